@@ -1,0 +1,133 @@
+//! The command line. Thin: parse arguments, call the pipeline, print, and map
+//! the outcome to an exit status (0 clean, 1 findings, 2 could not run).
+
+use crate::check;
+use crate::diagnostic::{closest, render, Code, Severity, Summary};
+use crate::pipeline;
+use crate::syntax::values::Date;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "cxc", version, about = "A compiler for customer-service standards (the cx language)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a spec and report problems.
+    Check(CheckArgs),
+    /// Explain a diagnostic code (or list all codes).
+    Explain {
+        /// A code such as `dead-end`.
+        code: Option<String>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
+    paths: Vec<PathBuf>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Make warnings fail the run too.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// The date `stale-review` counts from (YYYY-MM-DD); default: the system date.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Explain { code } => run_explain(code.as_deref()),
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    let options = check::Options { today: args.today };
+    let compilation = match pipeline::compile(&args.paths, &options) {
+        Ok(c) => c,
+        Err(e) => return fail(&format!("cannot read {e}")),
+    };
+    let diagnostics = &compilation.diagnostics;
+    let sources = &compilation.sources;
+    let text = match args.format {
+        Format::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            render::human(diagnostics, sources, color)
+        }
+        Format::Json => render::json(diagnostics, sources),
+    };
+    print(&text);
+    let summary = Summary::of(diagnostics);
+    let failing = summary.errors > 0 || (args.deny.is_some() && summary.warnings > 0);
+    ExitCode::from(u8::from(failing))
+}
+
+fn run_explain(code: Option<&str>) -> ExitCode {
+    let Some(name) = code else {
+        let mut out = String::new();
+        for doc in crate::explain::all() {
+            let severity = match doc.code.default_severity() {
+                Severity::Error => "error  ",
+                Severity::Warning => "warning",
+            };
+            out.push_str(&format!("{:<30} {severity} {}\n", doc.code.as_str(), doc.summary));
+        }
+        print(&out);
+        return ExitCode::SUCCESS;
+    };
+    match Code::parse(name).and_then(crate::explain::doc) {
+        Some(doc) => {
+            print(&crate::explain::render(doc));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = closest(name, Code::ALL.iter().map(|c| c.as_str()))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_else(|| "; `cxc explain` lists every code".into());
+            fail(&format!("there is no diagnostic code `{name}`{hint}"))
+        }
+    }
+}
+
+/// Prints to stdout; a closed pipe (`cxc check | head`) is not an error.
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}

@@ -1,0 +1,1 @@
+//! Project configuration (`cxc.yaml`): per-rule severities and thresholds.

@@ -1,0 +1,101 @@
+//! Diagnostics: what the compiler tells the user.
+//!
+//! A [`Diagnostic`] is plain data (code, severity, message, span, help, extra
+//! labels). Rendering to people (miette), to JSON, SARIF and GitHub annotations
+//! lives in [`render`]; turning spans into lines and columns happens only there.
+
+mod code;
+pub mod render;
+pub mod suppress;
+
+pub use code::{Code, CodeDoc, Severity};
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    pub help: String,
+    /// Secondary places, e.g. the first definition of a duplicate.
+    pub labels: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            span,
+            help: String::new(),
+            labels: Vec::new(),
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push((span, text.into()));
+        self
+    }
+}
+
+/// Counts of what a run found, after severities were applied.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        let mut summary = Summary::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+            }
+        }
+        summary
+    }
+}
+
+/// "did you mean" for a misspelt name: the closest candidate, if it is close enough
+/// that a person would have meant it.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let distance = strsim::damerau_levenshtein(&wanted_lower, &c.to_lowercase());
+            (distance, c)
+        })
+        .filter(|&(distance, c)| {
+            let len = wanted.chars().count().max(c.chars().count());
+            // One edit in a one-letter name is a different name, not a typo.
+            distance <= (len / 3).max(1) && distance < wanted.chars().count()
+        })
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["support", "sales", "quality"];
+        assert_eq!(closest("suport", names), Some("support"));
+        assert_eq!(closest("Sales", names), Some("sales"));
+        assert_eq!(closest("factory", names), None);
+        assert_eq!(closest("b", ["a"]), None);
+    }
+}

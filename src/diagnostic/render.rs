@@ -1,0 +1,253 @@
+//! Rendering diagnostics: for people (miette), JSON, SARIF 2.1.0 and GitHub
+//! workflow annotations. Output is sorted and contains no timestamps, so the
+//! same spec always prints the same bytes.
+
+use super::{Diagnostic, Severity, Summary};
+use crate::source::{SourceFile, SourceMap, Span};
+use miette::{LabeledSpan, MietteSpanContents, SourceCode, SpanContents};
+use serde::Serialize;
+use std::fmt::{self, Write as _};
+
+/// Lines longer than this are not quoted in human output: a 5 MB line helps nobody.
+const MAX_EXCERPT_BYTES: usize = 4096;
+
+/// A diagnostic with its span turned into file, line and column.
+#[derive(Debug, Clone, Serialize)]
+pub struct Located<'a> {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub help: &'a str,
+}
+
+pub fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
+    let file = sources.get(d.span.file);
+    let start = file.line_col(d.span.start);
+    let end = file.line_col(d.span.end);
+    Located {
+        code: d.code.as_str(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        file: &file.name,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        help: &d.help,
+    }
+}
+
+/// `--format json`, exactly as LANGUAGE.md section 4 shows.
+pub fn json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        diagnostics: Vec<Located<'a>>,
+        summary: SummaryOut,
+    }
+    #[derive(Serialize)]
+    struct SummaryOut {
+        errors: usize,
+        warnings: usize,
+    }
+    let summary = Summary::of(diagnostics);
+    let out = Out {
+        diagnostics: diagnostics.iter().map(|d| locate(d, sources)).collect(),
+        summary: SummaryOut {
+            errors: summary.errors,
+            warnings: summary.warnings,
+        },
+    };
+    serde_json::to_string_pretty(&out).expect("diagnostics serialize") + "\n"
+}
+
+/// `--format github`: workflow commands that GitHub Actions shows as annotations.
+pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let l = locate(d, sources);
+        let mut message = d.message.clone();
+        if !d.help.is_empty() {
+            message.push_str("\n");
+            message.push_str(&d.help);
+        }
+        let _ = writeln!(
+            out,
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            l.severity,
+            escape_property(l.file),
+            l.line,
+            l.column,
+            l.end_line,
+            l.end_column,
+            escape_property(l.code),
+            escape_data(&message)
+        );
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// `--format human`: miette's graphical report, one per diagnostic, then a summary.
+pub fn human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_context_lines(1);
+    let mut out = String::new();
+    for d in diagnostics {
+        let report = Report::new(d, sources);
+        if handler.render_report(&mut out, &report).is_err() {
+            // Rendering only fails on a broken formatter; fall back to one line.
+            let l = locate(d, sources);
+            let _ = writeln!(out, "{}:{}:{}: {}", l.file, l.line, l.column, d.message);
+        }
+        out.push('\n');
+    }
+    let summary = Summary::of(diagnostics);
+    let _ = writeln!(
+        out,
+        "{} error{}, {} warning{}",
+        summary.errors,
+        if summary.errors == 1 { "" } else { "s" },
+        summary.warnings,
+        if summary.warnings == 1 { "" } else { "s" },
+    );
+    out
+}
+
+/// Adapts a [`Diagnostic`] to miette without copying the source text.
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    file: &'a SourceFile,
+    location: String,
+    quotable: bool,
+}
+
+impl<'a> Report<'a> {
+    fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
+        let file = sources.get(diagnostic.span.file);
+        let l = locate(diagnostic, sources);
+        let quotable = std::iter::once(diagnostic.span)
+            .chain(diagnostic.labels.iter().map(|(s, _)| *s))
+            .all(|s| s.file == diagnostic.span.file && excerpt_len(file, s) <= MAX_EXCERPT_BYTES);
+        Report {
+            diagnostic,
+            file,
+            location: format!("{}:{}:{}", l.file, l.line, l.column),
+            quotable,
+        }
+    }
+}
+
+fn excerpt_len(file: &SourceFile, span: Span) -> usize {
+    let first = file.line_index(span.start.min(file.text.len()));
+    let last = file.line_index(span.end.min(file.text.len()));
+    (first.saturating_sub(1)..=last + 1)
+        .map(|i| file.line_text(i).len())
+        .sum()
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.quotable {
+            f.write_str(&self.diagnostic.message)
+        } else {
+            write!(f, "{} (at {})", self.diagnostic.message, self.location)
+        }
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diagnostic.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.diagnostic.help.is_empty()).then(|| Box::new(&self.diagnostic.help) as _)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.quotable.then_some(self as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.quotable {
+            return None;
+        }
+        let d = self.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(None, to_miette(d.span));
+        let secondary = d
+            .labels
+            .iter()
+            .map(|(span, text)| LabeledSpan::new_with_span(Some(text.clone()), to_miette(*span)));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+fn to_miette(span: Span) -> miette::SourceSpan {
+    (span.start, span.end.saturating_sub(span.start)).into()
+}
+
+impl SourceCode for Report<'_> {
+    /// Reads only the lines around the span using the file's line table, so that
+    /// quoting is O(excerpt), not O(file), per diagnostic.
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, miette::MietteError> {
+        let file = self.file;
+        let text = &file.text;
+        let start = span.offset().min(text.len());
+        let end = (span.offset() + span.len()).min(text.len());
+        let first = file.line_index(start).saturating_sub(context_lines_before);
+        let last = (file.line_index(end) + context_lines_after).min(file.line_count() - 1);
+        let window_start = file.line_start(first);
+        let window_end = file.line_start(last) + file.line_text(last).len();
+        let data = &text.as_bytes()[window_start..window_end.max(window_start)];
+        // miette titles the excerpt with the line and column of a zero-context
+        // read, so the column is the span's own, counted in characters.
+        let span_line_start = file.line_start(file.line_index(start));
+        let column = text[span_line_start..start].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            file.name.clone(),
+            data,
+            (window_start, data.len()).into(),
+            first,
+            column,
+            last - first + 1,
+        )))
+    }
+}

@@ -1,0 +1,33 @@
+//! # cxc — a compiler for customer-service standards
+//!
+//! The pipeline is visible in the module tree; each stage only consumes the
+//! output of the one before it:
+//!
+//! ```text
+//!  *.cx files ──► loader ──► syntax ──► model ──► check ──► diagnostic::render
+//!               (files,     (pest →    (name      (rules,    (human, json,
+//!                includes)   typed AST) resolution  one file  sarif, github)
+//!                                       → indices) per family)
+//! ```
+//!
+//! - [`source`]: files, spans, line/column computation.
+//! - [`loader`]: finds `*.cx` files, reads them (UTF-8 only), follows `include`.
+//! - [`syntax`]: the grammar boundary. `syntax::parser` is the only module that sees
+//!   pest; everything after it works on the owned AST of `syntax::ast`.
+//! - [`model`]: resolves names into an index-based [`model::Model`] (`Idx<Team>`,
+//!   `Idx<Step>`...), reporting unknown and duplicate names.
+//! - [`check`]: the rules of LANGUAGE.md section 3, one module per rule family,
+//!   each with its code's rationale (`cxc explain`).
+//! - [`diagnostic`]: codes, severities, suppression comments and renderers.
+//! - [`cli`]: argument parsing and exit codes; thin by design.
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod explain;
+pub mod loader;
+pub mod model;
+pub mod pipeline;
+pub mod source;
+pub mod syntax;

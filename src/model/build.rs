@@ -1,0 +1,756 @@
+//! AST → model: two passes. The first registers every declaration's name (so
+//! references may point forward or into other files) and reports duplicates;
+//! the second builds each entity and resolves its references.
+
+use super::*;
+use crate::diagnostic::{closest, Diagnostic};
+use crate::loader::Workspace;
+use crate::syntax::ast::{self, DeclKind, Declaration, Ident, Stmt};
+use std::collections::HashMap;
+
+/// Suggestions cost O(names) each; past these limits a run stays linear by
+/// not suggesting (the error itself is still reported).
+const SUGGESTION_BUDGET: usize = 200;
+const SUGGESTION_MAX_CANDIDATES: usize = 20_000;
+
+pub fn build(workspace: &Workspace) -> (Model, Vec<Diagnostic>) {
+    let mut builder = Builder::default();
+    let mut decls: HashMap<DeclKind, Vec<(&Declaration, &std::path::Path)>> = HashMap::new();
+    let mut service: Option<&Declaration> = None;
+
+    for (file_id, file) in &workspace.files {
+        let path = workspace.sources.get(*file_id).path.as_path();
+        for decl in &file.declarations {
+            if decl.kind == DeclKind::Service {
+                match service {
+                    Some(first) => builder.duplicate("service", None, decl.span, first.span),
+                    None => service = Some(decl),
+                }
+                continue;
+            }
+            let Some(ident) = &decl.ident else { continue };
+            if builder.table(decl.kind).declare(ident) {
+                decls.entry(decl.kind).or_default().push((decl, path));
+            } else {
+                let first = builder.table(decl.kind).span_of(&ident.name);
+                builder.duplicate(decl.kind.keyword(), Some(&ident.name), decl.span, first);
+            }
+        }
+    }
+
+    let mut model = Model::default();
+    let of = |kind| decls.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
+    if let Some(decl) = service {
+        model.service = Some(builder.service(decl));
+    }
+    for (d, _) in of(DeclKind::Calendar) {
+        let c = builder.calendar(d);
+        model.calendars.push(c);
+    }
+    for (d, _) in of(DeclKind::Team) {
+        let t = builder.team(d);
+        model.teams.push(t);
+    }
+    for (d, _) in of(DeclKind::Role) {
+        let r = builder.role(d);
+        model.roles.push(r);
+    }
+    for (d, _) in of(DeclKind::Channel) {
+        let c = builder.channel(d);
+        model.channels.push(c);
+    }
+    for (d, _) in of(DeclKind::Segment) {
+        let s = builder.segment(d);
+        model.segments.push(s);
+    }
+    for (d, _) in of(DeclKind::CustomerType) {
+        let c = builder.customer_type(d);
+        model.customer_types.push(c);
+    }
+    for (d, _) in of(DeclKind::Sla) {
+        let s = builder.sla(d);
+        model.slas.push(s);
+    }
+    for (d, _) in of(DeclKind::Promise) {
+        let p = builder.promise(d);
+        model.promises.push(p);
+    }
+    for (d, _) in of(DeclKind::Journey) {
+        let j = builder.journey(d);
+        model.journeys.push(j);
+    }
+    for (d, _) in of(DeclKind::Complaint) {
+        let c = builder.complaint(d);
+        model.complaints.push(c);
+    }
+    for (d, path) in of(DeclKind::Queue) {
+        let q = builder.queue(d, path);
+        model.queues.push(q);
+    }
+    for (d, _) in of(DeclKind::Agreement) {
+        let a = builder.agreement(d);
+        model.agreements.push(a);
+    }
+    (model, builder.diagnostics)
+}
+
+/// The names of one kind, in declaration order.
+#[derive(Default)]
+struct NameTable {
+    index: HashMap<String, (usize, Span)>,
+    order: Vec<String>,
+}
+
+impl NameTable {
+    /// Registers a name; false if it is taken.
+    fn declare(&mut self, ident: &Ident) -> bool {
+        if self.index.contains_key(&ident.name) {
+            return false;
+        }
+        self.index
+            .insert(ident.name.clone(), (self.order.len(), ident.span));
+        self.order.push(ident.name.clone());
+        true
+    }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        self.index.get(name).map(|&(i, _)| i)
+    }
+
+    fn span_of(&self, name: &str) -> Span {
+        self.index[name].1
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    tables: HashMap<DeclKind, NameTable>,
+    diagnostics: Vec<Diagnostic>,
+    suggestions_used: usize,
+}
+
+impl Builder {
+    fn table(&mut self, kind: DeclKind) -> &mut NameTable {
+        self.tables.entry(kind).or_default()
+    }
+
+    fn duplicate(&mut self, kind: &str, name: Option<&str>, span: Span, first: Span) {
+        let what = match name {
+            Some(name) => format!("{kind} `{name}`"),
+            None => format!("`{kind}`"),
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::DuplicateDefinition,
+                span,
+                format!("{what} is defined twice"),
+            )
+            .label(first, "first defined here")
+            .help(format!(
+                "each {kind} needs its own identifier; rename one of them or merge the two"
+            )),
+        );
+    }
+
+    /// Reports a statement that may appear only once; true if this is the first.
+    fn first(&mut self, seen: &mut HashMap<&'static str, Span>, stmt: &ast::Statement, owner: &str) -> bool {
+        if repeatable(&stmt.kind) {
+            return true;
+        }
+        let keyword = stmt.kind.keyword();
+        if let Some(&first) = seen.get(keyword) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::DuplicateDefinition,
+                    stmt.span,
+                    format!("`{keyword}` is given twice in {owner}"),
+                )
+                .label(first, "first given here")
+                .help(format!("keep one `{keyword}` statement; the second would silently override the first")),
+            );
+            return false;
+        }
+        seen.insert(keyword, stmt.span);
+        true
+    }
+
+    /// Resolves a name of one kind.
+    fn resolve<T>(&mut self, kind: DeclKind, ident: &Ident) -> Ref<Idx<T>> {
+        let target = self.tables.get(&kind).and_then(|t| t.get(&ident.name)).map(Idx::new);
+        if target.is_none() {
+            self.unknown(&[kind], ident);
+        }
+        Ref {
+            target,
+            name: ident.name.clone(),
+            span: ident.span,
+        }
+    }
+
+    fn resolve_all<T>(&mut self, kind: DeclKind, idents: &[Ident]) -> Vec<Ref<Idx<T>>> {
+        idents.iter().map(|i| self.resolve(kind, i)).collect()
+    }
+
+    /// Resolves an owner: a team or a role. A team wins when both share the name.
+    fn party(&mut self, ident: &Ident) -> Ref<Party> {
+        let team = self.tables.get(&DeclKind::Team).and_then(|t| t.get(&ident.name));
+        let role = self.tables.get(&DeclKind::Role).and_then(|t| t.get(&ident.name));
+        let target = match (team, role) {
+            (Some(t), _) => Some(Party::Team(Idx::new(t))),
+            (None, Some(r)) => Some(Party::Role(Idx::new(r))),
+            (None, None) => {
+                self.unknown(&[DeclKind::Team, DeclKind::Role], ident);
+                None
+            }
+        };
+        Ref {
+            target,
+            name: ident.name.clone(),
+            span: ident.span,
+        }
+    }
+
+    fn unknown(&mut self, kinds: &[DeclKind], ident: &Ident) {
+        let wanted = kinds.iter().map(|k| k.keyword()).collect::<Vec<_>>().join(" or ");
+        let mut help = None;
+        if self.suggestions_used < SUGGESTION_BUDGET {
+            self.suggestions_used += 1;
+            let candidates: Vec<&str> = kinds
+                .iter()
+                .filter_map(|k| self.tables.get(k))
+                .filter(|t| t.order.len() <= SUGGESTION_MAX_CANDIDATES)
+                .flat_map(|t| t.order.iter().map(String::as_str))
+                .collect();
+            help = closest(&ident.name, candidates).map(|c| format!("did you mean `{c}`?"));
+        }
+        // A name of another kind is a clearer hint than a spelling guess.
+        let other = self
+            .tables
+            .iter()
+            .filter(|(k, t)| !kinds.contains(k) && t.get(&ident.name).is_some())
+            .map(|(k, _)| k.keyword())
+            .min();
+        let message = match other {
+            Some(other) => format!("`{}` is a {other}, but a {wanted} is needed here", ident.name),
+            None => format!("unknown {wanted} `{}`", ident.name),
+        };
+        let help = help.unwrap_or_else(|| match other {
+            Some(_) => format!("name a {wanted} here"),
+            None => format!(
+                "declare it, e.g. `{} {} {{ ... }}`, or correct the name",
+                kinds[0].keyword(),
+                ident.name
+            ),
+        });
+        self.diagnostics
+            .push(Diagnostic::new(Code::UnknownReference, ident.span, message).help(help));
+    }
+
+    fn header(&self, decl: &Declaration) -> Header {
+        let description = decl.body.iter().find_map(|s| match &s.kind {
+            Stmt::Description(d) => Some(d.clone()),
+            _ => None,
+        });
+        Header {
+            id: decl.ident.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
+            title: decl.title.clone(),
+            description,
+            span: decl.span,
+        }
+    }
+
+    /// The statements of a declaration, each single-valued one only once.
+    fn statements<'d>(&mut self, decl: &'d Declaration) -> Vec<&'d ast::Statement> {
+        let owner = match &decl.ident {
+            Some(i) => format!("{} `{}`", decl.kind.keyword(), i.name),
+            None => format!("the {}", decl.kind.keyword()),
+        };
+        let mut seen = HashMap::new();
+        decl.body
+            .iter()
+            .filter(|s| self.first(&mut seen, s, &owner))
+            .collect()
+    }
+
+    fn service(&mut self, decl: &Declaration) -> Service {
+        let mut service = Service {
+            title: decl.title.clone(),
+            description: None,
+            version: None,
+            owner: None,
+            review_every: None,
+            reviewed: None,
+            language: None,
+            span: decl.span,
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Description(d) => service.description = Some(d.clone()),
+                Stmt::Version(v) => service.version = Some(v.clone()),
+                Stmt::Owner(o) => service.owner = Some(self.party(o)),
+                Stmt::ReviewEvery { count, unit } => {
+                    service.review_every = Some(At { value: (*count, *unit), span: s.span })
+                }
+                Stmt::Reviewed(d) => service.reviewed = Some(At { value: *d, span: s.span }),
+                Stmt::Language(l) => service.language = Some(*l),
+                _ => {}
+            }
+        }
+        service
+    }
+
+    fn calendar(&mut self, decl: &Declaration) -> Calendar {
+        let mut calendar = Calendar {
+            header: self.header(decl),
+            timezone: None,
+            week: WeekHours::default(),
+            closed: Vec::new(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Timezone(tz) => calendar.timezone = Some(tz.clone()),
+                Stmt::Open(hours) => calendar.week.add(hours),
+                Stmt::Closed(dates) => calendar.closed.extend(dates.iter().copied()),
+                _ => {}
+            }
+        }
+        calendar.closed.sort();
+        calendar.closed.dedup();
+        calendar
+    }
+
+    fn team(&mut self, decl: &Declaration) -> Team {
+        let mut team = Team {
+            header: self.header(decl),
+            lead: None,
+        };
+        for s in self.statements(decl) {
+            if let Stmt::Lead(lead) = &s.kind {
+                team.lead = Some(self.resolve(DeclKind::Role, lead));
+            }
+        }
+        team
+    }
+
+    fn role(&mut self, decl: &Declaration) -> Role {
+        let mut role = Role {
+            header: self.header(decl),
+            team: None,
+            reports_to: None,
+            headcount: None,
+            duties: Vec::new(),
+            targets: Vec::new(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Team(t) => role.team = Some(self.resolve(DeclKind::Team, t)),
+                Stmt::ReportsTo(r) => role.reports_to = Some(self.resolve(DeclKind::Role, r)),
+                Stmt::Headcount(n) => role.headcount = Some(*n),
+                Stmt::Duty(d) => role.duties.push(d.clone()),
+                Stmt::Target(t) => role.targets.push(kpi(t, s.span)),
+                _ => {}
+            }
+        }
+        role
+    }
+
+    fn channel(&mut self, decl: &Declaration) -> Channel {
+        let mut channel = Channel {
+            header: self.header(decl),
+            kind: None,
+            hours: None,
+            owner: None,
+            self_service: false,
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Kind(k) => channel.kind = Some(*k),
+                Stmt::Hours(h) => channel.hours = Some(self.resolve(DeclKind::Calendar, h)),
+                Stmt::Owner(o) => channel.owner = Some(self.party(o)),
+                Stmt::SelfService => channel.self_service = true,
+                _ => {}
+            }
+        }
+        channel
+    }
+
+    fn segment(&mut self, decl: &Declaration) -> Segment {
+        let mut segment = Segment {
+            header: self.header(decl),
+            share: None,
+            revenue: None,
+            tier: None,
+            channels: Vec::new(),
+            types: Vec::new(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Share(p) => segment.share = Some(At { value: *p, span: s.span }),
+                Stmt::Revenue(p) => segment.revenue = Some(At { value: *p, span: s.span }),
+                Stmt::Tier(t) => segment.tier = Some(At { value: *t, span: s.span }),
+                Stmt::Channels(c) => segment.channels = self.resolve_all(DeclKind::Channel, c),
+                Stmt::Types(t) => segment.types = self.resolve_all(DeclKind::CustomerType, t),
+                _ => {}
+            }
+        }
+        segment
+    }
+
+    fn customer_type(&mut self, decl: &Declaration) -> CustomerType {
+        let mut ct = CustomerType {
+            header: self.header(decl),
+            expects: None,
+            strategy: None,
+            prefer: Vec::new(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Expects(e) => ct.expects = Some(e.clone()),
+                Stmt::Strategy(st) => ct.strategy = Some(st.clone()),
+                Stmt::Prefer(p) => ct.prefer = self.resolve_all(DeclKind::Channel, p),
+                _ => {}
+            }
+        }
+        ct
+    }
+
+    fn sla(&mut self, decl: &Declaration) -> Sla {
+        let mut sla = Sla {
+            header: self.header(decl),
+            segments: self.resolve_all(DeclKind::Segment, &decl.applies_to),
+            hours: None,
+            answers: Vec::new(),
+            first_responses: Vec::new(),
+            resolutions: Vec::new(),
+            targets: Vec::new(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Hours(h) => sla.hours = Some(self.resolve(DeclKind::Calendar, h)),
+                Stmt::Answer {
+                    channel,
+                    percent,
+                    within,
+                } => sla.answers.push(AnswerTarget {
+                    channel: self.resolve(DeclKind::Channel, channel),
+                    percent: *percent,
+                    within: *within,
+                    span: s.span,
+                }),
+                Stmt::FirstResponse { channel, within } => {
+                    sla.first_responses.push(ResponseTarget {
+                        channel: self.resolve(DeclKind::Channel, channel),
+                        within: *within,
+                        span: s.span,
+                    })
+                }
+                Stmt::Resolution { channel, within } => sla.resolutions.push(ResolutionTarget {
+                    channel: channel.as_ref().map(|c| self.resolve(DeclKind::Channel, c)),
+                    within: *within,
+                    span: s.span,
+                }),
+                Stmt::Target(t) => sla.targets.push(kpi(t, s.span)),
+                _ => {}
+            }
+        }
+        sla
+    }
+
+    fn remedies(&mut self, list: &[ast::Spanned<ast::Remedy>]) -> Vec<At<Remedy>> {
+        list.iter()
+            .map(|r| At {
+                value: match &r.value {
+                    ast::Remedy::Simple(s) => Remedy::Simple(*s),
+                    ast::Remedy::Compensate(c) => Remedy::Compensate(c.clone()),
+                    ast::Remedy::Escalate(to) => Remedy::Escalate(self.party(to)),
+                },
+                span: r.span,
+            })
+            .collect()
+    }
+
+    fn promise(&mut self, decl: &Declaration) -> Promise {
+        let mut promise = Promise {
+            header: self.header(decl),
+            segments: Vec::new(),
+            channel: None,
+            within: None,
+            on_breach: Vec::new(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Segments(scope) => promise.segments = self.segment_list(scope, s.span),
+                Stmt::Channel(c) => promise.channel = Some(self.resolve(DeclKind::Channel, c)),
+                Stmt::Within(d) => promise.within = Some(At { value: *d, span: s.span }),
+                Stmt::OnBreach(r) => promise.on_breach = self.remedies(r),
+                _ => {}
+            }
+        }
+        promise
+    }
+
+    /// `segments any` in a list context means every declared segment.
+    fn segment_list(&mut self, scope: &ast::SegmentScope, span: Span) -> Vec<Ref<Idx<Segment>>> {
+        match scope {
+            ast::SegmentScope::List(list) => self.resolve_all(DeclKind::Segment, list),
+            ast::SegmentScope::Any => self
+                .table(DeclKind::Segment)
+                .order
+                .iter()
+                .enumerate()
+                .map(|(i, name)| Ref {
+                    target: Some(Idx::new(i)),
+                    name: name.clone(),
+                    span,
+                })
+                .collect(),
+        }
+    }
+
+    fn journey(&mut self, decl: &Declaration) -> Journey {
+        let label = format!("journey `{}`", decl.ident.as_ref().map_or("", |i| &i.name));
+        let mut steps_table = NameTable::default();
+        let mut step_decls = Vec::new();
+        for s in &decl.body {
+            if let Stmt::Step(step) = &s.kind {
+                let Some(ident) = &step.ident else { continue };
+                if steps_table.declare(ident) {
+                    step_decls.push(step.as_ref());
+                } else {
+                    let first = steps_table.span_of(&ident.name);
+                    self.duplicate(&format!("step of {label}"), Some(&ident.name), step.span, first);
+                }
+            }
+        }
+        let mut journey = Journey {
+            header: self.header(decl),
+            segments: Vec::new(),
+            within: None,
+            start: None,
+            steps: Arena::default(),
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Segments(scope) => journey.segments = self.segment_list(scope, s.span),
+                Stmt::Within(d) => journey.within = Some(At { value: *d, span: s.span }),
+                Stmt::Start(st) => journey.start = Some(self.step_ref(&steps_table, st, &label)),
+                _ => {}
+            }
+        }
+        for step in step_decls {
+            let built = self.step(step, &steps_table, &label);
+            journey.steps.push(built);
+        }
+        journey
+    }
+
+    fn step_ref(&mut self, table: &NameTable, ident: &Ident, journey: &str) -> Ref<Idx<Step>> {
+        let target = table.get(&ident.name).map(Idx::new);
+        if target.is_none() {
+            let suggestion = (table.order.len() <= SUGGESTION_MAX_CANDIDATES
+                && self.suggestions_used < SUGGESTION_BUDGET)
+                .then(|| {
+                    self.suggestions_used += 1;
+                    closest(&ident.name, table.order.iter().map(String::as_str))
+                })
+                .flatten();
+            let help = match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("steps are referenced within their journey; declare `step {} {{ ... }}` in {journey}", ident.name),
+            };
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::UnknownReference,
+                    ident.span,
+                    format!("{journey} has no step `{}`", ident.name),
+                )
+                .help(help),
+            );
+        }
+        Ref {
+            target,
+            name: ident.name.clone(),
+            span: ident.span,
+        }
+    }
+
+    fn step(&mut self, decl: &Declaration, table: &NameTable, journey: &str) -> Step {
+        let mut step = Step {
+            header: self.header(decl),
+            owner: None,
+            channels: Vec::new(),
+            within: None,
+            next: Vec::new(),
+            end: None,
+            effort: None,
+            csat: None,
+            dropoff: None,
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Owner(o) => step.owner = Some(self.party(o)),
+                Stmt::StepChannels(c) => step.channels = self.resolve_all(DeclKind::Channel, c),
+                Stmt::Within(d) => step.within = Some(At { value: *d, span: s.span }),
+                Stmt::Next { step: to, when } => {
+                    let to = self.step_ref(table, to, journey);
+                    step.next.push(Transition {
+                        to,
+                        when: when.clone(),
+                        span: s.span,
+                    });
+                }
+                Stmt::End(outcome) => step.end = Some(At { value: outcome.clone(), span: s.span }),
+                Stmt::Effort(e) => step.effort = Some(*e),
+                Stmt::Csat(c) => step.csat = Some(*c),
+                Stmt::Dropoff(d) => step.dropoff = Some(*d),
+                _ => {}
+            }
+        }
+        step
+    }
+
+    fn complaint(&mut self, decl: &Declaration) -> Complaint {
+        let mut complaint = Complaint {
+            header: self.header(decl),
+            segments: SegmentScope::Any,
+            severity: None,
+            owner: None,
+            hours: None,
+            acknowledge: None,
+            resolve: None,
+            escalations: Vec::new(),
+            remedies: Vec::new(),
+            feedback: None,
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Segments(ast::SegmentScope::Any) => complaint.segments = SegmentScope::Any,
+                Stmt::Segments(ast::SegmentScope::List(list)) => {
+                    complaint.segments = SegmentScope::List(self.resolve_all(DeclKind::Segment, list))
+                }
+                Stmt::Severity(sev) => complaint.severity = Some(*sev),
+                Stmt::Owner(o) => complaint.owner = Some(self.party(o)),
+                Stmt::Hours(h) => complaint.hours = Some(self.resolve(DeclKind::Calendar, h)),
+                Stmt::Acknowledge(d) => complaint.acknowledge = Some(At { value: *d, span: s.span }),
+                Stmt::Resolve(d) => complaint.resolve = Some(At { value: *d, span: s.span }),
+                Stmt::Escalate { after, to } => {
+                    let to = self.party(to);
+                    complaint.escalations.push(Escalation {
+                        after: *after,
+                        to,
+                        span: s.span,
+                    })
+                }
+                Stmt::Remedies(r) => {
+                    let remedies = self.remedies(r);
+                    complaint.remedies.extend(remedies)
+                }
+                Stmt::Feedback(f) => complaint.feedback = Some(At { value: *f, span: s.span }),
+                _ => {}
+            }
+        }
+        complaint
+    }
+
+    fn queue(&mut self, decl: &Declaration, path: &std::path::Path) -> Queue {
+        let mut queue = Queue {
+            header: self.header(decl),
+            channel: None,
+            segments: Vec::new(),
+            priority: None,
+            team: None,
+            agents: None,
+            forecast: None,
+            aht: None,
+            patience: None,
+            shrinkage: None,
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Channel(c) => queue.channel = Some(self.resolve(DeclKind::Channel, c)),
+                Stmt::Segments(scope) => queue.segments = self.segment_list(scope, s.span),
+                Stmt::Priority(p) => queue.priority = Some(*p),
+                Stmt::Team(t) => queue.team = Some(self.resolve(DeclKind::Team, t)),
+                Stmt::Agents(n) => queue.agents = Some(At { value: *n, span: s.span }),
+                Stmt::Forecast { source, per } => {
+                    let volume = match source {
+                        ast::ForecastSource::Volume(n) => ForecastVolume::Constant(*n),
+                        ast::ForecastSource::File(file) => ForecastVolume::File {
+                            path: file.value.clone(),
+                            base: path.parent().map(|p| p.to_path_buf()).unwrap_or_default(),
+                        },
+                    };
+                    queue.forecast = Some(At {
+                        value: Forecast {
+                            volume,
+                            interval: *per,
+                        },
+                        span: s.span,
+                    });
+                }
+                Stmt::Aht(d) => queue.aht = Some(At { value: *d, span: s.span }),
+                Stmt::Patience(d) => queue.patience = Some(At { value: *d, span: s.span }),
+                Stmt::Shrinkage(p) => queue.shrinkage = Some(At { value: *p, span: s.span }),
+                _ => {}
+            }
+        }
+        queue
+    }
+
+    fn agreement(&mut self, decl: &Declaration) -> Agreement {
+        let mut agreement = Agreement {
+            header: self.header(decl),
+            provider: None,
+            consumer: None,
+            responds: Vec::new(),
+            resolve: None,
+        };
+        for s in self.statements(decl) {
+            match &s.kind {
+                Stmt::Provider(t) => agreement.provider = Some(self.resolve(DeclKind::Team, t)),
+                Stmt::Consumer(t) => agreement.consumer = Some(self.resolve(DeclKind::Team, t)),
+                Stmt::Respond { within, segments } => {
+                    let segments = self.resolve_all(DeclKind::Segment, segments);
+                    agreement.responds.push(Respond {
+                        within: *within,
+                        segments,
+                        span: s.span,
+                    })
+                }
+                Stmt::Resolve(d) => agreement.resolve = Some(At { value: *d, span: s.span }),
+                _ => {}
+            }
+        }
+        agreement
+    }
+}
+
+fn kpi(target: &ast::Target, span: Span) -> At<Kpi> {
+    At {
+        value: Kpi {
+            metric: target.metric,
+            comparison: target.comparison,
+            value: target.value,
+        },
+        span,
+    }
+}
+
+/// Statements that may appear more than once in one declaration.
+fn repeatable(stmt: &Stmt) -> bool {
+    matches!(
+        stmt,
+        Stmt::Duty(_)
+            | Stmt::Target(_)
+            | Stmt::Answer { .. }
+            | Stmt::FirstResponse { .. }
+            | Stmt::Resolution { .. }
+            | Stmt::Next { .. }
+            | Stmt::Escalate { .. }
+            | Stmt::Open(_)
+            | Stmt::Closed(_)
+            | Stmt::Respond { .. }
+            | Stmt::Step(_)
+            | Stmt::Remedies(_)
+    )
+}

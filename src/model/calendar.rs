@@ -1,0 +1,105 @@
+//! Calendars: when a channel is open and when SLA timers run.
+
+use super::Header;
+use crate::syntax::ast::OpenHours;
+use crate::syntax::values::{Date, TimeOfDay, Weekday};
+
+/// Open intervals for each weekday (Monday first), sorted and merged.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeekHours {
+    pub days: [Vec<(TimeOfDay, TimeOfDay)>; 7],
+}
+
+impl WeekHours {
+    /// Adds `open` hours; day ranges may wrap around the week (`fri-mon`).
+    pub fn add(&mut self, hours: &OpenHours) {
+        match hours {
+            OpenHours::Always => {
+                for day in &mut self.days {
+                    day.push((TimeOfDay::from_minutes(0), TimeOfDay::from_minutes(24 * 60)));
+                }
+            }
+            OpenHours::Weekly { days, times } => {
+                for &(from, to) in days {
+                    let mut d = from.index();
+                    loop {
+                        self.days[d].extend(times.iter().copied());
+                        if d == to.index() {
+                            break;
+                        }
+                        d = (d + 1) % 7;
+                    }
+                }
+            }
+        }
+        for day in &mut self.days {
+            merge(day);
+        }
+    }
+
+    pub fn open_minutes(&self, day: Weekday) -> u32 {
+        self.days[day.index()]
+            .iter()
+            .map(|(a, b)| b.minutes() - a.minutes())
+            .sum()
+    }
+
+    pub fn is_always(&self) -> bool {
+        Weekday::ALL.iter().all(|&d| self.open_minutes(d) == 24 * 60)
+    }
+
+    pub fn is_never(&self) -> bool {
+        Weekday::ALL.iter().all(|&d| self.open_minutes(d) == 0)
+    }
+}
+
+fn merge(ranges: &mut Vec<(TimeOfDay, TimeOfDay)>) {
+    ranges.sort();
+    let mut merged: Vec<(TimeOfDay, TimeOfDay)> = Vec::with_capacity(ranges.len());
+    for &(a, b) in ranges.iter() {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    *ranges = merged;
+}
+
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    pub header: Header,
+    pub timezone: Option<String>,
+    pub week: WeekHours,
+    pub closed: Vec<Date>,
+}
+
+impl Calendar {
+    /// Open around the clock, every day: timers run on wall-clock time.
+    pub fn is_24x7(&self) -> bool {
+        self.week.is_always() && self.closed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32) -> TimeOfDay {
+        TimeOfDay::from_minutes(h * 60)
+    }
+
+    #[test]
+    fn ranges_merge_and_wrap() {
+        let mut week = WeekHours::default();
+        week.add(&OpenHours::Weekly {
+            days: vec![(Weekday::Fri, Weekday::Mon)],
+            times: vec![(t(9), t(13)), (t(12), t(18))],
+        });
+        assert_eq!(week.open_minutes(Weekday::Sat), 9 * 60);
+        assert_eq!(week.open_minutes(Weekday::Mon), 9 * 60);
+        assert_eq!(week.open_minutes(Weekday::Wed), 0);
+        assert!(!week.is_always());
+        week.add(&OpenHours::Always);
+        assert!(week.is_always());
+    }
+}

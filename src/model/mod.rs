@@ -1,0 +1,361 @@
+//! The resolved model: every declaration of a spec, with references turned into
+//! typed indices. Checks and generators read only this.
+//!
+//! A reference that could not be resolved keeps its name and span but no target
+//! (it was reported as `unknown-reference`), so later rules can tell "not
+//! written" (`None`) from "written but wrong" (`Some(Ref { target: None, .. })`)
+//! and never report the same mistake twice.
+
+mod build;
+mod calendar;
+mod idx;
+
+pub use build::build;
+pub use calendar::{Calendar, WeekHours};
+pub use idx::{Arena, Idx};
+
+use crate::diagnostic::{Code, CodeDoc};
+use crate::source::Span;
+use crate::syntax::ast::TargetValue;
+use crate::syntax::values::*;
+
+/// The identity of a declaration.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub id: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// The declaration's header, where diagnostics about it point.
+    pub span: Span,
+}
+
+impl Header {
+    /// The display name if given, else the identifier.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// A reference by name. `target` is `None` when the name resolved to nothing.
+#[derive(Debug, Clone)]
+pub struct Ref<T> {
+    pub target: Option<T>,
+    pub name: String,
+    pub span: Span,
+}
+
+/// A value and the statement that gave it.
+#[derive(Debug, Clone, Copy)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// Who owns work: a team, or a role (which belongs to a team).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Party {
+    Team(Idx<Team>),
+    Role(Idx<Role>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub version: Option<String>,
+    pub owner: Option<Ref<Party>>,
+    pub review_every: Option<At<(u32, ReviewUnit)>>,
+    pub reviewed: Option<At<Date>>,
+    pub language: Option<Language>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Team {
+    pub header: Header,
+    pub lead: Option<Ref<Idx<Role>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub header: Header,
+    pub team: Option<Ref<Idx<Team>>>,
+    pub reports_to: Option<Ref<Idx<Role>>>,
+    pub headcount: Option<u32>,
+    pub duties: Vec<String>,
+    pub targets: Vec<At<Kpi>>,
+}
+
+/// `target METRIC OP VALUE`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Kpi {
+    pub metric: Metric,
+    pub comparison: Comparison,
+    pub value: TargetValue,
+}
+
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub header: Header,
+    pub kind: Option<ChannelKind>,
+    pub hours: Option<Ref<Idx<Calendar>>>,
+    pub owner: Option<Ref<Party>>,
+    pub self_service: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub header: Header,
+    pub share: Option<At<Percent>>,
+    pub revenue: Option<At<Percent>>,
+    pub tier: Option<At<u32>>,
+    pub channels: Vec<Ref<Idx<Channel>>>,
+    pub types: Vec<Ref<Idx<CustomerType>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CustomerType {
+    pub header: Header,
+    pub expects: Option<String>,
+    pub strategy: Option<String>,
+    pub prefer: Vec<Ref<Idx<Channel>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sla {
+    pub header: Header,
+    pub segments: Vec<Ref<Idx<Segment>>>,
+    pub hours: Option<Ref<Idx<Calendar>>>,
+    pub answers: Vec<AnswerTarget>,
+    pub first_responses: Vec<ResponseTarget>,
+    pub resolutions: Vec<ResolutionTarget>,
+    pub targets: Vec<At<Kpi>>,
+}
+
+/// `answer CHANNEL P% within T`.
+#[derive(Debug, Clone)]
+pub struct AnswerTarget {
+    pub channel: Ref<Idx<Channel>>,
+    pub percent: Percent,
+    pub within: Duration,
+    pub span: Span,
+}
+
+/// `first_response CHANNEL within T`.
+#[derive(Debug, Clone)]
+pub struct ResponseTarget {
+    pub channel: Ref<Idx<Channel>>,
+    pub within: Duration,
+    pub span: Span,
+}
+
+/// `resolution [CHANNEL] within T`.
+#[derive(Debug, Clone)]
+pub struct ResolutionTarget {
+    pub channel: Option<Ref<Idx<Channel>>>,
+    pub within: Duration,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum Remedy {
+    Simple(SimpleRemedy),
+    Compensate(Option<String>),
+    Escalate(Ref<Party>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Promise {
+    pub header: Header,
+    pub segments: Vec<Ref<Idx<Segment>>>,
+    pub channel: Option<Ref<Idx<Channel>>>,
+    pub within: Option<At<Duration>>,
+    pub on_breach: Vec<At<Remedy>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Journey {
+    pub header: Header,
+    pub segments: Vec<Ref<Idx<Segment>>>,
+    pub within: Option<At<Duration>>,
+    pub start: Option<Ref<Idx<Step>>>,
+    pub steps: Arena<Step>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub header: Header,
+    pub owner: Option<Ref<Party>>,
+    pub channels: Vec<Ref<Idx<Channel>>>,
+    pub within: Option<At<Duration>>,
+    pub next: Vec<Transition>,
+    /// `end`, with its outcome text if given.
+    pub end: Option<At<Option<String>>>,
+    pub effort: Option<f64>,
+    pub csat: Option<f64>,
+    pub dropoff: Option<Percent>,
+}
+
+impl Step {
+    /// A step with a channel is where the customer is; one without is back office.
+    pub fn is_customer_facing(&self) -> bool {
+        !self.channels.is_empty()
+    }
+}
+
+/// `next STEP [when "..."]`.
+#[derive(Debug, Clone)]
+pub struct Transition {
+    pub to: Ref<Idx<Step>>,
+    pub when: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum SegmentScope {
+    /// `segments any`, or no `segments` at all: the rule applies to every segment.
+    Any,
+    List(Vec<Ref<Idx<Segment>>>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Complaint {
+    pub header: Header,
+    pub segments: SegmentScope,
+    pub severity: Option<ComplaintSeverity>,
+    pub owner: Option<Ref<Party>>,
+    pub hours: Option<Ref<Idx<Calendar>>>,
+    pub acknowledge: Option<At<Duration>>,
+    pub resolve: Option<At<Duration>>,
+    pub escalations: Vec<Escalation>,
+    pub remedies: Vec<At<Remedy>>,
+    pub feedback: Option<At<Feedback>>,
+}
+
+/// `escalate after T to ROLE`.
+#[derive(Debug, Clone)]
+pub struct Escalation {
+    pub after: Duration,
+    pub to: Ref<Party>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Queue {
+    pub header: Header,
+    pub channel: Option<Ref<Idx<Channel>>>,
+    pub segments: Vec<Ref<Idx<Segment>>>,
+    pub priority: Option<u32>,
+    pub team: Option<Ref<Idx<Team>>>,
+    pub agents: Option<At<u32>>,
+    pub forecast: Option<At<Forecast>>,
+    pub aht: Option<At<Duration>>,
+    pub patience: Option<At<Duration>>,
+    pub shrinkage: Option<At<Percent>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ForecastVolume {
+    Constant(u64),
+    /// A CSV path as written, relative to the spec file that names it.
+    File { path: String, base: std::path::PathBuf },
+}
+
+#[derive(Debug, Clone)]
+pub struct Forecast {
+    pub volume: ForecastVolume,
+    pub interval: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    pub header: Header,
+    pub provider: Option<Ref<Idx<Team>>>,
+    pub consumer: Option<Ref<Idx<Team>>>,
+    pub responds: Vec<Respond>,
+    pub resolve: Option<At<Duration>>,
+}
+
+/// `respond within T [for SEGMENTS]`.
+#[derive(Debug, Clone)]
+pub struct Respond {
+    pub within: Duration,
+    pub segments: Vec<Ref<Idx<Segment>>>,
+    pub span: Span,
+}
+
+/// A whole, resolved spec.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub service: Option<Service>,
+    pub calendars: Arena<Calendar>,
+    pub teams: Arena<Team>,
+    pub roles: Arena<Role>,
+    pub channels: Arena<Channel>,
+    pub segments: Arena<Segment>,
+    pub customer_types: Arena<CustomerType>,
+    pub slas: Arena<Sla>,
+    pub promises: Arena<Promise>,
+    pub journeys: Arena<Journey>,
+    pub complaints: Arena<Complaint>,
+    pub queues: Arena<Queue>,
+    pub agreements: Arena<Agreement>,
+}
+
+impl Model {
+    /// The team a party belongs to: itself, or a role's team.
+    pub fn team_of(&self, party: Party) -> Option<Idx<Team>> {
+        match party {
+            Party::Team(t) => Some(t),
+            Party::Role(r) => self.roles[r].team.as_ref().and_then(|t| t.target),
+        }
+    }
+
+    pub fn party_id(&self, party: Party) -> &str {
+        match party {
+            Party::Team(t) => &self.teams[t].header.id,
+            Party::Role(r) => &self.roles[r].header.id,
+        }
+    }
+
+    /// The segments an SLA covers, resolved.
+    pub fn slas_of(&self, segment: Idx<Segment>) -> impl Iterator<Item = (Idx<Sla>, &Sla)> {
+        self.slas
+            .iter()
+            .filter(move |(_, sla)| sla.segments.iter().any(|s| s.target == Some(segment)))
+    }
+}
+
+/// Resolved targets of a reference list.
+pub fn targets<T: Copy>(refs: &[Ref<T>]) -> impl Iterator<Item = T> + '_ {
+    refs.iter().filter_map(|r| r.target)
+}
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::UnknownReference,
+        summary: "A reference names nothing of the right kind.",
+        why: "Every name in a standard points at something that must exist: an owner who is \
+              accountable, a calendar that defines the hours, a segment the rule applies to. A \
+              misspelt name silently detaches the rule from the organisation.",
+        bad: "step call \"Call back\" { owner suport; channel phone; end }",
+        fix: "step call \"Call back\" { owner support; channel phone; end }",
+    },
+    CodeDoc {
+        code: Code::DuplicateDefinition,
+        summary: "Two declarations of one kind share an identifier, or a statement that may \
+                  appear once is given twice.",
+        why: "If two teams are both called `support`, every reference to `support` is ambiguous \
+              and documents generated from the spec contradict each other.",
+        bad: "team support \"Customer service\" {}\nteam support \"Support desk\" {}",
+        fix: "team support \"Customer service\" {}\nteam desk \"Support desk\" {}",
+    },
+    CodeDoc {
+        code: Code::IncludeCycle,
+        summary: "Files include each other in a circle, or an included file is missing.",
+        why: "A spec split over files must still have one meaning. A circle of includes has no \
+              first file, and a missing file means part of the standard is not there.",
+        bad: "# a.cx\ninclude \"b.cx\"\n# b.cx\ninclude \"a.cx\"",
+        fix: "# a.cx\ninclude \"b.cx\"\n# b.cx (no include back)",
+    },
+];

@@ -1,0 +1,266 @@
+//! The typed syntax tree. It mirrors the text (one node per declaration and
+//! statement, in source order, each with its span); meaning — which statements
+//! may repeat, what a name refers to — is given to it by `model`.
+
+use super::values::*;
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct File {
+    pub includes: Vec<Spanned<String>>,
+    pub declarations: Vec<Declaration>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DeclKind {
+    Service,
+    Calendar,
+    Team,
+    Role,
+    Channel,
+    Segment,
+    CustomerType,
+    Sla,
+    Promise,
+    Journey,
+    Step,
+    Complaint,
+    Queue,
+    Agreement,
+}
+
+impl DeclKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DeclKind::Service => "service",
+            DeclKind::Calendar => "calendar",
+            DeclKind::Team => "team",
+            DeclKind::Role => "role",
+            DeclKind::Channel => "channel",
+            DeclKind::Segment => "segment",
+            DeclKind::CustomerType => "customer_type",
+            DeclKind::Sla => "sla",
+            DeclKind::Promise => "promise",
+            DeclKind::Journey => "journey",
+            DeclKind::Step => "step",
+            DeclKind::Complaint => "complaint",
+            DeclKind::Queue => "queue",
+            DeclKind::Agreement => "agreement",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Declaration {
+    pub kind: DeclKind,
+    /// Absent only for `service`, whose identifier is optional.
+    pub ident: Option<Ident>,
+    /// The display name, e.g. `"Key accounts"`.
+    pub title: Option<String>,
+    /// `sla ... for a, b`: the segments it covers.
+    pub applies_to: Vec<Ident>,
+    /// The header: from the keyword to the end of the display name.
+    pub span: Span,
+    pub body: Vec<Statement>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub kind: Stmt,
+    pub span: Span,
+}
+
+/// A time target in a `target` statement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetValue {
+    Number(f64),
+    Percent(Percent),
+    Duration(Duration),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub metric: Metric,
+    pub comparison: Comparison,
+    pub value: TargetValue,
+}
+
+/// One interval of opening hours: days and time ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenHours {
+    Always,
+    Weekly {
+        /// Inclusive day ranges, e.g. mon-fri.
+        days: Vec<(Weekday, Weekday)>,
+        times: Vec<(TimeOfDay, TimeOfDay)>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remedy {
+    Simple(SimpleRemedy),
+    Compensate(Option<String>),
+    Escalate(Ident),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ForecastSource {
+    Volume(u64),
+    File(Spanned<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SegmentScope {
+    Any,
+    List(Vec<Ident>),
+}
+
+/// Every statement of the language. Which declaration may hold which is fixed by
+/// the grammar.
+#[derive(Debug, Clone)]
+pub enum Stmt {
+    // service
+    Version(String),
+    ReviewEvery { count: u32, unit: ReviewUnit },
+    Reviewed(Date),
+    Language(Language),
+    // shared
+    Description(String),
+    Owner(Ident),
+    Hours(Ident),
+    Segments(SegmentScope),
+    Within(Duration),
+    Target(Target),
+    // calendar
+    Timezone(String),
+    Open(OpenHours),
+    Closed(Vec<Date>),
+    // team and role
+    Lead(Ident),
+    Team(Ident),
+    ReportsTo(Ident),
+    Headcount(u32),
+    Duty(String),
+    // channel
+    Kind(ChannelKind),
+    SelfService,
+    // segment
+    Share(Percent),
+    Revenue(Percent),
+    Tier(u32),
+    Channels(Vec<Ident>),
+    Types(Vec<Ident>),
+    // customer_type
+    Expects(String),
+    Strategy(String),
+    Prefer(Vec<Ident>),
+    // sla
+    Answer { channel: Ident, percent: Percent, within: Duration },
+    FirstResponse { channel: Ident, within: Duration },
+    Resolution { channel: Option<Ident>, within: Duration },
+    // promise and queue
+    Channel(Ident),
+    OnBreach(Vec<Spanned<Remedy>>),
+    // journey
+    Start(Ident),
+    Step(Box<Declaration>),
+    StepChannels(Vec<Ident>),
+    Next { step: Ident, when: Option<String> },
+    End(Option<String>),
+    Effort(f64),
+    Csat(f64),
+    Dropoff(Percent),
+    // complaint
+    Severity(ComplaintSeverity),
+    Acknowledge(Duration),
+    Resolve(Duration),
+    Escalate { after: Duration, to: Ident },
+    Remedies(Vec<Spanned<Remedy>>),
+    Feedback(Feedback),
+    // queue
+    Priority(u32),
+    Agents(u32),
+    Forecast { source: ForecastSource, per: Duration },
+    Aht(Duration),
+    Patience(Duration),
+    Shrinkage(Percent),
+    // agreement
+    Provider(Ident),
+    Consumer(Ident),
+    Respond { within: Duration, segments: Vec<Ident> },
+}
+
+impl Stmt {
+    /// The keyword that starts the statement, for messages.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Stmt::Version(_) => "version",
+            Stmt::ReviewEvery { .. } => "review every",
+            Stmt::Reviewed(_) => "reviewed",
+            Stmt::Language(_) => "language",
+            Stmt::Description(_) => "description",
+            Stmt::Owner(_) => "owner",
+            Stmt::Hours(_) => "hours",
+            Stmt::Segments(_) => "segments",
+            Stmt::Within(_) => "within",
+            Stmt::Target(_) => "target",
+            Stmt::Timezone(_) => "timezone",
+            Stmt::Open(_) => "open",
+            Stmt::Closed(_) => "closed",
+            Stmt::Lead(_) => "lead",
+            Stmt::Team(_) => "team",
+            Stmt::ReportsTo(_) => "reports_to",
+            Stmt::Headcount(_) => "headcount",
+            Stmt::Duty(_) => "duty",
+            Stmt::Kind(_) => "kind",
+            Stmt::SelfService => "self_service",
+            Stmt::Share(_) => "share",
+            Stmt::Revenue(_) => "revenue",
+            Stmt::Tier(_) => "tier",
+            Stmt::Channels(_) => "channels",
+            Stmt::Types(_) => "types",
+            Stmt::Expects(_) => "expects",
+            Stmt::Strategy(_) => "strategy",
+            Stmt::Prefer(_) => "prefer",
+            Stmt::Answer { .. } => "answer",
+            Stmt::FirstResponse { .. } => "first_response",
+            Stmt::Resolution { .. } => "resolution",
+            Stmt::Channel(_) | Stmt::StepChannels(_) => "channel",
+            Stmt::OnBreach(_) => "on_breach",
+            Stmt::Start(_) => "start",
+            Stmt::Step(_) => "step",
+            Stmt::Next { .. } => "next",
+            Stmt::End(_) => "end",
+            Stmt::Effort(_) => "effort",
+            Stmt::Csat(_) => "csat",
+            Stmt::Dropoff(_) => "dropoff",
+            Stmt::Severity(_) => "severity",
+            Stmt::Acknowledge(_) => "acknowledge",
+            Stmt::Resolve(_) => "resolve",
+            Stmt::Escalate { .. } => "escalate",
+            Stmt::Remedies(_) => "remedy",
+            Stmt::Feedback(_) => "feedback",
+            Stmt::Priority(_) => "priority",
+            Stmt::Agents(_) => "agents",
+            Stmt::Forecast { .. } => "forecast",
+            Stmt::Aht(_) => "aht",
+            Stmt::Patience(_) => "patience",
+            Stmt::Shrinkage(_) => "shrinkage",
+            Stmt::Provider(_) => "provider",
+            Stmt::Consumer(_) => "consumer",
+            Stmt::Respond { .. } => "respond",
+        }
+    }
+}

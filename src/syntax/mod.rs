@@ -1,0 +1,33 @@
+//! Syntax: text → typed AST with spans.
+//!
+//! `parser` is the only place that knows pest; `expected` words its rules for
+//! error messages; `values` holds the typed literals (`Duration`, `Percent`, ...).
+
+pub mod ast;
+mod expected;
+mod parser;
+pub mod values;
+
+pub use parser::parse;
+
+use crate::diagnostic::{Code, CodeDoc};
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::Syntax,
+        summary: "The text does not follow the cx grammar.",
+        why: "A standard that cannot be read cannot be checked. cxc says what it expected at the \
+              point where it stopped, in words, and suggests the keyword you probably meant.",
+        bad: "step measure \"Measure the room\" {\n  owner design\n  within 3 days\n}",
+        fix: "step measure \"Measure the room\" {\n  owner design\n  within 3d\n}",
+    },
+    CodeDoc {
+        code: Code::InvalidValue,
+        summary: "A value is well-formed but impossible: a date that does not exist, a tier of \
+                  zero, a duration of centuries, a percentage above 100% where it is a share of a whole.",
+        why: "Numbers in service standards are promises and plans. An impossible one is always a \
+              typo, and left in place it would silently distort every check and document built on it.",
+        bad: "answer phone 800% within 20s",
+        fix: "answer phone 80% within 20s",
+    },
+];

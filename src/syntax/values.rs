@@ -1,0 +1,411 @@
+//! Typed values of the language. Each parser takes the text the grammar matched
+//! and rejects what the grammar cannot (an overflowing duration, 31 February):
+//! the error is a sentence for the user, turned into an `invalid-value` diagnostic.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A length of running time, in whole seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Duration {
+    seconds: u64,
+}
+
+/// Durations above this are surely a typo (it is about 30 years).
+const MAX_DURATION_SECONDS: u64 = 1_000_000_000;
+
+impl Duration {
+    pub const ZERO: Duration = Duration { seconds: 0 };
+
+    pub fn from_seconds(seconds: u64) -> Self {
+        Duration { seconds }
+    }
+
+    pub fn seconds(self) -> u64 {
+        self.seconds
+    }
+
+    /// Sum that saturates instead of overflowing: used for path totals.
+    pub fn saturating_add(self, other: Duration) -> Duration {
+        Duration::from_seconds(self.seconds.saturating_add(other.seconds))
+    }
+
+    /// Parses `20s`, `1h30m`, `3d`, `2w`.
+    pub fn parse(text: &str) -> Result<Duration, String> {
+        let mut total: u64 = 0;
+        let mut number: u64 = 0;
+        let mut digits = 0usize;
+        let too_long = || {
+            format!("the duration `{text}` is too long; the longest is about 30 years")
+        };
+        for c in text.chars() {
+            if let Some(d) = c.to_digit(10) {
+                number = number
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add(u64::from(d)))
+                    .ok_or_else(too_long)?;
+                digits += 1;
+                continue;
+            }
+            let unit: u64 = match c {
+                's' => 1,
+                'm' => 60,
+                'h' => 3600,
+                'd' => 86_400,
+                'w' => 604_800,
+                _ => return Err(format!("`{c}` is not a duration unit; use s, m, h, d or w")),
+            };
+            if digits == 0 {
+                return Err(format!("`{text}` has a unit without a number"));
+            }
+            total = number
+                .checked_mul(unit)
+                .and_then(|part| total.checked_add(part))
+                .ok_or_else(too_long)?;
+            number = 0;
+            digits = 0;
+        }
+        if digits != 0 {
+            return Err(format!("`{text}` ends with a number without a unit"));
+        }
+        if total > MAX_DURATION_SECONDS {
+            return Err(too_long());
+        }
+        Ok(Duration { seconds: total })
+    }
+}
+
+impl fmt::Display for Duration {
+    /// The compact form a spec author writes: `1h30m`, `3d`, `0s`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.seconds == 0 {
+            return f.write_str("0s");
+        }
+        let mut rest = self.seconds;
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
+            if rest >= size {
+                write!(f, "{}{unit}", rest / size)?;
+                rest %= size;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A percentage as written: `80%` is `Percent(80.0)`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Percent(f64);
+
+impl Percent {
+    pub fn parse(text: &str) -> Result<Percent, String> {
+        let number = text.trim_end_matches('%');
+        let value: f64 = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a percentage"))?;
+        if !value.is_finite() || value > 1e9 {
+            return Err(format!("`{text}` is not a sensible percentage"));
+        }
+        Ok(Percent(value))
+    }
+
+    pub fn new(value: f64) -> Percent {
+        Percent(value)
+    }
+
+    pub fn value(self) -> f64 {
+        self.0
+    }
+
+    pub fn fraction(self) -> f64 {
+        self.0 / 100.0
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", trim_float(self.0))
+    }
+}
+
+/// `12.50` → `12.5`, `80.0` → `80`.
+pub fn trim_float(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let invalid = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-05-01");
+        let mut parts = text.split('-');
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(invalid());
+        };
+        let year: i32 = y.parse().map_err(|_| invalid())?;
+        let month: u32 = m.parse().map_err(|_| invalid())?;
+        let day: u32 = d.parse().map_err(|_| invalid())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("`{text}`: there is no month {month}"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(format!("`{text}`: that month has no day {day}"));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29).
+    pub fn add_months(self, months: u32) -> Date {
+        let index = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
+        let year = (index.div_euclid(12)).clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+        let month = index.rem_euclid(12) as u32 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days(self.to_days() + days)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).
+    pub fn to_days(self) -> i64 {
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A time of day in minutes after midnight; `24:00` (1440) closes a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay(u32);
+
+impl TimeOfDay {
+    pub fn parse(text: &str) -> Result<TimeOfDay, String> {
+        let invalid = || format!("`{text}` is not a time; write it as HH:MM, e.g. 09:00");
+        let (h, m) = text.split_once(':').ok_or_else(invalid)?;
+        let hours: u32 = h.parse().map_err(|_| invalid())?;
+        let minutes: u32 = m.parse().map_err(|_| invalid())?;
+        if minutes > 59 || hours > 24 || (hours == 24 && minutes != 0) {
+            return Err(format!("`{text}` is not a time of day (00:00 to 24:00)"));
+        }
+        Ok(TimeOfDay(hours * 60 + minutes))
+    }
+
+    pub fn from_minutes(minutes: u32) -> TimeOfDay {
+        TimeOfDay(minutes)
+    }
+
+    pub fn minutes(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Declares a closed set of words the language accepts in one position, with
+/// its parser (`None` for an unknown word) and its spelling.
+macro_rules! word_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            pub const WORDS: &'static [&'static str] = &[$($word),*];
+
+            pub fn from_word(word: &str) -> Option<$name> {
+                match word { $($word => Some($name::$variant),)* _ => None }
+            }
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),* }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum! {
+    /// How customers reach the company through a channel.
+    ChannelKind {
+        Phone = "phone", Chat = "chat", Email = "email", Messenger = "messenger",
+        Social = "social", Portal = "portal", Office = "office", Field = "field",
+    }
+}
+
+impl ChannelKind {
+    /// Synchronous channels are measured by an answer time (service level); the others by first response.
+    pub fn is_synchronous(self) -> bool {
+        matches!(self, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Office)
+    }
+}
+
+word_enum! {
+    /// KPIs the compiler knows.
+    Metric {
+        Csat = "csat", Nps = "nps", Ces = "ces", Fcr = "fcr", Aht = "aht", Asa = "asa",
+        ServiceLevel = "service_level", Abandonment = "abandonment", Occupancy = "occupancy",
+    }
+}
+
+word_enum! {
+    /// `>= <= > < =` in a `target`.
+    Comparison { AtLeast = ">=", AtMost = "<=", Above = ">", Below = "<", Equal = "=" }
+}
+
+word_enum! {
+    /// How serious a complaint category is.
+    ComplaintSeverity { Low = "low", Medium = "medium", High = "high", Critical = "critical" }
+}
+
+word_enum! {
+    /// The language of generated documents.
+    Language { En = "en", Ru = "ru" }
+}
+
+word_enum! {
+    Weekday { Mon = "mon", Tue = "tue", Wed = "wed", Thu = "thu", Fri = "fri", Sat = "sat", Sun = "sun" }
+}
+
+impl Weekday {
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+word_enum! {
+    /// Remedies that are single words (`compensate "..."` and `escalate ROLE` take an argument).
+    SimpleRemedy { Apologize = "apologize", Explain = "explain", Redo = "redo", Refund = "refund" }
+}
+
+word_enum! {
+    /// The unit of `review every N ...`.
+    ReviewUnit { Months = "months", Month = "month", Weeks = "weeks", Week = "week" }
+}
+
+word_enum! {
+    /// `feedback required` / `feedback optional`.
+    Feedback { Required = "required", Optional = "optional" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_add_their_parts() {
+        assert_eq!(Duration::parse("20s").unwrap().seconds(), 20);
+        assert_eq!(Duration::parse("1h30m").unwrap().seconds(), 5400);
+        assert_eq!(Duration::parse("3d").unwrap().seconds(), 259_200);
+        assert_eq!(Duration::parse("2w").unwrap().seconds(), 1_209_600);
+        assert_eq!(Duration::parse("1h30m").unwrap().to_string(), "1h30m");
+        assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h30m");
+    }
+
+    #[test]
+    fn durations_reject_overflow() {
+        assert!(Duration::parse("99999999999999999999999s").is_err());
+        assert!(Duration::parse("18446744073709551615w").is_err());
+        assert!(Duration::parse("100000w").is_err());
+    }
+
+    #[test]
+    fn dates_are_real_calendar_days() {
+        assert!(Date::parse("2026-02-29").is_err());
+        assert!(Date::parse("2028-02-29").is_ok());
+        assert!(Date::parse("2026-13-01").is_err());
+        assert!(Date::parse("2026-04-31").is_err());
+        let d = Date::parse("2026-01-31").unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2026-02-28");
+        assert_eq!(d.add_months(12).to_string(), "2027-01-31");
+        assert_eq!(Date::from_days(d.to_days()), d);
+        assert_eq!(Date::parse("1970-01-01").unwrap().to_days(), 0);
+        assert_eq!(d.add_days(1).to_string(), "2026-02-01");
+    }
+
+    #[test]
+    fn times_stay_within_a_day() {
+        assert_eq!(TimeOfDay::parse("09:30").unwrap().minutes(), 570);
+        assert!(TimeOfDay::parse("24:00").is_ok());
+        assert!(TimeOfDay::parse("24:01").is_err());
+        assert!(TimeOfDay::parse("12:60").is_err());
+    }
+
+    #[test]
+    fn percents_print_as_written() {
+        assert_eq!(Percent::parse("99.5%").unwrap().to_string(), "99.5%");
+        assert_eq!(Percent::parse("80%").unwrap().fraction(), 0.8);
+    }
+}
