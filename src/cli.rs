@@ -73,7 +73,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let options = check::Options { today: args.today };
+    let options = check::Options {
+        today: args.today,
+        ..check::Options::default()
+    };
     let compilation = match pipeline::compile(&args.paths, &options) {
         Ok(c) => c,
         Err(e) => return fail(&format!("cannot read {e}")),

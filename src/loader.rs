@@ -12,15 +12,28 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-/// The parsed files of one spec.
+/// Everything read in one run: the sources and one or more specs.
 #[derive(Debug, Default)]
 pub struct Workspace {
     pub sources: SourceMap,
+    pub specs: Vec<Spec>,
+    /// Problems with the text (syntax, encoding, includes).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The files of one spec. A folder with a `cxc.yaml` is a spec of its own, so
+/// `cxc check examples/` checks each example separately.
+#[derive(Debug, Default)]
+pub struct Spec {
+    /// The folder holding the spec's `cxc.yaml`, if it has one.
+    pub root: Option<PathBuf>,
     /// Parsed files in a stable order: command-line order, directories sorted,
     /// each included file after the file that includes it.
     pub files: Vec<(FileId, ast::File)>,
-    pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The name of the project file that marks a spec's root folder.
+pub const CONFIG_FILE: &str = "cxc.yaml";
 
 /// The compiler could not run: exit status 2.
 #[derive(Debug)]
@@ -39,61 +52,99 @@ impl fmt::Display for LoadError {
 pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &default[..] } else { paths };
-    let mut loader = Loader::default();
+    // Files go to the spec of the nearest folder with a cxc.yaml; the rest,
+    // including files named directly, form one spec together.
+    let mut groups: Vec<(Option<PathBuf>, Vec<PathBuf>)> = vec![(None, Vec::new())];
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| LoadError {
             path: path.clone(),
             reason: io_reason(&e),
         })?;
         if meta.is_dir() {
-            for file in find_cx_files(path)? {
-                loader.load_root(&file)?;
+            for (root, file) in find_cx_files(path)? {
+                match groups.iter_mut().find(|(r, _)| *r == root) {
+                    Some((_, files)) => files.push(file),
+                    None => groups.push((root, vec![file])),
+                }
             }
         } else {
-            loader.load_root(path)?;
+            groups[0].1.push(path.clone());
         }
     }
-    loader.report_include_cycles();
-    Ok(loader.workspace)
+    if groups[0].1.is_empty() && groups.len() > 1 {
+        groups.remove(0);
+    }
+    let mut workspace = Workspace::default();
+    for (root, files) in groups {
+        let mut loader = Loader {
+            workspace: &mut workspace,
+            spec: Spec {
+                root,
+                files: Vec::new(),
+            },
+            by_path: HashMap::new(),
+            includes: Vec::new(),
+        };
+        for file in &files {
+            loader.load_root(file)?;
+        }
+        loader.report_include_cycles();
+        let spec = loader.spec;
+        workspace.specs.push(spec);
+    }
+    Ok(workspace)
 }
 
 /// Parses one text as a whole spec; for tests and tools that hold text in memory.
-pub fn load_text(name: &str, text: &str) -> Workspace {
-    let mut loader = Loader::default();
-    let id = loader.workspace.sources.add(SourceFile::new(
-        PathBuf::from(name),
-        name.to_string(),
-        text.to_string(),
-    ));
-    let (file, diagnostics) = syntax::parse(id, text);
-    loader.workspace.diagnostics.extend(diagnostics);
-    loader.workspace.files.push((id, file));
-    loader.workspace
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Workspace {
+    let mut workspace = Workspace::default();
+    let (text, encoding_error) = decode(bytes.to_vec());
+    let id = workspace
+        .sources
+        .add(SourceFile::new(PathBuf::from(name), name.to_string(), text));
+    let file = match encoding_error {
+        Some(at) => {
+            workspace.diagnostics.push(not_utf8(id, at));
+            ast::File::default()
+        }
+        None => {
+            let (file, diagnostics) = syntax::parse(id, &workspace.sources.get(id).text);
+            workspace.diagnostics.extend(diagnostics);
+            file
+        }
+    };
+    workspace.specs.push(Spec {
+        root: None,
+        files: vec![(id, file)],
+    });
+    workspace
 }
 
-#[derive(Default)]
-struct Loader {
-    workspace: Workspace,
+fn not_utf8(file: FileId, at: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::Syntax,
+        Span::new(file, at, at + 1),
+        "this file is not valid UTF-8 text",
+    )
+    .help("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)")
+}
+
+struct Loader<'w> {
+    workspace: &'w mut Workspace,
+    spec: Spec,
     /// Canonical path → file, so a file reached twice is read once.
     by_path: HashMap<PathBuf, FileId>,
     /// Include edges: (including file, include statement, canonical target path).
     includes: Vec<(FileId, Span, PathBuf)>,
 }
 
-impl Loader {
-    fn load_root(&mut self, path: &Path) -> Result<(), LoadError> {
-        let name = display_name(path);
-        self.load_file(path, name).map(|_| ())
-    }
-
+impl Loader<'_> {
     /// Loads a file and, depth-first with an explicit stack, what it includes.
-    fn load_file(&mut self, path: &Path, name: String) -> Result<FileId, LoadError> {
-        let mut stack = vec![(path.to_path_buf(), name)];
-        let mut first = None;
+    fn load_root(&mut self, path: &Path) -> Result<(), LoadError> {
+        let mut stack = vec![(path.to_path_buf(), display_name(path))];
         while let Some((path, name)) = stack.pop() {
             let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if let Some(&id) = self.by_path.get(&key) {
-                first.get_or_insert(id);
+            if self.by_path.contains_key(&key) {
                 continue;
             }
             let bytes = std::fs::read(&path).map_err(|e| LoadError {
@@ -106,17 +157,9 @@ impl Loader {
                 .sources
                 .add(SourceFile::new(path.clone(), name.clone(), text));
             self.by_path.insert(key, id);
-            first.get_or_insert(id);
             if let Some(at) = encoding_error {
-                self.workspace.diagnostics.push(
-                    Diagnostic::new(
-                        Code::Syntax,
-                        Span::new(id, at, at + 1),
-                        "this file is not valid UTF-8 text",
-                    )
-                    .help("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)"),
-                );
-                self.workspace.files.push((id, ast::File::default()));
+                self.workspace.diagnostics.push(not_utf8(id, at));
+                self.spec.files.push((id, ast::File::default()));
                 continue;
             }
             let text = &self.workspace.sources.get(id).text;
@@ -129,9 +172,9 @@ impl Loader {
                     None => continue,
                 }
             }
-            self.workspace.files.push((id, file));
+            self.spec.files.push((id, file));
         }
-        Ok(first.expect("at least one file was loaded"))
+        Ok(())
     }
 
     /// Checks an include; returns the file to load, or reports it missing.
@@ -165,11 +208,20 @@ impl Loader {
     /// Reports every circle of includes once, at the include that closes it.
     /// Iterative depth-first search: include chains can be long.
     fn report_include_cycles(&mut self) {
-        let count = self.workspace.files.len();
-        let mut edges: Vec<Vec<(Span, FileId)>> = vec![Vec::new(); count];
+        // Nodes are this spec's files, numbered by their position in it.
+        let position: HashMap<FileId, usize> = self
+            .spec
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
+        let count = position.len();
+        let mut edges: Vec<Vec<(Span, usize)>> = vec![Vec::new(); count];
         for (from, span, key) in &self.includes {
-            if let Some(&to) = self.by_path.get(key) {
-                edges[from.0 as usize].push((*span, to));
+            let to = self.by_path.get(key).and_then(|id| position.get(id));
+            if let (Some(&from), Some(&to)) = (position.get(from), to) {
+                edges[from].push((*span, to));
             }
         }
         #[derive(Clone, Copy, PartialEq)]
@@ -189,7 +241,6 @@ impl Loader {
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
                 if let Some(&(span, to)) = edges[node].get(*next) {
                     *next += 1;
-                    let to = to.0 as usize;
                     match state[to] {
                         State::New => {
                             state[to] = State::OnStack;
@@ -212,7 +263,7 @@ impl Loader {
             let names: Vec<&str> = circle
                 .iter()
                 .chain(circle.first())
-                .map(|&i| self.workspace.sources.get(FileId(i as u32)).name.as_str())
+                .map(|&i| self.workspace.sources.get(self.spec.files[i].0).name.as_str())
                 .collect();
             let message = if circle.len() == 1 {
                 format!("`{}` includes itself", names[0])
@@ -238,12 +289,14 @@ fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
     }
 }
 
-/// Every `*.cx` file under `dir`, sorted, skipping hidden folders and not
-/// following symbolic links to folders (which could loop).
-fn find_cx_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// Every `*.cx` file under `dir`, sorted, with the nearest folder at or below
+/// `dir` that holds a `cxc.yaml` (its spec's root). Hidden folders are skipped
+/// and symbolic links to folders not followed (they could loop).
+fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadError> {
     let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
+    let mut pending = vec![(None, dir.to_path_buf())];
+    while let Some((root, dir)) = pending.pop() {
+        let root = if dir.join(CONFIG_FILE).is_file() { Some(dir.clone()) } else { root };
         let entries = std::fs::read_dir(&dir).map_err(|e| LoadError {
             path: dir.clone(),
             reason: io_reason(&e),
@@ -257,15 +310,15 @@ fn find_cx_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
                 if !hidden {
-                    subdirs.push(path);
+                    subdirs.push((root.clone(), path));
                 }
             } else if path.extension().is_some_and(|e| e == "cx") && !hidden && path.is_file() {
-                found.push(path);
+                found.push((root.clone(), path));
             }
         }
         pending.extend(subdirs.into_iter().rev());
     }
-    found.sort();
+    found.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(found)
 }
 

@@ -11,9 +11,15 @@ use std::path::PathBuf;
 
 pub struct Compilation {
     pub sources: SourceMap,
-    pub model: Model,
+    /// One model per spec (see [`loader::Spec`]).
+    pub specs: Vec<CheckedSpec>,
     /// Sorted by file, position and code; suppressions applied.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+pub struct CheckedSpec {
+    pub root: Option<PathBuf>,
+    pub model: Model,
 }
 
 impl Compilation {
@@ -29,23 +35,30 @@ pub fn compile(paths: &[PathBuf], options: &check::Options) -> Result<Compilatio
 }
 
 /// Compiles text held in memory, as if it were one file called `name`.
-pub fn compile_text(name: &str, text: &str, options: &check::Options) -> Compilation {
-    finish(loader::load_text(name, text), options)
+pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
+    finish(loader::load_bytes(name, bytes), options)
 }
 
 fn finish(workspace: Workspace, options: &check::Options) -> Compilation {
-    let (model, resolution) = model::build(&workspace);
     let Workspace {
         sources,
+        specs,
         mut diagnostics,
-        ..
     } = workspace;
     // A file with a syntax error contributes nothing to the model, so every
     // reference into it would be "unknown": report the syntax error alone.
     let unreadable = diagnostics.iter().any(|d| d.code == Code::Syntax);
-    if !unreadable {
-        diagnostics.extend(resolution);
-        diagnostics.extend(check::run(&model, options));
+    let mut checked = Vec::new();
+    for spec in specs {
+        let (model, resolution) = model::build(&spec, &sources);
+        if !unreadable {
+            diagnostics.extend(resolution);
+            diagnostics.extend(check::run(&model, options));
+        }
+        checked.push(CheckedSpec {
+            root: spec.root,
+            model,
+        });
     }
     suppress::apply(&mut diagnostics, &sources);
     diagnostics.sort_by(|a, b| {
@@ -54,7 +67,7 @@ fn finish(workspace: Workspace, options: &check::Options) -> Compilation {
     diagnostics.dedup();
     Compilation {
         sources,
-        model,
+        specs: checked,
         diagnostics,
     }
 }

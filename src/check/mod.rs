@@ -1,23 +1,118 @@
 //! Checks: the rules of LANGUAGE.md section 3, run over the resolved model.
 //!
 //! One module per rule family; each exports `DOCS` (what, why, bad, fix) for
-//! `cxc explain` and SARIF, and a `check` function that appends diagnostics.
+//! `cxc explain` and SARIF, and a `check` function that reports through
+//! [`Ctx`]. Severities from the project config and inline suppressions are
+//! applied afterwards, so rules only decide *whether* something is wrong.
+
+mod commitments;
+mod coverage;
+pub mod graph;
+mod handoffs;
+mod journeys;
+mod organisation;
+mod review;
 
 use crate::diagnostic::{CodeDoc, Diagnostic};
-use crate::model::Model;
+use crate::model::{Idx, Model, Ref, Segment, Sla};
+use crate::syntax::values::Date;
 
 /// What a check run needs besides the model.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// "Today" for `stale-review`; `None` uses the system clock.
-    pub today: Option<crate::syntax::values::Date>,
+    pub today: Option<Date>,
+    /// hot-potato fires above this many team changes.
+    pub max_handoffs: u32,
+    /// too-many-tiers fires above this many tiers.
+    pub max_tiers: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            today: None,
+            max_handoffs: 3,
+            max_tiers: 4,
+        }
+    }
+}
+
+/// The state shared by all rules of one run.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub options: &'a Options,
+    /// SLAs by segment, built once so rules stay linear.
+    slas_by_segment: Vec<Vec<Idx<Sla>>>,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(model: &'a Model, options: &'a Options) -> Self {
+        let mut slas_by_segment = vec![Vec::new(); model.segments.len()];
+        for (id, sla) in model.slas.iter() {
+            for segment in crate::model::targets(&sla.segments) {
+                slas_by_segment[segment.index()].push(id);
+            }
+        }
+        Ctx {
+            model,
+            options,
+            slas_by_segment,
+            found: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.found.push(diagnostic);
+    }
+
+    pub fn slas_of(&self, segment: Idx<Segment>) -> &[Idx<Sla>] {
+        &self.slas_by_segment[segment.index()]
+    }
+
+    /// The segments a list names; a declaration without `segments` serves all.
+    pub fn served<'r>(&self, list: &'r [Ref<Idx<Segment>>]) -> Box<dyn Iterator<Item = Idx<Segment>> + 'r>
+    where
+        'a: 'r,
+    {
+        if list.is_empty() {
+            Box::new(self.model.segments.ids())
+        } else {
+            Box::new(crate::model::targets(list))
+        }
+    }
+
+    pub fn today(&self) -> Date {
+        self.options.today.unwrap_or_else(system_today)
+    }
+}
+
+fn system_today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days((seconds / 86_400) as i64)
 }
 
 pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
-    let _ = (model, options);
-    Vec::new()
+    let mut ctx = Ctx::new(model, options);
+    journeys::check(&mut ctx);
+    organisation::check(&mut ctx);
+    coverage::check(&mut ctx);
+    commitments::check(&mut ctx);
+    handoffs::check(&mut ctx);
+    review::check(&mut ctx);
+    ctx.found
 }
 
 pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
-    std::iter::empty()
+    journeys::DOCS
+        .iter()
+        .chain(organisation::DOCS)
+        .chain(coverage::DOCS)
+        .chain(commitments::DOCS)
+        .chain(handoffs::DOCS)
+        .chain(review::DOCS)
 }

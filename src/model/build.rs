@@ -4,7 +4,8 @@
 
 use super::*;
 use crate::diagnostic::{closest, Diagnostic};
-use crate::loader::Workspace;
+use crate::loader::Spec;
+use crate::source::SourceMap;
 use crate::syntax::ast::{self, DeclKind, Declaration, Ident, Stmt};
 use std::collections::HashMap;
 
@@ -13,13 +14,13 @@ use std::collections::HashMap;
 const SUGGESTION_BUDGET: usize = 200;
 const SUGGESTION_MAX_CANDIDATES: usize = 20_000;
 
-pub fn build(workspace: &Workspace) -> (Model, Vec<Diagnostic>) {
+pub fn build(spec: &Spec, sources: &SourceMap) -> (Model, Vec<Diagnostic>) {
     let mut builder = Builder::default();
     let mut decls: HashMap<DeclKind, Vec<(&Declaration, &std::path::Path)>> = HashMap::new();
     let mut service: Option<&Declaration> = None;
 
-    for (file_id, file) in &workspace.files {
-        let path = workspace.sources.get(*file_id).path.as_path();
+    for (file_id, file) in &spec.files {
+        let path = sources.get(*file_id).path.as_path();
         for decl in &file.declarations {
             if decl.kind == DeclKind::Service {
                 match service {

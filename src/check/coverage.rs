@@ -1,0 +1,315 @@
+//! Coverage rules: is every segment, channel and tier actually served?
+//! segment-without-sla, channel-without-target, share-over-100,
+//! too-many-tiers, mixed-tier-queue, unused.
+
+use super::Ctx;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::{targets, At, Idx, Ref, Segment, SegmentScope};
+use crate::syntax::values::Percent;
+use std::collections::BTreeMap;
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::SegmentWithoutSla,
+        summary: "A segment is covered by no `sla`.",
+        why: "Segmenting customers only matters if each segment gets a defined level of service. \
+              A segment without an SLA is served however the day goes.",
+        bad: "segment retail \"Retail\" { tier 3 }",
+        fix: "segment retail \"Retail\" { tier 3 }\nsla retail_sla for retail { answer phone 80% within 30s }",
+    },
+    CodeDoc {
+        code: Code::ChannelWithoutTarget,
+        summary: "A staffed channel offered to a segment has no `answer` or `first_response` target \
+                  for it in the segment's SLA.",
+        why: "Customers judge a channel by how fast it answers. A channel offered without a target \
+              is the one that gets staffed last and answered slowest.",
+        bad: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s }",
+        fix: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s; first_response email within 1h }",
+    },
+    CodeDoc {
+        code: Code::ShareOver100,
+        summary: "Segment `share`s (or `revenue`s) add up to more than 100%.",
+        why: "Segments divide the customer base; their shares of customers and of revenue cannot \
+              exceed the whole. An impossible split usually means an outdated figure.",
+        bad: "segment vip { share 30% }\nsegment mass { share 80% }",
+        fix: "segment vip { share 20% }\nsegment mass { share 80% }",
+    },
+    CodeDoc {
+        code: Code::TooManyTiers,
+        summary: "More than 4 routing tiers are in use (configurable).",
+        why: "Each tier is a separate priority in every queue. Beyond a handful, the differences \
+              between tiers cannot be staffed or explained to customers, and low tiers starve.",
+        bad: "segments with tier 1, 2, 3, 4 and 5",
+        fix: "merge neighbouring tiers so that at most 4 remain",
+    },
+    CodeDoc {
+        code: Code::MixedTierQueue,
+        summary: "One queue serves segments of different tiers.",
+        why: "In a shared queue the highest tier waits behind everyone else (like the operator \
+              that queued angry repeat visitors together with corporate clients). Give each tier \
+              its own queue or priority.",
+        bad: "queue main { segments vip, mass }   # vip is tier 1, mass tier 3",
+        fix: "queue vip_line { segments vip }\nqueue main { segments mass }",
+    },
+    CodeDoc {
+        code: Code::Unused,
+        summary: "A calendar, channel, customer_type or segment is declared but nothing references it.",
+        why: "Declarations nobody uses are either leftovers or something a rule forgot to mention; \
+              both make the standard harder to trust.",
+        bad: "calendar night \"Night shift\" { open mon-fri 22:00-24:00 }   # no hours night anywhere",
+        fix: "channel phone { hours night ... }   # or delete the calendar",
+    },
+];
+
+pub fn check(ctx: &mut Ctx) {
+    segments_without_sla(ctx);
+    channels_without_target(ctx);
+    shares(ctx, "share", |s| s.share);
+    shares(ctx, "revenue", |s| s.revenue);
+    tiers(ctx);
+    mixed_tier_queues(ctx);
+    unused(ctx);
+}
+
+fn segments_without_sla(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (id, segment) in model.segments.iter() {
+        if ctx.slas_of(id).is_empty() {
+            ctx.report(
+                Diagnostic::new(
+                    Code::SegmentWithoutSla,
+                    segment.header.span,
+                    format!("segment `{}` is covered by no SLA", segment.header.id),
+                )
+                .help(format!(
+                    "declare `sla {0}_sla for {0} {{ ... }}` with its answer and resolution targets, or add `{0}` to an existing SLA's `for` list",
+                    segment.header.id
+                )),
+            );
+        }
+    }
+}
+
+fn channels_without_target(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (id, segment) in model.segments.iter() {
+        let slas = ctx.slas_of(id).to_vec();
+        if slas.is_empty() {
+            continue; // segment-without-sla says it already
+        }
+        for channel_ref in &segment.channels {
+            let Some(channel) = channel_ref.target else { continue };
+            if model.channels[channel].self_service {
+                continue;
+            }
+            let has_target = slas.iter().any(|&sla| {
+                let sla = &model.slas[sla];
+                sla.answers.iter().any(|a| a.channel.target == Some(channel))
+                    || sla.first_responses.iter().any(|f| f.channel.target == Some(channel))
+            });
+            if !has_target {
+                let word = match model.channels[channel].kind {
+                    Some(kind) if kind.is_synchronous() => "answer",
+                    _ => "first_response",
+                };
+                let example = if word == "answer" {
+                    format!("answer {} 80% within 30s", channel_ref.name)
+                } else {
+                    format!("first_response {} within 4h", channel_ref.name)
+                };
+                ctx.report(
+                    Diagnostic::new(
+                        Code::ChannelWithoutTarget,
+                        channel_ref.span,
+                        format!(
+                            "segment `{}` is offered channel `{}`, but its SLA sets no answer or first-response target for it",
+                            segment.header.id, channel_ref.name
+                        ),
+                    )
+                    .help(format!("add e.g. `{example}` to the segment's SLA, or stop offering the channel")),
+                );
+            }
+        }
+    }
+}
+
+fn shares(ctx: &mut Ctx, what: &str, field: impl Fn(&Segment) -> Option<At<Percent>>) {
+    let model = ctx.model;
+    let figures: Vec<(&str, At<Percent>)> = model
+        .segments
+        .values()
+        .filter_map(|s| field(s).map(|p| (s.header.id.as_str(), p)))
+        .collect();
+    let total: f64 = figures.iter().map(|(_, p)| p.value.value()).sum();
+    if total <= 100.0 + 1e-9 {
+        return;
+    }
+    // Point at the figure that takes the running sum over the whole.
+    let mut running = 0.0;
+    let crossing = figures
+        .iter()
+        .find(|(_, p)| {
+            running += p.value.value();
+            running > 100.0 + 1e-9
+        })
+        .map_or(figures[0].1.span, |(_, p)| p.span);
+    let parts: Vec<String> = figures.iter().map(|(id, p)| format!("{id} {}", p.value)).collect();
+    ctx.report(
+        Diagnostic::new(
+            Code::ShareOver100,
+            crossing,
+            format!(
+                "segment {what}s add up to {}, more than 100% ({})",
+                Percent::new(total),
+                parts.join(" + ")
+            ),
+        )
+        .help(format!("the segments' {what}s divide one whole; correct the figures so they total 100% or less")),
+    );
+}
+
+fn tiers(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let limit = ctx.options.max_tiers as usize;
+    let mut in_use: BTreeMap<u32, Idx<Segment>> = BTreeMap::new();
+    for (id, segment) in model.segments.iter() {
+        if let Some(tier) = segment.tier {
+            in_use.entry(tier.value).or_insert(id);
+        }
+    }
+    if in_use.len() <= limit {
+        return;
+    }
+    let (&last_tier, &segment) = in_use.iter().next_back().expect("more than the limit");
+    let tiers: Vec<String> = in_use.keys().map(|t| t.to_string()).collect();
+    let span = model.segments[segment].tier.map_or(model.segments[segment].header.span, |t| t.span);
+    ctx.report(
+        Diagnostic::new(
+            Code::TooManyTiers,
+            span,
+            format!(
+                "{} routing tiers are in use ({}); more than {limit} cannot be staffed and explained (tier {last_tier} is here)",
+                in_use.len(),
+                tiers.join(", ")
+            ),
+        )
+        .help(format!("merge neighbouring tiers so that at most {limit} remain")),
+    );
+}
+
+fn mixed_tier_queues(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (_, queue) in model.queues.iter() {
+        let mut tiers: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+        for seg in targets(&queue.segments) {
+            if let Some(tier) = model.segments[seg].tier {
+                tiers.entry(tier.value).or_default().push(&model.segments[seg].header.id);
+            }
+        }
+        if tiers.len() > 1 {
+            let parts: Vec<String> = tiers
+                .iter()
+                .map(|(t, segs)| format!("tier {t}: {}", segs.join(", ")))
+                .collect();
+            ctx.report(
+                Diagnostic::new(
+                    Code::MixedTierQueue,
+                    queue.header.span,
+                    format!(
+                        "queue `{}` serves segments of different tiers ({})",
+                        queue.header.id,
+                        parts.join("; ")
+                    ),
+                )
+                .help("give each tier its own queue, so the higher tier does not wait behind the lower one"),
+            );
+        }
+    }
+}
+
+fn unused(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let mut calendars = vec![false; model.calendars.len()];
+    let mut channels = vec![false; model.channels.len()];
+    let mut types = vec![false; model.customer_types.len()];
+    let mut segments = vec![false; model.segments.len()];
+    fn mark<T>(seen: &mut [bool], r: Option<&Ref<Idx<T>>>) {
+        if let Some(t) = r.and_then(|r| r.target) {
+            seen[t.index()] = true;
+        }
+    }
+    fn mark_all<T>(seen: &mut [bool], refs: &[Ref<Idx<T>>]) {
+        for r in refs {
+            mark(seen, Some(r));
+        }
+    }
+    for c in model.channels.values() {
+        mark(&mut calendars, c.hours.as_ref());
+    }
+    for s in model.segments.values() {
+        mark_all(&mut channels, &s.channels);
+        mark_all(&mut types, &s.types);
+    }
+    for t in model.customer_types.values() {
+        mark_all(&mut channels, &t.prefer);
+    }
+    for sla in model.slas.values() {
+        mark(&mut calendars, sla.hours.as_ref());
+        mark_all(&mut segments, &sla.segments);
+        for a in &sla.answers {
+            mark(&mut channels, Some(&a.channel));
+        }
+        for f in &sla.first_responses {
+            mark(&mut channels, Some(&f.channel));
+        }
+        for r in &sla.resolutions {
+            mark(&mut channels, r.channel.as_ref());
+        }
+    }
+    for p in model.promises.values() {
+        mark_all(&mut segments, &p.segments);
+        mark(&mut channels, p.channel.as_ref());
+    }
+    for j in model.journeys.values() {
+        mark_all(&mut segments, &j.segments);
+        for step in j.steps.values() {
+            mark_all(&mut channels, &step.channels);
+        }
+    }
+    for c in model.complaints.values() {
+        mark(&mut calendars, c.hours.as_ref());
+        match &c.segments {
+            SegmentScope::Any => segments.iter_mut().for_each(|s| *s = true),
+            SegmentScope::List(list) => mark_all(&mut segments, list),
+        }
+    }
+    for q in model.queues.values() {
+        mark(&mut channels, q.channel.as_ref());
+        mark_all(&mut segments, &q.segments);
+    }
+    for a in model.agreements.values() {
+        for r in &a.responds {
+            mark_all(&mut segments, &r.segments);
+        }
+    }
+    let unused = calendars
+        .iter()
+        .zip(model.calendars.values().map(|c| &c.header))
+        .map(|(u, h)| (u, h, "calendar"))
+        .chain(channels.iter().zip(model.channels.values().map(|c| &c.header)).map(|(u, h)| (u, h, "channel")))
+        .chain(types.iter().zip(model.customer_types.values().map(|c| &c.header)).map(|(u, h)| (u, h, "customer_type")))
+        .chain(segments.iter().zip(model.segments.values().map(|c| &c.header)).map(|(u, h)| (u, h, "segment")))
+        .filter(|(used, _, _)| !**used)
+        .map(|(_, h, kind)| (h.clone(), kind))
+        .collect::<Vec<_>>();
+    for (header, kind) in unused {
+        ctx.report(
+            Diagnostic::new(
+                Code::Unused,
+                header.span,
+                format!("{kind} `{}` is declared but never used", header.id),
+            )
+            .help(format!("reference `{}` where it applies, or delete the declaration", header.id)),
+        );
+    }
+}

@@ -1,0 +1,286 @@
+//! Graph algorithms shared by the rules, all iterative and linear.
+//!
+//! petgraph holds the graphs and does the reachability walks (its `Dfs` is
+//! iterative). Strongly connected components are computed here with an
+//! iterative Tarjan: petgraph's `tarjan_scc` recurses once per node and
+//! overflows the stack near 58k nodes in release builds (3.8k in debug), and
+//! a journey or a reporting line may be far longer than that.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{Dfs, Reversed};
+
+pub type Graph = DiGraph<(), ()>;
+
+/// A graph whose node `i` stands for item `i` of some list.
+pub fn graph_of(nodes: usize, edges: impl IntoIterator<Item = (usize, usize)>) -> Graph {
+    let mut graph = Graph::with_capacity(nodes, nodes);
+    for _ in 0..nodes {
+        graph.add_node(());
+    }
+    for (a, b) in edges {
+        graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+    }
+    graph
+}
+
+/// Nodes reachable from `roots`.
+pub fn reachable_from(graph: &Graph, roots: impl IntoIterator<Item = usize>) -> Vec<bool> {
+    let mut seen = vec![false; graph.node_count()];
+    let mut dfs = Dfs::empty(graph);
+    for root in roots {
+        dfs.move_to(NodeIndex::new(root));
+        while let Some(n) = dfs.next(graph) {
+            seen[n.index()] = true;
+        }
+    }
+    seen
+}
+
+/// Nodes from which one of `targets` can be reached.
+pub fn reaching(graph: &Graph, targets: impl IntoIterator<Item = usize>) -> Vec<bool> {
+    let reversed = Reversed(graph);
+    let mut seen = vec![false; graph.node_count()];
+    let mut dfs = Dfs::empty(reversed);
+    for target in targets {
+        dfs.move_to(NodeIndex::new(target));
+        while let Some(n) = dfs.next(reversed) {
+            seen[n.index()] = true;
+        }
+    }
+    seen
+}
+
+/// Strongly connected components, each sorted by node index, in reverse
+/// topological order of the condensation (a component comes before every
+/// component that can reach it).
+pub fn components(graph: &Graph) -> Vec<Vec<usize>> {
+    const UNVISITED: u32 = u32::MAX;
+    let n = graph.node_count();
+    let adjacency: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            let mut next: Vec<usize> = graph.neighbors(NodeIndex::new(i)).map(|m| m.index()).collect();
+            next.reverse(); // petgraph lists the newest edge first; keep source order
+            next
+        })
+        .collect();
+    let mut index = vec![UNVISITED; n];
+    let mut low = vec![0u32; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut counter = 0u32;
+    let mut result = Vec::new();
+    // Explicit call stack: (node, position in its adjacency list).
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if index[root] != UNVISITED {
+            continue;
+        }
+        calls.push((root, 0));
+        index[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut pos)) = calls.last_mut() {
+            if let Some(&w) = adjacency[v].get(*pos) {
+                *pos += 1;
+                if index[w] == UNVISITED {
+                    index[w] = counter;
+                    low[w] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                result.push(component);
+            }
+        }
+    }
+    result
+}
+
+/// Whether a component is a circle: more than one node, or a node that leads
+/// to itself (a self-loop is a component of one).
+pub fn is_cycle(graph: &Graph, component: &[usize]) -> bool {
+    match component {
+        [single] => graph.contains_edge(NodeIndex::new(*single), NodeIndex::new(*single)),
+        _ => !component.is_empty(),
+    }
+}
+
+/// An order for longest-path style walks from a start node, where each loop is
+/// taken once. Edges that close a loop (back edges of a depth-first search)
+/// are set aside; the rest form a DAG. The walk runs over two copies of that
+/// DAG, layer 0 (`i`) and layer 1 (`n + i`), joined only by the back edges: a
+/// path may go round a loop once, and every predecessor chain is a real walk.
+pub struct PathOrder {
+    /// Reachable nodes in topological order of the forward edges.
+    pub order: Vec<usize>,
+    pub forward: Vec<Vec<usize>>,
+    pub back: Vec<(usize, usize)>,
+    nodes: usize,
+}
+
+impl PathOrder {
+    pub fn new(graph: &Graph, start: usize) -> PathOrder {
+        let n = graph.node_count();
+        let adjacency: Vec<Vec<usize>> = (0..n)
+            .map(|i| {
+                let mut next: Vec<usize> =
+                    graph.neighbors(NodeIndex::new(i)).map(|m| m.index()).collect();
+                next.reverse();
+                next
+            })
+            .collect();
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            New,
+            Active,
+            Done,
+        }
+        let mut state = vec![State::New; n];
+        let mut forward = vec![Vec::new(); n];
+        let mut back = Vec::new();
+        let mut postorder = Vec::new();
+        let mut calls = vec![(start, 0usize)];
+        state[start] = State::Active;
+        while let Some(&mut (v, ref mut pos)) = calls.last_mut() {
+            if let Some(&w) = adjacency[v].get(*pos) {
+                *pos += 1;
+                match state[w] {
+                    State::New => {
+                        state[w] = State::Active;
+                        forward[v].push(w);
+                        calls.push((w, 0));
+                    }
+                    State::Active => back.push((v, w)),
+                    State::Done => forward[v].push(w),
+                }
+                continue;
+            }
+            state[v] = State::Done;
+            postorder.push(v);
+            calls.pop();
+        }
+        postorder.reverse();
+        PathOrder {
+            order: postorder,
+            forward,
+            back,
+            nodes: n,
+        }
+    }
+
+    /// Number of walk nodes: two layers of the graph.
+    pub fn layered_len(&self) -> usize {
+        2 * self.nodes
+    }
+
+    /// The graph node a walk node stands for.
+    pub fn node(&self, layered: usize) -> usize {
+        layered % self.nodes.max(1)
+    }
+
+    /// Calls `relax(from, to)` on walk nodes: layer 0 in topological order,
+    /// then the back edges into layer 1, then layer 1 in topological order.
+    pub fn walk(&self, mut relax: impl FnMut(usize, usize)) {
+        let n = self.nodes;
+        for &from in &self.order {
+            for &to in &self.forward[from] {
+                relax(from, to);
+            }
+        }
+        if self.back.is_empty() {
+            return;
+        }
+        for &(from, to) in &self.back {
+            relax(from, n + to);
+        }
+        for &from in &self.order {
+            for &to in &self.forward[from] {
+                relax(n + from, n + to);
+            }
+        }
+    }
+}
+
+/// Follows predecessor links back from `end` (links of a DAG, so it ends).
+pub fn trace_back(end: usize, pred: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
+    let mut path = vec![end];
+    let mut at = end;
+    while let Some(p) = pred(at) {
+        path.push(p);
+        at = p;
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_find_loops_and_self_loops() {
+        let g = graph_of(5, [(0, 1), (1, 2), (2, 1), (3, 3), (3, 4)]);
+        let comps = components(&g);
+        let cycles: Vec<_> = comps.iter().filter(|c| is_cycle(&g, c)).cloned().collect();
+        assert_eq!(cycles.len(), 2);
+        assert!(cycles.contains(&vec![1, 2]));
+        assert!(cycles.contains(&vec![3]));
+        assert!(!is_cycle(&g, &[0]));
+    }
+
+    #[test]
+    fn components_come_sinks_first() {
+        let g = graph_of(3, [(0, 1), (1, 2)]);
+        assert_eq!(components(&g), vec![vec![2], vec![1], vec![0]]);
+    }
+
+    #[test]
+    fn a_million_node_chain_does_not_overflow() {
+        let n = 1_000_000;
+        let g = graph_of(n, (0..n - 1).map(|i| (i, i + 1)).chain([(n - 1, 0)]));
+        let comps = components(&g);
+        assert_eq!(comps.len(), 1);
+        assert_eq!(comps[0].len(), n);
+        let order = PathOrder::new(&g, 0);
+        assert_eq!(order.order.len(), n);
+        assert_eq!(order.back, vec![(n - 1, 0)]);
+    }
+
+    #[test]
+    fn path_order_takes_each_loop_once() {
+        // 0 → 1 → 2 → 3, with 2 → 1 closing a loop.
+        let g = graph_of(4, [(0, 1), (1, 2), (2, 1), (2, 3)]);
+        let order = PathOrder::new(&g, 0);
+        let mut length = vec![None; order.layered_len()];
+        length[0] = Some(0u32);
+        order.walk(|a, b| {
+            if let Some(l) = length[a] {
+                length[b] = length[b].max(Some(l + 1));
+            }
+        });
+        // 0-1-2-1-2-3 is the longest walk that goes round the loop once.
+        assert_eq!(length[3], Some(3));
+        assert_eq!(length[4 + 3], Some(5));
+    }
+}

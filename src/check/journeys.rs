@@ -1,0 +1,473 @@
+//! Journey graph rules: dead-end, unreachable-step, no-exit, channel-switch,
+//! hot-potato and deadline-exceeds-target.
+//!
+//! Every rule here is linear in the size of the journey: reachability by
+//! iterative DFS, loops by strongly connected components, and path measures by
+//! one dynamic-programming walk over [`PathOrder`] (never path enumeration).
+
+use super::graph::{self, Graph, PathOrder};
+use super::Ctx;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::{Idx, Journey, Model, Step, Team};
+use crate::syntax::values::Duration;
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::DeadEnd,
+        summary: "A step is not `end` and has no `next`.",
+        why: "A customer who reaches this step is left waiting for something that never \
+              happens. Every step either hands the customer on or ends the journey with an outcome.",
+        bad: "step install \"Installation\" { owner installers; channel field }",
+        fix: "step install \"Installation\" { owner installers; channel field; next feedback }",
+    },
+    CodeDoc {
+        code: Code::UnreachableStep,
+        summary: "A step cannot be reached from the journey's `start` (or the journey has no `start`).",
+        why: "A step no customer can reach is either a forgotten branch or a sign that a `next` \
+              is missing. Standards that describe work nobody does mislead the people who read them.",
+        bad: "start request\nstep request \"Request\" { owner sales; end }\nstep survey \"Survey\" { owner quality; end }",
+        fix: "start request\nstep request \"Request\" { owner sales; next survey }\nstep survey \"Survey\" { owner quality; end }",
+    },
+    CodeDoc {
+        code: Code::NoExit,
+        summary: "From a loop of steps, no `end` can be reached: the customer goes round forever.",
+        why: "A loop is fine (\"changes requested\" → back to design) only if there is a way out. \
+              A loop without one is the classic runaround customers complain about.",
+        bad: "step approve \"Approve\" { owner design; next revise }\nstep revise \"Revise\" { owner design; next approve }",
+        fix: "step approve \"Approve\" { owner design; next revise when \"changes\"; next production when \"approved\" }\nstep revise \"Revise\" { owner design; next approve }",
+    },
+    CodeDoc {
+        code: Code::ChannelSwitch,
+        summary: "A step served only by self-service channels leads to a customer-facing step \
+                  served by no self-service channel.",
+        why: "When self-service fails and the customer has to call or visit, effort jumps: \
+              channel switching is one of the strongest drivers of customer effort measured in \
+              \"The Effortless Experience\". Keep the next step reachable in the same channel, or \
+              hand over proactively.",
+        bad: "step track \"Track the order\" { owner support; channel portal; next call }\nstep call \"Call support\" { owner support; channel phone; end }",
+        fix: "step track \"Track the order\" { owner support; channel portal; next call }\nstep call \"We call you\" { owner support; channel portal, phone; end }",
+    },
+    CodeDoc {
+        code: Code::HotPotato,
+        summary: "Along some path from `start` to an `end`, the customer-facing steps change \
+                  owning team more than 3 times (configurable).",
+        why: "\"One-stop service\": every handoff between teams is a chance to lose context, repeat \
+              questions and drop the ball. A role counts as its team; back-office steps do not \
+              count, since the customer does not see them; each loop is taken once.",
+        bad: "request (sales) → measure (design) → sign (legal) → install (installers) → call (quality)",
+        fix: "Let one team own the customer-facing steps, and move the other teams' work to back-office steps.",
+    },
+    CodeDoc {
+        code: Code::DeadlineExceedsTarget,
+        summary: "Step deadlines along a path from `start` to an `end` add up to more than the \
+                  journey's `within` or, without one, a served segment's resolution target.",
+        why: "If every team meets its own deadline and the customer still waits longer than \
+              promised, the standard is inconsistent by construction. The longest path counts, \
+              each loop taken once.",
+        bad: "journey order { within 10d ... step production { within 14d ... } }",
+        fix: "journey order { within 20d ... step production { within 14d ... } }",
+    },
+];
+
+pub fn check(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (_, journey) in model.journeys.iter() {
+        let analysis = Analysis::new(journey);
+        analysis.dead_ends(ctx);
+        analysis.channel_switches(ctx);
+        let Some(start) = analysis.start(ctx) else { continue };
+        analysis.unreachable(ctx, start);
+        analysis.no_exit(ctx);
+        let order = PathOrder::new(&analysis.graph, start);
+        analysis.hot_potato(ctx, start, &order);
+        analysis.deadline(ctx, start, &order);
+    }
+}
+
+struct Analysis<'a> {
+    journey: &'a Journey,
+    graph: Graph,
+}
+
+impl<'a> Analysis<'a> {
+    fn new(journey: &'a Journey) -> Self {
+        let edges = journey.steps.iter().flat_map(|(from, step)| {
+            step.next
+                .iter()
+                .filter_map(move |t| t.to.target.map(|to| (from.index(), to.index())))
+        });
+        Analysis {
+            journey,
+            graph: graph::graph_of(journey.steps.len(), edges),
+        }
+    }
+
+    fn step(&self, i: usize) -> &'a Step {
+        &self.journey.steps[Idx::new(i)]
+    }
+
+    fn name(&self) -> &str {
+        &self.journey.header.id
+    }
+
+    fn start(&self, ctx: &mut Ctx) -> Option<usize> {
+        match &self.journey.start {
+            Some(start) => start.target.map(|s| s.index()),
+            None if self.journey.steps.is_empty() => None,
+            None => {
+                ctx.report(
+                    Diagnostic::new(
+                        Code::UnreachableStep,
+                        self.journey.header.span,
+                        format!("journey `{}` has no `start`, so no step can be reached", self.name()),
+                    )
+                    .help("name the first step with `start STEP`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn dead_ends(&self, ctx: &mut Ctx) {
+        for (_, step) in self.journey.steps.iter() {
+            if step.end.is_none() && step.next.is_empty() {
+                ctx.report(
+                    Diagnostic::new(
+                        Code::DeadEnd,
+                        step.header.span,
+                        format!(
+                            "step `{}` of journey `{}` leads nowhere: it has no `next` and is not an `end`",
+                            step.header.id,
+                            self.name()
+                        ),
+                    )
+                    .help("add `next STEP` for where the customer goes from here, or `end \"outcome\"` if the journey finishes here"),
+                );
+            }
+        }
+    }
+
+    fn unreachable(&self, ctx: &mut Ctx, start: usize) {
+        let reached = graph::reachable_from(&self.graph, [start]);
+        let start_name = &self.step(start).header.id;
+        for (i, step) in self.journey.steps.iter() {
+            if !reached[i.index()] {
+                ctx.report(
+                    Diagnostic::new(
+                        Code::UnreachableStep,
+                        step.header.span,
+                        format!(
+                            "step `{}` of journey `{}` cannot be reached from the start `{start_name}`",
+                            step.header.id,
+                            self.name()
+                        ),
+                    )
+                    .help(format!(
+                        "add `next {}` to the step that should lead here, or remove the step",
+                        step.header.id
+                    )),
+                );
+            }
+        }
+    }
+
+    /// Reports each loop from which no end can be reached, once. Steps upstream
+    /// of such a loop are trapped too, but the loop is the thing to fix.
+    fn no_exit(&self, ctx: &mut Ctx) {
+        let ends = self
+            .journey
+            .steps
+            .iter()
+            .filter(|(_, s)| s.end.is_some())
+            .map(|(i, _)| i.index());
+        let can_finish = graph::reaching(&self.graph, ends);
+        for component in graph::components(&self.graph) {
+            if can_finish[component[0]] || !graph::is_cycle(&self.graph, &component) {
+                continue;
+            }
+            // A trapped component with an edge to another trapped component is
+            // upstream of the real trap; only report the sinks.
+            let leaves = component.iter().any(|&v| {
+                self.graph
+                    .neighbors(petgraph::graph::NodeIndex::new(v))
+                    .any(|w| component.binary_search(&w.index()).is_err())
+            });
+            if leaves {
+                continue;
+            }
+            let names: Vec<String> = component
+                .iter()
+                .map(|&i| format!("`{}`", self.step(i).header.id))
+                .collect();
+            let first = self.step(component[0]);
+            let message = if component.len() == 1 {
+                format!(
+                    "step `{}` of journey `{}` leads only back to itself: the customer can never reach an end",
+                    first.header.id,
+                    self.name()
+                )
+            } else {
+                format!(
+                    "steps {} of journey `{}` form a loop with no way out: no `end` can be reached from them",
+                    names.join(", "),
+                    self.name()
+                )
+            };
+            ctx.report(
+                Diagnostic::new(Code::NoExit, first.header.span, message).help(
+                    "give one of these steps a `next` that leaves the loop (e.g. `next done when \"approved\"`), or an `end`",
+                ),
+            );
+        }
+    }
+
+    fn channel_switches(&self, ctx: &mut Ctx) {
+        let model = ctx.model;
+        let self_service = |step: &Step| -> (bool, bool) {
+            let resolved: Vec<bool> = step
+                .channels
+                .iter()
+                .filter_map(|c| c.target)
+                .map(|c| model.channels[c].self_service)
+                .collect();
+            let only = !resolved.is_empty() && resolved.iter().all(|&s| s);
+            let none = !resolved.is_empty() && resolved.iter().all(|&s| !s);
+            (only, none)
+        };
+        for (_, step) in self.journey.steps.iter() {
+            if !self_service(step).0 {
+                continue;
+            }
+            for t in &step.next {
+                let Some(to) = t.to.target else { continue };
+                let next = &self.journey.steps[to];
+                if self_service(next).1 {
+                    ctx.report(
+                        Diagnostic::new(
+                            Code::ChannelSwitch,
+                            t.span,
+                            format!(
+                                "step `{}` is self-service only, but the next step `{}` offers no self-service channel: the customer has to switch channels",
+                                step.header.id, next.header.id
+                            ),
+                        )
+                        .help(format!(
+                            "offer `{}` in a self-service channel too, or contact the customer proactively instead of making them call",
+                            next.header.id
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    fn team(&self, model: &Model, step: &Step) -> Option<Idx<Team>> {
+        let owner = step.owner.as_ref()?.target?;
+        model.team_of(owner)
+    }
+
+    fn ends(&self) -> impl Iterator<Item = usize> + '_ {
+        self.journey
+            .steps
+            .iter()
+            .filter(|(_, s)| s.end.is_some())
+            .map(|(i, _)| i.index())
+    }
+
+    /// Counts team changes between customer-facing steps along the worst path.
+    ///
+    /// The state of a step keeps the best count for the two best distinct
+    /// "last teams": that is exactly enough to extend optimally, since a step
+    /// of team T either continues the best path ending with T or adds one
+    /// change to the best path ending with another team.
+    fn hot_potato(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
+        let model = ctx.model;
+        let limit = ctx.options.max_handoffs;
+        let n = self.journey.steps.len();
+        let teams: Vec<Option<Idx<Team>>> = self
+            .journey
+            .steps
+            .values()
+            .map(|s| if s.is_customer_facing() { self.team(model, s) } else { None })
+            .collect();
+        let mut best: Vec<Best> = vec![Best::default(); order.layered_len()];
+        best[start].offer(Entry::first().through(teams[start], None));
+        order.walk(|from, to| {
+            let entries = best[from].entries;
+            let team = teams[order.node(to)];
+            for (slot, entry) in entries.iter().enumerate() {
+                if let Some(entry) = entry {
+                    best[to].offer(entry.through(team, Some((from, slot as u8))));
+                }
+            }
+        });
+        let worst = self
+            .ends()
+            .flat_map(|e| [e, n + e])
+            .filter_map(|e| best[e].entries[0].map(|entry| (entry.changes, std::cmp::Reverse(e))))
+            .max();
+        let Some((changes, std::cmp::Reverse(end))) = worst else { return };
+        if changes <= i64::from(limit) {
+            return;
+        }
+        // Rebuild the team sequence from the predecessor links (a DAG: it ends).
+        let mut sequence = Vec::new();
+        let mut at = Some((end, 0u8));
+        while let Some((node, slot)) = at {
+            let Some(entry) = best[node].entries[slot as usize] else { break };
+            if let Some(team) = teams[order.node(node)] {
+                if sequence.last() != Some(&team) {
+                    sequence.push(team);
+                }
+            }
+            at = entry.pred;
+        }
+        sequence.reverse();
+        let end = order.node(end);
+        let names: Vec<&str> = sequence.iter().map(|&t| model.teams[t].header.id.as_str()).collect();
+        ctx.report(
+            Diagnostic::new(
+                Code::HotPotato,
+                self.journey.header.span,
+                format!(
+                    "in journey `{}` the customer is passed between teams {changes} times on the way to `{}` ({}); the limit is {limit}",
+                    self.name(),
+                    self.step(end).header.id,
+                    names.join(" → ")
+                ),
+            )
+            .help("let one team own the customer-facing steps (one-stop service) and move other teams' work to back-office steps without a channel"),
+        );
+    }
+
+    fn deadline(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
+        let model = ctx.model;
+        let (target, source) = match &self.journey.within {
+            Some(w) => (w.value, format!("its target of {}", w.value)),
+            None => {
+                let strictest = self
+                    .journey
+                    .segments
+                    .iter()
+                    .filter_map(|s| s.target)
+                    .flat_map(|seg| model.slas_of(seg).map(move |(_, sla)| (seg, sla)))
+                    .flat_map(|(seg, sla)| {
+                        sla.resolutions
+                            .iter()
+                            .filter(|r| r.channel.is_none())
+                            .map(move |r| (r.within, seg))
+                    })
+                    .min();
+                match strictest {
+                    Some((within, seg)) => (
+                        within,
+                        format!(
+                            "the resolution target of {within} for segment `{}`",
+                            model.segments[seg].header.id
+                        ),
+                    ),
+                    None => return,
+                }
+            }
+        };
+        let own = |i: usize| self.step(order.node(i)).within.map_or(Duration::ZERO, |w| w.value);
+        let mut total: Vec<Option<Duration>> = vec![None; order.layered_len()];
+        let mut pred: Vec<Option<usize>> = vec![None; order.layered_len()];
+        total[start] = Some(own(start));
+        order.walk(|from, to| {
+            let Some(base) = total[from] else { return };
+            let candidate = base.saturating_add(own(to));
+            if total[to].is_none_or(|t| candidate > t) {
+                total[to] = Some(candidate);
+                pred[to] = Some(from);
+            }
+        });
+        let n = self.journey.steps.len();
+        let worst = self
+            .ends()
+            .flat_map(|e| [e, n + e])
+            .filter_map(|e| total[e].map(|t| (t, std::cmp::Reverse(e))))
+            .max();
+        let Some((longest, std::cmp::Reverse(end))) = worst else { return };
+        if longest <= target {
+            return;
+        }
+        let path = graph::trace_back(end, |i| pred[i]);
+        let names: Vec<&str> = path
+            .iter()
+            .map(|&i| self.step(order.node(i)).header.id.as_str())
+            .collect();
+        ctx.report(
+            Diagnostic::new(
+                Code::DeadlineExceedsTarget,
+                self.journey.header.span,
+                format!(
+                    "step deadlines in journey `{}` add up to {longest} along {}, more than {source}",
+                    self.name(),
+                    names.join(" → ")
+                ),
+            )
+            .help("shorten the step deadlines on this path, or make the journey's `within` match what the steps can deliver"),
+        );
+    }
+}
+
+/// One candidate path state for [`Analysis::hot_potato`].
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Team changes so far; -1 before the first customer-facing step.
+    changes: i64,
+    team: Option<Idx<Team>>,
+    pred: Option<(usize, u8)>,
+}
+
+impl Entry {
+    fn first() -> Entry {
+        Entry {
+            changes: -1,
+            team: None,
+            pred: None,
+        }
+    }
+
+    /// The state after passing through a step owned by `team` (None: not
+    /// customer-facing, or owner unknown — it does not count).
+    fn through(self, team: Option<Idx<Team>>, pred: Option<(usize, u8)>) -> Entry {
+        match team {
+            Some(t) if self.team != Some(t) => Entry {
+                changes: self.changes + 1,
+                team: Some(t),
+                pred,
+            },
+            _ => Entry { pred, ..self },
+        }
+    }
+}
+
+/// The best entries for the two best distinct last teams.
+#[derive(Debug, Clone, Copy, Default)]
+struct Best {
+    entries: [Option<Entry>; 2],
+}
+
+impl Best {
+    fn offer(&mut self, new: Entry) {
+        let [a, b] = self.entries;
+        let mut all = [a, b, Some(new)];
+        // Keep one entry per team (the best), then the best two. Earlier entries
+        // win ties so the walk is deterministic.
+        all.sort_by(|x, y| match (x, y) {
+            (Some(x), Some(y)) => y.changes.cmp(&x.changes),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let mut kept: Vec<Entry> = Vec::with_capacity(2);
+        for e in all.into_iter().flatten() {
+            if kept.len() < 2 && kept.iter().all(|k| k.team != e.team) {
+                kept.push(e);
+            }
+        }
+        self.entries = [kept.first().copied(), kept.get(1).copied()];
+    }
+}
