@@ -41,12 +41,17 @@ struct CheckArgs {
     /// The date `stale-review` counts from (YYYY-MM-DD); default: the system date.
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
+    /// A cxc.yaml to use instead of the one beside the spec.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -77,7 +82,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         today: args.today,
         ..check::Options::default()
     };
-    let compilation = match pipeline::compile(&args.paths, &options) {
+    let compilation = match pipeline::compile(&args.paths, &options, args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail(&format!("cannot read {e}")),
     };
@@ -89,6 +94,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
             render::human(diagnostics, sources, color)
         }
         Format::Json => render::json(diagnostics, sources),
+        Format::Sarif => render::sarif(diagnostics, sources),
+        Format::Github => render::github(diagnostics, sources),
     };
     print(&text);
     let summary = Summary::of(diagnostics);

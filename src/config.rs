@@ -1,1 +1,247 @@
-//! Project configuration (`cxc.yaml`): per-rule severities and thresholds.
+//! Project configuration: `cxc.yaml` beside the spec, or `--config FILE`.
+//!
+//! ```yaml
+//! rules:                 # severity per rule: off | warning | error
+//!   unused: off
+//!   hot-potato: error
+//! thresholds:
+//!   hot-potato: 2        # team changes allowed along a journey (default 3)
+//!   too-many-tiers: 5    # routing tiers allowed (default 4)
+//! ```
+//!
+//! serde_yaml is archived upstream, so it is used in exactly one function,
+//! [`parse_yaml`]; everything else works on `serde_json::Value`.
+
+use crate::check::Options;
+use crate::diagnostic::{closest, Code, Diagnostic, Severity};
+use crate::source::{FileId, SourceMap, Span};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A rule's configured severity; `None` turns it off.
+pub type Level = Option<Severity>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub levels: BTreeMap<Code, Level>,
+    pub max_handoffs: Option<u32>,
+    pub max_tiers: Option<u32>,
+}
+
+impl Config {
+    /// Applies severities: drops what is off, re-grades the rest.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain_mut(|d| match self.levels.get(&d.code) {
+            None => true,
+            Some(None) => false,
+            Some(Some(level)) => {
+                d.severity = *level;
+                true
+            }
+        });
+    }
+
+    pub fn options(&self, base: &Options) -> Options {
+        Options {
+            today: base.today,
+            max_handoffs: self.max_handoffs.unwrap_or(base.max_handoffs),
+            max_tiers: self.max_tiers.unwrap_or(base.max_tiers),
+        }
+    }
+}
+
+/// The only place that touches serde_yaml.
+fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
+    match serde_yaml::from_str::<Value>(text) {
+        Ok(value) => Ok(value),
+        Err(e) => {
+            let at = e.location().map(|l| (l.line(), l.column()));
+            Err((e.to_string(), at))
+        }
+    }
+}
+
+/// Codes a config may not silence: the text must still be readable.
+const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
+const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers"];
+const SECTIONS: &[&str] = &["rules", "thresholds"];
+
+/// Reads a config file already added to `sources`. Mistakes are diagnostics
+/// (code `invalid-value`) pointing into the file.
+pub fn parse(file: FileId, sources: &SourceMap) -> (Config, Vec<Diagnostic>) {
+    let text = &sources.get(file).text;
+    let mut reader = Reader {
+        file,
+        text,
+        sources,
+        diagnostics: Vec::new(),
+    };
+    let config = reader.read();
+    (config, reader.diagnostics)
+}
+
+struct Reader<'a> {
+    file: FileId,
+    text: &'a str,
+    sources: &'a SourceMap,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn read(&mut self) -> Config {
+        let mut config = Config::default();
+        let value = match parse_yaml(self.text) {
+            Ok(v) => v,
+            Err((message, at)) => {
+                let span = match at {
+                    Some((line, column)) => self.position(line, column),
+                    None => Span::new(self.file, 0, 0),
+                };
+                self.error(span, format!("cxc.yaml is not valid YAML: {message}"), "check the indentation and the `key: value` form");
+                return config;
+            }
+        };
+        let map = match value {
+            Value::Null => return config,
+            Value::Object(map) => map,
+            _ => {
+                self.error(Span::new(self.file, 0, 0), "cxc.yaml must be a mapping with `rules:` and `thresholds:`".into(), "see grammar/README.md, section Configuration");
+                return config;
+            }
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "rules" => self.rules(&value, &mut config),
+                "thresholds" => self.thresholds(&value, &mut config),
+                other => self.unknown(other, "section", SECTIONS),
+            }
+        }
+        config
+    }
+
+    fn rules(&mut self, value: &Value, config: &mut Config) {
+        let Some(map) = value.as_object() else {
+            if !value.is_null() {
+                let span = self.find("rules");
+                self.error(span, "`rules` must map rule codes to off, warning or error".into(), "e.g.\nrules:\n  unused: off");
+            }
+            return;
+        };
+        for (name, level) in map {
+            let Some(code) = Code::parse(name).filter(|c| !FIXED.contains(c)) else {
+                let names: Vec<&str> = Code::ALL
+                    .iter()
+                    .filter(|c| !FIXED.contains(c))
+                    .map(|c| c.as_str())
+                    .collect();
+                self.unknown(name, "rule", &names);
+                continue;
+            };
+            // YAML 1.1 reads a bare `off` as false.
+            let level = match level {
+                Value::String(s) if s == "off" => Some(None),
+                Value::Bool(false) => Some(None),
+                Value::String(s) if s == "warning" => Some(Some(Severity::Warning)),
+                Value::String(s) if s == "error" => Some(Some(Severity::Error)),
+                _ => None,
+            };
+            match level {
+                Some(level) => {
+                    config.levels.insert(code, level);
+                }
+                None => {
+                    let span = self.find(name);
+                    self.error(span, format!("the severity of `{name}` must be off, warning or error"), "e.g. `unused: off`");
+                }
+            }
+        }
+    }
+
+    fn thresholds(&mut self, value: &Value, config: &mut Config) {
+        let Some(map) = value.as_object() else { return };
+        for (name, number) in map {
+            let slot = match name.as_str() {
+                "hot-potato" => &mut config.max_handoffs,
+                "too-many-tiers" => &mut config.max_tiers,
+                other => {
+                    self.unknown(other, "threshold", THRESHOLDS);
+                    continue;
+                }
+            };
+            match number.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) => *slot = Some(n),
+                None => {
+                    let span = self.find(name);
+                    self.error(span, format!("the threshold `{name}` must be a whole number"), "e.g. `hot-potato: 3`");
+                }
+            }
+        }
+    }
+
+    fn unknown(&mut self, name: &str, what: &str, known: &[&str]) {
+        let span = self.find(name);
+        let help = match closest(name, known.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!("known {what}s: {}", known.join(", ")),
+        };
+        self.error(span, format!("unknown {what} `{name}` in cxc.yaml"), &help);
+    }
+
+    fn error(&mut self, span: Span, message: String, help: &str) {
+        self.diagnostics
+            .push(Diagnostic::new(Code::InvalidValue, span, message).help(help));
+    }
+
+    /// The place of `key:` in the file (serde_yaml values carry no positions).
+    fn find(&self, key: &str) -> Span {
+        let pattern = format!("{key}:");
+        let start = self
+            .text
+            .match_indices(&pattern)
+            .map(|(i, _)| i)
+            .find(|&i| self.text[..i].chars().next_back().is_none_or(|c| c.is_whitespace()))
+            .unwrap_or(0);
+        Span::new(self.file, start, start + key.len())
+    }
+
+    fn position(&self, line: usize, column: usize) -> Span {
+        let file = self.sources.get(self.file);
+        let start = (file.line_start(line.saturating_sub(1)) + column.saturating_sub(1)).min(self.text.len());
+        Span::new(self.file, start, start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn read(text: &str) -> (Config, Vec<Diagnostic>) {
+        let mut sources = SourceMap::default();
+        let id = sources.add(SourceFile::new("cxc.yaml".into(), "cxc.yaml".into(), text.into()));
+        parse(id, &sources)
+    }
+
+    #[test]
+    fn reads_levels_and_thresholds() {
+        let (config, errors) = read("rules:\n  unused: off\n  hot-potato: error\nthresholds:\n  too-many-tiers: 5\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.levels[&Code::Unused], None);
+        assert_eq!(config.levels[&Code::HotPotato], Some(Severity::Error));
+        assert_eq!(config.max_tiers, Some(5));
+    }
+
+    #[test]
+    fn unknown_names_get_suggestions() {
+        let (_, errors) = read("rules:\n  unsued: off\nthreshold:\n  x: 1\n");
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].help, "did you mean `unused`?");
+        assert_eq!(errors[1].help, "did you mean `thresholds`?");
+    }
+
+    #[test]
+    fn syntax_cannot_be_silenced() {
+        let (_, errors) = read("rules:\n  syntax: off\n");
+        assert_eq!(errors.len(), 1);
+    }
+}

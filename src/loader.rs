@@ -73,6 +73,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     }
     if groups[0].1.is_empty() && groups.len() > 1 {
         groups.remove(0);
+    } else if let Some(dir) = groups[0].1.first().and_then(|f| f.parent()) {
+        // Files named one by one take the cxc.yaml beside the first of them.
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        if dir.join(CONFIG_FILE).is_file() {
+            groups[0].0 = Some(dir.to_path_buf());
+        }
     }
     let mut workspace = Workspace::default();
     for (root, files) in groups {
@@ -93,6 +99,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
         workspace.specs.push(spec);
     }
     Ok(workspace)
+}
+
+/// Adds a file that is not cx source (a config, a forecast) to the sources, so
+/// that diagnostics can point into it.
+pub fn read_aux(workspace: &mut Workspace, path: &Path) -> Result<FileId, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    })?;
+    let (text, _) = decode(bytes);
+    Ok(workspace
+        .sources
+        .add(SourceFile::new(path.to_path_buf(), display_name(path), text)))
 }
 
 /// Parses one text as a whole spec; for tests and tools that hold text in memory.

@@ -7,7 +7,8 @@ use crate::diagnostic::{suppress, Code, Diagnostic, Severity};
 use crate::loader::{self, LoadError, Workspace};
 use crate::model::{self, Model};
 use crate::source::SourceMap;
-use std::path::PathBuf;
+use crate::config::{self, Config};
+use std::path::{Path, PathBuf};
 
 pub struct Compilation {
     pub sources: SourceMap,
@@ -30,16 +31,43 @@ impl Compilation {
     }
 }
 
-pub fn compile(paths: &[PathBuf], options: &check::Options) -> Result<Compilation, LoadError> {
-    Ok(finish(loader::load(paths)?, options))
+/// Compiles the spec(s) under `paths`. `config` replaces every spec's own
+/// `cxc.yaml` when given.
+pub fn compile(
+    paths: &[PathBuf],
+    options: &check::Options,
+    config: Option<&Path>,
+) -> Result<Compilation, LoadError> {
+    let mut workspace = loader::load(paths)?;
+    let mut configs = Vec::new();
+    for i in 0..workspace.specs.len() {
+        let path = match config {
+            Some(path) => Some(path.to_path_buf()),
+            None => workspace.specs[i]
+                .root
+                .as_ref()
+                .map(|root| root.join(loader::CONFIG_FILE)),
+        };
+        let parsed = match path {
+            Some(path) => {
+                let id = loader::read_aux(&mut workspace, &path)?;
+                let (config, problems) = config::parse(id, &workspace.sources);
+                workspace.diagnostics.extend(problems);
+                config
+            }
+            None => Config::default(),
+        };
+        configs.push(parsed);
+    }
+    Ok(finish(workspace, options, &configs))
 }
 
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
-    finish(loader::load_bytes(name, bytes), options)
+    finish(loader::load_bytes(name, bytes), options, &[Config::default()])
 }
 
-fn finish(workspace: Workspace, options: &check::Options) -> Compilation {
+fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) -> Compilation {
     let Workspace {
         sources,
         specs,
@@ -49,11 +77,12 @@ fn finish(workspace: Workspace, options: &check::Options) -> Compilation {
     // reference into it would be "unknown": report the syntax error alone.
     let unreadable = diagnostics.iter().any(|d| d.code == Code::Syntax);
     let mut checked = Vec::new();
-    for spec in specs {
-        let (model, resolution) = model::build(&spec, &sources);
+    for (spec, config) in specs.into_iter().zip(configs) {
+        let (model, mut found) = model::build(&spec, &sources);
         if !unreadable {
-            diagnostics.extend(resolution);
-            diagnostics.extend(check::run(&model, options));
+            found.extend(check::run(&model, &config.options(options)));
+            config.apply(&mut found);
+            diagnostics.extend(found);
         }
         checked.push(CheckedSpec {
             root: spec.root,

@@ -251,3 +251,83 @@ impl SourceCode for Report<'_> {
         )))
     }
 }
+
+/// `--format sarif`: a SARIF 2.1.0 log with every rule cxc knows, so code
+/// scanning UIs can show the rationale next to each result.
+pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    use serde_json::json;
+    let docs = crate::explain::all();
+    let rules: Vec<_> = docs
+        .iter()
+        .map(|doc| {
+            json!({
+                "id": doc.code.as_str(),
+                "name": doc.code.as_str(),
+                "shortDescription": {"text": doc.summary},
+                "fullDescription": {"text": doc.why},
+                "help": {"text": format!("{}\n\nExample:\n{}\n\nFixed:\n{}", doc.why, doc.bad, doc.fix)},
+                "defaultConfiguration": {"level": doc.code.default_severity().as_str()},
+            })
+        })
+        .collect();
+    let results: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            let l = locate(d, sources);
+            let index = docs.iter().position(|doc| doc.code == d.code);
+            let mut message = d.message.clone();
+            if !d.help.is_empty() {
+                message.push_str("\nHelp: ");
+                message.push_str(&d.help);
+            }
+            let mut result = json!({
+                "ruleId": l.code,
+                "level": l.severity,
+                "message": {"text": message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri(l.file)},
+                        "region": {
+                            "startLine": l.line,
+                            "startColumn": l.column,
+                            "endLine": l.end_line,
+                            "endColumn": l.end_column,
+                        }
+                    }
+                }],
+            });
+            if let Some(index) = index {
+                result["ruleIndex"] = json!(index);
+            }
+            result
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "cxc",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&log).expect("SARIF serializes") + "\n"
+}
+
+/// A relative URI reference for a file name: percent-encode what a URI may not hold.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}

@@ -136,6 +136,10 @@ impl Builder {
     }
 
     fn duplicate(&mut self, kind: &str, name: Option<&str>, span: Span, first: Span) {
+        self.duplicate_in(kind, name, "", span, first)
+    }
+
+    fn duplicate_in(&mut self, kind: &str, name: Option<&str>, place: &str, span: Span, first: Span) {
         let what = match name {
             Some(name) => format!("{kind} `{name}`"),
             None => format!("`{kind}`"),
@@ -144,7 +148,7 @@ impl Builder {
             Diagnostic::new(
                 Code::DuplicateDefinition,
                 span,
-                format!("{what} is defined twice"),
+                format!("{what} is defined twice{place}"),
             )
             .label(first, "first defined here")
             .help(format!(
@@ -519,7 +523,7 @@ impl Builder {
                     step_decls.push(step.as_ref());
                 } else {
                     let first = steps_table.span_of(&ident.name);
-                    self.duplicate(&format!("step of {label}"), Some(&ident.name), step.span, first);
+                    self.duplicate_in("step", Some(&ident.name), &format!(" in {label}"), step.span, first);
                 }
             }
         }

@@ -1,0 +1,61 @@
+//! Helpers for end-to-end tests: run the real `cxc` binary.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+pub const TODAY: &str = "2026-11-22";
+
+pub fn cxc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cxc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the cxc binary runs")
+}
+
+pub fn cxc_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cxc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the cxc binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}):\n{}\n{}",
+            stdout(output),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// One line per diagnostic: `file:line:col severity[code] message` + help.
+pub fn compact(report: &serde_json::Value) -> String {
+    let mut out = String::new();
+    for d in report["diagnostics"].as_array().expect("diagnostics array") {
+        out.push_str(&format!(
+            "{}:{}:{} {}[{}] {}\n    help: {}\n",
+            d["file"].as_str().unwrap(),
+            d["line"],
+            d["column"],
+            d["severity"].as_str().unwrap(),
+            d["code"].as_str().unwrap(),
+            d["message"].as_str().unwrap(),
+            d["help"].as_str().unwrap(),
+        ));
+    }
+    out.push_str(&format!(
+        "errors: {}, warnings: {}\n",
+        report["summary"]["errors"], report["summary"]["warnings"]
+    ));
+    out
+}
