@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "cxc", version, about = "A compiler for customer-service standards (the cx language)")]
+#[command(
+    name = "cxc",
+    version,
+    about = "A compiler for customer-service standards (the cx language)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -111,7 +115,11 @@ fn run_explain(code: Option<&str>) -> ExitCode {
                 Severity::Error => "error  ",
                 Severity::Warning => "warning",
             };
-            out.push_str(&format!("{:<30} {severity} {}\n", doc.code.as_str(), doc.summary));
+            out.push_str(&format!(
+                "{:<30} {severity} {}\n",
+                doc.code.as_str(),
+                doc.summary
+            ));
         }
         print(&out);
         return ExitCode::SUCCESS;

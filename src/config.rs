@@ -97,7 +97,11 @@ impl Reader<'_> {
                     Some((line, column)) => self.position(line, column),
                     None => Span::new(self.file, 0, 0),
                 };
-                self.error(span, format!("cxc.yaml is not valid YAML: {message}"), "check the indentation and the `key: value` form");
+                self.error(
+                    span,
+                    format!("cxc.yaml is not valid YAML: {message}"),
+                    "check the indentation and the `key: value` form",
+                );
                 return config;
             }
         };
@@ -105,7 +109,11 @@ impl Reader<'_> {
             Value::Null => return config,
             Value::Object(map) => map,
             _ => {
-                self.error(Span::new(self.file, 0, 0), "cxc.yaml must be a mapping with `rules:` and `thresholds:`".into(), "see grammar/README.md, section Configuration");
+                self.error(
+                    Span::new(self.file, 0, 0),
+                    "cxc.yaml must be a mapping with `rules:` and `thresholds:`".into(),
+                    "see grammar/README.md, section Configuration",
+                );
                 return config;
             }
         };
@@ -123,7 +131,11 @@ impl Reader<'_> {
         let Some(map) = value.as_object() else {
             if !value.is_null() {
                 let span = self.find("rules");
-                self.error(span, "`rules` must map rule codes to off, warning or error".into(), "e.g.\nrules:\n  unused: off");
+                self.error(
+                    span,
+                    "`rules` must map rule codes to off, warning or error".into(),
+                    "e.g.\nrules:\n  unused: off",
+                );
             }
             return;
         };
@@ -151,7 +163,11 @@ impl Reader<'_> {
                 }
                 None => {
                     let span = self.find(name);
-                    self.error(span, format!("the severity of `{name}` must be off, warning or error"), "e.g. `unused: off`");
+                    self.error(
+                        span,
+                        format!("the severity of `{name}` must be off, warning or error"),
+                        "e.g. `unused: off`",
+                    );
                 }
             }
         }
@@ -172,7 +188,11 @@ impl Reader<'_> {
                 Some(n) => *slot = Some(n),
                 None => {
                     let span = self.find(name);
-                    self.error(span, format!("the threshold `{name}` must be a whole number"), "e.g. `hot-potato: 3`");
+                    self.error(
+                        span,
+                        format!("the threshold `{name}` must be a whole number"),
+                        "e.g. `hot-potato: 3`",
+                    );
                 }
             }
         }
@@ -199,14 +219,20 @@ impl Reader<'_> {
             .text
             .match_indices(&pattern)
             .map(|(i, _)| i)
-            .find(|&i| self.text[..i].chars().next_back().is_none_or(|c| c.is_whitespace()))
+            .find(|&i| {
+                self.text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace())
+            })
             .unwrap_or(0);
         Span::new(self.file, start, start + key.len())
     }
 
     fn position(&self, line: usize, column: usize) -> Span {
         let file = self.sources.get(self.file);
-        let start = (file.line_start(line.saturating_sub(1)) + column.saturating_sub(1)).min(self.text.len());
+        let start = (file.line_start(line.saturating_sub(1)) + column.saturating_sub(1))
+            .min(self.text.len());
         Span::new(self.file, start, start)
     }
 }
@@ -218,13 +244,18 @@ mod tests {
 
     fn read(text: &str) -> (Config, Vec<Diagnostic>) {
         let mut sources = SourceMap::default();
-        let id = sources.add(SourceFile::new("cxc.yaml".into(), "cxc.yaml".into(), text.into()));
+        let id = sources.add(SourceFile::new(
+            "cxc.yaml".into(),
+            "cxc.yaml".into(),
+            text.into(),
+        ));
         parse(id, &sources)
     }
 
     #[test]
     fn reads_levels_and_thresholds() {
-        let (config, errors) = read("rules:\n  unused: off\n  hot-potato: error\nthresholds:\n  too-many-tiers: 5\n");
+        let (config, errors) =
+            read("rules:\n  unused: off\n  hot-potato: error\nthresholds:\n  too-many-tiers: 5\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.levels[&Code::Unused], None);
         assert_eq!(config.levels[&Code::HotPotato], Some(Severity::Error));

@@ -51,7 +51,11 @@ impl fmt::Display for LoadError {
 /// Loads the spec under `paths` (the current directory when empty).
 pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     // Files go to the spec of the nearest folder with a cxc.yaml; the rest,
     // including files named directly, form one spec together.
     let mut groups: Vec<(Option<PathBuf>, Vec<PathBuf>)> = vec![(None, Vec::new())];
@@ -75,7 +79,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
         groups.remove(0);
     } else if let Some(dir) = groups[0].1.first().and_then(|f| f.parent()) {
         // Files named one by one take the cxc.yaml beside the first of them.
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         if dir.join(CONFIG_FILE).is_file() {
             groups[0].0 = Some(dir.to_path_buf());
         }
@@ -109,9 +117,11 @@ pub fn read_aux(workspace: &mut Workspace, path: &Path) -> Result<FileId, LoadEr
         reason: io_reason(&e),
     })?;
     let (text, _) = decode(bytes);
-    Ok(workspace
-        .sources
-        .add(SourceFile::new(path.to_path_buf(), display_name(path), text)))
+    Ok(workspace.sources.add(SourceFile::new(
+        path.to_path_buf(),
+        display_name(path),
+        text,
+    )))
 }
 
 /// Parses one text as a whole spec; for tests and tools that hold text in memory.
@@ -206,9 +216,18 @@ impl Loader<'_> {
     ) -> Option<(PathBuf, String)> {
         let base = from.parent().unwrap_or(Path::new(""));
         let target = base.join(&include.value);
-        let name = normalize(&Path::new(from_name).parent().unwrap_or(Path::new("")).join(&include.value));
+        let name = normalize(
+            &Path::new(from_name)
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(&include.value),
+        );
         if !target.is_file() {
-            let what = if target.is_dir() { "is a folder, not a file" } else { "does not exist" };
+            let what = if target.is_dir() {
+                "is a folder, not a file"
+            } else {
+                "does not exist"
+            };
             self.workspace.diagnostics.push(
                 Diagnostic::new(
                     Code::IncludeCycle,
@@ -267,7 +286,8 @@ impl Loader<'_> {
                         }
                         State::OnStack => {
                             let start = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                            let circle: Vec<usize> = stack[start..].iter().map(|&(n, _)| n).collect();
+                            let circle: Vec<usize> =
+                                stack[start..].iter().map(|&(n, _)| n).collect();
                             found.push((span, circle));
                         }
                         State::Done => {}
@@ -282,12 +302,21 @@ impl Loader<'_> {
             let names: Vec<&str> = circle
                 .iter()
                 .chain(circle.first())
-                .map(|&i| self.workspace.sources.get(self.spec.files[i].0).name.as_str())
+                .map(|&i| {
+                    self.workspace
+                        .sources
+                        .get(self.spec.files[i].0)
+                        .name
+                        .as_str()
+                })
                 .collect();
             let message = if circle.len() == 1 {
                 format!("`{}` includes itself", names[0])
             } else {
-                format!("files include each other in a circle: {}", names.join(" → "))
+                format!(
+                    "files include each other in a circle: {}",
+                    names.join(" → ")
+                )
             };
             self.workspace.diagnostics.push(
                 Diagnostic::new(Code::IncludeCycle, span, message)
@@ -315,7 +344,11 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
     let mut found = Vec::new();
     let mut pending = vec![(None, dir.to_path_buf())];
     while let Some((root, dir)) = pending.pop() {
-        let root = if dir.join(CONFIG_FILE).is_file() { Some(dir.clone()) } else { root };
+        let root = if dir.join(CONFIG_FILE).is_file() {
+            Some(dir.clone())
+        } else {
+            root
+        };
         let entries = std::fs::read_dir(&dir).map_err(|e| LoadError {
             path: dir.clone(),
             reason: io_reason(&e),
@@ -326,7 +359,9 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
         for entry in entries {
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 if !hidden {
                     subdirs.push((root.clone(), path));

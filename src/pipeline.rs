@@ -3,11 +3,11 @@
 //! start from a [`Compilation`].
 
 use crate::check;
+use crate::config::{self, Config};
 use crate::diagnostic::{suppress, Code, Diagnostic, Severity};
 use crate::loader::{self, LoadError, Workspace};
 use crate::model::{self, Model};
 use crate::source::SourceMap;
-use crate::config::{self, Config};
 use std::path::{Path, PathBuf};
 
 pub struct Compilation {
@@ -64,7 +64,11 @@ pub fn compile(
 
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
-    finish(loader::load_bytes(name, bytes), options, &[Config::default()])
+    finish(
+        loader::load_bytes(name, bytes),
+        options,
+        &[Config::default()],
+    )
 }
 
 fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) -> Compilation {
@@ -91,7 +95,12 @@ fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) ->
     }
     suppress::apply(&mut diagnostics, &sources);
     diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.code, &a.message).cmp(&(b.span.file, b.span.start, b.code, &b.message))
+        (a.span.file, a.span.start, a.code, &a.message).cmp(&(
+            b.span.file,
+            b.span.start,
+            b.code,
+            &b.message,
+        ))
     });
     diagnostics.dedup();
     Compilation {

@@ -69,7 +69,14 @@ fn actual(report: &serde_json::Value) -> BTreeSet<(String, u64, String)> {
 }
 
 fn check(unit: &Path) -> serde_json::Value {
-    let output = cxc(&["check", &relative(unit), "--format", "json", "--today", TODAY]);
+    let output = cxc(&[
+        "check",
+        &relative(unit),
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    ]);
     let report = json(&output);
     let errors = report["summary"]["errors"].as_u64().unwrap();
     assert_eq!(
@@ -116,14 +123,24 @@ fn every_code_is_triggered_somewhere_in_the_corpus() {
         .map(|(_, _, code)| code)
         .collect();
     for code in cxc::diagnostic::Code::ALL {
-        assert!(marked.contains(code.as_str()), "no corpus spec triggers `{code}`");
+        assert!(
+            marked.contains(code.as_str()),
+            "no corpus spec triggers `{code}`"
+        );
     }
 }
 
 #[test]
 fn shipped_examples_are_clean_for_every_rule() {
-    let output = cxc(&["check", "examples", "--format", "json", "--today", TODAY, "--deny", "warnings"]);
+    let output = cxc(&[
+        "check", "examples", "--format", "json", "--today", TODAY, "--deny", "warnings",
+    ]);
     let report = json(&output);
-    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0, "{}", compact(&report));
+    assert_eq!(
+        report["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{}",
+        compact(&report)
+    );
     assert_eq!(output.status.code(), Some(0));
 }

@@ -69,7 +69,9 @@ pub fn check(ctx: &mut Ctx) {
                 .help("add `escalate after TIME to ROLE` for when the owner cannot resolve it in time"),
             );
         }
-        let required = complaint.feedback.is_some_and(|f| f.value == Feedback::Required);
+        let required = complaint
+            .feedback
+            .is_some_and(|f| f.value == Feedback::Required);
         if !required {
             let span = complaint.feedback.map_or(complaint.header.span, |f| f.span);
             ctx.report(
@@ -94,7 +96,9 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
     let (Some(within), Some(channel_ref)) = (promise.within, &promise.channel) else {
         return;
     };
-    let Some(channel) = channel_ref.target else { return };
+    let Some(channel) = channel_ref.target else {
+        return;
+    };
     for segment in targets(&promise.segments) {
         let seg = &model.segments[segment].header.id;
         let internal = strictest_target(ctx, segment, channel);
@@ -123,7 +127,11 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
     }
 }
 
-fn strictest_target(ctx: &Ctx, segment: Idx<crate::model::Segment>, channel: Idx<crate::model::Channel>) -> Option<Duration> {
+fn strictest_target(
+    ctx: &Ctx,
+    segment: Idx<crate::model::Segment>,
+    channel: Idx<crate::model::Channel>,
+) -> Option<Duration> {
     let model = ctx.model;
     ctx.slas_of(segment)
         .iter()

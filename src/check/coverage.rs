@@ -98,14 +98,21 @@ fn channels_without_target(ctx: &mut Ctx) {
             continue; // segment-without-sla says it already
         }
         for channel_ref in &segment.channels {
-            let Some(channel) = channel_ref.target else { continue };
+            let Some(channel) = channel_ref.target else {
+                continue;
+            };
             if model.channels[channel].self_service {
                 continue;
             }
             let has_target = slas.iter().any(|&sla| {
                 let sla = &model.slas[sla];
-                sla.answers.iter().any(|a| a.channel.target == Some(channel))
-                    || sla.first_responses.iter().any(|f| f.channel.target == Some(channel))
+                sla.answers
+                    .iter()
+                    .any(|a| a.channel.target == Some(channel))
+                    || sla
+                        .first_responses
+                        .iter()
+                        .any(|f| f.channel.target == Some(channel))
             });
             if !has_target {
                 let word = match model.channels[channel].kind {
@@ -153,7 +160,10 @@ fn shares(ctx: &mut Ctx, what: &str, field: impl Fn(&Segment) -> Option<At<Perce
             running > 100.0 + 1e-9
         })
         .map_or(figures[0].1.span, |(_, p)| p.span);
-    let parts: Vec<String> = figures.iter().map(|(id, p)| format!("{id} {}", p.value)).collect();
+    let parts: Vec<String> = figures
+        .iter()
+        .map(|(id, p)| format!("{id} {}", p.value))
+        .collect();
     ctx.report(
         Diagnostic::new(
             Code::ShareOver100,
@@ -182,7 +192,9 @@ fn tiers(ctx: &mut Ctx) {
     }
     let (&last_tier, &segment) = in_use.iter().next_back().expect("more than the limit");
     let tiers: Vec<String> = in_use.keys().map(|t| t.to_string()).collect();
-    let span = model.segments[segment].tier.map_or(model.segments[segment].header.span, |t| t.span);
+    let span = model.segments[segment]
+        .tier
+        .map_or(model.segments[segment].header.span, |t| t.span);
     ctx.report(
         Diagnostic::new(
             Code::TooManyTiers,
@@ -203,7 +215,10 @@ fn mixed_tier_queues(ctx: &mut Ctx) {
         let mut tiers: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
         for seg in targets(&queue.segments) {
             if let Some(tier) = model.segments[seg].tier {
-                tiers.entry(tier.value).or_default().push(&model.segments[seg].header.id);
+                tiers
+                    .entry(tier.value)
+                    .or_default()
+                    .push(&model.segments[seg].header.id);
             }
         }
         if tiers.len() > 1 {
@@ -296,9 +311,24 @@ fn unused(ctx: &mut Ctx) {
         .iter()
         .zip(model.calendars.values().map(|c| &c.header))
         .map(|(u, h)| (u, h, "calendar"))
-        .chain(channels.iter().zip(model.channels.values().map(|c| &c.header)).map(|(u, h)| (u, h, "channel")))
-        .chain(types.iter().zip(model.customer_types.values().map(|c| &c.header)).map(|(u, h)| (u, h, "customer_type")))
-        .chain(segments.iter().zip(model.segments.values().map(|c| &c.header)).map(|(u, h)| (u, h, "segment")))
+        .chain(
+            channels
+                .iter()
+                .zip(model.channels.values().map(|c| &c.header))
+                .map(|(u, h)| (u, h, "channel")),
+        )
+        .chain(
+            types
+                .iter()
+                .zip(model.customer_types.values().map(|c| &c.header))
+                .map(|(u, h)| (u, h, "customer_type")),
+        )
+        .chain(
+            segments
+                .iter()
+                .zip(model.segments.values().map(|c| &c.header))
+                .map(|(u, h)| (u, h, "segment")),
+        )
         .filter(|(used, _, _)| !**used)
         .map(|(_, h, kind)| (h.clone(), kind))
         .collect::<Vec<_>>();
@@ -309,7 +339,10 @@ fn unused(ctx: &mut Ctx) {
                 header.span,
                 format!("{kind} `{}` is declared but never used", header.id),
             )
-            .help(format!("reference `{}` where it applies, or delete the declaration", header.id)),
+            .help(format!(
+                "reference `{}` where it applies, or delete the declaration",
+                header.id
+            )),
         );
     }
 }

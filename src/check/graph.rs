@@ -58,7 +58,10 @@ pub fn components(graph: &Graph) -> Vec<Vec<usize>> {
     let n = graph.node_count();
     let adjacency: Vec<Vec<usize>> = (0..n)
         .map(|i| {
-            let mut next: Vec<usize> = graph.neighbors(NodeIndex::new(i)).map(|m| m.index()).collect();
+            let mut next: Vec<usize> = graph
+                .neighbors(NodeIndex::new(i))
+                .map(|m| m.index())
+                .collect();
             next.reverse(); // petgraph lists the newest edge first; keep source order
             next
         })
@@ -144,8 +147,10 @@ impl PathOrder {
         let n = graph.node_count();
         let adjacency: Vec<Vec<usize>> = (0..n)
             .map(|i| {
-                let mut next: Vec<usize> =
-                    graph.neighbors(NodeIndex::new(i)).map(|m| m.index()).collect();
+                let mut next: Vec<usize> = graph
+                    .neighbors(NodeIndex::new(i))
+                    .map(|m| m.index())
+                    .collect();
                 next.reverse();
                 next
             })

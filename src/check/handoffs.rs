@@ -30,7 +30,11 @@ pub fn check(ctx: &mut Ctx) {
         model.segments[segment].tier.is_some_and(|t| t.value == 1)
     };
     let mut reported = HashSet::new();
-    let mut report = |ctx: &mut Ctx, from: Idx<Team>, to: Idx<Team>, span: Span, context: String| {
+    let mut report = |ctx: &mut Ctx,
+                      from: Idx<Team>,
+                      to: Idx<Team>,
+                      span: Span,
+                      context: String| {
         if from == to || covered.contains(&(to, from)) || !reported.insert((from, to, span)) {
             return;
         }
@@ -52,16 +56,29 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         for (_, step) in journey.steps.iter() {
-            let Some(from) = step.owner.as_ref().and_then(|o| o.target).and_then(|p| model.team_of(p)) else {
+            let Some(from) = step
+                .owner
+                .as_ref()
+                .and_then(|o| o.target)
+                .and_then(|p| model.team_of(p))
+            else {
                 continue;
             };
             for t in &step.next {
                 let Some(next) = t.to.target else { continue };
                 let next = &journey.steps[next];
-                let Some(to) = next.owner.as_ref().and_then(|o| o.target).and_then(|p| model.team_of(p)) else {
+                let Some(to) = next
+                    .owner
+                    .as_ref()
+                    .and_then(|o| o.target)
+                    .and_then(|p| model.team_of(p))
+                else {
                     continue;
                 };
-                let context = format!("journey `{}` (step `{}` → `{}`)", journey.header.id, step.header.id, next.header.id);
+                let context = format!(
+                    "journey `{}` (step `{}` → `{}`)",
+                    journey.header.id, step.header.id, next.header.id
+                );
                 report(ctx, from, to, t.span, context);
             }
         }
@@ -74,12 +91,22 @@ pub fn check(ctx: &mut Ctx) {
         if !serves_top {
             continue;
         }
-        let Some(from) = complaint.owner.as_ref().and_then(|o| o.target).and_then(|p| model.team_of(p)) else {
+        let Some(from) = complaint
+            .owner
+            .as_ref()
+            .and_then(|o| o.target)
+            .and_then(|p| model.team_of(p))
+        else {
             continue;
         };
         for escalation in &complaint.escalations {
-            let Some(to) = escalation.to.target.and_then(|p| model.team_of(p)) else { continue };
-            let context = format!("complaint rule `{}` (escalation to `{}`)", complaint.header.id, escalation.to.name);
+            let Some(to) = escalation.to.target.and_then(|p| model.team_of(p)) else {
+                continue;
+            };
+            let context = format!(
+                "complaint rule `{}` (escalation to `{}`)",
+                complaint.header.id, escalation.to.name
+            );
             report(ctx, from, to, escalation.span, context);
         }
     }

@@ -75,7 +75,9 @@ pub fn check(ctx: &mut Ctx) {
         let analysis = Analysis::new(journey);
         analysis.dead_ends(ctx);
         analysis.channel_switches(ctx);
-        let Some(start) = analysis.start(ctx) else { continue };
+        let Some(start) = analysis.start(ctx) else {
+            continue;
+        };
         analysis.unreachable(ctx, start);
         analysis.no_exit(ctx);
         let order = PathOrder::new(&analysis.graph, start);
@@ -119,7 +121,10 @@ impl<'a> Analysis<'a> {
                     Diagnostic::new(
                         Code::UnreachableStep,
                         self.journey.header.span,
-                        format!("journey `{}` has no `start`, so no step can be reached", self.name()),
+                        format!(
+                            "journey `{}` has no `start`, so no step can be reached",
+                            self.name()
+                        ),
                     )
                     .help("name the first step with `start STEP`"),
                 );
@@ -288,7 +293,13 @@ impl<'a> Analysis<'a> {
             .journey
             .steps
             .values()
-            .map(|s| if s.is_customer_facing() { self.team(model, s) } else { None })
+            .map(|s| {
+                if s.is_customer_facing() {
+                    self.team(model, s)
+                } else {
+                    None
+                }
+            })
             .collect();
         let mut best: Vec<Best> = vec![Best::default(); order.layered_len()];
         best[start].offer(Entry::first().through(teams[start], None));
@@ -306,7 +317,9 @@ impl<'a> Analysis<'a> {
             .flat_map(|e| [e, n + e])
             .filter_map(|e| best[e].entries[0].map(|entry| (entry.changes, std::cmp::Reverse(e))))
             .max();
-        let Some((changes, std::cmp::Reverse(end))) = worst else { return };
+        let Some((changes, std::cmp::Reverse(end))) = worst else {
+            return;
+        };
         if changes <= i64::from(limit) {
             return;
         }
@@ -314,7 +327,9 @@ impl<'a> Analysis<'a> {
         let mut sequence = Vec::new();
         let mut at = Some((end, 0u8));
         while let Some((node, slot)) = at {
-            let Some(entry) = best[node].entries[slot as usize] else { break };
+            let Some(entry) = best[node].entries[slot as usize] else {
+                break;
+            };
             if let Some(team) = teams[order.node(node)] {
                 if sequence.last() != Some(&team) {
                     sequence.push(team);
@@ -324,7 +339,10 @@ impl<'a> Analysis<'a> {
         }
         sequence.reverse();
         let end = order.node(end);
-        let names: Vec<&str> = sequence.iter().map(|&t| model.teams[t].header.id.as_str()).collect();
+        let names: Vec<&str> = sequence
+            .iter()
+            .map(|&t| model.teams[t].header.id.as_str())
+            .collect();
         ctx.report(
             Diagnostic::new(
                 Code::HotPotato,
@@ -370,7 +388,11 @@ impl<'a> Analysis<'a> {
                 }
             }
         };
-        let own = |i: usize| self.step(order.node(i)).within.map_or(Duration::ZERO, |w| w.value);
+        let own = |i: usize| {
+            self.step(order.node(i))
+                .within
+                .map_or(Duration::ZERO, |w| w.value)
+        };
         let mut total: Vec<Option<Duration>> = vec![None; order.layered_len()];
         let mut pred: Vec<Option<usize>> = vec![None; order.layered_len()];
         total[start] = Some(own(start));
@@ -388,7 +410,9 @@ impl<'a> Analysis<'a> {
             .flat_map(|e| [e, n + e])
             .filter_map(|e| total[e].map(|t| (t, std::cmp::Reverse(e))))
             .max();
-        let Some((longest, std::cmp::Reverse(end))) = worst else { return };
+        let Some((longest, std::cmp::Reverse(end))) = worst else {
+            return;
+        };
         if longest <= target {
             return;
         }

@@ -72,7 +72,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// The segments a list names; a declaration without `segments` serves all.
-    pub fn served<'r>(&self, list: &'r [Ref<Idx<Segment>>]) -> Box<dyn Iterator<Item = Idx<Segment>> + 'r>
+    pub fn served<'r>(
+        &self,
+        list: &'r [Ref<Idx<Segment>>],
+    ) -> Box<dyn Iterator<Item = Idx<Segment>> + 'r>
     where
         'a: 'r,
     {

@@ -64,7 +64,10 @@ fn missing_owners(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, journey) in model.journeys.iter() {
         for (_, step) in journey.steps.iter() {
-            let what = format!("step `{}` of journey `{}`", step.header.id, journey.header.id);
+            let what = format!(
+                "step `{}` of journey `{}`",
+                step.header.id, journey.header.id
+            );
             missing_owner(ctx, &step.owner, step.header.span, what);
         }
     }
@@ -88,7 +91,12 @@ fn reports_to_cycles(ctx: &mut Ctx) {
     let next: Vec<Option<usize>> = model
         .roles
         .values()
-        .map(|r| r.reports_to.as_ref().and_then(|t| t.target).map(|t| t.index()))
+        .map(|r| {
+            r.reports_to
+                .as_ref()
+                .and_then(|t| t.target)
+                .map(|t| t.index())
+        })
         .collect();
     // 0: not visited, 1: on the current walk, 2: finished.
     let mut colour = vec![0u8; n];
@@ -138,7 +146,10 @@ fn report_reports_to_cycle(ctx: &mut Ctx, circle: &[usize]) {
     let message = if circle.len() == 1 {
         format!("role `{}` reports to itself", names[0])
     } else {
-        format!("roles report to each other in a circle: {}", names.join(" → "))
+        format!(
+            "roles report to each other in a circle: {}",
+            names.join(" → ")
+        )
     };
     ctx.report(
         Diagnostic::new(Code::ReportsToCycle, span, message)
@@ -161,7 +172,11 @@ fn escalation_cycles(ctx: &mut Ctx) {
         })
     };
     for (_, complaint) in model.complaints.iter() {
-        let mut previous = complaint.owner.as_ref().and_then(|o| o.target).map(&mut node);
+        let mut previous = complaint
+            .owner
+            .as_ref()
+            .and_then(|o| o.target)
+            .map(&mut node);
         for escalation in &complaint.escalations {
             let Some(to) = escalation.to.target.map(&mut node) else {
                 previous = None;

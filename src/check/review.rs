@@ -9,12 +9,15 @@ pub const DOCS: &[CodeDoc] = &[CodeDoc {
     summary: "`reviewed` plus `review every` lies before today (`--today DATE` fixes today).",
     why: "Service standards age: channels, volumes and promises change. A standard that is past \
           its own review date is one nobody is checking against reality.",
-    bad: "service \"Standards\" { review every 6 months; reviewed 2025-01-10 }   # today 2026-11-22",
+    bad:
+        "service \"Standards\" { review every 6 months; reviewed 2025-01-10 }   # today 2026-11-22",
     fix: "service \"Standards\" { review every 6 months; reviewed 2026-10-01 }",
 }];
 
 pub fn check(ctx: &mut Ctx) {
-    let Some(service) = &ctx.model.service else { return };
+    let Some(service) = &ctx.model.service else {
+        return;
+    };
     let (Some(every), Some(reviewed)) = (service.review_every, service.reviewed) else {
         return;
     };

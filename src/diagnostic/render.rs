@@ -72,7 +72,7 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         let l = locate(d, sources);
         let mut message = d.message.clone();
         if !d.help.is_empty() {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(&d.help);
         }
         let _ = writeln!(
@@ -92,7 +92,9 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

@@ -139,7 +139,14 @@ impl Builder {
         self.duplicate_in(kind, name, "", span, first)
     }
 
-    fn duplicate_in(&mut self, kind: &str, name: Option<&str>, place: &str, span: Span, first: Span) {
+    fn duplicate_in(
+        &mut self,
+        kind: &str,
+        name: Option<&str>,
+        place: &str,
+        span: Span,
+        first: Span,
+    ) {
         let what = match name {
             Some(name) => format!("{kind} `{name}`"),
             None => format!("`{kind}`"),
@@ -158,7 +165,12 @@ impl Builder {
     }
 
     /// Reports a statement that may appear only once; true if this is the first.
-    fn first(&mut self, seen: &mut HashMap<&'static str, Span>, stmt: &ast::Statement, owner: &str) -> bool {
+    fn first(
+        &mut self,
+        seen: &mut HashMap<&'static str, Span>,
+        stmt: &ast::Statement,
+        owner: &str,
+    ) -> bool {
         if repeatable(&stmt.kind) {
             return true;
         }
@@ -171,7 +183,9 @@ impl Builder {
                     format!("`{keyword}` is given twice in {owner}"),
                 )
                 .label(first, "first given here")
-                .help(format!("keep one `{keyword}` statement; the second would silently override the first")),
+                .help(format!(
+                    "keep one `{keyword}` statement; the second would silently override the first"
+                )),
             );
             return false;
         }
@@ -181,7 +195,11 @@ impl Builder {
 
     /// Resolves a name of one kind.
     fn resolve<T>(&mut self, kind: DeclKind, ident: &Ident) -> Ref<Idx<T>> {
-        let target = self.tables.get(&kind).and_then(|t| t.get(&ident.name)).map(Idx::new);
+        let target = self
+            .tables
+            .get(&kind)
+            .and_then(|t| t.get(&ident.name))
+            .map(Idx::new);
         if target.is_none() {
             self.unknown(&[kind], ident);
         }
@@ -198,8 +216,14 @@ impl Builder {
 
     /// Resolves an owner: a team or a role. A team wins when both share the name.
     fn party(&mut self, ident: &Ident) -> Ref<Party> {
-        let team = self.tables.get(&DeclKind::Team).and_then(|t| t.get(&ident.name));
-        let role = self.tables.get(&DeclKind::Role).and_then(|t| t.get(&ident.name));
+        let team = self
+            .tables
+            .get(&DeclKind::Team)
+            .and_then(|t| t.get(&ident.name));
+        let role = self
+            .tables
+            .get(&DeclKind::Role)
+            .and_then(|t| t.get(&ident.name));
         let target = match (team, role) {
             (Some(t), _) => Some(Party::Team(Idx::new(t))),
             (None, Some(r)) => Some(Party::Role(Idx::new(r))),
@@ -216,7 +240,11 @@ impl Builder {
     }
 
     fn unknown(&mut self, kinds: &[DeclKind], ident: &Ident) {
-        let wanted = kinds.iter().map(|k| k.keyword()).collect::<Vec<_>>().join(" or ");
+        let wanted = kinds
+            .iter()
+            .map(|k| k.keyword())
+            .collect::<Vec<_>>()
+            .join(" or ");
         let mut help = None;
         if self.suggestions_used < SUGGESTION_BUDGET {
             self.suggestions_used += 1;
@@ -236,7 +264,10 @@ impl Builder {
             .map(|(k, _)| k.keyword())
             .min();
         let message = match other {
-            Some(other) => format!("`{}` is a {other}, but a {wanted} is needed here", ident.name),
+            Some(other) => format!(
+                "`{}` is a {other}, but a {wanted} is needed here",
+                ident.name
+            ),
             None => format!("unknown {wanted} `{}`", ident.name),
         };
         let help = help.unwrap_or_else(|| match other {
@@ -257,7 +288,11 @@ impl Builder {
             _ => None,
         });
         Header {
-            id: decl.ident.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
+            id: decl
+                .ident
+                .as_ref()
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
             title: decl.title.clone(),
             description,
             span: decl.span,
@@ -294,9 +329,17 @@ impl Builder {
                 Stmt::Version(v) => service.version = Some(v.clone()),
                 Stmt::Owner(o) => service.owner = Some(self.party(o)),
                 Stmt::ReviewEvery { count, unit } => {
-                    service.review_every = Some(At { value: (*count, *unit), span: s.span })
+                    service.review_every = Some(At {
+                        value: (*count, *unit),
+                        span: s.span,
+                    })
                 }
-                Stmt::Reviewed(d) => service.reviewed = Some(At { value: *d, span: s.span }),
+                Stmt::Reviewed(d) => {
+                    service.reviewed = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
                 Stmt::Language(l) => service.language = Some(*l),
                 _ => {}
             }
@@ -390,9 +433,24 @@ impl Builder {
         };
         for s in self.statements(decl) {
             match &s.kind {
-                Stmt::Share(p) => segment.share = Some(At { value: *p, span: s.span }),
-                Stmt::Revenue(p) => segment.revenue = Some(At { value: *p, span: s.span }),
-                Stmt::Tier(t) => segment.tier = Some(At { value: *t, span: s.span }),
+                Stmt::Share(p) => {
+                    segment.share = Some(At {
+                        value: *p,
+                        span: s.span,
+                    })
+                }
+                Stmt::Revenue(p) => {
+                    segment.revenue = Some(At {
+                        value: *p,
+                        span: s.span,
+                    })
+                }
+                Stmt::Tier(t) => {
+                    segment.tier = Some(At {
+                        value: *t,
+                        span: s.span,
+                    })
+                }
                 Stmt::Channels(c) => segment.channels = self.resolve_all(DeclKind::Channel, c),
                 Stmt::Types(t) => segment.types = self.resolve_all(DeclKind::CustomerType, t),
                 _ => {}
@@ -486,7 +544,12 @@ impl Builder {
             match &s.kind {
                 Stmt::Segments(scope) => promise.segments = self.segment_list(scope, s.span),
                 Stmt::Channel(c) => promise.channel = Some(self.resolve(DeclKind::Channel, c)),
-                Stmt::Within(d) => promise.within = Some(At { value: *d, span: s.span }),
+                Stmt::Within(d) => {
+                    promise.within = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
                 Stmt::OnBreach(r) => promise.on_breach = self.remedies(r),
                 _ => {}
             }
@@ -523,7 +586,13 @@ impl Builder {
                     step_decls.push(step.as_ref());
                 } else {
                     let first = steps_table.span_of(&ident.name);
-                    self.duplicate_in("step", Some(&ident.name), &format!(" in {label}"), step.span, first);
+                    self.duplicate_in(
+                        "step",
+                        Some(&ident.name),
+                        &format!(" in {label}"),
+                        step.span,
+                        first,
+                    );
                 }
             }
         }
@@ -537,7 +606,12 @@ impl Builder {
         for s in self.statements(decl) {
             match &s.kind {
                 Stmt::Segments(scope) => journey.segments = self.segment_list(scope, s.span),
-                Stmt::Within(d) => journey.within = Some(At { value: *d, span: s.span }),
+                Stmt::Within(d) => {
+                    journey.within = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
                 Stmt::Start(st) => journey.start = Some(self.step_ref(&steps_table, st, &label)),
                 _ => {}
             }
@@ -595,7 +669,12 @@ impl Builder {
             match &s.kind {
                 Stmt::Owner(o) => step.owner = Some(self.party(o)),
                 Stmt::StepChannels(c) => step.channels = self.resolve_all(DeclKind::Channel, c),
-                Stmt::Within(d) => step.within = Some(At { value: *d, span: s.span }),
+                Stmt::Within(d) => {
+                    step.within = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
                 Stmt::Next { step: to, when } => {
                     let to = self.step_ref(table, to, journey);
                     step.next.push(Transition {
@@ -604,7 +683,12 @@ impl Builder {
                         span: s.span,
                     });
                 }
-                Stmt::End(outcome) => step.end = Some(At { value: outcome.clone(), span: s.span }),
+                Stmt::End(outcome) => {
+                    step.end = Some(At {
+                        value: outcome.clone(),
+                        span: s.span,
+                    })
+                }
                 Stmt::Effort(e) => step.effort = Some(*e),
                 Stmt::Csat(c) => step.csat = Some(*c),
                 Stmt::Dropoff(d) => step.dropoff = Some(*d),
@@ -631,13 +715,24 @@ impl Builder {
             match &s.kind {
                 Stmt::Segments(ast::SegmentScope::Any) => complaint.segments = SegmentScope::Any,
                 Stmt::Segments(ast::SegmentScope::List(list)) => {
-                    complaint.segments = SegmentScope::List(self.resolve_all(DeclKind::Segment, list))
+                    complaint.segments =
+                        SegmentScope::List(self.resolve_all(DeclKind::Segment, list))
                 }
                 Stmt::Severity(sev) => complaint.severity = Some(*sev),
                 Stmt::Owner(o) => complaint.owner = Some(self.party(o)),
                 Stmt::Hours(h) => complaint.hours = Some(self.resolve(DeclKind::Calendar, h)),
-                Stmt::Acknowledge(d) => complaint.acknowledge = Some(At { value: *d, span: s.span }),
-                Stmt::Resolve(d) => complaint.resolve = Some(At { value: *d, span: s.span }),
+                Stmt::Acknowledge(d) => {
+                    complaint.acknowledge = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
+                Stmt::Resolve(d) => {
+                    complaint.resolve = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
                 Stmt::Escalate { after, to } => {
                     let to = self.party(to);
                     complaint.escalations.push(Escalation {
@@ -650,7 +745,12 @@ impl Builder {
                     let remedies = self.remedies(r);
                     complaint.remedies.extend(remedies)
                 }
-                Stmt::Feedback(f) => complaint.feedback = Some(At { value: *f, span: s.span }),
+                Stmt::Feedback(f) => {
+                    complaint.feedback = Some(At {
+                        value: *f,
+                        span: s.span,
+                    })
+                }
                 _ => {}
             }
         }
@@ -676,7 +776,12 @@ impl Builder {
                 Stmt::Segments(scope) => queue.segments = self.segment_list(scope, s.span),
                 Stmt::Priority(p) => queue.priority = Some(*p),
                 Stmt::Team(t) => queue.team = Some(self.resolve(DeclKind::Team, t)),
-                Stmt::Agents(n) => queue.agents = Some(At { value: *n, span: s.span }),
+                Stmt::Agents(n) => {
+                    queue.agents = Some(At {
+                        value: *n,
+                        span: s.span,
+                    })
+                }
                 Stmt::Forecast { source, per } => {
                     let volume = match source {
                         ast::ForecastSource::Volume(n) => ForecastVolume::Constant(*n),
@@ -693,9 +798,24 @@ impl Builder {
                         span: s.span,
                     });
                 }
-                Stmt::Aht(d) => queue.aht = Some(At { value: *d, span: s.span }),
-                Stmt::Patience(d) => queue.patience = Some(At { value: *d, span: s.span }),
-                Stmt::Shrinkage(p) => queue.shrinkage = Some(At { value: *p, span: s.span }),
+                Stmt::Aht(d) => {
+                    queue.aht = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
+                Stmt::Patience(d) => {
+                    queue.patience = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
+                Stmt::Shrinkage(p) => {
+                    queue.shrinkage = Some(At {
+                        value: *p,
+                        span: s.span,
+                    })
+                }
                 _ => {}
             }
         }
@@ -722,7 +842,12 @@ impl Builder {
                         span: s.span,
                     })
                 }
-                Stmt::Resolve(d) => agreement.resolve = Some(At { value: *d, span: s.span }),
+                Stmt::Resolve(d) => {
+                    agreement.resolve = Some(At {
+                        value: *d,
+                        span: s.span,
+                    })
+                }
                 _ => {}
             }
         }

@@ -45,7 +45,9 @@ impl WeekHours {
     }
 
     pub fn is_always(&self) -> bool {
-        Weekday::ALL.iter().all(|&d| self.open_minutes(d) == 24 * 60)
+        Weekday::ALL
+            .iter()
+            .all(|&d| self.open_minutes(d) == 24 * 60)
     }
 
     pub fn is_never(&self) -> bool {

@@ -258,7 +258,10 @@ pub struct Queue {
 pub enum ForecastVolume {
     Constant(u64),
     /// A CSV path as written, relative to the spec file that names it.
-    File { path: String, base: std::path::PathBuf },
+    File {
+        path: String,
+        base: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Clone)]

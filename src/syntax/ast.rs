@@ -133,7 +133,10 @@ pub enum SegmentScope {
 pub enum Stmt {
     // service
     Version(String),
-    ReviewEvery { count: u32, unit: ReviewUnit },
+    ReviewEvery {
+        count: u32,
+        unit: ReviewUnit,
+    },
     Reviewed(Date),
     Language(Language),
     // shared
@@ -167,9 +170,19 @@ pub enum Stmt {
     Strategy(String),
     Prefer(Vec<Ident>),
     // sla
-    Answer { channel: Ident, percent: Percent, within: Duration },
-    FirstResponse { channel: Ident, within: Duration },
-    Resolution { channel: Option<Ident>, within: Duration },
+    Answer {
+        channel: Ident,
+        percent: Percent,
+        within: Duration,
+    },
+    FirstResponse {
+        channel: Ident,
+        within: Duration,
+    },
+    Resolution {
+        channel: Option<Ident>,
+        within: Duration,
+    },
     // promise and queue
     Channel(Ident),
     OnBreach(Vec<Spanned<Remedy>>),
@@ -177,7 +190,10 @@ pub enum Stmt {
     Start(Ident),
     Step(Box<Declaration>),
     StepChannels(Vec<Ident>),
-    Next { step: Ident, when: Option<String> },
+    Next {
+        step: Ident,
+        when: Option<String>,
+    },
     End(Option<String>),
     Effort(f64),
     Csat(f64),
@@ -186,20 +202,29 @@ pub enum Stmt {
     Severity(ComplaintSeverity),
     Acknowledge(Duration),
     Resolve(Duration),
-    Escalate { after: Duration, to: Ident },
+    Escalate {
+        after: Duration,
+        to: Ident,
+    },
     Remedies(Vec<Spanned<Remedy>>),
     Feedback(Feedback),
     // queue
     Priority(u32),
     Agents(u32),
-    Forecast { source: ForecastSource, per: Duration },
+    Forecast {
+        source: ForecastSource,
+        per: Duration,
+    },
     Aht(Duration),
     Patience(Duration),
     Shrinkage(Percent),
     // agreement
     Provider(Ident),
     Consumer(Ident),
-    Respond { within: Duration, segments: Vec<Ident> },
+    Respond {
+        within: Duration,
+        segments: Vec<Ident>,
+    },
 }
 
 impl Stmt {

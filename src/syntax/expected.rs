@@ -46,9 +46,9 @@ pub fn describe(rule: Rule) -> Described {
             Words("days such as mon-fri or sat (mon tue wed thu fri sat sun)")
         }
         Rule::time_ranges | Rule::time_range => Words("opening times such as 09:00-18:00"),
-        Rule::remedy_list | Rule::remedy => Words(
-            "a remedy: apologize, explain, redo, refund, compensate \"...\" or escalate ROLE",
-        ),
+        Rule::remedy_list | Rule::remedy => {
+            Words("a remedy: apologize, explain, redo, refund, compensate \"...\" or escalate ROLE")
+        }
 
         Rule::kw_service => Keyword("service"),
         Rule::kw_version => Keyword("version"),

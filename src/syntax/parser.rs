@@ -62,7 +62,11 @@ fn syntax_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Di
         .filter(|k| **k != "}")
         .map(|k| format!("`{k}`"))
         .chain(words.iter().map(|w| w.to_string()))
-        .chain(keywords.contains(&"}").then(|| "`}` (the end of the block)".to_string()))
+        .chain(
+            keywords
+                .contains(&"}")
+                .then(|| "`}` (the end of the block)".to_string()),
+        )
         .collect();
     let message = if expected.is_empty() {
         if let pest::error::ErrorVariant::CustomError { message } = &error.variant {
@@ -71,7 +75,11 @@ fn syntax_error(file: FileId, text: &str, error: pest::error::Error<Rule>) -> Di
             format!("unexpected {}", found.description)
         }
     } else {
-        format!("expected {}, found {}", sentence(&expected), found.description)
+        format!(
+            "expected {}, found {}",
+            sentence(&expected),
+            found.description
+        )
     };
     let help = match closest(&found.word, keywords.iter().copied()) {
         Some(k) if !found.word.is_empty() => format!("did you mean `{k}`?"),
@@ -169,7 +177,10 @@ impl Lowerer {
                 Rule::EOI => {}
                 Rule::include_decl => {
                     let span = self.span(&pair);
-                    let path = parts(pair).next().map(|s| self.string(s)).unwrap_or_default();
+                    let path = parts(pair)
+                        .next()
+                        .map(|s| self.string(s))
+                        .unwrap_or_default();
                     file.includes.push(Spanned { value: path, span });
                 }
                 _ => {
@@ -310,7 +321,9 @@ impl Lowerer {
             Rule::reports_to_stmt => Stmt::ReportsTo(self.ident(next()?)),
             Rule::headcount_stmt => Stmt::Headcount(self.integer(next()?)?),
             Rule::duty_stmt => Stmt::Duty(self.string(next()?)),
-            Rule::kind_stmt => Stmt::Kind(self.word(next()?, "a channel kind", ChannelKind::WORDS)?),
+            Rule::kind_stmt => {
+                Stmt::Kind(self.word(next()?, "a channel kind", ChannelKind::WORDS)?)
+            }
             Rule::self_service_stmt => Stmt::SelfService,
             // Shares above 100% are left to `share-over-100`, which names the segments.
             Rule::share_stmt => Stmt::Share(self.percent(next()?, f64::INFINITY)?),
@@ -320,7 +333,11 @@ impl Lowerer {
                 let tier = self.integer(pair.clone())?;
                 if tier == 0 || tier > 100 {
                     let message = format!("tier {tier} is out of range");
-                    self.invalid(self.span(&pair), message, "tiers count from 1 (the highest priority); use 1 to 100");
+                    self.invalid(
+                        self.span(&pair),
+                        message,
+                        "tiers count from 1 (the highest priority); use 1 to 100",
+                    );
                     return None;
                 }
                 Stmt::Tier(tier)
@@ -371,7 +388,11 @@ impl Lowerer {
                 let effort = self.decimal(pair.clone())?;
                 if !(1.0..=5.0).contains(&effort) {
                     let message = format!("effort {effort} is outside the scale");
-                    self.invalid(self.span(&pair), message, "effort is measured from 1 (low) to 5 (high)");
+                    self.invalid(
+                        self.span(&pair),
+                        message,
+                        "effort is measured from 1 (low) to 5 (high)",
+                    );
                     return None;
                 }
                 Stmt::Effort(effort)
@@ -381,7 +402,11 @@ impl Lowerer {
                 let csat = self.decimal(pair.clone())?;
                 if !(0.0..=100.0).contains(&csat) {
                     let message = format!("csat {csat} is not a satisfaction score");
-                    self.invalid(self.span(&pair), message, "write the measured score, e.g. `csat 4.2` on a 5-point scale");
+                    self.invalid(
+                        self.span(&pair),
+                        message,
+                        "write the measured score, e.g. `csat 4.2` on a 5-point scale",
+                    );
                     return None;
                 }
                 Stmt::Csat(csat)
@@ -402,7 +427,9 @@ impl Lowerer {
             Rule::remedy_stmt => Stmt::Remedies(self.remedies(next()?)?),
             Rule::feedback_stmt => match next() {
                 None => Stmt::Feedback(Feedback::Required),
-                Some(p) => Stmt::Feedback(self.word(p, "`required` or `optional`", Feedback::WORDS)?),
+                Some(p) => {
+                    Stmt::Feedback(self.word(p, "`required` or `optional`", Feedback::WORDS)?)
+                }
             },
             Rule::priority_stmt => Stmt::Priority(self.integer(next()?)?),
             Rule::agents_stmt => Stmt::Agents(self.integer(next()?)?),
@@ -420,7 +447,11 @@ impl Lowerer {
                 let per_pair = next()?;
                 let per = self.duration(per_pair.clone())?;
                 if per == Duration::ZERO {
-                    self.invalid(self.span(&per_pair), "a forecast interval of zero".into(), "give the interval length, e.g. `per 30m`");
+                    self.invalid(
+                        self.span(&per_pair),
+                        "a forecast interval of zero".into(),
+                        "give the interval length, e.g. `per 30m`",
+                    );
                     return None;
                 }
                 Stmt::Forecast { source, per }
@@ -431,7 +462,11 @@ impl Lowerer {
                 let pair = next()?;
                 let shrinkage = self.percent(pair.clone(), 100.0)?;
                 if shrinkage.value() >= 100.0 {
-                    self.invalid(self.span(&pair), format!("shrinkage of {shrinkage} leaves nobody to answer"), "shrinkage is the share of paid time agents are not available, below 100%");
+                    self.invalid(
+                        self.span(&pair),
+                        format!("shrinkage of {shrinkage} leaves nobody to answer"),
+                        "shrinkage is the share of paid time agents are not available, below 100%",
+                    );
                     return None;
                 }
                 Stmt::Shrinkage(shrinkage)
@@ -482,7 +517,11 @@ impl Lowerer {
             Ok(n) => Some(n),
             Err(_) => {
                 let message = format!("the number {} is too large", abbreviate(pair.as_str()));
-                self.invalid(self.span(&pair), message, "whole numbers in a spec go up to 4,294,967,295");
+                self.invalid(
+                    self.span(&pair),
+                    message,
+                    "whole numbers in a spec go up to 4,294,967,295",
+                );
                 None
             }
         }
@@ -504,11 +543,19 @@ impl Lowerer {
             Ok(p) if p.value() <= max => Some(p),
             Ok(p) => {
                 let message = format!("{p} is more than {}%", max);
-                self.invalid(self.span(&pair), message, "a share of a whole goes from 0% to 100%");
+                self.invalid(
+                    self.span(&pair),
+                    message,
+                    "a share of a whole goes from 0% to 100%",
+                );
                 None
             }
             Err(message) => {
-                self.invalid(self.span(&pair), message, "write a percentage such as 80% or 99.5%");
+                self.invalid(
+                    self.span(&pair),
+                    message,
+                    "write a percentage such as 80% or 99.5%",
+                );
                 None
             }
         }
@@ -518,7 +565,11 @@ impl Lowerer {
         match Duration::parse(pair.as_str()) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.invalid(self.span(&pair), message, "write a duration such as 30m, 4h, 1h30m or 3d");
+                self.invalid(
+                    self.span(&pair),
+                    message,
+                    "write a duration such as 30m, 4h, 1h30m or 3d",
+                );
                 None
             }
         }
@@ -528,7 +579,11 @@ impl Lowerer {
         match Date::parse(pair.as_str()) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.invalid(self.span(&pair), message, "write a real date as YYYY-MM-DD, e.g. 2026-05-01");
+                self.invalid(
+                    self.span(&pair),
+                    message,
+                    "write a real date as YYYY-MM-DD, e.g. 2026-05-01",
+                );
                 None
             }
         }
@@ -538,7 +593,11 @@ impl Lowerer {
         match TimeOfDay::parse(pair.as_str()) {
             Ok(t) => Some(t),
             Err(message) => {
-                self.invalid(self.span(&pair), message, "write a time as HH:MM between 00:00 and 24:00");
+                self.invalid(
+                    self.span(&pair),
+                    message,
+                    "write a time as HH:MM between 00:00 and 24:00",
+                );
                 None
             }
         }
@@ -553,7 +612,11 @@ impl Lowerer {
             Some(w) => format!("did you mean `{w}`?"),
             None => format!("use one of: {}", words.join(", ")),
         };
-        let message = format!("expected {what} ({}), found `{}`", words.join(", "), pair.as_str());
+        let message = format!(
+            "expected {what} ({}), found `{}`",
+            words.join(", "),
+            pair.as_str()
+        );
         self.diagnostics
             .push(Diagnostic::new(Code::Syntax, self.span(&pair), message).help(help));
         None
@@ -603,7 +666,14 @@ impl Lowerer {
     }
 }
 
-const REMEDY_WORDS: &[&str] = &["apologize", "explain", "redo", "refund", "compensate", "escalate"];
+const REMEDY_WORDS: &[&str] = &[
+    "apologize",
+    "explain",
+    "redo",
+    "refund",
+    "compensate",
+    "escalate",
+];
 
 /// The closed word sets, for [`Lowerer::word`].
 trait WordSet: Sized {
@@ -615,7 +685,15 @@ macro_rules! word_sets {
         fn from_word(word: &str) -> Option<Self> { <$t>::from_word(word) }
     })* };
 }
-word_sets!(ReviewUnit, Language, Metric, ChannelKind, ComplaintSeverity, Feedback, SimpleRemedy);
+word_sets!(
+    ReviewUnit,
+    Language,
+    Metric,
+    ChannelKind,
+    ComplaintSeverity,
+    Feedback,
+    SimpleRemedy
+);
 
 /// The arguments of a statement, in order.
 struct Args<'i>(std::vec::IntoIter<Pair<'i, Rule>>);

@@ -36,9 +36,8 @@ impl Duration {
         let mut total: u64 = 0;
         let mut number: u64 = 0;
         let mut digits = 0usize;
-        let too_long = || {
-            format!("the duration `{text}` is too long; the longest is about 30 years")
-        };
+        let too_long =
+            || format!("the duration `{text}` is too long; the longest is about 30 years");
         for c in text.chars() {
             if let Some(d) = c.to_digit(10) {
                 number = number
@@ -147,7 +146,8 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, String> {
         let invalid = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-05-01");
         let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(invalid());
         };
@@ -308,7 +308,10 @@ word_enum! {
 impl ChannelKind {
     /// Synchronous channels are measured by an answer time (service level); the others by first response.
     pub fn is_synchronous(self) -> bool {
-        matches!(self, ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Office)
+        matches!(
+            self,
+            ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Office
+        )
     }
 }
 

@@ -1,0 +1,239 @@
+//! The command line: exit statuses, output formats, options.
+
+mod common;
+
+use common::{compact, cxc, cxc_in, json, stdout, TODAY};
+
+#[test]
+fn clean_spec_exits_0_and_findings_exit_1() {
+    assert_eq!(
+        cxc(&["check", "examples/kitchen", "--today", TODAY])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        cxc(&["check", "tests/corpus/journeys.cx"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn cannot_run_exits_2() {
+    let missing = cxc(&["check", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file or folder"));
+    assert_eq!(cxc(&["check", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(
+        cxc(&["check", "--today", "2026-02-30"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(cxc(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        cxc(&["check", "examples", "--config", "missing.yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn no_path_means_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.cx"), "team t {}\nrole r { team t }\n").unwrap();
+    let out = cxc_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&out);
+    assert_eq!(report["diagnostics"][0]["code"], "role-without-duties");
+    assert_eq!(report["diagnostics"][0]["file"], "a.cx");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let out = cxc(&[
+        "check",
+        "tests/corpus/syntax-duration.cx",
+        "--format",
+        "json",
+    ]);
+    let report = json(&out);
+    let d = &report["diagnostics"][0];
+    let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "code",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "help"
+        ]
+    );
+    assert_eq!(d["code"], "syntax");
+    assert_eq!(d["line"], 4);
+    assert_eq!(d["column"], 28);
+    assert_eq!(
+        d["message"],
+        "expected a duration such as 30m, 4h or 1h30m, found `3`"
+    );
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["summary"]["warnings"], 0);
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("w.cx");
+    std::fs::write(&spec, "team t {}\nrole r { team t }\n").unwrap();
+    let spec = spec.to_str().unwrap();
+    assert_eq!(cxc(&["check", spec]).status.code(), Some(0));
+    assert_eq!(
+        cxc(&["check", spec, "--deny", "warnings"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn today_decides_stale_review() {
+    let spec = "tests/corpus/commitments.cx";
+    let stale = json(&cxc(&[
+        "check",
+        spec,
+        "--format",
+        "json",
+        "--today",
+        "2026-11-22",
+    ]));
+    let fresh = json(&cxc(&[
+        "check",
+        spec,
+        "--format",
+        "json",
+        "--today",
+        "2025-03-01",
+    ]));
+    let has = |r: &serde_json::Value| compact(r).contains("[stale-review]");
+    assert!(has(&stale));
+    assert!(!has(&fresh));
+}
+
+#[test]
+fn config_changes_severity_and_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("tests/corpus/journeys.cx", dir.path().join("journeys.cx")).unwrap();
+    let run = || json(&cxc_in(dir.path(), &["check", "--format", "json"]));
+    let before = compact(&run());
+    assert!(before.contains("warning[hot-potato]"));
+    std::fs::write(
+        dir.path().join("cxc.yaml"),
+        "rules:\n  hot-potato: error\n  missing-agreement: off\nthresholds:\n  hot-potato: 10\n",
+    )
+    .unwrap();
+    let after = compact(&run());
+    assert!(!after.contains("missing-agreement"), "{after}");
+    assert!(!after.contains("hot-potato"), "threshold raised: {after}");
+    std::fs::write(dir.path().join("cxc.yaml"), "rules:\n  hot-potato: error\n").unwrap();
+    assert!(compact(&run()).contains("error[hot-potato]"));
+}
+
+#[test]
+fn bad_config_is_reported_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.cx"), "team t {}\n").unwrap();
+    std::fs::write(dir.path().join("cxc.yaml"), "rules:\n  dead-ends: off\n").unwrap();
+    let out = cxc_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(report["diagnostics"][0]["file"], "cxc.yaml");
+    assert_eq!(report["diagnostics"][0]["line"], 2);
+    assert_eq!(report["diagnostics"][0]["help"], "did you mean `dead-end`?");
+}
+
+#[test]
+fn human_output_quotes_the_source() {
+    let out = stdout(&cxc(&["check", "tests/corpus/syntax-keyword.cx"]));
+    assert!(out.contains("tests/corpus/syntax-keyword.cx:3:12"), "{out}");
+    assert!(out.contains("step a { owners support }"), "{out}");
+    assert!(out.contains("did you mean `owner`?"), "{out}");
+    assert!(out.ends_with("1 error, 0 warnings\n"), "{out}");
+}
+
+#[test]
+fn github_annotations() {
+    let out = stdout(&cxc(&[
+        "check",
+        "tests/corpus/syntax-keyword.cx",
+        "--format",
+        "github",
+    ]));
+    assert!(
+        out.starts_with("::error file=tests/corpus/syntax-keyword.cx,line=3,col=12,endLine=3,endColumn=18,title=syntax::expected"),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1, "newlines are escaped: {out}");
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    // The published schema's `language` patterns have a stray `]` that the
+    // validator refuses to compile; they are replaced by the intended pattern.
+    // Nothing else of the schema is touched (and cxc does not emit `language`).
+    let published = include_str!("schemas/sarif-2.1.0-rtm.5.json");
+    let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert!(published.contains(broken));
+    let fixed = published.replace(broken, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: serde_json::Value = serde_json::from_str(&fixed).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let out = cxc(&["check", "tests/corpus/journeys.cx", "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), cxc::diagnostic::Code::ALL.len());
+    let result = &run["results"][0];
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], result["ruleId"]);
+    assert!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    // A log that breaks the schema is caught, so the check above can fail.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn explain_every_code_and_reject_unknown_ones() {
+    for code in cxc::diagnostic::Code::ALL {
+        let out = cxc(&["explain", code.as_str()]);
+        assert_eq!(out.status.code(), Some(0), "{code}");
+        let text = stdout(&out);
+        assert!(text.starts_with(code.as_str()), "{text}");
+        assert!(text.contains("Why:") && text.contains("Fixed:"), "{text}");
+    }
+    let out = cxc(&["explain", "dead-ends"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `dead-end`?"));
+    let list = stdout(&cxc(&["explain"]));
+    assert_eq!(list.lines().count(), cxc::diagnostic::Code::ALL.len());
+}
+
+#[test]
+fn examples_folder_checks_each_example_as_its_own_spec() {
+    let out = cxc(&["check", "examples", "--format", "json", "--today", TODAY]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn output_is_identical_across_runs() {
+    let a = cxc(&["check", "tests/corpus", "--format", "json"]).stdout;
+    let b = cxc(&["check", "tests/corpus", "--format", "json"]).stdout;
+    assert_eq!(a, b);
+}
