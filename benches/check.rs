@@ -12,8 +12,13 @@ fn spec(steps: usize) -> String {
     let mut s = String::with_capacity(steps * 80);
     s.push_str("calendar office { open mon-fri 09:00-18:00 }\n");
     for t in 0..4 {
-        s.push_str(&format!("team t{t} {{}}\nrole r{t} {{ team t{t}; duty \"work\" }}\n"));
-        s.push_str(&format!("agreement a{t} {{ provider t{}; consumer t{t}; respond within 1h }}\n", (t + 1) % 4));
+        s.push_str(&format!(
+            "team t{t} {{}}\nrole r{t} {{ team t{t}; duty \"work\" }}\n"
+        ));
+        s.push_str(&format!(
+            "agreement a{t} {{ provider t{}; consumer t{t}; respond within 1h }}\n",
+            (t + 1) % 4
+        ));
     }
     s.push_str("channel phone { kind phone; hours office; owner t0 }\n");
     s.push_str("segment vip { tier 1; channels phone }\n");
@@ -30,7 +35,9 @@ fn spec(steps: usize) -> String {
             format!("next s{}", i + 1)
         };
         let channel = if i % 3 == 0 { "; channel phone" } else { "" };
-        s.push_str(&format!("  step s{i} {{ owner {owner}{channel}; within 1h; {next} }}\n"));
+        s.push_str(&format!(
+            "  step s{i} {{ owner {owner}{channel}; within 1h; {next} }}\n"
+        ));
     }
     s.push_str("}\n");
     s
@@ -50,14 +57,20 @@ fn best_of(runs: usize, text: &[u8]) -> Duration {
 }
 
 fn main() {
-    println!("{:>10} {:>12} {:>12} {:>10}", "steps", "bytes", "check time", "ns/step");
+    println!(
+        "{:>10} {:>12} {:>12} {:>10}",
+        "steps", "bytes", "check time", "ns/step"
+    );
     let mut previous: Option<Duration> = None;
     for steps in [10_000, 100_000, 1_000_000] {
         let text = spec(steps);
         let runs = if steps >= 1_000_000 { 2 } else { 5 };
         let time = best_of(runs, text.as_bytes());
         let growth = previous.map_or(String::new(), |p| {
-            format!("  ({:.1}x the time for 10x the steps)", time.as_secs_f64() / p.as_secs_f64())
+            format!(
+                "  ({:.1}x the time for 10x the steps)",
+                time.as_secs_f64() / p.as_secs_f64()
+            )
         });
         println!(
             "{steps:>10} {:>12} {:>10.1}ms {:>10.0}{growth}",
