@@ -23,6 +23,21 @@ pub fn graph_of(nodes: usize, edges: impl IntoIterator<Item = (usize, usize)>) -
     graph
 }
 
+/// Successor lists in the order the edges were added (petgraph lists the
+/// newest edge first), so walks follow the spec's own order.
+fn adjacency(graph: &Graph) -> Vec<Vec<usize>> {
+    (0..graph.node_count())
+        .map(|i| {
+            let mut next: Vec<usize> = graph
+                .neighbors(NodeIndex::new(i))
+                .map(|m| m.index())
+                .collect();
+            next.reverse();
+            next
+        })
+        .collect()
+}
+
 /// Nodes reachable from `roots`.
 pub fn reachable_from(graph: &Graph, roots: impl IntoIterator<Item = usize>) -> Vec<bool> {
     let mut seen = vec![false; graph.node_count()];
@@ -56,16 +71,7 @@ pub fn reaching(graph: &Graph, targets: impl IntoIterator<Item = usize>) -> Vec<
 pub fn components(graph: &Graph) -> Vec<Vec<usize>> {
     const UNVISITED: u32 = u32::MAX;
     let n = graph.node_count();
-    let adjacency: Vec<Vec<usize>> = (0..n)
-        .map(|i| {
-            let mut next: Vec<usize> = graph
-                .neighbors(NodeIndex::new(i))
-                .map(|m| m.index())
-                .collect();
-            next.reverse(); // petgraph lists the newest edge first; keep source order
-            next
-        })
-        .collect();
+    let adjacency = adjacency(graph);
     let mut index = vec![UNVISITED; n];
     let mut low = vec![0u32; n];
     let mut on_stack = vec![false; n];
@@ -145,16 +151,7 @@ pub struct PathOrder {
 impl PathOrder {
     pub fn new(graph: &Graph, start: usize) -> PathOrder {
         let n = graph.node_count();
-        let adjacency: Vec<Vec<usize>> = (0..n)
-            .map(|i| {
-                let mut next: Vec<usize> = graph
-                    .neighbors(NodeIndex::new(i))
-                    .map(|m| m.index())
-                    .collect();
-                next.reverse();
-                next
-            })
-            .collect();
+        let adjacency = adjacency(graph);
         #[derive(Clone, Copy, PartialEq)]
         enum State {
             New,

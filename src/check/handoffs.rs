@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Idx, SegmentScope, Team};
+use crate::model::{Idx, Model, Party, Ref, SegmentScope, Team};
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -18,6 +18,11 @@ pub const DOCS: &[CodeDoc] = &[CodeDoc {
     bad: "step measure { owner design; next production }\nstep production { owner factory; ... }   # no agreement factory→design",
     fix: "agreement factory_for_design { provider factory; consumer design; respond within 1d }",
 }];
+
+/// The team that owns work, if the owner is known.
+fn owning_team(model: &Model, owner: Option<&Ref<Party>>) -> Option<Idx<Team>> {
+    owner.and_then(|o| o.target).and_then(|p| model.team_of(p))
+}
 
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
@@ -56,23 +61,13 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         for (_, step) in journey.steps.iter() {
-            let Some(from) = step
-                .owner
-                .as_ref()
-                .and_then(|o| o.target)
-                .and_then(|p| model.team_of(p))
-            else {
+            let Some(from) = owning_team(model, step.owner.as_ref()) else {
                 continue;
             };
             for t in &step.next {
                 let Some(next) = t.to.target else { continue };
                 let next = &journey.steps[next];
-                let Some(to) = next
-                    .owner
-                    .as_ref()
-                    .and_then(|o| o.target)
-                    .and_then(|p| model.team_of(p))
-                else {
+                let Some(to) = owning_team(model, next.owner.as_ref()) else {
                     continue;
                 };
                 let context = format!(
@@ -91,16 +86,11 @@ pub fn check(ctx: &mut Ctx) {
         if !serves_top {
             continue;
         }
-        let Some(from) = complaint
-            .owner
-            .as_ref()
-            .and_then(|o| o.target)
-            .and_then(|p| model.team_of(p))
-        else {
+        let Some(from) = owning_team(model, complaint.owner.as_ref()) else {
             continue;
         };
         for escalation in &complaint.escalations {
-            let Some(to) = escalation.to.target.and_then(|p| model.team_of(p)) else {
+            let Some(to) = owning_team(model, Some(&escalation.to)) else {
                 continue;
             };
             let context = format!(
