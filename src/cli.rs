@@ -25,6 +25,8 @@ struct Cli {
 enum Command {
     /// Check a spec and report problems.
     Check(CheckArgs),
+    /// Staff every queue with a forecast: Erlang C, or Erlang A with `patience`.
+    Staff(StaffArgs),
     /// Explain a diagnostic code (or list all codes).
     Explain {
         /// A code such as `dead-end`.
@@ -48,6 +50,24 @@ struct CheckArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct StaffArgs {
+    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
+    paths: Vec<PathBuf>,
+    /// A table per queue and interval, or JSON.
+    #[arg(long, value_enum, default_value_t = StaffFormat::Table)]
+    format: StaffFormat,
+    /// A cxc.yaml to use instead of the one beside the spec.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum StaffFormat {
+    Table,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -77,8 +97,42 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Staff(args) => run_staff(args),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
+}
+
+/// The staffing report. Exit 1 when a queue misses its target or the spec
+/// has other errors (printed to stderr; the report is still printed when the
+/// spec could be read).
+fn run_staff(args: StaffArgs) -> ExitCode {
+    let compilation = match pipeline::compile(
+        &args.paths,
+        &check::Options::default(),
+        args.config.as_deref(),
+    ) {
+        Ok(c) => c,
+        Err(e) => return fail(&format!("cannot read {e}")),
+    };
+    let errors: Vec<_> = compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.code != Code::Understaffed)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        eprint!("{}", render::human(&errors, &compilation.sources, color));
+        if errors.iter().any(|d| d.code == Code::Syntax) {
+            return ExitCode::from(1);
+        }
+    }
+    let plans: Vec<_> = compilation.specs.iter().flat_map(|s| &s.staffing).collect();
+    print(&match args.format {
+        StaffFormat::Table => crate::staffing::report::table(&plans),
+        StaffFormat::Json => crate::staffing::report::json(&plans),
+    });
+    ExitCode::from(u8::from(compilation.has_errors()))
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {

@@ -9,6 +9,7 @@ pub fn all() -> Vec<&'static CodeDoc> {
         .iter()
         .chain(crate::model::DOCS)
         .chain(crate::check::docs())
+        .chain(crate::staffing::DOCS)
         .collect();
     docs.sort_by_key(|d| d.code);
     docs

@@ -18,6 +18,8 @@
 //!   `Idx<Step>`...), reporting unknown and duplicate names.
 //! - [`check`]: the rules of LANGUAGE.md section 3, one module per rule family,
 //!   each with its code's rationale (`cxc explain`).
+//! - [`staffing`]: Erlang C/A per queue and forecast interval; the
+//!   `understaffed` rule and `cxc staff`.
 //! - [`diagnostic`]: codes, severities, suppression comments and renderers.
 //! - [`cli`]: argument parsing and exit codes; thin by design.
 
@@ -30,4 +32,5 @@ pub mod loader;
 pub mod model;
 pub mod pipeline;
 pub mod source;
+pub mod staffing;
 pub mod syntax;

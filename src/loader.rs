@@ -112,12 +112,20 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
 /// Adds a file that is not cx source (a config, a forecast) to the sources, so
 /// that diagnostics can point into it.
 pub fn read_aux(workspace: &mut Workspace, path: &Path) -> Result<FileId, LoadError> {
+    read_aux_into(&mut workspace.sources, path)
+}
+
+/// [`read_aux`] for a source map; a file read before is not read again.
+pub fn read_aux_into(sources: &mut SourceMap, path: &Path) -> Result<FileId, LoadError> {
+    if let Some(id) = sources.find(path) {
+        return Ok(id);
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
     let (text, _) = decode(bytes);
-    Ok(workspace.sources.add(SourceFile::new(
+    Ok(sources.add(SourceFile::new(
         path.to_path_buf(),
         display_name(path),
         text,
@@ -377,7 +385,7 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
 }
 
 /// The path as the user should see it: relative, with forward slashes.
-fn display_name(path: &Path) -> String {
+pub fn display_name(path: &Path) -> String {
     normalize(path)
 }
 

@@ -8,6 +8,7 @@ use crate::diagnostic::{suppress, Code, Diagnostic, Severity};
 use crate::loader::{self, LoadError, Workspace};
 use crate::model::{self, Model};
 use crate::source::SourceMap;
+use crate::staffing::{self, QueuePlan};
 use std::path::{Path, PathBuf};
 
 pub struct Compilation {
@@ -21,6 +22,8 @@ pub struct Compilation {
 pub struct CheckedSpec {
     pub root: Option<PathBuf>,
     pub model: Model,
+    /// Every queue with a usable forecast, staffed.
+    pub staffing: Vec<QueuePlan>,
 }
 
 impl Compilation {
@@ -73,7 +76,7 @@ pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Comp
 
 fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) -> Compilation {
     let Workspace {
-        sources,
+        mut sources,
         specs,
         mut diagnostics,
     } = workspace;
@@ -83,14 +86,19 @@ fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) ->
     let mut checked = Vec::new();
     for (spec, config) in specs.into_iter().zip(configs) {
         let (model, mut found) = model::build(&spec, &sources);
+        let mut plans = Vec::new();
         if !unreadable {
             found.extend(check::run(&model, &config.options(options)));
+            let (staffed, problems) = staffing::plan(&model, &mut sources);
+            plans = staffed;
+            found.extend(problems);
             config.apply(&mut found);
             diagnostics.extend(found);
         }
         checked.push(CheckedSpec {
             root: spec.root,
             model,
+            staffing: plans,
         });
     }
     suppress::apply(&mut diagnostics, &sources);

@@ -55,6 +55,8 @@ codes! {
     SegmentWithoutSla = "segment-without-sla", Error;
     PromiseExceedsSla = "promise-exceeds-sla", Error;
     ShareOver100 = "share-over-100", Error;
+    Understaffed = "understaffed", Error;
+    InvalidForecast = "invalid-forecast", Error;
     HotPotato = "hot-potato", Warning;
     ChannelSwitch = "channel-switch", Warning;
     ChannelWithoutTarget = "channel-without-target", Warning;

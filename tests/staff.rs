@@ -1,0 +1,174 @@
+//! `cxc staff`: the staffing report end to end, on specs written to disk.
+
+mod common;
+
+use common::{cxc, cxc_in, json, stdout};
+use serde_json::json;
+
+/// The textbook queue of the staffing issue: 100 calls per 30 minutes of
+/// 3 minutes, 80% within 20 seconds, with `agents` and extras given.
+fn textbook(agents: u32, extra: &str) -> String {
+    format!(
+        "team support {{}}\n\
+         calendar office {{ open 24x7 }}\n\
+         channel phone {{ kind phone; hours office; owner support }}\n\
+         segment retail {{ channels phone }}\n\
+         sla standard for retail {{ answer phone 80% within 20s }}\n\
+         queue main_line {{\n  channel phone\n  segments retail\n  team support\n  agents {agents}\n  forecast 100 per 30m\n  aht 3m\n{extra}}}\n"
+    )
+}
+
+fn staff(files: &[(&str, &str)], args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut all = vec!["staff"];
+    all.extend_from_slice(args);
+    let output = cxc_in(dir.path(), &all);
+    (dir, output)
+}
+
+#[test]
+fn json_matches_the_issue_example() {
+    let spec = textbook(13, "");
+    let (_dir, output) = staff(&[("spec.cx", &spec)], &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "13 agents miss 80/20");
+    assert_eq!(
+        json(&output),
+        json!({"queues": [{"queue": "main_line", "channel": "phone", "model": "erlang-c",
+            "target": {"percent": 80.0, "within_seconds": 20}, "agents": 13,
+            "intervals": [{"start": null, "interval_seconds": 1800, "volume": 100, "aht_seconds": 180,
+                "offered_load": 10, "required_agents": 14, "required_headcount": null,
+                "service_level": 0.7956, "wait_probability": 0.2853, "asa_seconds": 17.12,
+                "occupancy": 0.7692, "abandon_probability": null, "overloaded": false}],
+            "peak_required_agents": 14, "meets_target": false}]})
+    );
+    // Key order is part of the format: tools diff it.
+    let text = stdout(&output);
+    let order = [
+        "\"queue\"",
+        "\"channel\"",
+        "\"model\"",
+        "\"target\"",
+        "\"agents\"",
+        "\"intervals\"",
+        "\"peak_required_agents\"",
+        "\"meets_target\"",
+    ];
+    let positions: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+}
+
+#[test]
+fn enough_agents_pass_and_shrinkage_gives_headcount() {
+    let spec = textbook(14, "  shrinkage 30%\n");
+    let (_dir, output) = staff(&[("spec.cx", &spec)], &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = json(&output);
+    let queue = &report["queues"][0];
+    assert_eq!(queue["meets_target"], true);
+    let interval = &queue["intervals"][0];
+    assert_eq!(interval["required_headcount"], 20);
+    assert_eq!(interval["service_level"], 0.8884);
+    assert_eq!(interval["wait_probability"], 0.1741);
+    assert_eq!(interval["asa_seconds"], 7.84);
+}
+
+#[test]
+fn patience_selects_erlang_a() {
+    let spec = textbook(12, "  patience 2m\n");
+    let (_dir, output) = staff(&[("spec.cx", &spec)], &["--format", "json"]);
+    let report = json(&output);
+    let queue = &report["queues"][0];
+    assert_eq!(queue["model"], "erlang-a");
+    let abandon = queue["intervals"][0]["abandon_probability"]
+        .as_f64()
+        .unwrap();
+    assert!(abandon > 0.0 && abandon < 0.1, "{abandon}");
+    // Callers who hang up shorten the queue for the others: fewer agents
+    // reach the target than Erlang C's 14.
+    assert!(queue["peak_required_agents"].as_u64().unwrap() < 14);
+}
+
+#[test]
+fn forecast_files_give_one_interval_per_row() {
+    let spec = textbook(14, "").replace(
+        "forecast 100 per 30m",
+        "forecast file \"volumes.csv\" per 30m",
+    );
+    let csv = "start,volume,aht\n08:00,50,\n08:30,100,180\n09:00,150,200\n";
+    let (_dir, output) = staff(
+        &[("spec.cx", &spec), ("volumes.csv", csv)],
+        &["--format", "json"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "14 agents cannot take the 09:00 peak"
+    );
+    let report = json(&output);
+    let intervals = report["queues"][0]["intervals"].as_array().unwrap();
+    let starts: Vec<&str> = intervals
+        .iter()
+        .map(|i| i["start"].as_str().unwrap())
+        .collect();
+    assert_eq!(starts, ["08:00", "08:30", "09:00"]);
+    assert_eq!(
+        intervals[0]["aht_seconds"], 180,
+        "the queue's aht fills an empty cell"
+    );
+    assert_eq!(intervals[2]["aht_seconds"], 200);
+    assert_eq!(intervals[1]["required_agents"], 14);
+    let peak = report["queues"][0]["peak_required_agents"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(peak, intervals[2]["required_agents"].as_u64().unwrap());
+    assert!(peak > 14);
+}
+
+#[test]
+fn understaffed_points_at_agents_and_says_by_how_much() {
+    let spec = textbook(13, "");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.cx"), &spec).unwrap();
+    let output = cxc_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&output);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "understaffed");
+    assert_eq!(d["line"], 10, "the `agents` line");
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("needs 14 (1 more)"), "{message}");
+    assert!(message.contains("79.6%"), "{message}");
+}
+
+#[test]
+fn the_table_reads_as_a_report() {
+    let output = cxc(&["staff", "examples/telecom"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!("telecom_staffing_table", stdout(&output));
+}
+
+#[test]
+fn a_spec_that_does_not_parse_gets_diagnostics_not_a_report() {
+    let (_dir, output) = staff(&[("spec.cx", "queue q {")], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("syntax"));
+}
+
+#[test]
+fn a_spec_without_forecasts_says_so() {
+    let (_dir, output) = staff(&[("spec.cx", "team support {}\n")], &[]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("nothing to staff"));
+    assert_eq!(cxc(&["staff", "no/such/folder"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_report_is_byte_identical_across_runs() {
+    let first = cxc(&["staff", "examples", "--format", "json"]);
+    let second = cxc(&["staff", "examples", "--format", "json"]);
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(json(&first)["queues"].as_array().unwrap().len(), 7);
+}
