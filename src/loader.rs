@@ -120,6 +120,18 @@ pub fn read_aux_into(sources: &mut SourceMap, path: &Path) -> Result<FileId, Loa
     if let Some(id) = sources.find(path) {
         return Ok(id);
     }
+    // A device such as /dev/zero or a pipe would never end: read files only.
+    if path.exists() && !path.is_file() {
+        let reason = if path.is_dir() {
+            "is a folder, not a file"
+        } else {
+            "is not a regular file"
+        };
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError {
         path: path.to_path_buf(),
         reason: io_reason(&e),

@@ -172,3 +172,19 @@ fn the_report_is_byte_identical_across_runs() {
     assert_eq!(first.stdout, second.stdout);
     assert_eq!(json(&first)["queues"].as_array().unwrap().len(), 7);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_forecast_that_is_a_device_is_refused_not_read_forever() {
+    let spec = textbook(14, "").replace(
+        "forecast 100 per 30m",
+        "forecast file \"/dev/zero\" per 30m",
+    );
+    let (_dir, output) = staff(&[("spec.cx", &spec)], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("invalid-forecast") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+}

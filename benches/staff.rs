@@ -1,0 +1,98 @@
+//! `cargo bench --bench staff`: time `cxc staff` end to end (the release
+//! binary: load, parse, read the forecast CSV, staff every interval, print
+//! JSON) on one queue with 1,000 and 10,000 forecast intervals.
+//!
+//! Loads range from about 3 to 1,000 Erlangs, so both the small-queue and the
+//! large-queue paths of the Erlang B recursion are measured. Set
+//! `CXC_BENCH_KEEP=DIR` to keep the 10,000-interval spec, forecast and report,
+//! for `benches/pyworkforce_compare.py`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const SPEC: &str = "team support {}
+calendar office { open 24x7 }
+channel phone { kind phone; hours office; owner support }
+segment retail { channels phone }
+sla standard for retail { answer phone 80% within 20s }
+queue main_line {
+  channel phone
+  segments retail
+  team support
+  agents 120
+  forecast file \"forecast.csv\" per 30m
+  aht 3m
+  shrinkage 30%
+}
+";
+
+/// `rows` intervals whose volume follows a daily curve and grows over the
+/// days, with handle times between 150 and 330 seconds.
+fn forecast(rows: usize) -> String {
+    let mut csv = String::from("start,volume,aht\n");
+    for i in 0..rows {
+        let day_phase = (i % 48) as f64 / 48.0 * std::f64::consts::TAU;
+        let growth = 1.0 + 9.0 * i as f64 / rows as f64;
+        let volume = (30.0 + 1000.0 * growth * (1.0 - day_phase.cos()) / 2.0).round();
+        let aht = 150 + (i * 37) % 181;
+        csv.push_str(&format!(
+            "d{}-{:02}:{:02},{volume},{aht}\n",
+            i / 48,
+            (i % 48) / 2,
+            (i % 2) * 30
+        ));
+    }
+    csv
+}
+
+fn run(dir: &Path) -> (Duration, Vec<u8>) {
+    let start = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_cxc"))
+        .args(["staff", "--format", "json"])
+        .current_dir(dir)
+        .output()
+        .expect("cxc runs");
+    let elapsed = start.elapsed();
+    assert!(
+        output.status.code() == Some(0) || output.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (elapsed, output.stdout)
+}
+
+fn main() {
+    println!(
+        "{:>10} {:>14} {:>14}",
+        "intervals", "cxc staff", "µs/interval"
+    );
+    for rows in [1_000, 10_000] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("spec.cx"), SPEC).unwrap();
+        std::fs::write(dir.path().join("forecast.csv"), forecast(rows)).unwrap();
+        let mut report = Vec::new();
+        let best = (0..5)
+            .map(|_| {
+                let (time, out) = run(dir.path());
+                report = out;
+                time
+            })
+            .min()
+            .unwrap();
+        println!(
+            "{rows:>10} {:>12.1}ms {:>14.1}",
+            best.as_secs_f64() * 1000.0,
+            best.as_secs_f64() * 1e6 / rows as f64
+        );
+        if rows == 10_000 {
+            if let Some(keep) = std::env::var_os("CXC_BENCH_KEEP") {
+                let keep = Path::new(&keep);
+                std::fs::create_dir_all(keep).unwrap();
+                std::fs::write(keep.join("spec.cx"), SPEC).unwrap();
+                std::fs::write(keep.join("forecast.csv"), forecast(rows)).unwrap();
+                std::fs::write(keep.join("staff.json"), &report).unwrap();
+            }
+        }
+    }
+}
