@@ -25,6 +25,8 @@ struct Cli {
 enum Command {
     /// Check a spec and report problems.
     Check(CheckArgs),
+    /// Generate policies, journey maps, job descriptions and routing config.
+    Build(BuildArgs),
     /// Staff every queue with a forecast: Erlang C, or Erlang A with `patience`.
     Staff(StaffArgs),
     /// Explain a diagnostic code (or list all codes).
@@ -50,6 +52,33 @@ struct CheckArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct BuildArgs {
+    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
+    paths: Vec<PathBuf>,
+    /// The output folder; files cxc did not generate there are left alone.
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: PathBuf,
+    /// The documents' language; default: the spec's `language`, else English.
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// A folder whose templates replace the built-in ones of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// The date `stale-review` counts from (YYYY-MM-DD); default: the system date.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// A cxc.yaml to use instead of the one beside the spec.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Lang {
+    En,
+    Ru,
 }
 
 #[derive(clap::Args, Debug)]
@@ -98,8 +127,80 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Staff(args) => run_staff(args),
+        Command::Build(args) => run_build(args),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
+}
+
+/// Renders every spec in memory and writes only when all of it succeeded, so
+/// a spec with errors or a broken template leaves the previous output as it was.
+fn run_build(args: BuildArgs) -> ExitCode {
+    use crate::generate;
+    use crate::syntax::values::Language;
+    let options = check::Options {
+        today: args.today,
+        ..check::Options::default()
+    };
+    let compilation = match pipeline::compile(&args.paths, &options, args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => return fail(&format!("cannot read {e}")),
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    if !compilation.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render::human(&compilation.diagnostics, &compilation.sources, color)
+        );
+    }
+    if compilation.has_errors() {
+        eprintln!("nothing was written: fix the errors above first");
+        return ExitCode::from(1);
+    }
+    let several = compilation.specs.len() > 1;
+    let mut files = generate::Files::new();
+    let mut stems = generate::files::Stems::default();
+    for spec in &compilation.specs {
+        let language = match args.lang {
+            Some(Lang::En) => Language::En,
+            Some(Lang::Ru) => Language::Ru,
+            None => spec
+                .model
+                .service
+                .as_ref()
+                .and_then(|s| s.language)
+                .unwrap_or(Language::En),
+        };
+        let rendered = match generate::render(
+            &spec.model,
+            &spec.staffing,
+            language,
+            args.templates.as_deref(),
+        ) {
+            Ok(f) => f,
+            Err(e) => return fail(&e),
+        };
+        let prefix = if several {
+            let name = spec
+                .root
+                .as_ref()
+                .and_then(|r| r.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "spec".into());
+            format!("{}/", stems.unique(&name))
+        } else {
+            String::new()
+        };
+        files.extend(
+            rendered
+                .into_iter()
+                .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
+        );
+    }
+    if let Err(e) = generate::files::write(&args.out, &files) {
+        return fail(&e);
+    }
+    eprintln!("wrote {} files to {}", files.len(), args.out.display());
+    ExitCode::SUCCESS
 }
 
 /// The staffing report. Exit 1 when a queue misses its target or the spec

@@ -28,6 +28,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod explain;
+pub mod generate;
 pub mod loader;
 pub mod model;
 pub mod pipeline;

@@ -69,6 +69,33 @@ pub const DOCS: &[CodeDoc] = &[
     },
 ];
 
+/// Whether moving from `from` to `to` makes the customer switch channels:
+/// `from` is served only by self-service channels and `to` by none.
+pub fn is_channel_switch(model: &Model, from: &Step, to: &Step) -> bool {
+    let kinds = |step: &Step| -> Vec<bool> {
+        step.channels
+            .iter()
+            .filter_map(|c| c.target)
+            .map(|c| model.channels[c].self_service)
+            .collect()
+    };
+    let (before, after) = (kinds(from), kinds(to));
+    !before.is_empty()
+        && before.iter().all(|&s| s)
+        && !after.is_empty()
+        && after.iter().all(|&s| !s)
+}
+
+/// The longest sum of step deadlines along a path from the journey's
+/// `start` to an `end`, each loop taken once, with the steps of that path.
+pub fn longest_deadline(journey: &Journey) -> Option<(Duration, Vec<Idx<Step>>)> {
+    let analysis = Analysis::new(journey);
+    let start = journey.start.as_ref()?.target?.index();
+    let order = PathOrder::new(&analysis.graph, start);
+    let (total, path) = analysis.longest_deadline(start, &order)?;
+    Some((total, path.into_iter().map(Idx::new).collect()))
+}
+
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, journey) in model.journeys.iter() {
@@ -228,25 +255,11 @@ impl<'a> Analysis<'a> {
 
     fn channel_switches(&self, ctx: &mut Ctx) {
         let model = ctx.model;
-        let self_service = |step: &Step| -> (bool, bool) {
-            let resolved: Vec<bool> = step
-                .channels
-                .iter()
-                .filter_map(|c| c.target)
-                .map(|c| model.channels[c].self_service)
-                .collect();
-            let only = !resolved.is_empty() && resolved.iter().all(|&s| s);
-            let none = !resolved.is_empty() && resolved.iter().all(|&s| !s);
-            (only, none)
-        };
         for (_, step) in self.journey.steps.iter() {
-            if !self_service(step).0 {
-                continue;
-            }
             for t in &step.next {
                 let Some(to) = t.to.target else { continue };
                 let next = &self.journey.steps[to];
-                if self_service(next).1 {
+                if is_channel_switch(model, step, next) {
                     ctx.report(
                         Diagnostic::new(
                             Code::ChannelSwitch,
@@ -264,6 +277,38 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+    }
+
+    /// The largest sum of step deadlines along a path from `start` to an
+    /// `end` (each loop once), and that path as step indices.
+    fn longest_deadline(&self, start: usize, order: &PathOrder) -> Option<(Duration, Vec<usize>)> {
+        let own = |i: usize| {
+            self.step(order.node(i))
+                .within
+                .map_or(Duration::ZERO, |w| w.value)
+        };
+        let mut total: Vec<Option<Duration>> = vec![None; order.layered_len()];
+        let mut pred: Vec<Option<usize>> = vec![None; order.layered_len()];
+        total[start] = Some(own(start));
+        order.walk(|from, to| {
+            let Some(base) = total[from] else { return };
+            let candidate = base.saturating_add(own(to));
+            if total[to].is_none_or(|t| candidate > t) {
+                total[to] = Some(candidate);
+                pred[to] = Some(from);
+            }
+        });
+        let n = self.journey.steps.len();
+        let (longest, std::cmp::Reverse(end)) = self
+            .ends()
+            .flat_map(|e| [e, n + e])
+            .filter_map(|e| total[e].map(|t| (t, std::cmp::Reverse(e))))
+            .max()?;
+        let path = graph::trace_back(end, |i| pred[i])
+            .into_iter()
+            .map(|i| order.node(i))
+            .collect();
+        Some((longest, path))
     }
 
     fn team(&self, model: &Model, step: &Step) -> Option<Idx<Team>> {
@@ -388,38 +433,15 @@ impl<'a> Analysis<'a> {
                 }
             }
         };
-        let own = |i: usize| {
-            self.step(order.node(i))
-                .within
-                .map_or(Duration::ZERO, |w| w.value)
-        };
-        let mut total: Vec<Option<Duration>> = vec![None; order.layered_len()];
-        let mut pred: Vec<Option<usize>> = vec![None; order.layered_len()];
-        total[start] = Some(own(start));
-        order.walk(|from, to| {
-            let Some(base) = total[from] else { return };
-            let candidate = base.saturating_add(own(to));
-            if total[to].is_none_or(|t| candidate > t) {
-                total[to] = Some(candidate);
-                pred[to] = Some(from);
-            }
-        });
-        let n = self.journey.steps.len();
-        let worst = self
-            .ends()
-            .flat_map(|e| [e, n + e])
-            .filter_map(|e| total[e].map(|t| (t, std::cmp::Reverse(e))))
-            .max();
-        let Some((longest, std::cmp::Reverse(end))) = worst else {
+        let Some((longest, path)) = self.longest_deadline(start, order) else {
             return;
         };
         if longest <= target {
             return;
         }
-        let path = graph::trace_back(end, |i| pred[i]);
         let names: Vec<&str> = path
             .iter()
-            .map(|&i| self.step(order.node(i)).header.id.as_str())
+            .map(|&i| self.step(i).header.id.as_str())
             .collect();
         ctx.report(
             Diagnostic::new(

@@ -9,7 +9,7 @@ mod commitments;
 mod coverage;
 pub mod graph;
 mod handoffs;
-mod journeys;
+pub mod journeys;
 mod organisation;
 mod review;
 

@@ -154,8 +154,10 @@ struct Lowerer {
 /// The children of a pair that carry meaning: keywords and punctuation dropped.
 fn parts(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
     pair.into_inner().filter(|p| {
+        // `24x7` is spelt like a keyword but is the statement's argument.
         !matches!(p.as_rule(), Rule::sep | Rule::lbrace | Rule::close_brace)
-            && !matches!(describe(p.as_rule()), Described::Keyword(_))
+            && (p.as_rule() == Rule::always
+                || !matches!(describe(p.as_rule()), Described::Keyword(_)))
     })
 }
 

@@ -1,0 +1,305 @@
+//! Duties a role has because of the model, not because someone wrote them
+//! down: the journey steps it (or its team) owns, the complaints it handles,
+//! the escalations it receives, the SLA targets of the channels it staffs,
+//! the agreements its team provides, how to treat the customer types it
+//! serves — and always customer retention.
+
+use super::view::View;
+use super::words::{self, term, Term};
+use crate::model::{Idx, Model, Party, Ref, Role, Segment, SegmentScope, Team};
+use crate::syntax::values::{trim_float, Language};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+/// Who counts as "this role": the role itself, or its team.
+struct Holder {
+    role: Idx<Role>,
+    team: Option<Idx<Team>>,
+}
+
+impl Holder {
+    fn holds(&self, party: Option<&Ref<Party>>) -> bool {
+        match party.and_then(|p| p.target) {
+            Some(Party::Role(r)) => r == self.role,
+            Some(Party::Team(t)) => Some(t) == self.team,
+            None => false,
+        }
+    }
+}
+
+/// The derived duties of a role, each `{"kind", "text"}`, in a stable order.
+pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
+    let m = view.model;
+    let en = view.language == Language::En;
+    let holder = Holder {
+        role,
+        team: m.roles[role].team.as_ref().and_then(|t| t.target),
+    };
+    let mut duties = Vec::new();
+    let mut push = |kind: &str, text: String| duties.push(json!({"kind": kind, "text": text}));
+    let mut served: BTreeSet<Idx<Segment>> = BTreeSet::new();
+    let every = |list: &[Ref<Idx<Segment>>]| -> Vec<Idx<Segment>> {
+        if list.is_empty() {
+            m.segments.ids().collect()
+        } else {
+            crate::model::targets(list).collect()
+        }
+    };
+
+    for (_, journey) in m.journeys.iter() {
+        for (_, step) in journey.steps.iter() {
+            if !holder.holds(step.owner.as_ref()) {
+                continue;
+            }
+            served.extend(every(&journey.segments));
+            let deadline = step
+                .within
+                .map(|w| words::duration_genitive(w.value, view.language));
+            let text = match (en, deadline) {
+                (true, Some(d)) => format!(
+                    "Carry out the step “{}” of the journey “{}” within {d}.",
+                    step.header.label(),
+                    journey.header.label()
+                ),
+                (true, None) => format!(
+                    "Carry out the step “{}” of the journey “{}”.",
+                    step.header.label(),
+                    journey.header.label()
+                ),
+                (false, Some(d)) => format!(
+                    "Выполнять этап «{}» пути клиента «{}» в срок не более {d}.",
+                    step.header.label(),
+                    journey.header.label()
+                ),
+                (false, None) => format!(
+                    "Выполнять этап «{}» пути клиента «{}».",
+                    step.header.label(),
+                    journey.header.label()
+                ),
+            };
+            push("step", text);
+        }
+    }
+
+    for (_, complaint) in m.complaints.iter() {
+        let segments = match &complaint.segments {
+            SegmentScope::Any => m.segments.ids().collect(),
+            SegmentScope::List(list) => every(list),
+        };
+        let hours = complaint.hours.as_ref();
+        let timer = |d| {
+            let v = view.duration(d, hours);
+            format!(
+                "{} ({})",
+                v["gen"].as_str().unwrap_or_default(),
+                v["clock"].as_str().unwrap_or_default()
+            )
+        };
+        if holder.holds(complaint.owner.as_ref()) {
+            served.extend(segments.iter().copied());
+            let severity = complaint
+                .severity
+                .map(|s| term(Term::Severity(s), view.language));
+            let mut text = if en {
+                format!(
+                    "Handle complaints of the category “{}”",
+                    complaint.header.label()
+                )
+            } else {
+                format!(
+                    "Рассматривать жалобы категории «{}»",
+                    complaint.header.label()
+                )
+            };
+            if let Some(s) = severity {
+                text.push_str(&if en {
+                    format!(" (severity: {s})")
+                } else {
+                    format!(" (важность: {s})")
+                });
+            }
+            if let Some(a) = complaint.acknowledge {
+                text.push_str(&if en {
+                    format!("; acknowledge within {}", timer(a.value))
+                } else {
+                    format!("; подтверждать получение в течение {}", timer(a.value))
+                });
+            }
+            if let Some(r) = complaint.resolve {
+                text.push_str(&if en {
+                    format!("; resolve within {}", timer(r.value))
+                } else {
+                    format!("; решать в течение {}", timer(r.value))
+                });
+            }
+            text.push('.');
+            push("complaint", text);
+        }
+        for escalation in &complaint.escalations {
+            if holder.holds(Some(&escalation.to)) {
+                served.extend(segments.iter().copied());
+                let text = if en {
+                    format!("Take over complaints of the category “{}” that are not resolved {} after they arrive.", complaint.header.label(), timer(escalation.after))
+                } else {
+                    format!("Принимать на себя жалобы категории «{}», не решённые в течение {} после поступления.", complaint.header.label(), timer(escalation.after))
+                };
+                push("escalation", text);
+            }
+        }
+    }
+
+    for (_, promise) in m.promises.iter() {
+        for remedy in &promise.on_breach {
+            if let crate::model::Remedy::Escalate(to) = &remedy.value {
+                if holder.holds(Some(to)) {
+                    let text = if en {
+                        format!("Take over every breach of the public promise “{}” and put it right with the customer.", promise.header.label())
+                    } else {
+                        format!("Разбирать каждое нарушение публичного обещания «{}» и исправлять ситуацию для клиента.", promise.header.label())
+                    };
+                    push("promise", text);
+                }
+            }
+        }
+    }
+
+    for (channel_id, channel) in m.channels.iter() {
+        if !holder.holds(channel.owner.as_ref()) {
+            continue;
+        }
+        for (segment_id, segment) in m.segments.iter() {
+            if !segment
+                .channels
+                .iter()
+                .any(|c| c.target == Some(channel_id))
+            {
+                continue;
+            }
+            served.insert(segment_id);
+            for (_, sla) in m.slas_of(segment_id) {
+                let hours = sla.hours.as_ref();
+                let timer = |d| {
+                    view.duration(d, hours)["gen"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                for a in sla
+                    .answers
+                    .iter()
+                    .filter(|a| a.channel.target == Some(channel_id))
+                {
+                    let p = trim_float(a.percent.value());
+                    push(
+                        "target",
+                        if en {
+                            format!("Meet the service level for “{}” in “{}”: {p}% of contacts answered within {}.", segment.header.label(), channel.header.label(), timer(a.within))
+                        } else {
+                            format!("Обеспечивать уровень сервиса для сегмента «{}» в канале «{}»: {p}% обращений — ответ в течение {}.", segment.header.label(), channel.header.label(), timer(a.within))
+                        },
+                    );
+                }
+                for r in sla
+                    .first_responses
+                    .iter()
+                    .filter(|r| r.channel.target == Some(channel_id))
+                {
+                    push(
+                        "target",
+                        if en {
+                            format!(
+                                "Give “{}” customers a first response in “{}” within {}.",
+                                segment.header.label(),
+                                channel.header.label(),
+                                timer(r.within)
+                            )
+                        } else {
+                            format!("Давать клиентам сегмента «{}» первый ответ в канале «{}» в течение {}.", segment.header.label(), channel.header.label(), timer(r.within))
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    if let Some(team) = holder.team {
+        for (_, agreement) in m.agreements.iter() {
+            if agreement.provider.as_ref().and_then(|p| p.target) != Some(team) {
+                continue;
+            }
+            let consumer = agreement.consumer.as_ref().map_or("?", |c| &c.name);
+            let consumer = agreement
+                .consumer
+                .as_ref()
+                .and_then(|c| c.target)
+                .map_or(consumer, |c| m.teams[c].header.label());
+            for respond in &agreement.responds {
+                let within = words::duration_genitive(respond.within, view.language);
+                let scope = segment_names(m, &respond.segments, en);
+                push("agreement", match (en, scope) {
+                    (true, Some(s)) => format!("Respond to requests from “{consumer}” about {s} within {within}."),
+                    (true, None) => format!("Respond to requests from “{consumer}” within {within}."),
+                    (false, Some(s)) => format!("Отвечать на запросы подразделения «{consumer}» по сегментам {s} в течение {within}."),
+                    (false, None) => format!("Отвечать на запросы подразделения «{consumer}» в течение {within}."),
+                });
+            }
+        }
+    }
+
+    for &segment_id in &served {
+        let segment = &m.segments[segment_id];
+        for t in segment.types.iter().filter_map(|t| t.target) {
+            let t = &m.customer_types[t];
+            let Some(strategy) = &t.strategy else {
+                continue;
+            };
+            push(
+                "customer-type",
+                if en {
+                    format!(
+                        "Treat “{}” customers of “{}” this way: {strategy}.",
+                        t.header.label(),
+                        segment.header.label()
+                    )
+                } else {
+                    format!(
+                        "Работать с клиентами типа «{}» сегмента «{}» так: {strategy}.",
+                        t.header.label(),
+                        segment.header.label()
+                    )
+                },
+            );
+        }
+    }
+
+    push(
+        "retention",
+        if en {
+            "Retain customers: treat every contact, complaint and failure as a chance to keep the customer, and never let a customer leave without an offer to put things right.".to_string()
+        } else {
+            "Удерживать клиентов: использовать каждое обращение, жалобу и сбой как возможность сохранить клиента и не отпускать клиента без предложения исправить ситуацию.".to_string()
+        },
+    );
+    duties
+}
+
+fn segment_names(m: &Model, list: &[Ref<Idx<Segment>>], en: bool) -> Option<String> {
+    if list.is_empty() {
+        return None;
+    }
+    Some(
+        list.iter()
+            .map(|s| {
+                let name = s
+                    .target
+                    .map_or(s.name.as_str(), |s| m.segments[s].header.label());
+                if en {
+                    format!("“{name}”")
+                } else {
+                    format!("«{name}»")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}

@@ -1,0 +1,140 @@
+//! The neutral routing config (`routing/routing.json` and `.yaml`): what a
+//! contact-centre platform needs, by identifier, in seconds.
+
+use crate::model::{Model, SegmentScope};
+use crate::syntax::values::Weekday;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub fn config(model: &Model) -> Value {
+    let id = |h: &crate::model::Header| h.id.clone();
+    let segments_of =
+        |list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>]| -> Vec<String> {
+            if list.is_empty() {
+                model.segments.iter().map(|(_, s)| id(&s.header)).collect()
+            } else {
+                list.iter().map(|s| s.name.clone()).collect()
+            }
+        };
+    let mut tiers: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for (_, s) in model.segments.iter() {
+        if let Some(t) = s.tier {
+            tiers.entry(t.value).or_default().push(id(&s.header));
+        }
+    }
+    let mut timers = Vec::new();
+    for (seg_id, segment) in model.segments.iter() {
+        for (_, sla) in model.slas_of(seg_id) {
+            let calendar = sla.hours.as_ref().map(|h| h.name.clone());
+            for a in &sla.answers {
+                timers.push(json!({"segment": id(&segment.header), "channel": a.channel.name, "sla": id(&sla.header),
+                    "kind": "answer", "percent": a.percent.value(), "seconds": a.within.seconds(), "calendar": calendar}));
+            }
+            for r in &sla.first_responses {
+                timers.push(json!({"segment": id(&segment.header), "channel": r.channel.name, "sla": id(&sla.header),
+                    "kind": "first_response", "percent": null, "seconds": r.within.seconds(), "calendar": calendar}));
+            }
+            for r in &sla.resolutions {
+                timers.push(json!({"segment": id(&segment.header), "channel": r.channel.as_ref().map(|c| c.name.clone()), "sla": id(&sla.header),
+                    "kind": "resolution", "percent": null, "seconds": r.within.seconds(), "calendar": calendar}));
+            }
+        }
+    }
+    json!({
+        "version": 1,
+        "queues": model.queues.iter().map(|(_, q)| json!({
+            "id": id(&q.header),
+            "channel": q.channel.as_ref().map(|c| c.name.clone()),
+            "segments": segments_of(&q.segments),
+            "tier": q.segments.iter().filter_map(|s| s.target).filter_map(|s| model.segments[s].tier.map(|t| t.value)).min(),
+            "priority": q.priority,
+            "team": q.team.as_ref().map(|t| t.name.clone()),
+            "agents": q.agents.map(|a| a.value),
+        })).collect::<Vec<_>>(),
+        "tiers": tiers.into_iter().map(|(tier, segments)| json!({"tier": tier, "segments": segments})).collect::<Vec<_>>(),
+        "timers": timers,
+        "calendars": model.calendars.iter().map(|(_, c)| json!({
+            "id": id(&c.header),
+            "timezone": c.timezone,
+            "always_open": c.is_24x7(),
+            "week": Weekday::ALL.iter().map(|&d| (d.as_str().to_string(), json!(c.week.days[d.index()].iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
+            "closed": c.closed.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "escalations": model.complaints.iter().map(|(_, c)| json!({
+            "complaint": id(&c.header),
+            "segments": match &c.segments { SegmentScope::Any => segments_of(&[]), SegmentScope::List(l) => segments_of(l) },
+            "severity": c.severity.map(|s| s.as_str()),
+            "owner": c.owner.as_ref().map(|o| o.name.clone()),
+            "calendar": c.hours.as_ref().map(|h| h.name.clone()),
+            "acknowledge_seconds": c.acknowledge.map(|a| a.value.seconds()),
+            "resolve_seconds": c.resolve.map(|r| r.value.seconds()),
+            "ladder": c.escalations.iter().map(|e| json!({"after_seconds": e.after.seconds(), "to": e.to.name})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Block-style YAML for a JSON value. Strings are written as JSON strings,
+/// which are valid YAML double-quoted scalars, so no spec text can change the
+/// structure (and serde_yaml, archived, stays confined to reading config).
+pub fn yaml(value: &Value) -> String {
+    let mut out = String::new();
+    write_yaml(value, 0, &mut out);
+    out
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::String(s) => serde_json::to_string(s).expect("strings serialise"),
+        Value::Array(a) if a.is_empty() => "[]".into(),
+        Value::Object(o) if o.is_empty() => "{}".into(),
+        other => other.to_string(),
+    }
+}
+
+fn is_block(value: &Value) -> bool {
+    matches!(value, Value::Array(a) if !a.is_empty())
+        || matches!(value, Value::Object(o) if !o.is_empty())
+}
+
+fn write_yaml(value: &Value, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (key, v) in map {
+                let key = scalar(&Value::String(key.clone()));
+                if is_block(v) {
+                    out.push_str(&format!("{pad}{key}:\n"));
+                    write_yaml(v, indent + 2, out);
+                } else {
+                    out.push_str(&format!("{pad}{key}: {}\n", scalar(v)));
+                }
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for item in items {
+                if is_block(item) {
+                    let mut nested = String::new();
+                    write_yaml(item, indent + 2, &mut nested);
+                    // The first line of the nested block moves up beside the dash.
+                    out.push_str(&format!("{pad}- {}", &nested[indent + 2..]));
+                } else {
+                    out.push_str(&format!("{pad}- {}\n", scalar(item)));
+                }
+            }
+        }
+        other => out.push_str(&format!("{pad}{}\n", scalar(other))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_reads_back_as_the_same_value() {
+        let value = json!({"a": [1, {"b": "x: \"y\"\n- z", "c": []}, [2, 3]], "d": {}, "e": null, "ключ": true});
+        let text = yaml(&value);
+        let back: Value = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back, value, "{text}");
+    }
+}

@@ -1,0 +1,308 @@
+//! Words for people: durations, counts and clocks in English and Russian.
+//!
+//! Russian nouns after a number take one of three forms (1 день, 2 дня,
+//! 5 дней; 21 день, 11 дней), chosen by the last two digits. Templates get
+//! these through filters, so a template never builds a plural itself.
+
+use crate::syntax::values::{
+    ChannelKind, ComplaintSeverity, Duration, Language, SimpleRemedy, Weekday,
+};
+
+/// The three Russian forms: for 1 (and 21, 31...), for 2–4 (22–24...), for the rest.
+pub fn russian_plural(n: u64, one: &str, few: &str, many: &str) -> String {
+    let form = match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    };
+    form.to_string()
+}
+
+/// "1 day", "3 days"; "1 день", "3 дня", "5 дней".
+pub fn count(n: u64, unit: Unit, language: Language) -> String {
+    let word = match language {
+        Language::En => {
+            let (one, many) = unit.english();
+            if n == 1 { one } else { many }.to_string()
+        }
+        Language::Ru => {
+            let (one, few, many) = unit.russian();
+            russian_plural(n, one, few, many)
+        }
+    };
+    format!("{n} {word}")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Agent,
+    Person,
+}
+
+impl Unit {
+    fn english(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Week => ("week", "weeks"),
+            Unit::Day => ("day", "days"),
+            Unit::Hour => ("hour", "hours"),
+            Unit::Minute => ("minute", "minutes"),
+            Unit::Second => ("second", "seconds"),
+            Unit::Agent => ("agent", "agents"),
+            Unit::Person => ("person", "people"),
+        }
+    }
+
+    fn russian_genitive(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Week => ("недели", "недель"),
+            Unit::Day => ("дня", "дней"),
+            Unit::Hour => ("часа", "часов"),
+            Unit::Minute => ("минуты", "минут"),
+            Unit::Second => ("секунды", "секунд"),
+            Unit::Agent => ("оператора", "операторов"),
+            Unit::Person => ("человека", "человек"),
+        }
+    }
+
+    fn russian(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Unit::Week => ("неделя", "недели", "недель"),
+            Unit::Day => ("день", "дня", "дней"),
+            Unit::Hour => ("час", "часа", "часов"),
+            Unit::Minute => ("минута", "минуты", "минут"),
+            Unit::Second => ("секунда", "секунды", "секунд"),
+            Unit::Agent => ("оператор", "оператора", "операторов"),
+            Unit::Person => ("человек", "человека", "человек"),
+        }
+    }
+}
+
+/// A duration in words: "1 day 4 hours", "1 час 30 минут". Weeks are used
+/// only for whole weeks, so "10d" reads "10 days", not "1 week 3 days".
+pub fn duration(d: Duration, language: Language) -> String {
+    duration_as(d, language, count)
+}
+
+/// The same in the genitive, as Russian needs after "в течение" and "не
+/// более": "в течение 1 часа", "в течение 3 дней". English has no case.
+pub fn duration_genitive(d: Duration, language: Language) -> String {
+    duration_as(d, language, |n, unit, language| match language {
+        Language::En => count(n, unit, language),
+        Language::Ru => {
+            let (one, many) = unit.russian_genitive();
+            let word = if n % 10 == 1 && n % 100 != 11 {
+                one
+            } else {
+                many
+            };
+            format!("{n} {word}")
+        }
+    })
+}
+
+fn duration_as(
+    d: Duration,
+    language: Language,
+    count: impl Fn(u64, Unit, Language) -> String,
+) -> String {
+    let mut seconds = d.seconds();
+    if seconds == 0 {
+        return match language {
+            Language::En => "no time".into(),
+            Language::Ru => "0 минут".into(),
+        };
+    }
+    let mut parts = Vec::new();
+    let week = 7 * 86_400;
+    if seconds.is_multiple_of(week) {
+        return count(seconds / week, Unit::Week, language);
+    }
+    for (size, unit) in [
+        (86_400, Unit::Day),
+        (3_600, Unit::Hour),
+        (60, Unit::Minute),
+        (1, Unit::Second),
+    ] {
+        if seconds >= size {
+            parts.push(count(seconds / size, unit, language));
+            seconds %= size;
+        }
+    }
+    parts.join(" ")
+}
+
+/// Which clock a timer runs on: a calendar's open hours, or around the clock.
+pub fn clock(calendar: Option<&str>, always_open: bool, language: Language) -> String {
+    match (calendar, always_open, language) {
+        (Some(_), true, Language::En) | (None, _, Language::En) => "around the clock".into(),
+        (Some(_), true, Language::Ru) | (None, _, Language::Ru) => "круглосуточно".into(),
+        (Some(name), false, Language::En) => format!("counted only during {name}"),
+        (Some(name), false, Language::Ru) => {
+            format!("в рабочее время по календарю «{name}»")
+        }
+    }
+}
+
+/// The words for the closed sets of the language, by language. Each is the
+/// form a sentence in the documents needs.
+pub fn term(word: Term, language: Language) -> &'static str {
+    use Language::{En, Ru};
+    use Term::*;
+    match (word, language) {
+        (Severity(ComplaintSeverity::Low), En) => "low",
+        (Severity(ComplaintSeverity::Low), Ru) => "низкая",
+        (Severity(ComplaintSeverity::Medium), En) => "medium",
+        (Severity(ComplaintSeverity::Medium), Ru) => "средняя",
+        (Severity(ComplaintSeverity::High), En) => "high",
+        (Severity(ComplaintSeverity::High), Ru) => "высокая",
+        (Severity(ComplaintSeverity::Critical), En) => "critical",
+        (Severity(ComplaintSeverity::Critical), Ru) => "критическая",
+        (Remedy(SimpleRemedy::Apologize), En) => "apologise to the customer",
+        (Remedy(SimpleRemedy::Apologize), Ru) => "принести клиенту извинения",
+        (Remedy(SimpleRemedy::Explain), En) => "explain what happened and what is being done",
+        (Remedy(SimpleRemedy::Explain), Ru) => "объяснить клиенту, что произошло и что делается",
+        (Remedy(SimpleRemedy::Redo), En) => "redo the work at the company's expense",
+        (Remedy(SimpleRemedy::Redo), Ru) => "переделать работу за счёт компании",
+        (Remedy(SimpleRemedy::Refund), En) => "refund the customer",
+        (Remedy(SimpleRemedy::Refund), Ru) => "вернуть клиенту деньги",
+        (Kind(ChannelKind::Phone), En) => "phone",
+        (Kind(ChannelKind::Phone), Ru) => "телефон",
+        (Kind(ChannelKind::Chat), En) => "chat",
+        (Kind(ChannelKind::Chat), Ru) => "чат",
+        (Kind(ChannelKind::Email), En) => "e-mail",
+        (Kind(ChannelKind::Email), Ru) => "электронная почта",
+        (Kind(ChannelKind::Messenger), En) => "messenger",
+        (Kind(ChannelKind::Messenger), Ru) => "мессенджер",
+        (Kind(ChannelKind::Social), En) => "social media",
+        (Kind(ChannelKind::Social), Ru) => "социальные сети",
+        (Kind(ChannelKind::Portal), En) => "web portal",
+        (Kind(ChannelKind::Portal), Ru) => "личный кабинет",
+        (Kind(ChannelKind::Office), En) => "office visit",
+        (Kind(ChannelKind::Office), Ru) => "офис",
+        (Kind(ChannelKind::Field), En) => "field visit",
+        (Kind(ChannelKind::Field), Ru) => "выезд к клиенту",
+        (Metric(crate::syntax::values::Metric::Csat), En) => "customer satisfaction (CSAT)",
+        (Metric(crate::syntax::values::Metric::Csat), Ru) => "удовлетворённость клиентов (CSAT)",
+        (Metric(crate::syntax::values::Metric::Nps), En) => "Net Promoter Score (NPS)",
+        (Metric(crate::syntax::values::Metric::Nps), Ru) => "индекс лояльности (NPS)",
+        (Metric(crate::syntax::values::Metric::Ces), En) => "customer effort score (CES)",
+        (Metric(crate::syntax::values::Metric::Ces), Ru) => "индекс усилий клиента (CES)",
+        (Metric(crate::syntax::values::Metric::Fcr), En) => "first contact resolution (FCR)",
+        (Metric(crate::syntax::values::Metric::Fcr), Ru) => "решение с первого обращения (FCR)",
+        (Metric(crate::syntax::values::Metric::Aht), En) => "average handle time (AHT)",
+        (Metric(crate::syntax::values::Metric::Aht), Ru) => "среднее время обработки (AHT)",
+        (Metric(crate::syntax::values::Metric::Asa), En) => "average speed of answer (ASA)",
+        (Metric(crate::syntax::values::Metric::Asa), Ru) => "среднее время ответа (ASA)",
+        (Metric(crate::syntax::values::Metric::ServiceLevel), En) => "service level",
+        (Metric(crate::syntax::values::Metric::ServiceLevel), Ru) => "уровень сервиса",
+        (Metric(crate::syntax::values::Metric::Abandonment), En) => "abandonment rate",
+        (Metric(crate::syntax::values::Metric::Abandonment), Ru) => "доля потерянных вызовов",
+        (Metric(crate::syntax::values::Metric::Occupancy), En) => "occupancy",
+        (Metric(crate::syntax::values::Metric::Occupancy), Ru) => "занятость операторов",
+        (Day(Weekday::Mon), En) => "Monday",
+        (Day(Weekday::Mon), Ru) => "понедельник",
+        (Day(Weekday::Tue), En) => "Tuesday",
+        (Day(Weekday::Tue), Ru) => "вторник",
+        (Day(Weekday::Wed), En) => "Wednesday",
+        (Day(Weekday::Wed), Ru) => "среда",
+        (Day(Weekday::Thu), En) => "Thursday",
+        (Day(Weekday::Thu), Ru) => "четверг",
+        (Day(Weekday::Fri), En) => "Friday",
+        (Day(Weekday::Fri), Ru) => "пятница",
+        (Day(Weekday::Sat), En) => "Saturday",
+        (Day(Weekday::Sat), Ru) => "суббота",
+        (Day(Weekday::Sun), En) => "Sunday",
+        (Day(Weekday::Sun), Ru) => "воскресенье",
+        (Closed, En) => "closed",
+        (Closed, Ru) => "выходной",
+        (Everyone, En) => "all segments",
+        (Everyone, Ru) => "все сегменты",
+    }
+}
+
+/// A word of a closed set, for [`term`].
+#[derive(Debug, Clone, Copy)]
+pub enum Term {
+    Severity(ComplaintSeverity),
+    Remedy(SimpleRemedy),
+    Kind(ChannelKind),
+    Metric(crate::syntax::values::Metric),
+    Day(Weekday),
+    Closed,
+    Everyone,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals_follow_the_last_two_digits() {
+        let day = |n| count(n, Unit::Day, Language::Ru);
+        assert_eq!(day(1), "1 день");
+        assert_eq!(day(2), "2 дня");
+        assert_eq!(day(4), "4 дня");
+        assert_eq!(day(5), "5 дней");
+        assert_eq!(day(11), "11 дней");
+        assert_eq!(day(12), "12 дней");
+        assert_eq!(day(14), "14 дней");
+        assert_eq!(day(21), "21 день");
+        assert_eq!(day(22), "22 дня");
+        assert_eq!(day(25), "25 дней");
+        assert_eq!(day(101), "101 день");
+        assert_eq!(day(111), "111 дней");
+        assert_eq!(count(3, Unit::Minute, Language::Ru), "3 минуты");
+        assert_eq!(count(1, Unit::Hour, Language::Ru), "1 час");
+        assert_eq!(count(2, Unit::Person, Language::Ru), "2 человека");
+        assert_eq!(count(5, Unit::Person, Language::Ru), "5 человек");
+    }
+
+    #[test]
+    fn english_plurals() {
+        assert_eq!(count(1, Unit::Day, Language::En), "1 day");
+        assert_eq!(count(3, Unit::Day, Language::En), "3 days");
+        assert_eq!(count(2, Unit::Person, Language::En), "2 people");
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        let d = |s: &str, l| duration(Duration::parse(s).unwrap(), l);
+        assert_eq!(d("1h30m", Language::En), "1 hour 30 minutes");
+        assert_eq!(d("1h30m", Language::Ru), "1 час 30 минут");
+        assert_eq!(d("3d", Language::Ru), "3 дня");
+        assert_eq!(d("2w", Language::En), "2 weeks");
+        assert_eq!(d("10d", Language::En), "10 days");
+        assert_eq!(d("20s", Language::Ru), "20 секунд");
+        assert_eq!(d("21m", Language::Ru), "21 минута");
+        let g = |s: &str| duration_genitive(Duration::parse(s).unwrap(), Language::Ru);
+        assert_eq!(g("1h"), "1 часа");
+        assert_eq!(g("3d"), "3 дней");
+        assert_eq!(g("31d"), "31 дня");
+        assert_eq!(g("22d"), "22 дней");
+        assert_eq!(g("11d"), "11 дней");
+        assert_eq!(g("1h30m"), "1 часа 30 минут");
+        assert_eq!(
+            duration_genitive(Duration::parse("3d").unwrap(), Language::En),
+            "3 days"
+        );
+    }
+
+    #[test]
+    fn clocks_name_the_calendar() {
+        assert_eq!(
+            clock(Some("Office hours"), false, Language::En),
+            "counted only during Office hours"
+        );
+        assert_eq!(
+            clock(Some("Always"), true, Language::En),
+            "around the clock"
+        );
+        assert_eq!(clock(None, false, Language::Ru), "круглосуточно");
+    }
+}

@@ -1,0 +1,252 @@
+//! `cxc build`: the generated tree for each shipped example, in English and
+//! Russian, and the guarantees around writing it.
+
+mod common;
+
+use common::{cxc, cxc_in, TODAY};
+use std::path::Path;
+
+/// Every file under `dir`, sorted, as one text: `=== path ===` then contents.
+fn tree(dir: &Path) -> String {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut out = String::new();
+    for f in files {
+        let name = f
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.push_str(&format!(
+            "=== {name} ===\n{}\n",
+            std::fs::read_to_string(&f).unwrap()
+        ));
+    }
+    out
+}
+
+fn build(example: &str, lang: &str) -> String {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let output = cxc(&[
+        "build", example, "-o", dir, "--lang", lang, "--today", TODAY,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    tree(out.path())
+}
+
+#[test]
+fn shipped_examples_generate_the_same_tree_in_both_languages() {
+    for example in ["kitchen", "telecom", "dry-cleaner-ru"] {
+        for lang in ["en", "ru"] {
+            let text = build(&format!("examples/{example}"), lang);
+            insta::assert_snapshot!(format!("build_{example}_{lang}"), text);
+        }
+    }
+}
+
+#[test]
+fn the_kitchen_example_has_every_document() {
+    let text = build("examples/kitchen", "en");
+    for file in [
+        "index.md",
+        "model.json",
+        "policy/service-standards.md",
+        "policy/complaints.md",
+        "policy/promises.md",
+        "policy/channels.md",
+        "policy/agreements.md",
+        "journeys/order.md",
+        "hr/agent.md",
+        "routing/routing.yaml",
+        "routing/routing.json",
+    ] {
+        assert!(text.contains(&format!("=== {file} ===")), "missing {file}");
+    }
+    assert!(text.contains("```mermaid\nflowchart TD"));
+    assert!(
+        text.contains("Retain customers"),
+        "every role has a retention duty"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    assert_eq!(
+        build("examples/telecom", "ru"),
+        build("examples/telecom", "ru")
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const SMALL: &str = "team support {}\nrole agent \"Agent\" { team support; duty \"Answer\" }\n\
+calendar office { open 24x7 }\nchannel phone { kind phone; hours office; owner support }\n\
+segment retail { channels phone }\nsla standard for retail { answer phone 80% within 20s }\n";
+
+#[test]
+fn a_spec_with_errors_writes_nothing_and_keeps_the_previous_output() {
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/s.cx", SMALL);
+    assert_eq!(
+        cxc_in(work.path(), &["build", "spec", "-o", "out"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let before = tree(&work.path().join("out"));
+    write(work.path(), "out/notes.txt", "mine");
+    write(
+        work.path(),
+        "spec/s.cx",
+        &format!("{SMALL}journey j {{ start a; step a {{ owner support }} }}\n"),
+    );
+    let failed = cxc_in(work.path(), &["build", "spec", "-o", "out"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("nothing was written"));
+    let after = tree(&work.path().join("out"));
+    assert_eq!(
+        after.replace("=== notes.txt ===\nmine\n", ""),
+        before,
+        "unchanged apart from the user's own file"
+    );
+    assert!(
+        work.path().join("out/notes.txt").exists(),
+        "files cxc did not write are kept"
+    );
+}
+
+#[test]
+fn a_broken_user_template_names_itself_and_writes_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/s.cx", SMALL);
+    write(
+        work.path(),
+        "tpl/en/hr/role.md",
+        "# {{ role.label }}\n\n{{ role.no_such_field }}\n",
+    );
+    let output = cxc_in(
+        work.path(),
+        &["build", "spec", "-o", "out", "--templates", "tpl"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("en/hr/role.md") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+    assert!(!work.path().join("out").exists());
+}
+
+#[test]
+fn user_templates_override_by_name_and_cannot_loop_forever() {
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/s.cx", SMALL);
+    write(
+        work.path(),
+        "tpl/en/hr/role.md",
+        "Custom: {{ role.label }}\n",
+    );
+    let output = cxc_in(
+        work.path(),
+        &["build", "spec", "-o", "out", "--templates", "tpl"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(work.path().join("out/hr/agent.md")).unwrap(),
+        "Custom: Agent\n"
+    );
+    write(
+        work.path(),
+        "tpl/en/hr/role.md",
+        "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
+    );
+    let output = cxc_in(
+        work.path(),
+        &["build", "spec", "-o", "out2", "--templates", "tpl"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("fuel"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_template_that_is_a_symlink_is_refused() {
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/s.cx", SMALL);
+    write(work.path(), "secret.txt", "do not read");
+    std::fs::create_dir_all(work.path().join("tpl/en")).unwrap();
+    std::os::unix::fs::symlink(
+        work.path().join("secret.txt"),
+        work.path().join("tpl/en/index.md"),
+    )
+    .unwrap();
+    let output = cxc_in(
+        work.path(),
+        &["build", "spec", "-o", "out", "--templates", "tpl"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic links"));
+}
+
+#[test]
+fn hostile_names_stay_inside_and_stay_text() {
+    let work = tempfile::tempdir().unwrap();
+    let spec = format!(
+        "{SMALL}role Agent \"<script>alert(1)</script>\" {{ team support; duty \"x | y\" }}\n\
+         journey j \"\\\"]; click s0 \\\"../../etc\" {{ start a\n\
+           step a \"<img src=x onerror=alert(1)>\" {{ owner support; channel phone; next b when \"a|b\" }}\n\
+           step b {{ owner support; channel phone; end }} }}\n"
+    );
+    write(work.path(), "spec/s.cx", &spec);
+    let output = cxc_in(work.path(), &["build", "spec", "-o", "out"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = tree(&work.path().join("out"));
+    assert!(
+        text.contains("=== hr/agent.md ===") && text.contains("=== hr/agent-2.md ==="),
+        "Agent and agent get two files"
+    );
+    let journey = std::fs::read_to_string(work.path().join("out/journeys/j.md")).unwrap();
+    let diagram = journey
+        .split("```mermaid")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    assert!(
+        !diagram.contains("<img") && diagram.contains("#lt;img"),
+        "{diagram}"
+    );
+    assert!(diagram.contains("a#124;b"));
+    assert_eq!(
+        std::fs::read_dir(work.path()).unwrap().count(),
+        2,
+        "only spec/ and out/ exist"
+    );
+}
