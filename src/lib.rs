@@ -8,6 +8,8 @@
 //!               (files,     (pest →    (name      (rules,    (human, json,
 //!                includes)   typed AST) resolution  one file  sarif, github)
 //!                                       → indices) per family)
+//!                                                     │
+//!                                          staffing ──┴──► generate (cxc build)
 //! ```
 //!
 //! - [`source`]: files, spans, line/column computation.
@@ -20,6 +22,8 @@
 //!   each with its code's rationale (`cxc explain`).
 //! - [`staffing`]: Erlang C/A per queue and forecast interval; the
 //!   `understaffed` rule and `cxc staff`.
+//! - [`generate`]: from a checked spec, the documents (policies, journey maps, job
+//!   descriptions), routing config and `model.json` that `cxc build` writes.
 //! - [`diagnostic`]: codes, severities, suppression comments and renderers.
 //! - [`cli`]: argument parsing and exit codes; thin by design.
 

@@ -38,6 +38,33 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
     let mut duties = Vec::new();
     let mut push = |kind: &str, text: String| duties.push(json!({"kind": kind, "text": text}));
     let mut served: BTreeSet<Idx<Segment>> = BTreeSet::new();
+    // Segments whose contacts this role takes through a channel it owns.
+    let mut staffed: BTreeSet<Idx<Segment>> = BTreeSet::new();
+    let resolution = |segment: &crate::model::Segment,
+                      channel: Option<&crate::model::Channel>,
+                      r: &crate::model::ResolutionTarget,
+                      hours: Option<&Ref<Idx<crate::model::Calendar>>>| {
+        let v = view.duration(r.within, hours);
+        let (within, clock) = (
+            v["gen"].as_str().unwrap_or_default(),
+            v["clock"].as_str().unwrap_or_default(),
+        );
+        let segment = segment.header.label();
+        match (en, channel.map(|c| c.header.label())) {
+            (true, Some(c)) => format!(
+                "Resolve the requests of “{segment}” customers in “{c}” within {within} ({clock})."
+            ),
+            (true, None) => {
+                format!("Resolve the requests of “{segment}” customers within {within} ({clock}).")
+            }
+            (false, Some(c)) => format!(
+                "Решать обращения клиентов сегмента «{segment}» в канале «{c}» в течение {within} ({clock})."
+            ),
+            (false, None) => format!(
+                "Решать обращения клиентов сегмента «{segment}» в течение {within} ({clock})."
+            ),
+        }
+    };
     let every = |list: &[Ref<Idx<Segment>>]| -> Vec<Idx<Segment>> {
         if list.is_empty() {
             m.segments.ids().collect()
@@ -176,6 +203,7 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
                 continue;
             }
             served.insert(segment_id);
+            staffed.insert(segment_id);
             for (_, sla) in m.slas_of(segment_id) {
                 let hours = sla.hours.as_ref();
                 let timer = |d| {
@@ -218,6 +246,23 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
                         },
                     );
                 }
+                for r in sla.resolutions.iter().filter(|r| {
+                    r.channel
+                        .as_ref()
+                        .is_some_and(|c| c.target == Some(channel_id))
+                }) {
+                    push("target", resolution(segment, Some(channel), r, hours));
+                }
+            }
+        }
+    }
+    // A resolution target without a channel binds everyone who takes the
+    // segment's contacts, once, not once per channel.
+    for &segment_id in &staffed {
+        let segment = &m.segments[segment_id];
+        for (_, sla) in m.slas_of(segment_id) {
+            for r in sla.resolutions.iter().filter(|r| r.channel.is_none()) {
+                push("target", resolution(segment, None, r, sla.hours.as_ref()));
             }
         }
     }
@@ -302,4 +347,125 @@ fn segment_names(m: &Model, list: &[Ref<Idx<Segment>>], en: bool) -> Option<Stri
             .collect::<Vec<_>>()
             .join(", "),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::compile_bytes;
+
+    const SPEC: &str = r#"
+service "Acme" { language en }
+calendar office "Office hours" { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
+team support "Support" { lead lead }
+team quality "Quality" { lead checker }
+role lead "Head of support" { team support; duty "Plan" }
+role agent "Agent" { team support; reports_to lead; duty "Answer" }
+role checker "Quality lead" { team quality; duty "Check" }
+customer_type hasty "Wants everything now" { strategy "React fast" }
+segment vip "VIP" { types hasty; channels phone }
+channel phone "Phone" { kind phone; hours office; owner support }
+sla gold "Gold" for vip { hours office; answer phone 90% within 20s; resolution within 1d }
+journey order "Order" {
+  start call
+  step call "Call" { owner agent; channel phone; within 2h; next check }
+  step check "Check" { owner quality; within 1d; end "Done" }
+}
+complaint late "Late delivery" {
+  severity high
+  owner support
+  hours office
+  acknowledge within 30m
+  resolve within 3d
+  escalate after 1d to checker
+  feedback required
+}
+"#;
+
+    fn duties_of(role: &str, language: Language) -> Vec<(String, String)> {
+        let compiled = compile_bytes("spec.cx", SPEC.as_bytes(), &Default::default());
+        let errors: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        let model = &compiled.specs[0].model;
+        let view = View::new(model, language, &[]);
+        let id = model
+            .roles
+            .iter()
+            .find(|(_, r)| r.header.id == role)
+            .map(|(id, _)| id)
+            .expect("role exists");
+        derive(&view, id)
+            .into_iter()
+            .map(|d| {
+                (
+                    d["kind"].as_str().unwrap().to_string(),
+                    d["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn kinds(duties: &[(String, String)]) -> Vec<&str> {
+        duties.iter().map(|(k, _)| k.as_str()).collect()
+    }
+
+    #[test]
+    fn a_role_owns_its_steps_and_its_teams_complaints_and_channels() {
+        let duties = duties_of("agent", Language::En);
+        assert_eq!(
+            kinds(&duties),
+            [
+                "step",
+                "complaint",
+                "target",
+                "target",
+                "customer-type",
+                "retention"
+            ],
+            "{duties:#?}"
+        );
+        assert!(duties[0].1.contains("“Call”") && duties[0].1.contains("within 2 hours"));
+        assert!(duties[1]
+            .1
+            .contains("acknowledge within 30 minutes (counted only during Office hours)"));
+        assert!(duties[2]
+            .1
+            .contains("90% of contacts answered within 20 seconds"));
+        assert!(
+            duties[3]
+                .1
+                .contains("within 1 day (counted only during Office hours)"),
+            "{}",
+            duties[3].1
+        );
+        assert!(duties[4].1.contains("React fast"));
+    }
+
+    #[test]
+    fn escalation_targets_learn_when_they_take_over() {
+        let duties = duties_of("checker", Language::En);
+        assert_eq!(
+            kinds(&duties),
+            ["step", "escalation", "customer-type", "retention"],
+            "{duties:#?}"
+        );
+        assert!(
+            duties[1].1.contains("not resolved 1 day"),
+            "{}",
+            duties[1].1
+        );
+    }
+
+    #[test]
+    fn russian_duties_use_the_genitive_and_every_role_retains_customers() {
+        let duties = duties_of("agent", Language::Ru);
+        assert!(duties[0].1.contains("не более 2 часов"), "{}", duties[0].1);
+        assert_eq!(duties.last().unwrap().0, "retention");
+        assert!(duties.last().unwrap().1.starts_with("Удерживать клиентов"));
+    }
 }
