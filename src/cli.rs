@@ -29,6 +29,8 @@ enum Command {
     Build(BuildArgs),
     /// Staff every queue with a forecast: Erlang C, or Erlang A with `patience`.
     Staff(StaffArgs),
+    /// Print a journey's graph (Mermaid or Graphviz DOT) on stdout.
+    Graph(GraphArgs),
     /// Explain a diagnostic code (or list all codes).
     Explain {
         /// A code such as `dead-end`.
@@ -73,6 +75,39 @@ struct BuildArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// What to write (comma-separated or repeated); default: everything.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    target: Vec<BuildTarget>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum BuildTarget {
+    /// Markdown policies, journey maps, job descriptions, routing.yaml/json, model.json.
+    Docs,
+    /// routing/zendesk-sla-policies.json
+    Zendesk,
+    /// routing/taskrouter-workflow.json
+    Taskrouter,
+    /// journeys/<journey>.bpmn
+    Bpmn,
+    /// The HTML site under site/.
+    Site,
+}
+
+#[derive(clap::Args, Debug)]
+struct GraphArgs {
+    /// The journey's identifier.
+    journey: String,
+    /// `.cx` files or folders; default: the current folder.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+    format: GraphFormat,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum GraphFormat {
+    Mermaid,
+    Dot,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -128,6 +163,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Staff(args) => run_staff(args),
         Command::Build(args) => run_build(args),
+        Command::Graph(args) => run_graph(args),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
 }
@@ -146,16 +182,29 @@ fn run_build(args: BuildArgs) -> ExitCode {
         Err(e) => return fail(&format!("cannot read {e}")),
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    if !compilation.diagnostics.is_empty() {
+    if compilation.has_errors() {
         eprint!(
             "{}",
             render::human(&compilation.diagnostics, &compilation.sources, color)
         );
-    }
-    if compilation.has_errors() {
         eprintln!("nothing was written: fix the errors above first");
         return ExitCode::from(1);
     }
+    let targets: Vec<generate::Target> = if args.target.is_empty() {
+        generate::Target::ALL.to_vec()
+    } else {
+        args.target
+            .iter()
+            .map(|t| match t {
+                BuildTarget::Docs => generate::Target::Docs,
+                BuildTarget::Zendesk => generate::Target::Zendesk,
+                BuildTarget::Taskrouter => generate::Target::Taskrouter,
+                BuildTarget::Bpmn => generate::Target::Bpmn,
+                BuildTarget::Site => generate::Target::Site,
+            })
+            .collect()
+    };
+    let mut diagnostics = compilation.diagnostics.clone();
     let several = compilation.specs.len() > 1;
     let mut files = generate::Files::new();
     let mut stems = generate::files::Stems::default();
@@ -170,15 +219,20 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 .and_then(|s| s.language)
                 .unwrap_or(Language::En),
         };
-        let rendered = match generate::render(
-            &spec.model,
-            &spec.staffing,
+        let options = generate::Options {
             language,
-            args.templates.as_deref(),
-        ) {
+            templates: args.templates.as_deref(),
+            targets: &targets,
+            exports: &spec.config.exports,
+            today: args.today,
+        };
+        let (rendered, mut problems) = match generate::render(&spec.model, &spec.staffing, &options)
+        {
             Ok(f) => f,
             Err(e) => return fail(&e),
         };
+        spec.config.apply(&mut problems);
+        diagnostics.extend(problems);
         let prefix = if several {
             let name = spec
                 .root
@@ -196,11 +250,70 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
         );
     }
+    crate::diagnostic::suppress::apply(&mut diagnostics, &compilation.sources);
+    if !diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render::human(&diagnostics, &compilation.sources, color)
+        );
+    }
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        eprintln!("nothing was written: fix the errors above first");
+        return ExitCode::from(1);
+    }
     if let Err(e) = generate::files::write(&args.out, &files) {
         return fail(&e);
     }
     eprintln!("wrote {} files to {}", files.len(), args.out.display());
     ExitCode::SUCCESS
+}
+
+/// A journey's graph on stdout. Exit 1 when the spec has errors or no such
+/// journey exists (with the names that do).
+fn run_graph(args: GraphArgs) -> ExitCode {
+    use crate::generate::journey::{text, Graph};
+    let compilation = match pipeline::compile(&args.paths, &check::Options::default(), None) {
+        Ok(c) => c,
+        Err(e) => return fail(&format!("cannot read {e}")),
+    };
+    if compilation
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::Syntax)
+    {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        eprint!(
+            "{}",
+            render::human(&compilation.diagnostics, &compilation.sources, color)
+        );
+        return ExitCode::from(1);
+    }
+    let journeys = compilation
+        .specs
+        .iter()
+        .flat_map(|s| s.model.journeys.iter().map(move |(_, j)| (&s.model, j)));
+    let mut names = Vec::new();
+    for (model, journey) in journeys {
+        if journey.header.id == args.journey {
+            let graph = Graph::new(model, journey);
+            print!(
+                "{}",
+                match args.format {
+                    GraphFormat::Mermaid => text::mermaid(&graph),
+                    GraphFormat::Dot => text::dot(&graph),
+                }
+            );
+            return ExitCode::SUCCESS;
+        }
+        names.push(journey.header.id.as_str());
+    }
+    let hint = match closest(&args.journey, names.iter().copied()) {
+        Some(c) => format!(" (did you mean `{c}`?)"),
+        None if names.is_empty() => " (the spec has no journeys)".into(),
+        None => format!(" (journeys: {})", names.join(", ")),
+    };
+    eprintln!("error: no journey `{}`{hint}", args.journey);
+    ExitCode::from(1)
 }
 
 /// The staffing report. Exit 1 when a queue misses its target or the spec

@@ -26,6 +26,19 @@ pub struct Config {
     pub levels: BTreeMap<Code, Level>,
     pub max_handoffs: Option<u32>,
     pub max_tiers: Option<u32>,
+    pub exports: Exports,
+}
+
+/// Settings of the exporters (`exports:`), for the systems cxc writes to.
+#[derive(Debug, Clone, Default)]
+pub struct Exports {
+    /// The Zendesk condition field that tells a ticket's segment
+    /// (default `current_tags`, tested with `includes` for the segment's id).
+    pub zendesk_segment_field: Option<String>,
+    /// TaskRouter queue SIDs by cx queue id.
+    pub taskrouter_queues: BTreeMap<String, String>,
+    /// The task attribute that holds the segment (default `segment`).
+    pub taskrouter_segment_attribute: Option<String>,
 }
 
 impl Config {
@@ -64,7 +77,8 @@ fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
 /// Codes a config may not silence: the text must still be readable.
 const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
 const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers"];
-const SECTIONS: &[&str] = &["rules", "thresholds"];
+const SECTIONS: &[&str] = &["rules", "thresholds", "exports"];
+const EXPORTS: &[&str] = &["zendesk", "taskrouter"];
 
 /// Reads a config file already added to `sources`. Mistakes are diagnostics
 /// (code `invalid-value`) pointing into the file.
@@ -121,6 +135,7 @@ impl Reader<'_> {
             match key.as_str() {
                 "rules" => self.rules(&value, &mut config),
                 "thresholds" => self.thresholds(&value, &mut config),
+                "exports" => self.exports(&value, &mut config.exports),
                 other => self.unknown(other, "section", SECTIONS),
             }
         }
@@ -198,6 +213,72 @@ impl Reader<'_> {
         }
     }
 
+    fn exports(&mut self, value: &Value, exports: &mut Exports) {
+        let Some(map) = value.as_object() else { return };
+        for (system, settings) in map {
+            let Some(settings) = settings.as_object() else {
+                if !EXPORTS.contains(&system.as_str()) {
+                    self.unknown(system, "export", EXPORTS);
+                }
+                continue;
+            };
+            for (key, value) in settings {
+                match (system.as_str(), key.as_str()) {
+                    ("zendesk", "segment_field") => {
+                        exports.zendesk_segment_field = self.text_setting(key, value)
+                    }
+                    ("taskrouter", "segment_attribute") => {
+                        exports.taskrouter_segment_attribute = self.text_setting(key, value)
+                    }
+                    ("taskrouter", "queues") => match value.as_object() {
+                        Some(queues) => {
+                            for (queue, sid) in queues {
+                                if let Some(sid) = self.text_setting(queue, sid) {
+                                    exports.taskrouter_queues.insert(queue.clone(), sid);
+                                }
+                            }
+                        }
+                        None => {
+                            let span = self.find(key);
+                            self.error(
+                                span,
+                                "`queues` must map queue ids to TaskRouter queue SIDs".into(),
+                                "e.g.\nqueues:\n  vip_line: WQ0123456789abcdef0123456789abcdef",
+                            );
+                        }
+                    },
+                    ("zendesk", other) => {
+                        self.unknown(other, "zendesk setting", &["segment_field"])
+                    }
+                    ("taskrouter", other) => self.unknown(
+                        other,
+                        "taskrouter setting",
+                        &["queues", "segment_attribute"],
+                    ),
+                    (other, _) => {
+                        self.unknown(other, "export", EXPORTS);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn text_setting(&mut self, key: &str, value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            _ => {
+                let span = self.find(key);
+                self.error(
+                    span,
+                    format!("`{key}` must be a text"),
+                    "write it in quotes if in doubt",
+                );
+                None
+            }
+        }
+    }
+
     fn unknown(&mut self, name: &str, what: &str, known: &[&str]) {
         let span = self.find(name);
         let help = match closest(name, known.iter().copied()) {
@@ -268,6 +349,25 @@ mod tests {
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].help, "did you mean `unused`?");
         assert_eq!(errors[1].help, "did you mean `thresholds`?");
+    }
+
+    #[test]
+    fn reads_export_settings() {
+        let (config, errors) = read(
+            "exports:\n  zendesk:\n    segment_field: organization.tags\n  taskrouter:\n    queues:\n      vip_line: WQ1\n    segment_attribute: tier_name\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let e = &config.exports;
+        assert_eq!(
+            e.zendesk_segment_field.as_deref(),
+            Some("organization.tags")
+        );
+        assert_eq!(e.taskrouter_queues["vip_line"], "WQ1");
+        assert_eq!(e.taskrouter_segment_attribute.as_deref(), Some("tier_name"));
+        let (_, errors) = read("exports:\n  zendsk:\n    x: 1\n  taskrouter:\n    queue: 1\n");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].help, "did you mean `zendesk`?");
+        assert_eq!(errors[1].help, "did you mean `queues`?");
     }
 
     #[test]

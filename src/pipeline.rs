@@ -24,6 +24,8 @@ pub struct CheckedSpec {
     pub model: Model,
     /// Every queue with a usable forecast, staffed.
     pub staffing: Vec<QueuePlan>,
+    /// The spec's `cxc.yaml` (or `--config`), for exporters and build-time rules.
+    pub config: Config,
 }
 
 impl Compilation {
@@ -99,6 +101,7 @@ fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) ->
             root: spec.root,
             model,
             staffing: plans,
+            config: config.clone(),
         });
     }
     suppress::apply(&mut diagnostics, &sources);

@@ -57,6 +57,7 @@ codes! {
     ShareOver100 = "share-over-100", Error;
     Understaffed = "understaffed", Error;
     InvalidForecast = "invalid-forecast", Error;
+    InexactExport = "inexact-export", Warning;
     HotPotato = "hot-potato", Warning;
     ChannelSwitch = "channel-switch", Warning;
     ChannelWithoutTarget = "channel-without-target", Warning;
@@ -73,6 +74,9 @@ codes! {
 }
 
 impl Code {
+    /// Codes reported by `cxc build` for its exports, not by `cxc check`.
+    pub const BUILD_ONLY: &'static [Code] = &[Code::InexactExport];
+
     pub fn parse(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == name)
     }

@@ -9,21 +9,30 @@
 //! ```
 //!
 //! - `view`: the model as template data; `duties`: derived duties of a role;
-//!   `diagram`: Mermaid journey maps; `words`: durations and plurals in en/ru.
+//!   `journey`: journey maps (Mermaid, DOT, SVG, BPMN); `words`: durations and
+//!   plurals in en/ru.
+//! - `zendesk`, `taskrouter`: exports to real contact-centre systems;
+//!   `site`: the HTML site.
 //! - `templates`: the embedded templates and `--templates DIR` overrides.
 //! - `files`: safe file names and atomic writes.
 
-mod diagram;
 mod duties;
 pub mod files;
+pub mod journey;
+mod markup;
 mod routing;
+mod site;
+pub mod taskrouter;
 pub mod templates;
 mod view;
 pub mod words;
+pub mod zendesk;
 
+use crate::config::Exports;
+use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::staffing::QueuePlan;
-use crate::syntax::values::Language;
+use crate::syntax::values::{Date, Language};
 use minijinja::Value as TemplateValue;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,8 +40,95 @@ use std::path::Path;
 /// Generated files by path relative to the output folder.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// Renders every document of one spec, in memory. Nothing is written here.
+/// What `cxc build` can write; all of them unless `--target` narrows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    /// Markdown documents, the neutral routing config and model.json.
+    Docs,
+    /// `routing/zendesk-sla-policies.json`.
+    Zendesk,
+    /// `routing/taskrouter-workflow.json`.
+    Taskrouter,
+    /// `journeys/<journey>.bpmn`.
+    Bpmn,
+    /// The HTML site under `site/`.
+    Site,
+}
+
+impl Target {
+    pub const ALL: [Target; 5] = [
+        Target::Docs,
+        Target::Zendesk,
+        Target::Taskrouter,
+        Target::Bpmn,
+        Target::Site,
+    ];
+}
+
+pub struct Options<'a> {
+    pub language: Language,
+    pub templates: Option<&'a Path>,
+    pub targets: &'a [Target],
+    pub exports: &'a Exports,
+    /// The date time-zone offsets are taken for (TaskRouter hours).
+    pub today: Option<Date>,
+}
+
+/// Renders one spec, in memory: the files, and what the exports could not
+/// express exactly (`inexact-export`). Nothing is written here.
 pub fn render(
+    model: &Model,
+    plans: &[QueuePlan],
+    options: &Options,
+) -> Result<(Files, Vec<Diagnostic>), String> {
+    let wants = |t: Target| options.targets.contains(&t);
+    let mut problems = Vec::new();
+    let mut files = Files::new();
+    let language = options.language;
+    if wants(Target::Docs) || wants(Target::Site) {
+        let docs = documents(model, plans, language, options.templates)?;
+        if wants(Target::Site) {
+            files.extend(site::site(model, &docs, language)?);
+        }
+        if wants(Target::Docs) {
+            files.extend(docs);
+        }
+    }
+    if wants(Target::Zendesk) {
+        let policies = zendesk::policies(model, options.exports, &mut problems);
+        files.insert(
+            "routing/zendesk-sla-policies.json".into(),
+            pretty(&policies),
+        );
+    }
+    if wants(Target::Taskrouter) {
+        let workflow = taskrouter::workflow(model, options.exports, options.today, &mut problems);
+        files.insert("routing/taskrouter-workflow.json".into(), pretty(&workflow));
+    }
+    if wants(Target::Bpmn) {
+        for (file, journey) in journey_files(model) {
+            let graph = journey::Graph::new(model, journey);
+            files.insert(
+                format!("journeys/{file}.bpmn"),
+                journey::bpmn::bpmn(&graph, language).into_bytes(),
+            );
+        }
+    }
+    Ok((files, problems))
+}
+
+/// Each journey with its file stem, as the Markdown maps name them.
+fn journey_files(model: &Model) -> Vec<(String, &crate::model::Journey)> {
+    let mut stems = files::Stems::default();
+    model
+        .journeys
+        .iter()
+        .map(|(_, j)| (stems.unique(&j.header.id), j))
+        .collect()
+}
+
+/// The Markdown documents, the neutral routing config and model.json.
+fn documents(
     model: &Model,
     plans: &[QueuePlan],
     language: Language,

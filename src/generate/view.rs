@@ -350,7 +350,7 @@ impl<'a> View<'a> {
                 "end": s.end.as_ref().map(|e| e.value.clone().unwrap_or_default()),
                 "next": s.next.iter().map(|t| json!({"to": t.to.name, "when": t.when})).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
-            "mermaid": super::diagram::mermaid(m, j),
+            "mermaid": super::journey::text::mermaid(&super::journey::Graph::new(m, j)),
             "handoffs": handoffs,
             "channel_switches": switches,
             "longest": longest,

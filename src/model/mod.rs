@@ -327,6 +327,23 @@ impl Model {
             .iter()
             .filter(move |(_, sla)| sla.segments.iter().any(|s| s.target == Some(segment)))
     }
+
+    /// The segments a list names; an empty list means every segment.
+    pub fn segments_or_all(&self, list: &[Ref<Idx<Segment>>]) -> Vec<Idx<Segment>> {
+        if list.is_empty() {
+            self.segments.ids().collect()
+        } else {
+            targets(list).collect()
+        }
+    }
+
+    /// The highest routing tier (lowest number) among segments.
+    pub fn best_tier(&self, segments: &[Idx<Segment>]) -> Option<u32> {
+        segments
+            .iter()
+            .filter_map(|&s| self.segments[s].tier.map(|t| t.value))
+            .min()
+    }
 }
 
 /// Resolved targets of a reference list.

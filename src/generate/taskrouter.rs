@@ -1,0 +1,311 @@
+//! A Twilio TaskRouter workflow configuration
+//! (`routing/taskrouter-workflow.json`).
+//!
+//! One filter per queue, in tier order (TaskRouter takes the first filter
+//! that matches): the task's channel and segment, and — when the queue's
+//! channel keeps hours — the open hours as `taskrouter.dayOfWeek` /
+//! `taskrouter.currentTime` conditions. TaskRouter evaluates those in UTC,
+//! so the calendar's local hours are converted with its time zone's offset:
+//! the offset in force on `--today` when given, else the zone's standard
+//! (winter) time. Higher tiers get a higher `priority` (TaskRouter serves
+//! higher numbers first); `timeout` is the strictest answer target of the
+//! queue's segments on its channel. Queue SIDs come from `cxc.yaml`
+//! (`exports.taskrouter.queues`); without one a queue gets a placeholder
+//! that starts with `SET-ME`, so it cannot be mistaken for a real SID.
+
+use crate::config::Exports;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Calendar, Model, WeekHours};
+use crate::syntax::values::{Date, Weekday};
+use serde_json::{json, Value};
+
+const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEK: i64 = 7 * 1440;
+
+/// Minute ranges `[from, to)` within one UTC day.
+type Ranges = Vec<(i64, i64)>;
+
+pub fn workflow(
+    model: &Model,
+    exports: &Exports,
+    today: Option<Date>,
+    problems: &mut Vec<Diagnostic>,
+) -> Value {
+    let segment_attribute = exports
+        .taskrouter_segment_attribute
+        .as_deref()
+        .unwrap_or("segment");
+    let mut queues: Vec<_> = model
+        .queues
+        .iter()
+        .map(|(_, q)| {
+            let segments = model.segments_or_all(&q.segments);
+            (model.best_tier(&segments).unwrap_or(u32::MAX), q, segments)
+        })
+        .collect();
+    // Tier first; within a tier the queue's own `priority` (1 first).
+    queues.sort_by_key(|(tier, q, _)| (*tier, q.priority.unwrap_or(u32::MAX)));
+    let worst_tier = queues
+        .iter()
+        .map(|(t, ..)| *t)
+        .filter(|&t| t != u32::MAX)
+        .max()
+        .unwrap_or(1);
+    let sid = |id: &str| {
+        exports
+            .taskrouter_queues
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("SET-ME-queue-sid-for-{}", safe(id)))
+    };
+
+    let mut filters = Vec::new();
+    for (tier, queue, segments) in &queues {
+        let mut conditions = Vec::new();
+        let channel = queue.channel.as_ref().and_then(|c| c.target);
+        if let Some(c) = channel {
+            conditions.push(format!(
+                "channel == '{}'",
+                safe(&model.channels[c].header.id)
+            ));
+        }
+        if !queue.segments.is_empty() {
+            let names: Vec<String> = segments
+                .iter()
+                .map(|&s| format!("'{}'", safe(&model.segments[s].header.id)))
+                .collect();
+            conditions.push(format!("{segment_attribute} IN [{}]", names.join(", ")));
+        }
+        let calendar = channel
+            .and_then(|c| model.channels[c].hours.as_ref())
+            .and_then(|h| h.target)
+            .map(|c| &model.calendars[c]);
+        if let Some(calendar) = calendar.filter(|c| !c.week.is_always()) {
+            let offset = offset_minutes(calendar, today, problems);
+            conditions.push(hours_expression(&utc_week(&calendar.week, offset)));
+        }
+        let expression = if conditions.is_empty() {
+            "1 == 1".to_string()
+        } else {
+            conditions.join(" AND ")
+        };
+        let priority = if *tier == u32::MAX {
+            0
+        } else {
+            worst_tier.saturating_sub(*tier) + 1
+        };
+        let timeout = channel.and_then(|c| {
+            segments
+                .iter()
+                .flat_map(|&s| model.slas_of(s))
+                .flat_map(|(_, sla)| &sla.answers)
+                .filter(|a| a.channel.target == Some(c))
+                .map(|a| a.within.seconds())
+                .min()
+        });
+        let mut target = json!({"queue": sid(&queue.header.id), "priority": priority});
+        if let Some(t) = timeout {
+            target["timeout"] = json!(t);
+        }
+        filters.push(json!({
+            "filter_friendly_name": queue.header.label(),
+            "expression": expression,
+            "targets": [target],
+        }));
+    }
+    // Tasks no filter takes go to the lowest tier's queue.
+    let default = queues
+        .last()
+        .map(|(_, q, _)| sid(&q.header.id))
+        .unwrap_or_else(|| "SET-ME-default-queue-sid".into());
+    json!({"task_routing": {"filters": filters, "default_filter": {"queue": default}}})
+}
+
+/// TaskRouter expressions quote values in `'...'` and do not allow hyphens:
+/// keep letters, digits and `_`, and turn everything else into `_`.
+pub fn safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Minutes to subtract from local time to get UTC (Berlin in winter: 60).
+fn offset_minutes(calendar: &Calendar, today: Option<Date>, problems: &mut Vec<Diagnostic>) -> i64 {
+    let Some(name) = calendar.timezone.as_deref() else {
+        return 0;
+    };
+    let zone = match jiff::tz::db().get(name) {
+        Ok(zone) => zone,
+        Err(_) => {
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    calendar.header.span,
+                    format!("the time zone `{name}` is unknown, so the TaskRouter hours of this calendar are taken as UTC"),
+                )
+                .help("use an IANA time zone name such as \"Europe/Berlin\" or \"Asia/Yekaterinburg\""),
+            );
+            return 0;
+        }
+    };
+    let at = |year: i16, month: i8, day: i8| {
+        jiff::civil::date(year, month, day)
+            .at(12, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .map(|z| z.timestamp())
+            .ok()
+    };
+    let seconds = match today.and_then(|d| at(d.year as i16, d.month as i8, d.day as i8)) {
+        Some(ts) => zone.to_offset(ts).seconds(),
+        None => {
+            // Standard time: whichever of January and July is not summer time.
+            let probes = [at(2026, 1, 15), at(2026, 7, 15)];
+            let infos: Vec<_> = probes
+                .into_iter()
+                .flatten()
+                .map(|ts| zone.to_offset_info(ts))
+                .collect();
+            infos
+                .iter()
+                .find(|i| !i.dst().is_dst())
+                .or(infos.first())
+                .map_or(0, |i| i.offset().seconds())
+        }
+    };
+    i64::from(seconds) / 60
+}
+
+/// The open hours of a week in UTC, per UTC weekday, as minute ranges.
+pub fn utc_week(week: &WeekHours, offset: i64) -> [Ranges; 7] {
+    let mut days: [Ranges; 7] = Default::default();
+    for day in Weekday::ALL {
+        for (from, to) in &week.days[day.index()] {
+            let base = day.index() as i64 * 1440 - offset;
+            let (mut a, b) = (
+                base + i64::from(from.minutes()),
+                base + i64::from(to.minutes()),
+            );
+            // Split at UTC midnights, wrapping around the week.
+            while a < b {
+                let start = a.rem_euclid(WEEK);
+                let d = (start / 1440) as usize;
+                let day_end = (start / 1440 + 1) * 1440;
+                let len = (b - a).min(day_end - start);
+                days[d].push((start % 1440, start % 1440 + len));
+                a += len;
+            }
+        }
+    }
+    for day in &mut days {
+        day.sort();
+        let mut merged: Vec<(i64, i64)> = Vec::new();
+        for &(a, b) in day.iter() {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        *day = merged;
+    }
+    days
+}
+
+/// `(taskrouter.dayOfWeek IN ['Mon', 'Tue'] AND (taskrouter.currentTime >= 800 AND ...))`,
+/// days with the same hours grouped together.
+fn hours_expression(days: &[Ranges; 7]) -> String {
+    let mut groups: Vec<(&Ranges, Vec<&str>)> = Vec::new();
+    for (d, ranges) in days.iter().enumerate() {
+        if ranges.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|(r, _)| *r == ranges) {
+            Some((_, names)) => names.push(DAY_NAMES[d]),
+            None => groups.push((ranges, vec![DAY_NAMES[d]])),
+        }
+    }
+    if groups.is_empty() {
+        return "1 == 0".into();
+    }
+    let hhmm = |m: i64| (m / 60) * 100 + m % 60;
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(ranges, names)| {
+            let days = names
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let times: Vec<String> = ranges
+                .iter()
+                .filter(|(a, b)| !(*a == 0 && *b == 1440))
+                .map(|&(a, b)| {
+                    let upper = if b >= 1440 {
+                        "taskrouter.currentTime <= 2359".to_string()
+                    } else {
+                        format!("taskrouter.currentTime < {}", hhmm(b))
+                    };
+                    format!("(taskrouter.currentTime >= {} AND {upper})", hhmm(a))
+                })
+                .collect();
+            if times.is_empty() {
+                format!("taskrouter.dayOfWeek IN [{days}]")
+            } else {
+                format!(
+                    "(taskrouter.dayOfWeek IN [{days}] AND ({}))",
+                    times.join(" OR ")
+                )
+            }
+        })
+        .collect();
+    format!("({})", parts.join(" OR "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::OpenHours;
+    use crate::syntax::values::TimeOfDay;
+
+    fn week(from: Weekday, to: Weekday, open: u32, close: u32) -> WeekHours {
+        let mut w = WeekHours::default();
+        w.add(&OpenHours::Weekly {
+            days: vec![(from, to)],
+            times: vec![(
+                TimeOfDay::from_minutes(open * 60),
+                TimeOfDay::from_minutes(close * 60),
+            )],
+        });
+        w
+    }
+
+    #[test]
+    fn hours_shift_into_utc_and_across_midnight() {
+        // Moscow (UTC+3) 09:00-18:00 Mon-Fri is 06:00-15:00 UTC.
+        let days = utc_week(&week(Weekday::Mon, Weekday::Fri, 9, 18), 180);
+        assert_eq!(days[0], [(360, 900)]);
+        assert_eq!(
+            hours_expression(&days),
+            "((taskrouter.dayOfWeek IN ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] AND ((taskrouter.currentTime >= 600 AND taskrouter.currentTime < 1500))))"
+        );
+        // Tokyo (UTC+9) 08:00-20:00 Monday starts on Sunday 23:00 UTC.
+        let days = utc_week(&week(Weekday::Mon, Weekday::Mon, 8, 20), 540);
+        assert_eq!(days[6], [(1380, 1440)]);
+        assert_eq!(days[0], [(0, 660)]);
+        // New York (UTC-5) 20:00-24:00 Sunday ends on Monday 05:00 UTC.
+        let days = utc_week(&week(Weekday::Sun, Weekday::Sun, 20, 24), -300);
+        assert_eq!(days[0], [(60, 300)]);
+    }
+
+    #[test]
+    fn identifiers_become_expression_safe() {
+        assert_eq!(safe("key-accounts"), "key_accounts");
+        assert_eq!(safe("vip' OR '1"), "vip__OR__1");
+        assert_eq!(safe("ключевые"), "ключевые");
+    }
+}

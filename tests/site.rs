@@ -1,0 +1,333 @@
+//! The HTML site and the BPMN export, checked by the tools their users have:
+//! headless Chromium (Debian's `chromium`, driven by playwright-core) and
+//! bpmnlint's `recommended` rules. Both come from `tests/tools`
+//! (`npm ci --prefix tests/tools`); `.ci/run` installs them and sets
+//! `CXC_REQUIRE_TOOLS=1`, so in CI a missing tool fails the test instead of
+//! skipping it.
+
+mod common;
+
+use common::{cxc, cxc_in, TODAY};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn tools(what: &str, needs_browser: bool) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
+    let ready = dir.join("node_modules/bpmnlint").exists()
+        && dir.join("node_modules/playwright-core").exists()
+        && (!needs_browser || Path::new(CHROMIUM).exists());
+    if ready {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CXC_REQUIRE_TOOLS").is_none(),
+        "{what} needs `npm ci --prefix tests/tools` and Debian's chromium"
+    );
+    eprintln!("skipped {what}: run `npm ci --prefix tests/tools` and install chromium");
+    None
+}
+
+fn build(spec: &str, out: &Path) {
+    let output = cxc(&["build", spec, "-o", out.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_site_has_a_page_per_document_each_locked_down() {
+    let out = tempfile::tempdir().unwrap();
+    build("examples/kitchen", out.path());
+    let site = out.path().join("site");
+    for page in [
+        "index",
+        "policy/service-standards",
+        "policy/complaints",
+        "policy/promises",
+        "policy/channels",
+        "policy/agreements",
+        "journeys/order",
+        "hr/agent",
+    ] {
+        let html = std::fs::read_to_string(site.join(format!("{page}.html"))).unwrap();
+        assert!(
+            html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
+            ),
+            "{page}"
+        );
+        assert!(!html.contains("<script"), "{page}");
+        assert!(!html.contains("href=\"http"), "{page}: no network");
+    }
+    let journey = std::fs::read_to_string(site.join("journeys/order.html")).unwrap();
+    assert!(
+        journey.contains("<svg") && journey.contains("Designer measures the"),
+        "the diagram is inline SVG"
+    );
+    assert!(!journey.contains("```"), "no Mermaid source left");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("href=\"journeys/order.html\"")
+            && index.contains("href=\"../routing/routing.yaml\"")
+    );
+    insta::assert_snapshot!("site_kitchen_journey", journey);
+}
+
+const HOSTILE: &str = r#"
+service "Evil <script>alert('s')</script> & \"co\"" { language en; description "[click](javascript:alert(1)) <iframe src=x></iframe>" }
+team support "Support \"><script>alert(2)</script>" { lead boss }
+role boss "../../etc/passwd" { team support; duty "<img src=x onerror=alert(3)>" }
+role Boss "<style>body{display:none}</style>" { team support; reports_to boss; duty "x" }
+channel phone "Phone' onmouseover='alert(4)" { kind phone; owner support }
+segment all "All </svg><script>alert(5)</script>" { channels phone }
+sla s "S" for all { answer phone 80% within 20s }
+journey ../../x "<script>alert(6)</script>" { start a
+  step a "]]></bpmn:task><script>alert(7)</script>" { owner support; channel phone; next b when "\"/><script>alert(8)</script>" }
+  step b "b" { owner boss; channel phone; end "</text><script>alert(9)</script>" } }
+"#;
+
+#[test]
+fn hostile_strings_give_a_site_with_nothing_executable_and_nothing_outside() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(work.path().join("spec")).unwrap();
+    std::fs::write(work.path().join("spec/evil.cx"), HOSTILE).unwrap();
+    let output = cxc_in(work.path(), &["build", "spec", "-o", "out"]);
+    // A journey id cannot contain `/`: the spec is refused, nothing written.
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let spec = HOSTILE.replace("journey ../../x", "journey x");
+    std::fs::write(work.path().join("spec/evil.cx"), spec).unwrap();
+    let output = cxc_in(work.path(), &["build", "spec", "-o", "out"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let names: Vec<_> = std::fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "only spec/ and out/: {names:?}");
+    let out = work.path().join("out");
+    for file in files_under(&out) {
+        assert!(file.starts_with(&out));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file.display().to_string();
+        if name.ends_with(".html") {
+            assert_only_safe_tags(&text, &name);
+        }
+        if name.ends_with(".bpmn") {
+            assert!(!text.contains("<script"), "{name}");
+        }
+    }
+    if let Some(tools) = tools("the hostile site in Chromium", true) {
+        browse(
+            &tools,
+            &out.join("site"),
+            "hostile",
+            &[
+                "index.html",
+                "journeys/x.html",
+                "hr/boss.html",
+                "hr/boss-2.html",
+            ],
+        );
+    }
+}
+
+/// Every tag in `html` is one cxc writes, and none has an event handler.
+/// (`<` and `>` inside text and attributes are escaped, so a tag runs from
+/// `<` to the next `>`.)
+fn assert_only_safe_tags(html: &str, name: &str) {
+    const ALLOWED: &[&str] = &[
+        "!DOCTYPE",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "link",
+        "body",
+        "nav",
+        "a",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "strong",
+        "em",
+        "code",
+        "pre",
+        "figure",
+        "svg",
+        "defs",
+        "marker",
+        "path",
+        "rect",
+        "text",
+        "g",
+        "polyline",
+        "circle",
+        "br",
+        "hr",
+        "blockquote",
+        "del",
+    ];
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default();
+        let tag = tag.trim_start_matches('/');
+        let tag_name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or_default();
+        assert!(ALLOWED.contains(&tag_name), "{name}: unexpected <{tag}>");
+        for attribute in tag.split_whitespace().skip(1) {
+            assert!(
+                !attribute.to_ascii_lowercase().starts_with("on"),
+                "{name}: <{tag}>"
+            );
+            assert!(!attribute.contains("javascript:"), "{name}: <{tag}>");
+        }
+    }
+}
+
+/// Runs check-site.mjs; panics with its report on any failure.
+fn browse(tools: &Path, site: &Path, name: &str, pages: &[&str]) -> serde_json::Value {
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("site-screenshots")
+        .join(name);
+    let output = Command::new("node")
+        .arg(tools.join("check-site.mjs"))
+        .arg(site)
+        .arg(&shots)
+        .args(pages)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&report).unwrap()
+}
+
+#[test]
+fn the_kitchen_site_works_in_a_real_browser() {
+    let Some(tools) = tools("the site in Chromium", true) else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    build("examples/kitchen", out.path());
+    let report = browse(
+        &tools,
+        &out.path().join("site"),
+        "kitchen",
+        &["index.html", "journeys/order.html", "hr/agent.html"],
+    );
+    let journey = &report["pages"]["journeys/order.html"];
+    assert!(
+        journey["diagram"]["width"].as_f64() > Some(100.0),
+        "{journey}"
+    );
+    assert!(
+        journey["diagram"]["height"].as_f64() > Some(100.0),
+        "{journey}"
+    );
+    assert!(report["pages"]["index.html"]["links"].as_u64() > Some(10));
+    for page in ["index.html", "journeys/order.html"] {
+        let shot = report["pages"][page]["screenshot"].as_str().unwrap();
+        assert!(
+            std::fs::metadata(shot).unwrap().len() > 10_000,
+            "{shot} is a real picture"
+        );
+    }
+}
+
+#[test]
+fn journeys_export_to_bpmn_that_bpmnlint_accepts() {
+    let Some(tools) = tools("bpmnlint", false) else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for example in ["kitchen", "telecom", "dry-cleaner-ru"] {
+        let dir = out.path().join(example);
+        build(&format!("examples/{example}"), &dir);
+        files.extend(
+            files_under(&dir)
+                .into_iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
+        );
+    }
+    assert!(files.len() >= 3, "{files:?}");
+    let lint = |file: &Path| {
+        Command::new("node")
+            .arg(tools.join("node_modules/bpmnlint/bin/bpmnlint.js"))
+            .arg(file)
+            .current_dir(&tools)
+            .output()
+            .expect("node runs")
+    };
+    for file in &files {
+        let output = lint(file);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}: {}{}",
+            file.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // The linter is live: a task without its name is an error.
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let broken = out.path().join("broken.bpmn");
+    std::fs::write(&broken, text.replacen(" name=\"", " data-name=\"", 2)).unwrap();
+    let output = lint(&broken);
+    assert_ne!(
+        output.status.code(),
+        Some(0),
+        "bpmnlint must reject a nameless element"
+    );
+}

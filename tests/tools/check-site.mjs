@@ -1,0 +1,65 @@
+// Loads pages of a cxc site in headless Chromium and checks what a reader
+// would notice: console errors, blocked resources, broken links, an invisible
+// diagram, anything executable. Prints a JSON report; exits 1 on a failure.
+//
+//   node check-site.mjs SITE_DIR SCREENSHOT_DIR page.html [page.html ...]
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const [site, shots, ...pages] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const failures = [];
+const report = {};
+try {
+  for (const page of pages) {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = [];
+    tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    tab.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+    tab.on('dialog', async (d) => { problems.push(`dialog opened: ${d.message()}`); await d.dismiss(); });
+    const url = pathToFileURL(resolve(site, page)).href;
+    await tab.goto(url, { waitUntil: 'load' });
+    const facts = await tab.evaluate(() => {
+      const svg = document.querySelector('svg.journey-map');
+      const box = svg ? svg.getBoundingClientRect() : null;
+      const handlers = [...document.querySelectorAll('*')]
+        .flatMap((e) => [...e.attributes].map((a) => a.name))
+        .filter((n) => n.startsWith('on'));
+      return {
+        title: document.title,
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null,
+        scripts: document.scripts.length,
+        iframes: document.querySelectorAll('iframe, object, embed').length,
+        handlers,
+        links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+        diagram: box ? { width: box.width, height: box.height } : null,
+        navStyled: getComputedStyle(document.querySelector('nav')).display === 'flex',
+      };
+    });
+    for (const link of facts.links) {
+      const target = new URL(link);
+      if (target.protocol === 'file:' && !existsSync(fileURLToPath(target))) problems.push(`broken link: ${link}`);
+      if (target.protocol === 'javascript:') problems.push(`script link: ${link}`);
+    }
+    if (!facts.csp || !facts.csp.includes("default-src 'none'")) problems.push('no Content-Security-Policy');
+    if (facts.scripts || facts.iframes || facts.handlers.length) problems.push(`executable content: ${JSON.stringify(facts)}`);
+    if (!facts.navStyled) problems.push('the stylesheet did not apply');
+    const shot = join(shots, page.replaceAll('/', '_').replace(/\.html$/, '.png'));
+    await tab.screenshot({ path: shot, fullPage: true });
+    report[page] = { ...facts, links: facts.links.length, problems, screenshot: shot };
+    for (const p of problems) failures.push(`${page}: ${p}`);
+    await tab.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify({ pages: report, failures }, null, 2));
+process.exit(failures.length ? 1 : 0);
