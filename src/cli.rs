@@ -173,15 +173,11 @@ pub fn main() -> ExitCode {
 fn run_build(args: BuildArgs) -> ExitCode {
     use crate::generate;
     use crate::syntax::values::Language;
-    let options = check::Options {
-        today: args.today,
-        ..check::Options::default()
-    };
-    let compilation = match pipeline::compile(&args.paths, &options, args.config.as_deref()) {
+    let compilation = match compile(&args.paths, args.today, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => return fail(&format!("cannot read {e}")),
+        Err(code) => return code,
     };
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = color(&std::io::stderr());
     if compilation.has_errors() {
         eprint!(
             "{}",
@@ -232,6 +228,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
             Err(e) => return fail(&e),
         };
         spec.config.apply(&mut problems);
+        crate::diagnostic::suppress::apply(&mut problems, &compilation.sources);
         diagnostics.extend(problems);
         let prefix = if several {
             let name = spec
@@ -250,7 +247,6 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
         );
     }
-    crate::diagnostic::suppress::apply(&mut diagnostics, &compilation.sources);
     if !diagnostics.is_empty() {
         eprint!(
             "{}",
@@ -272,16 +268,16 @@ fn run_build(args: BuildArgs) -> ExitCode {
 /// journey exists (with the names that do).
 fn run_graph(args: GraphArgs) -> ExitCode {
     use crate::generate::journey::{text, Graph};
-    let compilation = match pipeline::compile(&args.paths, &check::Options::default(), None) {
+    let compilation = match compile(&args.paths, None, None) {
         Ok(c) => c,
-        Err(e) => return fail(&format!("cannot read {e}")),
+        Err(code) => return code,
     };
     if compilation
         .diagnostics
         .iter()
         .any(|d| d.code == Code::Syntax)
     {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let color = color(&std::io::stderr());
         eprint!(
             "{}",
             render::human(&compilation.diagnostics, &compilation.sources, color)
@@ -320,13 +316,9 @@ fn run_graph(args: GraphArgs) -> ExitCode {
 /// has other errors (printed to stderr; the report is still printed when the
 /// spec could be read).
 fn run_staff(args: StaffArgs) -> ExitCode {
-    let compilation = match pipeline::compile(
-        &args.paths,
-        &check::Options::default(),
-        args.config.as_deref(),
-    ) {
+    let compilation = match compile(&args.paths, None, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => return fail(&format!("cannot read {e}")),
+        Err(code) => return code,
     };
     let errors: Vec<_> = compilation
         .diagnostics
@@ -335,7 +327,7 @@ fn run_staff(args: StaffArgs) -> ExitCode {
         .cloned()
         .collect();
     if !errors.is_empty() {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let color = color(&std::io::stderr());
         eprint!("{}", render::human(&errors, &compilation.sources, color));
         if errors.iter().any(|d| d.code == Code::Syntax) {
             return ExitCode::from(1);
@@ -350,19 +342,15 @@ fn run_staff(args: StaffArgs) -> ExitCode {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let options = check::Options {
-        today: args.today,
-        ..check::Options::default()
-    };
-    let compilation = match pipeline::compile(&args.paths, &options, args.config.as_deref()) {
+    let compilation = match compile(&args.paths, args.today, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => return fail(&format!("cannot read {e}")),
+        Err(code) => return code,
     };
     let diagnostics = &compilation.diagnostics;
     let sources = &compilation.sources;
     let text = match args.format {
         Format::Human => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = color(&std::io::stdout());
             render::human(diagnostics, sources, color)
         }
         Format::Json => render::json(diagnostics, sources),
@@ -411,6 +399,24 @@ fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
+}
+
+/// The front half of every command; a spec that cannot be read is exit 2.
+fn compile(
+    paths: &[PathBuf],
+    today: Option<Date>,
+    config: Option<&std::path::Path>,
+) -> Result<pipeline::Compilation, ExitCode> {
+    let options = check::Options {
+        today,
+        ..check::Options::default()
+    };
+    pipeline::compile(paths, &options, config).map_err(|e| fail(&format!("cannot read {e}")))
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set.
+fn color(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -3,24 +3,12 @@
 
 mod common;
 
-use common::{cxc, cxc_in, TODAY};
+use common::{cxc, cxc_in, files_under, TODAY};
 use std::path::Path;
 
 /// Every file under `dir`, sorted, as one text: `=== path ===` then contents.
 fn tree(dir: &Path) -> String {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = files_under(dir);
     let mut out = String::new();
     for f in files {
         let name = f

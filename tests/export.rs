@@ -345,3 +345,27 @@ fn cxc_graph_prints_mermaid_and_dot() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("did you mean `order`?"));
 }
+
+#[test]
+fn an_unknown_time_zone_is_reported_once_and_taken_as_utc() {
+    // Two queues share the phone channel's calendar.
+    let spec = SPEC.replace("Europe/Moscow", "Europe/Moskva");
+    let (code, stderr, work) = export(&spec, None, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        stderr
+            .matches("the time zone `Europe/Moskva` is unknown")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    let workflow = read(work.path(), "routing/taskrouter-workflow.json");
+    let key = workflow["task_routing"]["filters"][0]["expression"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        key.contains("currentTime >= 900 AND taskrouter.currentTime < 1800"),
+        "{key}"
+    );
+}

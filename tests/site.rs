@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{cxc, cxc_in, TODAY};
+use common::{cxc, cxc_in, files_under, TODAY};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -37,23 +37,6 @@ fn build(spec: &str, out: &Path) {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]

@@ -65,20 +65,13 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
             ),
         }
     };
-    let every = |list: &[Ref<Idx<Segment>>]| -> Vec<Idx<Segment>> {
-        if list.is_empty() {
-            m.segments.ids().collect()
-        } else {
-            crate::model::targets(list).collect()
-        }
-    };
 
     for (_, journey) in m.journeys.iter() {
         for (_, step) in journey.steps.iter() {
             if !holder.holds(step.owner.as_ref()) {
                 continue;
             }
-            served.extend(every(&journey.segments));
+            served.extend(m.segments_or_all(&journey.segments));
             let deadline = step
                 .within
                 .map(|w| words::duration_genitive(w.value, view.language));
@@ -111,7 +104,7 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
     for (_, complaint) in m.complaints.iter() {
         let segments = match &complaint.segments {
             SegmentScope::Any => m.segments.ids().collect(),
-            SegmentScope::List(list) => every(list),
+            SegmentScope::List(list) => m.segments_or_all(list),
         };
         let hours = complaint.hours.as_ref();
         let timer = |d| {

@@ -46,7 +46,7 @@ pub fn config(model: &Model) -> Value {
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
             "segments": segments_of(&q.segments),
-            "tier": q.segments.iter().filter_map(|s| s.target).filter_map(|s| model.segments[s].tier.map(|t| t.value)).min(),
+            "tier": model.best_tier(&crate::model::targets(&q.segments).collect::<Vec<_>>()),
             "priority": q.priority,
             "team": q.team.as_ref().map(|t| t.name.clone()),
             "agents": q.agents.map(|a| a.value),

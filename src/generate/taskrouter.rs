@@ -18,6 +18,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Calendar, Model, WeekHours};
 use crate::syntax::values::{Date, Weekday};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const WEEK: i64 = 7 * 1440;
@@ -59,6 +60,7 @@ pub fn workflow(
             .unwrap_or_else(|| format!("SET-ME-queue-sid-for-{}", safe(id)))
     };
 
+    let mut offsets = BTreeMap::new();
     let mut filters = Vec::new();
     for (tier, queue, segments) in &queues {
         let mut conditions = Vec::new();
@@ -79,10 +81,16 @@ pub fn workflow(
         let calendar = channel
             .and_then(|c| model.channels[c].hours.as_ref())
             .and_then(|h| h.target)
-            .map(|c| &model.calendars[c]);
-        if let Some(calendar) = calendar.filter(|c| !c.week.is_always()) {
-            let offset = offset_minutes(calendar, today, problems);
-            conditions.push(hours_expression(&utc_week(&calendar.week, offset)));
+            .filter(|&c| !model.calendars[c].week.is_always());
+        if let Some(c) = calendar {
+            // Queues often share a calendar: one lookup, and one warning, each.
+            let offset = *offsets
+                .entry(c)
+                .or_insert_with(|| offset_minutes(&model.calendars[c], today, problems));
+            conditions.push(hours_expression(&utc_week(
+                &model.calendars[c].week,
+                offset,
+            )));
         }
         let expression = if conditions.is_empty() {
             "1 == 1".to_string()

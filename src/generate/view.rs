@@ -25,11 +25,9 @@ pub struct View<'a> {
 
 impl<'a> View<'a> {
     pub fn new(model: &'a Model, language: Language, plans: &'a [QueuePlan]) -> Self {
-        let mut stems = Stems::default();
-        let journey_files = model
-            .journeys
-            .iter()
-            .map(|(_, j)| stems.unique(&j.header.id))
+        let journey_files = super::journey_files(model)
+            .into_iter()
+            .map(|(file, _)| file)
             .collect();
         let mut stems = Stems::default();
         let role_files = model

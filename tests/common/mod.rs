@@ -1,7 +1,7 @@
 //! Helpers for end-to-end tests: run the real `cxc` binary.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub const TODAY: &str = "2026-11-22";
@@ -58,4 +58,22 @@ pub fn compact(report: &serde_json::Value) -> String {
         report["summary"]["errors"], report["summary"]["warnings"]
     ));
     out
+}
+
+/// Every file below `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
 }
