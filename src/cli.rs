@@ -257,10 +257,19 @@ fn run_build(args: BuildArgs) -> ExitCode {
         eprintln!("nothing was written: fix the errors above first");
         return ExitCode::from(1);
     }
-    if let Err(e) = generate::files::write(&args.out, &files) {
-        return fail(&e);
+    let written = match generate::output::write(&args.out, &files) {
+        Ok(w) => w,
+        Err(e) => return fail(&e),
+    };
+    let shown =
+        crate::escape::terminal(&crate::loader::display_name(&args.out), false).into_owned();
+    for path in &written.removed {
+        eprintln!(
+            "removed {shown}/{}: an earlier build wrote it and this one does not",
+            crate::escape::terminal(path, false)
+        );
     }
-    eprintln!("wrote {} files to {}", files.len(), args.out.display());
+    eprintln!("wrote {} files to {shown}", written.files);
     ExitCode::SUCCESS
 }
 
@@ -308,7 +317,11 @@ fn run_graph(args: GraphArgs) -> ExitCode {
         None if names.is_empty() => " (the spec has no journeys)".into(),
         None => format!(" (journeys: {})", names.join(", ")),
     };
-    eprintln!("error: no journey `{}`{hint}", args.journey);
+    eprintln!(
+        "error: no journey `{}`{}",
+        crate::escape::terminal(&crate::escape::shorten(&args.journey, 80), false),
+        crate::escape::terminal(&hint, false)
+    );
     ExitCode::from(1)
 }
 
@@ -333,11 +346,25 @@ fn run_staff(args: StaffArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    let plans: Vec<_> = compilation.specs.iter().flat_map(|s| &s.staffing).collect();
-    print(&match args.format {
-        StaffFormat::Table => crate::staffing::report::table(&plans),
-        StaffFormat::Json => crate::staffing::report::json(&plans),
-    });
+    use crate::staffing::report::{self, Staffed};
+    let queues: Vec<Staffed> = compilation
+        .specs
+        .iter()
+        .flat_map(|s| {
+            s.staffing.iter().map(move |plan| Staffed {
+                model: &s.model,
+                plan,
+                files: &s.files,
+            })
+        })
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        StaffFormat::Table => report::table(&mut out, &queues),
+        StaffFormat::Json => report::json(&mut out, &queues),
+    };
+    // A closed pipe (`cxc staff | head`) is not an error.
+    let _ = written.and_then(|_| out.flush());
     ExitCode::from(u8::from(compilation.has_errors()))
 }
 
@@ -389,7 +416,10 @@ fn run_explain(code: Option<&str>) -> ExitCode {
             let hint = closest(name, Code::ALL.iter().map(|c| c.as_str()))
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; `cxc explain` lists every code".into());
-            fail(&format!("there is no diagnostic code `{name}`{hint}"))
+            fail(&format!(
+                "there is no diagnostic code `{}`{hint}",
+                crate::escape::shorten(name, 80)
+            ))
         }
     }
 }
@@ -419,7 +449,9 @@ fn color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
+/// "error: ..." on stderr, exit 2. Messages may hold paths and arguments the
+/// user did not write themselves: terminal controls in them are shown, not run.
 fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", crate::escape::terminal(message, true));
     ExitCode::from(2)
 }

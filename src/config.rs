@@ -27,6 +27,8 @@ pub struct Config {
     pub max_handoffs: Option<u32>,
     pub max_tiers: Option<u32>,
     pub exports: Exports,
+    /// `limits.file_size`: the largest file a spec may make cxc read.
+    pub file_limit: Option<u64>,
 }
 
 /// Settings of the exporters (`exports:`), for the systems cxc writes to.
@@ -39,6 +41,11 @@ pub struct Exports {
     pub taskrouter_queues: BTreeMap<String, String>,
     /// The task attribute that holds the segment (default `segment`).
     pub taskrouter_segment_attribute: Option<String>,
+    /// `exports.segments`: the name of each segment in every export (see
+    /// `generate::names`), by segment id.
+    pub segment_values: BTreeMap<String, String>,
+    /// `exports.channels`: the same for channels.
+    pub channel_values: BTreeMap<String, String>,
 }
 
 impl Config {
@@ -63,8 +70,18 @@ impl Config {
     }
 }
 
+/// Deeper nesting than this is no configuration anyone writes; refusing it
+/// before parsing keeps a hostile file from costing minutes.
+const MAX_DEPTH: usize = 32;
+
 /// The only place that touches serde_yaml.
 fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
+    if let Some((line, column)) = too_deep(text) {
+        return Err((
+            format!("it nests deeper than {MAX_DEPTH} levels"),
+            Some((line, column)),
+        ));
+    }
     match serde_yaml::from_str::<Value>(text) {
         Ok(value) => Ok(value),
         Err(e) => {
@@ -74,11 +91,51 @@ fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
     }
 }
 
+/// Where flow (`[`, `{`) or block (indentation) nesting first exceeds
+/// [`MAX_DEPTH`], as a 1-based line and column; quoted text is skipped.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (index, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        if quote.is_none() && indent / 2 > MAX_DEPTH {
+            return Some((index + 1, 1));
+        }
+        let mut escaped = false;
+        for (column, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' && q == '"' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '#' => break,
+                    '"' | '\'' => quote = Some(c),
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_DEPTH {
+                            return Some((index + 1, column + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+        }
+    }
+    None
+}
+
 /// Codes a config may not silence: the text must still be readable.
 const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
 const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers"];
-const SECTIONS: &[&str] = &["rules", "thresholds", "exports"];
-const EXPORTS: &[&str] = &["zendesk", "taskrouter"];
+const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits"];
+const EXPORTS: &[&str] = &["zendesk", "taskrouter", "segments", "channels"];
 
 /// Reads a config file already added to `sources`. Mistakes are diagnostics
 /// (code `invalid-value`) pointing into the file.
@@ -136,6 +193,7 @@ impl Reader<'_> {
                 "rules" => self.rules(&value, &mut config),
                 "thresholds" => self.thresholds(&value, &mut config),
                 "exports" => self.exports(&value, &mut config.exports),
+                "limits" => self.limits(&value, &mut config),
                 other => self.unknown(other, "section", SECTIONS),
             }
         }
@@ -213,9 +271,45 @@ impl Reader<'_> {
         }
     }
 
+    fn limits(&mut self, value: &Value, config: &mut Config) {
+        let Some(map) = value.as_object() else { return };
+        for (name, size) in map {
+            if name != "file_size" {
+                self.unknown(name, "limit", &["file_size"]);
+                continue;
+            }
+            match parse_size(size) {
+                Some(bytes) if bytes > 0 => config.file_limit = Some(bytes),
+                _ => {
+                    let span = self.find(name);
+                    self.error(
+                        span,
+                        "`file_size` must be a size such as 64MB, 512KB or a number of bytes"
+                            .into(),
+                        "e.g. `file_size: 64MB`",
+                    );
+                }
+            }
+        }
+    }
+
     fn exports(&mut self, value: &Value, exports: &mut Exports) {
         let Some(map) = value.as_object() else { return };
         for (system, settings) in map {
+            if let ("segments" | "channels", Some(names)) = (system.as_str(), settings.as_object())
+            {
+                let target = if system == "segments" {
+                    &mut exports.segment_values
+                } else {
+                    &mut exports.channel_values
+                };
+                for (id, value) in names {
+                    if let Some(value) = self.code_setting(id, value, Shape::ExportName) {
+                        target.insert(id.clone(), value);
+                    }
+                }
+                continue;
+            }
             let Some(settings) = settings.as_object() else {
                 if !EXPORTS.contains(&system.as_str()) {
                     self.unknown(system, "export", EXPORTS);
@@ -225,15 +319,17 @@ impl Reader<'_> {
             for (key, value) in settings {
                 match (system.as_str(), key.as_str()) {
                     ("zendesk", "segment_field") => {
-                        exports.zendesk_segment_field = self.text_setting(key, value)
+                        exports.zendesk_segment_field =
+                            self.code_setting(key, value, Shape::ZendeskField)
                     }
                     ("taskrouter", "segment_attribute") => {
-                        exports.taskrouter_segment_attribute = self.text_setting(key, value)
+                        exports.taskrouter_segment_attribute =
+                            self.code_setting(key, value, Shape::Attribute)
                     }
                     ("taskrouter", "queues") => match value.as_object() {
                         Some(queues) => {
                             for (queue, sid) in queues {
-                                if let Some(sid) = self.text_setting(queue, sid) {
+                                if let Some(sid) = self.code_setting(queue, sid, Shape::QueueSid) {
                                     exports.taskrouter_queues.insert(queue.clone(), sid);
                                 }
                             }
@@ -279,6 +375,28 @@ impl Reader<'_> {
         }
     }
 
+    /// A setting that is pasted into an expression or a filter in a vendor's
+    /// system: it must have exactly the shape that system expects, or it
+    /// could change what the expression means.
+    fn code_setting(&mut self, key: &str, value: &Value, shape: Shape) -> Option<String> {
+        let text = self.text_setting(key, value)?;
+        if shape.accepts(&text) {
+            return Some(text);
+        }
+        let span = self.find(key);
+        self.error(
+            span,
+            format!(
+                "`{}` is not {}: `{}`",
+                crate::escape::shorten(key, 64),
+                shape.describe(),
+                crate::escape::shorten(&text, 64)
+            ),
+            shape.example(),
+        );
+        None
+    }
+
     fn unknown(&mut self, name: &str, what: &str, known: &[&str]) {
         let span = self.find(name);
         let help = match closest(name, known.iter().copied()) {
@@ -310,12 +428,96 @@ impl Reader<'_> {
         Span::new(self.file, start, start + key.len())
     }
 
+    /// A 1-based line and a 1-based column counted in characters (as
+    /// serde_yaml reports them) as a span on a character boundary.
     fn position(&self, line: usize, column: usize) -> Span {
         let file = self.sources.get(self.file);
-        let start = (file.line_start(line.saturating_sub(1)) + column.saturating_sub(1))
-            .min(self.text.len());
+        let index = line.saturating_sub(1);
+        let text = file.line_text(index);
+        let within = text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i);
+        let start = (file.line_start(index) + within).min(self.text.len());
         Span::new(self.file, start, start)
     }
+}
+
+/// The forms of settings that end up inside a vendor's expressions.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    /// A TaskRouter task attribute: `segment`, `customer.tier`.
+    Attribute,
+    /// A Zendesk condition field: `current_tags`, `organization_id`, `custom_fields_360001`.
+    ZendeskField,
+    /// A TaskRouter TaskQueue SID: `WQ` and 32 hexadecimal digits.
+    QueueSid,
+    /// A name in every export: lower-case letters, digits and `_`.
+    ExportName,
+}
+
+impl Shape {
+    fn accepts(self, text: &str) -> bool {
+        let word = |w: &str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        };
+        match self {
+            Shape::Attribute => text.len() <= 128 && text.split('.').all(word),
+            Shape::ZendeskField => text.len() <= 128 && word(text),
+            Shape::QueueSid => {
+                text.len() == 34
+                    && text.starts_with("WQ")
+                    && text[2..].chars().all(|c| c.is_ascii_hexdigit())
+            }
+            Shape::ExportName => {
+                text.chars().count() <= 64
+                    && text
+                        .chars()
+                        .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || c == '_')
+            }
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Attribute => "a task attribute name (letters, digits, `_`, joined by `.`)",
+            Shape::ZendeskField => "a Zendesk condition field name (letters, digits and `_`)",
+            Shape::QueueSid => "a TaskQueue SID (`WQ` and 32 hexadecimal digits)",
+            Shape::ExportName => {
+                "a name for the exports (lower-case letters, digits and `_`; TaskRouter allows no hyphen)"
+            }
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Shape::Attribute => "e.g. `segment_attribute: segment` or `customer.segment`",
+            Shape::ZendeskField => "e.g. `segment_field: current_tags` or `organization_id`",
+            Shape::QueueSid => "copy the SID from the TaskQueue's page in the Twilio Console, e.g. WQ0123456789abcdef0123456789abcdef",
+            Shape::ExportName => "e.g. `key-accounts: key_accounts`",
+        }
+    }
+}
+
+/// `64MB`, `512 KB`, `1GB` or a plain number of bytes.
+fn parse_size(value: &Value) -> Option<u64> {
+    if let Some(n) = value.as_u64() {
+        return Some(n);
+    }
+    let text = value.as_str()?.trim().to_ascii_uppercase();
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+    let unit = text[digits.len()..].trim();
+    let scale: u64 = match unit {
+        "" | "B" => 1,
+        "KB" | "KIB" | "K" => 1 << 10,
+        "MB" | "MIB" | "M" => 1 << 20,
+        "GB" | "GIB" | "G" => 1 << 30,
+        _ => return None,
+    };
+    digits.trim().parse::<u64>().ok()?.checked_mul(scale)
 }
 
 #[cfg(test)]
@@ -354,20 +556,64 @@ mod tests {
     #[test]
     fn reads_export_settings() {
         let (config, errors) = read(
-            "exports:\n  zendesk:\n    segment_field: organization.tags\n  taskrouter:\n    queues:\n      vip_line: WQ1\n    segment_attribute: tier_name\n",
+            "exports:\n  zendesk:\n    segment_field: organization_id\n  taskrouter:\n    queues:\n      vip_line: WQ0123456789abcdef0123456789abcdef\n    segment_attribute: tier_name\n",
         );
         assert!(errors.is_empty(), "{errors:?}");
         let e = &config.exports;
+        assert_eq!(e.zendesk_segment_field.as_deref(), Some("organization_id"));
         assert_eq!(
-            e.zendesk_segment_field.as_deref(),
-            Some("organization.tags")
+            e.taskrouter_queues["vip_line"],
+            "WQ0123456789abcdef0123456789abcdef"
         );
-        assert_eq!(e.taskrouter_queues["vip_line"], "WQ1");
         assert_eq!(e.taskrouter_segment_attribute.as_deref(), Some("tier_name"));
         let (_, errors) = read("exports:\n  zendsk:\n    x: 1\n  taskrouter:\n    queue: 1\n");
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert_eq!(errors[0].help, "did you mean `zendesk`?");
         assert_eq!(errors[1].help, "did you mean `queues`?");
+    }
+
+    #[test]
+    fn a_column_after_a_wide_character_is_a_character_boundary() {
+        // serde_yaml counts the column in characters; `é` is two bytes.
+        let (_, errors) = read("'é");
+        assert_eq!(errors.len(), 1);
+        let span = errors[0].span;
+        assert!("'é".is_char_boundary(span.start), "{span:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let text = format!("rules: {}{}", "[".repeat(50_000), "]".repeat(50_000));
+        let started = std::time::Instant::now();
+        let (_, errors) = read(&text);
+        assert!(started.elapsed().as_secs() < 2);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("nests deeper"), "{errors:?}");
+        let blocks: String = (0..100)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let (_, errors) = read(&blocks);
+        assert!(errors[0].message.contains("nests deeper"), "{errors:?}");
+    }
+
+    #[test]
+    fn reads_the_file_size_limit() {
+        let (config, errors) = read("limits:\n  file_size: 2MB\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.file_limit, Some(2 << 20));
+        let (_, errors) = read("limits:\n  file_size: lots\n");
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn settings_that_become_code_must_have_their_shape() {
+        let (config, errors) = read(
+            "exports:\n  taskrouter:\n    segment_attribute: \"1 == 1 OR task.x\"\n    queues:\n      a: \"WQ1' OR '1\"\n  zendesk:\n    segment_field: \"x\\\"}\"\n",
+        );
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(config.exports.taskrouter_segment_attribute.is_none());
+        assert!(config.exports.taskrouter_queues.is_empty());
+        assert!(config.exports.zendesk_segment_field.is_none());
     }
 
     #[test]

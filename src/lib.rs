@@ -31,6 +31,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod escape;
 pub mod explain;
 pub mod generate;
 pub mod loader;

@@ -3,12 +3,15 @@
 //! start from a [`Compilation`].
 
 use crate::check;
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::diagnostic::{suppress, Code, Diagnostic, Severity};
+use crate::loader::read::{Root, DEFAULT_FILE_LIMIT};
 use crate::loader::{self, LoadError, Workspace};
 use crate::model::{self, Model};
-use crate::source::SourceMap;
-use crate::staffing::{self, QueuePlan};
+use crate::source::{FileId, SourceMap};
+use crate::staffing::{self, forecast::ForecastFiles, QueuePlan};
+use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub struct Compilation {
@@ -26,6 +29,8 @@ pub struct CheckedSpec {
     pub staffing: Vec<QueuePlan>,
     /// The spec's `cxc.yaml` (or `--config`), for exporters and build-time rules.
     pub config: Config,
+    /// Opens the forecast files the spec names, inside its folder.
+    pub files: SpecFiles,
 }
 
 impl Compilation {
@@ -43,67 +48,75 @@ pub fn compile(
     options: &check::Options,
     config: Option<&Path>,
 ) -> Result<Compilation, LoadError> {
-    let mut workspace = loader::load(paths)?;
-    let mut configs = Vec::new();
-    for i in 0..workspace.specs.len() {
-        let path = match config {
-            Some(path) => Some(path.to_path_buf()),
-            None => workspace.specs[i]
-                .root
-                .as_ref()
-                .map(|root| root.join(loader::CONFIG_FILE)),
-        };
-        let parsed = match path {
-            Some(path) => {
-                let id = loader::read_aux(&mut workspace, &path)?;
-                let (config, problems) = config::parse(id, &workspace.sources);
-                workspace.diagnostics.extend(problems);
-                config
-            }
-            None => Config::default(),
-        };
-        configs.push(parsed);
-    }
-    Ok(finish(workspace, options, &configs))
+    Ok(finish(loader::load(paths, config)?, options))
 }
 
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
-    finish(
-        loader::load_bytes(name, bytes),
-        options,
-        &[Config::default()],
-    )
+    finish(loader::load_bytes(name, bytes), options)
 }
 
-fn finish(workspace: Workspace, options: &check::Options, configs: &[Config]) -> Compilation {
-    let Workspace {
-        mut sources,
-        specs,
-        mut diagnostics,
-    } = workspace;
-    // A file with a syntax error contributes nothing to the model, so every
-    // reference into it would be "unknown": report the syntax error alone.
-    let unreadable = diagnostics.iter().any(|d| d.code == Code::Syntax);
+/// The files one spec may read besides its own `.cx` files: forecasts, each
+/// relative to the spec file that names it and confined to its root.
+pub struct SpecFiles {
+    /// For each spec file: its path and its root.
+    files: HashMap<FileId, (PathBuf, Root)>,
+    limit: u64,
+}
+
+impl ForecastFiles for SpecFiles {
+    fn open(&self, file: FileId, path: &str) -> Result<Box<dyn Read>, String> {
+        let Some((spec_file, root)) = self.files.get(&file) else {
+            return Err("specs held in memory cannot name files".into());
+        };
+        let base = spec_file.parent().unwrap_or(Path::new(""));
+        let (opened, _) = root
+            .open(&base.join(path), self.limit)
+            .map_err(|e| e.to_string())?;
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, opened)))
+    }
+}
+
+fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
+    let mut diagnostics = std::mem::take(&mut workspace.diagnostics);
     let mut checked = Vec::new();
-    for (spec, config) in specs.into_iter().zip(configs) {
-        let (model, mut found) = model::build(&spec, &sources);
+    for spec in &workspace.specs {
+        let files = SpecFiles {
+            files: spec
+                .files
+                .iter()
+                .filter_map(|(id, _)| {
+                    let root = workspace.root_of(*id)?.clone();
+                    Some((*id, (workspace.sources.get(*id).path.clone(), root)))
+                })
+                .collect(),
+            limit: spec.config.file_limit.unwrap_or(DEFAULT_FILE_LIMIT),
+        };
+        let (model, mut found) = model::build(spec);
+        // A file with a syntax error contributes nothing to the model, so
+        // every reference into it would be "unknown": report the syntax
+        // error alone — for this spec only; other specs are checked as usual.
+        let unreadable = diagnostics
+            .iter()
+            .any(|d| d.code == Code::Syntax && spec.files.iter().any(|(id, _)| *id == d.span.file));
         let mut plans = Vec::new();
         if !unreadable {
-            found.extend(check::run(&model, &config.options(options)));
-            let (staffed, problems) = staffing::plan(&model, &mut sources);
+            found.extend(check::run(&model, &spec.config.options(options)));
+            let (staffed, problems) = staffing::plan(&model, &files);
             plans = staffed;
             found.extend(problems);
-            config.apply(&mut found);
+            spec.config.apply(&mut found);
             diagnostics.extend(found);
         }
         checked.push(CheckedSpec {
-            root: spec.root,
+            root: spec.root.clone(),
             model,
             staffing: plans,
-            config: config.clone(),
+            config: spec.config.clone(),
+            files,
         });
     }
+    let sources = workspace.sources;
     suppress::apply(&mut diagnostics, &sources);
     diagnostics.sort_by(|a, b| {
         (a.span.file, a.span.start, a.code, &a.message).cmp(&(

@@ -2,9 +2,15 @@
 //!
 //! Every AST node and every diagnostic carries a [`Span`]: a file and a byte range.
 //! Line and column numbers are computed only when a diagnostic is printed, from a
-//! per-file table of line starts, so spans stay small and cheap to copy.
+//! per-file table of line starts and character checkpoints, so spans stay small
+//! and any number of diagnostics on one long line cost O(1) each to locate.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Character counts are recorded every this many bytes.
+const CHECKPOINT: usize = 4096;
 
 /// Index of a file in the [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,6 +46,17 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// What a file is to the compiler, which decides whether its text may be
+/// quoted back to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `.cx` spec file: excerpts of it appear in diagnostics.
+    Spec,
+    /// Anything else (a config): diagnostics give its line and column but
+    /// never quote its bytes, which may not be the user's to see.
+    Opaque,
+}
+
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path used to open the file.
@@ -47,20 +64,67 @@ pub struct SourceFile {
     /// The path as shown to the user (relative, forward slashes).
     pub name: String,
     pub text: String,
+    pub kind: FileKind,
     line_starts: Vec<usize>,
+    /// Characters before byte `i * CHECKPOINT`.
+    chars_before: Vec<usize>,
+    /// The text with terminal controls made visible, built on first use.
+    display: OnceLock<Option<String>>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, name: String, text: String) -> Self {
+        SourceFile::with_kind(path, name, text, FileKind::Spec)
+    }
+
+    pub fn with_kind(path: PathBuf, name: String, text: String, kind: FileKind) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let bytes = text.as_bytes();
+        let mut chars_before = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut count = 0;
+        for block in bytes.chunks(CHECKPOINT) {
+            chars_before.push(count);
+            count += block.iter().filter(|&&b| !is_continuation(b)).count();
+        }
+        chars_before.push(count);
         SourceFile {
             path,
             name,
             text,
+            kind,
             line_starts,
+            chars_before,
+            display: OnceLock::new(),
         }
+    }
+
+    /// Whether diagnostics may quote this file's text.
+    pub fn quotable(&self) -> bool {
+        self.kind == FileKind::Spec
+    }
+
+    /// The text as it may be shown on a terminal: same length, controls replaced.
+    pub fn display_text(&self) -> &str {
+        self.display
+            .get_or_init(|| match crate::escape::terminal_same_width(&self.text) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(safe) => Some(safe),
+            })
+            .as_deref()
+            .unwrap_or(&self.text)
+    }
+
+    /// Characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_to(&self, offset: usize) -> usize {
+        let block = offset / CHECKPOINT;
+        let start = block * CHECKPOINT;
+        self.chars_before[block]
+            + self.text.as_bytes()[start..offset]
+                .iter()
+                .filter(|&&b| !is_continuation(b))
+                .count()
     }
 
     /// 0-based index of the line holding `offset`.
@@ -75,7 +139,7 @@ impl SourceFile {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars_to(offset) - self.chars_to(start) + 1;
         LineCol {
             line: line + 1,
             column,
@@ -115,6 +179,10 @@ impl SourceFile {
         }
         offset
     }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// All files of one compilation, addressed by [`FileId`].
@@ -166,6 +234,14 @@ mod tests {
         assert_eq!(f.line_text(0), "one");
         assert_eq!(f.line_text(1), "two");
         assert_eq!(f.line_col(5), LineCol { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_a_long_line_use_checkpoints() {
+        let text = format!("{}x", "я".repeat(10_000));
+        let f = SourceFile::new("a".into(), "a".into(), text.clone());
+        assert_eq!(f.line_col(text.len() - 1).column, 10_001);
+        assert_eq!(f.line_col(CHECKPOINT).column, CHECKPOINT / 2 + 1);
     }
 
     #[test]

@@ -208,7 +208,7 @@ fn a_template_that_is_a_symlink_is_refused() {
         &["build", "spec", "-o", "out", "--templates", "tpl"],
     );
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic links"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic link"));
 }
 
 #[test]

@@ -193,7 +193,7 @@ fn zendesk_policies_follow_tiers_severities_and_clocks() {
     let key = &policies[1]["sla_policy"];
     assert_eq!(
         key["filter"]["any"][0],
-        serde_json::json!({"field": "current_tags", "operator": "includes", "value": "key-accounts"})
+        serde_json::json!({"field": "current_tags", "operator": "includes", "value": "key_accounts"})
     );
     let key_metrics = key["policy_metrics"].as_array().unwrap();
     // 90 s is not whole minutes: the e-mail first response is left out, and
@@ -261,7 +261,7 @@ fn zendesk_segment_field_is_configurable() {
     let policies = read(work.path(), "routing/zendesk-sla-policies.json");
     assert_eq!(
         policies[1]["sla_policy"]["filter"]["any"][0],
-        serde_json::json!({"field": "organization_id", "operator": "is", "value": "key-accounts"})
+        serde_json::json!({"field": "organization_id", "operator": "is", "value": "key_accounts"})
     );
 }
 

@@ -29,21 +29,47 @@ fn staff(files: &[(&str, &str)], args: &[&str]) -> (tempfile::TempDir, std::proc
     (dir, output)
 }
 
+/// A figure at full precision, compared with a published one.
+fn close(value: &serde_json::Value, expected: f64, tolerance: f64) {
+    let actual = value
+        .as_f64()
+        .unwrap_or_else(|| panic!("{value} is a number"));
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{actual} is not within {tolerance} of {expected}"
+    );
+}
+
 #[test]
 fn json_matches_the_issue_example() {
     let spec = textbook(13, "");
     let (_dir, output) = staff(&[("spec.cx", &spec)], &["--format", "json"]);
     assert_eq!(output.status.code(), Some(1), "13 agents miss 80/20");
+    let report = json(&output);
+    let queue = &report["queues"][0];
+    let mut head = queue.clone();
+    let intervals = head.as_object_mut().unwrap().remove("intervals").unwrap();
     assert_eq!(
-        json(&output),
-        json!({"queues": [{"queue": "main_line", "channel": "phone", "model": "erlang-c",
+        head,
+        json!({"queue": "main_line", "channel": "phone", "model": "erlang-c",
             "target": {"percent": 80.0, "within_seconds": 20}, "agents": 13,
-            "intervals": [{"start": null, "interval_seconds": 1800, "volume": 100, "aht_seconds": 180,
-                "offered_load": 10, "required_agents": 14, "required_headcount": null,
-                "service_level": 0.7956, "wait_probability": 0.2853, "asa_seconds": 17.12,
-                "occupancy": 0.7692, "abandon_probability": null, "overloaded": false}],
-            "peak_required_agents": 14, "meets_target": false}]})
+            "peak_required_agents": 14, "meets_target": false})
     );
+    let interval = &intervals[0];
+    assert_eq!(interval["start"], json!(null));
+    assert_eq!(interval["interval_seconds"], 1800);
+    assert_eq!(interval["volume"], 100.0);
+    assert_eq!(interval["aht_seconds"], 180.0);
+    assert_eq!(interval["offered_load"], 10.0);
+    assert_eq!(interval["required_agents"], 14);
+    assert_eq!(interval["required_headcount"], json!(null));
+    assert_eq!(interval["abandon_probability"], json!(null));
+    assert_eq!(interval["overloaded"], false);
+    // Full precision: the textbook's figures to their last published digit.
+    close(&interval["service_level"], 0.795595, 1e-6);
+    close(&interval["wait_probability"], 0.285270, 1e-6);
+    close(&interval["asa_seconds"], 17.116, 1e-3);
+    close(&interval["occupancy"], 10.0 / 13.0, 1e-15);
     // Key order is part of the format: tools diff it.
     let text = stdout(&output);
     let order = [
@@ -70,9 +96,9 @@ fn enough_agents_pass_and_shrinkage_gives_headcount() {
     assert_eq!(queue["meets_target"], true);
     let interval = &queue["intervals"][0];
     assert_eq!(interval["required_headcount"], 20);
-    assert_eq!(interval["service_level"], 0.8884);
-    assert_eq!(interval["wait_probability"], 0.1741);
-    assert_eq!(interval["asa_seconds"], 7.84);
+    close(&interval["service_level"], 0.888350, 1e-6);
+    close(&interval["wait_probability"], 0.174132, 1e-6);
+    close(&interval["asa_seconds"], 7.836, 1e-3);
 }
 
 #[test]
@@ -115,10 +141,10 @@ fn forecast_files_give_one_interval_per_row() {
         .collect();
     assert_eq!(starts, ["08:00", "08:30", "09:00"]);
     assert_eq!(
-        intervals[0]["aht_seconds"], 180,
+        intervals[0]["aht_seconds"], 180.0,
         "the queue's aht fills an empty cell"
     );
-    assert_eq!(intervals[2]["aht_seconds"], 200);
+    assert_eq!(intervals[2]["aht_seconds"], 200.0);
     assert_eq!(intervals[1]["required_agents"], 14);
     let peak = report["queues"][0]["peak_required_agents"]
         .as_u64()
@@ -175,16 +201,29 @@ fn the_report_is_byte_identical_across_runs() {
 
 #[cfg(unix)]
 #[test]
-fn a_forecast_that_is_a_device_is_refused_not_read_forever() {
-    let spec = textbook(14, "").replace(
-        "forecast 100 per 30m",
-        "forecast file \"/dev/zero\" per 30m",
-    );
-    let (_dir, output) = staff(&[("spec.cx", &spec)], &[]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("invalid-forecast") && stderr.contains("not a regular file"),
-        "{stderr}"
-    );
+fn a_forecast_outside_the_spec_or_not_a_file_is_refused_without_quoting_it() {
+    for (path, expected) in [
+        ("/dev/zero", "outside the spec's folder"),
+        ("../../../../../../etc/passwd", "outside the spec's folder"),
+        ("zero.csv", "outside the spec's folder"),
+        ("pipe.csv", "a named pipe"),
+    ] {
+        let spec = textbook(14, "").replace(
+            "forecast 100 per 30m",
+            &format!("forecast file \"{path}\" per 30m"),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("spec.cx"), &spec).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.csv")).unwrap();
+        let fifo = std::ffi::CString::new(dir.path().join("pipe.csv").to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let output = cxc_in(dir.path(), &["staff"]);
+        assert_eq!(output.status.code(), Some(1), "{path}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("invalid-forecast") && stderr.contains(expected),
+            "{path}: {stderr}"
+        );
+        assert!(!stderr.contains("root:"), "{stderr}");
+    }
 }

@@ -42,23 +42,14 @@ impl Default for Options {
 pub struct Ctx<'a> {
     pub model: &'a Model,
     pub options: &'a Options,
-    /// SLAs by segment, built once so rules stay linear.
-    slas_by_segment: Vec<Vec<Idx<Sla>>>,
     found: Vec<Diagnostic>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(model: &'a Model, options: &'a Options) -> Self {
-        let mut slas_by_segment = vec![Vec::new(); model.segments.len()];
-        for (id, sla) in model.slas.iter() {
-            for segment in crate::model::targets(&sla.segments) {
-                slas_by_segment[segment.index()].push(id);
-            }
-        }
         Ctx {
             model,
             options,
-            slas_by_segment,
             found: Vec::new(),
         }
     }
@@ -68,7 +59,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn slas_of(&self, segment: Idx<Segment>) -> &[Idx<Sla>] {
-        &self.slas_by_segment[segment.index()]
+        self.model.sla_ids_of(segment)
     }
 
     /// The segments a list names; a declaration without `segments` serves all.

@@ -58,6 +58,7 @@ codes! {
     Understaffed = "understaffed", Error;
     InvalidForecast = "invalid-forecast", Error;
     InexactExport = "inexact-export", Warning;
+    ExportConflict = "export-conflict", Error;
     HotPotato = "hot-potato", Warning;
     ChannelSwitch = "channel-switch", Warning;
     ChannelWithoutTarget = "channel-without-target", Warning;
@@ -75,7 +76,7 @@ codes! {
 
 impl Code {
     /// Codes reported by `cxc build` for its exports, not by `cxc check`.
-    pub const BUILD_ONLY: &'static [Code] = &[Code::InexactExport];
+    pub const BUILD_ONLY: &'static [Code] = &[Code::InexactExport, Code::ExportConflict];
 
     pub fn parse(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == name)

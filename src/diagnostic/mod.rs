@@ -67,20 +67,30 @@ impl Summary {
     }
 }
 
+/// Names longer than this are not typos of each other worth a suggestion, and
+/// comparing them would cost the square of their length.
+const MAX_SUGGESTED_LEN: usize = 64;
+
 /// "did you mean" for a misspelt name: the closest candidate, if it is close enough
 /// that a person would have meant it.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted_len = wanted.chars().count();
+    if wanted_len > MAX_SUGGESTED_LEN {
+        return None;
+    }
     let wanted_lower = wanted.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| {
+        .filter_map(|c| {
+            let len = c.chars().count();
+            let allowed = (wanted_len.max(len) / 3).max(1);
+            // Lengths further apart than the allowed edits cannot be close.
+            if len > MAX_SUGGESTED_LEN || len.abs_diff(wanted_len) > allowed {
+                return None;
+            }
             let distance = strsim::damerau_levenshtein(&wanted_lower, &c.to_lowercase());
-            (distance, c)
-        })
-        .filter(|&(distance, c)| {
-            let len = wanted.chars().count().max(c.chars().count());
             // One edit in a one-letter name is a different name, not a typo.
-            distance <= (len / 3).max(1) && distance < wanted.chars().count()
+            (distance <= allowed && distance < wanted_len).then_some((distance, c))
         })
         .min()
         .map(|(_, c)| c)
@@ -97,5 +107,7 @@ mod tests {
         assert_eq!(closest("Sales", names), Some("sales"));
         assert_eq!(closest("factory", names), None);
         assert_eq!(closest("b", ["a"]), None);
+        let long = "x".repeat(20_000);
+        assert_eq!(closest(&long, [long.as_str()]), None);
     }
 }

@@ -3,6 +3,7 @@
 //! same spec always prints the same bytes.
 
 use super::{Diagnostic, Severity, Summary};
+use crate::escape::terminal;
 use crate::source::{SourceFile, SourceMap, Span};
 use miette::{LabeledSpan, MietteSpanContents, SourceCode, SpanContents};
 use serde::Serialize;
@@ -70,16 +71,16 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let l = locate(d, sources);
-        let mut message = d.message.clone();
+        let mut message = terminal(&d.message, true).into_owned();
         if !d.help.is_empty() {
             message.push('\n');
-            message.push_str(&d.help);
+            message.push_str(&terminal(&d.help, true));
         }
         let _ = writeln!(
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             l.severity,
-            escape_property(l.file),
+            escape_property(&terminal(l.file, false)),
             l.line,
             l.column,
             l.end_line,
@@ -116,8 +117,7 @@ pub fn human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> St
         let report = Report::new(d, sources);
         if handler.render_report(&mut out, &report).is_err() {
             // Rendering only fails on a broken formatter; fall back to one line.
-            let l = locate(d, sources);
-            let _ = writeln!(out, "{}:{}:{}: {}", l.file, l.line, l.column, d.message);
+            let _ = writeln!(out, "{}: {}", report.location, report.message);
         }
         out.push('\n');
     }
@@ -133,11 +133,16 @@ pub fn human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> St
     out
 }
 
-/// Adapts a [`Diagnostic`] to miette without copying the source text.
+/// Adapts a [`Diagnostic`] to miette without copying the source text. Every
+/// text it hands miette has terminal controls made visible: a spec string,
+/// a file name or a quoted line cannot drive the terminal.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     file: &'a SourceFile,
     location: String,
+    message: String,
+    help: String,
+    labels: Vec<(Span, String)>,
     quotable: bool,
 }
 
@@ -145,13 +150,25 @@ impl<'a> Report<'a> {
     fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
         let file = sources.get(diagnostic.span.file);
         let l = locate(diagnostic, sources);
-        let quotable = std::iter::once(diagnostic.span)
-            .chain(diagnostic.labels.iter().map(|(s, _)| *s))
-            .all(|s| s.file == diagnostic.span.file && excerpt_len(file, s) <= MAX_EXCERPT_BYTES);
+        // Only spec files are quoted: a config or a data file may hold
+        // what its reader should not see in a CI log.
+        let quotable = file.quotable()
+            && std::iter::once(diagnostic.span)
+                .chain(diagnostic.labels.iter().map(|(s, _)| *s))
+                .all(|s| {
+                    s.file == diagnostic.span.file && excerpt_len(file, s) <= MAX_EXCERPT_BYTES
+                });
         Report {
             diagnostic,
             file,
-            location: format!("{}:{}:{}", l.file, l.line, l.column),
+            location: format!("{}:{}:{}", terminal(l.file, false), l.line, l.column),
+            message: terminal(&diagnostic.message, true).into_owned(),
+            help: terminal(&diagnostic.help, true).into_owned(),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|(span, text)| (*span, terminal(text, true).into_owned()))
+                .collect(),
             quotable,
         }
     }
@@ -167,16 +184,16 @@ fn excerpt_len(file: &SourceFile, span: Span) -> usize {
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.quotable {
-            f.write_str(&self.diagnostic.message)
+            f.write_str(&self.message)
         } else {
-            write!(f, "{} (at {})", self.diagnostic.message, self.location)
+            write!(f, "{} (at {})", self.message, self.location)
         }
     }
 }
@@ -196,7 +213,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        (!self.diagnostic.help.is_empty()).then(|| Box::new(&self.diagnostic.help) as _)
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as _)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -207,9 +224,8 @@ impl miette::Diagnostic for Report<'_> {
         if !self.quotable {
             return None;
         }
-        let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(None, to_miette(d.span));
-        let secondary = d
+        let primary = LabeledSpan::new_primary_with_span(None, to_miette(self.diagnostic.span));
+        let secondary = self
             .labels
             .iter()
             .map(|(span, text)| LabeledSpan::new_with_span(Some(text.clone()), to_miette(*span)));
@@ -231,7 +247,8 @@ impl SourceCode for Report<'_> {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, miette::MietteError> {
         let file = self.file;
-        let text = &file.text;
+        // Same length as the text, so offsets hold; controls made visible.
+        let text = file.display_text();
         let start = span.offset().min(text.len());
         let end = (span.offset() + span.len()).min(text.len());
         let first = file.line_index(start).saturating_sub(context_lines_before);
@@ -244,7 +261,7 @@ impl SourceCode for Report<'_> {
         let span_line_start = file.line_start(file.line_index(start));
         let column = text[span_line_start..start].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
-            file.name.clone(),
+            terminal(&file.name, false).into_owned(),
             data,
             (window_start, data.len()).into(),
             first,

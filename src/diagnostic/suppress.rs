@@ -6,22 +6,31 @@
 //! "the line before", so an allow can sit above an explanatory comment.
 
 use super::{Code, Diagnostic};
-use crate::source::SourceMap;
+use crate::source::{FileId, SourceMap};
+use std::collections::HashMap;
 
 /// Removes the diagnostics that a comment allows. Diagnostics of the front end
 /// (`syntax`, `invalid-value`) are never suppressed: the text must still be read.
+///
+/// The comments above a line are read once per line, however many
+/// diagnostics point at it.
 pub fn apply(diagnostics: &mut Vec<Diagnostic>, sources: &SourceMap) {
+    let mut allowed: HashMap<(FileId, usize), Vec<Code>> = HashMap::new();
     diagnostics.retain(|d| {
         if matches!(d.code, Code::Syntax | Code::InvalidValue) {
             return true;
         }
         let file = sources.get(d.span.file);
         let line = file.line_index(d.span.start.min(file.text.len()));
-        !(0..line)
-            .rev()
-            .map(|i| file.line_text(i).trim())
-            .take_while(|text| is_comment(text))
-            .any(|text| allows(text, d.code))
+        let codes = allowed.entry((d.span.file, line)).or_insert_with(|| {
+            (0..line)
+                .rev()
+                .map(|i| file.line_text(i).trim())
+                .take_while(|text| is_comment(text))
+                .flat_map(|text| Code::ALL.iter().copied().filter(|&c| allows(text, c)))
+                .collect()
+        });
+        !codes.contains(&d.code)
     });
 }
 

@@ -6,35 +6,109 @@
 
 use super::view::View;
 use super::words::{self, term, Term};
-use crate::model::{Idx, Model, Party, Ref, Role, Segment, SegmentScope, Team};
+use crate::model::{
+    Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Role, Segment, SegmentScope, Step,
+};
 use crate::syntax::values::{trim_float, Language};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-/// Who counts as "this role": the role itself, or its team.
-struct Holder {
-    role: Idx<Role>,
-    team: Option<Idx<Team>>,
+/// Who does what, for every role at once: one pass over the model hands each
+/// piece of work to the role it names, or to every role of the team it
+/// names, so deriving the duties of all roles stays linear in the spec.
+pub struct Work {
+    steps: Vec<Vec<(Idx<Journey>, Idx<Step>)>>,
+    complaints: Vec<Vec<Idx<Complaint>>>,
+    /// (complaint, index of the escalation in its ladder)
+    escalations: Vec<Vec<(Idx<Complaint>, usize)>>,
+    promises: Vec<Vec<Idx<Promise>>>,
+    channels: Vec<Vec<Idx<Channel>>>,
+    /// The segments offered each channel.
+    segments_of_channel: Vec<Vec<Idx<Segment>>>,
+    /// The agreements each team provides.
+    agreements_of_team: Vec<Vec<Idx<crate::model::Agreement>>>,
 }
 
-impl Holder {
-    fn holds(&self, party: Option<&Ref<Party>>) -> bool {
-        match party.and_then(|p| p.target) {
-            Some(Party::Role(r)) => r == self.role,
-            Some(Party::Team(t)) => Some(t) == self.team,
-            None => false,
+impl Work {
+    pub fn new(m: &Model) -> Work {
+        let roles = m.roles.len();
+        let mut roles_of_team = vec![Vec::new(); m.teams.len()];
+        for (id, role) in m.roles.iter() {
+            if let Some(team) = role.team.as_ref().and_then(|t| t.target) {
+                roles_of_team[team.index()].push(id);
+            }
         }
+        let holders = |party: Option<&Ref<Party>>| -> Vec<Idx<Role>> {
+            match party.and_then(|p| p.target) {
+                Some(Party::Role(r)) => vec![r],
+                Some(Party::Team(t)) => roles_of_team[t.index()].clone(),
+                None => Vec::new(),
+            }
+        };
+        let mut work = Work {
+            steps: vec![Vec::new(); roles],
+            complaints: vec![Vec::new(); roles],
+            escalations: vec![Vec::new(); roles],
+            promises: vec![Vec::new(); roles],
+            channels: vec![Vec::new(); roles],
+            segments_of_channel: vec![Vec::new(); m.channels.len()],
+            agreements_of_team: vec![Vec::new(); m.teams.len()],
+        };
+        for (a, agreement) in m.agreements.iter() {
+            if let Some(team) = agreement.provider.as_ref().and_then(|p| p.target) {
+                work.agreements_of_team[team.index()].push(a);
+            }
+        }
+        for (j, journey) in m.journeys.iter() {
+            for (s, step) in journey.steps.iter() {
+                for r in holders(step.owner.as_ref()) {
+                    work.steps[r.index()].push((j, s));
+                }
+            }
+        }
+        for (c, complaint) in m.complaints.iter() {
+            for r in holders(complaint.owner.as_ref()) {
+                work.complaints[r.index()].push(c);
+            }
+            for (e, escalation) in complaint.escalations.iter().enumerate() {
+                for r in holders(Some(&escalation.to)) {
+                    work.escalations[r.index()].push((c, e));
+                }
+            }
+        }
+        for (p, promise) in m.promises.iter() {
+            for remedy in &promise.on_breach {
+                if let crate::model::Remedy::Escalate(to) = &remedy.value {
+                    for r in holders(Some(to)) {
+                        if work.promises[r.index()].last() != Some(&p) {
+                            work.promises[r.index()].push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for (c, channel) in m.channels.iter() {
+            for r in holders(channel.owner.as_ref()) {
+                work.channels[r.index()].push(c);
+            }
+        }
+        for (s, segment) in m.segments.iter() {
+            for c in crate::model::targets(&segment.channels) {
+                if work.segments_of_channel[c.index()].last() != Some(&s) {
+                    work.segments_of_channel[c.index()].push(s);
+                }
+            }
+        }
+        work
     }
 }
 
 /// The derived duties of a role, each `{"kind", "text"}`, in a stable order.
-pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
+pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Value> {
     let m = view.model;
     let en = view.language == Language::En;
-    let holder = Holder {
-        role,
-        team: m.roles[role].team.as_ref().and_then(|t| t.target),
-    };
+    let r = role.index();
+    let team = m.roles[role].team.as_ref().and_then(|t| t.target);
     let mut duties = Vec::new();
     let mut push = |kind: &str, text: String| duties.push(json!({"kind": kind, "text": text}));
     let mut served: BTreeSet<Idx<Segment>> = BTreeSet::new();
@@ -66,11 +140,10 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
         }
     };
 
-    for (_, journey) in m.journeys.iter() {
-        for (_, step) in journey.steps.iter() {
-            if !holder.holds(step.owner.as_ref()) {
-                continue;
-            }
+    for &(journey, step) in &work.steps[r] {
+        let journey = &m.journeys[journey];
+        let step = &journey.steps[step];
+        {
             served.extend(m.segments_or_all(&journey.segments));
             let deadline = step
                 .within
@@ -101,7 +174,17 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
         }
     }
 
-    for (_, complaint) in m.complaints.iter() {
+    let mut complaints: Vec<Idx<Complaint>> = work.complaints[r]
+        .iter()
+        .copied()
+        .chain(work.escalations[r].iter().map(|&(c, _)| c))
+        .collect();
+    complaints.sort();
+    complaints.dedup();
+    let owned: BTreeSet<Idx<Complaint>> = work.complaints[r].iter().copied().collect();
+    let receives: BTreeSet<(Idx<Complaint>, usize)> = work.escalations[r].iter().copied().collect();
+    for complaint_id in complaints {
+        let complaint = &m.complaints[complaint_id];
         let segments = match &complaint.segments {
             SegmentScope::Any => m.segments.ids().collect(),
             SegmentScope::List(list) => m.segments_or_all(list),
@@ -115,7 +198,7 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
                 v["clock"].as_str().unwrap_or_default()
             )
         };
-        if holder.holds(complaint.owner.as_ref()) {
+        if owned.contains(&complaint_id) {
             served.extend(segments.iter().copied());
             let severity = complaint
                 .severity
@@ -155,8 +238,8 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
             text.push('.');
             push("complaint", text);
         }
-        for escalation in &complaint.escalations {
-            if holder.holds(Some(&escalation.to)) {
+        for (e, escalation) in complaint.escalations.iter().enumerate() {
+            if receives.contains(&(complaint_id, e)) {
                 served.extend(segments.iter().copied());
                 let text = if en {
                     format!("Take over complaints of the category “{}” that are not resolved {} after they arrive.", complaint.header.label(), timer(escalation.after))
@@ -168,10 +251,11 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
         }
     }
 
-    for (_, promise) in m.promises.iter() {
-        for remedy in &promise.on_breach {
-            if let crate::model::Remedy::Escalate(to) = &remedy.value {
-                if holder.holds(Some(to)) {
+    for &promise in &work.promises[r] {
+        let promise = &m.promises[promise];
+        {
+            {
+                {
                     let text = if en {
                         format!("Take over every breach of the public promise “{}” and put it right with the customer.", promise.header.label())
                     } else {
@@ -183,18 +267,10 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
         }
     }
 
-    for (channel_id, channel) in m.channels.iter() {
-        if !holder.holds(channel.owner.as_ref()) {
-            continue;
-        }
-        for (segment_id, segment) in m.segments.iter() {
-            if !segment
-                .channels
-                .iter()
-                .any(|c| c.target == Some(channel_id))
-            {
-                continue;
-            }
+    for &channel_id in &work.channels[r] {
+        let channel = &m.channels[channel_id];
+        for &segment_id in &work.segments_of_channel[channel_id.index()] {
+            let segment = &m.segments[segment_id];
             served.insert(segment_id);
             staffed.insert(segment_id);
             for (_, sla) in m.slas_of(segment_id) {
@@ -260,11 +336,9 @@ pub fn derive(view: &View, role: Idx<Role>) -> Vec<Value> {
         }
     }
 
-    if let Some(team) = holder.team {
-        for (_, agreement) in m.agreements.iter() {
-            if agreement.provider.as_ref().and_then(|p| p.target) != Some(team) {
-                continue;
-            }
+    if let Some(team) = team {
+        for &agreement in &work.agreements_of_team[team.index()] {
+            let agreement = &m.agreements[agreement];
             let consumer = agreement.consumer.as_ref().map_or("?", |c| &c.name);
             let consumer = agreement
                 .consumer
@@ -386,13 +460,14 @@ complaint late "Late delivery" {
         assert!(errors.is_empty(), "{errors:?}");
         let model = &compiled.specs[0].model;
         let view = View::new(model, language, &[]);
+        let work = Work::new(model);
         let id = model
             .roles
             .iter()
             .find(|(_, r)| r.header.id == role)
             .map(|(id, _)| id)
             .expect("role exists");
-        derive(&view, id)
+        derive(&view, &work, id)
             .into_iter()
             .map(|d| {
                 (

@@ -1,15 +1,10 @@
-//! Output files: safe names derived from identifiers, and atomic writes that
-//! never leave the output folder.
-//!
-//! Everything is rendered in memory first; only a build that fully succeeded
-//! writes. Each file goes to a temporary file beside its target and is renamed
-//! over it, so a reader never sees half a file. Folders inside the output that
-//! are symbolic links are refused rather than followed, and files cxc did not
-//! generate are left alone.
+//! Safe file names derived from identifiers. (Writing them is
+//! [`super::output`].)
 
-use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
-use std::path::{Component, Path};
+use std::collections::HashSet;
+
+/// A stem leaves room in a file name (255 bytes) for `-N` and an extension.
+pub const MAX_STEM_BYTES: usize = 200;
 
 /// Names on Windows that are devices whatever their extension.
 const RESERVED: &[&str] = &[
@@ -31,7 +26,16 @@ pub fn safe_stem(id: &str) -> String {
             }
         })
         .collect();
-    stem = stem.trim_matches('-').chars().take(100).collect();
+    stem = stem.trim_matches('-').to_string();
+    // Cut to whole characters within the byte budget: a name of 100 Chinese
+    // characters is 300 bytes, more than a file name may hold.
+    if stem.len() > MAX_STEM_BYTES {
+        let mut cut = MAX_STEM_BYTES;
+        while !stem.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        stem.truncate(cut);
+    }
     if stem.is_empty() {
         stem.push_str("item");
     }
@@ -45,63 +49,26 @@ pub fn safe_stem(id: &str) -> String {
 #[derive(Default)]
 pub struct Stems {
     used: HashSet<String>,
+    /// The next number to try for each base, so that many names with one
+    /// stem cost linear time, not quadratic.
+    next: std::collections::HashMap<String, usize>,
 }
 
 impl Stems {
     pub fn unique(&mut self, id: &str) -> String {
         let base = safe_stem(id);
-        let mut candidate = base.clone();
-        let mut n = 1;
-        while !self.used.insert(candidate.clone()) {
-            n += 1;
-            candidate = format!("{base}-{n}");
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        candidate
-    }
-}
-
-/// Writes `files` (paths relative to `out`, `/`-separated) under `out`.
-pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
-    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    for (relative, bytes) in files {
-        let path = Path::new(relative);
-        if !path.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(format!(
-                "refusing to write outside the output folder: {relative}"
-            ));
-        }
-        let mut folder = out.to_path_buf();
-        if let Some(parent) = path.parent() {
-            for part in parent.components() {
-                folder.push(part);
-                match std::fs::symlink_metadata(&folder) {
-                    Ok(meta) if meta.is_dir() => {}
-                    Ok(_) => {
-                        return Err(format!(
-                        "{} is not a folder (or is a symbolic link); cxc will not write through it",
-                        folder.display()
-                    ))
-                    }
-                    Err(_) => std::fs::create_dir(&folder)
-                        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?,
-                }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let candidate = format!("{base}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
             }
         }
-        let target = out.join(path);
-        if std::fs::read(&target).is_ok_and(|old| &old == bytes) {
-            continue;
-        }
-        let mut temp = tempfile::Builder::new()
-            .prefix(".cxc-")
-            .tempfile_in(&folder)
-            .map_err(|e| format!("cannot write in {}: {e}", folder.display()))?;
-        temp.write_all(bytes)
-            .and_then(|_| temp.flush())
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-        temp.persist(&target)
-            .map_err(|e| format!("cannot write {}: {}", target.display(), e.error))?;
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -121,38 +88,14 @@ mod tests {
     }
 
     #[test]
-    fn writes_replace_files_and_keep_others() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("mine.txt"), "keep").unwrap();
-        let mut files = BTreeMap::new();
-        files.insert("a/b.md".to_string(), b"one".to_vec());
-        write(dir.path(), &files).unwrap();
-        files.insert("a/b.md".to_string(), b"two".to_vec());
-        write(dir.path(), &files).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join("a/b.md")).unwrap(),
-            "two"
-        );
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join("mine.txt")).unwrap(),
-            "keep"
-        );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no temporary files remain");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn symlinked_folders_are_not_followed() {
-        let dir = tempfile::tempdir().unwrap();
-        let elsewhere = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("policy")).unwrap();
-        let mut files = BTreeMap::new();
-        files.insert("policy/x.md".to_string(), b"x".to_vec());
-        assert!(write(dir.path(), &files).is_err());
-        assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
-        files.clear();
-        files.insert("../x.md".to_string(), b"x".to_vec());
-        assert!(write(dir.path(), &files).is_err());
+    fn stems_fit_a_file_name_in_bytes() {
+        let cjk = "客".repeat(100);
+        let stem = safe_stem(&cjk);
+        assert!(stem.len() <= MAX_STEM_BYTES, "{}", stem.len());
+        let mut stems = Stems::default();
+        let a = stems.unique(&cjk);
+        let b = stems.unique(&format!("{cjk}x"));
+        assert_ne!(a, b);
+        assert!(b.len() + ".docx".len() <= super::super::output::MAX_NAME_BYTES);
     }
 }

@@ -14,12 +14,15 @@
 //! - `zendesk`, `taskrouter`: exports to real contact-centre systems;
 //!   `site`: the HTML site.
 //! - `templates`: the embedded templates and `--templates DIR` overrides.
-//! - `files`: safe file names and atomic writes.
+//! - `files`: safe file names; `output`: writing the tree atomically;
+//!   `names`: one spelling per segment and channel across the exports.
 
 mod duties;
 pub mod files;
 pub mod journey;
 mod markup;
+pub mod names;
+pub mod output;
 mod routing;
 mod site;
 pub mod taskrouter;
@@ -85,8 +88,9 @@ pub fn render(
     let mut problems = Vec::new();
     let mut files = Files::new();
     let language = options.language;
+    let names = names::ExportNames::new(model, options.exports, &mut problems);
     if wants(Target::Docs) || wants(Target::Site) {
-        let docs = documents(model, plans, language, options.templates)?;
+        let docs = documents(model, plans, language, options.templates, &names)?;
         if wants(Target::Site) {
             files.extend(site::site(model, &docs, language)?);
         }
@@ -95,14 +99,15 @@ pub fn render(
         }
     }
     if wants(Target::Zendesk) {
-        let policies = zendesk::policies(model, options.exports, &mut problems);
+        let policies = zendesk::policies(model, options.exports, &names, &mut problems);
         files.insert(
             "routing/zendesk-sla-policies.json".into(),
             pretty(&policies),
         );
     }
     if wants(Target::Taskrouter) {
-        let workflow = taskrouter::workflow(model, options.exports, options.today, &mut problems);
+        let workflow =
+            taskrouter::workflow(model, options.exports, &names, options.today, &mut problems);
         files.insert("routing/taskrouter-workflow.json".into(), pretty(&workflow));
     }
     if wants(Target::Bpmn) {
@@ -128,33 +133,33 @@ fn journey_files(model: &Model) -> Vec<(String, &crate::model::Journey)> {
 }
 
 /// The Markdown documents, the neutral routing config and model.json.
+///
+/// The view is built once and converted to a template value once; each
+/// document gets that value (shared, not copied) and, for a journey or a
+/// role, its own entry of it.
 fn documents(
     model: &Model,
     plans: &[QueuePlan],
     language: Language,
     templates: Option<&Path>,
+    names: &names::ExportNames,
 ) -> Result<Files, String> {
-    let env = templates::environment(templates)?;
+    let mut renderer = templates::Renderer::new(templates)?;
     let view = view::View::new(model, language, plans);
     let spec = view.spec();
+    let spec_value = TemplateValue::from_serialize(&spec);
     let lang = language.as_str();
     let mut files = Files::new();
     let mut render = |output: String,
                       template: &str,
-                      extra: Option<(&str, &serde_json::Value)>|
+                      extra: Option<(&str, TemplateValue)>|
      -> Result<(), String> {
-        let name = format!("{lang}/{template}");
-        let template = env
-            .get_template(&name)
-            .map_err(|e| templates::describe(&e))?;
         let mut context = BTreeMap::new();
-        context.insert("spec", TemplateValue::from_serialize(&spec));
+        context.insert("spec", spec_value.clone());
         if let Some((key, value)) = extra {
-            context.insert(key, TemplateValue::from_serialize(value));
+            context.insert(key, value);
         }
-        let text = template
-            .render(context)
-            .map_err(|e| templates::describe(&e))?;
+        let text = renderer.render(&format!("{lang}/{template}"), TemplateValue::from(context))?;
         files.insert(output, text.into_bytes());
         Ok(())
     };
@@ -172,19 +177,33 @@ fn documents(
             None,
         )?;
     }
-    for journey in spec["journeys"].as_array().into_iter().flatten() {
-        let file = journey["file"].as_str().unwrap_or("journey");
+    let entries = |key: &str| -> Vec<(String, TemplateValue)> {
+        let list = spec_value.get_attr(key).ok();
+        let items = list.as_ref().and_then(|l| l.try_iter().ok());
+        items
+            .into_iter()
+            .flatten()
+            .map(|item| {
+                let file = item
+                    .get_attr("file")
+                    .ok()
+                    .and_then(|f| f.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                (file, item)
+            })
+            .collect()
+    };
+    for (file, journey) in entries("journeys") {
         render(
             format!("journeys/{file}.md"),
             "journey.md",
             Some(("journey", journey)),
         )?;
     }
-    for role in spec["roles"].as_array().into_iter().flatten() {
-        let file = role["file"].as_str().unwrap_or("role");
+    for (file, role) in entries("roles") {
         render(format!("hr/{file}.md"), "hr/role.md", Some(("role", role)))?;
     }
-    let routing = routing::config(model);
+    let routing = routing::config(model, names);
     files.insert("routing/routing.json".into(), pretty(&routing));
     files.insert(
         "routing/routing.yaml".into(),

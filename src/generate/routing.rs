@@ -6,7 +6,7 @@ use crate::syntax::values::Weekday;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-pub fn config(model: &Model) -> Value {
+pub fn config(model: &Model, names: &super::names::ExportNames) -> Value {
     let id = |h: &crate::model::Header| h.id.clone();
     let segments_of =
         |list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>]| -> Vec<String> {
@@ -42,6 +42,18 @@ pub fn config(model: &Model) -> Value {
     }
     json!({
         "version": 1,
+        // The one name each segment and channel has in every export: the
+        // value a telephony integration sets on a task, the Zendesk tag.
+        "segments": model.segments.iter().map(|(sid, s)| json!({
+            "id": id(&s.header),
+            "export_name": names.segment(sid),
+            "tier": s.tier.map(|t| t.value),
+        })).collect::<Vec<_>>(),
+        "channels": model.channels.iter().map(|(cid, c)| json!({
+            "id": id(&c.header),
+            "export_name": names.channel(cid),
+            "kind": c.kind.map(|k| k.as_str()),
+        })).collect::<Vec<_>>(),
         "queues": model.queues.iter().map(|(_, q)| json!({
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
@@ -73,9 +85,10 @@ pub fn config(model: &Model) -> Value {
     })
 }
 
-/// Block-style YAML for a JSON value. Strings are written as JSON strings,
-/// which are valid YAML double-quoted scalars, so no spec text can change the
-/// structure (and serde_yaml, archived, stays confined to reading config).
+/// Block-style YAML for a JSON value. Every string is a YAML double-quoted
+/// scalar with all non-printable characters escaped, so no spec text can
+/// change the structure or make a YAML parser reject the file (and
+/// serde_yaml, archived, stays confined to reading config).
 pub fn yaml(value: &Value) -> String {
     let mut out = String::new();
     write_yaml(value, 0, &mut out);
@@ -84,7 +97,7 @@ pub fn yaml(value: &Value) -> String {
 
 fn scalar(value: &Value) -> String {
     match value {
-        Value::String(s) => serde_json::to_string(s).expect("strings serialise"),
+        Value::String(s) => crate::escape::yaml_string(s),
         Value::Array(a) if a.is_empty() => "[]".into(),
         Value::Object(o) if o.is_empty() => "{}".into(),
         other => other.to_string(),
@@ -132,7 +145,7 @@ mod tests {
 
     #[test]
     fn yaml_reads_back_as_the_same_value() {
-        let value = json!({"a": [1, {"b": "x: \"y\"\n- z", "c": []}, [2, 3]], "d": {}, "e": null, "ключ": true});
+        let value = json!({"a": [1, {"b": "x: \"y\"\n- z\u{7f}\u{85}", "c": []}, [2, 3]], "d": {}, "e": null, "ключ": true});
         let text = yaml(&value);
         let back: Value = serde_yaml::from_str(&text).unwrap();
         assert_eq!(back, value, "{text}");

@@ -13,6 +13,7 @@
 //! (`exports.taskrouter.queues`); without one a queue gets a placeholder
 //! that starts with `SET-ME`, so it cannot be mistaken for a real SID.
 
+use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Calendar, Model, WeekHours};
@@ -29,6 +30,7 @@ type Ranges = Vec<(i64, i64)>;
 pub fn workflow(
     model: &Model,
     exports: &Exports,
+    names: &ExportNames,
     today: Option<Date>,
     problems: &mut Vec<Diagnostic>,
 ) -> Value {
@@ -66,15 +68,12 @@ pub fn workflow(
         let mut conditions = Vec::new();
         let channel = queue.channel.as_ref().and_then(|c| c.target);
         if let Some(c) = channel {
-            conditions.push(format!(
-                "channel == '{}'",
-                safe(&model.channels[c].header.id)
-            ));
+            conditions.push(format!("channel == '{}'", names.channel(c)));
         }
         if !queue.segments.is_empty() {
             let names: Vec<String> = segments
                 .iter()
-                .map(|&s| format!("'{}'", safe(&model.segments[s].header.id)))
+                .map(|&s| format!("'{}'", names.segment(s)))
                 .collect();
             conditions.push(format!("{segment_attribute} IN [{}]", names.join(", ")));
         }

@@ -1,12 +1,18 @@
 //! Templates: minijinja files under `templates/`, embedded in the binary.
 //!
 //! `--templates DIR` overrides any of them by name (`en/hr/role.md` in DIR
-//! replaces the built-in one). Only the names below are ever looked up, so a
-//! user template cannot reach a file outside DIR: there is no `..` to resolve,
-//! and a template file that is a symbolic link is refused. User templates run
-//! on fuel, so a template that loops forever stops with an error.
+//! replaces the built-in one). Only the names below are ever looked up, and
+//! no symbolic link is followed on the way to one (neither the template file
+//! nor a folder inside DIR), so a user template cannot reach a file outside
+//! DIR. User templates run on one budget of fuel and output for the whole
+//! build, so a template that loops forever or writes without end stops with
+//! an error instead of taking the machine.
+//!
+//! Every value a Markdown template prints is escaped for Markdown
+//! ([`crate::escape::markdown`]) unless the template marks it `|safe`: spec
+//! strings never become HTML, links or headings.
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value};
 use std::path::Path;
 
 macro_rules! embedded {
@@ -37,44 +43,196 @@ embedded![
     "ru/hr/role.md",
 ];
 
-/// Enough for any real document; a runaway user template stops here.
-const USER_FUEL: u64 = 50_000_000;
+/// Instructions user templates may run in one build: far more than any real
+/// set of documents needs, far less than a minute of work.
+const USER_FUEL: u64 = 200_000_000;
 
-pub fn environment(overrides: Option<&Path>) -> Result<Environment<'static>, String> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_trim_blocks(true);
-    env.set_lstrip_blocks(true);
-    env.set_keep_trailing_newline(true);
-    env.add_filter("cell", cell);
-    for (name, text) in BUILT_IN {
-        let text = match overrides {
-            Some(dir) => read_override(dir, name)?.unwrap_or_else(|| text.to_string()),
-            None => text.to_string(),
-        };
-        env.add_template_owned(name.to_string(), text)
-            .map_err(|e| describe(&e))?;
-    }
-    if overrides.is_some() {
-        env.set_fuel(Some(USER_FUEL));
-    }
-    Ok(env)
+/// Bytes user templates may write: per document, and per build.
+const USER_DOCUMENT_BYTES: u64 = 64 << 20;
+const USER_BUILD_BYTES: u64 = 512 << 20;
+
+/// A user template file larger than this is not a template.
+const USER_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The templates of one build, with what is left of its budgets.
+pub struct Renderer {
+    env: Environment<'static>,
+    /// `None` for the built-in templates, whose cost grows with the spec only.
+    budget: Option<Budget>,
 }
 
-fn read_override(dir: &Path, name: &str) -> Result<Option<String>, String> {
-    let path = dir.join(name);
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Ok(None);
-    };
-    if !meta.is_file() {
-        return Err(format!(
-            "template {name} in {} is not a regular file (symbolic links are not followed)",
-            dir.display()
-        ));
+struct Budget {
+    fuel: u64,
+    bytes: u64,
+}
+
+impl Renderer {
+    pub fn new(overrides: Option<&Path>) -> Result<Renderer, String> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.add_filter("cell", cell);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md") {
+                AutoEscape::Custom("markdown")
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(format_value);
+        if let Some(dir) = overrides {
+            check_override_folder(dir)?;
+        }
+        for (name, text) in BUILT_IN {
+            let text = match overrides {
+                Some(dir) => read_override(dir, name)?.unwrap_or_else(|| text.to_string()),
+                None => text.to_string(),
+            };
+            env.add_template_owned(name.to_string(), text)
+                .map_err(|e| describe(&e))?;
+        }
+        let budget = overrides.map(|_| Budget {
+            fuel: USER_FUEL,
+            bytes: USER_BUILD_BYTES,
+        });
+        Ok(Renderer { env, budget })
     }
-    std::fs::read_to_string(&path)
-        .map(Some)
-        .map_err(|e| format!("cannot read template {}: {e}", path.display()))
+
+    /// Renders one template with `context`.
+    pub fn render(&mut self, name: &str, context: Value) -> Result<String, String> {
+        if let Some(budget) = &self.budget {
+            // What the earlier documents left is all this one may use.
+            self.env.set_fuel(Some(budget.fuel.max(1)));
+        }
+        let template = self.env.get_template(name).map_err(|e| describe(&e))?;
+        let limit = self
+            .budget
+            .as_ref()
+            .map(|b| b.bytes.min(USER_DOCUMENT_BYTES));
+        let mut out = Capped {
+            bytes: Vec::new(),
+            limit,
+        };
+        let captured = template
+            .render_captured_to(context, &mut out)
+            .map_err(|e| match out.limit {
+                Some(limit) if out.bytes.len() as u64 >= limit => format!(
+                    "template error: {name} writes more than {} (the limit for user templates{})",
+                    crate::loader::read::bytes(limit),
+                    if limit < USER_DOCUMENT_BYTES {
+                        " left in this build"
+                    } else {
+                        " per document"
+                    }
+                ),
+                _ => describe(&e),
+            })?;
+        if let Some(budget) = &mut self.budget {
+            if let Some((consumed, _)) = captured.state().fuel_levels() {
+                budget.fuel = budget.fuel.saturating_sub(consumed);
+            }
+            budget.bytes = budget.bytes.saturating_sub(out.bytes.len() as u64);
+        }
+        String::from_utf8(out.bytes)
+            .map_err(|_| format!("template error: {name} wrote bytes that are not UTF-8"))
+    }
+}
+
+/// A writer that refuses to grow past its limit.
+struct Capped {
+    bytes: Vec<u8>,
+    limit: Option<u64>,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(limit) = self.limit {
+            if self.bytes.len() as u64 + buf.len() as u64 > limit {
+                return Err(std::io::Error::other("output limit reached"));
+            }
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Prints a value: Markdown-escaped strings in Markdown templates (unless
+/// marked safe), numbers and everything else as they are.
+fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    if state.auto_escape() == AutoEscape::Custom("markdown") && !value.is_safe() {
+        if let Some(text) = value.as_str() {
+            return out
+                .write_str(&crate::escape::markdown(text))
+                .map_err(Error::from);
+        }
+        if value.is_none() || value.is_undefined() {
+            return Ok(());
+        }
+        return out.write_str(&value.to_string()).map_err(Error::from);
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
+/// `--templates DIR` must be a folder: a typo must not silently fall back to
+/// the built-in templates.
+fn check_override_folder(dir: &Path) -> Result<(), String> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(format!(
+            "--templates {} is not a folder",
+            crate::loader::display_name(dir)
+        )),
+        Err(e) => Err(format!(
+            "--templates {}: {}",
+            crate::loader::display_name(dir),
+            crate::loader::read::io_error(&e)
+        )),
+    }
+}
+
+/// The override for `name` in `dir`, if there is one. Every folder on the
+/// way from `dir` to it, and the file itself, must be real (not a link).
+fn read_override(dir: &Path, name: &str) -> Result<Option<String>, String> {
+    let mut path = dir.to_path_buf();
+    let parts: Vec<&str> = name.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        path.push(part);
+        let last = i + 1 == parts.len();
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(_) => return Ok(None),
+        };
+        let shown = crate::loader::display_name(&path);
+        if meta.file_type().is_symlink() {
+            return Err(format!(
+                "{shown} is a symbolic link; cxc does not follow links inside --templates"
+            ));
+        }
+        if !last && !meta.is_dir() {
+            return Ok(None);
+        }
+        if last && !meta.is_file() {
+            return Err(format!("template {shown} is not a regular file"));
+        }
+    }
+    let bytes = crate::loader::read::read_trusted(&path, USER_TEMPLATE_BYTES).map_err(|e| {
+        format!(
+            "cannot read template {}: {e}",
+            crate::loader::display_name(&path)
+        )
+    })?;
+    String::from_utf8(bytes).map(Some).map_err(|_| {
+        format!(
+            "template {} is not UTF-8 text",
+            crate::loader::display_name(&path)
+        )
+    })
 }
 
 /// A template error with the template's name and line.
@@ -89,7 +247,29 @@ pub fn describe(error: &minijinja::Error) -> String {
     text
 }
 
-/// Text that is safe inside a Markdown table cell.
-fn cell(value: String) -> String {
-    value.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Kept for templates written before Markdown escaping: every value is now
+/// safe in a table cell (`|` and line breaks are escaped), so this is the
+/// identity.
+fn cell(value: Value) -> Value {
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_templates_escape_what_they_print() {
+        let mut renderer = Renderer::new(None).unwrap();
+        renderer
+            .env
+            .add_template("x.md", "{{ a }} | {{ b|safe }} | {{ n }}")
+            .unwrap();
+        let context =
+            minijinja::context! { a => "<b>[x](javascript:1)</b>", b => "**raw**", n => 4.5 };
+        assert_eq!(
+            renderer.render("x.md", context).unwrap(),
+            "&lt;b&gt;\\[x\\](javascript:1)&lt;/b&gt; | **raw** | 4.5"
+        );
+    }
 }

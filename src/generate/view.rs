@@ -21,6 +21,10 @@ pub struct View<'a> {
     /// File stems of journeys and roles, unique even on case-insensitive disks.
     pub journey_files: Vec<String>,
     pub role_files: Vec<String>,
+    /// Who does what, for the derived duties of every role.
+    work: super::duties::Work,
+    /// The roles reporting to each role.
+    subordinates: Vec<Vec<Idx<Role>>>,
 }
 
 impl<'a> View<'a> {
@@ -35,12 +39,20 @@ impl<'a> View<'a> {
             .iter()
             .map(|(_, r)| stems.unique(&r.header.id))
             .collect();
+        let mut subordinates = vec![Vec::new(); model.roles.len()];
+        for (id, role) in model.roles.iter() {
+            if let Some(boss) = role.reports_to.as_ref().and_then(|r| r.target) {
+                subordinates[boss.index()].push(id);
+            }
+        }
         View {
             model,
             language,
             plans,
             journey_files,
             role_files,
+            work: super::duties::Work::new(model),
+            subordinates,
         }
     }
 
@@ -362,11 +374,11 @@ impl<'a> View<'a> {
             "file": self.role_files[id.index()],
             "team": r.team.as_ref().map(|t| self.named(t, |t| &m.teams[t].header)),
             "reports_to": r.reports_to.as_ref().map(|t| self.named(t, |t| &m.roles[t].header)),
-            "subordinates": m.roles.iter().filter(|(_, o)| o.reports_to.as_ref().and_then(|x| x.target) == Some(id)).map(|(_, o)| o.header.label()).collect::<Vec<_>>(),
+            "subordinates": self.subordinates[id.index()].iter().map(|&o| m.roles[o].header.label()).collect::<Vec<_>>(),
             "headcount": r.headcount,
             "duties": r.duties,
             "kpis": r.targets.iter().map(|k| self.kpi(&k.value)).collect::<Vec<_>>(),
-            "derived": super::duties::derive(self, id),
+            "derived": super::duties::derive(self, &self.work, id),
         })
     }
 
@@ -375,7 +387,12 @@ impl<'a> View<'a> {
         m.queues
             .iter()
             .map(|(id, q)| {
-                let plan = self.plans.iter().find(|p| p.queue == id);
+                // Plans come in queue order, one per queue with a forecast.
+                let plan = self
+                    .plans
+                    .binary_search_by_key(&id, |p| p.queue)
+                    .ok()
+                    .map(|i| &self.plans[i]);
                 json!({
                     "id": q.header.id, "label": q.header.label(),
                     "channel": q.channel.as_ref().map(|c| self.named(c, |c| &m.channels[c].header)),

@@ -15,6 +15,7 @@
 //! follow in tier order, matched by segment (by default the tag `<segment
 //! id>`; `exports.zendesk.segment_field` in cxc.yaml picks another field).
 
+use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Calendar, Idx, Model, Ref, SegmentScope};
@@ -22,15 +23,28 @@ use crate::source::Span;
 use crate::syntax::values::{ChannelKind, ComplaintSeverity, Duration};
 use serde_json::{json, Value};
 
-pub const DOCS: &[CodeDoc] = &[CodeDoc {
-    code: Code::InexactExport,
-    summary: "A target cannot be written exactly in an export format: Zendesk counts SLA \
-              targets in whole minutes.",
-    why: "Rounding 90 seconds to 1 or 2 minutes would quietly change the standard in the \
-          system agents work in. cxc leaves such a target out of the export and says so.",
-    bad: "sla web for all { first_response email within 90s }",
-    fix: "sla web for all { first_response email within 2m }",
-}];
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::InexactExport,
+        summary: "A target cannot be written exactly in an export format: Zendesk counts SLA \
+                  targets in whole minutes.",
+        why: "Rounding 90 seconds to 1 or 2 minutes would quietly change the standard in the \
+              system agents work in. cxc leaves such a target out of the export and says so.",
+        bad: "sla web for all { first_response email within 90s }",
+        fix: "sla web for all { first_response email within 2m }",
+    },
+    CodeDoc {
+        code: Code::ExportConflict,
+        summary: "Two segments, channels or complaint rules would have the same name in the \
+                  Zendesk and TaskRouter exports.",
+        why: "Exports name things by tag or task attribute, in lower case and without hyphens. \
+              If `vip-1` and `vip_1` both become `vip_1`, the routing for one silently takes \
+              the contacts of the other: the kind of misrouting nobody notices until a key \
+              account waits in the retail queue.",
+        bad: "segment vip-1 { tier 1 }\nsegment vip_1 { tier 2 }",
+        fix: "segment vip_gold { tier 1 }\nsegment vip_silver { tier 2 }",
+    },
+];
 
 /// Zendesk's priorities, lowest first.
 pub const PRIORITIES: [&str; 4] = ["low", "normal", "high", "urgent"];
@@ -47,7 +61,12 @@ pub fn priority(severity: ComplaintSeverity) -> &'static str {
 
 const DEFAULT_SEGMENT_FIELD: &str = "current_tags";
 
-pub fn policies(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>) -> Value {
+pub fn policies(
+    model: &Model,
+    exports: &Exports,
+    names: &ExportNames,
+    problems: &mut Vec<Diagnostic>,
+) -> Value {
     let field = exports
         .zendesk_segment_field
         .as_deref()
@@ -84,10 +103,12 @@ pub fn policies(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>
     };
 
     let mut out = Vec::new();
-    for (_, complaint) in model.complaints.iter() {
-        let segments = match &complaint.segments {
+    for (complaint_id, complaint) in model.complaints.iter() {
+        let segments: Vec<&str> = match &complaint.segments {
             SegmentScope::Any => Vec::new(),
-            SegmentScope::List(list) => list.iter().map(|s| s.name.clone()).collect(),
+            SegmentScope::List(list) => crate::model::targets(list)
+                .map(|s| names.segment(s))
+                .collect(),
         };
         let priorities: Vec<&str> = match complaint.severity {
             Some(s) => vec![priority(s)],
@@ -108,8 +129,8 @@ pub fn policies(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>
             "title": format!("Complaint: {}", complaint.header.label()),
             "description": complaint.header.description.clone().unwrap_or_else(|| format!("cxc complaint rule `{}`", complaint.header.id)),
             "filter": {
-                "all": [{"field": "current_tags", "operator": "includes", "value": format!("complaint_{}", tag(&complaint.header.id))}],
-                "any": segments.iter().map(|s| segment_condition(&tag(s))).collect::<Vec<_>>(),
+                "all": [{"field": "current_tags", "operator": "includes", "value": names.complaint_tag(complaint_id)}],
+                "any": segments.iter().map(|s| segment_condition(s)).collect::<Vec<_>>(),
             },
             "policy_metrics": metrics,
         }}));
@@ -155,7 +176,7 @@ pub fn policies(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>
             "description": sla.header.description.clone().unwrap_or_else(|| format!("cxc sla `{}`", sla.header.id)),
             "filter": {
                 "all": [],
-                "any": sla.segments.iter().map(|s| segment_condition(&tag(&s.name))).collect::<Vec<_>>(),
+                "any": crate::model::targets(&sla.segments).map(|s| segment_condition(names.segment(s))).collect::<Vec<_>>(),
             },
             "policy_metrics": metrics,
         }}));
@@ -181,12 +202,4 @@ fn push_metrics(
             metrics.push(json!({"priority": priority, "metric": metric, "target": target, "business_hours": business_hours}));
         }
     }
-}
-
-/// Zendesk tags are lower case, with no spaces.
-fn tag(id: &str) -> String {
-    id.to_lowercase()
-        .chars()
-        .map(|c| if c.is_whitespace() { '_' } else { c })
-        .collect()
 }

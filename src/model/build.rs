@@ -5,7 +5,6 @@
 use super::*;
 use crate::diagnostic::{closest, Diagnostic};
 use crate::loader::Spec;
-use crate::source::SourceMap;
 use crate::syntax::ast::{self, DeclKind, Declaration, Ident, Stmt};
 use std::collections::HashMap;
 
@@ -14,13 +13,12 @@ use std::collections::HashMap;
 const SUGGESTION_BUDGET: usize = 200;
 const SUGGESTION_MAX_CANDIDATES: usize = 20_000;
 
-pub fn build(spec: &Spec, sources: &SourceMap) -> (Model, Vec<Diagnostic>) {
+pub fn build(spec: &Spec) -> (Model, Vec<Diagnostic>) {
     let mut builder = Builder::default();
-    let mut decls: HashMap<DeclKind, Vec<(&Declaration, &std::path::Path)>> = HashMap::new();
+    let mut decls: HashMap<DeclKind, Vec<&Declaration>> = HashMap::new();
     let mut service: Option<&Declaration> = None;
 
-    for (file_id, file) in &spec.files {
-        let path = sources.get(*file_id).path.as_path();
+    for (_, file) in &spec.files {
         for decl in &file.declarations {
             if decl.kind == DeclKind::Service {
                 match service {
@@ -31,7 +29,7 @@ pub fn build(spec: &Spec, sources: &SourceMap) -> (Model, Vec<Diagnostic>) {
             }
             let Some(ident) = &decl.ident else { continue };
             if builder.table(decl.kind).declare(ident) {
-                decls.entry(decl.kind).or_default().push((decl, path));
+                decls.entry(decl.kind).or_default().push(decl);
             } else {
                 let first = builder.table(decl.kind).span_of(&ident.name);
                 builder.duplicate(decl.kind.keyword(), Some(&ident.name), decl.span, first);
@@ -44,54 +42,55 @@ pub fn build(spec: &Spec, sources: &SourceMap) -> (Model, Vec<Diagnostic>) {
     if let Some(decl) = service {
         model.service = Some(builder.service(decl));
     }
-    for (d, _) in of(DeclKind::Calendar) {
+    for d in of(DeclKind::Calendar) {
         let c = builder.calendar(d);
         model.calendars.push(c);
     }
-    for (d, _) in of(DeclKind::Team) {
+    for d in of(DeclKind::Team) {
         let t = builder.team(d);
         model.teams.push(t);
     }
-    for (d, _) in of(DeclKind::Role) {
+    for d in of(DeclKind::Role) {
         let r = builder.role(d);
         model.roles.push(r);
     }
-    for (d, _) in of(DeclKind::Channel) {
+    for d in of(DeclKind::Channel) {
         let c = builder.channel(d);
         model.channels.push(c);
     }
-    for (d, _) in of(DeclKind::Segment) {
+    for d in of(DeclKind::Segment) {
         let s = builder.segment(d);
         model.segments.push(s);
     }
-    for (d, _) in of(DeclKind::CustomerType) {
+    for d in of(DeclKind::CustomerType) {
         let c = builder.customer_type(d);
         model.customer_types.push(c);
     }
-    for (d, _) in of(DeclKind::Sla) {
+    for d in of(DeclKind::Sla) {
         let s = builder.sla(d);
         model.slas.push(s);
     }
-    for (d, _) in of(DeclKind::Promise) {
+    for d in of(DeclKind::Promise) {
         let p = builder.promise(d);
         model.promises.push(p);
     }
-    for (d, _) in of(DeclKind::Journey) {
+    for d in of(DeclKind::Journey) {
         let j = builder.journey(d);
         model.journeys.push(j);
     }
-    for (d, _) in of(DeclKind::Complaint) {
+    for d in of(DeclKind::Complaint) {
         let c = builder.complaint(d);
         model.complaints.push(c);
     }
-    for (d, path) in of(DeclKind::Queue) {
-        let q = builder.queue(d, path);
+    for d in of(DeclKind::Queue) {
+        let q = builder.queue(d);
         model.queues.push(q);
     }
-    for (d, _) in of(DeclKind::Agreement) {
+    for d in of(DeclKind::Agreement) {
         let a = builder.agreement(d);
         model.agreements.push(a);
     }
+    model.index();
     (model, builder.diagnostics)
 }
 
@@ -757,7 +756,7 @@ impl Builder {
         complaint
     }
 
-    fn queue(&mut self, decl: &Declaration, path: &std::path::Path) -> Queue {
+    fn queue(&mut self, decl: &Declaration) -> Queue {
         let mut queue = Queue {
             header: self.header(decl),
             channel: None,
@@ -787,7 +786,6 @@ impl Builder {
                         ast::ForecastSource::Volume(n) => ForecastVolume::Constant(*n),
                         ast::ForecastSource::File(file) => ForecastVolume::File {
                             path: file.value.clone(),
-                            base: path.parent().map(|p| p.to_path_buf()).unwrap_or_default(),
                         },
                     };
                     queue.forecast = Some(At {

@@ -257,10 +257,10 @@ pub struct Queue {
 #[derive(Debug, Clone)]
 pub enum ForecastVolume {
     Constant(u64),
-    /// A CSV path as written, relative to the spec file that names it.
+    /// A CSV path as written, relative to the spec file that names it (the
+    /// file of the `forecast` statement's span).
     File {
         path: String,
-        base: std::path::PathBuf,
     },
 }
 
@@ -303,6 +303,9 @@ pub struct Model {
     pub complaints: Arena<Complaint>,
     pub queues: Arena<Queue>,
     pub agreements: Arena<Agreement>,
+    /// The SLAs covering each segment, by segment index: rules and
+    /// generators ask this per segment, so it is built once.
+    slas_by_segment: Vec<Vec<Idx<Sla>>>,
 }
 
 impl Model {
@@ -321,11 +324,31 @@ impl Model {
         }
     }
 
-    /// The segments an SLA covers, resolved.
+    /// Builds the indices; called once the arenas are complete.
+    pub(crate) fn index(&mut self) {
+        let mut by_segment = vec![Vec::new(); self.segments.len()];
+        for (id, sla) in self.slas.iter() {
+            for segment in targets(&sla.segments) {
+                if by_segment[segment.index()].last() != Some(&id) {
+                    by_segment[segment.index()].push(id);
+                }
+            }
+        }
+        self.slas_by_segment = by_segment;
+    }
+
+    /// The SLAs that cover a segment, in declaration order.
     pub fn slas_of(&self, segment: Idx<Segment>) -> impl Iterator<Item = (Idx<Sla>, &Sla)> {
-        self.slas
+        self.sla_ids_of(segment)
             .iter()
-            .filter(move |(_, sla)| sla.segments.iter().any(|s| s.target == Some(segment)))
+            .map(move |&id| (id, &self.slas[id]))
+    }
+
+    /// The ids of [`Model::slas_of`].
+    pub fn sla_ids_of(&self, segment: Idx<Segment>) -> &[Idx<Sla>] {
+        self.slas_by_segment
+            .get(segment.index())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The segments a list names; an empty list means every segment.

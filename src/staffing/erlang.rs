@@ -5,6 +5,10 @@
 //! (arrival rate × handle time, in Erlangs) and `n` agents. No factorials and
 //! no powers: Erlang B comes from its recursion, carried as `1/B` so that it
 //! only ever grows, and Erlang C and the service level are derived from it.
+//! The one transcendental function, `exp`, comes from `libm`, so results are
+//! the same to the last bit on every machine.
+
+use libm::exp;
 
 /// Loads above this many Erlangs are refused before any formula runs: the
 /// recursion costs about `50·√a` steps, and no contact centre has a hundred
@@ -62,12 +66,17 @@ pub fn erlang_c(a: f64, n: u32) -> Option<f64> {
     if a <= 0.0 {
         return Some(0.0);
     }
-    // C = n·B / (n − a·(1 − B)), multiplied through by r = 1/B.
-    let r = inverse_erlang_b(a, n);
+    Some(erlang_c_from(a, n, inverse_erlang_b(a, n)))
+}
+
+/// Erlang C from `r = 1/B(n, a)`, for `n > a > 0`:
+/// C = n·B / (n − a·(1 − B)), multiplied through by r.
+fn erlang_c_from(a: f64, n: u32, r: f64) -> f64 {
     if r.is_infinite() {
-        return Some(0.0);
+        return 0.0;
     }
-    Some(agents / (r * (agents - a) + a))
+    let agents = f64::from(n);
+    agents / (r * (agents - a) + a)
 }
 
 /// How one queue performs with a given number of agents.
@@ -137,14 +146,31 @@ impl Traffic {
         // Answered contacts cannot exceed what n agents can handle, so the
         // service level is at most n/a: nothing below target·a can work.
         // Erlang C also needs n > a.
-        let lower = match self.patience {
-            Some(_) => (target * a).floor(),
-            None => a.floor() + 1.0,
-        };
-        let limit = a.ceil() + 100.0 * a.sqrt() + 100.0;
-        smallest(lower as u32, limit as u32, |n| {
-            self.evaluate(n, within).service_level() + 1e-12 >= target
-        })
+        let limit = (a.ceil() + 100.0 * a.sqrt() + 100.0) as u32;
+        let meets = |level: f64| level + 1e-12 >= target;
+        match self.patience {
+            Some(_) => smallest((target * a).floor() as u32, limit, |n| {
+                meets(self.evaluate(n, within).service_level())
+            }),
+            None => {
+                // One recursion step per extra agent: from the first stable
+                // staffing up, the answer is rarely more than √a away.
+                let mut n = a.floor() as u32 + 1;
+                let mut r = inverse_erlang_b(a, n);
+                loop {
+                    let c = erlang_c_from(a, n, r);
+                    let spare = f64::from(n) - a;
+                    if meets(1.0 - c * exp(-spare * within / self.aht)) {
+                        return Some(n);
+                    }
+                    if n >= limit {
+                        return None;
+                    }
+                    n += 1;
+                    r = 1.0 + (f64::from(n) / a) * r;
+                }
+            }
+        }
     }
 }
 
@@ -158,7 +184,7 @@ fn erlang_c_performance(a: f64, aht: f64, n: u32, within: f64) -> Outcome {
     let (service_level, asa) = if a <= 0.0 {
         (1.0, 0.0)
     } else {
-        (1.0 - c * (-spare * within / aht).exp(), c * aht / spare)
+        (1.0 - c * exp(-spare * within / aht), c * aht / spare)
     };
     Outcome::Stable(Performance {
         service_level,

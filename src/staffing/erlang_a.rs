@@ -14,13 +14,16 @@
 //!   with `z = e^(−θt)` and `G` the same series, and the mean wait of answered
 //!   callers from `Σ t_j/(x+j+1) · H_j`, `H_j = Σ_{k≤j+1} 1/(x+k)`.
 //!
-//! The series can be astronomically large (`e^y` when agents are scarce), so
-//! it is summed in log space. Its length is about `max(0, y−x) + 40·√y`.
+//! The series can be astronomically large (`e^y` when agents are scarce);
+//! [`super::series`] sums it around its peak in time independent of `y`.
 
 use super::erlang::{inverse_erlang_b, Performance, Traffic};
+use super::series::Kummer;
+use libm::{exp, expm1, log};
 
-/// Above this `y = λ·patience` the series would take millions of terms per
-/// evaluation; such patience is so long that Erlang C describes the queue.
+/// Above this `y = λ·patience` (a million callers arriving within one
+/// caller's patience) the queue is no longer a queue of impatient callers:
+/// Erlang C describes it.
 pub const MAX_PATIENT_ARRIVALS: f64 = 1_000_000.0;
 
 /// Erlang A performance of `n` agents, target time `within` seconds.
@@ -36,6 +39,16 @@ pub fn evaluate(traffic: &Traffic, patience: f64, n: u32, within: f64) -> Perfor
             abandon_probability: Some(0.0),
         };
     }
+    if n == 0 {
+        // Nobody answers: everyone waits, and everyone hangs up.
+        return Performance {
+            service_level: 0.0,
+            wait_probability: 1.0,
+            asa_seconds: None,
+            occupancy: 0.0,
+            abandon_probability: Some(1.0),
+        };
+    }
     let x = agents * patience / traffic.aht;
     let y = traffic.arrival_rate * patience;
     let r = inverse_erlang_b(a, n);
@@ -43,7 +56,7 @@ pub fn evaluate(traffic: &Traffic, patience: f64, n: u32, within: f64) -> Perfor
     let wait = if r.is_infinite() {
         0.0
     } else {
-        1.0 / (1.0 + (r - 1.0) * (-sums.ln_total).exp())
+        1.0 / (1.0 + (r - 1.0) * exp(-sums.ln_total))
     };
     if wait == 0.0 {
         return Performance {
@@ -54,21 +67,21 @@ pub fn evaluate(traffic: &Traffic, patience: f64, n: u32, within: f64) -> Perfor
             abandon_probability: Some(0.0),
         };
     }
-    let ln_pi = wait.ln() - sums.ln_total;
-    let abandon = ((ln_pi + sums.ln_queued).exp() / y).clamp(0.0, 1.0);
+    let ln_pi = log(wait) - sums.ln_total;
+    let abandon = (exp(ln_pi + sums.ln_queued) / y).clamp(0.0, 1.0);
     let answered = 1.0 - abandon;
     let late = if n == 0 {
         0.0
     } else {
         let ln_z = -within / patience;
-        let tail = Kummer::sum(x + 1.0, y * ln_z.exp());
-        (ln_pi + (x / (x + 1.0)).ln() + (x + 1.0) * ln_z - y * ln_z.exp_m1() + tail.ln_total).exp()
+        let tail = Kummer::sum(x + 1.0, y * exp(ln_z));
+        exp(ln_pi + log(x / (x + 1.0)) + (x + 1.0) * ln_z - y * expm1(ln_z) + tail.ln_total)
     };
     let asa = (answered > 0.0).then(|| {
         if n == 0 {
             0.0
         } else {
-            (ln_pi + x.ln() + sums.ln_wait).exp() * patience / answered
+            exp(ln_pi + log(x) + sums.ln_wait) * patience / answered
         }
     });
     Performance {
@@ -81,90 +94,6 @@ pub fn evaluate(traffic: &Traffic, patience: f64, n: u32, within: f64) -> Perfor
             (a * answered / agents).min(1.0)
         },
         abandon_probability: Some(abandon),
-    }
-}
-
-/// Logarithms of the three sums over `t_j = w^j / ((x+1)…(x+j))` that the
-/// measures need.
-struct Kummer {
-    /// `ln Σ t_j`
-    ln_total: f64,
-    /// `ln Σ j·t_j`: callers waiting, for abandonment.
-    ln_queued: f64,
-    /// `ln Σ t_j/(x+j+1) · H_j`: waiting time of answered callers.
-    ln_wait: f64,
-}
-
-impl Kummer {
-    fn sum(x: f64, w: f64) -> Kummer {
-        let mut sums: [LogSum; 3] = Default::default();
-        let ln_w = w.ln();
-        let (mut ln_term, mut harmonic) = (0.0f64, 0.0f64);
-        let mut j = 0u64;
-        loop {
-            let jf = j as f64;
-            harmonic += 1.0 / (x + jf + 1.0);
-            sums[0].add(ln_term);
-            sums[1].add(ln_term + jf.ln());
-            sums[2].add(ln_term + (harmonic / (x + jf + 1.0)).ln());
-            if w <= 0.0 {
-                break;
-            }
-            // Past the peak the terms fall at least geometrically with ratio
-            // ρ, so the rest is below t_j·(j+1)·ρ/(1−ρ)² for every weight.
-            let ratio = w / (x + jf + 1.0);
-            if ratio < 1.0 {
-                let ln_tail = ln_term + (jf + 1.0).ln() + ratio.ln() - 2.0 * (-ratio).ln_1p();
-                if sums.iter().all(|s| s.negligible(ln_tail)) || j > 50_000_000 {
-                    break;
-                }
-            }
-            j += 1;
-            ln_term += ln_w - (x + j as f64).ln();
-        }
-        Kummer {
-            ln_total: sums[0].ln(),
-            ln_queued: sums[1].ln(),
-            ln_wait: sums[2].ln(),
-        }
-    }
-}
-
-/// A sum of terms given by their logarithms, kept as `e^max · scaled` so
-/// that neither huge nor tiny terms overflow.
-struct LogSum {
-    max: f64,
-    scaled: f64,
-}
-
-impl Default for LogSum {
-    fn default() -> Self {
-        LogSum {
-            max: f64::NEG_INFINITY,
-            scaled: 0.0,
-        }
-    }
-}
-
-impl LogSum {
-    fn add(&mut self, ln_term: f64) {
-        if ln_term == f64::NEG_INFINITY {
-            return;
-        }
-        if ln_term > self.max {
-            self.scaled *= (self.max - ln_term).exp();
-            self.max = ln_term;
-        }
-        self.scaled += (ln_term - self.max).exp();
-    }
-
-    /// Whether adding `e^ln_tail` would change no digit of the sum.
-    fn negligible(&self, ln_tail: f64) -> bool {
-        ln_tail < self.ln() - 40.0
-    }
-
-    fn ln(&self) -> f64 {
-        self.max + self.scaled.ln()
     }
 }
 

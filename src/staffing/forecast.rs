@@ -1,13 +1,35 @@
 //! Forecasts: a constant `forecast N per T`, or a CSV file with one row per
 //! interval (`start,volume[,aht]`, AHT in seconds).
 //!
-//! The CSV is read into the source map so that a bad row is reported at its
-//! own line, like any other diagnostic.
+//! Rows are streamed: a forecast of ten million intervals is read in constant
+//! memory, once to validate it and find its busiest interval, and again for
+//! each report. Staffing does no I/O of its own; whoever runs it (the
+//! pipeline) opens the file through [`ForecastFiles`], inside the spec's
+//! folder. A forecast is data, not a spec: problems name the file, line and
+//! column, and quote at most the offending field, shortened and escaped.
 
-use crate::diagnostic::{closest, Code, Diagnostic};
-use crate::loader;
 use crate::model::{At, Forecast, ForecastVolume};
-use crate::source::{FileId, SourceMap, Span};
+use crate::source::FileId;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::rc::Rc;
+
+/// Opens the forecast files a spec names.
+pub trait ForecastFiles {
+    /// The bytes of the CSV that `file` names as `path`, or why they cannot
+    /// be read (a sentence that never quotes the file).
+    fn open(&self, file: FileId, path: &str) -> Result<Box<dyn Read>, String>;
+}
+
+/// No files at all: for specs held in memory.
+pub struct NoFiles;
+
+impl ForecastFiles for NoFiles {
+    fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, String> {
+        Err("specs held in memory cannot name files".into())
+    }
+}
 
 /// One forecast interval.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,49 +40,227 @@ pub struct Interval {
     pub volume: f64,
     /// The row's own handle time in seconds, overriding the queue's `aht`.
     pub aht: Option<f64>,
-    /// The row in the CSV, or the `forecast` statement.
-    pub span: Span,
+    /// The row's line in the CSV (1-based); 0 for a constant forecast.
+    pub line: u64,
 }
 
-/// Volumes above this per interval are surely a unit mistake.
-const MAX_VOLUME: f64 = 1e12;
+/// What is wrong with a forecast, and what to do about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub message: String,
+    pub help: &'static str,
+}
 
-/// A file with this many bad rows is probably not the forecast at all: stop
-/// reporting there.
-const MAX_ROW_PROBLEMS: usize = 20;
+impl Problem {
+    fn new(message: String, help: &'static str) -> Problem {
+        Problem { message, help }
+    }
 
-/// The intervals of a queue's forecast, or the problems that make it unusable.
-pub fn intervals(
-    forecast: &At<Forecast>,
-    sources: &mut SourceMap,
-) -> Result<Vec<Interval>, Vec<Diagnostic>> {
-    match &forecast.value.volume {
-        ForecastVolume::Constant(volume) => Ok(vec![Interval {
-            start: None,
-            volume: *volume as f64,
-            aht: None,
-            span: forecast.span,
-        }]),
-        ForecastVolume::File { path, base } => {
-            let full = base.join(path);
-            let file = loader::read_aux_into(sources, &full).map_err(|e| {
-                vec![Diagnostic::new(
-                    Code::InvalidForecast,
-                    forecast.span,
-                    format!("cannot read the forecast file `{path}`: {}", e.reason),
-                )
-                .help(format!(
-                    "the path is relative to the spec file, so cxc looked for {}",
-                    loader::display_name(&full)
-                ))]
-            })?;
-            parse_csv(file, sources)
+    /// The same problem, said of a place in the file.
+    fn at(self, place: &str) -> Problem {
+        Problem {
+            message: format!("{place}: {}", self.message),
+            ..self
         }
     }
 }
 
+const HELP_COLUMNS: &str =
+    "the columns are `start`, `volume` and, optionally, `aht` (seconds); the first line names them";
+const HELP_ROW: &str = "every row needs one value per header column, separated by commas";
+const HELP_NUMBER: &str = "write volumes and handle times as plain numbers such as 120 or 95.5";
+
+/// Volumes above this per interval are surely a unit mistake.
+const MAX_VOLUME: f64 = 1e12;
+
+/// Column names and values are quoted back at most this long.
+const MAX_QUOTED: usize = 32;
+
+/// The rows of a forecast, in order; a bad row is an `Err` with its problem.
+pub enum Rows {
+    Constant(Option<Interval>),
+    Csv {
+        name: String,
+        reader: Box<csv::Reader<LineCounter>>,
+        lines: Lines,
+        columns: Columns,
+        record: csv::StringRecord,
+    },
+}
+
+/// Line breaks seen by the CSV reader, for line numbers: the csv crate's own
+/// count skips blank lines and miscounts `\r\n`, and the byte offset it gives
+/// a record points at the line breaks before it. Only the breaks between the
+/// last record asked about and the reader's read-ahead are kept.
+#[derive(Default)]
+pub struct Breaks {
+    /// Byte offsets of `\r` and `\n` not yet passed, and whether each is `\n`.
+    pending: VecDeque<(u64, bool)>,
+    /// `\n`s before the first pending break.
+    counted: u64,
+    read: u64,
+}
+
+type Lines = Rc<RefCell<Breaks>>;
+
+impl Breaks {
+    /// The 1-based line where the record reported at `offset` starts (the
+    /// offsets asked about only grow).
+    fn line_of(&mut self, offset: u64) -> u64 {
+        let mut cursor = offset;
+        while let Some(&(at, newline)) = self.pending.front() {
+            // Breaks before the offset, and the run of breaks starting at it.
+            if at > cursor {
+                break;
+            }
+            if at == cursor {
+                cursor += 1;
+            }
+            self.pending.pop_front();
+            self.counted += u64::from(newline);
+        }
+        self.counted + 1
+    }
+}
+
+/// A reader that records where its line breaks are.
+pub struct LineCounter {
+    inner: Box<dyn Read>,
+    lines: Lines,
+}
+
+impl Read for LineCounter {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.lines.borrow_mut();
+        let start = lines.read;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                lines.pending.push_back((start + i as u64, b == b'\n'));
+            }
+        }
+        lines.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// Opens a forecast's rows. `Err` when the file cannot be opened or its
+/// header is wrong: nothing can be staffed from it.
+pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, Problem> {
+    match &forecast.value.volume {
+        ForecastVolume::Constant(volume) => Ok(Rows::Constant(Some(Interval {
+            start: None,
+            volume: *volume as f64,
+            aht: None,
+            line: 0,
+        }))),
+        ForecastVolume::File { path } => {
+            let name = format!("`{}`", crate::escape::shorten(path, 80));
+            let bytes = files
+                .open(forecast.span.file, path)
+                .map_err(|e| {
+                    Problem::new(
+                        format!("cannot read the forecast file {name}: {e}"),
+                        "the path is relative to the spec file that names it, and must stay inside the spec's folder",
+                    )
+                })?;
+            let lines = Lines::default();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .trim(csv::Trim::All)
+                .from_reader(LineCounter {
+                    inner: bytes,
+                    lines: lines.clone(),
+                });
+            let mut header = csv::StringRecord::new();
+            let read = reader
+                .read_record(&mut header)
+                .map_err(|e| csv_problem(&e).at(&format!("the forecast file {name}")))?;
+            if !read || header.iter().all(str::is_empty) {
+                return Err(Problem::new(
+                    format!("the forecast file {name} is empty"),
+                    "write a header line `start,volume` (optionally `,aht`) and one row per interval",
+                ));
+            }
+            let columns = parse_header(&header).map_err(|e| e.at(&format!("{name}, line 1")))?;
+            Ok(Rows::Csv {
+                name,
+                reader: Box::new(reader),
+                lines,
+                columns,
+                record: csv::StringRecord::new(),
+            })
+        }
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Result<Interval, Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Rows::Constant(interval) => interval.take().map(Ok),
+            Rows::Csv {
+                name,
+                reader,
+                lines,
+                columns,
+                record,
+            } => loop {
+                match reader.read_record(record) {
+                    Ok(false) => return None,
+                    Ok(true) if record.iter().all(str::is_empty) => continue,
+                    Ok(true) => {
+                        let offset = record.position().map_or(0, |p| p.byte());
+                        let line = lines.borrow_mut().line_of(offset);
+                        return Some(
+                            parse_row(record, columns, line)
+                                .map_err(|e| e.at(&format!("{name}, line {line}"))),
+                        );
+                    }
+                    Err(e) => {
+                        let problem = csv_problem(&e).at(name);
+                        // A reader error other than bad UTF-8 cannot be
+                        // resumed from: stop after reporting it.
+                        if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                            **reader = csv::Reader::from_reader(LineCounter {
+                                inner: Box::new(std::io::empty()),
+                                lines: lines.clone(),
+                            });
+                        }
+                        return Some(Err(problem));
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// A CSV reader error in words, with its line but none of the file's bytes.
+fn csv_problem(error: &csv::Error) -> Problem {
+    // The csv crate's line is approximate (it skips blank lines); it is all
+    // an error offers.
+    let line = error
+        .position()
+        .map(|p| format!("line {}", p.line()))
+        .unwrap_or_else(|| "somewhere".into());
+    let message = match error.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => {
+            format!("{line}, field {}, is not UTF-8 text", err.field() + 1)
+        }
+        csv::ErrorKind::Io(e) => format!(
+            "could not be read at {line}: {}",
+            crate::loader::read::io_error(e)
+        ),
+        _ => format!("is not a readable CSV file ({line})"),
+    };
+    Problem::new(message, "save the forecast as comma-separated UTF-8 text")
+}
+
 /// Column positions found in the header.
-struct Columns {
+#[derive(Debug)]
+pub struct Columns {
     count: usize,
     start: usize,
     volume: usize,
@@ -69,73 +269,27 @@ struct Columns {
 
 const KNOWN_COLUMNS: [&str; 3] = ["start", "volume", "aht"];
 
-fn parse_csv(file: FileId, sources: &SourceMap) -> Result<Vec<Interval>, Vec<Diagnostic>> {
-    let text = &sources.get(file).text;
-    let mut lines = Lines::new(file, text);
-    let Some((header_span, header)) = lines.next() else {
-        return Err(vec![Diagnostic::new(
-            Code::InvalidForecast,
-            Span::new(file, 0, 0),
-            "the forecast file is empty",
-        )
-        .help(
-            "write a header line `start,volume` (optionally `,aht`) and one row per interval",
-        )]);
-    };
-    let columns = parse_header(&header, header_span)?;
-    let mut intervals = Vec::new();
-    let mut problems = Vec::new();
-    for (span, fields) in lines {
-        match parse_row(&fields, &columns, span) {
-            Ok(interval) => intervals.push(interval),
-            Err(problem) => {
-                problems.push(problem);
-                if problems.len() == MAX_ROW_PROBLEMS {
-                    break;
-                }
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if intervals.is_empty() {
-        return Err(vec![Diagnostic::new(
-            Code::InvalidForecast,
-            header_span,
-            "the forecast file has a header but no intervals",
-        )
-        .help("add one row per interval below the header, e.g. `08:00,120`")]);
-    }
-    Ok(intervals)
-}
-
-fn parse_header(header: &[String], span: Span) -> Result<Columns, Vec<Diagnostic>> {
+fn parse_header(header: &csv::StringRecord) -> Result<Columns, Problem> {
     let mut found: [Option<usize>; 3] = [None; 3];
     for (i, name) in header.iter().enumerate() {
         let name = name.to_lowercase();
+        let shown = crate::escape::shorten(&name, MAX_QUOTED);
         match KNOWN_COLUMNS.iter().position(|known| *known == name) {
             Some(k) if found[k].is_some() => {
-                return Err(vec![Diagnostic::new(
-                    Code::InvalidForecast,
-                    span,
-                    format!("the forecast header names the column `{name}` twice"),
-                )
-                .help("keep one `start`, one `volume` and at most one `aht` column")]);
+                return Err(Problem::new(
+                    format!("the header names the column `{shown}` twice"),
+                    "keep one `start`, one `volume` and at most one `aht` column",
+                ));
             }
             Some(k) => found[k] = Some(i),
             None => {
-                let hint = closest(&name, KNOWN_COLUMNS)
-                    .map(|c| format!("did you mean `{c}`? "))
+                let hint = crate::diagnostic::closest(&name, KNOWN_COLUMNS)
+                    .map(|c| format!(" (did you mean `{c}`?)"))
                     .unwrap_or_default();
-                return Err(vec![Diagnostic::new(
-                    Code::InvalidForecast,
-                    span,
-                    format!("the forecast header has an unknown column `{name}`"),
-                )
-                .help(format!(
-                    "{hint}the columns are `start`, `volume` and, optionally, `aht` (seconds)"
-                ))]);
+                return Err(Problem::new(
+                    format!("the header has an unknown column `{shown}`{hint}"),
+                    HELP_COLUMNS,
+                ));
             }
         }
     }
@@ -146,155 +300,122 @@ fn parse_header(header: &[String], span: Span) -> Result<Columns, Vec<Diagnostic
             volume,
             aht,
         }),
-        _ => Err(vec![Diagnostic::new(
-            Code::InvalidForecast,
-            span,
-            "the forecast header must name the columns `start` and `volume`",
-        )
-        .help(
-            "the first line of the file should read `start,volume` or `start,volume,aht`",
-        )]),
+        _ => Err(Problem::new(
+            "the header must name the columns `start` and `volume`".into(),
+            HELP_COLUMNS,
+        )),
     }
 }
 
-fn parse_row(fields: &[String], columns: &Columns, span: Span) -> Result<Interval, Diagnostic> {
+fn parse_row(
+    fields: &csv::StringRecord,
+    columns: &Columns,
+    line: u64,
+) -> Result<Interval, Problem> {
     if fields.len() != columns.count {
-        return Err(Diagnostic::new(
-            Code::InvalidForecast,
-            span,
+        return Err(Problem::new(
             format!(
                 "this row has {} field{} but the header has {}",
                 fields.len(),
                 if fields.len() == 1 { "" } else { "s" },
                 columns.count
             ),
-        )
-        .help("every row needs one value per header column, separated by commas"));
+            HELP_ROW,
+        ));
     }
-    let volume = number(&fields[columns.volume], "volume", span)?;
+    let volume = number(&fields[columns.volume], "volume")?;
     if volume > MAX_VOLUME {
-        return Err(Diagnostic::new(
-            Code::InvalidForecast,
-            span,
+        return Err(Problem::new(
             format!(
                 "a volume of {} contacts in one interval is not plausible",
-                fields[columns.volume]
+                quoted(&fields[columns.volume])
             ),
-        )
-        .help("the volume is the number of contacts arriving in the interval"));
+            "the volume is the number of contacts arriving in one interval",
+        ));
     }
     let aht = match columns.aht {
         Some(i) if !fields[i].is_empty() => {
-            let seconds = number(&fields[i], "aht", span)?;
+            let seconds = number(&fields[i], "aht")?;
             if seconds == 0.0 || seconds > 1e9 {
-                return Err(Diagnostic::new(
-                    Code::InvalidForecast,
-                    span,
+                return Err(Problem::new(
                     format!(
                         "an average handle time of {} seconds is not plausible",
-                        fields[i]
+                        quoted(&fields[i])
                     ),
-                )
-                .help("`aht` is the average handle time of one contact, in seconds, above zero"));
+                    "`aht` is the average handle time of one contact, in seconds, above zero",
+                ));
             }
             Some(seconds)
         }
         _ => None,
     };
     Ok(Interval {
-        start: Some(fields[columns.start].clone()),
+        start: Some(fields[columns.start].chars().take(64).collect()),
         volume,
         aht,
-        span,
+        line,
     })
 }
 
-fn number(field: &str, column: &str, span: Span) -> Result<f64, Diagnostic> {
+fn number(field: &str, column: &str) -> Result<f64, Problem> {
     match field.parse::<f64>() {
         Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
-        _ => Err(Diagnostic::new(
-            Code::InvalidForecast,
-            span,
-            format!("the {column} `{field}` is not a number of zero or more"),
-        )
-        .help(format!(
-            "write the {column} as a plain number such as 120 or 95.5"
-        ))),
+        _ => Err(Problem::new(
+            format!(
+                "the {column} {} is not a number of zero or more",
+                quoted(field)
+            ),
+            HELP_NUMBER,
+        )),
     }
 }
 
-/// Non-blank lines of a CSV, split into trimmed fields, with their spans. Fields
-/// may be double-quoted (`"08:00"`); a quoted field cannot span lines.
-struct Lines<'a> {
-    file: FileId,
-    text: &'a str,
-    offset: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(file: FileId, text: &'a str) -> Self {
-        let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        Lines { file, text, offset }
-    }
-}
-
-impl Iterator for Lines<'_> {
-    type Item = (Span, Vec<String>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        while self.offset < self.text.len() {
-            let rest = &self.text[self.offset..];
-            let length = rest.find('\n').unwrap_or(rest.len());
-            let start = self.offset;
-            self.offset += (length + 1).min(rest.len());
-            let line = rest[..length].trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            let span = Span::new(self.file, start, start + line.len());
-            return Some((span, split_fields(line)));
-        }
-        None
-    }
-}
-
-fn split_fields(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(std::mem::take(&mut field).trim().to_string()),
-            _ => field.push(c),
-        }
-    }
-    fields.push(field.trim().to_string());
-    fields
+/// A field as it may be quoted back: short, and with controls made visible.
+fn quoted(field: &str) -> String {
+    format!(
+        "`{}`",
+        crate::escape::terminal(&crate::escape::shorten(field, MAX_QUOTED), false)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::SourceFile;
+    use crate::source::Span;
+    use crate::syntax::values::Duration;
 
-    fn parse(text: &str) -> Result<Vec<Interval>, Vec<Diagnostic>> {
-        let mut sources = SourceMap::default();
-        let id = sources.add(SourceFile::new("f.csv".into(), "f.csv".into(), text.into()));
-        parse_csv(id, &sources)
+    struct OneFile(&'static str);
+
+    impl ForecastFiles for OneFile {
+        fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, String> {
+            Ok(Box::new(self.0.as_bytes()))
+        }
     }
 
-    fn messages(text: &str) -> Vec<String> {
-        parse(text)
-            .unwrap_err()
-            .into_iter()
-            .map(|d| d.message)
-            .collect()
+    fn forecast() -> At<Forecast> {
+        At {
+            value: Forecast {
+                volume: ForecastVolume::File {
+                    path: "f.csv".into(),
+                },
+                interval: Duration::from_seconds(1800),
+            },
+            span: Span::new(FileId(0), 0, 0),
+        }
+    }
+
+    fn parse(text: &'static str) -> Result<Vec<Interval>, Vec<String>> {
+        let rows = rows(&forecast(), &OneFile(text)).map_err(|e| vec![e.message])?;
+        let (ok, bad): (Vec<_>, Vec<_>) = rows.partition(Result::is_ok);
+        if bad.is_empty() {
+            Ok(ok.into_iter().map(Result::unwrap).collect())
+        } else {
+            Err(bad.into_iter().map(|e| e.unwrap_err().message).collect())
+        }
+    }
+
+    fn messages(text: &'static str) -> Vec<String> {
+        parse(text).unwrap_err()
     }
 
     #[test]
@@ -305,60 +426,41 @@ mod tests {
         assert_eq!(rows[0].start.as_deref(), Some("08:00"));
         assert_eq!((rows[0].volume, rows[0].aht), (120.0, Some(240.0)));
         assert_eq!((rows[1].volume, rows[1].aht), (95.5, None));
+        assert_eq!(rows[1].line, 4);
         let columns_in_any_order = parse("volume,start\n10,09:00\n").unwrap();
         assert_eq!(columns_in_any_order[0].start.as_deref(), Some("09:00"));
+        let newline_in_quotes = parse("start,volume\n\"8\n00\",3\n\n9,4\n").unwrap();
+        assert_eq!(newline_in_quotes[0].start.as_deref(), Some("8\n00"));
+        assert_eq!(newline_in_quotes[1].line, 5);
     }
 
     #[test]
-    fn rows_point_at_their_own_line() {
-        let mut sources = SourceMap::default();
-        let text = "start,volume\n08:00,10\n08:30,x\n";
-        let id = sources.add(SourceFile::new("f.csv".into(), "f.csv".into(), text.into()));
-        let problems = parse_csv(id, &sources).unwrap_err();
-        let line = sources.get(id).line_col(problems[0].span.start).line;
-        assert_eq!(line, 3);
-    }
-
-    #[test]
-    fn explains_what_is_wrong() {
-        assert_eq!(messages(""), ["the forecast file is empty"]);
-        assert_eq!(
-            messages("start,volume\n"),
-            ["the forecast file has a header but no intervals"]
-        );
-        assert_eq!(
-            messages("start,volum\n1,2\n"),
-            ["the forecast header has an unknown column `volum`"]
-        );
-        assert_eq!(
-            messages("start\n1\n"),
-            ["the forecast header must name the columns `start` and `volume`"]
-        );
-        assert_eq!(
-            messages("start,volume,start\n"),
-            ["the forecast header names the column `start` twice"]
-        );
+    fn explains_what_is_wrong_with_the_line() {
+        assert_eq!(messages(""), ["the forecast file `f.csv` is empty"]);
+        assert!(messages("start,volum\n1,2\n")[0]
+            .contains("line 1: the header has an unknown column `volum` (did you mean `volume`?)"));
+        assert!(messages("start\n1\n")[0].contains("must name the columns"));
+        assert!(messages("start,volume,start\n")[0].contains("`start` twice"));
         assert_eq!(
             messages("start,volume\n1\n"),
-            ["this row has 1 field but the header has 2"]
+            ["`f.csv`, line 2: this row has 1 field but the header has 2"]
         );
         assert_eq!(
             messages("start,volume\n1,-3\n"),
-            ["the volume `-3` is not a number of zero or more"]
+            ["`f.csv`, line 2: the volume `-3` is not a number of zero or more"]
         );
-        assert_eq!(
-            messages("start,volume\n1,inf\n"),
-            ["the volume `inf` is not a number of zero or more"]
-        );
-        assert_eq!(
-            messages("start,volume,aht\n1,3,0\n"),
-            ["an average handle time of 0 seconds is not plausible"]
-        );
+        assert!(messages("start,volume,aht\n1,3,0\n")[0].contains("`0` seconds is not plausible"));
     }
 
     #[test]
-    fn stops_reporting_a_file_that_is_not_a_forecast() {
-        let text = format!("start,volume\n{}", "a,b\n".repeat(1000));
-        assert_eq!(messages(&text).len(), MAX_ROW_PROBLEMS);
+    fn never_quotes_more_than_a_short_field() {
+        let secret: &'static str = "start,volume\n1,root:$6$saltsaltsalt$hashhashhashhashhashhashhash:19000:0:99999:7:::\n";
+        let message = &messages(secret)[0];
+        assert!(!message.contains("19000"), "{message}");
+        let header: &'static str = "root:x:0:0:root:/root:/bin/bash,daemon:x:1:1\n";
+        let message = &messages(header)[0];
+        assert!(!message.contains("daemon"), "{message}");
+        let control: &'static str = "start,volume\n1,\x1b[2J\n";
+        assert!(messages(control)[0].contains("\\u{1b}"));
     }
 }

@@ -7,20 +7,25 @@
 //! gives a `patience`. The `understaffed` rule reads the result; `cxc staff`
 //! prints it (see [`report`]).
 //!
+//! Forecast rows are streamed, never held: [`plan`] keeps per queue only
+//! what the rule needs (the peak, the worst interval, how many fall short),
+//! and the report reads the rows again. Memory does not grow with rows.
+//!
 //! - [`erlang`]: Erlang B and C, the performance measures, the agent search.
-//! - `erlang_a`: abandonment (Palm's M/M/N+M queue).
+//! - `erlang_a`: abandonment (Palm's M/M/N+M queue); `series`: its sums.
 //! - `forecast`: constant forecasts and CSV files.
 
 pub mod erlang;
 mod erlang_a;
-mod forecast;
+pub mod forecast;
 pub mod report;
+mod series;
 
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{self, Idx, Model, Queue, Segment};
-use crate::source::{SourceMap, Span};
+use crate::source::Span;
 use erlang::{Outcome, Traffic};
-use forecast::Interval;
+use forecast::{ForecastFiles, Interval};
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -92,7 +97,20 @@ pub struct IntervalPlan {
     pub required_headcount: Option<u32>,
     /// How the queue's `agents` perform; `None` when it declares none.
     pub at_agents: Option<Outcome>,
-    pub span: Span,
+}
+
+/// What the rule and the documents need of all intervals, gathered in one
+/// pass so that no interval is kept.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    pub intervals: u64,
+    pub peak_required_agents: Option<u32>,
+    /// Intervals where `agents` miss the target (or no staffing reaches it).
+    pub short: u64,
+    /// The short interval needing the most agents.
+    pub worst: Option<IntervalPlan>,
+    /// Whether some interval's target is out of reach whatever the staffing.
+    pub unreachable: bool,
 }
 
 /// A queue with a forecast, staffed interval by interval.
@@ -104,49 +122,86 @@ pub struct QueuePlan {
     pub model: QueueModel,
     pub target: Option<Target>,
     pub agents: Option<u32>,
-    pub intervals: Vec<IntervalPlan>,
+    pub summary: Summary,
+    inputs: Inputs,
+}
+
+/// The queue's figures the formulas need, validated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Inputs {
+    interval_seconds: u64,
+    /// The queue's `aht` in seconds, for rows without their own.
+    aht: Option<f64>,
+    patience: Option<f64>,
+    /// Shrinkage in millionths, so that headcount is exact integer division.
+    shrinkage_ppm: Option<u64>,
 }
 
 impl QueuePlan {
     pub fn peak_required_agents(&self) -> Option<u32> {
-        self.intervals
-            .iter()
-            .filter_map(|i| i.required_agents)
-            .max()
+        self.summary.peak_required_agents
     }
 
     /// Whether `agents` meet the target in every interval; `None` when there
     /// is no target or no `agents` to judge.
     pub fn meets_target(&self) -> Option<bool> {
         self.target?;
-        let agents = self.agents?;
-        Some(
-            self.intervals
-                .iter()
-                .all(|i| i.required_agents.is_some_and(|needed| needed <= agents)),
-        )
+        self.agents?;
+        Some(self.summary.short == 0)
+    }
+
+    /// Staffs one interval.
+    pub fn staff(&self, interval: &Interval) -> IntervalPlan {
+        let traffic = self.inputs.traffic(interval);
+        let target = self.target;
+        let required_agents =
+            target.and_then(|t| traffic.required_agents(t.fraction(), t.within_seconds as f64));
+        let within = target.map_or(0.0, |t| t.within_seconds as f64);
+        IntervalPlan {
+            start: interval.start.clone(),
+            interval_seconds: self.inputs.interval_seconds,
+            volume: interval.volume,
+            aht_seconds: traffic.aht,
+            offered_load: traffic.load(),
+            required_agents,
+            required_headcount: required_agents
+                .zip(self.inputs.shrinkage_ppm)
+                .map(|(n, ppm)| headcount(n, ppm)),
+            at_agents: self.agents.map(|n| traffic.evaluate(n, within)),
+        }
+    }
+
+    /// Every interval staffed, reading the forecast again. Rows that were
+    /// valid when the plan was made are the only ones there can be.
+    pub fn intervals<'a>(
+        &'a self,
+        model: &Model,
+        files: &dyn ForecastFiles,
+    ) -> impl Iterator<Item = IntervalPlan> + 'a {
+        let rows = model.queues[self.queue]
+            .forecast
+            .as_ref()
+            .and_then(|f| forecast::rows(f, files).ok());
+        rows.into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|interval| self.staff(&interval))
     }
 }
 
-/// Staffs every queue that has a forecast. Forecast files are read into
-/// `sources` so that problems in them point at their rows.
-pub fn plan(model: &Model, sources: &mut SourceMap) -> (Vec<QueuePlan>, Vec<Diagnostic>) {
+/// Problems reported per forecast before cxc stops reading it.
+const MAX_ROW_PROBLEMS: usize = 20;
+
+/// Staffs every queue that has a forecast, streaming its rows.
+pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut plans = Vec::new();
     for (id, queue) in model.queues.iter() {
         let Some(forecast) = &queue.forecast else {
             continue;
         };
-        let intervals = match forecast::intervals(forecast, sources) {
-            Ok(intervals) => intervals,
-            Err(found) => {
-                problems.extend(found);
-                continue;
-            }
-        };
-        match QueueInputs::of(queue, &intervals) {
-            Ok(inputs) => {
-                let plan = inputs.staff(model, id, &intervals);
+        match plan_queue(model, id, queue, forecast, files) {
+            Ok(plan) => {
                 problems.extend(understaffed(&plan, queue));
                 plans.push(plan);
             }
@@ -156,17 +211,112 @@ pub fn plan(model: &Model, sources: &mut SourceMap) -> (Vec<QueuePlan>, Vec<Diag
     (plans, problems)
 }
 
-/// The queue's figures, validated.
-struct QueueInputs<'a> {
-    queue: &'a Queue,
-    interval_seconds: u64,
-    patience: Option<f64>,
-    /// Shrinkage in millionths, so that headcount is exact integer division.
-    shrinkage_ppm: Option<u64>,
+fn plan_queue(
+    model: &Model,
+    id: Idx<Queue>,
+    queue: &Queue,
+    forecast: &model::At<model::Forecast>,
+    files: &dyn ForecastFiles,
+) -> Result<QueuePlan, Vec<Diagnostic>> {
+    let inputs = Inputs::of(queue)?;
+    let problem = |p: forecast::Problem| {
+        Diagnostic::new(Code::InvalidForecast, forecast.span, p.message).help(p.help)
+    };
+    // First pass: every row valid, and the busiest interval.
+    let rows = forecast::rows(forecast, files).map_err(|e| vec![problem(e)])?;
+    let mut found = Vec::new();
+    let mut busiest: Option<Traffic> = None;
+    let mut missing_aht = false;
+    for row in rows {
+        let trouble = match row {
+            Err(e) => Some(e),
+            Ok(interval) => {
+                missing_aht |= inputs.aht.is_none() && interval.aht.is_none();
+                let traffic = inputs.traffic(&interval);
+                if busiest.is_none_or(|b| traffic.load() > b.load()) {
+                    busiest = Some(traffic);
+                }
+                inputs.out_of_range(&traffic).map(|message| forecast::Problem {
+                    message: match interval.line {
+                        0 => message,
+                        line => format!("line {line} of the forecast: {message}"),
+                    },
+                    help: "check the units: volume is contacts per interval, aht the seconds one contact takes",
+                })
+            }
+        };
+        if let Some(e) = trouble {
+            found.push(problem(e));
+            if found.len() == MAX_ROW_PROBLEMS {
+                break;
+            }
+        }
+    }
+    if missing_aht {
+        found.push(
+            Diagnostic::new(
+                Code::InvalidForecast,
+                forecast.span,
+                format!("queue `{}` has a forecast but no average handle time", queue.header.id),
+            )
+            .help("add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file"),
+        );
+    }
+    let Some(busiest) = busiest else {
+        if found.is_empty() {
+            found.push(problem(forecast::Problem {
+                message: "the forecast file has a header but no intervals".into(),
+                help: "add one row per interval below the header, e.g. `08:00,120`",
+            }));
+        }
+        return Err(found);
+    };
+    if !found.is_empty() {
+        return Err(found);
+    }
+    let channel = queue.channel.as_ref().and_then(|c| c.target);
+    let mut plan = QueuePlan {
+        queue: id,
+        id: queue.header.id.clone(),
+        channel: channel.map(|c| model.channels[c].header.id.clone()),
+        model: if inputs.patience.is_some() {
+            QueueModel::ErlangA
+        } else {
+            QueueModel::ErlangC
+        },
+        target: channel.and_then(|c| strictest_target(model, queue, c, &busiest)),
+        agents: queue.agents.map(|a| a.value),
+        summary: Summary::default(),
+        inputs,
+    };
+    // Second pass: staff each interval, keep only the summary.
+    let mut summary = Summary::default();
+    for interval in plan.intervals(model, files) {
+        summary.intervals += 1;
+        summary.peak_required_agents = summary.peak_required_agents.max(interval.required_agents);
+        summary.unreachable |= plan.target.is_some() && interval.required_agents.is_none();
+        let short = match (plan.target, plan.agents) {
+            (Some(_), Some(agents)) => interval.required_agents.is_none_or(|n| n > agents),
+            _ => false,
+        };
+        if short {
+            summary.short += 1;
+            let need = |i: &IntervalPlan| i.required_agents.unwrap_or(u32::MAX);
+            if summary
+                .worst
+                .as_ref()
+                .is_none_or(|w| need(&interval) > need(w))
+            {
+                summary.worst = Some(interval);
+            }
+        }
+    }
+    plan.summary = summary;
+    Ok(plan)
 }
 
-impl<'a> QueueInputs<'a> {
-    fn of(queue: &'a Queue, intervals: &[Interval]) -> Result<Self, Vec<Diagnostic>> {
+impl Inputs {
+    fn of(queue: &Queue) -> Result<Inputs, Vec<Diagnostic>> {
         let forecast = queue
             .forecast
             .as_ref()
@@ -185,23 +335,14 @@ impl<'a> QueueInputs<'a> {
             );
         }
         let queue_aht = queue.aht.map(|a| a.value.seconds());
-        if queue_aht == Some(0) {
+        if let (Some(0), Some(aht)) = (queue_aht, queue.aht) {
             problems.push(
                 Diagnostic::new(
                     Code::InvalidForecast,
-                    queue.aht.expect("checked").span,
+                    aht.span,
                     format!("queue `{name}` has an average handle time of zero"),
                 )
                 .help("`aht` is how long one contact takes on average, e.g. `aht 4m`"),
-            );
-        } else if queue_aht.is_none() && intervals.iter().any(|i| i.aht.is_none()) {
-            problems.push(
-                Diagnostic::new(
-                    Code::InvalidForecast,
-                    forecast.span,
-                    format!("queue `{name}` has a forecast but no average handle time"),
-                )
-                .help("add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file"),
             );
         }
         let patience = queue.patience.map(|p| (p.value.seconds(), p.span));
@@ -230,148 +371,86 @@ impl<'a> QueueInputs<'a> {
                 );
             }
         }
-        let inputs = QueueInputs {
-            queue,
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Inputs {
             interval_seconds,
+            aht: queue_aht.filter(|&a| a > 0).map(|a| a as f64),
             patience: patience.map(|(seconds, _)| seconds as f64),
             shrinkage_ppm,
-        };
-        if problems.is_empty() {
-            problems.extend(intervals.iter().filter_map(|i| inputs.out_of_range(i)));
-        }
-        if problems.is_empty() {
-            Ok(inputs)
-        } else {
-            Err(problems)
-        }
+        })
     }
 
     fn traffic(&self, interval: &Interval) -> Traffic {
-        let aht = interval
-            .aht
-            .or(self.queue.aht.map(|a| a.value.seconds() as f64))
-            .unwrap_or(0.0);
         Traffic {
             arrival_rate: interval.volume / self.interval_seconds as f64,
-            aht,
+            aht: interval.aht.or(self.aht).unwrap_or(0.0),
             patience: self.patience,
         }
     }
 
     /// Loads no formula should be asked to staff.
-    fn out_of_range(&self, interval: &Interval) -> Option<Diagnostic> {
-        let traffic = self.traffic(interval);
+    fn out_of_range(&self, traffic: &Traffic) -> Option<String> {
         let load = traffic.load();
         let patient_arrivals = traffic.arrival_rate * self.patience.unwrap_or(0.0);
-        let problem = if load > erlang::MAX_LOAD {
-            format!(
+        if load > erlang::MAX_LOAD {
+            Some(format!(
                 "an offered load of {load:.0} Erlangs is beyond what cxc staffs ({} at most)",
                 erlang::MAX_LOAD
-            )
+            ))
         } else if patient_arrivals > erlang_a::MAX_PATIENT_ARRIVALS {
-            "callers are so patient, for this volume, that nobody would hang up: drop `patience` to use Erlang C"
-                .to_string()
+            Some("callers are so patient, for this volume, that nobody would hang up: drop `patience` to use Erlang C".to_string())
         } else {
-            return None;
-        };
-        Some(
-            Diagnostic::new(Code::InvalidForecast, interval.span, problem)
-                .help("check the units: volume is contacts per interval, aht the seconds one contact takes"),
-        )
-    }
-
-    fn staff(&self, model: &Model, id: Idx<Queue>, intervals: &[Interval]) -> QueuePlan {
-        let queue = self.queue;
-        let channel = queue.channel.as_ref().and_then(|c| c.target);
-        let target = channel.and_then(|channel| self.strictest_target(model, channel, intervals));
-        let agents = queue.agents.map(|a| a.value);
-        let intervals = intervals
-            .iter()
-            .map(|interval| {
-                let traffic = self.traffic(interval);
-                let required_agents = target
-                    .and_then(|t| traffic.required_agents(t.fraction(), t.within_seconds as f64));
-                let within = target.map_or(0.0, |t| t.within_seconds as f64);
-                IntervalPlan {
-                    start: interval.start.clone(),
-                    interval_seconds: self.interval_seconds,
-                    volume: interval.volume,
-                    aht_seconds: traffic.aht,
-                    offered_load: traffic.load(),
-                    required_agents,
-                    required_headcount: required_agents
-                        .zip(self.shrinkage_ppm)
-                        .map(|(n, ppm)| headcount(n, ppm)),
-                    at_agents: agents.map(|n| traffic.evaluate(n, within)),
-                    span: interval.span,
-                }
-            })
-            .collect();
-        QueuePlan {
-            queue: id,
-            id: queue.header.id.clone(),
-            channel: channel.map(|c| model.channels[c].header.id.clone()),
-            model: if self.patience.is_some() {
-                QueueModel::ErlangA
-            } else {
-                QueueModel::ErlangC
-            },
-            target,
-            agents,
-            intervals,
+            None
         }
     }
+}
 
-    /// The `answer` target for the queue's channel among the SLAs of the
-    /// segments it serves. When several differ, the strictest is the one
-    /// that needs the most agents in the busiest interval; ties go to the
-    /// higher percentage, then the shorter time.
-    fn strictest_target(
-        &self,
-        model: &Model,
-        channel: Idx<model::Channel>,
-        intervals: &[Interval],
-    ) -> Option<Target> {
-        let mut candidates: Vec<Target> = Vec::new();
-        for segment in served(model, &self.queue.segments) {
-            for (_, sla) in model.slas_of(segment) {
-                for answer in &sla.answers {
-                    if answer.channel.target == Some(channel) {
-                        let target = Target {
-                            percent: answer.percent.value(),
-                            within_seconds: answer.within.seconds(),
-                            span: answer.span,
-                        };
-                        if !candidates.iter().any(|c| {
-                            (c.percent, c.within_seconds) == (target.percent, target.within_seconds)
-                        }) {
-                            candidates.push(target);
-                        }
+/// The `answer` target for the queue's channel among the SLAs of the
+/// segments it serves. When several differ, the strictest is the one that
+/// needs the most agents in the busiest interval; ties go to the higher
+/// percentage, then the shorter time.
+fn strictest_target(
+    model: &Model,
+    queue: &Queue,
+    channel: Idx<model::Channel>,
+    busiest: &Traffic,
+) -> Option<Target> {
+    let mut candidates: Vec<Target> = Vec::new();
+    for segment in served(model, &queue.segments) {
+        for (_, sla) in model.slas_of(segment) {
+            for answer in &sla.answers {
+                if answer.channel.target == Some(channel) {
+                    let target = Target {
+                        percent: answer.percent.value(),
+                        within_seconds: answer.within.seconds(),
+                        span: answer.span,
+                    };
+                    if !candidates.iter().any(|c| {
+                        (c.percent, c.within_seconds) == (target.percent, target.within_seconds)
+                    }) {
+                        candidates.push(target);
                     }
                 }
             }
         }
-        if candidates.len() <= 1 {
-            return candidates.pop();
-        }
-        let busiest = intervals
-            .iter()
-            .map(|i| self.traffic(i))
-            .max_by(|a, b| a.load().total_cmp(&b.load()))?;
-        candidates.into_iter().max_by(|a, b| {
-            let need = |t: &Target| {
-                busiest
-                    .required_agents(t.fraction(), t.within_seconds as f64)
-                    .unwrap_or(u32::MAX)
-            };
-            need(a)
-                .cmp(&need(b))
-                .then(a.percent.total_cmp(&b.percent))
-                .then(b.within_seconds.cmp(&a.within_seconds))
-        })
     }
+    if candidates.len() <= 1 {
+        return candidates.pop();
+    }
+    candidates.into_iter().max_by(|a, b| {
+        let need = |t: &Target| {
+            busiest
+                .required_agents(t.fraction(), t.within_seconds as f64)
+                .unwrap_or(u32::MAX)
+        };
+        need(a)
+            .cmp(&need(b))
+            .then(a.percent.total_cmp(&b.percent))
+            .then(b.within_seconds.cmp(&a.within_seconds))
+    })
 }
-
 /// The segments a queue serves: those listed, or every segment.
 fn served<'m>(
     model: &'m Model,
@@ -401,14 +480,8 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
     let (Some(target), Some(agents)) = (plan.target, queue.agents) else {
         return None;
     };
-    let short: Vec<&IntervalPlan> = plan
-        .intervals
-        .iter()
-        .filter(|i| i.required_agents.is_none_or(|needed| needed > agents.value))
-        .collect();
-    let worst = short
-        .iter()
-        .max_by_key(|i| i.required_agents.unwrap_or(u32::MAX))?;
+    let worst = plan.summary.worst.as_ref()?;
+    let count = plan.summary.intervals;
     let goal = format!(
         "answer {}% of {} contacts within {}",
         crate::syntax::values::trim_float(target.percent),
@@ -416,14 +489,13 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
         crate::syntax::values::Duration::from_seconds(target.within_seconds)
     );
     let at = match &worst.start {
-        Some(start) if plan.intervals.len() > 1 => format!(" at {start}"),
+        Some(start) if count > 1 => format!(" at {start}"),
         _ => String::new(),
     };
-    let spread = if plan.intervals.len() > 1 {
+    let spread = if count > 1 {
         format!(
             ", and misses it in {} of {} intervals",
-            short.len(),
-            plan.intervals.len()
+            plan.summary.short, count
         )
     } else {
         String::new()

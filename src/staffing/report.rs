@@ -1,70 +1,120 @@
-//! `cxc staff` output: a table for people, JSON for tools.
-//!
-//! Figures are rounded as the JSON example in the staffing issue shows them
-//! (probabilities to 4 places, seconds to 2), which also keeps the output
-//! identical across machines whose `exp` differs in the last bit.
+//! `cxc staff` output: a table for people, JSON for tools. Both stream: each
+//! interval is computed, written and forgotten, so a forecast of millions of
+//! rows is reported in constant memory. JSON carries every figure at full
+//! precision (deterministic on every machine: see `erlang`); only the table
+//! rounds.
 
 use super::erlang::Outcome;
+use super::forecast::ForecastFiles;
 use super::{IntervalPlan, QueuePlan};
-use crate::syntax::values::Duration;
-use serde_json::{json, Value};
+use crate::model::Model;
+use crate::syntax::values::{trim_float, Duration};
+use serde::Serialize;
+use std::io::{self, Write};
 
-pub fn json(plans: &[&QueuePlan]) -> String {
-    let queues: Vec<Value> = plans.iter().map(|plan| queue_json(plan)).collect();
-    let mut text = serde_json::to_string_pretty(&json!({ "queues": queues }))
-        .expect("a JSON value always serialises");
-    text.push('\n');
-    text
+/// A queue's plan with what is needed to read its forecast again.
+pub struct Staffed<'a> {
+    pub model: &'a Model,
+    pub plan: &'a QueuePlan,
+    pub files: &'a dyn ForecastFiles,
 }
 
-fn queue_json(plan: &QueuePlan) -> Value {
-    json!({
-        "queue": plan.id,
-        "channel": plan.channel,
-        "model": plan.model.as_str(),
-        "target": plan.target.map(|t| json!({
-            "percent": t.percent,
-            "within_seconds": t.within_seconds,
-        })),
-        "agents": plan.agents,
-        "intervals": plan.intervals.iter().map(interval_json).collect::<Vec<_>>(),
-        "peak_required_agents": plan.peak_required_agents(),
-        "meets_target": plan.meets_target(),
-    })
+#[derive(Serialize)]
+struct TargetOut {
+    percent: f64,
+    within_seconds: u64,
 }
 
-fn interval_json(interval: &IntervalPlan) -> Value {
-    let performance = match interval.at_agents {
-        Some(Outcome::Stable(p)) => Some(p),
-        _ => None,
-    };
-    json!({
-        "start": interval.start,
-        "interval_seconds": interval.interval_seconds,
-        "volume": number(interval.volume, 4),
-        "aht_seconds": number(interval.aht_seconds, 2),
-        "offered_load": number(interval.offered_load, 4),
-        "required_agents": interval.required_agents,
-        "required_headcount": interval.required_headcount,
-        "service_level": performance.map(|p| number(p.service_level, 4)),
-        "wait_probability": performance.map(|p| number(p.wait_probability, 4)),
-        "asa_seconds": performance.and_then(|p| p.asa_seconds).map(|s| number(s, 2)),
-        "occupancy": performance.map(|p| number(p.occupancy, 4)),
-        "abandon_probability": performance.and_then(|p| p.abandon_probability).map(|a| number(a, 4)),
-        "overloaded": interval.at_agents.map(|o| o == Outcome::Overloaded),
-    })
+#[derive(Serialize)]
+struct QueueHead<'a> {
+    queue: &'a str,
+    channel: Option<&'a str>,
+    model: &'static str,
+    target: Option<TargetOut>,
+    agents: Option<u32>,
 }
 
-/// A JSON number rounded to `places`, written as an integer when it is one
-/// (`100`, not `100.0`).
-fn number(value: f64, places: i32) -> Value {
-    let scale = 10f64.powi(places);
-    let rounded = (value * scale).round() / scale;
-    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-        json!(rounded as i64)
-    } else {
-        json!(rounded)
+#[derive(Serialize)]
+struct QueueTail {
+    peak_required_agents: Option<u32>,
+    meets_target: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct IntervalOut<'a> {
+    start: Option<&'a str>,
+    interval_seconds: u64,
+    volume: f64,
+    aht_seconds: f64,
+    offered_load: f64,
+    required_agents: Option<u32>,
+    required_headcount: Option<u32>,
+    service_level: Option<f64>,
+    wait_probability: Option<f64>,
+    asa_seconds: Option<f64>,
+    occupancy: Option<f64>,
+    abandon_probability: Option<f64>,
+    overloaded: Option<bool>,
+}
+
+impl<'a> IntervalOut<'a> {
+    fn of(i: &'a IntervalPlan) -> Self {
+        let p = match i.at_agents {
+            Some(Outcome::Stable(p)) => Some(p),
+            _ => None,
+        };
+        IntervalOut {
+            start: i.start.as_deref(),
+            interval_seconds: i.interval_seconds,
+            volume: i.volume,
+            aht_seconds: i.aht_seconds,
+            offered_load: i.offered_load,
+            required_agents: i.required_agents,
+            required_headcount: i.required_headcount,
+            service_level: p.map(|p| p.service_level),
+            wait_probability: p.map(|p| p.wait_probability),
+            asa_seconds: p.and_then(|p| p.asa_seconds),
+            occupancy: p.map(|p| p.occupancy),
+            abandon_probability: p.and_then(|p| p.abandon_probability),
+            overloaded: i.at_agents.map(|o| o == Outcome::Overloaded),
+        }
     }
+}
+
+/// `{"queues": [{"queue", ..., "intervals": [...], "peak_required_agents",
+/// "meets_target"}]}`, one interval per line.
+pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
+    out.write_all(b"{\"queues\": [")?;
+    for (q, s) in queues.iter().enumerate() {
+        let plan = s.plan;
+        let head = serde_json::to_string(&QueueHead {
+            queue: &plan.id,
+            channel: plan.channel.as_deref(),
+            model: plan.model.as_str(),
+            target: plan.target.map(|t| TargetOut {
+                percent: t.percent,
+                within_seconds: t.within_seconds,
+            }),
+            agents: plan.agents,
+        })?;
+        // The head without its closing brace, then the intervals.
+        write!(
+            out,
+            "{}\n  {}, \"intervals\": [",
+            if q == 0 { "" } else { "," },
+            &head[..head.len() - 1]
+        )?;
+        for (i, interval) in plan.intervals(s.model, s.files).enumerate() {
+            let line = serde_json::to_string(&IntervalOut::of(&interval))?;
+            write!(out, "{}\n    {line}", if i == 0 { "" } else { "," })?;
+        }
+        let tail = serde_json::to_string(&QueueTail {
+            peak_required_agents: plan.peak_required_agents(),
+            meets_target: plan.meets_target(),
+        })?;
+        write!(out, "\n  ], {}", &tail[1..])?;
+    }
+    out.write_all(b"\n]}\n")
 }
 
 const HEADINGS: [&str; 11] = [
@@ -81,47 +131,44 @@ const HEADINGS: [&str; 11] = [
     "hung up",
 ];
 
-pub fn table(plans: &[&QueuePlan]) -> String {
-    if plans.is_empty() {
-        return "No queue has a forecast, so there is nothing to staff.\n".to_string();
+/// Column widths: rows are written as they are computed, so the widths are
+/// fixed in advance, wide enough for any realistic figure.
+const WIDTHS: [usize; 11] = [16, 8, 7, 8, 6, 9, 10, 7, 8, 9, 7];
+
+pub fn table(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
+    if queues.is_empty() {
+        return out.write_all(b"No queue has a forecast, so there is nothing to staff.\n");
     }
-    let mut out = String::new();
-    for plan in plans {
-        out.push_str(&heading(plan));
-        let rows: Vec<[String; 11]> = plan.intervals.iter().map(row).collect();
-        let mut widths = HEADINGS.map(|h| h.chars().count());
-        for row in &rows {
-            for (width, cell) in widths.iter_mut().zip(row) {
-                *width = (*width).max(cell.chars().count());
-            }
+    for s in queues {
+        out.write_all(heading(s.plan).as_bytes())?;
+        out.write_all(line(&HEADINGS.map(String::from)).as_bytes())?;
+        for interval in s.plan.intervals(s.model, s.files) {
+            out.write_all(line(&row(&interval)).as_bytes())?;
         }
-        let line = |cells: &[String]| {
-            let padded: Vec<String> = cells
-                .iter()
-                .zip(widths)
-                .enumerate()
-                .map(|(i, (cell, width))| {
-                    let pad = " ".repeat(width - cell.chars().count());
-                    if i == 0 {
-                        format!("{cell}{pad}")
-                    } else {
-                        format!("{pad}{cell}")
-                    }
-                })
-                .collect();
-            format!("  {}\n", padded.join("  ").trim_end())
-        };
-        out.push_str(&line(&HEADINGS.map(String::from)));
-        for row in &rows {
-            out.push_str(&line(row));
-        }
-        out.push('\n');
+        out.write_all(b"\n")?;
     }
-    out.push_str(
-        "needed: fewest agents that meet the target; headcount: needed after shrinkage;\n\
+    out.write_all(
+        b"needed: fewest agents that meet the target; headcount: needed after shrinkage;\n\
          in time, waited, ASA, occupancy, hung up: with the queue's own agents.\n",
-    );
-    out
+    )
+}
+
+fn line(cells: &[String; 11]) -> String {
+    let padded: Vec<String> = cells
+        .iter()
+        .zip(WIDTHS)
+        .enumerate()
+        .map(|(i, (cell, width))| {
+            let cell = crate::escape::terminal(cell, false);
+            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+            if i == 0 {
+                format!("{cell}{pad}")
+            } else {
+                format!("{pad}{cell}")
+            }
+        })
+        .collect();
+    format!("  {}\n", padded.join("  ").trim_end())
 }
 
 fn heading(plan: &QueuePlan) -> String {
@@ -132,7 +179,7 @@ fn heading(plan: &QueuePlan) -> String {
     let target = match plan.target {
         Some(t) => format!(
             "target {}% within {}",
-            crate::syntax::values::trim_float(t.percent),
+            trim_float(t.percent),
             Duration::from_seconds(t.within_seconds)
         ),
         None => "no answer target for this channel".to_string(),
@@ -143,8 +190,10 @@ fn heading(plan: &QueuePlan) -> String {
     };
     let verdict = match (plan.meets_target(), plan.peak_required_agents()) {
         (Some(true), _) => "meets the target".to_string(),
-        (Some(false), Some(peak)) => format!("MISSES the target (needs {peak} at peak)"),
-        (Some(false), None) => "MISSES the target (out of reach)".to_string(),
+        (Some(false), Some(peak)) if !plan.summary.unreachable => {
+            format!("MISSES the target (needs {peak} at peak)")
+        }
+        (Some(false), _) => "MISSES the target (out of reach)".to_string(),
         (None, Some(peak)) => format!("needs {peak} at peak"),
         (None, None) => "not judged".to_string(),
     };
@@ -177,11 +226,8 @@ fn row(interval: &IntervalPlan) -> [String; 11] {
     };
     [
         interval.start.clone().unwrap_or_else(dash),
-        crate::syntax::values::trim_float(interval.volume),
-        format!(
-            "{}s",
-            crate::syntax::values::trim_float(interval.aht_seconds)
-        ),
+        trim_float(interval.volume),
+        format!("{}s", trim_float(interval.aht_seconds)),
         format!("{:.2}", interval.offered_load),
         interval
             .required_agents

@@ -209,13 +209,17 @@ fn write(graph: &Graph, layout: &Layout, p: &Process) -> String {
         "  <bpmn:process id=\"Process\" name=\"{title}\" isExecutable=\"false\">"
     );
     x.push_str("    <bpmn:laneSet id=\"LaneSet\">\n");
+    let mut by_lane: Vec<Vec<&Element>> = vec![Vec::new(); layout.lanes.len()];
+    for e in &p.elements {
+        by_lane[e.lane].push(e);
+    }
     for (l, lane) in layout.lanes.iter().enumerate() {
         let _ = writeln!(
             x,
             "      <bpmn:lane id=\"Lane_{l}\" name=\"{}\">",
             escape(&lane.owner)
         );
-        for e in p.elements.iter().filter(|e| e.lane == l) {
+        for e in &by_lane[l] {
             let _ = writeln!(x, "        <bpmn:flowNodeRef>{}</bpmn:flowNodeRef>", e.id);
         }
         x.push_str("      </bpmn:lane>\n");

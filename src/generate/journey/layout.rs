@@ -68,9 +68,13 @@ pub fn layout(graph: &Graph) -> Layout {
         column[s] = 0;
         queue.push_back(s);
     }
+    // The next unplaced step is searched from where the last search ended,
+    // and the rightmost column is kept as it grows: linear in all.
+    let (mut next_unplaced, mut rightmost) = (0, None::<usize>);
     loop {
         while let Some(node) = queue.pop_front() {
             order.push(node);
+            rightmost = rightmost.max(Some(column[node]));
             for &e in &successors[node] {
                 let to = graph.edges[e].to;
                 if column[to] == usize::MAX {
@@ -79,11 +83,14 @@ pub fn layout(graph: &Graph) -> Layout {
                 }
             }
         }
-        let Some(rest) = (0..n).find(|&i| column[i] == usize::MAX) else {
+        while next_unplaced < n && column[next_unplaced] != usize::MAX {
+            next_unplaced += 1;
+        }
+        if next_unplaced == n {
             break;
-        };
-        column[rest] = order.iter().map(|&i| column[i] + 1).max().unwrap_or(0);
-        queue.push_back(rest);
+        }
+        column[next_unplaced] = rightmost.map_or(0, |c| c + 1);
+        queue.push_back(next_unplaced);
     }
 
     // Lanes in the order their owners first appear along the walk.

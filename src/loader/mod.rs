@@ -4,10 +4,20 @@
 //! include. Each file is read once, however many times it is named. Problems
 //! with the text are diagnostics; problems with the machine (a path that does
 //! not exist, a file that cannot be read) are a [`LoadError`]: exit status 2.
+//!
+//! Specs arrive in pull requests from people the CI does not trust, so every
+//! read goes through [`read::Root`]: nothing outside the folder given on the
+//! command line (or, for a file, the folder holding it) is read, whatever an
+//! `include` or a symbolic link says; only regular files; never more than
+//! `limits.file_size` bytes. A spec's `cxc.yaml` is read first, for that limit.
 
+pub mod read;
+
+use crate::config::{self, Config};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::{FileId, SourceFile, SourceMap, Span};
+use crate::source::{FileId, FileKind, SourceFile, SourceMap, Span};
 use crate::syntax::{self, ast};
+use read::{ReadError, Root, DEFAULT_FILE_LIMIT};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -17,8 +27,18 @@ use std::path::{Component, Path, PathBuf};
 pub struct Workspace {
     pub sources: SourceMap,
     pub specs: Vec<Spec>,
-    /// Problems with the text (syntax, encoding, includes).
+    /// Problems with the text (syntax, encoding, includes, configs).
     pub diagnostics: Vec<Diagnostic>,
+    /// The folders files were read from; see [`Workspace::root_of`].
+    pub roots: Vec<Root>,
+    root_of: HashMap<FileId, usize>,
+}
+
+impl Workspace {
+    /// The folder a spec file may read from (its forecasts, its includes).
+    pub fn root_of(&self, file: FileId) -> Option<&Root> {
+        self.root_of.get(&file).map(|&i| &self.roots[i])
+    }
 }
 
 /// The files of one spec. A folder with a `cxc.yaml` is a spec of its own, so
@@ -30,6 +50,8 @@ pub struct Spec {
     /// Parsed files in a stable order: command-line order, directories sorted,
     /// each included file after the file that includes it.
     pub files: Vec<(FileId, ast::File)>,
+    /// The spec's `cxc.yaml` (or `--config`).
+    pub config: Config,
 }
 
 /// The name of the project file that marks a spec's root folder.
@@ -44,63 +66,104 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        write!(f, "{}: {}", display_name(&self.path), self.reason)
     }
 }
 
-/// Loads the spec under `paths` (the current directory when empty).
-pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
+impl LoadError {
+    fn new(path: &Path, reason: impl fmt::Display) -> LoadError {
+        LoadError {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// One group of files that form a spec, before anything is read.
+struct Group {
+    /// The folder holding its cxc.yaml.
+    config_dir: Option<PathBuf>,
+    /// Each file with the root (index into `roots`) it may read from.
+    files: Vec<(PathBuf, usize)>,
+}
+
+/// Loads the spec under `paths` (the current directory when empty). `config`
+/// replaces every spec's own `cxc.yaml` when given.
+pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<Workspace, LoadError> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
+    let mut workspace = Workspace::default();
     // Files go to the spec of the nearest folder with a cxc.yaml; the rest,
     // including files named directly, form one spec together.
-    let mut groups: Vec<(Option<PathBuf>, Vec<PathBuf>)> = vec![(None, Vec::new())];
+    let mut groups: Vec<Group> = vec![Group {
+        config_dir: None,
+        files: Vec::new(),
+    }];
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| LoadError {
-            path: path.clone(),
-            reason: io_reason(&e),
-        })?;
+        let meta = std::fs::metadata(path).map_err(|e| LoadError::new(path, read::io_error(&e)))?;
+        let dir = if meta.is_dir() {
+            path.clone()
+        } else {
+            parent_or_dot(path).to_path_buf()
+        };
+        let root = Root::new(&dir).map_err(|e| LoadError::new(&dir, e))?;
+        workspace.roots.push(root);
+        let root = workspace.roots.len() - 1;
         if meta.is_dir() {
-            for (root, file) in find_cx_files(path)? {
-                match groups.iter_mut().find(|(r, _)| *r == root) {
-                    Some((_, files)) => files.push(file),
-                    None => groups.push((root, vec![file])),
+            let found = find_cx_files(path)?;
+            if found.is_empty() {
+                return Err(LoadError::new(
+                    path,
+                    "no .cx files found in this folder (cxc reads every *.cx file below it)",
+                ));
+            }
+            for (config_dir, file) in found {
+                match groups.iter_mut().find(|g| g.config_dir == config_dir) {
+                    Some(group) => group.files.push((file, root)),
+                    None => groups.push(Group {
+                        config_dir,
+                        files: vec![(file, root)],
+                    }),
                 }
             }
         } else {
-            groups[0].1.push(path.clone());
+            groups[0].files.push((path.clone(), root));
         }
     }
-    if groups[0].1.is_empty() && groups.len() > 1 {
+    if groups[0].files.is_empty() && groups.len() > 1 {
         groups.remove(0);
-    } else if let Some(dir) = groups[0].1.first().and_then(|f| f.parent()) {
+    } else if let Some((file, _)) = groups[0].files.first() {
         // Files named one by one take the cxc.yaml beside the first of them.
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
+        let dir = parent_or_dot(file);
         if dir.join(CONFIG_FILE).is_file() {
-            groups[0].0 = Some(dir.to_path_buf());
+            groups[0].config_dir = Some(dir.to_path_buf());
         }
     }
-    let mut workspace = Workspace::default();
-    for (root, files) in groups {
+    for group in groups {
+        let spec_config = match (config, &group.config_dir) {
+            (Some(path), _) => Some(read_config(&mut workspace, path, None)?),
+            (None, Some(dir)) => {
+                let root = group.files.first().map(|(_, r)| *r);
+                Some(read_config(&mut workspace, &dir.join(CONFIG_FILE), root)?)
+            }
+            (None, None) => None,
+        };
         let mut loader = Loader {
             workspace: &mut workspace,
             spec: Spec {
-                root,
+                root: group.config_dir,
                 files: Vec::new(),
+                config: spec_config.unwrap_or_default(),
             },
             by_path: HashMap::new(),
             includes: Vec::new(),
         };
-        for file in &files {
-            loader.load_root(file)?;
+        for (file, root) in &group.files {
+            loader.load_root(file, *root)?;
         }
         loader.report_include_cycles();
         let spec = loader.spec;
@@ -109,39 +172,34 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     Ok(workspace)
 }
 
-/// Adds a file that is not cx source (a config, a forecast) to the sources, so
-/// that diagnostics can point into it.
-pub fn read_aux(workspace: &mut Workspace, path: &Path) -> Result<FileId, LoadError> {
-    read_aux_into(&mut workspace.sources, path)
+fn parent_or_dot(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
-/// [`read_aux`] for a source map; a file read before is not read again.
-pub fn read_aux_into(sources: &mut SourceMap, path: &Path) -> Result<FileId, LoadError> {
-    if let Some(id) = sources.find(path) {
-        return Ok(id);
+/// Reads and parses a config: a spec's own (inside its root) or `--config`.
+fn read_config(
+    workspace: &mut Workspace,
+    path: &Path,
+    root: Option<usize>,
+) -> Result<Config, LoadError> {
+    let bytes = match root {
+        Some(r) => workspace.roots[r].read(path, DEFAULT_FILE_LIMIT),
+        None => read::read_trusted(path, DEFAULT_FILE_LIMIT),
     }
-    // A device such as /dev/zero or a pipe would never end: read files only.
-    if path.exists() && !path.is_file() {
-        let reason = if path.is_dir() {
-            "is a folder, not a file"
-        } else {
-            "is not a regular file"
-        };
-        return Err(LoadError {
-            path: path.to_path_buf(),
-            reason: reason.to_string(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
-        path: path.to_path_buf(),
-        reason: io_reason(&e),
-    })?;
+    .map_err(|e| LoadError::new(path, e))?;
     let (text, _) = decode(bytes);
-    Ok(sources.add(SourceFile::new(
+    let id = workspace.sources.add(SourceFile::with_kind(
         path.to_path_buf(),
         display_name(path),
         text,
-    )))
+        FileKind::Opaque,
+    ));
+    let (config, problems) = config::parse(id, &workspace.sources);
+    workspace.diagnostics.extend(problems);
+    Ok(config)
 }
 
 /// Parses one text as a whole spec; for tests and tools that hold text in memory.
@@ -165,6 +223,7 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Workspace {
     workspace.specs.push(Spec {
         root: None,
         files: vec![(id, file)],
+        config: Config::default(),
     });
     workspace
 }
@@ -188,23 +247,27 @@ struct Loader<'w> {
 }
 
 impl Loader<'_> {
+    fn limit(&self) -> u64 {
+        self.spec.config.file_limit.unwrap_or(DEFAULT_FILE_LIMIT)
+    }
+
     /// Loads a file and, depth-first with an explicit stack, what it includes.
-    fn load_root(&mut self, path: &Path) -> Result<(), LoadError> {
+    fn load_root(&mut self, path: &Path, root: usize) -> Result<(), LoadError> {
         let mut stack = vec![(path.to_path_buf(), display_name(path))];
         while let Some((path, name)) = stack.pop() {
             let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             if self.by_path.contains_key(&key) {
                 continue;
             }
-            let bytes = std::fs::read(&path).map_err(|e| LoadError {
-                path: path.clone(),
-                reason: io_reason(&e),
-            })?;
+            let bytes = self.workspace.roots[root]
+                .read(&path, self.limit())
+                .map_err(|e| LoadError::new(&path, e))?;
             let (text, encoding_error) = decode(bytes);
             let id = self
                 .workspace
                 .sources
                 .add(SourceFile::new(path.clone(), name.clone(), text));
+            self.workspace.root_of.insert(id, root);
             self.by_path.insert(key, id);
             if let Some(at) = encoding_error {
                 self.workspace.diagnostics.push(not_utf8(id, at));
@@ -216,9 +279,8 @@ impl Loader<'_> {
             self.workspace.diagnostics.extend(diagnostics);
             // Push in reverse so includes load in the order they are written.
             for include in file.includes.iter().rev() {
-                match self.resolve_include(&path, &name, include, id) {
-                    Some(target) => stack.push(target),
-                    None => continue,
+                if let Some(target) = self.resolve_include(&path, &name, include, id, root) {
+                    stack.push(target);
                 }
             }
             self.spec.files.push((id, file));
@@ -226,13 +288,14 @@ impl Loader<'_> {
         Ok(())
     }
 
-    /// Checks an include; returns the file to load, or reports it missing.
+    /// Checks an include; returns the file to load, or reports why it cannot be.
     fn resolve_include(
         &mut self,
         from: &Path,
         from_name: &str,
         include: &ast::Spanned<String>,
         from_id: FileId,
+        root: usize,
     ) -> Option<(PathBuf, String)> {
         let base = from.parent().unwrap_or(Path::new(""));
         let target = base.join(&include.value);
@@ -242,19 +305,20 @@ impl Loader<'_> {
                 .unwrap_or(Path::new(""))
                 .join(&include.value),
         );
-        if !target.is_file() {
-            let what = if target.is_dir() {
-                "is a folder, not a file"
-            } else {
-                "does not exist"
-            };
+        // Open it once to learn whether it may be read; the loader reads it
+        // again by the same path (and the same rules) when it gets to it.
+        let problem = match self.workspace.roots[root].open(&target, self.limit()) {
+            Ok(_) => None,
+            Err(ReadError::Missing) => Some(format!("the included file `{name}` does not exist")),
+            Err(ReadError::Outside { root }) => Some(format!(
+                "the included file `{name}` is outside the spec's folder `{root}`; cxc reads only files inside it"
+            )),
+            Err(e) => Some(format!("the included file `{name}` cannot be read: {e}")),
+        };
+        if let Some(message) = problem {
             self.workspace.diagnostics.push(
-                Diagnostic::new(
-                    Code::IncludeCycle,
-                    include.span,
-                    format!("the included file `{name}` {what}"),
-                )
-                .help("include paths are relative to the file that includes them; check the spelling and the folder"),
+                Diagnostic::new(Code::IncludeCycle, include.span, message)
+                    .help("include paths are relative to the file that includes them and must stay inside the spec's folder; check the spelling and the folder"),
             );
             return None;
         }
@@ -263,8 +327,9 @@ impl Loader<'_> {
         Some((target, name))
     }
 
-    /// Reports every circle of includes once, at the include that closes it.
-    /// Iterative depth-first search: include chains can be long.
+    /// Reports every circle of includes once: one finding per group of files
+    /// that include each other (a strongly connected component), at the
+    /// first include inside it, naming a few of its files.
     fn report_include_cycles(&mut self) {
         // Nodes are this spec's files, numbered by their position in it.
         let position: HashMap<FileId, usize> = self
@@ -275,67 +340,58 @@ impl Loader<'_> {
             .map(|(i, (id, _))| (*id, i))
             .collect();
         let count = position.len();
-        let mut edges: Vec<Vec<(Span, usize)>> = vec![Vec::new(); count];
+        let mut edges = Vec::new();
+        let mut spans = Vec::new();
         for (from, span, key) in &self.includes {
             let to = self.by_path.get(key).and_then(|id| position.get(id));
             if let (Some(&from), Some(&to)) = (position.get(from), to) {
-                edges[from].push((*span, to));
+                edges.push((from, to));
+                spans.push((from, to, *span));
             }
         }
-        #[derive(Clone, Copy, PartialEq)]
-        enum State {
-            New,
-            OnStack,
-            Done,
+        let graph = crate::check::graph::graph_of(count, edges);
+        let components = crate::check::graph::components(&graph);
+        let mut component_of = vec![0; count];
+        for (c, members) in components.iter().enumerate() {
+            for &m in members {
+                component_of[m] = c;
+            }
         }
-        let mut state = vec![State::New; count];
-        let mut found = Vec::new();
-        for root in 0..count {
-            if state[root] != State::New {
+        let mut first_span: Vec<Option<Span>> = vec![None; components.len()];
+        for &(from, to, span) in &spans {
+            if component_of[from] == component_of[to] {
+                let slot = &mut first_span[component_of[from]];
+                *slot = Some(slot.map_or(span, |s: Span| s.min(span)));
+            }
+        }
+        const SHOWN: usize = 8;
+        for (c, circle) in components.iter().enumerate() {
+            let Some(span) = first_span[c] else { continue };
+            if !crate::check::graph::is_cycle(&graph, circle) {
                 continue;
             }
-            let mut stack = vec![(root, 0usize)];
-            state[root] = State::OnStack;
-            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if let Some(&(span, to)) = edges[node].get(*next) {
-                    *next += 1;
-                    match state[to] {
-                        State::New => {
-                            state[to] = State::OnStack;
-                            stack.push((to, 0));
-                        }
-                        State::OnStack => {
-                            let start = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                            let circle: Vec<usize> =
-                                stack[start..].iter().map(|&(n, _)| n).collect();
-                            found.push((span, circle));
-                        }
-                        State::Done => {}
-                    }
-                } else {
-                    state[node] = State::Done;
-                    stack.pop();
-                }
-            }
-        }
-        for (span, circle) in found {
-            let names: Vec<&str> = circle
-                .iter()
-                .chain(circle.first())
-                .map(|&i| {
-                    self.workspace
-                        .sources
-                        .get(self.spec.files[i].0)
-                        .name
-                        .as_str()
-                })
-                .collect();
+            let name = |i: usize| {
+                self.workspace
+                    .sources
+                    .get(self.spec.files[i].0)
+                    .name
+                    .clone()
+            };
             let message = if circle.len() == 1 {
-                format!("`{}` includes itself", names[0])
+                format!("`{}` includes itself", name(circle[0]))
             } else {
+                let mut names: Vec<String> = circle
+                    .iter()
+                    .take(SHOWN)
+                    .map(|&i| format!("`{}`", name(i)))
+                    .collect();
+                if circle.len() > SHOWN {
+                    names.push(format!("and {} more", circle.len() - SHOWN));
+                }
                 format!(
-                    "files include each other in a circle: {}",
-                    names.join(" → ")
+                    "{} files include each other in a circle: {}",
+                    circle.len(),
+                    names.join(", ")
                 )
             };
             self.workspace.diagnostics.push(
@@ -369,10 +425,8 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
         } else {
             root
         };
-        let entries = std::fs::read_dir(&dir).map_err(|e| LoadError {
-            path: dir.clone(),
-            reason: io_reason(&e),
-        })?;
+        let entries =
+            std::fs::read_dir(&dir).map_err(|e| LoadError::new(&dir, read::io_error(&e)))?;
         let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
         entries.sort_by_key(|e| e.file_name());
         let mut subdirs = Vec::new();
@@ -386,7 +440,7 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
                 if !hidden {
                     subdirs.push((root.clone(), path));
                 }
-            } else if path.extension().is_some_and(|e| e == "cx") && !hidden && path.is_file() {
+            } else if path.extension().is_some_and(|e| e == "cx") && !hidden {
                 found.push((root.clone(), path));
             }
         }
@@ -425,14 +479,6 @@ fn normalize(path: &Path) -> String {
         format!("/{joined}")
     } else {
         joined
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }
 

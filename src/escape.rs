@@ -1,0 +1,289 @@
+//! Escaping for every format a spec string lands in. Spec text comes from
+//! people the CI does not trust, so each output format has exactly one
+//! function here that makes any string inert in it, and every writer goes
+//! through it: terminals, Markdown, Mermaid, DOT, XML/HTML, YAML.
+
+use std::borrow::Cow;
+
+/// Characters a terminal or a text viewer would act on instead of showing:
+/// C0 and C1 controls, DEL, and the Unicode controls that reorder or break
+/// lines ("Trojan Source" bidi overrides, line and paragraph separators).
+fn is_active(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
+        )
+}
+
+/// Text for a terminal: every active character shown as `\u{1b}`, so that
+/// no spec string, path or argument can move the cursor, retitle the
+/// window or hide text. Line breaks and tabs stay when `multiline`.
+pub fn terminal(text: &str, multiline: bool) -> Cow<'_, str> {
+    let keep = |c: char| multiline && (c == '\n' || c == '\t');
+    if !text.chars().any(|c| is_active(c) && !keep(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_active(c) && !keep(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`terminal`], but every active character is replaced by a visible
+/// one of the same length in bytes, so byte offsets into the text (the spans
+/// of a source excerpt) stay valid. Tabs and line breaks stay.
+pub fn terminal_same_width(text: &str) -> Cow<'_, str> {
+    let active = |c: char| is_active(c) && !matches!(c, '\t' | '\n');
+    if !text.chars().any(active) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if !active(c) {
+                    return c;
+                }
+                match c.len_utf8() {
+                    1 => '?',
+                    2 => '¿',
+                    _ => '\u{FFFD}',
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Text that reads as itself anywhere inline in Markdown: in a paragraph, a
+/// list item, a heading or a table cell. HTML-significant characters become
+/// entities (no tag, comment or autolink can open), the punctuation that
+/// starts links, images, emphasis, code and table cells is backslash-escaped,
+/// line breaks become spaces (no spec string can start a heading or a list),
+/// and a leading character that would start a block is escaped.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Intraword underscores (`vip_line`) never emphasise; others may.
+            '_' => {
+                let inside = i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                if !inside {
+                    out.push('\\');
+                }
+                out.push('_');
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => {}
+            '#' | '-' | '+' | '=' if out.trim().is_empty() => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `1. ` or `1) ` at the start would begin an ordered list.
+            '.' | ')'
+                if !out.is_empty()
+                    && out.chars().all(|d| d.is_ascii_digit())
+                    && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) =>
+            {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text safe inside an XML/HTML element or a double- or single-quoted
+/// attribute. Characters XML 1.0 forbids (most control characters) are
+/// dropped: a spec string must never make a document unreadable.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Mermaid label (inside `"..."`): entity codes for every character that
+/// could end the label, start markup or open a directive (`%%{init}%%`).
+pub fn mermaid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '|' => out.push_str("#124;"),
+            '#' => out.push_str("#35;"),
+            '%' => out.push_str("#37;"),
+            '`' => out.push_str("#96;"),
+            '{' => out.push_str("#123;"),
+            '}' => out.push_str("#125;"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A DOT quoted string may hold anything but an unescaped `"`; a backslash
+/// would start an escape sequence.
+pub fn dot(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A YAML double-quoted scalar. YAML allows only printable characters in a
+/// stream, so everything else (C0, DEL, C1, surrogates, U+FFFE/FFFF) is
+/// written as an escape, and the result reads back as exactly `text`.
+pub fn yaml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7F}' => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
+            c if ('\u{80}'..='\u{9F}').contains(&c)
+                || c == '\u{FEFF}'
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}'
+                || c == '\u{2028}'
+                || c == '\u{2029}' =>
+            {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// At most `max` characters of `text`, with `…` where it was cut.
+pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminals_see_escapes_not_commands() {
+        assert_eq!(
+            terminal("a\x1b]0;pwned\x07\x1b[2J", false),
+            "a\\u{1b}]0;pwned\\u{7}\\u{1b}[2J"
+        );
+        assert_eq!(terminal("x\u{202e}y\u{9b}", false), "x\\u{202e}y\\u{9b}");
+        assert_eq!(terminal("two\nlines", true), "two\nlines");
+        assert_eq!(terminal("two\nlines", false), "two\\u{a}lines");
+        assert!(matches!(terminal("plain", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn same_width_replacements_keep_offsets() {
+        let text = "a\x1bb\u{9b}c\u{202e}d\te\n";
+        let safe = terminal_same_width(text);
+        assert_eq!(safe.len(), text.len());
+        assert_eq!(safe, "a?b¿c\u{FFFD}d\te\n");
+    }
+
+    #[test]
+    fn markdown_strings_stay_text() {
+        assert_eq!(
+            markdown("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            markdown("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(markdown("a\n# Heading"), "a # Heading");
+        assert_eq!(markdown("# Heading"), "\\# Heading");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("1. first"), "1\\. first");
+        assert_eq!(markdown("4.2"), "4.2");
+        assert_eq!(markdown("a | b"), "a \\| b");
+        assert_eq!(markdown("vip_line _x_"), "vip_line \\_x\\_");
+        assert_eq!(markdown("**bold** `code`"), "\\*\\*bold\\*\\* \\`code\\`");
+        assert_eq!(markdown("Key accounts — 20%"), "Key accounts — 20%");
+    }
+
+    #[test]
+    fn mermaid_labels_cannot_break_out() {
+        assert_eq!(
+            mermaid("a\"]; click s0 \"<script>\""),
+            "a#quot;]; click s0 #quot;#lt;script#gt;#quot;"
+        );
+        assert_eq!(mermaid("x|y #1"), "x#124;y #35;1");
+        assert!(!mermaid("%%{init: {'theme':'dark'}}%%").contains('%'));
+        assert!(!mermaid("%%{init: {'theme':'dark'}}%%").contains('{'));
+    }
+
+    #[test]
+    fn dot_and_xml_escape_their_quotes() {
+        assert_eq!(dot("a\"] x [\\"), "a\\\"] x [\\\\");
+        assert_eq!(
+            xml("<script>\"x\"&'y'\u{1}</script>"),
+            "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn yaml_strings_hold_only_printable_characters() {
+        assert_eq!(yaml_string("a\u{7f}b"), "\"a\\x7Fb\"");
+        assert_eq!(yaml_string("\u{85}\"\\"), "\"\\u0085\\\"\\\\\"");
+        assert_eq!(yaml_string("ключ: x"), "\"ключ: x\"");
+    }
+
+    #[test]
+    fn shortening_counts_characters() {
+        assert_eq!(shorten("привет", 3), "при…");
+        assert_eq!(shorten("abc", 3), "abc");
+    }
+}

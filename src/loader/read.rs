@@ -1,0 +1,276 @@
+//! Reading files a spec names, as an attacker's pull request would have them
+//! read: only inside the spec's root folder (after resolving symbolic links),
+//! only regular files (never a device, a pipe or a socket), and never more
+//! than a size limit. Errors say what is wrong with the path; they never
+//! contain a byte of the file.
+
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+/// The default for `limits.file_size` in cxc.yaml: far above any real spec,
+/// forecast or template, far below what could exhaust a CI machine.
+pub const DEFAULT_FILE_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// A folder a spec may read from.
+#[derive(Debug, Clone)]
+pub struct Root {
+    /// Canonical: no symbolic links, absolute.
+    dir: PathBuf,
+    /// Absolute as the user named it, `..` folded: paths found below it are
+    /// spelt from it.
+    lexical: PathBuf,
+    /// As the user named it, for messages.
+    pub shown: String,
+}
+
+/// Why a file could not be read. Its `Display` never quotes the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Missing,
+    /// Outside the root, directly or through a symbolic link.
+    Outside {
+        root: String,
+    },
+    /// A folder, device, pipe or socket.
+    NotRegular(&'static str),
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Other(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Missing => f.write_str("no such file or folder"),
+            ReadError::Outside { root } => write!(
+                f,
+                "it is outside the spec's folder `{root}` (cxc reads only files inside it)"
+            ),
+            ReadError::NotRegular(what) => write!(f, "it is {what}, not a regular file"),
+            ReadError::TooLarge { size, limit } => write!(
+                f,
+                "it is {} but files are limited to {} (`limits.file_size` in cxc.yaml)",
+                bytes(*size),
+                bytes(*limit)
+            ),
+            ReadError::Other(reason) => f.write_str(reason),
+        }
+    }
+}
+
+/// "64 MB", "1.5 KB", "12 bytes".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")];
+    for (size, unit) in UNITS {
+        if n >= size {
+            let value = n as f64 / size as f64;
+            let text = format!("{value:.1}");
+            return format!("{} {unit}", text.trim_end_matches(".0"));
+        }
+    }
+    format!("{n} bytes")
+}
+
+impl Root {
+    /// The root at `dir`, which must exist.
+    pub fn new(dir: &Path) -> Result<Root, ReadError> {
+        let canonical = std::fs::canonicalize(dir).map_err(|e| io_error(&e))?;
+        Ok(Root {
+            dir: canonical,
+            lexical: fold(&absolute(dir)?),
+            shown: crate::loader::display_name(dir),
+        })
+    }
+
+    /// Whether `path` (canonical) lies inside the root.
+    fn contains(&self, canonical: &Path) -> bool {
+        canonical.starts_with(&self.dir)
+    }
+
+    /// Opens `path` for reading if it is a regular file inside the root of at
+    /// most `limit` bytes. A path outside the root is refused before anything
+    /// about it is looked up, so the answer never tells whether it exists.
+    pub fn open(&self, path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+        let outside = || ReadError::Outside {
+            root: self.shown.clone(),
+        };
+        // `..` is folded lexically first: `root/../../etc/shadow` is outside
+        // whether or not it exists.
+        let lexical = fold(&absolute(path)?);
+        if !lexical.starts_with(&self.lexical) && !self.contains(&lexical) {
+            return Err(outside());
+        }
+        // Then symbolic links: the file itself, or a folder on the way.
+        let canonical = std::fs::canonicalize(&lexical).map_err(|e| io_error(&e))?;
+        if !self.contains(&canonical) {
+            return Err(outside());
+        }
+        open_regular(&canonical, limit)
+    }
+
+    /// Reads a whole file, as [`Root::open`] allows.
+    pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let (file, size) = self.open(path, limit)?;
+        read_all(file, size, limit)
+    }
+}
+
+/// Reads a file the user named outside any spec (`--config`): any place,
+/// but still only a regular file within the limit.
+pub fn read_trusted(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = open_regular(path, limit)?;
+    read_all(file, size, limit)
+}
+
+/// Opens without blocking (a FIFO would wait for a writer forever) and
+/// checks what was opened, not what the path said a moment before.
+fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|e| io_error(&e))?;
+    let meta = file.metadata().map_err(|e| io_error(&e))?;
+    let kind = meta.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_dir() {
+            "a folder"
+        } else if kind.is_fifo() {
+            "a named pipe"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else if kind.is_socket() {
+            "a socket"
+        } else {
+            "a special file"
+        };
+        return Err(ReadError::NotRegular(what));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    Ok((file, meta.len()))
+}
+
+fn read_all(file: File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The file may grow while it is read: never take more than the limit.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+fn absolute(path: &Path) -> Result<PathBuf, ReadError> {
+    if path.is_absolute() {
+        Ok(path.to_path_buf())
+    } else {
+        Ok(std::env::current_dir()
+            .map_err(|e| io_error(&e))?
+            .join(path))
+    }
+}
+
+/// Removes `.` and folds `dir/..`, without touching the file system.
+fn fold(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+pub fn io_error(e: &std::io::Error) -> ReadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::Missing,
+        std::io::ErrorKind::PermissionDenied => ReadError::Other("permission denied".into()),
+        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+            ReadError::Other("too many levels of symbolic links".into())
+        }
+        _ => ReadError::Other(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_inside_and_refuses_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let root_dir = dir.path().join("spec");
+        std::fs::create_dir(&root_dir).unwrap();
+        std::fs::write(root_dir.join("a.cx"), "team t {}").unwrap();
+        std::fs::write(dir.path().join("secret"), "s3cret").unwrap();
+        let root = Root::new(&root_dir).unwrap();
+        assert_eq!(
+            root.read(&root_dir.join("a.cx"), 100).unwrap(),
+            b"team t {}"
+        );
+        let outside = root.read(&root_dir.join("../secret"), 100).unwrap_err();
+        assert!(matches!(outside, ReadError::Outside { .. }), "{outside:?}");
+        assert!(!outside.to_string().contains("s3cret"));
+        // A link inside pointing outside is outside.
+        std::os::unix::fs::symlink(dir.path().join("secret"), root_dir.join("link.cx")).unwrap();
+        assert!(matches!(
+            root.read(&root_dir.join("link.cx"), 100),
+            Err(ReadError::Outside { .. })
+        ));
+        // Missing outside is "outside", not "missing": existence is not revealed.
+        assert!(matches!(
+            root.read(Path::new("/nonexistent/x"), 100),
+            Err(ReadError::Outside { .. })
+        ));
+        assert_eq!(
+            root.read(&root_dir.join("none.cx"), 100),
+            Err(ReadError::Missing)
+        );
+    }
+
+    #[test]
+    fn refuses_devices_pipes_and_large_files() {
+        assert_eq!(
+            read_trusted(Path::new("/dev/zero"), 100),
+            Err(ReadError::NotRegular("a device"))
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.cx");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert_eq!(
+            read_trusted(&fifo, 100),
+            Err(ReadError::NotRegular("a named pipe"))
+        );
+        let big = dir.path().join("big.cx");
+        std::fs::write(&big, vec![b' '; 101]).unwrap();
+        assert_eq!(
+            read_trusted(&big, 100),
+            Err(ReadError::TooLarge {
+                size: 101,
+                limit: 100
+            })
+        );
+        assert_eq!(bytes(64 * 1024 * 1024), "64 MB");
+        assert_eq!(bytes(1536), "1.5 KB");
+    }
+}
