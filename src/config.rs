@@ -367,7 +367,7 @@ impl Reader<'_> {
                 let span = self.find(key);
                 self.error(
                     span,
-                    format!("`{key}` must be a text"),
+                    format!("`{}` must be a text", crate::escape::shorten(key, 64)),
                     "write it in quotes if in doubt",
                 );
                 None
@@ -403,7 +403,14 @@ impl Reader<'_> {
             Some(c) => format!("did you mean `{c}`?"),
             None => format!("known {what}s: {}", known.join(", ")),
         };
-        self.error(span, format!("unknown {what} `{name}` in cxc.yaml"), &help);
+        self.error(
+            span,
+            format!(
+                "unknown {what} `{}` in cxc.yaml",
+                crate::escape::shorten(name, 64)
+            ),
+            &help,
+        );
     }
 
     fn error(&mut self, span: Span, message: String, help: &str) {

@@ -10,8 +10,16 @@ use crate::model::{
     Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Role, Segment, SegmentScope, Step,
 };
 use crate::syntax::values::{trim_float, Language};
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::collections::BTreeSet;
+
+/// A duty derived from the model: what kind of work it comes from, and the
+/// sentence for the job description.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duty {
+    pub kind: &'static str,
+    pub text: String,
+}
 
 /// Who does what, for every role at once: one pass over the model hands each
 /// piece of work to the role it names, or to every role of the team it
@@ -103,14 +111,14 @@ impl Work {
     }
 }
 
-/// The derived duties of a role, each `{"kind", "text"}`, in a stable order.
-pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Value> {
+/// The derived duties of a role, in a stable order.
+pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
     let m = view.model;
     let en = view.language == Language::En;
     let r = role.index();
     let team = m.roles[role].team.as_ref().and_then(|t| t.target);
     let mut duties = Vec::new();
-    let mut push = |kind: &str, text: String| duties.push(json!({"kind": kind, "text": text}));
+    let mut push = |kind: &'static str, text: String| duties.push(Duty { kind, text });
     let mut served: BTreeSet<Idx<Segment>> = BTreeSet::new();
     // Segments whose contacts this role takes through a channel it owns.
     let mut staffed: BTreeSet<Idx<Segment>> = BTreeSet::new();
@@ -119,10 +127,7 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Value> {
                       r: &crate::model::ResolutionTarget,
                       hours: Option<&Ref<Idx<crate::model::Calendar>>>| {
         let v = view.duration(r.within, hours);
-        let (within, clock) = (
-            v["gen"].as_str().unwrap_or_default(),
-            v["clock"].as_str().unwrap_or_default(),
-        );
+        let (within, clock) = (&v.gen, &v.clock);
         let segment = segment.header.label();
         match (en, channel.map(|c| c.header.label())) {
             (true, Some(c)) => format!(
@@ -192,11 +197,7 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Value> {
         let hours = complaint.hours.as_ref();
         let timer = |d| {
             let v = view.duration(d, hours);
-            format!(
-                "{} ({})",
-                v["gen"].as_str().unwrap_or_default(),
-                v["clock"].as_str().unwrap_or_default()
-            )
+            format!("{} ({})", v.gen, v.clock)
         };
         if owned.contains(&complaint_id) {
             served.extend(segments.iter().copied());
@@ -275,12 +276,7 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Value> {
             staffed.insert(segment_id);
             for (_, sla) in m.slas_of(segment_id) {
                 let hours = sla.hours.as_ref();
-                let timer = |d| {
-                    view.duration(d, hours)["gen"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string()
-                };
+                let timer = |d| view.duration(d, hours).gen;
                 for a in sla
                     .answers
                     .iter()
@@ -469,12 +465,7 @@ complaint late "Late delivery" {
             .expect("role exists");
         derive(&view, &work, id)
             .into_iter()
-            .map(|d| {
-                (
-                    d["kind"].as_str().unwrap().to_string(),
-                    d["text"].as_str().unwrap().to_string(),
-                )
-            })
+            .map(|d| (d.kind.to_string(), d.text))
             .collect()
     }
 

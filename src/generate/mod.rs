@@ -144,7 +144,7 @@ fn documents(
     templates: Option<&Path>,
     names: &names::ExportNames,
 ) -> Result<Files, String> {
-    let mut renderer = templates::Renderer::new(templates)?;
+    let mut renderer = templates::Renderer::new(templates, model.size())?;
     let view = view::View::new(model, language, plans);
     let spec = view.spec();
     let spec_value = TemplateValue::from_serialize(&spec);
@@ -177,31 +177,27 @@ fn documents(
             None,
         )?;
     }
-    let entries = |key: &str| -> Vec<(String, TemplateValue)> {
-        let list = spec_value.get_attr(key).ok();
-        let items = list.as_ref().and_then(|l| l.try_iter().ok());
-        items
-            .into_iter()
-            .flatten()
-            .map(|item| {
-                let file = item
-                    .get_attr("file")
-                    .ok()
-                    .and_then(|f| f.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                (file, item)
-            })
-            .collect()
+    // Each journey and role document gets its entry of the converted spec:
+    // shared, not converted again.
+    let entry = |key: &str, i: usize| {
+        spec_value
+            .get_attr(key)
+            .and_then(|list| list.get_item(&TemplateValue::from(i)))
+            .unwrap_or_default()
     };
-    for (file, journey) in entries("journeys") {
+    for (i, journey) in spec.journeys.iter().enumerate() {
         render(
-            format!("journeys/{file}.md"),
+            format!("journeys/{}.md", journey.file),
             "journey.md",
-            Some(("journey", journey)),
+            Some(("journey", entry("journeys", i))),
         )?;
     }
-    for (file, role) in entries("roles") {
-        render(format!("hr/{file}.md"), "hr/role.md", Some(("role", role)))?;
+    for (i, role) in spec.roles.iter().enumerate() {
+        render(
+            format!("hr/{}.md", role.file),
+            "hr/role.md",
+            Some(("role", entry("roles", i))),
+        )?;
     }
     let routing = routing::config(model, names);
     files.insert("routing/routing.json".into(), pretty(&routing));
@@ -213,8 +209,8 @@ fn documents(
     Ok(files)
 }
 
-fn pretty(value: &serde_json::Value) -> Vec<u8> {
-    let mut text = serde_json::to_string_pretty(value).expect("JSON values serialise");
-    text.push('\n');
-    text.into_bytes()
+fn pretty(value: &impl serde::Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("views serialise");
+    bytes.push(b'\n');
+    bytes
 }

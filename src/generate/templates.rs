@@ -43,9 +43,11 @@ embedded![
     "ru/hr/role.md",
 ];
 
-/// Instructions user templates may run in one build: far more than any real
-/// set of documents needs, far less than a minute of work.
-const USER_FUEL: u64 = 200_000_000;
+/// Instructions user templates may run in one build: a couple of seconds of
+/// work, plus a share per declaration and step of the spec, so that a big
+/// spec's documents fit and a small spec cannot be made to cost minutes.
+const USER_FUEL: u64 = 50_000_000;
+const USER_FUEL_PER_ITEM: u64 = 2_000;
 
 /// Bytes user templates may write: per document, and per build.
 const USER_DOCUMENT_BYTES: u64 = 64 << 20;
@@ -67,7 +69,8 @@ struct Budget {
 }
 
 impl Renderer {
-    pub fn new(overrides: Option<&Path>) -> Result<Renderer, String> {
+    /// `items`: how many declarations and steps the spec has.
+    pub fn new(overrides: Option<&Path>, items: u64) -> Result<Renderer, String> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -94,7 +97,7 @@ impl Renderer {
                 .map_err(|e| describe(&e))?;
         }
         let budget = overrides.map(|_| Budget {
-            fuel: USER_FUEL,
+            fuel: USER_FUEL.saturating_add(items.saturating_mul(USER_FUEL_PER_ITEM)),
             bytes: USER_BUILD_BYTES,
         });
         Ok(Renderer { env, budget })
@@ -114,11 +117,12 @@ impl Renderer {
         let mut out = Capped {
             bytes: Vec::new(),
             limit,
+            overflowed: false,
         };
         let captured = template
             .render_captured_to(context, &mut out)
             .map_err(|e| match out.limit {
-                Some(limit) if out.bytes.len() as u64 >= limit => format!(
+                Some(limit) if out.overflowed => format!(
                     "template error: {name} writes more than {} (the limit for user templates{})",
                     crate::loader::read::bytes(limit),
                     if limit < USER_DOCUMENT_BYTES {
@@ -144,12 +148,14 @@ impl Renderer {
 struct Capped {
     bytes: Vec<u8>,
     limit: Option<u64>,
+    overflowed: bool,
 }
 
 impl std::io::Write for Capped {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if let Some(limit) = self.limit {
             if self.bytes.len() as u64 + buf.len() as u64 > limit {
+                self.overflowed = true;
                 return Err(std::io::Error::other("output limit reached"));
             }
         }
@@ -260,7 +266,7 @@ mod tests {
 
     #[test]
     fn markdown_templates_escape_what_they_print() {
-        let mut renderer = Renderer::new(None).unwrap();
+        let mut renderer = Renderer::new(None, 0).unwrap();
         renderer
             .env
             .add_template("x.md", "{{ a }} | {{ b|safe }} | {{ n }}")

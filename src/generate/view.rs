@@ -1,18 +1,25 @@
-//! The view: the checked model turned into plain data for the templates and
-//! for `model.json`. Names are resolved, durations come with words and their
-//! clock, and the figures documents need (derived duties, journey handoffs,
-//! longest deadlines) are computed here, once, so templates only lay out.
+//! The view: the checked model turned into plain, typed data for the
+//! templates and for `model.json`. Names are resolved, durations come with
+//! words and their clock, and the figures documents need (derived duties,
+//! journey handoffs, longest deadlines) are computed here, once, so
+//! templates only lay out.
+//!
+//! Every type here is `Serialize` and borrows its text from the model: the
+//! view of a million-step journey costs one small struct per step, and
+//! `model.json` is written straight from it.
 
+use super::duties::{self, Duty, Work};
 use super::files::Stems;
 use super::words::{self, term, Term, Unit};
 use crate::check::journeys;
 use crate::model::{
-    Calendar, Idx, Journey, Model, Party, Ref, Remedy, Role, Segment, SegmentScope, Step,
+    self, Calendar, Header, Idx, Journey, Model, Party, Ref, Remedy, Role, Segment, SegmentScope,
+    Step,
 };
 use crate::staffing::QueuePlan;
 use crate::syntax::ast::TargetValue;
 use crate::syntax::values::{trim_float, Duration, Language, Weekday};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 pub struct View<'a> {
     pub model: &'a Model,
@@ -22,9 +29,274 @@ pub struct View<'a> {
     pub journey_files: Vec<String>,
     pub role_files: Vec<String>,
     /// Who does what, for the derived duties of every role.
-    work: super::duties::Work,
+    work: Work,
     /// The roles reporting to each role.
     subordinates: Vec<Vec<Idx<Role>>>,
+}
+
+/// An identifier and its display name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+}
+
+/// A duration with its words and the clock it runs on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Time {
+    pub seconds: u64,
+    pub text: String,
+    /// The genitive ("в течение 2 часов"), for Russian sentences.
+    pub gen: String,
+    pub clock: String,
+}
+
+#[derive(Serialize)]
+pub struct Spec<'a> {
+    pub lang: &'static str,
+    pub service: Option<ServiceView<'a>>,
+    pub calendars: Vec<CalendarView<'a>>,
+    pub teams: Vec<TeamView<'a>>,
+    pub channels: Vec<ChannelView<'a>>,
+    pub segments: Vec<SegmentView<'a>>,
+    pub promises: Vec<PromiseView<'a>>,
+    pub complaints: Vec<ComplaintView<'a>>,
+    pub agreements: Vec<AgreementView<'a>>,
+    pub journeys: Vec<JourneyView<'a>>,
+    pub roles: Vec<RoleView<'a>>,
+    pub queues: Vec<QueueView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ServiceView<'a> {
+    pub title: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub version: Option<&'a str>,
+    pub owner: Option<Named<'a>>,
+    pub reviewed: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct CalendarView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub timezone: Option<&'a str>,
+    pub always: bool,
+    pub week: Vec<DayView>,
+    pub closed: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct DayView {
+    pub day: &'static str,
+    pub hours: String,
+}
+
+#[derive(Serialize)]
+pub struct TeamView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub lead: Option<Named<'a>>,
+}
+
+#[derive(Clone, Serialize)]
+pub struct ChannelView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub kind: Option<&'static str>,
+    pub self_service: bool,
+    pub hours: Option<Named<'a>>,
+    pub owner: Option<Named<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SegmentView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub share: Option<String>,
+    pub revenue: Option<String>,
+    pub tier: Option<u32>,
+    pub channels: Vec<ChannelView<'a>>,
+    pub types: Vec<TypeView<'a>>,
+    pub slas: Vec<SlaView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TypeView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub expects: Option<&'a str>,
+    pub strategy: Option<&'a str>,
+    pub prefer: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SlaView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub hours: Option<Named<'a>>,
+    pub answers: Vec<AnswerView<'a>>,
+    pub first_responses: Vec<ResponseView<'a>>,
+    pub resolutions: Vec<ResolutionView<'a>>,
+    pub targets: Vec<KpiView>,
+}
+
+#[derive(Serialize)]
+pub struct AnswerView<'a> {
+    pub channel: Named<'a>,
+    pub percent: String,
+    pub within: Time,
+}
+
+#[derive(Serialize)]
+pub struct ResponseView<'a> {
+    pub channel: Named<'a>,
+    pub within: Time,
+}
+
+#[derive(Serialize)]
+pub struct ResolutionView<'a> {
+    pub channel: Option<Named<'a>>,
+    pub within: Time,
+}
+
+#[derive(Serialize)]
+pub struct KpiView {
+    pub metric: &'static str,
+    pub comparison: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct PromiseView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub segments: Vec<Named<'a>>,
+    pub channel: Option<Named<'a>>,
+    pub within: Option<Time>,
+    pub internal: Vec<InternalTarget<'a>>,
+    pub on_breach: Vec<String>,
+}
+
+/// An internal target behind a public promise.
+#[derive(Serialize)]
+pub struct InternalTarget<'a> {
+    pub segment: &'a str,
+    pub sla: &'a str,
+    pub percent: Option<String>,
+    pub within: Time,
+}
+
+#[derive(Serialize)]
+pub struct ComplaintView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub segments: Vec<Named<'a>>,
+    pub severity: Option<&'static str>,
+    pub owner: Option<Named<'a>>,
+    pub hours: Option<Named<'a>>,
+    pub acknowledge: Option<Time>,
+    pub resolve: Option<Time>,
+    pub escalations: Vec<EscalationView<'a>>,
+    pub remedies: Vec<String>,
+    pub feedback: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct EscalationView<'a> {
+    pub after: Time,
+    pub to: Named<'a>,
+}
+
+#[derive(Serialize)]
+pub struct AgreementView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub provider: Option<Named<'a>>,
+    pub consumer: Option<Named<'a>>,
+    pub responds: Vec<RespondView<'a>>,
+    pub resolve: Option<Time>,
+}
+
+#[derive(Serialize)]
+pub struct RespondView<'a> {
+    pub within: Time,
+    pub segments: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JourneyView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub file: &'a str,
+    pub segments: Vec<Named<'a>>,
+    pub within: Option<Time>,
+    pub start: Option<&'a str>,
+    pub steps: Vec<StepView<'a>>,
+    pub mermaid: String,
+    pub handoffs: usize,
+    pub channel_switches: usize,
+    pub longest: Option<LongestView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct StepView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub owner: Option<Named<'a>>,
+    pub channels: Vec<Named<'a>>,
+    pub within: Option<Time>,
+    pub effort: Option<String>,
+    pub csat: Option<String>,
+    pub dropoff: Option<String>,
+    pub end: Option<&'a str>,
+    pub next: Vec<NextView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct NextView<'a> {
+    pub to: &'a str,
+    pub when: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LongestView<'a> {
+    pub total: Time,
+    pub path: Vec<&'a str>,
+    pub over_target: bool,
+}
+
+#[derive(Serialize)]
+pub struct RoleView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub file: &'a str,
+    pub team: Option<Named<'a>>,
+    pub reports_to: Option<Named<'a>>,
+    pub subordinates: Vec<&'a str>,
+    pub headcount: Option<u32>,
+    pub duties: &'a [String],
+    pub kpis: Vec<KpiView>,
+    pub derived: Vec<Duty>,
+}
+
+#[derive(Serialize)]
+pub struct QueueView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub channel: Option<Named<'a>>,
+    pub segments: Vec<Named<'a>>,
+    pub priority: Option<u32>,
+    pub team: Option<Named<'a>>,
+    pub agents: Option<String>,
+    pub peak_required: Option<u32>,
 }
 
 impl<'a> View<'a> {
@@ -51,64 +323,103 @@ impl<'a> View<'a> {
             plans,
             journey_files,
             role_files,
-            work: super::duties::Work::new(model),
+            work: Work::new(model),
             subordinates,
         }
     }
 
-    /// Everything, as one value: the context of every template.
-    pub fn spec(&self) -> Value {
+    /// Everything, as one value: the context of every template, and model.json.
+    pub fn spec(&'a self) -> Spec<'a> {
         let m = self.model;
-        json!({
-            "lang": self.language.as_str(),
-            "service": self.service(),
-            "calendars": m.calendars.iter().map(|(_, c)| self.calendar(c)).collect::<Vec<_>>(),
-            "teams": m.teams.iter().map(|(_, t)| json!({
-                "id": t.header.id, "label": t.header.label(), "description": t.header.description,
-                "lead": t.lead.as_ref().map(|l| self.named(l, |r| &m.roles[r].header)),
-            })).collect::<Vec<_>>(),
-            "channels": m.channels.iter().map(|(id, _)| self.channel(id)).collect::<Vec<_>>(),
-            "segments": m.segments.iter().map(|(id, s)| self.segment(id, s)).collect::<Vec<_>>(),
-            "promises": m.promises.iter().map(|(_, p)| self.promise(p)).collect::<Vec<_>>(),
-            "complaints": m.complaints.iter().map(|(_, c)| self.complaint(c)).collect::<Vec<_>>(),
-            "agreements": m.agreements.iter().map(|(_, a)| json!({
-                "id": a.header.id, "label": a.header.label(), "description": a.header.description,
-                "provider": a.provider.as_ref().map(|t| self.named(t, |t| &m.teams[t].header)),
-                "consumer": a.consumer.as_ref().map(|t| self.named(t, |t| &m.teams[t].header)),
-                "responds": a.responds.iter().map(|r| json!({
-                    "within": self.duration(r.within, None),
-                    "segments": self.segment_list(&r.segments),
-                })).collect::<Vec<_>>(),
-                "resolve": a.resolve.map(|r| self.duration(r.value, None)),
-            })).collect::<Vec<_>>(),
-            "journeys": m.journeys.iter().map(|(id, j)| self.journey(j, &self.journey_files[id.index()])).collect::<Vec<_>>(),
-            "roles": m.roles.iter().map(|(id, r)| self.role(id, r)).collect::<Vec<_>>(),
-            "queues": self.queues(),
-        })
-    }
-
-    fn service(&self) -> Value {
-        let Some(s) = &self.model.service else {
-            return Value::Null;
-        };
-        json!({
-            "title": s.title, "description": s.description, "version": s.version,
-            "owner": s.owner.as_ref().map(|o| self.party(o)),
-            "reviewed": s.reviewed.map(|r| r.value.to_string()),
-        })
-    }
-
-    fn named<T: Copy>(&self, r: &Ref<T>, header: impl Fn(T) -> &'a crate::model::Header) -> Value {
-        match r.target {
-            Some(t) => {
-                let h = header(t);
-                json!({"id": h.id, "label": h.label()})
-            }
-            None => json!({"id": r.name, "label": r.name}),
+        Spec {
+            lang: self.language.as_str(),
+            service: self.service(),
+            calendars: m.calendars.values().map(|c| self.calendar(c)).collect(),
+            teams: m
+                .teams
+                .values()
+                .map(|t| TeamView {
+                    id: &t.header.id,
+                    label: t.header.label(),
+                    description: t.header.description.as_deref(),
+                    lead: t
+                        .lead
+                        .as_ref()
+                        .map(|l| self.named(l, |r| &m.roles[r].header)),
+                })
+                .collect(),
+            channels: m.channels.ids().map(|id| self.channel(id)).collect(),
+            segments: m
+                .segments
+                .iter()
+                .map(|(id, s)| self.segment(id, s))
+                .collect(),
+            promises: m.promises.values().map(|p| self.promise(p)).collect(),
+            complaints: m.complaints.values().map(|c| self.complaint(c)).collect(),
+            agreements: m
+                .agreements
+                .values()
+                .map(|a| AgreementView {
+                    id: &a.header.id,
+                    label: a.header.label(),
+                    description: a.header.description.as_deref(),
+                    provider: a
+                        .provider
+                        .as_ref()
+                        .map(|t| self.named(t, |t| &m.teams[t].header)),
+                    consumer: a
+                        .consumer
+                        .as_ref()
+                        .map(|t| self.named(t, |t| &m.teams[t].header)),
+                    responds: a
+                        .responds
+                        .iter()
+                        .map(|r| RespondView {
+                            within: self.duration(r.within, None),
+                            segments: self.segment_list(&r.segments),
+                        })
+                        .collect(),
+                    resolve: a.resolve.map(|r| self.duration(r.value, None)),
+                })
+                .collect(),
+            journeys: m
+                .journeys
+                .iter()
+                .map(|(id, j)| self.journey(j, &self.journey_files[id.index()]))
+                .collect(),
+            roles: m.roles.iter().map(|(id, r)| self.role(id, r)).collect(),
+            queues: self.queues(),
         }
     }
 
-    fn party(&self, r: &Ref<Party>) -> Value {
+    fn service(&self) -> Option<ServiceView<'a>> {
+        let s = self.model.service.as_ref()?;
+        Some(ServiceView {
+            title: s.title.as_deref(),
+            description: s.description.as_deref(),
+            version: s.version.as_deref(),
+            owner: s.owner.as_ref().map(|o| self.party(o)),
+            reviewed: s.reviewed.map(|r| r.value.to_string()),
+        })
+    }
+
+    fn named<T: Copy>(&self, r: &'a Ref<T>, header: impl Fn(T) -> &'a Header) -> Named<'a> {
+        match r.target {
+            Some(t) => {
+                let h = header(t);
+                Named {
+                    id: &h.id,
+                    label: h.label(),
+                }
+            }
+            None => Named {
+                id: &r.name,
+                label: &r.name,
+            },
+        }
+    }
+
+    pub(super) fn party(&self, r: &'a Ref<Party>) -> Named<'a> {
         let m = self.model;
         self.named(r, |p| match p {
             Party::Team(t) => &m.teams[t].header,
@@ -117,20 +428,24 @@ impl<'a> View<'a> {
     }
 
     /// A duration with its words and the clock it runs on.
-    pub(super) fn duration(&self, d: Duration, calendar: Option<&Ref<Idx<Calendar>>>) -> Value {
+    pub(super) fn duration(&self, d: Duration, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
         let calendar = calendar
             .and_then(|c| c.target)
             .map(|c| &self.model.calendars[c]);
-        json!({
-            "seconds": d.seconds(),
-            "text": words::duration(d, self.language),
-            "gen": words::duration_genitive(d, self.language),
-            "clock": words::clock(calendar.map(|c| c.header.label()), calendar.is_some_and(|c| c.is_24x7()), self.language),
-        })
+        Time {
+            seconds: d.seconds(),
+            text: words::duration(d, self.language),
+            gen: words::duration_genitive(d, self.language),
+            clock: words::clock(
+                calendar.map(|c| c.header.label()),
+                calendar.is_some_and(|c| c.is_24x7()),
+                self.language,
+            ),
+        }
     }
 
-    fn calendar(&self, c: &Calendar) -> Value {
-        let days: Vec<Value> = Weekday::ALL
+    fn calendar(&self, c: &'a Calendar) -> CalendarView<'a> {
+        let week = Weekday::ALL
             .iter()
             .map(|&day| {
                 let ranges = &c.week.days[day.index()];
@@ -143,178 +458,225 @@ impl<'a> View<'a> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                json!({"day": term(Term::Day(day), self.language), "hours": hours})
+                DayView {
+                    day: term(Term::Day(day), self.language),
+                    hours,
+                }
             })
             .collect();
-        json!({
-            "id": c.header.id, "label": c.header.label(), "timezone": c.timezone,
-            "always": c.is_24x7(), "week": days,
-            "closed": c.closed.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
-        })
-    }
-
-    fn channel(&self, id: Idx<crate::model::Channel>) -> Value {
-        let c = &self.model.channels[id];
-        json!({
-            "id": c.header.id, "label": c.header.label(),
-            "kind": c.kind.map(|k| term(Term::Kind(k), self.language)),
-            "self_service": c.self_service,
-            "hours": c.hours.as_ref().map(|h| self.named(h, |h| &self.model.calendars[h].header)),
-            "owner": c.owner.as_ref().map(|o| self.party(o)),
-        })
-    }
-
-    fn segment_list(&self, list: &[Ref<Idx<Segment>>]) -> Value {
-        if list.is_empty() {
-            return json!([{"id": "any", "label": term(Term::Everyone, self.language)}]);
+        CalendarView {
+            id: &c.header.id,
+            label: c.header.label(),
+            timezone: c.timezone.as_deref(),
+            always: c.is_24x7(),
+            week,
+            closed: c.closed.iter().map(|d| d.to_string()).collect(),
         }
-        json!(list
-            .iter()
-            .map(|s| self.named(s, |s| &self.model.segments[s].header))
-            .collect::<Vec<_>>())
     }
 
-    fn segment(&self, id: Idx<Segment>, s: &Segment) -> Value {
+    fn channel(&self, id: Idx<model::Channel>) -> ChannelView<'a> {
+        let c = &self.model.channels[id];
+        ChannelView {
+            id: &c.header.id,
+            label: c.header.label(),
+            kind: c.kind.map(|k| term(Term::Kind(k), self.language)),
+            self_service: c.self_service,
+            hours: c
+                .hours
+                .as_ref()
+                .map(|h| self.named(h, |h| &self.model.calendars[h].header)),
+            owner: c.owner.as_ref().map(|o| self.party(o)),
+        }
+    }
+
+    /// The segments a list names; empty means everyone.
+    fn segment_list(&self, list: &'a [Ref<Idx<Segment>>]) -> Vec<Named<'a>> {
+        if list.is_empty() {
+            return vec![Named {
+                id: "any",
+                label: term(Term::Everyone, self.language),
+            }];
+        }
+        list.iter()
+            .map(|s| self.named(s, |s| &self.model.segments[s].header))
+            .collect()
+    }
+
+    fn segment(&self, id: Idx<Segment>, s: &'a Segment) -> SegmentView<'a> {
         let m = self.model;
-        let slas: Vec<Value> = m
+        let slas = m
             .slas_of(id)
             .map(|(_, sla)| {
                 let hours = sla.hours.as_ref();
-                json!({
-                    "id": sla.header.id, "label": sla.header.label(),
-                    "hours": hours.map(|h| self.named(h, |h| &m.calendars[h].header)),
-                    "answers": sla.answers.iter().map(|a| json!({
-                        "channel": self.named(&a.channel, |c| &m.channels[c].header),
-                        "percent": trim_float(a.percent.value()),
-                        "within": self.duration(a.within, hours),
-                    })).collect::<Vec<_>>(),
-                    "first_responses": sla.first_responses.iter().map(|r| json!({
-                        "channel": self.named(&r.channel, |c| &m.channels[c].header),
-                        "within": self.duration(r.within, hours),
-                    })).collect::<Vec<_>>(),
-                    "resolutions": sla.resolutions.iter().map(|r| json!({
-                        "channel": r.channel.as_ref().map(|c| self.named(c, |c| &m.channels[c].header)),
-                        "within": self.duration(r.within, hours),
-                    })).collect::<Vec<_>>(),
-                    "targets": sla.targets.iter().map(|k| self.kpi(&k.value)).collect::<Vec<_>>(),
-                })
+                SlaView {
+                    id: &sla.header.id,
+                    label: sla.header.label(),
+                    hours: hours.map(|h| self.named(h, |h| &m.calendars[h].header)),
+                    answers: sla
+                        .answers
+                        .iter()
+                        .map(|a| AnswerView {
+                            channel: self.named(&a.channel, |c| &m.channels[c].header),
+                            percent: trim_float(a.percent.value()),
+                            within: self.duration(a.within, hours),
+                        })
+                        .collect(),
+                    first_responses: sla
+                        .first_responses
+                        .iter()
+                        .map(|r| ResponseView {
+                            channel: self.named(&r.channel, |c| &m.channels[c].header),
+                            within: self.duration(r.within, hours),
+                        })
+                        .collect(),
+                    resolutions: sla
+                        .resolutions
+                        .iter()
+                        .map(|r| ResolutionView {
+                            channel: r
+                                .channel
+                                .as_ref()
+                                .map(|c| self.named(c, |c| &m.channels[c].header)),
+                            within: self.duration(r.within, hours),
+                        })
+                        .collect(),
+                    targets: sla.targets.iter().map(|k| self.kpi(&k.value)).collect(),
+                }
             })
             .collect();
-        json!({
-            "id": s.header.id, "label": s.header.label(), "description": s.header.description,
-            "share": s.share.map(|p| trim_float(p.value.value())),
-            "revenue": s.revenue.map(|p| trim_float(p.value.value())),
-            "tier": s.tier.map(|t| t.value),
-            "channels": s.channels.iter().filter_map(|c| c.target).map(|c| self.channel(c)).collect::<Vec<_>>(),
-            "types": s.types.iter().filter_map(|t| t.target).map(|t| {
-                let t = &m.customer_types[t];
-                json!({
-                    "id": t.header.id, "label": t.header.label(), "expects": t.expects, "strategy": t.strategy,
-                    "prefer": t.prefer.iter().map(|c| self.named(c, |c| &m.channels[c].header)).collect::<Vec<_>>(),
+        SegmentView {
+            id: &s.header.id,
+            label: s.header.label(),
+            description: s.header.description.as_deref(),
+            share: s.share.map(|p| trim_float(p.value.value())),
+            revenue: s.revenue.map(|p| trim_float(p.value.value())),
+            tier: s.tier.map(|t| t.value),
+            channels: model::targets(&s.channels)
+                .map(|c| self.channel(c))
+                .collect(),
+            types: model::targets(&s.types)
+                .map(|t| {
+                    let t = &m.customer_types[t];
+                    TypeView {
+                        id: &t.header.id,
+                        label: t.header.label(),
+                        expects: t.expects.as_deref(),
+                        strategy: t.strategy.as_deref(),
+                        prefer: t
+                            .prefer
+                            .iter()
+                            .map(|c| self.named(c, |c| &m.channels[c].header))
+                            .collect(),
+                    }
                 })
-            }).collect::<Vec<_>>(),
-            "slas": slas,
-        })
+                .collect(),
+            slas,
+        }
     }
 
-    fn kpi(&self, k: &crate::model::Kpi) -> Value {
+    pub(super) fn kpi(&self, k: &model::Kpi) -> KpiView {
         let value = match k.value {
             TargetValue::Number(n) => trim_float(n),
             TargetValue::Percent(p) => p.to_string(),
             TargetValue::Duration(d) => words::duration(d, self.language),
         };
-        json!({
-            "metric": term(Term::Metric(k.metric), self.language),
-            "comparison": k.comparison.as_str().replace(">=", "≥").replace("<=", "≤"),
-            "value": value,
-        })
+        KpiView {
+            metric: term(Term::Metric(k.metric), self.language),
+            comparison: k.comparison.as_str().replace(">=", "≥").replace("<=", "≤"),
+            value,
+        }
     }
 
-    fn remedy(&self, r: &Remedy) -> String {
+    fn remedy(&self, r: &'a Remedy) -> String {
         match (r, self.language) {
             (Remedy::Simple(s), l) => term(Term::Remedy(*s), l).to_string(),
             (Remedy::Compensate(Some(what)), Language::En) => format!("compensate: {what}"),
             (Remedy::Compensate(Some(what)), Language::Ru) => format!("компенсировать: {what}"),
             (Remedy::Compensate(None), Language::En) => "compensate the customer".into(),
             (Remedy::Compensate(None), Language::Ru) => "предоставить клиенту компенсацию".into(),
-            (Remedy::Escalate(to), Language::En) => format!(
-                "escalate to {}",
-                self.party(to)["label"].as_str().unwrap_or_default()
-            ),
-            (Remedy::Escalate(to), Language::Ru) => format!(
-                "передать руководителю: {}",
-                self.party(to)["label"].as_str().unwrap_or_default()
-            ),
+            (Remedy::Escalate(to), Language::En) => format!("escalate to {}", self.party(to).label),
+            (Remedy::Escalate(to), Language::Ru) => {
+                format!("передать руководителю: {}", self.party(to).label)
+            }
         }
     }
 
-    fn promise(&self, p: &crate::model::Promise) -> Value {
+    fn promise(&self, p: &'a model::Promise) -> PromiseView<'a> {
         let m = self.model;
         let channel = p.channel.as_ref().and_then(|c| c.target);
-        // The internal targets behind the promise: per segment, the SLA's answer or first-response time on its channel.
-        let segments: Vec<Idx<Segment>> = if p.segments.is_empty() {
-            m.segments.ids().collect()
-        } else {
-            crate::model::targets(&p.segments).collect()
-        };
-        let internal: Vec<Value> = segments
-            .iter()
-            .flat_map(|&seg| m.slas_of(seg).map(move |(_, sla)| (seg, sla)))
-            .flat_map(|(seg, sla)| {
-                let answers = sla
-                    .answers
-                    .iter()
-                    .filter(move |a| a.channel.target == channel && channel.is_some())
-                    .map(move |a| (seg, sla, a.within, Some(a.percent)));
-                let responses = sla
-                    .first_responses
-                    .iter()
-                    .filter(move |r| r.channel.target == channel && channel.is_some())
-                    .map(move |r| (seg, sla, r.within, None));
-                answers.chain(responses)
-            })
-            .map(|(seg, sla, within, percent)| {
-                json!({
-                    "segment": m.segments[seg].header.label(),
-                    "sla": sla.header.label(),
-                    "percent": percent.map(|p| trim_float(p.value())),
-                    "within": self.duration(within, sla.hours.as_ref()),
-                })
-            })
-            .collect();
-        json!({
-            "id": p.header.id, "label": p.header.label(), "description": p.header.description,
-            "segments": self.segment_list(&p.segments),
-            "channel": p.channel.as_ref().map(|c| self.named(c, |c| &m.channels[c].header)),
-            "within": p.within.map(|w| self.duration(w.value, None)),
-            "internal": internal,
-            "on_breach": p.on_breach.iter().map(|r| self.remedy(&r.value)).collect::<Vec<_>>(),
-        })
+        // The internal targets behind the promise: per segment, the SLA's
+        // answer or first-response time on its channel.
+        let mut internal = Vec::new();
+        if let Some(channel) = channel {
+            for seg in m.segments_or_all(&p.segments) {
+                for (_, sla) in m.slas_of(seg) {
+                    let hours = sla.hours.as_ref();
+                    let answers = sla
+                        .answers
+                        .iter()
+                        .filter(|a| a.channel.target == Some(channel))
+                        .map(|a| (a.within, Some(a.percent)));
+                    let responses = sla
+                        .first_responses
+                        .iter()
+                        .filter(|r| r.channel.target == Some(channel))
+                        .map(|r| (r.within, None));
+                    for (within, percent) in answers.chain(responses) {
+                        internal.push(InternalTarget {
+                            segment: m.segments[seg].header.label(),
+                            sla: sla.header.label(),
+                            percent: percent.map(|p| trim_float(p.value())),
+                            within: self.duration(within, hours),
+                        });
+                    }
+                }
+            }
+        }
+        PromiseView {
+            id: &p.header.id,
+            label: p.header.label(),
+            description: p.header.description.as_deref(),
+            segments: self.segment_list(&p.segments),
+            channel: p
+                .channel
+                .as_ref()
+                .map(|c| self.named(c, |c| &m.channels[c].header)),
+            within: p.within.map(|w| self.duration(w.value, None)),
+            internal,
+            on_breach: p.on_breach.iter().map(|r| self.remedy(&r.value)).collect(),
+        }
     }
 
-    fn complaint(&self, c: &crate::model::Complaint) -> Value {
+    fn complaint(&self, c: &'a model::Complaint) -> ComplaintView<'a> {
         let hours = c.hours.as_ref();
         let segments = match &c.segments {
             SegmentScope::Any => self.segment_list(&[]),
             SegmentScope::List(list) => self.segment_list(list),
         };
-        json!({
-            "id": c.header.id, "label": c.header.label(), "description": c.header.description,
-            "segments": segments,
-            "severity": c.severity.map(|s| term(Term::Severity(s), self.language)),
-            "owner": c.owner.as_ref().map(|o| self.party(o)),
-            "hours": hours.map(|h| self.named(h, |h| &self.model.calendars[h].header)),
-            "acknowledge": c.acknowledge.map(|a| self.duration(a.value, hours)),
-            "resolve": c.resolve.map(|r| self.duration(r.value, hours)),
-            "escalations": c.escalations.iter().map(|e| json!({
-                "after": self.duration(e.after, hours), "to": self.party(&e.to),
-            })).collect::<Vec<_>>(),
-            "remedies": c.remedies.iter().map(|r| self.remedy(&r.value)).collect::<Vec<_>>(),
-            "feedback": c.feedback.map(|f| f.value.as_str()),
-        })
+        ComplaintView {
+            id: &c.header.id,
+            label: c.header.label(),
+            description: c.header.description.as_deref(),
+            segments,
+            severity: c.severity.map(|s| term(Term::Severity(s), self.language)),
+            owner: c.owner.as_ref().map(|o| self.party(o)),
+            hours: hours.map(|h| self.named(h, |h| &self.model.calendars[h].header)),
+            acknowledge: c.acknowledge.map(|a| self.duration(a.value, hours)),
+            resolve: c.resolve.map(|r| self.duration(r.value, hours)),
+            escalations: c
+                .escalations
+                .iter()
+                .map(|e| EscalationView {
+                    after: self.duration(e.after, hours),
+                    to: self.party(&e.to),
+                })
+                .collect(),
+            remedies: c.remedies.iter().map(|r| self.remedy(&r.value)).collect(),
+            feedback: c.feedback.map(|f| f.value.as_str()),
+        }
     }
 
-    fn journey(&self, j: &Journey, file: &str) -> Value {
+    fn journey(&self, j: &'a Journey, file: &'a str) -> JourneyView<'a> {
         let m = self.model;
         let team = |step: &Step| {
             step.owner
@@ -337,52 +699,83 @@ impl<'a> View<'a> {
                 }
             }
         }
-        let longest = journeys::longest_deadline(j).map(|(total, path)| {
-            json!({
-                "total": self.duration(total, None),
-                "path": path.iter().map(|&s| j.steps[s].header.label()).collect::<Vec<_>>(),
-                "over_target": j.within.is_some_and(|w| total > w.value),
-            })
+        let longest = journeys::longest_deadline(j).map(|(total, path)| LongestView {
+            total: self.duration(total, None),
+            path: path.iter().map(|&s| j.steps[s].header.label()).collect(),
+            over_target: j.within.is_some_and(|w| total > w.value),
         });
-        json!({
-            "id": j.header.id, "label": j.header.label(), "description": j.header.description, "file": file,
-            "segments": self.segment_list(&j.segments),
-            "within": j.within.map(|w| self.duration(w.value, None)),
-            "start": j.start.as_ref().map(|s| s.name.clone()),
-            "steps": j.steps.iter().map(|(_, s)| json!({
-                "id": s.header.id, "label": s.header.label(),
-                "owner": s.owner.as_ref().map(|o| self.party(o)),
-                "channels": s.channels.iter().map(|c| self.named(c, |c| &m.channels[c].header)).collect::<Vec<_>>(),
-                "within": s.within.map(|w| self.duration(w.value, None)),
-                "effort": s.effort.map(trim_float),
-                "csat": s.csat.map(trim_float),
-                "dropoff": s.dropoff.map(|d| d.to_string()),
-                "end": s.end.as_ref().map(|e| e.value.clone().unwrap_or_default()),
-                "next": s.next.iter().map(|t| json!({"to": t.to.name, "when": t.when})).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "mermaid": super::journey::text::mermaid(&super::journey::Graph::new(m, j)),
-            "handoffs": handoffs,
-            "channel_switches": switches,
-            "longest": longest,
-        })
+        JourneyView {
+            id: &j.header.id,
+            label: j.header.label(),
+            description: j.header.description.as_deref(),
+            file,
+            segments: self.segment_list(&j.segments),
+            within: j.within.map(|w| self.duration(w.value, None)),
+            start: j.start.as_ref().map(|s| s.name.as_str()),
+            steps: j
+                .steps
+                .values()
+                .map(|s| StepView {
+                    id: &s.header.id,
+                    label: s.header.label(),
+                    owner: s.owner.as_ref().map(|o| self.party(o)),
+                    channels: s
+                        .channels
+                        .iter()
+                        .map(|c| self.named(c, |c| &m.channels[c].header))
+                        .collect(),
+                    within: s.within.map(|w| self.duration(w.value, None)),
+                    effort: s.effort.map(trim_float),
+                    csat: s.csat.map(trim_float),
+                    dropoff: s.dropoff.map(|d| d.to_string()),
+                    end: s
+                        .end
+                        .as_ref()
+                        .map(|e| e.value.as_deref().unwrap_or_default()),
+                    next: s
+                        .next
+                        .iter()
+                        .map(|t| NextView {
+                            to: &t.to.name,
+                            when: t.when.as_deref(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            mermaid: super::journey::text::mermaid(&super::journey::Graph::new(m, j)),
+            handoffs,
+            channel_switches: switches,
+            longest,
+        }
     }
 
-    fn role(&self, id: Idx<Role>, r: &Role) -> Value {
+    fn role(&'a self, id: Idx<Role>, r: &'a Role) -> RoleView<'a> {
         let m = self.model;
-        json!({
-            "id": r.header.id, "label": r.header.label(), "description": r.header.description,
-            "file": self.role_files[id.index()],
-            "team": r.team.as_ref().map(|t| self.named(t, |t| &m.teams[t].header)),
-            "reports_to": r.reports_to.as_ref().map(|t| self.named(t, |t| &m.roles[t].header)),
-            "subordinates": self.subordinates[id.index()].iter().map(|&o| m.roles[o].header.label()).collect::<Vec<_>>(),
-            "headcount": r.headcount,
-            "duties": r.duties,
-            "kpis": r.targets.iter().map(|k| self.kpi(&k.value)).collect::<Vec<_>>(),
-            "derived": super::duties::derive(self, &self.work, id),
-        })
+        RoleView {
+            id: &r.header.id,
+            label: r.header.label(),
+            description: r.header.description.as_deref(),
+            file: &self.role_files[id.index()],
+            team: r
+                .team
+                .as_ref()
+                .map(|t| self.named(t, |t| &m.teams[t].header)),
+            reports_to: r
+                .reports_to
+                .as_ref()
+                .map(|t| self.named(t, |t| &m.roles[t].header)),
+            subordinates: self.subordinates[id.index()]
+                .iter()
+                .map(|&o| m.roles[o].header.label())
+                .collect(),
+            headcount: r.headcount,
+            duties: &r.duties,
+            kpis: r.targets.iter().map(|k| self.kpi(&k.value)).collect(),
+            derived: duties::derive(self, &self.work, id),
+        }
     }
 
-    fn queues(&self) -> Vec<Value> {
+    fn queues(&self) -> Vec<QueueView<'a>> {
         let m = self.model;
         m.queues
             .iter()
@@ -393,15 +786,24 @@ impl<'a> View<'a> {
                     .binary_search_by_key(&id, |p| p.queue)
                     .ok()
                     .map(|i| &self.plans[i]);
-                json!({
-                    "id": q.header.id, "label": q.header.label(),
-                    "channel": q.channel.as_ref().map(|c| self.named(c, |c| &m.channels[c].header)),
-                    "segments": self.segment_list(&q.segments),
-                    "priority": q.priority,
-                    "team": q.team.as_ref().map(|t| self.named(t, |t| &m.teams[t].header)),
-                    "agents": q.agents.map(|a| words::count(u64::from(a.value), Unit::Agent, self.language)),
-                    "peak_required": plan.and_then(|p| p.peak_required_agents()),
-                })
+                QueueView {
+                    id: &q.header.id,
+                    label: q.header.label(),
+                    channel: q
+                        .channel
+                        .as_ref()
+                        .map(|c| self.named(c, |c| &m.channels[c].header)),
+                    segments: self.segment_list(&q.segments),
+                    priority: q.priority,
+                    team: q
+                        .team
+                        .as_ref()
+                        .map(|t| self.named(t, |t| &m.teams[t].header)),
+                    agents: q
+                        .agents
+                        .map(|a| words::count(u64::from(a.value), Unit::Agent, self.language)),
+                    peak_required: plan.and_then(|p| p.peak_required_agents()),
+                }
             })
             .collect()
     }

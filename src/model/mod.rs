@@ -324,6 +324,25 @@ impl Model {
         }
     }
 
+    /// How many declarations and steps the spec has: the measure of its size
+    /// that budgets scale with.
+    pub fn size(&self) -> u64 {
+        let steps: usize = self.journeys.values().map(|j| j.steps.len()).sum();
+        (self.calendars.len()
+            + self.teams.len()
+            + self.roles.len()
+            + self.channels.len()
+            + self.segments.len()
+            + self.customer_types.len()
+            + self.slas.len()
+            + self.promises.len()
+            + self.journeys.len()
+            + steps
+            + self.complaints.len()
+            + self.queues.len()
+            + self.agreements.len()) as u64
+    }
+
     /// Builds the indices; called once the arenas are complete.
     pub(crate) fn index(&mut self) {
         let mut by_segment = vec![Vec::new(); self.segments.len()];

@@ -1,0 +1,17 @@
+//! The whole `cxc check` pipeline from bytes, through every renderer.
+#![no_main]
+
+use cxc::diagnostic::render;
+use cxc::pipeline::compile_bytes;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let compiled = compile_bytes("input.cx", bytes, &Default::default());
+    let d = &compiled.diagnostics;
+    let s = &compiled.sources;
+    let human = render::human(d, s, false);
+    assert!(!human.contains('\x1b'), "a terminal escape reached the report");
+    let _ = render::json(d, s);
+    let _ = render::sarif(d, s);
+    let _ = render::github(d, s);
+});

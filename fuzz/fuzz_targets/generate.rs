@@ -1,0 +1,26 @@
+//! `cxc build` in memory on specs that compile without errors: every target
+//! rendered, nothing written.
+#![no_main]
+
+use cxc::generate::{self, Target};
+use cxc::pipeline::compile_bytes;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let compiled = compile_bytes("input.cx", bytes, &Default::default());
+    if compiled.has_errors() {
+        return;
+    }
+    for spec in &compiled.specs {
+        for language in [cxc::syntax::values::Language::En, cxc::syntax::values::Language::Ru] {
+            let options = generate::Options {
+                language,
+                templates: None,
+                targets: &Target::ALL,
+                exports: &spec.config.exports,
+                today: None,
+            };
+            let _ = generate::render(&spec.model, &spec.staffing, &options);
+        }
+    }
+});
