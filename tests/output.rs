@@ -218,14 +218,15 @@ fn two_builds_at_once_leave_one_of_them_whole() {
 #[test]
 fn a_full_disk_leaves_the_old_tree() {
     let scene = Scene::new(300, 40);
-    let old_bytes: usize = scene.old.values().map(Vec::len).sum();
+    // tmpfs counts whole 4 KB pages per file.
+    let old_bytes: usize = scene.old.values().map(|f| f.len().div_ceil(4096) * 4096).sum();
     // A file system with room for the old tree but not for old and new:
     // a tmpfs in a private mount namespace (no privileges needed).
     let script = format!(
         "set -e\nmkdir -p disk\nmount -t tmpfs -o size={size} tmpfs disk\ncp -a expected-old disk/out\n\
          set +e\n{cxc} build new -o disk/out --today {TODAY} 2>disk.err\necho \"exit $?\"\n\
          ls -a disk\ncd disk/out && find . -type f | sort | xargs sha256sum",
-        size = old_bytes * 3 / 2 + 256 * 1024,
+        size = old_bytes * 7 / 5,
         cxc = env!("CARGO_BIN_EXE_cxc"),
     );
     let output = Command::new("unshare")
