@@ -46,6 +46,9 @@ pub struct Exports {
     pub segment_values: BTreeMap<String, String>,
     /// `exports.channels`: the same for channels.
     pub channel_values: BTreeMap<String, String>,
+    /// `exports.zendesk.organizations`: Zendesk organization ids by segment
+    /// id, when `segment_field` is `organization_id`.
+    pub zendesk_organizations: BTreeMap<String, Vec<u64>>,
 }
 
 impl Config {
@@ -343,9 +346,48 @@ impl Reader<'_> {
                             );
                         }
                     },
-                    ("zendesk", other) => {
-                        self.unknown(other, "zendesk setting", &["segment_field"])
-                    }
+                    ("zendesk", "organizations") => match value.as_object() {
+                        Some(map) => {
+                            for (segment, ids) in map {
+                                let list: Option<Vec<u64>> = match ids {
+                                    Value::Array(items) => {
+                                        items.iter().map(Value::as_u64).collect()
+                                    }
+                                    other => other.as_u64().map(|id| vec![id]),
+                                };
+                                match list {
+                                    Some(list) if !list.is_empty() => {
+                                        exports.zendesk_organizations.insert(segment.clone(), list);
+                                    }
+                                    _ => {
+                                        let span = self.find(segment);
+                                        self.error(
+                                            span,
+                                            format!(
+                                                "the organization ids of `{}` must be numbers",
+                                                crate::escape::shorten(segment, 64)
+                                            ),
+                                            "copy them from the organization's page in Zendesk, e.g. `vip: [360001234567]`",
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                        None => {
+                            let span = self.find(key);
+                            self.error(
+                                span,
+                                "`organizations` must map segment ids to Zendesk organization ids"
+                                    .into(),
+                                "e.g.\norganizations:\n  vip: [360001234567]",
+                            );
+                        }
+                    },
+                    ("zendesk", other) => self.unknown(
+                        other,
+                        "zendesk setting",
+                        &["segment_field", "organizations"],
+                    ),
                     ("taskrouter", other) => self.unknown(
                         other,
                         "taskrouter setting",

@@ -219,7 +219,11 @@ fn two_builds_at_once_leave_one_of_them_whole() {
 fn a_full_disk_leaves_the_old_tree() {
     let scene = Scene::new(300, 40);
     // tmpfs counts whole 4 KB pages per file.
-    let old_bytes: usize = scene.old.values().map(|f| f.len().div_ceil(4096) * 4096).sum();
+    let old_bytes: usize = scene
+        .old
+        .values()
+        .map(|f| f.len().div_ceil(4096) * 4096)
+        .sum();
     // A file system with room for the old tree but not for old and new:
     // a tmpfs in a private mount namespace (no privileges needed).
     let script = format!(

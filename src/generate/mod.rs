@@ -99,15 +99,24 @@ pub fn render(
         }
     }
     if wants(Target::Zendesk) {
-        let policies = zendesk::policies(model, options.exports, &names, &mut problems);
+        let policies = zendesk::policies(model, options.exports, &names, language, &mut problems);
+        let year = options.today.map_or(2026, |d| d.year as i16);
+        let schedules = zendesk::schedules(model, &policies, year, &mut problems);
         files.insert(
             "routing/zendesk-sla-policies.json".into(),
-            pretty(&policies),
+            pretty(&policies.bodies),
         );
+        files.insert("routing/zendesk-schedules.json".into(), pretty(&schedules));
     }
     if wants(Target::Taskrouter) {
-        let workflow =
-            taskrouter::workflow(model, options.exports, &names, options.today, &mut problems);
+        let workflow = taskrouter::workflow(
+            model,
+            options.exports,
+            &names,
+            language,
+            options.today,
+            &mut problems,
+        );
         files.insert("routing/taskrouter-workflow.json".into(), pretty(&workflow));
     }
     if wants(Target::Bpmn) {

@@ -88,9 +88,14 @@ impl ExportNames {
         &self.channels[id.index()]
     }
 
+    /// A complaint rule's name: the `complaint` attribute of its tasks.
+    pub fn complaint(&self, id: Idx<Complaint>) -> &str {
+        &self.complaints[id.index()]
+    }
+
     /// The tag a complaint ticket carries: `complaint_<name>`.
     pub fn complaint_tag(&self, id: Idx<Complaint>) -> String {
-        format!("complaint_{}", self.complaints[id.index()])
+        format!("complaint_{}", self.complaint(id))
     }
 }
 

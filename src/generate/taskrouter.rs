@@ -1,23 +1,40 @@
 //! A Twilio TaskRouter workflow configuration
 //! (`routing/taskrouter-workflow.json`).
 //!
-//! One filter per queue, in tier order (TaskRouter takes the first filter
-//! that matches): the task's channel and segment, and — when the queue's
-//! channel keeps hours — the open hours as `taskrouter.dayOfWeek` /
-//! `taskrouter.currentTime` conditions. TaskRouter evaluates those in UTC,
-//! so the calendar's local hours are converted with its time zone's offset:
-//! the offset in force on `--today` when given, else the zone's standard
-//! (winter) time. Higher tiers get a higher `priority` (TaskRouter serves
-//! higher numbers first); `timeout` is the strictest answer target of the
-//! queue's segments on its channel. Queue SIDs come from `cxc.yaml`
+//! TaskRouter takes the first filter that matches a task, then moves it
+//! through the filter's targets ("routing steps"): a task waits in a step
+//! until a worker accepts it or the step's `timeout` (counted from when the
+//! task was created, summed over the steps) passes; past the last step's
+//! timeout the task is cancelled. So cxc gives a step a timeout only when the
+//! spec says where to go next, and never lets a waiting customer fall out of
+//! the routing (into the default filter's queue, or a cancel):
+//!
+//! * complaint filters first (`complaint == '<name>'`, narrower than any
+//!   queue): a step per rung of the escalation ladder — the owner's team's
+//!   queue, then each `escalate after T to X`'s queue — each step's timeout
+//!   the time until the next rung, the last rung without one;
+//! * then one filter per queue, in tier order: the task's channel and
+//!   segment and, when the channel keeps hours, the open hours as
+//!   `taskrouter.dayOfWeek` / `taskrouter.currentTime` conditions in UTC.
+//!   Its first step is the queue itself; when another queue on the same
+//!   channel serves all of its segments at a lower priority (a shared queue),
+//!   the task overflows there after the strictest answer target, and at once
+//!   when nobody is available (`skip_if: "workers.available == 0"`). The last
+//!   step has no timeout: a key account's call waits in the key accounts'
+//!   queue (or the shared one), never in the retail queue.
+//!
+//! Higher tiers get a higher `priority` (TaskRouter serves higher numbers
+//! first), kept in the overflow queue. TaskRouter evaluates hours in UTC, so
+//! local hours are converted with the zone's offset in force on `--today`,
+//! else its standard (winter) time. Queue SIDs come from `cxc.yaml`
 //! (`exports.taskrouter.queues`); without one a queue gets a placeholder
 //! that starts with `SET-ME`, so it cannot be mistaken for a real SID.
 
-use super::names::ExportNames;
+use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Calendar, Model, WeekHours};
-use crate::syntax::values::{Date, Weekday};
+use crate::model::{self, Calendar, Idx, Model, Party, Queue, Ref, Team, WeekHours};
+use crate::syntax::values::{Date, Language, Weekday};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -27,10 +44,19 @@ const WEEK: i64 = 7 * 1440;
 /// Minute ranges `[from, to)` within one UTC day.
 type Ranges = Vec<(i64, i64)>;
 
+/// A queue in routing order, with what its filter needs.
+struct Routed<'a> {
+    queue: &'a Queue,
+    tier: u32,
+    segments: Vec<Idx<model::Segment>>,
+    priority: u32,
+}
+
 pub fn workflow(
     model: &Model,
     exports: &Exports,
     names: &ExportNames,
+    language: Language,
     today: Option<Date>,
     problems: &mut Vec<Diagnostic>,
 ) -> Value {
@@ -38,22 +64,34 @@ pub fn workflow(
         .taskrouter_segment_attribute
         .as_deref()
         .unwrap_or("segment");
-    let mut queues: Vec<_> = model
+    let mut queues: Vec<Routed> = model
         .queues
         .iter()
         .map(|(_, q)| {
             let segments = model.segments_or_all(&q.segments);
-            (model.best_tier(&segments).unwrap_or(u32::MAX), q, segments)
+            Routed {
+                queue: q,
+                tier: model.best_tier(&segments).unwrap_or(u32::MAX),
+                segments,
+                priority: 0,
+            }
         })
         .collect();
     // Tier first; within a tier the queue's own `priority` (1 first).
-    queues.sort_by_key(|(tier, q, _)| (*tier, q.priority.unwrap_or(u32::MAX)));
+    queues.sort_by_key(|r| (r.tier, r.queue.priority.unwrap_or(u32::MAX)));
     let worst_tier = queues
         .iter()
-        .map(|(t, ..)| *t)
+        .map(|r| r.tier)
         .filter(|&t| t != u32::MAX)
         .max()
         .unwrap_or(1);
+    for r in &mut queues {
+        r.priority = if r.tier == u32::MAX {
+            0
+        } else {
+            worst_tier.saturating_sub(r.tier) + 1
+        };
+    }
     let sid = |id: &str| {
         exports
             .taskrouter_queues
@@ -62,20 +100,22 @@ pub fn workflow(
             .unwrap_or_else(|| format!("SET-ME-queue-sid-for-{}", safe(id)))
     };
 
+    let mut filters = complaint_filters(model, names, language, &queues, &sid, problems);
     let mut offsets = BTreeMap::new();
-    let mut filters = Vec::new();
-    for (tier, queue, segments) in &queues {
+    for (position, routed) in queues.iter().enumerate() {
+        let queue = routed.queue;
         let mut conditions = Vec::new();
         let channel = queue.channel.as_ref().and_then(|c| c.target);
         if let Some(c) = channel {
             conditions.push(format!("channel == '{}'", names.channel(c)));
         }
         if !queue.segments.is_empty() {
-            let names: Vec<String> = segments
+            let values: Vec<String> = routed
+                .segments
                 .iter()
                 .map(|&s| format!("'{}'", names.segment(s)))
                 .collect();
-            conditions.push(format!("{segment_attribute} IN [{}]", names.join(", ")));
+            conditions.push(format!("{segment_attribute} IN [{}]", values.join(", ")));
         }
         let calendar = channel
             .and_then(|c| model.channels[c].hours.as_ref())
@@ -96,13 +136,9 @@ pub fn workflow(
         } else {
             conditions.join(" AND ")
         };
-        let priority = if *tier == u32::MAX {
-            0
-        } else {
-            worst_tier.saturating_sub(*tier) + 1
-        };
-        let timeout = channel.and_then(|c| {
-            segments
+        let answer = channel.and_then(|c| {
+            routed
+                .segments
                 .iter()
                 .flat_map(|&s| model.slas_of(s))
                 .flat_map(|(_, sla)| &sla.answers)
@@ -110,22 +146,137 @@ pub fn workflow(
                 .map(|a| a.within.seconds())
                 .min()
         });
-        let mut target = json!({"queue": sid(&queue.header.id), "priority": priority});
-        if let Some(t) = timeout {
-            target["timeout"] = json!(t);
-        }
+        // Shared queues later in routing order that take every segment of
+        // this one on the same channel.
+        let overflow: Vec<&Routed> = queues[position + 1..]
+            .iter()
+            .filter(|other| {
+                other.queue.channel.as_ref().and_then(|c| c.target) == channel
+                    && routed.segments.iter().all(|s| other.segments.contains(s))
+            })
+            .collect();
+        let steps: Vec<&Routed> = std::iter::once(routed).chain(overflow).collect();
+        let targets: Vec<Value> = steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let mut target =
+                    json!({"queue": sid(&step.queue.header.id), "priority": routed.priority});
+                if i + 1 < steps.len() {
+                    // Wait up to the answer target, and not at all for a
+                    // team with nobody available.
+                    target["timeout"] = json!(answer.unwrap_or(0).max(1));
+                    target["skip_if"] = json!("workers.available == 0");
+                }
+                target
+            })
+            .collect();
         filters.push(json!({
             "filter_friendly_name": queue.header.label(),
             "expression": expression,
-            "targets": [target],
+            "targets": targets,
         }));
     }
-    // Tasks no filter takes go to the lowest tier's queue.
+    // Only a task that matches no filter (its attributes name no known
+    // channel or segment) goes to the default queue: the lowest tier's.
     let default = queues
         .last()
-        .map(|(_, q, _)| sid(&q.header.id))
+        .map(|r| sid(&r.queue.header.id))
         .unwrap_or_else(|| "SET-ME-default-queue-sid".into());
     json!({"task_routing": {"filters": filters, "default_filter": {"queue": default}}})
+}
+
+/// A filter per complaint rule with an escalation ladder of queues.
+fn complaint_filters(
+    model: &Model,
+    names: &ExportNames,
+    language: Language,
+    queues: &[Routed],
+    sid: &dyn Fn(&str) -> String,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Value> {
+    // The first queue of each team, in routing order.
+    let mut queue_of: BTreeMap<Idx<Team>, &Routed> = BTreeMap::new();
+    for r in queues {
+        if let Some(team) = r.queue.team.as_ref().and_then(|t| t.target) {
+            queue_of.entry(team).or_insert(r);
+        }
+    }
+    let top = queues.iter().map(|r| r.priority).max().unwrap_or(1);
+    let mut filters = Vec::new();
+    for (id, complaint) in model.complaints.iter() {
+        // Rungs: (when the rung starts, who holds the complaint).
+        let mut rungs: Vec<(u64, &Ref<Party>)> = Vec::new();
+        if let Some(owner) = &complaint.owner {
+            rungs.push((0, owner));
+        }
+        for e in &complaint.escalations {
+            rungs.push((e.after.seconds(), &e.to));
+        }
+        // The ladder is routed as far as its rungs have queues: a complaint
+        // whose owner has none is handled outside the contact centre.
+        let mut steps: Vec<(u64, Value)> = Vec::new();
+        for (starts, party) in &rungs {
+            let Some(target) = party.target else { break };
+            let Some(routed) = model.team_of(target).and_then(|t| queue_of.get(&t)) else {
+                if !steps.is_empty() {
+                    problems.push(
+                        Diagnostic::new(
+                            Code::InexactExport,
+                            party.span,
+                            format!(
+                                "`{}` has no queue, so the TaskRouter workflow escalates complaint rule `{}` no further than the rung before",
+                                party.name, complaint.header.id
+                            ),
+                        )
+                        .help("give the team of this escalation target a queue (`queue ... { team ... }`), or escalate in the ticketing system"),
+                    );
+                }
+                break;
+            };
+            let mut step = json!({"queue": sid(&routed.queue.header.id), "priority": top});
+            if let Party::Role(role) = target {
+                step["expression"] = json!(format!(
+                    "worker.roles HAS '{}'",
+                    default_name(&model.roles[role].header.id)
+                ));
+            }
+            steps.push((*starts, step));
+        }
+        if steps.is_empty() {
+            continue;
+        }
+        // Each step waits until the next rung starts; the last does not time out.
+        let count = steps.len();
+        for i in 0..count.saturating_sub(1) {
+            let wait = steps[i + 1].0.saturating_sub(steps[i].0).max(1);
+            steps[i].1["timeout"] = json!(wait);
+        }
+        let business = complaint
+            .hours
+            .as_ref()
+            .and_then(|h| h.target)
+            .is_some_and(|c| !model.calendars[c].is_24x7());
+        if business && count > 1 {
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    complaint.header.span,
+                    format!(
+                        "complaint rule `{}` escalates after business hours, but TaskRouter timeouts run on the clock: the workflow escalates after the same length of wall-clock time",
+                        complaint.header.id
+                    ),
+                )
+                .help("escalate complaints that count business hours in the ticketing system (Zendesk SLA policies), or accept earlier escalations in TaskRouter"),
+            );
+        }
+        filters.push(json!({
+            "filter_friendly_name": super::words::complaint_title(complaint.header.label(), language),
+            "expression": format!("complaint == '{}'", names.complaint(id)),
+            "targets": steps.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        }));
+    }
+    filters
 }
 
 /// TaskRouter expressions quote values in `'...'` and do not allow hyphens:

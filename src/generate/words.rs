@@ -238,6 +238,15 @@ pub enum Term {
     Everyone,
 }
 
+/// "Complaint: Billing error" / "Жалоба: Ошибка в счёте", the name of a
+/// complaint rule's policy or routing filter in the exports.
+pub fn complaint_title(label: &str, language: Language) -> String {
+    match language {
+        Language::En => format!("Complaint: {label}"),
+        Language::Ru => format!("Жалоба: {label}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,421 @@
+//! Zendesk: SLA policies (`routing/zendesk-sla-policies.json`, request
+//! bodies for `POST /api/v2/slas/policies`) and business-hours schedules
+//! (`routing/zendesk-schedules.json`).
+//!
+//! Zendesk measures tickets and applies the first policy that matches one, so
+//! the policies are written in the order they must be matched:
+//!
+//! 1. one per complaint rule (tickets tagged `complaint_<name>`, narrower than
+//!    any segment), with its `acknowledge` as the first-reply target and its
+//!    `resolve` as the resolution target, for all four priorities (a complaint
+//!    ticket of any priority gets its targets);
+//! 2. per SLA, in tier order, one policy per group of channels that share the
+//!    same first-reply and resolution targets, matched by segment and by the
+//!    ticket's channel (`via_id`): retail e-mail gets the e-mail target, not
+//!    the phone one. Then one catch-all policy with the SLA's general
+//!    resolution target for tickets of the segment from any other channel.
+//!
+//! A first-reply target is the channel's `first_response`, or for a chat or
+//! messaging channel its `answer` time; phone answer times belong to the
+//! telephony (`taskrouter`). Targets in whole minutes are written as
+//! `target`, others as `target_in_seconds`, so nothing is rounded.
+//! `business_hours` is true exactly when the SLA's (or complaint's) calendar
+//! is not open 24×7; the schedule to put on those tickets is in
+//! `zendesk-schedules.json`, which names the policies that rely on it.
+
+mod schedules;
+mod time_zones;
+
+pub use schedules::schedules;
+
+use super::names::ExportNames;
+use crate::config::Exports;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::generate::words;
+use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment, SegmentScope, Sla};
+use crate::source::Span;
+use crate::syntax::values::{ChannelKind, Duration, Language};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::InexactExport,
+        summary: "A target or setting cannot be written exactly in an export format: a \
+                  business-hours timer in TaskRouter's wall-clock timeouts, a time zone \
+                  Zendesk or TaskRouter has no name for, an escalation to a team without a queue.",
+        why: "Rounding a target or guessing a time zone would quietly change the standard in \
+              the system agents work in. cxc writes the nearest faithful form it can and says \
+              what differs, so the admin decides.",
+        bad: "calendar office { timezone \"Mars/Olympus\"; open mon-fri 09:00-18:00 }",
+        fix: "calendar office { timezone \"Europe/Berlin\"; open mon-fri 09:00-18:00 }",
+    },
+    CodeDoc {
+        code: Code::ExportConflict,
+        summary: "Two segments, channels or complaint rules would have the same name in the \
+                  Zendesk and TaskRouter exports.",
+        why: "Exports name things by tag or task attribute, in lower case and without hyphens. \
+              If `vip-1` and `vip_1` both become `vip_1`, the routing for one silently takes \
+              the contacts of the other: the kind of misrouting nobody notices until a key \
+              account waits in the retail queue.",
+        bad: "segment vip-1 { tier 1 }\nsegment vip_1 { tier 2 }",
+        fix: "segment vip_gold { tier 1 }\nsegment vip_silver { tier 2 }",
+    },
+];
+
+/// Zendesk's priorities, lowest first.
+pub const PRIORITIES: [&str; 4] = ["low", "normal", "high", "urgent"];
+
+const DEFAULT_SEGMENT_FIELD: &str = "current_tags";
+
+/// The ticket channels (`via_id`) each kind of cx channel arrives through,
+/// from Zendesk's via types reference. Office visits and field work make no
+/// tickets of their own.
+pub fn via_ids(kind: Option<ChannelKind>) -> &'static [u64] {
+    match kind {
+        // phone_call_inbound, voicemail
+        Some(ChannelKind::Phone) => &[34, 33],
+        // chat
+        Some(ChannelKind::Chat) => &[29],
+        // mail
+        Some(ChannelKind::Email) => &[4],
+        // text_message
+        Some(ChannelKind::Messenger) => &[37],
+        // twitter, twitter_dm, facebook_post, facebook_message
+        Some(ChannelKind::Social) => &[30, 26, 38, 41],
+        // web_form
+        Some(ChannelKind::Portal) => &[0],
+        Some(ChannelKind::Office) | Some(ChannelKind::Field) | None => &[],
+    }
+}
+
+/// The SLA policies, and for each the calendar its business-hours targets
+/// count in (for the schedules).
+pub struct Policies {
+    pub bodies: Value,
+    pub calendars: Vec<(String, Option<Idx<Calendar>>)>,
+}
+
+/// Builds the SLA policies; problems (a missing organization id) are
+/// reported into `problems`.
+pub fn policies(
+    model: &Model,
+    exports: &Exports,
+    names: &ExportNames,
+    language: Language,
+    problems: &mut Vec<Diagnostic>,
+) -> Policies {
+    let mut calendars = Vec::new();
+    let segments = SegmentMatch::new(model, exports, names, problems);
+    let business_hours = |hours: Option<&Ref<Idx<Calendar>>>| {
+        hours
+            .and_then(|h| h.target)
+            .is_some_and(|c| !model.calendars[c].is_24x7())
+    };
+    let mut out = Vec::new();
+    for (complaint_id, complaint) in model.complaints.iter() {
+        let listed: Vec<Idx<Segment>> = match &complaint.segments {
+            SegmentScope::Any => Vec::new(),
+            SegmentScope::List(list) => model::targets(list).collect(),
+        };
+        let business = business_hours(complaint.hours.as_ref());
+        let calendar = complaint.hours.as_ref().and_then(|h| h.target);
+        let mut metrics = Vec::new();
+        for priority in PRIORITIES {
+            if let Some(a) = complaint.acknowledge {
+                metrics.extend(metric(priority, "first_reply_time", a.value, business));
+            }
+            if let Some(r) = complaint.resolve {
+                metrics.extend(metric(priority, "total_resolution_time", r.value, business));
+            }
+        }
+        let tag = json!({"field": "current_tags", "operator": "includes", "value": names.complaint_tag(complaint_id)});
+        for filter in filters(vec![tag], segments.conditions(&listed), Vec::new()) {
+            let title = words::complaint_title(complaint.header.label(), language);
+            calendars.push((title.clone(), calendar));
+            out.push(policy(
+                title,
+                complaint
+                    .header
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| format!("cxc complaint rule `{}`", complaint.header.id)),
+                filter,
+                metrics.clone(),
+            ));
+        }
+    }
+
+    let mut slas: Vec<(Idx<Sla>, &Sla)> = model.slas.iter().collect();
+    slas.sort_by_key(|(_, sla)| {
+        let covered: Vec<_> = model::targets(&sla.segments).collect();
+        model.best_tier(&covered).unwrap_or(u32::MAX)
+    });
+    for (_, sla) in slas {
+        let business = business_hours(sla.hours.as_ref());
+        let calendar = sla.hours.as_ref().and_then(|h| h.target);
+        let covered: Vec<Idx<Segment>> = model::targets(&sla.segments).collect();
+        let segment_conditions = segments.conditions(&covered);
+        let general_resolution = sla
+            .resolutions
+            .iter()
+            .filter(|r| r.channel.is_none())
+            .map(|r| r.within)
+            .min();
+        for group in channel_groups(model, sla, general_resolution) {
+            let mut metrics = Vec::new();
+            for priority in PRIORITIES {
+                if let Some(reply) = group.reply {
+                    metrics.extend(metric(priority, "first_reply_time", reply, business));
+                }
+                if let Some(resolve) = group.resolution {
+                    metrics.extend(metric(priority, "total_resolution_time", resolve, business));
+                }
+            }
+            let labels: Vec<&str> = group
+                .channels
+                .iter()
+                .map(|&c| model.channels[c].header.label())
+                .collect();
+            let vias: Vec<Value> = group
+                .channels
+                .iter()
+                .flat_map(|&c| via_ids(model.channels[c].kind))
+                .map(|&id| json!({"field": "via_id", "operator": "is", "value": id}))
+                .collect();
+            for filter in filters(Vec::new(), segment_conditions.clone(), vias) {
+                let title = format!("{} — {}", sla.header.label(), labels.join(", "));
+                calendars.push((title.clone(), calendar));
+                out.push(policy(
+                    title,
+                    sla.header
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| format!("cxc sla `{}`", sla.header.id)),
+                    filter,
+                    metrics.clone(),
+                ));
+            }
+        }
+        // Tickets of these segments from any other channel.
+        if let Some(resolve) = general_resolution {
+            let metrics: Vec<Value> = PRIORITIES
+                .iter()
+                .flat_map(|p| metric(p, "total_resolution_time", resolve, business))
+                .collect();
+            for filter in filters(Vec::new(), segment_conditions.clone(), Vec::new()) {
+                calendars.push((sla.header.label().to_string(), calendar));
+                out.push(policy(
+                    sla.header.label().to_string(),
+                    sla.header
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| format!("cxc sla `{}`", sla.header.id)),
+                    filter,
+                    metrics.clone(),
+                ));
+            }
+        }
+    }
+    for (position, policy) in out.iter_mut().enumerate() {
+        policy["sla_policy"]["position"] = json!(position + 1);
+    }
+    Policies {
+        bodies: Value::Array(out),
+        calendars,
+    }
+}
+
+fn policy(title: String, description: String, filter: Value, metrics: Vec<Value>) -> Value {
+    json!({"sla_policy": {
+        "title": title,
+        "description": description,
+        "filter": filter,
+        "policy_metrics": metrics,
+    }})
+}
+
+/// A policy metric: whole minutes as `target`, anything else as
+/// `target_in_seconds`. A target of zero has no Zendesk form.
+fn metric(priority: &str, name: &str, target: Duration, business_hours: bool) -> Option<Value> {
+    let seconds = target.seconds();
+    if seconds == 0 {
+        return None;
+    }
+    Some(if seconds.is_multiple_of(60) {
+        json!({"priority": priority, "metric": name, "target": seconds / 60, "business_hours": business_hours})
+    } else {
+        json!({"priority": priority, "metric": name, "target_in_seconds": seconds, "business_hours": business_hours})
+    })
+}
+
+/// Channels of an SLA that share the same targets, in order of first mention.
+struct Group {
+    reply: Option<Duration>,
+    resolution: Option<Duration>,
+    channels: Vec<Idx<Channel>>,
+}
+
+fn channel_groups(model: &Model, sla: &Sla, general: Option<Duration>) -> Vec<Group> {
+    let mut order: Vec<Idx<Channel>> = Vec::new();
+    let mut note = |c: Option<Idx<Channel>>| {
+        if let Some(c) = c {
+            if !order.contains(&c) {
+                order.push(c);
+            }
+        }
+    };
+    for a in &sla.answers {
+        note(a.channel.target);
+    }
+    for r in &sla.first_responses {
+        note(r.channel.target);
+    }
+    for r in &sla.resolutions {
+        note(r.channel.as_ref().and_then(|c| c.target));
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for channel in order {
+        let kind = model.channels[channel].kind;
+        if via_ids(kind).is_empty() {
+            continue;
+        }
+        let answer = sla
+            .answers
+            .iter()
+            .filter(|a| a.channel.target == Some(channel) && kind != Some(ChannelKind::Phone))
+            .map(|a| a.within);
+        let response = sla
+            .first_responses
+            .iter()
+            .filter(|r| r.channel.target == Some(channel))
+            .map(|r| r.within);
+        let reply = answer.chain(response).min();
+        let resolution = sla
+            .resolutions
+            .iter()
+            .filter(|r| r.channel.as_ref().and_then(|c| c.target) == Some(channel))
+            .map(|r| r.within)
+            .min()
+            .or(general);
+        // A channel with nothing but the general resolution is covered by the
+        // catch-all policy.
+        if reply.is_none() && resolution == general {
+            continue;
+        }
+        match groups
+            .iter_mut()
+            .find(|g| g.reply == reply && g.resolution == resolution)
+        {
+            Some(group) => group.channels.push(channel),
+            None => groups.push(Group {
+                reply,
+                resolution,
+                channels: vec![channel],
+            }),
+        }
+    }
+    groups
+}
+
+/// How a policy recognises a segment's tickets.
+struct SegmentMatch<'a> {
+    names: &'a ExportNames,
+    field: &'a str,
+    /// Organization ids by segment, when the field is `organization_id`.
+    organizations: Option<BTreeMap<Idx<Segment>, Vec<u64>>>,
+}
+
+impl<'a> SegmentMatch<'a> {
+    fn new(
+        model: &Model,
+        exports: &'a Exports,
+        names: &'a ExportNames,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let field = exports
+            .zendesk_segment_field
+            .as_deref()
+            .unwrap_or(DEFAULT_SEGMENT_FIELD);
+        let organizations = (field == "organization_id").then(|| {
+            let mut found = BTreeMap::new();
+            for (id, segment) in model.segments.iter() {
+                match exports.zendesk_organizations.get(&segment.header.id) {
+                    Some(ids) => {
+                        found.insert(id, ids.clone());
+                    }
+                    None => problems.push(missing_organization(
+                        segment.header.span,
+                        &segment.header.id,
+                    )),
+                }
+            }
+            found
+        });
+        SegmentMatch {
+            names,
+            field,
+            organizations,
+        }
+    }
+
+    /// The alternative conditions that match tickets of `segments` (none
+    /// for every segment). Tag fields take every tag in one `includes`.
+    fn conditions(&self, segments: &[Idx<Segment>]) -> Vec<Value> {
+        if segments.is_empty() {
+            return Vec::new();
+        }
+        if let Some(organizations) = &self.organizations {
+            return segments
+                .iter()
+                .flat_map(|s| organizations.get(s).into_iter().flatten())
+                .map(|id| json!({"field": "organization_id", "operator": "is", "value": id}))
+                .collect();
+        }
+        let values: Vec<&str> = segments.iter().map(|&s| self.names.segment(s)).collect();
+        if self.field.ends_with("tags") {
+            vec![json!({"field": self.field, "operator": "includes", "value": values.join(" ")})]
+        } else {
+            values
+                .iter()
+                .map(|v| json!({"field": self.field, "operator": "is", "value": v}))
+                .collect()
+        }
+    }
+}
+
+fn missing_organization(span: Span, segment: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidValue,
+        span,
+        format!(
+            "Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{segment}`"
+        ),
+    )
+    .help(format!(
+        "add the segment's Zendesk organization id(s) to cxc.yaml:\nexports:\n  zendesk:\n    organizations:\n      {segment}: [360001234567]"
+    ))
+}
+
+/// Filters for conditions that must all hold (`required`), then one of the
+/// segment alternatives and one of the channel alternatives. Zendesk has one
+/// `any` group per filter, so where both have several alternatives the
+/// policy is written once per channel alternative.
+fn filters(required: Vec<Value>, segments: Vec<Value>, channels: Vec<Value>) -> Vec<Value> {
+    let build = |mut all: Vec<Value>, mut any: Vec<Value>| {
+        if any.len() == 1 {
+            all.append(&mut any);
+        }
+        json!({"all": all, "any": any})
+    };
+    if channels.len() <= 1 {
+        vec![build([required, channels].concat(), segments)]
+    } else if segments.len() <= 1 {
+        vec![build([required, segments].concat(), channels)]
+    } else {
+        channels
+            .into_iter()
+            .map(|c| build([required.clone(), vec![c]].concat(), segments.clone()))
+            .collect()
+    }
+}

@@ -1,0 +1,117 @@
+//! Zendesk business-hours schedules (`routing/zendesk-schedules.json`): one
+//! entry per calendar that an SLA or complaint rule counts its targets in,
+//! with the request bodies an admin sends to create it
+//! (`POST /api/v2/business_hours/schedules`), set its week
+//! (`PUT .../schedules/{id}/workweek`) and add its holidays
+//! (`POST .../schedules/{id}/holidays`), and the SLA policies that rely on it.
+
+use super::time_zones::zendesk_name;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Calendar, Idx, Model};
+use crate::syntax::values::{Date, Weekday};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// `policies` names the calendar each policy counts in; `year` picks the
+/// offsets a zone is matched on.
+pub fn schedules(
+    model: &Model,
+    policies: &super::Policies,
+    year: i16,
+    problems: &mut Vec<Diagnostic>,
+) -> Value {
+    // The policies that count business hours in each calendar, in order.
+    let mut users: BTreeMap<Idx<Calendar>, Vec<&str>> = BTreeMap::new();
+    for (title, calendar) in &policies.calendars {
+        if let Some(c) = calendar.filter(|&c| !model.calendars[c].is_24x7()) {
+            let list = users.entry(c).or_default();
+            if !list.contains(&title.as_str()) {
+                list.push(title);
+            }
+        }
+    }
+    let entries: Vec<Value> = users
+        .into_iter()
+        .map(|(id, policies)| {
+            let calendar = &model.calendars[id];
+            json!({
+                "calendar": calendar.header.id,
+                "policies": policies,
+                "schedule": {"schedule": {
+                    "name": calendar.header.label(),
+                    "time_zone": time_zone(calendar, year, problems),
+                }},
+                "workweek": {"workweek": {"intervals": intervals(calendar)}},
+                "holidays": holidays(calendar),
+            })
+        })
+        .collect();
+    Value::Array(entries)
+}
+
+/// The calendar's zone by Zendesk's name for it (UTC when it names none).
+fn time_zone(calendar: &Calendar, year: i16, problems: &mut Vec<Diagnostic>) -> String {
+    let Some(iana) = calendar.timezone.as_deref() else {
+        return "UTC".into();
+    };
+    match zendesk_name(iana, year) {
+        Some(name) => name.to_string(),
+        None => {
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    calendar.header.span,
+                    format!(
+                        "Zendesk has no time zone matching `{iana}`; the schedule for calendar `{}` is written with the IANA name, which Zendesk may refuse",
+                        calendar.header.id
+                    ),
+                )
+                .help("use an IANA time zone Zendesk knows (e.g. \"Europe/Berlin\"), or set the schedule's zone by hand in Zendesk"),
+            );
+            iana.to_string()
+        }
+    }
+}
+
+/// Open hours as minutes since Sunday midnight, within one day each.
+fn intervals(calendar: &Calendar) -> Vec<Value> {
+    let mut out = Vec::new();
+    // Zendesk's week starts on Sunday; cx's on Monday.
+    let sunday_first = [
+        Weekday::Sun,
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+    ];
+    for (day, weekday) in sunday_first.iter().enumerate() {
+        let base = day as u32 * 1440;
+        for (from, to) in &calendar.week.days[weekday.index()] {
+            out.push(json!({"start_time": base + from.minutes(), "end_time": base + to.minutes()}));
+        }
+    }
+    out
+}
+
+/// Closed days as holidays, consecutive days joined into one.
+fn holidays(calendar: &Calendar) -> Vec<Value> {
+    let mut ranges: Vec<(Date, Date)> = Vec::new();
+    for &day in &calendar.closed {
+        match ranges.last_mut() {
+            Some((_, end)) if end.add_days(1) == day => *end = day,
+            _ => ranges.push((day, day)),
+        }
+    }
+    ranges
+        .into_iter()
+        .map(|(start, end)| {
+            json!({"holiday": {
+                "name": format!("{}: closed", calendar.header.label()),
+                "start_date": start.to_string(),
+                "end_date": end.to_string(),
+            }})
+        })
+        .collect()
+}
