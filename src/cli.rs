@@ -381,7 +381,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             render::human(diagnostics, sources, color)
         }
         Format::Json => render::json(diagnostics, sources),
-        Format::Sarif => render::sarif(diagnostics, sources),
+        Format::Sarif => {
+            // Locations are relative to where cxc runs: `%SRCROOT%`.
+            let base = std::env::current_dir()
+                .and_then(std::fs::canonicalize)
+                .unwrap_or_default();
+            render::sarif(diagnostics, sources, &base)
+        }
         Format::Github => render::github(diagnostics, sources),
     };
     print(&text);

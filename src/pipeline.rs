@@ -77,6 +77,50 @@ impl ForecastFiles for SpecFiles {
     }
 }
 
+/// Names the declaration each finding is in: the innermost declaration (a
+/// step inside its journey) whose text holds the finding's start.
+fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
+    use crate::syntax::ast::{Declaration, Stmt};
+    let name = |d: &Declaration| match &d.ident {
+        Some(i) => format!("{} {}", d.kind.keyword(), i.name),
+        None => d.kind.keyword().to_string(),
+    };
+    let mut by_file: HashMap<FileId, &[Declaration]> = HashMap::new();
+    for spec in specs {
+        for (id, file) in &spec.files {
+            by_file.insert(*id, &file.declarations);
+        }
+    }
+    // Declarations of a file come in source order and do not overlap.
+    let find = |list: &'_ [Declaration], at: usize| -> Option<usize> {
+        let i = list.partition_point(|d| d.extent.start <= at);
+        (i > 0 && at < list[i - 1].extent.end).then(|| i - 1)
+    };
+    for d in diagnostics {
+        let Some(decls) = by_file.get(&d.span.file) else {
+            continue;
+        };
+        let Some(i) = find(decls, d.span.start) else {
+            continue;
+        };
+        let outer = &decls[i];
+        let steps: Vec<&Declaration> = outer
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                Stmt::Step(step) => Some(step.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let i = steps.partition_point(|s| s.extent.start <= d.span.start);
+        let inner = (i > 0 && d.span.start < steps[i - 1].extent.end).then(|| steps[i - 1]);
+        d.subject = Some(match inner {
+            Some(step) => format!("{} / {}", name(outer), name(step)),
+            None => name(outer),
+        });
+    }
+}
+
 fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
     let mut diagnostics = std::mem::take(&mut workspace.diagnostics);
     let mut checked = Vec::new();
@@ -116,6 +160,7 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
             files,
         });
     }
+    name_subjects(&mut diagnostics, &workspace.specs);
     let sources = workspace.sources;
     suppress::apply(&mut diagnostics, &sources);
     diagnostics.sort_by(|a, b| {

@@ -210,6 +210,78 @@ fn sarif_validates_against_the_official_schema() {
 }
 
 #[test]
+fn sarif_is_what_code_scanning_uploads_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = "team t {}\nrole r { team t; duty \"d\" }\njourney j {\n  start a\n  step a { owner t }\n  step b { owner nobody; end }\n}\n";
+    std::fs::write(dir.path().join("s.cx"), spec).unwrap();
+    let absolute = dir.path().join("s.cx");
+    // An absolute path inside the folder cxc runs in is relative to %SRCROOT%.
+    let out = common::cxc_in(
+        dir.path(),
+        &["check", absolute.to_str().unwrap(), "--format", "sarif"],
+    );
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &log["runs"][0];
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "s.cx", "{location}");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    // Outside it: an absolute file URI, never a bare `/tmp/...`.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = common::cxc_in(
+        elsewhere.path(),
+        &["check", absolute.to_str().unwrap(), "--format", "sarif"],
+    );
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/s.cx"),
+        "{uri}"
+    );
+    // Rules have distinct names and the tool says where it is documented.
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let names: std::collections::BTreeSet<&str> =
+        rules.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), rules.len());
+    assert!(names.contains("DeadEnd"));
+    assert!(run["tool"]["driver"]["informationUri"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    // Fingerprints: one per result, and unchanged when lines move above.
+    let fingerprints = |log: &serde_json::Value| -> Vec<(String, String)> {
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["ruleId"].as_str().unwrap().to_string(),
+                    r["partialFingerprints"]["cxc/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = fingerprints(&run_sarif(dir.path()));
+    std::fs::write(dir.path().join("s.cx"), format!("# a comment\n\n{spec}")).unwrap();
+    let after = fingerprints(&run_sarif(dir.path()));
+    assert_eq!(before, after);
+    let distinct: std::collections::BTreeSet<_> = before.iter().map(|(_, f)| f).collect();
+    assert_eq!(distinct.len(), before.len(), "{before:?}");
+}
+
+fn run_sarif(dir: &std::path::Path) -> serde_json::Value {
+    let out = common::cxc_in(dir, &["check", ".", "--format", "sarif"]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
 fn explain_every_code_and_reject_unknown_ones() {
     for code in cxc::diagnostic::Code::ALL {
         let out = cxc(&["explain", code.as_str()]);

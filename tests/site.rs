@@ -16,6 +16,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 fn tools(what: &str, needs_browser: bool) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
     let ready = dir.join("node_modules/bpmnlint").exists()
+        && dir.join("node_modules/axe-core").exists()
         && dir.join("node_modules/playwright-core").exists()
         && (!needs_browser || Path::new(CHROMIUM).exists());
     if ready {
@@ -76,6 +77,29 @@ fn the_site_has_a_page_per_document_each_locked_down() {
             && index.contains("href=\"../routing/routing.yaml\"")
     );
     insta::assert_snapshot!("site_kitchen_journey", journey);
+
+    // The site alone: its index links only to what was written.
+    let alone = tempfile::tempdir().unwrap();
+    let output = cxc(&[
+        "build",
+        "examples/kitchen",
+        "-o",
+        alone.path().to_str().unwrap(),
+        "--target",
+        "site",
+        "--today",
+        TODAY,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let index = std::fs::read_to_string(alone.path().join("site/index.html")).unwrap();
+    assert!(
+        !index.contains("routing.yaml\"") && !index.contains("model.json\""),
+        "no link to files not written: {index}"
+    );
+    assert!(
+        index.contains("Routing configuration (YAML)"),
+        "the text stays"
+    );
 }
 
 const HOSTILE: &str = r#"
@@ -246,7 +270,13 @@ fn the_kitchen_site_works_in_a_real_browser() {
         &tools,
         &out.path().join("site"),
         "kitchen",
-        &["index.html", "journeys/order.html", "hr/agent.html"],
+        &[
+            "index.html",
+            "journeys/order.html",
+            "hr/agent.html",
+            "policy/service-standards.html",
+            "policy/complaints.html",
+        ],
     );
     let journey = &report["pages"]["journeys/order.html"];
     assert!(

@@ -21,6 +21,10 @@ pub struct Diagnostic {
     pub help: String,
     /// Secondary places, e.g. the first definition of a duplicate.
     pub labels: Vec<(Span, String)>,
+    /// The declaration the finding is in (`journey order / step measure`),
+    /// filled in by the pipeline: what stays the same when lines move, for
+    /// code-scanning fingerprints.
+    pub subject: Option<String>,
 }
 
 impl Diagnostic {
@@ -33,6 +37,7 @@ impl Diagnostic {
             span,
             help: String::new(),
             labels: Vec::new(),
+            subject: None,
         }
     }
 

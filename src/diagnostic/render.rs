@@ -273,7 +273,13 @@ impl SourceCode for Report<'_> {
 
 /// `--format sarif`: a SARIF 2.1.0 log with every rule cxc knows, so code
 /// scanning UIs can show the rationale next to each result.
-pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+///
+/// File locations are relative to `%SRCROOT%`, the folder cxc ran in
+/// (`base`), as code-scanning uploads expect; a file outside it is an
+/// absolute `file://` URI. Each result has a `partialFingerprints` entry
+/// that survives edits elsewhere in the file (the code, the file and the
+/// declaration the finding is in), so re-uploads do not duplicate alerts.
+pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap, base: &std::path::Path) -> String {
     use serde_json::json;
     let docs = crate::explain::all();
     let rules: Vec<_> = docs
@@ -281,7 +287,7 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         .map(|doc| {
             json!({
                 "id": doc.code.as_str(),
-                "name": doc.code.as_str(),
+                "name": pascal_case(doc.code.as_str()),
                 "shortDescription": {"text": doc.summary},
                 "fullDescription": {"text": doc.why},
                 "help": {"text": format!("{}\n\nExample:\n{}\n\nFixed:\n{}", doc.why, doc.bad, doc.fix)},
@@ -289,6 +295,8 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             })
         })
         .collect();
+    let mut seen: std::collections::HashMap<(&str, &str, &str), usize> =
+        std::collections::HashMap::new();
     let results: Vec<_> = diagnostics
         .iter()
         .map(|d| {
@@ -299,13 +307,25 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
                 message.push_str("\nHelp: ");
                 message.push_str(&d.help);
             }
+            let subject = d.subject.as_deref().unwrap_or("");
+            // The n-th finding of one code in one declaration.
+            let n = seen.entry((l.code, l.file, subject)).or_insert(0);
+            *n += 1;
+            let fingerprint = fnv1a(&format!(
+                "{}\u{0}{}\u{0}{}\u{0}{}",
+                l.code, l.file, subject, n
+            ));
+            let location = match artifact(l.file, base) {
+                Artifact::Relative(uri) => json!({"uri": uri, "uriBaseId": "%SRCROOT%"}),
+                Artifact::Absolute(uri) => json!({"uri": uri}),
+            };
             let mut result = json!({
                 "ruleId": l.code,
                 "level": l.severity,
                 "message": {"text": message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri(l.file)},
+                        "artifactLocation": location,
                         "region": {
                             "startLine": l.line,
                             "startColumn": l.column,
@@ -314,6 +334,7 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
                         }
                     }
                 }],
+                "partialFingerprints": {"cxc/v1": format!("{fingerprint:016x}")},
             });
             if let Some(index) = index {
                 result["ruleIndex"] = json!(index);
@@ -328,6 +349,7 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             "tool": {"driver": {
                 "name": "cxc",
                 "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_HOMEPAGE"),
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
@@ -335,6 +357,59 @@ pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         }],
     });
     serde_json::to_string_pretty(&log).expect("SARIF serializes") + "\n"
+}
+
+/// `dead-end` → `DeadEnd`: SARIF rule names are distinct and readable.
+fn pascal_case(code: &str) -> String {
+    code.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A stable 64-bit hash (FNV-1a): the same on every machine and run.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+enum Artifact {
+    /// Relative to `%SRCROOT%`.
+    Relative(String),
+    /// A `file://` URI.
+    Absolute(String),
+}
+
+/// Where a file is, for SARIF: relative to `base` when it is inside it.
+fn artifact(name: &str, base: &std::path::Path) -> Artifact {
+    use std::path::{Component, Path, PathBuf};
+    let path = Path::new(name);
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    };
+    // Fold `..` so that a file named `../x.cx` is judged by where it is.
+    let mut folded = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::ParentDir => {
+                folded.pop();
+            }
+            Component::CurDir => {}
+            other => folded.push(other),
+        }
+    }
+    match folded.strip_prefix(base) {
+        Ok(relative) => Artifact::Relative(uri(&relative.to_string_lossy())),
+        Err(_) => Artifact::Absolute(format!("file://{}", uri(&folded.to_string_lossy()))),
+    }
 }
 
 /// A relative URI reference for a file name: percent-encode what a URI may not hold.
@@ -349,4 +424,26 @@ fn uri(path: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sarif_locations_are_relative_to_the_source_root() {
+        let base = std::path::Path::new("/work/repo");
+        assert!(matches!(artifact("specs/a.cx", base), Artifact::Relative(u) if u == "specs/a.cx"));
+        assert!(
+            matches!(artifact("/work/repo/specs/a b.cx", base), Artifact::Relative(u) if u == "specs/a%20b.cx")
+        );
+        assert!(
+            matches!(artifact("/tmp/x.cx", base), Artifact::Absolute(u) if u == "file:///tmp/x.cx")
+        );
+        assert!(
+            matches!(artifact("../other/x.cx", base), Artifact::Absolute(u) if u == "file:///work/other/x.cx")
+        );
+        assert_eq!(pascal_case("dead-end"), "DeadEnd");
+        assert_eq!(pascal_case("syntax"), "Syntax");
+    }
 }

@@ -92,7 +92,10 @@ pub fn render(
     if wants(Target::Docs) || wants(Target::Site) {
         let docs = documents(model, plans, language, options.templates, &names)?;
         if wants(Target::Site) {
-            files.extend(site::site(model, &docs, language)?);
+            // Pages link to the routing config and model.json only when they
+            // are written beside the site.
+            let written = |path: &str| wants(Target::Docs) && docs.contains_key(path);
+            files.extend(site::site(model, &docs, &written, language)?);
         }
         if wants(Target::Docs) {
             files.extend(docs);

@@ -20,7 +20,15 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data
 
 const STYLE: &str = include_str!("../../templates/site/style.css");
 
-pub fn site(model: &Model, docs: &Files, language: Language) -> Result<Files, String> {
+/// The site's pages for `docs`. `other_files` are the files outside the site
+/// the build writes (routing config, model.json): a page links to them only
+/// when they are written.
+pub fn site(
+    model: &Model,
+    docs: &Files,
+    other_files: &dyn Fn(&str) -> bool,
+    language: Language,
+) -> Result<Files, String> {
     let journeys: BTreeMap<String, Graph> = journey_files(model)
         .into_iter()
         .map(|(stem, j)| (stem, Graph::new(model, j)))
@@ -33,8 +41,9 @@ pub fn site(model: &Model, docs: &Files, language: Language) -> Result<Files, St
         };
         let markdown = String::from_utf8_lossy(bytes);
         let depth = path.matches('/').count();
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
         let diagram = stem.strip_prefix("journeys/").and_then(|j| journeys.get(j));
-        let (title, body) = page_body(&markdown, depth, diagram);
+        let (title, body) = page_body(&markdown, dir, diagram, other_files, language);
         out.insert(
             format!("site/{stem}.html"),
             shell(&title, &body, depth, language).into_bytes(),
@@ -43,8 +52,15 @@ pub fn site(model: &Model, docs: &Files, language: Language) -> Result<Files, St
     Ok(out)
 }
 
-/// Converts one Markdown document; returns its title (the first heading) and HTML.
-fn page_body(markdown: &str, depth: usize, diagram: Option<&Graph>) -> (String, String) {
+/// Converts one Markdown document; returns its title (the first heading,
+/// all of its text) and HTML.
+fn page_body(
+    markdown: &str,
+    dir: &str,
+    diagram: Option<&Graph>,
+    other_files: &dyn Fn(&str) -> bool,
+    language: Language,
+) -> (String, String) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     let mut title = String::new();
@@ -62,7 +78,7 @@ fn page_body(markdown: &str, depth: usize, diagram: Option<&Graph>) -> (String, 
                 in_title = false;
                 events.push(event);
             }
-            Event::Text(ref t) if in_title => {
+            Event::Text(ref t) | Event::Code(ref t) if in_title => {
                 title.push_str(t);
                 events.push(event);
             }
@@ -71,22 +87,34 @@ fn page_body(markdown: &str, depth: usize, diagram: Option<&Graph>) -> (String, 
             {
                 in_mermaid = true;
                 if let Some(graph) = diagram {
-                    let svg = svg::svg(graph, &graph.title);
+                    let svg = svg::svg(graph, &graph.title, language);
+                    // The figure scrolls when the map is wider than the page:
+                    // keyboard users reach it (tabindex) and hear what it is.
+                    let label = match language {
+                        Language::En => format!("Journey map: {}", graph.title),
+                        Language::Ru => format!("Карта пути клиента: {}", graph.title),
+                    };
                     events.push(Event::Html(CowStr::from(format!(
-                        "<figure class=\"diagram\">{svg}</figure>\n"
+                        "<figure class=\"diagram\" tabindex=\"0\" role=\"group\" aria-label=\"{}\">{svg}</figure>\n",
+                        escape(&label)
                     ))));
                 }
             }
             Event::End(TagEnd::CodeBlock) if in_mermaid => in_mermaid = false,
             _ if in_mermaid => {}
             // Raw HTML can only come from spec text: show it, never run it.
-            Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if in_title {
+                    title.push_str(&t);
+                }
+                events.push(Event::Text(t))
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => match safe_link(&dest_url, depth) {
+            }) => match safe_link(&dest_url, dir, other_files) {
                 Some(url) => {
                     dropped_link.push(false);
                     events.push(Event::Start(Tag::Link {
@@ -117,9 +145,11 @@ fn page_body(markdown: &str, depth: usize, diagram: Option<&Graph>) -> (String, 
 }
 
 /// Relative links to other documents point at their pages; links to files
-/// outside the site (routing config) step out of `site/`; web and mail links
-/// stay; anything else (`javascript:`, `data:`...) is not a link.
-fn safe_link(url: &str, depth: usize) -> Option<String> {
+/// outside the site (routing config) step out of `site/`, when the build
+/// writes them; web and mail links stay; anything else (`javascript:`,
+/// `data:`...) is not a link.
+fn safe_link(url: &str, dir: &str, other_files: &dyn Fn(&str) -> bool) -> Option<String> {
+    let depth = dir.split('/').filter(|p| !p.is_empty()).count();
     let lower = url.trim().to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
     {
@@ -138,7 +168,21 @@ fn safe_link(url: &str, depth: usize) -> Option<String> {
     match path.strip_suffix(".md") {
         Some(page) => Some(format!("{page}.html{fragment}")),
         // From site/<depth folders>/page.html back to the output folder.
-        None => Some(format!("{}{path}{fragment}", "../".repeat(depth + 1))),
+        None => {
+            // Where the link points, relative to the output folder.
+            let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+            for part in path.split('/') {
+                match part {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "." | "" => {}
+                    p => parts.push(p),
+                }
+            }
+            other_files(&parts.join("/"))
+                .then(|| format!("{}{path}{fragment}", "../".repeat(depth + 1)))
+        }
     }
 }
 
@@ -186,8 +230,10 @@ mod tests {
     fn raw_html_and_script_links_become_text() {
         let (_, html) = page_body(
             "# T\n\n<script>alert(1)</script>\n\nA [click](javascript:alert(1)) and <img src=x onerror=alert(1)>\n\n![x](http://evil/x.png)\n",
-            0,
+            "",
             None,
+            &|_| true,
+            Language::En,
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
@@ -197,19 +243,41 @@ mod tests {
 
     #[test]
     fn links_point_at_pages_and_out_of_the_site() {
+        let all = |_: &str| true;
         assert_eq!(
-            safe_link("policy/complaints.md", 0).as_deref(),
+            safe_link("policy/complaints.md", "", &all).as_deref(),
             Some("policy/complaints.html")
         );
         assert_eq!(
-            safe_link("../policy/complaints.md#x", 1).as_deref(),
+            safe_link("../policy/complaints.md#x", "hr", &all).as_deref(),
             Some("../policy/complaints.html#x")
         );
         assert_eq!(
-            safe_link("routing/routing.yaml", 0).as_deref(),
+            safe_link("routing/routing.yaml", "", &all).as_deref(),
             Some("../routing/routing.yaml")
         );
-        assert_eq!(safe_link("JavaScript:alert(1)", 0), None);
-        assert_eq!(safe_link("/etc/passwd", 0), None);
+        assert_eq!(safe_link("JavaScript:alert(1)", "", &all), None);
+        assert_eq!(safe_link("/etc/passwd", "", &all), None);
+        // A file the build does not write is not linked.
+        let none = |_: &str| false;
+        assert_eq!(safe_link("routing/routing.yaml", "", &none), None);
+        // Resolved from the page's folder.
+        let only = |p: &str| p == "model.json";
+        assert_eq!(
+            safe_link("../model.json", "hr", &only).as_deref(),
+            Some("../../model.json")
+        );
+    }
+
+    #[test]
+    fn titles_keep_text_that_looks_like_html() {
+        let (title, _) = page_body(
+            "# Support <case> & `code`\n",
+            "",
+            None,
+            &|_| true,
+            Language::En,
+        );
+        assert_eq!(title, "Support <case> & code");
     }
 }

@@ -73,6 +73,8 @@ pub struct Declaration {
     pub applies_to: Vec<Ident>,
     /// The header: from the keyword to the end of the display name.
     pub span: Span,
+    /// The whole declaration, body included.
+    pub extent: Span,
     pub body: Vec<Statement>,
 }
 

@@ -214,6 +214,7 @@ impl Lowerer {
             _ => return None,
         };
         let start = pair.as_span().start();
+        let extent = self.span(&pair);
         let mut header_end = start + kind.keyword().len();
         let mut decl = Declaration {
             kind,
@@ -221,6 +222,7 @@ impl Lowerer {
             title: None,
             applies_to: Vec::new(),
             span: Span::new(self.file, start, header_end),
+            extent,
             body: Vec::new(),
         };
         for part in parts(pair) {

@@ -1,14 +1,17 @@
 // Loads pages of a cxc site in headless Chromium and checks what a reader
 // would notice: console errors, blocked resources, broken links, an invisible
-// diagram, anything executable. Prints a JSON report; exits 1 on a failure.
+// diagram, anything executable, and accessibility problems axe-core rates
+// serious or critical. Prints a JSON report; exits 1 on a failure.
 //
 //   node check-site.mjs SITE_DIR SCREENSHOT_DIR page.html [page.html ...]
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
 const [site, shots, ...pages] = process.argv.slice(2);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -52,6 +55,20 @@ try {
     if (!facts.csp || !facts.csp.includes("default-src 'none'")) problems.push('no Content-Security-Policy');
     if (facts.scripts || facts.iframes || facts.handlers.length) problems.push(`executable content: ${JSON.stringify(facts)}`);
     if (!facts.navStyled) problems.push('the stylesheet did not apply');
+    // axe-core runs in a second tab that ignores the page's CSP (the page
+    // forbids every script, axe included); the checks are on the same DOM.
+    const audit = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await audit.goto(url, { waitUntil: 'load' });
+    await audit.addScriptTag({ content: axeSource });
+    const axe = await audit.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+    });
+    await audit.close();
+    facts.accessibility = axe;
+    for (const v of axe) {
+      if (v.impact === 'serious' || v.impact === 'critical') problems.push(`accessibility (${v.impact}): ${v.id} on ${v.nodes} element(s): ${v.help}`);
+    }
     const shot = join(shots, page.replaceAll('/', '_').replace(/\.html$/, '.png'));
     await tab.screenshot({ path: shot, fullPage: true });
     report[page] = { ...facts, links: facts.links.length, problems, screenshot: shot };

@@ -15,7 +15,7 @@ fn task_box(cell: &Rect) -> Rect {
     Rect::centred(cell.x + 40, cell.center_y(), 220, 80)
 }
 
-pub fn svg(graph: &Graph, title: &str) -> String {
+pub fn svg(graph: &Graph, title: &str, language: crate::syntax::values::Language) -> String {
     let layout = layout::layout(graph);
     let (width, height) = (layout.width, layout.height + 20);
     let mut s = String::new();
@@ -93,7 +93,14 @@ pub fn svg(graph: &Graph, title: &str) -> String {
                 "<circle cx=\"{}\" cy=\"{}\" r=\"15\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"4\"><title>{}</title></circle>",
                 end.x + 15,
                 end.center_y(),
-                escape(outcome)
+                escape(if outcome.is_empty() {
+                    match language {
+                        crate::syntax::values::Language::En => "End",
+                        crate::syntax::values::Language::Ru => "Завершение",
+                    }
+                } else {
+                    outcome
+                })
             );
         }
     }
@@ -159,6 +166,24 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generate::journey::{Edge, Node};
+    use crate::syntax::values::Language;
+
+    #[test]
+    fn an_end_without_an_outcome_is_still_named() {
+        let graph = Graph {
+            title: "J".into(),
+            nodes: vec![Node {
+                label: "Step".into(),
+                owner: String::new(),
+                end: Some(String::new()),
+            }],
+            edges: Vec::<Edge>::new(),
+            start: Some(0),
+        };
+        assert!(svg(&graph, "J", Language::En).contains("<title>End</title>"));
+        assert!(!svg(&graph, "J", Language::Ru).contains("<title></title>"));
+    }
 
     #[test]
     fn long_labels_wrap_into_three_lines_at_most() {
