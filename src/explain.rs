@@ -20,8 +20,36 @@ pub fn doc(code: Code) -> Option<&'static CodeDoc> {
     all().into_iter().find(|d| d.code == code)
 }
 
-/// The text `cxc explain` prints.
+/// The text `cxc explain` prints; for `syntax`, followed by the form of
+/// every declaration and statement.
 pub fn render(doc: &CodeDoc) -> String {
+    let mut text = render_doc(doc);
+    if doc.code == Code::Syntax {
+        text.push_str(&forms());
+    }
+    text
+}
+
+/// Every declaration's header and statements, each with an example.
+fn forms() -> String {
+    use crate::syntax::ast::DeclKind;
+    use crate::syntax::forms;
+    let mut out = String::from(
+        "\nThe forms (CAPITALS stand for what you write, [brackets] for what may be left out;\n\
+         statements end at a new line or `;`):\n",
+    );
+    for &kind in DeclKind::ALL {
+        out.push_str(&format!("\n{}\n", forms::header(kind)));
+        let statements = forms::statements(kind);
+        let width = statements.iter().map(|f| f.form.len()).max().unwrap_or(0);
+        for f in statements {
+            out.push_str(&format!("    {:width$}   e.g. {}\n", f.form, f.example));
+        }
+    }
+    out
+}
+
+fn render_doc(doc: &CodeDoc) -> String {
     let indent = |text: &str| {
         text.lines()
             .map(|l| format!("    {l}"))

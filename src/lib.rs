@@ -5,8 +5,10 @@
 //!
 //! ```text
 //!  *.cx files ──► loader ──► syntax ──► model ──► check ──► diagnostic::render
-//!               (files,     (pest →    (name      (rules,    (human, json,
-//!                includes)   typed AST) resolution  one file  sarif, github)
+//!               (files,     (text →    (name      (rules,    (human, json,
+//!                includes)   typed AST, resolution  one file  sarif, github)
+//!                            lossless
+//!                            tree)
 //!                                       → indices) per family)
 //!                                                     │
 //!                                          staffing ──┴──► generate (cxc build)
@@ -14,8 +16,10 @@
 //!
 //! - [`source`]: files, spans, line/column computation.
 //! - [`loader`]: finds `*.cx` files, reads them (UTF-8 only), follows `include`.
-//! - [`syntax`]: the grammar boundary. `syntax::parser` is the only module that sees
-//!   pest; everything after it works on the owned AST of `syntax::ast`.
+//! - [`syntax`]: the grammar boundary. `syntax::parser` is hand-written, follows
+//!   `grammar/cx.pest` rule for rule (pest runs that grammar in the tests as the
+//!   oracle), recovers after errors and, on request, builds the lossless
+//!   `syntax::tree`; everything after it works on the owned AST of `syntax::ast`.
 //! - [`model`]: resolves names into an index-based [`model::Model`] (`Idx<Team>`,
 //!   `Idx<Step>`...), reporting unknown and duplicate names.
 //! - [`check`]: the rules of LANGUAGE.md section 3, one module per rule family,

@@ -4,7 +4,7 @@
 
 use crate::check;
 use crate::config::Config;
-use crate::diagnostic::{suppress, Code, Diagnostic, Severity};
+use crate::diagnostic::{suppress, Diagnostic, Reach, Severity};
 use crate::loader::read::{Root, DEFAULT_FILE_LIMIT};
 use crate::loader::{self, LoadError, Workspace};
 use crate::model::{self, Model};
@@ -77,6 +77,16 @@ impl ForecastFiles for SpecFiles {
     }
 }
 
+/// Whether a finding lies inside a declaration that has a syntax error
+/// (the broken extents of a file are in order and do not overlap).
+fn in_broken(d: &Diagnostic, broken: &HashMap<FileId, &[crate::source::Span]>) -> bool {
+    let Some(extents) = broken.get(&d.span.file) else {
+        return false;
+    };
+    let i = extents.partition_point(|b| b.start <= d.span.start);
+    i > 0 && d.span.start < extents[i - 1].end.max(extents[i - 1].start + 1)
+}
+
 /// Names the declaration each finding is in: the innermost declaration (a
 /// step inside its journey) whose text holds the finding's start.
 fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
@@ -137,21 +147,21 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
             limit: spec.config.file_limit.unwrap_or(DEFAULT_FILE_LIMIT),
         };
         let (model, mut found) = model::build(spec);
-        // A file with a syntax error contributes nothing to the model, so
-        // every reference into it would be "unknown": report the syntax
-        // error alone — for this spec only; other specs are checked as usual.
-        let unreadable = diagnostics
+        found.extend(check::run(&model, &spec.config.options(options)));
+        let (plans, problems) = staffing::plan(&model, &files);
+        found.extend(problems);
+        spec.config.apply(&mut found);
+        // A declaration with a syntax error still declares its name, so
+        // nothing else reports it unknown; but what is inside it was not
+        // fully read, so no rule reports on it.
+        let broken: HashMap<FileId, &[crate::source::Span]> = spec
+            .files
             .iter()
-            .any(|d| d.code == Code::Syntax && spec.files.iter().any(|(id, _)| *id == d.span.file));
-        let mut plans = Vec::new();
-        if !unreadable {
-            found.extend(check::run(&model, &spec.config.options(options)));
-            let (staffed, problems) = staffing::plan(&model, &files);
-            plans = staffed;
-            found.extend(problems);
-            spec.config.apply(&mut found);
-            diagnostics.extend(found);
-        }
+            .map(|(id, file)| (*id, file.broken.as_slice()))
+            .collect();
+        let parsed = spec.files.iter().all(|(_, file)| file.broken.is_empty());
+        found.retain(|d| !in_broken(d, &broken) && (parsed || d.code.reach() == Reach::Local));
+        diagnostics.extend(found);
         checked.push(CheckedSpec {
             root: spec.root.clone(),
             model,

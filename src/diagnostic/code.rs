@@ -20,8 +20,19 @@ impl Severity {
     }
 }
 
+/// What a finding rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The declaration it is reported in (and the names it refers to).
+    Local,
+    /// Several declarations compared with each other: while any of them has
+    /// a syntax error, such a finding may only say that the broken one was
+    /// not fully read, so it waits until the spec parses.
+    Across,
+}
+
 macro_rules! codes {
-    ($($variant:ident = $name:literal, $severity:ident;)*) => {
+    ($($variant:ident = $name:literal, $severity:ident, $reach:ident;)*) => {
         /// Every diagnostic code cxc can emit.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code { $($variant,)* }
@@ -36,42 +47,50 @@ macro_rules! codes {
             pub fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
+
+            pub fn reach(self) -> Reach {
+                match self { $(Code::$variant => Reach::$reach,)* }
+            }
         }
     };
 }
 
+// A code is `Local` when a declaration left half-read by a syntax error
+// cannot make it false: `share-over-100` compares segments, but a share that
+// was not read only lowers the sum, so what remains over 100% is real; a
+// cycle of `reports_to` or escalations loses edges, never gains them.
 codes! {
-    Syntax = "syntax", Error;
-    InvalidValue = "invalid-value", Error;
-    UnknownReference = "unknown-reference", Error;
-    DuplicateDefinition = "duplicate-definition", Error;
-    IncludeCycle = "include-cycle", Error;
-    DeadEnd = "dead-end", Error;
-    UnreachableStep = "unreachable-step", Error;
-    NoExit = "no-exit", Error;
-    MissingOwner = "missing-owner", Error;
-    EscalationCycle = "escalation-cycle", Error;
-    ReportsToCycle = "reports-to-cycle", Error;
-    SegmentWithoutSla = "segment-without-sla", Error;
-    PromiseExceedsSla = "promise-exceeds-sla", Error;
-    ShareOver100 = "share-over-100", Error;
-    Understaffed = "understaffed", Error;
-    InvalidForecast = "invalid-forecast", Error;
-    InexactExport = "inexact-export", Warning;
-    ExportConflict = "export-conflict", Error;
-    HotPotato = "hot-potato", Warning;
-    ChannelSwitch = "channel-switch", Warning;
-    ChannelWithoutTarget = "channel-without-target", Warning;
-    PromiseWithoutRemedy = "promise-without-remedy", Warning;
-    ComplaintWithoutEscalation = "complaint-without-escalation", Warning;
-    ComplaintWithoutFeedback = "complaint-without-feedback", Warning;
-    MixedTierQueue = "mixed-tier-queue", Warning;
-    TooManyTiers = "too-many-tiers", Warning;
-    MissingAgreement = "missing-agreement", Warning;
-    DeadlineExceedsTarget = "deadline-exceeds-target", Warning;
-    StaleReview = "stale-review", Warning;
-    RoleWithoutDuties = "role-without-duties", Warning;
-    Unused = "unused", Warning;
+    Syntax = "syntax", Error, Local;
+    InvalidValue = "invalid-value", Error, Local;
+    UnknownReference = "unknown-reference", Error, Local;
+    DuplicateDefinition = "duplicate-definition", Error, Local;
+    IncludeCycle = "include-cycle", Error, Local;
+    DeadEnd = "dead-end", Error, Local;
+    UnreachableStep = "unreachable-step", Error, Local;
+    NoExit = "no-exit", Error, Local;
+    MissingOwner = "missing-owner", Error, Local;
+    EscalationCycle = "escalation-cycle", Error, Local;
+    ReportsToCycle = "reports-to-cycle", Error, Local;
+    SegmentWithoutSla = "segment-without-sla", Error, Across;
+    PromiseExceedsSla = "promise-exceeds-sla", Error, Across;
+    ShareOver100 = "share-over-100", Error, Local;
+    Understaffed = "understaffed", Error, Across;
+    InvalidForecast = "invalid-forecast", Error, Local;
+    InexactExport = "inexact-export", Warning, Across;
+    ExportConflict = "export-conflict", Error, Across;
+    HotPotato = "hot-potato", Warning, Across;
+    ChannelSwitch = "channel-switch", Warning, Across;
+    ChannelWithoutTarget = "channel-without-target", Warning, Across;
+    PromiseWithoutRemedy = "promise-without-remedy", Warning, Local;
+    ComplaintWithoutEscalation = "complaint-without-escalation", Warning, Local;
+    ComplaintWithoutFeedback = "complaint-without-feedback", Warning, Local;
+    MixedTierQueue = "mixed-tier-queue", Warning, Across;
+    TooManyTiers = "too-many-tiers", Warning, Across;
+    MissingAgreement = "missing-agreement", Warning, Across;
+    DeadlineExceedsTarget = "deadline-exceeds-target", Warning, Across;
+    StaleReview = "stale-review", Warning, Local;
+    RoleWithoutDuties = "role-without-duties", Warning, Local;
+    Unused = "unused", Warning, Across;
 }
 
 impl Code {

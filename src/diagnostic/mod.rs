@@ -8,7 +8,7 @@ mod code;
 pub mod render;
 pub mod suppress;
 
-pub use code::{Code, CodeDoc, Severity};
+pub use code::{Code, CodeDoc, Reach, Severity};
 
 use crate::source::Span;
 

@@ -180,8 +180,8 @@ fn safe_link(url: &str, dir: &str, other_files: &dyn Fn(&str) -> bool) -> Option
                     p => parts.push(p),
                 }
             }
-            other_files(&parts.join("/"))
-                .then(|| format!("{}{path}{fragment}", "../".repeat(depth + 1)))
+            let target = parts.join("/");
+            other_files(&target).then(|| format!("{}{target}{fragment}", "../".repeat(depth + 1)))
         }
     }
 }

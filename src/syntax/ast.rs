@@ -21,6 +21,9 @@ pub struct Spanned<T> {
 pub struct File {
     pub includes: Vec<Spanned<String>>,
     pub declarations: Vec<Declaration>,
+    /// Top-level declarations that have a syntax error: their names count,
+    /// but no rule reports on what is inside them.
+    pub broken: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,6 +45,24 @@ pub enum DeclKind {
 }
 
 impl DeclKind {
+    /// Every kind, in the order the language reference gives them.
+    pub const ALL: &'static [DeclKind] = &[
+        DeclKind::Service,
+        DeclKind::Calendar,
+        DeclKind::Team,
+        DeclKind::Role,
+        DeclKind::Channel,
+        DeclKind::Segment,
+        DeclKind::CustomerType,
+        DeclKind::Sla,
+        DeclKind::Promise,
+        DeclKind::Journey,
+        DeclKind::Step,
+        DeclKind::Complaint,
+        DeclKind::Queue,
+        DeclKind::Agreement,
+    ];
+
     pub fn keyword(self) -> &'static str {
         match self {
             DeclKind::Service => "service",
@@ -141,6 +162,8 @@ pub enum Stmt {
     },
     Reviewed(Date),
     Language(Language),
+    /// `currency RUB`: the ISO 4217 code of every money figure.
+    Currency(Ident),
     // shared
     Description(String),
     Owner(Ident),
@@ -158,6 +181,10 @@ pub enum Stmt {
     ReportsTo(Ident),
     Headcount(u32),
     Duty(String),
+    /// `right "..."`: what the role may decide on its own.
+    Right(String),
+    /// `require "..."`: a qualification the role needs.
+    Require(String),
     // channel
     Kind(ChannelKind),
     SelfService,
@@ -167,6 +194,12 @@ pub enum Stmt {
     Tier(u32),
     Channels(Vec<Ident>),
     Types(Vec<Ident>),
+    /// The segment's profile (language 2).
+    Customers(u64),
+    AverageCheck(f64),
+    Loyal(Percent),
+    Source(String),
+    Portrait(String),
     // customer_type
     Expects(String),
     Strategy(String),
@@ -237,6 +270,7 @@ impl Stmt {
             Stmt::ReviewEvery { .. } => "review every",
             Stmt::Reviewed(_) => "reviewed",
             Stmt::Language(_) => "language",
+            Stmt::Currency(_) => "currency",
             Stmt::Description(_) => "description",
             Stmt::Owner(_) => "owner",
             Stmt::Hours(_) => "hours",
@@ -251,6 +285,8 @@ impl Stmt {
             Stmt::ReportsTo(_) => "reports_to",
             Stmt::Headcount(_) => "headcount",
             Stmt::Duty(_) => "duty",
+            Stmt::Right(_) => "right",
+            Stmt::Require(_) => "require",
             Stmt::Kind(_) => "kind",
             Stmt::SelfService => "self_service",
             Stmt::Share(_) => "share",
@@ -258,6 +294,11 @@ impl Stmt {
             Stmt::Tier(_) => "tier",
             Stmt::Channels(_) => "channels",
             Stmt::Types(_) => "types",
+            Stmt::Customers(_) => "customers",
+            Stmt::AverageCheck(_) => "average_check",
+            Stmt::Loyal(_) => "loyal",
+            Stmt::Source(_) => "source",
+            Stmt::Portrait(_) => "portrait",
             Stmt::Expects(_) => "expects",
             Stmt::Strategy(_) => "strategy",
             Stmt::Prefer(_) => "prefer",

@@ -1,14 +1,19 @@
-//! Syntax: text → typed AST with spans.
+//! Syntax: text → typed AST with spans, and a lossless syntax tree.
 //!
-//! `parser` is the only place that knows pest; `expected` words its rules for
-//! error messages; `values` holds the typed literals (`Duration`, `Percent`, ...).
+//! `parser` is hand-written (one pass, error recovery) and follows
+//! `grammar/cx.pest`, the language's normative grammar, which pest still
+//! parses in the tests as the oracle the parser must agree with. `tree` is
+//! the lossless tree a formatter or an editor reads; `values` holds the
+//! typed literals (`Duration`, `Percent`, ...); `chars` the character classes.
 
 pub mod ast;
-mod expected;
-mod parser;
+mod chars;
+pub mod forms;
+pub mod parser;
+pub mod tree;
 pub mod values;
 
-pub use parser::parse;
+pub use parser::{parse, parse_with, Parsed};
 
 use crate::diagnostic::{Code, CodeDoc};
 

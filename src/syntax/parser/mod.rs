@@ -1,0 +1,760 @@
+//! The hand-written parser: one pass over the text, no backtracking beyond a
+//! word, building the typed AST directly and, when asked, a lossless tree.
+//!
+//! It follows `grammar/cx.pest` rule for rule — the same terminals, the same
+//! places where whitespace and comments may appear, the same ordered choices
+//! — and stops where pest's grammar would stop (the differential test in
+//! `tests/differential.rs` holds it to that). Unlike pest it goes on after an
+//! error: a bad statement is skipped to its end (a new line, `;` or `}`) and
+//! the next one is read; a block left open ends where the next declaration
+//! starts at the beginning of a line. Every syntax error of a file is
+//! reported, and the declarations around them are still checked.
+//!
+//! - `mod.rs`: the cursor, terminals, trivia, errors and recovery.
+//! - `grammar.rs`: files, declarations, bodies and statements.
+
+mod grammar;
+
+use super::ast::{self, DeclKind};
+use super::chars;
+use super::forms::Form;
+use super::tree::{NodeKind, SyntaxTree, TokenKind, TreeBuilder};
+use crate::diagnostic::{closest, Code, Diagnostic};
+use crate::source::{FileId, Span};
+
+/// What parsing one file gives.
+pub struct Parsed {
+    pub file: ast::File,
+    pub diagnostics: Vec<Diagnostic>,
+    pub tree: Option<SyntaxTree>,
+    /// Where the grammar first stopped (what pest would report), if it did.
+    pub first_error: Option<usize>,
+}
+
+/// Parses a file into its AST and diagnostics.
+pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    let parsed = parse_with(file, text, false);
+    (parsed.file, parsed.diagnostics)
+}
+
+/// Parses a file; `tree` also builds the lossless syntax tree.
+pub fn parse_with(file: FileId, text: &str, tree: bool) -> Parsed {
+    let mut p = Parser {
+        text,
+        pos: 0,
+        file,
+        tree: TreeBuilder::new(tree),
+        diagnostics: Vec::new(),
+        first_error: None,
+        open_triple: None,
+        rest_swallowed: false,
+        out: ast::File::default(),
+    };
+    p.file_rule();
+    Parsed {
+        file: p.out,
+        diagnostics: p.diagnostics,
+        tree: p.tree.build(text.len()),
+        first_error: p.first_error,
+    }
+}
+
+/// What the grammar would have accepted, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expect {
+    Keyword(&'static str),
+    Words(&'static str),
+}
+
+pub(crate) const NAME: Expect = Expect::Words("a name such as `support` or `vip_line`");
+pub(crate) const TEXT: Expect = Expect::Words("a text in double quotes, such as \"Key accounts\"");
+pub(crate) const INTEGER: Expect = Expect::Words("a whole number such as 12");
+pub(crate) const DECIMAL: Expect = Expect::Words("a number such as 4.5");
+pub(crate) const PERCENT: Expect = Expect::Words("a percentage such as 80%");
+pub(crate) const DURATION: Expect = Expect::Words("a duration such as 30m, 4h or 1h30m");
+pub(crate) const DATE: Expect = Expect::Words("a date such as 2026-05-01");
+pub(crate) const TIME: Expect = Expect::Words("a time such as 09:00");
+pub(crate) const DAYS: Expect =
+    Expect::Words("days such as mon-fri or sat (mon tue wed thu fri sat sun)");
+pub(crate) const COMPARISON: Expect = Expect::Words("a comparison: >=, <=, >, < or =");
+pub(crate) const REMEDY: Expect = Expect::Words(
+    "a remedy: apologize, explain, redo, refund, compensate \"...\" or escalate ROLE",
+);
+pub(crate) const SEP: Expect = Expect::Words("a new line or `;`");
+pub(crate) const BRACE_OPEN: Expect = Expect::Keyword("{");
+pub(crate) const BRACE_CLOSE: Expect = Expect::Keyword("}");
+pub(crate) const END_OF_FILE: Expect = Expect::Words("the end of the file");
+pub(crate) const DISPLAY_NAME: Expect = Expect::Words("a display name in double quotes");
+
+/// Why the grammar stopped.
+#[derive(Debug)]
+pub(crate) struct Stop {
+    /// Where, as pest would report it.
+    at: usize,
+    expected: Vec<Expect>,
+    /// A message that says it better than "expected ...", with its span.
+    instead: Option<(Span, String, String)>,
+    label: Option<(Span, String)>,
+    /// The statement the error is in, past its keyword.
+    form: Option<&'static Form>,
+}
+
+impl Stop {
+    fn new(at: usize, expected: &[Expect]) -> Box<Stop> {
+        Box::new(Stop {
+            at,
+            expected: expected.to_vec(),
+            instead: None,
+            label: None,
+            form: None,
+        })
+    }
+}
+
+/// Boxed: errors are rare, and a small `Result` keeps the happy path fast.
+pub(crate) type P<T> = Result<T, Box<Stop>>;
+
+struct Parser<'t> {
+    text: &'t str,
+    pos: usize,
+    file: FileId,
+    tree: TreeBuilder,
+    diagnostics: Vec<Diagnostic>,
+    first_error: Option<usize>,
+    /// Where a `"""` with no closing `"""` was read as `""` (as the
+    /// grammar reads it), so the error that follows can say what happened.
+    open_triple: Option<usize>,
+    /// An error's text ran to the end of the file (an unclosed `"""` or
+    /// `{`): the blocks around it are not reported as left open too, and
+    /// only the first block left open at the end of the file is.
+    rest_swallowed: bool,
+    out: ast::File,
+}
+
+/// The declaration keywords, which also resynchronise after errors.
+const DECLARATIONS: &[&str] = &[
+    "service",
+    "include",
+    "calendar",
+    "team",
+    "role",
+    "channel",
+    "segment",
+    "customer_type",
+    "sla",
+    "promise",
+    "journey",
+    "complaint",
+    "queue",
+    "agreement",
+];
+
+impl<'t> Parser<'t> {
+    // ------------------------------------------------------------ cursor
+
+    fn rest(&self) -> &'t str {
+        &self.text[self.pos..]
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.text.len()
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    /// Consumes `len` bytes as one token of `kind`.
+    fn token(&mut self, kind: TokenKind, len: usize) -> Span {
+        let start = self.pos;
+        self.tree.token(kind, start);
+        self.pos += len;
+        self.span(start, self.pos)
+    }
+
+    /// The length of a line break at `pos` (`\r\n`, `\n` or `\r`).
+    fn newline_len(&self, pos: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        match bytes.get(pos) {
+            Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => Some(2),
+            Some(b'\n') | Some(b'\r') => Some(1),
+            _ => None,
+        }
+    }
+
+    /// Whitespace and comments: what the grammar skips between tokens.
+    fn trivia(&mut self) {
+        loop {
+            let rest = self.rest();
+            let space: usize = rest
+                .chars()
+                .take_while(|&c| chars::whitespace(c))
+                .map(char::len_utf8)
+                .sum();
+            if space > 0 {
+                self.token(TokenKind::Whitespace, space);
+                continue;
+            }
+            if rest.starts_with('#') || rest.starts_with("//") {
+                let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                self.token(TokenKind::Comment, len);
+                continue;
+            }
+            break;
+        }
+    }
+
+    /// `sep = { ";" | NEWLINE }`
+    fn sep(&mut self) -> bool {
+        if self.rest().starts_with(';') {
+            self.token(TokenKind::Semicolon, 1);
+            true
+        } else if let Some(len) = self.newline_len(self.pos) {
+            self.token(TokenKind::Newline, len);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `sep*`, with trivia between.
+    fn seps(&mut self) {
+        loop {
+            self.trivia();
+            if !self.sep() {
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ terminals
+
+    /// The identifier-shaped word at `pos`, if any.
+    fn word_at(&self, pos: usize) -> Option<&'t str> {
+        let rest = &self.text[pos..];
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        if !chars::ident_start(first) {
+            return None;
+        }
+        let end = chars
+            .find(|&(_, c)| !chars::ident_char(c))
+            .map_or(rest.len(), |(i, _)| i);
+        Some(&rest[..end])
+    }
+
+    /// Whether the keyword `kw` is at the cursor (a whole word).
+    fn at_keyword(&self, kw: &str) -> bool {
+        let rest = self.rest();
+        rest.starts_with(kw)
+            && !rest[kw.len()..]
+                .chars()
+                .next()
+                .is_some_and(chars::ident_char)
+    }
+
+    fn keyword(&mut self, kw: &'static str) -> P<Span> {
+        if self.at_keyword(kw) {
+            Ok(self.token(TokenKind::Keyword, kw.len()))
+        } else {
+            Err(Stop::new(self.pos, &[Expect::Keyword(kw)]))
+        }
+    }
+
+    fn ident(&mut self) -> P<ast::Ident> {
+        match self.word_at(self.pos) {
+            Some(word) => {
+                let span = self.token(TokenKind::Ident, word.len());
+                Ok(ast::Ident {
+                    name: word.to_string(),
+                    span,
+                })
+            }
+            None => Err(Stop::new(self.pos, &[NAME])),
+        }
+    }
+
+    /// `string = triple_string | simple_string`, its value with escapes
+    /// resolved.
+    fn string(&mut self) -> P<(String, Span)> {
+        let rest = self.rest();
+        if let Some(body) = rest.strip_prefix("\"\"\"") {
+            if let Some(end) = body.find("\"\"\"") {
+                let value = body[..end].to_string();
+                let span = self.token(TokenKind::String, end + 6);
+                return Ok((value, span));
+            }
+            self.open_triple = Some(self.pos);
+        }
+        if let Some(body) = rest.strip_prefix('"') {
+            let mut value = String::new();
+            let mut chars = body.char_indices();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        let span = self.token(TokenKind::String, i + 2);
+                        return Ok((value, span));
+                    }
+                    '\\' => match chars.next() {
+                        Some((_, '"')) => value.push('"'),
+                        Some((_, '\\')) => value.push('\\'),
+                        Some((_, 'n')) => value.push('\n'),
+                        Some((_, 't')) => value.push('\t'),
+                        _ => break,
+                    },
+                    '\n' | '\r' => break,
+                    c => value.push(c),
+                }
+            }
+        }
+        Err(Stop::new(self.pos, &[TEXT]))
+    }
+
+    /// ASCII digits at `pos`: their count.
+    fn digits(&self, pos: usize) -> usize {
+        self.text.as_bytes()[pos..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    }
+
+    fn char_at(&self, pos: usize) -> Option<char> {
+        self.text.get(pos..).and_then(|s| s.chars().next())
+    }
+
+    fn ident_char_at(&self, pos: usize) -> bool {
+        self.char_at(pos).is_some_and(chars::ident_char)
+    }
+
+    /// `digits ("." digits)?`: the end of the number at `pos`, if any.
+    fn number_end(&self, pos: usize) -> Option<usize> {
+        let whole = self.digits(pos);
+        if whole == 0 {
+            return None;
+        }
+        let mut end = pos + whole;
+        if self.text.as_bytes().get(end) == Some(&b'.') {
+            let fraction = self.digits(end + 1);
+            if fraction > 0 {
+                end += 1 + fraction;
+            }
+        }
+        Some(end)
+    }
+
+    /// `integer = @{ ASCII_DIGIT+ ~ !(ident_char | ".") }`
+    fn integer(&mut self) -> P<(&'t str, Span)> {
+        let digits = self.digits(self.pos);
+        let end = self.pos + digits;
+        if digits == 0 || self.ident_char_at(end) || self.text.as_bytes().get(end) == Some(&b'.') {
+            return Err(Stop::new(self.pos, &[INTEGER]));
+        }
+        let text = &self.text[self.pos..end];
+        Ok((text, self.token(TokenKind::Integer, digits)))
+    }
+
+    /// `decimal = @{ "-"? ~ ASCII_DIGIT+ ~ ("." ~ ASCII_DIGIT+)? ~ !(ident_char | "%") }`
+    fn decimal(&mut self) -> P<(&'t str, Span)> {
+        let sign = usize::from(self.rest().starts_with('-'));
+        match self.number_end(self.pos + sign) {
+            Some(end)
+                if !self.ident_char_at(end) && self.text.as_bytes().get(end) != Some(&b'%') =>
+            {
+                let text = &self.text[self.pos..end];
+                Ok((text, self.token(TokenKind::Decimal, end - self.pos)))
+            }
+            _ => Err(Stop::new(self.pos, &[DECIMAL])),
+        }
+    }
+
+    /// `percent = @{ ASCII_DIGIT+ ~ ("." ~ ASCII_DIGIT+)? ~ "%" }`
+    fn percent(&mut self) -> P<(&'t str, Span)> {
+        match self.number_end(self.pos) {
+            Some(end) if self.text.as_bytes().get(end) == Some(&b'%') => {
+                let text = &self.text[self.pos..end + 1];
+                Ok((text, self.token(TokenKind::Percent, end + 1 - self.pos)))
+            }
+            _ => Err(Stop::new(self.pos, &[PERCENT])),
+        }
+    }
+
+    /// `duration = @{ (ASCII_DIGIT+ ~ ("s" | "m" | "h" | "d" | "w"))+ ~ !ident_char }`
+    fn duration(&mut self) -> P<(&'t str, Span)> {
+        let bytes = self.text.as_bytes();
+        let mut end = self.pos;
+        loop {
+            let digits = self.digits(end);
+            if digits == 0
+                || !matches!(
+                    bytes.get(end + digits),
+                    Some(b's' | b'm' | b'h' | b'd' | b'w')
+                )
+            {
+                break;
+            }
+            end += digits + 1;
+        }
+        if end == self.pos || self.ident_char_at(end) {
+            return Err(Stop::new(self.pos, &[DURATION]));
+        }
+        let text = &self.text[self.pos..end];
+        Ok((text, self.token(TokenKind::Duration, end - self.pos)))
+    }
+
+    /// `date = @{ ASCII_DIGIT{4} ~ "-" ~ ASCII_DIGIT{2} ~ "-" ~ ASCII_DIGIT{2} ~ !ident_char }`
+    fn date(&mut self) -> P<(&'t str, Span)> {
+        let b = &self.text.as_bytes()[self.pos..];
+        let shape = b.len() >= 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit);
+        if !shape || self.ident_char_at(self.pos + 10) {
+            return Err(Stop::new(self.pos, &[DATE]));
+        }
+        let text = &self.text[self.pos..self.pos + 10];
+        Ok((text, self.token(TokenKind::Date, 10)))
+    }
+
+    /// `time = @{ ASCII_DIGIT{2} ~ ":" ~ ASCII_DIGIT{2} }`
+    fn time(&mut self) -> P<(&'t str, Span)> {
+        let b = &self.text.as_bytes()[self.pos..];
+        let shape = b.len() >= 5
+            && b[..2].iter().all(u8::is_ascii_digit)
+            && b[2] == b':'
+            && b[3..5].iter().all(u8::is_ascii_digit);
+        if !shape {
+            return Err(Stop::new(self.pos, &[TIME]));
+        }
+        let text = &self.text[self.pos..self.pos + 5];
+        Ok((text, self.token(TokenKind::Time, 5)))
+    }
+
+    /// `comparison = @{ ">=" | "<=" | "=" | ">" | "<" }`
+    fn comparison(&mut self) -> P<&'t str> {
+        let rest = self.rest();
+        let len = [">=", "<=", "=", ">", "<"]
+            .iter()
+            .find(|op| rest.starts_with(**op))
+            .map(|op| op.len());
+        match len {
+            Some(len) => {
+                let text = &rest[..len];
+                self.token(TokenKind::Comparison, len);
+                Ok(text)
+            }
+            None => Err(Stop::new(self.pos, &[COMPARISON])),
+        }
+    }
+
+    /// Consumes `c` (punctuation) as a token.
+    fn punct(&mut self, c: char, kind: TokenKind, expect: Expect) -> P<Span> {
+        if self.rest().starts_with(c) {
+            Ok(self.token(kind, c.len_utf8()))
+        } else {
+            Err(Stop::new(self.pos, &[expect]))
+        }
+    }
+
+    // ------------------------------------------------------------ errors
+
+    /// Reports a syntax error the grammar stopped at.
+    fn report(&mut self, mut stop: Stop) {
+        if self.first_error.is_none() {
+            self.first_error = Some(stop.at);
+        }
+        let unclosed_text = self
+            .open_triple
+            .filter(|&open| stop.at == open + 2 && !self.rest_swallowed);
+        if let Some(open) = unclosed_text {
+            // `"""text` with no closing `"""`: the grammar reads `""` and
+            // stops at the third quote, but what the writer meant is a long
+            // text, and it takes the rest of the file.
+            stop.instead = Some((
+                self.span(open, open + 3),
+                "this text, opened with `\"\"\"`, is never closed".to_string(),
+                "close it with `\"\"\"` where the text ends".to_string(),
+            ));
+            stop.label = None;
+        }
+        let diagnostic = match stop.instead {
+            Some((span, message, help)) => Diagnostic::new(Code::Syntax, span, message).help(help),
+            None => self.expected_error(stop.at, &stop.expected, stop.form),
+        };
+        let diagnostic = match stop.label {
+            Some((span, text)) => diagnostic.label(span, text),
+            None => diagnostic,
+        };
+        self.diagnostics.push(diagnostic);
+        if unclosed_text.is_some() {
+            self.token(TokenKind::Error, self.text.len() - self.pos);
+            self.rest_swallowed = true;
+        }
+    }
+
+    /// "expected `owner`, `next` or `}` (the end of the block), found `ownr`".
+    fn expected_error(&self, at: usize, expected: &[Expect], form: Option<&Form>) -> Diagnostic {
+        let found = Found::at(self.text, at);
+        let mut keywords: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        for e in expected {
+            match *e {
+                Expect::Keyword(k) if !keywords.contains(&k) => keywords.push(k),
+                Expect::Words(w) if !words.contains(&w) => words.push(w),
+                _ => {}
+            }
+        }
+        let list: Vec<String> = keywords
+            .iter()
+            .filter(|k| **k != "}")
+            .map(|k| format!("`{k}`"))
+            .chain(words.iter().map(|w| w.to_string()))
+            .chain(
+                keywords
+                    .contains(&"}")
+                    .then(|| "`}` (the end of the block)".to_string()),
+            )
+            .collect();
+        let message = format!("expected {}, found {}", sentence(&list), found.description);
+        let help = match closest(&found.word, keywords.iter().copied()) {
+            Some(k) if !found.word.is_empty() => format!("did you mean `{k}`?"),
+            _ if found.description.starts_with("an unterminated") => {
+                "close the text with `\"` on the same line, or use \"\"\" for text over several lines"
+                    .to_string()
+            }
+            _ => match form {
+                Some(form) => format!("write it as `{}`, e.g. `{}`", form.form, form.example),
+                None => "`cxc explain syntax` shows the form of each declaration and statement"
+                    .to_string(),
+            },
+        };
+        Diagnostic::new(Code::Syntax, self.span(at, at + found.len_bytes), message).help(help)
+    }
+
+    /// A well-formed word the language does not know in this place: a syntax
+    /// error the grammar itself accepts (like pest, which reads such words as
+    /// identifiers and leaves them to the AST).
+    fn word_error(&mut self, span: Span, message: String, help: String) {
+        self.diagnostics
+            .push(Diagnostic::new(Code::Syntax, span, message).help(help));
+    }
+
+    fn invalid(&mut self, span: Span, message: String, help: &str) {
+        self.diagnostics
+            .push(Diagnostic::new(Code::InvalidValue, span, message).help(help));
+    }
+
+    // ------------------------------------------------------------ recovery
+
+    /// After an error inside a statement: skips to where the statement ends
+    /// (a new line or `;` outside any braces, or the `}` of the block, which
+    /// is left for the body), without looking inside texts and comments.
+    /// Returns true when a declaration keyword at the start of a line shows
+    /// that the block was never closed.
+    fn skip_statement(&mut self) -> bool {
+        let mut depth = 0usize;
+        while !self.at_end() {
+            let rest = self.rest();
+            if let Some(len) = self.newline_len(self.pos) {
+                if depth == 0 {
+                    return false;
+                }
+                self.token(TokenKind::Newline, len);
+                if self.declaration_at_line_start() {
+                    return true;
+                }
+                continue;
+            }
+            let c = rest.chars().next().unwrap_or(' ');
+            match c {
+                ';' if depth == 0 => return false,
+                '}' if depth == 0 => return false,
+                '}' => {
+                    depth -= 1;
+                    self.token(TokenKind::Error, 1);
+                }
+                '{' => {
+                    depth += 1;
+                    self.token(TokenKind::Error, 1);
+                }
+                '#' => self.trivia(),
+                '/' if rest.starts_with("//") => self.trivia(),
+                '"' => {
+                    let len = skipped_string_len(rest);
+                    self.token(TokenKind::Error, len);
+                }
+                c if chars::whitespace(c) => self.trivia(),
+                _ => {
+                    let len = rest
+                        .char_indices()
+                        .find(|&(i, d)| {
+                            i > 0
+                                && (matches!(d, ';' | '{' | '}' | '"' | '#' | '\n' | '\r')
+                                    || chars::whitespace(d))
+                        })
+                        .map_or(rest.len(), |(i, _)| i);
+                    self.token(TokenKind::Error, len);
+                }
+            }
+        }
+        // An unbalanced `{` in the bad statement took the rest of the file.
+        self.rest_swallowed |= depth > 0;
+        false
+    }
+
+    /// Whether a declaration keyword starts the line at the cursor, without
+    /// indentation: the start of a new declaration.
+    fn declaration_at_line_start(&self) -> bool {
+        let at_line_start =
+            self.pos == 0 || matches!(self.text.as_bytes().get(self.pos - 1), Some(b'\n' | b'\r'));
+        at_line_start
+            && self
+                .word_at(self.pos)
+                .is_some_and(|w| DECLARATIONS.contains(&w))
+    }
+
+    /// After an error at the top level: skips to the next line that starts
+    /// with a declaration keyword, or the end of the file.
+    fn skip_to_declaration(&mut self) {
+        while !self.at_end() {
+            if self.declaration_at_line_start() {
+                return;
+            }
+            if let Some(len) = self.newline_len(self.pos) {
+                self.token(TokenKind::Newline, len);
+                continue;
+            }
+            let rest = self.rest();
+            let len = if rest.starts_with('"') {
+                skipped_string_len(rest)
+            } else if rest.starts_with('#') || rest.starts_with("//") {
+                self.trivia();
+                continue;
+            } else {
+                rest.find(['\n', '\r', '"', '#'])
+                    .filter(|&i| i > 0)
+                    .unwrap_or_else(|| rest.chars().next().map_or(1, char::len_utf8))
+            };
+            self.token(TokenKind::Error, len);
+        }
+    }
+}
+
+/// The length of a text literal that starts `rest`, closed or not (an
+/// unclosed one runs to the end of its line).
+fn skipped_string_len(rest: &str) -> usize {
+    if let Some(body) = rest.strip_prefix("\"\"\"") {
+        if let Some(end) = body.find("\"\"\"") {
+            return end + 6;
+        }
+    }
+    let mut escaped = false;
+    for (i, c) in rest.char_indices().skip(1) {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return i + 1,
+            '\n' | '\r' => return i,
+            _ => escaped = false,
+        }
+    }
+    rest.len()
+}
+
+/// Joins descriptions as a sentence: "a, b or c".
+fn sentence(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {}", rest.join(", "), last),
+    }
+}
+
+/// The text where parsing stopped, described for "found ...".
+struct Found {
+    description: String,
+    word: String,
+    len_bytes: usize,
+}
+
+impl Found {
+    fn at(text: &str, at: usize) -> Found {
+        let rest = text.get(at..).unwrap_or("");
+        let Some(first) = rest.chars().next() else {
+            return Found {
+                description: "the end of the file".into(),
+                word: String::new(),
+                len_bytes: 0,
+            };
+        };
+        if first == '\n' || first == '\r' {
+            return Found {
+                description: "the end of the line".into(),
+                word: String::new(),
+                len_bytes: 0,
+            };
+        }
+        if first == '"'
+            && !rest[1..]
+                .split(['\n', '\r'])
+                .next()
+                .unwrap_or("")
+                .contains('"')
+        {
+            return Found {
+                description: "an unterminated text (a `\"` that is never closed)".into(),
+                word: String::new(),
+                len_bytes: 1,
+            };
+        }
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '%' | '.' | ':'))
+            .take(40)
+            .collect();
+        if word.is_empty() {
+            let shown = if first.is_control() {
+                format!("the character U+{:04X}", first as u32)
+            } else {
+                format!("`{first}`")
+            };
+            return Found {
+                description: shown,
+                word: String::new(),
+                len_bytes: first.len_utf8(),
+            };
+        }
+        Found {
+            description: format!("`{word}`"),
+            len_bytes: word.len(),
+            word,
+        }
+    }
+}
+
+/// The declaration kind a keyword starts.
+fn declaration_kind(word: &str) -> Option<DeclKind> {
+    Some(match word {
+        "service" => DeclKind::Service,
+        "calendar" => DeclKind::Calendar,
+        "team" => DeclKind::Team,
+        "role" => DeclKind::Role,
+        "channel" => DeclKind::Channel,
+        "segment" => DeclKind::Segment,
+        "customer_type" => DeclKind::CustomerType,
+        "sla" => DeclKind::Sla,
+        "promise" => DeclKind::Promise,
+        "journey" => DeclKind::Journey,
+        "complaint" => DeclKind::Complaint,
+        "queue" => DeclKind::Queue,
+        "agreement" => DeclKind::Agreement,
+        _ => return None,
+    })
+}
+
+impl NodeKind {
+    /// The node of a declaration.
+    fn of(kind: DeclKind) -> NodeKind {
+        NodeKind::Declaration(kind)
+    }
+}
