@@ -4,48 +4,20 @@
 //! against `cxc check` on the same specs: build should stay within a small
 //! factor of check, and both linear.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-/// Runs cxc in `dir`; returns wall time, peak RSS in MB and the exit code.
-/// The child is reaped by `wait4` (for its resource usage), which clippy
-/// cannot see.
-#[allow(clippy::zombie_processes)]
-fn run(dir: &Path, args: &[&str]) -> (Duration, f64, i32) {
-    let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_cxc"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cxc runs");
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is valid; wait4 fills it for our child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    let elapsed = start.elapsed();
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    (elapsed, usage.ru_maxrss as f64 / 1024.0, code)
-}
+use common::{run, write, Run};
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-fn row(what: &str, (time, rss, code): (Duration, f64, i32)) {
+fn row(
+    what: &str,
+    Run {
+        time, rss_mb, code, ..
+    }: Run,
+) {
     println!(
         "{what:<58} {:>9.3} s {:>8.1} MB  exit {code}",
         time.as_secs_f64(),
-        rss
+        rss_mb
     );
 }
 
@@ -223,17 +195,17 @@ fn main() {
             &format!("{name}/cxc.yaml"),
             "limits:\n  file_size: 1GB\n",
         );
-        let (check, ..) = run(&dir.join(&name), &["check"]);
+        let check = run(&dir.join(&name), &["check"]).time;
         let out = format!("../{name}-out");
-        let (build, rss, code) = run(&dir.join(&name), &["build", "-o", &out]);
-        assert_eq!(code, 0, "{name} builds");
+        let build = run(&dir.join(&name), &["build", "-o", &out]);
+        assert_eq!(build.code, 0, "{name} builds");
         println!(
             "{:<28} {:>10.3} {:>10.3} {:>11.1}x {:>12.0}",
             format!("{journeys} journeys × {steps} steps"),
             check.as_secs_f64(),
-            build.as_secs_f64(),
-            build.as_secs_f64() / check.as_secs_f64(),
-            rss
+            build.time.as_secs_f64(),
+            build.time.as_secs_f64() / check.as_secs_f64(),
+            build.rss_mb
         );
         let _ = std::fs::remove_dir_all(dir.join(format!("{name}-out")));
     }

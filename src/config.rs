@@ -14,7 +14,7 @@
 
 use crate::check::Options;
 use crate::diagnostic::{closest, Code, Diagnostic, Severity};
-use crate::source::{FileId, SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span, MAX_FILE_SIZE};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -282,7 +282,20 @@ impl Reader<'_> {
                 continue;
             }
             match parse_size(size) {
-                Some(bytes) if bytes > 0 => config.file_limit = Some(bytes),
+                Some(bytes) if bytes > 0 && bytes <= MAX_FILE_SIZE => {
+                    config.file_limit = Some(bytes)
+                }
+                Some(bytes) if bytes > 0 => {
+                    let span = self.find(name);
+                    self.error(
+                        span,
+                        format!(
+                            "`file_size` can be at most {}: a spec file is read whole",
+                            crate::loader::read::bytes(MAX_FILE_SIZE)
+                        ),
+                        "e.g. `file_size: 1GB`",
+                    );
+                }
                 _ => {
                     let span = self.find(name);
                     self.error(
@@ -627,7 +640,7 @@ mod tests {
         let (_, errors) = read("'é");
         assert_eq!(errors.len(), 1);
         let span = errors[0].span;
-        assert!("'é".is_char_boundary(span.start), "{span:?}");
+        assert!("'é".is_char_boundary(span.start()), "{span:?}");
     }
 
     #[test]

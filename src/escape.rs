@@ -41,7 +41,10 @@ pub fn terminal(text: &str, multiline: bool) -> Cow<'_, str> {
 /// of a source excerpt) stay valid. Tabs and line breaks stay.
 pub fn terminal_same_width(text: &str) -> Cow<'_, str> {
     let active = |c: char| is_active(c) && !matches!(c, '\t' | '\n');
-    if !text.chars().any(active) {
+    // Printable ASCII needs no look at characters (a large spec is read
+    // whole once a finding in it is quoted).
+    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\t' | b'\n');
+    if text.as_bytes().iter().all(plain) || !text.chars().any(active) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

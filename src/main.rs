@@ -1,3 +1,7 @@
 fn main() -> std::process::ExitCode {
     cxc::cli::main()
 }
+
+/// See Cargo.toml: allocation is most of what a large compile does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

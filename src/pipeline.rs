@@ -8,7 +8,7 @@ use crate::diagnostic::{suppress, Diagnostic, Reach, Severity};
 use crate::loader::read::{Root, DEFAULT_FILE_LIMIT};
 use crate::loader::{self, LoadError, Workspace};
 use crate::model::{self, Model};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceMap, Span};
 use crate::staffing::{self, forecast::ForecastFiles, QueuePlan};
 use std::collections::HashMap;
 use std::io::Read;
@@ -83,50 +83,45 @@ fn in_broken(d: &Diagnostic, broken: &HashMap<FileId, &[crate::source::Span]>) -
     let Some(extents) = broken.get(&d.span.file) else {
         return false;
     };
-    let i = extents.partition_point(|b| b.start <= d.span.start);
-    i > 0 && d.span.start < extents[i - 1].end.max(extents[i - 1].start + 1)
+    let i = extents.partition_point(|b| b.start() <= d.span.start());
+    i > 0 && d.span.start() < extents[i - 1].end().max(extents[i - 1].start() + 1)
 }
 
 /// Names the declaration each finding is in: the innermost declaration (a
 /// step inside its journey) whose text holds the finding's start.
 fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
-    use crate::syntax::ast::{Declaration, Stmt};
-    let name = |d: &Declaration| match &d.ident {
-        Some(i) => format!("{} {}", d.kind.keyword(), i.name),
-        None => d.kind.keyword().to_string(),
-    };
-    let mut by_file: HashMap<FileId, &[Declaration]> = HashMap::new();
+    use crate::syntax::ast::{DeclKind, OutlineEntry};
+    let mut by_file: HashMap<FileId, &[OutlineEntry]> = HashMap::new();
     for spec in specs {
         for (id, file) in &spec.files {
-            by_file.insert(*id, &file.declarations);
+            by_file.insert(*id, &file.outline.declarations);
         }
     }
-    // Declarations of a file come in source order and do not overlap.
-    let find = |list: &'_ [Declaration], at: usize| -> Option<usize> {
-        let i = list.partition_point(|d| d.extent.start <= at);
-        (i > 0 && at < list[i - 1].extent.end).then(|| i - 1)
-    };
+    // The index of the last extent starting at or before `at`, if it holds `at`.
+    fn holding<T>(list: &[T], extent: impl Fn(&T) -> Span, at: usize) -> Option<usize> {
+        let i = list.partition_point(|e| extent(e).start() <= at);
+        (i > 0 && at < extent(&list[i - 1]).end()).then(|| i - 1)
+    }
     for d in diagnostics {
-        let Some(decls) = by_file.get(&d.span.file) else {
+        let Some(outline) = by_file.get(&d.span.file) else {
             continue;
         };
-        let Some(i) = find(decls, d.span.start) else {
+        let at = d.span.start();
+        let Some(i) = holding(outline, |e| e.extent, at) else {
             continue;
         };
-        let outer = &decls[i];
-        let steps: Vec<&Declaration> = outer
-            .body
-            .iter()
-            .filter_map(|s| match &s.kind {
-                Stmt::Step(step) => Some(step.as_ref()),
-                _ => None,
-            })
-            .collect();
-        let i = steps.partition_point(|s| s.extent.start <= d.span.start);
-        let inner = (i > 0 && d.span.start < steps[i - 1].extent.end).then(|| steps[i - 1]);
-        d.subject = Some(match inner {
-            Some(step) => format!("{} / {}", name(outer), name(step)),
-            None => name(outer),
+        let outer = &outline[i];
+        let outer_name = match &outer.name {
+            Some(name) => format!("{} {name}", outer.kind.keyword()),
+            None => outer.kind.keyword().to_string(),
+        };
+        d.subject = Some(match holding(&outer.steps, |s| s.1, at) {
+            Some(j) => format!(
+                "{outer_name} / {} {}",
+                DeclKind::Step.keyword(),
+                outer.steps[j].0
+            ),
+            None => outer_name,
         });
     }
 }
@@ -134,7 +129,8 @@ fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
 fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
     let mut diagnostics = std::mem::take(&mut workspace.diagnostics);
     let mut checked = Vec::new();
-    for spec in &workspace.specs {
+    for i in 0..workspace.specs.len() {
+        let spec = &workspace.specs[i];
         let files = SpecFiles {
             files: spec
                 .files
@@ -146,7 +142,8 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
                 .collect(),
             limit: spec.config.file_limit.unwrap_or(DEFAULT_FILE_LIMIT),
         };
-        let (model, mut found) = model::build(spec);
+        let (model, mut found) = model::build(&mut workspace.specs[i]);
+        let spec = &workspace.specs[i];
         found.extend(check::run(&model, &spec.config.options(options)));
         let (plans, problems) = staffing::plan(&model, &files);
         found.extend(problems);
@@ -174,9 +171,9 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
     let sources = workspace.sources;
     suppress::apply(&mut diagnostics, &sources);
     diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.code, &a.message).cmp(&(
+        (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
             b.span.file,
-            b.span.start,
+            b.span.start(),
             b.code,
             &b.message,
         ))

@@ -16,17 +16,39 @@ const CHECKPOINT: usize = 4096;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 
-/// A byte range in one source file.
+/// A byte range in one source file: 12 bytes, as every AST node and model
+/// entry carries one or more (files are limited to [`MAX_FILE_SIZE`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub file: FileId,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
+
+/// The largest file cxc reads: offsets in it fit a [`Span`].
+pub const MAX_FILE_SIZE: u64 = 1 << 31;
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Span { file, start, end }
+        debug_assert!(start as u64 <= MAX_FILE_SIZE && end as u64 <= MAX_FILE_SIZE);
+        Span {
+            file,
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The same start, a new end.
+    pub fn with_end(self, end: usize) -> Span {
+        Span::new(self.file, self.start(), end)
     }
 
     /// The smallest span covering both (both must be in the same file).

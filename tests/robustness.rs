@@ -16,7 +16,10 @@ fn codes(c: &Compilation) -> Vec<Code> {
 
 fn assert_spans_inside(c: &Compilation, len: usize) {
     for d in &c.diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end <= len + 3, "{d:?}");
+        assert!(
+            d.span.start() <= d.span.end() && d.span.end() <= len + 3,
+            "{d:?}"
+        );
     }
 }
 
@@ -39,7 +42,7 @@ fn five_megabyte_line() {
     let c = compile(input.as_bytes());
     assert_eq!(codes(&c), [Code::Syntax]);
     assert_eq!(
-        c.diagnostics[0].span.start,
+        c.diagnostics[0].span.start(),
         input.find("description").unwrap() + 12
     );
 }
@@ -59,7 +62,7 @@ fn unterminated_strings() {
 fn invalid_utf8_and_nul() {
     let c = compile(b"team t {}\n\xc3\x28 bad");
     assert_eq!(codes(&c), [Code::Syntax]);
-    assert_eq!(c.diagnostics[0].span.start, 10);
+    assert_eq!(c.diagnostics[0].span.start(), 10);
     assert_eq!(codes(&compile(b"team t {\0}")), [Code::Syntax]);
 }
 
@@ -72,8 +75,46 @@ fn a_million_step_journey() {
     }
     spec.push_str(&format!("step s{n} {{ owner t; next s0 }}\n}}\n"));
     let c = compile(spec.as_bytes());
-    // One loop through every step, with no way out: reported once.
+    // One loop through every step, with no way out: reported once, naming
+    // its first and last steps rather than all million.
     assert_eq!(codes(&c), [Code::NoExit]);
+    let message = &c.diagnostics[0].message;
+    assert!(message.len() < 300, "{message}");
+    assert!(message.contains("(999991 more)"), "{message}");
+}
+
+#[test]
+fn long_paths_in_messages_are_elided() {
+    // The customer changes teams at every customer-facing step, 20,000
+    // times: the hot-potato message names the ends of the chain only.
+    let n = 20_000;
+    let mut spec = String::from(
+        "team a {}\nteam b {}\nchannel phone { kind phone; owner a }\nsegment s { channels phone }\n\
+         sla x for s { answer phone 80% within 20s }\njourney j {\nstart s0\n",
+    );
+    for i in 0..n {
+        let team = if i % 2 == 0 { "a" } else { "b" };
+        spec.push_str(&format!(
+            "step s{i} {{ owner {team}; channel phone; next s{} }}\n",
+            i + 1
+        ));
+    }
+    spec.push_str(&format!(
+        "step s{n} {{ owner a; channel phone; end }}\n}}\n"
+    ));
+    let c = compile(spec.as_bytes());
+    let hot = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::HotPotato)
+        .expect("a hot potato");
+    assert!(hot.message.len() < 400, "{}", hot.message);
+    assert!(hot.message.contains("20000 times"), "{}", hot.message);
+    assert!(
+        hot.message.contains("a → b → … (19991 more) … → b → a"),
+        "{}",
+        hot.message
+    );
 }
 
 #[test]

@@ -5,7 +5,8 @@ use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Idx, Model, Party, Ref, SegmentScope, Team};
 use crate::source::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 pub const DOCS: &[CodeDoc] = &[CodeDoc {
     code: Code::MissingAgreement,
@@ -34,32 +35,46 @@ pub fn check(ctx: &mut Ctx) {
     let top_tier = |segment: Idx<crate::model::Segment>| {
         model.segments[segment].tier.is_some_and(|t| t.value == 1)
     };
-    let mut reported = HashSet::new();
-    let mut report = |ctx: &mut Ctx,
-                      from: Idx<Team>,
-                      to: Idx<Team>,
-                      span: Span,
-                      context: String| {
-        if from == to || covered.contains(&(to, from)) || !reported.insert((from, to, span)) {
-            return;
+    // One finding per pair of teams in a journey (or a complaint rule), at
+    // the first handoff: one agreement settles every handoff between them.
+    let report = |ctx: &mut Ctx, handoffs: Vec<Handoff>| {
+        let mut first: HashMap<(Idx<Team>, Idx<Team>), (usize, usize)> = HashMap::new();
+        for (i, h) in handoffs.iter().enumerate() {
+            if h.from != h.to && !covered.contains(&(h.to, h.from)) {
+                first.entry((h.from, h.to)).or_insert((i, 0)).1 += 1;
+            }
         }
-        let (from, to) = (&model.teams[from].header.id, &model.teams[to].header.id);
-        ctx.report(
-            Diagnostic::new(
-                Code::MissingAgreement,
-                span,
-                format!("{context} passes tier-1 work from team `{from}` to team `{to}`, but no agreement covers this handoff"),
-            )
-            .help(format!(
-                "declare `agreement {to}_for_{from} {{ provider {to}; consumer {from}; respond within ... }}`"
-            )),
-        );
+        let mut pairs: Vec<(usize, usize)> = first.into_values().collect();
+        pairs.sort_unstable();
+        for (i, count) in pairs {
+            let h = &handoffs[i];
+            let (from, to) = (&model.teams[h.from].header.id, &model.teams[h.to].header.id);
+            let more = match count {
+                1 => String::new(),
+                2 => " (one more handoff between them follows)".to_string(),
+                n => format!(" ({} more handoffs between them follow)", n - 1),
+            };
+            ctx.report(
+                Diagnostic::new(
+                    Code::MissingAgreement,
+                    h.span,
+                    format!(
+                        "{} passes tier-1 work from team `{from}` to team `{to}`, but no agreement covers this handoff{more}",
+                        h.via
+                    ),
+                )
+                .help(format!(
+                    "declare `agreement {to}_for_{from} {{ provider {to}; consumer {from}; respond within ... }}`"
+                )),
+            );
+        }
     };
 
     for (_, journey) in model.journeys.iter() {
         if !ctx.served(&journey.segments).any(top_tier) {
             continue;
         }
+        let mut handoffs = Vec::new();
         for (_, step) in journey.steps.iter() {
             let Some(from) = owning_team(model, step.owner.as_ref()) else {
                 continue;
@@ -70,13 +85,19 @@ pub fn check(ctx: &mut Ctx) {
                 let Some(to) = owning_team(model, next.owner.as_ref()) else {
                     continue;
                 };
-                let context = format!(
-                    "journey `{}` (step `{}` → `{}`)",
-                    journey.header.id, step.header.id, next.header.id
-                );
-                report(ctx, from, to, t.span, context);
+                handoffs.push(Handoff {
+                    from,
+                    to,
+                    span: t.span,
+                    via: Via::Step {
+                        journey: &journey.header.id,
+                        from: &step.header.id,
+                        to: &next.header.id,
+                    },
+                });
             }
         }
+        report(ctx, handoffs);
     }
     for (_, complaint) in model.complaints.iter() {
         let serves_top = match &complaint.segments {
@@ -89,15 +110,55 @@ pub fn check(ctx: &mut Ctx) {
         let Some(from) = owning_team(model, complaint.owner.as_ref()) else {
             continue;
         };
-        for escalation in &complaint.escalations {
-            let Some(to) = owning_team(model, Some(&escalation.to)) else {
-                continue;
-            };
-            let context = format!(
-                "complaint rule `{}` (escalation to `{}`)",
-                complaint.header.id, escalation.to.name
-            );
-            report(ctx, from, to, escalation.span, context);
+        let handoffs = complaint
+            .escalations
+            .iter()
+            .filter_map(|escalation| {
+                Some(Handoff {
+                    from,
+                    to: owning_team(model, Some(&escalation.to))?,
+                    span: escalation.span,
+                    via: Via::Escalation {
+                        complaint: &complaint.header.id,
+                        to: &escalation.to.name,
+                    },
+                })
+            })
+            .collect();
+        report(ctx, handoffs);
+    }
+}
+
+/// Work passing from one team to another.
+struct Handoff<'m> {
+    from: Idx<Team>,
+    to: Idx<Team>,
+    span: Span,
+    via: Via<'m>,
+}
+
+/// Where a handoff happens, as the message names it.
+enum Via<'m> {
+    Step {
+        journey: &'m str,
+        from: &'m str,
+        to: &'m str,
+    },
+    Escalation {
+        complaint: &'m str,
+        to: &'m str,
+    },
+}
+
+impl fmt::Display for Via<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Via::Step { journey, from, to } => {
+                write!(f, "journey `{journey}` (step `{from}` → `{to}`)")
+            }
+            Via::Escalation { complaint, to } => {
+                write!(f, "complaint rule `{complaint}` (escalation to `{to}`)")
+            }
         }
     }
 }

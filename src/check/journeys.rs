@@ -227,10 +227,12 @@ impl<'a> Analysis<'a> {
             if leaves {
                 continue;
             }
-            let names: Vec<String> = component
-                .iter()
-                .map(|&i| format!("`{}`", self.step(i).header.id))
-                .collect();
+            let names = super::elide(
+                component
+                    .iter()
+                    .map(|&i| format!("`{}`", self.step(i).header.id)),
+                ", ",
+            );
             let first = self.step(component[0]);
             let message = if component.len() == 1 {
                 format!(
@@ -240,8 +242,7 @@ impl<'a> Analysis<'a> {
                 )
             } else {
                 format!(
-                    "steps {} of journey `{}` form a loop with no way out: no `end` can be reached from them",
-                    names.join(", "),
+                    "steps {names} of journey `{}` form a loop with no way out: no `end` can be reached from them",
                     self.name()
                 )
             };
@@ -384,10 +385,7 @@ impl<'a> Analysis<'a> {
         }
         sequence.reverse();
         let end = order.node(end);
-        let names: Vec<&str> = sequence
-            .iter()
-            .map(|&t| model.teams[t].header.id.as_str())
-            .collect();
+        let names = super::chain(sequence.iter().map(|&t| model.teams[t].header.id.as_str()));
         ctx.report(
             Diagnostic::new(
                 Code::HotPotato,
@@ -396,7 +394,7 @@ impl<'a> Analysis<'a> {
                     "in journey `{}` the customer is passed between teams {changes} times on the way to `{}` ({}); the limit is {limit}",
                     self.name(),
                     self.step(end).header.id,
-                    names.join(" → ")
+                    names
                 ),
             )
             .help("let one team own the customer-facing steps (one-stop service) and move other teams' work to back-office steps without a channel"),
@@ -439,10 +437,7 @@ impl<'a> Analysis<'a> {
         if longest <= target {
             return;
         }
-        let names: Vec<&str> = path
-            .iter()
-            .map(|&i| self.step(i).header.id.as_str())
-            .collect();
+        let names = super::chain(path.iter().map(|&i| self.step(i).header.id.as_str()));
         ctx.report(
             Diagnostic::new(
                 Code::DeadlineExceedsTarget,
@@ -450,7 +445,7 @@ impl<'a> Analysis<'a> {
                 format!(
                     "step deadlines in journey `{}` add up to {longest} along {}, more than {source}",
                     self.name(),
-                    names.join(" → ")
+                    names
                 ),
             )
             .help("shorten the step deadlines on this path, or make the journey's `within` match what the steps can deliver"),

@@ -90,6 +90,37 @@ fn system_today() -> Date {
     Date::from_days((seconds / 86_400) as i64)
 }
 
+/// A chain of names for a message: `a → b → c`.
+pub(crate) fn chain<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+    elide(names, " → ")
+}
+
+/// Items joined for a message. A long list keeps its first and last items
+/// and says how many are left out, so a message stays readable (and its size
+/// bounded) on a journey of a million steps.
+pub(crate) fn elide<T: std::fmt::Display>(
+    items: impl ExactSizeIterator<Item = T>,
+    separator: &str,
+) -> String {
+    const HEAD: usize = 6;
+    const TAIL: usize = 4;
+    let total = items.len();
+    let kept = items
+        .enumerate()
+        .filter(|&(i, _)| total <= HEAD + TAIL + 1 || i < HEAD || i >= total - TAIL)
+        .map(|(_, item)| item.to_string());
+    if total <= HEAD + TAIL + 1 {
+        return kept.collect::<Vec<_>>().join(separator);
+    }
+    let kept: Vec<String> = kept.collect();
+    format!(
+        "{}{separator}… ({} more) …{separator}{}",
+        kept[..HEAD].join(separator),
+        total - HEAD - TAIL,
+        kept[HEAD..].join(separator)
+    )
+}
+
 pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(model, options);
     journeys::check(&mut ctx);
@@ -109,4 +140,26 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(commitments::DOCS)
         .chain(handoffs::DOCS)
         .chain(review::DOCS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain;
+
+    #[test]
+    fn short_chains_are_whole_and_long_ones_elided() {
+        assert_eq!(chain(["a", "b", "a"].into_iter()), "a → b → a");
+        let names: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
+        assert_eq!(
+            chain(names.iter().map(String::as_str)),
+            "t0 → t1 → t2 → t3 → t4 → t5 → … (90 more) … → t96 → t97 → t98 → t99"
+        );
+        let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
+        assert_eq!(
+            chain(eleven.iter().map(String::as_str))
+                .matches('→')
+                .count(),
+            10
+        );
+    }
 }

@@ -148,7 +148,7 @@ fn report_reports_to_cycle(ctx: &mut Ctx, circle: &[usize]) {
     } else {
         format!(
             "roles report to each other in a circle: {}",
-            names.join(" → ")
+            super::chain(names.iter().copied())
         )
     };
     ctx.report(

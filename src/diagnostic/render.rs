@@ -28,8 +28,8 @@ pub struct Located<'a> {
 
 pub fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
     let file = sources.get(d.span.file);
-    let start = file.line_col(d.span.start);
-    let end = file.line_col(d.span.end);
+    let start = file.line_col(d.span.start());
+    let end = file.line_col(d.span.end());
     Located {
         code: d.code.as_str(),
         severity: d.severity.as_str(),
@@ -175,8 +175,8 @@ impl<'a> Report<'a> {
 }
 
 fn excerpt_len(file: &SourceFile, span: Span) -> usize {
-    let first = file.line_index(span.start.min(file.text.len()));
-    let last = file.line_index(span.end.min(file.text.len()));
+    let first = file.line_index(span.start().min(file.text.len()));
+    let last = file.line_index(span.end().min(file.text.len()));
     (first.saturating_sub(1)..=last + 1)
         .map(|i| file.line_text(i).len())
         .sum()
@@ -234,7 +234,7 @@ impl miette::Diagnostic for Report<'_> {
 }
 
 fn to_miette(span: Span) -> miette::SourceSpan {
-    (span.start, span.end.saturating_sub(span.start)).into()
+    (span.start(), span.end().saturating_sub(span.start())).into()
 }
 
 impl SourceCode for Report<'_> {

@@ -21,7 +21,7 @@ pub fn apply(diagnostics: &mut Vec<Diagnostic>, sources: &SourceMap) {
             return true;
         }
         let file = sources.get(d.span.file);
-        let line = file.line_index(d.span.start.min(file.text.len()));
+        let line = file.line_index(d.span.start().min(file.text.len()));
         let codes = allowed.entry((d.span.file, line)).or_insert_with(|| {
             (0..line)
                 .rev()

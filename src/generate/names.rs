@@ -33,7 +33,7 @@ impl ExportNames {
                 .iter()
                 .map(|header| {
                     let value = configured
-                        .get(&header.id)
+                        .get(header.id.as_str())
                         .cloned()
                         .unwrap_or_else(|| default_name(&header.id));
                     if let Some(first) = taken.get(&value) {

@@ -3,20 +3,21 @@
 
 use crate::model::{Model, SegmentScope};
 use crate::syntax::values::Weekday;
+use crate::syntax::Name;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 pub fn config(model: &Model, names: &super::names::ExportNames) -> Value {
     let id = |h: &crate::model::Header| h.id.clone();
     let segments_of =
-        |list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>]| -> Vec<String> {
+        |list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>]| -> Vec<Name> {
             if list.is_empty() {
                 model.segments.iter().map(|(_, s)| id(&s.header)).collect()
             } else {
                 list.iter().map(|s| s.name.clone()).collect()
             }
         };
-    let mut tiers: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    let mut tiers: BTreeMap<u32, Vec<Name>> = BTreeMap::new();
     for (_, s) in model.segments.iter() {
         if let Some(t) = s.tier {
             tiers.entry(t.value).or_default().push(id(&s.header));

@@ -13,15 +13,20 @@ use std::collections::HashMap;
 const SUGGESTION_BUDGET: usize = 200;
 const SUGGESTION_MAX_CANDIDATES: usize = 20_000;
 
-pub fn build(spec: &Spec) -> (Model, Vec<Diagnostic>) {
+/// Builds the model of a spec. The declarations are taken out of its files
+/// (each file keeps its [`ast::Outline`]) and each is dropped as soon as it
+/// is lowered, so the AST and the model are never both whole in memory.
+pub fn build(spec: &mut Spec) -> (Model, Vec<Diagnostic>) {
     let mut builder = Builder::default();
-    let mut decls: HashMap<DeclKind, Vec<&Declaration>> = HashMap::new();
-    let mut service: Option<&Declaration> = None;
+    let mut decls: HashMap<DeclKind, Vec<Declaration>> = HashMap::new();
+    let mut service: Option<Declaration> = None;
 
-    for (_, file) in &spec.files {
-        for decl in &file.declarations {
+    for (_, file) in &mut spec.files {
+        let declarations = std::mem::take(&mut file.declarations);
+        file.outline.declarations = declarations.iter().map(ast::OutlineEntry::of).collect();
+        for decl in declarations {
             if decl.kind == DeclKind::Service {
-                match service {
+                match &service {
                     Some(first) => builder.duplicate("service", None, decl.span, first.span),
                     None => service = Some(decl),
                 }
@@ -38,73 +43,85 @@ pub fn build(spec: &Spec) -> (Model, Vec<Diagnostic>) {
     }
 
     let mut model = Model::default();
-    let of = |kind| decls.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
+    let mut of = |kind| decls.remove(&kind).unwrap_or_default();
     if let Some(decl) = service {
         model.service = Some(builder.service(decl));
     }
-    for d in of(DeclKind::Calendar) {
-        let c = builder.calendar(d);
-        model.calendars.push(c);
+    for mut d in of(DeclKind::Calendar) {
+        model.calendars.push(builder.calendar(&mut d));
     }
-    for d in of(DeclKind::Team) {
-        let t = builder.team(d);
-        model.teams.push(t);
+    for mut d in of(DeclKind::Team) {
+        model.teams.push(builder.team(&mut d));
     }
-    for d in of(DeclKind::Role) {
-        let r = builder.role(d);
-        model.roles.push(r);
+    for mut d in of(DeclKind::Role) {
+        model.roles.push(builder.role(&mut d));
     }
-    for d in of(DeclKind::Channel) {
-        let c = builder.channel(d);
-        model.channels.push(c);
+    for mut d in of(DeclKind::Channel) {
+        model.channels.push(builder.channel(&mut d));
     }
-    for d in of(DeclKind::Segment) {
-        let s = builder.segment(d);
-        model.segments.push(s);
+    for mut d in of(DeclKind::Segment) {
+        model.segments.push(builder.segment(&mut d));
     }
-    for d in of(DeclKind::CustomerType) {
-        let c = builder.customer_type(d);
-        model.customer_types.push(c);
+    for mut d in of(DeclKind::CustomerType) {
+        model.customer_types.push(builder.customer_type(&mut d));
     }
-    for d in of(DeclKind::Sla) {
-        let s = builder.sla(d);
-        model.slas.push(s);
+    for mut d in of(DeclKind::Sla) {
+        model.slas.push(builder.sla(&mut d));
     }
-    for d in of(DeclKind::Promise) {
-        let p = builder.promise(d);
-        model.promises.push(p);
+    for mut d in of(DeclKind::Promise) {
+        model.promises.push(builder.promise(&mut d));
     }
     for d in of(DeclKind::Journey) {
-        let j = builder.journey(d);
-        model.journeys.push(j);
+        model.journeys.push(builder.journey(d));
     }
-    for d in of(DeclKind::Complaint) {
-        let c = builder.complaint(d);
-        model.complaints.push(c);
+    for mut d in of(DeclKind::Complaint) {
+        model.complaints.push(builder.complaint(&mut d));
     }
-    for d in of(DeclKind::Queue) {
-        let q = builder.queue(d);
-        model.queues.push(q);
+    for mut d in of(DeclKind::Queue) {
+        model.queues.push(builder.queue(&mut d));
     }
-    for d in of(DeclKind::Agreement) {
-        let a = builder.agreement(d);
-        model.agreements.push(a);
+    for mut d in of(DeclKind::Agreement) {
+        model.agreements.push(builder.agreement(&mut d));
     }
     model.index();
     (model, builder.diagnostics)
 }
 
+/// The statements of a declaration that count.
+enum Statements<'d> {
+    All(std::slice::Iter<'d, ast::Statement>),
+    Kept(std::vec::IntoIter<&'d ast::Statement>),
+}
+
+impl<'d> Iterator for Statements<'d> {
+    type Item = &'d ast::Statement;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Statements::All(all) => all.next(),
+            Statements::Kept(kept) => kept.next(),
+        }
+    }
+}
+
 /// The names of one kind, in declaration order.
 #[derive(Default)]
 struct NameTable {
-    index: HashMap<String, (usize, Span)>,
-    order: Vec<String>,
+    index: foldhash::HashMap<Name, (usize, Span)>,
+    order: Vec<Name>,
 }
 
 impl NameTable {
+    fn with_capacity(n: usize) -> NameTable {
+        NameTable {
+            index: foldhash::HashMap::with_capacity_and_hasher(n, Default::default()),
+            order: Vec::with_capacity(n),
+        }
+    }
+
     /// Registers a name; false if it is taken.
     fn declare(&mut self, ident: &Ident) -> bool {
-        if self.index.contains_key(&ident.name) {
+        if self.index.contains_key(ident.name.as_str()) {
             return false;
         }
         self.index
@@ -161,35 +178,6 @@ impl Builder {
                 "each {kind} needs its own identifier; rename one of them or merge the two"
             )),
         );
-    }
-
-    /// Reports a statement that may appear only once; true if this is the first.
-    fn first(
-        &mut self,
-        seen: &mut HashMap<&'static str, Span>,
-        stmt: &ast::Statement,
-        owner: &str,
-    ) -> bool {
-        if repeatable(&stmt.kind) {
-            return true;
-        }
-        let keyword = stmt.kind.keyword();
-        if let Some(&first) = seen.get(keyword) {
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::DuplicateDefinition,
-                    stmt.span,
-                    format!("`{keyword}` is given twice in {owner}"),
-                )
-                .label(first, "first given here")
-                .help(format!(
-                    "keep one `{keyword}` statement; the second would silently override the first"
-                )),
-            );
-            return false;
-        }
-        seen.insert(keyword, stmt.span);
-        true
     }
 
     /// Resolves a name of one kind.
@@ -251,7 +239,7 @@ impl Builder {
                 .iter()
                 .filter_map(|k| self.tables.get(k))
                 .filter(|t| t.order.len() <= SUGGESTION_MAX_CANDIDATES)
-                .flat_map(|t| t.order.iter().map(String::as_str))
+                .flat_map(|t| t.order.iter().map(Name::as_str))
                 .collect();
             help = closest(&ident.name, candidates).map(|c| format!("did you mean `{c}`?"));
         }
@@ -281,9 +269,11 @@ impl Builder {
             .push(Diagnostic::new(Code::UnknownReference, ident.span, message).help(help));
     }
 
-    fn header(&self, decl: &Declaration) -> Header {
-        let description = decl.body.iter().find_map(|s| match &s.kind {
-            Stmt::Description(d) => Some(d.clone()),
+    /// The identity of a declaration; its title and description are moved
+    /// out of the AST, not copied.
+    fn header(&self, decl: &mut Declaration) -> Header {
+        let description = decl.body.iter_mut().find_map(|s| match &mut s.kind {
+            Stmt::Description(d) => Some(std::mem::take(d)),
             _ => None,
         });
         Header {
@@ -292,26 +282,68 @@ impl Builder {
                 .as_ref()
                 .map(|i| i.name.clone())
                 .unwrap_or_default(),
-            title: decl.title.clone(),
+            title: decl.title.take(),
             description,
             span: decl.span,
         }
     }
 
-    /// The statements of a declaration, each single-valued one only once.
-    fn statements<'d>(&mut self, decl: &'d Declaration) -> Vec<&'d ast::Statement> {
+    /// The statements of a declaration, each single-valued one only once
+    /// (a second `owner` is reported, not applied). Allocates nothing
+    /// unless there is a duplicate: it runs once per step.
+    fn statements<'d>(&mut self, decl: &'d Declaration) -> Statements<'d> {
+        // The grammar allows at most a dozen kinds of statement in a block.
+        let mut seen: [Option<(&'static str, Span)>; 16] = [None; 16];
+        let mut duplicates = Vec::new();
+        for (i, stmt) in decl.body.iter().enumerate() {
+            if repeatable(&stmt.kind) {
+                continue;
+            }
+            let keyword = stmt.kind.keyword();
+            let slot = seen
+                .iter()
+                .position(|s| s.is_none_or(|(k, _)| k == keyword))
+                .expect("fewer kinds of statement than slots");
+            match seen[slot] {
+                Some((_, first)) => {
+                    self.twice(decl, keyword, stmt.span, first);
+                    duplicates.push(i);
+                }
+                None => seen[slot] = Some((keyword, stmt.span)),
+            }
+        }
+        if duplicates.is_empty() {
+            return Statements::All(decl.body.iter());
+        }
+        let kept: Vec<&ast::Statement> = decl
+            .body
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| duplicates.binary_search(i).is_err())
+            .map(|(_, s)| s)
+            .collect();
+        Statements::Kept(kept.into_iter())
+    }
+
+    fn twice(&mut self, decl: &Declaration, keyword: &str, span: Span, first: Span) {
         let owner = match &decl.ident {
             Some(i) => format!("{} `{}`", decl.kind.keyword(), i.name),
             None => format!("the {}", decl.kind.keyword()),
         };
-        let mut seen = HashMap::new();
-        decl.body
-            .iter()
-            .filter(|s| self.first(&mut seen, s, &owner))
-            .collect()
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::DuplicateDefinition,
+                span,
+                format!("`{keyword}` is given twice in {owner}"),
+            )
+            .label(first, "first given here")
+            .help(format!(
+                "keep one `{keyword}` statement; the second would silently override the first"
+            )),
+        );
     }
 
-    fn service(&mut self, decl: &Declaration) -> Service {
+    fn service(&mut self, decl: Declaration) -> Service {
         let mut service = Service {
             title: decl.title.clone(),
             description: None,
@@ -322,7 +354,7 @@ impl Builder {
             language: None,
             span: decl.span,
         };
-        for s in self.statements(decl) {
+        for s in self.statements(&decl) {
             match &s.kind {
                 Stmt::Description(d) => service.description = Some(d.clone()),
                 Stmt::Version(v) => service.version = Some(v.clone()),
@@ -346,7 +378,7 @@ impl Builder {
         service
     }
 
-    fn calendar(&mut self, decl: &Declaration) -> Calendar {
+    fn calendar(&mut self, decl: &mut Declaration) -> Calendar {
         let mut calendar = Calendar {
             header: self.header(decl),
             timezone: None,
@@ -366,7 +398,7 @@ impl Builder {
         calendar
     }
 
-    fn team(&mut self, decl: &Declaration) -> Team {
+    fn team(&mut self, decl: &mut Declaration) -> Team {
         let mut team = Team {
             header: self.header(decl),
             lead: None,
@@ -379,7 +411,7 @@ impl Builder {
         team
     }
 
-    fn role(&mut self, decl: &Declaration) -> Role {
+    fn role(&mut self, decl: &mut Declaration) -> Role {
         let mut role = Role {
             header: self.header(decl),
             team: None,
@@ -401,7 +433,7 @@ impl Builder {
         role
     }
 
-    fn channel(&mut self, decl: &Declaration) -> Channel {
+    fn channel(&mut self, decl: &mut Declaration) -> Channel {
         let mut channel = Channel {
             header: self.header(decl),
             kind: None,
@@ -421,7 +453,7 @@ impl Builder {
         channel
     }
 
-    fn segment(&mut self, decl: &Declaration) -> Segment {
+    fn segment(&mut self, decl: &mut Declaration) -> Segment {
         let mut segment = Segment {
             header: self.header(decl),
             share: None,
@@ -458,7 +490,7 @@ impl Builder {
         segment
     }
 
-    fn customer_type(&mut self, decl: &Declaration) -> CustomerType {
+    fn customer_type(&mut self, decl: &mut Declaration) -> CustomerType {
         let mut ct = CustomerType {
             header: self.header(decl),
             expects: None,
@@ -476,7 +508,7 @@ impl Builder {
         ct
     }
 
-    fn sla(&mut self, decl: &Declaration) -> Sla {
+    fn sla(&mut self, decl: &mut Declaration) -> Sla {
         let mut sla = Sla {
             header: self.header(decl),
             segments: self.resolve_all(DeclKind::Segment, &decl.applies_to),
@@ -531,7 +563,7 @@ impl Builder {
             .collect()
     }
 
-    fn promise(&mut self, decl: &Declaration) -> Promise {
+    fn promise(&mut self, decl: &mut Declaration) -> Promise {
         let mut promise = Promise {
             header: self.header(decl),
             segments: Vec::new(),
@@ -574,15 +606,16 @@ impl Builder {
         }
     }
 
-    fn journey(&mut self, decl: &Declaration) -> Journey {
+    /// A journey, by value: each step's AST is dropped once it is built.
+    fn journey(&mut self, mut decl: Declaration) -> Journey {
         let label = format!("journey `{}`", decl.ident.as_ref().map_or("", |i| &i.name));
-        let mut steps_table = NameTable::default();
-        let mut step_decls = Vec::new();
-        for s in &decl.body {
+        let mut steps_table = NameTable::with_capacity(decl.body.len());
+        let mut unique = vec![false; decl.body.len()];
+        for (s, unique) in decl.body.iter().zip(&mut unique) {
             if let Stmt::Step(step) = &s.kind {
                 let Some(ident) = &step.ident else { continue };
                 if steps_table.declare(ident) {
-                    step_decls.push(step.as_ref());
+                    *unique = true;
                 } else {
                     let first = steps_table.span_of(&ident.name);
                     self.duplicate_in(
@@ -596,13 +629,13 @@ impl Builder {
             }
         }
         let mut journey = Journey {
-            header: self.header(decl),
+            header: self.header(&mut decl),
             segments: Vec::new(),
             within: None,
             start: None,
-            steps: Arena::default(),
+            steps: Arena::with_capacity(steps_table.order.len()),
         };
-        for s in self.statements(decl) {
+        for s in self.statements(&decl) {
             match &s.kind {
                 Stmt::Segments(scope) => journey.segments = self.segment_list(scope, s.span),
                 Stmt::Within(d) => {
@@ -615,9 +648,12 @@ impl Builder {
                 _ => {}
             }
         }
-        for step in step_decls {
-            let built = self.step(step, &steps_table, &label);
-            journey.steps.push(built);
+        let body = std::mem::take(&mut decl.body);
+        for (s, unique) in body.into_iter().zip(unique) {
+            if let (Stmt::Step(step), true) = (s.kind, unique) {
+                let built = self.step(*step, &steps_table, &label);
+                journey.steps.push(built);
+            }
         }
         journey
     }
@@ -629,7 +665,7 @@ impl Builder {
                 && self.suggestions_used < SUGGESTION_BUDGET)
                 .then(|| {
                     self.suggestions_used += 1;
-                    closest(&ident.name, table.order.iter().map(String::as_str))
+                    closest(&ident.name, table.order.iter().map(Name::as_str))
                 })
                 .flatten();
             let help = match suggestion {
@@ -652,9 +688,9 @@ impl Builder {
         }
     }
 
-    fn step(&mut self, decl: &Declaration, table: &NameTable, journey: &str) -> Step {
+    fn step(&mut self, mut decl: Declaration, table: &NameTable, journey: &str) -> Step {
         let mut step = Step {
-            header: self.header(decl),
+            header: self.header(&mut decl),
             owner: None,
             channels: Vec::new(),
             within: None,
@@ -664,7 +700,13 @@ impl Builder {
             csat: None,
             dropoff: None,
         };
-        for s in self.statements(decl) {
+        let transitions = decl
+            .body
+            .iter()
+            .filter(|s| matches!(s.kind, Stmt::Next { .. }))
+            .count();
+        step.next.reserve_exact(transitions);
+        for s in self.statements(&decl) {
             match &s.kind {
                 Stmt::Owner(o) => step.owner = Some(self.party(o)),
                 Stmt::StepChannels(c) => step.channels = self.resolve_all(DeclKind::Channel, c),
@@ -697,7 +739,7 @@ impl Builder {
         step
     }
 
-    fn complaint(&mut self, decl: &Declaration) -> Complaint {
+    fn complaint(&mut self, decl: &mut Declaration) -> Complaint {
         let mut complaint = Complaint {
             header: self.header(decl),
             segments: SegmentScope::Any,
@@ -756,7 +798,7 @@ impl Builder {
         complaint
     }
 
-    fn queue(&mut self, decl: &Declaration) -> Queue {
+    fn queue(&mut self, decl: &mut Declaration) -> Queue {
         let mut queue = Queue {
             header: self.header(decl),
             channel: None,
@@ -820,7 +862,7 @@ impl Builder {
         queue
     }
 
-    fn agreement(&mut self, decl: &Declaration) -> Agreement {
+    fn agreement(&mut self, decl: &mut Declaration) -> Agreement {
         let mut agreement = Agreement {
             header: self.header(decl),
             provider: None,

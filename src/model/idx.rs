@@ -70,6 +70,12 @@ impl<T> Default for Arena<T> {
 }
 
 impl<T> Arena<T> {
+    pub fn with_capacity(n: usize) -> Self {
+        Arena {
+            items: Vec::with_capacity(n),
+        }
+    }
+
     pub fn push(&mut self, item: T) -> Idx<T> {
         self.items.push(item);
         Idx::new(self.items.len() - 1)

@@ -18,11 +18,12 @@ use crate::diagnostic::{Code, CodeDoc};
 use crate::source::Span;
 use crate::syntax::ast::TargetValue;
 use crate::syntax::values::*;
+use crate::syntax::Name;
 
 /// The identity of a declaration.
 #[derive(Debug, Clone)]
 pub struct Header {
-    pub id: String,
+    pub id: Name,
     pub title: Option<String>,
     pub description: Option<String>,
     /// The declaration's header, where diagnostics about it point.
@@ -40,7 +41,7 @@ impl Header {
 #[derive(Debug, Clone)]
 pub struct Ref<T> {
     pub target: Option<T>,
-    pub name: String,
+    pub name: Name,
     pub span: Span,
 }
 

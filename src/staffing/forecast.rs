@@ -350,7 +350,7 @@ fn parse_row(
         _ => None,
     };
     Ok(Interval {
-        start: Some(fields[columns.start].chars().take(64).collect()),
+        start: Some(first_chars(&fields[columns.start], 64).to_string()),
         volume,
         aht,
         line,
@@ -371,6 +371,13 @@ fn number(field: &str, column: &str) -> Result<f64, Problem> {
 }
 
 /// A field as it may be quoted back: short, and with controls made visible.
+/// At most `n` characters from the start of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
 fn quoted(field: &str) -> String {
     format!(
         "`{}`",

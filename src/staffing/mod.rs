@@ -24,6 +24,7 @@ mod series;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{self, Idx, Model, Queue, Segment};
 use crate::source::Span;
+use crate::syntax::Name;
 use erlang::{Outcome, Traffic};
 use forecast::{ForecastFiles, Interval};
 
@@ -117,8 +118,8 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueuePlan {
     pub queue: Idx<Queue>,
-    pub id: String,
-    pub channel: Option<String>,
+    pub id: Name,
+    pub channel: Option<Name>,
     pub model: QueueModel,
     pub target: Option<Target>,
     pub agents: Option<u32>,

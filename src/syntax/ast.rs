@@ -3,11 +3,12 @@
 //! may repeat, what a name refers to — is given to it by `model`.
 
 use super::values::*;
+use super::Name;
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ident {
-    pub name: String,
+    pub name: Name,
     pub span: Span,
 }
 
@@ -20,10 +21,49 @@ pub struct Spanned<T> {
 #[derive(Debug, Clone, Default)]
 pub struct File {
     pub includes: Vec<Spanned<String>>,
+    /// Taken by `model::build`, which leaves the [`Outline`] behind.
     pub declarations: Vec<Declaration>,
     /// Top-level declarations that have a syntax error: their names count,
     /// but no rule reports on what is inside them.
     pub broken: Vec<Span>,
+    pub outline: Outline,
+}
+
+/// Where each declaration of a file is, by name: what is left of the AST
+/// once the model is built, enough to say which declaration a finding is in.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Top-level declarations in source order (they do not overlap).
+    pub declarations: Vec<OutlineEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    pub kind: DeclKind,
+    pub name: Option<Name>,
+    /// The whole declaration, body included.
+    pub extent: Span,
+    /// A journey's steps, in source order.
+    pub steps: Vec<(Name, Span)>,
+}
+
+impl OutlineEntry {
+    pub fn of(decl: &Declaration) -> OutlineEntry {
+        let steps = decl
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                Stmt::Step(step) => Some((step.ident.as_ref()?.name.clone(), step.extent)),
+                _ => None,
+            })
+            .collect();
+        OutlineEntry {
+            kind: decl.kind,
+            name: decl.ident.as_ref().map(|i| i.name.clone()),
+            extent: decl.extent,
+            steps,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -9,10 +9,12 @@
 pub mod ast;
 mod chars;
 pub mod forms;
+mod name;
 pub mod parser;
 pub mod tree;
 pub mod values;
 
+pub use name::Name;
 pub use parser::{parse, parse_with, Parsed};
 
 use crate::diagnostic::{Code, CodeDoc};

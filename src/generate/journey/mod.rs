@@ -48,7 +48,7 @@ impl Graph {
                     .map(|o| match o.target {
                         Some(Party::Team(t)) => model.teams[t].header.label().to_string(),
                         Some(Party::Role(r)) => model.roles[r].header.label().to_string(),
-                        None => o.name.clone(),
+                        None => o.name.to_string(),
                     })
                     .unwrap_or_default(),
                 end: step

@@ -340,7 +340,10 @@ impl<'a> SegmentMatch<'a> {
         let organizations = (field == "organization_id").then(|| {
             let mut found = BTreeMap::new();
             for (id, segment) in model.segments.iter() {
-                match exports.zendesk_organizations.get(&segment.header.id) {
+                match exports
+                    .zendesk_organizations
+                    .get(segment.header.id.as_str())
+                {
                     Some(ids) => {
                         found.insert(id, ids.clone());
                     }

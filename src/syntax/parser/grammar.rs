@@ -94,7 +94,7 @@ impl<'t> Parser<'t> {
         match result {
             Ok((path, span)) => self.out.includes.push(Spanned {
                 value: path,
-                span: self.span(start, span.end),
+                span: self.span(start, span.end()),
             }),
             Err(stop) => {
                 self.report(*stop);
@@ -135,6 +135,9 @@ impl<'t> Parser<'t> {
         };
         self.tree.start(NodeKind::Body);
         let end = self.body(&mut decl, brace);
+        // A block holds a handful of statements: keep no spare room, which
+        // would be most of the AST's memory on a large spec.
+        decl.body.shrink_to_fit();
         self.tree.finish();
         self.tree.finish();
         if matches!(end, BodyEnd::LeftOpen) && self.at_end() {
@@ -153,18 +156,18 @@ impl<'t> Parser<'t> {
         if kind == DeclKind::Service {
             if self.word_at(self.pos).is_some() {
                 decl.ident = Some(self.ident()?);
-                decl.span.end = self.pos;
+                decl.span = decl.span.with_end(self.pos);
                 self.trivia();
             }
         } else {
             decl.ident = Some(self.ident()?);
-            decl.span.end = self.pos;
+            decl.span = decl.span.with_end(self.pos);
             self.trivia();
         }
         let title_at = self.pos;
         if let Ok((title, span)) = self.string() {
             decl.title = Some(title);
-            decl.span.end = span.end;
+            decl.span = decl.span.with_end(span.end());
             self.trivia();
         }
         if kind == DeclKind::Sla {
@@ -176,7 +179,7 @@ impl<'t> Parser<'t> {
             })?;
             self.trivia();
             decl.applies_to = self.ident_list()?;
-            decl.span.end = self.pos;
+            decl.span = decl.span.with_end(self.pos);
             self.trivia();
         }
         // `open_brace = NEWLINE* ~ "{" ~ sep*`
@@ -322,6 +325,7 @@ impl<'t> Parser<'t> {
         loop {
             self.trivia();
             if !self.rest().starts_with(',') {
+                list.shrink_to_fit();
                 return Ok(list);
             }
             self.token(TokenKind::Comma, 1);

@@ -18,6 +18,7 @@ mod grammar;
 use super::ast::{self, DeclKind};
 use super::chars;
 use super::forms::Form;
+use super::name::Interner;
 use super::tree::{NodeKind, SyntaxTree, TokenKind, TreeBuilder};
 use crate::diagnostic::{closest, Code, Diagnostic};
 use crate::source::{FileId, Span};
@@ -48,6 +49,7 @@ pub fn parse_with(file: FileId, text: &str, tree: bool) -> Parsed {
         first_error: None,
         open_triple: None,
         rest_swallowed: false,
+        names: Interner::for_text(text),
         out: ast::File::default(),
     };
     p.file_rule();
@@ -128,6 +130,7 @@ struct Parser<'t> {
     /// `{`): the blocks around it are not reported as left open too, and
     /// only the first block left open at the end of the file is.
     rest_swallowed: bool,
+    names: Interner<'t>,
     out: ast::File,
 }
 
@@ -266,7 +269,7 @@ impl<'t> Parser<'t> {
             Some(word) => {
                 let span = self.token(TokenKind::Ident, word.len());
                 Ok(ast::Ident {
-                    name: word.to_string(),
+                    name: self.names.intern(word),
                     span,
                 })
             }
@@ -287,12 +290,22 @@ impl<'t> Parser<'t> {
             self.open_triple = Some(self.pos);
         }
         if let Some(body) = rest.strip_prefix('"') {
+            // Most texts have no escapes: their value is a slice, copied once.
+            let plain = body
+                .bytes()
+                .position(|b| matches!(b, b'"' | b'\\' | b'\n' | b'\r'));
+            if let Some(end) = plain.filter(|&i| body.as_bytes()[i] == b'"') {
+                let value = body[..end].to_string();
+                let span = self.token(TokenKind::String, end + 2);
+                return Ok((value, span));
+            }
             let mut value = String::new();
             let mut chars = body.char_indices();
             while let Some((i, c)) = chars.next() {
                 match c {
                     '"' => {
                         let span = self.token(TokenKind::String, i + 2);
+                        value.shrink_to_fit();
                         return Ok((value, span));
                     }
                     '\\' => match chars.next() {
