@@ -12,6 +12,6 @@ fuzz_target!(|bytes: &[u8]| {
     let human = render::human(d, s, false);
     assert!(!human.contains('\x1b'), "a terminal escape reached the report");
     let _ = render::json(d, s);
-    let _ = render::sarif(d, s);
+    let _ = render::sarif(d, s, std::path::Path::new("/work"));
     let _ = render::github(d, s);
 });
