@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{targets, Idx, Promise};
+use crate::model::{Idx, Promise};
 use crate::syntax::values::{Duration, Feedback};
 
 pub const DOCS: &[CodeDoc] = &[
@@ -99,7 +99,7 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
     let Some(channel) = channel_ref.target else {
         return;
     };
-    for segment in targets(&promise.segments) {
+    for segment in model.served(&promise.segments) {
         let seg = &model.segments[segment].header.id;
         let internal = strictest_target(ctx, segment, channel);
         let problem = match internal {

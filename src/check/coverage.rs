@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{targets, At, Idx, Ref, Segment, SegmentScope};
+use crate::model::{At, Idx, Ref, Segment};
 use crate::syntax::values::Percent;
 use std::collections::BTreeMap;
 
@@ -213,7 +213,7 @@ fn mixed_tier_queues(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, queue) in model.queues.iter() {
         let mut tiers: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-        for seg in targets(&queue.segments) {
+        for seg in model.served(&queue.segments) {
             if let Some(tier) = model.segments[seg].tier {
                 tiers
                     .entry(tier.value)
@@ -293,10 +293,7 @@ fn unused(ctx: &mut Ctx) {
     }
     for c in model.complaints.values() {
         mark(&mut calendars, c.hours.as_ref());
-        match &c.segments {
-            SegmentScope::Any => segments.iter_mut().for_each(|s| *s = true),
-            SegmentScope::List(list) => mark_all(&mut segments, list),
-        }
+        mark_all(&mut segments, &c.segments);
     }
     for q in model.queues.values() {
         mark(&mut channels, q.channel.as_ref());

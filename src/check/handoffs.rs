@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Idx, Model, Party, Ref, SegmentScope, Team};
+use crate::model::{Idx, Model, Party, Ref, Team};
 use crate::source::Span;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -71,7 +71,7 @@ pub fn check(ctx: &mut Ctx) {
     };
 
     for (_, journey) in model.journeys.iter() {
-        if !ctx.served(&journey.segments).any(top_tier) {
+        if !model.served(&journey.segments).any(top_tier) {
             continue;
         }
         let mut handoffs = Vec::new();
@@ -100,10 +100,7 @@ pub fn check(ctx: &mut Ctx) {
         report(ctx, handoffs);
     }
     for (_, complaint) in model.complaints.iter() {
-        let serves_top = match &complaint.segments {
-            SegmentScope::Any => model.segments.ids().any(top_tier),
-            SegmentScope::List(list) => list.iter().filter_map(|s| s.target).any(top_tier),
-        };
+        let serves_top = model.served(&complaint.segments).any(top_tier);
         if !serves_top {
             continue;
         }

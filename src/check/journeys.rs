@@ -406,11 +406,8 @@ impl<'a> Analysis<'a> {
         let (target, source) = match &self.journey.within {
             Some(w) => (w.value, format!("its target of {}", w.value)),
             None => {
-                let strictest = self
-                    .journey
-                    .segments
-                    .iter()
-                    .filter_map(|s| s.target)
+                let strictest = model
+                    .served(&self.journey.segments)
                     .flat_map(|seg| model.slas_of(seg).map(move |(_, sla)| (seg, sla)))
                     .flat_map(|(seg, sla)| {
                         sla.resolutions

@@ -14,7 +14,7 @@ mod organisation;
 mod review;
 
 use crate::diagnostic::{CodeDoc, Diagnostic};
-use crate::model::{Idx, Model, Ref, Segment, Sla};
+use crate::model::{Idx, Model, Segment, Sla};
 use crate::syntax::values::Date;
 
 /// What a check run needs besides the model.
@@ -60,21 +60,6 @@ impl<'a> Ctx<'a> {
 
     pub fn slas_of(&self, segment: Idx<Segment>) -> &[Idx<Sla>] {
         self.model.sla_ids_of(segment)
-    }
-
-    /// The segments a list names; a declaration without `segments` serves all.
-    pub fn served<'r>(
-        &self,
-        list: &'r [Ref<Idx<Segment>>],
-    ) -> Box<dyn Iterator<Item = Idx<Segment>> + 'r>
-    where
-        'a: 'r,
-    {
-        if list.is_empty() {
-            Box::new(self.model.segments.ids())
-        } else {
-            Box::new(crate::model::targets(list))
-        }
     }
 
     pub fn today(&self) -> Date {

@@ -7,7 +7,7 @@
 use super::view::View;
 use super::words::{self, term, Term};
 use crate::model::{
-    Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Role, Segment, SegmentScope, Step,
+    Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Role, Segment, Step,
 };
 use crate::syntax::values::{trim_float, Language};
 use serde::Serialize;
@@ -149,7 +149,7 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
         let journey = &m.journeys[journey];
         let step = &journey.steps[step];
         {
-            served.extend(m.segments_or_all(&journey.segments));
+            served.extend(m.served(&journey.segments));
             let deadline = step
                 .within
                 .map(|w| words::duration_genitive(w.value, view.language));
@@ -190,10 +190,7 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
     let receives: BTreeSet<(Idx<Complaint>, usize)> = work.escalations[r].iter().copied().collect();
     for complaint_id in complaints {
         let complaint = &m.complaints[complaint_id];
-        let segments = match &complaint.segments {
-            SegmentScope::Any => m.segments.ids().collect(),
-            SegmentScope::List(list) => m.segments_or_all(list),
-        };
+        let segments: Vec<Idx<Segment>> = m.served(&complaint.segments).collect();
         let hours = complaint.hours.as_ref();
         let timer = |d| {
             let v = view.duration(d, hours);

@@ -1,7 +1,7 @@
 //! The neutral routing config (`routing/routing.json` and `.yaml`): what a
 //! contact-centre platform needs, by identifier, in seconds.
 
-use crate::model::{Model, SegmentScope};
+use crate::model::Model;
 use crate::syntax::values::Weekday;
 use crate::syntax::Name;
 use serde_json::{json, Value};
@@ -59,7 +59,7 @@ pub fn config(model: &Model, names: &super::names::ExportNames) -> Value {
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
             "segments": segments_of(&q.segments),
-            "tier": model.best_tier(&crate::model::targets(&q.segments).collect::<Vec<_>>()),
+            "tier": model.best_tier(&model.served(&q.segments).collect::<Vec<_>>()),
             "priority": q.priority,
             "team": q.team.as_ref().map(|t| t.name.clone()),
             "agents": q.agents.map(|a| a.value),
@@ -75,7 +75,7 @@ pub fn config(model: &Model, names: &super::names::ExportNames) -> Value {
         })).collect::<Vec<_>>(),
         "escalations": model.complaints.iter().map(|(_, c)| json!({
             "complaint": id(&c.header),
-            "segments": match &c.segments { SegmentScope::Any => segments_of(&[]), SegmentScope::List(l) => segments_of(l) },
+            "segments": segments_of(&c.segments),
             "severity": c.severity.map(|s| s.as_str()),
             "owner": c.owner.as_ref().map(|o| o.name.clone()),
             "calendar": c.hours.as_ref().map(|h| h.name.clone()),

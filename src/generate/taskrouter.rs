@@ -68,7 +68,7 @@ pub fn workflow(
         .queues
         .iter()
         .map(|(_, q)| {
-            let segments = model.segments_or_all(&q.segments);
+            let segments: Vec<_> = model.served(&q.segments).collect();
             Routed {
                 queue: q,
                 tier: model.best_tier(&segments).unwrap_or(u32::MAX),

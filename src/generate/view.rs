@@ -13,8 +13,7 @@ use super::files::Stems;
 use super::words::{self, term, Term, Unit};
 use crate::check::journeys;
 use crate::model::{
-    self, Calendar, Header, Idx, Journey, Model, Party, Ref, Remedy, Role, Segment, SegmentScope,
-    Step,
+    self, Calendar, Header, Idx, Journey, Model, Party, Ref, Remedy, Role, Segment, Step,
 };
 use crate::staffing::QueuePlan;
 use crate::syntax::ast::TargetValue;
@@ -608,7 +607,7 @@ impl<'a> View<'a> {
         // answer or first-response time on its channel.
         let mut internal = Vec::new();
         if let Some(channel) = channel {
-            for seg in m.segments_or_all(&p.segments) {
+            for seg in m.served(&p.segments) {
                 for (_, sla) in m.slas_of(seg) {
                     let hours = sla.hours.as_ref();
                     let answers = sla
@@ -649,10 +648,7 @@ impl<'a> View<'a> {
 
     fn complaint(&self, c: &'a model::Complaint) -> ComplaintView<'a> {
         let hours = c.hours.as_ref();
-        let segments = match &c.segments {
-            SegmentScope::Any => self.segment_list(&[]),
-            SegmentScope::List(list) => self.segment_list(list),
-        };
+        let segments = self.segment_list(&c.segments);
         ComplaintView {
             id: &c.header.id,
             label: c.header.label(),

@@ -573,7 +573,7 @@ impl Builder {
         };
         for s in self.statements(decl) {
             match &s.kind {
-                Stmt::Segments(scope) => promise.segments = self.segment_list(scope, s.span),
+                Stmt::Segments(scope) => promise.segments = self.segment_list(scope),
                 Stmt::Channel(c) => promise.channel = Some(self.resolve(DeclKind::Channel, c)),
                 Stmt::Within(d) => {
                     promise.within = Some(At {
@@ -588,21 +588,12 @@ impl Builder {
         promise
     }
 
-    /// `segments any` in a list context means every declared segment.
-    fn segment_list(&mut self, scope: &ast::SegmentScope, span: Span) -> Vec<Ref<Idx<Segment>>> {
+    /// `segments any` and no `segments` line both mean every segment: an
+    /// empty list (see [`Model::served`]).
+    fn segment_list(&mut self, scope: &ast::SegmentScope) -> Vec<Ref<Idx<Segment>>> {
         match scope {
             ast::SegmentScope::List(list) => self.resolve_all(DeclKind::Segment, list),
-            ast::SegmentScope::Any => self
-                .table(DeclKind::Segment)
-                .order
-                .iter()
-                .enumerate()
-                .map(|(i, name)| Ref {
-                    target: Some(Idx::new(i)),
-                    name: name.clone(),
-                    span,
-                })
-                .collect(),
+            ast::SegmentScope::Any => Vec::new(),
         }
     }
 
@@ -637,7 +628,7 @@ impl Builder {
         };
         for s in self.statements(&decl) {
             match &s.kind {
-                Stmt::Segments(scope) => journey.segments = self.segment_list(scope, s.span),
+                Stmt::Segments(scope) => journey.segments = self.segment_list(scope),
                 Stmt::Within(d) => {
                     journey.within = Some(At {
                         value: *d,
@@ -742,7 +733,7 @@ impl Builder {
     fn complaint(&mut self, decl: &mut Declaration) -> Complaint {
         let mut complaint = Complaint {
             header: self.header(decl),
-            segments: SegmentScope::Any,
+            segments: Vec::new(),
             severity: None,
             owner: None,
             hours: None,
@@ -754,11 +745,7 @@ impl Builder {
         };
         for s in self.statements(decl) {
             match &s.kind {
-                Stmt::Segments(ast::SegmentScope::Any) => complaint.segments = SegmentScope::Any,
-                Stmt::Segments(ast::SegmentScope::List(list)) => {
-                    complaint.segments =
-                        SegmentScope::List(self.resolve_all(DeclKind::Segment, list))
-                }
+                Stmt::Segments(scope) => complaint.segments = self.segment_list(scope),
                 Stmt::Severity(sev) => complaint.severity = Some(*sev),
                 Stmt::Owner(o) => complaint.owner = Some(self.party(o)),
                 Stmt::Hours(h) => complaint.hours = Some(self.resolve(DeclKind::Calendar, h)),
@@ -814,7 +801,7 @@ impl Builder {
         for s in self.statements(decl) {
             match &s.kind {
                 Stmt::Channel(c) => queue.channel = Some(self.resolve(DeclKind::Channel, c)),
-                Stmt::Segments(scope) => queue.segments = self.segment_list(scope, s.span),
+                Stmt::Segments(scope) => queue.segments = self.segment_list(scope),
                 Stmt::Priority(p) => queue.priority = Some(*p),
                 Stmt::Team(t) => queue.team = Some(self.resolve(DeclKind::Team, t)),
                 Stmt::Agents(n) => {

@@ -213,16 +213,10 @@ pub struct Transition {
 }
 
 #[derive(Debug, Clone)]
-pub enum SegmentScope {
-    /// `segments any`, or no `segments` at all: the rule applies to every segment.
-    Any,
-    List(Vec<Ref<Idx<Segment>>>),
-}
-
-#[derive(Debug, Clone)]
 pub struct Complaint {
     pub header: Header,
-    pub segments: SegmentScope,
+    /// Empty: every segment (see [`Model::served`]).
+    pub segments: Vec<Ref<Idx<Segment>>>,
     pub severity: Option<ComplaintSeverity>,
     pub owner: Option<Ref<Party>>,
     pub hours: Option<Ref<Idx<Calendar>>>,
@@ -371,12 +365,14 @@ impl Model {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The segments a list names; an empty list means every segment.
-    pub fn segments_or_all(&self, list: &[Ref<Idx<Segment>>]) -> Vec<Idx<Segment>> {
+    /// The segments a `segments` list serves: those it names, or, when it
+    /// is empty (`segments any`, or no `segments` line), every segment.
+    /// Every rule and document that asks whom something serves asks this.
+    pub fn served<'m>(&'m self, list: &'m [Ref<Idx<Segment>>]) -> Served<'m> {
         if list.is_empty() {
-            self.segments.ids().collect()
+            Served::All(0..self.segments.len())
         } else {
-            targets(list).collect()
+            Served::Listed(list.iter())
         }
     }
 
@@ -390,6 +386,23 @@ impl Model {
 }
 
 /// Resolved targets of a reference list.
+/// See [`Model::served`].
+pub enum Served<'m> {
+    All(std::ops::Range<usize>),
+    Listed(std::slice::Iter<'m, Ref<Idx<Segment>>>),
+}
+
+impl Iterator for Served<'_> {
+    type Item = Idx<Segment>;
+
+    fn next(&mut self) -> Option<Idx<Segment>> {
+        match self {
+            Served::All(range) => range.next().map(Idx::new),
+            Served::Listed(refs) => refs.find_map(|r| r.target),
+        }
+    }
+}
+
 pub fn targets<T: Copy>(refs: &[Ref<T>]) -> impl Iterator<Item = T> + '_ {
     refs.iter().filter_map(|r| r.target)
 }

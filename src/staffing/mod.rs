@@ -22,7 +22,7 @@ pub mod report;
 mod series;
 
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{self, Idx, Model, Queue, Segment};
+use crate::model::{self, Idx, Model, Queue};
 use crate::source::Span;
 use crate::syntax::Name;
 use erlang::{Outcome, Traffic};
@@ -419,7 +419,7 @@ fn strictest_target(
     busiest: &Traffic,
 ) -> Option<Target> {
     let mut candidates: Vec<Target> = Vec::new();
-    for segment in served(model, &queue.segments) {
+    for segment in model.served(&queue.segments) {
         for (_, sla) in model.slas_of(segment) {
             for answer in &sla.answers {
                 if answer.channel.target == Some(channel) {
@@ -452,18 +452,6 @@ fn strictest_target(
             .then(b.within_seconds.cmp(&a.within_seconds))
     })
 }
-/// The segments a queue serves: those listed, or every segment.
-fn served<'m>(
-    model: &'m Model,
-    segments: &'m [model::Ref<Idx<Segment>>],
-) -> Box<dyn Iterator<Item = Idx<Segment>> + 'm> {
-    if segments.is_empty() {
-        Box::new(model.segments.ids())
-    } else {
-        Box::new(model::targets(segments))
-    }
-}
-
 pub(crate) fn agents_word(n: u32) -> String {
     format!("{n} agent{}", if n == 1 { "" } else { "s" })
 }

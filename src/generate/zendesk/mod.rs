@@ -32,7 +32,7 @@ use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::generate::words;
-use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment, SegmentScope, Sla};
+use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment, Sla};
 use crate::source::Span;
 use crate::syntax::values::{ChannelKind, Duration, Language};
 use serde_json::{json, Value};
@@ -114,10 +114,8 @@ pub fn policies(
     };
     let mut out = Vec::new();
     for (complaint_id, complaint) in model.complaints.iter() {
-        let listed: Vec<Idx<Segment>> = match &complaint.segments {
-            SegmentScope::Any => Vec::new(),
-            SegmentScope::List(list) => model::targets(list).collect(),
-        };
+        // Empty: every segment, which needs no condition.
+        let listed: Vec<Idx<Segment>> = model::targets(&complaint.segments).collect();
         let business = business_hours(complaint.hours.as_ref());
         let calendar = complaint.hours.as_ref().and_then(|h| h.target);
         let mut metrics = Vec::new();
