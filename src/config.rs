@@ -26,6 +26,9 @@ pub struct Config {
     pub levels: BTreeMap<Code, Level>,
     pub max_handoffs: Option<u32>,
     pub max_tiers: Option<u32>,
+    /// `thresholds.high-effort-step.effort` and `.dropoff`.
+    pub max_effort: Option<f64>,
+    pub max_dropoff: Option<crate::syntax::values::Percent>,
     pub exports: Exports,
     /// `limits.file_size`: the largest file a spec may make cxc read.
     pub file_limit: Option<u64>,
@@ -69,6 +72,8 @@ impl Config {
             today: base.today,
             max_handoffs: self.max_handoffs.unwrap_or(base.max_handoffs),
             max_tiers: self.max_tiers.unwrap_or(base.max_tiers),
+            max_effort: self.max_effort.unwrap_or(base.max_effort),
+            max_dropoff: self.max_dropoff.unwrap_or(base.max_dropoff),
         }
     }
 }
@@ -136,7 +141,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
 
 /// Codes a config may not silence: the text must still be readable.
 const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
-const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers"];
+const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers", "high-effort-step"];
 const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits"];
 const EXPORTS: &[&str] = &["zendesk", "taskrouter", "segments", "channels"];
 
@@ -252,6 +257,10 @@ impl Reader<'_> {
     fn thresholds(&mut self, value: &Value, config: &mut Config) {
         let Some(map) = value.as_object() else { return };
         for (name, number) in map {
+            if name == "high-effort-step" {
+                self.effort_thresholds(number, config);
+                continue;
+            }
             let slot = match name.as_str() {
                 "hot-potato" => &mut config.max_handoffs,
                 "too-many-tiers" => &mut config.max_tiers,
@@ -305,6 +314,60 @@ impl Reader<'_> {
                         "e.g. `file_size: 64MB`",
                     );
                 }
+            }
+        }
+    }
+
+    /// `high-effort-step: { effort: 4, dropoff: 30% }`.
+    fn effort_thresholds(&mut self, value: &Value, config: &mut Config) {
+        let Some(map) = value.as_object() else {
+            let span = self.find("high-effort-step");
+            self.error(
+                span,
+                "`high-effort-step` takes `effort` and `dropoff`".into(),
+                "e.g. `high-effort-step: { effort: 4, dropoff: 30% }`",
+            );
+            return;
+        };
+        for (name, limit) in map {
+            match name.as_str() {
+                "effort" => match limit.as_f64().filter(|e| (1.0..=5.0).contains(e)) {
+                    Some(effort) => config.max_effort = Some(effort),
+                    None => {
+                        let span = self.find(name);
+                        self.error(
+                            span,
+                            "the effort threshold is a number from 1 to 5".into(),
+                            "e.g. `effort: 4`",
+                        );
+                    }
+                },
+                "dropoff" => {
+                    let text = match limit {
+                        Value::String(s) => Some(s.clone()),
+                        Value::Number(n) => Some(format!("{n}%")),
+                        _ => None,
+                    };
+                    let parsed = text
+                        .and_then(|t| crate::syntax::values::Percent::parse(t.trim()).ok())
+                        .filter(|p| (0.0..=100.0).contains(&p.value()));
+                    match parsed {
+                        Some(p) => config.max_dropoff = Some(p),
+                        None => {
+                            let span = self.find(name);
+                            self.error(
+                                span,
+                                "the drop-off threshold is a percentage from 0% to 100%".into(),
+                                "e.g. `dropoff: 30%`",
+                            );
+                        }
+                    }
+                }
+                other => self.unknown(
+                    other,
+                    "threshold of high-effort-step",
+                    &["effort", "dropoff"],
+                ),
             }
         }
     }

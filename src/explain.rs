@@ -10,6 +10,7 @@ pub fn all() -> Vec<&'static CodeDoc> {
         .chain(crate::model::DOCS)
         .chain(crate::check::docs())
         .chain(crate::staffing::DOCS)
+        .chain(crate::staffing::targets::DOCS)
         .chain(crate::generate::zendesk::DOCS)
         .collect();
     docs.sort_by_key(|d| d.code);

@@ -205,6 +205,10 @@ const PIECES: &[&str] = &[
     "right",
     "service",
     "include",
+    "concurrency",
+    "from",
+    "promise",
+    "journey x from a to b",
 ];
 
 /// One random edit: delete, insert or replace a piece, or cut the text.

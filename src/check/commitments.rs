@@ -1,10 +1,10 @@
-//! Commitments to customers: promise-exceeds-sla, promise-without-remedy,
-//! complaint-without-escalation, complaint-without-feedback.
+//! Promises to customers: promise-exceeds-sla, promise-exceeds-journey,
+//! promise-without-remedy, breach-without-explanation, promise-clock.
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Idx, Promise};
-use crate::syntax::values::{Duration, Feedback};
+use crate::syntax::values::Duration;
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -26,20 +26,36 @@ pub const DOCS: &[CodeDoc] = &[
         fix: "promise callback \"We call you back in 15 minutes\" { channel phone; within 15m; on_breach apologize, compensate \"5% off\" }",
     },
     CodeDoc {
-        code: Code::ComplaintWithoutEscalation,
-        summary: "A complaint rule has no `escalate`.",
-        why: "A complaint that its owner cannot resolve in time must go up automatically. Without \
-              a ladder it stays with whoever is stuck with it.",
-        bad: "complaint defect { owner quality; resolve within 3d }",
-        fix: "complaint defect { owner quality; resolve within 3d; escalate after 2d to quality_lead }",
+        code: Code::PromiseExceedsJourney,
+        summary: "A promise about an outcome (`journey J [from S] [to S]`) is shorter than the \
+                  journey's own target or the step deadlines along the longest way through it, \
+                  or the journey sets no deadline there at all.",
+        why: "\"Delivery within 60 minutes\" is kept by the kitchen, the dispatcher and the \
+              courier, each within their own deadline. If their deadlines add up to more than \
+              the promise, it is broken by design, however hard everyone works.",
+        bad: "promise fast \"Delivery in 60 minutes\" { journey delivery; within 60m }\njourney delivery { start cook; step cook { owner kitchen; within 40m; next ride } step ride { owner couriers; within 30m; end } }",
+        fix: "promise fast \"Delivery in 75 minutes\" { journey delivery; within 75m }\njourney delivery { start cook; step cook { owner kitchen; within 40m; next ride } step ride { owner couriers; within 30m; end } }",
     },
     CodeDoc {
-        code: Code::ComplaintWithoutFeedback,
-        summary: "A complaint rule does not require `feedback`.",
-        why: "Closing the loop — telling the customer what was done — is what turns a complaint \
-              into loyalty. A complaint closed without feedback is, to the customer, ignored.",
-        bad: "complaint defect { owner quality; resolve within 3d }",
-        fix: "complaint defect { owner quality; resolve within 3d; feedback required }",
+        code: Code::BreachWithoutExplanation,
+        summary: "A promise's `on_breach` compensates or refunds but does not `explain` or \
+                  `apologize`.",
+        why: "Money does not repair a broken promise on its own: service-recovery research finds \
+              that an apology and an explanation restore trust more than compensation alone, and \
+              a discount with no word of why reads as a bribe.",
+        bad: "promise callback { channel phone; within 15m; on_breach compensate \"10% off\" }",
+        fix: "promise callback { channel phone; within 15m; on_breach apologize, explain, compensate \"10% off\" }",
+    },
+    CodeDoc {
+        code: Code::PromiseClock,
+        summary: "A promise is counted on a business-hours calendar (its SLA's or its channel's \
+                  `hours`) while its public wording gives plain time.",
+        why: "Customers read \"we call back within 30 minutes\" as 30 minutes of their day. A \
+              timer that stops overnight turns a request made at 17:50 into a call the next \
+              morning: the standard is met and the promise, as the customer understood it, is \
+              broken.",
+        bad: "calendar office { open mon-fri 09:00-18:00 }\nchannel phone { kind phone; hours office; owner support }\npromise callback \"We call you back within 30 minutes\" { channel phone; within 30m }",
+        fix: "promise callback \"We call you back within 30 working minutes (Mon-Fri 9-18)\" { channel phone; within 30m }",
     },
 ];
 
@@ -47,6 +63,9 @@ pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, promise) in model.promises.iter() {
         promise_backed(ctx, promise);
+        journey_backed(ctx, promise);
+        clock(ctx, promise);
+        explained(ctx, promise);
         if promise.on_breach.is_empty() {
             ctx.report(
                 Diagnostic::new(
@@ -55,35 +74,6 @@ pub fn check(ctx: &mut Ctx) {
                     format!("promise `{}` says nothing about what happens when it is broken", promise.header.id),
                 )
                 .help("add `on_breach` with the remedies, e.g. `on_breach apologize, compensate \"10% off\"`"),
-            );
-        }
-    }
-    for (_, complaint) in model.complaints.iter() {
-        if complaint.escalations.is_empty() {
-            ctx.report(
-                Diagnostic::new(
-                    Code::ComplaintWithoutEscalation,
-                    complaint.header.span,
-                    format!("complaint rule `{}` has no escalation ladder", complaint.header.id),
-                )
-                .help("add `escalate after TIME to ROLE` for when the owner cannot resolve it in time"),
-            );
-        }
-        let required = complaint
-            .feedback
-            .is_some_and(|f| f.value == Feedback::Required);
-        if !required {
-            let span = complaint.feedback.map_or(complaint.header.span, |f| f.span);
-            ctx.report(
-                Diagnostic::new(
-                    Code::ComplaintWithoutFeedback,
-                    span,
-                    format!(
-                        "complaint rule `{}` does not require telling the customer the outcome",
-                        complaint.header.id
-                    ),
-                )
-                .help("add `feedback required`: the customer is told what was done about the complaint"),
             );
         }
     }
@@ -150,4 +140,159 @@ fn strictest_target(
             answers.chain(responses)
         })
         .min()
+}
+
+/// A promise about an outcome against the journey that delivers it.
+fn journey_backed(ctx: &mut Ctx, promise: &Promise) {
+    let model = ctx.model;
+    let (Some(within), Some(promised)) = (promise.within, &promise.journey) else {
+        return;
+    };
+    let Some(j) = promised.journey.target else {
+        return;
+    };
+    let journey = &model.journeys[j];
+    let from = match &promised.from {
+        Some(step) => step.target,
+        None => journey.start.as_ref().and_then(|s| s.target),
+    };
+    let to = match &promised.to {
+        Some(step) => match step.target {
+            Some(t) => Some(t),
+            None => return, // reported as unknown
+        },
+        None => None,
+    };
+    let Some(from) = from else { return };
+    let whole = promised.from.is_none() && promised.to.is_none();
+    let span_name = match (&promised.from, &promised.to) {
+        (None, None) => format!("journey `{}`", journey.header.id),
+        (from, to) => format!(
+            "journey `{}` from `{}` to `{}`",
+            journey.header.id,
+            from.as_ref()
+                .map_or(journey.start.as_ref().map_or("", |s| &s.name), |f| &f.name),
+            to.as_ref().map_or("its end", |t| &t.name)
+        ),
+    };
+    let internal = match (whole, journey.within) {
+        (true, Some(target)) => Some((target.value, format!("its own target of {}", target.value))),
+        _ => super::journeys::longest_deadline_between(journey, from, to)
+            .filter(|(total, _)| *total > Duration::ZERO)
+            .map(|(total, path)| {
+                let names = super::chain(path.iter().map(|&i| journey.steps[i].header.id.as_str()));
+                (total, format!("step deadlines of {total} along {names}"))
+            }),
+    };
+    let (problem, help) = match internal {
+        None => (
+            format!(
+                "promise `{}` times {span_name} at {}, but the journey sets no deadline there to back it",
+                promise.header.id, within.value
+            ),
+            "give the journey a `within`, or its steps their `within` deadlines, that fit the promise".to_string(),
+        ),
+        Some((time, what)) if within.value < time => (
+            format!(
+                "promise `{}` tells customers {} for {span_name}, but the journey allows {what}",
+                promise.header.id, within.value
+            ),
+            format!("promise {time} or more, or shorten the journey's deadlines to fit {}", within.value),
+        ),
+        Some(_) => return,
+    };
+    ctx.report(Diagnostic::new(Code::PromiseExceedsJourney, within.span, problem).help(help));
+}
+
+/// Compensation alone, with no apology or explanation.
+fn explained(ctx: &mut Ctx, promise: &Promise) {
+    use crate::model::Remedy;
+    use crate::syntax::values::SimpleRemedy;
+    let pays = promise.on_breach.iter().find(|r| {
+        matches!(
+            r.value,
+            Remedy::Compensate(_) | Remedy::Simple(SimpleRemedy::Refund)
+        )
+    });
+    let words = promise.on_breach.iter().any(|r| {
+        matches!(
+            r.value,
+            Remedy::Simple(SimpleRemedy::Apologize | SimpleRemedy::Explain)
+        )
+    });
+    if let (Some(pays), false) = (pays, words) {
+        ctx.report(
+            Diagnostic::new(
+                Code::BreachWithoutExplanation,
+                pays.span,
+                format!(
+                    "promise `{}` pays for a breach but neither apologizes nor explains it",
+                    promise.header.id
+                ),
+            )
+            .help("add `apologize` and `explain` to `on_breach`: the customer is told what went wrong, then compensated"),
+        );
+    }
+}
+
+/// Words that tell a customer the promise runs on working time.
+const WORKING_TIME: &[&str] = &[
+    "business hour",
+    "business day",
+    "working hour",
+    "working day",
+    "working minute",
+    "work hour",
+    "office hour",
+    "opening hour",
+    "рабоч",
+    "часы работы",
+];
+
+/// A promise counted on a business-hours calendar, worded as plain time.
+fn clock(ctx: &mut Ctx, promise: &Promise) {
+    let model = ctx.model;
+    let (Some(within), Some(channel)) = (
+        promise.within,
+        promise.channel.as_ref().and_then(|c| c.target),
+    ) else {
+        return;
+    };
+    let sla_hours = model
+        .served(&promise.segments)
+        .flat_map(|s| ctx.slas_of(s).iter())
+        .filter_map(|&sla| model.slas[sla].hours.as_ref()?.target);
+    let channel_hours = model.channels[channel]
+        .hours
+        .as_ref()
+        .and_then(|h| h.target);
+    let Some(calendar) = sla_hours
+        .chain(channel_hours)
+        .find(|&c| !model.calendars[c].is_24x7())
+    else {
+        return;
+    };
+    let wording = [
+        promise.header.title.as_deref(),
+        promise.header.description.as_deref(),
+    ];
+    let says_working_time = wording.iter().flatten().any(|text| {
+        let text = text.to_lowercase();
+        WORKING_TIME.iter().any(|w| text.contains(w))
+    });
+    if says_working_time {
+        return;
+    }
+    let calendar = &model.calendars[calendar];
+    ctx.report(
+        Diagnostic::new(
+            Code::PromiseClock,
+            within.span,
+            format!(
+                "promise `{}` is counted on calendar `{}`, which stops outside its opening hours, but says plain time ({}): a customer who asks just before closing expects an answer {} later, not the next working day",
+                promise.header.id, calendar.header.id, within.value, within.value
+            ),
+        )
+        .help("say it in the wording (\"within 30 working minutes, Mon–Fri 9–18\"), or back the promise with a 24x7 calendar"),
+    );
 }

@@ -20,7 +20,8 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::ChannelWithoutTarget,
         summary: "A staffed channel offered to a segment has no `answer` or `first_response` target \
-                  for it in the segment's SLA.",
+                  for it in the segment's SLA (self-service channels and places — `office`, \
+                  `field` — need none).",
         why: "Customers judge a channel by how fast it answers. A channel offered without a target \
               is the one that gets staffed last and answered slowest.",
         bad: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s }",
@@ -101,7 +102,10 @@ fn channels_without_target(ctx: &mut Ctx) {
             let Some(channel) = channel_ref.target else {
                 continue;
             };
-            if model.channels[channel].self_service {
+            let offered = &model.channels[channel];
+            // Self-service needs no answer; an office or a field visit is
+            // timed by appointments, which journeys and promises set.
+            if offered.self_service || offered.kind.is_some_and(|k| k.is_physical()) {
                 continue;
             }
             let has_target = slas.iter().any(|&sla| {

@@ -1,129 +1,48 @@
-//! missing-agreement: work for a tier-1 segment that passes between teams
-//! without an internal agreement (OLA) covering the handoff.
+//! Work that passes between teams, and the internal agreements (OLAs)
+//! behind it: missing-agreement, agreement-too-slow.
+//!
+//! One walk collects the handoffs — consecutive journey steps owned by
+//! different teams, a complaint's owner and its escalation targets — with the
+//! time the receiving team has; both rules read that list.
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Idx, Model, Party, Ref, Team};
+use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Segment, Team};
 use crate::source::Span;
-use std::collections::{HashMap, HashSet};
+use crate::syntax::values::Duration;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-pub const DOCS: &[CodeDoc] = &[CodeDoc {
-    code: Code::MissingAgreement,
-    summary: "Work for a tier-1 segment passes from one team to another (consecutive journey \
-              steps, or a complaint's owner and its escalation target) and no `agreement` has the \
-              receiving team as provider and the handing team as consumer.",
-    why: "An external promise is only as good as the internal ones behind it. When the best \
-          customers' work crosses a team boundary, the receiving team must have agreed how fast \
-          it takes over; otherwise the handoff is where the time goes.",
-    bad: "step measure { owner design; next production }\nstep production { owner factory; ... }   # no agreement factory→design",
-    fix: "agreement factory_for_design { provider factory; consumer design; respond within 1d }",
-}];
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::MissingAgreement,
+        summary: "Work for a tier-1 segment passes from one team to another (consecutive journey \
+                  steps, or a complaint's owner and its escalation target) and no `agreement` has \
+                  the receiving team as provider and the handing team as consumer.",
+        why: "An external promise is only as good as the internal ones behind it. When the best \
+              customers' work crosses a team boundary, the receiving team must have agreed how \
+              fast it takes over; otherwise the handoff is where the time goes.",
+        bad: "step measure { owner design; next production }\nstep production { owner factory; ... }   # no agreement factory→design",
+        fix: "agreement factory_for_design { provider factory; consumer design; respond within 1d }",
+    },
+    CodeDoc {
+        code: Code::AgreementTooSlow,
+        summary: "The agreement a team works under (`respond`/`resolve`, the `for SEGMENT` line \
+                  when there is one) is slower than the time left in the work it serves: a \
+                  complaint owned by or escalated into the provider team, or a tier-1 journey \
+                  step handed to it.",
+        why: "\"VIP rules apply in IT, accounting and delivery too\": a 1-hour complaint cannot \
+              be kept if the team it is escalated to has agreed to respond within 5 days. An \
+              internal agreement slower than the external promise it serves makes the promise \
+              impossible to keep.",
+        bad: "complaint outage { owner support; resolve within 1d; escalate after 4h to it_lead }\nagreement it_for_support { provider it; consumer support; respond within 2d }",
+        fix: "complaint outage { owner support; resolve within 1d; escalate after 4h to it_lead }\nagreement it_for_support { provider it; consumer support; respond within 2h }",
+    },
+];
 
 /// The team that owns work, if the owner is known.
 fn owning_team(model: &Model, owner: Option<&Ref<Party>>) -> Option<Idx<Team>> {
     owner.and_then(|o| o.target).and_then(|p| model.team_of(p))
-}
-
-pub fn check(ctx: &mut Ctx) {
-    let model = ctx.model;
-    let covered: HashSet<(Idx<Team>, Idx<Team>)> = model
-        .agreements
-        .values()
-        .filter_map(|a| Some((a.provider.as_ref()?.target?, a.consumer.as_ref()?.target?)))
-        .collect();
-    let top_tier = |segment: Idx<crate::model::Segment>| {
-        model.segments[segment].tier.is_some_and(|t| t.value == 1)
-    };
-    // One finding per pair of teams in a journey (or a complaint rule), at
-    // the first handoff: one agreement settles every handoff between them.
-    let report = |ctx: &mut Ctx, handoffs: Vec<Handoff>| {
-        let mut first: HashMap<(Idx<Team>, Idx<Team>), (usize, usize)> = HashMap::new();
-        for (i, h) in handoffs.iter().enumerate() {
-            if h.from != h.to && !covered.contains(&(h.to, h.from)) {
-                first.entry((h.from, h.to)).or_insert((i, 0)).1 += 1;
-            }
-        }
-        let mut pairs: Vec<(usize, usize)> = first.into_values().collect();
-        pairs.sort_unstable();
-        for (i, count) in pairs {
-            let h = &handoffs[i];
-            let (from, to) = (&model.teams[h.from].header.id, &model.teams[h.to].header.id);
-            let more = match count {
-                1 => String::new(),
-                2 => " (one more handoff between them follows)".to_string(),
-                n => format!(" ({} more handoffs between them follow)", n - 1),
-            };
-            ctx.report(
-                Diagnostic::new(
-                    Code::MissingAgreement,
-                    h.span,
-                    format!(
-                        "{} passes tier-1 work from team `{from}` to team `{to}`, but no agreement covers this handoff{more}",
-                        h.via
-                    ),
-                )
-                .help(format!(
-                    "declare `agreement {to}_for_{from} {{ provider {to}; consumer {from}; respond within ... }}`"
-                )),
-            );
-        }
-    };
-
-    for (_, journey) in model.journeys.iter() {
-        if !model.served(&journey.segments).any(top_tier) {
-            continue;
-        }
-        let mut handoffs = Vec::new();
-        for (_, step) in journey.steps.iter() {
-            let Some(from) = owning_team(model, step.owner.as_ref()) else {
-                continue;
-            };
-            for t in &step.next {
-                let Some(next) = t.to.target else { continue };
-                let next = &journey.steps[next];
-                let Some(to) = owning_team(model, next.owner.as_ref()) else {
-                    continue;
-                };
-                handoffs.push(Handoff {
-                    from,
-                    to,
-                    span: t.span,
-                    via: Via::Step {
-                        journey: &journey.header.id,
-                        from: &step.header.id,
-                        to: &next.header.id,
-                    },
-                });
-            }
-        }
-        report(ctx, handoffs);
-    }
-    for (_, complaint) in model.complaints.iter() {
-        let serves_top = model.served(&complaint.segments).any(top_tier);
-        if !serves_top {
-            continue;
-        }
-        let Some(from) = owning_team(model, complaint.owner.as_ref()) else {
-            continue;
-        };
-        let handoffs = complaint
-            .escalations
-            .iter()
-            .filter_map(|escalation| {
-                Some(Handoff {
-                    from,
-                    to: owning_team(model, Some(&escalation.to))?,
-                    span: escalation.span,
-                    via: Via::Escalation {
-                        complaint: &complaint.header.id,
-                        to: &escalation.to.name,
-                    },
-                })
-            })
-            .collect();
-        report(ctx, handoffs);
-    }
 }
 
 /// Work passing from one team to another.
@@ -132,9 +51,17 @@ struct Handoff<'m> {
     to: Idx<Team>,
     span: Span,
     via: Via<'m>,
+    /// Journeys and complaints are numbered in one sequence.
+    group: usize,
+    /// It serves a tier-1 segment.
+    top_tier: bool,
+    segments: Vec<Idx<Segment>>,
+    /// The time the receiving team has, if the work sets one.
+    time_left: Option<Duration>,
 }
 
-/// Where a handoff happens, as the message names it.
+/// Where a handoff happens, as a message names it.
+#[derive(Clone, Copy)]
 enum Via<'m> {
     Step {
         journey: &'m str,
@@ -157,5 +84,307 @@ impl fmt::Display for Via<'_> {
                 write!(f, "complaint rule `{complaint}` (escalation to `{to}`)")
             }
         }
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let handoffs = handoffs(ctx.model);
+    missing(ctx, &handoffs);
+    too_slow(ctx, &handoffs);
+}
+
+fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
+    let top_tier =
+        |segment: &Idx<Segment>| model.segments[*segment].tier.is_some_and(|t| t.value == 1);
+    let mut out = Vec::new();
+    for (group, (_, journey)) in model.journeys.iter().enumerate() {
+        let segments: Vec<Idx<Segment>> = model.served(&journey.segments).collect();
+        let top = segments.iter().any(top_tier);
+        for (_, step) in journey.steps.iter() {
+            let Some(from) = owning_team(model, step.owner.as_ref()) else {
+                continue;
+            };
+            for t in &step.next {
+                let Some(next) = t.to.target else { continue };
+                let next = &journey.steps[next];
+                let Some(to) = owning_team(model, next.owner.as_ref()) else {
+                    continue;
+                };
+                out.push(Handoff {
+                    from,
+                    to,
+                    span: t.span,
+                    via: Via::Step {
+                        journey: &journey.header.id,
+                        from: &step.header.id,
+                        to: &next.header.id,
+                    },
+                    group,
+                    top_tier: top,
+                    segments: segments.clone(),
+                    time_left: next.within.map(|w| w.value),
+                });
+            }
+        }
+    }
+    let journeys = model.journeys.len();
+    for (group, (_, complaint)) in model.complaints.iter().enumerate() {
+        let Some(from) = owning_team(model, complaint.owner.as_ref()) else {
+            continue;
+        };
+        let segments: Vec<Idx<Segment>> = model.served(&complaint.segments).collect();
+        let top = segments.iter().any(top_tier);
+        for escalation in &complaint.escalations {
+            let Some(to) = owning_team(model, Some(&escalation.to)) else {
+                continue;
+            };
+            // An escalation at the deadline reports a miss; it leaves no
+            // time to work against.
+            let time_left = complaint
+                .resolve
+                .and_then(|r| r.value.seconds().checked_sub(escalation.after.seconds()))
+                .filter(|&left| left > 0)
+                .map(Duration::from_seconds);
+            out.push(Handoff {
+                from,
+                to,
+                span: escalation.span,
+                via: Via::Escalation {
+                    complaint: &complaint.header.id,
+                    to: &escalation.to.name,
+                },
+                group: journeys + group,
+                top_tier: top,
+                segments: segments.clone(),
+                time_left,
+            });
+        }
+    }
+    out
+}
+
+/// missing-agreement: one finding per pair of teams in a journey (or a
+/// complaint rule), at the first handoff: one agreement settles them all.
+fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
+    let model = ctx.model;
+    let covered: HashSet<(Idx<Team>, Idx<Team>)> = model
+        .agreements
+        .values()
+        .filter_map(|a| Some((a.provider.as_ref()?.target?, a.consumer.as_ref()?.target?)))
+        .collect();
+    // A pair of teams in a journey or complaint rule → (first handoff, count).
+    type Pair = (usize, Idx<Team>, Idx<Team>);
+    let mut pairs: HashMap<Pair, (usize, usize)> = HashMap::new();
+    for (i, h) in handoffs.iter().enumerate() {
+        if h.top_tier && h.from != h.to && !covered.contains(&(h.to, h.from)) {
+            pairs.entry((h.group, h.from, h.to)).or_insert((i, 0)).1 += 1;
+        }
+    }
+    let mut firsts: Vec<(usize, usize)> = pairs.into_values().collect();
+    firsts.sort_unstable();
+    for (i, count) in firsts {
+        let h = &handoffs[i];
+        let (from, to) = (&model.teams[h.from].header.id, &model.teams[h.to].header.id);
+        let more = match count {
+            1 => String::new(),
+            2 => " (one more handoff between them follows)".to_string(),
+            n => format!(" ({} more handoffs between them follow)", n - 1),
+        };
+        ctx.report(
+            Diagnostic::new(
+                Code::MissingAgreement,
+                h.span,
+                format!(
+                    "{} passes tier-1 work from team `{from}` to team `{to}`, but no agreement covers this handoff{more}",
+                    h.via
+                ),
+            )
+            .help(format!(
+                "declare `agreement {to}_for_{from} {{ provider {to}; consumer {from}; respond within ... }}`"
+            )),
+        );
+    }
+}
+
+/// The time an agreement gives its provider for work serving `segments`:
+/// for each segment its own `respond ... for` line, else the general one;
+/// the slowest of those, with its line.
+fn respond_time(agreement: &Agreement, segments: &[Idx<Segment>]) -> Option<(Duration, Span)> {
+    let general = agreement.responds.iter().find(|r| r.segments.is_empty());
+    segments
+        .iter()
+        .filter_map(|&s| {
+            agreement
+                .responds
+                .iter()
+                .find(|r| r.segments.iter().any(|x| x.target == Some(s)))
+                .or(general)
+        })
+        .chain(segments.is_empty().then_some(general).flatten())
+        .map(|r| (r.within, r.span))
+        .max_by_key(|&(within, span)| (within, std::cmp::Reverse(span)))
+}
+
+/// What work an agreement's line fails, and how many times.
+struct Conflict {
+    /// "agreement `it_for_support` gives team `it` 2d to respond".
+    gives: String,
+    work: String,
+    time_left: Duration,
+    count: usize,
+}
+
+/// agreement-too-slow: each agreement line slower than work it serves is
+/// reported once, with the work that leaves the least time.
+fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
+    let model = ctx.model;
+    let mut under: HashMap<(Idx<Team>, Idx<Team>), Vec<&Agreement>> = HashMap::new();
+    let mut provided: HashMap<Idx<Team>, Vec<&Agreement>> = HashMap::new();
+    for a in model.agreements.values() {
+        let (Some(provider), Some(consumer)) = (
+            a.provider.as_ref().and_then(|p| p.target),
+            a.consumer.as_ref().and_then(|c| c.target),
+        ) else {
+            continue;
+        };
+        under.entry((provider, consumer)).or_default().push(a);
+        provided.entry(provider).or_default().push(a);
+    }
+    let mut conflicts: BTreeMap<Span, Conflict> = BTreeMap::new();
+    let mut note = |line: Line, time_left: Duration, work: &dyn Fn() -> String| {
+        if line.time <= time_left {
+            return;
+        }
+        let conflict = conflicts.entry(line.span).or_insert_with(|| Conflict {
+            gives: line.gives(),
+            work: work(),
+            time_left,
+            count: 0,
+        });
+        conflict.count += 1;
+        if time_left < conflict.time_left {
+            conflict.time_left = time_left;
+            conflict.work = work();
+        }
+    };
+    for h in handoffs {
+        let journey_step = matches!(h.via, Via::Step { .. });
+        let (Some(time_left), true) =
+            (h.time_left, h.from != h.to && (h.top_tier || !journey_step))
+        else {
+            continue;
+        };
+        for a in under.get(&(h.to, h.from)).into_iter().flatten() {
+            if let Some(line) = Line::respond(a, &h.segments) {
+                let to = &model.teams[h.to].header.id;
+                let work = || match h.via {
+                    Via::Step { .. } => format!(
+                        "{} must be done within {time_left} once `{to}` has it",
+                        h.via
+                    ),
+                    Via::Escalation { .. } => format!(
+                        "{} leaves `{to}` {time_left} before the complaint's deadline",
+                        h.via
+                    ),
+                };
+                note(line, time_left, &work);
+            }
+        }
+    }
+    for (_, complaint) in model.complaints.iter() {
+        let Some(owner) = owning_team(model, complaint.owner.as_ref()) else {
+            continue;
+        };
+        let segments: Vec<Idx<Segment>> = model.served(&complaint.segments).collect();
+        for a in provided.get(&owner).into_iter().flatten() {
+            owned_complaint(complaint, a, &segments, &mut note);
+        }
+    }
+    for (span, c) in conflicts {
+        let more = match c.count {
+            1 => String::new(),
+            2 => "; one more piece of work needs it faster too".to_string(),
+            n => format!("; {} more pieces of work need it faster too", n - 1),
+        };
+        ctx.report(
+            Diagnostic::new(
+                Code::AgreementTooSlow,
+                span,
+                format!("{}, but {}{more}", c.gives, c.work),
+            )
+            .help(format!(
+                "agree on {} or less for this work (a `for SEGMENT` line can set it for the segments concerned), or give the work more time",
+                c.time_left
+            )),
+        );
+    }
+}
+
+/// A complaint its owner's team must handle faster than that team agreed to
+/// work for the teams it serves.
+fn owned_complaint(
+    complaint: &Complaint,
+    agreement: &Agreement,
+    segments: &[Idx<Segment>],
+    note: &mut impl FnMut(Line, Duration, &dyn Fn() -> String),
+) {
+    let team = agreement.provider.as_ref().map_or("", |p| p.name.as_str());
+    let id = &complaint.header.id;
+    if let (Some(ack), Some(line)) = (complaint.acknowledge, Line::respond(agreement, segments)) {
+        let work = || {
+            format!(
+                "complaint rule `{id}`, owned by `{team}`, must be acknowledged within {}",
+                ack.value
+            )
+        };
+        note(line, ack.value, &work);
+    }
+    if let (Some(resolve), Some(agreed)) = (complaint.resolve, agreement.resolve) {
+        let work = || {
+            format!(
+                "complaint rule `{id}`, owned by `{team}`, must be resolved within {}",
+                resolve.value
+            )
+        };
+        let line = Line {
+            agreement,
+            verb: "resolve",
+            time: agreed.value,
+            span: agreed.span,
+        };
+        note(line, resolve.value, &work);
+    }
+}
+
+/// One `respond` or `resolve` line of an agreement.
+#[derive(Clone, Copy)]
+struct Line<'m> {
+    agreement: &'m Agreement,
+    verb: &'static str,
+    time: Duration,
+    span: Span,
+}
+
+impl<'m> Line<'m> {
+    fn respond(agreement: &'m Agreement, segments: &[Idx<Segment>]) -> Option<Line<'m>> {
+        let (time, span) = respond_time(agreement, segments)?;
+        Some(Line {
+            agreement,
+            verb: "respond",
+            time,
+            span,
+        })
+    }
+
+    fn gives(&self) -> String {
+        let team = self
+            .agreement
+            .provider
+            .as_ref()
+            .map_or("", |p| p.name.as_str());
+        format!(
+            "agreement `{}` gives team `{team}` {} to {}",
+            self.agreement.header.id, self.time, self.verb
+        )
     }
 }

@@ -1,5 +1,5 @@
-//! Journey graph rules: dead-end, unreachable-step, no-exit, channel-switch,
-//! hot-potato and deadline-exceeds-target.
+//! Journey rules: dead-end, unreachable-step, no-exit, channel-switch,
+//! hot-potato, deadline-exceeds-target and high-effort-step.
 //!
 //! Every rule here is linear in the size of the journey: reachability by
 //! iterative DFS, loops by strongly connected components, and path measures by
@@ -67,6 +67,16 @@ pub const DOCS: &[CodeDoc] = &[
         bad: "journey order { within 10d ... step production { within 14d ... } }",
         fix: "journey order { within 20d ... step production { within 14d ... } }",
     },
+    CodeDoc {
+        code: Code::HighEffortStep,
+        summary: "A step's measured `effort` is 4 or more (on 1 to 5), or its `dropoff` 30% or \
+                  more (both thresholds in `cxc.yaml`).",
+        why: "Effort predicts disloyalty better than satisfaction does (\"The Effortless \
+              Experience\"): a step customers rate as hard, or at which a third of them give \
+              up, is where the journey loses them. Measured data says where to start.",
+        bad: "step approve \"Approve the project\" { owner design; effort 4.5; dropoff 35%; next production }",
+        fix: "step approve \"Approve the project\" { owner design; effort 2; dropoff 8%; next production }",
+    },
 ];
 
 /// Whether moving from `from` to `to` makes the customer switch channels:
@@ -89,11 +99,25 @@ pub fn is_channel_switch(model: &Model, from: &Step, to: &Step) -> bool {
 /// The longest sum of step deadlines along a path from the journey's
 /// `start` to an `end`, each loop taken once, with the steps of that path.
 pub fn longest_deadline(journey: &Journey) -> Option<(Duration, Vec<Idx<Step>>)> {
+    let start = journey.start.as_ref()?.target?;
+    longest_deadline_between(journey, start, None)
+}
+
+/// The same from step `from` to step `to` (any `end` when `None`), both
+/// steps' own deadlines included; `None` when no such path exists.
+pub fn longest_deadline_between(
+    journey: &Journey,
+    from: Idx<Step>,
+    to: Option<Idx<Step>>,
+) -> Option<(Duration, Vec<Idx<Step>>)> {
     let analysis = Analysis::new(journey);
-    let start = journey.start.as_ref()?.target?.index();
-    let order = PathOrder::new(&analysis.graph, start);
-    let (total, path) = analysis.longest_deadline(start, &order)?;
+    let order = PathOrder::new(&analysis.graph, from.index());
+    let (total, path) = analysis.longest_deadline(from.index(), to.map(Idx::index), &order)?;
     Some((total, path.into_iter().map(Idx::new).collect()))
+}
+
+fn has_unresolved_next(step: &Step) -> bool {
+    step.next.iter().any(|t| t.to.target.is_none())
 }
 
 pub fn check(ctx: &mut Ctx) {
@@ -101,6 +125,7 @@ pub fn check(ctx: &mut Ctx) {
     for (_, journey) in model.journeys.iter() {
         let analysis = Analysis::new(journey);
         analysis.dead_ends(ctx);
+        analysis.effort(ctx);
         analysis.channel_switches(ctx);
         let Some(start) = analysis.start(ctx) else {
             continue;
@@ -160,6 +185,38 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    fn effort(&self, ctx: &mut Ctx) {
+        let (max_effort, max_dropoff) = (ctx.options.max_effort, ctx.options.max_dropoff);
+        for (_, step) in self.journey.steps.iter() {
+            let effort = step.effort.filter(|&e| e >= max_effort);
+            let dropoff = step.dropoff.filter(|d| d.value() >= max_dropoff.value());
+            let measured = match (effort, dropoff) {
+                (Some(e), Some(d)) => format!(
+                    "customers rate its effort {} of 5 and {d} of them drop off there",
+                    crate::syntax::values::trim_float(e)
+                ),
+                (Some(e), None) => format!(
+                    "customers rate its effort {} of 5",
+                    crate::syntax::values::trim_float(e)
+                ),
+                (None, Some(d)) => format!("{d} of customers drop off there"),
+                (None, None) => continue,
+            };
+            ctx.report(
+                Diagnostic::new(
+                    Code::HighEffortStep,
+                    step.header.span,
+                    format!(
+                        "step `{}` of journey `{}` hurts: {measured}",
+                        step.header.id,
+                        self.name()
+                    ),
+                )
+                .help("simplify the step (fewer forms, no repeated questions, one contact), then measure again; the journey map highlights it"),
+            );
+        }
+    }
+
     fn dead_ends(&self, ctx: &mut Ctx) {
         for (_, step) in self.journey.steps.iter() {
             if step.end.is_none() && step.next.is_empty() {
@@ -181,6 +238,16 @@ impl<'a> Analysis<'a> {
 
     fn unreachable(&self, ctx: &mut Ctx, start: usize) {
         let reached = graph::reachable_from(&self.graph, [start]);
+        // A reachable step whose `next` names no step (reported as unknown)
+        // could lead to any unreached step: one typo, one finding.
+        let dangling = self
+            .journey
+            .steps
+            .iter()
+            .any(|(i, s)| reached[i.index()] && has_unresolved_next(s));
+        if dangling {
+            return;
+        }
         let start_name = &self.step(start).header.id;
         for (i, step) in self.journey.steps.iter() {
             if !reached[i.index()] {
@@ -206,11 +273,14 @@ impl<'a> Analysis<'a> {
     /// Reports each loop from which no end can be reached, once. Steps upstream
     /// of such a loop are trapped too, but the loop is the thing to fix.
     fn no_exit(&self, ctx: &mut Ctx) {
+        // A `next` that names no step (reported as unknown) may be the way
+        // out the writer meant: it counts as one, so the typo is reported
+        // once and not again as a trap.
         let ends = self
             .journey
             .steps
             .iter()
-            .filter(|(_, s)| s.end.is_some())
+            .filter(|(_, s)| s.end.is_some() || has_unresolved_next(s))
             .map(|(i, _)| i.index());
         let can_finish = graph::reaching(&self.graph, ends);
         for component in graph::components(&self.graph) {
@@ -280,9 +350,14 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// The largest sum of step deadlines along a path from `start` to an
-    /// `end` (each loop once), and that path as step indices.
-    fn longest_deadline(&self, start: usize, order: &PathOrder) -> Option<(Duration, Vec<usize>)> {
+    /// The largest sum of step deadlines along a path from `start` to `to`
+    /// (an `end` when `None`; each loop once), and that path as step indices.
+    fn longest_deadline(
+        &self,
+        start: usize,
+        to: Option<usize>,
+        order: &PathOrder,
+    ) -> Option<(Duration, Vec<usize>)> {
         let own = |i: usize| {
             self.step(order.node(i))
                 .within
@@ -300,8 +375,12 @@ impl<'a> Analysis<'a> {
             }
         });
         let n = self.journey.steps.len();
-        let (longest, std::cmp::Reverse(end)) = self
-            .ends()
+        let targets: Vec<usize> = match to {
+            Some(step) => vec![step],
+            None => self.ends().collect(),
+        };
+        let (longest, std::cmp::Reverse(end)) = targets
+            .into_iter()
             .flat_map(|e| [e, n + e])
             .filter_map(|e| total[e].map(|t| (t, std::cmp::Reverse(e))))
             .max()?;
@@ -428,7 +507,7 @@ impl<'a> Analysis<'a> {
                 }
             }
         };
-        let Some((longest, path)) = self.longest_deadline(start, order) else {
+        let Some((longest, path)) = self.longest_deadline(start, None, order) else {
             return;
         };
         if longest <= target {

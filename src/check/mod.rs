@@ -5,13 +5,16 @@
 //! [`Ctx`]. Severities from the project config and inline suppressions are
 //! applied afterwards, so rules only decide *whether* something is wrong.
 
+mod channels;
 mod commitments;
+mod complaints;
 mod coverage;
 pub mod graph;
 mod handoffs;
 pub mod journeys;
 mod organisation;
 mod review;
+mod tiers;
 
 use crate::diagnostic::{CodeDoc, Diagnostic};
 use crate::model::{Idx, Model, Segment, Sla};
@@ -26,6 +29,10 @@ pub struct Options {
     pub max_handoffs: u32,
     /// too-many-tiers fires above this many tiers.
     pub max_tiers: u32,
+    /// high-effort-step fires at this measured effort (1..5) or more...
+    pub max_effort: f64,
+    /// ...or at this drop-off or more.
+    pub max_dropoff: crate::syntax::values::Percent,
 }
 
 impl Default for Options {
@@ -34,6 +41,8 @@ impl Default for Options {
             today: None,
             max_handoffs: 3,
             max_tiers: 4,
+            max_effort: 4.0,
+            max_dropoff: crate::syntax::values::Percent::new(30.0),
         }
     }
 }
@@ -80,31 +89,7 @@ pub(crate) fn chain<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String
     elide(names, " → ")
 }
 
-/// Items joined for a message. A long list keeps its first and last items
-/// and says how many are left out, so a message stays readable (and its size
-/// bounded) on a journey of a million steps.
-pub(crate) fn elide<T: std::fmt::Display>(
-    items: impl ExactSizeIterator<Item = T>,
-    separator: &str,
-) -> String {
-    const HEAD: usize = 6;
-    const TAIL: usize = 4;
-    let total = items.len();
-    let kept = items
-        .enumerate()
-        .filter(|&(i, _)| total <= HEAD + TAIL + 1 || i < HEAD || i >= total - TAIL)
-        .map(|(_, item)| item.to_string());
-    if total <= HEAD + TAIL + 1 {
-        return kept.collect::<Vec<_>>().join(separator);
-    }
-    let kept: Vec<String> = kept.collect();
-    format!(
-        "{}{separator}… ({} more) …{separator}{}",
-        kept[..HEAD].join(separator),
-        total - HEAD - TAIL,
-        kept[HEAD..].join(separator)
-    )
-}
+pub(crate) use crate::diagnostic::elide;
 
 pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(model, options);
@@ -112,7 +97,10 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     organisation::check(&mut ctx);
     coverage::check(&mut ctx);
     commitments::check(&mut ctx);
+    complaints::check(&mut ctx);
     handoffs::check(&mut ctx);
+    channels::check(&mut ctx);
+    tiers::check(&mut ctx);
     review::check(&mut ctx);
     ctx.found
 }
@@ -123,7 +111,10 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(organisation::DOCS)
         .chain(coverage::DOCS)
         .chain(commitments::DOCS)
+        .chain(complaints::DOCS)
         .chain(handoffs::DOCS)
+        .chain(channels::DOCS)
+        .chain(tiers::DOCS)
         .chain(review::DOCS)
 }
 

@@ -1,10 +1,11 @@
-//! stale-review: the standards are past their revision date.
+//! The standards' own upkeep: stale-review, review-cadence.
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::syntax::values::ReviewUnit;
 
-pub const DOCS: &[CodeDoc] = &[CodeDoc {
+pub const DOCS: &[CodeDoc] = &[
+CodeDoc {
     code: Code::StaleReview,
     summary: "`reviewed` plus `review every` lies before today (`--today DATE` fixes today).",
     why: "Service standards age: channels, volumes and promises change. A standard that is past \
@@ -12,12 +13,27 @@ pub const DOCS: &[CodeDoc] = &[CodeDoc {
     bad:
         "service \"Standards\" { review every 6 months; reviewed 2025-01-10 }   # today 2026-11-22",
     fix: "service \"Standards\" { review every 6 months; reviewed 2026-10-01 }",
+},
+CodeDoc {
+    code: Code::ReviewCadence,
+    summary: "The service has no `review every`, no `reviewed` date, or a cadence longer than \
+              12 months.",
+    why: "Standards are reviewed at planned intervals (ISO 10002 asks the same of complaint \
+          handling), and at least once a year: volumes, channels and customers move faster \
+          than that. Without a cadence and a date, nobody can tell whether the standard is \
+          current.",
+    bad: "service \"Standards\" { version \"1\" }",
+    fix: "service \"Standards\" { version \"1\"; review every 6 months; reviewed 2026-05-01 }",
 }];
+
+/// The longest review cadence, in months.
+const MAX_CADENCE_MONTHS: u32 = 12;
 
 pub fn check(ctx: &mut Ctx) {
     let Some(service) = &ctx.model.service else {
         return;
     };
+    cadence(ctx, service);
     let (Some(every), Some(reviewed)) = (service.review_every, service.reviewed) else {
         return;
     };
@@ -42,4 +58,39 @@ pub fn check(ctx: &mut Ctx) {
             .help("review the standards against current volumes, channels and promises, then update `reviewed`"),
         );
     }
+}
+
+fn cadence(ctx: &mut Ctx, service: &crate::model::Service) {
+    let (span, message) = match (service.review_every, service.reviewed) {
+        (None, _) => (
+            service.span,
+            "the standards say nothing about how often they are reviewed".to_string(),
+        ),
+        (Some(_), None) => (
+            service.span,
+            "the standards have a review cadence but no date of their last review".to_string(),
+        ),
+        (Some(every), Some(_)) => {
+            let (count, unit) = every.value;
+            let months = match unit {
+                ReviewUnit::Months | ReviewUnit::Month => f64::from(count),
+                ReviewUnit::Weeks | ReviewUnit::Week => f64::from(count) * 12.0 / 52.0,
+            };
+            if months <= f64::from(MAX_CADENCE_MONTHS) {
+                return;
+            }
+            (
+                every.span,
+                format!(
+                    "the standards are reviewed every {count} {}, less often than once a year",
+                    unit.as_str()
+                ),
+            )
+        }
+    };
+    ctx.report(
+        Diagnostic::new(Code::ReviewCadence, span, message).help(
+            "add `review every 6 months` (at most 12 months) and `reviewed YYYY-MM-DD` with the date of the last review",
+        ),
+    );
 }

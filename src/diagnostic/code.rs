@@ -91,6 +91,22 @@ codes! {
     StaleReview = "stale-review", Warning, Local;
     RoleWithoutDuties = "role-without-duties", Warning, Local;
     Unused = "unused", Warning, Across;
+    TierInversion = "tier-inversion", Warning, Across;
+    ParetoMismatch = "pareto-mismatch", Warning, Across;
+    AgreementTooSlow = "agreement-too-slow", Warning, Across;
+    BreachWithoutExplanation = "breach-without-explanation", Warning, Local;
+    UnattendedChannel = "unattended-channel", Warning, Local;
+    PreferredChannelNotOffered = "preferred-channel-not-offered", Warning, Across;
+    MetricTargetUnmet = "metric-target-unmet", Error, Across;
+    ReviewCadence = "review-cadence", Warning, Local;
+    HighEffortStep = "high-effort-step", Warning, Local;
+    EscalationAfterDeadline = "escalation-after-deadline", Warning, Local;
+    EscalationOutOfOrder = "escalation-out-of-order", Warning, Local;
+    AcknowledgeAfterResolve = "acknowledge-after-resolve", Warning, Local;
+    ChannelNotOffered = "channel-not-offered", Warning, Across;
+    PromiseClock = "promise-clock", Warning, Across;
+    PromiseExceedsJourney = "promise-exceeds-journey", Error, Across;
+    HeadcountShort = "headcount-short", Warning, Across;
 }
 
 impl Code {

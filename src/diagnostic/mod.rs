@@ -78,6 +78,32 @@ const MAX_SUGGESTED_LEN: usize = 64;
 
 /// "did you mean" for a misspelt name: the closest candidate, if it is close enough
 /// that a person would have meant it.
+/// Items joined for a message. A long list keeps its first and last items
+/// and says how many are left out, so a message stays readable (and its size
+/// bounded) on a journey of a million steps.
+pub fn elide<T: std::fmt::Display>(
+    items: impl ExactSizeIterator<Item = T>,
+    separator: &str,
+) -> String {
+    const HEAD: usize = 6;
+    const TAIL: usize = 4;
+    let total = items.len();
+    let kept = items
+        .enumerate()
+        .filter(|&(i, _)| total <= HEAD + TAIL + 1 || i < HEAD || i >= total - TAIL)
+        .map(|(_, item)| item.to_string());
+    if total <= HEAD + TAIL + 1 {
+        return kept.collect::<Vec<_>>().join(separator);
+    }
+    let kept: Vec<String> = kept.collect();
+    format!(
+        "{}{separator}… ({} more) …{separator}{}",
+        kept[..HEAD].join(separator),
+        total - HEAD - TAIL,
+        kept[HEAD..].join(separator)
+    )
+}
+
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_len = wanted.chars().count();
     if wanted_len > MAX_SUGGESTED_LEN {

@@ -83,6 +83,7 @@ pub fn build(spec: &mut Spec) -> (Model, Vec<Diagnostic>) {
     for mut d in of(DeclKind::Agreement) {
         model.agreements.push(builder.agreement(&mut d));
     }
+    builder.promised_steps(&mut model);
     model.index();
     (model, builder.diagnostics)
 }
@@ -352,6 +353,7 @@ impl Builder {
             review_every: None,
             reviewed: None,
             language: None,
+            currency: None,
             span: decl.span,
         };
         for s in self.statements(&decl) {
@@ -372,6 +374,7 @@ impl Builder {
                     })
                 }
                 Stmt::Language(l) => service.language = Some(*l),
+                Stmt::Currency(code) => service.currency = self.currency(code),
                 _ => {}
             }
         }
@@ -418,6 +421,8 @@ impl Builder {
             reports_to: None,
             headcount: None,
             duties: Vec::new(),
+            rights: Vec::new(),
+            requirements: Vec::new(),
             targets: Vec::new(),
         };
         for s in self.statements(decl) {
@@ -426,6 +431,8 @@ impl Builder {
                 Stmt::ReportsTo(r) => role.reports_to = Some(self.resolve(DeclKind::Role, r)),
                 Stmt::Headcount(n) => role.headcount = Some(*n),
                 Stmt::Duty(d) => role.duties.push(d.clone()),
+                Stmt::Right(r) => role.rights.push(r.clone()),
+                Stmt::Require(r) => role.requirements.push(r.clone()),
                 Stmt::Target(t) => role.targets.push(kpi(t, s.span)),
                 _ => {}
             }
@@ -461,6 +468,7 @@ impl Builder {
             tier: None,
             channels: Vec::new(),
             types: Vec::new(),
+            profile: Profile::default(),
         };
         for s in self.statements(decl) {
             match &s.kind {
@@ -484,6 +492,26 @@ impl Builder {
                 }
                 Stmt::Channels(c) => segment.channels = self.resolve_all(DeclKind::Channel, c),
                 Stmt::Types(t) => segment.types = self.resolve_all(DeclKind::CustomerType, t),
+                Stmt::Customers(n) => {
+                    segment.profile.customers = Some(At {
+                        value: *n,
+                        span: s.span,
+                    })
+                }
+                Stmt::AverageCheck(v) => {
+                    segment.profile.average_check = Some(At {
+                        value: *v,
+                        span: s.span,
+                    })
+                }
+                Stmt::Loyal(p) => {
+                    segment.profile.loyal = Some(At {
+                        value: *p,
+                        span: s.span,
+                    })
+                }
+                Stmt::Source(text) => segment.profile.sources.push(text.clone()),
+                Stmt::Portrait(text) => segment.profile.portrait = Some(text.clone()),
                 _ => {}
             }
         }
@@ -550,6 +578,69 @@ impl Builder {
         sla
     }
 
+    /// Resolves the `from` and `to` steps of promises that time a journey,
+    /// once the journeys are built: one name table per journey named.
+    fn promised_steps(&mut self, model: &mut Model) {
+        let mut tables: HashMap<Idx<Journey>, HashMap<Name, Idx<Step>>> = HashMap::new();
+        for promise in model.promises.values_mut() {
+            let Some(promised) = &mut promise.journey else {
+                continue;
+            };
+            let Some(j) = promised.journey.target else {
+                continue;
+            };
+            let journey = &model.journeys[j];
+            let table = tables.entry(j).or_insert_with(|| {
+                journey
+                    .steps
+                    .iter()
+                    .map(|(id, step)| (step.header.id.clone(), id))
+                    .collect()
+            });
+            for step in [&mut promised.from, &mut promised.to].into_iter().flatten() {
+                step.target = table.get(&step.name).copied();
+                if step.target.is_none() {
+                    let label = format!("journey `{}`", journey.header.id);
+                    let suggestion = (table.len() <= SUGGESTION_MAX_CANDIDATES)
+                        .then(|| closest(&step.name, table.keys().map(Name::as_str)))
+                        .flatten();
+                    let help = match suggestion {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("name a step of {label}"),
+                    };
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::UnknownReference,
+                            step.span,
+                            format!("{label} has no step `{}`", step.name),
+                        )
+                        .help(help),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `currency RUB`: an ISO 4217 code is three capital letters.
+    fn currency(&mut self, code: &Ident) -> Option<At<Name>> {
+        let valid = code.name.len() == 3 && code.name.bytes().all(|b| b.is_ascii_uppercase());
+        if !valid {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    code.span,
+                    format!("`{}` is not a currency code", code.name),
+                )
+                .help("write the ISO 4217 code in capitals, e.g. `currency EUR`, `currency RUB` or `currency USD`"),
+            );
+            return None;
+        }
+        Some(At {
+            value: code.name.clone(),
+            span: code.span,
+        })
+    }
+
     fn remedies(&mut self, list: &[ast::Spanned<ast::Remedy>]) -> Vec<At<Remedy>> {
         list.iter()
             .map(|r| At {
@@ -570,6 +661,7 @@ impl Builder {
             channel: None,
             within: None,
             on_breach: Vec::new(),
+            journey: None,
         };
         for s in self.statements(decl) {
             match &s.kind {
@@ -582,6 +674,20 @@ impl Builder {
                     })
                 }
                 Stmt::OnBreach(r) => promise.on_breach = self.remedies(r),
+                Stmt::PromiseJourney { journey, from, to } => {
+                    // Steps are resolved once the journeys are built.
+                    let unresolved = |i: &Ident| Ref {
+                        target: None,
+                        name: i.name.clone(),
+                        span: i.span,
+                    };
+                    promise.journey = Some(PromisedJourney {
+                        journey: self.resolve(DeclKind::Journey, journey),
+                        from: from.as_ref().map(unresolved),
+                        to: to.as_ref().map(unresolved),
+                        span: s.span,
+                    });
+                }
                 _ => {}
             }
         }
@@ -797,6 +903,7 @@ impl Builder {
             aht: None,
             patience: None,
             shrinkage: None,
+            concurrency: None,
         };
         for s in self.statements(decl) {
             match &s.kind {
@@ -840,6 +947,12 @@ impl Builder {
                 Stmt::Shrinkage(p) => {
                     queue.shrinkage = Some(At {
                         value: *p,
+                        span: s.span,
+                    })
+                }
+                Stmt::Concurrency(n) => {
+                    queue.concurrency = Some(At {
+                        value: *n,
                         span: s.span,
                     })
                 }
@@ -909,5 +1022,8 @@ fn repeatable(stmt: &Stmt) -> bool {
             | Stmt::Respond { .. }
             | Stmt::Step(_)
             | Stmt::Remedies(_)
+            | Stmt::Right(_)
+            | Stmt::Require(_)
+            | Stmt::Source(_)
     )
 }

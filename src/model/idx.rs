@@ -97,6 +97,10 @@ impl<T> Arena<T> {
         (0..self.items.len()).map(Idx::new)
     }
 
+    pub fn values_mut(&mut self) -> std::slice::IterMut<'_, T> {
+        self.items.iter_mut()
+    }
+
     pub fn values(&self) -> std::slice::Iter<'_, T> {
         self.items.iter()
     }

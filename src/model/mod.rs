@@ -68,6 +68,8 @@ pub struct Service {
     pub review_every: Option<At<(u32, ReviewUnit)>>,
     pub reviewed: Option<At<Date>>,
     pub language: Option<Language>,
+    /// `currency RUB`: the ISO 4217 code of every money figure.
+    pub currency: Option<At<Name>>,
     pub span: Span,
 }
 
@@ -84,6 +86,10 @@ pub struct Role {
     pub reports_to: Option<Ref<Idx<Role>>>,
     pub headcount: Option<u32>,
     pub duties: Vec<String>,
+    /// What the role may decide on its own (`right "..."`).
+    pub rights: Vec<String>,
+    /// Qualifications (`require "..."`).
+    pub requirements: Vec<String>,
     pub targets: Vec<At<Kpi>>,
 }
 
@@ -112,6 +118,30 @@ pub struct Segment {
     pub tier: Option<At<u32>>,
     pub channels: Vec<Ref<Idx<Channel>>>,
     pub types: Vec<Ref<Idx<CustomerType>>>,
+    /// The profile (language 2): who the customers are.
+    pub profile: Profile,
+}
+
+/// What a segment's customers are like.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    pub customers: Option<At<u64>>,
+    /// Average order value, in the service's currency.
+    pub average_check: Option<At<f64>>,
+    /// Share of repeat customers.
+    pub loyal: Option<At<Percent>>,
+    /// How these customers come (`source` repeats).
+    pub sources: Vec<String>,
+    pub portrait: Option<String>,
+}
+
+impl Segment {
+    /// Revenue per customer, relative: `revenue` ÷ `share`, when both are
+    /// given and the share is not zero.
+    pub fn revenue_per_customer(&self) -> Option<f64> {
+        let (share, revenue) = (self.share?.value.value(), self.revenue?.value.value());
+        (share > 0.0).then(|| revenue / share)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -172,6 +202,19 @@ pub struct Promise {
     pub channel: Option<Ref<Idx<Channel>>>,
     pub within: Option<At<Duration>>,
     pub on_breach: Vec<At<Remedy>>,
+    /// `journey J [from S] [to S]`: a promise about an outcome.
+    pub journey: Option<PromisedJourney>,
+}
+
+/// The part of a journey a promise times.
+#[derive(Debug, Clone)]
+pub struct PromisedJourney {
+    pub journey: Ref<Idx<Journey>>,
+    /// The first step timed; the journey's `start` when absent.
+    pub from: Option<Ref<Idx<Step>>>,
+    /// The last step timed; any `end` when absent.
+    pub to: Option<Ref<Idx<Step>>>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +290,8 @@ pub struct Queue {
     pub aht: Option<At<Duration>>,
     pub patience: Option<At<Duration>>,
     pub shrinkage: Option<At<Percent>>,
+    /// Contacts one agent handles at once (chat); 1 when absent.
+    pub concurrency: Option<At<u32>>,
 }
 
 #[derive(Debug, Clone)]

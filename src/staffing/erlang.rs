@@ -139,6 +139,13 @@ impl Traffic {
         }
     }
 
+    /// Searches for agents stop here: far beyond any staffing that could
+    /// matter, `O(√a)` above the load.
+    pub fn search_limit(&self) -> u32 {
+        let a = self.load();
+        (a.ceil() + 100.0 * a.sqrt() + 100.0) as u32
+    }
+
     /// The fewest agents whose service level reaches `target` (a fraction),
     /// or `None` when no staffing below the search limit reaches it.
     pub fn required_agents(&self, target: f64, within: f64) -> Option<u32> {
@@ -149,7 +156,7 @@ impl Traffic {
         // Answered contacts cannot exceed what n agents can handle, so the
         // service level is at most n/a: nothing below target·a can work.
         // Erlang C also needs n > a.
-        let limit = (a.ceil() + 100.0 * a.sqrt() + 100.0) as u32;
+        let limit = self.search_limit();
         let meets = |level: f64| level + 1e-12 >= target;
         match self.patience {
             Some(_) => smallest((target * a).floor() as u32, limit, |n| {
@@ -205,7 +212,7 @@ fn erlang_c_performance(a: f64, aht: f64, n: u32, within: f64) -> Outcome {
 /// The smallest `n` in `lower..=limit` with `meets(n)`, for a `meets` that is
 /// false and then true as `n` grows. Doubling steps then bisection, so a
 /// search costs `O(log)` evaluations wherever the answer lies.
-fn smallest(lower: u32, limit: u32, meets: impl Fn(u32) -> bool) -> Option<u32> {
+pub(super) fn smallest(lower: u32, limit: u32, meets: impl Fn(u32) -> bool) -> Option<u32> {
     if meets(lower) {
         return Some(lower);
     }

@@ -20,6 +20,7 @@ mod erlang_a;
 pub mod forecast;
 pub mod report;
 mod series;
+pub mod targets;
 
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{self, Idx, Model, Queue};
@@ -27,6 +28,7 @@ use crate::source::Span;
 use crate::syntax::Name;
 use erlang::{Outcome, Traffic};
 use forecast::{ForecastFiles, Interval};
+use targets::{MetricTarget, Misses};
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -80,6 +82,41 @@ impl Target {
     fn fraction(&self) -> f64 {
         self.percent / 100.0
     }
+
+    /// `answer phone 80% within 20s`.
+    pub fn describe(&self, channel: Option<&str>) -> String {
+        format!(
+            "answer {}{}% within {}",
+            channel.map_or(String::new(), |c| format!("{c} ")),
+            crate::syntax::values::trim_float(self.percent),
+            crate::syntax::values::Duration::from_seconds(self.within_seconds)
+        )
+    }
+}
+
+/// The SLA `target`s staffing can compute for a queue, from the SLAs of the
+/// segments it serves; the same target twice counts once.
+fn metric_targets(model: &Model, queue: &Queue, answer: bool) -> Vec<MetricTarget> {
+    let mut found: Vec<MetricTarget> = Vec::new();
+    for segment in model.served(&queue.segments) {
+        for (_, sla) in model.slas_of(segment) {
+            for kpi in &sla.targets {
+                let Some(target) =
+                    MetricTarget::of(&kpi.value, kpi.span, &sla.header.id, queue, answer)
+                else {
+                    continue;
+                };
+                let same = |t: &MetricTarget| {
+                    (t.metric, t.comparison, t.value)
+                        == (target.metric, target.comparison, target.value)
+                };
+                if !found.iter().any(same) {
+                    found.push(target);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// One forecast interval, staffed.
@@ -91,9 +128,15 @@ pub struct IntervalPlan {
     pub aht_seconds: f64,
     /// Erlangs.
     pub offered_load: f64,
-    /// The fewest agents meeting the target; `None` without a target, or when
-    /// no number of agents reaches it.
+    /// The fewest agents meeting every computable target (the answer
+    /// target and the SLA `target`s staffing can compute); `None` without a
+    /// target, or when no number of agents reaches them.
     pub required_agents: Option<u32>,
+    /// The fewest agents meeting the answer target alone.
+    pub answer_agents: Option<u32>,
+    /// The target that sets `required_agents`: `answer phone 80% within 20s`
+    /// or e.g. `abandonment <= 1%`.
+    pub binding: Option<String>,
     /// `required_agents` grossed up by the queue's `shrinkage`.
     pub required_headcount: Option<u32>,
     /// How the queue's `agents` perform; `None` when it declares none.
@@ -106,12 +149,17 @@ pub struct IntervalPlan {
 pub struct Summary {
     pub intervals: u64,
     pub peak_required_agents: Option<u32>,
+    /// The most people to employ in one interval (after shrinkage).
+    pub peak_required_headcount: Option<u32>,
     /// Intervals where `agents` miss the target (or no staffing reaches it).
     pub short: u64,
     /// The short interval needing the most agents.
     pub worst: Option<IntervalPlan>,
     /// Whether some interval's target is out of reach whatever the staffing.
     pub unreachable: bool,
+    /// Per computable target (in the order of `QueuePlan::metrics`), the
+    /// intervals where the queue's `agents` miss it.
+    pub misses: Vec<Misses>,
 }
 
 /// A queue with a forecast, staffed interval by interval.
@@ -122,6 +170,8 @@ pub struct QueuePlan {
     pub channel: Option<Name>,
     pub model: QueueModel,
     pub target: Option<Target>,
+    /// The SLA `target`s staffing can compute for this queue.
+    pub metrics: Vec<MetricTarget>,
     pub agents: Option<u32>,
     pub summary: Summary,
     inputs: Inputs,
@@ -136,28 +186,56 @@ struct Inputs {
     patience: Option<f64>,
     /// Shrinkage in millionths, so that headcount is exact integer division.
     shrinkage_ppm: Option<u64>,
+    /// Contacts one agent handles at once: each agent is that many lines.
+    concurrency: u32,
 }
 
 impl QueuePlan {
+    /// Contacts one agent handles at once.
+    pub fn concurrency(&self) -> u32 {
+        self.inputs.concurrency
+    }
+
     pub fn peak_required_agents(&self) -> Option<u32> {
         self.summary.peak_required_agents
     }
 
-    /// Whether `agents` meet the target in every interval; `None` when there
-    /// is no target or no `agents` to judge.
+    /// Whether `agents` meet every target in every interval; `None` when
+    /// there is no target or no `agents` to judge.
     pub fn meets_target(&self) -> Option<bool> {
-        self.target?;
+        if self.target.is_none() && self.metrics.is_empty() {
+            return None;
+        }
         self.agents?;
-        Some(self.summary.short == 0)
+        Some(self.summary.short == 0 && self.summary.misses.iter().all(|m| m.intervals == 0))
     }
 
-    /// Staffs one interval.
+    /// Staffs one interval. An agent handling `concurrency` contacts at once
+    /// counts as that many lines: lines are staffed, agents are lines ÷ c.
     pub fn staff(&self, interval: &Interval) -> IntervalPlan {
         let traffic = self.inputs.traffic(interval);
         let target = self.target;
-        let required_agents =
-            target.and_then(|t| traffic.required_agents(t.fraction(), t.within_seconds as f64));
+        let c = self.inputs.concurrency;
         let within = target.map_or(0.0, |t| t.within_seconds as f64);
+        let answer_agents = target
+            .and_then(|t| traffic.required_agents(t.fraction(), within))
+            .map(|lines| lines.div_ceil(c));
+        let mut required_agents = answer_agents;
+        let mut binding = target.map(|t| t.describe(self.channel.as_deref()));
+        let mut reachable = target.is_none() || answer_agents.is_some();
+        for metric in self.metrics.iter().filter(|m| m.helped_by_agents()) {
+            match targets::fewest_agents(&traffic, metric, within, c) {
+                Some(n) if required_agents.is_none_or(|r| n > r) => {
+                    required_agents = Some(n);
+                    binding = Some(metric.describe());
+                }
+                Some(_) => {}
+                None => reachable = false,
+            }
+        }
+        if !reachable {
+            required_agents = None;
+        }
         IntervalPlan {
             start: interval.start.clone(),
             interval_seconds: self.inputs.interval_seconds,
@@ -165,10 +243,14 @@ impl QueuePlan {
             aht_seconds: traffic.aht,
             offered_load: traffic.load(),
             required_agents,
+            answer_agents,
+            binding: binding.filter(|_| required_agents.is_some()),
             required_headcount: required_agents
                 .zip(self.inputs.shrinkage_ppm)
                 .map(|(n, ppm)| headcount(n, ppm)),
-            at_agents: self.agents.map(|n| traffic.evaluate(n, within)),
+            at_agents: self
+                .agents
+                .map(|n| traffic.evaluate(n.saturating_mul(c), within)),
         }
     }
 
@@ -204,11 +286,13 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
         match plan_queue(model, id, queue, forecast, files) {
             Ok(plan) => {
                 problems.extend(understaffed(&plan, queue));
+                problems.extend(targets::unmet(&plan, queue));
                 plans.push(plan);
             }
             Err(found) => problems.extend(found),
         }
     }
+    problems.extend(targets::short_teams(model, &plans));
     (plans, problems)
 }
 
@@ -286,23 +370,42 @@ fn plan_queue(
             QueueModel::ErlangC
         },
         target: channel.and_then(|c| strictest_target(model, queue, c, &busiest)),
+        metrics: Vec::new(),
         agents: queue.agents.map(|a| a.value),
         summary: Summary::default(),
         inputs,
     };
+    plan.metrics = metric_targets(model, queue, plan.target.is_some());
     // Second pass: staff each interval, keep only the summary.
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        misses: vec![Misses::default(); plan.metrics.len()],
+        ..Summary::default()
+    };
     for interval in plan.intervals(model, files) {
         summary.intervals += 1;
         summary.peak_required_agents = summary.peak_required_agents.max(interval.required_agents);
-        summary.unreachable |= plan.target.is_some() && interval.required_agents.is_none();
+        let people = interval.required_headcount.or(interval.required_agents);
+        summary.peak_required_headcount = summary.peak_required_headcount.max(people);
+        summary.unreachable |= plan.target.is_some() && interval.answer_agents.is_none();
+        if let Some(outcome) = &interval.at_agents {
+            for (metric, misses) in plan.metrics.iter().zip(&mut summary.misses) {
+                if !metric.met_by(outcome) {
+                    misses.intervals += 1;
+                    let actual = metric.actual(outcome);
+                    let further = |w: f64| (actual - metric.value).abs() > (w - metric.value).abs();
+                    if misses.worst.as_ref().is_none_or(|(_, w)| further(*w)) {
+                        misses.worst = Some((interval.start.clone(), actual));
+                    }
+                }
+            }
+        }
         let short = match (plan.target, plan.agents) {
-            (Some(_), Some(agents)) => interval.required_agents.is_none_or(|n| n > agents),
+            (Some(_), Some(agents)) => interval.answer_agents.is_none_or(|n| n > agents),
             _ => false,
         };
         if short {
             summary.short += 1;
-            let need = |i: &IntervalPlan| i.required_agents.unwrap_or(u32::MAX);
+            let need = |i: &IntervalPlan| i.answer_agents.unwrap_or(u32::MAX);
             if summary
                 .worst
                 .as_ref()
@@ -380,6 +483,7 @@ impl Inputs {
             aht: queue_aht.filter(|&a| a > 0).map(|a| a as f64),
             patience: patience.map(|(seconds, _)| seconds as f64),
             shrinkage_ppm,
+            concurrency: queue.concurrency.map_or(1, |c| c.value.max(1)),
         })
     }
 
@@ -497,7 +601,7 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
         ),
         _ => format!("with {have}, more contacts arrive{at} than they can handle"),
     };
-    let (message, help) = match worst.required_agents {
+    let (message, help) = match worst.answer_agents {
         Some(needed) => (
             format!(
                 "queue `{}` has {} but needs {needed} ({} more){at} to {goal}{spread}; {with}",

@@ -31,6 +31,10 @@ struct QueueHead<'a> {
     channel: Option<&'a str>,
     model: &'static str,
     target: Option<TargetOut>,
+    /// The other SLA targets staffing computes, e.g. `abandonment <= 1%`.
+    targets: Vec<String>,
+    /// Contacts one agent handles at once.
+    concurrency: u32,
     agents: Option<u32>,
 }
 
@@ -48,6 +52,8 @@ struct IntervalOut<'a> {
     aht_seconds: f64,
     offered_load: f64,
     required_agents: Option<u32>,
+    /// The target that sets `required_agents`.
+    binding_target: Option<&'a str>,
     required_headcount: Option<u32>,
     service_level: Option<f64>,
     wait_probability: Option<f64>,
@@ -70,6 +76,7 @@ impl<'a> IntervalOut<'a> {
             aht_seconds: i.aht_seconds,
             offered_load: i.offered_load,
             required_agents: i.required_agents,
+            binding_target: i.binding.as_deref(),
             required_headcount: i.required_headcount,
             service_level: p.map(|p| p.service_level),
             wait_probability: p.map(|p| p.wait_probability),
@@ -95,6 +102,8 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
                 percent: t.percent,
                 within_seconds: t.within_seconds,
             }),
+            targets: plan.metrics.iter().map(|m| m.describe()).collect(),
+            concurrency: plan.concurrency(),
             agents: plan.agents,
         })?;
         // The head without its closing brace, then the intervals.
@@ -117,7 +126,7 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
     out.write_all(b"\n]}\n")
 }
 
-const HEADINGS: [&str; 11] = [
+const HEADINGS: [&str; 12] = [
     "start",
     "volume",
     "AHT",
@@ -129,11 +138,12 @@ const HEADINGS: [&str; 11] = [
     "ASA",
     "occupancy",
     "hung up",
+    "binds",
 ];
 
 /// Column widths: rows are written as they are computed, so the widths are
 /// fixed in advance, wide enough for any realistic figure.
-const WIDTHS: [usize; 11] = [16, 8, 7, 8, 6, 9, 10, 7, 8, 9, 7];
+const WIDTHS: [usize; 12] = [16, 8, 7, 8, 6, 9, 10, 7, 8, 9, 7, 0];
 
 pub fn table(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
     if queues.is_empty() {
@@ -148,12 +158,13 @@ pub fn table(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
         out.write_all(b"\n")?;
     }
     out.write_all(
-        b"needed: fewest agents that meet the target; headcount: needed after shrinkage;\n\
+        b"needed: fewest agents that meet every target; binds: the target that sets it;\n\
+         headcount: needed after shrinkage;\n\
          in time, waited, ASA, occupancy, hung up: with the queue's own agents.\n",
     )
 }
 
-fn line(cells: &[String; 11]) -> String {
+fn line(cells: &[String; 12]) -> String {
     let padded: Vec<String> = cells
         .iter()
         .zip(WIDTHS)
@@ -161,7 +172,7 @@ fn line(cells: &[String; 11]) -> String {
         .map(|(i, (cell, width))| {
             let cell = crate::escape::terminal(cell, false);
             let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
-            if i == 0 {
+            if i == 0 || i == cells.len() - 1 {
                 format!("{cell}{pad}")
             } else {
                 format!("{pad}{cell}")
@@ -197,14 +208,24 @@ fn heading(plan: &QueuePlan) -> String {
         (None, Some(peak)) => format!("needs {peak} at peak"),
         (None, None) => "not judged".to_string(),
     };
+    let also = if plan.metrics.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = plan.metrics.iter().map(|m| m.describe()).collect();
+        format!(", also {}", list.join(", "))
+    };
+    let concurrency = match plan.concurrency() {
+        1 => String::new(),
+        c => format!(", {c} contacts per agent at once"),
+    };
     format!(
-        "{} — {}, {model}, {target}, {agents}: {verdict}\n\n",
+        "{} — {}, {model}, {target}{also}{concurrency}, {agents}: {verdict}\n\n",
         plan.id,
         plan.channel.as_deref().unwrap_or("no channel"),
     )
 }
 
-fn row(interval: &IntervalPlan) -> [String; 11] {
+fn row(interval: &IntervalPlan) -> [String; 12] {
     let dash = || "-".to_string();
     let percent = |v: f64| format!("{:.1}%", v * 100.0);
     let (level, waited, asa, occupancy, abandon) = match interval.at_agents {
@@ -240,5 +261,6 @@ fn row(interval: &IntervalPlan) -> [String; 11] {
         asa,
         occupancy,
         abandon,
+        interval.binding.clone().unwrap_or_else(dash),
     ]
 }

@@ -260,6 +260,12 @@ pub enum Stmt {
     },
     // promise and queue
     Channel(Ident),
+    /// `journey J [from S] [to S]` in a promise: the outcome it times.
+    PromiseJourney {
+        journey: Ident,
+        from: Option<Ident>,
+        to: Option<Ident>,
+    },
     OnBreach(Vec<Spanned<Remedy>>),
     // journey
     Start(Ident),
@@ -293,6 +299,8 @@ pub enum Stmt {
     Aht(Duration),
     Patience(Duration),
     Shrinkage(Percent),
+    /// Contacts one agent handles at once.
+    Concurrency(u32),
     // agreement
     Provider(Ident),
     Consumer(Ident),
@@ -347,6 +355,8 @@ impl Stmt {
             Stmt::Resolution { .. } => "resolution",
             Stmt::Channel(_) | Stmt::StepChannels(_) => "channel",
             Stmt::OnBreach(_) => "on_breach",
+            Stmt::PromiseJourney { .. } => "journey",
+            Stmt::Concurrency(_) => "concurrency",
             Stmt::Start(_) => "start",
             Stmt::Step(_) => "step",
             Stmt::Next { .. } => "next",

@@ -156,6 +156,11 @@ const SLA: &[Form] = &[
 const PROMISE: &[Form] = &[
     SEGMENTS,
     form("channel", "channel CHANNEL", "channel phone"),
+    form(
+        "journey",
+        "journey JOURNEY [from STEP] [to STEP]",
+        "journey delivery from order to delivered",
+    ),
     WITHIN,
     form(
         "on_breach",
@@ -232,6 +237,7 @@ const QUEUE: &[Form] = &[
     form("aht", "aht DURATION", "aht 4m"),
     form("patience", "patience DURATION", "patience 3m"),
     form("shrinkage", "shrinkage PERCENT", "shrinkage 30%"),
+    form("concurrency", "concurrency NUMBER", "concurrency 3"),
     DESCRIPTION,
 ];
 const AGREEMENT: &[Form] = &[

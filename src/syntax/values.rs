@@ -26,6 +26,11 @@ impl Duration {
         self.seconds
     }
 
+    /// Half of it, to the second.
+    pub fn half(self) -> Duration {
+        Duration::from_seconds(self.seconds / 2)
+    }
+
     /// Sum that saturates instead of overflowing: used for path totals.
     pub fn saturating_add(self, other: Duration) -> Duration {
         Duration::from_seconds(self.seconds.saturating_add(other.seconds))
@@ -98,6 +103,10 @@ impl fmt::Display for Duration {
 pub struct Percent(f64);
 
 impl Percent {
+    pub const fn new(value: f64) -> Percent {
+        Percent(value)
+    }
+
     pub fn parse(text: &str) -> Result<Percent, String> {
         let number = text.trim_end_matches('%');
         let value: f64 = number
@@ -107,10 +116,6 @@ impl Percent {
             return Err(format!("`{text}` is not a sensible percentage"));
         }
         Ok(Percent(value))
-    }
-
-    pub fn new(value: f64) -> Percent {
-        Percent(value)
     }
 
     pub fn value(self) -> f64 {
@@ -312,6 +317,24 @@ impl ChannelKind {
             self,
             ChannelKind::Phone | ChannelKind::Chat | ChannelKind::Office
         )
+    }
+
+    /// Channels where people write or call and someone must answer.
+    pub fn is_live(self) -> bool {
+        matches!(
+            self,
+            ChannelKind::Phone
+                | ChannelKind::Chat
+                | ChannelKind::Email
+                | ChannelKind::Messenger
+                | ChannelKind::Social
+        )
+    }
+
+    /// Places: an office visit or a field visit, timed by appointments,
+    /// not by an answer time.
+    pub fn is_physical(self) -> bool {
+        matches!(self, ChannelKind::Office | ChannelKind::Field)
     }
 }
 

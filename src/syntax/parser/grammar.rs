@@ -677,6 +677,39 @@ impl<'t> Parser<'t> {
                     None => return Ok(None),
                 }
             }
+            (DeclKind::Promise, "journey") => {
+                let journey = self.ident()?;
+                self.trivia();
+                let mut from = None;
+                if self.at_keyword("from") {
+                    self.keyword("from")?;
+                    self.trivia();
+                    from = Some(self.ident()?);
+                    self.trivia();
+                }
+                let mut to = None;
+                if self.at_keyword("to") {
+                    self.keyword("to")?;
+                    self.trivia();
+                    to = Some(self.ident()?);
+                }
+                Stmt::PromiseJourney { journey, from, to }
+            }
+            (_, "concurrency") => {
+                let (text, span) = self.integer()?;
+                match self.whole(text, span) {
+                    Some(n) if (1..=100).contains(&n) => Stmt::Concurrency(n),
+                    Some(n) => {
+                        self.invalid(
+                            span,
+                            format!("a concurrency of {n} is out of range"),
+                            "give how many contacts one agent handles at once, 1 to 100 (e.g. `concurrency 3` for chat)",
+                        );
+                        return Ok(None);
+                    }
+                    None => return Ok(None),
+                }
+            }
             (_, "agents") => {
                 let (text, span) = self.integer()?;
                 match self.whole(text, span) {

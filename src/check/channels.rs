@@ -1,0 +1,172 @@
+//! Channels as customers meet them: unattended-channel,
+//! preferred-channel-not-offered, channel-not-offered.
+
+use super::Ctx;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::{Channel, Idx};
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::UnattendedChannel,
+        summary: "A live channel (`phone chat email messenger social`) is marked `self_service`: \
+                  nobody answers there.",
+        why: "`self_service` exempts a channel from having an owner and an answer target. On a \
+              channel where customers write or call, that means nobody is responsible for \
+              answering: in the industry more than half of the requests sent through social \
+              networks go unanswered exactly this way.",
+        bad: "channel social \"Social networks\" { kind social; self_service }",
+        fix: "channel social \"Social networks\" { kind social; owner support; hours office }",
+    },
+    CodeDoc {
+        code: Code::PreferredChannelNotOffered,
+        summary: "A customer type `prefer`s channels that none of its segments offer.",
+        why: "Steering a type of customer to a channel works only if the channel is open to them. \
+              A strategy that sends impatient customers to chat while their segment has no chat \
+              cannot be followed by the people who serve them.",
+        bad: "customer_type impatient { prefer chat }\nsegment mass { types impatient; channels phone }",
+        fix: "customer_type impatient { prefer chat }\nsegment mass { types impatient; channels phone, chat }",
+    },
+    CodeDoc {
+        code: Code::ChannelNotOffered,
+        summary: "A journey step uses a channel that none of the journey's segments are offered.",
+        why: "A step happens where the customer is. If the segments the journey serves cannot \
+              reach the company through that channel, the step cannot happen as written, and the \
+              channel is staffed for nobody.",
+        bad: "segment vip { channels phone }\njourney order { segments vip; start s; step s { owner sales; channel chat; end } }",
+        fix: "segment vip { channels phone, chat }\njourney order { segments vip; start s; step s { owner sales; channel chat; end } }",
+    },
+];
+
+pub fn check(ctx: &mut Ctx) {
+    unattended(ctx);
+    preferred_not_offered(ctx);
+    steps_off_offer(ctx);
+}
+
+fn unattended(ctx: &mut Ctx) {
+    for (_, channel) in ctx.model.channels.iter() {
+        let Some(kind) = channel.kind.filter(|k| k.is_live()) else {
+            continue;
+        };
+        if channel.self_service {
+            ctx.report(
+                Diagnostic::new(
+                    Code::UnattendedChannel,
+                    channel.header.span,
+                    format!(
+                        "channel `{}` is a {} channel marked `self_service`: customers write or call there and nobody is responsible for answering",
+                        channel.header.id,
+                        kind.as_str()
+                    ),
+                )
+                .help(
+                    "remove `self_service` and give it an `owner` and `hours` (then an answer target in the SLAs), or make it a `portal` if customers only help themselves there",
+                ),
+            );
+        }
+    }
+}
+
+/// Which segments offer each channel: `offered[channel]` lists segments.
+fn offered_by(ctx: &Ctx) -> Vec<Vec<Idx<crate::model::Segment>>> {
+    let model = ctx.model;
+    let mut offered = vec![Vec::new(); model.channels.len()];
+    for (id, segment) in model.segments.iter() {
+        for channel in crate::model::targets(&segment.channels) {
+            offered[channel.index()].push(id);
+        }
+    }
+    offered
+}
+
+fn preferred_not_offered(ctx: &mut Ctx) {
+    let model = ctx.model;
+    // The segments of each customer type.
+    let mut segments_of = vec![Vec::new(); model.customer_types.len()];
+    for (id, segment) in model.segments.iter() {
+        for t in crate::model::targets(&segment.types) {
+            segments_of[t.index()].push(id);
+        }
+    }
+    for (id, customer_type) in model.customer_types.iter() {
+        let segments = &segments_of[id.index()];
+        if segments.is_empty() {
+            continue; // `unused` says it
+        }
+        for preferred in &customer_type.prefer {
+            let Some(channel) = preferred.target else {
+                continue;
+            };
+            let offers = |s: &Idx<crate::model::Segment>| {
+                crate::model::targets(&model.segments[*s].channels).any(|c| c == channel)
+            };
+            if segments.iter().any(offers) {
+                continue;
+            }
+            let names: Vec<String> = segments
+                .iter()
+                .map(|&s| format!("`{}`", model.segments[s].header.id))
+                .collect();
+            ctx.report(
+                Diagnostic::new(
+                    Code::PreferredChannelNotOffered,
+                    preferred.span,
+                    format!(
+                        "customer type `{}` is steered to channel `{}`, but none of its segments ({}) are offered it",
+                        customer_type.header.id,
+                        preferred.name,
+                        super::elide(names.iter(), ", ")
+                    ),
+                )
+                .help(format!(
+                    "add `{}` to the `channels` of a segment with this type, or prefer a channel they have",
+                    preferred.name
+                )),
+            );
+        }
+    }
+}
+
+fn steps_off_offer(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let offered = offered_by(ctx);
+    for (_, journey) in model.journeys.iter() {
+        let mut served: Vec<_> = model.served(&journey.segments).collect();
+        served.sort_unstable();
+        // Every segment served: checked once per channel, not per step.
+        let mut reachable: Vec<Option<bool>> = vec![None; model.channels.len()];
+        for (_, step) in journey.steps.iter() {
+            for used in &step.channels {
+                let Some(channel) = used.target else { continue };
+                let is_offered = *reachable[channel.index()].get_or_insert_with(|| {
+                    offered[channel.index()]
+                        .iter()
+                        .any(|s| served.binary_search(s).is_ok())
+                });
+                if is_offered || !segments_listed(&model.channels[channel]) {
+                    continue;
+                }
+                ctx.report(
+                    Diagnostic::new(
+                        Code::ChannelNotOffered,
+                        used.span,
+                        format!(
+                            "step `{}` of journey `{}` happens on channel `{}`, but none of the segments the journey serves are offered it",
+                            step.header.id, journey.header.id, used.name
+                        ),
+                    )
+                    .help(format!(
+                        "add `{}` to the `channels` of the journey's segments, or use a channel they have",
+                        used.name
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Segments list the channels customers contact the company through; a
+/// place the company goes to (`field`) is not one of them.
+fn segments_listed(channel: &Channel) -> bool {
+    channel.kind != Some(crate::syntax::values::ChannelKind::Field)
+}

@@ -1,0 +1,148 @@
+//! Complaint handling: complaint-without-escalation, complaint-without-feedback,
+//! escalation-after-deadline, escalation-out-of-order, acknowledge-after-resolve.
+
+use super::Ctx;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::Complaint;
+use crate::syntax::values::Feedback;
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::ComplaintWithoutEscalation,
+        summary: "A complaint rule has no `escalate`.",
+        why: "A complaint that its owner cannot resolve in time must go up automatically. Without \
+              a ladder it stays with whoever is stuck with it.",
+        bad: "complaint defect { owner quality; resolve within 3d }",
+        fix: "complaint defect { owner quality; resolve within 3d; escalate after 2d to quality_lead }",
+    },
+    CodeDoc {
+        code: Code::ComplaintWithoutFeedback,
+        summary: "A complaint rule does not require `feedback`.",
+        why: "Closing the loop — telling the customer what was done — is what turns a complaint \
+              into loyalty. A complaint closed without feedback is, to the customer, ignored.",
+        bad: "complaint defect { owner quality; resolve within 3d }",
+        fix: "complaint defect { owner quality; resolve within 3d; feedback required }",
+    },
+    CodeDoc {
+        code: Code::EscalationAfterDeadline,
+        summary: "An escalation comes `after` the complaint's own `resolve` time: it fires only \
+                  once the deadline has already been missed.",
+        why: "An escalation ladder exists to get help while there is still time to keep the \
+              promise. Escalating after the deadline only tells the manager that the customer was \
+              already let down.",
+        bad: "complaint defect { owner quality; resolve within 1d; escalate after 2d to quality_lead }",
+        fix: "complaint defect { owner quality; resolve within 1d; escalate after 12h to quality_lead }",
+    },
+    CodeDoc {
+        code: Code::EscalationOutOfOrder,
+        summary: "The times of an escalation ladder do not increase: a later rung fires no later \
+                  than the one before it.",
+        why: "A ladder goes up one rung at a time: the team lead first, the director only if the \
+              lead could not help. When the director's rung comes first (1 day to the lead, then \
+              2 hours to the director), the order of the ladder is a typo or a misunderstanding.",
+        bad: "complaint defect { owner quality; resolve within 3d\n  escalate after 1d to quality_lead\n  escalate after 2h to cx_director }",
+        fix: "complaint defect { owner quality; resolve within 3d\n  escalate after 2h to quality_lead\n  escalate after 1d to cx_director }",
+    },
+    CodeDoc {
+        code: Code::AcknowledgeAfterResolve,
+        summary: "A complaint's `acknowledge` time is longer than its `resolve` time.",
+        why: "Acknowledging a complaint (\"we have it, here is what happens next\") is the first \
+              step of resolving it. A rule that allows more time to acknowledge than to resolve \
+              has its two numbers swapped.",
+        bad: "complaint defect { owner quality; acknowledge within 2d; resolve within 1d }",
+        fix: "complaint defect { owner quality; acknowledge within 1h; resolve within 1d }",
+    },
+];
+
+pub fn check(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (_, complaint) in model.complaints.iter() {
+        timing(ctx, complaint);
+        if complaint.escalations.is_empty() {
+            ctx.report(
+                Diagnostic::new(
+                    Code::ComplaintWithoutEscalation,
+                    complaint.header.span,
+                    format!("complaint rule `{}` has no escalation ladder", complaint.header.id),
+                )
+                .help("add `escalate after TIME to ROLE` for when the owner cannot resolve it in time"),
+            );
+        }
+        let required = complaint
+            .feedback
+            .is_some_and(|f| f.value == Feedback::Required);
+        if !required {
+            let span = complaint.feedback.map_or(complaint.header.span, |f| f.span);
+            ctx.report(
+                Diagnostic::new(
+                    Code::ComplaintWithoutFeedback,
+                    span,
+                    format!(
+                        "complaint rule `{}` does not require telling the customer the outcome",
+                        complaint.header.id
+                    ),
+                )
+                .help("add `feedback required`: the customer is told what was done about the complaint"),
+            );
+        }
+    }
+}
+
+/// The complaint's times against each other.
+fn timing(ctx: &mut Ctx, complaint: &Complaint) {
+    let id = &complaint.header.id;
+    if let (Some(ack), Some(resolve)) = (complaint.acknowledge, complaint.resolve) {
+        if ack.value > resolve.value {
+            ctx.report(
+                Diagnostic::new(
+                    Code::AcknowledgeAfterResolve,
+                    ack.span,
+                    format!(
+                        "complaint rule `{id}` allows {} to acknowledge but only {} to resolve",
+                        ack.value, resolve.value
+                    ),
+                )
+                .help("acknowledge first (usually within hours), resolve after: check whether the two times are swapped"),
+            );
+        }
+    }
+    if let Some(resolve) = complaint.resolve {
+        for e in complaint
+            .escalations
+            .iter()
+            .filter(|e| e.after > resolve.value)
+        {
+            ctx.report(
+                Diagnostic::new(
+                    Code::EscalationAfterDeadline,
+                    e.span,
+                    format!(
+                        "complaint rule `{id}` escalates to `{}` after {}, when its {} to resolve are already over",
+                        e.to.name, e.after, resolve.value
+                    ),
+                )
+                .help(format!(
+                    "escalate before the deadline, e.g. halfway (`escalate after {} to {}`), so there is time to help",
+                    resolve.value.half(),
+                    e.to.name
+                )),
+            );
+        }
+    }
+    for pair in complaint.escalations.windows(2) {
+        let (earlier, later) = (&pair[0], &pair[1]);
+        if later.after <= earlier.after {
+            ctx.report(
+                Diagnostic::new(
+                    Code::EscalationOutOfOrder,
+                    later.span,
+                    format!(
+                        "complaint rule `{id}` escalates to `{}` after {}, no later than to `{}` after {} on the rung before",
+                        later.to.name, later.after, earlier.to.name, earlier.after
+                    ),
+                )
+                .help("order the ladder by time, each rung later than the one before: the first line's lead first, the director last"),
+            );
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Tiers that match value: tier-inversion, pareto-mismatch.
+//!
+//! Both compare each segment with the segments of worse tiers (a larger
+//! number): entries are sorted by tier and swept from the worst tier up,
+//! carrying the best figure seen among worse tiers, so a spec with many
+//! segments costs `O(n log n)`, not a comparison of every pair.
+
+use super::Ctx;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::{Channel, Idx, Segment};
+use crate::source::Span;
+use crate::syntax::values::Duration;
+use std::collections::BTreeMap;
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::TierInversion,
+        summary: "A better tier (smaller number) gets a slower `answer`, `first_response` or \
+                  `resolution` target on the same channel than a worse tier.",
+        why: "Tiers exist so that the customers who matter most wait least (FedEx's rule). A \
+              tier-1 line answered in 5 minutes while tier 2 is answered in 10 seconds turns the \
+              segmentation upside down: the best customers learn that they are served last.",
+        bad: "sla vip_sla for vip { answer phone 80% within 5m }    # vip: tier 1\nsla mass_sla for mass { answer phone 80% within 10s }  # mass: tier 2",
+        fix: "sla vip_sla for vip { answer phone 80% within 10s }\nsla mass_sla for mass { answer phone 80% within 1m }",
+    },
+    CodeDoc {
+        code: Code::ParetoMismatch,
+        summary: "Revenue per customer (`revenue` ÷ `share`) of a better tier is below that of a \
+                  worse tier.",
+        why: "Tiers should follow value: the 20% of customers who bring 80% of revenue are the \
+              ones to serve first (the Pareto principle). When a better tier brings less revenue \
+              per customer than a worse one, the tiers reward the wrong customers.",
+        bad: "segment vip { tier 1; share 50%; revenue 40% }\nsegment mass { tier 2; share 50%; revenue 60% }",
+        fix: "segment vip { tier 1; share 20%; revenue 80% }\nsegment mass { tier 2; share 80%; revenue 20% }",
+    },
+];
+
+pub fn check(ctx: &mut Ctx) {
+    inversions(ctx);
+    pareto(ctx);
+}
+
+/// A kind of time target, per channel (`None`: a resolution for every channel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Answer(Idx<Channel>),
+    FirstResponse(Idx<Channel>),
+    Resolution(Option<Idx<Channel>>),
+}
+
+/// A segment's strictest target of one kind.
+#[derive(Clone, Copy)]
+struct Entry {
+    tier: u32,
+    segment: Idx<Segment>,
+    within: Duration,
+    span: Span,
+}
+
+fn inversions(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let mut by_kind: BTreeMap<Kind, Vec<Entry>> = BTreeMap::new();
+    for (segment, s) in model.segments.iter() {
+        let Some(tier) = s.tier.map(|t| t.value) else {
+            continue;
+        };
+        let mut strictest: BTreeMap<Kind, (Duration, Span)> = BTreeMap::new();
+        let mut offer = |kind, within: Duration, span| {
+            let best = strictest.entry(kind).or_insert((within, span));
+            if within < best.0 {
+                *best = (within, span);
+            }
+        };
+        for &sla in ctx.slas_of(segment) {
+            let sla = &model.slas[sla];
+            for a in &sla.answers {
+                if let Some(c) = a.channel.target {
+                    offer(Kind::Answer(c), a.within, a.span);
+                }
+            }
+            for f in &sla.first_responses {
+                if let Some(c) = f.channel.target {
+                    offer(Kind::FirstResponse(c), f.within, f.span);
+                }
+            }
+            for r in &sla.resolutions {
+                offer(
+                    Kind::Resolution(r.channel.as_ref().and_then(|c| c.target)),
+                    r.within,
+                    r.span,
+                );
+            }
+        }
+        for (kind, (within, span)) in strictest {
+            by_kind.entry(kind).or_default().push(Entry {
+                tier,
+                segment,
+                within,
+                span,
+            });
+        }
+    }
+    for (kind, mut entries) in by_kind {
+        against_worse_tiers(
+            &mut entries,
+            |e| (e.tier, e.segment),
+            |a, b| a.within < b.within,
+            |e, worse| report_inversion(ctx, kind, e, worse),
+        );
+    }
+}
+
+/// Calls `report(entry, worse)` for each entry that a strictly worse tier
+/// beats, with the entry of the worse tiers that beats everything else
+/// there. Worst tier first, each tier after the tiers below it, so the
+/// sweep is one pass after a sort.
+fn against_worse_tiers<T: Copy>(
+    entries: &mut [T],
+    key: impl Fn(&T) -> (u32, Idx<Segment>),
+    beats: impl Fn(&T, &T) -> bool,
+    mut report: impl FnMut(&T, &T),
+) {
+    entries.sort_by_key(|e| {
+        let (tier, segment) = key(e);
+        (std::cmp::Reverse(tier), segment)
+    });
+    let mut best_worse: Option<T> = None;
+    let mut i = 0;
+    while i < entries.len() {
+        let tier = key(&entries[i]).0;
+        let same_tier = entries[i..].iter().take_while(|e| key(e).0 == tier).count();
+        let group = &entries[i..i + same_tier];
+        for e in group {
+            if let Some(worse) = best_worse.filter(|w| beats(w, e)) {
+                report(e, &worse);
+            }
+        }
+        for e in group {
+            if best_worse.is_none_or(|w| beats(e, &w)) {
+                best_worse = Some(*e);
+            }
+        }
+        i += same_tier;
+    }
+}
+
+fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
+    let model = ctx.model;
+    let channel = |c: Idx<Channel>| model.channels[c].header.id.to_string();
+    let what = match kind {
+        Kind::Answer(c) => format!("answered on `{}`", channel(c)),
+        Kind::FirstResponse(c) => format!("given a first response on `{}`", channel(c)),
+        Kind::Resolution(Some(c)) => format!("resolved on `{}`", channel(c)),
+        Kind::Resolution(None) => "resolved".to_string(),
+    };
+    let (b, w) = (
+        &model.segments[better.segment],
+        &model.segments[worse.segment],
+    );
+    ctx.report(
+        Diagnostic::new(
+            Code::TierInversion,
+            better.span,
+            format!(
+                "tier-{} segment `{}` is {what} within {}, slower than tier-{} segment `{}` (within {})",
+                better.tier, b.header.id, better.within, worse.tier, w.header.id, worse.within
+            ),
+        )
+        .help(format!(
+            "give `{}` a target at least as fast as {} (the better tier waits least), or revisit the tiers",
+            b.header.id, worse.within
+        )),
+    );
+}
+
+fn pareto(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let mut entries: Vec<(u32, Idx<Segment>, f64)> = model
+        .segments
+        .iter()
+        .filter_map(|(id, s)| Some((s.tier?.value, id, s.revenue_per_customer()?)))
+        .collect();
+    against_worse_tiers(
+        &mut entries,
+        |&(tier, id, _)| (tier, id),
+        |a, b| a.2 > b.2,
+        |&(tier, id, value), &(worse_tier, worse, worse_value)| {
+            let (s, w) = (&model.segments[id], &model.segments[worse]);
+            let span = s.revenue.map_or(s.header.span, |r| r.span);
+            ctx.report(
+                Diagnostic::new(
+                    Code::ParetoMismatch,
+                    span,
+                    format!(
+                        "tier-{tier} segment `{}` brings {} of revenue from {} of customers ({:.2}× per customer), less per customer than tier-{worse_tier} segment `{}` ({:.2}×)",
+                        s.header.id,
+                        s.revenue.map(|r| r.value.to_string()).unwrap_or_default(),
+                        s.share.map(|r| r.value.to_string()).unwrap_or_default(),
+                        value,
+                        w.header.id,
+                        worse_value
+                    ),
+                )
+                .help(format!(
+                    "check the `share` and `revenue` figures; if they hold, `{}` deserves the better tier",
+                    w.header.id
+                )),
+            );
+        },
+    );
+}

@@ -1,0 +1,269 @@
+//! The SLA `target`s staffing can compute besides the answer target —
+//! `abandonment` (Erlang A), `asa`, `occupancy`, `service_level` — and the
+//! rules that read them: metric-target-unmet, headcount-short.
+
+use super::erlang::{Outcome, Traffic};
+use super::{agents_word, QueuePlan};
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::{Kpi, Model, Queue, Team};
+use crate::source::Span;
+use crate::syntax::ast::TargetValue;
+use crate::syntax::values::{trim_float, Comparison, Duration, Metric};
+use crate::syntax::Name;
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::MetricTargetUnmet,
+        summary: "A queue's `agents` miss an SLA `target` that staffing can compute: \
+                  `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`.",
+        why: "An SLA target nobody checks is a wish. With a forecast, a handle time and a number \
+              of agents, queueing theory computes the share who hang up, the average wait and \
+              how busy agents are: a `target abandonment <= 1%` that the queue's own staffing \
+              puts at 5% is broken before the first call.",
+        bad: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }\nqueue main { channel phone; segments retail; agents 14; forecast 100 per 30m; aht 4m; patience 2m }",
+        fix: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }\nqueue main { channel phone; segments retail; agents 19; forecast 100 per 30m; aht 4m; patience 2m }",
+    },
+    CodeDoc {
+        code: Code::HeadcountShort,
+        summary: "The queues of a team need more people (required headcount after shrinkage, at \
+                  each queue's peak) than the `headcount` of the roles in that team.",
+        why: "Staffing plans are kept by people who exist. When the roles of a team add up to \
+              fewer people than its queues need, the standard cannot be met on the busiest day \
+              however the shifts are drawn.",
+        bad: "role agent { team support; headcount 10; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
+        fix: "role agent { team support; headcount 25; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
+    },
+];
+
+/// A computable SLA target, in the formulas' units: fractions for
+/// percentages, seconds for durations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricTarget {
+    pub metric: Metric,
+    pub comparison: Comparison,
+    pub value: f64,
+    /// The SLA's `target` statement.
+    pub span: Span,
+    pub sla: Name,
+}
+
+impl MetricTarget {
+    /// The target if staffing can compute it for this queue: `abandonment`
+    /// needs callers who hang up (`patience`), `service_level` an answer time.
+    pub fn of(kpi: &Kpi, span: Span, sla: &Name, queue: &Queue, answer: bool) -> Option<Self> {
+        let value = match (kpi.metric, kpi.value) {
+            (Metric::Abandonment, TargetValue::Percent(p)) if queue.patience.is_some() => {
+                p.fraction()
+            }
+            (Metric::Occupancy, TargetValue::Percent(p)) => p.fraction(),
+            (Metric::ServiceLevel, TargetValue::Percent(p)) if answer => p.fraction(),
+            (Metric::Asa, TargetValue::Duration(d)) => d.seconds() as f64,
+            _ => return None,
+        };
+        Some(MetricTarget {
+            metric: kpi.metric,
+            comparison: kpi.comparison,
+            value,
+            span,
+            sla: sla.clone(),
+        })
+    }
+
+    /// The measure this target is about, for an outcome.
+    pub fn actual(&self, outcome: &Outcome) -> f64 {
+        match outcome {
+            Outcome::Overloaded => match self.metric {
+                Metric::ServiceLevel => 0.0,
+                Metric::Asa => f64::INFINITY,
+                _ => 1.0,
+            },
+            Outcome::Stable(p) => match self.metric {
+                Metric::ServiceLevel => p.service_level,
+                Metric::Abandonment => p.abandon_probability.unwrap_or(0.0),
+                Metric::Occupancy => p.occupancy,
+                _ => p.asa_seconds.unwrap_or(0.0),
+            },
+        }
+    }
+
+    pub fn met_by(&self, outcome: &Outcome) -> bool {
+        let (actual, goal) = (self.actual(outcome), self.value);
+        // Rounding in the last bits must not fail an exact target.
+        let slack = 1e-12 * goal.abs().max(1.0);
+        match self.comparison {
+            Comparison::AtLeast => actual + slack >= goal,
+            Comparison::Above => actual > goal,
+            Comparison::AtMost => actual <= goal + slack,
+            Comparison::Below => actual < goal,
+            Comparison::Equal => (actual - goal).abs() <= slack,
+        }
+    }
+
+    /// More agents bring it closer: a floor on the service level, a ceiling
+    /// on abandonment, waiting or occupancy. Only such targets set how many
+    /// agents a queue needs.
+    pub fn helped_by_agents(&self) -> bool {
+        let floor = matches!(self.comparison, Comparison::AtLeast | Comparison::Above);
+        let ceiling = matches!(self.comparison, Comparison::AtMost | Comparison::Below);
+        match self.metric {
+            Metric::ServiceLevel => floor,
+            _ => ceiling,
+        }
+    }
+
+    /// `abandonment <= 1%`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.metric.as_str(),
+            self.comparison.as_str(),
+            self.show(self.value)
+        )
+    }
+
+    /// A measure in the target's own unit.
+    pub fn show(&self, value: f64) -> String {
+        match self.metric {
+            Metric::Asa if value.is_infinite() => "forever".to_string(),
+            Metric::Asa => Duration::from_seconds(value.round() as u64).to_string(),
+            _ => format!("{}%", trim_float((value * 1000.0).round() / 10.0)),
+        }
+    }
+}
+
+/// The fewest agents meeting `target` for `traffic`, if any does.
+pub fn fewest_agents(
+    traffic: &Traffic,
+    target: &MetricTarget,
+    within: f64,
+    servers_per_agent: u32,
+) -> Option<u32> {
+    let limit = traffic.search_limit().div_ceil(servers_per_agent);
+    super::erlang::smallest(0, limit, |n| {
+        target.met_by(&traffic.evaluate(n * servers_per_agent, within))
+    })
+}
+
+/// How a queue's `agents` did against one computable target.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Misses {
+    pub intervals: u64,
+    /// The interval furthest from the target: its start and measure.
+    pub worst: Option<(Option<String>, f64)>,
+}
+
+/// metric-target-unmet: one finding per target a queue's agents miss.
+pub fn unmet(plan: &QueuePlan, queue: &Queue) -> Vec<Diagnostic> {
+    let Some(agents) = queue.agents else {
+        return Vec::new();
+    };
+    let count = plan.summary.intervals;
+    plan.metrics
+        .iter()
+        .zip(&plan.summary.misses)
+        .filter(|(_, m)| m.intervals > 0)
+        .map(|(target, misses)| {
+            let (start, worst) = misses.worst.clone().unwrap_or((None, 0.0));
+            let at = match start {
+                Some(start) if count > 1 => format!(" (worst at {start})"),
+                _ => String::new(),
+            };
+            let spread = if count > 1 {
+                format!(" in {} of {count} intervals", misses.intervals)
+            } else {
+                String::new()
+            };
+            let measured = match target.metric {
+                Metric::Abandonment => format!("{} hang up", target.show(worst)),
+                Metric::Asa => format!("callers wait {} on average", target.show(worst)),
+                Metric::Occupancy => format!("agents are busy {} of the time", target.show(worst)),
+                _ => format!("{} are answered in time", target.show(worst)),
+            };
+            let mut d = Diagnostic::new(
+                Code::MetricTargetUnmet,
+                agents.span,
+                format!(
+                    "queue `{}` with {} misses SLA `{}`'s target `{}`{spread}: {measured}{at}",
+                    plan.id,
+                    agents_word(agents.value),
+                    target.sla,
+                    target.describe()
+                ),
+            )
+            .help(if target.helped_by_agents() {
+                "add agents (`cxc staff` shows how many each interval needs and which target binds), or revisit the target"
+            } else {
+                "this target asks for fewer agents than the queue has; lower `agents` or revisit the target"
+            });
+            if target.span.file == agents.span.file {
+                d = d.label(target.span, "the target");
+            }
+            d
+        })
+        .collect()
+}
+
+/// headcount-short: the people a team's queues need at their peaks against
+/// the headcount of its roles.
+pub fn short_teams(model: &Model, plans: &[QueuePlan]) -> Vec<Diagnostic> {
+    let mut need: Vec<Vec<(&Name, u32)>> = vec![Vec::new(); model.teams.len()];
+    for plan in plans {
+        let queue = &model.queues[plan.queue];
+        let (Some(team), Some(people)) = (
+            queue.team.as_ref().and_then(|t| t.target),
+            plan.summary.peak_required_headcount,
+        ) else {
+            continue;
+        };
+        need[team.index()].push((&plan.id, people));
+    }
+    let mut found = Vec::new();
+    for (team, t) in model.teams.iter() {
+        let queues = &need[team.index()];
+        if queues.is_empty() {
+            continue;
+        }
+        let roles: Vec<(&Name, u32)> = model
+            .roles
+            .values()
+            .filter(|r| r.team.as_ref().and_then(|x| x.target) == Some(team))
+            .filter_map(|r| Some((&r.header.id, r.headcount?)))
+            .collect();
+        if roles.is_empty() {
+            continue; // no headcount stated: nothing to compare
+        }
+        let have: u64 = roles.iter().map(|&(_, n)| u64::from(n)).sum();
+        let needed: u64 = queues.iter().map(|&(_, n)| u64::from(n)).sum();
+        if needed <= have {
+            continue;
+        }
+        found.push(short_team(t, &roles, queues, have, needed));
+    }
+    found
+}
+
+fn short_team(
+    team: &Team,
+    roles: &[(&Name, u32)],
+    queues: &[(&Name, u32)],
+    have: u64,
+    needed: u64,
+) -> Diagnostic {
+    let list = |items: &[(&Name, u32)]| {
+        crate::diagnostic::elide(items.iter().map(|(name, n)| format!("{name} {n}")), ", ")
+    };
+    Diagnostic::new(
+        Code::HeadcountShort,
+        team.header.span,
+        format!(
+            "the roles of team `{}` add up to {have} people ({}), but its queues need {needed} at their peaks ({})",
+            team.header.id,
+            list(roles),
+            list(queues)
+        ),
+    )
+    .help(format!(
+        "raise the `headcount` of the team's roles by {}, or staff the queues from other teams",
+        needed - have
+    ))
+}
