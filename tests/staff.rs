@@ -52,7 +52,8 @@ fn json_matches_the_issue_example() {
     assert_eq!(
         head,
         json!({"queue": "main_line", "channel": "phone", "model": "erlang-c",
-            "target": {"percent": 80.0, "within_seconds": 20}, "agents": 13,
+            "target": {"percent": 80.0, "within_seconds": 20}, "targets": [],
+            "concurrency": 1, "agents": 13,
             "peak_required_agents": 14, "meets_target": false})
     );
     let interval = &intervals[0];
