@@ -3,6 +3,39 @@
 
 use crate::diagnostic::{Code, CodeDoc};
 
+/// The organisation every example of `cxc explain` is written against: the
+/// teams, roles and channels they name. An example runs as this, then the
+/// doc's `context`, then its `bad` (or `fix`) text; this alone is clean.
+pub const EXAMPLE_BASE: &str = r#"team support "Customer service" { lead support_lead }
+team sales {}
+team design {}
+team quality {}
+team installers {}
+team factory {}
+team it {}
+team kitchen {}
+team couriers {}
+team legal {}
+role support_lead { team support; duty "Leads customer service" }
+role quality_lead { team quality; duty "Leads quality" }
+role cx_director { team support; duty "Owns the service standards" }
+role it_lead { team it; duty "Leads IT" }
+calendar workday { open mon-fri 09:00-18:00 }
+channel phone { kind phone; owner support; hours workday }
+channel email { kind email; owner support; hours workday }
+channel chat { kind chat; owner support; hours workday }
+channel portal { kind portal; self_service }
+channel field { kind field; owner installers }
+segment everyone { channels phone, email, chat, portal, field }
+sla everyone_sla for everyone {
+  hours workday
+  answer phone 80% within 1m
+  answer chat 80% within 1m
+  first_response email within 1d
+  resolution within 10d
+}
+"#;
+
 /// Every code's documentation, in the order of [`Code::ALL`].
 pub fn all() -> Vec<&'static CodeDoc> {
     let mut docs: Vec<&'static CodeDoc> = crate::syntax::DOCS

@@ -8,6 +8,7 @@ use crate::model::{Channel, Idx};
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::UnattendedChannel,
+        context: "",
         summary: "A live channel (`phone chat email messenger social`) is marked `self_service`: \
                   nobody answers there.",
         why: "`self_service` exempts a channel from having an owner and an answer target. On a \
@@ -19,6 +20,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::PreferredChannelNotOffered,
+        context: "",
         summary: "A customer type `prefer`s channels that none of its segments offer.",
         why: "Steering a type of customer to a channel works only if the channel is open to them. \
               A strategy that sends impatient customers to chat while their segment has no chat \
@@ -28,6 +30,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::ChannelNotOffered,
+        context: "",
         summary: "A journey step uses a channel that none of the journey's segments are offered.",
         why: "A step happens where the customer is. If the segments the journey serves cannot \
               reach the company through that channel, the step cannot happen as written, and the \

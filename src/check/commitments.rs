@@ -9,6 +9,7 @@ use crate::syntax::values::Duration;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::PromiseExceedsSla,
+        context: "segment mass { channels phone }",
         summary: "A public promise is faster than the internal answer / first-response target for \
                   its segment and channel, or the SLA sets no target there at all.",
         why: "What the company says in public must be backed by what the contact centre is \
@@ -19,6 +20,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::PromiseWithoutRemedy,
+        context: "",
         summary: "A promise has no `on_breach`.",
         why: "Every promise is sometimes broken. Customers forgive a broken promise that is \
               followed by an apology and a remedy; they do not forgive silence.",
@@ -27,6 +29,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::PromiseExceedsJourney,
+        context: "",
         summary: "A promise about an outcome (`journey J [from S] [to S]`) is shorter than the \
                   journey's own target or the step deadlines along the longest way through it, \
                   or the journey sets no deadline there at all.",
@@ -38,6 +41,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::BreachWithoutExplanation,
+        context: "",
         summary: "A promise's `on_breach` compensates or refunds but does not `explain` or \
                   `apologize`.",
         why: "Money does not repair a broken promise on its own: service-recovery research finds \
@@ -48,6 +52,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::PromiseClock,
+        context: "",
         summary: "A promise is counted on a business-hours calendar (its SLA's or its channel's \
                   `hours`) while its public wording gives plain time.",
         why: "Customers read \"we call back within 30 minutes\" as 30 minutes of their day. A \

@@ -9,6 +9,7 @@ use crate::syntax::values::Feedback;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::ComplaintWithoutEscalation,
+        context: "",
         summary: "A complaint rule has no `escalate`.",
         why: "A complaint that its owner cannot resolve in time must go up automatically. Without \
               a ladder it stays with whoever is stuck with it.",
@@ -17,6 +18,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::ComplaintWithoutFeedback,
+        context: "",
         summary: "A complaint rule does not require `feedback`.",
         why: "Closing the loop — telling the customer what was done — is what turns a complaint \
               into loyalty. A complaint closed without feedback is, to the customer, ignored.",
@@ -25,6 +27,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::EscalationAfterDeadline,
+        context: "",
         summary: "An escalation comes `after` the complaint's own `resolve` time: it fires only \
                   once the deadline has already been missed.",
         why: "An escalation ladder exists to get help while there is still time to keep the \
@@ -35,6 +38,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::EscalationOutOfOrder,
+        context: "",
         summary: "The times of an escalation ladder do not increase: a later rung fires no later \
                   than the one before it.",
         why: "A ladder goes up one rung at a time: the team lead first, the director only if the \
@@ -45,6 +49,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::AcknowledgeAfterResolve,
+        context: "",
         summary: "A complaint's `acknowledge` time is longer than its `resolve` time.",
         why: "Acknowledging a complaint (\"we have it, here is what happens next\") is the first \
               step of resolving it. A rule that allows more time to acknowledge than to resolve \

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::SegmentWithoutSla,
+        context: "",
         summary: "A segment is covered by no `sla`.",
         why: "Segmenting customers only matters if each segment gets a defined level of service. \
               A segment without an SLA is served however the day goes.",
@@ -19,6 +20,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::ChannelWithoutTarget,
+        context: "",
         summary: "A staffed channel offered to a segment has no `answer` or `first_response` target \
                   for it in the segment's SLA (self-service channels and places — `office`, \
                   `field` — need none).",
@@ -29,6 +31,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::ShareOver100,
+        context: "",
         summary: "Segment `share`s (or `revenue`s) add up to more than 100%.",
         why: "Segments divide the customer base; their shares of customers and of revenue cannot \
               exceed the whole. An impossible split usually means an outdated figure.",
@@ -37,23 +40,37 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::TooManyTiers,
+        context: "",
         summary: "More than 4 routing tiers are in use (configurable).",
         why: "Each tier is a separate priority in every queue. Beyond a handful, the differences \
               between tiers cannot be staffed or explained to customers, and low tiers starve.",
-        bad: "segments with tier 1, 2, 3, 4 and 5",
-        fix: "merge neighbouring tiers so that at most 4 remain",
+        bad: "segment a { tier 1 }
+segment b { tier 2 }
+segment c { tier 3 }
+segment d { tier 4 }
+segment e { tier 5 }",
+        fix: "segment a { tier 1 }
+segment b { tier 2 }
+segment c { tier 3 }
+segment d { tier 4 }
+segment e { tier 4 }",
     },
     CodeDoc {
         code: Code::MixedTierQueue,
+        context: "segment vip { tier 1; channels phone }
+segment mass { tier 3; channels phone }
+sla both for vip, mass { answer phone 80% within 20s }",
         summary: "One queue serves segments of different tiers.",
         why: "In a shared queue the highest tier waits behind everyone else (like the operator \
               that queued angry repeat visitors together with corporate clients). Give each tier \
               its own queue or priority.",
-        bad: "queue main { segments vip, mass }   # vip is tier 1, mass tier 3",
-        fix: "queue vip_line { segments vip }\nqueue main { segments mass }",
+        bad: "queue main { channel phone; segments vip, mass }",
+        fix: "queue vip_line { channel phone; segments vip; priority 1 }
+queue main { channel phone; segments mass }",
     },
     CodeDoc {
         code: Code::Unused,
+        context: "",
         summary: "A calendar, channel, customer_type or segment is declared but nothing references it.",
         why: "Declarations nobody uses are either leftovers or something a rule forgot to mention; \
               both make the standard harder to trust.",

@@ -16,17 +16,31 @@ use std::fmt;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::MissingAgreement,
+        context: "segment vip { tier 1; channels phone }
+sla vip_sla for vip { answer phone 80% within 20s }",
         summary: "Work for a tier-1 segment passes from one team to another (consecutive journey \
                   steps, or a complaint's owner and its escalation target) and no `agreement` has \
                   the receiving team as provider and the handing team as consumer.",
         why: "An external promise is only as good as the internal ones behind it. When the best \
               customers' work crosses a team boundary, the receiving team must have agreed how \
               fast it takes over; otherwise the handoff is where the time goes.",
-        bad: "step measure { owner design; next production }\nstep production { owner factory; ... }   # no agreement factory→design",
-        fix: "agreement factory_for_design { provider factory; consumer design; respond within 1d }",
+        bad: "journey order {
+  segments vip
+  start measure
+  step measure { owner design; channel phone; next production }
+  step production { owner factory; end }
+}",
+        fix: "journey order {
+  segments vip
+  start measure
+  step measure { owner design; channel phone; next production }
+  step production { owner factory; end }
+}
+agreement factory_for_design { provider factory; consumer design; respond within 1d }",
     },
     CodeDoc {
         code: Code::AgreementTooSlow,
+        context: "",
         summary: "The agreement a team works under (`respond`/`resolve`, the `for SEGMENT` line \
                   when there is one) is slower than the time left in the work it serves: a \
                   complaint owned by or escalated into the provider team, or a tier-1 journey \

@@ -14,68 +14,137 @@ use crate::syntax::values::Duration;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::DeadEnd,
+        context: "",
         summary: "A step is not `end` and has no `next`.",
         why: "A customer who reaches this step is left waiting for something that never \
               happens. Every step either hands the customer on or ends the journey with an outcome.",
-        bad: "step install \"Installation\" { owner installers; channel field }",
-        fix: "step install \"Installation\" { owner installers; channel field; next feedback }",
+        bad: r#"journey order {
+  start install
+  step install "Installation" { owner installers; channel field }
+}"#,
+        fix: r#"journey order {
+  start install
+  step install "Installation" { owner installers; channel field; next feedback }
+  step feedback "Quality call" { owner quality; channel phone; end }
+}"#,
     },
     CodeDoc {
         code: Code::UnreachableStep,
+        context: "",
         summary: "A step cannot be reached from the journey's `start` (or the journey has no `start`).",
         why: "A step no customer can reach is either a forgotten branch or a sign that a `next` \
               is missing. Standards that describe work nobody does mislead the people who read them.",
-        bad: "start request\nstep request \"Request\" { owner sales; end }\nstep survey \"Survey\" { owner quality; end }",
-        fix: "start request\nstep request \"Request\" { owner sales; next survey }\nstep survey \"Survey\" { owner quality; end }",
+        bad: r#"journey order {
+  start request
+  step request "Request" { owner sales; end }
+  step survey "Survey" { owner quality; end }
+}"#,
+        fix: r#"journey order {
+  start request
+  step request "Request" { owner sales; next survey }
+  step survey "Survey" { owner quality; end }
+}"#,
     },
     CodeDoc {
         code: Code::NoExit,
+        context: "",
         summary: "From a loop of steps, no `end` can be reached: the customer goes round forever.",
         why: "A loop is fine (\"changes requested\" → back to design) only if there is a way out. \
               A loop without one is the classic runaround customers complain about.",
-        bad: "step approve \"Approve\" { owner design; next revise }\nstep revise \"Revise\" { owner design; next approve }",
-        fix: "step approve \"Approve\" { owner design; next revise when \"changes\"; next production when \"approved\" }\nstep revise \"Revise\" { owner design; next approve }",
+        bad: r#"journey approval {
+  start approve
+  step approve "Approve" { owner design; next revise }
+  step revise "Revise" { owner design; next approve }
+}"#,
+        fix: r#"journey approval {
+  start approve
+  step approve "Approve" { owner design; next revise when "changes"; next production when "approved" }
+  step revise "Revise" { owner design; next approve }
+  step production "Production" { owner factory; end }
+}"#,
     },
     CodeDoc {
         code: Code::ChannelSwitch,
+        context: "",
         summary: "A step served only by self-service channels leads to a customer-facing step \
                   served by no self-service channel.",
         why: "When self-service fails and the customer has to call or visit, effort jumps: \
               channel switching is one of the strongest drivers of customer effort measured in \
               \"The Effortless Experience\". Keep the next step reachable in the same channel, or \
               hand over proactively.",
-        bad: "step track \"Track the order\" { owner support; channel portal; next call }\nstep call \"Call support\" { owner support; channel phone; end }",
-        fix: "step track \"Track the order\" { owner support; channel portal; next call }\nstep call \"We call you\" { owner support; channel portal, phone; end }",
+        bad: r#"journey tracking {
+  start track
+  step track "Track the order" { owner support; channel portal; next call }
+  step call "Call support" { owner support; channel phone; end }
+}"#,
+        fix: r#"journey tracking {
+  start track
+  step track "Track the order" { owner support; channel portal; next call }
+  step call "We call you" { owner support; channel portal, phone; end }
+}"#,
     },
     CodeDoc {
         code: Code::HotPotato,
+        context: "",
         summary: "Along some path from `start` to an `end`, the customer-facing steps change \
                   owning team more than 3 times (configurable).",
         why: "\"One-stop service\": every handoff between teams is a chance to lose context, repeat \
               questions and drop the ball. A role counts as its team; back-office steps do not \
               count, since the customer does not see them; each loop is taken once.",
-        bad: "request (sales) → measure (design) → sign (legal) → install (installers) → call (quality)",
-        fix: "Let one team own the customer-facing steps, and move the other teams' work to back-office steps.",
+        bad: "journey order {
+  start request
+  step request { owner sales; channel phone; next measure }
+  step measure { owner design; channel field; next sign }
+  step sign { owner legal; channel email; next install }
+  step install { owner installers; channel field; next call }
+  step call { owner quality; channel phone; end }
+}",
+        fix: "journey order {
+  start request
+  step request { owner sales; channel phone; next measure }
+  step measure { owner design; next sign }        # back office
+  step sign { owner legal; next install }         # back office
+  step install { owner installers; channel field; next call }
+  step call { owner sales; channel phone; end }
+}",
     },
     CodeDoc {
         code: Code::DeadlineExceedsTarget,
+        context: "",
         summary: "Step deadlines along a path from `start` to an `end` add up to more than the \
                   journey's `within` or, without one, a served segment's resolution target.",
         why: "If every team meets its own deadline and the customer still waits longer than \
               promised, the standard is inconsistent by construction. The longest path counts, \
               each loop taken once.",
-        bad: "journey order { within 10d ... step production { within 14d ... } }",
-        fix: "journey order { within 20d ... step production { within 14d ... } }",
+        bad: "journey order {
+  within 10d
+  start production
+  step production { owner factory; within 14d; end }
+}",
+        fix: "journey order {
+  within 20d
+  start production
+  step production { owner factory; within 14d; end }
+}",
     },
     CodeDoc {
         code: Code::HighEffortStep,
+        context: "",
         summary: "A step's measured `effort` is 4 or more (on 1 to 5), or its `dropoff` 30% or \
                   more (both thresholds in `cxc.yaml`).",
         why: "Effort predicts disloyalty better than satisfaction does (\"The Effortless \
               Experience\"): a step customers rate as hard, or at which a third of them give \
               up, is where the journey loses them. Measured data says where to start.",
-        bad: "step approve \"Approve the project\" { owner design; effort 4.5; dropoff 35%; next production }",
-        fix: "step approve \"Approve the project\" { owner design; effort 2; dropoff 8%; next production }",
+        bad: r#"journey approval {
+  start approve
+  step approve "Approve the project" { owner design; effort 4.5; dropoff 35%; next production }
+  step production { owner factory; end }
+}"#,
+        fix: r#"journey approval {
+  start approve
+  step approve "Approve the project" { owner design; effort 2; dropoff 8%; next production }
+  step production { owner factory; end }
+}"#,
     },
 ];
 

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::MissingOwner,
+        context: "",
         summary: "A journey step, a complaint rule, or a channel that is not `self_service` has no `owner`.",
         why: "Work without an owner is work nobody is accountable for: the step that \"somebody\" \
               does is the step where customers get stuck. Self-service channels need no owner.",
@@ -19,6 +20,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::ReportsToCycle,
+        context: "",
         summary: "`reports_to` forms a circle; every member is named.",
         why: "A reporting line must end at someone who reports to nobody in the spec. In a circle \
               nobody is ultimately accountable, and escalations have nowhere to go.",
@@ -27,6 +29,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::EscalationCycle,
+        context: "",
         summary: "Escalation targets lead back to themselves: a complaint escalates to someone it \
                   already passed, or rules escalate to each other in a circle.",
         why: "An escalation ladder exists to bring a stuck complaint to someone with more authority. \
@@ -36,6 +39,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::RoleWithoutDuties,
+        context: "",
         summary: "A role has no `duty`.",
         why: "The job description generated for the role would list only derived duties; people \
               need to know what the role is for in their own words.",

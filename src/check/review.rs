@@ -7,6 +7,7 @@ use crate::syntax::values::ReviewUnit;
 pub const DOCS: &[CodeDoc] = &[
 CodeDoc {
     code: Code::StaleReview,
+    context: "",
     summary: "`reviewed` plus `review every` lies before today (`--today DATE` fixes today).",
     why: "Service standards age: channels, volumes and promises change. A standard that is past \
           its own review date is one nobody is checking against reality.",
@@ -16,6 +17,7 @@ CodeDoc {
 },
 CodeDoc {
     code: Code::ReviewCadence,
+    context: "",
     summary: "The service has no `review every`, no `reviewed` date, or a cadence longer than \
               12 months.",
     why: "Standards are reviewed at planned intervals (ISO 10002 asks the same of complaint \

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::TierInversion,
+        context: "segment vip { tier 1; channels phone }
+segment mass { tier 2; channels phone }",
         summary: "A better tier (smaller number) gets a slower `answer`, `first_response` or \
                   `resolution` target on the same channel than a worse tier.",
         why: "Tiers exist so that the customers who matter most wait least (FedEx's rule). A \
@@ -25,6 +27,7 @@ pub const DOCS: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::ParetoMismatch,
+        context: "",
         summary: "Revenue per customer (`revenue` ÷ `share`) of a better tier is below that of a \
                   worse tier.",
         why: "Tiers should follow value: the 20% of customers who bring 80% of revenue are the \

@@ -137,6 +137,10 @@ pub struct CodeDoc {
     pub bad: &'static str,
     /// How to fix that fragment.
     pub fix: &'static str,
+    /// What else the example needs to run, besides
+    /// [`crate::explain::EXAMPLE_BASE`] (not printed; `tests/explain.rs`
+    /// checks that `bad` triggers the code in it and `fix` does not).
+    pub context: &'static str,
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::syntax::Name;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::MetricTargetUnmet,
+        context: "segment retail { channels phone }",
         summary: "A queue's `agents` miss an SLA `target` that staffing can compute: \
                   `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`.",
         why: "An SLA target nobody checks is a wish. With a forecast, a handle time and a number \
@@ -21,10 +22,12 @@ pub const DOCS: &[CodeDoc] = &[
               how busy agents are: a `target abandonment <= 1%` that the queue's own staffing \
               puts at 5% is broken before the first call.",
         bad: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }\nqueue main { channel phone; segments retail; agents 14; forecast 100 per 30m; aht 4m; patience 2m }",
-        fix: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }\nqueue main { channel phone; segments retail; agents 19; forecast 100 per 30m; aht 4m; patience 2m }",
+        fix: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }
+queue main { channel phone; segments retail; agents 20; forecast 100 per 30m; aht 4m; patience 2m }",
     },
     CodeDoc {
         code: Code::HeadcountShort,
+        context: "",
         summary: "The queues of a team need more people (required headcount after shrinkage, at \
                   each queue's peak) than the `headcount` of the roles in that team.",
         why: "Staffing plans are kept by people who exist. When the roles of a team add up to \

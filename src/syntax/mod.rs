@@ -22,19 +22,35 @@ use crate::diagnostic::{Code, CodeDoc};
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::Syntax,
+        context: "",
         summary: "The text does not follow the cx grammar.",
         why: "A standard that cannot be read cannot be checked. cxc says what it expected at the \
               point where it stopped, in words, and suggests the keyword you probably meant.",
-        bad: "step measure \"Measure the room\" {\n  owner design\n  within 3 days\n}",
-        fix: "step measure \"Measure the room\" {\n  owner design\n  within 3d\n}",
+        bad: r#"journey order {
+  start measure
+  step measure "Measure the room" {
+    owner design
+    within 3 days
+    end
+  }
+}"#,
+        fix: r#"journey order {
+  start measure
+  step measure "Measure the room" {
+    owner design
+    within 3d
+    end
+  }
+}"#,
     },
     CodeDoc {
         code: Code::InvalidValue,
+        context: "",
         summary: "A value is well-formed but impossible: a date that does not exist, a tier of \
                   zero, a duration of centuries, a percentage above 100% where it is a share of a whole.",
         why: "Numbers in service standards are promises and plans. An impossible one is always a \
               typo, and left in place it would silently distort every check and document built on it.",
-        bad: "answer phone 800% within 20s",
-        fix: "answer phone 80% within 20s",
+        bad: "sla fast for everyone { answer phone 800% within 20s }",
+        fix: "sla fast for everyone { answer phone 80% within 20s }",
     },
 ];

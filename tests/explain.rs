@@ -1,0 +1,163 @@
+//! Every `cxc explain` example is a spec that does what it says: its `bad`
+//! text triggers the code and its `fix` does not, run against
+//! `explain::EXAMPLE_BASE` and the doc's `context`. Examples with `# a.cx`
+//! headers are several files; build-only codes run through `cxc build`.
+
+mod common;
+
+use cxc::check::Options;
+use cxc::diagnostic::{Code, CodeDoc};
+use cxc::explain::EXAMPLE_BASE;
+use cxc::pipeline::compile_bytes;
+use cxc::syntax::values::Date;
+use std::collections::BTreeSet;
+
+fn options() -> Options {
+    Options {
+        today: Some(Date::parse(common::TODAY).unwrap()),
+        ..Options::default()
+    }
+}
+
+/// The codes a spec text gets from `cxc check`, or from `cxc build` for the
+/// build-only codes.
+fn codes(doc: &CodeDoc, example: &str) -> BTreeSet<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let files = split_files(example);
+    let multi = files.len() > 1;
+    if multi || Code::BUILD_ONLY.contains(&doc.code) {
+        std::fs::write(
+            dir.path().join("base.cx"),
+            format!("{EXAMPLE_BASE}\n{}", doc.context),
+        )
+        .unwrap();
+        for (name, text) in &files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        if Code::BUILD_ONLY.contains(&doc.code) {
+            // `cxc build` prints its findings for people: a code heads each.
+            let output = common::cxc_in(
+                dir.path(),
+                &["build", ".", "-o", "../out", "--today", common::TODAY],
+            );
+            let text = String::from_utf8_lossy(&output.stderr).into_owned()
+                + &String::from_utf8_lossy(&output.stdout);
+            return text
+                .lines()
+                .map(str::trim)
+                .filter(|line| Code::parse(line).is_some())
+                .map(str::to_string)
+                .collect();
+        }
+        let output = common::cxc_in(
+            dir.path(),
+            &["check", ".", "--format", "json", "--today", common::TODAY],
+        );
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
+        return report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect();
+    }
+    let text = format!("{EXAMPLE_BASE}\n{}\n{example}\n", doc.context);
+    compile_bytes("example.cx", text.as_bytes(), &options())
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str().to_string())
+        .collect()
+}
+
+/// `# a.cx` lines start files; without them the example is one file.
+fn split_files(example: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in example.lines() {
+        let header = line
+            .strip_prefix("# ")
+            .and_then(|rest| rest.split_whitespace().next())
+            .filter(|name| name.ends_with(".cx"));
+        match header {
+            Some(name) => files.push((name.to_string(), String::new())),
+            None => match files.last_mut() {
+                Some((_, text)) => {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+                None => files.push(("example.cx".to_string(), format!("{line}\n"))),
+            },
+        }
+    }
+    files
+}
+
+#[test]
+fn the_example_base_is_clean() {
+    let compiled = compile_bytes("base.cx", EXAMPLE_BASE.as_bytes(), &options());
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
+}
+
+#[test]
+fn every_bad_example_triggers_its_code_and_every_fix_does_not() {
+    let mut failures = Vec::new();
+    for doc in cxc::explain::all() {
+        let code = doc.code.as_str();
+        let bad = codes(doc, doc.bad);
+        if !bad.contains(code) {
+            failures.push(format!("{code}: the bad example gives {bad:?}"));
+        }
+        let fixed = codes(doc, doc.fix);
+        if fixed.contains(code) {
+            failures.push(format!("{code}: the fixed example still gives it"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The README's rules table lists every code, in the order of
+/// `Code::ALL`, with its default severity: it cannot drift from the code.
+#[test]
+fn the_readme_rules_table_is_the_code_list() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let rows: Vec<(String, String)> = readme
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let code = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            let severity = *cells.get(2)?;
+            Code::parse(code).map(|_| (code.to_string(), severity.to_string()))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = Code::ALL
+        .iter()
+        .map(|c| {
+            (
+                c.as_str().to_string(),
+                c.default_severity().as_str().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, expected);
+}
+
+/// The language guide explains every code in words.
+#[test]
+fn the_language_guide_names_every_code() {
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/README.md")).unwrap();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !guide.contains(&format!("`{c}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "grammar/README.md does not mention {missing:?}"
+    );
+}
