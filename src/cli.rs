@@ -216,12 +216,17 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 .and_then(|s| s.language)
                 .unwrap_or(Language::En),
         };
+        let checks = spec.config.options(&check::Options {
+            today: args.today,
+            ..check::Options::default()
+        });
         let options = generate::Options {
             language,
             templates: args.templates.as_deref(),
             targets: &targets,
             exports: &spec.config.exports,
             today: args.today,
+            checks: &checks,
         };
         let (rendered, mut problems) = match generate::render(&spec.model, &spec.staffing, &options)
         {
@@ -294,14 +299,17 @@ fn run_graph(args: GraphArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let journeys = compilation
-        .specs
-        .iter()
-        .flat_map(|s| s.model.journeys.iter().map(move |(_, j)| (&s.model, j)));
+    let journeys = compilation.specs.iter().flat_map(|s| {
+        let checks = s.config.options(&check::Options::default());
+        s.model
+            .journeys
+            .iter()
+            .map(move |(_, j)| (&s.model, j, checks.clone()))
+    });
     let mut names = Vec::new();
-    for (model, journey) in journeys {
+    for (model, journey, checks) in journeys {
         if *journey.header.id == *args.journey {
-            let graph = Graph::new(model, journey);
+            let graph = Graph::new(model, journey, &checks);
             print!(
                 "{}",
                 match args.format {

@@ -252,3 +252,38 @@ fn hostile_names_stay_inside_and_stay_text() {
         "only spec/ and out/ exist"
     );
 }
+
+/// A step whose measured effort or drop-off says it hurts is marked in every
+/// view of the journey: the table, the Mermaid diagram, the SVG and the site;
+/// its neighbour with a tolerable drop-off is not.
+#[test]
+fn the_map_highlights_a_step_that_hurts() {
+    let work = tempfile::tempdir().unwrap();
+    let journey = "journey j \"Join\" {\n  segments retail\n  start ask\n  \
+        step ask \"Fill the long form\" { owner support; channel phone; effort 4.8; next done }\n  \
+        step done \"Welcome call\" { owner support; channel phone; dropoff 2%; end \"joined\" }\n}\n";
+    write(work.path(), "spec/s.cx", &format!("{SMALL}{journey}"));
+    let output = cxc_in(work.path(), &["build", "spec", "-o", "out"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a warning does not stop a build"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("high-effort-step"));
+    let read = |name: &str| std::fs::read_to_string(work.path().join("out").join(name)).unwrap();
+    let page = read("journeys/j.md");
+    assert!(page.contains("| ⚠ **Fill the long form** |"), "{page}");
+    assert!(!page.contains("⚠ **Welcome call**"), "{page}");
+    assert!(page.contains("  class s0 hurts\n"), "{page}");
+    assert!(!page.contains("s1 hurts"), "{page}");
+    let site = read("site/journeys/j.html");
+    assert_eq!(
+        site.matches("#b42318").count(),
+        1,
+        "one red step in the SVG"
+    );
+    assert!(
+        site.contains("<strong>Fill the long form</strong>"),
+        "{site}"
+    );
+}

@@ -309,3 +309,49 @@ fn output_is_identical_across_runs() {
     let b = cxc(&["check", "tests/corpus", "--format", "json"]).stdout;
     assert_eq!(a, b);
 }
+
+/// A syntax error in one spec does not silence the rules of another spec
+/// checked in the same run: each spec is judged on its own.
+#[test]
+fn a_broken_spec_does_not_silence_its_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("broken/cxc.yaml", "");
+    write("broken/spec.cx", "team t { lead }\n");
+    write("sound/cxc.yaml", "");
+    // An unused calendar and a segment without an SLA: findings that
+    // compare declarations, which wait only in a spec that does not parse.
+    write(
+        "sound/spec.cx",
+        "calendar spare { open 24x7 }\nteam t {}\nsegment s {}\n",
+    );
+    let output = cxc_in(dir.path(), &["check", ".", "--format", "json"]);
+    let report = json(&output);
+    let codes: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&("broken/spec.cx".into(), "syntax".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("sound/spec.cx".into(), "unused".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("sound/spec.cx".into(), "segment-without-sla".into())),
+        "{codes:?}"
+    );
+}

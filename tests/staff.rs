@@ -228,3 +228,20 @@ fn a_forecast_outside_the_spec_or_not_a_file_is_refused_without_quoting_it() {
         assert!(!stderr.contains("root:"), "{stderr}");
     }
 }
+
+/// An agent who handles three chats at once counts as three lines: the 14
+/// lines of the textbook queue need 5 such agents, and 4 (12 lines) fall
+/// short.
+#[test]
+fn concurrency_divides_the_lines_among_agents() {
+    for (agents, meets) in [(5, true), (4, false)] {
+        let spec = textbook(agents, "  concurrency 3\n");
+        let (_dir, output) = staff(&[("spec.cx", &spec)], &["--format", "json"]);
+        let report = json(&output);
+        let queue = &report["queues"][0];
+        assert_eq!(queue["concurrency"], 3);
+        assert_eq!(queue["peak_required_agents"], 5, "ceil(14 / 3)");
+        assert_eq!(queue["meets_target"], meets, "{agents} agents");
+        assert_eq!(output.status.code(), Some(if meets { 0 } else { 1 }));
+    }
+}

@@ -12,6 +12,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     }
     for spec in &compiled.specs {
+        let checks = spec.config.options(&Default::default());
         for language in [cxc::syntax::values::Language::En, cxc::syntax::values::Language::Ru] {
             let options = generate::Options {
                 language,
@@ -19,6 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
                 targets: &Target::ALL,
                 exports: &spec.config.exports,
                 today: None,
+                checks: &checks,
             };
             let _ = generate::render(&spec.model, &spec.staffing, &options);
         }

@@ -165,6 +165,17 @@ pub fn is_channel_switch(model: &Model, from: &Step, to: &Step) -> bool {
         && after.iter().all(|&s| !s)
 }
 
+/// The most team changes the customer sees on a way through the journey
+/// (customer-facing steps only, each loop once), with the teams in order:
+/// the figure `hot-potato` judges.
+pub fn team_changes(model: &Model, journey: &Journey) -> Option<(i64, Vec<Idx<Team>>)> {
+    let start = journey.start.as_ref()?.target?.index();
+    let analysis = Analysis::new(journey);
+    let order = PathOrder::new(&analysis.graph, start);
+    let (changes, teams, _) = analysis.worst_team_changes(model, start, &order)?;
+    Some((changes, teams))
+}
+
 /// The longest sum of step deadlines along a path from the journey's
 /// `start` to an `end`, each loop taken once, with the steps of that path.
 pub fn longest_deadline(journey: &Journey) -> Option<(Duration, Vec<Idx<Step>>)> {
@@ -183,6 +194,15 @@ pub fn longest_deadline_between(
     let order = PathOrder::new(&analysis.graph, from.index());
     let (total, path) = analysis.longest_deadline(from.index(), to.map(Idx::index), &order)?;
     Some((total, path.into_iter().map(Idx::new).collect()))
+}
+
+/// Whether the measured effort or drop-off of a step says it hurts
+/// (`high-effort-step`; journey maps highlight such steps).
+pub fn hurts(step: &Step, options: &super::Options) -> bool {
+    step.effort.is_some_and(|e| e >= options.max_effort)
+        || step
+            .dropoff
+            .is_some_and(|d| d.value() >= options.max_dropoff.value())
 }
 
 fn has_unresolved_next(step: &Step) -> bool {
@@ -257,6 +277,9 @@ impl<'a> Analysis<'a> {
     fn effort(&self, ctx: &mut Ctx) {
         let (max_effort, max_dropoff) = (ctx.options.max_effort, ctx.options.max_dropoff);
         for (_, step) in self.journey.steps.iter() {
+            if !hurts(step, ctx.options) {
+                continue;
+            }
             let effort = step.effort.filter(|&e| e >= max_effort);
             let dropoff = step.dropoff.filter(|d| d.value() >= max_dropoff.value());
             let measured = match (effort, dropoff) {
@@ -473,15 +496,19 @@ impl<'a> Analysis<'a> {
             .map(|(i, _)| i.index())
     }
 
-    /// Counts team changes between customer-facing steps along the worst path.
+    /// The most team changes between customer-facing steps along a path
+    /// from `start` to an `end`, with the teams in order and the end step.
     ///
     /// The state of a step keeps the best count for the two best distinct
     /// "last teams": that is exactly enough to extend optimally, since a step
     /// of team T either continues the best path ending with T or adds one
     /// change to the best path ending with another team.
-    fn hot_potato(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
-        let model = ctx.model;
-        let limit = ctx.options.max_handoffs;
+    fn worst_team_changes(
+        &self,
+        model: &Model,
+        start: usize,
+        order: &PathOrder,
+    ) -> Option<(i64, Vec<Idx<Team>>, usize)> {
         let n = self.journey.steps.len();
         let teams: Vec<Option<Idx<Team>>> = self
             .journey
@@ -511,12 +538,7 @@ impl<'a> Analysis<'a> {
             .flat_map(|e| [e, n + e])
             .filter_map(|e| best[e].entries[0].map(|entry| (entry.changes, std::cmp::Reverse(e))))
             .max();
-        let Some((changes, std::cmp::Reverse(end))) = worst else {
-            return;
-        };
-        if changes <= i64::from(limit) {
-            return;
-        }
+        let (changes, std::cmp::Reverse(end)) = worst?;
         // Rebuild the team sequence from the predecessor links (a DAG: it ends).
         let mut sequence = Vec::new();
         let mut at = Some((end, 0u8));
@@ -532,7 +554,18 @@ impl<'a> Analysis<'a> {
             at = entry.pred;
         }
         sequence.reverse();
-        let end = order.node(end);
+        Some((changes, sequence, order.node(end)))
+    }
+
+    fn hot_potato(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
+        let model = ctx.model;
+        let limit = ctx.options.max_handoffs;
+        let Some((changes, sequence, end)) = self.worst_team_changes(model, start, order) else {
+            return;
+        };
+        if changes <= i64::from(limit) {
+            return;
+        }
         let names = super::chain(sequence.iter().map(|&t| model.teams[t].header.id.as_str()));
         ctx.report(
             Diagnostic::new(

@@ -452,7 +452,8 @@ complaint late "Late delivery" {
             .collect();
         assert!(errors.is_empty(), "{errors:?}");
         let model = &compiled.specs[0].model;
-        let view = View::new(model, language, &[]);
+        let checks = crate::check::Options::default();
+        let view = View::new(model, language, &[], &checks);
         let work = Work::new(model);
         let id = model
             .roles

@@ -75,6 +75,8 @@ pub struct Options<'a> {
     pub exports: &'a Exports,
     /// The date time-zone offsets are taken for (TaskRouter hours).
     pub today: Option<Date>,
+    /// The spec's check settings: which steps the maps highlight.
+    pub checks: &'a crate::check::Options,
 }
 
 /// Renders one spec, in memory: the files, and what the exports could not
@@ -90,12 +92,18 @@ pub fn render(
     let language = options.language;
     let names = names::ExportNames::new(model, options.exports, &mut problems);
     if wants(Target::Docs) || wants(Target::Site) {
-        let docs = documents(model, plans, language, options.templates, &names)?;
+        let docs = documents(model, plans, options, &names)?;
         if wants(Target::Site) {
             // Pages link to the routing config and model.json only when they
             // are written beside the site.
             let written = |path: &str| wants(Target::Docs) && docs.contains_key(path);
-            files.extend(site::site(model, &docs, &written, language)?);
+            files.extend(site::site(
+                model,
+                &docs,
+                &written,
+                language,
+                options.checks,
+            )?);
         }
         if wants(Target::Docs) {
             files.extend(docs);
@@ -124,7 +132,7 @@ pub fn render(
     }
     if wants(Target::Bpmn) {
         for (file, journey) in journey_files(model) {
-            let graph = journey::Graph::new(model, journey);
+            let graph = journey::Graph::new(model, journey, options.checks);
             files.insert(
                 format!("journeys/{file}.bpmn"),
                 journey::bpmn::bpmn(&graph, language).into_bytes(),
@@ -152,12 +160,12 @@ fn journey_files(model: &Model) -> Vec<(String, &crate::model::Journey)> {
 fn documents(
     model: &Model,
     plans: &[QueuePlan],
-    language: Language,
-    templates: Option<&Path>,
+    options: &Options,
     names: &names::ExportNames,
 ) -> Result<Files, String> {
-    let mut renderer = templates::Renderer::new(templates, model.size())?;
-    let view = view::View::new(model, language, plans);
+    let language = options.language;
+    let mut renderer = templates::Renderer::new(options.templates, model.size())?;
+    let view = view::View::new(model, language, plans, options.checks);
     let spec = view.spec();
     let spec_value = TemplateValue::from_serialize(&spec);
     let lang = language.as_str();

@@ -28,10 +28,11 @@ pub fn site(
     docs: &Files,
     other_files: &dyn Fn(&str) -> bool,
     language: Language,
+    checks: &crate::check::Options,
 ) -> Result<Files, String> {
     let journeys: BTreeMap<String, Graph> = journey_files(model)
         .into_iter()
-        .map(|(stem, j)| (stem, Graph::new(model, j)))
+        .map(|(stem, j)| (stem, Graph::new(model, j, checks)))
         .collect();
     let mut out = Files::new();
     out.insert("site/style.css".into(), STYLE.as_bytes().to_vec());

@@ -13,7 +13,7 @@ use super::files::Stems;
 use super::words::{self, term, Term, Unit};
 use crate::check::journeys;
 use crate::model::{
-    self, Calendar, Header, Idx, Journey, Model, Party, Ref, Remedy, Role, Segment, Step,
+    self, Calendar, Header, Idx, Journey, Model, Party, Ref, Remedy, Role, Segment,
 };
 use crate::staffing::QueuePlan;
 use crate::syntax::ast::TargetValue;
@@ -24,6 +24,8 @@ pub struct View<'a> {
     pub model: &'a Model,
     pub language: Language,
     pub plans: &'a [QueuePlan],
+    /// The spec's check settings (which steps hurt).
+    pub checks: &'a crate::check::Options,
     /// File stems of journeys and roles, unique even on case-insensitive disks.
     pub journey_files: Vec<String>,
     pub role_files: Vec<String>,
@@ -73,6 +75,8 @@ pub struct ServiceView<'a> {
     pub version: Option<&'a str>,
     pub owner: Option<Named<'a>>,
     pub reviewed: Option<String>,
+    /// The ISO 4217 code of every money figure.
+    pub currency: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +124,22 @@ pub struct SegmentView<'a> {
     pub channels: Vec<ChannelView<'a>>,
     pub types: Vec<TypeView<'a>>,
     pub slas: Vec<SlaView<'a>>,
+    pub profile: ProfileView<'a>,
+    /// `revenue` ÷ `share`: what a customer of this segment brings against
+    /// the average customer, "4.0×" — the reason for the tier.
+    pub revenue_per_customer: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProfileView<'a> {
+    pub customers: Option<String>,
+    /// With the service's currency when it names one: "350,000 RUB".
+    pub average_check: Option<String>,
+    pub loyal: Option<String>,
+    pub sources: &'a [String],
+    pub portrait: Option<&'a str>,
+    /// Whether any of the above is given.
+    pub any: bool,
 }
 
 #[derive(Serialize)]
@@ -239,15 +259,26 @@ pub struct JourneyView<'a> {
     pub start: Option<&'a str>,
     pub steps: Vec<StepView<'a>>,
     pub mermaid: String,
-    pub handoffs: usize,
+    /// The most team changes the customer sees on a way through (the figure
+    /// `hot-potato` judges), with the teams in order.
+    pub team_changes: Option<TeamChangesView<'a>>,
     pub channel_switches: usize,
     pub longest: Option<LongestView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TeamChangesView<'a> {
+    pub count: i64,
+    pub teams: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
 pub struct StepView<'a> {
     pub id: &'a str,
     pub label: &'a str,
+    pub description: Option<&'a str>,
+    /// Its measured effort or drop-off says it hurts (`high-effort-step`).
+    pub hurts: bool,
     pub owner: Option<Named<'a>>,
     pub channels: Vec<Named<'a>>,
     pub within: Option<Time>,
@@ -299,7 +330,12 @@ pub struct QueueView<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(model: &'a Model, language: Language, plans: &'a [QueuePlan]) -> Self {
+    pub fn new(
+        model: &'a Model,
+        language: Language,
+        plans: &'a [QueuePlan],
+        checks: &'a crate::check::Options,
+    ) -> Self {
         let journey_files = super::journey_files(model)
             .into_iter()
             .map(|(file, _)| file)
@@ -320,6 +356,7 @@ impl<'a> View<'a> {
             model,
             language,
             plans,
+            checks,
             journey_files,
             role_files,
             work: Work::new(model),
@@ -399,6 +436,7 @@ impl<'a> View<'a> {
             version: s.version.as_deref(),
             owner: s.owner.as_ref().map(|o| self.party(o)),
             reviewed: s.reviewed.map(|r| r.value.to_string()),
+            currency: s.currency.as_ref().map(|c| c.value.as_str()),
         })
     }
 
@@ -570,6 +608,40 @@ impl<'a> View<'a> {
                 })
                 .collect(),
             slas,
+            profile: self.profile(&s.profile),
+            revenue_per_customer: s
+                .revenue_per_customer()
+                .map(|r| format!("{}×", words::grouped(r, self.language))),
+        }
+    }
+
+    fn profile(&self, p: &'a model::Profile) -> ProfileView<'a> {
+        let language = self.language;
+        let currency = self
+            .model
+            .service
+            .as_ref()
+            .and_then(|s| s.currency.as_ref())
+            .map(|c| c.value.as_str());
+        ProfileView {
+            customers: p
+                .customers
+                .map(|c| words::grouped(c.value as f64, language)),
+            average_check: p.average_check.map(|a| {
+                let amount = words::grouped(a.value, language);
+                match currency {
+                    Some(code) => format!("{amount} {code}"),
+                    None => amount,
+                }
+            }),
+            loyal: p.loyal.map(|l| l.value.to_string()),
+            sources: &p.sources,
+            portrait: p.portrait.as_deref(),
+            any: p.customers.is_some()
+                || p.average_check.is_some()
+                || p.loyal.is_some()
+                || !p.sources.is_empty()
+                || p.portrait.is_some(),
         }
     }
 
@@ -674,22 +746,12 @@ impl<'a> View<'a> {
 
     fn journey(&self, j: &'a Journey, file: &'a str) -> JourneyView<'a> {
         let m = self.model;
-        let team = |step: &Step| {
-            step.owner
-                .as_ref()
-                .and_then(|o| o.target)
-                .and_then(|p| m.team_of(p))
-        };
-        let mut handoffs = 0;
         let mut switches = 0;
         for (_, step) in j.steps.iter() {
             for t in &step.next {
                 let Some(next) = t.to.target.map(|n| &j.steps[n]) else {
                     continue;
                 };
-                if team(step).is_some() && team(next).is_some() && team(step) != team(next) {
-                    handoffs += 1;
-                }
                 if journeys::is_channel_switch(m, step, next) {
                     switches += 1;
                 }
@@ -714,6 +776,8 @@ impl<'a> View<'a> {
                 .map(|s| StepView {
                     id: &s.header.id,
                     label: s.header.label(),
+                    description: s.header.description.as_deref(),
+                    hurts: journeys::hurts(s, self.checks),
                     owner: s.owner.as_ref().map(|o| self.party(o)),
                     channels: s
                         .channels
@@ -738,8 +802,11 @@ impl<'a> View<'a> {
                         .collect(),
                 })
                 .collect(),
-            mermaid: super::journey::text::mermaid(&super::journey::Graph::new(m, j)),
-            handoffs,
+            mermaid: super::journey::text::mermaid(&super::journey::Graph::new(m, j, self.checks)),
+            team_changes: journeys::team_changes(m, j).map(|(count, teams)| TeamChangesView {
+                count,
+                teams: teams.iter().map(|&t| m.teams[t].header.label()).collect(),
+            }),
             channel_switches: switches,
             longest,
         }

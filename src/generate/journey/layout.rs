@@ -185,6 +185,7 @@ mod tests {
                     label: "x".into(),
                     owner: o.to_string(),
                     end: None,
+                    hurts: false,
                 })
                 .collect(),
             edges: edges

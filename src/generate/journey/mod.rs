@@ -27,6 +27,8 @@ pub struct Node {
     pub owner: String,
     /// `Some(outcome)` for a step with `end` (the outcome may be empty).
     pub end: Option<String>,
+    /// Its measured effort or drop-off says it hurts: the map highlights it.
+    pub hurts: bool,
 }
 
 pub struct Edge {
@@ -36,7 +38,7 @@ pub struct Edge {
 }
 
 impl Graph {
-    pub fn new(model: &Model, journey: &Journey) -> Graph {
+    pub fn new(model: &Model, journey: &Journey, checks: &crate::check::Options) -> Graph {
         let nodes = journey
             .steps
             .iter()
@@ -55,6 +57,7 @@ impl Graph {
                     .end
                     .as_ref()
                     .map(|e| e.value.clone().unwrap_or_default()),
+                hurts: crate::check::journeys::hurts(step, checks),
             })
             .collect();
         let edges = journey

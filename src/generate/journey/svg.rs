@@ -63,14 +63,21 @@ pub fn svg(graph: &Graph, title: &str, language: crate::syntax::values::Language
     for (i, node) in graph.nodes.iter().enumerate() {
         let cell = layout.cells[i];
         let b = task_box(&cell);
-        let stroke = if node.end.is_some() {
+        let stroke = if node.hurts {
+            "#b42318"
+        } else if node.end.is_some() {
             "#1a7f37"
         } else {
             "#0969da"
         };
+        let (fill, width) = if node.hurts {
+            ("#fde2e1", 3)
+        } else {
+            ("#ffffff", 2)
+        };
         let _ = writeln!(
             s,
-            "<g class=\"step\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"2\"/>",
+            "<g class=\"step\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"/>",
             b.x, b.y, b.width, b.height
         );
         let lines = wrap(&node.label);
@@ -177,6 +184,7 @@ mod tests {
                 label: "Step".into(),
                 owner: String::new(),
                 end: Some(String::new()),
+                hurts: false,
             }],
             edges: Vec::<Edge>::new(),
             start: Some(0),

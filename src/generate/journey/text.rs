@@ -27,6 +27,14 @@ pub fn mermaid(graph: &Graph) -> String {
         };
         out.push_str(&format!("  s{i}{open}\"{label}\"{close}\n"));
     }
+    let hurting: Vec<String> = (0..graph.nodes.len())
+        .filter(|&i| graph.nodes[i].hurts)
+        .map(|i| format!("s{i}"))
+        .collect();
+    if !hurting.is_empty() {
+        out.push_str("  classDef hurts fill:#fde2e1,stroke:#b42318,stroke-width:3px\n");
+        out.push_str(&format!("  class {} hurts\n", hurting.join(",")));
+    }
     for e in &graph.edges {
         match &e.when {
             Some(when) => out.push_str(&format!(
