@@ -32,6 +32,8 @@ enum Command {
     Staff(StaffArgs),
     /// Print a journey's graph (Mermaid or Graphviz DOT) on stdout.
     Graph(GraphArgs),
+    /// Lay out `.cx` files in the one canonical style (comments kept).
+    Fmt(FmtArgs),
     /// Explain a diagnostic code (or list all codes).
     Explain {
         /// A code such as `dead-end`.
@@ -55,6 +57,16 @@ struct CheckArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct FmtArgs {
+    /// `.cx` files or folders (every `*.cx` below them); default: the current
+    /// folder. `-` formats standard input to standard output.
+    paths: Vec<PathBuf>,
+    /// Change nothing: print a diff of what would change, exit 1 if anything would.
+    #[arg(long)]
+    check: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -165,6 +177,7 @@ pub fn main() -> ExitCode {
         Command::Staff(args) => run_staff(args),
         Command::Build(args) => run_build(args),
         Command::Graph(args) => run_graph(args),
+        Command::Fmt(args) => run_fmt(args),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
 }
@@ -277,6 +290,87 @@ fn run_build(args: BuildArgs) -> ExitCode {
     }
     eprintln!("wrote {} files to {shown}", written.files);
     ExitCode::SUCCESS
+}
+
+/// Formats files in place, or with `--check` prints what would change.
+/// Exit 1 when a file has syntax errors or, with `--check`, would change.
+fn run_fmt(args: FmtArgs) -> ExitCode {
+    use crate::format::files::{self, Outcome};
+    if args.paths.len() == 1 && args.paths[0].as_os_str() == "-" {
+        return fmt_stdin();
+    }
+    let run = match files::run(&args.paths, !args.check) {
+        Ok(run) => run,
+        Err(e) => return fail(&format!("cannot read {e}")),
+    };
+    if !run.diagnostics.is_empty() {
+        let color = color(&std::io::stderr());
+        eprint!("{}", render::human(&run.diagnostics, &run.sources, color));
+    }
+    let mut changed = 0;
+    for file in &run.files {
+        if let Outcome::Changed { old, new } = &file.outcome {
+            changed += 1;
+            if args.check {
+                print(&crate::escape::terminal(
+                    &files::diff(&file.shown, old, new),
+                    true,
+                ));
+            }
+        }
+    }
+    let failed = run
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Failed))
+        .count();
+    let total = run.files.len();
+    match (args.check, changed) {
+        (true, 0) => eprintln!("{total} files already formatted"),
+        (true, n) => eprintln!("{n} of {total} files would be reformatted (run `cxc fmt`)"),
+        (false, n) => eprintln!("reformatted {n} of {total} files"),
+    }
+    if failed > 0 {
+        eprintln!("{failed} files left as they were: fix the errors above first");
+    }
+    ExitCode::from(u8::from(failed > 0 || (args.check && changed > 0)))
+}
+
+/// `cxc fmt -`: standard input to standard output, for editors.
+fn fmt_stdin() -> ExitCode {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = crate::loader::read::DEFAULT_FILE_LIMIT;
+    if std::io::stdin()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .is_err()
+        || bytes.len() as u64 > limit
+    {
+        return fail("cannot read standard input (at most 64 MB of UTF-8)");
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        return fail("standard input is not UTF-8");
+    };
+    let mut sources = crate::source::SourceMap::default();
+    let id = sources.add(crate::source::SourceFile::new(
+        PathBuf::from("<stdin>"),
+        "<stdin>".into(),
+        text,
+    ));
+    match crate::format::format(id, &sources.get(id).text) {
+        Ok(formatted) => {
+            print(&formatted);
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!(
+                "{}",
+                render::human(&errors, &sources, color(&std::io::stderr()))
+            );
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// A journey's graph on stdout. Exit 1 when the spec has errors or no such

@@ -37,6 +37,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod escape;
 pub mod explain;
+pub mod format;
 pub mod generate;
 pub mod loader;
 pub mod model;

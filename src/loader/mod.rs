@@ -172,6 +172,38 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<Workspace, LoadE
     Ok(workspace)
 }
 
+/// The `.cx` files under `paths` (the current folder when empty), each with
+/// the root it was found from, without reading them: for `cxc fmt`, which
+/// works file by file. A folder with no `.cx` file is an error, as for `load`.
+pub fn cx_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Root)>, LoadError> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| LoadError::new(path, read::io_error(&e)))?;
+        if meta.is_dir() {
+            let root = Root::new(path).map_err(|e| LoadError::new(path, e))?;
+            let found = find_cx_files(path)?;
+            if found.is_empty() {
+                return Err(LoadError::new(
+                    path,
+                    "no .cx files found in this folder (cxc reads every *.cx file below it)",
+                ));
+            }
+            files.extend(found.into_iter().map(|(_, file)| (file, root.clone())));
+        } else {
+            let dir = parent_or_dot(path);
+            let root = Root::new(dir).map_err(|e| LoadError::new(dir, e))?;
+            files.push((path.clone(), root));
+        }
+    }
+    Ok(files)
+}
+
 fn parent_or_dot(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -228,7 +260,7 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Workspace {
     workspace
 }
 
-fn not_utf8(file: FileId, at: usize) -> Diagnostic {
+pub(crate) fn not_utf8(file: FileId, at: usize) -> Diagnostic {
     Diagnostic::new(
         Code::Syntax,
         Span::new(file, at, at + 1),
@@ -403,7 +435,7 @@ impl Loader<'_> {
 }
 
 /// Decodes UTF-8; on failure keeps a readable copy and the offset of the first bad byte.
-fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
+pub(crate) fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
     match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(e) => {

@@ -1,0 +1,306 @@
+//! `cxc fmt`: on every shipped example, the corpus and perturbed specs, the
+//! layout is idempotent, keeps every comment, and changes no meaning — the
+//! same model, the same findings.
+
+mod common;
+
+use common::{cxc, cxc_in, files_under, json, stdout, TODAY};
+use cxc::source::FileId;
+use cxc::syntax::tree::TokenKind;
+use proptest::prelude::*;
+use std::path::Path;
+
+fn fmt(text: &str) -> Option<String> {
+    cxc::format::format(FileId(0), text).ok()
+}
+
+/// Every comment of a text, in order, without trailing spaces.
+fn comments(text: &str) -> Vec<String> {
+    let tree = cxc::syntax::parse_with(FileId(0), text, true).tree.unwrap();
+    tree.tokens()
+        .filter(|(kind, _)| *kind == TokenKind::Comment)
+        .map(|(_, range)| text[range].trim_end().to_string())
+        .collect()
+}
+
+/// The `.cx` files shipped and in the corpus that parse.
+fn specs() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["examples", "tests/corpus"] {
+        for path in files_under(&root.join(dir)) {
+            if path.extension().is_some_and(|e| e == "cx") {
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                if fmt(&text).is_some() {
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+    }
+    assert!(out.len() >= 15, "found {} specs", out.len());
+    out
+}
+
+#[test]
+fn formatting_is_idempotent_and_keeps_every_comment() {
+    for (name, text) in specs() {
+        let once = fmt(&text).unwrap();
+        assert_eq!(fmt(&once).as_deref(), Some(once.as_str()), "{name}");
+        assert_eq!(comments(&once), comments(&text), "{name}");
+    }
+}
+
+#[test]
+fn the_shipped_examples_are_formatted() {
+    let output = cxc(&["fmt", "--check", "examples"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).is_empty());
+}
+
+/// A copy of `dir` in a temporary folder.
+fn copy(dir: &Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for file in files_under(dir) {
+        let to = copy.path().join(file.strip_prefix(dir).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&file, to).unwrap();
+    }
+    copy
+}
+
+/// What `cxc check` finds, without positions (formatting moves lines).
+fn findings(dir: &Path) -> Vec<String> {
+    let report = json(&cxc_in(
+        dir,
+        &["check", ".", "--format", "json", "--today", TODAY],
+    ));
+    let mut found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {} {}",
+                d["file"], d["code"], d["subject"], d["message"]
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The same spec, laid out by hand in a hurry.
+fn scramble(dir: &Path) {
+    for file in files_under(dir) {
+        if file.extension().is_some_and(|e| e == "cx") {
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let messy = text.replace("\n  ", "\n\t ").replace(" {\n", "{\n\n");
+            std::fs::write(&file, messy).unwrap();
+        }
+    }
+}
+
+#[test]
+fn formatting_changes_no_meaning() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders: Vec<_> = ["kitchen", "telecom", "dry-cleaner-ru"]
+        .iter()
+        .map(|e| root.join("examples").join(e))
+        .collect();
+    folders.push(root.join("tests/corpus"));
+    for folder in folders {
+        let work = copy(&folder);
+        scramble(work.path());
+        let before = findings(work.path());
+        let model = |dir: &Path| {
+            let out = dir.join(".out");
+            let built = cxc_in(
+                dir,
+                &[
+                    "build", ".", "-o", ".out", "--target", "docs", "--today", TODAY,
+                ],
+            );
+            built.status.success().then(|| {
+                let model = std::fs::read_to_string(out.join("model.json")).unwrap();
+                std::fs::remove_dir_all(out).unwrap();
+                model
+            })
+        };
+        let model_before = model(work.path());
+        let formatted = cxc_in(work.path(), &["fmt", "."]);
+        assert!(
+            !String::from_utf8_lossy(&formatted.stderr).contains("reformatted 0 "),
+            "{}",
+            String::from_utf8_lossy(&formatted.stderr)
+        );
+        assert_eq!(findings(work.path()), before, "{}", folder.display());
+        assert_eq!(model(work.path()), model_before, "{}", folder.display());
+        let again = cxc_in(work.path(), &["fmt", "--check", "."]);
+        // The corpus has files with syntax errors on purpose: those exit 1
+        // and are left alone; nothing else would change.
+        assert!(!stdout(&again).contains("@@"), "{}", stdout(&again));
+    }
+}
+
+#[test]
+fn check_prints_a_diff_and_fails_and_writes_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let messy = "team   support{lead boss}\nrole boss { team support; duty \"Lead\" }\n";
+    std::fs::write(work.path().join("a.cx"), messy).unwrap();
+    let output = cxc_in(work.path(), &["fmt", "--check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "--- a/a.cx\n+++ b/a.cx\n@@ -1,2 +1,2 @@\n-team   support{lead boss}\n+team support { lead boss }\n role boss { team support; duty \"Lead\" }\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(work.path().join("a.cx")).unwrap(),
+        messy
+    );
+    let output = cxc_in(work.path(), &["fmt"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(std::fs::read_to_string(work.path().join("a.cx"))
+        .unwrap()
+        .starts_with("team support { lead boss }\n"));
+    assert_eq!(
+        cxc_in(work.path(), &["fmt", "--check"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_file_with_a_syntax_error_is_reported_and_left_alone() {
+    let work = tempfile::tempdir().unwrap();
+    let broken = "team support {\n  lead\n}\n";
+    std::fs::write(work.path().join("a.cx"), broken).unwrap();
+    let output = cxc_in(work.path(), &["fmt"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("syntax"));
+    assert_eq!(
+        std::fs::read_to_string(work.path().join("a.cx")).unwrap(),
+        broken
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_is_not_written_through() {
+    let work = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("real.cx");
+    std::fs::write(&target, "team   t {}\n").unwrap();
+    std::os::unix::fs::symlink(&target, work.path().join("link.cx")).unwrap();
+    let output = cxc_in(work.path(), &["fmt"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "team   t {}\n");
+}
+
+/// Trivia changed at random: each run of spaces becomes 1–3 spaces or tabs,
+/// each line break 1–2 line breaks, and spaces appear between words.
+fn perturb(text: &str, choices: &[u8]) -> String {
+    let tree = cxc::syntax::parse_with(FileId(0), text, true).tree.unwrap();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut pick = choices.iter().cycle().copied();
+    let mut previous_word = false;
+    for (kind, range) in tree.tokens() {
+        let piece = &text[range];
+        match kind {
+            TokenKind::Whitespace => {
+                let n = 1 + pick.next().unwrap() as usize % 3;
+                let c = if pick.next().unwrap() % 2 == 0 {
+                    " "
+                } else {
+                    "\t"
+                };
+                out.push_str(&c.repeat(n));
+                previous_word = false;
+                continue;
+            }
+            TokenKind::Newline => {
+                let n = 1 + pick.next().unwrap() as usize % 2;
+                out.push_str(&"\n".repeat(n));
+                previous_word = false;
+                continue;
+            }
+            TokenKind::Comment => {}
+            _ => {
+                if previous_word && pick.next().unwrap() % 4 == 0 {
+                    out.push(' ');
+                }
+            }
+        }
+        out.push_str(piece);
+        previous_word = !kind.is_trivia();
+    }
+    out
+}
+
+/// The top-level declarations in a new order (comments travel with the
+/// declaration after them).
+fn shuffle_declarations(text: &str, choices: &[u8]) -> String {
+    let mut chunks: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices("\n\n") {
+        chunks.push(&text[start..i + 2]);
+        start = i + 2;
+    }
+    chunks.push(&text[start..]);
+    let mut order: Vec<usize> = (0..chunks.len()).collect();
+    for (i, c) in choices.iter().enumerate().take(order.len()) {
+        let j = *c as usize % order.len();
+        order.swap(i, j);
+    }
+    order
+        .iter()
+        .map(|&i| chunks[i])
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Layout does not depend on how the author spaced the text: messy
+    /// spacing formats to what the clean text formats to.
+    #[test]
+    fn spacing_does_not_change_the_layout(
+        which in 0usize..1000,
+        choices in proptest::collection::vec(any::<u8>(), 1..64),
+    ) {
+        let specs = specs();
+        let (name, text) = &specs[which % specs.len()];
+        let messy = perturb(text, &choices);
+        let clean = fmt(text).unwrap();
+        // A blank line the author added is kept (at most one), so compare
+        // with blank lines removed.
+        let squeeze = |s: &str| s.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n");
+        match fmt(&messy) {
+            Some(formatted) => {
+                prop_assert_eq!(squeeze(&formatted), squeeze(&clean), "{}", name);
+                prop_assert_eq!(fmt(&formatted), Some(formatted.clone()));
+                prop_assert_eq!(comments(&formatted), comments(text));
+            }
+            None => prop_assert!(cxc::syntax::parse_with(FileId(0), &messy, false).first_error.is_some()),
+        }
+    }
+
+    /// Declarations in any order: whatever parses formats idempotently and
+    /// keeps its comments.
+    #[test]
+    fn shuffled_specs_format_idempotently(
+        which in 0usize..1000,
+        choices in proptest::collection::vec(any::<u8>(), 1..64),
+    ) {
+        let specs = specs();
+        let (_, text) = &specs[which % specs.len()];
+        let shuffled = shuffle_declarations(text, &choices);
+        if let Some(once) = fmt(&shuffled) {
+            prop_assert_eq!(fmt(&once), Some(once.clone()));
+            prop_assert_eq!(comments(&once), comments(&shuffled));
+        }
+    }
+}
