@@ -20,7 +20,21 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour in human-readable output; `auto` colours a terminal unless
+    /// NO_COLOR is set, and FORCE_COLOR colours any output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The `--color` of this run, set once in `main`.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -34,6 +48,18 @@ enum Command {
     Graph(GraphArgs),
     /// Lay out `.cx` files in the one canonical style (comments kept).
     Fmt(FmtArgs),
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
+    /// Start a spec: a commented example that passes `check`, its cxc.yaml
+    /// and a GitHub workflow. Writes nothing over existing files.
+    Init(InitArgs),
+    /// Print a shell's completion script: `cxc completions bash > ~/.local/share/bash-completion/completions/cxc`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `cxc man > cxc.1 && man ./cxc.1`.
+    Man,
     /// Explain a diagnostic code (or list all codes).
     Explain {
         /// A code such as `dead-end`.
@@ -57,6 +83,16 @@ struct CheckArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct InitArgs {
+    /// The repository's root folder; default: the current folder. The spec
+    /// goes to DIR/standards, the workflow to DIR/.github/workflows/cxc.yml.
+    dir: Option<PathBuf>,
+    /// The language of the example spec and its documents.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
 }
 
 #[derive(clap::Args, Debug)]
@@ -172,12 +208,34 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let _ = COLOR.set(cli.color);
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Staff(args) => run_staff(args),
         Command::Build(args) => run_build(args),
         Command::Graph(args) => run_graph(args),
         Command::Fmt(args) => run_fmt(args),
+        Command::Init(args) => run_init(args),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("the language server stopped: {e}")),
+        },
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "cxc", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command).render(&mut page) {
+                Ok(()) => {
+                    print(&String::from_utf8_lossy(&page));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("cannot write the man page: {e}")),
+            }
+        }
         Command::Explain { code } => run_explain(code.as_deref()),
     }
 }
@@ -289,6 +347,32 @@ fn run_build(args: BuildArgs) -> ExitCode {
         );
     }
     eprintln!("wrote {} files to {shown}", written.files);
+    ExitCode::SUCCESS
+}
+
+/// Writes the starting files, then says what to do next.
+fn run_init(args: InitArgs) -> ExitCode {
+    use crate::syntax::values::Language;
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    let language = match args.lang {
+        Lang::En => Language::En,
+        Lang::Ru => Language::Ru,
+    };
+    let files = crate::init::scaffold(language, crate::check::system_today());
+    if let Err(e) = crate::init::write(&dir, &files) {
+        return fail(&e);
+    }
+    let shown = crate::escape::terminal(&crate::loader::display_name(&dir), false).into_owned();
+    let standards = crate::loader::display_name(&dir.join("standards"));
+    let standards = crate::escape::terminal(&standards, false);
+    for (path, _) in &files {
+        eprintln!("created {shown}/{path}");
+    }
+    eprintln!(
+        "\nnext:\n  cxc check {standards}            check the standards\n  \
+         cxc build {standards} -o out   write the documents\n  \
+         commit and push: .github/workflows/cxc.yml checks every pull request"
+    );
     ExitCode::SUCCESS
 }
 
@@ -558,9 +642,19 @@ fn compile(
         .map_err(|e| fail(&format!("cannot read {e}")))
 }
 
-/// Colour only on a terminal, and never when NO_COLOR is set.
+/// Whether to colour `stream`: `--color always|never` decide; otherwise a
+/// non-empty NO_COLOR turns colour off, a FORCE_COLOR other than `0` turns it
+/// on, and else a terminal gets colour (https://no-color.org,
+/// https://force-color.org).
 fn color(stream: &impl IsTerminal) -> bool {
-    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("FORCE_COLOR").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto => stream.is_terminal(),
+    }
 }
 
 /// "error: ..." on stderr, exit 2. Messages may hold paths and arguments the

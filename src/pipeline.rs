@@ -51,6 +51,16 @@ pub fn compile(
     Ok(finish(loader::load(paths, config)?, options))
 }
 
+/// [`compile`], with editor buffers in place of the files they hold.
+pub fn compile_with(
+    paths: &[PathBuf],
+    options: &check::Options,
+    config: Option<&Path>,
+    overlays: &loader::Overlays,
+) -> Result<Compilation, LoadError> {
+    Ok(finish(loader::load_with(paths, config, overlays)?, options))
+}
+
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
     finish(loader::load_bytes(name, bytes), options)
@@ -62,6 +72,13 @@ pub struct SpecFiles {
     /// For each spec file: its path and its root.
     files: HashMap<FileId, (PathBuf, Root)>,
     limit: u64,
+}
+
+impl SpecFiles {
+    /// Whether `file` is one of the spec's `.cx` files.
+    pub fn holds(&self, file: FileId) -> bool {
+        self.files.contains_key(&file)
+    }
 }
 
 impl ForecastFiles for SpecFiles {

@@ -355,3 +355,93 @@ fn a_broken_spec_does_not_silence_its_neighbours() {
         "{codes:?}"
     );
 }
+
+/// `cxc init` writes a spec that passes `check` with no findings, its
+/// cxc.yaml and a workflow; run again it refuses and changes nothing.
+#[test]
+fn init_starts_a_clean_spec_and_never_overwrites() {
+    for lang in ["en", "ru"] {
+        let dir = tempfile::tempdir().unwrap();
+        let created = cxc_in(dir.path(), &["init", "--lang", lang]);
+        assert_eq!(created.status.code(), Some(0), "{created:?}");
+        for file in [
+            "standards/service.cx",
+            "standards/cxc.yaml",
+            ".github/workflows/cxc.yml",
+        ] {
+            assert!(dir.path().join(file).is_file(), "{file}");
+        }
+        let checked = cxc_in(dir.path(), &["check", "standards", "--deny", "warnings"]);
+        assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+        let built = cxc_in(dir.path(), &["build", "standards", "-o", "out"]);
+        assert_eq!(built.status.code(), Some(0));
+        assert_eq!(
+            cxc_in(dir.path(), &["fmt", "--check", "standards"])
+                .status
+                .code(),
+            Some(0)
+        );
+        let workflow =
+            std::fs::read_to_string(dir.path().join(".github/workflows/cxc.yml")).unwrap();
+        assert!(workflow.contains("paths: standards"), "{workflow}");
+        std::fs::write(dir.path().join("standards/service.cx"), "# mine\n").unwrap();
+        let again = cxc_in(dir.path(), &["init"]);
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("standards/service.cx")).unwrap(),
+            "# mine\n"
+        );
+    }
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = cxc(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0));
+        let script = stdout(&out);
+        assert!(
+            script.contains("fmt") && script.contains("explain"),
+            "{shell}"
+        );
+    }
+    let man = stdout(&cxc(&["man"]));
+    assert!(man.starts_with(".ie") || man.contains(".TH cxc"), "{man}");
+    assert!(man.contains("fmt") && man.contains("init"));
+}
+
+/// `--color` decides; without it NO_COLOR turns colour off and FORCE_COLOR
+/// on, even into a pipe.
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_cxc"));
+        command
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("NO_COLOR")
+            .env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let out = command.output().unwrap();
+        stdout(&out).contains('\u{1b}')
+    };
+    let spec = "tests/corpus/journeys.cx";
+    assert!(!run(&["check", spec], &[]), "a pipe gets no colour");
+    assert!(run(&["check", spec], &[("FORCE_COLOR", "1")]));
+    assert!(!run(
+        &["check", spec],
+        &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]
+    ));
+    assert!(!run(&["check", spec], &[("FORCE_COLOR", "0")]));
+    assert!(run(
+        &["check", spec, "--color", "always"],
+        &[("NO_COLOR", "1")]
+    ));
+    assert!(!run(
+        &["check", spec, "--color", "never"],
+        &[("FORCE_COLOR", "1")]
+    ));
+}

@@ -76,7 +76,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn system_today() -> Date {
+pub(crate) fn system_today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

@@ -25,6 +25,9 @@ pub struct Diagnostic {
     /// filled in by the pipeline: what stays the same when lines move, for
     /// code-scanning fingerprints.
     pub subject: Option<String>,
+    /// Text that replaces the span to fix it (a "did you mean"), for editors'
+    /// quick fixes.
+    pub replacement: Option<String>,
 }
 
 impl Diagnostic {
@@ -38,7 +41,14 @@ impl Diagnostic {
             help: String::new(),
             labels: Vec::new(),
             subject: None,
+            replacement: None,
         }
+    }
+
+    /// The fix is to write `text` in place of the span.
+    pub fn replace_with(mut self, text: Option<impl Into<String>>) -> Self {
+        self.replacement = text.map(Into::into);
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

@@ -90,6 +90,19 @@ struct Group {
 /// Loads the spec under `paths` (the current directory when empty). `config`
 /// replaces every spec's own `cxc.yaml` when given.
 pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<Workspace, LoadError> {
+    load_with(paths, config, &Overlays::default())
+}
+
+/// Texts that replace what is on disk, by canonical path: the unsaved
+/// buffers of an editor (`cxc lsp`).
+pub type Overlays = HashMap<PathBuf, String>;
+
+/// [`load`], reading the files in `overlays` from there instead of the disk.
+pub fn load_with(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    overlays: &Overlays,
+) -> Result<Workspace, LoadError> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -161,6 +174,7 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<Workspace, LoadE
             },
             by_path: HashMap::new(),
             includes: Vec::new(),
+            overlays,
         };
         for (file, root) in &group.files {
             loader.load_root(file, *root)?;
@@ -276,6 +290,7 @@ struct Loader<'w> {
     by_path: HashMap<PathBuf, FileId>,
     /// Include edges: (including file, include statement, canonical target path).
     includes: Vec<(FileId, Span, PathBuf)>,
+    overlays: &'w Overlays,
 }
 
 impl Loader<'_> {
@@ -291,9 +306,12 @@ impl Loader<'_> {
             if self.by_path.contains_key(&key) {
                 continue;
             }
-            let bytes = self.workspace.roots[root]
-                .read(&path, self.limit())
-                .map_err(|e| LoadError::new(&path, e))?;
+            let bytes = match self.overlays.get(&key) {
+                Some(text) => text.clone().into_bytes(),
+                None => self.workspace.roots[root]
+                    .read(&path, self.limit())
+                    .map_err(|e| LoadError::new(&path, e))?,
+            };
             let (text, encoding_error) = decode(bytes);
             let id = self
                 .workspace

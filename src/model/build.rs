@@ -233,7 +233,7 @@ impl Builder {
             .map(|k| k.keyword())
             .collect::<Vec<_>>()
             .join(" or ");
-        let mut help = None;
+        let mut suggestion = None;
         if self.suggestions_used < SUGGESTION_BUDGET {
             self.suggestions_used += 1;
             let candidates: Vec<&str> = kinds
@@ -242,8 +242,9 @@ impl Builder {
                 .filter(|t| t.order.len() <= SUGGESTION_MAX_CANDIDATES)
                 .flat_map(|t| t.order.iter().map(Name::as_str))
                 .collect();
-            help = closest(&ident.name, candidates).map(|c| format!("did you mean `{c}`?"));
+            suggestion = closest(&ident.name, candidates).map(str::to_string);
         }
+        let help = suggestion.as_ref().map(|c| format!("did you mean `{c}`?"));
         // A name of another kind is a clearer hint than a spelling guess.
         let other = self
             .tables
@@ -266,8 +267,11 @@ impl Builder {
                 ident.name
             ),
         });
-        self.diagnostics
-            .push(Diagnostic::new(Code::UnknownReference, ident.span, message).help(help));
+        self.diagnostics.push(
+            Diagnostic::new(Code::UnknownReference, ident.span, message)
+                .help(help)
+                .replace_with(suggestion),
+        );
     }
 
     /// The identity of a declaration; its title and description are moved
@@ -608,13 +612,15 @@ impl Builder {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("name a step of {label}"),
                     };
+                    let suggestion = suggestion.map(str::to_string);
                     self.diagnostics.push(
                         Diagnostic::new(
                             Code::UnknownReference,
                             step.span,
                             format!("{label} has no step `{}`", step.name),
                         )
-                        .help(help),
+                        .help(help)
+                        .replace_with(suggestion),
                     );
                 }
             }
@@ -775,7 +781,8 @@ impl Builder {
                     ident.span,
                     format!("{journey} has no step `{}`", ident.name),
                 )
-                .help(help),
+                .help(help)
+                .replace_with(suggestion),
             );
         }
         Ref {

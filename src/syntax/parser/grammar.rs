@@ -1110,7 +1110,12 @@ impl<'t> Parser<'t> {
             words.join(", "),
             crate::escape::shorten(&ident.name, 64)
         );
-        self.word_error(ident.span, message, help);
+        let suggestion = closest(&ident.name, words.iter().copied());
+        self.diagnostics.push(
+            Diagnostic::new(Code::Syntax, ident.span, message)
+                .help(help)
+                .replace_with(suggestion),
+        );
         None
     }
 }

@@ -542,17 +542,17 @@ impl<'t> Parser<'t> {
                     .to_string(),
             },
         };
-        Diagnostic::new(Code::Syntax, self.span(at, at + found.len_bytes), message).help(help)
+        let replacement = closest(&found.word, keywords.iter().copied())
+            .filter(|_| !found.word.is_empty())
+            .filter(|k| !k.starts_with(['{', '}']));
+        Diagnostic::new(Code::Syntax, self.span(at, at + found.len_bytes), message)
+            .help(help)
+            .replace_with(replacement)
     }
 
     /// A well-formed word the language does not know in this place: a syntax
     /// error the grammar itself accepts (like pest, which reads such words as
     /// identifiers and leaves them to the AST).
-    fn word_error(&mut self, span: Span, message: String, help: String) {
-        self.diagnostics
-            .push(Diagnostic::new(Code::Syntax, span, message).help(help));
-    }
-
     fn invalid(&mut self, span: Span, message: String, help: &str) {
         self.diagnostics
             .push(Diagnostic::new(Code::InvalidValue, span, message).help(help));

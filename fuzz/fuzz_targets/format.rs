@@ -1,0 +1,27 @@
+//! `cxc fmt` on anything that parses: the layout is idempotent, keeps every
+//! comment and still parses.
+#![no_main]
+
+use cxc::source::FileId;
+use cxc::syntax::tree::TokenKind;
+use libfuzzer_sys::fuzz_target;
+
+fn comments(text: &str) -> Vec<String> {
+    let tree = cxc::syntax::parse_with(FileId(0), text, true).tree.unwrap();
+    tree.tokens()
+        .filter(|(kind, _)| *kind == TokenKind::Comment)
+        .map(|(_, range)| text[range].trim_end().to_string())
+        .collect()
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let Ok(once) = cxc::format::format(FileId(0), text) else {
+        return;
+    };
+    let twice = cxc::format::format(FileId(0), &once).expect("formatted text parses");
+    assert_eq!(once, twice, "formatting is idempotent");
+    assert_eq!(comments(text), comments(&once), "every comment is kept");
+});

@@ -1,0 +1,157 @@
+//! One spec compiled as `cxc check` compiles it, with the editor's unsaved
+//! buffers in place of the files, and an index of the names of each file.
+
+use super::index::{self, FileIndex, Occurrence};
+use crate::check;
+use crate::loader::{LoadError, Overlays, CONFIG_FILE};
+use crate::pipeline::{self, CheckedSpec, Compilation};
+use crate::source::{FileId, FileKind};
+use crate::syntax::ast::DeclKind;
+use lsp_types::Url;
+use std::path::{Path, PathBuf};
+
+pub(crate) struct SpecFile {
+    pub id: FileId,
+    pub uri: Url,
+    pub index: FileIndex,
+}
+
+pub(crate) struct Analysis {
+    pub compilation: Compilation,
+    pub files: Vec<SpecFile>,
+}
+
+/// The folder whose spec `file` belongs to: the nearest folder at or above
+/// it with a `cxc.yaml`, not above the workspace root; else the workspace
+/// root when the file is inside it; else the file's own folder.
+pub(crate) fn spec_folder(file: &Path, root: Option<&Path>) -> PathBuf {
+    let parent = file.parent().unwrap_or(Path::new("/"));
+    for dir in parent.ancestors() {
+        if dir.join(CONFIG_FILE).is_file() {
+            return dir.to_path_buf();
+        }
+        if Some(dir) == root {
+            return dir.to_path_buf();
+        }
+    }
+    parent.to_path_buf()
+}
+
+/// The canonical path of a document (it may not exist on disk yet).
+pub(crate) fn path_of(uri: &Url) -> Option<PathBuf> {
+    let path = uri.to_file_path().ok()?;
+    Some(std::fs::canonicalize(&path).unwrap_or(path))
+}
+
+pub(crate) fn analyze(folder: &Path, overlays: &Overlays) -> Result<Analysis, LoadError> {
+    let compilation = pipeline::compile_with(
+        &[folder.to_path_buf()],
+        &check::Options::default(),
+        None,
+        overlays,
+    )?;
+    let files = compilation
+        .sources
+        .files()
+        .filter(|(_, f)| f.kind != FileKind::Opaque)
+        .filter_map(|(id, f)| {
+            let path = std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone());
+            Some(SpecFile {
+                id,
+                uri: Url::from_file_path(path).ok()?,
+                index: index::index(&f.text),
+            })
+        })
+        .collect();
+    Ok(Analysis { compilation, files })
+}
+
+impl Analysis {
+    /// A buffer compiled alone (its folder could not be read).
+    pub(crate) fn single(compilation: Compilation, uri: Url) -> Analysis {
+        let files = compilation
+            .sources
+            .files()
+            .filter(|(_, f)| f.kind != FileKind::Opaque)
+            .map(|(id, f)| SpecFile {
+                id,
+                uri: uri.clone(),
+                index: index::index(&f.text),
+            })
+            .collect();
+        Analysis { compilation, files }
+    }
+
+    pub(crate) fn file(&self, uri: &Url) -> Option<&SpecFile> {
+        let wanted = path_of(uri);
+        self.files
+            .iter()
+            .find(|f| &f.uri == uri || (wanted.is_some() && path_of(&f.uri) == wanted))
+    }
+
+    /// A file of the analysis (ids come from [`Analysis::file`]).
+    pub(crate) fn by_id(&self, id: FileId) -> &SpecFile {
+        self.files
+            .iter()
+            .find(|f| f.id == id)
+            .expect("the id came from this analysis")
+    }
+
+    pub(crate) fn text(&self, id: FileId) -> &str {
+        &self.compilation.sources.get(id).text
+    }
+
+    /// The spec `file` is part of.
+    pub(crate) fn spec_of(&self, file: FileId) -> Option<&CheckedSpec> {
+        self.compilation.specs.iter().find(|s| s.files.holds(file))
+    }
+
+    /// The files of the spec `file` is part of (names resolve among them).
+    fn neighbours(&self, file: FileId) -> impl Iterator<Item = &SpecFile> {
+        let spec = self.spec_of(file);
+        self.files.iter().filter(move |f| match spec {
+            Some(spec) => spec.files.holds(f.id),
+            None => f.id == file,
+        })
+    }
+
+    /// The declarations `occurrence` (in `file`) names: itself when it is one.
+    pub(crate) fn definitions<'a>(
+        &'a self,
+        file: FileId,
+        occurrence: &'a Occurrence,
+    ) -> Vec<(&'a SpecFile, &'a Occurrence)> {
+        self.neighbours(file)
+            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
+            .filter(|(_, def)| occurrence.names(def))
+            .collect()
+    }
+
+    /// Every occurrence of the declaration `def`, itself included.
+    pub(crate) fn references<'a>(
+        &'a self,
+        file: FileId,
+        def: &'a Occurrence,
+    ) -> Vec<(&'a SpecFile, &'a Occurrence)> {
+        self.neighbours(file)
+            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
+            .filter(|(_, o)| o.names(def))
+            .collect()
+    }
+
+    /// The declarations of these kinds (steps: of `journey`), for completion.
+    pub(crate) fn declared<'a>(
+        &'a self,
+        file: FileId,
+        kinds: &'a [DeclKind],
+        journey: Option<&'a str>,
+    ) -> impl Iterator<Item = (&'a SpecFile, &'a Occurrence)> + 'a {
+        self.neighbours(file)
+            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
+            .filter(move |(_, o)| {
+                o.definition
+                    && kinds.contains(&o.kinds[0])
+                    && (o.kinds[0] != DeclKind::Step || o.journey.as_deref() == journey)
+            })
+    }
+}

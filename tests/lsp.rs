@@ -1,0 +1,373 @@
+//! `cxc lsp` over an in-memory connection, as an editor drives it: open a
+//! shipped example, type a typo, get the diagnostic, apply the quick fix;
+//! hover, go to definition, references, rename, outline, completion and
+//! formatting. (tests/editor/ drives the real binary with a real client.)
+
+mod common;
+
+use common::files_under;
+use lsp_server::{Connection, Message, Notification, Request, RequestId};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+struct Client {
+    connection: Connection,
+    server: Option<std::thread::JoinHandle<Result<(), String>>>,
+    next_id: i32,
+    /// Notifications received while waiting for something else.
+    pending: Vec<Notification>,
+}
+
+impl Client {
+    fn start(root: &Path) -> Client {
+        let (server, connection) = Connection::memory();
+        let handle = std::thread::spawn(move || cxc::lsp::serve(server));
+        let mut client = Client {
+            connection,
+            server: Some(handle),
+            next_id: 0,
+            pending: Vec::new(),
+        };
+        let root = url(root);
+        client.request(
+            "initialize",
+            json!({"capabilities": {}, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "w"}]}),
+        );
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.connection
+            .sender
+            .send(Message::Notification(Notification::new(
+                method.into(),
+                params,
+            )))
+            .unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        self.connection
+            .sender
+            .send(Message::Request(Request::new(
+                id.clone(),
+                method.into(),
+                params,
+            )))
+            .unwrap();
+        loop {
+            match self.receive() {
+                Message::Response(r) if r.id == id => {
+                    if let Some(e) = r.error {
+                        return json!({"error": e.message});
+                    }
+                    return r.result.unwrap_or(Value::Null);
+                }
+                Message::Notification(n) => self.pending.push(n),
+                _ => {}
+            }
+        }
+    }
+
+    fn receive(&self) -> Message {
+        self.connection
+            .receiver
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the server answers")
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let n = match self.pending.iter().position(|n| {
+                n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri
+            }) {
+                Some(i) => self.pending.remove(i),
+                None => match self.receive() {
+                    Message::Notification(n) => {
+                        self.pending.push(n);
+                        continue;
+                    }
+                    _ => continue,
+                },
+            };
+            return n.params["diagnostics"].as_array().unwrap().clone();
+        }
+    }
+
+    fn open(&mut self, path: &Path) -> String {
+        let uri = url(path);
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "cx", "version": 1,
+                "text": std::fs::read_to_string(path).unwrap()}}),
+        );
+        uri
+    }
+
+    fn change(&mut self, uri: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"text": text}]}),
+        );
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        if let Some(server) = self.server.take() {
+            server.join().unwrap().unwrap();
+        }
+    }
+}
+
+fn url(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap();
+    format!("file://{}", path.display())
+}
+
+fn kitchen() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kitchen");
+    for file in files_under(&from) {
+        let to = dir.path().join(file.strip_prefix(&from).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&file, to).unwrap();
+    }
+    dir
+}
+
+/// The (line, character) of the `nth` occurrence of `needle` in `text`.
+fn position(text: &str, needle: &str, nth: usize) -> Value {
+    let offset = text.match_indices(needle).nth(nth).unwrap().0;
+    let line = text[..offset].matches('\n').count();
+    let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": column})
+}
+
+/// Applies LSP text edits to a text (positions in UTF-16 units; the texts
+/// here are ASCII around the edits).
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + p["character"].as_u64().unwrap() as usize
+    };
+    let mut edits: Vec<_> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+#[test]
+fn a_typo_gets_a_diagnostic_and_its_quick_fix_removes_it() {
+    let dir = kitchen();
+    let mut client = Client::start(dir.path());
+    let path: PathBuf = dir.path().join("journeys.cx");
+    let uri = client.open(&path);
+    assert_eq!(
+        client.diagnostics(&uri),
+        Vec::<Value>::new(),
+        "the example is clean"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let typo = text.replacen("owner design", "owner desgn", 1);
+    client.change(&uri, 2, &typo);
+    let found = client.diagnostics(&uri);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "unknown-reference");
+    assert!(found[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("did you mean `design`?"));
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": found[0]["range"],
+            "context": {"diagnostics": found}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["title"] == "Replace with `design`")
+        .expect("a quick fix");
+    assert_eq!(fix["isPreferred"], true);
+    let fixed = apply(&typo, fix["edit"]["changes"][&uri].as_array().unwrap());
+    assert_eq!(fixed, text);
+    assert!(actions.iter().any(|a| a["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Allow `unknown-reference`")));
+    client.change(&uri, 3, &fixed);
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+}
+
+#[test]
+fn names_lead_to_their_declarations_and_rename_everywhere() {
+    let dir = kitchen();
+    let mut client = Client::start(dir.path());
+    let journeys = dir.path().join("journeys.cx");
+    let uri = client.open(&journeys);
+    let text = std::fs::read_to_string(&journeys).unwrap();
+    let at = position(&text, "owner design", 0);
+    let at = json!({"line": at["line"], "character": at["character"].as_u64().unwrap() + 7});
+    let doc = json!({"uri": uri});
+
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": at}),
+    );
+    let organisation = url(&dir.path().join("organisation.cx"));
+    assert_eq!(definition[0]["uri"], organisation.as_str(), "{definition}");
+
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": at}),
+    );
+    let hover = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        hover.starts_with("**team** `design` — Design studio"),
+        "{hover}"
+    );
+
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": at, "context": {"includeDeclaration": true}}),
+    );
+    let references = references.as_array().unwrap();
+    assert!(references.len() >= 4, "{references:?}");
+    assert!(references.iter().any(|r| r["uri"] == organisation.as_str()));
+
+    let refused = client.request(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": at, "newName": "sales"}),
+    );
+    assert_eq!(refused["error"], "a team named `sales` already exists");
+    let renamed = client.request(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": at, "newName": "studio"}),
+    );
+    let edits = renamed["changes"][&uri].as_array().unwrap();
+    let after = apply(&text, edits);
+    assert!(!after.contains("owner design") && after.contains("owner studio"));
+    let in_organisation = renamed["changes"][&organisation].as_array().unwrap();
+    assert!(!in_organisation.is_empty());
+}
+
+#[test]
+fn outline_completion_and_formatting() {
+    let dir = kitchen();
+    let mut client = Client::start(dir.path());
+    let journeys = dir.path().join("journeys.cx");
+    let uri = client.open(&journeys);
+    let doc = json!({"uri": uri});
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": doc}));
+    let order = &symbols[0];
+    assert_eq!(order["name"], "order");
+    assert!(order["children"].as_array().unwrap().len() >= 5, "{order}");
+
+    // After `owner `: the teams and roles; at the start of a line in a
+    // step: the statements a step takes.
+    let text = std::fs::read_to_string(&journeys).unwrap();
+    let typing = text.replacen("owner design", "owner ", 1);
+    client.change(&uri, 2, &typing);
+    let at = position(&typing, "owner \n", 0);
+    let at = json!({"line": at["line"], "character": at["character"].as_u64().unwrap() + 6});
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": at}),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    for name in ["design", "sales", "designer", "cx_director"] {
+        assert!(labels.contains(&name), "{labels:?}");
+    }
+    assert!(!labels.contains(&"premium"), "segments are not owners");
+    let line = typing.lines().position(|l| l.trim() == "owner").unwrap();
+    let start = json!({"line": line, "character": 4});
+    let typing = typing.replacen("    owner \n", "    \n", 1);
+    client.change(&uri, 3, &typing);
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": start}),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    for keyword in ["owner", "channel", "within", "next", "end"] {
+        assert!(labels.contains(&keyword), "{labels:?}");
+    }
+
+    client.change(&uri, 4, "team   t {lead  r}\nrole r {team t;duty \"x\"}\n");
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": doc, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    let formatted = apply(
+        "team   t {lead  r}\nrole r {team t;duty \"x\"}\n",
+        edits.as_array().unwrap(),
+    );
+    assert_eq!(
+        formatted,
+        "team t { lead r }\nrole r { team t; duty \"x\" }\n"
+    );
+}
+
+#[test]
+fn a_missing_owner_gets_a_skeleton() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("s.cx");
+    let text = "team support {}\njourney j {\n  start a\n  step a {\n    end\n  }\n}\n";
+    std::fs::write(&spec, text).unwrap();
+    let mut client = Client::start(dir.path());
+    let uri = client.open(&spec);
+    let found = client.diagnostics(&uri);
+    let missing = found
+        .iter()
+        .find(|d| d["code"] == "missing-owner")
+        .expect("missing-owner");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": missing["range"], "context": {"diagnostics": [missing]}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add `owner support`")
+        .expect("an owner skeleton");
+    let fixed = apply(text, add["edit"]["changes"][&uri].as_array().unwrap());
+    assert_eq!(
+        fixed,
+        "team support {}\njourney j {\n  start a\n  step a {\n    end\n    owner support\n  }\n}\n"
+    );
+    client.change(&uri, 2, &fixed);
+    assert!(client
+        .diagnostics(&uri)
+        .iter()
+        .all(|d| d["code"] != "missing-owner"));
+}
