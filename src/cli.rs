@@ -83,6 +83,9 @@ struct CheckArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Check again each time a spec file is saved (Ctrl-C stops).
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -556,6 +559,34 @@ fn run_staff(args: StaffArgs) -> ExitCode {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
+    if !args.watch {
+        return check_once(&args);
+    }
+    let watcher = match crate::loader::watch::Watcher::new(&args.paths) {
+        Ok(w) => w,
+        Err(e) => return fail(&e),
+    };
+    loop {
+        check_once(&args);
+        match watcher.wait() {
+            Ok(changed) => {
+                let names: Vec<String> = changed
+                    .iter()
+                    .map(|p| crate::loader::display_name(p))
+                    .collect();
+                print(&format!(
+                    "\n--- {} changed: checking again ---\n",
+                    crate::escape::terminal(&names.join(", "), false)
+                ));
+            }
+            Err(e) => return fail(&format!("stopped watching: {e}")),
+        }
+    }
+}
+
+/// One check: prints the findings, returns the exit status. Under `--watch`
+/// the compilation is freed after each round.
+fn check_once(args: &CheckArgs) -> ExitCode {
     let compilation = match compile(&args.paths, args.today, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
@@ -580,6 +611,9 @@ fn run_check(args: CheckArgs) -> ExitCode {
     print(&text);
     let summary = Summary::of(diagnostics);
     let failing = summary.errors > 0 || (args.deny.is_some() && summary.warnings > 0);
+    if args.watch {
+        drop(ManuallyDrop::into_inner(compilation));
+    }
     ExitCode::from(u8::from(failing))
 }
 

@@ -445,3 +445,40 @@ fn colour_follows_the_flag_and_the_environment() {
         &[("FORCE_COLOR", "1")]
     ));
 }
+
+/// `cxc check --watch` checks, then checks again when a spec file is saved.
+#[test]
+fn watch_checks_again_on_save() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("s.cx");
+    std::fs::write(&spec, "team t {}\nrole r { team t; duty \"Work\" }\n").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cxc"))
+        .args(["check", ".", "--watch"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (send, lines) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = send.send(line);
+        }
+    });
+    let wait_for = |wanted: &str| loop {
+        let line = lines
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("no `{wanted}` from --watch"));
+        if line.contains(wanted) {
+            return;
+        }
+    };
+    wait_for("0 errors, 0 warnings");
+    std::fs::write(&spec, "team t {}\nrole r { team nobody; duty \"Work\" }\n").unwrap();
+    wait_for("s.cx changed: checking again");
+    wait_for("1 error");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -12,6 +12,7 @@
 //! `limits.file_size` bytes. A spec's `cxc.yaml` is read first, for that limit.
 
 pub mod read;
+pub mod watch;
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Code, Diagnostic};
