@@ -5,6 +5,7 @@
 mod common;
 
 use common::{cxc, cxc_in, files_under, json, stdout, TODAY};
+use cxc::format::comments;
 use cxc::source::FileId;
 use cxc::syntax::tree::TokenKind;
 use proptest::prelude::*;
@@ -12,15 +13,6 @@ use std::path::Path;
 
 fn fmt(text: &str) -> Option<String> {
     cxc::format::format(FileId(0), text).ok()
-}
-
-/// Every comment of a text, in order, without trailing spaces.
-fn comments(text: &str) -> Vec<String> {
-    let tree = cxc::syntax::parse_with(FileId(0), text, true).tree.unwrap();
-    tree.tokens()
-        .filter(|(kind, _)| *kind == TokenKind::Comment)
-        .map(|(_, range)| text[range].trim_end().to_string())
-        .collect()
 }
 
 /// The `.cx` files shipped and in the corpus that parse.

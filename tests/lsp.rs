@@ -271,6 +271,16 @@ fn names_lead_to_their_declarations_and_rename_everywhere() {
     assert!(!in_organisation.is_empty());
 }
 
+/// The labels of completion items.
+fn labels_of(items: &Value) -> Vec<&str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn outline_completion_and_formatting() {
     let dir = kitchen();
@@ -294,12 +304,7 @@ fn outline_completion_and_formatting() {
         "textDocument/completion",
         json!({"textDocument": doc, "position": at}),
     );
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
+    let labels = labels_of(&items);
     for name in ["design", "sales", "designer", "cx_director"] {
         assert!(labels.contains(&name), "{labels:?}");
     }
@@ -312,12 +317,7 @@ fn outline_completion_and_formatting() {
         "textDocument/completion",
         json!({"textDocument": doc, "position": start}),
     );
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
+    let labels = labels_of(&items);
     for keyword in ["owner", "channel", "within", "next", "end"] {
         assert!(labels.contains(&keyword), "{labels:?}");
     }

@@ -3,16 +3,7 @@
 #![no_main]
 
 use cxc::source::FileId;
-use cxc::syntax::tree::TokenKind;
 use libfuzzer_sys::fuzz_target;
-
-fn comments(text: &str) -> Vec<String> {
-    let tree = cxc::syntax::parse_with(FileId(0), text, true).tree.unwrap();
-    tree.tokens()
-        .filter(|(kind, _)| *kind == TokenKind::Comment)
-        .map(|(_, range)| text[range].trim_end().to_string())
-        .collect()
-}
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -23,5 +14,5 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let twice = cxc::format::format(FileId(0), &once).expect("formatted text parses");
     assert_eq!(once, twice, "formatting is idempotent");
-    assert_eq!(comments(text), comments(&once), "every comment is kept");
+    assert_eq!(cxc::format::comments(text), cxc::format::comments(&once), "every comment is kept");
 });

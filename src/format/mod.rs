@@ -39,6 +39,18 @@ pub fn format(file: FileId, text: &str) -> Result<String, Vec<Diagnostic>> {
     Ok(Printer::new(text, &tree).print())
 }
 
+/// Every comment of `text`, in order, without trailing spaces: what the
+/// layout must keep (the tests and the fuzzer compare them before and after).
+pub fn comments(text: &str) -> Vec<String> {
+    let Some(tree) = parse_with(FileId(0), text, true).tree else {
+        return Vec::new();
+    };
+    tree.tokens()
+        .filter(|(kind, _)| *kind == TokenKind::Comment)
+        .map(|(_, range)| text[range].trim_end().to_string())
+        .collect()
+}
+
 const INDENT: &str = "  ";
 
 struct Printer<'a> {

@@ -115,14 +115,19 @@ impl Analysis {
         })
     }
 
+    /// Every name in the spec of `file`, with the file it is in.
+    fn occurrences(&self, file: FileId) -> impl Iterator<Item = (&SpecFile, &Occurrence)> {
+        self.neighbours(file)
+            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
+    }
+
     /// The declarations `occurrence` (in `file`) names: itself when it is one.
     pub(crate) fn definitions<'a>(
         &'a self,
         file: FileId,
         occurrence: &'a Occurrence,
     ) -> Vec<(&'a SpecFile, &'a Occurrence)> {
-        self.neighbours(file)
-            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
+        self.occurrences(file)
             .filter(|(_, def)| occurrence.names(def))
             .collect()
     }
@@ -133,8 +138,7 @@ impl Analysis {
         file: FileId,
         def: &'a Occurrence,
     ) -> Vec<(&'a SpecFile, &'a Occurrence)> {
-        self.neighbours(file)
-            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
+        self.occurrences(file)
             .filter(|(_, o)| o.names(def))
             .collect()
     }
@@ -146,12 +150,10 @@ impl Analysis {
         kinds: &'a [DeclKind],
         journey: Option<&'a str>,
     ) -> impl Iterator<Item = (&'a SpecFile, &'a Occurrence)> + 'a {
-        self.neighbours(file)
-            .flat_map(|f| f.index.occurrences.iter().map(move |o| (f, o)))
-            .filter(move |(_, o)| {
-                o.definition
-                    && kinds.contains(&o.kinds[0])
-                    && (o.kinds[0] != DeclKind::Step || o.journey.as_deref() == journey)
-            })
+        self.occurrences(file).filter(move |(_, o)| {
+            o.definition
+                && kinds.contains(&o.kinds[0])
+                && (o.kinds[0] != DeclKind::Step || o.journey.as_deref() == journey)
+        })
     }
 }

@@ -287,23 +287,6 @@ pub(crate) fn symbols(analysis: &Analysis, file: &SpecFile) -> Vec<lsp::Document
         .collect()
 }
 
-const DECLARATIONS: &[&str] = &[
-    "service",
-    "include",
-    "calendar",
-    "team",
-    "role",
-    "channel",
-    "segment",
-    "customer_type",
-    "sla",
-    "promise",
-    "journey",
-    "complaint",
-    "queue",
-    "agreement",
-];
-
 pub(crate) fn completion(
     analysis: &Analysis,
     file: &SpecFile,
@@ -329,7 +312,7 @@ pub(crate) fn completion(
     };
     let Some((within, journey)) = file.index.enclosing(offset) else {
         return if words.is_empty() {
-            DECLARATIONS
+            crate::syntax::parser::DECLARATIONS
                 .iter()
                 .map(|k| keyword(k, "declaration"))
                 .collect()

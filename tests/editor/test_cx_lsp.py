@@ -40,6 +40,17 @@ async def client(lsp_client: LanguageClient, workspace):
     await lsp_client.shutdown_session()
 
 
+def open_document(client: LanguageClient, path: pathlib.Path) -> tuple[str, str]:
+    """Opens `path` in the client, as an editor does; returns its URI and text."""
+    uri, text = path.as_uri(), path.read_text()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="cx", version=1, text=text)
+        )
+    )
+    return uri, text
+
+
 def apply(text: str, edits) -> str:
     """Applies text edits (the example is ASCII around them)."""
     lines = text.splitlines(keepends=True)
@@ -66,13 +77,7 @@ async def diagnostics_for(client: LanguageClient, uri: str, expect):
 @pytest.mark.asyncio(loop_scope="function")
 async def test_a_typo_is_reported_and_its_quick_fix_repairs_the_file(client: LanguageClient, workspace):
     path = workspace / "journeys.cx"
-    uri = path.as_uri()
-    original = path.read_text()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="cx", version=1, text=original)
-        )
-    )
+    uri, original = open_document(client, path)
     assert await diagnostics_for(client, uri, lambda d: len(d) == 0) is not None
 
     # The user types a typo.
@@ -120,14 +125,7 @@ async def test_a_typo_is_reported_and_its_quick_fix_repairs_the_file(client: Lan
 
 @pytest.mark.asyncio(loop_scope="function")
 async def test_go_to_definition_crosses_files(client: LanguageClient, workspace):
-    path = workspace / "journeys.cx"
-    uri = path.as_uri()
-    text = path.read_text()
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="cx", version=1, text=text)
-        )
-    )
+    uri, text = open_document(client, workspace / "journeys.cx")
     line = next(i for i, l in enumerate(text.splitlines()) if l.strip() == "owner design")
     character = text.splitlines()[line].index("design") + 1
     found = await client.text_document_definition_async(

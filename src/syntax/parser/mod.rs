@@ -135,7 +135,7 @@ struct Parser<'t> {
 }
 
 /// The declaration keywords, which also resynchronise after errors.
-const DECLARATIONS: &[&str] = &[
+pub(crate) const DECLARATIONS: &[&str] = &[
     "service",
     "include",
     "calendar",
