@@ -173,7 +173,12 @@ impl Server<'_> {
             }
             _ => return,
         };
-        self.publish(&uri);
+        let published =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.publish(&uri)));
+        if published.is_err() {
+            // The analysis is suspect: start from the files next time.
+            self.cache = None;
+        }
     }
 
     fn store(&mut self, uri: lsp::Url, text: String, version: i32) {
@@ -274,9 +279,17 @@ impl Server<'_> {
 
     fn request(&mut self, request: Request) {
         let id = request.id.clone();
-        let response = match self.answer(request) {
-            Ok(value) => Response::new_ok(id, value),
-            Err((code, message)) => Response::new_err(id, code as i32, message),
+        // A bug in one answer must not take the editor's server down.
+        let answer =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.answer(request)));
+        let response = match answer {
+            Ok(Ok(value)) => Response::new_ok(id, value),
+            Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
+            Err(_) => Response::new_err(
+                id,
+                ErrorCode::InternalError as i32,
+                "cxc lsp failed on this request (a bug: please report it)".into(),
+            ),
         };
         self.send(Message::Response(response));
     }
