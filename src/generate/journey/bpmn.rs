@@ -9,22 +9,31 @@
 //! joins, no gateway that both joins and forks, every fork labelled.
 //!
 //! Ids are positional (`Task_3`, `Flow_7`), so identifiers never reach XML
-//! names; every text is escaped. The diagram (BPMNDI) comes from [`layout`].
+//! names; every text is escaped. The diagram (BPMNDI) is the [`layered`]
+//! layout of the process itself (tasks, gateways and events), left to right
+//! with a lane per owner: tasks 100×80 as modellers draw them, each flow
+//! routed between the shapes, each named flow with its label's bounds.
 
-use super::layout::{self, route, Layout, Rect, LANE_HEADER};
+use super::layered::{self, Input, Orientation, Placed, Rect, Shape};
 use super::Graph;
 use crate::generate::markup::escape;
 use crate::syntax::values::Language;
 use std::fmt::Write;
 
-const POOL_HEADER: u64 = 30;
+/// The pool's and each lane's title strip, on the left.
+const POOL_HEADER: i64 = 30;
+const LANE_HEADER: i64 = 30;
+const TASK: (i64, i64) = (100, 80);
+const GATEWAY: i64 = 50;
+const EVENT: i64 = 36;
 
 struct Element {
     id: String,
     kind: &'static str,
     name: Option<String>,
     lane: usize,
-    shape: Rect,
+    /// Its size: (width, height).
+    size: (i64, i64),
     incoming: Vec<usize>,
     outgoing: Vec<usize>,
 }
@@ -49,14 +58,14 @@ impl Process {
         kind: &'static str,
         name: Option<String>,
         lane: usize,
-        shape: Rect,
+        size: (i64, i64),
     ) -> usize {
         self.elements.push(Element {
             id,
             kind,
             name,
             lane,
-            shape,
+            size,
             incoming: Vec::new(),
             outgoing: Vec::new(),
         });
@@ -76,12 +85,29 @@ impl Process {
 }
 
 pub fn bpmn(graph: &Graph, language: Language) -> String {
-    let layout = layout::layout(graph);
-    let process = build(graph, &layout, language);
-    write(graph, &layout, &process)
+    let (lanes, lane_of) = graph.lanes();
+    let process = build(graph, &lane_of, language);
+    let placed = layered::layout(
+        &Input {
+            shapes: process
+                .elements
+                .iter()
+                .map(|e| Shape {
+                    lane: e.lane,
+                    main: e.size.0,
+                    cross: e.size.1,
+                })
+                .collect(),
+            edges: process.flows.iter().map(|f| (f.from, f.to)).collect(),
+            lanes: lanes.len(),
+            root: process.elements.iter().position(|e| e.kind == "startEvent"),
+        },
+        Orientation::LeftRight,
+    );
+    write(graph, &lanes, &placed, &process)
 }
 
-fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
+fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
     let n = graph.nodes.len();
     let successors = graph.successors();
     let mut incoming = vec![0usize; n];
@@ -96,15 +122,13 @@ fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
     let mut entry = vec![0; n];
     let mut task = vec![0; n];
     for (i, node) in graph.nodes.iter().enumerate() {
-        let cell = layout.cells[i];
-        let cy = cell.center_y();
-        let lane = layout.lane_of[i];
+        let lane = lane_of[i];
         task[i] = p.add(
             format!("Task_{i}"),
             "task",
             Some(node.label.clone()),
             lane,
-            Rect::centred(cell.x + 90, cy, 120, 80),
+            TASK,
         );
         entry[i] = task[i];
         if incoming[i] > 1 {
@@ -113,15 +137,13 @@ fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
                 "exclusiveGateway",
                 None,
                 lane,
-                Rect::centred(cell.x + 15, cy, 50, 50),
+                (GATEWAY, GATEWAY),
             );
             p.connect(entry[i], task[i], None, None);
         }
     }
     for (i, node) in graph.nodes.iter().enumerate() {
-        let cell = layout.cells[i];
-        let cy = cell.center_y();
-        let lane = layout.lane_of[i];
+        let lane = lane_of[i];
         let ways = successors[i].len() + usize::from(node.end.is_some());
         let from = if ways > 1 {
             let split = p.add(
@@ -132,7 +154,7 @@ fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
                     Language::Ru => format!("Итог этапа «{}»?", node.label),
                 }),
                 lane,
-                Rect::centred(cell.x + 240, cy, 50, 50),
+                (GATEWAY, GATEWAY),
             );
             p.connect(task[i], split, None, None);
             Some(split)
@@ -154,7 +176,7 @@ fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
                 "endEvent",
                 Some(name.clone()),
                 lane,
-                Rect::centred(cell.x + 310, cy, 36, 36),
+                (EVENT, EVENT),
             );
             let condition = from.map(|_| name.clone());
             p.connect(source, end, from.map(|_| name), condition);
@@ -170,7 +192,6 @@ fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
         }
     }
     if let Some(s) = graph.start {
-        let cell = layout.cells[s];
         let start = p.add(
             "Start".into(),
             "startEvent",
@@ -178,15 +199,15 @@ fn build(graph: &Graph, layout: &Layout, language: Language) -> Process {
                 Language::En => "Start".into(),
                 Language::Ru => "Начало".into(),
             }),
-            layout.lane_of[s],
-            Rect::centred(LANE_HEADER + 22, cell.center_y(), 36, 36),
+            lane_of[s],
+            (EVENT, EVENT),
         );
         p.connect(start, entry[s], None, None);
     }
     p
 }
 
-fn write(graph: &Graph, layout: &Layout, p: &Process) -> String {
+fn write(graph: &Graph, lanes: &[String], placed: &Placed, p: &Process) -> String {
     let mut x = String::new();
     let title = escape(&graph.title);
     x.push_str(concat!(
@@ -209,15 +230,15 @@ fn write(graph: &Graph, layout: &Layout, p: &Process) -> String {
         "  <bpmn:process id=\"Process\" name=\"{title}\" isExecutable=\"false\">"
     );
     x.push_str("    <bpmn:laneSet id=\"LaneSet\">\n");
-    let mut by_lane: Vec<Vec<&Element>> = vec![Vec::new(); layout.lanes.len()];
+    let mut by_lane: Vec<Vec<&Element>> = vec![Vec::new(); lanes.len()];
     for e in &p.elements {
         by_lane[e.lane].push(e);
     }
-    for (l, lane) in layout.lanes.iter().enumerate() {
+    for (l, lane) in lanes.iter().enumerate() {
         let _ = writeln!(
             x,
             "      <bpmn:lane id=\"Lane_{l}\" name=\"{}\">",
-            escape(&lane.owner)
+            escape(lane)
         );
         for e in &by_lane[l] {
             let _ = writeln!(x, "        <bpmn:flowNodeRef>{}</bpmn:flowNodeRef>", e.id);
@@ -280,38 +301,59 @@ fn write(graph: &Graph, layout: &Layout, p: &Process) -> String {
             s.x, s.y, s.width, s.height
         );
     };
-    // Everything is drawn below a margin so no coordinate is negative.
+    // The layout sits right of the pool's and lanes' title strips; the pool
+    // grows to hold a label placed past the last shape.
+    let left = POOL_HEADER + LANE_HEADER;
+    let shift = |r: Rect| Rect { x: r.x + left, ..r };
+    let names: Vec<Option<&str>> = p.flows.iter().map(|f| f.name.as_deref()).collect();
+    let labels = layered::place_labels(placed, &names, 7, 14);
+    let content = labels
+        .iter()
+        .flatten()
+        .map(|(r, _)| r.right() + 10)
+        .fold(placed.width, i64::max);
     let pool = Rect {
         x: 0,
         y: 0,
-        width: layout.width,
-        height: layout.height,
+        width: content + left,
+        height: placed.height,
     };
     bounds(&mut x, "Pool", " isHorizontal=\"true\"", pool);
-    for (l, lane) in layout.lanes.iter().enumerate() {
+    for (l, lane) in placed.lanes.iter().enumerate() {
         let area = Rect {
             x: POOL_HEADER,
-            y: lane.area.y,
-            width: lane.area.width - POOL_HEADER,
-            height: lane.area.height,
+            y: lane.y,
+            width: content + LANE_HEADER,
+            height: lane.height,
         };
         bounds(&mut x, &format!("Lane_{l}"), " isHorizontal=\"true\"", area);
     }
-    for e in &p.elements {
+    for (i, e) in p.elements.iter().enumerate() {
         let extra = if e.kind == "exclusiveGateway" {
             " isMarkerVisible=\"true\""
         } else {
             ""
         };
-        bounds(&mut x, &e.id, extra, e.shape);
+        bounds(&mut x, &e.id, extra, shift(placed.boxes[i]));
     }
-    for (i, f) in p.flows.iter().enumerate() {
+    for (i, label) in labels.iter().enumerate() {
         let _ = writeln!(
             x,
             "      <bpmndi:BPMNEdge id=\"Flow_{i}_di\" bpmnElement=\"Flow_{i}\">"
         );
-        for (px, py) in route(&p.elements[f.from].shape, &p.elements[f.to].shape) {
-            let _ = writeln!(x, "        <di:waypoint x=\"{px}\" y=\"{py}\" />");
+        for &(px, py) in &placed.paths[i] {
+            let _ = writeln!(x, "        <di:waypoint x=\"{}\" y=\"{py}\" />", px + left);
+        }
+        // A label that fits nowhere gets the modeller's default place.
+        if let Some((r, _)) = label {
+            let _ = writeln!(
+                x,
+                "        <bpmndi:BPMNLabel>\n          <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n        </bpmndi:BPMNLabel>",
+                r.x + left,
+                r.y,
+                r.width,
+                r.height
+            );
         }
         x.push_str("      </bpmndi:BPMNEdge>\n");
     }

@@ -6,7 +6,7 @@
 //! owners and drops dangling references, so no drawing repeats it.
 
 pub mod bpmn;
-pub mod layout;
+pub mod layered;
 pub mod svg;
 pub mod text;
 
@@ -29,6 +29,10 @@ pub struct Node {
     pub end: Option<String>,
     /// Its measured effort or drop-off says it hurts: the map highlights it.
     pub hurts: bool,
+    /// What the map's tooltip adds: the step's deadline, channels, description.
+    pub within: Option<crate::syntax::values::Duration>,
+    pub channels: Vec<String>,
+    pub description: Option<String>,
 }
 
 pub struct Edge {
@@ -58,6 +62,14 @@ impl Graph {
                     .as_ref()
                     .map(|e| e.value.clone().unwrap_or_default()),
                 hurts: crate::check::journeys::hurts(step, checks),
+                within: step.within.as_ref().map(|w| w.value),
+                channels: step
+                    .channels
+                    .iter()
+                    .filter_map(|c| c.target)
+                    .map(|c| model.channels[c].header.label().to_string())
+                    .collect(),
+                description: step.header.description.clone(),
             })
             .collect();
         let edges = journey
@@ -83,6 +95,42 @@ impl Graph {
                 .and_then(|s| s.target)
                 .map(|s| s.index()),
         }
+    }
+
+    /// Lanes in the order their owners first appear from the start.
+    pub fn lanes(&self) -> (Vec<String>, Vec<usize>) {
+        let graph = self;
+        let mut names: Vec<String> = Vec::new();
+        let mut lane_of = vec![0; graph.nodes.len()];
+        let order = graph.start.into_iter().chain(0..graph.nodes.len());
+        let mut seen = vec![false; graph.nodes.len()];
+        let successors = graph.successors();
+        let mut queue: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+        for s in order {
+            if seen[s] {
+                continue;
+            }
+            seen[s] = true;
+            queue.push_back(s);
+            while let Some(v) = queue.pop_front() {
+                let owner = &graph.nodes[v].owner;
+                lane_of[v] = match names.iter().position(|n| n == owner) {
+                    Some(i) => i,
+                    None => {
+                        names.push(owner.clone());
+                        names.len() - 1
+                    }
+                };
+                for &e in &successors[v] {
+                    let to = graph.edges[e].to;
+                    if !seen[to] {
+                        seen[to] = true;
+                        queue.push_back(to);
+                    }
+                }
+            }
+        }
+        (names, lane_of)
     }
 
     /// Outgoing edges per node, in declaration order.

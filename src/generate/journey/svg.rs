@@ -1,23 +1,126 @@
-//! A journey map as inline SVG for the HTML site: swimlanes per owner, a box
-//! per step, arrows labelled with their `when`. No script, no external
-//! resource, no `style` attribute (presentation attributes only), so the
-//! page's Content-Security-Policy can forbid all of them.
+//! A journey map as inline SVG for the HTML site: the journey flows down
+//! the page, one lane per owner side by side (titled at the top, wrapped,
+//! never cut), a box per step, arrows labelled with their `when`. The layout
+//! is [`layered`]; labels go where they overlap no step, no other label and
+//! no line. No script, no external resource, no `style` attribute
+//! (presentation attributes only), so the page's Content-Security-Policy can
+//! forbid all of them.
 
-use super::layout::{self, route, Rect, LANE_HEADER};
+use super::layered::{self, Input, Orientation, Placed, Rect, Shape};
 use super::Graph;
 use crate::generate::markup::escape;
+use crate::generate::words;
+use crate::syntax::values::Language;
 use std::fmt::Write;
 
-const LINE_CHARS: usize = 24;
+const STEP: (i64, i64) = (64, 168);
+const EVENT: i64 = 30;
+const LINE_CHARS: usize = 22;
 const MAX_LINES: usize = 3;
+/// An edge label's text: 11 px, up to 7 px a character.
+const LABEL_CHAR: i64 = 7;
+const LABEL_HEIGHT: i64 = 15;
 
-fn task_box(cell: &Rect) -> Rect {
-    Rect::centred(cell.x + 40, cell.center_y(), 220, 80)
+/// What a node of the drawing is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Step(usize),
+    Start,
+    End(usize),
 }
 
-pub fn svg(graph: &Graph, title: &str, language: crate::syntax::values::Language) -> String {
-    let layout = layout::layout(graph);
-    let (width, height) = (layout.width, layout.height + 20);
+/// The map before it is written: where everything is. The tests measure it.
+pub struct Drawing {
+    pub kinds: Vec<Kind>,
+    pub edges: Vec<(usize, usize, Option<String>)>,
+    pub placed: Placed,
+    /// Each placed label: its box and text.
+    pub labels: Vec<(Rect, String)>,
+    pub lanes: Vec<String>,
+    /// The lane of each node.
+    pub lane_of: Vec<usize>,
+    /// Height of the lane titles above the map.
+    pub header: i64,
+}
+
+pub fn draw(graph: &Graph) -> Drawing {
+    let (lane_names, lane_of) = graph.lanes();
+    let mut kinds: Vec<Kind> = (0..graph.nodes.len()).map(Kind::Step).collect();
+    let mut shapes: Vec<Shape> = (0..graph.nodes.len())
+        .map(|i| Shape {
+            lane: lane_of[i],
+            main: STEP.0,
+            cross: STEP.1,
+        })
+        .collect();
+    let mut edges: Vec<(usize, usize, Option<String>)> = graph
+        .edges
+        .iter()
+        .map(|e| (e.from, e.to, e.when.clone()))
+        .collect();
+    let event = |lane| Shape {
+        lane,
+        main: EVENT,
+        cross: EVENT,
+    };
+    let root = graph.start.map(|s| {
+        kinds.push(Kind::Start);
+        shapes.push(event(lane_of[s]));
+        edges.push((kinds.len() - 1, s, None));
+        kinds.len() - 1
+    });
+    for (i, node) in graph.nodes.iter().enumerate() {
+        if node.end.is_some() {
+            kinds.push(Kind::End(i));
+            shapes.push(event(lane_of[i]));
+            edges.push((i, kinds.len() - 1, None));
+        }
+    }
+    let node_lanes: Vec<usize> = shapes.iter().map(|s| s.lane).collect();
+    let placed = layered::layout(
+        &Input {
+            shapes,
+            edges: edges.iter().map(|&(a, b, _)| (a, b)).collect(),
+            lanes: lane_names.len(),
+            root,
+        },
+        Orientation::TopDown,
+    );
+    let whens: Vec<Option<&str>> = edges.iter().map(|e| e.2.as_deref()).collect();
+    let labels = layered::place_labels(&placed, &whens, LABEL_CHAR, LABEL_HEIGHT)
+        .into_iter()
+        .flatten()
+        .collect();
+    let header = lane_names
+        .iter()
+        .map(|n| wrap(n, LINE_CHARS).len() as i64)
+        .max()
+        .unwrap_or(1)
+        * 16
+        + 16;
+    Drawing {
+        kinds,
+        edges,
+        placed,
+        labels,
+        lanes: lane_names,
+        lane_of: node_lanes,
+        header,
+    }
+}
+
+pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
+    let d = draw(graph);
+    let label_right = d
+        .labels
+        .iter()
+        .map(|(r, _)| r.right() + 4)
+        .max()
+        .unwrap_or(0);
+    let (width, height) = (
+        d.placed.width.max(label_right).max(200),
+        d.placed.height + d.header,
+    );
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -25,121 +128,151 @@ pub fn svg(graph: &Graph, title: &str, language: crate::syntax::values::Language
     );
     let _ = writeln!(s, "<title>{}</title>", escape(title));
     s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>\n");
-    for (l, lane) in layout.lanes.iter().enumerate() {
-        let a = lane.area;
+    for (l, lane) in d.placed.lanes.iter().enumerate() {
         let fill = if l % 2 == 0 { "#f6f8fa" } else { "#ffffff" };
         let _ = writeln!(
             s,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"#d0d7de\"/>",
-            a.x, a.y, a.width, a.height
+            "<rect x=\"{}\" y=\"0\" width=\"{}\" height=\"{height}\" fill=\"{fill}\" stroke=\"#d0d7de\"/>",
+            lane.x, lane.width
         );
-        let _ = writeln!(
-            s,
-            "<text x=\"{}\" y=\"{}\" transform=\"rotate(-90 {} {})\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#24292f\">{}</text>",
-            LANE_HEADER / 2 + 4,
-            a.center_y(),
-            LANE_HEADER / 2 + 4,
-            a.center_y(),
-            escape(&shorten(&lane.owner, (a.height / 8).max(8) as usize))
-        );
-    }
-    if let Some(start) = graph.start {
-        let cy = layout.cells[start].center_y();
-        let circle = Rect::centred(LANE_HEADER + 20, cy, 30, 30);
-        let _ = writeln!(
-            s,
-            "<circle cx=\"{}\" cy=\"{cy}\" r=\"15\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"2\"/>",
-            circle.x + 15
-        );
-        arrow(&mut s, &circle, &task_box(&layout.cells[start]), None);
-    }
-    for edge in &graph.edges {
-        let (from, to) = (
-            task_box(&layout.cells[edge.from]),
-            task_box(&layout.cells[edge.to]),
-        );
-        arrow(&mut s, &from, &to, edge.when.as_deref());
-    }
-    for (i, node) in graph.nodes.iter().enumerate() {
-        let cell = layout.cells[i];
-        let b = task_box(&cell);
-        let stroke = if node.hurts {
-            "#b42318"
-        } else if node.end.is_some() {
-            "#1a7f37"
+        let name = if d.lanes[l].is_empty() {
+            match language {
+                Language::En => "No owner",
+                Language::Ru => "Без ответственного",
+            }
         } else {
-            "#0969da"
+            &d.lanes[l]
         };
-        let (fill, width) = if node.hurts {
-            ("#fde2e1", 3)
-        } else {
-            ("#ffffff", 2)
-        };
-        let _ = writeln!(
-            s,
-            "<g class=\"step\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"/>",
-            b.x, b.y, b.width, b.height
-        );
-        let lines = wrap(&node.label);
-        let first = b.center_y() as i64 - (lines.len() as i64 - 1) * 8;
-        for (k, line) in lines.iter().enumerate() {
-            let _ = writeln!(
+        let chars = ((lane.width - 8) / 8).max(6) as usize;
+        let _ = write!(s, "<g class=\"lane\"><title>{}</title>", escape(name));
+        for (k, line) in wrap(name, chars).iter().enumerate() {
+            let _ = write!(
                 s,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"#24292f\">{}</text>",
-                b.x + b.width / 2,
-                first + k as i64 * 16,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#24292f\">{}</text>",
+                lane.x + lane.width / 2,
+                20 + k as i64 * 16,
                 escape(line)
             );
         }
         s.push_str("</g>\n");
-        if let Some(outcome) = &node.end {
-            let end = Rect::centred(cell.x + 300, cell.center_y(), 30, 30);
-            arrow(&mut s, &b, &end, None);
-            let _ = writeln!(
-                s,
-                "<circle cx=\"{}\" cy=\"{}\" r=\"15\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"4\"><title>{}</title></circle>",
-                end.x + 15,
-                end.center_y(),
-                escape(if outcome.is_empty() {
+    }
+    let _ = writeln!(s, "<g transform=\"translate(0 {})\">", d.header);
+    for (e, path) in d.placed.paths.iter().enumerate() {
+        let points: Vec<String> = path.iter().map(|(x, y)| format!("{x},{y}")).collect();
+        let tip = d.edges[e]
+            .2
+            .as_ref()
+            .map(|w| format!("<title>{}</title>", escape(w)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\">{tip}</polyline>",
+            points.join(" ")
+        );
+    }
+    for (r, text) in &d.labels {
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#57606a\">{}</text>",
+            r.x + 3,
+            r.y + LABEL_HEIGHT - 4,
+            escape(text)
+        );
+    }
+    for (v, kind) in d.kinds.iter().enumerate() {
+        let b = d.placed.boxes[v];
+        match *kind {
+            Kind::Step(i) => step(&mut s, &graph.nodes[i], &b, language),
+            Kind::Start => {
+                let (cx, cy) = b.center();
+                let _ = writeln!(
+                    s,
+                    "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"2\"/>",
+                    EVENT / 2
+                );
+            }
+            Kind::End(i) => {
+                let (cx, cy) = b.center();
+                let outcome = graph.nodes[i].end.as_deref().unwrap_or_default();
+                let name = if outcome.is_empty() {
                     match language {
-                        crate::syntax::values::Language::En => "End",
-                        crate::syntax::values::Language::Ru => "Завершение",
+                        Language::En => "End",
+                        Language::Ru => "Завершение",
                     }
                 } else {
                     outcome
-                })
-            );
+                };
+                let _ = writeln!(
+                    s,
+                    "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"4\"><title>{}</title></circle>",
+                    EVENT / 2,
+                    escape(name)
+                );
+            }
         }
     }
-    s.push_str("</svg>\n");
+    s.push_str("</g>\n</svg>\n");
     s
 }
 
-fn arrow(s: &mut String, from: &Rect, to: &Rect, label: Option<&str>) {
-    let points = route(from, to);
-    let list: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+/// A step's box: its title, and a tooltip with its owner, deadline,
+/// channels and description.
+fn step(s: &mut String, node: &super::Node, b: &Rect, language: Language) {
+    let stroke = if node.hurts {
+        "#b42318"
+    } else if node.end.is_some() {
+        "#1a7f37"
+    } else {
+        "#0969da"
+    };
+    let (fill, width) = if node.hurts {
+        ("#fde2e1", 3)
+    } else {
+        ("#ffffff", 2)
+    };
+    let mut tip = vec![node.label.clone()];
+    if !node.owner.is_empty() {
+        tip.push(node.owner.clone());
+    }
+    if let Some(w) = node.within {
+        tip.push(match language {
+            Language::En => format!("within {}", words::duration(w, language)),
+            Language::Ru => format!("срок: {}", words::duration(w, language)),
+        });
+    }
+    if !node.channels.is_empty() {
+        tip.push(node.channels.join(", "));
+    }
+    tip.extend(node.description.clone());
     let _ = writeln!(
         s,
-        "<polyline points=\"{}\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>",
-        list.join(" ")
+        "<g class=\"step\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"/>",
+        escape(&tip.join("\n")),
+        b.x,
+        b.y,
+        b.width,
+        b.height
     );
-    if let (Some(label), Some(&(x, y))) = (label, points.iter().rev().nth(1)) {
+    let lines = wrap(&node.label, LINE_CHARS);
+    let (cx, cy) = b.center();
+    let first = cy - (lines.len() as i64 - 1) * 8;
+    for (k, line) in lines.iter().enumerate() {
         let _ = writeln!(
             s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"#57606a\">{}</text>",
-            x.max(10) - 4,
-            y.saturating_sub(6),
-            escape(&shorten(label, 30))
+            "<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"#24292f\">{}</text>",
+            first + k as i64 * 16,
+            escape(line)
         );
     }
+    s.push_str("</g>\n");
 }
 
-/// Up to three lines of about 24 characters, broken at spaces.
-fn wrap(text: &str) -> Vec<String> {
+/// Up to three lines of about `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > LINE_CHARS {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -154,13 +287,10 @@ fn wrap(text: &str) -> Vec<String> {
         lines.truncate(MAX_LINES);
         lines[MAX_LINES - 1].push('…');
     }
-    lines
-        .into_iter()
-        .map(|l| shorten(&l, LINE_CHARS + 6))
-        .collect()
+    lines.into_iter().map(|l| shorten(&l, width + 2)).collect()
 }
 
-fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -173,36 +303,20 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::journey::{Edge, Node};
-    use crate::syntax::values::Language;
-
-    #[test]
-    fn an_end_without_an_outcome_is_still_named() {
-        let graph = Graph {
-            title: "J".into(),
-            nodes: vec![Node {
-                label: "Step".into(),
-                owner: String::new(),
-                end: Some(String::new()),
-                hurts: false,
-            }],
-            edges: Vec::<Edge>::new(),
-            start: Some(0),
-        };
-        assert!(svg(&graph, "J", Language::En).contains("<title>End</title>"));
-        assert!(!svg(&graph, "J", Language::Ru).contains("<title></title>"));
-    }
 
     #[test]
     fn long_labels_wrap_into_three_lines_at_most() {
         assert_eq!(
-            wrap("Designer measures the room"),
+            wrap("Designer measures the room", LINE_CHARS),
             ["Designer measures the", "room"]
         );
         let long = "word ".repeat(40);
-        let lines = wrap(&long);
+        let lines = wrap(&long, LINE_CHARS);
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
-        assert_eq!(wrap(&"x".repeat(100))[0].chars().count(), LINE_CHARS + 6);
+        assert_eq!(
+            wrap(&"x".repeat(100), LINE_CHARS)[0].chars().count(),
+            LINE_CHARS + 2
+        );
     }
 }

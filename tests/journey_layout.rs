@@ -1,0 +1,250 @@
+//! The journey map's layout, measured: on every shipped journey, the banquet
+//! journey (tests/journeys/banquet.cx: ten steps, five owners, a loop, three
+//! branches) and a generated one (4-way and 2-way branches, loops, long
+//! titles), no step overlaps a step, no label overlaps a step or another
+//! label, no line runs through a step it does not connect, and lines cross no
+//! more often than in Graphviz `dot`'s drawing of the same graph. `.ci/run`
+//! installs Graphviz and sets CXC_REQUIRE_TOOLS=1, so there a missing `dot`
+//! fails instead of skipping the comparison.
+
+use cxc::generate::journey::layered::crosses;
+use cxc::generate::journey::svg::{draw, Drawing};
+use cxc::generate::journey::Graph;
+use std::path::Path;
+use std::process::Command;
+
+fn graphs_of(path: &Path) -> Vec<(String, Graph)> {
+    let compiled = cxc::pipeline::compile(&[path.to_path_buf()], &Default::default(), None)
+        .expect("the spec reads");
+    let mut out = Vec::new();
+    for spec in &compiled.specs {
+        for (_, journey) in spec.model.journeys.iter() {
+            let graph = Graph::new(&spec.model, journey, &Default::default());
+            out.push((journey.header.id.to_string(), graph));
+        }
+    }
+    out
+}
+
+/// Every journey the tests measure.
+fn journeys() -> Vec<(String, Graph)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for spec in [
+        "examples/kitchen",
+        "examples/telecom",
+        "examples/dry-cleaner-ru",
+        "tests/journeys/banquet.cx",
+    ] {
+        out.extend(graphs_of(&root.join(spec)));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("generated.cx"), generated()).unwrap();
+    out.extend(graphs_of(dir.path()));
+    assert!(out.len() >= 5, "{} journeys", out.len());
+    out
+}
+
+/// Four owners, a 4-way split, 2-way splits, loops back, long titles.
+fn generated() -> String {
+    let mut s = String::new();
+    for t in 0..4 {
+        s.push_str(&format!(
+            "team t{t} \"Team number {t} with a long name of its own\" {{}}\n"
+        ));
+    }
+    s.push_str("journey g {\n  start s0\n");
+    let n = 16;
+    for i in 0..n {
+        let owner = (i * 7 / 3) % 4;
+        let title = format!("Step {i}: a fairly long title that has to wrap over lines");
+        let next = match i {
+            0 => "next s1 when \"a\"; next s2 when \"b\"; next s3 when \"c\"; next s4 when \"d\""
+                .to_string(),
+            _ if i == n - 1 => "end \"done\"".to_string(),
+            _ if i % 5 == 0 => format!(
+                "next s{} when \"again\"; next s{} when \"go on\"",
+                i - 3,
+                i + 1
+            ),
+            _ if i % 3 == 0 => format!(
+                "next s{} when \"short\"; next s{} when \"long way round\"",
+                i + 1,
+                (i + 2).min(n - 1)
+            ),
+            _ => format!("next s{}", i + 1),
+        };
+        s.push_str(&format!(
+            "  step s{i} \"{title}\" {{ owner t{owner}; {next} }}\n"
+        ));
+    }
+    s.push_str("}\n");
+    s
+}
+
+fn ends(d: &Drawing, e: usize) -> (usize, usize) {
+    (d.edges[e].0, d.edges[e].1)
+}
+
+#[test]
+fn nothing_overlaps_and_no_line_runs_through_a_step() {
+    for (name, graph) in journeys() {
+        let d = draw(&graph);
+        let boxes = &d.placed.boxes;
+        for (i, a) in boxes.iter().enumerate() {
+            for (j, b) in boxes.iter().enumerate().take(i) {
+                assert!(!a.overlaps(b), "{name}: node {i} overlaps node {j}");
+            }
+        }
+        for (k, (label, text)) in d.labels.iter().enumerate() {
+            for (i, b) in boxes.iter().enumerate() {
+                assert!(
+                    !label.overlaps(b),
+                    "{name}: label {text:?} overlaps node {i}"
+                );
+            }
+            for (other, _) in &d.labels[..k] {
+                assert!(
+                    !label.overlaps(other),
+                    "{name}: label {text:?} overlaps a label"
+                );
+            }
+        }
+        for (e, path) in d.placed.paths.iter().enumerate() {
+            let (from, to) = ends(&d, e);
+            for (v, b) in boxes.iter().enumerate() {
+                if v != from && v != to {
+                    assert!(
+                        !crosses(path, b),
+                        "{name}: edge {from}→{to} runs through node {v}"
+                    );
+                }
+            }
+        }
+        // Every `when` is on the map.
+        let labelled = d.edges.iter().filter(|e| e.2.is_some()).count();
+        assert_eq!(d.labels.len(), labelled, "{name}: a label found no place");
+        // Lanes fit the screen: up to five owners in 1,100 px.
+        if d.lanes.len() <= 5 {
+            assert!(d.placed.width <= 1100, "{name}: {} px wide", d.placed.width);
+        }
+    }
+}
+
+/// Whether two segments cross at a point inside both.
+fn cross(a: ((f64, f64), (f64, f64)), b: ((f64, f64), (f64, f64))) -> bool {
+    let orient = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
+        (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0)
+    };
+    let (d1, d2) = (orient(b.0, b.1, a.0), orient(b.0, b.1, a.1));
+    let (d3, d4) = (orient(a.0, a.1, b.0), orient(a.0, a.1, b.1));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+fn count_crossings(paths: &[Vec<(f64, f64)>]) -> usize {
+    let mut n = 0;
+    for (i, a) in paths.iter().enumerate() {
+        for b in &paths[..i] {
+            for s in a.windows(2) {
+                for t in b.windows(2) {
+                    if cross((s[0], s[1]), (t[0], t[1])) {
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+    n
+}
+
+/// The same graph drawn by `dot` (top to bottom, a cluster per lane), its
+/// edges' Bézier curves sampled into lines.
+fn dot_paths(d: &Drawing) -> Option<Vec<Vec<(f64, f64)>>> {
+    // The lanes as clusters: the way swimlanes are drawn with dot.
+    let mut text = String::from(
+        "digraph g { rankdir=TB; newrank=true; node [shape=box, width=2.3, height=0.9];\n",
+    );
+    for lane in 0..d.lanes.len() {
+        text.push_str(&format!("  subgraph cluster_{lane} {{\n"));
+        for v in (0..d.kinds.len()).filter(|&v| d.lane_of[v] == lane) {
+            text.push_str(&format!("    n{v};\n"));
+        }
+        text.push_str("  }\n");
+    }
+    for (a, b, _) in &d.edges {
+        text.push_str(&format!("  n{a} -> n{b};\n"));
+    }
+    text.push_str("}\n");
+    let mut child = match Command::new("dot")
+        .arg("-Tjson")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(_) => {
+            assert!(
+                std::env::var_os("CXC_REQUIRE_TOOLS").is_none(),
+                "the crossing comparison needs Graphviz (`apt-get install graphviz`)"
+            );
+            eprintln!("skipped the comparison with dot: install graphviz");
+            return None;
+        }
+    };
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut paths = Vec::new();
+    for edge in json["edges"].as_array().unwrap() {
+        let mut path = Vec::new();
+        for op in edge["_draw_"].as_array().unwrap() {
+            if op["op"] != "b" {
+                continue;
+            }
+            let points: Vec<(f64, f64)> = op["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| (p[0].as_f64().unwrap(), p[1].as_f64().unwrap()))
+                .collect();
+            for c in points.windows(4).step_by(3) {
+                for k in 0..=8 {
+                    let t = k as f64 / 8.0;
+                    let u = 1.0 - t;
+                    let w = [u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t];
+                    path.push((
+                        (0..4).map(|i| w[i] * c[i].0).sum(),
+                        (0..4).map(|i| w[i] * c[i].1).sum(),
+                    ));
+                }
+            }
+        }
+        paths.push(path);
+    }
+    Some(paths)
+}
+
+#[test]
+fn lines_cross_no_more_often_than_in_dot() {
+    let mut report = Vec::new();
+    for (name, graph) in journeys() {
+        let d = draw(&graph);
+        let ours: Vec<Vec<(f64, f64)>> = d
+            .placed
+            .paths
+            .iter()
+            .map(|p| p.iter().map(|&(x, y)| (x as f64, y as f64)).collect())
+            .collect();
+        let Some(theirs) = dot_paths(&d) else { return };
+        let (ours, theirs) = (count_crossings(&ours), count_crossings(&theirs));
+        report.push(format!("{name}: cxc {ours}, dot {theirs}"));
+        assert!(ours <= theirs, "{name}: {ours} crossings, dot has {theirs}");
+    }
+    eprintln!("{}", report.join("\n"));
+}
