@@ -291,7 +291,8 @@ pub struct StepView<'a> {
 
 #[derive(Serialize)]
 pub struct NextView<'a> {
-    pub to: &'a str,
+    /// The next step: its id, and its title for people.
+    pub to: Named<'a>,
     pub when: Option<&'a str>,
 }
 
@@ -796,7 +797,7 @@ impl<'a> View<'a> {
                         .next
                         .iter()
                         .map(|t| NextView {
-                            to: &t.to.name,
+                            to: self.named(&t.to, |s| &j.steps[s].header),
                             when: t.when.as_deref(),
                         })
                         .collect(),
