@@ -278,9 +278,13 @@ fn the_map_highlights_a_step_that_hurts() {
     assert!(!page.contains("s1 hurts"), "{page}");
     let site = read("site/journeys/j.html");
     assert_eq!(
-        site.matches("#b42318").count(),
+        site.matches("stroke=\"#b42318\"").count(),
         1,
         "one red step in the SVG"
+    );
+    assert!(
+        site.contains("fill=\"#b42318\"><title>Fill the long form: 1.2</title>"),
+        "the experience curve marks it red (ease: 6 − 4.8)"
     );
     assert!(
         site.contains("<strong>Fill the long form</strong>"),

@@ -33,6 +33,10 @@ pub struct Node {
     pub within: Option<crate::syntax::values::Duration>,
     pub channels: Vec<String>,
     pub description: Option<String>,
+    /// Measured satisfaction (1..5) and effort (1 low .. 5 high), if given:
+    /// the map's experience curve.
+    pub csat: Option<f64>,
+    pub effort: Option<f64>,
 }
 
 pub struct Edge {
@@ -70,6 +74,8 @@ impl Graph {
                     .map(|c| model.channels[c].header.label().to_string())
                     .collect(),
                 description: step.header.description.clone(),
+                csat: step.csat,
+                effort: step.effort,
             })
             .collect();
         let edges = journey
@@ -97,32 +103,38 @@ impl Graph {
         }
     }
 
-    /// Lanes in the order their owners first appear from the start.
+    /// A lane per owner, in the order owners first appear from the start.
     pub fn lanes(&self) -> (Vec<String>, Vec<usize>) {
-        let graph = self;
-        let mut names: Vec<String> = Vec::new();
-        let mut lane_of = vec![0; graph.nodes.len()];
-        let order = graph.start.into_iter().chain(0..graph.nodes.len());
-        let mut seen = vec![false; graph.nodes.len()];
-        let successors = graph.successors();
-        let mut queue: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-        for s in order {
+        self.lanes_by(|n| n.owner.clone())
+    }
+
+    /// A lane per distinct `key` of the steps, in the order keys first
+    /// appear on a breadth-first walk from the start (steps it does not
+    /// reach follow in declaration order); and the lane of each step.
+    pub fn lanes_by<K: Eq + std::hash::Hash + Clone>(
+        &self,
+        key: impl Fn(&Node) -> K,
+    ) -> (Vec<K>, Vec<usize>) {
+        let mut keys: Vec<K> = Vec::new();
+        let mut index: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+        let mut lane_of = vec![0; self.nodes.len()];
+        let mut seen = vec![false; self.nodes.len()];
+        let successors = self.successors();
+        let mut queue = std::collections::VecDeque::new();
+        for s in self.start.into_iter().chain(0..self.nodes.len()) {
             if seen[s] {
                 continue;
             }
             seen[s] = true;
             queue.push_back(s);
             while let Some(v) = queue.pop_front() {
-                let owner = &graph.nodes[v].owner;
-                lane_of[v] = match names.iter().position(|n| n == owner) {
-                    Some(i) => i,
-                    None => {
-                        names.push(owner.clone());
-                        names.len() - 1
-                    }
-                };
+                let k = key(&self.nodes[v]);
+                lane_of[v] = *index.entry(k.clone()).or_insert_with(|| {
+                    keys.push(k);
+                    keys.len() - 1
+                });
                 for &e in &successors[v] {
-                    let to = graph.edges[e].to;
+                    let to = self.edges[e].to;
                     if !seen[to] {
                         seen[to] = true;
                         queue.push_back(to);
@@ -130,7 +142,7 @@ impl Graph {
                 }
             }
         }
-        (names, lane_of)
+        (keys, lane_of)
     }
 
     /// Outgoing edges per node, in declaration order.

@@ -1,8 +1,12 @@
-//! A journey map as inline SVG for the HTML site: the journey flows down
-//! the page, one lane per owner side by side (titled at the top, wrapped,
-//! never cut), a box per step, arrows labelled with their `when`. The layout
-//! is [`layered`]; labels go where they overlap no step, no other label and
-//! no line. No script, no external resource, no `style` attribute
+//! A journey map as inline SVG for the HTML site, drawn as a service
+//! blueprint: the journey flows down the page; the lanes of the front stage
+//! (steps the customer takes part in, through a channel) stand left of the
+//! line of visibility, those of the back stage right of it, one per owner,
+//! titled at the top (wrapped, never cut); a box per step, arrows labelled
+//! with their `when`; beside it the experience curve, the measured
+//! satisfaction and effort of each step, with the steps that hurt in red.
+//! The layout is [`layered`]; labels go where they overlap no step, no
+//! other label and no line. No script, no external resource, no `style` attribute
 //! (presentation attributes only), so the page's Content-Security-Policy can
 //! forbid all of them.
 
@@ -13,13 +17,17 @@ use crate::generate::words;
 use crate::syntax::values::Language;
 use std::fmt::Write;
 
-const STEP: (i64, i64) = (64, 168);
+const STEP: (i64, i64) = (64, 150);
 const EVENT: i64 = 30;
-const LINE_CHARS: usize = 22;
+const LINE_CHARS: usize = 19;
 const MAX_LINES: usize = 3;
 /// An edge label's text: 11 px, up to 7 px a character.
 const LABEL_CHAR: i64 = 7;
 const LABEL_HEIGHT: i64 = 15;
+/// The row naming the stages above the lane titles.
+const STAGE_ROW: i64 = 22;
+/// The experience curve's column: its width and its scale's ends.
+const CURVE: i64 = 150;
 
 /// What a node of the drawing is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +45,8 @@ pub struct Drawing {
     /// Each placed label: its box and text.
     pub labels: Vec<(Rect, String)>,
     pub lanes: Vec<String>,
+    /// Whether each lane is front stage (the customer takes part).
+    pub front: Vec<bool>,
     /// The lane of each node.
     pub lane_of: Vec<usize>,
     /// Height of the lane titles above the map.
@@ -44,7 +54,18 @@ pub struct Drawing {
 }
 
 pub fn draw(graph: &Graph) -> Drawing {
-    let (lane_names, lane_of) = graph.lanes();
+    // A lane per owner and stage, front stage first: the steps with a
+    // channel are where the customer is.
+    let (keys, first_seen) = graph.lanes_by(|n| (n.channels.is_empty(), n.owner.clone()));
+    let mut lane_order: Vec<usize> = (0..keys.len()).collect();
+    lane_order.sort_by_key(|&l| keys[l].0);
+    let mut rank = vec![0; keys.len()];
+    for (new, &old) in lane_order.iter().enumerate() {
+        rank[old] = new;
+    }
+    let lane_of: Vec<usize> = first_seen.iter().map(|&l| rank[l]).collect();
+    let lane_names: Vec<String> = lane_order.iter().map(|&l| keys[l].1.clone()).collect();
+    let front: Vec<bool> = lane_order.iter().map(|&l| !keys[l].0).collect();
     let mut kinds: Vec<Kind> = (0..graph.nodes.len()).map(Kind::Step).collect();
     let mut shapes: Vec<Shape> = (0..graph.nodes.len())
         .map(|i| Shape {
@@ -97,13 +118,15 @@ pub fn draw(graph: &Graph) -> Drawing {
         .max()
         .unwrap_or(1)
         * 16
-        + 16;
+        + 16
+        + STAGE_ROW;
     Drawing {
         kinds,
         edges,
         placed,
         labels,
         lanes: lane_names,
+        front,
         lane_of: node_lanes,
         header,
     }
@@ -117,8 +140,13 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
         .map(|(r, _)| r.right() + 4)
         .max()
         .unwrap_or(0);
+    let map_width = d.placed.width.max(label_right).max(200);
+    let measured = graph
+        .nodes
+        .iter()
+        .any(|n| n.csat.is_some() || n.effort.is_some());
     let (width, height) = (
-        d.placed.width.max(label_right).max(200),
+        map_width + if measured { CURVE } else { 0 },
         d.placed.height + d.header,
     );
     let mut s = String::new();
@@ -150,11 +178,15 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
                 s,
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#24292f\">{}</text>",
                 lane.x + lane.width / 2,
-                20 + k as i64 * 16,
+                STAGE_ROW + 20 + k as i64 * 16,
                 escape(line)
             );
         }
         s.push_str("</g>\n");
+    }
+    stages(&mut s, &d, height, language);
+    if measured {
+        curve(&mut s, graph, &d, map_width, language);
     }
     let _ = writeln!(s, "<g transform=\"translate(0 {})\">", d.header);
     for (e, path) in d.placed.paths.iter().enumerate() {
@@ -213,6 +245,141 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
     }
     s.push_str("</g>\n</svg>\n");
     s
+}
+
+/// The stage names above the lanes, and the line of visibility between
+/// the front stage and the back stage.
+fn stages(s: &mut String, d: &Drawing, height: i64, language: Language) {
+    let (front, back, line) = match language {
+        Language::En => (
+            "Front stage",
+            "Back stage",
+            "Line of visibility: the customer sees the front stage, not the back stage",
+        ),
+        Language::Ru => (
+            "На виду у клиента",
+            "За кулисами",
+            "Линия видимости: клиент видит то, что слева, и не видит того, что справа",
+        ),
+    };
+    let lanes = &d.placed.lanes;
+    for (is_front, text) in [(true, front), (false, back)] {
+        let band: Vec<&Rect> = lanes
+            .iter()
+            .zip(&d.front)
+            .filter(|(_, f)| **f == is_front)
+            .map(|(l, _)| l)
+            .collect();
+        let (Some(first), Some(last)) = (band.first(), band.last()) else {
+            continue;
+        };
+        let (x0, x1) = (first.x, last.right());
+        let chars = ((x1 - x0 - 8) / 7).max(4) as usize;
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"15\" text-anchor=\"middle\" font-size=\"12\" font-style=\"italic\" fill=\"#57606a\">{}</text>",
+            (x0 + x1) / 2,
+            escape(&shorten(text, chars))
+        );
+    }
+    if let Some(split) = d.front.iter().position(|f| !f).filter(|&i| i > 0) {
+        let x = lanes[split].x;
+        let _ = writeln!(
+            s,
+            "<line class=\"visibility\" x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{height}\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"8 5\"><title>{}</title></line>",
+            escape(line)
+        );
+    }
+}
+
+/// The experience curve: beside each step that has them, its satisfaction
+/// (1..5) and its ease (6 − effort, so higher is better on both lines),
+/// joined down the journey; a step that hurts is marked red.
+fn curve(s: &mut String, graph: &Graph, d: &Drawing, left: i64, language: Language) {
+    let (title, csat_name, ease_name) = match language {
+        Language::En => ("Experience (1–5)", "satisfaction", "ease: 6 − effort"),
+        Language::Ru => (
+            "Впечатление (1–5)",
+            "удовлетворённость",
+            "лёгкость: 6 − усилие",
+        ),
+    };
+    let (x0, x1) = (left + 20, left + CURVE - 20);
+    let at = |value: f64| x0 + ((value.clamp(1.0, 5.0) - 1.0) / 4.0 * (x1 - x0) as f64) as i64;
+    let _ = writeln!(
+        s,
+        "<g class=\"experience\"><text x=\"{}\" y=\"15\" text-anchor=\"middle\" font-size=\"12\" font-style=\"italic\" fill=\"#57606a\">{}</text>",
+        (x0 + x1) / 2,
+        escape(title)
+    );
+    let _ = writeln!(
+        s,
+        "<text x=\"{x0}\" y=\"{}\" font-size=\"11\" fill=\"#0969da\">● {}</text><text x=\"{x0}\" y=\"{}\" font-size=\"11\" fill=\"#9a6700\">◆ {}</text>",
+        STAGE_ROW + 16,
+        escape(csat_name),
+        STAGE_ROW + 30,
+        escape(ease_name)
+    );
+    let top = d.header;
+    for (x, tick) in [(x0, "1"), (x1, "5")] {
+        let _ = write!(
+            s,
+            "<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#57606a\">{tick}</text>",
+            top - 4
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<line x1=\"{x0}\" y1=\"{top}\" x2=\"{x0}\" y2=\"{}\" stroke=\"#d0d7de\"/><line x1=\"{x1}\" y1=\"{top}\" x2=\"{x1}\" y2=\"{}\" stroke=\"#d0d7de\"/>",
+        top + d.placed.height,
+        top + d.placed.height
+    );
+    // Steps down the page, each at the height of its box.
+    let mut steps: Vec<(i64, usize)> = d
+        .kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(v, k)| match k {
+            Kind::Step(i) => Some((d.placed.boxes[v].center().1 + top, *i)),
+            _ => None,
+        })
+        .collect();
+    steps.sort();
+    type Measure = fn(&super::Node) -> Option<f64>;
+    let series: [(&str, Measure); 2] = [
+        ("#0969da", |n| n.csat),
+        ("#9a6700", |n| n.effort.map(|e| 6.0 - e)),
+    ];
+    for (color, value) in series {
+        let points: Vec<String> = steps
+            .iter()
+            .filter_map(|&(y, i)| value(&graph.nodes[i]).map(|v| format!("{},{y}", at(v))))
+            .collect();
+        if points.len() > 1 {
+            let _ = writeln!(
+                s,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>",
+                points.join(" ")
+            );
+        }
+        for &(y, i) in &steps {
+            let node = &graph.nodes[i];
+            if let Some(v) = value(node) {
+                let (fill, r) = if node.hurts {
+                    ("#b42318", 6)
+                } else {
+                    (color, 4)
+                };
+                let _ = writeln!(
+                    s,
+                    "<circle cx=\"{}\" cy=\"{y}\" r=\"{r}\" fill=\"{fill}\"><title>{}: {v:.1}</title></circle>",
+                    at(v),
+                    escape(&node.label)
+                );
+            }
+        }
+    }
+    s.push_str("</g>\n");
 }
 
 /// A step's box: its title, and a tooltip with its owner, deadline,
@@ -308,7 +475,7 @@ mod tests {
     fn long_labels_wrap_into_three_lines_at_most() {
         assert_eq!(
             wrap("Designer measures the room", LINE_CHARS),
-            ["Designer measures the", "room"]
+            ["Designer measures", "the room"]
         );
         let long = "word ".repeat(40);
         let lines = wrap(&long, LINE_CHARS);
