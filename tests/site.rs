@@ -214,6 +214,7 @@ fn assert_only_safe_tags(html: &str, name: &str) {
         "g",
         "polyline",
         "circle",
+        "line",
         "br",
         "hr",
         "blockquote",

@@ -88,7 +88,8 @@ fn page_body(
             {
                 in_mermaid = true;
                 if let Some(graph) = diagram {
-                    let svg = svg::svg(graph, &graph.title, language);
+                    let (map, curve) = svg::svg(graph, &graph.title, language);
+                    let svg = map + &curve.unwrap_or_default();
                     // The figure scrolls when the map is wider than the page:
                     // keyboard users reach it (tabindex) and hear what it is.
                     let label = match language {

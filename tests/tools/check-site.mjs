@@ -6,6 +6,7 @@
 //   node check-site.mjs SITE_DIR SCREENSHOT_DIR page.html [page.html ...]
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -71,6 +72,26 @@ try {
     }
     const shot = join(shots, page.replaceAll('/', '_').replace(/\.html$/, '.png'));
     await tab.screenshot({ path: shot, fullPage: true });
+    if (facts.diagram) {
+      // Printed on A4 portrait (190 mm of width at 96 dpi): the map's text
+      // must stay at 8 pt or more for a map of up to five lanes.
+      await tab.setViewportSize({ width: 718, height: 1000 });
+      await tab.emulateMedia({ media: 'print' });
+      const print = await tab.evaluate(() => {
+        const svg = document.querySelector('svg.journey-map');
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return { scale, textPt: 13 * scale * 0.75, lanes: svg.querySelectorAll('g.lane').length };
+      });
+      facts.print = print;
+      if (print.lanes <= 5 && print.textPt < 8) problems.push(`printed, the map's text is ${print.textPt.toFixed(1)} pt`);
+      const pdf = shot.replace(/\.png$/, '.pdf');
+      await tab.pdf({ path: pdf, format: 'A4', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
+      facts.pdf = pdf;
+      // The printed first page as an image to look at (Debian's poppler-utils).
+      const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, pdf.replace(/\.pdf$/, '-printed')]);
+      if (png.error || png.status !== 0) problems.push(`pdftoppm could not render ${pdf}: ${png.error ?? png.stderr}`);
+      else facts.printed = pdf.replace(/\.pdf$/, '-printed.png');
+    }
     report[page] = { ...facts, links: facts.links.length, problems, screenshot: shot };
     for (const p of problems) failures.push(`${page}: ${p}`);
     await tab.close();

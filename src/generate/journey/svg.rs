@@ -17,9 +17,9 @@ use crate::generate::words;
 use crate::syntax::values::Language;
 use std::fmt::Write;
 
-const STEP: (i64, i64) = (64, 150);
+const STEP: (i64, i64) = (64, 140);
 const EVENT: i64 = 30;
-const LINE_CHARS: usize = 19;
+const LINE_CHARS: usize = 18;
 const MAX_LINES: usize = 3;
 /// An edge label's text: 11 px, up to 7 px a character.
 const LABEL_CHAR: i64 = 7;
@@ -132,7 +132,9 @@ pub fn draw(graph: &Graph) -> Drawing {
     }
 }
 
-pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
+/// The map, and beside it the experience curve when any step is measured
+/// (its own SVG, so print can leave it out and give the map the page).
+pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<String>) {
     let d = draw(graph);
     let label_right = d
         .labels
@@ -145,10 +147,7 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
         .nodes
         .iter()
         .any(|n| n.csat.is_some() || n.effort.is_some());
-    let (width, height) = (
-        map_width + if measured { CURVE } else { 0 },
-        d.placed.height + d.header,
-    );
+    let (width, height) = (map_width, d.placed.height + d.header);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -185,9 +184,7 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
         s.push_str("</g>\n");
     }
     stages(&mut s, &d, height, language);
-    if measured {
-        curve(&mut s, graph, &d, map_width, language);
-    }
+
     let _ = writeln!(s, "<g transform=\"translate(0 {})\">", d.header);
     for (e, path) in d.placed.paths.iter().enumerate() {
         let points: Vec<String> = path.iter().map(|(x, y)| format!("{x},{y}")).collect();
@@ -244,7 +241,17 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> String {
         }
     }
     s.push_str("</g>\n</svg>\n");
-    s
+    let curve = measured.then(|| {
+        let mut c = String::new();
+        let _ = writeln!(
+            c,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"journey-curve\" role=\"img\" width=\"{CURVE}\" height=\"{height}\" viewBox=\"0 0 {CURVE} {height}\" font-family=\"sans-serif\" font-size=\"13\">"
+        );
+        curve(&mut c, graph, &d, language);
+        c.push_str("</svg>\n");
+        c
+    });
+    (s, curve)
 }
 
 /// The stage names above the lanes, and the line of visibility between
@@ -295,7 +302,7 @@ fn stages(s: &mut String, d: &Drawing, height: i64, language: Language) {
 /// The experience curve: beside each step that has them, its satisfaction
 /// (1..5) and its ease (6 − effort, so higher is better on both lines),
 /// joined down the journey; a step that hurts is marked red.
-fn curve(s: &mut String, graph: &Graph, d: &Drawing, left: i64, language: Language) {
+fn curve(s: &mut String, graph: &Graph, d: &Drawing, language: Language) {
     let (title, csat_name, ease_name) = match language {
         Language::En => ("Experience (1–5)", "satisfaction", "ease: 6 − effort"),
         Language::Ru => (
@@ -304,11 +311,12 @@ fn curve(s: &mut String, graph: &Graph, d: &Drawing, left: i64, language: Langua
             "лёгкость: 6 − усилие",
         ),
     };
-    let (x0, x1) = (left + 20, left + CURVE - 20);
+    let (x0, x1) = (20, CURVE - 20);
     let at = |value: f64| x0 + ((value.clamp(1.0, 5.0) - 1.0) / 4.0 * (x1 - x0) as f64) as i64;
     let _ = writeln!(
         s,
-        "<g class=\"experience\"><text x=\"{}\" y=\"15\" text-anchor=\"middle\" font-size=\"12\" font-style=\"italic\" fill=\"#57606a\">{}</text>",
+        "<title>{}</title><g class=\"experience\"><text x=\"{}\" y=\"15\" text-anchor=\"middle\" font-size=\"12\" font-style=\"italic\" fill=\"#57606a\">{}</text>",
+        escape(title),
         (x0 + x1) / 2,
         escape(title)
     );
