@@ -299,8 +299,8 @@ fn the_kitchen_site_works_in_a_real_browser() {
 }
 
 #[test]
-fn journeys_export_to_bpmn_that_bpmnlint_accepts() {
-    let Some(tools) = tools("bpmnlint", false) else {
+fn journeys_export_to_bpmn_that_bpmnlint_and_bpmn_js_accept() {
+    let Some(tools) = tools("bpmnlint and bpmn-js in Chromium", true) else {
         return;
     };
     let out = tempfile::tempdir().unwrap();
@@ -314,7 +314,33 @@ fn journeys_export_to_bpmn_that_bpmnlint_accepts() {
                 .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
         );
     }
-    assert!(files.len() >= 3, "{files:?}");
+    let banquet = out.path().join("banquet");
+    build("tests/journeys/banquet.cx", &banquet);
+    files.extend(
+        files_under(&banquet)
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
+    );
+    assert!(files.len() >= 4, "{files:?}");
+    // bpmn.io's own viewer imports each with no error and no warning.
+    {
+        let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bpmn-screenshots");
+        let output = Command::new("node")
+            .arg(tools.join("check-bpmn.mjs"))
+            .arg(&shots)
+            .args(&files)
+            .output()
+            .expect("node runs");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // bpmnlint: `recommended` and the layout rules of `all`
+    // (tests/tools/.bpmnlintrc).
     let lint = |file: &Path| {
         Command::new("node")
             .arg(tools.join("node_modules/bpmnlint/bin/bpmnlint.js"))

@@ -305,8 +305,29 @@ fn write(graph: &Graph, lanes: &[String], placed: &Placed, p: &Process) -> Strin
     // grows to hold a label placed past the last shape.
     let left = POOL_HEADER + LANE_HEADER;
     let shift = |r: Rect| Rect { x: r.x + left, ..r };
+    // Events and gateways carry their names outside the shape, below it,
+    // as modellers draw them; flow labels keep clear of those.
+    let outside: Vec<Option<Rect>> = p
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let name = e.name.as_deref().filter(|_| e.kind != "task")?;
+            let b = placed.boxes[i];
+            let chars = name.chars().count() as i64;
+            let width = (chars * 6).clamp(30, 110);
+            let lines = (chars * 6 + 109) / 110;
+            Some(Rect {
+                x: b.x + b.width / 2 - width / 2,
+                y: b.bottom() + 4,
+                width,
+                height: lines * 14,
+            })
+        })
+        .collect();
     let names: Vec<Option<&str>> = p.flows.iter().map(|f| f.name.as_deref()).collect();
-    let labels = layered::place_labels(placed, &names, 7, 14);
+    let element_labels: Vec<Rect> = outside.iter().flatten().copied().collect();
+    let labels = layered::place_labels(placed, &names, 7, 14, &element_labels);
     let content = labels
         .iter()
         .flatten()
@@ -334,7 +355,25 @@ fn write(graph: &Graph, lanes: &[String], placed: &Placed, p: &Process) -> Strin
         } else {
             ""
         };
-        bounds(&mut x, &e.id, extra, shift(placed.boxes[i]));
+        let s = shift(placed.boxes[i]);
+        match outside[i] {
+            Some(l) => {
+                let _ = writeln!(
+                    x,
+                    "      <bpmndi:BPMNShape id=\"{id}_di\" bpmnElement=\"{id}\"{extra}>\n        <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n        <bpmndi:BPMNLabel>\n          <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n        </bpmndi:BPMNLabel>\n      </bpmndi:BPMNShape>",
+                    s.x,
+                    s.y,
+                    s.width,
+                    s.height,
+                    l.x + left,
+                    l.y,
+                    l.width,
+                    l.height,
+                    id = e.id
+                );
+            }
+            None => bounds(&mut x, &e.id, extra, s),
+        }
     }
     for (i, label) in labels.iter().enumerate() {
         let _ = writeln!(

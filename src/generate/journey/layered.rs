@@ -469,9 +469,10 @@ pub fn place_labels(
     texts: &[Option<&str>],
     char_width: i64,
     height: i64,
+    also_taken: &[Rect],
 ) -> Vec<Option<(Rect, String)>> {
     let mut taken = Grid::default();
-    for b in &placed.boxes {
+    for b in placed.boxes.iter().chain(also_taken) {
         taken.insert(*b);
     }
     for path in &placed.paths {

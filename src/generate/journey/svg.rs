@@ -108,7 +108,7 @@ pub fn draw(graph: &Graph) -> Drawing {
         Orientation::TopDown,
     );
     let whens: Vec<Option<&str>> = edges.iter().map(|e| e.2.as_deref()).collect();
-    let labels = layered::place_labels(&placed, &whens, LABEL_CHAR, LABEL_HEIGHT)
+    let labels = layered::place_labels(&placed, &whens, LABEL_CHAR, LABEL_HEIGHT, &[])
         .into_iter()
         .flatten()
         .collect();
