@@ -258,12 +258,23 @@ pub struct JourneyView<'a> {
     pub within: Option<Time>,
     pub start: Option<&'a str>,
     pub steps: Vec<StepView<'a>>,
+    /// The step table's sections: one per phase, then the steps in no phase
+    /// (`other`); a single unnamed section when the journey has no phases.
+    pub sections: Vec<SectionView<'a>>,
     pub mermaid: String,
     /// The most team changes the customer sees on a way through (the figure
     /// `hot-potato` judges), with the teams in order.
     pub team_changes: Option<TeamChangesView<'a>>,
     pub channel_switches: usize,
     pub longest: Option<LongestView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub label: Option<&'a str>,
+    pub other: bool,
+    /// Indices into the journey's `steps`.
+    pub steps: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -803,6 +814,7 @@ impl<'a> View<'a> {
                         .collect(),
                 })
                 .collect(),
+            sections: sections(j),
             mermaid: super::journey::text::mermaid(&super::journey::Graph::new(m, j, self.checks)),
             team_changes: journeys::team_changes(m, j).map(|(count, teams)| TeamChangesView {
                 count,
@@ -871,4 +883,44 @@ impl<'a> View<'a> {
             })
             .collect()
     }
+}
+
+/// The step table's sections: a journey's phases in order, then its steps in
+/// no phase; or all its steps in one section.
+fn sections(j: &crate::model::Journey) -> Vec<SectionView<'_>> {
+    let all: Vec<usize> = (0..j.steps.len()).collect();
+    if j.phases.is_empty() {
+        return vec![SectionView {
+            label: None,
+            other: false,
+            steps: all,
+        }];
+    }
+    let mut placed = vec![false; j.steps.len()];
+    let mut out: Vec<SectionView> = j
+        .phases
+        .iter()
+        .map(|p| SectionView {
+            label: Some(p.header.label()),
+            other: false,
+            steps: p
+                .steps
+                .iter()
+                .filter_map(|r| r.target)
+                .map(|s| {
+                    placed[s.index()] = true;
+                    s.index()
+                })
+                .collect(),
+        })
+        .collect();
+    let rest: Vec<usize> = all.into_iter().filter(|&i| !placed[i]).collect();
+    if !rest.is_empty() {
+        out.push(SectionView {
+            label: None,
+            other: true,
+            steps: rest,
+        });
+    }
+    out
 }

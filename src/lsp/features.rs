@@ -264,6 +264,7 @@ pub(crate) fn symbols(analysis: &Analysis, file: &SpecFile) -> Vec<lsp::Document
                 DeclKind::Team | DeclKind::Role => lsp::SymbolKind::CLASS,
                 DeclKind::Journey => lsp::SymbolKind::MODULE,
                 DeclKind::Step => lsp::SymbolKind::FUNCTION,
+                DeclKind::Phase => lsp::SymbolKind::NAMESPACE,
                 DeclKind::Sla | DeclKind::Promise | DeclKind::Agreement => {
                     lsp::SymbolKind::INTERFACE
                 }

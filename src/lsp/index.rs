@@ -195,8 +195,9 @@ impl Indexer<'_> {
                         body: brace.map(|b| self.tree.token_range(b as usize).start..range.end),
                         children: Vec::new(),
                     };
-                    match (kind, self.out.symbols.last_mut()) {
-                        (DeclKind::Step, Some(parent)) if parent.kind == DeclKind::Journey => {
+                    // Steps and phases belong to the journey around them.
+                    match (kind.is_nested(), self.out.symbols.last_mut()) {
+                        (true, Some(parent)) if parent.kind == DeclKind::Journey => {
                             parent.children.push(symbol)
                         }
                         _ => self.out.symbols.push(symbol),
@@ -217,7 +218,7 @@ impl Indexer<'_> {
 
     fn out_name_of_last(&self, kind: DeclKind) -> Option<String> {
         let last = self.out.symbols.last()?;
-        if kind == DeclKind::Step {
+        if kind.is_nested() {
             last.children.last()?.name.clone()
         } else {
             last.name.clone()

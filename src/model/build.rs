@@ -737,7 +737,44 @@ impl Builder {
             within: None,
             start: None,
             steps: Arena::with_capacity(steps_table.order.len()),
+            phases: Vec::new(),
         };
+        // A step belongs to one phase at most: where it was first listed.
+        let mut phase_of: HashMap<Name, Span> = HashMap::new();
+        for s in decl.body.iter_mut() {
+            let Stmt::Phase(phase) = &mut s.kind else {
+                continue;
+            };
+            let mut built = Phase {
+                header: self.header(phase),
+                steps: Vec::new(),
+            };
+            for statement in &phase.body {
+                let Stmt::PhaseSteps(list) = &statement.kind else {
+                    continue;
+                };
+                for ident in list {
+                    if let Some(&first) = phase_of.get(&ident.name) {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::DuplicateDefinition,
+                                ident.span,
+                                format!(
+                                    "step `{}` is already in another phase of {label}",
+                                    ident.name
+                                ),
+                            )
+                            .label(first, "listed here first")
+                            .help("a step belongs to one phase: remove it from one of the two"),
+                        );
+                        continue;
+                    }
+                    phase_of.insert(ident.name.clone(), ident.span);
+                    built.steps.push(self.step_ref(&steps_table, ident, &label));
+                }
+            }
+            journey.phases.push(built);
+        }
         for s in self.statements(&decl) {
             match &s.kind {
                 Stmt::Segments(scope) => journey.segments = self.segment_list(scope),
@@ -1028,6 +1065,8 @@ fn repeatable(stmt: &Stmt) -> bool {
             | Stmt::Closed(_)
             | Stmt::Respond { .. }
             | Stmt::Step(_)
+            | Stmt::Phase(_)
+            | Stmt::PhaseSteps(_)
             | Stmt::Remedies(_)
             | Stmt::Right(_)
             | Stmt::Require(_)

@@ -224,6 +224,15 @@ pub struct Journey {
     pub within: Option<At<Duration>>,
     pub start: Option<Ref<Idx<Step>>>,
     pub steps: Arena<Step>,
+    /// `phase` blocks, in order: stages of the journey, each a set of steps.
+    pub phases: Vec<Phase>,
+}
+
+/// `phase NAME "Title" { steps a, b }`: a stage of a journey.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    pub header: Header,
+    pub steps: Vec<Ref<Idx<Step>>>,
 }
 
 #[derive(Debug, Clone)]

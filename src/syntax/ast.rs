@@ -79,6 +79,7 @@ pub enum DeclKind {
     Promise,
     Journey,
     Step,
+    Phase,
     Complaint,
     Queue,
     Agreement,
@@ -98,10 +99,16 @@ impl DeclKind {
         DeclKind::Promise,
         DeclKind::Journey,
         DeclKind::Step,
+        DeclKind::Phase,
         DeclKind::Complaint,
         DeclKind::Queue,
         DeclKind::Agreement,
     ];
+
+    /// Declared inside a journey (a step, a phase), not at the top level.
+    pub fn is_nested(self) -> bool {
+        matches!(self, DeclKind::Step | DeclKind::Phase)
+    }
 
     pub fn keyword(self) -> &'static str {
         match self {
@@ -116,6 +123,7 @@ impl DeclKind {
             DeclKind::Promise => "promise",
             DeclKind::Journey => "journey",
             DeclKind::Step => "step",
+            DeclKind::Phase => "phase",
             DeclKind::Complaint => "complaint",
             DeclKind::Queue => "queue",
             DeclKind::Agreement => "agreement",
@@ -271,6 +279,9 @@ pub enum Stmt {
     Start(Ident),
     Step(Box<Declaration>),
     StepChannels(Vec<Ident>),
+    /// `phase NAME "Title" { steps a, b }` inside a journey.
+    Phase(Box<Declaration>),
+    PhaseSteps(Vec<Ident>),
     Next {
         step: Ident,
         when: Option<String>,
@@ -359,6 +370,8 @@ impl Stmt {
             Stmt::Concurrency(_) => "concurrency",
             Stmt::Start(_) => "start",
             Stmt::Step(_) => "step",
+            Stmt::Phase(_) => "phase",
+            Stmt::PhaseSteps(_) => "steps",
             Stmt::Next { .. } => "next",
             Stmt::End(_) => "end",
             Stmt::Effort(_) => "effort",

@@ -175,9 +175,18 @@ const JOURNEY: &[Form] = &[
         "step NAME [\"Display name\"] { ... }",
         "step request \"Consultation request\" { owner sales; next measure }",
     ),
+    form(
+        "phase",
+        "phase NAME [\"Display name\"] { steps STEP, ... }",
+        "phase buying \"Buying\" { steps request, measure }",
+    ),
     SEGMENTS,
     WITHIN,
     form("start", "start STEP", "start request"),
+    DESCRIPTION,
+];
+const PHASE: &[Form] = &[
+    form("steps", "steps STEP, ...", "steps request, measure"),
     DESCRIPTION,
 ];
 const STEP: &[Form] = &[
@@ -266,6 +275,7 @@ pub fn statements(kind: DeclKind) -> &'static [Form] {
         DeclKind::Promise => PROMISE,
         DeclKind::Journey => JOURNEY,
         DeclKind::Step => STEP,
+        DeclKind::Phase => PHASE,
         DeclKind::Complaint => COMPLAINT,
         DeclKind::Queue => QUEUE,
         DeclKind::Agreement => AGREEMENT,
@@ -286,6 +296,7 @@ pub fn header(kind: DeclKind) -> &'static str {
         DeclKind::Promise => "promise NAME [\"Title\"] { ... }",
         DeclKind::Journey => "journey NAME [\"Title\"] { ... }",
         DeclKind::Step => "step NAME [\"Title\"] { ... }   (inside a journey)",
+        DeclKind::Phase => "phase NAME [\"Title\"] { steps STEP, ... }   (inside a journey)",
         DeclKind::Complaint => "complaint NAME [\"Title\"] { ... }",
         DeclKind::Queue => "queue NAME [\"Title\"] { ... }",
         DeclKind::Agreement => "agreement NAME [\"Title\"] { ... }",
@@ -305,6 +316,7 @@ mod tests {
                 assert!(f.example.starts_with(f.keyword), "{}", f.example);
                 let text = match kind {
                     DeclKind::Step => format!("journey j {{\nstep s {{\n{}\n}}\n}}\n", f.example),
+                    DeclKind::Phase => format!("journey j {{\nphase p {{\n{}\n}}\n}}\n", f.example),
                     DeclKind::Sla => format!("sla s for v {{\n{}\n}}\n", f.example),
                     DeclKind::Service => format!("service {{\n{}\n}}\n", f.example),
                     _ => format!("{} x {{\n{}\n}}\n", kind.keyword(), f.example),

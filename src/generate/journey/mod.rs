@@ -19,6 +19,8 @@ pub struct Graph {
     pub edges: Vec<Edge>,
     /// The first step, if `start` names one.
     pub start: Option<usize>,
+    /// The journey's phases: each title and its steps.
+    pub phases: Vec<(String, Vec<usize>)>,
 }
 
 pub struct Node {
@@ -100,6 +102,14 @@ impl Graph {
                 .as_ref()
                 .and_then(|s| s.target)
                 .map(|s| s.index()),
+            phases: journey
+                .phases
+                .iter()
+                .map(|p| {
+                    let steps = p.steps.iter().filter_map(|r| r.target).map(|s| s.index());
+                    (p.header.label().to_string(), steps.collect())
+                })
+                .collect(),
         }
     }
 

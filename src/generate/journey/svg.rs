@@ -26,6 +26,8 @@ const LABEL_CHAR: i64 = 7;
 const LABEL_HEIGHT: i64 = 15;
 /// The row naming the stages above the lane titles.
 const STAGE_ROW: i64 = 22;
+/// The strip on the left that names the phases.
+const PHASE_GUTTER: i64 = 24;
 /// The experience curve's column: its width and its scale's ends.
 const CURVE: i64 = 150;
 
@@ -147,7 +149,13 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
         .nodes
         .iter()
         .any(|n| n.csat.is_some() || n.effort.is_some());
-    let (width, height) = (map_width, d.placed.height + d.header);
+    // Phases are bands across the map, titled in a strip on the left.
+    let gutter = if graph.phases.is_empty() {
+        0
+    } else {
+        PHASE_GUTTER
+    };
+    let (width, height) = (map_width + gutter, d.placed.height + d.header);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -155,6 +163,7 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     );
     let _ = writeln!(s, "<title>{}</title>", escape(title));
     s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>\n");
+    let _ = writeln!(s, "<g transform=\"translate({gutter} 0)\">");
     for (l, lane) in d.placed.lanes.iter().enumerate() {
         let fill = if l % 2 == 0 { "#f6f8fa" } else { "#ffffff" };
         let _ = writeln!(
@@ -186,6 +195,7 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     stages(&mut s, &d, height, language);
 
     let _ = writeln!(s, "<g transform=\"translate(0 {})\">", d.header);
+    phases(&mut s, graph, &d, map_width, gutter);
     for (e, path) in d.placed.paths.iter().enumerate() {
         let points: Vec<String> = path.iter().map(|(x, y)| format!("{x},{y}")).collect();
         let tip = d.edges[e]
@@ -240,7 +250,7 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
             }
         }
     }
-    s.push_str("</g>\n</svg>\n");
+    s.push_str("</g>\n</g>\n</svg>\n");
     let curve = measured.then(|| {
         let mut c = String::new();
         let _ = writeln!(
@@ -252,6 +262,36 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
         c
     });
     (s, curve)
+}
+
+/// Each phase as a band across the map, from its first step to its last,
+/// titled along the left strip.
+fn phases(s: &mut String, graph: &Graph, d: &Drawing, width: i64, gutter: i64) {
+    for (title, steps) in &graph.phases {
+        let ys = d.kinds.iter().enumerate().filter_map(|(v, k)| match k {
+            Kind::Step(i) if steps.contains(i) => Some(d.placed.boxes[v]),
+            _ => None,
+        });
+        let (top, bottom) = ys.fold((i64::MAX, i64::MIN), |(t, b), r| {
+            (t.min(r.y), b.max(r.bottom()))
+        });
+        if top > bottom {
+            continue;
+        }
+        let (top, bottom) = (top - 10, bottom + 10);
+        let chars = ((bottom - top) / 8).max(4) as usize;
+        let _ = writeln!(
+            s,
+            "<g class=\"phase\"><title>{}</title><rect x=\"{}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"#8250df\" fill-opacity=\"0.06\" stroke=\"#8250df\" stroke-opacity=\"0.35\"/><text x=\"{x}\" y=\"{y}\" transform=\"rotate(-90 {x} {y})\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#6639ba\">{}</text></g>",
+            escape(title),
+            -gutter,
+            width + gutter,
+            bottom - top,
+            escape(&shorten(title, chars)),
+            x = -gutter / 2,
+            y = (top + bottom) / 2,
+        );
+    }
 }
 
 /// The stage names above the lanes, and the line of visibility between
@@ -323,9 +363,9 @@ fn curve(s: &mut String, graph: &Graph, d: &Drawing, language: Language) {
     let _ = writeln!(
         s,
         "<text x=\"{x0}\" y=\"{}\" font-size=\"11\" fill=\"#0969da\">● {}</text><text x=\"{x0}\" y=\"{}\" font-size=\"11\" fill=\"#9a6700\">◆ {}</text>",
-        STAGE_ROW + 16,
+        STAGE_ROW + 8,
         escape(csat_name),
-        STAGE_ROW + 30,
+        STAGE_ROW + 21,
         escape(ease_name)
     );
     let top = d.header;

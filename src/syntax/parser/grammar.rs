@@ -123,7 +123,7 @@ impl<'t> Parser<'t> {
             Ok(brace) => brace,
             Err(stop) => {
                 self.report(*stop);
-                if kind == DeclKind::Step {
+                if kind.is_nested() {
                     self.skip_statement();
                 } else {
                     self.skip_to_declaration();
@@ -208,7 +208,7 @@ impl<'t> Parser<'t> {
             self.trivia();
             if self.rest().starts_with('}') {
                 self.token(TokenKind::RBrace, 1);
-                if kind == DeclKind::Step {
+                if kind.is_nested() {
                     // `block_end = sep*`
                     self.seps();
                 }
@@ -217,7 +217,7 @@ impl<'t> Parser<'t> {
             let word = self.word_at(self.pos);
             let starts_outer = word.is_some_and(|w| {
                 (DECLARATIONS.contains(&w) && self.declaration_at_line_start()
-                    || kind == DeclKind::Step && w == "step")
+                    || kind.is_nested() && (w == "step" || w == "phase"))
                     && form_of(kind, w).is_none()
             });
             if self.at_end() || starts_outer {
@@ -230,13 +230,19 @@ impl<'t> Parser<'t> {
                 return BodyEnd::LeftOpen;
             }
             let statement_start = self.pos;
-            if kind == DeclKind::Journey && word == Some("step") {
-                if let Some(step) = self.declaration(DeclKind::Step) {
-                    let span = step.extent;
-                    decl.body.push(Statement {
-                        kind: Stmt::Step(Box::new(step)),
-                        span,
-                    });
+            if kind == DeclKind::Journey && matches!(word, Some("step" | "phase")) {
+                let nested = if word == Some("step") {
+                    DeclKind::Step
+                } else {
+                    DeclKind::Phase
+                };
+                if let Some(inner) = self.declaration(nested) {
+                    let span = inner.extent;
+                    let kind = match nested {
+                        DeclKind::Step => Stmt::Step(Box::new(inner)),
+                        _ => Stmt::Phase(Box::new(inner)),
+                    };
+                    decl.body.push(Statement { kind, span });
                 }
                 continue;
             }
@@ -388,6 +394,7 @@ impl<'t> Parser<'t> {
             (_, "description") => Stmt::Description(self.string()?.0),
             (_, "hours") => Stmt::Hours(self.ident()?),
             (DeclKind::Step, "channel") => Stmt::StepChannels(self.ident_list()?),
+            (DeclKind::Phase, "steps") => Stmt::PhaseSteps(self.ident_list()?),
             (_, "channel") => Stmt::Channel(self.ident()?),
             (_, "segments") => {
                 let list = self.ident_list()?;
