@@ -261,12 +261,23 @@ pub struct JourneyView<'a> {
     /// The step table's sections: one per phase, then the steps in no phase
     /// (`other`); a single unnamed section when the journey has no phases.
     pub sections: Vec<SectionView<'a>>,
+    /// The agreements behind the steps: the support line of the blueprint.
+    pub support: Vec<SupportView<'a>>,
     pub mermaid: String,
     /// The most team changes the customer sees on a way through (the figure
     /// `hot-potato` judges), with the teams in order.
     pub team_changes: Option<TeamChangesView<'a>>,
     pub channel_switches: usize,
     pub longest: Option<LongestView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SupportView<'a> {
+    pub label: &'a str,
+    pub provider: &'a str,
+    pub consumer: &'a str,
+    /// Its general response time (the one without `for`), else its first.
+    pub respond: Option<Time>,
 }
 
 #[derive(Serialize)]
@@ -477,6 +488,36 @@ impl<'a> View<'a> {
     }
 
     /// A duration with its words and the clock it runs on.
+    /// The agreements whose consumer owns a step of the journey: the teams
+    /// the steps rely on behind the scenes.
+    fn support(&self, j: &'a crate::model::Journey) -> Vec<SupportView<'a>> {
+        let m = self.model;
+        let owners: std::collections::BTreeSet<_> = j
+            .steps
+            .values()
+            .filter_map(|s| s.owner.as_ref()?.target)
+            .filter_map(|p| m.team_of(p))
+            .collect();
+        m.agreements
+            .values()
+            .filter_map(|a| {
+                let consumer = a.consumer.as_ref()?.target?;
+                let provider = a.provider.as_ref()?.target?;
+                (owners.contains(&consumer) && provider != consumer).then(|| SupportView {
+                    label: a.header.label(),
+                    provider: m.teams[provider].header.label(),
+                    consumer: m.teams[consumer].header.label(),
+                    respond: a
+                        .responds
+                        .iter()
+                        .find(|r| r.segments.is_empty())
+                        .or(a.responds.first())
+                        .map(|r| self.duration(r.within, None)),
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn duration(&self, d: Duration, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
         let calendar = calendar
             .and_then(|c| c.target)
@@ -815,6 +856,7 @@ impl<'a> View<'a> {
                 })
                 .collect(),
             sections: sections(j),
+            support: self.support(j),
             mermaid: super::journey::text::mermaid(&super::journey::Graph::new(m, j, self.checks)),
             team_changes: journeys::team_changes(m, j).map(|(count, teams)| TeamChangesView {
                 count,

@@ -81,7 +81,7 @@ pub struct Placed {
 
 /// Room around the nodes of a lane, between nodes of one layer, and the
 /// least gap between layers; one track per edge turning in a gap.
-const LANE_PAD: i64 = 12;
+const LANE_PAD: i64 = 10;
 const NODE_GAP: i64 = 28;
 const DUMMY: i64 = 12;
 const LAYER_GAP: i64 = 56;

@@ -17,15 +17,18 @@ use crate::generate::words;
 use crate::syntax::values::Language;
 use std::fmt::Write;
 
-const STEP: (i64, i64) = (64, 140);
+const STEP: (i64, i64) = (64, 124);
 const EVENT: i64 = 30;
-const LINE_CHARS: usize = 18;
+const LINE_CHARS: usize = 16;
 const MAX_LINES: usize = 3;
 /// An edge label's text: 11 px, up to 7 px a character.
 const LABEL_CHAR: i64 = 7;
 const LABEL_HEIGHT: i64 = 15;
 /// The row naming the stages above the lane titles.
 const STAGE_ROW: i64 = 22;
+/// The customer's lane and the size of a touchpoint in it.
+const CUSTOMER: i64 = 96;
+const TOUCHPOINT: (i64, i64) = (84, 18);
 /// The strip on the left that names the phases.
 const PHASE_GUTTER: i64 = 24;
 /// The experience curve's column: its width and its scale's ends.
@@ -155,7 +158,14 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     } else {
         PHASE_GUTTER
     };
-    let (width, height) = (map_width + gutter, d.placed.height + d.header);
+    // The customer's own lane, left of the front stage: at each step the
+    // customer takes part in, the channels they use.
+    let customer = if graph.nodes.iter().any(|n| !n.channels.is_empty()) {
+        CUSTOMER
+    } else {
+        0
+    };
+    let (width, height) = (map_width + gutter + customer, d.placed.height + d.header);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -163,7 +173,22 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     );
     let _ = writeln!(s, "<title>{}</title>", escape(title));
     s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>\n");
-    let _ = writeln!(s, "<g transform=\"translate({gutter} 0)\">");
+    let _ = writeln!(s, "<g transform=\"translate({} 0)\">", gutter + customer);
+    if customer > 0 {
+        let name = match language {
+            Language::En => "Customer",
+            Language::Ru => "Клиент",
+        };
+        let _ = writeln!(
+            s,
+            "<rect x=\"{}\" y=\"0\" width=\"{customer}\" height=\"{height}\" fill=\"#fff8c5\" stroke=\"#d0d7de\"/><g class=\"lane\"><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#24292f\">{}</text></g>",
+            -customer,
+            escape(name),
+            -customer / 2,
+            STAGE_ROW + 20,
+            escape(name)
+        );
+    }
     for (l, lane) in d.placed.lanes.iter().enumerate() {
         let fill = if l % 2 == 0 { "#f6f8fa" } else { "#ffffff" };
         let _ = writeln!(
@@ -195,7 +220,8 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     stages(&mut s, &d, height, language);
 
     let _ = writeln!(s, "<g transform=\"translate(0 {})\">", d.header);
-    phases(&mut s, graph, &d, map_width, gutter);
+    phases(&mut s, graph, &d, map_width, gutter, customer);
+    touchpoints(&mut s, graph, &d, customer);
     for (e, path) in d.placed.paths.iter().enumerate() {
         let points: Vec<String> = path.iter().map(|(x, y)| format!("{x},{y}")).collect();
         let tip = d.edges[e]
@@ -264,9 +290,49 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     (s, curve)
 }
 
+/// In the customer's lane, level with each step the customer takes part
+/// in, the channels they use there; steps side by side share the row.
+fn touchpoints(s: &mut String, graph: &Graph, d: &Drawing, customer: i64) {
+    if customer == 0 {
+        return;
+    }
+    let mut rows: std::collections::BTreeMap<i64, Vec<usize>> = std::collections::BTreeMap::new();
+    for (v, kind) in d.kinds.iter().enumerate() {
+        if let Kind::Step(i) = *kind {
+            if !graph.nodes[i].channels.is_empty() {
+                rows.entry(d.placed.boxes[v].center().1)
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let (w, h) = TOUCHPOINT;
+    for (y, steps) in rows {
+        let shown = steps.len().min(3);
+        for (k, &i) in steps.iter().take(shown).enumerate() {
+            let node = &graph.nodes[i];
+            let top = y - (shown as i64 * (h + 2)) / 2 + k as i64 * (h + 2);
+            let mut text = node.channels.join(", ");
+            if k + 1 == shown && steps.len() > shown {
+                text = format!("+{} more", steps.len() - shown + 1);
+            }
+            let _ = writeln!(
+                s,
+                "<g class=\"touchpoint\"><title>{}: {}</title><rect x=\"{}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" rx=\"9\" fill=\"#ffffff\" stroke=\"#bf8700\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#24292f\">{}</text></g>",
+                escape(&node.label),
+                escape(&node.channels.join(", ")),
+                -customer + (customer - w) / 2,
+                -customer / 2,
+                top + h - 5,
+                escape(&shorten(&text, 13))
+            );
+        }
+    }
+}
+
 /// Each phase as a band across the map, from its first step to its last,
 /// titled along the left strip.
-fn phases(s: &mut String, graph: &Graph, d: &Drawing, width: i64, gutter: i64) {
+fn phases(s: &mut String, graph: &Graph, d: &Drawing, width: i64, gutter: i64, customer: i64) {
     for (title, steps) in &graph.phases {
         let ys = d.kinds.iter().enumerate().filter_map(|(v, k)| match k {
             Kind::Step(i) if steps.contains(i) => Some(d.placed.boxes[v]),
@@ -284,11 +350,11 @@ fn phases(s: &mut String, graph: &Graph, d: &Drawing, width: i64, gutter: i64) {
             s,
             "<g class=\"phase\"><title>{}</title><rect x=\"{}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"#8250df\" fill-opacity=\"0.06\" stroke=\"#8250df\" stroke-opacity=\"0.35\"/><text x=\"{x}\" y=\"{y}\" transform=\"rotate(-90 {x} {y})\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#6639ba\">{}</text></g>",
             escape(title),
-            -gutter,
-            width + gutter,
+            -gutter - customer,
+            width + gutter + customer,
             bottom - top,
             escape(&shorten(title, chars)),
-            x = -gutter / 2,
+            x = -customer - gutter / 2,
             y = (top + bottom) / 2,
         );
     }
@@ -523,7 +589,7 @@ mod tests {
     fn long_labels_wrap_into_three_lines_at_most() {
         assert_eq!(
             wrap("Designer measures the room", LINE_CHARS),
-            ["Designer measures", "the room"]
+            ["Designer", "measures the", "room"]
         );
         let long = "word ".repeat(40);
         let lines = wrap(&long, LINE_CHARS);
