@@ -34,6 +34,8 @@ pub struct Node {
     /// What the map's tooltip adds: the step's deadline, channels, description.
     pub within: Option<crate::syntax::values::Duration>,
     pub channels: Vec<String>,
+    /// The kind of each of `channels` (for its icon), where declared.
+    pub channel_kinds: Vec<Option<crate::syntax::values::ChannelKind>>,
     pub description: Option<String>,
     /// Measured satisfaction (1..5) and effort (1 low .. 5 high), if given:
     /// the map's experience curve.
@@ -74,6 +76,12 @@ impl Graph {
                     .iter()
                     .filter_map(|c| c.target)
                     .map(|c| model.channels[c].header.label().to_string())
+                    .collect(),
+                channel_kinds: step
+                    .channels
+                    .iter()
+                    .filter_map(|c| c.target)
+                    .map(|c| model.channels[c].kind)
                     .collect(),
                 description: step.header.description.clone(),
                 csat: step.csat,

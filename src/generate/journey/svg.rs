@@ -312,22 +312,61 @@ fn touchpoints(s: &mut String, graph: &Graph, d: &Drawing, customer: i64) {
         for (k, &i) in steps.iter().take(shown).enumerate() {
             let node = &graph.nodes[i];
             let top = y - (shown as i64 * (h + 2)) / 2 + k as i64 * (h + 2);
-            let mut text = node.channels.join(", ");
-            if k + 1 == shown && steps.len() > shown {
-                text = format!("+{} more", steps.len() - shown + 1);
+            let left = -customer + (customer - w) / 2;
+            let more = k + 1 == shown && steps.len() > shown;
+            // An icon per channel (three at most), then the first one's name.
+            let icons: Vec<_> = node.channel_kinds.iter().take(3).collect();
+            let mut glyphs = String::new();
+            if !more {
+                for (n, kind) in icons.iter().enumerate() {
+                    glyphs.push_str(&icon(**kind, left + 5 + n as i64 * 14, top + 3));
+                }
             }
+            let text = if more {
+                format!("+{} more", steps.len() - shown + 1)
+            } else {
+                node.channels.first().cloned().unwrap_or_default()
+            };
+            let text_left = if more {
+                left + 6
+            } else {
+                left + 7 + icons.len() as i64 * 14
+            };
+            let room = ((left + w - text_left - 4) / 6).max(3) as usize;
             let _ = writeln!(
                 s,
-                "<g class=\"touchpoint\"><title>{}: {}</title><rect x=\"{}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" rx=\"9\" fill=\"#ffffff\" stroke=\"#bf8700\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#24292f\">{}</text></g>",
+                "<g class=\"touchpoint\"><title>{}: {}</title><rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" rx=\"9\" fill=\"#ffffff\" stroke=\"#bf8700\"/>{glyphs}<text x=\"{text_left}\" y=\"{}\" font-size=\"11\" fill=\"#24292f\">{}</text></g>",
                 escape(&node.label),
                 escape(&node.channels.join(", ")),
-                -customer + (customer - w) / 2,
-                -customer / 2,
                 top + h - 5,
-                escape(&shorten(&text, 13))
+                escape(&shorten(&text, room))
             );
         }
     }
+}
+
+/// A 12-px icon of a channel's kind, drawn with shapes (no font, no file).
+fn icon(kind: Option<crate::syntax::values::ChannelKind>, x: i64, y: i64) -> String {
+    use crate::syntax::values::ChannelKind as K;
+    let stroke = "fill=\"none\" stroke=\"#9a6700\" stroke-width=\"1.3\"";
+    let shape = match kind {
+        // A handset seen from the front.
+        Some(K::Phone) => format!("<rect x=\"{}\" y=\"{y}\" width=\"7\" height=\"12\" rx=\"1.5\" {stroke}/><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {stroke}/>", x + 2, x + 4, y + 10, x + 7, y + 10),
+        // A speech bubble.
+        Some(K::Chat) | Some(K::Messenger) => format!("<path d=\"M {x} {y} h12 v8 h-7 l-3 3 v-3 h-2 z\" {stroke}/>"),
+        // An envelope.
+        Some(K::Email) => format!("<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"9\" {stroke}/><path d=\"M {x} {} l6 5 l6 -5\" {stroke}/>", y + 1, y + 1),
+        // Three people connected.
+        Some(K::Social) => format!("<circle cx=\"{}\" cy=\"{}\" r=\"2\" {stroke}/><circle cx=\"{}\" cy=\"{}\" r=\"2\" {stroke}/><circle cx=\"{}\" cy=\"{}\" r=\"2\" {stroke}/><path d=\"M {} {} L {} {} L {} {}\" {stroke}/>", x + 2, y + 6, x + 10, y + 2, x + 10, y + 10, x + 10, y + 2, x + 2, y + 6, x + 10, y + 10),
+        // A screen on a stand.
+        Some(K::Portal) => format!("<rect x=\"{x}\" y=\"{y}\" width=\"12\" height=\"8\" {stroke}/><path d=\"M {} {} v3 M {} {} h6\" {stroke}/>", x + 6, y + 8, x + 3, y + 11),
+        // A building with a door.
+        Some(K::Office) => format!("<path d=\"M {x} {} L {} {y} L {} {} V {} H {x} Z M {} {} v-4 h3 v4\" {stroke}/>", y + 5, x + 6, x + 12, y + 5, y + 12, x + 5, y + 12),
+        // A map pin.
+        Some(K::Field) => format!("<path d=\"M {} {} l-4 -6 a4.5 4.5 0 1 1 8 0 z\" {stroke}/>", x + 6, y + 12),
+        None => format!("<circle cx=\"{}\" cy=\"{}\" r=\"4\" {stroke}/>", x + 6, y + 6),
+    };
+    format!("<g class=\"icon\">{shape}</g>")
 }
 
 /// Each phase as a band across the map, from its first step to its last,
@@ -584,6 +623,31 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each kind of channel has its own icon, drawn with shapes only.
+    #[test]
+    fn every_channel_kind_has_its_own_icon() {
+        use crate::syntax::values::ChannelKind as K;
+        let kinds = [
+            K::Phone,
+            K::Chat,
+            K::Email,
+            K::Social,
+            K::Portal,
+            K::Office,
+            K::Field,
+        ];
+        let icons: std::collections::BTreeSet<String> =
+            kinds.iter().map(|&k| icon(Some(k), 0, 0)).collect();
+        assert_eq!(icons.len(), kinds.len());
+        for i in &icons {
+            assert!(
+                i.starts_with("<g class=\"icon\">") && !i.contains("<text"),
+                "{i}"
+            );
+        }
+        assert_eq!(icon(Some(K::Messenger), 0, 0), icon(Some(K::Chat), 0, 0));
+    }
 
     #[test]
     fn long_labels_wrap_into_three_lines_at_most() {
