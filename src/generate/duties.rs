@@ -351,30 +351,48 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
         }
     }
 
+    // One line per customer type, naming the segments it is found in.
+    let mut types: Vec<(Idx<crate::model::CustomerType>, Vec<&str>)> = Vec::new();
     for &segment_id in &served {
         let segment = &m.segments[segment_id];
         for t in segment.types.iter().filter_map(|t| t.target) {
-            let t = &m.customer_types[t];
-            let Some(strategy) = &t.strategy else {
-                continue;
-            };
-            push(
-                "customer-type",
-                if en {
-                    format!(
-                        "Treat “{}” customers of “{}” this way: {strategy}.",
-                        t.header.label(),
-                        segment.header.label()
-                    )
-                } else {
-                    format!(
-                        "Работать с клиентами типа «{}» сегмента «{}» так: {strategy}.",
-                        t.header.label(),
-                        segment.header.label()
-                    )
-                },
-            );
+            match types.iter_mut().find(|(id, _)| *id == t) {
+                Some((_, segments)) => segments.push(segment.header.label()),
+                None => types.push((t, vec![segment.header.label()])),
+            }
         }
+    }
+    for (t, segments) in types {
+        let t = &m.customer_types[t];
+        let Some(strategy) = &t.strategy else {
+            continue;
+        };
+        let quoted: Vec<String> = segments
+            .iter()
+            .map(|s| {
+                if en {
+                    format!("“{s}”")
+                } else {
+                    format!("«{s}»")
+                }
+            })
+            .collect();
+        push(
+            "customer-type",
+            if en {
+                format!(
+                    "Treat customers of the type “{}” ({}) this way: {strategy}.",
+                    t.header.label(),
+                    quoted.join(", ")
+                )
+            } else {
+                format!(
+                    "Работать с клиентами типа «{}» ({}) так: {strategy}.",
+                    t.header.label(),
+                    quoted.join(", ")
+                )
+            },
+        );
     }
 
     push(
@@ -443,7 +461,11 @@ complaint late "Late delivery" {
 "#;
 
     fn duties_of(role: &str, language: Language) -> Vec<(String, String)> {
-        let compiled = compile_bytes("spec.cx", SPEC.as_bytes(), &Default::default());
+        duties_in(SPEC, role, language)
+    }
+
+    fn duties_in(spec: &str, role: &str, language: Language) -> Vec<(String, String)> {
+        let compiled = compile_bytes("spec.cx", spec.as_bytes(), &Default::default());
         let errors: Vec<_> = compiled
             .diagnostics
             .iter()
@@ -465,6 +487,32 @@ complaint late "Late delivery" {
             .into_iter()
             .map(|d| (d.kind.to_string(), d.text))
             .collect()
+    }
+
+    /// A customer type met in two segments is one duty naming both.
+    #[test]
+    fn a_customer_type_is_one_line_naming_its_segments() {
+        let spec = SPEC.replace(
+            "segment vip \"VIP\" { types hasty; channels phone }",
+            "segment vip \"VIP\" { types hasty; channels phone }\n\
+             segment mass \"Mass\" { types hasty; channels phone }\n\
+             sla base for mass { answer phone 80% within 30s }",
+        );
+        for (language, line) in [
+            (
+                Language::En,
+                "Treat customers of the type “Wants everything now” (“VIP”, “Mass”) this way: React fast.",
+            ),
+            (
+                Language::Ru,
+                "Работать с клиентами типа «Wants everything now» («VIP», «Mass») так: React fast.",
+            ),
+        ] {
+            let duties = duties_in(&spec, "agent", language);
+            let types: Vec<_> = duties.iter().filter(|(k, _)| k == "customer-type").collect();
+            assert_eq!(types.len(), 1, "{duties:?}");
+            assert_eq!(types[0].1, line);
+        }
     }
 
     fn kinds(duties: &[(String, String)]) -> Vec<&str> {
