@@ -131,10 +131,10 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
         let segment = segment.header.label();
         match (en, channel.map(|c| c.header.label())) {
             (true, Some(c)) => format!(
-                "Resolve the requests of “{segment}” customers in “{c}” within {within} ({clock})."
+                "Resolve the requests of segment “{segment}” in “{c}” within {within} ({clock})."
             ),
             (true, None) => {
-                format!("Resolve the requests of “{segment}” customers within {within} ({clock}).")
+                format!("Resolve the requests of segment “{segment}” within {within} ({clock}).")
             }
             (false, Some(c)) => format!(
                 "Решать обращения клиентов сегмента «{segment}» в канале «{c}» в течение {within} ({clock})."
@@ -298,7 +298,7 @@ pub fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
                         "target",
                         if en {
                             format!(
-                                "Give “{}” customers a first response in “{}” within {}.",
+                                "Give segment “{}” a first response in “{}” within {}.",
                                 segment.header.label(),
                                 channel.header.label(),
                                 timer(r.within)
@@ -512,6 +512,18 @@ complaint late "Late delivery" {
             let types: Vec<_> = duties.iter().filter(|(k, _)| k == "customer-type").collect();
             assert_eq!(types.len(), 1, "{duties:?}");
             assert_eq!(types[0].1, line);
+        }
+    }
+
+    /// A segment's name is not followed by "customers": "“All customers”
+    /// customers" is what a person would never write.
+    #[test]
+    fn segment_names_are_not_doubled_with_customers() {
+        let spec = SPEC.replace("segment vip \"VIP\"", "segment vip \"Key customers\"");
+        for role in ["lead", "agent", "checker"] {
+            for (_, text) in duties_in(&spec, role, Language::En) {
+                assert!(!text.contains("” customers"), "{text}");
+            }
         }
     }
 
