@@ -212,9 +212,25 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// `text` in at most `max` characters, the last one `…` when it was cut:
+/// a label that must fit a box.
+pub fn fit(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some(_) => shorten(text, max.saturating_sub(1)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_keeps_what_fits_and_cuts_the_rest_to_the_width() {
+        assert_eq!(fit("abcdef", 6), "abcdef");
+        assert_eq!(fit("abcdefg", 6), "abcde…");
+        assert_eq!(fit("Приём", 3), "Пр…");
+    }
 
     #[test]
     fn terminals_see_escapes_not_commands() {

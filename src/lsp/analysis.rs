@@ -82,11 +82,13 @@ impl Analysis {
         Analysis { compilation, files }
     }
 
+    /// The file `uri` names. The analysis's URIs are canonical already, so
+    /// only the asked one is resolved (once, not once per file).
     pub(crate) fn file(&self, uri: &Url) -> Option<&SpecFile> {
-        let wanted = path_of(uri);
+        let canonical = path_of(uri).and_then(|p| Url::from_file_path(p).ok());
         self.files
             .iter()
-            .find(|f| &f.uri == uri || (wanted.is_some() && path_of(&f.uri) == wanted))
+            .find(|f| &f.uri == uri || Some(&f.uri) == canonical.as_ref())
     }
 
     /// A file of the analysis (ids come from [`Analysis::file`]).

@@ -490,7 +490,7 @@ pub fn place_labels(
     for (e, when) in texts.iter().enumerate() {
         let mut label = None;
         if let Some(when) = when {
-            let tries = [shorten(when, 40), shorten(when, 24), shorten(when, 14)];
+            let tries = [40, 24, 14].map(|n| crate::escape::fit(when, n).into_owned());
             'text: for text in tries {
                 let width = text.chars().count() as i64 * char_width + 6;
                 for candidate in candidates(&placed.paths[e], width, height) {
@@ -578,10 +578,6 @@ fn candidates(path: &[(i64, i64)], width: i64, height: i64) -> Vec<Rect> {
     out
 }
 
-fn shorten(text: &str, max: usize) -> String {
-    super::svg::shorten(text, max)
-}
-
 /// Whether the polyline passes through the inside of `r` (running along its
 /// border, or ending on it, is not passing through).
 pub fn crosses(path: &[(i64, i64)], r: &Rect) -> bool {
@@ -597,28 +593,6 @@ pub fn crosses(path: &[(i64, i64)], r: &Rect) -> bool {
             lo_x < r.right() && r.x < hi_x && lo_y < r.bottom() && r.y < hi_y
         }
     })
-}
-
-/// How many times two orthogonal polylines cross (touching ends excluded).
-pub fn crossings(a: &[(i64, i64)], b: &[(i64, i64)]) -> usize {
-    let mut n = 0;
-    for s in a.windows(2) {
-        for t in b.windows(2) {
-            let (h, v) = if s[0].1 == s[1].1 && t[0].0 == t[1].0 {
-                (s, t)
-            } else if t[0].1 == t[1].1 && s[0].0 == s[1].0 {
-                (t, s)
-            } else {
-                continue;
-            };
-            let (y, x) = (h[0].1, v[0].0);
-            let inside = |p: i64, a: i64, b: i64| a.min(b) < p && p < a.max(b);
-            if inside(x, h[0].0, h[1].0) && inside(y, v[0].1, v[1].1) {
-                n += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]

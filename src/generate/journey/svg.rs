@@ -610,14 +610,8 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines.into_iter().map(|l| shorten(&l, width + 2)).collect()
 }
 
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(max - 1).collect();
-        s.push('…');
-        s
-    }
+fn shorten(text: &str, max: usize) -> String {
+    crate::escape::fit(text, max).into_owned()
 }
 
 #[cfg(test)]
