@@ -8,7 +8,7 @@
 //!  all rendered in memory ──► files::write (atomic, inside the output folder only)
 //! ```
 //!
-//! - `view`: the model as template data; `duties`: derived duties of a role;
+//! - `view`: the model as template data; `job`: job descriptions (who does what, duties, rights);
 //!   `journey`: journey maps (Mermaid, DOT, SVG, BPMN); `words`: durations and
 //!   plurals in en/ru.
 //! - `zendesk`, `taskrouter`: exports to real contact-centre systems;
@@ -17,8 +17,8 @@
 //! - `files`: safe file names; `output`: writing the tree atomically;
 //!   `names`: one spelling per segment and channel across the exports.
 
-mod duties;
 pub mod files;
+mod job;
 pub mod journey;
 mod markup;
 pub mod names;

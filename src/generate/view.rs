@@ -8,8 +8,8 @@
 //! view of a million-step journey costs one small struct per step, and
 //! `model.json` is written straight from it.
 
-use super::duties::{self, Duty, Work};
 use super::files::Stems;
+use super::job::{self, Duty, JobView, Work};
 use super::words::{self, term, Term, Unit};
 use crate::check::journeys;
 use crate::model::{
@@ -338,6 +338,8 @@ pub struct RoleView<'a> {
     pub duties: &'a [String],
     pub kpis: Vec<KpiView>,
     pub derived: Vec<Duty>,
+    /// The job description: purpose, grouped duties, rights.
+    pub job: JobView<'a>,
 }
 
 #[derive(Serialize)]
@@ -711,7 +713,7 @@ impl<'a> View<'a> {
         }
     }
 
-    fn remedy(&self, r: &'a Remedy) -> String {
+    pub(super) fn remedy(&self, r: &Remedy) -> String {
         match (r, self.language) {
             (Remedy::Simple(s), l) => term(Term::Remedy(*s), l).to_string(),
             (Remedy::Compensate(Some(what)), Language::En) => format!("compensate: {what}"),
@@ -869,6 +871,8 @@ impl<'a> View<'a> {
 
     fn role(&'a self, id: Idx<Role>, r: &'a Role) -> RoleView<'a> {
         let m = self.model;
+        let kpis: Vec<KpiView> = r.targets.iter().map(|k| self.kpi(&k.value)).collect();
+        let derived = job::derive(self, &self.work, id);
         RoleView {
             id: &r.header.id,
             label: r.header.label(),
@@ -888,8 +892,9 @@ impl<'a> View<'a> {
                 .collect(),
             headcount: r.headcount,
             duties: &r.duties,
-            kpis: r.targets.iter().map(|k| self.kpi(&k.value)).collect(),
-            derived: duties::derive(self, &self.work, id),
+            job: job::job(self, &self.work, id, &derived, &kpis),
+            kpis,
+            derived,
         }
     }
 

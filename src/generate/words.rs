@@ -282,6 +282,26 @@ pub fn complaint_title(label: &str, language: Language) -> String {
     }
 }
 
+/// A name as a sentence quotes it: “Name” in English, «Name» in Russian.
+/// Russian never inflects a quoted name: the noun before it ("сегмента",
+/// "подразделения") carries the case, so a feminine, masculine or plural
+/// name reads right unchanged.
+pub fn quoted(name: &str, language: Language) -> String {
+    match language {
+        Language::En => format!("“{name}”"),
+        Language::Ru => format!("«{name}»"),
+    }
+}
+
+/// Quoted names joined with commas.
+pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, language: Language) -> String {
+    names
+        .into_iter()
+        .map(|n| quoted(n, language))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
