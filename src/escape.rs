@@ -124,12 +124,16 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c if !allowed_in_xml(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// XML 1.0 forbids most control characters, even escaped.
+pub fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || !((c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}')
 }
 
 /// A Mermaid label (inside `"..."`): entity codes for every character that

@@ -12,11 +12,12 @@
 //!   `journey`: journey maps (Mermaid, DOT, SVG, BPMN); `words`: durations and
 //!   plurals in en/ru.
 //! - `zendesk`, `taskrouter`: exports to real contact-centre systems;
-//!   `site`: the HTML site.
+//!   `site`: the HTML site; `docx`: job descriptions as Word documents.
 //! - `templates`: the embedded templates and `--templates DIR` overrides.
 //! - `files`: safe file names; `output`: writing the tree atomically;
 //!   `names`: one spelling per segment and channel across the exports.
 
+mod docx;
 pub mod files;
 mod job;
 pub mod journey;
@@ -218,6 +219,13 @@ fn documents(
             "hr/role.md",
             Some(("role", entry("roles", i))),
         )?;
+    }
+    // HR edits and signs Word files: each job description once more, from
+    // the very Markdown above.
+    for role in &spec.roles {
+        let markdown = String::from_utf8_lossy(&files[&format!("hr/{}.md", role.file)]);
+        let word = docx::from_markdown(&markdown);
+        files.insert(format!("hr/{}.docx", role.file), word);
     }
     let routing = routing::config(model, names);
     files.insert("routing/routing.json".into(), pretty(&routing));

@@ -1,0 +1,306 @@
+//! Word documents from generated Markdown. HR edits and signs job
+//! descriptions in Word, so each `hr/<role>.md` also becomes
+//! `hr/<role>.docx` — converted from the rendered Markdown, so a
+//! `--templates` override reaches both, and no sentence is written twice.
+//!
+//! `docx-rs` writes the OOXML package (document, styles, numbering, zip).
+//! It escapes markup but not the control characters XML forbids, so every
+//! text passes [`crate::escape::allowed_in_xml`] first. The package is
+//! byte-identical on every run: its zip entries carry the fixed 1980 date
+//! and its properties a fixed creation date.
+
+use crate::escape::allowed_in_xml;
+use docx_rs::{
+    AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
+    Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
+    Table, TableCell, TableRow, WidthType,
+};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// docx-rs declares numbering 1 itself (decimal); the bullets are 2.
+const BULLETS: usize = 2;
+/// A4 with 2 cm margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 9638;
+
+/// The Markdown document as a `.docx` package.
+pub(crate) fn from_markdown(markdown: &str) -> Vec<u8> {
+    let mut builder = Builder::default();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        builder.event(event);
+    }
+    let mut bytes = Vec::new();
+    builder
+        .docx
+        .build()
+        .pack(std::io::Cursor::new(&mut bytes))
+        .expect("writing to memory cannot fail");
+    bytes
+}
+
+/// A paragraph of running text: a little space after it.
+fn body() -> Paragraph {
+    Paragraph::new().line_spacing(LineSpacing::new().after(120))
+}
+
+struct Builder {
+    docx: Docx,
+    paragraph: Option<Paragraph>,
+    /// Text not yet in a run: pulldown-cmark splits text at every special
+    /// character, Word wants one run per change of format.
+    pending: String,
+    bold: bool,
+    italic: bool,
+    /// Nesting of bullet lists; 0 outside any.
+    lists: usize,
+    rows: Vec<TableRow>,
+    cells: Vec<TableCell>,
+    /// The widest row of the table being built.
+    columns: usize,
+    in_head: bool,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        let heading = |id: &str, name: &str, size: usize| {
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .size(size)
+                .bold()
+                .line_spacing(LineSpacing::new().before(240).after(120))
+        };
+        let bullet = |level: usize, text: &str| {
+            let indent = 720 * (level as i32 + 1);
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new(text),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(indent),
+                Some(SpecialIndentType::Hanging(360)),
+                None,
+                None,
+            )
+        };
+        let docx = Docx::new()
+            .default_fonts(
+                RunFonts::new()
+                    .ascii("Liberation Serif")
+                    .hi_ansi("Liberation Serif")
+                    .cs("Liberation Serif")
+                    .east_asia("Liberation Serif"),
+            )
+            .default_size(24)
+            .add_style(heading("Heading1", "heading 1", 32))
+            .add_style(heading("Heading2", "heading 2", 28))
+            .add_style(heading("Heading3", "heading 3", 24))
+            .add_abstract_numbering(
+                AbstractNumbering::new(BULLETS)
+                    .add_level(bullet(0, "•"))
+                    .add_level(bullet(1, "◦"))
+                    .add_level(bullet(2, "▪")),
+            )
+            .add_numbering(Numbering::new(BULLETS, BULLETS));
+        Builder {
+            docx,
+            paragraph: None,
+            pending: String::new(),
+            bold: false,
+            italic: false,
+            lists: 0,
+            rows: Vec::new(),
+            cells: Vec::new(),
+            columns: 0,
+            in_head: false,
+        }
+    }
+}
+
+impl Builder {
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) | Event::Html(text) => {
+                self.text(&text)
+            }
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => {
+                let p = self.take_paragraph().unwrap_or_default();
+                self.paragraph =
+                    Some(p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping)));
+            }
+            Event::Rule => self.flush_with(Paragraph::new()),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                let style = match level {
+                    HeadingLevel::H1 => "Heading1",
+                    HeadingLevel::H2 => "Heading2",
+                    _ => "Heading3",
+                };
+                self.paragraph = Some(Paragraph::new().style(style));
+            }
+            // A tight list item has no paragraph of its own; a loose one
+            // does, and it is the item's.
+            Tag::Paragraph if self.paragraph.is_some() => {}
+            Tag::Paragraph => self.paragraph = Some(body()),
+            Tag::List(_) => {
+                self.flush();
+                self.lists += 1;
+            }
+            Tag::Item => {
+                self.flush();
+                let level = self.lists.saturating_sub(1).min(2);
+                self.paragraph = Some(
+                    Paragraph::new()
+                        .numbering(NumberingId::new(BULLETS), IndentLevel::new(level))
+                        .line_spacing(LineSpacing::new().after(60)),
+                );
+            }
+            Tag::TableHead => self.in_head = true,
+            Tag::TableCell => self.paragraph = Some(Paragraph::new()),
+            Tag::Strong => {
+                self.run();
+                self.bold = true;
+            }
+            Tag::Emphasis => {
+                self.run();
+                self.italic = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item => self.flush(),
+            TagEnd::List(_) => self.lists = self.lists.saturating_sub(1),
+            TagEnd::TableCell => {
+                let paragraph = self.take_paragraph().unwrap_or_default();
+                self.cells.push(TableCell::new().add_paragraph(paragraph));
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                self.in_head = false;
+                let cells = std::mem::take(&mut self.cells);
+                self.columns = self.columns.max(cells.len());
+                self.rows.push(TableRow::new(cells));
+            }
+            TagEnd::Table => {
+                let rows = std::mem::take(&mut self.rows);
+                let columns = std::mem::take(&mut self.columns).max(1);
+                let grid = vec![TEXT_WIDTH / columns; columns];
+                let table = Table::new(rows)
+                    .set_grid(grid)
+                    .width(TEXT_WIDTH, WidthType::Dxa);
+                self.docx = std::mem::take(&mut self.docx).add_table(table);
+            }
+            TagEnd::Strong => {
+                self.run();
+                self.bold = false;
+            }
+            TagEnd::Emphasis => {
+                self.run();
+                self.italic = false;
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.pending.extend(
+            text.chars()
+                .map(|c| {
+                    if matches!(c, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .filter(|&c| allowed_in_xml(c)),
+        );
+    }
+
+    /// The pending text as a run in the current format.
+    fn run(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut run = Run::new().add_text(std::mem::take(&mut self.pending));
+        if self.bold || self.in_head {
+            run = run.bold();
+        }
+        if self.italic {
+            run = run.italic();
+        }
+        let paragraph = self.paragraph.take().unwrap_or_default();
+        self.paragraph = Some(paragraph.add_run(run));
+    }
+
+    /// The paragraph being built, with its pending text.
+    fn take_paragraph(&mut self) -> Option<Paragraph> {
+        self.run();
+        self.paragraph.take()
+    }
+
+    fn flush(&mut self) {
+        if let Some(paragraph) = self.take_paragraph() {
+            self.flush_with(paragraph);
+        }
+    }
+
+    fn flush_with(&mut self, paragraph: Paragraph) {
+        self.docx = std::mem::take(&mut self.docx).add_paragraph(paragraph);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of every paragraph and table cell, as Word would read it.
+    fn texts(bytes: &[u8]) -> String {
+        let docx = docx_rs::read_docx(bytes).expect("a readable package");
+        serde_json::to_string(&docx.document).expect("serialises")
+    }
+
+    #[test]
+    fn headings_lists_and_tables_keep_their_text() {
+        let md = "# Job description: Agent\n\n| Approved by | Director |\n|---|---|\n| Date | 2026-09-01 |\n\n## 1. General\n\n- Position: Agent\n- Team: *Care*\n\nPurpose: **serve**.\n";
+        let json = texts(&from_markdown(md));
+        for text in [
+            "Job description: Agent",
+            "Approved by",
+            "2026-09-01",
+            "1. General",
+            "Position: Agent",
+            "Care",
+            "serve",
+        ] {
+            assert!(json.contains(text), "{text} missing");
+        }
+        assert!(json.contains("Heading1") && json.contains("Heading2"));
+    }
+
+    #[test]
+    fn hostile_text_stays_text_and_the_package_stays_valid() {
+        let md = "- a <w:t>tag</w:t> & \u{1}control\u{7} ]]> \"quote\"\n";
+        let bytes = from_markdown(md);
+        let json = texts(&bytes);
+        assert!(json.contains("<w:t>tag</w:t>"), "{json}");
+        assert!(json.contains("control"));
+        assert!(!json.contains("\\u0001"));
+    }
+
+    #[test]
+    fn the_package_is_the_same_on_every_run() {
+        let md = "# Title\n\n- one\n- two\n";
+        assert_eq!(from_markdown(md), from_markdown(md));
+    }
+}
