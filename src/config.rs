@@ -14,6 +14,8 @@
 
 use crate::check::Options;
 use crate::diagnostic::{closest, Code, Diagnostic, Severity};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::{FileId, SourceMap, Span, MAX_FILE_SIZE};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -178,8 +180,8 @@ impl Reader<'_> {
                 };
                 self.error(
                     span,
-                    format!("cxc.yaml is not valid YAML: {message}"),
-                    "check the indentation and the `key: value` form",
+                    msg!("config-not-yaml", error = message),
+                    msg!("config-not-yaml-help"),
                 );
                 return config;
             }
@@ -190,8 +192,8 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     Span::new(self.file, 0, 0),
-                    "cxc.yaml must be a mapping with `rules:` and `thresholds:`".into(),
-                    "see grammar/README.md, section Configuration",
+                    msg!("config-not-mapping"),
+                    msg!("config-not-mapping-help"),
                 );
                 return config;
             }
@@ -202,7 +204,7 @@ impl Reader<'_> {
                 "thresholds" => self.thresholds(&value, &mut config),
                 "exports" => self.exports(&value, &mut config.exports),
                 "limits" => self.limits(&value, &mut config),
-                other => self.unknown(other, "section", SECTIONS),
+                other => self.unknown(other, msg!("config-section"), SECTIONS),
             }
         }
         config
@@ -214,8 +216,8 @@ impl Reader<'_> {
                 let span = self.find("rules");
                 self.error(
                     span,
-                    "`rules` must map rule codes to off, warning or error".into(),
-                    "e.g.\nrules:\n  unused: off",
+                    msg!("config-rules-not-mapping"),
+                    msg!("config-rules-not-mapping-help"),
                 );
             }
             return;
@@ -227,7 +229,7 @@ impl Reader<'_> {
                     .filter(|c| !FIXED.contains(c))
                     .map(|c| c.as_str())
                     .collect();
-                self.unknown(name, "rule", &names);
+                self.unknown(name, msg!("config-rule"), &names);
                 continue;
             };
             // YAML 1.1 reads a bare `off` as false.
@@ -246,8 +248,8 @@ impl Reader<'_> {
                     let span = self.find(name);
                     self.error(
                         span,
-                        format!("the severity of `{name}` must be off, warning or error"),
-                        "e.g. `unused: off`",
+                        msg!("config-severity", rule = name),
+                        msg!("config-severity-help"),
                     );
                 }
             }
@@ -265,7 +267,7 @@ impl Reader<'_> {
                 "hot-potato" => &mut config.max_handoffs,
                 "too-many-tiers" => &mut config.max_tiers,
                 other => {
-                    self.unknown(other, "threshold", THRESHOLDS);
+                    self.unknown(other, msg!("config-threshold"), THRESHOLDS);
                     continue;
                 }
             };
@@ -275,8 +277,8 @@ impl Reader<'_> {
                     let span = self.find(name);
                     self.error(
                         span,
-                        format!("the threshold `{name}` must be a whole number"),
-                        "e.g. `hot-potato: 3`",
+                        msg!("config-threshold-number", threshold = name),
+                        msg!("config-threshold-number-help"),
                     );
                 }
             }
@@ -287,7 +289,7 @@ impl Reader<'_> {
         let Some(map) = value.as_object() else { return };
         for (name, size) in map {
             if name != "file_size" {
-                self.unknown(name, "limit", &["file_size"]);
+                self.unknown(name, msg!("config-limit"), &["file_size"]);
                 continue;
             }
             match parse_size(size) {
@@ -298,20 +300,19 @@ impl Reader<'_> {
                     let span = self.find(name);
                     self.error(
                         span,
-                        format!(
-                            "`file_size` can be at most {}: a spec file is read whole",
-                            crate::loader::read::bytes(MAX_FILE_SIZE)
+                        msg!(
+                            "config-file-size-max",
+                            max = crate::loader::read::bytes(MAX_FILE_SIZE)
                         ),
-                        "e.g. `file_size: 1GB`",
+                        msg!("config-file-size-max-help"),
                     );
                 }
                 _ => {
                     let span = self.find(name);
                     self.error(
                         span,
-                        "`file_size` must be a size such as 64MB, 512KB or a number of bytes"
-                            .into(),
-                        "e.g. `file_size: 64MB`",
+                        msg!("config-file-size"),
+                        msg!("config-file-size-help"),
                     );
                 }
             }
@@ -324,8 +325,8 @@ impl Reader<'_> {
             let span = self.find("high-effort-step");
             self.error(
                 span,
-                "`high-effort-step` takes `effort` and `dropoff`".into(),
-                "e.g. `high-effort-step: { effort: 4, dropoff: 30% }`",
+                msg!("config-effort-not-mapping"),
+                msg!("config-effort-not-mapping-help"),
             );
             return;
         };
@@ -335,11 +336,7 @@ impl Reader<'_> {
                     Some(effort) => config.max_effort = Some(effort),
                     None => {
                         let span = self.find(name);
-                        self.error(
-                            span,
-                            "the effort threshold is a number from 1 to 5".into(),
-                            "e.g. `effort: 4`",
-                        );
+                        self.error(span, msg!("config-effort"), msg!("config-effort-help"));
                     }
                 },
                 "dropoff" => {
@@ -355,17 +352,13 @@ impl Reader<'_> {
                         Some(p) => config.max_dropoff = Some(p),
                         None => {
                             let span = self.find(name);
-                            self.error(
-                                span,
-                                "the drop-off threshold is a percentage from 0% to 100%".into(),
-                                "e.g. `dropoff: 30%`",
-                            );
+                            self.error(span, msg!("config-dropoff"), msg!("config-dropoff-help"));
                         }
                     }
                 }
                 other => self.unknown(
                     other,
-                    "threshold of high-effort-step",
+                    msg!("config-effort-threshold"),
                     &["effort", "dropoff"],
                 ),
             }
@@ -391,7 +384,7 @@ impl Reader<'_> {
             }
             let Some(settings) = settings.as_object() else {
                 if !EXPORTS.contains(&system.as_str()) {
-                    self.unknown(system, "export", EXPORTS);
+                    self.unknown(system, msg!("config-export"), EXPORTS);
                 }
                 continue;
             };
@@ -415,11 +408,7 @@ impl Reader<'_> {
                         }
                         None => {
                             let span = self.find(key);
-                            self.error(
-                                span,
-                                "`queues` must map queue ids to TaskRouter queue SIDs".into(),
-                                "e.g.\nqueues:\n  vip_line: WQ0123456789abcdef0123456789abcdef",
-                            );
+                            self.error(span, msg!("config-queues"), msg!("config-queues-help"));
                         }
                     },
                     ("zendesk", "organizations") => match value.as_object() {
@@ -439,11 +428,11 @@ impl Reader<'_> {
                                         let span = self.find(segment);
                                         self.error(
                                             span,
-                                            format!(
-                                                "the organization ids of `{}` must be numbers",
-                                                crate::escape::shorten(segment, 64)
+                                            msg!(
+                                                "config-organization-ids",
+                                                segment = crate::escape::shorten(segment, 64)
                                             ),
-                                            "copy them from the organization's page in Zendesk, e.g. `vip: [360001234567]`",
+                                            msg!("config-organization-ids-help"),
                                         );
                                     }
                                 }
@@ -453,24 +442,23 @@ impl Reader<'_> {
                             let span = self.find(key);
                             self.error(
                                 span,
-                                "`organizations` must map segment ids to Zendesk organization ids"
-                                    .into(),
-                                "e.g.\norganizations:\n  vip: [360001234567]",
+                                msg!("config-organizations"),
+                                msg!("config-organizations-help"),
                             );
                         }
                     },
                     ("zendesk", other) => self.unknown(
                         other,
-                        "zendesk setting",
+                        msg!("config-zendesk-setting"),
                         &["segment_field", "organizations"],
                     ),
                     ("taskrouter", other) => self.unknown(
                         other,
-                        "taskrouter setting",
+                        msg!("config-taskrouter-setting"),
                         &["queues", "segment_attribute"],
                     ),
                     (other, _) => {
-                        self.unknown(other, "export", EXPORTS);
+                        self.unknown(other, msg!("config-export"), EXPORTS);
                         break;
                     }
                 }
@@ -485,8 +473,8 @@ impl Reader<'_> {
                 let span = self.find(key);
                 self.error(
                     span,
-                    format!("`{}` must be a text", crate::escape::shorten(key, 64)),
-                    "write it in quotes if in doubt",
+                    msg!("config-text", key = crate::escape::shorten(key, 64)),
+                    msg!("config-text-help"),
                 );
                 None
             }
@@ -504,34 +492,39 @@ impl Reader<'_> {
         let span = self.find(key);
         self.error(
             span,
-            format!(
-                "`{}` is not {}: `{}`",
-                crate::escape::shorten(key, 64),
-                shape.describe(),
-                crate::escape::shorten(&text, 64)
+            msg!(
+                "config-shape",
+                key = crate::escape::shorten(key, 64),
+                shape = shape.describe(),
+                value = crate::escape::shorten(&text, 64)
             ),
             shape.example(),
         );
         None
     }
 
-    fn unknown(&mut self, name: &str, what: &str, known: &[&str]) {
+    fn unknown(&mut self, name: &str, what: Message, known: &[&str]) {
         let span = self.find(name);
         let help = match closest(name, known.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("known {what}s: {}", known.join(", ")),
+            Some(c) => msg!("did-you-mean", name = c),
+            None => msg!(
+                "config-known",
+                what = what.clone(),
+                known = known.join(", ")
+            ),
         };
         self.error(
             span,
-            format!(
-                "unknown {what} `{}` in cxc.yaml",
-                crate::escape::shorten(name, 64)
+            msg!(
+                "config-unknown",
+                what = what,
+                name = crate::escape::shorten(name, 64)
             ),
-            &help,
+            help,
         );
     }
 
-    fn error(&mut self, span: Span, message: String, help: &str) {
+    fn error(&mut self, span: Span, message: Message, help: Message) {
         self.diagnostics
             .push(Diagnostic::new(Code::InvalidValue, span, message).help(help));
     }
@@ -606,23 +599,21 @@ impl Shape {
         }
     }
 
-    fn describe(self) -> &'static str {
+    fn describe(self) -> Message {
         match self {
-            Shape::Attribute => "a task attribute name (letters, digits, `_`, joined by `.`)",
-            Shape::ZendeskField => "a Zendesk condition field name (letters, digits and `_`)",
-            Shape::QueueSid => "a TaskQueue SID (`WQ` and 32 hexadecimal digits)",
-            Shape::ExportName => {
-                "a name for the exports (lower-case letters, digits and `_`; TaskRouter allows no hyphen)"
-            }
+            Shape::Attribute => msg!("shape-attribute"),
+            Shape::ZendeskField => msg!("shape-zendesk-field"),
+            Shape::QueueSid => msg!("shape-queue-sid"),
+            Shape::ExportName => msg!("shape-export-name"),
         }
     }
 
-    fn example(self) -> &'static str {
+    fn example(self) -> Message {
         match self {
-            Shape::Attribute => "e.g. `segment_attribute: segment` or `customer.segment`",
-            Shape::ZendeskField => "e.g. `segment_field: current_tags` or `organization_id`",
-            Shape::QueueSid => "copy the SID from the TaskQueue's page in the Twilio Console, e.g. WQ0123456789abcdef0123456789abcdef",
-            Shape::ExportName => "e.g. `key-accounts: key_accounts`",
+            Shape::Attribute => msg!("shape-attribute-help"),
+            Shape::ZendeskField => msg!("shape-zendesk-field-help"),
+            Shape::QueueSid => msg!("shape-queue-sid-help"),
+            Shape::ExportName => msg!("shape-export-name-help"),
         }
     }
 }

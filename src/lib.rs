@@ -39,6 +39,7 @@ pub mod escape;
 pub mod explain;
 pub mod format;
 pub mod generate;
+pub mod i18n;
 pub mod init;
 pub mod loader;
 pub mod lsp;

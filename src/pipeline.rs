@@ -82,14 +82,14 @@ impl SpecFiles {
 }
 
 impl ForecastFiles for SpecFiles {
-    fn open(&self, file: FileId, path: &str) -> Result<Box<dyn Read>, String> {
+    fn open(&self, file: FileId, path: &str) -> Result<Box<dyn Read>, crate::i18n::Message> {
         let Some((spec_file, root)) = self.files.get(&file) else {
-            return Err("specs held in memory cannot name files".into());
+            return Err(crate::msg!("in-memory-files"));
         };
         let base = spec_file.parent().unwrap_or(Path::new(""));
         let (opened, _) = root
             .open(&base.join(path), self.limit)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message())?;
         Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, opened)))
     }
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{compact, cxc, cxc_in, json, stdout, TODAY};
+use common::{compact, cxc, cxc_in, cxc_with, json, stdout, TODAY};
 
 #[test]
 fn clean_spec_exits_0_and_findings_exit_1() {
@@ -421,7 +421,10 @@ fn colour_follows_the_flag_and_the_environment() {
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env_remove("NO_COLOR")
-            .env_remove("FORCE_COLOR");
+            .env_remove("FORCE_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C");
         for (k, v) in env {
             command.env(k, v);
         }
@@ -457,6 +460,9 @@ fn watch_checks_again_on_save() {
         .args(["check", ".", "--watch"])
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -481,4 +487,78 @@ fn watch_checks_again_on_save() {
     wait_for("1 error");
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A Russian spec with a mistake: the finding, its help and the summary are
+/// in Russian without any flag (the spec says `language ru`); `--lang en`
+/// overrides it, and the locale speaks for a spec that says nothing. The
+/// codes stay the same in every language.
+#[test]
+fn a_russian_spec_is_checked_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = std::fs::read_to_string("examples/dry-cleaner-ru/химчистка.cx").unwrap();
+    let broken = spec.replacen("owner оператор", "owner операторр", 1);
+    assert_ne!(spec, broken);
+    std::fs::write(dir.path().join("spec.cx"), broken).unwrap();
+
+    let ru = cxc_with(dir.path(), &["check", "."], &[]);
+    let text = stdout(&ru);
+    assert_eq!(ru.status.code(), Some(1));
+    assert!(text.contains("неизвестное имя `операторр`"), "{text}");
+    assert!(
+        text.contains("подсказка: может быть, имелось в виду `оператор`?"),
+        "{text}"
+    );
+    assert!(text.contains("1 ошибка, 0 предупреждений"), "{text}");
+
+    let en = cxc_with(
+        dir.path(),
+        &["check", ".", "--lang", "en"],
+        &[("LANG", "ru_RU.UTF-8")],
+    );
+    assert!(
+        stdout(&en).contains("help: did you mean `оператор`?"),
+        "{}",
+        stdout(&en)
+    );
+    assert!(stdout(&en).contains("1 error, 0 warnings"));
+
+    let json_ru = json(&cxc_with(
+        dir.path(),
+        &["check", ".", "--format", "json"],
+        &[],
+    ));
+    assert_eq!(json_ru["diagnostics"][0]["code"], "unknown-reference");
+
+    // A spec without `language`: the locale decides; LC_ALL over LANG.
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::write(plain.path().join("s.cx"), "team t { lead nobody }\n").unwrap();
+    let by_locale = cxc_with(plain.path(), &["check", "."], &[("LANG", "ru_RU.UTF-8")]);
+    assert!(
+        stdout(&by_locale).contains("неизвестное имя `nobody`"),
+        "{}",
+        stdout(&by_locale)
+    );
+    let c_wins = cxc_with(
+        plain.path(),
+        &["check", "."],
+        &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "C")],
+    );
+    assert!(
+        stdout(&c_wins).contains("unknown role `nobody`"),
+        "{}",
+        stdout(&c_wins)
+    );
+    // Could-not-run errors too.
+    let missing = cxc_with(
+        plain.path(),
+        &["check", "nowhere"],
+        &[("LANG", "ru_RU.UTF-8")],
+    );
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        err.contains("ошибка: не удаётся прочитать nowhere: нет такого файла или папки"),
+        "{err}"
+    );
 }

@@ -47,6 +47,9 @@ fn cxc(dir: &Path, args: &[&str]) -> Command {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -17,6 +17,11 @@ fuzz_target!(|bytes: &[u8]| {
         FileKind::Opaque,
     ));
     let (_, problems) = cxc::config::parse(id, &sources);
-    let _ = render::human(&problems, &sources, false);
+    let _ = render::human(
+        &problems,
+        &sources,
+        false,
+        cxc::syntax::values::Language::Ru,
+    );
     let _ = render::json(&problems, &sources);
 });

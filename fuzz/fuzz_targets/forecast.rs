@@ -13,7 +13,7 @@ queue q { channel phone; segments s; agents 10; forecast file \"f.csv\" per 30m;
 struct Bytes<'a>(&'a [u8]);
 
 impl ForecastFiles for Bytes<'_> {
-    fn open(&self, _: FileId, _: &str) -> Result<Box<dyn std::io::Read>, String> {
+    fn open(&self, _: FileId, _: &str) -> Result<Box<dyn std::io::Read>, cxc::i18n::Message> {
         Ok(Box::new(std::io::Cursor::new(self.0.to_vec())))
     }
 }
@@ -25,7 +25,11 @@ fuzz_target!(|bytes: &[u8]| {
     let (plans, _problems) = cxc::staffing::plan(model, &files);
     let queues: Vec<_> = plans
         .iter()
-        .map(|plan| cxc::staffing::report::Staffed { model, plan, files: &files })
+        .map(|plan| cxc::staffing::report::Staffed {
+            model,
+            plan,
+            files: &files,
+        })
         .collect();
     let mut out = Vec::new();
     cxc::staffing::report::json(&mut out, &queues).unwrap();

@@ -14,5 +14,9 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let twice = cxc::format::format(FileId(0), &once).expect("formatted text parses");
     assert_eq!(once, twice, "formatting is idempotent");
-    assert_eq!(cxc::format::comments(text), cxc::format::comments(&once), "every comment is kept");
+    assert_eq!(
+        cxc::format::comments(text),
+        cxc::format::comments(&once),
+        "every comment is kept"
+    );
 });

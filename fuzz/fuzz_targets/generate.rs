@@ -13,7 +13,10 @@ fuzz_target!(|bytes: &[u8]| {
     }
     for spec in &compiled.specs {
         let checks = spec.config.options(&Default::default());
-        for language in [cxc::syntax::values::Language::En, cxc::syntax::values::Language::Ru] {
+        for language in [
+            cxc::syntax::values::Language::En,
+            cxc::syntax::values::Language::Ru,
+        ] {
             let options = generate::Options {
                 language,
                 templates: None,

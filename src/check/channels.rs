@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Channel, Idx};
+use crate::msg;
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -56,15 +57,13 @@ fn unattended(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::UnattendedChannel,
                     channel.header.span,
-                    format!(
-                        "channel `{}` is a {} channel marked `self_service`: customers write or call there and nobody is responsible for answering",
-                        channel.header.id,
-                        kind.as_str()
+                    msg!(
+                        "unattended-channel",
+                        channel = &channel.header.id,
+                        kind = kind.as_str()
                     ),
                 )
-                .help(
-                    "remove `self_service` and give it an `owner` and `hours` (then an answer target in the SLAs), or make it a `portal` if customers only help themselves there",
-                ),
+                .help(msg!("unattended-channel-help")),
             );
         }
     }
@@ -114,16 +113,16 @@ fn preferred_not_offered(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::PreferredChannelNotOffered,
                     preferred.span,
-                    format!(
-                        "customer type `{}` is steered to channel `{}`, but none of its segments ({}) are offered it",
-                        customer_type.header.id,
-                        preferred.name,
-                        super::elide(names.iter(), ", ")
+                    msg!(
+                        "preferred-channel-not-offered",
+                        customer_type = &customer_type.header.id,
+                        channel = &preferred.name,
+                        segments = super::elide(names.iter(), ", ")
                     ),
                 )
-                .help(format!(
-                    "add `{}` to the `channels` of a segment with this type, or prefer a channel they have",
-                    preferred.name
+                .help(msg!(
+                    "preferred-channel-not-offered-help",
+                    channel = &preferred.name
                 )),
             );
         }
@@ -153,15 +152,14 @@ fn steps_off_offer(ctx: &mut Ctx) {
                     Diagnostic::new(
                         Code::ChannelNotOffered,
                         used.span,
-                        format!(
-                            "step `{}` of journey `{}` happens on channel `{}`, but none of the segments the journey serves are offered it",
-                            step.header.id, journey.header.id, used.name
+                        msg!(
+                            "channel-not-offered",
+                            step = &step.header.id,
+                            journey = &journey.header.id,
+                            channel = &used.name
                         ),
                     )
-                    .help(format!(
-                        "add `{}` to the `channels` of the journey's segments, or use a channel they have",
-                        used.name
-                    )),
+                    .help(msg!("channel-not-offered-help", channel = &used.name)),
                 );
             }
         }

@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Idx, Promise};
+use crate::msg;
 use crate::syntax::values::Duration;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -76,9 +77,9 @@ pub fn check(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::PromiseWithoutRemedy,
                     promise.header.span,
-                    format!("promise `{}` says nothing about what happens when it is broken", promise.header.id),
+                    msg!("promise-without-remedy", promise = &promise.header.id),
                 )
-                .help("add `on_breach` with the remedies, e.g. `on_breach apologize, compensate \"10% off\"`"),
+                .help(msg!("promise-without-remedy-help")),
             );
         }
     }
@@ -98,24 +99,32 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
         let seg = &model.segments[segment].header.id;
         let internal = strictest_target(ctx, segment, channel);
         let problem = match internal {
-            None => format!(
-                "promise `{}` is made to segment `{seg}` on channel `{}`, but no SLA of that segment sets an answer or first-response target for the channel",
-                promise.header.id, channel_ref.name
+            None => msg!(
+                "promise-exceeds-sla-no-target",
+                promise = &promise.header.id,
+                segment = seg,
+                channel = &channel_ref.name
             ),
-            Some(target) if within.value < target => format!(
-                "promise `{}` tells segment `{seg}` {} on channel `{}`, but the internal target there is only {target}",
-                promise.header.id, within.value, channel_ref.name
+            Some(target) if within.value < target => msg!(
+                "promise-exceeds-sla",
+                promise = &promise.header.id,
+                segment = seg,
+                within = within.value.to_string(),
+                channel = &channel_ref.name,
+                target = target.to_string()
             ),
             Some(_) => continue,
         };
         let help = match internal {
-            None => format!(
-                "add a target for `{}` to the SLA of `{seg}` at least as fast as the promise",
-                channel_ref.name
+            None => msg!(
+                "promise-exceeds-sla-no-target-help",
+                channel = &channel_ref.name,
+                segment = seg
             ),
-            Some(target) => format!(
-                "make the internal target at least as fast as the promise (within {} or less), or promise {target}",
-                within.value
+            Some(target) => msg!(
+                "promise-exceeds-sla-help",
+                within = within.value.to_string(),
+                target = target.to_string()
             ),
         };
         ctx.report(Diagnostic::new(Code::PromiseExceedsSla, within.span, problem).help(help));
@@ -171,38 +180,68 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise) {
     let Some(from) = from else { return };
     let whole = promised.from.is_none() && promised.to.is_none();
     let span_name = match (&promised.from, &promised.to) {
-        (None, None) => format!("journey `{}`", journey.header.id),
-        (from, to) => format!(
-            "journey `{}` from `{}` to `{}`",
-            journey.header.id,
-            from.as_ref()
-                .map_or(journey.start.as_ref().map_or("", |s| &s.name), |f| &f.name),
-            to.as_ref().map_or("its end", |t| &t.name)
-        ),
+        (None, None) => msg!("promised-journey", journey = &journey.header.id),
+        (from, to) => {
+            let from = from
+                .as_ref()
+                .map_or(journey.start.as_ref().map_or("", |s| &s.name), |f| &f.name);
+            match to {
+                Some(to) => msg!(
+                    "promised-journey-part",
+                    journey = &journey.header.id,
+                    from = from,
+                    to = &to.name
+                ),
+                None => msg!(
+                    "promised-journey-to-end",
+                    journey = &journey.header.id,
+                    from = from
+                ),
+            }
+        }
     };
     let internal = match (whole, journey.within) {
-        (true, Some(target)) => Some((target.value, format!("its own target of {}", target.value))),
+        (true, Some(target)) => Some((
+            target.value,
+            msg!("journey-own-target", target = target.value.to_string()),
+        )),
         _ => super::journeys::longest_deadline_between(journey, from, to)
             .filter(|(total, _)| *total > Duration::ZERO)
             .map(|(total, path)| {
                 let names = super::chain(path.iter().map(|&i| journey.steps[i].header.id.as_str()));
-                (total, format!("step deadlines of {total} along {names}"))
+                (
+                    total,
+                    msg!(
+                        "journey-step-deadlines",
+                        total = total.to_string(),
+                        steps = names
+                    ),
+                )
             }),
     };
     let (problem, help) = match internal {
         None => (
-            format!(
-                "promise `{}` times {span_name} at {}, but the journey sets no deadline there to back it",
-                promise.header.id, within.value
+            msg!(
+                "promise-exceeds-journey-no-deadline",
+                promise = &promise.header.id,
+                part = span_name,
+                within = within.value.to_string()
             ),
-            "give the journey a `within`, or its steps their `within` deadlines, that fit the promise".to_string(),
+            msg!("promise-exceeds-journey-no-deadline-help"),
         ),
         Some((time, what)) if within.value < time => (
-            format!(
-                "promise `{}` tells customers {} for {span_name}, but the journey allows {what}",
-                promise.header.id, within.value
+            msg!(
+                "promise-exceeds-journey",
+                promise = &promise.header.id,
+                within = within.value.to_string(),
+                part = span_name,
+                allowed = what
             ),
-            format!("promise {time} or more, or shorten the journey's deadlines to fit {}", within.value),
+            msg!(
+                "promise-exceeds-journey-help",
+                time = time.to_string(),
+                within = within.value.to_string()
+            ),
         ),
         Some(_) => return,
     };
@@ -230,12 +269,9 @@ fn explained(ctx: &mut Ctx, promise: &Promise) {
             Diagnostic::new(
                 Code::BreachWithoutExplanation,
                 pays.span,
-                format!(
-                    "promise `{}` pays for a breach but neither apologizes nor explains it",
-                    promise.header.id
-                ),
+                msg!("breach-without-explanation", promise = &promise.header.id),
             )
-            .help("add `apologize` and `explain` to `on_breach`: the customer is told what went wrong, then compensated"),
+            .help(msg!("breach-without-explanation-help")),
         );
     }
 }
@@ -293,11 +329,13 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
         Diagnostic::new(
             Code::PromiseClock,
             within.span,
-            format!(
-                "promise `{}` is counted on calendar `{}`, which stops outside its opening hours, but says plain time ({}): a customer who asks just before closing expects an answer {} later, not the next working day",
-                promise.header.id, calendar.header.id, within.value, within.value
+            msg!(
+                "promise-clock",
+                promise = &promise.header.id,
+                calendar = &calendar.header.id,
+                within = within.value.to_string()
             ),
         )
-        .help("say it in the wording (\"within 30 working minutes, Mon–Fri 9–18\"), or back the promise with a 24x7 calendar"),
+        .help(msg!("promise-clock-help")),
     );
 }

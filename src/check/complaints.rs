@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::Complaint;
+use crate::msg;
 use crate::syntax::values::Feedback;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -68,9 +69,9 @@ pub fn check(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::ComplaintWithoutEscalation,
                     complaint.header.span,
-                    format!("complaint rule `{}` has no escalation ladder", complaint.header.id),
+                    msg!("complaint-without-escalation", complaint = id_of(complaint)),
                 )
-                .help("add `escalate after TIME to ROLE` for when the owner cannot resolve it in time"),
+                .help(msg!("complaint-without-escalation-help")),
             );
         }
         let required = complaint
@@ -82,15 +83,16 @@ pub fn check(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::ComplaintWithoutFeedback,
                     span,
-                    format!(
-                        "complaint rule `{}` does not require telling the customer the outcome",
-                        complaint.header.id
-                    ),
+                    msg!("complaint-without-feedback", complaint = id_of(complaint)),
                 )
-                .help("add `feedback required`: the customer is told what was done about the complaint"),
+                .help(msg!("complaint-without-feedback-help")),
             );
         }
     }
+}
+
+fn id_of(complaint: &Complaint) -> &str {
+    &complaint.header.id
 }
 
 /// The complaint's times against each other.
@@ -102,12 +104,14 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                 Diagnostic::new(
                     Code::AcknowledgeAfterResolve,
                     ack.span,
-                    format!(
-                        "complaint rule `{id}` allows {} to acknowledge but only {} to resolve",
-                        ack.value, resolve.value
+                    msg!(
+                        "acknowledge-after-resolve",
+                        complaint = id,
+                        acknowledge = ack.value.to_string(),
+                        resolve = resolve.value.to_string()
                     ),
                 )
-                .help("acknowledge first (usually within hours), resolve after: check whether the two times are swapped"),
+                .help(msg!("acknowledge-after-resolve-help")),
             );
         }
     }
@@ -121,15 +125,18 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                 Diagnostic::new(
                     Code::EscalationAfterDeadline,
                     e.span,
-                    format!(
-                        "complaint rule `{id}` escalates to `{}` after {}, when its {} to resolve are already over",
-                        e.to.name, e.after, resolve.value
+                    msg!(
+                        "escalation-after-deadline",
+                        complaint = id,
+                        to = &e.to.name,
+                        after = e.after.to_string(),
+                        resolve = resolve.value.to_string()
                     ),
                 )
-                .help(format!(
-                    "escalate before the deadline, e.g. halfway (`escalate after {} to {}`), so there is time to help",
-                    resolve.value.half(),
-                    e.to.name
+                .help(msg!(
+                    "escalation-after-deadline-help",
+                    half = resolve.value.half().to_string(),
+                    to = &e.to.name
                 )),
             );
         }
@@ -141,12 +148,16 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                 Diagnostic::new(
                     Code::EscalationOutOfOrder,
                     later.span,
-                    format!(
-                        "complaint rule `{id}` escalates to `{}` after {}, no later than to `{}` after {} on the rung before",
-                        later.to.name, later.after, earlier.to.name, earlier.after
+                    msg!(
+                        "escalation-out-of-order",
+                        complaint = id,
+                        to = &later.to.name,
+                        after = later.after.to_string(),
+                        earlier_to = &earlier.to.name,
+                        earlier_after = earlier.after.to_string()
                     ),
                 )
-                .help("order the ladder by time, each rung later than the one before: the first line's lead first, the director last"),
+                .help(msg!("escalation-out-of-order-help")),
             );
         }
     }

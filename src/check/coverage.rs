@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{At, Idx, Ref, Segment};
+use crate::msg;
 use crate::syntax::values::Percent;
 use std::collections::BTreeMap;
 
@@ -97,11 +98,11 @@ fn segments_without_sla(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::SegmentWithoutSla,
                     segment.header.span,
-                    format!("segment `{}` is covered by no SLA", segment.header.id),
+                    msg!("segment-without-sla", segment = &segment.header.id),
                 )
-                .help(format!(
-                    "declare `sla {0}_sla for {0} {{ ... }}` with its answer and resolution targets, or add `{0}` to an existing SLA's `for` list",
-                    segment.header.id
+                .help(msg!(
+                    "segment-without-sla-help",
+                    segment = &segment.header.id
                 )),
             );
         }
@@ -149,12 +150,13 @@ fn channels_without_target(ctx: &mut Ctx) {
                     Diagnostic::new(
                         Code::ChannelWithoutTarget,
                         channel_ref.span,
-                        format!(
-                            "segment `{}` is offered channel `{}`, but its SLA sets no answer or first-response target for it",
-                            segment.header.id, channel_ref.name
+                        msg!(
+                            "channel-without-target",
+                            segment = &segment.header.id,
+                            channel = &channel_ref.name
                         ),
                     )
-                    .help(format!("add e.g. `{example}` to the segment's SLA, or stop offering the channel")),
+                    .help(msg!("channel-without-target-help", example = example)),
                 );
             }
         }
@@ -189,13 +191,14 @@ fn shares(ctx: &mut Ctx, what: &str, field: impl Fn(&Segment) -> Option<At<Perce
         Diagnostic::new(
             Code::ShareOver100,
             crossing,
-            format!(
-                "segment {what}s add up to {}, more than 100% ({})",
-                Percent::new(total),
-                parts.join(" + ")
+            msg!(
+                "share-over-100",
+                field = what,
+                total = Percent::new(total).to_string(),
+                parts = parts.join(" + ")
             ),
         )
-        .help(format!("the segments' {what}s divide one whole; correct the figures so they total 100% or less")),
+        .help(msg!("share-over-100-help", field = what)),
     );
 }
 
@@ -220,13 +223,15 @@ fn tiers(ctx: &mut Ctx) {
         Diagnostic::new(
             Code::TooManyTiers,
             span,
-            format!(
-                "{} routing tiers are in use ({}); more than {limit} cannot be staffed and explained (tier {last_tier} is here)",
-                in_use.len(),
-                tiers.join(", ")
+            msg!(
+                "too-many-tiers",
+                count = in_use.len(),
+                tiers = tiers.join(", "),
+                limit = limit,
+                last = last_tier
             ),
         )
-        .help(format!("merge neighbouring tiers so that at most {limit} remain")),
+        .help(msg!("too-many-tiers-help", limit = limit)),
     );
 }
 
@@ -243,21 +248,23 @@ fn mixed_tier_queues(ctx: &mut Ctx) {
             }
         }
         if tiers.len() > 1 {
-            let parts: Vec<String> = tiers
+            let parts: Vec<crate::i18n::Arg> = tiers
                 .iter()
-                .map(|(t, segs)| format!("tier {t}: {}", segs.join(", ")))
+                .map(|(t, segs)| {
+                    msg!("tier-segments", tier = *t, segments = segs.join(", ")).into()
+                })
                 .collect();
             ctx.report(
                 Diagnostic::new(
                     Code::MixedTierQueue,
                     queue.header.span,
-                    format!(
-                        "queue `{}` serves segments of different tiers ({})",
-                        queue.header.id,
-                        parts.join("; ")
+                    msg!(
+                        "mixed-tier-queue",
+                        queue = &queue.header.id,
+                        tiers = crate::i18n::Arg::List(parts)
                     ),
                 )
-                .help("give each tier its own queue, so the higher tier does not wait behind the lower one"),
+                .help(msg!("mixed-tier-queue-help")),
             );
         }
     }
@@ -355,12 +362,9 @@ fn unused(ctx: &mut Ctx) {
             Diagnostic::new(
                 Code::Unused,
                 header.span,
-                format!("{kind} `{}` is declared but never used", header.id),
+                msg!("unused", kind = kind, name = &header.id),
             )
-            .help(format!(
-                "reference `{}` where it applies, or delete the declaration",
-                header.id
-            )),
+            .help(msg!("unused-help", name = &header.id)),
         );
     }
 }

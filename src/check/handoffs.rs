@@ -7,11 +7,12 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::i18n::Message;
 use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Segment, Team};
+use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Duration;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -88,14 +89,14 @@ enum Via<'m> {
     },
 }
 
-impl fmt::Display for Via<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Via<'_> {
+    fn message(&self) -> Message {
         match self {
             Via::Step { journey, from, to } => {
-                write!(f, "journey `{journey}` (step `{from}` → `{to}`)")
+                msg!("handoff-step", journey = *journey, from = *from, to = *to)
             }
             Via::Escalation { complaint, to } => {
-                write!(f, "complaint rule `{complaint}` (escalation to `{to}`)")
+                msg!("handoff-escalation", complaint = *complaint, to = *to)
             }
         }
     }
@@ -199,23 +200,19 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
     for (i, count) in firsts {
         let h = &handoffs[i];
         let (from, to) = (&model.teams[h.from].header.id, &model.teams[h.to].header.id);
-        let more = match count {
-            1 => String::new(),
-            2 => " (one more handoff between them follows)".to_string(),
-            n => format!(" ({} more handoffs between them follow)", n - 1),
-        };
         ctx.report(
             Diagnostic::new(
                 Code::MissingAgreement,
                 h.span,
-                format!(
-                    "{} passes tier-1 work from team `{from}` to team `{to}`, but no agreement covers this handoff{more}",
-                    h.via
+                msg!(
+                    "missing-agreement",
+                    via = h.via.message(),
+                    from = from,
+                    to = to,
+                    more = count - 1
                 ),
             )
-            .help(format!(
-                "declare `agreement {to}_for_{from} {{ provider {to}; consumer {from}; respond within ... }}`"
-            )),
+            .help(msg!("missing-agreement-help", from = from, to = to)),
         );
     }
 }
@@ -242,8 +239,8 @@ fn respond_time(agreement: &Agreement, segments: &[Idx<Segment>]) -> Option<(Dur
 /// What work an agreement's line fails, and how many times.
 struct Conflict {
     /// "agreement `it_for_support` gives team `it` 2d to respond".
-    gives: String,
-    work: String,
+    gives: Message,
+    work: Message,
     time_left: Duration,
     count: usize,
 }
@@ -265,7 +262,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         provided.entry(provider).or_default().push(a);
     }
     let mut conflicts: BTreeMap<Span, Conflict> = BTreeMap::new();
-    let mut note = |line: Line, time_left: Duration, work: &dyn Fn() -> String| {
+    let mut note = |line: Line, time_left: Duration, work: &dyn Fn() -> Message| {
         if line.time <= time_left {
             return;
         }
@@ -292,13 +289,17 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             if let Some(line) = Line::respond(a, &h.segments) {
                 let to = &model.teams[h.to].header.id;
                 let work = || match h.via {
-                    Via::Step { .. } => format!(
-                        "{} must be done within {time_left} once `{to}` has it",
-                        h.via
+                    Via::Step { .. } => msg!(
+                        "handoff-step-work",
+                        via = h.via.message(),
+                        time = time_left.to_string(),
+                        to = to
                     ),
-                    Via::Escalation { .. } => format!(
-                        "{} leaves `{to}` {time_left} before the complaint's deadline",
-                        h.via
+                    Via::Escalation { .. } => msg!(
+                        "handoff-escalation-work",
+                        via = h.via.message(),
+                        time = time_left.to_string(),
+                        to = to
                     ),
                 };
                 note(line, time_left, &work);
@@ -315,20 +316,20 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         }
     }
     for (span, c) in conflicts {
-        let more = match c.count {
-            1 => String::new(),
-            2 => "; one more piece of work needs it faster too".to_string(),
-            n => format!("; {} more pieces of work need it faster too", n - 1),
-        };
         ctx.report(
             Diagnostic::new(
                 Code::AgreementTooSlow,
                 span,
-                format!("{}, but {}{more}", c.gives, c.work),
+                msg!(
+                    "agreement-too-slow",
+                    gives = c.gives,
+                    work = c.work,
+                    more = c.count - 1
+                ),
             )
-            .help(format!(
-                "agree on {} or less for this work (a `for SEGMENT` line can set it for the segments concerned), or give the work more time",
-                c.time_left
+            .help(msg!(
+                "agreement-too-slow-help",
+                time = c.time_left.to_string()
             )),
         );
     }
@@ -340,29 +341,33 @@ fn owned_complaint(
     complaint: &Complaint,
     agreement: &Agreement,
     segments: &[Idx<Segment>],
-    note: &mut impl FnMut(Line, Duration, &dyn Fn() -> String),
+    note: &mut impl FnMut(Line, Duration, &dyn Fn() -> Message),
 ) {
     let team = agreement.provider.as_ref().map_or("", |p| p.name.as_str());
     let id = &complaint.header.id;
     if let (Some(ack), Some(line)) = (complaint.acknowledge, Line::respond(agreement, segments)) {
         let work = || {
-            format!(
-                "complaint rule `{id}`, owned by `{team}`, must be acknowledged within {}",
-                ack.value
+            msg!(
+                "complaint-acknowledge-work",
+                complaint = id,
+                team = team,
+                within = ack.value.to_string()
             )
         };
         note(line, ack.value, &work);
     }
     if let (Some(resolve), Some(agreed)) = (complaint.resolve, agreement.resolve) {
         let work = || {
-            format!(
-                "complaint rule `{id}`, owned by `{team}`, must be resolved within {}",
-                resolve.value
+            msg!(
+                "complaint-resolve-work",
+                complaint = id,
+                team = team,
+                within = resolve.value.to_string()
             )
         };
         let line = Line {
             agreement,
-            verb: "resolve",
+            resolve: true,
             time: agreed.value,
             span: agreed.span,
         };
@@ -374,7 +379,8 @@ fn owned_complaint(
 #[derive(Clone, Copy)]
 struct Line<'m> {
     agreement: &'m Agreement,
-    verb: &'static str,
+    /// A `resolve` line; else a `respond` line.
+    resolve: bool,
     time: Duration,
     span: Span,
 }
@@ -384,21 +390,34 @@ impl<'m> Line<'m> {
         let (time, span) = respond_time(agreement, segments)?;
         Some(Line {
             agreement,
-            verb: "respond",
+            resolve: false,
             time,
             span,
         })
     }
 
-    fn gives(&self) -> String {
+    fn gives(&self) -> Message {
         let team = self
             .agreement
             .provider
             .as_ref()
             .map_or("", |p| p.name.as_str());
-        format!(
-            "agreement `{}` gives team `{team}` {} to {}",
-            self.agreement.header.id, self.time, self.verb
-        )
+        let agreement = &self.agreement.header.id;
+        let time = self.time.to_string();
+        if self.resolve {
+            msg!(
+                "agreement-gives-resolve",
+                agreement = agreement,
+                team = team,
+                time = time
+            )
+        } else {
+            msg!(
+                "agreement-gives-respond",
+                agreement = agreement,
+                team = team,
+                time = time
+            )
+        }
     }
 }

@@ -9,6 +9,7 @@ use super::graph::{self, Graph, PathOrder};
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Idx, Journey, Model, Step, Team};
+use crate::msg;
 use crate::syntax::values::Duration;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -262,12 +263,9 @@ impl<'a> Analysis<'a> {
                     Diagnostic::new(
                         Code::UnreachableStep,
                         self.journey.header.span,
-                        format!(
-                            "journey `{}` has no `start`, so no step can be reached",
-                            self.name()
-                        ),
+                        msg!("journey-without-start", journey = self.name()),
                     )
-                    .help("name the first step with `start STEP`"),
+                    .help(msg!("journey-without-start-help")),
                 );
                 None
             }
@@ -283,28 +281,27 @@ impl<'a> Analysis<'a> {
             let effort = step.effort.filter(|&e| e >= max_effort);
             let dropoff = step.dropoff.filter(|d| d.value() >= max_dropoff.value());
             let measured = match (effort, dropoff) {
-                (Some(e), Some(d)) => format!(
-                    "customers rate its effort {} of 5 and {d} of them drop off there",
-                    crate::syntax::values::trim_float(e)
+                (Some(e), Some(d)) => msg!(
+                    "effort-and-dropoff",
+                    effort = crate::syntax::values::trim_float(e),
+                    dropoff = d.to_string()
                 ),
-                (Some(e), None) => format!(
-                    "customers rate its effort {} of 5",
-                    crate::syntax::values::trim_float(e)
-                ),
-                (None, Some(d)) => format!("{d} of customers drop off there"),
+                (Some(e), None) => msg!("effort", effort = crate::syntax::values::trim_float(e)),
+                (None, Some(d)) => msg!("dropoff", dropoff = d.to_string()),
                 (None, None) => continue,
             };
             ctx.report(
                 Diagnostic::new(
                     Code::HighEffortStep,
                     step.header.span,
-                    format!(
-                        "step `{}` of journey `{}` hurts: {measured}",
-                        step.header.id,
-                        self.name()
+                    msg!(
+                        "high-effort-step",
+                        step = &step.header.id,
+                        journey = self.name(),
+                        measured = measured
                     ),
                 )
-                .help("simplify the step (fewer forms, no repeated questions, one contact), then measure again; the journey map highlights it"),
+                .help(msg!("high-effort-step-help")),
             );
         }
     }
@@ -316,13 +313,9 @@ impl<'a> Analysis<'a> {
                     Diagnostic::new(
                         Code::DeadEnd,
                         step.header.span,
-                        format!(
-                            "step `{}` of journey `{}` leads nowhere: it has no `next` and is not an `end`",
-                            step.header.id,
-                            self.name()
-                        ),
+                        msg!("dead-end", step = &step.header.id, journey = self.name()),
                     )
-                    .help("add `next STEP` for where the customer goes from here, or `end \"outcome\"` if the journey finishes here"),
+                    .help(msg!("dead-end-help")),
                 );
             }
         }
@@ -347,16 +340,14 @@ impl<'a> Analysis<'a> {
                     Diagnostic::new(
                         Code::UnreachableStep,
                         step.header.span,
-                        format!(
-                            "step `{}` of journey `{}` cannot be reached from the start `{start_name}`",
-                            step.header.id,
-                            self.name()
+                        msg!(
+                            "unreachable-step",
+                            step = &step.header.id,
+                            journey = self.name(),
+                            start = start_name
                         ),
                     )
-                    .help(format!(
-                        "add `next {}` to the step that should lead here, or remove the step",
-                        step.header.id
-                    )),
+                    .help(msg!("unreachable-step-help", step = &step.header.id)),
                 );
             }
         }
@@ -397,21 +388,17 @@ impl<'a> Analysis<'a> {
             );
             let first = self.step(component[0]);
             let message = if component.len() == 1 {
-                format!(
-                    "step `{}` of journey `{}` leads only back to itself: the customer can never reach an end",
-                    first.header.id,
-                    self.name()
+                msg!(
+                    "no-exit-self",
+                    step = &first.header.id,
+                    journey = self.name()
                 )
             } else {
-                format!(
-                    "steps {names} of journey `{}` form a loop with no way out: no `end` can be reached from them",
-                    self.name()
-                )
+                msg!("no-exit", steps = names, journey = self.name())
             };
             ctx.report(
-                Diagnostic::new(Code::NoExit, first.header.span, message).help(
-                    "give one of these steps a `next` that leaves the loop (e.g. `next done when \"approved\"`), or an `end`",
-                ),
+                Diagnostic::new(Code::NoExit, first.header.span, message)
+                    .help(msg!("no-exit-help")),
             );
         }
     }
@@ -427,15 +414,13 @@ impl<'a> Analysis<'a> {
                         Diagnostic::new(
                             Code::ChannelSwitch,
                             t.span,
-                            format!(
-                                "step `{}` is self-service only, but the next step `{}` offers no self-service channel: the customer has to switch channels",
-                                step.header.id, next.header.id
+                            msg!(
+                                "channel-switch",
+                                step = &step.header.id,
+                                next = &next.header.id
                             ),
                         )
-                        .help(format!(
-                            "offer `{}` in a self-service channel too, or contact the customer proactively instead of making them call",
-                            next.header.id
-                        )),
+                        .help(msg!("channel-switch-help", next = &next.header.id)),
                     );
                 }
             }
@@ -571,21 +556,26 @@ impl<'a> Analysis<'a> {
             Diagnostic::new(
                 Code::HotPotato,
                 self.journey.header.span,
-                format!(
-                    "in journey `{}` the customer is passed between teams {changes} times on the way to `{}` ({}); the limit is {limit}",
-                    self.name(),
-                    self.step(end).header.id,
-                    names
+                msg!(
+                    "hot-potato",
+                    journey = self.name(),
+                    changes = changes,
+                    end = &self.step(end).header.id,
+                    teams = names,
+                    limit = limit
                 ),
             )
-            .help("let one team own the customer-facing steps (one-stop service) and move other teams' work to back-office steps without a channel"),
+            .help(msg!("hot-potato-help")),
         );
     }
 
     fn deadline(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
         let model = ctx.model;
         let (target, source) = match &self.journey.within {
-            Some(w) => (w.value, format!("its target of {}", w.value)),
+            Some(w) => (
+                w.value,
+                msg!("journey-target", target = w.value.to_string()),
+            ),
             None => {
                 let strictest = model
                     .served(&self.journey.segments)
@@ -600,9 +590,10 @@ impl<'a> Analysis<'a> {
                 match strictest {
                     Some((within, seg)) => (
                         within,
-                        format!(
-                            "the resolution target of {within} for segment `{}`",
-                            model.segments[seg].header.id
+                        msg!(
+                            "segment-resolution-target",
+                            target = within.to_string(),
+                            segment = &model.segments[seg].header.id
                         ),
                     ),
                     None => return,
@@ -620,13 +611,15 @@ impl<'a> Analysis<'a> {
             Diagnostic::new(
                 Code::DeadlineExceedsTarget,
                 self.journey.header.span,
-                format!(
-                    "step deadlines in journey `{}` add up to {longest} along {}, more than {source}",
-                    self.name(),
-                    names
+                msg!(
+                    "deadline-exceeds-target",
+                    journey = self.name(),
+                    total = longest.to_string(),
+                    steps = names,
+                    target = source
                 ),
             )
-            .help("shorten the step deadlines on this path, or make the journey's `within` match what the steps can deliver"),
+            .help(msg!("deadline-exceeds-target-help")),
         );
     }
 }

@@ -4,7 +4,9 @@
 use super::graph;
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::i18n::Message;
 use crate::model::{Party, Ref};
+use crate::msg;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -55,11 +57,11 @@ pub fn check(ctx: &mut Ctx) {
     roles_without_duties(ctx);
 }
 
-fn missing_owner(ctx: &mut Ctx, owner: &Option<Ref<Party>>, span: Span, what: String) {
+fn missing_owner(ctx: &mut Ctx, owner: &Option<Ref<Party>>, span: Span, what: Message) {
     if owner.is_none() {
         ctx.report(
-            Diagnostic::new(Code::MissingOwner, span, format!("{what} has no owner"))
-                .help("add `owner TEAM` or `owner ROLE`: someone must be accountable for it"),
+            Diagnostic::new(Code::MissingOwner, span, msg!("missing-owner", what = what))
+                .help(msg!("missing-owner-help")),
         );
     }
 }
@@ -68,20 +70,21 @@ fn missing_owners(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, journey) in model.journeys.iter() {
         for (_, step) in journey.steps.iter() {
-            let what = format!(
-                "step `{}` of journey `{}`",
-                step.header.id, journey.header.id
+            let what = msg!(
+                "the-step",
+                step = &step.header.id,
+                journey = &journey.header.id
             );
             missing_owner(ctx, &step.owner, step.header.span, what);
         }
     }
     for (_, complaint) in model.complaints.iter() {
-        let what = format!("complaint rule `{}`", complaint.header.id);
+        let what = msg!("the-complaint", complaint = &complaint.header.id);
         missing_owner(ctx, &complaint.owner, complaint.header.span, what);
     }
     for (_, channel) in model.channels.iter() {
         if !channel.self_service {
-            let what = format!("channel `{}`", channel.header.id);
+            let what = msg!("the-channel", channel = &channel.header.id);
             missing_owner(ctx, &channel.owner, channel.header.span, what);
         }
     }
@@ -148,16 +151,15 @@ fn report_reports_to_cycle(ctx: &mut Ctx, circle: &[usize]) {
         .as_ref()
         .map_or(roles[first].header.span, |r| r.span);
     let message = if circle.len() == 1 {
-        format!("role `{}` reports to itself", names[0])
+        msg!("reports-to-self", role = names[0])
     } else {
-        format!(
-            "roles report to each other in a circle: {}",
-            super::chain(names.iter().copied())
+        msg!(
+            "reports-to-cycle",
+            roles = super::chain(names.iter().copied())
         )
     };
     ctx.report(
-        Diagnostic::new(Code::ReportsToCycle, span, message)
-            .help("remove one `reports_to` so that the line ends at a role that reports to nobody in the spec"),
+        Diagnostic::new(Code::ReportsToCycle, span, message).help(msg!("reports-to-cycle-help")),
     );
 }
 
@@ -219,16 +221,13 @@ fn escalation_cycles(ctx: &mut Ctx) {
             .map(|&i| format!("`{}`", model.party_id(parties[i])))
             .collect();
         let message = if component.len() == 1 {
-            format!("escalation leads from {} back to {0}", names[0])
+            msg!("escalation-to-self", party = &names[0])
         } else {
-            format!(
-                "escalations lead in a circle between {}: a complaint can be escalated back to where it was",
-                names.join(", ")
-            )
+            msg!("escalation-cycle", parties = names.join(", "))
         };
         ctx.report(
             Diagnostic::new(Code::EscalationCycle, span, message)
-                .help("each rung of an escalation ladder should go up: escalate to someone with more authority who does not escalate back"),
+                .help(msg!("escalation-cycle-help")),
         );
     }
 }
@@ -241,9 +240,9 @@ fn roles_without_duties(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::RoleWithoutDuties,
                     role.header.span,
-                    format!("role `{}` has no duties", role.header.id),
+                    msg!("role-without-duties", role = &role.header.id),
                 )
-                .help("add at least one `duty \"...\"` saying what the role is there to do; it goes into the job description"),
+                .help(msg!("role-without-duties-help")),
             );
         }
     }

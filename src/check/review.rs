@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::msg;
 use crate::syntax::values::ReviewUnit;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -51,27 +52,22 @@ pub fn check(ctx: &mut Ctx) {
             Diagnostic::new(
                 Code::StaleReview,
                 reviewed.span,
-                format!(
-                    "the standards were last reviewed on {}; the next review was due on {due}, {overdue} day{} ago",
-                    reviewed.value,
-                    if overdue == 1 { "" } else { "s" }
+                msg!(
+                    "stale-review",
+                    reviewed = reviewed.value.to_string(),
+                    due = due.to_string(),
+                    days = overdue
                 ),
             )
-            .help("review the standards against current volumes, channels and promises, then update `reviewed`"),
+            .help(msg!("stale-review-help")),
         );
     }
 }
 
 fn cadence(ctx: &mut Ctx, service: &crate::model::Service) {
     let (span, message) = match (service.review_every, service.reviewed) {
-        (None, _) => (
-            service.span,
-            "the standards say nothing about how often they are reviewed".to_string(),
-        ),
-        (Some(_), None) => (
-            service.span,
-            "the standards have a review cadence but no date of their last review".to_string(),
-        ),
+        (None, _) => (service.span, msg!("review-cadence-missing")),
+        (Some(_), None) => (service.span, msg!("review-cadence-no-date")),
         (Some(every), Some(_)) => {
             let (count, unit) = every.value;
             let months = match unit {
@@ -83,16 +79,11 @@ fn cadence(ctx: &mut Ctx, service: &crate::model::Service) {
             }
             (
                 every.span,
-                format!(
-                    "the standards are reviewed every {count} {}, less often than once a year",
-                    unit.as_str()
-                ),
+                msg!("review-cadence-rare", count = count, unit = unit.as_str()),
             )
         }
     };
     ctx.report(
-        Diagnostic::new(Code::ReviewCadence, span, message).help(
-            "add `review every 6 months` (at most 12 months) and `reviewed YYYY-MM-DD` with the date of the last review",
-        ),
+        Diagnostic::new(Code::ReviewCadence, span, message).help(msg!("review-cadence-help")),
     );
 }

@@ -8,6 +8,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Channel, Idx, Segment};
+use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Duration;
 use std::collections::BTreeMap;
@@ -151,10 +152,10 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
     let model = ctx.model;
     let channel = |c: Idx<Channel>| model.channels[c].header.id.to_string();
     let what = match kind {
-        Kind::Answer(c) => format!("answered on `{}`", channel(c)),
-        Kind::FirstResponse(c) => format!("given a first response on `{}`", channel(c)),
-        Kind::Resolution(Some(c)) => format!("resolved on `{}`", channel(c)),
-        Kind::Resolution(None) => "resolved".to_string(),
+        Kind::Answer(c) => msg!("tier-answered", channel = channel(c)),
+        Kind::FirstResponse(c) => msg!("tier-first-response", channel = channel(c)),
+        Kind::Resolution(Some(c)) => msg!("tier-resolved-on", channel = channel(c)),
+        Kind::Resolution(None) => msg!("tier-resolved"),
     };
     let (b, w) = (
         &model.segments[better.segment],
@@ -164,14 +165,21 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
         Diagnostic::new(
             Code::TierInversion,
             better.span,
-            format!(
-                "tier-{} segment `{}` is {what} within {}, slower than tier-{} segment `{}` (within {})",
-                better.tier, b.header.id, better.within, worse.tier, w.header.id, worse.within
+            msg!(
+                "tier-inversion",
+                tier = better.tier,
+                segment = &b.header.id,
+                what = what,
+                within = better.within.to_string(),
+                worse_tier = worse.tier,
+                worse = &w.header.id,
+                worse_within = worse.within.to_string()
             ),
         )
-        .help(format!(
-            "give `{}` a target at least as fast as {} (the better tier waits least), or revisit the tiers",
-            b.header.id, worse.within
+        .help(msg!(
+            "tier-inversion-help",
+            segment = &b.header.id,
+            within = worse.within.to_string()
         )),
     );
 }
@@ -194,20 +202,19 @@ fn pareto(ctx: &mut Ctx) {
                 Diagnostic::new(
                     Code::ParetoMismatch,
                     span,
-                    format!(
-                        "tier-{tier} segment `{}` brings {} of revenue from {} of customers ({:.2}× per customer), less per customer than tier-{worse_tier} segment `{}` ({:.2}×)",
-                        s.header.id,
-                        s.revenue.map(|r| r.value.to_string()).unwrap_or_default(),
-                        s.share.map(|r| r.value.to_string()).unwrap_or_default(),
-                        value,
-                        w.header.id,
-                        worse_value
+                    msg!(
+                        "pareto-mismatch",
+                        tier = tier,
+                        segment = &s.header.id,
+                        revenue = s.revenue.map(|r| r.value.to_string()).unwrap_or_default(),
+                        share = s.share.map(|r| r.value.to_string()).unwrap_or_default(),
+                        ratio = format!("{value:.2}"),
+                        worse_tier = worse_tier,
+                        worse = &w.header.id,
+                        worse_ratio = format!("{worse_value:.2}")
                     ),
                 )
-                .help(format!(
-                    "check the `share` and `revenue` figures; if they hold, `{}` deserves the better tier",
-                    w.header.id
-                )),
+                .help(msg!("pareto-mismatch-help", worse = &w.header.id)),
             );
         },
     );

@@ -10,7 +10,9 @@ pub mod suppress;
 
 pub use code::{Code, CodeDoc, Reach, Severity};
 
+use crate::i18n::Message;
 use crate::source::Span;
+use crate::syntax::values::Language;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -28,20 +30,46 @@ pub struct Diagnostic {
     /// Text that replaces the span to fix it (a "did you mean"), for editors'
     /// quick fixes.
     pub replacement: Option<String>,
+    /// The catalogue messages behind `message`, `help` and the labels' texts,
+    /// which are in English until [`Diagnostic::localize`].
+    texts: Texts,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Texts {
+    message: Message,
+    help: Option<Message>,
+    labels: Vec<Message>,
 }
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
-    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, span: Span, message: Message) -> Self {
         Diagnostic {
             code,
             severity: code.default_severity(),
-            message: message.into(),
+            message: message.text(Language::En),
             span,
             help: String::new(),
             labels: Vec::new(),
             subject: None,
             replacement: None,
+            texts: Texts {
+                message,
+                help: None,
+                labels: Vec::new(),
+            },
+        }
+    }
+
+    /// Says the message, help and labels in `language`.
+    pub fn localize(&mut self, language: Language) {
+        self.message = self.texts.message.text(language);
+        if let Some(help) = &self.texts.help {
+            self.help = help.text(language);
+        }
+        for ((_, text), message) in self.labels.iter_mut().zip(&self.texts.labels) {
+            *text = message.text(language);
         }
     }
 
@@ -51,13 +79,15 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = help.text(Language::En);
+        self.texts.help = Some(help);
         self
     }
 
-    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push((span, text.into()));
+    pub fn label(mut self, span: Span, text: Message) -> Self {
+        self.labels.push((span, text.text(Language::En)));
+        self.texts.labels.push(text);
         self
     }
 }

@@ -5,6 +5,7 @@
 use super::{Diagnostic, Severity, Summary};
 use crate::escape::terminal;
 use crate::source::{SourceFile, SourceMap, Span};
+use crate::syntax::values::Language;
 use miette::{LabeledSpan, MietteSpanContents, SourceCode, SpanContents};
 use serde::Serialize;
 use std::fmt::{self, Write as _};
@@ -103,7 +104,12 @@ fn escape_property(s: &str) -> String {
 }
 
 /// `--format human`: miette's graphical report, one per diagnostic, then a summary.
-pub fn human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+pub fn human(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    color: bool,
+    language: Language,
+) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -113,22 +119,33 @@ pub fn human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> St
         .with_width(100)
         .with_context_lines(1);
     let mut out = String::new();
+    // miette writes "help:" itself; the footer is the last thing it writes.
+    let help_label = crate::msg!("help-label").text(language);
     for d in diagnostics {
         let report = Report::new(d, sources);
-        if handler.render_report(&mut out, &report).is_err() {
+        let mut one = String::new();
+        if handler.render_report(&mut one, &report).is_err() {
             // Rendering only fails on a broken formatter; fall back to one line.
-            let _ = writeln!(out, "{}: {}", report.location, report.message);
+            let _ = writeln!(one, "{}: {}", report.location, report.message);
         }
+        if language != Language::En && !d.help.is_empty() {
+            if let Some(at) = one.rfind("  help: ") {
+                one.replace_range(at..at + 8, &format!("  {help_label}: "));
+            }
+        }
+        out.push_str(&one);
         out.push('\n');
     }
     let summary = Summary::of(diagnostics);
     let _ = writeln!(
         out,
-        "{} error{}, {} warning{}",
-        summary.errors,
-        if summary.errors == 1 { "" } else { "s" },
-        summary.warnings,
-        if summary.warnings == 1 { "" } else { "s" },
+        "{}",
+        crate::msg!(
+            "summary-errors",
+            errors = summary.errors,
+            warnings = summary.warnings
+        )
+        .text(language)
     );
     out
 }

@@ -5,7 +5,9 @@
 
 use super::format;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Message;
 use crate::loader::{self, read::DEFAULT_FILE_LIMIT, LoadError};
+use crate::msg;
 use crate::source::{SourceFile, SourceMap, Span};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,7 +52,11 @@ pub fn run(paths: &[PathBuf], write: bool) -> Result<Run, LoadError> {
         let outcome = match root.read(&path, DEFAULT_FILE_LIMIT) {
             Ok(bytes) => one(&mut run, &path, &shown, bytes, write),
             Err(e) => {
-                run.fail(&path, &shown, format!("cannot read {shown}: {e}"));
+                run.fail(
+                    &path,
+                    &shown,
+                    msg!("cannot-read", file = shown.as_str(), error = e.to_string()),
+                );
                 Outcome::Failed
             }
         };
@@ -82,7 +88,11 @@ fn one(run: &mut Run, path: &Path, shown: &str, bytes: Vec<u8>, write: bool) -> 
     let old = text.clone();
     if write {
         if let Err(e) = replace(path, &new) {
-            run.fail(path, shown, format!("cannot write {shown}: {e}"));
+            run.fail(
+                path,
+                shown,
+                msg!("cannot-write", file = shown, error = e.to_string()),
+            );
             return Outcome::Failed;
         }
     }
@@ -92,7 +102,7 @@ fn one(run: &mut Run, path: &Path, shown: &str, bytes: Vec<u8>, write: bool) -> 
 impl Run {
     /// A file that could not be read or written: a diagnostic on an empty
     /// stand-in, so it is reported with the others and never quoted.
-    fn fail(&mut self, path: &Path, shown: &str, message: String) {
+    fn fail(&mut self, path: &Path, shown: &str, message: Message) {
         let id = self.sources.add(SourceFile::with_kind(
             path.to_path_buf(),
             shown.to_string(),
@@ -101,7 +111,7 @@ impl Run {
         ));
         self.diagnostics.push(
             Diagnostic::new(Code::Syntax, Span::new(id, 0, 0), message)
-                .help("cxc fmt formats regular files inside the folders it is given"),
+                .help(msg!("fmt-cannot-help")),
         );
     }
 }

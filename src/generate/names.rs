@@ -14,6 +14,7 @@
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Channel, Complaint, Header, Idx, Model, Segment};
+use crate::msg;
 use std::collections::{BTreeMap, HashMap};
 
 pub struct ExportNames {
@@ -41,15 +42,16 @@ impl ExportNames {
                             Diagnostic::new(
                                 Code::ExportConflict,
                                 header.span,
-                                format!(
-                                    "{what} `{}` and {what} `{}` would both be `{value}` in the Zendesk and TaskRouter exports, so one would receive the other's contacts",
-                                    first.id, header.id
+                                msg!(
+                                    "export-conflict",
+                                    kind = what,
+                                    first = &first.id,
+                                    second = &header.id,
+                                    value = value.as_str()
                                 ),
                             )
-                            .label(first.span, "this one has the name already")
-                            .help(format!(
-                                "rename one of them, or give each its own value under `exports.{what}s` in cxc.yaml"
-                            )),
+                            .label(first.span, msg!("export-conflict-label"))
+                            .help(msg!("export-conflict-help", kind = what)),
                         );
                     } else {
                         taken.insert(value.clone(), header);

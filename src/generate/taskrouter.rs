@@ -34,6 +34,7 @@ use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{self, Calendar, Idx, Model, Party, Queue, Ref, Team, WeekHours};
+use crate::msg;
 use crate::syntax::values::{Date, Language, Weekday};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -224,12 +225,13 @@ fn complaint_filters(
                         Diagnostic::new(
                             Code::InexactExport,
                             party.span,
-                            format!(
-                                "`{}` has no queue, so the TaskRouter workflow escalates complaint rule `{}` no further than the rung before",
-                                party.name, complaint.header.id
+                            msg!(
+                                "taskrouter-no-queue",
+                                party = &party.name,
+                                complaint = &complaint.header.id
                             ),
                         )
-                        .help("give the team of this escalation target a queue (`queue ... { team ... }`), or escalate in the ticketing system"),
+                        .help(msg!("taskrouter-no-queue-help")),
                     );
                 }
                 break;
@@ -262,12 +264,12 @@ fn complaint_filters(
                 Diagnostic::new(
                     Code::InexactExport,
                     complaint.header.span,
-                    format!(
-                        "complaint rule `{}` escalates after business hours, but TaskRouter timeouts run on the clock: the workflow escalates after the same length of wall-clock time",
-                        complaint.header.id
+                    msg!(
+                        "taskrouter-business-hours",
+                        complaint = &complaint.header.id
                     ),
                 )
-                .help("escalate complaints that count business hours in the ticketing system (Zendesk SLA policies), or accept earlier escalations in TaskRouter"),
+                .help(msg!("taskrouter-business-hours-help")),
             );
         }
         filters.push(json!({
@@ -305,9 +307,9 @@ fn offset_minutes(calendar: &Calendar, today: Option<Date>, problems: &mut Vec<D
                 Diagnostic::new(
                     Code::InexactExport,
                     calendar.header.span,
-                    format!("the time zone `{name}` is unknown, so the TaskRouter hours of this calendar are taken as UTC"),
+                    msg!("taskrouter-time-zone", zone = name),
                 )
-                .help("use an IANA time zone name such as \"Europe/Berlin\" or \"Asia/Yekaterinburg\""),
+                .help(msg!("time-zone-help")),
             );
             return 0;
         }

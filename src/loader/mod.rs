@@ -16,6 +16,8 @@ pub mod watch;
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::{FileId, FileKind, SourceFile, SourceMap, Span};
 use crate::syntax::{self, ast};
 use read::{ReadError, Root, DEFAULT_FILE_LIMIT};
@@ -62,21 +64,30 @@ pub const CONFIG_FILE: &str = "cxc.yaml";
 #[derive(Debug)]
 pub struct LoadError {
     pub path: PathBuf,
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", display_name(&self.path), self.reason)
+        f.write_str(&self.text(crate::syntax::values::Language::En))
     }
 }
 
 impl LoadError {
-    fn new(path: &Path, reason: impl fmt::Display) -> LoadError {
+    fn new(path: &Path, reason: impl Into<Message>) -> LoadError {
         LoadError {
             path: path.to_path_buf(),
-            reason: reason.to_string(),
+            reason: reason.into(),
         }
+    }
+
+    /// "examples/x: no such file or folder", in `language`.
+    pub fn text(&self, language: crate::syntax::values::Language) -> String {
+        format!(
+            "{}: {}",
+            display_name(&self.path),
+            self.reason.text(language)
+        )
     }
 }
 
@@ -130,10 +141,7 @@ pub fn load_with(
         if meta.is_dir() {
             let found = find_cx_files(path)?;
             if found.is_empty() {
-                return Err(LoadError::new(
-                    path,
-                    "no .cx files found in this folder (cxc reads every *.cx file below it)",
-                ));
+                return Err(LoadError::new(path, msg!("no-cx-files")));
             }
             for (config_dir, file) in found {
                 match groups.iter_mut().find(|g| g.config_dir == config_dir) {
@@ -204,10 +212,7 @@ pub fn cx_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Root)>, LoadError> {
             let root = Root::new(path).map_err(|e| LoadError::new(path, e))?;
             let found = find_cx_files(path)?;
             if found.is_empty() {
-                return Err(LoadError::new(
-                    path,
-                    "no .cx files found in this folder (cxc reads every *.cx file below it)",
-                ));
+                return Err(LoadError::new(path, msg!("no-cx-files")));
             }
             files.extend(found.into_iter().map(|(_, file)| (file, root.clone())));
         } else {
@@ -276,12 +281,8 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Workspace {
 }
 
 pub(crate) fn not_utf8(file: FileId, at: usize) -> Diagnostic {
-    Diagnostic::new(
-        Code::Syntax,
-        Span::new(file, at, at + 1),
-        "this file is not valid UTF-8 text",
-    )
-    .help("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)")
+    Diagnostic::new(Code::Syntax, Span::new(file, at, at + 1), msg!("not-utf8"))
+        .help(msg!("not-utf8-help"))
 }
 
 struct Loader<'w> {
@@ -360,16 +361,20 @@ impl Loader<'_> {
         // again by the same path (and the same rules) when it gets to it.
         let problem = match self.workspace.roots[root].open(&target, self.limit()) {
             Ok(_) => None,
-            Err(ReadError::Missing) => Some(format!("the included file `{name}` does not exist")),
-            Err(ReadError::Outside { root }) => Some(format!(
-                "the included file `{name}` is outside the spec's folder `{root}`; cxc reads only files inside it"
+            Err(ReadError::Missing) => Some(msg!("include-missing", file = name.as_str())),
+            Err(ReadError::Outside { root }) => {
+                Some(msg!("include-outside", file = name.as_str(), root = root))
+            }
+            Err(e) => Some(msg!(
+                "include-unreadable",
+                file = name.as_str(),
+                reason = e.message()
             )),
-            Err(e) => Some(format!("the included file `{name}` cannot be read: {e}")),
         };
         if let Some(message) = problem {
             self.workspace.diagnostics.push(
                 Diagnostic::new(Code::IncludeCycle, include.span, message)
-                    .help("include paths are relative to the file that includes them and must stay inside the spec's folder; check the spelling and the folder"),
+                    .help(msg!("include-missing-help")),
             );
             return None;
         }
@@ -429,7 +434,7 @@ impl Loader<'_> {
                     .clone()
             };
             let message = if circle.len() == 1 {
-                format!("`{}` includes itself", name(circle[0]))
+                msg!("includes-itself", file = name(circle[0]))
             } else {
                 let mut names: Vec<String> = circle
                     .iter()
@@ -437,17 +442,16 @@ impl Loader<'_> {
                     .map(|&i| format!("`{}`", name(i)))
                     .collect();
                 if circle.len() > SHOWN {
-                    names.push(format!("and {} more", circle.len() - SHOWN));
+                    names.push(format!("+{}", circle.len() - SHOWN));
                 }
-                format!(
-                    "{} files include each other in a circle: {}",
-                    circle.len(),
-                    names.join(", ")
+                msg!(
+                    "include-cycle",
+                    count = circle.len(),
+                    files = names.join(", ")
                 )
             };
             self.workspace.diagnostics.push(
-                Diagnostic::new(Code::IncludeCycle, span, message)
-                    .help("remove one of these includes; a file needs to be included only once, and `cxc check DIR` already reads every .cx file in DIR"),
+                Diagnostic::new(Code::IncludeCycle, span, message).help(msg!("include-cycle-help")),
             );
         }
     }

@@ -62,6 +62,28 @@ impl fmt::Display for ReadError {
     }
 }
 
+impl ReadError {
+    /// Why the file cannot be read, in the user's language.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::msg;
+        match self {
+            ReadError::Missing => msg!("read-missing"),
+            ReadError::Outside { root } => msg!("read-outside", root = root.as_str()),
+            ReadError::NotRegular(what) => msg!("read-not-regular", what = *what),
+            ReadError::TooLarge { size, limit } => {
+                msg!("read-too-large", size = bytes(*size), limit = bytes(*limit))
+            }
+            ReadError::Other(reason) => msg!("read-other", reason = reason.as_str()),
+        }
+    }
+}
+
+impl From<ReadError> for crate::i18n::Message {
+    fn from(e: ReadError) -> Self {
+        e.message()
+    }
+}
+
 /// "64 MB", "1.5 KB", "12 bytes".
 pub fn bytes(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")];

@@ -4,7 +4,9 @@
 
 use super::*;
 use crate::diagnostic::{closest, Diagnostic};
+use crate::i18n::Message;
 use crate::loader::Spec;
+use crate::msg;
 use crate::syntax::ast::{self, DeclKind, Declaration, Ident, Stmt};
 use std::collections::HashMap;
 
@@ -153,31 +155,18 @@ impl Builder {
     }
 
     fn duplicate(&mut self, kind: &str, name: Option<&str>, span: Span, first: Span) {
-        self.duplicate_in(kind, name, "", span, first)
+        let message = match name {
+            Some(name) => msg!("duplicate", kind = kind, name = name),
+            None => msg!("duplicate-declaration", kind = kind),
+        };
+        self.duplicate_with(message, kind, span, first);
     }
 
-    fn duplicate_in(
-        &mut self,
-        kind: &str,
-        name: Option<&str>,
-        place: &str,
-        span: Span,
-        first: Span,
-    ) {
-        let what = match name {
-            Some(name) => format!("{kind} `{name}`"),
-            None => format!("`{kind}`"),
-        };
+    fn duplicate_with(&mut self, message: Message, kind: &str, span: Span, first: Span) {
         self.diagnostics.push(
-            Diagnostic::new(
-                Code::DuplicateDefinition,
-                span,
-                format!("{what} is defined twice{place}"),
-            )
-            .label(first, "first defined here")
-            .help(format!(
-                "each {kind} needs its own identifier; rename one of them or merge the two"
-            )),
+            Diagnostic::new(Code::DuplicateDefinition, span, message)
+                .label(first, msg!("first-defined-here"))
+                .help(msg!("duplicate-help", kind = kind)),
         );
     }
 
@@ -232,7 +221,7 @@ impl Builder {
             .iter()
             .map(|k| k.keyword())
             .collect::<Vec<_>>()
-            .join(" or ");
+            .join(" / ");
         let mut suggestion = None;
         if self.suggestions_used < SUGGESTION_BUDGET {
             self.suggestions_used += 1;
@@ -244,7 +233,9 @@ impl Builder {
                 .collect();
             suggestion = closest(&ident.name, candidates).map(str::to_string);
         }
-        let help = suggestion.as_ref().map(|c| format!("did you mean `{c}`?"));
+        let help = suggestion
+            .as_ref()
+            .map(|c| msg!("did-you-mean", name = c.as_str()));
         // A name of another kind is a clearer hint than a spelling guess.
         let other = self
             .tables
@@ -253,18 +244,24 @@ impl Builder {
             .map(|(k, _)| k.keyword())
             .min();
         let message = match other {
-            Some(other) => format!(
-                "`{}` is a {other}, but a {wanted} is needed here",
-                ident.name
+            Some(other) => msg!(
+                "wrong-kind",
+                name = &ident.name,
+                kind = other,
+                wanted = wanted.as_str()
             ),
-            None => format!("unknown {wanted} `{}`", ident.name),
+            None => msg!(
+                "unknown-reference",
+                wanted = wanted.as_str(),
+                name = &ident.name
+            ),
         };
         let help = help.unwrap_or_else(|| match other {
-            Some(_) => format!("name a {wanted} here"),
-            None => format!(
-                "declare it, e.g. `{} {} {{ ... }}`, or correct the name",
-                kinds[0].keyword(),
-                ident.name
+            Some(_) => msg!("wrong-kind-help", wanted = wanted.as_str()),
+            None => msg!(
+                "unknown-reference-help",
+                kind = kinds[0].keyword(),
+                name = &ident.name
             ),
         });
         self.diagnostics.push(
@@ -331,20 +328,20 @@ impl Builder {
     }
 
     fn twice(&mut self, decl: &Declaration, keyword: &str, span: Span, first: Span) {
-        let owner = match &decl.ident {
-            Some(i) => format!("{} `{}`", decl.kind.keyword(), i.name),
-            None => format!("the {}", decl.kind.keyword()),
+        let kind = decl.kind.keyword();
+        let message = match &decl.ident {
+            Some(i) => msg!(
+                "given-twice",
+                keyword = keyword,
+                kind = kind,
+                name = &i.name
+            ),
+            None => msg!("given-twice-in", keyword = keyword, kind = kind),
         };
         self.diagnostics.push(
-            Diagnostic::new(
-                Code::DuplicateDefinition,
-                span,
-                format!("`{keyword}` is given twice in {owner}"),
-            )
-            .label(first, "first given here")
-            .help(format!(
-                "keep one `{keyword}` statement; the second would silently override the first"
-            )),
+            Diagnostic::new(Code::DuplicateDefinition, span, message)
+                .label(first, msg!("first-given-here"))
+                .help(msg!("given-twice-help", keyword = keyword)),
         );
     }
 
@@ -604,20 +601,20 @@ impl Builder {
             for step in [&mut promised.from, &mut promised.to].into_iter().flatten() {
                 step.target = table.get(&step.name).copied();
                 if step.target.is_none() {
-                    let label = format!("journey `{}`", journey.header.id);
+                    let journey = &journey.header.id;
                     let suggestion = (table.len() <= SUGGESTION_MAX_CANDIDATES)
                         .then(|| closest(&step.name, table.keys().map(Name::as_str)))
                         .flatten();
                     let help = match suggestion {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("name a step of {label}"),
+                        Some(s) => msg!("did-you-mean", name = s),
+                        None => msg!("name-a-step", journey = journey),
                     };
                     let suggestion = suggestion.map(str::to_string);
                     self.diagnostics.push(
                         Diagnostic::new(
                             Code::UnknownReference,
                             step.span,
-                            format!("{label} has no step `{}`", step.name),
+                            msg!("no-such-step", journey = journey, step = &step.name),
                         )
                         .help(help)
                         .replace_with(suggestion),
@@ -635,9 +632,9 @@ impl Builder {
                 Diagnostic::new(
                     Code::InvalidValue,
                     code.span,
-                    format!("`{}` is not a currency code", code.name),
+                    msg!("not-a-currency", code = &code.name),
                 )
-                .help("write the ISO 4217 code in capitals, e.g. `currency EUR`, `currency RUB` or `currency USD`"),
+                .help(msg!("not-a-currency-help")),
             );
             return None;
         }
@@ -711,7 +708,10 @@ impl Builder {
 
     /// A journey, by value: each step's AST is dropped once it is built.
     fn journey(&mut self, mut decl: Declaration) -> Journey {
-        let label = format!("journey `{}`", decl.ident.as_ref().map_or("", |i| &i.name));
+        let label = decl
+            .ident
+            .as_ref()
+            .map_or(String::new(), |i| i.name.to_string());
         let mut steps_table = NameTable::with_capacity(decl.body.len());
         let mut unique = vec![false; decl.body.len()];
         for (s, unique) in decl.body.iter().zip(&mut unique) {
@@ -721,13 +721,12 @@ impl Builder {
                     *unique = true;
                 } else {
                     let first = steps_table.span_of(&ident.name);
-                    self.duplicate_in(
-                        "step",
-                        Some(&ident.name),
-                        &format!(" in {label}"),
-                        step.span,
-                        first,
+                    let message = msg!(
+                        "duplicate-step",
+                        step = &ident.name,
+                        journey = label.as_str()
                     );
+                    self.duplicate_with(message, "step", step.span, first);
                 }
             }
         }
@@ -759,13 +758,14 @@ impl Builder {
                             Diagnostic::new(
                                 Code::DuplicateDefinition,
                                 ident.span,
-                                format!(
-                                    "step `{}` is already in another phase of {label}",
-                                    ident.name
+                                msg!(
+                                    "step-in-two-phases",
+                                    step = &ident.name,
+                                    journey = label.as_str()
                                 ),
                             )
-                            .label(first, "listed here first")
-                            .help("a step belongs to one phase: remove it from one of the two"),
+                            .label(first, msg!("listed-here-first"))
+                            .help(msg!("step-in-two-phases-help")),
                         );
                         continue;
                     }
@@ -809,14 +809,14 @@ impl Builder {
                 })
                 .flatten();
             let help = match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("steps are referenced within their journey; declare `step {} {{ ... }}` in {journey}", ident.name),
+                Some(s) => msg!("did-you-mean", name = s),
+                None => msg!("no-such-step-help", step = &ident.name, journey = journey),
             };
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::UnknownReference,
                     ident.span,
-                    format!("{journey} has no step `{}`", ident.name),
+                    msg!("no-such-step", journey = journey, step = &ident.name),
                 )
                 .help(help)
                 .replace_with(suggestion),

@@ -8,7 +8,9 @@
 //! folder. A forecast is data, not a spec: problems name the file, line and
 //! column, and quote at most the offending field, shortened and escaped.
 
+use crate::i18n::Message;
 use crate::model::{At, Forecast, ForecastVolume};
+use crate::msg;
 use crate::source::FileId;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -19,15 +21,15 @@ use std::rc::Rc;
 pub trait ForecastFiles {
     /// The bytes of the CSV that `file` names as `path`, or why they cannot
     /// be read (a sentence that never quotes the file).
-    fn open(&self, file: FileId, path: &str) -> Result<Box<dyn Read>, String>;
+    fn open(&self, file: FileId, path: &str) -> Result<Box<dyn Read>, Message>;
 }
 
 /// No files at all: for specs held in memory.
 pub struct NoFiles;
 
 impl ForecastFiles for NoFiles {
-    fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, String> {
-        Err("specs held in memory cannot name files".into())
+    fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, Message> {
+        Err(msg!("in-memory-files"))
     }
 }
 
@@ -47,28 +49,23 @@ pub struct Interval {
 /// What is wrong with a forecast, and what to do about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    pub message: String,
-    pub help: &'static str,
+    pub message: Message,
+    pub help: Message,
 }
 
 impl Problem {
-    fn new(message: String, help: &'static str) -> Problem {
+    fn new(message: Message, help: Message) -> Problem {
         Problem { message, help }
     }
 
     /// The same problem, said of a place in the file.
-    fn at(self, place: &str) -> Problem {
+    fn at(self, place: Message) -> Problem {
         Problem {
-            message: format!("{place}: {}", self.message),
+            message: msg!("at-place", place = place, problem = self.message),
             ..self
         }
     }
 }
-
-const HELP_COLUMNS: &str =
-    "the columns are `start`, `volume` and, optionally, `aht` (seconds); the first line names them";
-const HELP_ROW: &str = "every row needs one value per header column, separated by commas";
-const HELP_NUMBER: &str = "write volumes and handle times as plain numbers such as 120 or 95.5";
 
 /// Volumes above this per interval are surely a unit mistake.
 const MAX_VOLUME: f64 = 1e12;
@@ -156,14 +153,12 @@ pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, 
         }))),
         ForecastVolume::File { path } => {
             let name = format!("`{}`", crate::escape::shorten(path, 80));
-            let bytes = files
-                .open(forecast.span.file, path)
-                .map_err(|e| {
-                    Problem::new(
-                        format!("cannot read the forecast file {name}: {e}"),
-                        "the path is relative to the spec file that names it, and must stay inside the spec's folder",
-                    )
-                })?;
+            let bytes = files.open(forecast.span.file, path).map_err(|e| {
+                Problem::new(
+                    msg!("forecast-unreadable", file = name.as_str(), reason = e),
+                    msg!("forecast-unreadable-help"),
+                )
+            })?;
             let lines = Lines::default();
             let mut reader = csv::ReaderBuilder::new()
                 .has_headers(false)
@@ -176,14 +171,15 @@ pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, 
             let mut header = csv::StringRecord::new();
             let read = reader
                 .read_record(&mut header)
-                .map_err(|e| csv_problem(&e).at(&format!("the forecast file {name}")))?;
+                .map_err(|e| csv_problem(&e).at(msg!("forecast-file", file = name.as_str())))?;
             if !read || header.iter().all(str::is_empty) {
                 return Err(Problem::new(
-                    format!("the forecast file {name} is empty"),
-                    "write a header line `start,volume` (optionally `,aht`) and one row per interval",
+                    msg!("forecast-empty", file = name.as_str()),
+                    msg!("forecast-empty-help"),
                 ));
             }
-            let columns = parse_header(&header).map_err(|e| e.at(&format!("{name}, line 1")))?;
+            let columns = parse_header(&header)
+                .map_err(|e| e.at(msg!("forecast-line", file = name.as_str(), line = 1u64)))?;
             Ok(Rows::Csv {
                 name,
                 reader: Box::new(reader),
@@ -214,13 +210,13 @@ impl Iterator for Rows {
                     Ok(true) => {
                         let offset = record.position().map_or(0, |p| p.byte());
                         let line = lines.borrow_mut().line_of(offset);
-                        return Some(
-                            parse_row(record, columns, line)
-                                .map_err(|e| e.at(&format!("{name}, line {line}"))),
-                        );
+                        return Some(parse_row(record, columns, line).map_err(|e| {
+                            e.at(msg!("forecast-line", file = name.as_str(), line = line))
+                        }));
                     }
                     Err(e) => {
-                        let problem = csv_problem(&e).at(name);
+                        let problem =
+                            csv_problem(&e).at(msg!("forecast-file", file = name.as_str()));
                         // A reader error other than bad UTF-8 cannot be
                         // resumed from: stop after reporting it.
                         if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
@@ -241,21 +237,19 @@ impl Iterator for Rows {
 fn csv_problem(error: &csv::Error) -> Problem {
     // The csv crate's line is approximate (it skips blank lines); it is all
     // an error offers.
-    let line = error
-        .position()
-        .map(|p| format!("line {}", p.line()))
-        .unwrap_or_else(|| "somewhere".into());
+    let line = error.position().map_or(0, |p| p.line());
     let message = match error.kind() {
         csv::ErrorKind::Utf8 { err, .. } => {
-            format!("{line}, field {}, is not UTF-8 text", err.field() + 1)
+            msg!("forecast-not-utf8", line = line, field = err.field() + 1)
         }
-        csv::ErrorKind::Io(e) => format!(
-            "could not be read at {line}: {}",
-            crate::loader::read::io_error(e)
+        csv::ErrorKind::Io(e) => msg!(
+            "forecast-io",
+            line = line,
+            reason = crate::loader::read::io_error(e).message()
         ),
-        _ => format!("is not a readable CSV file ({line})"),
+        _ => msg!("forecast-not-csv", line = line),
     };
-    Problem::new(message, "save the forecast as comma-separated UTF-8 text")
+    Problem::new(message, msg!("forecast-csv-help"))
 }
 
 /// Column positions found in the header.
@@ -277,19 +271,17 @@ fn parse_header(header: &csv::StringRecord) -> Result<Columns, Problem> {
         match KNOWN_COLUMNS.iter().position(|known| *known == name) {
             Some(k) if found[k].is_some() => {
                 return Err(Problem::new(
-                    format!("the header names the column `{shown}` twice"),
-                    "keep one `start`, one `volume` and at most one `aht` column",
+                    msg!("forecast-column-twice", column = shown),
+                    msg!("forecast-column-twice-help"),
                 ));
             }
             Some(k) => found[k] = Some(i),
             None => {
-                let hint = crate::diagnostic::closest(&name, KNOWN_COLUMNS)
-                    .map(|c| format!(" (did you mean `{c}`?)"))
-                    .unwrap_or_default();
-                return Err(Problem::new(
-                    format!("the header has an unknown column `{shown}`{hint}"),
-                    HELP_COLUMNS,
-                ));
+                let message = match crate::diagnostic::closest(&name, KNOWN_COLUMNS) {
+                    Some(c) => msg!("forecast-unknown-column-like", column = shown, like = c),
+                    None => msg!("forecast-unknown-column", column = shown),
+                };
+                return Err(Problem::new(message, msg!("forecast-columns-help")));
             }
         }
     }
@@ -301,8 +293,8 @@ fn parse_header(header: &csv::StringRecord) -> Result<Columns, Problem> {
             aht,
         }),
         _ => Err(Problem::new(
-            "the header must name the columns `start` and `volume`".into(),
-            HELP_COLUMNS,
+            msg!("forecast-header-columns"),
+            msg!("forecast-columns-help"),
         )),
     }
 }
@@ -314,23 +306,19 @@ fn parse_row(
 ) -> Result<Interval, Problem> {
     if fields.len() != columns.count {
         return Err(Problem::new(
-            format!(
-                "this row has {} field{} but the header has {}",
-                fields.len(),
-                if fields.len() == 1 { "" } else { "s" },
-                columns.count
+            msg!(
+                "forecast-row-fields",
+                fields = fields.len(),
+                columns = columns.count
             ),
-            HELP_ROW,
+            msg!("forecast-row-fields-help"),
         ));
     }
     let volume = number(&fields[columns.volume], "volume")?;
     if volume > MAX_VOLUME {
         return Err(Problem::new(
-            format!(
-                "a volume of {} contacts in one interval is not plausible",
-                quoted(&fields[columns.volume])
-            ),
-            "the volume is the number of contacts arriving in one interval",
+            msg!("forecast-volume", volume = quoted(&fields[columns.volume])),
+            msg!("forecast-volume-help"),
         ));
     }
     let aht = match columns.aht {
@@ -338,11 +326,8 @@ fn parse_row(
             let seconds = number(&fields[i], "aht")?;
             if seconds == 0.0 || seconds > 1e9 {
                 return Err(Problem::new(
-                    format!(
-                        "an average handle time of {} seconds is not plausible",
-                        quoted(&fields[i])
-                    ),
-                    "`aht` is the average handle time of one contact, in seconds, above zero",
+                    msg!("forecast-aht", aht = quoted(&fields[i])),
+                    msg!("forecast-aht-help"),
                 ));
             }
             Some(seconds)
@@ -361,11 +346,8 @@ fn number(field: &str, column: &str) -> Result<f64, Problem> {
     match field.parse::<f64>() {
         Ok(value) if value.is_finite() && value >= 0.0 => Ok(value),
         _ => Err(Problem::new(
-            format!(
-                "the {column} {} is not a number of zero or more",
-                quoted(field)
-            ),
-            HELP_NUMBER,
+            msg!("forecast-number", column = column, value = quoted(field)),
+            msg!("forecast-number-help"),
         )),
     }
 }
@@ -394,7 +376,7 @@ mod tests {
     struct OneFile(&'static str);
 
     impl ForecastFiles for OneFile {
-        fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, String> {
+        fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, Message> {
             Ok(Box::new(self.0.as_bytes()))
         }
     }
@@ -412,12 +394,20 @@ mod tests {
     }
 
     fn parse(text: &'static str) -> Result<Vec<Interval>, Vec<String>> {
-        let rows = rows(&forecast(), &OneFile(text)).map_err(|e| vec![e.message])?;
+        let rows = rows(&forecast(), &OneFile(text))
+            .map_err(|e| vec![e.message.text(crate::syntax::values::Language::En)])?;
         let (ok, bad): (Vec<_>, Vec<_>) = rows.partition(Result::is_ok);
         if bad.is_empty() {
             Ok(ok.into_iter().map(Result::unwrap).collect())
         } else {
-            Err(bad.into_iter().map(|e| e.unwrap_err().message).collect())
+            Err(bad
+                .into_iter()
+                .map(|e| {
+                    e.unwrap_err()
+                        .message
+                        .text(crate::syntax::values::Language::En)
+                })
+                .collect())
         }
     }
 

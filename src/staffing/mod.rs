@@ -23,7 +23,9 @@ mod series;
 pub mod targets;
 
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::i18n::Message;
 use crate::model::{self, Idx, Model, Queue};
+use crate::msg;
 use crate::source::Span;
 use crate::syntax::Name;
 use erlang::{Outcome, Traffic};
@@ -324,13 +326,15 @@ fn plan_queue(
                 if busiest.is_none_or(|b| traffic.load() > b.load()) {
                     busiest = Some(traffic);
                 }
-                inputs.out_of_range(&traffic).map(|message| forecast::Problem {
-                    message: match interval.line {
-                        0 => message,
-                        line => format!("line {line} of the forecast: {message}"),
-                    },
-                    help: "check the units: volume is contacts per interval, aht the seconds one contact takes",
-                })
+                inputs
+                    .out_of_range(&traffic)
+                    .map(|message| forecast::Problem {
+                        message: match interval.line {
+                            0 => message,
+                            line => msg!("forecast-line-problem", line = line, problem = message),
+                        },
+                        help: msg!("forecast-units-help"),
+                    })
             }
         };
         if let Some(e) = trouble {
@@ -345,16 +349,16 @@ fn plan_queue(
             Diagnostic::new(
                 Code::InvalidForecast,
                 forecast.span,
-                format!("queue `{}` has a forecast but no average handle time", queue.header.id),
+                msg!("forecast-no-aht", queue = &queue.header.id),
             )
-            .help("add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file"),
+            .help(msg!("forecast-no-aht-help")),
         );
     }
     let Some(busiest) = busiest else {
         if found.is_empty() {
             found.push(problem(forecast::Problem {
-                message: "the forecast file has a header but no intervals".into(),
-                help: "add one row per interval below the header, e.g. `08:00,120`",
+                message: msg!("forecast-no-rows"),
+                help: msg!("forecast-no-rows-help"),
             }));
         }
         return Err(found);
@@ -436,9 +440,9 @@ impl Inputs {
                 Diagnostic::new(
                     Code::InvalidForecast,
                     forecast.span,
-                    format!("queue `{name}` forecasts per interval of zero length"),
+                    msg!("forecast-zero-interval", queue = name),
                 )
-                .help("give the interval length, e.g. `forecast 120 per 30m`"),
+                .help(msg!("forecast-zero-interval-help")),
             );
         }
         let queue_aht = queue.aht.map(|a| a.value.seconds());
@@ -447,9 +451,9 @@ impl Inputs {
                 Diagnostic::new(
                     Code::InvalidForecast,
                     aht.span,
-                    format!("queue `{name}` has an average handle time of zero"),
+                    msg!("zero-aht", queue = name),
                 )
-                .help("`aht` is how long one contact takes on average, e.g. `aht 4m`"),
+                .help(msg!("zero-aht-help")),
             );
         }
         let patience = queue.patience.map(|p| (p.value.seconds(), p.span));
@@ -458,9 +462,9 @@ impl Inputs {
                 Diagnostic::new(
                     Code::InvalidForecast,
                     span,
-                    format!("queue `{name}` has a patience of zero: every caller would hang up"),
+                    msg!("zero-patience", queue = name),
                 )
-                .help("`patience` is how long callers wait on average before hanging up, e.g. `patience 2m`"),
+                .help(msg!("zero-patience-help")),
             );
         }
         let shrinkage_ppm = queue
@@ -472,9 +476,13 @@ impl Inputs {
                     Diagnostic::new(
                         Code::InvalidForecast,
                         shrinkage.span,
-                        format!("queue `{name}` has a shrinkage of {}: nobody would ever be available", shrinkage.value),
+                        msg!(
+                            "full-shrinkage",
+                            queue = name,
+                            shrinkage = shrinkage.value.to_string()
+                        ),
                     )
-                    .help("shrinkage is the share of paid time agents are not on the phones; it must be below 100%"),
+                    .help(msg!("full-shrinkage-help")),
                 );
             }
         }
@@ -499,16 +507,17 @@ impl Inputs {
     }
 
     /// Loads no formula should be asked to staff.
-    fn out_of_range(&self, traffic: &Traffic) -> Option<String> {
+    fn out_of_range(&self, traffic: &Traffic) -> Option<Message> {
         let load = traffic.load();
         let patient_arrivals = traffic.arrival_rate * self.patience.unwrap_or(0.0);
         if load > erlang::MAX_LOAD {
-            Some(format!(
-                "an offered load of {load:.0} Erlangs is beyond what cxc staffs ({} at most)",
-                erlang::MAX_LOAD
+            Some(msg!(
+                "load-too-high",
+                load = format!("{load:.0}"),
+                max = erlang::MAX_LOAD.to_string()
             ))
         } else if patient_arrivals > erlang_a::MAX_PATIENT_ARRIVALS {
-            Some("callers are so patient, for this volume, that nobody would hang up: drop `patience` to use Erlang C".to_string())
+            Some(msg!("too-patient"))
         } else {
             None
         }
@@ -578,56 +587,60 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
     };
     let worst = plan.summary.worst.as_ref()?;
     let count = plan.summary.intervals;
-    let goal = format!(
-        "answer {}% of {} contacts within {}",
-        crate::syntax::values::trim_float(target.percent),
-        plan.channel.as_deref().unwrap_or("its"),
-        crate::syntax::values::Duration::from_seconds(target.within_seconds)
-    );
-    let at = match &worst.start {
-        Some(start) if count > 1 => format!(" at {start}"),
-        _ => String::new(),
+    let goal = target.describe(plan.channel.as_deref());
+    let at: crate::i18n::Arg = match &worst.start {
+        Some(start) if count > 1 => msg!("at-interval", start = start.as_str()).into(),
+        _ => "".into(),
     };
-    let spread = if count > 1 {
-        format!(
-            ", and misses it in {} of {} intervals",
-            plan.summary.short, count
+    let spread: crate::i18n::Arg = if count > 1 {
+        msg!(
+            "misses-in-intervals",
+            short = plan.summary.short,
+            intervals = count
         )
+        .into()
     } else {
-        String::new()
+        "".into()
     };
     let have = agents.value;
     let with = match worst.at_agents {
-        Some(Outcome::Stable(p)) => format!(
-            "with {have}, {:.1}% are answered in time{at}",
-            p.service_level * 100.0
+        Some(Outcome::Stable(p)) => msg!(
+            "with-agents-answered",
+            agents = have,
+            level = format!("{:.1}%", p.service_level * 100.0),
+            at = at.clone()
         ),
-        _ => format!("with {have}, more contacts arrive{at} than they can handle"),
+        _ => msg!("with-agents-overwhelmed", agents = have, at = at.clone()),
     };
     let (message, help) = match worst.answer_agents {
         Some(needed) => (
-            format!(
-                "queue `{}` has {} but needs {needed} ({} more){at} to {goal}{spread}; {with}",
-                plan.id,
-                agents_word(have),
-                needed - have,
+            msg!(
+                "understaffed",
+                queue = &plan.id,
+                agents = have,
+                needed = needed,
+                more = needed - have,
+                at = at,
+                goal = goal,
+                spread = spread,
+                with = with
             ),
-            format!(
-                "staff the queue with `agents {needed}`, or lower the volume or handle time; `cxc staff` shows every interval"
-            ),
+            msg!("understaffed-help", needed = needed),
         ),
         None => (
-            format!(
-                "queue `{}` cannot {goal}{at} with any number of agents{spread}",
-                plan.id
+            msg!(
+                "understaffed-unreachable",
+                queue = &plan.id,
+                goal = goal,
+                at = at,
+                spread = spread
             ),
-            "the target is out of reach for this forecast; review the SLA's `answer` target"
-                .to_string(),
+            msg!("understaffed-unreachable-help"),
         ),
     };
     let mut diagnostic = Diagnostic::new(Code::Understaffed, agents.span, message).help(help);
     if target.span.file == agents.span.file {
-        diagnostic = diagnostic.label(target.span, "the answer target");
+        diagnostic = diagnostic.label(target.span, msg!("the-answer-target"));
     }
     Some(diagnostic)
 }

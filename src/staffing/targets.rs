@@ -3,9 +3,10 @@
 //! rules that read them: metric-target-unmet, headcount-short.
 
 use super::erlang::{Outcome, Traffic};
-use super::{agents_word, QueuePlan};
+use super::QueuePlan;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Kpi, Model, Queue, Team};
+use crate::msg;
 use crate::source::Span;
 use crate::syntax::ast::TargetValue;
 use crate::syntax::values::{trim_float, Comparison, Duration, Metric};
@@ -127,7 +128,7 @@ impl MetricTarget {
     /// A measure in the target's own unit.
     pub fn show(&self, value: f64) -> String {
         match self.metric {
-            Metric::Asa if value.is_infinite() => "forever".to_string(),
+            Metric::Asa if value.is_infinite() => "∞".to_string(),
             Metric::Asa => Duration::from_seconds(value.round() as u64).to_string(),
             _ => format!("{}%", trim_float((value * 1000.0).round() / 10.0)),
         }
@@ -167,39 +168,43 @@ pub fn unmet(plan: &QueuePlan, queue: &Queue) -> Vec<Diagnostic> {
         .filter(|(_, m)| m.intervals > 0)
         .map(|(target, misses)| {
             let (start, worst) = misses.worst.clone().unwrap_or((None, 0.0));
-            let at = match start {
-                Some(start) if count > 1 => format!(" (worst at {start})"),
-                _ => String::new(),
-            };
-            let spread = if count > 1 {
-                format!(" in {} of {count} intervals", misses.intervals)
-            } else {
-                String::new()
-            };
+            let shown = target.show(worst);
             let measured = match target.metric {
-                Metric::Abandonment => format!("{} hang up", target.show(worst)),
-                Metric::Asa => format!("callers wait {} on average", target.show(worst)),
-                Metric::Occupancy => format!("agents are busy {} of the time", target.show(worst)),
-                _ => format!("{} are answered in time", target.show(worst)),
+                Metric::Abandonment => msg!("measured-abandonment", value = shown),
+                Metric::Asa => msg!("measured-asa", value = shown),
+                Metric::Occupancy => msg!("measured-occupancy", value = shown),
+                _ => msg!("measured-service-level", value = shown),
             };
-            let mut d = Diagnostic::new(
-                Code::MetricTargetUnmet,
-                agents.span,
-                format!(
-                    "queue `{}` with {} misses SLA `{}`'s target `{}`{spread}: {measured}{at}",
-                    plan.id,
-                    agents_word(agents.value),
-                    target.sla,
-                    target.describe()
+            let message = match start {
+                Some(start) if count > 1 => msg!(
+                    "metric-target-unmet-intervals",
+                    queue = &plan.id,
+                    agents = agents.value,
+                    sla = target.sla.as_str(),
+                    target = target.describe(),
+                    missed = misses.intervals,
+                    intervals = count,
+                    measured = measured,
+                    worst = start.to_string()
                 ),
-            )
-            .help(if target.helped_by_agents() {
-                "add agents (`cxc staff` shows how many each interval needs and which target binds), or revisit the target"
-            } else {
-                "this target asks for fewer agents than the queue has; lower `agents` or revisit the target"
-            });
+                _ => msg!(
+                    "metric-target-unmet",
+                    queue = &plan.id,
+                    agents = agents.value,
+                    sla = target.sla.as_str(),
+                    target = target.describe(),
+                    measured = measured
+                ),
+            };
+            let mut d = Diagnostic::new(Code::MetricTargetUnmet, agents.span, message).help(
+                if target.helped_by_agents() {
+                    msg!("metric-target-unmet-help")
+                } else {
+                    msg!("metric-target-unmet-fewer-help")
+                },
+            );
             if target.span.file == agents.span.file {
-                d = d.label(target.span, "the target");
+                d = d.label(target.span, msg!("the-target"));
             }
             d
         })
@@ -258,15 +263,14 @@ fn short_team(
     Diagnostic::new(
         Code::HeadcountShort,
         team.header.span,
-        format!(
-            "the roles of team `{}` add up to {have} people ({}), but its queues need {needed} at their peaks ({})",
-            team.header.id,
-            list(roles),
-            list(queues)
+        msg!(
+            "headcount-short",
+            team = &team.header.id,
+            have = have,
+            roles = list(roles),
+            needed = needed,
+            queues = list(queues)
         ),
     )
-    .help(format!(
-        "raise the `headcount` of the team's roles by {}, or staff the queues from other teams",
-        needed - have
-    ))
+    .help(msg!("headcount-short-help", more = needed - have))
 }

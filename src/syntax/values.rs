@@ -2,6 +2,8 @@
 //! and rejects what the grammar cannot (an overflowing duration, 31 February):
 //! the error is a sentence for the user, turned into an `invalid-value` diagnostic.
 
+use crate::i18n::Message;
+use crate::msg;
 use serde::Serialize;
 use std::fmt;
 
@@ -37,12 +39,11 @@ impl Duration {
     }
 
     /// Parses `20s`, `1h30m`, `3d`, `2w`.
-    pub fn parse(text: &str) -> Result<Duration, String> {
+    pub fn parse(text: &str) -> Result<Duration, Message> {
         let mut total: u64 = 0;
         let mut number: u64 = 0;
         let mut digits = 0usize;
-        let too_long =
-            || format!("the duration `{text}` is too long; the longest is about 30 years");
+        let too_long = || msg!("duration-too-long", text = text);
         for c in text.chars() {
             if let Some(d) = c.to_digit(10) {
                 number = number
@@ -58,10 +59,10 @@ impl Duration {
                 'h' => 3600,
                 'd' => 86_400,
                 'w' => 604_800,
-                _ => return Err(format!("`{c}` is not a duration unit; use s, m, h, d or w")),
+                _ => return Err(msg!("duration-unit", unit = c.to_string())),
             };
             if digits == 0 {
-                return Err(format!("`{text}` has a unit without a number"));
+                return Err(msg!("duration-unit-without-number", text = text));
             }
             total = number
                 .checked_mul(unit)
@@ -71,7 +72,7 @@ impl Duration {
             digits = 0;
         }
         if digits != 0 {
-            return Err(format!("`{text}` ends with a number without a unit"));
+            return Err(msg!("duration-number-without-unit", text = text));
         }
         if total > MAX_DURATION_SECONDS {
             return Err(too_long());
@@ -107,13 +108,13 @@ impl Percent {
         Percent(value)
     }
 
-    pub fn parse(text: &str) -> Result<Percent, String> {
+    pub fn parse(text: &str) -> Result<Percent, Message> {
         let number = text.trim_end_matches('%');
         let value: f64 = number
             .parse()
-            .map_err(|_| format!("`{text}` is not a percentage"))?;
+            .map_err(|_| msg!("not-a-percentage", text = text))?;
         if !value.is_finite() || value > 1e9 {
-            return Err(format!("`{text}` is not a sensible percentage"));
+            return Err(msg!("not-a-sensible-percentage", text = text));
         }
         Ok(Percent(value))
     }
@@ -148,8 +149,8 @@ pub struct Date {
 }
 
 impl Date {
-    pub fn parse(text: &str) -> Result<Date, String> {
-        let invalid = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-05-01");
+    pub fn parse(text: &str) -> Result<Date, Message> {
+        let invalid = || msg!("not-a-date", text = text);
         let mut parts = text.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -160,10 +161,10 @@ impl Date {
         let month: u32 = m.parse().map_err(|_| invalid())?;
         let day: u32 = d.parse().map_err(|_| invalid())?;
         if !(1..=12).contains(&month) {
-            return Err(format!("`{text}`: there is no month {month}"));
+            return Err(msg!("no-such-month", text = text, month = month));
         }
         if day == 0 || day > days_in_month(year, month) {
-            return Err(format!("`{text}`: that month has no day {day}"));
+            return Err(msg!("no-such-day", text = text, day = day));
         }
         Ok(Date { year, month, day })
     }
@@ -235,13 +236,13 @@ impl Serialize for Date {
 pub struct TimeOfDay(u32);
 
 impl TimeOfDay {
-    pub fn parse(text: &str) -> Result<TimeOfDay, String> {
-        let invalid = || format!("`{text}` is not a time; write it as HH:MM, e.g. 09:00");
+    pub fn parse(text: &str) -> Result<TimeOfDay, Message> {
+        let invalid = || msg!("not-a-time", text = text);
         let (h, m) = text.split_once(':').ok_or_else(invalid)?;
         let hours: u32 = h.parse().map_err(|_| invalid())?;
         let minutes: u32 = m.parse().map_err(|_| invalid())?;
         if minutes > 59 || hours > 24 || (hours == 24 && minutes != 0) {
-            return Err(format!("`{text}` is not a time of day (00:00 to 24:00)"));
+            return Err(msg!("not-a-time-of-day", text = text));
         }
         Ok(TimeOfDay(hours * 60 + minutes))
     }

@@ -7,21 +7,28 @@ use std::process::{Command, Output};
 pub const TODAY: &str = "2026-11-22";
 
 pub fn cxc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the cxc binary runs")
+    cxc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 pub fn cxc_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cxc"))
+    cxc_with(dir, args, &[])
+}
+
+/// The binary in `dir` with `env` set, in an English (C) locale unless
+/// `env` says otherwise: messages follow LC_ALL, LC_MESSAGES and LANG.
+pub fn cxc_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cxc"));
+    command
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .output()
-        .expect("the cxc binary runs")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("the cxc binary runs")
 }
 
 pub fn stdout(output: &Output) -> String {

@@ -33,6 +33,7 @@ use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::generate::words;
 use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment, Sla};
+use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::{ChannelKind, Duration, Language};
 use serde_json::{json, Value};
@@ -397,13 +398,9 @@ fn missing_organization(span: Span, segment: &str) -> Diagnostic {
     Diagnostic::new(
         Code::InvalidValue,
         span,
-        format!(
-            "Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{segment}`"
-        ),
+        msg!("zendesk-organization-missing", segment = segment),
     )
-    .help(format!(
-        "add the segment's Zendesk organization id(s) to cxc.yaml:\nexports:\n  zendesk:\n    organizations:\n      {segment}: [360001234567]"
-    ))
+    .help(msg!("zendesk-organization-missing-help", segment = segment))
 }
 
 /// Filters for conditions that must all hold (`required`), then one of the

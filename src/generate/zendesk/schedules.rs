@@ -8,6 +8,7 @@
 use super::time_zones::zendesk_name;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Calendar, Idx, Model};
+use crate::msg;
 use crate::syntax::values::{Date, Weekday};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -61,12 +62,13 @@ fn time_zone(calendar: &Calendar, year: i16, problems: &mut Vec<Diagnostic>) -> 
                 Diagnostic::new(
                     Code::InexactExport,
                     calendar.header.span,
-                    format!(
-                        "Zendesk has no time zone matching `{iana}`; the schedule for calendar `{}` is written with the IANA name, which Zendesk may refuse",
-                        calendar.header.id
+                    msg!(
+                        "zendesk-time-zone",
+                        zone = iana,
+                        calendar = &calendar.header.id
                     ),
                 )
-                .help("use an IANA time zone Zendesk knows (e.g. \"Europe/Berlin\"), or set the schedule's zone by hand in Zendesk"),
+                .help(msg!("zendesk-time-zone-help")),
             );
             iana.to_string()
         }

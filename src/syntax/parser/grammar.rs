@@ -2,6 +2,8 @@
 //! as `grammar/cx.pest` writes them, building the AST as they go.
 
 use super::*;
+use crate::i18n::Message;
+use crate::msg;
 use crate::syntax::ast::*;
 use crate::syntax::forms;
 use crate::syntax::values::*;
@@ -287,13 +289,13 @@ impl<'t> Parser<'t> {
     /// "the block of journey `banquet` opened here is never closed".
     fn left_open(&self, decl: &Declaration, brace: Span, next: Option<&str>) -> Stop {
         let what = match &decl.ident {
-            Some(i) => format!("{} `{}`", decl.kind.keyword(), i.name),
-            None => format!("the {}", decl.kind.keyword()),
+            Some(i) => msg!("declaration", kind = decl.kind.keyword(), name = &i.name),
+            None => msg!("the-declaration", kind = decl.kind.keyword()),
         };
         let label = next.map(|word| {
             (
                 self.span(self.pos, self.pos + word.len()),
-                format!("`{word}` starts the next declaration here"),
+                msg!("next-declaration-here", word = word),
             )
         });
         let mut expected: Vec<Expect> = statements_of(decl.kind).map(Expect::Keyword).collect();
@@ -303,8 +305,8 @@ impl<'t> Parser<'t> {
             expected,
             instead: Some((
                 brace,
-                format!("the block of {what} opened here is never closed"),
-                format!("add `}}` where {what} ends"),
+                msg!("unclosed-block", what = what.clone()),
+                msg!("unclosed-block-help", what = what),
             )),
             label,
             form: None,
@@ -373,7 +375,8 @@ impl<'t> Parser<'t> {
                 let Some(count) = self.whole(count, count_span) else {
                     return Ok(None);
                 };
-                let Some(unit) = self.word::<ReviewUnit>(&unit, "a period", ReviewUnit::WORDS)
+                let Some(unit) =
+                    self.word::<ReviewUnit>(&unit, msg!("word-period"), ReviewUnit::WORDS)
                 else {
                     return Ok(None);
                 };
@@ -385,7 +388,7 @@ impl<'t> Parser<'t> {
             },
             (_, "language") => {
                 let word = self.ident()?;
-                match self.word(&word, "an output language", Language::WORDS) {
+                match self.word(&word, msg!("word-language"), Language::WORDS) {
                     Some(l) => Stmt::Language(l),
                     None => return Ok(None),
                 }
@@ -448,7 +451,7 @@ impl<'t> Parser<'t> {
             (_, "require") => Stmt::Require(self.string()?.0),
             (_, "kind") => {
                 let word = self.ident()?;
-                match self.word(&word, "a channel kind", ChannelKind::WORDS) {
+                match self.word(&word, msg!("word-channel-kind"), ChannelKind::WORDS) {
                     Some(k) => Stmt::Kind(k),
                     None => return Ok(None),
                 }
@@ -471,8 +474,8 @@ impl<'t> Parser<'t> {
                 if tier == 0 || tier > 100 {
                     self.invalid(
                         span,
-                        format!("tier {tier} is out of range"),
-                        "tiers count from 1 (the highest priority); use 1 to 100",
+                        msg!("tier-out-of-range", tier = tier),
+                        msg!("tier-out-of-range-help"),
                     );
                     return Ok(None);
                 }
@@ -487,8 +490,8 @@ impl<'t> Parser<'t> {
                     _ => {
                         self.invalid(
                             span,
-                            format!("{} customers is not a plausible count", abbreviate(text)),
-                            "give the number of customers in the segment, e.g. `customers 1200`",
+                            msg!("customers-implausible", count = abbreviate(text)),
+                            msg!("customers-implausible-help"),
                         );
                         return Ok(None);
                     }
@@ -501,8 +504,8 @@ impl<'t> Parser<'t> {
                     Some(n) => {
                         self.invalid(
                             span,
-                            format!("an average check of {} is below zero", trim_float(n)),
-                            "the average check is the average order value, zero or more",
+                            msg!("average-check-negative", value = trim_float(n)),
+                            msg!("average-check-negative-help"),
                         );
                         return Ok(None);
                     }
@@ -601,8 +604,8 @@ impl<'t> Parser<'t> {
                 if !(1.0..=5.0).contains(&effort) {
                     self.invalid(
                         span,
-                        format!("effort {effort} is outside the scale"),
-                        "effort is measured from 1 (low) to 5 (high)",
+                        msg!("effort-out-of-scale", effort = effort.to_string()),
+                        msg!("effort-out-of-scale-help"),
                     );
                     return Ok(None);
                 }
@@ -616,8 +619,8 @@ impl<'t> Parser<'t> {
                 if !(1.0..=5.0).contains(&csat) {
                     self.invalid(
                         span,
-                        format!("csat {csat} is not a score on the 5-point scale"),
-                        "write the measured score from 1 to 5, e.g. `csat 4.2`",
+                        msg!("csat-out-of-scale", csat = csat.to_string()),
+                        msg!("csat-out-of-scale-help"),
                     );
                     return Ok(None);
                 }
@@ -629,7 +632,7 @@ impl<'t> Parser<'t> {
             },
             (_, "severity") => {
                 let word = self.ident()?;
-                match self.word(&word, "a severity", ComplaintSeverity::WORDS) {
+                match self.word(&word, msg!("word-severity"), ComplaintSeverity::WORDS) {
                     Some(s) => Stmt::Severity(s),
                     None => return Ok(None),
                 }
@@ -671,7 +674,7 @@ impl<'t> Parser<'t> {
                 None => Stmt::Feedback(Feedback::Required),
                 Some(_) => {
                     let word = self.ident()?;
-                    match self.word(&word, "`required` or `optional`", Feedback::WORDS) {
+                    match self.word(&word, msg!("word-feedback"), Feedback::WORDS) {
                         Some(f) => Stmt::Feedback(f),
                         None => return Ok(None),
                     }
@@ -709,8 +712,8 @@ impl<'t> Parser<'t> {
                     Some(n) => {
                         self.invalid(
                             span,
-                            format!("a concurrency of {n} is out of range"),
-                            "give how many contacts one agent handles at once, 1 to 100 (e.g. `concurrency 3` for chat)",
+                            msg!("concurrency-out-of-range", value = n),
+                            msg!("concurrency-out-of-range-help"),
                         );
                         return Ok(None);
                     }
@@ -744,8 +747,8 @@ impl<'t> Parser<'t> {
                 if shrinkage.value() >= 100.0 {
                     self.invalid(
                         self.span(span_start, self.pos),
-                        format!("shrinkage of {shrinkage} leaves nobody to answer"),
-                        "shrinkage is the share of paid time agents are not available, below 100%",
+                        msg!("shrinkage-too-high", shrinkage = shrinkage.to_string()),
+                        msg!("shrinkage-too-high-help"),
                     );
                     return Ok(None);
                 }
@@ -791,7 +794,7 @@ impl<'t> Parser<'t> {
         } else {
             return Err(Stop::new(at, &[PERCENT, DURATION, DECIMAL]));
         };
-        let metric = self.word::<Metric>(&metric, "a metric", Metric::WORDS);
+        let metric = self.word::<Metric>(&metric, msg!("word-metric"), Metric::WORDS);
         let comparison = Comparison::from_word(op);
         let (Some(metric), Some(comparison), Some(value)) = (metric, comparison, value) else {
             return Ok(None);
@@ -800,8 +803,8 @@ impl<'t> Parser<'t> {
             if !(-100.0..=100.0).contains(&n) {
                 self.invalid(
                     self.span(at, self.pos),
-                    format!("an NPS of {} is impossible", trim_float(n)),
-                    "the Net Promoter Score runs from -100 to 100",
+                    msg!("nps-impossible", value = trim_float(n)),
+                    msg!("nps-impossible-help"),
                 );
                 return Ok(None);
             }
@@ -880,7 +883,7 @@ impl<'t> Parser<'t> {
         // A literal, not a rule: where it is missing, the grammar stops at
         // the start of the range.
         self.punct('-', TokenKind::Dash, Expect::Keyword("-"))
-            .map_err(|_| Stop::new(start, &[Expect::Words("opening times such as 09:00-18:00")]))?;
+            .map_err(|_| Stop::new(start, &[OPENING_TIMES]))?;
         self.trivia();
         let (to_text, to_span) = self.time()?;
         let from = self.time_of(from_text, from_span);
@@ -891,8 +894,12 @@ impl<'t> Parser<'t> {
         if to <= from {
             self.invalid(
                 self.span(start, self.pos),
-                format!("the opening time {from}-{to} ends before it starts"),
-                "write the opening time first, e.g. 09:00-18:00; for a night shift write two ranges, 22:00-24:00 and 00:00-06:00",
+                msg!(
+                    "opening-time-backwards",
+                    from = from.to_string(),
+                    to = to.to_string()
+                ),
+                msg!("opening-time-backwards-help"),
             );
             return Ok(None);
         }
@@ -960,7 +967,7 @@ impl<'t> Parser<'t> {
             }));
         }
         let word = self.ident().map_err(|_| Stop::new(start, &[REMEDY]))?;
-        let value = self.word::<SimpleRemedy>(&word, "a remedy", REMEDY_WORDS);
+        let value = self.word::<SimpleRemedy>(&word, msg!("word-remedy"), REMEDY_WORDS);
         Ok(value.map(|r| Spanned {
             value: Remedy::Simple(r),
             span: word.span,
@@ -993,8 +1000,8 @@ impl<'t> Parser<'t> {
         if per == Duration::ZERO {
             self.invalid(
                 self.span(per_start, self.pos),
-                "a forecast interval of zero".into(),
-                "give the interval length, e.g. `per 30m`",
+                msg!("forecast-interval-zero"),
+                msg!("forecast-interval-zero-help"),
             );
             return Ok(None);
         }
@@ -1012,11 +1019,7 @@ impl<'t> Parser<'t> {
         match Duration::parse(text) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.invalid(
-                    span,
-                    message,
-                    "write a duration such as 30m, 4h, 1h30m or 3d",
-                );
+                self.invalid(span, message, msg!("duration-help"));
                 None
             }
         }
@@ -1033,13 +1036,13 @@ impl<'t> Parser<'t> {
             Ok(p) => {
                 self.invalid(
                     span,
-                    format!("{p} is more than {max}%"),
-                    "a share of a whole goes from 0% to 100%",
+                    msg!("percent-over-max", value = p.to_string(), max = max),
+                    msg!("percent-over-max-help"),
                 );
                 None
             }
             Err(message) => {
-                self.invalid(span, message, "write a percentage such as 80% or 99.5%");
+                self.invalid(span, message, msg!("percent-help"));
                 None
             }
         }
@@ -1050,11 +1053,7 @@ impl<'t> Parser<'t> {
         Ok(match Date::parse(text) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.invalid(
-                    span,
-                    message,
-                    "write a real date as YYYY-MM-DD, e.g. 2026-05-01",
-                );
+                self.invalid(span, message, msg!("date-help"));
                 None
             }
         })
@@ -1064,11 +1063,7 @@ impl<'t> Parser<'t> {
         match TimeOfDay::parse(text) {
             Ok(t) => Some(t),
             Err(message) => {
-                self.invalid(
-                    span,
-                    message,
-                    "write a time as HH:MM between 00:00 and 24:00",
-                );
+                self.invalid(span, message, msg!("time-help"));
                 None
             }
         }
@@ -1080,8 +1075,8 @@ impl<'t> Parser<'t> {
             Err(_) => {
                 self.invalid(
                     span,
-                    format!("the number {} is too large", abbreviate(text)),
-                    "whole numbers in a spec go up to 4,294,967,295",
+                    msg!("number-too-large", number = abbreviate(text)),
+                    msg!("whole-number-too-large-help"),
                 );
                 None
             }
@@ -1094,8 +1089,8 @@ impl<'t> Parser<'t> {
             _ => {
                 self.invalid(
                     span,
-                    format!("the number {} is too large", abbreviate(text)),
-                    "write a number of sensible size",
+                    msg!("number-too-large", number = abbreviate(text)),
+                    msg!("number-too-large-help"),
                 );
                 None
             }
@@ -1104,18 +1099,19 @@ impl<'t> Parser<'t> {
 
     /// One word from a closed set; an unknown word is a syntax error with a
     /// suggestion (the grammar reads it as a name).
-    fn word<T: WordSet>(&mut self, ident: &Ident, what: &str, words: &[&str]) -> Option<T> {
+    fn word<T: WordSet>(&mut self, ident: &Ident, what: Message, words: &[&str]) -> Option<T> {
         if let Some(value) = T::from_word(&ident.name) {
             return Some(value);
         }
         let help = match closest(&ident.name, words.iter().copied()) {
-            Some(w) => format!("did you mean `{w}`?"),
-            None => format!("use one of: {}", words.join(", ")),
+            Some(w) => msg!("did-you-mean", name = w),
+            None => msg!("use-one-of", words = words.join(", ")),
         };
-        let message = format!(
-            "expected {what} ({}), found `{}`",
-            words.join(", "),
-            crate::escape::shorten(&ident.name, 64)
+        let message = msg!(
+            "expected-word",
+            what = what,
+            words = words.join(", "),
+            found = crate::escape::shorten(&ident.name, 64)
         );
         let suggestion = closest(&ident.name, words.iter().copied());
         self.diagnostics.push(

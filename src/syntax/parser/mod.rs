@@ -21,6 +21,8 @@ use super::forms::Form;
 use super::name::Interner;
 use super::tree::{NodeKind, SyntaxTree, TokenKind, TreeBuilder};
 use crate::diagnostic::{closest, Code, Diagnostic};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::source::{FileId, Span};
 
 /// What parsing one file gives.
@@ -61,32 +63,31 @@ pub fn parse_with(file: FileId, text: &str, tree: bool) -> Parsed {
     }
 }
 
-/// What the grammar would have accepted, in words.
+/// What the grammar would have accepted: a keyword, or a description by its
+/// message id (`expect-…` in the catalogues).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Expect {
     Keyword(&'static str),
     Words(&'static str),
 }
 
-pub(crate) const NAME: Expect = Expect::Words("a name such as `support` or `vip_line`");
-pub(crate) const TEXT: Expect = Expect::Words("a text in double quotes, such as \"Key accounts\"");
-pub(crate) const INTEGER: Expect = Expect::Words("a whole number such as 12");
-pub(crate) const DECIMAL: Expect = Expect::Words("a number such as 4.5");
-pub(crate) const PERCENT: Expect = Expect::Words("a percentage such as 80%");
-pub(crate) const DURATION: Expect = Expect::Words("a duration such as 30m, 4h or 1h30m");
-pub(crate) const DATE: Expect = Expect::Words("a date such as 2026-05-01");
-pub(crate) const TIME: Expect = Expect::Words("a time such as 09:00");
-pub(crate) const DAYS: Expect =
-    Expect::Words("days such as mon-fri or sat (mon tue wed thu fri sat sun)");
-pub(crate) const COMPARISON: Expect = Expect::Words("a comparison: >=, <=, >, < or =");
-pub(crate) const REMEDY: Expect = Expect::Words(
-    "a remedy: apologize, explain, redo, refund, compensate \"...\" or escalate ROLE",
-);
-pub(crate) const SEP: Expect = Expect::Words("a new line or `;`");
+pub(crate) const NAME: Expect = Expect::Words("expect-name");
+pub(crate) const TEXT: Expect = Expect::Words("expect-text");
+pub(crate) const INTEGER: Expect = Expect::Words("expect-integer");
+pub(crate) const DECIMAL: Expect = Expect::Words("expect-decimal");
+pub(crate) const PERCENT: Expect = Expect::Words("expect-percent");
+pub(crate) const DURATION: Expect = Expect::Words("expect-duration");
+pub(crate) const DATE: Expect = Expect::Words("expect-date");
+pub(crate) const TIME: Expect = Expect::Words("expect-time");
+pub(crate) const DAYS: Expect = Expect::Words("expect-days");
+pub(crate) const COMPARISON: Expect = Expect::Words("expect-comparison");
+pub(crate) const REMEDY: Expect = Expect::Words("expect-remedy");
+pub(crate) const SEP: Expect = Expect::Words("expect-separator");
 pub(crate) const BRACE_OPEN: Expect = Expect::Keyword("{");
 pub(crate) const BRACE_CLOSE: Expect = Expect::Keyword("}");
-pub(crate) const END_OF_FILE: Expect = Expect::Words("the end of the file");
-pub(crate) const DISPLAY_NAME: Expect = Expect::Words("a display name in double quotes");
+pub(crate) const END_OF_FILE: Expect = Expect::Words("expect-end-of-file");
+pub(crate) const DISPLAY_NAME: Expect = Expect::Words("expect-display-name");
+pub(crate) const OPENING_TIMES: Expect = Expect::Words("expect-opening-times");
 
 /// Why the grammar stopped.
 #[derive(Debug)]
@@ -95,8 +96,8 @@ pub(crate) struct Stop {
     at: usize,
     expected: Vec<Expect>,
     /// A message that says it better than "expected ...", with its span.
-    instead: Option<(Span, String, String)>,
-    label: Option<(Span, String)>,
+    instead: Option<(Span, Message, Message)>,
+    label: Option<(Span, Message)>,
     /// The statement the error is in, past its keyword.
     form: Option<&'static Form>,
 }
@@ -486,8 +487,8 @@ impl<'t> Parser<'t> {
             // text, and it takes the rest of the file.
             stop.instead = Some((
                 self.span(open, open + 3),
-                "this text, opened with `\"\"\"`, is never closed".to_string(),
-                "close it with `\"\"\"` where the text ends".to_string(),
+                msg!("unclosed-long-text"),
+                msg!("unclosed-long-text-help"),
             ));
             stop.label = None;
         }
@@ -518,28 +519,32 @@ impl<'t> Parser<'t> {
                 _ => {}
             }
         }
-        let list: Vec<String> = keywords
+        let list: Vec<Arg> = keywords
             .iter()
             .filter(|k| **k != "}")
-            .map(|k| format!("`{k}`"))
-            .chain(words.iter().map(|w| w.to_string()))
+            .map(|k| Arg::Text(format!("`{k}`")))
+            .chain(
+                words
+                    .iter()
+                    .map(|&w| Arg::Message(Message::new(w, Vec::new()))),
+            )
             .chain(
                 keywords
                     .contains(&"}")
-                    .then(|| "`}` (the end of the block)".to_string()),
+                    .then(|| msg!("expect-block-end").into()),
             )
             .collect();
-        let message = format!("expected {}, found {}", sentence(&list), found.description);
+        let message = msg!(
+            "expected-found",
+            expected = Arg::Choice(list),
+            found = found.description
+        );
         let help = match closest(&found.word, keywords.iter().copied()) {
-            Some(k) if !found.word.is_empty() => format!("did you mean `{k}`?"),
-            _ if found.description.starts_with("an unterminated") => {
-                "close the text with `\"` on the same line, or use \"\"\" for text over several lines"
-                    .to_string()
-            }
+            Some(k) if !found.word.is_empty() => msg!("did-you-mean", name = k),
+            _ if found.unterminated => msg!("unterminated-text-help"),
             _ => match form {
-                Some(form) => format!("write it as `{}`, e.g. `{}`", form.form, form.example),
-                None => "`cxc explain syntax` shows the form of each declaration and statement"
-                    .to_string(),
+                Some(form) => msg!("write-it-as", form = form.form, example = form.example),
+                None => msg!("syntax-help"),
             },
         };
         let replacement = closest(&found.word, keywords.iter().copied())
@@ -553,7 +558,7 @@ impl<'t> Parser<'t> {
     /// A well-formed word the language does not know in this place: a syntax
     /// error the grammar itself accepts (like pest, which reads such words as
     /// identifiers and leaves them to the AST).
-    fn invalid(&mut self, span: Span, message: String, help: &str) {
+    fn invalid(&mut self, span: Span, message: Message, help: Message) {
         self.diagnostics
             .push(Diagnostic::new(Code::InvalidValue, span, message).help(help));
     }
@@ -674,20 +679,13 @@ fn skipped_string_len(rest: &str) -> usize {
     rest.len()
 }
 
-/// Joins descriptions as a sentence: "a, b or c".
-fn sentence(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {}", rest.join(", "), last),
-    }
-}
-
 /// The text where parsing stopped, described for "found ...".
 struct Found {
-    description: String,
+    description: Message,
     word: String,
     len_bytes: usize,
+    /// A `"` that the line never closes.
+    unterminated: bool,
 }
 
 impl Found {
@@ -695,16 +693,18 @@ impl Found {
         let rest = text.get(at..).unwrap_or("");
         let Some(first) = rest.chars().next() else {
             return Found {
-                description: "the end of the file".into(),
+                description: msg!("found-end-of-file"),
                 word: String::new(),
                 len_bytes: 0,
+                unterminated: false,
             };
         };
         if first == '\n' || first == '\r' {
             return Found {
-                description: "the end of the line".into(),
+                description: msg!("found-end-of-line"),
                 word: String::new(),
                 len_bytes: 0,
+                unterminated: false,
             };
         }
         if first == '"'
@@ -715,9 +715,10 @@ impl Found {
                 .contains('"')
         {
             return Found {
-                description: "an unterminated text (a `\"` that is never closed)".into(),
+                description: msg!("found-unterminated-text"),
                 word: String::new(),
                 len_bytes: 1,
+                unterminated: true,
             };
         }
         let word: String = rest
@@ -727,20 +728,22 @@ impl Found {
             .collect();
         if word.is_empty() {
             let shown = if first.is_control() {
-                format!("the character U+{:04X}", first as u32)
+                msg!("found-character", code = format!("U+{:04X}", first as u32))
             } else {
-                format!("`{first}`")
+                msg!("found-word", word = first.to_string())
             };
             return Found {
                 description: shown,
                 word: String::new(),
                 len_bytes: first.len_utf8(),
+                unterminated: false,
             };
         }
         Found {
-            description: format!("`{word}`"),
+            description: msg!("found-word", word = word.as_str()),
             len_bytes: word.len(),
             word,
+            unterminated: false,
         }
     }
 }

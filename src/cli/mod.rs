@@ -3,13 +3,22 @@
 
 use crate::check;
 use crate::diagnostic::{closest, render, Code, Severity, Summary};
+use crate::i18n::Message;
+use crate::msg;
 use crate::pipeline;
 use crate::syntax::values::Date;
+use crate::syntax::values::Language;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod io;
+mod tools;
+
+use io::*;
+use tools::*;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -24,6 +33,11 @@ struct Cli {
     /// NO_COLOR is set, and FORCE_COLOR colours any output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// The language of messages and documents. Messages default to the spec's
+    /// `language`, else the locale (LC_ALL, LC_MESSAGES, LANG), else English;
+    /// documents to the spec's `language`, else English.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -35,7 +49,6 @@ enum ColorChoice {
 
 /// The `--color` of this run, set once in `main`.
 static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
-
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check a spec and report problems.
@@ -93,9 +106,6 @@ struct InitArgs {
     /// The repository's root folder; default: the current folder. The spec
     /// goes to DIR/standards, the workflow to DIR/.github/workflows/cxc.yml.
     dir: Option<PathBuf>,
-    /// The language of the example spec and its documents.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    lang: Lang,
 }
 
 #[derive(clap::Args, Debug)]
@@ -115,9 +125,6 @@ struct BuildArgs {
     /// The output folder; files cxc did not generate there are left alone.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: PathBuf,
-    /// The documents' language; default: the spec's `language`, else English.
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
     /// A folder whose templates replace the built-in ones of the same name.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -200,7 +207,7 @@ enum Deny {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text)
+    Date::parse(text).map_err(|m| m.text(crate::syntax::values::Language::En))
 }
 
 pub fn main() -> ExitCode {
@@ -212,6 +219,10 @@ pub fn main() -> ExitCode {
         }
     };
     let _ = COLOR.set(cli.color);
+    let _ = LANG.set(cli.lang.map(|l| match l {
+        Lang::En => Language::En,
+        Lang::Ru => Language::Ru,
+    }));
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Staff(args) => run_staff(args),
@@ -221,7 +232,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => run_init(args),
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&format!("the language server stopped: {e}")),
+            Err(e) => fail(&say(msg!("cli-lsp-stopped", error = e.to_string()))),
         },
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -236,7 +247,7 @@ pub fn main() -> ExitCode {
                     print(&String::from_utf8_lossy(&page));
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(&format!("cannot write the man page: {e}")),
+                Err(e) => fail(&say(msg!("cli-man-failed", error = e.to_string()))),
             }
         }
         Command::Explain { code } => run_explain(code.as_deref()),
@@ -247,7 +258,6 @@ pub fn main() -> ExitCode {
 /// a spec with errors or a broken template leaves the previous output as it was.
 fn run_build(args: BuildArgs) -> ExitCode {
     use crate::generate;
-    use crate::syntax::values::Language;
     let compilation = match compile(&args.paths, args.today, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
@@ -256,9 +266,14 @@ fn run_build(args: BuildArgs) -> ExitCode {
     if compilation.has_errors() {
         eprint!(
             "{}",
-            render::human(&compilation.diagnostics, &compilation.sources, color)
+            render::human(
+                &compilation.diagnostics,
+                &compilation.sources,
+                color,
+                language()
+            )
         );
-        eprintln!("nothing was written: fix the errors above first");
+        eprintln!("{}", say(msg!("cli-nothing-written")));
         return ExitCode::from(1);
     }
     let targets: Vec<generate::Target> = if args.target.is_empty() {
@@ -280,16 +295,10 @@ fn run_build(args: BuildArgs) -> ExitCode {
     let mut files = generate::Files::new();
     let mut stems = generate::files::Stems::default();
     for spec in &compilation.specs {
-        let language = match args.lang {
-            Some(Lang::En) => Language::En,
-            Some(Lang::Ru) => Language::Ru,
-            None => spec
-                .model
-                .service
-                .as_ref()
-                .and_then(|s| s.language)
-                .unwrap_or(Language::En),
-        };
+        // Documents never follow the locale: a build is the same on every machine.
+        let language = explicit_language()
+            .or_else(|| spec.model.service.as_ref().and_then(|s| s.language))
+            .unwrap_or(Language::En);
         let checks = spec.config.options(&check::Options {
             today: args.today,
             ..check::Options::default()
@@ -309,6 +318,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         };
         spec.config.apply(&mut problems);
         crate::diagnostic::suppress::apply(&mut problems, &compilation.sources);
+        localize(&mut problems);
         diagnostics.extend(problems);
         let prefix = if several {
             let name = spec
@@ -330,11 +340,11 @@ fn run_build(args: BuildArgs) -> ExitCode {
     if !diagnostics.is_empty() {
         eprint!(
             "{}",
-            render::human(&diagnostics, &compilation.sources, color)
+            render::human(&diagnostics, &compilation.sources, color, language())
         );
     }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        eprintln!("nothing was written: fix the errors above first");
+        eprintln!("{}", say(msg!("cli-nothing-written")));
         return ExitCode::from(1);
     }
     let written = match generate::output::write(&args.out, &files) {
@@ -344,218 +354,14 @@ fn run_build(args: BuildArgs) -> ExitCode {
     let shown =
         crate::escape::terminal(&crate::loader::display_name(&args.out), false).into_owned();
     for path in &written.removed {
-        eprintln!(
-            "removed {shown}/{}: an earlier build wrote it and this one does not",
-            crate::escape::terminal(path, false)
-        );
-    }
-    eprintln!("wrote {} files to {shown}", written.files);
-    ExitCode::SUCCESS
-}
-
-/// Writes the starting files, then says what to do next.
-fn run_init(args: InitArgs) -> ExitCode {
-    use crate::syntax::values::Language;
-    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
-    let language = match args.lang {
-        Lang::En => Language::En,
-        Lang::Ru => Language::Ru,
-    };
-    let files = crate::init::scaffold(language, crate::check::system_today());
-    if let Err(e) = crate::init::write(&dir, &files) {
-        return fail(&e);
-    }
-    let shown = crate::escape::terminal(&crate::loader::display_name(&dir), false).into_owned();
-    let standards = crate::loader::display_name(&dir.join("standards"));
-    let standards = crate::escape::terminal(&standards, false);
-    for (path, _) in &files {
-        eprintln!("created {shown}/{path}");
+        let path = format!("{shown}/{}", crate::escape::terminal(path, false));
+        eprintln!("{}", say(msg!("cli-removed", path = path)));
     }
     eprintln!(
-        "\nnext:\n  cxc check {standards}            check the standards\n  \
-         cxc build {standards} -o out   write the documents\n  \
-         commit and push: .github/workflows/cxc.yml checks every pull request"
+        "{}",
+        say(msg!("cli-wrote", count = written.files, folder = shown))
     );
     ExitCode::SUCCESS
-}
-
-/// Formats files in place, or with `--check` prints what would change.
-/// Exit 1 when a file has syntax errors or, with `--check`, would change.
-fn run_fmt(args: FmtArgs) -> ExitCode {
-    use crate::format::files::{self, Outcome};
-    if args.paths.len() == 1 && args.paths[0].as_os_str() == "-" {
-        return fmt_stdin();
-    }
-    let run = match files::run(&args.paths, !args.check) {
-        Ok(run) => run,
-        Err(e) => return fail(&format!("cannot read {e}")),
-    };
-    if !run.diagnostics.is_empty() {
-        let color = color(&std::io::stderr());
-        eprint!("{}", render::human(&run.diagnostics, &run.sources, color));
-    }
-    let mut changed = 0;
-    for file in &run.files {
-        if let Outcome::Changed { old, new } = &file.outcome {
-            changed += 1;
-            if args.check {
-                print(&crate::escape::terminal(
-                    &files::diff(&file.shown, old, new),
-                    true,
-                ));
-            }
-        }
-    }
-    let failed = run
-        .files
-        .iter()
-        .filter(|f| matches!(f.outcome, Outcome::Failed))
-        .count();
-    let total = run.files.len();
-    match (args.check, changed) {
-        (true, 0) => eprintln!("{total} files already formatted"),
-        (true, n) => eprintln!("{n} of {total} files would be reformatted (run `cxc fmt`)"),
-        (false, n) => eprintln!("reformatted {n} of {total} files"),
-    }
-    if failed > 0 {
-        eprintln!("{failed} files left as they were: fix the errors above first");
-    }
-    ExitCode::from(u8::from(failed > 0 || (args.check && changed > 0)))
-}
-
-/// `cxc fmt -`: standard input to standard output, for editors.
-fn fmt_stdin() -> ExitCode {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let limit = crate::loader::read::DEFAULT_FILE_LIMIT;
-    if std::io::stdin()
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .is_err()
-        || bytes.len() as u64 > limit
-    {
-        return fail("cannot read standard input (at most 64 MB of UTF-8)");
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        return fail("standard input is not UTF-8");
-    };
-    let mut sources = crate::source::SourceMap::default();
-    let id = sources.add(crate::source::SourceFile::new(
-        PathBuf::from("<stdin>"),
-        "<stdin>".into(),
-        text,
-    ));
-    match crate::format::format(id, &sources.get(id).text) {
-        Ok(formatted) => {
-            print(&formatted);
-            ExitCode::SUCCESS
-        }
-        Err(errors) => {
-            eprint!(
-                "{}",
-                render::human(&errors, &sources, color(&std::io::stderr()))
-            );
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// A journey's graph on stdout. Exit 1 when the spec has errors or no such
-/// journey exists (with the names that do).
-fn run_graph(args: GraphArgs) -> ExitCode {
-    use crate::generate::journey::{text, Graph};
-    let compilation = match compile(&args.paths, None, None) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if compilation
-        .diagnostics
-        .iter()
-        .any(|d| d.code == Code::Syntax)
-    {
-        let color = color(&std::io::stderr());
-        eprint!(
-            "{}",
-            render::human(&compilation.diagnostics, &compilation.sources, color)
-        );
-        return ExitCode::from(1);
-    }
-    let journeys = compilation.specs.iter().flat_map(|s| {
-        let checks = s.config.options(&check::Options::default());
-        s.model
-            .journeys
-            .iter()
-            .map(move |(_, j)| (&s.model, j, checks.clone()))
-    });
-    let mut names = Vec::new();
-    for (model, journey, checks) in journeys {
-        if *journey.header.id == *args.journey {
-            let graph = Graph::new(model, journey, &checks);
-            print!(
-                "{}",
-                match args.format {
-                    GraphFormat::Mermaid => text::mermaid(&graph),
-                    GraphFormat::Dot => text::dot(&graph),
-                }
-            );
-            return ExitCode::SUCCESS;
-        }
-        names.push(journey.header.id.as_str());
-    }
-    let hint = match closest(&args.journey, names.iter().copied()) {
-        Some(c) => format!(" (did you mean `{c}`?)"),
-        None if names.is_empty() => " (the spec has no journeys)".into(),
-        None => format!(" (journeys: {})", names.join(", ")),
-    };
-    eprintln!(
-        "error: no journey `{}`{}",
-        crate::escape::terminal(&crate::escape::shorten(&args.journey, 80), false),
-        crate::escape::terminal(&hint, false)
-    );
-    ExitCode::from(1)
-}
-
-/// The staffing report. Exit 1 when a queue misses its target or the spec
-/// has other errors (printed to stderr; the report is still printed when the
-/// spec could be read).
-fn run_staff(args: StaffArgs) -> ExitCode {
-    let compilation = match compile(&args.paths, None, args.config.as_deref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let errors: Vec<_> = compilation
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.code != Code::Understaffed)
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        let color = color(&std::io::stderr());
-        eprint!("{}", render::human(&errors, &compilation.sources, color));
-        if errors.iter().any(|d| d.code == Code::Syntax) {
-            return ExitCode::from(1);
-        }
-    }
-    use crate::staffing::report::{self, Staffed};
-    let queues: Vec<Staffed> = compilation
-        .specs
-        .iter()
-        .flat_map(|s| {
-            s.staffing.iter().map(move |plan| Staffed {
-                model: &s.model,
-                plan,
-                files: &s.files,
-            })
-        })
-        .collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = match args.format {
-        StaffFormat::Table => report::table(&mut out, &queues),
-        StaffFormat::Json => report::json(&mut out, &queues),
-    };
-    // A closed pipe (`cxc staff | head`) is not an error.
-    let _ = written.and_then(|_| out.flush());
-    ExitCode::from(u8::from(compilation.has_errors()))
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
@@ -574,12 +380,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
                     .iter()
                     .map(|p| crate::loader::display_name(p))
                     .collect();
+                let files = crate::escape::terminal(&names.join(", "), false).into_owned();
                 print(&format!(
-                    "\n--- {} changed: checking again ---\n",
-                    crate::escape::terminal(&names.join(", "), false)
+                    "\n{}\n",
+                    say(msg!("cli-watch-changed", files = files))
                 ));
             }
-            Err(e) => return fail(&format!("stopped watching: {e}")),
+            Err(e) => return fail(&say(msg!("cli-watch-stopped", error = e.to_string()))),
         }
     }
 }
@@ -596,7 +403,7 @@ fn check_once(args: &CheckArgs) -> ExitCode {
     let text = match args.format {
         Format::Human => {
             let color = color(&std::io::stdout());
-            render::human(diagnostics, sources, color)
+            render::human(diagnostics, sources, color, language())
         }
         Format::Json => render::json(diagnostics, sources),
         Format::Sarif => {
@@ -640,60 +447,13 @@ fn run_explain(code: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            let hint = closest(name, Code::ALL.iter().map(|c| c.as_str()))
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_else(|| "; `cxc explain` lists every code".into());
-            fail(&format!(
-                "there is no diagnostic code `{}`{hint}",
-                crate::escape::shorten(name, 80)
+            let code = crate::escape::shorten(name, 80);
+            fail(&say(
+                match closest(name, Code::ALL.iter().map(|c| c.as_str())) {
+                    Some(c) => msg!("cli-no-code-like", code = code, like = c),
+                    None => msg!("cli-no-code", code = code),
+                },
             ))
         }
     }
-}
-
-/// Prints to stdout; a closed pipe (`cxc check | head`) is not an error.
-fn print(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
-}
-
-/// The front half of every command; a spec that cannot be read is exit 2.
-/// The compilation of a command. It lives until the process exits, which
-/// returns its memory at once: freeing a large model piece by piece first
-/// would cost a tenth of the run.
-fn compile(
-    paths: &[PathBuf],
-    today: Option<Date>,
-    config: Option<&std::path::Path>,
-) -> Result<ManuallyDrop<pipeline::Compilation>, ExitCode> {
-    let options = check::Options {
-        today,
-        ..check::Options::default()
-    };
-    pipeline::compile(paths, &options, config)
-        .map(ManuallyDrop::new)
-        .map_err(|e| fail(&format!("cannot read {e}")))
-}
-
-/// Whether to colour `stream`: `--color always|never` decide; otherwise a
-/// non-empty NO_COLOR turns colour off, a FORCE_COLOR other than `0` turns it
-/// on, and else a terminal gets colour (https://no-color.org,
-/// https://force-color.org).
-fn color(stream: &impl IsTerminal) -> bool {
-    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
-        ColorChoice::Auto if set("FORCE_COLOR").is_some_and(|v| v != "0") => true,
-        ColorChoice::Auto => stream.is_terminal(),
-    }
-}
-
-/// "error: ..." on stderr, exit 2. Messages may hold paths and arguments the
-/// user did not write themselves: terminal controls in them are shown, not run.
-fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {}", crate::escape::terminal(message, true));
-    ExitCode::from(2)
 }

@@ -1,0 +1,99 @@
+//! What every command shares: the language cxc speaks, printing, colour,
+//! failing, and reading the spec.
+
+use super::*;
+
+/// The `--lang` of this run, set once in `main`.
+pub(super) static LANG: std::sync::OnceLock<Option<Language>> = std::sync::OnceLock::new();
+/// The language of messages once a spec was read (its `service { language }`
+/// counts); before that, `--lang` or the locale.
+static SAID: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+
+pub(super) fn explicit_language() -> Option<Language> {
+    LANG.get().copied().flatten()
+}
+
+pub(super) fn locale() -> Option<Language> {
+    crate::i18n::from_locale(|name| std::env::var(name).ok())
+}
+
+/// The language cxc speaks in this run.
+pub(super) fn language() -> Language {
+    SAID.get()
+        .copied()
+        .unwrap_or_else(|| crate::i18n::choose(explicit_language(), None, locale()))
+}
+
+/// A catalogue message in the language of this run.
+pub(super) fn say(message: Message) -> String {
+    message.text(language())
+}
+
+/// Prints to stdout; a closed pipe (`cxc check | head`) is not an error.
+pub(super) fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+/// The front half of every command; a spec that cannot be read is exit 2.
+/// The compilation of a command. It lives until the process exits, which
+/// returns its memory at once: freeing a large model piece by piece first
+/// would cost a tenth of the run.
+pub(super) fn compile(
+    paths: &[PathBuf],
+    today: Option<Date>,
+    config: Option<&std::path::Path>,
+) -> Result<ManuallyDrop<pipeline::Compilation>, ExitCode> {
+    let options = check::Options {
+        today,
+        ..check::Options::default()
+    };
+    let mut compilation = pipeline::compile(paths, &options, config)
+        .map_err(|e| fail(&say(msg!("cli-cannot-read", error = e.text(language())))))?;
+    let spec = compilation
+        .specs
+        .iter()
+        .find_map(|s| s.model.service.as_ref().and_then(|s| s.language));
+    let _ = SAID.set(crate::i18n::choose(explicit_language(), spec, locale()));
+    localize(&mut compilation.diagnostics);
+    Ok(ManuallyDrop::new(compilation))
+}
+
+/// Says each finding in the language of this run.
+pub(super) fn localize(diagnostics: &mut [crate::diagnostic::Diagnostic]) {
+    let language = language();
+    if language != Language::En {
+        for d in diagnostics {
+            d.localize(language);
+        }
+    }
+}
+
+/// Whether to colour `stream`: `--color always|never` decide; otherwise a
+/// non-empty NO_COLOR turns colour off, a FORCE_COLOR other than `0` turns it
+/// on, and else a terminal gets colour (https://no-color.org,
+/// https://force-color.org).
+pub(super) fn color(stream: &impl IsTerminal) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("FORCE_COLOR").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto => stream.is_terminal(),
+    }
+}
+
+/// "error: ..." on stderr, exit 2. Messages may hold paths and arguments the
+/// user did not write themselves: terminal controls in them are shown, not run.
+pub(super) fn fail(message: &str) -> ExitCode {
+    eprintln!(
+        "{}",
+        say(msg!(
+            "cli-error",
+            message = crate::escape::terminal(message, true)
+        ))
+    );
+    ExitCode::from(2)
+}

@@ -1,0 +1,222 @@
+//! The smaller commands: init, fmt, graph, staff.
+
+use super::*;
+
+/// Writes the starting files, then says what to do next.
+pub(super) fn run_init(args: InitArgs) -> ExitCode {
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    let language = language();
+    let files = crate::init::scaffold(language, crate::check::system_today());
+    if let Err(e) = crate::init::write(&dir, &files) {
+        return fail(&e);
+    }
+    let shown = crate::escape::terminal(&crate::loader::display_name(&dir), false).into_owned();
+    let standards = crate::loader::display_name(&dir.join("standards"));
+    let standards = crate::escape::terminal(&standards, false);
+    for (path, _) in &files {
+        eprintln!(
+            "{}",
+            say(msg!("cli-created", path = format!("{shown}/{path}")))
+        );
+    }
+    eprintln!(
+        "\n{}",
+        say(msg!("cli-init-next", standards = standards.into_owned()))
+    );
+    ExitCode::SUCCESS
+}
+
+/// Formats files in place, or with `--check` prints what would change.
+/// Exit 1 when a file has syntax errors or, with `--check`, would change.
+pub(super) fn run_fmt(args: FmtArgs) -> ExitCode {
+    use crate::format::files::{self, Outcome};
+    if args.paths.len() == 1 && args.paths[0].as_os_str() == "-" {
+        return fmt_stdin();
+    }
+    let run = match files::run(&args.paths, !args.check) {
+        Ok(run) => run,
+        Err(e) => return fail(&say(msg!("cli-cannot-read", error = e.text(language())))),
+    };
+    if !run.diagnostics.is_empty() {
+        let color = color(&std::io::stderr());
+        let mut diagnostics = run.diagnostics.clone();
+        localize(&mut diagnostics);
+        eprint!(
+            "{}",
+            render::human(&diagnostics, &run.sources, color, language())
+        );
+    }
+    let mut changed = 0;
+    for file in &run.files {
+        if let Outcome::Changed { old, new } = &file.outcome {
+            changed += 1;
+            if args.check {
+                print(&crate::escape::terminal(
+                    &files::diff(&file.shown, old, new),
+                    true,
+                ));
+            }
+        }
+    }
+    let failed = run
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Failed))
+        .count();
+    let total = run.files.len();
+    let said = match (args.check, changed) {
+        (true, 0) => msg!("cli-fmt-clean", total = total),
+        (true, n) => msg!("cli-fmt-would", changed = n, total = total),
+        (false, n) => msg!("cli-fmt-done", changed = n, total = total),
+    };
+    eprintln!("{}", say(said));
+    if failed > 0 {
+        eprintln!("{}", say(msg!("cli-fmt-failed", failed = failed)));
+    }
+    ExitCode::from(u8::from(failed > 0 || (args.check && changed > 0)))
+}
+
+/// `cxc fmt -`: standard input to standard output, for editors.
+pub(super) fn fmt_stdin() -> ExitCode {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = crate::loader::read::DEFAULT_FILE_LIMIT;
+    if std::io::stdin()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .is_err()
+        || bytes.len() as u64 > limit
+    {
+        return fail(&say(msg!("cli-stdin-unreadable")));
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        return fail(&say(msg!("cli-stdin-not-utf8")));
+    };
+    let mut sources = crate::source::SourceMap::default();
+    let id = sources.add(crate::source::SourceFile::new(
+        PathBuf::from("<stdin>"),
+        "<stdin>".into(),
+        text,
+    ));
+    match crate::format::format(id, &sources.get(id).text) {
+        Ok(formatted) => {
+            print(&formatted);
+            ExitCode::SUCCESS
+        }
+        Err(mut errors) => {
+            localize(&mut errors);
+            eprint!(
+                "{}",
+                render::human(&errors, &sources, color(&std::io::stderr()), language())
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A journey's graph on stdout. Exit 1 when the spec has errors or no such
+/// journey exists (with the names that do).
+pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
+    use crate::generate::journey::{text, Graph};
+    let compilation = match compile(&args.paths, None, None) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if compilation
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::Syntax)
+    {
+        let color = color(&std::io::stderr());
+        eprint!(
+            "{}",
+            render::human(
+                &compilation.diagnostics,
+                &compilation.sources,
+                color,
+                language()
+            )
+        );
+        return ExitCode::from(1);
+    }
+    let journeys = compilation.specs.iter().flat_map(|s| {
+        let checks = s.config.options(&check::Options::default());
+        s.model
+            .journeys
+            .iter()
+            .map(move |(_, j)| (&s.model, j, checks.clone()))
+    });
+    let mut names = Vec::new();
+    for (model, journey, checks) in journeys {
+        if *journey.header.id == *args.journey {
+            let graph = Graph::new(model, journey, &checks);
+            print!(
+                "{}",
+                match args.format {
+                    GraphFormat::Mermaid => text::mermaid(&graph),
+                    GraphFormat::Dot => text::dot(&graph),
+                }
+            );
+            return ExitCode::SUCCESS;
+        }
+        names.push(journey.header.id.as_str());
+    }
+    let journey = crate::escape::shorten(&args.journey, 80);
+    let said = match closest(&args.journey, names.iter().copied()) {
+        Some(c) => msg!("cli-no-journey-like", journey = journey, like = c),
+        None if names.is_empty() => msg!("cli-no-journeys", journey = journey),
+        None => msg!(
+            "cli-no-journey",
+            journey = journey,
+            journeys = names.join(", ")
+        ),
+    };
+    fail(&say(said));
+    ExitCode::from(1)
+}
+
+/// The staffing report. Exit 1 when a queue misses its target or the spec
+/// has other errors (printed to stderr; the report is still printed when the
+/// spec could be read).
+pub(super) fn run_staff(args: StaffArgs) -> ExitCode {
+    let compilation = match compile(&args.paths, None, args.config.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let errors: Vec<_> = compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.code != Code::Understaffed)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        let color = color(&std::io::stderr());
+        eprint!(
+            "{}",
+            render::human(&errors, &compilation.sources, color, language())
+        );
+        if errors.iter().any(|d| d.code == Code::Syntax) {
+            return ExitCode::from(1);
+        }
+    }
+    use crate::staffing::report::{self, Staffed};
+    let queues: Vec<Staffed> = compilation
+        .specs
+        .iter()
+        .flat_map(|s| {
+            s.staffing.iter().map(move |plan| Staffed {
+                model: &s.model,
+                plan,
+                files: &s.files,
+            })
+        })
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        StaffFormat::Table => report::table(&mut out, &queues),
+        StaffFormat::Json => report::json(&mut out, &queues),
+    };
+    // A closed pipe (`cxc staff | head`) is not an error.
+    let _ = written.and_then(|_| out.flush());
+    ExitCode::from(u8::from(compilation.has_errors()))
+}

@@ -1,0 +1,477 @@
+# cxc's messages in English. Each id has its twin in ru.ftl (tested).
+# Arguments: $name. Backticks quote spec words; they stay as written.
+
+## Summary lines
+
+summary-errors = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+
+## Channels
+
+unattended-channel = channel `{ $channel }` is a { $kind } channel marked `self_service`: customers write or call there and nobody is responsible for answering
+unattended-channel-help = remove `self_service` and give it an `owner` and `hours` (then an answer target in the SLAs), or make it a `portal` if customers only help themselves there
+preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
+preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
+channel-not-offered = step `{ $step }` of journey `{ $journey }` happens on channel `{ $channel }`, but none of the segments the journey serves are offered it
+channel-not-offered-help = add `{ $channel }` to the `channels` of the journey's segments, or use a channel they have
+
+## Promises
+
+promise-without-remedy = promise `{ $promise }` says nothing about what happens when it is broken
+promise-without-remedy-help = add `on_breach` with the remedies, e.g. `on_breach apologize, compensate "10% off"`
+promise-exceeds-sla-no-target = promise `{ $promise }` is made to segment `{ $segment }` on channel `{ $channel }`, but no SLA of that segment sets an answer or first-response target for the channel
+promise-exceeds-sla = promise `{ $promise }` tells segment `{ $segment }` { $within } on channel `{ $channel }`, but the internal target there is only { $target }
+promise-exceeds-sla-no-target-help = add a target for `{ $channel }` to the SLA of `{ $segment }` at least as fast as the promise
+promise-exceeds-sla-help = make the internal target at least as fast as the promise (within { $within } or less), or promise { $target }
+promised-journey = journey `{ $journey }`
+promised-journey-part = journey `{ $journey }` from `{ $from }` to `{ $to }`
+promised-journey-to-end = journey `{ $journey }` from `{ $from }` to its end
+journey-own-target = its own target of { $target }
+journey-step-deadlines = step deadlines of { $total } along { $steps }
+promise-exceeds-journey-no-deadline = promise `{ $promise }` times { $part } at { $within }, but the journey sets no deadline there to back it
+promise-exceeds-journey-no-deadline-help = give the journey a `within`, or its steps their `within` deadlines, that fit the promise
+promise-exceeds-journey = promise `{ $promise }` tells customers { $within } for { $part }, but the journey allows { $allowed }
+promise-exceeds-journey-help = promise { $time } or more, or shorten the journey's deadlines to fit { $within }
+breach-without-explanation = promise `{ $promise }` pays for a breach but neither apologizes nor explains it
+breach-without-explanation-help = add `apologize` and `explain` to `on_breach`: the customer is told what went wrong, then compensated
+promise-clock = promise `{ $promise }` is counted on calendar `{ $calendar }`, which stops outside its opening hours, but says plain time ({ $within }): a customer who asks just before closing expects an answer { $within } later, not the next working day
+promise-clock-help = say it in the wording ("within 30 working minutes, Mon–Fri 9–18"), or back the promise with a 24x7 calendar
+
+## Complaints
+
+complaint-without-escalation = complaint rule `{ $complaint }` has no escalation ladder
+complaint-without-escalation-help = add `escalate after TIME to ROLE` for when the owner cannot resolve it in time
+complaint-without-feedback = complaint rule `{ $complaint }` does not require telling the customer the outcome
+complaint-without-feedback-help = add `feedback required`: the customer is told what was done about the complaint
+acknowledge-after-resolve = complaint rule `{ $complaint }` allows { $acknowledge } to acknowledge but only { $resolve } to resolve
+acknowledge-after-resolve-help = acknowledge first (usually within hours), resolve after: check whether the two times are swapped
+escalation-after-deadline = complaint rule `{ $complaint }` escalates to `{ $to }` after { $after }, when its { $resolve } to resolve are already over
+escalation-after-deadline-help = escalate before the deadline, e.g. halfway (`escalate after { $half } to { $to }`), so there is time to help
+escalation-out-of-order = complaint rule `{ $complaint }` escalates to `{ $to }` after { $after }, no later than to `{ $earlier_to }` after { $earlier_after } on the rung before
+escalation-out-of-order-help = order the ladder by time, each rung later than the one before: the first line's lead first, the director last
+
+## Review
+
+stale-review = the standards were last reviewed on { $reviewed }; the next review was due on { $due }, { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ago
+stale-review-help = review the standards against current volumes, channels and promises, then update `reviewed`
+review-cadence-missing = the standards say nothing about how often they are reviewed
+review-cadence-no-date = the standards have a review cadence but no date of their last review
+review-cadence-rare = the standards are reviewed every { $count } { $unit }, less often than once a year
+review-cadence-help = add `review every 6 months` (at most 12 months) and `reviewed YYYY-MM-DD` with the date of the last review
+
+## Organisation
+
+missing-owner = { $what } has no owner
+missing-owner-help = add `owner TEAM` or `owner ROLE`: someone must be accountable for it
+the-step = step `{ $step }` of journey `{ $journey }`
+the-complaint = complaint rule `{ $complaint }`
+the-channel = channel `{ $channel }`
+reports-to-self = role `{ $role }` reports to itself
+reports-to-cycle = roles report to each other in a circle: { $roles }
+reports-to-cycle-help = remove one `reports_to` so that the line ends at a role that reports to nobody in the spec
+escalation-to-self = escalation leads from { $party } back to { $party }
+escalation-cycle = escalations lead in a circle between { $parties }: a complaint can be escalated back to where it was
+escalation-cycle-help = each rung of an escalation ladder should go up: escalate to someone with more authority who does not escalate back
+role-without-duties = role `{ $role }` has no duties
+role-without-duties-help = add at least one `duty "..."` saying what the role is there to do; it goes into the job description
+
+## Tiers
+
+tier-answered = answered on `{ $channel }`
+tier-first-response = given a first response on `{ $channel }`
+tier-resolved-on = resolved on `{ $channel }`
+tier-resolved = resolved
+tier-inversion = tier-{ $tier } segment `{ $segment }` is { $what } within { $within }, slower than tier-{ $worse_tier } segment `{ $worse }` (within { $worse_within })
+tier-inversion-help = give `{ $segment }` a target at least as fast as { $within } (the better tier waits least), or revisit the tiers
+pareto-mismatch = tier-{ $tier } segment `{ $segment }` brings { $revenue } of revenue from { $share } of customers ({ $ratio }× per customer), less per customer than tier-{ $worse_tier } segment `{ $worse }` ({ $worse_ratio }×)
+pareto-mismatch-help = check the `share` and `revenue` figures; if they hold, `{ $worse }` deserves the better tier
+
+## Handoffs
+
+handoff-step = journey `{ $journey }` (step `{ $from }` → `{ $to }`)
+handoff-escalation = complaint rule `{ $complaint }` (escalation to `{ $to }`)
+missing-agreement = { $via } passes tier-1 work from team `{ $from }` to team `{ $to }`, but no agreement covers this handoff{ $more ->
+        [0] {""}
+        [one] {" "}(one more handoff between them follows)
+       *[other] {" "}({ $more } more handoffs between them follow)
+    }
+missing-agreement-help = declare `agreement { $to }_for_{ $from } {"{"} provider { $to }; consumer { $from }; respond within ... {"}"}`
+handoff-step-work = { $via } must be done within { $time } once `{ $to }` has it
+handoff-escalation-work = { $via } leaves `{ $to }` { $time } before the complaint's deadline
+complaint-acknowledge-work = complaint rule `{ $complaint }`, owned by `{ $team }`, must be acknowledged within { $within }
+complaint-resolve-work = complaint rule `{ $complaint }`, owned by `{ $team }`, must be resolved within { $within }
+agreement-gives-respond = agreement `{ $agreement }` gives team `{ $team }` { $time } to respond
+agreement-gives-resolve = agreement `{ $agreement }` gives team `{ $team }` { $time } to resolve
+agreement-too-slow = { $gives }, but { $work }{ $more ->
+        [0] {""}
+        [one] ; one more piece of work needs it faster too
+       *[other] ; { $more } more pieces of work need it faster too
+    }
+agreement-too-slow-help = agree on { $time } or less for this work (a `for SEGMENT` line can set it for the segments concerned), or give the work more time
+
+## Journeys
+
+journey-without-start = journey `{ $journey }` has no `start`, so no step can be reached
+journey-without-start-help = name the first step with `start STEP`
+effort-and-dropoff = customers rate its effort { $effort } of 5 and { $dropoff } of them drop off there
+effort = customers rate its effort { $effort } of 5
+dropoff = { $dropoff } of customers drop off there
+high-effort-step = step `{ $step }` of journey `{ $journey }` hurts: { $measured }
+high-effort-step-help = simplify the step (fewer forms, no repeated questions, one contact), then measure again; the journey map highlights it
+dead-end = step `{ $step }` of journey `{ $journey }` leads nowhere: it has no `next` and is not an `end`
+dead-end-help = add `next STEP` for where the customer goes from here, or `end "outcome"` if the journey finishes here
+unreachable-step = step `{ $step }` of journey `{ $journey }` cannot be reached from the start `{ $start }`
+unreachable-step-help = add `next { $step }` to the step that should lead here, or remove the step
+no-exit-self = step `{ $step }` of journey `{ $journey }` leads only back to itself: the customer can never reach an end
+no-exit = steps { $steps } of journey `{ $journey }` form a loop with no way out: no `end` can be reached from them
+no-exit-help = give one of these steps a `next` that leaves the loop (e.g. `next done when "approved"`), or an `end`
+channel-switch = step `{ $step }` is self-service only, but the next step `{ $next }` offers no self-service channel: the customer has to switch channels
+channel-switch-help = offer `{ $next }` in a self-service channel too, or contact the customer proactively instead of making them call
+hot-potato = in journey `{ $journey }` the customer is passed between teams { $changes } times on the way to `{ $end }` ({ $teams }); the limit is { $limit }
+hot-potato-help = let one team own the customer-facing steps (one-stop service) and move other teams' work to back-office steps without a channel
+journey-target = its target of { $target }
+segment-resolution-target = the resolution target of { $target } for segment `{ $segment }`
+deadline-exceeds-target = step deadlines in journey `{ $journey }` add up to { $total } along { $steps }, more than { $target }
+deadline-exceeds-target-help = shorten the step deadlines on this path, or make the journey's `within` match what the steps can deliver
+
+## Coverage
+
+segment-without-sla = segment `{ $segment }` is covered by no SLA
+segment-without-sla-help = declare `sla { $segment }_sla for { $segment } {"{"} ... {"}"}` with its answer and resolution targets, or add `{ $segment }` to an existing SLA's `for` list
+channel-without-target = segment `{ $segment }` is offered channel `{ $channel }`, but its SLA sets no answer or first-response target for it
+channel-without-target-help = add e.g. `{ $example }` to the segment's SLA, or stop offering the channel
+share-over-100 = the segments' `{ $field }` figures add up to { $total }, more than 100% ({ $parts })
+share-over-100-help = the segments' `{ $field }` figures divide one whole; correct them so they total 100% or less
+too-many-tiers = { $count } routing tiers are in use ({ $tiers }); more than { $limit } cannot be staffed and explained (tier { $last } is here)
+too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
+mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
+mixed-tier-queue-help = give each tier its own queue, so the higher tier does not wait behind the lower one
+unused = { $kind } `{ $name }` is declared but never used
+unused-help = reference `{ $name }` where it applies, or delete the declaration
+
+## cxc.yaml
+
+did-you-mean = did you mean `{ $name }`?
+config-not-yaml = cxc.yaml is not valid YAML: { $error }
+config-not-yaml-help = check the indentation and the `key: value` form
+config-not-mapping = cxc.yaml must be a mapping with `rules:` and `thresholds:`
+config-not-mapping-help = e.g. `rules:` with `unused: off` under it; `cxc help language` lists every setting
+config-section = section
+config-rule = rule
+config-threshold = threshold
+config-limit = limit
+config-export = export
+config-effort-threshold = threshold of high-effort-step
+config-zendesk-setting = zendesk setting
+config-taskrouter-setting = taskrouter setting
+config-unknown = unknown { $what } `{ $name }` in cxc.yaml
+config-known = known: { $known }
+config-rules-not-mapping = `rules` must map rule codes to off, warning or error
+config-rules-not-mapping-help = e.g. `rules:` with `unused: off` under it
+config-severity = the severity of `{ $rule }` must be off, warning or error
+config-severity-help = e.g. `unused: off`
+config-threshold-number = the threshold `{ $threshold }` must be a whole number
+config-threshold-number-help = e.g. `hot-potato: 3`
+config-file-size-max = `file_size` can be at most { $max }: a spec file is read whole
+config-file-size-max-help = e.g. `file_size: 1GB`
+config-file-size = `file_size` must be a size such as 64MB, 512KB or a number of bytes
+config-file-size-help = e.g. `file_size: 64MB`
+config-effort-not-mapping = `high-effort-step` takes `effort` and `dropoff`
+config-effort-not-mapping-help = e.g. `high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}`
+config-effort = the effort threshold is a number from 1 to 5
+config-effort-help = e.g. `effort: 4`
+config-dropoff = the drop-off threshold is a percentage from 0% to 100%
+config-dropoff-help = e.g. `dropoff: 30%`
+config-queues = `queues` must map queue ids to TaskRouter queue SIDs
+config-queues-help = e.g. `queues:` with `vip_line: WQ0123456789abcdef0123456789abcdef` under it
+config-organization-ids = the organization ids of `{ $segment }` must be numbers
+config-organization-ids-help = copy them from the organization's page in Zendesk, e.g. `vip: [360001234567]`
+config-organizations = `organizations` must map segment ids to Zendesk organization ids
+config-organizations-help = e.g. `organizations:` with `vip: [360001234567]` under it
+config-text = `{ $key }` must be a text
+config-text-help = write it in quotes if in doubt
+config-shape = `{ $key }` is not { $shape }: `{ $value }`
+shape-attribute = a task attribute name (letters, digits, `_`, joined by `.`)
+shape-zendesk-field = a Zendesk condition field name (letters, digits and `_`)
+shape-queue-sid = a TaskQueue SID (`WQ` and 32 hexadecimal digits)
+shape-export-name = a name for the exports (lower-case letters, digits and `_`; TaskRouter allows no hyphen)
+shape-attribute-help = e.g. `segment_attribute: segment` or `customer.segment`
+shape-zendesk-field-help = e.g. `segment_field: current_tags` or `organization_id`
+shape-queue-sid-help = copy the SID from the TaskQueue's page in the Twilio Console, e.g. WQ0123456789abcdef0123456789abcdef
+shape-export-name-help = e.g. `key-accounts: key_accounts`
+
+## Files
+
+cannot-read = cannot read { $file }: { $error }
+cannot-write = cannot write { $file }: { $error }
+fmt-cannot-help = cxc fmt formats regular files inside the folders it is given
+
+## Names
+
+duplicate = { $kind } `{ $name }` is defined twice
+duplicate-declaration = `{ $kind }` is defined twice
+duplicate-step = step `{ $step }` is defined twice in journey `{ $journey }`
+first-defined-here = first defined here
+duplicate-help = each { $kind } needs its own identifier; rename one of them or merge the two
+wrong-kind = `{ $name }` is a { $kind }, but a { $wanted } is needed here
+wrong-kind-help = name a { $wanted } here
+unknown-reference = unknown { $wanted } `{ $name }`
+unknown-reference-help = declare it, e.g. `{ $kind } { $name } {"{"} ... {"}"}`, or correct the name
+given-twice = `{ $keyword }` is given twice in { $kind } `{ $name }`
+given-twice-in = `{ $keyword }` is given twice in the { $kind }
+first-given-here = first given here
+given-twice-help = keep one `{ $keyword }` statement; the second would silently override the first
+name-a-step = name a step of journey `{ $journey }`
+no-such-step = journey `{ $journey }` has no step `{ $step }`
+no-such-step-help = steps are referenced within their journey; declare `step { $step } {"{"} ... {"}"}` in journey `{ $journey }`
+not-a-currency = `{ $code }` is not a currency code
+not-a-currency-help = write the ISO 4217 code in capitals, e.g. `currency EUR`, `currency RUB` or `currency USD`
+step-in-two-phases = step `{ $step }` is already in another phase of journey `{ $journey }`
+listed-here-first = listed here first
+step-in-two-phases-help = a step belongs to one phase: remove it from one of the two
+
+## Exports
+
+export-conflict = { $kind } `{ $first }` and { $kind } `{ $second }` would both be `{ $value }` in the Zendesk and TaskRouter exports, so one would receive the other's contacts
+export-conflict-label = this one has the name already
+export-conflict-help = rename one of them, or give each its own value under `exports.{ $kind }s` in cxc.yaml
+zendesk-time-zone = Zendesk has no time zone matching `{ $zone }`; the schedule for calendar `{ $calendar }` is written with the IANA name, which Zendesk may refuse
+zendesk-time-zone-help = use an IANA time zone Zendesk knows (e.g. "Europe/Berlin"), or set the schedule's zone by hand in Zendesk
+zendesk-organization-missing = Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{ $segment }`
+zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
+taskrouter-no-queue = `{ $party }` has no queue, so the TaskRouter workflow escalates complaint rule `{ $complaint }` no further than the rung before
+taskrouter-no-queue-help = give the team of this escalation target a queue (`queue ... {"{"} team ... {"}"}`), or escalate in the ticketing system
+taskrouter-business-hours = complaint rule `{ $complaint }` escalates after business hours, but TaskRouter timeouts run on the clock: the workflow escalates after the same length of wall-clock time
+taskrouter-business-hours-help = escalate complaints that count business hours in the ticketing system (Zendesk SLA policies), or accept earlier escalations in TaskRouter
+taskrouter-time-zone = the time zone `{ $zone }` is unknown, so the TaskRouter hours of this calendar are taken as UTC
+time-zone-help = use an IANA time zone name such as "Europe/Berlin" or "Asia/Yekaterinburg"
+
+## Reading files
+
+read-missing = no such file or folder
+read-outside = it is outside the spec's folder `{ $root }` (cxc reads only files inside it)
+read-not-regular = it is { $what }, not a regular file
+read-too-large = it is { $size } but files are limited to { $limit } (`limits.file_size` in cxc.yaml)
+read-other = { $reason }
+no-cx-files = no .cx files found in this folder (cxc reads every *.cx file below it)
+not-utf8 = this file is not valid UTF-8 text
+not-utf8-help = save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)
+include-missing = the included file `{ $file }` does not exist
+include-outside = the included file `{ $file }` is outside the spec's folder `{ $root }`; cxc reads only files inside it
+include-unreadable = the included file `{ $file }` cannot be read: { $reason }
+include-missing-help = include paths are relative to the file that includes them and must stay inside the spec's folder; check the spelling and the folder
+includes-itself = `{ $file }` includes itself
+include-cycle = { $count } files include each other in a circle: { $files }
+include-cycle-help = remove one of these includes; a file needs to be included only once, and `cxc check DIR` already reads every .cx file in DIR
+
+## Staffing
+
+measured-abandonment = { $value } hang up
+measured-asa = callers wait { $value } on average
+measured-occupancy = agents are busy { $value } of the time
+measured-service-level = { $value } are answered in time
+metric-target-unmet = queue `{ $queue }` with { $agents ->
+        [one] 1 agent
+       *[other] { $agents } agents
+    } misses SLA `{ $sla }`'s target `{ $target }`: { $measured }
+metric-target-unmet-intervals = queue `{ $queue }` with { $agents ->
+        [one] 1 agent
+       *[other] { $agents } agents
+    } misses SLA `{ $sla }`'s target `{ $target }` in { $missed } of { $intervals } intervals: { $measured } (worst at { $worst })
+metric-target-unmet-help = add agents (`cxc staff` shows how many each interval needs and which target binds), or revisit the target
+metric-target-unmet-fewer-help = this target asks for fewer agents than the queue has; lower `agents` or revisit the target
+the-target = the target
+headcount-short = the roles of team `{ $team }` add up to { $have } people ({ $roles }), but its queues need { $needed } at their peaks ({ $queues })
+headcount-short-help = raise the `headcount` of the team's roles by { $more }, or staff the queues from other teams
+
+## Forecasts
+
+at-place = { $place }: { $problem }
+forecast-file = the forecast file { $file }
+forecast-line = { $file }, line { $line }
+forecast-unreadable = cannot read the forecast file { $file }: { $reason }
+forecast-unreadable-help = the path is relative to the spec file that names it, and must stay inside the spec's folder
+forecast-empty = the forecast file { $file } is empty
+forecast-empty-help = write a header line `start,volume` (optionally `,aht`) and one row per interval
+forecast-not-utf8 = line { $line }, field { $field }, is not UTF-8 text
+forecast-io = could not be read at line { $line }: { $reason }
+forecast-not-csv = is not a readable CSV file (line { $line })
+forecast-csv-help = save the forecast as comma-separated UTF-8 text
+forecast-column-twice = the header names the column `{ $column }` twice
+forecast-column-twice-help = keep one `start`, one `volume` and at most one `aht` column
+forecast-unknown-column = the header has an unknown column `{ $column }`
+forecast-columns-help = the columns are `start`, `volume` and, optionally, `aht` (seconds); the first line names them
+forecast-header-columns = the header must name the columns `start` and `volume`
+forecast-row-fields = this row has { $fields ->
+        [one] 1 field
+       *[other] { $fields } fields
+    } but the header has { $columns }
+forecast-row-fields-help = every row needs one value per header column, separated by commas
+forecast-volume = a volume of { $volume } contacts in one interval is not plausible
+forecast-volume-help = the volume is the number of contacts arriving in one interval
+forecast-aht = an average handle time of { $aht } seconds is not plausible
+forecast-aht-help = `aht` is the average handle time of one contact, in seconds, above zero
+forecast-number = the { $column } { $value } is not a number of zero or more
+forecast-number-help = write volumes and handle times as plain numbers such as 120 or 95.5
+forecast-line-problem = line { $line } of the forecast: { $problem }
+forecast-units-help = check the units: volume is contacts per interval, aht the seconds one contact takes
+forecast-no-aht = queue `{ $queue }` has a forecast but no average handle time
+forecast-no-aht-help = add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file
+forecast-no-rows = the forecast file has a header but no intervals
+forecast-no-rows-help = add one row per interval below the header, e.g. `08:00,120`
+forecast-zero-interval = queue `{ $queue }` forecasts per interval of zero length
+forecast-zero-interval-help = give the interval length, e.g. `forecast 120 per 30m`
+zero-aht = queue `{ $queue }` has an average handle time of zero
+zero-aht-help = `aht` is how long one contact takes on average, e.g. `aht 4m`
+zero-patience = queue `{ $queue }` has a patience of zero: every caller would hang up
+zero-patience-help = `patience` is how long callers wait on average before hanging up, e.g. `patience 2m`
+full-shrinkage = queue `{ $queue }` has a shrinkage of { $shrinkage }: nobody would ever be available
+full-shrinkage-help = shrinkage is the share of paid time agents are not on the phones; it must be below 100%
+load-too-high = an offered load of { $load } Erlangs is beyond what cxc staffs ({ $max } at most)
+too-patient = callers are so patient, for this volume, that nobody would hang up: drop `patience` to use Erlang C
+at-interval = {" "}at { $start }
+misses-in-intervals = , and misses it in { $short } of { $intervals } intervals
+with-agents-answered = with { $agents }, { $level } are answered in time{ $at }
+with-agents-overwhelmed = with { $agents }, more contacts arrive{ $at } than they can handle
+understaffed = queue `{ $queue }` has { $agents ->
+        [one] 1 agent
+       *[other] { $agents } agents
+    } but needs { $needed } ({ $more } more){ $at } to meet `{ $goal }`{ $spread }; { $with }
+understaffed-help = staff the queue with `agents { $needed }`, or lower the volume or handle time; `cxc staff` shows every interval
+understaffed-unreachable = queue `{ $queue }` cannot meet `{ $goal }`{ $at } with any number of agents{ $spread }
+understaffed-unreachable-help = the target is out of reach for this forecast; review the SLA's `answer` target
+the-answer-target = the answer target
+
+in-memory-files = specs held in memory cannot name files
+
+## Values
+
+duration-too-long = the duration `{ $text }` is too long; the longest is about 30 years
+duration-unit = `{ $unit }` is not a duration unit; use s, m, h, d or w
+duration-unit-without-number = `{ $text }` has a unit without a number
+duration-number-without-unit = `{ $text }` ends with a number without a unit
+not-a-percentage = `{ $text }` is not a percentage
+not-a-sensible-percentage = `{ $text }` is not a sensible percentage
+not-a-date = `{ $text }` is not a date; write it as YYYY-MM-DD, e.g. 2026-05-01
+no-such-month = `{ $text }`: there is no month { $month }
+no-such-day = `{ $text }`: that month has no day { $day }
+not-a-time = `{ $text }` is not a time; write it as HH:MM, e.g. 09:00
+not-a-time-of-day = `{ $text }` is not a time of day (00:00 to 24:00)
+
+## Syntax
+
+or = or
+
+expect-name = a name such as `support` or `vip_line`
+expect-text = a text in double quotes, such as "Key accounts"
+expect-integer = a whole number such as 12
+expect-decimal = a number such as 4.5
+expect-percent = a percentage such as 80%
+expect-duration = a duration such as 30m, 4h or 1h30m
+expect-date = a date such as 2026-05-01
+expect-time = a time such as 09:00
+expect-days = days such as mon-fri or sat (mon tue wed thu fri sat sun)
+expect-comparison = a comparison: >=, <=, >, < or =
+expect-remedy = a remedy: apologize, explain, redo, refund, compensate "..." or escalate ROLE
+expect-separator = a new line or `;`
+expect-end-of-file = the end of the file
+expect-display-name = a display name in double quotes
+expect-opening-times = opening times such as 09:00-18:00
+expect-block-end = `{"}"}` (the end of the block)
+expected-found = expected { $expected }, found { $found }
+found-end-of-file = the end of the file
+found-end-of-line = the end of the line
+found-unterminated-text = an unterminated text (a `"` that is never closed)
+found-character = the character { $code }
+found-word = `{ $word }`
+unterminated-text-help = close the text with `"` on the same line, or use """ for text over several lines
+write-it-as = write it as `{ $form }`, e.g. `{ $example }`
+syntax-help = `cxc explain syntax` shows the form of each declaration and statement
+unclosed-long-text = this text, opened with `"""`, is never closed
+unclosed-long-text-help = close it with `"""` where the text ends
+declaration = { $kind } `{ $name }`
+the-declaration = the { $kind }
+next-declaration-here = `{ $word }` starts the next declaration here
+unclosed-block = the block of { $what } opened here is never closed
+unclosed-block-help = add `{"}"}` where { $what } ends
+tier-out-of-range = tier { $tier } is out of range
+tier-out-of-range-help = tiers count from 1 (the highest priority); use 1 to 100
+customers-implausible = { $count } customers is not a plausible count
+customers-implausible-help = give the number of customers in the segment, e.g. `customers 1200`
+average-check-negative = an average check of { $value } is below zero
+average-check-negative-help = the average check is the average order value, zero or more
+effort-out-of-scale = effort { $effort } is outside the scale
+effort-out-of-scale-help = effort is measured from 1 (low) to 5 (high)
+csat-out-of-scale = csat { $csat } is not a score on the 5-point scale
+csat-out-of-scale-help = write the measured score from 1 to 5, e.g. `csat 4.2`
+concurrency-out-of-range = a concurrency of { $value } is out of range
+concurrency-out-of-range-help = give how many contacts one agent handles at once, 1 to 100 (e.g. `concurrency 3` for chat)
+shrinkage-too-high = shrinkage of { $shrinkage } leaves nobody to answer
+shrinkage-too-high-help = shrinkage is the share of paid time agents are not available, below 100%
+nps-impossible = an NPS of { $value } is impossible
+nps-impossible-help = the Net Promoter Score runs from -100 to 100
+opening-time-backwards = the opening time { $from }-{ $to } ends before it starts
+opening-time-backwards-help = write the opening time first, e.g. 09:00-18:00; for a night shift write two ranges, 22:00-24:00 and 00:00-06:00
+forecast-interval-zero = a forecast interval of zero
+forecast-interval-zero-help = give the interval length, e.g. `per 30m`
+duration-help = write a duration such as 30m, 4h, 1h30m or 3d
+percent-over-max = { $value } is more than { $max }%
+percent-over-max-help = a share of a whole goes from 0% to 100%
+percent-help = write a percentage such as 80% or 99.5%
+date-help = write a real date as YYYY-MM-DD, e.g. 2026-05-01
+time-help = write a time as HH:MM between 00:00 and 24:00
+number-too-large = the number { $number } is too large
+whole-number-too-large-help = whole numbers in a spec go up to 4,294,967,295
+number-too-large-help = write a number of sensible size
+use-one-of = use one of: { $words }
+expected-word = expected { $what } ({ $words }), found `{ $found }`
+word-language = an output language
+word-channel-kind = a channel kind
+word-severity = a severity
+word-feedback = `required` or `optional`
+
+word-period = a period
+word-metric = a metric
+word-remedy = a remedy
+
+forecast-unknown-column-like = the header has an unknown column `{ $column }` (did you mean `{ $like }`?)
+
+help-label = help
+
+## Command line
+
+cli-error = error: { $message }
+cli-lsp-stopped = the language server stopped: { $error }
+cli-man-failed = cannot write the man page: { $error }
+cli-nothing-written = nothing was written: fix the errors above first
+cli-removed = removed { $path }: an earlier build wrote it and this one does not
+cli-wrote = wrote { $count } files to { $folder }
+cli-created = created { $path }
+cli-init-next = next:
+      cxc check { $standards }            check the standards
+      cxc build { $standards } -o out   write the documents
+      commit and push: .github/workflows/cxc.yml checks every pull request
+cli-cannot-read = cannot read { $error }
+cli-fmt-clean = { $total } files already formatted
+cli-fmt-would = { $changed } of { $total } files would be reformatted (run `cxc fmt`)
+cli-fmt-done = reformatted { $changed } of { $total } files
+cli-fmt-failed = { $failed } files left as they were: fix the errors above first
+cli-stdin-unreadable = cannot read standard input (at most 64 MB of UTF-8)
+cli-stdin-not-utf8 = standard input is not UTF-8
+cli-no-journey-like = no journey `{ $journey }` (did you mean `{ $like }`?)
+cli-no-journeys = no journey `{ $journey }` (the spec has no journeys)
+cli-no-journey = no journey `{ $journey }` (journeys: { $journeys })
+cli-watch-changed = --- { $files } changed: checking again ---
+cli-watch-stopped = stopped watching: { $error }
+cli-no-code-like = there is no diagnostic code `{ $code }`; did you mean `{ $like }`?
+cli-no-code = there is no diagnostic code `{ $code }`; `cxc explain` lists every code
+
+tier-segments = tier { $tier }: { $segments }

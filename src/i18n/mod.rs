@@ -1,0 +1,205 @@
+//! cxc's own words in the user's language: every diagnostic message and
+//! help, every CLI message, in English and Russian.
+//!
+//! One Fluent catalogue per language (`en.ftl`, `ru.ftl`, embedded in the
+//! binary). Fluent rather than a table of format strings because Russian
+//! picks a noun's form by the number before it (1 шаг, 2 шага, 5 шагов) and
+//! Fluent selects it by the CLDR plural rules, in the catalogue, where a
+//! translator sees it; the code only passes the number.
+//!
+//! Code names a message by its id with [`msg!`]; `tests` checks that both
+//! catalogues have the same ids, that every id the code uses exists, and
+//! that a message uses only the arguments its callers pass.
+
+use crate::syntax::values::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+#[cfg(test)]
+mod tests;
+
+pub(crate) const EN: &str = include_str!("en.ftl");
+pub(crate) const RU: &str = include_str!("ru.ftl");
+
+/// A message by id, with its arguments: rendered when the language is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+    /// A phrase of its own, said in the same language.
+    Message(Message),
+    /// Alternatives joined as a sentence: "a, b or c".
+    Choice(Vec<Arg>),
+    /// Items joined with "; ".
+    List(Vec<Arg>),
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Self {
+        Arg::Message(message)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+impl From<&String> for Arg {
+    fn from(text: &String) -> Self {
+        Arg::Text(text.clone())
+    }
+}
+impl From<&crate::syntax::Name> for Arg {
+    fn from(name: &crate::syntax::Name) -> Self {
+        Arg::Text(name.to_string())
+    }
+}
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(text: std::borrow::Cow<'_, str>) -> Self {
+        Arg::Text(text.into_owned())
+    }
+}
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn from(n: $t) -> Self {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
+}
+number_arg!(usize, u32, u64, i32, i64, f64);
+
+/// `msg!("unknown-reference", kind = "team", name = id)`: a [`Message`].
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message::new($id, vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*])
+    };
+}
+
+impl Message {
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        Message { id, args }
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The message in `language`. An id missing from the catalogue (the
+    /// tests forbid it) shows as the id, never as a crash.
+    pub fn text(&self, language: Language) -> String {
+        let bundle = bundle(language);
+        let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
+            return self.id.to_string();
+        };
+        let mut args = FluentArgs::new();
+        for (name, value) in &self.args {
+            match value {
+                Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
+                Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
+                Arg::Choice(items) => args.set(*name, FluentValue::from(choice(items, language))),
+                Arg::List(items) => {
+                    let said: Vec<String> = items.iter().map(|i| say(i, language)).collect();
+                    args.set(*name, FluentValue::from(said.join("; ")))
+                }
+            }
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned()
+    }
+}
+
+/// An argument as text of its own.
+fn say(item: &Arg, language: Language) -> String {
+    match item {
+        Arg::Text(text) => text.clone(),
+        Arg::Number(n) => n.to_string(),
+        Arg::Message(m) => m.text(language),
+        Arg::Choice(items) => choice(items, language),
+        Arg::List(items) => items
+            .iter()
+            .map(|i| say(i, language))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn choice(items: &[Arg], language: Language) -> String {
+    let said: Vec<String> = items.iter().map(|item| say(item, language)).collect();
+    match said.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), text("or", language)),
+    }
+}
+
+/// A message without arguments, in `language`.
+pub fn text(id: &'static str, language: Language) -> String {
+    Message::new(id, Vec::new()).text(language)
+}
+
+fn bundle(language: Language) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    let bundles = BUNDLES.get_or_init(|| [load(EN, "en"), load(RU, "ru")]);
+    match language {
+        Language::En => &bundles[0],
+        Language::Ru => &bundles[1],
+    }
+}
+
+fn load(source: &str, tag: &str) -> FluentBundle<FluentResource> {
+    // A catalogue that does not parse is caught by the tests; what parsed
+    // is still used.
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    let language: unic_langid::LanguageIdentifier = tag.parse().expect("a valid language tag");
+    let mut bundle = FluentBundle::new_concurrent(vec![language]);
+    // Isolation marks (U+2068/U+2069) around every argument would land in
+    // terminals, JSON and SARIF as invisible noise.
+    bundle.set_use_isolating(false);
+    // Both catalogues are ours and have unique ids (tested).
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The language of cxc's messages: `--lang`, else the spec's
+/// `service { language }`, else the locale (LC_ALL, LC_MESSAGES, LANG),
+/// else English.
+pub fn choose(
+    explicit: Option<Language>,
+    spec: Option<Language>,
+    locale: Option<Language>,
+) -> Language {
+    explicit.or(spec).or(locale).unwrap_or(Language::En)
+}
+
+/// The language a POSIX locale asks for: the first set of LC_ALL,
+/// LC_MESSAGES and LANG decides, as it does for every program.
+pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Option<Language> {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| get(name).filter(|v| !v.is_empty()))?;
+    if locale.starts_with("ru") {
+        Some(Language::Ru)
+    } else {
+        Some(Language::En)
+    }
+}

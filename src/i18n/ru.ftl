@@ -1,0 +1,487 @@
+# Сообщения cxc на русском. У каждого id есть двойник в en.ftl (проверяется тестом).
+# Аргументы: $name. Слова спецификации в обратных кавычках не переводятся.
+
+## Итоговые строки
+
+summary-errors = { $errors ->
+        [one] { $errors } ошибка
+        [few] { $errors } ошибки
+       *[many] { $errors } ошибок
+    }, { $warnings ->
+        [one] { $warnings } предупреждение
+        [few] { $warnings } предупреждения
+       *[many] { $warnings } предупреждений
+    }
+
+## Каналы
+
+unattended-channel = канал `{ $channel }` вида { $kind } помечен как `self_service`: клиенты пишут или звонят туда, а отвечать никто не обязан
+unattended-channel-help = уберите `self_service` и назначьте каналу `owner` и `hours` (а затем цель по ответу в SLA) или сделайте его `portal`, если клиенты там только обслуживают себя сами
+preferred-channel-not-offered = клиентов типа `{ $customer_type }` направляют в канал `{ $channel }`, но ни одному из их сегментов ({ $segments }) этот канал не предложен
+preferred-channel-not-offered-help = добавьте `{ $channel }` в `channels` сегмента с этим типом клиентов или выберите канал, который у них есть
+channel-not-offered = этап `{ $step }` пути `{ $journey }` проходит в канале `{ $channel }`, но ни одному из сегментов, которые обслуживает этот путь, канал не предложен
+channel-not-offered-help = добавьте `{ $channel }` в `channels` сегментов этого пути или используйте канал, который у них есть
+
+## Обещания
+
+promise-without-remedy = обещание `{ $promise }` ничего не говорит о том, что будет, если его нарушить
+promise-without-remedy-help = добавьте `on_breach` с мерами, например `on_breach apologize, compensate "скидка 10%"`
+promise-exceeds-sla-no-target = обещание `{ $promise }` дано сегменту `{ $segment }` в канале `{ $channel }`, но ни одно SLA этого сегмента не задаёт для канала цель по ответу или первому ответу
+promise-exceeds-sla = обещание `{ $promise }` говорит сегменту `{ $segment }` «{ $within }» в канале `{ $channel }`, а внутренняя цель там только { $target }
+promise-exceeds-sla-no-target-help = добавьте в SLA сегмента `{ $segment }` цель для `{ $channel }` не медленнее обещания
+promise-exceeds-sla-help = сделайте внутреннюю цель не медленнее обещания (не более { $within }) или обещайте { $target }
+promised-journey = путь `{ $journey }`
+promised-journey-part = путь `{ $journey }` от `{ $from }` до `{ $to }`
+promised-journey-to-end = путь `{ $journey }` от `{ $from }` до конца
+journey-own-target = собственный срок пути { $target }
+journey-step-deadlines = сроки этапов { $total } по цепочке { $steps }
+promise-exceeds-journey-no-deadline = обещание `{ $promise }` задаёт срок { $within } для участка «{ $part }», но путь не устанавливает там сроков, которые бы его обеспечивали
+promise-exceeds-journey-no-deadline-help = задайте пути `within` или его этапам сроки `within`, которые укладываются в обещание
+promise-exceeds-journey = обещание `{ $promise }` говорит клиентам { $within } для участка «{ $part }», а путь допускает { $allowed }
+promise-exceeds-journey-help = обещайте { $time } или больше либо сократите сроки пути, чтобы уложиться в { $within }
+breach-without-explanation = обещание `{ $promise }` компенсирует нарушение, но не предусматривает ни извинения, ни объяснения
+breach-without-explanation-help = добавьте `apologize` и `explain` в `on_breach`: клиенту объясняют, что пошло не так, а затем компенсируют
+promise-clock = обещание `{ $promise }` считается по календарю `{ $calendar }`, который останавливается вне рабочих часов, но сформулировано в обычном времени ({ $within }): клиент, обратившийся перед закрытием, ждёт ответа через { $within }, а не на следующий рабочий день
+promise-clock-help = скажите это в формулировке («в течение 30 рабочих минут, пн–пт 9–18») или обеспечьте обещание круглосуточным календарём
+
+## Жалобы
+
+complaint-without-escalation = у правила жалоб `{ $complaint }` нет лестницы эскалации
+complaint-without-escalation-help = добавьте `escalate after СРОК to РОЛЬ` на случай, если ответственный не решит жалобу вовремя
+complaint-without-feedback = правило жалоб `{ $complaint }` не требует сообщать клиенту результат
+complaint-without-feedback-help = добавьте `feedback required`: клиенту сообщают, что сделано по его жалобе
+acknowledge-after-resolve = правило жалоб `{ $complaint }` даёт { $acknowledge } на подтверждение получения, но только { $resolve } на решение
+acknowledge-after-resolve-help = сначала подтвердить получение (обычно в течение часов), потом решить: проверьте, не перепутаны ли сроки
+escalation-after-deadline = правило жалоб `{ $complaint }` передаёт жалобу `{ $to }` через { $after }, когда срок решения { $resolve } уже истёк
+escalation-after-deadline-help = эскалируйте до истечения срока, например на середине (`escalate after { $half } to { $to }`), чтобы было время помочь
+escalation-out-of-order = правило жалоб `{ $complaint }` передаёт жалобу `{ $to }` через { $after } — не позже, чем `{ $earlier_to }` через { $earlier_after } на предыдущей ступени
+escalation-out-of-order-help = упорядочьте лестницу по времени, каждая ступень позже предыдущей: сначала руководитель первой линии, директор последним
+
+## Пересмотр стандартов
+
+stale-review = стандарты последний раз пересматривались { $reviewed }; следующий пересмотр был назначен на { $due }, { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    } назад
+stale-review-help = сверьте стандарты с текущими объёмами, каналами и обещаниями и обновите `reviewed`
+review-cadence-missing = стандарты ничего не говорят о том, как часто их пересматривают
+review-cadence-no-date = у стандартов есть периодичность пересмотра, но нет даты последнего пересмотра
+review-cadence-rare = стандарты пересматриваются раз в { $count } { $unit } — реже раза в год
+review-cadence-help = добавьте `review every 6 months` (не реже раза в 12 месяцев) и `reviewed ГГГГ-ММ-ДД` с датой последнего пересмотра
+
+## Организация
+
+missing-owner = у объекта «{ $what }» нет ответственного
+missing-owner-help = добавьте `owner КОМАНДА` или `owner РОЛЬ`: кто-то должен за это отвечать
+the-step = этап `{ $step }` пути `{ $journey }`
+the-complaint = правило жалоб `{ $complaint }`
+the-channel = канал `{ $channel }`
+reports-to-self = роль `{ $role }` подчиняется сама себе
+reports-to-cycle = роли подчиняются друг другу по кругу: { $roles }
+reports-to-cycle-help = уберите один `reports_to`, чтобы цепочка заканчивалась ролью, которая никому в спецификации не подчиняется
+escalation-to-self = эскалация ведёт от { $party } обратно к { $party }
+escalation-cycle = эскалации идут по кругу между { $parties }: жалоба может вернуться туда, откуда её передали
+escalation-cycle-help = каждая ступень лестницы эскалации должна вести вверх: передавайте жалобу тому, у кого больше полномочий и кто не передаёт её обратно
+role-without-duties = у роли `{ $role }` нет обязанностей
+role-without-duties-help = добавьте хотя бы одну `duty "..."` о том, зачем нужна роль; она попадёт в должностную инструкцию
+
+## Уровни обслуживания
+
+tier-answered = получает ответ в `{ $channel }`
+tier-first-response = получает первый ответ в `{ $channel }`
+tier-resolved-on = получает решение в `{ $channel }`
+tier-resolved = получает решение
+tier-inversion = сегмент `{ $segment }` уровня { $tier } { $what } в течение { $within } — медленнее, чем сегмент `{ $worse }` уровня { $worse_tier } (в течение { $worse_within })
+tier-inversion-help = дайте `{ $segment }` цель не медленнее { $within } (лучший уровень ждёт меньше всех) или пересмотрите уровни
+pareto-mismatch = сегмент `{ $segment }` уровня { $tier } приносит { $revenue } выручки при { $share } клиентов ({ $ratio }× на клиента) — меньше на клиента, чем сегмент `{ $worse }` уровня { $worse_tier } ({ $worse_ratio }×)
+pareto-mismatch-help = проверьте цифры `share` и `revenue`; если они верны, `{ $worse }` заслуживает лучшего уровня
+
+## Передачи между командами
+
+handoff-step = путь `{ $journey }` (этап `{ $from }` → `{ $to }`)
+handoff-escalation = правило жалоб `{ $complaint }` (эскалация к `{ $to }`)
+missing-agreement = { $via } передаёт работу для сегмента первого уровня от команды `{ $from }` команде `{ $to }`, но эту передачу не покрывает ни одно соглашение{ $more ->
+        [0] {""}
+        [one] {" "}(между ними есть ещё { $more } такая передача)
+        [few] {" "}(между ними есть ещё { $more } такие передачи)
+       *[many] {" "}(между ними есть ещё { $more } таких передач)
+    }
+missing-agreement-help = объявите `agreement { $to }_for_{ $from } {"{"} provider { $to }; consumer { $from }; respond within ... {"}"}`
+handoff-step-work = { $via } должен быть выполнен в течение { $time } после того, как работа попала к `{ $to }`
+handoff-escalation-work = { $via } оставляет `{ $to }` { $time } до срока жалобы
+complaint-acknowledge-work = получение жалобы по правилу `{ $complaint }` (ответственный `{ $team }`) нужно подтвердить в течение { $within }
+complaint-resolve-work = жалобу по правилу `{ $complaint }` (ответственный `{ $team }`) нужно решить в течение { $within }
+agreement-gives-respond = соглашение `{ $agreement }` даёт команде `{ $team }` { $time } на ответ
+agreement-gives-resolve = соглашение `{ $agreement }` даёт команде `{ $team }` { $time } на решение
+agreement-too-slow = { $gives }, но { $work }{ $more ->
+        [0] {""}
+        [one] ; ещё { $more } работе это тоже нужно быстрее
+       *[other] ; ещё { $more } работам это тоже нужно быстрее
+    }
+agreement-too-slow-help = договоритесь о сроке не более { $time } для этой работы (строка `for СЕГМЕНТ` задаёт его для нужных сегментов) или дайте работе больше времени
+
+## Пути клиента
+
+journey-without-start = у пути `{ $journey }` нет `start`, поэтому ни один этап недостижим
+journey-without-start-help = назовите первый этап: `start ЭТАП`
+effort-and-dropoff = клиенты оценивают усилие на нём в { $effort } из 5, и { $dropoff } из них на нём уходят
+effort = клиенты оценивают усилие на нём в { $effort } из 5
+dropoff = на нём уходят { $dropoff } клиентов
+high-effort-step = этап `{ $step }` пути `{ $journey }` даётся клиентам тяжело: { $measured }
+high-effort-step-help = упростите этап (меньше форм, без повторных вопросов, одно обращение) и измерьте снова; карта пути выделяет этот этап
+dead-end = этап `{ $step }` пути `{ $journey }` никуда не ведёт: у него нет `next`, и он не `end`
+dead-end-help = добавьте `next ЭТАП` — куда клиент идёт дальше, или `end "результат"`, если путь здесь заканчивается
+unreachable-step = до этапа `{ $step }` пути `{ $journey }` нельзя дойти от начала `{ $start }`
+unreachable-step-help = добавьте `next { $step }` в этап, который должен вести сюда, или удалите этап
+no-exit-self = этап `{ $step }` пути `{ $journey }` ведёт только сам в себя: клиент никогда не дойдёт до конца
+no-exit = этапы { $steps } пути `{ $journey }` образуют цикл без выхода: из них нельзя дойти ни до одного `end`
+no-exit-help = дайте одному из этих этапов `next`, который выводит из цикла (например, `next done when "approved"`), или `end`
+channel-switch = этап `{ $step }` доступен только в самообслуживании, а следующий этап `{ $next }` не предлагает канала самообслуживания: клиенту придётся сменить канал
+channel-switch-help = предложите `{ $next }` и в канале самообслуживания или свяжитесь с клиентом сами, а не заставляйте его звонить
+hot-potato = в пути `{ $journey }` клиента передают между командами { $changes ->
+        [one] { $changes } раз
+        [few] { $changes } раза
+       *[many] { $changes } раз
+    } по дороге к `{ $end }` ({ $teams }); предел — { $limit }
+hot-potato-help = пусть одна команда ведёт все этапы, где участвует клиент (одно окно), а работу других команд перенесите в этапы без канала, в бэк-офис
+journey-target = собственного срока пути { $target }
+segment-resolution-target = цели по решению { $target } для сегмента `{ $segment }`
+deadline-exceeds-target = сроки этапов пути `{ $journey }` в сумме дают { $total } по цепочке { $steps } — больше { $target }
+deadline-exceeds-target-help = сократите сроки этапов на этой цепочке или приведите `within` пути в соответствие с тем, что могут этапы
+
+## Покрытие
+
+segment-without-sla = сегмент `{ $segment }` не покрыт ни одним SLA
+segment-without-sla-help = объявите `sla { $segment }_sla for { $segment } {"{"} ... {"}"}` с целями по ответу и решению или добавьте `{ $segment }` в список `for` существующего SLA
+channel-without-target = сегменту `{ $segment }` предложен канал `{ $channel }`, но его SLA не задаёт для канала цели по ответу или первому ответу
+channel-without-target-help = добавьте в SLA сегмента, например, `{ $example }` или перестаньте предлагать этот канал
+share-over-100 = значения `{ $field }` сегментов в сумме дают { $total } — больше 100% ({ $parts })
+share-over-100-help = значения `{ $field }` сегментов делят одно целое; исправьте их так, чтобы сумма была не больше 100%
+too-many-tiers = используется уровней маршрутизации: { $count } ({ $tiers }); больше { $limit } невозможно укомплектовать и объяснить (здесь уровень { $last })
+too-many-tiers-help = объедините соседние уровни, чтобы осталось не больше { $limit }
+mixed-tier-queue = очередь `{ $queue }` обслуживает сегменты разных уровней ({ $tiers })
+mixed-tier-queue-help = дайте каждому уровню свою очередь, чтобы высший уровень не ждал за низшим
+unused = { $kind } `{ $name }` объявлен, но нигде не используется
+unused-help = сошлитесь на `{ $name }` там, где он нужен, или удалите объявление
+
+## cxc.yaml
+
+did-you-mean = может быть, имелось в виду `{ $name }`?
+config-not-yaml = cxc.yaml — некорректный YAML: { $error }
+config-not-yaml-help = проверьте отступы и форму `ключ: значение`
+config-not-mapping = cxc.yaml должен быть словарём с `rules:` и `thresholds:`
+config-not-mapping-help = например, `rules:`, а под ним `unused: off`; все настройки перечислены в `cxc help language`
+config-section = раздел
+config-rule = правило
+config-threshold = порог
+config-limit = ограничение
+config-export = экспорт
+config-effort-threshold = порог high-effort-step
+config-zendesk-setting = настройка zendesk
+config-taskrouter-setting = настройка taskrouter
+config-unknown = неизвестный элемент ({ $what }) `{ $name }` в cxc.yaml
+config-known = допустимые: { $known }
+config-rules-not-mapping = `rules` должен сопоставлять кодам правил off, warning или error
+config-rules-not-mapping-help = например, `rules:`, а под ним `unused: off`
+config-severity = важность `{ $rule }` должна быть off, warning или error
+config-severity-help = например, `unused: off`
+config-threshold-number = порог `{ $threshold }` должен быть целым числом
+config-threshold-number-help = например, `hot-potato: 3`
+config-file-size-max = `file_size` может быть не больше { $max }: файл спецификации читается целиком
+config-file-size-max-help = например, `file_size: 1GB`
+config-file-size = `file_size` должен быть размером вроде 64MB, 512KB или числом байтов
+config-file-size-help = например, `file_size: 64MB`
+config-effort-not-mapping = `high-effort-step` принимает `effort` и `dropoff`
+config-effort-not-mapping-help = например, `high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}`
+config-effort = порог усилия — число от 1 до 5
+config-effort-help = например, `effort: 4`
+config-dropoff = порог ухода клиентов — процент от 0% до 100%
+config-dropoff-help = например, `dropoff: 30%`
+config-queues = `queues` должен сопоставлять id очередей SID очередей TaskRouter
+config-queues-help = например, `queues:`, а под ним `vip_line: WQ0123456789abcdef0123456789abcdef`
+config-organization-ids = id организаций для `{ $segment }` должны быть числами
+config-organization-ids-help = скопируйте их со страницы организации в Zendesk, например `vip: [360001234567]`
+config-organizations = `organizations` должен сопоставлять id сегментов id организаций Zendesk
+config-organizations-help = например, `organizations:`, а под ним `vip: [360001234567]`
+config-text = `{ $key }` должен быть текстом
+config-text-help = если сомневаетесь, возьмите его в кавычки
+config-shape = `{ $key }` — не { $shape }: `{ $value }`
+shape-attribute = имя атрибута задачи (буквы, цифры, `_`, через `.`)
+shape-zendesk-field = имя поля условия Zendesk (буквы, цифры и `_`)
+shape-queue-sid = SID очереди TaskQueue (`WQ` и 32 шестнадцатеричные цифры)
+shape-export-name = имя для экспорта (строчные латинские буквы, цифры и `_`; TaskRouter не допускает дефис)
+shape-attribute-help = например, `segment_attribute: segment` или `customer.segment`
+shape-zendesk-field-help = например, `segment_field: current_tags` или `organization_id`
+shape-queue-sid-help = скопируйте SID со страницы очереди TaskQueue в Twilio Console, например WQ0123456789abcdef0123456789abcdef
+shape-export-name-help = например, `key-accounts: key_accounts`
+
+## Файлы
+
+cannot-read = не удаётся прочитать { $file }: { $error }
+cannot-write = не удаётся записать { $file }: { $error }
+fmt-cannot-help = cxc fmt форматирует обычные файлы внутри указанных папок
+
+## Имена
+
+duplicate = { $kind } `{ $name }` объявлен дважды
+duplicate-declaration = `{ $kind }` объявлен дважды
+duplicate-step = этап `{ $step }` объявлен в пути `{ $journey }` дважды
+first-defined-here = первое объявление здесь
+duplicate-help = каждому объявлению вида { $kind } нужен свой идентификатор; переименуйте одно из них или объедините оба
+wrong-kind = `{ $name }` — это { $kind }, а здесь нужен { $wanted }
+wrong-kind-help = укажите здесь имя вида { $wanted }
+unknown-reference = неизвестное имя `{ $name }` (нужен { $wanted })
+unknown-reference-help = объявите его, например `{ $kind } { $name } {"{"} ... {"}"}`, или исправьте имя
+given-twice = `{ $keyword }` указан дважды в { $kind } `{ $name }`
+given-twice-in = `{ $keyword }` указан дважды в { $kind }
+first-given-here = первый раз указан здесь
+given-twice-help = оставьте одну инструкцию `{ $keyword }`: вторая молча заменила бы первую
+name-a-step = укажите этап пути `{ $journey }`
+no-such-step = в пути `{ $journey }` нет этапа `{ $step }`
+no-such-step-help = на этапы ссылаются внутри их пути; объявите `step { $step } {"{"} ... {"}"}` в пути `{ $journey }`
+not-a-currency = `{ $code }` — не код валюты
+not-a-currency-help = напишите код ISO 4217 заглавными буквами, например `currency EUR`, `currency RUB` или `currency USD`
+step-in-two-phases = этап `{ $step }` уже входит в другую фазу пути `{ $journey }`
+listed-here-first = впервые указан здесь
+step-in-two-phases-help = этап принадлежит одной фазе: уберите его из одной из двух
+
+## Экспорт
+
+export-conflict = { $kind } `{ $first }` и { $kind } `{ $second }` в экспорте для Zendesk и TaskRouter получили бы одно имя `{ $value }`, и одни обращения попадали бы к другим
+export-conflict-label = это имя уже занято здесь
+export-conflict-help = переименуйте один из них или задайте каждому своё значение в `exports.{ $kind }s` в cxc.yaml
+zendesk-time-zone = в Zendesk нет часового пояса, соответствующего `{ $zone }`; расписание календаря `{ $calendar }` записано с именем IANA, которое Zendesk может не принять
+zendesk-time-zone-help = используйте часовой пояс IANA, который знает Zendesk (например, "Europe/Moscow"), или задайте пояс расписания в Zendesk вручную
+zendesk-organization-missing = правила SLA Zendesk находят сегменты по `organization_id`, но в cxc.yaml нет id организации для сегмента `{ $segment }`
+zendesk-organization-missing-help = добавьте id организаций Zendesk для сегмента в cxc.yaml в `exports:`, `zendesk:`, `organizations:`, например `{ $segment }: [360001234567]`
+taskrouter-no-queue = у `{ $party }` нет очереди, поэтому процесс TaskRouter эскалирует жалобы по правилу `{ $complaint }` не дальше предыдущей ступени
+taskrouter-no-queue-help = дайте команде этого адресата эскалации очередь (`queue ... {"{"} team ... {"}"}`) или эскалируйте в тикет-системе
+taskrouter-business-hours = правило жалоб `{ $complaint }` эскалирует по рабочему времени, а таймауты TaskRouter идут по часам: процесс эскалирует через столько же астрономического времени
+taskrouter-business-hours-help = эскалируйте жалобы, считающие рабочие часы, в тикет-системе (правила SLA Zendesk) или примите более ранние эскалации в TaskRouter
+taskrouter-time-zone = часовой пояс `{ $zone }` неизвестен, поэтому часы работы этого календаря в TaskRouter считаются по UTC
+time-zone-help = используйте имя часового пояса IANA, например "Europe/Moscow" или "Asia/Yekaterinburg"
+
+## Чтение файлов
+
+read-missing = нет такого файла или папки
+read-outside = он вне папки спецификации `{ $root }` (cxc читает только файлы внутри неё)
+read-not-regular = это { $what }, а не обычный файл
+read-too-large = его размер { $size }, а файлы ограничены { $limit } (`limits.file_size` в cxc.yaml)
+read-other = { $reason }
+no-cx-files = в этой папке нет файлов .cx (cxc читает все файлы *.cx в ней и во вложенных папках)
+not-utf8 = этот файл — не текст в кодировке UTF-8
+not-utf8-help = сохраните файл в UTF-8 (в большинстве редакторов: «Сохранить как» → «Кодировка» → UTF-8)
+include-missing = подключаемого файла `{ $file }` не существует
+include-outside = подключаемый файл `{ $file }` вне папки спецификации `{ $root }`; cxc читает только файлы внутри неё
+include-unreadable = подключаемый файл `{ $file }` не удаётся прочитать: { $reason }
+include-missing-help = пути в include отсчитываются от подключающего файла и не должны выходить за папку спецификации; проверьте написание и папку
+includes-itself = `{ $file }` подключает сам себя
+include-cycle = файлы подключают друг друга по кругу ({ $count }): { $files }
+include-cycle-help = уберите одно из этих подключений: файл достаточно подключить один раз, а `cxc check ПАПКА` и так читает все файлы .cx в ней
+
+## Расчёт численности
+
+measured-abandonment = { $value } звонящих кладут трубку
+measured-asa = звонящие ждут в среднем { $value }
+measured-occupancy = операторы заняты { $value } времени
+measured-service-level = вовремя отвечают на { $value } обращений
+metric-target-unmet = очередь `{ $queue }` с { $agents ->
+        [one] { $agents } оператором
+       *[other] { $agents } операторами
+    } не выполняет цель `{ $target }` из SLA `{ $sla }`: { $measured }
+metric-target-unmet-intervals = очередь `{ $queue }` с { $agents ->
+        [one] { $agents } оператором
+       *[other] { $agents } операторами
+    } не выполняет цель `{ $target }` из SLA `{ $sla }` в { $missed } из { $intervals } интервалов: { $measured } (хуже всего в { $worst })
+metric-target-unmet-help = добавьте операторов (`cxc staff` показывает, сколько нужно в каждом интервале и какая цель определяет численность) или пересмотрите цель
+metric-target-unmet-fewer-help = эта цель требует меньше операторов, чем есть в очереди; уменьшите `agents` или пересмотрите цель
+the-target = цель
+headcount-short = штат ролей команды `{ $team }` — { $have } чел. ({ $roles }), а её очередям в пиковые часы нужно { $needed } ({ $queues })
+headcount-short-help = увеличьте `headcount` ролей команды на { $more } или укомплектуйте очереди из других команд
+
+## Прогнозы
+
+at-place = { $place }: { $problem }
+forecast-file = файл прогноза { $file }
+forecast-line = { $file }, строка { $line }
+forecast-unreadable = не удаётся прочитать файл прогноза { $file }: { $reason }
+forecast-unreadable-help = путь отсчитывается от файла спецификации, который его называет, и не должен выходить за папку спецификации
+forecast-empty = файл прогноза { $file } пуст
+forecast-empty-help = напишите строку заголовка `start,volume` (можно `,aht`) и по строке на каждый интервал
+forecast-not-utf8 = строка { $line }, поле { $field } — не текст UTF-8
+forecast-io = не удалось прочитать в строке { $line }: { $reason }
+forecast-not-csv = не читается как CSV (строка { $line })
+forecast-csv-help = сохраните прогноз как текст UTF-8 со значениями через запятую
+forecast-column-twice = заголовок называет столбец `{ $column }` дважды
+forecast-column-twice-help = оставьте один `start`, один `volume` и не больше одного `aht`
+forecast-unknown-column = в заголовке неизвестный столбец `{ $column }`
+forecast-columns-help = столбцы: `start`, `volume` и, по желанию, `aht` (в секундах); их называет первая строка
+forecast-header-columns = заголовок должен называть столбцы `start` и `volume`
+forecast-row-fields = в этой строке { $fields ->
+        [one] { $fields } поле
+        [few] { $fields } поля
+       *[many] { $fields } полей
+    }, а в заголовке { $columns }
+forecast-row-fields-help = в каждой строке нужно по значению на столбец заголовка, через запятую
+forecast-volume = объём { $volume } обращений за один интервал неправдоподобен
+forecast-volume-help = объём — это число обращений, поступающих за один интервал
+forecast-aht = среднее время обработки { $aht } секунд неправдоподобно
+forecast-aht-help = `aht` — среднее время обработки одного обращения в секундах, больше нуля
+forecast-number = значение { $value } в столбце { $column } — не число от нуля и больше
+forecast-number-help = пишите объёмы и времена обработки простыми числами, например 120 или 95.5
+forecast-line-problem = строка { $line } прогноза: { $problem }
+forecast-units-help = проверьте единицы: объём — обращений за интервал, aht — секунд на одно обращение
+forecast-no-aht = у очереди `{ $queue }` есть прогноз, но нет среднего времени обработки
+forecast-no-aht-help = добавьте очереди `aht` (например, `aht 4m`) или столбец `aht` в секундах в файл прогноза
+forecast-no-rows = в файле прогноза есть заголовок, но нет интервалов
+forecast-no-rows-help = добавьте под заголовком по строке на интервал, например `08:00,120`
+forecast-zero-interval = очередь `{ $queue }` задаёт прогноз на интервал нулевой длины
+forecast-zero-interval-help = укажите длину интервала, например `forecast 120 per 30m`
+zero-aht = у очереди `{ $queue }` нулевое среднее время обработки
+zero-aht-help = `aht` — сколько в среднем занимает одно обращение, например `aht 4m`
+zero-patience = у очереди `{ $queue }` нулевое терпение: трубку положил бы каждый звонящий
+zero-patience-help = `patience` — сколько звонящие в среднем ждут, прежде чем положить трубку, например `patience 2m`
+full-shrinkage = у очереди `{ $queue }` потери рабочего времени { $shrinkage }: никто никогда не был бы доступен
+full-shrinkage-help = потери (shrinkage) — доля оплачиваемого времени, когда операторы не на линии; она должна быть меньше 100%
+load-too-high = нагрузка { $load } Эрланг больше, чем рассчитывает cxc (не более { $max })
+too-patient = при таком объёме звонящие настолько терпеливы, что никто не положил бы трубку: уберите `patience`, чтобы считать по Эрлангу C
+at-interval = {" "}в { $start }
+misses-in-intervals = , и не выполняется в { $short } из { $intervals } интервалов
+with-agents-answered = при { $agents } вовремя отвечают на { $level }{ $at }
+with-agents-overwhelmed = при { $agents } обращений поступает{ $at } больше, чем они успевают обработать
+understaffed = в очереди `{ $queue }` { $agents ->
+        [one] { $agents } оператор
+        [few] { $agents } оператора
+       *[many] { $agents } операторов
+    }, а нужно { $needed } (ещё { $more }){ $at }, чтобы выполнить `{ $goal }`{ $spread }; { $with }
+understaffed-help = укомплектуйте очередь: `agents { $needed }`, или снизьте объём либо время обработки; `cxc staff` показывает каждый интервал
+understaffed-unreachable = очередь `{ $queue }` не может выполнить `{ $goal }`{ $at } ни при каком числе операторов{ $spread }
+understaffed-unreachable-help = цель недостижима при таком прогнозе; пересмотрите цель `answer` в SLA
+the-answer-target = цель по ответу
+
+in-memory-files = спецификация из памяти не может ссылаться на файлы
+
+## Значения
+
+duration-too-long = длительность `{ $text }` слишком велика; самая большая — около 30 лет
+duration-unit = `{ $unit }` — не единица времени; используйте s, m, h, d или w
+duration-unit-without-number = в `{ $text }` единица времени без числа
+duration-number-without-unit = `{ $text }` заканчивается числом без единицы времени
+not-a-percentage = `{ $text }` — не процент
+not-a-sensible-percentage = `{ $text }` — неправдоподобный процент
+not-a-date = `{ $text }` — не дата; пишите ГГГГ-ММ-ДД, например 2026-05-01
+no-such-month = `{ $text }`: месяца { $month } не бывает
+no-such-day = `{ $text }`: в этом месяце нет { $day }-го числа
+not-a-time = `{ $text }` — не время; пишите ЧЧ:ММ, например 09:00
+not-a-time-of-day = `{ $text }` — не время суток (от 00:00 до 24:00)
+
+## Синтаксис
+
+or = или
+
+expect-name = имя, например `support` или `vip_line`
+expect-text = текст в двойных кавычках, например "Ключевые клиенты"
+expect-integer = целое число, например 12
+expect-decimal = число, например 4.5
+expect-percent = процент, например 80%
+expect-duration = длительность, например 30m, 4h или 1h30m
+expect-date = дата, например 2026-05-01
+expect-time = время, например 09:00
+expect-days = дни, например mon-fri или sat (mon tue wed thu fri sat sun)
+expect-comparison = сравнение: >=, <=, >, < или =
+expect-remedy = мера: apologize, explain, redo, refund, compensate "..." или escalate РОЛЬ
+expect-separator = новая строка или `;`
+expect-end-of-file = конец файла
+expect-display-name = отображаемое имя в двойных кавычках
+expect-opening-times = часы работы, например 09:00-18:00
+expect-block-end = `{"}"}` (конец блока)
+expected-found = ожидалось { $expected }, а найдено { $found }
+found-end-of-file = конец файла
+found-end-of-line = конец строки
+found-unterminated-text = незакрытый текст (кавычка `"`, которая нигде не закрывается)
+found-character = символ { $code }
+found-word = `{ $word }`
+unterminated-text-help = закройте текст кавычкой `"` на той же строке или используйте """ для текста в несколько строк
+write-it-as = пишите так: `{ $form }`, например `{ $example }`
+syntax-help = `cxc explain syntax` показывает форму каждого объявления и инструкции
+unclosed-long-text = текст, открытый `"""`, нигде не закрыт
+unclosed-long-text-help = закройте его `"""` там, где текст заканчивается
+declaration = { $kind } `{ $name }`
+the-declaration = { $kind }
+next-declaration-here = здесь `{ $word }` начинает следующее объявление
+unclosed-block = блок { $what }, открытый здесь, нигде не закрыт
+unclosed-block-help = добавьте `{"}"}` там, где заканчивается { $what }
+tier-out-of-range = уровень { $tier } вне допустимого диапазона
+tier-out-of-range-help = уровни считаются с 1 (высший приоритет); используйте от 1 до 100
+customers-implausible = { $count } клиентов — неправдоподобное число
+customers-implausible-help = укажите число клиентов сегмента, например `customers 1200`
+average-check-negative = средний чек { $value } меньше нуля
+average-check-negative-help = средний чек — средняя сумма заказа, ноль или больше
+effort-out-of-scale = усилие { $effort } вне шкалы
+effort-out-of-scale-help = усилие измеряется от 1 (мало) до 5 (много)
+csat-out-of-scale = csat { $csat } — не оценка по пятибалльной шкале
+csat-out-of-scale-help = укажите измеренную оценку от 1 до 5, например `csat 4.2`
+concurrency-out-of-range = одновременность { $value } вне допустимого диапазона
+concurrency-out-of-range-help = укажите, сколько обращений оператор ведёт одновременно, от 1 до 100 (например, `concurrency 3` для чата)
+shrinkage-too-high = при потерях { $shrinkage } отвечать некому
+shrinkage-too-high-help = потери (shrinkage) — доля оплачиваемого времени, когда операторы недоступны, меньше 100%
+nps-impossible = NPS { $value } невозможен
+nps-impossible-help = индекс NPS лежит в пределах от -100 до 100
+opening-time-backwards = часы работы { $from }-{ $to } заканчиваются раньше, чем начинаются
+opening-time-backwards-help = пишите сначала время открытия, например 09:00-18:00; для ночной смены напишите два интервала: 22:00-24:00 и 00:00-06:00
+forecast-interval-zero = интервал прогноза нулевой длины
+forecast-interval-zero-help = укажите длину интервала, например `per 30m`
+duration-help = пишите длительность, например 30m, 4h, 1h30m или 3d
+percent-over-max = { $value } — больше { $max }%
+percent-over-max-help = доля целого — от 0% до 100%
+percent-help = пишите процент, например 80% или 99.5%
+date-help = пишите существующую дату в виде ГГГГ-ММ-ДД, например 2026-05-01
+time-help = пишите время в виде ЧЧ:ММ от 00:00 до 24:00
+number-too-large = число { $number } слишком велико
+whole-number-too-large-help = целые числа в спецификации — до 4 294 967 295
+number-too-large-help = укажите число разумной величины
+use-one-of = используйте одно из: { $words }
+expected-word = ожидалось: { $what } ({ $words }), а найдено `{ $found }`
+word-language = язык документов
+word-channel-kind = вид канала
+word-severity = важность
+word-feedback = `required` или `optional`
+
+word-period = период
+word-metric = показатель
+word-remedy = мера
+
+forecast-unknown-column-like = в заголовке неизвестный столбец `{ $column }` (может быть, имелось в виду `{ $like }`?)
+
+help-label = подсказка
+
+## Командная строка
+
+cli-error = ошибка: { $message }
+cli-lsp-stopped = языковой сервер остановился: { $error }
+cli-man-failed = не удаётся записать страницу руководства: { $error }
+cli-nothing-written = ничего не записано: сначала исправьте ошибки выше
+cli-removed = удалён { $path }: его записала прошлая сборка, а эта — нет
+cli-wrote = записано файлов: { $count }, в { $folder }
+cli-created = создан { $path }
+cli-init-next = дальше:
+      cxc check { $standards }            проверить стандарты
+      cxc build { $standards } -o out   сформировать документы
+      закоммитьте и отправьте: .github/workflows/cxc.yml проверяет каждый pull request
+cli-cannot-read = не удаётся прочитать { $error }
+cli-fmt-clean = все файлы уже отформатированы: { $total }
+cli-fmt-would = будут переформатированы { $changed } из { $total } файлов (запустите `cxc fmt`)
+cli-fmt-done = переформатировано { $changed } из { $total } файлов
+cli-fmt-failed = файлов оставлено без изменений: { $failed }; сначала исправьте ошибки выше
+cli-stdin-unreadable = не удаётся прочитать стандартный ввод (не больше 64 МБ текста UTF-8)
+cli-stdin-not-utf8 = стандартный ввод — не текст UTF-8
+cli-no-journey-like = нет пути `{ $journey }` (может быть, имелось в виду `{ $like }`?)
+cli-no-journeys = нет пути `{ $journey }` (в спецификации нет путей)
+cli-no-journey = нет пути `{ $journey }` (пути: { $journeys })
+cli-watch-changed = --- изменены { $files }: проверяю снова ---
+cli-watch-stopped = наблюдение остановлено: { $error }
+cli-no-code-like = нет кода диагностики `{ $code }`; может быть, имелось в виду `{ $like }`?
+cli-no-code = нет кода диагностики `{ $code }`; `cxc explain` перечисляет все коды
+
+tier-segments = уровень { $tier }: { $segments }

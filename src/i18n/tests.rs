@@ -1,0 +1,224 @@
+use super::*;
+use crate::msg;
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Each message id of a catalogue with the variables its text uses.
+fn catalogue(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("the catalogue does not parse: {errors:?}"),
+    };
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(p) = &m.value {
+                variables(p, &mut vars);
+            }
+            assert!(
+                out.insert(m.id.name.to_string(), vars).is_none(),
+                "{} twice",
+                m.id.name
+            );
+        }
+    }
+    out
+}
+
+fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for v in variants {
+                variables(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
+    }
+}
+
+/// Every `msg!("id", a = .., b = ..)` in the sources: id and argument names.
+fn uses() -> Vec<(String, String, BTreeSet<String>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root];
+    let mut found = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+            continue;
+        }
+        // The catalogue's own module shows `msg!` in its documentation.
+        if path.extension().is_none_or(|e| e != "rs")
+            || path.parent().is_some_and(|p| p.ends_with("i18n"))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // What the parser expects is named by id: `Expect::Words("expect-name")`.
+        for (at, _) in text.match_indices("Expect::Words(\"") {
+            let id = text[at + 15..].split('"').next().unwrap_or("");
+            if id.starts_with("expect-") {
+                found.push((path.display().to_string(), id.to_string(), BTreeSet::new()));
+            }
+        }
+        for (at, _) in text.match_indices("msg!(") {
+            let rest = &text[at + 5..];
+            // The arguments end at the parenthesis that closes the macro.
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let call = &rest[..end];
+            let Some(id) = call
+                .trim_start()
+                .strip_prefix('"')
+                .and_then(|s| s.split('"').next())
+            else {
+                continue;
+            };
+            // Top-level `name =` pairs after the id.
+            let mut names = BTreeSet::new();
+            let mut depth = 0;
+            let mut item = String::new();
+            for c in call.chars().chain([',']) {
+                match c {
+                    '(' | '[' | '{' | '|' if c != '|' => depth += 1,
+                    ')' | ']' | '}' => depth -= 1,
+                    _ => {}
+                }
+                if c == ',' && depth == 0 {
+                    if let Some((name, _)) = item.split_once('=') {
+                        let name = name.trim();
+                        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                        {
+                            names.insert(name.to_string());
+                        }
+                    }
+                    item.clear();
+                } else {
+                    item.push(c);
+                }
+            }
+            found.push((path.display().to_string(), id.to_string(), names));
+        }
+    }
+    found
+}
+
+#[test]
+fn both_languages_have_every_message() {
+    let en = catalogue(EN);
+    let ru = catalogue(RU);
+    let only_en: Vec<_> = en.keys().filter(|k| !ru.contains_key(*k)).collect();
+    let only_ru: Vec<_> = ru.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(only_en.is_empty(), "missing in ru.ftl: {only_en:?}");
+    assert!(only_ru.is_empty(), "missing in en.ftl: {only_ru:?}");
+    for (id, vars) in &en {
+        assert_eq!(
+            vars, &ru[id],
+            "{id}: the two languages use different arguments"
+        );
+    }
+}
+
+#[test]
+fn every_message_the_code_names_exists_with_the_arguments_it_needs() {
+    let en = catalogue(EN);
+    let uses = uses();
+    assert!(uses.len() > 50, "found only {} uses of msg!", uses.len());
+    let mut used = BTreeSet::new();
+    for (file, id, names) in &uses {
+        let vars = en
+            .get(id)
+            .unwrap_or_else(|| panic!("{file}: `{id}` is in no catalogue"));
+        let missing: Vec<_> = vars.difference(names).collect();
+        assert!(missing.is_empty(), "{file}: `{id}` needs {missing:?}");
+        used.insert(id.as_str());
+    }
+    // Ids the code names through a table rather than `msg!`.
+    // `or` joins alternatives inside the catalogue's own module.
+    let indirect = |id: &str| id == "or";
+    let unused: Vec<_> = en
+        .keys()
+        .filter(|k| !used.contains(k.as_str()) && !indirect(k))
+        .collect();
+    assert!(unused.is_empty(), "messages nothing uses: {unused:?}");
+}
+
+#[test]
+fn russian_picks_the_plural_by_number() {
+    let forms: Vec<String> = [1u64, 2, 5, 21, 11]
+        .iter()
+        .map(|&n| msg!("summary-errors", errors = n, warnings = 0u64).text(Language::Ru))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            "1 ошибка, 0 предупреждений",
+            "2 ошибки, 0 предупреждений",
+            "5 ошибок, 0 предупреждений",
+            "21 ошибка, 0 предупреждений",
+            "11 ошибок, 0 предупреждений"
+        ]
+    );
+    assert_eq!(
+        msg!("summary-errors", errors = 1u64, warnings = 2u64).text(Language::En),
+        "1 error, 2 warnings"
+    );
+}
+
+#[test]
+fn the_language_is_the_flag_then_the_spec_then_the_locale() {
+    use Language::{En, Ru};
+    assert_eq!(choose(Some(En), Some(Ru), Some(Ru)), En);
+    assert_eq!(choose(None, Some(Ru), Some(En)), Ru);
+    assert_eq!(choose(None, None, Some(Ru)), Ru);
+    assert_eq!(choose(None, None, None), En);
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    };
+    assert_eq!(from_locale(env(&[("LANG", "ru_RU.UTF-8")])), Some(Ru));
+    assert_eq!(
+        from_locale(env(&[("LC_ALL", "C"), ("LANG", "ru_RU.UTF-8")])),
+        Some(En)
+    );
+    assert_eq!(
+        from_locale(env(&[("LC_ALL", ""), ("LANG", "ru_RU.UTF-8")])),
+        Some(Ru)
+    );
+    assert_eq!(from_locale(env(&[])), None);
+}
