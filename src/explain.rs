@@ -2,6 +2,8 @@
 //! modules that emit them.
 
 use crate::diagnostic::{Code, CodeDoc};
+use crate::msg;
+use crate::syntax::values::Language;
 
 /// The organisation every example of `cxc explain` is written against: the
 /// teams, roles and channels they name. An example runs as this, then the
@@ -56,46 +58,50 @@ pub fn doc(code: Code) -> Option<&'static CodeDoc> {
 
 /// The text `cxc explain` prints; for `syntax`, followed by the form of
 /// every declaration and statement.
-pub fn render(doc: &CodeDoc) -> String {
-    let mut text = render_doc(doc);
+pub fn render(doc: &CodeDoc, language: Language) -> String {
+    let mut text = render_doc(doc, language);
     if doc.code == Code::Syntax {
-        text.push_str(&forms());
+        text.push_str(&forms(language));
     }
     text
 }
 
 /// Every declaration's header and statements, each with an example.
-fn forms() -> String {
+fn forms(language: Language) -> String {
     use crate::syntax::ast::DeclKind;
     use crate::syntax::forms;
-    let mut out = String::from(
-        "\nThe forms (CAPITALS stand for what you write, [brackets] for what may be left out;\n\
-         statements end at a new line or `;`):\n",
-    );
+    let mut out = format!("\n{}\n", msg!("explain-forms").text(language));
     for &kind in DeclKind::ALL {
         out.push_str(&format!("\n{}\n", forms::header(kind)));
         let statements = forms::statements(kind);
         let width = statements.iter().map(|f| f.form.len()).max().unwrap_or(0);
+        let eg = msg!("explain-eg").text(language);
         for f in statements {
-            out.push_str(&format!("    {:width$}   e.g. {}\n", f.form, f.example));
+            out.push_str(&format!("    {:width$}   {eg} {}\n", f.form, f.example));
         }
     }
     out
 }
 
-fn render_doc(doc: &CodeDoc) -> String {
+fn render_doc(doc: &CodeDoc, language: Language) -> String {
     let indent = |text: &str| {
         text.lines()
             .map(|l| format!("    {l}"))
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let say = |message: crate::i18n::Message| message.text(language);
     format!(
-        "{code} ({severity} by default)\n\n{summary}\n\nWhy: {why}\n\nExample that triggers it:\n\n{bad}\n\nFixed:\n\n{fix}\n",
-        code = doc.code,
-        severity = doc.code.default_severity().as_str(),
-        summary = doc.summary,
-        why = doc.why,
+        "{title}\n\n{summary}\n\n{why}\n\n{example}\n\n{bad}\n\n{fixed}\n\n{fix}\n",
+        title = say(msg!(
+            "explain-title",
+            code = doc.code.as_str(),
+            severity = doc.code.default_severity().as_str()
+        )),
+        summary = doc.summary(language),
+        why = say(msg!("explain-why", why = doc.why(language))),
+        example = say(msg!("explain-example")),
+        fixed = say(msg!("explain-fixed")),
         bad = indent(doc.bad),
         fix = indent(doc.fix),
     )

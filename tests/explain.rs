@@ -161,3 +161,19 @@ fn the_language_guide_names_every_code() {
         "grammar/README.md does not mention {missing:?}"
     );
 }
+
+/// `cxc explain` in Russian: every code, its title, summary and rationale.
+#[test]
+fn every_code_is_explained_in_russian() {
+    for code in cxc::diagnostic::Code::ALL {
+        let output = common::cxc(&["explain", code.as_str(), "--lang", "ru"]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(text.contains("по умолчанию"), "{code}: {text}");
+        assert!(text.contains("Почему: "), "{code}: {text}");
+        assert!(
+            !text.contains("explain-"),
+            "{code}: a catalogue id shows: {text}"
+        );
+    }
+}

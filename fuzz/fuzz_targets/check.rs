@@ -25,6 +25,11 @@ fuzz_target!(|bytes: &[u8]| {
         "a terminal escape reached the Russian report"
     );
     let _ = render::json(d, s);
-    let _ = render::sarif(d, s, std::path::Path::new("/work"));
+    let _ = render::sarif(
+        d,
+        s,
+        std::path::Path::new("/work"),
+        cxc::syntax::values::Language::Ru,
+    );
     let _ = render::github(d, s);
 });

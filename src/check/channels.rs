@@ -10,32 +10,18 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::UnattendedChannel,
         context: "",
-        summary: "A live channel (`phone chat email messenger social`) is marked `self_service`: \
-                  nobody answers there.",
-        why: "`self_service` exempts a channel from having an owner and an answer target. On a \
-              channel where customers write or call, that means nobody is responsible for \
-              answering: in the industry more than half of the requests sent through social \
-              networks go unanswered exactly this way.",
         bad: "channel social \"Social networks\" { kind social; self_service }",
         fix: "channel social \"Social networks\" { kind social; owner support; hours office }",
     },
     CodeDoc {
         code: Code::PreferredChannelNotOffered,
         context: "",
-        summary: "A customer type `prefer`s channels that none of its segments offer.",
-        why: "Steering a type of customer to a channel works only if the channel is open to them. \
-              A strategy that sends impatient customers to chat while their segment has no chat \
-              cannot be followed by the people who serve them.",
         bad: "customer_type impatient { prefer chat }\nsegment mass { types impatient; channels phone }",
         fix: "customer_type impatient { prefer chat }\nsegment mass { types impatient; channels phone, chat }",
     },
     CodeDoc {
         code: Code::ChannelNotOffered,
         context: "",
-        summary: "A journey step uses a channel that none of the journey's segments are offered.",
-        why: "A step happens where the customer is. If the segments the journey serves cannot \
-              reach the company through that channel, the step cannot happen as written, and the \
-              channel is staffed for nobody.",
         bad: "segment vip { channels phone }\njourney order { segments vip; start s; step s { owner sales; channel chat; end } }",
         fix: "segment vip { channels phone, chat }\njourney order { segments vip; start s; step s { owner sales; channel chat; end } }",
     },

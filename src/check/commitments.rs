@@ -11,55 +11,30 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::PromiseExceedsSla,
         context: "segment mass { channels phone }",
-        summary: "A public promise is faster than the internal answer / first-response target for \
-                  its segment and channel, or the SLA sets no target there at all.",
-        why: "What the company says in public must be backed by what the contact centre is \
-              staffed and measured for. Promising a 15-minute callback on a line whose internal \
-              target is 1 hour guarantees broken promises.",
         bad: "promise callback { segments mass; channel phone; within 15m }\nsla mass_sla for mass { answer phone 80% within 1h }",
         fix: "promise callback { segments mass; channel phone; within 1h }\nsla mass_sla for mass { answer phone 80% within 1h }",
     },
     CodeDoc {
         code: Code::PromiseWithoutRemedy,
         context: "",
-        summary: "A promise has no `on_breach`.",
-        why: "Every promise is sometimes broken. Customers forgive a broken promise that is \
-              followed by an apology and a remedy; they do not forgive silence.",
         bad: "promise callback \"We call you back in 15 minutes\" { channel phone; within 15m }",
         fix: "promise callback \"We call you back in 15 minutes\" { channel phone; within 15m; on_breach apologize, compensate \"5% off\" }",
     },
     CodeDoc {
         code: Code::PromiseExceedsJourney,
         context: "",
-        summary: "A promise about an outcome (`journey J [from S] [to S]`) is shorter than the \
-                  journey's own target or the step deadlines along the longest way through it, \
-                  or the journey sets no deadline there at all.",
-        why: "\"Delivery within 60 minutes\" is kept by the kitchen, the dispatcher and the \
-              courier, each within their own deadline. If their deadlines add up to more than \
-              the promise, it is broken by design, however hard everyone works.",
         bad: "promise fast \"Delivery in 60 minutes\" { journey delivery; within 60m }\njourney delivery { start cook; step cook { owner kitchen; within 40m; next ride } step ride { owner couriers; within 30m; end } }",
         fix: "promise fast \"Delivery in 75 minutes\" { journey delivery; within 75m }\njourney delivery { start cook; step cook { owner kitchen; within 40m; next ride } step ride { owner couriers; within 30m; end } }",
     },
     CodeDoc {
         code: Code::BreachWithoutExplanation,
         context: "",
-        summary: "A promise's `on_breach` compensates or refunds but does not `explain` or \
-                  `apologize`.",
-        why: "Money does not repair a broken promise on its own: service-recovery research finds \
-              that an apology and an explanation restore trust more than compensation alone, and \
-              a discount with no word of why reads as a bribe.",
         bad: "promise callback { channel phone; within 15m; on_breach compensate \"10% off\" }",
         fix: "promise callback { channel phone; within 15m; on_breach apologize, explain, compensate \"10% off\" }",
     },
     CodeDoc {
         code: Code::PromiseClock,
         context: "",
-        summary: "A promise is counted on a business-hours calendar (its SLA's or its channel's \
-                  `hours`) while its public wording gives plain time.",
-        why: "Customers read \"we call back within 30 minutes\" as 30 minutes of their day. A \
-              timer that stops overnight turns a request made at 17:50 into a call the next \
-              morning: the standard is met and the promise, as the customer understood it, is \
-              broken.",
         bad: "calendar office { open mon-fri 09:00-18:00 }\nchannel phone { kind phone; hours office; owner support }\npromise callback \"We call you back within 30 minutes\" { channel phone; within 30m }",
         fix: "promise callback \"We call you back within 30 working minutes (Mon-Fri 9-18)\" { channel phone; within 30m }",
     },

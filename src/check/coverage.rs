@@ -13,38 +13,24 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::SegmentWithoutSla,
         context: "",
-        summary: "A segment is covered by no `sla`.",
-        why: "Segmenting customers only matters if each segment gets a defined level of service. \
-              A segment without an SLA is served however the day goes.",
         bad: "segment retail \"Retail\" { tier 3 }",
         fix: "segment retail \"Retail\" { tier 3 }\nsla retail_sla for retail { answer phone 80% within 30s }",
     },
     CodeDoc {
         code: Code::ChannelWithoutTarget,
         context: "",
-        summary: "A staffed channel offered to a segment has no `answer` or `first_response` target \
-                  for it in the segment's SLA (self-service channels and places — `office`, \
-                  `field` — need none).",
-        why: "Customers judge a channel by how fast it answers. A channel offered without a target \
-              is the one that gets staffed last and answered slowest.",
         bad: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s }",
         fix: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s; first_response email within 1h }",
     },
     CodeDoc {
         code: Code::ShareOver100,
         context: "",
-        summary: "Segment `share`s (or `revenue`s) add up to more than 100%.",
-        why: "Segments divide the customer base; their shares of customers and of revenue cannot \
-              exceed the whole. An impossible split usually means an outdated figure.",
         bad: "segment vip { share 30% }\nsegment mass { share 80% }",
         fix: "segment vip { share 20% }\nsegment mass { share 80% }",
     },
     CodeDoc {
         code: Code::TooManyTiers,
         context: "",
-        summary: "More than 4 routing tiers are in use (configurable).",
-        why: "Each tier is a separate priority in every queue. Beyond a handful, the differences \
-              between tiers cannot be staffed or explained to customers, and low tiers starve.",
         bad: "segment a { tier 1 }
 segment b { tier 2 }
 segment c { tier 3 }
@@ -61,10 +47,6 @@ segment e { tier 4 }",
         context: "segment vip { tier 1; channels phone }
 segment mass { tier 3; channels phone }
 sla both for vip, mass { answer phone 80% within 20s }",
-        summary: "One queue serves segments of different tiers.",
-        why: "In a shared queue the highest tier waits behind everyone else (like the operator \
-              that queued angry repeat visitors together with corporate clients). Give each tier \
-              its own queue or priority.",
         bad: "queue main { channel phone; segments vip, mass }",
         fix: "queue vip_line { channel phone; segments vip; priority 1 }
 queue main { channel phone; segments mass }",
@@ -72,9 +54,6 @@ queue main { channel phone; segments mass }",
     CodeDoc {
         code: Code::Unused,
         context: "",
-        summary: "A calendar, channel, customer_type or segment is declared but nothing references it.",
-        why: "Declarations nobody uses are either leftovers or something a rule forgot to mention; \
-              both make the standard harder to trust.",
         bad: "calendar night \"Night shift\" { open mon-fri 22:00-24:00 }   # no hours night anywhere",
         fix: "channel phone { hours night ... }   # or delete the calendar",
     },

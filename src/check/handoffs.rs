@@ -19,12 +19,6 @@ pub const DOCS: &[CodeDoc] = &[
         code: Code::MissingAgreement,
         context: "segment vip { tier 1; channels phone }
 sla vip_sla for vip { answer phone 80% within 20s }",
-        summary: "Work for a tier-1 segment passes from one team to another (consecutive journey \
-                  steps, or a complaint's owner and its escalation target) and no `agreement` has \
-                  the receiving team as provider and the handing team as consumer.",
-        why: "An external promise is only as good as the internal ones behind it. When the best \
-              customers' work crosses a team boundary, the receiving team must have agreed how \
-              fast it takes over; otherwise the handoff is where the time goes.",
         bad: "journey order {
   segments vip
   start measure
@@ -42,14 +36,6 @@ agreement factory_for_design { provider factory; consumer design; respond within
     CodeDoc {
         code: Code::AgreementTooSlow,
         context: "",
-        summary: "The agreement a team works under (`respond`/`resolve`, the `for SEGMENT` line \
-                  when there is one) is slower than the time left in the work it serves: a \
-                  complaint owned by or escalated into the provider team, or a tier-1 journey \
-                  step handed to it.",
-        why: "\"VIP rules apply in IT, accounting and delivery too\": a 1-hour complaint cannot \
-              be kept if the team it is escalated to has agreed to respond within 5 days. An \
-              internal agreement slower than the external promise it serves makes the promise \
-              impossible to keep.",
         bad: "complaint outage { owner support; resolve within 1d; escalate after 4h to it_lead }\nagreement it_for_support { provider it; consumer support; respond within 2d }",
         fix: "complaint outage { owner support; resolve within 1d; escalate after 4h to it_lead }\nagreement it_for_support { provider it; consumer support; respond within 2h }",
     },

@@ -16,9 +16,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::DeadEnd,
         context: "",
-        summary: "A step is not `end` and has no `next`.",
-        why: "A customer who reaches this step is left waiting for something that never \
-              happens. Every step either hands the customer on or ends the journey with an outcome.",
         bad: r#"journey order {
   start install
   step install "Installation" { owner installers; channel field }
@@ -32,9 +29,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::UnreachableStep,
         context: "",
-        summary: "A step cannot be reached from the journey's `start` (or the journey has no `start`).",
-        why: "A step no customer can reach is either a forgotten branch or a sign that a `next` \
-              is missing. Standards that describe work nobody does mislead the people who read them.",
         bad: r#"journey order {
   start request
   step request "Request" { owner sales; end }
@@ -49,9 +43,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::NoExit,
         context: "",
-        summary: "From a loop of steps, no `end` can be reached: the customer goes round forever.",
-        why: "A loop is fine (\"changes requested\" → back to design) only if there is a way out. \
-              A loop without one is the classic runaround customers complain about.",
         bad: r#"journey approval {
   start approve
   step approve "Approve" { owner design; next revise }
@@ -67,12 +58,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::ChannelSwitch,
         context: "",
-        summary: "A step served only by self-service channels leads to a customer-facing step \
-                  served by no self-service channel.",
-        why: "When self-service fails and the customer has to call or visit, effort jumps: \
-              channel switching is one of the strongest drivers of customer effort measured in \
-              \"The Effortless Experience\". Keep the next step reachable in the same channel, or \
-              hand over proactively.",
         bad: r#"journey tracking {
   start track
   step track "Track the order" { owner support; channel portal; next call }
@@ -87,11 +72,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::HotPotato,
         context: "",
-        summary: "Along some path from `start` to an `end`, the customer-facing steps change \
-                  owning team more than 3 times (configurable).",
-        why: "\"One-stop service\": every handoff between teams is a chance to lose context, repeat \
-              questions and drop the ball. A role counts as its team; back-office steps do not \
-              count, since the customer does not see them; each loop is taken once.",
         bad: "journey order {
   start request
   step request { owner sales; channel phone; next measure }
@@ -112,11 +92,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::DeadlineExceedsTarget,
         context: "",
-        summary: "Step deadlines along a path from `start` to an `end` add up to more than the \
-                  journey's `within` or, without one, a served segment's resolution target.",
-        why: "If every team meets its own deadline and the customer still waits longer than \
-              promised, the standard is inconsistent by construction. The longest path counts, \
-              each loop taken once.",
         bad: "journey order {
   within 10d
   start production
@@ -131,11 +106,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::HighEffortStep,
         context: "",
-        summary: "A step's measured `effort` is 4 or more (on 1 to 5), or its `dropoff` 30% or \
-                  more (both thresholds in `cxc.yaml`).",
-        why: "Effort predicts disloyalty better than satisfaction does (\"The Effortless \
-              Experience\"): a step customers rate as hard, or at which a third of them give \
-              up, is where the journey loses them. Measured data says where to start.",
         bad: r#"journey approval {
   start approve
   step approve "Approve the project" { owner design; effort 4.5; dropoff 35%; next production }

@@ -14,37 +14,24 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::MissingOwner,
         context: "",
-        summary: "A journey step, a complaint rule, or a channel that is not `self_service` has no `owner`.",
-        why: "Work without an owner is work nobody is accountable for: the step that \"somebody\" \
-              does is the step where customers get stuck. Self-service channels need no owner.",
         bad: "complaint defect \"Product defect\" { resolve within 3d }",
         fix: "complaint defect \"Product defect\" { owner quality; resolve within 3d }",
     },
     CodeDoc {
         code: Code::ReportsToCycle,
         context: "",
-        summary: "`reports_to` forms a circle; every member is named.",
-        why: "A reporting line must end at someone who reports to nobody in the spec. In a circle \
-              nobody is ultimately accountable, and escalations have nowhere to go.",
         bad: "role a { reports_to b }\nrole b { reports_to a }",
         fix: "role a { reports_to b }\nrole b { }",
     },
     CodeDoc {
         code: Code::EscalationCycle,
         context: "",
-        summary: "Escalation targets lead back to themselves: a complaint escalates to someone it \
-                  already passed, or rules escalate to each other in a circle.",
-        why: "An escalation ladder exists to bring a stuck complaint to someone with more authority. \
-              A ladder that returns to an earlier rung sends the customer round in circles.",
         bad: "complaint late { owner support; escalate after 1d to support_lead; escalate after 2d to support }",
         fix: "complaint late { owner support; escalate after 1d to support_lead; escalate after 2d to cx_director }",
     },
     CodeDoc {
         code: Code::RoleWithoutDuties,
         context: "",
-        summary: "A role has no `duty`.",
-        why: "The job description generated for the role would list only derived duties; people \
-              need to know what the role is for in their own words.",
         bad: "role agent \"Customer service agent\" { team support }",
         fix: "role agent \"Customer service agent\" { team support; duty \"Resolve the request at first contact\" }",
     },

@@ -9,9 +9,6 @@ pub const DOCS: &[CodeDoc] = &[
 CodeDoc {
     code: Code::StaleReview,
     context: "",
-    summary: "`reviewed` plus `review every` lies before today (`--today DATE` fixes today).",
-    why: "Service standards age: channels, volumes and promises change. A standard that is past \
-          its own review date is one nobody is checking against reality.",
     bad:
         "service \"Standards\" { review every 6 months; reviewed 2025-01-10 }   # today 2026-11-22",
     fix: "service \"Standards\" { review every 6 months; reviewed 2026-10-01 }",
@@ -19,12 +16,6 @@ CodeDoc {
 CodeDoc {
     code: Code::ReviewCadence,
     context: "",
-    summary: "The service has no `review every`, no `reviewed` date, or a cadence longer than \
-              12 months.",
-    why: "Standards are reviewed at planned intervals (ISO 10002 asks the same of complaint \
-          handling), and at least once a year: volumes, channels and customers move faster \
-          than that. Without a cadence and a date, nobody can tell whether the standard is \
-          current.",
     bad: "service \"Standards\" { version \"1\" }",
     fix: "service \"Standards\" { version \"1\"; review every 6 months; reviewed 2026-05-01 }",
 }];

@@ -18,22 +18,12 @@ pub const DOCS: &[CodeDoc] = &[
         code: Code::TierInversion,
         context: "segment vip { tier 1; channels phone }
 segment mass { tier 2; channels phone }",
-        summary: "A better tier (smaller number) gets a slower `answer`, `first_response` or \
-                  `resolution` target on the same channel than a worse tier.",
-        why: "Tiers exist so that the customers who matter most wait least (FedEx's rule). A \
-              tier-1 line answered in 5 minutes while tier 2 is answered in 10 seconds turns the \
-              segmentation upside down: the best customers learn that they are served last.",
         bad: "sla vip_sla for vip { answer phone 80% within 5m }    # vip: tier 1\nsla mass_sla for mass { answer phone 80% within 10s }  # mass: tier 2",
         fix: "sla vip_sla for vip { answer phone 80% within 10s }\nsla mass_sla for mass { answer phone 80% within 1m }",
     },
     CodeDoc {
         code: Code::ParetoMismatch,
         context: "",
-        summary: "Revenue per customer (`revenue` ÷ `share`) of a better tier is below that of a \
-                  worse tier.",
-        why: "Tiers should follow value: the 20% of customers who bring 80% of revenue are the \
-              ones to serve first (the Pareto principle). When a better tier brings less revenue \
-              per customer than a worse one, the tiers reward the wrong customers.",
         bad: "segment vip { tier 1; share 50%; revenue 40% }\nsegment mass { tier 2; share 50%; revenue 60% }",
         fix: "segment vip { tier 1; share 20%; revenue 80% }\nsegment mass { tier 2; share 80%; revenue 20% }",
     },

@@ -411,7 +411,7 @@ fn check_once(args: &CheckArgs) -> ExitCode {
             let base = std::env::current_dir()
                 .and_then(std::fs::canonicalize)
                 .unwrap_or_default();
-            render::sarif(diagnostics, sources, &base)
+            render::sarif(diagnostics, sources, &base, language())
         }
         Format::Github => render::github(diagnostics, sources),
     };
@@ -435,7 +435,7 @@ fn run_explain(code: Option<&str>) -> ExitCode {
             out.push_str(&format!(
                 "{:<30} {severity} {}\n",
                 doc.code.as_str(),
-                doc.summary
+                doc.summary(language())
             ));
         }
         print(&out);
@@ -443,7 +443,7 @@ fn run_explain(code: Option<&str>) -> ExitCode {
     };
     match Code::parse(name).and_then(crate::explain::doc) {
         Some(doc) => {
-            print(&crate::explain::render(doc));
+            print(&crate::explain::render(doc, language()));
             ExitCode::SUCCESS
         }
         None => {

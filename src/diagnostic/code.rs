@@ -125,14 +125,11 @@ impl fmt::Display for Code {
 }
 
 /// The documentation of a code, printed by `cxc explain` and embedded in SARIF.
-/// Each lives beside the code that emits it.
+/// Its example lives beside the code that emits it; its words, in each
+/// language, in the catalogues (`explain-CODE`).
 #[derive(Debug)]
 pub struct CodeDoc {
     pub code: Code,
-    /// One line: when it fires.
-    pub summary: &'static str,
-    /// The service practice or language rule behind it.
-    pub why: &'static str,
     /// A spec fragment that triggers it.
     pub bad: &'static str,
     /// How to fix that fragment.
@@ -141,6 +138,18 @@ pub struct CodeDoc {
     /// [`crate::explain::EXAMPLE_BASE`] (not printed; `tests/explain.rs`
     /// checks that `bad` triggers the code in it and `fix` does not).
     pub context: &'static str,
+}
+
+impl CodeDoc {
+    /// One line: when it fires (`explain-CODE.summary` in the catalogues).
+    pub fn summary(&self, language: crate::syntax::values::Language) -> String {
+        crate::i18n::explain(self.code.as_str(), "summary", language)
+    }
+
+    /// The service practice or language rule behind it (`.why`).
+    pub fn why(&self, language: crate::syntax::values::Language) -> String {
+        crate::i18n::explain(self.code.as_str(), "why", language)
+    }
 }
 
 #[cfg(test)]

@@ -296,18 +296,26 @@ impl SourceCode for Report<'_> {
 /// absolute `file://` URI. Each result has a `partialFingerprints` entry
 /// that survives edits elsewhere in the file (the code, the file and the
 /// declaration the finding is in), so re-uploads do not duplicate alerts.
-pub fn sarif(diagnostics: &[Diagnostic], sources: &SourceMap, base: &std::path::Path) -> String {
+pub fn sarif(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    base: &std::path::Path,
+    language: Language,
+) -> String {
     use serde_json::json;
     let docs = crate::explain::all();
+    let example = crate::msg!("explain-example").text(language);
+    let fixed = crate::msg!("explain-fixed").text(language);
     let rules: Vec<_> = docs
         .iter()
         .map(|doc| {
+            let why = doc.why(language);
             json!({
                 "id": doc.code.as_str(),
                 "name": pascal_case(doc.code.as_str()),
-                "shortDescription": {"text": doc.summary},
-                "fullDescription": {"text": doc.why},
-                "help": {"text": format!("{}\n\nExample:\n{}\n\nFixed:\n{}", doc.why, doc.bad, doc.fix)},
+                "shortDescription": {"text": doc.summary(language)},
+                "fullDescription": {"text": why},
+                "help": {"text": format!("{why}\n\n{example}\n{}\n\n{fixed}\n{}", doc.bad, doc.fix)},
                 "defaultConfiguration": {"level": doc.code.default_severity().as_str()},
             })
         })

@@ -152,6 +152,24 @@ fn choice(items: &[Arg], language: Language) -> String {
     }
 }
 
+/// One part (`summary`, `why`) of the explanation of a diagnostic code:
+/// the attribute `part` of the message `explain-CODE`.
+pub fn explain(code: &str, part: &str, language: Language) -> String {
+    let bundle = bundle(language);
+    let id = format!("explain-{code}");
+    let Some(pattern) = bundle
+        .get_message(&id)
+        .and_then(|m| m.get_attribute(part))
+        .map(|a| a.value())
+    else {
+        return id;
+    };
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, None, &mut errors)
+        .into_owned()
+}
+
 /// A message without arguments, in `language`.
 pub fn text(id: &'static str, language: Language) -> String {
     Message::new(id, Vec::new()).text(language)

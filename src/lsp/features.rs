@@ -167,7 +167,12 @@ pub(crate) fn hover(analysis: &Analysis, file: &SpecFile, offset: usize) -> Opti
     for d in diagnostics_at(analysis, file, offset, offset) {
         let mut text = format!("**{}** — {}", d.code.as_str(), d.message);
         if let Some(doc) = crate::explain::doc(d.code) {
-            text.push_str(&format!("\n\n{}\n\n*Why:* {}", doc.summary, doc.why));
+            let en = crate::syntax::values::Language::En;
+            text.push_str(&format!(
+                "\n\n{}\n\n*Why:* {}",
+                doc.summary(en),
+                doc.why(en)
+            ));
         }
         text.push_str(&format!("\n\n`cxc explain {}`", d.code.as_str()));
         parts.push(text);

@@ -465,20 +465,12 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::UnknownReference,
         context: "",
-        summary: "A reference names nothing of the right kind.",
-        why: "Every name in a standard points at something that must exist: an owner who is \
-              accountable, a calendar that defines the hours, a segment the rule applies to. A \
-              misspelt name silently detaches the rule from the organisation.",
         bad: r#"journey callback { start call; step call "Call back" { owner suport; channel phone; end } }"#,
         fix: r#"journey callback { start call; step call "Call back" { owner support; channel phone; end } }"#,
     },
     CodeDoc {
         code: Code::DuplicateDefinition,
         context: "",
-        summary: "Two declarations of one kind share an identifier, or a statement that may \
-                  appear once is given twice.",
-        why: "If two teams are both called `support`, every reference to `support` is ambiguous \
-              and documents generated from the spec contradict each other.",
         bad: r#"team desk "Customer service" {}
 team desk "Support desk" {}"#,
         fix: r#"team desk "Customer service" {}
@@ -487,9 +479,6 @@ team helpdesk "Support desk" {}"#,
     CodeDoc {
         code: Code::IncludeCycle,
         context: "",
-        summary: "Files include each other in a circle, or an included file is missing.",
-        why: "A spec split over files must still have one meaning. A circle of includes has no \
-              first file, and a missing file means part of the standard is not there.",
         bad: "# a.cx\ninclude \"b.cx\"\n# b.cx\ninclude \"a.cx\"",
         fix: "# a.cx\ninclude \"b.cx\"\n# b.cx (no include back)",
     },

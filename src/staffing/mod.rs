@@ -36,11 +36,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::Understaffed,
         context: "segment retail { channels phone }",
-        summary: "Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot \
-                  meet the SLA answer target for its forecast (any interval of a forecast file).",
-        why: "A promise of \"80% of calls answered within 20 seconds\" is only real if the queue \
-              has the people for it. Queueing theory tells how many: below that number the \
-              target is missed however hard the agents work, because calls arrive in bursts.",
         bad: "sla standard for retail { answer phone 80% within 20s }
 queue main_line { channel phone; segments retail; agents 13; forecast 100 per 30m; aht 3m }",
         fix: "sla standard for retail { answer phone 80% within 20s }
@@ -49,10 +44,6 @@ queue main_line { channel phone; segments retail; agents 14; forecast 100 per 30
     CodeDoc {
         code: Code::InvalidForecast,
         context: "",
-        summary: "A queue's forecast cannot be used for staffing: the file is missing or \
-                  malformed, there is no handle time, or the figures are out of range.",
-        why: "Staffing is computed from the forecast. A forecast that cannot be read would \
-              silently leave the queue unchecked.",
         bad: "queue main_line { channel phone; agents 13; forecast 100 per 30m }",
         fix: "queue main_line { channel phone; agents 13; forecast 100 per 30m; aht 3m }",
     },

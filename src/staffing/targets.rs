@@ -16,12 +16,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::MetricTargetUnmet,
         context: "segment retail { channels phone }",
-        summary: "A queue's `agents` miss an SLA `target` that staffing can compute: \
-                  `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`.",
-        why: "An SLA target nobody checks is a wish. With a forecast, a handle time and a number \
-              of agents, queueing theory computes the share who hang up, the average wait and \
-              how busy agents are: a `target abandonment <= 1%` that the queue's own staffing \
-              puts at 5% is broken before the first call.",
         bad: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }\nqueue main { channel phone; segments retail; agents 14; forecast 100 per 30m; aht 4m; patience 2m }",
         fix: "sla retail_sla for retail { answer phone 80% within 60s; target abandonment <= 1% }
 queue main { channel phone; segments retail; agents 20; forecast 100 per 30m; aht 4m; patience 2m }",
@@ -29,11 +23,6 @@ queue main { channel phone; segments retail; agents 20; forecast 100 per 30m; ah
     CodeDoc {
         code: Code::HeadcountShort,
         context: "",
-        summary: "The queues of a team need more people (required headcount after shrinkage, at \
-                  each queue's peak) than the `headcount` of the roles in that team.",
-        why: "Staffing plans are kept by people who exist. When the roles of a team add up to \
-              fewer people than its queues need, the standard cannot be met on the busiest day \
-              however the shifts are drawn.",
         bad: "role agent { team support; headcount 10; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
         fix: "role agent { team support; headcount 25; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
     },

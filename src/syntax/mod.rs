@@ -23,9 +23,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::Syntax,
         context: "",
-        summary: "The text does not follow the cx grammar.",
-        why: "A standard that cannot be read cannot be checked. cxc says what it expected at the \
-              point where it stopped, in words, and suggests the keyword you probably meant.",
         bad: r#"journey order {
   start measure
   step measure "Measure the room" {
@@ -46,10 +43,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::InvalidValue,
         context: "",
-        summary: "A value is well-formed but impossible: a date that does not exist, a tier of \
-                  zero, a duration of centuries, a percentage above 100% where it is a share of a whole.",
-        why: "Numbers in service standards are promises and plans. An impossible one is always a \
-              typo, and left in place it would silently distort every check and document built on it.",
         bad: "sla fast for everyone { answer phone 800% within 20s }",
         fix: "sla fast for everyone { answer phone 80% within 20s }",
     },

@@ -43,12 +43,6 @@ pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::InexactExport,
         context: "segment shop { channels email }",
-        summary: "A target or setting cannot be written exactly in an export format: a \
-                  business-hours timer in TaskRouter's wall-clock timeouts, a time zone \
-                  Zendesk or TaskRouter has no name for, an escalation to a team without a queue.",
-        why: "Rounding a target or guessing a time zone would quietly change the standard in \
-              the system agents work in. cxc writes the nearest faithful form it can and says \
-              what differs, so the admin decides.",
         bad: r#"calendar office { timezone "Mars/Olympus"; open mon-fri 09:00-18:00 }
 sla shop_sla for shop { hours office; first_response email within 4h }"#,
         fix: r#"calendar office { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
@@ -57,12 +51,6 @@ sla shop_sla for shop { hours office; first_response email within 4h }"#,
     CodeDoc {
         code: Code::ExportConflict,
         context: "",
-        summary: "Two segments, channels or complaint rules would have the same name in the \
-                  Zendesk and TaskRouter exports.",
-        why: "Exports name things by tag or task attribute, in lower case and without hyphens. \
-              If `vip-1` and `vip_1` both become `vip_1`, the routing for one silently takes \
-              the contacts of the other: the kind of misrouting nobody notices until a key \
-              account waits in the retail queue.",
         bad: "segment vip-1 { tier 1; channels phone }
 segment vip_1 { tier 2; channels phone }
 sla vips for vip-1, vip_1 { answer phone 80% within 20s }",
