@@ -628,3 +628,7 @@ explain-example = Example that triggers it:
 explain-fixed = Fixed:
 explain-eg = e.g.
 explain-forms = The forms (CAPITALS stand for what you write, [brackets] for what may be left out; statements end at a new line or `;`):
+
+hours-not-a-calendar = `hours` takes the name of a calendar, but `{ $written }` are opening times: did you mean to declare a calendar?
+hours-not-a-calendar-help = declare the times once, e.g. `calendar office {"{"} open { $written } {"}"}`, then write `hours office` here
+unclosed-text = this text is never closed: the `"` that opens it has no closing `"` on its line

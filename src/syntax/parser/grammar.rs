@@ -395,7 +395,7 @@ impl<'t> Parser<'t> {
             }
             (_, "currency") => Stmt::Currency(self.ident()?),
             (_, "description") => Stmt::Description(self.string()?.0),
-            (_, "hours") => Stmt::Hours(self.ident()?),
+            (_, "hours") => Stmt::Hours(self.calendar_name()?),
             (DeclKind::Step, "channel") => Stmt::StepChannels(self.ident_list()?),
             (DeclKind::Phase, "steps") => Stmt::PhaseSteps(self.ident_list()?),
             (_, "channel") => Stmt::Channel(self.ident()?),
@@ -1095,6 +1095,45 @@ impl<'t> Parser<'t> {
                 None
             }
         }
+    }
+
+    /// `hours CALENDAR`. Opening times written in its place (`hours mon-fri
+    /// 09:00-18:00`) are a calendar the writer meant to declare: said so,
+    /// over the whole of what they wrote.
+    fn calendar_name(&mut self) -> P<ast::Ident> {
+        let start = self.pos;
+        let times_at = |text: &str, from: usize| {
+            let gap = text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len();
+            text[from + gap..]
+                .starts_with(|c: char| c.is_ascii_digit())
+                .then_some(from + gap)
+        };
+        let found = match self.ident() {
+            Ok(ident) => match times_at(self.text, self.pos) {
+                None => return Ok(ident),
+                Some(at) => Stop::new(at, &[SEP, BRACE_CLOSE]),
+            },
+            Err(stop) if times_at(self.text, start).is_some() => stop,
+            Err(stop) => return Err(stop),
+        };
+        let end = self.text[start..]
+            .find(['\n', '\r', ';', '}'])
+            .map_or(self.text.len(), |n| start + n);
+        let written = self.text[start..end].trim_end();
+        let shown = crate::escape::shorten(written, 60);
+        // `open` needs days: times alone are every day's.
+        let open = if written.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("mon-sun {shown}")
+        } else {
+            shown.to_string()
+        };
+        let mut stop = found;
+        stop.instead = Some((
+            self.span(start, start + written.len()),
+            msg!("hours-not-a-calendar", written = shown),
+            msg!("hours-not-a-calendar-help", written = open),
+        ));
+        Err(stop)
     }
 
     /// One word from a closed set; an unknown word is a syntax error with a

@@ -534,11 +534,15 @@ impl<'t> Parser<'t> {
                     .then(|| msg!("expect-block-end").into()),
             )
             .collect();
-        let message = msg!(
-            "expected-found",
-            expected = Arg::Choice(list),
-            found = found.description
-        );
+        let message = if found.unterminated {
+            msg!("unclosed-text")
+        } else {
+            msg!(
+                "expected-found",
+                expected = Arg::Choice(list),
+                found = found.description
+            )
+        };
         let help = match closest(&found.word, keywords.iter().copied()) {
             Some(k) if !found.word.is_empty() => msg!("did-you-mean", name = k),
             _ if found.unterminated => msg!("unterminated-text-help"),
