@@ -66,6 +66,19 @@ pub fn render(doc: &CodeDoc, language: Language) -> String {
     text
 }
 
+/// `cxc help language`: the language in short — how a spec is written, its
+/// values, the form of every declaration and statement, comments and
+/// `cxc.yaml` — so a user of the binary needs no other document.
+pub fn language(language: Language) -> String {
+    let mut out = msg!("help-language").text(language);
+    out.push('\n');
+    out.push_str(&forms(language));
+    out.push('\n');
+    out.push_str(&msg!("help-language-config").text(language));
+    out.push('\n');
+    out
+}
+
 /// Every declaration's header and statements, each with an example.
 fn forms(language: Language) -> String {
     use crate::syntax::ast::DeclKind;

@@ -562,3 +562,53 @@ fn a_russian_spec_is_checked_in_russian() {
         "{err}"
     );
 }
+
+/// `cxc help language` ships the language reference inside the binary, in
+/// both languages: the form of every declaration, values and settings.
+#[test]
+fn the_language_reference_is_in_the_binary() {
+    for (lang, title) in [
+        ("en", "The cx language in short"),
+        ("ru", "Язык cx вкратце"),
+    ] {
+        let output = cxc(&["help", "language", "--lang", lang]);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(text.starts_with(title), "{text}");
+        for keyword in [
+            "service",
+            "calendar",
+            "team",
+            "role",
+            "channel",
+            "segment",
+            "customer_type",
+            "sla",
+            "promise",
+            "journey",
+            "complaint",
+            "queue",
+            "agreement",
+        ] {
+            assert!(
+                text.contains(&format!("\n{keyword} ")),
+                "{lang}: no form of `{keyword}`"
+            );
+        }
+        assert!(
+            text.contains("1h30m") && text.contains("cxc.yaml"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("grammar/README"),
+            "the binary's users do not have it"
+        );
+    }
+    let build = cxc(&["help", "build"]);
+    assert!(
+        stdout(&build).contains("Usage: cxc build"),
+        "{}",
+        stdout(&build)
+    );
+    assert_eq!(cxc(&["help", "nope"]).status.code(), Some(2));
+}

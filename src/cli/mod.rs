@@ -24,6 +24,7 @@ use tools::*;
 #[command(
     name = "cxc",
     version,
+    disable_help_subcommand = true,
     about = "A compiler for customer-service standards (the cx language)"
 )]
 struct Cli {
@@ -73,6 +74,11 @@ enum Command {
     },
     /// Print the man page (roff): `cxc man > cxc.1 && man ./cxc.1`.
     Man,
+    /// Help on a command, or `cxc help language`: the cx language in short.
+    Help {
+        /// `language`, or a command such as `build`.
+        topic: Option<String>,
+    },
     /// Explain a diagnostic code (or list all codes).
     Explain {
         /// A code such as `dead-end`.
@@ -251,6 +257,35 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Help { topic } => run_help(topic.as_deref()),
+    }
+}
+
+/// `cxc help language` prints the language reference; `cxc help COMMAND`
+/// that command's help; `cxc help` everything cxc does.
+fn run_help(topic: Option<&str>) -> ExitCode {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    // Built, so a command's usage line names `cxc`.
+    command.build();
+    match topic {
+        Some("language") => {
+            print(&crate::explain::language(language()));
+            ExitCode::SUCCESS
+        }
+        Some(name) => match command.find_subcommand_mut(name) {
+            Some(sub) => {
+                print(&sub.render_long_help().to_string());
+                ExitCode::SUCCESS
+            }
+            None => fail(&say(msg!(
+                "cli-no-help",
+                topic = crate::escape::shorten(name, 40)
+            ))),
+        },
+        None => {
+            print(&command.render_long_help().to_string());
+            ExitCode::SUCCESS
+        }
     }
 }
 

@@ -632,3 +632,38 @@ explain-forms = The forms (CAPITALS stand for what you write, [brackets] for wha
 hours-not-a-calendar = `hours` takes the name of a calendar, but `{ $written }` are opening times: did you mean to declare a calendar?
 hours-not-a-calendar-help = declare the times once, e.g. `calendar office {"{"} open { $written } {"}"}`, then write `hours office` here
 unclosed-text = this text is never closed: the `"` that opens it has no closing `"` on its line
+
+## cxc help language
+
+cli-no-help = no help on `{ $topic }`: try `cxc help language` or `cxc help COMMAND`
+help-language = The cx language in short
+
+    A spec is one or more `.cx` files (UTF-8). It declares things — teams, roles,
+    channels, segments, SLAs, promises, journeys, complaint rules, queues,
+    agreements — each as a keyword, an identifier, an optional display name in
+    double quotes and a block in braces:
+
+        team support "Customer service" {"{"} lead support_lead {"}"}
+
+    Identifiers are letters, digits and `_` (any alphabet); they are unique per
+    kind and may be used before they are declared, in any file of the spec.
+    Inside a block, a statement ends at a new line or `;`. `#` starts a comment.
+    `# cxc: allow(CODE)` on the line before silences one finding there.
+    `include "file.cx"` reads another file of the spec (inside its folder).
+
+    Values: durations `30s 15m 4h 1h30m 3d 2w`; percentages `80%`; dates
+    `2026-05-01`; times `09:00`; days `mon-fri`, `sat`; texts "in quotes", or
+    """over several lines""". A `segment` list may be `any`.
+
+    An `owner` may be a team or a role; the work goes to that role, or to the
+    team's only role, else to its `lead`. SLA targets count on their calendar
+    (`hours`) when it has opening hours.
+help-language-config = Settings (cxc.yaml beside the spec)
+
+        rules:        CODE: off | warning | error
+        thresholds:   hot-potato: 3, too-many-tiers: 4,
+                      high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}
+        exports:      zendesk, taskrouter, segments, channels
+        limits:       file_size: 64MB
+
+    `cxc explain CODE` says why each finding matters; `cxc explain` lists them.
