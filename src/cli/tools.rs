@@ -213,7 +213,7 @@ pub(super) fn run_staff(args: StaffArgs) -> ExitCode {
         .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
-        StaffFormat::Table => report::table(&mut out, &queues),
+        StaffFormat::Table => report::table(&mut out, &queues, language()),
         StaffFormat::Json => report::json(&mut out, &queues),
     };
     // A closed pipe (`cxc staff | head`) is not an error.

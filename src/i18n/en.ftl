@@ -667,3 +667,38 @@ help-language-config = Settings (cxc.yaml beside the spec)
         limits:       file_size: 64MB
 
     `cxc explain CODE` says why each finding matters; `cxc explain` lists them.
+
+## cxc staff
+
+staff-col-start = start
+staff-col-volume = volume
+staff-col-aht = AHT
+staff-col-load = load
+staff-col-needed = needed
+staff-col-headcount = headcount
+staff-col-in-time = in time
+staff-col-waited = waited
+staff-col-asa = ASA
+staff-col-occupancy = occupancy
+staff-col-hung-up = hung up
+staff-col-binds = binds
+staff-nothing = No queue has a forecast, so there is nothing to staff.
+staff-legend = needed: fewest agents that meet every target; binds: the target that sets it;
+    headcount: needed after shrinkage;
+    in time, waited, ASA, occupancy, hung up: with the queue's own agents.
+staff-target = target { $percent }% within { $within }
+staff-no-target = no answer target for this channel
+staff-agents = { $agents ->
+        [one] 1 agent
+       *[other] { $agents } agents
+    }
+staff-no-agents = no agents given
+staff-meets = meets the target
+staff-misses = MISSES the target (needs { $peak } at peak)
+staff-out-of-reach = MISSES the target (out of reach)
+staff-needs = needs { $peak } at peak
+staff-not-judged = not judged
+staff-also = also { $targets }
+staff-concurrency = { $contacts } contacts per agent at once
+staff-no-channel = no channel
+staff-overloaded = overloaded

@@ -680,3 +680,39 @@ help-language-config = Настройки (cxc.yaml рядом со специф
         limits:       file_size: 64MB
 
     `cxc explain КОД` объясняет, почему важно каждое замечание; `cxc explain` перечисляет их.
+
+## cxc staff
+
+staff-col-start = начало
+staff-col-volume = объём
+staff-col-aht = AHT
+staff-col-load = нагрузка
+staff-col-needed = нужно
+staff-col-headcount = штат
+staff-col-in-time = вовремя
+staff-col-waited = ждали
+staff-col-asa = ASA
+staff-col-occupancy = загрузка
+staff-col-hung-up = ушли
+staff-col-binds = решает
+staff-nothing = Ни у одной очереди нет прогноза, поэтому рассчитывать нечего.
+staff-legend = нужно: наименьшее число операторов, при котором выполнены все цели; решает: цель, которая его задаёт;
+    штат: сколько нужно с учётом потерь;
+    вовремя, ждали, ASA, загрузка, ушли: при собственных операторах очереди.
+staff-target = цель { $percent }% в течение { $within }
+staff-no-target = для этого канала нет цели по ответу
+staff-agents = { $agents ->
+        [one] { $agents } оператор
+        [few] { $agents } оператора
+       *[many] { $agents } операторов
+    }
+staff-no-agents = число операторов не задано
+staff-meets = цель выполняется
+staff-misses = цель НЕ ВЫПОЛНЯЕТСЯ (в пик нужно { $peak })
+staff-out-of-reach = цель НЕ ВЫПОЛНЯЕТСЯ (недостижима)
+staff-needs = в пик нужно { $peak }
+staff-not-judged = не оценивается
+staff-also = а также { $targets }
+staff-concurrency = { $contacts } обращения на оператора одновременно
+staff-no-channel = без канала
+staff-overloaded = перегрузка

@@ -559,9 +559,6 @@ fn strictest_target(
             .then(b.within_seconds.cmp(&a.within_seconds))
     })
 }
-pub(crate) fn agents_word(n: u32) -> String {
-    format!("{n} agent{}", if n == 1 { "" } else { "s" })
-}
 
 /// People to employ so that `agents` are available after shrinkage: divided
 /// first, rounded up once (84 agents at 30% shrinkage is 120 people).

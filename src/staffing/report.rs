@@ -8,6 +8,8 @@ use super::erlang::Outcome;
 use super::forecast::ForecastFiles;
 use super::{IntervalPlan, QueuePlan};
 use crate::model::Model;
+use crate::msg;
+use crate::syntax::values::Language;
 use crate::syntax::values::{trim_float, Duration};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -126,42 +128,44 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
     out.write_all(b"\n]}\n")
 }
 
-const HEADINGS: [&str; 12] = [
-    "start",
-    "volume",
-    "AHT",
-    "load",
-    "needed",
-    "headcount",
-    "in time",
-    "waited",
-    "ASA",
-    "occupancy",
-    "hung up",
-    "binds",
-];
+/// The column headings, a catalogue message each (`staff-col-…`).
+fn headings(language: Language) -> [String; 12] {
+    [
+        msg!("staff-col-start"),
+        msg!("staff-col-volume"),
+        msg!("staff-col-aht"),
+        msg!("staff-col-load"),
+        msg!("staff-col-needed"),
+        msg!("staff-col-headcount"),
+        msg!("staff-col-in-time"),
+        msg!("staff-col-waited"),
+        msg!("staff-col-asa"),
+        msg!("staff-col-occupancy"),
+        msg!("staff-col-hung-up"),
+        msg!("staff-col-binds"),
+    ]
+    .map(|m| m.text(language))
+}
 
 /// Column widths: rows are written as they are computed, so the widths are
 /// fixed in advance, wide enough for any realistic figure.
 const WIDTHS: [usize; 12] = [16, 8, 7, 8, 6, 9, 10, 7, 8, 9, 7, 0];
 
-pub fn table(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
+pub fn table(out: &mut dyn Write, queues: &[Staffed], language: Language) -> io::Result<()> {
     if queues.is_empty() {
-        return out.write_all(b"No queue has a forecast, so there is nothing to staff.\n");
+        let nothing = msg!("staff-nothing").text(language);
+        return out.write_all(format!("{nothing}\n").as_bytes());
     }
+    let headings = headings(language);
     for s in queues {
-        out.write_all(heading(s.plan).as_bytes())?;
-        out.write_all(line(&HEADINGS.map(String::from)).as_bytes())?;
+        out.write_all(heading(s.plan, language).as_bytes())?;
+        out.write_all(line(&headings).as_bytes())?;
         for interval in s.plan.intervals(s.model, s.files) {
-            out.write_all(line(&row(&interval)).as_bytes())?;
+            out.write_all(line(&row(&interval, language)).as_bytes())?;
         }
         out.write_all(b"\n")?;
     }
-    out.write_all(
-        b"needed: fewest agents that meet every target; binds: the target that sets it;\n\
-         headcount: needed after shrinkage;\n\
-         in time, waited, ASA, occupancy, hung up: with the queue's own agents.\n",
-    )
+    out.write_all(format!("{}\n", msg!("staff-legend").text(language)).as_bytes())
 }
 
 fn line(cells: &[String; 12]) -> String {
@@ -182,50 +186,54 @@ fn line(cells: &[String; 12]) -> String {
     format!("  {}\n", padded.join("  ").trim_end())
 }
 
-fn heading(plan: &QueuePlan) -> String {
+fn heading(plan: &QueuePlan, language: Language) -> String {
     let model = match plan.model {
         super::QueueModel::ErlangC => "Erlang C",
         super::QueueModel::ErlangA => "Erlang A",
     };
     let target = match plan.target {
-        Some(t) => format!(
-            "target {}% within {}",
-            trim_float(t.percent),
-            Duration::from_seconds(t.within_seconds)
+        Some(t) => msg!(
+            "staff-target",
+            percent = trim_float(t.percent),
+            within = Duration::from_seconds(t.within_seconds).to_string()
         ),
-        None => "no answer target for this channel".to_string(),
+        None => msg!("staff-no-target"),
     };
     let agents = match plan.agents {
-        Some(n) => super::agents_word(n),
-        None => "no agents given".to_string(),
+        Some(n) => msg!("staff-agents", agents = n),
+        None => msg!("staff-no-agents"),
     };
     let verdict = match (plan.meets_target(), plan.peak_required_agents()) {
-        (Some(true), _) => "meets the target".to_string(),
+        (Some(true), _) => msg!("staff-meets"),
         (Some(false), Some(peak)) if !plan.summary.unreachable => {
-            format!("MISSES the target (needs {peak} at peak)")
+            msg!("staff-misses", peak = peak)
         }
-        (Some(false), _) => "MISSES the target (out of reach)".to_string(),
-        (None, Some(peak)) => format!("needs {peak} at peak"),
-        (None, None) => "not judged".to_string(),
+        (Some(false), _) => msg!("staff-out-of-reach"),
+        (None, Some(peak)) => msg!("staff-needs", peak = peak),
+        (None, None) => msg!("staff-not-judged"),
     };
-    let also = if plan.metrics.is_empty() {
-        String::new()
-    } else {
+    let mut parts = vec![model.to_string(), target.text(language)];
+    if !plan.metrics.is_empty() {
         let list: Vec<String> = plan.metrics.iter().map(|m| m.describe()).collect();
-        format!(", also {}", list.join(", "))
-    };
-    let concurrency = match plan.concurrency() {
-        1 => String::new(),
-        c => format!(", {c} contacts per agent at once"),
+        parts.push(msg!("staff-also", targets = list.join(", ")).text(language));
+    }
+    if plan.concurrency() > 1 {
+        parts.push(msg!("staff-concurrency", contacts = plan.concurrency()).text(language));
+    }
+    parts.push(agents.text(language));
+    let channel = match &plan.channel {
+        Some(c) => c.to_string(),
+        None => msg!("staff-no-channel").text(language),
     };
     format!(
-        "{} — {}, {model}, {target}{also}{concurrency}, {agents}: {verdict}\n\n",
+        "{} — {channel}, {}: {}\n\n",
         plan.id,
-        plan.channel.as_deref().unwrap_or("no channel"),
+        parts.join(", "),
+        verdict.text(language)
     )
 }
 
-fn row(interval: &IntervalPlan) -> [String; 12] {
+fn row(interval: &IntervalPlan, language: Language) -> [String; 12] {
     let dash = || "-".to_string();
     let percent = |v: f64| format!("{:.1}%", v * 100.0);
     let (level, waited, asa, occupancy, abandon) = match interval.at_agents {
@@ -237,7 +245,7 @@ fn row(interval: &IntervalPlan) -> [String; 12] {
             p.abandon_probability.map_or_else(dash, percent),
         ),
         Some(Outcome::Overloaded) => (
-            "overloaded".to_string(),
+            msg!("staff-overloaded").text(language),
             percent(1.0),
             dash(),
             percent(1.0),
