@@ -44,12 +44,13 @@ pub(crate) fn path_of(uri: &Url) -> Option<PathBuf> {
 }
 
 pub(crate) fn analyze(folder: &Path, overlays: &Overlays) -> Result<Analysis, LoadError> {
-    let compilation = pipeline::compile_with(
+    let mut compilation = pipeline::compile_with(
         &[folder.to_path_buf()],
         &check::Options::default(),
         None,
         overlays,
     )?;
+    localize(&mut compilation);
     let files = compilation
         .sources
         .files()
@@ -66,9 +67,28 @@ pub(crate) fn analyze(folder: &Path, overlays: &Overlays) -> Result<Analysis, Lo
     Ok(Analysis { compilation, files })
 }
 
+/// The language of the findings an editor shows: the spec's `service {
+/// language }`, else the locale the editor started the server in.
+pub(crate) fn language(compilation: &Compilation) -> crate::syntax::values::Language {
+    let spec = compilation
+        .specs
+        .iter()
+        .find_map(|s| s.model.service.as_ref().and_then(|s| s.language));
+    let locale = crate::i18n::from_locale(|name| std::env::var(name).ok());
+    crate::i18n::choose(None, spec, locale)
+}
+
+fn localize(compilation: &mut Compilation) {
+    let language = language(compilation);
+    for d in &mut compilation.diagnostics {
+        d.localize(language);
+    }
+}
+
 impl Analysis {
     /// A buffer compiled alone (its folder could not be read).
-    pub(crate) fn single(compilation: Compilation, uri: Url) -> Analysis {
+    pub(crate) fn single(mut compilation: Compilation, uri: Url) -> Analysis {
+        localize(&mut compilation);
         let files = compilation
             .sources
             .files()

@@ -32,7 +32,9 @@ pub(crate) fn diagnostic(d: &Diagnostic, analysis: &Analysis) -> lsp::Diagnostic
     let message = if d.help.is_empty() {
         d.message.clone()
     } else {
-        format!("{}\nhelp: {}", d.message, d.help)
+        let label =
+            crate::msg!("help-label").text(super::analysis::language(&analysis.compilation));
+        format!("{}\n{label}: {}", d.message, d.help)
     };
     lsp::Diagnostic {
         range: lines.range(d.span.start(), d.span.end()),
@@ -167,12 +169,9 @@ pub(crate) fn hover(analysis: &Analysis, file: &SpecFile, offset: usize) -> Opti
     for d in diagnostics_at(analysis, file, offset, offset) {
         let mut text = format!("**{}** — {}", d.code.as_str(), d.message);
         if let Some(doc) = crate::explain::doc(d.code) {
-            let en = crate::syntax::values::Language::En;
-            text.push_str(&format!(
-                "\n\n{}\n\n*Why:* {}",
-                doc.summary(en),
-                doc.why(en)
-            ));
+            let language = super::analysis::language(&analysis.compilation);
+            let why = crate::msg!("explain-why", why = doc.why(language)).text(language);
+            text.push_str(&format!("\n\n{}\n\n{why}", doc.summary(language)));
         }
         text.push_str(&format!("\n\n`cxc explain {}`", d.code.as_str()));
         parts.push(text);
