@@ -702,3 +702,9 @@ staff-also = also { $targets }
 staff-concurrency = { $contacts } contacts per agent at once
 staff-no-channel = no channel
 staff-overloaded = overloaded
+
+kind-folder = a folder
+kind-pipe = a named pipe
+kind-device = a device
+kind-socket = a socket
+kind-special = a special file

@@ -716,3 +716,9 @@ staff-also = а также { $targets }
 staff-concurrency = { $contacts } обращения на оператора одновременно
 staff-no-channel = без канала
 staff-overloaded = перегрузка
+
+kind-folder = папка
+kind-pipe = именованный канал
+kind-device = устройство
+kind-socket = сокет
+kind-special = особый файл

@@ -69,7 +69,16 @@ impl ReadError {
         match self {
             ReadError::Missing => msg!("read-missing"),
             ReadError::Outside { root } => msg!("read-outside", root = root.as_str()),
-            ReadError::NotRegular(what) => msg!("read-not-regular", what = *what),
+            ReadError::NotRegular(what) => {
+                let what = match *what {
+                    "a folder" => msg!("kind-folder"),
+                    "a named pipe" => msg!("kind-pipe"),
+                    "a device" => msg!("kind-device"),
+                    "a socket" => msg!("kind-socket"),
+                    _ => msg!("kind-special"),
+                };
+                msg!("read-not-regular", what = what)
+            }
             ReadError::TooLarge { size, limit } => {
                 msg!("read-too-large", size = bytes(*size), limit = bytes(*limit))
             }
