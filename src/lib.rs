@@ -43,6 +43,7 @@ pub mod i18n;
 pub mod init;
 pub mod loader;
 pub mod lsp;
+pub mod measure;
 pub mod model;
 pub mod pipeline;
 pub mod source;
