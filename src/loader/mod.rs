@@ -11,6 +11,7 @@
 //! `include` or a symbolic link says; only regular files; never more than
 //! `limits.file_size` bytes. A spec's `cxc.yaml` is read first, for that limit.
 
+pub(crate) mod lines;
 pub mod read;
 pub mod watch;
 

@@ -9,13 +9,11 @@
 //! column, and quote at most the offending field, shortened and escaped.
 
 use crate::i18n::Message;
+use crate::loader::lines::{LineCounter, Lines};
 use crate::model::{At, Forecast, ForecastVolume};
 use crate::msg;
 use crate::source::FileId;
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::io::Read;
-use std::rc::Rc;
 
 /// Opens the forecast files a spec names.
 pub trait ForecastFiles {
@@ -85,62 +83,6 @@ pub enum Rows {
     },
 }
 
-/// Line breaks seen by the CSV reader, for line numbers: the csv crate's own
-/// count skips blank lines and miscounts `\r\n`, and the byte offset it gives
-/// a record points at the line breaks before it. Only the breaks between the
-/// last record asked about and the reader's read-ahead are kept.
-#[derive(Default)]
-pub struct Breaks {
-    /// Byte offsets of `\r` and `\n` not yet passed, and whether each is `\n`.
-    pending: VecDeque<(u64, bool)>,
-    /// `\n`s before the first pending break.
-    counted: u64,
-    read: u64,
-}
-
-type Lines = Rc<RefCell<Breaks>>;
-
-impl Breaks {
-    /// The 1-based line where the record reported at `offset` starts (the
-    /// offsets asked about only grow).
-    fn line_of(&mut self, offset: u64) -> u64 {
-        let mut cursor = offset;
-        while let Some(&(at, newline)) = self.pending.front() {
-            // Breaks before the offset, and the run of breaks starting at it.
-            if at > cursor {
-                break;
-            }
-            if at == cursor {
-                cursor += 1;
-            }
-            self.pending.pop_front();
-            self.counted += u64::from(newline);
-        }
-        self.counted + 1
-    }
-}
-
-/// A reader that records where its line breaks are.
-pub struct LineCounter {
-    inner: Box<dyn Read>,
-    lines: Lines,
-}
-
-impl Read for LineCounter {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut lines = self.lines.borrow_mut();
-        let start = lines.read;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                lines.pending.push_back((start + i as u64, b == b'\n'));
-            }
-        }
-        lines.read += n as u64;
-        Ok(n)
-    }
-}
-
 /// Opens a forecast's rows. `Err` when the file cannot be opened or its
 /// header is wrong: nothing can be staffed from it.
 pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, Problem> {
@@ -164,10 +106,7 @@ pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, 
                 .has_headers(false)
                 .flexible(true)
                 .trim(csv::Trim::All)
-                .from_reader(LineCounter {
-                    inner: bytes,
-                    lines: lines.clone(),
-                });
+                .from_reader(LineCounter::new(bytes, lines.clone()));
             let mut header = csv::StringRecord::new();
             let read = reader
                 .read_record(&mut header)
@@ -220,10 +159,10 @@ impl Iterator for Rows {
                         // A reader error other than bad UTF-8 cannot be
                         // resumed from: stop after reporting it.
                         if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                            **reader = csv::Reader::from_reader(LineCounter {
-                                inner: Box::new(std::io::empty()),
-                                lines: lines.clone(),
-                            });
+                            **reader = csv::Reader::from_reader(LineCounter::new(
+                                Box::new(std::io::empty()),
+                                lines.clone(),
+                            ));
                         }
                         return Some(Err(problem));
                     }

@@ -1,0 +1,106 @@
+use super::*;
+
+fn read_csv(text: &[u8], columns: &Columns) -> Vec<Result<Contact, BadRow>> {
+    let mut out = Vec::new();
+    csv_contacts(std::io::Cursor::new(text.to_vec()), columns, |r| {
+        out.push(r)
+    });
+    out
+}
+
+#[test]
+fn exports_as_they_are_bom_crlf_and_quoted_line_breaks() {
+    let text = "\u{feff}id,segment,channel,created,answered,note\r\n\
+                c1,vip,phone,2026-10-01T09:14:03+03:00,2026-10-01T09:14:20+03:00,\"a, b\"\r\n\
+                c2,vip,phone,2026-10-01 09:20,,\"two\r\nlines\"\r\n\
+                \r\n\
+                c3,mass,chat,2026-10-01T10:00:00Z,,x\r\n";
+    let rows = read_csv(text.as_bytes(), &Columns::default());
+    let ok: Vec<&Contact> = rows.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(ok.len(), 3, "{rows:?}");
+    assert_eq!(ok[0].id, "c1");
+    assert!(matches!(ok[0].created, When::Exact(_)));
+    assert!(ok[0].answered.is_some());
+    assert_eq!(ok[1].answered, None, "an empty answer is an abandoned call");
+    assert!(matches!(ok[1].created, When::Local(_)));
+    // The quoted line break moved the third row down a line.
+    assert_eq!((ok[0].line, ok[1].line, ok[2].line), (2, 3, 6));
+}
+
+#[test]
+fn a_help_desk_export_read_through_a_column_map() {
+    let columns = Columns(
+        [
+            ("id", "Ticket ID"),
+            ("segment", "Organization"),
+            ("channel", "Via"),
+            ("created", "Created at"),
+            ("first_response", "First reply time"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect(),
+    );
+    let text = "Ticket ID,Organization,Via,Created at,First reply time\n\
+                101,vip,email,2026-10-01T09:00:00Z,2026-10-01T10:30:00Z\n";
+    let rows = read_csv(text.as_bytes(), &columns);
+    let contact = rows[0].as_ref().unwrap();
+    assert_eq!(
+        (contact.id.as_str(), contact.channel.as_str()),
+        ("101", "email")
+    );
+    assert!(contact.first_response.is_some());
+}
+
+#[test]
+fn bad_rows_are_returned_with_their_line_and_reason() {
+    let text = "id,segment,channel,created,csat\n\
+                a,vip,phone,yesterday,\n\
+                b,,phone,2026-10-01T09:00:00Z,\n\
+                c,vip,phone,2026-10-01T09:00:00Z,great\n\
+                d,vip,phone,2026-10-01T09:00:00Z,4\n";
+    let rows = read_csv(text.as_bytes(), &Columns::default());
+    let bad: Vec<(u64, Problem)> = rows
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|b| (b.line, b.problem.clone()))
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            (2, Problem::BadTime("created")),
+            (3, Problem::Missing("segment")),
+            (4, Problem::BadNumber("csat")),
+        ]
+    );
+    assert_eq!(rows[3].as_ref().unwrap().csat, Some(4.0));
+}
+
+#[test]
+fn json_lines_with_numbers_and_a_broken_line() {
+    let text = "{\"id\": \"1\", \"segment\": \"vip\", \"channel\": \"chat\", \"created\": \"2026-10-01T09:00:00Z\", \"csat\": 5}\n\
+                \n\
+                not json\n\
+                {\"id\": 2, \"segment\": \"vip\", \"channel\": \"chat\", \"created\": \"2026-10-01T09:05:00Z\"}\n";
+    let mut rows = Vec::new();
+    jsonl_contacts(text.as_bytes(), &Columns::default(), |r| rows.push(r));
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].as_ref().unwrap().csat, Some(5.0));
+    assert_eq!(
+        rows[1],
+        Err(BadRow {
+            line: 3,
+            problem: Problem::Unreadable
+        })
+    );
+    assert_eq!(rows[2].as_ref().unwrap().id, "2");
+}
+
+#[test]
+fn local_times_are_read_in_the_calendars_zone() {
+    let tz = jiff::tz::db().get("Europe/Moscow").unwrap();
+    let local = When::parse("2026-10-01T09:14:03").unwrap();
+    let exact = When::parse("2026-10-01T09:14:03+03:00").unwrap();
+    assert_eq!(local.at(&tz), exact.at(&tz));
+    assert_eq!(When::parse("soon"), None);
+}
