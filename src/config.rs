@@ -20,6 +20,9 @@ use crate::source::{FileId, SourceMap, Span, MAX_FILE_SIZE};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+mod measure;
+pub use measure::Measure;
+
 /// A rule's configured severity; `None` turns it off.
 pub type Level = Option<Severity>;
 
@@ -34,6 +37,8 @@ pub struct Config {
     pub exports: Exports,
     /// `limits.file_size`: the largest file a spec may make cxc read.
     pub file_limit: Option<u64>,
+    /// `measure:`: reading the exports, and the goals they are held to.
+    pub measure: Measure,
 }
 
 /// Settings of the exporters (`exports:`), for the systems cxc writes to.
@@ -144,7 +149,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
 /// Codes a config may not silence: the text must still be readable.
 const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
 const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers", "high-effort-step"];
-const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits"];
+const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits", "measure"];
 const EXPORTS: &[&str] = &["zendesk", "taskrouter", "segments", "channels"];
 
 /// Reads a config file already added to `sources`. Mistakes are diagnostics
@@ -204,6 +209,7 @@ impl Reader<'_> {
                 "thresholds" => self.thresholds(&value, &mut config),
                 "exports" => self.exports(&value, &mut config.exports),
                 "limits" => self.limits(&value, &mut config),
+                "measure" => self.measure(&value, &mut config.measure),
                 other => self.unknown(other, msg!("config-section"), SECTIONS),
             }
         }

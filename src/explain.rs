@@ -47,6 +47,7 @@ pub fn all() -> Vec<&'static CodeDoc> {
         .chain(crate::staffing::DOCS)
         .chain(crate::staffing::targets::DOCS)
         .chain(crate::generate::zendesk::DOCS)
+        .chain(crate::measure::findings::DOCS)
         .collect();
     docs.sort_by_key(|d| d.code);
     docs

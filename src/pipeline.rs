@@ -61,6 +61,19 @@ pub fn compile_with(
     Ok(finish(loader::load_with(paths, config, overlays)?, options))
 }
 
+/// Findings in the order they are shown: by file, position and code.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
+            b.span.file,
+            b.span.start(),
+            b.code,
+            &b.message,
+        ))
+    });
+    diagnostics.dedup();
+}
+
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
     finish(loader::load_bytes(name, bytes), options)
@@ -187,15 +200,7 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
     name_subjects(&mut diagnostics, &workspace.specs);
     let sources = workspace.sources;
     suppress::apply(&mut diagnostics, &sources);
-    diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
-            b.span.file,
-            b.span.start(),
-            b.code,
-            &b.message,
-        ))
-    });
-    diagnostics.dedup();
+    sort(&mut diagnostics);
     Compilation {
         sources,
         specs: checked,

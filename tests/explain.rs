@@ -25,7 +25,8 @@ fn codes(doc: &CodeDoc, example: &str) -> BTreeSet<String> {
     let dir = tempfile::tempdir().unwrap();
     let files = split_files(example);
     let multi = files.len() > 1;
-    if multi || Code::BUILD_ONLY.contains(&doc.code) {
+    let measured = Code::MEASURE_ONLY.contains(&doc.code);
+    if multi || measured || Code::BUILD_ONLY.contains(&doc.code) {
         std::fs::write(
             dir.path().join("base.cx"),
             format!("{EXAMPLE_BASE}\n{}", doc.context),
@@ -49,10 +50,22 @@ fn codes(doc: &CodeDoc, example: &str) -> BTreeSet<String> {
                 .map(str::to_string)
                 .collect();
         }
-        let output = common::cxc_in(
-            dir.path(),
-            &["check", ".", "--format", "json", "--today", common::TODAY],
-        );
+        // Measure codes: `cxc measure` over the exports the example holds.
+        let mut args = vec!["check", ".", "--format", "json", "--today", common::TODAY];
+        if measured {
+            args = vec!["measure", ".", "--format", "json"];
+            for (name, _) in &files {
+                if let Some(stem) = name.strip_suffix(".csv") {
+                    args.push(if stem == "contacts" {
+                        "--contacts"
+                    } else {
+                        "--cases"
+                    });
+                    args.push(name.as_str());
+                }
+            }
+        }
+        let output = common::cxc_in(dir.path(), &args);
         let report: serde_json::Value = serde_json::from_slice(&output.stdout)
             .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
         return report["diagnostics"]
@@ -77,7 +90,7 @@ fn split_files(example: &str) -> Vec<(String, String)> {
         let header = line
             .strip_prefix("# ")
             .and_then(|rest| rest.split_whitespace().next())
-            .filter(|name| name.ends_with(".cx"));
+            .filter(|name| name.ends_with(".cx") || name.ends_with(".csv"));
         match header {
             Some(name) => files.push((name.to_string(), String::new())),
             None => match files.last_mut() {

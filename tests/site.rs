@@ -377,3 +377,30 @@ fn journeys_export_to_bpmn_that_bpmnlint_and_bpmn_js_accept() {
         "bpmnlint must reject a nameless element"
     );
 }
+
+/// `cxc measure -o DIR`'s report.html, opened as a CX lead would: charts
+/// visible, nothing executable, nothing loaded, accessible.
+#[test]
+fn the_measure_report_works_in_a_real_browser() {
+    let Some(tools) = tools("the measure report in Chromium", true) else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let output = cxc(&[
+        "measure",
+        "examples/kitchen",
+        "--contacts",
+        "examples/kitchen/data/contacts.csv",
+        "--cases",
+        "examples/kitchen/data/cases.csv",
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(out.path().join("report.html").is_file(), "{output:?}");
+    let report = browse(&tools, out.path(), "measure", &["report.html"]);
+    let page = &report["pages"]["report.html"];
+    let charts = page["charts"].as_array().unwrap();
+    // One attainment chart and one journey chart, with a bar per target and step.
+    assert_eq!(charts.len(), 2, "{page}");
+    assert!(charts[0]["bars"].as_u64().unwrap() >= 10, "{page}");
+}

@@ -15,9 +15,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod io;
+mod measure;
 mod tools;
 
 use io::*;
+use measure::*;
 use tools::*;
 
 #[derive(Parser, Debug)]
@@ -58,6 +60,9 @@ enum Command {
     Build(BuildArgs),
     /// Staff every queue with a forecast: Erlang C, or Erlang A with `patience`.
     Staff(StaffArgs),
+    /// Hold the contact centre's exports against the standards: SLAs per
+    /// segment, promises, complaints and journeys as customers lived them.
+    Measure(MeasureArgs),
     /// Print a journey's graph (Mermaid or Graphviz DOT) on stdout.
     Graph(GraphArgs),
     /// Lay out `.cx` files in the one canonical style (comments kept).
@@ -232,6 +237,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Staff(args) => run_staff(args),
+        Command::Measure(args) => run_measure(args),
         Command::Build(args) => run_build(args),
         Command::Graph(args) => run_graph(args),
         Command::Fmt(args) => run_fmt(args),

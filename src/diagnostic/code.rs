@@ -107,11 +107,27 @@ codes! {
     PromiseClock = "promise-clock", Warning, Across;
     PromiseExceedsJourney = "promise-exceeds-journey", Error, Across;
     HeadcountShort = "headcount-short", Warning, Across;
+    TargetMissed = "target-missed", Warning, Across;
+    PromiseBroken = "promise-broken", Warning, Across;
+    ComplaintLate = "complaint-late", Warning, Across;
+    JourneyDeviation = "journey-deviation", Warning, Across;
+    StepLate = "step-late", Warning, Across;
+    BadData = "bad-data", Error, Across;
 }
 
 impl Code {
     /// Codes reported by `cxc build` for its exports, not by `cxc check`.
     pub const BUILD_ONLY: &'static [Code] = &[Code::InexactExport, Code::ExportConflict];
+
+    /// Codes reported by `cxc measure`: reality held against the spec.
+    pub const MEASURE_ONLY: &'static [Code] = &[
+        Code::TargetMissed,
+        Code::PromiseBroken,
+        Code::ComplaintLate,
+        Code::JourneyDeviation,
+        Code::StepLate,
+        Code::BadData,
+    ];
 
     pub fn parse(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == name)

@@ -33,6 +33,7 @@ embedded![
     "en/policy/agreements.md",
     "en/journey.md",
     "en/hr/role.md",
+    "en/report.md",
     "ru/index.md",
     "ru/policy/service-standards.md",
     "ru/policy/complaints.md",
@@ -41,6 +42,7 @@ embedded![
     "ru/policy/agreements.md",
     "ru/journey.md",
     "ru/hr/role.md",
+    "ru/report.md",
 ];
 
 /// Instructions user templates may run in one build: a couple of seconds of

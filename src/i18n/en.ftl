@@ -708,3 +708,95 @@ kind-pipe = a named pipe
 kind-device = a device
 kind-socket = a socket
 kind-special = a special file
+measure-target-missed = `{ $target }` for `{ $segment }` is missed: { $actual } of { $n } { $n ->
+        [one] contact
+       *[other] contacts
+    } met it (goal { $goal }), { $period }
+measure-target-missed-help = Staff or route so the target is met, or make the target one the contact centre can keep; `cxc measure -o DIR` shows every segment and channel.
+measure-metric-missed = `{ $target }` for `{ $segment }` is missed: { $actual } over { $n } { $answers }, { $period }
+measure-basis-answers = { $n ->
+        [one] survey answer
+       *[other] survey answers
+    }
+measure-basis-answered = answered contacts
+measure-basis-contacts = live contacts
+measure-promise-broken = promise `{ $promise }` was kept for { $actual } of { $n } { $n ->
+        [one] customer
+       *[other] customers
+    } (goal { $goal }), { $period }
+measure-promise-broken-help = A public promise kept less often than this costs more trust than it wins: fix what breaks it, or promise what is kept (the goal is `measure.promise_keep_rate` in cxc.yaml).
+measure-complaint-late = complaint `{ $complaint }`: { $duty } for { $actual } of { $n } { $n ->
+        [one] complaint
+       *[other] complaints
+    } (goal { $goal }), { $period }
+measure-complaint-late-help = The owner of the complaint rule and its escalation roles need the deadline in their queue; the goal is `measure.deadline_rate` in cxc.yaml.
+measure-duty-acknowledge = acknowledged within { $within }
+measure-duty-resolve = resolved within { $within }
+measure-duty-escalate = escalated when not resolved after { $after }
+measure-duty-feedback = outcome told to the customer
+measure-journey-deviation = { $deviating } of { $n } { $n ->
+        [one] case
+       *[other] cases
+    } of journey `{ $journey }` took a path the map does not have, most often: { $detours }; { $period }
+measure-journey-deviation-help = Either the map is missing a real path (add the `next`), or the work skips the standard (fix the process); the report lists every transition.
+measure-detour = `{ $from }` → `{ $to }` ({ $count })
+measure-detour-start = began at `{ $to }` instead of `start` ({ $count })
+measure-step-late = { $subject } took longer than { $within } in { $late } of { $n } { $n ->
+        [one] visit
+       *[other] visits
+    } (median { $median }, 90th percentile { $p90 }), { $period }
+measure-journey-late = { $subject } took longer than { $within } in { $late } of { $n } completed { $n ->
+        [one] case
+       *[other] cases
+    } (median { $median }, 90th percentile { $p90 }), { $period }
+measure-subject-step = step `{ $step }` of journey `{ $journey }`
+measure-subject-journey = journey `{ $journey }` from first to last step
+measure-step-late-help = Look at the 90th percentile: the slowest tenth is what customers remember. Add capacity at the step, or give it a deadline it can keep; the goal is `measure.deadline_rate` in cxc.yaml.
+measure-hot-potato = { $over } of { $n } { $n ->
+        [one] case
+       *[other] cases
+    } of journey `{ $journey }` changed teams more than { $limit } times in customer-facing steps (at most { $most })
+measure-hot-potato-help = Give one team the case end to end, or cut the handoffs the data shows; the limit is `thresholds.hot-potato` in cxc.yaml.
+measure-bad-data = { $count } { $count ->
+        [one] row
+       *[other] rows
+    } of the { $file } skipped: { $what } (lines { $lines })
+measure-bad-data-help = Fix the export, or map its columns and names in cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); rows like these are skipped and counted, never used.
+measure-file-contacts = contacts export
+measure-file-cases = cases export
+measure-flaw-missing = no `{ $field }`
+measure-flaw-bad-time = `{ $field }` is not a date and time
+measure-flaw-bad-number = `{ $field }` is not a number on its scale
+measure-flaw-unreadable = the row cannot be read
+measure-flaw-unknown-segment = a segment the spec does not have, such as `{ $name }`
+measure-flaw-unknown-channel = a channel the spec does not have, such as `{ $name }`
+measure-flaw-unknown-complaint = a complaint rule the spec does not have, such as `{ $name }`
+measure-flaw-unknown-journey = a journey the spec does not have, such as `{ $name }`
+measure-flaw-unknown-step = a step its journey does not have, such as `{ $name }`
+measure-flaw-before = `{ $field }` is earlier than the time it follows
+config-measure-field = export field
+config-measure-setting = measure setting
+config-rate = `{ $key }` must be a percentage from 0% to 100%
+config-rate-help = Write it like `95%`.
+cli-measure-no-data = nothing to measure: give `--contacts FILE`, `--cases FILE` or both
+cli-measure-spec-errors = the spec has errors; fix them first, then measure against it
+cli-measure-one-spec = `cxc measure` takes one spec at a time; name its folder
+cli-measure-cannot-read = cannot read { $path }: { $error }
+explain-target-missed =
+    .summary = `cxc measure`: an SLA answer, first-response or resolution target, a `target` metric (csat, nps, ces, asa, abandonment) or a journey's `within` was missed for a segment in the exports.
+    .why = A standard that is not kept is a wish. Attainment is counted on the clock of the target's calendar, abandoned calls count as missed, and deadlines without a percentage of their own must be met for `measure.deadline_rate` (95%) of contacts; open contacts count only once their deadline has passed.
+explain-promise-broken =
+    .summary = `cxc measure`: a public promise was kept for fewer customers than `measure.promise_keep_rate` (95%).
+    .why = Customers remember a broken promise more than a kept one: a promise is worth making only when it is kept nearly always. It is measured on the promise channel's hours: the first answer or reply within `within`; an unanswered call breaks it.
+explain-complaint-late =
+    .summary = `cxc measure`: complaints under a rule were acknowledged, resolved or escalated late, or not told the outcome, more often than `measure.deadline_rate` allows.
+    .why = A complaint handled late turns a problem into a lost customer; the rule's times are what the complaint owner and escalation roles are held to. Counted on the rule's `hours`; escalation is due when a complaint is still open at the first rung's `after`.
+explain-journey-deviation =
+    .summary = `cxc measure`: cases of a journey took a transition its map does not have, or began somewhere other than `start`.
+    .why = A journey map is only useful if it is the real path. Either reality has a path the standard misses, or the work skips a step the customer was promised; both need a decision.
+explain-step-late =
+    .summary = `cxc measure`: a journey step took longer than its `within` in more visits than `measure.deadline_rate` allows.
+    .why = Step deadlines are where the journey's end-to-end time is won or lost; the median says what is usual, the 90th percentile what the slowest customers live through. Time at a step runs from entering it to leaving it (or entering the next step).
+explain-bad-data =
+    .summary = `cxc measure`: rows of an export name a segment, channel, complaint rule, journey or step the spec does not have, lack a required field, or hold times that cannot be read or come before the time they follow.
+    .why = Figures are only as good as the rows under them: a row that contradicts the spec is skipped and counted, never fatal and never dropped in silence, with the first lines shown so the export or its mapping can be fixed.

@@ -722,3 +722,96 @@ kind-pipe = именованный канал
 kind-device = устройство
 kind-socket = сокет
 kind-special = особый файл
+measure-target-missed = цель `{ $target }` для `{ $segment }` не выполнена: { $actual } из { $n } { $n ->
+        [one] обращения
+       *[other] обращений
+    } (цель { $goal }), { $period }
+measure-target-missed-help = Добавьте людей или измените маршрутизацию, чтобы цель выполнялась, или поставьте цель, которую контакт-центр может выдержать; `cxc measure -o DIR` покажет каждый сегмент и канал.
+measure-metric-missed = цель `{ $target }` для `{ $segment }` не выполнена: { $actual } по { $n } { $answers }, { $period }
+measure-basis-answers = { $n ->
+        [one] ответу в опросе
+       *[other] ответам в опросах
+    }
+measure-basis-answered = отвеченным обращениям
+measure-basis-contacts = живым обращениям
+measure-promise-broken = обещание `{ $promise }` выполнено для { $actual } из { $n } { $n ->
+        [one] клиента
+       *[other] клиентов
+    } (цель { $goal }), { $period }
+measure-promise-broken-help = Публичное обещание, которое так часто нарушается, отнимает больше доверия, чем приносит: устраните причину нарушений или обещайте то, что выполняется (цель — `measure.promise_keep_rate` в cxc.yaml).
+measure-complaint-late = жалоба `{ $complaint }`: { $duty } — { $actual } из { $n } { $n ->
+        [one] жалобы
+       *[other] жалоб
+    } (цель { $goal }), { $period }
+measure-complaint-late-help = Владельцу правила и ролям эскалации нужен этот срок в их очереди; цель — `measure.deadline_rate` в cxc.yaml.
+measure-duty-acknowledge = подтверждена в течение { $within }
+measure-duty-resolve = решена в течение { $within }
+measure-duty-escalate = эскалирована, если не решена за { $after }
+measure-duty-feedback = клиенту сообщён результат
+measure-journey-deviation = { $deviating } из { $n } { $n ->
+        [one] случая
+       *[other] случаев
+    } пути `{ $journey }` прошли по переходам, которых нет на карте, чаще всего: { $detours }; { $period }
+measure-journey-deviation-help = Либо на карте не хватает реального пути (добавьте `next`), либо работа идёт в обход стандарта (исправьте процесс); в отчёте перечислены все переходы.
+measure-detour = `{ $from }` → `{ $to }` ({ $count })
+measure-detour-start = начало с `{ $to }` вместо `start` ({ $count })
+measure-step-late = { $subject } занял больше { $within } в { $late } из { $n } { $n ->
+        [one] посещения
+       *[other] посещений
+    } (медиана { $median }, 90-й процентиль { $p90 }), { $period }
+measure-journey-late = { $subject } занял больше { $within } в { $late } из { $n } { $n ->
+        [one] завершённого случая
+       *[other] завершённых случаев
+    } (медиана { $median }, 90-й процентиль { $p90 }), { $period }
+measure-subject-step = этап `{ $step }` пути `{ $journey }`
+measure-subject-journey = путь `{ $journey }` от первого до последнего этапа
+measure-step-late-help = Смотрите на 90-й процентиль: клиенты запоминают самую медленную десятую часть. Добавьте мощности на этапе или дайте ему выполнимый срок; цель — `measure.deadline_rate` в cxc.yaml.
+measure-hot-potato = { $over } из { $n } { $n ->
+        [one] случая
+       *[other] случаев
+    } пути `{ $journey }` меняли команду на этапах с клиентом больше { $limit } раз (максимум { $most })
+measure-hot-potato-help = Отдайте случай одной команде от начала до конца или сократите передачи, которые видны в данных; предел — `thresholds.hot-potato` в cxc.yaml.
+measure-bad-data = { $file }: { $count ->
+        [one] пропущена { $count } строка
+        [few] пропущены { $count } строки
+       *[many] пропущено { $count } строк
+    }: { $what } (строки { $lines })
+measure-bad-data-help = Исправьте выгрузку или сопоставьте её столбцы и названия в cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); такие строки пропускаются и подсчитываются, но не используются.
+measure-file-contacts = выгрузка обращений
+measure-file-cases = выгрузка случаев
+measure-flaw-missing = нет `{ $field }`
+measure-flaw-bad-time = `{ $field }` не является датой и временем
+measure-flaw-bad-number = `{ $field }` не является числом своей шкалы
+measure-flaw-unreadable = строка не читается
+measure-flaw-unknown-segment = сегмент, которого нет в спецификации, например `{ $name }`
+measure-flaw-unknown-channel = канал, которого нет в спецификации, например `{ $name }`
+measure-flaw-unknown-complaint = правило жалоб, которого нет в спецификации, например `{ $name }`
+measure-flaw-unknown-journey = путь, которого нет в спецификации, например `{ $name }`
+measure-flaw-unknown-step = этап, которого нет в его пути, например `{ $name }`
+measure-flaw-before = `{ $field }` раньше времени, за которым он следует
+config-measure-field = поле выгрузки
+config-measure-setting = настройка measure
+config-rate = `{ $key }` должен быть процентом от 0% до 100%
+config-rate-help = Запишите, например, `95%`.
+cli-measure-no-data = нечего измерять: укажите `--contacts FILE`, `--cases FILE` или оба
+cli-measure-spec-errors = в спецификации есть ошибки; исправьте их, затем измеряйте по ней
+cli-measure-one-spec = `cxc measure` измеряет по одной спецификации за раз; укажите её папку
+cli-measure-cannot-read = не удалось прочитать { $path }: { $error }
+explain-target-missed =
+    .summary = `cxc measure`: цель SLA по ответу, первому ответу или решению, показатель `target` (csat, nps, ces, asa, abandonment) или `within` пути не выполнены для сегмента по данным выгрузки.
+    .why = Стандарт, который не выполняется, — это пожелание. Выполнение считается по часам календаря цели, брошенные звонки считаются невыполненными, а сроки без собственного процента должны выполняться для `measure.deadline_rate` (95%) обращений; открытые обращения учитываются, только когда их срок уже прошёл.
+explain-promise-broken =
+    .summary = `cxc measure`: публичное обещание выполнено для меньшей доли клиентов, чем `measure.promise_keep_rate` (95%).
+    .why = Нарушенное обещание клиенты помнят дольше выполненного: обещать стоит только то, что выполняется почти всегда. Считается по часам канала обещания: первый ответ в пределах `within`; неотвеченный звонок нарушает обещание.
+explain-complaint-late =
+    .summary = `cxc measure`: жалобы по правилу подтверждались, решались или эскалировались с опозданием либо клиенту не сообщался результат чаще, чем допускает `measure.deadline_rate`.
+    .why = Жалоба, обработанная с опозданием, превращает проблему в потерянного клиента; сроки правила — это то, за что отвечают владелец жалобы и роли эскалации. Считается по `hours` правила; эскалация нужна, если жалоба ещё открыта к `after` первой ступени.
+explain-journey-deviation =
+    .summary = `cxc measure`: случаи пути прошли по переходу, которого нет на карте, или начались не с `start`.
+    .why = Карта пути полезна, только если это реальный путь. Либо у реальности есть путь, которого нет в стандарте, либо работа пропускает обещанный клиенту этап; и то и другое требует решения.
+explain-step-late =
+    .summary = `cxc measure`: этап пути занимал больше своего `within` чаще, чем допускает `measure.deadline_rate`.
+    .why = Сроки этапов решают, уложится ли весь путь; медиана показывает обычное, 90-й процентиль — то, что переживают самые долгие клиенты. Время на этапе считается от входа в него до выхода (или до входа в следующий этап).
+explain-bad-data =
+    .summary = `cxc measure`: строки выгрузки называют сегмент, канал, правило жалоб, путь или этап, которых нет в спецификации, не содержат обязательного поля или содержат время, которое не читается или раньше времени, за которым оно следует.
+    .why = Цифры надёжны настолько, насколько надёжны строки под ними: строка, противоречащая спецификации, пропускается и подсчитывается — никогда не останавливает работу и не теряется молча; первые строки показаны, чтобы исправить выгрузку или её сопоставление.

@@ -7,6 +7,7 @@
 //! look like: a UTF-8 byte-order mark, CRLF line ends, quoted fields with
 //! commas and line breaks in them.
 
+use super::flaws::Flaw;
 use crate::loader::lines::{LineCounter, Lines};
 use jiff::civil::DateTime;
 use jiff::Timestamp;
@@ -63,23 +64,23 @@ pub struct Contact {
     pub effort: Option<f64>,
 }
 
-/// What is wrong with a row.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Problem {
-    /// A required field is empty: `id`, `segment`, `channel`, `created`.
-    Missing(&'static str),
-    /// A timestamp that is neither RFC 3339 nor a plain date and time.
-    BadTime(&'static str),
-    /// A survey answer that is not a number.
-    BadNumber(&'static str),
-    /// The file cannot be read as CSV or JSON Lines here.
-    Unreadable,
+/// One visit of a case to a step of a journey (the cases export).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    pub line: u64,
+    pub case: String,
+    pub journey: String,
+    pub step: String,
+    pub entered: When,
+    pub left: Option<When>,
+    /// The customer's rating of the step, 1..5, when surveyed.
+    pub csat: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
     pub line: u64,
-    pub problem: Problem,
+    pub problem: Flaw,
 }
 
 /// Field name → the export's column name (`measure.columns` in cxc.yaml);
@@ -94,7 +95,7 @@ impl Columns {
 }
 
 /// A row's fields by name, whatever the file's format.
-trait Fields {
+pub trait Fields {
     fn get(&self, field: &str) -> Option<&str>;
 }
 
@@ -110,71 +111,165 @@ impl Fields for CsvRow<'_> {
     }
 }
 
-struct JsonRow<'a>(
-    &'a serde_json::Map<String, serde_json::Value>,
-    Vec<(String, String)>,
-);
+/// A JSON object's scalar values by dotted path: `{"via": {"channel":
+/// "voice"}}` holds `via.channel`, so a help desk's nested records map
+/// like flat ones (numbers are read as their text).
+struct JsonRow(Vec<(String, String)>);
 
-impl Fields for JsonRow<'_> {
-    fn get(&self, field: &str) -> Option<&str> {
-        if let Some(value) = self.0.get(field) {
-            if let Some(s) = value.as_str() {
-                return Some(s.trim()).filter(|v| !v.is_empty());
+/// How deep nested objects are followed; deeper values are not fields.
+const JSON_DEPTH: usize = 8;
+
+impl JsonRow {
+    fn new(map: &serde_json::Map<String, serde_json::Value>) -> JsonRow {
+        fn walk(
+            prefix: &str,
+            map: &serde_json::Map<String, serde_json::Value>,
+            depth: usize,
+            out: &mut Vec<(String, String)>,
+        ) {
+            for (key, value) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                match value {
+                    // TaskRouter keeps a task's `attributes` as a JSON text.
+                    serde_json::Value::String(s) if s.starts_with('{') && depth < JSON_DEPTH => {
+                        match serde_json::from_str::<serde_json::Value>(s) {
+                            Ok(serde_json::Value::Object(inner)) => {
+                                walk(&path, &inner, depth + 1, out)
+                            }
+                            _ => out.push((path, s.trim().to_string())),
+                        }
+                    }
+                    serde_json::Value::String(s) => out.push((path, s.trim().to_string())),
+                    serde_json::Value::Number(n) => out.push((path, n.to_string())),
+                    serde_json::Value::Object(inner) if depth < JSON_DEPTH => {
+                        walk(&path, inner, depth + 1, out)
+                    }
+                    _ => {}
+                }
             }
         }
-        self.1
-            .iter()
-            .find(|(k, _)| k == field)
-            .map(|(_, v)| v.as_str())
+        let mut fields = Vec::new();
+        walk("", map, 0, &mut fields);
+        JsonRow(fields)
     }
 }
 
-fn contact(row: &dyn Fields, columns: &Columns, line: u64) -> Result<Contact, BadRow> {
-    let bad = |problem| BadRow { line, problem };
-    let text = |field: &'static str| row.get(columns.column(field)).map(str::to_string);
-    let required = |field: &'static str| text(field).ok_or(bad(Problem::Missing(field)));
-    let time = |field: &'static str| -> Result<Option<When>, BadRow> {
-        match row.get(columns.column(field)) {
-            None => Ok(None),
-            Some(t) => When::parse(t).map(Some).ok_or(bad(Problem::BadTime(field))),
+impl Fields for JsonRow {
+    fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// A row's fields read as the values they hold, `line` for what is wrong.
+pub struct Reader<'a> {
+    row: &'a dyn Fields,
+    columns: &'a Columns,
+    line: u64,
+}
+
+impl Reader<'_> {
+    fn bad(&self, problem: Flaw) -> BadRow {
+        BadRow {
+            line: self.line,
+            problem,
         }
-    };
-    let number = |field: &'static str| -> Result<Option<f64>, BadRow> {
-        match row.get(columns.column(field)) {
+    }
+
+    fn text(&self, field: &'static str) -> Option<String> {
+        self.row.get(self.columns.column(field)).map(str::to_string)
+    }
+
+    fn required(&self, field: &'static str) -> Result<String, BadRow> {
+        self.text(field).ok_or(self.bad(Flaw::Missing(field)))
+    }
+
+    fn time(&self, field: &'static str) -> Result<Option<When>, BadRow> {
+        match self.row.get(self.columns.column(field)) {
+            None => Ok(None),
+            Some(t) => When::parse(t)
+                .map(Some)
+                .ok_or(self.bad(Flaw::BadTime(field))),
+        }
+    }
+
+    fn required_time(&self, field: &'static str) -> Result<When, BadRow> {
+        self.time(field)?.ok_or(self.bad(Flaw::Missing(field)))
+    }
+
+    /// A number on a survey scale; outside it, the row is bad.
+    fn number(&self, field: &'static str, scale: (f64, f64)) -> Result<Option<f64>, BadRow> {
+        match self.row.get(self.columns.column(field)) {
             None => Ok(None),
             Some(n) => n
                 .parse::<f64>()
                 .ok()
-                .filter(|n| n.is_finite())
+                .filter(|n| (scale.0..=scale.1).contains(n))
                 .map(Some)
-                .ok_or(bad(Problem::BadNumber(field))),
+                .ok_or(self.bad(Flaw::BadNumber(field))),
         }
-    };
-    Ok(Contact {
-        line,
-        id: required("id")?,
-        segment: required("segment")?,
-        channel: required("channel")?,
-        created: time("created")?.ok_or(bad(Problem::Missing("created")))?,
-        answered: time("answered")?,
-        first_response: time("first_response")?,
-        resolved: time("resolved")?,
-        complaint: text("complaint"),
-        acknowledged: time("acknowledged")?,
-        escalated: time("escalated")?,
-        feedback: time("feedback")?,
-        csat: number("csat")?,
-        nps: number("nps")?,
-        effort: number("effort")?,
-    })
+    }
 }
 
-/// Reads contacts from CSV with a header row; `each` gets every row, good
-/// or bad, in file order.
-pub fn csv_contacts(
+/// Survey scales (LANGUAGE.md §6): CSAT and effort 1..5, NPS 0..10.
+const FIVE: (f64, f64) = (1.0, 5.0);
+const ELEVEN: (f64, f64) = (0.0, 10.0);
+
+/// A kind of row an export holds.
+pub trait Row: Sized {
+    fn read(row: &Reader<'_>) -> Result<Self, BadRow>;
+}
+
+impl Row for Contact {
+    fn read(r: &Reader<'_>) -> Result<Contact, BadRow> {
+        let line = r.line;
+        Ok(Contact {
+            line,
+            id: r.required("id")?,
+            segment: r.required("segment")?,
+            channel: r.required("channel")?,
+            created: r.required_time("created")?,
+            answered: r.time("answered")?,
+            first_response: r.time("first_response")?,
+            resolved: r.time("resolved")?,
+            complaint: r.text("complaint"),
+            acknowledged: r.time("acknowledged")?,
+            escalated: r.time("escalated")?,
+            feedback: r.time("feedback")?,
+            csat: r.number("csat", FIVE)?,
+            nps: r.number("nps", ELEVEN)?,
+            effort: r.number("effort", FIVE)?,
+        })
+    }
+}
+
+impl Row for Visit {
+    fn read(r: &Reader<'_>) -> Result<Visit, BadRow> {
+        Ok(Visit {
+            line: r.line,
+            case: r.required("case")?,
+            journey: r.required("journey")?,
+            step: r.required("step")?,
+            entered: r.required_time("entered")?,
+            left: r.time("left")?,
+            csat: r.number("csat", FIVE)?,
+        })
+    }
+}
+
+/// Reads rows from CSV with a header row; `each` gets every row, good or
+/// bad, in file order.
+pub fn csv_rows<T: Row>(
     input: impl Read + 'static,
     columns: &Columns,
-    mut each: impl FnMut(Result<Contact, BadRow>),
+    mut each: impl FnMut(Result<T, BadRow>),
 ) {
     // The reader strips a UTF-8 byte-order mark and reads CRLF and quoted
     // line breaks; `flexible` lets a short row through to be reported. Its
@@ -192,7 +287,7 @@ pub fn csv_contacts(
         Err(_) => {
             return each(Err(BadRow {
                 line: 1,
-                problem: Problem::Unreadable,
+                problem: Flaw::Unreadable,
             }))
         }
     };
@@ -213,13 +308,17 @@ pub fn csv_contacts(
                     record: &record,
                     index: &index,
                 };
-                each(contact(&row, columns, line));
+                each(T::read(&Reader {
+                    row: &row,
+                    columns,
+                    line,
+                }));
             }
             Err(e) => {
                 let line = line_of(e.position().map_or(0, |p| p.byte()));
                 each(Err(BadRow {
                     line,
-                    problem: Problem::Unreadable,
+                    problem: Flaw::Unreadable,
                 }));
                 // A row with bad UTF-8 is skipped; any other error ends the file.
                 if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
@@ -230,18 +329,18 @@ pub fn csv_contacts(
     }
 }
 
-/// Reads contacts from JSON Lines: one object per line, blank lines skipped.
-pub fn jsonl_contacts(
+/// Reads rows from JSON Lines: one object per line, blank lines skipped.
+pub fn jsonl_rows<T: Row>(
     input: impl BufRead,
     columns: &Columns,
-    mut each: impl FnMut(Result<Contact, BadRow>),
+    mut each: impl FnMut(Result<T, BadRow>),
 ) {
     for (i, line) in input.lines().enumerate() {
         let number = i as u64 + 1;
         let Ok(line) = line else {
             each(Err(BadRow {
                 line: number,
-                problem: Problem::Unreadable,
+                problem: Flaw::Unreadable,
             }));
             continue;
         };
@@ -251,16 +350,15 @@ pub fn jsonl_contacts(
         }
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(serde_json::Value::Object(map)) => {
-                // Numbers (a CSAT of 4) are read as their text.
-                let numbers: Vec<(String, String)> = map
-                    .iter()
-                    .filter_map(|(k, v)| v.as_number().map(|n| (k.clone(), n.to_string())))
-                    .collect();
-                each(contact(&JsonRow(&map, numbers), columns, number));
+                each(T::read(&Reader {
+                    row: &JsonRow::new(&map),
+                    columns,
+                    line: number,
+                }));
             }
             _ => each(Err(BadRow {
                 line: number,
-                problem: Problem::Unreadable,
+                problem: Flaw::Unreadable,
             })),
         }
     }

@@ -45,7 +45,8 @@ try {
         handlers,
         links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
         diagram: box ? { width: box.width, height: box.height } : null,
-        navStyled: getComputedStyle(document.querySelector('nav')).display === 'flex',
+        navStyled: document.querySelector('nav') ? getComputedStyle(document.querySelector('nav')).display === 'flex' : null,
+        charts: [...document.querySelectorAll('svg')].map((s) => { const b = s.getBoundingClientRect(); return { width: b.width, height: b.height, bars: s.querySelectorAll('rect').length }; }),
       };
     });
     for (const link of facts.links) {
@@ -55,7 +56,11 @@ try {
     }
     if (!facts.csp || !facts.csp.includes("default-src 'none'")) problems.push('no Content-Security-Policy');
     if (facts.scripts || facts.iframes || facts.handlers.length) problems.push(`executable content: ${JSON.stringify(facts)}`);
-    if (!facts.navStyled) problems.push('the stylesheet did not apply');
+    // A site page has a navigation bar its stylesheet lays out; a
+    // self-contained report (cxc measure) has neither.
+    if (facts.navStyled === false) problems.push('the stylesheet did not apply');
+    if (facts.navStyled === null && !page.endsWith('report.html')) problems.push('no navigation bar');
+    for (const c of facts.charts) if (c.width < 50 || c.height < 20) problems.push(`an invisible chart: ${JSON.stringify(c)}`);
     // axe-core runs in a second tab that ignores the page's CSP (the page
     // forbids every script, axe included); the checks are on the same DOM.
     const audit = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

@@ -2,7 +2,7 @@ use super::*;
 
 fn read_csv(text: &[u8], columns: &Columns) -> Vec<Result<Contact, BadRow>> {
     let mut out = Vec::new();
-    csv_contacts(std::io::Cursor::new(text.to_vec()), columns, |r| {
+    csv_rows::<Contact>(std::io::Cursor::new(text.to_vec()), columns, |r| {
         out.push(r)
     });
     out
@@ -60,17 +60,17 @@ fn bad_rows_are_returned_with_their_line_and_reason() {
                 c,vip,phone,2026-10-01T09:00:00Z,great\n\
                 d,vip,phone,2026-10-01T09:00:00Z,4\n";
     let rows = read_csv(text.as_bytes(), &Columns::default());
-    let bad: Vec<(u64, Problem)> = rows
+    let bad: Vec<(u64, Flaw)> = rows
         .iter()
         .filter_map(|r| r.as_ref().err())
-        .map(|b| (b.line, b.problem.clone()))
+        .map(|b| (b.line, b.problem))
         .collect();
     assert_eq!(
         bad,
         [
-            (2, Problem::BadTime("created")),
-            (3, Problem::Missing("segment")),
-            (4, Problem::BadNumber("csat")),
+            (2, Flaw::BadTime("created")),
+            (3, Flaw::Missing("segment")),
+            (4, Flaw::BadNumber("csat")),
         ]
     );
     assert_eq!(rows[3].as_ref().unwrap().csat, Some(4.0));
@@ -83,14 +83,14 @@ fn json_lines_with_numbers_and_a_broken_line() {
                 not json\n\
                 {\"id\": 2, \"segment\": \"vip\", \"channel\": \"chat\", \"created\": \"2026-10-01T09:05:00Z\"}\n";
     let mut rows = Vec::new();
-    jsonl_contacts(text.as_bytes(), &Columns::default(), |r| rows.push(r));
+    jsonl_rows::<Contact>(text.as_bytes(), &Columns::default(), |r| rows.push(r));
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].as_ref().unwrap().csat, Some(5.0));
     assert_eq!(
         rows[1],
         Err(BadRow {
             line: 3,
-            problem: Problem::Unreadable
+            problem: Flaw::Unreadable
         })
     );
     assert_eq!(rows[2].as_ref().unwrap().id, "2");
@@ -103,4 +103,35 @@ fn local_times_are_read_in_the_calendars_zone() {
     let exact = When::parse("2026-10-01T09:14:03+03:00").unwrap();
     assert_eq!(local.at(&tz), exact.at(&tz));
     assert_eq!(When::parse("soon"), None);
+}
+
+#[test]
+fn nested_json_fields_are_read_by_dotted_path() {
+    // A ticket as a help desk's API gives it, mapped without editing.
+    let text = r#"{"id": 35436, "created_at": "2026-10-01T09:00:00Z", "via": {"channel": "email"}, "organization": {"segment": "vip"}, "metric_set": {"solved_at": "2026-10-01T11:00:00Z"}, "satisfaction": {"score": 5}, "attributes": "{\"answered_at\": \"2026-10-01T09:00:30Z\"}"}"#;
+    let columns = Columns(
+        [
+            ("created", "created_at"),
+            ("channel", "via.channel"),
+            ("segment", "organization.segment"),
+            ("resolved", "metric_set.solved_at"),
+            ("csat", "satisfaction.score"),
+            ("answered", "attributes.answered_at"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect(),
+    );
+    let mut rows = Vec::new();
+    jsonl_rows::<Contact>(text.as_bytes(), &columns, |r| rows.push(r));
+    let contact = rows.pop().unwrap().unwrap();
+    assert_eq!(contact.id, "35436");
+    assert_eq!(
+        (contact.segment.as_str(), contact.channel.as_str()),
+        ("vip", "email")
+    );
+    assert!(contact.resolved.is_some());
+    assert_eq!(contact.csat, Some(5.0));
+    // A JSON text holding an object (TaskRouter's task attributes) is read into.
+    assert!(contact.answered.is_some());
 }

@@ -1,5 +1,7 @@
 use super::*;
-use crate::measure::rows::{csv_contacts, Columns};
+use crate::measure::flaws::{DataFile, Flaw};
+use crate::measure::rows::{csv_rows, Columns, Contact};
+use crate::measure::{Measurement, Settings};
 use crate::pipeline::compile_bytes;
 
 const SPEC: &str = r#"
@@ -19,7 +21,7 @@ sla vip_sla for vip {
 sla mass_sla for mass { answer phone 70% within 1m }
 "#;
 
-fn tally(rows: &str) -> (Vec<Attainment>, BTreeMap<Mismatch, Seen>) {
+fn tally(rows: &str) -> (Vec<Attainment>, crate::measure::flaws::Flaws) {
     let compiled = compile_bytes("spec.cx", SPEC.as_bytes(), &Default::default());
     let errors: Vec<_> = compiled
         .diagnostics
@@ -29,17 +31,14 @@ fn tally(rows: &str) -> (Vec<Attainment>, BTreeMap<Mismatch, Seen>) {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let model = &compiled.specs[0].model;
-    let mut tally = Tally::new(model);
-    csv_contacts(
+    let mut measurement = Measurement::new(model, Settings::default());
+    csv_rows::<Contact>(
         std::io::Cursor::new(rows.as_bytes().to_vec()),
         &Columns::default(),
-        |row| {
-            if let Ok(contact) = row {
-                tally.add(&contact);
-            }
-        },
+        |row| measurement.contact(row),
     );
-    (tally.attainments(), tally.mismatches.clone())
+    let report = measurement.finish();
+    (report.attainments, report.flaws)
 }
 
 fn cell(all: &[Attainment], target: Target) -> (u64, u64) {
@@ -88,10 +87,12 @@ fn rows_that_contradict_the_spec_are_counted_with_their_lines() {
         3,vip,phone,2026-11-02T10:00:00,2026-11-02T09:00:00\n\
         4,gold,phone,2026-11-02T10:00:00,2026-11-02T10:00:05\n";
     let (all, bad) = tally(rows);
-    assert_eq!(bad[&Mismatch::UnknownSegment].count, 2);
-    assert_eq!(bad[&Mismatch::UnknownSegment].first_lines, [2, 5]);
-    assert_eq!(bad[&Mismatch::UnknownChannel].first_lines, [3]);
-    assert_eq!(bad[&Mismatch::BeforeCreated("answered")].first_lines, [4]);
+    let seen = |flaw| &bad.0[&(DataFile::Contacts, flaw)];
+    assert_eq!(seen(Flaw::UnknownSegment).count, 2);
+    assert_eq!(seen(Flaw::UnknownSegment).first_lines, [2, 5]);
+    assert_eq!(seen(Flaw::UnknownSegment).example.as_deref(), Some("gold"));
+    assert_eq!(seen(Flaw::UnknownChannel).first_lines, [3]);
+    assert_eq!(seen(Flaw::Before("answered")).first_lines, [4]);
     // The contact answered "before" it was made still counts, as missed.
     assert_eq!(cell(&all, Target::Answer(0)), (1, 0));
 }

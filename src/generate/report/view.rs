@@ -1,0 +1,423 @@
+//! The measured figures as plain data: `measure.json` as it is, and what
+//! the report templates print.
+
+use crate::measure::complaints::Duty;
+use crate::measure::findings::{metric_statement, rounded, target_statement};
+use crate::measure::journeys::JourneyFigures;
+use crate::measure::metrics::{holds, target_figure};
+use crate::measure::promises::Kept;
+use crate::measure::sketch::Sketch;
+use crate::measure::sla::Target;
+use crate::measure::Report;
+use crate::model::Model;
+use serde::Serialize;
+
+/// A measured or goal figure: written as a whole number when it is one
+/// (`95`, not `95.0`), else as it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Figure(pub f64);
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.fract() == 0.0 && self.0.abs() < 1e15 {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
+
+/// The shape of `measure.json` (grammar/measure.schema.json).
+#[derive(Debug, Serialize)]
+pub(crate) struct MeasureView {
+    /// Bumped when a field changes meaning.
+    pub version: u32,
+    pub service: Option<String>,
+    /// The days of the contacts measured, and of the journey visits.
+    pub contacts_period: Option<PeriodView>,
+    pub cases_period: Option<PeriodView>,
+    /// When open deadlines were judged (RFC 3339): the end of `--to`, else
+    /// the latest time in the contacts export.
+    pub as_of: Option<String>,
+    pub rows: RowsView,
+    pub goals: GoalsView,
+    pub targets: Vec<TargetView>,
+    pub metrics: Vec<MetricView>,
+    pub promises: Vec<ShareView>,
+    pub complaints: Vec<ShareView>,
+    pub journeys: Vec<JourneyView>,
+    pub bad_data: Vec<FlawView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PeriodView {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RowsView {
+    /// Rows measured (inside the period), and rows skipped as bad data.
+    pub contacts: u64,
+    pub visits: u64,
+    pub bad_contacts: u64,
+    pub bad_visits: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct GoalsView {
+    pub promise_keep_rate: Figure,
+    pub deadline_rate: Figure,
+    pub max_handoffs: u32,
+}
+
+/// An SLA's answer, first-response or resolution target for one segment.
+#[derive(Debug, Serialize)]
+pub(crate) struct TargetView {
+    pub sla: String,
+    pub segment: String,
+    pub kind: &'static str,
+    pub channel: Option<String>,
+    pub statement: String,
+    pub goal: Figure,
+    pub n: u64,
+    pub met: u64,
+    pub percent: Figure,
+    pub ok: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MetricView {
+    pub sla: String,
+    pub segment: String,
+    pub metric: String,
+    pub statement: String,
+    /// In the target's unit: a percentage, a number or seconds.
+    pub value: Figure,
+    pub value_text: String,
+    pub n: u64,
+    pub ok: bool,
+}
+
+/// A promise, or one duty of a complaint rule: how often it was kept.
+#[derive(Debug, Serialize)]
+pub(crate) struct ShareView {
+    pub id: String,
+    pub title: Option<String>,
+    /// For complaints: `acknowledge`, `resolve`, `escalate` or `feedback`.
+    pub duty: Option<&'static str>,
+    pub n: u64,
+    pub kept: u64,
+    pub percent: Figure,
+    pub goal: Figure,
+    pub ok: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TimesView {
+    pub n: u64,
+    /// Seconds, to within 1%.
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+    pub median_text: Option<String>,
+    pub p90_text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct KeptView {
+    pub within: String,
+    pub n: u64,
+    pub kept: u64,
+    pub percent: Figure,
+    pub ok: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DetourView {
+    /// None: the case began here instead of at `start`.
+    pub from: Option<String>,
+    pub to: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct StepView {
+    pub step: String,
+    pub title: Option<String>,
+    pub visits: u64,
+    pub reached: u64,
+    pub stopped: u64,
+    /// Of the cases that reached the step, the share that stopped there.
+    pub dropoff: Option<Figure>,
+    pub time: TimesView,
+    pub on_time: Option<KeptView>,
+    pub csat: Option<Figure>,
+    pub csat_n: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct JourneyView {
+    pub journey: String,
+    pub title: Option<String>,
+    pub cases: u64,
+    pub fitting: u64,
+    pub completed: u64,
+    pub in_progress: u64,
+    pub deviating: u64,
+    pub detours: Vec<DetourView>,
+    pub end_to_end: TimesView,
+    pub on_time: Option<KeptView>,
+    pub handoffs_median: Option<i64>,
+    pub handoffs_max: Option<i64>,
+    pub over_handoff_limit: u64,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FlawView {
+    pub file: crate::measure::flaws::DataFile,
+    pub kind: String,
+    pub count: u64,
+    pub first_lines: Vec<u64>,
+    pub example: Option<String>,
+}
+
+fn period(
+    days: Option<(crate::syntax::values::Date, crate::syntax::values::Date)>,
+    settings: &crate::measure::Settings,
+) -> Option<PeriodView> {
+    days.map(|(a, b)| PeriodView {
+        from: settings.from.unwrap_or(a).to_string(),
+        to: settings.to.unwrap_or(b).to_string(),
+    })
+}
+
+/// As the findings say it: one decimal, rounded down, so a share just
+/// under its goal never shows as the goal.
+fn percent(kept: &Kept) -> Figure {
+    Figure(kept.shown_percent())
+}
+
+fn times(sketch: &Sketch) -> TimesView {
+    let median = sketch.quantile(0.5);
+    let p90 = sketch.quantile(0.9);
+    TimesView {
+        n: sketch.n(),
+        median,
+        p90,
+        median_text: median.map(rounded),
+        p90_text: p90.map(rounded),
+    }
+}
+
+fn kept_view(
+    within: Option<&crate::model::At<crate::syntax::values::Duration>>,
+    kept: &Kept,
+    goal: crate::syntax::values::Percent,
+) -> Option<KeptView> {
+    within.map(|w| KeptView {
+        within: w.value.to_string(),
+        n: kept.n,
+        kept: kept.kept,
+        percent: percent(kept),
+        ok: kept.meets(goal),
+    })
+}
+
+impl MeasureView {
+    pub fn new(model: &Model, report: &Report) -> MeasureView {
+        let goals = &report.settings;
+        let targets = report
+            .attainments
+            .iter()
+            .map(|a| {
+                let (_, statement, goal) = target_statement(model, a, goals.deadline_rate);
+                let sla = &model.slas[a.sla];
+                let (kind, channel) = match a.target {
+                    Target::Answer(i) => ("answer", Some(sla.answers[i].channel.name.to_string())),
+                    Target::FirstResponse(i) => (
+                        "first_response",
+                        Some(sla.first_responses[i].channel.name.to_string()),
+                    ),
+                    Target::Resolution(i) => (
+                        "resolution",
+                        sla.resolutions[i]
+                            .channel
+                            .as_ref()
+                            .map(|c| c.name.to_string()),
+                    ),
+                };
+                let kept = Kept {
+                    n: a.n,
+                    kept: a.met,
+                };
+                TargetView {
+                    sla: sla.header.id.to_string(),
+                    segment: model.segments[a.segment].header.id.to_string(),
+                    kind,
+                    channel,
+                    statement,
+                    goal: Figure(goal.value()),
+                    n: a.n,
+                    met: a.met,
+                    percent: percent(&kept),
+                    ok: kept.meets(goal),
+                }
+            })
+            .collect();
+        let mut metrics = Vec::new();
+        for (&(sla, segment), sums) in &report.metrics {
+            for kpi in &model.slas[sla].targets {
+                let Some((value, n)) = sums.value(kpi.value.metric, kpi.value.value) else {
+                    continue;
+                };
+                let goal = target_figure(kpi.value.value);
+                metrics.push(MetricView {
+                    sla: model.slas[sla].header.id.to_string(),
+                    segment: model.segments[segment].header.id.to_string(),
+                    metric: kpi.value.metric.to_string(),
+                    statement: metric_statement(&kpi.value),
+                    value: Figure((value * 100.0).round() / 100.0),
+                    value_text: crate::measure::findings::value_text(kpi.value.value, value),
+                    n,
+                    ok: holds(value, kpi.value.comparison, goal),
+                });
+            }
+        }
+        let promises = report
+            .promises
+            .iter()
+            .map(|(&id, kept)| {
+                let p = &model.promises[id];
+                ShareView {
+                    id: p.header.id.to_string(),
+                    title: p.header.title.clone(),
+                    duty: None,
+                    n: kept.n,
+                    kept: kept.kept,
+                    percent: percent(kept),
+                    goal: Figure(goals.promise_keep_rate.value()),
+                    ok: kept.meets(goals.promise_keep_rate),
+                }
+            })
+            .collect();
+        let complaints = report
+            .complaints
+            .iter()
+            .map(|(&(id, duty), kept)| {
+                let c = &model.complaints[id];
+                ShareView {
+                    id: c.header.id.to_string(),
+                    title: c.header.title.clone(),
+                    duty: Some(match duty {
+                        Duty::Acknowledge => "acknowledge",
+                        Duty::Resolve => "resolve",
+                        Duty::Escalate => "escalate",
+                        Duty::Feedback => "feedback",
+                    }),
+                    n: kept.n,
+                    kept: kept.kept,
+                    percent: percent(kept),
+                    goal: Figure(goals.deadline_rate.value()),
+                    ok: kept.meets(goals.deadline_rate),
+                }
+            })
+            .collect();
+        let journeys = model
+            .journeys
+            .values()
+            .zip(&report.journeys)
+            .filter(|(_, f)| f.cases > 0)
+            .map(|(j, f)| journey(j, f, goals.deadline_rate))
+            .collect();
+        let bad_data = report
+            .flaws
+            .0
+            .iter()
+            .map(|((file, flaw), seen)| FlawView {
+                file: *file,
+                kind: flaw.name(),
+                count: seen.count,
+                first_lines: seen.first_lines.clone(),
+                example: seen.example.clone(),
+            })
+            .collect();
+        use crate::measure::flaws::DataFile;
+        MeasureView {
+            version: 1,
+            service: model.service.as_ref().and_then(|s| s.title.clone()),
+            contacts_period: period(report.contact_days, goals),
+            cases_period: period(report.case_days, goals),
+            as_of: report.as_of.map(|t| t.to_string()),
+            rows: RowsView {
+                contacts: report.contacts,
+                visits: report.visits,
+                bad_contacts: report.flaws.count(DataFile::Contacts),
+                bad_visits: report.flaws.count(DataFile::Cases),
+            },
+            goals: GoalsView {
+                promise_keep_rate: Figure(goals.promise_keep_rate.value()),
+                deadline_rate: Figure(goals.deadline_rate.value()),
+                max_handoffs: goals.max_handoffs,
+            },
+            targets,
+            metrics,
+            promises,
+            complaints,
+            journeys,
+            bad_data,
+        }
+    }
+}
+
+fn journey(
+    j: &crate::model::Journey,
+    f: &JourneyFigures,
+    deadline: crate::syntax::values::Percent,
+) -> JourneyView {
+    let step_id = |s: crate::model::Idx<crate::model::Step>| j.steps[s].header.id.to_string();
+    let mut detours: Vec<DetourView> = f
+        .detours
+        .iter()
+        .map(|(&(from, to), &count)| DetourView {
+            from: from.map(step_id),
+            to: step_id(to),
+            count,
+        })
+        .collect();
+    detours.sort_by_key(|d| std::cmp::Reverse(d.count));
+    JourneyView {
+        journey: j.header.id.to_string(),
+        title: j.header.title.clone(),
+        cases: f.cases,
+        fitting: f.fitting,
+        completed: f.completed,
+        in_progress: f.in_progress,
+        deviating: f.deviating,
+        detours,
+        end_to_end: times(&f.end_to_end),
+        on_time: kept_view(j.within.as_ref(), &f.on_time, deadline),
+        handoffs_median: f.handoffs.quantile(0.5),
+        handoffs_max: f.handoffs.quantile(1.0),
+        over_handoff_limit: f.over_handoff_limit,
+        steps: j
+            .steps
+            .values()
+            .zip(&f.steps)
+            .map(|(s, n)| StepView {
+                step: s.header.id.to_string(),
+                title: s.header.title.clone(),
+                visits: n.visits,
+                reached: n.reached,
+                stopped: n.stopped,
+                dropoff: (n.reached > 0)
+                    .then(|| Figure((n.stopped as f64 * 1000.0 / n.reached as f64).round() / 10.0)),
+                time: times(&n.time),
+                on_time: kept_view(s.within.as_ref(), &n.on_time, deadline),
+                csat: (n.csat_n > 0)
+                    .then(|| Figure((n.csat_sum / n.csat_n as f64 * 100.0).round() / 100.0)),
+                csat_n: n.csat_n,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Complaint rules kept: each complaint acknowledged and resolved within
+//! its rule's times, escalated by the first rung's `after` when it was not
+//! resolved by then, and — when feedback is required — the customer told
+//! the outcome. On the rule's `hours`, else its channel's.
+
+use super::clocks::{Clocks, Deadline, Lapse, Waiting};
+use super::promises::Kept;
+use super::rows::Contact;
+use crate::model::{Channel, Complaint, Idx, Model};
+use crate::syntax::values::Feedback;
+use std::collections::BTreeMap;
+
+/// Which duty of a complaint rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Duty {
+    Acknowledge,
+    Resolve,
+    Escalate,
+    Feedback,
+}
+
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub kept: BTreeMap<(Idx<Complaint>, Duty), Kept>,
+    waiting: Waiting<(Idx<Complaint>, Duty)>,
+}
+
+impl Tally {
+    /// Counts one complaint; a time before `created` comes back as the
+    /// field it was in.
+    pub fn add(
+        &mut self,
+        model: &Model,
+        clocks: &Clocks,
+        contact: &Contact,
+        complaint: Idx<Complaint>,
+        channel: Idx<Channel>,
+    ) -> Option<&'static str> {
+        let rule = &model.complaints[complaint];
+        let hours = rule.hours.as_ref().and_then(|h| h.target).or_else(|| {
+            model.channels[channel]
+                .hours
+                .as_ref()
+                .and_then(|h| h.target)
+        });
+        let zone = clocks.zone(hours);
+        let created = contact.created.at(zone)?;
+        let mut before = None;
+        let mut lapse = |when, field| {
+            let lapse = clocks.lapse(hours, zone, created, when);
+            if lapse == Lapse::Before {
+                before = Some(field);
+            }
+            lapse
+        };
+        let acknowledged = lapse(contact.acknowledged, "acknowledged");
+        let resolved = lapse(contact.resolved, "resolved");
+        let escalated = lapse(contact.escalated, "escalated");
+        let feedback = lapse(contact.feedback, "feedback");
+        let kept = &mut self.kept;
+        let waiting = &mut self.waiting;
+        let mut judge = |duty, lapse: Lapse, limit: u64| match lapse {
+            Lapse::Open => waiting.push(
+                (complaint, duty),
+                Deadline {
+                    from: created,
+                    calendar: hours,
+                    limit,
+                },
+            ),
+            _ => kept
+                .entry((complaint, duty))
+                .or_default()
+                .count(lapse.within(limit)),
+        };
+        if let Some(limit) = &rule.acknowledge {
+            judge(Duty::Acknowledge, acknowledged, limit.value.seconds());
+        }
+        if let Some(limit) = &rule.resolve {
+            judge(Duty::Resolve, resolved, limit.value.seconds());
+        }
+        if let Some(first) = rule.escalations.first() {
+            let after = first.after.seconds();
+            // Escalation is due when the complaint is still open at `after`.
+            match (resolved, escalated) {
+                (Lapse::Took(_), _) if resolved.within(after) => {}
+                (Lapse::Open, Lapse::Open) => judge(Duty::Escalate, Lapse::Open, after),
+                _ => judge(Duty::Escalate, escalated, after),
+            }
+        }
+        let required = rule
+            .feedback
+            .as_ref()
+            .is_some_and(|f| f.value == Feedback::Required);
+        if required && matches!(resolved, Lapse::Took(_)) {
+            let told = matches!(feedback, Lapse::Took(_));
+            kept.entry((complaint, Duty::Feedback))
+                .or_default()
+                .count(told);
+        }
+        before
+    }
+
+    /// Duties still open at `as_of` are late once their time has passed.
+    pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {
+        let kept = &mut self.kept;
+        std::mem::take(&mut self.waiting).settle(clocks, as_of, |key| {
+            kept.entry(key).or_default().count(false);
+        });
+    }
+}

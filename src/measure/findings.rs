@@ -1,0 +1,528 @@
+//! Every standard reality misses, as a diagnostic at the line of the
+//! standard, with the figure, its `n` and the period: what `cxc measure`
+//! prints and CI fails on.
+
+use super::complaints::Duty;
+use super::flaws::{DataFile, Flaw};
+use super::metrics::{holds, target_figure};
+use super::promises::Kept;
+use super::sla::{Attainment, Target};
+use super::Report;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::{Arg, Message};
+use crate::model::Model;
+use crate::msg;
+use crate::source::Span;
+use crate::syntax::ast::TargetValue;
+use crate::syntax::values::{trim_float, Duration, Metric, Percent};
+
+/// The findings of a report; `data_span` points at a line of an export.
+pub fn findings(
+    model: &Model,
+    report: &Report,
+    data_span: &mut dyn FnMut(DataFile, u64) -> Span,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let period = period(report, DataFile::Contacts);
+    let deadline = report.settings.deadline_rate;
+    slas(model, report, &period, &mut out);
+    for (&id, kept) in &report.promises {
+        let goal = report.settings.promise_keep_rate;
+        if below(kept, goal) {
+            let promise = &model.promises[id];
+            out.push(
+                Diagnostic::new(
+                    Code::PromiseBroken,
+                    promise.header.span,
+                    msg!(
+                        "measure-promise-broken",
+                        promise = promise.header.id.as_str(),
+                        actual = share(kept),
+                        n = kept.n as f64,
+                        goal = goal.to_string(),
+                        period = period.clone()
+                    ),
+                )
+                .help(msg!("measure-promise-broken-help")),
+            );
+        }
+    }
+    for (&(id, duty), kept) in &report.complaints {
+        if !below(kept, deadline) {
+            continue;
+        }
+        let rule = &model.complaints[id];
+        let (span, what) = match duty {
+            Duty::Acknowledge => rule.acknowledge.as_ref().map(|a| {
+                let within = a.value.to_string();
+                (a.span, msg!("measure-duty-acknowledge", within = within))
+            }),
+            Duty::Resolve => rule.resolve.as_ref().map(|r| {
+                let within = r.value.to_string();
+                (r.span, msg!("measure-duty-resolve", within = within))
+            }),
+            Duty::Escalate => rule.escalations.first().map(|e| {
+                let after = e.after.to_string();
+                (e.span, msg!("measure-duty-escalate", after = after))
+            }),
+            Duty::Feedback => rule
+                .feedback
+                .as_ref()
+                .map(|f| (f.span, msg!("measure-duty-feedback"))),
+        }
+        .unwrap_or((rule.header.span, msg!("measure-duty-feedback")));
+        out.push(
+            Diagnostic::new(
+                Code::ComplaintLate,
+                span,
+                msg!(
+                    "measure-complaint-late",
+                    complaint = rule.header.id.as_str(),
+                    duty = what,
+                    actual = share(kept),
+                    n = kept.n as f64,
+                    goal = deadline.to_string(),
+                    period = period.clone()
+                ),
+            )
+            .help(msg!("measure-complaint-late-help")),
+        );
+    }
+    journeys(
+        model,
+        report,
+        &self::period(report, DataFile::Cases),
+        &mut out,
+    );
+    for ((file, flaw), seen) in &report.flaws.0 {
+        let Some(&first) = seen.first_lines.first() else {
+            continue;
+        };
+        let lines: Vec<String> = seen.first_lines.iter().map(u64::to_string).collect();
+        let mut lines = lines.join(", ");
+        if seen.count > seen.first_lines.len() as u64 {
+            lines.push_str(", …");
+        }
+        out.push(
+            Diagnostic::new(
+                Code::BadData,
+                data_span(*file, first),
+                msg!(
+                    "measure-bad-data",
+                    count = seen.count as f64,
+                    file = file_word(*file),
+                    what = flaw_words(*flaw, seen.example.as_deref().unwrap_or("")),
+                    lines = lines
+                ),
+            )
+            .help(msg!("measure-bad-data-help")),
+        );
+    }
+    out
+}
+
+fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {
+    let deadline = report.settings.deadline_rate;
+    for a in &report.attainments {
+        let segment = model.segments[a.segment].header.id.as_str();
+        let kept = Kept {
+            n: a.n,
+            kept: a.met,
+        };
+        let (span, target, goal) = target_statement(model, a, deadline);
+        if below(&kept, goal) {
+            out.push(
+                Diagnostic::new(
+                    Code::TargetMissed,
+                    span,
+                    msg!(
+                        "measure-target-missed",
+                        target = target,
+                        segment = segment,
+                        actual = share(&kept),
+                        n = a.n as f64,
+                        goal = goal.to_string(),
+                        period = period
+                    ),
+                )
+                .help(msg!("measure-target-missed-help")),
+            );
+        }
+    }
+    for (&(sla_id, segment), sums) in &report.metrics {
+        for kpi in &model.slas[sla_id].targets {
+            let Some((actual, n)) = sums.value(kpi.value.metric, kpi.value.value) else {
+                continue;
+            };
+            let goal = target_figure(kpi.value.value);
+            if holds(actual, kpi.value.comparison, goal) {
+                continue;
+            }
+            let target = metric_statement(&kpi.value);
+            out.push(
+                Diagnostic::new(
+                    Code::TargetMissed,
+                    kpi.span,
+                    msg!(
+                        "measure-metric-missed",
+                        target = target,
+                        segment = model.segments[segment].header.id.as_str(),
+                        actual = value_text(kpi.value.value, actual),
+                        n = n as f64,
+                        answers = metric_basis(kpi.value.metric, n),
+                        period = period
+                    ),
+                )
+                .help(msg!("measure-target-missed-help")),
+            );
+        }
+    }
+}
+
+fn journeys(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {
+    let deadline = report.settings.deadline_rate;
+    for (journey, figures) in model.journeys.values().zip(&report.journeys) {
+        let name = journey.header.id.as_str();
+        if figures.deviating > 0 {
+            let mut detours: Vec<_> = figures.detours.iter().collect();
+            detours.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<Arg> = detours
+                .iter()
+                .take(3)
+                .map(|(&(from, to), &count)| {
+                    let to = journey.steps[to].header.id.as_str();
+                    Arg::Message(match from {
+                        Some(from) => msg!(
+                            "measure-detour",
+                            from = journey.steps[from].header.id.as_str(),
+                            to = to,
+                            count = count as f64
+                        ),
+                        None => msg!("measure-detour-start", to = to, count = count as f64),
+                    })
+                })
+                .collect();
+            out.push(
+                Diagnostic::new(
+                    Code::JourneyDeviation,
+                    journey.header.span,
+                    msg!(
+                        "measure-journey-deviation",
+                        journey = name,
+                        deviating = figures.deviating as f64,
+                        n = figures.cases as f64,
+                        detours = Arg::List(shown),
+                        period = period
+                    ),
+                )
+                .help(msg!("measure-journey-deviation-help")),
+            );
+        }
+        if let Some(within) = &journey.within {
+            if below(&figures.on_time, deadline) {
+                out.push(
+                    late(
+                        Code::TargetMissed,
+                        within.span,
+                        msg!("measure-subject-journey", journey = name),
+                        within.value,
+                        &figures.on_time,
+                        &figures.end_to_end,
+                        period,
+                    )
+                    .help(msg!("measure-step-late-help")),
+                );
+            }
+        }
+        for ((_, step), numbers) in journey.steps.iter().zip(&figures.steps) {
+            let Some(within) = &step.within else { continue };
+            if below(&numbers.on_time, deadline) {
+                out.push(
+                    late(
+                        Code::StepLate,
+                        within.span,
+                        msg!(
+                            "measure-subject-step",
+                            step = step.header.id.as_str(),
+                            journey = name
+                        ),
+                        within.value,
+                        &numbers.on_time,
+                        &numbers.time,
+                        period,
+                    )
+                    .help(msg!("measure-step-late-help")),
+                );
+            }
+        }
+        let limit = report.settings.max_handoffs;
+        let allowed = figures.cases as f64 * (100.0 - deadline.value()) / 100.0;
+        if figures.over_handoff_limit as f64 > allowed {
+            out.push(
+                Diagnostic::new(
+                    Code::HotPotato,
+                    journey.header.span,
+                    msg!(
+                        "measure-hot-potato",
+                        journey = name,
+                        over = figures.over_handoff_limit as f64,
+                        n = figures.cases as f64,
+                        limit = f64::from(limit),
+                        most = figures.handoffs.quantile(1.0).unwrap_or(0) as f64
+                    ),
+                )
+                .help(msg!("measure-hot-potato-help")),
+            );
+        }
+    }
+}
+
+/// An SLA target as the spec writes it (`answer phone 80% within 20s`),
+/// where, and the share it must reach.
+pub fn target_statement(
+    model: &Model,
+    a: &Attainment,
+    deadline: Percent,
+) -> (Span, String, Percent) {
+    let sla = &model.slas[a.sla];
+    match a.target {
+        Target::Answer(i) => {
+            let t = &sla.answers[i];
+            let text = format!(
+                "answer {} {} within {}",
+                t.channel.name, t.percent, t.within
+            );
+            (t.span, text, t.percent)
+        }
+        Target::FirstResponse(i) => {
+            let t = &sla.first_responses[i];
+            let text = format!("first_response {} within {}", t.channel.name, t.within);
+            (t.span, text, deadline)
+        }
+        Target::Resolution(i) => {
+            let t = &sla.resolutions[i];
+            let text = match &t.channel {
+                Some(c) => format!("resolution {} within {}", c.name, t.within),
+                None => format!("resolution within {}", t.within),
+            };
+            (t.span, text, deadline)
+        }
+    }
+}
+
+/// A `target` metric as the spec writes it: `target csat >= 90%`.
+pub fn metric_statement(kpi: &crate::model::Kpi) -> String {
+    format!(
+        "target {} {} {}",
+        kpi.metric,
+        kpi.comparison,
+        value_text(kpi.value, target_figure(kpi.value))
+    )
+}
+
+/// A step (its visits) or a journey (its cases) slower than its `within`.
+fn late(
+    code: Code,
+    span: Span,
+    subject: Message,
+    within: Duration,
+    kept: &Kept,
+    times: &super::sketch::Sketch,
+    period: &str,
+) -> Diagnostic {
+    let quantile = |q| times.quantile(q).map_or_else(String::new, rounded);
+    let late = (kept.n - kept.kept) as f64;
+    let (n, within, median, p90) = (
+        kept.n as f64,
+        within.to_string(),
+        quantile(0.5),
+        quantile(0.9),
+    );
+    let message = match code {
+        Code::StepLate => msg!(
+            "measure-step-late",
+            subject = subject,
+            within = within,
+            late = late,
+            n = n,
+            median = median,
+            p90 = p90,
+            period = period
+        ),
+        _ => msg!(
+            "measure-journey-late",
+            subject = subject,
+            within = within,
+            late = late,
+            n = n,
+            median = median,
+            p90 = p90,
+            period = period
+        ),
+    };
+    Diagnostic::new(code, span, message)
+}
+
+fn below(kept: &Kept, goal: Percent) -> bool {
+    !kept.meets(goal)
+}
+
+/// `71.3%`: one decimal, never rounded up to the goal it misses.
+pub fn share(kept: &Kept) -> String {
+    format!("{}%", trim_float(kept.shown_percent()))
+}
+
+pub fn value_text(target: TargetValue, value: f64) -> String {
+    match target {
+        TargetValue::Percent(_) => format!("{}%", trim_float((value * 10.0).round() / 10.0)),
+        TargetValue::Number(_) => trim_float((value * 100.0).round() / 100.0),
+        TargetValue::Duration(_) => rounded(value.round() as i64),
+    }
+}
+
+/// A measured time as a person reads it: seconds under two minutes,
+/// minutes under a day, then hours.
+pub fn rounded(seconds: i64) -> String {
+    let s = seconds.max(0) as u64;
+    let unit = match s {
+        0..120 => 1,
+        120..86_400 => 60,
+        _ => 3600,
+    };
+    Duration::from_seconds((s + unit / 2) / unit * unit).to_string()
+}
+
+/// The first and last day measured in an export, `2026-10-01..2026-10-31`.
+pub fn period(report: &Report, file: DataFile) -> String {
+    let days = match file {
+        DataFile::Contacts => report.contact_days,
+        DataFile::Cases => report.case_days,
+    };
+    let from = report.settings.from.or(days.map(|p| p.0));
+    let to = report.settings.to.or(days.map(|p| p.1));
+    match (from, to) {
+        (Some(a), Some(b)) => format!("{a}..{b}"),
+        (Some(a), None) => format!("{a}.."),
+        (None, Some(b)) => format!("..{b}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn metric_basis(metric: Metric, n: u64) -> Message {
+    match metric {
+        Metric::Csat | Metric::Nps | Metric::Ces => msg!("measure-basis-answers", n = n as f64),
+        Metric::Asa => msg!("measure-basis-answered"),
+        _ => msg!("measure-basis-contacts"),
+    }
+}
+
+fn file_word(file: DataFile) -> Message {
+    match file {
+        DataFile::Contacts => msg!("measure-file-contacts"),
+        DataFile::Cases => msg!("measure-file-cases"),
+    }
+}
+
+fn flaw_words(flaw: Flaw, example: &str) -> Message {
+    match flaw {
+        Flaw::Missing(field) => msg!("measure-flaw-missing", field = field),
+        Flaw::BadTime(field) => msg!("measure-flaw-bad-time", field = field),
+        Flaw::BadNumber(field) => msg!("measure-flaw-bad-number", field = field),
+        Flaw::Unreadable => msg!("measure-flaw-unreadable"),
+        Flaw::UnknownSegment => msg!("measure-flaw-unknown-segment", name = example),
+        Flaw::UnknownChannel => msg!("measure-flaw-unknown-channel", name = example),
+        Flaw::UnknownComplaint => msg!("measure-flaw-unknown-complaint", name = example),
+        Flaw::UnknownJourney => msg!("measure-flaw-unknown-journey", name = example),
+        Flaw::UnknownStep => msg!("measure-flaw-unknown-step", name = example),
+        Flaw::Before(field) => msg!("measure-flaw-before", field = field),
+    }
+}
+
+use crate::diagnostic::CodeDoc;
+
+/// The measure codes' `cxc explain` examples: a spec fragment and the
+/// exports (`# contacts.csv`, `# cases.csv`) `cxc measure` reads beside it.
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::TargetMissed,
+        bad: "# contacts.csv\n\
+              id,segment,channel,created,answered\n\
+              1,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:20Z\n\
+              2,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:04:00Z",
+        fix: "# contacts.csv\n\
+              id,segment,channel,created,answered\n\
+              1,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:20Z\n\
+              2,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:40Z",
+        context: "",
+    },
+    CodeDoc {
+        code: Code::PromiseBroken,
+        bad: "promise first_reply \"We answer e-mails within a working day\" {\n  \
+              segments everyone; channel email; within 1d; on_breach apologize\n}\n\
+              # contacts.csv\n\
+              id,segment,channel,created,first_response\n\
+              1,everyone,email,2026-11-02T10:00:00Z,2026-11-02T10:30:00Z\n\
+              2,everyone,email,2026-11-02T10:00:00Z,2026-11-05T15:00:00Z",
+        fix: "promise first_reply \"We answer e-mails within a working day\" {\n  \
+              segments everyone; channel email; within 1d; on_breach apologize\n}\n\
+              # contacts.csv\n\
+              id,segment,channel,created,first_response\n\
+              1,everyone,email,2026-11-02T10:00:00Z,2026-11-02T10:30:00Z\n\
+              2,everyone,email,2026-11-02T10:00:00Z,2026-11-03T10:00:00Z",
+        context: "",
+    },
+    CodeDoc {
+        code: Code::ComplaintLate,
+        bad: "# contacts.csv\n\
+              id,segment,channel,created,answered,complaint,acknowledged\n\
+              1,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:10Z,defect,2026-11-02T13:00:00Z",
+        fix: "# contacts.csv\n\
+              id,segment,channel,created,answered,complaint,acknowledged\n\
+              1,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:10Z,defect,2026-11-02T10:20:00Z",
+        context: "complaint defect { segments any; owner support; hours workday\n  \
+                  acknowledge within 1h; escalate after 1d to support_lead\n  \
+                  remedy apologize; feedback optional }",
+    },
+    CodeDoc {
+        code: Code::JourneyDeviation,
+        bad: "# cases.csv\n\
+              case,journey,step,entered\n\
+              1,repair,request,2026-11-02T10:00:00Z\n\
+              1,repair,done,2026-11-02T11:00:00Z",
+        fix: "# cases.csv\n\
+              case,journey,step,entered\n\
+              1,repair,request,2026-11-02T10:00:00Z\n\
+              1,repair,visit,2026-11-02T11:00:00Z\n\
+              1,repair,done,2026-11-03T11:00:00Z",
+        context: JOURNEY,
+    },
+    CodeDoc {
+        code: Code::StepLate,
+        bad: "# cases.csv\n\
+              case,journey,step,entered\n\
+              1,repair,request,2026-11-02T10:00:00Z\n\
+              1,repair,visit,2026-11-02T11:00:00Z\n\
+              1,repair,done,2026-11-05T11:00:00Z",
+        fix: "# cases.csv\n\
+              case,journey,step,entered\n\
+              1,repair,request,2026-11-02T10:00:00Z\n\
+              1,repair,visit,2026-11-02T11:00:00Z\n\
+              1,repair,done,2026-11-03T11:00:00Z",
+        context: JOURNEY,
+    },
+    CodeDoc {
+        code: Code::BadData,
+        bad: "# contacts.csv\n\
+              id,segment,channel,created,answered\n\
+              1,gold,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:20Z",
+        fix: "# contacts.csv\n\
+              id,segment,channel,created,answered\n\
+              1,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:20Z",
+        context: "",
+    },
+];
+
+const JOURNEY: &str = "journey repair { segments everyone; start request\n  \
+    step request { owner support; channel phone; next visit }\n  \
+    step visit { owner installers; channel field; within 1d; next done }\n  \
+    step done { owner support; channel phone; end \"Repaired\" } }";

@@ -1,0 +1,90 @@
+//! Data that contradicts the spec or cannot be read: counted per kind with
+//! its first lines, never fatal, never dropped silently (`bad-data`).
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Which export a row came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DataFile {
+    Contacts,
+    Cases,
+}
+
+/// What is wrong with a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flaw {
+    /// A required field is empty.
+    Missing(&'static str),
+    /// A timestamp that is neither RFC 3339 nor a plain date and time.
+    BadTime(&'static str),
+    /// A survey answer that is not a number, or out of its scale.
+    BadNumber(&'static str),
+    /// The row cannot be read as CSV or JSON at all.
+    Unreadable,
+    UnknownSegment,
+    UnknownChannel,
+    UnknownComplaint,
+    UnknownJourney,
+    UnknownStep,
+    /// A time before the one it follows (`resolved` before `created`,
+    /// `left` before `entered`).
+    Before(&'static str),
+}
+
+impl Flaw {
+    /// The stable name in `measure.json`.
+    pub fn name(self) -> String {
+        match self {
+            Flaw::Missing(field) => format!("missing:{field}"),
+            Flaw::BadTime(field) => format!("bad-time:{field}"),
+            Flaw::BadNumber(field) => format!("bad-number:{field}"),
+            Flaw::Unreadable => "unreadable".into(),
+            Flaw::UnknownSegment => "unknown-segment".into(),
+            Flaw::UnknownChannel => "unknown-channel".into(),
+            Flaw::UnknownComplaint => "unknown-complaint".into(),
+            Flaw::UnknownJourney => "unknown-journey".into(),
+            Flaw::UnknownStep => "unknown-step".into(),
+            Flaw::Before(field) => format!("before:{field}"),
+        }
+    }
+}
+
+/// How often one kind of flaw occurred, and where first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Seen {
+    pub count: u64,
+    pub first_lines: Vec<u64>,
+    /// The first value it was about (an unknown segment's name), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+}
+
+/// Lines of each flaw kept to show; the count goes on.
+pub const SHOWN_LINES: usize = 5;
+
+#[derive(Debug, Clone, Default)]
+pub struct Flaws(pub BTreeMap<(DataFile, Flaw), Seen>);
+
+impl Flaws {
+    pub fn note(&mut self, file: DataFile, flaw: Flaw, line: u64, example: Option<&str>) {
+        let seen = self.0.entry((file, flaw)).or_default();
+        seen.count += 1;
+        if seen.first_lines.len() < SHOWN_LINES {
+            seen.first_lines.push(line);
+        }
+        if seen.example.is_none() {
+            // A name from an untrusted file: kept short.
+            seen.example = example.map(|e| crate::escape::shorten(e, 60).into_owned());
+        }
+    }
+
+    pub fn count(&self, file: DataFile) -> u64 {
+        self.0
+            .iter()
+            .filter(|((f, _), _)| *f == file)
+            .map(|(_, s)| s.count)
+            .sum()
+    }
+}

@@ -1,0 +1,262 @@
+//! Journey conformance: each case's visits, ordered by when they were
+//! entered, replayed on the journey's graph — did it begin at `start`, take
+//! only transitions the map has, reach an `end`? — with the time spent at
+//! each step, drop-off, end-to-end time and the teams the customer passed
+//! through.
+//!
+//! Memory holds the visits of open cases only: a case is closed when it
+//! enters a step that ends the journey with no way on, the rest at the end
+//! of the export.
+
+use super::promises::Kept;
+use super::sketch::Sketch;
+use crate::model::{Idx, Journey, Model, Promise, Step, Team};
+use jiff::Timestamp;
+use std::collections::{BTreeMap, HashMap};
+
+/// One visit of an open case.
+#[derive(Debug, Clone, Copy)]
+pub struct Stop {
+    pub step: Idx<Step>,
+    pub entered: Timestamp,
+    pub left: Option<Timestamp>,
+    pub csat: Option<f64>,
+}
+
+/// A step as the cases lived it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepFigures {
+    pub visits: u64,
+    /// Cases that came to the step at least once.
+    pub reached: u64,
+    /// Cases whose last visit was here, though the step is no `end`.
+    pub stopped: u64,
+    /// Time from entering to leaving (or entering the next step).
+    pub time: Sketch,
+    /// Against the step's `within`, when it has one.
+    pub on_time: Kept,
+    pub csat_n: u64,
+    pub csat_sum: f64,
+}
+
+/// A transition no arrow of the map allows: from a step (none: the case
+/// began somewhere other than `start`) to a step.
+pub type Detour = (Option<Idx<Step>>, Idx<Step>);
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JourneyFigures {
+    pub cases: u64,
+    /// Cases that took only the map's transitions from `start` and reached an `end`.
+    pub fitting: u64,
+    pub completed: u64,
+    /// Cases not at an end yet but within their step's (else the journey's)
+    /// time when the export was taken: neither completed nor dropped.
+    pub in_progress: u64,
+    /// Cases with at least one transition the map lacks, and those transitions.
+    pub deviating: u64,
+    pub detours: BTreeMap<Detour, u64>,
+    pub steps: Vec<StepFigures>,
+    /// First entry to the end of the last step, for completed cases.
+    pub end_to_end: Sketch,
+    /// Completed cases against the journey's `within`.
+    pub on_time: Kept,
+    /// Team changes per case, and the cases over the `hot-potato` limit.
+    pub handoffs: Sketch,
+    pub over_handoff_limit: u64,
+}
+
+pub struct Tally {
+    open: HashMap<(Idx<Journey>, Box<str>), Vec<Stop>>,
+    pub journeys: Vec<JourneyFigures>,
+    /// Promises over a journey, kept per case.
+    pub promises: BTreeMap<Idx<Promise>, Kept>,
+    max_handoffs: u32,
+    /// The latest time in the export: when it was taken.
+    latest: Option<Timestamp>,
+}
+
+impl Tally {
+    pub fn new(model: &Model, max_handoffs: u32) -> Tally {
+        Tally {
+            open: HashMap::new(),
+            journeys: model
+                .journeys
+                .values()
+                .map(|j| JourneyFigures {
+                    steps: vec![StepFigures::default(); j.steps.len()],
+                    ..JourneyFigures::default()
+                })
+                .collect(),
+            promises: BTreeMap::new(),
+            max_handoffs,
+            latest: None,
+        }
+    }
+
+    pub fn add(&mut self, model: &Model, journey: Idx<Journey>, case: &str, stop: Stop) {
+        let step = &model.journeys[journey].steps[stop.step];
+        let last = step.end.is_some() && step.next.is_empty();
+        let key = (journey, Box::from(case));
+        self.latest = self
+            .latest
+            .max(Some(stop.left.unwrap_or(stop.entered).max(stop.entered)));
+        if last {
+            let mut stops = self.open.remove(&key).unwrap_or_default();
+            stops.push(stop);
+            self.close(model, journey, stops, None);
+        } else {
+            self.open.entry(key).or_default().push(stop);
+        }
+    }
+
+    /// Closes every case still open, in a fixed order so sums of
+    /// fractions come out the same on every run; `as_of` (else the latest
+    /// time in the export) tells a case in progress from one dropped.
+    pub fn finish(&mut self, model: &Model, as_of: Option<Timestamp>) {
+        let as_of = as_of.or(self.latest);
+        let mut open: Vec<_> = std::mem::take(&mut self.open).into_iter().collect();
+        open.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((journey, _), stops) in open {
+            self.close(model, journey, stops, as_of);
+        }
+    }
+
+    fn close(
+        &mut self,
+        model: &Model,
+        id: Idx<Journey>,
+        mut stops: Vec<Stop>,
+        as_of: Option<Timestamp>,
+    ) {
+        let journey = &model.journeys[id];
+        stops.sort_by_key(|s| s.entered);
+        let figures = &mut self.journeys[id.index()];
+        figures.cases += 1;
+        let Some(first) = stops.first().copied() else {
+            return;
+        };
+        let last = stops[stops.len() - 1];
+        // Replay on the graph.
+        let mut detours = Vec::new();
+        if journey.start.as_ref().and_then(|s| s.target) != Some(first.step) {
+            detours.push((None, first.step));
+        }
+        for pair in stops.windows(2) {
+            let (from, to) = (pair[0].step, pair[1].step);
+            let allowed = journey.steps[from]
+                .next
+                .iter()
+                .any(|t| t.to.target == Some(to));
+            if !allowed {
+                detours.push((Some(from), to));
+            }
+        }
+        let completed = journey.steps[last.step].end.is_some();
+        figures.completed += u64::from(completed);
+        if detours.is_empty() {
+            figures.fitting += u64::from(completed);
+        } else {
+            figures.deviating += 1;
+            for d in detours {
+                *figures.detours.entry(d).or_default() += 1;
+            }
+        }
+        // Still within its time: the case has not stopped, it is under way.
+        let waited =
+            |since: Timestamp,
+             within: Option<&crate::model::At<crate::syntax::values::Duration>>| {
+                within
+                    .zip(as_of)
+                    .map(|(w, now)| now.as_second() - since.as_second() <= w.value.seconds() as i64)
+            };
+        let under_way = !completed
+            && waited(last.entered, journey.steps[last.step].within.as_ref())
+                .or_else(|| waited(first.entered, journey.within.as_ref()))
+                .unwrap_or(false);
+        if under_way {
+            figures.in_progress += 1;
+        } else if !completed {
+            figures.steps[last.step.index()].stopped += 1;
+        }
+        // Time at each step, and the steps the case reached.
+        let mut reached = vec![false; journey.steps.len()];
+        for (i, stop) in stops.iter().enumerate() {
+            let step = &mut figures.steps[stop.step.index()];
+            step.visits += 1;
+            if !std::mem::replace(&mut reached[stop.step.index()], true) {
+                step.reached += 1;
+            }
+            if let Some(csat) = stop.csat {
+                step.csat_n += 1;
+                step.csat_sum += csat;
+            }
+            let left = stop.left.or_else(|| stops.get(i + 1).map(|s| s.entered));
+            if let Some(left) = left {
+                let seconds = (left.as_second() - stop.entered.as_second()).max(0);
+                step.time.add(seconds);
+                if let Some(within) = &journey.steps[stop.step].within {
+                    step.on_time.count(seconds <= within.value.seconds() as i64);
+                }
+            }
+        }
+        if completed {
+            let end = last.left.unwrap_or(last.entered);
+            let seconds = end.as_second() - first.entered.as_second();
+            figures.end_to_end.add(seconds);
+            if let Some(within) = &journey.within {
+                figures
+                    .on_time
+                    .count(seconds <= within.value.seconds() as i64);
+            }
+        }
+        // As `hot-potato` counts them: customer-facing steps only.
+        let teams: Vec<Option<Idx<Team>>> = stops
+            .iter()
+            .map(|s| &journey.steps[s.step])
+            .filter(|step| !step.channels.is_empty())
+            .map(|step| {
+                step.owner
+                    .as_ref()
+                    .and_then(|o| o.target)
+                    .and_then(|p| model.team_of(p))
+            })
+            .collect();
+        let changes = teams
+            .windows(2)
+            .filter(|w| matches!(w, [Some(a), Some(b)] if a != b))
+            .count();
+        figures.handoffs.add(changes as i64);
+        figures.over_handoff_limit += u64::from(changes > self.max_handoffs as usize);
+        self.promise(model, id, &stops);
+    }
+
+    /// Promises over this journey: from entering `from` (the first step
+    /// visited) to entering `to` (the first `end` reached), on wall time.
+    fn promise(&mut self, model: &Model, journey: Idx<Journey>, stops: &[Stop]) {
+        for (id, promise) in model.promises.iter() {
+            let (Some(on), Some(within)) = (&promise.journey, &promise.within) else {
+                continue;
+            };
+            if on.journey.target != Some(journey) {
+                continue;
+            }
+            let steps = &model.journeys[journey].steps;
+            let from = match on.from.as_ref().and_then(|f| f.target) {
+                Some(step) => stops.iter().position(|s| s.step == step),
+                None => Some(0),
+            };
+            let Some(from) = from else { continue };
+            let to = stops[from..].iter().find(|s| match on.to.as_ref() {
+                Some(to) => to.target == Some(s.step),
+                None => steps[s.step].end.is_some(),
+            });
+            if let Some(to) = to {
+                let seconds = to.entered.as_second() - stops[from].entered.as_second();
+                self.promises
+                    .entry(id)
+                    .or_default()
+                    .count(seconds <= within.value.seconds() as i64);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The `target` metrics reality can show from contacts: CSAT, NPS, CES,
+//! ASA and abandonment. The others (fcr, aht, occupancy, service_level)
+//! need data the exports do not carry, or are the answer targets already.
+
+use super::clocks::Lapse;
+use super::rows::Contact;
+use crate::syntax::ast::TargetValue;
+use crate::syntax::values::{Comparison, Metric};
+use std::collections::BTreeMap;
+
+/// What one contact says about the metrics of one SLA.
+pub struct Reading<'a> {
+    pub contact: &'a Contact,
+    /// The SLA has an answer target on the contact's channel: a live
+    /// contact, which can be abandoned.
+    pub live: bool,
+    pub answered: Lapse,
+}
+
+/// The running sums behind every metric, for one key (SLA and segment).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sums {
+    pub csat_n: u64,
+    pub csat_sum: f64,
+    /// CSAT answers of 4 or 5: satisfied.
+    pub csat_satisfied: u64,
+    pub nps_n: u64,
+    pub promoters: u64,
+    pub detractors: u64,
+    pub effort_n: u64,
+    pub effort_sum: f64,
+    /// Live contacts, and of them those abandoned.
+    pub live_n: u64,
+    pub abandoned: u64,
+    /// Answered live contacts, and their total wait in running seconds.
+    pub answered_n: u64,
+    pub wait_sum: f64,
+}
+
+impl Sums {
+    fn add(&mut self, r: &Reading<'_>) {
+        if let Some(csat) = r.contact.csat {
+            self.csat_n += 1;
+            self.csat_sum += csat;
+            self.csat_satisfied += u64::from(csat >= 4.0);
+        }
+        if let Some(nps) = r.contact.nps {
+            self.nps_n += 1;
+            self.promoters += u64::from(nps >= 9.0);
+            self.detractors += u64::from(nps <= 6.0);
+        }
+        if let Some(effort) = r.contact.effort {
+            self.effort_n += 1;
+            self.effort_sum += effort;
+        }
+        if r.live {
+            self.live_n += 1;
+            match r.answered {
+                Lapse::Took(seconds) => {
+                    self.answered_n += 1;
+                    self.wait_sum += seconds as f64;
+                }
+                Lapse::Open => self.abandoned += 1,
+                Lapse::Before => {}
+            }
+        }
+    }
+
+    /// The metric's measured value in the unit of `target` (a percentage,
+    /// a number or seconds) and how many answers or contacts it rests on;
+    /// none when the exports cannot show it or nothing was measured.
+    pub fn value(&self, metric: Metric, target: TargetValue) -> Option<(f64, u64)> {
+        let share = |part: u64, n: u64| part as f64 * 100.0 / n as f64;
+        let (value, n) = match metric {
+            // `target csat >= 90%` is the share satisfied; `>= 4.5` the mean.
+            Metric::Csat => match target {
+                TargetValue::Percent(_) => (share(self.csat_satisfied, self.csat_n), self.csat_n),
+                _ => (self.csat_sum / self.csat_n as f64, self.csat_n),
+            },
+            Metric::Nps => (
+                share(self.promoters, self.nps_n) - share(self.detractors, self.nps_n),
+                self.nps_n,
+            ),
+            Metric::Ces => (self.effort_sum / self.effort_n as f64, self.effort_n),
+            Metric::Asa => (self.wait_sum / self.answered_n as f64, self.answered_n),
+            Metric::Abandonment => (share(self.abandoned, self.live_n), self.live_n),
+            Metric::Fcr | Metric::Aht | Metric::Occupancy | Metric::ServiceLevel => return None,
+        };
+        (n > 0).then_some((value, n))
+    }
+}
+
+/// The sums of every key.
+#[derive(Debug, Clone)]
+pub struct Metrics<K>(pub BTreeMap<K, Sums>);
+
+impl<K> Default for Metrics<K> {
+    fn default() -> Self {
+        Metrics(BTreeMap::new())
+    }
+}
+
+impl<K: Ord> Metrics<K> {
+    pub fn add(&mut self, key: K, reading: &Reading<'_>) {
+        self.0.entry(key).or_default().add(reading);
+    }
+}
+
+/// The target's figure, in the unit `Sums::value` returns.
+pub fn target_figure(value: TargetValue) -> f64 {
+    match value {
+        TargetValue::Number(n) => n,
+        TargetValue::Percent(p) => p.value(),
+        TargetValue::Duration(d) => d.seconds() as f64,
+    }
+}
+
+/// Whether `actual` meets `comparison target`.
+pub fn holds(actual: f64, comparison: Comparison, target: f64) -> bool {
+    match comparison {
+        Comparison::AtLeast => actual >= target,
+        Comparison::AtMost => actual <= target,
+        Comparison::Above => actual > target,
+        Comparison::Below => actual < target,
+        Comparison::Equal => (actual - target).abs() < 1e-9,
+    }
+}

@@ -1,0 +1,181 @@
+//! Promises, complaints and journeys measured end to end on small exports;
+//! SLA targets are in `sla/tests.rs`.
+
+use super::complaints::Duty;
+use super::flaws::{DataFile, Flaw};
+use super::rows::{csv_rows, Columns, Contact, Visit};
+use super::*;
+use crate::pipeline::compile_bytes;
+
+const SPEC: &str = r#"
+calendar office { timezone "Europe/Moscow"; open mon-fri 09:00-18:00 }
+team sales { lead sales_lead }
+team design { lead design_lead }
+team support { lead support_lead }
+role sales_lead { team sales; duty "Lead" }
+role design_lead { team design; duty "Lead" }
+role support_lead { team support; duty "Lead" }
+channel phone { kind phone; owner support; hours office }
+channel email { kind email; owner support; hours office }
+segment mass { channels phone, email }
+sla mass_sla for mass { hours office; answer phone 80% within 1m; first_response email within 30m }
+promise callback { segments mass; channel phone; within 15m; on_breach apologize }
+promise reply { segments mass; channel email; within 1h; on_breach apologize }
+complaint late_order {
+  segments any
+  owner support
+  hours office
+  acknowledge within 1h
+  resolve within 1d
+  escalate after 4h to support_lead
+  remedy apologize
+  feedback required
+}
+journey order {
+  segments mass
+  within 10d
+  start request
+  step request { owner sales; channel phone; within 1d; next measure }
+  step measure { owner design; channel phone; within 2d; next approve }
+  step approve { owner sales; channel email; next measure when "changes"; next done when "ok" }
+  step done { owner support; channel phone; end "Delivered" }
+}
+"#;
+
+fn measure(contacts: &str, cases: &str) -> (Report, crate::model::Model) {
+    let compiled = compile_bytes("spec.cx", SPEC.as_bytes(), &Default::default());
+    let errors: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let model = compiled.specs[0].model.clone();
+    let mut measurement = Measurement::new(&model, Settings::default());
+    let read = |text: &str| std::io::Cursor::new(text.as_bytes().to_vec());
+    csv_rows::<Contact>(read(contacts), &Columns::default(), |r| {
+        measurement.contact(r)
+    });
+    csv_rows::<Visit>(read(cases), &Columns::default(), |r| measurement.visit(r));
+    let report = measurement.finish();
+    (report, model)
+}
+
+const NO_CASES: &str = "case,journey,step,entered\n";
+const NO_CONTACTS: &str = "id,segment,channel,created\n";
+
+#[test]
+fn an_unanswered_call_breaks_a_promise_and_an_unanswered_email_waits_for_its_deadline() {
+    // The export ends on Monday at 10:30 (the last time in it): the e-mail of
+    // 10:00 has had 30 working minutes of its hour, the one of Friday 17:30
+    // has had an hour and is overdue.
+    let contacts = "id,segment,channel,created,answered,first_response\n\
+        1,mass,phone,2026-11-02T10:00:00,2026-11-02T10:05:00,\n\
+        2,mass,phone,2026-11-02T10:00:00,,\n\
+        3,mass,email,2026-11-02T10:00:00,,\n\
+        4,mass,email,2026-10-30T17:30:00,,\n\
+        5,mass,email,2026-11-02T09:00:00,,2026-11-02T10:30:00\n";
+    let (report, _) = measure(contacts, NO_CASES);
+    let kept: Vec<(u64, u64)> = report.promises.values().map(|k| (k.n, k.kept)).collect();
+    // callback: 1 of 2 calls; reply: e-mail 4 overdue, 5 late, 3 still open.
+    assert_eq!(kept, [(2, 1), (2, 0)]);
+}
+
+#[test]
+fn complaint_duties_count_on_the_rules_hours() {
+    // Complaint 1: acknowledged in 20 minutes, resolved in 3 hours, told.
+    // Complaint 2: acknowledged after 2 working hours, resolved after 6
+    // without escalation at 4, and the customer never told.
+    let contacts = "id,segment,channel,created,answered,resolved,complaint,acknowledged,escalated,feedback\n\
+        1,mass,phone,2026-11-02T10:00:00,2026-11-02T10:00:10,2026-11-02T13:00:00,late_order,2026-11-02T10:20:00,,2026-11-02T14:00:00\n\
+        2,mass,phone,2026-11-02T10:00:00,2026-11-02T10:00:10,2026-11-02T16:00:00,late_order,2026-11-02T12:00:00,,\n\
+        3,mass,phone,2026-11-02T10:00:00,2026-11-02T10:00:10,,no_such_rule,,,\n";
+    let (report, _) = measure(contacts, NO_CASES);
+    let duty = |d| {
+        let (_, kept) = report
+            .complaints
+            .iter()
+            .find(|((_, x), _)| *x == d)
+            .unwrap();
+        (kept.n, kept.kept)
+    };
+    assert_eq!(duty(Duty::Acknowledge), (2, 1));
+    assert_eq!(duty(Duty::Resolve), (2, 2));
+    assert_eq!(duty(Duty::Escalate), (1, 0));
+    assert_eq!(duty(Duty::Feedback), (2, 1));
+    let unknown = &report.flaws.0[&(DataFile::Contacts, Flaw::UnknownComplaint)];
+    assert_eq!(
+        (unknown.count, unknown.first_lines.as_slice()),
+        (1, &[4][..])
+    );
+}
+
+#[test]
+fn cases_are_replayed_on_the_journey_graph() {
+    // a: by the map, with one loop; b: skips `measure`; c: stops at
+    // `approve` long ago; d: began at `measure`, still in its 2 days.
+    // Rows come in time order, as an event log has them.
+    let cases = "case,journey,step,entered,csat\n\
+        a,order,request,2026-10-01T09:00:00Z,\n\
+        b,order,request,2026-10-01T10:00:00Z,\n\
+        c,order,request,2026-10-01T11:00:00Z,\n\
+        a,order,measure,2026-10-01T12:00:00Z,\n\
+        b,order,approve,2026-10-01T13:00:00Z,\n\
+        c,order,measure,2026-10-01T14:00:00Z,\n\
+        a,order,approve,2026-10-04T12:00:00Z,\n\
+        c,order,approve,2026-10-02T14:00:00Z,\n\
+        a,order,measure,2026-10-05T12:00:00Z,\n\
+        a,order,approve,2026-10-06T12:00:00Z,\n\
+        b,order,done,2026-10-06T13:00:00Z,4\n\
+        a,order,done,2026-10-07T12:00:00Z,5\n\
+        d,order,measure,2026-10-20T09:00:00Z,\n\
+        d,order,sideways,2026-10-20T10:00:00Z,\n\
+        e,nowhere,request,2026-10-20T10:00:00Z,\n\
+        d,order,measure,2026-10-21T09:00:00Z,\n";
+    let (report, model) = measure(NO_CONTACTS, cases);
+    let order = &report.journeys[0];
+    let step = |name: &str| {
+        let (id, _) = model
+            .journeys
+            .values()
+            .next()
+            .unwrap()
+            .steps
+            .iter()
+            .find(|(_, s)| s.header.id.as_str() == name)
+            .unwrap();
+        &order.steps[id.index()]
+    };
+    assert_eq!(order.cases, 4);
+    assert_eq!(
+        (order.completed, order.fitting, order.in_progress),
+        (2, 1, 1)
+    );
+    assert_eq!(order.deviating, 2);
+    assert_eq!(order.detours.len(), 3, "{:?}", order.detours);
+    // c stopped at approve; nobody else stopped anywhere.
+    assert_eq!(step("approve").stopped, 1);
+    assert_eq!(step("measure").stopped, 0);
+    assert_eq!(step("measure").reached, 3);
+    assert_eq!(step("measure").visits, 5);
+    // measure took 3 days in a (late), 1 day in a's second visit, 1 day
+    // in c, and 1 day in d's first visit (the second has no end yet).
+    assert_eq!(
+        (step("measure").on_time.n, step("measure").on_time.kept),
+        (4, 3)
+    );
+    assert_eq!(step("done").csat_n, 2);
+    // End to end: a 6 days 3 hours, b 5 days 3 hours, both within 10d.
+    assert_eq!((order.on_time.n, order.on_time.kept), (2, 2));
+    // Quantiles are kept to within 1%.
+    let longest = order.end_to_end.quantile(1.0).unwrap() as f64;
+    let exact = (6 * 86_400 + 3 * 3600) as f64;
+    assert!((longest - exact).abs() / exact < 0.01, "{longest}");
+    // Teams along a: sales, design, sales, design, sales, support.
+    assert_eq!(order.handoffs.quantile(1.0), Some(5));
+    assert_eq!(order.over_handoff_limit, 1);
+    let flaw = |f| report.flaws.0[&(DataFile::Cases, f)].first_lines.clone();
+    assert_eq!(flaw(Flaw::UnknownStep), [15]);
+    assert_eq!(flaw(Flaw::UnknownJourney), [16]);
+}
