@@ -204,3 +204,95 @@ fn the_kitchen_month_is_measured_and_reported() {
         );
     }
 }
+
+#[test]
+fn hostile_names_in_the_spec_and_the_data_are_text_in_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = r#"service "<script>alert(1)</script>" { language en }
+team support { lead lead }
+role lead { team support; duty "Lead" }
+channel phone { kind phone; owner support }
+segment mass { channels phone }
+sla s for mass { answer phone 80% within 30s }
+promise p "<img src=x onerror=alert(1)>" { segments mass; channel phone; within 5m; on_breach apologize }
+"#;
+    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+    std::fs::write(
+        dir.path().join("contacts.csv"),
+        "id,segment,channel,created,answered\n\
+         1,mass,phone,2026-11-02T10:00:00Z,\n\
+         2,<svg onload=alert(1)>,phone,2026-11-02T10:00:00Z,\n\
+         3,\"\u{1b}[31mred\",phone,2026-11-02T10:00:00Z,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = common::cxc_in(
+        dir.path(),
+        &[
+            "measure",
+            "spec.cx",
+            "--contacts",
+            "contacts.csv",
+            "-o",
+            "out",
+            "--color",
+            "never",
+        ],
+    );
+    // Terminal output shows the control character, never runs it.
+    assert!(!output.stdout.contains(&0x1b), "{output:?}");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    for raw in ["<script", "<img", "<svg onload"] {
+        assert!(!html.contains(raw), "{raw} in {html}");
+    }
+    assert!(html.contains("&lt;img src=x"), "{html}");
+    let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
+    for raw in ["<script", "<img", "<svg"] {
+        assert!(!markdown.contains(raw), "{raw} in {markdown}");
+    }
+}
+
+#[test]
+fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() {
+    let out = tempfile::tempdir().unwrap();
+    let output = cxc(&[
+        "build",
+        "examples/kitchen",
+        "-o",
+        out.path().to_str().unwrap(),
+        "--today",
+        common::TODAY,
+        "--contacts",
+        "examples/kitchen/data/contacts.csv",
+        "--cases",
+        "examples/kitchen/data/cases.csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    let standards = read("policy/service-standards.md");
+    assert!(
+        standards.contains("30 seconds (counted only during Office hours) — **measured:** 63.6% (n = 1088, missed)"),
+        "{standards}"
+    );
+    let map = read("journeys/order.md");
+    assert!(
+        map.contains("| Designer measures the room | median 2 days 3 hours, 90th percentile 3 days 11 hours; drop-off 5.7%; n = 300 |"),
+        "{map}"
+    );
+    // The site's map carries them in each step's tooltip.
+    let page = read("site/journeys/order.html");
+    assert!(page.contains("median 2 days 3 hours"), "{page}");
+    // Without data the documents say nothing measured.
+    let plain = tempfile::tempdir().unwrap();
+    cxc(&[
+        "build",
+        "examples/kitchen",
+        "-o",
+        plain.path().to_str().unwrap(),
+        "--today",
+        common::TODAY,
+    ]);
+    let standards =
+        std::fs::read_to_string(plain.path().join("policy/service-standards.md")).unwrap();
+    assert!(!standards.contains("measured"), "{standards}");
+}

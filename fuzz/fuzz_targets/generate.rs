@@ -24,6 +24,7 @@ fuzz_target!(|bytes: &[u8]| {
                 exports: &spec.config.exports,
                 today: None,
                 checks: &checks,
+                measured: None,
             };
             let _ = generate::render(&spec.model, &spec.staffing, &options);
         }

@@ -64,40 +64,17 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     let [spec] = specs.as_slice() else {
         return fail(&say(msg!("cli-measure-one-spec")));
     };
-    let config = &spec.config;
-    let settings = Settings {
-        promise_keep_rate: config
-            .measure
-            .promise_keep_rate
-            .unwrap_or(Settings::default().promise_keep_rate),
-        deadline_rate: config
-            .measure
-            .deadline_rate
-            .unwrap_or(Settings::default().deadline_rate),
-        max_handoffs: config.max_handoffs.unwrap_or(3),
-        from: args.from,
-        to: args.to,
-        segment_names: segment_names(&config.exports),
-        channel_names: config
-            .exports
-            .channel_values
-            .iter()
-            .map(|(id, name)| (id.clone(), vec![name.clone()]))
-            .collect(),
+    let report = match measure_spec(
+        spec,
+        args.contacts.as_deref(),
+        args.cases.as_deref(),
+        args.from,
+        args.to,
+    ) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
-    let columns = Columns(config.measure.columns.clone());
-    let mut measurement = Measurement::new(&spec.model, settings);
-    if let Some(path) = &args.contacts {
-        if let Err(e) = read(path, &columns, |row| measurement.contact(row)) {
-            return e;
-        }
-    }
-    if let Some(path) = &args.cases {
-        if let Err(e) = read(path, &columns, |row| measurement.visit(row)) {
-            return e;
-        }
-    }
-    let report = measurement.finish();
+    let config = &spec.config;
     // Findings about an export point at its line; its text is never quoted.
     let mut data_files: Vec<(DataFile, Option<crate::source::FileId>)> = Vec::new();
     for (file, path) in [
@@ -173,6 +150,46 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     let summary = Summary::of(&diagnostics);
     let failing = summary.errors > 0 || (args.deny.is_some() && summary.warnings > 0);
     ExitCode::from(u8::from(failing))
+}
+
+/// Reads the exports into a measurement of one spec.
+pub(super) fn measure_spec(
+    spec: &pipeline::CheckedSpec,
+    contacts: Option<&std::path::Path>,
+    cases: Option<&std::path::Path>,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> Result<crate::measure::Report, ExitCode> {
+    let config = &spec.config;
+    let settings = Settings {
+        promise_keep_rate: config
+            .measure
+            .promise_keep_rate
+            .unwrap_or(Settings::default().promise_keep_rate),
+        deadline_rate: config
+            .measure
+            .deadline_rate
+            .unwrap_or(Settings::default().deadline_rate),
+        max_handoffs: config.max_handoffs.unwrap_or(3),
+        from,
+        to,
+        segment_names: segment_names(&config.exports),
+        channel_names: config
+            .exports
+            .channel_values
+            .iter()
+            .map(|(id, name)| (id.clone(), vec![name.clone()]))
+            .collect(),
+    };
+    let columns = Columns(config.measure.columns.clone());
+    let mut measurement = Measurement::new(&spec.model, settings);
+    if let Some(path) = contacts {
+        read(path, &columns, |row| measurement.contact(row))?;
+    }
+    if let Some(path) = cases {
+        read(path, &columns, |row| measurement.visit(row))?;
+    }
+    Ok(measurement.finish())
 }
 
 /// What a row may call a segment besides its id: its export name, and the

@@ -148,6 +148,14 @@ struct BuildArgs {
     /// What to write (comma-separated or repeated); default: everything.
     #[arg(long, value_enum, value_delimiter = ',')]
     target: Vec<BuildTarget>,
+    /// A contacts export (as for `cxc measure`): measured figures go beside
+    /// the targets in the standards.
+    #[arg(long, value_name = "FILE")]
+    contacts: Option<PathBuf>,
+    /// A cases export: measured time, drop-off and CSAT per step go on the
+    /// journey maps.
+    #[arg(long, value_name = "FILE")]
+    cases: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -344,6 +352,23 @@ fn run_build(args: BuildArgs) -> ExitCode {
             today: args.today,
             ..check::Options::default()
         });
+        let measured = if args.contacts.is_some() || args.cases.is_some() {
+            match measure_spec(
+                spec,
+                args.contacts.as_deref(),
+                args.cases.as_deref(),
+                None,
+                None,
+            ) {
+                Ok(report) => Some(crate::generate::report::MeasureView::new(
+                    &spec.model,
+                    &report,
+                )),
+                Err(code) => return code,
+            }
+        } else {
+            None
+        };
         let options = generate::Options {
             language,
             templates: args.templates.as_deref(),
@@ -351,6 +376,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
             exports: &spec.config.exports,
             today: args.today,
             checks: &checks,
+            measured: measured.as_ref(),
         };
         let (rendered, mut problems) = match generate::render(&spec.model, &spec.staffing, &options)
         {

@@ -22,6 +22,7 @@ pub mod files;
 mod job;
 pub mod journey;
 mod markup;
+mod measured;
 pub mod names;
 pub mod output;
 pub mod report;
@@ -79,6 +80,9 @@ pub struct Options<'a> {
     pub today: Option<Date>,
     /// The spec's check settings: which steps the maps highlight.
     pub checks: &'a crate::check::Options,
+    /// Figures measured from the exports, put beside the standards and on
+    /// the maps (`cxc build --contacts/--cases`).
+    pub measured: Option<&'a report::MeasureView>,
 }
 
 /// Renders one spec, in memory: the files, and what the exports could not
@@ -99,12 +103,16 @@ pub fn render(
             // Pages link to the routing config and model.json only when they
             // are written beside the site.
             let written = |path: &str| wants(Target::Docs) && docs.contains_key(path);
+            let measured = options
+                .measured
+                .map(|v| measured::Measured::new(v, language));
             files.extend(site::site(
                 model,
                 &docs,
                 &written,
                 language,
                 options.checks,
+                measured.as_ref(),
             )?);
         }
         if wants(Target::Docs) {
@@ -167,7 +175,11 @@ fn documents(
 ) -> Result<Files, String> {
     let language = options.language;
     let mut renderer = templates::Renderer::new(options.templates, model.size())?;
-    let view = view::View::new(model, language, plans, options.checks);
+    let view = view::View::new(model, language, plans, options.checks).measuring(
+        options
+            .measured
+            .map(|v| measured::Measured::new(v, language)),
+    );
     let spec = view.spec();
     let spec_value = TemplateValue::from_serialize(&spec);
     let lang = language.as_str();

@@ -29,10 +29,17 @@ pub fn site(
     other_files: &dyn Fn(&str) -> bool,
     language: Language,
     checks: &crate::check::Options,
+    measured: Option<&super::measured::Measured>,
 ) -> Result<Files, String> {
     let journeys: BTreeMap<String, Graph> = journey_files(model)
         .into_iter()
-        .map(|(stem, j)| (stem, Graph::new(model, j, checks)))
+        .map(|(stem, j)| {
+            let mut graph = Graph::new(model, j, checks);
+            if let Some(measured) = measured {
+                measured.annotate(&mut graph, j);
+            }
+            (stem, graph)
+        })
         .collect();
     let mut out = Files::new();
     out.insert("site/style.css".into(), STYLE.as_bytes().to_vec());

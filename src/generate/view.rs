@@ -33,6 +33,8 @@ pub struct View<'a> {
     work: Work,
     /// The roles reporting to each role.
     subordinates: Vec<Vec<Idx<Role>>>,
+    /// What the exports measured (`cxc build --contacts/--cases`).
+    measured: Option<super::measured::Measured<'a>>,
 }
 
 /// An identifier and its display name.
@@ -55,6 +57,9 @@ pub struct Time {
 #[derive(Serialize)]
 pub struct Spec<'a> {
     pub lang: &'static str,
+    /// Measured figures stand beside the targets (`cxc build --contacts`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub measured: bool,
     pub service: Option<ServiceView<'a>>,
     pub calendars: Vec<CalendarView<'a>>,
     pub teams: Vec<TeamView<'a>>,
@@ -167,18 +172,24 @@ pub struct AnswerView<'a> {
     pub channel: Named<'a>,
     pub percent: String,
     pub within: Time,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
 }
 
 #[derive(Serialize)]
 pub struct ResponseView<'a> {
     pub channel: Named<'a>,
     pub within: Time,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
 }
 
 #[derive(Serialize)]
 pub struct ResolutionView<'a> {
     pub channel: Option<Named<'a>>,
     pub within: Time,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -186,6 +197,8 @@ pub struct KpiView {
     pub metric: &'static str,
     pub comparison: String,
     pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -309,6 +322,9 @@ pub struct StepView<'a> {
     pub dropoff: Option<String>,
     pub end: Option<&'a str>,
     pub next: Vec<NextView<'a>>,
+    /// What the cases lived through at this step, when measured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -386,7 +402,23 @@ impl<'a> View<'a> {
             role_files,
             work: Work::new(model),
             subordinates,
+            measured: None,
         }
+    }
+
+    /// A journey's graph for its map, with what was measured at each step.
+    pub fn graph(&self, journey: &model::Journey) -> super::journey::Graph {
+        let mut graph = super::journey::Graph::new(self.model, journey, self.checks);
+        if let Some(measured) = &self.measured {
+            measured.annotate(&mut graph, journey);
+        }
+        graph
+    }
+
+    /// Puts measured figures beside the targets and on the journey maps.
+    pub fn measuring(mut self, measured: Option<super::measured::Measured<'a>>) -> Self {
+        self.measured = measured;
+        self
     }
 
     /// Everything, as one value: the context of every template, and model.json.
@@ -394,6 +426,7 @@ impl<'a> View<'a> {
         let m = self.model;
         Spec {
             lang: self.language.as_str(),
+            measured: self.measured.is_some(),
             service: self.service(),
             calendars: m.calendars.values().map(|c| self.calendar(c)).collect(),
             teams: m
@@ -596,10 +629,16 @@ impl<'a> View<'a> {
 
     fn segment(&self, id: Idx<Segment>, s: &'a Segment) -> SegmentView<'a> {
         let m = self.model;
+        let measured = |kind: &str, sla: &str, i: usize| {
+            self.measured
+                .as_ref()
+                .and_then(|x| x.target(sla, &s.header.id, kind, i))
+        };
         let slas = m
             .slas_of(id)
             .map(|(_, sla)| {
                 let hours = sla.hours.as_ref();
+                let sla_id: &str = &sla.header.id;
                 SlaView {
                     id: &sla.header.id,
                     label: sla.header.label(),
@@ -607,32 +646,47 @@ impl<'a> View<'a> {
                     answers: sla
                         .answers
                         .iter()
-                        .map(|a| AnswerView {
+                        .enumerate()
+                        .map(|(i, a)| AnswerView {
                             channel: self.named(&a.channel, |c| &m.channels[c].header),
                             percent: trim_float(a.percent.value()),
                             within: self.duration(a.within, hours),
+                            measured: measured("answer", sla_id, i),
                         })
                         .collect(),
                     first_responses: sla
                         .first_responses
                         .iter()
-                        .map(|r| ResponseView {
+                        .enumerate()
+                        .map(|(i, r)| ResponseView {
                             channel: self.named(&r.channel, |c| &m.channels[c].header),
                             within: self.duration(r.within, hours),
+                            measured: measured("first_response", sla_id, i),
                         })
                         .collect(),
                     resolutions: sla
                         .resolutions
                         .iter()
-                        .map(|r| ResolutionView {
+                        .enumerate()
+                        .map(|(i, r)| ResolutionView {
                             channel: r
                                 .channel
                                 .as_ref()
                                 .map(|c| self.named(c, |c| &m.channels[c].header)),
                             within: self.duration(r.within, hours),
+                            measured: measured("resolution", sla_id, i),
                         })
                         .collect(),
-                    targets: sla.targets.iter().map(|k| self.kpi(&k.value)).collect(),
+                    targets: sla
+                        .targets
+                        .iter()
+                        .map(|k| KpiView {
+                            measured: self.measured.as_ref().and_then(|x| {
+                                x.metric(sla_id, &s.header.id, k.value.metric.as_str())
+                            }),
+                            ..self.kpi(&k.value)
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -710,6 +764,7 @@ impl<'a> View<'a> {
             metric: term(Term::Metric(k.metric), self.language),
             comparison: k.comparison.as_str().replace(">=", "≥").replace("<=", "≤"),
             value,
+            measured: None,
         }
     }
 
@@ -855,11 +910,16 @@ impl<'a> View<'a> {
                             when: t.when.as_deref(),
                         })
                         .collect(),
+                    measured: self
+                        .measured
+                        .as_ref()
+                        .and_then(|x| x.step(&j.header.id, &s.header.id))
+                        .map(|f| f.text),
                 })
                 .collect(),
             sections: sections(j),
             support: self.support(j),
-            mermaid: super::journey::text::mermaid(&super::journey::Graph::new(m, j, self.checks)),
+            mermaid: super::journey::text::mermaid(&self.graph(j)),
             team_changes: journeys::team_changes(m, j).map(|(count, teams)| TeamChangesView {
                 count,
                 teams: teams.iter().map(|&t| m.teams[t].header.label()).collect(),

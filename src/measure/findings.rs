@@ -383,13 +383,18 @@ pub fn value_text(target: TargetValue, value: f64) -> String {
 /// A measured time as a person reads it: seconds under two minutes,
 /// minutes under a day, then hours.
 pub fn rounded(seconds: i64) -> String {
+    round(seconds).to_string()
+}
+
+/// A measured time rounded as [`rounded`] says it.
+pub fn round(seconds: i64) -> Duration {
     let s = seconds.max(0) as u64;
     let unit = match s {
         0..120 => 1,
         120..86_400 => 60,
         _ => 3600,
     };
-    Duration::from_seconds((s + unit / 2) / unit * unit).to_string()
+    Duration::from_seconds((s + unit / 2) / unit * unit)
 }
 
 /// The first and last day measured in an export, `2026-10-01..2026-10-31`.

@@ -126,6 +126,7 @@ fn kpi_duty(kpi: &KpiView, language: Language) -> String {
         metric,
         comparison,
         value,
+        ..
     } = kpi;
     match language {
         Language::En => format!("Keep the indicator “{metric}” {comparison} {value}."),

@@ -41,6 +41,8 @@ pub struct Node {
     /// the map's experience curve.
     pub csat: Option<f64>,
     pub effort: Option<f64>,
+    /// What the exports measured at the step, for its tooltip.
+    pub measured: Option<String>,
 }
 
 pub struct Edge {
@@ -86,6 +88,7 @@ impl Graph {
                 description: step.header.description.clone(),
                 csat: step.csat,
                 effort: step.effort,
+                measured: None,
             })
             .collect();
         let edges = journey

@@ -564,6 +564,7 @@ fn step(s: &mut String, node: &super::Node, b: &Rect, language: Language) {
         tip.push(node.channels.join(", "));
     }
     tip.extend(node.description.clone());
+    tip.extend(node.measured.clone());
     let _ = writeln!(
         s,
         "<g class=\"step\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"/>",

@@ -31,6 +31,8 @@ struct Words {
     reached: &'static str,
     stopped: &'static str,
     step: &'static str,
+    deadline: &'static str,
+    cases: &'static str,
     median: &'static str,
     p90: &'static str,
     bad: &'static str,
@@ -49,6 +51,8 @@ const EN: Words = Words {
     reached: "cases reached",
     stopped: "stopped here",
     step: "Step",
+    deadline: "deadline: on time",
+    cases: "cases; followed the map to an end / under way / took a path not on the map",
     median: "median",
     p90: "90th percentile",
     bad: "Bad data (rows skipped)",
@@ -67,6 +71,8 @@ const RU: Words = Words {
     reached: "дошли до этапа",
     stopped: "остановились",
     step: "Этап",
+    deadline: "срок: вовремя",
+    cases: "случаев; прошли по карте до конца / в работе / прошли вне карты",
     median: "медиана",
     p90: "90-й процентиль",
     bad: "Ошибочные данные (строки пропущены)",
@@ -161,8 +167,9 @@ fn attainment_chart(view: &MeasureView, w: &Words) -> String {
     let height = rows * ROW + 30.0;
     let width = LABEL + BAR + 120.0;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{label}\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n",
+        label = w.attainment
     );
     for (i, t) in view.targets.iter().enumerate() {
         let y = 20.0 + i as f64 * ROW;
@@ -232,13 +239,20 @@ fn shares(
 fn journey(body: &mut String, j: &JourneyView, w: &Words) {
     let name = j.title.as_deref().unwrap_or(&j.journey);
     let _ = writeln!(body, "<h2>{}: {}</h2>", w.journey, escape(name));
+    let _ = writeln!(
+        body,
+        "<p>{} {}: {} / {} / {}</p>",
+        j.cases, w.cases, j.fitting, j.in_progress, j.deviating
+    );
     let most = j.steps.iter().map(|s| s.reached).max().unwrap_or(0).max(1) as f64;
     let height = j.steps.len() as f64 * ROW + 30.0;
     let width = LABEL + BAR + 200.0;
     let _ = writeln!(
         body,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{}: {}\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">",
+        w.journey,
+        escape(name)
     );
     for (i, s) in j.steps.iter().enumerate() {
         let y = 20.0 + i as f64 * ROW;
@@ -270,18 +284,25 @@ fn journey(body: &mut String, j: &JourneyView, w: &Words) {
     body.push_str("</svg>\n");
     let _ = writeln!(
         body,
-        "<table border=\"1\" cellpadding=\"4\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        w.step, w.reached, w.stopped, w.median, w.p90
+        "<table border=\"1\" cellpadding=\"4\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        w.step, w.reached, w.stopped, w.median, w.p90, w.deadline
     );
     for s in &j.steps {
         let _ = writeln!(
             body,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(s.title.as_deref().unwrap_or(&s.step)),
             s.reached,
             s.stopped,
             escape(s.time.median_text.as_deref().unwrap_or("")),
             escape(s.time.p90_text.as_deref().unwrap_or("")),
+            s.on_time
+                .as_ref()
+                .filter(|k| k.n > 0)
+                .map_or(String::new(), |k| {
+                    let verdict = if k.ok { w.met } else { w.missed };
+                    format!("{}: {}% · {verdict}", k.within, trim_float(k.percent.0))
+                }),
         );
     }
     body.push_str("</table>\n");

@@ -9,7 +9,7 @@ use super::Files;
 use crate::measure::Report;
 use crate::model::Model;
 use crate::syntax::values::Language;
-pub(crate) use view::MeasureView;
+pub use view::MeasureView;
 
 pub fn render(model: &Model, report: &Report, language: Language) -> Result<Files, String> {
     let view = MeasureView::new(model, report);

@@ -15,7 +15,7 @@ use serde::Serialize;
 /// A measured or goal figure: written as a whole number when it is one
 /// (`95`, not `95.0`), else as it is.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Figure(pub f64);
+pub struct Figure(pub f64);
 
 impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -29,7 +29,7 @@ impl Serialize for Figure {
 
 /// The shape of `measure.json` (grammar/measure.schema.json).
 #[derive(Debug, Serialize)]
-pub(crate) struct MeasureView {
+pub struct MeasureView {
     /// Bumped when a field changes meaning.
     pub version: u32,
     pub service: Option<String>,
@@ -50,13 +50,13 @@ pub(crate) struct MeasureView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct PeriodView {
+pub struct PeriodView {
     pub from: String,
     pub to: String,
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct RowsView {
+pub struct RowsView {
     /// Rows measured (inside the period), and rows skipped as bad data.
     pub contacts: u64,
     pub visits: u64,
@@ -65,7 +65,7 @@ pub(crate) struct RowsView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct GoalsView {
+pub struct GoalsView {
     pub promise_keep_rate: Figure,
     pub deadline_rate: Figure,
     pub max_handoffs: u32,
@@ -73,10 +73,12 @@ pub(crate) struct GoalsView {
 
 /// An SLA's answer, first-response or resolution target for one segment.
 #[derive(Debug, Serialize)]
-pub(crate) struct TargetView {
+pub struct TargetView {
     pub sla: String,
     pub segment: String,
     pub kind: &'static str,
+    /// Its place among the SLA's targets of this kind, from 0.
+    pub index: usize,
     pub channel: Option<String>,
     pub statement: String,
     pub goal: Figure,
@@ -87,7 +89,7 @@ pub(crate) struct TargetView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct MetricView {
+pub struct MetricView {
     pub sla: String,
     pub segment: String,
     pub metric: String,
@@ -101,7 +103,7 @@ pub(crate) struct MetricView {
 
 /// A promise, or one duty of a complaint rule: how often it was kept.
 #[derive(Debug, Serialize)]
-pub(crate) struct ShareView {
+pub struct ShareView {
     pub id: String,
     pub title: Option<String>,
     /// For complaints: `acknowledge`, `resolve`, `escalate` or `feedback`.
@@ -114,7 +116,7 @@ pub(crate) struct ShareView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct TimesView {
+pub struct TimesView {
     pub n: u64,
     /// Seconds, to within 1%.
     pub median: Option<i64>,
@@ -124,7 +126,7 @@ pub(crate) struct TimesView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct KeptView {
+pub struct KeptView {
     pub within: String,
     pub n: u64,
     pub kept: u64,
@@ -133,7 +135,7 @@ pub(crate) struct KeptView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct DetourView {
+pub struct DetourView {
     /// None: the case began here instead of at `start`.
     pub from: Option<String>,
     pub to: String,
@@ -141,7 +143,7 @@ pub(crate) struct DetourView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct StepView {
+pub struct StepView {
     pub step: String,
     pub title: Option<String>,
     pub visits: u64,
@@ -156,7 +158,7 @@ pub(crate) struct StepView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct JourneyView {
+pub struct JourneyView {
     pub journey: String,
     pub title: Option<String>,
     pub cases: u64,
@@ -174,7 +176,7 @@ pub(crate) struct JourneyView {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct FlawView {
+pub struct FlawView {
     pub file: crate::measure::flaws::DataFile,
     pub kind: String,
     pub count: u64,
@@ -233,14 +235,18 @@ impl MeasureView {
             .map(|a| {
                 let (_, statement, goal) = target_statement(model, a, goals.deadline_rate);
                 let sla = &model.slas[a.sla];
-                let (kind, channel) = match a.target {
-                    Target::Answer(i) => ("answer", Some(sla.answers[i].channel.name.to_string())),
+                let (kind, index, channel) = match a.target {
+                    Target::Answer(i) => {
+                        ("answer", i, Some(sla.answers[i].channel.name.to_string()))
+                    }
                     Target::FirstResponse(i) => (
                         "first_response",
+                        i,
                         Some(sla.first_responses[i].channel.name.to_string()),
                     ),
                     Target::Resolution(i) => (
                         "resolution",
+                        i,
                         sla.resolutions[i]
                             .channel
                             .as_ref()
@@ -255,6 +261,7 @@ impl MeasureView {
                     sla: sla.header.id.to_string(),
                     segment: model.segments[a.segment].header.id.to_string(),
                     kind,
+                    index,
                     channel,
                     statement,
                     goal: Figure(goal.value()),

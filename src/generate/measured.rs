@@ -1,0 +1,100 @@
+//! Measured figures beside the standards (`cxc build --contacts/--cases`):
+//! the documents look each target and step up here and print what reality
+//! did next to what the standard says.
+
+use super::report::MeasureView;
+use crate::syntax::values::{trim_float, Language};
+
+pub(crate) struct Measured<'v> {
+    view: &'v MeasureView,
+    language: Language,
+}
+
+/// A step as the cases lived it, for the map and its table.
+pub(crate) struct StepFigures {
+    pub text: String,
+    pub csat: Option<f64>,
+}
+
+impl<'v> Measured<'v> {
+    pub fn new(view: &'v MeasureView, language: Language) -> Measured<'v> {
+        Measured { view, language }
+    }
+
+    fn verdict(&self, ok: bool) -> &'static str {
+        match (ok, self.language) {
+            (true, Language::En) => "met",
+            (false, Language::En) => "missed",
+            (true, Language::Ru) => "выполнено",
+            (false, Language::Ru) => "не выполнено",
+        }
+    }
+
+    /// `94.2% of 278 (met)` for the `index`-th target of `kind` of an SLA.
+    pub fn target(&self, sla: &str, segment: &str, kind: &str, index: usize) -> Option<String> {
+        let t =
+            self.view.targets.iter().find(|t| {
+                t.sla == sla && t.segment == segment && t.kind == kind && t.index == index
+            })?;
+        Some(self.share(t.percent.0, t.n, t.ok))
+    }
+
+    /// `92.2% over 166 (met)` for a `target` metric, by its statement.
+    pub fn metric(&self, sla: &str, segment: &str, metric: &str) -> Option<String> {
+        let m = self
+            .view
+            .metrics
+            .iter()
+            .find(|m| m.sla == sla && m.segment == segment && m.metric == metric)?;
+        Some(format!(
+            "{} (n = {}, {})",
+            m.value_text,
+            m.n,
+            self.verdict(m.ok)
+        ))
+    }
+
+    fn share(&self, percent: f64, n: u64, ok: bool) -> String {
+        format!("{}% (n = {n}, {})", trim_float(percent), self.verdict(ok))
+    }
+
+    /// Puts each step's figures on its node: the tooltip, and the measured
+    /// CSAT on the map's experience curve in place of the spec's.
+    pub fn annotate(&self, graph: &mut super::journey::Graph, journey: &crate::model::Journey) {
+        for (node, step) in graph.nodes.iter_mut().zip(journey.steps.values()) {
+            if let Some(figures) = self.step(&journey.header.id, &step.header.id) {
+                node.csat = figures.csat.or(node.csat);
+                node.measured = Some(figures.text);
+            }
+        }
+    }
+
+    /// Median and 90th-percentile time, drop-off and CSAT of a step.
+    pub fn step(&self, journey: &str, step: &str) -> Option<StepFigures> {
+        let j = self.view.journeys.iter().find(|j| j.journey == journey)?;
+        let s = j.steps.iter().find(|s| s.step == step)?;
+        if s.reached == 0 {
+            return None;
+        }
+        let (median, p90, dropoff) = match self.language {
+            Language::En => ("median", "90th percentile", "drop-off"),
+            Language::Ru => ("медиана", "90-й процентиль", "отток"),
+        };
+        let mut parts = Vec::new();
+        if let (Some(m), Some(p)) = (s.time.median, s.time.p90) {
+            let say = |t| super::words::duration(crate::measure::findings::round(t), self.language);
+            parts.push(format!("{median} {}, {p90} {}", say(m), say(p)));
+        }
+        if let Some(d) = s.dropoff {
+            parts.push(format!("{dropoff} {}%", trim_float(d.0)));
+        }
+        if let Some(c) = s.csat {
+            parts.push(format!("CSAT {}", trim_float(c.0)));
+        }
+        parts.push(format!("n = {}", s.reached));
+        Some(StepFigures {
+            text: parts.join("; "),
+            csat: s.csat.map(|c| c.0),
+        })
+    }
+}
