@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::measure::flaws::DataFile;
-use crate::measure::rows::{csv_rows, jsonl_rows, BadRow, Columns, Row};
+use crate::measure::rows::{csv_part, csv_rows, jsonl_rows, BadRow, Columns, Row};
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
 
@@ -182,9 +182,37 @@ pub(super) fn measure_spec(
             .collect(),
     };
     let columns = Columns(config.measure.columns.clone());
-    let mut measurement = Measurement::new(&spec.model, settings);
+    let mut measurement = Measurement::new(&spec.model, settings.clone());
     if let Some(path) = contacts {
-        read(path, &columns, |row| measurement.contact(row))?;
+        match halves(path) {
+            // Two readers, one per half of a large CSV export, each with its
+            // own tallies, added together after: the rows are independent.
+            Some((header, split, lines_before)) => {
+                let mut later = Measurement::new(&spec.model, settings);
+                let (first, second) = std::thread::scope(|scope| {
+                    let first = scope.spawn(|| {
+                        let file = open(path)?;
+                        let part = std::io::Read::take(file, split);
+                        csv_rows(part, &columns, |row| measurement.contact(row));
+                        Ok::<(), ExitCode>(())
+                    });
+                    let second = (|| {
+                        let mut file = open(path)?;
+                        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split))
+                            .map_err(|e| cannot_read(path, &e))?;
+                        csv_part(file, &header, lines_before, &columns, |row| {
+                            later.contact(row)
+                        });
+                        Ok::<(), ExitCode>(())
+                    })();
+                    (first.join().unwrap_or(Err(ExitCode::from(2))), second)
+                });
+                first?;
+                second?;
+                measurement.absorb(later);
+            }
+            None => read(path, &columns, |row| measurement.contact(row))?,
+        }
     }
     if let Some(path) = cases {
         read(path, &columns, |row| measurement.visit(row))?;
@@ -209,6 +237,56 @@ fn segment_names(
     names
 }
 
+/// Exports smaller than this are read by one reader.
+const SPLIT_FROM: u64 = 8 << 20;
+
+/// Where to cut a large CSV contacts export for two readers: its header, the
+/// byte the second half starts at and the lines before it. None for a small
+/// file, JSON Lines, or when the cut cannot be trusted: the line after it
+/// must have as many fields as the header (a stray quote earlier in the file
+/// would have moved the cut into a quoted field).
+fn halves(path: &std::path::Path) -> Option<(csv::StringRecord, u64, u64)> {
+    if is_json_lines(path) {
+        return None;
+    }
+    let size = std::fs::metadata(path).ok()?.len();
+    if size < SPLIT_FROM {
+        return None;
+    }
+    let (header, _) = crate::measure::rows::csv_header(std::fs::File::open(path).ok()?)?;
+    let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let (split, lines_before) = crate::measure::rows::csv_split(file, size / 2).ok()??;
+    let mut file = std::fs::File::open(path).ok()?;
+    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split)).ok()?;
+    let mut next = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::Read::take(file, 1 << 16));
+    let mut record = csv::StringRecord::new();
+    match next.read_record(&mut record) {
+        Ok(true) if record.len() == header.len() => Some((header, split, lines_before)),
+        _ => None,
+    }
+}
+
+fn open(path: &std::path::Path) -> Result<std::fs::File, ExitCode> {
+    std::fs::File::open(path).map_err(|e| cannot_read(path, &e))
+}
+
+fn cannot_read(path: &std::path::Path, e: &std::io::Error) -> ExitCode {
+    fail(&say(msg!(
+        "cli-measure-cannot-read",
+        path = crate::loader::display_name(path),
+        error = e.to_string()
+    )))
+}
+
+fn is_json_lines(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
 /// Streams an export's rows into `each`; an export that cannot be opened
 /// stops the run (exit 2), a bad row never does.
 fn read<T: Row>(
@@ -216,18 +294,8 @@ fn read<T: Row>(
     columns: &Columns,
     each: impl FnMut(Result<T, BadRow>),
 ) -> Result<(), ExitCode> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        fail(&say(msg!(
-            "cli-measure-cannot-read",
-            path = crate::loader::display_name(path),
-            error = e.to_string()
-        )))
-    })?;
-    let lines = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
-    if lines {
+    let file = open(path)?;
+    if is_json_lines(path) {
         jsonl_rows(
             std::io::BufReader::with_capacity(1 << 16, file),
             columns,

@@ -26,27 +26,9 @@ pub struct Measure {
 const KEYS: &[&str] = &["columns", "promise_keep_rate", "deadline_rate"];
 
 /// Every field a row of either export can have.
-pub const FIELDS: &[&str] = &[
-    "id",
-    "segment",
-    "channel",
-    "created",
-    "answered",
-    "first_response",
-    "resolved",
-    "complaint",
-    "acknowledged",
-    "escalated",
-    "feedback",
-    "csat",
-    "nps",
-    "effort",
-    "case",
-    "journey",
-    "step",
-    "entered",
-    "left",
-];
+fn field_names() -> [&'static str; crate::measure::rows::Field::ALL.len()] {
+    crate::measure::rows::Field::ALL.map(|f| f.name())
+}
 
 impl Reader<'_> {
     pub(super) fn measure(&mut self, value: &Value, measure: &mut Measure) {
@@ -58,9 +40,10 @@ impl Reader<'_> {
                         self.text_setting(key, value);
                         continue;
                     };
+                    let names = field_names();
                     for (field, column) in columns {
-                        if !FIELDS.contains(&field.as_str()) {
-                            self.unknown(field, msg!("config-measure-field"), FIELDS);
+                        if !names.contains(&field.as_str()) {
+                            self.unknown(field, msg!("config-measure-field"), &names);
                         } else if let Some(column) = self.text_setting(field, column) {
                             measure.columns.insert(field.clone(), column);
                         }

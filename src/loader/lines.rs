@@ -57,10 +57,8 @@ impl Read for LineCounter {
         let n = self.inner.read(buf)?;
         let mut lines = self.lines.borrow_mut();
         let start = lines.read;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                lines.pending.push_back((start + i as u64, b == b'\n'));
-            }
+        for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
+            lines.pending.push_back((start + i as u64, buf[i] == b'\n'));
         }
         lines.read += n as u64;
         Ok(n)

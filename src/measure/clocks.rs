@@ -51,6 +51,10 @@ impl<K> Waiting<K> {
         self.0.push((key, deadline));
     }
 
+    pub fn absorb(&mut self, other: Waiting<K>) {
+        self.0.extend(other.0);
+    }
+
     /// Calls `missed` for every deadline that had passed by `as_of`; the
     /// others are still open and count neither way.
     pub fn settle(self, clocks: &Clocks, as_of: Timestamp, mut missed: impl FnMut(K)) {

@@ -101,6 +101,14 @@ impl Tally {
         before
     }
 
+    /// Adds what another reader of the same export counted.
+    pub fn absorb(&mut self, other: Tally) {
+        for (key, kept) in other.kept {
+            self.kept.entry(key).or_default().add(kept);
+        }
+        self.waiting.absorb(other.waiting);
+    }
+
     /// Duties still open at `as_of` are late once their time has passed.
     pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {
         let kept = &mut self.kept;

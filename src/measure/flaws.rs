@@ -80,6 +80,20 @@ impl Flaws {
         }
     }
 
+    /// Adds the flaws another reader found later in the same file.
+    pub fn absorb(&mut self, other: Flaws) {
+        for (key, seen) in other.0 {
+            let mine = self.0.entry(key).or_default();
+            mine.count += seen.count;
+            let room = SHOWN_LINES.saturating_sub(mine.first_lines.len());
+            mine.first_lines
+                .extend(seen.first_lines.into_iter().take(room));
+            if mine.example.is_none() {
+                mine.example = seen.example;
+            }
+        }
+    }
+
     pub fn count(&self, file: DataFile) -> u64 {
         self.0
             .iter()

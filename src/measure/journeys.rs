@@ -12,7 +12,7 @@ use super::promises::Kept;
 use super::sketch::Sketch;
 use crate::model::{Idx, Journey, Model, Promise, Step, Team};
 use jiff::Timestamp;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One visit of an open case.
 #[derive(Debug, Clone, Copy)]
@@ -66,7 +66,9 @@ pub struct JourneyFigures {
 }
 
 pub struct Tally {
-    open: HashMap<(Idx<Journey>, Box<str>), Vec<Stop>>,
+    /// Keyed by journey and case id; foldhash, seeded per process (the
+    /// order is never seen: `finish` sorts).
+    open: foldhash::HashMap<(Idx<Journey>, Box<str>), Vec<Stop>>,
     pub journeys: Vec<JourneyFigures>,
     /// Promises over a journey, kept per case.
     pub promises: BTreeMap<Idx<Promise>, Kept>,
@@ -78,7 +80,7 @@ pub struct Tally {
 impl Tally {
     pub fn new(model: &Model, max_handoffs: u32) -> Tally {
         Tally {
-            open: HashMap::new(),
+            open: foldhash::HashMap::default(),
             journeys: model
                 .journeys
                 .values()

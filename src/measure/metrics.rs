@@ -38,6 +38,21 @@ pub struct Sums {
 }
 
 impl Sums {
+    pub fn absorb(&mut self, o: &Sums) {
+        self.csat_n += o.csat_n;
+        self.csat_sum += o.csat_sum;
+        self.csat_satisfied += o.csat_satisfied;
+        self.nps_n += o.nps_n;
+        self.promoters += o.promoters;
+        self.detractors += o.detractors;
+        self.effort_n += o.effort_n;
+        self.effort_sum += o.effort_sum;
+        self.live_n += o.live_n;
+        self.abandoned += o.abandoned;
+        self.answered_n += o.answered_n;
+        self.wait_sum += o.wait_sum;
+    }
+
     fn add(&mut self, r: &Reading<'_>) {
         if let Some(csat) = r.contact.csat {
             self.csat_n += 1;

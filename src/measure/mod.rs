@@ -33,7 +33,11 @@ use clocks::Clocks;
 use flaws::{DataFile, Flaw, Flaws};
 use jiff::Timestamp;
 use rows::{BadRow, Contact, Visit};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+/// Names a row uses, looked up once or more per row: foldhash, as the
+/// model's own name tables.
+type Names<K, V> = foldhash::HashMap<K, V>;
 
 /// What a measurement is held to (`measure:` in cxc.yaml, `--from`/`--to`).
 #[derive(Debug, Clone)]
@@ -95,11 +99,11 @@ pub struct Measurement<'m> {
     model: &'m Model,
     settings: Settings,
     clocks: Clocks,
-    segments: HashMap<String, Idx<Segment>>,
-    channels: HashMap<String, Idx<Channel>>,
-    complaint_ids: HashMap<&'m str, Idx<Complaint>>,
-    journey_ids: HashMap<&'m str, Idx<Journey>>,
-    steps: Vec<HashMap<&'m str, Idx<Step>>>,
+    segments: Names<String, Idx<Segment>>,
+    channels: Names<String, Idx<Channel>>,
+    complaint_ids: Names<&'m str, Idx<Complaint>>,
+    journey_ids: Names<&'m str, Idx<Journey>>,
+    steps: Vec<Names<&'m str, Idx<Step>>>,
     contact_days: Option<(i64, i64)>,
     case_days: Option<(i64, i64)>,
     /// The latest time written anywhere in the contacts export.
@@ -290,6 +294,24 @@ impl<'m> Measurement<'m> {
         self.journeys.add(self.model, journey, &visit.case, stop);
     }
 
+    /// Adds the contacts another measurement of the same spec read from a
+    /// later part of the same export, as if this one had read them after
+    /// its own (cases are read by one measurement only: a case's visits may
+    /// lie in both parts).
+    pub fn absorb(&mut self, other: Measurement<'m>) {
+        debug_assert_eq!(other.visits, 0, "cases are read whole");
+        self.contact_days = match (self.contact_days, other.contact_days) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, b) => a.or(b),
+        };
+        self.latest = self.latest.max(other.latest);
+        self.contacts += other.contacts;
+        self.sla.absorb(other.sla);
+        self.promises.absorb(other.promises);
+        self.complaints.absorb(other.complaints);
+        self.flaws.absorb(other.flaws);
+    }
+
     pub fn finish(mut self) -> Report {
         let end_of_to = self.settings.to.and_then(|to| {
             let next = jiff::civil::Date::new(
@@ -337,8 +359,8 @@ impl<'m> Measurement<'m> {
 fn names<'a, T: Copy>(
     ids: impl Iterator<Item = (&'a str, T)>,
     aliases: &BTreeMap<String, Vec<String>>,
-) -> HashMap<String, T> {
-    let mut names = HashMap::new();
+) -> Names<String, T> {
+    let mut names = Names::default();
     for (id, target) in ids {
         for alias in aliases.get(id).into_iter().flatten() {
             names.insert(alias.clone(), target);

@@ -21,6 +21,11 @@ impl Kept {
         self.kept += u64::from(kept);
     }
 
+    pub fn add(&mut self, other: Kept) {
+        self.n += other.n;
+        self.kept += other.kept;
+    }
+
     pub fn percent(&self) -> Option<f64> {
         (self.n > 0).then(|| self.kept as f64 * 100.0 / self.n as f64)
     }
@@ -91,6 +96,14 @@ impl Tally {
                 self.kept.entry(id).or_default().count(lapse.within(limit));
             }
         }
+    }
+
+    /// Adds what another reader of the same export counted.
+    pub fn absorb(&mut self, other: Tally) {
+        for (id, kept) in other.kept {
+            self.kept.entry(id).or_default().add(kept);
+        }
+        self.waiting.absorb(other.waiting);
     }
 
     /// Replies still awaited at `as_of` break the promise once it is overdue.

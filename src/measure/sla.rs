@@ -139,6 +139,19 @@ impl Tally {
         flaw
     }
 
+    /// Adds what another reader of the same export counted.
+    pub fn absorb(&mut self, other: Tally) {
+        for (cell, (n, met)) in other.counts {
+            let mine = self.counts.entry(cell).or_default();
+            mine.0 += n;
+            mine.1 += met;
+        }
+        for (key, sums) in other.metrics.0 {
+            self.metrics.0.entry(key).or_default().absorb(&sums);
+        }
+        self.waiting.absorb(other.waiting);
+    }
+
     /// Counts the replies and resolutions still awaited at `as_of` as
     /// missed when their deadline had passed; the rest are still open.
     pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {

@@ -135,3 +135,49 @@ fn nested_json_fields_are_read_by_dotted_path() {
     // A JSON text holding an object (TaskRouter's task attributes) is read into.
     assert!(contact.answered.is_some());
 }
+
+#[test]
+fn the_fast_path_agrees_with_jiff() {
+    let slow = |text: &str| -> Option<When> {
+        if let Ok(t) = text.parse::<Timestamp>() {
+            return Some(When::Exact(t));
+        }
+        text.parse::<DateTime>().ok().map(When::Local)
+    };
+    let mut seed: u64 = 2026;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let mut checked = 0;
+    for _ in 0..200_000 {
+        let offset = match next(5) {
+            0 => "Z".to_string(),
+            1 => String::new(),
+            2 => format!("+{:02}:{:02}", next(26), next(61)),
+            3 => format!("-{:02}:{:02}", next(24), next(60)),
+            _ => ["+00:00", "-00:00", "z", "+0300", "+03", ".5Z"][next(6) as usize].to_string(),
+        };
+        let text = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{offset}",
+            1900 + next(300),
+            next(14),
+            next(33),
+            next(26),
+            next(62),
+            next(62)
+        );
+        let fast = fast(text.as_bytes());
+        if let Some(when) = fast {
+            assert_eq!(Some(when), slow(&text), "{text}");
+            checked += 1;
+        }
+        // What the fast path declines, the general parser still reads.
+        assert_eq!(When::parse(&text), slow(&text), "{text}");
+    }
+    assert!(checked > 100_000, "{checked}");
+    assert!(fast(b"2024-02-29T12:00:00Z").is_some());
+    assert_eq!(fast(b"2026-02-29T12:00:00Z"), None);
+}
