@@ -12,6 +12,7 @@
 //!                                       → indices) per family)
 //!                                                     │
 //!                                          staffing ──┴──► generate (cxc build)
+//!  exports (CSV, JSON Lines) ──► measure (cxc measure) ──┘ (measured figures)
 //! ```
 //!
 //! - [`source`]: files, spans, line/column computation.
@@ -28,6 +29,9 @@
 //!   `understaffed` rule and `cxc staff`.
 //! - [`generate`]: from a checked spec, the documents (policies, journey maps, job
 //!   descriptions), routing config and `model.json` that `cxc build` writes.
+//! - [`measure`]: the contact centre's exports held against a checked model:
+//!   business-time clocks, streamed tallies per kind of standard, journey
+//!   conformance, and the findings (`cxc measure`); no I/O — rows are handed in.
 //! - [`diagnostic`]: codes, severities, suppression comments and renderers.
 //! - [`cli`]: argument parsing and exit codes; thin by design.
 
