@@ -282,6 +282,8 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     // The site's map carries them in each step's tooltip.
     let page = read("site/journeys/order.html");
     assert!(page.contains("median 2 days 3 hours"), "{page}");
+    // And, in short, in the step's box: median time and drop-off.
+    assert!(page.contains(">2d3h · ↓5.7%</text>"), "{page}");
     // Without data the documents say nothing measured.
     let plain = tempfile::tempdir().unwrap();
     cxc(&[

@@ -14,6 +14,8 @@ pub(crate) struct Measured<'v> {
 pub(crate) struct StepFigures {
     pub text: String,
     pub csat: Option<f64>,
+    /// Median time and drop-off in a few characters, for the map's box.
+    pub badge: Option<String>,
 }
 
 impl<'v> Measured<'v> {
@@ -65,6 +67,7 @@ impl<'v> Measured<'v> {
             if let Some(figures) = self.step(&journey.header.id, &step.header.id) {
                 node.csat = figures.csat.or(node.csat);
                 node.measured = Some(figures.text);
+                node.badge = figures.badge;
             }
         }
     }
@@ -92,9 +95,17 @@ impl<'v> Measured<'v> {
             parts.push(format!("CSAT {}", trim_float(c.0)));
         }
         parts.push(format!("n = {}", s.reached));
+        let badge: Vec<String> = [
+            s.time.median_text.clone(),
+            s.dropoff.map(|d| format!("↓{}%", trim_float(d.0))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         Some(StepFigures {
             text: parts.join("; "),
             csat: s.csat.map(|c| c.0),
+            badge: (!badge.is_empty()).then(|| badge.join(" · ")),
         })
     }
 }

@@ -41,8 +41,10 @@ pub struct Node {
     /// the map's experience curve.
     pub csat: Option<f64>,
     pub effort: Option<f64>,
-    /// What the exports measured at the step, for its tooltip.
+    /// What the exports measured at the step, for its tooltip, and in
+    /// short for the box itself (`2d3h · ↓5.7%`: median time, drop-off).
     pub measured: Option<String>,
+    pub badge: Option<String>,
 }
 
 pub struct Edge {
@@ -89,6 +91,7 @@ impl Graph {
                 csat: step.csat,
                 effort: step.effort,
                 measured: None,
+                badge: None,
             })
             .collect();
         let edges = journey

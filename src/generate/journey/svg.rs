@@ -576,7 +576,17 @@ fn step(s: &mut String, node: &super::Node, b: &Rect, language: Language) {
     );
     let lines = wrap(&node.label, LINE_CHARS);
     let (cx, cy) = b.center();
-    let first = cy - (lines.len() as i64 - 1) * 8;
+    // A measured badge takes the box's bottom line; the label moves up.
+    let lift = if node.badge.is_some() { 6 } else { 0 };
+    let first = cy - (lines.len() as i64 - 1) * 8 - lift;
+    if let Some(badge) = &node.badge {
+        let _ = writeln!(
+            s,
+            "<text class=\"measured\" x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#57606a\">{}</text>",
+            b.y + b.height - 5,
+            escape(&shorten(badge, 22))
+        );
+    }
     for (k, line) in lines.iter().enumerate() {
         let _ = writeln!(
             s,
