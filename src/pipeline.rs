@@ -74,6 +74,20 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
+/// Compiles a spec a unit test relies on, failing the test if it has errors.
+#[cfg(test)]
+pub(crate) fn compile_clean(text: &str) -> Compilation {
+    let compiled = compile_bytes("spec.cx", text.as_bytes(), &check::Options::default());
+    let errors: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    compiled
+}
+
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
     finish(loader::load_bytes(name, bytes), options)

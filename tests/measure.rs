@@ -130,22 +130,21 @@ fn an_unreadable_export_is_exit_2_and_no_data_is_an_error() {
     assert_eq!(output.status.code(), Some(2));
 }
 
+/// `cxc measure` on the kitchen example and its month of exports.
+fn measure_kitchen(extra: &[&str]) -> std::process::Output {
+    cxc(&[
+        &["measure", "examples/kitchen"][..],
+        &common::KITCHEN_DATA,
+        extra,
+    ]
+    .concat())
+}
+
 #[test]
 fn the_kitchen_month_is_measured_and_reported() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("measured");
-    let output = cxc(&[
-        "measure",
-        "examples/kitchen",
-        "--contacts",
-        "examples/kitchen/data/contacts.csv",
-        "--cases",
-        "examples/kitchen/data/cases.csv",
-        "--format",
-        "json",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
+    let output = measure_kitchen(&["--format", "json", "-o", dir.to_str().unwrap()]);
     let report = json(&output);
     let codes: BTreeSet<&str> = report["diagnostics"]
         .as_array()
@@ -186,16 +185,7 @@ fn the_kitchen_month_is_measured_and_reported() {
     );
     // The same run twice writes the same bytes.
     let again = out.path().join("again");
-    cxc(&[
-        "measure",
-        "examples/kitchen",
-        "--contacts",
-        "examples/kitchen/data/contacts.csv",
-        "--cases",
-        "examples/kitchen/data/cases.csv",
-        "-o",
-        again.to_str().unwrap(),
-    ]);
+    measure_kitchen(&["-o", again.to_str().unwrap()]);
     for file in ["report.md", "report.html", "measure.json"] {
         assert_eq!(
             std::fs::read(dir.join(file)).unwrap(),
@@ -255,18 +245,16 @@ promise p "<img src=x onerror=alert(1)>" { segments mass; channel phone; within 
 #[test]
 fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() {
     let out = tempfile::tempdir().unwrap();
-    let output = cxc(&[
+    let dir = out.path().to_str().unwrap();
+    let build = [
         "build",
         "examples/kitchen",
         "-o",
-        out.path().to_str().unwrap(),
+        dir,
         "--today",
         common::TODAY,
-        "--contacts",
-        "examples/kitchen/data/contacts.csv",
-        "--cases",
-        "examples/kitchen/data/cases.csv",
-    ]);
+    ];
+    let output = cxc(&[&build[..], &common::KITCHEN_DATA].concat());
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
     let standards = read("policy/service-standards.md");

@@ -386,16 +386,13 @@ fn the_measure_report_works_in_a_real_browser() {
         return;
     };
     let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
     let output = cxc(&[
-        "measure",
-        "examples/kitchen",
-        "--contacts",
-        "examples/kitchen/data/contacts.csv",
-        "--cases",
-        "examples/kitchen/data/cases.csv",
-        "-o",
-        out.path().to_str().unwrap(),
-    ]);
+        &["measure", "examples/kitchen"][..],
+        &common::KITCHEN_DATA,
+        &["-o", out_dir],
+    ]
+    .concat());
     assert!(out.path().join("report.html").is_file(), "{output:?}");
     let report = browse(&tools, out.path(), "measure", &["report.html"]);
     let page = &report["pages"]["report.html"];

@@ -65,11 +65,7 @@ impl Clock {
     /// The clock of a declared calendar; a calendar without a time zone
     /// (or with one the database does not know) runs on UTC.
     pub fn of(calendar: &Calendar) -> Clock {
-        let tz = calendar
-            .timezone
-            .as_deref()
-            .and_then(|name| jiff::tz::db().get(name).ok())
-            .unwrap_or(TimeZone::UTC);
+        let tz = super::clocks::zone(calendar);
         let closed: Vec<i64> = calendar.closed.iter().map(|d| d.to_days()).collect();
         Clock::new(&calendar.week, &closed, tz)
     }

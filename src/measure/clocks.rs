@@ -36,39 +36,6 @@ pub struct Deadline {
     pub limit: u64,
 }
 
-/// Deadlines still open, each with what it counts for.
-#[derive(Debug)]
-pub struct Waiting<K>(Vec<(K, Deadline)>);
-
-impl<K> Default for Waiting<K> {
-    fn default() -> Self {
-        Waiting(Vec::new())
-    }
-}
-
-impl<K> Waiting<K> {
-    pub fn push(&mut self, key: K, deadline: Deadline) {
-        self.0.push((key, deadline));
-    }
-
-    pub fn absorb(&mut self, other: Waiting<K>) {
-        self.0.extend(other.0);
-    }
-
-    /// Calls `missed` for every deadline that had passed by `as_of`; the
-    /// others are still open and count neither way.
-    pub fn settle(self, clocks: &Clocks, as_of: Timestamp, mut missed: impl FnMut(K)) {
-        for (key, d) in self.0 {
-            let clock = d
-                .calendar
-                .map_or(&clocks.wall, |c| &clocks.calendars[c.index()]);
-            if clock.running(d.from, as_of) > d.limit as i64 {
-                missed(key);
-            }
-        }
-    }
-}
-
 pub struct Clocks {
     calendars: Vec<Clock>,
     zones: Vec<TimeZone>,
@@ -96,6 +63,14 @@ impl Clocks {
             wall: Clock::new(&always, &[], TimeZone::UTC),
             home,
         }
+    }
+
+    /// Whether a deadline had passed by `as_of`.
+    pub fn overdue(&self, d: &Deadline, as_of: Timestamp) -> bool {
+        let clock = d
+            .calendar
+            .map_or(&self.wall, |c| &self.calendars[c.index()]);
+        clock.running(d.from, as_of) > d.limit as i64
     }
 
     pub fn home(&self) -> &TimeZone {

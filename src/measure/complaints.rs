@@ -3,12 +3,11 @@
 //! resolved by then, and — when feedback is required — the customer told
 //! the outcome. On the rule's `hours`, else its channel's.
 
-use super::clocks::{Clocks, Deadline, Lapse, Waiting};
-use super::promises::Kept;
+use super::clocks::{Clocks, Deadline, Lapse};
+use super::kept::Ledger;
 use super::rows::Contact;
 use crate::model::{Channel, Complaint, Idx, Model};
 use crate::syntax::values::Feedback;
-use std::collections::BTreeMap;
 
 /// Which duty of a complaint rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,8 +20,7 @@ pub enum Duty {
 
 #[derive(Debug, Default)]
 pub struct Tally {
-    pub kept: BTreeMap<(Idx<Complaint>, Duty), Kept>,
-    waiting: Waiting<(Idx<Complaint>, Duty)>,
+    pub kept: Ledger<(Idx<Complaint>, Duty)>,
 }
 
 impl Tally {
@@ -58,20 +56,13 @@ impl Tally {
         let escalated = lapse(contact.escalated, "escalated");
         let feedback = lapse(contact.feedback, "feedback");
         let kept = &mut self.kept;
-        let waiting = &mut self.waiting;
-        let mut judge = |duty, lapse: Lapse, limit: u64| match lapse {
-            Lapse::Open => waiting.push(
-                (complaint, duty),
-                Deadline {
-                    from: created,
-                    calendar: hours,
-                    limit,
-                },
-            ),
-            _ => kept
-                .entry((complaint, duty))
-                .or_default()
-                .count(lapse.within(limit)),
+        let mut judge = |duty, lapse: Lapse, limit: u64| {
+            let deadline = Deadline {
+                from: created,
+                calendar: hours,
+                limit,
+            };
+            kept.judge((complaint, duty), lapse, deadline);
         };
         if let Some(limit) = &rule.acknowledge {
             judge(Duty::Acknowledge, acknowledged, limit.value.seconds());
@@ -82,10 +73,8 @@ impl Tally {
         if let Some(first) = rule.escalations.first() {
             let after = first.after.seconds();
             // Escalation is due when the complaint is still open at `after`.
-            match (resolved, escalated) {
-                (Lapse::Took(_), _) if resolved.within(after) => {}
-                (Lapse::Open, Lapse::Open) => judge(Duty::Escalate, Lapse::Open, after),
-                _ => judge(Duty::Escalate, escalated, after),
+            if !resolved.within(after) {
+                judge(Duty::Escalate, escalated, after);
             }
         }
         let required = rule
@@ -94,26 +83,8 @@ impl Tally {
             .is_some_and(|f| f.value == Feedback::Required);
         if required && matches!(resolved, Lapse::Took(_)) {
             let told = matches!(feedback, Lapse::Took(_));
-            kept.entry((complaint, Duty::Feedback))
-                .or_default()
-                .count(told);
+            kept.count((complaint, Duty::Feedback), told);
         }
         before
-    }
-
-    /// Adds what another reader of the same export counted.
-    pub fn absorb(&mut self, other: Tally) {
-        for (key, kept) in other.kept {
-            self.kept.entry(key).or_default().add(kept);
-        }
-        self.waiting.absorb(other.waiting);
-    }
-
-    /// Duties still open at `as_of` are late once their time has passed.
-    pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {
-        let kept = &mut self.kept;
-        std::mem::take(&mut self.waiting).settle(clocks, as_of, |key| {
-            kept.entry(key).or_default().count(false);
-        });
     }
 }

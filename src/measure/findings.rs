@@ -4,8 +4,8 @@
 
 use super::complaints::Duty;
 use super::flaws::{DataFile, Flaw};
+use super::kept::Kept;
 use super::metrics::{holds, target_figure};
-use super::promises::Kept;
 use super::sla::{Attainment, Target};
 use super::Report;
 use crate::diagnostic::{Code, Diagnostic};

@@ -8,7 +8,7 @@
 //! enters a step that ends the journey with no way on, the rest at the end
 //! of the export.
 
-use super::promises::Kept;
+use super::kept::Kept;
 use super::sketch::Sketch;
 use crate::model::{Idx, Journey, Model, Promise, Step, Team};
 use jiff::Timestamp;

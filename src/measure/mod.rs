@@ -8,7 +8,8 @@
 //!   kept with why; `flaws`: those counted per kind (`bad-data`);
 //! - `sla`, `metrics`, `promises`, `complaints`, `journeys`: one streamed
 //!   tally per kind of standard, memory bounded by the spec and the open
-//!   cases, never by the rows; `sketch`: quantiles in bounded memory;
+//!   cases, never by the rows; `kept`: the shares kept, and deadlines open
+//!   until the export ends; `sketch`: quantiles in bounded memory;
 //! - `findings`: every standard reality misses, as a diagnostic at its line.
 //!
 //! Analysis here does no I/O: the command reads the exports and hands rows
@@ -21,6 +22,7 @@ pub mod complaints;
 pub mod findings;
 pub mod flaws;
 pub mod journeys;
+pub mod kept;
 pub mod metrics;
 pub mod promises;
 pub mod rows;
@@ -88,8 +90,8 @@ pub struct Report {
     pub visits: u64,
     pub attainments: Vec<sla::Attainment>,
     pub metrics: BTreeMap<(Idx<Sla>, Idx<Segment>), metrics::Sums>,
-    pub promises: BTreeMap<Idx<Promise>, promises::Kept>,
-    pub complaints: BTreeMap<(Idx<Complaint>, complaints::Duty), promises::Kept>,
+    pub promises: BTreeMap<Idx<Promise>, kept::Kept>,
+    pub complaints: BTreeMap<(Idx<Complaint>, complaints::Duty), kept::Kept>,
     pub journeys: Vec<journeys::JourneyFigures>,
     pub flaws: Flaws,
 }
@@ -307,8 +309,8 @@ impl<'m> Measurement<'m> {
         self.latest = self.latest.max(other.latest);
         self.contacts += other.contacts;
         self.sla.absorb(other.sla);
-        self.promises.absorb(other.promises);
-        self.complaints.absorb(other.complaints);
+        self.promises.kept.absorb(other.promises.kept);
+        self.complaints.kept.absorb(other.complaints.kept);
         self.flaws.absorb(other.flaws);
     }
 
@@ -330,10 +332,10 @@ impl<'m> Measurement<'m> {
         let as_of = end_of_to.or(self.latest);
         if let Some(as_of) = as_of {
             self.sla.settle(&self.clocks, as_of);
-            self.promises.settle(&self.clocks, as_of);
-            self.complaints.settle(&self.clocks, as_of);
+            self.promises.kept.settle(&self.clocks, as_of);
+            self.complaints.kept.settle(&self.clocks, as_of);
         }
-        let mut promises = self.promises.kept;
+        let mut promises = self.promises.kept.kept;
         promises.extend(self.journeys.promises);
         let dates =
             |days: Option<(i64, i64)>| days.map(|(a, b)| (Date::from_days(a), Date::from_days(b)));
@@ -346,7 +348,7 @@ impl<'m> Measurement<'m> {
             attainments: self.sla.attainments(),
             metrics: self.sla.metrics.0,
             promises,
-            complaints: self.complaints.kept,
+            complaints: self.complaints.kept.kept,
             journeys: self.journeys.journeys,
             flaws: self.flaws,
             settings: self.settings,

@@ -6,12 +6,12 @@
 //! Contacts stream through [`Tally::add`] one at a time: memory holds one
 //! counter per (target, segment), never the rows.
 
-use super::clocks::{Clocks, Deadline, Lapse, Waiting};
+use super::clocks::{Clocks, Deadline, Lapse};
 use super::flaws::Flaw;
+use super::kept::Ledger;
 use super::metrics::{Metrics, Reading};
 use super::rows::Contact;
 use crate::model::{Channel, Idx, Model, Segment, Sla};
-use std::collections::BTreeMap;
 
 /// Which target of an SLA: its n-th `answer`, `first_response` or
 /// `resolution` line.
@@ -47,12 +47,11 @@ type Cell = (Idx<Sla>, Target, Idx<Segment>);
 /// The running count of every target over the contacts seen so far.
 #[derive(Default)]
 pub struct Tally {
-    /// (contacts, met) of each target for each segment.
-    counts: BTreeMap<Cell, (u64, u64)>,
+    /// Each target for each segment: its contacts, and those that met it;
+    /// replies and resolutions not come yet wait for the end of the export.
+    counts: Ledger<Cell>,
     /// The SLAs' `target` metrics, per SLA and segment.
     pub metrics: Metrics<(Idx<Sla>, Idx<Segment>)>,
-    /// Replies and resolutions not come yet.
-    waiting: Waiting<Cell>,
 }
 
 impl Tally {
@@ -87,44 +86,33 @@ impl Tally {
             let answered = lapse(contact.answered, "answered");
             let first_response = lapse(contact.first_response, "first_response");
             let resolved = lapse(contact.resolved, "resolved");
-            let counts = &mut self.counts;
-            let mut count = |target, met: bool| {
-                let cell = counts.entry((sla_id, target, segment)).or_default();
-                cell.0 += 1;
-                cell.1 += u64::from(met);
+            let cell = |target| (sla_id, target, segment);
+            let deadline = |limit| Deadline {
+                from: created,
+                calendar: hours,
+                limit,
             };
-            // A reply or resolution still to come is judged when the export ends.
-            let waiting = &mut self.waiting;
-            let mut judge =
-                |target, lapse: Lapse, limit: u64, count: &mut dyn FnMut(Target, bool)| match lapse
-                {
-                    Lapse::Open => waiting.push(
-                        (sla_id, target, segment),
-                        Deadline {
-                            from: created,
-                            calendar: hours,
-                            limit,
-                        },
-                    ),
-                    _ => count(target, lapse.within(limit)),
-                };
             let mut live = false;
             for (i, a) in sla.answers.iter().enumerate() {
                 if a.channel.target == Some(channel) {
                     live = true;
-                    count(Target::Answer(i), answered.within(a.within.seconds()));
+                    // An answer never comes later: the caller hung up.
+                    let met = answered.within(a.within.seconds());
+                    self.counts.count(cell(Target::Answer(i)), met);
                 }
             }
             for (i, f) in sla.first_responses.iter().enumerate() {
                 if f.channel.target == Some(channel) {
-                    let limit = f.within.seconds();
-                    judge(Target::FirstResponse(i), first_response, limit, &mut count);
+                    let limit = deadline(f.within.seconds());
+                    let target = cell(Target::FirstResponse(i));
+                    self.counts.judge(target, first_response, limit);
                 }
             }
             for (i, r) in sla.resolutions.iter().enumerate() {
                 if r.channel.as_ref().is_none_or(|c| c.target == Some(channel)) {
-                    let limit = r.within.seconds();
-                    judge(Target::Resolution(i), resolved, limit, &mut count);
+                    let limit = deadline(r.within.seconds());
+                    self.counts
+                        .judge(cell(Target::Resolution(i)), resolved, limit);
                 }
             }
             self.metrics.add(
@@ -141,36 +129,29 @@ impl Tally {
 
     /// Adds what another reader of the same export counted.
     pub fn absorb(&mut self, other: Tally) {
-        for (cell, (n, met)) in other.counts {
-            let mine = self.counts.entry(cell).or_default();
-            mine.0 += n;
-            mine.1 += met;
-        }
+        self.counts.absorb(other.counts);
         for (key, sums) in other.metrics.0 {
             self.metrics.0.entry(key).or_default().absorb(&sums);
         }
-        self.waiting.absorb(other.waiting);
     }
 
     /// Counts the replies and resolutions still awaited at `as_of` as
     /// missed when their deadline had passed; the rest are still open.
     pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {
-        let counts = &mut self.counts;
-        std::mem::take(&mut self.waiting).settle(clocks, as_of, |cell| {
-            counts.entry(cell).or_default().0 += 1;
-        });
+        self.counts.settle(clocks, as_of);
     }
 
     /// Every target that applied to at least one contact, in spec order.
     pub fn attainments(&self) -> Vec<Attainment> {
         self.counts
+            .kept
             .iter()
-            .map(|(&(sla, target, segment), &(n, met))| Attainment {
+            .map(|(&(sla, target, segment), kept)| Attainment {
                 sla,
                 target,
                 segment,
-                n,
-                met,
+                n: kept.n,
+                met: kept.kept,
             })
             .collect()
     }

@@ -5,7 +5,7 @@ use super::complaints::Duty;
 use super::flaws::{DataFile, Flaw};
 use super::rows::{csv_rows, Columns, Contact, Visit};
 use super::*;
-use crate::pipeline::compile_bytes;
+use crate::pipeline::compile_clean;
 
 const SPEC: &str = r#"
 calendar office { timezone "Europe/Moscow"; open mon-fri 09:00-18:00 }
@@ -43,14 +43,7 @@ journey order {
 "#;
 
 fn measure(contacts: &str, cases: &str) -> (Report, crate::model::Model) {
-    let compiled = compile_bytes("spec.cx", SPEC.as_bytes(), &Default::default());
-    let errors: Vec<_> = compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .map(|d| d.message.clone())
-        .collect();
-    assert!(errors.is_empty(), "{errors:?}");
+    let compiled = compile_clean(SPEC);
     let model = compiled.specs[0].model.clone();
     let mut measurement = Measurement::new(&model, Settings::default());
     let read = |text: &str| std::io::Cursor::new(text.as_bytes().to_vec());

@@ -6,6 +6,15 @@ use std::process::{Command, Output};
 
 pub const TODAY: &str = "2026-11-22";
 
+/// The kitchen's month of exports (examples/kitchen/data/generate.py), as
+/// `cxc measure` and `cxc build` take them.
+pub const KITCHEN_DATA: [&str; 4] = [
+    "--contacts",
+    "examples/kitchen/data/contacts.csv",
+    "--cases",
+    "examples/kitchen/data/cases.csv",
+];
+
 pub fn cxc(args: &[&str]) -> Output {
     cxc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }

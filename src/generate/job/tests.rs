@@ -1,5 +1,4 @@
 use super::*;
-use crate::pipeline::compile_bytes;
 
 const SPEC: &str = r#"
 service "Acme" { language en }
@@ -39,15 +38,7 @@ agreement checks "Checks for support" {
 struct Compiled(crate::pipeline::Compilation);
 
 fn compile(spec: &str) -> Compiled {
-    let compiled = compile_bytes("spec.cx", spec.as_bytes(), &Default::default());
-    let errors: Vec<_> = compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .map(|d| d.message.clone())
-        .collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    Compiled(compiled)
+    Compiled(crate::pipeline::compile_clean(spec))
 }
 
 /// What the job description of `role` says: its derived duties as

@@ -4,8 +4,8 @@
 use crate::measure::complaints::Duty;
 use crate::measure::findings::{metric_statement, rounded, target_statement};
 use crate::measure::journeys::JourneyFigures;
+use crate::measure::kept::Kept;
 use crate::measure::metrics::{holds, target_figure};
-use crate::measure::promises::Kept;
 use crate::measure::sketch::Sketch;
 use crate::measure::sla::Target;
 use crate::measure::Report;
