@@ -37,6 +37,9 @@ pub struct Config {
     pub exports: Exports,
     /// `limits.file_size`: the largest file a spec may make cxc read.
     pub file_limit: Option<u64>,
+    /// `limits.findings_per_code`: findings of one code shown per file. It
+    /// only lowers the run's own limit (`--max-findings`, else 100).
+    pub max_findings: Option<usize>,
     /// `measure:`: reading the exports, and the goals they are held to.
     pub measure: Measure,
 }
@@ -81,6 +84,9 @@ impl Config {
             max_tiers: self.max_tiers.unwrap_or(base.max_tiers),
             max_effort: self.max_effort.unwrap_or(base.max_effort),
             max_dropoff: self.max_dropoff.unwrap_or(base.max_dropoff),
+            max_findings: self
+                .max_findings
+                .map_or(base.max_findings, |n| n.min(base.max_findings)),
         }
     }
 }
@@ -151,6 +157,7 @@ const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
 const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers", "high-effort-step"];
 const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits", "measure"];
 const EXPORTS: &[&str] = &["zendesk", "taskrouter", "segments", "channels"];
+const LIMITS: &[&str] = &["file_size", "findings_per_code"];
 
 /// Reads a config file already added to `sources`. Mistakes are diagnostics
 /// (code `invalid-value`) pointing into the file.
@@ -294,8 +301,12 @@ impl Reader<'_> {
     fn limits(&mut self, value: &Value, config: &mut Config) {
         let Some(map) = value.as_object() else { return };
         for (name, size) in map {
+            if name == "findings_per_code" {
+                self.findings_limit(size, config);
+                continue;
+            }
             if name != "file_size" {
-                self.unknown(name, msg!("config-limit"), &["file_size"]);
+                self.unknown(name, msg!("config-limit"), LIMITS);
                 continue;
             }
             match parse_size(size) {
@@ -321,6 +332,21 @@ impl Reader<'_> {
                         msg!("config-file-size-help"),
                     );
                 }
+            }
+        }
+    }
+
+    /// `limits.findings_per_code: 20`: a whole number from 1.
+    fn findings_limit(&mut self, value: &Value, config: &mut Config) {
+        match value.as_u64().filter(|&n| n >= 1) {
+            Some(n) => config.max_findings = Some(usize::try_from(n).unwrap_or(usize::MAX)),
+            None => {
+                let span = self.find("findings_per_code");
+                self.error(
+                    span,
+                    msg!("config-findings-limit"),
+                    msg!("config-findings-limit-help"),
+                );
             }
         }
     }

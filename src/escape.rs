@@ -1,20 +1,37 @@
 //! Escaping for every format a spec string lands in. Spec text comes from
 //! people the CI does not trust, so each output format has exactly one
 //! function here that makes any string inert in it, and every writer goes
-//! through it: terminals, Markdown, Mermaid, DOT, XML/HTML, YAML.
+//! through it: terminals, Markdown, Mermaid, DOT, XML/HTML, YAML, JSON
+//! ([`json`]) and the log of a GitHub Actions job ([`workflow`]).
+//!
+//! Bidirectional controls ([`is_bidi`]) reorder the text around them when
+//! shown ("Trojan Source"): a name can be made to read as another. They are
+//! shown as escapes where the format has escapes that keep the value
+//! (terminal, YAML, JSON) and dropped where it has none (Markdown, Mermaid,
+//! DOT, XML and HTML, so SVG, BPMN and Word too), as control characters are.
+
+pub mod json;
+pub mod workflow;
+
+pub use workflow::{unified_diff, workflow};
 
 use std::borrow::Cow;
 
+/// The Unicode bidirectional controls: embeddings and overrides
+/// (U+202A–U+202E), isolates (U+2066–U+2069) and the implicit marks
+/// (U+200E, U+200F, U+061C).
+pub fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// Characters a terminal or a text viewer would act on instead of showing:
 /// C0 and C1 controls, DEL, and the Unicode controls that reorder or break
-/// lines ("Trojan Source" bidi overrides, line and paragraph separators).
+/// lines (bidi controls, line and paragraph separators).
 fn is_active(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-                | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
-        )
+    c.is_control() || is_bidi(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 /// Text for a terminal: every active character shown as `\u{1b}`, so that
@@ -92,7 +109,7 @@ pub fn markdown(text: &str) -> String {
                 out.push('_');
             }
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_bidi(c) => {}
             '#' | '-' | '+' | '=' if out.trim().is_empty() => {
                 out.push('\\');
                 out.push(c);
@@ -113,8 +130,9 @@ pub fn markdown(text: &str) -> String {
 }
 
 /// Text safe inside an XML/HTML element or a double- or single-quoted
-/// attribute. Characters XML 1.0 forbids (most control characters) are
-/// dropped: a spec string must never make a document unreadable.
+/// attribute. Characters XML 1.0 forbids (most control characters) and
+/// bidi controls are dropped: a spec string must never make a document
+/// unreadable, nor make it read as something else.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -124,16 +142,19 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if !allowed_in_xml(c) => {}
+            c if !kept_in_documents(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// XML 1.0 forbids most control characters, even escaped.
-pub fn allowed_in_xml(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || !((c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}')
+/// Whether a document (XML, HTML, Word) keeps `c`: XML 1.0 forbids most
+/// control characters, even escaped, and a bidi control has no escape that
+/// a reader would see.
+pub fn kept_in_documents(c: char) -> bool {
+    (matches!(c, '\t' | '\n' | '\r') || !((c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}'))
+        && !is_bidi(c)
 }
 
 /// A Mermaid label (inside `"..."`): entity codes for every character that
@@ -153,7 +174,7 @@ pub fn mermaid(text: &str) -> String {
             '{' => out.push_str("#123;"),
             '}' => out.push_str("#125;"),
             '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_bidi(c) => {}
             _ => out.push(c),
         }
     }
@@ -169,7 +190,7 @@ pub fn dot(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_bidi(c) => {}
             _ => out.push(c),
         }
     }
@@ -193,6 +214,7 @@ pub fn yaml_string(text: &str) -> String {
                 out.push_str(&format!("\\x{:02X}", c as u32))
             }
             c if ('\u{80}'..='\u{9F}').contains(&c)
+                || is_bidi(c)
                 || c == '\u{FEFF}'
                 || c == '\u{FFFE}'
                 || c == '\u{FFFF}'
@@ -302,6 +324,42 @@ mod tests {
         assert_eq!(yaml_string("a\u{7f}b"), "\"a\\x7Fb\"");
         assert_eq!(yaml_string("\u{85}\"\\"), "\"\\u0085\\\"\\\\\"");
         assert_eq!(yaml_string("ключ: x"), "\"ключ: x\"");
+    }
+
+    /// Every bidi control, and a name that reads reversed with them.
+    const BIDI: &str = "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{200e}\u{200f}\u{61c}";
+
+    #[test]
+    fn bidi_controls_are_escaped_or_dropped_in_every_format() {
+        let text = format!("admin{BIDI}nimda");
+        assert!(text.chars().filter(|&c| is_bidi(c)).count() == 12);
+        // Escaped where the format has escapes that keep the value.
+        let shown = terminal(&text, true);
+        assert!(
+            shown.contains("\\u{202e}") && shown.contains("\\u{61c}"),
+            "{shown}"
+        );
+        assert_eq!(terminal_same_width(&text).len(), text.len());
+        let yaml = yaml_string(&text);
+        assert!(
+            yaml.contains("\\u202E") && yaml.contains("\\u061C"),
+            "{yaml}"
+        );
+        // Dropped where it has none.
+        for (format, out) in [
+            ("terminal", shown.into_owned()),
+            ("same width", terminal_same_width(&text).into_owned()),
+            ("yaml", yaml),
+            ("markdown", markdown(&text)),
+            ("xml", xml(&text)),
+            ("mermaid", mermaid(&text)),
+            ("dot", dot(&text)),
+        ] {
+            assert!(!out.chars().any(is_bidi), "{format}: {out:?}");
+        }
+        assert_eq!(markdown(&text), "adminnimda");
+        assert_eq!(xml(&text), "adminnimda");
+        assert!(!text.chars().all(kept_in_documents));
     }
 
     #[test]

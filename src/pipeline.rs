@@ -61,18 +61,7 @@ pub fn compile_with(
     Ok(finish(loader::load_with(paths, config, overlays)?, options))
 }
 
-/// Findings in the order they are shown: by file, position and code.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
-            b.span.file,
-            b.span.start(),
-            b.code,
-            &b.message,
-        ))
-    });
-    diagnostics.dedup();
-}
+pub use crate::diagnostic::sort;
 
 /// Compiles a spec a unit test relies on, failing the test if it has errors.
 #[cfg(test)]
@@ -173,8 +162,12 @@ fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
 fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
     let mut diagnostics = std::mem::take(&mut workspace.diagnostics);
     let mut checked = Vec::new();
+    // Findings shown per code and file: the run's, lowered by a spec's own.
+    let mut max_findings: HashMap<FileId, usize> = HashMap::new();
     for i in 0..workspace.specs.len() {
         let spec = &workspace.specs[i];
+        let limit = spec.config.options(options).max_findings;
+        max_findings.extend(spec.files.iter().map(|(id, _)| (*id, limit)));
         let files = SpecFiles {
             files: spec
                 .files
@@ -211,10 +204,16 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
             files,
         });
     }
-    name_subjects(&mut diagnostics, &workspace.specs);
     let sources = workspace.sources;
     suppress::apply(&mut diagnostics, &sources);
     sort(&mut diagnostics);
+    crate::diagnostic::cap(&mut diagnostics, |file| {
+        max_findings
+            .get(&file)
+            .copied()
+            .unwrap_or(options.max_findings)
+    });
+    name_subjects(&mut diagnostics, &workspace.specs);
     Compilation {
         sources,
         specs: checked,

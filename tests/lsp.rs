@@ -220,6 +220,21 @@ fn a_typo_gets_a_diagnostic_and_its_quick_fix_removes_it() {
 }
 
 #[test]
+fn a_flood_of_findings_is_published_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.cx");
+    std::fs::write(&path, "team t {}\n".repeat(5_000)).unwrap();
+    let mut client = Client::start(dir.path());
+    let uri = client.open(&path);
+    let found = client.diagnostics(&uri);
+    assert_eq!(found.len(), 101);
+    assert!(found[100]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("and 4,899 more `duplicate-definition` findings in this file"));
+}
+
+#[test]
 fn names_lead_to_their_declarations_and_rename_everywhere() {
     let dir = kitchen();
     let mut client = Client::start(dir.path());

@@ -17,11 +17,13 @@ fuzz_target!(|bytes: &[u8]| {
         FileKind::Opaque,
     ));
     let (_, problems) = cxc::config::parse(id, &sources);
+    let mut out = Vec::new();
     let _ = render::human(
+        &mut out,
         &problems,
         &sources,
         false,
         cxc::syntax::values::Language::Ru,
     );
-    let _ = render::json(&problems, &sources);
+    let _ = render::json(&mut out, &problems, &sources);
 });

@@ -33,6 +33,8 @@ pub struct Options {
     pub max_effort: f64,
     /// ...or at this drop-off or more.
     pub max_dropoff: crate::syntax::values::Percent,
+    /// Findings of one code shown per file ([`crate::diagnostic::cap`]).
+    pub max_findings: usize,
 }
 
 impl Default for Options {
@@ -43,6 +45,7 @@ impl Default for Options {
             max_tiers: 4,
             max_effort: 4.0,
             max_dropoff: crate::syntax::values::Percent::new(30.0),
+            max_findings: crate::diagnostic::DEFAULT_MAX_FINDINGS,
         }
     }
 }

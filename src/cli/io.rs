@@ -43,10 +43,12 @@ pub(super) fn print(text: &str) {
 pub(super) fn compile(
     paths: &[PathBuf],
     today: Option<Date>,
+    shown: &Shown,
     config: Option<&std::path::Path>,
 ) -> Result<ManuallyDrop<pipeline::Compilation>, ExitCode> {
     let options = check::Options {
         today,
+        max_findings: shown.max_findings(),
         ..check::Options::default()
     };
     let mut compilation = pipeline::compile(paths, &options, config)
@@ -88,12 +90,69 @@ pub(super) fn color(stream: &impl IsTerminal) -> bool {
 /// "error: ..." on stderr, exit 2. Messages may hold paths and arguments the
 /// user did not write themselves: terminal controls in them are shown, not run.
 pub(super) fn fail(message: &str) -> ExitCode {
-    eprintln!(
-        "{}",
-        say(msg!(
-            "cli-error",
-            message = crate::escape::terminal(message, true)
-        ))
-    );
+    let said = say(msg!(
+        "cli-error",
+        message = crate::escape::terminal(message, true)
+    ));
+    eprintln!("{}", crate::escape::workflow(&said));
     ExitCode::from(2)
+}
+
+/// How many findings a command shows.
+#[derive(clap::Args, Debug, Default)]
+pub(super) struct Shown {
+    /// Findings of one code shown per file (default 100); one more finding
+    /// says how many were left out. A spec's `cxc.yaml` may lower it
+    /// (`limits.findings_per_code`), never raise it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    max_findings: Option<u64>,
+}
+
+impl Shown {
+    pub(super) fn max_findings(&self) -> usize {
+        self.max_findings
+            .map_or(crate::diagnostic::DEFAULT_MAX_FINDINGS, |n| {
+                usize::try_from(n).unwrap_or(usize::MAX)
+            })
+    }
+}
+
+/// Prints findings on stdout in `format`, each as it is rendered; a closed
+/// pipe (`cxc check | head`) is not an error.
+pub(super) fn print_findings(
+    format: Format,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    sources: &crate::source::SourceMap,
+) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match format {
+        Format::Human => render::human(
+            &mut out,
+            diagnostics,
+            sources,
+            color(&std::io::stdout()),
+            language(),
+        ),
+        Format::Json => render::json(&mut out, diagnostics, sources),
+        Format::Sarif => {
+            // Locations are relative to where cxc runs: `%SRCROOT%`.
+            let base = std::env::current_dir()
+                .and_then(std::fs::canonicalize)
+                .unwrap_or_default();
+            render::sarif(&mut out, diagnostics, sources, &base, language())
+        }
+        Format::Github => render::github(&mut out, diagnostics, sources),
+    };
+    let _ = written.and_then(|()| out.flush());
+}
+
+/// Findings for people on stderr, beside a command's own output.
+pub(super) fn eprint_findings(
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    sources: &crate::source::SourceMap,
+) {
+    let mut out = std::io::BufWriter::new(std::io::stderr().lock());
+    let color = color(&std::io::stderr());
+    let written = render::human(&mut out, diagnostics, sources, color, language());
+    let _ = written.and_then(|()| out.flush());
 }

@@ -35,28 +35,26 @@ pub(super) struct MeasureArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    shown: Shown,
 }
 
 pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     if args.contacts.is_none() && args.cases.is_none() {
         return fail(&say(msg!("cli-measure-no-data")));
     }
-    let mut compilation = match compile(&args.paths, None, args.config.as_deref()) {
+    let mut compilation = match compile(&args.paths, None, &args.shown, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };
     if compilation.has_errors() {
-        let color = color(&std::io::stderr());
         let errors: Vec<_> = compilation
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .cloned()
             .collect();
-        eprint!(
-            "{}",
-            render::human(&errors, &compilation.sources, color, language())
-        );
+        eprint_findings(&errors, &compilation.sources);
         eprintln!("{}", say(msg!("cli-measure-spec-errors")));
         return ExitCode::from(1);
     }
@@ -112,23 +110,16 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     let mut diagnostics = crate::measure::findings::findings(&spec.model, &report, &mut data_span);
     config.apply(&mut diagnostics);
     crate::diagnostic::suppress::apply(&mut diagnostics, sources);
-    localize(&mut diagnostics);
     pipeline::sort(&mut diagnostics);
-    let text = match args.format {
-        Format::Human => {
-            let color = color(&std::io::stdout());
-            render::human(&diagnostics, sources, color, language())
-        }
-        Format::Json => render::json(&diagnostics, sources),
-        Format::Sarif => {
-            let base = std::env::current_dir()
-                .and_then(std::fs::canonicalize)
-                .unwrap_or_default();
-            render::sarif(&diagnostics, sources, &base, language())
-        }
-        Format::Github => render::github(&diagnostics, sources),
-    };
-    print(&text);
+    let limit = config
+        .options(&check::Options {
+            max_findings: args.shown.max_findings(),
+            ..check::Options::default()
+        })
+        .max_findings;
+    crate::diagnostic::cap(&mut diagnostics, |_| limit);
+    localize(&mut diagnostics);
+    print_findings(args.format, &diagnostics, sources);
     if let Some(out) = &args.out {
         let language = explicit_language()
             .or_else(|| spec.model.service.as_ref().and_then(|s| s.language))

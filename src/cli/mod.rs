@@ -107,6 +107,8 @@ struct CheckArgs {
     /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    shown: Shown,
     /// Check again each time a spec file is saved (Ctrl-C stops).
     #[arg(long)]
     watch: bool,
@@ -156,6 +158,8 @@ struct BuildArgs {
     /// journey maps.
     #[arg(long, value_name = "FILE")]
     cases: Option<PathBuf>,
+    #[command(flatten)]
+    shown: Shown,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -307,21 +311,12 @@ fn run_help(topic: Option<&str>) -> ExitCode {
 /// a spec with errors or a broken template leaves the previous output as it was.
 fn run_build(args: BuildArgs) -> ExitCode {
     use crate::generate;
-    let compilation = match compile(&args.paths, args.today, args.config.as_deref()) {
+    let compilation = match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let color = color(&std::io::stderr());
     if compilation.has_errors() {
-        eprint!(
-            "{}",
-            render::human(
-                &compilation.diagnostics,
-                &compilation.sources,
-                color,
-                language()
-            )
-        );
+        eprint_findings(&compilation.diagnostics, &compilation.sources);
         eprintln!("{}", say(msg!("cli-nothing-written")));
         return ExitCode::from(1);
     }
@@ -350,6 +345,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
             .unwrap_or(Language::En);
         let checks = spec.config.options(&check::Options {
             today: args.today,
+            max_findings: args.shown.max_findings(),
             ..check::Options::default()
         });
         let measured = if args.contacts.is_some() || args.cases.is_some() {
@@ -385,6 +381,8 @@ fn run_build(args: BuildArgs) -> ExitCode {
         };
         spec.config.apply(&mut problems);
         crate::diagnostic::suppress::apply(&mut problems, &compilation.sources);
+        crate::diagnostic::sort(&mut problems);
+        crate::diagnostic::cap(&mut problems, |_| checks.max_findings);
         localize(&mut problems);
         diagnostics.extend(problems);
         let prefix = if several {
@@ -405,10 +403,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         );
     }
     if !diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            render::human(&diagnostics, &compilation.sources, color, language())
-        );
+        eprint_findings(&diagnostics, &compilation.sources);
     }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         eprintln!("{}", say(msg!("cli-nothing-written")));
@@ -461,28 +456,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
 /// One check: prints the findings, returns the exit status. Under `--watch`
 /// the compilation is freed after each round.
 fn check_once(args: &CheckArgs) -> ExitCode {
-    let compilation = match compile(&args.paths, args.today, args.config.as_deref()) {
+    let compilation = match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };
     let diagnostics = &compilation.diagnostics;
-    let sources = &compilation.sources;
-    let text = match args.format {
-        Format::Human => {
-            let color = color(&std::io::stdout());
-            render::human(diagnostics, sources, color, language())
-        }
-        Format::Json => render::json(diagnostics, sources),
-        Format::Sarif => {
-            // Locations are relative to where cxc runs: `%SRCROOT%`.
-            let base = std::env::current_dir()
-                .and_then(std::fs::canonicalize)
-                .unwrap_or_default();
-            render::sarif(diagnostics, sources, &base, language())
-        }
-        Format::Github => render::github(diagnostics, sources),
-    };
-    print(&text);
+    print_findings(args.format, diagnostics, &compilation.sources);
     let summary = Summary::of(diagnostics);
     let failing = summary.errors > 0 || (args.deny.is_some() && summary.warnings > 0);
     if args.watch {

@@ -38,23 +38,20 @@ pub(super) fn run_fmt(args: FmtArgs) -> ExitCode {
         Err(e) => return fail(&say(msg!("cli-cannot-read", error = e.text(language())))),
     };
     if !run.diagnostics.is_empty() {
-        let color = color(&std::io::stderr());
         let mut diagnostics = run.diagnostics.clone();
         localize(&mut diagnostics);
-        eprint!(
-            "{}",
-            render::human(&diagnostics, &run.sources, color, language())
-        );
+        eprint_findings(&diagnostics, &run.sources);
     }
     let mut changed = 0;
     for file in &run.files {
         if let Outcome::Changed { old, new } = &file.outcome {
             changed += 1;
             if args.check {
-                print(&crate::escape::terminal(
-                    &files::diff(&file.shown, old, new),
-                    true,
-                ));
+                // Shown, not run: by the terminal, nor by GitHub's runner.
+                let diff = files::diff(&file.shown, old, new);
+                print(&crate::escape::unified_diff(&crate::escape::terminal(
+                    &diff, true,
+                )));
             }
         }
     }
@@ -105,10 +102,7 @@ pub(super) fn fmt_stdin() -> ExitCode {
         }
         Err(mut errors) => {
             localize(&mut errors);
-            eprint!(
-                "{}",
-                render::human(&errors, &sources, color(&std::io::stderr()), language())
-            );
+            eprint_findings(&errors, &sources);
             ExitCode::from(1)
         }
     }
@@ -118,7 +112,7 @@ pub(super) fn fmt_stdin() -> ExitCode {
 /// journey exists (with the names that do).
 pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
     use crate::generate::journey::{text, Graph};
-    let compilation = match compile(&args.paths, None, None) {
+    let compilation = match compile(&args.paths, None, &Shown::default(), None) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -127,16 +121,7 @@ pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
         .iter()
         .any(|d| d.code == Code::Syntax)
     {
-        let color = color(&std::io::stderr());
-        eprint!(
-            "{}",
-            render::human(
-                &compilation.diagnostics,
-                &compilation.sources,
-                color,
-                language()
-            )
-        );
+        eprint_findings(&compilation.diagnostics, &compilation.sources);
         return ExitCode::from(1);
     }
     let journeys = compilation.specs.iter().flat_map(|s| {
@@ -150,13 +135,12 @@ pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
     for (model, journey, checks) in journeys {
         if *journey.header.id == *args.journey {
             let graph = Graph::new(model, journey, &checks);
-            print!(
-                "{}",
-                match args.format {
-                    GraphFormat::Mermaid => text::mermaid(&graph),
-                    GraphFormat::Dot => text::dot(&graph),
-                }
-            );
+            let text = match args.format {
+                GraphFormat::Mermaid => text::mermaid(&graph),
+                GraphFormat::Dot => text::dot(&graph),
+            };
+            // A DOT label may hold `##[`, which GitHub's runner would run.
+            print(&crate::escape::workflow(&text));
             return ExitCode::SUCCESS;
         }
         names.push(journey.header.id.as_str());
@@ -179,7 +163,7 @@ pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
 /// has other errors (printed to stderr; the report is still printed when the
 /// spec could be read).
 pub(super) fn run_staff(args: StaffArgs) -> ExitCode {
-    let compilation = match compile(&args.paths, None, args.config.as_deref()) {
+    let compilation = match compile(&args.paths, None, &Shown::default(), args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -190,11 +174,7 @@ pub(super) fn run_staff(args: StaffArgs) -> ExitCode {
         .cloned()
         .collect();
     if !errors.is_empty() {
-        let color = color(&std::io::stderr());
-        eprint!(
-            "{}",
-            render::human(&errors, &compilation.sources, color, language())
-        );
+        eprint_findings(&errors, &compilation.sources);
         if errors.iter().any(|d| d.code == Code::Syntax) {
             return ExitCode::from(1);
         }

@@ -4,10 +4,12 @@
 //! labels). Rendering to people (miette), to JSON, SARIF and GitHub annotations
 //! lives in [`render`]; turning spans into lines and columns happens only there.
 
+mod cap;
 mod code;
 pub mod render;
 pub mod suppress;
 
+pub use cap::{cap, DEFAULT_MAX_FINDINGS};
 pub use code::{Code, CodeDoc, Reach, Severity};
 
 use crate::i18n::Message;
@@ -90,6 +92,20 @@ impl Diagnostic {
         self.texts.labels.push(text);
         self
     }
+}
+
+/// Findings in the order they are shown: by file, position and code; a
+/// finding reported twice is shown once.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.file, a.span.start(), a.code, &a.message).cmp(&(
+            b.span.file,
+            b.span.start(),
+            b.code,
+            &b.message,
+        ))
+    });
+    diagnostics.dedup();
 }
 
 /// Counts of what a run found, after severities were applied.

@@ -9,6 +9,7 @@ use crate::syntax::values::Language;
 use miette::{LabeledSpan, MietteSpanContents, SourceCode, SpanContents};
 use serde::Serialize;
 use std::fmt::{self, Write as _};
+use std::io::{self, Write};
 
 /// Lines longer than this are not quoted in human output: a 5 MB line helps nobody.
 const MAX_EXCERPT_BYTES: usize = 4096;
@@ -44,11 +45,16 @@ pub fn locate<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> Located<'a> {
     }
 }
 
-/// `--format json`, exactly as LANGUAGE.md section 4 shows.
-pub fn json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+/// `--format json`, exactly as LANGUAGE.md section 4 shows, written as each
+/// finding is rendered.
+pub fn json(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct Out<'a> {
-        diagnostics: Vec<Located<'a>>,
+        diagnostics: Lazy<'a>,
         summary: SummaryOut,
     }
     #[derive(Serialize)]
@@ -56,20 +62,35 @@ pub fn json(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         errors: usize,
         warnings: usize,
     }
+    /// Each finding located as the list is written, not before.
+    struct Lazy<'a>(&'a [Diagnostic], &'a SourceMap);
+    impl Serialize for Lazy<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(|d| locate(d, self.1)))
+        }
+    }
     let summary = Summary::of(diagnostics);
-    let out = Out {
-        diagnostics: diagnostics.iter().map(|d| locate(d, sources)).collect(),
+    let report = Out {
+        diagnostics: Lazy(diagnostics, sources),
         summary: SummaryOut {
             errors: summary.errors,
             warnings: summary.warnings,
         },
     };
-    serde_json::to_string_pretty(&out).expect("diagnostics serialize") + "\n"
+    crate::escape::json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
 
-/// `--format github`: workflow commands that GitHub Actions shows as annotations.
-pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
-    let mut out = String::new();
+/// `--format github`: workflow commands that GitHub Actions shows as
+/// annotations, one line each. The message is spec text: besides the
+/// runner's own escapes (`%`, line breaks) it is neutralised like any other
+/// line of the log ([`crate::escape::workflow`]), so it can neither end the
+/// annotation nor hold a command of its own.
+pub fn github(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+) -> io::Result<()> {
     for d in diagnostics {
         let l = locate(d, sources);
         let mut message = terminal(&d.message, true).into_owned();
@@ -77,7 +98,7 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             message.push('\n');
             message.push_str(&terminal(&d.help, true));
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             l.severity,
@@ -87,10 +108,10 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             l.end_line,
             l.end_column,
             escape_property(l.code),
-            escape_data(&message)
-        );
+            escape_data(&crate::escape::workflow(&message))
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn escape_data(s: &str) -> String {
@@ -103,13 +124,17 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// `--format human`: miette's graphical report, one per diagnostic, then a summary.
+/// `--format human`: miette's graphical report, one per diagnostic, each
+/// written as it is rendered, then a summary. Every line of it is made
+/// inert for GitHub's runner ([`crate::escape::workflow`]): a quoted line
+/// or a wrapped message can start with `::`.
 pub fn human(
+    out: &mut dyn Write,
     diagnostics: &[Diagnostic],
     sources: &SourceMap,
     color: bool,
     language: Language,
-) -> String {
+) -> io::Result<()> {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -118,7 +143,6 @@ pub fn human(
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_context_lines(1);
-    let mut out = String::new();
     // miette writes "help:" itself; the footer is the last thing it writes.
     let help_label = crate::msg!("help-label").text(language);
     for d in diagnostics {
@@ -133,11 +157,11 @@ pub fn human(
                 one.replace_range(at..at + 8, &format!("  {help_label}: "));
             }
         }
-        out.push_str(&one);
-        out.push('\n');
+        one.push('\n');
+        out.write_all(crate::escape::workflow(&one).as_bytes())?;
     }
     let summary = Summary::of(diagnostics);
-    let _ = writeln!(
+    writeln!(
         out,
         "{}",
         crate::msg!(
@@ -146,8 +170,7 @@ pub fn human(
             warnings = summary.warnings
         )
         .text(language)
-    );
-    out
+    )
 }
 
 /// Adapts a [`Diagnostic`] to miette without copying the source text. Every
@@ -289,7 +312,8 @@ impl SourceCode for Report<'_> {
 }
 
 /// `--format sarif`: a SARIF 2.1.0 log with every rule cxc knows, so code
-/// scanning UIs can show the rationale next to each result.
+/// scanning UIs can show the rationale next to each result. Each result is
+/// written as it is made, never the whole log in memory.
 ///
 /// File locations are relative to `%SRCROOT%`, the folder cxc ran in
 /// (`base`), as code-scanning uploads expect; a file outside it is an
@@ -297,12 +321,27 @@ impl SourceCode for Report<'_> {
 /// that survives edits elsewhere in the file (the code, the file and the
 /// declaration the finding is in), so re-uploads do not duplicate alerts.
 pub fn sarif(
+    out: &mut dyn Write,
     diagnostics: &[Diagnostic],
     sources: &SourceMap,
     base: &std::path::Path,
     language: Language,
-) -> String {
+) -> io::Result<()> {
     use serde_json::json;
+    #[derive(Serialize)]
+    struct Log<'a> {
+        #[serde(rename = "$schema")]
+        schema: &'static str,
+        version: &'static str,
+        runs: [Run<'a>; 1],
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Run<'a> {
+        tool: serde_json::Value,
+        column_kind: &'static str,
+        results: Results<'a>,
+    }
     let docs = crate::explain::all();
     let example = crate::msg!("explain-example").text(language);
     let fixed = crate::msg!("explain-fixed").text(language);
@@ -320,68 +359,92 @@ pub fn sarif(
             })
         })
         .collect();
-    let mut seen: std::collections::HashMap<(&str, &str, &str), usize> =
-        std::collections::HashMap::new();
-    let results: Vec<_> = diagnostics
-        .iter()
-        .map(|d| {
-            let l = locate(d, sources);
-            let index = docs.iter().position(|doc| doc.code == d.code);
-            let mut message = d.message.clone();
-            if !d.help.is_empty() {
-                message.push_str("\nHelp: ");
-                message.push_str(&d.help);
-            }
-            let subject = d.subject.as_deref().unwrap_or("");
-            // The n-th finding of one code in one declaration.
-            let n = seen.entry((l.code, l.file, subject)).or_insert(0);
-            *n += 1;
-            let fingerprint = fnv1a(&format!(
-                "{}\u{0}{}\u{0}{}\u{0}{}",
-                l.code, l.file, subject, n
-            ));
-            let location = match artifact(l.file, base) {
-                Artifact::Relative(uri) => json!({"uri": uri, "uriBaseId": "%SRCROOT%"}),
-                Artifact::Absolute(uri) => json!({"uri": uri}),
-            };
-            let mut result = json!({
-                "ruleId": l.code,
-                "level": l.severity,
-                "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": location,
-                        "region": {
-                            "startLine": l.line,
-                            "startColumn": l.column,
-                            "endLine": l.end_line,
-                            "endColumn": l.end_column,
-                        }
-                    }
-                }],
-                "partialFingerprints": {"cxc/v1": format!("{fingerprint:016x}")},
-            });
-            if let Some(index) = index {
-                result["ruleIndex"] = json!(index);
-            }
-            result
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({"driver": {
                 "name": "cxc",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": env!("CARGO_PKG_HOMEPAGE"),
                 "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }}),
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                diagnostics,
+                sources,
+                base,
+                docs: &docs,
+            },
         }],
-    });
-    serde_json::to_string_pretty(&log).expect("SARIF serializes") + "\n"
+    };
+    crate::escape::json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+/// The results of a SARIF run, each made as it is written.
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    sources: &'a SourceMap,
+    base: &'a std::path::Path,
+    docs: &'a [&'static super::CodeDoc],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seen = std::collections::HashMap::new();
+        serializer.collect_seq(self.diagnostics.iter().map(|d| self.result(d, &mut seen)))
+    }
+}
+
+impl<'a> Results<'a> {
+    fn result(
+        &self,
+        d: &'a Diagnostic,
+        seen: &mut std::collections::HashMap<(&'a str, &'a str, &'a str), usize>,
+    ) -> serde_json::Value {
+        use serde_json::json;
+        let l = locate(d, self.sources);
+        let index = self.docs.iter().position(|doc| doc.code == d.code);
+        let mut message = d.message.clone();
+        if !d.help.is_empty() {
+            message.push_str("\nHelp: ");
+            message.push_str(&d.help);
+        }
+        let subject = d.subject.as_deref().unwrap_or("");
+        // The n-th finding of one code in one declaration.
+        let n = seen.entry((l.code, l.file, subject)).or_insert(0);
+        *n += 1;
+        let fingerprint = fnv1a(&format!(
+            "{}\u{0}{}\u{0}{}\u{0}{}",
+            l.code, l.file, subject, n
+        ));
+        let location = match artifact(l.file, self.base) {
+            Artifact::Relative(uri) => json!({"uri": uri, "uriBaseId": "%SRCROOT%"}),
+            Artifact::Absolute(uri) => json!({"uri": uri}),
+        };
+        let mut result = json!({
+            "ruleId": l.code,
+            "level": l.severity,
+            "message": {"text": message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": location,
+                    "region": {
+                        "startLine": l.line,
+                        "startColumn": l.column,
+                        "endLine": l.end_line,
+                        "endColumn": l.end_column,
+                    }
+                }
+            }],
+            "partialFingerprints": {"cxc/v1": format!("{fingerprint:016x}")},
+        });
+        if let Some(index) = index {
+            result["ruleIndex"] = json!(index);
+        }
+        result
+    }
 }
 
 /// `dead-end` → `DeadEnd`: SARIF rule names are distinct and readable.

@@ -4,12 +4,13 @@
 //! `--templates` override reaches both, and no sentence is written twice.
 //!
 //! `docx-rs` writes the OOXML package (document, styles, numbering, zip).
-//! It escapes markup but not the control characters XML forbids, so every
-//! text passes [`crate::escape::allowed_in_xml`] first. The package is
+//! It escapes markup but not the control characters XML forbids, nor the
+//! bidi controls, so every text passes [`crate::escape::kept_in_documents`]
+//! first. The package is
 //! byte-identical on every run: its zip entries carry the fixed 1980 date
 //! and its properties a fixed creation date.
 
-use crate::escape::allowed_in_xml;
+use crate::escape::kept_in_documents;
 use docx_rs::{
     AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
     Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
@@ -223,7 +224,7 @@ impl Builder {
                         c
                     }
                 })
-                .filter(|&c| allowed_in_xml(c)),
+                .filter(|&c| kept_in_documents(c)),
         );
     }
 
@@ -296,6 +297,17 @@ mod tests {
         assert!(json.contains("<w:t>tag</w:t>"), "{json}");
         assert!(json.contains("control"));
         assert!(!json.contains("\\u0001"));
+    }
+
+    #[test]
+    fn bidi_controls_do_not_reach_the_document() {
+        let md = "# Role: admin\u{202e}nimda\n\n- duty \u{2066}x\u{2069}\u{200f}\u{61c}y\n";
+        let json = texts(&from_markdown(md));
+        assert!(!json.chars().any(crate::escape::is_bidi), "{json}");
+        assert!(
+            json.contains("adminnimda") && json.contains("duty xy"),
+            "{json}"
+        );
     }
 
     #[test]

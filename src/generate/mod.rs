@@ -251,7 +251,7 @@ fn documents(
 }
 
 fn pretty(value: &impl serde::Serialize) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("views serialise");
+    let mut bytes = crate::escape::json::to_vec_pretty(value).expect("views serialise");
     bytes.push(b'\n');
     bytes
 }

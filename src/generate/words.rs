@@ -83,43 +83,10 @@ impl Unit {
     }
 }
 
+pub use crate::i18n::grouped;
+
 /// A duration in words: "1 day 4 hours", "1 час 30 минут". Weeks are used
 /// only for whole weeks, so "10d" reads "10 days", not "1 week 3 days".
-/// A number with its thousands grouped as each language writes them:
-/// 1,250,000 in English, 1 250 000 in Russian (a no-break space).
-pub fn grouped(value: f64, language: Language) -> String {
-    let text = crate::syntax::values::trim_float((value * 100.0).round() / 100.0);
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (text, None),
-    };
-    let (sign, digits) = match whole.strip_prefix('-') {
-        Some(d) => ("-", d.to_string()),
-        None => ("", whole),
-    };
-    let separator = match language {
-        Language::En => ",",
-        Language::Ru => "\u{a0}",
-    };
-    let mut groups: Vec<&str> = Vec::new();
-    let mut end = digits.len();
-    while end > 3 {
-        groups.push(&digits[end - 3..end]);
-        end -= 3;
-    }
-    groups.push(&digits[..end]);
-    groups.reverse();
-    let decimal = match language {
-        Language::En => ".",
-        Language::Ru => ",",
-    };
-    format!(
-        "{sign}{}{}",
-        groups.join(separator),
-        fraction.map_or(String::new(), |f| format!("{decimal}{f}"))
-    )
-}
-
 pub fn duration(d: Duration, language: Language) -> String {
     duration_as(d, language, count)
 }

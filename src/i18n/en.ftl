@@ -11,6 +11,15 @@ summary-errors = { $errors ->
        *[other] { $warnings } warnings
     }
 
+findings-capped = and { $shown } more `{ $code }` { $count ->
+        [one] finding
+       *[other] findings
+    } in this file
+findings-capped-help = cxc shows the first { $limit ->
+        [one] finding
+       *[other] { $limit } findings
+    } of a code in each file: fix those first, or show more with `--max-findings`
+
 ## Channels
 
 unattended-channel = channel `{ $channel }` is a { $kind } channel marked `self_service`: customers write or call there and nobody is responsible for answering
@@ -184,6 +193,8 @@ config-file-size-max = `file_size` can be at most { $max }: a spec file is read 
 config-file-size-max-help = e.g. `file_size: 1GB`
 config-file-size = `file_size` must be a size such as 64MB, 512KB or a number of bytes
 config-file-size-help = e.g. `file_size: 64MB`
+config-findings-limit = `findings_per_code` must be a whole number from 1
+config-findings-limit-help = e.g. `findings_per_code: 20`; it can only lower the run's limit (100, or `--max-findings`)
 config-effort-not-mapping = `high-effort-step` takes `effort` and `dropoff`
 config-effort-not-mapping-help = e.g. `high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}`
 config-effort = the effort threshold is a number from 1 to 5

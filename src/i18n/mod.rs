@@ -39,6 +39,9 @@ pub enum Arg {
     Choice(Vec<Arg>),
     /// Items joined with "; ".
     List(Vec<Arg>),
+    /// A number shown with its thousands grouped ([`grouped`]): "999,899".
+    /// Plural forms are chosen by a [`Arg::Number`] passed beside it.
+    Grouped(f64),
 }
 
 impl From<Message> for Arg {
@@ -113,6 +116,7 @@ impl Message {
             match value {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
                 Arg::Choice(items) => args.set(*name, FluentValue::from(choice(items, language))),
                 Arg::List(items) => {
@@ -133,6 +137,7 @@ fn say(item: &Arg, language: Language) -> String {
     match item {
         Arg::Text(text) => text.clone(),
         Arg::Number(n) => n.to_string(),
+        Arg::Grouped(n) => grouped(*n, language),
         Arg::Message(m) => m.text(language),
         Arg::Choice(items) => choice(items, language),
         Arg::List(items) => items
@@ -150,6 +155,41 @@ fn choice(items: &[Arg], language: Language) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} {} {last}", rest.join(", "), text("or", language)),
     }
+}
+
+/// A number with its thousands grouped as each language writes them:
+/// 1,250,000 in English, 1 250 000 in Russian (a no-break space).
+pub fn grouped(value: f64, language: Language) -> String {
+    let text = crate::syntax::values::trim_float((value * 100.0).round() / 100.0);
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(d) => ("-", d.to_string()),
+        None => ("", whole),
+    };
+    let separator = match language {
+        Language::En => ",",
+        Language::Ru => "\u{a0}",
+    };
+    let mut groups: Vec<&str> = Vec::new();
+    let mut end = digits.len();
+    while end > 3 {
+        groups.push(&digits[end - 3..end]);
+        end -= 3;
+    }
+    groups.push(&digits[..end]);
+    groups.reverse();
+    let decimal = match language {
+        Language::En => ".",
+        Language::Ru => ",",
+    };
+    format!(
+        "{sign}{}{}",
+        groups.join(separator),
+        fraction.map_or(String::new(), |f| format!("{decimal}{f}"))
+    )
 }
 
 /// One part (`summary`, `why`) of the explanation of a diagnostic code:

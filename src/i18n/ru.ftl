@@ -13,6 +13,17 @@ summary-errors = { $errors ->
        *[many] { $warnings } предупреждений
     }
 
+findings-capped = и ещё { $shown } { $count ->
+        [one] замечание
+        [few] замечания
+       *[many] замечаний
+    } `{ $code }` в этом файле
+findings-capped-help = cxc показывает в каждом файле { $limit ->
+        [one] первое { $limit } замечание
+        [few] первые { $limit } замечания
+       *[many] первые { $limit } замечаний
+    } одного кода: исправьте сначала их или покажите больше с `--max-findings`
+
 ## Каналы
 
 unattended-channel = канал `{ $channel }` вида { $kind } помечен как `self_service`: клиенты пишут или звонят туда, а отвечать никто не обязан
@@ -192,6 +203,8 @@ config-file-size-max = `file_size` может быть не больше { $max 
 config-file-size-max-help = например, `file_size: 1GB`
 config-file-size = `file_size` должен быть размером вроде 64MB, 512KB или числом байтов
 config-file-size-help = например, `file_size: 64MB`
+config-findings-limit = `findings_per_code` должно быть целым числом не меньше 1
+config-findings-limit-help = например, `findings_per_code: 20`; это значение может только снизить предел запуска (100 или `--max-findings`)
 config-effort-not-mapping = `high-effort-step` принимает `effort` и `dropoff`
 config-effort-not-mapping-help = например, `high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}`
 config-effort = порог усилия — число от 1 до 5

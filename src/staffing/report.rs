@@ -96,7 +96,7 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
     out.write_all(b"{\"queues\": [")?;
     for (q, s) in queues.iter().enumerate() {
         let plan = s.plan;
-        let head = serde_json::to_string(&QueueHead {
+        let head = crate::escape::json::to_string(&QueueHead {
             queue: &plan.id,
             channel: plan.channel.as_deref(),
             model: plan.model.as_str(),
@@ -116,10 +116,10 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
             &head[..head.len() - 1]
         )?;
         for (i, interval) in plan.intervals(s.model, s.files).enumerate() {
-            let line = serde_json::to_string(&IntervalOut::of(&interval))?;
+            let line = crate::escape::json::to_string(&IntervalOut::of(&interval))?;
             write!(out, "{}\n    {line}", if i == 0 { "" } else { "," })?;
         }
-        let tail = serde_json::to_string(&QueueTail {
+        let tail = crate::escape::json::to_string(&QueueTail {
             peak_required_agents: plan.peak_required_agents(),
             meets_target: plan.meets_target(),
         })?;

@@ -14,7 +14,7 @@ pub use view::MeasureView;
 pub fn render(model: &Model, report: &Report, language: Language) -> Result<Files, String> {
     let view = MeasureView::new(model, report);
     let mut files = Files::new();
-    let mut json = serde_json::to_vec_pretty(&view).map_err(|e| e.to_string())?;
+    let mut json = crate::escape::json::to_vec_pretty(&view).map_err(|e| e.to_string())?;
     json.push(b'\n');
     files.insert("measure.json".into(), json);
     let mut renderer = Renderer::new(None, model.size())?;
