@@ -105,6 +105,16 @@ fn main() {
         run(&dir.join("oneline"), &["check"]),
     );
 
+    // A million copies of one declaration (10 MB, 10 KB gzipped): 999,999
+    // duplicate-definition findings, 100 shown, in each output format.
+    write(dir, "flood/a.cx", &"team t {}\n".repeat(1_000_000));
+    for format in ["human", "json", "sarif", "github"] {
+        row(
+            &format!("1,000,000 copies of one team, --format {format}"),
+            run(&dir.join("flood"), &["check", "--format", format]),
+        );
+    }
+
     // A 100,000-step journey where no step is reachable, as BPMN.
     let mut unreachable = String::from("team t {}\njourney j {\n  start s0\n");
     for k in 0..100_000 {
