@@ -54,6 +54,15 @@ pub struct Exports {
     pub taskrouter_queues: BTreeMap<String, String>,
     /// The task attribute that holds the segment (default `segment`).
     pub taskrouter_segment_attribute: Option<String>,
+    /// `exports.taskrouter.task_timeout`: the `Timeout` (seconds) tasks are
+    /// created with; TaskRouter's default, 86,400, when absent.
+    pub taskrouter_task_timeout: Option<u64>,
+    /// `exports.taskrouter.fallback_queue`: the TaskQueue SID for tasks no
+    /// queue of the spec serves (a channel without a queue).
+    pub taskrouter_fallback_queue: Option<String>,
+    /// `exports.zendesk.via_ids`: the Zendesk via ids a channel's tickets
+    /// arrive through, by channel id, instead of those of its kind.
+    pub zendesk_via_ids: BTreeMap<String, Vec<u64>>,
     /// `exports.segments`: the name of each segment in every export (see
     /// `generate::names`), by segment id.
     pub segment_values: BTreeMap<String, String>,
@@ -156,6 +165,8 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
 const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
 const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers", "high-effort-step"];
 const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits", "measure"];
+/// The longest task `Timeout` TaskRouter accepts: 30 days.
+const MAX_TASK_TIMEOUT: u64 = 30 * 86_400;
 const EXPORTS: &[&str] = &["zendesk", "taskrouter", "segments", "channels"];
 const LIMITS: &[&str] = &["file_size", "findings_per_code"];
 
@@ -443,51 +454,41 @@ impl Reader<'_> {
                             self.error(span, msg!("config-queues"), msg!("config-queues-help"));
                         }
                     },
-                    ("zendesk", "organizations") => match value.as_object() {
-                        Some(map) => {
-                            for (segment, ids) in map {
-                                let list: Option<Vec<u64>> = match ids {
-                                    Value::Array(items) => {
-                                        items.iter().map(Value::as_u64).collect()
-                                    }
-                                    other => other.as_u64().map(|id| vec![id]),
-                                };
-                                match list {
-                                    Some(list) if !list.is_empty() => {
-                                        exports.zendesk_organizations.insert(segment.clone(), list);
-                                    }
-                                    _ => {
-                                        let span = self.find(segment);
-                                        self.error(
-                                            span,
-                                            msg!(
-                                                "config-organization-ids",
-                                                segment = crate::escape::shorten(segment, 64)
-                                            ),
-                                            msg!("config-organization-ids-help"),
-                                        );
-                                    }
-                                }
-                            }
+                    ("zendesk", "organizations") => {
+                        exports.zendesk_organizations = self.id_lists(key, value)
+                    }
+                    ("zendesk", "via_ids") => exports.zendesk_via_ids = self.id_lists(key, value),
+                    ("taskrouter", "task_timeout") => match value.as_u64() {
+                        Some(seconds) if (1..=MAX_TASK_TIMEOUT).contains(&seconds) => {
+                            exports.taskrouter_task_timeout = Some(seconds)
                         }
-                        None => {
+                        _ => {
                             let span = self.find(key);
                             self.error(
                                 span,
-                                msg!("config-organizations"),
-                                msg!("config-organizations-help"),
+                                msg!("config-task-timeout", max = MAX_TASK_TIMEOUT),
+                                msg!("config-task-timeout-help"),
                             );
                         }
                     },
+                    ("taskrouter", "fallback_queue") => {
+                        exports.taskrouter_fallback_queue =
+                            self.code_setting(key, value, Shape::QueueSid)
+                    }
                     ("zendesk", other) => self.unknown(
                         other,
                         msg!("config-zendesk-setting"),
-                        &["segment_field", "organizations"],
+                        &["segment_field", "organizations", "via_ids"],
                     ),
                     ("taskrouter", other) => self.unknown(
                         other,
                         msg!("config-taskrouter-setting"),
-                        &["queues", "segment_attribute"],
+                        &[
+                            "queues",
+                            "segment_attribute",
+                            "task_timeout",
+                            "fallback_queue",
+                        ],
                     ),
                     (other, _) => {
                         self.unknown(other, msg!("config-export"), EXPORTS);
@@ -496,6 +497,45 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// `name: [id, ...]` (or `name: id`) for each name of a map of whole
+    /// numbers: Zendesk organization ids by segment, via ids by channel.
+    fn id_lists(&mut self, key: &str, value: &Value) -> BTreeMap<String, Vec<u64>> {
+        let mut found = BTreeMap::new();
+        let Some(map) = value.as_object() else {
+            let span = self.find(key);
+            self.error(
+                span,
+                msg!("config-id-lists", key = crate::escape::shorten(key, 64)),
+                msg!("config-id-lists-help"),
+            );
+            return found;
+        };
+        for (name, ids) in map {
+            let list: Option<Vec<u64>> = match ids {
+                Value::Array(items) => items.iter().map(Value::as_u64).collect(),
+                other => other.as_u64().map(|id| vec![id]),
+            };
+            match list {
+                Some(list) if !list.is_empty() => {
+                    found.insert(name.clone(), list);
+                }
+                _ => {
+                    let span = self.find(name);
+                    self.error(
+                        span,
+                        msg!(
+                            "config-ids",
+                            name = crate::escape::shorten(name, 64),
+                            key = crate::escape::shorten(key, 64)
+                        ),
+                        msg!("config-ids-help"),
+                    );
+                }
+            }
+        }
+        found
     }
 
     fn text_setting(&mut self, key: &str, value: &Value) -> Option<String> {

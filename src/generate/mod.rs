@@ -130,15 +130,15 @@ pub fn render(
         files.insert("routing/zendesk-schedules.json".into(), pretty(&schedules));
     }
     if wants(Target::Taskrouter) {
-        let workflow = taskrouter::workflow(
-            model,
-            options.exports,
-            &names,
-            language,
-            options.today,
-            &mut problems,
+        let export = taskrouter::export(model, options.exports, &names, language, &mut problems);
+        files.insert(
+            "routing/taskrouter-workflow.json".into(),
+            pretty(&export.workflow),
         );
-        files.insert("routing/taskrouter-workflow.json".into(), pretty(&workflow));
+        files.insert(
+            "routing/taskrouter-queues.json".into(),
+            pretty(&export.queues),
+        );
     }
     if wants(Target::Bpmn) {
         for (file, journey) in journey_files(model) {
@@ -240,7 +240,7 @@ fn documents(
         let word = docx::from_markdown(&markdown);
         files.insert(format!("hr/{}.docx", role.file), word);
     }
-    let routing = routing::config(model, names);
+    let routing = routing::config(model, names, options.exports);
     files.insert("routing/routing.json".into(), pretty(&routing));
     files.insert(
         "routing/routing.yaml".into(),

@@ -7,7 +7,11 @@ use crate::syntax::Name;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-pub fn config(model: &Model, names: &super::names::ExportNames) -> Value {
+pub fn config(
+    model: &Model,
+    names: &super::names::ExportNames,
+    exports: &crate::config::Exports,
+) -> Value {
     let id = |h: &crate::model::Header| h.id.clone();
     let segments_of =
         |list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>]| -> Vec<Name> {
@@ -43,17 +47,34 @@ pub fn config(model: &Model, names: &super::names::ExportNames) -> Value {
     }
     json!({
         "version": 1,
+        // How long a TaskRouter task lives (its `Timeout`): no routing step
+        // or escalation of the workflow lasts longer.
+        "task_timeout_seconds": super::taskrouter::task_timeout(exports),
         // The one name each segment and channel has in every export: the
         // value a telephony integration sets on a task, the Zendesk tag.
         "segments": model.segments.iter().map(|(sid, s)| json!({
             "id": id(&s.header),
             "export_name": names.segment(sid),
             "tier": s.tier.map(|t| t.value),
+            "channels": s.channels.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        // The worker attributes TaskQueues select on: `team` holds a team's
+        // export name, `roles` the export names of a worker's roles.
+        "teams": model.teams.iter().map(|(_, t)| json!({
+            "id": id(&t.header),
+            "export_name": super::names::default_name(&t.header.id),
+        })).collect::<Vec<_>>(),
+        "roles": model.roles.iter().map(|(_, r)| json!({
+            "id": id(&r.header),
+            "export_name": super::names::default_name(&r.header.id),
+            "team": r.team.as_ref().map(|t| t.name.clone()),
         })).collect::<Vec<_>>(),
         "channels": model.channels.iter().map(|(cid, c)| json!({
             "id": id(&c.header),
             "export_name": names.channel(cid),
             "kind": c.kind.map(|k| k.as_str()),
+            "hours": c.hours.as_ref().map(|h| h.name.clone()),
+            "self_service": c.self_service,
         })).collect::<Vec<_>>(),
         "queues": model.queues.iter().map(|(_, q)| json!({
             "id": id(&q.header),

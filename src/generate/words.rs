@@ -249,6 +249,29 @@ pub fn complaint_title(label: &str, language: Language) -> String {
     }
 }
 
+/// The words a Zendesk policy title uses for "every segment", "every
+/// channel" and "the channels no other policy of the SLA names".
+pub fn every_segment(language: Language) -> &'static str {
+    match language {
+        Language::En => "all segments",
+        Language::Ru => "все сегменты",
+    }
+}
+
+pub fn every_channel(language: Language) -> &'static str {
+    match language {
+        Language::En => "all channels",
+        Language::Ru => "все каналы",
+    }
+}
+
+pub fn other_channels(language: Language) -> &'static str {
+    match language {
+        Language::En => "other channels",
+        Language::Ru => "прочие каналы",
+    }
+}
+
 /// A name as a sentence quotes it: “Name” in English, «Name» in Russian.
 /// Russian never inflects a quoted name: the noun before it ("сегмента",
 /// "подразделения") carries the case, so a feminine, masculine or plural

@@ -66,8 +66,10 @@ pub const PRIORITIES: [&str; 4] = ["low", "normal", "high", "urgent"];
 const DEFAULT_SEGMENT_FIELD: &str = "current_tags";
 
 /// The ticket channels (`via_id`) each kind of cx channel arrives through,
-/// from Zendesk's via types reference. Office visits and field work make no
-/// tickets of their own.
+/// from Zendesk's via types reference
+/// (<https://developer.zendesk.com/documentation/ticketing/reference-guides/via-types>).
+/// Office visits and field work make no tickets of their own;
+/// `exports.zendesk.via_ids` in cxc.yaml sets others per channel.
 pub fn via_ids(kind: Option<ChannelKind>) -> &'static [u64] {
     match kind {
         // phone_call_inbound, voicemail
@@ -76,13 +78,60 @@ pub fn via_ids(kind: Option<ChannelKind>) -> &'static [u64] {
         Some(ChannelKind::Chat) => &[29],
         // mail
         Some(ChannelKind::Email) => &[4],
-        // text_message
-        Some(ChannelKind::Messenger) => &[37],
-        // twitter, twitter_dm, facebook_post, facebook_message
-        Some(ChannelKind::Social) => &[30, 26, 38, 41],
+        // line, wechat, whatsapp, native_messaging (Zendesk messaging),
+        // sunshine_conversations_facebook_messenger, telegram, viber,
+        // apple_business_chat, google_business_messages, kakaotalk. Not
+        // text_message (37) or the other SMS ids: SMS is a text message,
+        // not a messenger.
+        Some(ChannelKind::Messenger) => &[72, 73, 74, 75, 78, 79, 81, 83, 84, 85],
+        // twitter, twitter_dm, facebook_post, facebook_message, instagram_dm,
+        // sunshine_conversations_twitter_dm
+        Some(ChannelKind::Social) => &[30, 26, 38, 41, 86, 88],
         // web_form
         Some(ChannelKind::Portal) => &[0],
         Some(ChannelKind::Office) | Some(ChannelKind::Field) | None => &[],
+    }
+}
+
+/// The via ids of a channel: cxc.yaml's for it, else its kind's.
+fn channel_vias<'a>(model: &Model, exports: &'a Exports, channel: Idx<Channel>) -> &'a [u64] {
+    let c = &model.channels[channel];
+    exports
+        .zendesk_via_ids
+        .get(c.header.id.as_str())
+        .map_or(via_ids(c.kind), Vec::as_slice)
+}
+
+/// Two channels whose tickets arrive through the same via id cannot be told
+/// apart by a policy: the first policy that names the id takes both.
+fn shared_vias(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>) {
+    let mut owner: BTreeMap<u64, Idx<Channel>> = BTreeMap::new();
+    for (id, channel) in model.channels.iter() {
+        let mut reported = Vec::new();
+        for &via in channel_vias(model, exports, id) {
+            match owner.get(&via) {
+                Some(&first) if first != id && !reported.contains(&first) => {
+                    reported.push(first);
+                    problems.push(
+                        Diagnostic::new(
+                            Code::InexactExport,
+                            channel.header.span,
+                            msg!(
+                                "zendesk-shared-via",
+                                channel = &channel.header.id,
+                                other = &model.channels[first].header.id,
+                                via = via
+                            ),
+                        )
+                        .help(msg!("zendesk-shared-via-help")),
+                    )
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(via, id);
+                }
+            }
+        }
     }
 }
 
@@ -109,6 +158,17 @@ pub fn policies(
             .and_then(|h| h.target)
             .is_some_and(|c| !model.calendars[c].is_24x7())
     };
+    shared_vias(model, exports, problems);
+    let segment_labels = |segments: &[Idx<Segment>]| -> String {
+        if segments.is_empty() {
+            return words::every_segment(language).to_string();
+        }
+        let labels: Vec<&str> = segments
+            .iter()
+            .map(|&s| model.segments[s].header.label())
+            .collect();
+        labels.join(", ")
+    };
     let mut out = Vec::new();
     for (complaint_id, complaint) in model.complaints.iter() {
         // Empty: every segment, which needs no condition.
@@ -125,8 +185,13 @@ pub fn policies(
             }
         }
         let tag = json!({"field": "current_tags", "operator": "includes", "value": names.complaint_tag(complaint_id)});
-        for filter in filters(vec![tag], segments.conditions(&listed), Vec::new()) {
-            let title = words::complaint_title(complaint.header.label(), language);
+        for (filter, _) in filters(vec![tag], segments.conditions(&listed), Vec::new()) {
+            let title = format!(
+                "{} — {} — {}",
+                words::complaint_title(complaint.header.label(), language),
+                segment_labels(&listed),
+                words::every_channel(language)
+            );
             calendars.push((title.clone(), calendar));
             out.push(policy(
                 title,
@@ -157,7 +222,7 @@ pub fn policies(
             .filter(|r| r.channel.is_none())
             .map(|r| r.within)
             .min();
-        for group in channel_groups(model, sla, general_resolution) {
+        for group in channel_groups(model, exports, sla, general_resolution) {
             let mut metrics = Vec::new();
             for priority in PRIORITIES {
                 if let Some(reply) = group.reply {
@@ -172,14 +237,27 @@ pub fn policies(
                 .iter()
                 .map(|&c| model.channels[c].header.label())
                 .collect();
-            let vias: Vec<Value> = group
+            let vias: Vec<(Value, String)> = group
                 .channels
                 .iter()
-                .flat_map(|&c| via_ids(model.channels[c].kind))
-                .map(|&id| json!({"field": "via_id", "operator": "is", "value": id}))
+                .flat_map(|&c| {
+                    let label = model.channels[c].header.label();
+                    channel_vias(model, exports, c).iter().map(move |&id| {
+                        (
+                            json!({"field": "via_id", "operator": "is", "value": id}),
+                            format!("{label}, via_id {id}"),
+                        )
+                    })
+                })
                 .collect();
-            for filter in filters(Vec::new(), segment_conditions.clone(), vias) {
-                let title = format!("{} — {}", sla.header.label(), labels.join(", "));
+            for (filter, via) in filters(Vec::new(), segment_conditions.clone(), vias) {
+                // A policy split off per via id says which one it takes.
+                let channels = via.unwrap_or_else(|| labels.join(", "));
+                let title = format!(
+                    "{} — {} — {channels}",
+                    sla.header.label(),
+                    segment_labels(&covered)
+                );
                 calendars.push((title.clone(), calendar));
                 out.push(policy(
                     title,
@@ -198,10 +276,16 @@ pub fn policies(
                 .iter()
                 .flat_map(|p| metric(p, "total_resolution_time", resolve, business))
                 .collect();
-            for filter in filters(Vec::new(), segment_conditions.clone(), Vec::new()) {
-                calendars.push((sla.header.label().to_string(), calendar));
+            for (filter, _) in filters(Vec::new(), segment_conditions.clone(), Vec::new()) {
+                let title = format!(
+                    "{} — {} — {}",
+                    sla.header.label(),
+                    segment_labels(&covered),
+                    words::other_channels(language)
+                );
+                calendars.push((title.clone(), calendar));
                 out.push(policy(
-                    sla.header.label().to_string(),
+                    title,
                     sla.header
                         .description
                         .clone()
@@ -212,12 +296,35 @@ pub fn policies(
             }
         }
     }
+    unique_titles(&mut out, &mut calendars);
     for (position, policy) in out.iter_mut().enumerate() {
         policy["sla_policy"]["position"] = json!(position + 1);
     }
     Policies {
         bodies: Value::Array(out),
         calendars,
+    }
+}
+
+/// Titles that would repeat (two SLAs with one title for the same
+/// segments) get " (2)", " (3)"… in order, so each policy is told apart in
+/// Zendesk's list; the schedules name them by the same titles.
+fn unique_titles(policies: &mut [Value], calendars: &mut [(String, Option<Idx<Calendar>>)]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (policy, (title, _)) in policies.iter_mut().zip(calendars.iter_mut()) {
+        let count = seen.entry(title.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            let mut n = *count;
+            let mut unique = format!("{title} ({n})");
+            while seen.contains_key(&unique) {
+                n += 1;
+                unique = format!("{title} ({n})");
+            }
+            seen.insert(unique.clone(), 1);
+            *title = unique.clone();
+            policy["sla_policy"]["title"] = json!(unique);
+        }
     }
 }
 
@@ -251,7 +358,12 @@ struct Group {
     channels: Vec<Idx<Channel>>,
 }
 
-fn channel_groups(model: &Model, sla: &Sla, general: Option<Duration>) -> Vec<Group> {
+fn channel_groups(
+    model: &Model,
+    exports: &Exports,
+    sla: &Sla,
+    general: Option<Duration>,
+) -> Vec<Group> {
     let mut order: Vec<Idx<Channel>> = Vec::new();
     let mut note = |c: Option<Idx<Channel>>| {
         if let Some(c) = c {
@@ -272,7 +384,7 @@ fn channel_groups(model: &Model, sla: &Sla, general: Option<Duration>) -> Vec<Gr
     let mut groups: Vec<Group> = Vec::new();
     for channel in order {
         let kind = model.channels[channel].kind;
-        if via_ids(kind).is_empty() {
+        if channel_vias(model, exports, channel).is_empty() {
             continue;
         }
         let answer = sla
@@ -392,24 +504,36 @@ fn missing_organization(span: Span, segment: &str) -> Diagnostic {
 }
 
 /// Filters for conditions that must all hold (`required`), then one of the
-/// segment alternatives and one of the channel alternatives. Zendesk has one
-/// `any` group per filter, so where both have several alternatives the
-/// policy is written once per channel alternative.
-fn filters(required: Vec<Value>, segments: Vec<Value>, channels: Vec<Value>) -> Vec<Value> {
+/// segment alternatives and one of the channel alternatives (each with what
+/// a title calls it). Zendesk has one `any` group per filter, so where both
+/// have several alternatives the policy is written once per channel
+/// alternative, returned with that alternative's name.
+fn filters(
+    required: Vec<Value>,
+    segments: Vec<Value>,
+    channels: Vec<(Value, String)>,
+) -> Vec<(Value, Option<String>)> {
     let build = |mut all: Vec<Value>, mut any: Vec<Value>| {
         if any.len() == 1 {
             all.append(&mut any);
         }
         json!({"all": all, "any": any})
     };
-    if channels.len() <= 1 {
-        vec![build([required, channels].concat(), segments)]
+    let (conditions, names): (Vec<Value>, Vec<String>) = channels.into_iter().unzip();
+    if conditions.len() <= 1 {
+        vec![(build([required, conditions].concat(), segments), None)]
     } else if segments.len() <= 1 {
-        vec![build([required, segments].concat(), channels)]
+        vec![(build([required, segments].concat(), conditions), None)]
     } else {
-        channels
+        conditions
             .into_iter()
-            .map(|c| build([required.clone(), vec![c]].concat(), segments.clone()))
+            .zip(names)
+            .map(|(c, name)| {
+                (
+                    build([required.clone(), vec![c]].concat(), segments.clone()),
+                    Some(name),
+                )
+            })
             .collect()
     }
 }

@@ -1,0 +1,534 @@
+//! A Twilio TaskRouter workflow configuration
+//! (`routing/taskrouter-workflow.json`) and the TaskQueues it names
+//! (`routing/taskrouter-queues.json`).
+//!
+//! TaskRouter takes the first filter whose expression matches a task, then
+//! offers the task to the filter's targets in turn: a task waits in a
+//! target until a worker accepts it or the target's `timeout` passes (the
+//! timeouts add up, measured against the task's age); a target whose
+//! `skip_if` holds when the task arrives is skipped; the last target has no
+//! timeout, so the task waits there until the task's own `Timeout` (24 h
+//! unless the task is created with another) cancels it
+//! (<https://www.twilio.com/docs/taskrouter/workflow-configuration>,
+//! <https://www.twilio.com/docs/taskrouter/task-evaluation>,
+//! <https://www.twilio.com/docs/taskrouter/worker-presence>).
+//!
+//! The filters route by segment and channel only, at every hour: opening
+//! hours are the telephony's concern (it answers or not), and a task created
+//! while the channel is closed waits in its segment's queue. So:
+//!
+//! * complaint filters first, one per complaint, channel and group of its
+//!   segments with the same ladder: the owner's team's queue that serves the
+//!   segment on the channel, then each `escalate after T to X`'s queue, each
+//!   rung within the task's lifetime;
+//! * then one filter per channel and group of segments with the same queues:
+//!   the most specific queue first (a dedicated line before a shared one),
+//!   the shared ones as later targets, after the answer target or at once
+//!   when nobody is available;
+//! * a segment on a channel no queue serves goes to a queue of that channel,
+//!   or to `exports.taskrouter.fallback_queue`, with `inexact-export`;
+//!   the default filter takes that queue too, never a tier's queue.
+//!
+//! Each target carries the task priority of the segment's tier (higher is
+//! served first), so tiers keep their order inside a shared queue.
+//! Queue SIDs come from `cxc.yaml` (`exports.taskrouter.queues`); without
+//! one a queue gets a placeholder that starts with `SET-ME`.
+
+mod plan;
+
+use super::names::{default_name, ExportNames};
+use crate::config::Exports;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Complaint, Idx, Model, Party, Queue, Ref};
+use crate::msg;
+use crate::syntax::values::Language;
+use plan::{Place, Plan, Task};
+use serde_json::{json, Value};
+
+/// A task's lifetime when `cxc.yaml` does not say how tasks are created:
+/// TaskRouter's default `Timeout`.
+pub const DEFAULT_TASK_TIMEOUT: u64 = 86_400;
+
+/// The queue for tasks no queue of the spec takes, when `cxc.yaml` names none.
+const FALLBACK_PLACEHOLDER: &str = "SET-ME-queue-sid-for-unrouted-tasks";
+
+/// The workflow and the TaskQueues.
+pub struct Export {
+    pub workflow: Value,
+    pub queues: Value,
+}
+
+/// The task lifetime the export keeps every target sequence within.
+pub fn task_timeout(exports: &Exports) -> u64 {
+    exports
+        .taskrouter_task_timeout
+        .unwrap_or(DEFAULT_TASK_TIMEOUT)
+}
+
+struct Writer<'a> {
+    model: &'a Model,
+    exports: &'a Exports,
+    names: &'a ExportNames,
+    plan: Plan<'a>,
+    lifetime: u64,
+    segment_attribute: &'a str,
+}
+
+pub fn export(
+    model: &Model,
+    exports: &Exports,
+    names: &ExportNames,
+    language: Language,
+    problems: &mut Vec<Diagnostic>,
+) -> Export {
+    let writer = Writer {
+        model,
+        exports,
+        names,
+        plan: Plan::new(model),
+        lifetime: task_timeout(exports),
+        segment_attribute: exports
+            .taskrouter_segment_attribute
+            .as_deref()
+            .unwrap_or("segment"),
+    };
+    let mut filters = Vec::new();
+    for (id, complaint) in model.complaints.iter() {
+        filters.extend(writer.complaint_filters(id, complaint, language, problems));
+    }
+    filters.extend(writer.task_filters(problems));
+    Export {
+        workflow: json!({"task_routing": {
+            "filters": filters,
+            "default_filter": {"queue": writer.fallback()},
+        }}),
+        queues: writer.task_queues(problems),
+    }
+}
+
+impl Writer<'_> {
+    fn sid(&self, queue: Idx<Queue>) -> String {
+        let id = &self.model.queues[queue].header.id;
+        self.exports
+            .taskrouter_queues
+            .get(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| format!("SET-ME-queue-sid-for-{}", safe(id)))
+    }
+
+    fn fallback(&self) -> String {
+        self.exports
+            .taskrouter_fallback_queue
+            .clone()
+            .unwrap_or_else(|| FALLBACK_PLACEHOLDER.into())
+    }
+
+    /// `channel == 'phone' AND segment IN ['vip', 'gold']`.
+    fn task_expression(&self, channel: &str, segments: &[&str]) -> String {
+        let list: Vec<String> = segments.iter().map(|s| format!("'{s}'")).collect();
+        format!(
+            "channel == '{channel}' AND {} IN [{}]",
+            self.segment_attribute,
+            list.join(", ")
+        )
+    }
+
+    /// The strictest answer target for a task: how long it waits in a queue
+    /// before it may overflow to the next.
+    fn answer_target(&self, task: Task) -> Option<u64> {
+        self.model
+            .slas_of(task.segment)
+            .flat_map(|(_, sla)| &sla.answers)
+            .filter(|a| a.channel.target == Some(task.channel))
+            .map(|a| a.within.seconds())
+            .min()
+    }
+
+    /// One filter per channel and group of segments with the same targets.
+    fn task_filters(&self, problems: &mut Vec<Diagnostic>) -> Vec<Value> {
+        let model = self.model;
+        let mut groups = Groups::default();
+        // Channels no queue serves, with the segments that use them.
+        let mut nowhere: Vec<(Idx<crate::model::Channel>, Vec<&str>)> = Vec::new();
+        for &task in &self.plan.tasks {
+            let priority = self.plan.priority(task.segment, false);
+            let queues: Vec<String> = match self.plan.place(task) {
+                Place::Served(queues) => queues.iter().map(|&q| self.sid(q)).collect(),
+                Place::Channel(queues) => {
+                    problems.push(self.unserved(task, queues[0]));
+                    queues.iter().map(|&q| self.sid(q)).collect()
+                }
+                Place::Nowhere => {
+                    let segment = model.segments[task.segment].header.id.as_str();
+                    match nowhere.iter_mut().find(|(c, _)| *c == task.channel) {
+                        Some((_, segments)) => segments.push(segment),
+                        None => nowhere.push((task.channel, vec![segment])),
+                    }
+                    vec![self.fallback()]
+                }
+            };
+            let count = queues.len();
+            // Overflow after the answer target, if the sum of the waits stays
+            // inside the task's lifetime; at once when nobody is available.
+            let wait = self
+                .answer_target(task)
+                .filter(|&w| (count as u64).saturating_sub(1) * w.max(1) < self.lifetime);
+            let targets: Vec<Value> = queues
+                .into_iter()
+                .enumerate()
+                .map(|(i, queue)| {
+                    let mut target = json!({"queue": queue, "priority": priority});
+                    if i + 1 < count {
+                        if let Some(wait) = wait {
+                            target["timeout"] = json!(wait.max(1));
+                        }
+                        target["skip_if"] = json!("workers.available == 0");
+                    }
+                    target
+                })
+                .collect();
+            groups.add(task, targets);
+        }
+        for (channel, segments) in nowhere {
+            let channel = &model.channels[channel];
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    channel.header.span,
+                    msg!(
+                        "taskrouter-fallback-queue",
+                        channel = &channel.header.id,
+                        segments = segments.join(", ")
+                    ),
+                )
+                .help(msg!("taskrouter-fallback-queue-help")),
+            );
+        }
+        groups
+            .0
+            .into_iter()
+            .map(|group| {
+                let channel = &model.channels[group.channel];
+                let segments: Vec<&str> = group.segments.iter().map(|&s| self.names.segment(s)).collect();
+                let labels: Vec<&str> = group
+                    .segments
+                    .iter()
+                    .map(|&s| model.segments[s].header.label())
+                    .collect();
+                json!({
+                    "filter_friendly_name": format!("{} — {}", labels.join(", "), channel.header.label()),
+                    "expression": self.task_expression(self.names.channel(group.channel), &segments),
+                    "targets": group.targets,
+                })
+            })
+            .collect()
+    }
+
+    /// `inexact-export` for a segment's tasks on a channel that only other
+    /// segments' queues serve: where they go instead.
+    fn unserved(&self, task: Task, instead: Idx<Queue>) -> Diagnostic {
+        let segment = &self.model.segments[task.segment];
+        // The segment's `channels` line names the channel; else its header.
+        let span = segment
+            .channels
+            .iter()
+            .find(|c| c.target == Some(task.channel))
+            .map_or(segment.header.span, |c| c.span);
+        Diagnostic::new(
+            Code::InexactExport,
+            span,
+            msg!(
+                "taskrouter-other-segments-queue",
+                segment = &segment.header.id,
+                channel = &self.model.channels[task.channel].header.id,
+                queue = &self.model.queues[instead].header.id
+            ),
+        )
+        .help(msg!("taskrouter-unserved-help"))
+    }
+
+    /// Filters for one complaint rule: per channel, the segments whose
+    /// complaint tasks climb the same ladder.
+    fn complaint_filters(
+        &self,
+        id: Idx<Complaint>,
+        complaint: &Complaint,
+        language: Language,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<Value> {
+        let model = self.model;
+        let Some(owner) = complaint.owner.as_ref() else {
+            return Vec::new();
+        };
+        let rungs = Self::rungs(complaint, owner);
+        let segments: Vec<_> = model.served(&complaint.segments).collect();
+        let mut groups = Groups::default();
+        let mut unrouted: Vec<String> = Vec::new();
+        let mut cut: Vec<&Ref<Party>> = Vec::new();
+        // The first rung some task would reach only after TaskRouter has
+        // cancelled it.
+        let mut too_late: Option<&Rung> = None;
+        for &task in self
+            .plan
+            .tasks
+            .iter()
+            .filter(|t| segments.contains(&t.segment))
+        {
+            let priority = self.plan.priority(task.segment, true);
+            let mut steps: Vec<(u64, Value)> = Vec::new();
+            for (position, rung) in rungs.iter().enumerate() {
+                if rung.starts >= self.lifetime {
+                    too_late.get_or_insert(rung);
+                    break;
+                }
+                let Some(queue) = self.plan.team_queue(rung.party, task) else {
+                    if position == 0 {
+                        unrouted.push(format!(
+                            "{} / {}",
+                            model.segments[task.segment].header.id,
+                            model.channels[task.channel].header.id
+                        ));
+                    } else if !cut.iter().any(|r| std::ptr::eq(*r, rung.to)) {
+                        cut.push(rung.to);
+                    }
+                    break;
+                };
+                let mut step = json!({"queue": self.sid(queue), "priority": priority});
+                if let Party::Role(role) = rung.party {
+                    step["expression"] = json!(format!(
+                        "worker.roles HAS '{}'",
+                        default_name(&model.roles[role].header.id)
+                    ));
+                }
+                steps.push((rung.starts, step));
+            }
+            if steps.is_empty() {
+                continue;
+            }
+            // Each step waits until the next rung starts (the timeouts add
+            // up to that rung's start); the last waits out the task.
+            for i in 0..steps.len() - 1 {
+                let wait = steps[i + 1].0 - steps[i].0;
+                steps[i].1["timeout"] = json!(wait);
+            }
+            groups.add(task, steps.into_iter().map(|(_, v)| v).collect());
+        }
+        for to in cut {
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    to.span,
+                    msg!(
+                        "taskrouter-no-queue",
+                        party = &to.name,
+                        complaint = &complaint.header.id
+                    ),
+                )
+                .help(msg!("taskrouter-no-queue-help")),
+            );
+        }
+        if let Some(rung) = too_late {
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    rung.to.span,
+                    msg!(
+                        "taskrouter-task-lifetime",
+                        complaint = &complaint.header.id,
+                        after = rung.starts,
+                        lifetime = self.lifetime
+                    ),
+                )
+                .help(msg!("taskrouter-task-lifetime-help")),
+            );
+        }
+        if !unrouted.is_empty() {
+            if unrouted.len() > 4 {
+                let more = unrouted.len() - 3;
+                unrouted.truncate(3);
+                unrouted.push(format!("… (+{more})"));
+            }
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    owner.span,
+                    msg!(
+                        "taskrouter-owner-no-queue",
+                        complaint = &complaint.header.id,
+                        owner = &owner.name,
+                        tasks = unrouted.join(", ")
+                    ),
+                )
+                .help(msg!("taskrouter-owner-no-queue-help")),
+            );
+        }
+        let business = complaint
+            .hours
+            .as_ref()
+            .and_then(|h| h.target)
+            .is_some_and(|c| !model.calendars[c].is_24x7());
+        let escalates = groups.0.iter().any(|g| g.targets.len() > 1);
+        if business && escalates {
+            problems.push(
+                Diagnostic::new(
+                    Code::InexactExport,
+                    complaint.header.span,
+                    msg!(
+                        "taskrouter-business-hours",
+                        complaint = &complaint.header.id
+                    ),
+                )
+                .help(msg!("taskrouter-business-hours-help")),
+            );
+        }
+        let title = super::words::complaint_title(complaint.header.label(), language);
+        groups
+            .0
+            .into_iter()
+            .map(|group| {
+                let segments: Vec<&str> = group
+                    .segments
+                    .iter()
+                    .map(|&s| self.names.segment(s))
+                    .collect();
+                let labels: Vec<&str> = group
+                    .segments
+                    .iter()
+                    .map(|&s| model.segments[s].header.label())
+                    .collect();
+                json!({
+                    "filter_friendly_name": format!(
+                        "{title} — {} — {}",
+                        labels.join(", "),
+                        model.channels[group.channel].header.label()
+                    ),
+                    "expression": format!(
+                        "complaint == '{}' AND {}",
+                        self.names.complaint(id),
+                        self.task_expression(self.names.channel(group.channel), &segments)
+                    ),
+                    "targets": group.targets,
+                })
+            })
+            .collect()
+    }
+
+    /// The ladder's rungs in order; a rung at the same time as an earlier
+    /// one replaces it.
+    fn rungs<'c>(complaint: &'c Complaint, owner: &'c Ref<Party>) -> Vec<Rung<'c>> {
+        let mut rungs: Vec<Rung> = Vec::new();
+        let parties = std::iter::once((0, owner)).chain(
+            complaint
+                .escalations
+                .iter()
+                .map(|e| (e.after.seconds(), &e.to)),
+        );
+        for (starts, to) in parties {
+            let Some(party) = to.target else { break };
+            while rungs.last().is_some_and(|r| r.starts >= starts) {
+                rungs.pop();
+            }
+            rungs.push(Rung { starts, party, to });
+        }
+        rungs
+    }
+
+    /// The TaskQueues: who works each queue (its team's workers, by the
+    /// `team` worker attribute) and the order tasks are taken in.
+    fn task_queues(&self, problems: &mut Vec<Diagnostic>) -> Value {
+        let model = self.model;
+        let queues: Vec<Value> = model
+            .queues
+            .iter()
+            .map(|(id, queue)| {
+                let team = queue.team.as_ref().and_then(|t| t.target);
+                let target_workers = match team {
+                    Some(team) => {
+                        format!("team == '{}'", default_name(&model.teams[team].header.id))
+                    }
+                    None => {
+                        problems.push(
+                            Diagnostic::new(
+                                Code::InexactExport,
+                                queue.header.span,
+                                msg!("taskrouter-queue-no-team", queue = &queue.header.id),
+                            )
+                            .help(msg!("taskrouter-queue-no-team-help")),
+                        );
+                        "1 == 1".to_string()
+                    }
+                };
+                json!({
+                    "queue": queue.header.id,
+                    "sid": self.sid(id),
+                    "friendly_name": queue.header.label(),
+                    "target_workers": target_workers,
+                    "task_order": "FIFO",
+                })
+            })
+            .collect();
+        Value::Array(queues)
+    }
+}
+
+/// A rung of a complaint's ladder: from when, who, and the reference that
+/// names them (where a problem with the rung is reported).
+struct Rung<'c> {
+    starts: u64,
+    party: Party,
+    to: &'c Ref<Party>,
+}
+
+/// Tasks of one channel with the same targets, grouped into one filter, in
+/// order of first appearance.
+#[derive(Default)]
+struct Groups(Vec<Group>);
+
+struct Group {
+    channel: Idx<crate::model::Channel>,
+    segments: Vec<Idx<crate::model::Segment>>,
+    targets: Vec<Value>,
+}
+
+impl Groups {
+    fn add(&mut self, task: Task, targets: Vec<Value>) {
+        match self
+            .0
+            .iter_mut()
+            .find(|g| g.channel == task.channel && g.targets == targets)
+        {
+            Some(group) => group.segments.push(task.segment),
+            None => self.0.push(Group {
+                channel: task.channel,
+                segments: vec![task.segment],
+                targets,
+            }),
+        }
+    }
+}
+
+/// TaskRouter expressions quote values in `'...'` and do not allow hyphens:
+/// keep letters, digits and `_`, and turn everything else into `_`.
+pub fn safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_become_expression_safe() {
+        assert_eq!(safe("key-accounts"), "key_accounts");
+        assert_eq!(safe("vip' OR '1"), "vip__OR__1");
+        assert_eq!(safe("ключевые"), "ключевые");
+    }
+}

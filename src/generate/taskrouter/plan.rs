@@ -1,0 +1,155 @@
+//! Who serves which task: the tasks a spec makes (a segment on a channel),
+//! the queues each waits in, in order, and the task priority of each tier.
+//! Pure model reading; the workflow and the TaskQueues are written from it.
+
+use crate::model::{Channel, Idx, Model, Party, Queue, Segment, Team};
+
+/// A task's routing key: a customer of `segment` on `channel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Task {
+    pub segment: Idx<Segment>,
+    pub channel: Idx<Channel>,
+}
+
+/// Where the tasks of one (segment, channel) wait.
+pub enum Place {
+    /// Queues that serve the segment on the channel, most specific first.
+    Served(Vec<Idx<Queue>>),
+    /// No queue serves the segment on the channel; these queues serve the
+    /// channel for other segments (best tier first).
+    Channel(Vec<Idx<Queue>>),
+    /// No queue serves the channel at all.
+    Nowhere,
+}
+
+pub struct Plan<'m> {
+    model: &'m Model,
+    /// Task priority rank per segment: the best tier gets the highest.
+    ranks: Vec<u32>,
+    pub tasks: Vec<Task>,
+}
+
+impl<'m> Plan<'m> {
+    pub fn new(model: &'m Model) -> Self {
+        let tiers: Vec<Option<u32>> = model
+            .segments
+            .values()
+            .map(|s| s.tier.map(|t| t.value))
+            .collect();
+        let worst = tiers.iter().flatten().copied().max().unwrap_or(1);
+        let ranks = tiers
+            .iter()
+            .map(|t| t.map_or(0, |t| worst.saturating_sub(t) + 1))
+            .collect();
+        let mut plan = Plan {
+            model,
+            ranks,
+            tasks: Vec::new(),
+        };
+        plan.tasks = plan.find_tasks();
+        plan
+    }
+
+    /// The priority of a segment's tasks: twice the tier rank, plus one for
+    /// a complaint, so that a complaint goes before its own tier's other
+    /// tasks but never before a better tier's.
+    pub fn priority(&self, segment: Idx<Segment>, complaint: bool) -> u32 {
+        2 * self.ranks[segment.index()] + u32::from(complaint)
+    }
+
+    fn channel_of(queue: &Queue) -> Option<Option<Idx<Channel>>> {
+        match &queue.channel {
+            None => Some(None),
+            Some(r) => r.target.map(Some),
+        }
+    }
+
+    /// Does `queue` take `segment`'s tasks on `channel`? A queue without a
+    /// channel takes its segments on every channel.
+    pub fn serves(&self, queue: &Queue, task: Task) -> bool {
+        Self::channel_of(queue).is_some_and(|c| c.is_none_or(|c| c == task.channel))
+            && self
+                .model
+                .served(&queue.segments)
+                .any(|s| s == task.segment)
+    }
+
+    /// Every segment on every channel it uses or a queue takes it on,
+    /// except self-service channels and visits no queue takes.
+    fn find_tasks(&self) -> Vec<Task> {
+        let model = self.model;
+        let mut segments: Vec<Idx<Segment>> = model.segments.ids().collect();
+        segments.sort_by_key(|&s| std::cmp::Reverse(self.ranks[s.index()]));
+        let mut tasks = Vec::new();
+        for segment in segments {
+            let listed: Vec<Idx<Channel>> =
+                crate::model::targets(&model.segments[segment].channels).collect();
+            for (channel, c) in model.channels.iter() {
+                let task = Task { segment, channel };
+                let queued = model.queues.values().any(|q| self.serves(q, task));
+                let contact = !c.self_service && c.kind.is_some_and(|k| k.is_live());
+                if queued || (listed.contains(&channel) && contact) {
+                    tasks.push(task);
+                }
+            }
+        }
+        tasks
+    }
+
+    /// Where a task waits, in the order it is offered the queues.
+    pub fn place(&self, task: Task) -> Place {
+        let model = self.model;
+        let served: Vec<(Idx<Queue>, &Queue)> = model
+            .queues
+            .iter()
+            .filter(|(_, q)| self.serves(q, task))
+            .collect();
+        if !served.is_empty() {
+            return Place::Served(self.most_specific_first(served));
+        }
+        let mut on_channel: Vec<(Idx<Queue>, &Queue)> = model
+            .queues
+            .iter()
+            .filter(|(_, q)| Self::channel_of(q) == Some(Some(task.channel)))
+            .collect();
+        if on_channel.is_empty() {
+            return Place::Nowhere;
+        }
+        on_channel.sort_by_key(|(id, q)| {
+            let segments: Vec<_> = model.served(&q.segments).collect();
+            (
+                model.best_tier(&segments).unwrap_or(u32::MAX),
+                q.priority.unwrap_or(u32::MAX),
+                id.index(),
+            )
+        });
+        Place::Channel(on_channel.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// A queue for the channel first, then the queue with the fewest
+    /// segments (a dedicated line before a shared one), then the spec's
+    /// queue `priority`, then declaration order.
+    fn most_specific_first(&self, mut queues: Vec<(Idx<Queue>, &Queue)>) -> Vec<Idx<Queue>> {
+        queues.sort_by_key(|(id, q)| {
+            (
+                q.channel.is_none(),
+                self.model.served(&q.segments).count(),
+                q.priority.unwrap_or(u32::MAX),
+                id.index(),
+            )
+        });
+        queues.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// The queue of `party`'s team that takes `task`: the most specific one
+    /// serving the task's segment on its channel.
+    pub fn team_queue(&self, party: Party, task: Task) -> Option<Idx<Queue>> {
+        let team: Idx<Team> = self.model.team_of(party)?;
+        let Place::Served(queues) = self.place(task) else {
+            return None;
+        };
+        queues
+            .into_iter()
+            .find(|&q| self.model.queues[q].team.as_ref().and_then(|t| t.target) == Some(team))
+    }
+}
