@@ -1,0 +1,623 @@
+//! Routing that is right on every spec (issue 24): the TaskRouter workflow,
+//! its TaskQueues and the Zendesk SLA policies, evaluated by an evaluator of
+//! each vendor's documented rules (`routing/twilio.rs`, `routing/zendesk.rs`,
+//! independent of cxc's code) on generated specs, the shipped examples and
+//! the specs written outside the team, with the invariants of
+//! `routing/invariants.rs`; and one regression test per fault of the issue.
+
+mod common;
+#[path = "routing/invariants.rs"]
+mod invariants;
+#[path = "routing/twilio.rs"]
+mod twilio;
+#[path = "routing/zendesk.rs"]
+mod zendesk;
+
+use common::cxc_in;
+use invariants::Built;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use twilio::Moment;
+
+/// Builds the spec folder `spec` into `out`: routing.json, the workflow,
+/// the TaskQueues and the Zendesk files.
+fn build(spec: &Path, out: &Path) -> Built {
+    let output = cxc_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "build",
+            spec.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--target",
+            "docs,zendesk,taskrouter",
+            "--today",
+            common::TODAY,
+            "--lang",
+            "en",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if output.status.code() != Some(0) {
+        let errors: Vec<&str> = stderr.split("\n\n").filter(|d| d.contains('×')).collect();
+        panic!("{}: {}", spec.display(), errors.join("\n"));
+    }
+    let config = std::fs::read_to_string(spec.join("cxc.yaml"))
+        .ok()
+        .and_then(|t| serde_yaml::from_str::<Value>(&t).ok())
+        .map(|c| c["exports"].clone())
+        .unwrap_or(Value::Null);
+    Built::read(out, stderr, config)
+}
+
+fn build_text(spec: &str, config: Option<&str>) -> (tempfile::TempDir, Built) {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("spec");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("spec.cx"), spec).unwrap();
+    if let Some(config) = config {
+        std::fs::write(dir.join("cxc.yaml"), config).unwrap();
+    }
+    let built = build(&dir, &work.path().join("out"));
+    (work, built)
+}
+
+/// A shipped spec folder copied into a temporary one, with `config` as its
+/// cxc.yaml.
+fn build_copy(folder: &str, config: &str) -> (tempfile::TempDir, Built) {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("spec");
+    copy(&manifest(folder), &dir);
+    std::fs::write(dir.join("cxc.yaml"), config).unwrap();
+    let built = build(&dir, &work.path().join("out"));
+    (work, built)
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn manifest(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn the_shipped_examples_keep_every_invariant() {
+    for example in ["kitchen", "telecom", "dry-cleaner-ru"] {
+        let out = tempfile::tempdir().unwrap();
+        let built = build(&manifest(&format!("examples/{example}")), out.path());
+        invariants::check(&built, example);
+    }
+}
+
+/// The outside specs: `../shared/specs` when it exists (the live folder),
+/// else the copy in tests/specs/outside.
+#[test]
+fn the_specs_written_outside_keep_every_invariant() {
+    let live = manifest("../shared/specs");
+    let root = if live.join("vip-shop").is_dir() {
+        live
+    } else {
+        manifest("tests/specs/outside")
+    };
+    println!("outside specs from {}", root.display());
+    for spec in ["vip-shop", "svyaz", "domoset"] {
+        let out = tempfile::tempdir().unwrap();
+        let built = build(&root.join(spec), out.path());
+        invariants::check(&built, spec);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Generated specs.
+
+const ZONES: [Option<&str>; 6] = [
+    None,
+    Some("Europe/Berlin"),
+    Some("America/New_York"),
+    Some("Asia/Tokyo"),
+    Some("Australia/Sydney"),
+    Some("Europe/Moscow"),
+];
+const WEEKS: [&str; 4] = [
+    "open 24x7",
+    "open mon-fri 09:00-18:00",
+    "open sat-sun 10:00-16:00",
+    "open mon-fri 08:00-20:00; open sat 09:00-17:00; closed 2026-12-25, 2027-01-01",
+];
+const KINDS: [&str; 5] = ["phone", "chat", "email", "messenger", "social"];
+/// Names short and long, Latin and Cyrillic; an index keeps them unique.
+const NAMES: [&str; 4] = [
+    "vip",
+    "золото",
+    "a_very_long_segment_name_that_an_admin_would_never_type_twice",
+    "массовый_сегмент",
+];
+
+#[derive(Debug, Clone)]
+struct Gen {
+    calendars: Vec<(usize, usize)>,
+    teams: usize,
+    /// (kind, calendar)
+    channels: Vec<(usize, usize)>,
+    /// (tier, channels as a bit mask, sla calendar, answer s, reply m, resolve h)
+    segments: Vec<(u32, u32, usize, u64, u64, u64)>,
+    /// (channel, segments mask, team, priority)
+    queues: Vec<(usize, u32, usize, u32)>,
+    /// (segments mask, owner team, owner is a role, calendar, rungs (minutes, team, role))
+    complaints: Vec<(u32, usize, bool, usize, Vec<(u64, usize, bool)>)>,
+    task_timeout: Option<u64>,
+}
+
+fn gen() -> impl Strategy<Value = Gen> {
+    (
+        prop::collection::vec((0..ZONES.len(), 0..WEEKS.len()), 1..4),
+        1usize..4,
+        prop::collection::vec((0..KINDS.len(), 0usize..8), 1..5),
+        1usize..5,
+        prop::option::weighted(0.3, 86_400u64..400_000),
+    )
+        .prop_flat_map(|(calendars, teams, channels, nsegments, task_timeout)| {
+            let nc = calendars.len();
+            let nch = channels.len();
+            let segment = (
+                1u32..5,
+                1u32..(1 << nch),
+                0..nc,
+                5u64..300,
+                1u64..600,
+                1u64..200,
+            );
+            let queue = (0..nch, 1u32..(1 << nsegments), 0..teams, 1u32..6);
+            let rung = (1u64..5000, 0..teams, any::<bool>());
+            let complaint = (
+                1u32..(1 << nsegments),
+                0..teams,
+                any::<bool>(),
+                0..nc,
+                prop::collection::vec(rung, 0..4),
+            );
+            (
+                Just(calendars),
+                Just(teams),
+                Just(channels),
+                prop::collection::vec(segment, nsegments..=nsegments),
+                prop::collection::vec(queue, 0..7),
+                prop::collection::vec(complaint, 0..3),
+                Just(task_timeout),
+            )
+        })
+        .prop_map(
+            |(calendars, teams, mut channels, segments, queues, complaints, task_timeout)| {
+                let nc = calendars.len();
+                for ch in &mut channels {
+                    ch.1 %= nc;
+                }
+                Gen {
+                    calendars,
+                    teams,
+                    channels,
+                    segments,
+                    queues,
+                    complaints,
+                    task_timeout,
+                }
+            },
+        )
+}
+
+impl Gen {
+    fn segment(i: usize) -> String {
+        format!("{}_{i}", NAMES[i % NAMES.len()])
+    }
+
+    fn mask(&self, mask: u32) -> Vec<String> {
+        (0..self.segments.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(Self::segment)
+            .collect()
+    }
+
+    fn spec(&self) -> String {
+        let mut out = String::from("service \"Generated\" { language en }\n");
+        for (i, &(zone, week)) in self.calendars.iter().enumerate() {
+            let zone = ZONES[zone].map_or(String::new(), |z| format!("timezone \"{z}\"; "));
+            out += &format!(
+                "calendar cal{i} \"Календарь {i}\" {{ {zone}{} }}\n",
+                WEEKS[week]
+            );
+        }
+        for t in 0..self.teams {
+            out += &format!("team team{t} \"Команда {t}\" {{ lead lead{t} }}\n");
+            out += &format!("role lead{t} \"Lead {t}\" {{ team team{t}; duty \"Lead\" }}\n");
+        }
+        for (i, &(kind, cal)) in self.channels.iter().enumerate() {
+            out += &format!(
+                "channel ch{i} \"Channel {i} ({})\" {{ kind {}; hours cal{cal}; owner team0 }}\n",
+                KINDS[kind], KINDS[kind]
+            );
+        }
+        for (i, &(tier, mask, cal, answer, reply, resolve)) in self.segments.iter().enumerate() {
+            let chans: Vec<String> = (0..self.channels.len())
+                .filter(|c| mask & (1 << c) != 0)
+                .map(|c| format!("ch{c}"))
+                .collect();
+            let id = Self::segment(i);
+            out += &format!(
+                "segment {id} \"Сегмент {i}\" {{ tier {tier}; channels {} }}\n",
+                chans.join(", ")
+            );
+            let mut sla = format!("sla sla{i} \"SLA {i}\" for {id} {{ hours cal{cal}");
+            for c in (0..self.channels.len()).filter(|c| mask & (1 << c) != 0) {
+                let kind = KINDS[self.channels[c].0];
+                if kind == "phone" || kind == "chat" {
+                    sla += &format!("; answer ch{c} 80% within {answer}s");
+                } else {
+                    sla += &format!("; first_response ch{c} within {reply}m");
+                }
+            }
+            out += &format!("{sla}; resolution within {resolve}h }}\n");
+        }
+        for (i, &(ch, mask, team, priority)) in self.queues.iter().enumerate() {
+            out += &format!(
+                "queue q{i} \"Queue {i}\" {{ channel ch{ch}; segments {}; priority {priority}; team team{team} }}\n",
+                self.mask(mask).join(", ")
+            );
+        }
+        for (i, (mask, owner, role, cal, rungs)) in self.complaints.iter().enumerate() {
+            let party = |team: usize, role: bool| {
+                if role {
+                    format!("lead{team}")
+                } else {
+                    format!("team{team}")
+                }
+            };
+            out += &format!(
+                "complaint k{i} \"Complaint {i}\" {{\n  segments {}\n  severity high\n  owner {}\n  hours cal{cal}\n  acknowledge within 1h\n  resolve within 5d\n",
+                self.mask(*mask).join(", "),
+                party(*owner, *role)
+            );
+            // Each rung goes up (team0 < lead0 < team1 < ...), so no ladder,
+            // alone or with the others, leads back.
+            let mut last = 2 * owner + usize::from(*role);
+            let mut after = 0;
+            for &(minutes, team, role) in rungs {
+                after += minutes;
+                let rank = 2 * team + usize::from(role);
+                if rank <= last {
+                    continue;
+                }
+                last = rank;
+                out += &format!("  escalate after {after}m to {}\n", party(team, role));
+            }
+            out += "  feedback required\n}\n";
+        }
+        out
+    }
+
+    fn config(&self) -> String {
+        let mut out = String::from("rules:\n  understaffed: off\n  metric-target-unmet: off\n");
+        if let Some(t) = self.task_timeout {
+            out += &format!("exports:\n  taskrouter:\n    task_timeout: {t}\n");
+        }
+        out
+    }
+}
+
+fn check_generated(g: &Gen) {
+    let spec = g.spec();
+    let (_work, built) = build_text(&spec, Some(&g.config()));
+    invariants::check(&built, &format!("generated spec\n{spec}\n"));
+}
+
+/// 500 generated specs a run: 250 from a fixed seed, 250 from a random one,
+/// both printed.
+#[test]
+fn every_generated_spec_keeps_every_invariant() {
+    let fixed = [24u8; 32];
+    let random: [u8; 32] = std::array::from_fn(|i| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        (nanos >> (i % 16 * 8)) as u8 ^ (i as u8).wrapping_mul(37)
+    });
+    for (name, seed) in [("fixed", fixed), ("random", random)] {
+        let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+        println!("routing invariants: {name} seed {hex}");
+        let config = Config {
+            cases: 250,
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
+        if let Err(e) = runner.run(&gen(), |g| {
+            check_generated(&g);
+            Ok(())
+        }) {
+            panic!("{name} seed {hex}: {e}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One regression test per fault.
+
+fn kitchen() -> (tempfile::TempDir, Built) {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("examples/kitchen"), out.path());
+    (out, built)
+}
+
+fn first_queue(built: &Built, task: Value, now: Moment) -> String {
+    twilio::route(&built.workflow, &task, now, 0, &|_| false)
+        .unwrap()
+        .queue
+}
+
+#[test]
+fn fault_1_a_premium_call_on_sunday_reaches_the_premium_line() {
+    let (_out, built) = kitchen();
+    let sunday = Moment {
+        day: 6,
+        minute: 10 * 60,
+    };
+    let call = serde_json::json!({"channel": "phone", "segment": "premium"});
+    assert_eq!(
+        first_queue(&built, call, sunday),
+        "SET-ME-queue-sid-for-premium_line"
+    );
+}
+
+#[test]
+fn fault_2_a_key_accounts_chat_never_reaches_the_retail_line() {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("examples/telecom"), out.path());
+    let chat = serde_json::json!({"channel": "chat", "segment": "key"});
+    let now = Moment {
+        day: 0,
+        minute: 600,
+    };
+    let queue = first_queue(&built, chat.clone(), now);
+    assert_ne!(queue, "SET-ME-queue-sid-for-retail_line");
+    assert_eq!(queue, "SET-ME-queue-sid-for-unrouted-tasks");
+    assert!(built.inexact_names("chat"), "{}", built.stderr);
+    // The default filter takes the same queue, never a tier's.
+    assert_eq!(
+        built.workflow["task_routing"]["default_filter"]["queue"],
+        "SET-ME-queue-sid-for-unrouted-tasks"
+    );
+    let (_w, configured) = build_copy(
+        "examples/telecom",
+        "exports:\n  taskrouter:\n    fallback_queue: WQ0123456789abcdef0123456789abcdef\n",
+    );
+    assert_eq!(
+        first_queue(
+            &configured,
+            serde_json::json!({"channel": "email", "segment": "key"}),
+            now
+        ),
+        "WQ0123456789abcdef0123456789abcdef"
+    );
+}
+
+const SHARED: &str = r#"
+service "Shop" { language en }
+calendar always "Always" { open 24x7 }
+team support "Support" { lead lead }
+role lead "Lead" { team support; duty "Lead" }
+segment gold "Gold" { tier 1; channels phone }
+segment silver "Silver" { tier 2; channels phone }
+channel phone "Phone" { kind phone; hours always; owner support }
+sla gold_sla "Gold" for gold { hours always; answer phone 80% within 20s }
+sla silver_sla "Silver" for silver { hours always; answer phone 80% within 40s }
+queue premium_shared "Premium shared" { channel phone; segments gold, silver; priority 1; team support }
+queue gold_line "Gold line" { channel phone; segments gold; priority 2; team support }
+queue silver_line "Silver line" { channel phone; segments silver; priority 3; team support }
+complaint late "Late" { segments silver; owner support; hours always; acknowledge within 1h; resolve within 1d }
+"#;
+
+#[test]
+fn fault_3_a_dedicated_queue_comes_before_the_shared_one() {
+    let (_w, built) = build_text(SHARED, Some("rules:\n  mixed-tier-queue: off\n"));
+    let now = Moment { day: 0, minute: 0 };
+    let gold = serde_json::json!({"channel": "phone", "segment": "gold"});
+    assert_eq!(
+        first_queue(&built, gold.clone(), now),
+        "SET-ME-queue-sid-for-gold_line"
+    );
+    // Overflow to the shared queue after the answer target.
+    let later = twilio::route(&built.workflow, &gold, now, 20, &|_| false).unwrap();
+    assert_eq!(later.queue, "SET-ME-queue-sid-for-premium_shared");
+}
+
+#[test]
+fn fault_4_a_complaint_takes_only_its_segments() {
+    let (_w, built) = build_text(SHARED, Some("rules:\n  mixed-tier-queue: off\n"));
+    let now = Moment { day: 0, minute: 0 };
+    let gold = serde_json::json!({"channel": "phone", "segment": "gold", "complaint": "late"});
+    let silver = serde_json::json!({"channel": "phone", "segment": "silver", "complaint": "late"});
+    let gold_complaint = twilio::route(&built.workflow, &gold, now, 0, &|_| false).unwrap();
+    let gold_call = twilio::route(
+        &built.workflow,
+        &serde_json::json!({"channel": "phone", "segment": "gold"}),
+        now,
+        0,
+        &|_| false,
+    )
+    .unwrap();
+    assert_eq!(
+        gold_complaint, gold_call,
+        "a gold task is no complaint of `late`"
+    );
+    assert_eq!(
+        first_queue(&built, silver, now),
+        "SET-ME-queue-sid-for-silver_line"
+    );
+}
+
+#[test]
+fn fault_5_a_better_tier_gets_a_higher_priority_in_a_shared_queue() {
+    let (_w, built) = build_text(SHARED, Some("rules:\n  mixed-tier-queue: off\n"));
+    let now = Moment { day: 0, minute: 0 };
+    let in_shared = |segment: &str| {
+        let task = serde_json::json!({"channel": "phone", "segment": segment});
+        let p = twilio::route(&built.workflow, &task, now, 3600, &|_| false).unwrap();
+        assert_eq!(p.queue, "SET-ME-queue-sid-for-premium_shared");
+        p.priority
+    };
+    assert!(in_shared("gold") > in_shared("silver"));
+}
+
+#[test]
+fn fault_6_no_ladder_outlives_the_task_and_the_lifetime_is_written() {
+    let (out, built) = kitchen();
+    for filter in built.workflow["task_routing"]["filters"]
+        .as_array()
+        .unwrap()
+    {
+        let total: u64 = filter["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t["timeout"].as_u64())
+            .sum();
+        assert!(total < 86_400, "{filter}");
+    }
+    assert!(
+        built.inexact_names("missed_appointment"),
+        "{}",
+        built.stderr
+    );
+    let yaml = std::fs::read_to_string(out.path().join("routing/routing.yaml")).unwrap();
+    assert!(yaml.contains("\"task_timeout_seconds\": 86400"), "{yaml}");
+    // A ladder whose rung is at one day: cut (and said) with the default
+    // lifetime, kept for tasks created with a two-day Timeout.
+    let spec = SHARED.replace(
+        "resolve within 1d }",
+        "resolve within 2d; escalate after 1d to lead }",
+    );
+    let task = serde_json::json!({"channel": "phone", "segment": "silver", "complaint": "late"});
+    let now = Moment { day: 0, minute: 0 };
+    let rules = "rules:\n  mixed-tier-queue: off\n";
+    let (_w, default) = build_text(&spec, Some(rules));
+    assert!(default.inexact_names("late"), "{}", default.stderr);
+    let (_w, longer) = build_text(
+        &spec,
+        Some(&format!(
+            "{rules}exports:\n  taskrouter:\n    task_timeout: 172800\n"
+        )),
+    );
+    let at_1d = twilio::route(&longer.workflow, &task, now, 86_400, &|_| false).unwrap();
+    assert_eq!(
+        at_1d.worker_expression.as_deref(),
+        Some("worker.roles HAS 'lead'")
+    );
+    let filter = |b: &Built| {
+        twilio::route(&b.workflow, &task, now, 0, &|_| false)
+            .unwrap()
+            .filter
+            .unwrap()
+    };
+    let steps = |b: &Built| {
+        b.workflow["task_routing"]["filters"][filter(b)]["targets"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(
+        steps(&default),
+        1,
+        "the one-day rung is past the task's life"
+    );
+    assert_eq!(steps(&longer), 2, "the one-day rung fires within two days");
+}
+
+#[test]
+fn fault_7_taskqueues_are_exported_with_their_workers() {
+    let (_out, built) = kitchen();
+    let queues = built.queues.as_array().unwrap();
+    assert_eq!(queues.len(), 2);
+    for q in queues {
+        assert_eq!(q["target_workers"], "team == 'support'");
+        assert_eq!(q["task_order"], "FIFO");
+        assert!(twilio::parse(q["target_workers"].as_str().unwrap()).is_ok());
+    }
+}
+
+#[test]
+fn fault_8_messenger_tickets_arrive_by_messenger_not_sms() {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("examples/telecom"), out.path());
+    let ticket = |via| zendesk::Ticket {
+        tags: vec!["retail".into()],
+        organization: None,
+        via,
+        priority: "normal",
+    };
+    // WhatsApp (74) and Zendesk messaging (75) get the messenger's 30 minutes.
+    for via in [74, 75, 72, 78] {
+        let applied = zendesk::applies(&built.policies, &ticket(via)).unwrap();
+        assert_eq!(
+            applied.first_reply.map(|t| t.seconds),
+            Some(1800),
+            "via {via}: {}",
+            applied.title
+        );
+    }
+    // A text message (37) is not the messenger.
+    let sms = zendesk::applies(&built.policies, &ticket(37)).unwrap();
+    assert_eq!(sms.first_reply, None, "{}", sms.title);
+    // cxc.yaml sets a channel's via ids.
+    let (_w, only) = build_copy(
+        "examples/telecom",
+        "exports:\n  zendesk:\n    via_ids:\n      messenger: [74]\n",
+    );
+    assert_eq!(
+        zendesk::applies(&only.policies, &ticket(74))
+            .unwrap()
+            .first_reply
+            .map(|t| t.seconds),
+        Some(1800)
+    );
+    assert_eq!(
+        zendesk::applies(&only.policies, &ticket(75))
+            .unwrap()
+            .first_reply,
+        None
+    );
+}
+
+#[test]
+fn fault_9_policy_titles_are_unique_and_name_segment_and_channel() {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("tests/specs/outside/vip-shop"), out.path());
+    let titles: Vec<&str> = built
+        .policies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["sla_policy"]["title"].as_str().unwrap())
+        .collect();
+    let mut unique = titles.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "{titles:?}");
+    assert!(
+        titles.contains(&"VIP — VIP — Social, via_id 30"),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Gold — Gold — E-mail"), "{titles:?}");
+}

@@ -1,0 +1,562 @@
+//! The invariants every export must keep, checked with the evaluators in
+//! `twilio.rs` and `zendesk.rs` against the spec as `routing.json` states
+//! it (segments, channels, queues, tiers, targets, calendars, ladders).
+
+use super::twilio::{self, Moment};
+use super::zendesk::{self, Ticket};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One build's outputs and what it said.
+pub struct Built {
+    pub routing: Value,
+    pub workflow: Value,
+    pub queues: Value,
+    pub policies: Value,
+    pub schedules: Value,
+    pub stderr: String,
+    /// `exports` of the cxc.yaml used, if any.
+    pub config: Value,
+}
+
+impl Built {
+    pub fn read(out: &Path, stderr: String, config: Value) -> Built {
+        let read = |f: &str| -> Value {
+            let text = std::fs::read_to_string(out.join("routing").join(f))
+                .unwrap_or_else(|e| panic!("{f}: {e}\n{stderr}"));
+            serde_json::from_str(&text).unwrap()
+        };
+        Built {
+            routing: read("routing.json"),
+            workflow: read("taskrouter-workflow.json"),
+            queues: read("taskrouter-queues.json"),
+            policies: read("zendesk-sla-policies.json"),
+            schedules: read("zendesk-schedules.json"),
+            stderr,
+            config,
+        }
+    }
+
+    /// Is there an `inexact-export` warning whose text names `word` (in
+    /// backticks)?
+    pub fn inexact_names(&self, word: &str) -> bool {
+        let text = self.stderr.replace("\n  │ ", " ");
+        text.split("inexact-export").skip(1).any(|d| {
+            d.split("help:")
+                .next()
+                .unwrap_or("")
+                .contains(&format!("`{word}`"))
+        })
+    }
+}
+
+fn list<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("{key} is a list"))
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap()
+}
+
+/// The spec as routing.json says it.
+struct Facts<'a> {
+    built: &'a Built,
+    /// Export names by id.
+    segment_name: BTreeMap<&'a str, &'a str>,
+    channel_name: BTreeMap<&'a str, &'a str>,
+    tier: BTreeMap<&'a str, Option<u64>>,
+    lifetime: u64,
+}
+
+impl<'a> Facts<'a> {
+    fn new(built: &'a Built) -> Self {
+        let r = &built.routing;
+        let names = |key: &str| -> BTreeMap<&'a str, &'a str> {
+            list(r, key)
+                .iter()
+                .map(|x| (s(&x["id"]), s(&x["export_name"])))
+                .collect()
+        };
+        Facts {
+            built,
+            segment_name: names("segments"),
+            channel_name: names("channels"),
+            tier: list(r, "segments")
+                .iter()
+                .map(|x| (s(&x["id"]), x["tier"].as_u64()))
+                .collect(),
+            lifetime: r["task_timeout_seconds"].as_u64().unwrap(),
+        }
+    }
+
+    fn queues(&self) -> &'a Vec<Value> {
+        list(&self.built.routing, "queues")
+    }
+
+    fn serves(q: &Value, segment: &str, channel: &str) -> bool {
+        (q["channel"].is_null() || q["channel"] == channel)
+            && list(q, "segments").iter().any(|x| x == segment)
+    }
+
+    /// The queue's SID in the workflow, by its TaskQueue entry.
+    fn sid(&self, queue: &str) -> String {
+        self.built
+            .queues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["queue"] == queue)
+            .map(|q| s(&q["sid"]).to_string())
+            .unwrap_or_else(|| panic!("no TaskQueue for {queue}"))
+    }
+
+    fn team_of_sid(&self, sid: &str) -> Option<String> {
+        self.built
+            .queues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["sid"] == sid)
+            .map(|q| s(&q["target_workers"]).to_string())
+    }
+
+    /// Every (segment, channel) a task can be: the segment's channels that
+    /// are contact channels, and every pair a queue serves.
+    fn tasks(&self) -> Vec<(&'a str, &'a str)> {
+        let mut out = Vec::new();
+        let r = &self.built.routing;
+        for seg in list(r, "segments") {
+            let id = s(&seg["id"]);
+            for ch in list(r, "channels") {
+                let c = s(&ch["id"]);
+                let listed = list(seg, "channels").iter().any(|x| x == c);
+                let live = ["phone", "chat", "email", "messenger", "social"]
+                    .contains(&ch["kind"].as_str().unwrap_or(""))
+                    && ch["self_service"] != true;
+                let queued = self.queues().iter().any(|q| Self::serves(q, id, c));
+                if queued || (listed && live) {
+                    out.push((id, c));
+                }
+            }
+        }
+        out
+    }
+
+    fn task(&self, segment: &str, channel: &str, complaint: Option<&str>) -> Value {
+        let attribute = self.built.config["taskrouter"]["segment_attribute"]
+            .as_str()
+            .unwrap_or("segment");
+        let mut task = json!({"channel": self.channel_name[channel]});
+        task[attribute] = json!(self.segment_name[segment]);
+        if let Some(c) = complaint {
+            task["complaint"] = json!(c);
+        }
+        task
+    }
+
+    /// The moments to try: every half hour of the week, and every opening
+    /// and closing time of every calendar in every UTC offset its zone takes
+    /// in the year.
+    fn moments(&self) -> Vec<Moment> {
+        let mut out: Vec<Moment> = (0..7 * 48)
+            .map(|i| Moment {
+                day: i / 48,
+                minute: (i % 48) as u32 * 30,
+            })
+            .collect();
+        for cal in list(&self.built.routing, "calendars") {
+            let offsets = offsets(cal["timezone"].as_str());
+            for (day, (_, ranges)) in cal["week"].as_object().unwrap().iter().enumerate() {
+                for range in ranges.as_array().unwrap() {
+                    for edge in s(range).split('-') {
+                        let (h, m) = edge.split_once(':').unwrap();
+                        let local = day as i64 * 1440
+                            + h.parse::<i64>().unwrap() * 60
+                            + m.parse::<i64>().unwrap();
+                        for offset in &offsets {
+                            let utc = (local - offset).rem_euclid(7 * 1440);
+                            out.push(Moment {
+                                day: (utc / 1440) as usize,
+                                minute: (utc % 1440) as u32,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The UTC offsets (minutes) a zone takes during 2026, from the time zone
+/// database (jiff), one probe a day.
+fn offsets(zone: Option<&str>) -> Vec<i64> {
+    let Some(zone) = zone else { return vec![0] };
+    let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
+        return vec![0];
+    };
+    let mut out: Vec<i64> = Vec::new();
+    let start = jiff::civil::date(2026, 1, 1)
+        .at(12, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap();
+    for day in 0..366 {
+        let at = start
+            .checked_add(jiff::Span::new().days(day))
+            .unwrap()
+            .timestamp();
+        let offset = i64::from(tz.to_offset(at).seconds()) / 60;
+        if !out.contains(&offset) {
+            out.push(offset);
+        }
+    }
+    out
+}
+
+/// Every invariant of the issue, on one build. Panics with what broke.
+pub fn check(built: &Built, what: &str) {
+    let facts = Facts::new(built);
+    let workflow = &built.workflow;
+    let none_empty = |_: &str| false;
+    let tasks = facts.tasks();
+    let moments = facts.moments();
+    let tier_of = |seg: &str| facts.tier[seg].unwrap_or(u64::MAX);
+
+    // 1. A served task reaches a queue serving it first, at every moment;
+    //    a dedicated queue, where there is one, before a shared one.
+    for &(seg, ch) in &tasks {
+        let serving: Vec<&Value> = facts
+            .queues()
+            .iter()
+            .filter(|q| Facts::serves(q, seg, ch))
+            .collect();
+        if serving.is_empty() {
+            continue;
+        }
+        let task = facts.task(seg, ch, None);
+        let fewest = serving
+            .iter()
+            .map(|q| list(q, "segments").len())
+            .min()
+            .unwrap();
+        for &now in &moments {
+            let placed = twilio::route(workflow, &task, now, 0, &none_empty)
+                .unwrap_or_else(|| panic!("{what}: {seg} on {ch} is not routed at {now:?}"));
+            let first = serving
+                .iter()
+                .find(|q| facts.sid(s(&q["id"])) == placed.queue)
+                .unwrap_or_else(|| panic!("{what}: {seg} on {ch} at {now:?} first reaches {}, which does not serve it", placed.queue));
+            assert_eq!(
+                list(first, "segments").len(),
+                fewest,
+                "{what}: {seg} on {ch} reaches the shared {} before a more specific queue",
+                first["id"]
+            );
+        }
+    }
+
+    // 2. Every queue is the first some task enters: at once, or when the
+    //    queues before it have nobody available.
+    for q in facts.queues() {
+        let sid = facts.sid(s(&q["id"]));
+        let reached = tasks.iter().any(|&(seg, ch)| {
+            let task = facts.task(seg, ch, None);
+            let mut empty: Vec<String> = Vec::new();
+            while let Some(p) = twilio::route(workflow, &task, moments[0], 0, &|x: &str| {
+                empty.iter().any(|e| e == x)
+            }) {
+                if p.queue == sid {
+                    return true;
+                }
+                if empty.contains(&p.queue) {
+                    break;
+                }
+                empty.push(p.queue);
+            }
+            false
+        });
+        assert!(
+            reached,
+            "{what}: no task ever enters queue {} first",
+            q["id"]
+        );
+    }
+
+    // 3. A better tier gets a higher priority in every queue it shares,
+    //    overflow and complaints included; 5. no target sequence outlives
+    //    the task.
+    let mut in_queue: BTreeMap<String, Vec<(u64, u64)>> = BTreeMap::new();
+    for (i, filter) in list(&workflow["task_routing"], "filters")
+        .iter()
+        .enumerate()
+    {
+        let mut total = 0;
+        for t in list(filter, "targets") {
+            total += t["timeout"].as_u64().unwrap_or(0);
+        }
+        assert!(
+            total < facts.lifetime,
+            "{what}: filter {i}'s targets last {total} s, the task {} s",
+            facts.lifetime
+        );
+    }
+    let complaints: Vec<&Value> = list(&built.routing, "escalations").iter().collect();
+    for &(seg, ch) in &tasks {
+        let mut variants = vec![facts.task(seg, ch, None)];
+        for c in &complaints {
+            variants.push(facts.task(seg, ch, Some(&default_name(s(&c["complaint"])))));
+        }
+        for task in variants {
+            let mut empty: Vec<String> = Vec::new();
+            for age in [0u64, 1, 60, 3600, 4 * 3600, 86_399, facts.lifetime - 1] {
+                if let Some(p) = twilio::route(workflow, &task, moments[0], age, &none_empty) {
+                    in_queue
+                        .entry(p.queue.clone())
+                        .or_default()
+                        .push((tier_of(seg), p.priority));
+                }
+            }
+            while let Some(p) = twilio::route(workflow, &task, moments[0], 0, &|x: &str| {
+                empty.iter().any(|e| e == x)
+            }) {
+                in_queue
+                    .entry(p.queue.clone())
+                    .or_default()
+                    .push((tier_of(seg), p.priority));
+                if empty.contains(&p.queue) {
+                    break;
+                }
+                empty.push(p.queue);
+            }
+        }
+    }
+    for (queue, seen) in &in_queue {
+        for a in seen {
+            for b in seen {
+                if a.0 < b.0 {
+                    assert!(
+                        a.1 > b.1,
+                        "{what}: in {queue} tier {} has priority {} and tier {} has {}",
+                        a.0,
+                        a.1,
+                        b.0,
+                        b.1
+                    );
+                }
+            }
+        }
+    }
+
+    // 4. A complaint task is caught only for the complaint's segments and
+    //    lands in the owner's team.
+    let teams: BTreeMap<&str, &str> = list(&built.routing, "teams")
+        .iter()
+        .map(|t| (s(&t["id"]), s(&t["export_name"])))
+        .collect();
+    let role_team: BTreeMap<&str, &str> = list(&built.routing, "roles")
+        .iter()
+        .filter_map(|r| Some((s(&r["id"]), r["team"].as_str()?)))
+        .collect();
+    for c in &complaints {
+        let id = s(&c["complaint"]);
+        let name = default_name(id);
+        let Some(owner) = c["owner"].as_str() else {
+            continue;
+        };
+        let owner_team = teams
+            .get(owner)
+            .copied()
+            .or_else(|| role_team.get(owner).and_then(|t| teams.get(t).copied()));
+        let segments: Vec<&str> = list(c, "segments").iter().map(s).collect();
+        for &(seg, ch) in &tasks {
+            let plain = twilio::route(
+                workflow,
+                &facts.task(seg, ch, None),
+                moments[0],
+                0,
+                &none_empty,
+            );
+            let filed = twilio::route(
+                workflow,
+                &facts.task(seg, ch, Some(&name)),
+                moments[0],
+                0,
+                &none_empty,
+            );
+            let caught = filed
+                .as_ref()
+                .map(|p| (&p.queue, p.worker_expression.clone()))
+                != plain
+                    .as_ref()
+                    .map(|p| (&p.queue, p.worker_expression.clone()))
+                || filed.as_ref().map(|p| p.priority) != plain.as_ref().map(|p| p.priority);
+            if !segments.contains(&seg) {
+                assert!(
+                    !caught,
+                    "{what}: complaint {id} catches a task of {seg}, not its segment"
+                );
+                continue;
+            }
+            if !caught {
+                assert!(built.inexact_names(id), "{what}: complaint {id} of {seg} on {ch} is routed as an ordinary task, unreported");
+                continue;
+            }
+            let filed = filed.unwrap();
+            let workers = facts.team_of_sid(&filed.queue).unwrap_or_default();
+            let team = owner_team.unwrap_or("?");
+            assert_eq!(
+                workers,
+                format!("team == '{team}'"),
+                "{what}: complaint {id} of {seg} on {ch} lands outside the owner's team"
+            );
+            let serving = facts
+                .queues()
+                .iter()
+                .any(|q| Facts::serves(q, seg, ch) && facts.sid(s(&q["id"])) == filed.queue);
+            assert!(
+                serving,
+                "{what}: complaint {id} of {seg} lands in a queue that does not serve it on {ch}"
+            );
+        }
+    }
+
+    check_zendesk(&facts, what);
+}
+
+fn default_name(id: &str) -> String {
+    id.to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// 6. Every (segment, channel, priority) ticket gets, from the first
+/// matching policy, the spec's targets in the spec's clock, or an
+/// `inexact-export` names the channel.
+fn check_zendesk(facts: &Facts, what: &str) {
+    let built = facts.built;
+    let r = &built.routing;
+    let zendesk = &built.config["zendesk"];
+    let by_org = zendesk["segment_field"] == "organization_id";
+    let calendars: BTreeMap<&str, &Value> = list(r, "calendars")
+        .iter()
+        .map(|c| (s(&c["id"]), c))
+        .collect();
+    for seg in list(r, "segments") {
+        let id = s(&seg["id"]);
+        let timers: Vec<&Value> = list(r, "timers")
+            .iter()
+            .filter(|t| t["segment"] == id)
+            .collect();
+        for ch in list(r, "channels") {
+            let c = s(&ch["id"]);
+            let listed = list(seg, "channels").iter().any(|x| x == c);
+            let timed = timers.iter().any(|t| t["channel"] == c);
+            if !(listed || timed) {
+                continue;
+            }
+            let vias: Vec<u64> = match zendesk["via_ids"][c].as_array() {
+                Some(v) => v.iter().map(|x| x.as_u64().unwrap()).collect(),
+                None => zendesk::vias_of_kind(ch["kind"].as_str().unwrap_or("")),
+            };
+            let phone = ch["kind"] == "phone";
+            let pick = |kinds: &[&str], channel: Option<&str>| {
+                timers
+                    .iter()
+                    .filter(|t| kinds.contains(&s(&t["kind"])) && t["channel"].as_str() == channel)
+                    .min_by_key(|t| t["seconds"].as_u64())
+                    .map(|t| (t["seconds"].as_u64().unwrap(), t["calendar"].as_str()))
+            };
+            let reply_kinds: &[&str] = if phone {
+                &["first_response"]
+            } else {
+                &["first_response", "answer"]
+            };
+            let reply = pick(reply_kinds, Some(c));
+            let resolution = pick(&["resolution"], Some(c)).or_else(|| pick(&["resolution"], None));
+            let expect = |t: Option<(u64, Option<&str>)>| {
+                t.filter(|(secs, _)| *secs > 0)
+                    .map(|(seconds, cal)| zendesk::Target {
+                        seconds,
+                        business_hours: cal.is_some_and(|cal| {
+                            let cal = calendars[cal];
+                            !(cal["always_open"] == true && list(cal, "closed").is_empty())
+                        }),
+                    })
+            };
+            let organizations: Vec<Option<u64>> = if by_org {
+                zendesk["organizations"][id]
+                    .as_array()
+                    .map_or(vec![None], |ids| ids.iter().map(|x| x.as_u64()).collect())
+            } else {
+                vec![None]
+            };
+            for &via in &vias {
+                for &org in &organizations {
+                    for priority in ["low", "normal", "high", "urgent"] {
+                        let ticket = Ticket {
+                            tags: if by_org {
+                                vec![]
+                            } else {
+                                vec![facts.segment_name[id].to_string()]
+                            },
+                            organization: org,
+                            via,
+                            priority,
+                        };
+                        let applied = zendesk::applies(&built.policies, &ticket);
+                        let got = applied.as_ref().map(|a| (a.first_reply, a.resolution));
+                        let want = (expect(reply), expect(resolution));
+                        let wanted_none = want == (None, None);
+                        let right = got == Some(want) || (wanted_none && got.is_none());
+                        if !right {
+                            assert!(
+                                built.inexact_names(c),
+                                "{what}: a {priority} ticket of {id} via {via} ({c}) gets {:?} from {:?}, the spec says {want:?}",
+                                got,
+                                applied.map(|a| a.title)
+                            );
+                        }
+                        if let Some(a) = applied.filter(|_| right) {
+                            let business = [a.first_reply, a.resolution]
+                                .iter()
+                                .flatten()
+                                .any(|t| t.business_hours);
+                            if business {
+                                let listed = built.schedules.as_array().unwrap().iter().any(|e| {
+                                    list(e, "policies").iter().any(|p| p == a.title.as_str())
+                                });
+                                assert!(listed, "{what}: policy {} counts business hours but no schedule names it", a.title);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Titles are unique.
+    let titles: Vec<&str> = built
+        .policies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| s(&p["sla_policy"]["title"]))
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(
+        sorted.len(),
+        titles.len(),
+        "{what}: policy titles repeat: {titles:?}"
+    );
+}

@@ -1,0 +1,102 @@
+//! What Zendesk does with a ticket and SLA policies, from Zendesk's
+//! documentation and nothing in cxc: policies are tried by `position`, the
+//! first whose filter matches the ticket applies; a filter matches when all
+//! of its `all` conditions hold and, if it has any, one of its `any`
+//! conditions; a policy metric applies per ticket priority, its target in
+//! minutes (`target`) or seconds (`target_in_seconds`), counted in business
+//! hours (`business_hours: true`, the ticket's schedule) or calendar hours
+//! (<https://developer.zendesk.com/api-reference/ticketing/business-rules/sla_policies/>).
+//! Tickets tell their channel by `via_id`
+//! (<https://developer.zendesk.com/documentation/ticketing/reference-guides/via-types>).
+
+use serde_json::Value;
+
+/// The via ids through which tickets of a channel kind arrive, from the via
+/// types reference: phone_call_inbound 34 and voicemail 33; chat 29; mail 4;
+/// messengers: line 72, wechat 73, whatsapp 74, native_messaging 75,
+/// sunshine_conversations_facebook_messenger 78, telegram 79, viber 81,
+/// apple_business_chat 83, google_business_messages 84, kakaotalk 85;
+/// social: twitter 30, twitter_dm 26, facebook_post 38, facebook_message 41,
+/// instagram_dm 86, sunshine_conversations_twitter_dm 88; web_form 0.
+/// Text messages (37) are SMS, not a messenger.
+pub fn vias_of_kind(kind: &str) -> Vec<u64> {
+    match kind {
+        "phone" => vec![34, 33],
+        "chat" => vec![29],
+        "email" => vec![4],
+        "messenger" => vec![72, 73, 74, 75, 78, 79, 81, 83, 84, 85],
+        "social" => vec![30, 26, 38, 41, 86, 88],
+        "portal" => vec![0],
+        _ => vec![],
+    }
+}
+
+pub struct Ticket {
+    pub tags: Vec<String>,
+    pub organization: Option<u64>,
+    pub via: u64,
+    pub priority: &'static str,
+}
+
+/// A metric as applied: seconds and whether business hours count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub seconds: u64,
+    pub business_hours: bool,
+}
+
+pub struct Applied {
+    pub title: String,
+    pub first_reply: Option<Target>,
+    pub resolution: Option<Target>,
+}
+
+fn holds(condition: &Value, ticket: &Ticket) -> bool {
+    let field = condition["field"].as_str().unwrap();
+    let op = condition["operator"].as_str().unwrap();
+    match (field, op) {
+        ("current_tags", "includes") => condition["value"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .any(|t| ticket.tags.iter().any(|x| x == t)),
+        ("via_id", "is") => condition["value"].as_u64() == Some(ticket.via),
+        ("organization_id", "is") => condition["value"].as_u64() == ticket.organization,
+        other => panic!("a condition this evaluator does not know: {other:?}"),
+    }
+}
+
+/// The policy Zendesk applies to `ticket`, if any.
+pub fn applies(policies: &Value, ticket: &Ticket) -> Option<Applied> {
+    let mut list: Vec<&Value> = policies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["sla_policy"])
+        .collect();
+    list.sort_by_key(|p| p["position"].as_u64().unwrap());
+    let policy = list.into_iter().find(|p| {
+        let all = p["filter"]["all"].as_array().unwrap();
+        let any = p["filter"]["any"].as_array().unwrap();
+        all.iter().all(|c| holds(c, ticket))
+            && (any.is_empty() || any.iter().any(|c| holds(c, ticket)))
+    })?;
+    let metric = |name: &str| {
+        policy["policy_metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["priority"] == ticket.priority && m["metric"] == name)
+            .map(|m| Target {
+                seconds: m["target_in_seconds"]
+                    .as_u64()
+                    .unwrap_or_else(|| m["target"].as_u64().unwrap() * 60),
+                business_hours: m["business_hours"].as_bool().unwrap(),
+            })
+    };
+    Some(Applied {
+        title: policy["title"].as_str().unwrap().to_string(),
+        first_reply: metric("first_reply_time"),
+        resolution: metric("total_resolution_time"),
+    })
+}
