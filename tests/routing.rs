@@ -23,22 +23,31 @@ use twilio::Moment;
 
 /// Builds the spec folder `spec` into `out`: routing.json, the workflow,
 /// the TaskQueues and the Zendesk files.
+/// `CXC_ROUTING_BIN` runs them with another cxc binary (an older release,
+/// to see which invariants it breaks).
 fn build(spec: &Path, out: &Path) -> Built {
-    let output = cxc_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &[
-            "build",
-            spec.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--target",
-            "docs,zendesk,taskrouter",
-            "--today",
-            common::TODAY,
-            "--lang",
-            "en",
-        ],
-    );
+    let args = [
+        "build",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--target",
+        "docs,zendesk,taskrouter",
+        "--today",
+        common::TODAY,
+        "--lang",
+        "en",
+    ];
+    let output = match std::env::var_os("CXC_ROUTING_BIN") {
+        Some(bin) => std::process::Command::new(bin)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("NO_COLOR", "1")
+            .env("LANG", "C")
+            .output()
+            .unwrap(),
+        None => cxc_in(Path::new(env!("CARGO_MANIFEST_DIR")), &args),
+    };
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if output.status.code() != Some(0) {
         let errors: Vec<&str> = stderr.split("\n\n").filter(|d| d.contains('×')).collect();
