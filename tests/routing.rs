@@ -450,6 +450,15 @@ fn fault_3_a_dedicated_queue_comes_before_the_shared_one() {
     // Overflow to the shared queue after the answer target.
     let later = twilio::route(&built.workflow, &gold, now, 20, &|_| false).unwrap();
     assert_eq!(later.queue, "SET-ME-queue-sid-for-premium_shared");
+    // At once when nobody in the gold line is available.
+    let nobody = |q: &str| q.ends_with("gold_line");
+    let at_once = twilio::route(&built.workflow, &gold, now, 0, &nobody).unwrap();
+    assert_eq!(at_once.queue, "SET-ME-queue-sid-for-premium_shared");
+    // A waiting gold customer never falls to the silver line, at any age.
+    for age in [0, 19, 20, 600, 86_399] {
+        let p = twilio::route(&built.workflow, &gold, now, age, &|_| false).unwrap();
+        assert_ne!(p.queue, "SET-ME-queue-sid-for-silver_line", "after {age} s");
+    }
 }
 
 #[test]
