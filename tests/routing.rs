@@ -639,3 +639,32 @@ fn fault_9_policy_titles_are_unique_and_name_segment_and_channel() {
     );
     assert!(titles.contains(&"Gold — Gold — E-mail"), "{titles:?}");
 }
+
+#[test]
+fn the_new_export_settings_are_checked() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("spec");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("spec.cx"), SHARED).unwrap();
+    std::fs::write(
+        dir.join("cxc.yaml"),
+        "exports:\n  taskrouter:\n    task_timeout: 0\n    fallback_queue: \"WQ1' OR '1\"\n  zendesk:\n    via_ids:\n      phone: [\"a\"]\n",
+    )
+    .unwrap();
+    let output = cxc_in(
+        work.path(),
+        &["build", "spec", "-o", "out", "--target", "taskrouter"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`task_timeout` must be a whole number of seconds"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("fallback_queue"), "{stderr}");
+    assert!(
+        stderr.contains("the ids of `phone` under `via_ids`"),
+        "{stderr}"
+    );
+    assert!(!work.path().join("out").exists());
+}
