@@ -167,6 +167,9 @@ struct Gen {
     /// (segments mask, owner team, owner is a role, calendar, rungs (minutes, team, role))
     complaints: Vec<(u32, usize, bool, usize, Vec<(u64, usize, bool)>)>,
     task_timeout: Option<u64>,
+    /// cxc.yaml names the segment attribute / sets channel 0's via ids.
+    segment_attribute: bool,
+    via_override: bool,
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -176,39 +179,52 @@ fn gen() -> impl Strategy<Value = Gen> {
         prop::collection::vec((0..KINDS.len(), 0usize..8), 1..5),
         1usize..5,
         prop::option::weighted(0.3, 86_400u64..400_000),
+        any::<(bool, bool)>(),
     )
-        .prop_flat_map(|(calendars, teams, channels, nsegments, task_timeout)| {
-            let nc = calendars.len();
-            let nch = channels.len();
-            let segment = (
-                1u32..5,
-                1u32..(1 << nch),
-                0..nc,
-                5u64..300,
-                1u64..600,
-                1u64..200,
-            );
-            let queue = (0..nch, 1u32..(1 << nsegments), 0..teams, 1u32..6);
-            let rung = (1u64..5000, 0..teams, any::<bool>());
-            let complaint = (
-                1u32..(1 << nsegments),
-                0..teams,
-                any::<bool>(),
-                0..nc,
-                prop::collection::vec(rung, 0..4),
-            );
-            (
-                Just(calendars),
-                Just(teams),
-                Just(channels),
-                prop::collection::vec(segment, nsegments..=nsegments),
-                prop::collection::vec(queue, 0..7),
-                prop::collection::vec(complaint, 0..3),
-                Just(task_timeout),
-            )
-        })
+        .prop_flat_map(
+            |(calendars, teams, channels, nsegments, task_timeout, flags)| {
+                let nc = calendars.len();
+                let nch = channels.len();
+                let segment = (
+                    1u32..5,
+                    1u32..(1 << nch),
+                    0..nc,
+                    5u64..300,
+                    1u64..600,
+                    1u64..200,
+                );
+                let queue = (0..nch, 1u32..(1 << nsegments), 0..teams, 1u32..6);
+                let rung = (1u64..5000, 0..teams, any::<bool>());
+                let complaint = (
+                    1u32..(1 << nsegments),
+                    0..teams,
+                    any::<bool>(),
+                    0..nc,
+                    prop::collection::vec(rung, 0..4),
+                );
+                (
+                    Just(calendars),
+                    Just(teams),
+                    Just(channels),
+                    prop::collection::vec(segment, nsegments..=nsegments),
+                    prop::collection::vec(queue, 0..7),
+                    prop::collection::vec(complaint, 0..3),
+                    Just(task_timeout),
+                    Just(flags),
+                )
+            },
+        )
         .prop_map(
-            |(calendars, teams, mut channels, segments, queues, complaints, task_timeout)| {
+            |(
+                calendars,
+                teams,
+                mut channels,
+                segments,
+                queues,
+                complaints,
+                task_timeout,
+                flags,
+            )| {
                 let nc = calendars.len();
                 for ch in &mut channels {
                     ch.1 %= nc;
@@ -221,6 +237,8 @@ fn gen() -> impl Strategy<Value = Gen> {
                     queues,
                     complaints,
                     task_timeout,
+                    segment_attribute: flags.0,
+                    via_override: flags.1,
                 }
             },
         )
@@ -317,8 +335,16 @@ impl Gen {
 
     fn config(&self) -> String {
         let mut out = String::from("rules:\n  understaffed: off\n  metric-target-unmet: off\n");
+        out += "exports:\n  taskrouter:\n";
         if let Some(t) = self.task_timeout {
-            out += &format!("exports:\n  taskrouter:\n    task_timeout: {t}\n");
+            out += &format!("    task_timeout: {t}\n");
+        }
+        if self.segment_attribute {
+            out += "    segment_attribute: customer.tier_name\n";
+        }
+        if self.via_override {
+            let via = zendesk::vias_of_kind(KINDS[self.channels[0].0])[0];
+            out += &format!("  zendesk:\n    via_ids:\n      ch0: [{via}]\n");
         }
         out
     }

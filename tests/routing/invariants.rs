@@ -160,7 +160,12 @@ impl<'a> Facts<'a> {
             .as_str()
             .unwrap_or("segment");
         let mut task = json!({"channel": self.channel_name[channel]});
-        task[attribute] = json!(self.segment_name[segment]);
+        // A dotted attribute is a path into the task's attributes.
+        let mut slot = &mut task;
+        for part in attribute.split('.') {
+            slot = &mut slot[part];
+        }
+        *slot = json!(self.segment_name[segment]);
         if let Some(c) = complaint {
             task["complaint"] = json!(c);
         }

@@ -44,6 +44,7 @@ use crate::msg;
 use crate::syntax::values::Language;
 use plan::{Place, Plan, Task};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 /// A task's lifetime when `cxc.yaml` does not say how tasks are created:
 /// TaskRouter's default `Timeout`.
@@ -482,7 +483,10 @@ struct Rung<'c> {
 /// Tasks of one channel with the same targets, grouped into one filter, in
 /// order of first appearance.
 #[derive(Default)]
-struct Groups(Vec<Group>);
+struct Groups(
+    Vec<Group>,
+    HashMap<(Idx<crate::model::Channel>, String), usize>,
+);
 
 struct Group {
     channel: Idx<crate::model::Channel>,
@@ -492,17 +496,17 @@ struct Group {
 
 impl Groups {
     fn add(&mut self, task: Task, targets: Vec<Value>) {
-        match self
-            .0
-            .iter_mut()
-            .find(|g| g.channel == task.channel && g.targets == targets)
-        {
-            Some(group) => group.segments.push(task.segment),
-            None => self.0.push(Group {
-                channel: task.channel,
-                segments: vec![task.segment],
-                targets,
-            }),
+        let key = (task.channel, Value::Array(targets.clone()).to_string());
+        match self.1.get(&key) {
+            Some(&i) => self.0[i].segments.push(task.segment),
+            None => {
+                self.1.insert(key, self.0.len());
+                self.0.push(Group {
+                    channel: task.channel,
+                    segments: vec![task.segment],
+                    targets,
+                });
+            }
         }
     }
 }

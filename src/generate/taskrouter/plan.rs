@@ -26,6 +26,9 @@ pub struct Plan<'m> {
     model: &'m Model,
     /// Task priority rank per segment: the best tier gets the highest.
     ranks: Vec<u32>,
+    /// Per queue, whether it serves each segment: asked for every task, so
+    /// built once.
+    serves_segment: Vec<Vec<bool>>,
     pub tasks: Vec<Task>,
 }
 
@@ -41,9 +44,21 @@ impl<'m> Plan<'m> {
             .iter()
             .map(|t| t.map_or(0, |t| worst.saturating_sub(t) + 1))
             .collect();
+        let serves_segment = model
+            .queues
+            .values()
+            .map(|q| {
+                let mut served = vec![false; model.segments.len()];
+                for s in model.served(&q.segments) {
+                    served[s.index()] = true;
+                }
+                served
+            })
+            .collect();
         let mut plan = Plan {
             model,
             ranks,
+            serves_segment,
             tasks: Vec::new(),
         };
         plan.tasks = plan.find_tasks();
@@ -66,12 +81,10 @@ impl<'m> Plan<'m> {
 
     /// Does `queue` take `segment`'s tasks on `channel`? A queue without a
     /// channel takes its segments on every channel.
-    pub fn serves(&self, queue: &Queue, task: Task) -> bool {
-        Self::channel_of(queue).is_some_and(|c| c.is_none_or(|c| c == task.channel))
-            && self
-                .model
-                .served(&queue.segments)
-                .any(|s| s == task.segment)
+    pub fn serves(&self, queue: Idx<Queue>, task: Task) -> bool {
+        Self::channel_of(&self.model.queues[queue])
+            .is_some_and(|c| c.is_none_or(|c| c == task.channel))
+            && self.serves_segment[queue.index()][task.segment.index()]
     }
 
     /// Every segment on every channel it uses or a queue takes it on,
@@ -86,7 +99,7 @@ impl<'m> Plan<'m> {
                 crate::model::targets(&model.segments[segment].channels).collect();
             for (channel, c) in model.channels.iter() {
                 let task = Task { segment, channel };
-                let queued = model.queues.values().any(|q| self.serves(q, task));
+                let queued = model.queues.ids().any(|q| self.serves(q, task));
                 let contact = !c.self_service && c.kind.is_some_and(|k| k.is_live());
                 if queued || (listed.contains(&channel) && contact) {
                     tasks.push(task);
@@ -102,7 +115,7 @@ impl<'m> Plan<'m> {
         let served: Vec<(Idx<Queue>, &Queue)> = model
             .queues
             .iter()
-            .filter(|(_, q)| self.serves(q, task))
+            .filter(|&(id, _)| self.serves(id, task))
             .collect();
         if !served.is_empty() {
             return Place::Served(self.most_specific_first(served));
