@@ -508,7 +508,10 @@ impl Reader<'_> {
             self.error(
                 span,
                 msg!("config-id-lists", key = crate::escape::shorten(key, 64)),
-                msg!("config-id-lists-help"),
+                msg!(
+                    "config-id-lists-help",
+                    key = crate::escape::shorten(key, 64)
+                ),
             );
             return found;
         };

@@ -103,8 +103,12 @@ impl ExportNames {
 
 /// Lower case; letters, digits and `_` only.
 pub fn default_name(id: &str) -> String {
-    id.to_lowercase()
-        .chars()
+    word(&id.to_lowercase())
+}
+
+/// Letters, digits and `_` kept, everything else turned into `_`.
+pub fn word(id: &str) -> String {
+    id.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '_' {
                 c

@@ -208,20 +208,7 @@ impl Writer<'_> {
         groups
             .0
             .into_iter()
-            .map(|group| {
-                let channel = &model.channels[group.channel];
-                let segments: Vec<&str> = group.segments.iter().map(|&s| self.names.segment(s)).collect();
-                let labels: Vec<&str> = group
-                    .segments
-                    .iter()
-                    .map(|&s| model.segments[s].header.label())
-                    .collect();
-                json!({
-                    "filter_friendly_name": format!("{} — {}", labels.join(", "), channel.header.label()),
-                    "expression": self.task_expression(self.names.channel(group.channel), &segments),
-                    "targets": group.targets,
-                })
-            })
+            .map(|group| self.filter(group, None))
             .collect()
     }
 
@@ -386,32 +373,42 @@ impl Writer<'_> {
         groups
             .0
             .into_iter()
-            .map(|group| {
-                let segments: Vec<&str> = group
-                    .segments
-                    .iter()
-                    .map(|&s| self.names.segment(s))
-                    .collect();
-                let labels: Vec<&str> = group
-                    .segments
-                    .iter()
-                    .map(|&s| model.segments[s].header.label())
-                    .collect();
-                json!({
-                    "filter_friendly_name": format!(
-                        "{title} — {} — {}",
-                        labels.join(", "),
-                        model.channels[group.channel].header.label()
-                    ),
-                    "expression": format!(
-                        "complaint == '{}' AND {}",
-                        self.names.complaint(id),
-                        self.task_expression(self.names.channel(group.channel), &segments)
-                    ),
-                    "targets": group.targets,
-                })
-            })
+            .map(|group| self.filter(group, Some((&title, id))))
             .collect()
+    }
+
+    /// The filter of a group, named by its segments and channel and matching
+    /// them; for a complaint, after the complaint's title and matching it too.
+    fn filter(&self, group: Group, complaint: Option<(&str, Idx<Complaint>)>) -> Value {
+        let model = self.model;
+        let segments: Vec<&str> = group
+            .segments
+            .iter()
+            .map(|&s| self.names.segment(s))
+            .collect();
+        let labels: Vec<&str> = group
+            .segments
+            .iter()
+            .map(|&s| model.segments[s].header.label())
+            .collect();
+        let mut name = format!(
+            "{} — {}",
+            labels.join(", "),
+            model.channels[group.channel].header.label()
+        );
+        let mut expression = self.task_expression(self.names.channel(group.channel), &segments);
+        if let Some((title, id)) = complaint {
+            name = format!("{title} — {name}");
+            expression = format!(
+                "complaint == '{}' AND {expression}",
+                self.names.complaint(id)
+            );
+        }
+        json!({
+            "filter_friendly_name": name,
+            "expression": expression,
+            "targets": group.targets,
+        })
     }
 
     /// The ladder's rungs in order; a rung at the same time as an earlier
@@ -514,15 +511,7 @@ impl Groups {
 /// TaskRouter expressions quote values in `'...'` and do not allow hyphens:
 /// keep letters, digits and `_`, and turn everything else into `_`.
 pub fn safe(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    super::names::word(id)
 }
 
 #[cfg(test)]
