@@ -533,7 +533,7 @@ impl Reader<'_> {
                             name = crate::escape::shorten(name, 64),
                             key = crate::escape::shorten(key, 64)
                         ),
-                        msg!("config-ids-help"),
+                        msg!("config-ids-help", name = crate::escape::shorten(name, 64)),
                     );
                 }
             }

@@ -694,3 +694,46 @@ fn the_new_export_settings_are_checked() {
     );
     assert!(!work.path().join("out").exists());
 }
+
+#[test]
+fn what_an_export_cannot_say_is_said_at_its_line() {
+    let spec = SHARED.to_string()
+        + "channel mail \"Mail\" { kind email; hours always; owner support }\n\
+           channel letters \"Letters\" { kind email; hours always; owner support }\n\
+           segment bronze \"Bronze\" { tier 3; channels phone, mail }\n\
+           sla bronze_sla \"Bronze\" for bronze { hours always; first_response mail within 1h; first_response letters within 2h }\n\
+           queue post \"Post\" { channel mail; segments gold }\n";
+    let (_w, built) = build_text(&spec, Some("rules:\n  mixed-tier-queue: off\n"));
+    // Bronze calls go to a phone queue of other segments, at bronze's priority.
+    let now = Moment { day: 0, minute: 0 };
+    let call = serde_json::json!({"channel": "phone", "segment": "bronze"});
+    let placed = twilio::route(&built.workflow, &call, now, 0, &|_| false).unwrap();
+    assert!(
+        placed.queue.starts_with("SET-ME-queue-sid-for-"),
+        "{placed:?}"
+    );
+    assert!(
+        built
+            .stderr
+            .contains("no queue serves segment `bronze` on channel `phone`"),
+        "{}",
+        built.stderr
+    );
+    // A queue without a team takes every worker, and says so.
+    let post = built
+        .queues
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["queue"] == "post")
+        .unwrap();
+    assert_eq!(post["target_workers"], "1 == 1");
+    assert!(built.inexact_names("post"), "{}", built.stderr);
+    // Two e-mail channels share via_id 4: Zendesk cannot tell them apart.
+    assert!(
+        built.stderr.contains("both arrive through via_id 4"),
+        "{}",
+        built.stderr
+    );
+    invariants::check(&built, "what an export cannot say");
+}

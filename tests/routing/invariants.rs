@@ -547,10 +547,32 @@ fn check_zendesk(facts: &Facts, what: &str) {
                                 .flatten()
                                 .any(|t| t.business_hours);
                             if business {
-                                let listed = built.schedules.as_array().unwrap().iter().any(|e| {
-                                    list(e, "policies").iter().any(|p| p == a.title.as_str())
-                                });
-                                assert!(listed, "{what}: policy {} counts business hours but no schedule names it", a.title);
+                                // The schedule that names the policy is the
+                                // SLA's calendar, with its opening intervals.
+                                let calendar = reply.or(resolution).and_then(|(_, c)| c);
+                                let schedule =
+                                    built.schedules.as_array().unwrap().iter().find(|e| {
+                                        list(e, "policies").iter().any(|p| p == a.title.as_str())
+                                    });
+                                let schedule = schedule.unwrap_or_else(|| panic!("{what}: policy {} counts business hours but no schedule names it", a.title));
+                                assert_eq!(
+                                    schedule["calendar"].as_str(),
+                                    calendar,
+                                    "{what}: policy {}",
+                                    a.title
+                                );
+                                let ranges: usize = calendars[calendar.unwrap()]["week"]
+                                    .as_object()
+                                    .unwrap()
+                                    .values()
+                                    .map(|d| d.as_array().unwrap().len())
+                                    .sum();
+                                assert_eq!(
+                                    list(&schedule["workweek"]["workweek"], "intervals").len(),
+                                    ranges,
+                                    "{what}: policy {}",
+                                    a.title
+                                );
                             }
                         }
                     }

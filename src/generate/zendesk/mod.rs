@@ -42,7 +42,10 @@ use std::collections::BTreeMap;
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
         code: Code::InexactExport,
-        context: "segment shop { channels email }",
+        context: "segment shop { channels email }
+queue calls { channel phone; segments everyone; team support }
+queue mail { channel email; team support }
+queue chats { channel chat; segments everyone; team support }",
         bad: r#"calendar office { timezone "Mars/Olympus"; open mon-fri 09:00-18:00 }
 sla shop_sla for shop { hours office; first_response email within 4h }"#,
         fix: r#"calendar office { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
@@ -123,7 +126,10 @@ fn shared_vias(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>)
                                 via = via
                             ),
                         )
-                        .help(msg!("zendesk-shared-via-help")),
+                        .help(msg!(
+                            "zendesk-shared-via-help",
+                            channel = &channel.header.id
+                        )),
                     )
                 }
                 Some(_) => {}
