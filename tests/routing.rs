@@ -154,6 +154,11 @@ const NAMES: [&str; 4] = [
     "массовый_сегмент",
 ];
 
+/// A rung: minutes after the one before, to a team (or its lead role).
+type Rung = (u64, usize, bool);
+/// (segments mask, owner team, owner is a role, calendar, rungs)
+type GenComplaint = (u32, usize, bool, usize, Vec<Rung>);
+
 #[derive(Debug, Clone)]
 struct Gen {
     calendars: Vec<(usize, usize)>,
@@ -164,8 +169,7 @@ struct Gen {
     segments: Vec<(u32, u32, usize, u64, u64, u64)>,
     /// (channel, segments mask, team, priority)
     queues: Vec<(usize, u32, usize, u32)>,
-    /// (segments mask, owner team, owner is a role, calendar, rungs (minutes, team, role))
-    complaints: Vec<(u32, usize, bool, usize, Vec<(u64, usize, bool)>)>,
+    complaints: Vec<GenComplaint>,
     task_timeout: Option<u64>,
     /// cxc.yaml names the segment attribute / sets channel 0's via ids.
     segment_attribute: bool,

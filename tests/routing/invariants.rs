@@ -454,8 +454,8 @@ fn default_name(id: &str) -> String {
         .collect()
 }
 
-/// 6. Every (segment, channel, priority) ticket gets, from the first
-/// matching policy, the spec's targets in the spec's clock, or an
+/// Invariant 6: every (segment, channel, priority) ticket gets, from the
+/// first matching policy, the spec's targets in the spec's clock, or an
 /// `inexact-export` names the channel.
 fn check_zendesk(facts: &Facts, what: &str) {
     let built = facts.built;
