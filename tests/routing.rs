@@ -18,6 +18,7 @@ use invariants::Built;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use twilio::Moment;
 
@@ -120,7 +121,8 @@ fn the_specs_written_outside_keep_every_invariant() {
     } else {
         manifest("tests/specs/outside")
     };
-    println!("outside specs from {}", root.display());
+    // Written past the test harness's capture, so every run shows it.
+    let _ = writeln!(std::io::stderr(), "outside specs from {}", root.display());
     for spec in ["vip-shop", "svyaz", "domoset"] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&root.join(spec), out.path());
@@ -374,7 +376,7 @@ fn every_generated_spec_keeps_every_invariant() {
     });
     for (name, seed) in [("fixed", fixed), ("random", random)] {
         let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
-        println!("routing invariants: {name} seed {hex}");
+        let _ = writeln!(std::io::stderr(), "routing invariants: {name} seed {hex}");
         let config = Config {
             cases: 250,
             failure_persistence: None,
