@@ -35,7 +35,9 @@ pub struct Config {
     pub max_effort: Option<f64>,
     pub max_dropoff: Option<crate::syntax::values::Percent>,
     pub exports: Exports,
-    /// `limits.file_size`: the largest file a spec may make cxc read.
+    /// `limits.file_size`: the largest file a spec may make cxc read. A
+    /// spec's own setting only lowers the run's limit (see
+    /// [`Config::within`]).
     pub file_limit: Option<u64>,
     /// `limits.findings_per_code`: findings of one code shown per file. It
     /// only lowers the run's own limit (`--max-findings`, else 100).
@@ -84,6 +86,18 @@ impl Config {
                 true
             }
         });
+    }
+
+    /// The settings a run uses: every limit in `limits:` is at most the
+    /// run's own (the default, or a command-line flag). A spec comes from
+    /// whoever wrote the pull request; its cxc.yaml may lower a limit that
+    /// protects the machine checking it, never raise one.
+    pub fn within(mut self, limits: &crate::loader::read::Limits) -> Config {
+        self.file_limit = Some(
+            self.file_limit
+                .map_or(limits.file_size, |own| own.min(limits.file_size)),
+        );
+        self
     }
 
     pub fn options(&self, base: &Options) -> Options {
@@ -695,10 +709,15 @@ impl Shape {
 
 /// `64MB`, `512 KB`, `1GB` or a plain number of bytes.
 fn parse_size(value: &Value) -> Option<u64> {
-    if let Some(n) = value.as_u64() {
-        return Some(n);
+    match value.as_u64() {
+        Some(n) => Some(n),
+        None => size(value.as_str()?),
     }
-    let text = value.as_str()?.trim().to_ascii_uppercase();
+}
+
+/// A size written as in `limits.file_size` (also `--max-file-size`).
+pub fn size(text: &str) -> Option<u64> {
+    let text = text.trim().to_ascii_uppercase();
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
     let unit = text[digits.len()..].trim();
     let scale: u64 = match unit {

@@ -3,6 +3,8 @@
 //! workflow that checks it on every pull request with this repository's
 //! action (`action.yml`).
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::syntax::values::{Date, Language};
 use std::path::Path;
 
@@ -31,32 +33,63 @@ pub fn scaffold(language: Language, today: Date) -> Vec<(&'static str, String)> 
     ]
 }
 
-/// Writes the files under `dir`, or none of them when any already exists:
-/// `cxc init` never overwrites (nor writes through a symbolic link).
-pub fn write(dir: &Path, files: &[(&str, String)]) -> Result<(), String> {
-    let shown = |path: &str| crate::loader::display_name(&dir.join(path));
+/// Writes the files under `dir`, or none of them when any already exists or
+/// a folder on the way is a symbolic link: `cxc init` never overwrites, and
+/// never writes through a link (a checkout's `standards -> /etc` would
+/// otherwise put the files there).
+pub fn write(dir: &Path, files: &[(&str, String)]) -> Result<(), Message> {
+    let shown = |path: &Path| crate::loader::display_name(&dir.join(path));
     let existing: Vec<String> = files
         .iter()
         .filter(|(path, _)| std::fs::symlink_metadata(dir.join(path)).is_ok())
-        .map(|(path, _)| shown(path))
+        .map(|(path, _)| shown(Path::new(path)))
         .collect();
     if !existing.is_empty() {
-        return Err(format!(
-            "{} already exists; cxc init writes nothing over existing files",
-            existing.join(", ")
-        ));
+        return Err(msg!("init-exists", files = existing.join(", ")));
+    }
+    for (path, _) in files {
+        for folder in Path::new(path).ancestors().skip(1) {
+            if folder.as_os_str().is_empty() {
+                continue;
+            }
+            let is_link = std::fs::symlink_metadata(dir.join(folder))
+                .is_ok_and(|m| m.file_type().is_symlink());
+            if is_link {
+                return Err(msg!("init-link", folder = shown(folder)));
+            }
+        }
     }
     for (path, text) in files {
-        let target = dir.join(path);
-        let fail = |e: std::io::Error| format!("cannot write {}: {e}", shown(path));
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(fail)?;
+        let fail = |e: std::io::Error| {
+            msg!(
+                "init-cannot-write",
+                file = shown(Path::new(path)),
+                error = e.to_string()
+            )
+        };
+        // Folder by folder, each made here or already a real folder.
+        let mut folder = dir.to_path_buf();
+        for part in Path::new(path).parent().into_iter().flat_map(Path::iter) {
+            folder.push(part);
+            match std::fs::create_dir(&folder) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let meta = std::fs::symlink_metadata(&folder).map_err(fail)?;
+                    if !meta.is_dir() {
+                        let relative = folder.strip_prefix(dir).unwrap_or(&folder);
+                        return Err(msg!("init-link", folder = shown(relative)));
+                    }
+                }
+                Err(e) => return Err(fail(e)),
+            }
         }
         use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
         std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&target)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(dir.join(path))
             .and_then(|mut f| f.write_all(text.as_bytes()))
             .map_err(fail)?;
     }

@@ -51,6 +51,20 @@ pub fn compile(
     Ok(finish(loader::load(paths, config)?, options))
 }
 
+/// [`compile`] under the run's limits (`--max-file-size`).
+pub fn compile_within(
+    paths: &[PathBuf],
+    options: &check::Options,
+    config: Option<&Path>,
+    limits: &crate::loader::read::Limits,
+) -> Result<Compilation, LoadError> {
+    let overlays = loader::Overlays::default();
+    Ok(finish(
+        loader::load_within(paths, config, &overlays, limits)?,
+        options,
+    ))
+}
+
 /// [`compile`], with editor buffers in place of the files they hold.
 pub fn compile_with(
     paths: &[PathBuf],

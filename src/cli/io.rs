@@ -5,6 +5,14 @@ use super::*;
 
 /// The `--lang` of this run, set once in `main`.
 pub(super) static LANG: std::sync::OnceLock<Option<Language>> = std::sync::OnceLock::new();
+/// The limits of this run (`--max-file-size`), set once in `main`.
+pub(super) static LIMITS: std::sync::OnceLock<crate::loader::read::Limits> =
+    std::sync::OnceLock::new();
+
+pub(super) fn limits() -> crate::loader::read::Limits {
+    LIMITS.get().copied().unwrap_or_default()
+}
+
 /// The language of messages once a spec was read (its `service { language }`
 /// counts); before that, `--lang` or the locale.
 static SAID: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
@@ -51,7 +59,7 @@ pub(super) fn compile(
         max_findings: shown.max_findings(),
         ..check::Options::default()
     };
-    let mut compilation = pipeline::compile(paths, &options, config)
+    let mut compilation = pipeline::compile_within(paths, &options, config, &limits())
         .map_err(|e| fail(&say(msg!("cli-cannot-read", error = e.text(language())))))?;
     let spec = compilation
         .specs
@@ -155,4 +163,18 @@ pub(super) fn eprint_findings(
     let color = color(&std::io::stderr());
     let written = render::human(&mut out, diagnostics, sources, color, language());
     let _ = written.and_then(|()| out.flush());
+}
+
+/// A path an option names (`--templates`, `-o`, `cxc init DIR`), refused
+/// like a spec's folder when it goes through a symbolic link out of the
+/// folder cxc runs in: exit 2.
+pub(super) fn check_named(option: &str, path: &std::path::Path) -> Result<(), ExitCode> {
+    crate::loader::read::check_named(path).map_err(|e| {
+        fail(&say(msg!(
+            "cli-refused-path",
+            option = option,
+            path = crate::loader::display_name(path),
+            reason = e.message()
+        )))
+    })
 }

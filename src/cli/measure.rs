@@ -43,6 +43,11 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     if args.contacts.is_none() && args.cases.is_none() {
         return fail(&say(msg!("cli-measure-no-data")));
     }
+    // The exports are data the user named, read wherever they are; the
+    // report folder is written, so it is held to the spec folders' rule.
+    if let Some(Err(code)) = args.out.as_ref().map(|out| check_named("-o", out)) {
+        return code;
+    }
     let mut compilation = match compile(&args.paths, None, &args.shown, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,

@@ -41,6 +41,11 @@ struct Cli {
     /// documents to the spec's `language`, else English.
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
+    /// The largest file a spec may make cxc read (`64MB`, `512KB`, `1GB`;
+    /// default 64 MB, at most 2 GB). A spec's `limits.file_size` in
+    /// cxc.yaml can only lower it: raising it takes this flag.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_file_size)]
+    max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -229,6 +234,17 @@ enum Deny {
     Warnings,
 }
 
+fn parse_file_size(text: &str) -> Result<u64, String> {
+    let max = crate::source::MAX_FILE_SIZE;
+    match crate::config::size(text) {
+        Some(n) if n > 0 && n <= max => Ok(n),
+        _ => Err(say(msg!(
+            "cli-file-size",
+            max = crate::loader::read::bytes(max)
+        ))),
+    }
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|m| m.text(crate::syntax::values::Language::En))
 }
@@ -246,6 +262,11 @@ pub fn main() -> ExitCode {
         Lang::En => Language::En,
         Lang::Ru => Language::Ru,
     }));
+    let _ = LIMITS.set(crate::loader::read::Limits {
+        file_size: cli
+            .max_file_size
+            .unwrap_or(crate::loader::read::DEFAULT_FILE_LIMIT),
+    });
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Staff(args) => run_staff(args),
@@ -311,6 +332,15 @@ fn run_help(topic: Option<&str>) -> ExitCode {
 /// a spec with errors or a broken template leaves the previous output as it was.
 fn run_build(args: BuildArgs) -> ExitCode {
     use crate::generate;
+    let named = [
+        ("-o", Some(&args.out)),
+        ("--templates", args.templates.as_ref()),
+    ];
+    for (option, path) in named {
+        if let Err(code) = path.map_or(Ok(()), |p| check_named(option, p)) {
+            return code;
+        }
+    }
     let compilation = match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
@@ -415,9 +445,12 @@ fn run_build(args: BuildArgs) -> ExitCode {
     };
     let shown =
         crate::escape::terminal(&crate::loader::display_name(&args.out), false).into_owned();
+    let inside = |path: &String| format!("{shown}/{}", crate::escape::terminal(path, false));
     for path in &written.removed {
-        let path = format!("{shown}/{}", crate::escape::terminal(path, false));
-        eprintln!("{}", say(msg!("cli-removed", path = path)));
+        eprintln!("{}", say(msg!("cli-removed", path = inside(path))));
+    }
+    for path in &written.kept {
+        eprintln!("{}", say(msg!("cli-kept", path = inside(path))));
     }
     eprintln!(
         "{}",
@@ -429,6 +462,12 @@ fn run_build(args: BuildArgs) -> ExitCode {
 fn run_check(args: CheckArgs) -> ExitCode {
     if !args.watch {
         return check_once(&args);
+    }
+    // Nothing is watched through a link out of the working folder.
+    for path in &args.paths {
+        if let Err(code) = check_named("--watch", path) {
+            return code;
+        }
     }
     let watcher = match crate::loader::watch::Watcher::new(&args.paths) {
         Ok(w) => w,

@@ -5,19 +5,20 @@ use super::*;
 /// Writes the starting files, then says what to do next.
 pub(super) fn run_init(args: InitArgs) -> ExitCode {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    if let Err(code) = check_named("cxc init", &dir) {
+        return code;
+    }
     let language = language();
     let files = crate::init::scaffold(language, crate::check::system_today());
     if let Err(e) = crate::init::write(&dir, &files) {
-        return fail(&e);
+        return fail(&say(e));
     }
-    let shown = crate::escape::terminal(&crate::loader::display_name(&dir), false).into_owned();
     let standards = crate::loader::display_name(&dir.join("standards"));
     let standards = crate::escape::terminal(&standards, false);
     for (path, _) in &files {
-        eprintln!(
-            "{}",
-            say(msg!("cli-created", path = format!("{shown}/{path}")))
-        );
+        let path = crate::loader::display_name(&dir.join(path));
+        let path = crate::escape::terminal(&path, false).into_owned();
+        eprintln!("{}", say(msg!("cli-created", path = path)));
     }
     eprintln!(
         "\n{}",
@@ -33,7 +34,7 @@ pub(super) fn run_fmt(args: FmtArgs) -> ExitCode {
     if args.paths.len() == 1 && args.paths[0].as_os_str() == "-" {
         return fmt_stdin();
     }
-    let run = match files::run(&args.paths, !args.check) {
+    let run = match files::run(&args.paths, !args.check, limits().file_size) {
         Ok(run) => run,
         Err(e) => return fail(&say(msg!("cli-cannot-read", error = e.text(language())))),
     };
@@ -77,7 +78,7 @@ pub(super) fn run_fmt(args: FmtArgs) -> ExitCode {
 pub(super) fn fmt_stdin() -> ExitCode {
     use std::io::Read;
     let mut bytes = Vec::new();
-    let limit = crate::loader::read::DEFAULT_FILE_LIMIT;
+    let limit = limits().file_size;
     if std::io::stdin()
         .take(limit + 1)
         .read_to_end(&mut bytes)

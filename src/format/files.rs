@@ -6,7 +6,7 @@
 use super::format;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
-use crate::loader::{self, read::DEFAULT_FILE_LIMIT, LoadError};
+use crate::loader::{self, LoadError};
 use crate::msg;
 use crate::source::{SourceFile, SourceMap, Span};
 use std::io::Write;
@@ -39,17 +39,25 @@ pub struct Run {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Formats every `.cx` file under `paths`; writes the changed ones when
-/// `write` is set.
-pub fn run(paths: &[PathBuf], write: bool) -> Result<Run, LoadError> {
+/// Formats every `.cx` file under `paths` of at most `limit` bytes; writes
+/// the changed ones when `write` is set.
+pub fn run(paths: &[PathBuf], write: bool, limit: u64) -> Result<Run, LoadError> {
     let mut run = Run {
         files: Vec::new(),
         sources: SourceMap::default(),
         diagnostics: Vec::new(),
     };
+    let mut swept = std::collections::HashSet::new();
     for (path, root) in loader::cx_files(paths)? {
         let shown = loader::display_name(&path);
-        let outcome = match root.read(&path, DEFAULT_FILE_LIMIT) {
+        if write {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let dir = dir.unwrap_or(Path::new(".")).to_path_buf();
+            if swept.insert(dir.clone()) {
+                remove_stale(&dir);
+            }
+        }
+        let outcome = match root.read(&path, limit) {
             Ok(bytes) => one(&mut run, &path, &shown, bytes, write),
             Err(e) => {
                 run.fail(
@@ -116,9 +124,19 @@ impl Run {
     }
 }
 
+/// Temporary files of `cxc fmt`: `.cxc-fmt-PID-…` beside the file.
+const TEMP_PREFIX: &str = ".cxc-fmt-";
+
 /// Replaces `path` with `text` through a temporary file beside it and a
 /// rename, keeping the file's permissions. A symbolic link is not followed:
 /// `cxc fmt` writes only the files it was given, never what they point to.
+///
+/// Nothing is left behind if cxc is killed: the text is written and synced
+/// into a file with no name (`O_TMPFILE`), which the system removes with
+/// the process; it gets a name only for the rename that puts it in place.
+/// Where the file system cannot do that, the temporary file is named
+/// `.cxc-fmt-PID-…` from the start, and the next `cxc fmt` in that folder
+/// removes those of processes that are gone ([`remove_stale`]).
 fn replace(path: &Path, text: &str) -> std::io::Result<()> {
     let meta = std::fs::symlink_metadata(path)?;
     if !meta.file_type().is_file() {
@@ -130,14 +148,105 @@ fn replace(path: &Path, text: &str) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".cxc-fmt-")
-        .tempfile_in(dir)?;
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    if let Some(file) = unnamed(dir) {
+        let mut file = file;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        file.set_permissions(meta.permissions())?;
+        let name = tempfile::Builder::new()
+            .prefix(&prefix)
+            .make_in(dir, |name| link_unnamed(&file, name))?;
+        // Renamed away, the name must not be removed after.
+        let name = name.into_temp_path().keep().map_err(|e| e.error)?;
+        let placed = std::fs::rename(&name, path);
+        if placed.is_err() {
+            let _ = std::fs::remove_file(&name);
+        }
+        return placed;
+    }
+    let mut temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(dir)?;
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
     std::fs::set_permissions(temp.path(), meta.permissions())?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A file with no name in `dir`, if the system and file system allow one.
+#[cfg(target_os = "linux")]
+fn unnamed(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE | libc::O_CLOEXEC)
+        .mode(0o600)
+        .open(dir)
+        .ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn unnamed(_dir: &Path) -> Option<std::fs::File> {
+    None
+}
+
+/// Gives the unnamed `file` the name `name` (which must not exist).
+#[cfg(target_os = "linux")]
+fn link_unnamed(file: &std::fs::File, name: &Path) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::ffi::OsStrExt;
+    let from = std::ffi::CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
+        .map_err(std::io::Error::other)?;
+    let to = std::ffi::CString::new(name.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+    // SAFETY: two valid NUL-terminated paths; no memory of ours is touched.
+    let done = unsafe {
+        libc::linkat(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::AT_SYMLINK_FOLLOW,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn link_unnamed(_file: &std::fs::File, _name: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Removes the temporary files a killed `cxc fmt` left in `dir`: regular
+/// files named `.cxc-fmt-PID-…`, owned by this user, whose process is gone.
+/// Nothing else is touched.
+pub fn remove_stale(dir: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    // SAFETY: geteuid cannot fail and touches no memory.
+    let me = unsafe { libc::geteuid() };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let gone = pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists();
+        let ours = std::fs::symlink_metadata(entry.path())
+            .is_ok_and(|m| m.file_type().is_file() && m.uid() == me);
+        if gone && ours {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A unified diff of one file, as `git diff` prints it (`a/` and `b/`

@@ -11,16 +11,29 @@
 //! 3. One `renameat2(RENAME_EXCHANGE)` swaps the two folders atomically;
 //!    the old tree, now beside, is removed.
 //!
-//! A file cxc did not write (no line in the previous manifest) is never
-//! replaced: the build stops and names it. Files cxc wrote before and no
-//! longer writes (a renamed role's job description) are removed, and the
-//! build says which. New files get the usual permissions (0666 less the
+//! A file cxc did not write is never replaced: the build stops and names it
+//! (unless it already holds exactly the bytes cxc writes there: then nothing
+//! of it is lost). Files cxc wrote before and no longer writes (a renamed
+//! role's job description) are removed, and the build says which.
+//!
+//! The manifest is trusted line by line, and only where cxc wrote the line:
+//! each names a file with what it was when cxc wrote it (device, inode,
+//! size, modification time to the nanosecond). A line whose file is no
+//! longer exactly that — a manifest committed in a pull request, copied
+//! from another machine, a file edited since — claims nothing: its file is
+//! treated as the user's, kept, and named. Why not a keyed hash: a key must
+//! live somewhere a pull request cannot read or write (a per-user file),
+//! and a fresh CI runner has none, so every CI build would distrust its
+//! own folder anyway; the file's identity needs no key, cannot be known
+//! before the checkout exists, and stops matching the moment anything else
+//! writes the file. New files get the usual permissions (0666 less the
 //! umask, so 0644 under 022); a file cxc rewrites keeps its old mode.
 //!
 //! A build killed before the swap leaves its staging folder beside the
 //! output, and one killed after it leaves the old tree there; the next build
 //! of the same folder removes both. Nothing is ever read from the output
-//! folder but its manifest and the metadata of its entries.
+//! folder but its manifest, the metadata of its entries, and a file of the
+//! user's where cxc writes one (compared, only when the sizes agree).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -31,7 +44,9 @@ use std::path::{Component, Path, PathBuf};
 /// The manifest of what cxc wrote, inside the output folder.
 pub const MANIFEST: &str = ".cxc-manifest";
 const MANIFEST_HEADER: &str =
-    "# Files written by cxc build. cxc replaces and removes only these.\n";
+    "# Files written by cxc build. cxc replaces and removes only these,\n\
+     # and only while each is still the file cxc wrote: device, inode, size and\n\
+     # modification time (seconds, nanoseconds), a tab, the file.\n";
 
 /// Longest file name component most file systems accept, in bytes.
 pub const MAX_NAME_BYTES: usize = 255;
@@ -42,6 +57,9 @@ pub struct Written {
     pub files: usize,
     /// Files an earlier build wrote that this one no longer does: removed.
     pub removed: Vec<String>,
+    /// Files the manifest lists that cxc cannot tell it wrote (the line does
+    /// not match the file): kept, though this build does not write them.
+    pub kept: Vec<String>,
 }
 
 /// Writes `files` (paths relative to `out`, `/`-separated) as the new tree.
@@ -52,31 +70,141 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Written, S
     let out = prepare(out)?;
     let _lock = Lock::acquire(&out)?;
     remove_leftovers(&out);
-    let old = fs::read(out.join(MANIFEST))
-        .ok()
-        .map(|bytes| parse_manifest(&String::from_utf8_lossy(&bytes)))
-        .unwrap_or_default();
+    let listed = read_manifest(&out);
     let existing = Tree::scan(&out)?;
-    existing.check_conflicts(&out, files, &old)?;
+    // What cxc wrote (the lines that still match their files), and the
+    // user's files that already hold exactly what cxc writes there.
+    let trusted: BTreeSet<String> = listed
+        .iter()
+        .filter(|(path, id)| id.is_some_and(|id| Identity::of(&out.join(path)) == Some(id)))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let mut ours = trusted.clone();
+    ours.extend(
+        files
+            .iter()
+            .filter(|(path, bytes)| {
+                existing
+                    .files
+                    .get(*path)
+                    .is_some_and(|e| e.kind == Kind::File)
+                    && holds(&out.join(path), bytes)
+            })
+            .map(|(path, _)| path.clone()),
+    );
+    existing.check_conflicts(&out, files, &ours)?;
 
     let staging = sibling(&out, "new");
     let result =
-        build_staging(&staging, &out, &existing, files, &old).and_then(|_| swap(&staging, &out));
+        build_staging(&staging, &out, &existing, files, &ours).and_then(|_| swap(&staging, &out));
     if let Err(e) = result {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
     // `staging` now holds the old tree.
     let _ = fs::remove_dir_all(&staging);
-    let removed = old
-        .iter()
-        .filter(|path| !files.contains_key(*path) && existing.files.contains_key(*path))
-        .cloned()
-        .collect();
+    let stale = |path: &&String| !files.contains_key(*path) && existing.files.contains_key(*path);
     Ok(Written {
         files: files.len(),
-        removed,
+        removed: trusted.iter().filter(stale).cloned().collect(),
+        kept: listed
+            .keys()
+            .filter(|p| !trusted.contains(*p))
+            .filter(stale)
+            .cloned()
+            .collect(),
     })
+}
+
+/// What a file was when cxc wrote it. Nobody can know it before the file
+/// exists, and any write to the file changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Identity {
+    device: u64,
+    inode: u64,
+    size: u64,
+    seconds: i64,
+    nanoseconds: i64,
+}
+
+impl Identity {
+    /// The identity of the regular file at `path` (a link is not followed).
+    fn of(path: &Path) -> Option<Identity> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        meta.file_type().is_file().then(|| Identity {
+            device: meta.dev(),
+            inode: meta.ino(),
+            size: meta.size(),
+            seconds: meta.mtime(),
+            nanoseconds: meta.mtime_nsec(),
+        })
+    }
+
+    fn parse(text: &str) -> Option<Identity> {
+        let mut parts = text.split(' ');
+        let mut next = || parts.next().and_then(|p| p.parse::<i128>().ok());
+        let identity = Identity {
+            device: u64::try_from(next()?).ok()?,
+            inode: u64::try_from(next()?).ok()?,
+            size: u64::try_from(next()?).ok()?,
+            seconds: i64::try_from(next()?).ok()?,
+            nanoseconds: i64::try_from(next()?).ok()?,
+        };
+        parts.next().is_none().then_some(identity)
+    }
+}
+
+impl std::fmt::Display for Identity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} {} {} {}",
+            self.device, self.inode, self.size, self.seconds, self.nanoseconds
+        )
+    }
+}
+
+/// The manifest's lines: each file with the identity cxc recorded for it
+/// (`None` for a line without one, as older versions of cxc wrote them).
+fn read_manifest(out: &Path) -> BTreeMap<String, Option<Identity>> {
+    let Ok((file, size)) = crate::loader::read::open_regular(&out.join(MANIFEST), MANIFEST_LIMIT)
+    else {
+        return BTreeMap::new();
+    };
+    let mut bytes = Vec::with_capacity(size as usize);
+    use std::io::Read;
+    if file.take(MANIFEST_LIMIT).read_to_end(&mut bytes).is_err() {
+        return BTreeMap::new();
+    }
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|line| match line.split_once('\t') {
+            Some((identity, path)) => Some((path, Some(Identity::parse(identity)?))),
+            None => Some((line.trim(), None)),
+        })
+        .filter(|(path, _)| check_relative(path).is_ok())
+        .map(|(path, identity)| (path.to_string(), identity))
+        .collect()
+}
+
+/// A manifest longer than this was not written by cxc for any real build.
+const MANIFEST_LIMIT: u64 = 64 << 20;
+
+/// Whether the regular file at `path` holds exactly `bytes`. Read only when
+/// the sizes agree, so never more than cxc is about to write.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok((file, size)) = crate::loader::read::open_regular(path, bytes.len() as u64) else {
+        return false;
+    };
+    let mut found = Vec::with_capacity(size as usize);
+    size == bytes.len() as u64
+        && file
+            .take(bytes.len() as u64 + 1)
+            .read_to_end(&mut found)
+            .is_ok()
+        && found == bytes
 }
 
 /// A relative path cxc may write: plain names only, none too long.
@@ -85,6 +213,12 @@ fn check_relative(relative: &str) -> Result<(), String> {
     if relative.is_empty() || !path.components().all(|c| matches!(c, Component::Normal(_))) {
         return Err(format!(
             "refusing to write outside the output folder: {relative}"
+        ));
+    }
+    if relative.contains(['\n', '\r', '\t']) {
+        return Err(format!(
+            "a generated file name holds a control character: {}",
+            relative.escape_debug()
         ));
     }
     if relative.split('/').any(|part| part.len() > MAX_NAME_BYTES) {
@@ -99,9 +233,12 @@ fn check_relative(relative: &str) -> Result<(), String> {
 }
 
 /// The output folder, created if missing, as a canonical path: a folder
-/// reached through a link is written where the link points.
+/// reached through a link is written where the link points, if that is
+/// inside the folder cxc runs in (a checkout's `out -> /home/runner` is
+/// refused) or the path was named without a link.
 fn prepare(out: &Path) -> Result<PathBuf, String> {
     let shown = crate::loader::display_name(out);
+    crate::loader::read::check_named(out).map_err(|e| format!("cannot use {shown}: {e}"))?;
     match fs::symlink_metadata(out) {
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -198,15 +335,6 @@ fn remove_leftovers(out: &Path) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
-}
-
-fn parse_manifest(text: &str) -> BTreeSet<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter(|l| check_relative(l).is_ok())
-        .map(str::to_string)
-        .collect()
 }
 
 /// What is in the output folder now, by relative path.
@@ -390,8 +518,13 @@ fn build_staging(
     }
     let mut manifest = String::from(MANIFEST_HEADER);
     for relative in files.keys() {
-        manifest.push_str(relative);
-        manifest.push('\n');
+        let identity = Identity::of(&staging.join(relative)).ok_or_else(|| {
+            format!(
+                "cannot read back {}",
+                crate::loader::display_name(&out.join(relative))
+            )
+        })?;
+        manifest.push_str(&format!("{identity}\t{relative}\n"));
     }
     let path = staging.join(MANIFEST);
     fs::write(&path, manifest).map_err(|e| fail("write", &out.join(MANIFEST), e))?;

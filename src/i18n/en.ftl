@@ -282,13 +282,16 @@ taskrouter-business-hours-help = escalate complaints that count business hours i
 read-missing = no such file or folder
 read-outside = it is outside the spec's folder `{ $root }` (cxc reads only files inside it)
 read-not-regular = it is { $what }, not a regular file
-read-too-large = it is { $size } but files are limited to { $limit } (`limits.file_size` in cxc.yaml)
+read-too-large = it is { $size } but files are limited to { $limit } (`--max-file-size` raises the limit; `limits.file_size` in cxc.yaml can only lower it)
+read-no-folder = the folder `{ $folder }` on its way does not exist (a path through a folder that is not there names no file, whatever `..` follows)
+read-linked-outside = it goes through the symbolic link `{ $link }`, which leads outside the folder cxc runs in; cxc follows no link out of it (name the real folder instead)
 read-other = { $reason }
 no-cx-files = no .cx files found in this folder (cxc reads every *.cx file below it)
 not-utf8 = this file is not valid UTF-8 text
 not-utf8-help = save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)
 include-missing = the included file `{ $file }` does not exist
 include-outside = the included file `{ $file }` is outside the spec's folder `{ $root }`; cxc reads only files inside it
+include-no-folder = the included file `{ $file }` goes through the folder `{ $folder }`, which does not exist
 include-unreadable = the included file `{ $file }` cannot be read: { $reason }
 include-missing-help = include paths are relative to the file that includes them and must stay inside the spec's folder; check the spelling and the folder
 includes-itself = `{ $file }` includes itself
@@ -475,13 +478,19 @@ cli-error = error: { $message }
 cli-lsp-stopped = the language server stopped: { $error }
 cli-man-failed = cannot write the man page: { $error }
 cli-nothing-written = nothing was written: fix the errors above first
+cli-kept = kept { $path }: the manifest lists it, but it is not the file cxc wrote there (the manifest came from elsewhere, or the file changed since), so cxc leaves it to you
 cli-removed = removed { $path }: an earlier build wrote it and this one does not
 cli-wrote = wrote { $count } files to { $folder }
+init-exists = { $files } already exists; cxc init writes nothing over existing files
+init-link = { $folder } is a symbolic link (or not a folder); cxc init never writes through a link, so nothing was written
+init-cannot-write = cannot write { $file }: { $error }
 cli-created = created { $path }
 cli-init-next = next:
       cxc check { $standards }            check the standards
       cxc build { $standards } -o out   write the documents
       commit and push: .github/workflows/cxc.yml checks every pull request
+cli-refused-path = cannot use { $option } { $path }: { $reason }
+cli-file-size = a size such as 64MB, 512KB or 1GB, above 0 and at most { $max }
 cli-cannot-read = cannot read { $error }
 cli-fmt-clean = { $total } files already formatted
 cli-fmt-would = { $changed } of { $total } files would be reformatted (run `cxc fmt`)

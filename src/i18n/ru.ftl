@@ -292,13 +292,16 @@ taskrouter-business-hours-help = эскалируйте жалобы, счита
 read-missing = нет такого файла или папки
 read-outside = он вне папки спецификации `{ $root }` (cxc читает только файлы внутри неё)
 read-not-regular = это { $what }, а не обычный файл
-read-too-large = его размер { $size }, а файлы ограничены { $limit } (`limits.file_size` в cxc.yaml)
+read-too-large = его размер { $size }, а файлы ограничены { $limit } (предел поднимает `--max-file-size`; `limits.file_size` в cxc.yaml может его только понизить)
+read-no-folder = папки `{ $folder }` на пути к нему не существует (путь через несуществующую папку не указывает ни на какой файл, что бы ни шло после `..`)
+read-linked-outside = путь проходит через символическую ссылку `{ $link }`, которая ведёт за пределы папки, где запущен cxc; по таким ссылкам cxc не ходит (укажите саму папку)
 read-other = { $reason }
 no-cx-files = в этой папке нет файлов .cx (cxc читает все файлы *.cx в ней и во вложенных папках)
 not-utf8 = этот файл — не текст в кодировке UTF-8
 not-utf8-help = сохраните файл в UTF-8 (в большинстве редакторов: «Сохранить как» → «Кодировка» → UTF-8)
 include-missing = подключаемого файла `{ $file }` не существует
 include-outside = подключаемый файл `{ $file }` вне папки спецификации `{ $root }`; cxc читает только файлы внутри неё
+include-no-folder = подключаемый файл `{ $file }` указан через папку `{ $folder }`, которой не существует
 include-unreadable = подключаемый файл `{ $file }` не удаётся прочитать: { $reason }
 include-missing-help = пути в include отсчитываются от подключающего файла и не должны выходить за папку спецификации; проверьте написание и папку
 includes-itself = `{ $file }` подключает сам себя
@@ -487,13 +490,19 @@ cli-error = ошибка: { $message }
 cli-lsp-stopped = языковой сервер остановился: { $error }
 cli-man-failed = не удаётся записать страницу руководства: { $error }
 cli-nothing-written = ничего не записано: сначала исправьте ошибки выше
+cli-kept = оставлен { $path }: он есть в манифесте, но это не тот файл, который записал cxc (манифест попал сюда из другого места или файл с тех пор менялся), поэтому cxc его не трогает
 cli-removed = удалён { $path }: его записала прошлая сборка, а эта — нет
 cli-wrote = записано файлов: { $count }, в { $folder }
+init-exists = { $files } уже существует; cxc init ничего не записывает поверх существующих файлов
+init-link = { $folder } — символическая ссылка (или не папка); cxc init никогда не пишет через ссылку, поэтому ничего не записано
+init-cannot-write = не удаётся записать { $file }: { $error }
 cli-created = создан { $path }
 cli-init-next = дальше:
       cxc check { $standards }            проверить стандарты
       cxc build { $standards } -o out   сформировать документы
       закоммитьте и отправьте: .github/workflows/cxc.yml проверяет каждый pull request
+cli-refused-path = нельзя использовать { $option } { $path }: { $reason }
+cli-file-size = размер вида 64MB, 512KB или 1GB, больше 0 и не больше { $max }
 cli-cannot-read = не удаётся прочитать { $error }
 cli-fmt-clean = все файлы уже отформатированы: { $total }
 cli-fmt-would = будут переформатированы { $changed } из { $total } файлов (запустите `cxc fmt`)

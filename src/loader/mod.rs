@@ -21,7 +21,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::source::{FileId, FileKind, SourceFile, SourceMap, Span};
 use crate::syntax::{self, ast};
-use read::{ReadError, Root, DEFAULT_FILE_LIMIT};
+use read::{Limits, ReadError, Root, DEFAULT_FILE_LIMIT};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -116,6 +116,17 @@ pub fn load_with(
     config: Option<&Path>,
     overlays: &Overlays,
 ) -> Result<Workspace, LoadError> {
+    load_within(paths, config, overlays, &Limits::default())
+}
+
+/// [`load_with`] under the run's `limits` (the command line's), which each
+/// spec's cxc.yaml may lower.
+pub fn load_within(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    overlays: &Overlays,
+    limits: &Limits,
+) -> Result<Workspace, LoadError> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -130,7 +141,7 @@ pub fn load_with(
         files: Vec::new(),
     }];
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| LoadError::new(path, read::io_error(&e)))?;
+        let meta = named(path)?;
         let dir = if meta.is_dir() {
             path.clone()
         } else {
@@ -168,10 +179,15 @@ pub fn load_with(
     }
     for group in groups {
         let spec_config = match (config, &group.config_dir) {
-            (Some(path), _) => Some(read_config(&mut workspace, path, None)?),
+            (Some(path), _) => Some(read_config(&mut workspace, path, None, limits)?),
             (None, Some(dir)) => {
                 let root = group.files.first().map(|(_, r)| *r);
-                Some(read_config(&mut workspace, &dir.join(CONFIG_FILE), root)?)
+                Some(read_config(
+                    &mut workspace,
+                    &dir.join(CONFIG_FILE),
+                    root,
+                    limits,
+                )?)
             }
             (None, None) => None,
         };
@@ -180,7 +196,7 @@ pub fn load_with(
             spec: Spec {
                 root: group.config_dir,
                 files: Vec::new(),
-                config: spec_config.unwrap_or_default(),
+                config: spec_config.unwrap_or_default().within(limits),
             },
             by_path: HashMap::new(),
             includes: Vec::new(),
@@ -208,7 +224,7 @@ pub fn cx_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Root)>, LoadError> {
     };
     let mut files = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| LoadError::new(path, read::io_error(&e)))?;
+        let meta = named(path)?;
         if meta.is_dir() {
             let root = Root::new(path).map_err(|e| LoadError::new(path, e))?;
             let found = find_cx_files(path)?;
@@ -225,6 +241,12 @@ pub fn cx_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Root)>, LoadError> {
     Ok(files)
 }
 
+/// A path named on the command line, checked (see [`read::check_named`]).
+fn named(path: &Path) -> Result<std::fs::Metadata, LoadError> {
+    read::check_named(path).map_err(|e| LoadError::new(path, e))?;
+    std::fs::metadata(path).map_err(|e| LoadError::new(path, read::io_error(&e)))
+}
+
 fn parent_or_dot(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -237,10 +259,12 @@ fn read_config(
     workspace: &mut Workspace,
     path: &Path,
     root: Option<usize>,
+    limits: &Limits,
 ) -> Result<Config, LoadError> {
+    let limit = limits.file_size;
     let bytes = match root {
-        Some(r) => workspace.roots[r].read(path, DEFAULT_FILE_LIMIT),
-        None => read::read_trusted(path, DEFAULT_FILE_LIMIT),
+        Some(r) => workspace.roots[r].read(path, limit),
+        None => read::check_named(path).and_then(|_| read::read_trusted(path, limit)),
     }
     .map_err(|e| LoadError::new(path, e))?;
     let (text, _) = decode(bytes);
@@ -298,6 +322,7 @@ struct Loader<'w> {
 
 impl Loader<'_> {
     fn limit(&self) -> u64 {
+        // Set by `Config::within`: never above the run's limit.
         self.spec.config.file_limit.unwrap_or(DEFAULT_FILE_LIMIT)
     }
 
@@ -305,14 +330,20 @@ impl Loader<'_> {
     fn load_root(&mut self, path: &Path, root: usize) -> Result<(), LoadError> {
         let mut stack = vec![(path.to_path_buf(), display_name(path))];
         while let Some((path, name)) = stack.pop() {
-            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            // A file is what its canonical path names, never its spelling:
+            // an include that spells the including file anew cannot make it
+            // load again.
+            let root_dir = &self.workspace.roots[root];
+            let key = root_dir
+                .resolve(&path)
+                .map_err(|e| LoadError::new(&path, e))?;
             if self.by_path.contains_key(&key) {
                 continue;
             }
             let bytes = match self.overlays.get(&key) {
                 Some(text) => text.clone().into_bytes(),
-                None => self.workspace.roots[root]
-                    .read(&path, self.limit())
+                None => root_dir
+                    .read(&key, self.limit())
                     .map_err(|e| LoadError::new(&path, e))?,
             };
             let (text, encoding_error) = decode(bytes);
@@ -360,26 +391,30 @@ impl Loader<'_> {
         );
         // Open it once to learn whether it may be read; the loader reads it
         // again by the same path (and the same rules) when it gets to it.
-        let problem = match self.workspace.roots[root].open(&target, self.limit()) {
-            Ok(_) => None,
-            Err(ReadError::Missing) => Some(msg!("include-missing", file = name.as_str())),
-            Err(ReadError::Outside { root }) => {
-                Some(msg!("include-outside", file = name.as_str(), root = root))
+        let opened = self.workspace.roots[root]
+            .resolve(&target)
+            .and_then(|key| read::open_regular(&key, self.limit()).map(|_| key));
+        let key = match opened {
+            Ok(key) => key,
+            Err(e) => {
+                let file = name.as_str();
+                let message = match e {
+                    ReadError::Missing => msg!("include-missing", file = file),
+                    ReadError::NoFolder { folder } => {
+                        msg!("include-no-folder", file = file, folder = folder)
+                    }
+                    ReadError::Outside { root } => {
+                        msg!("include-outside", file = file, root = root)
+                    }
+                    e => msg!("include-unreadable", file = file, reason = e.message()),
+                };
+                self.workspace.diagnostics.push(
+                    Diagnostic::new(Code::IncludeCycle, include.span, message)
+                        .help(msg!("include-missing-help")),
+                );
+                return None;
             }
-            Err(e) => Some(msg!(
-                "include-unreadable",
-                file = name.as_str(),
-                reason = e.message()
-            )),
         };
-        if let Some(message) = problem {
-            self.workspace.diagnostics.push(
-                Diagnostic::new(Code::IncludeCycle, include.span, message)
-                    .help(msg!("include-missing-help")),
-            );
-            return None;
-        }
-        let key = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
         self.includes.push((from_id, include.span, key));
         Some((target, name))
     }
@@ -511,7 +546,8 @@ pub fn display_name(path: &Path) -> String {
     normalize(path)
 }
 
-/// Removes `.` and folds `dir/..` so names are stable; keeps leading `..`.
+/// Removes `.` and folds `dir/..` so names are stable; keeps leading `..`;
+/// the current folder is `.`.
 fn normalize(path: &Path) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut absolute = false;
@@ -533,6 +569,9 @@ fn normalize(path: &Path) -> String {
     let joined = parts.join("/");
     if absolute {
         format!("/{joined}")
+    } else if joined.is_empty() {
+        // The current folder: never an empty name in a message.
+        ".".into()
     } else {
         joined
     }
@@ -547,6 +586,8 @@ mod tests {
         assert_eq!(normalize(Path::new("./a/b/../c.cx")), "a/c.cx");
         assert_eq!(normalize(Path::new("../x.cx")), "../x.cx");
         assert_eq!(normalize(Path::new("a/./b.cx")), "a/b.cx");
+        assert_eq!(normalize(Path::new(".")), ".");
+        assert_eq!(normalize(Path::new("a/..")), ".");
     }
 
     #[test]

@@ -13,6 +13,23 @@ use std::path::{Component, Path, PathBuf};
 /// forecast or template, far below what could exhaust a CI machine.
 pub const DEFAULT_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
+/// The limits of one run, from the command line (`--max-file-size`): a
+/// spec's cxc.yaml can lower them, never raise them (see
+/// [`crate::config::Config::within`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file a spec may make cxc read.
+    pub file_size: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_size: DEFAULT_FILE_LIMIT,
+        }
+    }
+}
+
 /// A folder a spec may read from.
 #[derive(Debug, Clone)]
 pub struct Root {
@@ -39,6 +56,16 @@ pub enum ReadError {
         size: u64,
         limit: u64,
     },
+    /// A folder on the way to the file does not exist (`x/../a.cx` without
+    /// a folder `x`): the path names nothing, however `..` folds.
+    NoFolder {
+        folder: String,
+    },
+    /// A path the user named goes through a symbolic link and ends outside
+    /// the folder cxc runs in (see [`check_named`]).
+    LinkedOutside {
+        link: String,
+    },
     Other(String),
 }
 
@@ -51,12 +78,11 @@ impl fmt::Display for ReadError {
                 "it is outside the spec's folder `{root}` (cxc reads only files inside it)"
             ),
             ReadError::NotRegular(what) => write!(f, "it is {what}, not a regular file"),
-            ReadError::TooLarge { size, limit } => write!(
-                f,
-                "it is {} but files are limited to {} (`limits.file_size` in cxc.yaml)",
-                bytes(*size),
-                bytes(*limit)
-            ),
+            ReadError::TooLarge { .. }
+            | ReadError::NoFolder { .. }
+            | ReadError::LinkedOutside { .. } => {
+                f.write_str(&self.message().text(crate::syntax::values::Language::En))
+            }
             ReadError::Other(reason) => f.write_str(reason),
         }
     }
@@ -82,6 +108,8 @@ impl ReadError {
             ReadError::TooLarge { size, limit } => {
                 msg!("read-too-large", size = bytes(*size), limit = bytes(*limit))
             }
+            ReadError::NoFolder { folder } => msg!("read-no-folder", folder = folder.as_str()),
+            ReadError::LinkedOutside { link } => msg!("read-linked-outside", link = link.as_str()),
             ReadError::Other(reason) => msg!("read-other", reason = reason.as_str()),
         }
     }
@@ -122,31 +150,144 @@ impl Root {
         canonical.starts_with(&self.dir)
     }
 
-    /// Opens `path` for reading if it is a regular file inside the root of at
-    /// most `limit` bytes. A path outside the root is refused before anything
-    /// about it is looked up, so the answer never tells whether it exists.
-    pub fn open(&self, path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+    /// What `path` is: its canonical path, if it lies inside the root. A
+    /// path outside the root is refused before anything about it is looked
+    /// up, so the answer never tells whether it exists. Two paths that name
+    /// the same file resolve to the same canonical path, however they are
+    /// spelt (`a.cx`, `./a.cx`, `sub/../a.cx`): that is what identifies a file.
+    pub fn resolve(&self, path: &Path) -> Result<PathBuf, ReadError> {
         let outside = || ReadError::Outside {
             root: self.shown.clone(),
         };
         // `..` is folded lexically first: `root/../../etc/shadow` is outside
         // whether or not it exists.
-        let lexical = fold(&absolute(path)?);
+        let path = absolute(path)?;
+        let lexical = fold(&path);
         if !lexical.starts_with(&self.lexical) && !self.contains(&lexical) {
             return Err(outside());
         }
-        // Then symbolic links: the file itself, or a folder on the way.
-        let canonical = std::fs::canonicalize(&lexical).map_err(|e| io_error(&e))?;
-        if !self.contains(&canonical) {
-            return Err(outside());
+        // Then the path as the system reads it, symbolic links and `..`
+        // after them included: `x/../a.cx` names nothing without a folder
+        // `x`, and `link/../a.cx` is beside the link's target.
+        match std::fs::canonicalize(&path) {
+            Ok(canonical) if self.contains(&canonical) => Ok(canonical),
+            Ok(_) => Err(outside()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(self.missing(&path)),
+            Err(e) => Err(io_error(&e)),
         }
-        open_regular(&canonical, limit)
+    }
+
+    /// Why `path` (absolute, inside the root as spelt) names nothing: a
+    /// folder on the way that does not exist, or the file itself. Only
+    /// places inside the root are looked at.
+    fn missing(&self, path: &Path) -> ReadError {
+        let outside = || ReadError::Outside {
+            root: self.shown.clone(),
+        };
+        let mut prefix = PathBuf::new();
+        // The real place of the prefix so far.
+        let mut real = PathBuf::from("/");
+        let mut components = path.components().peekable();
+        while let Some(component) = components.next() {
+            prefix.push(component);
+            let last = components.peek().is_none();
+            if last {
+                break;
+            }
+            match std::fs::canonicalize(&prefix) {
+                Ok(found) if found.is_dir() => real = found,
+                // A folder that is not there (or not a folder) is named only
+                // when the folder it would be in lies inside the root.
+                _ if self.contains(&real) => {
+                    let inside = prefix.strip_prefix(&self.lexical).unwrap_or(&prefix);
+                    return ReadError::NoFolder {
+                        folder: crate::loader::display_name(&Path::new(&self.shown).join(inside)),
+                    };
+                }
+                _ => return outside(),
+            }
+        }
+        if self.contains(&real) {
+            ReadError::Missing
+        } else {
+            outside()
+        }
+    }
+
+    /// Opens `path` for reading if it is a regular file inside the root of
+    /// at most `limit` bytes (see [`Root::resolve`]).
+    pub fn open(&self, path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+        open_regular(&self.resolve(path)?, limit)
     }
 
     /// Reads a whole file, as [`Root::open`] allows.
     pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         let (file, size) = self.open(path, limit)?;
         read_all(file, size, limit)
+    }
+}
+
+/// Whether a path the user named (a spec folder or file, `--config`,
+/// `--templates`, an output folder) may be used. A checkout can hold
+/// symbolic links: `standards -> ../..` would make the runner's home the
+/// spec's folder. So a path that goes through a link anywhere on its way and
+/// ends outside the folder cxc runs in is refused; a link that stays inside
+/// it is fine, and so is a plain path outside it (`cxc check /srv/specs`).
+/// A path that does not exist (yet) is checked as far as it exists.
+pub fn check_named(path: &Path) -> Result<(), ReadError> {
+    let here = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .map_err(|e| io_error(&e))?;
+    let mut real = PathBuf::new();
+    let mut link: Option<PathBuf> = None;
+    let mut spelt = PathBuf::new();
+    let spelling = absolute(path)?;
+    let mut rest = spelling.iter();
+    for component in rest.by_ref() {
+        spelt.push(component);
+        match Path::new(component).components().next() {
+            Some(Component::ParentDir) => {
+                real.pop();
+                continue;
+            }
+            Some(Component::CurDir) => continue,
+            Some(Component::Normal(_)) => {}
+            _ => {
+                real.push(component);
+                continue;
+            }
+        }
+        let next = real.join(component);
+        match std::fs::symlink_metadata(&next) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                link.get_or_insert_with(|| spelt.clone());
+                match std::fs::canonicalize(&next) {
+                    Ok(target) => real = target,
+                    // A link to nowhere: where it would lead is not known.
+                    Err(_) => {
+                        real = PathBuf::new();
+                        break;
+                    }
+                }
+            }
+            Ok(_) => real = next,
+            Err(_) => {
+                real = next;
+                break;
+            }
+        }
+    }
+    // What does not exist yet holds no link.
+    real.extend(rest);
+    let real = fold(&real);
+    match link {
+        Some(link) if real.as_os_str().is_empty() || !real.starts_with(&here) => {
+            let shown = link.strip_prefix(&here).unwrap_or(&link);
+            Err(ReadError::LinkedOutside {
+                link: crate::loader::display_name(shown),
+            })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -159,7 +300,7 @@ pub fn read_trusted(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// Opens without blocking (a FIFO would wait for a writer forever) and
 /// checks what was opened, not what the path said a moment before.
-fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+pub(crate) fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
     use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
     let file = std::fs::OpenOptions::new()
         .read(true)
