@@ -45,6 +45,11 @@ fn run_action(spec: &str, inputs: &[(&str, &str)]) -> Outcome {
     let work = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(work.path().join("standards")).unwrap();
     std::fs::write(work.path().join("standards/s.cx"), spec).unwrap();
+    run_action_in(work.path(), inputs)
+}
+
+/// Runs the action in the checkout `work` with `inputs`.
+fn run_action_in(work: &Path, inputs: &[(&str, &str)]) -> Outcome {
     let temp = tempfile::tempdir().unwrap();
     let output_file = temp.path().join("output");
     std::fs::write(&output_file, "").unwrap();
@@ -88,7 +93,7 @@ fn run_action(spec: &str, inputs: &[(&str, &str)]) -> Outcome {
         }
         let out = Command::new("bash")
             .args(["-e", "-c", step.run.as_deref().unwrap()])
-            .current_dir(work.path())
+            .current_dir(work)
             .env(
                 "PATH",
                 format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
@@ -167,6 +172,34 @@ fn warnings_fail_only_when_denied() {
 fn a_path_that_cannot_be_read_fails_without_an_upload() {
     let outcome = run_action(CLEAN, &[("paths", "no/such/folder")]);
     assert_eq!(outcome.outputs["status"], "2");
+    assert_eq!(outcome.later, ["Fail on findings"]);
+    assert!(outcome.failed);
+}
+
+#[test]
+fn a_standards_folder_linking_out_of_the_checkout_is_refused() {
+    // The pull request commits `standards -> ../..` and a spec that includes
+    // a file of the runner's from there.
+    let runner = tempfile::tempdir().unwrap();
+    let secret = "s3cret-runner-token";
+    std::fs::write(
+        runner.path().join("runner-secret.env"),
+        format!("TOKEN={secret}\n"),
+    )
+    .unwrap();
+    let work = runner.path().join("work/repo");
+    std::fs::create_dir_all(work.join("evil")).unwrap();
+    std::fs::write(
+        work.join("evil/spec.cx"),
+        "include \"../../../runner-secret.env\"\nteam t {}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../..", work.join("standards")).unwrap();
+    let outcome = run_action_in(&work, &[("paths", "standards")]);
+    assert_eq!(outcome.outputs["status"], "2", "{}", outcome.log);
+    assert!(!outcome.log.contains(secret), "{}", outcome.log);
+    let sarif = std::fs::read_to_string(&outcome.outputs["sarif"]).unwrap_or_default();
+    assert!(!sarif.contains(secret), "{sarif}");
     assert_eq!(outcome.later, ["Fail on findings"]);
     assert!(outcome.failed);
 }

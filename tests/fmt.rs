@@ -296,3 +296,65 @@ proptest! {
         }
     }
 }
+
+/// The `.cxc-fmt-` names in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".cxc-fmt-"))
+        .collect()
+}
+
+#[test]
+fn a_killed_fmt_leaves_no_temporary_files() {
+    let work = tempfile::tempdir().unwrap();
+    let messy: String = (0..200)
+        .map(|i| format!("role   r{i} {{team t;duty \"d\"}}\n"))
+        .collect();
+    // What a killed run left, by the name it gives a temporary file where
+    // the file system has no unnamed files: a process that is gone.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let stale = format!(".cxc-fmt-{pid}-AbCdEf");
+    std::fs::write(work.path().join(&stale), "half a spec").unwrap();
+    // Not cxc's: a live process's, and a file that only looks alike.
+    let live = format!(".cxc-fmt-{}-AbCdEf", std::process::id());
+    std::fs::write(work.path().join(&live), "").unwrap();
+    std::fs::write(work.path().join(".cxc-fmt-notes"), "mine").unwrap();
+    // Runs killed at moments spread over a run (a fixed seed: the same on
+    // every run of the test).
+    let seed = 0x5eed_u64;
+    eprintln!("seed {seed:#x}");
+    let mut x = seed;
+    for round in 0..15 {
+        for i in 0..20 {
+            std::fs::write(work.path().join(format!("f{i}.cx")), &messy).unwrap();
+        }
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cxc"))
+            .args(["fmt", "."])
+            .current_dir(work.path())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(x % 20_000));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let left: Vec<String> = temp_files(work.path())
+            .into_iter()
+            .filter(|n| *n != stale && *n != live && n != ".cxc-fmt-notes")
+            .collect();
+        assert!(left.is_empty(), "round {round}: {left:?}");
+    }
+    let output = cxc_in(work.path(), &["fmt", "."]);
+    assert_eq!(output.status.code(), Some(0));
+    let mut left = temp_files(work.path());
+    left.sort();
+    let mut expected = vec![".cxc-fmt-notes".to_string(), live];
+    expected.sort();
+    assert_eq!(left, expected);
+}

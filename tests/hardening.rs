@@ -508,3 +508,281 @@ fn a_folder_without_specs_is_an_error() {
     }
     assert!(!dir.path().join("out").exists());
 }
+
+/// Runs cxc in Russian (the locale), for the Russian text of an error.
+fn run_ru(dir: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--lang", "ru"];
+    all.extend_from_slice(args);
+    run(dir, &all)
+}
+
+/// A checkout (`repo`, the working folder) whose `standards` is a link to
+/// the folder above it, which holds the runner's secret; a spec in the
+/// checkout includes it. The attack of issue 23, as a pull request commits
+/// it: `cxc check standards` took the link's target as the spec's folder.
+fn linked_root() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let above = dir.path();
+    std::fs::write(above.join("runner-secret.env"), format!("root:{SECRET}\n")).unwrap();
+    std::fs::create_dir_all(above.join("repo/evil")).unwrap();
+    std::fs::write(
+        above.join("repo/evil/spec.cx"),
+        "include \"../../runner-secret.env\"\nteam t {}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("..", above.join("repo/standards")).unwrap();
+    dir
+}
+
+#[test]
+fn a_spec_root_that_is_a_link_out_of_the_working_folder_is_refused() {
+    let dir = linked_root();
+    let repo = dir.path().join("repo");
+    let cases: &[&[&str]] = &[
+        &["check", "standards"],
+        &["check", "standards/runner-secret.env"],
+        &["check", "./standards/../standards"],
+        &["check", "standards", "--format", "sarif"],
+        &["check", "--watch", "standards"],
+        &["staff", "standards"],
+        &["graph", "j", "standards"],
+        &["fmt", "standards"],
+        &["fmt", "--check", "standards"],
+        &["build", "standards", "-o", "out"],
+        &["measure", "standards", "--contacts", "c.csv"],
+    ];
+    for args in cases {
+        let output = assert_no_secret(&repo, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", text(&output));
+        assert!(
+            text(&output).contains("symbolic link `standards`"),
+            "{args:?}: {}",
+            text(&output)
+        );
+    }
+    let output = run_ru(&repo, &["check", "standards"]);
+    assert!(
+        text(&output).contains("символическую ссылку `standards`"),
+        "{}",
+        text(&output)
+    );
+    // Through the link and back into the working folder is inside it: the
+    // spec's folder is `evil`, and the include is refused from there.
+    let output = assert_no_secret(&repo, &["check", "standards/repo/evil/spec.cx"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(
+        text(&output).contains("outside the spec's folder"),
+        "{}",
+        text(&output)
+    );
+    // Nothing was written through the link.
+    assert!(!repo.join("out").exists());
+    assert_eq!(
+        std::fs::read_to_string(repo.join("evil/spec.cx")).unwrap(),
+        "include \"../../runner-secret.env\"\nteam t {}\n"
+    );
+}
+
+#[test]
+fn options_naming_a_link_out_of_the_working_folder_are_refused() {
+    let dir = linked_root();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join("spec")).unwrap();
+    std::fs::write(repo.join("spec/main.cx"), "team t {}\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("tpl/en")).unwrap();
+    std::os::unix::fs::symlink("../secret-config.yaml", repo.join("cxc.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("secret-config.yaml"),
+        format!("{SECRET}: 1\n"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../tpl", repo.join("tpl")).unwrap();
+    std::os::unix::fs::symlink("..", repo.join("out")).unwrap();
+    for (args, what) in [
+        (vec!["check", "spec", "--config", "cxc.yaml"], "`cxc.yaml`"),
+        (
+            vec!["check", "spec", "--config", "standards/cxc.yaml"],
+            "`standards`",
+        ),
+        (
+            vec!["build", "spec", "-o", "o2", "--templates", "tpl"],
+            "`tpl`",
+        ),
+        (vec!["build", "spec", "-o", "out"], "`out`"),
+        (vec!["build", "spec", "-o", "out/docs"], "`out`"),
+        (
+            vec!["measure", "spec", "--contacts", "c.csv", "-o", "out"],
+            "`out`",
+        ),
+        (vec!["init", "standards"], "`standards`"),
+    ] {
+        let output = assert_no_secret(&repo, &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", text(&output));
+        assert!(
+            text(&output).contains(&format!("symbolic link {what}")),
+            "{args:?}: {}",
+            text(&output)
+        );
+    }
+    assert!(!dir.path().join("docs").exists());
+    assert!(!dir.path().join("index.md").exists());
+    // A link that stays inside the working folder is fine, and so is a
+    // plain path outside it.
+    std::os::unix::fs::symlink("spec", repo.join("inside")).unwrap();
+    let output = run(&repo, &["check", "inside"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("main.cx"), "team t {}\n").unwrap();
+    let output = run(&repo, &["check", outside.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}
+
+#[test]
+fn a_spec_config_can_lower_the_file_limit_but_not_raise_it() {
+    let big = format!("team t {{}}\n#{}\n", "x".repeat(3000));
+    let dir = work(&[
+        ("cxc.yaml", "limits:\n  file_size: 2GB\n"),
+        ("main.cx", &big),
+    ]);
+    let output = run(dir.path(), &["check", "spec", "--max-file-size", "2KB"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(
+        text(&output).contains("limited to 2 KB") && text(&output).contains("--max-file-size"),
+        "{}",
+        text(&output)
+    );
+    let output = run_ru(dir.path(), &["check", "spec", "--max-file-size", "2KB"]);
+    assert!(
+        text(&output).contains("только понизить"),
+        "{}",
+        text(&output)
+    );
+    // The flag raises it; the spec's own setting still lowers it.
+    let output = run(dir.path(), &["check", "spec", "--max-file-size", "4KB"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    std::fs::write(
+        dir.path().join("spec/cxc.yaml"),
+        "limits:\n  file_size: 1KB\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["check", "spec", "--max-file-size", "4KB"]);
+    assert!(
+        text(&output).contains("limited to 1 KB"),
+        "{}",
+        text(&output)
+    );
+    // Forecasts and `cxc fmt` are held to the same limit.
+    for args in [
+        vec!["fmt", "--check", "spec", "--max-file-size", "2KB"],
+        vec!["check", "spec"],
+    ] {
+        let output = run(dir.path(), &args);
+        assert!(
+            text(&output).contains("limited to"),
+            "{args:?}: {}",
+            text(&output)
+        );
+    }
+    let output = run(dir.path(), &["check", "spec", "--max-file-size", "3GB"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+}
+
+#[test]
+fn an_include_through_a_missing_folder_is_refused_and_a_file_is_read_once() {
+    // A file that included itself under ever longer names (`x/../x/../a.cx`,
+    // …) until memory ran out: there is no folder `x`.
+    let dir = work(&[("a.cx", "include \"x/../a.cx\"\nteam t {}\n")]);
+    let cycles = |args: &[&str]| -> Vec<String> {
+        let output = run(dir.path(), args);
+        assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let found = report["diagnostics"].as_array().unwrap();
+        // `team t` is declared once: no file was read twice.
+        assert!(
+            found.iter().all(|d| d["code"] == "include-cycle"),
+            "{report}"
+        );
+        found
+            .iter()
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let found = cycles(&["check", "spec/a.cx", "--format", "json"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("the folder `spec/x`"), "{found:?}");
+    // With the folder there, it names the file itself: one finding.
+    std::fs::create_dir(dir.path().join("spec/x")).unwrap();
+    for spelling in ["x/../a.cx", "./a.cx", "x/./../x/../a.cx", "a.cx"] {
+        std::fs::write(
+            dir.path().join("spec/a.cx"),
+            format!("include \"{spelling}\"\nteam t {{}}\n"),
+        )
+        .unwrap();
+        let found = cycles(&["check", "spec", "--format", "json"]);
+        assert_eq!(found.len(), 1, "{spelling}: {found:?}");
+        assert!(
+            found[0].contains("includes itself"),
+            "{spelling}: {found:?}"
+        );
+        // Two files including each other, each spelling the other anew.
+        std::fs::write(
+            dir.path().join("spec/a.cx"),
+            format!("include \"x/../b.cx\"\nteam t {{}}\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("spec/b.cx"),
+            format!("include \"{spelling}\"\n"),
+        )
+        .unwrap();
+        let found = cycles(&["check", "spec", "--format", "json"]);
+        assert_eq!(found.len(), 1, "{spelling}: {found:?}");
+        assert!(found[0].contains("2 files"), "{spelling}: {found:?}");
+        std::fs::remove_file(dir.path().join("spec/b.cx")).unwrap();
+    }
+}
+
+#[test]
+fn messages_name_the_current_folder() {
+    let dir = work(&[("main.cx", "include \"../secret.txt\"\nteam t {}\n")]);
+    let spec = dir.path().join("spec");
+    let output = run(&spec, &["check"]);
+    assert!(
+        text(&output).contains("outside the spec's folder `.`"),
+        "{}",
+        text(&output)
+    );
+    assert!(!text(&output).contains("``"), "{}", text(&output));
+    let output = run(&spec, &["check", "."]);
+    assert!(!text(&output).contains("``"), "{}", text(&output));
+}
+
+#[test]
+fn init_never_writes_through_a_link() {
+    for linked in ["standards", ".github", ".github/workflows"] {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&repo).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let link = repo.join(linked);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        // Inside the working folder or out of it, a link is not written through.
+        for target in [elsewhere.clone(), repo.join("inside")] {
+            std::fs::create_dir_all(&target).unwrap();
+            let _ = std::fs::remove_file(&link);
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            let output = run(&repo, &["init"]);
+            assert_eq!(output.status.code(), Some(2), "{linked}: {}", text(&output));
+            assert!(
+                text(&output).contains("never writes through a link"),
+                "{}",
+                text(&output)
+            );
+            assert_eq!(std::fs::read_dir(&target).unwrap().count(), 0, "{linked}");
+            assert!(!repo.join("standards/service.cx").exists());
+        }
+        let output = run_ru(&repo, &["init"]);
+        assert!(text(&output).contains("через ссылку"), "{}", text(&output));
+    }
+}

@@ -230,7 +230,7 @@ fn a_full_disk_leaves_the_old_tree() {
     // A file system with room for the old tree but not for old and new:
     // a tmpfs in a private mount namespace (no privileges needed).
     let script = format!(
-        "set -e\nmkdir -p disk\nmount -t tmpfs -o size={size} tmpfs disk\ncp -a expected-old disk/out\n\
+        "set -e\nmkdir -p disk\nmount -t tmpfs -o size={size} tmpfs disk\n{cxc} build old -o disk/out --today {TODAY} 2>/dev/null\n\
          set +e\n{cxc} build new -o disk/out --today {TODAY} 2>disk.err\necho \"exit $?\"\n\
          ls -a disk\ncd disk/out && find . -type f | sort | xargs sha256sum",
         size = old_bytes * 7 / 5,
@@ -367,5 +367,101 @@ fn files_are_readable_by_a_web_server_and_stale_ones_are_removed_and_named() {
     assert_eq!(
         std::fs::read_to_string(scene.path().join("out/notes.md")).unwrap(),
         "mine"
+    );
+}
+
+/// `cxc build` with its record of what it wrote kept in `state`.
+fn build_kept(dir: &Path, spec: &str, out: &str) -> Output {
+    cxc(dir, &["build", spec, "-o", out, "--today", TODAY])
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .output()
+        .expect("cxc runs")
+}
+
+#[test]
+fn a_manifest_cxc_did_not_write_removes_and_replaces_nothing() {
+    let scene = Scene::new(3, 1);
+    let out = scene.path().join("out");
+    // A pull request commits the output folder with a manifest that claims
+    // the user's files.
+    std::fs::create_dir_all(out.join("hr")).unwrap();
+    std::fs::write(out.join("handbook.md"), "the user's handbook").unwrap();
+    std::fs::write(out.join("hr/r0.md"), "the user's notes").unwrap();
+    std::fs::write(out.join(".cxc-manifest"), "handbook.md\nhr/r0.md\n").unwrap();
+    let output = build_kept(scene.path(), "old", "out");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("hr/r0.md") && stderr.contains("not written by cxc"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("hr/r0.md")).unwrap(),
+        "the user's notes"
+    );
+    // Out of the way, the build goes on and keeps the handbook, saying so.
+    std::fs::remove_file(out.join("hr/r0.md")).unwrap();
+    let output = build_kept(scene.path(), "old", "out");
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("kept out/handbook.md"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("handbook.md")).unwrap(),
+        "the user's handbook"
+    );
+    // cxc's own record now holds: the next build replaces its files, and a
+    // file it no longer writes is removed.
+    let renamed = std::fs::read_to_string(scene.path().join("old/s.cx"))
+        .unwrap()
+        .replace("role r2 ", "role renamed ")
+        .replace("owner r2", "owner renamed");
+    std::fs::write(scene.path().join("old/s.cx"), renamed).unwrap();
+    let output = build_kept(scene.path(), "old", "out");
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("removed out/hr/r2.md"), "{stderr}");
+    assert!(out.join("handbook.md").exists());
+    // The manifest says the same in every build: nothing in it is machine's.
+    let manifest = std::fs::read_to_string(out.join(".cxc-manifest")).unwrap();
+    ok(&build_kept(scene.path(), "old", "out"));
+    assert_eq!(
+        std::fs::read_to_string(out.join(".cxc-manifest")).unwrap(),
+        manifest
+    );
+}
+
+#[test]
+fn a_copied_output_folder_is_rebuilt_but_nothing_in_it_is_removed() {
+    let scene = Scene::new(3, 1);
+    ok(&build_kept(scene.path(), "old", "out"));
+    // A fresh checkout of a committed output folder: the same bytes, new
+    // files, no record on this machine.
+    let copy = scene.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    for file in files_under(&scene.path().join("out")) {
+        let to = copy.join(file.strip_prefix(scene.path().join("out")).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&file, &to).unwrap();
+    }
+    ok(&build_kept(scene.path(), "old", "copy"));
+    assert_eq!(snapshot(&copy), scene.old, "the same tree");
+    // Rebuilt here once, its files are cxc's again: a role renamed, the old
+    // description is removed.
+    let renamed = std::fs::read_to_string(scene.path().join("old/s.cx"))
+        .unwrap()
+        .replace("role r2 ", "role renamed ")
+        .replace("owner r2", "owner renamed");
+    std::fs::write(scene.path().join("old/s.cx"), renamed).unwrap();
+    let output = build_kept(scene.path(), "old", "copy");
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("removed copy/hr/r2.md"), "{stderr}");
+    // A file of cxc's edited by hand since is the user's: not replaced.
+    std::fs::write(copy.join("hr/r0.md"), "edited by hand").unwrap();
+    let output = build_kept(scene.path(), "new", "copy");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(copy.join("hr/r0.md")).unwrap(),
+        "edited by hand"
     );
 }

@@ -25,6 +25,7 @@ mod markup;
 mod measured;
 pub mod names;
 pub mod output;
+mod ownership;
 pub mod report;
 mod routing;
 pub(crate) mod site;

@@ -16,17 +16,12 @@
 //! of it is lost). Files cxc wrote before and no longer writes (a renamed
 //! role's job description) are removed, and the build says which.
 //!
-//! The manifest is trusted line by line, and only where cxc wrote the line:
-//! each names a file with what it was when cxc wrote it (device, inode,
-//! size, modification time to the nanosecond). A line whose file is no
-//! longer exactly that — a manifest committed in a pull request, copied
-//! from another machine, a file edited since — claims nothing: its file is
-//! treated as the user's, kept, and named. Why not a keyed hash: a key must
-//! live somewhere a pull request cannot read or write (a per-user file),
-//! and a fresh CI runner has none, so every CI build would distrust its
-//! own folder anyway; the file's identity needs no key, cannot be known
-//! before the checkout exists, and stops matching the moment anything else
-//! writes the file. New files get the usual permissions (0666 less the
+//! The manifest alone proves nothing (a pull request can commit one): a
+//! file counts as cxc's only while it is still the very file cxc wrote, as
+//! a record outside the repository says (see [`super::ownership`]). A file
+//! the manifest lists that is not, is the user's: kept, and named.
+//!
+//! New files get the usual permissions (0666 less the
 //! umask, so 0644 under 022); a file cxc rewrites keeps its old mode.
 //!
 //! A build killed before the swap leaves its staging folder beside the
@@ -35,6 +30,7 @@
 //! folder but its manifest, the metadata of its entries, and a file of the
 //! user's where cxc writes one (compared, only when the sizes agree).
 
+use super::ownership;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
@@ -44,9 +40,7 @@ use std::path::{Component, Path, PathBuf};
 /// The manifest of what cxc wrote, inside the output folder.
 pub const MANIFEST: &str = ".cxc-manifest";
 const MANIFEST_HEADER: &str =
-    "# Files written by cxc build. cxc replaces and removes only these,\n\
-     # and only while each is still the file cxc wrote: device, inode, size and\n\
-     # modification time (seconds, nanoseconds), a tab, the file.\n";
+    "# Files written by cxc build. cxc replaces and removes only these.\n";
 
 /// Longest file name component most file systems accept, in bytes.
 pub const MAX_NAME_BYTES: usize = 255;
@@ -70,15 +64,12 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Written, S
     let out = prepare(out)?;
     let _lock = Lock::acquire(&out)?;
     remove_leftovers(&out);
-    let listed = read_manifest(&out);
+    let listed = ownership::manifest(&out.join(MANIFEST));
+    let record = ownership::read(&out);
     let existing = Tree::scan(&out)?;
-    // What cxc wrote (the lines that still match their files), and the
-    // user's files that already hold exactly what cxc writes there.
-    let trusted: BTreeSet<String> = listed
-        .iter()
-        .filter(|(path, id)| id.is_some_and(|id| Identity::of(&out.join(path)) == Some(id)))
-        .map(|(path, _)| path.clone())
-        .collect();
+    // What cxc wrote (see `ownership`), and the user's files that already
+    // hold exactly what cxc writes there.
+    let trusted = ownership::trusted(&out, &listed, &record);
     let mut ours = trusted.clone();
     ours.extend(
         files
@@ -88,15 +79,28 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Written, S
                     .files
                     .get(*path)
                     .is_some_and(|e| e.kind == Kind::File)
-                    && holds(&out.join(path), bytes)
+                    && ownership::holds(&out.join(path), bytes)
             })
             .map(|(path, _)| path.clone()),
     );
     existing.check_conflicts(&out, files, &ours)?;
 
     let staging = sibling(&out, "new");
-    let result =
-        build_staging(&staging, &out, &existing, files, &ours).and_then(|_| swap(&staging, &out));
+    let result = build_staging(&staging, &out, &existing, files, &ours).and_then(|_| {
+        // Until the swap, either tree may be the one in place: the record
+        // holds the files of both, then of the new one alone.
+        let new = ownership::of_files(&staging, files);
+        let mut both: ownership::Record = record
+            .iter()
+            .filter(|(path, _)| trusted.contains(path))
+            .cloned()
+            .collect();
+        both.extend(new.iter().cloned());
+        ownership::write(&out, &both);
+        swap(&staging, &out)?;
+        ownership::write(&out, &new);
+        Ok(())
+    });
     if let Err(e) = result {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
@@ -108,103 +112,12 @@ pub fn write(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Written, S
         files: files.len(),
         removed: trusted.iter().filter(stale).cloned().collect(),
         kept: listed
-            .keys()
+            .iter()
             .filter(|p| !trusted.contains(*p))
             .filter(stale)
             .cloned()
             .collect(),
     })
-}
-
-/// What a file was when cxc wrote it. Nobody can know it before the file
-/// exists, and any write to the file changes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Identity {
-    device: u64,
-    inode: u64,
-    size: u64,
-    seconds: i64,
-    nanoseconds: i64,
-}
-
-impl Identity {
-    /// The identity of the regular file at `path` (a link is not followed).
-    fn of(path: &Path) -> Option<Identity> {
-        let meta = fs::symlink_metadata(path).ok()?;
-        meta.file_type().is_file().then(|| Identity {
-            device: meta.dev(),
-            inode: meta.ino(),
-            size: meta.size(),
-            seconds: meta.mtime(),
-            nanoseconds: meta.mtime_nsec(),
-        })
-    }
-
-    fn parse(text: &str) -> Option<Identity> {
-        let mut parts = text.split(' ');
-        let mut next = || parts.next().and_then(|p| p.parse::<i128>().ok());
-        let identity = Identity {
-            device: u64::try_from(next()?).ok()?,
-            inode: u64::try_from(next()?).ok()?,
-            size: u64::try_from(next()?).ok()?,
-            seconds: i64::try_from(next()?).ok()?,
-            nanoseconds: i64::try_from(next()?).ok()?,
-        };
-        parts.next().is_none().then_some(identity)
-    }
-}
-
-impl std::fmt::Display for Identity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {} {} {} {}",
-            self.device, self.inode, self.size, self.seconds, self.nanoseconds
-        )
-    }
-}
-
-/// The manifest's lines: each file with the identity cxc recorded for it
-/// (`None` for a line without one, as older versions of cxc wrote them).
-fn read_manifest(out: &Path) -> BTreeMap<String, Option<Identity>> {
-    let Ok((file, size)) = crate::loader::read::open_regular(&out.join(MANIFEST), MANIFEST_LIMIT)
-    else {
-        return BTreeMap::new();
-    };
-    let mut bytes = Vec::with_capacity(size as usize);
-    use std::io::Read;
-    if file.take(MANIFEST_LIMIT).read_to_end(&mut bytes).is_err() {
-        return BTreeMap::new();
-    }
-    String::from_utf8_lossy(&bytes)
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|line| match line.split_once('\t') {
-            Some((identity, path)) => Some((path, Some(Identity::parse(identity)?))),
-            None => Some((line.trim(), None)),
-        })
-        .filter(|(path, _)| check_relative(path).is_ok())
-        .map(|(path, identity)| (path.to_string(), identity))
-        .collect()
-}
-
-/// A manifest longer than this was not written by cxc for any real build.
-const MANIFEST_LIMIT: u64 = 64 << 20;
-
-/// Whether the regular file at `path` holds exactly `bytes`. Read only when
-/// the sizes agree, so never more than cxc is about to write.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read;
-    let Ok((file, size)) = crate::loader::read::open_regular(path, bytes.len() as u64) else {
-        return false;
-    };
-    let mut found = Vec::with_capacity(size as usize);
-    size == bytes.len() as u64
-        && file
-            .take(bytes.len() as u64 + 1)
-            .read_to_end(&mut found)
-            .is_ok()
-        && found == bytes
 }
 
 /// A relative path cxc may write: plain names only, none too long.
@@ -518,13 +431,8 @@ fn build_staging(
     }
     let mut manifest = String::from(MANIFEST_HEADER);
     for relative in files.keys() {
-        let identity = Identity::of(&staging.join(relative)).ok_or_else(|| {
-            format!(
-                "cannot read back {}",
-                crate::loader::display_name(&out.join(relative))
-            )
-        })?;
-        manifest.push_str(&format!("{identity}\t{relative}\n"));
+        manifest.push_str(relative);
+        manifest.push('\n');
     }
     let path = staging.join(MANIFEST);
     fs::write(&path, manifest).map_err(|e| fail("write", &out.join(MANIFEST), e))?;
