@@ -727,7 +727,7 @@ fn an_include_through_a_missing_folder_is_refused_and_a_file_is_read_once() {
         // Two files including each other, each spelling the other anew.
         std::fs::write(
             dir.path().join("spec/a.cx"),
-            format!("include \"x/../b.cx\"\nteam t {{}}\n"),
+            "include \"x/../b.cx\"\nteam t {}\n",
         )
         .unwrap();
         std::fs::write(
@@ -785,4 +785,37 @@ fn init_never_writes_through_a_link() {
         let output = run_ru(&repo, &["init"]);
         assert!(text(&output).contains("через ссылку"), "{}", text(&output));
     }
+}
+
+#[test]
+fn bad_data_quotes_at_most_sixty_escaped_characters_of_a_name() {
+    let spec = "team t {}\nchannel phone { kind phone; owner t }\n\
+                segment all { channels phone }\nsla s for all { answer phone 80% within 20s }\n";
+    let name = format!("\u{1b}]0;x\u{7}{}{SECRET}", "n".repeat(70));
+    let contacts = format!(
+        "id,segment,channel,created,answered\n1,{name},phone,2026-11-02T10:00:00Z,2026-11-02T10:00:10Z\n"
+    );
+    let dir = work(&[("main.cx", spec), ("contacts.csv", &contacts)]);
+    let measure = |format: &str| {
+        let args = [
+            "measure",
+            "spec",
+            "--contacts",
+            "spec/contacts.csv",
+            "--format",
+            format,
+        ];
+        let output = run(dir.path(), &args);
+        let all = text(&output);
+        assert!(all.contains("bad-data") && !all.contains(SECRET), "{all}");
+        output
+    };
+    let human = text(&measure("human"));
+    assert!(human.contains("\\u{1b}]0;x\\u{7}nnn"), "{human}");
+    let report: serde_json::Value = serde_json::from_slice(&measure("json").stdout).unwrap();
+    let message = report["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("\\u{1b}]0;x\\u{7}nnn"), "{message}");
+    let quoted = message.split('`').nth(1).unwrap();
+    // 60 characters of the name, escapes shown as text, and the cut.
+    assert_eq!(quoted, format!("\\u{{1b}}]0;x\\u{{7}}{}…", "n".repeat(54)));
 }

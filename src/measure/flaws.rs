@@ -75,8 +75,11 @@ impl Flaws {
             seen.first_lines.push(line);
         }
         if seen.example.is_none() {
-            // A name from an untrusted file: kept short.
-            seen.example = example.map(|e| crate::escape::shorten(e, 60).into_owned());
+            // A name from an untrusted file: kept short, and printable in
+            // every format it is shown in.
+            seen.example = example.map(|e| {
+                crate::escape::terminal(&crate::escape::shorten(e, 60), false).into_owned()
+            });
         }
     }
 
