@@ -326,13 +326,7 @@ fn a_linked_subfolder_or_a_users_file_stops_the_build_before_anything_is_written
     std::fs::create_dir_all(fresh.join("site")).unwrap();
     std::fs::write(fresh.join("index.md"), "my notes").unwrap();
     std::fs::write(fresh.join("site/style.css"), "my style").unwrap();
-    let output = build(scene.path(), "new", "fresh");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("index.md") && stderr.contains("not written by cxc"),
-        "{stderr}"
-    );
+    refused_over(&build(scene.path(), "new", "fresh"), "index.md");
     assert_eq!(
         std::fs::read_to_string(fresh.join("index.md")).unwrap(),
         "my notes"
@@ -370,6 +364,16 @@ fn files_are_readable_by_a_web_server_and_stale_ones_are_removed_and_named() {
     );
 }
 
+/// The build stopped at `file`, a file of the user's where cxc writes one.
+fn refused_over(output: &Output, file: &str) {
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(file) && stderr.contains("not written by cxc"),
+        "{stderr}"
+    );
+}
+
 /// `cxc build` with its record of what it wrote kept in `state`.
 fn build_kept(dir: &Path, spec: &str, out: &str) -> Output {
     cxc(dir, &["build", spec, "-o", out, "--today", TODAY])
@@ -388,13 +392,7 @@ fn a_manifest_cxc_did_not_write_removes_and_replaces_nothing() {
     std::fs::write(out.join("handbook.md"), "the user's handbook").unwrap();
     std::fs::write(out.join("hr/r0.md"), "the user's notes").unwrap();
     std::fs::write(out.join(".cxc-manifest"), "handbook.md\nhr/r0.md\n").unwrap();
-    let output = build_kept(scene.path(), "old", "out");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("hr/r0.md") && stderr.contains("not written by cxc"),
-        "{stderr}"
-    );
+    refused_over(&build_kept(scene.path(), "old", "out"), "hr/r0.md");
     assert_eq!(
         std::fs::read_to_string(out.join("hr/r0.md")).unwrap(),
         "the user's notes"
@@ -458,8 +456,7 @@ fn a_copied_output_folder_is_rebuilt_but_nothing_in_it_is_removed() {
     assert!(stderr.contains("removed copy/hr/r2.md"), "{stderr}");
     // A file of cxc's edited by hand since is the user's: not replaced.
     std::fs::write(copy.join("hr/r0.md"), "edited by hand").unwrap();
-    let output = build_kept(scene.path(), "new", "copy");
-    assert_eq!(output.status.code(), Some(2));
+    refused_over(&build_kept(scene.path(), "new", "copy"), "hr/r0.md");
     assert_eq!(
         std::fs::read_to_string(copy.join("hr/r0.md")).unwrap(),
         "edited by hand"
