@@ -211,19 +211,21 @@ fn erlang_c_performance(a: f64, aht: f64, n: u32, within: f64) -> Outcome {
 
 /// The smallest `n` in `lower..=limit` with `meets(n)`, for a `meets` that is
 /// false and then true as `n` grows. Doubling steps then bisection, so a
-/// search costs `O(log)` evaluations wherever the answer lies.
+/// search costs `O(log)` evaluations wherever the answer lies. The limit is
+/// tried second: a target no staffing meets (an SLA `target` of 0% waiting,
+/// a load of 100,000 Erlangs) costs two evaluations, not a walk to the limit.
 pub(super) fn smallest(lower: u32, limit: u32, meets: impl Fn(u32) -> bool) -> Option<u32> {
     if meets(lower) {
         return Some(lower);
     }
+    if lower >= limit || !meets(limit) {
+        return None;
+    }
     let (mut failing, mut step) = (lower, 1u32);
     let passing = loop {
         let probe = failing.saturating_add(step).min(limit);
-        if meets(probe) {
+        if probe >= limit || meets(probe) {
             break probe;
-        }
-        if probe >= limit {
-            return None;
         }
         failing = probe;
         step = step.saturating_mul(2);
@@ -358,6 +360,16 @@ mod tests {
         // Everyone answered within no time at all: only infinitely many agents.
         let traffic = textbook();
         assert_eq!(traffic.required_agents(1.0 + 1e-9, 0.0), None);
+    }
+
+    #[test]
+    fn a_search_past_every_staffing_stops_at_the_limit_at_once() {
+        let probes = std::cell::Cell::new(0u32);
+        let found = smallest(80_000, 131_700, |_| {
+            probes.set(probes.get() + 1);
+            false
+        });
+        assert_eq!((found, probes.get()), (None, 2));
     }
 
     #[test]

@@ -220,7 +220,8 @@ impl QueuePlan {
         let mut binding = target.map(|t| t.describe(self.channel.as_deref()));
         let mut reachable = target.is_none() || answer_agents.is_some();
         for metric in self.metrics.iter().filter(|m| m.helped_by_agents()) {
-            match targets::fewest_agents(&traffic, metric, within, c) {
+            let from = required_agents.unwrap_or(0);
+            match targets::fewest_agents(&traffic, metric, within, c, from) {
                 Some(n) if required_agents.is_none_or(|r| n > r) => {
                     required_agents = Some(n);
                     binding = Some(metric.describe());
@@ -261,10 +262,52 @@ impl QueuePlan {
             .forecast
             .as_ref()
             .and_then(|f| forecast::rows(f, files).ok());
+        let mut staffed = Staffed::new(self);
         rows.into_iter()
             .flatten()
             .filter_map(Result::ok)
-            .map(|interval| self.staff(&interval))
+            .map(move |interval| staffed.staff(&interval))
+    }
+}
+
+/// Intervals staffed once per distinct volume and handle time: the start is
+/// all that differs between two rows of the same traffic, so a forecast of
+/// 10,000 rows of one huge volume costs one interval's searches, not 10,000.
+/// At most [`Staffed::CAPACITY`] traffics are kept; past that the memory
+/// starts again (the answers do not change, only what is computed twice).
+struct Staffed<'a> {
+    plan: &'a QueuePlan,
+    seen: foldhash::HashMap<(u64, Option<u64>), IntervalPlan>,
+    /// Intervals computed rather than found (for the tests).
+    computed: u64,
+}
+
+impl<'a> Staffed<'a> {
+    const CAPACITY: usize = 4096;
+
+    fn new(plan: &'a QueuePlan) -> Self {
+        Staffed {
+            plan,
+            seen: foldhash::HashMap::default(),
+            computed: 0,
+        }
+    }
+
+    fn staff(&mut self, interval: &Interval) -> IntervalPlan {
+        let key = (interval.volume.to_bits(), interval.aht.map(f64::to_bits));
+        if let Some(known) = self.seen.get(&key) {
+            return IntervalPlan {
+                start: interval.start.clone(),
+                ..known.clone()
+            };
+        }
+        self.computed += 1;
+        let staffed = self.plan.staff(interval);
+        if self.seen.len() == Self::CAPACITY {
+            self.seen.clear();
+        }
+        self.seen.insert(key, staffed.clone());
+        staffed
     }
 }
 
@@ -636,6 +679,80 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::FileId;
+    use std::io::Read;
+
+    /// Every forecast file a spec names holds the same rows.
+    struct Held(String);
+
+    impl ForecastFiles for Held {
+        fn open(&self, _: FileId, _: &str) -> Result<Box<dyn Read>, Message> {
+            Ok(Box::new(std::io::Cursor::new(self.0.clone().into_bytes())))
+        }
+    }
+
+    /// Two queues of about 100,000 Erlangs (8-hour calls, callers who wait
+    /// 7 hours) sharing one forecast, and SLA targets no staffing can meet.
+    const HUGE: &str = "team t {}\nchannel phone { kind phone; owner t }\nsegment s { channels phone }\n\
+        sla x for s { answer phone 80% within 20s; target abandonment < 0%; target asa < 0s }\n\
+        queue q1 { channel phone; segments s; agents 100; aht 8h; patience 7h; forecast file \"f.csv\" per 30m }\n\
+        queue q2 { channel phone; segments s; agents 100; aht 8h; patience 7h; forecast file \"f.csv\" per 30m }\n";
+
+    fn rows(volumes: impl Iterator<Item = f64>) -> Held {
+        let mut csv = String::from("start,volume\n");
+        for (i, v) in volumes.enumerate() {
+            csv.push_str(&format!("{i},{v}\n"));
+        }
+        Held(csv)
+    }
+
+    /// The spec's model; compiled in memory, it cannot read its forecast
+    /// (the one finding), so the tests staff it with [`Held`] rows.
+    fn model() -> Model {
+        let options = crate::check::Options::default();
+        let compiled = crate::pipeline::compile_bytes("spec.cx", HUGE.as_bytes(), &options);
+        assert!(compiled
+            .diagnostics
+            .iter()
+            .all(|d| d.code == Code::InvalidForecast));
+        compiled.specs.into_iter().next().unwrap().model
+    }
+
+    #[test]
+    fn identical_intervals_are_staffed_once_and_impossible_targets_found_unreachable() {
+        let model = model();
+        let files = rows(std::iter::repeat_n(6240.0, 10_000));
+        let (plans, _) = plan(&model, &files);
+        assert_eq!(plans.len(), 2);
+        for plan in &plans {
+            assert_eq!(plan.summary.intervals, 10_000);
+            assert!(plan.summary.misses.iter().all(|m| m.intervals == 10_000));
+            let forecast = model.queues[plan.queue].forecast.as_ref().unwrap();
+            let mut staffed = Staffed::new(plan);
+            let mut unreachable = 0;
+            for row in forecast::rows(forecast, &files).unwrap() {
+                unreachable += u32::from(staffed.staff(&row.unwrap()).required_agents.is_none());
+            }
+            assert_eq!((unreachable, staffed.computed), (10_000, 1));
+        }
+    }
+
+    #[test]
+    fn remembered_intervals_are_the_ones_computed() {
+        let model = model();
+        // More distinct volumes than are remembered, each twice in a row.
+        let distinct = Staffed::CAPACITY + 10;
+        let volumes = (0..2 * distinct).map(|i| (i / 2) as f64 / 100.0);
+        let files = rows(volumes);
+        let (plans, _) = plan(&model, &files);
+        let forecast = model.queues[plans[0].queue].forecast.as_ref().unwrap();
+        let mut staffed = Staffed::new(&plans[0]);
+        for row in forecast::rows(forecast, &files).unwrap() {
+            let row = row.unwrap();
+            assert_eq!(staffed.staff(&row), plans[0].staff(&row));
+        }
+        assert_eq!(staffed.computed, distinct as u64);
+    }
 
     #[test]
     fn headcount_divides_before_rounding() {

@@ -124,15 +124,18 @@ impl MetricTarget {
     }
 }
 
-/// The fewest agents meeting `target` for `traffic`, if any does.
+/// The fewest agents from `from` up meeting `target` for `traffic`, if any
+/// does. A caller that needs only the largest of several answers passes the
+/// largest so far: a target already met there costs one evaluation.
 pub fn fewest_agents(
     traffic: &Traffic,
     target: &MetricTarget,
     within: f64,
     servers_per_agent: u32,
+    from: u32,
 ) -> Option<u32> {
     let limit = traffic.search_limit().div_ceil(servers_per_agent);
-    super::erlang::smallest(0, limit, |n| {
+    super::erlang::smallest(from.min(limit), limit, |n| {
         target.met_by(&traffic.evaluate(n * servers_per_agent, within))
     })
 }
