@@ -48,6 +48,7 @@ pub fn compile(
     options: &check::Options,
     config: Option<&Path>,
 ) -> Result<Compilation, LoadError> {
+    crate::diagnostic::suggest::new_run();
     Ok(finish(loader::load(paths, config)?, options))
 }
 
@@ -72,6 +73,7 @@ pub fn compile_with(
     config: Option<&Path>,
     overlays: &loader::Overlays,
 ) -> Result<Compilation, LoadError> {
+    crate::diagnostic::suggest::new_run();
     Ok(finish(loader::load_with(paths, config, overlays)?, options))
 }
 
@@ -93,6 +95,7 @@ pub(crate) fn compile_clean(text: &str) -> Compilation {
 
 /// Compiles text held in memory, as if it were one file called `name`.
 pub fn compile_bytes(name: &str, bytes: &[u8], options: &check::Options) -> Compilation {
+    crate::diagnostic::suggest::new_run();
     finish(loader::load_bytes(name, bytes), options)
 }
 

@@ -7,10 +7,12 @@
 mod cap;
 mod code;
 pub mod render;
+pub mod suggest;
 pub mod suppress;
 
 pub use cap::{cap, DEFAULT_MAX_FINDINGS};
 pub use code::{Code, CodeDoc, Reach, Severity};
+pub use suggest::closest;
 
 use crate::i18n::Message;
 use crate::source::Span;
@@ -128,12 +130,6 @@ impl Summary {
     }
 }
 
-/// Names longer than this are not typos of each other worth a suggestion, and
-/// comparing them would cost the square of their length.
-const MAX_SUGGESTED_LEN: usize = 64;
-
-/// "did you mean" for a misspelt name: the closest candidate, if it is close enough
-/// that a person would have meant it.
 /// Items joined for a message. A long list keeps its first and last items
 /// and says how many are left out, so a message stays readable (and its size
 /// bounded) on a journey of a million steps.
@@ -158,43 +154,4 @@ pub fn elide<T: std::fmt::Display>(
         total - HEAD - TAIL,
         kept[HEAD..].join(separator)
     )
-}
-
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted_len = wanted.chars().count();
-    if wanted_len > MAX_SUGGESTED_LEN {
-        return None;
-    }
-    let wanted_lower = wanted.to_lowercase();
-    candidates
-        .into_iter()
-        .filter_map(|c| {
-            let len = c.chars().count();
-            let allowed = (wanted_len.max(len) / 3).max(1);
-            // Lengths further apart than the allowed edits cannot be close.
-            if len > MAX_SUGGESTED_LEN || len.abs_diff(wanted_len) > allowed {
-                return None;
-            }
-            let distance = strsim::damerau_levenshtein(&wanted_lower, &c.to_lowercase());
-            // One edit in a one-letter name is a different name, not a typo.
-            (distance <= allowed && distance < wanted_len).then_some((distance, c))
-        })
-        .min()
-        .map(|(_, c)| c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_close_names_only() {
-        let names = ["support", "sales", "quality"];
-        assert_eq!(closest("suport", names), Some("support"));
-        assert_eq!(closest("Sales", names), Some("sales"));
-        assert_eq!(closest("factory", names), None);
-        assert_eq!(closest("b", ["a"]), None);
-        let long = "x".repeat(20_000);
-        assert_eq!(closest(&long, [long.as_str()]), None);
-    }
 }

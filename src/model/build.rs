@@ -10,11 +10,6 @@ use crate::msg;
 use crate::syntax::ast::{self, DeclKind, Declaration, Ident, Stmt};
 use std::collections::HashMap;
 
-/// Suggestions cost O(names) each; past these limits a run stays linear by
-/// not suggesting (the error itself is still reported).
-const SUGGESTION_BUDGET: usize = 200;
-const SUGGESTION_MAX_CANDIDATES: usize = 20_000;
-
 /// Builds the model of a spec. The declarations are taken out of its files
 /// (each file keeps its [`ast::Outline`]) and each is dropped as soon as it
 /// is lowered, so the AST and the model are never both whole in memory.
@@ -146,7 +141,6 @@ impl NameTable {
 struct Builder {
     tables: HashMap<DeclKind, NameTable>,
     diagnostics: Vec<Diagnostic>,
-    suggestions_used: usize,
 }
 
 impl Builder {
@@ -222,17 +216,12 @@ impl Builder {
             .map(|k| k.keyword())
             .collect::<Vec<_>>()
             .join(" / ");
-        let mut suggestion = None;
-        if self.suggestions_used < SUGGESTION_BUDGET {
-            self.suggestions_used += 1;
-            let candidates: Vec<&str> = kinds
-                .iter()
-                .filter_map(|k| self.tables.get(k))
-                .filter(|t| t.order.len() <= SUGGESTION_MAX_CANDIDATES)
-                .flat_map(|t| t.order.iter().map(Name::as_str))
-                .collect();
-            suggestion = closest(&ident.name, candidates).map(str::to_string);
-        }
+        // Suggestions share the run's budget (see `diagnostic::suggest`).
+        let candidates = kinds
+            .iter()
+            .filter_map(|k| self.tables.get(k))
+            .flat_map(|t| t.order.iter().map(Name::as_str));
+        let suggestion = closest(&ident.name, candidates).map(str::to_string);
         let help = suggestion
             .as_ref()
             .map(|c| msg!("did-you-mean", name = c.as_str()));
@@ -602,9 +591,7 @@ impl Builder {
                 step.target = table.get(&step.name).copied();
                 if step.target.is_none() {
                     let journey = &journey.header.id;
-                    let suggestion = (table.len() <= SUGGESTION_MAX_CANDIDATES)
-                        .then(|| closest(&step.name, table.keys().map(Name::as_str)))
-                        .flatten();
+                    let suggestion = closest(&step.name, table.keys().map(Name::as_str));
                     let help = match suggestion {
                         Some(s) => msg!("did-you-mean", name = s),
                         None => msg!("name-a-step", journey = journey),
@@ -801,13 +788,7 @@ impl Builder {
     fn step_ref(&mut self, table: &NameTable, ident: &Ident, journey: &str) -> Ref<Idx<Step>> {
         let target = table.get(&ident.name).map(Idx::new);
         if target.is_none() {
-            let suggestion = (table.order.len() <= SUGGESTION_MAX_CANDIDATES
-                && self.suggestions_used < SUGGESTION_BUDGET)
-                .then(|| {
-                    self.suggestions_used += 1;
-                    closest(&ident.name, table.order.iter().map(Name::as_str))
-                })
-                .flatten();
+            let suggestion = closest(&ident.name, table.order.iter().map(Name::as_str));
             let help = match suggestion {
                 Some(s) => msg!("did-you-mean", name = s),
                 None => msg!("no-such-step-help", step = &ident.name, journey = journey),

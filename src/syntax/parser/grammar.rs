@@ -1142,7 +1142,8 @@ impl<'t> Parser<'t> {
         if let Some(value) = T::from_word(&ident.name) {
             return Some(value);
         }
-        let help = match closest(&ident.name, words.iter().copied()) {
+        let suggestion = closest(&ident.name, words.iter().copied());
+        let help = match suggestion {
             Some(w) => msg!("did-you-mean", name = w),
             None => msg!("use-one-of", words = words.join(", ")),
         };
@@ -1152,7 +1153,6 @@ impl<'t> Parser<'t> {
             words = words.join(", "),
             found = crate::escape::shorten(&ident.name, 64)
         );
-        let suggestion = closest(&ident.name, words.iter().copied());
         self.diagnostics.push(
             Diagnostic::new(Code::Syntax, ident.span, message)
                 .help(help)
