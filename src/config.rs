@@ -193,6 +193,7 @@ pub fn parse(file: FileId, sources: &SourceMap) -> (Config, Vec<Diagnostic>) {
         text,
         sources,
         diagnostics: Vec::new(),
+        keys: std::cell::OnceCell::new(),
     };
     let config = reader.read();
     (config, reader.diagnostics)
@@ -203,6 +204,8 @@ struct Reader<'a> {
     text: &'a str,
     sources: &'a SourceMap,
     diagnostics: Vec<Diagnostic>,
+    /// Where each `key:` first stands, read in one pass when first needed.
+    keys: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
 }
 
 impl Reader<'_> {
@@ -618,19 +621,16 @@ impl Reader<'_> {
             .push(Diagnostic::new(Code::InvalidValue, span, message).help(help));
     }
 
-    /// The place of `key:` in the file (serde_yaml values carry no positions).
+    /// The place of `key:` in the file (serde_yaml values carry no positions):
+    /// its first occurrence after a space or a line's indentation, or the
+    /// file's start. Looked up in [`key_places`], so that a file of 100,000
+    /// unknown keys is read once, not once per key.
     fn find(&self, key: &str) -> Span {
-        let pattern = format!("{key}:");
         let start = self
-            .text
-            .match_indices(&pattern)
-            .map(|(i, _)| i)
-            .find(|&i| {
-                self.text[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| c.is_whitespace())
-            })
+            .keys
+            .get_or_init(|| key_places(self.text))
+            .get(key)
+            .copied()
             .unwrap_or(0);
         Span::new(self.file, start, start + key.len())
     }
@@ -648,6 +648,28 @@ impl Reader<'_> {
         let start = (file.line_start(index) + within).min(self.text.len());
         Span::new(self.file, start, start)
     }
+}
+
+/// For every `:` in `text`, the word before it (from the last space) and
+/// the line before it (from its indentation), each mapped to where it first
+/// stands: every place a key of a YAML mapping can be written, in one pass.
+fn key_places(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut places = std::collections::HashMap::new();
+    let (mut line, mut word) = (None, 0);
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\r' {
+            (line, word) = (None, i + 1);
+        } else if c.is_whitespace() {
+            word = i + c.len_utf8();
+        } else {
+            let line = *line.get_or_insert(i);
+            if c == ':' {
+                places.entry(&text[word..i]).or_insert(word);
+                places.entry(&text[line..i]).or_insert(line);
+            }
+        }
+    }
+    places
 }
 
 /// The forms of settings that end up inside a vendor's expressions.
@@ -753,6 +775,54 @@ mod tests {
         assert_eq!(config.levels[&Code::Unused], None);
         assert_eq!(config.levels[&Code::HotPotato], Some(Severity::Error));
         assert_eq!(config.max_tiers, Some(5));
+    }
+
+    /// Where `key:` first stands after a space or at the start: the search
+    /// [`key_places`] replaces, once per key.
+    fn first_place(text: &str, key: &str) -> usize {
+        text.match_indices(&format!("{key}:"))
+            .map(|(i, _)| i)
+            .find(|&i| {
+                text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+            })
+            .unwrap_or(0)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_found_where_a_search_from_the_start_finds_them(
+            text in "[ab:\\- \n\r\tщ#]{0,80}",
+            key in "[ab:щ-]{1,4}",
+        ) {
+            let places = key_places(&text);
+            let found = places.get(key.as_str()).copied().unwrap_or(0);
+            proptest::prop_assert_eq!(found, first_place(&text, &key));
+        }
+    }
+
+    #[test]
+    fn keys_with_spaces_are_found_from_their_indentation() {
+        let text = "rules:\n  no such rule: off\n";
+        assert_eq!(
+            key_places(text)["no such rule"],
+            text.find("no such").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_hundred_thousand_unknown_keys_are_each_placed() {
+        let text: String = std::iter::once("rules:\n".to_string())
+            .chain((0..100_000).map(|i| format!("  no-such-rule-{i}: off\n")))
+            .collect();
+        let (_, errors) = read(&text);
+        assert_eq!(errors.len(), 100_000);
+        for (i, e) in errors.iter().enumerate().step_by(997) {
+            let key = format!("no-such-rule-{i}");
+            assert_eq!(&text[e.span.start()..e.span.end()], key);
+        }
     }
 
     #[test]
