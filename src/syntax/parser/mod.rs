@@ -543,7 +543,8 @@ impl<'t> Parser<'t> {
                 found = found.description
             )
         };
-        let help = match closest(&found.word, keywords.iter().copied()) {
+        let like = closest(&found.word, keywords.iter().copied());
+        let help = match like {
             Some(k) if !found.word.is_empty() => msg!("did-you-mean", name = k),
             _ if found.unterminated => msg!("unterminated-text-help"),
             _ => match form {
@@ -551,7 +552,7 @@ impl<'t> Parser<'t> {
                 None => msg!("syntax-help"),
             },
         };
-        let replacement = closest(&found.word, keywords.iter().copied())
+        let replacement = like
             .filter(|_| !found.word.is_empty())
             .filter(|k| !k.starts_with(['{', '}']));
         Diagnostic::new(Code::Syntax, self.span(at, at + found.len_bytes), message)
@@ -654,9 +655,14 @@ impl<'t> Parser<'t> {
                 self.trivia();
                 continue;
             } else {
-                rest.find(['\n', '\r', '"', '#'])
-                    .filter(|&i| i > 0)
-                    .unwrap_or_else(|| rest.chars().next().map_or(1, char::len_utf8))
+                // Up to the next place recovery could stop, or the end of
+                // the file: never one character at a time, which would scan
+                // the rest of a file without line breaks once per character.
+                match rest.find(['\n', '\r', '"', '#']) {
+                    Some(0) => rest.chars().next().map_or(1, char::len_utf8),
+                    Some(i) => i,
+                    None => rest.len(),
+                }
             };
             self.token(TokenKind::Error, len);
         }
@@ -711,12 +717,12 @@ impl Found {
                 unterminated: false,
             };
         }
+        // Only up to the closing quote or the end of the line: an error on
+        // a long line must not read the whole line.
         if first == '"'
             && !rest[1..]
-                .split(['\n', '\r'])
-                .next()
-                .unwrap_or("")
-                .contains('"')
+                .find(['"', '\n', '\r'])
+                .is_some_and(|i| rest.as_bytes()[i + 1] == b'"')
         {
             return Found {
                 description: msg!("found-unterminated-text"),
