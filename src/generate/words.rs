@@ -225,6 +225,8 @@ pub fn term(word: Term, language: Language) -> &'static str {
         (Closed, Ru) => "выходной",
         (Everyone, En) => "all segments",
         (Everyone, Ru) => "все сегменты",
+        (SimplifiedDrawing, En) => "This journey has too many long connections to route them around its steps: they are drawn as straight lines, which may cross steps, and their conditions are not written beside them.",
+        (SimplifiedDrawing, Ru) => "В этом пути слишком много длинных переходов, чтобы провести их в обход шагов: они нарисованы прямыми линиями, которые могут пересекать шаги, а их условия не подписаны рядом с ними.",
     }
 }
 
@@ -238,6 +240,8 @@ pub enum Term {
     Day(Weekday),
     Closed,
     Everyone,
+    /// A journey drawn with straight lines: its layout went over budget.
+    SimplifiedDrawing,
 }
 
 /// "Complaint: Billing error" / "Жалоба: Ошибка в счёте", the name of a

@@ -17,6 +17,7 @@
 use super::layered::{self, Input, Orientation, Placed, Rect, Shape};
 use super::Graph;
 use crate::generate::markup::escape;
+use crate::generate::words;
 use crate::syntax::values::Language;
 use std::fmt::Write;
 
@@ -104,7 +105,7 @@ pub fn bpmn(graph: &Graph, language: Language) -> String {
         },
         Orientation::LeftRight,
     );
-    write(graph, &lanes, &placed, &process)
+    write(graph, &lanes, &placed, &process, language)
 }
 
 fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
@@ -207,7 +208,13 @@ fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
     p
 }
 
-fn write(graph: &Graph, lanes: &[String], placed: &Placed, p: &Process) -> String {
+fn write(
+    graph: &Graph,
+    lanes: &[String],
+    placed: &Placed,
+    p: &Process,
+    language: Language,
+) -> String {
     let mut x = String::new();
     let title = escape(&graph.title);
     x.push_str(concat!(
@@ -229,6 +236,14 @@ fn write(graph: &Graph, lanes: &[String], placed: &Placed, p: &Process) -> Strin
         x,
         "  <bpmn:process id=\"Process\" name=\"{title}\" isExecutable=\"false\">"
     );
+    if placed.simplified {
+        let note = words::term(words::Term::SimplifiedDrawing, language);
+        let _ = writeln!(
+            x,
+            "    <bpmn:documentation>{}</bpmn:documentation>",
+            escape(note)
+        );
+    }
     x.push_str("    <bpmn:laneSet id=\"LaneSet\">\n");
     let mut by_lane: Vec<Vec<&Element>> = vec![Vec::new(); lanes.len()];
     for e in &p.elements {

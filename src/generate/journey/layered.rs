@@ -16,6 +16,13 @@
 //!
 //! Everything is computed in (main, cross) coordinates and turned into x/y by
 //! the caller's [`Orientation`].
+//!
+//! Step 3 is the one that can grow faster than the journey: a hundred steps
+//! that each lead to every other need 330,000 dummies, and their tracks and
+//! label searches gigabytes. Past [`dummy_budget`] the journey is drawn
+//! [`Placed::simplified`]: the same layers, lanes and order, but each edge a
+//! straight line from step to step (it may cross other steps) and no label
+//! placed; the drawings say so.
 
 /// What is laid out: a node's lane and its size along each axis.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +84,16 @@ pub struct Placed {
     pub lanes: Vec<Rect>,
     pub width: i64,
     pub height: i64,
+    /// Too many long edges to route round the steps within the budget:
+    /// edges are straight lines and `when` labels are not placed.
+    pub simplified: bool,
+}
+
+/// Dummy nodes a layout may add before it draws edges straight instead: a
+/// fixed allowance, and more for a larger journey, so that the work stays
+/// linear in the journey's steps and edges. Normal journeys need a handful.
+pub fn dummy_budget(nodes: usize, edges: usize) -> usize {
+    50_000 + 4 * (nodes + edges)
 }
 
 /// Room around the nodes of a lane, between nodes of one layer, and the
@@ -101,6 +118,16 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
     let n = input.shapes.len();
     let reversed = back_edges(n, &input.edges, input.root);
     let layer = layers(n, &input.edges, &reversed);
+    let dummies: usize = input
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, &(from, to))| {
+            let (a, b) = if reversed[i] { (to, from) } else { (from, to) };
+            layer[b].abs_diff(layer[a]).saturating_sub(1)
+        })
+        .sum();
+    let simplified = dummies > dummy_budget(n, input.edges.len());
     let mut work = Work {
         layer,
         lane: input.shapes.iter().map(|s| s.lane).collect(),
@@ -110,7 +137,7 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
     for (i, &(from, to)) in input.edges.iter().enumerate() {
         let (a, b) = if reversed[i] { (to, from) } else { (from, to) };
         let mut chain = vec![a];
-        if a != b {
+        if a != b && !simplified {
             for l in work.layer[a] + 1..work.layer[b] {
                 work.layer.push(l);
                 work.lane.push(input.shapes[b].lane);
@@ -121,8 +148,8 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
         chain.push(b);
         work.chains.push((chain, reversed[i]));
     }
-    let order = order(&work, input.lanes);
-    place(&work, &order, input.lanes, orientation, n)
+    let order = order(&work);
+    place(&work, &order, input.lanes, orientation, n, simplified)
 }
 
 /// Which edges close a loop (including self-loops): found by an iterative
@@ -189,15 +216,32 @@ fn layers(n: usize, edges: &[(usize, usize)], reversed: &[bool]) -> Vec<usize> {
     layer
 }
 
-/// The nodes of each (layer, lane), in drawing order.
-type Order = Vec<Vec<Vec<usize>>>;
+/// The nodes of each layer by lane, in drawing order: only the lanes a
+/// layer has nodes in, in lane order (a journey of 10,000 steps in 10,000
+/// lanes is not a 10,000 × 10,000 table).
+type Order = Vec<Vec<(usize, Vec<usize>)>>;
 
-fn order(work: &Work, lanes: usize) -> Order {
+fn order(work: &Work) -> Order {
     let layers = work.layer.iter().max().map_or(0, |&l| l + 1);
-    let mut order: Order = vec![vec![Vec::new(); lanes.max(1)]; layers];
+    let mut by_layer: Vec<Vec<usize>> = vec![Vec::new(); layers];
     for v in 0..work.layer.len() {
-        order[work.layer[v]][work.lane[v]].push(v);
+        by_layer[work.layer[v]].push(v);
     }
+    let mut order: Order = by_layer
+        .into_iter()
+        .map(|mut nodes| {
+            // Stable: each lane keeps its nodes in index order.
+            nodes.sort_by_key(|&v| work.lane[v]);
+            let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+            for v in nodes {
+                match groups.last_mut() {
+                    Some((lane, group)) if *lane == work.lane[v] => group.push(v),
+                    _ => groups.push((work.lane[v], vec![v])),
+                }
+            }
+            groups
+        })
+        .collect();
     // Neighbours one layer up and one layer down, from the chains.
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); work.layer.len()];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); work.layer.len()];
@@ -213,9 +257,9 @@ fn order(work: &Work, lanes: usize) -> Order {
     let mut position = vec![0f64; work.layer.len()];
     let index = |order: &Order, position: &mut Vec<f64>| {
         for layer in order {
-            for (lane, nodes) in layer.iter().enumerate() {
+            for (lane, nodes) in layer {
                 for (k, &v) in nodes.iter().enumerate() {
-                    position[v] = lane as f64 * 1e6 + k as f64;
+                    position[v] = *lane as f64 * 1e6 + k as f64;
                 }
             }
         }
@@ -229,7 +273,8 @@ fn order(work: &Work, lanes: usize) -> Order {
             (0..layers.saturating_sub(1)).rev().collect()
         };
         for l in layer_ids {
-            for (lane, nodes) in order[l].iter_mut().enumerate() {
+            for (lane, nodes) in order[l].iter_mut() {
+                let lane = *lane;
                 let key = |v: &usize| {
                     let ns = &neighbours[*v];
                     if ns.is_empty() {
@@ -257,6 +302,7 @@ fn place(
     lanes: usize,
     orientation: Orientation,
     real: usize,
+    simplified: bool,
 ) -> Placed {
     let lanes = lanes.max(1);
     let count = work.layer.len();
@@ -267,8 +313,8 @@ fn place(
     };
     let mut lane_width = vec![0i64; lanes];
     for layer in order {
-        for (lane, nodes) in layer.iter().enumerate() {
-            lane_width[lane] = lane_width[lane].max(row_width(nodes));
+        for (lane, nodes) in layer {
+            lane_width[*lane] = lane_width[*lane].max(row_width(nodes));
         }
     }
     let mut lane_start = vec![0i64; lanes];
@@ -282,7 +328,7 @@ fn place(
     // Cross position (left edge) of each node: centred in its lane.
     let mut cross = vec![0i64; count];
     for layer in order {
-        for (lane, nodes) in layer.iter().enumerate() {
+        for &(lane, ref nodes) in layer {
             let mut c = lane_start[lane] + (lane_width[lane] - row_width(nodes)) / 2;
             for &v in nodes {
                 cross[v] = c;
@@ -340,7 +386,7 @@ fn place(
     for (e, (chain, _)) in work.chains.iter().enumerate() {
         for (s, pair) in chain.windows(2).enumerate() {
             let (from, to) = (port_out[&(e, s)], port_in[&(e, s)]);
-            if pair[0] != pair[1] && from != to {
+            if pair[0] != pair[1] && from != to && !simplified {
                 turning[work.layer[pair[0]]].push((e, s, from, to));
             }
         }
@@ -432,7 +478,7 @@ fn place(
                 layer_start[work.layer[b]]
             };
             points.push(xy(leave, from));
-            if from != to {
+            if from != to && !simplified {
                 let turn = layer_end(work.layer[a]) + LAYER_GAP / 2 + track_of[&(e, s)] * TRACK;
                 points.push(xy(turn, from));
                 points.push(xy(turn, to));
@@ -458,6 +504,7 @@ fn place(
         lanes,
         width,
         height,
+        simplified,
     }
 }
 
@@ -471,6 +518,11 @@ pub fn place_labels(
     height: i64,
     also_taken: &[Rect],
 ) -> Vec<Option<(Rect, String)>> {
+    if placed.simplified {
+        // Straight lines across the map: no place is known to be free
+        // without a search over all of them. Labels stay in the tooltips.
+        return vec![None; texts.len()];
+    }
     let mut taken = Grid::default();
     for b in placed.boxes.iter().chain(also_taken) {
         taken.insert(*b);

@@ -167,6 +167,10 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     };
     let (width, height) = (map_width + gutter + customer, d.placed.height + d.header);
     let mut s = String::new();
+    if d.placed.simplified {
+        let note = words::term(words::Term::SimplifiedDrawing, language);
+        let _ = writeln!(s, "<p class=\"diagram-note\">{}</p>", escape(note));
+    }
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"journey-map\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"13\">"
