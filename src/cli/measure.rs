@@ -265,8 +265,26 @@ fn halves(path: &std::path::Path) -> Option<(csv::StringRecord, u64, u64)> {
     }
 }
 
+/// Opens an export: a file, or a pipe (`--contacts /dev/stdin`, a process
+/// substitution). A device, socket or folder is refused at once: `/dev/zero`
+/// would be read for ever.
 fn open(path: &std::path::Path) -> Result<std::fs::File, ExitCode> {
-    std::fs::File::open(path).map_err(|e| cannot_read(path, &e))
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let kind = file
+        .metadata()
+        .map_err(|e| cannot_read(path, &e))?
+        .file_type();
+    #[cfg(unix)]
+    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
+    #[cfg(not(unix))]
+    let pipe = false;
+    if kind.is_file() || pipe {
+        return Ok(file);
+    }
+    Err(fail(&say(msg!(
+        "cli-measure-not-a-file",
+        path = crate::loader::display_name(path)
+    ))))
 }
 
 fn cannot_read(path: &std::path::Path, e: &std::io::Error) -> ExitCode {

@@ -434,6 +434,10 @@ fn flaw_words(flaw: Flaw, example: &str) -> Message {
         Flaw::BadTime(field) => msg!("measure-flaw-bad-time", field = field),
         Flaw::BadNumber(field) => msg!("measure-flaw-bad-number", field = field),
         Flaw::Unreadable => msg!("measure-flaw-unreadable"),
+        Flaw::TooLong => msg!(
+            "measure-flaw-too-long",
+            max = crate::measure::rows::capped::MAX_RECORD >> 20
+        ),
         Flaw::UnknownSegment => msg!("measure-flaw-unknown-segment", name = example),
         Flaw::UnknownChannel => msg!("measure-flaw-unknown-channel", name = example),
         Flaw::UnknownComplaint => msg!("measure-flaw-unknown-complaint", name = example),

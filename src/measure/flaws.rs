@@ -23,6 +23,9 @@ pub enum Flaw {
     BadNumber(&'static str),
     /// The row cannot be read as CSV or JSON at all.
     Unreadable,
+    /// A record or line longer than `rows::capped::MAX_RECORD`: a quote
+    /// that never closes, or no line breaks at all. Skipped to the next line.
+    TooLong,
     UnknownSegment,
     UnknownChannel,
     UnknownComplaint,
@@ -41,6 +44,7 @@ impl Flaw {
             Flaw::BadTime(field) => format!("bad-time:{field}"),
             Flaw::BadNumber(field) => format!("bad-number:{field}"),
             Flaw::Unreadable => "unreadable".into(),
+            Flaw::TooLong => "too-long".into(),
             Flaw::UnknownSegment => "unknown-segment".into(),
             Flaw::UnknownChannel => "unknown-channel".into(),
             Flaw::UnknownComplaint => "unknown-complaint".into(),

@@ -7,8 +7,11 @@
 //! look like: a UTF-8 byte-order mark, CRLF line ends, quoted fields with
 //! commas and line breaks in them.
 
+pub mod capped;
+
 use super::flaws::Flaw;
 use crate::loader::lines::{LineCounter, Lines};
+use capped::Capped;
 use jiff::civil::DateTime;
 use jiff::Timestamp;
 use std::collections::BTreeMap;
@@ -415,14 +418,15 @@ pub fn csv_rows<T: Row>(
     let header = match reader.read_record(&mut record) {
         Ok(true) => record,
         Ok(false) => return,
-        Err(_) => {
-            return each(Err(BadRow {
-                line: 1,
-                problem: Flaw::Unreadable,
-            }))
+        Err(e) => {
+            let problem = match e.kind() {
+                csv::ErrorKind::Io(e) if capped::is_too_long(e) => Flaw::TooLong,
+                _ => Flaw::Unreadable,
+            };
+            return each(Err(BadRow { line: 1, problem }));
         }
     };
-    csv_body(&mut reader, &lines, &header, 0, columns, &mut each);
+    csv_body(reader, &lines, &header, 0, columns, &mut each);
 }
 
 /// Reads the rows of a part of a CSV export that starts at a line of its
@@ -434,15 +438,8 @@ pub fn csv_part<T: Row>(
     columns: &Columns,
     mut each: impl FnMut(Result<T, BadRow>),
 ) {
-    let (mut reader, lines) = csv_reader(input);
-    csv_body(
-        &mut reader,
-        &lines,
-        header,
-        lines_before,
-        columns,
-        &mut each,
-    );
+    let (reader, lines) = csv_reader(input);
+    csv_body(reader, &lines, header, lines_before, columns, &mut each);
 }
 
 /// The header row of a CSV export, and the byte its first row starts at.
@@ -455,23 +452,30 @@ pub fn csv_header(input: impl Read + 'static) -> Option<(csv::StringRecord, u64)
     }
 }
 
-type CsvReader = csv::Reader<LineCounter>;
+type CsvReader = csv::Reader<Capped<LineCounter>>;
 
 fn csv_reader(input: impl Read + 'static) -> (CsvReader, Lines) {
-    // The reader strips a UTF-8 byte-order mark and reads CRLF and quoted
-    // line breaks; `flexible` lets a short row through to be reported. Its
-    // own line count skips blank lines, so the breaks are counted beside it.
     let lines = Lines::default();
-    let reader = csv::ReaderBuilder::new()
-        .buffer_capacity(1 << 16)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(LineCounter::new(Box::new(input), lines.clone()));
+    let reader = csv_over(Capped::new(LineCounter::new(
+        Box::new(input),
+        lines.clone(),
+    )));
     (reader, lines)
 }
 
+/// The reader strips a UTF-8 byte-order mark and reads CRLF and quoted line
+/// breaks; `flexible` lets a short row through to be reported. Its own line
+/// count skips blank lines, so the breaks are counted beside it.
+fn csv_over(input: Capped<LineCounter>) -> CsvReader {
+    csv::ReaderBuilder::new()
+        .buffer_capacity(1 << 16)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input)
+}
+
 fn csv_body<T: Row>(
-    reader: &mut CsvReader,
+    mut reader: CsvReader,
     lines: &Lines,
     header: &csv::StringRecord,
     lines_before: u64,
@@ -479,6 +483,9 @@ fn csv_body<T: Row>(
     each: &mut impl FnMut(Result<T, BadRow>),
 ) {
     let line_of = |offset: u64| lines.borrow_mut().line_of(offset) + lines_before;
+    // Where the reader's byte 0 is in the file: it starts again after a
+    // record too long to read.
+    let mut base = 0;
     let index: BTreeMap<&str, usize> = header
         .iter()
         .enumerate()
@@ -490,7 +497,7 @@ fn csv_body<T: Row>(
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = line_of(record.position().map_or(0, |p| p.byte()));
+                let line = line_of(base + record.position().map_or(0, |p| p.byte()));
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
@@ -504,8 +511,22 @@ fn csv_body<T: Row>(
                     line,
                 }));
             }
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(io) if capped::is_too_long(io)) => {
+                let mut input = reader.into_inner();
+                each(Err(BadRow {
+                    line: line_of(input.record_start()),
+                    problem: Flaw::TooLong,
+                }));
+                // The bad record's line is dropped; the next line is read
+                // by a reader of its own (the old one is inside a field).
+                match input.skip_line() {
+                    Ok(at) => base = at,
+                    Err(_) => break,
+                }
+                reader = csv_over(input);
+            }
             Err(e) => {
-                let line = line_of(e.position().map_or(0, |p| p.byte()));
+                let line = line_of(base + e.position().map_or(0, |p| p.byte()));
                 each(Err(BadRow {
                     line,
                     problem: Flaw::Unreadable,
@@ -556,15 +577,38 @@ pub fn jsonl_rows<T: Row>(
     columns: &Columns,
     mut each: impl FnMut(Result<T, BadRow>),
 ) {
-    for (i, line) in input.lines().enumerate() {
-        let number = i as u64 + 1;
-        let Ok(line) = line else {
+    let mut input = input;
+    let mut bytes = Vec::new();
+    let mut number = 0;
+    loop {
+        number += 1;
+        let line = match capped::capped_line(&mut input, &mut bytes) {
+            Ok(None) => break,
+            Ok(Some(true)) => std::str::from_utf8(&bytes).ok(),
+            Ok(Some(false)) => {
+                each(Err(BadRow {
+                    line: number,
+                    problem: Flaw::TooLong,
+                }));
+                continue;
+            }
+            Err(_) => {
+                // The file itself cannot be read on: one finding, not one per try.
+                each(Err(BadRow {
+                    line: number,
+                    problem: Flaw::Unreadable,
+                }));
+                break;
+            }
+        };
+        let Some(line) = line else {
             each(Err(BadRow {
                 line: number,
                 problem: Flaw::Unreadable,
             }));
             continue;
         };
+        let line = line.strip_suffix('\r').unwrap_or(line);
         let line = line.trim_start_matches('\u{feff}');
         if line.trim().is_empty() {
             continue;
