@@ -12,8 +12,12 @@
 //! ([`crate::escape::markdown`]) unless the template marks it `|safe`: spec
 //! strings never become HTML, links or headings.
 
+mod guard;
+
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -58,11 +62,20 @@ const USER_BUILD_BYTES: u64 = 512 << 20;
 /// A user template file larger than this is not a template.
 const USER_TEMPLATE_BYTES: u64 = 1 << 20;
 
+/// The largest value a user template may build (a text, or a list counted
+/// by its items and their contents): a share of a document, and more for a
+/// larger spec, whose own lists a template may join or sort.
+const USER_VALUE_BYTES: u64 = 16 << 20;
+const USER_VALUE_BYTES_PER_ITEM: u64 = 1 << 10;
+
 /// The templates of one build, with what is left of its budgets.
 pub struct Renderer {
     env: Environment<'static>,
     /// `None` for the built-in templates, whose cost grows with the spec only.
     budget: Option<Budget>,
+    /// Bytes the formatter has printed in the current document, `{% set %}`
+    /// blocks included, and the most it may.
+    printed: Arc<(AtomicU64, AtomicU64)>,
 }
 
 struct Budget {
@@ -86,9 +99,27 @@ impl Renderer {
                 AutoEscape::None
             }
         });
-        env.set_formatter(format_value);
+        let printed = Arc::new((AtomicU64::new(0), AtomicU64::new(u64::MAX)));
+        let count = printed.clone();
+        env.set_formatter(move |out, state, value| {
+            let size = guard::weigh(value, count.1.load(Ordering::Relaxed));
+            let so_far = count
+                .0
+                .fetch_add(size, Ordering::Relaxed)
+                .saturating_add(size);
+            if so_far > count.1.load(Ordering::Relaxed) {
+                return Err(guard::too_large(
+                    "printing",
+                    count.1.load(Ordering::Relaxed),
+                ));
+            }
+            format_value(out, state, value)
+        });
         if let Some(dir) = overrides {
             check_override_folder(dir)?;
+            let limit =
+                USER_VALUE_BYTES.saturating_add(items.saturating_mul(USER_VALUE_BYTES_PER_ITEM));
+            guard::guard(&mut env, limit);
         }
         for (name, text) in BUILT_IN {
             let text = match overrides {
@@ -102,7 +133,11 @@ impl Renderer {
             fuel: USER_FUEL.saturating_add(items.saturating_mul(USER_FUEL_PER_ITEM)),
             bytes: USER_BUILD_BYTES,
         });
-        Ok(Renderer { env, budget })
+        Ok(Renderer {
+            env,
+            budget,
+            printed,
+        })
     }
 
     /// Renders one template with `context`.
@@ -116,6 +151,10 @@ impl Renderer {
             .budget
             .as_ref()
             .map(|b| b.bytes.min(USER_DOCUMENT_BYTES));
+        self.printed.0.store(0, Ordering::Relaxed);
+        self.printed
+            .1
+            .store(limit.unwrap_or(u64::MAX), Ordering::Relaxed);
         let mut out = Capped {
             bytes: Vec::new(),
             limit,
