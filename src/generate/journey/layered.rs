@@ -385,8 +385,12 @@ fn place(
     let mut turning: Vec<Vec<(usize, usize, i64, i64)>> = vec![Vec::new(); layers];
     for (e, (chain, _)) in work.chains.iter().enumerate() {
         for (s, pair) in chain.windows(2).enumerate() {
+            // A self-loop has no ports: it is drawn round its step.
+            if pair[0] == pair[1] || simplified {
+                continue;
+            }
             let (from, to) = (port_out[&(e, s)], port_in[&(e, s)]);
-            if pair[0] != pair[1] && from != to && !simplified {
+            if from != to {
                 turning[work.layer[pair[0]]].push((e, s, from, to));
             }
         }
@@ -704,6 +708,43 @@ mod tests {
         let starts: std::collections::BTreeSet<_> = placed.paths.iter().map(|p| p[0]).collect();
         assert_eq!(starts.len(), 4);
         check(&placed, &edges);
+    }
+
+    #[test]
+    fn dense_journeys_are_drawn_simplified_within_the_budget() {
+        // Every step to every other: 330,000 dummies for 100 steps.
+        let n = 100;
+        let dense: Vec<_> = (0..n)
+            .flat_map(|a| (0..n).filter(move |&b| b != a).map(move |b| (a, b)))
+            .collect();
+        // A 1,000-step chain whose every step loops back to the start.
+        let looping: Vec<_> = (1..1000).flat_map(|i| [(i - 1, i), (i, 0)]).collect();
+        for (steps, edges) in [(n, dense), (1000, looping)] {
+            let placed = layout(&input(&vec![0; steps], &edges), Orientation::LeftRight);
+            assert!(placed.simplified);
+            // Straight lines: no dummy, no turn.
+            assert!(placed.paths.iter().all(|p| p.len() <= 2));
+            let texts = vec![Some("when"); edges.len()];
+            assert!(place_labels(&placed, &texts, 7, 14, &[])
+                .iter()
+                .all(Option::is_none));
+        }
+        // A journey with a few loops, a step that repeats itself and
+        // shortcuts is drawn as always.
+        let edges = [(0, 1), (1, 2), (2, 3), (3, 1), (1, 3), (3, 0), (2, 2)];
+        let placed = layout(&input(&[0, 1, 0, 1], &edges), Orientation::TopDown);
+        assert!(!placed.simplified);
+    }
+
+    #[test]
+    fn a_step_per_lane_is_no_layer_by_lane_table() {
+        // 20,000 steps in 20,000 lanes: 400 million cells as a table.
+        let n = 20_000;
+        let lanes: Vec<usize> = (0..n).collect();
+        let edges: Vec<_> = (1..n).map(|i| (i - 1, i)).collect();
+        let placed = layout(&input(&lanes, &edges), Orientation::TopDown);
+        assert_eq!(placed.lanes.len(), n);
+        assert!(placed.boxes[n - 1].y > placed.boxes[0].y);
     }
 
     #[test]
