@@ -152,9 +152,10 @@ impl Renderer {
             .as_ref()
             .map(|b| b.bytes.min(USER_DOCUMENT_BYTES));
         self.printed.0.store(0, Ordering::Relaxed);
-        self.printed
-            .1
-            .store(limit.unwrap_or(u64::MAX), Ordering::Relaxed);
+        // Twice the document's limit: what reaches the document meets the
+        // writer's limit first; this one bounds what `{% set %}` blocks hold.
+        let printing = limit.map_or(u64::MAX, |l| l.saturating_mul(2));
+        self.printed.1.store(printing, Ordering::Relaxed);
         let mut out = Capped {
             bytes: Vec::new(),
             limit,
