@@ -1,6 +1,8 @@
 //! Helpers for end-to-end tests: run the real `cxc` binary.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
