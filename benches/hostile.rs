@@ -5,6 +5,8 @@
 //! factor of check, and both linear.
 
 mod common;
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
 
 use common::{run, write, Run};
 
@@ -47,9 +49,103 @@ fn journeys_spec(journeys: usize, steps: usize) -> String {
     s
 }
 
+/// Writes the files of one input into `dir/name`.
+fn lay_out(dir: &std::path::Path, name: &str, files: &hostile::Files) {
+    for (path, content) in files {
+        write(dir, &format!("{name}/{path}"), content);
+    }
+}
+
+/// The inputs of issue 23 ("Hardening, second round"), each at the size it
+/// was reported at, and at twice or ten times that to show the growth.
+fn second_round(dir: &std::path::Path) {
+    for rows in [10_000, 100_000] {
+        let name = format!("erlang{rows}");
+        lay_out(dir, &name, &hostile::erlang_impossible(rows));
+        row(
+            &format!("Erlang A, ~100,000 Erlangs, impossible targets, {rows} rows"),
+            run(&dir.join(&name), &["staff"]),
+        );
+    }
+    for (steps, promises) in [(5_000, 1_000), (10_000, 2_000)] {
+        let name = format!("suggest{steps}");
+        lay_out(dir, &name, &hostile::unknown_steps(steps, promises));
+        row(
+            &format!("{promises} promises naming unknown steps among {steps}"),
+            run(&dir.join(&name), &["check"]),
+        );
+    }
+    for kb in [400, 1024] {
+        let name = format!("junk{kb}");
+        lay_out(dir, &name, &hostile::junk_after_a_declaration(kb));
+        row(
+            &format!("a declaration and {kb} KB of junk without line breaks"),
+            run(&dir.join(&name), &["check"]),
+        );
+    }
+    for keys in [100_000, 200_000] {
+        let name = format!("keys{keys}");
+        lay_out(dir, &name, &hostile::unknown_config_keys(keys));
+        row(
+            &format!("cxc.yaml with {keys} unknown rule names"),
+            run(&dir.join(&name), &["check"]),
+        );
+    }
+    for (steps, dense) in [(100, true), (200, true), (1_000, false)] {
+        let name = format!("tangle{steps}");
+        lay_out(dir, &name, &hostile::tangled_journey(steps, dense));
+        let what = if dense {
+            format!("build, {steps} steps each leading to every other")
+        } else {
+            format!("build, {steps}-step chain, every step back to the start")
+        };
+        row(&what, run(&dir.join(&name), &["build", "-o", "out"]));
+    }
+    for mb in [8, 64] {
+        let name = format!("quote{mb}");
+        lay_out(dir, &name, &hostile::open_quote_export(mb));
+        row(
+            &format!("measure, a quote that never closes, {mb} MB"),
+            run(
+                &dir.join(&name),
+                &["measure", ".", "--contacts", "contacts.csv"],
+            ),
+        );
+    }
+    lay_out(dir, "zero", &hostile::open_quote_export(0));
+    row(
+        "measure --contacts /dev/zero",
+        run(
+            &dir.join("zero"),
+            &["measure", ".", "--contacts", "/dev/zero"],
+        ),
+    );
+    for (i, template) in hostile::GROWING_TEMPLATES.iter().enumerate() {
+        let name = format!("template{i}");
+        write(dir, &format!("{name}/spec/a.cx"), "team t {}\n");
+        write(dir, &format!("{name}/tpl/en/index.md"), template);
+        let what = [
+            "user template: indent by 4,000,000 (20 GB)",
+            "user template: join a list of a trillion (1 TB)",
+        ][i];
+        row(
+            what,
+            run(
+                &dir.join(&name),
+                &["build", "spec", "-o", "out", "--templates", "tpl"],
+            ),
+        );
+    }
+}
+
 fn main() {
     let work = tempfile::tempdir().unwrap();
     let dir = work.path();
+    second_round(dir);
+    // `cargo bench --bench hostile -- second-round`: only issue 23's inputs.
+    if std::env::args().any(|a| a == "second-round") {
+        return;
+    }
 
     // Erlang A with callers who wait for hours: 30 intervals of 99,999 calls.
     write(
