@@ -720,9 +720,9 @@ impl Found {
         // Only up to the closing quote or the end of the line: an error on
         // a long line must not read the whole line.
         if first == '"'
-            && !rest[1..]
+            && rest[1..]
                 .find(['"', '\n', '\r'])
-                .is_some_and(|i| rest.as_bytes()[i + 1] == b'"')
+                .is_none_or(|i| rest.as_bytes()[i + 1] != b'"')
         {
             return Found {
                 description: msg!("found-unterminated-text"),
