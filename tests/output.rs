@@ -230,7 +230,7 @@ fn a_full_disk_leaves_the_old_tree() {
     // A file system with room for the old tree but not for old and new:
     // a tmpfs in a private mount namespace (no privileges needed).
     let script = format!(
-        "set -e\nmkdir -p disk\nmount -t tmpfs -o size={size} tmpfs disk\n{cxc} build old -o disk/out --today {TODAY} 2>/dev/null\n\
+        "set -e\n# Its own build records: other tests outside this mount namespace\n# cannot see disk/out and would drop the record of a folder \"gone\".\nexport XDG_STATE_HOME=\"$PWD/state\"\nmkdir -p disk\nmount -t tmpfs -o size={size} tmpfs disk\n{cxc} build old -o disk/out --today {TODAY} 2>/dev/null\n\
          set +e\n{cxc} build new -o disk/out --today {TODAY} 2>disk.err\necho \"exit $?\"\n\
          ls -a disk\ncd disk/out && find . -type f | sort | xargs sha256sum",
         size = old_bytes * 7 / 5,
