@@ -4,10 +4,13 @@
 //! formatting. (tests/editor/ drives the real binary with a real client.)
 
 mod common;
+#[path = "lsp/frames.rs"]
+mod frames;
 
 use common::files_under;
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 struct Client {
@@ -62,7 +65,7 @@ impl Client {
             match self.receive() {
                 Message::Response(r) if r.id == id => {
                     if let Some(e) = r.error {
-                        return json!({"error": e.message});
+                        return json!({"error": e.message, "code": e.code});
                     }
                     return r.result.unwrap_or(Value::Null);
                 }
@@ -96,6 +99,28 @@ impl Client {
             };
             return n.params["diagnostics"].as_array().unwrap().clone();
         }
+    }
+
+    /// The last diagnostics published for each URI once everything sent so
+    /// far is handled: the server answers a request only after the
+    /// messages before it.
+    fn published(&mut self) -> HashMap<String, Vec<Value>> {
+        let _ = self.request("cxc/settle", Value::Null);
+        std::mem::take(&mut self.pending)
+            .into_iter()
+            .filter(|n| n.method == "textDocument/publishDiagnostics")
+            .map(|n| {
+                let uri = n.params["uri"].as_str().unwrap().to_string();
+                (uri, n.params["diagnostics"].as_array().unwrap().clone())
+            })
+            .collect()
+    }
+
+    fn open_text(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "cx", "version": 1, "text": text}}),
+        );
     }
 
     fn open(&mut self, path: &Path) -> String {
@@ -385,4 +410,143 @@ fn a_missing_owner_gets_a_skeleton() {
         .diagnostics(&uri)
         .iter()
         .all(|d| d["code"] != "missing-owner"));
+}
+
+/// The codes of a list of diagnostics.
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A file opened from outside the workspace (a note in the home folder, a
+/// file under `/`) is checked alone: the folder it is in is not walked.
+#[test]
+fn a_file_outside_the_workspace_is_checked_alone() {
+    let workspace = tempfile::tempdir().unwrap();
+    write(workspace.path(), "a.cx", "team t {}\n");
+    let home = tempfile::tempdir().unwrap();
+    let note = write(home.path(), "note.cx", "role r { team t; duty \"Help\" }\n");
+    write(home.path(), "deep/er/other.cx", "team {\n");
+    let mut client = Client::start(workspace.path());
+    let uri = client.open(&note);
+    let published = client.published();
+    assert_eq!(
+        published.keys().collect::<Vec<_>>(),
+        [&uri],
+        "only the file opened is read"
+    );
+    assert_eq!(codes(&published[&uri]), ["unknown-reference"]);
+
+    // With a `cxc.yaml` of its own, a small folder outside is its spec.
+    let project = tempfile::tempdir().unwrap();
+    write(project.path(), "cxc.yaml", "");
+    write(project.path(), "teams.cx", "team t {}\n");
+    let roles = write(
+        project.path(),
+        "sub/roles.cx",
+        "role r { team t; duty \"Help\" }\n",
+    );
+    let uri = client.open(&roles);
+    let published = client.published();
+    assert_eq!(published.len(), 2, "{published:?}");
+    assert_eq!(codes(&published[&uri]), Vec::<&str>::new());
+}
+
+/// A buffer with no file (`untitled:`) is checked as a spec of its own.
+#[test]
+fn an_untitled_buffer_gets_diagnostics() {
+    let dir = kitchen();
+    let mut client = Client::start(dir.path());
+    let uri = "untitled:Untitled-1";
+    client.open_text(
+        uri,
+        "team t { lead nobody }\nrole r { team t; duty \"Help\" }\n",
+    );
+    let published = client.published();
+    assert_eq!(codes(&published[uri]), ["unknown-reference"]);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(symbols[0]["name"], "t", "{symbols}");
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.published()[uri], Vec::<Value>::new(), "cleared");
+}
+
+/// A file created in the editor and not saved yet belongs to the spec of
+/// its folder: names resolve against the files beside it.
+#[test]
+fn a_new_file_not_saved_yet_is_checked_with_its_folder() {
+    let dir = kitchen();
+    let mut client = Client::start(dir.path());
+    let path = std::fs::canonicalize(dir.path()).unwrap().join("new.cx");
+    let uri = format!("file://{}", path.display());
+    client.open_text(
+        &uri,
+        "role helper \"Helper\" {\n  team design\n  reports_to design_lead\n  duty \"Help\"\n}\n\
+         team extra \"Extra\" { lead desgner }\n",
+    );
+    let published = client.published();
+    let found = &published[&uri];
+    assert_eq!(codes(found), ["unknown-reference"], "{found:?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("did you mean `designer`?"), "{message}");
+    assert!(!path.exists(), "nothing is written");
+}
+
+/// Positions past the end of a line or of the file are read as the end;
+/// positions that are not positions are invalid parameters.
+#[test]
+fn positions_out_of_range_are_answered() {
+    let dir = kitchen();
+    let mut client = Client::start(dir.path());
+    let uri = client.open(&dir.path().join("journeys.cx"));
+    let doc = json!({"uri": uri});
+    let far = u32::MAX;
+    for position in [
+        json!({"line": far, "character": far}),
+        json!({"line": 0, "character": far}),
+        json!({"line": 100_000, "character": 0}),
+    ] {
+        let at = json!({"textDocument": doc, "position": position});
+        for method in [
+            "textDocument/hover",
+            "textDocument/definition",
+            "textDocument/completion",
+        ] {
+            let answer = client.request(method, at.clone());
+            assert!(
+                answer.get("error").is_none(),
+                "{method} {position}: {answer}"
+            );
+        }
+        let answer = client.request(
+            "textDocument/references",
+            json!({"textDocument": doc, "position": position, "context": {"includeDeclaration": true}}),
+        );
+        assert!(answer.get("error").is_none(), "{answer}");
+        let answer = client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": {"start": position, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": []}}),
+        );
+        assert!(answer.get("error").is_none(), "{answer}");
+    }
+    let answer = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": {"line": u64::from(far) + 1, "character": 0}}),
+    );
+    assert_eq!(answer["code"], -32602, "{answer}");
 }

@@ -151,7 +151,9 @@ pub fn load_within(
         workspace.roots.push(root);
         let root = workspace.roots.len() - 1;
         if meta.is_dir() {
-            let found = find_cx_files(path)?;
+            let mut found = find_cx_files(path)?;
+            found.extend(unsaved_under(path, overlays));
+            found.sort_by(|a, b| a.1.cmp(&b.1));
             if found.is_empty() {
                 return Err(LoadError::new(path, msg!("no-cx-files")));
             }
@@ -334,9 +336,16 @@ impl Loader<'_> {
             // an include that spells the including file anew cannot make it
             // load again.
             let root_dir = &self.workspace.roots[root];
-            let key = root_dir
-                .resolve(&path)
-                .map_err(|e| LoadError::new(&path, e))?;
+            let key = match root_dir.resolve(&path) {
+                Ok(key) => key,
+                // An editor's buffer not saved yet, in a folder inside the
+                // root (`Missing` says the folder is there and inside): the
+                // overlay is keyed by that folder's canonical path.
+                Err(ReadError::Missing) if self.overlays.contains_key(&canonical(&path)) => {
+                    canonical(&path)
+                }
+                Err(e) => return Err(LoadError::new(&path, e)),
+            };
             if self.by_path.contains_key(&key) {
                 continue;
             }
@@ -541,6 +550,49 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
     Ok(found)
 }
 
+/// The buffers in `overlays` under `dir` that are not on disk yet (a file an
+/// editor created and has not saved), as [`find_cx_files`] would find them
+/// there: with the spec root each would belong to, hidden ones skipped.
+fn unsaved_under(dir: &Path, overlays: &Overlays) -> Vec<(Option<PathBuf>, PathBuf)> {
+    let Ok(base) = std::fs::canonicalize(dir) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for path in overlays.keys() {
+        let Ok(relative) = path.strip_prefix(&base) else {
+            continue;
+        };
+        let hidden = relative
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let on_disk = path.symlink_metadata().is_ok();
+        if hidden || on_disk || path.extension().is_none_or(|e| e != "cx") {
+            continue;
+        }
+        let file = dir.join(relative);
+        let root = file
+            .ancestors()
+            .skip(1)
+            .take_while(|d| d.starts_with(dir))
+            .find(|d| d.join(CONFIG_FILE).is_file())
+            .map(Path::to_path_buf);
+        found.push((root, file));
+    }
+    found
+}
+
+/// The key of a file read (and of an editor's buffer in [`Overlays`]): its
+/// canonical path, or for one not on disk yet, its canonical folder's.
+pub fn canonical(path: &Path) -> PathBuf {
+    if let Ok(canonical) = std::fs::canonicalize(path) {
+        return canonical;
+    }
+    match (path.parent().map(std::fs::canonicalize), path.file_name()) {
+        (Some(Ok(folder)), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// The path as the user should see it: relative, with forward slashes.
 pub fn display_name(path: &Path) -> String {
     normalize(path)
@@ -588,6 +640,50 @@ mod tests {
         assert_eq!(normalize(Path::new("a/./b.cx")), "a/b.cx");
         assert_eq!(normalize(Path::new(".")), ".");
         assert_eq!(normalize(Path::new("a/..")), ".");
+    }
+
+    /// An editor's new file, not saved yet, is part of the spec of the
+    /// folder it is in, beside the files on disk.
+    #[test]
+    fn unsaved_buffers_join_the_spec_of_their_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/cxc.yaml"), "").unwrap();
+        std::fs::write(root.join("sub/a.cx"), "team t {}\n").unwrap();
+        std::fs::write(root.join("b.cx"), "team u {}\n").unwrap();
+        let overlays: Overlays = [
+            (root.join("sub/new.cx"), "role r { team t }\n".to_string()),
+            (
+                root.join("sub/.hidden.cx"),
+                "role h { team t }\n".to_string(),
+            ),
+            (root.join("elsewhere.txt"), String::new()),
+        ]
+        .into();
+        let workspace = load_with(std::slice::from_ref(&root), None, &overlays).unwrap();
+        let names = |spec: &Spec| -> Vec<String> {
+            spec.files
+                .iter()
+                .map(|(id, _)| workspace.sources.get(*id).name.clone())
+                .collect()
+        };
+        let sub = workspace
+            .specs
+            .iter()
+            .find(|s| s.root == Some(root.join("sub")))
+            .unwrap();
+        let prefix = display_name(&root);
+        assert_eq!(
+            names(sub),
+            [format!("{prefix}/sub/a.cx"), format!("{prefix}/sub/new.cx")]
+        );
+        assert_eq!(workspace.specs.len(), 2, "b.cx alone, and sub");
+        assert!(
+            workspace.diagnostics.is_empty(),
+            "{:?}",
+            workspace.diagnostics
+        );
     }
 
     #[test]

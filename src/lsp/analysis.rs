@@ -3,7 +3,7 @@
 
 use super::index::{self, FileIndex, Occurrence};
 use crate::check;
-use crate::loader::{LoadError, Overlays, CONFIG_FILE};
+use crate::loader::{LoadError, Overlays};
 use crate::pipeline::{self, CheckedSpec, Compilation};
 use crate::source::{FileId, FileKind};
 use crate::syntax::ast::DeclKind;
@@ -21,31 +21,28 @@ pub(crate) struct Analysis {
     pub files: Vec<SpecFile>,
 }
 
-/// The folder whose spec `file` belongs to: the nearest folder at or above
-/// it with a `cxc.yaml`, not above the workspace root; else the workspace
-/// root when the file is inside it; else the file's own folder.
-pub(crate) fn spec_folder(file: &Path, root: Option<&Path>) -> PathBuf {
-    let parent = file.parent().unwrap_or(Path::new("/"));
-    for dir in parent.ancestors() {
-        if dir.join(CONFIG_FILE).is_file() {
-            return dir.to_path_buf();
-        }
-        if Some(dir) == root {
-            return dir.to_path_buf();
-        }
-    }
-    parent.to_path_buf()
-}
-
-/// The canonical path of a document (it may not exist on disk yet).
+/// The canonical path of a `file:` document; one not on disk yet is its
+/// canonical folder's (the loader finds its buffer by that path).
 pub(crate) fn path_of(uri: &Url) -> Option<PathBuf> {
-    let path = uri.to_file_path().ok()?;
-    Some(std::fs::canonicalize(&path).unwrap_or(path))
+    if uri.scheme() != "file" {
+        return None;
+    }
+    Some(crate::loader::canonical(&uri.to_file_path().ok()?))
 }
 
-pub(crate) fn analyze(folder: &Path, overlays: &Overlays) -> Result<Analysis, LoadError> {
+/// The key of a document: its file's canonical URL (two spellings of one
+/// file are one document), else the URI itself (`untitled:`).
+pub(crate) fn key(uri: &Url) -> Url {
+    path_of(uri)
+        .and_then(|p| Url::from_file_path(p).ok())
+        .unwrap_or_else(|| uri.clone())
+}
+
+/// The spec of the `.cx` files under `path` (a folder), or of the file
+/// `path` and what it includes.
+pub(crate) fn analyze(path: &Path, overlays: &Overlays) -> Result<Analysis, LoadError> {
     let mut compilation = pipeline::compile_with(
-        &[folder.to_path_buf()],
+        &[path.to_path_buf()],
         &check::Options::default(),
         None,
         overlays,
@@ -86,7 +83,7 @@ fn localize(compilation: &mut Compilation) {
 }
 
 impl Analysis {
-    /// A buffer compiled alone (its folder could not be read).
+    /// A buffer compiled alone, with nothing read from the disk.
     pub(crate) fn single(mut compilation: Compilation, uri: Url) -> Analysis {
         localize(&mut compilation);
         let files = compilation

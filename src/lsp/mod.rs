@@ -1,11 +1,22 @@
-//! `cxc lsp`: a language server over stdio, synchronous, on `lsp-server`.
+//! `cxc lsp`: a language server over stdio, synchronous, on `lsp-server`'s
+//! connection, with a framing of its own.
 //!
 //! Each change re-compiles the spec the file belongs to (the folder with its
 //! `cxc.yaml`), with every open buffer in place of its file, and publishes
 //! the diagnostics `cxc check` would print for every file of that spec. A
 //! spec is compiled whole in milliseconds, so there is no incremental state
-//! to keep right: the last analysis is cached until the next edit.
+//! to keep right: the analyses are cached until the next edit.
 //!
+//! The client is not trusted to be well-behaved: its bytes are read with
+//! limits (`frame.rs`), what is not a JSON-RPC message is answered with the
+//! protocol's error (`transport.rs`), requests before `initialize` or after
+//! `shutdown` are refused, and a document is never checked with more of the
+//! disk than a small spec folder (`scope.rs`).
+//!
+//! - `frame.rs`: the base protocol's headers and bodies, read with limits.
+//! - `transport.rs`: bodies as JSON-RPC messages; the reader and writer threads.
+//! - `server.rs`: open documents, analyses, diagnostics, and the answers.
+//! - `scope.rs`: which files a document is checked with.
 //! - `text.rs`: byte offsets against the protocol's UTF-16 positions.
 //! - `index.rs`: the names of a file — declarations and references.
 //! - `analysis.rs`: a spec compiled with the buffers, and its name index.
@@ -13,23 +24,41 @@
 
 mod analysis;
 mod features;
+mod frame;
 mod index;
+mod scope;
+mod server;
 mod text;
+mod transport;
 
-use analysis::Analysis;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+pub use frame::MAX_BODY;
+
+use lsp_server::{Connection, ErrorCode, Message, Response};
 use lsp_types as lsp;
-use lsp_types::notification::Notification as _;
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
-use std::rc::Rc;
-use text::LineIndex;
+use server::Server;
+use std::io::{BufRead, Write};
 
-/// Serves on stdin/stdout until the client says `exit`.
+/// Serves on stdin/stdout until the client says `exit` or stdin ends.
 pub fn run() -> Result<(), String> {
-    let (connection, io) = Connection::stdio();
-    serve(connection)?;
-    io.join().map_err(|e| e.to_string())
+    serve_io(
+        std::io::BufReader::with_capacity(1 << 16, std::io::stdin()),
+        std::io::stdout(),
+    )
+}
+
+/// Serves a client writing to `input` and reading `output` (stdio, and the
+/// fuzz target's bytes). An error says why the server stopped early: the
+/// stream could not be followed, or the client said `exit` before
+/// `shutdown`.
+pub fn serve_io<R, W>(input: R, output: W) -> Result<(), String>
+where
+    R: BufRead + Send + 'static,
+    W: Write + Send + 'static,
+{
+    let (connection, io) = transport::connect(input, output);
+    let served = serve(connection);
+    let finished = io.finish();
+    served.and(finished)
 }
 
 fn capabilities() -> lsp::ServerCapabilities {
@@ -58,349 +87,111 @@ fn capabilities() -> lsp::ServerCapabilities {
 }
 
 /// Runs the server on a connection (stdio, or in memory for tests and the
-/// latency benchmark).
+/// latency benchmark) through the protocol's life: `initialize`, then
+/// anything, then `shutdown`, then `exit`.
 pub fn serve(connection: Connection) -> Result<(), String> {
-    let caps = serde_json::to_value(capabilities()).map_err(|e| e.to_string())?;
-    let params = connection.initialize(caps).map_err(|e| e.to_string())?;
-    let params: lsp::InitializeParams =
-        serde_json::from_value(params).map_err(|e| e.to_string())?;
-    #[allow(deprecated)] // `root_uri` is what older clients send.
-    let root = params
-        .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .map(|f| f.uri.clone())
-        .or(params.root_uri)
-        .and_then(|u| analysis::path_of(&u));
-    let mut server = Server {
-        connection: &connection,
-        root,
-        documents: HashMap::new(),
-        published: HashMap::new(),
-        cache: None,
-        generation: 0,
+    let refuse = |id, code: ErrorCode, message: &str| {
+        let response = Response::new_err(id, code as i32, message.to_string());
+        let _ = connection.sender.send(Message::Response(response));
     };
+    let Some(params) = initialize(&connection) else {
+        return Ok(());
+    };
+    let mut server = Server::new(&connection, workspace_folders(&params));
+    let mut shutting_down = false;
     for message in &connection.receiver {
         match message {
-            Message::Request(request) => {
-                if connection
-                    .handle_shutdown(&request)
-                    .map_err(|e| e.to_string())?
-                {
-                    return Ok(());
-                }
-                server.request(request);
+            Message::Request(request) if shutting_down => refuse(
+                request.id,
+                ErrorCode::InvalidRequest,
+                "the server is shutting down: only `exit` is expected",
+            ),
+            Message::Request(request) if request.method == "initialize" => refuse(
+                request.id,
+                ErrorCode::InvalidRequest,
+                "the server is initialized already",
+            ),
+            Message::Request(request) if request.method == "shutdown" => {
+                shutting_down = true;
+                server.send(Message::Response(Response::new_ok(
+                    request.id,
+                    serde_json::Value::Null,
+                )));
             }
-            Message::Notification(notification) => server.notify(notification),
-            Message::Response(_) => {}
+            Message::Request(request) => server.request(request),
+            Message::Notification(n) if n.method == "exit" => {
+                return if shutting_down {
+                    Ok(())
+                } else {
+                    Err("the client said `exit` before `shutdown`".into())
+                };
+            }
+            Message::Notification(n) if !shutting_down => server.notify(n),
+            Message::Notification(_) | Message::Response(_) => {}
         }
     }
+    // The client went away (or its stream broke: the transport says so).
     Ok(())
 }
 
-struct Document {
-    text: String,
-    version: i32,
-}
-
-struct Server<'c> {
-    connection: &'c Connection,
-    root: Option<PathBuf>,
-    /// Open documents by canonical path.
-    documents: HashMap<PathBuf, Document>,
-    /// Per spec folder, the files diagnostics were published for.
-    published: HashMap<PathBuf, HashSet<lsp::Url>>,
-    /// The last analysis: its folder, the edit generation, the result.
-    cache: Option<(PathBuf, u64, Rc<Analysis>)>,
-    generation: u64,
-}
-
-impl Server<'_> {
-    fn send(&self, message: Message) {
-        // The client went away: the loop ends when the receiver does.
-        let _ = self.connection.sender.send(message);
-    }
-
-    fn notify(&mut self, n: Notification) {
-        use lsp::notification::*;
-        let uri = match n.method.as_str() {
-            DidOpenTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp::DidOpenTextDocumentParams>(n.params)
-                else {
-                    return;
-                };
-                self.store(
-                    p.text_document.uri.clone(),
-                    p.text_document.text,
-                    p.text_document.version,
-                );
-                p.text_document.uri
-            }
-            DidChangeTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp::DidChangeTextDocumentParams>(n.params)
-                else {
-                    return;
-                };
-                // Full synchronisation: the last change is the whole text.
-                let Some(change) = p.content_changes.into_iter().last() else {
-                    return;
-                };
-                self.store(
-                    p.text_document.uri.clone(),
-                    change.text,
-                    p.text_document.version,
-                );
-                p.text_document.uri
-            }
-            DidSaveTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp::DidSaveTextDocumentParams>(n.params)
-                else {
-                    return;
-                };
-                self.generation += 1;
-                p.text_document.uri
-            }
-            DidCloseTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params)
-                else {
-                    return;
-                };
-                if let Some(path) = analysis::path_of(&p.text_document.uri) {
-                    self.documents.remove(&path);
+/// Waits for `initialize` and answers it; requests before it are refused
+/// and notifications dropped, as the protocol says. `None`: the client
+/// left (or said `exit`) first.
+fn initialize(connection: &Connection) -> Option<lsp::InitializeParams> {
+    let answer = |response: Response| {
+        let _ = connection.sender.send(Message::Response(response));
+    };
+    for message in &connection.receiver {
+        match message {
+            Message::Request(request) if request.method == "initialize" => {
+                match serde_json::from_value::<lsp::InitializeParams>(request.params) {
+                    Ok(params) => {
+                        let result = lsp::InitializeResult {
+                            capabilities: capabilities(),
+                            server_info: Some(lsp::ServerInfo {
+                                name: "cxc".into(),
+                                version: Some(env!("CARGO_PKG_VERSION").into()),
+                            }),
+                        };
+                        answer(Response::new_ok(request.id, result));
+                        return Some(params);
+                    }
+                    Err(e) => answer(Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidParams as i32,
+                        brief(&e),
+                    )),
                 }
-                self.generation += 1;
-                p.text_document.uri
             }
-            _ => return,
-        };
-        let published =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.publish(&uri)));
-        if published.is_err() {
-            // The analysis is suspect: start from the files next time.
-            self.cache = None;
-        }
-    }
-
-    fn store(&mut self, uri: lsp::Url, text: String, version: i32) {
-        if let Some(path) = analysis::path_of(&uri) {
-            self.documents.insert(path, Document { text, version });
-        }
-        self.generation += 1;
-    }
-
-    /// The analysis of the spec `uri` belongs to.
-    fn analysis(&mut self, uri: &lsp::Url) -> Option<Rc<Analysis>> {
-        let path = analysis::path_of(uri)?;
-        let folder = analysis::spec_folder(&path, self.root.as_deref());
-        if let Some((f, generation, a)) = &self.cache {
-            if *f == folder && *generation == self.generation {
-                return Some(a.clone());
-            }
-        }
-        let overlays: crate::loader::Overlays = self
-            .documents
-            .iter()
-            .map(|(p, d)| (p.clone(), d.text.clone()))
-            .collect();
-        let analysis = match analysis::analyze(&folder, &overlays) {
-            Ok(a) => a,
-            // Not on disk yet (a new buffer): the buffer alone.
-            Err(_) => {
-                let text = self.documents.get(&path).map(|d| d.text.clone())?;
-                let compilation = crate::pipeline::compile_bytes(
-                    &crate::loader::display_name(&path),
-                    text.as_bytes(),
-                    &crate::check::Options::default(),
-                );
-                Analysis::single(compilation, uri.clone())
-            }
-        };
-        let analysis = Rc::new(analysis);
-        self.cache = Some((folder, self.generation, analysis.clone()));
-        Some(analysis)
-    }
-
-    /// Publishes the diagnostics of every file of the spec `uri` is in, and
-    /// clears those of files that have none any more.
-    fn publish(&mut self, uri: &lsp::Url) {
-        let Some(path) = analysis::path_of(uri) else {
-            return;
-        };
-        let folder = analysis::spec_folder(&path, self.root.as_deref());
-        let Some(analysis) = self.analysis(uri) else {
-            return;
-        };
-        let mut by_uri: HashMap<lsp::Url, Vec<lsp::Diagnostic>> = analysis
-            .files
-            .iter()
-            .map(|f| (f.uri.clone(), Vec::new()))
-            .collect();
-        for d in &analysis.compilation.diagnostics {
-            let source = analysis.compilation.sources.get(d.span.file);
-            let file_uri = match analysis.files.iter().find(|f| f.id == d.span.file) {
-                Some(f) => f.uri.clone(),
-                None => match lsp::Url::from_file_path(
-                    std::fs::canonicalize(&source.path).unwrap_or(source.path.clone()),
-                ) {
-                    Ok(u) => u,
-                    Err(()) => continue,
-                },
-            };
-            by_uri
-                .entry(file_uri)
-                .or_default()
-                .push(features::diagnostic(d, &analysis));
-        }
-        let before = self.published.remove(&folder).unwrap_or_default();
-        for stale in before.iter().filter(|u| !by_uri.contains_key(u)) {
-            self.send_diagnostics(stale.clone(), Vec::new());
-        }
-        self.published
-            .insert(folder, by_uri.keys().cloned().collect());
-        for (uri, diagnostics) in by_uri {
-            self.send_diagnostics(uri, diagnostics);
-        }
-    }
-
-    fn send_diagnostics(&self, uri: lsp::Url, diagnostics: Vec<lsp::Diagnostic>) {
-        let version = analysis::path_of(&uri)
-            .and_then(|p| self.documents.get(&p))
-            .map(|d| d.version);
-        let params = lsp::PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version,
-        };
-        self.send(Message::Notification(Notification::new(
-            lsp::notification::PublishDiagnostics::METHOD.to_string(),
-            params,
-        )));
-    }
-
-    fn request(&mut self, request: Request) {
-        let id = request.id.clone();
-        // A bug in one answer must not take the editor's server down.
-        let answer =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.answer(request)));
-        let response = match answer {
-            Ok(Ok(value)) => Response::new_ok(id, value),
-            Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
-            Err(_) => Response::new_err(
-                id,
-                ErrorCode::InternalError as i32,
-                "cxc lsp failed on this request (a bug: please report it)".into(),
-            ),
-        };
-        self.send(Message::Response(response));
-    }
-
-    fn answer(&mut self, request: Request) -> Result<serde_json::Value, (ErrorCode, String)> {
-        use lsp::request::*;
-        let bad = |e: serde_json::Error| (ErrorCode::InvalidParams, e.to_string());
-        let json = |v: serde_json::Result<serde_json::Value>| {
-            v.map_err(|e| (ErrorCode::InternalError, e.to_string()))
-        };
-        // The document, its analysis and the byte offset of a position.
-        macro_rules! at {
-            ($uri:expr, $position:expr) => {{
-                let Some(analysis) = self.analysis(&$uri) else {
-                    return Ok(serde_json::Value::Null);
-                };
-                let Some(file) = analysis.file(&$uri) else {
-                    return Ok(serde_json::Value::Null);
-                };
-                let offset = LineIndex::new(analysis.text(file.id)).offset($position);
-                (analysis.clone(), file.id, offset)
-            }};
-        }
-        match request.method.as_str() {
-            HoverRequest::METHOD => {
-                let p: lsp::HoverParams = serde_json::from_value(request.params).map_err(bad)?;
-                let d = p.text_document_position_params;
-                let (a, id, offset) = at!(d.text_document.uri, d.position);
-                json(serde_json::to_value(features::hover(
-                    &a,
-                    a.by_id(id),
-                    offset,
-                )))
-            }
-            GotoDefinition::METHOD => {
-                let p: lsp::GotoDefinitionParams =
-                    serde_json::from_value(request.params).map_err(bad)?;
-                let d = p.text_document_position_params;
-                let (a, id, offset) = at!(d.text_document.uri, d.position);
-                json(serde_json::to_value(features::definition(
-                    &a,
-                    a.by_id(id),
-                    offset,
-                )))
-            }
-            References::METHOD => {
-                let p: lsp::ReferenceParams =
-                    serde_json::from_value(request.params).map_err(bad)?;
-                let d = p.text_document_position;
-                let (a, id, offset) = at!(d.text_document.uri, d.position);
-                json(serde_json::to_value(features::references(
-                    &a,
-                    a.by_id(id),
-                    offset,
-                    p.context.include_declaration,
-                )))
-            }
-            Rename::METHOD => {
-                let p: lsp::RenameParams = serde_json::from_value(request.params).map_err(bad)?;
-                let d = p.text_document_position;
-                let (a, id, offset) = at!(d.text_document.uri, d.position);
-                let edit = features::rename(&a, a.by_id(id), offset, &p.new_name)
-                    .map_err(|e| (ErrorCode::RequestFailed, e))?;
-                json(serde_json::to_value(edit))
-            }
-            DocumentSymbolRequest::METHOD => {
-                let p: lsp::DocumentSymbolParams =
-                    serde_json::from_value(request.params).map_err(bad)?;
-                let (a, id, _) = at!(p.text_document.uri, lsp::Position::default());
-                json(serde_json::to_value(lsp::DocumentSymbolResponse::Nested(
-                    features::symbols(&a, a.by_id(id)),
-                )))
-            }
-            Completion::METHOD => {
-                let p: lsp::CompletionParams =
-                    serde_json::from_value(request.params).map_err(bad)?;
-                let d = p.text_document_position;
-                let (a, id, offset) = at!(d.text_document.uri, d.position);
-                json(serde_json::to_value(features::completion(
-                    &a,
-                    a.by_id(id),
-                    offset,
-                )))
-            }
-            CodeActionRequest::METHOD => {
-                let p: lsp::CodeActionParams =
-                    serde_json::from_value(request.params).map_err(bad)?;
-                let (a, id, start) = at!(p.text_document.uri, p.range.start);
-                let end = LineIndex::new(a.text(id)).offset(p.range.end);
-                json(serde_json::to_value(features::code_actions(
-                    &a,
-                    a.by_id(id),
-                    start,
-                    end,
-                )))
-            }
-            Formatting::METHOD => {
-                let p: lsp::DocumentFormattingParams =
-                    serde_json::from_value(request.params).map_err(bad)?;
-                let text = match analysis::path_of(&p.text_document.uri)
-                    .and_then(|path| self.documents.get(&path))
-                {
-                    Some(d) => d.text.clone(),
-                    None => return Ok(serde_json::Value::Null),
-                };
-                json(serde_json::to_value(features::formatting(&text)))
-            }
-            _ => Err((
-                ErrorCode::MethodNotFound,
-                format!("cxc lsp does not answer {}", request.method),
+            Message::Request(request) => answer(Response::new_err(
+                request.id,
+                ErrorCode::ServerNotInitialized as i32,
+                "the server is not initialized: `initialize` comes first".into(),
             )),
+            Message::Notification(n) if n.method == "exit" => return None,
+            Message::Notification(_) | Message::Response(_) => {}
         }
+    }
+    None
+}
+
+/// The workspace folders, canonical; the root URI of an older client.
+fn workspace_folders(params: &lsp::InitializeParams) -> Vec<std::path::PathBuf> {
+    #[allow(deprecated)] // `root_uri` is what older clients send.
+    let uris: Vec<&lsp::Url> = match &params.workspace_folders {
+        Some(folders) if !folders.is_empty() => folders.iter().map(|f| &f.uri).collect(),
+        _ => params.root_uri.iter().collect(),
+    };
+    uris.into_iter().filter_map(analysis::path_of).collect()
+}
+
+/// A message for the client, cut short: an error may quote what the client
+/// sent, which can be megabytes long.
+fn brief(text: &impl std::fmt::Display) -> String {
+    const LONGEST: usize = 300;
+    let text = text.to_string();
+    match text.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
     }
 }
