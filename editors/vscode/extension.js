@@ -13,7 +13,11 @@ function activate(context) {
     "cxc language server",
     { command, args: ["lsp"] },
     {
-      documentSelector: [{ scheme: "file", language: "cx" }],
+      // Unsaved buffers (`untitled:`) are checked too, as a spec of their own.
+      documentSelector: [
+        { scheme: "file", language: "cx" },
+        { scheme: "untitled", language: "cx" },
+      ],
       synchronize: {
         fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.cx,cxc.yaml}"),
       },

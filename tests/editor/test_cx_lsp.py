@@ -136,3 +136,21 @@ async def test_go_to_definition_crosses_files(client: LanguageClient, workspace)
     )
     locations = found if isinstance(found, list) else [found]
     assert locations[0].uri == (workspace / "organisation.cx").as_uri()
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_an_unsaved_buffer_gets_diagnostics(client: LanguageClient):
+    # A new editor tab, never saved: checked as a spec of its own.
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri,
+                language_id="cx",
+                version=1,
+                text='team t { lead nobody }\nrole r { team t; duty "Help" }\n',
+            )
+        )
+    )
+    found = await diagnostics_for(client, uri, lambda d: len(d) > 0)
+    assert [d.code for d in found] == ["unknown-reference"], found

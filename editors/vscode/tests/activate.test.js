@@ -36,7 +36,10 @@ extension.activate({ subscriptions });
 assert.strictEqual(started.length, 1);
 const client = started[0];
 assert.deepStrictEqual(client.server, { command: "/opt/cxc", args: ["lsp"] });
-assert.deepStrictEqual(client.client.documentSelector, [{ scheme: "file", language: "cx" }]);
+assert.deepStrictEqual(client.client.documentSelector, [
+  { scheme: "file", language: "cx" },
+  { scheme: "untitled", language: "cx" },
+]);
 assert.strictEqual(client.client.synchronize.fileEvents.glob, "**/{*.cx,cxc.yaml}");
 assert.strictEqual(subscriptions[0], client);
 
