@@ -57,6 +57,33 @@ fn a_thousand_unknown_steps_share_one_suggestion_budget() {
 }
 
 #[test]
+fn unknown_config_keys_get_short_help() {
+    let files = hostile::unknown_config_keys(100_000);
+    let mut sources = cxc::source::SourceMap::default();
+    let id = sources.add(cxc::source::SourceFile::new(
+        "cxc.yaml".into(),
+        "cxc.yaml".into(),
+        files[1].1.clone(),
+    ));
+    let (_, findings) = cxc::config::parse(id, &sources);
+    assert_eq!(findings.len(), 100_000);
+    // Each finding's help is a few words, not every rule's name: the
+    // findings are linear in the keys, with a small factor.
+    let help: usize = findings.iter().map(|d| d.help.len()).sum();
+    assert!(help <= 100 * findings.len(), "{help} bytes of help");
+    // A typo of a rule still gets its "did you mean" (in a run of its own).
+    cxc::diagnostic::suggest::new_run();
+    sources = cxc::source::SourceMap::default();
+    let id = sources.add(cxc::source::SourceFile::new(
+        "cxc.yaml".into(),
+        "cxc.yaml".into(),
+        "rules:\n  unsued: off\n".into(),
+    ));
+    let (_, findings) = cxc::config::parse(id, &sources);
+    assert_eq!(findings[0].help, "did you mean `unused`?");
+}
+
+#[test]
 fn junk_without_line_breaks_is_skipped_in_one_step() {
     let files = hostile::junk_after_a_declaration(400);
     let text = &files[0].1;

@@ -189,6 +189,7 @@ config-zendesk-setting = zendesk setting
 config-taskrouter-setting = taskrouter setting
 config-unknown = unknown { $what } `{ $name }` in cxc.yaml
 config-known = known: { $known }
+config-rule-list = run `cxc explain` for the list of rules
 config-rules-not-mapping = `rules` must map rule codes to off, warning or error
 config-rules-not-mapping-help = e.g. `rules:` with `unused: off` under it
 config-severity = the severity of `{ $rule }` must be off, warning or error

@@ -199,6 +199,7 @@ config-zendesk-setting = настройка zendesk
 config-taskrouter-setting = настройка taskrouter
 config-unknown = неизвестный элемент ({ $what }) `{ $name }` в cxc.yaml
 config-known = допустимые: { $known }
+config-rule-list = список правил выводит `cxc explain`
 config-rules-not-mapping = `rules` должен сопоставлять кодам правил off, warning или error
 config-rules-not-mapping-help = например, `rules:`, а под ним `unused: off`
 config-severity = важность `{ $rule }` должна быть off, warning или error
