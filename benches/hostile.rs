@@ -127,6 +127,7 @@ fn second_round(dir: &std::path::Path) {
         let what = [
             "user template: indent by 4,000,000 (20 GB)",
             "user template: join a list of a trillion (1 TB)",
+            "user template: a text doubled by `~` 23 times (64 MB)",
         ][i];
         row(
             what,

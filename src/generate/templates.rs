@@ -13,6 +13,7 @@
 //! strings never become HTML, links or headings.
 
 mod guard;
+mod operators;
 
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value};
 use std::path::Path;
@@ -120,10 +121,21 @@ impl Renderer {
             let limit =
                 USER_VALUE_BYTES.saturating_add(items.saturating_mul(USER_VALUE_BYTES_PER_ITEM));
             guard::guard(&mut env, limit);
+            operators::register(&mut env, limit);
         }
+        let whitespace = minijinja::machinery::WhitespaceConfig {
+            keep_trailing_newline: true,
+            lstrip_blocks: true,
+            trim_blocks: true,
+        };
         for (name, text) in BUILT_IN {
             let text = match overrides {
-                Some(dir) => read_override(dir, name)?.unwrap_or_else(|| text.to_string()),
+                Some(dir) => {
+                    let text = read_override(dir, name)?.unwrap_or_else(|| text.to_string());
+                    // Every `~`, `+` and `*` through the value limit (one
+                    // that does not parse is reported as written).
+                    operators::rewrite(&text, name, whitespace).unwrap_or(text)
+                }
                 None => text.to_string(),
             };
             env.add_template_owned(name.to_string(), text)

@@ -117,9 +117,12 @@ pub fn open_quote_export(mb: usize) -> Files {
     vec![("a.cx".into(), spec.into()), ("contacts.csv".into(), csv)]
 }
 
-/// A user template that indents a long text by a wide margin (20 GB), and
-/// one that joins a list repeated a trillion times (1 TB).
-pub const GROWING_TEMPLATES: [&str; 2] = [
+/// A user template that indents a long text by a wide margin (20 GB), one
+/// that joins a list repeated a trillion times (1 TB), and one that doubles
+/// a text with `~` 23 times in a loop (64 MB; each more pass doubles it).
+pub const GROWING_TEMPLATES: [&str; 3] = [
     "{{ ('line\\n' * 5000)|indent(4000000) }}",
     "{{ ([1] * 1000000000000)|join(',') }}",
+    "{% set ns = namespace(s='12345678') %}{% for i in range(23) %}\
+     {% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
 ];
