@@ -53,6 +53,7 @@ fn main() {
         drop(client);
         let _ = handle.join();
     }
+    references();
 }
 
 type Server = std::thread::JoinHandle<Result<(), String>>;
@@ -93,14 +94,8 @@ fn piped() -> (Connection, Server) {
     (client, handle)
 }
 
-fn edits(
-    how: &str,
-    client: &Connection,
-    root: &std::path::Path,
-    uri: &str,
-    text: &str,
-    lines: usize,
-) {
+/// Initializes the server and opens `uri`, until its diagnostics are in.
+fn open(client: &Connection, root: &std::path::Path, uri: &str, text: &str) {
     send(
         client,
         Message::Request(Request::new(
@@ -117,6 +112,41 @@ fn edits(
         json!({"textDocument": {"uri": uri, "languageId": "cx", "version": 1, "text": text}}),
     );
     diagnostics(client, uri);
+}
+
+fn close(client: &Connection) {
+    send(
+        client,
+        Message::Request(Request::new(
+            RequestId::from(2),
+            "shutdown".into(),
+            json!(null),
+        )),
+    );
+    notify(client, "exit", json!(null));
+}
+
+/// The answer to request `id`.
+fn answer(c: &Connection, id: i32) -> serde_json::Value {
+    loop {
+        match c.receiver.recv().expect("the server answers") {
+            Message::Response(r) if r.id == RequestId::from(id) => {
+                return r.result.expect("an answer, not an error");
+            }
+            _ => {}
+        }
+    }
+}
+
+fn edits(
+    how: &str,
+    client: &Connection,
+    root: &std::path::Path,
+    uri: &str,
+    text: &str,
+    lines: usize,
+) {
+    open(client, root, uri, text);
 
     // Each edit changes one step's deadline on one line.
     let line = text
@@ -156,14 +186,71 @@ fn edits(
         ms(*times.last().expect("edits")),
         times.len()
     );
+    close(client);
+}
 
-    send(
-        client,
-        Message::Request(Request::new(
-            RequestId::from(2),
-            "shutdown".into(),
-            json!(null),
-        )),
-    );
-    notify(client, "exit", json!(null));
+/// Find-references and rename of a team that owns a third of the steps of
+/// a long journey: the answer holds a position per name, each read from
+/// lines counted once per file (they were counted again for every name,
+/// so the time grew with the square of the spec).
+fn references() {
+    let mut previous: Option<Duration> = None;
+    for steps in [5_000, 20_000] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let text = common::long_journey(steps);
+        common::write(dir.path(), "cxc.yaml", "");
+        common::write(dir.path(), "big.cx", &text);
+        let root = std::fs::canonicalize(dir.path()).expect("the folder");
+        let uri = format!("file://{}/big.cx", root.display());
+        let (client, handle) = in_memory();
+        open(&client, &root, &uri, &text);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("team t0"))
+            .expect("t0");
+        let at = json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 5}});
+        let mut found = 0;
+        let mut best = [Duration::MAX; 2];
+        for round in 0..5 {
+            let id = 100 + 2 * round;
+            let mut params = at.clone();
+            params["context"] = json!({"includeDeclaration": true});
+            let start = Instant::now();
+            send(
+                &client,
+                Message::Request(Request::new(
+                    RequestId::from(id),
+                    "textDocument/references".into(),
+                    params,
+                )),
+            );
+            found = answer(&client, id).as_array().map_or(0, Vec::len);
+            best[0] = best[0].min(start.elapsed());
+            let mut params = at.clone();
+            params["newName"] = json!("renamed");
+            let start = Instant::now();
+            send(
+                &client,
+                Message::Request(Request::new(
+                    RequestId::from(id + 1),
+                    "textDocument/rename".into(),
+                    params,
+                )),
+            );
+            answer(&client, id + 1);
+            best[1] = best[1].min(start.elapsed());
+        }
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "references / rename of a name used {found} times in a {}-line spec: {:.1} ms / {:.1} ms {}",
+            text.lines().count(),
+            ms(best[0]),
+            ms(best[1]),
+            common::growth(previous, best[0], 4.0)
+        );
+        previous = Some(best[0]);
+        close(&client);
+        drop(client);
+        let _ = handle.join();
+    }
 }

@@ -2,6 +2,7 @@
 //! buffers in place of the files, and an index of the names of each file.
 
 use super::index::{self, FileIndex, Occurrence};
+use super::text::{LineIndex, Lines};
 use crate::check;
 use crate::loader::{LoadError, Overlays};
 use crate::pipeline::{self, CheckedSpec, Compilation};
@@ -19,6 +20,8 @@ pub(crate) struct SpecFile {
 pub(crate) struct Analysis {
     pub compilation: Compilation,
     pub files: Vec<SpecFile>,
+    /// The lines of every file read (`cxc.yaml` too), by file id.
+    lines: Vec<Lines>,
 }
 
 /// The canonical path of a `file:` document; one not on disk yet is its
@@ -61,7 +64,7 @@ pub(crate) fn analyze(path: &Path, overlays: &Overlays) -> Result<Analysis, Load
             })
         })
         .collect();
-    Ok(Analysis { compilation, files })
+    Ok(Analysis::new(compilation, files))
 }
 
 /// The language of the findings an editor shows: the spec's `service {
@@ -96,7 +99,29 @@ impl Analysis {
                 index: index::index(&f.text),
             })
             .collect();
-        Analysis { compilation, files }
+        Analysis::new(compilation, files)
+    }
+
+    fn new(compilation: Compilation, files: Vec<SpecFile>) -> Analysis {
+        let lines = compilation
+            .sources
+            .files()
+            .map(|(_, f)| Lines::of(&f.text))
+            .collect();
+        Analysis {
+            compilation,
+            files,
+            lines,
+        }
+    }
+
+    /// Positions in file `id`, from its lines counted once.
+    pub(crate) fn lines(&self, id: FileId) -> LineIndex<'_> {
+        let text = self.text(id);
+        match self.lines.get(id.0 as usize) {
+            Some(lines) => LineIndex::with(text, lines),
+            None => LineIndex::new(text),
+        }
     }
 
     /// The file `uri` names. The analysis's URIs are canonical already, so

@@ -12,14 +12,13 @@ use lsp_types as lsp;
 use std::collections::HashMap;
 
 pub(crate) fn diagnostic(d: &Diagnostic, analysis: &Analysis) -> lsp::Diagnostic {
-    let text = analysis.text(d.span.file);
-    let lines = LineIndex::new(text);
+    let lines = analysis.lines(d.span.file);
     let related = d
         .labels
         .iter()
         .filter_map(|(span, message)| {
             let file = analysis.files.iter().find(|f| f.id == span.file)?;
-            let lines = LineIndex::new(analysis.text(span.file));
+            let lines = analysis.lines(span.file);
             Some(lsp::DiagnosticRelatedInformation {
                 location: lsp::Location::new(
                     file.uri.clone(),
@@ -66,7 +65,7 @@ fn diagnostics_at<'a>(
 }
 
 fn location(analysis: &Analysis, file: &SpecFile, range: &std::ops::Range<usize>) -> lsp::Location {
-    let lines = LineIndex::new(analysis.text(file.id));
+    let lines = analysis.lines(file.id);
     lsp::Location::new(file.uri.clone(), lines.range(range.start, range.end))
 }
 
@@ -252,7 +251,7 @@ fn describe(analysis: &Analysis, file: &SpecFile, symbol: &Symbol) -> String {
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be written out.
 pub(crate) fn symbols(analysis: &Analysis, file: &SpecFile) -> Vec<lsp::DocumentSymbol> {
-    let lines = LineIndex::new(analysis.text(file.id));
+    let lines = analysis.lines(file.id);
     fn convert(s: &Symbol, lines: &LineIndex) -> lsp::DocumentSymbol {
         lsp::DocumentSymbol {
             name: s
@@ -298,7 +297,7 @@ pub(crate) fn completion(
     offset: usize,
 ) -> Vec<lsp::CompletionItem> {
     let text = analysis.text(file.id);
-    let lines = LineIndex::new(text);
+    let lines = analysis.lines(file.id);
     let line = &text[lines.line_start(offset)..offset];
     // The statement being typed: after the last `;` or `{` of the line.
     let statement = line.rsplit([';', '{']).next().unwrap_or("");
@@ -372,8 +371,7 @@ pub(crate) fn code_actions(
     start: usize,
     end: usize,
 ) -> Vec<lsp::CodeActionOrCommand> {
-    let text = analysis.text(file.id);
-    let lines = LineIndex::new(text);
+    let lines = analysis.lines(file.id);
     let mut actions = Vec::new();
     let mut action = |title: String, d: &Diagnostic, edit: lsp::TextEdit, preferred: bool| {
         let mut changes = HashMap::new();
@@ -445,7 +443,7 @@ fn skeleton(
     let symbol = outer.children.iter().find(holds).unwrap_or(outer);
     let body = symbol.body.clone()?;
     let text = analysis.text(file.id);
-    let lines = LineIndex::new(text);
+    let lines = analysis.lines(file.id);
     // The `}` (the declaration's text may run on past it); a block left
     // open (the file ends first) gets no skeleton.
     let close = (body.start + text.get(body.start..body.end)?.trim_end().len()).checked_sub(1)?;

@@ -4,7 +4,6 @@
 use super::analysis::{self, Analysis};
 use super::features;
 use super::scope::{self, Scope, Scopes};
-use super::text::LineIndex;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
 use lsp_types::notification::Notification as _;
@@ -287,7 +286,7 @@ impl<'c> Server<'c> {
                 let Some(file) = analysis.file(&$uri) else {
                     return Ok(serde_json::Value::Null);
                 };
-                let offset = LineIndex::new(analysis.text(file.id)).offset($position);
+                let offset = analysis.lines(file.id).offset($position);
                 (analysis.clone(), file.id, offset)
             }};
         }
@@ -356,7 +355,7 @@ impl<'c> Server<'c> {
                 let p: lsp::CodeActionParams =
                     serde_json::from_value(request.params).map_err(bad)?;
                 let (a, id, start) = at!(p.text_document.uri, p.range.start);
-                let end = LineIndex::new(a.text(id)).offset(p.range.end);
+                let end = a.lines(id).offset(p.range.end);
                 json(serde_json::to_value(features::code_actions(
                     &a,
                     a.by_id(id),
