@@ -2,7 +2,8 @@
 //! inner loop of `cxc measure`. Office hours in Europe/Berlin with 300
 //! holidays; intervals from minutes to weeks. The cost per interval must not
 //! grow with the interval's length (no walk over days or minutes), so it is
-//! measured for short and for long intervals alike.
+//! measured for short and for long intervals alike; so is the due time of
+//! a deadline in working days, for one day and for a year of them.
 
 use cxc::measure::clock::Clock;
 use cxc::model::WeekHours;
@@ -47,5 +48,21 @@ fn main() {
         }
         let per = start.elapsed().as_secs_f64() * 1e9 / rows as f64;
         println!("{label:>8}: {per:7.1} ns per interval ({total} s counted)");
+    }
+    // Deadlines in working days: one due time per row, whatever the count.
+    for days in [1u32, 20, 250] {
+        let start = Instant::now();
+        let mut last = 0i64;
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..rows {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let from = 1_577_836_800 + (seed >> 20) as i64 % (10 * 365 * 86_400);
+            let a = Timestamp::from_second(from).expect("in range");
+            last = clock
+                .due(black_box(a), black_box(days))
+                .map_or(last, |t| t.as_second());
+        }
+        let per = start.elapsed().as_secs_f64() * 1e9 / rows as f64;
+        println!("{days:>5}wd: {per:7.1} ns per due time (last {last})");
     }
 }

@@ -33,8 +33,8 @@ sla everyone_sla for everyone {
   hours workday
   answer phone 80% within 1m
   answer chat 80% within 1m
-  first_response email within 1d
-  resolution within 10d
+  first_response email within 9h
+  resolution within 90h
 }
 "#;
 

@@ -53,3 +53,5 @@ pub mod pipeline;
 pub mod source;
 pub mod staffing;
 pub mod syntax;
+#[cfg(test)]
+mod testing;

@@ -51,6 +51,12 @@ fn the_shipped_examples_are_formatted() {
     assert!(stdout(&output).is_empty());
 }
 
+#[test]
+fn durations_are_kept_as_written() {
+    let text = "complaint c {\n  resolve within 3wd\n  escalate after 1w to x\n  acknowledge within 90m\n}\n";
+    assert_eq!(fmt(text).as_deref(), Some(text));
+}
+
 /// A copy of `dir` in a temporary folder.
 fn copy(dir: &Path) -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();

@@ -549,4 +549,61 @@ fn positions_out_of_range_are_answered() {
         json!({"textDocument": doc, "position": {"line": u64::from(far) + 1, "character": 0}}),
     );
     assert_eq!(answer["code"], -32602, "{answer}");
+
+#[test]
+fn a_deadline_in_working_days_says_when_it_ends_and_numbers_complete_to_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("s.cx");
+    let text = "service { language en }
+team support {}
+role lead { team support; duty \"Leads\" }
+calendar office { open mon-fri 09:00-18:00 }
+complaint late {
+  owner support
+  hours office
+  resolve within 3wd
+  escalate after 2d to lead
+}
+journey j { start a; step a { owner support; within 1wd; end } }
+";
+    std::fs::write(&spec, text).unwrap();
+    let mut client = Client::start(dir.path());
+    let uri = client.open(&spec);
+    let doc = json!({"uri": uri});
+    let mut hover = |needle: &str| {
+        let at = position(text, needle, 0);
+        let answer = client.request(
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": at}),
+        );
+        answer["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    // Three nine-hour days at least (asked at closing time), four at most.
+    let working = hover("3wd");
+    assert!(
+        working.contains("3 working days of calendar `office`"),
+        "{working}"
+    );
+    assert!(working.contains("27h to 36h"), "{working}");
+    let days = hover("2d");
+    assert!(days.contains("48 hours of opening time"), "{days}");
+    // A step runs on the wall clock: every day counts.
+    let wall = hover("1wd");
+    assert!(
+        wall.contains("every day counted") && wall.contains("24h to 48h"),
+        "{wall}"
+    );
+
+    let typing = text.replacen("resolve within 3wd", "resolve within 3", 1);
+    client.change(&uri, 2, &typing);
+    let at = position(&typing, "within 3\n", 0);
+    let at = json!({"line": at["line"], "character": at["character"].as_u64().unwrap() + 8});
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": at}),
+    );
+    assert_eq!(labels_of(&items), ["3m", "3h", "3d", "3wd"]);
 }

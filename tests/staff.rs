@@ -245,3 +245,30 @@ fn concurrency_divides_the_lines_among_agents() {
         assert_eq!(output.status.code(), Some(if meets { 0 } else { 1 }));
     }
 }
+
+#[test]
+fn an_answer_target_in_working_days_is_staffed_for_the_caller_at_closing_time() {
+    // 1wd on Mon-Fri 09-18: a call at 17:59 has only the next day's nine
+    // hours, so the queue is staffed for 80% answered within 9 hours —
+    // barely more agents than the load — and the report says both.
+    let spec = textbook(11, "")
+        .replace("open 24x7", "open mon-fri 09:00-18:00")
+        .replace(
+            "answer phone 80% within 20s",
+            "hours office; answer phone 80% within 1wd",
+        );
+    let (_dir, output) = staff(&[("spec.cx", &spec)], &["--format", "json"]);
+    let report = json(&output);
+    let queue = &report["queues"][0];
+    assert_eq!(
+        queue["target"],
+        json!({"percent": 80.0, "within_seconds": 32_400, "working_days": 1})
+    );
+    assert_eq!(queue["intervals"][0]["required_agents"], 11, "{queue}");
+    let (_dir, output) = staff(&[("spec.cx", &spec)], &[]);
+    assert!(
+        stdout(&output).contains("within 1wd (9h)"),
+        "{}",
+        stdout(&output)
+    );
+}

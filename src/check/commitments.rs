@@ -1,7 +1,7 @@
 //! Promises to customers: promise-exceeds-sla, promise-exceeds-journey,
 //! promise-without-remedy, breach-without-explanation, promise-clock.
 
-use super::Ctx;
+use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Idx, Promise};
 use crate::msg;
@@ -61,7 +61,8 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// Compares a promise with the strictest internal target for each of its
-/// segments on its channel.
+/// segments on its channel, each on its own clock (a `wd` limit at the
+/// longest it can last).
 fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
     let model = ctx.model;
     let (Some(within), Some(channel_ref)) = (promise.within, &promise.channel) else {
@@ -70,6 +71,7 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
     let Some(channel) = channel_ref.target else {
         return;
     };
+    let promised = Timed::new(model, within.value, model.promise_clock(promise));
     for segment in model.served(&promise.segments) {
         let seg = &model.segments[segment].header.id;
         let internal = strictest_target(ctx, segment, channel);
@@ -80,13 +82,13 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
                 segment = seg,
                 channel = &channel_ref.name
             ),
-            Some(target) if within.value < target => msg!(
+            Some(target) if promised.longest < target.longest => msg!(
                 "promise-exceeds-sla",
                 promise = &promise.header.id,
                 segment = seg,
-                within = within.value.to_string(),
+                within = promised.shown(),
                 channel = &channel_ref.name,
-                target = target.to_string()
+                target = target.shown()
             ),
             Some(_) => continue,
         };
@@ -98,8 +100,8 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
             ),
             Some(target) => msg!(
                 "promise-exceeds-sla-help",
-                within = within.value.to_string(),
-                target = target.to_string()
+                within = promised.shown(),
+                target = target.shown()
             ),
         };
         ctx.report(Diagnostic::new(Code::PromiseExceedsSla, within.span, problem).help(help));
@@ -110,7 +112,7 @@ fn strictest_target(
     ctx: &Ctx,
     segment: Idx<crate::model::Segment>,
     channel: Idx<crate::model::Channel>,
-) -> Option<Duration> {
+) -> Option<Timed> {
     let model = ctx.model;
     ctx.slas_of(segment)
         .iter()
@@ -126,9 +128,11 @@ fn strictest_target(
                 .iter()
                 .filter(|f| f.channel.target == Some(channel))
                 .map(|f| f.within);
-            answers.chain(responses)
+            answers
+                .chain(responses)
+                .map(move |within| Timed::new(model, within, sla.clock()))
         })
-        .min()
+        .min_by_key(|t| t.longest)
 }
 
 /// A promise about an outcome against the journey that delivers it.
@@ -175,11 +179,15 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise) {
             }
         }
     };
+    let promised = Timed::new(model, within.value, None);
     let internal = match (whole, journey.within) {
-        (true, Some(target)) => Some((
-            target.value,
-            msg!("journey-own-target", target = target.value.to_string()),
-        )),
+        (true, Some(target)) => {
+            let target = Timed::new(model, target.value, None);
+            Some((
+                target.longest,
+                msg!("journey-own-target", target = target.shown()),
+            ))
+        }
         _ => super::journeys::longest_deadline_between(journey, from, to)
             .filter(|(total, _)| *total > Duration::ZERO)
             .map(|(total, path)| {
@@ -200,22 +208,22 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise) {
                 "promise-exceeds-journey-no-deadline",
                 promise = &promise.header.id,
                 part = span_name,
-                within = within.value.to_string()
+                within = promised.shown()
             ),
             msg!("promise-exceeds-journey-no-deadline-help"),
         ),
-        Some((time, what)) if within.value < time => (
+        Some((time, what)) if promised.longest < time => (
             msg!(
                 "promise-exceeds-journey",
                 promise = &promise.header.id,
-                within = within.value.to_string(),
+                within = promised.shown(),
                 part = span_name,
                 allowed = what
             ),
             msg!(
                 "promise-exceeds-journey-help",
                 time = time.to_string(),
-                within = within.value.to_string()
+                within = promised.shown()
             ),
         ),
         Some(_) => return,

@@ -1,7 +1,7 @@
 //! Complaint handling: complaint-without-escalation, complaint-without-feedback,
 //! escalation-after-deadline, escalation-out-of-order, acknowledge-after-resolve.
 
-use super::Ctx;
+use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::Complaint;
 use crate::msg;
@@ -75,11 +75,20 @@ fn id_of(complaint: &Complaint) -> &str {
     &complaint.header.id
 }
 
-/// The complaint's times against each other.
+/// The complaint's times against each other, on its clock (a `wd` limit
+/// at the longest it can last).
 fn timing(ctx: &mut Ctx, complaint: &Complaint) {
     let id = &complaint.header.id;
-    if let (Some(ack), Some(resolve)) = (complaint.acknowledge, complaint.resolve) {
-        if ack.value > resolve.value {
+    let timed = |limit| Timed::new(ctx.model, limit, complaint.clock());
+    let resolve = complaint.resolve.map(|r| timed(r.value));
+    let ladder: Vec<Timed> = complaint
+        .escalations
+        .iter()
+        .map(|e| timed(e.after))
+        .collect();
+    if let (Some(ack), Some(resolve)) = (complaint.acknowledge, resolve) {
+        let acknowledge = timed(ack.value);
+        if acknowledge.longest > resolve.longest {
             ctx.report(
                 Diagnostic::new(
                     Code::AcknowledgeAfterResolve,
@@ -87,19 +96,20 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                     msg!(
                         "acknowledge-after-resolve",
                         complaint = id,
-                        acknowledge = ack.value.to_string(),
-                        resolve = resolve.value.to_string()
+                        acknowledge = acknowledge.shown(),
+                        resolve = resolve.shown()
                     ),
                 )
                 .help(msg!("acknowledge-after-resolve-help")),
             );
         }
     }
-    if let Some(resolve) = complaint.resolve {
-        for e in complaint
+    if let Some(resolve) = resolve {
+        for (e, after) in complaint
             .escalations
             .iter()
-            .filter(|e| e.after > resolve.value)
+            .zip(&ladder)
+            .filter(|(_, after)| after.longest > resolve.longest)
         {
             ctx.report(
                 Diagnostic::new(
@@ -109,21 +119,21 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                         "escalation-after-deadline",
                         complaint = id,
                         to = &e.to.name,
-                        after = e.after.to_string(),
-                        resolve = resolve.value.to_string()
+                        after = after.shown(),
+                        resolve = resolve.shown()
                     ),
                 )
                 .help(msg!(
                     "escalation-after-deadline-help",
-                    half = resolve.value.half().to_string(),
+                    half = resolve.longest.half().to_string(),
                     to = &e.to.name
                 )),
             );
         }
     }
-    for pair in complaint.escalations.windows(2) {
+    for (pair, times) in complaint.escalations.windows(2).zip(ladder.windows(2)) {
         let (earlier, later) = (&pair[0], &pair[1]);
-        if later.after <= earlier.after {
+        if times[1].longest <= times[0].longest {
             ctx.report(
                 Diagnostic::new(
                     Code::EscalationOutOfOrder,
@@ -132,9 +142,9 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                         "escalation-out-of-order",
                         complaint = id,
                         to = &later.to.name,
-                        after = later.after.to_string(),
+                        after = times[1].shown(),
                         earlier_to = &earlier.to.name,
-                        earlier_after = earlier.after.to_string()
+                        earlier_after = times[0].shown()
                     ),
                 )
                 .help(msg!("escalation-out-of-order-help")),

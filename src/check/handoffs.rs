@@ -5,13 +5,13 @@
 //! different teams, a complaint's owner and its escalation targets — with the
 //! time the receiving team has; both rules read that list.
 
-use super::Ctx;
+use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
 use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Segment, Team};
 use crate::msg;
 use crate::source::Span;
-use crate::syntax::values::Duration;
+use crate::syntax::values::TimeLimit;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const DOCS: &[CodeDoc] = &[
@@ -57,8 +57,9 @@ struct Handoff<'m> {
     /// It serves a tier-1 segment.
     top_tier: bool,
     segments: Vec<Idx<Segment>>,
-    /// The time the receiving team has, if the work sets one.
-    time_left: Option<Duration>,
+    /// The time the receiving team has, if the work sets one (a `wd`
+    /// limit at the longest it can last).
+    time_left: Option<Timed>,
 }
 
 /// Where a handoff happens, as a message names it.
@@ -123,7 +124,7 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
                     group,
                     top_tier: top,
                     segments: segments.clone(),
-                    time_left: next.within.map(|w| w.value),
+                    time_left: next.within.map(|w| Timed::new(model, w.value, None)),
                 });
             }
         }
@@ -141,11 +142,18 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
             };
             // An escalation at the deadline reports a miss; it leaves no
             // time to work against.
+            let longest = |limit| model.longest(limit, complaint.clock()).seconds();
             let time_left = complaint
                 .resolve
-                .and_then(|r| r.value.seconds().checked_sub(escalation.after.seconds()))
+                .and_then(|r| longest(r.value).checked_sub(longest(escalation.after)))
                 .filter(|&left| left > 0)
-                .map(Duration::from_seconds);
+                .map(|left| {
+                    let left = crate::syntax::values::Duration::from_seconds(left);
+                    Timed {
+                        limit: TimeLimit::running(left),
+                        longest: left,
+                    }
+                });
             out.push(Handoff {
                 from,
                 to,
@@ -205,8 +213,12 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
 
 /// The time an agreement gives its provider for work serving `segments`:
 /// for each segment its own `respond ... for` line, else the general one;
-/// the slowest of those, with its line.
-fn respond_time(agreement: &Agreement, segments: &[Idx<Segment>]) -> Option<(Duration, Span)> {
+/// the slowest of those, with its line. Agreements run on the wall clock.
+fn respond_time(
+    model: &Model,
+    agreement: &Agreement,
+    segments: &[Idx<Segment>],
+) -> Option<(Timed, Span)> {
     let general = agreement.responds.iter().find(|r| r.segments.is_empty());
     segments
         .iter()
@@ -218,8 +230,8 @@ fn respond_time(agreement: &Agreement, segments: &[Idx<Segment>]) -> Option<(Dur
                 .or(general)
         })
         .chain(segments.is_empty().then_some(general).flatten())
-        .map(|r| (r.within, r.span))
-        .max_by_key(|&(within, span)| (within, std::cmp::Reverse(span)))
+        .map(|r| (Timed::new(model, r.within, None), r.span))
+        .max_by_key(|&(within, span)| (within.longest, std::cmp::Reverse(span)))
 }
 
 /// What work an agreement's line fails, and how many times.
@@ -227,7 +239,7 @@ struct Conflict {
     /// "agreement `it_for_support` gives team `it` 2d to respond".
     gives: Message,
     work: Message,
-    time_left: Duration,
+    time_left: Timed,
     count: usize,
 }
 
@@ -248,8 +260,8 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         provided.entry(provider).or_default().push(a);
     }
     let mut conflicts: BTreeMap<Span, Conflict> = BTreeMap::new();
-    let mut note = |line: Line, time_left: Duration, work: &dyn Fn() -> Message| {
-        if line.time <= time_left {
+    let mut note = |line: Line, time_left: Timed, work: &dyn Fn() -> Message| {
+        if line.time.longest <= time_left.longest {
             return;
         }
         let conflict = conflicts.entry(line.span).or_insert_with(|| Conflict {
@@ -259,7 +271,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             count: 0,
         });
         conflict.count += 1;
-        if time_left < conflict.time_left {
+        if time_left.longest < conflict.time_left.longest {
             conflict.time_left = time_left;
             conflict.work = work();
         }
@@ -272,19 +284,19 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             continue;
         };
         for a in under.get(&(h.to, h.from)).into_iter().flatten() {
-            if let Some(line) = Line::respond(a, &h.segments) {
+            if let Some(line) = Line::respond(model, a, &h.segments) {
                 let to = &model.teams[h.to].header.id;
                 let work = || match h.via {
                     Via::Step { .. } => msg!(
                         "handoff-step-work",
                         via = h.via.message(),
-                        time = time_left.to_string(),
+                        time = time_left.shown(),
                         to = to
                     ),
                     Via::Escalation { .. } => msg!(
                         "handoff-escalation-work",
                         via = h.via.message(),
-                        time = time_left.to_string(),
+                        time = time_left.shown(),
                         to = to
                     ),
                 };
@@ -298,7 +310,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         };
         let segments: Vec<Idx<Segment>> = model.served(&complaint.segments).collect();
         for a in provided.get(&owner).into_iter().flatten() {
-            owned_complaint(complaint, a, &segments, &mut note);
+            owned_complaint(model, complaint, a, &segments, &mut note);
         }
     }
     for (span, c) in conflicts {
@@ -313,10 +325,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
                     more = c.count - 1
                 ),
             )
-            .help(msg!(
-                "agreement-too-slow-help",
-                time = c.time_left.to_string()
-            )),
+            .help(msg!("agreement-too-slow-help", time = c.time_left.shown())),
         );
     }
 }
@@ -324,40 +333,45 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
 /// A complaint its owner's team must handle faster than that team agreed to
 /// work for the teams it serves.
 fn owned_complaint(
+    model: &Model,
     complaint: &Complaint,
     agreement: &Agreement,
     segments: &[Idx<Segment>],
-    note: &mut impl FnMut(Line, Duration, &dyn Fn() -> Message),
+    note: &mut impl FnMut(Line, Timed, &dyn Fn() -> Message),
 ) {
     let team = agreement.provider.as_ref().map_or("", |p| p.name.as_str());
     let id = &complaint.header.id;
-    if let (Some(ack), Some(line)) = (complaint.acknowledge, Line::respond(agreement, segments)) {
+    let timed = |limit| Timed::new(model, limit, complaint.clock());
+    let line = Line::respond(model, agreement, segments);
+    if let (Some(ack), Some(line)) = (complaint.acknowledge, line) {
+        let within = timed(ack.value);
         let work = || {
             msg!(
                 "complaint-acknowledge-work",
                 complaint = id,
                 team = team,
-                within = ack.value.to_string()
+                within = within.shown()
             )
         };
-        note(line, ack.value, &work);
+        note(line, within, &work);
     }
     if let (Some(resolve), Some(agreed)) = (complaint.resolve, agreement.resolve) {
+        let within = timed(resolve.value);
         let work = || {
             msg!(
                 "complaint-resolve-work",
                 complaint = id,
                 team = team,
-                within = resolve.value.to_string()
+                within = within.shown()
             )
         };
         let line = Line {
             agreement,
             resolve: true,
-            time: agreed.value,
+            time: Timed::new(model, agreed.value, None),
             span: agreed.span,
         };
-        note(line, resolve.value, &work);
+        note(line, within, &work);
     }
 }
 
@@ -367,13 +381,17 @@ struct Line<'m> {
     agreement: &'m Agreement,
     /// A `resolve` line; else a `respond` line.
     resolve: bool,
-    time: Duration,
+    time: Timed,
     span: Span,
 }
 
 impl<'m> Line<'m> {
-    fn respond(agreement: &'m Agreement, segments: &[Idx<Segment>]) -> Option<Line<'m>> {
-        let (time, span) = respond_time(agreement, segments)?;
+    fn respond(
+        model: &Model,
+        agreement: &'m Agreement,
+        segments: &[Idx<Segment>],
+    ) -> Option<Line<'m>> {
+        let (time, span) = respond_time(model, agreement, segments)?;
         Some(Line {
             agreement,
             resolve: false,
@@ -389,7 +407,7 @@ impl<'m> Line<'m> {
             .as_ref()
             .map_or("", |p| p.name.as_str());
         let agreement = &self.agreement.header.id;
-        let time = self.time.to_string();
+        let time = self.time.shown();
         if self.resolve {
             msg!(
                 "agreement-gives-resolve",

@@ -405,10 +405,12 @@ impl<'a> Analysis<'a> {
         to: Option<usize>,
         order: &PathOrder,
     ) -> Option<(Duration, Vec<usize>)> {
+        // Steps run on the wall clock; a `wd` deadline counts at the
+        // longest it can last.
         let own = |i: usize| {
-            self.step(order.node(i))
-                .within
-                .map_or(Duration::ZERO, |w| w.value)
+            self.step(order.node(i)).within.map_or(Duration::ZERO, |w| {
+                crate::model::workdays::running(w.value, None, crate::model::Extreme::Longest)
+            })
         };
         let mut total: Vec<Option<Duration>> = vec![None; order.layered_len()];
         let mut pred: Vec<Option<usize>> = vec![None; order.layered_len()];
@@ -542,10 +544,13 @@ impl<'a> Analysis<'a> {
     fn deadline(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
         let model = ctx.model;
         let (target, source) = match &self.journey.within {
-            Some(w) => (
-                w.value,
-                msg!("journey-target", target = w.value.to_string()),
-            ),
+            Some(w) => {
+                let target = super::Timed::new(model, w.value, None);
+                (
+                    target.longest,
+                    msg!("journey-target", target = target.shown()),
+                )
+            }
             None => {
                 let strictest = model
                     .served(&self.journey.segments)
@@ -554,15 +559,15 @@ impl<'a> Analysis<'a> {
                         sla.resolutions
                             .iter()
                             .filter(|r| r.channel.is_none())
-                            .map(move |r| (r.within, seg))
+                            .map(move |r| (super::Timed::new(model, r.within, sla.clock()), seg))
                     })
-                    .min();
+                    .min_by_key(|(within, seg)| (within.longest, *seg));
                 match strictest {
                     Some((within, seg)) => (
-                        within,
+                        within.longest,
                         msg!(
                             "segment-resolution-target",
-                            target = within.to_string(),
+                            target = within.shown(),
                             segment = &model.segments[seg].header.id
                         ),
                     ),

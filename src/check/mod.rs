@@ -6,6 +6,7 @@
 //! applied afterwards, so rules only decide *whether* something is wrong.
 
 mod channels;
+mod clocks;
 mod commitments;
 mod complaints;
 mod coverage;
@@ -19,6 +20,8 @@ mod tiers;
 use crate::diagnostic::{CodeDoc, Diagnostic};
 use crate::model::{Idx, Model, Segment, Sla};
 use crate::syntax::values::Date;
+
+pub(crate) use clocks::Timed;
 
 /// What a check run needs besides the model.
 #[derive(Debug, Clone)]
@@ -104,6 +107,7 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     handoffs::check(&mut ctx);
     channels::check(&mut ctx);
     tiers::check(&mut ctx);
+    clocks::check(&mut ctx);
     review::check(&mut ctx);
     ctx.found
 }
@@ -118,6 +122,7 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(handoffs::DOCS)
         .chain(channels::DOCS)
         .chain(tiers::DOCS)
+        .chain(clocks::DOCS)
         .chain(review::DOCS)
 }
 

@@ -5,12 +5,11 @@
 //! carrying the best figure seen among worse tiers, so a spec with many
 //! segments costs `O(n log n)`, not a comparison of every pair.
 
-use super::Ctx;
+use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Channel, Idx, Segment};
 use crate::msg;
 use crate::source::Span;
-use crate::syntax::values::Duration;
 use std::collections::BTreeMap;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -47,7 +46,8 @@ enum Kind {
 struct Entry {
     tier: u32,
     segment: Idx<Segment>,
-    within: Duration,
+    /// On its SLA's clock; a `wd` limit at the longest it can last.
+    within: Timed,
     span: Span,
 }
 
@@ -58,15 +58,16 @@ fn inversions(ctx: &mut Ctx) {
         let Some(tier) = s.tier.map(|t| t.value) else {
             continue;
         };
-        let mut strictest: BTreeMap<Kind, (Duration, Span)> = BTreeMap::new();
-        let mut offer = |kind, within: Duration, span| {
-            let best = strictest.entry(kind).or_insert((within, span));
-            if within < best.0 {
-                *best = (within, span);
-            }
-        };
+        let mut strictest: BTreeMap<Kind, (Timed, Span)> = BTreeMap::new();
         for &sla in ctx.slas_of(segment) {
             let sla = &model.slas[sla];
+            let mut offer = |kind, within, span| {
+                let within = Timed::new(model, within, sla.clock());
+                let best = strictest.entry(kind).or_insert((within, span));
+                if within.longest < best.0.longest {
+                    *best = (within, span);
+                }
+            };
             for a in &sla.answers {
                 if let Some(c) = a.channel.target {
                     offer(Kind::Answer(c), a.within, a.span);
@@ -98,7 +99,7 @@ fn inversions(ctx: &mut Ctx) {
         against_worse_tiers(
             &mut entries,
             |e| (e.tier, e.segment),
-            |a, b| a.within < b.within,
+            |a, b| a.within.longest < b.within.longest,
             |e, worse| report_inversion(ctx, kind, e, worse),
         );
     }
@@ -160,16 +161,16 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
                 tier = better.tier,
                 segment = &b.header.id,
                 what = what,
-                within = better.within.to_string(),
+                within = better.within.shown(),
                 worse_tier = worse.tier,
                 worse = &w.header.id,
-                worse_within = worse.within.to_string()
+                worse_within = worse.within.shown()
             ),
         )
         .help(msg!(
             "tier-inversion-help",
             segment = &b.header.id,
-            within = worse.within.to_string()
+            within = worse.within.shown()
         )),
     );
 }

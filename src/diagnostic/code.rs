@@ -113,6 +113,7 @@ codes! {
     JourneyDeviation = "journey-deviation", Warning, Across;
     StepLate = "step-late", Warning, Across;
     BadData = "bad-data", Error, Across;
+    DayOnBusinessClock = "day-on-business-clock", Warning, Across;
 }
 
 impl Code {

@@ -23,6 +23,7 @@ mod job;
 pub mod journey;
 mod markup;
 mod measured;
+pub(crate) mod minutes;
 pub mod names;
 pub mod output;
 mod ownership;

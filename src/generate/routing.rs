@@ -1,5 +1,7 @@
 //! The neutral routing config (`routing/routing.json` and `.yaml`): what a
-//! contact-centre platform needs, by identifier, in seconds.
+//! contact-centre platform needs, by identifier, in seconds. A limit in
+//! working days (`3wd`) gives its count as `working_days`, and as seconds
+//! the longest running time the deadline can leave on its calendar.
 
 use crate::model::Model;
 use crate::syntax::values::Weekday;
@@ -27,21 +29,26 @@ pub fn config(
             tiers.entry(t.value).or_default().push(id(&s.header));
         }
     }
+    let seconds = |limit, calendar| model.longest(limit, calendar).seconds();
     let mut timers = Vec::new();
     for (seg_id, segment) in model.segments.iter() {
         for (_, sla) in model.slas_of(seg_id) {
             let calendar = sla.hours.as_ref().map(|h| h.name.clone());
+            let clock = sla.clock();
             for a in &sla.answers {
                 timers.push(json!({"segment": id(&segment.header), "channel": a.channel.name, "sla": id(&sla.header),
-                    "kind": "answer", "percent": a.percent.value(), "seconds": a.within.seconds(), "calendar": calendar}));
+                    "kind": "answer", "percent": a.percent.value(), "seconds": seconds(a.within, clock),
+                    "working_days": a.within.working_days(), "calendar": calendar}));
             }
             for r in &sla.first_responses {
                 timers.push(json!({"segment": id(&segment.header), "channel": r.channel.name, "sla": id(&sla.header),
-                    "kind": "first_response", "percent": null, "seconds": r.within.seconds(), "calendar": calendar}));
+                    "kind": "first_response", "percent": null, "seconds": seconds(r.within, clock),
+                    "working_days": r.within.working_days(), "calendar": calendar}));
             }
             for r in &sla.resolutions {
                 timers.push(json!({"segment": id(&segment.header), "channel": r.channel.as_ref().map(|c| c.name.clone()), "sla": id(&sla.header),
-                    "kind": "resolution", "percent": null, "seconds": r.within.seconds(), "calendar": calendar}));
+                    "kind": "resolution", "percent": null, "seconds": seconds(r.within, clock),
+                    "working_days": r.within.working_days(), "calendar": calendar}));
             }
         }
     }
@@ -100,9 +107,12 @@ pub fn config(
             "severity": c.severity.map(|s| s.as_str()),
             "owner": c.owner.as_ref().map(|o| o.name.clone()),
             "calendar": c.hours.as_ref().map(|h| h.name.clone()),
-            "acknowledge_seconds": c.acknowledge.map(|a| a.value.seconds()),
-            "resolve_seconds": c.resolve.map(|r| r.value.seconds()),
-            "ladder": c.escalations.iter().map(|e| json!({"after_seconds": e.after.seconds(), "to": e.to.name})).collect::<Vec<_>>(),
+            "acknowledge_seconds": c.acknowledge.map(|a| seconds(a.value, c.clock())),
+            "acknowledge_working_days": c.acknowledge.and_then(|a| a.value.working_days()),
+            "resolve_seconds": c.resolve.map(|r| seconds(r.value, c.clock())),
+            "resolve_working_days": c.resolve.and_then(|r| r.value.working_days()),
+            "ladder": c.escalations.iter().map(|e| json!({"after_seconds": seconds(e.after, c.clock()),
+                "after_working_days": e.after.working_days(), "to": e.to.name})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }

@@ -17,7 +17,7 @@ use crate::model::{
 };
 use crate::staffing::QueuePlan;
 use crate::syntax::ast::TargetValue;
-use crate::syntax::values::{trim_float, Duration, Language, Weekday};
+use crate::syntax::values::{trim_float, Language, TimeLimit, Weekday};
 use serde::Serialize;
 
 pub struct View<'a> {
@@ -44,10 +44,16 @@ pub struct Named<'a> {
     pub label: &'a str,
 }
 
-/// A duration with its words and the clock it runs on.
+/// A time limit with its words and the clock it runs on.
 #[derive(Debug, Clone, Serialize)]
 pub struct Time {
+    /// Running seconds; for working days, the longest the deadline can
+    /// leave on its clock.
     pub seconds: u64,
+    /// `3wd`: the working days it counts (none for running time).
+    pub working_days: Option<u32>,
+    /// "3 working days"; running time on a clock that stops after hours is
+    /// said in hours ("72 hours"), never in days.
     pub text: String,
     /// The genitive ("в течение 2 часов"), for Russian sentences.
     pub gen: String,
@@ -553,19 +559,21 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    pub(super) fn duration(&self, d: Duration, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
-        let calendar = calendar
-            .and_then(|c| c.target)
-            .map(|c| &self.model.calendars[c]);
+    pub(super) fn duration(&self, limit: TimeLimit, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
+        let id = calendar.and_then(|c| c.target);
+        let calendar = id.map(|c| &self.model.calendars[c]);
+        let always = calendar.is_none_or(|c| c.is_24x7());
+        let label = calendar.map(|c| c.header.label());
+        let clock = match limit {
+            TimeLimit::WorkingDays(_) => words::working_days_clock(label, always, self.language),
+            TimeLimit::Running { .. } => words::clock(label, always, self.language),
+        };
         Time {
-            seconds: d.seconds(),
-            text: words::duration(d, self.language),
-            gen: words::duration_genitive(d, self.language),
-            clock: words::clock(
-                calendar.map(|c| c.header.label()),
-                calendar.is_some_and(|c| c.is_24x7()),
-                self.language,
-            ),
+            seconds: self.model.longest(limit, id).seconds(),
+            working_days: limit.working_days(),
+            text: words::limit(limit, !always, self.language),
+            gen: words::limit_genitive(limit, !always, self.language),
+            clock,
         }
     }
 
@@ -785,6 +793,10 @@ impl<'a> View<'a> {
     fn promise(&self, p: &'a model::Promise) -> PromiseView<'a> {
         let m = self.model;
         let channel = p.channel.as_ref().and_then(|c| c.target);
+        // The promise runs on its channel's clock (a journey's: the wall's).
+        let promise_hours = channel
+            .filter(|_| p.journey.is_none())
+            .and_then(|c| m.channels[c].hours.as_ref());
         // The internal targets behind the promise: per segment, the SLA's
         // answer or first-response time on its channel.
         let mut internal = Vec::new();
@@ -822,7 +834,7 @@ impl<'a> View<'a> {
                 .channel
                 .as_ref()
                 .map(|c| self.named(c, |c| &m.channels[c].header)),
-            within: p.within.map(|w| self.duration(w.value, None)),
+            within: p.within.map(|w| self.duration(w.value, promise_hours)),
             internal,
             on_breach: p.on_breach.iter().map(|r| self.remedy(&r.value)).collect(),
         }
@@ -868,9 +880,9 @@ impl<'a> View<'a> {
             }
         }
         let longest = journeys::longest_deadline(j).map(|(total, path)| LongestView {
-            total: self.duration(total, None),
+            total: self.duration(TimeLimit::running(total), None),
             path: path.iter().map(|&s| j.steps[s].header.label()).collect(),
-            over_target: j.within.is_some_and(|w| total > w.value),
+            over_target: j.within.is_some_and(|w| total > m.longest(w.value, None)),
         });
         JourneyView {
             id: &j.header.id,

@@ -5,7 +5,7 @@
 //! these through filters, so a template never builds a plural itself.
 
 use crate::syntax::values::{
-    ChannelKind, ComplaintSeverity, Duration, Language, SimpleRemedy, Weekday,
+    ChannelKind, ComplaintSeverity, Duration, Language, SimpleRemedy, TimeLimit, Weekday,
 };
 
 /// The three Russian forms: for 1 (and 21, 31...), for 2–4 (22–24...), for the rest.
@@ -38,6 +38,7 @@ pub fn count(n: u64, unit: Unit, language: Language) -> String {
 pub enum Unit {
     Week,
     Day,
+    WorkingDay,
     Hour,
     Minute,
     Second,
@@ -50,6 +51,7 @@ impl Unit {
         match self {
             Unit::Week => ("week", "weeks"),
             Unit::Day => ("day", "days"),
+            Unit::WorkingDay => ("working day", "working days"),
             Unit::Hour => ("hour", "hours"),
             Unit::Minute => ("minute", "minutes"),
             Unit::Second => ("second", "seconds"),
@@ -62,6 +64,7 @@ impl Unit {
         match self {
             Unit::Week => ("недели", "недель"),
             Unit::Day => ("дня", "дней"),
+            Unit::WorkingDay => ("рабочего дня", "рабочих дней"),
             Unit::Hour => ("часа", "часов"),
             Unit::Minute => ("минуты", "минут"),
             Unit::Second => ("секунды", "секунд"),
@@ -74,6 +77,7 @@ impl Unit {
         match self {
             Unit::Week => ("неделя", "недели", "недель"),
             Unit::Day => ("день", "дня", "дней"),
+            Unit::WorkingDay => ("рабочий день", "рабочих дня", "рабочих дней"),
             Unit::Hour => ("час", "часа", "часов"),
             Unit::Minute => ("минута", "минуты", "минут"),
             Unit::Second => ("секунда", "секунды", "секунд"),
@@ -88,13 +92,45 @@ pub use crate::i18n::grouped;
 /// A duration in words: "1 day 4 hours", "1 час 30 минут". Weeks are used
 /// only for whole weeks, so "10d" reads "10 days", not "1 week 3 days".
 pub fn duration(d: Duration, language: Language) -> String {
-    duration_as(d, language, count)
+    duration_as(d, Days::Yes, language, count)
 }
 
 /// The same in the genitive, as Russian needs after "в течение" and "не
 /// более": "в течение 1 часа", "в течение 3 дней". English has no case.
 pub fn duration_genitive(d: Duration, language: Language) -> String {
-    duration_as(d, language, |n, unit, language| match language {
+    duration_as(d, Days::Yes, language, genitive)
+}
+
+/// A timer's limit in words, on its clock: "3 working days"; running time
+/// in days and weeks where the clock runs around the clock, but in hours
+/// where it stops after hours ("72 hours", never "3 days": readers take
+/// days for days of the wall calendar, LANGUAGE.md language 3).
+pub fn limit(limit: TimeLimit, business_hours: bool, language: Language) -> String {
+    limit_as(limit, business_hours, language, count)
+}
+
+/// [`limit`] in the genitive: "в течение 3 рабочих дней".
+pub fn limit_genitive(limit: TimeLimit, business_hours: bool, language: Language) -> String {
+    limit_as(limit, business_hours, language, genitive)
+}
+
+fn limit_as(
+    limit: TimeLimit,
+    business_hours: bool,
+    language: Language,
+    count: impl Fn(u64, Unit, Language) -> String,
+) -> String {
+    match limit {
+        TimeLimit::WorkingDays(days) => count(u64::from(days), Unit::WorkingDay, language),
+        TimeLimit::Running { time, .. } => {
+            let days = if business_hours { Days::No } else { Days::Yes };
+            duration_as(time, days, language, count)
+        }
+    }
+}
+
+fn genitive(n: u64, unit: Unit, language: Language) -> String {
+    match language {
         Language::En => count(n, unit, language),
         Language::Ru => {
             let (one, many) = unit.russian_genitive();
@@ -105,11 +141,19 @@ pub fn duration_genitive(d: Duration, language: Language) -> String {
             };
             format!("{n} {word}")
         }
-    })
+    }
+}
+
+/// Whether a duration may be said in days and weeks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Days {
+    Yes,
+    No,
 }
 
 fn duration_as(
     d: Duration,
+    days: Days,
     language: Language,
     count: impl Fn(u64, Unit, Language) -> String,
 ) -> String {
@@ -122,15 +166,17 @@ fn duration_as(
     }
     let mut parts = Vec::new();
     let week = 7 * 86_400;
-    if seconds.is_multiple_of(week) {
+    if days == Days::Yes && seconds.is_multiple_of(week) {
         return count(seconds / week, Unit::Week, language);
     }
-    for (size, unit) in [
+    let units = [
         (86_400, Unit::Day),
         (3_600, Unit::Hour),
         (60, Unit::Minute),
         (1, Unit::Second),
-    ] {
+    ];
+    let skip = usize::from(days == Days::No);
+    for (size, unit) in units.into_iter().skip(skip) {
         if seconds >= size {
             parts.push(count(seconds / size, unit, language));
             seconds %= size;
@@ -147,6 +193,26 @@ pub fn clock(calendar: Option<&str>, always_open: bool, language: Language) -> S
         (Some(name), false, Language::En) => format!("counted only during {name}"),
         (Some(name), false, Language::Ru) => {
             format!("в рабочее время по календарю «{name}»")
+        }
+    }
+}
+
+/// When a deadline in working days comes, for the note beside it: the
+/// close of the last working day (midnight around the clock), the day it
+/// starts not counted.
+pub fn working_days_clock(calendar: Option<&str>, always_open: bool, language: Language) -> String {
+    match (calendar, always_open, language) {
+        (Some(_), true, Language::En) | (None, _, Language::En) => {
+            "every day counts: due at midnight, the day it starts not counted".into()
+        }
+        (Some(_), true, Language::Ru) | (None, _, Language::Ru) => {
+            "все дни рабочие: до полуночи, не считая дня начала".into()
+        }
+        (Some(name), false, Language::En) => {
+            format!("{name}: due at closing time, the day it starts not counted")
+        }
+        (Some(name), false, Language::Ru) => {
+            format!("до закрытия по календарю «{name}», не считая дня начала")
         }
     }
 }
@@ -352,6 +418,35 @@ mod tests {
     }
 
     #[test]
+    fn working_days_and_business_hours_read_as_their_clock_counts() {
+        let wd = |n| TimeLimit::WorkingDays(n);
+        assert_eq!(limit(wd(3), true, Language::En), "3 working days");
+        assert_eq!(limit(wd(1), false, Language::En), "1 working day");
+        assert_eq!(limit(wd(1), true, Language::Ru), "1 рабочий день");
+        assert_eq!(limit(wd(3), true, Language::Ru), "3 рабочих дня");
+        assert_eq!(limit(wd(5), true, Language::Ru), "5 рабочих дней");
+        assert_eq!(limit(wd(21), true, Language::Ru), "21 рабочий день");
+        assert_eq!(limit_genitive(wd(1), true, Language::Ru), "1 рабочего дня");
+        assert_eq!(limit_genitive(wd(3), true, Language::Ru), "3 рабочих дней");
+        assert_eq!(
+            limit_genitive(wd(21), true, Language::Ru),
+            "21 рабочего дня"
+        );
+        assert_eq!(
+            limit_genitive(wd(11), true, Language::Ru),
+            "11 рабочих дней"
+        );
+        // Days of running time on a clock that stops are said in hours.
+        let d = |s: &str| TimeLimit::parse(s).unwrap();
+        assert_eq!(limit(d("3d"), true, Language::En), "72 hours");
+        assert_eq!(limit(d("1w"), true, Language::En), "168 hours");
+        assert_eq!(limit(d("1d30m"), true, Language::Ru), "24 часа 30 минут");
+        assert_eq!(limit_genitive(d("3d"), true, Language::Ru), "72 часов");
+        assert_eq!(limit(d("3d"), false, Language::En), "3 days");
+        assert_eq!(limit(d("4h"), true, Language::En), "4 hours");
+    }
+
+    #[test]
     fn clocks_name_the_calendar() {
         assert_eq!(
             clock(Some("Office hours"), false, Language::En),
@@ -362,5 +457,14 @@ mod tests {
             "around the clock"
         );
         assert_eq!(clock(None, false, Language::Ru), "круглосуточно");
+        assert_eq!(
+            working_days_clock(Some("Office hours"), false, Language::En),
+            "Office hours: due at closing time, the day it starts not counted"
+        );
+        assert_eq!(
+            working_days_clock(Some("Офис"), false, Language::Ru),
+            "до закрытия по календарю «Офис», не считая дня начала"
+        );
+        assert!(working_days_clock(Some("Always"), true, Language::En).contains("midnight"));
     }
 }

@@ -51,6 +51,21 @@ breach-without-explanation-help = add `apologize` and `explain` to `on_breach`: 
 promise-clock = promise `{ $promise }` is counted on calendar `{ $calendar }`, which stops outside its opening hours, but says plain time ({ $within }): a customer who asks just before closing expects an answer { $within } later, not the next working day
 promise-clock-help = say it in the wording ("within 30 working minutes, Mon–Fri 9–18"), or back the promise with a 24x7 calendar
 
+## Clocks
+
+limit-as-written = { $limit }
+limit-working-days = { $limit } (up to { $longest } of running time)
+day-on-business-clock = `{ $limit }` runs on calendar `{ $calendar }`, which is not open around the clock: there it is { $hours } hours of opening time ({ $equivalent }), not { $limit } on the wall calendar
+day-on-business-clock-days = { $days ->
+        [one] ≈ 1 working day of { $day } h
+       *[other] ≈ { $days } working days of { $day } h
+    }
+hover-working-days = `{ $limit }`: { $days } of calendar `{ $calendar }`, due at the close of the last, the day it starts not counted — { $shortest } to { $longest } of opening time, by when it starts
+hover-working-days-wall = `{ $limit }`: { $days }, every day counted, due at midnight after the last, the day it starts not counted — { $shortest } to { $longest }, by when it starts
+hover-days-on-business-clock = `{ $limit }`: { $hours } of opening time of calendar `{ $calendar }`, which stops after hours — not { $limit } on the wall calendar
+day-on-business-clock-never = a time that never runs out: the calendar never opens
+day-on-business-clock-help = for working days write `{ $working_days }` (due at the close of the last one); to keep this much opening time, write it in hours: `{ $hours }`
+
 ## Complaints
 
 complaint-without-escalation = complaint rule `{ $complaint }` has no escalation ladder
@@ -275,6 +290,8 @@ taskrouter-fallback-queue = no queue serves channel `{ $channel }`, so the tasks
 taskrouter-fallback-queue-help = add a queue for the channel, or name the TaskQueue for such tasks in cxc.yaml (`exports:`, `taskrouter:`, `fallback_queue: WQ...`)
 taskrouter-queue-no-team = queue `{ $queue }` names no team, so its TaskQueue takes every worker
 taskrouter-queue-no-team-help = give the queue the team that works it (`team ...`)
+export-working-days = { $system } counts running time, not working days: `{ $limit }` goes out as { $longest }, the longest running time its deadline can leave (a request made before the first day opens); a request made later is given more time there than the deadline allows
+export-working-days-help = to export exactly, write the limit in hours; `cxc measure` judges `{ $limit }` by its deadline either way
 taskrouter-business-hours = complaint rule `{ $complaint }` escalates after business hours, but TaskRouter timeouts run on the clock: the workflow escalates after the same length of wall-clock time
 taskrouter-business-hours-help = escalate complaints that count business hours in the ticketing system (Zendesk SLA policies), or accept earlier escalations in TaskRouter
 
@@ -385,6 +402,10 @@ duration-too-long = the duration `{ $text }` is too long; the longest is about 3
 duration-unit = `{ $unit }` is not a duration unit; use s, m, h, d or w
 duration-unit-without-number = `{ $text }` has a unit without a number
 duration-number-without-unit = `{ $text }` ends with a number without a unit
+duration-working-days-not-here = `{ $text }` counts working days, and only a deadline can (`within`, `after`); this is a length of time: write it in s, m, h, d or w
+working-days-alone = `{ $text }` mixes working days with running time: `wd` stands alone, as in `3wd`
+working-days-zero = `{ $text }` is no working days at all: a deadline in working days counts at least one
+working-days-too-many = `{ $text }` is too many working days; the most is 10000
 not-a-percentage = `{ $text }` is not a percentage
 not-a-sensible-percentage = `{ $text }` is not a sensible percentage
 not-a-date = `{ $text }` is not a date; write it as YYYY-MM-DD, e.g. 2026-05-01
@@ -449,7 +470,7 @@ opening-time-backwards = the opening time { $from }-{ $to } ends before it start
 opening-time-backwards-help = write the opening time first, e.g. 09:00-18:00; for a night shift write two ranges, 22:00-24:00 and 00:00-06:00
 forecast-interval-zero = a forecast interval of zero
 forecast-interval-zero-help = give the interval length, e.g. `per 30m`
-duration-help = write a duration such as 30m, 4h, 1h30m or 3d
+duration-help = write a duration such as 30m, 4h, 1h30m or 3d; a deadline may count working days instead, alone: 3wd
 percent-over-max = { $value } is more than { $max }%
 percent-over-max-help = a share of a whole goes from 0% to 100%
 percent-help = write a percentage such as 80% or 99.5%
@@ -631,6 +652,9 @@ explain-review-cadence =
 explain-high-effort-step =
     .summary = A step's measured `effort` is 4 or more (on 1 to 5), or its `dropoff` 30% or more (both thresholds in `cxc.yaml`).
     .why = Effort predicts disloyalty better than satisfaction does ("The Effortless Experience"): a step customers rate as hard, or at which a third of them give up, is where the journey loses them. Measured data says where to start.
+explain-day-on-business-clock =
+    .summary = A timer in days or weeks (`3d`, `1w`) runs on a calendar that is not open around the clock: it counts running time, so `3d` on office hours is 72 office hours.
+    .why = Everyone reads "within 3 days" as three days on the wall calendar, or three working days. On a clock that stops after hours, `3d` means 72 hours of opening time — eight working days of nine hours — and a help desk that gets it as 4,320 business minutes waits just as long. Working days (`3wd`) say what is meant; hours (`72h`) say the running time honestly.
 explain-escalation-after-deadline =
     .summary = An escalation comes `after` the complaint's own `resolve` time: it fires only once the deadline has already been missed.
     .why = An escalation ladder exists to get help while there is still time to keep the promise. Escalating after the deadline only tells the manager that the customer was already let down.
@@ -684,13 +708,17 @@ help-language = The cx language in short
     `# cxc: allow(CODE)` on the line before silences one finding there.
     `include "file.cx"` reads another file of the spec (inside its folder).
 
-    Values: durations `30s 15m 4h 1h30m 3d 2w`; percentages `80%`; dates
-    `2026-05-01`; times `09:00`; days `mon-fri`, `sat`; texts "in quotes", or
-    """over several lines""". A `segment` list may be `any`.
+    Values: durations `30s 15m 4h 1h30m 3d 2w`; deadlines in working days
+    `3wd` (alone); percentages `80%`; dates `2026-05-01`; times `09:00`; days
+    `mon-fri`, `sat`; texts "in quotes", or """over several lines""". A
+    `segment` list may be `any`.
 
     An `owner` may be a team or a role; the work goes to that role, or to the
-    team's only role, else to its `lead`. SLA targets count on their calendar
-    (`hours`) when it has opening hours.
+    team's only role, else to its `lead`. SLA targets, complaint times and
+    promises count running time of their calendar (`hours`; a promise: its
+    channel's): `3d` on office hours is 72 office hours, not three days. `3wd`
+    is due at the close of the third working day after the day it starts
+    (holidays skipped; on a 24x7 calendar, at midnight).
 help-language-config = Settings (cxc.yaml beside the spec)
 
         rules:        CODE: off | warning | error

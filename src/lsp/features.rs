@@ -165,6 +165,7 @@ pub(crate) fn hover(analysis: &Analysis, file: &SpecFile, offset: usize) -> Opti
             parts.push(describe(analysis, f, symbol));
         }
     }
+    parts.extend(duration(analysis, file, offset));
     for d in diagnostics_at(analysis, file, offset, offset) {
         let mut text = format!("**{}** — {}", d.code.as_str(), d.message);
         if let Some(doc) = crate::explain::doc(d.code) {
@@ -182,6 +183,70 @@ pub(crate) fn hover(analysis: &Analysis, file: &SpecFile, offset: usize) -> Opti
         }),
         range: None,
     })
+}
+
+/// What a timer's duration under the cursor means on its clock: working
+/// days with the running time they can leave, or days on a calendar that
+/// stops after hours in the hours they are.
+fn duration(analysis: &Analysis, file: &SpecFile, offset: usize) -> Option<String> {
+    use crate::model::Extreme;
+    use crate::syntax::values::TimeLimit;
+    let range = file
+        .index
+        .durations
+        .iter()
+        .find(|r| r.start <= offset && offset <= r.end)?;
+    let limit = TimeLimit::parse(&analysis.text(file.id)[range.clone()]).ok()?;
+    let model = &analysis.spec_of(file.id)?.model;
+    let (decl, _) = file.index.enclosing(range.start)?;
+    let name = decl.name.as_deref()?;
+    let clock = match decl.kind {
+        DeclKind::Sla => model.slas.values().find(|s| &*s.header.id == name)?.clock(),
+        DeclKind::Complaint => model
+            .complaints
+            .values()
+            .find(|c| &*c.header.id == name)?
+            .clock(),
+        DeclKind::Promise => {
+            model.promise_clock(model.promises.values().find(|p| &*p.header.id == name)?)
+        }
+        DeclKind::Journey | DeclKind::Step | DeclKind::Agreement => None,
+        _ => return None,
+    };
+    let calendar = clock.map(|c| &model.calendars[c]).filter(|c| !c.is_24x7());
+    let language = super::analysis::language(&analysis.compilation);
+    let said = |business| crate::generate::words::limit(limit, business, language);
+    let message = match (limit, calendar) {
+        (TimeLimit::WorkingDays(_), _) => {
+            let running = |extreme| model.running(limit, clock, extreme).in_hours().to_string();
+            let (shortest, longest) = (running(Extreme::Shortest), running(Extreme::Longest));
+            match calendar {
+                Some(c) => crate::msg!(
+                    "hover-working-days",
+                    limit = limit.to_string(),
+                    days = said(true),
+                    calendar = &c.header.id,
+                    shortest = shortest,
+                    longest = longest
+                ),
+                None => crate::msg!(
+                    "hover-working-days-wall",
+                    limit = limit.to_string(),
+                    days = said(false),
+                    shortest = shortest,
+                    longest = longest
+                ),
+            }
+        }
+        (TimeLimit::Running { .. }, Some(c)) if limit.in_days() => crate::msg!(
+            "hover-days-on-business-clock",
+            limit = limit.to_string(),
+            hours = said(true),
+            calendar = &c.header.id
+        ),
+        _ => return None,
+    };
+    Some(message.text(language))
 }
 
 fn find_symbol<'s>(symbols: &'s [Symbol], name: &std::ops::Range<usize>) -> Option<&'s Symbol> {
@@ -308,6 +373,14 @@ pub(crate) fn completion(
     if !statement.ends_with([' ', '\t', ',']) {
         words.pop(); // the word being typed
     }
+    // A number after `within` or `after`: its units.
+    let typed = statement.rsplit([' ', '\t', ',']).next().unwrap_or("");
+    if !typed.is_empty()
+        && typed.bytes().all(|b| b.is_ascii_digit())
+        && matches!(words.last(), Some(&("within" | "after")))
+    {
+        return duration_units(typed);
+    }
     let keyword = |label: &str, detail: &str| lsp::CompletionItem {
         label: label.to_string(),
         kind: Some(lsp::CompletionItemKind::KEYWORD),
@@ -363,6 +436,30 @@ pub(crate) fn completion(
             ..Default::default()
         })
         .collect()
+}
+
+/// `3m`, `3h`, `3d` and `3wd` for a number typed where a time goes.
+fn duration_units(number: &str) -> Vec<lsp::CompletionItem> {
+    [
+        ("m", "minutes of running time"),
+        ("h", "hours of running time"),
+        (
+            "d",
+            "days of running time: on office hours, 24 office hours each",
+        ),
+        (
+            "wd",
+            "working days: due at the close of the last, the day it starts not counted",
+        ),
+    ]
+    .into_iter()
+    .map(|(unit, detail)| lsp::CompletionItem {
+        label: format!("{number}{unit}"),
+        kind: Some(lsp::CompletionItemKind::UNIT),
+        detail: Some(detail.to_string()),
+        ..Default::default()
+    })
+    .collect()
 }
 
 pub(crate) fn code_actions(

@@ -51,6 +51,8 @@ pub(crate) struct Symbol {
 pub(crate) struct FileIndex {
     pub occurrences: Vec<Occurrence>,
     pub symbols: Vec<Symbol>,
+    /// Every duration written (`20s`, `3d`, `3wd`), for hover.
+    pub durations: Vec<Range<usize>>,
 }
 
 impl FileIndex {
@@ -139,12 +141,18 @@ pub(crate) fn index(text: &str) -> FileIndex {
     let Some(tree) = parsed.tree else {
         return FileIndex::default();
     };
-    Indexer {
+    let mut index = Indexer {
         text,
         tree: &tree,
         out: FileIndex::default(),
     }
-    .run()
+    .run();
+    index.durations = tree
+        .tokens()
+        .filter(|(kind, _)| *kind == TokenKind::Duration)
+        .map(|(_, range)| range)
+        .collect();
+    index
 }
 
 struct Indexer<'a> {

@@ -21,6 +21,7 @@
 //! skipped hour is an hour shorter, a window over a repeated hour an hour
 //! longer, exactly as a clock on the wall would run.
 
+use crate::model::workdays::WorkingWeek;
 use crate::model::{Calendar, WeekHours};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -49,6 +50,8 @@ pub struct Clock {
     closed: Vec<i64>,
     /// Open around the clock with no holidays: running time is wall time.
     always: bool,
+    /// Its opening days, for deadlines in working days.
+    working: WorkingWeek,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -88,6 +91,7 @@ impl Clock {
         let mut closed = closed.to_vec();
         closed.sort_unstable();
         closed.dedup();
+        let working = WorkingWeek::new(nominal, &closed);
         let mut clock = Clock {
             tz,
             windows,
@@ -96,6 +100,7 @@ impl Clock {
             irregular: Vec::new(),
             closed,
             always: week.is_always(),
+            working,
         };
         clock.always &= clock.closed.is_empty();
         clock.irregular = clock.irregular_days();
@@ -112,6 +117,29 @@ impl Clock {
             return to.as_second() - from.as_second();
         }
         (self.cumulative(to) - self.cumulative(from)).max(0)
+    }
+
+    /// When a deadline of `days` working days started at `from` is due: the
+    /// last closing time of the `days`th opening day after `from`'s local
+    /// day (an opening day has opening hours and is not a holiday) — on a
+    /// calendar open around the clock, midnight at that day's end. That is
+    /// the end of the day's last open stretch, so on a day the clocks
+    /// change it is where the clock really stops. None when the calendar
+    /// never opens: such a deadline never comes.
+    pub fn due(&self, from: Timestamp, days: u32) -> Option<Timestamp> {
+        let local = from.as_second() + i64::from(self.tz.to_offset(from).seconds());
+        let day = self
+            .working
+            .nth_opening_day_after(local.div_euclid(DAY), days)?;
+        // A day whose only window falls in an hour the clocks skip has no
+        // open stretch: it is due when the day ends.
+        let close = self
+            .open_on(day)
+            .into_iter()
+            .map(|(_, to)| to)
+            .max()
+            .unwrap_or_else(|| self.start_of(day + 1));
+        Timestamp::from_second(close).ok()
     }
 
     /// `F(t)`: open seconds from the Monday before 1970-01-01 to `t`.
@@ -158,11 +186,21 @@ impl Clock {
         self.closed.binary_search(&day).is_ok()
     }
 
-    /// The open seconds of local day `day` (before `until`, when given),
-    /// piece by piece of constant UTC offset.
+    /// The open seconds of local day `day` (before `until`, when given).
     fn exact(&self, day: i64, until: Option<i64>) -> i64 {
+        let until = until.unwrap_or(i64::MAX);
+        self.open_on(day)
+            .into_iter()
+            .map(|(from, to)| (to.min(until) - from).max(0))
+            .sum()
+    }
+
+    /// The open instants of local day `day` (seconds since 1970 UTC, as
+    /// half-open intervals in order), piece by piece of constant UTC offset:
+    /// in each piece the local times of a window form one interval.
+    pub fn open_on(&self, day: i64) -> Vec<(i64, i64)> {
         if self.is_closed(day) {
-            return 0;
+            return Vec::new();
         }
         let (start, end) = (self.start_of(day), self.start_of(day + 1));
         let mut cuts = vec![start];
@@ -176,11 +214,10 @@ impl Clock {
             );
         }
         cuts.push(end);
-        let until = until.unwrap_or(end);
         let midnight = day * DAY;
-        let mut open = 0;
+        let mut open = Vec::new();
         for piece in cuts.windows(2) {
-            let (s0, s1) = (piece[0], piece[1].min(until));
+            let (s0, s1) = (piece[0], piece[1]);
             if s1 <= s0 {
                 continue;
             }
@@ -189,10 +226,26 @@ impl Clock {
             for &(a, b) in &self.windows[weekday(day)] {
                 let from = s0.max(midnight + a - offset);
                 let to = s1.min(midnight + b - offset);
-                open += (to - from).max(0);
+                if to > from {
+                    open.push((from, to));
+                }
             }
         }
+        open.sort_unstable();
         open
+    }
+
+    /// Local day number of instant `t` (seconds since 1970 UTC) in the
+    /// clock's zone.
+    pub fn local_day(&self, t: i64) -> i64 {
+        let offset =
+            Timestamp::from_second(t).map_or(0, |t| i64::from(self.tz.to_offset(t).seconds()));
+        (t + offset).div_euclid(DAY)
+    }
+
+    /// Open around the clock with no holidays: its running time is wall time.
+    pub fn is_always(&self) -> bool {
+        self.always
     }
 
     /// The first instant of local day `day`.

@@ -5,6 +5,7 @@ use super::clock::Clock;
 use super::rows::When;
 use crate::model::{Calendar, Idx, Model, WeekHours};
 use crate::syntax::ast::OpenHours;
+use crate::syntax::values::TimeLimit;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
@@ -15,25 +16,39 @@ pub enum Lapse {
     Open,
     /// It is written as earlier than the first: the row contradicts itself.
     Before,
-    /// Running seconds between the two.
-    Took(i64),
+    /// It came at `at`, after `running` seconds of the clock.
+    Took { running: i64, at: Timestamp },
 }
 
 impl Lapse {
-    /// Whether it came within `limit` running seconds.
-    pub fn within(self, limit: u64) -> bool {
-        matches!(self, Lapse::Took(s) if s <= limit as i64)
+    /// Whether it came by the deadline.
+    pub fn meets(self, limit: Limit) -> bool {
+        match (self, limit) {
+            (Lapse::Took { running, .. }, Limit::Running(seconds)) => running <= seconds as i64,
+            (Lapse::Took { at, .. }, Limit::Due(due)) => due.is_none_or(|due| at <= due),
+            _ => false,
+        }
     }
 }
 
-/// A deadline not met yet and not missed yet when the row was read: the
-/// thing it waits for has not happened. Whether it is missed depends on
-/// how late the export was taken, known only at the end.
+/// What a deadline allows, once it has started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// This many running seconds of its clock.
+    Running(u64),
+    /// Until this instant (working days: the last closing time of the last
+    /// one); none when the calendar never opens, so it never comes.
+    Due(Option<Timestamp>),
+}
+
+/// A deadline started at `from`: on its clock and with what it allows. One
+/// not met yet and not missed yet when the row was read waits: whether it
+/// is missed depends on how late the export was taken, known only at the end.
 #[derive(Debug, Clone, Copy)]
 pub struct Deadline {
     pub from: Timestamp,
     pub calendar: Option<Idx<Calendar>>,
-    pub limit: u64,
+    pub limit: Limit,
 }
 
 pub struct Clocks {
@@ -60,17 +75,57 @@ impl Clocks {
         Clocks {
             calendars: model.calendars.values().map(Clock::of).collect(),
             zones,
-            wall: Clock::new(&always, &[], TimeZone::UTC),
+            // Wall time runs the same in every zone; its days, which
+            // working days count, are the home zone's.
+            wall: Clock::new(&always, &[], home.clone()),
             home,
         }
     }
 
+    fn clock(&self, calendar: Option<Idx<Calendar>>) -> &Clock {
+        calendar.map_or(&self.wall, |c| &self.calendars[c.index()])
+    }
+
+    /// The deadline `limit` sets on `calendar`'s clock (the wall clock
+    /// without one) for something that started at `from`: running time is
+    /// counted, working days end at an instant (LANGUAGE.md, language 3).
+    pub fn deadline(
+        &self,
+        calendar: Option<Idx<Calendar>>,
+        from: Timestamp,
+        limit: TimeLimit,
+    ) -> Deadline {
+        let limit = match limit {
+            TimeLimit::Running { time, .. } => Limit::Running(time.seconds()),
+            TimeLimit::WorkingDays(days) => Limit::Due(self.clock(calendar).due(from, days)),
+        };
+        Deadline {
+            from,
+            calendar,
+            limit,
+        }
+    }
+
+    /// Whether something that came at `to` (after `from`) met `limit`.
+    pub fn met(
+        &self,
+        calendar: Option<Idx<Calendar>>,
+        from: Timestamp,
+        to: Timestamp,
+        limit: TimeLimit,
+    ) -> bool {
+        let running = self.clock(calendar).running(from, to);
+        Lapse::Took { running, at: to }.meets(self.deadline(calendar, from, limit).limit)
+    }
+
     /// Whether a deadline had passed by `as_of`.
     pub fn overdue(&self, d: &Deadline, as_of: Timestamp) -> bool {
-        let clock = d
-            .calendar
-            .map_or(&self.wall, |c| &self.calendars[c.index()]);
-        clock.running(d.from, as_of) > d.limit as i64
+        match d.limit {
+            Limit::Running(seconds) => {
+                self.clock(d.calendar).running(d.from, as_of) > seconds as i64
+            }
+            Limit::Due(due) => due.is_some_and(|due| as_of > due),
+        }
     }
 
     pub fn home(&self) -> &TimeZone {
@@ -97,8 +152,10 @@ impl Clocks {
         if to < from {
             return Lapse::Before;
         }
-        let clock = calendar.map_or(&self.wall, |c| &self.calendars[c.index()]);
-        Lapse::Took(clock.running(from, to))
+        Lapse::Took {
+            running: self.clock(calendar).running(from, to),
+            at: to,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! resolved by then, and — when feedback is required — the customer told
 //! the outcome. On the rule's `hours`, else its channel's.
 
-use super::clocks::{Clocks, Deadline, Lapse};
+use super::clocks::{Clocks, Lapse};
 use super::kept::Ledger;
 use super::rows::Contact;
 use crate::model::{Channel, Complaint, Idx, Model};
@@ -56,33 +56,30 @@ impl Tally {
         let escalated = lapse(contact.escalated, "escalated");
         let feedback = lapse(contact.feedback, "feedback");
         let kept = &mut self.kept;
-        let mut judge = |duty, lapse: Lapse, limit: u64| {
-            let deadline = Deadline {
-                from: created,
-                calendar: hours,
-                limit,
-            };
-            kept.judge((complaint, duty), lapse, deadline);
-        };
+        let deadline = |limit| clocks.deadline(hours, created, limit);
         if let Some(limit) = &rule.acknowledge {
-            judge(Duty::Acknowledge, acknowledged, limit.value.seconds());
+            kept.judge(
+                (complaint, Duty::Acknowledge),
+                acknowledged,
+                deadline(limit.value),
+            );
         }
         if let Some(limit) = &rule.resolve {
-            judge(Duty::Resolve, resolved, limit.value.seconds());
+            kept.judge((complaint, Duty::Resolve), resolved, deadline(limit.value));
         }
         if let Some(first) = rule.escalations.first() {
-            let after = first.after.seconds();
+            let after = deadline(first.after);
             // Escalation is due when the complaint is still open at `after`.
-            if !resolved.within(after) {
-                judge(Duty::Escalate, escalated, after);
+            if !resolved.meets(after.limit) {
+                kept.judge((complaint, Duty::Escalate), escalated, after);
             }
         }
         let required = rule
             .feedback
             .as_ref()
             .is_some_and(|f| f.value == Feedback::Required);
-        if required && matches!(resolved, Lapse::Took(_)) {
-            let told = matches!(feedback, Lapse::Took(_));
+        if required && matches!(resolved, Lapse::Took { .. }) {
+            let told = matches!(feedback, Lapse::Took { .. });
             kept.count((complaint, Duty::Feedback), told);
         }
         before

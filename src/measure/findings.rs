@@ -14,7 +14,7 @@ use crate::model::Model;
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::ast::TargetValue;
-use crate::syntax::values::{trim_float, Duration, Metric, Percent};
+use crate::syntax::values::{trim_float, Duration, Metric, Percent, TimeLimit};
 
 /// The findings of a report; `data_span` points at a line of an export.
 pub fn findings(
@@ -325,7 +325,7 @@ fn late(
     code: Code,
     span: Span,
     subject: Message,
-    within: Duration,
+    within: TimeLimit,
     kept: &Kept,
     times: &super::sketch::Sketch,
     period: &str,

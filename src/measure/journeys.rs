@@ -8,6 +8,7 @@
 //! enters a step that ends the journey with no way on, the rest at the end
 //! of the export.
 
+use super::clocks::Clocks;
 use super::kept::Kept;
 use super::sketch::Sketch;
 use crate::model::{Idx, Journey, Model, Promise, Step, Team};
@@ -95,7 +96,14 @@ impl Tally {
         }
     }
 
-    pub fn add(&mut self, model: &Model, journey: Idx<Journey>, case: &str, stop: Stop) {
+    pub fn add(
+        &mut self,
+        model: &Model,
+        clocks: &Clocks,
+        journey: Idx<Journey>,
+        case: &str,
+        stop: Stop,
+    ) {
         let step = &model.journeys[journey].steps[stop.step];
         let last = step.end.is_some() && step.next.is_empty();
         let key = (journey, Box::from(case));
@@ -105,7 +113,7 @@ impl Tally {
         if last {
             let mut stops = self.open.remove(&key).unwrap_or_default();
             stops.push(stop);
-            self.close(model, journey, stops, None);
+            self.close(model, clocks, journey, stops, None);
         } else {
             self.open.entry(key).or_default().push(stop);
         }
@@ -114,18 +122,21 @@ impl Tally {
     /// Closes every case still open, in a fixed order so sums of
     /// fractions come out the same on every run; `as_of` (else the latest
     /// time in the export) tells a case in progress from one dropped.
-    pub fn finish(&mut self, model: &Model, as_of: Option<Timestamp>) {
+    pub fn finish(&mut self, model: &Model, clocks: &Clocks, as_of: Option<Timestamp>) {
         let as_of = as_of.or(self.latest);
         let mut open: Vec<_> = std::mem::take(&mut self.open).into_iter().collect();
         open.sort_by(|a, b| a.0.cmp(&b.0));
         for ((journey, _), stops) in open {
-            self.close(model, journey, stops, as_of);
+            self.close(model, clocks, journey, stops, as_of);
         }
     }
 
+    /// Steps and journeys run on the wall clock (their `wd` deadlines count
+    /// days in the home zone).
     fn close(
         &mut self,
         model: &Model,
+        clocks: &Clocks,
         id: Idx<Journey>,
         mut stops: Vec<Stop>,
         as_of: Option<Timestamp>,
@@ -166,10 +177,10 @@ impl Tally {
         // Still within its time: the case has not stopped, it is under way.
         let waited =
             |since: Timestamp,
-             within: Option<&crate::model::At<crate::syntax::values::Duration>>| {
+             within: Option<&crate::model::At<crate::syntax::values::TimeLimit>>| {
                 within
                     .zip(as_of)
-                    .map(|(w, now)| now.as_second() - since.as_second() <= w.value.seconds() as i64)
+                    .map(|(w, now)| !clocks.overdue(&clocks.deadline(None, since, w.value), now))
             };
         let under_way = !completed
             && waited(last.entered, journey.steps[last.step].within.as_ref())
@@ -197,7 +208,8 @@ impl Tally {
                 let seconds = (left.as_second() - stop.entered.as_second()).max(0);
                 step.time.add(seconds);
                 if let Some(within) = &journey.steps[stop.step].within {
-                    step.on_time.count(seconds <= within.value.seconds() as i64);
+                    step.on_time
+                        .count(clocks.met(None, stop.entered, left, within.value));
                 }
             }
         }
@@ -208,7 +220,7 @@ impl Tally {
             if let Some(within) = &journey.within {
                 figures
                     .on_time
-                    .count(seconds <= within.value.seconds() as i64);
+                    .count(clocks.met(None, first.entered, end, within.value));
             }
         }
         // As `hot-potato` counts them: customer-facing steps only.
@@ -229,12 +241,12 @@ impl Tally {
             .count();
         figures.handoffs.add(changes as i64);
         figures.over_handoff_limit += u64::from(changes > self.max_handoffs as usize);
-        self.promise(model, id, &stops);
+        self.promise(model, clocks, id, &stops);
     }
 
     /// Promises over this journey: from entering `from` (the first step
     /// visited) to entering `to` (the first `end` reached), on wall time.
-    fn promise(&mut self, model: &Model, journey: Idx<Journey>, stops: &[Stop]) {
+    fn promise(&mut self, model: &Model, clocks: &Clocks, journey: Idx<Journey>, stops: &[Stop]) {
         for (id, promise) in model.promises.iter() {
             let (Some(on), Some(within)) = (&promise.journey, &promise.within) else {
                 continue;
@@ -253,11 +265,8 @@ impl Tally {
                 None => steps[s.step].end.is_some(),
             });
             if let Some(to) = to {
-                let seconds = to.entered.as_second() - stops[from].entered.as_second();
-                self.promises
-                    .entry(id)
-                    .or_default()
-                    .count(seconds <= within.value.seconds() as i64);
+                let kept = clocks.met(None, stops[from].entered, to.entered, within.value);
+                self.promises.entry(id).or_default().count(kept);
             }
         }
     }

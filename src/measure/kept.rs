@@ -68,7 +68,7 @@ impl<K: Ord> Ledger<K> {
     pub fn judge(&mut self, key: K, lapse: Lapse, deadline: Deadline) {
         match lapse {
             Lapse::Open => self.waiting.push((key, deadline)),
-            _ => self.count(key, lapse.within(deadline.limit)),
+            _ => self.count(key, lapse.meets(deadline.limit)),
         }
     }
 

@@ -71,7 +71,9 @@ impl Sums {
         if r.live {
             self.live_n += 1;
             match r.answered {
-                Lapse::Took(seconds) => {
+                Lapse::Took {
+                    running: seconds, ..
+                } => {
                     self.answered_n += 1;
                     self.wait_sum += seconds as f64;
                 }

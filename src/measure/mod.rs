@@ -293,7 +293,8 @@ impl<'m> Measurement<'m> {
             left,
             csat: visit.csat,
         };
-        self.journeys.add(self.model, journey, &visit.case, stop);
+        self.journeys
+            .add(self.model, &self.clocks, journey, &visit.case, stop);
     }
 
     /// Adds the contacts another measurement of the same spec read from a
@@ -328,7 +329,7 @@ impl<'m> Measurement<'m> {
                 .ok()
                 .map(|z| z.timestamp())
         });
-        self.journeys.finish(self.model, end_of_to);
+        self.journeys.finish(self.model, &self.clocks, end_of_to);
         let as_of = end_of_to.or(self.latest);
         if let Some(as_of) = as_of {
             self.sla.settle(&self.clocks, as_of);

@@ -3,7 +3,7 @@
 //! the channel's clock; a promise on a journey, for a case that went from
 //! its `from` step to its `to` step within it (see `journeys`).
 
-use super::clocks::{Clocks, Deadline, Lapse};
+use super::clocks::{Clocks, Lapse};
 use super::kept::Ledger;
 use super::rows::Contact;
 use crate::model::{Channel, Idx, Model, Promise, Segment};
@@ -44,7 +44,6 @@ impl Tally {
             };
             let reply = contact.answered.or(contact.first_response);
             let lapse = clocks.lapse(hours, zone, created, reply);
-            let limit = within.value.seconds();
             // A call nobody answered is over; an e-mail may still be answered.
             let live = model.channels[channel]
                 .kind
@@ -52,12 +51,8 @@ impl Tally {
             if lapse == Lapse::Open && live {
                 self.kept.count(id, false);
             } else {
-                let deadline = Deadline {
-                    from: created,
-                    calendar: hours,
-                    limit,
-                };
-                self.kept.judge(id, lapse, deadline);
+                self.kept
+                    .judge(id, lapse, clocks.deadline(hours, created, within.value));
             }
         }
     }

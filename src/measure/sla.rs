@@ -6,7 +6,7 @@
 //! Contacts stream through [`Tally::add`] one at a time: memory holds one
 //! counter per (target, segment), never the rows.
 
-use super::clocks::{Clocks, Deadline, Lapse};
+use super::clocks::{Clocks, Lapse};
 use super::flaws::Flaw;
 use super::kept::Ledger;
 use super::metrics::{Metrics, Reading};
@@ -87,30 +87,26 @@ impl Tally {
             let first_response = lapse(contact.first_response, "first_response");
             let resolved = lapse(contact.resolved, "resolved");
             let cell = |target| (sla_id, target, segment);
-            let deadline = |limit| Deadline {
-                from: created,
-                calendar: hours,
-                limit,
-            };
+            let deadline = |limit| clocks.deadline(hours, created, limit);
             let mut live = false;
             for (i, a) in sla.answers.iter().enumerate() {
                 if a.channel.target == Some(channel) {
                     live = true;
                     // An answer never comes later: the caller hung up.
-                    let met = answered.within(a.within.seconds());
+                    let met = answered.meets(deadline(a.within).limit);
                     self.counts.count(cell(Target::Answer(i)), met);
                 }
             }
             for (i, f) in sla.first_responses.iter().enumerate() {
                 if f.channel.target == Some(channel) {
-                    let limit = deadline(f.within.seconds());
+                    let limit = deadline(f.within);
                     let target = cell(Target::FirstResponse(i));
                     self.counts.judge(target, first_response, limit);
                 }
             }
             for (i, r) in sla.resolutions.iter().enumerate() {
                 if r.channel.as_ref().is_none_or(|c| c.target == Some(channel)) {
-                    let limit = deadline(r.within.seconds());
+                    let limit = deadline(r.within);
                     self.counts
                         .judge(cell(Target::Resolution(i)), resolved, limit);
                 }

@@ -43,7 +43,11 @@ journey order {
 "#;
 
 fn measure(contacts: &str, cases: &str) -> (Report, crate::model::Model) {
-    let compiled = compile_clean(SPEC);
+    measure_spec(SPEC, contacts, cases)
+}
+
+fn measure_spec(spec: &str, contacts: &str, cases: &str) -> (Report, crate::model::Model) {
+    let compiled = compile_clean(spec);
     let model = compiled.specs[0].model.clone();
     let mut measurement = Measurement::new(&model, Settings::default());
     let read = |text: &str| std::io::Cursor::new(text.as_bytes().to_vec());
@@ -102,6 +106,37 @@ fn complaint_duties_count_on_the_rules_hours() {
         (unknown.count, unknown.first_lines.as_slice()),
         (1, &[4][..])
     );
+}
+
+#[test]
+fn working_days_are_judged_by_their_deadline_not_by_running_seconds() {
+    // `resolve within 1wd` on Mon-Fri 09-18 (Moscow): due at the close of
+    // the next working day. 1: Monday to Tuesday 17:59, in time. 2: Tuesday
+    // 18:30 — the office clock did not run after 18:00, but the deadline
+    // had passed. 3: from Saturday, due Monday 18:00. 4: from Friday 17:00,
+    // due Monday 18:00, resolved at 17:00. 5: from Wednesday, still open on
+    // Friday (the end of the export), past Thursday's close.
+    let contacts = "id,segment,channel,created,resolved,complaint\n\
+        1,mass,phone,2026-11-02T10:00:00,2026-11-03T17:59:00,late_order\n\
+        2,mass,phone,2026-11-02T10:00:00,2026-11-03T18:30:00,late_order\n\
+        3,mass,phone,2026-11-07T12:00:00,2026-11-09T18:00:00,late_order\n\
+        4,mass,phone,2026-10-30T17:00:00,2026-11-02T17:00:00,late_order\n\
+        5,mass,phone,2026-11-04T10:00:00,,late_order\n\
+        6,mass,phone,2026-11-13T10:00:00,,late_order\n";
+    let resolved = |limit: &str| {
+        let spec = SPEC.replace("resolve within 1d", &format!("resolve within {limit}"));
+        let (report, _) = measure_spec(&spec, contacts, NO_CASES);
+        report
+            .complaints
+            .iter()
+            .find(|((_, d), _)| *d == Duty::Resolve)
+            .map(|(_, kept)| (kept.n, kept.kept))
+    };
+    // 6 (Friday 13th, the latest time) is still within its day: not counted.
+    assert_eq!(resolved("1wd"), Some((5, 3)));
+    // On running time as long as 1wd can last (18 office hours), 2 is in
+    // time, as a help desk counts it.
+    assert_eq!(resolved("18h"), Some((5, 4)));
 }
 
 #[test]

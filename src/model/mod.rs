@@ -9,10 +9,12 @@
 mod build;
 mod calendar;
 mod idx;
+pub mod workdays;
 
 pub use build::build;
 pub use calendar::{Calendar, WeekHours};
 pub use idx::{Arena, Idx};
+pub use workdays::Extreme;
 
 use crate::diagnostic::{Code, CodeDoc};
 use crate::source::Span;
@@ -163,12 +165,19 @@ pub struct Sla {
     pub targets: Vec<At<Kpi>>,
 }
 
+impl Sla {
+    /// The calendar its targets run on (none: the wall clock).
+    pub fn clock(&self) -> Option<Idx<Calendar>> {
+        self.hours.as_ref()?.target
+    }
+}
+
 /// `answer CHANNEL P% within T`.
 #[derive(Debug, Clone)]
 pub struct AnswerTarget {
     pub channel: Ref<Idx<Channel>>,
     pub percent: Percent,
-    pub within: Duration,
+    pub within: TimeLimit,
     pub span: Span,
 }
 
@@ -176,7 +185,7 @@ pub struct AnswerTarget {
 #[derive(Debug, Clone)]
 pub struct ResponseTarget {
     pub channel: Ref<Idx<Channel>>,
-    pub within: Duration,
+    pub within: TimeLimit,
     pub span: Span,
 }
 
@@ -184,7 +193,7 @@ pub struct ResponseTarget {
 #[derive(Debug, Clone)]
 pub struct ResolutionTarget {
     pub channel: Option<Ref<Idx<Channel>>>,
-    pub within: Duration,
+    pub within: TimeLimit,
     pub span: Span,
 }
 
@@ -200,7 +209,7 @@ pub struct Promise {
     pub header: Header,
     pub segments: Vec<Ref<Idx<Segment>>>,
     pub channel: Option<Ref<Idx<Channel>>>,
-    pub within: Option<At<Duration>>,
+    pub within: Option<At<TimeLimit>>,
     pub on_breach: Vec<At<Remedy>>,
     /// `journey J [from S] [to S]`: a promise about an outcome.
     pub journey: Option<PromisedJourney>,
@@ -221,7 +230,7 @@ pub struct PromisedJourney {
 pub struct Journey {
     pub header: Header,
     pub segments: Vec<Ref<Idx<Segment>>>,
-    pub within: Option<At<Duration>>,
+    pub within: Option<At<TimeLimit>>,
     pub start: Option<Ref<Idx<Step>>>,
     pub steps: Arena<Step>,
     /// `phase` blocks, in order: stages of the journey, each a set of steps.
@@ -240,7 +249,7 @@ pub struct Step {
     pub header: Header,
     pub owner: Option<Ref<Party>>,
     pub channels: Vec<Ref<Idx<Channel>>>,
-    pub within: Option<At<Duration>>,
+    pub within: Option<At<TimeLimit>>,
     pub next: Vec<Transition>,
     /// `end`, with its outcome text if given.
     pub end: Option<At<Option<String>>>,
@@ -272,17 +281,25 @@ pub struct Complaint {
     pub severity: Option<ComplaintSeverity>,
     pub owner: Option<Ref<Party>>,
     pub hours: Option<Ref<Idx<Calendar>>>,
-    pub acknowledge: Option<At<Duration>>,
-    pub resolve: Option<At<Duration>>,
+    pub acknowledge: Option<At<TimeLimit>>,
+    pub resolve: Option<At<TimeLimit>>,
     pub escalations: Vec<Escalation>,
     pub remedies: Vec<At<Remedy>>,
     pub feedback: Option<At<Feedback>>,
 }
 
+impl Complaint {
+    /// The calendar its times run on, as the rules read it: its `hours`
+    /// (`cxc measure` falls back to the contact's channel's).
+    pub fn clock(&self) -> Option<Idx<Calendar>> {
+        self.hours.as_ref()?.target
+    }
+}
+
 /// `escalate after T to ROLE`.
 #[derive(Debug, Clone)]
 pub struct Escalation {
-    pub after: Duration,
+    pub after: TimeLimit,
     pub to: Ref<Party>,
     pub span: Span,
 }
@@ -325,13 +342,13 @@ pub struct Agreement {
     pub provider: Option<Ref<Idx<Team>>>,
     pub consumer: Option<Ref<Idx<Team>>>,
     pub responds: Vec<Respond>,
-    pub resolve: Option<At<Duration>>,
+    pub resolve: Option<At<TimeLimit>>,
 }
 
 /// `respond within T [for SEGMENTS]`.
 #[derive(Debug, Clone)]
 pub struct Respond {
-    pub within: Duration,
+    pub within: TimeLimit,
     pub segments: Vec<Ref<Idx<Segment>>>,
     pub span: Span,
 }
@@ -428,6 +445,34 @@ impl Model {
         } else {
             Served::Listed(list.iter())
         }
+    }
+
+    /// The running time `limit` can last on the clock of `calendar` (none:
+    /// the wall clock): as written, or for working days the `extreme` over
+    /// every moment the timer may start (see [`workdays`]).
+    pub fn running(
+        &self,
+        limit: TimeLimit,
+        calendar: Option<Idx<Calendar>>,
+        extreme: Extreme,
+    ) -> Duration {
+        workdays::running(limit, calendar.map(|c| &self.calendars[c]), extreme)
+    }
+
+    /// The longest time `limit` can last on `calendar`'s clock: what rules
+    /// that compare it with another time take (LANGUAGE.md, language 3).
+    pub fn longest(&self, limit: TimeLimit, calendar: Option<Idx<Calendar>>) -> Duration {
+        self.running(limit, calendar, Extreme::Longest)
+    }
+
+    /// The calendar a promise's timer runs on: its channel's `hours`; a
+    /// promise about a journey runs on the wall clock, as its steps do.
+    pub fn promise_clock(&self, promise: &Promise) -> Option<Idx<Calendar>> {
+        if promise.journey.is_some() {
+            return None;
+        }
+        let channel = promise.channel.as_ref()?.target?;
+        self.channels[channel].hours.as_ref()?.target
     }
 
     /// The highest routing tier (lowest number) among segments.

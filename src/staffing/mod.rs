@@ -24,9 +24,10 @@ pub mod targets;
 
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
-use crate::model::{self, Idx, Model, Queue};
+use crate::model::{self, Extreme, Idx, Model, Queue};
 use crate::msg;
 use crate::source::Span;
+use crate::syntax::values::TimeLimit;
 use crate::syntax::Name;
 use erlang::{Outcome, Traffic};
 use forecast::{ForecastFiles, Interval};
@@ -66,9 +67,17 @@ impl QueueModel {
 }
 
 /// "`percent`% answered within `within_seconds`".
+///
+/// An answer target in working days (`answer phone 80% within 1wd`, unusual
+/// for a queue) is staffed with the shortest running time its deadline can
+/// leave on the SLA's calendar — a call that comes at closing time has only
+/// the working days after it — so the agents that meet it meet the deadline
+/// of every call.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Target {
     pub percent: f64,
+    /// As written.
+    pub within: TimeLimit,
     pub within_seconds: u64,
     /// The SLA's `answer` statement.
     pub span: Span,
@@ -79,14 +88,26 @@ impl Target {
         self.percent / 100.0
     }
 
-    /// `answer phone 80% within 20s`.
+    /// `answer phone 80% within 20s`; `within 1wd (9h)` for working days.
     pub fn describe(&self, channel: Option<&str>) -> String {
         format!(
             "answer {}{}% within {}",
             channel.map_or(String::new(), |c| format!("{c} ")),
             crate::syntax::values::trim_float(self.percent),
-            crate::syntax::values::Duration::from_seconds(self.within_seconds)
+            self.within_text()
         )
+    }
+
+    /// The time as written; for working days with the running time staffed.
+    pub fn within_text(&self) -> String {
+        match self.within {
+            TimeLimit::Running { .. } => self.within.to_string(),
+            TimeLimit::WorkingDays(_) => format!(
+                "{} ({})",
+                self.within,
+                crate::syntax::values::Duration::from_seconds(self.within_seconds).in_hours()
+            ),
+        }
     }
 }
 
@@ -573,9 +594,11 @@ fn strictest_target(
         for (_, sla) in model.slas_of(segment) {
             for answer in &sla.answers {
                 if answer.channel.target == Some(channel) {
+                    let shortest = model.running(answer.within, sla.clock(), Extreme::Shortest);
                     let target = Target {
                         percent: answer.percent.value(),
-                        within_seconds: answer.within.seconds(),
+                        within: answer.within,
+                        within_seconds: shortest.seconds(),
                         span: answer.span,
                     };
                     if !candidates.iter().any(|c| {

@@ -9,8 +9,8 @@ use super::forecast::ForecastFiles;
 use super::{IntervalPlan, QueuePlan};
 use crate::model::Model;
 use crate::msg;
+use crate::syntax::values::trim_float;
 use crate::syntax::values::Language;
-use crate::syntax::values::{trim_float, Duration};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -24,7 +24,10 @@ pub struct Staffed<'a> {
 #[derive(Serialize)]
 struct TargetOut {
     percent: f64,
+    /// For working days, the shortest running time their deadline leaves.
     within_seconds: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    working_days: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +106,7 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
             target: plan.target.map(|t| TargetOut {
                 percent: t.percent,
                 within_seconds: t.within_seconds,
+                working_days: t.within.working_days(),
             }),
             targets: plan.metrics.iter().map(|m| m.describe()).collect(),
             concurrency: plan.concurrency(),
@@ -195,7 +199,7 @@ fn heading(plan: &QueuePlan, language: Language) -> String {
         Some(t) => msg!(
             "staff-target",
             percent = trim_float(t.percent),
-            within = Duration::from_seconds(t.within_seconds).to_string()
+            within = t.within_text()
         ),
         None => msg!("staff-no-target"),
     };

@@ -217,7 +217,7 @@ pub enum Stmt {
     Owner(Ident),
     Hours(Ident),
     Segments(SegmentScope),
-    Within(Duration),
+    Within(TimeLimit),
     Target(Target),
     // calendar
     Timezone(String),
@@ -256,15 +256,15 @@ pub enum Stmt {
     Answer {
         channel: Ident,
         percent: Percent,
-        within: Duration,
+        within: TimeLimit,
     },
     FirstResponse {
         channel: Ident,
-        within: Duration,
+        within: TimeLimit,
     },
     Resolution {
         channel: Option<Ident>,
-        within: Duration,
+        within: TimeLimit,
     },
     // promise and queue
     Channel(Ident),
@@ -292,10 +292,10 @@ pub enum Stmt {
     Dropoff(Percent),
     // complaint
     Severity(ComplaintSeverity),
-    Acknowledge(Duration),
-    Resolve(Duration),
+    Acknowledge(TimeLimit),
+    Resolve(TimeLimit),
     Escalate {
-        after: Duration,
+        after: TimeLimit,
         to: Ident,
     },
     Remedies(Vec<Spanned<Remedy>>),
@@ -316,7 +316,7 @@ pub enum Stmt {
     Provider(Ident),
     Consumer(Ident),
     Respond {
-        within: Duration,
+        within: TimeLimit,
         segments: Vec<Ident>,
     },
 }

@@ -38,8 +38,13 @@ impl Duration {
         Duration::from_seconds(self.seconds.saturating_add(other.seconds))
     }
 
-    /// Parses `20s`, `1h30m`, `3d`, `2w`.
+    /// Parses `20s`, `1h30m`, `3d`, `2w`: running time. Working days
+    /// (`3wd`) are refused: they are a deadline's length, not a time span,
+    /// and only a [`TimeLimit`] can hold them.
     pub fn parse(text: &str) -> Result<Duration, Message> {
+        if text.contains("wd") {
+            return Err(msg!("duration-working-days-not-here", text = text));
+        }
         let mut total: u64 = 0;
         let mut number: u64 = 0;
         let mut digits = 0usize;
@@ -81,20 +86,197 @@ impl Duration {
     }
 }
 
-impl fmt::Display for Duration {
-    /// The compact form a spec author writes: `1h30m`, `3d`, `0s`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Duration {
+    /// Greedily in the given units, largest first. Each unit divides the
+    /// larger ones, so a duration written in some of them comes out whole
+    /// in the same ones (`1w`, `72h`, `90s`).
+    fn write_in(
+        self,
+        units: impl Iterator<Item = (char, u64)>,
+        f: &mut fmt::Formatter<'_>,
+    ) -> fmt::Result {
         if self.seconds == 0 {
             return f.write_str("0s");
         }
         let mut rest = self.seconds;
-        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
+        for (unit, size) in units {
             if rest >= size {
                 write!(f, "{}{unit}", rest / size)?;
                 rest %= size;
             }
         }
         Ok(())
+    }
+
+    /// In hours and smaller (`27h`, `1h30m`): the form for running time of
+    /// a clock that stops after hours, where days would mislead.
+    pub fn in_hours(self) -> impl fmt::Display {
+        struct Hours(Duration);
+        impl fmt::Display for Hours {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write_in(UNITS[2..].iter().copied(), f)
+            }
+        }
+        Hours(self)
+    }
+}
+
+impl fmt::Display for Duration {
+    /// The compact form a spec author writes: `1h30m`, `3d`, `0s`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_in(UNITS[1..].iter().copied(), f)
+    }
+}
+
+/// The most working days a limit may count: about forty years of
+/// five-day weeks, surely a typo beyond (as [`MAX_DURATION_SECONDS`]).
+pub const MAX_WORKING_DAYS: u32 = 10_000;
+
+/// How long a timer runs (`within`, `after`), as written: running time of
+/// its clock, or working days of its calendar (`3wd`, language 3).
+///
+/// It has no order of its own: how `3wd` compares with `30h` depends on the
+/// calendar, so rules compare what [`crate::model`] makes of it on the
+/// timer's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeLimit {
+    /// Running time of the clock, and the units it was written in (`3d` is
+    /// 72 running hours, which on office hours is not 3 days).
+    Running { time: Duration, units: Units },
+    /// `3wd`: due at the last closing time of the third opening day after
+    /// the day the timer started on.
+    WorkingDays(u32),
+}
+
+impl TimeLimit {
+    /// Running time, written in the smallest unit it needs (`30m`, `4h`).
+    pub fn running(time: Duration) -> TimeLimit {
+        TimeLimit::Running {
+            time,
+            units: Units::default(),
+        }
+    }
+
+    /// Parses what [`Duration::parse`] does, and `3wd`, which stands alone.
+    pub fn parse(text: &str) -> Result<TimeLimit, Message> {
+        match text.strip_suffix("wd") {
+            Some(number) if !number.contains(|c: char| !c.is_ascii_digit()) => {
+                let days: u32 = match number.parse() {
+                    Ok(days) if days <= MAX_WORKING_DAYS => days,
+                    _ => return Err(msg!("working-days-too-many", text = text)),
+                };
+                if days == 0 {
+                    return Err(msg!("working-days-zero", text = text));
+                }
+                Ok(TimeLimit::WorkingDays(days))
+            }
+            _ if text.contains("wd") => Err(msg!("working-days-alone", text = text)),
+            _ => Ok(TimeLimit::Running {
+                time: Duration::parse(text)?,
+                units: Units::of(text),
+            }),
+        }
+    }
+
+    /// The running time, unless it counts working days.
+    pub fn running_time(self) -> Option<Duration> {
+        match self {
+            TimeLimit::Running { time, .. } => Some(time),
+            TimeLimit::WorkingDays(_) => None,
+        }
+    }
+
+    pub fn working_days(self) -> Option<u32> {
+        match self {
+            TimeLimit::Running { .. } => None,
+            TimeLimit::WorkingDays(days) => Some(days),
+        }
+    }
+
+    /// Running time written in days or weeks (`3d`, `1w`, `1d12h`).
+    pub fn in_days(self) -> bool {
+        matches!(self, TimeLimit::Running { units, .. } if units.days())
+    }
+}
+
+impl fmt::Display for TimeLimit {
+    /// As written: `1h30m`, `72h`, `1w`, `3wd`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimeLimit::Running { time, units } => time.write_in(units.sizes(), f),
+            TimeLimit::WorkingDays(days) => write!(f, "{days}wd"),
+        }
+    }
+}
+
+/// The units a duration was written in (`1w`, `72h`, `1h30m`), so it is
+/// shown as written and `d`/`w` can be told from hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Units(u8);
+
+/// Each unit's letter and size, largest first.
+const UNITS: [(char, u64); 5] = [
+    ('w', 604_800),
+    ('d', 86_400),
+    ('h', 3600),
+    ('m', 60),
+    ('s', 1),
+];
+
+impl Units {
+    fn of(text: &str) -> Units {
+        Units(
+            UNITS
+                .iter()
+                .enumerate()
+                .filter(|(_, (letter, _))| text.contains(*letter))
+                .fold(0, |bits, (i, _)| bits | 1 << i),
+        )
+    }
+
+    /// Days or weeks.
+    pub fn days(self) -> bool {
+        self.0 & 0b11 != 0
+    }
+
+    /// Weeks.
+    pub fn weeks(self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    /// The units to show a duration in; none known: days and smaller.
+    fn sizes(self) -> impl Iterator<Item = (char, u64)> {
+        let bits = if self.0 == 0 { 0b11110 } else { self.0 };
+        UNITS
+            .into_iter()
+            .enumerate()
+            .filter(move |(i, _)| bits & 1 << i != 0)
+            .map(|(_, unit)| unit)
+    }
+}
+
+impl Serialize for TimeLimit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A value the grammar's `duration` token gives: what the parser reads it
+/// as depends on where it stands (a deadline may count working days, an
+/// average handle time may not).
+pub trait FromDuration: Sized {
+    fn from_duration(text: &str) -> Result<Self, Message>;
+}
+
+impl FromDuration for Duration {
+    fn from_duration(text: &str) -> Result<Self, Message> {
+        Duration::parse(text)
+    }
+}
+
+impl FromDuration for TimeLimit {
+    fn from_duration(text: &str) -> Result<Self, Message> {
+        TimeLimit::parse(text)
     }
 }
 
@@ -399,6 +581,50 @@ mod tests {
         assert_eq!(Duration::parse("2w").unwrap().seconds(), 1_209_600);
         assert_eq!(Duration::parse("1h30m").unwrap().to_string(), "1h30m");
         assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h30m");
+    }
+
+    #[test]
+    fn limits_count_running_time_or_working_days() {
+        let limit = |s: &str| TimeLimit::parse(s);
+        assert_eq!(limit("3wd").unwrap(), TimeLimit::WorkingDays(3));
+        assert_eq!(limit("3wd").unwrap().to_string(), "3wd");
+        assert_eq!(
+            limit("3d").unwrap().running_time().unwrap().seconds(),
+            259_200
+        );
+        assert!(limit("3d").unwrap().in_days());
+        assert!(limit("1w").unwrap().in_days());
+        assert!(limit("1d12h").unwrap().in_days());
+        assert!(!limit("72h").unwrap().in_days());
+        // Shown as written.
+        for written in ["72h", "1w", "3d", "1h30m", "90s", "2w3d", "36h", "3wd"] {
+            assert_eq!(limit(written).unwrap().to_string(), written);
+        }
+        assert_eq!(limit("90m").unwrap().to_string(), "90m");
+        assert_eq!(
+            TimeLimit::running(Duration::from_seconds(97_200)).to_string(),
+            "1d3h"
+        );
+        assert_eq!(Duration::from_seconds(97_200).in_hours().to_string(), "27h");
+        assert_eq!(limit("72h").unwrap().working_days(), None);
+        // `wd` stands alone, is at least one day, and not a typo's length.
+        for bad in [
+            "3wd4h",
+            "4h3wd",
+            "1wd1wd",
+            "0wd",
+            "10001wd",
+            "99999999999999999999wd",
+        ] {
+            assert!(limit(bad).is_err(), "{bad}");
+        }
+        assert!(limit("10000wd").is_ok());
+        // Where only running time makes sense, working days are refused.
+        assert!(Duration::parse("3wd").is_err());
+        assert_eq!(
+            Duration::parse("3wd").unwrap_err().id(),
+            "duration-working-days-not-here"
+        );
     }
 
     #[test]

@@ -137,7 +137,7 @@ impl Duties<'_, '_> {
             let (s, j) = (self.q(step.header.label()), self.q(journey.header.label()));
             let deadline = step
                 .within
-                .map(|w| words::duration_genitive(w.value, self.view.language));
+                .map(|w| words::limit_genitive(w.value, false, self.view.language));
             let text = match (self.en, deadline) {
                 (true, Some(d)) => {
                     format!("Carry out the step {s} of the journey {j} within {d}.")
@@ -339,7 +339,7 @@ impl Duties<'_, '_> {
                 .map_or(consumer, |c| m.teams[c].header.label());
             let consumer = self.q(consumer);
             for respond in &agreement.responds {
-                let within = words::duration_genitive(respond.within, language);
+                let within = words::limit_genitive(respond.within, false, language);
                 let scope = (!respond.segments.is_empty()).then(|| {
                     quoted_list(
                         respond.segments.iter().map(|s| {

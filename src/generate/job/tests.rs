@@ -124,7 +124,7 @@ fn a_team_s_work_goes_to_its_lead_not_to_every_role() {
         .contains("90% of contacts answered within 20 seconds"));
     assert!(lead.duties[5]
         .1
-        .contains("within 1 day (counted only during Office hours)"));
+        .contains("within 24 hours (counted only during Office hours)"));
 }
 
 #[test]
@@ -147,7 +147,8 @@ fn the_only_role_of_a_team_does_its_work_and_its_lead_answers_for_agreements() {
         checker.duties[0].1,
         "Carry out the step “Check” of the journey “Order” within 1 day."
     );
-    assert!(checker.duties[3].1.contains("not resolved within 1 day"));
+    // Days of a business clock are said in its hours.
+    assert!(checker.duties[3].1.contains("not resolved within 24 hours"));
     assert_eq!(
         checker.duties[5].1,
         "Respond to requests from the team “Support” within 4 hours."

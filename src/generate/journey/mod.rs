@@ -32,7 +32,7 @@ pub struct Node {
     /// Its measured effort or drop-off says it hurts: the map highlights it.
     pub hurts: bool,
     /// What the map's tooltip adds: the step's deadline, channels, description.
-    pub within: Option<crate::syntax::values::Duration>,
+    pub within: Option<crate::syntax::values::TimeLimit>,
     pub channels: Vec<String>,
     /// The kind of each of `channels` (for its icon), where declared.
     pub channel_kinds: Vec<Option<crate::syntax::values::ChannelKind>>,

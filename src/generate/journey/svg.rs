@@ -560,8 +560,9 @@ fn step(s: &mut String, node: &super::Node, b: &Rect, language: Language) {
     }
     if let Some(w) = node.within {
         tip.push(match language {
-            Language::En => format!("within {}", words::duration(w, language)),
-            Language::Ru => format!("срок: {}", words::duration(w, language)),
+            // Steps run on the wall clock.
+            Language::En => format!("within {}", words::limit(w, false, language)),
+            Language::Ru => format!("срок: {}", words::limit(w, false, language)),
         });
     }
     if !node.channels.is_empty() {

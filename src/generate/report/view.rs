@@ -213,7 +213,7 @@ fn times(sketch: &Sketch) -> TimesView {
 }
 
 fn kept_view(
-    within: Option<&crate::model::At<crate::syntax::values::Duration>>,
+    within: Option<&crate::model::At<crate::syntax::values::TimeLimit>>,
     kept: &Kept,
     goal: crate::syntax::values::Percent,
 ) -> Option<KeptView> {

@@ -36,6 +36,7 @@
 
 mod plan;
 
+use super::minutes::{report, running_time};
 use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
@@ -52,6 +53,9 @@ pub const DEFAULT_TASK_TIMEOUT: u64 = 86_400;
 
 /// The queue for tasks no queue of the spec takes, when `cxc.yaml` names none.
 const FALLBACK_PLACEHOLDER: &str = "SET-ME-queue-sid-for-unrouted-tasks";
+
+/// The system named in what a `wd` limit loses as a timeout.
+const SYSTEM: &str = "TaskRouter";
 
 /// The workflow and the TaskQueues.
 pub struct Export {
@@ -135,14 +139,20 @@ impl Writer<'_> {
     }
 
     /// The strictest answer target for a task: how long it waits in a queue
-    /// before it may overflow to the next.
-    fn answer_target(&self, task: Task) -> Option<u64> {
-        self.model
+    /// before it may overflow to the next; and what a `wd` target loses as
+    /// running time, to be said only where it becomes a timeout.
+    fn answer_target(&self, task: Task) -> (Option<u64>, Vec<Diagnostic>) {
+        let mut notes = Vec::new();
+        let wait = self
+            .model
             .slas_of(task.segment)
-            .flat_map(|(_, sla)| &sla.answers)
-            .filter(|a| a.channel.target == Some(task.channel))
-            .map(|a| a.within.seconds())
-            .min()
+            .flat_map(|(_, sla)| sla.answers.iter().map(move |a| (a, sla.clock())))
+            .filter(|(a, _)| a.channel.target == Some(task.channel))
+            .map(|(a, clock)| {
+                running_time(self.model, a.within, clock, a.span, SYSTEM, &mut notes).seconds()
+            })
+            .min();
+        (wait, notes)
     }
 
     /// One filter per channel and group of segments with the same targets.
@@ -171,9 +181,12 @@ impl Writer<'_> {
             let count = queues.len();
             // Overflow after the answer target, if the sum of the waits stays
             // inside the task's lifetime; at once when nobody is available.
-            let wait = self
-                .answer_target(task)
-                .filter(|&w| (count as u64).saturating_sub(1) * w.max(1) < self.lifetime);
+            let (wait, notes) = self.answer_target(task);
+            let wait =
+                wait.filter(|&w| (count as u64).saturating_sub(1) * w.max(1) < self.lifetime);
+            if count > 1 && wait.is_some() {
+                notes.into_iter().for_each(|n| report(problems, n));
+            }
             let targets: Vec<Value> = queues
                 .into_iter()
                 .enumerate()
@@ -248,7 +261,7 @@ impl Writer<'_> {
         let Some(owner) = complaint.owner.as_ref() else {
             return Vec::new();
         };
-        let rungs = Self::rungs(complaint, owner);
+        let rungs = self.rungs(complaint, owner, problems);
         let segments: Vec<_> = model.served(&complaint.segments).collect();
         let mut groups = Groups::default();
         let mut unrouted: Vec<String> = Vec::new();
@@ -412,15 +425,22 @@ impl Writer<'_> {
     }
 
     /// The ladder's rungs in order; a rung at the same time as an earlier
-    /// one replaces it.
-    fn rungs<'c>(complaint: &'c Complaint, owner: &'c Ref<Party>) -> Vec<Rung<'c>> {
+    /// one replaces it. A rung `after 2wd` starts after the longest running
+    /// time the deadline can leave on the complaint's calendar (reported).
+    fn rungs<'c>(
+        &self,
+        complaint: &'c Complaint,
+        owner: &'c Ref<Party>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<Rung<'c>> {
         let mut rungs: Vec<Rung> = Vec::new();
-        let parties = std::iter::once((0, owner)).chain(
-            complaint
-                .escalations
-                .iter()
-                .map(|e| (e.after.seconds(), &e.to)),
-        );
+        let parties: Vec<(u64, &Ref<Party>)> = std::iter::once((0, owner))
+            .chain(complaint.escalations.iter().map(|e| {
+                let after =
+                    running_time(self.model, e.after, complaint.clock(), e.span, SYSTEM, problems);
+                (after.seconds(), &e.to)
+            }))
+            .collect();
         for (starts, to) in parties {
             let Some(party) = to.target else { break };
             while rungs.last().is_some_and(|r| r.starts >= starts) {

@@ -28,6 +28,7 @@ mod time_zones;
 
 pub use schedules::schedules;
 
+use super::minutes::running_time;
 use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
@@ -181,13 +182,18 @@ pub fn policies(
         let listed: Vec<Idx<Segment>> = model::targets(&complaint.segments).collect();
         let business = business_hours(complaint.hours.as_ref());
         let calendar = complaint.hours.as_ref().and_then(|h| h.target);
+        let minutes = |t: model::At<_>, problems: &mut _| {
+            running_time(model, t.value, calendar, t.span, "Zendesk", problems)
+        };
+        let acknowledge = complaint.acknowledge.map(|a| minutes(a, problems));
+        let resolve = complaint.resolve.map(|r| minutes(r, problems));
         let mut metrics = Vec::new();
         for priority in PRIORITIES {
-            if let Some(a) = complaint.acknowledge {
-                metrics.extend(metric(priority, "first_reply_time", a.value, business));
+            if let Some(a) = acknowledge {
+                metrics.extend(metric(priority, "first_reply_time", a, business));
             }
-            if let Some(r) = complaint.resolve {
-                metrics.extend(metric(priority, "total_resolution_time", r.value, business));
+            if let Some(r) = resolve {
+                metrics.extend(metric(priority, "total_resolution_time", r, business));
             }
         }
         let tag = json!({"field": "current_tags", "operator": "includes", "value": names.complaint_tag(complaint_id)});
@@ -226,9 +232,9 @@ pub fn policies(
             .resolutions
             .iter()
             .filter(|r| r.channel.is_none())
-            .map(|r| r.within)
+            .map(|r| running_time(model, r.within, calendar, r.span, "Zendesk", problems))
             .min();
-        for group in channel_groups(model, exports, sla, general_resolution) {
+        for group in channel_groups(model, exports, sla, general_resolution, problems) {
             let mut metrics = Vec::new();
             for priority in PRIORITIES {
                 if let Some(reply) = group.reply {
@@ -369,7 +375,10 @@ fn channel_groups(
     exports: &Exports,
     sla: &Sla,
     general: Option<Duration>,
+    problems: &mut Vec<Diagnostic>,
 ) -> Vec<Group> {
+    let mut minutes =
+        |within, span| running_time(model, within, sla.clock(), span, "Zendesk", problems);
     let mut order: Vec<Idx<Channel>> = Vec::new();
     let mut note = |c: Option<Idx<Channel>>| {
         if let Some(c) = c {
@@ -397,18 +406,21 @@ fn channel_groups(
             .answers
             .iter()
             .filter(|a| a.channel.target == Some(channel) && kind != Some(ChannelKind::Phone))
-            .map(|a| a.within);
+            .map(|a| (a.within, a.span));
         let response = sla
             .first_responses
             .iter()
             .filter(|r| r.channel.target == Some(channel))
-            .map(|r| r.within);
-        let reply = answer.chain(response).min();
+            .map(|r| (r.within, r.span));
+        let reply = answer
+            .chain(response)
+            .map(|(within, span)| minutes(within, span))
+            .min();
         let resolution = sla
             .resolutions
             .iter()
             .filter(|r| r.channel.as_ref().and_then(|c| c.target) == Some(channel))
-            .map(|r| r.within)
+            .map(|r| minutes(r.within, r.span))
             .min()
             .or(general);
         // A channel with nothing but the general resolution is covered by the

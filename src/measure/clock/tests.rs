@@ -6,6 +6,7 @@
 use super::*;
 use crate::syntax::ast::OpenHours;
 use crate::syntax::values::{Date, TimeOfDay, Weekday};
+use crate::testing::Random;
 
 /// Days and the opening times they share: `(&[Mon, Tue], &[("09:00", "18:00")])`.
 type Open<'a> = (&'a [Weekday], &'a [(&'a str, &'a str)]);
@@ -27,32 +28,35 @@ fn hours(spec: &[Open]) -> WeekHours {
     week
 }
 
+/// Whether the calendar is open in the minute that starts at `second`,
+/// asking the time zone database what the wall clock says then.
+fn open_at(week: &WeekHours, closed: &[i64], tz: &TimeZone, second: i64) -> bool {
+    let local = tz.to_datetime(Timestamp::from_second(second).unwrap());
+    let date = Date {
+        year: i32::from(local.year()),
+        month: local.month() as u32,
+        day: local.day() as u32,
+    };
+    if closed.contains(&date.to_days()) {
+        return false;
+    }
+    let weekday = local.weekday().to_monday_zero_offset() as usize;
+    let minute = local.hour() as u32 * 60 + local.minute() as u32;
+    week.days[weekday]
+        .iter()
+        .any(|(a, b)| a.minutes() <= minute && minute < b.minutes())
+}
+
 /// Seconds the calendar is open in [from, to), a minute at a time: every
 /// boundary that matters (opening times, midnights, offset changes since
 /// 2000) falls on a whole minute, so a minute is open or closed throughout.
 fn brute(week: &WeekHours, closed: &[i64], tz: &TimeZone, from: i64, to: i64) -> i64 {
-    let open_at = |second: i64| {
-        let local = tz.to_datetime(Timestamp::from_second(second).unwrap());
-        let date = Date {
-            year: i32::from(local.year()),
-            month: local.month() as u32,
-            day: local.day() as u32,
-        };
-        if closed.contains(&date.to_days()) {
-            return false;
-        }
-        let weekday = local.weekday().to_monday_zero_offset() as usize;
-        let minute = local.hour() as u32 * 60 + local.minute() as u32;
-        week.days[weekday]
-            .iter()
-            .any(|(a, b)| a.minutes() <= minute && minute < b.minutes())
-    };
     let mut total = 0;
     let mut at = from;
     while at < to {
         let minute_end = (at.div_euclid(60) + 1) * 60;
         let next = minute_end.min(to);
-        if open_at(at.div_euclid(60) * 60) {
+        if open_at(week, closed, tz, at.div_euclid(60) * 60) {
             total += next - at;
         }
         at = next;
@@ -60,20 +64,40 @@ fn brute(week: &WeekHours, closed: &[i64], tz: &TimeZone, from: i64, to: i64) ->
     total
 }
 
-/// xorshift64*: the same intervals on every run and machine.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+/// When `days` working days started at `from` are due, by walking: day by
+/// day from `from`'s local date to the `days`th one after it that has
+/// opening hours and is no holiday, then minute by minute through that day
+/// to the end of the last minute it is open.
+fn brute_due(week: &WeekHours, closed: &[i64], tz: &TimeZone, from: i64, days: u32) -> i64 {
+    let local = tz.to_datetime(Timestamp::from_second(from).unwrap()).date();
+    let mut date = local;
+    let mut counted = 0;
+    while counted < days {
+        date = date.tomorrow().unwrap();
+        let number = day(
+            i32::from(date.year()),
+            date.month() as u32,
+            date.day() as u32,
+        );
+        let weekday = date.weekday().to_monday_zero_offset() as usize;
+        if !week.days[weekday].is_empty() && !closed.contains(&number) {
+            counted += 1;
+        }
     }
-
-    fn below(&mut self, n: u64) -> i64 {
-        (self.next() % n) as i64
-    }
+    let start = date.to_zoned(tz.clone()).unwrap().timestamp().as_second();
+    let end = date
+        .tomorrow()
+        .unwrap()
+        .to_zoned(tz.clone())
+        .unwrap()
+        .timestamp()
+        .as_second();
+    (start..end)
+        .step_by(60)
+        .filter(|&minute| open_at(week, closed, tz, minute))
+        .map(|minute| minute + 60)
+        .max()
+        .unwrap_or(end)
 }
 
 fn day(y: i32, m: u32, d: u32) -> i64 {
@@ -83,6 +107,26 @@ fn day(y: i32, m: u32, d: u32) -> i64 {
         day: d,
     }
     .to_days()
+}
+
+/// The zone's offset changes from `from` to `to` (years), as seconds.
+fn offset_changes(tz: &TimeZone, from: i16, to: i32) -> Vec<i64> {
+    let first = jiff::civil::date(from, 1, 1).to_zoned(tz.clone()).unwrap();
+    tz.following(first.timestamp())
+        .map(|t| t.timestamp().as_second())
+        .take_while(|&t| t < day(to, 1, 1) * DAY)
+        .collect()
+}
+
+/// Half the time a moment from `before` days ahead of an offset change to
+/// a day after it, else any moment of the `years` from `from`.
+fn moment(random: &mut Random, changes: &[i64], before: i64, from: i32, years: i64) -> i64 {
+    if random.below(2) == 0 {
+        changes[random.below(changes.len() as u64) as usize] - before * DAY
+            + random.below(((before + 1) * DAY) as u64)
+    } else {
+        day(from, 1, 1) * DAY + random.below((years * 365 * DAY) as u64)
+    }
 }
 
 #[test]
@@ -109,12 +153,7 @@ fn running_time_equals_a_minute_by_minute_count_across_dst_and_holidays() {
     for zone in zones {
         let tz = jiff::tz::db().get(zone).unwrap();
         // Offset changes from 2000 to 2040, and holidays on and next to some.
-        let first = jiff::civil::date(2000, 1, 1).to_zoned(tz.clone()).unwrap();
-        let changes: Vec<i64> = tz
-            .following(first.timestamp())
-            .map(|t| t.timestamp().as_second())
-            .take_while(|&t| t < day(2040, 1, 1) * DAY)
-            .collect();
+        let changes = offset_changes(&tz, 2000, 2040);
         assert!(changes.len() > 70, "{zone}: {}", changes.len());
         let mut closed: Vec<i64> = changes
             .iter()
@@ -125,13 +164,8 @@ fn running_time_equals_a_minute_by_minute_count_across_dst_and_holidays() {
         for week in &calendars {
             let clock = Clock::new(week, &closed, tz.clone());
             for _ in 0..1_200 {
-                // Half the intervals start within three days of an offset change.
-                let from = if random.below(2) == 0 {
-                    changes[random.below(changes.len() as u64) as usize] - 3 * DAY
-                        + random.below(6 * DAY as u64)
-                } else {
-                    day(2000, 1, 1) * DAY + random.below((40 * 365 * DAY) as u64)
-                };
+                // Half the intervals start within days of an offset change.
+                let from = moment(&mut random, &changes, 3, 2000, 40);
                 let length = match random.below(10) {
                     0..=4 => random.below(6 * 3600),
                     5..=8 => random.below(4 * DAY as u64),
@@ -149,6 +183,87 @@ fn running_time_equals_a_minute_by_minute_count_across_dst_and_holidays() {
         }
     }
     assert!(checked >= 10_000, "{checked}");
+}
+
+#[test]
+fn working_day_deadlines_equal_a_walk_across_dst_and_holidays() {
+    use Weekday::*;
+    let calendars = [
+        hours(&[
+            (&[Mon, Tue, Wed, Thu, Fri], &[("09:00", "18:00")]),
+            (&[Sat], &[("10:00", "16:00")]),
+        ]),
+        // Closing in the hours clocks skip or repeat, and at midnight.
+        hours(&[
+            (&[Mon, Wed, Fri, Sun], &[("01:30", "02:30")]),
+            (&[Tue, Thu, Sat], &[("20:00", "24:00")]),
+        ]),
+        hours(&[(Weekday::ALL, &[("00:00", "24:00")])]),
+    ];
+    let seed = 0x0bad_5eed_2026_0003;
+    println!("seed {seed:#x}");
+    let mut random = Random(seed);
+    let mut checked = 0;
+    for zone in ["Europe/Berlin", "Australia/Sydney", "America/New_York"] {
+        let tz = jiff::tz::db().get(zone).unwrap();
+        let changes = offset_changes(&tz, 2020, 2030);
+        // Holidays on and around some of the changes, and a run of them.
+        let mut closed: Vec<i64> = changes
+            .iter()
+            .step_by(2)
+            .map(|&t| t.div_euclid(DAY) + t.rem_euclid(3) - 1)
+            .collect();
+        closed.extend(day(2026, 1, 1)..day(2026, 1, 9));
+        for week in &calendars {
+            let clock = Clock::new(week, &closed, tz.clone());
+            for _ in 0..150 {
+                let from = moment(&mut random, &changes, 6, 2020, 10);
+                let days = 1 + random.below(6) as u32;
+                let fast = clock
+                    .due(Timestamp::from_second(from).unwrap(), days)
+                    .unwrap()
+                    .as_second();
+                let slow = brute_due(week, &closed, &tz, from, days);
+                assert_eq!(
+                    fast, slow,
+                    "seed {seed:#x}, {zone}, {days}wd from {from}, {week:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 3 * 3 * 150);
+}
+
+#[test]
+fn working_days_skip_the_starting_day_weekends_and_holidays() {
+    use Weekday::*;
+    let week = hours(&[(&[Mon, Tue, Wed, Thu, Fri], &[("09:00", "18:00")])]);
+    let tz = jiff::tz::db().get("Europe/Moscow").unwrap();
+    let at = |m, d, h| {
+        jiff::civil::date(2026, m, d)
+            .at(h, 0, 0, 0)
+            .to_zoned(tz.clone())
+            .unwrap()
+            .timestamp()
+    };
+    let clock = Clock::new(&week, &[day(2026, 10, 8)], tz.clone());
+    // Monday 10:00, 3wd: Thursday's close; Saturday: Wednesday's close.
+    let open = Clock::new(&week, &[], tz.clone());
+    assert_eq!(open.due(at(10, 5, 10), 3), Some(at(10, 8, 18)));
+    assert_eq!(open.due(at(10, 3, 10), 3), Some(at(10, 7, 18)));
+    // With Thursday a holiday, Friday's.
+    assert_eq!(clock.due(at(10, 5, 10), 3), Some(at(10, 9, 18)));
+    // Around the clock, a working day is a day, due at midnight.
+    let always = Clock::new(
+        &hours(&[(Weekday::ALL, &[("00:00", "24:00")])]),
+        &[],
+        tz.clone(),
+    );
+    assert_eq!(always.due(at(10, 5, 23), 1), Some(at(10, 7, 0)));
+    // A calendar that never opens is never due.
+    let never = Clock::new(&WeekHours::default(), &[], tz.clone());
+    assert_eq!(never.due(at(10, 5, 10), 1), None);
 }
 
 #[test]

@@ -1010,13 +1010,16 @@ impl<'t> Parser<'t> {
 
     // ------------------------------------------------------------ values
 
-    fn duration_value(&mut self) -> P<Option<Duration>> {
+    /// A duration token read as what its statement needs: running time
+    /// ([`Duration`]) or a deadline that may count working days
+    /// ([`TimeLimit`]).
+    fn duration_value<T: FromDuration>(&mut self) -> P<Option<T>> {
         let (text, span) = self.duration()?;
         Ok(self.duration_of(text, span))
     }
 
-    fn duration_of(&mut self, text: &str, span: Span) -> Option<Duration> {
-        match Duration::parse(text) {
+    fn duration_of<T: FromDuration>(&mut self, text: &str, span: Span) -> Option<T> {
+        match T::from_duration(text) {
             Ok(d) => Some(d),
             Err(message) => {
                 self.invalid(span, message, msg!("duration-help"));

@@ -392,21 +392,19 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// `duration = @{ (ASCII_DIGIT+ ~ ("s" | "m" | "h" | "d" | "w"))+ ~ !ident_char }`
+    /// `duration = @{ (ASCII_DIGIT+ ~ ("wd" | "s" | "m" | "h" | "d" | "w"))+ ~ !ident_char }`
     fn duration(&mut self) -> P<(&'t str, Span)> {
         let bytes = self.text.as_bytes();
         let mut end = self.pos;
         loop {
             let digits = self.digits(end);
-            if digits == 0
-                || !matches!(
-                    bytes.get(end + digits),
-                    Some(b's' | b'm' | b'h' | b'd' | b'w')
-                )
-            {
-                break;
-            }
-            end += digits + 1;
+            let unit = match bytes.get(end + digits..) {
+                _ if digits == 0 => break,
+                Some([b'w', b'd', ..]) => 2,
+                Some([b's' | b'm' | b'h' | b'd' | b'w', ..]) => 1,
+                _ => break,
+            };
+            end += digits + unit;
         }
         if end == self.pos || self.ident_char_at(end) {
             return Err(Stop::new(self.pos, &[DURATION]));

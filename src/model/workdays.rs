@@ -1,0 +1,242 @@
+//! How long a deadline in working days (`3wd`, LANGUAGE.md language 3)
+//! can run on its calendar's clock.
+//!
+//! A timer of `N wd` started on day `D` ends at the last closing time of
+//! the `N`th opening day after `D` (an opening day has opening hours and is
+//! not a holiday). The running time it leaves depends on when it started:
+//! started before `D` opens, it runs all of `D` and the `N` days after —
+//! the longest; started at `D`'s close (or on a closed day), only the `N`
+//! days — the shortest. So over every start moment:
+//!
+//! - the longest is the largest sum of the hours of `N + 1` consecutive
+//!   opening days;
+//! - the shortest is the smallest sum of `N` consecutive opening days.
+//!
+//! Rules that compare a `wd` limit with another take the longest (LANGUAGE.md);
+//! exports that only know minutes get it too; staffing, which must meet the
+//! deadline for every caller, takes the shortest.
+//!
+//! Opening days form the weekly sequence of opening weekdays with the
+//! holidays taken out. A window of consecutive opening days that holds no
+//! holiday has a sum that repeats every week; a window that holds holidays
+//! is found by sweeping start positions near them, in stretches where the
+//! same holidays are inside (the sum then repeats weekly too), so the cost
+//! grows with the number of holidays, not with `N`.
+//!
+//! Days are counted on the calendar's weekly hours: a day on which the
+//! clocks change counts at its usual length (`cxc measure` judges each
+//! deadline on the exact clock, see `measure::clock`).
+
+use super::Calendar;
+use crate::syntax::values::{Duration, TimeLimit};
+
+const DAY: i64 = 86_400;
+
+/// Which end of the range of running times a deadline can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extreme {
+    /// Started before its first day opens: the most running time.
+    Longest,
+    /// Started at a day's close: the least.
+    Shortest,
+}
+
+/// The opening days of a calendar, as `wd` deadlines count them.
+#[derive(Debug, Clone)]
+pub struct WorkingWeek {
+    /// The opening weekdays (Monday = 0), in order, and their open seconds.
+    weekdays: Vec<(usize, i64)>,
+    /// `prefix[j]`: open seconds of the first `j` opening weekdays.
+    prefix: Vec<i64>,
+    /// Holidays that fall on an opening weekday, as positions in the
+    /// sequence of opening weekdays (see [`WorkingWeek::position`]), sorted.
+    holidays: Vec<i64>,
+    /// `holiday_prefix[i]`: open seconds the first `i` holidays take away.
+    holiday_prefix: Vec<i64>,
+}
+
+impl WorkingWeek {
+    /// The working week of a calendar; without one, of the wall clock (every
+    /// day open around the clock).
+    pub fn of(calendar: Option<&Calendar>) -> WorkingWeek {
+        let open: [i64; 7] = std::array::from_fn(|d| match calendar {
+            Some(c) => c.week.days[d]
+                .iter()
+                .map(|(a, b)| i64::from(b.minutes()) * 60 - i64::from(a.minutes()) * 60)
+                .sum(),
+            None => DAY,
+        });
+        let closed: Vec<i64> = calendar.map_or(Vec::new(), |c| {
+            c.closed.iter().map(|d| d.to_days()).collect()
+        });
+        WorkingWeek::new(open, &closed)
+    }
+
+    /// Open seconds per weekday (Monday first) and holidays as day numbers
+    /// since 1970-01-01.
+    pub fn new(open: [i64; 7], closed: &[i64]) -> WorkingWeek {
+        let weekdays: Vec<(usize, i64)> = (0..7)
+            .filter(|&d| open[d] > 0)
+            .map(|d| (d, open[d]))
+            .collect();
+        let mut prefix = vec![0];
+        for &(_, seconds) in &weekdays {
+            prefix.push(prefix[prefix.len() - 1] + seconds);
+        }
+        let mut week = WorkingWeek {
+            weekdays,
+            prefix,
+            holidays: Vec::new(),
+            holiday_prefix: vec![0],
+        };
+        let mut holidays: Vec<i64> = closed.iter().filter_map(|&d| week.position(d)).collect();
+        holidays.sort_unstable();
+        holidays.dedup();
+        for &h in &holidays {
+            let seconds = week.open_at(h);
+            week.holiday_prefix
+                .push(week.holiday_prefix[week.holiday_prefix.len() - 1] + seconds);
+        }
+        week.holidays = holidays;
+        week
+    }
+
+    /// Opening weekdays per week.
+    fn per_week(&self) -> i64 {
+        self.weekdays.len() as i64
+    }
+
+    /// The position of day `day` in the endless sequence of opening
+    /// weekdays (the first opening weekday of the week of 1970-01-01 is 0),
+    /// when it falls on one.
+    fn position(&self, day: i64) -> Option<i64> {
+        let from_monday = day + 3; // 1970-01-01 is a Thursday
+        let (week, weekday) = (
+            from_monday.div_euclid(7),
+            from_monday.rem_euclid(7) as usize,
+        );
+        let j = self.weekdays.iter().position(|&(d, _)| d == weekday)?;
+        Some(week * self.per_week() + j as i64)
+    }
+
+    /// Open seconds of the opening weekday at position `p`.
+    fn open_at(&self, p: i64) -> i64 {
+        self.weekdays[p.rem_euclid(self.per_week()) as usize].1
+    }
+
+    /// Open seconds of positions `0..p` (negative `p`: minus those of `p..0`).
+    fn before(&self, p: i64) -> i64 {
+        let k = self.per_week();
+        p.div_euclid(k) * self.prefix[k as usize] + self.prefix[p.rem_euclid(k) as usize]
+    }
+
+    /// The largest (or smallest) open seconds of `len` consecutive opening
+    /// days, holidays left out. Zero when the calendar never opens.
+    fn window(&self, len: i64, extreme: Extreme) -> i64 {
+        let k = self.per_week();
+        if k == 0 || len <= 0 {
+            return 0;
+        }
+        let better = |a: i64, b: i64| match extreme {
+            Extreme::Longest => a.max(b),
+            Extreme::Shortest => a.min(b),
+        };
+        // Windows with no holiday inside: their sums repeat every week.
+        let mut best = (0..k)
+            .map(|r| self.before(r + len) - self.before(r))
+            .reduce(better)
+            .unwrap_or(0);
+        let m = self.holidays.len();
+        let Some(&first) = self.holidays.first() else {
+            return best;
+        };
+        // Windows starting at `r` hold the holidays `i..hi`: those from
+        // the first at or after `r` while they fall before the window's
+        // end, which each of them pushes one day further.
+        let mut r = first - (len - 1);
+        let (mut i, mut hi) = (0, 0);
+        while i < m {
+            if self.holidays[i] == r {
+                // A holiday opens no window; the next start passes it.
+                r += 1;
+                i += 1;
+                hi = hi.max(i);
+                continue;
+            }
+            while hi < m && self.holidays[hi] <= r + len - 1 + (hi - i) as i64 {
+                hi += 1;
+            }
+            let inside = (hi - i) as i64;
+            // The same holidays stay inside until `r` reaches holiday `i`
+            // or the window's end reaches holiday `hi`.
+            let mut next = self.holidays[i];
+            if hi < m {
+                next = next.min(self.holidays[hi] - (len - 1 + inside));
+            }
+            if inside > 0 {
+                let lost = self.holiday_prefix[hi] - self.holiday_prefix[i];
+                // Within the stretch the sum repeats weekly: one week of
+                // starts is enough.
+                for t in r..next.min(r + k) {
+                    best = better(best, self.before(t + len + inside) - self.before(t) - lost);
+                }
+            }
+            r = next;
+        }
+        best
+    }
+
+    /// The `n`th opening day after day `day` (day numbers since
+    /// 1970-01-01): the day a deadline of `n` working days started on `day`
+    /// is due. None when the calendar never opens.
+    pub fn nth_opening_day_after(&self, day: i64, n: u32) -> Option<i64> {
+        let k = self.per_week();
+        if k == 0 || n == 0 {
+            return None;
+        }
+        // The first opening weekday after `day`, as a position.
+        let from_monday = day + 1 + 3;
+        let (week, weekday) = (
+            from_monday.div_euclid(7),
+            from_monday.rem_euclid(7) as usize,
+        );
+        let first = match self.weekdays.iter().position(|&(d, _)| d >= weekday) {
+            Some(j) => week * k + j as i64,
+            None => (week + 1) * k,
+        };
+        // Each holiday on the way pushes the deadline one opening day on.
+        let mut due = first + i64::from(n) - 1;
+        let mut i = self.holidays.partition_point(|&h| h < first);
+        while i < self.holidays.len() && self.holidays[i] <= due {
+            due += 1;
+            i += 1;
+        }
+        let (week, j) = (due.div_euclid(k), due.rem_euclid(k) as usize);
+        Some(week * 7 + self.weekdays[j].0 as i64 - 3)
+    }
+
+    /// The running seconds a deadline of `days` working days can leave,
+    /// over every moment it may start.
+    pub fn seconds(&self, days: u32, extreme: Extreme) -> i64 {
+        let len = match extreme {
+            Extreme::Longest => i64::from(days) + 1,
+            Extreme::Shortest => i64::from(days),
+        };
+        self.window(len, extreme)
+    }
+}
+
+/// The running time `limit` can last on the clock of `calendar` (none: the
+/// wall clock): running time as written, or for working days the
+/// [`Extreme`] over every start moment.
+pub fn running(limit: TimeLimit, calendar: Option<&Calendar>, extreme: Extreme) -> Duration {
+    match limit {
+        TimeLimit::Running { time, .. } => time,
+        TimeLimit::WorkingDays(days) => {
+            Duration::from_seconds(WorkingWeek::of(calendar).seconds(days, extreme).max(0) as u64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

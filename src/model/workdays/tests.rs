@@ -1,0 +1,195 @@
+//! The longest and shortest running time of a `wd` deadline against a
+//! brute force that shares none of its arithmetic: for every start minute
+//! of a stretch of weeks it walks day by day to the deadline (the last
+//! closing time of the Nth opening day after the start's day) and counts
+//! the open minutes in between.
+
+use super::*;
+use crate::syntax::values::Date;
+use crate::testing::Random;
+
+/// Monday 2024-09-30, as a day number.
+const MONDAY: i64 = 19_996;
+
+/// Opening windows per weekday (Monday first), in minutes of the day.
+type Windows = [Vec<(i64, i64)>; 7];
+
+fn open_seconds(windows: &Windows) -> [i64; 7] {
+    std::array::from_fn(|d| windows[d].iter().map(|(a, b)| (b - a) * 60).sum())
+}
+
+/// (longest, shortest) running seconds over every start minute (and the
+/// last instant) of days
+/// `MONDAY..MONDAY + start_days`.
+fn brute(windows: &Windows, holidays: &[i64], days: u32, start_days: i64) -> (i64, i64) {
+    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
+    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
+    let horizon = start_days + 7 * (i64::from(days) + 2) + holidays.len() as i64 * 2;
+    // open[m]: minute m (from MONDAY's midnight) is open; prefix sums of it.
+    let minutes = (horizon * 1440) as usize;
+    let mut prefix = vec![0i64; minutes + 1];
+    for m in 0..minutes {
+        let day = MONDAY + m as i64 / 1440;
+        let minute = m as i64 % 1440;
+        let open = !holidays.contains(&day)
+            && windows[weekday(day)]
+                .iter()
+                .any(|&(a, b)| a <= minute && minute < b);
+        prefix[m + 1] = prefix[m] + i64::from(open);
+    }
+    let (mut longest, mut shortest) = (i64::MIN, i64::MAX);
+    for start_day in 0..start_days {
+        let mut due_day = MONDAY + start_day;
+        let mut counted = 0;
+        while counted < days {
+            due_day += 1;
+            counted += u32::from(opening(due_day));
+        }
+        let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
+        let due = ((due_day - MONDAY) * 1440 + close) as usize;
+        // Minute 1440 stands for the last instant of the day: still the
+        // start's day, with none of it left.
+        for minute in 0..=1440 {
+            let start = (start_day * 1440 + minute) as usize;
+            let running = (prefix[due] - prefix[start]) * 60;
+            longest = longest.max(running);
+            shortest = shortest.min(running);
+        }
+    }
+    (longest, shortest)
+}
+
+/// A random week: each day closed, or open in one or two windows on
+/// quarter hours, some up to midnight.
+fn random_week(random: &mut Random) -> Windows {
+    std::array::from_fn(|_| {
+        let mut day = Vec::new();
+        if random.below(4) == 0 {
+            return day;
+        }
+        let opens = random.below(48) * 15;
+        let closes = opens + 15 + random.below(((1440 - opens - 15) / 15 + 1) as u64) * 15;
+        day.push((opens, closes.min(1440)));
+        if random.below(3) == 0 && closes + 30 < 1440 {
+            let second = closes + 15 + random.below(((1440 - closes - 15) / 15) as u64) * 15;
+            day.push((second, 1440));
+        }
+        day
+    })
+}
+
+#[test]
+fn longest_and_shortest_equal_a_walk_over_every_start_minute() {
+    let seed = 0x00c0_ffee_2026_0003;
+    println!("seed {seed:#x}");
+    let mut random = Random(seed);
+    let mut checked = 0;
+    while checked < 60 {
+        let windows = random_week(&mut random);
+        if windows.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let days = 1 + random.below(6) as u32;
+        // Holidays in weeks 3 to 5, some on closed weekdays, some in a row;
+        // starts from two weeks before them to a week after.
+        let holidays: Vec<i64> = (0..random.below(5))
+            .map(|_| MONDAY + 21 + random.below(21))
+            .collect();
+        let start_days = 21 + 21 + 7 + 7;
+        let week = WorkingWeek::new(open_seconds(&windows), &holidays);
+        let (longest, shortest) = brute(&windows, &holidays, days, start_days);
+        assert_eq!(
+            (
+                week.seconds(days, Extreme::Longest),
+                week.seconds(days, Extreme::Shortest)
+            ),
+            (longest, shortest),
+            "seed {seed:#x}, {days}wd on {windows:?}, holidays {holidays:?}"
+        );
+        checked += 1;
+    }
+}
+
+#[test]
+fn a_week_of_start_minutes_on_office_hours() {
+    // Mon-Fri 09-18, Sat 10-16: 3wd started on Friday before opening runs
+    // Friday, Saturday, Monday and Tuesday (9 + 6 + 9 + 9); the longest is
+    // four nine-hour days, started on Monday to Wednesday; the shortest
+    // is Saturday and two weekdays.
+    let mut windows: Windows = Default::default();
+    for day in windows.iter_mut().take(5) {
+        day.push((540, 1080));
+    }
+    windows[5].push((600, 960));
+    let week = WorkingWeek::new(open_seconds(&windows), &[]);
+    assert_eq!(week.seconds(3, Extreme::Longest), 36 * 3600);
+    assert_eq!(week.seconds(3, Extreme::Shortest), 24 * 3600);
+    assert_eq!(brute(&windows, &[], 3, 7), (36 * 3600, 24 * 3600));
+    // A Saturday holiday puts a long Monday in its place: 3wd started on
+    // the Friday before it runs Friday, Monday, Tuesday, Wednesday.
+    let saturday = MONDAY + 5;
+    let week = WorkingWeek::new(open_seconds(&windows), &[saturday]);
+    assert_eq!(week.seconds(1, Extreme::Longest), 18 * 3600);
+    assert_eq!(week.seconds(6, Extreme::Shortest), (9 * 5 + 6) * 3600);
+}
+
+#[test]
+fn around_the_clock_a_working_day_is_a_calendar_day() {
+    let wall = WorkingWeek::of(None);
+    assert_eq!(wall.seconds(3, Extreme::Longest), 4 * DAY);
+    assert_eq!(wall.seconds(3, Extreme::Shortest), 3 * DAY);
+    let limit = TimeLimit::WorkingDays(1);
+    assert_eq!(running(limit, None, Extreme::Longest).seconds(), 2 * 86_400);
+    let hours = TimeLimit::parse("30h").unwrap();
+    assert_eq!(running(hours, None, Extreme::Shortest).seconds(), 30 * 3600);
+}
+
+#[test]
+fn a_calendar_that_never_opens_never_runs() {
+    let week = WorkingWeek::new([0; 7], &[MONDAY]);
+    assert_eq!(week.seconds(5, Extreme::Longest), 0);
+}
+
+#[test]
+fn long_deadlines_over_many_holidays_equal_a_day_by_day_sum() {
+    // 400 working days, a holiday on 3 January and 9 May of every year for
+    // twenty years, some on the short Saturday: windows hold several.
+    let holidays: Vec<i64> = (0..20)
+        .flat_map(|i| {
+            [(1, 3), (5, 9)].map(|(month, day)| Date {
+                year: 2020 + i,
+                month,
+                day,
+            })
+        })
+        .map(Date::to_days)
+        .collect();
+    let mut open = [9 * 3600; 7];
+    open[5] = 6 * 3600;
+    open[6] = 0;
+    let week = WorkingWeek::new(open, &holidays);
+    let days = 400;
+    // Every start day from well before the first holiday to after the last.
+    let opening = |day: i64| {
+        let weekday = (day + 3).rem_euclid(7) as usize;
+        (open[weekday] > 0 && !holidays.contains(&day)).then_some(open[weekday])
+    };
+    let (first, last) = (holidays[0] - 700, holidays[holidays.len() - 1] + 7);
+    let (mut longest, mut shortest) = (0, i64::MAX);
+    for start in first..=last {
+        let mut sum = opening(start).unwrap_or(0);
+        let (mut day, mut counted, mut after) = (start, 0, 0);
+        while counted < days {
+            day += 1;
+            if let Some(seconds) = opening(day) {
+                after += seconds;
+                counted += 1;
+            }
+        }
+        sum += after;
+        longest = longest.max(sum);
+        shortest = shortest.min(after);
+    }
+    assert_eq!(week.seconds(days, Extreme::Longest), longest);
+    assert_eq!(week.seconds(days, Extreme::Shortest), shortest);
+}
