@@ -549,6 +549,7 @@ fn positions_out_of_range_are_answered() {
         json!({"textDocument": doc, "position": {"line": u64::from(far) + 1, "character": 0}}),
     );
     assert_eq!(answer["code"], -32602, "{answer}");
+}
 
 #[test]
 fn a_deadline_in_working_days_says_when_it_ends_and_numbers_complete_to_units() {
