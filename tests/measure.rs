@@ -353,3 +353,82 @@ fn a_large_export_read_in_two_halves_counts_every_row_once_at_its_line() {
         .unwrap();
     assert_eq!(finding["line"], bad_lines[0]);
 }
+
+/// A Russian spec's month of exports (the outside spec `domoset`, with its
+/// deliberately bad rows): `report.html` is `report.md` as a page in the
+/// site's look, every section of it there, and no code or English word the
+/// reader would have to decode.
+#[test]
+fn the_report_page_speaks_the_reports_language_and_has_every_section() {
+    let Some(spec) = ["../shared/specs/domoset", "tests/specs/outside/domoset"]
+        .into_iter()
+        .map(std::path::Path::new)
+        .find(|p| p.join("данные/обращения.csv").is_file())
+    else {
+        panic!("the outside spec domoset and its data are missing");
+    };
+    let out = tempfile::tempdir().unwrap();
+    let data = |name: &str| spec.join("данные").join(name).to_str().unwrap().to_string();
+    let output = cxc(&[
+        "measure",
+        spec.to_str().unwrap(),
+        "--contacts",
+        &data("обращения.csv"),
+        "--cases",
+        &data("кейсы.csv"),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(out.path().join("report.html").is_file(), "{output:?}");
+    let markdown = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ru\">"), "{html}");
+    // The site's stylesheet, allowed by its hash.
+    assert!(html.contains("<style>") && html.contains("nav a {") && html.contains("figure.chart"));
+    assert!(html.contains("style-src 'sha256-"));
+    // Every section of the Markdown is a section of the page, the bad data
+    // and the transitions off the map among them.
+    let headings: Vec<&str> = markdown
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .collect();
+    assert!(headings.iter().any(|h| h.contains("Ошибочные данные")), "{markdown}");
+    for heading in &headings {
+        let escaped = heading.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        assert!(html.contains(&format!("<h2>{escaped}</h2>")), "{heading}");
+    }
+    for part in ["Переходы, которых нет на карте", "CSAT"] {
+        assert!(markdown.contains(part) && html.contains(part), "{part}");
+    }
+    // What a reader sees: no raw codes, no English.
+    let text = visible_text(&html);
+    for code in ["missing:", "before:", "bad-time", "acknowledge", "escalate", "feedback", "first_response", "answer ", " within "] {
+        assert!(!text.contains(code), "{code} in {text}");
+    }
+    let latin: BTreeSet<&str> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1)
+        .filter(|w| !["SLA", "CSAT", "NPS", "CES", "FCR", "AHT"].contains(w))
+        .collect();
+    assert!(latin.is_empty(), "English in the Russian report: {latin:?}");
+}
+
+/// The text of a page a reader sees: tags, the stylesheet and character
+/// references dropped.
+fn visible_text(html: &str) -> String {
+    let body = html.split("</head>").nth(1).unwrap_or(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+}

@@ -27,6 +27,7 @@ pub(crate) mod minutes;
 pub mod names;
 pub mod output;
 mod ownership;
+mod page;
 pub mod report;
 mod routing;
 pub(crate) mod site;
@@ -99,28 +100,6 @@ pub fn render(
     let mut files = Files::new();
     let language = options.language;
     let names = names::ExportNames::new(model, options.exports, &mut problems);
-    if wants(Target::Docs) || wants(Target::Site) {
-        let docs = documents(model, plans, options, &names)?;
-        if wants(Target::Site) {
-            // Pages link to the routing config and model.json only when they
-            // are written beside the site.
-            let written = |path: &str| wants(Target::Docs) && docs.contains_key(path);
-            let measured = options
-                .measured
-                .map(|v| measured::Measured::new(v, language));
-            files.extend(site::site(
-                model,
-                &docs,
-                &written,
-                language,
-                options.checks,
-                measured.as_ref(),
-            )?);
-        }
-        if wants(Target::Docs) {
-            files.extend(docs);
-        }
-    }
     if wants(Target::Zendesk) {
         let policies = zendesk::policies(model, options.exports, &names, language, &mut problems);
         let year = options.today.map_or(2026, |d| d.year as i16);
@@ -151,6 +130,30 @@ pub fn render(
             );
         }
     }
+    // The index links the exports written beside it; the site is made
+    // from the documents (rendered for it even when they are not written)
+    // and holds a copy of every file its pages link to.
+    let docs = if wants(Target::Docs) || wants(Target::Site) {
+        documents(model, plans, options, &names, &files)?
+    } else {
+        Files::new()
+    };
+    if wants(Target::Site) {
+        let measured = options
+            .measured
+            .map(|v| measured::Measured::new(v, language));
+        let pages = site::site(
+            model,
+            [&docs, &files],
+            language,
+            options.checks,
+            measured.as_ref(),
+        )?;
+        files.extend(pages);
+    }
+    if wants(Target::Docs) {
+        files.extend(docs);
+    }
     Ok((files, problems))
 }
 
@@ -174,6 +177,7 @@ fn documents(
     plans: &[QueuePlan],
     options: &Options,
     names: &names::ExportNames,
+    exports: &Files,
 ) -> Result<Files, String> {
     let language = options.language;
     let mut renderer = templates::Renderer::new(options.templates, model.size())?;
@@ -199,7 +203,14 @@ fn documents(
         files.insert(output, text.into_bytes());
         Ok(())
     };
-    render("index.md".into(), "index.md", None)?;
+    // The exports written beside the documents, for the index to link.
+    let mut written: Vec<&str> = exports.keys().map(String::as_str).collect();
+    written.extend(["routing/routing.json", "routing/routing.yaml", "model.json"]);
+    render(
+        "index.md".into(),
+        "index.md",
+        Some(("files", TemplateValue::from_serialize(&written))),
+    )?;
     for doc in [
         "service-standards",
         "complaints",

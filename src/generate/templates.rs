@@ -93,6 +93,8 @@ impl Renderer {
         env.set_lstrip_blocks(true);
         env.set_keep_trailing_newline(true);
         env.add_filter("cell", cell);
+        env.add_filter("duration", super::words::duration_filter);
+        env.add_filter("number", super::words::number_filter);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".md") {
                 AutoEscape::Custom("markdown")

@@ -151,6 +151,38 @@ enum Days {
     No,
 }
 
+/// The language a template is rendered in: its `language` variable
+/// (`en`, `ru`), English when it has none.
+fn template_language(state: &minijinja::State) -> Language {
+    match state.lookup("language").as_ref().and_then(|v| v.as_str()) {
+        Some("ru") => Language::Ru,
+        _ => Language::En,
+    }
+}
+
+/// The `duration` filter: seconds (a measured time) or a duration as the
+/// spec writes it (`4h`) in words of the template's language, a measured
+/// time rounded as the findings round it: `{{ s.time.median|duration }}`.
+pub fn duration_filter(
+    state: &minijinja::State,
+    value: minijinja::Value,
+) -> Result<String, minijinja::Error> {
+    let d = if let Some(text) = value.as_str() {
+        Duration::parse(text).map_err(|m| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, m.text(Language::En))
+        })?
+    } else {
+        crate::measure::findings::round(i64::try_from(value)?)
+    };
+    Ok(duration(d, template_language(state)))
+}
+
+/// The `number` filter: a figure written as the template's language writes
+/// numbers (`65.3` and `1,250`; `65,3` and `1 250`).
+pub fn number_filter(state: &minijinja::State, value: f64) -> String {
+    grouped(value, template_language(state))
+}
+
 fn duration_as(
     d: Duration,
     days: Days,

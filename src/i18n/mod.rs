@@ -19,8 +19,11 @@ use std::sync::OnceLock;
 #[cfg(test)]
 mod tests;
 
-pub(crate) const EN: &str = include_str!("en.ftl");
-pub(crate) const RU: &str = include_str!("ru.ftl");
+/// Each language's catalogue: the messages of the checks and commands, then
+/// the words of the command line's help and errors and of the documents'
+/// pages (a file of their own, as long as the others).
+pub(crate) const EN: &str = concat!(include_str!("en.ftl"), include_str!("words.en.ftl"));
+pub(crate) const RU: &str = concat!(include_str!("ru.ftl"), include_str!("words.ru.ftl"));
 
 /// A message by id, with its arguments: rendered when the language is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,19 +198,25 @@ pub fn grouped(value: f64, language: Language) -> String {
 /// One part (`summary`, `why`) of the explanation of a diagnostic code:
 /// the attribute `part` of the message `explain-CODE`.
 pub fn explain(code: &str, part: &str, language: Language) -> String {
-    let bundle = bundle(language);
     let id = format!("explain-{code}");
-    let Some(pattern) = bundle
-        .get_message(&id)
-        .and_then(|m| m.get_attribute(part))
-        .map(|a| a.value())
-    else {
-        return id;
+    lookup(&id, Some(part), language).unwrap_or(id)
+}
+
+/// A message found by an id made at run time (`cli-cmd-build`), or one of
+/// its attributes, without arguments; `None` when the catalogue has none.
+pub fn lookup(id: &str, attribute: Option<&str>, language: Language) -> Option<String> {
+    let bundle = bundle(language);
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        Some(part) => message.get_attribute(part)?.value(),
+        None => message.value()?,
     };
     let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, None, &mut errors)
-        .into_owned()
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// A message without arguments, in `language`.

@@ -421,14 +421,14 @@ fn metric_basis(metric: Metric, n: u64) -> Message {
     }
 }
 
-fn file_word(file: DataFile) -> Message {
+pub(crate) fn file_word(file: DataFile) -> Message {
     match file {
         DataFile::Contacts => msg!("measure-file-contacts"),
         DataFile::Cases => msg!("measure-file-cases"),
     }
 }
 
-fn flaw_words(flaw: Flaw, example: &str) -> Message {
+pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
     match flaw {
         Flaw::Missing(field) => msg!("measure-flaw-missing", field = field),
         Flaw::BadTime(field) => msg!("measure-flaw-bad-time", field = field),

@@ -1,9 +1,11 @@
 // Loads pages of a cxc site in headless Chromium and checks what a reader
 // would notice: console errors, blocked resources, broken links, an invisible
-// diagram, anything executable, and accessibility problems axe-core rates
-// serious or critical. Prints a JSON report; exits 1 on a failure.
+// diagram or chart, a label cut at the edge, anything executable, and
+// accessibility problems axe-core rates serious or critical (with
+// `--moderate`, moderate ones too). Prints a JSON report; exits 1 on a
+// failure.
 //
-//   node check-site.mjs SITE_DIR SCREENSHOT_DIR page.html [page.html ...]
+//   node check-site.mjs SITE_DIR SCREENSHOT_DIR [--moderate] page.html [page.html ...]
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +14,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
 const [site, shots, ...pages] = process.argv.slice(2);
+const moderate = pages[0] === '--moderate';
+if (moderate) pages.shift();
+const failing = moderate ? ['moderate', 'serious', 'critical'] : ['serious', 'critical'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
@@ -46,7 +51,20 @@ try {
         links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
         diagram: box ? { width: box.width, height: box.height } : null,
         navStyled: document.querySelector('nav') ? getComputedStyle(document.querySelector('nav')).display === 'flex' : null,
-        charts: [...document.querySelectorAll('svg')].map((s) => { const b = s.getBoundingClientRect(); return { width: b.width, height: b.height, bars: s.querySelectorAll('rect').length }; }),
+        charts: [...document.querySelectorAll('figure.chart')].map((f) => {
+          const b = f.getBoundingClientRect();
+          const bars = [...f.querySelectorAll('svg.bar')].map((s) => s.getBoundingClientRect());
+          return { width: b.width, height: b.height, rows: f.querySelectorAll('.row').length, thinnest: Math.min(...bars.map((r) => r.width)) };
+        }),
+        // Text cut off: an element narrower than its text with its overflow
+        // hidden or ellipsised, or text past the page's right edge.
+        clipped: [...document.querySelectorAll('main *')].filter((e) => {
+          if (!e.childNodes.length || ![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) return false;
+          const style = getComputedStyle(e);
+          const cut = e.scrollWidth > e.clientWidth + 1 && (style.overflowX === 'hidden' || style.textOverflow === 'ellipsis');
+          const past = e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('figure.diagram, table');
+          return cut || past;
+        }).map((e) => e.textContent.trim().slice(0, 60)),
       };
     });
     for (const link of facts.links) {
@@ -60,7 +78,8 @@ try {
     // self-contained report (cxc measure) has neither.
     if (facts.navStyled === false) problems.push('the stylesheet did not apply');
     if (facts.navStyled === null && !page.endsWith('report.html')) problems.push('no navigation bar');
-    for (const c of facts.charts) if (c.width < 50 || c.height < 20) problems.push(`an invisible chart: ${JSON.stringify(c)}`);
+    for (const c of facts.charts) if (c.width < 50 || c.height < 20 || c.thinnest < 20) problems.push(`an invisible chart: ${JSON.stringify(c)}`);
+    for (const text of facts.clipped) problems.push(`text cut off: ${text}`);
     // axe-core runs in a second tab that ignores the page's CSP (the page
     // forbids every script, axe included); the checks are on the same DOM.
     const audit = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
@@ -73,7 +92,7 @@ try {
     await audit.close();
     facts.accessibility = axe;
     for (const v of axe) {
-      if (v.impact === 'serious' || v.impact === 'critical') problems.push(`accessibility (${v.impact}): ${v.id} on ${v.nodes} element(s): ${v.help}`);
+      if (failing.includes(v.impact)) problems.push(`accessibility (${v.impact}): ${v.id} on ${v.nodes} element(s): ${v.help}`);
     }
     const shot = join(shots, page.replaceAll('/', '_').replace(/\.html$/, '.png'));
     await tab.screenshot({ path: shot, fullPage: true });

@@ -1,14 +1,21 @@
 //! `cxc measure -o DIR`: the measured figures as `measure.json` (every
 //! figure with its `n`), `report.md` and a self-contained `report.html`.
+//!
+//! The page is converted from `report.md` (as the site's pages are from
+//! their documents), with a chart where the document asks for one, so the
+//! two carry the same sections in the same words.
 
 mod html;
 mod view;
 
 use super::templates::Renderer;
 use super::Files;
+use crate::measure::complaints::Duty;
 use crate::measure::Report;
 use crate::model::Model;
 use crate::syntax::values::Language;
+use serde::Serialize;
+use std::collections::BTreeMap;
 pub use view::MeasureView;
 
 pub fn render(model: &Model, report: &Report, language: Language) -> Result<Files, String> {
@@ -18,12 +25,150 @@ pub fn render(model: &Model, report: &Report, language: Language) -> Result<File
     json.push(b'\n');
     files.insert("measure.json".into(), json);
     let mut renderer = Renderer::new(None, model.size())?;
-    let context = minijinja::context! { report => minijinja::Value::from_serialize(&view) };
+    let said = Said::new(model, report, language);
+    let context = minijinja::context! {
+        report => minijinja::Value::from_serialize(&view),
+        said => minijinja::Value::from_serialize(&said),
+        language => language.as_str(),
+    };
     let markdown = renderer.render(&format!("{}/report.md", language.as_str()), context)?;
-    files.insert("report.md".into(), markdown.into_bytes());
     files.insert(
         "report.html".into(),
-        html::page(&view, language).into_bytes(),
+        html::page(&view, &said, &markdown, language).into_bytes(),
     );
+    files.insert("report.md".into(), markdown.into_bytes());
     Ok(files)
+}
+
+/// What the report says in words of its language where `measure.json`
+/// has a code or the spec's own syntax: the targets, the kinds of bad data,
+/// the complaint duties.
+#[derive(Serialize)]
+pub(super) struct Said {
+    /// In the order of `targets`: "answer on Phone: 80% within 20 seconds".
+    pub(super) targets: Vec<String>,
+    /// In the order of `metrics`: "customer satisfaction (CSAT) ≥ 4.5".
+    metrics: Vec<String>,
+    /// In the order of `bad_data`.
+    bad_data: Vec<FlawSaid>,
+    /// By the duty's code (`acknowledge`...).
+    pub(super) duties: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct FlawSaid {
+    file: String,
+    problem: String,
+}
+
+impl Said {
+    fn new(model: &Model, report: &Report, language: Language) -> Said {
+        let targets = report
+            .attainments
+            .iter()
+            .map(|a| target_words(model, a, language))
+            .collect();
+        // As the view lists them: per SLA and segment, the SLA's targets
+        // the data had a figure for.
+        let mut metrics = Vec::new();
+        for (&(sla, _), sums) in &report.metrics {
+            for kpi in &model.slas[sla].targets {
+                if sums.value(kpi.value.metric, kpi.value.value).is_some() {
+                    metrics.push(metric_words(&kpi.value, language));
+                }
+            }
+        }
+        let bad_data = report
+            .flaws
+            .0
+            .iter()
+            .map(|((file, flaw), seen)| FlawSaid {
+                file: crate::measure::findings::file_word(*file).text(language),
+                problem: crate::measure::findings::flaw_words(
+                    *flaw,
+                    seen.example.as_deref().unwrap_or(""),
+                )
+                .text(language),
+            })
+            .collect();
+        let duties = [
+            Duty::Acknowledge,
+            Duty::Resolve,
+            Duty::Escalate,
+            Duty::Feedback,
+        ]
+        .into_iter()
+        .map(|d| (view::duty_code(d), duty_words(d).text(language)))
+        .collect();
+        Said {
+            targets,
+            metrics,
+            bad_data,
+            duties,
+        }
+    }
+}
+
+/// An SLA target in words: "answer on Phone: 80% within 20 seconds".
+fn target_words(model: &Model, a: &crate::measure::sla::Attainment, language: Language) -> String {
+    use crate::measure::sla::Target;
+    let sla = &model.slas[a.sla];
+    let channel = |c: &crate::model::Ref<crate::model::Idx<crate::model::Channel>>| {
+        c.target
+            .map_or(c.name.as_str(), |i| model.channels[i].header.label())
+            .to_string()
+    };
+    let within = |d| super::words::duration_genitive(d, language);
+    let message = match a.target {
+        Target::Answer(i) => {
+            let t = &sla.answers[i];
+            crate::msg!(
+                "report-target-answer",
+                channel = channel(&t.channel),
+                percent = format!("{}%", crate::i18n::grouped(t.percent.value(), language)),
+                within = within(t.within)
+            )
+        }
+        Target::FirstResponse(i) => {
+            let t = &sla.first_responses[i];
+            crate::msg!(
+                "report-target-first-response",
+                channel = channel(&t.channel),
+                within = within(t.within)
+            )
+        }
+        Target::Resolution(i) => {
+            let t = &sla.resolutions[i];
+            match &t.channel {
+                Some(c) => crate::msg!(
+                    "report-target-resolution-on",
+                    channel = channel(c),
+                    within = within(t.within)
+                ),
+                None => crate::msg!("report-target-resolution", within = within(t.within)),
+            }
+        }
+    };
+    message.text(language)
+}
+
+/// A `target` statement in words: "customer satisfaction (CSAT) ≥ 4.5".
+fn metric_words(kpi: &crate::model::Kpi, language: Language) -> String {
+    let metric = super::words::term(super::words::Term::Metric(kpi.metric), language);
+    let value = crate::measure::findings::value_text(
+        kpi.value,
+        crate::measure::metrics::target_figure(kpi.value),
+    );
+    let comparison = kpi.comparison.as_str().replace(">=", "≥").replace("<=", "≤");
+    format!("{metric} {comparison} {value}")
+}
+
+/// A complaint duty as the report's tables and charts name it.
+fn duty_words(duty: Duty) -> crate::i18n::Message {
+    match duty {
+        Duty::Acknowledge => crate::msg!("report-duty-acknowledge"),
+        Duty::Resolve => crate::msg!("report-duty-resolve"),
+        Duty::Escalate => crate::msg!("report-duty-escalate"),
+        Duty::Feedback => crate::msg!("report-duty-feedback"),
+    }
 }

@@ -316,12 +316,7 @@ impl MeasureView {
                 ShareView {
                     id: c.header.id.to_string(),
                     title: c.header.title.clone(),
-                    duty: Some(match duty {
-                        Duty::Acknowledge => "acknowledge",
-                        Duty::Resolve => "resolve",
-                        Duty::Escalate => "escalate",
-                        Duty::Feedback => "feedback",
-                    }),
+                    duty: Some(duty_code(duty)),
                     n: kept.n,
                     kept: kept.kept,
                     percent: percent(kept),
@@ -374,6 +369,16 @@ impl MeasureView {
             journeys,
             bad_data,
         }
+    }
+}
+
+/// A complaint duty's code in `measure.json`.
+pub(super) fn duty_code(duty: Duty) -> &'static str {
+    match duty {
+        Duty::Acknowledge => "acknowledge",
+        Duty::Resolve => "resolve",
+        Duty::Escalate => "escalate",
+        Duty::Feedback => "feedback",
     }
 }
 
