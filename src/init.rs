@@ -13,19 +13,22 @@ pub const ACTION: &str = "cxc-lang/cxc@main";
 
 /// The files `cxc init` writes, relative to the repository root.
 pub fn scaffold(language: Language, today: Date) -> Vec<(&'static str, String)> {
-    let spec = match language {
-        Language::En => include_str!("../templates/init/en/service.cx"),
-        Language::Ru => include_str!("../templates/init/ru/service.cx"),
+    let (spec, config) = match language {
+        Language::En => (
+            include_str!("../templates/init/en/service.cx"),
+            include_str!("../templates/init/en/cxc.yaml"),
+        ),
+        Language::Ru => (
+            include_str!("../templates/init/ru/service.cx"),
+            include_str!("../templates/init/ru/cxc.yaml"),
+        ),
     };
     vec![
         (
             "standards/service.cx",
             spec.replace("{{TODAY}}", &today.to_string()),
         ),
-        (
-            "standards/cxc.yaml",
-            include_str!("../templates/init/cxc.yaml").to_string(),
-        ),
+        ("standards/cxc.yaml", config.to_string()),
         (
             ".github/workflows/cxc.yml",
             include_str!("../templates/init/workflow.yml").replace("{{ACTION}}", ACTION),

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{compact, cxc, cxc_in, cxc_with, json, stdout, TODAY};
+use std::path::Path;
 
 #[test]
 fn clean_spec_exits_0_and_findings_exit_1() {
@@ -611,4 +612,180 @@ fn the_language_reference_is_in_the_binary() {
         stdout(&build)
     );
     assert_eq!(cxc(&["help", "nope"]).status.code(), Some(2));
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Under `--lang ru` or a Russian locale, `--help`, the usage lines and
+/// clap's argument errors are Russian; English stays English.
+#[test]
+fn help_and_argument_errors_speak_the_language_asked_for() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let russian_locale = [("LANG", "ru_RU.UTF-8")];
+    for (args, env) in [
+        (&["--lang", "ru", "build", "--help"][..], &[][..]),
+        (&["build", "--help"][..], &russian_locale[..]),
+        (&["help", "build", "--lang", "ru"][..], &[][..]),
+    ] {
+        let output = cxc_with(here, args, env);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let help = stdout(&output);
+        for word in [
+            "Использование: cxc build",
+            "Параметры:",
+            "Аргументы:",
+            "Папка для результатов",
+            "по умолчанию",
+        ] {
+            assert!(help.contains(word), "{args:?}: {word} in {help}");
+        }
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Print help",
+            "The output folder",
+        ] {
+            assert!(!help.contains(english), "{args:?}: {english} in {help}");
+        }
+    }
+    // A required argument missing: the error, the usage line and the hint.
+    let missing = cxc_with(here, &["--lang", "ru", "build", "examples/kitchen"], &[]);
+    assert_eq!(missing.status.code(), Some(2));
+    let text = stderr(&missing);
+    assert!(
+        text.contains("ошибка: не указаны обязательные аргументы: --out <DIR>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Использование: cxc build --out <DIR>"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("required") && !text.contains("Usage"),
+        "{text}"
+    );
+    let english = cxc_with(here, &["build", "examples/kitchen"], &[]);
+    assert_eq!(english.status.code(), Some(2));
+    let text = stderr(&english);
+    assert!(
+        text.contains("error: the following required arguments were not provided: --out <DIR>")
+            && text.contains("Usage: cxc build --out <DIR>"),
+        "{text}"
+    );
+    // A value not among the possible ones, a misspelt option, a bad date.
+    let bad = cxc_with(here, &["check", "--format", "xml"], &russian_locale);
+    let text = stderr(&bad);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text.contains("недопустимое значение `xml` для `--format <FORMAT>`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("значения: human, json, sarif, github"),
+        "{text}"
+    );
+    let typo = cxc_with(here, &["--lang", "ru", "check", "--formt", "json"], &[]);
+    let text = stderr(&typo);
+    assert!(
+        text.contains("неожиданный аргумент `--formt`") && text.contains("`--format`"),
+        "{text}"
+    );
+    let date = cxc_with(
+        here,
+        &["--lang", "ru", "check", "--today", "2026-13-01"],
+        &[],
+    );
+    let text = stderr(&date);
+    assert!(
+        text.contains("недопустимое значение `2026-13-01` для `--today <TODAY>`: "),
+        "{text}"
+    );
+    assert!(
+        !text.contains(" month") && !text.contains("invalid"),
+        "{text}"
+    );
+}
+
+/// `cxc init --lang ru`: the paths as given (not from the root), a
+/// Russian cxc.yaml, and the next steps in one column.
+#[test]
+fn init_in_russian_prints_the_paths_given_and_aligned_next_steps() {
+    for (lang, word) in [("ru", "создан"), ("en", "created")] {
+        let dir = tempfile::tempdir().unwrap();
+        let created = cxc_in(dir.path(), &["init", "--lang", lang]);
+        assert_eq!(created.status.code(), Some(0), "{created:?}");
+        let text = stderr(&created);
+        assert!(
+            text.contains(&format!("{word} standards/service.cx\n")),
+            "{text}"
+        );
+        assert!(!text.contains(" /standards"), "{text}");
+        // The description after each command starts in the same column.
+        let columns: Vec<usize> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("cxc "))
+            .map(|l| {
+                let command_end = l.find("   ").expect("a gap before the description");
+                command_end + l[command_end..].chars().take_while(|c| *c == ' ').count()
+            })
+            .collect();
+        assert_eq!(columns.len(), 2, "{text}");
+        assert_eq!(columns[0], columns[1], "{text}");
+        let config = std::fs::read_to_string(dir.path().join("standards/cxc.yaml")).unwrap();
+        let comments: Vec<&str> = config.lines().filter(|l| l.starts_with("# ")).collect();
+        assert!(!comments.is_empty());
+        if lang == "ru" {
+            for line in comments {
+                assert!(
+                    line.chars().any(|c| ('а'..='я').contains(&c)),
+                    "English comment: {line}"
+                );
+            }
+        }
+        // In another folder, the path as given.
+        let work = tempfile::tempdir().unwrap();
+        let created = cxc_in(work.path(), &["init", "repo", "--lang", lang]);
+        assert!(stderr(&created).contains(&format!("{word} repo/standards/service.cx\n")));
+        assert!(stderr(&created).contains("cxc check repo/standards"));
+    }
+}
+
+/// Russian messages with no English in them and good grammar: what was
+/// expected, a name of the wrong kind, a location not quoted.
+#[test]
+fn russian_findings_are_grammatical_and_have_no_english() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.cx"),
+        "service { language ru }\nteam t \"Т\" {}\nsegment s \"С\" { channels t }\ncalendar c \"К\" { open soon }\n",
+    )
+    .unwrap();
+    let output = cxc_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&output);
+    let messages: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect();
+    let all = messages.join("\n");
+    assert!(all.contains("ожидалось: "), "{all}");
+    assert!(
+        !all.contains("ожидалось дни") && !all.contains("ожидалось длительность"),
+        "{all}"
+    );
+    assert!(
+        all.contains("`t` — это команда, а здесь нужно имя канала"),
+        "{all}"
+    );
+    assert!(!all.contains("нужен "), "{all}");
+    // A finding in cxc.yaml is not quoted: its place is said in Russian.
+    std::fs::write(dir.path().join("cxc.yaml"), "rules:\n  dead-ends: off\n").unwrap();
+    let output = cxc_in(dir.path(), &["check", "--lang", "ru"]);
+    let text = stdout(&output);
+    assert!(text.contains("(место: cxc.yaml:2:"), "{text}");
+    assert!(!text.contains("(at "), "{text}");
 }

@@ -158,8 +158,14 @@ fn url(path: &Path) -> String {
 }
 
 fn kitchen() -> tempfile::TempDir {
+    example("kitchen")
+}
+
+fn example(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kitchen");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
     for file in files_under(&from) {
         let to = dir.path().join(file.strip_prefix(&from).unwrap());
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
@@ -200,6 +206,47 @@ fn apply(text: &str, edits: &[Value]) -> String {
         out.replace_range(start..end, new);
     }
     out
+}
+
+/// A Russian spec's findings and quick fixes are Russian, titles included.
+#[test]
+fn quick_fixes_speak_the_specs_language() {
+    let dir = example("dry-cleaner-ru");
+    let mut client = Client::start(dir.path());
+    let path: PathBuf = dir.path().join("химчистка.cx");
+    let uri = client.open(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let typo = text.replacen("owner оператор }", "owner операто }", 1);
+    assert_ne!(typo, text);
+    client.change(&uri, 2, &typo);
+    let found = client.diagnostics(&uri);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("неизвестное имя `операто`"), "{message}");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": found[0]["range"],
+            "context": {"diagnostics": found}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"Заменить на `оператор`"), "{titles:?}");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Разрешить `unknown-reference` здесь")),
+        "{titles:?}"
+    );
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t.contains("Replace") || t.contains("Allow")),
+        "{titles:?}"
+    );
 }
 
 #[test]

@@ -109,9 +109,6 @@ pub(super) fn fail(message: &str) -> ExitCode {
 /// How many findings a command shows.
 #[derive(clap::Args, Debug, Default)]
 pub(super) struct Shown {
-    /// Findings of one code shown per file (default 100); one more finding
-    /// says how many were left out. A spec's `cxc.yaml` may lower it
-    /// (`limits.findings_per_code`), never raise it.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max_findings: Option<u64>,
 }

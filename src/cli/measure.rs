@@ -9,30 +9,21 @@ use crate::source::{FileKind, SourceFile, Span};
 
 #[derive(clap::Args, Debug)]
 pub(super) struct MeasureArgs {
-    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
     paths: Vec<PathBuf>,
-    /// The contacts export: CSV with a header row, or JSON Lines (`.jsonl`, `.ndjson`).
     #[arg(long, value_name = "FILE")]
     contacts: Option<PathBuf>,
-    /// The cases export: one row per step visit (`case,journey,step,entered[,left]`).
     #[arg(long, value_name = "FILE")]
     cases: Option<PathBuf>,
-    /// The first day measured (YYYY-MM-DD, in the spec's time zone); default: all rows.
     #[arg(long, value_parser = parse_date)]
     from: Option<Date>,
-    /// The last day measured, inclusive.
     #[arg(long, value_parser = parse_date)]
     to: Option<Date>,
-    /// Also write report.md, report.html and measure.json to this folder.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: Option<PathBuf>,
-    /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Make warnings fail the run too.
     #[arg(long, value_enum)]
     deny: Option<Deny>,
-    /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     #[command(flatten)]

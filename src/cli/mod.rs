@@ -14,6 +14,7 @@ use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod help;
 mod io;
 mod measure;
 mod tools;
@@ -22,28 +23,18 @@ use io::*;
 use measure::*;
 use tools::*;
 
+// Every summary and argument help is in the catalogues (`cli-cmd-NAME` in
+// src/i18n/words.{en,ru}.ftl), rendered by `help`; a test holds every
+// command and argument to having one.
 #[derive(Parser, Debug)]
-#[command(
-    name = "cxc",
-    version,
-    disable_help_subcommand = true,
-    about = "A compiler for customer-service standards (the cx language)"
-)]
+#[command(name = "cxc", version, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Colour in human-readable output; `auto` colours a terminal unless
-    /// NO_COLOR is set, and FORCE_COLOR colours any output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// The language of messages and documents. Messages default to the spec's
-    /// `language`, else the locale (LC_ALL, LC_MESSAGES, LANG), else English;
-    /// documents to the spec's `language`, else English.
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
-    /// The largest file a spec may make cxc read (`64MB`, `512KB`, `1GB`;
-    /// default 64 MB, at most 2 GB). A spec's `limits.file_size` in
-    /// cxc.yaml can only lower it: raising it takes this flag.
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_file_size)]
     max_file_size: Option<u64>,
 }
@@ -59,108 +50,71 @@ enum ColorChoice {
 static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check a spec and report problems.
     Check(CheckArgs),
-    /// Generate policies, journey maps, job descriptions and routing config.
     Build(BuildArgs),
-    /// Staff every queue with a forecast: Erlang C, or Erlang A with `patience`.
     Staff(StaffArgs),
-    /// Hold the contact centre's exports against the standards: SLAs per
-    /// segment, promises, complaints and journeys as customers lived them.
     Measure(MeasureArgs),
-    /// Print a journey's graph (Mermaid or Graphviz DOT) on stdout.
     Graph(GraphArgs),
-    /// Lay out `.cx` files in the one canonical style (comments kept).
     Fmt(FmtArgs),
-    /// Run the language server on stdin/stdout (for editors).
     Lsp,
-    /// Start a spec: a commented example that passes `check`, its cxc.yaml
-    /// and a GitHub workflow. Writes nothing over existing files.
     Init(InitArgs),
-    /// Print a shell's completion script: `cxc completions bash > ~/.local/share/bash-completion/completions/cxc`.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `cxc man > cxc.1 && man ./cxc.1`.
     Man,
-    /// Help on a command, or `cxc help language`: the cx language in short.
     Help {
-        /// `language`, or a command such as `build`.
         topic: Option<String>,
     },
-    /// Explain a diagnostic code (or list all codes).
     Explain {
-        /// A code such as `dead-end`.
         code: Option<String>,
     },
 }
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
     paths: Vec<PathBuf>,
-    /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Make warnings fail the run too.
     #[arg(long, value_enum)]
     deny: Option<Deny>,
-    /// The date `stale-review` counts from (YYYY-MM-DD); default: the system date.
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
-    /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     #[command(flatten)]
     shown: Shown,
-    /// Check again each time a spec file is saved (Ctrl-C stops).
     #[arg(long)]
     watch: bool,
 }
 
 #[derive(clap::Args, Debug)]
 struct InitArgs {
-    /// The repository's root folder; default: the current folder. The spec
-    /// goes to DIR/standards, the workflow to DIR/.github/workflows/cxc.yml.
     dir: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
 struct FmtArgs {
-    /// `.cx` files or folders (every `*.cx` below them); default: the current
-    /// folder. `-` formats standard input to standard output.
     paths: Vec<PathBuf>,
-    /// Change nothing: print a diff of what would change, exit 1 if anything would.
     #[arg(long)]
     check: bool,
 }
 
 #[derive(clap::Args, Debug)]
 struct BuildArgs {
-    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
     paths: Vec<PathBuf>,
-    /// The output folder; files cxc did not generate there are left alone.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: PathBuf,
-    /// A folder whose templates replace the built-in ones of the same name.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// The date `stale-review` counts from (YYYY-MM-DD); default: the system date.
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
-    /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// What to write (comma-separated or repeated); default: everything.
     #[arg(long, value_enum, value_delimiter = ',')]
     target: Vec<BuildTarget>,
-    /// A contacts export (as for `cxc measure`): measured figures go beside
-    /// the targets in the standards.
     #[arg(long, value_name = "FILE")]
     contacts: Option<PathBuf>,
-    /// A cases export: measured time, drop-off and CSAT per step go on the
-    /// journey maps.
     #[arg(long, value_name = "FILE")]
     cases: Option<PathBuf>,
     #[command(flatten)]
@@ -169,23 +123,16 @@ struct BuildArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum BuildTarget {
-    /// Markdown policies, journey maps, job descriptions, routing.yaml/json, model.json.
     Docs,
-    /// routing/zendesk-sla-policies.json
     Zendesk,
-    /// routing/taskrouter-workflow.json
     Taskrouter,
-    /// journeys/<journey>.bpmn
     Bpmn,
-    /// The HTML site under site/.
     Site,
 }
 
 #[derive(clap::Args, Debug)]
 struct GraphArgs {
-    /// The journey's identifier.
     journey: String,
-    /// `.cx` files or folders; default: the current folder.
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
     format: GraphFormat,
@@ -203,14 +150,20 @@ enum Lang {
     Ru,
 }
 
+impl Lang {
+    fn language(self) -> Language {
+        match self {
+            Lang::En => Language::En,
+            Lang::Ru => Language::Ru,
+        }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 struct StaffArgs {
-    /// `.cx` files or folders (every `*.cx` below them); default: the current folder.
     paths: Vec<PathBuf>,
-    /// A table per queue and interval, or JSON.
     #[arg(long, value_enum, default_value_t = StaffFormat::Table)]
     format: StaffFormat,
-    /// A cxc.yaml to use instead of the one beside the spec.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }
@@ -246,22 +199,35 @@ fn parse_file_size(text: &str) -> Result<u64, String> {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|m| m.text(crate::syntax::values::Language::En))
+    Date::parse(text).map_err(say)
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `--lang` is read ahead, so that help and argument errors are in it.
+    let _ = LANG.set(help::language_flag(&args));
+    let parsed = help::command(language())
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // The arguments are the user's, but a pasted one may hold
+            // terminal controls: shown, not run.
+            let text = help::render_error(&e, language());
+            let text = crate::escape::terminal(&text, true);
+            if e.use_stderr() {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            print(&text);
+            return ExitCode::SUCCESS;
         }
     };
+    // clap read the same `--lang` as the look ahead.
+    debug_assert_eq!(cli.lang.map(Lang::language), explicit_language());
     let _ = COLOR.set(cli.color);
-    let _ = LANG.set(cli.lang.map(|l| match l {
-        Lang::En => Language::En,
-        Lang::Ru => Language::Ru,
-    }));
     let _ = LIMITS.set(crate::loader::read::Limits {
         file_size: cli
             .max_file_size
@@ -280,12 +246,12 @@ pub fn main() -> ExitCode {
             Err(e) => fail(&say(msg!("cli-lsp-stopped", error = e.to_string()))),
         },
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = help::command(language());
             clap_complete::generate(shell, &mut command, "cxc", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
         Command::Man => {
-            let command = <Cli as clap::CommandFactory>::command();
+            let command = help::command(language());
             let mut page = Vec::new();
             match clap_mangen::Man::new(command).render(&mut page) {
                 Ok(()) => {
@@ -303,7 +269,7 @@ pub fn main() -> ExitCode {
 /// `cxc help language` prints the language reference; `cxc help COMMAND`
 /// that command's help; `cxc help` everything cxc does.
 fn run_help(topic: Option<&str>) -> ExitCode {
-    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut command = help::command(language());
     // Built, so a command's usage line names `cxc`.
     command.build();
     match topic {

@@ -13,18 +13,47 @@ pub(super) fn run_init(args: InitArgs) -> ExitCode {
     if let Err(e) = crate::init::write(&dir, &files) {
         return fail(&say(e));
     }
-    let standards = crate::loader::display_name(&dir.join("standards"));
-    let standards = crate::escape::terminal(&standards, false);
+    // Paths as the user gave them (`standards/service.cx` for the current
+    // folder), never made absolute.
+    let shown = |path: &std::path::Path| {
+        crate::escape::terminal(&crate::loader::display_name(&dir.join(path)), false).into_owned()
+    };
     for (path, _) in &files {
-        let path = crate::loader::display_name(&dir.join(path));
-        let path = crate::escape::terminal(&path, false).into_owned();
-        eprintln!("{}", say(msg!("cli-created", path = path)));
+        eprintln!(
+            "{}",
+            say(msg!(
+                "cli-created",
+                path = shown(std::path::Path::new(path))
+            ))
+        );
     }
-    eprintln!(
-        "\n{}",
-        say(msg!("cli-init-next", standards = standards.into_owned()))
-    );
+    let standards = shown(std::path::Path::new("standards"));
+    eprintln!("\n{}", next_steps(&standards, language));
     ExitCode::SUCCESS
+}
+
+/// What to do after `cxc init`: each command, then what it does, in one
+/// column however long the folder's name.
+fn next_steps(standards: &str, language: Language) -> String {
+    let steps = [
+        (format!("cxc check {standards}"), msg!("cli-init-check")),
+        (
+            format!("cxc build {standards} -o out"),
+            msg!("cli-init-build"),
+        ),
+    ];
+    let width = steps
+        .iter()
+        .map(|(c, _)| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut text = msg!("cli-init-next").text(language);
+    for (command, what) in steps {
+        let pad = " ".repeat(width - command.chars().count());
+        text.push_str(&format!("\n  {command}{pad}   {}", what.text(language)));
+    }
+    text.push_str(&format!("\n  {}", msg!("cli-init-push").text(language)));
+    text
 }
 
 /// Formats files in place, or with `--check` prints what would change.

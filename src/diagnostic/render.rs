@@ -146,7 +146,7 @@ pub fn human(
     // miette writes "help:" itself; the footer is the last thing it writes.
     let help_label = crate::msg!("help-label").text(language);
     for d in diagnostics {
-        let report = Report::new(d, sources);
+        let report = Report::new(d, sources, language);
         let mut one = String::new();
         if handler.render_report(&mut one, &report).is_err() {
             // Rendering only fails on a broken formatter; fall back to one line.
@@ -184,10 +184,11 @@ struct Report<'a> {
     help: String,
     labels: Vec<(Span, String)>,
     quotable: bool,
+    language: Language,
 }
 
 impl<'a> Report<'a> {
-    fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
+    fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap, language: Language) -> Self {
         let file = sources.get(diagnostic.span.file);
         let l = locate(diagnostic, sources);
         // Only spec files are quoted: a config or a data file may hold
@@ -210,6 +211,7 @@ impl<'a> Report<'a> {
                 .map(|(span, text)| (*span, terminal(text, true).into_owned()))
                 .collect(),
             quotable,
+            language,
         }
     }
 }
@@ -233,7 +235,12 @@ impl fmt::Display for Report<'_> {
         if self.quotable {
             f.write_str(&self.message)
         } else {
-            write!(f, "{} (at {})", self.message, self.location)
+            let at = crate::msg!(
+                "diagnostic-at",
+                message = self.message.as_str(),
+                location = self.location.as_str()
+            );
+            f.write_str(&at.text(self.language))
         }
     }
 }

@@ -508,9 +508,9 @@ init-link = { $folder } is a symbolic link (or not a folder); cxc init never wri
 init-cannot-write = cannot write { $file }: { $error }
 cli-created = created { $path }
 cli-init-next = next:
-      cxc check { $standards }            check the standards
-      cxc build { $standards } -o out   write the documents
-      commit and push: .github/workflows/cxc.yml checks every pull request
+cli-init-check = check the standards
+cli-init-build = write the documents
+cli-init-push = commit and push: .github/workflows/cxc.yml checks every pull request
 cli-refused-path = cannot use { $option } { $path }: { $reason }
 cli-file-size = a size such as 64MB, 512KB or 1GB, above 0 and at most { $max }
 cli-cannot-read = cannot read { $error }

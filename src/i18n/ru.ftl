@@ -256,14 +256,14 @@ fmt-cannot-help = cxc fmt форматирует обычные файлы вн�
 
 ## Имена
 
-duplicate = { $kind } `{ $name }` объявлен дважды
+duplicate = объявление { $kind } `{ $name }` повторяется
 duplicate-declaration = `{ $kind }` объявлен дважды
 duplicate-step = этап `{ $step }` объявлен в пути `{ $journey }` дважды
 first-defined-here = первое объявление здесь
-duplicate-help = каждому объявлению вида { $kind } нужен свой идентификатор; переименуйте одно из них или объедините оба
-wrong-kind = `{ $name }` — это { $kind }, а здесь нужен { $wanted }
-wrong-kind-help = укажите здесь имя вида { $wanted }
-unknown-reference = неизвестное имя `{ $name }` (нужен { $wanted })
+duplicate-help = каждому объявлению { $kind } нужен свой идентификатор; переименуйте одно из них или объедините оба
+wrong-kind = `{ $name }` — это { $kind }, а здесь нужно имя { $wanted }
+wrong-kind-help = укажите здесь имя { $wanted }
+unknown-reference = неизвестное имя `{ $name }` (нужно имя { $wanted })
 unknown-reference-help = объявите его, например `{ $kind } { $name } {"{"} ... {"}"}`, или исправьте имя
 given-twice = `{ $keyword }` указан дважды в { $kind } `{ $name }`
 given-twice-in = `{ $keyword }` указан дважды в { $kind }
@@ -447,7 +447,7 @@ expect-end-of-file = конец файла
 expect-display-name = отображаемое имя в двойных кавычках
 expect-opening-times = часы работы, например 09:00-18:00
 expect-block-end = `{"}"}` (конец блока)
-expected-found = ожидалось { $expected }, а найдено { $found }
+expected-found = ожидалось: { $expected }; найдено: { $found }
 found-end-of-file = конец файла
 found-end-of-line = конец строки
 found-unterminated-text = незакрытый текст (кавычка `"`, которая нигде не закрывается)
@@ -521,9 +521,9 @@ init-link = { $folder } — символическая ссылка (или не
 init-cannot-write = не удаётся записать { $file }: { $error }
 cli-created = создан { $path }
 cli-init-next = дальше:
-      cxc check { $standards }            проверить стандарты
-      cxc build { $standards } -o out   сформировать документы
-      закоммитьте и отправьте: .github/workflows/cxc.yml проверяет каждый pull request
+cli-init-check = проверить стандарты
+cli-init-build = сформировать документы
+cli-init-push = закоммитьте и отправьте: .github/workflows/cxc.yml проверяет каждый запрос на слияние (pull request)
 cli-refused-path = нельзя использовать { $option } { $path }: { $reason }
 cli-file-size = размер вида 64MB, 512KB или 1GB, больше 0 и не больше { $max }
 cli-cannot-read = не удаётся прочитать { $error }

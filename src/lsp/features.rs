@@ -469,6 +469,7 @@ pub(crate) fn code_actions(
     end: usize,
 ) -> Vec<lsp::CodeActionOrCommand> {
     let lines = analysis.lines(file.id);
+    let language = super::analysis::language(&analysis.compilation);
     let mut actions = Vec::new();
     let mut action = |title: String, d: &Diagnostic, edit: lsp::TextEdit, preferred: bool| {
         let mut changes = HashMap::new();
@@ -486,7 +487,7 @@ pub(crate) fn code_actions(
         let span = lines.range(d.span.start(), d.span.end());
         if let Some(replacement) = &d.replacement {
             action(
-                format!("Replace with `{replacement}`"),
+                crate::msg!("lsp-fix-replace", text = replacement.as_str()).text(language),
                 d,
                 lsp::TextEdit::new(span, replacement.clone()),
                 true,
@@ -500,7 +501,7 @@ pub(crate) fn code_actions(
             let indent = lines.indent_at(d.span.start());
             let at = lines.position(line_start);
             action(
-                format!("Allow `{}` here (# cxc: allow)", d.code.as_str()),
+                crate::msg!("lsp-fix-allow", code = d.code.as_str()).text(language),
                 d,
                 lsp::TextEdit::new(
                     lsp::Range::new(at, at),
@@ -561,7 +562,9 @@ fn skeleton(
         let at = lines.position(line_start);
         lsp::TextEdit::new(lsp::Range::new(at, at), format!("{indent}{statement}\n"))
     };
-    Some((format!("Add `{statement}`"), edit))
+    let language = super::analysis::language(&analysis.compilation);
+    let title = crate::msg!("lsp-fix-add", statement = statement.as_str()).text(language);
+    Some((title, edit))
 }
 
 pub(crate) fn formatting(text: &str) -> Option<Vec<lsp::TextEdit>> {

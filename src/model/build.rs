@@ -24,7 +24,9 @@ pub fn build(spec: &mut Spec) -> (Model, Vec<Diagnostic>) {
         for decl in declarations {
             if decl.kind == DeclKind::Service {
                 match &service {
-                    Some(first) => builder.duplicate("service", None, decl.span, first.span),
+                    Some(first) => {
+                        builder.duplicate(DeclKind::Service, None, decl.span, first.span)
+                    }
                     None => service = Some(decl),
                 }
                 continue;
@@ -34,7 +36,7 @@ pub fn build(spec: &mut Spec) -> (Model, Vec<Diagnostic>) {
                 decls.entry(decl.kind).or_default().push(decl);
             } else {
                 let first = builder.table(decl.kind).span_of(&ident.name);
-                builder.duplicate(decl.kind.keyword(), Some(&ident.name), decl.span, first);
+                builder.duplicate(decl.kind, Some(&ident.name), decl.span, first);
             }
         }
     }
@@ -148,19 +150,19 @@ impl Builder {
         self.tables.entry(kind).or_default()
     }
 
-    fn duplicate(&mut self, kind: &str, name: Option<&str>, span: Span, first: Span) {
+    fn duplicate(&mut self, kind: DeclKind, name: Option<&str>, span: Span, first: Span) {
         let message = match name {
-            Some(name) => msg!("duplicate", kind = kind, name = name),
-            None => msg!("duplicate-declaration", kind = kind),
+            Some(name) => msg!("duplicate", kind = kind.name_of(), name = name),
+            None => msg!("duplicate-declaration", kind = kind.keyword()),
         };
         self.duplicate_with(message, kind, span, first);
     }
 
-    fn duplicate_with(&mut self, message: Message, kind: &str, span: Span, first: Span) {
+    fn duplicate_with(&mut self, message: Message, kind: DeclKind, span: Span, first: Span) {
         self.diagnostics.push(
             Diagnostic::new(Code::DuplicateDefinition, span, message)
                 .label(first, msg!("first-defined-here"))
-                .help(msg!("duplicate-help", kind = kind)),
+                .help(msg!("duplicate-help", kind = kind.name_of())),
         );
     }
 
@@ -211,11 +213,9 @@ impl Builder {
     }
 
     fn unknown(&mut self, kinds: &[DeclKind], ident: &Ident) {
-        let wanted = kinds
-            .iter()
-            .map(|k| k.keyword())
-            .collect::<Vec<_>>()
-            .join(" / ");
+        // "a team or a role": named in the reader's language.
+        let wanted =
+            || crate::i18n::Arg::Choice(kinds.iter().map(|k| k.name_of().into()).collect());
         // Suggestions share the run's budget (see `diagnostic::suggest`).
         let candidates = kinds
             .iter()
@@ -230,23 +230,19 @@ impl Builder {
             .tables
             .iter()
             .filter(|(k, t)| !kinds.contains(k) && t.get(&ident.name).is_some())
-            .map(|(k, _)| k.keyword())
-            .min();
+            .map(|(k, _)| *k)
+            .min_by_key(|k| k.keyword());
         let message = match other {
             Some(other) => msg!(
                 "wrong-kind",
                 name = &ident.name,
-                kind = other,
-                wanted = wanted.as_str()
+                kind = other.name(),
+                wanted = wanted()
             ),
-            None => msg!(
-                "unknown-reference",
-                wanted = wanted.as_str(),
-                name = &ident.name
-            ),
+            None => msg!("unknown-reference", wanted = wanted(), name = &ident.name),
         };
         let help = help.unwrap_or_else(|| match other {
-            Some(_) => msg!("wrong-kind-help", wanted = wanted.as_str()),
+            Some(_) => msg!("wrong-kind-help", wanted = wanted()),
             None => msg!(
                 "unknown-reference-help",
                 kind = kinds[0].keyword(),
@@ -713,7 +709,7 @@ impl Builder {
                         step = &ident.name,
                         journey = label.as_str()
                     );
-                    self.duplicate_with(message, "step", step.span, first);
+                    self.duplicate_with(message, DeclKind::Step, step.span, first);
                 }
             }
         }

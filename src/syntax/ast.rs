@@ -129,6 +129,17 @@ impl DeclKind {
             DeclKind::Agreement => "agreement",
         }
     }
+
+    /// What a message calls this kind: "team", «команда».
+    pub fn name(self) -> crate::i18n::Message {
+        crate::msg!("kind-name", kind = self.keyword())
+    }
+
+    /// The same after a noun ("the name of a team", «имя команды»): the
+    /// genitive in Russian.
+    pub fn name_of(self) -> crate::i18n::Message {
+        crate::msg!("kind-name-of", kind = self.keyword())
+    }
 }
 
 #[derive(Debug, Clone)]
