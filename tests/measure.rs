@@ -382,7 +382,10 @@ fn the_report_page_speaks_the_reports_language_and_has_every_section() {
     assert!(out.path().join("report.html").is_file(), "{output:?}");
     let markdown = std::fs::read_to_string(out.path().join("report.md")).unwrap();
     let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ru\">"), "{html}");
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"ru\">"),
+        "{html}"
+    );
     // The site's stylesheet, allowed by its hash.
     assert!(html.contains("<style>") && html.contains("nav a {") && html.contains("figure.chart"));
     assert!(html.contains("style-src 'sha256-"));
@@ -392,9 +395,15 @@ fn the_report_page_speaks_the_reports_language_and_has_every_section() {
         .lines()
         .filter_map(|l| l.strip_prefix("## "))
         .collect();
-    assert!(headings.iter().any(|h| h.contains("Ошибочные данные")), "{markdown}");
+    assert!(
+        headings.iter().any(|h| h.contains("Ошибочные данные")),
+        "{markdown}"
+    );
     for heading in &headings {
-        let escaped = heading.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let escaped = heading
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
         assert!(html.contains(&format!("<h2>{escaped}</h2>")), "{heading}");
     }
     for part in ["Переходы, которых нет на карте", "CSAT"] {
@@ -402,7 +411,17 @@ fn the_report_page_speaks_the_reports_language_and_has_every_section() {
     }
     // What a reader sees: no raw codes, no English.
     let text = visible_text(&html);
-    for code in ["missing:", "before:", "bad-time", "acknowledge", "escalate", "feedback", "first_response", "answer ", " within "] {
+    for code in [
+        "missing:",
+        "before:",
+        "bad-time",
+        "acknowledge",
+        "escalate",
+        "feedback",
+        "first_response",
+        "answer ",
+        " within ",
+    ] {
         assert!(!text.contains(code), "{code} in {text}");
     }
     let latin: BTreeSet<&str> = text
@@ -430,5 +449,8 @@ fn visible_text(html: &str) -> String {
             _ => {}
         }
     }
-    text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
 }

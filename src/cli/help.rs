@@ -177,7 +177,9 @@ pub(super) fn render_error(error: &clap::Error, language: Language) -> String {
             "cli-arg-unknown-command",
             command = text(ContextKind::InvalidSubcommand)
         ),
-        ErrorKind::InvalidValue if value().is_empty() => crate::msg!("cli-arg-no-value", arg = arg()),
+        ErrorKind::InvalidValue if value().is_empty() => {
+            crate::msg!("cli-arg-no-value", arg = arg())
+        }
         ErrorKind::InvalidValue => {
             crate::msg!("cli-arg-invalid-value", value = value(), arg = arg())
         }

@@ -159,7 +159,11 @@ fn metric_words(kpi: &crate::model::Kpi, language: Language) -> String {
         kpi.value,
         crate::measure::metrics::target_figure(kpi.value),
     );
-    let comparison = kpi.comparison.as_str().replace(">=", "≥").replace("<=", "≤");
+    let comparison = kpi
+        .comparison
+        .as_str()
+        .replace(">=", "≥")
+        .replace("<=", "≤");
     format!("{metric} {comparison} {value}")
 }
 
