@@ -633,7 +633,7 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
         assert_eq!(output.status.code(), Some(0), "{args:?}");
         let help = stdout(&output);
         for word in [
-            "Использование: cxc build",
+            "Использование: cxc build [ПАРАМЕТРЫ]",
             "Параметры:",
             "Аргументы:",
             "Папка для результатов",
@@ -644,6 +644,7 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
         for english in [
             "Usage",
             "Options",
+            "OPTIONS",
             "Arguments",
             "Print help",
             "The output folder",
@@ -659,10 +660,11 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
         text.contains("ошибка: не указаны обязательные аргументы: --out <DIR>"),
         "{text}"
     );
-    assert!(
-        text.contains("Использование: cxc build --out <DIR>"),
-        "{text}"
-    );
+    let usage = text
+        .lines()
+        .find(|l| l.starts_with("Использование: cxc build"))
+        .unwrap_or_default();
+    assert!(usage.contains("--out <DIR>"), "{text}");
     assert!(
         !text.contains("required") && !text.contains("Usage"),
         "{text}"
@@ -670,9 +672,13 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
     let english = cxc_with(here, &["build", "examples/kitchen"], &[]);
     assert_eq!(english.status.code(), Some(2));
     let text = stderr(&english);
+    let usage = text
+        .lines()
+        .find(|l| l.starts_with("Usage: cxc build"))
+        .unwrap_or_default();
     assert!(
         text.contains("error: the following required arguments were not provided: --out <DIR>")
-            && text.contains("Usage: cxc build --out <DIR>"),
+            && usage.contains("--out <DIR>"),
         "{text}"
     );
     // A value not among the possible ones, a misspelt option, a bad date.
@@ -690,7 +696,7 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
     let typo = cxc_with(here, &["--lang", "ru", "check", "--formt", "json"], &[]);
     let text = stderr(&typo);
     assert!(
-        text.contains("неожиданный аргумент `--formt`") && text.contains("`--format`"),
+        text.contains("неожиданный аргумент `--formt`") && text.contains("--format"),
         "{text}"
     );
     let date = cxc_with(

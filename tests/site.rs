@@ -96,9 +96,15 @@ fn the_site_has_a_page_per_document_each_locked_down() {
     let site = alone.path().join("site");
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     for file in ["routing/routing.yaml", "routing/routing.json", "model.json"] {
-        assert!(index.contains(&format!("href=\"{file}\"")), "{file}: {index}");
+        assert!(
+            index.contains(&format!("href=\"{file}\"")),
+            "{file}: {index}"
+        );
         assert!(site.join(file).is_file(), "{file} is not in the site");
-        assert!(!alone.path().join(file).exists(), "{file} written outside the site");
+        assert!(
+            !alone.path().join(file).exists(),
+            "{file} written outside the site"
+        );
     }
     assert!(!index.contains("zendesk-sla-policies.json"), "{index}");
 }

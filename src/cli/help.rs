@@ -149,7 +149,7 @@ pub(super) fn render_error(error: &clap::Error, language: Language) -> String {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        return error.render().to_string();
+        return placeholders(&error.render().to_string(), language);
     }
     let text = |kind: ContextKind| match error.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -237,7 +237,7 @@ pub(super) fn render_error(error: &clap::Error, language: Language) -> String {
         let tip = crate::msg!("cli-arg-tip-value-escape", arg = arg()).text(language);
         out.push_str(&format!("\n\n  {tip}"));
     }
-    let usage = text(ContextKind::Usage);
+    let usage = placeholders(&text(ContextKind::Usage), language);
     if let Some(usage) = usage.trim().split_once(':').map(|(_, u)| u.trim()) {
         let line = crate::msg!("cli-usage", usage = usage).text(language);
         out.push_str(&format!("\n\n{line}"));
@@ -245,6 +245,16 @@ pub(super) fn render_error(error: &clap::Error, language: Language) -> String {
     let more = crate::msg!("cli-more", help = "--help").text(language);
     out.push_str(&format!("\n\n{more}\n"));
     out
+}
+
+/// clap's usage placeholders (`[OPTIONS]`, `<COMMAND>`) in `language`;
+/// value names (`<DIR>`) stay: they name what to write, like the options.
+pub(super) fn placeholders(text: &str, language: Language) -> String {
+    let options = crate::i18n::text("cli-usage-options", language);
+    let command = crate::i18n::text("cli-usage-command", language);
+    text.replace("[OPTIONS]", &format!("[{options}]"))
+        .replace("<COMMAND>", &format!("<{command}>"))
+        .replace("[COMMAND]", &format!("[{command}]"))
 }
 
 #[cfg(test)]
@@ -309,7 +319,7 @@ mod tests {
         let mut command = command(Language::Ru);
         command.build();
         let build = command.find_subcommand_mut("build").unwrap();
-        let help = build.render_long_help().to_string();
+        let help = placeholders(&build.render_long_help().to_string(), Language::Ru);
         for word in [
             "Использование:",
             "Аргументы:",
@@ -329,7 +339,7 @@ mod tests {
         ] {
             assert!(!help.contains(english), "{english}: {help}");
         }
-        let top = command.render_long_help().to_string();
+        let top = placeholders(&command.render_long_help().to_string(), Language::Ru);
         assert!(
             top.contains("Команды:") && !top.contains("Commands"),
             "{top}"

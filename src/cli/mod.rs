@@ -279,7 +279,10 @@ fn run_help(topic: Option<&str>) -> ExitCode {
         }
         Some(name) => match command.find_subcommand_mut(name) {
             Some(sub) => {
-                print(&sub.render_long_help().to_string());
+                print(&help::placeholders(
+                    &sub.render_long_help().to_string(),
+                    language(),
+                ));
                 ExitCode::SUCCESS
             }
             None => fail(&say(msg!(
@@ -288,7 +291,10 @@ fn run_help(topic: Option<&str>) -> ExitCode {
             ))),
         },
         None => {
-            print(&command.render_long_help().to_string());
+            print(&help::placeholders(
+                &command.render_long_help().to_string(),
+                language(),
+            ));
             ExitCode::SUCCESS
         }
     }
