@@ -118,7 +118,10 @@ fn target_words(model: &Model, a: &crate::measure::sla::Attainment, language: La
             .map_or(c.name.as_str(), |i| model.channels[i].header.label())
             .to_string()
     };
-    let within = |d| super::words::duration_genitive(d, language);
+    // Days on a clock that stops after hours are said in hours or working
+    // days, as every document says them (LANGUAGE.md, language 3).
+    let business = sla.clock().is_some_and(|c| !model.calendars[c].is_24x7());
+    let within = |d| super::words::limit_genitive(d, business, language);
     let message = match a.target {
         Target::Answer(i) => {
             let t = &sla.answers[i];

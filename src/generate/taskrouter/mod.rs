@@ -436,8 +436,14 @@ impl Writer<'_> {
         let mut rungs: Vec<Rung> = Vec::new();
         let parties: Vec<(u64, &Ref<Party>)> = std::iter::once((0, owner))
             .chain(complaint.escalations.iter().map(|e| {
-                let after =
-                    running_time(self.model, e.after, complaint.clock(), e.span, SYSTEM, problems);
+                let after = running_time(
+                    self.model,
+                    e.after,
+                    complaint.clock(),
+                    e.span,
+                    SYSTEM,
+                    problems,
+                );
                 (after.seconds(), &e.to)
             }))
             .collect();
