@@ -96,17 +96,20 @@ fn nothing_overlaps_and_no_line_runs_through_a_step() {
                 assert!(!a.overlaps(b), "{name}: node {i} overlaps node {j}");
             }
         }
-        for (k, (label, text)) in d.labels.iter().enumerate() {
+        let labels: Vec<_> = d.labels.iter().flatten().collect();
+        for (k, label) in labels.iter().enumerate() {
             for (i, b) in boxes.iter().enumerate() {
                 assert!(
-                    !label.overlaps(b),
-                    "{name}: label {text:?} overlaps node {i}"
+                    !label.rect.overlaps(b),
+                    "{name}: label {:?} overlaps node {i}",
+                    label.lines
                 );
             }
-            for (other, _) in &d.labels[..k] {
+            for other in &labels[..k] {
                 assert!(
-                    !label.overlaps(other),
-                    "{name}: label {text:?} overlaps a label"
+                    !label.rect.overlaps(&other.rect),
+                    "{name}: label {:?} overlaps a label",
+                    label.lines
                 );
             }
         }
@@ -123,11 +126,13 @@ fn nothing_overlaps_and_no_line_runs_through_a_step() {
         }
         // Every `when` is on the map.
         let labelled = d.edges.iter().filter(|e| e.2.is_some()).count();
-        assert_eq!(d.labels.len(), labelled, "{name}: a label found no place");
-        // Lanes fit the screen: up to five owners in 1,100 px.
-        if d.lanes.len() <= 5 {
-            assert!(d.placed.width <= 1100, "{name}: {} px wide", d.placed.width);
-        }
+        assert_eq!(labels.len(), labelled, "{name}: a label found no place");
+        // The map fits the screen.
+        assert!(
+            d.width <= cxc::generate::journey::svg::BUDGET,
+            "{name}: {} px wide",
+            d.width
+        );
     }
 }
 

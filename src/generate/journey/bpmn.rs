@@ -15,6 +15,7 @@
 //! routed between the shapes, each named flow with its label's bounds.
 
 use super::layered::{self, Input, Orientation, Placed, Rect, Shape};
+use super::metrics::{self, Face};
 use super::Graph;
 use crate::generate::markup::escape;
 use crate::generate::words;
@@ -88,24 +89,57 @@ impl Process {
 pub fn bpmn(graph: &Graph, language: Language) -> String {
     let (lanes, lane_of) = graph.lanes();
     let process = build(graph, &lane_of, language);
+    // Events and gateways carry their names outside the shape, below it,
+    // as modellers draw them; each named flow its name beside it. Both are
+    // parts of the layout, so nothing is drawn over them.
+    let shapes = process
+        .elements
+        .iter()
+        .map(|e| Shape {
+            lane: e.lane,
+            main: e.size.0,
+            cross: e.size.1,
+            aside: e
+                .name
+                .as_deref()
+                .filter(|_| e.kind != "task")
+                .map(label_size),
+        })
+        .collect();
     let placed = layered::layout(
         &Input {
-            shapes: process
-                .elements
-                .iter()
-                .map(|e| Shape {
-                    lane: e.lane,
-                    main: e.size.0,
-                    cross: e.size.1,
-                })
-                .collect(),
+            shapes,
             edges: process.flows.iter().map(|f| (f.from, f.to)).collect(),
+            labels: process
+                .flows
+                .iter()
+                .map(|f| f.name.as_deref().map(label_size))
+                .collect(),
             lanes: lanes.len(),
             root: process.elements.iter().position(|e| e.kind == "startEvent"),
+            bands: Vec::new(),
+            band_min: Vec::new(),
+            one_per_layer: false,
         },
         Orientation::LeftRight,
     );
     write(graph, &lanes, &placed, &process, language)
+}
+
+/// The widest an outside label is before it wraps.
+const LABEL_WIDTH: f64 = 120.0;
+
+/// The size (width, height) of the box bpmn-js draws an outside label in:
+/// one line as wide as the text, or lines wrapped at [`LABEL_WIDTH`] as
+/// bpmn-js wraps them, each 11 px × 1.2 high.
+fn label_size(name: &str) -> (i64, i64) {
+    let lines = metrics::bpmn_lines(name, LABEL_WIDTH);
+    let width = if lines.len() == 1 {
+        metrics::width(name.trim_end(), Face::Arial, 11.0).ceil() as i64 + 2
+    } else {
+        LABEL_WIDTH as i64
+    };
+    (width, (lines.len() as f64 * 13.2).ceil() as i64 + 2)
 }
 
 fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
@@ -316,38 +350,10 @@ fn write(
             s.x, s.y, s.width, s.height
         );
     };
-    // The layout sits right of the pool's and lanes' title strips; the pool
-    // grows to hold a label placed past the last shape.
+    // The layout sits right of the pool's and lanes' title strips.
     let left = POOL_HEADER + LANE_HEADER;
     let shift = |r: Rect| Rect { x: r.x + left, ..r };
-    // Events and gateways carry their names outside the shape, below it,
-    // as modellers draw them; flow labels keep clear of those.
-    let outside: Vec<Option<Rect>> = p
-        .elements
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let name = e.name.as_deref().filter(|_| e.kind != "task")?;
-            let b = placed.boxes[i];
-            let chars = name.chars().count() as i64;
-            let width = (chars * 6).clamp(30, 110);
-            let lines = (chars * 6 + 109) / 110;
-            Some(Rect {
-                x: b.x + b.width / 2 - width / 2,
-                y: b.bottom() + 4,
-                width,
-                height: lines * 14,
-            })
-        })
-        .collect();
-    let names: Vec<Option<&str>> = p.flows.iter().map(|f| f.name.as_deref()).collect();
-    let element_labels: Vec<Rect> = outside.iter().flatten().copied().collect();
-    let labels = layered::place_labels(placed, &names, 7, 14, &element_labels);
-    let content = labels
-        .iter()
-        .flatten()
-        .map(|(r, _)| r.right() + 10)
-        .fold(placed.width, i64::max);
+    let content = placed.width;
     let pool = Rect {
         x: 0,
         y: 0,
@@ -371,7 +377,7 @@ fn write(
             ""
         };
         let s = shift(placed.boxes[i]);
-        match outside[i] {
+        match placed.asides[i].map(shift) {
             Some(l) => {
                 let _ = writeln!(
                     x,
@@ -380,7 +386,7 @@ fn write(
                     s.y,
                     s.width,
                     s.height,
-                    l.x + left,
+                    l.x,
                     l.y,
                     l.width,
                     l.height,
@@ -390,7 +396,7 @@ fn write(
             None => bounds(&mut x, &e.id, extra, s),
         }
     }
-    for (i, label) in labels.iter().enumerate() {
+    for (i, label) in placed.labels.iter().enumerate() {
         let _ = writeln!(
             x,
             "      <bpmndi:BPMNEdge id=\"Flow_{i}_di\" bpmnElement=\"Flow_{i}\">"
@@ -398,8 +404,7 @@ fn write(
         for &(px, py) in &placed.paths[i] {
             let _ = writeln!(x, "        <di:waypoint x=\"{}\" y=\"{py}\" />", px + left);
         }
-        // A label that fits nowhere gets the modeller's default place.
-        if let Some((r, _)) = label {
+        if let Some(r) = label {
             let _ = writeln!(
                 x,
                 "        <bpmndi:BPMNLabel>\n          <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n        </bpmndi:BPMNLabel>",

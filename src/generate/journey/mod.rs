@@ -7,6 +7,7 @@
 
 pub mod bpmn;
 pub mod layered;
+pub mod metrics;
 pub mod svg;
 pub mod text;
 

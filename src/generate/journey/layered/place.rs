@@ -1,0 +1,292 @@
+//! Step 5 of the layout: coordinates of the nodes, ports, tracks, the
+//! edges' polylines and the labels' boxes.
+
+use super::order::Order;
+use super::{Input, Kind, Orientation, Placed, Rect, Shape, Work};
+use std::collections::HashMap;
+
+/// Room around the nodes of a lane, between nodes of one layer, and the
+/// least gap between layers; one track per edge turning in a gap.
+const LANE_PAD: i64 = 10;
+const NODE_GAP: i64 = 28;
+const LAYER_GAP: i64 = 56;
+const TRACK: i64 = 9;
+/// How far a self-loop reaches past its node.
+pub const LOOP: i64 = NODE_GAP / 2;
+/// Room between a line and the label beside it, and a node and its aside.
+pub(super) const BESIDE: i64 = 5;
+
+/// What a shape takes up: its body, and its aside label after it.
+pub(super) fn footprint(shape: &Shape) -> (i64, i64) {
+    match shape.aside {
+        None => (shape.main, shape.cross),
+        Some((main, cross)) => (shape.main.max(main), shape.cross + BESIDE + cross),
+    }
+}
+
+/// The room between two neighbours of a row: lines pass each other
+/// closer than boxes need to stand apart.
+fn gap(work: &Work, a: usize, b: usize) -> i64 {
+    match (work.kind[a] == Kind::Real, work.kind[b] == Kind::Real) {
+        (true, true) => NODE_GAP,
+        (false, false) => NODE_GAP / 3,
+        _ => NODE_GAP / 2,
+    }
+}
+
+pub(super) fn place(
+    work: &Work,
+    order: &Order,
+    input: &Input,
+    orientation: Orientation,
+    simplified: bool,
+) -> Placed {
+    let lanes = input.lanes.max(1);
+    let real = input.shapes.len();
+    let count = work.layer.len();
+    // Lane widths: the widest layer of each lane.
+    let row_width = |nodes: &[usize]| -> i64 {
+        nodes.iter().map(|&v| work.size[v].1).sum::<i64>()
+            + nodes.windows(2).map(|p| gap(work, p[0], p[1])).sum::<i64>()
+    };
+    let mut lane_width = vec![0i64; lanes];
+    for layer in order {
+        for (lane, nodes) in layer {
+            lane_width[*lane] = lane_width[*lane].max(row_width(nodes));
+        }
+    }
+    let mut lane_start = vec![0i64; lanes];
+    let mut at = 0;
+    for lane in 0..lanes {
+        lane_start[lane] = at;
+        lane_width[lane] = lane_width[lane].max(super::DUMMY) + 2 * LANE_PAD;
+        at += lane_width[lane];
+    }
+    let total_cross = at;
+    // Cross position (start) of each node: centred in its lane.
+    let mut cross = vec![0i64; count];
+    for layer in order {
+        for &(lane, ref nodes) in layer {
+            let mut c = lane_start[lane] + (lane_width[lane] - row_width(nodes)) / 2;
+            for (k, &v) in nodes.iter().enumerate() {
+                cross[v] = c;
+                c += work.size[v].1 + nodes.get(k + 1).map_or(0, |&w| gap(work, v, w));
+            }
+        }
+    }
+    // A real node's body is at the start of its footprint on the cross axis.
+    let body = |v: usize| (input.shapes[v].main, input.shapes[v].cross);
+    let centre = |v: usize| match work.kind[v] {
+        Kind::Real => cross[v] + body(v).1 / 2,
+        Kind::Dummy => cross[v] + work.size[v].1 / 2,
+        Kind::Label => cross[v],
+    };
+    // Ports: a node's edges leave from its far side and arrive at its near
+    // side, spread in the order of the other end's position.
+    let mut outs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); count];
+    let mut ins: Vec<Vec<(usize, usize)>> = vec![Vec::new(); count];
+    for (e, (chain, _)) in work.chains.iter().enumerate() {
+        for (s, pair) in chain.windows(2).enumerate() {
+            if pair[0] != pair[1] {
+                outs[pair[0]].push((e, s));
+                ins[pair[1]].push((e, s));
+            }
+        }
+    }
+    let spread =
+        |v: usize, list: &mut Vec<(usize, usize)>, other: &dyn Fn(usize, usize) -> usize| {
+            list.sort_by_key(|&(e, s)| (centre(other(e, s)), e));
+            let k = list.len() as i64;
+            let width = body(v).1;
+            list.iter()
+                .enumerate()
+                .map(|(i, &(e, s))| ((e, s), cross[v] + width * (i as i64 + 1) / (k + 1)))
+                .collect::<Vec<_>>()
+        };
+    let mut port_out = HashMap::new();
+    let mut port_in = HashMap::new();
+    for v in 0..count {
+        let next = |e: usize, s: usize| work.chains[e].0[s + 1];
+        let prev = |e: usize, s: usize| work.chains[e].0[s];
+        if work.kind[v] != Kind::Real {
+            // A dummy: one line straight through.
+            for &(e, s) in &outs[v] {
+                port_out.insert((e, s), centre(v));
+            }
+            for &(e, s) in &ins[v] {
+                port_in.insert((e, s), centre(v));
+            }
+            continue;
+        }
+        port_out.extend(spread(v, &mut outs[v], &next));
+        port_in.extend(spread(v, &mut ins[v], &prev));
+    }
+    // Tracks: each segment that changes position turns in the gap below
+    // its layer, on a track of its own. Among segments going right, the one
+    // starting further right turns higher; going left, the one starting
+    // further left: then no two segments going the same way cross.
+    let layers = order.len();
+    let mut turning: Vec<Vec<(usize, usize, i64, i64)>> = vec![Vec::new(); layers];
+    for (e, (chain, _)) in work.chains.iter().enumerate() {
+        for (s, pair) in chain.windows(2).enumerate() {
+            // A self-loop has no ports: it is drawn round its step; a
+            // simplified edge is a straight line.
+            if pair[0] == pair[1] || simplified {
+                continue;
+            }
+            let (from, to) = (port_out[&(e, s)], port_in[&(e, s)]);
+            if from != to {
+                turning[work.layer[pair[0]]].push((e, s, from, to));
+            }
+        }
+    }
+    let mut tracks = vec![0i64; layers];
+    let mut track_of = HashMap::new();
+    for (l, list) in turning.iter_mut().enumerate() {
+        list.sort_by_key(|&(e, s, from, to)| {
+            if to > from {
+                (0, -from, e, s)
+            } else {
+                (1, from, e, s)
+            }
+        });
+        for &(e, s, _, _) in list.iter() {
+            track_of.insert((e, s), tracks[l]);
+            tracks[l] += 1;
+        }
+    }
+    // Main positions: each layer as deep as its deepest node, then its gap.
+    let mut layer_depth = vec![0i64; layers];
+    for v in 0..count {
+        layer_depth[work.layer[v]] = layer_depth[work.layer[v]].max(work.size[v].0);
+    }
+    // A band shorter than it must be (its title is longer) gets the rest
+    // in its last layer.
+    let mut band_layers: Vec<Option<(usize, usize)>> =
+        vec![None; work.band.iter().max().map_or(0, |&b| b + 1)];
+    for v in 0..real {
+        let (l, b) = (work.layer[v], work.band[v]);
+        band_layers[b] = Some(band_layers[b].map_or((l, l), |(f, t)| (f.min(l), t.max(l))));
+    }
+    for (b, span) in band_layers.iter().enumerate() {
+        let (Some((first, last)), Some(&least)) = (span, input.band_min.get(b)) else {
+            continue;
+        };
+        let gaps: i64 = (*first..*last).map(|l| LAYER_GAP + tracks[l] * TRACK).sum();
+        let extent = (*first..=*last).map(|l| layer_depth[l]).sum::<i64>() + gaps;
+        layer_depth[*last] += (least - extent).max(0);
+    }
+    let mut layer_start = vec![0i64; layers];
+    let mut at = LANE_PAD;
+    for l in 0..layers {
+        layer_start[l] = at;
+        at += layer_depth[l] + LAYER_GAP + tracks[l] * TRACK;
+    }
+    let total_main = at - LAYER_GAP + LANE_PAD;
+    let layer_end = |l: usize| layer_start[l] + layer_depth[l];
+    // A node's footprint sits in the middle of its layer's depth, its body
+    // in the middle of its footprint.
+    let main =
+        |v: usize| layer_start[work.layer[v]] + (layer_depth[work.layer[v]] - work.size[v].0) / 2;
+    let body_main = |v: usize| main(v) + (work.size[v].0 - body(v).0) / 2;
+
+    let xy = |m: i64, c: i64| match orientation {
+        Orientation::TopDown => (c, m),
+        Orientation::LeftRight => (m, c),
+    };
+    let rect = |m: i64, c: i64, ml: i64, cl: i64| {
+        let (x, y) = xy(m, c);
+        let (width, height) = match orientation {
+            Orientation::TopDown => (cl, ml),
+            Orientation::LeftRight => (ml, cl),
+        };
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    };
+    let boxes: Vec<Rect> = (0..real)
+        .map(|v| rect(body_main(v), cross[v], body(v).0, body(v).1))
+        .collect();
+    let asides = (0..real)
+        .map(|v| {
+            let (m, c) = input.shapes[v].aside?;
+            let start = main(v) + (work.size[v].0 - m) / 2;
+            Some(rect(start, cross[v] + body(v).1 + BESIDE, m, c))
+        })
+        .collect();
+    let mut paths = Vec::with_capacity(work.chains.len());
+    let mut labels = vec![None; work.chains.len()];
+    for (e, (chain, reversed)) in work.chains.iter().enumerate() {
+        let mut points: Vec<(i64, i64)> = Vec::new();
+        if chain[0] == chain[1] {
+            // A self-loop: out of the node's far side, round and back.
+            let v = chain[0];
+            let (m0, m1) = (
+                body_main(v) + body(v).0 / 3,
+                body_main(v) + 2 * body(v).0 / 3,
+            );
+            let c = cross[v] + body(v).1;
+            points.extend([xy(m0, c), xy(m0, c + LOOP), xy(m1, c + LOOP), xy(m1, c)]);
+            paths.push(points);
+            continue;
+        }
+        for (s, pair) in chain.windows(2).enumerate() {
+            let (a, b) = (pair[0], pair[1]);
+            let (from, to) = (port_out[&(e, s)], port_in[&(e, s)]);
+            // A dummy is a line straight through its layer.
+            let leave = if a < real {
+                body_main(a) + body(a).0
+            } else {
+                layer_end(work.layer[a])
+            };
+            let arrive = if b < real {
+                body_main(b)
+            } else {
+                layer_start[work.layer[b]]
+            };
+            points.push(xy(leave, from));
+            if from != to && !simplified {
+                let turn = layer_end(work.layer[a]) + LAYER_GAP / 2 + track_of[&(e, s)] * TRACK;
+                points.push(xy(turn, from));
+                points.push(xy(turn, to));
+            }
+            points.push(xy(arrive, to));
+        }
+        for &v in chain {
+            if work.kind[v] == Kind::Label {
+                let (m, c) = work.size[v];
+                labels[e] = Some(rect(main(v), cross[v] + BESIDE, m, c - BESIDE));
+            }
+        }
+        points.dedup();
+        if *reversed {
+            points.reverse();
+        }
+        paths.push(points);
+    }
+    let bands = band_layers
+        .iter()
+        .map(|span| span.map(|(first, last)| (layer_start[first], layer_end(last))))
+        .collect();
+    let lanes = (0..lanes)
+        .map(|l| rect(0, lane_start[l], total_main, lane_width[l]))
+        .collect();
+    let (width, height) = match orientation {
+        Orientation::TopDown => (total_cross, total_main),
+        Orientation::LeftRight => (total_main, total_cross),
+    };
+    Placed {
+        boxes,
+        asides,
+        paths,
+        labels,
+        lanes,
+        bands,
+        width,
+        height,
+        simplified,
+    }
+}

@@ -1,0 +1,244 @@
+//! The drawing written as SVG: lanes, stages, phases, touchpoints, lines,
+//! labels and steps, and the experience curve in an SVG of its own.
+
+use super::parts;
+use super::{draw, measured, Kind, BUDGET, CURVE, EVENT, LINE, SMALL_LINE};
+use crate::generate::journey::layered::Rect;
+use crate::generate::journey::{Graph, Node};
+use crate::generate::markup::escape;
+use crate::generate::words;
+use crate::syntax::values::Language;
+use std::fmt::Write;
+
+/// The width A4 portrait prints (190 mm at 96 px an inch): a wider map is
+/// printed on a landscape page of its own.
+const PORTRAIT: i64 = 718;
+
+/// The map, and beside it the experience curve when any step is measured
+/// (its own SVG, so print can leave it out and give the map the page).
+/// A map wider than the page, even drawn its narrowest, is scaled to it:
+/// both SVGs then take their share of the width in percent.
+pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<String>) {
+    let d = draw(graph);
+    let curve_width = if measured(graph) { CURVE } else { 0 };
+    let customer = d.width - d.gutter - d.placed.width;
+    let (width, height) = (d.width, d.placed.height + d.header);
+    let total = width + curve_width;
+    let scaled = total > BUDGET;
+    let size = |w: i64| {
+        if scaled {
+            format!("{:.2}%", w as f64 * 100.0 / total as f64)
+        } else {
+            w.to_string()
+        }
+    };
+    let mut class = String::from("journey-map");
+    if width > PORTRAIT {
+        class.push_str(" wide");
+    }
+    if scaled {
+        class.push_str(" scaled");
+    }
+    let mut s = String::new();
+    if d.placed.simplified {
+        let note = words::term(words::Term::SimplifiedDrawing, language);
+        let _ = writeln!(s, "<p class=\"diagram-note\">{}</p>", escape(note));
+    }
+    let _ = writeln!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" role=\"img\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"13\">",
+        size(width)
+    );
+    let _ = writeln!(s, "<title>{}</title>", escape(title));
+    s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>\n");
+    let _ = writeln!(s, "<g transform=\"translate({} 0)\">", d.gutter + customer);
+    if customer > 0 {
+        let name = parts::customer_word(language);
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"0\" width=\"{customer}\" height=\"{height}\" fill=\"#fff8c5\" stroke=\"#d0d7de\"/>",
+            -customer
+        );
+        lane_title(&mut s, name, -customer, customer, d.titles_top);
+    }
+    for (l, lane) in d.placed.lanes.iter().enumerate() {
+        let fill = if l % 2 == 0 { "#f6f8fa" } else { "#ffffff" };
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"0\" width=\"{}\" height=\"{height}\" fill=\"{fill}\" stroke=\"#d0d7de\"/>",
+            lane.x, lane.width
+        );
+        let name = if d.lanes[l].is_empty() {
+            parts::no_owner(language)
+        } else {
+            &d.lanes[l]
+        };
+        lane_title(&mut s, name, lane.x, lane.width, d.titles_top);
+    }
+    parts::stages(&mut s, &d, height, language);
+
+    let _ = writeln!(s, "<g transform=\"translate(0 {})\">", d.header);
+    parts::phases(&mut s, graph, &d, d.placed.width);
+    parts::touchpoints(&mut s, graph, &d, customer, language);
+    for (e, path) in d.placed.paths.iter().enumerate() {
+        let points: Vec<String> = path.iter().map(|(x, y)| format!("{x},{y}")).collect();
+        let tip = d.edges[e]
+            .2
+            .as_ref()
+            .map(|w| format!("<title>{}</title>", escape(w)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "<polyline class=\"edge\" data-edge=\"{e}\" points=\"{}\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\">{tip}</polyline>",
+            points.join(" ")
+        );
+    }
+    for (e, label) in d.labels.iter().enumerate() {
+        let Some(label) = label else { continue };
+        let r = label.rect;
+        let _ = write!(
+            s,
+            "<g class=\"label\" data-edge=\"{e}\" data-x=\"{}\" data-y=\"{}\" data-width=\"{}\" data-height=\"{}\">",
+            r.x, r.y, r.width, r.height
+        );
+        for (k, line) in label.lines.iter().enumerate() {
+            let _ = write!(
+                s,
+                "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#57606a\">{}</text>",
+                r.x + 1,
+                r.y + 11 + k as i64 * SMALL_LINE,
+                escape(line)
+            );
+        }
+        s.push_str("</g>\n");
+    }
+    for (v, kind) in d.kinds.iter().enumerate() {
+        let b = d.placed.boxes[v];
+        match *kind {
+            Kind::Step(i) => step(&mut s, &graph.nodes[i], &d.titles[i], &b, language),
+            Kind::Start => {
+                let (cx, cy) = b.center();
+                let _ = writeln!(
+                    s,
+                    "<circle class=\"event\" cx=\"{cx}\" cy=\"{cy}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"2\"/>",
+                    EVENT / 2
+                );
+            }
+            Kind::End(i) => {
+                let (cx, cy) = b.center();
+                let outcome = graph.nodes[i].end.as_deref().unwrap_or_default();
+                let name = if outcome.is_empty() {
+                    match language {
+                        Language::En => "End",
+                        Language::Ru => "Завершение",
+                    }
+                } else {
+                    outcome
+                };
+                let _ = writeln!(
+                    s,
+                    "<circle class=\"event\" cx=\"{cx}\" cy=\"{cy}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"4\"><title>{}</title></circle>",
+                    EVENT / 2,
+                    escape(name)
+                );
+            }
+        }
+    }
+    s.push_str("</g>\n</g>\n</svg>\n");
+    let curve = (curve_width > 0).then(|| {
+        let mut c = String::new();
+        let _ = writeln!(
+            c,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"journey-curve\" role=\"img\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {CURVE} {height}\" font-family=\"sans-serif\" font-size=\"13\">",
+            size(CURVE)
+        );
+        parts::curve(&mut c, graph, &d, language);
+        c.push_str("</svg>\n");
+        c
+    });
+    (s, curve)
+}
+
+/// A lane's title, bold, wrapped to its width; the whole name in a tooltip.
+fn lane_title(s: &mut String, name: &str, x: i64, width: i64, top: i64) {
+    let _ = write!(s, "<g class=\"lane\"><title>{}</title>", escape(name));
+    for (k, line) in parts::lane_title(name, width).iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#24292f\">{}</text>",
+            x + width / 2,
+            top + 13 + k as i64 * LINE,
+            escape(line)
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// A step's box: its title, and a tooltip with its owner, deadline,
+/// channels and description. A back-stage step (no channel) is dashed.
+fn step(s: &mut String, node: &Node, lines: &[String], b: &Rect, language: Language) {
+    let stroke = if node.hurts {
+        "#b42318"
+    } else if node.end.is_some() {
+        "#1a7f37"
+    } else {
+        "#0969da"
+    };
+    let (fill, width) = if node.hurts {
+        ("#fde2e1", 3)
+    } else {
+        ("#ffffff", 2)
+    };
+    let dash = if node.channels.is_empty() {
+        " stroke-dasharray=\"6 4\""
+    } else {
+        ""
+    };
+    let mut tip = vec![node.label.clone()];
+    if !node.owner.is_empty() {
+        tip.push(node.owner.clone());
+    }
+    if let Some(w) = node.within {
+        tip.push(match language {
+            // Steps run on the wall clock.
+            Language::En => format!("within {}", words::limit(w, false, language)),
+            Language::Ru => format!("срок: {}", words::limit(w, false, language)),
+        });
+    }
+    if !node.channels.is_empty() {
+        tip.push(node.channels.join(", "));
+    }
+    tip.extend(node.description.clone());
+    tip.extend(node.measured.clone());
+    let _ = writeln!(
+        s,
+        "<g class=\"step\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
+        escape(&tip.join("\n")),
+        b.x,
+        b.y,
+        b.width,
+        b.height
+    );
+    let (cx, cy) = b.center();
+    // A measured badge takes the box's bottom lines; the title moves up.
+    let badge = super::badge_lines(node, b.width);
+    let lift = badge.len() as i64 * SMALL_LINE / 2;
+    let first = cy - (lines.len() as i64 - 1) * LINE / 2 - lift;
+    for (k, line) in badge.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<text class=\"measured\" x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#57606a\">{}</text>",
+            b.bottom() - 5 - (badge.len() - 1 - k) as i64 * SMALL_LINE,
+            escape(line)
+        );
+    }
+    for (k, line) in lines.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"#24292f\">{}</text>",
+            first + k as i64 * LINE,
+            escape(line)
+        );
+    }
+    s.push_str("</g>\n");
+}

@@ -1,0 +1,377 @@
+//! Journey maps on any journey (issue 25), proved on generated specs: 1–10
+//! owners each acting front and back stage, 2–40 steps, loops, branches
+//! with long labels, phases interleaved along the flow, Latin, Cyrillic and
+//! CJK titles. The written SVG is read back (its tags, translations and
+//! boxes; no code of the drawing) and measured: every box, label and line
+//! inside the viewBox, nothing overlapping, no text cut with "…", each
+//! label nearer its own line than any other, phase bands apart, every step
+//! drawn, and the map fits the screen budget or says it is scaled.
+//! `tests/site.rs` opens a sample of these maps in Chromium.
+
+use cxc::generate::journey::svg::{svg, BUDGET};
+use cxc::generate::journey::Graph;
+use cxc::syntax::values::Language;
+use proptest::prelude::*;
+
+mod maps_spec;
+use maps_spec as spec;
+
+/// The graph of the generated journey.
+fn graph_of(text: &str) -> Graph {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("g.cx"), text).unwrap();
+    let compiled = cxc::pipeline::compile(&[dir.path().to_path_buf()], &Default::default(), None)
+        .expect("the spec reads");
+    let spec = &compiled.specs[0];
+    let (_, journey) = spec.model.journeys.iter().next().expect("a journey");
+    Graph::new(&spec.model, journey, &Default::default())
+}
+
+/// A tag of the SVG: its name, attributes and the translation it is under.
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    at: (f64, f64),
+    /// The classes of the groups it is in, innermost last.
+    groups: Vec<String>,
+}
+
+impl Tag {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+    fn num(&self, key: &str) -> f64 {
+        self.get(key)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{key} of {self:?}"))
+    }
+    fn rect(&self) -> Box2 {
+        Box2 {
+            x: self.at.0 + self.num("x"),
+            y: self.at.1 + self.num("y"),
+            w: self.num("width"),
+            h: self.num("height"),
+        }
+    }
+    /// Whether the innermost group around it has `class`.
+    fn within(&self, class: &str) -> bool {
+        self.groups
+            .last()
+            .is_some_and(|g| g.split(' ').any(|c| c == class))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Box2 {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Box2 {
+    fn overlaps(&self, o: &Box2) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+    fn inside(&self, width: f64, height: f64) -> bool {
+        self.x >= 0.0 && self.y >= 0.0 && self.x + self.w <= width && self.y + self.h <= height
+    }
+    /// The distance from the box to a segment (lines run along the axes).
+    fn distance(&self, a: (f64, f64), b: (f64, f64)) -> f64 {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        let dx = (self.x - x1).max(x0 - (self.x + self.w)).max(0.0);
+        let dy = (self.y - y1).max(y0 - (self.y + self.h)).max(0.0);
+        dx.hypot(dy)
+    }
+}
+
+/// Every tag of `svg` with the translation of the groups around it.
+fn tags(svg: &str) -> Vec<Tag> {
+    let mut out = Vec::new();
+    let mut stack: Vec<((f64, f64), String)> = vec![((0.0, 0.0), String::new())];
+    for piece in svg.split('<').skip(1) {
+        let tag = piece.split('>').next().unwrap();
+        if let Some(name) = tag.strip_prefix('/') {
+            if name.trim() == "g" {
+                stack.pop();
+            }
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '/')
+            .collect();
+        let mut attrs = Vec::new();
+        let mut rest = &tag[name.len()..];
+        while let Some(eq) = rest.find("=\"") {
+            let key = rest[..eq].trim().to_string();
+            let value_end = rest[eq + 2..].find('"').unwrap();
+            attrs.push((key, rest[eq + 2..eq + 2 + value_end].to_string()));
+            rest = &rest[eq + 2 + value_end + 1..];
+        }
+        let here = stack.last().unwrap().0;
+        let t = Tag {
+            name: name.clone(),
+            attrs,
+            at: here,
+            groups: stack.iter().map(|(_, c)| c.clone()).collect(),
+        };
+        if name == "g" && !tag.ends_with('/') {
+            let mut at = here;
+            if let Some(tr) = t
+                .get("transform")
+                .and_then(|v| v.strip_prefix("translate("))
+            {
+                let nums: Vec<f64> = tr
+                    .trim_end_matches(')')
+                    .split([' ', ','])
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                at = (at.0 + nums[0], at.1 + nums.get(1).copied().unwrap_or(0.0));
+            }
+            stack.push((at, t.get("class").unwrap_or_default().to_string()));
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// Everything the issue asks of a map, measured on its SVG.
+fn check_map(svg: &str, steps: usize) -> Result<(), String> {
+    if svg.contains('…') {
+        return Err("a text is cut with …".into());
+    }
+    let tags = tags(svg);
+    let root = &tags[0];
+    let view: Vec<f64> = root
+        .get("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let (width, height) = (view[2], view[3]);
+    let scaled = root.get("class").unwrap().contains("scaled");
+    if !scaled && width > BUDGET as f64 {
+        return Err(format!("{width} px wide and not scaled"));
+    }
+    if std::env::var_os("CXC_MAP_STATS").is_some() {
+        eprintln!("map width {width} scaled {scaled}");
+    }
+    let rects_in = |class: &str| -> Vec<Box2> {
+        tags.iter()
+            .filter(|t| t.name == "rect" && t.within(class))
+            .map(Tag::rect)
+            .collect()
+    };
+    let boxes = rects_in("step");
+    if boxes.len() != steps {
+        return Err(format!("{} of {steps} steps drawn", boxes.len()));
+    }
+    let events: Vec<Box2> = tags
+        .iter()
+        .filter(|t| t.name == "circle" && t.get("class") == Some("event"))
+        .map(|t| {
+            let r = t.num("r");
+            Box2 {
+                x: t.at.0 + t.num("cx") - r,
+                y: t.at.1 + t.num("cy") - r,
+                w: 2.0 * r,
+                h: 2.0 * r,
+            }
+        })
+        .collect();
+    let labels: Vec<(usize, Box2)> = tags
+        .iter()
+        .filter(|t| t.name == "g" && t.get("class") == Some("label"))
+        .map(|t| {
+            let b = Box2 {
+                x: t.at.0 + t.num("data-x"),
+                y: t.at.1 + t.num("data-y"),
+                w: t.num("data-width"),
+                h: t.num("data-height"),
+            };
+            (t.num("data-edge") as usize, b)
+        })
+        .collect();
+    let lines: Vec<(usize, Vec<(f64, f64)>)> = tags
+        .iter()
+        .filter(|t| t.name == "polyline" && t.get("class") == Some("edge"))
+        .map(|t| {
+            let points = t
+                .get("points")
+                .unwrap()
+                .split(' ')
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (
+                        t.at.0 + x.parse::<f64>().unwrap(),
+                        t.at.1 + y.parse::<f64>().unwrap(),
+                    )
+                })
+                .collect();
+            (t.num("data-edge") as usize, points)
+        })
+        .collect();
+    let chips = rects_in("touchpoint");
+    let solid: Vec<(&str, Box2)> = boxes
+        .iter()
+        .map(|b| ("step", *b))
+        .chain(events.iter().map(|b| ("event", *b)))
+        .chain(labels.iter().map(|(_, b)| ("label", *b)))
+        .chain(chips.iter().map(|b| ("touchpoint", *b)))
+        .collect();
+    for (i, (what, a)) in solid.iter().enumerate() {
+        if !a.inside(width, height) {
+            return Err(format!("a {what} {a:?} outside the {width}×{height} view"));
+        }
+        for (other, b) in &solid[..i] {
+            if a.overlaps(b) {
+                return Err(format!("a {what} {a:?} overlaps a {other} {b:?}"));
+            }
+        }
+    }
+    for (_, points) in &lines {
+        for &(x, y) in points {
+            if !(0.0..=width).contains(&x) || !(0.0..=height).contains(&y) {
+                return Err(format!("a line leaves the view at {x},{y}"));
+            }
+        }
+    }
+    // Each label is nearer its own line than any other line.
+    for (edge, label) in &labels {
+        let near = |points: &[(f64, f64)]| {
+            points
+                .windows(2)
+                .map(|w| label.distance(w[0], w[1]))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let own = lines.iter().find(|(e, _)| e == edge).map(|(_, p)| near(p));
+        let own = own.ok_or(format!("label {edge} has no line"))?;
+        for (e, points) in &lines {
+            if e != edge && near(points) <= own {
+                return Err(format!(
+                    "label {edge} is as near line {e} as its own ({own})"
+                ));
+            }
+        }
+    }
+    // Phase bands never overlap.
+    let bands = rects_in("phase");
+    for (i, a) in bands.iter().enumerate() {
+        for b in &bands[..i] {
+            if a.overlaps(b) {
+                return Err(format!("phase bands {a:?} and {b:?} overlap"));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_generated_map_is_whole_and_legible(text in spec::journey()) {
+        let graph = graph_of(&text);
+        let steps = graph.nodes.len();
+        let whens = graph.edges.iter().filter(|e| e.when.is_some()).count();
+        let (map, _) = svg(&graph, "Generated", Language::En);
+        let drawn = map.matches("class=\"label\"").count();
+        prop_assert_eq!(drawn, whens, "every `when` is drawn");
+        if let Err(problem) = check_map(&map, steps) {
+            prop_assert!(false, "{}\n{}", problem, text);
+        }
+    }
+}
+
+/// The shipped examples and the outside specs pass the same checks.
+#[test]
+fn every_shipped_and_outside_map_is_whole_and_legible() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs: Vec<std::path::PathBuf> = [
+        "examples/kitchen",
+        "examples/telecom",
+        "examples/dry-cleaner-ru",
+    ]
+    .iter()
+    .map(|d| root.join(d))
+    .collect();
+    for entry in std::fs::read_dir(root.join("tests/specs/outside")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            dirs.push(path);
+        }
+    }
+    let mut maps = 0;
+    for dir in dirs {
+        let compiled = cxc::pipeline::compile(&[dir.clone()], &Default::default(), None).unwrap();
+        for spec in &compiled.specs {
+            for (_, journey) in spec.model.journeys.iter() {
+                let graph = Graph::new(&spec.model, journey, &Default::default());
+                let (map, _) = svg(&graph, &graph.title, Language::Ru);
+                check_map(&map, graph.nodes.len())
+                    .unwrap_or_else(|p| panic!("{}: {}: {p}", dir.display(), graph.title));
+                maps += 1;
+            }
+        }
+    }
+    assert!(maps >= 6, "{maps} maps");
+}
+
+/// The checks are live: a map with a step pushed out of view, a label
+/// moved onto another line, or a title cut, is refused.
+#[test]
+fn the_checks_catch_what_the_issue_saw() {
+    let graph = graph_of(
+        "team a \"A\" {}\njourney g \"G\" { start s0\n step s0 \"One\" { owner a; next s1 when \"yes\"; next s2 when \"no\" }\n step s1 \"Two\" { owner a; next s2 }\n step s2 \"Three\" { owner a; end \"x\" } }\n",
+    );
+    let (map, _) = svg(&graph, "G", Language::En);
+    check_map(&map, 3).unwrap();
+    assert!(check_map(&map.replacen("Two", "Tw…", 1), 3).is_err());
+    let width = map
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let narrower = map.replacen(&format!("viewBox=\"0 0 {width} "), "viewBox=\"0 0 100 ", 1);
+    assert!(check_map(&narrower, 3).is_err());
+    assert!(check_map(&map, 4).is_err());
+    // Both labels swapped onto each other's line.
+    let swapped = map
+        .replacen(
+            "class=\"label\" data-edge=\"0\"",
+            "class=\"label\" data-edge=\"X\"",
+            1,
+        )
+        .replacen(
+            "class=\"label\" data-edge=\"1\"",
+            "class=\"label\" data-edge=\"0\"",
+            1,
+        )
+        .replacen(
+            "class=\"label\" data-edge=\"X\"",
+            "class=\"label\" data-edge=\"1\"",
+            1,
+        );
+    assert!(check_map(&swapped, 3).is_err());
+}
+
+/// Writes the browser's sample where CXC_MAP_SAMPLES points, to look at.
+#[test]
+fn write_the_sample_when_asked() {
+    let Some(dir) = std::env::var_os("CXC_MAP_SAMPLES") else {
+        return;
+    };
+    for (i, text) in spec::sample(6).iter().enumerate() {
+        let spec = std::path::Path::new(&dir).join(format!("g{i}"));
+        std::fs::create_dir_all(&spec).unwrap();
+        std::fs::write(spec.join("g.cx"), text).unwrap();
+    }
+}
