@@ -6,6 +6,7 @@
 //! skipping it.
 
 mod common;
+mod maps_spec;
 
 use common::{cxc, cxc_in, files_under, TODAY};
 use std::path::{Path, PathBuf};
@@ -528,4 +529,61 @@ fn the_measure_report_works_in_a_real_browser() {
             "{page}"
         );
     }
+}
+
+/// Every journey map of the outside specs (`../shared/specs` when it is
+/// there, else their copy in tests/specs/outside) and of a fixed sample of
+/// the generated journeys `tests/journey_maps.rs` checks, in Chromium: every
+/// step in sight on a 1,280-px screen, every text inside its box as the
+/// browser sets it, and printed at 8 pt or more (check-site.mjs).
+#[test]
+fn every_outside_and_sampled_map_shows_every_step() {
+    let Some(tools) = tools("the journey maps in Chromium", true) else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/specs");
+    let outside = if shared.is_dir() {
+        shared
+    } else {
+        root.join("tests/specs/outside")
+    };
+    let out = tempfile::tempdir().unwrap();
+    let mut specs: Vec<(String, PathBuf)> = std::fs::read_dir(&outside)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    specs.sort();
+    for (i, text) in maps_spec::sample(6).iter().enumerate() {
+        let dir = out.path().join(format!("generated-{i}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("g.cx"), text).unwrap();
+        specs.push((format!("generated-{i}"), dir));
+    }
+    let mut maps = 0;
+    for (name, spec) in &specs {
+        let built = out.path().join("built").join(name);
+        build(spec.to_str().unwrap(), &built);
+        let site = built.join("site");
+        if !site.join("journeys").is_dir() {
+            continue;
+        }
+        let pages: Vec<String> = files_under(&site.join("journeys"))
+            .iter()
+            .map(|f| f.strip_prefix(&site).unwrap().display().to_string())
+            .collect();
+        if pages.is_empty() {
+            continue;
+        }
+        let page_refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let report = browse(&tools, &site, &format!("maps-{name}"), &page_refs);
+        for page in &pages {
+            let map = &report["pages"][page.as_str()]["map"];
+            assert!(map["steps"].as_u64() > Some(1), "{name} {page}: {map}");
+            maps += 1;
+        }
+    }
+    assert!(maps >= 9, "{maps} maps opened");
 }

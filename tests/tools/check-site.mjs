@@ -97,22 +97,68 @@ try {
     const shot = join(shots, page.replaceAll('/', '_').replace(/\.html$/, '.png'));
     await tab.screenshot({ path: shot, fullPage: true });
     if (facts.diagram) {
-      // Printed on A4 portrait (190 mm of width at 96 dpi): the map's text
-      // must stay at 8 pt or more for a map of up to five lanes.
-      await tab.setViewportSize({ width: 718, height: 1000 });
+      // On a 1,280-px screen every step is in sight without scrolling, and
+      // every text stays inside its box as Chromium sets it (its fonts,
+      // not cxc's tables): step titles in their step, labels in their box,
+      // lane titles in their lane.
+      const map = await tab.evaluate(() => {
+        const svg = document.querySelector('svg.journey-map');
+        const figure = svg.closest('figure').getBoundingClientRect();
+        const out = { steps: 0, hidden: [], overflowing: [], scaled: svg.classList.contains('scaled'), wide: svg.classList.contains('wide') };
+        const inside = (t, x, y, w, h) => { const b = t.getBBox(); return b.x >= x - 1 && b.y >= y - 1 && b.x + b.width <= x + w + 1 && b.y + b.height <= y + h + 1; };
+        for (const step of svg.querySelectorAll('g.step')) {
+          out.steps += 1;
+          const rect = step.querySelector('rect');
+          const r = rect.getBoundingClientRect();
+          if (r.left < figure.left - 1 || r.right > figure.right + 1 || r.width < 20) out.hidden.push(step.querySelector('title').textContent.split('\n')[0]);
+          const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => +rect.getAttribute(a));
+          for (const t of step.querySelectorAll('text')) if (!inside(t, x, y, w, h)) out.overflowing.push(`step text "${t.textContent}"`);
+        }
+        for (const label of svg.querySelectorAll('g.label')) {
+          const [x, y, w, h] = ['data-x', 'data-y', 'data-width', 'data-height'].map((a) => +label.getAttribute(a));
+          for (const t of label.querySelectorAll('text')) if (!inside(t, x, y, w, h)) out.overflowing.push(`label "${t.textContent}"`);
+        }
+        for (const lane of svg.querySelectorAll('g.lane')) {
+          const band = lane.previousElementSibling;
+          if (!band || band.tagName !== 'rect') continue;
+          const [x, w] = [+band.getAttribute('x'), +band.getAttribute('width')];
+          for (const t of lane.querySelectorAll('text')) { const b = t.getBBox(); if (b.x < x - 1 || b.x + b.width > x + w + 1) out.overflowing.push(`lane title "${t.textContent}"`); }
+        }
+        for (const chip of svg.querySelectorAll('g.touchpoint')) {
+          const rect = chip.querySelector('rect');
+          const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => +rect.getAttribute(a));
+          for (const t of chip.querySelectorAll(':scope > text')) if (!inside(t, x, y, w, h)) out.overflowing.push(`channel "${t.textContent}"`);
+        }
+        return out;
+      });
+      facts.map = map;
+      if (map.hidden.length) problems.push(`steps out of sight: ${map.hidden.join('; ')}`);
+      if (map.overflowing.length) problems.push(`text out of its box: ${map.overflowing.join('; ')}`);
+      // Printed on A4 (190 mm portrait, 277 mm landscape for a wide map, at
+      // 96 dpi): the map's smallest text (11 px) stays at 8 pt or more
+      // unless the map is scaled to the page (that is reported).
+      const page = map.wide ? 1047 : 718;
+      await tab.setViewportSize({ width: page, height: 1000 });
       await tab.emulateMedia({ media: 'print' });
       const print = await tab.evaluate(() => {
         const svg = document.querySelector('svg.journey-map');
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        return { scale, textPt: 13 * scale * 0.75, lanes: svg.querySelectorAll('g.lane').length };
+        const least = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)));
+        return { scale, textPt: least * scale * 0.75, lanes: svg.querySelectorAll('g.lane').length };
       });
       facts.print = print;
-      if (print.lanes <= 5 && print.textPt < 8) problems.push(`printed, the map's text is ${print.textPt.toFixed(1)} pt`);
+      if (!map.scaled && print.textPt < 7.95) problems.push(`printed, the map's text is ${print.textPt.toFixed(1)} pt`);
       const pdf = shot.replace(/\.png$/, '.pdf');
-      await tab.pdf({ path: pdf, format: 'A4', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
+      await tab.pdf({ path: pdf, preferCSSPageSize: true, format: 'A4', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
       facts.pdf = pdf;
-      // The printed first page as an image to look at (Debian's poppler-utils).
-      const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, pdf.replace(/\.pdf$/, '-printed')]);
+      // The page sizes (a wide map gets a landscape page) and the printed
+      // map's page as an image to look at (Debian's poppler-utils).
+      const info = spawnSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
+      const sizes = [...(info.stdout || '').matchAll(/Page +(\d+) size: +([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: +m[1], landscape: +m[2] > +m[3] }));
+      facts.pages = sizes;
+      if (map.wide && !sizes.some((p) => p.landscape)) problems.push('a wide map printed without a landscape page');
+      const mapPage = (sizes.find((p) => p.landscape) || sizes[0] || { page: 1 }).page;
+      const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', `${mapPage}`, '-l', `${mapPage}`, '-singlefile', pdf, pdf.replace(/\.pdf$/, '-printed')]);
       if (png.error || png.status !== 0) problems.push(`pdftoppm could not render ${pdf}: ${png.error ?? png.stderr}`);
       else facts.printed = pdf.replace(/\.pdf$/, '-printed.png');
     }
