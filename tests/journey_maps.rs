@@ -309,7 +309,8 @@ fn every_shipped_and_outside_map_is_whole_and_legible() {
     }
     let mut maps = 0;
     for dir in dirs {
-        let compiled = cxc::pipeline::compile(&[dir.clone()], &Default::default(), None).unwrap();
+        let compiled =
+            cxc::pipeline::compile(std::slice::from_ref(&dir), &Default::default(), None).unwrap();
         for spec in &compiled.specs {
             for (_, journey) in spec.model.journeys.iter() {
                 let graph = Graph::new(&spec.model, journey, &Default::default());

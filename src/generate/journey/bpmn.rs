@@ -419,3 +419,111 @@ fn write(
     x.push_str("    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n</bpmn:definitions>\n");
     x
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::journey::{Edge, Node};
+
+    fn node(label: &str, owner: &str, end: Option<&str>) -> Node {
+        Node {
+            label: label.into(),
+            owner: owner.into(),
+            end: end.map(Into::into),
+            hurts: false,
+            within: None,
+            channels: Vec::new(),
+            channel_kinds: Vec::new(),
+            description: None,
+            csat: None,
+            effort: None,
+            measured: None,
+            badge: None,
+        }
+    }
+
+    /// The bounds (x, y, width, height) after `from` in `xml`.
+    fn bounds(xml: &str, from: &str) -> [i64; 4] {
+        let at = xml.find(from).unwrap_or_else(|| panic!("{from}"));
+        let tag = &xml[at..][xml[at..].find("<dc:Bounds").unwrap()..];
+        let num = |key: &str| -> i64 {
+            let v = &tag[tag.find(&format!(" {key}=\"")).unwrap() + key.len() + 3..];
+            v[..v.find('"').unwrap()].parse().unwrap()
+        };
+        [num("x"), num("y"), num("width"), num("height")]
+    }
+
+    /// Issue 24: every named flow has its label's bounds; outside labels
+    /// are as wide as Arial sets them ("Начало" on one line) and inside
+    /// their lane and the pool.
+    #[test]
+    fn every_label_has_bounds_that_hold_it_inside_its_lane() {
+        let graph = Graph {
+            title: "Сбой".into(),
+            nodes: vec![
+                node("Клиент сообщает о сбое", "Операторы", None),
+                node("Совет клиенту", "Операторы", Some("")),
+                node(
+                    "Ремонт",
+                    "Сеть",
+                    Some("Связь восстановлена полностью и окончательно"),
+                ),
+            ],
+            edges: vec![
+                Edge {
+                    from: 0,
+                    to: 1,
+                    when: Some("неисправность у клиента дома".into()),
+                },
+                Edge {
+                    from: 0,
+                    to: 2,
+                    when: Some("неисправность на нашей стороне".into()),
+                },
+            ],
+            start: Some(0),
+            phases: Vec::new(),
+        };
+        let xml = bpmn(&graph, Language::Ru);
+        let pool = bounds(&xml, "bpmnElement=\"Pool\"");
+        let named = xml.matches("<bpmn:sequenceFlow id=\"Flow_").count();
+        assert!(named >= 4, "{xml}");
+        for (i, _) in xml.match_indices("<bpmn:sequenceFlow id=\"Flow_") {
+            let tag = &xml[i..i + xml[i..].find('>').unwrap()];
+            if !tag.contains(" name=\"") {
+                continue;
+            }
+            let id = &tag[tag.find("id=\"").unwrap() + 4..];
+            let id = &id[..id.find('"').unwrap()];
+            let edge = &xml[xml.find(&format!("bpmnElement=\"{id}\"")).unwrap()..];
+            let edge = &edge[..edge.find("</bpmndi:BPMNEdge>").unwrap()];
+            assert!(
+                edge.contains("<bpmndi:BPMNLabel>"),
+                "{id} has no label bounds"
+            );
+        }
+        let label = |id: &str| {
+            let shape = &xml[xml.find(&format!("bpmnElement=\"{id}\"")).unwrap()..];
+            bounds(shape, "<bpmndi:BPMNLabel>")
+        };
+        let start = label("Start");
+        assert!(start[2] as f64 >= metrics::width("Начало", Face::Arial, 11.0));
+        assert_eq!(metrics::bpmn_lines("Начало", start[2] as f64).len(), 1);
+        for id in ["Start", "Split_0", "End_1", "End_2"] {
+            let l = label(id);
+            assert!(
+                l[0] >= pool[0] && l[0] + l[2] <= pool[0] + pool[2],
+                "{id} {l:?} {pool:?}"
+            );
+            let lanes: Vec<[i64; 4]> = (0..2)
+                .map(|k| bounds(&xml, &format!("bpmnElement=\"Lane_{k}\"")))
+                .collect();
+            assert!(
+                lanes
+                    .iter()
+                    .any(|b| l[1] >= b[1] && l[1] + l[3] <= b[1] + b[3]),
+                "{id}'s label {l:?} crosses a lane border {lanes:?}"
+            );
+        }
+    }
+}

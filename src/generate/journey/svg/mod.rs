@@ -84,6 +84,9 @@ const STYLES: [Style; 4] = [
     },
 ];
 
+/// Steps and edges past which only the narrowest style is tried.
+const LARGE: usize = 400;
+
 /// What a node of the drawing is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -91,6 +94,9 @@ pub enum Kind {
     Start,
     End(usize),
 }
+
+/// Where a band starts and ends along the map.
+pub type Extent = (i64, i64);
 
 /// A text's lines and the box they are drawn in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +122,7 @@ pub struct Drawing {
     /// The lane of each node.
     pub lane_of: Vec<usize>,
     /// Each phase band: its phase (None between phases) and extent.
-    pub bands: Vec<(Option<usize>, Option<(i64, i64)>)>,
+    pub bands: Vec<(Option<usize>, Option<Extent>)>,
     /// The phase strip's width (0 without phases).
     pub gutter: i64,
     /// Where the lane titles start, below the stage names.
@@ -131,8 +137,15 @@ pub struct Drawing {
 /// the experience curve beside it, when there is one), else the narrowest.
 pub fn draw(graph: &Graph) -> Drawing {
     let curve = if measured(graph) { CURVE } else { 0 };
+    // A journey too big to fit anyway is drawn once, narrowest: each try
+    // is a whole layout.
+    let styles = if graph.nodes.len() + graph.edges.len() > LARGE {
+        &STYLES[3..]
+    } else {
+        &STYLES[..]
+    };
     let mut best: Option<Drawing> = None;
-    for style in STYLES {
+    for &style in styles {
         let d = draw_in(graph, style, style == STYLES[3]);
         if d.width + curve <= BUDGET {
             return d;
@@ -141,7 +154,7 @@ pub fn draw(graph: &Graph) -> Drawing {
             best = Some(d);
         }
     }
-    best.expect("four styles were tried")
+    best.expect("a style was tried")
 }
 
 fn measured(graph: &Graph) -> bool {
