@@ -26,6 +26,12 @@ use std::fmt::Write;
 const POOL_HEADER: i64 = 30;
 const LANE_HEADER: i64 = 30;
 const TASK: (i64, i64) = (100, 80);
+/// bpmn-js sets a task's name at 12 px, lines 1.2 high, 7 px inside it;
+/// a lane's title in its strip, at most two lines of it.
+const NAME: f64 = 12.0;
+const NAME_LINE: f64 = 14.4;
+const TASK_PAD: i64 = 7;
+const TITLE_LINES: usize = 2;
 const GATEWAY: i64 = 50;
 const EVENT: i64 = 36;
 
@@ -120,10 +126,24 @@ pub fn bpmn(graph: &Graph, language: Language) -> String {
             bands: Vec::new(),
             band_min: Vec::new(),
             one_per_layer: false,
+            room: Vec::new(),
+            lane_min: lane_min(graph, &lanes),
         },
         Orientation::LeftRight,
     );
     write(graph, &lanes, &placed, &process, language)
+}
+
+/// The least height of each lane: its title in two lines at most, and the
+/// pool's title likewise along all lanes (the last lane takes the rest).
+fn lane_min(graph: &Graph, lanes: &[String]) -> Vec<i64> {
+    let mut least: Vec<i64> = lanes.iter().map(|l| strip_length(l)).collect();
+    let pool = strip_length(&graph.title);
+    let total: i64 = least.iter().sum();
+    if let Some(last) = least.last_mut() {
+        *last += (pool - total).max(0);
+    }
+    least
 }
 
 /// The widest an outside label is before it wraps.
@@ -133,13 +153,37 @@ const LABEL_WIDTH: f64 = 120.0;
 /// one line as wide as the text, or lines wrapped at [`LABEL_WIDTH`] as
 /// bpmn-js wraps them, each 11 px × 1.2 high.
 fn label_size(name: &str) -> (i64, i64) {
-    let lines = metrics::bpmn_lines(name, LABEL_WIDTH);
+    let lines = metrics::bpmn_lines(name, 11.0, LABEL_WIDTH);
     let width = if lines.len() == 1 {
         metrics::width(name.trim_end(), Face::Arial, 11.0).ceil() as i64 + 2
     } else {
         LABEL_WIDTH as i64
     };
     (width, (lines.len() as f64 * 13.2).ceil() as i64 + 2)
+}
+
+/// A task as modellers draw it, 100 × 80, taller where its name needs
+/// more lines than that holds.
+fn task_size(name: &str) -> (i64, i64) {
+    let lines = metrics::bpmn_lines(name, NAME, (TASK.0 - 2 * TASK_PAD) as f64).len();
+    let text = (lines as f64 * NAME_LINE).ceil() as i64 + 2 * TASK_PAD + 2;
+    (TASK.0, TASK.1.max(text))
+}
+
+/// The least height a title strip needs for `title` in two lines at most
+/// (bpmn-js wraps it to the strip's length).
+fn strip_length(title: &str) -> i64 {
+    let fits = |h: i64| metrics::bpmn_lines(title, NAME, h as f64).len() <= TITLE_LINES;
+    let (mut lo, mut hi) = (0, metrics::px(title, Face::Arial, NAME) + 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if fits(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
@@ -163,7 +207,7 @@ fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
             "task",
             Some(node.label.clone()),
             lane,
-            TASK,
+            task_size(&node.label),
         );
         entry[i] = task[i];
         if incoming[i] > 1 {
@@ -453,6 +497,37 @@ mod tests {
         [num("x"), num("y"), num("width"), num("height")]
     }
 
+    /// Issue 24: a lane's title fits its strip in two lines, the pool's
+    /// along all lanes, and a long task name fits its task (bpmn-js sets
+    /// them at 12 px; before, lanes were as tall as their tasks and tasks
+    /// 80 px whatever their names).
+    #[test]
+    fn lane_titles_and_task_names_fit_their_shapes() {
+        let long_name = "Согласование индивидуальных условий обслуживания \
+                         корпоративного клиента с юридическим отделом и \
+                         финансовой службой";
+        let team = "Отдел по работе с корпоративными клиентами, партнёрами и \
+                    государственными заказчиками Северо-Западного региона";
+        let graph = Graph {
+            title: "Очень длинное название пути клиента, которое не поместится".into(),
+            nodes: vec![node(long_name, team, Some(""))],
+            edges: Vec::new(),
+            start: Some(0),
+            phases: Vec::new(),
+        };
+        let xml = bpmn(&graph, Language::Ru);
+        let lane = bounds(&xml, "bpmnElement=\"Lane_0\"");
+        assert!(metrics::bpmn_lines(team, NAME, lane[3] as f64).len() <= TITLE_LINES);
+        let pool = bounds(&xml, "bpmnElement=\"Pool\"");
+        assert!(metrics::bpmn_lines(&graph.title, NAME, pool[3] as f64).len() <= TITLE_LINES);
+        let task = bounds(&xml, "bpmnElement=\"Task_0\"");
+        let lines = metrics::bpmn_lines(long_name, NAME, (task[2] - 2 * TASK_PAD) as f64);
+        assert!(lines.len() > 4, "{lines:?}");
+        assert!(lines.len() as f64 * NAME_LINE + 2.0 * TASK_PAD as f64 <= task[3] as f64);
+        // A short name keeps the modellers' 100 × 80.
+        assert_eq!(task_size("Ремонт"), TASK);
+    }
+
     /// Issue 24: every named flow has its label's bounds; outside labels
     /// are as wide as Arial sets them ("Начало" on one line) and inside
     /// their lane and the pool.
@@ -508,7 +583,10 @@ mod tests {
         };
         let start = label("Start");
         assert!(start[2] as f64 >= metrics::width("Начало", Face::Arial, 11.0));
-        assert_eq!(metrics::bpmn_lines("Начало", start[2] as f64).len(), 1);
+        assert_eq!(
+            metrics::bpmn_lines("Начало", 11.0, start[2] as f64).len(),
+            1
+        );
         for id in ["Start", "Split_0", "End_1", "End_2"] {
             let l = label(id);
             assert!(

@@ -34,7 +34,9 @@ mod order;
 mod place;
 mod rank;
 
-pub use place::LOOP;
+use std::collections::HashMap;
+
+pub use place::{BESIDE, LANE_PAD, LOOP};
 
 /// What is laid out: a node's lane, its size along each axis, and a label
 /// of its own beside it (after it on the cross axis: right of a map step,
@@ -65,6 +67,14 @@ pub struct Input {
     /// At most one real node per layer and lane: lanes as narrow as a
     /// node, the drawing longer instead.
     pub one_per_layer: bool,
+    /// The compact drawing's width for each lane's content: a line or
+    /// label goes through its target's lane where that lane's row has room
+    /// within it, else through the nearest lane that has (a line may run
+    /// through any lane). Empty: always the target's lane, however wide
+    /// that makes it.
+    pub room: Vec<i64>,
+    /// The least cross size of each lane (its title's length), if given.
+    pub lane_min: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +142,8 @@ pub fn dummy_budget(nodes: usize, edges: usize) -> usize {
 
 /// The cross size of the dummy node a long edge has in each layer.
 const DUMMY: i64 = 12;
+/// A compact drawing's lines pass closer: its dummies are this wide.
+const THIN: i64 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -155,6 +167,8 @@ pub(crate) struct Work {
     chains: Vec<(Vec<usize>, bool)>,
     /// The band of each real node.
     band: Vec<usize>,
+    /// A compact drawing ([`Input::room`]): lines closer together.
+    thin: bool,
 }
 
 pub fn layout(input: &Input, orientation: Orientation) -> Placed {
@@ -188,35 +202,97 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
         kind: vec![Kind::Real; n],
         chains: Vec::with_capacity(input.edges.len()),
         band,
+        thin: !input.room.is_empty(),
     };
+    // The room each (layer, lane) row has used, when lines may spread.
+    let mut rows: HashMap<(usize, usize), i64> = HashMap::new();
+    if !input.room.is_empty() {
+        for v in 0..n {
+            let row = rows.entry((work.layer[v], work.lane[v])).or_default();
+            *row = place::row_after(*row, work.size[v].1);
+        }
+    }
     for (i, &(from, to)) in input.edges.iter().enumerate() {
         let (a, b) = if reversed[i] { (to, from) } else { (from, to) };
+        let labelled = labelled(i) && !simplified;
+        // The dummy next to the edge's own source carries its label.
+        let label_layer = if reversed[i] {
+            work.layer[b].saturating_sub(1)
+        } else {
+            work.layer[a] + 1
+        };
         let mut chain = vec![a];
         if a != b && !simplified {
             for l in work.layer[a] + 1..work.layer[b] {
+                let (kind, size) = match input.labels.get(i) {
+                    Some(Some((main, cross))) if labelled && l == label_layer => {
+                        (Kind::Label, (*main, place::BESIDE + cross))
+                    }
+                    _ if work.thin => (Kind::Dummy, (0, THIN)),
+                    _ => (Kind::Dummy, (0, DUMMY)),
+                };
+                let previous = work.lane[*chain.last().expect("the source")];
+                let lane = spread(
+                    &mut rows,
+                    input,
+                    l,
+                    [input.shapes[b].lane, previous],
+                    size.1,
+                );
                 work.layer.push(l);
-                work.lane.push(input.shapes[b].lane);
-                work.size.push((0, DUMMY));
-                work.kind.push(Kind::Dummy);
+                work.lane.push(lane);
+                work.size.push(size);
+                work.kind.push(kind);
                 chain.push(work.layer.len() - 1);
             }
         }
         chain.push(b);
-        let labelled = labelled(i) && !simplified;
-        if let Some(Some((main, cross))) = input.labels.get(i).filter(|_| labelled) {
-            // The dummy next to the edge's own source carries its label.
-            let at = if reversed[i] {
-                chain[chain.len() - 2]
-            } else {
-                chain[1]
-            };
-            work.kind[at] = Kind::Label;
-            work.size[at] = (*main, place::BESIDE + cross);
-        }
         work.chains.push((chain, reversed[i]));
     }
     let order = order::order(&work);
     place::place(&work, &order, input, orientation, simplified)
+}
+
+/// How far from its preferred lane a line looks for room.
+const SPREAD: usize = 12;
+
+/// The lane a dummy of `size` takes in layer `l`: the first of `prefer`
+/// whose row has room, else the nearest lane (within [`SPREAD`]) that has,
+/// else the one it overfills least; its row's use is counted.
+fn spread(
+    rows: &mut HashMap<(usize, usize), i64>,
+    input: &Input,
+    l: usize,
+    prefer: [usize; 2],
+    size: i64,
+) -> usize {
+    if input.room.is_empty() {
+        return prefer[0];
+    }
+    let room = |c: usize| input.room.get(c).copied().unwrap_or(i64::MAX);
+    let near: Vec<usize> = (1..=SPREAD)
+        .flat_map(|d| [prefer[0].checked_sub(d), Some(prefer[0] + d)])
+        .flatten()
+        .filter(|&c| c < input.lanes)
+        .collect();
+    let after = |c: usize| place::row_after(rows.get(&(l, c)).copied().unwrap_or(0), size);
+    // Where no lane has room left, the one it overfills least.
+    let lane = prefer
+        .into_iter()
+        .chain(near.iter().copied())
+        .find(|&c| after(c) <= room(c))
+        .or_else(|| {
+            prefer
+                .into_iter()
+                .chain(near.iter().copied())
+                .min_by_key(|&c| after(c) - room(c))
+        })
+        .unwrap_or(prefer[0]);
+    if !input.room.is_empty() {
+        let row = rows.entry((l, lane)).or_default();
+        *row = place::row_after(*row, size);
+    }
+    lane
 }
 
 /// Whether the polyline passes through the inside of `r` (running along its
@@ -258,6 +334,8 @@ mod tests {
             bands: Vec::new(),
             band_min: Vec::new(),
             one_per_layer: false,
+            room: Vec::new(),
+            lane_min: Vec::new(),
         }
     }
 

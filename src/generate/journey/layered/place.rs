@@ -7,14 +7,14 @@ use std::collections::HashMap;
 
 /// Room around the nodes of a lane, between nodes of one layer, and the
 /// least gap between layers; one track per edge turning in a gap.
-const LANE_PAD: i64 = 10;
+pub const LANE_PAD: i64 = 10;
 const NODE_GAP: i64 = 28;
 const LAYER_GAP: i64 = 56;
 const TRACK: i64 = 9;
 /// How far a self-loop reaches past its node.
 pub const LOOP: i64 = NODE_GAP / 2;
 /// Room between a line and the label beside it, and a node and its aside.
-pub(super) const BESIDE: i64 = 5;
+pub const BESIDE: i64 = 5;
 
 /// What a shape takes up: its body, and its aside label after it.
 pub(super) fn footprint(shape: &Shape) -> (i64, i64) {
@@ -24,10 +24,30 @@ pub(super) fn footprint(shape: &Shape) -> (i64, i64) {
     }
 }
 
+/// A row's width once a node `size` wide joins it (`used` wide so far),
+/// counting the widest gap a neighbour may need: the compact drawing's
+/// estimate of what fits its lanes.
+pub(super) fn row_after(used: i64, size: i64) -> i64 {
+    let gap = if size <= super::THIN {
+        THIN_GAP
+    } else {
+        NODE_GAP / 2
+    };
+    if used == 0 {
+        size
+    } else {
+        used + gap + size
+    }
+}
+
+/// The room between two lines of a compact drawing.
+const THIN_GAP: i64 = 6;
+
 /// The room between two neighbours of a row: lines pass each other
 /// closer than boxes need to stand apart.
 fn gap(work: &Work, a: usize, b: usize) -> i64 {
     match (work.kind[a] == Kind::Real, work.kind[b] == Kind::Real) {
+        _ if work.thin && work.kind[a] == Kind::Dummy && work.kind[b] == Kind::Dummy => THIN_GAP,
         (true, true) => NODE_GAP,
         (false, false) => NODE_GAP / 3,
         _ => NODE_GAP / 2,
@@ -59,7 +79,8 @@ pub(super) fn place(
     let mut at = 0;
     for lane in 0..lanes {
         lane_start[lane] = at;
-        lane_width[lane] = lane_width[lane].max(super::DUMMY) + 2 * LANE_PAD;
+        lane_width[lane] = (lane_width[lane].max(super::DUMMY) + 2 * LANE_PAD)
+            .max(input.lane_min.get(lane).copied().unwrap_or(0));
         at += lane_width[lane];
     }
     let total_cross = at;

@@ -135,16 +135,16 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
-/// The lines bpmn-js draws `text` in for a label box `max` px wide, found
+/// The lines bpmn-js draws `text` in, set at `size` px (11 for outside
+/// labels, 12 inside shapes and lane titles) in a box `max` px wide, found
 /// the way bpmn-js finds them (diagram-js `Text.layoutText`: a line that
 /// is too wide is cut to the share of its characters that would fit,
 /// back to the last space or hyphen, and measured again), so the box cxc
 /// writes holds exactly the lines the modeller will draw.
-pub fn bpmn_lines(text: &str, max: f64) -> Vec<String> {
-    const SIZE: f64 = 11.0;
+pub fn bpmn_lines(text: &str, size: f64, max: f64) -> Vec<String> {
     let measure = |s: &[char]| {
         let s: String = s.iter().collect();
-        width(s.trim_end(), Face::Arial, SIZE)
+        width(s.trim_end(), Face::Arial, size)
     };
     let mut pending: std::collections::VecDeque<Vec<char>> = text
         .split('\n')
@@ -267,9 +267,9 @@ mod tests {
 
     #[test]
     fn bpmn_lines_follow_the_modellers_wrapping() {
-        assert_eq!(bpmn_lines("Начало", 40.0), ["Начало"]);
-        assert_eq!(bpmn_lines("Начало", 36.0), ["Начал", "о"]);
-        let lines = bpmn_lines("Outcome of “Customer reports the outage”?", 90.0);
+        assert_eq!(bpmn_lines("Начало", 11.0, 40.0), ["Начало"]);
+        assert_eq!(bpmn_lines("Начало", 11.0, 36.0), ["Начал", "о"]);
+        let lines = bpmn_lines("Outcome of “Customer reports the outage”?", 11.0, 90.0);
         assert!(lines.len() >= 3, "{lines:?}");
         for l in &lines {
             assert!(width(l, Face::Arial, 11.0) <= 90.0, "{l}");

@@ -14,8 +14,11 @@
 //! made to fit [`BUDGET`]: if the roomiest drawing is wider, step boxes get
 //! narrower, then each owner's front- and back-stage lanes become one
 //! (the stage is then told by the box: solid seen, dashed behind), then
-//! each lane takes one step per layer. What is still wider is scaled to
-//! the page (the figure says so with its class).
+//! each lane takes one step per layer, then the drawing turns compact:
+//! every lane as narrow as a step (down to 62 px, titles wrapped and long
+//! words hyphenated), lines and labels passing through whichever lane has
+//! room in their layer. Ten owners fit so. What is still wider is scaled
+//! to the page (the figure says so with its class).
 
 mod parts;
 mod write;
@@ -47,42 +50,58 @@ const BAND_PAD: i64 = 14;
 const CURVE: i64 = 150;
 
 /// How roomy a drawing is: the steps' width, the labels' greatest width,
-/// whether an owner's two stages share a lane, the customer's lane.
+/// whether an owner's two stages share a lane, the customer's lane, and
+/// whether it is compact: one step per layer and lane, every step `room`
+/// wide, lines and labels through any lane with room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     pub step: i64,
     pub label: i64,
     pub merged: bool,
     pub customer: i64,
+    pub room: Option<i64>,
 }
 
-/// From the roomiest to the most compact.
-const STYLES: [Style; 4] = [
-    Style {
-        step: 124,
-        label: 150,
-        merged: false,
-        customer: 96,
-    },
-    Style {
-        step: 100,
-        label: 120,
-        merged: false,
-        customer: 88,
-    },
-    Style {
-        step: 100,
-        label: 110,
-        merged: true,
-        customer: 88,
-    },
-    Style {
-        step: 78,
-        label: 90,
-        merged: true,
-        customer: 76,
-    },
+impl Style {
+    const fn roomy(step: i64, label: i64, merged: bool, customer: i64) -> Style {
+        Style {
+            step,
+            label,
+            merged,
+            customer,
+            room: None,
+        }
+    }
+    /// A compact style whose lanes hold `room` px each (steps as wide,
+    /// labels beside their line within it).
+    const fn compact(room: i64, customer: i64) -> Style {
+        Style {
+            step: room,
+            label: room - layered::BESIDE - 2,
+            merged: true,
+            customer,
+            room: Some(room),
+        }
+    }
+}
+
+/// From the roomiest to the most compact. Ten owners' lanes of the last
+/// fit the budget with a phase strip and the customer's lane beside them
+/// (10 × (62 + 20) + 38 + 70).
+const STYLES: [Style; 9] = [
+    Style::roomy(124, 150, false, 96),
+    Style::roomy(100, 120, false, 88),
+    Style::roomy(100, 110, true, 88),
+    Style::roomy(78, 90, true, 76),
+    Style::compact(96, 76),
+    Style::compact(86, 76),
+    Style::compact(78, 76),
+    Style::compact(70, 72),
+    Style::compact(62, 70),
 ];
+
+/// The widest a self-loop's label is in a compact drawing.
+const LOOP_LABEL: i64 = 44;
 
 /// Steps and edges past which only the narrowest style is tried.
 const LARGE: usize = 400;
@@ -140,21 +159,25 @@ pub fn draw(graph: &Graph) -> Drawing {
     // A journey too big to fit anyway is drawn once, narrowest: each try
     // is a whole layout.
     let styles = if graph.nodes.len() + graph.edges.len() > LARGE {
-        &STYLES[3..]
+        &STYLES[STYLES.len() - 1..]
     } else {
         &STYLES[..]
     };
+    let mut alone: Option<Drawing> = None;
     let mut best: Option<Drawing> = None;
     for &style in styles {
-        let d = draw_in(graph, style, style == STYLES[3]);
+        let d = draw_in(graph, style);
         if d.width + curve <= BUDGET {
             return d;
         }
-        if best.as_ref().is_none_or(|b| d.width < b.width) {
+        if alone.is_none() && d.width <= BUDGET {
+            alone = Some(d);
+        } else if best.as_ref().is_none_or(|b| d.width < b.width) {
             best = Some(d);
         }
     }
-    best.expect("a style was tried")
+    // A map that fits only without the curve has the curve below it.
+    alone.or(best).expect("a style was tried")
 }
 
 fn measured(graph: &Graph) -> bool {
@@ -295,7 +318,7 @@ fn phase_length(title: &str) -> i64 {
     lo
 }
 
-fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
+fn draw_in(graph: &Graph, style: Style) -> Drawing {
     let (lane_names, front, lane_of) = lanes(graph, style.merged);
     let (band_of, band_phase) = bands(graph);
     // A step is wide enough for its widest word, up to half as wide again.
@@ -305,6 +328,7 @@ fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
         .map(|n| {
             (metrics::widest_word(&n.label, Face::Sans, TEXT) + 12)
                 .clamp(style.step, style.step * 3 / 2)
+                .min(style.room.unwrap_or(i64::MAX))
         })
         .collect();
     let titles: Vec<Vec<String>> = graph
@@ -357,9 +381,19 @@ fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
         .iter()
         .map(|e| e.2.as_deref().map(|w| small_text(w, style.label)))
         .collect();
+    // A self-loop's label widens its lane: narrower in a compact drawing.
+    let loop_texts: Vec<Option<(Vec<String>, i64, i64)>> = edges
+        .iter()
+        .map(|e| {
+            let max = style.room.map_or(style.label, |_| LOOP_LABEL);
+            e.2.as_deref()
+                .filter(|_| e.0 == e.1)
+                .map(|w| small_text(w, max))
+        })
+        .collect();
     let mut loop_at: Vec<Option<(usize, i64)>> = vec![None; edges.len()];
     for (e, &(from, to, _)) in edges.iter().enumerate() {
-        if let (true, Some((_, w, h))) = (from == to, &texts[e]) {
+        if let (true, Some((_, w, h))) = (from == to, &loop_texts[e]) {
             let aside = shapes[from].aside.unwrap_or((0, LOOP));
             loop_at[e] = Some((from, aside.0));
             shapes[from].aside = Some((aside.0 + h, aside.1.max(LOOP + w)));
@@ -373,6 +407,34 @@ fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
             Some((*h, *w))
         })
         .collect();
+    let gutter = if graph.phases.is_empty() {
+        0
+    } else {
+        PHASE_LINES as i64 * PHASE_LINE + 8
+    };
+    let customer = if graph.nodes.iter().any(|n| !n.channels.is_empty()) {
+        style.customer
+    } else {
+        0
+    };
+    // A compact drawing's lanes share what the budget leaves evenly: a
+    // line may go through any lane until that lane's share is used.
+    let room = match style.room {
+        None => Vec::new(),
+        Some(_) => {
+            // Each lane as wide as its widest step (and a self-loop's label),
+            // and an even share of what the budget has left.
+            let mut widest = vec![0i64; lane_names.len()];
+            for s in &shapes {
+                let aside = s.aside.map_or(0, |(_, c)| layered::BESIDE + c);
+                widest[s.lane] = widest[s.lane].max(s.cross + aside);
+            }
+            let pad = 2 * layered::LANE_PAD;
+            let used: i64 = widest.iter().map(|w| w + pad).sum();
+            let left = (BUDGET - gutter - customer - used).max(0) / widest.len().max(1) as i64;
+            widest.iter().map(|w| w + left).collect()
+        }
+    };
     let placed = layered::layout(
         &Input {
             shapes: shapes.clone(),
@@ -385,7 +447,9 @@ fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
                 .iter()
                 .map(|p| p.map_or(0, |p| phase_length(&graph.phases[p].0) - 2 * BAND_PAD))
                 .collect(),
-            one_per_layer,
+            one_per_layer: style.room.is_some() || style == STYLES[3],
+            room,
+            lane_min: Vec::new(),
         },
         Orientation::TopDown,
     );
@@ -393,7 +457,7 @@ fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
         .iter()
         .enumerate()
         .map(|(e, _)| {
-            let (lines, w, h) = texts[e].clone()?;
+            let (lines, w, h) = loop_texts[e].clone().or_else(|| texts[e].clone())?;
             let rect = match loop_at[e] {
                 Some((v, offset)) => {
                     let aside = placed.asides[v]?;
@@ -409,16 +473,6 @@ fn draw_in(graph: &Graph, style: Style, one_per_layer: bool) -> Drawing {
             Some(Text { rect, lines })
         })
         .collect();
-    let gutter = if graph.phases.is_empty() {
-        0
-    } else {
-        PHASE_LINES as i64 * PHASE_LINE + 8
-    };
-    let customer = if graph.nodes.iter().any(|n| !n.channels.is_empty()) {
-        style.customer
-    } else {
-        0
-    };
     let (titles_top, header) = parts::header_height(&lane_names, &placed, &front, style, customer);
     let bands = band_phase
         .into_iter()

@@ -15,8 +15,8 @@ use std::fmt::Write;
 const PORTRAIT: i64 = 718;
 
 /// The map, and beside it the experience curve when any step is measured
-/// (its own SVG, so print can leave it out and give the map the page).
-/// A map wider than the page, even drawn its narrowest, is scaled to it:
+/// (its own SVG, so print can leave it out and give the map the page; on a
+/// narrow screen it wraps below the map). A map wider than the page, even drawn its narrowest, is scaled to it:
 /// both SVGs then take their share of the width in percent.
 pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<String>) {
     let d = draw(graph);
@@ -24,7 +24,8 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     let customer = d.width - d.gutter - d.placed.width;
     let (width, height) = (d.width, d.placed.height + d.header);
     let total = width + curve_width;
-    let scaled = total > BUDGET;
+    // A map that fits alone keeps its size (the curve wraps below it).
+    let scaled = width > BUDGET;
     let size = |w: i64| {
         if scaled {
             format!("{:.2}%", w as f64 * 100.0 / total as f64)
