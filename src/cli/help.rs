@@ -96,11 +96,16 @@ fn localised(command: Command, name: &str, language: Language) -> Command {
                 &options
             };
             let help = help + &values(&arg, language);
-            arg.help(help)
+            let arg = arg
+                .help(help)
                 .long_help(None::<&'static str>)
-                .help_heading(heading.clone())
-                .hide_default_value(true)
-                .hide_possible_values(true)
+                .help_heading(heading.clone());
+            // Said by `values` instead; clap refuses these on a flag.
+            if arg.get_action().takes_values() {
+                arg.hide_default_value(true).hide_possible_values(true)
+            } else {
+                arg
+            }
         });
     }
     let names: Vec<String> = command

@@ -99,7 +99,6 @@ cli-usage-options = OPTIONS
 cli-usage-command = COMMAND
 cli-default = default: { $value }
 cli-values = possible values: { $values }
-cli-error = error: { $message }
 cli-usage = Usage: { $usage }
 cli-more = For more information, try `{ $help }`.
 cli-arg-missing = the following required arguments were not provided: { $args }

@@ -125,7 +125,6 @@ cli-usage-options = ПАРАМЕТРЫ
 cli-usage-command = КОМАНДА
 cli-default = по умолчанию: { $value }
 cli-values = значения: { $values }
-cli-error = ошибка: { $message }
 cli-usage = Использование: { $usage }
 cli-more = Подробнее: `{ $help }`.
 cli-arg-missing = не указаны обязательные аргументы: { $args }
