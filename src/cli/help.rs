@@ -49,7 +49,7 @@ pub(super) fn command(language: Language) -> Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help(version)
-                .help_heading(heading("cli-heading-options", language)),
+                .help_heading(crate::msg!("cli-heading-options").text(language)),
         )
 }
 
@@ -58,15 +58,11 @@ fn lookup(command: &str, attribute: Option<&str>, language: Language) -> String 
     crate::i18n::lookup(&id, attribute, language).unwrap_or_default()
 }
 
-fn heading(id: &'static str, language: Language) -> String {
-    crate::i18n::text(id, language)
-}
-
 /// `command` and its subcommands with every text from the catalogue.
 fn localised(command: Command, name: &str, language: Language) -> Command {
-    let usage = heading("cli-heading-usage", language);
-    let options = heading("cli-heading-options", language);
-    let arguments = heading("cli-heading-arguments", language);
+    let usage = crate::msg!("cli-heading-usage").text(language);
+    let options = crate::msg!("cli-heading-options").text(language);
+    let arguments = crate::msg!("cli-heading-arguments").text(language);
     let ids: Vec<String> = command
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -77,7 +73,7 @@ fn localised(command: Command, name: &str, language: Language) -> Command {
         .help_template(format!(
             "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
-        .subcommand_help_heading(heading("cli-heading-commands", language))
+        .subcommand_help_heading(crate::msg!("cli-heading-commands").text(language))
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
@@ -255,8 +251,8 @@ pub(super) fn render_error(error: &clap::Error, language: Language) -> String {
 /// clap's usage placeholders (`[OPTIONS]`, `<COMMAND>`) in `language`;
 /// value names (`<DIR>`) stay: they name what to write, like the options.
 pub(super) fn placeholders(text: &str, language: Language) -> String {
-    let options = crate::i18n::text("cli-usage-options", language);
-    let command = crate::i18n::text("cli-usage-command", language);
+    let options = crate::msg!("cli-usage-options").text(language);
+    let command = crate::msg!("cli-usage-command").text(language);
     text.replace("[OPTIONS]", &format!("[{options}]"))
         .replace("<COMMAND>", &format!("<{command}>"))
         .replace("[COMMAND]", &format!("[{command}]"))
