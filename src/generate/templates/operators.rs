@@ -37,7 +37,7 @@ struct Site {
 /// `source` with every `~`, `+` and `*` a call of [`OPERATOR`]; `None` when
 /// it does not parse (minijinja then reports the error on the text itself).
 pub fn rewrite(source: &str, name: &str, whitespace: WhitespaceConfig) -> Option<String> {
-    let template = parse(source, name, SyntaxConfig::default(), whitespace).ok()?;
+    let template = parse(source, name, SyntaxConfig, whitespace).ok()?;
     let mut sites = Vec::new();
     let mut stack = Walk::default();
     stack.stmt(&template);
@@ -386,15 +386,29 @@ mod tests {
         }
     }
 
+    /// An error is reported on the line minijinja names for the template
+    /// as written.
     #[test]
     fn the_lines_stay_where_they_were() {
-        let template = "{{ s\n ~ s }}\n{% set x = n\n * 2 %}\n{{ undefined_here }}";
-        let rewritten = rewrite(template, "t", WhitespaceConfig::default()).unwrap();
-        assert_eq!(rewritten.lines().count(), template.lines().count());
-        let mut env = env(Some(1 << 20));
-        env.add_template_owned("t", rewritten).unwrap();
-        let error = env.get_template("t").unwrap().render(()).unwrap_err();
-        assert_eq!(error.line(), Some(1), "{error:#}");
+        let line_of_error = |template: &str, limit| {
+            let mut env = env(limit);
+            env.add_template_owned("t", template.to_string()).unwrap();
+            let error = env.get_template("t").unwrap().render(()).unwrap_err();
+            error.line()
+        };
+        for template in [
+            "{{ s\n ~ s }}",
+            "\n{% set x = 2\n * 2 %}\n{{ x ~ undefined_here }}",
+            "{% set x = 2 %}\n\n{{ (x + 1) ~\n [1] + 1 }}",
+        ] {
+            let rewritten = rewrite(template, "t", WhitespaceConfig::default()).unwrap();
+            assert_eq!(rewritten.lines().count(), template.lines().count());
+            assert_eq!(
+                line_of_error(&rewritten, Some(1 << 20)),
+                line_of_error(template, None),
+                "{rewritten}"
+            );
+        }
     }
 
     #[test]
