@@ -38,10 +38,7 @@ fn main() {
     ] {
         let start = Instant::now();
         let mut total = 0i64;
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..rows {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let from = 1_577_836_800 + (seed >> 20) as i64 % (10 * 365 * 86_400);
+        for from in moments(rows) {
             let a = Timestamp::from_second(from).expect("in range");
             let b = Timestamp::from_second(from + span).expect("in range");
             total += clock.running(black_box(a), black_box(b));
@@ -53,10 +50,7 @@ fn main() {
     for days in [1u32, 20, 250] {
         let start = Instant::now();
         let mut last = 0i64;
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..rows {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let from = 1_577_836_800 + (seed >> 20) as i64 % (10 * 365 * 86_400);
+        for from in moments(rows) {
             let a = Timestamp::from_second(from).expect("in range");
             last = clock
                 .due(black_box(a), black_box(days))
@@ -65,4 +59,14 @@ fn main() {
         let per = start.elapsed().as_secs_f64() * 1e9 / rows as f64;
         println!("{days:>5}wd: {per:7.1} ns per due time (last {last})");
     }
+}
+
+/// `rows` start moments (Unix seconds) spread over 2020–2029, the same on
+/// every run.
+fn moments(rows: u64) -> impl Iterator<Item = i64> {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    (0..rows).map(move |_| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        1_577_836_800 + (seed >> 20) as i64 % (10 * 365 * 86_400)
+    })
 }

@@ -10,6 +10,8 @@ mod common;
 mod invariants;
 #[path = "routing/twilio.rs"]
 mod twilio;
+#[path = "routing/workdays.rs"]
+mod workdays;
 #[path = "routing/zendesk.rs"]
 mod zendesk;
 
@@ -300,7 +302,13 @@ impl Gen {
                     sla += &format!("; first_response ch{c} within {reply}m");
                 }
             }
-            out += &format!("{sla}; resolution within {resolve}h }}\n");
+            // Some resolutions in working days (language 3).
+            let resolution = if resolve % 3 == 0 {
+                format!("{}wd", resolve % 10 + 1)
+            } else {
+                format!("{resolve}h")
+            };
+            out += &format!("{sla}; resolution within {resolution} }}\n");
         }
         for (i, &(ch, mask, team, priority)) in self.queues.iter().enumerate() {
             out += &format!(
@@ -332,7 +340,14 @@ impl Gen {
                     continue;
                 }
                 last = rank;
-                out += &format!("  escalate after {after}m to {}\n", party(team, role));
+                // Some rungs in working days (language 3): as long as a day
+                // or two, so they may come after later rungs in minutes.
+                let time = if minutes % 4 == 0 {
+                    format!("{}wd", after / 1440 + 1)
+                } else {
+                    format!("{after}m")
+                };
+                out += &format!("  escalate after {time} to {}\n", party(team, role));
             }
             out += "  feedback required\n}\n";
         }
@@ -366,7 +381,21 @@ fn check_generated(g: &Gen) {
 /// both printed.
 #[test]
 fn every_generated_spec_keeps_every_invariant() {
-    let fixed = [24u8; 32];
+    run_seeded("routing invariants", [24u8; 32], 250, &gen(), |g| {
+        check_generated(&g)
+    });
+}
+
+/// Runs `check` on `cases` values of `strategy` from the fixed seed, then as
+/// many from a random one; each seed is printed past the test harness's
+/// capture, and a failure names it.
+fn run_seeded<S: Strategy>(
+    what: &str,
+    fixed: [u8; 32],
+    cases: u32,
+    strategy: &S,
+    check: impl Fn(S::Value),
+) {
     let random: [u8; 32] = std::array::from_fn(|i| {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -376,19 +405,19 @@ fn every_generated_spec_keeps_every_invariant() {
     });
     for (name, seed) in [("fixed", fixed), ("random", random)] {
         let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
-        let _ = writeln!(std::io::stderr(), "routing invariants: {name} seed {hex}");
+        let _ = writeln!(std::io::stderr(), "{what}: {name} seed {hex}");
         let config = Config {
-            cases: 250,
+            cases,
             failure_persistence: None,
             ..Config::default()
         };
         let mut runner =
             TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
-        if let Err(e) = runner.run(&gen(), |g| {
-            check_generated(&g);
+        if let Err(e) = runner.run(strategy, |value| {
+            check(value);
             Ok(())
         }) {
-            panic!("{name} seed {hex}: {e}");
+            panic!("{what}: {name} seed {hex}: {e}");
         }
     }
 }
