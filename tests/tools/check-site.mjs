@@ -147,7 +147,7 @@ try {
         return { scale, textPt: least * scale * 0.75, lanes: svg.querySelectorAll('g.lane').length };
       });
       facts.print = print;
-      if (!map.scaled && print.textPt < 7.95) problems.push(`printed, the map's text is ${print.textPt.toFixed(1)} pt`);
+      if (print.textPt < 7.95) problems.push(`printed, the map's text is ${print.textPt.toFixed(1)} pt`);
       const pdf = shot.replace(/\.png$/, '.pdf');
       await tab.pdf({ path: pdf, preferCSSPageSize: true, format: 'A4', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
       facts.pdf = pdf;
@@ -157,6 +157,11 @@ try {
       const sizes = [...(info.stdout || '').matchAll(/Page +(\d+) size: +([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: +m[1], landscape: +m[2] > +m[3] }));
       facts.pages = sizes;
       if (map.wide && !sizes.some((p) => p.landscape)) problems.push('a wide map printed without a landscape page');
+      // No blank page: every printed page has some text on it.
+      for (const { page: n } of sizes) {
+        const text = spawnSync('pdftotext', ['-f', `${n}`, '-l', `${n}`, pdf, '-'], { encoding: 'utf8' });
+        if (!text.error && text.status === 0 && !text.stdout.trim()) problems.push(`printed page ${n} is blank`);
+      }
       const mapPage = (sizes.find((p) => p.landscape) || sizes[0] || { page: 1 }).page;
       const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', `${mapPage}`, '-l', `${mapPage}`, '-singlefile', pdf, pdf.replace(/\.pdf$/, '-printed')]);
       if (png.error || png.status !== 0) problems.push(`pdftoppm could not render ${pdf}: ${png.error ?? png.stderr}`);
