@@ -70,7 +70,10 @@ pub fn page(view: &MeasureView, said: &Said, markdown: &str, language: Language)
         Language::Ru => &RU,
     };
     let mut figure = |ask: Ask| match ask {
-        Ask::Marker(name) => Some(chart(view, said, name, w, language)),
+        // `<!-- cxc:chart NAME -->`
+        Ask::Marker(name) => name
+            .strip_prefix("chart ")
+            .map(|name| chart(view, said, name, w, language)),
         Ask::Fence(_) => None,
     };
     let (title, body) = page::convert(
