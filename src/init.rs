@@ -70,7 +70,11 @@ pub fn write(dir: &Path, files: &[(&str, String)]) -> Result<(), Message> {
                 error = e.to_string()
             )
         };
-        // Folder by folder, each made here or already a real folder.
+        // The folder named on the command line may not exist yet (`cxc init
+        // repo`): made as given (the CLI has refused a link out of the
+        // working folder already); below it, folder by folder, each made
+        // here or already a real folder.
+        std::fs::create_dir_all(dir).map_err(fail)?;
         let mut folder = dir.to_path_buf();
         for part in Path::new(path).parent().into_iter().flat_map(Path::iter) {
             folder.push(part);

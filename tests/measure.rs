@@ -448,6 +448,14 @@ fn visible_text(html: &str) -> String {
             }
         })
         .collect();
+    // The same names quoted in backticks inside a table cell (escaped
+    // there, so shown as typed) are code too.
+    let body: String = body
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect();
     let body = body.as_str();
     let mut text = String::new();
     let mut in_tag = false;
