@@ -3,6 +3,8 @@
 //! every target (`tests/measure/clean`), the shipped example's findings and
 //! report files, and `measure.json` against its schema.
 
+#[path = "measure/bad_rows.rs"]
+mod bad_rows;
 mod common;
 
 use common::{cxc, json};
@@ -474,4 +476,186 @@ fn visible_text(html: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
+}
+
+/// A spec and exports in a fresh folder; `cxc measure` over them with `-o`:
+/// the findings (`file:line code`) and `measure.json`.
+fn measure_in(spec: &str, contacts: &str, cases: &str) -> (BTreeSet<String>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+    std::fs::write(dir.path().join("contacts.csv"), contacts).unwrap();
+    std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
+    let output = common::cxc_in(
+        dir.path(),
+        &[
+            "measure",
+            "spec.cx",
+            "--contacts",
+            "contacts.csv",
+            "--cases",
+            "cases.csv",
+            "--format",
+            "json",
+            "-o",
+            "out",
+        ],
+    );
+    let report = json(&output);
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap().rsplit('/').next().unwrap();
+            format!("{file}:{} {}", d["line"], d["code"].as_str().unwrap())
+        })
+        .collect();
+    let measured =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/measure.json")).unwrap())
+            .unwrap();
+    (found, measured)
+}
+
+const REPEATS_SPEC: &str = r#"service "Repeats" { language en }
+team support { lead lead }
+role lead { team support; duty "Leads support"; target fcr >= 90% }
+channel phone { kind phone; owner support }
+channel portal { kind portal; self_service }
+segment mass { channels phone, portal }
+sla mass_sla for mass {
+  resolution within 2d
+  target fcr >= 80%
+}
+complaint broken { segments any; owner support; acknowledge within 1h; resolve within 1d; escalate after 4h to lead; remedy apologize; feedback optional }
+"#;
+
+/// ann tried the portal, then called on the same topic within the window;
+/// bob's complaints of the 3rd and the 20th are two weeks apart, and on the
+/// 21st he called again about the 20th's topic.
+const REPEATS_CONTACTS: &str = "\
+id,segment,channel,created,resolved,customer,topic,effort,nps,complaint,cause,acknowledged
+1,mass,portal,2026-11-02T10:00:00Z,2026-11-02T10:05:00Z,ann,billing,5,3,,,
+2,mass,phone,2026-11-02T12:00:00Z,2026-11-02T12:10:00Z,ann,billing,4,10,,,
+3,mass,phone,2026-11-03T12:00:00Z,2026-11-03T12:10:00Z,bob,delivery,,9,broken,late courier,2026-11-03T12:20:00Z
+4,mass,phone,2026-11-20T12:00:00Z,2026-11-20T12:10:00Z,bob,billing,,,broken,late courier,2026-11-20T12:20:00Z
+5,mass,phone,2026-11-21T12:00:00Z,2026-11-21T12:10:00Z,bob,billing,,,,,
+";
+
+#[test]
+fn repeats_fcr_switching_surveys_and_causes_reach_every_output() {
+    let (found, measured) = measure_in(
+        REPEATS_SPEC,
+        REPEATS_CONTACTS,
+        "case,journey,step,entered\n",
+    );
+    // FCR: 3 of 5 resolved contacts (1 and 4 were repeated on their topic),
+    // below the SLA's 80%; on the role's phone line 3 of 4, below its 90%.
+    for finding in [
+        "spec.cx:3 target-missed",
+        "spec.cx:6 repeat-contacts",
+        "spec.cx:9 target-missed",
+        "spec.cx:4 measured-pain",
+        "spec.cx:5 measured-pain",
+    ] {
+        assert!(found.contains(finding), "{finding} not in {found:?}");
+    }
+    let mass = &measured["segments"][0];
+    assert_eq!(mass["contacts"], 5);
+    let figure = |metric: &str| {
+        mass["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["metric"] == metric)
+            .unwrap_or_else(|| panic!("no {metric} in {mass:#}"))
+            .clone()
+    };
+    let fcr = figure("fcr");
+    assert_eq!(
+        (fcr["text"].as_str(), fcr["n"].as_u64()),
+        (Some("60%"), Some(5))
+    );
+    assert_eq!(
+        (fcr["target"].as_str(), fcr["ok"].as_bool()),
+        (Some("target fcr >= 80%"), Some(false))
+    );
+    // Without a target: effort (CES), NPS, repeats, complaints per 1,000.
+    assert_eq!(figure("ces")["value"], 4.5);
+    assert_eq!(figure("nps")["value"], 33.33);
+    assert_eq!(figure("repeat")["text"], "40%");
+    assert_eq!(figure("complaints_per_1000")["value"], 400);
+    assert_eq!(mass["repeats"]["switched"], 1);
+    assert_eq!(
+        measured["switches"],
+        serde_json::json!([{"from": "portal", "to": "phone", "count": 1}])
+    );
+    let role = &measured["role_metrics"][0];
+    assert_eq!(
+        (
+            role["role"].as_str(),
+            role["value"].as_f64(),
+            role["ok"].as_bool()
+        ),
+        (Some("lead"), Some(75.0), Some(false))
+    );
+    let cause = &measured["causes"][0];
+    assert_eq!(
+        (cause["cause"].as_str(), cause["complaints"].as_u64()),
+        (Some("late courier"), Some(2))
+    );
+    assert_eq!(cause["weeks_text"], "1 · 0 · 1");
+    assert_eq!(measured["customers"], 2);
+}
+
+#[test]
+fn a_step_the_data_shows_hurting_is_found_and_marked_on_the_map() {
+    let spec = r#"service "Pain" { language en }
+team support { lead lead }
+role lead { team support; duty "Leads support" }
+channel phone { kind phone; owner support }
+segment mass { channels phone }
+sla mass_sla for mass { resolution within 2d }
+journey repair {
+  segments mass
+  start call
+  step call { owner support; channel phone; next visit }
+  step visit { owner support; channel phone; next done }
+  step done { owner support; channel phone; end "Repaired" }
+}
+"#;
+    // Half the cases stop at `visit`; its effort is 5 of 5.
+    let cases = "case,journey,step,entered,effort\n\
+        a,repair,call,2026-11-02T09:00:00Z,\n\
+        a,repair,visit,2026-11-02T10:00:00Z,5\n\
+        a,repair,done,2026-11-02T11:00:00Z,\n\
+        b,repair,call,2026-11-02T09:00:00Z,\n\
+        b,repair,visit,2026-11-02T10:00:00Z,5\n";
+    let (found, measured) = measure_in(spec, "id,segment,channel,created\n", cases);
+    assert!(found.contains("spec.cx:11 measured-pain"), "{found:?}");
+    assert!(!found.contains("spec.cx:10 measured-pain"), "{found:?}");
+    let visit = &measured["journeys"][0]["steps"][1];
+    assert_eq!(visit["pain"], serde_json::json!(["dropoff", "effort"]));
+    assert_eq!(visit["effort"], 5);
+    // The map built with the cases marks the step as it marks a
+    // high-effort-step.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+    std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
+    let output = common::cxc_in(
+        dir.path(),
+        &[
+            "build",
+            "spec.cx",
+            "-o",
+            "out",
+            "--cases",
+            "cases.csv",
+            "--today",
+            common::TODAY,
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let map = std::fs::read_to_string(dir.path().join("out/journeys/repair.md")).unwrap();
+    assert!(map.contains("⚠ **visit**"), "{map}");
+    assert!(!map.contains("⚠ **call**"), "{map}");
 }

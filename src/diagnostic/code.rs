@@ -114,6 +114,8 @@ codes! {
     StepLate = "step-late", Warning, Across;
     BadData = "bad-data", Error, Across;
     DayOnBusinessClock = "day-on-business-clock", Warning, Across;
+    MeasuredPain = "measured-pain", Warning, Across;
+    RepeatContacts = "repeat-contacts", Warning, Across;
 }
 
 impl Code {
@@ -128,6 +130,8 @@ impl Code {
         Code::JourneyDeviation,
         Code::StepLate,
         Code::BadData,
+        Code::MeasuredPain,
+        Code::RepeatContacts,
     ];
 
     pub fn parse(name: &str) -> Option<Code> {

@@ -16,6 +16,9 @@ pub(crate) struct StepFigures {
     pub csat: Option<f64>,
     /// Median time and drop-off in a few characters, for the map's box.
     pub badge: Option<String>,
+    /// The data shows the step hurting (`measured-pain`): the map marks it
+    /// as it marks a `high-effort-step`.
+    pub hurts: bool,
 }
 
 impl<'v> Measured<'v> {
@@ -68,6 +71,7 @@ impl<'v> Measured<'v> {
                 node.csat = figures.csat.or(node.csat);
                 node.measured = Some(figures.text);
                 node.badge = figures.badge;
+                node.hurts |= figures.hurts;
             }
         }
     }
@@ -106,6 +110,7 @@ impl<'v> Measured<'v> {
             text: parts.join("; "),
             csat: s.csat.map(|c| c.0),
             badge: (!badge.is_empty()).then(|| badge.join(" · ")),
+            hurts: !s.pain.is_empty(),
         })
     }
 }

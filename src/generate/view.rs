@@ -895,38 +895,42 @@ impl<'a> View<'a> {
             steps: j
                 .steps
                 .values()
-                .map(|s| StepView {
-                    id: &s.header.id,
-                    label: s.header.label(),
-                    description: s.header.description.as_deref(),
-                    hurts: journeys::hurts(s, self.checks),
-                    owner: s.owner.as_ref().map(|o| self.party(o)),
-                    channels: s
-                        .channels
-                        .iter()
-                        .map(|c| self.named(c, |c| &m.channels[c].header))
-                        .collect(),
-                    within: s.within.map(|w| self.duration(w.value, None)),
-                    effort: s.effort.map(trim_float),
-                    csat: s.csat.map(trim_float),
-                    dropoff: s.dropoff.map(|d| d.to_string()),
-                    end: s
-                        .end
-                        .as_ref()
-                        .map(|e| e.value.as_deref().unwrap_or_default()),
-                    next: s
-                        .next
-                        .iter()
-                        .map(|t| NextView {
-                            to: self.named(&t.to, |s| &j.steps[s].header),
-                            when: t.when.as_deref(),
-                        })
-                        .collect(),
-                    measured: self
+                .map(|s| {
+                    let measured = self
                         .measured
                         .as_ref()
-                        .and_then(|x| x.step(&j.header.id, &s.header.id))
-                        .map(|f| f.text),
+                        .and_then(|x| x.step(&j.header.id, &s.header.id));
+                    StepView {
+                        id: &s.header.id,
+                        label: s.header.label(),
+                        description: s.header.description.as_deref(),
+                        // From the spec's figures, or the data's (`measured-pain`).
+                        hurts: journeys::hurts(s, self.checks)
+                            || measured.as_ref().is_some_and(|f| f.hurts),
+                        owner: s.owner.as_ref().map(|o| self.party(o)),
+                        channels: s
+                            .channels
+                            .iter()
+                            .map(|c| self.named(c, |c| &m.channels[c].header))
+                            .collect(),
+                        within: s.within.map(|w| self.duration(w.value, None)),
+                        effort: s.effort.map(trim_float),
+                        csat: s.csat.map(trim_float),
+                        dropoff: s.dropoff.map(|d| d.to_string()),
+                        end: s
+                            .end
+                            .as_ref()
+                            .map(|e| e.value.as_deref().unwrap_or_default()),
+                        next: s
+                            .next
+                            .iter()
+                            .map(|t| NextView {
+                                to: self.named(&t.to, |s| &j.steps[s].header),
+                                when: t.when.as_deref(),
+                            })
+                            .collect(),
+                        measured: measured.map(|f| f.text),
+                    }
                 })
                 .collect(),
             sections: sections(j),

@@ -836,10 +836,41 @@ measure-flaw-unknown-complaint = a complaint rule the spec does not have, such a
 measure-flaw-unknown-journey = a journey the spec does not have, such as `{ $name }`
 measure-flaw-unknown-step = a step its journey does not have, such as `{ $name }`
 measure-flaw-before = `{ $field }` is earlier than the time it follows
+measure-subject-channel = channel `{ $channel }`
+measure-pain = { $subject } hurts customers: { $hurts }; { $period }
+measure-hurt-dropoff = { $percent } of { $n } { $n ->
+        [one] case
+       *[other] cases
+    } that reached it stopped there (pain from { $limit })
+measure-hurt-csat = mean CSAT { $mean } over { $n } { $n ->
+        [one] answer
+       *[other] answers
+    } (pain at { $limit } or less)
+measure-hurt-effort = mean effort { $mean } over { $n } { $n ->
+        [one] answer
+       *[other] answers
+    } (pain at { $limit } or more)
+measure-pain-help = Customers leave where a step is hard, slow or unpleasant: fix the step or channel the data points at, not the customers who gave up. The thresholds are those of `high-effort-step`, or `measure.pain` in cxc.yaml.
+measure-role-metric-missed = `{ $target }` for role `{ $role }` is missed: { $actual } over { $n } { $answers } on the channels it or its team owns, { $period }
+measure-basis-resolved = resolved { $n ->
+        [one] contact
+       *[other] contacts
+    } that name their customer
+measure-repeat-contacts = { $actual } of { $n } { $n ->
+        [one] contact
+       *[other] contacts
+    } of segment `{ $segment }` were followed by another contact of the same customer within { $window } (limit { $limit }), most often after `{ $channel }`; { $period }
+measure-repeat-contacts-help = A customer who has to come back was not helped the first time: look at the reasons they come back for, fix the answer or the process behind them, and measure first-contact resolution (`target fcr`). The limit is `measure.repeat_share`, the window `measure.repeat_window` in cxc.yaml.
 config-measure-field = export field
 config-measure-setting = measure setting
 config-rate = `{ $key }` must be a percentage from 0% to 100%
 config-rate-help = Write it like `95%`.
+config-scale = `{ $key }` must be a number from 1 to 5
+config-scale-help = Write it like `4`.
+config-window = `{ $key }` must be a duration longer than nothing
+config-window-help = Write it like `7d` or `48h`.
+config-pain-not-mapping = `measure.pain` takes `effort`, `dropoff` and `csat`
+config-pain-not-mapping-help = e.g. `pain: {"{"} effort: 4, dropoff: 30%, csat: 2 {"}"}`
 cli-measure-no-data = nothing to measure: give `--contacts FILE`, `--cases FILE` or both
 cli-measure-spec-errors = the spec has errors; fix them first, then measure against it
 cli-measure-one-spec = `cxc measure` takes one spec at a time; name its folder
@@ -863,3 +894,9 @@ explain-step-late =
 explain-bad-data =
     .summary = `cxc measure`: rows of an export name a segment, channel, complaint rule, journey or step the spec does not have, lack a required field, or hold times that cannot be read or come before the time they follow.
     .why = Figures are only as good as the rows under them: a row that contradicts the spec is skipped and counted, never fatal and never dropped in silence, with the first lines shown so the export or its mapping can be fixed.
+explain-measured-pain =
+    .summary = `cxc measure`: the data shows a journey step or a channel hurting customers — drop-off, mean CSAT or mean effort past the `high-effort-step` thresholds (`measure.pain` in cxc.yaml).
+    .why = `high-effort-step` judges the effort and drop-off the spec states; this judges what the exports show: a step where many cases stop, or that customers rate low or call hard, is where they leave. Drop-off is the share of the cases reaching a step that stopped there; CSAT and effort are the means of the survey answers of the step's visits or the channel's contacts.
+explain-repeat-contacts =
+    .summary = `cxc measure`: more of a segment's contacts than `measure.repeat_share` (20%) were followed by another contact of the same customer within `measure.repeat_window` (7 days) — from the contacts export's `customer` column.
+    .why = Every repeat contact is work paid for twice and a customer who was not helped the first time. A contact is repeated when the same customer contacts again after it was made and no later than the window after it was resolved (else made); the same data gives first-contact resolution (`target fcr`, on the same `reason` when the export has one) and channel switching.

@@ -59,6 +59,9 @@ pub struct Clocks {
     /// The zone of the first calendar that names one (else UTC): local
     /// times that no calendar governs, and `--from`/`--to`, are read in it.
     home: TimeZone,
+    /// Every zone a local time may be read in (the home zone and each
+    /// calendar's), each once.
+    distinct: Vec<TimeZone>,
 }
 
 impl Clocks {
@@ -72,6 +75,12 @@ impl Clocks {
             .map_or(TimeZone::UTC, |(_, z)| z.clone());
         let mut always = WeekHours::default();
         always.add(&OpenHours::Always);
+        let mut distinct = vec![home.clone()];
+        for zone in &zones {
+            if !distinct.contains(zone) {
+                distinct.push(zone.clone());
+            }
+        }
         Clocks {
             calendars: model.calendars.values().map(Clock::of).collect(),
             zones,
@@ -79,6 +88,7 @@ impl Clocks {
             // working days count, are the home zone's.
             wall: Clock::new(&always, &[], home.clone()),
             home,
+            distinct,
         }
     }
 
@@ -130,6 +140,18 @@ impl Clocks {
 
     pub fn home(&self) -> &TimeZone {
         &self.home
+    }
+
+    /// Whether `later` is written as earlier than `first` in any zone the
+    /// two may be read in: the row contradicts itself for some figure. Two
+    /// exact instants compare once; a local time is read in every zone.
+    pub fn before(&self, first: When, later: When) -> bool {
+        if let (When::Exact(a), When::Exact(b)) = (first, later) {
+            return b < a;
+        }
+        self.distinct
+            .iter()
+            .any(|zone| matches!((first.at(zone), later.at(zone)), (Some(a), Some(b)) if b < a))
     }
 
     /// The zone local times are read in under `calendar`.

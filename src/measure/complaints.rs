@@ -24,8 +24,8 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts one complaint; a time before `created` comes back as the
-    /// field it was in.
+    /// Counts one complaint (never one with a time before `created`: such
+    /// a contact is set aside whole).
     pub fn add(
         &mut self,
         model: &Model,
@@ -33,7 +33,7 @@ impl Tally {
         contact: &Contact,
         complaint: Idx<Complaint>,
         channel: Idx<Channel>,
-    ) -> Option<&'static str> {
+    ) {
         let rule = &model.complaints[complaint];
         let hours = rule.hours.as_ref().and_then(|h| h.target).or_else(|| {
             model.channels[channel]
@@ -42,19 +42,14 @@ impl Tally {
                 .and_then(|h| h.target)
         });
         let zone = clocks.zone(hours);
-        let created = contact.created.at(zone)?;
-        let mut before = None;
-        let mut lapse = |when, field| {
-            let lapse = clocks.lapse(hours, zone, created, when);
-            if lapse == Lapse::Before {
-                before = Some(field);
-            }
-            lapse
+        let Some(created) = contact.created.at(zone) else {
+            return;
         };
-        let acknowledged = lapse(contact.acknowledged, "acknowledged");
-        let resolved = lapse(contact.resolved, "resolved");
-        let escalated = lapse(contact.escalated, "escalated");
-        let feedback = lapse(contact.feedback, "feedback");
+        let lapse = |when| clocks.lapse(hours, zone, created, when);
+        let acknowledged = lapse(contact.acknowledged);
+        let resolved = lapse(contact.resolved);
+        let escalated = lapse(contact.escalated);
+        let feedback = lapse(contact.feedback);
         let kept = &mut self.kept;
         let deadline = |limit| clocks.deadline(hours, created, limit);
         if let Some(limit) = &rule.acknowledge {
@@ -82,6 +77,5 @@ impl Tally {
             let told = matches!(feedback, Lapse::Took { .. });
             kept.count((complaint, Duty::Feedback), told);
         }
-        before
     }
 }

@@ -94,7 +94,10 @@ pub fn findings(
         &self::period(report, DataFile::Cases),
         &mut out,
     );
-    for ((file, flaw), seen) in &report.flaws.0 {
+    super::pain::findings(model, report, &mut out);
+    super::kpis::role_findings(model, report, &period, &mut out);
+    super::kpis::repeat_findings(model, report, &period, &mut out);
+    for ((file, flaw), seen) in &report.flaws.all {
         let Some(&first) = seen.first_lines.first() else {
             continue;
         };
@@ -149,9 +152,10 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
             );
         }
     }
-    for (&(sla_id, segment), sums) in &report.metrics {
+    for &(sla_id, segment) in report.metrics.keys() {
         for kpi in &model.slas[sla_id].targets {
-            let Some((actual, n)) = sums.value(kpi.value.metric, kpi.value.value) else {
+            let scope = super::kpis::Scope::Sla(sla_id, segment);
+            let Some((actual, n)) = report.kpi(model, scope, &kpi.value) else {
                 continue;
             };
             let goal = target_figure(kpi.value.value);
@@ -413,10 +417,11 @@ pub fn period(report: &Report, file: DataFile) -> String {
     }
 }
 
-fn metric_basis(metric: Metric, n: u64) -> Message {
+pub fn metric_basis(metric: Metric, n: u64) -> Message {
     match metric {
         Metric::Csat | Metric::Nps | Metric::Ces => msg!("measure-basis-answers", n = n as f64),
         Metric::Asa => msg!("measure-basis-answered"),
+        Metric::Fcr => msg!("measure-basis-resolved", n = n as f64),
         _ => msg!("measure-basis-contacts"),
     }
 }
@@ -529,7 +534,43 @@ pub const DOCS: &[CodeDoc] = &[
               1,everyone,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:20Z",
         context: "",
     },
+    CodeDoc {
+        code: Code::MeasuredPain,
+        bad: "# cases.csv\n\
+              case,journey,step,entered,csat\n\
+              1,repair,request,2026-11-02T10:00:00Z,\n\
+              1,repair,visit,2026-11-02T11:00:00Z,1\n\
+              1,repair,done,2026-11-03T11:00:00Z,\n\
+              2,repair,request,2026-11-02T10:00:00Z,\n\
+              2,repair,visit,2026-11-02T11:00:00Z,2",
+        fix: "# cases.csv\n\
+              case,journey,step,entered,csat\n\
+              1,repair,request,2026-11-02T10:00:00Z,\n\
+              1,repair,visit,2026-11-02T11:00:00Z,4\n\
+              1,repair,done,2026-11-03T11:00:00Z,\n\
+              2,repair,request,2026-11-02T10:00:00Z,\n\
+              2,repair,visit,2026-11-02T11:00:00Z,5\n\
+              2,repair,done,2026-11-03T11:00:00Z,",
+        context: PAIN_JOURNEY,
+    },
+    CodeDoc {
+        code: Code::RepeatContacts,
+        bad: "# contacts.csv\n\
+              id,segment,channel,created,first_response,resolved,customer\n\
+              1,everyone,email,2026-11-02T10:00:00Z,2026-11-02T10:30:00Z,2026-11-02T11:00:00Z,anna\n\
+              2,everyone,email,2026-11-03T10:00:00Z,2026-11-03T10:30:00Z,2026-11-03T11:00:00Z,anna",
+        fix: "# contacts.csv\n\
+              id,segment,channel,created,first_response,resolved,customer\n\
+              1,everyone,email,2026-11-02T10:00:00Z,2026-11-02T10:30:00Z,2026-11-02T11:00:00Z,anna\n\
+              2,everyone,email,2026-11-03T10:00:00Z,2026-11-03T10:30:00Z,2026-11-03T11:00:00Z,boris",
+        context: "",
+    },
 ];
+
+const PAIN_JOURNEY: &str = "journey repair { segments everyone; start request\n  \
+    step request { owner support; channel phone; next visit }\n  \
+    step visit { owner installers; channel field; next done }\n  \
+    step done { owner support; channel phone; end \"Repaired\" } }";
 
 const JOURNEY: &str = "journey repair { segments everyone; start request\n  \
     step request { owner support; channel phone; next visit }\n  \

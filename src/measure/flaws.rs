@@ -1,6 +1,7 @@
 //! Data that contradicts the spec or cannot be read: counted per kind with
 //! its first lines, never fatal, never dropped silently (`bad-data`).
 
+use crate::model::{Idx, Journey, Segment};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -68,12 +69,42 @@ pub struct Seen {
 /// Lines of each flaw kept to show; the count goes on.
 pub const SHOWN_LINES: usize = 5;
 
+/// What a row set aside would have counted towards, when it names it: a
+/// contact its segment, a visit its journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    Segment(Idx<Segment>),
+    Journey(Idx<Journey>),
+}
+
 #[derive(Debug, Clone, Default)]
-pub struct Flaws(pub BTreeMap<(DataFile, Flaw), Seen>);
+pub struct Flaws {
+    /// Every flaw, per export and kind.
+    pub all: BTreeMap<(DataFile, Flaw), Seen>,
+    /// The rows set aside that name a segment or journey of the spec, per
+    /// kind: the figures of that segment or journey were measured without
+    /// them.
+    pub by_subject: BTreeMap<Subject, BTreeMap<Flaw, u64>>,
+}
 
 impl Flaws {
-    pub fn note(&mut self, file: DataFile, flaw: Flaw, line: u64, example: Option<&str>) {
-        let seen = self.0.entry((file, flaw)).or_default();
+    pub fn note(
+        &mut self,
+        file: DataFile,
+        flaw: Flaw,
+        line: u64,
+        example: Option<&str>,
+        subject: Option<Subject>,
+    ) {
+        if let Some(subject) = subject {
+            *self
+                .by_subject
+                .entry(subject)
+                .or_default()
+                .entry(flaw)
+                .or_default() += 1;
+        }
+        let seen = self.all.entry((file, flaw)).or_default();
         seen.count += 1;
         if seen.first_lines.len() < SHOWN_LINES {
             seen.first_lines.push(line);
@@ -89,8 +120,14 @@ impl Flaws {
 
     /// Adds the flaws another reader found later in the same file.
     pub fn absorb(&mut self, other: Flaws) {
-        for (key, seen) in other.0 {
-            let mine = self.0.entry(key).or_default();
+        for (subject, kinds) in other.by_subject {
+            let mine = self.by_subject.entry(subject).or_default();
+            for (flaw, count) in kinds {
+                *mine.entry(flaw).or_default() += count;
+            }
+        }
+        for (key, seen) in other.all {
+            let mine = self.all.entry(key).or_default();
             mine.count += seen.count;
             let room = SHOWN_LINES.saturating_sub(mine.first_lines.len());
             mine.first_lines
@@ -101,8 +138,13 @@ impl Flaws {
         }
     }
 
+    /// The rows of one export set aside that name `subject`, per kind.
+    pub fn of(&self, subject: Subject) -> Option<&BTreeMap<Flaw, u64>> {
+        self.by_subject.get(&subject)
+    }
+
     pub fn count(&self, file: DataFile) -> u64 {
-        self.0
+        self.all
             .iter()
             .filter(|((f, _), _)| *f == file)
             .map(|(_, s)| s.count)

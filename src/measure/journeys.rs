@@ -22,6 +22,7 @@ pub struct Stop {
     pub entered: Timestamp,
     pub left: Option<Timestamp>,
     pub csat: Option<f64>,
+    pub effort: Option<f64>,
 }
 
 /// A step as the cases lived it.
@@ -38,6 +39,24 @@ pub struct StepFigures {
     pub on_time: Kept,
     pub csat_n: u64,
     pub csat_sum: f64,
+    pub effort_n: u64,
+    pub effort_sum: f64,
+}
+
+impl StepFigures {
+    /// Of the cases that reached the step, the share that stopped there
+    /// (0..100).
+    pub fn dropoff(&self) -> Option<f64> {
+        (self.reached > 0).then(|| self.stopped as f64 * 100.0 / self.reached as f64)
+    }
+
+    pub fn csat(&self) -> Option<f64> {
+        (self.csat_n > 0).then(|| self.csat_sum / self.csat_n as f64)
+    }
+
+    pub fn effort(&self) -> Option<f64> {
+        (self.effort_n > 0).then(|| self.effort_sum / self.effort_n as f64)
+    }
 }
 
 /// A transition no arrow of the map allows: from a step (none: the case
@@ -202,6 +221,10 @@ impl Tally {
             if let Some(csat) = stop.csat {
                 step.csat_n += 1;
                 step.csat_sum += csat;
+            }
+            if let Some(effort) = stop.effort {
+                step.effort_n += 1;
+                step.effort_sum += effort;
             }
             let left = stop.left.or_else(|| stops.get(i + 1).map(|s| s.entered));
             if let Some(left) = left {

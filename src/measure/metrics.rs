@@ -4,6 +4,7 @@
 
 use super::clocks::Lapse;
 use super::rows::Contact;
+use crate::model::{Channel, Idx, Segment};
 use crate::syntax::ast::TargetValue;
 use crate::syntax::values::{Comparison, Metric};
 use std::collections::BTreeMap;
@@ -51,6 +52,25 @@ impl Sums {
         self.abandoned += o.abandoned;
         self.answered_n += o.answered_n;
         self.wait_sum += o.wait_sum;
+    }
+
+    /// Whether the contact carries any survey answer.
+    pub fn surveyed(contact: &Contact) -> bool {
+        contact.csat.is_some() || contact.nps.is_some() || contact.effort.is_some()
+    }
+
+    pub fn csat_mean(&self) -> Option<f64> {
+        (self.csat_n > 0).then(|| self.csat_sum / self.csat_n as f64)
+    }
+
+    pub fn effort_mean(&self) -> Option<f64> {
+        (self.effort_n > 0).then(|| self.effort_sum / self.effort_n as f64)
+    }
+
+    /// Promoters less detractors, in points (-100..100).
+    pub fn nps(&self) -> Option<f64> {
+        (self.nps_n > 0)
+            .then(|| (self.promoters as f64 - self.detractors as f64) * 100.0 / self.nps_n as f64)
     }
 
     fn add(&mut self, r: &Reading<'_>) {
@@ -107,6 +127,14 @@ impl Sums {
     }
 }
 
+/// Whose survey answers: a segment's or a channel's, whatever the
+/// targets say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Voice {
+    Segment(Idx<Segment>),
+    Channel(Idx<Channel>),
+}
+
 /// The sums of every key.
 #[derive(Debug, Clone)]
 pub struct Metrics<K>(pub BTreeMap<K, Sums>);
@@ -120,6 +148,13 @@ impl<K> Default for Metrics<K> {
 impl<K: Ord> Metrics<K> {
     pub fn add(&mut self, key: K, reading: &Reading<'_>) {
         self.0.entry(key).or_default().add(reading);
+    }
+
+    /// Adds what another reader of the same export summed.
+    pub fn absorb(&mut self, other: Metrics<K>) {
+        for (key, sums) in other.0 {
+            self.0.entry(key).or_default().absorb(&sums);
+        }
     }
 }
 

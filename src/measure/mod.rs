@@ -10,12 +10,14 @@
 //!   tally per kind of standard, memory bounded by the spec and the open
 //!   cases, never by the rows; `kept`: the shares kept, and deadlines open
 //!   until the export ends; `sketch`: quantiles in bounded memory;
-//! - `findings`: every standard reality misses, as a diagnostic at its line.
+//! - `findings`: every standard reality misses, as a diagnostic at its line;
+//!   `pain`: the steps and channels the data shows hurting customers.
 //!
 //! Analysis here does no I/O: the command reads the exports and hands rows
 //! in, one at a time, to a [`Measurement`]; [`Measurement::finish`] gives
 //! the [`Report`].
 
+pub mod causes;
 pub mod clock;
 pub mod clocks;
 pub mod complaints;
@@ -23,8 +25,11 @@ pub mod findings;
 pub mod flaws;
 pub mod journeys;
 pub mod kept;
+pub mod kpis;
 pub mod metrics;
+pub mod pain;
 pub mod promises;
+pub mod repeats;
 pub mod rows;
 pub mod sketch;
 pub mod sla;
@@ -32,7 +37,7 @@ pub mod sla;
 use crate::model::{Channel, Complaint, Idx, Journey, Model, Promise, Segment, Sla, Step};
 use crate::syntax::values::{Date, Percent};
 use clocks::Clocks;
-use flaws::{DataFile, Flaw, Flaws};
+use flaws::{DataFile, Flaw, Flaws, Subject};
 use jiff::Timestamp;
 use rows::{BadRow, Contact, Visit};
 use std::collections::BTreeMap;
@@ -60,6 +65,36 @@ pub struct Settings {
     /// by id.
     pub segment_names: BTreeMap<String, Vec<String>>,
     pub channel_names: BTreeMap<String, Vec<String>>,
+    /// Where measured experience hurts (`measured-pain`).
+    pub pain: Pain,
+    /// A customer's contact within this many seconds after the last one
+    /// was resolved (else made) repeats it.
+    pub repeat_window: u64,
+    /// `repeat-contacts` fires when more of a segment's contacts than this
+    /// are repeated.
+    pub repeat_share: Percent,
+}
+
+/// The figures at which a step or channel hurts customers: the
+/// `high-effort-step` thresholds, held to the data (`measure.pain`).
+#[derive(Debug, Clone, Copy)]
+pub struct Pain {
+    /// A mean effort (1 low .. 5 high) at or above this.
+    pub effort: f64,
+    /// A step's drop-off at or above this.
+    pub dropoff: Percent,
+    /// A mean CSAT (1..5) at or below this.
+    pub csat: f64,
+}
+
+impl Default for Pain {
+    fn default() -> Self {
+        Pain {
+            effort: 4.0,
+            dropoff: Percent::new(30.0),
+            csat: 2.0,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -72,6 +107,9 @@ impl Default for Settings {
             to: None,
             segment_names: BTreeMap::new(),
             channel_names: BTreeMap::new(),
+            pain: Pain::default(),
+            repeat_window: repeats::DEFAULT_WINDOW,
+            repeat_share: Percent::new(20.0),
         }
     }
 }
@@ -87,9 +125,20 @@ pub struct Report {
     /// the latest time in the contacts export.
     pub as_of: Option<Timestamp>,
     pub contacts: u64,
+    /// Contacts measured per segment, by index.
+    pub contacts_by_segment: Vec<u64>,
+    /// Of them, complaints (rows naming a complaint rule).
+    pub complaints_by_segment: Vec<u64>,
     pub visits: u64,
     pub attainments: Vec<sla::Attainment>,
     pub metrics: BTreeMap<(Idx<Sla>, Idx<Segment>), metrics::Sums>,
+    /// Survey answers per segment and per channel, target or not.
+    pub voices: BTreeMap<metrics::Voice, metrics::Sums>,
+    /// Repeat contacts, first-contact resolution and channel switches, from
+    /// the contacts that name their customer.
+    pub repeats: repeats::Repeats,
+    /// Complaints by root cause, when the export has a `cause` column.
+    pub causes: causes::Causes,
     pub promises: BTreeMap<Idx<Promise>, kept::Kept>,
     pub complaints: BTreeMap<(Idx<Complaint>, complaints::Duty), kept::Kept>,
     pub journeys: Vec<journeys::JourneyFigures>,
@@ -111,8 +160,16 @@ pub struct Measurement<'m> {
     /// The latest time written anywhere in the contacts export.
     latest: Option<Timestamp>,
     contacts: u64,
+    /// Contacts measured per segment, by index, and of them complaints.
+    by_segment: Vec<u64>,
+    complaints_by_segment: Vec<u64>,
     visits: u64,
     sla: sla::Tally,
+    /// Survey answers per segment and per channel, target or not.
+    voices: metrics::Metrics<metrics::Voice>,
+    repeats: repeats::Tally,
+    /// Complaints by root cause.
+    causes: causes::Causes,
     promises: promises::Tally,
     complaints: complaints::Tally,
     journeys: journeys::Tally,
@@ -160,8 +217,13 @@ impl<'m> Measurement<'m> {
             case_days: None,
             latest: None,
             contacts: 0,
+            by_segment: vec![0; model.segments.len()],
+            complaints_by_segment: vec![0; model.segments.len()],
             visits: 0,
             sla: sla::Tally::default(),
+            voices: metrics::Metrics::default(),
+            repeats: repeats::Tally::default(),
+            causes: causes::Causes::default(),
             promises: promises::Tally::default(),
             complaints: complaints::Tally::default(),
             journeys: journeys::Tally::new(model, settings.max_handoffs),
@@ -188,7 +250,29 @@ impl<'m> Measurement<'m> {
     }
 
     fn bad(&mut self, file: DataFile, row: BadRow) {
-        self.flaws.note(file, row.problem, row.line, None);
+        let subject = row.subject.as_deref().and_then(|name| match file {
+            DataFile::Contacts => self.segments.get(name).map(|&s| Subject::Segment(s)),
+            DataFile::Cases => self.journey_ids.get(name).map(|&j| Subject::Journey(j)),
+        });
+        self.flaws.note(file, row.problem, row.line, None, subject);
+    }
+
+    /// The first time of a contact written as earlier than its `created`:
+    /// such a row contradicts itself and is set aside whole, before it
+    /// counts towards any figure.
+    fn contradiction(&self, contact: &Contact) -> Option<&'static str> {
+        let times = [
+            ("answered", contact.answered),
+            ("first_response", contact.first_response),
+            ("resolved", contact.resolved),
+            ("acknowledged", contact.acknowledged),
+            ("escalated", contact.escalated),
+            ("feedback", contact.feedback),
+        ];
+        times.into_iter().find_map(|(field, when)| {
+            when.filter(|&w| self.clocks.before(contact.created, w))
+                .map(|_| field)
+        })
     }
 
     pub fn contact(&mut self, row: Result<Contact, BadRow>) {
@@ -197,25 +281,39 @@ impl<'m> Measurement<'m> {
             Err(bad) => return self.bad(DataFile::Contacts, bad),
         };
         let line = contact.line;
-        let note = |flaws: &mut Flaws, flaw, example: &str| {
-            flaws.note(DataFile::Contacts, flaw, line, Some(example))
-        };
         let Some(&segment) = self.segments.get(contact.segment.as_str()) else {
-            return note(&mut self.flaws, Flaw::UnknownSegment, &contact.segment);
+            let flaw = Flaw::UnknownSegment;
+            let example = Some(contact.segment.as_str());
+            return self
+                .flaws
+                .note(DataFile::Contacts, flaw, line, example, None);
+        };
+        // From here on the row names a segment: set aside, it is set aside
+        // from that segment's figures.
+        let subject = Some(Subject::Segment(segment));
+        let note = |flaws: &mut Flaws, flaw, example: Option<&str>| {
+            flaws.note(DataFile::Contacts, flaw, line, example, subject)
         };
         let Some(&channel) = self.channels.get(contact.channel.as_str()) else {
-            return note(&mut self.flaws, Flaw::UnknownChannel, &contact.channel);
+            return note(
+                &mut self.flaws,
+                Flaw::UnknownChannel,
+                Some(contact.channel.as_str()),
+            );
         };
         let complaint = match contact.complaint.as_deref() {
             None => None,
             Some(name) => match self.complaint_ids.get(name) {
                 Some(&c) => Some(c),
-                None => return note(&mut self.flaws, Flaw::UnknownComplaint, name),
+                None => return note(&mut self.flaws, Flaw::UnknownComplaint, Some(name)),
             },
         };
         let Some(created) = contact.created.at(self.clocks.home()) else {
-            return note(&mut self.flaws, Flaw::BadTime("created"), "");
+            return note(&mut self.flaws, Flaw::BadTime("created"), None);
         };
+        if let Some(field) = self.contradiction(&contact) {
+            return note(&mut self.flaws, Flaw::Before(field), None);
+        }
         let (day, inside) = self.day(created);
         if !inside {
             return;
@@ -238,21 +336,33 @@ impl<'m> Measurement<'m> {
             .max();
         self.latest = self.latest.max(latest);
         self.contacts += 1;
+        self.by_segment[segment.index()] += 1;
+        self.complaints_by_segment[segment.index()] += u64::from(complaint.is_some());
         let model = self.model;
         let clocks = &self.clocks;
-        let mut flaws = Vec::new();
-        flaws.extend(self.sla.add(model, clocks, &contact, segment, channel));
+        self.sla.add(model, clocks, &contact, segment, channel);
+        if let Some(customer) = &contact.customer {
+            let resolved = contact.resolved.and_then(|w| w.at(home));
+            let reason = contact.reason.as_deref();
+            self.repeats
+                .add(customer, reason, created, resolved, segment, channel);
+        }
+        if let (Some(cause), Some(_)) = (&contact.cause, complaint) {
+            self.causes.add(cause, segment, day);
+        }
+        if metrics::Sums::surveyed(&contact) {
+            let reading = metrics::Reading {
+                contact: &contact,
+                live: false,
+                answered: clocks::Lapse::Open,
+            };
+            self.voices.add(metrics::Voice::Segment(segment), &reading);
+            self.voices.add(metrics::Voice::Channel(channel), &reading);
+        }
         self.promises.add(model, clocks, &contact, segment, channel);
         if let Some(complaint) = complaint {
-            let before = self
-                .complaints
+            self.complaints
                 .add(model, clocks, &contact, complaint, channel);
-            flaws.extend(before.map(Flaw::Before));
-        }
-        flaws.sort();
-        flaws.dedup();
-        for flaw in flaws {
-            self.flaws.note(DataFile::Contacts, flaw, line, None);
         }
     }
 
@@ -262,24 +372,34 @@ impl<'m> Measurement<'m> {
             Err(bad) => return self.bad(DataFile::Cases, bad),
         };
         let line = visit.line;
-        let note = |flaws: &mut Flaws, flaw, example: &str| {
-            flaws.note(DataFile::Cases, flaw, line, Some(example))
-        };
         let Some(&journey) = self.journey_ids.get(visit.journey.as_str()) else {
-            return note(&mut self.flaws, Flaw::UnknownJourney, &visit.journey);
+            let (flaw, example) = (Flaw::UnknownJourney, Some(visit.journey.as_str()));
+            return self.flaws.note(DataFile::Cases, flaw, line, example, None);
+        };
+        let subject = Some(Subject::Journey(journey));
+        let note = |flaws: &mut Flaws, flaw, example: Option<&str>| {
+            flaws.note(DataFile::Cases, flaw, line, example, subject)
         };
         let Some(&step) = self.steps[journey.index()].get(visit.step.as_str()) else {
-            return note(&mut self.flaws, Flaw::UnknownStep, &visit.step);
+            return note(
+                &mut self.flaws,
+                Flaw::UnknownStep,
+                Some(visit.step.as_str()),
+            );
         };
         let home = self.clocks.home();
         let Some(entered) = visit.entered.at(home) else {
-            return note(&mut self.flaws, Flaw::BadTime("entered"), "");
+            return note(&mut self.flaws, Flaw::BadTime("entered"), None);
         };
-        let mut left = visit.left.and_then(|w| w.at(home));
-        if left.is_some_and(|l| l < entered) {
-            note(&mut self.flaws, Flaw::Before("left"), "");
-            left = None;
+        // A visit that contradicts itself is set aside whole: counted, it
+        // would add a case or a step to one.
+        if visit
+            .left
+            .is_some_and(|l| self.clocks.before(visit.entered, l))
+        {
+            return note(&mut self.flaws, Flaw::Before("left"), None);
         }
+        let left = visit.left.and_then(|w| w.at(home));
         // A case is measured in the period its visits fall in.
         let (day, inside) = self.day(entered);
         if !inside {
@@ -292,6 +412,7 @@ impl<'m> Measurement<'m> {
             entered,
             left,
             csat: visit.csat,
+            effort: visit.effort,
         };
         self.journeys
             .add(self.model, &self.clocks, journey, &visit.case, stop);
@@ -309,7 +430,17 @@ impl<'m> Measurement<'m> {
         };
         self.latest = self.latest.max(other.latest);
         self.contacts += other.contacts;
+        for (mine, theirs) in self.by_segment.iter_mut().zip(other.by_segment) {
+            *mine += theirs;
+        }
+        let complaints = other.complaints_by_segment;
+        for (mine, theirs) in self.complaints_by_segment.iter_mut().zip(complaints) {
+            *mine += theirs;
+        }
         self.sla.absorb(other.sla);
+        self.voices.absorb(other.voices);
+        self.repeats.absorb(other.repeats);
+        self.causes.absorb(other.causes);
         self.promises.kept.absorb(other.promises.kept);
         self.complaints.kept.absorb(other.complaints.kept);
         self.flaws.absorb(other.flaws);
@@ -345,9 +476,14 @@ impl<'m> Measurement<'m> {
             case_days: dates(self.case_days),
             as_of,
             contacts: self.contacts,
+            contacts_by_segment: self.by_segment,
+            complaints_by_segment: self.complaints_by_segment,
             visits: self.visits,
             attainments: self.sla.attainments(),
             metrics: self.sla.metrics.0,
+            voices: self.voices.0,
+            repeats: self.repeats.finish(self.settings.repeat_window),
+            causes: self.causes,
             promises,
             complaints: self.complaints.kept.kept,
             journeys: self.journeys.journeys,

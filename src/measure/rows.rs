@@ -128,6 +128,13 @@ pub struct Contact {
     pub csat: Option<f64>,
     pub nps: Option<f64>,
     pub effort: Option<f64>,
+    /// Who contacted: the same customer again within a window is a repeat.
+    pub customer: Option<String>,
+    /// Why they contacted (`reason`, else a `topic` column): a repeat on
+    /// the same reason undoes first-contact resolution.
+    pub reason: Option<String>,
+    /// For a complaint, its root cause.
+    pub cause: Option<String>,
 }
 
 /// One visit of a case to a step of a journey (the cases export).
@@ -141,12 +148,28 @@ pub struct Visit {
     pub left: Option<When>,
     /// The customer's rating of the step, 1..5, when surveyed.
     pub csat: Option<f64>,
+    /// The effort the step cost the customer, 1 (low) .. 5, when surveyed.
+    pub effort: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
     pub line: u64,
     pub problem: Flaw,
+    /// What the row names, when it can be read: its segment (contacts) or
+    /// journey (cases), so the row is set aside from that one's figures.
+    pub subject: Option<String>,
+}
+
+impl BadRow {
+    /// A row that cannot be read far enough to name anything.
+    pub fn unread(line: u64, problem: Flaw) -> BadRow {
+        BadRow {
+            line,
+            problem,
+            subject: None,
+        }
+    }
 }
 
 /// A field of either export, as `measure.columns` names it.
@@ -171,10 +194,13 @@ pub enum Field {
     Step,
     Entered,
     Left,
+    Customer,
+    Reason,
+    Cause,
 }
 
 impl Field {
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 22] = [
         Field::Id,
         Field::Segment,
         Field::Channel,
@@ -194,6 +220,9 @@ impl Field {
         Field::Step,
         Field::Entered,
         Field::Left,
+        Field::Customer,
+        Field::Reason,
+        Field::Cause,
     ];
 
     pub fn name(self) -> &'static str {
@@ -217,6 +246,18 @@ impl Field {
             Field::Step => "step",
             Field::Entered => "entered",
             Field::Left => "left",
+            Field::Customer => "customer",
+            Field::Reason => "reason",
+            Field::Cause => "cause",
+        }
+    }
+
+    /// The column read when the export has none of the field's own name
+    /// and cxc.yaml maps none: help desks say `topic` for a reason.
+    pub fn alias(self) -> Option<&'static str> {
+        match self {
+            Field::Reason => Some("topic"),
+            _ => None,
         }
     }
 }
@@ -227,8 +268,16 @@ impl Field {
 pub struct Columns(pub BTreeMap<String, String>);
 
 impl Columns {
-    fn column<'a>(&'a self, field: &'a str) -> &'a str {
-        self.0.get(field).map_or(field, String::as_str)
+    /// The columns a field may be read from, in order: its mapped or own
+    /// name, then (when not mapped) its alias.
+    fn candidates(&self, field: Field) -> impl Iterator<Item = &str> {
+        let mapped = self.0.get(field.name()).map(String::as_str);
+        let alias: Option<&str> = if mapped.is_none() {
+            field.alias()
+        } else {
+            None
+        };
+        std::iter::once(mapped.unwrap_or(field.name())).chain(alias)
     }
 }
 
@@ -299,10 +348,9 @@ impl JsonRow {
 
 impl Fields for JsonRow {
     fn get(&self, field: Field, columns: &Columns) -> Option<&str> {
-        let field = columns.column(field.name());
-        self.0
-            .iter()
-            .find(|(k, _)| k == field)
+        columns
+            .candidates(field)
+            .find_map(|name| self.0.iter().find(|(k, _)| k == name))
             .map(|(_, v)| v.as_str())
             .filter(|v| !v.is_empty())
     }
@@ -313,6 +361,8 @@ pub struct Reader<'a> {
     row: &'a dyn Fields,
     columns: &'a Columns,
     line: u64,
+    /// The field that names what a bad row is set aside from.
+    subject: Field,
 }
 
 impl Reader<'_> {
@@ -320,6 +370,7 @@ impl Reader<'_> {
         BadRow {
             line: self.line,
             problem,
+            subject: self.text(self.subject),
         }
     }
 
@@ -366,10 +417,14 @@ const ELEVEN: (f64, f64) = (0.0, 10.0);
 
 /// A kind of row an export holds.
 pub trait Row: Sized {
+    /// The field that names what the row counts towards: a bad row is set
+    /// aside from its figures.
+    const SUBJECT: Field;
     fn read(row: &Reader<'_>) -> Result<Self, BadRow>;
 }
 
 impl Row for Contact {
+    const SUBJECT: Field = Field::Segment;
     fn read(r: &Reader<'_>) -> Result<Contact, BadRow> {
         let line = r.line;
         Ok(Contact {
@@ -388,11 +443,15 @@ impl Row for Contact {
             csat: r.number(Field::Csat, FIVE)?,
             nps: r.number(Field::Nps, ELEVEN)?,
             effort: r.number(Field::Effort, FIVE)?,
+            customer: r.text(Field::Customer),
+            reason: r.text(Field::Reason),
+            cause: r.text(Field::Cause),
         })
     }
 }
 
 impl Row for Visit {
+    const SUBJECT: Field = Field::Journey;
     fn read(r: &Reader<'_>) -> Result<Visit, BadRow> {
         Ok(Visit {
             line: r.line,
@@ -402,6 +461,7 @@ impl Row for Visit {
             entered: r.required_time(Field::Entered)?,
             left: r.time(Field::Left)?,
             csat: r.number(Field::Csat, FIVE)?,
+            effort: r.number(Field::Effort, FIVE)?,
         })
     }
 }
@@ -423,7 +483,7 @@ pub fn csv_rows<T: Row>(
                 csv::ErrorKind::Io(e) if capped::is_too_long(e) => Flaw::TooLong,
                 _ => Flaw::Unreadable,
             };
-            return each(Err(BadRow { line: 1, problem }));
+            return each(Err(BadRow::unread(1, problem)));
         }
     };
     csv_body(reader, &lines, &header, 0, columns, &mut each);
@@ -491,7 +551,7 @@ fn csv_body<T: Row>(
         .enumerate()
         .map(|(i, name)| (name.trim(), i))
         .collect();
-    let slots = Field::ALL.map(|f| index.get(columns.column(f.name())).copied());
+    let slots = Field::ALL.map(|f| columns.candidates(f).find_map(|c| index.get(c).copied()));
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -509,14 +569,15 @@ fn csv_body<T: Row>(
                     row: &row,
                     columns,
                     line,
+                    subject: T::SUBJECT,
                 }));
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Io(io) if capped::is_too_long(io)) => {
                 let mut input = reader.into_inner();
-                each(Err(BadRow {
-                    line: line_of(input.record_start()),
-                    problem: Flaw::TooLong,
-                }));
+                each(Err(BadRow::unread(
+                    line_of(input.record_start()),
+                    Flaw::TooLong,
+                )));
                 // The bad record's line is dropped; the next line is read
                 // by a reader of its own (the old one is inside a field).
                 match input.skip_line() {
@@ -527,10 +588,7 @@ fn csv_body<T: Row>(
             }
             Err(e) => {
                 let line = line_of(base + e.position().map_or(0, |p| p.byte()));
-                each(Err(BadRow {
-                    line,
-                    problem: Flaw::Unreadable,
-                }));
+                each(Err(BadRow::unread(line, Flaw::Unreadable)));
                 // A row with bad UTF-8 is skipped; any other error ends the file.
                 if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     break;
@@ -586,26 +644,17 @@ pub fn jsonl_rows<T: Row>(
             Ok(None) => break,
             Ok(Some(true)) => std::str::from_utf8(&bytes).ok(),
             Ok(Some(false)) => {
-                each(Err(BadRow {
-                    line: number,
-                    problem: Flaw::TooLong,
-                }));
+                each(Err(BadRow::unread(number, Flaw::TooLong)));
                 continue;
             }
             Err(_) => {
                 // The file itself cannot be read on: one finding, not one per try.
-                each(Err(BadRow {
-                    line: number,
-                    problem: Flaw::Unreadable,
-                }));
+                each(Err(BadRow::unread(number, Flaw::Unreadable)));
                 break;
             }
         };
         let Some(line) = line else {
-            each(Err(BadRow {
-                line: number,
-                problem: Flaw::Unreadable,
-            }));
+            each(Err(BadRow::unread(number, Flaw::Unreadable)));
             continue;
         };
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -619,12 +668,10 @@ pub fn jsonl_rows<T: Row>(
                     row: &JsonRow::new(&map),
                     columns,
                     line: number,
+                    subject: T::SUBJECT,
                 }));
             }
-            _ => each(Err(BadRow {
-                line: number,
-                problem: Flaw::Unreadable,
-            })),
+            _ => each(Err(BadRow::unread(number, Flaw::Unreadable))),
         }
     }
 }

@@ -6,8 +6,7 @@
 //! Contacts stream through [`Tally::add`] one at a time: memory holds one
 //! counter per (target, segment), never the rows.
 
-use super::clocks::{Clocks, Lapse};
-use super::flaws::Flaw;
+use super::clocks::Clocks;
 use super::kept::Ledger;
 use super::metrics::{Metrics, Reading};
 use super::rows::Contact;
@@ -55,8 +54,9 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts one contact against every target of its segment's SLAs; a
-    /// time before `created` is returned as the row's flaw.
+    /// Counts one contact against every target of its segment's SLAs (a
+    /// contact with a time before `created` never comes here: it is set
+    /// aside whole).
     pub fn add(
         &mut self,
         model: &Model,
@@ -64,8 +64,7 @@ impl Tally {
         contact: &Contact,
         segment: Idx<Segment>,
         channel: Idx<Channel>,
-    ) -> Option<Flaw> {
-        let mut flaw = None;
+    ) {
         let channel_hours = model.channels[channel]
             .hours
             .as_ref()
@@ -76,16 +75,10 @@ impl Tally {
             let Some(created) = contact.created.at(zone) else {
                 continue;
             };
-            let mut lapse = |when, field: &'static str| {
-                let lapse = clocks.lapse(hours, zone, created, when);
-                if lapse == Lapse::Before {
-                    flaw = Some(Flaw::Before(field));
-                }
-                lapse
-            };
-            let answered = lapse(contact.answered, "answered");
-            let first_response = lapse(contact.first_response, "first_response");
-            let resolved = lapse(contact.resolved, "resolved");
+            let lapse = |when| clocks.lapse(hours, zone, created, when);
+            let answered = lapse(contact.answered);
+            let first_response = lapse(contact.first_response);
+            let resolved = lapse(contact.resolved);
             let cell = |target| (sla_id, target, segment);
             let deadline = |limit| clocks.deadline(hours, created, limit);
             let mut live = false;
@@ -120,15 +113,12 @@ impl Tally {
                 },
             );
         }
-        flaw
     }
 
     /// Adds what another reader of the same export counted.
     pub fn absorb(&mut self, other: Tally) {
         self.counts.absorb(other.counts);
-        for (key, sums) in other.metrics.0 {
-            self.metrics.0.entry(key).or_default().absorb(&sums);
-        }
+        self.metrics.absorb(other.metrics);
     }
 
     /// Counts the replies and resolutions still awaited at `as_of` as

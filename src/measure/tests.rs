@@ -101,7 +101,7 @@ fn complaint_duties_count_on_the_rules_hours() {
     assert_eq!(duty(Duty::Resolve), (2, 2));
     assert_eq!(duty(Duty::Escalate), (1, 0));
     assert_eq!(duty(Duty::Feedback), (2, 1));
-    let unknown = &report.flaws.0[&(DataFile::Contacts, Flaw::UnknownComplaint)];
+    let unknown = &report.flaws.all[&(DataFile::Contacts, Flaw::UnknownComplaint)];
     assert_eq!(
         (unknown.count, unknown.first_lines.as_slice()),
         (1, &[4][..])
@@ -203,7 +203,50 @@ fn cases_are_replayed_on_the_journey_graph() {
     // Teams along a: sales, design, sales, design, sales, support.
     assert_eq!(order.handoffs.quantile(1.0), Some(5));
     assert_eq!(order.over_handoff_limit, 1);
-    let flaw = |f| report.flaws.0[&(DataFile::Cases, f)].first_lines.clone();
+    let flaw = |f| report.flaws.all[&(DataFile::Cases, f)].first_lines.clone();
     assert_eq!(flaw(Flaw::UnknownStep), [15]);
     assert_eq!(flaw(Flaw::UnknownJourney), [16]);
+}
+
+#[test]
+fn a_row_set_aside_changes_no_figure() {
+    // Row 3 was answered before it was made: set aside whole, it must not
+    // count as an answered (or abandoned) call, nor as resolved.
+    let good = "id,segment,channel,created,answered,resolved\n\
+        1,mass,phone,2026-11-02T10:00:00,2026-11-02T10:00:30,2026-11-02T11:00:00\n\
+        2,mass,phone,2026-11-02T10:00:00,2026-11-02T10:05:00,\n";
+    let bad =
+        format!("{good}3,mass,phone,2026-11-02T10:00:00,2026-11-02T09:00:00,2026-11-02T12:00:00\n");
+    let (before, _) = measure(good, NO_CASES);
+    let (after, _) = measure(&bad, NO_CASES);
+    assert_eq!(after.attainments, before.attainments);
+    assert_eq!(after.metrics, before.metrics);
+    assert_eq!(after.promises, before.promises);
+    assert_eq!(after.contacts, 2);
+    assert_eq!(after.contacts_by_segment, before.contacts_by_segment);
+    let flaw = Flaw::Before("answered");
+    assert_eq!(
+        after.flaws.all[&(DataFile::Contacts, flaw)].first_lines,
+        [4]
+    );
+    // Set aside from the figures of the segment it names.
+    let mass = Subject::Segment(Idx::new(0));
+    assert_eq!(after.flaws.of(mass).unwrap()[&flaw], 1);
+}
+
+#[test]
+fn a_case_row_set_aside_adds_no_case_and_no_dropoff() {
+    let good = "case,journey,step,entered,left\n\
+        a,order,request,2026-10-01T09:00:00Z,\n\
+        a,order,measure,2026-10-01T12:00:00Z,\n\
+        a,order,approve,2026-10-02T12:00:00Z,\n\
+        a,order,done,2026-10-03T12:00:00Z,\n";
+    // A new case whose only visit left before it entered.
+    let bad = format!("{good}z,order,request,2026-10-01T09:00:00Z,2026-10-01T08:00:00Z\n");
+    let (before, _) = measure(NO_CONTACTS, good);
+    let (after, _) = measure(NO_CONTACTS, &bad);
+    assert_eq!(after.journeys, before.journeys);
+    assert_eq!(after.journeys[0].cases, 1);
+    assert_eq!(after.visits, 4);
+    assert_eq!(after.flaws.count(DataFile::Cases), 1);
 }

@@ -5,7 +5,10 @@
 //! their documents), with a chart where the document asks for one, so the
 //! two carry the same sections in the same words.
 
+mod basis;
+mod causes;
 mod html;
+mod segments;
 mod view;
 
 use super::templates::Renderer;

@@ -1,6 +1,8 @@
 //! The measured figures as plain data: `measure.json` as it is, and what
 //! the report templates print.
 
+use super::basis::{Basis, SetAsideView};
+use super::segments::{ChannelView, SegmentView};
 use crate::measure::complaints::Duty;
 use crate::measure::findings::{metric_statement, rounded, target_statement};
 use crate::measure::journeys::JourneyFigures;
@@ -43,10 +45,25 @@ pub struct MeasureView {
     pub goals: GoalsView,
     pub targets: Vec<TargetView>,
     pub metrics: Vec<MetricView>,
+    pub role_metrics: Vec<RoleMetricView>,
     pub promises: Vec<ShareView>,
     pub complaints: Vec<ShareView>,
     pub journeys: Vec<JourneyView>,
     pub bad_data: Vec<FlawView>,
+    /// Per segment, every metric the data holds, the contacts it rests on
+    /// and those set aside.
+    pub segments: Vec<SegmentView>,
+    /// Per channel, what its contacts' survey answers say.
+    pub channels: Vec<ChannelView>,
+    /// Customers' moves from one channel to another within the repeat
+    /// window, most frequent first; and the window, in seconds.
+    pub switches: Vec<super::segments::SwitchView>,
+    pub repeat_window: u64,
+    pub repeat_window_text: String,
+    /// Customers named in the contacts export.
+    pub customers: u64,
+    /// Complaints by root cause (`cause` column), most first.
+    pub causes: Vec<super::causes::CauseView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,6 +79,10 @@ pub struct RowsView {
     pub visits: u64,
     pub bad_contacts: u64,
     pub bad_visits: u64,
+    /// Of the bad rows, those that name no segment (contacts) or journey
+    /// (cases) of the spec: set aside from every figure of their export.
+    pub nameless_contacts: SetAsideView,
+    pub nameless_visits: SetAsideView,
 }
 
 #[derive(Debug, Serialize)]
@@ -86,6 +107,21 @@ pub struct TargetView {
     pub met: u64,
     pub percent: Figure,
     pub ok: bool,
+    /// Rows of the segment (or naming none) set aside as bad data.
+    pub set_aside: SetAsideView,
+}
+
+/// A role's `target` metric, on the contacts of the channels it or its
+/// team owns.
+#[derive(Debug, Serialize)]
+pub struct RoleMetricView {
+    pub role: String,
+    pub metric: String,
+    pub statement: String,
+    pub value: Figure,
+    pub value_text: String,
+    pub n: u64,
+    pub ok: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +135,7 @@ pub struct MetricView {
     pub value_text: String,
     pub n: u64,
     pub ok: bool,
+    pub set_aside: SetAsideView,
 }
 
 /// A promise, or one duty of a complaint rule: how often it was kept.
@@ -113,6 +150,7 @@ pub struct ShareView {
     pub percent: Figure,
     pub goal: Figure,
     pub ok: bool,
+    pub set_aside: SetAsideView,
 }
 
 #[derive(Debug, Serialize)]
@@ -155,6 +193,12 @@ pub struct StepView {
     pub on_time: Option<KeptView>,
     pub csat: Option<Figure>,
     pub csat_n: u64,
+    /// Mean effort of the visits surveyed (1 low .. 5 high).
+    pub effort: Option<Figure>,
+    pub effort_n: u64,
+    /// How the data shows the step hurting (`measured-pain`): `dropoff`,
+    /// `csat`, `effort`; empty when it does not.
+    pub pain: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -173,6 +217,9 @@ pub struct JourneyView {
     pub handoffs_max: Option<i64>,
     pub over_handoff_limit: u64,
     pub steps: Vec<StepView>,
+    /// Visits of this journey set aside as bad data (and those naming no
+    /// journey of the spec).
+    pub set_aside: SetAsideView,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,7 +276,8 @@ fn kept_view(
 impl MeasureView {
     pub fn new(model: &Model, report: &Report) -> MeasureView {
         let goals = &report.settings;
-        let targets = report
+        let basis = Basis::new(report);
+        let targets: Vec<TargetView> = report
             .attainments
             .iter()
             .map(|a| {
@@ -269,13 +317,15 @@ impl MeasureView {
                     met: a.met,
                     percent: percent(&kept),
                     ok: kept.meets(goal),
+                    set_aside: basis.segment(a.segment),
                 }
             })
             .collect();
         let mut metrics = Vec::new();
-        for (&(sla, segment), sums) in &report.metrics {
+        for &(sla, segment) in report.metrics.keys() {
             for kpi in &model.slas[sla].targets {
-                let Some((value, n)) = sums.value(kpi.value.metric, kpi.value.value) else {
+                let scope = crate::measure::kpis::Scope::Sla(sla, segment);
+                let Some((value, n)) = report.kpi(model, scope, &kpi.value) else {
                     continue;
                 };
                 let goal = target_figure(kpi.value.value);
@@ -288,6 +338,25 @@ impl MeasureView {
                     value_text: crate::measure::findings::value_text(kpi.value.value, value),
                     n,
                     ok: holds(value, kpi.value.comparison, goal),
+                    set_aside: basis.segment(segment),
+                });
+            }
+        }
+        let mut role_metrics = Vec::new();
+        for (role, r) in model.roles.iter() {
+            for kpi in &r.targets {
+                let scope = crate::measure::kpis::Scope::Role(role);
+                let Some((value, n)) = report.kpi(model, scope, &kpi.value) else {
+                    continue;
+                };
+                role_metrics.push(RoleMetricView {
+                    role: r.header.id.to_string(),
+                    metric: kpi.value.metric.to_string(),
+                    statement: metric_statement(&kpi.value),
+                    value: Figure((value * 100.0).round() / 100.0),
+                    value_text: crate::measure::findings::value_text(kpi.value.value, value),
+                    n,
+                    ok: holds(value, kpi.value.comparison, target_figure(kpi.value.value)),
                 });
             }
         }
@@ -305,6 +374,13 @@ impl MeasureView {
                     percent: percent(kept),
                     goal: Figure(goals.promise_keep_rate.value()),
                     ok: kept.meets(goals.promise_keep_rate),
+                    set_aside: match &p.journey {
+                        Some(j) => j
+                            .journey
+                            .target
+                            .map_or_else(SetAsideView::default, |j| basis.journey(j)),
+                        None => basis.segments(model, &targets_of(&p.segments)),
+                    },
                 }
             })
             .collect();
@@ -322,19 +398,23 @@ impl MeasureView {
                     percent: percent(kept),
                     goal: Figure(goals.deadline_rate.value()),
                     ok: kept.meets(goals.deadline_rate),
+                    set_aside: basis.segments(model, &targets_of(&c.segments)),
                 }
             })
             .collect();
         let journeys = model
             .journeys
-            .values()
+            .iter()
             .zip(&report.journeys)
             .filter(|(_, f)| f.cases > 0)
-            .map(|(j, f)| journey(j, f, goals.deadline_rate))
+            .map(|((id, j), f)| journey(j, f, goals, basis.journey(id)))
             .collect();
+        let segments = super::segments::segments(model, report, &basis, &targets, &metrics);
+        let channels = super::segments::channels(model, report);
+        let switches = super::segments::switches(model, report);
         let bad_data = report
             .flaws
-            .0
+            .all
             .iter()
             .map(|((file, flaw), seen)| FlawView {
                 file: *file,
@@ -356,6 +436,8 @@ impl MeasureView {
                 visits: report.visits,
                 bad_contacts: report.flaws.count(DataFile::Contacts),
                 bad_visits: report.flaws.count(DataFile::Cases),
+                nameless_contacts: basis.nameless(DataFile::Contacts),
+                nameless_visits: basis.nameless(DataFile::Cases),
             },
             goals: GoalsView {
                 promise_keep_rate: Figure(goals.promise_keep_rate.value()),
@@ -364,10 +446,21 @@ impl MeasureView {
             },
             targets,
             metrics,
+            role_metrics,
             promises,
             complaints,
             journeys,
             bad_data,
+            segments,
+            channels,
+            switches,
+            repeat_window: report.repeats.window,
+            repeat_window_text: crate::syntax::values::Duration::from_seconds(
+                report.repeats.window,
+            )
+            .to_string(),
+            customers: report.repeats.customers,
+            causes: super::causes::causes(model, report),
         }
     }
 }
@@ -380,13 +473,38 @@ pub(super) fn duty_code(duty: Duty) -> &'static str {
         Duty::Escalate => "escalate",
         Duty::Feedback => "feedback",
     }
+/// The segments a list names (those resolved).
+fn targets_of(
+    list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>],
+) -> Vec<crate::model::Idx<crate::model::Segment>> {
+    list.iter().filter_map(|r| r.target).collect()
+}
+
+/// A mean as the reports give it: two decimals at most.
+pub fn hundredths(value: f64) -> Figure {
+    Figure((value * 100.0).round() / 100.0)
+}
+
+/// The kinds of [`crate::measure::pain::Hurt`], as `measure.json` names them.
+pub fn pain_kinds(hurts: &[crate::measure::pain::Hurt]) -> Vec<&'static str> {
+    use crate::measure::pain::Hurt;
+    hurts
+        .iter()
+        .map(|h| match h {
+            Hurt::Dropoff { .. } => "dropoff",
+            Hurt::Csat { .. } => "csat",
+            Hurt::Effort { .. } => "effort",
+        })
+        .collect()
 }
 
 fn journey(
     j: &crate::model::Journey,
     f: &JourneyFigures,
-    deadline: crate::syntax::values::Percent,
+    goals: &crate::measure::Settings,
+    set_aside: SetAsideView,
 ) -> JourneyView {
+    let (deadline, pain) = (goals.deadline_rate, &goals.pain);
     let step_id = |s: crate::model::Idx<crate::model::Step>| j.steps[s].header.id.to_string();
     let mut detours: Vec<DetourView> = f
         .detours
@@ -426,10 +544,13 @@ fn journey(
                     .then(|| Figure((n.stopped as f64 * 1000.0 / n.reached as f64).round() / 10.0)),
                 time: times(&n.time),
                 on_time: kept_view(s.within.as_ref(), &n.on_time, deadline),
-                csat: (n.csat_n > 0)
-                    .then(|| Figure((n.csat_sum / n.csat_n as f64 * 100.0).round() / 100.0)),
+                csat: n.csat().map(hundredths),
                 csat_n: n.csat_n,
+                effort: n.effort().map(hundredths),
+                effort_n: n.effort_n,
+                pain: pain_kinds(&crate::measure::pain::step(n, pain)),
             })
             .collect(),
+        set_aside,
     }
 }

@@ -86,13 +86,7 @@ fn json_lines_with_numbers_and_a_broken_line() {
     jsonl_rows::<Contact>(text.as_bytes(), &Columns::default(), |r| rows.push(r));
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].as_ref().unwrap().csat, Some(5.0));
-    assert_eq!(
-        rows[1],
-        Err(BadRow {
-            line: 3,
-            problem: Flaw::Unreadable
-        })
-    );
+    assert_eq!(rows[1], Err(BadRow::unread(3, Flaw::Unreadable)));
     assert_eq!(rows[2].as_ref().unwrap().id, "2");
 }
 
