@@ -257,20 +257,23 @@ impl<'m> Measurement<'m> {
         self.flaws.note(file, row.problem, row.line, None, subject);
     }
 
-    /// The first time of a contact written as earlier than its `created`:
-    /// such a row contradicts itself and is set aside whole, before it
-    /// counts towards any figure.
+    /// The first time of a contact that a figure reads written as earlier
+    /// than its `created` (`answered`, `first_response` and `resolved` are
+    /// read for every contact; the complaint times for complaints, as the
+    /// dbt project's `bad_rows` has it): such a row contradicts itself and
+    /// is set aside whole, before it counts towards any figure.
     fn contradiction(&self, contact: &Contact) -> Option<&'static str> {
+        let complaint = contact.complaint.is_some();
         let times = [
-            ("answered", contact.answered),
-            ("first_response", contact.first_response),
-            ("resolved", contact.resolved),
-            ("acknowledged", contact.acknowledged),
-            ("escalated", contact.escalated),
-            ("feedback", contact.feedback),
+            ("answered", contact.answered, true),
+            ("first_response", contact.first_response, true),
+            ("resolved", contact.resolved, true),
+            ("acknowledged", contact.acknowledged, complaint),
+            ("escalated", contact.escalated, complaint),
+            ("feedback", contact.feedback, complaint),
         ];
-        times.into_iter().find_map(|(field, when)| {
-            when.filter(|&w| self.clocks.before(contact.created, w))
+        times.into_iter().find_map(|(field, when, read)| {
+            when.filter(|&w| read && self.clocks.before(contact.created, w))
                 .map(|_| field)
         })
     }
@@ -311,12 +314,12 @@ impl<'m> Measurement<'m> {
         let Some(created) = contact.created.at(self.clocks.home()) else {
             return note(&mut self.flaws, Flaw::BadTime("created"), None);
         };
-        if let Some(field) = self.contradiction(&contact) {
-            return note(&mut self.flaws, Flaw::Before(field), None);
-        }
         let (day, inside) = self.day(created);
         if !inside {
             return;
+        }
+        if let Some(field) = self.contradiction(&contact) {
+            return note(&mut self.flaws, Flaw::Before(field), None);
         }
         Self::seen(&mut self.contact_days, day);
         let home = self.clocks.home();
@@ -391,6 +394,11 @@ impl<'m> Measurement<'m> {
         let Some(entered) = visit.entered.at(home) else {
             return note(&mut self.flaws, Flaw::BadTime("entered"), None);
         };
+        // A case is measured in the period its visits fall in.
+        let (day, inside) = self.day(entered);
+        if !inside {
+            return;
+        }
         // A visit that contradicts itself is set aside whole: counted, it
         // would add a case or a step to one.
         if visit
@@ -400,11 +408,6 @@ impl<'m> Measurement<'m> {
             return note(&mut self.flaws, Flaw::Before("left"), None);
         }
         let left = visit.left.and_then(|w| w.at(home));
-        // A case is measured in the period its visits fall in.
-        let (day, inside) = self.day(entered);
-        if !inside {
-            return;
-        }
         Self::seen(&mut self.case_days, day);
         self.visits += 1;
         let stop = journeys::Stop {
