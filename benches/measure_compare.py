@@ -8,7 +8,9 @@
 For each size it writes, under target/measure-bench/ROWS/, a contacts export
 of ROWS rows and a cases export of about ROWS step visits (fixed seed), then:
 
-- runs the release `cxc measure` on the contacts alone and on the cases alone
+- runs the release `cxc measure` on the contacts alone, on the same kind of
+  contacts with a `customer` column (repeat contacts, FCR, switching), and on
+  the cases alone
   (end to end: reading, parsing timestamps, business clocks, findings,
   report files), with its peak memory from /usr/bin/time;
 - computes the same wall-clock answer and first-response attainment per
@@ -74,9 +76,12 @@ def stamp(seconds, cache={}):
     return f"{prefix}{h:02d}:{m:02d}:{s:02d}Z"
 
 
-def write_contacts(path, rows, rng):
+def write_contacts(path, rows, rng, customers=False):
+    """With `customers`, a `customer` column too (one of rows/4 customers):
+    the repeat-contact tallies, one 32-byte record per contact."""
     with open(path, "w", newline="") as f:
-        f.write("id,segment,channel,created,answered,first_response,csat\n")
+        f.write("id,segment,channel,created,answered,first_response,csat"
+                + (",customer\n" if customers else "\n"))
         for i in range(rows):
             created = EPOCH + rng.randrange(31 * 86400)
             segment = "vip" if rng.random() < 0.2 else "mass"
@@ -88,7 +93,8 @@ def write_contacts(path, rows, rng):
             elif rng.random() > 0.04:
                 answered = stamp(created + wait)
             csat = rng.randint(1, 5) if rng.random() < 0.2 else ""
-            f.write(f"C{i},{segment},{channel},{stamp(created)},{answered},{first},{csat}\n")
+            customer = f",P{rng.randrange(max(rows // 4, 1))}" if customers else ""
+            f.write(f"C{i},{segment},{channel},{stamp(created)},{answered},{first},{csat}{customer}\n")
 
 
 def write_cases(path, visits, rng):
@@ -176,6 +182,19 @@ def main():
             for key in sorted(set(ours) | set(theirs)):
                 if ours.get(key) != theirs.get(key):
                     print(f"    {key}: cxc {ours.get(key)}, DuckDB {theirs.get(key)}")
+
+        # cxc on the same kind of contacts with a customer column: what the
+        # repeat-contact tallies cost.
+        with_customers = folder / "contacts-customers.csv"
+        if not with_customers.exists():
+            write_contacts(with_customers, rows, random.Random(2027), customers=True)
+        wmb = with_customers.stat().st_size / 1e6
+        out = folder / "out-customers"
+        secs_c, peak_c, _ = timed([str(CXC), "measure", str(folder / "spec.cx"), "--contacts",
+                                   str(with_customers), "--format", "json", "-o", str(out)])
+        repeats = json.loads((out / "measure.json").read_text())
+        print(f"{rows:>11,} contacts with customer {wmb:7.0f} MB  cxc measure  {secs_c:7.2f} s  "
+              f"peak {peak_c / 1024:6.0f} MB  customers {repeats['customers']:,}")
 
         # cxc on the cases.
         out = folder / "out-cases"

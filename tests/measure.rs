@@ -478,18 +478,14 @@ fn visible_text(html: &str) -> String {
         .replace("&quot;", "\"")
 }
 
-/// A spec and exports in a fresh folder; `cxc measure` over them with `-o`:
-/// the findings (`file:line code`) and `measure.json`.
-fn measure_in(spec: &str, contacts: &str, cases: &str) -> (BTreeSet<String>, serde_json::Value) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
-    std::fs::write(dir.path().join("contacts.csv"), contacts).unwrap();
-    std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
+/// `cxc measure` over `spec` and the `contacts.csv` and `cases.csv` in
+/// `dir`, with `-o out`: the findings (`file:line code`) and `measure.json`.
+fn measure_dir(dir: &std::path::Path, spec: &str) -> (BTreeSet<String>, serde_json::Value) {
     let output = common::cxc_in(
-        dir.path(),
+        dir,
         &[
             "measure",
-            "spec.cx",
+            spec,
             "--contacts",
             "contacts.csv",
             "--cases",
@@ -500,6 +496,7 @@ fn measure_in(spec: &str, contacts: &str, cases: &str) -> (BTreeSet<String>, ser
             "out",
         ],
     );
+    assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
     let report = json(&output);
     let found = report["diagnostics"]
         .as_array()
@@ -511,9 +508,17 @@ fn measure_in(spec: &str, contacts: &str, cases: &str) -> (BTreeSet<String>, ser
         })
         .collect();
     let measured =
-        serde_json::from_slice(&std::fs::read(dir.path().join("out/measure.json")).unwrap())
-            .unwrap();
+        serde_json::from_slice(&std::fs::read(dir.join("out/measure.json")).unwrap()).unwrap();
     (found, measured)
+}
+
+/// The same over a spec and exports written to a fresh folder.
+fn measure_in(spec: &str, contacts: &str, cases: &str) -> (BTreeSet<String>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+    std::fs::write(dir.path().join("contacts.csv"), contacts).unwrap();
+    std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
+    measure_dir(dir.path(), "spec.cx")
 }
 
 const REPEATS_SPEC: &str = r#"service "Repeats" { language en }

@@ -3,9 +3,11 @@
 //! month, and exports generated from a seed) leaves every figure of
 //! `measure.json` as it was, apart from the counts of rows set aside.
 
-use super::common::cxc_in;
 use proptest::prelude::*;
 use std::path::Path;
+
+/// Rows of an export, each its bytes without the line break.
+type Rows = Vec<Vec<u8>>;
 
 /// A small generator, so a failing run can be made again from its seed.
 struct Rng(u64);
@@ -144,6 +146,18 @@ fn generated(rng: &mut Rng) -> (String, String) {
     (contacts, cases)
 }
 
+/// `fields` with `extra` in place of the fields of the same name.
+fn with(
+    mut fields: Vec<(&'static str, String)>,
+    extra: &[(&'static str, String)],
+) -> Vec<(&'static str, String)> {
+    for (name, value) in extra {
+        fields.retain(|(n, _)| n != name);
+        fields.push((name, value.clone()));
+    }
+    fields
+}
+
 /// Every kind of bad contact row, as a row of `header` (None: the kind
 /// needs a column the export lacks). `existing` names a contact id of the
 /// export; the rows name a segment of the spec, so they would count if
@@ -157,7 +171,7 @@ fn bad_contacts(
 ) -> Vec<Vec<u8>> {
     let t = |m| time(day, m);
     let base = |extra: &[(&'static str, String)]| {
-        let mut fields = vec![
+        let fields = vec![
             ("id", "bad".to_string()),
             ("segment", segment.to_string()),
             ("channel", channel.to_string()),
@@ -165,11 +179,7 @@ fn bad_contacts(
             ("answered", t(121)),
             ("resolved", t(200)),
         ];
-        for (name, value) in extra {
-            fields.retain(|(n, _)| n != name);
-            fields.push((name, value.clone()));
-        }
-        fields
+        with(fields, extra)
     };
     let mut kinds: Vec<Vec<(&str, String)>> = vec![
         base(&[("id", String::new())]),
@@ -210,17 +220,13 @@ fn bad_contacts(
 fn bad_visits(header: &[&str], journey: &str, step: &str, case: &str, day: u64) -> Vec<Vec<u8>> {
     let t = |m| time(day, m);
     let base = |extra: &[(&'static str, String)]| {
-        let mut fields = vec![
+        let fields = vec![
             ("case", case.to_string()),
             ("journey", journey.to_string()),
             ("step", step.to_string()),
             ("entered", t(120)),
         ];
-        for (name, value) in extra {
-            fields.retain(|(n, _)| n != name);
-            fields.push((name, value.clone()));
-        }
-        fields
+        with(fields, extra)
     };
     let mut kinds = vec![
         base(&[("case", String::new())]),
@@ -266,25 +272,7 @@ fn with_bad_rows(export: &str, bad: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
 fn figures(dir: &Path, spec: &str, contacts: &[u8], cases: &[u8]) -> serde_json::Value {
     std::fs::write(dir.join("contacts.csv"), contacts).unwrap();
     std::fs::write(dir.join("cases.csv"), cases).unwrap();
-    let out = dir.join("out");
-    let output = cxc_in(
-        dir,
-        &[
-            "measure",
-            spec,
-            "--contacts",
-            "contacts.csv",
-            "--cases",
-            "cases.csv",
-            "--format",
-            "json",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
-    let mut measured: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("measure.json")).unwrap()).unwrap();
+    let (_, mut measured) = super::measure_dir(dir, spec);
     strip(&mut measured);
     measured
 }
@@ -336,7 +324,7 @@ fn bad_rows_change_no_figure(spec: &str, contacts: &str, cases: &str, names: [&s
     let bad_c = bad_contacts(&header(contacts), segment, channel, complaint, day);
     let bad_v = bad_visits(&header(cases), journey, step, case, day);
     // Each kind on its own, then all together.
-    let mut trials: Vec<(Vec<Vec<u8>>, Vec<Vec<u8>>)> = Vec::new();
+    let mut trials: Vec<(Rows, Rows)> = Vec::new();
     let pick = rng.below(bad_c.len() as u64) as usize;
     trials.push((vec![bad_c[pick].clone()], Vec::new()));
     let pick = rng.below(bad_v.len() as u64) as usize;
