@@ -12,6 +12,19 @@ use std::collections::BTreeSet;
 
 const SPEC: &str = "tests/measure/spec.cx";
 
+/// `file:line code` of each finding of a `--format json` report.
+fn located(report: &serde_json::Value) -> BTreeSet<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap().rsplit('/').next().unwrap();
+            format!("{file}:{} {}", d["line"], d["code"].as_str().unwrap())
+        })
+        .collect()
+}
+
 /// `file:line code` of each finding on one data set.
 fn findings(case: &str, extra: &[&str]) -> (BTreeSet<String>, serde_json::Value, i32) {
     let contacts = format!("tests/measure/{case}/contacts.csv");
@@ -29,16 +42,7 @@ fn findings(case: &str, extra: &[&str]) -> (BTreeSet<String>, serde_json::Value,
     args.extend_from_slice(extra);
     let output = cxc(&args);
     let report = json(&output);
-    let found = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let file = d["file"].as_str().unwrap();
-            let file = file.rsplit('/').next().unwrap();
-            format!("{file}:{} {}", d["line"], d["code"].as_str().unwrap())
-        })
-        .collect();
+    let found = located(&report);
     (found, report, output.status.code().unwrap_or(-1))
 }
 
@@ -497,16 +501,7 @@ fn measure_dir(dir: &std::path::Path, spec: &str) -> (BTreeSet<String>, serde_js
         ],
     );
     assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
-    let report = json(&output);
-    let found = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let file = d["file"].as_str().unwrap().rsplit('/').next().unwrap();
-            format!("{file}:{} {}", d["line"], d["code"].as_str().unwrap())
-        })
-        .collect();
+    let found = located(&json(&output));
     let measured =
         serde_json::from_slice(&std::fs::read(dir.join("out/measure.json")).unwrap()).unwrap();
     (found, measured)
