@@ -167,28 +167,28 @@ pub(super) fn measure_spec(
             .iter()
             .map(|(id, name)| (id.clone(), vec![name.clone()]))
             .collect(),
-    pain: {
-        let (measure, pain) = (&config.measure, crate::measure::Pain::default());
-        crate::measure::Pain {
-            effort: measure
-                .pain_effort
-                .or(config.max_effort)
-                .unwrap_or(pain.effort),
-            dropoff: measure
-                .pain_dropoff
-                .or(config.max_dropoff)
-                .unwrap_or(pain.dropoff),
-            csat: measure.pain_csat.unwrap_or(pain.csat),
-        }
-    },
-    repeat_window: config
-        .measure
-        .repeat_window
-        .unwrap_or(Settings::default().repeat_window),
-    repeat_share: config
-        .measure
-        .repeat_share
-        .unwrap_or(Settings::default().repeat_share),
+        pain: {
+            let (measure, pain) = (&config.measure, crate::measure::Pain::default());
+            crate::measure::Pain {
+                effort: measure
+                    .pain_effort
+                    .or(config.max_effort)
+                    .unwrap_or(pain.effort),
+                dropoff: measure
+                    .pain_dropoff
+                    .or(config.max_dropoff)
+                    .unwrap_or(pain.dropoff),
+                csat: measure.pain_csat.unwrap_or(pain.csat),
+            }
+        },
+        repeat_window: config
+            .measure
+            .repeat_window
+            .unwrap_or(Settings::default().repeat_window),
+        repeat_share: config
+            .measure
+            .repeat_share
+            .unwrap_or(Settings::default().repeat_share),
     };
     let columns = Columns(config.measure.columns.clone());
     let mut measurement = Measurement::new(&spec.model, settings.clone());

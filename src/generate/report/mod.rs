@@ -74,16 +74,17 @@ impl Said {
         // As the view lists them: per SLA and segment, the SLA's targets
         // the data had a figure for.
         let mut metrics = Vec::new();
-        for (&(sla, _), sums) in &report.metrics {
+        for &(sla, segment) in report.metrics.keys() {
             for kpi in &model.slas[sla].targets {
-                if sums.value(kpi.value.metric, kpi.value.value).is_some() {
+                let scope = crate::measure::kpis::Scope::Sla(sla, segment);
+                if report.kpi(model, scope, &kpi.value).is_some() {
                     metrics.push(metric_words(&kpi.value, language));
                 }
             }
         }
         let bad_data = report
             .flaws
-            .0
+            .all
             .iter()
             .map(|((file, flaw), seen)| FlawSaid {
                 file: crate::measure::findings::file_word(*file).text(language),

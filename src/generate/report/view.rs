@@ -473,6 +473,8 @@ pub(super) fn duty_code(duty: Duty) -> &'static str {
         Duty::Escalate => "escalate",
         Duty::Feedback => "feedback",
     }
+}
+
 /// The segments a list names (those resolved).
 fn targets_of(
     list: &[crate::model::Ref<crate::model::Idx<crate::model::Segment>>],
