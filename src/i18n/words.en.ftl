@@ -4,6 +4,27 @@
 report-duty-acknowledge = acknowledge
 report-duty-resolve = resolve
 report-duty-escalate = escalate when overdue
+report-metric = { $metric ->
+    [answer] answer
+    [first_response] first response
+    [resolution] resolution
+    [fcr] first-contact resolution (FCR)
+    [repeat] repeat contacts
+    [csat] satisfaction (CSAT)
+    [ces] effort (CES)
+    [nps] NPS
+    [complaints_per_1000] complaints per 1,000 contacts
+    [dropoff] drop-off
+   *[other] { $metric }
+}
+report-pain = { $kind ->
+    [dropoff] drop-off
+    [csat] low CSAT
+    [effort] high effort
+   *[other] { $kind }
+}
+report-repeat-limit = at most { $limit }
+report-flaw-count = { $flaw }: { $count }
 report-duty-feedback = tell the customer the outcome
 
 ## Kinds of declaration, as messages name them (kind-name-of: after a noun)

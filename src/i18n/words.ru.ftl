@@ -4,6 +4,27 @@
 report-duty-acknowledge = подтвердить получение
 report-duty-resolve = решить
 report-duty-escalate = эскалировать при просрочке
+report-metric = { $metric ->
+    [answer] ответ
+    [first_response] первый ответ
+    [resolution] решение
+    [fcr] решение с первого обращения (FCR)
+    [repeat] повторные обращения
+    [csat] удовлетворённость (CSAT)
+    [ces] усилие клиента (CES)
+    [nps] NPS
+    [complaints_per_1000] жалоб на 1000 обращений
+    [dropoff] уход
+   *[other] { $metric }
+}
+report-pain = { $kind ->
+    [dropoff] уход
+    [csat] низкий CSAT
+    [effort] большое усилие
+   *[other] { $kind }
+}
+report-repeat-limit = не больше { $limit }
+report-flaw-count = { $flaw }: { $count }
 report-duty-feedback = сообщить клиенту результат
 
 ## Виды объявлений в сообщениях (kind-name-of — в родительном падеже)

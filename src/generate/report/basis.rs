@@ -14,9 +14,12 @@ use std::collections::BTreeMap;
 pub struct SetAsideView {
     pub rows: u64,
     pub why: Vec<WhyView>,
-    /// As the reports print it: `3 (before:answered 2, bad-time:created
-    /// 1)`, empty for none.
+    /// As `measure.json` prints it: `3 (before:answered 2, bad-time:created
+    /// 1)`, empty for none (the reports say it in words, see `Said`).
     pub text: String,
+    /// The kinds, for the reports' words.
+    #[serde(skip)]
+    pub kinds: Vec<(Flaw, u64)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -28,6 +31,7 @@ pub struct WhyView {
 impl SetAsideView {
     fn of(kinds: BTreeMap<Flaw, u64>) -> SetAsideView {
         let rows = kinds.values().sum();
+        let listed: Vec<(Flaw, u64)> = kinds.iter().map(|(&f, &n)| (f, n)).collect();
         let why: Vec<WhyView> = kinds
             .into_iter()
             .map(|(flaw, count)| WhyView {
@@ -44,7 +48,12 @@ impl SetAsideView {
         } else {
             format!("{rows} ({})", words.join(", "))
         };
-        SetAsideView { rows, why, text }
+        SetAsideView {
+            rows,
+            why,
+            text,
+            kinds: listed,
+        }
     }
 }
 

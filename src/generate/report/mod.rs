@@ -14,9 +14,11 @@ mod view;
 use super::templates::Renderer;
 use super::Files;
 use crate::measure::complaints::Duty;
+use crate::measure::flaws::DataFile;
 use crate::measure::Report;
 use crate::model::Model;
 use crate::syntax::values::Language;
+use basis::SetAsideView;
 use serde::Serialize;
 use std::collections::BTreeMap;
 pub use view::MeasureView;
@@ -28,7 +30,7 @@ pub fn render(model: &Model, report: &Report, language: Language) -> Result<File
     json.push(b'\n');
     files.insert("measure.json".into(), json);
     let mut renderer = Renderer::new(None, model.size())?;
-    let said = Said::new(model, report, language);
+    let said = Said::new(model, report, &view, language);
     let context = minijinja::context! {
         report => minijinja::Value::from_serialize(&view),
         said => minijinja::Value::from_serialize(&said),
@@ -56,6 +58,19 @@ pub(super) struct Said {
     bad_data: Vec<FlawSaid>,
     /// By the duty's code (`acknowledge`...).
     pub(super) duties: BTreeMap<&'static str, String>,
+    /// By the metric's code in `segments[].figures` (`fcr`, `dropoff`...).
+    metric_names: BTreeMap<String, String>,
+    /// In the order of `segments` and their `figures`: the standard in
+    /// words, empty for none.
+    figure_targets: Vec<Vec<String>>,
+    /// By the kind of pain (`dropoff`, `csat`, `effort`).
+    pain: BTreeMap<&'static str, String>,
+    /// In the order of `segments`, of `journeys`, and for the rows naming
+    /// neither: the rows set aside and why.
+    segment_set_aside: Vec<String>,
+    journey_set_aside: Vec<String>,
+    nameless_contacts: String,
+    nameless_visits: String,
 }
 
 #[derive(Serialize)]
@@ -65,7 +80,7 @@ struct FlawSaid {
 }
 
 impl Said {
-    fn new(model: &Model, report: &Report, language: Language) -> Said {
+    fn new(model: &Model, report: &Report, view: &MeasureView, language: Language) -> Said {
         let targets = report
             .attainments
             .iter()
@@ -104,13 +119,113 @@ impl Said {
         .into_iter()
         .map(|d| (view::duty_code(d), duty_words(d).text(language)))
         .collect();
+        let mut metric_names = BTreeMap::new();
+        let figure_targets = view
+            .segments
+            .iter()
+            .map(|s| {
+                s.figures
+                    .iter()
+                    .map(|f| {
+                        metric_names.entry(f.metric.clone()).or_insert_with(|| {
+                            crate::msg!("report-metric", metric = f.metric.clone()).text(language)
+                        });
+                        figure_target(view, &targets, &metrics, &s.segment, f, report, language)
+                    })
+                    .collect()
+            })
+            .collect();
+        let pain = ["dropoff", "csat", "effort"]
+            .into_iter()
+            .map(|k| (k, crate::msg!("report-pain", kind = k).text(language)))
+            .collect();
+        let set_aside =
+            |file: DataFile, s: &SetAsideView| set_aside_words(report, file, s, language);
         Said {
+            segment_set_aside: view
+                .segments
+                .iter()
+                .map(|s| set_aside(DataFile::Contacts, &s.set_aside))
+                .collect(),
+            journey_set_aside: view
+                .journeys
+                .iter()
+                .map(|j| set_aside(DataFile::Cases, &j.set_aside))
+                .collect(),
+            nameless_contacts: set_aside(DataFile::Contacts, &view.rows.nameless_contacts),
+            nameless_visits: set_aside(DataFile::Cases, &view.rows.nameless_visits),
             targets,
             metrics,
             bad_data,
             duties,
+            metric_names,
+            figure_targets,
+            pain,
         }
     }
+}
+
+/// The standard a segment's figure is held to, in words: the SLA target or
+/// metric it measures, the repeat limit; empty for none.
+fn figure_target(
+    view: &MeasureView,
+    targets: &[String],
+    metrics: &[String],
+    segment: &str,
+    figure: &segments::FigureView,
+    report: &Report,
+    language: Language,
+) -> String {
+    let Some(statement) = &figure.target else {
+        return String::new();
+    };
+    let target = view
+        .targets
+        .iter()
+        .position(|t| t.segment == segment && &t.statement == statement)
+        .and_then(|i| targets.get(i));
+    let metric = view
+        .metrics
+        .iter()
+        .position(|m| m.segment == segment && &m.statement == statement)
+        .and_then(|i| metrics.get(i));
+    match target.or(metric) {
+        Some(words) => words.clone(),
+        None if figure.metric == "repeat" => crate::msg!(
+            "report-repeat-limit",
+            limit = report.settings.repeat_share.to_string()
+        )
+        .text(language),
+        None => statement.clone(),
+    }
+}
+
+/// Rows set aside, in words: "3 (`answered` is earlier than the time it
+/// follows: 2, ...)".
+fn set_aside_words(
+    report: &Report,
+    file: DataFile,
+    set_aside: &SetAsideView,
+    language: Language,
+) -> String {
+    if set_aside.rows == 0 {
+        return String::new();
+    }
+    let why: Vec<String> = set_aside
+        .kinds
+        .iter()
+        .map(|&(flaw, count)| {
+            let example = report
+                .flaws
+                .all
+                .get(&(file, flaw))
+                .and_then(|seen| seen.example.as_deref())
+                .unwrap_or("");
+            let flaw = crate::measure::findings::flaw_words(flaw, example).text(language);
+            crate::msg!("report-flaw-count", flaw = flaw, count = count).text(language)
+        })
+        .collect();
+    format!("{} ({})", set_aside.rows, why.join("; "))
 }
 
 /// An SLA target in words: "answer on Phone: 80% within 20 seconds".
