@@ -81,7 +81,7 @@ struct FlawSaid {
 
 impl Said {
     fn new(model: &Model, report: &Report, view: &MeasureView, language: Language) -> Said {
-        let targets = report
+        let targets: Vec<String> = report
             .attainments
             .iter()
             .map(|a| target_words(model, a, language))
