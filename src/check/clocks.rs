@@ -23,8 +23,8 @@ pub const DOCS: &[CodeDoc] = &[CodeDoc {
 }];
 
 /// A time limit on the clock it runs on, as rules compare it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Timed {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timed {
     pub limit: TimeLimit,
     /// The longest running time it can last there.
     pub longest: Duration,

@@ -1,11 +1,11 @@
 //! Promises to customers: promise-exceeds-sla, promise-exceeds-journey,
 //! promise-without-remedy, breach-without-explanation, promise-clock.
 
+use super::backing::{backing, Backing, JourneyDeadline};
 use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Idx, Promise};
+use crate::model::Promise;
 use crate::msg;
-use crate::syntax::values::Duration;
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -43,8 +43,9 @@ pub const DOCS: &[CodeDoc] = &[
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, promise) in model.promises.iter() {
-        promise_backed(ctx, promise);
-        journey_backed(ctx, promise);
+        let backing = backing(model, promise);
+        promise_backed(ctx, promise, &backing);
+        journey_backed(ctx, promise, &backing);
         clock(ctx, promise);
         explained(ctx, promise);
         if promise.on_breach.is_empty() {
@@ -60,21 +61,18 @@ pub fn check(ctx: &mut Ctx) {
     }
 }
 
-/// Compares a promise with the strictest internal target for each of its
-/// segments on its channel, each on its own clock (a `wd` limit at the
-/// longest it can last).
-fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
+/// Compares a promise on a channel with the strictest internal target for
+/// each of its segments on that channel ([`super::backing`]), each on its
+/// own clock (a `wd` limit at the longest it can last).
+fn promise_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
     let model = ctx.model;
     let (Some(within), Some(channel_ref)) = (promise.within, &promise.channel) else {
         return;
     };
-    let Some(channel) = channel_ref.target else {
-        return;
-    };
     let promised = Timed::new(model, within.value, model.promise_clock(promise));
-    for segment in model.served(&promise.segments) {
+    for &(segment, target) in &backing.targets {
         let seg = &model.segments[segment].header.id;
-        let internal = strictest_target(ctx, segment, channel);
+        let internal = target.map(|t| t.within);
         let problem = match internal {
             None => msg!(
                 "promise-exceeds-sla-no-target",
@@ -108,56 +106,16 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise) {
     }
 }
 
-fn strictest_target(
-    ctx: &Ctx,
-    segment: Idx<crate::model::Segment>,
-    channel: Idx<crate::model::Channel>,
-) -> Option<Timed> {
+/// A promise about an outcome against the journey that delivers it
+/// ([`super::backing`]).
+fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
     let model = ctx.model;
-    ctx.slas_of(segment)
-        .iter()
-        .flat_map(|&sla| {
-            let sla = &model.slas[sla];
-            let answers = sla
-                .answers
-                .iter()
-                .filter(|a| a.channel.target == Some(channel))
-                .map(|a| a.within);
-            let responses = sla
-                .first_responses
-                .iter()
-                .filter(|f| f.channel.target == Some(channel))
-                .map(|f| f.within);
-            answers
-                .chain(responses)
-                .map(move |within| Timed::new(model, within, sla.clock()))
-        })
-        .min_by_key(|t| t.longest)
-}
-
-/// A promise about an outcome against the journey that delivers it.
-fn journey_backed(ctx: &mut Ctx, promise: &Promise) {
-    let model = ctx.model;
-    let (Some(within), Some(promised)) = (promise.within, &promise.journey) else {
+    let (Some(within), Some(promised), Some(backed)) =
+        (promise.within, &promise.journey, &backing.journey)
+    else {
         return;
     };
-    let Some(j) = promised.journey.target else {
-        return;
-    };
-    let journey = &model.journeys[j];
-    let from = match &promised.from {
-        Some(step) => step.target,
-        None => journey.start.as_ref().and_then(|s| s.target),
-    };
-    let to = match &promised.to {
-        Some(step) => match step.target {
-            Some(t) => Some(t),
-            None => return, // reported as unknown
-        },
-        None => None,
-    };
-    let Some(from) = from else { return };
-    let whole = promised.from.is_none() && promised.to.is_none();
+    let journey = &model.journeys[backed.journey];
     let span_name = match (&promised.from, &promised.to) {
         (None, None) => msg!("promised-journey", journey = &journey.header.id),
         (from, to) => {
@@ -180,28 +138,19 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise) {
         }
     };
     let promised = Timed::new(model, within.value, None);
-    let internal = match (whole, journey.within) {
-        (true, Some(target)) => {
-            let target = Timed::new(model, target.value, None);
-            Some((
-                target.longest,
-                msg!("journey-own-target", target = target.shown()),
-            ))
-        }
-        _ => super::journeys::longest_deadline_between(journey, from, to)
-            .filter(|(total, _)| *total > Duration::ZERO)
-            .map(|(total, path)| {
-                let names = super::chain(path.iter().map(|&i| journey.steps[i].header.id.as_str()));
-                (
-                    total,
-                    msg!(
-                        "journey-step-deadlines",
-                        total = total.to_string(),
-                        steps = names
-                    ),
-                )
-            }),
-    };
+    let internal = backed.deadline.as_ref().map(|deadline| {
+        let what = match deadline {
+            JourneyDeadline::Own(target) => {
+                msg!("journey-own-target", target = target.shown())
+            }
+            JourneyDeadline::Steps { total, path } => msg!(
+                "journey-step-deadlines",
+                total = total.to_string(),
+                steps = super::chain(path.iter().map(|&i| journey.steps[i].header.id.as_str()))
+            ),
+        };
+        (deadline.time(), what)
+    });
     let (problem, help) = match internal {
         None => (
             msg!(

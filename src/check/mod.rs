@@ -5,6 +5,7 @@
 //! [`Ctx`]. Severities from the project config and inline suppressions are
 //! applied afterwards, so rules only decide *whether* something is wrong.
 
+pub mod backing;
 mod channels;
 mod clocks;
 mod commitments;
@@ -21,7 +22,7 @@ use crate::diagnostic::{CodeDoc, Diagnostic};
 use crate::model::{Idx, Model, Segment, Sla};
 use crate::syntax::values::Date;
 
-pub(crate) use clocks::Timed;
+pub use clocks::Timed;
 
 /// What a check run needs besides the model.
 #[derive(Debug, Clone)]
