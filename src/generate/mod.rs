@@ -34,6 +34,7 @@ pub(crate) mod site;
 pub mod taskrouter;
 pub mod templates;
 mod view;
+mod wording;
 pub mod words;
 pub mod zendesk;
 

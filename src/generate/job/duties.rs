@@ -1,18 +1,17 @@
 //! Duties a role has because of the model, not because someone wrote them
-//! down: the journey steps it owns, the complaints it handles, the
-//! escalations it receives, the targets of the channels it staffs, the
+//! down: the journey steps it performs, the complaints it handles, the
+//! escalations it receives, the targets of the contacts it takes, the
 //! agreements its team provides, how to treat the customer types it serves —
-//! and always customer retention. Each duty belongs to a group, the heading
-//! it is listed under.
-//!
-//! A quoted name always follows a noun that carries the Russian case
-//! ("этап «…»", "подразделения «…»"): names are never inflected.
+//! and always customer retention. Work the role organises as a lead comes in
+//! the organising form ([`super::phrases`]). Each duty belongs to a group,
+//! the heading it is listed under.
 
+use super::phrases::{Doer, Phrases};
 use super::work::{Via, Work};
-use crate::generate::view::View;
-use crate::generate::words::{self, quoted, quoted_list, term, Term};
-use crate::model::{Complaint, Idx, ResolutionTarget, Role, Segment};
-use crate::syntax::values::{trim_float, Language};
+use crate::generate::wording::Wording;
+use crate::generate::words::{quoted_list, term, Term};
+use crate::model::{Calendar, Complaint, Idx, Ref, ResolutionTarget, Role, Segment, Sla};
+use crate::syntax::values::{trim_float, Language, TimeLimit};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(crate) enum Group {
     /// The duties the spec states (`duty "..."`).
     Declared,
-    /// Work a team owns that the role organises as its lead.
+    /// Work a team performs that the role organises as its lead.
     Organise,
     Customers,
     Complaints,
@@ -47,6 +46,15 @@ impl Group {
             (Group::Targets, Language::Ru) => "Целевые показатели",
         }
     }
+
+    /// The heading: the work the role organises is headed by its team.
+    pub(crate) fn title_for(self, via: Via, w: &Wording) -> String {
+        let title = self.title(w.language);
+        match via {
+            Via::Own => title.to_string(),
+            Via::Lead(team) => format!("{title} {}", w.q(w.model.teams[team].header.label())),
+        }
+    }
 }
 
 /// A duty derived from the model: what kind of work it comes from, its
@@ -62,10 +70,12 @@ pub(crate) struct Duty {
 }
 
 /// The derived duties of a role: grouped, in a stable order.
-pub(crate) fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
+pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<Duty> {
     let mut duties = Duties {
-        view,
-        en: view.language == Language::En,
+        w: *w,
+        say: Phrases {
+            en: w.language == Language::En,
+        },
         list: Vec::new(),
         served: BTreeSet::new(),
     };
@@ -77,36 +87,49 @@ pub(crate) fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<Duty> {
     duties.targets(work, r);
     duties.agreements(work, r);
     duties.customer_types();
+    let retention = if duties.say.en {
+        "Retain customers: treat every contact, complaint and failure as a chance to keep the customer, and never let a customer leave without an offer to put things right."
+    } else {
+        "Удерживать клиентов: использовать каждое обращение, жалобу и сбой как возможность сохранить клиента и не отпускать клиента без предложения исправить ситуацию."
+    };
     duties.push(
         Group::Customers,
         "retention",
         Via::Own,
-        if duties.en {
-            "Retain customers: treat every contact, complaint and failure as a chance to keep the customer, and never let a customer leave without an offer to put things right.".to_string()
-        } else {
-            "Удерживать клиентов: использовать каждое обращение, жалобу и сбой как возможность сохранить клиента и не отпускать клиента без предложения исправить ситуацию.".to_string()
-        },
+        retention.to_string(),
     );
     let mut list = duties.list;
     list.sort_by_key(|d| d.group);
     list
 }
 
-struct Duties<'v, 'a> {
-    view: &'v View<'a>,
-    en: bool,
+struct Duties<'a> {
+    w: Wording<'a>,
+    say: Phrases,
     list: Vec<Duty>,
     /// The segments whose customers the role meets, for the customer types.
     served: BTreeSet<Idx<Segment>>,
 }
 
-impl Duties<'_, '_> {
+impl Duties<'_> {
     fn q(&self, name: &str) -> String {
-        quoted(name, self.view.language)
+        self.w.q(name)
     }
 
-    /// A duty the role does itself, or organises as the lead of the team
-    /// that owns the work.
+    /// The team a role organises work for, quoted; `None` for its own work.
+    fn team(&self, via: Via) -> Option<String> {
+        match via {
+            Via::Own => None,
+            Via::Lead(t) => Some(self.q(self.w.model.teams[t].header.label())),
+        }
+    }
+
+    /// "20 seconds (around the clock)": a time with the clock it counts on.
+    fn timed(&self, d: TimeLimit, hours: Option<&Ref<Idx<Calendar>>>) -> String {
+        let t = self.w.duration(d, hours);
+        format!("{} ({})", t.gen, t.clock)
+    }
+
     fn push(&mut self, group: Group, kind: &'static str, via: Via, text: String) {
         self.list.push(Duty {
             group,
@@ -118,8 +141,8 @@ impl Duties<'_, '_> {
 
     fn lead(&mut self, teams: &[Idx<crate::model::Team>]) {
         for &team in teams {
-            let team = self.q(self.view.model.teams[team].header.label());
-            let text = if self.en {
+            let team = self.q(self.w.model.teams[team].header.label());
+            let text = if self.say.en {
                 format!("Lead the team {team}: plan its work and staffing, and answer for the standards it keeps.")
             } else {
                 format!("Руководить подразделением {team}: планировать его работу и численность, отвечать за выполнение им стандартов.")
@@ -129,31 +152,23 @@ impl Duties<'_, '_> {
     }
 
     fn steps(&mut self, work: &Work, r: usize) {
-        let m = self.view.model;
+        let m = self.w.model;
         for &(journey, step, via) in &work.steps[r] {
             let journey = &m.journeys[journey];
             let step = &journey.steps[step];
             self.served.extend(m.served(&journey.segments));
             let (s, j) = (self.q(step.header.label()), self.q(journey.header.label()));
-            let deadline = step
-                .within
-                .map(|w| words::limit_genitive(w.value, false, self.view.language));
-            let text = match (self.en, deadline) {
-                (true, Some(d)) => {
-                    format!("Carry out the step {s} of the journey {j} within {d}.")
-                }
-                (true, None) => format!("Carry out the step {s} of the journey {j}."),
-                (false, Some(d)) => {
-                    format!("Выполнять этап {s} пути клиента {j} в срок не более {d}.")
-                }
-                (false, None) => format!("Выполнять этап {s} пути клиента {j}."),
-            };
+            // A step's deadline runs around the clock: it has no calendar.
+            let deadline = step.within.map(|w| self.timed(w.value, None));
+            let team = self.team(via);
+            let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
+            let text = self.say.step(doer, &s, &j, deadline.as_deref());
             self.push(Group::Customers, "step", via, text);
         }
     }
 
     fn complaints(&mut self, work: &Work, r: usize) {
-        let m = self.view.model;
+        let m = self.w.model;
         let owned: BTreeMap<Idx<Complaint>, Via> = work.complaints[r].iter().copied().collect();
         let mut all: Vec<Idx<Complaint>> = owned
             .keys()
@@ -168,48 +183,30 @@ impl Duties<'_, '_> {
             let complaint = &m.complaints[id];
             let segments: Vec<Idx<Segment>> = m.served(&complaint.segments).collect();
             let hours = complaint.hours.as_ref();
-            let timer = |d| {
-                let v = self.view.duration(d, hours);
-                format!("{} ({})", v.gen, v.clock)
-            };
             let category = self.q(complaint.header.label());
             if let Some(&via) = owned.get(&id) {
                 self.served.extend(segments.iter().copied());
-                let mut text = if self.en {
-                    format!("Handle complaints of the category {category}")
-                } else {
-                    format!("Рассматривать жалобы категории {category}")
-                };
-                if let Some(s) = complaint.severity {
-                    let s = term(Term::Severity(s), self.view.language);
-                    text.push_str(&if self.en {
-                        format!(" (severity: {s})")
-                    } else {
-                        format!(" (важность: {s})")
-                    });
-                }
-                if let Some(a) = complaint.acknowledge {
-                    text.push_str(&if self.en {
-                        format!("; acknowledge within {}", timer(a.value))
-                    } else {
-                        format!("; подтверждать получение в течение {}", timer(a.value))
-                    });
-                }
-                if let Some(r) = complaint.resolve {
-                    text.push_str(&if self.en {
-                        format!("; resolve within {}", timer(r.value))
-                    } else {
-                        format!("; решать в течение {}", timer(r.value))
-                    });
-                }
-                text.push('.');
+                let severity = complaint
+                    .severity
+                    .map(|s| term(Term::Severity(s), self.w.language));
+                let acknowledge = complaint.acknowledge.map(|a| self.timed(a.value, hours));
+                let resolve = complaint.resolve.map(|r| self.timed(r.value, hours));
+                let team = self.team(via);
+                let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
+                let text = self.say.complaint(
+                    doer,
+                    &category,
+                    severity,
+                    acknowledge.as_deref(),
+                    resolve.as_deref(),
+                );
                 self.push(Group::Complaints, "complaint", via, text);
             }
             for (e, escalation) in complaint.escalations.iter().enumerate() {
                 if receives.contains(&(id, e)) {
                     self.served.extend(segments.iter().copied());
-                    let after = timer(escalation.after);
-                    let text = if self.en {
+                    let after = self.timed(escalation.after, hours);
+                    let text = if self.say.en {
                         format!("Take over complaints of the category {category} that are not resolved within {after} of arriving.")
                     } else {
                         format!("Принимать на себя жалобы категории {category}, не решённые в течение {after} после поступления.")
@@ -222,8 +219,8 @@ impl Duties<'_, '_> {
 
     fn promises(&mut self, work: &Work, r: usize) {
         for &promise in &work.promises[r] {
-            let promise = self.q(self.view.model.promises[promise].header.label());
-            let text = if self.en {
+            let promise = self.q(self.w.model.promises[promise].header.label());
+            let text = if self.say.en {
                 format!("Take over every breach of the public promise {promise} and put it right with the customer.")
             } else {
                 format!("Разбирать каждое нарушение публичного обещания {promise} и исправлять ситуацию для клиента.")
@@ -232,68 +229,55 @@ impl Duties<'_, '_> {
         }
     }
 
-    /// The SLA targets of the channels the role staffs, per segment offered
-    /// the channel.
+    /// The SLA targets of the contacts the role takes (or organises), each
+    /// with the clock it counts on.
     fn targets(&mut self, work: &Work, r: usize) {
-        let view = self.view;
-        let m = view.model;
+        let m = self.w.model;
         // Segments whose contacts the role takes, and how.
         let mut staffed: BTreeMap<Idx<Segment>, Via> = BTreeMap::new();
-        for &(channel_id, via) in &work.channels[r] {
-            let channel = &m.channels[channel_id];
-            let c = self.q(channel.header.label());
-            for &segment_id in &work.segments_of_channel[channel_id.index()] {
-                let segment = &m.segments[segment_id];
-                self.served.insert(segment_id);
-                let known = staffed.entry(segment_id).or_insert(via);
-                *known = (*known).min(via);
-                let s = self.q(segment.header.label());
-                for (_, sla) in m.slas_of(segment_id) {
-                    let timer = |d| view.duration(d, sla.hours.as_ref()).gen;
-                    let on_channel =
-                        |target: Option<&crate::model::Ref<Idx<crate::model::Channel>>>| {
-                            target.is_some_and(|t| t.target == Some(channel_id))
-                        };
-                    for a in sla.answers.iter().filter(|a| on_channel(Some(&a.channel))) {
-                        let p = trim_float(a.percent.value());
-                        let within = timer(a.within);
-                        let text = if self.en {
-                            format!("Meet the service level for the segment {s} in {c}: {p}% of contacts answered within {within}.")
-                        } else {
-                            format!("Обеспечивать уровень сервиса для сегмента {s} в канале {c}: {p}% обращений — ответ в течение {within}.")
-                        };
-                        self.push(Group::Targets, "target", via, text);
-                    }
-                    for f in sla
-                        .first_responses
-                        .iter()
-                        .filter(|f| on_channel(Some(&f.channel)))
-                    {
-                        let within = timer(f.within);
-                        let text = if self.en {
-                            format!("Give the segment {s} a first response in {c} within {within}.")
-                        } else {
-                            format!("Давать клиентам сегмента {s} первый ответ в канале {c} в течение {within}.")
-                        };
-                        self.push(Group::Targets, "target", via, text);
-                    }
-                    for res in sla
-                        .resolutions
-                        .iter()
-                        .filter(|t| on_channel(t.channel.as_ref()))
-                    {
-                        let text = self.resolution(segment_id, Some(&c), res, sla.hours.as_ref());
-                        self.push(Group::Targets, "target", via, text);
-                    }
+        for &(channel_id, segment_id, via) in &work.contacts[r] {
+            self.served.insert(segment_id);
+            let known = staffed.entry(segment_id).or_insert(via);
+            *known = (*known).min(via);
+            let c = self.q(m.channels[channel_id].header.label());
+            let s = self.q(m.segments[segment_id].header.label());
+            let team = self.team(via);
+            let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
+            let on = |target: &Ref<Idx<crate::model::Channel>>| target.target == Some(channel_id);
+            for (_, sla) in m.slas_of(segment_id) {
+                let hours = sla.hours.as_ref();
+                for a in sla.answers.iter().filter(|a| on(&a.channel)) {
+                    let p = trim_float(a.percent.value());
+                    let text = self
+                        .say
+                        .answer(doer, &s, &c, &p, &self.timed(a.within, hours));
+                    self.push(Group::Targets, "target", via, text);
+                }
+                for f in sla.first_responses.iter().filter(|f| on(&f.channel)) {
+                    let text = self
+                        .say
+                        .first_response(doer, &s, &c, &self.timed(f.within, hours));
+                    self.push(Group::Targets, "target", via, text);
+                }
+                for res in sla
+                    .resolutions
+                    .iter()
+                    .filter(|t| t.channel.as_ref().is_some_and(on))
+                {
+                    let text = self.resolution(doer, &s, Some(&c), res, sla);
+                    self.push(Group::Targets, "target", via, text);
                 }
             }
         }
         // A resolution target without a channel binds everyone who takes the
         // segment's contacts, once, not once per channel.
         for (&segment_id, &via) in &staffed {
+            let s = self.q(m.segments[segment_id].header.label());
+            let team = self.team(via);
+            let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             for (_, sla) in m.slas_of(segment_id) {
                 for res in sla.resolutions.iter().filter(|t| t.channel.is_none()) {
-                    let text = self.resolution(segment_id, None, res, sla.hours.as_ref());
+                    let text = self.resolution(doer, &s, None, res, sla);
                     self.push(Group::Targets, "target", via, text);
                 }
             }
@@ -302,34 +286,20 @@ impl Duties<'_, '_> {
 
     fn resolution(
         &self,
-        segment: Idx<Segment>,
+        doer: Doer,
+        segment: &str,
         channel: Option<&str>,
         target: &ResolutionTarget,
-        hours: Option<&crate::model::Ref<Idx<crate::model::Calendar>>>,
+        sla: &Sla,
     ) -> String {
-        let v = self.view.duration(target.within, hours);
-        let (within, clock) = (&v.gen, &v.clock);
-        let s = self.q(self.view.model.segments[segment].header.label());
-        match (self.en, channel) {
-            (true, Some(c)) => {
-                format!("Resolve the requests of the segment {s} in {c} within {within} ({clock}).")
-            }
-            (true, None) => {
-                format!("Resolve the requests of the segment {s} within {within} ({clock}).")
-            }
-            (false, Some(c)) => format!(
-                "Решать обращения клиентов сегмента {s} в канале {c} в течение {within} ({clock})."
-            ),
-            (false, None) => {
-                format!("Решать обращения клиентов сегмента {s} в течение {within} ({clock}).")
-            }
-        }
+        let within = self.timed(target.within, sla.hours.as_ref());
+        self.say.resolution(doer, segment, channel, &within)
     }
 
     fn agreements(&mut self, work: &Work, r: usize) {
-        let m = self.view.model;
-        let language = self.view.language;
-        for &agreement in &work.agreements[r] {
+        let m = self.w.model;
+        let language = self.w.language;
+        for &(agreement, via) in &work.agreements[r] {
             let agreement = &m.agreements[agreement];
             let consumer = agreement.consumer.as_ref().map_or("?", |c| &c.name);
             let consumer = agreement
@@ -338,8 +308,11 @@ impl Duties<'_, '_> {
                 .and_then(|c| c.target)
                 .map_or(consumer, |c| m.teams[c].header.label());
             let consumer = self.q(consumer);
+            let team = self.team(via);
+            let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             for respond in &agreement.responds {
-                let within = words::limit_genitive(respond.within, false, language);
+                // An agreement's times run around the clock: it has no calendar.
+                let within = self.timed(respond.within, None);
                 let scope = (!respond.segments.is_empty()).then(|| {
                     quoted_list(
                         respond.segments.iter().map(|s| {
@@ -349,20 +322,17 @@ impl Duties<'_, '_> {
                         language,
                     )
                 });
-                let text = match (self.en, scope) {
-                    (true, Some(s)) => format!("Respond to requests from the team {consumer} about the segments {s} within {within}."),
-                    (true, None) => format!("Respond to requests from the team {consumer} within {within}."),
-                    (false, Some(s)) => format!("Отвечать на запросы подразделения {consumer} по сегментам {s} в течение {within}."),
-                    (false, None) => format!("Отвечать на запросы подразделения {consumer} в течение {within}."),
-                };
-                self.push(Group::Teamwork, "agreement", Via::Own, text);
+                let text = self
+                    .say
+                    .agreement(doer, &consumer, scope.as_deref(), &within);
+                self.push(Group::Teamwork, "agreement", via, text);
             }
         }
     }
 
     /// One line per customer type, naming the segments it is met in.
     fn customer_types(&mut self) {
-        let m = self.view.model;
+        let m = self.w.model;
         let mut types: Vec<(Idx<crate::model::CustomerType>, Vec<&str>)> = Vec::new();
         for &segment_id in &self.served {
             let segment = &m.segments[segment_id];
@@ -380,27 +350,13 @@ impl Duties<'_, '_> {
             };
             let strategy = strategy.trim_end_matches('.');
             let name = self.q(t.header.label());
-            let segments = quoted_list(segments, self.view.language);
-            let text = if self.en {
+            let segments = quoted_list(segments, self.w.language);
+            let text = if self.say.en {
                 format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}.")
             } else {
                 format!("Работать с клиентами типа {name} (сегменты {segments}) так: {strategy}.")
             };
             self.push(Group::Customers, "customer-type", Via::Own, text);
-        }
-    }
-}
-
-impl Group {
-    /// The heading: the work the role organises is headed by its team.
-    pub(crate) fn title_for(self, via: Via, view: &View) -> String {
-        let title = self.title(view.language);
-        match via {
-            Via::Own => title.to_string(),
-            Via::Lead(team) => {
-                let team = quoted(view.model.teams[team].header.label(), view.language);
-                format!("{title} {team}")
-            }
         }
     }
 }

@@ -3,13 +3,19 @@
 //! qualification), duties under headings, rights, responsibility.
 //!
 //! - `work`: who does what — each step, complaint, channel, agreement and
-//!   escalation handed to the role that does it;
-//! - `duties`: the duties that follow, grouped;
+//!   escalation handed to the roles that perform it and the lead who
+//!   organises it;
+//! - `duties`: the duties that follow, grouped; `phrases`: their sentences,
+//!   performed and organising;
 //! - `rights`: the rights that follow.
+//!
+//! Job descriptions are built from the model and its [`Wording`], never
+//! from the view: the view takes them in, not the other way round.
 //!
 //! The Markdown template and the Word document render the same [`JobView`].
 
 mod duties;
+mod phrases;
 mod rights;
 #[cfg(test)]
 mod tests;
@@ -18,8 +24,7 @@ mod work;
 pub(crate) use duties::{derive, Duty, Group};
 pub(crate) use work::{Via, Work};
 
-use super::view::{KpiView, View};
-use super::words::quoted;
+use super::wording::{KpiView, Wording};
 use crate::model::{Idx, Role};
 use crate::syntax::values::Language;
 use serde::Serialize;
@@ -59,14 +64,14 @@ pub(crate) struct GroupView {
 
 /// The job description of one role.
 pub(crate) fn job<'a>(
-    view: &View<'a>,
+    w: &Wording<'a>,
     work: &Work,
     id: Idx<Role>,
     derived: &[Duty],
     kpis: &[KpiView],
 ) -> JobView<'a> {
-    let role = &view.model.roles[id];
-    let language = view.language;
+    let role = &w.model.roles[id];
+    let language = w.language;
     let mut groups: Vec<GroupView> = Vec::new();
     let mut add = |group: Group, via: Via, text: String| {
         let at = groups.partition_point(|g| (g.group, g.via) <= (group, via));
@@ -77,7 +82,7 @@ pub(crate) fn job<'a>(
                 GroupView {
                     group,
                     via,
-                    title: group.title_for(via, view),
+                    title: group.title_for(via, w),
                     duties: vec![text],
                 },
             ),
@@ -97,17 +102,17 @@ pub(crate) fn job<'a>(
         add(Group::Targets, Via::Own, kpi_duty(kpi, language));
     }
     let mut rights: Vec<String> = role.rights.iter().map(|r| sentence(r)).collect();
-    rights.extend(rights::derive(view, work, id));
+    rights.extend(rights::derive(w, work, id));
     JobView {
         purpose: role
             .header
             .description
             .clone()
-            .unwrap_or_else(|| purpose(view, work, id)),
+            .unwrap_or_else(|| purpose(w, work, id)),
         requirements: &role.requirements,
         groups,
         rights,
-        approval: approval(view),
+        approval: approval(w),
     }
 }
 
@@ -135,18 +140,18 @@ fn kpi_duty(kpi: &KpiView, language: Language) -> String {
 }
 
 /// The purpose of a role the spec does not describe: what it is there for.
-fn purpose(view: &View, work: &Work, id: Idx<Role>) -> String {
-    let m = view.model;
-    let language = view.language;
+fn purpose(w: &Wording, work: &Work, id: Idx<Role>) -> String {
+    let m = w.model;
+    let language = w.language;
     let led: Vec<String> = work.leads[id.index()]
         .iter()
-        .map(|&t| quoted(m.teams[t].header.label(), language))
+        .map(|&t| w.q(m.teams[t].header.label()))
         .collect();
     let team = m.roles[id]
         .team
         .as_ref()
         .and_then(|t| t.target)
-        .map(|t| quoted(m.teams[t].header.label(), language));
+        .map(|t| w.q(m.teams[t].header.label()));
     match (language, led.is_empty(), team) {
         (Language::En, false, _) => format!(
             "Lead the team {} so that every customer it serves gets the service the standards promise, on time and in full.",
@@ -167,12 +172,12 @@ fn purpose(view: &View, work: &Work, id: Idx<Role>) -> String {
     }
 }
 
-fn approval(view: &View) -> Approval {
-    let service = view.model.service.as_ref();
+fn approval(w: &Wording) -> Approval {
+    let service = w.model.service.as_ref();
     Approval {
         by: service
             .and_then(|s| s.owner.as_ref())
-            .map(|o| view.party(o).label.to_string()),
+            .map(|o| w.party(o).label.to_string()),
         date: service
             .and_then(|s| s.reviewed)
             .map(|d| d.value.to_string()),

@@ -5,14 +5,14 @@
 //! need — the right that makes internal agreements work.
 
 use super::work::Work;
-use crate::generate::view::View;
+use crate::generate::wording::Wording;
 use crate::generate::words::quoted;
 use crate::model::{Idx, Remedy, Role};
 use crate::syntax::values::Language;
 
-pub(crate) fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<String> {
-    let m = view.model;
-    let language = view.language;
+pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
+    let m = w.model;
+    let language = w.language;
     let en = language == Language::En;
     let r = role.index();
     let mut rights = Vec::new();
@@ -30,7 +30,7 @@ pub(crate) fn derive(view: &View, work: &Work, role: Idx<Role>) -> Vec<String> {
             .remedies
             .iter()
             .filter(|r| !matches!(r.value, Remedy::Escalate(_)))
-            .map(|r| view.remedy(&r.value))
+            .map(|r| w.remedy(&r.value))
             .collect();
         if remedies.is_empty() {
             continue;

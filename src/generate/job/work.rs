@@ -1,32 +1,40 @@
-//! Who does what: each piece of work the model names, handed to the role
-//! that does it.
+//! Who does what: each piece of work the model names, handed to the roles
+//! that perform it and to the lead who organises it.
 //!
-//! An owner may be a role or a team. Work a role owns is that role's. Work a
-//! team owns is not copied to every role of the team — the waiter does not
-//! answer for the banquet office's agreements:
-//! - a step, a complaint rule or a channel owned by a team goes to the team's
-//!   only role when it has one, else to its lead, who organises it;
-//! - the team's agreements and the escalations it receives go to its lead,
-//!   else to its only role;
-//! - a team with several roles and no lead names nobody accountable, so
-//!   each of its roles gets the work rather than nobody.
+//! - Work a role owns stays with that role.
+//! - Work a team owns — a step, a complaint rule, a channel, the responses
+//!   of an agreement it provides — is performed by the team's line roles:
+//!   every role of the team other than its lead; with none, the lead.
+//! - The lead of the performers' team organises the work: it gets the
+//!   organising form of the same duty ("Ensure the team …"), never "carry
+//!   out". A team without a lead has nobody organising; its roles perform.
+//! - A channel's targets for a segment follow the queues that serve that
+//!   channel and segment: their teams perform them (the channel's owner
+//!   role, when it belongs to such a team). With no queue for the pair, the
+//!   channel's owner does.
+//! - Escalations and promise breaches go up: to the team's lead, else to
+//!   each of its roles.
 
 use crate::model::{
     Agreement, Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role, Segment,
     Step, Team,
 };
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How a role came by a piece of work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Via {
-    /// The role owns it, or is the only role of the team that does.
+    /// The role performs it.
     Own,
-    /// The role leads the team that owns it: it organises the work.
+    /// The role leads the team that performs it: it organises the work.
     Lead(Idx<Team>),
 }
 
 /// A journey's step and how the role came by it.
 pub(crate) type StepWork = (Idx<Journey>, Idx<Step>, Via);
+
+/// The contacts of a segment on a channel, and how the role came by them.
+pub(crate) type Contacts = (Idx<Channel>, Idx<Segment>, Via);
 
 /// One pass over the model hands each piece of work to its roles, so the
 /// duties of all roles together stay linear in the spec.
@@ -37,75 +45,162 @@ pub(crate) struct Work {
     pub escalations: Vec<Vec<(Idx<Complaint>, usize)>>,
     /// Promises whose breaches are escalated to the role.
     pub promises: Vec<Vec<Idx<Promise>>>,
-    pub channels: Vec<Vec<(Idx<Channel>, Via)>>,
-    pub agreements: Vec<Vec<Idx<Agreement>>>,
-    /// The segments offered each channel.
-    pub segments_of_channel: Vec<Vec<Idx<Segment>>>,
+    /// The contacts each role takes or organises, by channel, then segment.
+    pub contacts: Vec<Vec<Contacts>>,
+    pub agreements: Vec<Vec<(Idx<Agreement>, Via)>>,
     /// The teams each role leads.
     pub leads: Vec<Vec<Idx<Team>>>,
 }
 
-struct Teams {
+struct Teams<'m> {
+    model: &'m Model,
     roles: Vec<Vec<Idx<Role>>>,
     leads: Vec<Option<Idx<Role>>>,
+    /// The teams of the queues serving a channel and a segment they name...
+    queues: HashMap<(Idx<Channel>, Idx<Segment>), Vec<Idx<Team>>>,
+    /// ...and of those serving every segment on a channel.
+    any_segment: Vec<Vec<Idx<Team>>>,
 }
 
-impl Teams {
-    /// Who does work that `party` owns.
-    fn doers(&self, party: Option<&Ref<Party>>) -> Vec<(Idx<Role>, Via)> {
-        match party.and_then(|p| p.target) {
-            None => Vec::new(),
-            Some(Party::Role(r)) => vec![(r, Via::Own)],
-            Some(Party::Team(t)) => match (self.roles[t.index()].as_slice(), self.leads[t.index()])
-            {
-                ([only], _) => vec![(*only, Via::Own)],
-                (_, Some(lead)) => vec![(lead, Via::Lead(t))],
-                (roles, None) => roles.iter().map(|&r| (r, Via::Own)).collect(),
-            },
-        }
-    }
-
-    /// Who answers for what `party` receives or provides as a team: its lead.
-    fn accountable(&self, party: Option<&Ref<Party>>) -> Vec<Idx<Role>> {
-        match party.and_then(|p| p.target) {
-            None => Vec::new(),
-            Some(Party::Role(r)) => vec![r],
-            Some(Party::Team(t)) => self.team_accountable(t),
-        }
-    }
-
-    fn team_accountable(&self, t: Idx<Team>) -> Vec<Idx<Role>> {
-        match self.leads[t.index()] {
-            Some(lead) => vec![lead],
-            None => self.roles[t.index()].clone(),
-        }
-    }
-}
-
-impl Work {
-    pub fn new(m: &Model) -> Work {
-        let roles = m.roles.len();
+impl<'m> Teams<'m> {
+    fn new(m: &'m Model) -> Self {
         let mut teams = Teams {
+            model: m,
             roles: vec![Vec::new(); m.teams.len()],
             leads: m
                 .teams
                 .iter()
                 .map(|(_, t)| t.lead.as_ref().and_then(|l| l.target))
                 .collect(),
+            queues: HashMap::new(),
+            any_segment: vec![Vec::new(); m.channels.len()],
         };
         for (id, role) in m.roles.iter() {
             if let Some(team) = role.team.as_ref().and_then(|t| t.target) {
                 teams.roles[team.index()].push(id);
             }
         }
+        for (_, queue) in m.queues.iter() {
+            let (Some(channel), Some(team)) = (
+                queue.channel.as_ref().and_then(|c| c.target),
+                queue.team.as_ref().and_then(|t| t.target),
+            ) else {
+                continue;
+            };
+            let add = |list: &mut Vec<Idx<Team>>| {
+                if !list.contains(&team) {
+                    list.push(team);
+                }
+            };
+            if queue.segments.is_empty() {
+                add(&mut teams.any_segment[channel.index()]);
+            }
+            for segment in crate::model::targets(&queue.segments) {
+                add(teams.queues.entry((channel, segment)).or_default());
+            }
+        }
+        teams
+    }
+
+    /// The roles that perform a team's work: all but its lead; with none,
+    /// the lead.
+    fn line(&self, t: Idx<Team>) -> Vec<Idx<Role>> {
+        let lead = self.leads[t.index()];
+        let line: Vec<Idx<Role>> = self.roles[t.index()]
+            .iter()
+            .copied()
+            .filter(|&r| Some(r) != lead)
+            .collect();
+        if line.is_empty() {
+            lead.into_iter().collect()
+        } else {
+            line
+        }
+    }
+
+    /// Who performs work `party` owns, and the lead who organises it.
+    fn doers(&self, party: Option<Party>) -> Vec<(Idx<Role>, Via)> {
+        let (performers, team) = match party {
+            None => return Vec::new(),
+            Some(Party::Role(r)) => (
+                vec![r],
+                self.model.roles[r].team.as_ref().and_then(|t| t.target),
+            ),
+            Some(Party::Team(t)) => (self.line(t), Some(t)),
+        };
+        let organiser = team
+            .and_then(|t| Some((self.leads[t.index()]?, t)))
+            .filter(|(lead, _)| !performers.contains(lead));
+        performers
+            .into_iter()
+            .map(|r| (r, Via::Own))
+            .chain(organiser.map(|(lead, t)| (lead, Via::Lead(t))))
+            .collect()
+    }
+
+    /// Who takes the contacts of `segment` on `channel`: the teams of the
+    /// queues serving the pair, else the channel's owner.
+    fn contact_doers(&self, channel: Idx<Channel>, segment: Idx<Segment>) -> Vec<(Idx<Role>, Via)> {
+        let owner = target(self.model.channels[channel].owner.as_ref());
+        let teams = self
+            .queues
+            .get(&(channel, segment))
+            .into_iter()
+            .flatten()
+            .chain(&self.any_segment[channel.index()]);
+        let mut doers: BTreeMap<Idx<Role>, Via> = BTreeMap::new();
+        let mut queued = false;
+        for &team in teams {
+            queued = true;
+            // The owner role staffs its own team's queues.
+            let party = match owner {
+                Some(Party::Role(r))
+                    if self.model.roles[r].team.as_ref().and_then(|t| t.target) == Some(team) =>
+                {
+                    Party::Role(r)
+                }
+                _ => Party::Team(team),
+            };
+            for (role, via) in self.doers(Some(party)) {
+                let known = doers.entry(role).or_insert(via);
+                *known = (*known).min(via);
+            }
+        }
+        if !queued {
+            return self.doers(owner);
+        }
+        doers.into_iter().collect()
+    }
+
+    /// Who answers for what `party` receives: a role, or a team's lead
+    /// (else each of its roles).
+    fn accountable(&self, party: Option<Party>) -> Vec<Idx<Role>> {
+        match party {
+            None => Vec::new(),
+            Some(Party::Role(r)) => vec![r],
+            Some(Party::Team(t)) => match self.leads[t.index()] {
+                Some(lead) => vec![lead],
+                None => self.line(t),
+            },
+        }
+    }
+}
+
+fn target(party: Option<&Ref<Party>>) -> Option<Party> {
+    party.and_then(|p| p.target)
+}
+
+impl Work {
+    pub fn new(m: &Model) -> Work {
+        let roles = m.roles.len();
+        let teams = Teams::new(m);
         let mut work = Work {
             steps: vec![Vec::new(); roles],
             complaints: vec![Vec::new(); roles],
             escalations: vec![Vec::new(); roles],
             promises: vec![Vec::new(); roles],
-            channels: vec![Vec::new(); roles],
+            contacts: vec![Vec::new(); roles],
             agreements: vec![Vec::new(); roles],
-            segments_of_channel: vec![Vec::new(); m.channels.len()],
             leads: vec![Vec::new(); roles],
         };
         for (t, lead) in teams.leads.iter().enumerate() {
@@ -114,25 +209,24 @@ impl Work {
             }
         }
         for (a, agreement) in m.agreements.iter() {
-            if let Some(team) = agreement.provider.as_ref().and_then(|p| p.target) {
-                for r in teams.team_accountable(team) {
-                    work.agreements[r.index()].push(a);
-                }
+            let provider = agreement.provider.as_ref().and_then(|p| p.target);
+            for (r, via) in teams.doers(provider.map(Party::Team)) {
+                work.agreements[r.index()].push((a, via));
             }
         }
         for (j, journey) in m.journeys.iter() {
             for (s, step) in journey.steps.iter() {
-                for (r, via) in teams.doers(step.owner.as_ref()) {
+                for (r, via) in teams.doers(target(step.owner.as_ref())) {
                     work.steps[r.index()].push((j, s, via));
                 }
             }
         }
         for (c, complaint) in m.complaints.iter() {
-            for (r, via) in teams.doers(complaint.owner.as_ref()) {
+            for (r, via) in teams.doers(target(complaint.owner.as_ref())) {
                 work.complaints[r.index()].push((c, via));
             }
             for (e, escalation) in complaint.escalations.iter().enumerate() {
-                for r in teams.accountable(Some(&escalation.to)) {
+                for r in teams.accountable(escalation.to.target) {
                     work.escalations[r.index()].push((c, e));
                 }
             }
@@ -140,7 +234,7 @@ impl Work {
         for (p, promise) in m.promises.iter() {
             for remedy in &promise.on_breach {
                 if let Remedy::Escalate(to) = &remedy.value {
-                    for r in teams.accountable(Some(to)) {
+                    for r in teams.accountable(to.target) {
                         if work.promises[r.index()].last() != Some(&p) {
                             work.promises[r.index()].push(p);
                         }
@@ -148,18 +242,36 @@ impl Work {
                 }
             }
         }
-        for (c, channel) in m.channels.iter() {
-            for (r, via) in teams.doers(channel.owner.as_ref()) {
-                work.channels[r.index()].push((c, via));
-            }
-        }
-        for (s, segment) in m.segments.iter() {
-            for c in crate::model::targets(&segment.channels) {
-                if work.segments_of_channel[c.index()].last() != Some(&s) {
-                    work.segments_of_channel[c.index()].push(s);
+        for (s, _) in m.segments.iter() {
+            for c in channels_of(m, s) {
+                for (r, via) in teams.contact_doers(c, s) {
+                    work.contacts[r.index()].push((c, s, via));
                 }
             }
         }
+        for contacts in &mut work.contacts {
+            contacts.sort();
+        }
         work
     }
+}
+
+/// The channels a segment's contacts come by: those it is offered, then
+/// those its SLAs set a target on, each once.
+pub(crate) fn channels_of(m: &Model, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
+    let mut seen = BTreeSet::new();
+    let offered = crate::model::targets(&m.segments[segment].channels);
+    let targeted = m.slas_of(segment).flat_map(|(_, sla)| {
+        let answers = sla.answers.iter().map(|a| &a.channel);
+        let responses = sla.first_responses.iter().map(|f| &f.channel);
+        let resolutions = sla.resolutions.iter().filter_map(|r| r.channel.as_ref());
+        answers
+            .chain(responses)
+            .chain(resolutions)
+            .filter_map(|c| c.target)
+    });
+    offered
+        .chain(targeted)
+        .filter(|&c| seen.insert(c))
+        .collect()
 }

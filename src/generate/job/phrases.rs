@@ -1,0 +1,158 @@
+//! The sentences of the derived duties, in both forms: the one a role
+//! that performs the work signs ("Carry out the step …"), and the one the
+//! lead who organises it signs ("Ensure the team … carries out the step
+//! …"). Every piece of work has both, so a lead never "carries out" its
+//! team's steps and the staff who do are never left without them.
+//!
+//! Russian: a quoted name always follows a noun that carries the case
+//! ("этап «…»", "подразделение «…»"); names are never inflected. The
+//! organising form says "подразделение" (neuter), so its verbs agree once
+//! and for all ("чтобы подразделение «…» выполняло").
+
+/// Who a sentence is about: the role itself, or the team (quoted) whose
+/// work the role organises.
+#[derive(Clone, Copy)]
+pub(super) enum Doer<'t> {
+    Me,
+    Team(&'t str),
+}
+
+/// The sentences in one language.
+pub(super) struct Phrases {
+    pub en: bool,
+}
+
+impl Phrases {
+    /// A journey step: `deadline` is "2 hours (around the clock)" (genitive in
+    /// Russian).
+    pub fn step(&self, doer: Doer, step: &str, journey: &str, deadline: Option<&str>) -> String {
+        let by = |d: &str| {
+            if self.en {
+                format!(" within {d}")
+            } else {
+                format!(" в срок не более {d}")
+            }
+        };
+        let deadline = deadline.map(by).unwrap_or_default();
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Carry out the step {step} of the journey {journey}{deadline}."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} carries out the step {step} of the journey {journey}{deadline}."),
+            (false, Doer::Me) => format!("Выполнять этап {step} пути клиента {journey}{deadline}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} выполняло этап {step} пути клиента {journey}{deadline}."),
+        }
+    }
+
+    /// An answer target: `within` is "20 seconds (around the clock)".
+    pub fn answer(
+        &self,
+        doer: Doer,
+        segment: &str,
+        channel: &str,
+        percent: &str,
+        within: &str,
+    ) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Meet the service level for the segment {segment} in {channel}: {percent}% of contacts answered within {within}."),
+            (true, Doer::Team(t)) => format!("Plan staffing so that the team {t} meets the service level for the segment {segment} in {channel}: {percent}% of contacts answered within {within}."),
+            (false, Doer::Me) => format!("Обеспечивать уровень сервиса для сегмента {segment} в канале {channel}: {percent}% обращений — ответ в течение {within}."),
+            (false, Doer::Team(t)) => format!("Планировать численность и графики работы так, чтобы подразделение {t} обеспечивало уровень сервиса для сегмента {segment} в канале {channel}: {percent}% обращений — ответ в течение {within}."),
+        }
+    }
+
+    pub fn first_response(&self, doer: Doer, segment: &str, channel: &str, within: &str) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Give the segment {segment} a first response in {channel} within {within}."),
+            (true, Doer::Team(t)) => format!("Plan staffing so that the team {t} gives the segment {segment} a first response in {channel} within {within}."),
+            (false, Doer::Me) => format!("Давать клиентам сегмента {segment} первый ответ в канале {channel} в течение {within}."),
+            (false, Doer::Team(t)) => format!("Планировать численность и графики работы так, чтобы подразделение {t} давало клиентам сегмента {segment} первый ответ в канале {channel} в течение {within}."),
+        }
+    }
+
+    pub fn resolution(
+        &self,
+        doer: Doer,
+        segment: &str,
+        channel: Option<&str>,
+        within: &str,
+    ) -> String {
+        let on = match (self.en, channel) {
+            (_, None) => String::new(),
+            (true, Some(c)) => format!(" in {c}"),
+            (false, Some(c)) => format!(" в канале {c}"),
+        };
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Resolve the requests of the segment {segment}{on} within {within}."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} resolves the requests of the segment {segment}{on} within {within}."),
+            (false, Doer::Me) => format!("Решать обращения клиентов сегмента {segment}{on} в течение {within}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} решало обращения клиентов сегмента {segment}{on} в течение {within}."),
+        }
+    }
+
+    /// A complaint rule: `severity` in words, the times with their clocks.
+    pub fn complaint(
+        &self,
+        doer: Doer,
+        category: &str,
+        severity: Option<&str>,
+        acknowledge: Option<&str>,
+        resolve: Option<&str>,
+    ) -> String {
+        let mut text = match (self.en, doer) {
+            (true, Doer::Me) => format!("Handle complaints of the category {category}"),
+            (true, Doer::Team(t)) => {
+                format!("Ensure the team {t} handles complaints of the category {category}")
+            }
+            (false, Doer::Me) => format!("Рассматривать жалобы категории {category}"),
+            (false, Doer::Team(t)) => format!(
+                "Обеспечивать, чтобы подразделение {t} рассматривало жалобы категории {category}"
+            ),
+        };
+        let me = matches!(doer, Doer::Me);
+        if let Some(s) = severity {
+            text.push_str(&if self.en {
+                format!(" (severity: {s})")
+            } else {
+                format!(" (важность: {s})")
+            });
+        }
+        if let Some(a) = acknowledge {
+            text.push_str(&match (self.en, me) {
+                (true, true) => format!("; acknowledge within {a}"),
+                (true, false) => format!(", acknowledges them within {a}"),
+                (false, true) => format!("; подтверждать получение в течение {a}"),
+                (false, false) => format!(", подтверждало получение в течение {a}"),
+            });
+        }
+        if let Some(r) = resolve {
+            text.push_str(&match (self.en, me) {
+                (true, true) => format!("; resolve within {r}"),
+                (true, false) => format!(" and resolves them within {r}"),
+                (false, true) => format!("; решать в течение {r}"),
+                (false, false) => format!(" и решало их в течение {r}"),
+            });
+        }
+        text.push('.');
+        text
+    }
+
+    /// An agreement's response time; `segments` the quoted list it is for.
+    pub fn agreement(
+        &self,
+        doer: Doer,
+        consumer: &str,
+        segments: Option<&str>,
+        within: &str,
+    ) -> String {
+        let scope = match (self.en, segments) {
+            (_, None) => String::new(),
+            (true, Some(s)) => format!(" about the segments {s}"),
+            (false, Some(s)) => format!(" по сегментам {s}"),
+        };
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Respond to requests from the team {consumer}{scope} within {within}."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} responds to requests from the team {consumer}{scope} within {within}."),
+            (false, Doer::Me) => format!("Отвечать на запросы подразделения {consumer}{scope} в течение {within}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} отвечало на запросы подразделения {consumer}{scope} в течение {within}."),
+        }
+    }
+}

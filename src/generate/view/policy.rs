@@ -1,0 +1,142 @@
+//! Promises (with what backs them), complaints and agreements.
+
+use super::*;
+use crate::check::backing::{self, JourneyDeadline};
+use crate::syntax::values::{trim_float, TimeLimit};
+
+impl<'a> View<'a> {
+    /// A promise with what backs it: exactly what `check` compares it with
+    /// ([`crate::check::backing`]), so the published document and the
+    /// check never disagree.
+    pub(super) fn promise(&'a self, p: &'a model::Promise) -> PromiseView<'a> {
+        let m = self.model;
+        let backing = backing::backing(m, p);
+        // The promise runs on its channel's clock (a journey's: the wall's).
+        let promise_hours = p
+            .channel
+            .as_ref()
+            .and_then(|c| c.target)
+            .filter(|_| p.journey.is_none())
+            .and_then(|c| m.channels[c].hours.as_ref());
+        let mut internal = Vec::new();
+        let mut unbacked = Vec::new();
+        for &(segment, target) in &backing.targets {
+            let segment = m.segments[segment].header.label();
+            let Some(target) = target else {
+                unbacked.push(segment);
+                continue;
+            };
+            let sla = &m.slas[target.sla];
+            internal.push(InternalTarget {
+                segment,
+                sla: sla.header.label(),
+                percent: target.percent.map(|p| trim_float(p.value())),
+                within: self.w().duration(target.within.limit, sla.hours.as_ref()),
+            });
+        }
+        let journey = backing.journey.as_ref().map(|b| {
+            let j = &m.journeys[b.journey];
+            let promised = p.journey.as_ref();
+            let named = |step: Option<&Ref<Idx<model::Step>>>, id: Option<Idx<model::Step>>| {
+                step.and(id).map(|s| j.steps[s].header.label())
+            };
+            PromisedJourneyView {
+                label: j.header.label(),
+                file: &self.journey_files[b.journey.index()],
+                from: named(promised.and_then(|p| p.from.as_ref()), Some(b.from)),
+                to: named(promised.and_then(|p| p.to.as_ref()), b.to),
+                // A journey's deadlines run on the wall clock, as its steps.
+                deadline: b.deadline.as_ref().map(|d| {
+                    let limit = match d {
+                        JourneyDeadline::Own(own) => own.limit,
+                        JourneyDeadline::Steps { total, .. } => TimeLimit::running(*total),
+                    };
+                    self.w().duration(limit, None)
+                }),
+                own: matches!(b.deadline, Some(JourneyDeadline::Own(_))),
+                steps: match &b.deadline {
+                    Some(JourneyDeadline::Steps { path, .. }) => {
+                        path.iter().map(|&s| j.steps[s].header.label()).collect()
+                    }
+                    _ => Vec::new(),
+                },
+            }
+        });
+        PromiseView {
+            id: &p.header.id,
+            label: p.header.label(),
+            description: p.header.description.as_deref(),
+            segments: self.segment_list(&p.segments),
+            channel: p
+                .channel
+                .as_ref()
+                .map(|c| self.w().named(c, |c| &m.channels[c].header)),
+            within: p.within.map(|w| self.w().duration(w.value, promise_hours)),
+            backed: !backing.is_empty(),
+            internal,
+            unbacked,
+            journey,
+            on_breach: p
+                .on_breach
+                .iter()
+                .map(|r| self.w().remedy(&r.value))
+                .collect(),
+        }
+    }
+
+    pub(super) fn complaint(&self, c: &'a model::Complaint) -> ComplaintView<'a> {
+        let hours = c.hours.as_ref();
+        let segments = self.segment_list(&c.segments);
+        ComplaintView {
+            id: &c.header.id,
+            label: c.header.label(),
+            description: c.header.description.as_deref(),
+            segments,
+            severity: c.severity.map(|s| term(Term::Severity(s), self.language)),
+            owner: c.owner.as_ref().map(|o| self.w().party(o)),
+            hours: hours.map(|h| self.w().named(h, |h| &self.model.calendars[h].header)),
+            acknowledge: c.acknowledge.map(|a| self.w().duration(a.value, hours)),
+            resolve: c.resolve.map(|r| self.w().duration(r.value, hours)),
+            escalations: c
+                .escalations
+                .iter()
+                .map(|e| EscalationView {
+                    after: self.w().duration(e.after, hours),
+                    to: self.w().party(&e.to),
+                })
+                .collect(),
+            remedies: c
+                .remedies
+                .iter()
+                .map(|r| self.w().remedy(&r.value))
+                .collect(),
+            feedback: c.feedback.map(|f| f.value.as_str()),
+        }
+    }
+
+    pub(super) fn agreement(&self, a: &'a model::Agreement) -> AgreementView<'a> {
+        let m = self.model;
+        AgreementView {
+            id: &a.header.id,
+            label: a.header.label(),
+            description: a.header.description.as_deref(),
+            provider: a
+                .provider
+                .as_ref()
+                .map(|t| self.w().named(t, |t| &m.teams[t].header)),
+            consumer: a
+                .consumer
+                .as_ref()
+                .map(|t| self.w().named(t, |t| &m.teams[t].header)),
+            responds: a
+                .responds
+                .iter()
+                .map(|r| RespondView {
+                    within: self.w().duration(r.within, None),
+                    segments: self.segment_list(&r.segments),
+                })
+                .collect(),
+            resolve: a.resolve.map(|r| self.w().duration(r.value, None)),
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! The data the templates see: every type is `Serialize` and borrows its
+//! text from the model.
+
+use super::{KpiView, Named, Time};
+use crate::generate::job::{Duty, JobView};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Spec<'a> {
+    pub lang: &'static str,
+    /// Measured figures stand beside the targets (`cxc build --contacts`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub measured: bool,
+    pub service: Option<ServiceView<'a>>,
+    pub calendars: Vec<CalendarView<'a>>,
+    pub teams: Vec<TeamView<'a>>,
+    pub channels: Vec<ChannelView<'a>>,
+    pub segments: Vec<SegmentView<'a>>,
+    pub promises: Vec<PromiseView<'a>>,
+    pub complaints: Vec<ComplaintView<'a>>,
+    pub agreements: Vec<AgreementView<'a>>,
+    pub journeys: Vec<JourneyView<'a>>,
+    pub roles: Vec<RoleView<'a>>,
+    pub queues: Vec<QueueView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ServiceView<'a> {
+    pub title: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub version: Option<&'a str>,
+    pub owner: Option<Named<'a>>,
+    pub reviewed: Option<String>,
+    /// The ISO 4217 code of every money figure.
+    pub currency: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct CalendarView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub timezone: Option<&'a str>,
+    pub always: bool,
+    pub week: Vec<DayView>,
+    pub closed: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct DayView {
+    pub day: &'static str,
+    pub hours: String,
+}
+
+#[derive(Serialize)]
+pub struct TeamView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub lead: Option<Named<'a>>,
+}
+
+#[derive(Clone, Serialize)]
+pub struct ChannelView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub kind: Option<&'static str>,
+    pub self_service: bool,
+    pub hours: Option<Named<'a>>,
+    pub owner: Option<Named<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SegmentView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub share: Option<String>,
+    pub revenue: Option<String>,
+    pub tier: Option<u32>,
+    pub channels: Vec<ChannelView<'a>>,
+    pub types: Vec<TypeView<'a>>,
+    pub slas: Vec<SlaView<'a>>,
+    pub profile: ProfileView<'a>,
+    /// `revenue` ÷ `share`: what a customer of this segment brings against
+    /// the average customer, "4.0×" — the reason for the tier.
+    pub revenue_per_customer: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProfileView<'a> {
+    pub customers: Option<String>,
+    /// With the service's currency when it names one: "350,000 RUB".
+    pub average_check: Option<String>,
+    pub loyal: Option<String>,
+    pub sources: &'a [String],
+    pub portrait: Option<&'a str>,
+    /// Whether any of the above is given.
+    pub any: bool,
+}
+
+#[derive(Serialize)]
+pub struct TypeView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub expects: Option<&'a str>,
+    pub strategy: Option<&'a str>,
+    pub prefer: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SlaView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub hours: Option<Named<'a>>,
+    pub answers: Vec<AnswerView<'a>>,
+    pub first_responses: Vec<ResponseView<'a>>,
+    pub resolutions: Vec<ResolutionView<'a>>,
+    pub targets: Vec<KpiView>,
+}
+
+#[derive(Serialize)]
+pub struct AnswerView<'a> {
+    pub channel: Named<'a>,
+    pub percent: String,
+    pub within: Time,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ResponseView<'a> {
+    pub channel: Named<'a>,
+    pub within: Time,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ResolutionView<'a> {
+    pub channel: Option<Named<'a>>,
+    pub within: Time,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PromiseView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub segments: Vec<Named<'a>>,
+    pub channel: Option<Named<'a>>,
+    pub within: Option<Time>,
+    /// Whether anything internal backs the promise.
+    pub backed: bool,
+    /// Per segment, the SLA target `check` compares the promise with.
+    pub internal: Vec<InternalTarget<'a>>,
+    /// The segments with no target on the promise's channel.
+    pub unbacked: Vec<&'a str>,
+    /// The journey behind a promise about an outcome.
+    pub journey: Option<PromisedJourneyView<'a>>,
+    pub on_breach: Vec<String>,
+}
+
+/// An internal target behind a public promise.
+#[derive(Serialize)]
+pub struct InternalTarget<'a> {
+    pub segment: &'a str,
+    pub sla: &'a str,
+    pub percent: Option<String>,
+    pub within: Time,
+}
+
+/// The part of a journey a promise is about, and its deadline.
+#[derive(Serialize)]
+pub struct PromisedJourneyView<'a> {
+    pub label: &'a str,
+    /// The journey's document: `journeys/{file}.md`.
+    pub file: &'a str,
+    /// The steps the promise names (`from`, `to`); none: start, end.
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    /// `None`: nothing on that part has a deadline.
+    pub deadline: Option<Time>,
+    /// The deadline is the journey's own target (else: its step deadlines
+    /// along `steps`, the longest way).
+    pub own: bool,
+    pub steps: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ComplaintView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub segments: Vec<Named<'a>>,
+    pub severity: Option<&'static str>,
+    pub owner: Option<Named<'a>>,
+    pub hours: Option<Named<'a>>,
+    pub acknowledge: Option<Time>,
+    pub resolve: Option<Time>,
+    pub escalations: Vec<EscalationView<'a>>,
+    pub remedies: Vec<String>,
+    pub feedback: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct EscalationView<'a> {
+    pub after: Time,
+    pub to: Named<'a>,
+}
+
+#[derive(Serialize)]
+pub struct AgreementView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub provider: Option<Named<'a>>,
+    pub consumer: Option<Named<'a>>,
+    pub responds: Vec<RespondView<'a>>,
+    pub resolve: Option<Time>,
+}
+
+#[derive(Serialize)]
+pub struct RespondView<'a> {
+    pub within: Time,
+    pub segments: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JourneyView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub file: &'a str,
+    pub segments: Vec<Named<'a>>,
+    pub within: Option<Time>,
+    pub start: Option<&'a str>,
+    pub steps: Vec<StepView<'a>>,
+    /// The step table's sections: one per phase, then the steps in no phase
+    /// (`other`); a single unnamed section when the journey has no phases.
+    pub sections: Vec<SectionView<'a>>,
+    /// The agreements behind the steps: the support line of the blueprint.
+    pub support: Vec<SupportView<'a>>,
+    pub mermaid: String,
+    /// The most team changes the customer sees on a way through (the figure
+    /// `hot-potato` judges), with the teams in order.
+    pub team_changes: Option<TeamChangesView<'a>>,
+    pub channel_switches: usize,
+    pub longest: Option<LongestView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SupportView<'a> {
+    pub label: &'a str,
+    pub provider: &'a str,
+    pub consumer: &'a str,
+    /// Its general response time (the one without `for`), else its first.
+    pub respond: Option<Time>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub label: Option<&'a str>,
+    pub other: bool,
+    /// Indices into the journey's `steps`.
+    pub steps: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub struct TeamChangesView<'a> {
+    pub count: i64,
+    pub teams: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct StepView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    /// Its measured effort or drop-off says it hurts (`high-effort-step`).
+    pub hurts: bool,
+    pub owner: Option<Named<'a>>,
+    pub channels: Vec<Named<'a>>,
+    pub within: Option<Time>,
+    pub effort: Option<String>,
+    pub csat: Option<String>,
+    pub dropoff: Option<String>,
+    pub end: Option<&'a str>,
+    pub next: Vec<NextView<'a>>,
+    /// What the cases lived through at this step, when measured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct NextView<'a> {
+    /// The next step: its id, and its title for people.
+    pub to: Named<'a>,
+    pub when: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LongestView<'a> {
+    pub total: Time,
+    pub path: Vec<&'a str>,
+    pub over_target: bool,
+}
+
+#[derive(Serialize)]
+pub struct RoleView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    pub file: &'a str,
+    pub team: Option<Named<'a>>,
+    pub reports_to: Option<Named<'a>>,
+    pub subordinates: Vec<&'a str>,
+    pub headcount: Option<u32>,
+    pub duties: &'a [String],
+    pub kpis: Vec<KpiView>,
+    pub derived: Vec<Duty>,
+    /// The job description: purpose, grouped duties, rights.
+    pub job: JobView<'a>,
+}
+
+#[derive(Serialize)]
+pub struct QueueView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub channel: Option<Named<'a>>,
+    pub segments: Vec<Named<'a>>,
+    pub priority: Option<u32>,
+    pub team: Option<Named<'a>>,
+    pub agents: Option<String>,
+    pub peak_required: Option<u32>,
+}

@@ -1,0 +1,128 @@
+//! The model's things in words, for every document: a reference by its
+//! display name, a duration with the clock it runs on, a remedy, an
+//! indicator target. The view and the job descriptions both say things this
+//! way; neither depends on the other for it.
+
+use super::words::{self, term, Term};
+use crate::model::{self, Calendar, Header, Idx, Model, Party, Ref, Remedy};
+use crate::syntax::ast::TargetValue;
+use crate::syntax::values::{trim_float, Language, TimeLimit};
+use serde::Serialize;
+
+/// An identifier and its display name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+}
+
+/// A time limit with its words and the clock it runs on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Time {
+    /// Running seconds; for working days, the longest the deadline can
+    /// leave on its clock.
+    pub seconds: u64,
+    /// `3wd`: the working days it counts (none for running time).
+    pub working_days: Option<u32>,
+    /// "3 working days"; running time on a clock that stops after hours is
+    /// said in hours ("72 hours"), never in days.
+    pub text: String,
+    /// The genitive ("в течение 2 часов"), for Russian sentences.
+    pub gen: String,
+    pub clock: String,
+}
+
+#[derive(Serialize)]
+pub struct KpiView {
+    pub metric: &'static str,
+    pub comparison: String,
+    pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
+}
+
+/// The model and the language documents are written in.
+#[derive(Clone, Copy)]
+pub struct Wording<'a> {
+    pub model: &'a Model,
+    pub language: Language,
+}
+
+impl<'a> Wording<'a> {
+    pub fn named<T: Copy>(&self, r: &'a Ref<T>, header: impl Fn(T) -> &'a Header) -> Named<'a> {
+        match r.target {
+            Some(t) => {
+                let h = header(t);
+                Named {
+                    id: &h.id,
+                    label: h.label(),
+                }
+            }
+            None => Named {
+                id: &r.name,
+                label: &r.name,
+            },
+        }
+    }
+
+    pub fn party(&self, r: &'a Ref<Party>) -> Named<'a> {
+        let m = self.model;
+        self.named(r, |p| match p {
+            Party::Team(t) => &m.teams[t].header,
+            Party::Role(r) => &m.roles[r].header,
+        })
+    }
+
+    /// A time limit with its words and the clock it runs on: the one place
+    /// a document says which clock a time counts on.
+    pub fn duration(&self, limit: TimeLimit, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
+        let id = calendar.and_then(|c| c.target);
+        let calendar = id.map(|c| &self.model.calendars[c]);
+        let always = calendar.is_none_or(|c| c.is_24x7());
+        let label = calendar.map(|c| c.header.label());
+        let clock = match limit {
+            TimeLimit::WorkingDays(_) => words::working_days_clock(label, always, self.language),
+            TimeLimit::Running { .. } => words::clock(label, always, self.language),
+        };
+        Time {
+            seconds: self.model.longest(limit, id).seconds(),
+            working_days: limit.working_days(),
+            text: words::limit(limit, !always, self.language),
+            gen: words::limit_genitive(limit, !always, self.language),
+            clock,
+        }
+    }
+
+    pub fn kpi(&self, k: &model::Kpi) -> KpiView {
+        let value = match k.value {
+            TargetValue::Number(n) => trim_float(n),
+            TargetValue::Percent(p) => p.to_string(),
+            TargetValue::Duration(d) => words::duration(d, self.language),
+        };
+        KpiView {
+            metric: term(Term::Metric(k.metric), self.language),
+            comparison: k.comparison.as_str().replace(">=", "≥").replace("<=", "≤"),
+            value,
+            measured: None,
+        }
+    }
+
+    pub fn remedy(&self, r: &Remedy) -> String {
+        match (r, self.language) {
+            (Remedy::Simple(s), l) => term(Term::Remedy(*s), l).to_string(),
+            (Remedy::Compensate(Some(what)), Language::En) => format!("compensate: {what}"),
+            (Remedy::Compensate(Some(what)), Language::Ru) => format!("компенсировать: {what}"),
+            (Remedy::Compensate(None), Language::En) => "compensate the customer".into(),
+            (Remedy::Compensate(None), Language::Ru) => "предоставить клиенту компенсацию".into(),
+            (Remedy::Escalate(to), Language::En) => format!("escalate to {}", self.party(to).label),
+            (Remedy::Escalate(to), Language::Ru) => {
+                format!("передать руководителю: {}", self.party(to).label)
+            }
+        }
+    }
+
+    /// A name as a sentence quotes it (see [`words::quoted`]).
+    pub fn q(&self, name: &str) -> String {
+        words::quoted(name, self.language)
+    }
+}
