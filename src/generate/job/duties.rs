@@ -233,12 +233,12 @@ impl Duties<'_> {
     /// with the clock it counts on.
     fn targets(&mut self, work: &Work, r: usize) {
         let m = self.w.model;
-        // Segments whose contacts the role takes, and how.
-        let mut staffed: BTreeMap<Idx<Segment>, Via> = BTreeMap::new();
+        // Segments whose contacts the role takes or organises, each way once:
+        // a lead may take one channel itself and organise another.
+        let mut staffed: BTreeSet<(Idx<Segment>, Via)> = BTreeSet::new();
         for &(channel_id, segment_id, via) in &work.contacts[r] {
             self.served.insert(segment_id);
-            let known = staffed.entry(segment_id).or_insert(via);
-            *known = (*known).min(via);
+            staffed.insert((segment_id, via));
             let c = self.q(m.channels[channel_id].header.label());
             let s = self.q(m.segments[segment_id].header.label());
             let team = self.team(via);
@@ -271,7 +271,7 @@ impl Duties<'_> {
         }
         // A resolution target without a channel binds everyone who takes the
         // segment's contacts, once, not once per channel.
-        for (&segment_id, &via) in &staffed {
+        for &(segment_id, via) in &staffed {
             let s = self.q(m.segments[segment_id].header.label());
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
