@@ -1,0 +1,546 @@
+//! Generated specs for the invariants of job descriptions and published
+//! promises: teams with a lead and line roles (or without a lead), roles
+//! owning work, channels owned by teams or roles, queues per channel and
+//! segment, journeys, complaints, agreements and promises; display names in
+//! Latin and Cyrillic, some long.
+//!
+//! A [`Plan`] says who owns what in plain data; the tests' oracles read the
+//! plan, never cxc's derivation. [`Plan::text`] writes it as a spec.
+
+#![allow(dead_code)]
+
+use proptest::prelude::*;
+use std::fmt::Write;
+
+/// Who owns a piece of work: a team, or a role (by index into `roles`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Owner {
+    Team(usize),
+    Role(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Team {
+    pub label: String,
+    /// Whether the team's first role is its lead.
+    pub lead: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub label: String,
+    pub team: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub label: String,
+    /// Phone (answer targets) when true, else email (first responses).
+    pub live: bool,
+    pub owner: Owner,
+}
+
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub label: String,
+    /// Channels offered (indices), never empty.
+    pub channels: Vec<usize>,
+    /// Whether its SLA counts on office hours (else 24x7).
+    pub office: bool,
+    /// Answer (live) and first-response (email) targets: channel, seconds.
+    pub targets: Vec<(usize, u64)>,
+    /// Resolution targets: on a channel or on all, seconds.
+    pub resolutions: Vec<(Option<usize>, u64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Queue {
+    pub channel: usize,
+    /// Empty: every segment.
+    pub segments: Vec<usize>,
+    pub team: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub label: String,
+    pub owner: Owner,
+    pub within: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Journey {
+    pub label: String,
+    pub within: Option<u64>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Complaint {
+    pub label: String,
+    pub owner: Owner,
+    pub acknowledge: u64,
+    pub resolve: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    pub provider: usize,
+    pub consumer: usize,
+    pub respond: u64,
+}
+
+/// What a promise is about.
+#[derive(Debug, Clone)]
+pub enum Promised {
+    /// A segment on a channel.
+    Channel { segment: usize, channel: usize },
+    /// A journey, from a step to a step (indices), each optional.
+    Journey {
+        journey: usize,
+        from: Option<usize>,
+        to: Option<usize>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Promise {
+    pub label: String,
+    pub promised: Promised,
+    pub within: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub teams: Vec<Team>,
+    pub roles: Vec<Role>,
+    pub channels: Vec<Channel>,
+    pub segments: Vec<Segment>,
+    pub queues: Vec<Queue>,
+    pub journeys: Vec<Journey>,
+    pub complaints: Vec<Complaint>,
+    pub agreements: Vec<Agreement>,
+    pub promises: Vec<Promise>,
+}
+
+const NAMES: &[&str] = &[
+    "Support",
+    "Контакт-центр",
+    "Служба качества и претензионной работы с ключевыми клиентами",
+    "Back office",
+    "Доставка",
+    "Key accounts desk for partners and resellers in the northern region",
+    "Приёмка",
+    "Field service",
+];
+
+/// A display name, unique by its number: `kind` keeps kinds apart.
+fn name(kind: &str, pick: usize, n: usize) -> String {
+    format!("{} {kind}{n}", NAMES[pick % NAMES.len()])
+}
+
+impl Plan {
+    /// The index of the lead role of a team.
+    pub fn lead(&self, team: usize) -> Option<usize> {
+        if !self.teams[team].lead {
+            return None;
+        }
+        self.roles.iter().position(|r| r.team == Some(team))
+    }
+
+    pub fn members(&self, team: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.roles.len()).filter(move |&r| self.roles[r].team == Some(team))
+    }
+
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        let w = &mut s;
+        writeln!(w, "service \"Generated\" {{ language en }}").unwrap();
+        writeln!(
+            w,
+            "calendar office \"Office hours\" {{ open mon-fri 09:00-18:00 }}"
+        )
+        .unwrap();
+        writeln!(w, "calendar always \"Always\" {{ open 24x7 }}").unwrap();
+        for (t, team) in self.teams.iter().enumerate() {
+            let lead = self
+                .lead(t)
+                .map(|r| format!(" lead r{r}"))
+                .unwrap_or_default();
+            writeln!(w, "team t{t} \"{}\" {{{lead} }}", team.label).unwrap();
+        }
+        for (r, role) in self.roles.iter().enumerate() {
+            let team = role.team.map(|t| format!(" team t{t}")).unwrap_or_default();
+            writeln!(w, "role r{r} \"{}\" {{{team} }}", role.label).unwrap();
+        }
+        for (c, channel) in self.channels.iter().enumerate() {
+            let kind = if channel.live { "phone" } else { "email" };
+            let owner = self.owner(channel.owner);
+            writeln!(
+                w,
+                "channel c{c} \"{}\" {{ kind {kind}; hours always; owner {owner} }}",
+                channel.label
+            )
+            .unwrap();
+        }
+        for (g, segment) in self.segments.iter().enumerate() {
+            let channels: Vec<String> = segment.channels.iter().map(|c| format!("c{c}")).collect();
+            writeln!(
+                w,
+                "segment g{g} \"{}\" {{ channels {} }}",
+                segment.label,
+                channels.join(", ")
+            )
+            .unwrap();
+            let hours = if segment.office { "office" } else { "always" };
+            write!(w, "sla s{g} for g{g} {{ hours {hours}").unwrap();
+            for &(c, within) in &segment.targets {
+                if self.channels[c].live {
+                    write!(w, "; answer c{c} 80% within {within}s").unwrap();
+                } else {
+                    write!(w, "; first_response c{c} within {within}s").unwrap();
+                }
+            }
+            for &(c, within) in &segment.resolutions {
+                match c {
+                    Some(c) => write!(w, "; resolution c{c} within {within}s").unwrap(),
+                    None => write!(w, "; resolution within {within}s").unwrap(),
+                }
+            }
+            writeln!(w, " }}").unwrap();
+        }
+        for (q, queue) in self.queues.iter().enumerate() {
+            let segments: Vec<String> = queue.segments.iter().map(|g| format!("g{g}")).collect();
+            let segments = if segments.is_empty() {
+                String::new()
+            } else {
+                format!("; segments {}", segments.join(", "))
+            };
+            writeln!(
+                w,
+                "queue q{q} {{ channel c{}{segments}; team t{} }}",
+                queue.channel, queue.team
+            )
+            .unwrap();
+        }
+        for (j, journey) in self.journeys.iter().enumerate() {
+            let within = journey
+                .within
+                .map(|d| format!("  within {d}s\n"))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "journey j{j} \"{}\" {{\n{within}  start j{j}s0",
+                journey.label
+            )
+            .unwrap();
+            let last = journey.steps.len() - 1;
+            for (i, step) in journey.steps.iter().enumerate() {
+                let within = step
+                    .within
+                    .map(|d| format!("; within {d}s"))
+                    .unwrap_or_default();
+                let next = if i == last {
+                    "end".to_string()
+                } else {
+                    format!("next j{j}s{}", i + 1)
+                };
+                writeln!(
+                    w,
+                    "  step j{j}s{i} \"{}\" {{ owner {}{within}; {next} }}",
+                    step.label,
+                    self.owner(step.owner)
+                )
+                .unwrap();
+            }
+            writeln!(w, "}}").unwrap();
+        }
+        for (k, complaint) in self.complaints.iter().enumerate() {
+            writeln!(
+                w,
+                "complaint k{k} \"{}\" {{ owner {}; hours office; acknowledge within {}s; resolve within {}s }}",
+                complaint.label,
+                self.owner(complaint.owner),
+                complaint.acknowledge,
+                complaint.resolve
+            )
+            .unwrap();
+        }
+        for (a, agreement) in self.agreements.iter().enumerate() {
+            writeln!(
+                w,
+                "agreement a{a} {{ provider t{}; consumer t{}; respond within {}s }}",
+                agreement.provider, agreement.consumer, agreement.respond
+            )
+            .unwrap();
+        }
+        for (p, promise) in self.promises.iter().enumerate() {
+            let about = match &promise.promised {
+                Promised::Channel { segment, channel } => {
+                    format!("segments g{segment}; channel c{channel}")
+                }
+                Promised::Journey { journey, from, to } => {
+                    let from = from
+                        .map(|s| format!(" from j{journey}s{s}"))
+                        .unwrap_or_default();
+                    let to = to
+                        .map(|s| format!(" to j{journey}s{s}"))
+                        .unwrap_or_default();
+                    format!("journey j{journey}{from}{to}")
+                }
+            };
+            writeln!(
+                w,
+                "promise p{p} \"{}\" {{ {about}; within {}s; on_breach apologize }}",
+                promise.label, promise.within
+            )
+            .unwrap();
+        }
+        s
+    }
+
+    fn owner(&self, owner: Owner) -> String {
+        match owner {
+            Owner::Team(t) => format!("t{t}"),
+            Owner::Role(r) => format!("r{r}"),
+        }
+    }
+}
+
+/// Seconds, from a minute to two days.
+fn seconds() -> impl Strategy<Value = u64> {
+    (1u64..=2880).prop_map(|m| m * 60)
+}
+
+/// A generated spec: 1–4 teams (each with 1–3 roles, most with a lead),
+/// 0–2 roles without a team, 1–3 channels, 1–3 segments, queues, 1–2
+/// journeys, complaints, agreements and promises.
+pub fn plan() -> impl Strategy<Value = Plan> {
+    let teams = prop::collection::vec((prop::bool::weighted(0.8), 1usize..=3, 0usize..8), 1..=4);
+    (teams, 0usize..=2).prop_flat_map(|(teams, free)| {
+        let mut roles = Vec::new();
+        let teams: Vec<Team> = teams
+            .iter()
+            .enumerate()
+            .map(|(t, &(lead, size, pick))| {
+                for i in 0..size {
+                    roles.push(Role {
+                        label: name("role ", pick + i, roles.len()),
+                        team: Some(t),
+                    });
+                }
+                Team {
+                    label: name("team ", pick, t),
+                    lead,
+                }
+            })
+            .collect();
+        for _ in 0..free {
+            roles.push(Role {
+                label: name("role ", roles.len(), roles.len()),
+                team: None,
+            });
+        }
+        let (nt, nr) = (teams.len(), roles.len());
+        let owner =
+            move || prop_oneof![(0..nt).prop_map(Owner::Team), (0..nr).prop_map(Owner::Role)];
+        let channels = prop::collection::vec((any::<bool>(), owner(), 0usize..8), 1..=3);
+        (Just(teams), Just(roles), channels, 1usize..=3)
+            .prop_flat_map(move |(teams, roles, channels, segments)| {
+                let channels: Vec<Channel> = channels
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, (live, owner, pick))| Channel {
+                        label: name("channel ", pick, c),
+                        live,
+                        owner,
+                    })
+                    .collect();
+                let nc = channels.len();
+                let segment = (
+                    prop::sample::subsequence((0..nc).collect::<Vec<_>>(), 1..=nc),
+                    any::<bool>(),
+                    prop::collection::vec((0..nc, seconds()), 0..=3),
+                    prop::collection::vec((prop::option::of(0..nc), seconds()), 0..=2),
+                    0usize..8,
+                );
+                let segments = prop::collection::vec(segment, segments..=segments);
+                (Just(teams), Just(roles), Just(channels), segments)
+            })
+            .prop_flat_map(move |(teams, roles, channels, segments)| {
+                let nc = channels.len();
+                let segments: Vec<Segment> = segments
+                    .into_iter()
+                    .enumerate()
+                    .map(
+                        |(g, (offered, office, targets, resolutions, pick))| Segment {
+                            label: name("segment ", pick, g),
+                            channels: offered,
+                            office,
+                            targets: dedup_by_channel(targets),
+                            resolutions,
+                        },
+                    )
+                    .collect();
+                let ns = segments.len();
+                let queue = (
+                    0..nc,
+                    prop::sample::subsequence((0..ns).collect::<Vec<_>>(), 0..=ns),
+                    0..nt,
+                )
+                    .prop_map(|(channel, segments, team)| Queue {
+                        channel,
+                        segments,
+                        team,
+                    });
+                let step = (owner(), prop::option::of(seconds()), 0usize..8);
+                let journey = (
+                    prop::collection::vec(step, 1..=5),
+                    prop::option::of(seconds()),
+                    0usize..8,
+                );
+                let complaint = (owner(), seconds(), seconds(), 0usize..8);
+                let agreement = (0..nt, 0..nt, seconds());
+                (
+                    Just((teams, roles, channels, segments)),
+                    prop::collection::vec(queue, 0..=4),
+                    prop::collection::vec(journey, 1..=2),
+                    prop::collection::vec(complaint, 0..=2),
+                    prop::collection::vec(agreement, 0..=2),
+                    prop::collection::vec(
+                        (
+                            any::<prop::sample::Index>(),
+                            any::<prop::sample::Index>(),
+                            any::<prop::sample::Index>(),
+                            0u8..6,
+                            seconds(),
+                        ),
+                        0..=3,
+                    ),
+                )
+            })
+            .prop_map(
+                |(
+                    (teams, roles, channels, segments),
+                    queues,
+                    journeys,
+                    complaints,
+                    agreements,
+                    promises,
+                )| {
+                    let mut steps = 0;
+                    let journeys: Vec<Journey> = journeys
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, (list, within, pick))| Journey {
+                            label: name("journey ", pick, j),
+                            within,
+                            steps: list
+                                .into_iter()
+                                .map(|(owner, within, pick)| {
+                                    steps += 1;
+                                    Step {
+                                        label: name("step ", pick, steps),
+                                        owner,
+                                        within,
+                                    }
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    let complaints = complaints
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, (owner, acknowledge, resolve, pick))| Complaint {
+                            label: name("complaint ", pick, k),
+                            owner,
+                            acknowledge,
+                            resolve,
+                        })
+                        .collect();
+                    let agreements = agreements
+                        .into_iter()
+                        .filter(|&(p, c, _)| p != c)
+                        .map(|(provider, consumer, respond)| Agreement {
+                            provider,
+                            consumer,
+                            respond,
+                        })
+                        .collect();
+                    let promises = promises
+                        .into_iter()
+                        .enumerate()
+                        .map(|(p, (a, b, c, kind, within))| {
+                            let promised = if kind < 2 {
+                                let segment = a.index(segments.len());
+                                let offered = &segments[segment].channels;
+                                Promised::Channel {
+                                    segment,
+                                    channel: offered[b.index(offered.len())],
+                                }
+                            } else {
+                                let journey = a.index(journeys.len());
+                                let n = journeys[journey].steps.len();
+                                let (from, to) = (b.index(n), c.index(n));
+                                let (from, to) = (from.min(to), from.max(to));
+                                Promised::Journey {
+                                    journey,
+                                    from: (kind & 1 == 1).then_some(from),
+                                    to: (kind >= 4).then_some(to),
+                                }
+                            };
+                            Promise {
+                                label: name("promise ", p, p),
+                                promised,
+                                // Within a promise's reach or not: the
+                                // tests look only at those check accepts.
+                                within: within * 10,
+                            }
+                        })
+                        .collect();
+                    Plan {
+                        teams,
+                        roles,
+                        channels,
+                        segments,
+                        queues,
+                        journeys,
+                        complaints,
+                        agreements,
+                        promises,
+                    }
+                },
+            )
+    })
+}
+
+/// One target per channel: an SLA names a channel once.
+fn dedup_by_channel(mut targets: Vec<(usize, u64)>) -> Vec<(usize, u64)> {
+    let mut seen = Vec::new();
+    targets.retain(|&(c, _)| {
+        let new = !seen.contains(&c);
+        seen.push(c);
+        new
+    });
+    targets
+}
+
+/// The documents (`--target docs`) of a compiled spec, in `language`.
+pub fn documents(
+    spec: &cxc::pipeline::CheckedSpec,
+    language: cxc::syntax::values::Language,
+) -> cxc::generate::Files {
+    let checks = cxc::check::Options::default();
+    let options = cxc::generate::Options {
+        language,
+        templates: None,
+        targets: &[cxc::generate::Target::Docs],
+        exports: &spec.config.exports,
+        today: None,
+        checks: &checks,
+        measured: None,
+    };
+    cxc::generate::render(&spec.model, &spec.staffing, &options)
+        .expect("renders")
+        .0
+}

@@ -1,0 +1,197 @@
+//! Every promise `check` accepts is published with what backs it: the
+//! document (policy/promises.md, which the site's page is built from)
+//! names exactly what `promise-exceeds-sla` and `promise-exceeds-journey`
+//! compared it with — per segment the SLA and its target, the segments with
+//! none, or the journey part and its deadline — in English and Russian.
+//! Over the shipped examples, the specs written outside the team and
+//! generated specs.
+
+#[path = "common/specgen.rs"]
+mod specgen;
+
+use cxc::check::backing::{backing, JourneyDeadline};
+use cxc::diagnostic::Severity;
+use cxc::generate::words;
+use cxc::model::Model;
+use cxc::pipeline::{CheckedSpec, Compilation};
+use cxc::syntax::values::{Duration, Language};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// policy/promises.md of a spec, in `language`.
+fn promises_md(spec: &CheckedSpec, language: Language) -> String {
+    let files = specgen::documents(spec, language);
+    String::from_utf8(files["policy/promises.md"].clone()).unwrap()
+}
+
+/// The part of the document about the promise titled `label`.
+fn section<'d>(md: &'d str, label: &str) -> &'d str {
+    let start = md
+        .find(&format!("\n## {label}\n"))
+        .unwrap_or_else(|| panic!("no section “{label}” in\n{md}"));
+    let rest = &md[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 3);
+    &rest[..end]
+}
+
+/// Both ways a document says a duration ("2 часа", "2 часов").
+fn said(text: &str, d: Duration, language: Language) -> bool {
+    text.contains(&words::duration(d, language))
+        || text.contains(&words::duration_genitive(d, language))
+}
+
+/// Checks every promise of `spec` that `check` accepts; returns how many.
+fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<usize, String> {
+    let model: &Model = &spec.model;
+    let mut checked = 0;
+    for language in [Language::En, Language::Ru] {
+        let md = promises_md(spec, language);
+        for (_, promise) in model.promises.iter() {
+            let subject = format!("promise {}", promise.header.id);
+            let rejected = compiled.diagnostics.iter().any(|d| {
+                d.severity == Severity::Error
+                    && spec.files.holds(d.span.file)
+                    && d.subject.as_deref() == Some(subject.as_str())
+            });
+            if rejected {
+                continue;
+            }
+            checked += 1;
+            let text = section(&md, promise.header.label());
+            let fail = |what: String| Err(format!("{subject} ({language:?}): {what}\n{text}"));
+            let backed = backing(model, promise);
+            for &(segment, target) in &backed.targets {
+                let segment = model.segments[segment].header.label();
+                match target {
+                    Some(t) => {
+                        let sla = model.slas[t.sla].header.label();
+                        let row = text
+                            .lines()
+                            .find(|l| l.starts_with(&format!("| {segment} | {sla} |")));
+                        match row {
+                            Some(row) if said(row, t.within, language) => {}
+                            _ => {
+                                return fail(format!(
+                                    "no row for {segment} / {sla} within {}",
+                                    t.within
+                                ))
+                            }
+                        }
+                    }
+                    None => {
+                        let line = match language {
+                            Language::En => "No internal target on this channel for:",
+                            Language::Ru => "Нет внутреннего норматива в этом канале",
+                        };
+                        if !text
+                            .lines()
+                            .any(|l| l.contains(line) && l.contains(segment))
+                        {
+                            return fail(format!("{segment} is not named as unbacked"));
+                        }
+                    }
+                }
+            }
+            if let Some(j) = &backed.journey {
+                let journey = &model.journeys[j.journey];
+                if !text.contains(&format!("[{}](", journey.header.label())) {
+                    return fail("the journey is not named".into());
+                }
+                let promised = promise.journey.as_ref().unwrap();
+                if promised.from.is_some() && !text.contains(journey.steps[j.from].header.label()) {
+                    return fail("the step it counts from is not named".into());
+                }
+                if let Some(to) = j.to {
+                    if !text.contains(journey.steps[to].header.label()) {
+                        return fail("the step it counts to is not named".into());
+                    }
+                }
+                match &j.deadline {
+                    Some(deadline) if !said(text, deadline.time(), language) => {
+                        return fail(format!("the deadline {} is not said", deadline.time()))
+                    }
+                    Some(JourneyDeadline::Steps { path, .. }) => {
+                        for &s in path {
+                            if !text.contains(journey.steps[s].header.label()) {
+                                return fail("a step of the longest way is not named".into());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let unbacked = match language {
+                Language::En => "No internal target backs this promise.",
+                Language::Ru => "Обещание не подкреплено внутренним нормативом.",
+            };
+            if text.contains(unbacked) != backed.is_empty() {
+                return fail(format!("says “{unbacked}”: {}", !backed.is_empty()));
+            }
+        }
+    }
+    Ok(checked)
+}
+
+fn spec_folders(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    folders
+}
+
+#[test]
+fn the_examples_and_the_outside_specs_publish_what_backs_each_promise() {
+    let mut journeys = 0;
+    for folder in spec_folders("examples")
+        .into_iter()
+        .chain(spec_folders("tests/specs/outside"))
+    {
+        let compiled = cxc::pipeline::compile(&[folder.clone()], &Default::default(), None)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", folder.display()));
+        for spec in &compiled.specs {
+            let checked = published_as_checked(&compiled, spec)
+                .unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+            assert!(
+                checked > 0 || spec.model.promises.is_empty(),
+                "{}",
+                folder.display()
+            );
+            journeys += spec
+                .model
+                .promises
+                .iter()
+                .filter(|(_, p)| p.journey.is_some())
+                .count();
+        }
+    }
+    // The promise over a journey that was published as unbacked.
+    assert!(journeys > 0, "no promise over a journey in the specs");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn generated_promises_are_published_as_checked(plan in specgen::plan()) {
+        let text = plan.text();
+        let compiled = cxc::pipeline::compile_bytes(
+            "spec.cx",
+            text.as_bytes(),
+            &Default::default(),
+        );
+        // Only promises are ever rejected in a generated spec.
+        for d in &compiled.diagnostics {
+            prop_assert!(
+                d.severity != Severity::Error
+                    || d.subject.as_deref().is_some_and(|s| s.starts_with("promise ")),
+                "{}: {}\n{text}", d.code.as_str(), d.message
+            );
+        }
+        let result = published_as_checked(&compiled, &compiled.specs[0]);
+        prop_assert!(result.is_ok(), "{}\n{text}", result.unwrap_err());
+    }
+}
