@@ -52,12 +52,14 @@ pub(crate) struct Work {
     pub leads: Vec<Vec<Idx<Team>>>,
 }
 
+type TeamList = Vec<Idx<Team>>;
+
 struct Teams<'m> {
     model: &'m Model,
     roles: Vec<Vec<Idx<Role>>>,
     leads: Vec<Option<Idx<Role>>>,
     /// The teams of the queues serving a channel and a segment they name...
-    queues: HashMap<(Idx<Channel>, Idx<Segment>), Vec<Idx<Team>>>,
+    queues: HashMap<(Idx<Channel>, Idx<Segment>), TeamList>,
     /// ...and of those serving every segment on a channel.
     any_segment: Vec<Vec<Idx<Team>>>,
 }
