@@ -13,7 +13,7 @@
 mod specgen;
 
 use cxc::generate;
-use cxc::syntax::values::{Duration, Language};
+use cxc::syntax::values::{Duration, Language, TimeLimit};
 use proptest::prelude::*;
 use specgen::{Owner, Plan};
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,9 +54,11 @@ fn job_descriptions(text: &str) -> Vec<Vec<(String, String)>> {
         .collect()
 }
 
-/// "2 hours": durations as the documents say them.
-fn words(seconds: u64) -> String {
-    generate::words::duration(Duration::from_seconds(seconds), Language::En)
+/// "2 hours": durations as the documents say them, on a clock that stops
+/// after hours (`business`: said in hours, never days) or around the clock.
+fn words(seconds: u64, business: bool) -> String {
+    let limit = TimeLimit::running(Duration::from_seconds(seconds));
+    generate::words::limit(limit, business, Language::En)
 }
 
 /// The expected lines: for each role, (organising, text start, text
@@ -152,7 +154,7 @@ impl Expected {
             for step in &journey.steps {
                 let performers = e.performers(plan, step.owner);
                 let tail = match step.within {
-                    Some(d) => format!(" within {} {around}.", words(d)),
+                    Some(d) => format!(" within {} {around}.", words(d, false)),
                     None => ".".to_string(),
                 };
                 let what = format!(
@@ -168,7 +170,7 @@ impl Expected {
             let performers = e.performers(plan, k.owner);
             let clock = "(counted only during Office hours)";
             let category = format!("complaints of the category “{}”", k.label);
-            let (ack, res) = (words(k.acknowledge), words(k.resolve));
+            let (ack, res) = (words(k.acknowledge, true), words(k.resolve, true));
             e.add(
                 plan,
                 &performers,
@@ -181,7 +183,7 @@ impl Expected {
             let what = format!(
                 "to requests from the team “{}” within {} {around}.",
                 plan.teams[a.consumer].label,
-                words(a.respond)
+                words(a.respond, false)
             );
             e.add(plan, &performers, &format!("Respond {what}"), |t| {
                 format!("Ensure the team {t} responds {what}")
@@ -216,7 +218,7 @@ impl Expected {
                 }
                 for performers in e.contact_performers(plan, c, g) {
                     for &(tc, d) in segment.targets.iter().filter(|t| t.0 == c) {
-                        let d = words(d);
+                        let d = words(d, segment.office);
                         if plan.channels[tc].live {
                             let what = format!("the service level for the segment {seg} in {chan}: 80% of contacts answered within {d} {clock}.");
                             e.add(plan, &performers, &format!("Meet {what}"), |t| {
@@ -239,7 +241,7 @@ impl Expected {
                         };
                         let what = format!(
                             "the requests of the segment {seg}{on} within {} {clock}.",
-                            words(d)
+                            words(d, segment.office)
                         );
                         e.add(plan, &performers, &format!("Resolve {what}"), |t| {
                             format!("Ensure the team {t} resolves {what}")

@@ -12,9 +12,9 @@ mod specgen;
 use cxc::check::backing::{backing, JourneyDeadline};
 use cxc::diagnostic::Severity;
 use cxc::generate::words;
-use cxc::model::Model;
+use cxc::model::{Calendar, Idx, Model};
 use cxc::pipeline::{CheckedSpec, Compilation};
-use cxc::syntax::values::{Duration, Language};
+use cxc::syntax::values::{Language, TimeLimit};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -34,10 +34,16 @@ fn section<'d>(md: &'d str, label: &str) -> &'d str {
     &rest[..end]
 }
 
-/// Both ways a document says a duration ("2 часа", "2 часов").
-fn said(text: &str, d: Duration, language: Language) -> bool {
-    text.contains(&words::duration(d, language))
-        || text.contains(&words::duration_genitive(d, language))
+/// Both ways a document says a time limit ("2 часа", "2 часов"), on a
+/// clock that stops after hours (`business`) or runs around the clock.
+fn said(text: &str, limit: TimeLimit, business: bool, language: Language) -> bool {
+    text.contains(&words::limit(limit, business, language))
+        || text.contains(&words::limit_genitive(limit, business, language))
+}
+
+/// Whether `calendar` stops after hours (none: the wall clock).
+fn business(model: &Model, calendar: Option<Idx<Calendar>>) -> bool {
+    calendar.is_some_and(|c| !model.calendars[c].is_24x7())
 }
 
 /// Checks every promise of `spec` that `check` accepts; returns how many.
@@ -64,16 +70,17 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                 let segment = model.segments[segment].header.label();
                 match target {
                     Some(t) => {
+                        let clock = business(model, model.slas[t.sla].clock());
                         let sla = model.slas[t.sla].header.label();
                         let row = text
                             .lines()
                             .find(|l| l.starts_with(&format!("| {segment} | {sla} |")));
                         match row {
-                            Some(row) if said(row, t.within, language) => {}
+                            Some(row) if said(row, t.within.limit, clock, language) => {}
                             _ => {
                                 return fail(format!(
                                     "no row for {segment} / {sla} within {}",
-                                    t.within
+                                    t.within.limit
                                 ))
                             }
                         }
@@ -106,9 +113,10 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                         return fail("the step it counts to is not named".into());
                     }
                 }
+                // A journey's deadlines run on the wall clock.
                 match &j.deadline {
-                    Some(deadline) if !said(text, deadline.time(), language) => {
-                        return fail(format!("the deadline {} is not said", deadline.time()))
+                    Some(deadline) if !said(text, deadline.limit(), false, language) => {
+                        return fail(format!("the deadline {} is not said", deadline.limit()))
                     }
                     Some(JourneyDeadline::Steps { path, .. }) => {
                         for &s in path {

@@ -6,7 +6,7 @@
 
 use super::Timed;
 use crate::model::{Idx, Journey, Model, Promise, Segment, Sla, Step};
-use crate::syntax::values::{Duration, Percent};
+use crate::syntax::values::{Duration, Percent, TimeLimit};
 
 /// Everything behind one promise.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +60,15 @@ impl JourneyDeadline {
         match self {
             JourneyDeadline::Own(d) => d.longest,
             JourneyDeadline::Steps { total, .. } => *total,
+        }
+    }
+
+    /// The deadline as a document says it, on the wall clock a journey
+    /// runs on: the journey's own `within` as written, or the sum.
+    pub fn limit(&self) -> TimeLimit {
+        match self {
+            JourneyDeadline::Own(d) => d.limit,
+            JourneyDeadline::Steps { total, .. } => TimeLimit::running(*total),
         }
     }
 }

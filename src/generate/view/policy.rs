@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::check::backing::{self, JourneyDeadline};
-use crate::syntax::values::{trim_float, TimeLimit};
+use crate::syntax::values::trim_float;
 
 impl<'a> View<'a> {
     /// A promise with what backs it: exactly what `check` compares it with
@@ -46,13 +46,10 @@ impl<'a> View<'a> {
                 from: named(promised.and_then(|p| p.from.as_ref()), Some(b.from)),
                 to: named(promised.and_then(|p| p.to.as_ref()), b.to),
                 // A journey's deadlines run on the wall clock, as its steps.
-                deadline: b.deadline.as_ref().map(|d| {
-                    let limit = match d {
-                        JourneyDeadline::Own(own) => own.limit,
-                        JourneyDeadline::Steps { total, .. } => TimeLimit::running(*total),
-                    };
-                    self.w().duration(limit, None)
-                }),
+                deadline: b
+                    .deadline
+                    .as_ref()
+                    .map(|d| self.w().duration(d.limit(), None)),
                 own: matches!(b.deadline, Some(JourneyDeadline::Own(_))),
                 steps: match &b.deadline {
                     Some(JourneyDeadline::Steps { path, .. }) => {
