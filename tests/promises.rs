@@ -158,8 +158,9 @@ fn the_examples_and_the_outside_specs_publish_what_backs_each_promise() {
         .into_iter()
         .chain(spec_folders("tests/specs/outside"))
     {
-        let compiled = cxc::pipeline::compile(&[folder.clone()], &Default::default(), None)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", folder.display()));
+        let compiled =
+            cxc::pipeline::compile(std::slice::from_ref(&folder), &Default::default(), None)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", folder.display()));
         for spec in &compiled.specs {
             let checked = published_as_checked(&compiled, spec)
                 .unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
