@@ -17,6 +17,7 @@
 //! - `files`: safe file names; `output`: writing the tree atomically;
 //!   `names`: one spelling per segment and channel across the exports.
 
+mod clocks;
 mod docx;
 pub mod files;
 mod job;

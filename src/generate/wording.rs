@@ -3,6 +3,7 @@
 //! indicator target. The view and the job descriptions both say things this
 //! way; neither depends on the other for it.
 
+use super::clocks;
 use super::words::{self, term, Term};
 use crate::model::{self, Calendar, Header, Idx, Model, Party, Ref, Remedy};
 use crate::syntax::ast::TargetValue;
@@ -79,10 +80,9 @@ impl<'a> Wording<'a> {
         let id = calendar.and_then(|c| c.target);
         let calendar = id.map(|c| &self.model.calendars[c]);
         let always = calendar.is_none_or(|c| c.is_24x7());
-        let label = calendar.map(|c| c.header.label());
         let clock = match limit {
-            TimeLimit::WorkingDays(_) => words::working_days_clock(label, always, self.language),
-            TimeLimit::Running { .. } => words::clock(label, always, self.language),
+            TimeLimit::WorkingDays(_) => clocks::working_days_clock(calendar, self.language),
+            TimeLimit::Running { .. } => clocks::clock(calendar, self.language),
         };
         Time {
             seconds: self.model.longest(limit, id).seconds(),

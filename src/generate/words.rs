@@ -217,38 +217,6 @@ fn duration_as(
     parts.join(" ")
 }
 
-/// Which clock a timer runs on: a calendar's open hours, or around the clock.
-pub fn clock(calendar: Option<&str>, always_open: bool, language: Language) -> String {
-    match (calendar, always_open, language) {
-        (Some(_), true, Language::En) | (None, _, Language::En) => "around the clock".into(),
-        (Some(_), true, Language::Ru) | (None, _, Language::Ru) => "круглосуточно".into(),
-        (Some(name), false, Language::En) => format!("counted only during {name}"),
-        (Some(name), false, Language::Ru) => {
-            format!("в рабочее время по календарю «{name}»")
-        }
-    }
-}
-
-/// When a deadline in working days comes, for the note beside it: the
-/// close of the last working day (midnight around the clock), the day it
-/// starts not counted.
-pub fn working_days_clock(calendar: Option<&str>, always_open: bool, language: Language) -> String {
-    match (calendar, always_open, language) {
-        (Some(_), true, Language::En) | (None, _, Language::En) => {
-            "every day counts: due at midnight, the day it starts not counted".into()
-        }
-        (Some(_), true, Language::Ru) | (None, _, Language::Ru) => {
-            "все дни рабочие: до полуночи, не считая дня начала".into()
-        }
-        (Some(name), false, Language::En) => {
-            format!("{name}: due at closing time, the day it starts not counted")
-        }
-        (Some(name), false, Language::Ru) => {
-            format!("до закрытия по календарю «{name}», не считая дня начала")
-        }
-    }
-}
-
 /// The words for the closed sets of the language, by language. Each is the
 /// form a sentence in the documents needs.
 pub fn term(word: Term, language: Language) -> &'static str {
@@ -476,27 +444,5 @@ mod tests {
         assert_eq!(limit_genitive(d("3d"), true, Language::Ru), "72 часов");
         assert_eq!(limit(d("3d"), false, Language::En), "3 days");
         assert_eq!(limit(d("4h"), true, Language::En), "4 hours");
-    }
-
-    #[test]
-    fn clocks_name_the_calendar() {
-        assert_eq!(
-            clock(Some("Office hours"), false, Language::En),
-            "counted only during Office hours"
-        );
-        assert_eq!(
-            clock(Some("Always"), true, Language::En),
-            "around the clock"
-        );
-        assert_eq!(clock(None, false, Language::Ru), "круглосуточно");
-        assert_eq!(
-            working_days_clock(Some("Office hours"), false, Language::En),
-            "Office hours: due at closing time, the day it starts not counted"
-        );
-        assert_eq!(
-            working_days_clock(Some("Офис"), false, Language::Ru),
-            "до закрытия по календарю «Офис», не считая дня начала"
-        );
-        assert!(working_days_clock(Some("Always"), true, Language::En).contains("midnight"));
     }
 }

@@ -110,8 +110,106 @@ pub struct Promise {
     pub within: u64,
 }
 
+/// The office calendar: its opening intervals per weekday (Monday first),
+/// in minutes of the day; whether it names a time zone ([`OFFICE_ZONE`])
+/// and has holidays.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub days: [Vec<(u32, u32)>; 7],
+    pub timezone: bool,
+    pub holidays: bool,
+}
+
+pub const OFFICE_ZONE: &str = "Europe/Berlin";
+
+const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Default for Office {
+    /// Mon–Fri 09:00–18:00.
+    fn default() -> Office {
+        let mut days: [Vec<(u32, u32)>; 7] = Default::default();
+        for day in &mut days[..5] {
+            day.push((9 * 60, 18 * 60));
+        }
+        Office {
+            days,
+            timezone: false,
+            holidays: false,
+        }
+    }
+}
+
+/// Office hours: a pattern of one or two intervals (06:00–23:00, in half
+/// hours) on most days, another on some, some days closed (never all).
+pub fn office() -> impl Strategy<Value = Office> {
+    let one =
+        (12u32..=24, 2u32..=16).prop_map(|(start, len)| vec![(start * 30, (start + len) * 30)]);
+    let two = (12u32..=20, 2u32..=8, 1u32..=4, 2u32..=8).prop_map(|(s, a, gap, b)| {
+        vec![
+            (s * 30, (s + a) * 30),
+            ((s + a + gap) * 30, (s + a + gap + b) * 30),
+        ]
+    });
+    let pattern = prop_oneof![one, two];
+    (
+        pattern.clone(),
+        pattern,
+        prop::array::uniform7(0u8..4),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(base, other, picks, timezone, holidays)| {
+            let mut days: [Vec<(u32, u32)>; 7] = Default::default();
+            for (day, pick) in days.iter_mut().zip(picks) {
+                *day = match pick {
+                    0 => Vec::new(),
+                    3 => other.clone(),
+                    _ => base.clone(),
+                };
+            }
+            if days.iter().all(Vec::is_empty) {
+                days[0] = base;
+            }
+            Office {
+                days,
+                timezone,
+                holidays,
+            }
+        })
+}
+
+fn hhmm(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+impl Office {
+    /// The calendar as a spec declares it, one `open` line per day.
+    fn text(&self) -> String {
+        let mut lines = vec!["calendar office \"Office hours\" {".to_string()];
+        if self.timezone {
+            lines.push(format!("  timezone \"{OFFICE_ZONE}\""));
+        }
+        for (day, hours) in DAY_NAMES.iter().zip(&self.days) {
+            if !hours.is_empty() {
+                let times: Vec<String> = hours
+                    .iter()
+                    .map(|&(a, b)| format!("{}-{}", hhmm(a), hhmm(b)))
+                    .collect();
+                lines.push(format!("  open {day} {}", times.join(", ")));
+            }
+        }
+        if self.holidays {
+            lines.push("  closed 2026-01-01, 2026-12-25".into());
+        }
+        lines.push("}".into());
+        lines.join("\n")
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The calendar `office`; `always` is open 24x7.
+    pub office: Office,
     pub teams: Vec<Team>,
     pub roles: Vec<Role>,
     pub channels: Vec<Channel>,
@@ -156,11 +254,7 @@ impl Plan {
         let mut s = String::new();
         let w = &mut s;
         writeln!(w, "service \"Generated\" {{ language en }}").unwrap();
-        writeln!(
-            w,
-            "calendar office \"Office hours\" {{ open mon-fri 09:00-18:00 }}"
-        )
-        .unwrap();
+        writeln!(w, "{}", self.office.text()).unwrap();
         writeln!(w, "calendar always \"Always\" {{ open 24x7 }}").unwrap();
         for (t, team) in self.teams.iter().enumerate() {
             let lead = self
@@ -312,10 +406,15 @@ fn seconds() -> impl Strategy<Value = u64> {
     (1u64..=2880).prop_map(|m| m * 60)
 }
 
-/// A generated spec: 1–4 teams (each with 1–3 roles, most with a lead),
-/// 0–2 roles without a team, 1–3 channels, 1–3 segments, queues, 1–2
-/// journeys, complaints, agreements and promises.
+/// A generated spec: office hours, 1–4 teams (each with 1–3 roles, most
+/// with a lead), 0–2 roles without a team, 1–3 channels, 1–3 segments,
+/// queues, 1–2 journeys, complaints, agreements and promises.
 pub fn plan() -> impl Strategy<Value = Plan> {
+    (work(), office()).prop_map(|(plan, office)| Plan { office, ..plan })
+}
+
+/// [`plan`] on Mon–Fri 09:00–18:00.
+fn work() -> impl Strategy<Value = Plan> {
     let teams = prop::collection::vec((prop::bool::weighted(0.8), 1usize..=3, 0usize..8), 1..=4);
     (teams, 0usize..=2).prop_flat_map(|(teams, free)| {
         let mut roles = Vec::new();
@@ -499,6 +598,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                         })
                         .collect();
                     Plan {
+                        office: Office::default(),
                         teams,
                         roles,
                         channels,
@@ -530,11 +630,20 @@ pub fn documents(
     spec: &cxc::pipeline::CheckedSpec,
     language: cxc::syntax::values::Language,
 ) -> cxc::generate::Files {
+    rendered(spec, language, &[cxc::generate::Target::Docs])
+}
+
+/// The files of `targets` for a compiled spec, in `language`.
+pub fn rendered(
+    spec: &cxc::pipeline::CheckedSpec,
+    language: cxc::syntax::values::Language,
+    targets: &[cxc::generate::Target],
+) -> cxc::generate::Files {
     let checks = cxc::check::Options::default();
     let options = cxc::generate::Options {
         language,
         templates: None,
-        targets: &[cxc::generate::Target::Docs],
+        targets,
         exports: &spec.config.exports,
         today: None,
         checks: &checks,
@@ -543,4 +652,141 @@ pub fn documents(
     cxc::generate::render(&spec.model, &spec.staffing, &options)
         .expect("renders")
         .0
+}
+
+/// How a document says the office clock, by language: the words around
+/// its schedule. The tests read schedules back with these, never through
+/// cxc's own writer.
+pub struct ClockWords {
+    /// Opens a business clock: "(counted only during Office hours: ".
+    pub lead: &'static str,
+    /// A clock that runs around the clock, whole.
+    pub around: &'static str,
+    days: [&'static str; 7],
+    every_day: &'static str,
+    all_day: &'static str,
+    and: &'static str,
+    zone: String,
+    holidays: &'static str,
+}
+
+pub fn clock_words(language: cxc::syntax::values::Language) -> ClockWords {
+    use cxc::syntax::values::Language;
+    match language {
+        Language::En => ClockWords {
+            lead: "(counted only during Office hours: ",
+            around: "(around the clock)",
+            days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            every_day: "every day",
+            all_day: "around the clock",
+            and: " and ",
+            zone: format!(" {OFFICE_ZONE} time"),
+            holidays: ", except holidays",
+        },
+        Language::Ru => ClockWords {
+            lead: "(в рабочее время по календарю «Office hours»: ",
+            around: "(круглосуточно)",
+            days: ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
+            every_day: "ежедневно",
+            all_day: "круглосуточно",
+            and: " и ",
+            zone: format!(" по времени {OFFICE_ZONE}"),
+            holidays: ", кроме праздничных дней",
+        },
+    }
+}
+
+/// Every office clock's schedule in `text`: what follows `w.lead` up to
+/// the closing parenthesis.
+pub fn schedules<'t>(text: &'t str, w: &ClockWords) -> Vec<&'t str> {
+    text.match_indices(w.lead)
+        .map(|(at, lead)| {
+            let rest = &text[at + lead.len()..];
+            &rest[..rest.find(')').unwrap_or(rest.len())]
+        })
+        .collect()
+}
+
+/// `text` with every office clock's schedule cut: "(counted only during
+/// Office hours)".
+pub fn without_hours(text: &str, w: &ClockWords) -> String {
+    let mut out = text.to_string();
+    for schedule in schedules(text, w) {
+        out = out.replacen(&format!(": {schedule})"), ")", 1);
+    }
+    out
+}
+
+/// A schedule read back into days and flags; an error where it names a
+/// day twice, or does not compact a run of days with the same hours.
+pub fn read_schedule(text: &str, w: &ClockWords) -> Result<Office, String> {
+    let (text, holidays) = match text.strip_suffix(w.holidays) {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let (text, timezone) = match text.strip_suffix(w.zone.as_str()) {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let mut days: [Option<Vec<(u32, u32)>>; 7] = Default::default();
+    let mut runs = Vec::new();
+    for run in text.split(", ") {
+        let (first, last, hours) = if let Some(hours) = run.strip_prefix(w.every_day) {
+            (0, 6, hours.trim_start())
+        } else {
+            let (span, hours) = run.split_once(' ').ok_or(format!("no hours in “{run}”"))?;
+            let day = |d: &str| {
+                w.days
+                    .iter()
+                    .position(|x| *x == d)
+                    .ok_or(format!("no day “{d}” in “{run}”"))
+            };
+            match span.split_once('–') {
+                Some((a, b)) => (day(a)?, day(b)?, hours),
+                None => (day(span)?, day(span)?, hours),
+            }
+        };
+        let hours: Vec<(u32, u32)> = if hours == w.all_day {
+            vec![(0, 24 * 60)]
+        } else {
+            hours
+                .split(w.and)
+                .map(|range| {
+                    let (a, b) = range.split_once('–').ok_or(format!("no range “{range}”"))?;
+                    Ok((minutes(a)?, minutes(b)?))
+                })
+                .collect::<Result<_, String>>()?
+        };
+        let mut d = first;
+        loop {
+            if days[d].replace(hours.clone()).is_some() {
+                return Err(format!("day {d} named twice in “{text}”"));
+            }
+            if d == last {
+                break;
+            }
+            d = (d + 1) % 7;
+        }
+        runs.push((first, last));
+    }
+    // Compacted: the days just outside each run have other hours.
+    for &(first, last) in &runs {
+        let all = (last + 1) % 7 == first;
+        for outside in [(first + 6) % 7, (last + 1) % 7] {
+            if !all && days[outside].is_some() && days[outside] == days[first] {
+                return Err(format!("a run not compacted in “{text}”"));
+            }
+        }
+    }
+    Ok(Office {
+        days: days.map(Option::unwrap_or_default),
+        timezone,
+        holidays,
+    })
+}
+
+fn minutes(hhmm: &str) -> Result<u32, String> {
+    let (h, m) = hhmm.split_once(':').ok_or(format!("no time “{hhmm}”"))?;
+    let n = |s: &str| s.parse::<u32>().map_err(|e| format!("“{hhmm}”: {e}"));
+    Ok(n(h)? * 60 + n(m)?)
 }

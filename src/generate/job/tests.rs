@@ -111,13 +111,13 @@ fn a_team_s_work_is_performed_by_its_staff_and_organised_by_its_lead() {
     assert!(agent.duties[0].1.contains("“Call”") && agent.duties[0].1.contains("within 2 hours"));
     assert_eq!(
         texts(&agent, "complaint"),
-        ["Handle complaints of the category “Late delivery” (severity: high); acknowledge within 30 minutes (counted only during Office hours); resolve within 72 hours (counted only during Office hours)."]
+        ["Handle complaints of the category “Late delivery” (severity: high); acknowledge within 30 minutes (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); resolve within 72 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time)."]
     );
     assert_eq!(
         texts(&agent, "target"),
         [
-            "Meet the service level for the segment “VIP” in “Phone”: 90% of contacts answered within 20 seconds (counted only during Office hours).",
-            "Resolve the requests of the segment “VIP” within 24 hours (counted only during Office hours).",
+            "Meet the service level for the segment “VIP” in “Phone”: 90% of contacts answered within 20 seconds (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time).",
+            "Resolve the requests of the segment “VIP” within 24 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time).",
         ]
     );
     assert!(!agent.groups.iter().any(|g| g.0 == Group::Organise));
@@ -145,9 +145,9 @@ fn a_team_s_work_is_performed_by_its_staff_and_organised_by_its_lead() {
         organised.2,
         [
             "Ensure the team “Support” carries out the step “Call” of the journey “Order” within 2 hours (around the clock).",
-            "Ensure the team “Support” handles complaints of the category “Late delivery” (severity: high), acknowledges them within 30 minutes (counted only during Office hours) and resolves them within 72 hours (counted only during Office hours).",
-            "Plan staffing so that the team “Support” meets the service level for the segment “VIP” in “Phone”: 90% of contacts answered within 20 seconds (counted only during Office hours).",
-            "Ensure the team “Support” resolves the requests of the segment “VIP” within 24 hours (counted only during Office hours).",
+            "Ensure the team “Support” handles complaints of the category “Late delivery” (severity: high), acknowledges them within 30 minutes (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time) and resolves them within 72 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time).",
+            "Plan staffing so that the team “Support” meets the service level for the segment “VIP” in “Phone”: 90% of contacts answered within 20 seconds (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time).",
+            "Ensure the team “Support” resolves the requests of the segment “VIP” within 24 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time).",
         ]
     );
     for (_, text) in &lead.duties {

@@ -1,0 +1,218 @@
+//! The clock a time runs on, in words: around the clock, or a calendar's
+//! name with its opening hours ("counted only during Office hours: Mon–Fri
+//! 09:00–18:00"), so a reader of a job description or a policy knows when
+//! the time runs without looking the calendar up. Day ranges are
+//! compacted; holidays are not listed, only said to stop the clock.
+
+use crate::model::Calendar;
+use crate::syntax::values::{Language, TimeOfDay, Weekday};
+
+/// Which clock a timer in running time counts on: a calendar's opening
+/// hours, or around the clock (no calendar, or one open 24x7).
+pub fn clock(calendar: Option<&Calendar>, language: Language) -> String {
+    match (calendar.filter(|c| !c.is_24x7()), language) {
+        (None, Language::En) => "around the clock".into(),
+        (None, Language::Ru) => "круглосуточно".into(),
+        (Some(c), Language::En) => format!(
+            "counted only during {}: {}",
+            c.header.label(),
+            schedule(c, language)
+        ),
+        (Some(c), Language::Ru) => format!(
+            "в рабочее время по календарю «{}»: {}",
+            c.header.label(),
+            schedule(c, language)
+        ),
+    }
+}
+
+/// When a deadline in working days comes, for the note beside it: the
+/// close of the last working day of the calendar's hours (midnight around
+/// the clock), the day it starts not counted.
+pub fn working_days_clock(calendar: Option<&Calendar>, language: Language) -> String {
+    match (calendar.filter(|c| !c.is_24x7()), language) {
+        (None, Language::En) => {
+            "every day counts: due at midnight, the day it starts not counted".into()
+        }
+        (None, Language::Ru) => "все дни рабочие: до полуночи, не считая дня начала".into(),
+        (Some(c), Language::En) => format!(
+            "{}: {}; due at closing time, the day it starts not counted",
+            c.header.label(),
+            schedule(c, language)
+        ),
+        (Some(c), Language::Ru) => format!(
+            "по календарю «{}»: {}; до закрытия, не считая дня начала",
+            c.header.label(),
+            schedule(c, language)
+        ),
+    }
+}
+
+/// A calendar's opening hours in one line: runs of days with the same
+/// hours ("Mon–Fri 09:00–18:00, Sat 10:00–16:00"), its time zone, and
+/// whether holidays stop it (the dates are in the calendar's own table).
+pub fn schedule(calendar: &Calendar, language: Language) -> String {
+    let days = &calendar.week.days;
+    // Runs are taken around the week, starting at the first day (from
+    // Monday) that begins one, so `open fri-mon` reads "Fri–Mon".
+    let start = (0..7).find(|&d| days[d] != days[(d + 6) % 7]).unwrap_or(0);
+    let mut runs = Vec::new();
+    let mut offset = 0;
+    while offset < 7 {
+        let first = (start + offset) % 7;
+        let mut len = 1;
+        while offset + len < 7 && days[(first + len) % 7] == days[first] {
+            len += 1;
+        }
+        if !days[first].is_empty() {
+            let span = match len {
+                7 => every_day(language).to_string(),
+                1 => short_day(first, language).to_string(),
+                _ => format!(
+                    "{}–{}",
+                    short_day(first, language),
+                    short_day((first + len - 1) % 7, language)
+                ),
+            };
+            runs.push(format!("{span} {}", hours(&days[first], language)));
+        }
+        offset += len;
+    }
+    let mut text = if runs.is_empty() {
+        match language {
+            Language::En => "never open".to_string(),
+            Language::Ru => "не открыт ни в один день".to_string(),
+        }
+    } else {
+        runs.join(", ")
+    };
+    if let Some(zone) = &calendar.timezone {
+        text += &match language {
+            Language::En => format!(" {zone} time"),
+            Language::Ru => format!(" по времени {zone}"),
+        };
+    }
+    if !calendar.closed.is_empty() {
+        text += match language {
+            Language::En => ", except holidays",
+            Language::Ru => ", кроме праздничных дней",
+        };
+    }
+    text
+}
+
+/// One day's opening intervals: "09:00–13:00 and 14:00–18:00".
+fn hours(ranges: &[(TimeOfDay, TimeOfDay)], language: Language) -> String {
+    if let [(from, to)] = ranges {
+        if from.minutes() == 0 && to.minutes() == 24 * 60 {
+            return match language {
+                Language::En => "around the clock".into(),
+                Language::Ru => "круглосуточно".into(),
+            };
+        }
+    }
+    let and = match language {
+        Language::En => " and ",
+        Language::Ru => " и ",
+    };
+    ranges
+        .iter()
+        .map(|(from, to)| format!("{from}–{to}"))
+        .collect::<Vec<_>>()
+        .join(and)
+}
+
+fn every_day(language: Language) -> &'static str {
+    match language {
+        Language::En => "every day",
+        Language::Ru => "ежедневно",
+    }
+}
+
+/// A weekday as a schedule abbreviates it, by index (Monday first).
+fn short_day(index: usize, language: Language) -> &'static str {
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"];
+    debug_assert_eq!(Weekday::ALL[index].index(), index);
+    match language {
+        Language::En => EN[index],
+        Language::Ru => RU[index],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The calendar `office` "Office hours" with `body`, as a spec declares it.
+    fn calendar(body: &str) -> Calendar {
+        let spec = format!(
+            "service \"S\" {{ language en }}\ncalendar office \"Office hours\" {{ {body} }}"
+        );
+        let compiled = crate::pipeline::compile_clean(&spec);
+        let model = &compiled.specs[0].model;
+        model.calendars.values().next().unwrap().clone()
+    }
+
+    #[test]
+    fn runs_of_days_with_the_same_hours_are_compacted() {
+        let c = calendar("open mon-fri 09:00-18:00\n open sat 10:00-16:00");
+        assert_eq!(
+            clock(Some(&c), Language::En),
+            "counted only during Office hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00"
+        );
+        assert_eq!(
+            clock(Some(&c), Language::Ru),
+            "в рабочее время по календарю «Office hours»: пн–пт 09:00–18:00, сб 10:00–16:00"
+        );
+        // Around the week's end, and a break in the day.
+        let c = calendar("open fri-mon 09:00-13:00, 14:00-18:00");
+        assert_eq!(
+            schedule(&c, Language::En),
+            "Fri–Mon 09:00–13:00 and 14:00–18:00"
+        );
+        let c = calendar("open mon-sun 08:00-20:00");
+        assert_eq!(schedule(&c, Language::Ru), "ежедневно 08:00–20:00");
+        let c = calendar("open tue, thu 09:00-18:00");
+        assert_eq!(
+            schedule(&c, Language::En),
+            "Tue 09:00–18:00, Thu 09:00–18:00"
+        );
+        let c = calendar("open mon-fri 00:00-24:00\n open sun 10:00-12:00");
+        assert_eq!(
+            schedule(&c, Language::Ru),
+            "пн–пт круглосуточно, вс 10:00–12:00"
+        );
+    }
+
+    #[test]
+    fn a_time_zone_is_named_and_holidays_are_said_not_listed() {
+        let c = calendar(
+            "timezone \"Europe/Moscow\"\n open mon-fri 09:00-18:00\n closed 2026-01-01, 2026-01-07",
+        );
+        assert_eq!(
+            schedule(&c, Language::En),
+            "Mon–Fri 09:00–18:00 Europe/Moscow time, except holidays"
+        );
+        assert_eq!(
+            working_days_clock(Some(&c), Language::Ru),
+            "по календарю «Office hours»: пн–пт 09:00–18:00 по времени Europe/Moscow, \
+             кроме праздничных дней; до закрытия, не считая дня начала"
+        );
+        assert!(!schedule(&c, Language::En).contains("2026"));
+    }
+
+    #[test]
+    fn a_clock_open_around_the_clock_says_so() {
+        let c = calendar("open 24x7");
+        assert_eq!(clock(Some(&c), Language::En), "around the clock");
+        assert_eq!(clock(None, Language::Ru), "круглосуточно");
+        assert!(working_days_clock(Some(&c), Language::En).contains("midnight"));
+        // Open every hour but closed on holidays: not 24x7, so its hours.
+        let c = calendar("open 24x7\n closed 2026-01-01");
+        assert_eq!(
+            clock(Some(&c), Language::En),
+            "counted only during Office hours: every day around the clock, except holidays"
+        );
+    }
+}
