@@ -412,6 +412,111 @@ fn completions_and_the_man_page_come_from_the_commands() {
     assert!(man.contains("fmt") && man.contains("init"));
 }
 
+/// The Russian help and man page name what to write in Russian
+/// (`--out <ПАПКА>`, `[ФАЙЛЫ]...`) and head their sections in Russian
+/// (ИМЯ, СИНТАКСИС…): no word of a fixed list of clap's and
+/// clap_mangen's English is left, and every placeholder is Cyrillic or
+/// the neutral `N`. The English page keeps them.
+#[test]
+fn the_russian_help_and_man_page_leave_no_english_placeholder_or_heading() {
+    const ENGLISH: &[&str] = &[
+        "Usage",
+        "Options",
+        "OPTIONS",
+        "Arguments",
+        "Commands",
+        "COMMANDS",
+        "COMMAND",
+        "Print",
+        "default",
+        "possible",
+        "DIR",
+        "FILE",
+        "PATHS",
+        "TODAY",
+        "DATE",
+        "TARGET",
+        "SIZE",
+        "COLOR",
+        "FORMAT",
+        "SHELL",
+        "JOURNEY",
+        "DENY",
+        "TOPIC",
+        "CODE",
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "SUBCOMMANDS",
+        "VERSION",
+        "EXTRA",
+        "AUTHORS",
+    ];
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    // `<X>` and `[X]` placeholders, in the help and in roff (`\fI<X>\fR`).
+    let placeholders = |text: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        for (open, close) in [('<', '>'), ('[', ']')] {
+            for part in text.split(open).skip(1) {
+                if let Some(inner) = part.split(close).next() {
+                    let inner = inner.trim_start_matches("\\fI").trim_end_matches("\\fR");
+                    if !inner.is_empty() && inner.chars().all(|c| c.is_uppercase() || c == '_') {
+                        found.push(inner.to_string());
+                    }
+                }
+            }
+        }
+        found
+    };
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let help = stdout(&cxc_with(here, &["--lang", "ru", "help", "build"], &[]));
+    let man = stdout(&cxc_with(here, &["--lang", "ru", "man"], &[]));
+    for (what, text) in [("help build", &help), ("man", &man)] {
+        for word in words(text) {
+            assert!(
+                !ENGLISH.contains(&word.as_str()),
+                "{what}: “{word}” in\n{text}"
+            );
+        }
+        let found = placeholders(text);
+        assert!(!found.is_empty(), "{what}: no placeholder read in\n{text}");
+        for p in found {
+            assert!(
+                p == "N" || p.chars().all(|c| !c.is_ascii_alphabetic()),
+                "{what}: <{p}> in\n{text}"
+            );
+        }
+    }
+    for heading in [
+        ".SH \"ИМЯ\"",
+        ".SH \"СИНТАКСИС\"",
+        ".SH \"ОПИСАНИЕ\"",
+        ".SH \"КОМАНДЫ\"",
+    ] {
+        assert!(man.contains(heading), "{heading} in\n{man}");
+    }
+    assert!(
+        help.contains("--out <ПАПКА>") && help.contains("[ФАЙЛЫ]..."),
+        "{help}"
+    );
+    // English keeps clap's words.
+    let help = stdout(&cxc_with(here, &["help", "build"], &[]));
+    let man = stdout(&cxc_with(here, &["man"], &[]));
+    assert!(
+        help.contains("--out <DIR>") && help.contains("[PATHS]..."),
+        "{help}"
+    );
+    assert!(
+        man.contains(".SH \"SYNOPSIS\"") && man.contains("\\fI<COLOR>\\fR"),
+        "{man}"
+    );
+}
+
 /// `--color` decides; without it NO_COLOR turns colour off and FORCE_COLOR
 /// on, even into a pipe.
 #[test]
@@ -657,14 +762,14 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
     assert_eq!(missing.status.code(), Some(2));
     let text = stderr(&missing);
     assert!(
-        text.contains("ошибка: не указаны обязательные аргументы: --out <DIR>"),
+        text.contains("ошибка: не указаны обязательные аргументы: --out <ПАПКА>"),
         "{text}"
     );
     let usage = text
         .lines()
         .find(|l| l.starts_with("Использование: cxc build"))
         .unwrap_or_default();
-    assert!(usage.contains("--out <DIR>"), "{text}");
+    assert!(usage.contains("--out <ПАПКА>"), "{text}");
     assert!(
         !text.contains("required") && !text.contains("Usage"),
         "{text}"
@@ -686,7 +791,7 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
     let text = stderr(&bad);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        text.contains("недопустимое значение `xml` для `--format <FORMAT>`"),
+        text.contains("недопустимое значение `xml` для `--format <ФОРМАТ>`"),
         "{text}"
     );
     assert!(
@@ -706,7 +811,7 @@ fn help_and_argument_errors_speak_the_language_asked_for() {
     );
     let text = stderr(&date);
     assert!(
-        text.contains("недопустимое значение `2026-13-01` для `--today <TODAY>`: "),
+        text.contains("недопустимое значение `2026-13-01` для `--today <ДАТА>`: "),
         "{text}"
     );
     assert!(

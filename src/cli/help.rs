@@ -70,6 +70,7 @@ fn localised(command: Command, name: &str, language: Language) -> Command {
     let mut command = command
         .about(lookup(name, None, language))
         .long_about(None::<&'static str>)
+        .subcommand_value_name(crate::msg!("cli-usage-command").text(language))
         .help_template(format!(
             "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
@@ -92,7 +93,7 @@ fn localised(command: Command, name: &str, language: Language) -> Command {
                 &options
             };
             let help = help + &values(&arg, language);
-            let arg = arg
+            let arg = placeholder(arg, language)
                 .help(help)
                 .long_help(None::<&'static str>)
                 .help_heading(heading.clone());
@@ -112,6 +113,90 @@ fn localised(command: Command, name: &str, language: Language) -> Command {
         command = command.mut_subcommand(&sub, |c| localised(c, &sub, language));
     }
     command
+}
+
+/// An argument's value placeholder (`--out <DIR>`, `[PATHS]...`) in
+/// `language`: what to write there, in the reader's words. A name the
+/// catalogue does not know stays as clap has it (a test holds every
+/// argument to a known one).
+fn placeholder(arg: Arg, language: Language) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let names: Vec<String> = match arg.get_value_names() {
+        Some(names) => names.iter().map(ToString::to_string).collect(),
+        None => vec![arg.get_id().as_str().to_uppercase()],
+    };
+    let said: Option<Vec<String>> = names
+        .iter()
+        .map(|n| value_name(n).map(|m| m.text(language)))
+        .collect();
+    match said {
+        Some(said) => arg.value_names(said),
+        None => arg,
+    }
+}
+
+/// The catalogue's word for a placeholder clap names `name` (the
+/// argument's `value_name`, else its id in capitals); `N` is the same in
+/// every language.
+fn value_name(name: &str) -> Option<crate::i18n::Message> {
+    Some(match name {
+        "DIR" => crate::msg!("cli-value-dir"),
+        "FILE" => crate::msg!("cli-value-file"),
+        "PATHS" => crate::msg!("cli-value-files"),
+        "SIZE" => crate::msg!("cli-value-size"),
+        "LANG" => crate::msg!("cli-value-language"),
+        "COLOR" => crate::msg!("cli-value-color"),
+        "FORMAT" => crate::msg!("cli-value-format"),
+        "TODAY" | "FROM" | "TO" => crate::msg!("cli-value-date"),
+        "TARGET" => crate::msg!("cli-value-target"),
+        "SHELL" => crate::msg!("cli-value-shell"),
+        "JOURNEY" => crate::msg!("cli-value-journey"),
+        "DENY" => crate::msg!("cli-value-deny"),
+        "TOPIC" => crate::msg!("cli-value-topic"),
+        "CODE" => crate::msg!("cli-value-code"),
+        _ => return None,
+    })
+}
+
+/// The man page (roff) in `language`: clap_mangen's text from the
+/// localised command, its section headings (NAME, SYNOPSIS…, which it
+/// writes in English) from the catalogue, in capitals as man pages have
+/// them.
+pub(super) fn man_page(language: Language) -> std::io::Result<String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command(language)).render(&mut page)?;
+    let page = String::from_utf8_lossy(&page);
+    let mut out = String::with_capacity(page.len());
+    for line in page.lines() {
+        match line.strip_prefix(".SH ") {
+            Some(heading) => {
+                let heading = heading.trim_matches('"');
+                let said = man_heading(heading).map_or(heading.to_string(), |m| m.text(language));
+                out.push_str(&format!(".SH \"{}\"\n", said.to_uppercase()));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn man_heading(heading: &str) -> Option<crate::i18n::Message> {
+    Some(match heading {
+        "NAME" => crate::msg!("cli-man-name"),
+        "SYNOPSIS" => crate::msg!("cli-man-synopsis"),
+        "DESCRIPTION" => crate::msg!("cli-man-description"),
+        "OPTIONS" => crate::msg!("cli-heading-options"),
+        "SUBCOMMANDS" => crate::msg!("cli-heading-commands"),
+        "EXTRA" => crate::msg!("cli-man-extra"),
+        "VERSION" => crate::msg!("cli-man-version"),
+        "AUTHORS" => crate::msg!("cli-man-authors"),
+        _ => return None,
+    })
 }
 
 /// ` [default: human] [possible values: human, json]` in `language`, what
@@ -249,7 +334,7 @@ pub(super) fn render_error(error: &clap::Error, language: Language) -> String {
 }
 
 /// clap's usage placeholders (`[OPTIONS]`, `<COMMAND>`) in `language`;
-/// value names (`<DIR>`) stay: they name what to write, like the options.
+/// value names (`<DIR>`) are the command's own ([`placeholder`]).
 pub(super) fn placeholders(text: &str, language: Language) -> String {
     let options = crate::msg!("cli-usage-options").text(language);
     let command = crate::msg!("cli-usage-command").text(language);
@@ -312,6 +397,30 @@ mod tests {
                 }
                 pending.extend(c.get_subcommands().cloned());
             }
+        }
+    }
+
+    /// Every argument that takes a value names it in the reader's words:
+    /// a new argument whose placeholder the catalogue does not know fails
+    /// here, not in a Russian reader's terminal.
+    #[test]
+    fn every_placeholder_is_in_the_catalogues() {
+        let mut command = command(Language::Ru);
+        command.build();
+        let mut pending = vec![command];
+        while let Some(c) = pending.pop() {
+            for a in c.get_arguments().filter(|a| a.get_action().takes_values()) {
+                for name in a.get_value_names().unwrap_or_default() {
+                    assert!(
+                        name.as_str() == "N" || !name.chars().any(|c| c.is_ascii_alphabetic()),
+                        "{} {}: <{name}>",
+                        c.get_name(),
+                        a.get_id()
+                    );
+                }
+                assert!(a.get_value_names().is_some(), "{}", a.get_id());
+            }
+            pending.extend(c.get_subcommands().cloned());
         }
     }
 

@@ -250,17 +250,13 @@ pub fn main() -> ExitCode {
             clap_complete::generate(shell, &mut command, "cxc", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
-        Command::Man => {
-            let command = help::command(language());
-            let mut page = Vec::new();
-            match clap_mangen::Man::new(command).render(&mut page) {
-                Ok(()) => {
-                    print(&String::from_utf8_lossy(&page));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&say(msg!("cli-man-failed", error = e.to_string()))),
+        Command::Man => match help::man_page(language()) {
+            Ok(page) => {
+                print(&page);
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => fail(&say(msg!("cli-man-failed", error = e.to_string()))),
+        },
         Command::Explain { code } => run_explain(code.as_deref()),
         Command::Help { topic } => run_help(topic.as_deref()),
     }
