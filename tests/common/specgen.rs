@@ -625,6 +625,21 @@ fn dedup_by_channel(mut targets: Vec<(usize, u64)>) -> Vec<(usize, u64)> {
     targets
 }
 
+/// A generated spec compiled; it must have no error (a generated spec is
+/// valid by construction).
+pub fn compiled(text: &str) -> cxc::pipeline::Compilation {
+    let compiled =
+        cxc::pipeline::compile_bytes("spec.cx", text.as_bytes(), &cxc::check::Options::default());
+    let errors: Vec<&str> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == cxc::diagnostic::Severity::Error)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{text}");
+    compiled
+}
+
 /// The documents (`--target docs`) of a compiled spec, in `language`.
 pub fn documents(
     spec: &cxc::pipeline::CheckedSpec,
