@@ -148,7 +148,53 @@ pub(super) fn measure_spec(
     to: Option<Date>,
 ) -> Result<crate::measure::Report, ExitCode> {
     let config = &spec.config;
-    let settings = Settings {
+    let settings = measure_settings(config, from, to);
+    let columns = Columns(config.measure.columns.clone());
+    let mut measurement = Measurement::new(&spec.model, settings.clone());
+    if let Some(path) = contacts {
+        match halves(path) {
+            // Two readers, one per half of a large CSV export, each with its
+            // own tallies, added together after: the rows are independent.
+            Some((header, split, lines_before)) => {
+                let mut later = Measurement::new(&spec.model, settings);
+                let (first, second) = std::thread::scope(|scope| {
+                    let first = scope.spawn(|| {
+                        let file = open(path)?;
+                        let part = std::io::Read::take(file, split);
+                        csv_rows(part, &columns, |row| measurement.contact(row));
+                        Ok::<(), ExitCode>(())
+                    });
+                    let second = (|| {
+                        let mut file = open(path)?;
+                        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split))
+                            .map_err(|e| cannot_read(path, &e))?;
+                        csv_part(file, &header, lines_before, &columns, |row| {
+                            later.contact(row)
+                        });
+                        Ok::<(), ExitCode>(())
+                    })();
+                    (first.join().unwrap_or(Err(ExitCode::from(2))), second)
+                });
+                first?;
+                second?;
+                measurement.absorb(later);
+            }
+            None => read(path, &columns, |row| measurement.contact(row))?,
+        }
+    }
+    if let Some(path) = cases {
+        read(path, &columns, |row| measurement.visit(row))?;
+    }
+    Ok(measurement.finish())
+}
+
+/// What cxc.yaml holds the exports to, for the days `from`..`to`.
+pub(super) fn measure_settings(
+    config: &crate::config::Config,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> Settings {
+    Settings {
         promise_keep_rate: config
             .measure
             .promise_keep_rate
@@ -189,44 +235,7 @@ pub(super) fn measure_spec(
             .measure
             .repeat_share
             .unwrap_or(Settings::default().repeat_share),
-    };
-    let columns = Columns(config.measure.columns.clone());
-    let mut measurement = Measurement::new(&spec.model, settings.clone());
-    if let Some(path) = contacts {
-        match halves(path) {
-            // Two readers, one per half of a large CSV export, each with its
-            // own tallies, added together after: the rows are independent.
-            Some((header, split, lines_before)) => {
-                let mut later = Measurement::new(&spec.model, settings);
-                let (first, second) = std::thread::scope(|scope| {
-                    let first = scope.spawn(|| {
-                        let file = open(path)?;
-                        let part = std::io::Read::take(file, split);
-                        csv_rows(part, &columns, |row| measurement.contact(row));
-                        Ok::<(), ExitCode>(())
-                    });
-                    let second = (|| {
-                        let mut file = open(path)?;
-                        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split))
-                            .map_err(|e| cannot_read(path, &e))?;
-                        csv_part(file, &header, lines_before, &columns, |row| {
-                            later.contact(row)
-                        });
-                        Ok::<(), ExitCode>(())
-                    })();
-                    (first.join().unwrap_or(Err(ExitCode::from(2))), second)
-                });
-                first?;
-                second?;
-                measurement.absorb(later);
-            }
-            None => read(path, &columns, |row| measurement.contact(row))?,
-        }
     }
-    if let Some(path) = cases {
-        read(path, &columns, |row| measurement.visit(row))?;
-    }
-    Ok(measurement.finish())
 }
 
 /// What a row may call a segment besides its id: its export name, and the

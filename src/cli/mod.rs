@@ -128,6 +128,9 @@ enum BuildTarget {
     Taskrouter,
     Bpmn,
     Site,
+    /// dbt/: a dbt project computing cxc measure's figures in a warehouse
+    /// (not built unless named).
+    Dbt,
 }
 
 #[derive(clap::Args, Debug)]
@@ -329,6 +332,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 BuildTarget::Taskrouter => generate::Target::Taskrouter,
                 BuildTarget::Bpmn => generate::Target::Bpmn,
                 BuildTarget::Site => generate::Target::Site,
+                BuildTarget::Dbt => generate::Target::Dbt,
             })
             .collect()
     };
@@ -363,7 +367,11 @@ fn run_build(args: BuildArgs) -> ExitCode {
         } else {
             None
         };
+        let settings = measure_settings(&spec.config, None, None);
+        let columns = crate::measure::rows::Columns(spec.config.measure.columns.clone());
         let options = generate::Options {
+            measure: &settings,
+            columns: &columns,
             language,
             templates: args.templates.as_deref(),
             targets: &targets,

@@ -18,6 +18,7 @@
 //!   `names`: one spelling per segment and channel across the exports.
 
 mod clocks;
+mod dbt;
 mod docx;
 pub mod files;
 mod job;
@@ -64,6 +65,9 @@ pub enum Target {
     Bpmn,
     /// The HTML site under `site/`.
     Site,
+    /// `dbt/`: a dbt project computing the measured figures in a warehouse.
+    /// Not in the default set: asked for by name.
+    Dbt,
 }
 
 impl Target {
@@ -88,6 +92,10 @@ pub struct Options<'a> {
     /// Figures measured from the exports, put beside the standards and on
     /// the maps (`cxc build --contacts/--cases`).
     pub measured: Option<&'a report::MeasureView>,
+    /// What `cxc measure` holds the exports to and reads them with
+    /// (cxc.yaml `measure:`): the dbt project computes the same.
+    pub measure: &'a crate::measure::Settings,
+    pub columns: &'a crate::measure::rows::Columns,
 }
 
 /// Renders one spec, in memory: the files, and what the exports could not
@@ -122,6 +130,9 @@ pub fn render(
             "routing/taskrouter-queues.json".into(),
             pretty(&export.queues),
         );
+    }
+    if wants(Target::Dbt) {
+        files.extend(dbt::project(model, options.measure, options.columns));
     }
     if wants(Target::Bpmn) {
         for (file, journey) in journey_files(model) {

@@ -44,7 +44,7 @@ use std::collections::BTreeMap;
 
 /// Names a row uses, looked up once or more per row: foldhash, as the
 /// model's own name tables.
-type Names<K, V> = foldhash::HashMap<K, V>;
+pub type Names<K, V> = foldhash::HashMap<K, V>;
 
 /// What a measurement is held to (`measure:` in cxc.yaml, `--from`/`--to`).
 #[derive(Debug, Clone)]
@@ -498,7 +498,7 @@ impl<'m> Measurement<'m> {
 
 /// What a row may call each declaration: its id, and its name in the
 /// exports when cxc.yaml gives one.
-fn names<'a, T: Copy>(
+pub fn names<'a, T: Copy>(
     ids: impl Iterator<Item = (&'a str, T)>,
     aliases: &BTreeMap<String, Vec<String>>,
 ) -> Names<String, T> {

@@ -14,7 +14,7 @@ pub struct Sketch {
     n: u64,
 }
 
-fn bucket(seconds: i64) -> u32 {
+pub fn bucket(seconds: i64) -> u32 {
     let s = seconds.max(0);
     if s < EXACT {
         s as u32
@@ -24,7 +24,7 @@ fn bucket(seconds: i64) -> u32 {
 }
 
 /// The middle of a bucket, in seconds.
-fn value(bucket: u32) -> i64 {
+pub fn value(bucket: u32) -> i64 {
     if i64::from(bucket) < EXACT {
         return i64::from(bucket);
     }

@@ -1,0 +1,25 @@
+{#- Each case's visits in the order they were entered, replayed on the
+    journey's graph: position, the step before, whether the map has that
+    transition, and the time at the step (to `left`, else to entering the
+    next step). Visits entered at the same instant are ordered by step. -#}
+with v as (
+  select * from {{ ref('cxc_visits') }} where good = 1
+),
+ordered as (
+  select v.*, s.ord as step_ord,
+    row_number() over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as pos,
+    count(*) over (partition by v.journey_id, v.case_id) as visits_in_case,
+    lead(v.entered__at) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as next_entered,
+    lag(v.step_id) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as prev_step
+  from v
+  join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
+)
+select o.*,
+  case when o.left__at is not null then greatest(o.left__at - o.entered__at, 0)
+       when o.next_entered is not null then greatest(o.next_entered - o.entered__at, 0) end as time_s,
+  case when o.pos = 1 then (case when o.step_id = j.start_step then 0 else 1 end)
+       when t.to_step is null then 1 else 0 end as detour
+from ordered o
+join {{ ref('cxc_journeys') }} j on j.journey = o.journey_id
+left join {{ ref('cxc_transitions') }} t
+  on t.journey = o.journey_id and t.from_step = o.prev_step and t.to_step = o.step_id

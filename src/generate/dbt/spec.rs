@@ -1,0 +1,615 @@
+//! The spec as seeds: what each rule of `cxc measure` needs, one row per
+//! combination a contact or case can meet, so that the models join on
+//! equality (segment, channel, complaint, journey, step) and never branch on
+//! the spec.
+
+use super::{yaml_string, Table};
+use crate::measure::clocks::zone;
+use crate::measure::Settings;
+use crate::model::{Calendar, Idx, Model};
+use crate::syntax::values::Feedback;
+use jiff::tz::TimeZone;
+
+pub struct Spec<'m> {
+    model: &'m Model,
+    settings: &'m Settings,
+    /// Zone 0 is the home zone; then every other zone a calendar reads.
+    pub zones: Vec<TimeZone>,
+    /// The zone of each calendar.
+    calendar_zone: Vec<usize>,
+    /// Calendars whose running time is not wall time: they get a clock table.
+    pub clocked: Vec<Idx<Calendar>>,
+}
+
+fn same(a: &TimeZone, b: &TimeZone) -> bool {
+    a.iana_name() == b.iana_name()
+}
+
+impl<'m> Spec<'m> {
+    pub fn new(model: &'m Model, settings: &'m Settings) -> Spec<'m> {
+        let clocks = crate::measure::clocks::Clocks::new(model);
+        let mut zones = vec![clocks.home().clone()];
+        let calendar_zone = model
+            .calendars
+            .values()
+            .map(|c| {
+                let tz = zone(c);
+                match zones.iter().position(|z| same(z, &tz)) {
+                    Some(i) => i,
+                    None => {
+                        zones.push(tz);
+                        zones.len() - 1
+                    }
+                }
+            })
+            .collect();
+        let clocked = model
+            .calendars
+            .iter()
+            .filter(|(_, c)| !crate::measure::clock::Clock::of(c).is_always())
+            .map(|(id, _)| id)
+            .collect();
+        Spec {
+            model,
+            settings,
+            zones,
+            calendar_zone,
+            clocked,
+        }
+    }
+
+    /// The zone a rule on `calendar` reads local times in (home without one).
+    fn zone(&self, calendar: Option<Idx<Calendar>>) -> String {
+        calendar
+            .map_or(0, |c| self.calendar_zone[c.index()])
+            .to_string()
+    }
+
+    /// The clock a rule on `calendar` runs on: empty for wall time.
+    fn clock(&self, calendar: Option<Idx<Calendar>>) -> String {
+        calendar
+            .filter(|c| self.clocked.contains(c))
+            .map_or(String::new(), |c| {
+                self.model.calendars[c].header.id.to_string()
+            })
+    }
+
+    pub fn tables(&self) -> Vec<(&'static str, Table)> {
+        vec![
+            ("cxc_names", self.names()),
+            ("cxc_settings", self.settings_table()),
+            ("cxc_sla_targets", self.sla_targets()),
+            ("cxc_sla_checks", self.sla_checks()),
+            ("cxc_promises", self.promises()),
+            ("cxc_journey_promises", self.journey_promises()),
+            ("cxc_complaint_clocks", self.complaint_clocks()),
+            ("cxc_complaint_duties", self.complaint_duties()),
+            ("cxc_journeys", self.journeys()),
+            ("cxc_steps", self.steps()),
+            ("cxc_transitions", self.transitions()),
+        ]
+    }
+
+    fn names(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[("kind", 's'), ("scope", 's'), ("name", 's'), ("id", 's')]);
+        let mut add = |kind: &str, names: crate::measure::Names<String, &str>| {
+            let mut names: Vec<_> = names.into_iter().collect();
+            names.sort();
+            for (name, id) in names {
+                t.row([kind.into(), String::new(), name, id.to_string()]);
+            }
+        };
+        let ids = m
+            .segments
+            .values()
+            .map(|s| (s.header.id.as_str(), s.header.id.as_str()));
+        add(
+            "segment",
+            crate::measure::names(ids, &self.settings.segment_names),
+        );
+        let ids = m
+            .channels
+            .values()
+            .map(|c| (c.header.id.as_str(), c.header.id.as_str()));
+        add(
+            "channel",
+            crate::measure::names(ids, &self.settings.channel_names),
+        );
+        let none = Default::default();
+        let ids = m
+            .complaints
+            .values()
+            .map(|c| (c.header.id.as_str(), c.header.id.as_str()));
+        add("complaint", crate::measure::names(ids, &none));
+        let ids = m
+            .journeys
+            .values()
+            .map(|j| (j.header.id.as_str(), j.header.id.as_str()));
+        add("journey", crate::measure::names(ids, &none));
+        for j in m.journeys.values() {
+            for s in j.steps.values() {
+                let id = s.header.id.to_string();
+                t.row(["step".into(), j.header.id.to_string(), id.clone(), id]);
+            }
+        }
+        t
+    }
+
+    fn settings_table(&self) -> Table {
+        let s = self.settings;
+        let mut t = Table::new(&[
+            ("promise_keep_rate", 'd'),
+            ("deadline_rate", 'd'),
+            ("max_handoffs", 'i'),
+            ("clock_from", 'i'),
+            ("clock_to", 'i'),
+        ]);
+        t.row([
+            s.promise_keep_rate.value().to_string(),
+            s.deadline_rate.value().to_string(),
+            s.max_handoffs.to_string(),
+            super::time::FROM.to_string(),
+            super::time::TO.to_string(),
+        ]);
+        t
+    }
+
+    /// One row per target, per segment of its SLA, per channel a contact
+    /// of that segment may come by (a resolution target without a channel
+    /// applies to every channel).
+    fn sla_targets(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("sla", 's'),
+            ("sla_ord", 'i'),
+            ("segment", 's'),
+            ("channel", 's'),
+            ("kind", 's'),
+            ("kind_ord", 'i'),
+            ("idx", 'i'),
+            ("target_channel", 's'),
+            ("within_s", 'i'),
+            ("goal", 'd'),
+            ("calendar", 's'),
+            ("zone", 'i'),
+        ]);
+        let deadline = self.settings.deadline_rate.value();
+        for (segment_id, segment) in m.segments.iter() {
+            for (sla_id, sla) in m.slas_of(segment_id) {
+                let hours = sla.hours.as_ref().and_then(|h| h.target);
+                let mut targets: Vec<(
+                    &str,
+                    usize,
+                    usize,
+                    Option<Idx<crate::model::Channel>>,
+                    u64,
+                    f64,
+                )> = Vec::new();
+                for (i, a) in sla.answers.iter().enumerate() {
+                    targets.push((
+                        "answer",
+                        0,
+                        i,
+                        a.channel.target,
+                        a.within.seconds(),
+                        a.percent.value(),
+                    ));
+                }
+                for (i, f) in sla.first_responses.iter().enumerate() {
+                    targets.push((
+                        "first_response",
+                        1,
+                        i,
+                        f.channel.target,
+                        f.within.seconds(),
+                        deadline,
+                    ));
+                }
+                for (i, r) in sla.resolutions.iter().enumerate() {
+                    let channel = r.channel.as_ref().and_then(|c| c.target);
+                    targets.push(("resolution", 2, i, channel, r.within.seconds(), deadline));
+                }
+                for (channel_id, channel) in m.channels.iter() {
+                    let channel_hours = channel.hours.as_ref().and_then(|h| h.target);
+                    for &(kind, kind_ord, i, target, within, goal) in &targets {
+                        let applies = match target {
+                            Some(c) => c == channel_id,
+                            None => kind == "resolution",
+                        };
+                        if !applies || (kind != "resolution" && target.is_none()) {
+                            continue;
+                        }
+                        t.row([
+                            sla.header.id.to_string(),
+                            sla_id.index().to_string(),
+                            segment.header.id.to_string(),
+                            channel.header.id.to_string(),
+                            kind.into(),
+                            kind_ord.to_string(),
+                            i.to_string(),
+                            target.map_or(String::new(), |c| m.channels[c].header.id.to_string()),
+                            within.to_string(),
+                            goal.to_string(),
+                            self.clock(hours),
+                            self.zone(hours.or(channel_hours)),
+                        ]);
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// For each segment and channel, the zones in which `answered`,
+    /// `first_response` and `resolved` are held against `created` (one per
+    /// SLA of the segment): a column per zone, 1 where checked.
+    fn sla_checks(&self) -> Table {
+        let m = self.model;
+        let mut spec: Vec<(String, char)> = vec![("segment".into(), 's'), ("channel".into(), 's')];
+        spec.extend((0..self.zones.len()).map(|z| (format!("z{z}"), 'i')));
+        let mut t = Table::new(&spec);
+        for (segment_id, segment) in m.segments.iter() {
+            for channel in m.channels.values() {
+                let channel_hours = channel.hours.as_ref().and_then(|h| h.target);
+                let mut flags = vec![String::from("0"); self.zones.len()];
+                let mut any = false;
+                for (_, sla) in m.slas_of(segment_id) {
+                    let hours = sla.hours.as_ref().and_then(|h| h.target);
+                    flags[self
+                        .zone(hours.or(channel_hours))
+                        .parse::<usize>()
+                        .unwrap_or(0)] = "1".into();
+                    any = true;
+                }
+                if any {
+                    let mut row =
+                        vec![segment.header.id.to_string(), channel.header.id.to_string()];
+                    row.extend(flags);
+                    t.rows.push(row);
+                }
+            }
+        }
+        t
+    }
+
+    /// Promises on a channel, one row per segment they cover.
+    fn promises(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("promise", 's'),
+            ("ord", 'i'),
+            ("segment", 's'),
+            ("channel", 's'),
+            ("within_s", 'i'),
+            ("calendar", 's'),
+            ("zone", 'i'),
+            ("live", 'i'),
+        ]);
+        for (id, p) in m.promises.iter() {
+            let (Some(on), Some(within)) = (&p.channel, &p.within) else {
+                continue;
+            };
+            let Some(channel) = on.target.filter(|_| p.journey.is_none()) else {
+                continue;
+            };
+            let hours = m.channels[channel].hours.as_ref().and_then(|h| h.target);
+            let live = m.channels[channel].kind.is_some_and(|k| k.is_synchronous());
+            for (segment_id, segment) in m.segments.iter() {
+                let covered = p.segments.is_empty()
+                    || p.segments.iter().any(|s| s.target == Some(segment_id));
+                if covered {
+                    t.row([
+                        p.header.id.to_string(),
+                        id.index().to_string(),
+                        segment.header.id.to_string(),
+                        m.channels[channel].header.id.to_string(),
+                        within.value.seconds().to_string(),
+                        self.clock(hours),
+                        self.zone(hours),
+                        u8::from(live).to_string(),
+                    ]);
+                }
+            }
+        }
+        t
+    }
+
+    fn journey_promises(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("promise", 's'),
+            ("ord", 'i'),
+            ("journey", 's'),
+            ("from_step", 's'),
+            ("to_step", 's'),
+            ("within_s", 'i'),
+        ]);
+        for (id, p) in m.promises.iter() {
+            let (Some(on), Some(within)) = (&p.journey, &p.within) else {
+                continue;
+            };
+            let Some(journey) = on.journey.target else {
+                continue;
+            };
+            let j = &m.journeys[journey];
+            let step = |s: &Option<crate::model::Ref<Idx<crate::model::Step>>>| {
+                s.as_ref()
+                    .and_then(|s| s.target)
+                    .map_or(String::new(), |s| j.steps[s].header.id.to_string())
+            };
+            t.row([
+                p.header.id.to_string(),
+                id.index().to_string(),
+                j.header.id.to_string(),
+                step(&on.from),
+                step(&on.to),
+                within.value.seconds().to_string(),
+            ]);
+        }
+        t
+    }
+
+    /// The clock and zone of each complaint rule on each channel: the
+    /// rule's `hours`, else the channel's.
+    fn complaint_clocks(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("complaint", 's'),
+            ("channel", 's'),
+            ("calendar", 's'),
+            ("zone", 'i'),
+        ]);
+        for c in m.complaints.values() {
+            for channel in m.channels.values() {
+                let hours = c
+                    .hours
+                    .as_ref()
+                    .and_then(|h| h.target)
+                    .or_else(|| channel.hours.as_ref().and_then(|h| h.target));
+                t.row([
+                    c.header.id.to_string(),
+                    channel.header.id.to_string(),
+                    self.clock(hours),
+                    self.zone(hours),
+                ]);
+            }
+        }
+        t
+    }
+
+    fn complaint_duties(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("complaint", 's'),
+            ("ord", 'i'),
+            ("duty", 's'),
+            ("duty_ord", 'i'),
+            ("limit_s", 'i'),
+        ]);
+        for (id, c) in m.complaints.iter() {
+            let mut duty = |name: &str, ord: usize, limit: String| {
+                t.row([
+                    c.header.id.to_string(),
+                    id.index().to_string(),
+                    name.into(),
+                    ord.to_string(),
+                    limit,
+                ]);
+            };
+            if let Some(a) = &c.acknowledge {
+                duty("acknowledge", 0, a.value.seconds().to_string());
+            }
+            if let Some(r) = &c.resolve {
+                duty("resolve", 1, r.value.seconds().to_string());
+            }
+            if let Some(e) = c.escalations.first() {
+                duty("escalate", 2, e.after.seconds().to_string());
+            }
+            if c.feedback
+                .as_ref()
+                .is_some_and(|f| f.value == Feedback::Required)
+            {
+                duty("feedback", 3, String::new());
+            }
+        }
+        t
+    }
+
+    fn journeys(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("journey", 's'),
+            ("ord", 'i'),
+            ("start_step", 's'),
+            ("within_s", 'i'),
+        ]);
+        for (id, j) in m.journeys.iter() {
+            t.row([
+                j.header.id.to_string(),
+                id.index().to_string(),
+                j.start
+                    .as_ref()
+                    .and_then(|s| s.target)
+                    .map_or(String::new(), |s| j.steps[s].header.id.to_string()),
+                j.within
+                    .as_ref()
+                    .map_or(String::new(), |w| w.value.seconds().to_string()),
+            ]);
+        }
+        t
+    }
+
+    fn steps(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[
+            ("journey", 's'),
+            ("step", 's'),
+            ("ord", 'i'),
+            ("is_end", 'i'),
+            ("within_s", 'i'),
+            ("facing", 'i'),
+            ("team", 's'),
+        ]);
+        for j in m.journeys.values() {
+            for (id, s) in j.steps.iter() {
+                let team = s
+                    .owner
+                    .as_ref()
+                    .and_then(|o| o.target)
+                    .and_then(|p| m.team_of(p))
+                    .map_or(String::new(), |team| m.teams[team].header.id.to_string());
+                t.row([
+                    j.header.id.to_string(),
+                    s.header.id.to_string(),
+                    id.index().to_string(),
+                    u8::from(s.end.is_some()).to_string(),
+                    s.within
+                        .as_ref()
+                        .map_or(String::new(), |w| w.value.seconds().to_string()),
+                    u8::from(!s.channels.is_empty()).to_string(),
+                    team,
+                ]);
+            }
+        }
+        t
+    }
+
+    fn transitions(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[("journey", 's'), ("from_step", 's'), ("to_step", 's')]);
+        for j in m.journeys.values() {
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            for s in j.steps.values() {
+                for next in &s.next {
+                    if let Some(to) = next.to.target {
+                        pairs.push((s.header.id.to_string(), j.steps[to].header.id.to_string()));
+                    }
+                }
+            }
+            pairs.sort();
+            pairs.dedup();
+            for (from, to) in pairs {
+                t.row([j.header.id.to_string(), from, to]);
+            }
+        }
+        t
+    }
+}
+
+/// `models/schema.yml`: the figures' keys are never empty, and every
+/// segment, channel, journey and step a figure names is one of the spec's.
+pub fn schema(model: &Model) -> String {
+    let list = |ids: Vec<String>| -> String {
+        let quoted: Vec<String> = ids.iter().map(|id| yaml_string(id)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let segments = list(
+        model
+            .segments
+            .values()
+            .map(|s| s.header.id.to_string())
+            .collect(),
+    );
+    let channels = list(
+        model
+            .channels
+            .values()
+            .map(|c| c.header.id.to_string())
+            .collect(),
+    );
+    let journeys = list(
+        model
+            .journeys
+            .values()
+            .map(|j| j.header.id.to_string())
+            .collect(),
+    );
+    let mut steps: Vec<String> = model
+        .journeys
+        .values()
+        .flat_map(|j| j.steps.values().map(|s| s.header.id.to_string()))
+        .collect();
+    steps.sort();
+    steps.dedup();
+    let steps = list(steps);
+    let accepted =
+        |values: &str| format!("          - accepted_values:\n              values: {values}\n");
+    let not_null = "          - not_null\n";
+    let column = |name: &str, tests: &[String]| {
+        format!("      - name: {name}\n        tests:\n{}", tests.concat())
+    };
+    let model_block = |name: &str, columns: &[String]| {
+        format!("  - name: {name}\n    columns:\n{}", columns.concat())
+    };
+    let mut out = String::from(
+        "# Written by cxc from the spec: every key of a figure is set, and every\n\
+         # name a figure carries is the spec's (bad data never reaches them).\nversion: 2\nmodels:\n",
+    );
+    out.push_str(&model_block(
+        "attainment",
+        &[
+            column("sla", &[not_null.into()]),
+            column("segment", &[not_null.into(), accepted(&segments)]),
+            column("channel", &[accepted(&channels)]),
+            column(
+                "kind",
+                &[
+                    not_null.into(),
+                    accepted("[\"answer\", \"first_response\", \"resolution\"]"),
+                ],
+            ),
+            column("n", &[not_null.into()]),
+            column("met", &[not_null.into()]),
+        ],
+    ));
+    out.push_str(&model_block(
+        "cxc_contacts",
+        &[
+            column("segment_id", &[not_null.into(), accepted(&segments)]),
+            column("channel_id", &[not_null.into(), accepted(&channels)]),
+            column("created__at_0", &[not_null.into()]),
+        ],
+    ));
+    out.push_str(&model_block(
+        "journey_visits",
+        &[
+            column("case_id", &[not_null.into()]),
+            column("journey_id", &[not_null.into(), accepted(&journeys)]),
+            column("step_id", &[not_null.into(), accepted(&steps)]),
+            column("entered__at", &[not_null.into()]),
+        ],
+    ));
+    out.push_str(&model_block(
+        "journey_steps",
+        &[
+            column("journey", &[not_null.into(), accepted(&journeys)]),
+            column("step", &[not_null.into(), accepted(&steps)]),
+        ],
+    ));
+    out.push_str(&model_block(
+        "promises_kept",
+        &[column("promise", &[not_null.into()])],
+    ));
+    out.push_str(&model_block(
+        "complaint_duties",
+        &[
+            column("complaint", &[not_null.into()]),
+            column(
+                "duty",
+                &[
+                    not_null.into(),
+                    accepted("[\"acknowledge\", \"resolve\", \"escalate\", \"feedback\"]"),
+                ],
+            ),
+        ],
+    ));
+    out.push_str(&model_block(
+        "bad_rows",
+        &[
+            column("file", &[not_null.into()]),
+            column("reason", &[not_null.into()]),
+        ],
+    ));
+    out
+}

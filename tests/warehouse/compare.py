@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Compares the figures the generated dbt project computed with cxc
+measure's measure.json: equal counts, equal percentages after the same
+rounding, equal medians and 90th percentiles. Exits 1 naming every
+difference.
+
+    compare.py MEASURE_JSON --duckdb FILE.duckdb
+    compare.py MEASURE_JSON --parquet SPARK_WAREHOUSE/SCHEMA.db
+"""
+import json
+import sys
+
+import duckdb
+
+
+def tables(args):
+    con = duckdb.connect()
+    if args[0] == "--duckdb":
+        con.execute(f"attach '{args[1]}' as w (read_only)")
+        return lambda name: con.execute(f"select * from w.main.{name}").fetchall(), con, lambda name: [d[0] for d in con.execute(f"select * from w.main.{name} limit 0").description]
+    root = args[1]
+    read = lambda name: f"read_parquet('{root}/{name}/*.parquet')"
+    return (lambda name: con.execute(f"select * from {read(name)}").fetchall(), con,
+            lambda name: [d[0] for d in con.execute(f"select * from {read(name)} limit 0").description])
+
+
+def main():
+    measure = json.load(open(sys.argv[1]))
+    fetch, _, columns = tables(sys.argv[2:])
+
+    def rows(name):
+        cols = columns(name)
+        return [dict(zip(cols, r)) for r in fetch(name)]
+
+    problems = []
+    checked = 0
+
+    def same(what, ours, theirs):
+        nonlocal checked
+        checked += 1
+        if isinstance(ours, float) and isinstance(theirs, (int, float)) and theirs is not None:
+            ok = ours == float(theirs)
+        else:
+            ok = ours == theirs
+        if not ok:
+            problems.append(f"{what}: dbt {ours!r}, measure {theirs!r}")
+
+    def keyed(items, key):
+        out = {}
+        for item in items:
+            out[key(item)] = item
+        return out
+
+    # SLA targets.
+    ours = keyed(rows("attainment"), lambda r: (r["sla"], r["segment"], r["kind"], r["idx"], r["channel"]))
+    theirs = keyed(measure["targets"], lambda t: (t["sla"], t["segment"], t["kind"], t["index"], t["channel"]))
+    same("targets", sorted(map(str, ours)), sorted(map(str, theirs)))
+    for k in ours.keys() & theirs.keys():
+        o, t = ours[k], theirs[k]
+        for a, b in [("n", "n"), ("met", "met"), ("percent", "percent"), ("goal", "goal")]:
+            same(f"target {k} {a}", o[a], t[b])
+        same(f"target {k} ok", bool(o["ok"]), t["ok"])
+    # Promises and complaint duties.
+    ours = keyed(rows("promises_kept"), lambda r: r["promise"])
+    theirs = keyed(measure["promises"], lambda p: p["id"])
+    same("promises", sorted(ours), sorted(theirs))
+    for k in ours.keys() & theirs.keys():
+        for a in ["n", "kept", "percent", "goal"]:
+            same(f"promise {k} {a}", ours[k][a], theirs[k][a])
+        same(f"promise {k} ok", bool(ours[k]["ok"]), theirs[k]["ok"])
+    ours = keyed(rows("complaint_duties"), lambda r: (r["complaint"], r["duty"]))
+    theirs = keyed(measure["complaints"], lambda c: (c["id"], c["duty"]))
+    same("complaints", sorted(ours), sorted(theirs))
+    for k in ours.keys() & theirs.keys():
+        for a in ["n", "kept", "percent", "goal"]:
+            same(f"complaint {k} {a}", ours[k][a], theirs[k][a])
+        same(f"complaint {k} ok", bool(ours[k]["ok"]), theirs[k]["ok"])
+    # Journeys, their steps and deviations.
+    ours = keyed(rows("journeys"), lambda r: r["journey"])
+    theirs = keyed(measure["journeys"], lambda j: j["journey"])
+    same("journeys", sorted(ours), sorted(theirs))
+    steps = {}
+    for r in rows("journey_steps"):
+        steps[(r["journey"], r["step"])] = r
+    detours = {}
+    for r in rows("journey_deviations"):
+        detours.setdefault(r["journey"], set()).add((r["from_step"], r["to_step"], r["cases"]))
+    for k in ours.keys() & theirs.keys():
+        o, t = ours[k], theirs[k]
+        for a in ["cases", "fitting", "completed", "in_progress", "deviating", "over_handoff_limit", "handoffs_median"]:
+            same(f"journey {k} {a}", o[a], t[a])
+        same(f"journey {k} handoffs_max", o["handoffs_max"], t["handoffs_max"])
+        same(f"journey {k} end_to_end n", o["end_to_end_n"], t["end_to_end"]["n"])
+        same(f"journey {k} end_to_end median", o["end_to_end_median"], t["end_to_end"]["median"])
+        same(f"journey {k} end_to_end p90", o["end_to_end_p90"], t["end_to_end"]["p90"])
+        if t["on_time"] is not None:
+            for a in ["n", "kept", "percent"]:
+                same(f"journey {k} on_time {a}", o[f"on_time_{a}"], t["on_time"][a])
+            same(f"journey {k} on_time ok", bool(o["on_time_ok"]), t["on_time"]["ok"])
+        else:
+            same(f"journey {k} on_time", o["on_time_n"], None)
+        same(f"journey {k} detours", detours.get(k, set()),
+             {(d["from"], d["to"], d["count"]) for d in t["detours"]})
+        for st in t["steps"]:
+            s = steps.get((k, st["step"]))
+            if s is None:
+                problems.append(f"step {k}.{st['step']}: missing in dbt")
+                continue
+            w = f"step {k}.{st['step']}"
+            for a in ["visits", "reached", "stopped", "dropoff", "csat", "csat_n"]:
+                same(f"{w} {a}", s[a], st[a])
+            same(f"{w} time n", s["time_n"], st["time"]["n"])
+            same(f"{w} time median", s["time_median"], st["time"]["median"])
+            same(f"{w} time p90", s["time_p90"], st["time"]["p90"])
+            if st["on_time"] is not None:
+                for a in ["n", "kept", "percent"]:
+                    same(f"{w} on_time {a}", s[f"on_time_{a}"], st["on_time"][a])
+                same(f"{w} on_time ok", bool(s["on_time_ok"]), st["on_time"]["ok"])
+    # Bad data, by file and kind.
+    bad = {}
+    for r in rows("bad_rows"):
+        bad[(r["file"], r["reason"])] = bad.get((r["file"], r["reason"]), 0) + 1
+    same("bad data", bad, {(b["file"], b["kind"]): b["count"] for b in measure["bad_data"]})
+    for p in problems:
+        print(p)
+    print(f"{checked - len(problems)} passed, {len(problems)} failed: figures of dbt against measure.json")
+    sys.exit(1 if problems else 0)
+
+
+main()
