@@ -19,7 +19,9 @@ use crate::measure::Settings;
 use crate::model::Model;
 
 /// A seed: its columns (name and kind: `s` text, `i` whole number, `d`
-/// number) and rows.
+/// number) and rows. An empty text is written `-` (no identifier can be
+/// that): dbt-spark loads an empty text cell as the word `None`; the models
+/// read `-` as none (`cxc_none`).
 pub struct Table {
     columns: Vec<(String, char)>,
     rows: Vec<Vec<String>>,
@@ -48,6 +50,13 @@ impl Table {
         let header: Vec<&str> = self.columns.iter().map(|c| c.0.as_str()).collect();
         writer.write_record(&header).expect("writes to memory");
         for row in &self.rows {
+            let row = row.iter().zip(&self.columns).map(|(value, (_, kind))| {
+                if value.is_empty() && *kind == 's' {
+                    "-"
+                } else {
+                    value.as_str()
+                }
+            });
             writer.write_record(row).expect("writes to memory");
         }
         writer.into_inner().expect("writes to memory")

@@ -50,7 +50,8 @@ fn the_clock_table_gives_the_clocks_running_time_across_changes_and_holidays() {
         for _ in 0..3000 {
             // Around the year's daylight-saving changes, or anywhere.
             let a = FROM + rng.below(TO - FROM - 40 * 86_400);
-            let b = a + rng.below([3_600, 86_400, 40 * 86_400][rng.below(3) as usize]);
+            let span = [3_600, 86_400, 40 * 86_400][rng.below(3) as usize];
+            let b = a + rng.below(span);
             let (ta, tb) = (
                 Timestamp::from_second(a).unwrap(),
                 Timestamp::from_second(b).unwrap(),
@@ -117,7 +118,8 @@ fn buckets_hold_every_second_once_with_the_sketchs_value() {
     }
     let mut rng = Mix(11);
     for _ in 0..20_000 {
-        let s = 100 + rng.below(1 << (rng.below(40) + 1));
+        let bits = rng.below(30) + 1;
+        let s = 100 + rng.below(1 << bits);
         let row = table
             .rows
             .iter()

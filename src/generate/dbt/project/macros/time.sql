@@ -101,6 +101,9 @@
         else greatest({{ cxc_prefix(cb, b) }} - {{ cxc_prefix(ca, a) }}, 0) end)
 {%- endmacro %}
 
+{#- A text of the spec's seeds, none where it is `-` (no identifier). -#}
+{% macro cxc_none(expr) -%}nullif({{ expr }}, '-'){%- endmacro %}
+
 {#- The share kept, as `cxc measure` shows it: one decimal, rounded down,
     computed in the same double-precision steps. -#}
 {% macro cxc_percent(kept, n) -%}
@@ -141,31 +144,31 @@
 {% macro cxc_quantiles(values, keys, value) -%}
   {%- set k = keys | join(', ') -%}
   {%- set approx = 'cast(floor(ln(cast(greatest(v.' ~ value ~ ', 100) as ' ~ cxc_double() ~ ') / 1e2) / 0.009950330853168083e0) as ' ~ cxc_int() ~ ') + 100' -%}
-  with v as (
-    select {{ k }}, greatest({{ value }}, 0) as {{ value }} from ({{ values }}) q where {{ value }} is not null
+  with q_values as (
+    select {{ k }}, greatest({{ value }}, 0) as {{ value }} from ({{ values }}) q_source where {{ value }} is not null
   ),
-  near as (select -1 as step union all select 0 as step union all select 1 as step),
-  bucketed as (
+  q_near as (select -1 as nudge union all select 0 as nudge union all select 1 as nudge),
+  q_bucketed as (
     select {% for key in keys %}v.{{ key }}, {% endfor %}
       coalesce(b.bucket, v.{{ value }}) as bucket, coalesce(b.value_s, v.{{ value }}) as value_s, count(*) as cnt
-    from v
-    cross join near
+    from q_values v
+    cross join q_near near
     left join {{ ref('cxc_buckets') }} b
-      on v.{{ value }} >= 100 and b.bucket = {{ approx }} + near.step
+      on v.{{ value }} >= 100 and b.bucket = {{ approx }} + near.nudge
      and v.{{ value }} >= b.lower_s and v.{{ value }} < b.upper_s
-    where v.{{ value }} < 100 and near.step = 0 or b.bucket is not null
+    where v.{{ value }} < 100 and near.nudge = 0 or b.bucket is not null
     group by {% for key in keys %}v.{{ key }}, {% endfor %}coalesce(b.bucket, v.{{ value }}), coalesce(b.value_s, v.{{ value }})
   ),
-  running as (
-    select bucketed.*,
+  q_running as (
+    select q_bucketed.*,
       sum(cnt) over (partition by {{ k }} order by bucket rows between unbounded preceding and current row) as seen,
       sum(cnt) over (partition by {{ k }}) as n
-    from bucketed
+    from q_bucketed
   )
   select {{ k }}, max(n) as n,
     min(case when seen >= greatest(1, least(n, cast(ceil(cast(0.5 as {{ cxc_double() }}) * n) as {{ cxc_int() }}))) then value_s end) as median,
     min(case when seen >= greatest(1, least(n, cast(ceil(cast(0.9 as {{ cxc_double() }}) * n) as {{ cxc_int() }}))) then value_s end) as p90,
     max(value_s) as largest
-  from running
+  from q_running
   group by {{ k }}
 {%- endmacro %}

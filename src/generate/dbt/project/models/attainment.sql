@@ -4,7 +4,8 @@
     reply or resolution not come yet is missed once its deadline has passed
     at the moment the export is judged (cxc_as_of), else not counted. -#}
 with rows as (
-  select t.sla, t.sla_ord, t.segment, t.kind, t.kind_ord, t.idx, t.target_channel, t.within_s, t.goal, t.calendar,
+  select t.sla, t.sla_ord, t.segment, t.kind, t.kind_ord, t.idx, {{ cxc_none('t.target_channel') }} as target_channel, t.within_s, t.goal,
+    {{ cxc_none('t.calendar') }} as calendar,
     {{ cxc_in_zone('created', 't') }} as c_at,
     case t.kind when 'answer' then {{ cxc_in_zone('answered', 't') }}
                 when 'first_response' then {{ cxc_in_zone('first_response', 't') }}

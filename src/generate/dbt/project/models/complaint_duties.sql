@@ -3,7 +3,7 @@
     then; with `feedback required`, every resolved complaint told its
     outcome. On the rule's `hours`, else its channel's. -#}
 with rows as (
-  select d.complaint, d.ord, d.duty, d.duty_ord, d.limit_s, k.calendar,
+  select d.complaint, d.ord, d.duty, d.duty_ord, d.limit_s, {{ cxc_none('k.calendar') }} as calendar,
     {{ cxc_in_zone('created', 'k') }} as c_at,
     {{ cxc_in_zone('acknowledged', 'k') }} as ack_at,
     {{ cxc_in_zone('resolved', 'k') }} as res_at,

@@ -14,8 +14,8 @@ per_case as (
   from v group by journey_id, case_id
 ),
 facing as (
-  select v.journey_id, v.case_id, s.team,
-    lag(s.team) over (partition by v.journey_id, v.case_id order by v.pos) as team_before
+  select v.journey_id, v.case_id, {{ cxc_none('s.team') }} as team,
+    lag({{ cxc_none('s.team') }}) over (partition by v.journey_id, v.case_id order by v.pos) as team_before
   from v join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
   where s.facing = 1
 ),

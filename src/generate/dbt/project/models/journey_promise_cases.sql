@@ -3,7 +3,10 @@
     `end`) after it, on wall time; cases that never reached either are not
     counted. -#}
 with v as (select * from {{ ref('journey_visits') }}),
-p as (select * from {{ ref('cxc_journey_promises') }}),
+p as (
+  select promise, ord, journey, within_s, {{ cxc_none('from_step') }} as from_step, {{ cxc_none('to_step') }} as to_step
+  from {{ ref('cxc_journey_promises') }}
+),
 starts as (
   select p.promise, p.ord, p.within_s, p.to_step, v.journey_id, v.case_id,
     min(case when p.from_step is null or v.step_id = p.from_step then v.pos end) as from_pos

@@ -17,7 +17,7 @@ ordered as (
 select o.*,
   case when o.left__at is not null then greatest(o.left__at - o.entered__at, 0)
        when o.next_entered is not null then greatest(o.next_entered - o.entered__at, 0) end as time_s,
-  case when o.pos = 1 then (case when o.step_id = j.start_step then 0 else 1 end)
+  case when o.pos = 1 then (case when o.step_id = {{ cxc_none('j.start_step') }} then 0 else 1 end)
        when t.to_step is null then 1 else 0 end as detour
 from ordered o
 join {{ ref('cxc_journeys') }} j on j.journey = o.journey_id

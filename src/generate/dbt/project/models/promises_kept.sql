@@ -3,7 +3,7 @@
     answered breaks it, an e-mail not answered yet waits for its deadline.
     Over a journey: see journey_cases. -#}
 with rows as (
-  select p.promise, p.ord, p.within_s, p.calendar, p.live,
+  select p.promise, p.ord, p.within_s, {{ cxc_none('p.calendar') }} as calendar, p.live,
     {{ cxc_in_zone('created', 'p') }} as c_at,
     case when c.answered__kind <> 0 then {{ cxc_in_zone('answered', 'p') }} else {{ cxc_in_zone('first_response', 'p') }} end as r_at,
     case when c.answered__kind <> 0 then c.answered__ns else c.first_response__ns end as r_ns,
