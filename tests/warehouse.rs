@@ -1,0 +1,495 @@
+//! The dbt project `cxc build --target dbt` writes, run by real engines
+//! (dbt-duckdb, and dbt-spark in local session mode) and held figure by
+//! figure to `cxc measure`'s measure.json (tests/warehouse/compare.py), and
+//! business time in its SQL held to `measure::clock` second for second.
+//!
+//! Needs the Python environment of tests/warehouse/requirements.txt (dbt,
+//! DuckDB, pyspark; Java 17 for Spark) in `target/dbt-venv`, or where
+//! `CXC_DBT_VENV` says. `.ci/run` makes it and sets `CXC_REQUIRE_TOOLS=1`, so
+//! in CI a missing environment fails these tests; elsewhere they are skipped
+//! with a message. The Spark run takes minutes and runs when `CXC_SPARK=1`
+//! (as `.ci/run` does), bounded by `CXC_SPARK_SECONDS` (default 1200).
+
+mod common;
+
+use common::cxc_in;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn venv() -> Option<PathBuf> {
+    let dir = std::env::var_os("CXC_DBT_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(ROOT).join("target/dbt-venv"));
+    if dir.join("bin/dbt").exists() && dir.join("bin/python").exists() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CXC_REQUIRE_TOOLS").is_none(),
+        "the warehouse tests need dbt: python3 -m venv target/dbt-venv && \
+         target/dbt-venv/bin/pip install -r tests/warehouse/requirements.txt"
+    );
+    eprintln!("skipped a warehouse test: no dbt environment in target/dbt-venv (tests/warehouse/requirements.txt)");
+    None
+}
+
+/// Runs `command`, killed after `limit`: its output, or a panic saying why.
+fn run(mut command: Command, limit: Duration, what: &str) -> String {
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let started = Instant::now();
+    let mut child = command
+        .stdout(log.reopen().unwrap())
+        .stderr(log.reopen().unwrap())
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            let text = std::fs::read_to_string(log.path()).unwrap_or_default();
+            panic!("{what}: stopped after {limit:?}\n{}", tail(&text));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let text = std::fs::read_to_string(log.path()).unwrap_or_default();
+    assert!(status.success(), "{what} failed\n{}", tail(&text));
+    eprintln!("{what}: {:.0?}", started.elapsed());
+    text
+}
+
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(60)..].join("\n")
+}
+
+/// `cxc build SPEC --target dbt` into `out`; the project's folder.
+fn project(spec: &Path, out: &Path) -> PathBuf {
+    let built = cxc_in(
+        Path::new(ROOT),
+        &[
+            "build",
+            spec.to_str().unwrap(),
+            "--target",
+            "dbt",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    out.join("dbt")
+}
+
+/// `cxc measure` on the exports: its measure.json.
+fn measure(spec: &Path, contacts: &Path, cases: &Path, out: &Path) -> PathBuf {
+    let args = [
+        "measure",
+        spec.to_str().unwrap(),
+        "--contacts",
+        contacts.to_str().unwrap(),
+        "--cases",
+        cases.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let measured = cxc_in(Path::new(ROOT), &args);
+    // Findings exit 1; only a run that could not measure exits 2.
+    assert_ne!(
+        measured.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&measured.stderr)
+    );
+    out.join("measure.json")
+}
+
+/// `dbt build` of the project on `target`, reading the two files.
+fn dbt_build(venv: &Path, dir: &Path, target: &str, vars: &str, limit: Duration) {
+    let mut command = Command::new(venv.join("bin/dbt"));
+    command
+        .args([
+            "build",
+            "--profiles-dir",
+            ".",
+            "--target",
+            target,
+            "--vars",
+            vars,
+        ])
+        .current_dir(dir)
+        .env("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+        .env("CXC_DUCKDB_PATH", dir.join("figures.duckdb"));
+    run(command, limit, &format!("dbt build on {target}"));
+}
+
+fn vars(contacts: &Path, cases: &Path) -> String {
+    format!(
+        "{{contacts: {}, cases: {}}}",
+        serde_json::to_string(contacts.to_str().unwrap()).unwrap(),
+        serde_json::to_string(cases.to_str().unwrap()).unwrap()
+    )
+}
+
+/// compare.py's verdict; panics with every difference.
+fn compare(venv: &Path, measure_json: &Path, tables: &[&str]) {
+    let mut command = Command::new(venv.join("bin/python"));
+    command
+        .arg(Path::new(ROOT).join("tests/warehouse/compare.py"))
+        .arg(measure_json)
+        .args(tables);
+    let out = run(command, Duration::from_secs(300), "compare.py");
+    let verdict = out.lines().last().unwrap_or_default().to_string();
+    assert!(
+        verdict.ends_with("0 failed: figures of dbt against measure.json"),
+        "{out}"
+    );
+    let passed: u64 = verdict.split(' ').next().unwrap().parse().unwrap();
+    assert!(passed > 100, "too few figures compared: {verdict}");
+    eprintln!("{verdict}");
+}
+
+fn kitchen() -> (PathBuf, PathBuf, PathBuf) {
+    let root = Path::new(ROOT);
+    (
+        root.join("examples/kitchen"),
+        root.join("examples/kitchen/data/contacts.csv"),
+        root.join("examples/kitchen/data/cases.csv"),
+    )
+}
+
+#[test]
+fn kitchen_figures_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, contacts, cases) = kitchen();
+    let dir = project(&spec, &tmp.path().join("out"));
+    let json = measure(&spec, &contacts, &cases, &tmp.path().join("measured"));
+    dbt_build(
+        &venv,
+        &dir,
+        "duckdb",
+        &vars(&contacts, &cases),
+        Duration::from_secs(600),
+    );
+    compare(
+        &venv,
+        &json,
+        &["--duckdb", dir.join("figures.duckdb").to_str().unwrap()],
+    );
+}
+
+#[test]
+fn kitchen_figures_on_spark_equal_measure() {
+    if std::env::var_os("CXC_SPARK").is_none() {
+        eprintln!("skipped the Spark comparison: set CXC_SPARK=1 (minutes; .ci/run does)");
+        return;
+    }
+    let Some(venv) = venv() else { return };
+    let limit = std::env::var("CXC_SPARK_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1200);
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, contacts, cases) = kitchen();
+    let dir = project(&spec, &tmp.path().join("out"));
+    let json = measure(&spec, &contacts, &cases, &tmp.path().join("measured"));
+    dbt_build(
+        &venv,
+        &dir,
+        "spark",
+        &vars(&contacts, &cases),
+        Duration::from_secs(limit),
+    );
+    let tables = dir.join("spark-warehouse/cx_standards.db");
+    compare(&venv, &json, &["--parquet", tables.to_str().unwrap()]);
+}
+
+#[test]
+fn a_million_generated_rows_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, _, _) = kitchen();
+    let mut generate = Command::new(venv.join("bin/python"));
+    generate
+        .arg(Path::new(ROOT).join("tests/warehouse/generate.py"))
+        .args(["1000000", tmp.path().to_str().unwrap(), "28"]);
+    run(
+        generate,
+        Duration::from_secs(600),
+        "generate.py 1000000 rows, seed 28",
+    );
+    let (contacts, cases) = (
+        tmp.path().join("contacts.csv"),
+        tmp.path().join("cases.csv"),
+    );
+    let dir = project(&spec, &tmp.path().join("out"));
+    let json = measure(&spec, &contacts, &cases, &tmp.path().join("measured"));
+    dbt_build(
+        &venv,
+        &dir,
+        "duckdb",
+        &vars(&contacts, &cases),
+        Duration::from_secs(1200),
+    );
+    compare(
+        &venv,
+        &json,
+        &["--duckdb", dir.join("figures.duckdb").to_str().unwrap()],
+    );
+}
+
+/// Column names and a spec from someone who wants to break out of the SQL,
+/// the YAML or the Jinja: the project reads them as names, and computes the
+/// same figures.
+#[test]
+fn hostile_column_names_are_names_in_every_layer() {
+    let Some(venv) = venv() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, contacts, cases) = kitchen();
+    let hostile = [
+        ("id", "id'); drop table contacts; --"),
+        ("segment", "seg\"ment`x`"),
+        ("channel", "{{ 7 * 7 }}{% raw %}"),
+        ("created", "cre\\at\ted\nx"),
+        ("answered", "ответ {# #}"),
+    ];
+    let dir = tmp.path().join("spec");
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["service.cx", "organisation.cx", "journeys.cx"] {
+        std::fs::copy(spec.join(file), dir.join(file)).unwrap();
+    }
+    let mut yaml = String::from("measure:\n  columns:\n");
+    for (field, column) in hostile {
+        yaml.push_str(&format!(
+            "    {field}: {}\n",
+            serde_json::to_string(column).unwrap()
+        ));
+    }
+    std::fs::write(dir.join("cxc.yaml"), yaml).unwrap();
+    // The exports with those columns: the CSV header rewritten.
+    let text = std::fs::read_to_string(&contacts).unwrap();
+    let (header, body) = text.split_once('\n').unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let renamed: Vec<String> = header
+        .split(',')
+        .map(|h| {
+            hostile
+                .iter()
+                .find(|(f, _)| *f == h)
+                .map_or(h.to_string(), |(_, c)| c.to_string())
+        })
+        .collect();
+    writer.write_record(&renamed).unwrap();
+    let mut bytes = writer.into_inner().unwrap();
+    bytes.extend_from_slice(body.as_bytes());
+    let renamed_contacts = tmp.path().join("contacts'`\".csv");
+    std::fs::write(&renamed_contacts, bytes).unwrap();
+    let project_dir = project(&dir, &tmp.path().join("out"));
+    let json = measure(
+        &dir,
+        &renamed_contacts,
+        &cases,
+        &tmp.path().join("measured"),
+    );
+    let targets =
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&json).unwrap())
+            .unwrap()["targets"]
+            .as_array()
+            .map_or(0, Vec::len);
+    assert!(targets > 0, "measure read the renamed columns");
+    dbt_build(
+        &venv,
+        &project_dir,
+        "duckdb",
+        &vars(&renamed_contacts, &cases),
+        Duration::from_secs(600),
+    );
+    compare(
+        &venv,
+        &json,
+        &[
+            "--duckdb",
+            project_dir.join("figures.duckdb").to_str().unwrap(),
+        ],
+    );
+}
+
+/// Business time in the project's SQL (its time parsing, zone tables and
+/// clock tables, through the macros the models use) against
+/// `measure::clock` on random intervals around daylight-saving changes and
+/// holidays in three zones: equal to the second.
+#[test]
+fn business_time_in_sql_equals_the_clock() {
+    use cxc::measure::clock::Clock;
+    use cxc::measure::rows::When;
+    let Some(venv) = venv() else { return };
+    let seed: u64 = std::env::var("CXC_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    eprintln!("business time property test: seed {seed} (CXC_SEED={seed} repeats it)");
+    let mut rng = seed;
+    let mut next = move |n: i64| -> i64 {
+        // SplitMix64.
+        rng = rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) % n as u64) as i64
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let zones = ["Europe/Berlin", "Australia/Sydney", "America/New_York"];
+    let spec = "\
+calendar berlin { timezone \"Europe/Berlin\"; open mon-fri 08:00-18:00; open sat 01:30-03:30; closed 2026-03-30, 2026-12-25, 2031-10-27 }\n\
+calendar sydney { timezone \"Australia/Sydney\"; open mon-sat 02:00-20:00; closed 2026-04-06, 2027-10-04 }\n\
+calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 2026-03-08 }\n";
+    std::fs::write(tmp.path().join("clocks.cx"), spec).unwrap();
+    let compiled =
+        cxc::pipeline::compile(&[tmp.path().to_path_buf()], &Default::default(), None).unwrap();
+    let model = &compiled.specs[0].model;
+    let clocks: Vec<(String, Clock, jiff::tz::TimeZone)> = model
+        .calendars
+        .values()
+        .zip(zones)
+        .map(|(c, z)| {
+            (
+                c.header.id.to_string(),
+                Clock::of(c),
+                jiff::tz::db().get(z).unwrap(),
+            )
+        })
+        .collect();
+    // Instants near the zones' offset changes and holidays, or anywhere in
+    // 2001..2040; written with an offset, in UTC, or as local wall time.
+    let mut rows = vec![[
+        "calendar".to_string(),
+        "zone".into(),
+        "a".into(),
+        "b".into(),
+    ]];
+    let mut cases = Vec::new();
+    for _ in 0..3000 {
+        let z = next(3) as usize;
+        let (id, _, tz) = &clocks[z];
+        let base = if next(2) == 0 {
+            let year = 2001 + next(39) as i16;
+            let start = jiff::civil::date(year, 1, 1)
+                .to_zoned(tz.clone())
+                .unwrap()
+                .timestamp();
+            let change = tz.following(start).next().unwrap().timestamp().as_second();
+            change + next(6 * 3600) - 3 * 3600
+        } else {
+            978_307_200 + next(39 * 365 * 86_400)
+        };
+        let a = base;
+        let span = [60, 3 * 3600, 86_400, 9 * 86_400][next(4) as usize];
+        let b = a + next(span);
+        let text = |t: i64, form: i64| {
+            let ts = jiff::Timestamp::from_second(t).unwrap();
+            match form {
+                0 => ts
+                    .to_zoned(tz.clone())
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string(),
+                1 => ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                _ => ts
+                    .to_zoned(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
+            }
+        };
+        let (fa, fb) = (next(3), next(3));
+        let (ta, tb) = (text(a, fa), text(b, fb));
+        rows.push([id.clone(), z.to_string(), ta.clone(), tb.clone()]);
+        cases.push((z, ta, tb));
+    }
+    let probe = tmp.path().join("probe.csv");
+    let mut writer = csv::Writer::from_path(&probe).unwrap();
+    for row in &rows {
+        writer.write_record(row).unwrap();
+    }
+    writer.flush().unwrap();
+    let dir = project(tmp.path(), &tmp.path().join("out"));
+    // A model of the test's own, written with the project's macros.
+    std::fs::write(
+        dir.join("models/probe_running.sql"),
+        "{%- set rel = cxc_rows('probe') -%}\n\
+         with raw as (select row_number() over (order by a, b, calendar) as k, calendar, cast(zone as bigint) as zone, a, b from {{ rel }}),\n\
+         parts as (select raw.*, {{ cxc_time_parts('a') }}, {{ cxc_time_parts('b') }} from raw),\n\
+         r as (select k, calendar, zone, a, b, {{ cxc_time_value('a') }}, {{ cxc_time_value('b') }} from parts),\n\
+         z as (select r.k, r.calendar, r.a, r.b, {{ cxc_instant('za', 'a') }} as a_at, {{ cxc_instant('zb', 'b') }} as b_at from r\n\
+           {{ cxc_zone_join('za', 'a', 'r.zone') }} {{ cxc_zone_join('zb', 'b', 'r.zone') }})\n\
+         select z.calendar, z.a, z.b, {{ cxc_running('z.calendar', 'z.a_at', 'z.b_at', 'k0', 'k1') }} as running\n\
+         from z {{ cxc_clock_join('k0', 'z.calendar', 'z.a_at') }} {{ cxc_clock_join('k1', 'z.calendar', 'z.b_at') }}\n",
+    )
+    .unwrap();
+    let mut command = Command::new(venv.join("bin/dbt"));
+    let vars = format!(
+        "{{probe: {}}}",
+        serde_json::to_string(probe.to_str().unwrap()).unwrap()
+    );
+    command
+        .args([
+            "build",
+            "--profiles-dir",
+            ".",
+            "--target",
+            "duckdb",
+            "--select",
+            "+probe_running",
+            "--vars",
+            &vars,
+        ])
+        .current_dir(&dir)
+        .env("CXC_DUCKDB_PATH", dir.join("probe.duckdb"));
+    run(command, Duration::from_secs(600), "dbt build of the probe");
+    let out = tmp.path().join("running.csv");
+    let mut export = Command::new(venv.join("bin/python"));
+    export
+        .arg("-c")
+        .arg(
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); \
+             c.sql('select calendar, a, b, running from main.probe_running').write_csv(sys.argv[2])",
+        )
+        .arg(dir.join("probe.duckdb"))
+        .arg(&out);
+    run(export, Duration::from_secs(120), "reading the probe");
+    let mut got = std::collections::HashMap::new();
+    for record in csv::Reader::from_path(&out).unwrap().records() {
+        let r = record.unwrap();
+        got.insert(
+            (r[0].to_string(), r[1].to_string(), r[2].to_string()),
+            r[3].parse::<i64>().unwrap(),
+        );
+    }
+    assert_eq!(
+        got.len(),
+        cases
+            .iter()
+            .map(|c| (c.0, &c.1, &c.2))
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    );
+    for (z, a, b) in cases {
+        let (id, clock, tz) = &clocks[z];
+        let at = |t: &str| When::parse(t).unwrap().at(tz).unwrap();
+        let expected = clock.running(at(&a), at(&b));
+        let sql = got[&(id.clone(), a.clone(), b.clone())];
+        assert_eq!(sql, expected, "seed {seed}: {id} from {a} to {b}");
+    }
+}
