@@ -166,25 +166,25 @@ fn kitchen() -> (PathBuf, PathBuf, PathBuf) {
     )
 }
 
-#[test]
-fn kitchen_figures_on_duckdb_equal_measure() {
-    let Some(venv) = venv() else { return };
+/// The project of `spec` built, run on DuckDB over the two exports, and its
+/// figures held to `cxc measure`'s on the same files.
+fn duckdb_equals_measure(venv: &Path, spec: &Path, contacts: &Path, cases: &Path, limit: Duration) {
     let tmp = tempfile::tempdir().unwrap();
-    let (spec, contacts, cases) = kitchen();
-    let dir = project(&spec, &tmp.path().join("out"));
-    let json = measure(&spec, &contacts, &cases, &tmp.path().join("measured"));
-    dbt_build(
-        &venv,
-        &dir,
-        "duckdb",
-        &vars(&contacts, &cases),
-        Duration::from_secs(600),
-    );
+    let dir = project(spec, &tmp.path().join("out"));
+    let json = measure(spec, contacts, cases, &tmp.path().join("measured"));
+    dbt_build(venv, &dir, "duckdb", &vars(contacts, cases), limit);
     compare(
-        &venv,
+        venv,
         &json,
         &["--duckdb", dir.join("figures.duckdb").to_str().unwrap()],
     );
+}
+
+#[test]
+fn kitchen_figures_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let (spec, contacts, cases) = kitchen();
+    duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(600));
 }
 
 #[test]
@@ -231,20 +231,7 @@ fn a_million_generated_rows_on_duckdb_equal_measure() {
         tmp.path().join("contacts.csv"),
         tmp.path().join("cases.csv"),
     );
-    let dir = project(&spec, &tmp.path().join("out"));
-    let json = measure(&spec, &contacts, &cases, &tmp.path().join("measured"));
-    dbt_build(
-        &venv,
-        &dir,
-        "duckdb",
-        &vars(&contacts, &cases),
-        Duration::from_secs(1200),
-    );
-    compare(
-        &venv,
-        &json,
-        &["--duckdb", dir.join("figures.duckdb").to_str().unwrap()],
-    );
+    duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(1200));
 }
 
 /// Column names and a spec from someone who wants to break out of the SQL,
@@ -293,34 +280,20 @@ fn hostile_column_names_are_names_in_every_layer() {
     bytes.extend_from_slice(body.as_bytes());
     let renamed_contacts = tmp.path().join("contacts'`\".csv");
     std::fs::write(&renamed_contacts, bytes).unwrap();
-    let project_dir = project(&dir, &tmp.path().join("out"));
-    let json = measure(
+    let measured = measure(
         &dir,
         &renamed_contacts,
         &cases,
         &tmp.path().join("measured"),
     );
-    let targets =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&json).unwrap())
-            .unwrap()["targets"]
-            .as_array()
-            .map_or(0, Vec::len);
-    assert!(targets > 0, "measure read the renamed columns");
-    dbt_build(
-        &venv,
-        &project_dir,
-        "duckdb",
-        &vars(&renamed_contacts, &cases),
-        Duration::from_secs(600),
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(measured).unwrap()).unwrap();
+    assert!(
+        report["targets"].as_array().is_some_and(|t| !t.is_empty()),
+        "measure read the renamed columns"
     );
-    compare(
-        &venv,
-        &json,
-        &[
-            "--duckdb",
-            project_dir.join("figures.duckdb").to_str().unwrap(),
-        ],
-    );
+    let limit = Duration::from_secs(600);
+    duckdb_equals_measure(&venv, &dir, &renamed_contacts, &cases, limit);
 }
 
 /// Business time in the project's SQL (its time parsing, zone tables and
@@ -492,4 +465,30 @@ calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 
         let sql = got[&(id.clone(), a.clone(), b.clone())];
         assert_eq!(sql, expected, "seed {seed}: {id} from {a} to {b}");
     }
+}
+
+/// A CX lead running `cxc build` gets the documents, not a warehouse
+/// project: `dbt` is built only when named.
+#[test]
+fn the_default_build_writes_no_dbt_project() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, _, _) = kitchen();
+    let built = cxc_in(
+        Path::new(ROOT),
+        &[
+            "build",
+            spec.to_str().unwrap(),
+            "-o",
+            tmp.path().to_str().unwrap(),
+        ],
+    );
+    assert!(built.status.success());
+    assert!(tmp.path().join("index.md").exists());
+    assert!(!tmp.path().join("dbt").exists());
+    let dir = project(&spec, &tmp.path().join("named"));
+    assert!(dir.join("dbt_project.yml").exists());
+    assert!(
+        !tmp.path().join("named/index.md").exists(),
+        "only what was asked for"
+    );
 }

@@ -51,6 +51,12 @@ def main():
             out[key(item)] = item
         return out
 
+    def shares(what, ours, theirs):
+        for k in ours.keys() & theirs.keys():
+            for a in ["n", "kept", "percent", "goal"]:
+                same(f"{what} {k} {a}", ours[k][a], theirs[k][a])
+            same(f"{what} {k} ok", bool(ours[k]["ok"]), theirs[k]["ok"])
+
     # SLA targets.
     ours = keyed(rows("attainment"), lambda r: (r["sla"], r["segment"], r["kind"], r["idx"], r["channel"]))
     theirs = keyed(measure["targets"], lambda t: (t["sla"], t["segment"], t["kind"], t["index"], t["channel"]))
@@ -64,17 +70,11 @@ def main():
     ours = keyed(rows("promises_kept"), lambda r: r["promise"])
     theirs = keyed(measure["promises"], lambda p: p["id"])
     same("promises", sorted(ours), sorted(theirs))
-    for k in ours.keys() & theirs.keys():
-        for a in ["n", "kept", "percent", "goal"]:
-            same(f"promise {k} {a}", ours[k][a], theirs[k][a])
-        same(f"promise {k} ok", bool(ours[k]["ok"]), theirs[k]["ok"])
+    shares("promise", ours, theirs)
     ours = keyed(rows("complaint_duties"), lambda r: (r["complaint"], r["duty"]))
     theirs = keyed(measure["complaints"], lambda c: (c["id"], c["duty"]))
     same("complaints", sorted(ours), sorted(theirs))
-    for k in ours.keys() & theirs.keys():
-        for a in ["n", "kept", "percent", "goal"]:
-            same(f"complaint {k} {a}", ours[k][a], theirs[k][a])
-        same(f"complaint {k} ok", bool(ours[k]["ok"]), theirs[k]["ok"])
+    shares("complaint", ours, theirs)
     # Journeys, their steps and deviations.
     ours = keyed(rows("journeys"), lambda r: r["journey"])
     theirs = keyed(measure["journeys"], lambda j: j["journey"])

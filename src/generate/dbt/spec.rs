@@ -21,6 +21,44 @@ pub struct Spec<'m> {
     pub clocked: Vec<Idx<Calendar>>,
 }
 
+/// One target line of an SLA: its kind, place among the SLA's lines of that
+/// kind, channel (none: every channel; `Some(None)`: one the spec does not
+/// have, so none), time and goal.
+struct Line {
+    kind: &'static str,
+    index: usize,
+    channel: Option<Option<Idx<crate::model::Channel>>>,
+    within: crate::syntax::values::Duration,
+    goal: f64,
+}
+
+impl Line {
+    fn new(
+        kind: &'static str,
+        index: usize,
+        channel: Option<Option<Idx<crate::model::Channel>>>,
+        within: crate::syntax::values::Duration,
+        goal: f64,
+    ) -> Line {
+        Line {
+            kind,
+            index,
+            channel,
+            within,
+            goal,
+        }
+    }
+
+    /// Its place in `cxc measure`'s order: answers, first responses, resolutions.
+    fn kind_ord(&self) -> u8 {
+        match self.kind {
+            "answer" => 0,
+            "first_response" => 1,
+            _ => 2,
+        }
+    }
+}
+
 fn same(a: &TimeZone, b: &TimeZone) -> bool {
     a.iana_name() == b.iana_name()
 }
@@ -178,59 +216,45 @@ impl<'m> Spec<'m> {
         for (segment_id, segment) in m.segments.iter() {
             for (sla_id, sla) in m.slas_of(segment_id) {
                 let hours = sla.hours.as_ref().and_then(|h| h.target);
-                let mut targets: Vec<(
-                    &str,
-                    usize,
-                    usize,
-                    Option<Idx<crate::model::Channel>>,
-                    u64,
-                    f64,
-                )> = Vec::new();
+                let mut targets: Vec<Line> = Vec::new();
                 for (i, a) in sla.answers.iter().enumerate() {
-                    targets.push((
+                    let goal = a.percent.value();
+                    targets.push(Line::new(
                         "answer",
-                        0,
                         i,
-                        a.channel.target,
-                        a.within.seconds(),
-                        a.percent.value(),
+                        Some(a.channel.target),
+                        a.within,
+                        goal,
                     ));
                 }
                 for (i, f) in sla.first_responses.iter().enumerate() {
-                    targets.push((
-                        "first_response",
-                        1,
-                        i,
-                        f.channel.target,
-                        f.within.seconds(),
-                        deadline,
-                    ));
+                    let channel = Some(f.channel.target);
+                    targets.push(Line::new("first_response", i, channel, f.within, deadline));
                 }
                 for (i, r) in sla.resolutions.iter().enumerate() {
-                    let channel = r.channel.as_ref().and_then(|c| c.target);
-                    targets.push(("resolution", 2, i, channel, r.within.seconds(), deadline));
+                    let channel = r.channel.as_ref().map(|c| c.target);
+                    targets.push(Line::new("resolution", i, channel, r.within, deadline));
                 }
                 for (channel_id, channel) in m.channels.iter() {
                     let channel_hours = channel.hours.as_ref().and_then(|h| h.target);
-                    for &(kind, kind_ord, i, target, within, goal) in &targets {
-                        let applies = match target {
-                            Some(c) => c == channel_id,
-                            None => kind == "resolution",
-                        };
-                        if !applies || (kind != "resolution" && target.is_none()) {
+                    for line in &targets {
+                        // A line without a channel (a resolution) applies to every channel.
+                        let applies = line.channel.is_none_or(|c| c == Some(channel_id));
+                        if !applies {
                             continue;
                         }
+                        let target = line.channel.flatten();
                         t.row([
                             sla.header.id.to_string(),
                             sla_id.index().to_string(),
                             segment.header.id.to_string(),
                             channel.header.id.to_string(),
-                            kind.into(),
-                            kind_ord.to_string(),
-                            i.to_string(),
+                            line.kind.into(),
+                            line.kind_ord().to_string(),
+                            line.index.to_string(),
                             target.map_or(String::new(), |c| m.channels[c].header.id.to_string()),
-                            within.to_string(),
-                            goal.to_string(),
+                            line.within.seconds().to_string(),
+                            line.goal.to_string(),
                             self.clock(hours),
                             self.zone(hours.or(channel_hours)),
                         ]);

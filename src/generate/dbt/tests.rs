@@ -1,1 +1,113 @@
+use super::*;
+use crate::pipeline::compile_clean;
 
+const SPEC: &str = r#"
+calendar office { timezone "Europe/Moscow"; open mon-fri 09:00-18:00; closed 2026-11-04 }
+calendar always { open 24x7 }
+team support { lead lead }
+role lead { team support; duty "Lead" }
+channel phone { kind phone; owner support; hours office }
+channel email { kind email; owner support }
+segment vip { channels phone, email }
+sla vip_sla "Quote ' \" \\ {{ x }}" for vip {
+  hours office
+  answer phone 80% within 20s
+  resolution within 1d
+}
+"#;
+
+fn built(columns: &[(&str, &str)]) -> Files {
+    let compiled = compile_clean(SPEC);
+    let columns = Columns(
+        columns
+            .iter()
+            .map(|(f, c)| (f.to_string(), c.to_string()))
+            .collect(),
+    );
+    project(&compiled.specs[0].model, &Settings::default(), &columns)
+}
+
+fn text(files: &Files, path: &str) -> String {
+    String::from_utf8(files[path].clone()).unwrap()
+}
+
+#[test]
+fn jinja_strings_hold_any_text_as_escapes_of_plain_ascii() {
+    let hostile = "a'b\"c{{ 7 }}{% raw %}\\`\n\u{0}ё";
+    let literal = jinja_string(hostile);
+    let inner = &literal[1..literal.len() - 1];
+    assert!(
+        inner
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _-.\\".contains(c)),
+        "{literal}"
+    );
+    // Read back as Jinja (Python's unicode-escape) reads it.
+    let mut back = String::new();
+    let mut rest = inner;
+    while let Some(at) = rest.find("\\U") {
+        back.push_str(&rest[..at]);
+        let code = u32::from_str_radix(&rest[at + 2..at + 10], 16).unwrap();
+        back.push(char::from_u32(code).unwrap());
+        rest = &rest[at + 10..];
+    }
+    back.push_str(rest);
+    assert_eq!(back, hostile);
+}
+
+#[test]
+fn yaml_strings_escape_quotes_backslashes_and_control_characters() {
+    assert_eq!(yaml_string("a\"b\\c\nd"), "\"a\\\"b\\\\c\\U0000000ad\"");
+}
+
+#[test]
+fn the_project_carries_the_spec_as_data_and_column_names_as_escapes() {
+    let files = built(&[("created", "Created ' At"), ("id", "{{ evil }}")]);
+    let macros = text(&files, "dbt/macros/spec.sql");
+    assert!(
+        macros.contains("'created': 'Created \\U00000027 At'"),
+        "{macros}"
+    );
+    assert!(!macros.contains("evil }}"), "{macros}");
+    // Two zones: Moscow (home) and UTC (the calendar without a timezone).
+    assert!(macros.contains("return([0, 1])"), "{macros}");
+    // Spec titles reach no file of the project: ids only.
+    for (path, bytes) in &files {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("Quote '"),
+            "{path}"
+        );
+    }
+    let targets = text(&files, "dbt/seeds/cxc_sla_targets.csv");
+    // The answer target on phone; resolution on both channels; the
+    // 24x7 calendar is wall time, the office calendar a clock.
+    assert_eq!(targets.lines().count(), 1 + 1 + 2, "{targets}");
+    assert!(
+        targets.contains("vip_sla,0,vip,email,resolution,2,0,-,86400,95,office,0"),
+        "{targets}"
+    );
+    let project = text(&files, "dbt/dbt_project.yml");
+    for seed in files.keys().filter_map(|p| p.strip_prefix("dbt/seeds/")) {
+        let name = seed.trim_end_matches(".csv");
+        assert!(
+            project.contains(&format!("    {name}:\n      +column_types:")),
+            "{name}"
+        );
+    }
+    let clock = text(&files, "dbt/seeds/cxc_clock.csv");
+    assert!(
+        clock.lines().skip(1).all(|l| l.starts_with("office,")),
+        "only the office hours are a clock"
+    );
+}
+
+#[test]
+fn schema_tests_name_the_specs_segments_and_channels() {
+    let files = built(&[]);
+    let schema = text(&files, "dbt/models/schema.yml");
+    assert!(schema.contains("values: [\"vip\"]"), "{schema}");
+    assert!(
+        schema.contains("values: [\"phone\", \"email\"]"),
+        "{schema}"
+    );
+}

@@ -101,6 +101,21 @@
         else greatest({{ cxc_prefix(cb, b) }} - {{ cxc_prefix(ca, a) }}, 0) end)
 {%- endmacro %}
 
+{#- The rows of CTE `rows` (with `calendar`, and `c_at`: when the contact
+    was created) and, for each (name, instant) of `lapses`, the running time
+    from `c_at` to that instant on the row's clock, as column `name`. -#}
+{% macro cxc_timed(rows, lapses) -%}
+  select {{ rows }}.*
+  {%- for name, t in lapses %},
+    {{ cxc_running(rows ~ '.calendar', rows ~ '.c_at', t, 'k_c', 'k_' ~ name) }} as {{ name }}
+  {%- endfor %}
+  from {{ rows }}
+  {{ cxc_clock_join('k_c', rows ~ '.calendar', rows ~ '.c_at') }}
+  {%- for name, t in lapses %}
+  {{ cxc_clock_join('k_' ~ name, rows ~ '.calendar', t) }}
+  {%- endfor %}
+{%- endmacro %}
+
 {#- A text of the spec's seeds, none where it is `-` (no identifier). -#}
 {% macro cxc_none(expr) -%}nullif({{ expr }}, '-'){%- endmacro %}
 

@@ -17,13 +17,7 @@ with rows as (
   where c.good = 1
 ),
 timed as (
-  select rows.*,
-    {{ cxc_running('rows.calendar', 'rows.c_at', 'rows.f_at', 'k0', 'k1') }} as took,
-    {{ cxc_running('rows.calendar', 'rows.c_at', 'rows.as_of', 'k0', 'k2') }} as waited
-  from rows
-  {{ cxc_clock_join('k0', 'rows.calendar', 'rows.c_at') }}
-  {{ cxc_clock_join('k1', 'rows.calendar', 'rows.f_at') }}
-  {{ cxc_clock_join('k2', 'rows.calendar', 'rows.as_of') }}
+  {{ cxc_timed('rows', [('took', 'rows.f_at'), ('waited', 'rows.as_of')]) }}
 ),
 counted as (
   select sla, sla_ord, segment, kind, kind_ord, idx, target_channel as channel, goal,

@@ -5,10 +5,11 @@
 with rows as (
   select d.complaint, d.ord, d.duty, d.duty_ord, d.limit_s, {{ cxc_none('k.calendar') }} as calendar,
     {{ cxc_in_zone('created', 'k') }} as c_at,
-    {{ cxc_in_zone('acknowledged', 'k') }} as ack_at,
     {{ cxc_in_zone('resolved', 'k') }} as res_at,
-    {{ cxc_in_zone('escalated', 'k') }} as esc_at,
     {{ cxc_in_zone('feedback', 'k') }} as fb_at,
+    case d.duty when 'acknowledge' then {{ cxc_in_zone('acknowledged', 'k') }}
+                when 'escalate' then {{ cxc_in_zone('escalated', 'k') }}
+                else {{ cxc_in_zone('resolved', 'k') }} end as f_at,
     a.contacts_as_of as as_of
   from {{ ref('cxc_contacts') }} c
   join {{ ref('cxc_complaint_clocks') }} k on k.complaint = c.complaint_id and k.channel = c.channel_id
@@ -17,16 +18,7 @@ with rows as (
   where c.good = 1
 ),
 timed as (
-  select rows.*,
-    case duty when 'acknowledge' then ack_at when 'escalate' then esc_at else res_at end as f_at,
-    {{ cxc_running('rows.calendar', 'rows.c_at', 'rows.res_at', 'k0', 'kr') }} as resolved_in,
-    {{ cxc_running('rows.calendar', 'rows.c_at', "case duty when 'acknowledge' then rows.ack_at when 'escalate' then rows.esc_at else rows.res_at end", 'k0', 'kf') }} as took,
-    {{ cxc_running('rows.calendar', 'rows.c_at', 'rows.as_of', 'k0', 'ka') }} as waited
-  from rows
-  {{ cxc_clock_join('k0', 'rows.calendar', 'rows.c_at') }}
-  {{ cxc_clock_join('kr', 'rows.calendar', 'rows.res_at') }}
-  {{ cxc_clock_join('kf', 'rows.calendar', "case duty when 'acknowledge' then rows.ack_at when 'escalate' then rows.esc_at else rows.res_at end") }}
-  {{ cxc_clock_join('ka', 'rows.calendar', 'rows.as_of') }}
+  {{ cxc_timed('rows', [('resolved_in', 'rows.res_at'), ('took', 'rows.f_at'), ('waited', 'rows.as_of')]) }}
 ),
 judged as (
   select complaint, ord, duty, duty_ord,

@@ -15,19 +15,12 @@ with rows as (
   where c.good = 1
 ),
 timed as (
-  select rows.*,
-    {{ cxc_running('rows.calendar', 'rows.c_at', 'rows.r_at', 'k0', 'k1') }} as took,
-    {{ cxc_running('rows.calendar', 'rows.c_at', 'rows.as_of', 'k0', 'k2') }} as waited,
-    case when rows.r_at is not null and {{ cxc_before('rows.r_at', 'rows.r_ns', 'rows.c_at', 'rows.c_ns') }} then 1 else 0 end as before
-  from rows
-  {{ cxc_clock_join('k0', 'rows.calendar', 'rows.c_at') }}
-  {{ cxc_clock_join('k1', 'rows.calendar', 'rows.r_at') }}
-  {{ cxc_clock_join('k2', 'rows.calendar', 'rows.as_of') }}
+  {{ cxc_timed('rows', [('took', 'rows.r_at'), ('waited', 'rows.as_of')]) }}
 ),
 on_channels as (
   select promise, ord,
     sum(case when r_at is not null or live = 1 or waited > within_s then 1 else 0 end) as n,
-    sum(case when r_at is not null and before = 0 and took <= within_s then 1 else 0 end) as kept
+    sum(case when r_at is not null and not {{ cxc_before('r_at', 'r_ns', 'c_at', 'c_ns') }} and took <= within_s then 1 else 0 end) as kept
   from timed
   group by promise, ord
 ),
