@@ -128,18 +128,26 @@ impl Clock {
     /// never opens: such a deadline never comes.
     pub fn due(&self, from: Timestamp, days: u32) -> Option<Timestamp> {
         let local = from.as_second() + i64::from(self.tz.to_offset(from).seconds());
-        let day = self
-            .working
-            .nth_opening_day_after(local.div_euclid(DAY), days)?;
+        let day = self.opening_day_after(local.div_euclid(DAY), days)?;
+        Timestamp::from_second(self.closing(day)).ok()
+    }
+
+    /// The `days`th opening day after local day `day` (None when the
+    /// calendar never opens).
+    pub fn opening_day_after(&self, day: i64, days: u32) -> Option<i64> {
+        self.working.nth_opening_day_after(day, days)
+    }
+
+    /// When local day `day` closes (seconds since 1970 UTC): the end of its
+    /// last open stretch.
+    pub fn closing(&self, day: i64) -> i64 {
         // A day whose only window falls in an hour the clocks skip has no
         // open stretch: it is due when the day ends.
-        let close = self
-            .open_on(day)
+        self.open_on(day)
             .into_iter()
             .map(|(_, to)| to)
             .max()
-            .unwrap_or_else(|| self.start_of(day + 1));
-        Timestamp::from_second(close).ok()
+            .unwrap_or_else(|| self.start_of(day + 1))
     }
 
     /// `F(t)`: open seconds from the Monday before 1970-01-01 to `t`.

@@ -92,7 +92,8 @@ impl Clocks {
         }
     }
 
-    fn clock(&self, calendar: Option<Idx<Calendar>>) -> &Clock {
+    /// The clock of `calendar`; the wall clock (home zone) without one.
+    pub fn clock(&self, calendar: Option<Idx<Calendar>>) -> &Clock {
         calendar.map_or(&self.wall, |c| &self.calendars[c.index()])
     }
 

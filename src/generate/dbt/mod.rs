@@ -167,6 +167,20 @@ pub fn project(model: &Model, settings: &Settings, columns: &Columns) -> Files {
     seeds.push(("cxc_zone_utc", time::zone_utc(&spec.zones)));
     seeds.push(("cxc_zone_local", time::zone_local(&spec.zones)));
     seeds.push(("cxc_buckets", time::buckets_table()));
+    let workdays: Vec<time::Workdays> = spec
+        .workdays
+        .borrow()
+        .iter()
+        .map(|(&calendar, &most)| time::Workdays {
+            key: calendar.map_or(String::new(), |c| model.calendars[c].header.id.to_string()),
+            clock: spec.clocks.clock(calendar),
+            tz: &spec.zones[spec.zone_index(calendar)],
+            most,
+        })
+        .collect();
+    let (workday_of, workday_close) = time::workday_tables(&workdays);
+    seeds.push(("cxc_workday_of", workday_of));
+    seeds.push(("cxc_workday_close", workday_close));
     let mut types = String::new();
     for (name, table) in &seeds {
         files.insert(format!("dbt/seeds/{name}.csv"), table.csv());

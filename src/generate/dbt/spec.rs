@@ -7,8 +7,10 @@ use super::{yaml_string, Table};
 use crate::measure::clocks::zone;
 use crate::measure::Settings;
 use crate::model::{Calendar, Idx, Model};
-use crate::syntax::values::Feedback;
+use crate::syntax::values::{Feedback, TimeLimit};
 use jiff::tz::TimeZone;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 pub struct Spec<'m> {
     model: &'m Model,
@@ -19,6 +21,20 @@ pub struct Spec<'m> {
     calendar_zone: Vec<usize>,
     /// Calendars whose running time is not wall time: they get a clock table.
     pub clocked: Vec<Idx<Calendar>>,
+    pub clocks: crate::measure::clocks::Clocks,
+    /// The calendars (none: the wall clock) some deadline in working days
+    /// counts on, with the most working days one asks: they get
+    /// working-day tables (`time::workday_tables`).
+    pub workdays: RefCell<BTreeMap<Option<Idx<Calendar>>, u32>>,
+}
+
+/// A limit as seed columns: running seconds, or working days (the other
+/// empty).
+fn limit_columns(limit: TimeLimit) -> [String; 2] {
+    match limit {
+        TimeLimit::Running { time, .. } => [time.seconds().to_string(), String::new()],
+        TimeLimit::WorkingDays(days) => [String::new(), days.to_string()],
+    }
 }
 
 /// One target line of an SLA: its kind, place among the SLA's lines of that
@@ -28,7 +44,7 @@ struct Line {
     kind: &'static str,
     index: usize,
     channel: Option<Option<Idx<crate::model::Channel>>>,
-    within: crate::syntax::values::Duration,
+    within: TimeLimit,
     goal: f64,
 }
 
@@ -37,7 +53,7 @@ impl Line {
         kind: &'static str,
         index: usize,
         channel: Option<Option<Idx<crate::model::Channel>>>,
-        within: crate::syntax::values::Duration,
+        within: TimeLimit,
         goal: f64,
     ) -> Line {
         Line {
@@ -93,14 +109,37 @@ impl<'m> Spec<'m> {
             zones,
             calendar_zone,
             clocked,
+            clocks,
+            workdays: RefCell::default(),
         }
     }
 
-    /// The zone a rule on `calendar` reads local times in (home without one).
+    /// `limit` on `calendar`'s clock as the columns `within_s`, `within_wd`
+    /// and `workdays` (the calendar whose working days count: its id, empty
+    /// for the wall clock); a limit in working days asks for that
+    /// calendar's working-day tables.
+    fn limit(&self, limit: TimeLimit, calendar: Option<Idx<Calendar>>) -> [String; 3] {
+        if let TimeLimit::WorkingDays(days) = limit {
+            let mut used = self.workdays.borrow_mut();
+            let most = used.entry(calendar).or_default();
+            *most = (*most).max(days);
+        }
+        let [s, wd] = limit_columns(limit);
+        let key = calendar.map_or(String::new(), |c| {
+            self.model.calendars[c].header.id.to_string()
+        });
+        [s, wd, key]
+    }
+
+    /// The zone a rule on `calendar` reads local times in (home without
+    /// one), as its place in `zones`.
+    pub fn zone_index(&self, calendar: Option<Idx<Calendar>>) -> usize {
+        calendar.map_or(0, |c| self.calendar_zone[c.index()])
+    }
+
+    /// The zone a rule on `calendar` reads local times in, as a seed value.
     fn zone(&self, calendar: Option<Idx<Calendar>>) -> String {
-        calendar
-            .map_or(0, |c| self.calendar_zone[c.index()])
-            .to_string()
+        self.zone_index(calendar).to_string()
     }
 
     /// The clock a rule on `calendar` runs on: empty for wall time.
@@ -208,6 +247,8 @@ impl<'m> Spec<'m> {
             ("idx", 'i'),
             ("target_channel", 's'),
             ("within_s", 'i'),
+            ("within_wd", 'i'),
+            ("workdays", 's'),
             ("goal", 'd'),
             ("calendar", 's'),
             ("zone", 'i'),
@@ -244,6 +285,7 @@ impl<'m> Spec<'m> {
                             continue;
                         }
                         let target = line.channel.flatten();
+                        let [within_s, within_wd, workdays] = self.limit(line.within, hours);
                         t.row([
                             sla.header.id.to_string(),
                             sla_id.index().to_string(),
@@ -253,7 +295,9 @@ impl<'m> Spec<'m> {
                             line.kind_ord().to_string(),
                             line.index.to_string(),
                             target.map_or(String::new(), |c| m.channels[c].header.id.to_string()),
-                            line.within.seconds().to_string(),
+                            within_s,
+                            within_wd,
+                            workdays,
                             line.goal.to_string(),
                             self.clock(hours),
                             self.zone(hours.or(channel_hours)),
@@ -280,10 +324,7 @@ impl<'m> Spec<'m> {
                 let mut any = false;
                 for (_, sla) in m.slas_of(segment_id) {
                     let hours = sla.hours.as_ref().and_then(|h| h.target);
-                    flags[self
-                        .zone(hours.or(channel_hours))
-                        .parse::<usize>()
-                        .unwrap_or(0)] = "1".into();
+                    flags[self.zone_index(hours.or(channel_hours))] = "1".into();
                     any = true;
                 }
                 if any {
@@ -306,6 +347,8 @@ impl<'m> Spec<'m> {
             ("segment", 's'),
             ("channel", 's'),
             ("within_s", 'i'),
+            ("within_wd", 'i'),
+            ("workdays", 's'),
             ("calendar", 's'),
             ("zone", 'i'),
             ("live", 'i'),
@@ -323,12 +366,15 @@ impl<'m> Spec<'m> {
                 let covered = p.segments.is_empty()
                     || p.segments.iter().any(|s| s.target == Some(segment_id));
                 if covered {
+                    let [within_s, within_wd, workdays] = self.limit(within.value, hours);
                     t.row([
                         p.header.id.to_string(),
                         id.index().to_string(),
                         segment.header.id.to_string(),
                         m.channels[channel].header.id.to_string(),
-                        within.value.seconds().to_string(),
+                        within_s,
+                        within_wd,
+                        workdays,
                         self.clock(hours),
                         self.zone(hours),
                         u8::from(live).to_string(),
@@ -348,6 +394,8 @@ impl<'m> Spec<'m> {
             ("from_step", 's'),
             ("to_step", 's'),
             ("within_s", 'i'),
+            ("within_wd", 'i'),
+            ("workdays", 's'),
         ]);
         for (id, p) in m.promises.iter() {
             let (Some(on), Some(within)) = (&p.journey, &p.within) else {
@@ -362,20 +410,24 @@ impl<'m> Spec<'m> {
                     .and_then(|s| s.target)
                     .map_or(String::new(), |s| j.steps[s].header.id.to_string())
             };
+            let [within_s, within_wd, workdays] = self.limit(within.value, None);
             t.row([
                 p.header.id.to_string(),
                 id.index().to_string(),
                 j.header.id.to_string(),
                 step(&on.from),
                 step(&on.to),
-                within.value.seconds().to_string(),
+                within_s,
+                within_wd,
+                workdays,
             ]);
         }
         t
     }
 
     /// The clock and zone of each complaint rule on each channel: the
-    /// rule's `hours`, else the channel's.
+    /// rule's `hours`, else the channel's; `workdays`: whose working days
+    /// its limits in working days count.
     fn complaint_clocks(&self) -> Table {
         let m = self.model;
         let mut t = Table::new(&[
@@ -383,19 +435,30 @@ impl<'m> Spec<'m> {
             ("channel", 's'),
             ("calendar", 's'),
             ("zone", 'i'),
+            ("workdays", 's'),
         ]);
         for c in m.complaints.values() {
+            let limits = [
+                c.acknowledge.as_ref().map(|a| a.value),
+                c.resolve.as_ref().map(|r| r.value),
+                c.escalations.first().map(|e| e.after),
+            ];
             for channel in m.channels.values() {
                 let hours = c
                     .hours
                     .as_ref()
                     .and_then(|h| h.target)
                     .or_else(|| channel.hours.as_ref().and_then(|h| h.target));
+                let mut workdays = String::new();
+                for limit in limits.into_iter().flatten() {
+                    workdays = self.limit(limit, hours)[2].clone();
+                }
                 t.row([
                     c.header.id.to_string(),
                     channel.header.id.to_string(),
                     self.clock(hours),
                     self.zone(hours),
+                    workdays,
                 ]);
             }
         }
@@ -410,34 +473,41 @@ impl<'m> Spec<'m> {
             ("duty", 's'),
             ("duty_ord", 'i'),
             ("limit_s", 'i'),
+            ("limit_wd", 'i'),
         ]);
         for (id, c) in m.complaints.iter() {
-            let mut duty = |name: &str, ord: usize, limit: String| {
+            let mut duty = |name: &str, ord: usize, [s, wd]: [String; 2]| {
                 t.row([
                     c.header.id.to_string(),
                     id.index().to_string(),
                     name.into(),
                     ord.to_string(),
-                    limit,
+                    s,
+                    wd,
                 ]);
             };
             if let Some(a) = &c.acknowledge {
-                duty("acknowledge", 0, a.value.seconds().to_string());
+                duty("acknowledge", 0, limit_columns(a.value));
             }
             if let Some(r) = &c.resolve {
-                duty("resolve", 1, r.value.seconds().to_string());
+                duty("resolve", 1, limit_columns(r.value));
             }
             if let Some(e) = c.escalations.first() {
-                duty("escalate", 2, e.after.seconds().to_string());
+                duty("escalate", 2, limit_columns(e.after));
             }
             if c.feedback
                 .as_ref()
                 .is_some_and(|f| f.value == Feedback::Required)
             {
-                duty("feedback", 3, String::new());
+                duty("feedback", 3, [String::new(), String::new()]);
             }
         }
         t
+    }
+
+    /// A journey's or step's `within`, on the wall clock (none: no limit).
+    fn wall_limit(&self, within: Option<&crate::model::At<TimeLimit>>) -> [String; 3] {
+        within.map_or(Default::default(), |w| self.limit(w.value, None))
     }
 
     fn journeys(&self) -> Table {
@@ -447,8 +517,11 @@ impl<'m> Spec<'m> {
             ("ord", 'i'),
             ("start_step", 's'),
             ("within_s", 'i'),
+            ("within_wd", 'i'),
+            ("workdays", 's'),
         ]);
         for (id, j) in m.journeys.iter() {
+            let [within_s, within_wd, workdays] = self.wall_limit(j.within.as_ref());
             t.row([
                 j.header.id.to_string(),
                 id.index().to_string(),
@@ -456,9 +529,9 @@ impl<'m> Spec<'m> {
                     .as_ref()
                     .and_then(|s| s.target)
                     .map_or(String::new(), |s| j.steps[s].header.id.to_string()),
-                j.within
-                    .as_ref()
-                    .map_or(String::new(), |w| w.value.seconds().to_string()),
+                within_s,
+                within_wd,
+                workdays,
             ]);
         }
         t
@@ -472,6 +545,8 @@ impl<'m> Spec<'m> {
             ("ord", 'i'),
             ("is_end", 'i'),
             ("within_s", 'i'),
+            ("within_wd", 'i'),
+            ("workdays", 's'),
             ("facing", 'i'),
             ("team", 's'),
         ]);
@@ -483,14 +558,15 @@ impl<'m> Spec<'m> {
                     .and_then(|o| o.target)
                     .and_then(|p| m.team_of(p))
                     .map_or(String::new(), |team| m.teams[team].header.id.to_string());
+                let [within_s, within_wd, workdays] = self.wall_limit(s.within.as_ref());
                 t.row([
                     j.header.id.to_string(),
                     s.header.id.to_string(),
                     id.index().to_string(),
                     u8::from(s.end.is_some()).to_string(),
-                    s.within
-                        .as_ref()
-                        .map_or(String::new(), |w| w.value.seconds().to_string()),
+                    within_s,
+                    within_wd,
+                    workdays,
                     u8::from(!s.channels.is_empty()).to_string(),
                     team,
                 ]);

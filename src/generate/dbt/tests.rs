@@ -83,7 +83,7 @@ fn the_project_carries_the_spec_as_data_and_column_names_as_escapes() {
     // 24x7 calendar is wall time, the office calendar a clock.
     assert_eq!(targets.lines().count(), 1 + 1 + 2, "{targets}");
     assert!(
-        targets.contains("vip_sla,0,vip,email,resolution,2,0,-,86400,95,office,0"),
+        targets.contains("vip_sla,0,vip,email,resolution,2,0,-,86400,,office,95,office,0"),
         "{targets}"
     );
     let project = text(&files, "dbt/dbt_project.yml");

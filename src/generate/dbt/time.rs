@@ -179,6 +179,99 @@ pub fn clock_table(calendars: &[(String, Clock)]) -> Table {
     table
 }
 
+/// The working days of a calendar (or of the wall clock), as deadlines in
+/// working days count them (`Clock::due`): `key` names it in the tables,
+/// `tz` is its zone, and `most` the most working days a deadline on it
+/// asks, so that the last covered day still finds its due day.
+pub struct Workdays<'a> {
+    pub key: String,
+    pub clock: &'a Clock,
+    pub tz: &'a TimeZone,
+    pub most: u32,
+}
+
+/// `cxc_workday_of` and `cxc_workday_close`: a deadline of `N` working days
+/// started at `t` is due at the close of the `N`th opening day after `t`'s
+/// local day. The first table gives, for each instant (spans cut at bucket
+/// boundaries), the number `ord` of opening days up to and including its
+/// local day — the local day read with the offset in force at the instant,
+/// as `Clock::due` reads it; the second, the closing time (`close_s`) of
+/// the opening day numbered `ord`. A due time is then `close_s` of
+/// `ord + N`: two equality joins.
+pub fn workday_tables(calendars: &[Workdays]) -> (Table, Table) {
+    let mut of = Table::new(&[
+        ("workdays", 's'),
+        ("bucket", 'i'),
+        ("utc_from", 'i'),
+        ("utc_to", 'i'),
+        ("ord", 'i'),
+    ]);
+    let mut close = Table::new(&[("workdays", 's'), ("ord", 'i'), ("close_s", 'i')]);
+    for w in calendars {
+        let spans = spans(w.tz);
+        // Local days of the covered instants, piece by piece.
+        let mut pieces: Vec<(i64, i64, i64)> = Vec::new();
+        for &(from, to, offset) in &spans {
+            let mut at = from;
+            while at < to {
+                let day = (at + offset).div_euclid(86_400);
+                let end = ((day + 1) * 86_400 - offset).min(to);
+                pieces.push((at, end, day));
+                at = end;
+            }
+        }
+        let (Some(first), Some(last)) = (
+            pieces.iter().map(|p| p.2).min(),
+            pieces.iter().map(|p| p.2).max(),
+        ) else {
+            continue;
+        };
+        // The opening days from the first covered day on, and `most` after
+        // the last.
+        let mut opening: Vec<i64> = Vec::new();
+        let mut day = first - 1;
+        let mut after = 0;
+        while let Some(next) = w.clock.opening_day_after(day, 1) {
+            if next > last {
+                if after == w.most {
+                    break;
+                }
+                after += 1;
+            }
+            opening.push(next);
+            day = next;
+        }
+        for (i, &day) in opening.iter().enumerate() {
+            close.row([
+                w.key.clone(),
+                (i + 1).to_string(),
+                w.clock.closing(day).to_string(),
+            ]);
+        }
+        // Each piece with its count, adjacent pieces of one count joined.
+        let mut spans: Vec<(i64, i64, usize)> = Vec::new();
+        for (a, b, day) in pieces {
+            let ord = opening.partition_point(|&o| o <= day);
+            match spans.last_mut() {
+                Some(last) if last.2 == ord && last.1 == a => last.1 = b,
+                _ => spans.push((a, b, ord)),
+            }
+        }
+        for (from, to, ord) in spans {
+            for (bucket, a, b) in buckets(from, to) {
+                of.row([
+                    w.key.clone(),
+                    bucket.to_string(),
+                    a.to_string(),
+                    b.to_string(),
+                    ord.to_string(),
+                ]);
+            }
+        }
+    }
+    (of, close)
+}
+
 /// `cxc_buckets`: the buckets of `cxc measure`'s quantile sketch from 100
 /// seconds up (below, each second is its own bucket): the seconds each
 /// holds, `[lower_s, upper_s)`, and the value it stands for.

@@ -129,3 +129,97 @@ fn buckets_hold_every_second_once_with_the_sketchs_value() {
         assert_eq!(n(&row[3]), value(bucket(s)));
     }
 }
+
+/// When a deadline of `days` working days started at `t` is due, read from
+/// the two working-day tables as the SQL joins read them.
+fn due_from_tables(of: &Table, close: &Table, key: &str, t: i64, days: u32) -> Option<i64> {
+    let n = |s: &String| s.parse::<i64>().unwrap();
+    let key = if key.is_empty() { "-" } else { key };
+    let value = |r: &Vec<String>| {
+        if r[0].is_empty() {
+            "-".to_string()
+        } else {
+            r[0].clone()
+        }
+    };
+    let mut held = of.rows.iter().filter(|r| {
+        value(r) == key && n(&r[1]) == t.div_euclid(BUCKET) && n(&r[2]) <= t && t < n(&r[3])
+    });
+    let ord = n(&held.next().expect("one span holds every covered instant")[4]);
+    assert!(held.next().is_none(), "one span only");
+    let mut due = close
+        .rows
+        .iter()
+        .filter(|r| value(r) == key && n(&r[1]) == ord + i64::from(days));
+    let found = due.next().map(|r| n(&r[2]));
+    assert!(due.next().is_none(), "one close per opening day");
+    found
+}
+
+#[test]
+fn the_working_day_tables_give_the_clocks_due_times_across_changes_and_holidays() {
+    let seed = std::env::var("CXC_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed_0da7_u64);
+    eprintln!("seed {seed} (CXC_SEED to repeat)");
+    let mut rng = Mix(seed);
+    // Office hours with holidays next to the spring and autumn changes, a
+    // Sunday window inside the hour Europe's clocks skip, a calendar open
+    // around the clock and one that never opens; Santiago's clocks change
+    // at midnight, so a local day comes back after it ended.
+    let spec = "calendar office { timezone \"ZONE\"; open mon-fri 09:00-18:00; open sun 02:15-02:45; closed 2026-03-30, 2026-10-26, 2027-04-05, 2031-03-31 }\n\
+                calendar always { timezone \"ZONE\"; open 24x7 }\n\
+                calendar weekend { timezone \"ZONE\"; open sat 10:00-12:00; closed 2026-03-28 }";
+    for zone in [
+        "Europe/Berlin",
+        "Australia/Sydney",
+        "America/New_York",
+        "America/Santiago",
+        "Asia/Kolkata",
+    ] {
+        let compiled = crate::pipeline::compile_clean(&spec.replace("ZONE", zone));
+        let model = &compiled.specs[0].model;
+        let tz = jiff::tz::db().get(zone).unwrap();
+        let clocks: Vec<(String, Clock)> = model
+            .calendars
+            .values()
+            .map(|c| (c.header.id.to_string(), Clock::of(c)))
+            .collect();
+        let most = 40;
+        let calendars: Vec<Workdays> = clocks
+            .iter()
+            .map(|(key, clock)| Workdays {
+                key: key.clone(),
+                clock,
+                tz: &tz,
+                most,
+            })
+            .collect();
+        let (of, close) = workday_tables(&calendars);
+        let changes: Vec<i64> = tz
+            .following(Timestamp::from_second(FROM).unwrap())
+            .map(|t| t.timestamp().as_second())
+            .take_while(|&t| t < TO)
+            .collect();
+        for _ in 0..600 {
+            let t = match rng.below(3) {
+                // Around an offset change, or a holiday of 2026/27, or anywhere.
+                0 if !changes.is_empty() => {
+                    changes[rng.below(changes.len() as i64) as usize] + rng.below(4 * 86_400)
+                        - 2 * 86_400
+                }
+                1 => 1_774_000_000 + rng.below(40_000_000),
+                _ => FROM + rng.below(TO - FROM - 200 * 86_400),
+            };
+            let days = 1 + rng.below(i64::from(most)) as u32;
+            for (key, clock) in &clocks {
+                let expected = clock
+                    .due(Timestamp::from_second(t).unwrap(), days)
+                    .map(|d| d.as_second());
+                let got = due_from_tables(&of, &close, key, t, days);
+                assert_eq!(got, expected, "seed {seed}: {zone} {key} {t} + {days}wd");
+            }
+        }
+    }
+}

@@ -103,9 +103,11 @@
 
 {#- The rows of CTE `rows` (with `calendar`, and `c_at`: when the contact
     was created) and, for each (name, instant) of `lapses`, the running time
-    from `c_at` to that instant on the row's clock, as column `name`. -#}
+    from `c_at` to that instant on the row's clock, as column `name`; and
+    `due`: when a limit of `rows.within_wd` working days started at `c_at`
+    is due on the working days `rows.workdays` names (cxc_due_join). -#}
 {% macro cxc_timed(rows, lapses) -%}
-  select {{ rows }}.*
+  select {{ rows }}.*, k_due.close_s as due
   {%- for name, t in lapses %},
     {{ cxc_running(rows ~ '.calendar', rows ~ '.c_at', t, 'k_c', 'k_' ~ name) }} as {{ name }}
   {%- endfor %}
@@ -114,6 +116,38 @@
   {%- for name, t in lapses %}
   {{ cxc_clock_join('k_' ~ name, rows ~ '.calendar', t) }}
   {%- endfor %}
+  {{ cxc_due_join('k_due', rows ~ '.workdays', rows ~ '.within_wd', rows ~ '.c_at') }}
+{%- endmacro %}
+
+{#- When a deadline of `days` working days started at instant `t` is due,
+    on the working days that `key` names (a text of the seeds, `-` for the
+    wall clock): the close of the `days`th opening day after `t`'s local
+    day, as `alias.close_s` — `cxc_workday_of` numbers the opening days up
+    to each instant's local day, `cxc_workday_close` gives each one's close.
+    None when `days` is none, or when the calendar never opens (such a
+    deadline never comes). -#}
+{% macro cxc_due_join(alias, key, days, t) -%}
+  left join {{ ref('cxc_workday_of') }} {{ alias }}_of
+    on {{ days }} is not null and {{ alias }}_of.workdays = {{ key }}
+   and {{ alias }}_of.bucket = {{ cxc_div(t, 1048576) }}
+   and {{ t }} >= {{ alias }}_of.utc_from and {{ t }} < {{ alias }}_of.utc_to
+  left join {{ ref('cxc_workday_close') }} {{ alias }}
+    on {{ alias }}.workdays = {{ key }} and {{ alias }}.ord = {{ alias }}_of.ord + {{ days }}
+{%- endmacro %}
+
+{#- Whether what came at instant `at` (and `ns` nanoseconds) kept its
+    limit: `took` running seconds within `within_s`, or, for a limit in
+    working days, by `due` (none: never due). -#}
+{% macro cxc_kept(took, within_s, at, ns, due) -%}
+  (case when {{ within_s }} is not null then {{ took }} <= {{ within_s }}
+        else {{ due }} is null or {{ at }} < {{ due }} or ({{ at }} = {{ due }} and {{ ns }} = 0) end)
+{%- endmacro %}
+
+{#- Whether a limit not kept yet had run out by `as_of`: `waited` running
+    seconds past `within_s`, or, in working days, past `due`. -#}
+{% macro cxc_overdue(waited, within_s, as_of, due) -%}
+  (case when {{ within_s }} is not null then {{ waited }} > {{ within_s }}
+        else {{ due }} is not null and {{ as_of }} > {{ due }} end)
 {%- endmacro %}
 
 {#- A text of the spec's seeds, none where it is `-` (no identifier). -#}

@@ -3,7 +3,7 @@
     answered breaks it, an e-mail not answered yet waits for its deadline.
     Over a journey: see journey_cases. -#}
 with rows as (
-  select p.promise, p.ord, p.within_s, {{ cxc_none('p.calendar') }} as calendar, p.live,
+  select p.promise, p.ord, p.within_s, p.within_wd, p.workdays, {{ cxc_none('p.calendar') }} as calendar, p.live,
     {{ cxc_in_zone('created', 'p') }} as c_at,
     case when c.answered__kind <> 0 then {{ cxc_in_zone('answered', 'p') }} else {{ cxc_in_zone('first_response', 'p') }} end as r_at,
     case when c.answered__kind <> 0 then c.answered__ns else c.first_response__ns end as r_ns,
@@ -19,8 +19,8 @@ timed as (
 ),
 on_channels as (
   select promise, ord,
-    sum(case when r_at is not null or live = 1 or waited > within_s then 1 else 0 end) as n,
-    sum(case when r_at is not null and not {{ cxc_before('r_at', 'r_ns', 'c_at', 'c_ns') }} and took <= within_s then 1 else 0 end) as kept
+    sum(case when r_at is not null or live = 1 or {{ cxc_overdue('waited', 'within_s', 'as_of', 'due') }} then 1 else 0 end) as n,
+    sum(case when r_at is not null and not {{ cxc_before('r_at', 'r_ns', 'c_at', 'c_ns') }} and {{ cxc_kept('took', 'within_s', 'r_at', 'r_ns', 'due') }} then 1 else 0 end) as kept
   from timed
   group by promise, ord
 ),
