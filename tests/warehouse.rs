@@ -308,7 +308,8 @@ fn hostile_column_names_are_names_in_every_layer() {
 /// Business time in the project's SQL (its time parsing, zone tables and
 /// clock tables, through the macros the models use) against
 /// `measure::clock` on random intervals around daylight-saving changes and
-/// holidays in three zones: equal to the second.
+/// holidays in three zones: equal to the second; and deadlines in working
+/// days (1 to 40, from the interval's start) due at `Clock::due`'s instant.
 #[test]
 fn business_time_in_sql_equals_the_clock() {
     use cxc::measure::clock::Clock;
@@ -338,7 +339,11 @@ fn business_time_in_sql_equals_the_clock() {
     let spec = "\
 calendar berlin { timezone \"Europe/Berlin\"; open mon-fri 08:00-18:00; open sat 01:30-03:30; closed 2026-03-30, 2026-12-25, 2031-10-27 }\n\
 calendar sydney { timezone \"Australia/Sydney\"; open mon-sat 02:00-20:00; closed 2026-04-06, 2027-10-04 }\n\
-calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 2026-03-08 }\n";
+calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 2026-03-08 }\n\
+team care \"Care\" { }\n\
+complaint late_berlin { owner care; hours berlin; resolve within 40wd }\n\
+complaint late_sydney { owner care; hours sydney; resolve within 40wd }\n\
+complaint late_newyork { owner care; hours newyork; resolve within 40wd }\n";
     std::fs::write(tmp.path().join("clocks.cx"), spec).unwrap();
     let compiled =
         cxc::pipeline::compile(&[tmp.path().to_path_buf()], &Default::default(), None).unwrap();
@@ -362,6 +367,7 @@ calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 
         "zone".into(),
         "a".into(),
         "b".into(),
+        "days".into(),
     ]];
     let mut cases = Vec::new();
     for _ in 0..3000 {
@@ -397,8 +403,15 @@ calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 
         };
         let (fa, fb) = (next(3), next(3));
         let (ta, tb) = (text(a, fa), text(b, fb));
-        rows.push([id.clone(), z.to_string(), ta.clone(), tb.clone()]);
-        cases.push((z, ta, tb));
+        let days = 1 + next(40) as u32;
+        rows.push([
+            id.clone(),
+            z.to_string(),
+            ta.clone(),
+            tb.clone(),
+            days.to_string(),
+        ]);
+        cases.push((z, ta, tb, days));
     }
     let probe = tmp.path().join("probe.csv");
     let mut writer = csv::Writer::from_path(&probe).unwrap();
@@ -411,13 +424,14 @@ calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 
     std::fs::write(
         dir.join("models/probe_running.sql"),
         "{%- set rel = cxc_rows('probe') -%}\n\
-         with raw as (select row_number() over (order by a, b, calendar) as k, calendar, cast(zone as bigint) as zone, a, b from {{ rel }}),\n\
+         with raw as (select row_number() over (order by a, b, calendar) as k, calendar, cast(zone as bigint) as zone, a, b, cast(days as bigint) as days from {{ rel }}),\n\
          parts as (select raw.*, {{ cxc_time_parts('a') }}, {{ cxc_time_parts('b') }} from raw),\n\
-         r as (select k, calendar, zone, a, b, {{ cxc_time_value('a') }}, {{ cxc_time_value('b') }} from parts),\n\
-         z as (select r.k, r.calendar, r.a, r.b, {{ cxc_instant('za', 'a') }} as a_at, {{ cxc_instant('zb', 'b') }} as b_at from r\n\
+         r as (select k, calendar, zone, a, b, days, {{ cxc_time_value('a') }}, {{ cxc_time_value('b') }} from parts),\n\
+         z as (select r.k, r.calendar, r.a, r.b, r.days, {{ cxc_instant('za', 'a') }} as a_at, {{ cxc_instant('zb', 'b') }} as b_at from r\n\
            {{ cxc_zone_join('za', 'a', 'r.zone') }} {{ cxc_zone_join('zb', 'b', 'r.zone') }})\n\
-         select z.calendar, z.a, z.b, {{ cxc_running('z.calendar', 'z.a_at', 'z.b_at', 'k0', 'k1') }} as running\n\
-         from z {{ cxc_clock_join('k0', 'z.calendar', 'z.a_at') }} {{ cxc_clock_join('k1', 'z.calendar', 'z.b_at') }}\n",
+         select z.calendar, z.a, z.b, z.days, {{ cxc_running('z.calendar', 'z.a_at', 'z.b_at', 'k0', 'k1') }} as running, d.close_s as due\n\
+         from z {{ cxc_clock_join('k0', 'z.calendar', 'z.a_at') }} {{ cxc_clock_join('k1', 'z.calendar', 'z.b_at') }}\n\
+         {{ cxc_due_join('d', 'z.calendar', 'z.days', 'z.a_at') }}\n",
     )
     .unwrap();
     let mut command = Command::new(venv.join("bin/dbt"));
@@ -446,7 +460,7 @@ calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 
         .arg("-c")
         .arg(
             "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); \
-             c.sql('select calendar, a, b, running from main.probe_running').write_csv(sys.argv[2])",
+             c.sql('select calendar, a, b, days, running, due from main.probe_running').write_csv(sys.argv[2])",
         )
         .arg(dir.join("probe.duckdb"))
         .arg(&out);
@@ -455,24 +469,31 @@ calendar newyork { timezone \"America/New_York\"; open 24x7; closed 2026-11-26, 
     for record in csv::Reader::from_path(&out).unwrap().records() {
         let r = record.unwrap();
         got.insert(
-            (r[0].to_string(), r[1].to_string(), r[2].to_string()),
-            r[3].parse::<i64>().unwrap(),
+            (
+                r[0].to_string(),
+                r[1].to_string(),
+                r[2].to_string(),
+                r[3].parse::<u32>().unwrap(),
+            ),
+            (r[4].parse::<i64>().unwrap(), r[5].parse::<i64>().ok()),
         );
     }
     assert_eq!(
         got.len(),
         cases
             .iter()
-            .map(|c| (c.0, &c.1, &c.2))
+            .map(|c| (c.0, &c.1, &c.2, c.3))
             .collect::<std::collections::HashSet<_>>()
             .len()
     );
-    for (z, a, b) in cases {
+    for (z, a, b, days) in cases {
         let (id, clock, tz) = &clocks[z];
         let at = |t: &str| When::parse(t).unwrap().at(tz).unwrap();
         let expected = clock.running(at(&a), at(&b));
-        let sql = got[&(id.clone(), a.clone(), b.clone())];
+        let (sql, due) = got[&(id.clone(), a.clone(), b.clone(), days)];
         assert_eq!(sql, expected, "seed {seed}: {id} from {a} to {b}");
+        let expected = clock.due(at(&a), days).map(|t| t.as_second());
+        assert_eq!(due, expected, "seed {seed}: {id} {days}wd from {a}");
     }
 }
 

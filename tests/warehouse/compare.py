@@ -8,6 +8,7 @@ difference.
     compare.py MEASURE_JSON --parquet SPARK_WAREHOUSE/SCHEMA.db
 """
 import json
+import math
 import sys
 
 import duckdb
@@ -116,6 +117,23 @@ def main():
                 for a in ["n", "kept", "percent"]:
                     same(f"{w} on_time {a}", s[f"on_time_{a}"], st["on_time"][a])
                 same(f"{w} on_time ok", bool(s["on_time_ok"]), st["on_time"]["ok"])
+    # Repeats, first-contact resolution and switching, per segment and channel.
+    cells = rows("repeats")
+    for key, listed in [("segment", measure.get("segments", [])), ("channel", measure.get("channels", []))]:
+        for item in listed:
+            mine = [c for c in cells if c[key] == item[key]]
+            theirs = item.get("repeats")
+            if theirs is None:
+                same(f"{key} {item[key]} repeats", sum(c["contacts"] for c in mine), 0)
+                continue
+            total = {a: sum(c[a] for c in mine) for a in ["contacts", "repeated", "switched", "resolved", "first_contact"]}
+            for a in ["contacts", "repeated", "switched", "resolved"]:
+                same(f"{key} {item[key]} repeats {a}", total[a], theirs[a])
+            # Rounded half away from zero, as Rust rounds.
+            fcr = math.floor(total["first_contact"] * 100 / total["resolved"] * 100 + 0.5) / 100 if total["resolved"] else None
+            same(f"{key} {item[key]} fcr percent", fcr, theirs["fcr_percent"])
+    same("switches", {(r["from_channel"], r["to_channel"], r["switches"]) for r in rows("repeat_switches")},
+         {(x["from"], x["to"], x["count"]) for x in measure.get("switches", [])})
     # Bad data, by file and kind.
     bad = {}
     for r in rows("bad_rows"):

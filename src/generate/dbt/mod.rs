@@ -130,6 +130,18 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("project/models/journey_deviations.sql"),
     ),
     (
+        "models/repeat_contacts.sql",
+        include_str!("project/models/repeat_contacts.sql"),
+    ),
+    (
+        "models/repeats.sql",
+        include_str!("project/models/repeats.sql"),
+    ),
+    (
+        "models/repeat_switches.sql",
+        include_str!("project/models/repeat_switches.sql"),
+    ),
+    (
         "models/bad_rows.sql",
         include_str!("project/models/bad_rows.sql"),
     ),

@@ -154,9 +154,9 @@ impl<'m> Spec<'m> {
     pub fn tables(&self) -> Vec<(&'static str, Table)> {
         vec![
             ("cxc_names", self.names()),
+            ("cxc_channels", self.channels()),
             ("cxc_settings", self.settings_table()),
             ("cxc_sla_targets", self.sla_targets()),
-            ("cxc_sla_checks", self.sla_checks()),
             ("cxc_promises", self.promises()),
             ("cxc_journey_promises", self.journey_promises()),
             ("cxc_complaint_clocks", self.complaint_clocks()),
@@ -213,6 +213,16 @@ impl<'m> Spec<'m> {
         t
     }
 
+    /// The channels in the spec's order: of a customer's contacts made at
+    /// one time, the first channel's is the one that comes next.
+    fn channels(&self) -> Table {
+        let mut t = Table::new(&[("channel", 's'), ("ord", 'i')]);
+        for (id, c) in self.model.channels.iter() {
+            t.row([c.header.id.to_string(), id.index().to_string()]);
+        }
+        t
+    }
+
     fn settings_table(&self) -> Table {
         let s = self.settings;
         let mut t = Table::new(&[
@@ -221,6 +231,7 @@ impl<'m> Spec<'m> {
             ("max_handoffs", 'i'),
             ("clock_from", 'i'),
             ("clock_to", 'i'),
+            ("repeat_window", 'i'),
         ]);
         t.row([
             s.promise_keep_rate.value().to_string(),
@@ -228,6 +239,7 @@ impl<'m> Spec<'m> {
             s.max_handoffs.to_string(),
             super::time::FROM.to_string(),
             super::time::TO.to_string(),
+            s.repeat_window.to_string(),
         ]);
         t
     }
@@ -303,35 +315,6 @@ impl<'m> Spec<'m> {
                             self.zone(hours.or(channel_hours)),
                         ]);
                     }
-                }
-            }
-        }
-        t
-    }
-
-    /// For each segment and channel, the zones in which `answered`,
-    /// `first_response` and `resolved` are held against `created` (one per
-    /// SLA of the segment): a column per zone, 1 where checked.
-    fn sla_checks(&self) -> Table {
-        let m = self.model;
-        let mut spec: Vec<(String, char)> = vec![("segment".into(), 's'), ("channel".into(), 's')];
-        spec.extend((0..self.zones.len()).map(|z| (format!("z{z}"), 'i')));
-        let mut t = Table::new(&spec);
-        for (segment_id, segment) in m.segments.iter() {
-            for channel in m.channels.values() {
-                let channel_hours = channel.hours.as_ref().and_then(|h| h.target);
-                let mut flags = vec![String::from("0"); self.zones.len()];
-                let mut any = false;
-                for (_, sla) in m.slas_of(segment_id) {
-                    let hours = sla.hours.as_ref().and_then(|h| h.target);
-                    flags[self.zone_index(hours.or(channel_hours))] = "1".into();
-                    any = true;
-                }
-                if any {
-                    let mut row =
-                        vec![segment.header.id.to_string(), channel.header.id.to_string()];
-                    row.extend(flags);
-                    t.rows.push(row);
                 }
             }
         }
@@ -443,6 +426,12 @@ impl<'m> Spec<'m> {
                 c.resolve.as_ref().map(|r| r.value),
                 c.escalations.first().map(|e| e.after),
             ];
+            // The rule's own hours count whatever the channel (and a spec
+            // may have no channel yet).
+            let own = c.hours.as_ref().and_then(|h| h.target);
+            for limit in limits.into_iter().flatten().filter(|_| own.is_some()) {
+                self.limit(limit, own);
+            }
             for channel in m.channels.values() {
                 let hours = c
                     .hours

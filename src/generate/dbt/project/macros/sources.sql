@@ -53,9 +53,14 @@
 {%- endmacro %}
 
 {#- Field `field` of the exports as trimmed text, none when empty or when
-    the export has no such column (cxc_column_map: measure.columns). -#}
+    the export has no such column (cxc_column_map: measure.columns; a
+    `reason` not mapped and not there is read from `topic`). -#}
 {% macro cxc_field(field, have) -%}
   {%- set column = cxc_column_map().get(field, field) -%}
+  {#- Help desks say `topic` for a reason (when cxc.yaml maps none). -#}
+  {%- if column not in have and field == 'reason' and field not in cxc_column_map() -%}
+    {%- set column = 'topic' -%}
+  {%- endif -%}
   {%- if column in have -%}
   nullif(trim(cast({{ cxc_ident(column) }} as {{ cxc_text() }})), '')
   {%- else -%}

@@ -1,8 +1,11 @@
 {#- The contacts measured: every readable row whose names the spec knows,
     created inside the period (vars `from` and `to`, days in the spec's home
     zone), with each time as an instant in every zone of the spec
-    (`name__at_Z`) and the times that come before `created` where a rule
-    reads them (`before_*`): such a row is bad data and no figure counts it. -#}
+    (`name__at_Z`), and the first time that a figure reads written as
+    earlier than `created` in any of those zones (`contradiction`:
+    `answered`, `first_response` and `resolved` for every contact, the
+    complaint times for complaints): such a row is bad data and no figure
+    counts it. -#}
 {%- set times = cxc_contact_times() -%}
 {%- set zones = cxc_zone_ids() -%}
 with r as (
@@ -34,19 +37,12 @@ inside as (
 ),
 checked as (
   select c.*,
-  {%- for t in ['answered', 'first_response', 'resolved'] %}
-    case when {% for z in zones %}{{ 'or ' if not loop.first }}(s.z{{ z }} = 1 and {{ cxc_before(t ~ '__at_' ~ z, t ~ '__ns', 'created__at_' ~ z, 'created__ns') }}) {% endfor %}then 1 else 0 end as before_sla_{{ t }},
+    case
+  {%- for t in ['answered', 'first_response', 'resolved', 'acknowledged', 'escalated', 'feedback'] %}
+      when {{ 'c.complaint_id is not null and ' if t in ['acknowledged', 'escalated', 'feedback'] }}({% for z in zones %}{{ ' or ' if not loop.first }}{{ cxc_before(t ~ '__at_' ~ z, t ~ '__ns', 'created__at_' ~ z, 'created__ns') }}{% endfor %}) then 'before:{{ t }}'
   {%- endfor %}
-  {%- for t in ['acknowledged', 'resolved', 'escalated', 'feedback'] %}
-    case when k.zone is not null and {{ cxc_before(cxc_in_zone(t, 'k'), t ~ '__ns', cxc_in_zone('created', 'k'), 'created__ns') }} then 1 else 0 end as before_complaint_{{ t }}{{ ',' if not loop.last }}
-  {%- endfor %}
+    end as contradiction
   from inside c
-  left join {{ ref('cxc_sla_checks') }} s on s.segment = c.segment_id and s.channel = c.channel_id
-  left join {{ ref('cxc_complaint_clocks') }} k on k.complaint = c.complaint_id and k.channel = c.channel_id
 )
-select checked.*,
-  case when before_sla_answered + before_sla_first_response + before_sla_resolved
-          + before_complaint_acknowledged + before_complaint_resolved
-          + before_complaint_escalated + before_complaint_feedback = 0
-       then 1 else 0 end as good
+select checked.*, case when contradiction is null then 1 else 0 end as good
 from checked

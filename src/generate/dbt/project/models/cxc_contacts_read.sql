@@ -4,7 +4,7 @@
 {%- set rel = cxc_rows('contacts') -%}
 {%- set have = cxc_columns_of(rel) -%}
 {%- set times = cxc_contact_times() -%}
-{%- set texts = ['id', 'segment', 'channel', 'complaint'] -%}
+{%- set texts = ['id', 'segment', 'channel', 'complaint', 'customer', 'reason'] -%}
 {%- set numbers = {'csat': (1, 5), 'nps': (0, 10), 'effort': (1, 5)} -%}
 with raw as (
   select
