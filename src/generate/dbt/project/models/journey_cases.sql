@@ -10,6 +10,7 @@ per_case as (
     max(case when pos = visits_in_case then step_id end) as last_step,
     max(case when pos = visits_in_case then entered__at end) as last_entered,
     max(case when pos = visits_in_case then left__at end) as last_left,
+    max(case when pos = visits_in_case then (case when left__at is not null then left__ns else entered__ns end) end) as end_ns,
     sum(detour) as detours
   from v group by journey_id, case_id
 ),
@@ -26,17 +27,22 @@ changes as (
 ),
 judged as (
   select p.*, s.is_end as completed, coalesce(h.handoffs, 0) as handoffs,
-    case when s.is_end = 0 and (case when s.within_s is not null then (case when a.cases_as_of - p.last_entered <= s.within_s then 1 else 0 end)
-                                     when j.within_s is not null then (case when a.cases_as_of - p.first_entered <= j.within_s then 1 else 0 end)
+    case when s.is_end = 0 and (case when s.within_s is not null or s.within_wd is not null
+                                       then (case when {{ cxc_overdue('a.cases_as_of - p.last_entered', 's.within_s', 'a.cases_as_of', 'ds.close_s') }} then 0 else 1 end)
+                                     when j.within_s is not null or j.within_wd is not null
+                                       then (case when {{ cxc_overdue('a.cases_as_of - p.first_entered', 'j.within_s', 'a.cases_as_of', 'dj.close_s') }} then 0 else 1 end)
                                      else 0 end) = 1
          then 1 else 0 end as under_way,
     case when s.is_end = 1 then coalesce(p.last_left, p.last_entered) - p.first_entered end as end_to_end_s,
-    j.within_s as journey_within_s
+    case when s.is_end = 1 and {{ cxc_kept('coalesce(p.last_left, p.last_entered) - p.first_entered', 'j.within_s', 'coalesce(p.last_left, p.last_entered)', 'p.end_ns', 'dj.close_s') }}
+         then 1 else 0 end as on_time
   from per_case p
   join {{ ref('cxc_steps') }} s on s.journey = p.journey_id and s.step = p.last_step
   join {{ ref('cxc_journeys') }} j on j.journey = p.journey_id
   left join changes h on h.journey_id = p.journey_id and h.case_id = p.case_id
   cross join {{ ref('cxc_as_of') }} a
+  {{ cxc_due_join('ds', 's.workdays', 's.within_wd', 'p.last_entered') }}
+  {{ cxc_due_join('dj', 'j.workdays', 'j.within_wd', 'p.first_entered') }}
 )
 select judged.*,
   case when completed = 1 and detours = 0 then 1 else 0 end as fitting,

@@ -4,26 +4,27 @@
     counted. -#}
 with v as (select * from {{ ref('journey_visits') }}),
 p as (
-  select promise, ord, journey, within_s, {{ cxc_none('from_step') }} as from_step, {{ cxc_none('to_step') }} as to_step
+  select promise, ord, journey, within_s, within_wd, workdays, {{ cxc_none('from_step') }} as from_step, {{ cxc_none('to_step') }} as to_step
   from {{ ref('cxc_journey_promises') }}
 ),
 starts as (
-  select p.promise, p.ord, p.within_s, p.to_step, v.journey_id, v.case_id,
+  select p.promise, p.ord, p.within_s, p.within_wd, p.workdays, p.to_step, v.journey_id, v.case_id,
     min(case when p.from_step is null or v.step_id = p.from_step then v.pos end) as from_pos
   from p join v on v.journey_id = p.journey
-  group by p.promise, p.ord, p.within_s, p.to_step, v.journey_id, v.case_id
+  group by p.promise, p.ord, p.within_s, p.within_wd, p.workdays, p.to_step, v.journey_id, v.case_id
 ),
 ends as (
-  select st.promise, st.ord, st.within_s, st.journey_id, st.case_id, st.from_pos,
+  select st.promise, st.ord, st.within_s, st.within_wd, st.workdays, st.journey_id, st.case_id, st.from_pos,
     min(case when v.pos >= st.from_pos and ((st.to_step is null and s.is_end = 1) or v.step_id = st.to_step) then v.pos end) as to_pos
   from starts st
   join v on v.journey_id = st.journey_id and v.case_id = st.case_id
   join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
   where st.from_pos is not null
-  group by st.promise, st.ord, st.within_s, st.journey_id, st.case_id, st.from_pos
+  group by st.promise, st.ord, st.within_s, st.within_wd, st.workdays, st.journey_id, st.case_id, st.from_pos
 )
 select e.promise, e.ord, e.journey_id, e.case_id,
-  case when t.entered__at - f.entered__at <= e.within_s then 1 else 0 end as kept
+  case when {{ cxc_kept('greatest(t.entered__at - f.entered__at, 0)', 'e.within_s', 't.entered__at', 't.entered__ns', 'd.close_s') }} then 1 else 0 end as kept
 from ends e
 join v f on f.journey_id = e.journey_id and f.case_id = e.case_id and f.pos = e.from_pos
 join v t on t.journey_id = e.journey_id and t.case_id = e.case_id and t.pos = e.to_pos
+{{ cxc_due_join('d', 'e.workdays', 'e.within_wd', 'f.entered__at') }}

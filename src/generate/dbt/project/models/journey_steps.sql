@@ -6,7 +6,7 @@ with v as (select * from {{ ref('journey_visits') }}),
 visits as (
   select v.journey_id, v.step_id, count(*) as visits, count(distinct v.case_id) as reached,
     count(v.time_s) as timed,
-    sum(case when v.time_s is not null and v.time_s <= s.within_s then 1 else 0 end) as on_time_kept,
+    sum(case when v.time_s is not null and {{ cxc_kept('v.time_s', 's.within_s', 'v.until_at', 'v.until_ns', 'v.due') }} then 1 else 0 end) as on_time_kept,
     count(v.csat) as csat_n, sum(v.csat) as csat_sum
   from v join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
   group by v.journey_id, v.step_id
@@ -23,10 +23,10 @@ select s.journey, s.step, s.ord,
   case when x.reached > 0 then round(cast(coalesce(d.stopped, 0) as {{ cxc_double() }}) * 1e3 / cast(x.reached as {{ cxc_double() }})) / 1e1 end as dropoff,
   coalesce(t.n, 0) as time_n, t.median as time_median, t.p90 as time_p90,
   s.within_s,
-  case when s.within_s is not null then coalesce(x.timed, 0) end as on_time_n,
-  case when s.within_s is not null then coalesce(x.on_time_kept, 0) end as on_time_kept,
-  case when s.within_s is not null then {{ cxc_percent('coalesce(x.on_time_kept, 0)', 'coalesce(x.timed, 0)') }} end as on_time_percent,
-  case when s.within_s is not null then {{ cxc_meets('coalesce(x.on_time_kept, 0)', 'coalesce(x.timed, 0)', 'g.deadline_rate') }} end as on_time_ok,
+  case when s.within_s is not null or s.within_wd is not null then coalesce(x.timed, 0) end as on_time_n,
+  case when s.within_s is not null or s.within_wd is not null then coalesce(x.on_time_kept, 0) end as on_time_kept,
+  case when s.within_s is not null or s.within_wd is not null then {{ cxc_percent('coalesce(x.on_time_kept, 0)', 'coalesce(x.timed, 0)') }} end as on_time_percent,
+  case when s.within_s is not null or s.within_wd is not null then {{ cxc_meets('coalesce(x.on_time_kept, 0)', 'coalesce(x.timed, 0)', 'g.deadline_rate') }} end as on_time_ok,
   case when x.csat_n > 0 then round(x.csat_sum / cast(x.csat_n as {{ cxc_double() }}) * 1e2) / 1e2 end as csat,
   coalesce(x.csat_n, 0) as csat_n
 from {{ ref('cxc_steps') }} s

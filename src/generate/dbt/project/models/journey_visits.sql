@@ -1,7 +1,9 @@
 {#- Each case's visits in the order they were entered, replayed on the
     journey's graph: position, the step before, whether the map has that
     transition, and the time at the step (to `left`, else to entering the
-    next step). Visits entered at the same instant are ordered by step. -#}
+    next step, `until_at`), and when the step's `within` in working days
+    is due (`due`, wall clock). Visits entered at the same instant are
+    ordered by step. -#}
 with v as (
   select * from {{ ref('cxc_visits') }} where good = 1
 ),
@@ -10,6 +12,7 @@ ordered as (
     row_number() over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as pos,
     count(*) over (partition by v.journey_id, v.case_id) as visits_in_case,
     lead(v.entered__at) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as next_entered,
+    lead(v.entered__ns) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as next_entered_ns,
     lag(v.step_id) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as prev_step
   from v
   join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
@@ -17,9 +20,14 @@ ordered as (
 select o.*,
   case when o.left__at is not null then greatest(o.left__at - o.entered__at, 0)
        when o.next_entered is not null then greatest(o.next_entered - o.entered__at, 0) end as time_s,
+  coalesce(o.left__at, o.next_entered) as until_at,
+  case when o.left__at is not null then o.left__ns else o.next_entered_ns end as until_ns,
+  d.close_s as due,
   case when o.pos = 1 then (case when o.step_id = {{ cxc_none('j.start_step') }} then 0 else 1 end)
        when t.to_step is null then 1 else 0 end as detour
 from ordered o
 join {{ ref('cxc_journeys') }} j on j.journey = o.journey_id
 left join {{ ref('cxc_transitions') }} t
   on t.journey = o.journey_id and t.from_step = o.prev_step and t.to_step = o.step_id
+join {{ ref('cxc_steps') }} w on w.journey = o.journey_id and w.step = o.step_id
+{{ cxc_due_join('d', 'w.workdays', 'w.within_wd', 'o.entered__at') }}

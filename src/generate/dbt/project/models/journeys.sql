@@ -6,7 +6,7 @@ counts as (
   select journey_id, count(*) as cases, sum(fitting) as fitting, sum(completed) as completed,
     sum(under_way) as in_progress, sum(case when detours > 0 then 1 else 0 end) as deviating,
     sum(case when completed = 1 then 1 else 0 end) as on_time_n,
-    sum(case when completed = 1 and end_to_end_s <= journey_within_s then 1 else 0 end) as on_time_kept,
+    sum(on_time) as on_time_kept,
     sum(case when handoffs > g.max_handoffs then 1 else 0 end) as over_handoff_limit
   from c cross join {{ ref('cxc_settings') }} g
   group by journey_id
@@ -20,10 +20,10 @@ handoffs as (
 select j.journey, j.ord, k.cases, k.fitting, k.completed, k.in_progress, k.deviating,
   coalesce(e.n, 0) as end_to_end_n, e.median as end_to_end_median, e.p90 as end_to_end_p90,
   j.within_s,
-  case when j.within_s is not null then k.on_time_n end as on_time_n,
-  case when j.within_s is not null then k.on_time_kept end as on_time_kept,
-  case when j.within_s is not null then {{ cxc_percent('k.on_time_kept', 'k.on_time_n') }} end as on_time_percent,
-  case when j.within_s is not null then {{ cxc_meets('k.on_time_kept', 'k.on_time_n', 'g.deadline_rate') }} end as on_time_ok,
+  case when j.within_s is not null or j.within_wd is not null then k.on_time_n end as on_time_n,
+  case when j.within_s is not null or j.within_wd is not null then k.on_time_kept end as on_time_kept,
+  case when j.within_s is not null or j.within_wd is not null then {{ cxc_percent('k.on_time_kept', 'k.on_time_n') }} end as on_time_percent,
+  case when j.within_s is not null or j.within_wd is not null then {{ cxc_meets('k.on_time_kept', 'k.on_time_n', 'g.deadline_rate') }} end as on_time_ok,
   h.median as handoffs_median, h.largest as handoffs_max, k.over_handoff_limit
 from {{ ref('cxc_journeys') }} j
 join counts k on k.journey_id = j.journey
