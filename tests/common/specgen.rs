@@ -655,6 +655,7 @@ pub fn rendered(
     targets: &[cxc::generate::Target],
 ) -> cxc::generate::Files {
     let checks = cxc::check::Options::default();
+    let (measure, columns) = Default::default();
     let options = cxc::generate::Options {
         language,
         templates: None,
@@ -663,6 +664,8 @@ pub fn rendered(
         today: None,
         checks: &checks,
         measured: None,
+        measure: &measure,
+        columns: &columns,
     };
     cxc::generate::render(&spec.model, &spec.staffing, &options)
         .expect("renders")
