@@ -659,3 +659,54 @@ journey repair {
     assert!(map.contains("⚠ **visit**"), "{map}");
     assert!(!map.contains("⚠ **call**"), "{map}");
 }
+
+/// A step's and a journey's `within` in working days reach the reports as
+/// deadlines in words ("2 working days"), never as an error of the
+/// template that stopped the report (it used to read them as lengths of time).
+#[test]
+fn working_day_limits_of_journeys_are_worded_in_both_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = r#"service "Repairs" { language en }
+calendar office { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
+team support { lead lead }
+role lead { team support; duty "Lead" }
+channel phone { kind phone; owner support; hours office }
+segment mass { channels phone }
+sla mass_sla for mass { hours office; answer phone 80% within 30s; resolution within 2wd }
+journey repair "Repair" {
+  segments mass
+  within 3wd
+  start call
+  step call { owner support; channel phone; within 2wd; next done }
+  step done { owner support; channel phone; end "Repaired" }
+}
+"#;
+    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+    std::fs::write(
+        dir.path().join("cases.csv"),
+        "case,journey,step,entered\n\
+         a,repair,call,2026-11-02T09:00:00Z\n\
+         a,repair,done,2026-11-03T15:00:00Z\n",
+    )
+    .unwrap();
+    for (lang, words) in [("en", "2 working days"), ("ru", "2 рабочих дня")] {
+        let output = common::cxc_in(
+            dir.path(),
+            &[
+                "measure",
+                "spec.cx",
+                "--cases",
+                "cases.csv",
+                "-o",
+                lang,
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        for report in ["report.md", "report.html"] {
+            let text = std::fs::read_to_string(dir.path().join(lang).join(report)).unwrap();
+            assert!(text.contains(words), "{lang} {report}: {text}");
+        }
+    }
+}

@@ -168,9 +168,17 @@ pub fn duration_filter(
     value: minijinja::Value,
 ) -> Result<String, minijinja::Error> {
     let d = if let Some(text) = value.as_str() {
-        Duration::parse(text).map_err(|m| {
+        // A step's or journey's `within` may count working days (`2wd`):
+        // a deadline, worded as one, not a length of time.
+        let parsed = TimeLimit::parse(text).map_err(|m| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, m.text(Language::En))
-        })?
+        })?;
+        match parsed {
+            TimeLimit::WorkingDays(_) => {
+                return Ok(limit(parsed, false, template_language(state)));
+            }
+            TimeLimit::Running { time, .. } => time,
+        }
     } else {
         crate::measure::findings::round(i64::try_from(value)?)
     };
