@@ -110,6 +110,10 @@ impl Config {
             max_findings: self
                 .max_findings
                 .map_or(base.max_findings, |n| n.min(base.max_findings)),
+            promise_keep_rate: self
+                .measure
+                .promise_keep_rate
+                .unwrap_or(base.promise_keep_rate),
         }
     }
 }

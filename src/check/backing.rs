@@ -1,11 +1,23 @@
-//! What backs a public promise: the internal targets `check` compares it
-//! with. `promise-exceeds-sla` and `promise-exceeds-journey` judge a
-//! promise against [`backing`], and the published promises document says
-//! the same thing, so the two can never disagree about what stands behind
-//! a promise.
+//! What backs a public promise: the one definition `check` judges a promise
+//! by, the published promises document states, and `cxc measure` counts it
+//! by. `promise-exceeds-sla`, `promise-exceeds-journey` and
+//! `promise-below-keep-rate` judge a promise against [`backing`] and
+//! [`at_keep_rate`], so they can never disagree about what stands behind a
+//! promise.
+//!
+//! - A promise on a channel, for each segment it serves, is backed by the
+//!   answer and first-response targets of the segment's SLAs on that channel
+//!   ([`targets_on`]), on [`crate::model::Model::promise_clock`] — the clock
+//!   `measure` counts the promise on. `promise-exceeds-sla` compares its
+//!   `within` with the fastest ([`strictest`]); `promise-below-keep-rate`
+//!   asks whether one no slower than the promise holds for at least the share
+//!   of contacts `measure.promise_keep_rate` demands of the promise.
+//! - A promise about an outcome, `journey J [from A] [to S]`, runs from
+//!   entering `A` (the journey's `start`) to entering `S`: `S`'s own
+//!   deadline is not part of it ([`journey_deadline`]).
 
 use super::Timed;
-use crate::model::{Idx, Journey, Model, Promise, Segment, Sla, Step};
+use crate::model::{Channel, Idx, Journey, Model, Promise, Segment, Sla, Step};
 use crate::syntax::values::{Duration, Percent, TimeLimit};
 
 /// Everything behind one promise.
@@ -25,7 +37,7 @@ pub struct SlaTarget {
     pub sla: Idx<Sla>,
     /// `answer … N% within`; `None` for a first response.
     pub percent: Option<Percent>,
-    /// On the SLA's clock (its `hours`).
+    /// On the SLA's clock; a `wd` limit at the longest it can last.
     pub within: Timed,
 }
 
@@ -96,39 +108,39 @@ pub fn backing(model: &Model, promise: &Promise) -> Backing {
     }
 }
 
-/// The strictest (shortest) answer or first-response target for a segment
-/// on a channel, each on its SLA's clock and compared by the longest it can
-/// last there (working days on their calendar); the first declared among
-/// equals.
-fn strictest(
+/// Every answer and first-response target of a segment's SLAs on a
+/// channel, in declaration order.
+pub fn targets_on(
     model: &Model,
     segment: Idx<Segment>,
-    channel: Idx<crate::model::Channel>,
-) -> Option<SlaTarget> {
-    model
-        .slas_of(segment)
-        .flat_map(|(id, sla)| {
-            let answers = sla
-                .answers
-                .iter()
-                .filter(|a| a.channel.target == Some(channel))
-                .map(move |a| SlaTarget {
-                    sla: id,
-                    percent: Some(a.percent),
-                    within: Timed::new(model, a.within, sla.clock()),
-                });
-            let responses = sla
-                .first_responses
-                .iter()
-                .filter(|f| f.channel.target == Some(channel))
-                .map(move |f| SlaTarget {
-                    sla: id,
-                    percent: None,
-                    within: Timed::new(model, f.within, sla.clock()),
-                });
-            answers.chain(responses)
-        })
-        .min_by_key(|t| t.within.longest)
+    channel: Idx<Channel>,
+) -> impl Iterator<Item = SlaTarget> + '_ {
+    model.slas_of(segment).flat_map(move |(id, sla)| {
+        let answers = sla
+            .answers
+            .iter()
+            .filter(move |a| a.channel.target == Some(channel))
+            .map(move |a| SlaTarget {
+                sla: id,
+                percent: Some(a.percent),
+                within: Timed::new(model, a.within, sla.clock()),
+            });
+        let responses = sla
+            .first_responses
+            .iter()
+            .filter(move |f| f.channel.target == Some(channel))
+            .map(move |f| SlaTarget {
+                sla: id,
+                percent: None,
+                within: Timed::new(model, f.within, sla.clock()),
+            });
+        answers.chain(responses)
+    })
+}
+
+/// The fastest target on the channel; the first declared among equals.
+pub fn strictest(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Option<SlaTarget> {
+    targets_on(model, segment, channel).min_by_key(|t| t.within.longest)
 }
 
 /// The journey part a promise names, with its deadline; `None` when the
@@ -149,8 +161,7 @@ fn journey(model: &Model, promise: &Promise) -> Option<JourneyBacking> {
     let whole = promised.from.is_none() && promised.to.is_none();
     let deadline = match (whole, journey.within) {
         (true, Some(target)) => Some(JourneyDeadline::Own(Timed::new(model, target.value, None))),
-        _ => super::journeys::longest_deadline_between(journey, from, to)
-            .filter(|(total, _)| *total > Duration::ZERO)
+        _ => journey_deadline(journey, from, to)
             .map(|(total, path)| JourneyDeadline::Steps { total, path }),
     };
     Some(JourneyBacking {
@@ -160,4 +171,69 @@ fn journey(model: &Model, promise: &Promise) -> Option<JourneyBacking> {
         whole,
         deadline,
     })
+}
+
+impl SlaTarget {
+    /// Whether the target holds for at least `rate` of contacts.
+    pub fn holds_for(&self, rate: Percent) -> bool {
+        self.percent.is_none_or(|p| p.value() >= rate.value())
+    }
+}
+
+/// How the targets no slower than a promise stand against the keep rate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum KeepRate {
+    /// No target is as fast as the promise (`promise-exceeds-sla`'s case).
+    Unbacked,
+    /// This target, no slower than the promise, holds for at least the
+    /// keep rate of contacts: meeting it keeps the promise often enough.
+    Backed(SlaTarget),
+    /// Every target no slower than the promise holds for fewer contacts
+    /// than the keep rate; this is the one that holds for the most.
+    Below(SlaTarget),
+}
+
+/// Whether a promise of `within` (on the promise's clock) on `channel`,
+/// for `segment`, is backed at `rate`: a contact answered within a
+/// target's time is answered within the promise's, so a target met at
+/// its percentage keeps the promise at least that often.
+pub fn at_keep_rate(
+    model: &Model,
+    segment: Idx<Segment>,
+    channel: Idx<Channel>,
+    within: Timed,
+    rate: Percent,
+) -> KeepRate {
+    let mut best: Option<SlaTarget> = None;
+    for target in targets_on(model, segment, channel).filter(|t| t.within.longest <= within.longest)
+    {
+        if target.holds_for(rate) {
+            return KeepRate::Backed(target);
+        }
+        let more =
+            |b: &SlaTarget| target.percent.map(Percent::value) > b.percent.map(Percent::value);
+        if best.as_ref().is_none_or(more) {
+            best = Some(target);
+        }
+    }
+    best.map_or(KeepRate::Unbacked, KeepRate::Below)
+}
+
+/// The deadline behind `journey J [from A] [to S]`: the longest sum of the
+/// step deadlines on the way, with the steps that add up; `None` when
+/// nothing on the way has a deadline. Up to a named step `S` the promise
+/// ends when the case enters `S`, so `S`'s own deadline is left out — the
+/// time `cxc measure` counts. To the journey's end it ends when the work of
+/// the `end` step is done, so that step's deadline counts (`measure` stops
+/// on entering it: a kept promise there is kept in the data too).
+pub fn journey_deadline(
+    journey: &Journey,
+    from: Idx<Step>,
+    to: Option<Idx<Step>>,
+) -> Option<(Duration, Vec<Idx<Step>>)> {
+    let found = match to {
+        Some(_) => super::journeys::deadline_until(journey, from, to),
+        None => super::journeys::longest_deadline_between(journey, from, None),
+    };
+    found.filter(|(total, _)| *total > Duration::ZERO)
 }

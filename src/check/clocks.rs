@@ -70,7 +70,12 @@ pub fn check(ctx: &mut Ctx) {
     }
     for (_, promise) in model.promises.iter() {
         if let Some(within) = promise.within {
-            days_on_business_clock(ctx, within.value, within.span, model.promise_clock(promise));
+            days_on_business_clock(
+                ctx,
+                within.value,
+                within.span,
+                model.promise_clock_any(promise),
+            );
         }
     }
     for (_, complaint) in model.complaints.iter() {

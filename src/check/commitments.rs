@@ -69,9 +69,9 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
     let (Some(within), Some(channel_ref)) = (promise.within, &promise.channel) else {
         return;
     };
-    let promised = Timed::new(model, within.value, model.promise_clock(promise));
     for &(segment, target) in &backing.targets {
         let seg = &model.segments[segment].header.id;
+        let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
         let internal = target.map(|t| t.within);
         let problem = match internal {
             None => msg!(
@@ -116,6 +116,8 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
         return;
     };
     let journey = &model.journeys[backed.journey];
+    // Journeys run on the wall clock.
+    let promised_time = Timed::new(model, within.value, None);
     let span_name = match (&promised.from, &promised.to) {
         (None, None) => msg!("promised-journey", journey = &journey.header.id),
         (from, to) => {
@@ -137,7 +139,6 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             }
         }
     };
-    let promised = Timed::new(model, within.value, None);
     let internal = backed.deadline.as_ref().map(|deadline| {
         let what = match deadline {
             JourneyDeadline::Own(target) => {
@@ -157,22 +158,22 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
                 "promise-exceeds-journey-no-deadline",
                 promise = &promise.header.id,
                 part = span_name,
-                within = promised.shown()
+                within = promised_time.shown()
             ),
             msg!("promise-exceeds-journey-no-deadline-help"),
         ),
-        Some((time, what)) if promised.longest < time => (
+        Some((time, what)) if promised_time.longest < time => (
             msg!(
                 "promise-exceeds-journey",
                 promise = &promise.header.id,
-                within = promised.shown(),
+                within = promised_time.shown(),
                 part = span_name,
                 allowed = what
             ),
             msg!(
                 "promise-exceeds-journey-help",
                 time = time.to_string(),
-                within = promised.shown()
+                within = promised_time.shown()
             ),
         ),
         Some(_) => return,
@@ -208,39 +209,17 @@ fn explained(ctx: &mut Ctx, promise: &Promise) {
     }
 }
 
-/// Words that tell a customer the promise runs on working time.
-const WORKING_TIME: &[&str] = &[
-    "business hour",
-    "business day",
-    "working hour",
-    "working day",
-    "working minute",
-    "work hour",
-    "office hour",
-    "opening hour",
-    "рабоч",
-    "часы работы",
-];
-
 /// A promise counted on a business-hours calendar, worded as plain time.
+/// The clock is the one `cxc measure` counts the promise on
+/// ([`crate::model::Model::promise_clock`]): the channel's, else the SLA's.
 fn clock(ctx: &mut Ctx, promise: &Promise) {
     let model = ctx.model;
-    let (Some(within), Some(channel)) = (
-        promise.within,
-        promise.channel.as_ref().and_then(|c| c.target),
-    ) else {
+    let Some(within) = promise.within else {
         return;
     };
-    let sla_hours = model
+    let Some(calendar) = model
         .served(&promise.segments)
-        .flat_map(|s| ctx.slas_of(s).iter())
-        .filter_map(|&sla| model.slas[sla].hours.as_ref()?.target);
-    let channel_hours = model.channels[channel]
-        .hours
-        .as_ref()
-        .and_then(|h| h.target);
-    let Some(calendar) = sla_hours
-        .chain(channel_hours)
+        .filter_map(|segment| model.promise_clock(promise, segment))
         .find(|&c| !model.calendars[c].is_24x7())
     else {
         return;
@@ -249,11 +228,11 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
         promise.header.title.as_deref(),
         promise.header.description.as_deref(),
     ];
-    let says_working_time = wording.iter().flatten().any(|text| {
-        let text = text.to_lowercase();
-        WORKING_TIME.iter().any(|w| text.contains(w))
-    });
-    if says_working_time {
+    if wording
+        .iter()
+        .flatten()
+        .any(|text| super::wording::states_hours(text))
+    {
         return;
     }
     let calendar = &model.calendars[calendar];

@@ -1,11 +1,12 @@
 //! Complaint handling: complaint-without-escalation, complaint-without-feedback,
-//! escalation-after-deadline, escalation-out-of-order, acknowledge-after-resolve.
+//! escalation-after-deadline, escalation-out-of-order, acknowledge-after-resolve,
+//! complaint-incomplete (escalation-downward is in `escalations`).
 
 use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::Complaint;
+use crate::model::{Complaint, Remedy};
 use crate::msg;
-use crate::syntax::values::Feedback;
+use crate::syntax::values::{ComplaintSeverity, Feedback, SimpleRemedy};
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -38,12 +39,19 @@ pub const DOCS: &[CodeDoc] = &[
         bad: "complaint defect { owner quality; acknowledge within 2d; resolve within 1d }",
         fix: "complaint defect { owner quality; acknowledge within 1h; resolve within 1d }",
     },
+    CodeDoc {
+        code: Code::ComplaintIncomplete,
+        context: "",
+        bad: "complaint outage { owner support; severity critical; remedy apologize }",
+        fix: "complaint outage { owner support; severity critical; acknowledge within 30m; resolve within 4h\n  remedy apologize, explain, compensate \"A month free\" }",
+    },
 ];
 
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, complaint) in model.complaints.iter() {
         timing(ctx, complaint);
+        incomplete(ctx, complaint);
         if complaint.escalations.is_empty() {
             ctx.report(
                 Diagnostic::new(
@@ -150,5 +158,62 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                 .help(msg!("escalation-out-of-order-help")),
             );
         }
+    }
+}
+
+/// complaint-incomplete: a rule with no time to acknowledge or to resolve
+/// (one finding naming what is missing), and a serious complaint answered
+/// with words alone.
+fn incomplete(ctx: &mut Ctx, complaint: &Complaint) {
+    let id = id_of(complaint);
+    let missing = match (complaint.acknowledge.is_none(), complaint.resolve.is_none()) {
+        (true, true) => Some(msg!("complaint-missing-both")),
+        (true, false) => Some(msg!("complaint-missing-acknowledge")),
+        (false, true) => Some(msg!("complaint-missing-resolve")),
+        (false, false) => None,
+    };
+    if let Some(missing) = missing {
+        ctx.report(
+            Diagnostic::new(
+                Code::ComplaintIncomplete,
+                complaint.header.span,
+                msg!(
+                    "complaint-incomplete-times",
+                    complaint = id,
+                    missing = missing
+                ),
+            )
+            .help(msg!("complaint-incomplete-times-help")),
+        );
+    }
+    let serious = matches!(
+        complaint.severity,
+        Some(ComplaintSeverity::High | ComplaintSeverity::Critical)
+    );
+    // An apology or an explanation is owed anyway; it repairs nothing.
+    let repairs = complaint.remedies.iter().any(|r| {
+        !matches!(
+            r.value,
+            Remedy::Simple(SimpleRemedy::Apologize | SimpleRemedy::Explain)
+        )
+    });
+    if serious && !repairs {
+        let span = complaint
+            .remedies
+            .first()
+            .map_or(complaint.header.span, |r| r.span);
+        let severity = complaint.severity.map_or("", |s| s.as_str());
+        ctx.report(
+            Diagnostic::new(
+                Code::ComplaintIncomplete,
+                span,
+                msg!(
+                    "complaint-incomplete-remedy",
+                    complaint = id,
+                    severity = severity
+                ),
+            )
+            .help(msg!("complaint-incomplete-remedy-help")),
+        );
     }
 }

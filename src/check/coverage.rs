@@ -105,16 +105,9 @@ fn channels_without_target(ctx: &mut Ctx) {
             if offered.self_service || offered.kind.is_some_and(|k| k.is_physical()) {
                 continue;
             }
-            let has_target = slas.iter().any(|&sla| {
-                let sla = &model.slas[sla];
-                sla.answers
-                    .iter()
-                    .any(|a| a.channel.target == Some(channel))
-                    || sla
-                        .first_responses
-                        .iter()
-                        .any(|f| f.channel.target == Some(channel))
-            });
+            let has_target = slas
+                .iter()
+                .any(|&sla| model.slas[sla].has_target_on(channel));
             if !has_target {
                 let word = match model.channels[channel].kind {
                     Some(kind) if kind.is_synchronous() => "answer",

@@ -309,8 +309,20 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             continue;
         };
         let segments: Vec<Idx<Segment>> = model.served(&complaint.segments).collect();
+        // An agreement binds the owner's work on a complaint only when the
+        // complaint passes through the consumer team: a billing complaint
+        // that never reaches sales does not run on support's promise to
+        // sales.
+        let on_path: HashSet<Idx<Team>> = complaint
+            .escalations
+            .iter()
+            .filter_map(|e| owning_team(model, Some(&e.to)))
+            .collect();
         for a in provided.get(&owner).into_iter().flatten() {
-            owned_complaint(model, complaint, a, &segments, &mut note);
+            let consumer = a.consumer.as_ref().and_then(|c| c.target);
+            if consumer.is_some_and(|c| c != owner && on_path.contains(&c)) {
+                owned_complaint(model, complaint, a, &segments, &mut note);
+            }
         }
     }
     for (span, c) in conflicts {

@@ -161,10 +161,43 @@ pub fn longest_deadline_between(
     from: Idx<Step>,
     to: Option<Idx<Step>>,
 ) -> Option<(Duration, Vec<Idx<Step>>)> {
+    between(journey, from, to, Last::Included)
+}
+
+fn between(
+    journey: &Journey,
+    from: Idx<Step>,
+    to: Option<Idx<Step>>,
+    last: Last,
+) -> Option<(Duration, Vec<Idx<Step>>)> {
     let analysis = Analysis::new(journey);
     let order = PathOrder::new(&analysis.graph, from.index());
-    let (total, path) = analysis.longest_deadline(from.index(), to.map(Idx::index), &order)?;
+    let (total, path) =
+        analysis.longest_deadline(from.index(), to.map(Idx::index), last, &order)?;
     Some((total, path.into_iter().map(Idx::new).collect()))
+}
+
+/// The longest time from entering step `from` to entering step `to` (an
+/// `end` when `None`): the sum of the deadlines of the steps
+/// on the way, `to`'s own left out — it starts when the time is up. This is
+/// what `cxc measure` times for a promise `journey J from A to B`, so
+/// `promise-exceeds-journey` compares the promise with this. The path
+/// returned ends with the step before `to`.
+pub fn deadline_until(
+    journey: &Journey,
+    from: Idx<Step>,
+    to: Option<Idx<Step>>,
+) -> Option<(Duration, Vec<Idx<Step>>)> {
+    let (total, mut path) = between(journey, from, to, Last::Excluded)?;
+    path.pop();
+    Some((total, path))
+}
+
+/// Whether the deadline of the step a path ends at counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Included,
+    Excluded,
 }
 
 /// Whether the measured effort or drop-off of a step says it hurts
@@ -403,6 +436,7 @@ impl<'a> Analysis<'a> {
         &self,
         start: usize,
         to: Option<usize>,
+        last: Last,
         order: &PathOrder,
     ) -> Option<(Duration, Vec<usize>)> {
         // Steps run on the wall clock; a `wd` deadline counts at the
@@ -431,7 +465,16 @@ impl<'a> Analysis<'a> {
         let (longest, std::cmp::Reverse(end)) = targets
             .into_iter()
             .flat_map(|e| [e, n + e])
-            .filter_map(|e| total[e].map(|t| (t, std::cmp::Reverse(e))))
+            .filter_map(|e| {
+                let t = total[e]?;
+                // Every path to `e` ends with `e`'s own deadline: leaving
+                // it out keeps the longest path the longest.
+                let t = match last {
+                    Last::Included => t,
+                    Last::Excluded => t.saturating_sub(own(e)),
+                };
+                Some((t, std::cmp::Reverse(e)))
+            })
             .max()?;
         let path = graph::trace_back(end, |i| pred[i])
             .into_iter()
@@ -575,7 +618,8 @@ impl<'a> Analysis<'a> {
                 }
             }
         };
-        let Some((longest, path)) = self.longest_deadline(start, None, order) else {
+        let Some((longest, path)) = self.longest_deadline(start, None, Last::Included, order)
+        else {
             return;
         };
         if longest <= target {

@@ -5,24 +5,34 @@
 //! [`Ctx`]. Severities from the project config and inline suppressions are
 //! applied afterwards, so rules only decide *whether* something is wrong.
 
+mod agreements;
 pub mod backing;
 mod channels;
 mod clocks;
 mod commitments;
 mod complaints;
 mod coverage;
+mod escalations;
 pub mod graph;
 mod handoffs;
 pub mod journeys;
+mod keep_rate;
 mod organisation;
 mod review;
 mod tiers;
+mod wording;
 
 use crate::diagnostic::{CodeDoc, Diagnostic};
 use crate::model::{Idx, Model, Segment, Sla};
 use crate::syntax::values::Date;
 
 pub use clocks::Timed;
+
+/// `measure.promise_keep_rate` when `cxc.yaml` does not set it: `cxc
+/// measure` calls a promise kept less often broken, and
+/// promise-below-keep-rate holds the target backing it to the same rate.
+pub const DEFAULT_PROMISE_KEEP_RATE: crate::syntax::values::Percent =
+    crate::syntax::values::Percent::new(95.0);
 
 /// What a check run needs besides the model.
 #[derive(Debug, Clone)]
@@ -39,6 +49,9 @@ pub struct Options {
     pub max_dropoff: crate::syntax::values::Percent,
     /// Findings of one code shown per file ([`crate::diagnostic::cap`]).
     pub max_findings: usize,
+    /// `measure.promise_keep_rate`: promise-below-keep-rate holds a
+    /// promise's backing target to the rate `cxc measure` holds the promise.
+    pub promise_keep_rate: crate::syntax::values::Percent,
 }
 
 impl Default for Options {
@@ -50,6 +63,7 @@ impl Default for Options {
             max_effort: 4.0,
             max_dropoff: crate::syntax::values::Percent::new(30.0),
             max_findings: crate::diagnostic::DEFAULT_MAX_FINDINGS,
+            promise_keep_rate: DEFAULT_PROMISE_KEEP_RATE,
         }
     }
 }
@@ -104,8 +118,11 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     organisation::check(&mut ctx);
     coverage::check(&mut ctx);
     commitments::check(&mut ctx);
+    keep_rate::check(&mut ctx);
     complaints::check(&mut ctx);
+    escalations::check(&mut ctx);
     handoffs::check(&mut ctx);
+    agreements::check(&mut ctx);
     channels::check(&mut ctx);
     tiers::check(&mut ctx);
     clocks::check(&mut ctx);
@@ -119,8 +136,11 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(organisation::DOCS)
         .chain(coverage::DOCS)
         .chain(commitments::DOCS)
+        .chain(keep_rate::DOCS)
         .chain(complaints::DOCS)
+        .chain(escalations::DOCS)
         .chain(handoffs::DOCS)
+        .chain(agreements::DOCS)
         .chain(channels::DOCS)
         .chain(tiers::DOCS)
         .chain(clocks::DOCS)

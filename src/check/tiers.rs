@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Channel, Idx, Segment};
 use crate::msg;
 use crate::source::Span;
+use crate::syntax::values::{Duration, Percent};
 use std::collections::BTreeMap;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -41,67 +42,184 @@ enum Kind {
     Resolution(Option<Idx<Channel>>),
 }
 
-/// A segment's strictest target of one kind.
+/// One target of a segment: how fast, for how many contacts. Targets
+/// without a percentage (first response, resolution) hold for every
+/// contact: 100%.
 #[derive(Clone, Copy)]
 struct Entry {
     tier: u32,
     segment: Idx<Segment>,
     /// On its SLA's clock; a `wd` limit at the longest it can last.
     within: Timed,
+    percent: Percent,
     span: Span,
+    /// A `resolution` without a channel, standing in for a channel's.
+    general: bool,
+}
+
+impl Entry {
+    /// At least as strict as `other` in time and in percentage, and
+    /// stricter in one.
+    fn stricter_than(&self, other: &Entry) -> bool {
+        let (p, q) = (self.percent.value(), other.percent.value());
+        let (t, u) = (self.within.longest, other.within.longest);
+        t <= u && p >= q && (t < u || p > q)
+    }
 }
 
 fn inversions(ctx: &mut Ctx) {
     let model = ctx.model;
     let mut by_kind: BTreeMap<Kind, Vec<Entry>> = BTreeMap::new();
+    // Per segment, its resolutions without a channel: they also count on
+    // every channel another segment gives a resolution of its own.
+    let mut general: Vec<(Idx<Segment>, Vec<Entry>)> = Vec::new();
+    let mut resolved_on: BTreeMap<Idx<Channel>, Vec<Idx<Segment>>> = BTreeMap::new();
     for (segment, s) in model.segments.iter() {
         let Some(tier) = s.tier.map(|t| t.value) else {
             continue;
         };
-        let mut strictest: BTreeMap<Kind, (Timed, Span)> = BTreeMap::new();
+        let entry = |within, percent, span| Entry {
+            tier,
+            segment,
+            within,
+            percent,
+            span,
+            general: false,
+        };
+        let all = Percent::new(100.0);
+        let mut own_general = Vec::new();
         for &sla in ctx.slas_of(segment) {
             let sla = &model.slas[sla];
-            let mut offer = |kind, within, span| {
-                let within = Timed::new(model, within, sla.clock());
-                let best = strictest.entry(kind).or_insert((within, span));
-                if within.longest < best.0.longest {
-                    *best = (within, span);
-                }
-            };
+            let timed = |within| Timed::new(model, within, sla.clock());
             for a in &sla.answers {
                 if let Some(c) = a.channel.target {
-                    offer(Kind::Answer(c), a.within, a.span);
+                    let e = entry(timed(a.within), a.percent, a.span);
+                    by_kind.entry(Kind::Answer(c)).or_default().push(e);
                 }
             }
             for f in &sla.first_responses {
                 if let Some(c) = f.channel.target {
-                    offer(Kind::FirstResponse(c), f.within, f.span);
+                    let e = entry(timed(f.within), all, f.span);
+                    by_kind.entry(Kind::FirstResponse(c)).or_default().push(e);
                 }
             }
             for r in &sla.resolutions {
-                offer(
-                    Kind::Resolution(r.channel.as_ref().and_then(|c| c.target)),
-                    r.within,
-                    r.span,
-                );
+                let e = entry(timed(r.within), all, r.span);
+                match &r.channel {
+                    None => own_general.push(e),
+                    Some(channel) => {
+                        let Some(c) = channel.target else { continue };
+                        let on = resolved_on.entry(c).or_default();
+                        if on.last() != Some(&segment) {
+                            on.push(segment);
+                        }
+                        by_kind
+                            .entry(Kind::Resolution(Some(c)))
+                            .or_default()
+                            .push(e);
+                    }
+                }
             }
         }
-        for (kind, (within, span)) in strictest {
-            by_kind.entry(kind).or_default().push(Entry {
-                tier,
-                segment,
-                within,
-                span,
-            });
+        if !own_general.is_empty() {
+            by_kind
+                .entry(Kind::Resolution(None))
+                .or_default()
+                .extend(own_general.iter().copied());
+            general.push((segment, own_general));
         }
     }
+    // A segment's resolution without a channel governs a channel where it
+    // has none of its own.
+    for (&channel, own) in &resolved_on {
+        let entries = by_kind.entry(Kind::Resolution(Some(channel))).or_default();
+        for (segment, lines) in &general {
+            if own.binary_search(segment).is_err() {
+                entries.extend(lines.iter().map(|e| Entry {
+                    general: true,
+                    ..*e
+                }));
+            }
+        }
+    }
+    // A resolution for every channel is reported once, under the first
+    // kind that finds it beaten (`Resolution(None)` sorts first).
+    let mut general_reported = std::collections::HashSet::new();
     for (kind, mut entries) in by_kind {
-        against_worse_tiers(
-            &mut entries,
-            |e| (e.tier, e.segment),
-            |a, b| a.within.longest < b.within.longest,
-            |e, worse| report_inversion(ctx, kind, e, worse),
-        );
+        against_worse_tiers_2d(&mut entries, |e, worse| {
+            let seen = matches!(kind, Kind::Resolution(Some(_)))
+                && e.general
+                && (worse.general || general_reported.contains(&e.span));
+            if seen {
+                return;
+            }
+            if e.general || kind == Kind::Resolution(None) {
+                general_reported.insert(e.span);
+            }
+            report_inversion(ctx, kind, e, worse);
+        });
+    }
+}
+
+/// Calls `report(entry, worse)` for each entry that an entry of a strictly
+/// worse tier is stricter than (in time and percentage, see
+/// [`Entry::stricter_than`]). Worst tier first, keeping the worse tiers'
+/// Pareto frontier — the entries no other beats in both — so each entry is
+/// one look-up: `O(n log n)`.
+fn against_worse_tiers_2d(entries: &mut [Entry], mut report: impl FnMut(&Entry, &Entry)) {
+    entries.sort_by_key(|e| (std::cmp::Reverse(e.tier), e.segment, e.span));
+    let mut frontier = Frontier::default();
+    let mut i = 0;
+    while i < entries.len() {
+        let tier = entries[i].tier;
+        let same_tier = entries[i..].iter().take_while(|e| e.tier == tier).count();
+        let group = &entries[i..i + same_tier];
+        for e in group {
+            if let Some(worse) = frontier.stricter_than(e) {
+                report(e, &worse);
+            }
+        }
+        for e in group {
+            frontier.insert(*e);
+        }
+        i += same_tier;
+    }
+}
+
+/// Entries no other entry is stricter than, by time: as the time grows the
+/// percentage grows strictly.
+#[derive(Default)]
+struct Frontier {
+    by_time: BTreeMap<Duration, Entry>,
+}
+
+impl Frontier {
+    /// The entry of the frontier with the highest percentage among those at
+    /// least as fast as `e`, if it is stricter than `e`.
+    fn stricter_than(&self, e: &Entry) -> Option<Entry> {
+        let (_, best) = self.by_time.range(..=e.within.longest).next_back()?;
+        best.stricter_than(e).then_some(*best)
+    }
+
+    fn insert(&mut self, e: Entry) {
+        let covered = self
+            .by_time
+            .range(..=e.within.longest)
+            .next_back()
+            .is_some_and(|(_, f)| f.percent.value() >= e.percent.value());
+        if covered {
+            return;
+        }
+        let beaten: Vec<Duration> = self
+            .by_time
+            .range(e.within.longest..)
+            .take_while(|(_, f)| f.percent.value() <= e.percent.value())
+            .map(|(&t, _)| t)
+            .collect();
+        for t in beaten {
+            self.by_time.remove(&t);
+        }
+        self.by_time.insert(e.within.longest, e);
     }
 }
 
@@ -109,7 +227,7 @@ fn inversions(ctx: &mut Ctx) {
 /// beats, with the entry of the worse tiers that beats everything else
 /// there. Worst tier first, each tier after the tiers below it, so the
 /// sweep is one pass after a sort.
-fn against_worse_tiers<T: Copy>(
+pub(super) fn against_worse_tiers<T: Copy>(
     entries: &mut [T],
     key: impl Fn(&T) -> (u32, Idx<Segment>),
     beats: impl Fn(&T, &T) -> bool,
@@ -152,6 +270,14 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
         &model.segments[better.segment],
         &model.segments[worse.segment],
     );
+    let target = |e: &Entry| match kind {
+        Kind::Answer(_) => msg!(
+            "tier-target-percent",
+            percent = e.percent.to_string(),
+            within = e.within.shown()
+        ),
+        _ => msg!("tier-target", within = e.within.shown()),
+    };
     ctx.report(
         Diagnostic::new(
             Code::TierInversion,
@@ -161,16 +287,16 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
                 tier = better.tier,
                 segment = &b.header.id,
                 what = what,
-                within = better.within.shown(),
+                target = target(better),
                 worse_tier = worse.tier,
                 worse = &w.header.id,
-                worse_within = worse.within.shown()
+                worse_target = target(worse)
             ),
         )
         .help(msg!(
             "tier-inversion-help",
             segment = &b.header.id,
-            within = worse.within.shown()
+            target = target(worse)
         )),
     );
 }

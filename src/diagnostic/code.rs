@@ -116,6 +116,10 @@ codes! {
     DayOnBusinessClock = "day-on-business-clock", Warning, Across;
     MeasuredPain = "measured-pain", Warning, Across;
     RepeatContacts = "repeat-contacts", Warning, Across;
+    ComplaintIncomplete = "complaint-incomplete", Warning, Local;
+    EscalationDownward = "escalation-downward", Warning, Across;
+    AgreementTierInversion = "agreement-tier-inversion", Warning, Across;
+    PromiseBelowKeepRate = "promise-below-keep-rate", Warning, Across;
 }
 
 impl Code {

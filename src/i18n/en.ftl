@@ -50,6 +50,8 @@ breach-without-explanation = promise `{ $promise }` pays for a breach but neithe
 breach-without-explanation-help = add `apologize` and `explain` to `on_breach`: the customer is told what went wrong, then compensated
 promise-clock = promise `{ $promise }` is counted on calendar `{ $calendar }`, which stops outside its opening hours, but says plain time ({ $within }): a customer who asks just before closing expects an answer { $within } later, not the next working day
 promise-clock-help = say it in the wording ("within 30 working minutes, Mon–Fri 9–18"), or back the promise with a 24x7 calendar
+promise-below-keep-rate = promise `{ $promise }` is backed for `{ $segment }` by `{ $sla }`'s { $percent } within { $target }: met exactly, that keeps the promise for { $percent } of customers, and `cxc measure` calls a promise kept for fewer than { $rate } broken
+promise-below-keep-rate-help = back the promise with a target for at least { $rate } of contacts no slower than { $within } (e.g. a second `answer` line), promise a time such a target meets, or lower `measure.promise_keep_rate` in cxc.yaml
 
 ## Clocks
 
@@ -78,6 +80,18 @@ escalation-after-deadline = complaint rule `{ $complaint }` escalates to `{ $to 
 escalation-after-deadline-help = escalate before the deadline, e.g. halfway (`escalate after { $half } to { $to }`), so there is time to help
 escalation-out-of-order = complaint rule `{ $complaint }` escalates to `{ $to }` after { $after }, no later than to `{ $earlier_to }` after { $earlier_after } on the rung before
 escalation-out-of-order-help = order the ladder by time, each rung later than the one before: the first line's lead first, the director last
+complaint-incomplete-times = complaint rule `{ $complaint }` has { $missing }: nobody knows by when the customer hears back
+complaint-incomplete-times-help = add `acknowledge within …` (the first reply, e.g. 1h) and `resolve within …` (the outcome, e.g. 3d)
+complaint-missing-both = no `acknowledge` and no `resolve` time
+complaint-missing-acknowledge = no `acknowledge` time
+complaint-missing-resolve = no `resolve` time
+complaint-incomplete-remedy = complaint rule `{ $complaint }` has severity { $severity } but no remedy beyond words: an apology or an explanation repairs nothing
+complaint-incomplete-remedy-help = add a remedy that repairs the harm: `redo`, `refund`, `compensate "…"` or `escalate ROLE`
+escalation-downward = complaint rule `{ $complaint }` escalates to `{ $to }`, who reports to { $owner ->
+        [owner] its owner
+       *[other] the previous rung
+    } `{ $boss }`: the complaint goes down the line, not up
+escalation-downward-help = escalate to someone `{ $boss }` reports to, or remove the rung: the receiver must be able to decide what `{ $boss }` could not
 
 ## Review
 
@@ -113,8 +127,10 @@ tier-answered = answered on `{ $channel }`
 tier-first-response = given a first response on `{ $channel }`
 tier-resolved-on = resolved on `{ $channel }`
 tier-resolved = resolved
-tier-inversion = tier-{ $tier } segment `{ $segment }` is { $what } within { $within }, slower than tier-{ $worse_tier } segment `{ $worse }` (within { $worse_within })
-tier-inversion-help = give `{ $segment }` a target at least as fast as { $within } (the better tier waits least), or revisit the tiers
+tier-inversion = tier-{ $tier } segment `{ $segment }` is { $what } { $target }, a weaker target than tier-{ $worse_tier } segment `{ $worse }` ({ $worse_target })
+tier-inversion-help = give `{ $segment }` a target at least as strict as { $target } (the better tier waits least), or revisit the tiers
+tier-target = within { $within }
+tier-target-percent = { $percent } within { $within }
 pareto-mismatch = tier-{ $tier } segment `{ $segment }` brings { $revenue } of revenue from { $share } of customers ({ $ratio }× per customer), less per customer than tier-{ $worse_tier } segment `{ $worse }` ({ $worse_ratio }×)
 pareto-mismatch-help = check the `share` and `revenue` figures; if they hold, `{ $worse }` deserves the better tier
 
@@ -140,6 +156,9 @@ agreement-too-slow = { $gives }, but { $work }{ $more ->
        *[other] ; { $more } more pieces of work need it faster too
     }
 agreement-too-slow-help = agree on { $time } or less for this work (a `for SEGMENT` line can set it for the segments concerned), or give the work more time
+agreement-tier-inversion = agreement `{ $agreement }` answers tier-{ $tier } segment `{ $segment }` within { $within }, slower than tier-{ $worse_tier } segment `{ $worse }` (within { $worse_within })
+agreement-tier-inversion-general = agreement `{ $agreement }` answers tier-{ $tier } segment `{ $segment }` within { $within }, slower than its general line for everyone else (within { $general })
+agreement-tier-inversion-help = give the better tier a time no longer than any other line of the agreement: the priority a customer earns at the front line must hold behind it
 
 ## Journeys
 
@@ -333,7 +352,9 @@ metric-target-unmet-intervals = queue `{ $queue }` with { $agents ->
 metric-target-unmet-help = add agents (`cxc staff` shows how many each interval needs and which target binds), or revisit the target
 metric-target-unmet-fewer-help = this target asks for fewer agents than the queue has; lower `agents` or revisit the target
 the-target = the target
-headcount-short = the roles of team `{ $team }` add up to { $have } people ({ $roles }), but its queues need { $needed } at their peaks ({ $queues })
+headcount-short = the roles of team `{ $team }` add up to { $have } people ({ $roles }), but its queues need { $needed } at the same time, { $when } ({ $queues })
+headcount-in-interval = in the interval starting { $start }
+headcount-in-every-interval = in every interval
 headcount-short-help = raise the `headcount` of the team's roles by { $more }, or staff the queues from other teams
 
 ## Forecasts
@@ -626,7 +647,7 @@ explain-unused =
     .summary = A calendar, channel, customer_type or segment is declared but nothing references it.
     .why = Declarations nobody uses are either leftovers or something a rule forgot to mention; both make the standard harder to trust.
 explain-tier-inversion =
-    .summary = A better tier (smaller number) gets a slower `answer`, `first_response` or `resolution` target on the same channel than a worse tier.
+    .summary = A better tier (smaller number) gets a weaker `answer`, `first_response` or `resolution` target on the same channel than a worse tier: the worse tier's target is at least as fast and covers at least as many contacts, and beats it in one of the two (95% within 20s beats 60% within 20s). A `resolution` without a channel counts on every channel where the segment has none of its own.
     .why = Tiers exist so that the customers who matter most wait least (FedEx's rule). A tier-1 line answered in 5 minutes while tier 2 is answered in 10 seconds turns the segmentation upside down: the best customers learn that they are served last.
 explain-pareto-mismatch =
     .summary = Revenue per customer (`revenue` ÷ `share`) of a better tier is below that of a worse tier.
@@ -634,6 +655,9 @@ explain-pareto-mismatch =
 explain-agreement-too-slow =
     .summary = The agreement a team works under (`respond`/`resolve`, the `for SEGMENT` line when there is one) is slower than the time left in the work it serves: a complaint owned by or escalated into the provider team, or a tier-1 journey step handed to it.
     .why = "VIP rules apply in IT, accounting and delivery too": a 1-hour complaint cannot be kept if the team it is escalated to has agreed to respond within 5 days. An internal agreement slower than the external promise it serves makes the promise impossible to keep.
+explain-agreement-tier-inversion =
+    .summary = An internal agreement answers a better tier (smaller number) more slowly than a worse tier, or than its own general `respond` line.
+    .why = The priority of the best customers must hold inside the company too: IT, accounting and the back office work on their cases behind the front line. An agreement that gives the top tier 8 hours and everyone else 2 serves the best customers last exactly where they cannot see it.
 explain-breach-without-explanation =
     .summary = A promise's `on_breach` compensates or refunds but does not `explain` or `apologize`.
     .why = Money does not repair a broken promise on its own: service-recovery research finds that an apology and an explanation restore trust more than compensation alone, and a discount with no word of why reads as a bribe.
@@ -664,17 +688,26 @@ explain-escalation-out-of-order =
 explain-acknowledge-after-resolve =
     .summary = A complaint's `acknowledge` time is longer than its `resolve` time.
     .why = Acknowledging a complaint ("we have it, here is what happens next") is the first step of resolving it. A rule that allows more time to acknowledge than to resolve has its two numbers swapped.
+explain-complaint-incomplete =
+    .summary = A complaint rule has no `acknowledge` or no `resolve` time, or has `severity high` or `critical` and no remedy beyond an apology or an explanation.
+    .why = A complaint rule promises the customer two things: that someone has the complaint (acknowledge) and by when it is settled (resolve). Without either time nobody is late and nobody is measured. A serious complaint — a defect, a failed installation — is not settled by words: the rule must say what repairs the harm (redo, refund, compensation, or an escalation that can grant one).
+explain-escalation-downward =
+    .summary = An escalation goes to someone who reports, directly or not, to the previous rung or to the complaint's owner.
+    .why = Escalating hands a complaint to someone with more authority, so that what the first line could not decide gets decided. A rung that goes down the line hands it to someone who has to ask the previous rung anyway: the customer waits longer and nothing more can be granted. (A team that receives an escalation counts as its `lead`; a team that owns the complaint is its members, who are not all above anyone, so it is not compared.)
 explain-channel-not-offered =
     .summary = A journey step uses a channel that none of the journey's segments are offered.
     .why = A step happens where the customer is. If the segments the journey serves cannot reach the company through that channel, the step cannot happen as written, and the channel is staffed for nobody.
 explain-promise-clock =
     .summary = A promise is counted on a business-hours calendar (its SLA's or its channel's `hours`) while its public wording gives plain time.
     .why = Customers read "we call back within 30 minutes" as 30 minutes of their day. A timer that stops overnight turns a request made at 17:50 into a call the next morning: the standard is met and the promise, as the customer understood it, is broken.
+explain-promise-below-keep-rate =
+    .summary = The SLA target backing a promise holds for a smaller share of contacts than `measure.promise_keep_rate` (95%): `cxc measure` would call the promise broken while the SLA is met.
+    .why = A public promise speaks to every customer ("every call within 20 seconds"); an SLA of 80% within 20 seconds plans for one caller in five to wait longer. Met to the letter, it keeps the promise for 80% of customers, and the measurement calls the promise broken against its keep rate. The promise needs a target at least as fast that holds for the keep rate of contacts — or a longer, honest promise.
 explain-promise-exceeds-journey =
     .summary = A promise about an outcome (`journey J [from S] [to S]`) is shorter than the journey's own target or the step deadlines along the longest way through it, or the journey sets no deadline there at all.
     .why = "Delivery within 60 minutes" is kept by the kitchen, the dispatcher and the courier, each within their own deadline. If their deadlines add up to more than the promise, it is broken by design, however hard everyone works.
 explain-headcount-short =
-    .summary = The queues of a team need more people (required headcount after shrinkage, at each queue's peak) than the `headcount` of the roles in that team.
+    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval; the busiest interval counts) than the `headcount` of the roles in that team. Queues that peak at different hours do not add up their peaks.
     .why = Staffing plans are kept by people who exist. When the roles of a team add up to fewer people than its queues need, the standard cannot be met on the busiest day however the shifts are drawn.
 
 ## cxc explain

@@ -208,7 +208,7 @@ fn duration(analysis: &Analysis, file: &SpecFile, offset: usize) -> Option<Strin
             .find(|c| &*c.header.id == name)?
             .clock(),
         DeclKind::Promise => {
-            model.promise_clock(model.promises.values().find(|p| &*p.header.id == name)?)
+            model.promise_clock_any(model.promises.values().find(|p| &*p.header.id == name)?)
         }
         DeclKind::Journey | DeclKind::Step | DeclKind::Agreement => None,
         _ => return None,

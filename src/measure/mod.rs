@@ -100,7 +100,7 @@ impl Default for Pain {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            promise_keep_rate: Percent::new(95.0),
+            promise_keep_rate: crate::check::DEFAULT_PROMISE_KEEP_RATE,
             deadline_rate: Percent::new(95.0),
             max_handoffs: 3,
             from: None,

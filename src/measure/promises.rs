@@ -1,7 +1,8 @@
 //! Promises kept: a promise on a channel is kept for a contact when the
 //! first reply (answered, else first response) came within its `within` on
-//! the channel's clock; a promise on a journey, for a case that went from
-//! its `from` step to its `to` step within it (see `journeys`).
+//! the promise's clock (the channel's, else its SLA's: the clock
+//! `promise-clock` judges it by); a promise on a journey, for a case that
+//! went from its `from` step to its `to` step within it (see `journeys`).
 
 use super::clocks::{Clocks, Lapse};
 use super::kept::Ledger;
@@ -34,10 +35,8 @@ impl Tally {
             if !covered {
                 continue;
             }
-            let hours = model.channels[channel]
-                .hours
-                .as_ref()
-                .and_then(|h| h.target);
+            // The clock `promise-clock` judges the wording by.
+            let hours = model.promise_clock(promise, segment);
             let zone = clocks.zone(hours);
             let Some(created) = contact.created.at(zone) else {
                 continue;

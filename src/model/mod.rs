@@ -170,6 +170,17 @@ impl Sla {
     pub fn clock(&self) -> Option<Idx<Calendar>> {
         self.hours.as_ref()?.target
     }
+
+    /// Whether it sets an answer or first-response target on `channel`.
+    pub fn has_target_on(&self, channel: Idx<Channel>) -> bool {
+        self.answers
+            .iter()
+            .any(|a| a.channel.target == Some(channel))
+            || self
+                .first_responses
+                .iter()
+                .any(|f| f.channel.target == Some(channel))
+    }
 }
 
 /// `answer CHANNEL P% within T`.
@@ -465,14 +476,31 @@ impl Model {
         self.running(limit, calendar, Extreme::Longest)
     }
 
-    /// The calendar a promise's timer runs on: its channel's `hours`; a
-    /// promise about a journey runs on the wall clock, as its steps do.
-    pub fn promise_clock(&self, promise: &Promise) -> Option<Idx<Calendar>> {
+    /// The clock a promise runs on for one segment: a promise about a
+    /// journey runs on the wall clock, as its steps do; one on a channel on
+    /// the channel's `hours`, else the `hours` of the segment's first SLA
+    /// that sets a target on that channel; `None` (wall time) without
+    /// either. `promise-clock`, the rules that compare its time and `cxc
+    /// measure` all ask this, so `check` judges the clock `measure` counts.
+    pub fn promise_clock(&self, promise: &Promise, segment: Idx<Segment>) -> Option<Idx<Calendar>> {
         if promise.journey.is_some() {
             return None;
         }
         let channel = promise.channel.as_ref()?.target?;
-        self.channels[channel].hours.as_ref()?.target
+        if let Some(hours) = &self.channels[channel].hours {
+            return hours.target;
+        }
+        self.slas_of(segment)
+            .find(|(_, sla)| sla.has_target_on(channel))
+            .and_then(|(_, sla)| sla.clock())
+    }
+
+    /// The promise's clock where a reader asks about the promise as a whole
+    /// (a hover, day-on-business-clock): the first clock among the
+    /// segments it serves.
+    pub fn promise_clock_any(&self, promise: &Promise) -> Option<Idx<Calendar>> {
+        self.served(&promise.segments)
+            .find_map(|segment| self.promise_clock(promise, segment))
     }
 
     /// The highest routing tier (lowest number) among segments.

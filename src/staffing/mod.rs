@@ -18,6 +18,7 @@
 pub mod erlang;
 mod erlang_a;
 pub mod forecast;
+mod headcount;
 pub mod report;
 mod series;
 pub mod targets;
@@ -339,11 +340,12 @@ const MAX_ROW_PROBLEMS: usize = 20;
 pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut plans = Vec::new();
+    let mut needs = headcount::TeamNeeds::default();
     for (id, queue) in model.queues.iter() {
         let Some(forecast) = &queue.forecast else {
             continue;
         };
-        match plan_queue(model, id, queue, forecast, files) {
+        match plan_queue(model, id, queue, forecast, files, &mut needs) {
             Ok(plan) => {
                 problems.extend(understaffed(&plan, queue));
                 problems.extend(targets::unmet(&plan, queue));
@@ -352,16 +354,17 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
             Err(found) => problems.extend(found),
         }
     }
-    problems.extend(targets::short_teams(model, &plans));
+    problems.extend(needs.short_teams(model));
     (plans, problems)
 }
 
-fn plan_queue(
+fn plan_queue<'m>(
     model: &Model,
     id: Idx<Queue>,
-    queue: &Queue,
+    queue: &'m Queue,
     forecast: &model::At<model::Forecast>,
     files: &dyn ForecastFiles,
+    needs: &mut headcount::TeamNeeds<'m>,
 ) -> Result<QueuePlan, Vec<Diagnostic>> {
     let inputs = Inputs::of(queue)?;
     let problem = |p: forecast::Problem| {
@@ -448,6 +451,9 @@ fn plan_queue(
         summary.peak_required_agents = summary.peak_required_agents.max(interval.required_agents);
         let people = interval.required_headcount.or(interval.required_agents);
         summary.peak_required_headcount = summary.peak_required_headcount.max(people);
+        if let Some(people) = people {
+            needs.add(queue, interval.start.as_deref(), people);
+        }
         summary.unreachable |= plan.target.is_some() && interval.answer_agents.is_none();
         if let Some(outcome) = &interval.at_agents {
             for (metric, misses) in plan.metrics.iter().zip(&mut summary.misses) {

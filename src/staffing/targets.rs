@@ -5,7 +5,7 @@
 use super::erlang::{Outcome, Traffic};
 use super::QueuePlan;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Kpi, Model, Queue, Team};
+use crate::model::{Kpi, Queue};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::ast::TargetValue;
@@ -201,68 +201,4 @@ pub fn unmet(plan: &QueuePlan, queue: &Queue) -> Vec<Diagnostic> {
             d
         })
         .collect()
-}
-
-/// headcount-short: the people a team's queues need at their peaks against
-/// the headcount of its roles.
-pub fn short_teams(model: &Model, plans: &[QueuePlan]) -> Vec<Diagnostic> {
-    let mut need: Vec<Vec<(&Name, u32)>> = vec![Vec::new(); model.teams.len()];
-    for plan in plans {
-        let queue = &model.queues[plan.queue];
-        let (Some(team), Some(people)) = (
-            queue.team.as_ref().and_then(|t| t.target),
-            plan.summary.peak_required_headcount,
-        ) else {
-            continue;
-        };
-        need[team.index()].push((&plan.id, people));
-    }
-    let mut found = Vec::new();
-    for (team, t) in model.teams.iter() {
-        let queues = &need[team.index()];
-        if queues.is_empty() {
-            continue;
-        }
-        let roles: Vec<(&Name, u32)> = model
-            .roles
-            .values()
-            .filter(|r| r.team.as_ref().and_then(|x| x.target) == Some(team))
-            .filter_map(|r| Some((&r.header.id, r.headcount?)))
-            .collect();
-        if roles.is_empty() {
-            continue; // no headcount stated: nothing to compare
-        }
-        let have: u64 = roles.iter().map(|&(_, n)| u64::from(n)).sum();
-        let needed: u64 = queues.iter().map(|&(_, n)| u64::from(n)).sum();
-        if needed <= have {
-            continue;
-        }
-        found.push(short_team(t, &roles, queues, have, needed));
-    }
-    found
-}
-
-fn short_team(
-    team: &Team,
-    roles: &[(&Name, u32)],
-    queues: &[(&Name, u32)],
-    have: u64,
-    needed: u64,
-) -> Diagnostic {
-    let list = |items: &[(&Name, u32)]| {
-        crate::diagnostic::elide(items.iter().map(|(name, n)| format!("{name} {n}")), ", ")
-    };
-    Diagnostic::new(
-        Code::HeadcountShort,
-        team.header.span,
-        msg!(
-            "headcount-short",
-            team = &team.header.id,
-            have = have,
-            roles = list(roles),
-            needed = needed,
-            queues = list(queues)
-        ),
-    )
-    .help(msg!("headcount-short-help", more = needed - have))
 }

@@ -38,6 +38,11 @@ impl Duration {
         Duration::from_seconds(self.seconds.saturating_add(other.seconds))
     }
 
+    /// Difference that stops at zero.
+    pub fn saturating_sub(self, other: Duration) -> Duration {
+        Duration::from_seconds(self.seconds.saturating_sub(other.seconds))
+    }
+
     /// Parses `20s`, `1h30m`, `3d`, `2w`: running time. Working days
     /// (`3wd`) are refused: they are a deadline's length, not a time span,
     /// and only a [`TimeLimit`] can hold them.

@@ -17,6 +17,19 @@ pub const KITCHEN_DATA: [&str; 4] = [
     "examples/kitchen/data/cases.csv",
 ];
 
+/// The units of `tests/corpus`: each `.cx` file, and each folder (checked
+/// as one spec), in name order.
+pub fn corpus_units() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut units: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "cx"))
+        .collect();
+    units.sort();
+    units
+}
+
 pub fn cxc(args: &[&str]) -> Output {
     cxc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }

@@ -1,0 +1,234 @@
+//! Whether a promise's wording tells the customer which hours it runs on:
+//! `promise-clock` stays silent when it does. Three ways count, in English
+//! and Russian:
+//! - words about working time ("business hours", «в рабочее время»);
+//! - days of the week as a range or as a class ("Mon–Fri", "Monday to
+//!   Friday", "on weekdays", «пн–пт», «по будням»);
+//! - a time-of-day range ("9:00–18:00", "9am-6pm", «с 9 до 18»).
+//!
+//! A lone day name ("even on Sunday") or a bare number range ("2-3 days")
+//! does not count: neither says when the clock stops.
+
+/// Words that tell a customer the promise runs on working time.
+const WORKING_TIME: &[&str] = &[
+    "business hour",
+    "business day",
+    "working hour",
+    "working day",
+    "working minute",
+    "work hour",
+    "office hour",
+    "opening hour",
+    "рабоч",
+    "часы работы",
+];
+
+/// Words naming a class of days: the week's working part.
+const DAY_CLASSES: &[&str] = &["weekday", "будн"];
+
+/// Day names and their usual short forms; a range of two of them states
+/// the days.
+const DAYS: &[&str] = &[
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "пн",
+    "вт",
+    "ср",
+    "чт",
+    "пт",
+    "сб",
+    "вс",
+];
+
+/// Russian day names start with these stems in every case form
+/// («понедельник», «с понедельника по пятницу»).
+const RU_DAY_STEMS: &[&str] = &[
+    "понедельн",
+    "вторник",
+    "сред",
+    "четверг",
+    "пятниц",
+    "суббот",
+    "воскресен",
+];
+
+/// Words joining the two ends of a range.
+const RANGE_WORDS: &[&str] = &["to", "till", "until", "through", "thru", "по", "до"];
+
+/// Words opening a range ("from 9 to 18", «с 9 до 18»).
+const FROM_WORDS: &[&str] = &["from", "с", "со", "between"];
+
+/// Whether `text` says which hours or days a promise runs on.
+pub fn states_hours(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if WORKING_TIME.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let tokens = tokens(&lower);
+    tokens.iter().any(|t| match t {
+        Token::Word(w) => DAY_CLASSES.iter().any(|c| w.starts_with(c)),
+        _ => false,
+    }) || tokens.windows(3).any(day_range)
+        || (0..tokens.len()).any(|i| time_range(&tokens[i..]))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Word(String),
+    /// A time of day: hours, and whether minutes or am/pm were written.
+    Time {
+        hour: u32,
+        exact: bool,
+    },
+    /// A dash of any width.
+    Dash,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let hour: u32 = chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(u32::MAX);
+            let mut exact = false;
+            // `9:00`, `9.00`: minutes.
+            if matches!(chars.get(i), Some(':' | '.'))
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+                && !chars.get(i + 3).is_some_and(char::is_ascii_digit)
+            {
+                exact = true;
+                i += 3;
+            }
+            // `9am`, `9 pm`, `9 a.m.`
+            let mut j = i;
+            while chars.get(j) == Some(&' ') {
+                j += 1;
+            }
+            let rest: String = chars[j..chars.len().min(j + 4)].iter().collect();
+            for suffix in ["a.m.", "p.m.", "am", "pm"] {
+                let after = chars.get(j + suffix.chars().count());
+                if rest.starts_with(suffix) && !after.is_some_and(|c| c.is_alphanumeric()) {
+                    exact = true;
+                    i = j + suffix.chars().count();
+                    break;
+                }
+            }
+            out.push(Token::Time { hour, exact });
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            out.push(Token::Word(chars[start..i].iter().collect()));
+        } else {
+            if matches!(c, '-' | '–' | '—' | '‒' | '−') {
+                out.push(Token::Dash);
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_day(token: &Token) -> bool {
+    match token {
+        Token::Word(w) => {
+            DAYS.contains(&w.as_str()) || RU_DAY_STEMS.iter().any(|stem| w.starts_with(stem))
+        }
+        _ => false,
+    }
+}
+
+fn is_range_word(token: &Token) -> bool {
+    matches!(token, Token::Dash)
+        || matches!(token, Token::Word(w) if RANGE_WORDS.contains(&w.as_str()))
+}
+
+/// `Mon–Fri`, `Monday to Friday`, `пн-пт`, «понедельника по пятницу».
+fn day_range(window: &[Token]) -> bool {
+    is_day(&window[0]) && is_range_word(&window[1]) && is_day(&window[2])
+}
+
+/// A time-of-day range at the head of `tokens`: `9:00–18:00`, `9am-6pm`,
+/// or, after "from"/«с», `9 to 18`. Both ends must be hours of a day.
+fn time_range(tokens: &[Token]) -> bool {
+    let hour = |t: &Token| match t {
+        Token::Time { hour, exact } if *hour <= 24 => Some(*exact),
+        _ => None,
+    };
+    let opened = matches!(tokens.first(), Some(Token::Word(w)) if FROM_WORDS.contains(&w.as_str()));
+    let rest = if opened { &tokens[1..] } else { tokens };
+    let [a, joint, b, ..] = rest else {
+        return false;
+    };
+    match (hour(a), is_range_word(joint), hour(b)) {
+        (Some(a), true, Some(b)) => opened || a || b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::states_hours;
+
+    #[test]
+    fn stated_hours_in_either_language_count() {
+        for text in [
+            "We call you back within 30 minutes (Mon–Fri 9:00–18:00)",
+            "Callback in 30 min, Mon-Fri 9-18",
+            "Monday to Friday, we call back within the hour",
+            "Weekdays only: a callback within 30 minutes",
+            "Open 9am-6pm: callback within 30 minutes",
+            "Callback within 30 minutes from 9 to 18",
+            "Перезвоним за 30 минут по будням с 9:00 до 18:00",
+            "Перезвоним за 30 минут, пн–пт",
+            "Перезвоним за 30 минут с понедельника по пятницу",
+            "Перезвоним за 30 минут с 9 до 18",
+            "We call you back within 30 working minutes",
+            "Ответим в течение 2 рабочих часов",
+        ] {
+            assert!(states_hours(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_time_and_near_misses_do_not() {
+        for text in [
+            "We call you back within 30 minutes",
+            "Delivery in 2-3 days",
+            "We answer even on Sunday",
+            "Reply within 24 hours, 7 days a week",
+            "Перезвоним за 30 минут",
+            "Доставка за 2–3 дня",
+            "Ответим в течение 15 минут, 10-15 раз быстрее конкурентов",
+        ] {
+            assert!(!states_hours(text), "{text}");
+        }
+    }
+}

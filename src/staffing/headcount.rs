@@ -1,0 +1,183 @@
+//! headcount-short: the people a team's queues need *at the same time*
+//! against the headcount of its roles.
+//!
+//! Queues of one team peak at different hours (a morning phone line, an
+//! evening chat), so adding up each queue's peak asks for people who would
+//! never all be busy. The need is the largest sum over intervals: intervals
+//! are matched by their `start` as the forecast files write it, and a queue
+//! with one forecast figure needs its people in every interval.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Message;
+use crate::model::{Idx, Model, Queue, Team};
+use crate::msg;
+use crate::syntax::Name;
+use std::collections::HashMap;
+
+/// One queue's need, interval by interval.
+struct QueueNeed<'m> {
+    id: &'m Name,
+    /// People needed in every interval (a forecast of one figure).
+    always: u32,
+    /// People needed by interval start; the most when a start repeats.
+    at: HashMap<String, u32>,
+}
+
+/// What each team's queues need, gathered while the queues are staffed.
+#[derive(Default)]
+pub struct TeamNeeds<'m> {
+    teams: HashMap<Idx<Team>, Vec<QueueNeed<'m>>>,
+}
+
+impl<'m> TeamNeeds<'m> {
+    /// Records what `queue` needs in one interval (`start` `None`: every
+    /// interval). Queues without a team are nobody's to staff.
+    pub fn add(&mut self, queue: &'m Queue, start: Option<&str>, people: u32) {
+        let Some(team) = queue.team.as_ref().and_then(|t| t.target) else {
+            return;
+        };
+        let queues = self.teams.entry(team).or_default();
+        if queues
+            .last()
+            .is_none_or(|q| !std::ptr::eq(q.id, &queue.header.id))
+        {
+            queues.push(QueueNeed {
+                id: &queue.header.id,
+                always: 0,
+                at: HashMap::new(),
+            });
+        }
+        let need = queues.last_mut().expect("pushed above");
+        let slot = match start {
+            Some(start) if need.at.contains_key(start) => need.at.get_mut(start).expect("present"),
+            Some(start) => need.at.entry(start.to_string()).or_insert(0),
+            None => &mut need.always,
+        };
+        *slot = (*slot).max(people);
+    }
+
+    /// headcount-short for every team whose roles state a headcount below
+    /// the most its queues need at once.
+    pub fn short_teams(&self, model: &Model) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for (team, t) in model.teams.iter() {
+            let Some(queues) = self.teams.get(&team) else {
+                continue;
+            };
+            let roles: Vec<(&Name, u32)> = model
+                .roles
+                .values()
+                .filter(|r| r.team.as_ref().and_then(|x| x.target) == Some(team))
+                .filter_map(|r| Some((&r.header.id, r.headcount?)))
+                .collect();
+            if roles.is_empty() {
+                continue; // no headcount stated: nothing to compare
+            }
+            let have: u64 = roles.iter().map(|&(_, n)| u64::from(n)).sum();
+            let (needed, busiest) = busiest(queues);
+            if needed <= have {
+                continue;
+            }
+            let at_busiest: Vec<(&Name, u32)> = queues
+                .iter()
+                .map(|q| {
+                    let there = busiest.and_then(|s| q.at.get(s)).copied().unwrap_or(0);
+                    (q.id, q.always + there)
+                })
+                .filter(|&(_, n)| n > 0)
+                .collect();
+            let when = match busiest {
+                Some(start) => msg!("headcount-in-interval", start = start),
+                None => msg!("headcount-in-every-interval"),
+            };
+            found.push(short_team(t, &roles, &at_busiest, have, needed, when));
+        }
+        found
+    }
+}
+
+/// The most people the queues need in one interval, and that interval's
+/// start (the first in text order among equals; `None` when only
+/// one-figure forecasts need people).
+fn busiest<'a>(queues: &'a [QueueNeed<'_>]) -> (u64, Option<&'a str>) {
+    let always: u64 = queues.iter().map(|q| u64::from(q.always)).sum();
+    let mut at: HashMap<&'a str, u64> = HashMap::new();
+    for q in queues {
+        for (start, &n) in &q.at {
+            *at.entry(start.as_str()).or_insert(0) += u64::from(n);
+        }
+    }
+    let best = at
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
+    match best {
+        Some((start, n)) => (always + n, Some(start)),
+        None => (always, None),
+    }
+}
+
+fn short_team(
+    team: &Team,
+    roles: &[(&Name, u32)],
+    queues: &[(&Name, u32)],
+    have: u64,
+    needed: u64,
+    when: Message,
+) -> Diagnostic {
+    let list = |items: &[(&Name, u32)]| {
+        crate::diagnostic::elide(items.iter().map(|(name, n)| format!("{name} {n}")), ", ")
+    };
+    Diagnostic::new(
+        Code::HeadcountShort,
+        team.header.span,
+        msg!(
+            "headcount-short",
+            team = &team.header.id,
+            have = have,
+            roles = list(roles),
+            needed = needed,
+            when = when,
+            queues = list(queues)
+        ),
+    )
+    .help(msg!("headcount-short-help", more = needed - have))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{busiest, QueueNeed};
+    use crate::syntax::Name;
+    use std::collections::HashMap;
+
+    fn queue<'m>(id: &'m Name, always: u32, at: &[(&str, u32)]) -> QueueNeed<'m> {
+        QueueNeed {
+            id,
+            always,
+            at: at
+                .iter()
+                .map(|&(s, n)| (s.to_string(), n))
+                .collect::<HashMap<_, _>>(),
+        }
+    }
+
+    #[test]
+    fn peaks_at_different_hours_do_not_add_up() {
+        let (a, b) = (Name::new("morning"), Name::new("evening"));
+        let queues = [
+            queue(&a, 0, &[("08:00", 14), ("18:00", 2)]),
+            queue(&b, 0, &[("08:00", 2), ("18:00", 14)]),
+        ];
+        assert_eq!(busiest(&queues), (16, Some("08:00")));
+    }
+
+    #[test]
+    fn a_constant_forecast_counts_in_every_interval() {
+        let (a, b) = (Name::new("line"), Name::new("chat"));
+        let queues = [
+            queue(&a, 5, &[]),
+            queue(&b, 0, &[("09:00", 3), ("10:00", 7)]),
+        ];
+        assert_eq!(busiest(&queues), (12, Some("10:00")));
+        assert_eq!(busiest(&queues[..1]), (5, None));
+    }
+}
