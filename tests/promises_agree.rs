@@ -30,7 +30,8 @@ fn after(seconds: u64) -> String {
 fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
     let mut judged = Vec::new();
     for unit in common::corpus_units() {
-        let Ok(compilation) = cxc::pipeline::compile(&[unit.clone()], &Options::default(), None)
+        let Ok(compilation) =
+            cxc::pipeline::compile(std::slice::from_ref(&unit), &Options::default(), None)
         else {
             continue;
         };
