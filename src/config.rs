@@ -6,7 +6,8 @@
 //!   hot-potato: error
 //! thresholds:
 //!   hot-potato: 2        # team changes allowed along a journey (default 3)
-//!   too-many-tiers: 5    # routing tiers allowed (default 4)
+//!   too-many-tiers: 5    # queue priority levels a caller can reach (default 4)
+//!   missing-agreement: tier-1   # handoffs that need an agreement (default all)
 //! ```
 //!
 //! serde_yaml is archived upstream, so it is used in exactly one function,
@@ -20,6 +21,7 @@ use crate::source::{FileId, SourceMap, Span, MAX_FILE_SIZE};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+mod duplicates;
 mod measure;
 pub use measure::Measure;
 
@@ -34,6 +36,8 @@ pub struct Config {
     /// `thresholds.high-effort-step.effort` and `.dropoff`.
     pub max_effort: Option<f64>,
     pub max_dropoff: Option<crate::syntax::values::Percent>,
+    /// `thresholds.missing-agreement: tier-1 | all`.
+    pub agreement_scope: Option<crate::check::AgreementScope>,
     pub exports: Exports,
     /// `limits.file_size`: the largest file a spec may make cxc read. A
     /// spec's own setting only lowers the run's limit (see
@@ -114,6 +118,7 @@ impl Config {
                 .measure
                 .promise_keep_rate
                 .unwrap_or(base.promise_keep_rate),
+            agreement_scope: self.agreement_scope.unwrap_or(base.agreement_scope),
         }
     }
 }
@@ -129,6 +134,14 @@ fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
             format!("it nests deeper than {MAX_DEPTH} levels"),
             Some((line, column)),
         ));
+    }
+    // A key twice in a one-line flow mapping: serde_yaml's own mapping
+    // refuses it (its JSON reading would keep the last in silence).
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        if e.to_string().starts_with("duplicate entry") {
+            let at = e.location().map(|l| (l.line(), l.column()));
+            return Err((e.to_string(), at));
+        }
     }
     match serde_yaml::from_str::<Value>(text) {
         Ok(value) => Ok(value),
@@ -181,7 +194,12 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
 
 /// Codes a config may not silence: the text must still be readable.
 const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
-const THRESHOLDS: &[&str] = &["hot-potato", "too-many-tiers", "high-effort-step"];
+const THRESHOLDS: &[&str] = &[
+    "hot-potato",
+    "too-many-tiers",
+    "high-effort-step",
+    "missing-agreement",
+];
 const SECTIONS: &[&str] = &["rules", "thresholds", "exports", "limits", "measure"];
 /// The longest task `Timeout` TaskRouter accepts: 30 days.
 const MAX_TASK_TIMEOUT: u64 = 30 * 86_400;
@@ -215,6 +233,9 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn read(&mut self) -> Config {
         let mut config = Config::default();
+        if self.duplicate_keys() {
+            return config;
+        }
         let value = match parse_yaml(self.text) {
             Ok(v) => v,
             Err((message, at)) => {
@@ -315,6 +336,10 @@ impl Reader<'_> {
                 self.effort_thresholds(number, config);
                 continue;
             }
+            if name == "missing-agreement" {
+                self.agreement_scope(number, config);
+                continue;
+            }
             let slot = match name.as_str() {
                 "hot-potato" => &mut config.max_handoffs,
                 "too-many-tiers" => &mut config.max_tiers,
@@ -385,6 +410,23 @@ impl Reader<'_> {
                     span,
                     msg!("config-findings-limit"),
                     msg!("config-findings-limit-help"),
+                );
+            }
+        }
+    }
+
+    /// `missing-agreement: tier-1` (the language-1 scope) or `all`.
+    fn agreement_scope(&mut self, value: &Value, config: &mut Config) {
+        use crate::check::AgreementScope;
+        match value.as_str() {
+            Some("all") => config.agreement_scope = Some(AgreementScope::All),
+            Some("tier-1") => config.agreement_scope = Some(AgreementScope::TopTier),
+            _ => {
+                let span = self.find("missing-agreement");
+                self.error(
+                    span,
+                    msg!("config-agreement-scope"),
+                    msg!("config-agreement-scope-help"),
                 );
             }
         }
@@ -630,6 +672,33 @@ impl Reader<'_> {
             ),
             help,
         );
+    }
+
+    /// Reports every key written twice in one mapping, at both places:
+    /// the file is refused, since a reader would keep the last silently.
+    fn duplicate_keys(&mut self) -> bool {
+        let file = self.sources.get(self.file);
+        let found = duplicates::find(self.text);
+        for d in &found {
+            let line = |at: usize| file.line_index(at) + 1;
+            let span = |at: usize| Span::new(self.file, at, at + d.key.len());
+            let key = crate::escape::shorten(d.key, 64);
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    span(d.second),
+                    msg!(
+                        "config-duplicate-key",
+                        key = key.clone(),
+                        first = line(d.first),
+                        second = line(d.second)
+                    ),
+                )
+                .help(msg!("config-duplicate-key-help", key = key.clone()))
+                .label(span(d.first), msg!("config-duplicate-key-first", key = key)),
+            );
+        }
+        !found.is_empty()
     }
 
     fn error(&mut self, span: Span, message: Message, help: Message) {

@@ -6,7 +6,7 @@ use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Complaint, Remedy};
 use crate::msg;
-use crate::syntax::values::{ComplaintSeverity, Feedback, SimpleRemedy};
+use crate::syntax::values::{ComplaintSeverity, Duration, Feedback, SimpleRemedy};
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -113,12 +113,22 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
         }
     }
     if let Some(resolve) = resolve {
-        for (e, after) in complaint
-            .escalations
-            .iter()
-            .zip(&ladder)
-            .filter(|(_, after)| after.longest > resolve.longest)
-        {
+        for (i, (e, after)) in complaint.escalations.iter().zip(&ladder).enumerate() {
+            if after.longest <= resolve.longest {
+                continue;
+            }
+            // Halfway between the rung before (or the start) and the
+            // deadline: a time that keeps the ladder in order; none when
+            // the rung before is already at the deadline.
+            let before = i.checked_sub(1).map_or(0, |p| ladder[p].longest.seconds());
+            let help = match resolve.longest.seconds().checked_sub(before) {
+                Some(room) if room > 1 => msg!(
+                    "escalation-after-deadline-help",
+                    time = Duration::from_seconds(before + room / 2).to_string(),
+                    to = &e.to.name
+                ),
+                _ => msg!("escalation-after-deadline-remove", to = &e.to.name),
+            };
             ctx.report(
                 Diagnostic::new(
                     Code::EscalationAfterDeadline,
@@ -131,11 +141,7 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                         resolve = resolve.shown()
                     ),
                 )
-                .help(msg!(
-                    "escalation-after-deadline-help",
-                    half = resolve.longest.half().to_string(),
-                    to = &e.to.name
-                )),
+                .help(help),
             );
         }
     }

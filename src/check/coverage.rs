@@ -1,6 +1,6 @@
 //! Coverage rules: is every segment, channel and tier actually served?
 //! segment-without-sla, channel-without-target, share-over-100,
-//! too-many-tiers, mixed-tier-queue, unused.
+//! mixed-tier-queue, unused.
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
@@ -29,20 +29,6 @@ pub const DOCS: &[CodeDoc] = &[
         fix: "segment vip { share 20% }\nsegment mass { share 80% }",
     },
     CodeDoc {
-        code: Code::TooManyTiers,
-        context: "",
-        bad: "segment a { tier 1 }
-segment b { tier 2 }
-segment c { tier 3 }
-segment d { tier 4 }
-segment e { tier 5 }",
-        fix: "segment a { tier 1 }
-segment b { tier 2 }
-segment c { tier 3 }
-segment d { tier 4 }
-segment e { tier 4 }",
-    },
-    CodeDoc {
         code: Code::MixedTierQueue,
         context: "segment vip { tier 1; channels phone }
 segment mass { tier 3; channels phone }
@@ -64,7 +50,6 @@ pub fn check(ctx: &mut Ctx) {
     channels_without_target(ctx);
     shares(ctx, "share", |s| s.share);
     shares(ctx, "revenue", |s| s.revenue);
-    tiers(ctx);
     mixed_tier_queues(ctx);
     unused(ctx);
 }
@@ -94,6 +79,11 @@ fn channels_without_target(ctx: &mut Ctx) {
         let slas = ctx.slas_of(id).to_vec();
         if slas.is_empty() {
             continue; // segment-without-sla says it already
+        }
+        // A target that could not be read (`answer phone 190% ...`) was
+        // reported as such; its SLA may have been meant to set the target.
+        if slas.iter().any(|&sla| !model.slas[sla].header.fully_read) {
+            continue;
         }
         for channel_ref in &segment.channels {
             let Some(channel) = channel_ref.target else {
@@ -171,39 +161,6 @@ fn shares(ctx: &mut Ctx, what: &str, field: impl Fn(&Segment) -> Option<At<Perce
             ),
         )
         .help(msg!("share-over-100-help", field = what)),
-    );
-}
-
-fn tiers(ctx: &mut Ctx) {
-    let model = ctx.model;
-    let limit = ctx.options.max_tiers as usize;
-    let mut in_use: BTreeMap<u32, Idx<Segment>> = BTreeMap::new();
-    for (id, segment) in model.segments.iter() {
-        if let Some(tier) = segment.tier {
-            in_use.entry(tier.value).or_insert(id);
-        }
-    }
-    if in_use.len() <= limit {
-        return;
-    }
-    let (&last_tier, &segment) = in_use.iter().next_back().expect("more than the limit");
-    let tiers: Vec<String> = in_use.keys().map(|t| t.to_string()).collect();
-    let span = model.segments[segment]
-        .tier
-        .map_or(model.segments[segment].header.span, |t| t.span);
-    ctx.report(
-        Diagnostic::new(
-            Code::TooManyTiers,
-            span,
-            msg!(
-                "too-many-tiers",
-                count = in_use.len(),
-                tiers = tiers.join(", "),
-                limit = limit,
-                last = last_tier
-            ),
-        )
-        .help(msg!("too-many-tiers-help", limit = limit)),
     );
 }
 

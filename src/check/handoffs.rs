@@ -5,7 +5,7 @@
 //! different teams, a complaint's owner and its escalation targets — with the
 //! time the receiving team has; both rules read that list.
 
-use super::{Ctx, Timed};
+use super::{AgreementScope, Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
 use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Segment, Team};
@@ -174,6 +174,7 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
 
 /// missing-agreement: one finding per pair of teams in a journey (or a
 /// complaint rule), at the first handoff: one agreement settles them all.
+/// Every handoff counts, unless `cxc.yaml` narrows it to tier-1 work.
 fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
     let model = ctx.model;
     let covered: HashSet<(Idx<Team>, Idx<Team>)> = model
@@ -184,8 +185,12 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
     // A pair of teams in a journey or complaint rule → (first handoff, count).
     type Pair = (usize, Idx<Team>, Idx<Team>);
     let mut pairs: HashMap<Pair, (usize, usize)> = HashMap::new();
+    let in_scope = |h: &Handoff| match ctx.options.agreement_scope {
+        AgreementScope::All => true,
+        AgreementScope::TopTier => h.top_tier,
+    };
     for (i, h) in handoffs.iter().enumerate() {
-        if h.top_tier && h.from != h.to && !covered.contains(&(h.to, h.from)) {
+        if in_scope(h) && h.from != h.to && !covered.contains(&(h.to, h.from)) {
             pairs.entry((h.group, h.from, h.to)).or_insert((i, 0)).1 += 1;
         }
     }

@@ -7,6 +7,7 @@
 
 mod agreements;
 pub mod backing;
+mod calendars;
 mod channels;
 mod clocks;
 mod commitments;
@@ -17,9 +18,12 @@ pub mod graph;
 mod handoffs;
 pub mod journeys;
 mod keep_rate;
+mod levels;
 mod organisation;
 mod review;
+mod rights;
 mod tiers;
+mod value;
 mod wording;
 
 use crate::diagnostic::{CodeDoc, Diagnostic};
@@ -41,7 +45,7 @@ pub struct Options {
     pub today: Option<Date>,
     /// hot-potato fires above this many team changes.
     pub max_handoffs: u32,
-    /// too-many-tiers fires above this many tiers.
+    /// too-many-tiers fires above this many priority levels on a channel.
     pub max_tiers: u32,
     /// high-effort-step fires at this measured effort (1..5) or more...
     pub max_effort: f64,
@@ -52,6 +56,19 @@ pub struct Options {
     /// `measure.promise_keep_rate`: promise-below-keep-rate holds a
     /// promise's backing target to the rate `cxc measure` holds the promise.
     pub promise_keep_rate: crate::syntax::values::Percent,
+    /// Which handoffs need an agreement (`missing-agreement`).
+    pub agreement_scope: AgreementScope,
+}
+
+/// The work `missing-agreement` asks an agreement for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgreementScope {
+    /// Every handoff between teams (language 3).
+    #[default]
+    All,
+    /// Only work that serves a tier-1 segment (language 1;
+    /// `thresholds: missing-agreement: tier-1` in `cxc.yaml`).
+    TopTier,
 }
 
 impl Default for Options {
@@ -64,6 +81,7 @@ impl Default for Options {
             max_dropoff: crate::syntax::values::Percent::new(30.0),
             max_findings: crate::diagnostic::DEFAULT_MAX_FINDINGS,
             promise_keep_rate: DEFAULT_PROMISE_KEEP_RATE,
+            agreement_scope: AgreementScope::All,
         }
     }
 }
@@ -117,6 +135,7 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     journeys::check(&mut ctx);
     organisation::check(&mut ctx);
     coverage::check(&mut ctx);
+    levels::check(&mut ctx);
     commitments::check(&mut ctx);
     keep_rate::check(&mut ctx);
     complaints::check(&mut ctx);
@@ -124,9 +143,12 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     handoffs::check(&mut ctx);
     agreements::check(&mut ctx);
     channels::check(&mut ctx);
+    calendars::check(&mut ctx);
     tiers::check(&mut ctx);
     clocks::check(&mut ctx);
+    value::check(&mut ctx);
     review::check(&mut ctx);
+    rights::check(&mut ctx);
     ctx.found
 }
 
@@ -135,6 +157,7 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .iter()
         .chain(organisation::DOCS)
         .chain(coverage::DOCS)
+        .chain(levels::DOCS)
         .chain(commitments::DOCS)
         .chain(keep_rate::DOCS)
         .chain(complaints::DOCS)
@@ -142,9 +165,12 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(handoffs::DOCS)
         .chain(agreements::DOCS)
         .chain(channels::DOCS)
+        .chain(calendars::DOCS)
         .chain(tiers::DOCS)
         .chain(clocks::DOCS)
+        .chain(value::DOCS)
         .chain(review::DOCS)
+        .chain(rights::DOCS)
 }
 
 #[cfg(test)]

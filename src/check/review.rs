@@ -57,6 +57,9 @@ pub fn check(ctx: &mut Ctx) {
 
 fn cadence(ctx: &mut Ctx, service: &crate::model::Service) {
     let (span, message) = match (service.review_every, service.reviewed) {
+        // A `review every` or `reviewed` that could not be read (the date
+        // 2026-11-31) is reported as such, not again as missing.
+        (None, _) | (_, None) if !service.fully_read => return,
         (None, _) => (service.span, msg!("review-cadence-missing")),
         (Some(_), None) => (service.span, msg!("review-cadence-no-date")),
         (Some(every), Some(_)) => {

@@ -120,6 +120,10 @@ codes! {
     EscalationDownward = "escalation-downward", Warning, Across;
     AgreementTierInversion = "agreement-tier-inversion", Warning, Across;
     PromiseBelowKeepRate = "promise-below-keep-rate", Warning, Across;
+    TierWithoutValue = "tier-without-value", Warning, Across;
+    SlaBeyondChannelHours = "sla-beyond-channel-hours", Warning, Across;
+    InvalidTimezone = "invalid-timezone", Error, Local;
+    RightConflict = "right-conflict", Warning, Across;
 }
 
 impl Code {

@@ -96,7 +96,7 @@ pub fn config(
         "timers": timers,
         "calendars": model.calendars.iter().map(|(_, c)| json!({
             "id": id(&c.header),
-            "timezone": c.timezone,
+            "timezone": c.zone_name(),
             "always_open": c.is_24x7(),
             "week": Weekday::ALL.iter().map(|&d| (d.as_str().to_string(), json!(c.week.days[d.index()].iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
             "closed": c.closed.iter().map(|d| d.to_string()).collect::<Vec<_>>(),

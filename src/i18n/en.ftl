@@ -26,6 +26,11 @@ unattended-channel = channel `{ $channel }` is a { $kind } channel marked `self_
 unattended-channel-help = remove `self_service` and give it an `owner` and `hours` (then an answer target in the SLAs), or make it a `portal` if customers only help themselves there
 preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
+sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer, and routing by the SLA's hours sends those contacts to a queue nobody works
+sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
+invalid-timezone = calendar `{ $calendar }` names the time zone "{ $zone }", which is not in the IANA database
+invalid-timezone-suggest = did you mean "{ $zone }"? Write the IANA name: `timezone "{ $zone }"`
+invalid-timezone-help = write an IANA name such as "Europe/Moscow" or "America/New_York" (abbreviations like MSK or PST are not zones: they do not say when daylight saving changes)
 channel-not-offered = step `{ $step }` of journey `{ $journey }` happens on channel `{ $channel }`, but none of the segments the journey serves are offered it
 channel-not-offered-help = add `{ $channel }` to the `channels` of the journey's segments, or use a channel they have
 
@@ -74,10 +79,14 @@ complaint-without-escalation = complaint rule `{ $complaint }` has no escalation
 complaint-without-escalation-help = add `escalate after TIME to ROLE` for when the owner cannot resolve it in time
 complaint-without-feedback = complaint rule `{ $complaint }` does not require telling the customer the outcome
 complaint-without-feedback-help = add `feedback required`: the customer is told what was done about the complaint
+right-conflict = complaint rule `{ $complaint }` lets role `{ $role }` compensate "{ $grants }" without approval, but the role's own right caps compensation: "{ $right }"
+right-conflict-help = state the amount of the compensation within the cap, or change the right of `{ $role }`: its job description would say both
+right-conflict-role = role `{ $role }`, whose right caps compensation
 acknowledge-after-resolve = complaint rule `{ $complaint }` allows { $acknowledge } to acknowledge but only { $resolve } to resolve
 acknowledge-after-resolve-help = acknowledge first (usually within hours), resolve after: check whether the two times are swapped
 escalation-after-deadline = complaint rule `{ $complaint }` escalates to `{ $to }` after { $after }, when its { $resolve } to resolve are already over
-escalation-after-deadline-help = escalate before the deadline, e.g. halfway (`escalate after { $half } to { $to }`), so there is time to help
+escalation-after-deadline-help = escalate before the deadline and after the rung before, e.g. `escalate after { $time } to { $to }`, so there is time to help
+escalation-after-deadline-remove = the rung before already escalates at the deadline: remove the escalation to `{ $to }`, or move the rung before earlier
 escalation-out-of-order = complaint rule `{ $complaint }` escalates to `{ $to }` after { $after }, no later than to `{ $earlier_to }` after { $earlier_after } on the rung before
 escalation-out-of-order-help = order the ladder by time, each rung later than the one before: the first line's lead first, the director last
 complaint-incomplete-times = complaint rule `{ $complaint }` has { $missing }: nobody knows by when the customer hears back
@@ -133,12 +142,16 @@ tier-target = within { $within }
 tier-target-percent = { $percent } within { $within }
 pareto-mismatch = tier-{ $tier } segment `{ $segment }` brings { $revenue } of revenue from { $share } of customers ({ $ratio }× per customer), less per customer than tier-{ $worse_tier } segment `{ $worse }` ({ $worse_ratio }×)
 pareto-mismatch-help = check the `share` and `revenue` figures; if they hold, `{ $worse }` deserves the better tier
+tier-without-value = tier-{ $tier } segment `{ $segment }` has an average check of { $check }, below tier-{ $worse_tier } segment `{ $worse }` ({ $worse_check }): the tiers do not follow what customers are worth
+tier-without-value-help = check the `average_check` figures (or give `share` and `revenue`); if they hold, `{ $worse }` deserves the better tier
+tier-without-value-figure = tier-{ $tier } segment `{ $segment }` gives no value figure, while other segments do (`{ $example }`): nothing says why it has this tier
+tier-without-value-figure-help = give the segment `share` and `revenue`, or `average_check`, so its tier can be held against its value
 
 ## Handoffs
 
 handoff-step = journey `{ $journey }` (step `{ $from }` → `{ $to }`)
 handoff-escalation = complaint rule `{ $complaint }` (escalation to `{ $to }`)
-missing-agreement = { $via } passes tier-1 work from team `{ $from }` to team `{ $to }`, but no agreement covers this handoff{ $more ->
+missing-agreement = { $via } passes work from team `{ $from }` to team `{ $to }`, but no agreement covers this handoff{ $more ->
         [0] {""}
         [one] {" "}(one more handoff between them follows)
        *[other] {" "}({ $more } more handoffs between them follow)
@@ -193,7 +206,10 @@ channel-without-target = segment `{ $segment }` is offered channel `{ $channel }
 channel-without-target-help = add e.g. `{ $example }` to the segment's SLA, or stop offering the channel
 share-over-100 = the segments' `{ $field }` figures add up to { $total }, more than 100% ({ $parts })
 share-over-100-help = the segments' `{ $field }` figures divide one whole; correct them so they total 100% or less
-too-many-tiers = { $count } routing tiers are in use ({ $tiers }); more than { $limit } cannot be staffed and explained (tier { $last } is here)
+too-many-tiers = a caller of channel `{ $channel }` can land in { $count } queue priority levels (tiers { $tiers }{ $untiered ->
+        [yes] , and segments without a tier
+       *[no] {""}
+    }); more than { $limit } cannot be staffed and explained
 too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
 mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
 mixed-tier-queue-help = give each tier its own queue, so the higher tier does not wait behind the lower one
@@ -238,6 +254,11 @@ config-findings-limit = `findings_per_code` must be a whole number from 1
 config-findings-limit-help = e.g. `findings_per_code: 20`; it can only lower the run's limit (100, or `--max-findings`)
 config-effort-not-mapping = `high-effort-step` takes `effort` and `dropoff`
 config-effort-not-mapping-help = e.g. `high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}`
+config-agreement-scope = `missing-agreement` takes `all` (every handoff between teams) or `tier-1` (only work for tier-1 segments)
+config-agreement-scope-help = e.g. `missing-agreement: tier-1`
+config-duplicate-key = `{ $key }` is written twice in the same mapping (lines { $first } and { $second }): a YAML reader keeps only the last, so the file is not used
+config-duplicate-key-help = keep one `{ $key }` and delete the other
+config-duplicate-key-first = `{ $key }` first written here
 config-effort = the effort threshold is a number from 1 to 5
 config-effort-help = e.g. `effort: 4`
 config-dropoff = the drop-off threshold is a percentage from 0% to 100%
@@ -449,7 +470,7 @@ expect-date = a date such as 2026-05-01
 expect-time = a time such as 09:00
 expect-days = days such as mon-fri or sat (mon tue wed thu fri sat sun)
 expect-comparison = a comparison: >=, <=, >, < or =
-expect-remedy = a remedy: apologize, explain, redo, refund, compensate "..." or escalate ROLE
+expect-remedy = a remedy: apologize, explain, redo, refund, compensate "..." or escalate TEAM-OR-ROLE
 expect-separator = a new line or `;`
 expect-end-of-file = the end of the file
 expect-display-name = a display name in double quotes
@@ -629,11 +650,11 @@ explain-mixed-tier-queue =
     .summary = One queue serves segments of different tiers.
     .why = In a shared queue the highest tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue or priority.
 explain-too-many-tiers =
-    .summary = More than 4 routing tiers are in use (configurable).
-    .why = Each tier is a separate priority in every queue. Beyond a handful, the differences between tiers cannot be staffed or explained to customers, and low tiers starve.
+    .summary = A caller of one channel can land in more than 4 queue priority levels (configurable): the distinct tiers (and "no tier") of the segments whose contacts arrive on the channel.
+    .why = The IVR rule is at most four levels: each is a separate priority in the channel's queues. Beyond a handful, the differences cannot be staffed or explained to customers, and low levels starve. A complaint is raised within its tier and is no level of its own.
 explain-missing-agreement =
-    .summary = Work for a tier-1 segment passes from one team to another (consecutive journey steps, or a complaint's owner and its escalation target) and no `agreement` has the receiving team as provider and the handing team as consumer.
-    .why = An external promise is only as good as the internal ones behind it. When the best customers' work crosses a team boundary, the receiving team must have agreed how fast it takes over; otherwise the handoff is where the time goes.
+    .summary = Work passes from one team to another (consecutive journey steps, or a complaint's owner and its escalation target) and no `agreement` has the receiving team as provider and the handing team as consumer (`thresholds: missing-agreement: tier-1` in `cxc.yaml` narrows it to work for tier-1 segments).
+    .why = An external promise is only as good as the internal ones behind it. When a customer's work crosses a team boundary, the receiving team must have agreed how fast it takes over; otherwise the handoff is where the time goes.
 explain-deadline-exceeds-target =
     .summary = Step deadlines along a path from `start` to an `end` add up to more than the journey's `within` or, without one, a served segment's resolution target.
     .why = If every team meets its own deadline and the customer still waits longer than promised, the standard is inconsistent by construction. The longest path counts, each loop taken once.
@@ -735,7 +756,8 @@ help-language = The cx language in short
 
         team support "Customer service" {"{"} lead support_lead {"}"}
 
-    Identifiers are letters, digits and `_` (any alphabet); they are unique per
+    Identifiers start with a letter (any alphabet) or `_`, then letters, digits,
+    `_` and `-` (`vip`, `phone-line`, `старший_оператор`); they are unique per
     kind and may be used before they are declared, in any file of the spec.
     Inside a block, a statement ends at a new line or `;`. `#` starts a comment.
     `# cxc: allow(CODE)` on the line before silences one finding there.
@@ -756,7 +778,8 @@ help-language-config = Settings (cxc.yaml beside the spec)
 
         rules:        CODE: off | warning | error
         thresholds:   hot-potato: 3, too-many-tiers: 4,
-                      high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"}
+                      high-effort-step: {"{"} effort: 4, dropoff: 30% {"}"},
+                      missing-agreement: all | tier-1
         exports:      zendesk, taskrouter, segments, channels
         limits:       file_size: 64MB
 
@@ -933,3 +956,15 @@ explain-measured-pain =
 explain-repeat-contacts =
     .summary = `cxc measure`: more of a segment's contacts than `measure.repeat_share` (20%) were followed by another contact of the same customer within `measure.repeat_window` (7 days) — from the contacts export's `customer` column.
     .why = Every repeat contact is work paid for twice and a customer who was not helped the first time. A contact is repeated when the same customer contacts again after it was made and no later than the window after it was resolved (else made); the same data gives first-contact resolution (`target fcr`, on the same `reason` when the export has one) and channel switching.
+explain-tier-without-value =
+    .summary = Tiers contradict what a segment's customers are worth: a better tier has a lower average check than a worse tier (when the two cannot be ranked by `revenue` ÷ `share`, which `pareto-mismatch` judges), or a tiered segment gives no value figure while others do.
+    .why = Tiers follow value: the customers who bring the most are the ones served first (the 80/20 rule). Tier 1 for customers with an average check of 1,000 beside tier 2 at 900,000 puts the wrong customers at the front of the queue; a tier with no figure behind it is a guess nobody can check.
+explain-sla-beyond-channel-hours =
+    .summary = An SLA's `hours` run while a channel it sets a target for is closed (a 24x7 answer target on an office-hours phone line).
+    .why = A target that counts the night on a line that closes at six is missed by every call left for the morning, and exports that route after-hours contacts by the SLA's hours send them to a queue nobody works. The target and the channel must keep one clock.
+explain-invalid-timezone =
+    .summary = A calendar's `timezone` is not an IANA name ("MSK" instead of "Europe/Moscow").
+    .why = Every clock of the standards — SLA timers, promises, measured figures, exported business hours — runs in the calendar's zone. An abbreviation does not say when daylight saving changes, and systems like Zendesk refuse it, so the zone must be one the IANA database knows.
+explain-right-conflict =
+    .summary = A role's declared right caps compensation ("up to 500 without approval") while a complaint rule the role handles lets it compensate with no amount, or a larger one, without approval.
+    .why = The job description lists both rights: the one written by hand and the one the model derives from the complaint rules the role handles. When they contradict each other, the agent either breaks the cap or refuses the remedy the standard promises; either way the customer meets a rule the company did not mean.

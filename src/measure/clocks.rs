@@ -185,8 +185,7 @@ impl Clocks {
 /// A calendar's time zone; UTC without one, or with one the database lacks.
 pub fn zone(calendar: &Calendar) -> TimeZone {
     calendar
-        .timezone
-        .as_deref()
+        .zone_name()
         .and_then(|name| jiff::tz::db().get(name).ok())
         .unwrap_or(TimeZone::UTC)
 }

@@ -272,6 +272,7 @@ impl Builder {
             title: decl.title.take(),
             description,
             span: decl.span,
+            fully_read: decl.fully_read,
         }
     }
 
@@ -341,6 +342,7 @@ impl Builder {
             language: None,
             currency: None,
             span: decl.span,
+            fully_read: decl.fully_read,
         };
         for s in self.statements(&decl) {
             match &s.kind {
@@ -376,7 +378,12 @@ impl Builder {
         };
         for s in self.statements(decl) {
             match &s.kind {
-                Stmt::Timezone(tz) => calendar.timezone = Some(tz.clone()),
+                Stmt::Timezone(tz) => {
+                    calendar.timezone = Some(At {
+                        value: tz.clone(),
+                        span: s.span,
+                    })
+                }
                 Stmt::Open(hours) => calendar.week.add(hours),
                 Stmt::Closed(dates) => calendar.closed.extend(dates.iter().copied()),
                 _ => {}

@@ -70,7 +70,8 @@ fn merge(ranges: &mut Vec<(TimeOfDay, TimeOfDay)>) {
 #[derive(Debug, Clone)]
 pub struct Calendar {
     pub header: Header,
-    pub timezone: Option<String>,
+    /// `timezone "Europe/Moscow"` as written (`invalid-timezone` checks it).
+    pub timezone: Option<super::At<String>>,
     pub week: WeekHours,
     pub closed: Vec<Date>,
 }
@@ -79,6 +80,11 @@ impl Calendar {
     /// Open around the clock, every day: timers run on wall-clock time.
     pub fn is_24x7(&self) -> bool {
         self.week.is_always() && self.closed.is_empty()
+    }
+
+    /// The time zone's name as written, if the calendar gives one.
+    pub fn zone_name(&self) -> Option<&str> {
+        self.timezone.as_ref().map(|z| z.value.as_str())
     }
 }
 

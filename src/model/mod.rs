@@ -8,11 +8,13 @@
 
 mod build;
 mod calendar;
+mod crew;
 mod idx;
 pub mod workdays;
 
 pub use build::build;
 pub use calendar::{Calendar, WeekHours};
+pub use crew::Crew;
 pub use idx::{Arena, Idx};
 pub use workdays::Extreme;
 
@@ -30,6 +32,9 @@ pub struct Header {
     pub description: Option<String>,
     /// The declaration's header, where diagnostics about it point.
     pub span: Span,
+    /// Every value in it was read: no statement was left out for an
+    /// `invalid-value` (see [`crate::syntax::ast::Declaration::fully_read`]).
+    pub fully_read: bool,
 }
 
 impl Header {
@@ -73,6 +78,8 @@ pub struct Service {
     /// `currency RUB`: the ISO 4217 code of every money figure.
     pub currency: Option<At<Name>>,
     pub span: Span,
+    /// See [`Header::fully_read`].
+    pub fully_read: bool,
 }
 
 #[derive(Debug, Clone)]

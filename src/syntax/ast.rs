@@ -156,6 +156,10 @@ pub struct Declaration {
     /// The whole declaration, body included.
     pub extent: Span,
     pub body: Vec<Statement>,
+    /// False when a value in it could not be read (`invalid-value`): the
+    /// statement that held it is missing, so rules must not report its
+    /// absence as a finding of their own.
+    pub fully_read: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -221,7 +221,7 @@ const COMPLAINT: &[Form] = &[
     form("resolve", "resolve within DURATION", "resolve within 3d"),
     form(
         "escalate",
-        "escalate after DURATION to ROLE",
+        "escalate after DURATION to TEAM-OR-ROLE",
         "escalate after 1d to quality_lead",
     ),
     form(

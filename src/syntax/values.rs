@@ -560,7 +560,7 @@ impl Weekday {
 }
 
 word_enum! {
-    /// Remedies that are single words (`compensate "..."` and `escalate ROLE` take an argument).
+    /// Remedies that are single words (`compensate "..."` and `escalate TEAM-OR-ROLE` take an argument).
     SimpleRemedy { Apologize = "apologize", Explain = "explain", Redo = "redo", Refund = "refund" }
 }
 

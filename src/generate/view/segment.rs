@@ -28,7 +28,7 @@ impl<'a> View<'a> {
         CalendarView {
             id: &c.header.id,
             label: c.header.label(),
-            timezone: c.timezone.as_deref(),
+            timezone: c.zone_name(),
             always: c.is_24x7(),
             week,
             closed: c.closed.iter().map(|d| d.to_string()).collect(),

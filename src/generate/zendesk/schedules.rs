@@ -52,7 +52,7 @@ pub fn schedules(
 
 /// The calendar's zone by Zendesk's name for it (UTC when it names none).
 fn time_zone(calendar: &Calendar, year: i16, problems: &mut Vec<Diagnostic>) -> String {
-    let Some(iana) = calendar.timezone.as_deref() else {
+    let Some(iana) = calendar.zone_name() else {
         return "UTC".into();
     };
     match zendesk_name(iana, year) {

@@ -43,7 +43,10 @@ impl<'t> Parser<'t> {
                 Some("include") => self.include(),
                 Some(word) => match declaration_kind(word) {
                     Some(kind) => {
-                        if let Some(decl) = self.declaration(kind) {
+                        if let Some(mut decl) = self.declaration(kind) {
+                            decl.fully_read = !self.diagnostics[errors_before..]
+                                .iter()
+                                .any(|d| d.code == Code::InvalidValue);
                             self.out.declarations.push(decl);
                         }
                     }
@@ -119,6 +122,7 @@ impl<'t> Parser<'t> {
             span: self.span(start, start + kind.keyword().len()),
             extent: self.span(start, start),
             body: Vec::new(),
+            fully_read: true,
         };
         let header = self.header(&mut decl);
         let brace = match header {

@@ -1,0 +1,238 @@
+//! Calendars: invalid-timezone, sla-beyond-channel-hours.
+//!
+//! Time zones are looked up in the IANA database bundled with cxc (jiff's
+//! copy, not the machine's `/usr/share/zoneinfo`), so a spec checks the same
+//! everywhere and the check reads no file.
+
+use super::Ctx;
+use crate::diagnostic::{closest, Code, CodeDoc, Diagnostic};
+use crate::model::{Calendar, Channel, Idx, Sla};
+use crate::msg;
+use crate::source::Span;
+use crate::syntax::values::{TimeOfDay, Weekday};
+
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::InvalidTimezone,
+        context: "",
+        bad: r#"calendar moscow { timezone "MSK"; open mon-fri 09:00-18:00 }"#,
+        fix: r#"calendar moscow { timezone "Europe/Moscow"; open mon-fri 09:00-18:00 }"#,
+    },
+    CodeDoc {
+        code: Code::SlaBeyondChannelHours,
+        context: "calendar always { open 24x7 }
+segment night_owls { channels phone }",
+        bad: "sla owls_sla for night_owls { hours always; answer phone 80% within 20s }   # phone: mon-fri 09:00-18:00",
+        fix: "sla owls_sla for night_owls { hours workday; answer phone 80% within 20s }",
+    },
+];
+
+pub fn check(ctx: &mut Ctx) {
+    time_zones(ctx);
+    slas_beyond_channel_hours(ctx);
+}
+
+/// Abbreviations people write for a zone, which are not IANA names (those
+/// that are — `UTC`, `EST`, `CET` — are accepted as the database has them).
+/// The zone suggested is the one the abbreviation most often means.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("MSK", "Europe/Moscow"),
+    ("MSD", "Europe/Moscow"),
+    ("KALT", "Europe/Kaliningrad"),
+    ("SAMT", "Europe/Samara"),
+    ("YEKT", "Asia/Yekaterinburg"),
+    ("OMST", "Asia/Omsk"),
+    ("NOVT", "Asia/Novosibirsk"),
+    ("KRAT", "Asia/Krasnoyarsk"),
+    ("IRKT", "Asia/Irkutsk"),
+    ("YAKT", "Asia/Yakutsk"),
+    ("VLAT", "Asia/Vladivostok"),
+    ("MAGT", "Asia/Magadan"),
+    ("PETT", "Asia/Kamchatka"),
+    ("BST", "Europe/London"),
+    ("CEST", "Europe/Berlin"),
+    ("EEST", "Europe/Kyiv"),
+    ("PST", "America/Los_Angeles"),
+    ("PDT", "America/Los_Angeles"),
+    ("MDT", "America/Denver"),
+    ("CST", "America/Chicago"),
+    ("CDT", "America/Chicago"),
+    ("EDT", "America/New_York"),
+    ("IST", "Asia/Kolkata"),
+    ("JST", "Asia/Tokyo"),
+    ("KST", "Asia/Seoul"),
+    ("HKT", "Asia/Hong_Kong"),
+    ("SGT", "Asia/Singapore"),
+    ("AEST", "Australia/Sydney"),
+    ("AEDT", "Australia/Sydney"),
+];
+
+/// Is `name` a zone of the IANA database (as the database spells it, in
+/// any ASCII case)?
+pub fn is_iana(name: &str) -> bool {
+    jiff::tz::db().get(name).is_ok()
+}
+
+/// The IANA name meant by a name that is not one: a known abbreviation, a
+/// city written without its region (`Moscow`, `new york`), else the closest
+/// spelling.
+pub fn suggest_zone(name: &str) -> Option<String> {
+    let upper = name.trim().to_ascii_uppercase();
+    if let Some(&(_, zone)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
+        return Some(zone.to_string());
+    }
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_string())
+        .collect();
+    let city = name.trim().replace(' ', "_");
+    if let Some(zone) = names.iter().find(|n| {
+        n.rsplit('/')
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case(&city))
+    }) {
+        return Some(zone.clone());
+    }
+    closest(name, names.iter().map(String::as_str)).map(str::to_string)
+}
+
+fn time_zones(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for calendar in model.calendars.values() {
+        let Some(zone) = &calendar.timezone else {
+            continue;
+        };
+        if is_iana(&zone.value) {
+            continue;
+        }
+        let shown = crate::escape::shorten(&zone.value, 64);
+        let suggestion = suggest_zone(&zone.value);
+        let help = match &suggestion {
+            Some(s) => msg!("invalid-timezone-suggest", zone = s.as_str()),
+            None => msg!("invalid-timezone-help"),
+        };
+        ctx.report(
+            Diagnostic::new(
+                Code::InvalidTimezone,
+                zone.span,
+                msg!(
+                    "invalid-timezone",
+                    zone = shown,
+                    calendar = &calendar.header.id
+                ),
+            )
+            .help(help)
+            .replace_with(suggestion.map(|s| format!("timezone \"{s}\""))),
+        );
+    }
+}
+
+/// The first stretch of the week (day, from, to) when `outer` is open and
+/// `inner` is not.
+fn open_beyond(outer: &Calendar, inner: &Calendar) -> Option<(Weekday, TimeOfDay, TimeOfDay)> {
+    for &day in Weekday::ALL {
+        let covered = &inner.week.days[day.index()];
+        for &(from, to) in &outer.week.days[day.index()] {
+            let mut at = from.minutes();
+            for &(a, b) in covered {
+                let (a, b) = (a.minutes(), b.minutes());
+                if b <= at {
+                    continue;
+                }
+                if a > at {
+                    break;
+                }
+                at = b;
+            }
+            if at < to.minutes() {
+                let end = covered
+                    .iter()
+                    .map(|(a, _)| a.minutes())
+                    .find(|&a| a > at)
+                    .map_or(to.minutes(), |a| a.min(to.minutes()));
+                return Some((
+                    day,
+                    TimeOfDay::from_minutes(at),
+                    TimeOfDay::from_minutes(end),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// sla-beyond-channel-hours: an SLA whose `hours` run while a channel it
+/// sets an answer or first-response target for (or a resolution on) is
+/// closed; offices and field visits aside. Calendars in different zones are not compared (their overlap
+/// moves with daylight saving); an SLA without `hours` counts wall time
+/// by definition and sets no after-hours routing, so it is not judged.
+fn slas_beyond_channel_hours(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (_, sla) in model.slas.iter() {
+        let Some(sla_hours) = sla.hours.as_ref().and_then(|h| h.target) else {
+            continue;
+        };
+        let mut seen: Vec<Idx<Channel>> = Vec::new();
+        for (channel, span) in timed_channels(sla) {
+            if seen.contains(&channel) {
+                continue;
+            }
+            seen.push(channel);
+            let c = &model.channels[channel];
+            let Some(channel_hours) = c.hours.as_ref().and_then(|h| h.target) else {
+                continue;
+            };
+            // An office or a field visit is timed by appointments, which
+            // the channel's hours bound (as for `channel-without-target`).
+            let physical = c.kind.is_some_and(|k| k.is_physical());
+            if c.self_service || physical || channel_hours == sla_hours {
+                continue;
+            }
+            let (outer, inner) = (&model.calendars[sla_hours], &model.calendars[channel_hours]);
+            if outer.zone_name() != inner.zone_name() {
+                continue;
+            }
+            let Some((day, from, to)) = open_beyond(outer, inner) else {
+                continue;
+            };
+            ctx.report(
+                Diagnostic::new(
+                    Code::SlaBeyondChannelHours,
+                    span,
+                    msg!(
+                        "sla-beyond-channel-hours",
+                        sla = &sla.header.id,
+                        calendar = &outer.header.id,
+                        channel = &c.header.id,
+                        hours = &inner.header.id,
+                        day = day.as_str(),
+                        from = from.to_string(),
+                        to = to.to_string()
+                    ),
+                )
+                .help(msg!(
+                    "sla-beyond-channel-hours-help",
+                    hours = &inner.header.id,
+                    channel = &c.header.id
+                )),
+            );
+        }
+    }
+}
+
+/// The channels an SLA times, each with the line that names it.
+fn timed_channels(sla: &Sla) -> impl Iterator<Item = (Idx<Channel>, Span)> + '_ {
+    let answers = sla
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.channel.target?, a.span)));
+    let responses = sla
+        .first_responses
+        .iter()
+        .filter_map(|f| Some((f.channel.target?, f.span)));
+    let resolutions = sla
+        .resolutions
+        .iter()
+        .filter_map(|r| Some((r.channel.as_ref()?.target?, r.span)));
+    answers.chain(responses).chain(resolutions)
+}

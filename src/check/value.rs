@@ -1,0 +1,142 @@
+//! Tiers that follow what customers are worth: tier-without-value.
+//!
+//! A segment's value per customer is its revenue share ÷ customer share
+//! ([`Segment::revenue_per_customer`], the figure `pareto-mismatch` ranks
+//! by), else its `average_check`. Two segments are compared by the figure
+//! both give: when both give the ratio, `pareto-mismatch` judges them and
+//! this rule stays out, so the two can never disagree or say one thing
+//! twice; when at least one lacks the ratio and both give an average check,
+//! the checks are compared here. Figures of different kinds (a ratio beside
+//! a sum of money) are never compared.
+
+use super::Ctx;
+use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::model::{Idx, Segment};
+use crate::msg;
+
+pub const DOCS: &[CodeDoc] = &[CodeDoc {
+    code: Code::TierWithoutValue,
+    context: "",
+    bad: "segment retail { tier 1; average_check 1000 }\nsegment corporate { tier 2; average_check 900000 }",
+    fix: "segment retail { tier 2; average_check 1000 }\nsegment corporate { tier 1; average_check 900000 }",
+}];
+
+pub fn check(ctx: &mut Ctx) {
+    inverted_checks(ctx);
+    missing_figures(ctx);
+}
+
+/// A tiered segment's average check, and whether `pareto-mismatch` can rank
+/// it by revenue per customer.
+#[derive(Clone, Copy)]
+struct Entry {
+    tier: u32,
+    segment: Idx<Segment>,
+    check: f64,
+    has_ratio: bool,
+}
+
+/// A better tier whose average check is below a worse tier's. Worst tier
+/// first, the best check seen among worse tiers carried up — once among all
+/// of them, once among those without a ratio (the only ones a segment with a
+/// ratio is compared with here) — so the cost is a sort, not all pairs.
+fn inverted_checks(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let mut entries: Vec<Entry> = model
+        .segments
+        .iter()
+        .filter_map(|(segment, s)| {
+            Some(Entry {
+                tier: s.tier?.value,
+                segment,
+                check: s.profile.average_check?.value,
+                has_ratio: s.revenue_per_customer().is_some(),
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| (std::cmp::Reverse(e.tier), e.segment));
+    let mut best_any: Option<Entry> = None;
+    let mut best_without_ratio: Option<Entry> = None;
+    let better = |a: &Entry, b: Option<Entry>| b.is_none_or(|b| a.check > b.check);
+    for group in entries.chunk_by(|a, b| a.tier == b.tier) {
+        for e in group {
+            let rival = if e.has_ratio {
+                best_without_ratio
+            } else {
+                best_any
+            };
+            if let Some(worse) = rival.filter(|w| w.check > e.check) {
+                report_inverted(ctx, e, &worse);
+            }
+        }
+        for e in group {
+            if better(e, best_any) {
+                best_any = Some(*e);
+            }
+            if !e.has_ratio && better(e, best_without_ratio) {
+                best_without_ratio = Some(*e);
+            }
+        }
+    }
+}
+
+fn report_inverted(ctx: &mut Ctx, better: &Entry, worse: &Entry) {
+    let model = ctx.model;
+    let (s, w) = (
+        &model.segments[better.segment],
+        &model.segments[worse.segment],
+    );
+    let span = s.tier.map_or(s.header.span, |t| t.span);
+    ctx.report(
+        Diagnostic::new(
+            Code::TierWithoutValue,
+            span,
+            msg!(
+                "tier-without-value",
+                tier = better.tier,
+                segment = &s.header.id,
+                check = money(better.check),
+                worse_tier = worse.tier,
+                worse = &w.header.id,
+                worse_check = money(worse.check)
+            ),
+        )
+        .help(msg!("tier-without-value-help", worse = &w.header.id)),
+    );
+}
+
+/// Tiered segments that give no value figure while another segment does:
+/// their tier rests on nothing the spec states.
+fn missing_figures(ctx: &mut Ctx) {
+    let model = ctx.model;
+    let gives =
+        |s: &Segment| s.revenue_per_customer().is_some() || s.profile.average_check.is_some();
+    let Some(example) = model.segments.values().find(|s| gives(s)) else {
+        return;
+    };
+    for s in model.segments.values().filter(|s| !gives(s)) {
+        let Some(tier) = s.tier else { continue };
+        ctx.report(
+            Diagnostic::new(
+                Code::TierWithoutValue,
+                tier.span,
+                msg!(
+                    "tier-without-value-figure",
+                    tier = tier.value,
+                    segment = &s.header.id,
+                    example = &example.header.id
+                ),
+            )
+            .help(msg!("tier-without-value-figure-help")),
+        );
+    }
+}
+
+/// A sum of money as the spec writes it: whole units, no separators.
+fn money(amount: f64) -> String {
+    if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        format!("{amount:.2}")
+    }
+}
