@@ -988,4 +988,43 @@ mod tests {
         let (_, errors) = read("rules:\n  syntax: off\n");
         assert_eq!(errors.len(), 1);
     }
+
+    #[test]
+    fn a_key_written_twice_is_refused_at_both_lines() {
+        let text = "thresholds:\n  hot-potato: 2\n  too-many-tiers: 5\n  hot-potato: 5\n";
+        let (config, errors) = read(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = &errors[0];
+        assert_eq!(e.code, Code::InvalidValue);
+        assert!(e.message.contains("lines 2 and 4"), "{}", e.message);
+        let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+        assert_eq!(line_of(e.span.start()), 4);
+        assert_eq!(line_of(e.labels[0].0.start()), 2);
+        // Refused: neither value is used.
+        assert_eq!(config.max_handoffs, None);
+        // In a one-line mapping, the YAML reader refuses it.
+        let (_, errors) = read("thresholds: { hot-potato: 2, hot-potato: 5 }\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.contains("duplicate"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn the_agreement_scope_is_all_or_tier_1() {
+        use crate::check::AgreementScope;
+        let (config, errors) = read("thresholds:\n  missing-agreement: tier-1\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.agreement_scope, Some(AgreementScope::TopTier));
+        let base = Options::default();
+        assert_eq!(base.agreement_scope, AgreementScope::All);
+        assert_eq!(
+            config.options(&base).agreement_scope,
+            AgreementScope::TopTier
+        );
+        let (_, errors) = read("thresholds:\n  missing-agreement: tier-2\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+    }
 }

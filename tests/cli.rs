@@ -904,3 +904,45 @@ fn russian_findings_are_grammatical_and_have_no_english() {
     assert!(text.contains("(место: cxc.yaml:2:"), "{text}");
     assert!(!text.contains("(at "), "{text}");
 }
+
+/// `cxc help language` says what the parser accepts (issue 26): identifiers
+/// with `-`, and an escalation to a team. The spec written as the help says
+/// checks without a syntax error or an unknown name.
+#[test]
+fn help_language_agrees_with_the_parser() {
+    for lang in ["en", "ru"] {
+        let text = stdout(&cxc(&["help", "language", "--lang", lang]));
+        assert!(
+            text.contains("`_` and `-`") || text.contains("`_` и `-`"),
+            "{lang}: {text}"
+        );
+        assert!(text.contains("phone-line"), "{lang}");
+        assert!(
+            text.contains("escalate after DURATION to TEAM-OR-ROLE"),
+            "{lang}"
+        );
+        assert!(!text.contains("DURATION to ROLE"), "{lang}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.cx"),
+        "team support {}\nteam back-office {}\nrole phone-agent { team support; duty \"Answers\" }\n\
+         complaint late { owner phone-agent; resolve within 1d; escalate after 4h to back-office; feedback required }\n",
+    )
+    .unwrap();
+    let report = json(&cxc_in(
+        dir.path(),
+        &["check", "spec.cx", "--format", "json"],
+    ));
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.contains(&"syntax") && !codes.contains(&"unknown-reference"),
+        "{}",
+        compact(&report)
+    );
+}

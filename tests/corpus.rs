@@ -249,3 +249,58 @@ fn outside_specs_get_the_practice_rules_only_where_they_are_right() {
     .collect();
     assert_eq!(found, expected);
 }
+
+/// The rules of language 3 (issue 26) on the specs written outside the team
+/// (the copy in tests/specs/outside): each finding here is real, and nothing
+/// else of these codes is reported.
+/// - `sla-beyond-channel-hours`: domoset's VIP SLA runs 24x7
+///   (`круглосуточно`) while its phone and e-mail are open office hours only;
+///   svyaz's three SLAs run `всегда` while e-mail and social networks keep
+///   `офис` hours. Night contacts count against targets nobody can meet.
+#[test]
+fn outside_specs_get_only_real_findings_of_the_new_rules() {
+    const NEW: &[&str] = &[
+        "tier-without-value",
+        "sla-beyond-channel-hours",
+        "invalid-timezone",
+        "right-conflict",
+        "too-many-tiers",
+        "missing-agreement",
+    ];
+    let mut got = BTreeSet::new();
+    for spec in ["domoset", "svyaz", "vip-shop"] {
+        let output = cxc(&[
+            "check",
+            &format!("tests/specs/outside/{spec}"),
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+        ]);
+        for d in json(&output)["diagnostics"].as_array().unwrap() {
+            let code = d["code"].as_str().unwrap();
+            if NEW.contains(&code) {
+                let file = d["file"]
+                    .as_str()
+                    .unwrap()
+                    .replace("tests/specs/outside/", "");
+                got.insert((file, d["line"].as_u64().unwrap(), code.to_string()));
+            }
+        }
+    }
+    let want: BTreeSet<(String, u64, String)> = [
+        ("domoset/клиенты.cx", 78, "sla-beyond-channel-hours"),
+        ("domoset/клиенты.cx", 79, "sla-beyond-channel-hours"),
+        ("svyaz/operator.cx", 110, "sla-beyond-channel-hours"),
+        ("svyaz/operator.cx", 119, "sla-beyond-channel-hours"),
+        ("svyaz/operator.cx", 128, "sla-beyond-channel-hours"),
+        ("svyaz/operator.cx", 129, "sla-beyond-channel-hours"),
+        // vip-shop's `broken` complaint escalates from support to vipdesk
+        // with no agreement between them.
+        ("vip-shop/vip.cx", 32, "missing-agreement"),
+    ]
+    .into_iter()
+    .map(|(f, l, c)| (f.to_string(), l, c.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}

@@ -47,7 +47,7 @@ pub const DOCS: &[CodeDoc] = &[
 queue calls { channel phone; segments everyone; team support }
 queue mail { channel email; team support }
 queue chats { channel chat; segments everyone; team support }",
-        bad: r#"calendar office { timezone "Mars/Olympus"; open mon-fri 09:00-18:00 }
+        bad: r#"calendar office { timezone "Australia/Eucla"; open mon-fri 09:00-18:00 }
 sla shop_sla for shop { hours office; first_response email within 4h }"#,
         fix: r#"calendar office { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
 sla shop_sla for shop { hours office; first_response email within 4h }"#,
