@@ -135,14 +135,6 @@ fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
             Some((line, column)),
         ));
     }
-    // A key twice in a one-line flow mapping: serde_yaml's own mapping
-    // refuses it (its JSON reading would keep the last in silence).
-    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
-        if e.to_string().starts_with("duplicate entry") {
-            let at = e.location().map(|l| (l.line(), l.column()));
-            return Err((e.to_string(), at));
-        }
-    }
     match serde_yaml::from_str::<Value>(text) {
         Ok(value) => Ok(value),
         Err(e) => {
@@ -1002,14 +994,6 @@ mod tests {
         assert_eq!(line_of(e.labels[0].0.start()), 2);
         // Refused: neither value is used.
         assert_eq!(config.max_handoffs, None);
-        // In a one-line mapping, the YAML reader refuses it.
-        let (_, errors) = read("thresholds: { hot-potato: 2, hot-potato: 5 }\n");
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(
-            errors[0].message.contains("duplicate"),
-            "{}",
-            errors[0].message
-        );
     }
 
     #[test]

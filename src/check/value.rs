@@ -36,13 +36,10 @@ struct Entry {
     has_ratio: bool,
 }
 
-/// A better tier whose average check is below a worse tier's. Worst tier
-/// first, the best check seen among worse tiers carried up — once among all
-/// of them, once among those without a ratio (the only ones a segment with a
-/// ratio is compared with here) — so the cost is a sort, not all pairs.
+/// A better tier whose average check is below a worse tier's.
 fn inverted_checks(ctx: &mut Ctx) {
     let model = ctx.model;
-    let mut entries: Vec<Entry> = model
+    let entries: Vec<Entry> = model
         .segments
         .iter()
         .filter_map(|(segment, s)| {
@@ -54,7 +51,19 @@ fn inverted_checks(ctx: &mut Ctx) {
             })
         })
         .collect();
+    for (better, worse) in inversions(entries) {
+        report_inverted(ctx, &better, &worse);
+    }
+}
+
+/// Each entry a worse tier's check beats, with the best such rival. Worst
+/// tier first, the best check seen among worse tiers carried up — once
+/// among all of them, once among those without a ratio (the only ones an
+/// entry with a ratio is compared with here) — so the cost is a sort, not
+/// all pairs.
+fn inversions(mut entries: Vec<Entry>) -> Vec<(Entry, Entry)> {
     entries.sort_by_key(|e| (std::cmp::Reverse(e.tier), e.segment));
+    let mut found = Vec::new();
     let mut best_any: Option<Entry> = None;
     let mut best_without_ratio: Option<Entry> = None;
     let better = |a: &Entry, b: Option<Entry>| b.is_none_or(|b| a.check > b.check);
@@ -66,7 +75,7 @@ fn inverted_checks(ctx: &mut Ctx) {
                 best_any
             };
             if let Some(worse) = rival.filter(|w| w.check > e.check) {
-                report_inverted(ctx, e, &worse);
+                found.push((*e, worse));
             }
         }
         for e in group {
@@ -78,6 +87,7 @@ fn inverted_checks(ctx: &mut Ctx) {
             }
         }
     }
+    found
 }
 
 fn report_inverted(ctx: &mut Ctx, better: &Entry, worse: &Entry) {
@@ -138,5 +148,50 @@ fn money(amount: f64) -> String {
         format!("{amount:.0}")
     } else {
         format!("{amount:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The sweep reports exactly the entries that some entry of a worse
+        /// tier beats on average check, where `pareto-mismatch` cannot judge
+        /// the pair (not both with a ratio) — the pairwise definition,
+        /// checked pair by pair — and names a rival that does beat it.
+        #[test]
+        fn the_sweep_finds_what_comparing_every_pair_finds(
+            raw in proptest::collection::vec((1u32..5, 0u32..6, any::<bool>()), 0..24)
+        ) {
+            let entries: Vec<Entry> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, &(tier, check, has_ratio))| Entry {
+                    tier,
+                    segment: Idx::new(i),
+                    check: f64::from(check) * 1000.0,
+                    has_ratio,
+                })
+                .collect();
+            let beats = |w: &Entry, e: &Entry| {
+                w.tier > e.tier && w.check > e.check && !(w.has_ratio && e.has_ratio)
+            };
+            let found = inversions(entries.clone());
+            let reported: Vec<Idx<Segment>> = found.iter().map(|(e, _)| e.segment).collect();
+            for e in &entries {
+                let oracle = entries.iter().any(|w| beats(w, e));
+                prop_assert_eq!(oracle, reported.contains(&e.segment));
+            }
+            for (e, w) in &found {
+                prop_assert!(beats(w, e));
+            }
+            // One finding per segment, not one per rival.
+            let mut once = reported.clone();
+            once.sort();
+            once.dedup();
+            prop_assert_eq!(once.len(), reported.len());
+        }
     }
 }

@@ -4,9 +4,8 @@
 //! at the top and `hot-potato: 5` further down silently becomes 5. The file
 //! is read line by line, as it is written: block mappings by indentation,
 //! sequence items (`- `) each a mapping of its own, block texts (`|`, `>`)
-//! and flow collections spread over lines skipped. Keys inside one-line flow
-//! mappings (`{ a: 1, a: 2 }`) are left to the YAML reader, which refuses
-//! them too, with one line.
+//! and flow collections spread over lines skipped. Keys inside flow mappings
+//! (`{ a: 1, a: 2 }`) are not looked at: the YAML reader keeps the last.
 
 use std::collections::HashMap;
 
