@@ -86,7 +86,7 @@ pub fn schedule(calendar: &Calendar, language: Language) -> String {
     } else {
         runs.join(", ")
     };
-    if let Some(zone) = &calendar.timezone {
+    if let Some(zone) = calendar.zone_name() {
         text += &match language {
             Language::En => format!(" {zone} time"),
             Language::Ru => format!(" по времени {zone}"),
