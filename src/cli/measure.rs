@@ -235,6 +235,11 @@ pub(super) fn measure_settings(
             .measure
             .repeat_share
             .unwrap_or(Settings::default().repeat_share),
+        churn_share: config
+            .measure
+            .churn_share
+            .unwrap_or(Settings::default().churn_share),
+        self_service_target: config.measure.self_service_target,
     }
 }
 

@@ -13,6 +13,8 @@
 //!     csat: 2                # a mean step or channel CSAT at or below this
 //!   repeat_window: 7d        # the same customer again within this: a repeat
 //!   repeat_share: 20%        # `repeat-contacts` above this share
+//!   churn_share: 100%        # of the customers at risk, the share who leave
+//!   self_service_target: 40% # the saving if self-service took this share
 //! ```
 
 use super::Reader;
@@ -34,6 +36,10 @@ pub struct Measure {
     /// `repeat_window`, in seconds, and `repeat_share`.
     pub repeat_window: Option<u64>,
     pub repeat_share: Option<Percent>,
+    /// Money: the share of customers at risk who leave, and the share of
+    /// contacts self-service should take.
+    pub churn_share: Option<Percent>,
+    pub self_service_target: Option<Percent>,
 }
 
 const KEYS: &[&str] = &[
@@ -43,6 +49,8 @@ const KEYS: &[&str] = &[
     "pain",
     "repeat_window",
     "repeat_share",
+    "churn_share",
+    "self_service_target",
 ];
 const PAIN_KEYS: &[&str] = &["effort", "dropoff", "csat"];
 
@@ -75,6 +83,8 @@ impl Reader<'_> {
                 "pain" => self.pain(value, measure),
                 "repeat_share" => measure.repeat_share = self.rate(key, value),
                 "repeat_window" => measure.repeat_window = self.window(key, value),
+                "churn_share" => measure.churn_share = self.rate(key, value),
+                "self_service_target" => measure.self_service_target = self.rate(key, value),
                 other => self.unknown(other, msg!("config-measure-setting"), KEYS),
             }
         }

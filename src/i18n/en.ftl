@@ -498,6 +498,8 @@ customers-implausible = { $count } customers is not a plausible count
 customers-implausible-help = give the number of customers in the segment, e.g. `customers 1200`
 average-check-negative = an average check of { $value } is below zero
 average-check-negative-help = the average check is the average order value, zero or more
+cost-negative = a cost of { $value } is below zero
+cost-negative-help = a cost is what a contact or an hour of work costs, in the service's currency: zero or more (`cost 4.50 per contact`, `cost 1800 per hour`)
 effort-out-of-scale = effort { $effort } is outside the scale
 effort-out-of-scale-help = effort is measured from 1 (low) to 5 (high)
 csat-out-of-scale = csat { $csat } is not a score on the 5-point scale
@@ -531,6 +533,7 @@ word-feedback = `required` or `optional`
 word-period = a period
 word-metric = a metric
 word-remedy = a remedy
+word-cost-basis = what a cost is counted per
 
 forecast-unknown-column-like = the header has an unknown column `{ $column }` (did you mean `{ $like }`?)
 

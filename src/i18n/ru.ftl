@@ -515,6 +515,8 @@ customers-implausible = { $count } клиентов — неправдоподо
 customers-implausible-help = укажите число клиентов сегмента, например `customers 1200`
 average-check-negative = средний чек { $value } меньше нуля
 average-check-negative-help = средний чек — средняя сумма заказа, ноль или больше
+cost-negative = стоимость { $value } меньше нуля
+cost-negative-help = стоимость — сколько стоит обращение или час работы в валюте сервиса: ноль или больше (`cost 4.50 per contact`, `cost 1800 per hour`)
 effort-out-of-scale = усилие { $effort } вне шкалы
 effort-out-of-scale-help = усилие измеряется от 1 (мало) до 5 (много)
 csat-out-of-scale = csat { $csat } — не оценка по пятибалльной шкале
@@ -548,6 +550,7 @@ word-feedback = `required` или `optional`
 word-period = период
 word-metric = показатель
 word-remedy = мера
+word-cost-basis = единица, за которую считается стоимость
 
 forecast-unknown-column-like = в заголовке неизвестный столбец `{ $column }` (может быть, имелось в виду `{ $like }`?)
 

@@ -24,6 +24,34 @@ report-pain = { $kind ->
    *[other] { $kind }
 }
 report-repeat-limit = at most { $limit }
+report-money-per-contact = { $amount } per contact
+report-money-per-hour = { $amount } per hour, made per contact by { $timed ->
+    [0] { $aht ->
+        [none] no handle time: no queue with an `aht` answers here and the export has no `handle_time`
+       *[other] the `aht` of queue { $queue } ({ $aht })
+    }
+   *[other] the export's `handle_time` ({ $timed } contacts){ $untimed ->
+        [0] {""}
+       *[other] { $aht ->
+            [none] {""}
+           *[other] , else the `aht` of queue { $queue } ({ $aht })
+        }
+    }
+}{ $uncosted ->
+    [0] {""}
+   *[other] ; { $uncosted } contacts have no handle time and are not costed
+}
+report-money-at-risk = { $named } customers who complained or gave an NPS of 0–6{ $rows ->
+    [0] {""}
+   *[other] , and { $rows } such rows naming no customer (one customer each)
+} × average check { $check } × churn share { $churn }{ $capped ->
+    [none] {""}
+   *[other] ; at most the segment's { $capped } customers
+}
+report-money-saving = { $lever ->
+    [fcr] { $n } resolved contacts × the gap to the target: each contact not resolved at first contact brings one more, so { $contacts } contacts fewer, each at the segment's mean cost to serve, { $unit }
+   *[other] { $n } contacts × the gap to the target: { $contacts } contacts moved from live channels to self-service, each saving { $unit } (mean live cost less mean self-service cost)
+}
 report-flaw-count = { $flaw }: { $count }
 report-duty-feedback = tell the customer the outcome
 

@@ -27,6 +27,7 @@ pub mod journeys;
 pub mod kept;
 pub mod kpis;
 pub mod metrics;
+pub mod money;
 pub mod pain;
 pub mod promises;
 pub mod repeats;
@@ -73,6 +74,11 @@ pub struct Settings {
     /// `repeat-contacts` fires when more of a segment's contacts than this
     /// are repeated.
     pub repeat_share: Percent,
+    /// Of the customers whose revenue is at risk, the share who leave.
+    pub churn_share: Percent,
+    /// The share of a segment's contacts self-service should take: the
+    /// saving if it did (none: not figured).
+    pub self_service_target: Option<Percent>,
 }
 
 /// The figures at which a step or channel hurts customers: the
@@ -110,6 +116,8 @@ impl Default for Settings {
             pain: Pain::default(),
             repeat_window: repeats::DEFAULT_WINDOW,
             repeat_share: Percent::new(20.0),
+            churn_share: Percent::new(100.0),
+            self_service_target: None,
         }
     }
 }
@@ -139,6 +147,8 @@ pub struct Report {
     pub repeats: repeats::Repeats,
     /// Complaints by root cause, when the export has a `cause` column.
     pub causes: causes::Causes,
+    /// Cost to serve, revenue at risk and savings (language 3).
+    pub money: money::Money,
     pub promises: BTreeMap<Idx<Promise>, kept::Kept>,
     pub complaints: BTreeMap<(Idx<Complaint>, complaints::Duty), kept::Kept>,
     pub journeys: Vec<journeys::JourneyFigures>,
@@ -170,6 +180,7 @@ pub struct Measurement<'m> {
     repeats: repeats::Tally,
     /// Complaints by root cause.
     causes: causes::Causes,
+    money: money::Tally,
     promises: promises::Tally,
     complaints: complaints::Tally,
     journeys: journeys::Tally,
@@ -224,6 +235,7 @@ impl<'m> Measurement<'m> {
             voices: metrics::Metrics::default(),
             repeats: repeats::Tally::default(),
             causes: causes::Causes::default(),
+            money: money::Tally::default(),
             promises: promises::Tally::default(),
             complaints: complaints::Tally::default(),
             journeys: journeys::Tally::new(model, settings.max_handoffs),
@@ -344,12 +356,17 @@ impl<'m> Measurement<'m> {
         let model = self.model;
         let clocks = &self.clocks;
         self.sla.add(model, clocks, &contact, segment, channel);
+        let unhappy = money::unhappy(complaint.is_some(), contact.nps);
         if let Some(customer) = &contact.customer {
             let resolved = contact.resolved.and_then(|w| w.at(home));
             let reason = contact.reason.as_deref();
-            self.repeats
-                .add(customer, reason, created, resolved, segment, channel);
+            self.repeats.add(
+                customer, reason, created, resolved, segment, channel, unhappy,
+            );
         }
+        let nameless_unhappy = unhappy && contact.customer.is_none();
+        self.money
+            .add(segment, channel, contact.handle_time, nameless_unhappy);
         if let (Some(cause), Some(_)) = (&contact.cause, complaint) {
             self.causes.add(cause, segment, day);
         }
@@ -444,6 +461,7 @@ impl<'m> Measurement<'m> {
         self.voices.absorb(other.voices);
         self.repeats.absorb(other.repeats);
         self.causes.absorb(other.causes);
+        self.money.absorb(other.money);
         self.promises.kept.absorb(other.promises.kept);
         self.complaints.kept.absorb(other.complaints.kept);
         self.flaws.absorb(other.flaws);
@@ -472,6 +490,7 @@ impl<'m> Measurement<'m> {
         }
         let mut promises = self.promises.kept.kept;
         promises.extend(self.journeys.promises);
+        let repeats = self.repeats.finish(self.settings.repeat_window);
         let dates =
             |days: Option<(i64, i64)>| days.map(|(a, b)| (Date::from_days(a), Date::from_days(b)));
         Report {
@@ -485,7 +504,8 @@ impl<'m> Measurement<'m> {
             attainments: self.sla.attainments(),
             metrics: self.sla.metrics.0,
             voices: self.voices.0,
-            repeats: self.repeats.finish(self.settings.repeat_window),
+            money: money::figure(self.model, &self.settings, &self.money, &repeats),
+            repeats,
             causes: self.causes,
             promises,
             complaints: self.complaints.kept.kept,

@@ -33,6 +33,9 @@ struct Record {
     reason: u32,
     /// Seconds from `created` to `resolved`; `u32::MAX` when not resolved.
     resolved_after: u32,
+    /// A complaint, or a detractor's NPS answer (0..6): the customer's
+    /// revenue is at risk.
+    unhappy: bool,
 }
 
 const UNRESOLVED: u32 = u32::MAX;
@@ -107,11 +110,15 @@ pub struct Repeats {
     pub switches: BTreeMap<(Idx<Channel>, Idx<Channel>), u64>,
     /// Distinct customers named.
     pub customers: u64,
+    /// Per segment, distinct customers who complained or gave a detractor
+    /// score: revenue at risk.
+    pub unhappy: BTreeMap<Idx<Segment>, u64>,
     /// The window, in seconds.
     pub window: u64,
 }
 
 impl Tally {
+    #[allow(clippy::too_many_arguments)]
     pub fn add(
         &mut self,
         customer: &str,
@@ -120,6 +127,7 @@ impl Tally {
         resolved: Option<Timestamp>,
         segment: Idx<Segment>,
         channel: Idx<Channel>,
+        unhappy: bool,
     ) {
         let resolved_after = resolved.map_or(UNRESOLVED, |r| {
             let seconds = (r.as_second() - created.as_second()).max(0);
@@ -132,6 +140,7 @@ impl Tally {
             segment: segment.index() as u32,
             reason: reason.map_or(0, |r| self.reasons.id(r)),
             resolved_after,
+            unhappy,
         });
     }
 
@@ -158,7 +167,18 @@ impl Tally {
         self.records.sort_unstable();
         let window = i64::try_from(window).unwrap_or(i64::MAX);
         let mut next_by_reason: foldhash::HashMap<u32, i64> = foldhash::HashMap::default();
+        let mut unhappy_in: Vec<u32> = Vec::new();
         for contacts in self.records.chunk_by(|a, b| a.customer == b.customer) {
+            unhappy_in.clear();
+            unhappy_in.extend(contacts.iter().filter(|r| r.unhappy).map(|r| r.segment));
+            unhappy_in.sort_unstable();
+            unhappy_in.dedup();
+            for &segment in &unhappy_in {
+                *repeats
+                    .unhappy
+                    .entry(Idx::new(segment as usize))
+                    .or_default() += 1;
+            }
             next_by_reason.clear();
             // Walked from the latest back: what comes next is known. Equal
             // times are one block: neither repeats the other.

@@ -135,6 +135,9 @@ pub struct Contact {
     pub reason: Option<String>,
     /// For a complaint, its root cause.
     pub cause: Option<String>,
+    /// Seconds an agent spent on the contact (talk, hold and wrap-up):
+    /// turns an hourly cost into this contact's cost.
+    pub handle_time: Option<f64>,
 }
 
 /// One visit of a case to a step of a journey (the cases export).
@@ -197,10 +200,11 @@ pub enum Field {
     Customer,
     Reason,
     Cause,
+    HandleTime,
 }
 
 impl Field {
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 23] = [
         Field::Id,
         Field::Segment,
         Field::Channel,
@@ -223,6 +227,7 @@ impl Field {
         Field::Customer,
         Field::Reason,
         Field::Cause,
+        Field::HandleTime,
     ];
 
     pub fn name(self) -> &'static str {
@@ -249,6 +254,7 @@ impl Field {
             Field::Customer => "customer",
             Field::Reason => "reason",
             Field::Cause => "cause",
+            Field::HandleTime => "handle_time",
         }
     }
 
@@ -414,6 +420,8 @@ impl Reader<'_> {
 /// Survey scales (LANGUAGE.md §6): CSAT and effort 1..5, NPS 0..10.
 const FIVE: (f64, f64) = (1.0, 5.0);
 const ELEVEN: (f64, f64) = (0.0, 10.0);
+/// Handle time, in seconds: at most a day.
+const HANDLE: (f64, f64) = (0.0, 86_400.0);
 
 /// A kind of row an export holds.
 pub trait Row: Sized {
@@ -446,6 +454,7 @@ impl Row for Contact {
             customer: r.text(Field::Customer),
             reason: r.text(Field::Reason),
             cause: r.text(Field::Cause),
+            handle_time: r.number(Field::HandleTime, HANDLE)?,
         })
     }
 }

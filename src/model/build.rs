@@ -413,6 +413,7 @@ impl Builder {
             team: None,
             reports_to: None,
             headcount: None,
+            cost: None,
             duties: Vec::new(),
             rights: Vec::new(),
             requirements: Vec::new(),
@@ -423,6 +424,12 @@ impl Builder {
                 Stmt::Team(t) => role.team = Some(self.resolve(DeclKind::Team, t)),
                 Stmt::ReportsTo(r) => role.reports_to = Some(self.resolve(DeclKind::Role, r)),
                 Stmt::Headcount(n) => role.headcount = Some(*n),
+                Stmt::Cost(c) => {
+                    role.cost = Some(At {
+                        value: *c,
+                        span: s.span,
+                    })
+                }
                 Stmt::Duty(d) => role.duties.push(d.clone()),
                 Stmt::Right(r) => role.rights.push(r.clone()),
                 Stmt::Require(r) => role.requirements.push(r.clone()),
@@ -440,6 +447,7 @@ impl Builder {
             hours: None,
             owner: None,
             self_service: false,
+            cost: None,
         };
         for s in self.statements(decl) {
             match &s.kind {
@@ -447,6 +455,12 @@ impl Builder {
                 Stmt::Hours(h) => channel.hours = Some(self.resolve(DeclKind::Calendar, h)),
                 Stmt::Owner(o) => channel.owner = Some(self.party(o)),
                 Stmt::SelfService => channel.self_service = true,
+                Stmt::Cost(c) => {
+                    channel.cost = Some(At {
+                        value: *c,
+                        span: s.span,
+                    })
+                }
                 _ => {}
             }
         }

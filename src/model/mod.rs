@@ -94,6 +94,9 @@ pub struct Role {
     pub team: Option<Ref<Idx<Team>>>,
     pub reports_to: Option<Ref<Idx<Role>>>,
     pub headcount: Option<u32>,
+    /// What an hour of the role's work, or a contact it handles, costs
+    /// (language 3): the basis of cost to serve.
+    pub cost: Option<At<Cost>>,
     pub duties: Vec<String>,
     /// What the role may decide on its own (`right "..."`).
     pub rights: Vec<String>,
@@ -117,6 +120,8 @@ pub struct Channel {
     pub hours: Option<Ref<Idx<Calendar>>>,
     pub owner: Option<Ref<Party>>,
     pub self_service: bool,
+    /// What a contact on the channel, or an hour of it, costs (language 3).
+    pub cost: Option<At<Cost>>,
 }
 
 #[derive(Debug, Clone)]

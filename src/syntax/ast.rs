@@ -243,6 +243,8 @@ pub enum Stmt {
     Team(Ident),
     ReportsTo(Ident),
     Headcount(u32),
+    /// `cost AMOUNT per contact|hour` on a role or a channel (language 3).
+    Cost(Cost),
     Duty(String),
     /// `right "..."`: what the role may decide on its own.
     Right(String),
@@ -358,6 +360,7 @@ impl Stmt {
             Stmt::Team(_) => "team",
             Stmt::ReportsTo(_) => "reports_to",
             Stmt::Headcount(_) => "headcount",
+            Stmt::Cost(_) => "cost",
             Stmt::Duty(_) => "duty",
             Stmt::Right(_) => "right",
             Stmt::Require(_) => "require",

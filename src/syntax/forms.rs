@@ -28,6 +28,7 @@ const DESCRIPTION: Form = form(
     "description \"First line for every channel\"",
 );
 const OWNER: Form = form("owner", "owner TEAM-OR-ROLE", "owner support");
+const COST: Form = form("cost", "cost AMOUNT per contact|hour", "cost 1800 per hour");
 const HOURS: Form = form("hours", "hours CALENDAR", "hours office");
 const SEGMENTS: Form = form(
     "segments",
@@ -69,6 +70,7 @@ const ROLE: &[Form] = &[
     form("team", "team TEAM", "team support"),
     form("reports_to", "reports_to ROLE", "reports_to support_lead"),
     form("headcount", "headcount NUMBER", "headcount 12"),
+    COST,
     form(
         "duty",
         "duty TEXT",
@@ -96,6 +98,7 @@ const CHANNEL: &[Form] = &[
     HOURS,
     OWNER,
     form("self_service", "self_service", "self_service"),
+    COST,
     DESCRIPTION,
 ];
 const SEGMENT: &[Form] = &[

@@ -667,3 +667,17 @@ mod tests {
         assert_eq!(Percent::parse("80%").unwrap().fraction(), 0.8);
     }
 }
+
+word_enum! {
+    /// What a `cost` is counted per: each contact handled, or each hour
+    /// worked.
+    CostBasis { Contact = "contact", Hour = "hour" }
+}
+
+/// `cost 4.50 per contact`, `cost 1800 per hour`: in the service's
+/// `currency`, never negative.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cost {
+    pub amount: f64,
+    pub per: CostBasis,
+}

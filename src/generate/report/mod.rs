@@ -8,6 +8,7 @@
 mod basis;
 mod causes;
 mod html;
+mod money;
 mod segments;
 mod view;
 
@@ -71,6 +72,8 @@ pub(super) struct Said {
     journey_set_aside: Vec<String>,
     nameless_contacts: String,
     nameless_visits: String,
+    /// The assumptions beside each money figure.
+    money: money::MoneySaid,
 }
 
 #[derive(Serialize)]
@@ -154,6 +157,7 @@ impl Said {
                 .collect(),
             nameless_contacts: set_aside(DataFile::Contacts, &view.rows.nameless_contacts),
             nameless_visits: set_aside(DataFile::Cases, &view.rows.nameless_visits),
+            money: money::said(&view.money, language),
             targets,
             metrics,
             bad_data,

@@ -64,6 +64,8 @@ pub struct MeasureView {
     pub customers: u64,
     /// Complaints by root cause (`cause` column), most first.
     pub causes: Vec<super::causes::CauseView>,
+    /// Cost to serve, revenue at risk and savings (language 3).
+    pub money: super::money::MoneyView,
 }
 
 #[derive(Debug, Serialize)]
@@ -461,6 +463,7 @@ impl MeasureView {
             .to_string(),
             customers: report.repeats.customers,
             causes: super::causes::causes(model, report),
+            money: super::money::money(model, report, &basis),
         }
     }
 }

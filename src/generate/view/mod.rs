@@ -195,6 +195,7 @@ impl<'a> View<'a> {
                 .map(|&o| m.roles[o].header.label())
                 .collect(),
             headcount: r.headcount,
+            cost: r.cost.map(|c| c.value),
             duties: &r.duties,
             job: job::job(&self.w(), &self.work, id, &derived, &kpis),
             kpis,

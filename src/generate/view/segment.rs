@@ -47,6 +47,7 @@ impl<'a> View<'a> {
                 .as_ref()
                 .map(|h| self.w().named(h, |h| &self.model.calendars[h].header)),
             owner: c.owner.as_ref().map(|o| self.w().party(o)),
+            cost: c.cost.map(|c| c.value),
         }
     }
     pub(super) fn segment(&self, id: Idx<Segment>, s: &'a Segment) -> SegmentView<'a> {

@@ -67,6 +67,8 @@ pub struct ChannelView<'a> {
     pub self_service: bool,
     pub hours: Option<Named<'a>>,
     pub owner: Option<Named<'a>>,
+    /// `cost 4.50 per contact` (language 3).
+    pub cost: Option<crate::syntax::values::Cost>,
 }
 
 #[derive(Serialize)]
@@ -317,6 +319,8 @@ pub struct RoleView<'a> {
     pub reports_to: Option<Named<'a>>,
     pub subordinates: Vec<&'a str>,
     pub headcount: Option<u32>,
+    /// `cost 1800 per hour` (language 3).
+    pub cost: Option<crate::syntax::values::Cost>,
     pub duties: &'a [String],
     pub kpis: Vec<KpiView>,
     pub derived: Vec<Duty>,

@@ -20,9 +20,29 @@ fn tally(rows: &[Row]) -> Tally {
             resolved.map(|r| at(created + i64::from(r))),
             Idx::new(segment as usize),
             Idx::new(channel as usize),
+            unhappy(customer, created),
         );
     }
     tally
+}
+
+/// Which generated contacts complained or were detractors.
+fn unhappy(customer: u8, created: i64) -> bool {
+    (i64::from(customer) + created) % 3 == 0
+}
+
+/// Distinct unhappy customers per segment, by looking at every row.
+fn unhappy_oracle(rows: &[Row]) -> BTreeMap<Idx<Segment>, u64> {
+    let pairs: std::collections::BTreeSet<(u8, u8)> = rows
+        .iter()
+        .filter(|r| unhappy(r.0, r.2))
+        .map(|r| (r.4, r.0))
+        .collect();
+    let mut out = BTreeMap::new();
+    for (segment, _) in pairs {
+        *out.entry(Idx::new(segment as usize)).or_default() += 1;
+    }
+    out
 }
 
 /// Every pair looked at: the definitions, literally.
@@ -81,6 +101,7 @@ proptest! {
     fn repeats_agree_with_every_pair_looked_at(rows in rows(), window in 0u64..20) {
         let repeats = tally(&rows).finish(window);
         prop_assert_eq!(cells(&repeats), oracle(&rows, window as i64));
+        prop_assert_eq!(&repeats.unhappy, &unhappy_oracle(&rows));
     }
 
     #[test]

@@ -450,6 +450,10 @@ impl<'t> Parser<'t> {
                     None => return Ok(None),
                 }
             }
+            (_, "cost") => match self.cost()? {
+                Some(cost) => Stmt::Cost(cost),
+                None => return Ok(None),
+            },
             (_, "duty") => Stmt::Duty(self.string()?.0),
             (_, "right") => Stmt::Right(self.string()?.0),
             (_, "require") => Stmt::Require(self.string()?.0),
@@ -1076,6 +1080,31 @@ impl<'t> Parser<'t> {
         }
     }
 
+    /// `cost_stmt = { kw_cost ~ decimal ~ kw_per ~ ident }`: an amount in
+    /// the service's currency, per contact or per hour; a negative amount
+    /// or another basis is said at its place.
+    fn cost(&mut self) -> P<Option<Cost>> {
+        let (text, span) = self.decimal()?;
+        self.trivia();
+        self.keyword("per")?;
+        self.trivia();
+        let basis = self.ident()?;
+        let amount = self.number(text, span);
+        let per = self.word(&basis, msg!("word-cost-basis"), CostBasis::WORDS);
+        match (amount, per) {
+            (Some(amount), Some(per)) if amount >= 0.0 => Ok(Some(Cost { amount, per })),
+            (Some(amount), _) if amount < 0.0 => {
+                self.invalid(
+                    span,
+                    msg!("cost-negative", value = trim_float(amount)),
+                    msg!("cost-negative-help"),
+                );
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
     fn whole(&mut self, text: &str, span: Span) -> Option<u32> {
         match text.parse::<u32>() {
             Ok(n) => Some(n),
@@ -1189,6 +1218,7 @@ macro_rules! word_sets {
     })* };
 }
 word_sets!(
+    CostBasis,
     ReviewUnit,
     Language,
     Metric,

@@ -1,0 +1,369 @@
+//! Money (language 3): what serving a contact costs, by channel and
+//! segment; the revenue at risk in each segment; and what reaching the
+//! first-contact-resolution or self-service target would save. Each
+//! figure keeps what it rests on, so the reports print the assumptions
+//! beside it.
+//!
+//! A contact costs its channel's `cost` plus that of the roles of the team
+//! whose queue answers it (headcount-weighted mean of the team's roles
+//! that state a cost). A cost per hour becomes a cost per contact through
+//! the contact's `handle_time` when the export has it, else the queue's
+//! `aht`; a contact with neither is not costed (and counted as such).
+
+use super::repeats::Repeats;
+use super::Settings;
+use crate::model::{Channel, Idx, Model, Queue, Segment};
+use crate::syntax::ast::TargetValue;
+use crate::syntax::values::{CostBasis, Metric, Percent};
+use std::collections::BTreeMap;
+
+/// What one segment's contacts on one channel cost to handle, as read.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Work {
+    pub contacts: u64,
+    /// Contacts with a `handle_time`, and their seconds.
+    pub timed: u64,
+    pub handle_seconds: f64,
+}
+
+/// The contacts as money needs them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    work: BTreeMap<(Idx<Segment>, Idx<Channel>), Work>,
+    /// Complaints and detractors' answers of rows that name no customer:
+    /// each counted as a customer.
+    nameless_unhappy: BTreeMap<Idx<Segment>, u64>,
+}
+
+impl Tally {
+    pub fn add(
+        &mut self,
+        segment: Idx<Segment>,
+        channel: Idx<Channel>,
+        handle_time: Option<f64>,
+        nameless_unhappy: bool,
+    ) {
+        let work = self.work.entry((segment, channel)).or_default();
+        work.contacts += 1;
+        if let Some(seconds) = handle_time {
+            work.timed += 1;
+            work.handle_seconds += seconds;
+        }
+        if nameless_unhappy {
+            *self.nameless_unhappy.entry(segment).or_default() += 1;
+        }
+    }
+
+    pub fn absorb(&mut self, other: Tally) {
+        for (key, w) in other.work {
+            let mine = self.work.entry(key).or_default();
+            mine.contacts += w.contacts;
+            mine.timed += w.timed;
+            mine.handle_seconds += w.handle_seconds;
+        }
+        for (segment, n) in other.nameless_unhappy {
+            *self.nameless_unhappy.entry(segment).or_default() += n;
+        }
+    }
+}
+
+/// A customer's revenue is at risk after a complaint or a detractor's
+/// score (NPS 0 to 6).
+pub fn unhappy(complaint: bool, nps: Option<f64>) -> bool {
+    complaint || nps.is_some_and(|n| n <= 6.0)
+}
+
+/// What a contact of a segment on a channel costs, from the spec.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Price {
+    /// Per contact: the channel's and the roles' per-contact costs.
+    pub per_contact: f64,
+    /// Per hour of handling: the channel's and the roles' hourly costs.
+    pub per_hour: f64,
+    /// The queue whose team's roles are costed, and whose `aht` is used.
+    pub queue: Option<Idx<Queue>>,
+    /// The queue's `aht`, in seconds.
+    pub aht: Option<f64>,
+}
+
+impl Price {
+    fn stated(&self) -> bool {
+        self.per_contact > 0.0 || self.per_hour > 0.0
+    }
+}
+
+/// Cost to serve one segment on one channel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CostCell {
+    pub segment: Idx<Segment>,
+    pub channel: Idx<Channel>,
+    pub price: Price,
+    pub work: Work,
+    /// Contacts whose cost is known (all, unless an hourly cost meets a
+    /// contact with no handle time and a queue with no `aht`).
+    pub costed: u64,
+    pub total: f64,
+}
+
+impl CostCell {
+    pub fn per_contact(&self) -> Option<f64> {
+        (self.costed > 0).then(|| self.total / self.costed as f64)
+    }
+}
+
+/// Revenue at risk in one segment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AtRisk {
+    pub segment: Idx<Segment>,
+    /// Distinct customers who complained or gave a detractor's score;
+    /// rows that name no customer count one each.
+    pub customers: u64,
+    /// Of them, counted from rows naming no customer.
+    pub nameless: u64,
+    /// The segment's `customers`, when given: the count is capped there.
+    pub of: Option<u64>,
+    pub average_check: Option<f64>,
+    pub churn: Percent,
+    /// customers × average check × churn share.
+    pub revenue: Option<f64>,
+}
+
+/// What reaching a target would save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Lever {
+    Fcr,
+    SelfService,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Saving {
+    pub segment: Idx<Segment>,
+    pub lever: Lever,
+    /// Shares, 0 to 1.
+    pub measured: f64,
+    pub target: f64,
+    /// What the share rests on: resolved contacts (FCR) or all contacts.
+    pub n: u64,
+    /// Contacts no longer made (FCR) or moved to self-service.
+    pub contacts: f64,
+    /// What each of them saves.
+    pub unit: f64,
+    pub saving: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Money {
+    pub cells: Vec<CostCell>,
+    pub at_risk: Vec<AtRisk>,
+    pub savings: Vec<Saving>,
+}
+
+impl Money {
+    /// Whether the spec states any cost or any average check: else the
+    /// reports leave money out.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty() && self.at_risk.iter().all(|a| a.revenue.is_none())
+    }
+
+    /// Cost and costed contacts over the cells `keep` selects.
+    pub fn cost(&self, keep: impl Fn(&CostCell) -> bool) -> (f64, u64) {
+        self.cells
+            .iter()
+            .filter(|c| keep(c))
+            .fold((0.0, 0), |(t, n), c| (t + c.total, n + c.costed))
+    }
+}
+
+/// A cost's share of what a contact costs.
+fn add(price: &mut Price, cost: crate::syntax::values::Cost, weight: f64) {
+    match cost.per {
+        CostBasis::Contact => price.per_contact += cost.amount * weight,
+        CostBasis::Hour => price.per_hour += cost.amount * weight,
+    }
+}
+
+/// The queue that answers a segment on a channel: one naming the segment,
+/// else one naming no segment, first in the spec.
+fn queue_of(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Option<Idx<Queue>> {
+    let on_channel = || {
+        model
+            .queues
+            .iter()
+            .filter(move |(_, q)| q.channel.as_ref().and_then(|c| c.target) == Some(channel))
+    };
+    on_channel()
+        .find(|(_, q)| crate::model::targets(&q.segments).any(|s| s == segment))
+        .or_else(|| on_channel().find(|(_, q)| q.segments.is_empty()))
+        .map(|(id, _)| id)
+}
+
+/// What a contact of `segment` on `channel` costs by the spec.
+pub fn price(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Price {
+    let mut price = Price::default();
+    if let Some(cost) = model.channels[channel].cost {
+        add(&mut price, cost.value, 1.0);
+    }
+    price.queue = queue_of(model, segment, channel);
+    let Some(queue) = price.queue.map(|q| &model.queues[q]) else {
+        return price;
+    };
+    price.aht = queue.aht.map(|a| a.value.seconds() as f64);
+    let team = queue.team.as_ref().and_then(|t| t.target);
+    let roles: Vec<_> = model
+        .roles
+        .values()
+        .filter(|r| team.is_some() && r.team.as_ref().and_then(|t| t.target) == team)
+        .filter_map(|r| Some((r.cost?.value, f64::from(r.headcount.unwrap_or(1).max(1)))))
+        .collect();
+    let people: f64 = roles.iter().map(|r| r.1).sum();
+    for (cost, headcount) in roles {
+        add(&mut price, cost, headcount / people);
+    }
+    price
+}
+
+/// A target's share, 0 to 1 (`80%` or `0.8`).
+fn share_of(value: TargetValue) -> f64 {
+    match value {
+        TargetValue::Percent(p) => p.value() / 100.0,
+        other => super::metrics::target_figure(other),
+    }
+}
+
+/// Every money figure the spec and the data allow.
+pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repeats) -> Money {
+    let mut money = Money::default();
+    for (&(segment, channel), &work) in &tally.work {
+        let price = price(model, segment, channel);
+        if !price.stated() {
+            continue;
+        }
+        let untimed = (work.contacts - work.timed) as f64;
+        let (costed, hours) = match (price.per_hour > 0.0, price.aht) {
+            (false, _) => (work.contacts, 0.0),
+            (true, Some(aht)) => (
+                work.contacts,
+                (work.handle_seconds + untimed * aht) / 3600.0,
+            ),
+            (true, None) => (work.timed, work.handle_seconds / 3600.0),
+        };
+        money.cells.push(CostCell {
+            segment,
+            channel,
+            price,
+            work,
+            costed,
+            total: costed as f64 * price.per_contact + hours * price.per_hour,
+        });
+    }
+    for (segment, s) in model.segments.iter() {
+        let named = repeats.unhappy.get(&segment).copied().unwrap_or(0);
+        let nameless = tally.nameless_unhappy.get(&segment).copied().unwrap_or(0);
+        let of = s.profile.customers.map(|c| c.value);
+        let customers = (named + nameless).min(of.unwrap_or(u64::MAX));
+        let average_check = s.profile.average_check.map(|a| a.value);
+        let churn = settings.churn_share;
+        if customers == 0 && average_check.is_none() {
+            continue;
+        }
+        money.at_risk.push(AtRisk {
+            segment,
+            customers,
+            nameless,
+            of,
+            average_check,
+            churn,
+            revenue: average_check.map(|a| customers as f64 * a * churn.value() / 100.0),
+        });
+    }
+    savings(model, settings, tally, repeats, &mut money);
+    money
+}
+
+/// The saving if a segment's FCR reached its SLA's `target fcr` (each
+/// contact not resolved at first contact brings one more contact, at the
+/// segment's mean cost to serve), and if self-service took
+/// `measure.self_service_target` of its contacts (each moved contact costs
+/// the segment's mean self-service cost instead of its mean live cost).
+fn savings(
+    model: &Model,
+    settings: &Settings,
+    tally: &Tally,
+    repeats: &Repeats,
+    money: &mut Money,
+) {
+    let mut out = Vec::new();
+    for (segment, _) in model.segments.iter() {
+        let (total, costed) = money.cost(|c| c.segment == segment);
+        if costed == 0 {
+            continue;
+        }
+        let mean = total / costed as f64;
+        let target = model
+            .slas
+            .values()
+            .filter(|sla| crate::model::targets(&sla.segments).any(|s| s == segment))
+            .flat_map(|sla| &sla.targets)
+            .find(|k| k.value.metric == Metric::Fcr);
+        let figures = repeats.sum(|s, _| s == segment);
+        if let (Some(kpi), true) = (target, figures.resolved > 0) {
+            let measured = figures.first_contact as f64 / figures.resolved as f64;
+            let target = share_of(kpi.value.value);
+            if measured < target {
+                let contacts = figures.resolved as f64 * (target - measured);
+                out.push(Saving {
+                    segment,
+                    lever: Lever::Fcr,
+                    measured,
+                    target,
+                    n: figures.resolved,
+                    contacts,
+                    unit: mean,
+                    saving: contacts * mean,
+                });
+            }
+        }
+        let Some(target) = settings.self_service_target else {
+            continue;
+        };
+        let own = |c: &CostCell| c.segment == segment;
+        let selfish = |c: &CostCell| model.channels[c.channel].self_service;
+        let (self_total, self_n) = money.cost(|c| own(c) && selfish(c));
+        let (live_total, live_n) = money.cost(|c| own(c) && !selfish(c));
+        // Every contact of the segment, costed or not.
+        let (mut contacts, mut on_self) = (0, 0);
+        for (&(s, channel), work) in &tally.work {
+            if s == segment {
+                contacts += work.contacts;
+                if model.channels[channel].self_service {
+                    on_self += work.contacts;
+                }
+            }
+        }
+        if live_n == 0 || contacts == 0 {
+            continue;
+        }
+        let measured = on_self as f64 / contacts as f64;
+        let target = target.value() / 100.0;
+        let self_mean = if self_n > 0 {
+            self_total / self_n as f64
+        } else {
+            0.0
+        };
+        let unit = live_total / live_n as f64 - self_mean;
+        if measured < target && unit > 0.0 {
+            let moved = contacts as f64 * (target - measured);
+            out.push(Saving {
+                segment,
+                lever: Lever::SelfService,
+                measured,
+                target,
+                n: contacts,
+                contacts: moved,
+                unit,
+                saving: moved * unit,
+            });
+        }
+    }
+    money.savings = out;
+}
