@@ -90,24 +90,31 @@ impl Causes {
     }
 }
 
+/// Fewer complaints than this in the weeks compared call no trend: a
+/// handful of complaints moves by chance.
+pub const TREND_MIN: u64 = 10;
+
 /// Whether a cause's complaints rose or fell over the period: the weeks of
-/// its second half against those of its first (weeks without complaints
-/// count as none), a change of a fifth or more either way.
+/// its second half against as many weeks of its first (weeks without
+/// complaints count as none; an odd middle week is left out). With `n`
+/// complaints in those weeks, were nothing changing each would fall in
+/// either half as a coin falls, so the difference between the halves
+/// would stay within two standard deviations, `2·√n`, 19 times in 20. A
+/// trend is called only past that, and only on [`TREND_MIN`] complaints or
+/// more (`too_few` below: not judged).
 pub fn trend(by_week: &BTreeMap<i64, u64>, weeks: &[i64]) -> &'static str {
-    if weeks.len() < 2 {
-        return "flat";
-    }
     let half = weeks.len() / 2;
-    let sum = |w: &[i64]| -> f64 {
-        w.iter()
-            .map(|k| by_week.get(k).copied().unwrap_or(0) as f64)
-            .sum::<f64>()
-            / w.len() as f64
-    };
+    let sum = |w: &[i64]| -> u64 { w.iter().map(|k| by_week.get(k).copied().unwrap_or(0)).sum() };
     let (first, second) = (sum(&weeks[..half]), sum(&weeks[weeks.len() - half..]));
-    if second >= first * 1.2 && second > first {
+    let n = first + second;
+    if half == 0 || n < TREND_MIN {
+        return "too_few";
+    }
+    let difference = second as f64 - first as f64;
+    let bound = 2.0 * (n as f64).sqrt();
+    if difference > bound {
         "rising"
-    } else if second <= first * 0.8 && second < first {
+    } else if -difference > bound {
         "falling"
     } else {
         "flat"
@@ -134,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cause_that_doubles_is_rising_and_the_split_counts_the_same() {
+    fn the_split_between_two_readers_counts_the_same() {
         let mut whole = Causes::default();
         let mut first = Causes::default();
         let mut second = Causes::default();
@@ -145,9 +152,34 @@ mod tests {
         }
         first.absorb(second);
         assert_eq!(first, whole);
-        let figures = &whole.named["late courier"];
-        let weeks: Vec<i64> = figures.by_week.keys().copied().collect();
-        assert_eq!(figures.complaints, 6);
-        assert_eq!(trend(&figures.by_week, &weeks), "rising");
+        assert_eq!(whole.named["late courier"].complaints, 6);
+    }
+
+    fn weeks(counts: &[u64]) -> (BTreeMap<i64, u64>, Vec<i64>) {
+        let weeks: Vec<i64> = (0..counts.len() as i64).map(|i| 4 + 7 * i).collect();
+        (
+            weeks.iter().copied().zip(counts.iter().copied()).collect(),
+            weeks,
+        )
+    }
+
+    #[test]
+    fn a_trend_is_called_only_past_chance_and_on_enough_complaints() {
+        // 3 then 6: doubled, but 9 complaints: not judged.
+        let (by_week, w) = weeks(&[1, 2, 3, 3]);
+        assert_eq!(trend(&by_week, &w), "too_few");
+        // 10 then 20: 10 apart, bound 2·√30 ≈ 10.95: could be chance.
+        let (by_week, w) = weeks(&[5, 5, 10, 10]);
+        assert_eq!(trend(&by_week, &w), "flat");
+        // 10 then 24: 14 apart, bound 2·√34 ≈ 11.66: rising.
+        let (by_week, w) = weeks(&[5, 5, 12, 12]);
+        assert_eq!(trend(&by_week, &w), "rising");
+        let (by_week, w) = weeks(&[12, 12, 5, 5]);
+        assert_eq!(trend(&by_week, &w), "falling");
+        // The odd middle week is left out of both halves.
+        let (by_week, w) = weeks(&[5, 5, 100, 12, 12]);
+        assert_eq!(trend(&by_week, &w), "rising");
+        let (by_week, w) = weeks(&[40]);
+        assert_eq!(trend(&by_week, &w), "too_few");
     }
 }

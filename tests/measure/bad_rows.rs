@@ -32,7 +32,7 @@ impl Rng {
 }
 
 /// The columns a generated contacts export has, in order.
-const CONTACT_COLUMNS: [&str; 14] = [
+const CONTACT_COLUMNS: [&str; 18] = [
     "id",
     "segment",
     "channel",
@@ -47,6 +47,10 @@ const CONTACT_COLUMNS: [&str; 14] = [
     "csat",
     "nps",
     "effort",
+    "customer",
+    "reason",
+    "cause",
+    "handle_time",
 ];
 
 /// One row of an export, by column name; the rest empty.
@@ -117,6 +121,19 @@ fn generated(rng: &mut Rng) -> (String, String) {
             if rng.below(2) == 0 {
                 fields.push((name, (low + rng.below(high - low + 1)).to_string()));
             }
+        }
+        // Few customers, so repeats, FCR and customers at risk happen.
+        if rng.below(5) > 0 {
+            fields.push(("customer", format!("u{}", rng.below(8))));
+        }
+        if rng.below(2) == 0 {
+            fields.push(("reason", rng.pick(&["billing", "repair"]).to_string()));
+        }
+        if fields.iter().any(|(n, _)| *n == "complaint") && rng.below(2) == 0 {
+            fields.push(("cause", rng.pick(&["courier", "part"]).to_string()));
+        }
+        if rng.below(2) == 0 {
+            fields.push(("handle_time", rng.below(1200).to_string()));
         }
         contacts += &(row(&CONTACT_COLUMNS, &fields) + "\n");
     }
@@ -199,6 +216,17 @@ fn bad_contacts(
         base(&[("csat", "great".into())]),
         base(&[("nps", "11".into())]),
         base(&[("effort", "0".into())]),
+        base(&[("handle_time", "-5".into())]),
+        base(&[("handle_time", "long".into())]),
+        base(&[
+            ("customer", "u1".into()),
+            ("nps", "0".into()),
+            ("resolved", t(60)),
+        ]),
+        base(&[
+            ("customer", "u2".into()),
+            ("handle_time", "99999999".into()),
+        ]),
         base(&[("complaint", complaint.into()), ("acknowledged", t(30))]),
         base(&[("complaint", complaint.into()), ("feedback", t(30))]),
         base(&[("complaint", complaint.into()), ("escalated", t(30))]),
@@ -268,13 +296,91 @@ fn with_bad_rows(export: &str, bad: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
     out
 }
 
+/// How the contacts export is written.
+#[derive(Clone, Copy, Debug)]
+enum Format {
+    Csv,
+    JsonLines,
+}
+
+/// A CSV export as JSON Lines: each row an object of its non-empty fields
+/// (the generated fields hold no comma or quote); a row that is not UTF-8
+/// stays as it is, unreadable either way.
+fn json_lines(csv: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(csv);
+    let header: Vec<&str> = text.lines().next().unwrap_or("").split(',').collect();
+    let mut out = Vec::new();
+    for line in csv.split(|&b| b == b'\n').skip(1).filter(|l| !l.is_empty()) {
+        match std::str::from_utf8(line) {
+            Ok(line) => {
+                let record: serde_json::Map<String, serde_json::Value> = header
+                    .iter()
+                    .zip(line.split(','))
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (k.to_string(), v.into()))
+                    .collect();
+                out.extend(serde_json::to_vec(&record).unwrap());
+            }
+            Err(_) => out.extend(line),
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
 /// `measure.json` without what counts or describes rows set aside.
-fn figures(dir: &Path, spec: &str, contacts: &[u8], cases: &[u8]) -> serde_json::Value {
-    std::fs::write(dir.join("contacts.csv"), contacts).unwrap();
+fn figures(
+    dir: &Path,
+    spec: &str,
+    contacts: &[u8],
+    cases: &[u8],
+    format: Format,
+) -> serde_json::Value {
+    let name = match format {
+        Format::Csv => {
+            std::fs::write(dir.join("contacts.csv"), contacts).unwrap();
+            "contacts.csv"
+        }
+        Format::JsonLines => {
+            std::fs::write(dir.join("contacts.jsonl"), json_lines(contacts)).unwrap();
+            "contacts.jsonl"
+        }
+    };
     std::fs::write(dir.join("cases.csv"), cases).unwrap();
-    let (_, mut measured) = super::measure_dir(dir, spec);
+    let (_, mut measured) = super::measure_files(dir, spec, name);
     strip(&mut measured);
     measured
+}
+
+/// `tests/measure/spec.cx` with money in it: a cost per contact on e-mail,
+/// an hourly cost on the support lead with a queue's `aht` for phone, the
+/// segment's profile and an FCR target.
+fn spec_with_money(dir: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let spec = std::fs::read_to_string(root.join("tests/measure/spec.cx")).unwrap();
+    let replaced = [
+        (
+            "segment mass { channels phone, email, visit }",
+            "segment mass { channels phone, email, visit; customers 50; average_check 700 }",
+        ),
+        (
+            "channel email { kind email; owner support; hours office }",
+            "channel email { kind email; owner support; hours office; cost 3 per contact }",
+        ),
+        (
+            "role support_lead { team support; duty \"Leads the contact centre\" }",
+            "role support_lead { team support; duty \"Leads the contact centre\"; cost 2400 per hour }",
+        ),
+        ("  target csat >= 80%", "  target csat >= 80%\n  target fcr >= 90%"),
+    ];
+    let mut spec = replaced.iter().fold(spec, |s, (from, to)| {
+        assert!(s.contains(from), "{from}");
+        s.replace(from, to)
+    });
+    spec += "queue calls { channel phone; team support; aht 5m }\n";
+    let path = dir.join("money.cx");
+    std::fs::write(&path, spec).unwrap();
+    path.to_str().unwrap().to_string()
 }
 
 /// Removes the counts of rows set aside, wherever they are.
@@ -307,13 +413,30 @@ fn header(export: &str) -> Vec<&str> {
 }
 
 /// The invariant over one pair of exports.
-fn bad_rows_change_no_figure(spec: &str, contacts: &str, cases: &str, names: [&str; 5], seed: u64) {
+fn bad_rows_change_no_figure(
+    spec: &str,
+    contacts: &str,
+    cases: &str,
+    names: [&str; 5],
+    seed: u64,
+    format: Format,
+) {
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let spec = root.join(spec);
-    let spec = spec.to_str().unwrap();
-    let before = figures(dir.path(), spec, contacts.as_bytes(), cases.as_bytes());
+    let spec = if spec == MONEY {
+        spec_with_money(dir.path())
+    } else {
+        root.join(spec).to_str().unwrap().to_string()
+    };
+    let spec = spec.as_str();
+    let before = figures(
+        dir.path(),
+        spec,
+        contacts.as_bytes(),
+        cases.as_bytes(),
+        format,
+    );
     let [segment, channel, complaint, journey, step] = names;
     let case = cases
         .lines()
@@ -333,16 +456,18 @@ fn bad_rows_change_no_figure(spec: &str, contacts: &str, cases: &str, names: [&s
     for (bad_contacts, bad_visits) in trials {
         let contacts = with_bad_rows(contacts, &bad_contacts, &mut rng);
         let cases = with_bad_rows(cases, &bad_visits, &mut rng);
-        let after = figures(dir.path(), spec, &contacts, &cases);
+        let after = figures(dir.path(), spec, &contacts, &cases, format);
         assert!(
             before == after,
-            "seed {seed}: bad rows changed a figure\ncontacts:\n{}\ncases:\n{}\nbefore: {before:#}\nafter: {after:#}",
+            "seed {seed} ({format:?}): bad rows changed a figure\ncontacts:\n{}\ncases:\n{}\nbefore: {before:#}\nafter: {after:#}",
             String::from_utf8_lossy(&contacts),
             String::from_utf8_lossy(&cases),
         );
     }
 }
 
+/// The measure spec with costs, a profile and an FCR target added.
+const MONEY: &str = "money";
 const MEASURE_NAMES: [&str; 5] = ["mass", "phone", "broken", "repair", "call"];
 const KITCHEN_NAMES: [&str; 5] = ["standard", "phone", "defect", "order", "request"];
 
@@ -353,7 +478,16 @@ proptest! {
     fn bad_rows_change_no_figure_of_a_generated_export(seed in any::<u64>()) {
         eprintln!("seed {seed}");
         let (contacts, cases) = generated(&mut Rng(seed));
-        bad_rows_change_no_figure("tests/measure/spec.cx", &contacts, &cases, MEASURE_NAMES, seed);
+        bad_rows_change_no_figure("tests/measure/spec.cx", &contacts, &cases, MEASURE_NAMES, seed, Format::Csv);
+    }
+
+    #[test]
+    fn bad_rows_change_no_money_figure_csv_or_json_lines(seed in any::<u64>()) {
+        eprintln!("seed {seed}");
+        let (contacts, cases) = generated(&mut Rng(seed));
+        for format in [Format::Csv, Format::JsonLines] {
+            bad_rows_change_no_figure(MONEY, &contacts, &cases, MEASURE_NAMES, seed, format);
+        }
     }
 
     #[test]
@@ -369,6 +503,7 @@ proptest! {
             &cases,
             KITCHEN_NAMES,
             seed,
+            Format::Csv,
         );
     }
 }

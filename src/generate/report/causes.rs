@@ -18,8 +18,9 @@ pub struct CauseView {
     pub segments: Vec<CountView>,
     /// Complaints per week of the period (the week's Monday).
     pub weeks: Vec<CountView>,
-    /// `rising`, `falling` or `flat`: the second half of the period's
-    /// weeks against the first.
+    /// `rising`, `falling`, `flat` or `too_few`: the second half of the
+    /// period's weeks against the first, past chance
+    /// ([`crate::measure::causes::trend`]).
     pub trend: &'static str,
     /// The weekly counts in one line, for the reports: `3 · 5 · 9`.
     pub weeks_text: String,

@@ -1,0 +1,146 @@
+//! Money (language 3) on `tests/measure/money`: every figure worked out by
+//! hand from the spec's costs and the six contacts.
+//!
+//! Phone: 10 per contact, plus the support team's roles per hour, weighted
+//! by headcount: (1 × 3000 + 2 × 1800) / 3 = 2200 per hour. Of its four
+//! contacts two give a handle time (720 s + 360 s), two take the queue's
+//! `aht` of 6 minutes: 1800 s = 0.5 h → 1100, plus 4 × 10 = 1140, 285 per
+//! contact. Portal: 5 per contact, two contacts, 10. The segment: 1150 over
+//! 6 contacts, 191.67 each.
+//!
+//! At risk: c1 (NPS 3) and c2 (NPS 2, then 5) are two customers, and the
+//! nameless row with NPS 0 counts one: 3 × 1000 × 50% churn = 1500.
+//!
+//! FCR: five resolved contacts naming a customer; c1's first and c2's first
+//! are repeated within 7 days: 3 of 5 = 60% against 80%: 5 × 0.2 = 1
+//! contact fewer at 191.67. Self-service: 2 of 6 contacts on the portal
+//! against 60%: 6 × (0.6 − 1/3) = 1.6 contacts moved, each 285 − 5 = 280
+//! cheaper: 448.
+
+use std::path::Path;
+
+fn money(lang: &str) -> (serde_json::Value, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/measure/money");
+    let out = tempfile::tempdir().unwrap();
+    let output = super::common::cxc_in(
+        &root,
+        &[
+            "measure",
+            "spec.cx",
+            "--contacts",
+            "contacts.csv",
+            "--lang",
+            lang,
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.code() == Some(0), "{output:?}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("measure.json")).unwrap()).unwrap();
+    let markdown = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    (json["money"].clone(), markdown)
+}
+
+#[test]
+fn cost_to_serve_revenue_at_risk_and_savings_are_the_hand_worked_figures() {
+    let (m, _) = money("en");
+    let phone = &m["cost_to_serve"][0];
+    assert_eq!(phone["channel"], "phone");
+    assert_eq!(
+        (
+            &phone["contacts"],
+            &phone["timed"],
+            &phone["costed"],
+            &phone["price_per_hour"],
+            &phone["aht_seconds"],
+        ),
+        (&4.into(), &2.into(), &4.into(), &2200.into(), &360.into())
+    );
+    assert_eq!(
+        (&phone["cost"], &phone["per_contact"]),
+        (&1140.into(), &285.into())
+    );
+    let portal = &m["cost_to_serve"][1];
+    assert_eq!(
+        (&portal["cost"], &portal["per_contact"]),
+        (&10.into(), &5.into())
+    );
+    assert_eq!(m["cost_by_segment"][0]["cost"], 1150);
+    assert_eq!(m["cost_by_segment"][0]["per_contact"], 191.67);
+    let risk = &m["revenue_at_risk"][0];
+    assert_eq!(risk["customers_at_risk"], 3);
+    assert_eq!(risk["counted_by_row"], 1);
+    assert_eq!(risk["revenue_at_risk"], 1500);
+    let fcr = &m["savings"][0];
+    assert_eq!(fcr["lever"], "fcr");
+    assert_eq!(
+        (&fcr["measured"], &fcr["target"], &fcr["n"]),
+        (&60.into(), &80.into(), &5.into())
+    );
+    assert_eq!(
+        (&fcr["contacts"], &fcr["saving"]),
+        (&1.into(), &191.67.into())
+    );
+    let own = &m["savings"][1];
+    assert_eq!(own["lever"], "self_service");
+    assert_eq!(own["contacts"], 1.6);
+    assert_eq!(own["unit_saving"], 280);
+    assert_eq!(own["saving"], 448);
+}
+
+#[test]
+fn each_money_figure_has_its_assumptions_beside_it_in_both_languages() {
+    let (_, en) = money("en");
+    assert!(
+        en.contains(
+            "| mass | phone | 4 | 4 | 1,140 | 285 | 10 RUB per contact; 2,200 RUB per hour"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("the `aht` of queue calls (6 minutes)")
+            || en.contains("the \\`aht\\` of queue calls (6 minutes)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("× average check 1,000 RUB × churn share 50%"),
+        "{en}"
+    );
+    assert!(en.contains("each saving 280 RUB"), "{en}");
+    let (_, ru) = money("ru");
+    // Russian groups digits with a no-break space.
+    let ru = ru.replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(ru.contains("## Деньги"), "{ru}");
+    assert!(
+        ru.contains("× средний чек 1 000 RUB × доля ухода 50%"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("| mass | доля самообслуживания | 33,33% | 60% | 448 |"),
+        "{ru}"
+    );
+}
+
+#[test]
+fn an_hourly_cost_without_any_handle_time_leaves_those_contacts_uncosted() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/measure/money");
+    let spec = std::fs::read_to_string(root.join("spec.cx"))
+        .unwrap()
+        .replace("queue calls { channel phone; team support; aht 6m }", "");
+    let contacts = std::fs::read_to_string(root.join("contacts.csv")).unwrap();
+    let (_, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
+    // No queue: the roles' hourly cost has no team to follow, so phone
+    // costs only its own 10 per contact, for all four.
+    let phone = &measured["money"]["cost_to_serve"][0];
+    assert_eq!((&phone["costed"], &phone["cost"]), (&4.into(), &40.into()));
+    let spec = std::fs::read_to_string(root.join("spec.cx"))
+        .unwrap()
+        .replace("; aht 6m", "");
+    let (_, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
+    // The queue names the team but gives no `aht`: only the two contacts
+    // with a handle time are costed: 20 + (1080 s = 0.3 h) × 2200 = 680.
+    let phone = &measured["money"]["cost_to_serve"][0];
+    assert_eq!((&phone["costed"], &phone["cost"]), (&2.into(), &680.into()));
+    assert_eq!(phone["per_contact"], 340);
+}
