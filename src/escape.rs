@@ -129,6 +129,38 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// `text` as a Markdown code span in a table cell: shown exactly as typed
+/// whatever it holds. The fence is one backtick longer than the longest run
+/// inside (a backtick in a name cannot close it), padded where the text
+/// begins or ends with one; `|` is escaped, as a table cell needs even in
+/// code; line breaks become spaces, control and bidi characters go.
+pub fn markdown_code(text: &str) -> String {
+    let mut body = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => body.push(' '),
+            '|' => body.push_str("\\|"),
+            c if c.is_control() || is_bidi(c) => {}
+            c => body.push(c),
+        }
+    }
+    if body.trim().is_empty() {
+        // An empty or blank span would not read as one.
+        return markdown(text);
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in body.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let edge = |c: char| body.starts_with(c) || body.ends_with(c);
+    let spaced = body.starts_with(' ') && body.ends_with(' ');
+    let pad = if edge('`') || spaced { " " } else { "" };
+    format!("{fence}{pad}{body}{pad}{fence}")
+}
+
 /// Text safe inside an XML/HTML element or a double- or single-quoted
 /// attribute. Characters XML 1.0 forbids (most control characters) and
 /// bidi controls are dropped: a spec string must never make a document
@@ -297,6 +329,16 @@ mod tests {
         assert_eq!(markdown("vip_line _x_"), "vip_line \\_x\\_");
         assert_eq!(markdown("**bold** `code`"), "\\*\\*bold\\*\\* \\`code\\`");
         assert_eq!(markdown("Key accounts — 20%"), "Key accounts — 20%");
+    }
+
+    #[test]
+    fn markdown_code_spans_hold_any_name() {
+        assert_eq!(markdown_code("fax"), "`fax`");
+        assert_eq!(markdown_code("a`b"), "``a`b``");
+        assert_eq!(markdown_code("``x"), "``` ``x ```");
+        assert_eq!(markdown_code(" a "), "`  a  `");
+        assert_eq!(markdown_code("a|b\nc"), "`a\\|b c`");
+        assert_eq!(markdown_code(""), "");
     }
 
     #[test]

@@ -659,3 +659,52 @@ journey j { start a; step a { owner support; within 1wd; end } }
     );
     assert_eq!(labels_of(&items), ["3m", "3h", "3d", "3wd"]);
 }
+
+/// A URI as VS Code writes it: every byte but `A-Za-z0-9-._~` and `/`
+/// percent-encoded, in capitals (`url` leaves `(`, `)`, `'`, `,`, `=`...
+/// as they are, so its spelling of the same file differs).
+fn vscode_uri(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap();
+    let mut out = String::from("file://");
+    for b in path.to_str().unwrap().bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Diagnostics come back under the URI string the editor opened the file
+/// with, not a spelling of the server's own: a client matches the string.
+#[test]
+fn diagnostics_come_back_under_the_uri_the_editor_sent() {
+    let workspace = tempfile::tempdir().unwrap();
+    let folder = workspace.path().join("Мой стандарт (копия), v=2");
+    let path = write(
+        &folder,
+        "службы 'итог'.cx",
+        "role r { team t; duty \"Help\" }\n",
+    );
+    let mut client = Client::start(workspace.path());
+    let sent = vscode_uri(&path);
+    // The two spellings differ: the test is about which one comes back.
+    assert_ne!(sent, url(&path));
+    client.open_text(&sent, &std::fs::read_to_string(&path).unwrap());
+    let published = client.published();
+    assert_eq!(
+        published.keys().collect::<Vec<_>>(),
+        [&sent],
+        "{published:?}"
+    );
+    assert_eq!(codes(&published[&sent]), ["unknown-reference"]);
+    // An edit and the fix are published under the same string.
+    client.change(&sent, 2, "team t {}\nrole r { team t; duty \"Help\" }\n");
+    let published = client.published();
+    assert_eq!(
+        codes(&published[&sent]),
+        Vec::<&str>::new(),
+        "{published:?}"
+    );
+}

@@ -107,6 +107,25 @@ impl Message {
         self.id
     }
 
+    /// The same message with every text argument (in its phrases, choices
+    /// and lists too) replaced by what `f` makes of it: a document marks
+    /// them to escape each for where it lands.
+    pub fn map_texts(&self, f: &mut impl FnMut(&str) -> String) -> Message {
+        fn map(arg: &Arg, f: &mut impl FnMut(&str) -> String) -> Arg {
+            match arg {
+                Arg::Text(t) => Arg::Text(f(t)),
+                Arg::Message(m) => Arg::Message(m.map_texts(f)),
+                Arg::Choice(items) => Arg::Choice(items.iter().map(|i| map(i, f)).collect()),
+                Arg::List(items) => Arg::List(items.iter().map(|i| map(i, f)).collect()),
+                other => other.clone(),
+            }
+        }
+        Message {
+            id: self.id,
+            args: self.args.iter().map(|(n, a)| (*n, map(a, f))).collect(),
+        }
+    }
+
     /// The message in `language`. An id missing from the catalogue (the
     /// tests forbid it) shows as the id, never as a crash.
     pub fn text(&self, language: Language) -> String {

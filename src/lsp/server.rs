@@ -20,6 +20,11 @@ pub(super) struct Server<'c> {
     scopes: Scopes,
     /// Open documents by key ([`analysis::key`]).
     documents: HashMap<lsp::Url, Document>,
+    /// How the client spelled each document's URI (by key): diagnostics
+    /// go back under that spelling, not the server's canonical one (VS
+    /// Code percent-encodes `(`, `'`, `:`... where `url` does not, and a
+    /// client matches the string).
+    spelling: HashMap<lsp::Url, lsp::Url>,
     /// Per scope, the files diagnostics were published for.
     published: HashMap<Scope, HashSet<lsp::Url>>,
     /// The analyses made at edit generation `cached`.
@@ -34,6 +39,7 @@ impl<'c> Server<'c> {
             connection,
             scopes: Scopes::new(folders),
             documents: HashMap::new(),
+            spelling: HashMap::new(),
             published: HashMap::new(),
             cache: HashMap::new(),
             cached: 0,
@@ -106,8 +112,13 @@ impl<'c> Server<'c> {
     }
 
     fn store(&mut self, uri: &lsp::Url, text: String, version: i32) {
-        self.documents
-            .insert(analysis::key(uri), Document { text, version });
+        let key = analysis::key(uri);
+        if &key == uri {
+            self.spelling.remove(&key);
+        } else {
+            self.spelling.insert(key.clone(), uri.clone());
+        }
+        self.documents.insert(key, Document { text, version });
         self.generation += 1;
     }
 
@@ -242,9 +253,10 @@ impl<'c> Server<'c> {
     }
 
     fn send_diagnostics(&self, uri: lsp::Url, diagnostics: Vec<lsp::Diagnostic>) {
-        let version = self.documents.get(&analysis::key(&uri)).map(|d| d.version);
+        let key = analysis::key(&uri);
+        let version = self.documents.get(&key).map(|d| d.version);
         let params = lsp::PublishDiagnosticsParams {
-            uri,
+            uri: self.spelling.get(&key).cloned().unwrap_or(uri),
             diagnostics,
             version,
         };

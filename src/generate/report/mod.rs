@@ -55,7 +55,8 @@ pub(super) struct Said {
     pub(super) targets: Vec<String>,
     /// In the order of `metrics`: "customer satisfaction (CSAT) ≥ 4.5".
     metrics: Vec<String>,
-    /// In the order of `bad_data`.
+    /// In the order of `bad_data`; its problems are Markdown (names from
+    /// the data as code spans), printed `|safe`.
     bad_data: Vec<FlawSaid>,
     /// By the duty's code (`acknowledge`...).
     pub(super) duties: BTreeMap<&'static str, String>,
@@ -67,7 +68,7 @@ pub(super) struct Said {
     /// By the kind of pain (`dropoff`, `csat`, `effort`).
     pain: BTreeMap<&'static str, String>,
     /// In the order of `segments`, of `journeys`, and for the rows naming
-    /// neither: the rows set aside and why.
+    /// neither: the rows set aside and why, as Markdown (printed `|safe`).
     segment_set_aside: Vec<String>,
     journey_set_aside: Vec<String>,
     nameless_contacts: String,
@@ -106,11 +107,13 @@ impl Said {
             .iter()
             .map(|((file, flaw), seen)| FlawSaid {
                 file: crate::measure::findings::file_word(*file).text(language),
-                problem: crate::measure::findings::flaw_words(
-                    *flaw,
-                    seen.example.as_deref().unwrap_or(""),
-                )
-                .text(language),
+                problem: super::words::markdown_message(
+                    &crate::measure::findings::flaw_words(
+                        *flaw,
+                        seen.example.as_deref().unwrap_or(""),
+                    ),
+                    language,
+                ),
             })
             .collect();
         let duties = [
@@ -204,8 +207,8 @@ fn figure_target(
     }
 }
 
-/// Rows set aside, in words: "3 (`answered` is earlier than the time it
-/// follows: 2, ...)".
+/// Rows set aside, in words, as Markdown (names from the data are code
+/// spans): "3 (`answered` is earlier than the time it follows: 2, ...)".
 fn set_aside_words(
     report: &Report,
     file: DataFile,
@@ -225,8 +228,9 @@ fn set_aside_words(
                 .get(&(file, flaw))
                 .and_then(|seen| seen.example.as_deref())
                 .unwrap_or("");
-            let flaw = crate::measure::findings::flaw_words(flaw, example).text(language);
-            crate::msg!("report-flaw-count", flaw = flaw, count = count).text(language)
+            let flaw = crate::measure::findings::flaw_words(flaw, example);
+            let said = crate::msg!("report-flaw-count", flaw = flaw, count = count);
+            super::words::markdown_message(&said, language)
         })
         .collect();
     format!("{} ({})", set_aside.rows, why.join("; "))
