@@ -1,6 +1,9 @@
 // Opens BPMN files the way bpmn.io does — bpmn-js's viewer in headless
-// Chromium — and fails on any import error or warning; saves a screenshot of
-// each diagram fitted to the window. Prints a JSON report; exits 1 on a failure.
+// Chromium — and fails on any import error or warning, and on any named
+// element (task, event, lane, sequence flow, the pool) whose name bpmn-js
+// does not draw: its label's text in the rendered SVG, whitespace aside (the
+// viewer wraps it into lines), must be the name. Saves a screenshot of each
+// diagram fitted to the window. Prints a JSON report; exits 1 on a failure.
 //
 //   node check-bpmn.mjs SCREENSHOT_DIR file.bpmn [file.bpmn ...]
 import { chromium } from 'playwright-core';
@@ -18,7 +21,7 @@ const browser = await chromium.launch({
 const report = {};
 const failures = [];
 try {
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const problems = [];
     tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -30,10 +33,28 @@ try {
         const { warnings } = await modeler.importXML(xml);
         modeler.get('canvas').zoom('fit-viewport');
         const registry = modeler.get('elementRegistry');
+        // Each named element and what is drawn of its name: the text of
+        // its own graphics (a task's, a lane's) or of its external label
+        // (an event's, a flow's), without whitespace.
+        const squeeze = (t) => (t || '').replace(/\s+/g, '');
+        const named = registry.filter((e) => e.type !== 'label' && e.businessObject && e.businessObject.name);
+        const names = named.map((e) => {
+          const texts = [e, e.label].filter(Boolean)
+            .map((x) => registry.getGraphics(x))
+            .filter(Boolean)
+            .flatMap((g) => [...g.querySelectorAll('text')]);
+          const drawn = texts.map((t) => t.textContent).join('');
+          const box = texts.map((t) => t.getBBox()).reduce((a, b) => a + b.width * b.height, 0);
+          return { id: e.id, type: e.type, name: e.businessObject.name, drawn, visible: box > 0 };
+        });
         return {
           warnings: warnings.map((w) => w.message),
           shapes: registry.filter((e) => !e.waypoints).length,
           connections: registry.filter((e) => !!e.waypoints).length,
+          tasks: names.filter((n) => n.type === 'bpmn:Task').length,
+          undrawn: names
+            .filter((n) => squeeze(n.drawn) !== squeeze(n.name) || !n.visible)
+            .map((n) => `${n.type} ${n.id} "${n.name}" drawn as "${n.drawn}"`),
         };
       } catch (e) {
         return { error: e.message, warnings: (e.warnings || []).map((w) => w.message) };
@@ -41,7 +62,9 @@ try {
     }, readFileSync(file, 'utf8'));
     if (result.error) problems.push(`import failed: ${result.error}`);
     for (const w of result.warnings) problems.push(`import warning: ${w}`);
-    const shot = join(shots, basename(file).replace(/\.bpmn$/, '.png'));
+    for (const u of result.undrawn || []) problems.push(`name not drawn: ${u}`);
+    // Numbered: generated specs all name their journey `g`.
+    const shot = join(shots, `${index}-${basename(file).replace(/\.bpmn$/, '.png')}`);
     await tab.screenshot({ path: shot });
     report[file] = { ...result, problems, screenshot: shot };
     for (const p of problems) failures.push(`${file}: ${p}`);
