@@ -95,8 +95,8 @@ pub fn site(
 /// map is wider than the page: keyboard users reach it (tabindex) and hear
 /// what it is.
 fn map(graph: &Graph, language: Language) -> String {
-    let (map, curve) = svg::svg(graph, &graph.title, language);
-    let svg = map + &curve.unwrap_or_default();
+    let (map, curve, parts) = svg::svg(graph, &graph.title, language);
+    let svg = map + &parts.unwrap_or_default() + &curve.unwrap_or_default();
     let label = match language {
         Language::En => format!("Journey map: {}", graph.title),
         Language::Ru => format!("Карта пути клиента: {}", graph.title),

@@ -118,3 +118,33 @@ pub fn sample(count: usize) -> Vec<String> {
         .map(|_| journey().new_tree(&mut runner).unwrap().current())
         .collect()
 }
+
+/// Ten owners each acting front and back stage, every step with a loop
+/// back to itself and a long-labelled branch far ahead or back: a map as
+/// wide as the generated ones get, for the print tests.
+#[allow(dead_code)]
+pub fn ten_owners() -> String {
+    let owners: Vec<String> = (0..10)
+        .map(|o| format!("Отдел обслуживания клиентов {o}"))
+        .collect();
+    let steps: Vec<Step> = (0..40)
+        .map(|i| {
+            let title = format!("Электроэнергоснабжение customer confirmation {i}");
+            let ways = vec![
+                (
+                    0,
+                    "the customer asks again about the same order".to_string(),
+                ),
+                (
+                    if i % 2 == 0 { 7 } else { -5 },
+                    "после доставки клиента Бронирование".to_string(),
+                ),
+            ];
+            ((i / 2) % 10, i % 2 == 0, title, ways, Some(i / 10))
+        })
+        .collect();
+    let phases: Vec<String> = (0..4)
+        .map(|p| format!("Phase {p} after the delivery"))
+        .collect();
+    write(&owners, &steps, &phases)
+}

@@ -103,14 +103,19 @@ try {
       // lane titles in their lane.
       const map = await tab.evaluate(() => {
         const svg = document.querySelector('svg.journey-map');
-        const figure = svg.closest('figure').getBoundingClientRect();
-        const out = { steps: 0, hidden: [], overflowing: [], scaled: svg.classList.contains('scaled'), wide: svg.classList.contains('wide') };
+        const holder = svg.closest('figure');
+        const figure = holder.getBoundingClientRect();
+        const out = { steps: 0, hidden: [], overflowing: [], scaled: svg.classList.contains('scaled'), wide: svg.classList.contains('wide'), scrolls: svg.classList.contains('scrolls') };
+        // A map too wide to scale legibly scrolls: a step past the
+        // figure's right edge is in reach when the figure scrolls to it.
+        const scrolling = ['auto', 'scroll'].includes(getComputedStyle(holder).overflowX);
+        const reach = out.scrolls && scrolling ? figure.left + holder.scrollWidth : figure.right;
         const inside = (t, x, y, w, h) => { const b = t.getBBox(); return b.x >= x - 1 && b.y >= y - 1 && b.x + b.width <= x + w + 1 && b.y + b.height <= y + h + 1; };
         for (const step of svg.querySelectorAll('g.step')) {
           out.steps += 1;
           const rect = step.querySelector('rect');
           const r = rect.getBoundingClientRect();
-          if (r.left < figure.left - 1 || r.right > figure.right + 1 || r.width < 20) out.hidden.push(step.querySelector('title').textContent.split('\n')[0]);
+          if (r.left < figure.left - 1 || r.right > reach + 1 || r.width < 20) out.hidden.push(step.querySelector('title').textContent.split('\n')[0]);
           const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => +rect.getAttribute(a));
           for (const t of step.querySelectorAll('text')) if (!inside(t, x, y, w, h)) out.overflowing.push(`step text "${t.textContent}"`);
         }
@@ -136,16 +141,29 @@ try {
       if (map.overflowing.length) problems.push(`text out of its box: ${map.overflowing.join('; ')}`);
       // Printed on A4 (190 mm portrait, 277 mm landscape for a wide map, at
       // 96 dpi): the map's smallest text (11 px) stays at 8 pt or more
-      // unless the map is scaled to the page (that is reported).
+      // (a map too wide for that prints in parts of whole lanes).
       const page = map.wide ? 1047 : 718;
       await tab.setViewportSize({ width: page, height: 1000 });
       await tab.emulateMedia({ media: 'print' });
+      // A map printed in parts: each part's scale counts, and the map
+      // itself is not printed.
       const print = await tab.evaluate(() => {
-        const svg = document.querySelector('svg.journey-map');
-        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        const least = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)));
-        return { scale, textPt: least * scale * 0.75, lanes: svg.querySelectorAll('g.lane').length };
+        const map = document.querySelector('svg.journey-map');
+        const parts = [...document.querySelectorAll('svg.journey-map-part')];
+        const printed = parts.length ? parts : [map];
+        const sizes = printed.map((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const least = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)));
+          return least * scale * 0.75;
+        });
+        return {
+          parts: parts.length,
+          mapShown: getComputedStyle(map).display !== 'none',
+          textPt: Math.min(...sizes),
+          lanes: map.querySelectorAll('g.lane').length,
+        };
       });
+      if (print.parts && print.mapShown) problems.push('a map printed in parts is printed whole too');
       facts.print = print;
       if (print.textPt < 7.95) problems.push(`printed, the map's text is ${print.textPt.toFixed(1)} pt`);
       const pdf = shot.replace(/\.png$/, '.pdf');
@@ -157,10 +175,17 @@ try {
       const sizes = [...(info.stdout || '').matchAll(/Page +(\d+) size: +([\d.]+) x ([\d.]+)/g)].map((m) => ({ page: +m[1], landscape: +m[2] > +m[3] }));
       facts.pages = sizes;
       if (map.wide && !sizes.some((p) => p.landscape)) problems.push('a wide map printed without a landscape page');
-      // No blank page: every printed page has some text on it.
+      // No blank page: every printed page has some text or some ink on
+      // it (the last page of a tall map may hold only its lanes' ends).
+      const ink = (n) => {
+        const gray = spawnSync('pdftoppm', ['-gray', '-r', '10', '-f', `${n}`, '-l', `${n}`, pdf]);
+        if (gray.error || gray.status !== 0) return null;
+        const head = gray.stdout.toString('latin1', 0, 40).match(/^P5\s+\d+\s+\d+\s+\d+\s/);
+        return head ? gray.stdout.subarray(head[0].length).filter((v) => v < 245).length : null;
+      };
       for (const { page: n } of sizes) {
         const text = spawnSync('pdftotext', ['-f', `${n}`, '-l', `${n}`, pdf, '-'], { encoding: 'utf8' });
-        if (!text.error && text.status === 0 && !text.stdout.trim()) problems.push(`printed page ${n} is blank`);
+        if (!text.error && text.status === 0 && !text.stdout.trim() && ink(n) === 0) problems.push(`printed page ${n} is blank`);
       }
       const mapPage = (sizes.find((p) => p.landscape) || sizes[0] || { page: 1 }).page;
       const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', `${mapPage}`, '-l', `${mapPage}`, '-singlefile', pdf, pdf.replace(/\.pdf$/, '-printed')]);

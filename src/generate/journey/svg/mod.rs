@@ -23,7 +23,7 @@
 mod parts;
 mod write;
 
-pub use write::svg;
+pub use write::{cuts, svg, LANDSCAPE, PRINT_MOST, SCALED_MOST};
 
 use super::layered::{self, Input, Orientation, Placed, Rect, Shape, LOOP};
 use super::metrics::{self, Face};

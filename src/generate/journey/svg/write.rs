@@ -14,18 +14,37 @@ use std::fmt::Write;
 /// printed on a landscape page of its own.
 const PORTRAIT: i64 = 718;
 
+/// The width A4 landscape prints (277 mm at 96 px an inch).
+pub const LANDSCAPE: i64 = 1047;
+
+/// The widest map that prints its least text (11 px) at 8 pt or more when
+/// A4 landscape takes it whole: 11 px × 1,047 / 1,079 is 10.67 px, 8 pt.
+/// A wider map prints in parts, each a landscape page of whole lanes.
+pub const PRINT_MOST: i64 = LANDSCAPE * 11 * 3 / 32;
+
+/// The widest map that is scaled to the screen's 1,060 px: its least text
+/// stays 10 px or more. A wider map keeps its size and its figure scrolls
+/// sideways (every step is reached with the figure's scrollbar).
+pub const SCALED_MOST: i64 = BUDGET * 11 / 10;
+
 /// The map, and beside it the experience curve when any step is measured
 /// (its own SVG, so print can leave it out and give the map the page; on a
-/// narrow screen it wraps below the map). A map wider than the page, even drawn its narrowest, is scaled to it:
-/// both SVGs then take their share of the width in percent.
-pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<String>) {
+/// narrow screen it wraps below the map); and, for a map wider than
+/// [`PRINT_MOST`], the parts it prints in. A map wider than the page, even
+/// drawn its narrowest, is scaled to it up to [`SCALED_MOST`] (both SVGs
+/// then take their share of the width in percent); past that it scrolls.
+pub fn svg(
+    graph: &Graph,
+    title: &str,
+    language: Language,
+) -> (String, Option<String>, Option<String>) {
     let d = draw(graph);
     let curve_width = if measured(graph) { CURVE } else { 0 };
     let customer = d.width - d.gutter - d.placed.width;
     let (width, height) = (d.width, d.placed.height + d.header);
     let total = width + curve_width;
     // A map that fits alone keeps its size (the curve wraps below it).
-    let scaled = width > BUDGET;
+    let scaled = width > BUDGET && width <= SCALED_MOST;
     let size = |w: i64| {
         if scaled {
             format!("{:.2}%", w as f64 * 100.0 / total as f64)
@@ -39,6 +58,11 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
     }
     if scaled {
         class.push_str(" scaled");
+    } else if width > BUDGET {
+        class.push_str(" scrolls");
+    }
+    if width > PRINT_MOST {
+        class.push_str(" in-parts");
     }
     let mut s = String::new();
     if d.placed.simplified {
@@ -146,6 +170,12 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
         }
     }
     s.push_str("</g>\n</g>\n</svg>\n");
+    let lanes = d
+        .placed
+        .lanes
+        .iter()
+        .map(|l| d.gutter + customer + l.right());
+    let parts = (width > PRINT_MOST).then(|| print_parts(&s, &cuts(lanes, width), height));
     let curve = (curve_width > 0).then(|| {
         let mut c = String::new();
         let _ = writeln!(
@@ -157,7 +187,49 @@ pub fn svg(graph: &Graph, title: &str, language: Language) -> (String, Option<St
         c.push_str("</svg>\n");
         c
     });
-    (s, curve)
+    (s, curve, parts)
+}
+
+/// Where a map `width` wide is cut for print: after whole lanes (`ends`:
+/// each lane's right edge, left to right), each part at most
+/// [`PRINT_MOST`] wide where a lane allows; the parts' (start, width).
+pub fn cuts(ends: impl Iterator<Item = i64>, width: i64) -> Vec<(i64, i64)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut last = 0;
+    for end in ends.chain([width]) {
+        if end - start > PRINT_MOST && last > start {
+            parts.push((start, last - start));
+            start = last;
+        }
+        last = end;
+    }
+    parts.push((start, width - start));
+    parts
+}
+
+/// The map's parts for print: each its own SVG showing the map's strip
+/// `cuts` through its viewBox, hidden from screen readers and from the
+/// screen (the map itself is there), each on a landscape page.
+fn print_parts(map: &str, cuts: &[(i64, i64)], height: i64) -> String {
+    // The drawing inside the map's root element, its title left out.
+    let body = map
+        .split_once("</title>")
+        .map_or("", |(_, rest)| rest)
+        .trim_end()
+        .trim_end_matches("</svg>");
+    let mut out = String::new();
+    for (k, &(x, w)) in cuts.iter().enumerate() {
+        // Each part has its own arrowhead: ids are unique in a page.
+        let body = body
+            .replace("id=\"arrow\"", &format!("id=\"arrow-part{k}\""))
+            .replace("url(#arrow)", &format!("url(#arrow-part{k})"));
+        let _ = writeln!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"journey-map-part\" aria-hidden=\"true\" width=\"{w}\" height=\"{height}\" viewBox=\"{x} 0 {w} {height}\" font-family=\"sans-serif\" font-size=\"13\">{body}</svg>"
+        );
+    }
+    out
 }
 
 /// A lane's title, bold, wrapped to its width; the whole name in a tooltip.
