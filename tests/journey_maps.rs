@@ -28,6 +28,12 @@ fn graph_of(text: &str) -> Graph {
     Graph::new(&spec.model, journey, &Default::default())
 }
 
+/// The width in the first viewBox of `svg` (its map's), as written.
+fn width_of(svg: &str) -> &str {
+    let view = svg.split("viewBox=\"0 0 ").nth(1).unwrap();
+    view.split(' ').next().unwrap()
+}
+
 /// A tag of the SVG: its name, attributes and the translation it is under.
 #[derive(Debug)]
 struct Tag {
@@ -57,6 +63,14 @@ impl Tag {
             w: self.num("width"),
             h: self.num("height"),
         }
+    }
+    /// An `svg` tag's viewBox: x, y, width, height.
+    fn view_box(&self) -> Vec<f64> {
+        self.get("viewBox")
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect()
     }
     /// Whether the innermost group around it has `class`.
     fn within(&self, class: &str) -> bool {
@@ -150,12 +164,7 @@ fn check_map(svg: &str, steps: usize, legible: bool) -> Result<(), String> {
     }
     let tags = tags(svg);
     let root = &tags[0];
-    let view: Vec<f64> = root
-        .get("viewBox")
-        .unwrap()
-        .split(' ')
-        .map(|v| v.parse().unwrap())
-        .collect();
+    let view = root.view_box();
     let (width, height) = (view[2], view[3]);
     let class = root.get("class").unwrap();
     let scaled = class.contains("scaled");
@@ -302,13 +311,7 @@ fn check_map(svg: &str, steps: usize, legible: bool) -> Result<(), String> {
 fn check_print(map: &str, parts: Option<&str>) -> Result<(), String> {
     let pt = |width: f64| 11.0 * (LANDSCAPE as f64 / width).min(1.0) * 0.75;
     let tags = tags(map);
-    let view: Vec<f64> = tags[0]
-        .get("viewBox")
-        .unwrap()
-        .split(' ')
-        .map(|v| v.parse().unwrap())
-        .collect();
-    let width = view[2];
+    let width = tags[0].view_box()[2];
     let Some(parts) = parts else {
         if width > PRINT_MOST as f64 {
             return Err(format!("{width} px wide and printed whole"));
@@ -329,12 +332,7 @@ fn check_print(map: &str, parts: Option<&str>) -> Result<(), String> {
         .filter(|t| t.name == "svg")
         .map(|t| {
             assert_eq!(t.get("class"), Some("journey-map-part"));
-            let v: Vec<f64> = t
-                .get("viewBox")
-                .unwrap()
-                .split(' ')
-                .map(|v| v.parse().unwrap())
-                .collect();
+            let v = t.view_box();
             (v[0], v[2])
         })
         .collect();
@@ -395,13 +393,7 @@ fn nearly_every_generated_map_fits_unscaled() {
         .filter_map(|(i, text)| {
             let (map, _, _) = svg(&graph_of(text), "Generated", Language::En);
             let root = map.split("<svg").nth(1).unwrap().split('>').next().unwrap();
-            let width = root
-                .split("viewBox=\"0 0 ")
-                .nth(1)
-                .unwrap()
-                .split(' ')
-                .next()
-                .unwrap();
+            let width = width_of(root);
             let class = if root.contains(" scaled") {
                 "scaled"
             } else if root.contains(" scrolls") {
@@ -461,13 +453,7 @@ fn the_checks_catch_what_the_issue_saw() {
     let (map, _, _) = svg(&graph, "G", Language::En);
     check_map(&map, 3, true).unwrap();
     assert!(check_map(&map.replacen("Two", "Tw…", 1), 3, true).is_err());
-    let width = map
-        .split("viewBox=\"0 0 ")
-        .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap();
+    let width = width_of(&map);
     let narrower = map.replacen(&format!("viewBox=\"0 0 {width} "), "viewBox=\"0 0 100 ", 1);
     assert!(check_map(&narrower, 3, true).is_err());
     assert!(check_map(&map, 4, true).is_err());
@@ -540,15 +526,7 @@ fn ten_owners_print_at_8_pt_on_a4() {
     let graph = graph_of(&spec::ten_owners());
     assert_eq!(graph.lanes().0.len(), 10);
     check_map(map, graph.nodes.len(), false).unwrap();
-    let width: i64 = map
-        .split("viewBox=\"0 0 ")
-        .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let width: i64 = width_of(map).parse().unwrap();
     assert!(
         width > PRINT_MOST,
         "the test needs a map too wide to print whole: {width}"

@@ -370,6 +370,53 @@ pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, language: Langu
         .join(", ")
 }
 
+/// A message as Markdown for a table cell of a document: its own words
+/// escaped, and each name it quotes in backticks from the spec or the data
+/// (`{ $name }` between backticks in the catalogue) a code span holding the
+/// name as typed, whatever it contains.
+pub fn markdown_message(message: &crate::i18n::Message, language: Language) -> String {
+    use crate::escape::{markdown, markdown_code};
+    // Each text argument becomes a mark no catalogue or value contains:
+    // the values are put back, escaped, after the message is said.
+    const OPEN: char = '\u{E000}';
+    const CLOSE: char = '\u{E001}';
+    let mut values: Vec<String> = Vec::new();
+    let marked = message
+        .map_texts(&mut |t| {
+            values.push(t.to_string());
+            format!("{OPEN}{}{CLOSE}", values.len() - 1)
+        })
+        .text(language);
+    let mut out = String::new();
+    let mut rest = marked.as_str();
+    while let Some(at) = rest.find(OPEN) {
+        let Some(end) = rest[at..].find(CLOSE).map(|e| at + e) else {
+            break;
+        };
+        let value = rest[at + OPEN.len_utf8()..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| values.get(i))
+            .map_or("", String::as_str);
+        let before = &rest[..at];
+        let after = &rest[end + CLOSE.len_utf8()..];
+        match (before.strip_suffix('`'), after.strip_prefix('`')) {
+            (Some(before), Some(after)) => {
+                out.push_str(&markdown(before));
+                out.push_str(&markdown_code(value));
+                rest = after;
+            }
+            _ => {
+                out.push_str(&markdown(before));
+                out.push_str(&markdown(value));
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&markdown(rest));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,51 +500,4 @@ mod tests {
         assert_eq!(limit(d("3d"), false, Language::En), "3 days");
         assert_eq!(limit(d("4h"), true, Language::En), "4 hours");
     }
-}
-
-/// A message as Markdown for a table cell of a document: its own words
-/// escaped, and each name it quotes in backticks from the spec or the data
-/// (`{ $name }` between backticks in the catalogue) a code span holding the
-/// name as typed, whatever it contains.
-pub fn markdown_message(message: &crate::i18n::Message, language: Language) -> String {
-    use crate::escape::{markdown, markdown_code};
-    // Each text argument becomes a mark no catalogue or value contains:
-    // the values are put back, escaped, after the message is said.
-    const OPEN: char = '\u{E000}';
-    const CLOSE: char = '\u{E001}';
-    let mut values: Vec<String> = Vec::new();
-    let marked = message
-        .map_texts(&mut |t| {
-            values.push(t.to_string());
-            format!("{OPEN}{}{CLOSE}", values.len() - 1)
-        })
-        .text(language);
-    let mut out = String::new();
-    let mut rest = marked.as_str();
-    while let Some(at) = rest.find(OPEN) {
-        let Some(end) = rest[at..].find(CLOSE).map(|e| at + e) else {
-            break;
-        };
-        let value = rest[at + OPEN.len_utf8()..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| values.get(i))
-            .map_or("", String::as_str);
-        let before = &rest[..at];
-        let after = &rest[end + CLOSE.len_utf8()..];
-        match (before.strip_suffix('`'), after.strip_prefix('`')) {
-            (Some(before), Some(after)) => {
-                out.push_str(&markdown(before));
-                out.push_str(&markdown_code(value));
-                rest = after;
-            }
-            _ => {
-                out.push_str(&markdown(before));
-                out.push_str(&markdown(value));
-                rest = after;
-            }
-        }
-    }
-    out.push_str(&markdown(rest));
-    out
 }
