@@ -272,3 +272,45 @@ fn an_answer_target_in_working_days_is_staffed_for_the_caller_at_closing_time() 
         stdout(&output)
     );
 }
+
+/// An e-mail queue with only a first-response target, 30 e-mails an hour of
+/// 15 minutes (7.5 agents' worth of work) on 6 agents: its backlog grows
+/// without limit. `check` says so, and `cxc staff` shows the 8 agents that
+/// carry the load and exits 1 like `check`; with 8, both are satisfied.
+#[test]
+fn an_overloaded_queue_without_an_answer_target_is_understaffed() {
+    let spec = |agents: u32| {
+        format!(
+            "calendar always {{ open 24x7 }}\nteam t {{ lead boss }}\nrole boss {{ team t; duty \"lead\" }}\n\
+             channel email {{ kind email; hours always; owner boss }}\nsegment s {{ channels email }}\n\
+             sla x for s {{ hours always; first_response email within 4h }}\n\
+             queue written {{ channel email; team t; agents {agents}; forecast 30 per 1h; aht 15m }}\n"
+        )
+    };
+    let (dir, output) = staff(&[("spec.cx", &spec(6))], &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "staff exits 1 like check");
+    let report = json(&output);
+    let queue = &report["queues"][0];
+    assert_eq!(queue["meets_target"], false);
+    assert_eq!(queue["peak_required_agents"], 8);
+    assert_eq!(queue["intervals"][0]["required_agents"], 8);
+    assert_eq!(queue["intervals"][0]["overloaded"], true);
+    let table = stdout(&cxc_in(dir.path(), &["staff"]));
+    assert!(table.contains("OVERLOADED"), "{table}");
+    let checked = json(&cxc_in(dir.path(), &["check", "--format", "json"]));
+    let d = &checked["diagnostics"][0];
+    assert_eq!(d["code"], "understaffed", "{checked}");
+    assert_eq!(d["line"], 7, "the queue's line");
+    let message = d["message"].as_str().unwrap();
+    assert!(
+        message.contains("7.5") && message.contains("at least 8"),
+        "{message}"
+    );
+
+    let (dir, output) = staff(&[("spec.cx", &spec(8))], &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = json(&output);
+    assert_eq!(report["queues"][0]["meets_target"], serde_json::Value::Null);
+    let checked = json(&cxc_in(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(checked["diagnostics"], json!([]), "{checked}");
+}

@@ -49,7 +49,7 @@ impl Timed {
             TimeLimit::WorkingDays(_) => msg!(
                 "limit-working-days",
                 limit = limit,
-                longest = self.longest.in_hours().to_string()
+                longest = crate::i18n::Arg::limit_genitive(TimeLimit::running(self.longest), true)
             ),
         }
     }

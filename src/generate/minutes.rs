@@ -31,7 +31,7 @@ pub fn running_time(
                 "export-working-days",
                 system = system,
                 limit = limit.to_string(),
-                longest = longest.in_hours().to_string()
+                longest = crate::i18n::Arg::seconds(longest.seconds(), true)
             ),
         )
         .help(msg!("export-working-days-help", limit = limit.to_string()));

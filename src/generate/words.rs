@@ -5,151 +5,14 @@
 //! these through filters, so a template never builds a plural itself.
 
 use crate::syntax::values::{
-    ChannelKind, ComplaintSeverity, Duration, Language, SimpleRemedy, TimeLimit, Weekday,
+    ChannelKind, ComplaintSeverity, Duration, Language, SimpleRemedy, Weekday,
 };
 
-/// The three Russian forms: for 1 (and 21, 31...), for 2–4 (22–24...), for the rest.
-pub fn russian_plural(n: u64, one: &str, few: &str, many: &str) -> String {
-    let form = match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
-    };
-    form.to_string()
-}
-
-/// "1 day", "3 days"; "1 день", "3 дня", "5 дней".
-pub fn count(n: u64, unit: Unit, language: Language) -> String {
-    let word = match language {
-        Language::En => {
-            let (one, many) = unit.english();
-            if n == 1 { one } else { many }.to_string()
-        }
-        Language::Ru => {
-            let (one, few, many) = unit.russian();
-            russian_plural(n, one, few, many)
-        }
-    };
-    format!("{n} {word}")
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Week,
-    Day,
-    WorkingDay,
-    Hour,
-    Minute,
-    Second,
-    Agent,
-    Person,
-}
-
-impl Unit {
-    fn english(self) -> (&'static str, &'static str) {
-        match self {
-            Unit::Week => ("week", "weeks"),
-            Unit::Day => ("day", "days"),
-            Unit::WorkingDay => ("working day", "working days"),
-            Unit::Hour => ("hour", "hours"),
-            Unit::Minute => ("minute", "minutes"),
-            Unit::Second => ("second", "seconds"),
-            Unit::Agent => ("agent", "agents"),
-            Unit::Person => ("person", "people"),
-        }
-    }
-
-    fn russian_genitive(self) -> (&'static str, &'static str) {
-        match self {
-            Unit::Week => ("недели", "недель"),
-            Unit::Day => ("дня", "дней"),
-            Unit::WorkingDay => ("рабочего дня", "рабочих дней"),
-            Unit::Hour => ("часа", "часов"),
-            Unit::Minute => ("минуты", "минут"),
-            Unit::Second => ("секунды", "секунд"),
-            Unit::Agent => ("оператора", "операторов"),
-            Unit::Person => ("человека", "человек"),
-        }
-    }
-
-    fn russian(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Unit::Week => ("неделя", "недели", "недель"),
-            Unit::Day => ("день", "дня", "дней"),
-            Unit::WorkingDay => ("рабочий день", "рабочих дня", "рабочих дней"),
-            Unit::Hour => ("час", "часа", "часов"),
-            Unit::Minute => ("минута", "минуты", "минут"),
-            Unit::Second => ("секунда", "секунды", "секунд"),
-            Unit::Agent => ("оператор", "оператора", "операторов"),
-            Unit::Person => ("человек", "человека", "человек"),
-        }
-    }
-}
+pub use crate::i18n::durations::{
+    count, duration, duration_genitive, limit, limit_genitive, russian_plural, Unit,
+};
 
 pub use crate::i18n::grouped;
-
-/// A duration in words: "1 day 4 hours", "1 час 30 минут". Weeks are used
-/// only for whole weeks, so "10d" reads "10 days", not "1 week 3 days".
-pub fn duration(d: Duration, language: Language) -> String {
-    duration_as(d, Days::Yes, language, count)
-}
-
-/// The same in the genitive, as Russian needs after "в течение" and "не
-/// более": "в течение 1 часа", "в течение 3 дней". English has no case.
-pub fn duration_genitive(d: Duration, language: Language) -> String {
-    duration_as(d, Days::Yes, language, genitive)
-}
-
-/// A timer's limit in words, on its clock: "3 working days"; running time
-/// in days and weeks where the clock runs around the clock, but in hours
-/// where it stops after hours ("72 hours", never "3 days": readers take
-/// days for days of the wall calendar, LANGUAGE.md language 3).
-pub fn limit(limit: TimeLimit, business_hours: bool, language: Language) -> String {
-    limit_as(limit, business_hours, language, count)
-}
-
-/// [`limit`] in the genitive: "в течение 3 рабочих дней".
-pub fn limit_genitive(limit: TimeLimit, business_hours: bool, language: Language) -> String {
-    limit_as(limit, business_hours, language, genitive)
-}
-
-fn limit_as(
-    limit: TimeLimit,
-    business_hours: bool,
-    language: Language,
-    count: impl Fn(u64, Unit, Language) -> String,
-) -> String {
-    match limit {
-        TimeLimit::WorkingDays(days) => count(u64::from(days), Unit::WorkingDay, language),
-        TimeLimit::Running { time, .. } => {
-            let days = if business_hours { Days::No } else { Days::Yes };
-            duration_as(time, days, language, count)
-        }
-    }
-}
-
-fn genitive(n: u64, unit: Unit, language: Language) -> String {
-    match language {
-        Language::En => count(n, unit, language),
-        Language::Ru => {
-            let (one, many) = unit.russian_genitive();
-            let word = if n % 10 == 1 && n % 100 != 11 {
-                one
-            } else {
-                many
-            };
-            format!("{n} {word}")
-        }
-    }
-}
-
-/// Whether a duration may be said in days and weeks.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Days {
-    Yes,
-    No,
-}
 
 /// The language a template is rendered in: its `language` variable
 /// (`en`, `ru`), English when it has none.
@@ -189,40 +52,6 @@ pub fn duration_filter(
 /// numbers (`65.3` and `1,250`; `65,3` and `1 250`).
 pub fn number_filter(state: &minijinja::State, value: f64) -> String {
     grouped(value, template_language(state))
-}
-
-fn duration_as(
-    d: Duration,
-    days: Days,
-    language: Language,
-    count: impl Fn(u64, Unit, Language) -> String,
-) -> String {
-    let mut seconds = d.seconds();
-    if seconds == 0 {
-        return match language {
-            Language::En => "no time".into(),
-            Language::Ru => "0 минут".into(),
-        };
-    }
-    let mut parts = Vec::new();
-    let week = 7 * 86_400;
-    if days == Days::Yes && seconds.is_multiple_of(week) {
-        return count(seconds / week, Unit::Week, language);
-    }
-    let units = [
-        (86_400, Unit::Day),
-        (3_600, Unit::Hour),
-        (60, Unit::Minute),
-        (1, Unit::Second),
-    ];
-    let skip = usize::from(days == Days::No);
-    for (size, unit) in units.into_iter().skip(skip) {
-        if seconds >= size {
-            parts.push(count(seconds / size, unit, language));
-            seconds %= size;
-        }
-    }
-    parts.join(" ")
 }
 
 /// The words for the closed sets of the language, by language. Each is the

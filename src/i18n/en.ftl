@@ -320,9 +320,13 @@ zendesk-organization-missing = Zendesk policies match segments by `organization_
 zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
 taskrouter-no-queue = `{ $party }` has no queue for some of the tasks of complaint rule `{ $complaint }`, so the TaskRouter workflow escalates those no further than the rung before
 taskrouter-no-queue-help = give the team of this escalation target a queue for the complaint's segments and channels (`queue ... {"{"} team ... {"}"}`), or escalate in the ticketing system
-taskrouter-owner-no-queue = the team of `{ $owner }` has no queue for these tasks of complaint rule `{ $complaint }` (segment / channel): { $tasks }; TaskRouter routes them as the segment's other tasks
+taskrouter-owner-no-queue = { $kind ->
+        [role] team `{ $team }`, where role `{ $owner }` works,
+        [teamless-role] role `{ $owner }` belongs to no team and so
+       *[team] team `{ $owner }`
+    } has no queue for these tasks of complaint rule `{ $complaint }` (segment / channel): { $tasks }; TaskRouter routes them as the segment's other tasks
 taskrouter-owner-no-queue-help = give the owner's team a queue that serves the segment on the channel, or handle these complaints in the ticketing system
-taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $after } s, but TaskRouter cancels a task at { $lifetime } s: the workflow's ladder ends at the rung before
+taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $after }, but TaskRouter cancels a task after { $lifetime }: the workflow's ladder ends at the rung before
 taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: 172800`); else escalate sooner or in the ticketing system
 taskrouter-other-segments-queue = no queue serves segment `{ $segment }` on channel `{ $channel }`: TaskRouter sends these tasks to `{ $queue }`, which serves the channel for other segments, at the segment's priority
 taskrouter-unserved-help = add a queue for this segment on this channel, or drop the channel from the segment
@@ -434,6 +438,12 @@ understaffed = queue `{ $queue }` has { $agents ->
 understaffed-help = staff the queue with `agents { $needed }`, or lower the volume or handle time; `cxc staff` shows every interval
 understaffed-unreachable = queue `{ $queue }` cannot meet `{ $goal }`{ $at } with any number of agents{ $spread }
 understaffed-unreachable-help = the target is out of reach for this forecast; review the SLA's `answer` target
+understaffed-overloaded = queue `{ $queue }` has { $agents ->
+        [one] 1 agent
+       *[other] { $agents } agents
+    } but the contacts arriving{ $at } are { $load } agents' worth of work, so the queue falls further behind all the time and no response target can be kept{ $spread }; carrying the load takes at least { $needed }
+understaffed-overloaded-help = staff the queue with at least `agents { $needed }`, or lower the volume or handle time; an `answer` target for the channel lets cxc size the queue for a response time; `cxc staff` shows every interval
+overloaded-in-intervals = {" "}(in { $short } of { $intervals } intervals)
 the-answer-target = the answer target
 
 in-memory-files = specs held in memory cannot name files
@@ -515,6 +525,9 @@ opening-time-backwards-help = write the opening time first, e.g. 09:00-18:00; fo
 forecast-interval-zero = a forecast interval of zero
 forecast-interval-zero-help = give the interval length, e.g. `per 30m`
 duration-help = write a duration such as 30m, 4h, 1h30m or 3d; a deadline may count working days instead, alone: 3wd
+duration-in-words = `{ $written }` is a duration in words; cxc reads a number with its unit letter, without a space
+duration-in-words-help = write `{ $duration }`
+duration-in-words-days-help = write `{ $number }d` for days on the clock (`{ $number }d` on office hours is { $number } × 24 hours of opening time), or `{ $number }wd` for working days
 percent-over-max = { $value } is more than { $max }%
 percent-over-max-help = a share of a whole goes from 0% to 100%
 percent-help = write a percentage such as 80% or 99.5%
@@ -620,7 +633,7 @@ explain-share-over-100 =
     .summary = Segment `share`s (or `revenue`s) add up to more than 100%.
     .why = Segments divide the customer base; their shares of customers and of revenue cannot exceed the whole. An impossible split usually means an outdated figure.
 explain-understaffed =
-    .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file).
+    .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit.
     .why = A promise of "80% of calls answered within 20 seconds" is only real if the queue has the people for it. Queueing theory tells how many: below that number the target is missed however hard the agents work, because calls arrive in bursts.
 explain-invalid-forecast =
     .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed, there is no handle time, or the figures are out of range.
@@ -803,7 +816,7 @@ staff-col-occupancy = occupancy
 staff-col-hung-up = hung up
 staff-col-binds = binds
 staff-nothing = No queue has a forecast, so there is nothing to staff.
-staff-legend = needed: fewest agents that meet every target; binds: the target that sets it;
+staff-legend = needed: fewest agents that meet every target (with no target: that carry the load); binds: the target that sets it;
     headcount: needed after shrinkage;
     in time, waited, ASA, occupancy, hung up: with the queue's own agents.
 staff-target = target { $percent }% within { $within }
@@ -816,6 +829,7 @@ staff-no-agents = no agents given
 staff-meets = meets the target
 staff-misses = MISSES the target (needs { $peak } at peak)
 staff-out-of-reach = MISSES the target (out of reach)
+staff-overloaded-verdict = OVERLOADED: the backlog grows without limit (needs { $peak } at peak to carry the load)
 staff-needs = needs { $peak } at peak
 staff-not-judged = not judged
 staff-also = also { $targets }
@@ -880,7 +894,10 @@ measure-hot-potato-help = Give one team the case end to end, or cut the handoffs
 measure-bad-data = { $count } { $count ->
         [one] row
        *[other] rows
-    } of the { $file } skipped: { $what } (lines { $lines })
+    } of the { $file } skipped: { $what } ({ $several ->
+        [no] line
+       *[yes] lines
+    } { $lines })
 measure-bad-data-help = Fix the export, or map its columns and names in cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); rows like these are skipped and counted, never used.
 measure-file-contacts = contacts export
 measure-file-cases = cases export
@@ -894,7 +911,7 @@ measure-flaw-unknown-channel = a channel the spec does not have, such as `{ $nam
 measure-flaw-unknown-complaint = a complaint rule the spec does not have, such as `{ $name }`
 measure-flaw-unknown-journey = a journey the spec does not have, such as `{ $name }`
 measure-flaw-unknown-step = a step its journey does not have, such as `{ $name }`
-measure-flaw-before = `{ $field }` is earlier than the time it follows
+measure-flaw-before = `{ $field }` is earlier than `{ $since }`
 measure-subject-channel = channel `{ $channel }`
 measure-pain = { $subject } hurts customers: { $hurts }; { $period }
 measure-hurt-dropoff = { $percent } of { $n } { $n ->

@@ -16,6 +16,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
+pub mod durations;
 #[cfg(test)]
 mod tests;
 
@@ -45,6 +46,44 @@ pub enum Arg {
     /// A number shown with its thousands grouped ([`grouped`]): "999,899".
     /// Plural forms are chosen by a [`Arg::Number`] passed beside it.
     Grouped(f64),
+    /// A length of time in words ([`durations::limit`]): "72 hours", "5
+    /// working days"; in hours where the clock stops after hours; in the
+    /// genitive where Russian needs it ("больше 1 дня").
+    Limit {
+        limit: crate::syntax::values::TimeLimit,
+        business_hours: bool,
+        genitive: bool,
+    },
+}
+
+impl Arg {
+    /// A time limit in words, on a clock that stops after hours or not.
+    pub fn limit(limit: crate::syntax::values::TimeLimit, business_hours: bool) -> Arg {
+        Arg::Limit {
+            limit,
+            business_hours,
+            genitive: false,
+        }
+    }
+
+    /// The same, after "longer than", "within": "больше 1 дня".
+    pub fn limit_genitive(limit: crate::syntax::values::TimeLimit, business_hours: bool) -> Arg {
+        Arg::Limit {
+            limit,
+            business_hours,
+            genitive: true,
+        }
+    }
+
+    /// A running time in seconds in words: "72 hours" when it counts
+    /// business hours, "3 days" around the clock.
+    pub fn seconds(seconds: u64, business_hours: bool) -> Arg {
+        let time = crate::syntax::values::Duration::from_seconds(seconds);
+        Arg::limit(
+            crate::syntax::values::TimeLimit::running(time),
+            business_hours,
+        )
+    }
 }
 
 impl From<Message> for Arg {
@@ -139,6 +178,7 @@ impl Message {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
+                Arg::Limit { .. } => args.set(*name, FluentValue::from(say(value, language))),
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
                 Arg::Choice(items) => args.set(*name, FluentValue::from(choice(items, language))),
                 Arg::List(items) => {
@@ -160,6 +200,14 @@ fn say(item: &Arg, language: Language) -> String {
         Arg::Text(text) => text.clone(),
         Arg::Number(n) => n.to_string(),
         Arg::Grouped(n) => grouped(*n, language),
+        Arg::Limit {
+            limit,
+            business_hours,
+            genitive,
+        } => match genitive {
+            true => durations::limit_genitive(*limit, *business_hours, language),
+            false => durations::limit(*limit, *business_hours, language),
+        },
         Arg::Message(m) => m.text(language),
         Arg::Choice(items) => choice(items, language),
         Arg::List(items) => items

@@ -52,17 +52,19 @@ pub fn findings(
             continue;
         }
         let rule = &model.complaints[id];
+        // In hours where the rule's clock stops after hours ("72 hours").
+        let business = rule.clock().is_some_and(|c| !model.calendars[c].is_24x7());
         let (span, what) = match duty {
             Duty::Acknowledge => rule.acknowledge.as_ref().map(|a| {
-                let within = a.value.to_string();
+                let within = Arg::limit_genitive(a.value, business);
                 (a.span, msg!("measure-duty-acknowledge", within = within))
             }),
             Duty::Resolve => rule.resolve.as_ref().map(|r| {
-                let within = r.value.to_string();
+                let within = Arg::limit_genitive(r.value, business);
                 (r.span, msg!("measure-duty-resolve", within = within))
             }),
             Duty::Escalate => rule.escalations.first().map(|e| {
-                let after = e.after.to_string();
+                let after = Arg::limit(e.after, business);
                 (e.span, msg!("measure-duty-escalate", after = after))
             }),
             Duty::Feedback => rule
@@ -115,7 +117,8 @@ pub fn findings(
                     count = seen.count as f64,
                     file = file_word(*file),
                     what = flaw_words(*flaw, seen.example.as_deref().unwrap_or("")),
-                    lines = lines
+                    lines = lines,
+                    several = if seen.count == 1 { "no" } else { "yes" }
                 ),
             )
             .help(msg!("measure-bad-data-help")),
@@ -334,11 +337,15 @@ fn late(
     times: &super::sketch::Sketch,
     period: &str,
 ) -> Diagnostic {
-    let quantile = |q| times.quantile(q).map_or_else(String::new, rounded);
+    let quantile = |q| {
+        let seconds = times.quantile(q).map_or(0, |s| round(s).seconds());
+        Arg::seconds(seconds, false)
+    };
     let late = (kept.n - kept.kept) as f64;
+    // Steps and journeys run on the wall clock: days are days.
     let (n, within, median, p90) = (
         kept.n as f64,
-        within.to_string(),
+        Arg::limit_genitive(within, false),
         quantile(0.5),
         quantile(0.9),
     );
@@ -448,7 +455,16 @@ pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
         Flaw::UnknownComplaint => msg!("measure-flaw-unknown-complaint", name = example),
         Flaw::UnknownJourney => msg!("measure-flaw-unknown-journey", name = example),
         Flaw::UnknownStep => msg!("measure-flaw-unknown-step", name = example),
-        Flaw::Before(field) => msg!("measure-flaw-before", field = field),
+        // A visit leaves after it enters; a contact's times follow its creation.
+        Flaw::Before(field) => msg!(
+            "measure-flaw-before",
+            field = field,
+            since = if field == "left" {
+                "entered"
+            } else {
+                "created"
+            }
+        ),
     }
 }
 

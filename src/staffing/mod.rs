@@ -19,6 +19,7 @@ pub mod erlang;
 mod erlang_a;
 pub mod forecast;
 mod headcount;
+mod overload;
 pub mod report;
 mod series;
 pub mod targets;
@@ -147,8 +148,9 @@ pub struct IntervalPlan {
     /// Erlangs.
     pub offered_load: f64,
     /// The fewest agents meeting every computable target (the answer
-    /// target and the SLA `target`s staffing can compute); `None` without a
-    /// target, or when no number of agents reaches them.
+    /// target and the SLA `target`s staffing can compute); without such a
+    /// target, the fewest that carry the load (see [`carrying_agents`]);
+    /// `None` when no number of agents reaches the targets.
     pub required_agents: Option<u32>,
     /// The fewest agents meeting the answer target alone.
     pub answer_agents: Option<u32>,
@@ -175,6 +177,11 @@ pub struct Summary {
     pub worst: Option<IntervalPlan>,
     /// Whether some interval's target is out of reach whatever the staffing.
     pub unreachable: bool,
+    /// Intervals where more work arrives than the queue's `agents` can
+    /// handle, so that the backlog grows without limit (Erlang C).
+    pub overloaded: u64,
+    /// The overloaded interval with the highest load.
+    pub heaviest: Option<IntervalPlan>,
     /// Per computable target (in the order of `QueuePlan::metrics`), the
     /// intervals where the queue's `agents` miss it.
     pub misses: Vec<Misses>,
@@ -220,11 +227,13 @@ impl QueuePlan {
 
     /// Whether `agents` meet every target in every interval; `None` when
     /// there is no target or no `agents` to judge.
+    /// A queue without such a target still fails when its backlog grows
+    /// without limit.
     pub fn meets_target(&self) -> Option<bool> {
-        if self.target.is_none() && self.metrics.is_empty() {
-            return None;
-        }
         self.agents?;
+        if self.target.is_none() && self.metrics.is_empty() {
+            return (self.summary.overloaded > 0).then_some(false);
+        }
         Some(self.summary.short == 0 && self.summary.misses.iter().all(|m| m.intervals == 0))
     }
 
@@ -254,6 +263,8 @@ impl QueuePlan {
         }
         if !reachable {
             required_agents = None;
+        } else if required_agents.is_none() {
+            required_agents = Some(carrying_agents(traffic.load(), c));
         }
         IntervalPlan {
             start: interval.start.clone(),
@@ -348,6 +359,7 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
         match plan_queue(model, id, queue, forecast, files, &mut needs) {
             Ok(plan) => {
                 problems.extend(understaffed(&plan, queue));
+                problems.extend(overload::overloaded(&plan, queue));
                 problems.extend(targets::unmet(&plan, queue));
                 plans.push(plan);
             }
@@ -455,6 +467,17 @@ fn plan_queue<'m>(
             needs.add(queue, interval.start.as_deref(), people);
         }
         summary.unreachable |= plan.target.is_some() && interval.answer_agents.is_none();
+        if interval.at_agents == Some(Outcome::Overloaded) {
+            summary.overloaded += 1;
+            let load = |i: &IntervalPlan| i.offered_load;
+            if summary
+                .heaviest
+                .as_ref()
+                .is_none_or(|h| load(&interval) > load(h))
+            {
+                summary.heaviest = Some(interval.clone());
+            }
+        }
         if let Some(outcome) = &interval.at_agents {
             for (metric, misses) in plan.metrics.iter().zip(&mut summary.misses) {
                 if !metric.met_by(outcome) {
@@ -630,6 +653,17 @@ fn strictest_target(
             .then(a.percent.total_cmp(&b.percent))
             .then(b.within_seconds.cmp(&a.within_seconds))
     })
+}
+
+/// The fewest agents under whom the backlog does not grow without limit:
+/// more lines than the offered load (Erlangs), shared `concurrency` to an
+/// agent. A queue with no target it can be staffed for needs at least these.
+pub fn carrying_agents(load: f64, concurrency: u32) -> u32 {
+    if load <= 0.0 {
+        return 0;
+    }
+    let lines = load.max(0.0).floor() as u32 + 1;
+    lines.div_ceil(concurrency.max(1))
 }
 
 /// People to employ so that `agents` are available after shrinkage: divided

@@ -207,8 +207,10 @@ fn heading(plan: &QueuePlan, language: Language) -> String {
         Some(n) => msg!("staff-agents", agents = n),
         None => msg!("staff-no-agents"),
     };
+    let no_target = plan.target.is_none() && plan.metrics.is_empty();
     let verdict = match (plan.meets_target(), plan.peak_required_agents()) {
         (Some(true), _) => msg!("staff-meets"),
+        (Some(false), Some(peak)) if no_target => msg!("staff-overloaded-verdict", peak = peak),
         (Some(false), Some(peak)) if !plan.summary.unreachable => {
             msg!("staff-misses", peak = peak)
         }

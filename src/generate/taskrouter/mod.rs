@@ -336,19 +336,24 @@ impl Writer<'_> {
                     msg!(
                         "taskrouter-task-lifetime",
                         complaint = &complaint.header.id,
-                        after = rung.starts,
-                        lifetime = self.lifetime
+                        after = crate::i18n::Arg::seconds(rung.starts, false),
+                        lifetime = crate::i18n::Arg::seconds(self.lifetime, false)
                     ),
                 )
                 .help(msg!("taskrouter-task-lifetime-help")),
             );
         }
         if !unrouted.is_empty() {
-            if unrouted.len() > 4 {
-                let more = unrouted.len() - 3;
-                unrouted.truncate(3);
-                unrouted.push(format!("… (+{more})"));
-            }
+            // A role's tasks go to its team's queues: say which team that is.
+            let (kind, team) = match owner.target {
+                Some(Party::Role(role)) => {
+                    match model.roles[role].team.as_ref().and_then(|t| t.target) {
+                        Some(team) => ("role", model.teams[team].header.id.to_string()),
+                        None => ("teamless-role", String::new()),
+                    }
+                }
+                _ => ("team", String::new()),
+            };
             problems.push(
                 Diagnostic::new(
                     Code::InexactExport,
@@ -356,8 +361,10 @@ impl Writer<'_> {
                     msg!(
                         "taskrouter-owner-no-queue",
                         complaint = &complaint.header.id,
+                        kind = kind,
                         owner = &owner.name,
-                        tasks = unrouted.join(", ")
+                        team = team,
+                        tasks = crate::diagnostic::elide(unrouted.iter(), ", ")
                     ),
                 )
                 .help(msg!("taskrouter-owner-no-queue-help")),

@@ -407,10 +407,82 @@ impl<'t> Parser<'t> {
             end += digits + unit;
         }
         if end == self.pos || self.ident_char_at(end) {
-            return Err(Stop::new(self.pos, &[DURATION]));
+            let mut stop = Stop::new(self.pos, &[DURATION]);
+            stop.instead = self.duration_in_words();
+            return Err(stop);
         }
         let text = &self.text[self.pos..end];
         Ok((text, self.token(TokenKind::Duration, end - self.pos)))
+    }
+
+    /// `3 days`, `4 hours`, `3 дня`: a number and a unit in words, as people
+    /// write them; the error names the units cxc reads (`3d`, and `3wd` for
+    /// working days).
+    fn duration_in_words(&self) -> Option<(Span, Message, Message)> {
+        let digits = self.digits(self.pos);
+        let number = &self.text[self.pos..self.pos + digits];
+        let after = &self.text[self.pos + digits..];
+        let word_at = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let word: String = after[word_at..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower = word.to_lowercase();
+        let unit = [
+            (
+                &["day", "days", "день", "дня", "дней", "сутки", "суток"][..],
+                "d",
+            ),
+            (
+                &["hour", "hours", "hr", "hrs", "час", "часа", "часов"][..],
+                "h",
+            ),
+            (
+                &[
+                    "minute",
+                    "minutes",
+                    "min",
+                    "mins",
+                    "минута",
+                    "минуты",
+                    "минут",
+                ][..],
+                "m",
+            ),
+            (
+                &[
+                    "second",
+                    "seconds",
+                    "sec",
+                    "secs",
+                    "секунда",
+                    "секунды",
+                    "секунд",
+                ][..],
+                "s",
+            ),
+            (&["week", "weeks", "неделя", "недели", "недель"][..], "w"),
+        ]
+        .into_iter()
+        .find(|(words, _)| words.contains(&lower.as_str()))?
+        .1;
+        if digits == 0 {
+            return None;
+        }
+        let end = self.pos + digits + word_at + word.len();
+        let written = crate::escape::shorten(&self.text[self.pos..end], 40);
+        let help = match unit {
+            "d" => msg!("duration-in-words-days-help", number = number),
+            _ => msg!(
+                "duration-in-words-help",
+                duration = format!("{number}{unit}")
+            ),
+        };
+        Some((
+            self.span(self.pos, end),
+            msg!("duration-in-words", written = written),
+            help,
+        ))
     }
 
     /// `date = @{ ASCII_DIGIT{4} ~ "-" ~ ASCII_DIGIT{2} ~ "-" ~ ASCII_DIGIT{2} ~ !ident_char }`

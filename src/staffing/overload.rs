@@ -1,0 +1,56 @@
+//! An overloaded queue: more work arrives than its `agents` can handle, so
+//! the backlog grows without limit. The `understaffed` rule for a queue
+//! whose channel has no `answer` target to staff for (e-mail with only a
+//! `first_response` target, say): however long its target, it is missed.
+
+use super::{carrying_agents, QueuePlan};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Arg;
+use crate::model::Queue;
+use crate::msg;
+
+/// `understaffed` for a queue whose agents cannot carry its load, when no
+/// other staffing finding already says so: a queue with an `answer` target
+/// is judged against it, and a missed SLA `target` is `metric-target-unmet`.
+pub(super) fn overloaded(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
+    let agents = queue.agents?;
+    let heaviest = plan.summary.heaviest.as_ref()?;
+    if plan.target.is_some() || plan.summary.misses.iter().any(|m| m.intervals > 0) {
+        return None;
+    }
+    let count = plan.summary.intervals;
+    let at: Arg = match &heaviest.start {
+        Some(start) if count > 1 => msg!("at-interval", start = start.as_str()).into(),
+        _ => "".into(),
+    };
+    let spread: Arg = if count > 1 {
+        msg!(
+            "overloaded-in-intervals",
+            short = plan.summary.overloaded,
+            intervals = count
+        )
+        .into()
+    } else {
+        "".into()
+    };
+    let needed = carrying_agents(heaviest.offered_load, plan.concurrency());
+    Some(
+        Diagnostic::new(
+            Code::Understaffed,
+            agents.span,
+            msg!(
+                "understaffed-overloaded",
+                queue = &plan.id,
+                agents = agents.value,
+                load = format!(
+                    "{:.1}",
+                    heaviest.offered_load / f64::from(plan.concurrency())
+                ),
+                at = at,
+                spread = spread,
+                needed = needed
+            ),
+        )
+        .help(msg!("understaffed-overloaded-help", needed = needed)),
+    )
+}
