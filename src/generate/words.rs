@@ -249,6 +249,7 @@ pub fn markdown_message(message: &crate::i18n::Message, language: Language) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::values::TimeLimit;
 
     #[test]
     fn russian_plurals_follow_the_last_two_digits() {
