@@ -78,7 +78,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(d["column"], 28);
     assert_eq!(
         d["message"],
-        "expected a duration such as 30m, 4h or 1h30m, found `3`"
+        "`3 days` is a duration in words; cxc reads a number with its unit letter, without a space"
     );
     assert_eq!(report["summary"]["errors"], 1);
     assert_eq!(report["summary"]["warnings"], 0);

@@ -674,6 +674,14 @@ fn headcount(agents: u32, shrinkage_ppm: u64) -> u32 {
     u32::try_from(people).unwrap_or(u32::MAX)
 }
 
+/// " at 08:30": the interval a finding names, when the forecast has several.
+fn at_interval(interval: &IntervalPlan, intervals: u64) -> crate::i18n::Arg {
+    match &interval.start {
+        Some(start) if intervals > 1 => msg!("at-interval", start = start.as_str()).into(),
+        _ => "".into(),
+    }
+}
+
 /// The `understaffed` finding for a plan, if its agents miss the target.
 fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
     let (Some(target), Some(agents)) = (plan.target, queue.agents) else {
@@ -682,10 +690,7 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
     let worst = plan.summary.worst.as_ref()?;
     let count = plan.summary.intervals;
     let goal = target.describe(plan.channel.as_deref());
-    let at: crate::i18n::Arg = match &worst.start {
-        Some(start) if count > 1 => msg!("at-interval", start = start.as_str()).into(),
-        _ => "".into(),
-    };
+    let at = at_interval(worst, count);
     let spread: crate::i18n::Arg = if count > 1 {
         msg!(
             "misses-in-intervals",

@@ -19,10 +19,7 @@ pub(super) fn overloaded(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> 
         return None;
     }
     let count = plan.summary.intervals;
-    let at: Arg = match &heaviest.start {
-        Some(start) if count > 1 => msg!("at-interval", start = start.as_str()).into(),
-        _ => "".into(),
-    };
+    let at = super::at_interval(heaviest, count);
     let spread: Arg = if count > 1 {
         msg!(
             "overloaded-in-intervals",
