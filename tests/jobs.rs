@@ -309,3 +309,96 @@ proptest! {
         holds(&plan)?;
     }
 }
+
+/// The documents of a hand-written spec, in `language`.
+fn documents(text: &str, language: Language) -> cxc::generate::Files {
+    let compiled =
+        cxc::pipeline::compile_bytes("spec.cx", text.as_bytes(), &cxc::check::Options::default());
+    specgen::documents(&compiled.specs[0], language)
+}
+
+fn page(files: &cxc::generate::Files, name: &str) -> String {
+    String::from_utf8(files[name].clone()).unwrap()
+}
+
+const SUPPORT: &str = r#"
+service "Air" { language en }
+team cc "Contact centre" { lead head }
+team bags "Baggage" { lead bag_lead }
+team cx "CX office" { lead director }
+role head "Head of contact centre" { team cc }
+role agent "Agent" { team cc; reports_to head }
+role bag_lead "Baggage manager" { team bags }
+role tracer "Tracer" { team bags; reports_to bag_lead }
+role director "Director" { team cx }
+segment vip "VIP" { channels phone }
+segment rest "Others" { channels phone }
+channel phone "Phone" { kind phone; hours always; owner cc }
+queue line "Phone line" { channel phone; team cc }
+journey trip "Disruption" {
+  start call
+  step call "Agent rebooks" { owner agent; channel phone; end }
+}
+journey bag "Delayed bag" {
+  start report
+  step report "Bag reported" { owner tracer; channel phone; next deliver }
+  step deliver "Bag delivered" { owner bag_lead; end }
+}
+agreement bags_for_cc "Baggage supports the contact centre" {
+  provider bags
+  consumer cc
+  respond within 30m for vip
+  respond within 2h
+}
+agreement cx_for_bags "CX supports baggage" { provider cx; consumer bags; respond within 1d }
+"#;
+
+/// An agreement's general line beside a `for` line is for the other
+/// segments, and every line says its clock (agreements run on the wall
+/// clock); one general line alone is for all segments.
+#[test]
+fn an_agreement_s_general_line_is_for_the_other_segments() {
+    let en = page(&documents(SUPPORT, Language::En), "policy/agreements.md");
+    assert!(
+        en.contains("- Respond within 30 minutes (around the clock) — for VIP\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("- Respond within 2 hours (around the clock) — for other segments\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("- Respond within 1 day (around the clock) — for all segments\n"),
+        "{en}"
+    );
+    let ru = page(&documents(SUPPORT, Language::Ru), "policy/agreements.md");
+    for line in [
+        "- Срок ответа: 30 минут (круглосуточно) — для сегментов: VIP\n",
+        "- Срок ответа: 2 часа (круглосуточно) — для остальных сегментов\n",
+        "- Срок ответа: 1 день (круглосуточно) — для всех сегментов\n",
+    ] {
+        assert!(ru.contains(line), "{line}\n{ru}");
+    }
+    assert!(!ru.contains("для:"), "{ru}");
+}
+
+/// "Support behind the steps" lists the agreements both of whose teams
+/// work on the journey (own a step, or staff a queue of a step's channel):
+/// an agreement with a team that has no part in it supports other work.
+#[test]
+fn a_journey_lists_only_the_agreements_its_steps_rely_on() {
+    for language in [Language::En, Language::Ru] {
+        let files = documents(SUPPORT, language);
+        let bag = page(&files, "journeys/bag.md");
+        // The contact centre answers the phone of the first step.
+        assert!(
+            bag.contains("(Baggage supports the contact centre)"),
+            "{bag}"
+        );
+        // The CX office has no part in the delayed bag.
+        assert!(!bag.contains("CX supports baggage"), "{bag}");
+        // The contact centre's journey involves no baggage team.
+        let trip = page(&files, "journeys/trip.md");
+        assert!(!trip.contains("Baggage supports"), "{trip}");
+    }
+}

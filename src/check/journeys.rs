@@ -122,18 +122,13 @@ pub const DOCS: &[CodeDoc] = &[
 /// Whether moving from `from` to `to` makes the customer switch channels:
 /// `from` is served only by self-service channels and `to` by none.
 pub fn is_channel_switch(model: &Model, from: &Step, to: &Step) -> bool {
-    let kinds = |step: &Step| -> Vec<bool> {
-        step.channels
-            .iter()
-            .filter_map(|c| c.target)
-            .map(|c| model.channels[c].self_service)
-            .collect()
-    };
-    let (before, after) = (kinds(from), kinds(to));
-    !before.is_empty()
-        && before.iter().all(|&s| s)
-        && !after.is_empty()
-        && after.iter().all(|&s| !s)
+    let mut after = to
+        .channels
+        .iter()
+        .filter_map(|c| c.target)
+        .map(|c| model.channels[c].self_service)
+        .peekable();
+    model.is_self_service(from) && after.peek().is_some() && after.all(|s| !s)
 }
 
 /// The most team changes the customer sees on a way through the journey

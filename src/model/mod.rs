@@ -368,6 +368,14 @@ pub struct Agreement {
     pub resolve: Option<At<TimeLimit>>,
 }
 
+impl Agreement {
+    /// Whether some `respond` line is for named segments: the general line
+    /// then covers only the others.
+    pub fn has_segment_lines(&self) -> bool {
+        self.responds.iter().any(|r| !r.segments.is_empty())
+    }
+}
+
 /// `respond within T [for SEGMENTS]`.
 #[derive(Debug, Clone)]
 pub struct Respond {
@@ -398,6 +406,15 @@ pub struct Model {
 }
 
 impl Model {
+    /// Whether the customer does a step alone: it has channels, and every
+    /// one is `self_service` (an app, a portal, a push notification). Its
+    /// owner keeps the step working and helps whoever is stuck; nobody
+    /// "carries it out".
+    pub fn is_self_service(&self, step: &Step) -> bool {
+        let mut channels = step.channels.iter().filter_map(|c| c.target).peekable();
+        channels.peek().is_some() && channels.all(|c| self.channels[c].self_service)
+    }
+
     /// The team a party belongs to: itself, or a role's team.
     pub fn team_of(&self, party: Party) -> Option<Idx<Team>> {
         match party {

@@ -6,11 +6,12 @@
 //! the organising form ([`super::phrases`]). Each duty belongs to a group,
 //! the heading it is listed under.
 
-use super::phrases::{Doer, Phrases};
+use super::phrases::{Doer, Phrases, Segments};
 use super::work::{Via, Work};
 use crate::generate::wording::Wording;
-use crate::generate::words::{quoted_list, term, Term};
-use crate::model::{Calendar, Complaint, Idx, Ref, ResolutionTarget, Role, Segment, Sla};
+use crate::generate::words::{self, quoted_list, term, Term, Unit};
+use crate::model::{Calendar, Channel, Complaint, Idx, Ref, ResolutionTarget, Role, Segment, Sla};
+use crate::staffing::QueuePlan;
 use crate::syntax::values::{trim_float, Language, TimeLimit};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,9 +71,10 @@ pub(crate) struct Duty {
 }
 
 /// The derived duties of a role: grouped, in a stable order.
-pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<Duty> {
+pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Role>) -> Vec<Duty> {
     let mut duties = Duties {
         w: *w,
+        plans,
         say: Phrases {
             en: w.language == Language::En,
         },
@@ -105,6 +107,8 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<Duty> {
 
 struct Duties<'a> {
     w: Wording<'a>,
+    /// The staffing of the queues that have a forecast, in queue order.
+    plans: &'a [QueuePlan],
     say: Phrases,
     list: Vec<Duty>,
     /// The segments whose customers the role meets, for the customer types.
@@ -149,6 +153,101 @@ impl Duties<'_> {
             };
             self.push(Group::Teamwork, "lead", Via::Own, text);
         }
+        for &team in teams {
+            self.staffing(team);
+        }
+    }
+
+    /// The lead staffs each of its team's queues: to the forecast's busiest
+    /// interval when the queue has one, else to the queue's targets.
+    fn staffing(&mut self, team: Idx<crate::model::Team>) {
+        let m = self.w.model;
+        let en = self.say.en;
+        for (id, queue) in m.queues.iter() {
+            if queue.team.as_ref().and_then(|t| t.target) != Some(team) {
+                continue;
+            }
+            let Some(channel) = queue.channel.as_ref().and_then(|c| c.target) else {
+                continue;
+            };
+            let hours = m.channels[channel].hours.as_ref();
+            let name = self.q(queue.header.label());
+            let c = self.q(m.channels[channel].header.label());
+            let declared = queue.agents.map_or(String::new(), |a| {
+                let n = words::count(u64::from(a.value), Unit::Agent, self.w.language);
+                if en {
+                    format!("; the queue plans {n}")
+                } else {
+                    format!("; в очереди запланировано {n}")
+                }
+            });
+            let plan = self
+                .plans
+                .binary_search_by_key(&id, |p| p.queue)
+                .ok()
+                .map(|i| &self.plans[i]);
+            let peak = plan.and_then(|p| Some((p.peak_required_agents()?, p.target?)));
+            let text = if let Some((n, target)) = peak {
+                let n = words::count(u64::from(n), Unit::Agent, self.w.language);
+                let p = trim_float(target.percent);
+                let within = self.timed(target.within, hours);
+                if en {
+                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n} on duty in the busiest interval, so that {p}% of contacts are answered within {within}{declared}.")
+                } else {
+                    format!("Планировать численность очереди {name} канала {c} по прогнозу: не менее {n} на линии в самый загруженный интервал, чтобы {p}% обращений получали ответ в течение {within}{declared}.")
+                }
+            } else {
+                let targets = self.queue_targets(queue, channel);
+                match (en, targets.is_empty()) {
+                    (true, false) => format!("Plan the staffing of the queue {name} on {c} so that it meets its targets: {}{declared}.", targets.join("; ")),
+                    (false, false) => format!("Планировать численность очереди {name} канала {c} так, чтобы выполнялись её целевые показатели: {}{declared}.", targets.join("; ")),
+                    (true, true) => format!("Plan the staffing of the queue {name} on {c}{declared}."),
+                    (false, true) => format!("Планировать численность очереди {name} канала {c}{declared}."),
+                }
+            };
+            self.push(Group::Organise, "staffing", Via::Lead(team), text);
+        }
+    }
+
+    /// The answer and first-response targets of a queue's segments on its
+    /// channel, each once.
+    fn queue_targets(&self, queue: &crate::model::Queue, channel: Idx<Channel>) -> Vec<String> {
+        let m = self.w.model;
+        let en = self.say.en;
+        let mut out: Vec<String> = Vec::new();
+        for segment in m.served(&queue.segments) {
+            for (_, sla) in m.slas_of(segment) {
+                let hours = sla.hours.as_ref();
+                for a in sla
+                    .answers
+                    .iter()
+                    .filter(|a| a.channel.target == Some(channel))
+                {
+                    let p = trim_float(a.percent.value());
+                    let within = self.timed(a.within, hours);
+                    out.push(if en {
+                        format!("{p}% of contacts answered within {within}")
+                    } else {
+                        format!("{p}% обращений — ответ в течение {within}")
+                    });
+                }
+                for f in sla
+                    .first_responses
+                    .iter()
+                    .filter(|f| f.channel.target == Some(channel))
+                {
+                    let within = self.timed(f.within, hours);
+                    out.push(if en {
+                        format!("a first response within {within}")
+                    } else {
+                        format!("первый ответ в течение {within}")
+                    });
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        out.retain(|t| seen.insert(t.clone()));
+        out
     }
 
     fn steps(&mut self, work: &Work, r: usize) {
@@ -162,8 +261,15 @@ impl Duties<'_> {
             let deadline = step.within.map(|w| self.timed(w.value, None));
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
-            let text = self.say.step(doer, &s, &j, deadline.as_deref());
-            self.push(Group::Customers, "step", via, text);
+            let (kind, text) = if m.is_self_service(step) {
+                let text = self
+                    .say
+                    .self_service_step(doer, &s, &j, deadline.as_deref());
+                ("self-service-step", text)
+            } else {
+                ("step", self.say.step(doer, &s, &j, deadline.as_deref()))
+            };
+            self.push(Group::Customers, kind, via, text);
         }
     }
 
@@ -226,6 +332,26 @@ impl Duties<'_> {
                 format!("Разбирать каждое нарушение публичного обещания {promise} и исправлять ситуацию для клиента.")
             };
             self.push(Group::Complaints, "promise", Via::Own, text);
+        }
+        let m = self.w.model;
+        for &(promise, via) in &work.breaches[r] {
+            let p = &m.promises[promise];
+            let name = self.q(p.header.label());
+            let remedies = promise_remedies(&self.w, p);
+            let team = self.team(via);
+            let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
+            let text = self.say.breach(doer, &name, &remedies);
+            self.push(Group::Complaints, "promise-breach", via, text);
+        }
+        for &promise in &work.promised[r] {
+            let p = &m.promises[promise];
+            let name = self.q(p.header.label());
+            let text = if self.say.en {
+                format!("Know the public promise {name} made to customers, and do this position's work so that it is kept.")
+            } else {
+                format!("Знать публичное обещание {name}, данное клиентам, и выполнять свою работу так, чтобы оно соблюдалось.")
+            };
+            self.push(Group::Customers, "promise-known", Via::Own, text);
         }
     }
 
@@ -313,18 +439,21 @@ impl Duties<'_> {
             for respond in &agreement.responds {
                 // An agreement's times run around the clock: it has no calendar.
                 let within = self.timed(respond.within, None);
-                let scope = (!respond.segments.is_empty()).then(|| {
-                    quoted_list(
-                        respond.segments.iter().map(|s| {
-                            s.target
-                                .map_or(s.name.as_str(), |s| m.segments[s].header.label())
-                        }),
-                        language,
-                    )
-                });
-                let text = self
-                    .say
-                    .agreement(doer, &consumer, scope.as_deref(), &within);
+                let named = quoted_list(
+                    respond.segments.iter().map(|s| {
+                        s.target
+                            .map_or(s.name.as_str(), |s| m.segments[s].header.label())
+                    }),
+                    language,
+                );
+                let scope = if !respond.segments.is_empty() {
+                    Segments::Named(&named)
+                } else if agreement.has_segment_lines() {
+                    Segments::Others
+                } else {
+                    Segments::All
+                };
+                let text = self.say.agreement(doer, &consumer, scope, &within);
                 self.push(Group::Teamwork, "agreement", via, text);
             }
         }
@@ -359,4 +488,15 @@ impl Duties<'_> {
             self.push(Group::Customers, "customer-type", Via::Own, text);
         }
     }
+}
+
+/// What a promise gives the customer when it is broken, in words; an
+/// escalation is not given to the customer, so it is left out.
+pub(super) fn promise_remedies(w: &Wording, p: &crate::model::Promise) -> String {
+    p.on_breach
+        .iter()
+        .filter(|r| !matches!(r.value, crate::model::Remedy::Escalate(_)))
+        .map(|r| w.remedy(&r.value))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

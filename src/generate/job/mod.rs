@@ -19,6 +19,8 @@ mod phrases;
 mod rights;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_audit;
 mod work;
 
 pub(crate) use duties::{derive, Duty, Group};

@@ -17,6 +17,17 @@ pub(super) enum Doer<'t> {
     Team(&'t str),
 }
 
+/// The segments an agreement's `respond` line is for.
+#[derive(Clone, Copy)]
+pub(super) enum Segments<'s> {
+    /// The only, general line: everyone.
+    All,
+    /// The general line beside `for` lines: the segments they do not name.
+    Others,
+    /// A `for` line: the quoted list.
+    Named(&'s str),
+}
+
 /// The sentences in one language.
 pub(super) struct Phrases {
     pub en: bool,
@@ -39,6 +50,39 @@ impl Phrases {
             (true, Doer::Team(t)) => format!("Ensure the team {t} carries out the step {step} of the journey {journey}{deadline}."),
             (false, Doer::Me) => format!("Выполнять этап {step} пути клиента {journey}{deadline}."),
             (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} выполняло этап {step} пути клиента {journey}{deadline}."),
+        }
+    }
+
+    /// A step the customer does alone (every channel self-service): its
+    /// owner keeps it working and helps the customers stuck at it — never
+    /// "carries it out". `deadline` as for [`Phrases::step`].
+    pub fn self_service_step(
+        &self,
+        doer: Doer,
+        step: &str,
+        journey: &str,
+        deadline: Option<&str>,
+    ) -> String {
+        let deadline = match (self.en, deadline) {
+            (_, None) => String::new(),
+            (true, Some(d)) => format!(" (customers complete it within {d})"),
+            (false, Some(d)) => format!(" (клиент проходит его в срок не более {d})"),
+        };
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Keep the self-service step {step} of the journey {journey} working{deadline}, and help the customers who get stuck at it."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} keeps the self-service step {step} of the journey {journey} working{deadline} and helps the customers who get stuck at it."),
+            (false, Doer::Me) => format!("Поддерживать работоспособность этапа самообслуживания {step} пути клиента {journey}{deadline} и помогать клиентам, у которых на этом этапе возникли затруднения."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} поддерживало работоспособность этапа самообслуживания {step} пути клиента {journey}{deadline} и помогало клиентам, у которых на этом этапе возникли затруднения."),
+        }
+    }
+
+    /// What to give the customer when a public promise is broken.
+    pub fn breach(&self, doer: Doer, promise: &str, remedies: &str) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("When the public promise {promise} is broken, give the customer: {remedies}."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} gives the customer, when the public promise {promise} is broken: {remedies}."),
+            (false, Doer::Me) => format!("При нарушении публичного обещания {promise} предоставлять клиенту: {remedies}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} при нарушении публичного обещания {promise} предоставляло клиенту: {remedies}."),
         }
     }
 
@@ -135,18 +179,20 @@ impl Phrases {
         text
     }
 
-    /// An agreement's response time; `segments` the quoted list it is for.
+    /// An agreement's response time for the segments of one `respond` line.
     pub fn agreement(
         &self,
         doer: Doer,
         consumer: &str,
-        segments: Option<&str>,
+        segments: Segments,
         within: &str,
     ) -> String {
         let scope = match (self.en, segments) {
-            (_, None) => String::new(),
-            (true, Some(s)) => format!(" about the segments {s}"),
-            (false, Some(s)) => format!(" по сегментам {s}"),
+            (_, Segments::All) => String::new(),
+            (true, Segments::Others) => " about other segments".to_string(),
+            (false, Segments::Others) => " по остальным сегментам".to_string(),
+            (true, Segments::Named(s)) => format!(" about the segments {s}"),
+            (false, Segments::Named(s)) => format!(" по сегментам {s}"),
         };
         match (self.en, doer) {
             (true, Doer::Me) => format!("Respond to requests from the team {consumer}{scope} within {within}."),

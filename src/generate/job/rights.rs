@@ -4,7 +4,7 @@
 //! instruct its team. Every role may ask other teams for what its duties
 //! need — the right that makes internal agreements work.
 
-use super::work::Work;
+use super::work::{Via, Work};
 use crate::generate::wording::Wording;
 use crate::generate::words::quoted;
 use crate::model::{Idx, Remedy, Role};
@@ -63,6 +63,19 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
             format!(
                 "Пересматривать решения первой линии по нарушениям публичного обещания {promise}."
             )
+        });
+    }
+    for &(promise, via) in &work.breaches[r] {
+        if via != Via::Own {
+            continue;
+        }
+        let p = &m.promises[promise];
+        let name = quoted(p.header.label(), language);
+        let remedies = super::duties::promise_remedies(w, p);
+        rights.push(if en {
+            format!("Give the customer without further approval, when the public promise {name} is broken: {remedies}.")
+        } else {
+            format!("Без дополнительного согласования предоставлять клиенту при нарушении публичного обещания {name}: {remedies}.")
         });
     }
     rights.push(if en {

@@ -43,14 +43,14 @@ fn compile(spec: &str) -> Compiled {
 
 /// What the job description of `role` says: its derived duties as
 /// (kind, text), its rights and its purpose.
-struct Job {
-    duties: Vec<(String, String)>,
-    groups: Vec<(Group, String, Vec<String>)>,
-    rights: Vec<String>,
-    purpose: String,
+pub(super) struct Job {
+    pub duties: Vec<(String, String)>,
+    pub groups: Vec<(Group, String, Vec<String>)>,
+    pub rights: Vec<String>,
+    pub purpose: String,
 }
 
-fn job_of(spec: &str, role: &str, language: Language) -> Job {
+pub(super) fn job_of(spec: &str, role: &str, language: Language) -> Job {
     let Compiled(compiled) = compile(spec);
     let model = &compiled.specs[0].model;
     let w = Wording { model, language };
@@ -61,7 +61,7 @@ fn job_of(spec: &str, role: &str, language: Language) -> Job {
         .find(|(_, r)| r.header.id == role)
         .map(|(id, _)| id)
         .expect("role exists");
-    let derived = derive(&w, &work, id);
+    let derived = derive(&w, &work, &compiled.specs[0].staffing, id);
     let job = job(&w, &work, id, &derived, &[]);
     Job {
         duties: derived
@@ -82,7 +82,7 @@ fn kinds(job: &Job) -> Vec<&str> {
     job.duties.iter().map(|(k, _)| k.as_str()).collect()
 }
 
-fn texts<'j>(job: &'j Job, kind: &str) -> Vec<&'j str> {
+pub(super) fn texts<'j>(job: &'j Job, kind: &str) -> Vec<&'j str> {
     job.duties
         .iter()
         .filter(|(k, _)| k == kind)

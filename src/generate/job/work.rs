@@ -45,6 +45,14 @@ pub(crate) struct Work {
     pub escalations: Vec<Vec<(Idx<Complaint>, usize)>>,
     /// Promises whose breaches are escalated to the role.
     pub promises: Vec<Vec<Idx<Promise>>>,
+    /// Promises whose remedies the role gives (or organises giving) when
+    /// they are broken: a promise over a channel, by those who take its
+    /// segments' contacts there; over a journey, by the doers of the step
+    /// it is timed from.
+    pub breaches: Vec<Vec<(Idx<Promise>, Via)>>,
+    /// Promises over a journey the role performs a step of: it is told the
+    /// promise exists (unless it gives the remedies, which says so).
+    pub promised: Vec<Vec<Idx<Promise>>>,
     /// The contacts each role takes or organises, by channel, then segment.
     pub contacts: Vec<Vec<Contacts>>,
     pub agreements: Vec<Vec<(Idx<Agreement>, Via)>>,
@@ -201,6 +209,8 @@ impl Work {
             complaints: vec![Vec::new(); roles],
             escalations: vec![Vec::new(); roles],
             promises: vec![Vec::new(); roles],
+            breaches: vec![Vec::new(); roles],
+            promised: vec![Vec::new(); roles],
             contacts: vec![Vec::new(); roles],
             agreements: vec![Vec::new(); roles],
             leads: vec![Vec::new(); roles],
@@ -244,6 +254,9 @@ impl Work {
                 }
             }
         }
+        for (p, promise) in m.promises.iter() {
+            work.promise(&teams, p, promise);
+        }
         for (s, _) in m.segments.iter() {
             for c in channels_of(m, s) {
                 for (r, via) in teams.contact_doers(c, s) {
@@ -255,6 +268,58 @@ impl Work {
             contacts.sort();
         }
         work
+    }
+}
+
+impl Work {
+    /// Who gives a promise's remedies when it is broken, and who is told
+    /// it exists.
+    fn promise(&mut self, teams: &Teams, p: Idx<Promise>, promise: &Promise) {
+        let m = teams.model;
+        let remedies = promise
+            .on_breach
+            .iter()
+            .any(|r| !matches!(r.value, Remedy::Escalate(_)));
+        let mut givers: BTreeMap<Idx<Role>, Via> = BTreeMap::new();
+        let mut keep = |role: Idx<Role>, via: Via| {
+            let known = givers.entry(role).or_insert(via);
+            *known = (*known).min(via);
+        };
+        if let Some(journey) = &promise.journey {
+            let Some(j) = journey.journey.target else {
+                return;
+            };
+            let journey_ = &m.journeys[j];
+            let from = journey
+                .from
+                .as_ref()
+                .map_or(journey_.start.as_ref().and_then(|s| s.target), |f| f.target);
+            for (s, step) in journey_.steps.iter() {
+                for (r, via) in teams.doers(target(step.owner.as_ref())) {
+                    if Some(s) == from {
+                        keep(r, via);
+                    }
+                    let told = &mut self.promised[r.index()];
+                    if via == Via::Own && told.last() != Some(&p) {
+                        told.push(p);
+                    }
+                }
+            }
+        } else if let Some(channel) = promise.channel.as_ref().and_then(|c| c.target) {
+            for segment in m.served(&promise.segments) {
+                for (r, via) in teams.contact_doers(channel, segment) {
+                    keep(r, via);
+                }
+            }
+        }
+        for (r, via) in givers {
+            if remedies {
+                self.breaches[r.index()].push((p, via));
+                self.promised[r.index()].retain(|&x| x != p);
+            } else if via == Via::Own && self.promised[r.index()].last() != Some(&p) {
+                self.promised[r.index()].push(p);
+            }
+        }
     }
 }
 

@@ -6,22 +6,36 @@ use crate::model::Journey;
 use crate::syntax::values::{trim_float, TimeLimit};
 
 impl<'a> View<'a> {
-    /// The agreements whose consumer owns a step of the journey: the teams
-    /// the steps rely on behind the scenes.
+    /// The agreements the journey's steps rely on behind the scenes: both
+    /// teams work on the journey — each owns one of its steps or staffs a
+    /// queue of a step's channel. An agreement between a step's team and a
+    /// team with no part in the journey supports other work, not this.
     fn support(&self, j: &'a crate::model::Journey) -> Vec<SupportView<'a>> {
         let m = self.model;
+        let channels: std::collections::BTreeSet<_> = j
+            .steps
+            .values()
+            .flat_map(|s| s.channels.iter().filter_map(|c| c.target))
+            .collect();
         let owners: std::collections::BTreeSet<_> = j
             .steps
             .values()
             .filter_map(|s| s.owner.as_ref()?.target)
             .filter_map(|p| m.team_of(p))
+            .chain(m.queues.values().filter_map(|q| {
+                let channel = q.channel.as_ref()?.target?;
+                channels
+                    .contains(&channel)
+                    .then_some(q.team.as_ref()?.target?)
+            }))
             .collect();
         m.agreements
             .values()
             .filter_map(|a| {
                 let consumer = a.consumer.as_ref()?.target?;
                 let provider = a.provider.as_ref()?.target?;
-                (owners.contains(&consumer) && provider != consumer).then(|| SupportView {
+                let both = owners.contains(&consumer) && owners.contains(&provider);
+                (both && provider != consumer).then(|| SupportView {
                     label: a.header.label(),
                     provider: m.teams[provider].header.label(),
                     consumer: m.teams[consumer].header.label(),

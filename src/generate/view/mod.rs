@@ -176,7 +176,7 @@ impl<'a> View<'a> {
     fn role(&'a self, id: Idx<Role>, r: &'a Role) -> RoleView<'a> {
         let m = self.model;
         let kpis: Vec<KpiView> = r.targets.iter().map(|k| self.w().kpi(&k.value)).collect();
-        let derived = job::derive(&self.w(), &self.work, id);
+        let derived = job::derive(&self.w(), &self.work, self.plans, id);
         RoleView {
             id: &r.header.id,
             label: r.header.label(),

@@ -131,6 +131,7 @@ impl<'a> View<'a> {
                 .map(|r| RespondView {
                     within: self.w().duration(r.within, None),
                     segments: self.segment_list(&r.segments),
+                    others: r.segments.is_empty() && a.has_segment_lines(),
                 })
                 .collect(),
             resolve: a.resolve.map(|r| self.w().duration(r.value, None)),

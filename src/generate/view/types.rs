@@ -227,6 +227,9 @@ pub struct AgreementView<'a> {
 pub struct RespondView<'a> {
     pub within: Time,
     pub segments: Vec<Named<'a>>,
+    /// The general line of an agreement that also has `for` lines: it
+    /// covers the other segments, not all of them.
+    pub others: bool,
 }
 
 #[derive(Serialize)]

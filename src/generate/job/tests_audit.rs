@@ -1,0 +1,214 @@
+//! The findings of the airline audit: a self-service step is kept working,
+//! not carried out (A10); an agreement's general line is for the other
+//! segments (A11); a promise's remedies reach those who deal with its
+//! breach (B1); a lead staffs its team's queues with figures (B2).
+
+use super::tests::{job_of, texts};
+use crate::syntax::values::Language;
+
+pub(super) const AIRLINE: &str = r#"
+service "Air" { language en }
+calendar office "Office hours" { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
+team cc "Contact centre" { lead head }
+team bags "Baggage" { lead bag_lead }
+team cx "CX office" { lead director }
+role head "Head of contact centre" { team cc }
+role agent "Agent" { team cc; reports_to head }
+role bag_lead "Baggage manager" { team bags }
+role tracer "Tracer" { team bags; reports_to bag_lead }
+role director "Director" { team cx }
+segment vip "VIP" { channels phone, app }
+segment rest "Others" { channels phone, app }
+channel phone "Phone" { kind phone; hours always; owner cc }
+channel app "App" { kind portal; self_service }
+sla gold "Gold" for vip { hours always; answer phone 90% within 20s }
+sla base "Base" for rest { hours office; answer phone 80% within 60s }
+queue line "Phone line" { channel phone; team cc; agents 10 }
+journey trip "Disruption" {
+  start notice
+  step notice "Passenger told" { owner head; channel app; next pick }
+  step pick "Passenger picks a flight" { owner agent; channel app; within 2h; next call }
+  step call "Agent rebooks" { owner agent; channel phone; end }
+}
+journey bag "Delayed bag" {
+  start report
+  step report "Bag reported" { owner tracer; channel phone; next deliver }
+  step deliver "Bag delivered" { owner bag_lead; within 1d; end }
+}
+promise callback "Answered within a minute" {
+  segments vip
+  channel phone
+  within 1m
+  on_breach apologize, compensate "2,000 bonus miles"
+}
+promise bag_back "Bag back in 3 days" {
+  segments vip, rest
+  journey bag from report to deliver
+  within 3d
+  on_breach apologize, compensate "EUR 50"
+}
+agreement bags_for_cc "Baggage supports the contact centre" {
+  provider bags
+  consumer cc
+  respond within 30m for vip
+  respond within 2h
+}
+agreement cx_for_bags "CX supports baggage" { provider cx; consumer bags; respond within 1d }
+"#;
+
+fn all(job: &super::tests::Job) -> Vec<&str> {
+    job.duties.iter().map(|(_, t)| t.as_str()).collect()
+}
+
+#[test]
+fn a_self_service_step_is_kept_working_not_carried_out() {
+    let agent = job_of(AIRLINE, "agent", Language::En);
+    assert_eq!(
+        texts(&agent, "self-service-step"),
+        ["Keep the self-service step “Passenger picks a flight” of the journey “Disruption” working (customers complete it within 2 hours (around the clock)), and help the customers who get stuck at it."]
+    );
+    assert!(
+        !all(&agent)
+            .iter()
+            .any(|t| t.starts_with("Carry out the step “Passenger picks")),
+        "{:#?}",
+        agent.duties
+    );
+    // A step with a channel someone answers is still carried out.
+    assert!(
+        all(&agent).contains(&"Carry out the step “Agent rebooks” of the journey “Disruption”.")
+    );
+    // The notification the lead owns is its own (it is not the team's).
+    let head = job_of(AIRLINE, "head", Language::En);
+    assert_eq!(
+        texts(&head, "self-service-step")[0],
+        "Keep the self-service step “Passenger told” of the journey “Disruption” working, and help the customers who get stuck at it."
+    );
+    // The lead organises its agents' self-service step in the organising form.
+    assert!(all(&head).contains(&"Ensure the team “Contact centre” keeps the self-service step “Passenger picks a flight” of the journey “Disruption” working (customers complete it within 2 hours (around the clock)) and helps the customers who get stuck at it."));
+
+    let agent = job_of(AIRLINE, "agent", Language::Ru);
+    assert_eq!(
+        texts(&agent, "self-service-step"),
+        ["Поддерживать работоспособность этапа самообслуживания «Passenger picks a flight» пути клиента «Disruption» (клиент проходит его в срок не более 2 часов (круглосуточно)) и помогать клиентам, у которых на этом этапе возникли затруднения."]
+    );
+    assert!(!all(&agent)
+        .iter()
+        .any(|t| t.starts_with("Выполнять этап «Passenger picks")));
+}
+
+#[test]
+fn an_agreement_s_general_line_is_for_the_other_segments() {
+    let tracer = job_of(AIRLINE, "tracer", Language::En);
+    assert_eq!(
+        texts(&tracer, "agreement"),
+        [
+            "Respond to requests from the team “Contact centre” about the segments “VIP” within 30 minutes (around the clock).",
+            "Respond to requests from the team “Contact centre” about other segments within 2 hours (around the clock).",
+        ]
+    );
+    // An agreement with one line is for everyone: no scope is said.
+    let director = job_of(AIRLINE, "director", Language::En);
+    assert_eq!(
+        texts(&director, "agreement"),
+        ["Respond to requests from the team “Baggage” within 1 day (around the clock)."]
+    );
+    let tracer = job_of(AIRLINE, "tracer", Language::Ru);
+    assert_eq!(
+        texts(&tracer, "agreement")[1],
+        "Отвечать на запросы подразделения «Contact centre» по остальным сегментам в течение 2 часов (круглосуточно)."
+    );
+}
+
+#[test]
+fn a_promise_s_remedies_reach_those_who_deal_with_its_breach() {
+    // Over a channel: those who take the promised segment's contacts
+    // there give the remedies, and may; their lead organises it.
+    let agent = job_of(AIRLINE, "agent", Language::En);
+    assert_eq!(
+        texts(&agent, "promise-breach"),
+        ["When the public promise “Answered within a minute” is broken, give the customer: apologize to the customer; compensate: 2,000 bonus miles."]
+    );
+    assert!(
+        agent.rights.contains(&"Give the customer without further approval, when the public promise “Answered within a minute” is broken: apologize to the customer; compensate: 2,000 bonus miles.".to_string()),
+        "{:#?}",
+        agent.rights
+    );
+    let head = job_of(AIRLINE, "head", Language::En);
+    assert_eq!(
+        texts(&head, "promise-breach"),
+        ["Ensure the team “Contact centre” gives the customer, when the public promise “Answered within a minute” is broken: apologize to the customer; compensate: 2,000 bonus miles."]
+    );
+    assert!(!head.rights.iter().any(|r| r.contains("Answered within")));
+    // Over a journey: the doers of the step it is timed from give the
+    // remedies; the other steps' doers are told the promise exists.
+    let tracer = job_of(AIRLINE, "tracer", Language::En);
+    assert!(texts(&tracer, "promise-breach")
+        .iter()
+        .any(|t| t.contains("“Bag back in 3 days”") && t.ends_with("compensate: EUR 50.")));
+    let bag_lead = job_of(AIRLINE, "bag_lead", Language::En);
+    assert_eq!(
+        texts(&bag_lead, "promise-known"),
+        ["Know the public promise “Bag back in 3 days” made to customers, and do this position's work so that it is kept."]
+    );
+    assert!(!bag_lead.rights.iter().any(|r| r.contains("EUR 50")));
+
+    let agent = job_of(AIRLINE, "agent", Language::Ru);
+    let breach = texts(&agent, "promise-breach");
+    assert_eq!(breach.len(), 1);
+    assert!(
+        breach[0].starts_with(
+            "При нарушении публичного обещания «Answered within a minute» предоставлять клиенту: "
+        ) && breach[0].ends_with("2,000 bonus miles."),
+        "{breach:?}"
+    );
+    assert!(agent
+        .rights
+        .iter()
+        .any(|r| r.starts_with("Без дополнительного согласования предоставлять клиенту при нарушении публичного обещания «Answered within a minute»")));
+}
+
+#[test]
+fn a_lead_staffs_its_team_s_queues_with_figures() {
+    // Without a forecast: the queue's targets, with their clocks.
+    let head = job_of(AIRLINE, "head", Language::En);
+    assert_eq!(
+        texts(&head, "staffing"),
+        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: 90% of contacts answered within 20 seconds (around the clock); 80% of contacts answered within 1 minute (counted only during Office hours); the queue plans 10 agents."]
+    );
+    assert!(head.groups.iter().any(|(_, title, duties)| title
+        == "Organising the work of the team “Contact centre”"
+        && duties.iter().any(|d| d.starts_with("Plan the staffing"))));
+    // The lead of a team without queues has none.
+    assert!(texts(&job_of(AIRLINE, "bag_lead", Language::En), "staffing").is_empty());
+
+    // With a forecast: the agents the busiest interval needs.
+    let forecast = AIRLINE.replace(
+        "queue line \"Phone line\" { channel phone; team cc; agents 10 }",
+        "queue line \"Phone line\" { channel phone; segments vip; team cc; agents 10; forecast 120 per 30m; aht 4m }",
+    );
+    let head = job_of(&forecast, "head", Language::En);
+    let staffing = texts(&head, "staffing");
+    assert_eq!(staffing.len(), 1);
+    let text = staffing[0];
+    assert!(
+        text.starts_with("Plan the staffing of the queue “Phone line” on “Phone” from the forecast: at least ")
+            && text.ends_with(" agents on duty in the busiest interval, so that 90% of contacts are answered within 20 seconds (around the clock); the queue plans 10 agents."),
+        "{text}"
+    );
+    // 120 calls of 4 minutes in 30 minutes are 16 Erlangs: more than 16
+    // agents are needed, and the figure is the one staffing computes.
+    let compiled = crate::pipeline::compile_clean(&forecast);
+    let peak = compiled.specs[0].staffing[0]
+        .peak_required_agents()
+        .unwrap();
+    assert!(peak > 16);
+    assert!(text.contains(&format!("at least {peak} agents")), "{text}");
+
+    let head = job_of(&forecast, "head", Language::Ru);
+    let text = texts(&head, "staffing")[0];
+    assert!(
+        text.starts_with(&format!("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: не менее {peak} операторов на линии в самый загруженный интервал, чтобы 90% обращений получали ответ в течение 20 секунд (круглосуточно)")),
+        "{text}"
+    );
+}
