@@ -323,6 +323,7 @@ fn page(files: &cxc::generate::Files, name: &str) -> String {
 
 const SUPPORT: &str = r#"
 service "Air" { language en }
+calendar always "Always" { open 24x7 }
 team cc "Contact centre" { lead head }
 team bags "Baggage" { lead bag_lead }
 team cx "CX office" { lead director }

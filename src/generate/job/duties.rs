@@ -194,7 +194,7 @@ impl Duties<'_> {
                 if en {
                     format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n} on duty in the busiest interval, so that {p}% of contacts are answered within {within}{declared}.")
                 } else {
-                    format!("Планировать численность очереди {name} канала {c} по прогнозу: не менее {n} на линии в самый загруженный интервал, чтобы {p}% обращений получали ответ в течение {within}{declared}.")
+                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии нужно {n}, чтобы {p}% обращений получали ответ в течение {within}{declared}.")
                 }
             } else {
                 let targets = self.queue_targets(queue, channel);

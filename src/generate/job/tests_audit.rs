@@ -8,6 +8,7 @@ use crate::syntax::values::Language;
 
 pub(super) const AIRLINE: &str = r#"
 service "Air" { language en }
+calendar always "Always" { open 24x7 }
 calendar office "Office hours" { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
 team cc "Contact centre" { lead head }
 team bags "Baggage" { lead bag_lead }
@@ -33,7 +34,7 @@ journey trip "Disruption" {
 journey bag "Delayed bag" {
   start report
   step report "Bag reported" { owner tracer; channel phone; next deliver }
-  step deliver "Bag delivered" { owner bag_lead; within 1d; end }
+  step deliver "Bag delivered" { owner director; within 1d; end }
 }
 promise callback "Answered within a minute" {
   segments vip
@@ -127,17 +128,17 @@ fn a_promise_s_remedies_reach_those_who_deal_with_its_breach() {
     let agent = job_of(AIRLINE, "agent", Language::En);
     assert_eq!(
         texts(&agent, "promise-breach"),
-        ["When the public promise “Answered within a minute” is broken, give the customer: apologize to the customer; compensate: 2,000 bonus miles."]
+        ["When the public promise “Answered within a minute” is broken, give the customer: apologise to the customer; compensate: 2,000 bonus miles."]
     );
     assert!(
-        agent.rights.contains(&"Give the customer without further approval, when the public promise “Answered within a minute” is broken: apologize to the customer; compensate: 2,000 bonus miles.".to_string()),
+        agent.rights.contains(&"Give the customer without further approval, when the public promise “Answered within a minute” is broken: apologise to the customer; compensate: 2,000 bonus miles.".to_string()),
         "{:#?}",
         agent.rights
     );
     let head = job_of(AIRLINE, "head", Language::En);
     assert_eq!(
         texts(&head, "promise-breach"),
-        ["Ensure the team “Contact centre” gives the customer, when the public promise “Answered within a minute” is broken: apologize to the customer; compensate: 2,000 bonus miles."]
+        ["Ensure the team “Contact centre” gives the customer, when the public promise “Answered within a minute” is broken: apologise to the customer; compensate: 2,000 bonus miles."]
     );
     assert!(!head.rights.iter().any(|r| r.contains("Answered within")));
     // Over a journey: the doers of the step it is timed from give the
@@ -148,10 +149,16 @@ fn a_promise_s_remedies_reach_those_who_deal_with_its_breach() {
         .any(|t| t.contains("“Bag back in 3 days”") && t.ends_with("compensate: EUR 50.")));
     let bag_lead = job_of(AIRLINE, "bag_lead", Language::En);
     assert_eq!(
-        texts(&bag_lead, "promise-known"),
-        ["Know the public promise “Bag back in 3 days” made to customers, and do this position's work so that it is kept."]
+        texts(&bag_lead, "promise-breach"),
+        ["Ensure the team “Baggage” gives the customer, when the public promise “Bag back in 3 days” is broken: apologise to the customer; compensate: EUR 50."]
     );
     assert!(!bag_lead.rights.iter().any(|r| r.contains("EUR 50")));
+    let director = job_of(AIRLINE, "director", Language::En);
+    assert_eq!(
+        texts(&director, "promise-known"),
+        ["Know the public promise “Bag back in 3 days” made to customers, and do this position's work so that it is kept."]
+    );
+    assert!(!director.rights.iter().any(|r| r.contains("EUR 50")));
 
     let agent = job_of(AIRLINE, "agent", Language::Ru);
     let breach = texts(&agent, "promise-breach");
@@ -185,7 +192,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     // With a forecast: the agents the busiest interval needs.
     let forecast = AIRLINE.replace(
         "queue line \"Phone line\" { channel phone; team cc; agents 10 }",
-        "queue line \"Phone line\" { channel phone; segments vip; team cc; agents 10; forecast 120 per 30m; aht 4m }",
+        "queue line \"Phone line\" { channel phone; segments vip; team cc; agents 30; forecast 120 per 30m; aht 4m }",
     );
     let head = job_of(&forecast, "head", Language::En);
     let staffing = texts(&head, "staffing");
@@ -193,7 +200,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let text = staffing[0];
     assert!(
         text.starts_with("Plan the staffing of the queue “Phone line” on “Phone” from the forecast: at least ")
-            && text.ends_with(" agents on duty in the busiest interval, so that 90% of contacts are answered within 20 seconds (around the clock); the queue plans 10 agents."),
+            && text.ends_with(" agents on duty in the busiest interval, so that 90% of contacts are answered within 20 seconds (around the clock); the queue plans 30 agents."),
         "{text}"
     );
     // 120 calls of 4 minutes in 30 minutes are 16 Erlangs: more than 16
@@ -208,7 +215,9 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(&forecast, "head", Language::Ru);
     let text = texts(&head, "staffing")[0];
     assert!(
-        text.starts_with(&format!("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: не менее {peak} операторов на линии в самый загруженный интервал, чтобы 90% обращений получали ответ в течение 20 секунд (круглосуточно)")),
+        text.starts_with("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: в самый загруженный интервал на линии нужно ")
+            && text.contains(&format!("нужно {peak} оператор"))
+            && text.ends_with(", чтобы 90% обращений получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
         "{text}"
     );
 }
