@@ -181,7 +181,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(AIRLINE, "head", Language::En);
     assert_eq!(
         texts(&head, "staffing"),
-        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: 90% of contacts answered within 20 seconds (around the clock); 80% of contacts answered within 1 minute (counted only during Office hours); the queue plans 10 agents."]
+        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: 90% of contacts answered within 20 seconds (around the clock); 80% of contacts answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 10 agents."]
     );
     assert!(head.groups.iter().any(|(_, title, duties)| title
         == "Organising the work of the team “Contact centre”"
