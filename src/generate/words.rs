@@ -5,7 +5,7 @@
 //! these through filters, so a template never builds a plural itself.
 
 use crate::syntax::values::{
-    ChannelKind, ComplaintSeverity, Duration, Language, SimpleRemedy, Weekday,
+    ChannelKind, ComplaintSeverity, Language, SimpleRemedy, TimeLimit, Weekday,
 };
 
 pub use crate::i18n::durations::{
@@ -249,7 +249,7 @@ pub fn markdown_message(message: &crate::i18n::Message, language: Language) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::values::TimeLimit;
+    use crate::syntax::values::Duration;
 
     #[test]
     fn russian_plurals_follow_the_last_two_digits() {
