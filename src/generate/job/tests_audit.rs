@@ -33,7 +33,7 @@ journey trip "Disruption" {
 }
 journey bag "Delayed bag" {
   start report
-  step report "Bag reported" { owner tracer; channel phone; next deliver }
+  step report "Bag reported" { owner tracer; channel phone; within 2d; next deliver }
   step deliver "Bag delivered" { owner director; within 1d; end }
 }
 promise callback "Answered within a minute" {
