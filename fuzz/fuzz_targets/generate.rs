@@ -13,6 +13,8 @@ fuzz_target!(|bytes: &[u8]| {
     }
     for spec in &compiled.specs {
         let checks = spec.config.options(&Default::default());
+        let measure = cxc::measure::Settings::default();
+        let columns = cxc::measure::rows::Columns(spec.config.measure.columns.clone());
         for language in [
             cxc::syntax::values::Language::En,
             cxc::syntax::values::Language::Ru,
@@ -25,6 +27,8 @@ fuzz_target!(|bytes: &[u8]| {
                 today: None,
                 checks: &checks,
                 measured: None,
+                measure: &measure,
+                columns: &columns,
             };
             let _ = generate::render(&spec.model, &spec.staffing, &options);
         }
