@@ -105,6 +105,7 @@ pub fn bpmn(graph: &Graph, language: Language) -> String {
             lane: e.lane,
             main: e.size.0,
             cross: e.size.1,
+            under: None,
             aside: e
                 .name
                 .as_deref()

@@ -36,7 +36,7 @@ mod rank;
 
 use std::collections::HashMap;
 
-pub use place::{BESIDE, LANE_PAD, LOOP};
+pub use place::{under_most, BESIDE, LANE_PAD, LOOP};
 
 /// What is laid out: a node's lane, its size along each axis, and a label
 /// of its own beside it (after it on the cross axis: right of a map step,
@@ -47,6 +47,10 @@ pub struct Shape {
     pub main: i64,
     pub cross: i64,
     pub aside: Option<(i64, i64)>,
+    /// A label of its own under it (main, cross), against the far end of
+    /// its body and a self-loop round that end ([`LOOP`] past it): its
+    /// edges leave from the near half of its far side, clear of the label.
+    pub under: Option<(i64, i64)>,
 }
 
 pub struct Input {
@@ -117,6 +121,8 @@ pub struct Placed {
     pub boxes: Vec<Rect>,
     /// Each node's `aside` label, where it asked for one.
     pub asides: Vec<Option<Rect>>,
+    /// Each node's `under` label, where it asked for one.
+    pub unders: Vec<Option<Rect>>,
     /// Each edge's polyline, from its source to its target.
     pub paths: Vec<Vec<(i64, i64)>>,
     /// Each labelled edge's label (not a self-loop's: see `asides`).
@@ -215,12 +221,28 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
     for (i, &(from, to)) in input.edges.iter().enumerate() {
         let (a, b) = if reversed[i] { (to, from) } else { (from, to) };
         let labelled = labelled(i) && !simplified;
-        // The dummy next to the edge's own source carries its label.
-        let label_layer = if reversed[i] {
-            work.layer[b].saturating_sub(1)
+        // The dummy next to the edge's own source carries its label, or in
+        // a compact drawing the first one on from there whose layer has
+        // room for it: labels of a crowded layer move down their lines
+        // rather than widen the lanes.
+        let beside_source: Vec<usize> = if reversed[i] {
+            (work.layer[a] + 1..work.layer[b]).rev().collect()
         } else {
-            work.layer[a] + 1
+            (work.layer[a] + 1..work.layer[b]).collect()
         };
+        let label_size = input.labels.get(i).copied().flatten();
+        let label_layer = beside_source
+            .iter()
+            .copied()
+            .find(|&l| {
+                let Some((_, cross)) = label_size.filter(|_| labelled) else {
+                    return true;
+                };
+                let prefer = [input.shapes[b].lane, input.shapes[a].lane];
+                roomy(&rows, input, l, prefer, place::BESIDE + cross).is_some()
+            })
+            .or(beside_source.first().copied())
+            .unwrap_or(work.layer[a] + 1);
         let mut chain = vec![a];
         if a != b && !simplified {
             for l in work.layer[a] + 1..work.layer[b] {
@@ -269,30 +291,42 @@ fn spread(
     if input.room.is_empty() {
         return prefer[0];
     }
-    let room = |c: usize| input.room.get(c).copied().unwrap_or(i64::MAX);
-    let near: Vec<usize> = (1..=SPREAD)
-        .flat_map(|d| [prefer[0].checked_sub(d), Some(prefer[0] + d)])
-        .flatten()
-        .filter(|&c| c < input.lanes)
-        .collect();
-    let after = |c: usize| place::row_after(rows.get(&(l, c)).copied().unwrap_or(0), size);
     // Where no lane has room left, the one it overfills least.
-    let lane = prefer
-        .into_iter()
-        .chain(near.iter().copied())
-        .find(|&c| after(c) <= room(c))
-        .or_else(|| {
-            prefer
-                .into_iter()
-                .chain(near.iter().copied())
-                .min_by_key(|&c| after(c) - room(c))
-        })
+    let lane = roomy(rows, input, l, prefer, size)
+        .or_else(|| candidates(input, prefer).min_by_key(|&c| after(rows, input, l, c, size)))
         .unwrap_or(prefer[0]);
-    if !input.room.is_empty() {
-        let row = rows.entry((l, lane)).or_default();
-        *row = place::row_after(*row, size);
-    }
+    let row = rows.entry((l, lane)).or_default();
+    *row = place::row_after(*row, size);
     lane
+}
+
+/// The lanes a line in `prefer[0]` may pass through: `prefer`, then the
+/// nearest others within [`SPREAD`].
+fn candidates(input: &Input, prefer: [usize; 2]) -> impl Iterator<Item = usize> + '_ {
+    let near = (1..=SPREAD)
+        .flat_map(move |d| [prefer[0].checked_sub(d), Some(prefer[0] + d)])
+        .flatten()
+        .filter(|&c| c < input.lanes);
+    prefer.into_iter().chain(near)
+}
+
+/// How far past its room lane `c`'s row of layer `l` would be with a
+/// dummy of `size` more (0 or less: it has room).
+fn after(rows: &HashMap<(usize, usize), i64>, input: &Input, l: usize, c: usize, size: i64) -> i64 {
+    let room = input.room.get(c).copied().unwrap_or(i64::MAX);
+    place::row_after(rows.get(&(l, c)).copied().unwrap_or(0), size).saturating_sub(room)
+}
+
+/// The first lane (of [`candidates`]) whose row in layer `l` has room for
+/// a dummy of `size`.
+fn roomy(
+    rows: &HashMap<(usize, usize), i64>,
+    input: &Input,
+    l: usize,
+    prefer: [usize; 2],
+    size: i64,
+) -> Option<usize> {
+    candidates(input, prefer).find(|&c| after(rows, input, l, c, size) <= 0)
 }
 
 /// Whether the polyline passes through the inside of `r` (running along its
@@ -325,6 +359,7 @@ mod tests {
                     main: 60,
                     cross: 160,
                     aside: None,
+                    under: None,
                 })
                 .collect(),
             edges: edges.to_vec(),

@@ -13,16 +13,33 @@ const LAYER_GAP: i64 = 56;
 const TRACK: i64 = 9;
 /// How far a self-loop reaches past its node.
 pub const LOOP: i64 = NODE_GAP / 2;
+/// How far before its body's far end a self-loop with a label under the
+/// body comes back.
+const LOOP_END: i64 = 3;
 /// Room between a line and the label beside it, and a node and its aside.
 pub const BESIDE: i64 = 5;
 
 /// What a shape takes up: its body, and its aside label after it.
 pub(super) fn footprint(shape: &Shape) -> (i64, i64) {
-    match shape.aside {
+    let (main, cross) = match shape.under {
         None => (shape.main, shape.cross),
-        Some((main, cross)) => (shape.main.max(main), shape.cross + BESIDE + cross),
+        Some((m, _)) => (shape.main + BESIDE + m, shape.cross + LOOP),
+    };
+    match shape.aside {
+        None => (main, cross),
+        Some((m, c)) => (main.max(m), shape.cross + BESIDE + c),
     }
 }
+
+/// The widest an `under` label can be beside a body `cross` wide: from
+/// past the middle of its far end to the end of its self-loop.
+pub fn under_most(cross: i64) -> i64 {
+    cross - cross / 2 - 1 + LOOP
+}
+
+/// How far the ports of a node with an `under` label stay from the middle
+/// of its far side, and so from the label.
+const PORT_CLEAR: i64 = 10;
 
 /// A row's width once a node `size` wide joins it (`used` wide so far),
 /// counting the widest gap a neighbour may need: the compact drawing's
@@ -97,6 +114,7 @@ pub(super) fn place(
     }
     // A real node's body is at the start of its footprint on the cross axis.
     let body = |v: usize| (input.shapes[v].main, input.shapes[v].cross);
+    let under = |v: usize| (v < real).then(|| input.shapes[v].under).flatten();
     let centre = |v: usize| match work.kind[v] {
         Kind::Real => cross[v] + body(v).1 / 2,
         Kind::Dummy => cross[v] + work.size[v].1 / 2,
@@ -115,10 +133,14 @@ pub(super) fn place(
         }
     }
     let spread =
-        |v: usize, list: &mut Vec<(usize, usize)>, other: &dyn Fn(usize, usize) -> usize| {
+        |v: usize, list: &mut Vec<(usize, usize)>, other: &dyn Fn(usize, usize) -> usize, far| {
             list.sort_by_key(|&(e, s)| (centre(other(e, s)), e));
             let k = list.len() as i64;
-            let width = body(v).1;
+            // Under a label, lines leave from the near half, clear of it.
+            let width = match under(v) {
+                Some(_) if far => body(v).1 / 2 - PORT_CLEAR,
+                _ => body(v).1,
+            };
             list.iter()
                 .enumerate()
                 .map(|(i, &(e, s))| ((e, s), cross[v] + width * (i as i64 + 1) / (k + 1)))
@@ -139,8 +161,8 @@ pub(super) fn place(
             }
             continue;
         }
-        port_out.extend(spread(v, &mut outs[v], &next));
-        port_in.extend(spread(v, &mut ins[v], &prev));
+        port_out.extend(spread(v, &mut outs[v], &next, true));
+        port_in.extend(spread(v, &mut ins[v], &prev, false));
     }
     // Tracks: each segment that changes position turns in the gap below
     // its layer, on a track of its own. Among segments going right, the one
@@ -209,7 +231,11 @@ pub(super) fn place(
     // in the middle of its footprint.
     let main =
         |v: usize| layer_start[work.layer[v]] + (layer_depth[work.layer[v]] - work.size[v].0) / 2;
-    let body_main = |v: usize| main(v) + (work.size[v].0 - body(v).0) / 2;
+    // With a label under it, the body starts its footprint.
+    let body_main = |v: usize| match under(v) {
+        Some(_) => main(v),
+        None => main(v) + (work.size[v].0 - body(v).0) / 2,
+    };
 
     let xy = |m: i64, c: i64| match orientation {
         Orientation::TopDown => (c, m),
@@ -238,6 +264,14 @@ pub(super) fn place(
             Some(rect(start, cross[v] + body(v).1 + BESIDE, m, c))
         })
         .collect();
+    // Right against the end of the self-loop, under the far end.
+    let unders = (0..real)
+        .map(|v| {
+            let (m, c) = under(v)?;
+            let start = body_main(v) + body(v).0 + BESIDE;
+            Some(rect(start, cross[v] + body(v).1 + LOOP - c, m, c))
+        })
+        .collect();
     let mut paths = Vec::with_capacity(work.chains.len());
     let mut labels = vec![None; work.chains.len()];
     for (e, (chain, reversed)) in work.chains.iter().enumerate() {
@@ -245,10 +279,17 @@ pub(super) fn place(
         if chain[0] == chain[1] {
             // A self-loop: out of the node's far side, round and back.
             let v = chain[0];
-            let (m0, m1) = (
-                body_main(v) + body(v).0 / 3,
-                body_main(v) + 2 * body(v).0 / 3,
-            );
+            // Under a label, round the far corner, nearest the label.
+            let (m0, m1) = match under(v) {
+                Some(_) => (
+                    body_main(v) + body(v).0 / 2,
+                    body_main(v) + body(v).0 - LOOP_END,
+                ),
+                None => (
+                    body_main(v) + body(v).0 / 3,
+                    body_main(v) + 2 * body(v).0 / 3,
+                ),
+            };
             let c = cross[v] + body(v).1;
             points.extend([xy(m0, c), xy(m0, c + LOOP), xy(m1, c + LOOP), xy(m1, c)]);
             paths.push(points);
@@ -302,6 +343,7 @@ pub(super) fn place(
     Placed {
         boxes,
         asides,
+        unders,
         paths,
         labels,
         lanes,

@@ -25,7 +25,7 @@ mod write;
 
 pub use write::{cuts, svg, LANDSCAPE, PRINT_MOST, SCALED_MOST};
 
-use super::layered::{self, Input, Orientation, Placed, Rect, Shape, LOOP};
+use super::layered::{self, Input, Orientation, Placed, Rect, Shape};
 use super::metrics::{self, Face};
 use super::Graph;
 
@@ -75,9 +75,13 @@ impl Style {
     /// A compact style whose lanes hold `room` px each (steps as wide,
     /// labels beside their line within it).
     const fn compact(room: i64, customer: i64) -> Style {
+        Style::tight(room, customer, room - layered::BESIDE - 2)
+    }
+    /// A compact style whose labels wrap to `label` px.
+    const fn tight(room: i64, customer: i64, label: i64) -> Style {
         Style {
             step: room,
-            label: room - layered::BESIDE - 2,
+            label,
             merged: true,
             customer,
             room: Some(room),
@@ -88,7 +92,7 @@ impl Style {
 /// From the roomiest to the most compact. Ten owners' lanes of the last
 /// fit the budget with a phase strip and the customer's lane beside them
 /// (10 × (62 + 20) + 38 + 70).
-const STYLES: [Style; 9] = [
+const STYLES: [Style; 11] = [
     Style::roomy(124, 150, false, 96),
     Style::roomy(100, 120, false, 88),
     Style::roomy(100, 110, true, 88),
@@ -98,10 +102,9 @@ const STYLES: [Style; 9] = [
     Style::compact(78, 76),
     Style::compact(70, 72),
     Style::compact(62, 70),
+    Style::tight(62, 70, 44),
+    Style::tight(62, 70, 34),
 ];
-
-/// The widest a self-loop's label is in a compact drawing.
-const LOOP_LABEL: i64 = 44;
 
 /// Steps and edges past which only the narrowest style is tried.
 const LARGE: usize = 400;
@@ -346,6 +349,7 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
                 main: STEP_HEIGHT.max(titles[i].len() as i64 * LINE + 16 + badge),
                 cross: step_width[i],
                 aside: None,
+                under: None,
             }
         })
         .collect();
@@ -360,6 +364,7 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
         main: EVENT,
         cross: EVENT,
         aside: None,
+        under: None,
     };
     let root = graph.start.map(|s| {
         kinds.push(Kind::Start);
@@ -381,11 +386,11 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
         .iter()
         .map(|e| e.2.as_deref().map(|w| small_text(w, style.label)))
         .collect();
-    // A self-loop's label widens its lane: narrower in a compact drawing.
+    // A self-loop's label goes under its step, round which the loop runs.
     let loop_texts: Vec<Option<(Vec<String>, i64, i64)>> = edges
         .iter()
         .map(|e| {
-            let max = style.room.map_or(style.label, |_| LOOP_LABEL);
+            let max = layered::under_most(shapes[e.0].cross);
             e.2.as_deref()
                 .filter(|_| e.0 == e.1)
                 .map(|w| small_text(w, max))
@@ -394,9 +399,9 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
     let mut loop_at: Vec<Option<(usize, i64)>> = vec![None; edges.len()];
     for (e, &(from, to, _)) in edges.iter().enumerate() {
         if let (true, Some((_, w, h))) = (from == to, &loop_texts[e]) {
-            let aside = shapes[from].aside.unwrap_or((0, LOOP));
-            loop_at[e] = Some((from, aside.0));
-            shapes[from].aside = Some((aside.0 + h, aside.1.max(LOOP + w)));
+            let under = shapes[from].under.unwrap_or((0, 0));
+            loop_at[e] = Some((from, under.0));
+            shapes[from].under = Some((under.0 + h, under.1.max(*w)));
         }
     }
     let labels_in = edges
@@ -426,8 +431,8 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
             // and an even share of what the budget has left.
             let mut widest = vec![0i64; lane_names.len()];
             for s in &shapes {
-                let aside = s.aside.map_or(0, |(_, c)| layered::BESIDE + c);
-                widest[s.lane] = widest[s.lane].max(s.cross + aside);
+                let loop_room = s.under.map_or(0, |_| layered::LOOP);
+                widest[s.lane] = widest[s.lane].max(s.cross + loop_room);
             }
             let pad = 2 * layered::LANE_PAD;
             let used: i64 = widest.iter().map(|w| w + pad).sum();
@@ -460,10 +465,10 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
             let (lines, w, h) = loop_texts[e].clone().or_else(|| texts[e].clone())?;
             let rect = match loop_at[e] {
                 Some((v, offset)) => {
-                    let aside = placed.asides[v]?;
+                    let under = placed.unders[v]?;
                     Rect {
-                        x: aside.x + LOOP,
-                        y: aside.y + offset,
+                        x: under.right() - w,
+                        y: under.y + offset,
                         width: w,
                         height: h,
                     }
