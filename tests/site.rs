@@ -451,6 +451,17 @@ fn the_kitchen_site_works_in_a_real_browser() {
     }
 }
 
+/// Owners whose names are far longer than a lane of one step is tall.
+const LONG_OWNERS: &str =
+    "team a \"Отдел по работе с претензиями и возвратами клиентов федерального значения\" {}
+team b \"Customer experience and complaints resolution department of the northern region\" {}
+team c \"顾客提交维修申请工程师上门確認予約の変更\" {}
+journey g \"Жалоба\" { start s0
+ step s0 \"Принять\" { owner a; next s1 }
+ step s1 \"Check\" { owner b; next s2 }
+ step s2 \"確認\" { owner c; end \"ok\" } }
+";
+
 #[test]
 fn journeys_export_to_bpmn_that_bpmnlint_and_bpmn_js_accept() {
     let Some(tools) = tools("bpmnlint and bpmn-js in Chromium", true) else {
@@ -481,6 +492,34 @@ fn journeys_export_to_bpmn_that_bpmnlint_and_bpmn_js_accept() {
         std::fs::create_dir_all(&spec).unwrap();
         std::fs::write(spec.join("g.cx"), text).unwrap();
         let built = out.path().join(format!("generated-{i}-out"));
+        build(spec.to_str().unwrap(), &built);
+        files.extend(
+            files_under(&built)
+                .into_iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
+        );
+    }
+    // Long owner names, Cyrillic among them, on lanes of one step each; and
+    // every outside spec.
+    let owners = out.path().join("long-owners");
+    std::fs::create_dir_all(&owners).unwrap();
+    std::fs::write(owners.join("g.cx"), LONG_OWNERS).unwrap();
+    let mut specs = vec![owners];
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/specs");
+    let outside = if shared.is_dir() {
+        shared
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/outside")
+    };
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&outside)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    specs.extend(dirs);
+    for (i, spec) in specs.iter().enumerate() {
+        let built = out.path().join(format!("spec-{i}-out"));
         build(spec.to_str().unwrap(), &built);
         files.extend(
             files_under(&built)

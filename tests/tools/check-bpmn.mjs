@@ -2,7 +2,8 @@
 // Chromium — and fails on any import error or warning, and on any named
 // element (task, event, lane, sequence flow, the pool) whose name bpmn-js
 // does not draw: its label's text in the rendered SVG, whitespace aside (the
-// viewer wraps it into lines), must be the name. Saves a screenshot of each
+// viewer wraps it into lines), must be the name; and on any lane's or task's
+// name drawn out of its lane or task. Saves a screenshot of each
 // diagram fitted to the window. Prints a JSON report; exits 1 on a failure.
 //
 //   node check-bpmn.mjs SCREENSHOT_DIR file.bpmn [file.bpmn ...]
@@ -47,7 +48,23 @@ try {
           const box = texts.map((t) => t.getBBox()).reduce((a, b) => a + b.width * b.height, 0);
           return { id: e.id, type: e.type, name: e.businessObject.name, drawn, visible: box > 0 };
         });
+        // Every lane's and task's name as Chromium draws it lies inside the
+        // lane or task (a long owner's title must not spill out of its
+        // lane), with a pixel's leeway for antialiasing.
+        const spilled = registry
+          .filter((e) => (e.type === 'bpmn:Lane' || e.type === 'bpmn:Task') && e.businessObject.name)
+          .flatMap((e) => {
+            const g = registry.getGraphics(e);
+            const shape = g && g.querySelector('.djs-visual > rect');
+            if (!shape) return [`${e.type} ${e.id} has no box drawn`];
+            const box = shape.getBoundingClientRect();
+            return [...g.querySelectorAll('.djs-visual text')]
+              .map((t) => t.getBoundingClientRect())
+              .filter((r) => r.width > 0 && (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1))
+              .map((r) => `${e.type} ${e.id} "${e.businessObject.name}": text at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)} outside its box ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+          });
         return {
+          spilled,
           warnings: warnings.map((w) => w.message),
           shapes: registry.filter((e) => !e.waypoints).length,
           connections: registry.filter((e) => !!e.waypoints).length,
@@ -63,6 +80,7 @@ try {
     if (result.error) problems.push(`import failed: ${result.error}`);
     for (const w of result.warnings) problems.push(`import warning: ${w}`);
     for (const u of result.undrawn || []) problems.push(`name not drawn: ${u}`);
+    for (const u of result.spilled || []) problems.push(`name out of its box: ${u}`);
     // Numbered: generated specs all name their journey `g`.
     const shot = join(shots, `${index}-${basename(file).replace(/\.bpmn$/, '.png')}`);
     await tab.screenshot({ path: shot });

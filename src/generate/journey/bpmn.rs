@@ -172,9 +172,14 @@ fn task_size(name: &str) -> (i64, i64) {
 }
 
 /// The least height a title strip needs for `title` in two lines at most
-/// (bpmn-js wraps it to the strip's length).
+/// (bpmn-js wraps it to the strip's length). A CJK font's lines stand
+/// taller than 1.2 em: two of them overrun the 30-px strip, out of the lane,
+/// so a title with CJK in it gets one line, and an em to spare for the
+/// browser's own CJK widths.
 fn strip_length(title: &str) -> i64 {
-    let fits = |h: i64| metrics::bpmn_lines(title, NAME, h as f64).len() <= TITLE_LINES;
+    let cjk = title.chars().any(metrics::is_cjk);
+    let most = if cjk { 1 } else { TITLE_LINES };
+    let fits = |h: i64| metrics::bpmn_lines(title, NAME, h as f64).len() <= most;
     let (mut lo, mut hi) = (0, metrics::px(title, Face::Arial, NAME) + 2);
     while lo < hi {
         let mid = (lo + hi) / 2;
@@ -184,7 +189,7 @@ fn strip_length(title: &str) -> i64 {
             lo = mid + 1;
         }
     }
-    lo
+    lo + if cjk { NAME as i64 } else { 0 }
 }
 
 fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
