@@ -462,6 +462,35 @@ journey g \"Жалоба\" { start s0
  step s2 \"確認\" { owner c; end \"ok\" } }
 ";
 
+/// The BPMN files `cxc build` writes for `spec` into `out`.
+fn built_bpmn(spec: &str, out: &Path) -> Vec<PathBuf> {
+    build(spec, out);
+    files_under(out)
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "bpmn"))
+        .collect()
+}
+
+/// The outside specs, by name: `../shared/specs` when it is there, else
+/// their copy in tests/specs/outside.
+fn outside_specs() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/specs");
+    let outside = if shared.is_dir() {
+        shared
+    } else {
+        root.join("tests/specs/outside")
+    };
+    let mut specs: Vec<(String, PathBuf)> = std::fs::read_dir(&outside)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    specs.sort();
+    specs
+}
+
 #[test]
 fn journeys_export_to_bpmn_that_bpmnlint_and_bpmn_js_accept() {
     let Some(tools) = tools("bpmnlint and bpmn-js in Chromium", true) else {
@@ -470,62 +499,32 @@ fn journeys_export_to_bpmn_that_bpmnlint_and_bpmn_js_accept() {
     let out = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for example in ["kitchen", "telecom", "dry-cleaner-ru"] {
-        let dir = out.path().join(example);
-        build(&format!("examples/{example}"), &dir);
-        files.extend(
-            files_under(&dir)
-                .into_iter()
-                .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
-        );
+        files.extend(built_bpmn(
+            &format!("examples/{example}"),
+            &out.path().join(example),
+        ));
     }
-    let banquet = out.path().join("banquet");
-    build("tests/journeys/banquet.cx", &banquet);
-    files.extend(
-        files_under(&banquet)
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
-    );
-    // Generated journeys: up to ten owners, forty steps, long Cyrillic and
-    // CJK names, loops and labelled branches.
-    for (i, text) in maps_spec::sample(6).iter().enumerate() {
+    files.extend(built_bpmn(
+        "tests/journeys/banquet.cx",
+        &out.path().join("banquet"),
+    ));
+    // Generated journeys (up to ten owners, forty steps, long Cyrillic and
+    // CJK names, loops and labelled branches), long owner names (Cyrillic
+    // and CJK among them) on lanes of one step each, and every outside spec.
+    let mut specs = Vec::new();
+    let texts = maps_spec::sample(6)
+        .into_iter()
+        .chain([LONG_OWNERS.to_string()]);
+    for (i, text) in texts.enumerate() {
         let spec = out.path().join(format!("generated-{i}"));
         std::fs::create_dir_all(&spec).unwrap();
         std::fs::write(spec.join("g.cx"), text).unwrap();
-        let built = out.path().join(format!("generated-{i}-out"));
-        build(spec.to_str().unwrap(), &built);
-        files.extend(
-            files_under(&built)
-                .into_iter()
-                .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
-        );
+        specs.push(spec);
     }
-    // Long owner names, Cyrillic among them, on lanes of one step each; and
-    // every outside spec.
-    let owners = out.path().join("long-owners");
-    std::fs::create_dir_all(&owners).unwrap();
-    std::fs::write(owners.join("g.cx"), LONG_OWNERS).unwrap();
-    let mut specs = vec![owners];
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/specs");
-    let outside = if shared.is_dir() {
-        shared
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/outside")
-    };
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&outside)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    specs.extend(dirs);
+    specs.extend(outside_specs().into_iter().map(|(_, p)| p));
     for (i, spec) in specs.iter().enumerate() {
         let built = out.path().join(format!("spec-{i}-out"));
-        build(spec.to_str().unwrap(), &built);
-        files.extend(
-            files_under(&built)
-                .into_iter()
-                .filter(|f| f.extension().is_some_and(|e| e == "bpmn")),
-        );
+        files.extend(built_bpmn(spec.to_str().unwrap(), &built));
     }
     assert!(files.len() >= 10, "{files:?}");
     // bpmn.io's own viewer imports each with no error and no warning, and
@@ -641,21 +640,8 @@ fn every_outside_and_sampled_map_shows_every_step() {
     let Some(tools) = tools("the journey maps in Chromium", true) else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = root.join("../shared/specs");
-    let outside = if shared.is_dir() {
-        shared
-    } else {
-        root.join("tests/specs/outside")
-    };
     let out = tempfile::tempdir().unwrap();
-    let mut specs: Vec<(String, PathBuf)> = std::fs::read_dir(&outside)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
-        .collect();
-    specs.sort();
+    let mut specs = outside_specs();
     for (i, text) in maps_spec::sample(6).iter().enumerate() {
         let dir = out.path().join(format!("generated-{i}"));
         std::fs::create_dir_all(&dir).unwrap();
