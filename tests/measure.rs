@@ -8,6 +8,8 @@ mod bad_rows;
 mod common;
 #[path = "measure/money.rs"]
 mod money;
+#[path = "measure/shown.rs"]
+mod shown;
 
 use common::{cxc, json};
 use std::collections::BTreeSet;
@@ -282,7 +284,7 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
     let standards = read("policy/service-standards.md");
     assert!(
-        standards.contains("30 seconds (counted only during Office hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00 Europe/Moscow time, except holidays) — **measured:** 63.6% (n = 1088, missed)"),
+        standards.contains("30 seconds (counted only during Office hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00 Europe/Moscow time, except holidays) — **measured:** 63.7% (n = 1088, missed)"),
         "{standards}"
     );
     let map = read("journeys/order.md");
@@ -604,7 +606,8 @@ fn repeats_fcr_switching_surveys_and_causes_reach_every_output() {
     );
     // Without a target: effort (CES), NPS, repeats, complaints per 1,000.
     assert_eq!(figure("ces")["value"], 4.5);
-    assert_eq!(figure("nps")["value"], 33.33);
+    assert_eq!(figure("nps")["value"], 100.0 / 3.0);
+    assert_eq!(figure("nps")["text"], "33.33");
     assert_eq!(figure("repeat")["text"], "40%");
     assert_eq!(figure("complaints_per_1000")["value"], 400);
     assert_eq!(mass["repeats"]["switched"], 1);

@@ -3,6 +3,7 @@
 //! did next to what the standard says.
 
 use super::report::MeasureView;
+use crate::measure::shown::tenths;
 use crate::syntax::values::{trim_float, Language};
 
 pub(crate) struct Measured<'v> {
@@ -41,7 +42,7 @@ impl<'v> Measured<'v> {
             self.view.targets.iter().find(|t| {
                 t.sla == sla && t.segment == segment && t.kind == kind && t.index == index
             })?;
-        Some(self.share(t.percent.0, t.n, t.ok))
+        Some(self.share(t.shown.0, t.n, t.ok))
     }
 
     /// `92.2% over 166 (met)` for a `target` metric, by its statement.
@@ -93,7 +94,7 @@ impl<'v> Measured<'v> {
             parts.push(format!("{median} {}, {p90} {}", say(m), say(p)));
         }
         if let Some(d) = s.dropoff {
-            parts.push(format!("{dropoff} {}%", trim_float(d.0)));
+            parts.push(format!("{dropoff} {}%", trim_float(tenths(d.0, None))));
         }
         if let Some(c) = s.csat {
             parts.push(format!("CSAT {}", trim_float(c.0)));
@@ -101,7 +102,8 @@ impl<'v> Measured<'v> {
         parts.push(format!("n = {}", s.reached));
         let badge: Vec<String> = [
             s.time.median_text.clone(),
-            s.dropoff.map(|d| format!("↓{}%", trim_float(d.0))),
+            s.dropoff
+                .map(|d| format!("↓{}%", trim_float(tenths(d.0, None)))),
         ]
         .into_iter()
         .flatten()

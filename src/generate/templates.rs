@@ -95,6 +95,8 @@ impl Renderer {
         env.add_filter("cell", cell);
         env.add_filter("duration", super::words::duration_filter);
         env.add_filter("number", super::words::number_filter);
+        env.add_filter("percent", super::words::percent_filter);
+        env.add_filter("decimal", super::words::decimal_filter);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".md") {
                 AutoEscape::Custom("markdown")

@@ -54,6 +54,22 @@ pub fn number_filter(state: &minijinja::State, value: f64) -> String {
     grouped(value, template_language(state))
 }
 
+/// The `percent` filter: a share with no goal beside it, as every text of
+/// `cxc measure` shows a percentage (crate::measure::shown), with `%`.
+pub fn percent_filter(state: &minijinja::State, value: f64) -> String {
+    let shown = crate::measure::shown::tenths(value, None);
+    format!("{}%", grouped(shown, template_language(state)))
+}
+
+/// The `decimal` filter: a figure measure.json gives as text (`88.9%`,
+/// `4.25`) with the decimal sign of the template's language (`88,9%`).
+pub fn decimal_filter(state: &minijinja::State, text: String) -> String {
+    match template_language(state) {
+        Language::En => text,
+        Language::Ru => text.replace('.', ","),
+    }
+}
+
 /// The words for the closed sets of the language, by language. Each is the
 /// form a sentence in the documents needs.
 pub fn term(word: Term, language: Language) -> &'static str {

@@ -37,7 +37,7 @@ pub fn findings(
                     msg!(
                         "measure-promise-broken",
                         promise = promise.header.id.as_str(),
-                        actual = share(kept),
+                        actual = share(kept, goal),
                         n = kept.n as f64,
                         goal = goal.to_string(),
                         period = period.clone()
@@ -81,7 +81,7 @@ pub fn findings(
                     "measure-complaint-late",
                     complaint = rule.header.id.as_str(),
                     duty = what,
-                    actual = share(kept),
+                    actual = share(kept, deadline),
                     n = kept.n as f64,
                     goal = deadline.to_string(),
                     period = period.clone()
@@ -145,7 +145,7 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
                         "measure-target-missed",
                         target = target,
                         segment = segment,
-                        actual = share(&kept),
+                        actual = share(&kept, goal),
                         n = a.n as f64,
                         goal = goal.to_string(),
                         period = period
@@ -174,7 +174,7 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
                         "measure-metric-missed",
                         target = target,
                         segment = model.segments[segment].header.id.as_str(),
-                        actual = value_text(kpi.value.value, actual),
+                        actual = measured_text(&kpi.value, actual),
                         n = n as f64,
                         answers = metric_basis(kpi.value.metric, n),
                         period = period
@@ -378,9 +378,22 @@ fn below(kept: &Kept, goal: Percent) -> bool {
     !kept.meets(goal)
 }
 
-/// `71.3%`: one decimal, never rounded up to the goal it misses.
-pub fn share(kept: &Kept) -> String {
-    format!("{}%", trim_float(kept.shown_percent()))
+/// `71.3%`: one decimal by the rule of [`super::shown`], never rounded
+/// up to the goal it misses.
+pub fn share(kept: &Kept, goal: Percent) -> String {
+    format!("{}%", trim_float(kept.shown(goal)))
+}
+
+/// A measured `target` metric as the texts show it: a percentage by the
+/// rule of [`super::shown`] against the target, other figures as
+/// [`value_text`].
+pub fn measured_text(kpi: &crate::model::Kpi, value: f64) -> String {
+    match kpi.value {
+        TargetValue::Percent(_) => {
+            super::shown::percent_text(value, Some((kpi.comparison, target_figure(kpi.value))))
+        }
+        _ => value_text(kpi.value, value),
+    }
 }
 
 pub fn value_text(target: TargetValue, value: f64) -> String {

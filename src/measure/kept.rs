@@ -30,10 +30,16 @@ impl Kept {
         (self.n > 0).then(|| self.kept as f64 * 100.0 / self.n as f64)
     }
 
-    /// The share with one decimal, rounded down: a share just under its
-    /// goal never shows as the goal.
-    pub fn shown_percent(&self) -> f64 {
-        (self.percent().unwrap_or(0.0) * 10.0).floor() / 10.0
+    /// The share exact, 0 without anything measured: `measure.json`'s value.
+    pub fn exact(&self) -> f64 {
+        self.percent().unwrap_or(0.0)
+    }
+
+    /// The share as the texts show it against `goal` (the one rule of
+    /// [`super::shown`]): never across the goal.
+    pub fn shown(&self, goal: crate::syntax::values::Percent) -> f64 {
+        let goal = (crate::syntax::values::Comparison::AtLeast, goal.value());
+        super::shown::tenths(self.exact(), Some(goal))
     }
 
     /// Whether the share kept reaches `goal` (nothing measured misses nothing).

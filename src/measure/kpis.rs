@@ -3,7 +3,7 @@
 //! role (or its team) owns. First-contact resolution comes from the
 //! customers' repeat contacts; the survey metrics from the answers.
 
-use super::findings::{metric_basis, metric_statement, share, value_text};
+use super::findings::{metric_basis, metric_statement};
 use super::kept::Kept;
 use super::metrics::{holds, target_figure, Sums, Voice};
 use super::repeats::RepeatFigures;
@@ -95,7 +95,7 @@ pub fn role_findings(model: &Model, report: &Report, period: &str, out: &mut Vec
                         "measure-role-metric-missed",
                         target = metric_statement(&kpi.value),
                         role = r.header.id.as_str(),
-                        actual = value_text(kpi.value.value, actual),
+                        actual = super::findings::measured_text(&kpi.value, actual),
                         n = n as f64,
                         answers = metric_basis(kpi.value.metric, n),
                         period = period
@@ -137,7 +137,10 @@ pub fn repeat_findings(model: &Model, report: &Report, period: &str, out: &mut V
                 msg!(
                     "measure-repeat-contacts",
                     segment = s.header.id.as_str(),
-                    actual = share(&kept),
+                    actual = super::shown::percent_text(
+                        kept.exact(),
+                        Some((crate::syntax::values::Comparison::AtMost, limit.value())),
+                    ),
                     n = kept.n as f64,
                     window = crate::syntax::values::Duration::from_seconds(report.repeats.window)
                         .to_string(),

@@ -32,6 +32,7 @@ pub mod pain;
 pub mod promises;
 pub mod repeats;
 pub mod rows;
+pub mod shown;
 pub mod sketch;
 pub mod sla;
 

@@ -79,7 +79,7 @@ fn words(hurt: Hurt, pain: &Pain) -> Arg {
     Arg::Message(match hurt {
         Hurt::Dropoff { percent, n } => msg!(
             "measure-hurt-dropoff",
-            percent = format!("{}%", trim_float((percent * 10.0).round() / 10.0)),
+            percent = super::shown::percent_text(percent, None),
             n = n as f64,
             limit = pain.dropoff.to_string()
         ),

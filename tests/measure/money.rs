@@ -117,7 +117,7 @@ fn each_money_figure_has_its_assumptions_beside_it_in_both_languages() {
         "{ru}"
     );
     assert!(
-        ru.contains("| mass | доля самообслуживания | 33,33% | 60% | 448 |"),
+        ru.contains("| mass | доля самообслуживания | 33,3% | 60% | 448 |"),
         "{ru}"
     );
 }

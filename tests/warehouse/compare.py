@@ -129,8 +129,8 @@ def main():
             total = {a: sum(c[a] for c in mine) for a in ["contacts", "repeated", "switched", "resolved", "first_contact"]}
             for a in ["contacts", "repeated", "switched", "resolved"]:
                 same(f"{key} {item[key]} repeats {a}", total[a], theirs[a])
-            # Rounded half away from zero, as Rust rounds.
-            fcr = math.floor(total["first_contact"] * 100 / total["resolved"] * 100 + 0.5) / 100 if total["resolved"] else None
+            # Exact, as measure.json keeps every share.
+            fcr = total["first_contact"] * 100.0 / total["resolved"] if total["resolved"] else None
             same(f"{key} {item[key]} fcr percent", fcr, theirs["fcr_percent"])
     same("switches", {(r["from_channel"], r["to_channel"], r["switches"]) for r in rows("repeat_switches")},
          {(x["from"], x["to"], x["count"]) for x in measure.get("switches", [])})

@@ -15,6 +15,7 @@ use super::Said;
 use crate::generate::markup::escape;
 use crate::generate::page::{self, Ask, Page, Stylesheet};
 use crate::i18n::grouped;
+use crate::measure::shown::tenths;
 use crate::syntax::values::Language;
 use std::fmt::Write;
 
@@ -118,7 +119,7 @@ fn chart(view: &MeasureView, said: &Said, name: &str, w: &Words, language: Langu
                 .zip(&said.targets)
                 .map(|(t, words)| {
                     let label = format!("{} · {words}", t.segment);
-                    share(label, t.percent.0, t.goal.0, t.ok)
+                    share(label, t.shown.0, t.goal.0, t.ok)
                 })
                 .collect(),
         ),
@@ -128,7 +129,7 @@ fn chart(view: &MeasureView, said: &Said, name: &str, w: &Words, language: Langu
                 .iter()
                 .map(|p| {
                     let label = p.title.clone().unwrap_or_else(|| p.id.clone());
-                    share(label, p.percent.0, p.goal.0, p.ok)
+                    share(label, p.shown.0, p.goal.0, p.ok)
                 })
                 .collect(),
         ),
@@ -142,7 +143,7 @@ fn chart(view: &MeasureView, said: &Said, name: &str, w: &Words, language: Langu
                         .and_then(|d| said.duties.get(d))
                         .map_or("", String::as_str);
                     let label = format!("{} · {duty}", c.title.as_deref().unwrap_or(&c.id));
-                    share(label, c.percent.0, c.goal.0, c.ok)
+                    share(label, c.shown.0, c.goal.0, c.ok)
                 })
                 .collect(),
         ),
@@ -205,9 +206,9 @@ fn journey(j: &JourneyView, w: &Words, language: Language) -> Vec<Bar> {
     j.steps
         .iter()
         .map(|s| {
-            let dropoff = s
-                .dropoff
-                .map_or(String::new(), |d| format!(" ({}%)", grouped(d.0, language)));
+            let dropoff = s.dropoff.map_or(String::new(), |d| {
+                format!(" ({}%)", grouped(tenths(d.0, None), language))
+            });
             Bar {
                 label: s.title.clone().unwrap_or_else(|| s.step.clone()),
                 share: 100.0 * s.reached as f64 / most,

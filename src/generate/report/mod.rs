@@ -55,6 +55,8 @@ pub(super) struct Said {
     pub(super) targets: Vec<String>,
     /// In the order of `metrics`: "customer satisfaction (CSAT) ≥ 4.5".
     metrics: Vec<String>,
+    /// In the order of `role_metrics`: the role's target in words.
+    role_metrics: Vec<String>,
     /// In the order of `bad_data`; its problems are Markdown (names from
     /// the data as code spans), printed `|safe`.
     bad_data: Vec<FlawSaid>,
@@ -101,6 +103,18 @@ impl Said {
                 }
             }
         }
+        // As the view lists them: per role, its targets the data had a
+        // figure for.
+        let role_metrics = model
+            .roles
+            .iter()
+            .flat_map(|(role, r)| r.targets.iter().map(move |kpi| (role, kpi)))
+            .filter(|(role, kpi)| {
+                let scope = crate::measure::kpis::Scope::Role(*role);
+                report.kpi(model, scope, &kpi.value).is_some()
+            })
+            .map(|(_, kpi)| metric_words(&kpi.value, language))
+            .collect();
         let bad_data = report
             .flaws
             .all
@@ -126,6 +140,10 @@ impl Said {
         .map(|d| (view::duty_code(d), duty_words(d).text(language)))
         .collect();
         let mut metric_names = BTreeMap::new();
+        metric_names.insert(
+            "dropoff".to_string(),
+            crate::msg!("report-metric", metric = "dropoff").text(language),
+        );
         let figure_targets = view
             .segments
             .iter()
@@ -163,6 +181,7 @@ impl Said {
             money: money::said(&view.money, language),
             targets,
             metrics,
+            role_metrics,
             bad_data,
             duties,
             metric_names,

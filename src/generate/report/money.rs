@@ -185,7 +185,7 @@ pub fn money(model: &Model, report: &Report, basis: &Basis) -> MoneyView {
             .map(|s| SavingView {
                 segment: segment(s.segment),
                 lever: lever_code(s.lever),
-                measured: hundredths(s.measured * 100.0),
+                measured: Figure(s.measured * 100.0),
                 target: hundredths(s.target * 100.0),
                 n: s.n,
                 contacts: hundredths(s.contacts),

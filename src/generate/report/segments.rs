@@ -7,10 +7,11 @@ use super::basis::{Basis, SetAsideView};
 use super::view::{hundredths, pain_kinds, Figure, MetricView, TargetView};
 use crate::measure::metrics::{Sums, Voice};
 use crate::measure::repeats::RepeatFigures;
+use crate::measure::shown::percent_text;
 use crate::measure::Report;
 use crate::model::Model;
 use crate::model::{Idx, Segment};
-use crate::syntax::values::trim_float;
+use crate::syntax::values::{trim_float, Comparison};
 use serde::Serialize;
 
 /// What customers answered in surveys: means and their counts.
@@ -36,7 +37,7 @@ impl SurveyView {
         SurveyView {
             csat: s.csat_mean().map(hundredths),
             csat_satisfied: (s.csat_n > 0)
-                .then(|| hundredths(s.csat_satisfied as f64 * 100.0 / s.csat_n as f64)),
+                .then(|| Figure(s.csat_satisfied as f64 * 100.0 / s.csat_n as f64)),
             csat_n: s.csat_n,
             effort: s.effort_mean().map(hundredths),
             effort_n: s.effort_n,
@@ -66,7 +67,7 @@ pub struct RepeatView {
 
 impl RepeatView {
     fn of(f: RepeatFigures) -> Option<RepeatView> {
-        let share = |part: u64, n: u64| hundredths(part as f64 * 100.0 / n as f64);
+        let share = |part: u64, n: u64| Figure(part as f64 * 100.0 / n as f64);
         (f.contacts > 0).then(|| RepeatView {
             contacts: f.contacts,
             repeated: f.repeated,
@@ -206,7 +207,7 @@ fn figures(
             metric: t.kind.to_string(),
             of: None,
             value: t.percent,
-            text: format!("{}%", trim_float(t.percent.0)),
+            text: format!("{}%", trim_float(t.shown.0)),
             n: t.n,
             target: Some(t.statement.clone()),
             ok: Some(t.ok),
@@ -230,7 +231,7 @@ fn figures(
     let plain = |metric: &str, value: f64, text: String, n: u64| FigureView {
         metric: metric.to_string(),
         of: None,
-        value: hundredths(value),
+        value: Figure(value),
         text,
         n,
         target: None,
@@ -240,7 +241,12 @@ fn figures(
     let repeats = report.repeats.sum(|s, _| s == segment);
     if repeats.resolved > 0 && !targeted("fcr", &out) {
         let share = repeats.first_contact as f64 * 100.0 / repeats.resolved as f64;
-        untargeted.push(plain("fcr", share, percent_text(share), repeats.resolved));
+        untargeted.push(plain(
+            "fcr",
+            share,
+            percent_text(share, None),
+            repeats.resolved,
+        ));
     }
     if repeats.contacts > 0 {
         let share = repeats.repeated as f64 * 100.0 / repeats.contacts as f64;
@@ -248,7 +254,12 @@ fn figures(
         untargeted.push(FigureView {
             target: Some(format!("measure.repeat_share {limit}")),
             ok: Some(share <= limit.value()),
-            ..plain("repeat", share, percent_text(share), repeats.contacts)
+            ..plain(
+                "repeat",
+                share,
+                percent_text(share, Some((Comparison::AtMost, limit.value()))),
+                repeats.contacts,
+            )
         });
     }
     if let Some(sums) = report.voices.get(&Voice::Segment(segment)) {
@@ -270,24 +281,8 @@ fn figures(
         let text = trim_float(hundredths(per_1000).0);
         untargeted.push(plain("complaints_per_1000", per_1000, text, contacts));
     }
-    for ((_, journey), figures) in model.journeys.iter().zip(&report.journeys) {
-        let serves = journey.segments.is_empty()
-            || journey.segments.iter().any(|s| s.target == Some(segment));
-        if !serves || figures.cases == 0 {
-            continue;
-        }
-        let stopped: u64 = figures.steps.iter().map(|s| s.stopped).sum();
-        let share = stopped as f64 * 100.0 / figures.cases as f64;
-        untargeted.push(FigureView {
-            of: Some(journey.header.id.to_string()),
-            ..plain("dropoff", share, percent_text(share), figures.cases)
-        });
-    }
+    // Journey drop-off is not a segment's figure: case rows name no
+    // segment, so it is given once per journey (`journeys[].dropoff`).
     out.extend(untargeted);
     out
-}
-
-/// `71.3%`: one decimal, rounded down as every share the reports show.
-fn percent_text(share: f64) -> String {
-    format!("{}%", trim_float((share * 10.0).floor() / 10.0))
 }

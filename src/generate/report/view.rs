@@ -107,7 +107,10 @@ pub struct TargetView {
     pub goal: Figure,
     pub n: u64,
     pub met: u64,
+    /// Exact; `shown` is it as the texts print it (one decimal, never
+    /// across the goal: crate::measure::shown).
     pub percent: Figure,
+    pub shown: Figure,
     pub ok: bool,
     /// Rows of the segment (or naming none) set aside as bad data.
     pub set_aside: SetAsideView,
@@ -150,6 +153,7 @@ pub struct ShareView {
     pub n: u64,
     pub kept: u64,
     pub percent: Figure,
+    pub shown: Figure,
     pub goal: Figure,
     pub ok: bool,
     pub set_aside: SetAsideView,
@@ -171,6 +175,7 @@ pub struct KeptView {
     pub n: u64,
     pub kept: u64,
     pub percent: Figure,
+    pub shown: Figure,
     pub ok: bool,
 }
 
@@ -218,6 +223,12 @@ pub struct JourneyView {
     pub handoffs_median: Option<i64>,
     pub handoffs_max: Option<i64>,
     pub over_handoff_limit: u64,
+    /// Of the cases, the share that stopped before an end (exact), and as
+    /// the texts show it. Case rows name no segment: this is the figure of
+    /// every segment the journey serves (`serves`, empty for all).
+    pub dropoff: Figure,
+    pub dropoff_text: String,
+    pub serves: Vec<String>,
     pub steps: Vec<StepView>,
     /// Visits of this journey set aside as bad data (and those naming no
     /// journey of the spec).
@@ -243,10 +254,9 @@ fn period(
     })
 }
 
-/// As the findings say it: one decimal, rounded down, so a share just
-/// under its goal never shows as the goal.
-fn percent(kept: &Kept) -> Figure {
-    Figure(kept.shown_percent())
+/// The share exact, and as every text shows it against `goal`.
+fn percent(kept: &Kept, goal: crate::syntax::values::Percent) -> (Figure, Figure) {
+    (Figure(kept.exact()), Figure(kept.shown(goal)))
 }
 
 fn times(sketch: &Sketch) -> TimesView {
@@ -266,12 +276,16 @@ fn kept_view(
     kept: &Kept,
     goal: crate::syntax::values::Percent,
 ) -> Option<KeptView> {
-    within.map(|w| KeptView {
-        within: w.value.to_string(),
-        n: kept.n,
-        kept: kept.kept,
-        percent: percent(kept),
-        ok: kept.meets(goal),
+    within.map(|w| {
+        let (percent, shown) = percent(kept, goal);
+        KeptView {
+            within: w.value.to_string(),
+            n: kept.n,
+            kept: kept.kept,
+            percent,
+            shown,
+            ok: kept.meets(goal),
+        }
     })
 }
 
@@ -317,7 +331,8 @@ impl MeasureView {
                     goal: Figure(goal.value()),
                     n: a.n,
                     met: a.met,
-                    percent: percent(&kept),
+                    percent: Figure(kept.exact()),
+                    shown: Figure(kept.shown(goal)),
                     ok: kept.meets(goal),
                     set_aside: basis.segment(a.segment),
                 }
@@ -336,8 +351,8 @@ impl MeasureView {
                     segment: model.segments[segment].header.id.to_string(),
                     metric: kpi.value.metric.to_string(),
                     statement: metric_statement(&kpi.value),
-                    value: Figure((value * 100.0).round() / 100.0),
-                    value_text: crate::measure::findings::value_text(kpi.value.value, value),
+                    value: Figure(value),
+                    value_text: crate::measure::findings::measured_text(&kpi.value, value),
                     n,
                     ok: holds(value, kpi.value.comparison, goal),
                     set_aside: basis.segment(segment),
@@ -355,8 +370,8 @@ impl MeasureView {
                     role: r.header.id.to_string(),
                     metric: kpi.value.metric.to_string(),
                     statement: metric_statement(&kpi.value),
-                    value: Figure((value * 100.0).round() / 100.0),
-                    value_text: crate::measure::findings::value_text(kpi.value.value, value),
+                    value: Figure(value),
+                    value_text: crate::measure::findings::measured_text(&kpi.value, value),
                     n,
                     ok: holds(value, kpi.value.comparison, target_figure(kpi.value.value)),
                 });
@@ -373,7 +388,8 @@ impl MeasureView {
                     duty: None,
                     n: kept.n,
                     kept: kept.kept,
-                    percent: percent(kept),
+                    percent: Figure(kept.exact()),
+                    shown: Figure(kept.shown(goals.promise_keep_rate)),
                     goal: Figure(goals.promise_keep_rate.value()),
                     ok: kept.meets(goals.promise_keep_rate),
                     set_aside: match &p.journey {
@@ -397,7 +413,8 @@ impl MeasureView {
                     duty: Some(duty_code(duty)),
                     n: kept.n,
                     kept: kept.kept,
-                    percent: percent(kept),
+                    percent: Figure(kept.exact()),
+                    shown: Figure(kept.shown(goals.deadline_rate)),
                     goal: Figure(goals.deadline_rate.value()),
                     ok: kept.meets(goals.deadline_rate),
                     set_aside: basis.segments(model, &targets_of(&c.segments)),
@@ -521,6 +538,8 @@ fn journey(
         })
         .collect();
     detours.sort_by_key(|d| std::cmp::Reverse(d.count));
+    let stopped: u64 = f.steps.iter().map(|s| s.stopped).sum();
+    let dropoff = stopped as f64 * 100.0 / f.cases.max(1) as f64;
     JourneyView {
         journey: j.header.id.to_string(),
         title: j.header.title.clone(),
@@ -535,6 +554,9 @@ fn journey(
         handoffs_median: f.handoffs.quantile(0.5),
         handoffs_max: f.handoffs.quantile(1.0),
         over_handoff_limit: f.over_handoff_limit,
+        dropoff: Figure(dropoff),
+        dropoff_text: crate::measure::shown::percent_text(dropoff, None),
+        serves: j.segments.iter().map(|s| s.name.to_string()).collect(),
         steps: j
             .steps
             .values()
@@ -546,7 +568,7 @@ fn journey(
                 reached: n.reached,
                 stopped: n.stopped,
                 dropoff: (n.reached > 0)
-                    .then(|| Figure((n.stopped as f64 * 1000.0 / n.reached as f64).round() / 10.0)),
+                    .then(|| Figure(n.stopped as f64 * 100.0 / n.reached as f64)),
                 time: times(&n.time),
                 on_time: kept_view(s.within.as_ref(), &n.on_time, deadline),
                 csat: n.csat().map(hundredths),

@@ -153,10 +153,10 @@
 {#- A text of the spec's seeds, none where it is `-` (no identifier). -#}
 {% macro cxc_none(expr) -%}nullif({{ expr }}, '-'){%- endmacro %}
 
-{#- The share kept, as `cxc measure` shows it: one decimal, rounded down,
+{#- The share kept, exact as `cxc measure` writes it in measure.json,
     computed in the same double-precision steps. -#}
 {% macro cxc_percent(kept, n) -%}
-  (case when {{ n }} > 0 then floor(cast({{ kept }} as {{ cxc_double() }}) * 1e2 / cast({{ n }} as {{ cxc_double() }}) * 1e1) / 1e1 else 0e0 end)
+  (case when {{ n }} > 0 then cast({{ kept }} as {{ cxc_double() }}) * 1e2 / cast({{ n }} as {{ cxc_double() }}) else 0e0 end)
 {%- endmacro %}
 
 {#- Whether the share kept reaches `goal` (nothing measured misses nothing). -#}

@@ -20,7 +20,7 @@ times as (
 )
 select s.journey, s.step, s.ord,
   coalesce(x.visits, 0) as visits, coalesce(x.reached, 0) as reached, coalesce(d.stopped, 0) as stopped,
-  case when x.reached > 0 then round(cast(coalesce(d.stopped, 0) as {{ cxc_double() }}) * 1e3 / cast(x.reached as {{ cxc_double() }})) / 1e1 end as dropoff,
+  case when x.reached > 0 then cast(coalesce(d.stopped, 0) as {{ cxc_double() }}) * 1e2 / cast(x.reached as {{ cxc_double() }}) end as dropoff,
   coalesce(t.n, 0) as time_n, t.median as time_median, t.p90 as time_p90,
   s.within_s,
   case when s.within_s is not null or s.within_wd is not null then coalesce(x.timed, 0) end as on_time_n,
