@@ -120,6 +120,21 @@ fn each_money_figure_has_its_assumptions_beside_it_in_both_languages() {
         ru.contains("| mass | доля самообслуживания | 33,3% | 60% | 448 |"),
         "{ru}"
     );
+    // Counts agree with their nouns (the catalogues' plural forms), never
+    // an abbreviation or "1 обращений".
+    for said in [
+        "по `handle_time` из выгрузки (2 обращения)",
+        "2 клиента, которые жаловались или поставили NPS 0–6, и 1 такая строка без клиента",
+        "5 решённых обращений × разрыв до цели",
+        "обращений меньше на 1,",
+        "6 обращений × разрыв до цели",
+    ] {
+        assert!(ru.replace('\\', "").contains(said), "{said}\n{ru}");
+    }
+    assert!(
+        !ru.contains("обращ.)") && !ru.contains(" 1 обращений"),
+        "{ru}"
+    );
 }
 
 #[test]
