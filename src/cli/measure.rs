@@ -268,7 +268,7 @@ const SPLIT_FROM: u64 = 8 << 20;
 /// file, JSON Lines, or when the cut cannot be trusted: the line after it
 /// must have as many fields as the header (a stray quote earlier in the file
 /// would have moved the cut into a quoted field).
-fn halves(path: &std::path::Path) -> Option<(csv::StringRecord, u64, u64)> {
+fn halves(path: &std::path::Path) -> Option<(Vec<String>, u64, u64)> {
     if is_json_lines(path) {
         return None;
     }
@@ -276,7 +276,7 @@ fn halves(path: &std::path::Path) -> Option<(csv::StringRecord, u64, u64)> {
     if size < SPLIT_FROM {
         return None;
     }
-    let (header, _) = crate::measure::rows::csv_header(std::fs::File::open(path).ok()?)?;
+    let header = crate::measure::rows::csv_header(std::fs::File::open(path).ok()?)?;
     let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
     let (split, lines_before) = crate::measure::rows::csv_split(file, size / 2).ok()??;
     let mut file = std::fs::File::open(path).ok()?;

@@ -8,10 +8,12 @@
 //! commas and line breaks in them.
 
 pub mod capped;
+mod fast;
+#[cfg(test)]
+mod plain;
 
 use super::flaws::Flaw;
-use crate::loader::lines::{LineCounter, Lines};
-use capped::Capped;
+use fast::{Next, Records};
 use jiff::civil::DateTime;
 use jiff::Timestamp;
 use std::collections::BTreeMap;
@@ -294,14 +296,15 @@ pub trait Fields {
 
 /// A CSV record with each field's column found once, from the header.
 struct CsvRow<'a> {
-    record: &'a csv::StringRecord,
+    text: &'a str,
+    fields: &'a [(usize, usize)],
     slots: &'a [Option<usize>; Field::ALL.len()],
 }
 
 impl Fields for CsvRow<'_> {
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
-        let i = self.slots[field as usize]?;
-        self.record.get(i).map(str::trim).filter(|v| !v.is_empty())
+        let &(a, b) = self.fields.get(self.slots[field as usize]?)?;
+        Some(self.text[a..b].trim()).filter(|v| !v.is_empty())
     }
 }
 
@@ -478,100 +481,81 @@ impl Row for Visit {
 /// Reads rows from CSV with a header row; `each` gets every row, good or
 /// bad, in file order.
 pub fn csv_rows<T: Row>(
-    input: impl Read + 'static,
+    input: impl Read,
     columns: &Columns,
     mut each: impl FnMut(Result<T, BadRow>),
 ) {
-    let (mut reader, lines) = csv_reader(input);
-    let mut record = csv::StringRecord::new();
-    let header = match reader.read_record(&mut record) {
-        Ok(true) => record,
-        Ok(false) => return,
-        Err(e) => {
-            let problem = match e.kind() {
-                csv::ErrorKind::Io(e) if capped::is_too_long(e) => Flaw::TooLong,
-                _ => Flaw::Unreadable,
-            };
-            return each(Err(BadRow::unread(1, problem)));
+    let mut records = Records::new(input);
+    let header = match records.next() {
+        Next::Record { text, fields, .. } => header_of(text, fields),
+        Next::End => return,
+        Next::TooLong(_) => return each(Err(BadRow::unread(1, Flaw::TooLong))),
+        Next::NotText(_) | Next::Failed(_) => {
+            return each(Err(BadRow::unread(1, Flaw::Unreadable)))
         }
     };
-    csv_body(reader, &lines, &header, 0, columns, &mut each);
+    csv_body(records, &header, columns, &mut each);
 }
 
 /// Reads the rows of a part of a CSV export that starts at a line of its
 /// own, `lines_before` lines into the file: `header` is the file's.
 pub fn csv_part<T: Row>(
-    input: impl Read + 'static,
-    header: &csv::StringRecord,
+    input: impl Read,
+    header: &[String],
     lines_before: u64,
     columns: &Columns,
     mut each: impl FnMut(Result<T, BadRow>),
 ) {
-    let (reader, lines) = csv_reader(input);
-    csv_body(reader, &lines, header, lines_before, columns, &mut each);
+    csv_body(
+        Records::part(input, lines_before),
+        header,
+        columns,
+        &mut each,
+    );
 }
 
-/// The header row of a CSV export, and the byte its first row starts at.
-pub fn csv_header(input: impl Read + 'static) -> Option<(csv::StringRecord, u64)> {
-    let (mut reader, _) = csv_reader(input);
-    let mut header = csv::StringRecord::new();
-    match reader.read_record(&mut header) {
-        Ok(true) => Some((header, reader.position().byte())),
+/// The header row of a CSV export, its column names.
+pub fn csv_header(input: impl Read) -> Option<Vec<String>> {
+    match Records::new(input).next() {
+        Next::Record { text, fields, .. } => Some(header_of(text, fields)),
         _ => None,
     }
 }
 
-type CsvReader = csv::Reader<Capped<LineCounter>>;
-
-fn csv_reader(input: impl Read + 'static) -> (CsvReader, Lines) {
-    let lines = Lines::default();
-    let reader = csv_over(Capped::new(LineCounter::new(
-        Box::new(input),
-        lines.clone(),
-    )));
-    (reader, lines)
+fn header_of(text: &str, fields: &[(usize, usize)]) -> Vec<String> {
+    fields
+        .iter()
+        .map(|&(a, b)| text[a..b].to_string())
+        .collect()
 }
 
-/// The reader strips a UTF-8 byte-order mark and reads CRLF and quoted line
-/// breaks; `flexible` lets a short row through to be reported. Its own line
-/// count skips blank lines, so the breaks are counted beside it.
-fn csv_over(input: Capped<LineCounter>) -> CsvReader {
-    csv::ReaderBuilder::new()
-        .buffer_capacity(1 << 16)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input)
-}
-
-fn csv_body<T: Row>(
-    mut reader: CsvReader,
-    lines: &Lines,
-    header: &csv::StringRecord,
-    lines_before: u64,
-    columns: &Columns,
-    each: &mut impl FnMut(Result<T, BadRow>),
-) {
-    let line_of = |offset: u64| lines.borrow_mut().line_of(offset) + lines_before;
-    // Where the reader's byte 0 is in the file: it starts again after a
-    // record too long to read.
-    let mut base = 0;
+/// Each field's column, found once from the header.
+fn slots(header: &[String], columns: &Columns) -> [Option<usize>; Field::ALL.len()] {
     let index: BTreeMap<&str, usize> = header
         .iter()
         .enumerate()
         .map(|(i, name)| (name.trim(), i))
         .collect();
-    let slots = Field::ALL.map(|f| columns.candidates(f).find_map(|c| index.get(c).copied()));
-    let mut record = csv::StringRecord::new();
+    Field::ALL.map(|f| columns.candidates(f).find_map(|c| index.get(c).copied()))
+}
+
+fn csv_body<T: Row>(
+    mut records: Records<impl Read>,
+    header: &[String],
+    columns: &Columns,
+    each: &mut impl FnMut(Result<T, BadRow>),
+) {
+    let slots = slots(header, columns);
     loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = line_of(base + record.position().map_or(0, |p| p.byte()));
-                if record.iter().all(|f| f.trim().is_empty()) {
+        match records.next() {
+            Next::End => break,
+            Next::Record { line, text, fields } => {
+                if fields.iter().all(|&(a, b)| text[a..b].trim().is_empty()) {
                     continue;
                 }
                 let row = CsvRow {
-                    record: &record,
+                    text,
+                    fields,
                     slots: &slots,
                 };
                 each(T::read(&Reader {
@@ -581,27 +565,12 @@ fn csv_body<T: Row>(
                     subject: T::SUBJECT,
                 }));
             }
-            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(io) if capped::is_too_long(io)) => {
-                let mut input = reader.into_inner();
-                each(Err(BadRow::unread(
-                    line_of(input.record_start()),
-                    Flaw::TooLong,
-                )));
-                // The bad record's line is dropped; the next line is read
-                // by a reader of its own (the old one is inside a field).
-                match input.skip_line() {
-                    Ok(at) => base = at,
-                    Err(_) => break,
-                }
-                reader = csv_over(input);
-            }
-            Err(e) => {
-                let line = line_of(base + e.position().map_or(0, |p| p.byte()));
+            Next::TooLong(line) => each(Err(BadRow::unread(line, Flaw::TooLong))),
+            Next::NotText(line) => each(Err(BadRow::unread(line, Flaw::Unreadable))),
+            Next::Failed(line) => {
+                // The file itself cannot be read on: one finding.
                 each(Err(BadRow::unread(line, Flaw::Unreadable)));
-                // A row with bad UTF-8 is skipped; any other error ends the file.
-                if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    break;
-                }
+                break;
             }
         }
     }

@@ -175,3 +175,98 @@ fn the_fast_path_agrees_with_jiff() {
     assert!(fast(b"2024-02-29T12:00:00Z").is_some());
     assert_eq!(fast(b"2026-02-29T12:00:00Z"), None);
 }
+
+/// A field of a random export: plain values of every kind the reader
+/// takes, bad ones, and quoted ones with commas, quotes and line breaks.
+fn field() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    let fixed = prop::sample::select(vec![
+        "",
+        " ",
+        "vip",
+        "mass",
+        " vip ",
+        "phone",
+        "chat",
+        "email",
+        "c1",
+        "P7",
+        "2026-10-01T09:14:03Z",
+        "2026-10-01T09:14:20+03:00",
+        "2026-10-01 09:20",
+        "2026-10-01T09:14:03.5Z",
+        "yesterday",
+        "3",
+        "5",
+        "9",
+        "great",
+        "\"a, b\"",
+        "\"two\r\nlines\"",
+        "\"say \"\"hi\"\"\"",
+        "\"vip\"",
+        "\"\"",
+        "\"open",
+        "x\"y",
+        "a\rb",
+        "\u{feff}id",
+        "é",
+        "\"2026-10-01T09:00:00Z\"",
+    ])
+    .prop_map(|s| s.as_bytes().to_vec());
+    prop_oneof![
+        8 => fixed,
+        1 => Just(vec![0xff, b'v']),
+        1 => "[a-z0-9 ,\"\r\n]{0,6}".prop_map(String::into_bytes),
+    ]
+}
+
+/// A random export: a header of some of the columns, rows of random fields
+/// (some short, some long), blank lines, LF or CRLF, a byte-order mark.
+fn export() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    let columns = prop::sample::subsequence(
+        vec![
+            "id", "segment", "channel", "created", "answered", "csat", "customer", "note",
+        ],
+        3..=8,
+    )
+    .prop_shuffle();
+    let rows = prop::collection::vec(prop::collection::vec(field(), 0..10), 0..12);
+    (columns, rows, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(columns, rows, crlf, bom, last_break)| {
+            let end: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+            let mut text = Vec::new();
+            if bom {
+                text.extend("\u{feff}".as_bytes());
+            }
+            text.extend(columns.join(",").as_bytes());
+            for row in rows {
+                text.extend(end);
+                text.extend(row.join(&b","[..]));
+            }
+            if last_break {
+                text.extend(end);
+            }
+            text
+        },
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The fast reader gives every row, good or bad, with its line, as the
+    /// csv crate read record by record does: so every figure of measure.json
+    /// is the same through either.
+    #[test]
+    fn the_fast_reader_gives_the_rows_the_csv_crate_gives(text in export()) {
+        let columns = Columns::default();
+        let mut fast = Vec::new();
+        csv_rows::<Contact>(&text[..], &columns, |r| fast.push(r));
+        let mut plain = Vec::new();
+        super::plain::csv_rows::<Contact>(std::io::Cursor::new(text.clone()), &columns, |r| {
+            plain.push(r)
+        });
+        proptest::prop_assert_eq!(fast, plain, "{:?}", String::from_utf8_lossy(&text));
+    }
+}

@@ -1,0 +1,291 @@
+//! A CSV export's records, read the way the `csv` crate reads them but
+//! without its per-record cost on the common row: a line with no quote and
+//! no stray `\r` is cut at its commas where it lies in the read buffer; any
+//! other record (quoted fields with commas or line breaks in them, a `\r`
+//! that ends a record by itself) is read by `csv_core`, the `csv` crate's own
+//! parser, so both give the same fields. `rows/tests.rs` holds the two paths
+//! to the same rows on random exports.
+//!
+//! Memory stays bounded: the file is read in chunks, and a record longer
+//! than [`MAX_RECORD`] is bad data: reading resumes at the first line break
+//! past the cap.
+
+use super::capped::MAX_RECORD;
+use std::io::Read;
+
+/// How much of the file is held at once: several records of the largest
+/// size, so a record that fits is always whole in the buffer.
+const CHUNK: usize = 4 << 20;
+
+/// What the next record of an export is.
+pub enum Next<'a> {
+    /// A record: the line it starts on, its text and each field's bounds in it.
+    Record {
+        line: u64,
+        text: &'a str,
+        fields: &'a [(usize, usize)],
+    },
+    /// A record that cannot be read: not UTF-8, or longer than [`MAX_RECORD`].
+    TooLong(u64),
+    NotText(u64),
+    /// The file cannot be read on.
+    Failed(u64),
+    End,
+}
+
+pub struct Records<R> {
+    input: R,
+    buffer: Vec<u8>,
+    /// The unread bytes are `buffer[start..filled]`.
+    start: usize,
+    filled: usize,
+    eof: bool,
+    /// The line `buffer[start]` is on.
+    line: u64,
+    core: csv_core::Reader,
+    /// A record read by `core`: its bytes without delimiters, the ends of
+    /// its fields.
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    fields: Vec<(usize, usize)>,
+    /// The file could not be read from its start.
+    failed: bool,
+}
+
+/// A UTF-8 byte-order mark, skipped at the start of a file.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// The `csv` crate's parser as a reader in mid-file: it strips a byte-order
+/// mark at its very first byte only, and is given a blank line first (a
+/// mark at the file's start is skipped before it).
+fn primed() -> csv_core::Reader {
+    let mut core = csv_core::Reader::new();
+    let _ = core.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
+    core
+}
+
+impl<R: Read> Records<R> {
+    /// Records from the start of a file (a byte-order mark is skipped there,
+    /// as the `csv` crate does).
+    pub fn new(input: R) -> Self {
+        let mut records = Records::at(input, 0);
+        if records.fill().is_err() {
+            records.failed = true;
+        }
+        if records.buffer[..records.filled].starts_with(BOM) {
+            records.start = BOM.len();
+        }
+        records
+    }
+
+    /// Records of a part of a file that starts at a line of its own,
+    /// `lines_before` lines into the file.
+    pub fn part(input: R, lines_before: u64) -> Self {
+        Records::at(input, lines_before)
+    }
+
+    fn at(input: R, lines_before: u64) -> Self {
+        Records {
+            input,
+            buffer: vec![0; CHUNK],
+            start: 0,
+            filled: 0,
+            eof: false,
+            line: lines_before + 1,
+            core: primed(),
+            failed: false,
+            out: vec![0; 1 << 10],
+            ends: vec![0; 64],
+            fields: Vec::with_capacity(64),
+        }
+    }
+
+    /// Moves the unread bytes to the front and reads more after them.
+    fn fill(&mut self) -> std::io::Result<()> {
+        self.buffer.copy_within(self.start..self.filled, 0);
+        self.filled -= self.start;
+        self.start = 0;
+        while self.filled < self.buffer.len() && !self.eof {
+            match self.input.read(&mut self.buffer[self.filled..]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// Passes `n` bytes, counting their line breaks.
+    fn pass(&mut self, n: usize) {
+        let passed = &self.buffer[self.start..self.start + n];
+        self.line += memchr::memchr_iter(b'\n', passed).count() as u64;
+        self.start += n;
+    }
+
+    /// The first record whose start is at or after the unread bytes' start
+    /// and which is not blank.
+    pub fn next(&mut self) -> Next<'_> {
+        if self.failed {
+            self.failed = false;
+            return Next::Failed(self.line);
+        }
+        loop {
+            if self.filled - self.start < MAX_RECORD as usize + 2 && !self.eof {
+                if self.fill().is_err() {
+                    return Next::Failed(self.line);
+                }
+            }
+            let unread = &self.buffer[self.start..self.filled];
+            if unread.is_empty() {
+                return Next::End;
+            }
+            // Line breaks before a record end empty records, which the csv
+            // crate skips: a record's line is that of its first byte.
+            if matches!(unread[0], b'\r' | b'\n') {
+                let breaks = unread.iter().take_while(|&&b| matches!(b, b'\r' | b'\n'));
+                let n = breaks.count();
+                self.pass(n);
+                continue;
+            }
+            let (length, taken) = match memchr::memchr(b'\n', unread) {
+                Some(i) => (i, i + 1),
+                None => (unread.len(), unread.len()),
+            };
+            if length > MAX_RECORD as usize {
+                let line = self.line;
+                return self.too_long(line, 0);
+            }
+            let body = &unread[..length];
+            let body = body.strip_suffix(b"\r").unwrap_or(body);
+            if body.is_empty() {
+                self.pass(taken);
+                continue;
+            }
+            if memchr::memchr2(b'"', b'\r', body).is_some() {
+                return self.quoted();
+            }
+            let line = self.line;
+            let (start, end) = (self.start, self.start + body.len());
+            self.pass(taken);
+            let Ok(text) = std::str::from_utf8(&self.buffer[start..end]) else {
+                return Next::NotText(line);
+            };
+            self.fields.clear();
+            let mut from = 0;
+            for comma in memchr::memchr_iter(b',', text.as_bytes()) {
+                self.fields.push((from, comma));
+                from = comma + 1;
+            }
+            self.fields.push((from, text.len()));
+            return Next::Record {
+                line,
+                text,
+                fields: &self.fields,
+            };
+        }
+    }
+
+    /// The record at the unread bytes' start, read by the `csv` crate's parser.
+    fn quoted(&mut self) -> Next<'_> {
+        use csv_core::ReadRecordResult as Read;
+        let line = self.line;
+        // Bytes of the record given to the parser: all of it, and those
+        // still in the buffer after `start`.
+        let (mut total, mut read, mut nout, mut nends) = (0usize, 0usize, 0usize, 0usize);
+        loop {
+            // The parser is given at most one byte past the cap, so where a
+            // record too long is found does not depend on the buffer.
+            let room = MAX_RECORD as usize + 1 - total;
+            let from = self.start + read;
+            let input = &self.buffer[from..self.filled.min(from + room)];
+            let (result, nin, o, e) =
+                self.core
+                    .read_record(input, &mut self.out[nout..], &mut self.ends[nends..]);
+            read += nin;
+            total += nin;
+            nout += o;
+            nends += e;
+            if total > MAX_RECORD as usize {
+                self.pass(read);
+                self.core = primed();
+                return self.too_long(line, total);
+            }
+            match result {
+                Read::InputEmpty if self.eof && self.start + read == self.filled => {
+                    // At the end of the file: an empty input ends the record.
+                    let (result, _, o, e) =
+                        self.core
+                            .read_record(&[], &mut self.out[nout..], &mut self.ends[nends..]);
+                    nout += o;
+                    nends += e;
+                    match result {
+                        Read::Record => break,
+                        Read::OutputFull => self.out.resize(self.out.len() * 2, 0),
+                        Read::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                        _ => {
+                            self.pass(read);
+                            return Next::End;
+                        }
+                    }
+                }
+                Read::InputEmpty if self.eof => {}
+                Read::InputEmpty => {
+                    // The buffer ends inside the record: what is read stays
+                    // in the parser; the buffer is read on.
+                    self.pass(read);
+                    read = 0;
+                    if self.fill().is_err() {
+                        return Next::Failed(self.line);
+                    }
+                }
+                Read::OutputFull => self.out.resize(self.out.len() * 2, 0),
+                Read::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Read::Record => break,
+                Read::End => {
+                    self.pass(read);
+                    return Next::End;
+                }
+            }
+        }
+        self.pass(read);
+        let Ok(text) = std::str::from_utf8(&self.out[..nout]) else {
+            return Next::NotText(line);
+        };
+        self.fields.clear();
+        let mut from = 0;
+        for &end in &self.ends[..nends] {
+            self.fields.push((from, end));
+            from = end;
+        }
+        Next::Record {
+            line,
+            text,
+            fields: &self.fields,
+        }
+    }
+
+    /// A record on `line` past the cap, `skipped` bytes of it passed:
+    /// reading resumes after the first line break at least [`MAX_RECORD`]
+    /// bytes from its start and after the bytes passed.
+    fn too_long(&mut self, line: u64, mut skipped: usize) -> Next<'_> {
+        loop {
+            let unread = &self.buffer[self.start..self.filled];
+            let from = (MAX_RECORD as usize)
+                .saturating_sub(skipped)
+                .min(unread.len());
+            if let Some(i) = memchr::memchr(b'\n', &unread[from..]) {
+                self.pass(from + i + 1);
+                return Next::TooLong(line);
+            }
+            skipped += unread.len();
+            self.pass(unread.len());
+            if self.eof {
+                return Next::TooLong(line);
+            }
+            if self.fill().is_err() {
+                return Next::Failed(self.line);
+            }
+        }
+    }
+}
