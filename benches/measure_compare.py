@@ -3,7 +3,10 @@
 
     cargo build --release
     python3 -m venv /tmp/mb && /tmp/mb/bin/pip install duckdb==2.0.1 pm4py==2.7.23.11
-    /tmp/mb/bin/python benches/measure_compare.py [ROWS ...]    # default: 1000000 10000000
+    /tmp/mb/bin/python benches/measure_compare.py [--contacts] [ROWS ...]    # default: 1000000 10000000
+
+`--contacts` runs the contacts part only (no cases, no pm4py). CXC=PATH
+measures another build of cxc (say, main's) on the same files.
 
 For each size it writes, under target/measure-bench/ROWS/, a contacts export
 of ROWS rows and a cases export of about ROWS step visits (fixed seed), then:
@@ -35,7 +38,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CXC = ROOT / "target" / "release" / "cxc"
+CXC = Path(os.environ.get("CXC", ROOT / "target" / "release" / "cxc"))
 SPEC = """service "Measure bench" { language en }
 calendar always { open 24x7 }
 team front { lead front_lead }
@@ -135,7 +138,8 @@ def timed(args):
 
 
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [1_000_000, 10_000_000]
+    only_contacts = "--contacts" in sys.argv
+    sizes = [int(a) for a in sys.argv[1:] if a != "--contacts"] or [1_000_000, 10_000_000]
     for rows in sizes:
         folder = ROOT / "target" / "measure-bench" / str(rows)
         folder.mkdir(parents=True, exist_ok=True)
@@ -144,12 +148,7 @@ def main():
         contacts, cases = folder / "contacts.csv", folder / "cases.csv"
         if not contacts.exists():
             write_contacts(contacts, rows, rng)
-        fitting_file = folder / "fitting.json"
-        if not cases.exists() or not fitting_file.exists():
-            fitting_file.write_text(json.dumps(sorted(write_cases(cases, rows, rng))))
-        fitting = set(json.loads(fitting_file.read_text()))
         mb = contacts.stat().st_size / 1e6
-        cmb = cases.stat().st_size / 1e6
 
         # cxc on the contacts.
         out = folder / "out-contacts"
@@ -195,6 +194,14 @@ def main():
         repeats = json.loads((out / "measure.json").read_text())
         print(f"{rows:>11,} contacts with customer {wmb:7.0f} MB  cxc measure  {secs_c:7.2f} s  "
               f"peak {peak_c / 1024:6.0f} MB  customers {repeats['customers']:,}")
+
+        if only_contacts:
+            continue
+        fitting_file = folder / "fitting.json"
+        if not cases.exists() or not fitting_file.exists():
+            fitting_file.write_text(json.dumps(sorted(write_cases(cases, rows, rng))))
+        fitting = set(json.loads(fitting_file.read_text()))
+        cmb = cases.stat().st_size / 1e6
 
         # cxc on the cases.
         out = folder / "out-cases"
