@@ -13,9 +13,10 @@
 use super::capped::MAX_RECORD;
 use std::io::Read;
 
-/// How much of the file is held at once: several records of the largest
-/// size, so a record that fits is always whole in the buffer.
-const CHUNK: usize = 4 << 20;
+/// How much of the file is held at once: many records of the largest size,
+/// so a record that fits is always whole in the buffer, and the bytes moved
+/// to its front before each read (at most one such record) are few.
+const CHUNK: usize = 16 << 20;
 
 /// What the next record of an export is.
 pub enum Next<'a> {
@@ -167,7 +168,9 @@ impl<R: Read> Records<R> {
             }
             let line = self.line;
             let (start, end) = (self.start, self.start + body.len());
-            self.pass(taken);
+            // The line's one break, if it has one: no need to count.
+            self.line += u64::from(taken > length);
+            self.start += taken;
             let Ok(text) = std::str::from_utf8(&self.buffer[start..end]) else {
                 return Next::NotText(line);
             };
