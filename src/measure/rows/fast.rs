@@ -132,10 +132,11 @@ impl<R: Read> Records<R> {
             return Next::Failed(self.line);
         }
         loop {
-            if self.filled - self.start < MAX_RECORD as usize + 2 && !self.eof {
-                if self.fill().is_err() {
-                    return Next::Failed(self.line);
-                }
+            if self.filled - self.start < MAX_RECORD as usize + 2
+                && !self.eof
+                && self.fill().is_err()
+            {
+                return Next::Failed(self.line);
             }
             let unread = &self.buffer[self.start..self.filled];
             if unread.is_empty() {
