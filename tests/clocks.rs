@@ -38,7 +38,8 @@ fn holds(plan: &Plan) -> Result<usize, TestCaseError> {
                 continue;
             }
             let md = std::str::from_utf8(bytes).unwrap();
-            let clocks = md.matches(words.lead).count() + md.matches(words.around).count();
+            let leads = [words.lead, words.around, words.wd_lead, words.wd_around];
+            let clocks: usize = leads.iter().map(|l| md.matches(l).count()).sum();
             let english = *said.entry(path.clone()).or_insert(clocks);
             prop_assert_eq!(english, clocks, "{} says fewer clocks in Russian", path);
             // A time: "within" and a number.
@@ -48,7 +49,7 @@ fn holds(plan: &Plan) -> Result<usize, TestCaseError> {
             };
             for line in md.lines().filter(is_timed) {
                 prop_assert!(
-                    line.contains(words.lead) || line.contains(words.around),
+                    leads.iter().any(|l| line.contains(l)),
                     "{path} ({language:?}): a time without its clock:\n{line}\n{text}"
                 );
             }

@@ -37,7 +37,27 @@ pub struct Channel {
     pub label: String,
     /// Phone (answer targets) when true, else email (first responses).
     pub live: bool,
+    /// A self-service portal (then `live` is false): no owner, no
+    /// targets, no queue.
+    pub self_service: bool,
     pub owner: Owner,
+}
+
+/// A time limit: running seconds, or working days (`wd`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Within {
+    Seconds(u64),
+    Wd(u32),
+}
+
+impl Within {
+    /// As a spec writes it: `90s`, `2wd`.
+    pub fn text(self) -> String {
+        match self {
+            Within::Seconds(s) => format!("{s}s"),
+            Within::Wd(d) => format!("{d}wd"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -47,10 +67,13 @@ pub struct Segment {
     pub channels: Vec<usize>,
     /// Whether its SLA counts on office hours (else 24x7).
     pub office: bool,
-    /// Answer (live) and first-response (email) targets: channel, seconds.
-    pub targets: Vec<(usize, u64)>,
-    /// Resolution targets: on a channel or on all, seconds.
-    pub resolutions: Vec<(Option<usize>, u64)>,
+    /// Answer (live, seconds) and first-response (email, seconds or
+    /// working days) targets: channel, limit.
+    pub targets: Vec<(usize, Within)>,
+    /// Resolution targets: on a channel or on all.
+    pub resolutions: Vec<(Option<usize>, Within)>,
+    /// Its routing tier, 1–3, if it has one.
+    pub tier: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +82,9 @@ pub struct Queue {
     /// Empty: every segment.
     pub segments: Vec<usize>,
     pub team: usize,
+    /// Contacts per 30 minutes (on a live channel), with agents enough for
+    /// any target: 20 per Erlang of a 3-minute handle time.
+    pub forecast: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +92,8 @@ pub struct Step {
     pub label: String,
     pub owner: Owner,
     pub within: Option<u64>,
+    /// The channels it is served on (indices); none: back-office work.
+    pub channels: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -80,7 +108,11 @@ pub struct Complaint {
     pub label: String,
     pub owner: Owner,
     pub acknowledge: u64,
-    pub resolve: u64,
+    pub resolve: Within,
+    /// The escalation ladder: after (seconds, increasing), to whom.
+    pub escalations: Vec<(u64, Owner)>,
+    /// Whether it grants remedies (apologise, redo, compensate).
+    pub remedies: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -101,13 +133,22 @@ pub enum Promised {
         from: Option<usize>,
         to: Option<usize>,
     },
+    /// A segment, on no channel and no journey.
+    Segment { segment: usize },
 }
 
 #[derive(Debug, Clone)]
 pub struct Promise {
+    /// Its number (`p{id}`), kept when other promises are dropped.
+    pub id: usize,
     pub label: String,
     pub promised: Promised,
     pub within: u64,
+    /// Whether `on_breach` gives the customer something (apologise,
+    /// compensate), beside the escalation.
+    pub remedies: bool,
+    /// The role a breach is escalated to.
+    pub escalate: Option<usize>,
 }
 
 /// The office calendar: its opening intervals per weekday (Monday first),
@@ -268,6 +309,15 @@ impl Plan {
             writeln!(w, "role r{r} \"{}\" {{{team} }}", role.label).unwrap();
         }
         for (c, channel) in self.channels.iter().enumerate() {
+            if channel.self_service {
+                writeln!(
+                    w,
+                    "channel c{c} \"{}\" {{ kind portal; self_service }}",
+                    channel.label
+                )
+                .unwrap();
+                continue;
+            }
             let kind = if channel.live { "phone" } else { "email" };
             let owner = self.owner(channel.owner);
             writeln!(
@@ -279,9 +329,13 @@ impl Plan {
         }
         for (g, segment) in self.segments.iter().enumerate() {
             let channels: Vec<String> = segment.channels.iter().map(|c| format!("c{c}")).collect();
+            let tier = segment
+                .tier
+                .map(|t| format!("; tier {t}"))
+                .unwrap_or_default();
             writeln!(
                 w,
-                "segment g{g} \"{}\" {{ channels {} }}",
+                "segment g{g} \"{}\" {{ channels {}{tier} }}",
                 segment.label,
                 channels.join(", ")
             )
@@ -289,16 +343,18 @@ impl Plan {
             let hours = if segment.office { "office" } else { "always" };
             write!(w, "sla s{g} for g{g} {{ hours {hours}").unwrap();
             for &(c, within) in &segment.targets {
+                let within = within.text();
                 if self.channels[c].live {
-                    write!(w, "; answer c{c} 80% within {within}s").unwrap();
+                    write!(w, "; answer c{c} 80% within {within}").unwrap();
                 } else {
-                    write!(w, "; first_response c{c} within {within}s").unwrap();
+                    write!(w, "; first_response c{c} within {within}").unwrap();
                 }
             }
             for &(c, within) in &segment.resolutions {
+                let within = within.text();
                 match c {
-                    Some(c) => write!(w, "; resolution c{c} within {within}s").unwrap(),
-                    None => write!(w, "; resolution within {within}s").unwrap(),
+                    Some(c) => write!(w, "; resolution c{c} within {within}").unwrap(),
+                    None => write!(w, "; resolution within {within}").unwrap(),
                 }
             }
             writeln!(w, " }}").unwrap();
@@ -310,9 +366,18 @@ impl Plan {
             } else {
                 format!("; segments {}", segments.join(", "))
             };
+            let forecast = queue
+                .forecast
+                .map(|f| {
+                    format!(
+                        "; forecast {f} per 30m; aht 3m; agents {}",
+                        f.div_ceil(10) * 2 + 2
+                    )
+                })
+                .unwrap_or_default();
             writeln!(
                 w,
-                "queue q{q} {{ channel c{}{segments}; team t{} }}",
+                "queue q{q} {{ channel c{}{segments}; team t{}{forecast} }}",
                 queue.channel, queue.team
             )
             .unwrap();
@@ -334,6 +399,12 @@ impl Plan {
                     .within
                     .map(|d| format!("; within {d}s"))
                     .unwrap_or_default();
+                let channels: Vec<String> = step.channels.iter().map(|c| format!("c{c}")).collect();
+                let within = if channels.is_empty() {
+                    within
+                } else {
+                    format!("{within}; channel {}", channels.join(", "))
+                };
                 let next = if i == last {
                     "end".to_string()
                 } else {
@@ -350,13 +421,20 @@ impl Plan {
             writeln!(w, "}}").unwrap();
         }
         for (k, complaint) in self.complaints.iter().enumerate() {
+            let mut more = String::new();
+            for &(after, to) in &complaint.escalations {
+                write!(more, "; escalate after {after}s to {}", self.owner(to)).unwrap();
+            }
+            if complaint.remedies {
+                more.push_str("; remedy apologize, redo, compensate \"Free delivery\"");
+            }
             writeln!(
                 w,
-                "complaint k{k} \"{}\" {{ owner {}; hours office; acknowledge within {}s; resolve within {}s }}",
+                "complaint k{k} \"{}\" {{ owner {}; hours office; acknowledge within {}s; resolve within {}{more} }}",
                 complaint.label,
                 self.owner(complaint.owner),
                 complaint.acknowledge,
-                complaint.resolve
+                complaint.resolve.text()
             )
             .unwrap();
         }
@@ -368,8 +446,10 @@ impl Plan {
             )
             .unwrap();
         }
-        for (p, promise) in self.promises.iter().enumerate() {
+        for promise in &self.promises {
+            let p = promise.id;
             let about = match &promise.promised {
+                Promised::Segment { segment } => format!("segments g{segment}"),
                 Promised::Channel { segment, channel } => {
                     format!("segments g{segment}; channel c{channel}")
                 }
@@ -383,9 +463,21 @@ impl Plan {
                     format!("journey j{journey}{from}{to}")
                 }
             };
+            let mut breach = Vec::new();
+            if promise.remedies {
+                breach.push("apologize, compensate \"A voucher\"".to_string());
+            }
+            if let Some(r) = promise.escalate {
+                breach.push(format!("escalate r{r}"));
+            }
+            let breach = if breach.is_empty() {
+                String::new()
+            } else {
+                format!("; on_breach {}", breach.join(", "))
+            };
             writeln!(
                 w,
-                "promise p{p} \"{}\" {{ {about}; within {}s; on_breach apologize }}",
+                "promise p{p} \"{}\" {{ {about}; within {}s{breach} }}",
                 promise.label, promise.within
             )
             .unwrap();
@@ -404,6 +496,14 @@ impl Plan {
 /// Seconds, from a minute to two days.
 fn seconds() -> impl Strategy<Value = u64> {
     (1u64..=2880).prop_map(|m| m * 60)
+}
+
+/// [`seconds`], or one to five working days (one in four).
+fn within() -> impl Strategy<Value = Within> {
+    prop_oneof![
+        3 => seconds().prop_map(Within::Seconds),
+        1 => (1u32..=5).prop_map(Within::Wd),
+    ]
 }
 
 /// A generated spec: office hours, 1–4 teams (each with 1–3 roles, most
@@ -443,15 +543,17 @@ fn work() -> impl Strategy<Value = Plan> {
         let (nt, nr) = (teams.len(), roles.len());
         let owner =
             move || prop_oneof![(0..nt).prop_map(Owner::Team), (0..nr).prop_map(Owner::Role)];
-        let channels = prop::collection::vec((any::<bool>(), owner(), 0usize..8), 1..=3);
+        // Kind: 0–1 phone, 2–3 email, 4 a self-service portal.
+        let channels = prop::collection::vec((0u8..5, owner(), 0usize..8), 1..=3);
         (Just(teams), Just(roles), channels, 1usize..=3)
             .prop_flat_map(move |(teams, roles, channels, segments)| {
                 let channels: Vec<Channel> = channels
                     .into_iter()
                     .enumerate()
-                    .map(|(c, (live, owner, pick))| Channel {
+                    .map(|(c, (kind, owner, pick))| Channel {
                         label: name("channel ", pick, c),
-                        live,
+                        live: kind < 2,
+                        self_service: kind == 4,
                         owner,
                     })
                     .collect();
@@ -459,9 +561,9 @@ fn work() -> impl Strategy<Value = Plan> {
                 let segment = (
                     prop::sample::subsequence((0..nc).collect::<Vec<_>>(), 1..=nc),
                     any::<bool>(),
-                    prop::collection::vec((0..nc, seconds()), 0..=3),
-                    prop::collection::vec((prop::option::of(0..nc), seconds()), 0..=2),
-                    0usize..8,
+                    prop::collection::vec((0..nc, within()), 0..=3),
+                    prop::collection::vec((prop::option::of(0..nc), within()), 0..=2),
+                    (0usize..8, prop::option::of(1u8..=3)),
                 );
                 let segments = prop::collection::vec(segment, segments..=segments);
                 (Just(teams), Just(roles), Just(channels), segments)
@@ -472,33 +574,63 @@ fn work() -> impl Strategy<Value = Plan> {
                     .into_iter()
                     .enumerate()
                     .map(
-                        |(g, (offered, office, targets, resolutions, pick))| Segment {
-                            label: name("segment ", pick, g),
-                            channels: offered,
-                            office,
-                            targets: dedup_by_channel(targets),
-                            resolutions,
+                        |(g, (offered, office, targets, resolutions, (pick, tier)))| {
+                            // No target on a self-service channel; answer
+                            // targets in seconds.
+                            let staffed = |c: usize| !channels[c].self_service;
+                            let targets = targets
+                                .into_iter()
+                                .filter(|&(c, _)| staffed(c))
+                                .map(|(c, w)| match w {
+                                    Within::Wd(_) if channels[c].live => (c, Within::Seconds(60)),
+                                    _ => (c, w),
+                                })
+                                .collect();
+                            let resolutions = resolutions
+                                .into_iter()
+                                .filter(|&(c, _)| c.is_none_or(staffed))
+                                .collect();
+                            Segment {
+                                label: name("segment ", pick, g),
+                                channels: offered,
+                                office,
+                                targets: dedup_by_channel(targets),
+                                resolutions,
+                                tier,
+                            }
                         },
                     )
                     .collect();
                 let ns = segments.len();
+                let live: Vec<bool> = channels.iter().map(|c| c.live).collect();
                 let queue = (
                     0..nc,
                     prop::sample::subsequence((0..ns).collect::<Vec<_>>(), 0..=ns),
                     0..nt,
+                    prop::option::of(1u32..=100),
                 )
-                    .prop_map(|(channel, segments, team)| Queue {
+                    .prop_map(move |(channel, segments, team, forecast)| Queue {
                         channel,
                         segments,
                         team,
+                        forecast: forecast.filter(|_| live[channel]),
                     });
-                let step = (owner(), prop::option::of(seconds()), 0usize..8);
+                let step = (
+                    owner(),
+                    prop::option::of(seconds()),
+                    0usize..8,
+                    prop::sample::subsequence((0..nc).collect::<Vec<_>>(), 0..=nc.min(2)),
+                );
                 let journey = (
                     prop::collection::vec(step, 1..=5),
                     prop::option::of(seconds()),
                     0usize..8,
                 );
-                let complaint = (owner(), seconds(), seconds(), 0usize..8);
+                let complaint = (
+                    (owner(), seconds(), within(), 0usize..8),
+                    prop::collection::vec(owner(), 0..=2),
+                    any::<bool>(),
+                );
                 let agreement = (0..nt, 0..nt, seconds());
                 (
                     Just((teams, roles, channels, segments)),
@@ -511,8 +643,12 @@ fn work() -> impl Strategy<Value = Plan> {
                             any::<prop::sample::Index>(),
                             any::<prop::sample::Index>(),
                             any::<prop::sample::Index>(),
-                            0u8..6,
+                            0u8..8,
                             seconds(),
+                            (
+                                any::<bool>(),
+                                prop::option::of(any::<prop::sample::Index>()),
+                            ),
                         ),
                         0..=3,
                     ),
@@ -521,12 +657,13 @@ fn work() -> impl Strategy<Value = Plan> {
             .prop_map(
                 |(
                     (teams, roles, channels, segments),
-                    queues,
+                    mut queues,
                     journeys,
                     complaints,
                     agreements,
                     promises,
                 )| {
+                    queues.retain(|q| !channels[q.channel].self_service);
                     let mut steps = 0;
                     let journeys: Vec<Journey> = journeys
                         .into_iter()
@@ -536,12 +673,13 @@ fn work() -> impl Strategy<Value = Plan> {
                             within,
                             steps: list
                                 .into_iter()
-                                .map(|(owner, within, pick)| {
+                                .map(|(owner, within, pick, channels)| {
                                     steps += 1;
                                     Step {
                                         label: name("step ", pick, steps),
                                         owner,
                                         within,
+                                        channels,
                                     }
                                 })
                                 .collect(),
@@ -550,12 +688,31 @@ fn work() -> impl Strategy<Value = Plan> {
                     let complaints = complaints
                         .into_iter()
                         .enumerate()
-                        .map(|(k, (owner, acknowledge, resolve, pick))| Complaint {
-                            label: name("complaint ", pick, k),
-                            owner,
-                            acknowledge,
-                            resolve,
-                        })
+                        .map(
+                            |(k, ((owner, acknowledge, resolve, pick), ladder, remedies))| {
+                                // Each rung higher than the last in one order
+                                // of all owners (so no ladder leads back, in any
+                                // complaint), an hour after the last.
+                                let rank = |o: Owner| match o {
+                                    Owner::Team(t) => t,
+                                    Owner::Role(r) => teams.len() + r,
+                                };
+                                let mut rungs: Vec<Owner> = ladder
+                                    .into_iter()
+                                    .filter(|&to| rank(to) > rank(owner))
+                                    .collect();
+                                rungs.sort_by_key(|&o| rank(o));
+                                rungs.dedup();
+                                Complaint {
+                                    label: name("complaint ", pick, k),
+                                    owner,
+                                    acknowledge,
+                                    resolve,
+                                    escalations: (1u64..).map(|h| h * 3600).zip(rungs).collect(),
+                                    remedies,
+                                }
+                            },
+                        )
                         .collect();
                     let agreements = agreements
                         .into_iter()
@@ -569,8 +726,12 @@ fn work() -> impl Strategy<Value = Plan> {
                     let promises = promises
                         .into_iter()
                         .enumerate()
-                        .map(|(p, (a, b, c, kind, within))| {
-                            let promised = if kind < 2 {
+                        .map(|(p, (a, b, c, kind, within, (remedies, escalate)))| {
+                            let promised = if kind >= 6 {
+                                Promised::Segment {
+                                    segment: a.index(segments.len()),
+                                }
+                            } else if kind < 2 {
                                 let segment = a.index(segments.len());
                                 let offered = &segments[segment].channels;
                                 Promised::Channel {
@@ -589,8 +750,11 @@ fn work() -> impl Strategy<Value = Plan> {
                                 }
                             };
                             Promise {
+                                id: p,
                                 label: name("promise ", p, p),
                                 promised,
+                                remedies,
+                                escalate: escalate.map(|r| r.index(roles.len())),
                                 // Within a promise's reach or not: the
                                 // tests look only at those check accepts.
                                 within: within * 10,
@@ -615,7 +779,7 @@ fn work() -> impl Strategy<Value = Plan> {
 }
 
 /// One target per channel: an SLA names a channel once.
-fn dedup_by_channel(mut targets: Vec<(usize, u64)>) -> Vec<(usize, u64)> {
+fn dedup_by_channel(mut targets: Vec<(usize, Within)>) -> Vec<(usize, Within)> {
     let mut seen = Vec::new();
     targets.retain(|&(c, _)| {
         let new = !seen.contains(&c);
@@ -680,6 +844,11 @@ pub struct ClockWords {
     pub lead: &'static str,
     /// A clock that runs around the clock, whole.
     pub around: &'static str,
+    /// Opens a working-day deadline on the office calendar: "(Office
+    /// hours: "; its schedule ends at "; due …".
+    pub wd_lead: &'static str,
+    /// Opens a working-day deadline on a 24x7 calendar.
+    pub wd_around: &'static str,
     days: [&'static str; 7],
     every_day: &'static str,
     all_day: &'static str,
@@ -694,6 +863,8 @@ pub fn clock_words(language: cxc::syntax::values::Language) -> ClockWords {
         Language::En => ClockWords {
             lead: "(counted only during Office hours: ",
             around: "(around the clock)",
+            wd_lead: "(Office hours: ",
+            wd_around: "(every day counts: ",
             days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
             every_day: "every day",
             all_day: "around the clock",
@@ -704,6 +875,8 @@ pub fn clock_words(language: cxc::syntax::values::Language) -> ClockWords {
         Language::Ru => ClockWords {
             lead: "(в рабочее время по календарю «Office hours»: ",
             around: "(круглосуточно)",
+            wd_lead: "(по календарю «Office hours»: ",
+            wd_around: "(все дни рабочие: ",
             days: ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
             every_day: "ежедневно",
             all_day: "круглосуточно",
@@ -715,22 +888,32 @@ pub fn clock_words(language: cxc::syntax::values::Language) -> ClockWords {
 }
 
 /// Every office clock's schedule in `text`: what follows `w.lead` up to
-/// the closing parenthesis.
+/// the closing parenthesis, and what follows `w.wd_lead` up to the
+/// semicolon, in the order they come.
 pub fn schedules<'t>(text: &'t str, w: &ClockWords) -> Vec<&'t str> {
-    text.match_indices(w.lead)
-        .map(|(at, lead)| {
-            let rest = &text[at + lead.len()..];
-            &rest[..rest.find(')').unwrap_or(rest.len())]
+    let mut found: Vec<(usize, &str)> = [(w.lead, ')'), (w.wd_lead, ';')]
+        .into_iter()
+        .flat_map(|(lead, end)| {
+            text.match_indices(lead).map(move |(at, lead)| {
+                let rest = &text[at + lead.len()..];
+                (at, &rest[..rest.find(end).unwrap_or(rest.len())])
+            })
         })
-        .collect()
+        .collect();
+    found.sort_by_key(|&(at, _)| at);
+    found.into_iter().map(|(_, schedule)| schedule).collect()
 }
 
 /// `text` with every office clock's schedule cut: "(counted only during
-/// Office hours)".
+/// Office hours)", "(Office hours; due at closing time, …)".
 pub fn without_hours(text: &str, w: &ClockWords) -> String {
     let mut out = text.to_string();
     for schedule in schedules(text, w) {
-        out = out.replacen(&format!(": {schedule})"), ")", 1);
+        out = out.replacen(&format!(": {schedule})"), ")", 1).replacen(
+            &format!(": {schedule};"),
+            ";",
+            1,
+        );
     }
     out
 }

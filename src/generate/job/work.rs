@@ -311,6 +311,16 @@ impl Work {
                     keep(r, via);
                 }
             }
+        } else if promise.channel.is_none() {
+            // A segment-wide promise binds whoever takes the segment's
+            // contacts where it is promised a response.
+            for segment in m.served(&promise.segments) {
+                for channel in promised_channels(m, segment) {
+                    for (r, via) in teams.contact_doers(channel, segment) {
+                        keep(r, via);
+                    }
+                }
+            }
         }
         for (r, via) in givers {
             if remedies {
@@ -320,6 +330,26 @@ impl Work {
                 self.promised[r.index()].push(p);
             }
         }
+    }
+}
+
+/// The channels a segment-wide promise (neither channel nor journey) is
+/// kept on: those where the segment's SLAs set an answer or first-response
+/// target — what would back it on a channel; with none, every channel the
+/// segment is offered.
+fn promised_channels(m: &Model, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
+    let targeted: Vec<Idx<Channel>> = channels_of(m, segment)
+        .into_iter()
+        .filter(|&c| {
+            crate::check::backing::targets_on(m, segment, c)
+                .next()
+                .is_some()
+        })
+        .collect();
+    if targeted.is_empty() {
+        crate::model::targets(&m.segments[segment].channels).collect()
+    } else {
+        targeted
     }
 }
 
