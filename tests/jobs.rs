@@ -308,7 +308,11 @@ impl Expected {
                     "Take over {category} that are not resolved within {} {clock} of arriving.",
                     words(after, true)
                 );
+                // Never the role that handles the complaint itself.
                 for r in e.accountable(plan, to) {
+                    if performers.contains(&r) {
+                        continue;
+                    }
                     e.performed.entry(r).or_default().push(line.clone());
                 }
             }

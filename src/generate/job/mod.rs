@@ -21,6 +21,8 @@ mod rights;
 mod tests;
 #[cfg(test)]
 mod tests_audit;
+#[cfg(test)]
+mod tests_hr;
 mod work;
 
 pub(crate) use duties::{derive, Duty, Group};

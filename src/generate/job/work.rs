@@ -13,7 +13,7 @@
 //!   role, when it belongs to such a team). With no queue for the pair, the
 //!   channel's owner does.
 //! - Escalations and promise breaches go up: to the team's lead, else to
-//!   each of its roles.
+//!   each of its roles — never to a role that handles the complaint itself.
 
 use crate::model::{
     Agreement, Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role, Segment,
@@ -239,6 +239,12 @@ impl Work {
             }
             for (e, escalation) in complaint.escalations.iter().enumerate() {
                 for r in teams.accountable(escalation.to.target) {
+                    // A rung that is the role handling the complaint itself
+                    // hands it nothing: it would "take over" its own work
+                    // and overrule its own decisions.
+                    if work.complaints[r.index()].contains(&(c, Via::Own)) {
+                        continue;
+                    }
                     work.escalations[r.index()].push((c, e));
                 }
             }
