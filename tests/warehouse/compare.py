@@ -134,6 +134,33 @@ def main():
             same(f"{key} {item[key]} fcr percent", fcr, theirs["fcr_percent"])
     same("switches", {(r["from_channel"], r["to_channel"], r["switches"]) for r in rows("repeat_switches")},
          {(x["from"], x["to"], x["count"]) for x in measure.get("switches", [])})
+    # Per segment: contacts, complaints per 1,000, surveys, repeats and FCR.
+    ours = keyed(rows("segment_metrics"), lambda r: r["segment"])
+    for item in measure.get("segments", []):
+        k = item["segment"]
+        o = ours.get(k)
+        if o is None:
+            same(f"segment {k} contacts", 0, item["contacts"])
+            continue
+        same(f"segment {k} contacts", o["contacts"], item["contacts"])
+        s = item["surveys"]
+        for a, b in [("csat", "csat"), ("csat_satisfied", "csat_satisfied"), ("csat_n", "csat_n"),
+                     ("ces", "effort"), ("effort_n", "effort_n"), ("nps", "nps"), ("nps_n", "nps_n")]:
+            same(f"segment {k} {b}", o[a], s[b])
+        figures = {f["metric"]: f for f in item["figures"] if f["target"] is None or f["metric"] == "repeat"}
+        for metric, column, n in [("complaints_per_1000", "complaints_per_1000", "contacts"),
+                                  ("repeat", "repeat_percent", "repeat_contacts"), ("fcr", "fcr", "resolved")]:
+            f = figures.get(metric)
+            if f is not None:
+                same(f"segment {k} {metric}", o[column], f["value"])
+                same(f"segment {k} {metric} n", o[n], f["n"])
+            elif metric == "complaints_per_1000":
+                problems.append(f"segment {k}: measure shows no complaints_per_1000")
+        r = item.get("repeats")
+        if r is not None:
+            same(f"segment {k} repeat_percent", o["repeat_percent"], r["repeat_percent"])
+            same(f"segment {k} fcr_percent", o["fcr"], r["fcr_percent"])
+    same("segments measured", sorted(ours), sorted(i["segment"] for i in measure.get("segments", []) if i["contacts"]))
     # Bad data, by file and kind.
     bad = {}
     for r in rows("bad_rows"):

@@ -142,6 +142,10 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("project/models/repeat_switches.sql"),
     ),
     (
+        "models/segment_metrics.sql",
+        include_str!("project/models/segment_metrics.sql"),
+    ),
+    (
         "models/bad_rows.sql",
         include_str!("project/models/bad_rows.sql"),
     ),

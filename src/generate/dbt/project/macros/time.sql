@@ -61,11 +61,14 @@
     `alias.at` (seconds) — the time itself when written with an offset, a
     local time through the zone's offsets (cxc_zone_local: where a local
     time is skipped or repeated by a change, the offset before it, as
-    `cxc measure` reads it). -#}
+    `cxc measure` reads it). Every condition on the rows alone sits inside
+    the bucket key (none: no match), never beside it: a row-only condition in
+    the ON clause turns DuckDB's hash join into a nested loop over every
+    (row, seed row) pair — the 16 minutes a million contacts took. -#}
 {% macro cxc_zone_join(alias, name, zone, rows='r') -%}
   left join {{ ref('cxc_zone_local') }} {{ alias }}
-    on {{ rows }}.{{ name }}__kind = 2 and {{ alias }}.zone = {{ zone }}
-   and {{ alias }}.bucket = {{ cxc_div(rows ~ '.' ~ name ~ '__s', 1048576) }}
+    on {{ alias }}.zone = {{ zone }}
+   and {{ alias }}.bucket = (case when {{ rows }}.{{ name }}__kind = 2 then {{ cxc_div(rows ~ '.' ~ name ~ '__s', 1048576) }} end)
    and {{ rows }}.{{ name }}__s >= {{ alias }}.local_from and {{ rows }}.{{ name }}__s < {{ alias }}.local_to
 {%- endmacro %}
 
@@ -125,11 +128,12 @@
     day, as `alias.close_s` — `cxc_workday_of` numbers the opening days up
     to each instant's local day, `cxc_workday_close` gives each one's close.
     None when `days` is none, or when the calendar never opens (such a
-    deadline never comes). -#}
+    deadline never comes). As in `cxc_zone_join`, `days` being given is
+    part of the bucket key, so each row looks up its bucket's few rows. -#}
 {% macro cxc_due_join(alias, key, days, t) -%}
   left join {{ ref('cxc_workday_of') }} {{ alias }}_of
-    on {{ days }} is not null and {{ alias }}_of.workdays = {{ key }}
-   and {{ alias }}_of.bucket = {{ cxc_div(t, 1048576) }}
+    on {{ alias }}_of.workdays = {{ key }}
+   and {{ alias }}_of.bucket = (case when {{ days }} is not null then {{ cxc_div(t, 1048576) }} end)
    and {{ t }} >= {{ alias }}_of.utc_from and {{ t }} < {{ alias }}_of.utc_to
   left join {{ ref('cxc_workday_close') }} {{ alias }}
     on {{ alias }}.workdays = {{ key }} and {{ alias }}.ord = {{ alias }}_of.ord + {{ days }}
@@ -189,7 +193,8 @@
 {#- The median, 90th percentile and largest of `value` per `keys`, as
     `cxc measure` computes them: each value in its bucket (exact under 100
     seconds, 1% wide above: cxc_buckets), the rank ceil(q·n) clamped to
-    1..n, and the middle of the bucket that rank falls in. -#}
+    1..n, and the middle of the bucket that rank falls in. (Whether a value
+    is bucketed at all is part of the join key: see cxc_zone_join.) -#}
 {% macro cxc_quantiles(values, keys, value) -%}
   {%- set k = keys | join(', ') -%}
   {%- set approx = 'cast(floor(ln(cast(greatest(v.' ~ value ~ ', 100) as ' ~ cxc_double() ~ ') / 1e2) / 0.009950330853168083e0) as ' ~ cxc_int() ~ ') + 100' -%}
@@ -203,7 +208,7 @@
     from q_values v
     cross join q_near near
     left join {{ ref('cxc_buckets') }} b
-      on v.{{ value }} >= 100 and b.bucket = {{ approx }} + near.nudge
+      on b.bucket = (case when v.{{ value }} >= 100 then {{ approx }} + near.nudge end)
      and v.{{ value }} >= b.lower_s and v.{{ value }} < b.upper_s
     where v.{{ value }} < 100 and near.nudge = 0 or b.bucket is not null
     group by {% for key in keys %}v.{{ key }}, {% endfor %}coalesce(b.bucket, v.{{ value }}), coalesce(b.value_s, v.{{ value }})
@@ -220,4 +225,14 @@
     max(value_s) as largest
   from q_running
   group by {{ k }}
+{%- endmacro %}
+
+{#- `value` rounded to hundredths half away from zero, as `cxc measure`
+    rounds the figures it shows (Rust's `round` of value × 100): the
+    fraction of a double is exact, so the comparison with one half is too. -#}
+{% macro cxc_hundredths(value) -%}
+  {%- set y = '(abs(' ~ value ~ ') * 1e2)' -%}
+  (case when {{ value }} is null then null
+        else (case when {{ value }} < 0 then -1e0 else 1e0 end)
+           * (floor({{ y }}) + (case when {{ y }} - floor({{ y }}) >= 0.5e0 then 1e0 else 0e0 end)) / 1e2 end)
 {%- endmacro %}
