@@ -243,6 +243,66 @@ fn generated_rows_on_duckdb_equal_measure() {
     duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(1200));
 }
 
+/// The kitchen's spec files copied to `dir`, each through `edit` (file
+/// name, text).
+fn kitchen_copy(spec: &Path, dir: &Path, edit: impl Fn(&str, String) -> String) {
+    std::fs::create_dir_all(dir).unwrap();
+    for file in ["service.cx", "organisation.cx", "journeys.cx"] {
+        let text = std::fs::read_to_string(spec.join(file)).unwrap();
+        std::fs::write(dir.join(file), edit(file, text)).unwrap();
+    }
+}
+
+/// Step and journey limits in working days that the data misses: the
+/// kitchen's journey limits turned into working days (the journey's 30
+/// days into 15 working days), so that the journey and the measuring step
+/// are late for some cases; their on-time figures held to measure's.
+#[test]
+fn working_day_limits_missed_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, contacts, cases) = kitchen();
+    let dir = tmp.path().join("spec");
+    kitchen_copy(&spec, &dir, |file, text| {
+        if file != "journeys.cx" {
+            return text;
+        }
+        let mut text = text;
+        for (days, working) in [
+            ("30d", "15wd"),
+            ("14d", "14wd"),
+            ("3d", "3wd"),
+            ("2d", "2wd"),
+            ("1d", "1wd"),
+        ] {
+            let (from, to) = (format!("within {days}"), format!("within {working}"));
+            assert!(text.contains(&from), "the kitchen's journeys say {from}");
+            text = text.replace(&from, &to);
+        }
+        text
+    });
+    let measured = measure(&dir, &contacts, &cases, &tmp.path().join("measured"));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(measured).unwrap()).unwrap();
+    let journey = &report["journeys"][0];
+    let late = |on_time: &serde_json::Value| {
+        on_time["within"]
+            .as_str()
+            .is_some_and(|w| w.ends_with("wd"))
+            && on_time["kept"].as_u64() < on_time["n"].as_u64()
+    };
+    assert!(
+        late(&journey["on_time"]),
+        "the journey misses 15wd: {journey}"
+    );
+    let steps = journey["steps"].as_array().unwrap();
+    assert!(
+        steps.iter().any(|s| late(&s["on_time"])),
+        "a step misses its working days: {journey}"
+    );
+    duckdb_equals_measure(&venv, &dir, &contacts, &cases, Duration::from_secs(600));
+}
+
 /// Column names and a spec from someone who wants to break out of the SQL,
 /// the YAML or the Jinja: the project reads them as names, and computes the
 /// same figures.
@@ -259,10 +319,7 @@ fn hostile_column_names_are_names_in_every_layer() {
         ("answered", "ответ {# #}"),
     ];
     let dir = tmp.path().join("spec");
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in ["service.cx", "organisation.cx", "journeys.cx"] {
-        std::fs::copy(spec.join(file), dir.join(file)).unwrap();
-    }
+    kitchen_copy(&spec, &dir, |_, text| text);
     let mut yaml = String::from("measure:\n  columns:\n");
     for (field, column) in hostile {
         yaml.push_str(&format!(
