@@ -215,8 +215,8 @@ fn kitchen_figures_on_spark_equal_measure() {
 
 /// Generated exports, 100,000 rows by default (`CXC_WAREHOUSE_ROWS` sets
 /// another size, e.g. a million): the figures at scale, not the speed
-/// (a million rows take about 16 minutes of dbt-duckdb on a loaded 2-core
-/// machine, most of it the business-time join of `cxc_contacts`).
+/// (a million rows take about 2½ minutes of dbt-duckdb on a loaded 2-core
+/// machine, most of it reading the CSV).
 #[test]
 fn generated_rows_on_duckdb_equal_measure() {
     let Some(venv) = venv() else { return };

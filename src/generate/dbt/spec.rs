@@ -653,6 +653,13 @@ pub fn schema(model: &Model) -> String {
         ],
     ));
     out.push_str(&model_block(
+        "segment_metrics",
+        &[
+            column("segment", &[not_null.into(), accepted(&segments)]),
+            column("contacts", &[not_null.into()]),
+        ],
+    ));
+    out.push_str(&model_block(
         "cxc_contacts",
         &[
             column("segment_id", &[not_null.into(), accepted(&segments)]),
