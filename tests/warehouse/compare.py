@@ -25,6 +25,15 @@ def tables(args):
             lambda name: [d[0] for d in con.execute(f"select * from {read(name)} limit 0").description])
 
 
+def hundredths(x):
+    if x is None:
+        return None
+    y = abs(x) * 100
+    r = math.floor(y)
+    r += 1 if y - r >= 0.5 else 0
+    return math.copysign(r / 100, x)
+
+
 def main():
     measure = json.load(open(sys.argv[1]))
     fetch, _, columns = tables(sys.argv[2:])
@@ -144,9 +153,16 @@ def main():
             continue
         same(f"segment {k} contacts", o["contacts"], item["contacts"])
         s = item["surveys"]
-        for a, b in [("csat", "csat"), ("csat_satisfied", "csat_satisfied"), ("csat_n", "csat_n"),
-                     ("ces", "effort"), ("effort_n", "effort_n"), ("nps", "nps"), ("nps_n", "nps_n")]:
+        for a, b in [("csat_satisfied", "csat_satisfied"), ("csat_n", "csat_n"),
+                     ("effort_n", "effort_n"), ("nps_n", "nps_n")]:
             same(f"segment {k} {b}", o[a], s[b])
+        # The survey means in hundredths, rounded as Rust rounds (half away
+        # from zero); the figures beside them exact.
+        for a, b in [("csat", "csat"), ("ces", "effort"), ("nps", "nps")]:
+            same(f"segment {k} {b}", hundredths(o[a]), s[b])
+        for f in item["figures"]:
+            if f["metric"] in ("csat", "ces", "nps") and f["target"] is None:
+                same(f"segment {k} {f['metric']} figure", o[f["metric"]], f["value"])
         figures = {f["metric"]: f for f in item["figures"] if f["target"] is None or f["metric"] == "repeat"}
         for metric, column, n in [("complaints_per_1000", "complaints_per_1000", "contacts"),
                                   ("repeat", "repeat_percent", "repeat_contacts"), ("fcr", "fcr", "resolved")]:

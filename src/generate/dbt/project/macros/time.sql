@@ -226,13 +226,3 @@
   from q_running
   group by {{ k }}
 {%- endmacro %}
-
-{#- `value` rounded to hundredths half away from zero, as `cxc measure`
-    rounds the figures it shows (Rust's `round` of value × 100): the
-    fraction of a double is exact, so the comparison with one half is too. -#}
-{% macro cxc_hundredths(value) -%}
-  {%- set y = '(abs(' ~ value ~ ') * 1e2)' -%}
-  (case when {{ value }} is null then null
-        else (case when {{ value }} < 0 then -1e0 else 1e0 end)
-           * (floor({{ y }}) + (case when {{ y }} - floor({{ y }}) >= 0.5e0 then 1e0 else 0e0 end)) / 1e2 end)
-{%- endmacro %}

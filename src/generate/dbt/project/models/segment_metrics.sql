@@ -3,8 +3,9 @@
     complaints per 1,000 of them, the survey answers (CSAT mean and share
     satisfied — 4 or 5 —, effort, NPS: promoters less detractors, in
     points), repeat contacts and first-contact resolution (of the contacts
-    that name their customer, see `repeats`). Figures in hundredths, rounded
-    as `cxc measure` rounds them; none where nothing was measured. -#}
+    that name their customer, see `repeats`). Figures exact, as
+    measure.json keeps them, computed in the same double-precision steps;
+    none where nothing was measured. -#}
 {%- set d = cxc_double() -%}
 with counted as (
   select segment_id as segment, count(*) as contacts,
@@ -28,17 +29,17 @@ repeated as (
   group by segment
 )
 select c.segment, c.contacts, c.complaints,
-  {{ cxc_hundredths('cast(c.complaints as ' ~ d ~ ') * 1e3 / cast(c.contacts as ' ~ d ~ ')') }} as complaints_per_1000,
+  cast(c.complaints as {{ d }}) * 1e3 / cast(c.contacts as {{ d }}) as complaints_per_1000,
   c.csat_n,
-  {{ cxc_hundredths('case when c.csat_n > 0 then cast(c.csat_sum as ' ~ d ~ ') / cast(c.csat_n as ' ~ d ~ ') end') }} as csat,
-  {{ cxc_hundredths('case when c.csat_n > 0 then cast(c.csat_satisfied_n as ' ~ d ~ ') * 1e2 / cast(c.csat_n as ' ~ d ~ ') end') }} as csat_satisfied,
+  case when c.csat_n > 0 then cast(c.csat_sum as {{ d }}) / cast(c.csat_n as {{ d }}) end as csat,
+  case when c.csat_n > 0 then cast(c.csat_satisfied_n as {{ d }}) * 1e2 / cast(c.csat_n as {{ d }}) end as csat_satisfied,
   c.effort_n,
-  {{ cxc_hundredths('case when c.effort_n > 0 then cast(c.effort_sum as ' ~ d ~ ') / cast(c.effort_n as ' ~ d ~ ') end') }} as ces,
+  case when c.effort_n > 0 then cast(c.effort_sum as {{ d }}) / cast(c.effort_n as {{ d }}) end as ces,
   c.nps_n,
-  {{ cxc_hundredths('case when c.nps_n > 0 then cast(c.promoters as ' ~ d ~ ') * 1e2 / cast(c.nps_n as ' ~ d ~ ') - cast(c.detractors as ' ~ d ~ ') * 1e2 / cast(c.nps_n as ' ~ d ~ ') end') }} as nps,
+  case when c.nps_n > 0 then cast(c.promoters as {{ d }}) * 1e2 / cast(c.nps_n as {{ d }}) - cast(c.detractors as {{ d }}) * 1e2 / cast(c.nps_n as {{ d }}) end as nps,
   coalesce(r.repeat_contacts, 0) as repeat_contacts, coalesce(r.repeated, 0) as repeated,
-  {{ cxc_hundredths('case when r.repeat_contacts > 0 then cast(r.repeated as ' ~ d ~ ') * 1e2 / cast(r.repeat_contacts as ' ~ d ~ ') end') }} as repeat_percent,
+  case when r.repeat_contacts > 0 then cast(r.repeated as {{ d }}) * 1e2 / cast(r.repeat_contacts as {{ d }}) end as repeat_percent,
   coalesce(r.resolved, 0) as resolved, coalesce(r.first_contact, 0) as first_contact,
-  {{ cxc_hundredths('case when r.resolved > 0 then cast(r.first_contact as ' ~ d ~ ') * 1e2 / cast(r.resolved as ' ~ d ~ ') end') }} as fcr
+  case when r.resolved > 0 then cast(r.first_contact as {{ d }}) * 1e2 / cast(r.resolved as {{ d }}) end as fcr
 from counted c
 left join repeated r on r.segment = c.segment
