@@ -946,3 +946,40 @@ fn help_language_agrees_with_the_parser() {
         compact(&report)
     );
 }
+
+/// `build --help` says what a build without `--target` writes, as the
+/// README does: everything but the dbt project, which is written only when
+/// named (audit 2, B1). The default build indeed writes no `dbt/`.
+#[test]
+fn build_help_names_the_default_targets_the_build_writes() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let english = words(stdout(&cxc_with(here, &["build", "--help"], &[])));
+    assert!(
+        english.contains("default: all but dbt") && english.contains("dbt: a dbt project"),
+        "{english}"
+    );
+    assert!(!english.contains("default: everything"), "{english}");
+    let russian = words(stdout(&cxc_with(
+        here,
+        &["--lang", "ru", "build", "--help"],
+        &[],
+    )));
+    assert!(
+        russian.contains("по умолчанию — всё, кроме dbt") && russian.contains("dbt: проект dbt"),
+        "{russian}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let built = cxc(&[
+        "build",
+        "examples/kitchen",
+        "--today",
+        TODAY,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(built.status.code(), Some(0), "{}", stdout(&built));
+    assert!(out.join("site").is_dir() && out.join("routing").is_dir());
+    assert!(!out.join("dbt").exists(), "dbt/ is written only when named");
+}

@@ -772,3 +772,50 @@ fn what_an_export_cannot_say_is_said_at_its_line() {
     );
     invariants::check(&built, "what an export cannot say");
 }
+
+/// The audit's Far East line (audit 2, A7): open Mon–Fri 09–19 and Sat
+/// 10–16, so closed from Saturday 16:00 to Monday 09:00, 41 hours. A task
+/// created at the closing waits in its queue, and TaskRouter cancels it
+/// after the task `Timeout` (24 h by default) — before the line opens. The
+/// build says so at the channel's `hours`, with the closure and the
+/// `Timeout` needed; a `task_timeout` that covers it (with the complaint
+/// ladder) is quiet, a holiday next to the weekend lengthens the closure.
+#[test]
+fn a_line_closed_longer_than_the_task_timeout_is_said() {
+    let spec = r#"service "Far East" { language en }
+calendar far_east { timezone "Asia/Vladivostok"; open mon-fri 09:00-19:00; open sat 10:00-16:00 }
+team t { lead l }
+role l { team t; duty "Lead" }
+channel phone_dv { kind phone; hours far_east; owner t }
+segment mass { channels phone_dv }
+sla s for mass { hours far_east; answer phone_dv 80% within 1m }
+queue q { channel phone_dv; team t; agents 3; forecast 10 per 30m; aht 4m }
+complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; resolve within 2d; escalate after 4h to l }
+"#;
+    let (_w, default) = build_text(spec, None);
+    let text = default.stderr.replace("\n  │ ", " ");
+    assert!(default.inexact_names("phone_dv"), "{}", default.stderr);
+    assert!(
+        text.contains(
+            "closed for up to 1 day 17 hours on calendar `far_east` (from Sat 16:00 to Mon 09:00)"
+        ),
+        "{text}"
+    );
+    // 41 h of closure and the 4 h rung: 162,000 s.
+    assert!(text.contains("task_timeout: 162000"), "{text}");
+    let covered = "exports:\n  taskrouter:\n    task_timeout: 162000\n";
+    let (_w, long) = build_text(spec, Some(covered));
+    assert!(!long.inexact_names("phone_dv"), "{}", long.stderr);
+    // Monday 2026-11-09 a holiday: Saturday 16:00 to Tuesday 09:00, 65 h.
+    let holiday = spec.replace(
+        "open sat 10:00-16:00",
+        "open sat 10:00-16:00; closed 2026-11-09",
+    );
+    let (_w, longer) = build_text(&holiday, Some(covered));
+    let text = longer.stderr.replace("\n  │ ", " ");
+    assert!(
+        text.contains("(from 2026-11-07 16:00 to 2026-11-10 09:00)"),
+        "{text}"
+    );
+    assert!(text.contains("task_timeout: 248400"), "{text}");
+}

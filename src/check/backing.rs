@@ -219,6 +219,29 @@ pub fn at_keep_rate(
     best.map_or(KeepRate::Unbacked, KeepRate::Below)
 }
 
+/// The target published as what keeps `promise` for `segment` on
+/// `channel`: the one `promise-below-keep-rate` accepts — no slower than
+/// the promise (on the promise's clock) and met for at least `rate` of
+/// contacts; where none holds that often, the one that comes closest; where
+/// none is as fast as the promise (`promise-exceeds-sla`'s case) or the
+/// promise gives no time, the strictest on the channel.
+pub fn keeping(
+    model: &Model,
+    promise: &Promise,
+    segment: Idx<Segment>,
+    channel: Idx<Channel>,
+    rate: Percent,
+) -> Option<SlaTarget> {
+    let Some(within) = promise.within else {
+        return strictest(model, segment, channel);
+    };
+    let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
+    match at_keep_rate(model, segment, channel, promised, rate) {
+        KeepRate::Backed(target) | KeepRate::Below(target) => Some(target),
+        KeepRate::Unbacked => strictest(model, segment, channel),
+    }
+}
+
 /// The deadline behind `journey J [from A] [to S]`: the longest sum of the
 /// step deadlines on the way, with the steps that add up; `None` when
 /// nothing on the way has a deadline. Up to a named step `S` the promise

@@ -328,6 +328,19 @@ taskrouter-owner-no-queue = { $kind ->
 taskrouter-owner-no-queue-help = give the owner's team a queue that serves the segment on the channel, or handle these complaints in the ticketing system
 taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $after }, but TaskRouter cancels a task after { $lifetime }: the workflow's ladder ends at the rung before
 taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: 172800`); else escalate sooner or in the ticketing system
+taskrouter-closed-longer = channel `{ $channel }` is closed for up to { $closed } on calendar `{ $calendar }` (from { $from } to { $to }), but TaskRouter cancels a task after { $lifetime }: a task created at the closing is cancelled before the line opens
+taskrouter-closed-longer-help = create the tasks with a `Timeout` of at least { $needed } seconds (the closure plus the escalation ladder) and write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); else send tasks that arrive while the line is closed elsewhere (a voicemail or call-back flow)
+taskrouter-closed-moment =
+    { $day ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+        [sun] Sun
+       *[date] { $date }
+    } { $time }
 taskrouter-other-segments-queue = no queue serves segment `{ $segment }` on channel `{ $channel }`: TaskRouter sends these tasks to `{ $queue }`, which serves the channel for other segments, at the segment's priority
 taskrouter-unserved-help = add a queue for this segment on this channel, or drop the channel from the segment
 taskrouter-fallback-queue = no queue serves channel `{ $channel }`, so the tasks of { $segments } there go to the queue cxc.yaml names for unrouted tasks

@@ -343,6 +343,19 @@ taskrouter-owner-no-queue = { $kind ->
 taskrouter-owner-no-queue-help = дайте команде ответственного очередь, которая обслуживает сегмент в этом канале, или ведите такие жалобы в тикет-системе
 taskrouter-task-lifetime = правило жалоб `{ $complaint }` эскалирует через { $after }, но TaskRouter отменяет задачу через { $lifetime }: лестница эскалации в процессе обрывается на предыдущей ступени
 taskrouter-task-lifetime-help = если задачи создаются с бо́льшим `Timeout`, укажите его в cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: 172800`); иначе эскалируйте раньше или в тикет-системе
+taskrouter-closed-longer = канал `{ $channel }` бывает закрыт { $closed } подряд по календарю `{ $calendar }` (с { $from } до { $to }), но TaskRouter отменяет задачу через { $lifetime }: задача, созданная в момент закрытия, отменяется раньше, чем линия откроется
+taskrouter-closed-longer-help = создавайте задачи с `Timeout` не меньше { $needed } секунд (закрытие плюс лестница эскалации) и укажите его в cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); иначе направляйте задачи, пришедшие в нерабочее время, в другое место (голосовая почта или обратный звонок)
+taskrouter-closed-moment =
+    { $day ->
+        [mon] пн
+        [tue] вт
+        [wed] ср
+        [thu] чт
+        [fri] пт
+        [sat] сб
+        [sun] вс
+       *[date] { $date }
+    } { $time }
 taskrouter-other-segments-queue = ни одна очередь не обслуживает сегмент `{ $segment }` в канале `{ $channel }`: TaskRouter направляет эти задачи в `{ $queue }`, которая обслуживает канал для других сегментов, с приоритетом сегмента
 taskrouter-unserved-help = добавьте очередь для этого сегмента в этом канале или уберите канал из сегмента
 taskrouter-fallback-queue = ни одна очередь не обслуживает канал `{ $channel }`, поэтому задачи сегментов { $segments } в нём идут в очередь, которую cxc.yaml называет для ненаправленных задач

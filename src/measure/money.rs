@@ -8,7 +8,9 @@
 //! whose queue answers it (headcount-weighted mean of the team's roles
 //! that state a cost). A cost per hour becomes a cost per contact through
 //! the contact's `handle_time` when the export has it, else the queue's
-//! `aht`; a contact with neither is not costed (and counted as such).
+//! `aht`; a contact with neither is not costed (and counted as such). An
+//! agent hour on a queue with `concurrency N` carries N contacts at once, so
+//! the hours are divided by N: hourly × handle time / concurrency.
 
 use super::repeats::Repeats;
 use super::Settings;
@@ -84,6 +86,9 @@ pub struct Price {
     pub queue: Option<Idx<Queue>>,
     /// The queue's `aht`, in seconds.
     pub aht: Option<f64>,
+    /// The queue's `concurrency`: contacts one agent handles at once
+    /// (`None`: one at a time).
+    pub concurrency: Option<u32>,
 }
 
 impl Price {
@@ -208,6 +213,7 @@ pub fn price(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Pri
         return price;
     };
     price.aht = queue.aht.map(|a| a.value.seconds() as f64);
+    price.concurrency = queue.concurrency.map(|c| c.value);
     let team = queue.team.as_ref().and_then(|t| t.target);
     let roles: Vec<_> = model
         .roles
@@ -247,6 +253,8 @@ pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repea
             ),
             (true, None) => (work.timed, work.handle_seconds / 3600.0),
         };
+        // Handle times run beside each other on a concurrent queue.
+        let hours = hours / f64::from(price.concurrency.unwrap_or(1).max(1));
         money.cells.push(CostCell {
             segment,
             channel,

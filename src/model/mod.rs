@@ -8,6 +8,7 @@
 
 mod build;
 mod calendar;
+pub mod closure;
 mod crew;
 mod idx;
 pub mod workdays;

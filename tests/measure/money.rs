@@ -159,3 +159,25 @@ fn an_hourly_cost_without_any_handle_time_leaves_those_contacts_uncosted() {
     assert_eq!((&phone["costed"], &phone["cost"]), (&2.into(), &680.into()));
     assert_eq!(phone["per_contact"], 340);
 }
+
+/// An agent on a queue with `concurrency 3` handles three contacts at once,
+/// so an hour of their cost carries three contacts' handle time (audit 2,
+/// A9): the phone's 1800 s of handling are 0.5 h / 3 of agent time,
+/// 2200 / 6 = 366.67, plus 4 × 10 = 406.67 — not 1140 as one at a time.
+#[test]
+fn an_hourly_cost_is_shared_by_the_contacts_an_agent_handles_at_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/measure/money");
+    let spec = std::fs::read_to_string(root.join("spec.cx"))
+        .unwrap()
+        .replace("; aht 6m }", "; aht 6m; concurrency 3 }");
+    assert!(spec.contains("concurrency 3"));
+    let contacts = std::fs::read_to_string(root.join("contacts.csv")).unwrap();
+    let (_, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
+    let phone = &measured["money"]["cost_to_serve"][0];
+    assert_eq!(phone["channel"], "phone");
+    assert_eq!(
+        (&phone["costed"], &phone["cost"]),
+        (&4.into(), &406.67.into())
+    );
+    assert_eq!(phone["per_contact"], 101.67);
+}

@@ -29,11 +29,16 @@
 //!   or to `exports.taskrouter.fallback_queue`, with `inexact-export`;
 //!   the default filter takes that queue too, never a tier's queue.
 //!
+//! A channel closed longer than the task's lifetime (with its complaint
+//! ladder) loses the tasks that arrive at its closing: `inexact-export`
+//! names the closure and the `Timeout` needed (`closed`).
+//!
 //! Each target carries the task priority of the segment's tier (higher is
 //! served first), so tiers keep their order inside a shared queue.
 //! Queue SIDs come from `cxc.yaml` (`exports.taskrouter.queues`); without
 //! one a queue gets a placeholder that starts with `SET-ME`.
 
+mod closed;
 mod plan;
 
 use super::minutes::{report, running_time};
@@ -102,6 +107,7 @@ pub fn export(
         filters.extend(writer.complaint_filters(id, complaint, language, problems));
     }
     filters.extend(writer.task_filters(problems));
+    writer.closures(problems);
     Export {
         workflow: json!({"task_routing": {
             "filters": filters,

@@ -20,7 +20,14 @@ impl<'a> View<'a> {
             .and_then(|c| m.channels[c].hours.as_ref());
         let mut internal = Vec::new();
         let mut unbacked = Vec::new();
+        let channel = p.channel.as_ref().and_then(|c| c.target);
+        let rate = self.checks.promise_keep_rate;
         for &(segment, target) in &backing.targets {
+            // The target that keeps the promise often enough, as
+            // `promise-below-keep-rate` judges it; not merely the fastest.
+            let target = target
+                .and(channel)
+                .and_then(|channel| backing::keeping(m, p, segment, channel, rate));
             let segment = m.segments[segment].header.label();
             let Some(target) = target else {
                 unbacked.push(segment);
@@ -70,6 +77,7 @@ impl<'a> View<'a> {
                 .map(|c| self.w().named(c, |c| &m.channels[c].header)),
             within: p.within.map(|w| self.w().duration(w.value, promise_hours)),
             backed: !backing.is_empty(),
+            keep_rate: trim_float(rate.value()),
             internal,
             unbacked,
             journey,

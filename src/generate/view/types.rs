@@ -155,7 +155,11 @@ pub struct PromiseView<'a> {
     pub within: Option<Time>,
     /// Whether anything internal backs the promise.
     pub backed: bool,
-    /// Per segment, the SLA target `check` compares the promise with.
+    /// The share of customers the promise must be kept for
+    /// (`measure.promise_keep_rate`), without `%`.
+    pub keep_rate: String,
+    /// Per segment, the SLA target that keeps the promise at the keep rate
+    /// (as `check` judges it).
     pub internal: Vec<InternalTarget<'a>>,
     /// The segments with no target on the promise's channel.
     pub unbacked: Vec<&'a str>,
