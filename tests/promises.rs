@@ -249,5 +249,9 @@ promise quick "Quick answer" { segments mass; channel phone; within 30s; on_brea
             "the strictest, not the backing: {line}"
         );
     }
-    assert_eq!(published_as_checked(&compiled, spec), Ok(1));
+    assert_eq!(
+        published_as_checked(&compiled, spec),
+        Ok(2),
+        "checked in both languages"
+    );
 }
