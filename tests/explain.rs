@@ -83,14 +83,15 @@ fn codes(doc: &CodeDoc, example: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// `# a.cx` lines start files; without them the example is one file.
+/// `# a.cx` (or `.csv`, or `# cxc.yaml`) lines start files; without them
+/// the example is one file.
 fn split_files(example: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
     for line in example.lines() {
         let header = line
             .strip_prefix("# ")
             .and_then(|rest| rest.split_whitespace().next())
-            .filter(|name| name.ends_with(".cx") || name.ends_with(".csv"));
+            .filter(|name| name.ends_with(".cx") || name.ends_with(".csv") || *name == "cxc.yaml");
         match header {
             Some(name) => files.push((name.to_string(), String::new())),
             None => match files.last_mut() {

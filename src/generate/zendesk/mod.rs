@@ -49,8 +49,13 @@ queue mail { channel email; team support }
 queue chats { channel chat; segments everyone; team support }",
         bad: r#"calendar office { timezone "Australia/Eucla"; open mon-fri 09:00-18:00 }
 sla shop_sla for shop { hours office; first_response email within 4h }"#,
-        fix: r#"calendar office { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
-sla shop_sla for shop { hours office; first_response email within 4h }"#,
+        fix: r#"# example.cx
+calendar office { timezone "Europe/Berlin"; open mon-fri 09:00-18:00 }
+sla shop_sla for shop { hours office; first_response email within 4h }
+# cxc.yaml (tasks outlive the weekend the lines are closed)
+exports:
+  taskrouter:
+    task_timeout: 259200"#,
     },
     CodeDoc {
         code: Code::ExportConflict,
