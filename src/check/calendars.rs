@@ -6,7 +6,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{closest, Code, CodeDoc, Diagnostic};
-use crate::model::{Calendar, Channel, Idx, Sla};
+use crate::model::{Calendar, Channel, Idx, Sla, WeekHours};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::{TimeOfDay, Weekday};
@@ -128,11 +128,11 @@ fn time_zones(ctx: &mut Ctx) {
 }
 
 /// The first stretch of the week (day, from, to) when `outer` is open and
-/// `inner` is not.
-fn open_beyond(outer: &Calendar, inner: &Calendar) -> Option<(Weekday, TimeOfDay, TimeOfDay)> {
+/// `inner` is not, both read on the same clock.
+fn open_beyond(outer: &WeekHours, inner: &WeekHours) -> Option<(Weekday, TimeOfDay, TimeOfDay)> {
     for &day in Weekday::ALL {
-        let covered = &inner.week.days[day.index()];
-        for &(from, to) in &outer.week.days[day.index()] {
+        let covered = &inner.days[day.index()];
+        for &(from, to) in &outer.days[day.index()] {
             let mut at = from.minutes();
             for &(a, b) in covered {
                 let (a, b) = (a.minutes(), b.minutes());
@@ -163,9 +163,10 @@ fn open_beyond(outer: &Calendar, inner: &Calendar) -> Option<(Weekday, TimeOfDay
 
 /// sla-beyond-channel-hours: an SLA whose `hours` run while a channel it
 /// sets an answer or first-response target for (or a resolution on) is
-/// closed; offices and field visits aside. Calendars in different zones are not compared (their overlap
-/// moves with daylight saving); an SLA without `hours` counts wall time
-/// by definition and sets no after-hours routing, so it is not judged.
+/// closed; offices and field visits aside. Calendars in different zones are
+/// compared in absolute time (see [`on_clock_of`]); an SLA without `hours`
+/// counts wall time by definition and sets no after-hours routing, so it is
+/// not judged.
 fn slas_beyond_channel_hours(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, sla) in model.slas.iter() {
@@ -189,10 +190,10 @@ fn slas_beyond_channel_hours(ctx: &mut Ctx) {
                 continue;
             }
             let (outer, inner) = (&model.calendars[sla_hours], &model.calendars[channel_hours]);
-            if outer.zone_name() != inner.zone_name() {
-                continue;
-            }
-            let Some((day, from, to)) = open_beyond(outer, inner) else {
+            let Some((day, from, to)) = on_clock_of(outer, inner)
+                .iter()
+                .find_map(|week| open_beyond(week, &inner.week))
+            else {
                 continue;
             };
             ctx.report(
@@ -218,6 +219,75 @@ fn slas_beyond_channel_hours(ctx: &mut Ctx) {
             );
         }
     }
+}
+
+/// Representative instants, one in winter and one in summer, at which a
+/// calendar's week is read in another zone: together they cover both sides
+/// of every daylight-saving change.
+const REPRESENTATIVE_DAYS: [(i16, i8, i8); 2] = [(2026, 1, 15), (2026, 7, 15)];
+
+/// `outer`'s week read on `inner`'s clock, once per representative day
+/// whose offsets differ. A calendar open around the clock is open in every
+/// zone; calendars in the same zone (or both without one) read alike; a
+/// calendar whose zone is missing or unknown while the other's differs
+/// cannot be placed in time, so nothing is compared (`invalid-timezone`
+/// says why).
+fn on_clock_of(outer: &Calendar, inner: &Calendar) -> Vec<WeekHours> {
+    if outer.week.is_always() || outer.zone_name() == inner.zone_name() {
+        return vec![outer.week.clone()];
+    }
+    let (Some(from), Some(to)) = (zone(outer), zone(inner)) else {
+        return Vec::new();
+    };
+    let mut shifts: Vec<i32> = Vec::new();
+    for (year, month, day) in REPRESENTATIVE_DAYS {
+        let Ok(at) = jiff::civil::date(year, month, day)
+            .at(12, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+        else {
+            continue;
+        };
+        let at = at.timestamp();
+        let shift = (to.to_offset(at).seconds() - from.to_offset(at).seconds()) / 60;
+        if !shifts.contains(&shift) {
+            shifts.push(shift);
+        }
+    }
+    shifts
+        .into_iter()
+        .map(|shift| shifted(&outer.week, shift))
+        .collect()
+}
+
+fn zone(calendar: &Calendar) -> Option<jiff::tz::TimeZone> {
+    jiff::tz::db().get(calendar.zone_name()?).ok()
+}
+
+/// `week` moved by `shift` minutes (wrapping round the week), split at
+/// midnight.
+fn shifted(week: &WeekHours, shift: i32) -> WeekHours {
+    const DAY: i32 = 24 * 60;
+    const WEEK: i32 = 7 * DAY;
+    let mut out = WeekHours::default();
+    for &day in Weekday::ALL {
+        for &(a, b) in &week.days[day.index()] {
+            let start = (day.index() as i32 * DAY + a.minutes() as i32 + shift).rem_euclid(WEEK);
+            let mut left = b.minutes() as i32 - a.minutes() as i32;
+            let mut at = start;
+            while left > 0 {
+                let (d, m) = (at / DAY, at % DAY);
+                let take = left.min(DAY - m);
+                out.days[d as usize].push((
+                    TimeOfDay::from_minutes(m as u32),
+                    TimeOfDay::from_minutes((m + take) as u32),
+                ));
+                left -= take;
+                at = (at + take) % WEEK;
+            }
+        }
+    }
+    out.merge_days();
+    out
 }
 
 /// The channels an SLA times, each with the line that names it.

@@ -32,6 +32,11 @@ impl WeekHours {
                 }
             }
         }
+        self.merge_days();
+    }
+
+    /// Sorts and merges each day's ranges.
+    pub fn merge_days(&mut self) {
         for day in &mut self.days {
             merge(day);
         }
