@@ -172,13 +172,17 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
 /// with words alone.
 fn incomplete(ctx: &mut Ctx, complaint: &Complaint) {
     let id = id_of(complaint);
+    // A rule with a value that could not be read is not fully read: the
+    // `invalid-value` already said so, and the time it left out is not
+    // reported again as missing.
     let missing = match (complaint.acknowledge.is_none(), complaint.resolve.is_none()) {
-        (true, true) => Some(msg!("complaint-missing-both")),
-        (true, false) => Some(msg!("complaint-missing-acknowledge")),
-        (false, true) => Some(msg!("complaint-missing-resolve")),
+        _ if !complaint.header.fully_read => None,
+        (true, true) => Some(("both", msg!("complaint-missing-both"))),
+        (true, false) => Some(("acknowledge", msg!("complaint-missing-acknowledge"))),
+        (false, true) => Some(("resolve", msg!("complaint-missing-resolve"))),
         (false, false) => None,
     };
-    if let Some(missing) = missing {
+    if let Some((what, missing)) = missing {
         ctx.report(
             Diagnostic::new(
                 Code::ComplaintIncomplete,
@@ -186,10 +190,11 @@ fn incomplete(ctx: &mut Ctx, complaint: &Complaint) {
                 msg!(
                     "complaint-incomplete-times",
                     complaint = id,
-                    missing = missing
+                    missing = missing,
+                    what = what
                 ),
             )
-            .help(msg!("complaint-incomplete-times-help")),
+            .help(msg!("complaint-incomplete-times-help", what = what)),
         );
     }
     let serious = matches!(

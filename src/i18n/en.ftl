@@ -79,7 +79,10 @@ complaint-without-escalation = complaint rule `{ $complaint }` has no escalation
 complaint-without-escalation-help = add `escalate after TIME to ROLE` for when the owner cannot resolve it in time
 complaint-without-feedback = complaint rule `{ $complaint }` does not require telling the customer the outcome
 complaint-without-feedback-help = add `feedback required`: the customer is told what was done about the complaint
-right-conflict = complaint rule `{ $complaint }` lets role `{ $role }` compensate "{ $grants }" without approval, but the role's own right caps compensation: "{ $right }"
+right-conflict = complaint rule `{ $complaint }` lets role `{ $role }` compensate { $written ->
+        [none] with no limit
+       *[other] "{ $grants }"
+    } without approval, but the role's own right caps compensation: "{ $right }"
 right-conflict-help = state the amount of the compensation within the cap, or change the right of `{ $role }`: its job description would say both
 right-conflict-role = role `{ $role }`, whose right caps compensation
 acknowledge-after-resolve = complaint rule `{ $complaint }` allows { $acknowledge } to acknowledge but only { $resolve } to resolve
@@ -89,8 +92,15 @@ escalation-after-deadline-help = escalate before the deadline and after the rung
 escalation-after-deadline-remove = the rung before already escalates at the deadline: remove the escalation to `{ $to }`, or move the rung before earlier
 escalation-out-of-order = complaint rule `{ $complaint }` escalates to `{ $to }` after { $after }, no later than to `{ $earlier_to }` after { $earlier_after } on the rung before
 escalation-out-of-order-help = order the ladder by time, each rung later than the one before: the first line's lead first, the director last
-complaint-incomplete-times = complaint rule `{ $complaint }` has { $missing }: nobody knows by when the customer hears back
-complaint-incomplete-times-help = add `acknowledge within …` (the first reply, e.g. 1h) and `resolve within …` (the outcome, e.g. 3d)
+complaint-incomplete-times = complaint rule `{ $complaint }` has { $missing }: { $what ->
+        [resolve] nobody knows by when the complaint is resolved
+       *[other] nobody knows by when the customer hears back
+    }
+complaint-incomplete-times-help = { $what ->
+        [acknowledge] add `acknowledge within …` (the first reply, e.g. 1h)
+        [resolve] add `resolve within …` (the outcome, e.g. 3d)
+       *[both] add `acknowledge within …` (the first reply, e.g. 1h) and `resolve within …` (the outcome, e.g. 3d)
+    }
 complaint-missing-both = no `acknowledge` and no `resolve` time
 complaint-missing-acknowledge = no `acknowledge` time
 complaint-missing-resolve = no `resolve` time

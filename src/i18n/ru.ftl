@@ -84,7 +84,10 @@ complaint-without-escalation = у правила жалоб `{ $complaint }` н�
 complaint-without-escalation-help = добавьте `escalate after СРОК to РОЛЬ` на случай, если ответственный не решит жалобу вовремя
 complaint-without-feedback = правило жалоб `{ $complaint }` не требует сообщать клиенту результат
 complaint-without-feedback-help = добавьте `feedback required`: клиенту сообщают, что сделано по его жалобе
-right-conflict = правило жалоб `{ $complaint }` разрешает роли `{ $role }` без согласования компенсировать «{ $grants }», но собственное право роли ограничивает компенсацию: «{ $right }»
+right-conflict = правило жалоб `{ $complaint }` разрешает роли `{ $role }` без согласования компенсировать { $written ->
+        [none] без ограничения суммы
+       *[other] «{ $grants }»
+    }, но собственное право роли ограничивает компенсацию: «{ $right }»
 right-conflict-help = укажите сумму компенсации в пределах ограничения или измените право роли `{ $role }`: в её должностной инструкции окажется и то и другое
 right-conflict-role = роль `{ $role }`, право которой ограничивает компенсацию
 acknowledge-after-resolve = правило жалоб `{ $complaint }` даёт { $acknowledge } на подтверждение получения, но только { $resolve } на решение
@@ -94,8 +97,15 @@ escalation-after-deadline-help = эскалируйте до истечения 
 escalation-after-deadline-remove = предыдущая ступень уже эскалирует в момент истечения срока: удалите эскалацию к `{ $to }` или перенесите предыдущую ступень раньше
 escalation-out-of-order = правило жалоб `{ $complaint }` передаёт жалобу `{ $to }` через { $after } — не позже, чем `{ $earlier_to }` через { $earlier_after } на предыдущей ступени
 escalation-out-of-order-help = упорядочьте лестницу по времени, каждая ступень позже предыдущей: сначала руководитель первой линии, директор последним
-complaint-incomplete-times = у правила жалоб `{ $complaint }` { $missing }: никто не знает, когда клиенту ответят
-complaint-incomplete-times-help = добавьте `acknowledge within …` (первый ответ, например 1h) и `resolve within …` (решение, например 3d)
+complaint-incomplete-times = у правила жалоб `{ $complaint }` { $missing }: { $what ->
+        [resolve] никто не знает, когда жалоба будет решена
+       *[other] никто не знает, когда клиенту ответят
+    }
+complaint-incomplete-times-help = { $what ->
+        [acknowledge] добавьте `acknowledge within …` (первый ответ, например 1h)
+        [resolve] добавьте `resolve within …` (решение, например 3d)
+       *[both] добавьте `acknowledge within …` (первый ответ, например 1h) и `resolve within …` (решение, например 3d)
+    }
 complaint-missing-both = нет сроков `acknowledge` и `resolve`
 complaint-missing-acknowledge = нет срока `acknowledge`
 complaint-missing-resolve = нет срока `resolve`
