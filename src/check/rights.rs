@@ -104,7 +104,9 @@ pub fn check(ctx: &mut Ctx) {
             if amount.is_some_and(|a| a.percent) {
                 continue;
             }
-            for &role in &doers {
+            // Every role the job descriptions give the remedy right: the
+            // performers and the lead who organises them.
+            for &(role, _) in &doers {
                 let Some((cap, right)) = caps[role.index()] else {
                     continue;
                 };
@@ -112,7 +114,13 @@ pub fn check(ctx: &mut Ctx) {
                     continue;
                 }
                 let r = &model.roles[role];
+                // No text written: the rule grants any amount, and says so.
                 let grants = what.as_deref().unwrap_or_default();
+                let written = if grants.trim().is_empty() {
+                    "none"
+                } else {
+                    "text"
+                };
                 ctx.report(
                     Diagnostic::new(
                         Code::RightConflict,
@@ -122,6 +130,7 @@ pub fn check(ctx: &mut Ctx) {
                             complaint = &complaint.header.id,
                             role = &r.header.id,
                             grants = crate::escape::shorten(grants, 80),
+                            written = written,
                             right = crate::escape::shorten(right, 80)
                         ),
                     )

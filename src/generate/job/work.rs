@@ -16,8 +16,8 @@
 //!   each of its roles — never to a role that handles the complaint itself.
 
 use crate::model::{
-    Agreement, Channel, Complaint, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role, Segment,
-    Step, Team,
+    Agreement, Channel, Complaint, Crew, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role,
+    Segment, Step, Team,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -64,8 +64,7 @@ type TeamList = Vec<Idx<Team>>;
 
 struct Teams<'m> {
     model: &'m Model,
-    roles: Vec<Vec<Idx<Role>>>,
-    leads: Vec<Option<Idx<Role>>>,
+    crew: Crew,
     /// The teams of the queues serving a channel and a segment they name...
     queues: HashMap<(Idx<Channel>, Idx<Segment>), TeamList>,
     /// ...and of those serving every segment on a channel.
@@ -76,20 +75,10 @@ impl<'m> Teams<'m> {
     fn new(m: &'m Model) -> Self {
         let mut teams = Teams {
             model: m,
-            roles: vec![Vec::new(); m.teams.len()],
-            leads: m
-                .teams
-                .iter()
-                .map(|(_, t)| t.lead.as_ref().and_then(|l| l.target))
-                .collect(),
+            crew: Crew::new(m),
             queues: HashMap::new(),
             any_segment: vec![Vec::new(); m.channels.len()],
         };
-        for (id, role) in m.roles.iter() {
-            if let Some(team) = role.team.as_ref().and_then(|t| t.target) {
-                teams.roles[team.index()].push(id);
-            }
-        }
         for (_, queue) in m.queues.iter() {
             let (Some(channel), Some(team)) = (
                 queue.channel.as_ref().and_then(|c| c.target),
@@ -112,40 +101,16 @@ impl<'m> Teams<'m> {
         teams
     }
 
-    /// The roles that perform a team's work: all but its lead; with none,
-    /// the lead.
-    fn line(&self, t: Idx<Team>) -> Vec<Idx<Role>> {
-        let lead = self.leads[t.index()];
-        let line: Vec<Idx<Role>> = self.roles[t.index()]
-            .iter()
-            .copied()
-            .filter(|&r| Some(r) != lead)
-            .collect();
-        if line.is_empty() {
-            lead.into_iter().collect()
-        } else {
-            line
-        }
-    }
-
-    /// Who performs work `party` owns, and the lead who organises it.
+    /// Who performs work `party` owns, and the lead who organises it (the
+    /// model's one derivation, which `right-conflict` asks too).
     fn doers(&self, party: Option<Party>) -> Vec<(Idx<Role>, Via)> {
-        let (performers, team) = match party {
-            None => return Vec::new(),
-            Some(Party::Role(r)) => (
-                vec![r],
-                self.model.roles[r].team.as_ref().and_then(|t| t.target),
-            ),
-            Some(Party::Team(t)) => (self.line(t), Some(t)),
-        };
-        let organiser = team
-            .and_then(|t| Some((self.leads[t.index()]?, t)))
-            .filter(|(lead, _)| !performers.contains(lead));
-        performers
-            .into_iter()
-            .map(|r| (r, Via::Own))
-            .chain(organiser.map(|(lead, t)| (lead, Via::Lead(t))))
-            .collect()
+        party.map_or_else(Vec::new, |p| {
+            self.crew
+                .doers(p)
+                .into_iter()
+                .map(|(r, organises)| (r, organises.map_or(Via::Own, Via::Lead)))
+                .collect()
+        })
     }
 
     /// Who takes the contacts of `segment` on `channel`: the teams of the
@@ -188,9 +153,9 @@ impl<'m> Teams<'m> {
         match party {
             None => Vec::new(),
             Some(Party::Role(r)) => vec![r],
-            Some(Party::Team(t)) => match self.leads[t.index()] {
+            Some(Party::Team(t)) => match self.crew.lead(t) {
                 Some(lead) => vec![lead],
-                None => self.line(t),
+                None => self.crew.line(t),
             },
         }
     }
@@ -215,9 +180,9 @@ impl Work {
             agreements: vec![Vec::new(); roles],
             leads: vec![Vec::new(); roles],
         };
-        for (t, lead) in teams.leads.iter().enumerate() {
-            if let Some(lead) = lead {
-                work.leads[lead.index()].push(Idx::new(t));
+        for t in m.teams.ids() {
+            if let Some(lead) = teams.crew.lead(t) {
+                work.leads[lead.index()].push(t);
             }
         }
         for (a, agreement) in m.agreements.iter() {
