@@ -168,7 +168,7 @@ fn mixed_tier_queues(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, queue) in model.queues.iter() {
         let mut tiers: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-        for seg in model.served(&queue.segments) {
+        for seg in model.queue_segments(queue) {
             if let Some(tier) = model.segments[seg].tier {
                 tiers
                     .entry(tier.value)

@@ -87,7 +87,7 @@ pub fn config(
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
             "segments": segments_of(&q.segments),
-            "tier": model.best_tier(&model.served(&q.segments).collect::<Vec<_>>()),
+            "tier": model.best_tier(&model.queue_segments(q)),
             "priority": q.priority,
             "team": q.team.as_ref().map(|t| t.name.clone()),
             "agents": q.agents.map(|a| a.value),

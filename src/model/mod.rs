@@ -488,6 +488,23 @@ impl Model {
         }
     }
 
+    /// The segments whose contacts `queue` takes: those its `segments` line
+    /// names, else every segment that uses its channel (a queue with no
+    /// channel, or whose channel is unknown, takes every segment). Staffing,
+    /// tier checks and routing exports all ask this, so they agree.
+    pub fn queue_segments(&self, queue: &Queue) -> Vec<Idx<Segment>> {
+        let channel = queue.channel.as_ref().and_then(|c| c.target);
+        match channel {
+            Some(channel) if queue.segments.is_empty() => self
+                .segments
+                .iter()
+                .filter(|(_, s)| targets(&s.channels).any(|c| c == channel))
+                .map(|(id, _)| id)
+                .collect(),
+            _ => self.served(&queue.segments).collect(),
+        }
+    }
+
     /// The running time `limit` can last on the clock of `calendar` (none:
     /// the wall clock): as written, or for working days the `extreme` over
     /// every moment the timer may start (see [`workdays`]).

@@ -117,7 +117,7 @@ impl Target {
 /// segments it serves; the same target twice counts once.
 fn metric_targets(model: &Model, queue: &Queue, answer: bool) -> Vec<MetricTarget> {
     let mut found: Vec<MetricTarget> = Vec::new();
-    for segment in model.served(&queue.segments) {
+    for segment in model.queue_segments(queue) {
         for (_, sla) in model.slas_of(segment) {
             for kpi in &sla.targets {
                 let Some(target) =
@@ -619,7 +619,7 @@ fn strictest_target(
     busiest: &Traffic,
 ) -> Option<Target> {
     let mut candidates: Vec<Target> = Vec::new();
-    for segment in model.served(&queue.segments) {
+    for segment in model.queue_segments(queue) {
         for (_, sla) in model.slas_of(segment) {
             for answer in &sla.answers {
                 if answer.channel.target == Some(channel) {

@@ -215,7 +215,7 @@ impl Duties<'_> {
         let m = self.w.model;
         let en = self.say.en;
         let mut out: Vec<String> = Vec::new();
-        for segment in m.served(&queue.segments) {
+        for segment in m.queue_segments(queue) {
             for (_, sla) in m.slas_of(segment) {
                 let hours = sla.hours.as_ref();
                 for a in sla
@@ -483,7 +483,7 @@ impl Duties<'_> {
             let text = if self.say.en {
                 format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}.")
             } else {
-                format!("Работать с клиентами типа {name} (сегменты {segments}) так: {strategy}.")
+                format!("Работать с клиентами типа {name} (сегменты {segments}) следующим образом. {strategy}.")
             };
             self.push(Group::Customers, "customer-type", Via::Own, text);
         }

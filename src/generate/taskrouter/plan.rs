@@ -49,7 +49,7 @@ impl<'m> Plan<'m> {
             .values()
             .map(|q| {
                 let mut served = vec![false; model.segments.len()];
-                for s in model.served(&q.segments) {
+                for s in model.queue_segments(q) {
                     served[s.index()] = true;
                 }
                 served
@@ -129,7 +129,7 @@ impl<'m> Plan<'m> {
             return Place::Nowhere;
         }
         on_channel.sort_by_key(|(id, q)| {
-            let segments: Vec<_> = model.served(&q.segments).collect();
+            let segments = model.queue_segments(q);
             (
                 model.best_tier(&segments).unwrap_or(u32::MAX),
                 q.priority.unwrap_or(u32::MAX),
@@ -146,7 +146,7 @@ impl<'m> Plan<'m> {
         queues.sort_by_key(|(id, q)| {
             (
                 q.channel.is_none(),
-                self.model.served(&q.segments).count(),
+                self.model.queue_segments(q).len(),
                 q.priority.unwrap_or(u32::MAX),
                 id.index(),
             )
