@@ -132,3 +132,48 @@ fn measure_messages_name_the_column_and_say_one_line() {
     assert!(late.contains("took longer than 1 day in 2 of 4"), "{late}");
     assert!(!late.contains("1d"), "{late}");
 }
+
+fn pharmacy() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/pharmacy")
+}
+
+/// The second audit's pharmacy spec (tests/specs/pharmacy, written from the
+/// guide alone, never edited), which its author brought to a clean check.
+/// The fixes of that audit make these findings true, and nothing else:
+/// - A1 `sla-beyond-channel-hours` ×4: the subscriber and regular SLAs run
+///   24x7 (`hours always`) over the national 8-800 line (open 07–23) and the
+///   e-mail desk (Moscow office hours); a 24x7 clock is open in every zone,
+///   so the zones no longer hide it (the audit shows the breaches it causes
+///   in the job descriptions and the Zendesk policy).
+/// - A6 `right-conflict`: the contact centre owns `опоздание`, whose remedy
+///   compensates with a free delivery (no sum); the job description gives
+///   the line role `старший_оператор` that remedy right beside its own
+///   capped compensation right (the audit's A6, «Права» lines 70–71).
+#[test]
+fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
+    let report = json(&cxc_in(&pharmacy(), &["check", "--format", "json"]));
+    let found: Vec<(String, String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("right-conflict", "complaints.cx", 11),
+        ("sla-beyond-channel-hours", "slas.cx", 13),
+        ("sla-beyond-channel-hours", "slas.cx", 17),
+        ("sla-beyond-channel-hours", "slas.cx", 36),
+        ("sla-beyond-channel-hours", "slas.cx", 39),
+    ];
+    let expected: Vec<(String, String, u64)> = expected
+        .iter()
+        .map(|&(c, f, l)| (c.to_string(), f.to_string(), l))
+        .collect();
+    assert_eq!(found, expected, "{report}");
+}

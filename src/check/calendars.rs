@@ -67,6 +67,69 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("AEDT", "Australia/Sydney"),
 ];
 
+/// Cities written in Russian whose Latin spelling differs from the
+/// database's (after [`transliterate`]).
+const RUSSIAN_NAMES: &[(&str, &str)] = &[
+    ("Moskva", "Europe/Moscow"),
+    ("Ekaterinburg", "Asia/Yekaterinburg"),
+    ("Kiev", "Europe/Kyiv"),
+    ("Kiyev", "Europe/Kyiv"),
+];
+
+/// A name written in Cyrillic spelled in Latin letters (`Владивосток` →
+/// `Vladivostok`), so a city named in Russian finds its zone; other text
+/// is kept as written.
+fn transliterate(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let latin = match lower {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' => "g",
+            'д' => "d",
+            'е' => "e",
+            'ё' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' => "i",
+            'й' => "y",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'ы' => "y",
+            'э' => "e",
+            'ю' => "yu",
+            'я' => "ya",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        let mut letters = latin.chars();
+        if c != lower {
+            out.extend(letters.next().map(|f| f.to_ascii_uppercase()));
+        }
+        out.extend(letters);
+    }
+    out
+}
+
 /// Is `name` a zone of the IANA database (as the database spells it, in
 /// any ASCII case)?
 pub fn is_iana(name: &str) -> bool {
@@ -77,7 +140,17 @@ pub fn is_iana(name: &str) -> bool {
 /// city written without its region (`Moscow`, `new york`), else the closest
 /// spelling.
 pub fn suggest_zone(name: &str) -> Option<String> {
-    let upper = name.trim().to_ascii_uppercase();
+    let latin = transliterate(name.trim());
+    // Russian spellings whose transliteration is not the database's
+    // English name.
+    if let Some(&(_, zone)) = RUSSIAN_NAMES
+        .iter()
+        .find(|(n, _)| latin.eq_ignore_ascii_case(n))
+    {
+        return Some(zone.to_string());
+    }
+    let name = latin.as_str();
+    let upper = name.to_ascii_uppercase();
     if let Some(&(_, zone)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
         return Some(zone.to_string());
     }
@@ -305,4 +378,25 @@ fn timed_channels(sla: &Sla) -> impl Iterator<Item = (Idx<Channel>, Span)> + '_ 
         .iter()
         .filter_map(|r| Some((r.channel.as_ref()?.target?, r.span)));
     answers.chain(responses).chain(resolutions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest_zone;
+
+    /// A city written in Russian finds its zone as its English name does
+    /// (audit 2: `Владивосток` got no suggestion while `Moscow` did).
+    #[test]
+    fn russian_city_names_suggest_their_zone() {
+        for (name, zone) in [
+            ("Владивосток", "Asia/Vladivostok"),
+            ("Новосибирск", "Asia/Novosibirsk"),
+            ("Калининград", "Europe/Kaliningrad"),
+            ("Москва", "Europe/Moscow"),
+            ("Екатеринбург", "Asia/Yekaterinburg"),
+            ("Moscow", "Europe/Moscow"),
+        ] {
+            assert_eq!(suggest_zone(name).as_deref(), Some(zone), "{name}");
+        }
+    }
 }

@@ -5,7 +5,8 @@
 
 use super::ast::DeclKind;
 
-/// One statement of a declaration.
+/// One statement of a declaration. Forms are syntax only (no words of
+/// any language): they appear inside help text in every language.
 #[derive(Debug)]
 pub struct Form {
     pub keyword: &'static str,
@@ -32,7 +33,7 @@ const COST: Form = form("cost", "cost AMOUNT per contact|hour", "cost 1800 per h
 const HOURS: Form = form("hours", "hours CALENDAR", "hours office");
 const SEGMENTS: Form = form(
     "segments",
-    "segments SEGMENT, ... (or any)",
+    "segments SEGMENT, ... | segments any",
     "segments vip, mass",
 );
 const WITHIN: Form = form("within", "within DURATION", "within 3d");
@@ -48,14 +49,14 @@ const SERVICE: &[Form] = &[
     ),
     form("reviewed", "reviewed DATE", "reviewed 2026-05-01"),
     form("language", "language en|ru", "language ru"),
-    form("currency", "currency CODE (ISO 4217)", "currency RUB"),
+    form("currency", "currency ISO-4217-CODE", "currency RUB"),
     DESCRIPTION,
 ];
 const CALENDAR: &[Form] = &[
     form("timezone", "timezone TEXT", "timezone \"Europe/Moscow\""),
     form(
         "open",
-        "open DAYS TIME-TIME, ... (or open 24x7)",
+        "open DAYS TIME-TIME, ... | open 24x7",
         "open mon-fri 09:00-18:00",
     ),
     form(
@@ -105,7 +106,7 @@ const SEGMENT: &[Form] = &[
     DESCRIPTION,
     form("share", "share PERCENT", "share 20%"),
     form("revenue", "revenue PERCENT", "revenue 80%"),
-    form("tier", "tier NUMBER (1 = highest)", "tier 1"),
+    form("tier", "tier 1|2|3...", "tier 1"),
     form("channels", "channels CHANNEL, ...", "channels phone, chat"),
     form("types", "types CUSTOMER-TYPE, ...", "types impatient"),
     form("customers", "customers NUMBER", "customers 1200"),
@@ -202,8 +203,8 @@ const STEP: &[Form] = &[
         "next production when \"approved\"",
     ),
     form("end", "end [TEXT]", "end \"Kitchen delivered\""),
-    form("effort", "effort NUMBER (1 low .. 5 high)", "effort 3"),
-    form("csat", "csat NUMBER (1 .. 5)", "csat 4.2"),
+    form("effort", "effort 1..5", "effort 3"),
+    form("csat", "csat 1..5", "csat 4.2"),
     form("dropoff", "dropoff PERCENT", "dropoff 12%"),
     DESCRIPTION,
 ];
@@ -243,7 +244,7 @@ const QUEUE: &[Form] = &[
     form("agents", "agents NUMBER", "agents 6"),
     form(
         "forecast",
-        "forecast NUMBER per DURATION (or forecast file TEXT per DURATION)",
+        "forecast NUMBER per DURATION | forecast file TEXT per DURATION",
         "forecast 120 per 30m",
     ),
     form("aht", "aht DURATION", "aht 4m"),
@@ -309,6 +310,17 @@ pub fn header(kind: DeclKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Forms are quoted inside Russian help too: no English remark in
+    /// parentheses (audit 2: `(or open 24x7)` leaked into Russian).
+    #[test]
+    fn forms_are_syntax_only() {
+        for &kind in DeclKind::ALL {
+            for f in statements(kind) {
+                assert!(!f.form.contains('('), "{}", f.form);
+            }
+        }
+    }
 
     /// Every example is a statement the parser accepts in its block.
     #[test]

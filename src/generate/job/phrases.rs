@@ -76,13 +76,14 @@ impl Phrases {
         }
     }
 
-    /// What to give the customer when a public promise is broken.
+    /// What to do for the customer when a public promise is broken (the
+    /// remedies are verb phrases that name the customer themselves).
     pub fn breach(&self, doer: Doer, promise: &str, remedies: &str) -> String {
         match (self.en, doer) {
-            (true, Doer::Me) => format!("When the public promise {promise} is broken, give the customer: {remedies}."),
-            (true, Doer::Team(t)) => format!("Ensure the team {t} gives the customer, when the public promise {promise} is broken: {remedies}."),
-            (false, Doer::Me) => format!("При нарушении публичного обещания {promise} предоставлять клиенту: {remedies}."),
-            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} при нарушении публичного обещания {promise} предоставляло клиенту: {remedies}."),
+            (true, Doer::Me) => format!("When the public promise {promise} is broken: {remedies}."),
+            (true, Doer::Team(t)) => format!("Ensure that, when the public promise {promise} is broken, the team {t} does the following: {remedies}."),
+            (false, Doer::Me) => format!("При нарушении публичного обещания {promise}: {remedies}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы при нарушении публичного обещания {promise} подразделение {t} выполняло следующее: {remedies}."),
         }
     }
 

@@ -73,9 +73,9 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
         let name = quoted(p.header.label(), language);
         let remedies = super::duties::promise_remedies(w, p);
         rights.push(if en {
-            format!("Give the customer without further approval, when the public promise {name} is broken: {remedies}.")
+            format!("Without further approval, when the public promise {name} is broken: {remedies}.")
         } else {
-            format!("Без дополнительного согласования предоставлять клиенту при нарушении публичного обещания {name}: {remedies}.")
+            format!("Без дополнительного согласования при нарушении публичного обещания {name}: {remedies}.")
         });
     }
     rights.push(if en {

@@ -451,7 +451,7 @@ fn a_customer_type_is_one_line_naming_its_segments() {
         ),
         (
             Language::Ru,
-            "Работать с клиентами типа «Wants everything now» (сегменты «VIP», «Mass») так: React fast.",
+            "Работать с клиентами типа «Wants everything now» (сегменты «VIP», «Mass») следующим образом. React fast.",
         ),
     ] {
         let job = job_of(&spec, "lead", language);
