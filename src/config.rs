@@ -13,7 +13,7 @@
 //! serde_yaml is archived upstream, so it is used in exactly one function,
 //! [`parse_yaml`]; everything else works on `serde_json::Value`.
 
-use crate::check::Options;
+use self::check::Options;
 use crate::diagnostic::{closest, Code, Diagnostic, Severity};
 use crate::i18n::Message;
 use crate::msg;
@@ -21,7 +21,10 @@ use crate::source::{FileId, SourceMap, Span, MAX_FILE_SIZE};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+pub mod check;
 mod duplicates;
+pub mod fields;
+pub mod limits;
 mod measure;
 pub use measure::Measure;
 
@@ -37,7 +40,7 @@ pub struct Config {
     pub max_effort: Option<f64>,
     pub max_dropoff: Option<crate::syntax::values::Percent>,
     /// `thresholds.missing-agreement: tier-1 | all`.
-    pub agreement_scope: Option<crate::check::AgreementScope>,
+    pub agreement_scope: Option<self::check::AgreementScope>,
     pub exports: Exports,
     /// `limits.file_size`: the largest file a spec may make cxc read. A
     /// spec's own setting only lowers the run's limit (see
@@ -96,7 +99,7 @@ impl Config {
     /// run's own (the default, or a command-line flag). A spec comes from
     /// whoever wrote the pull request; its cxc.yaml may lower a limit that
     /// protects the machine checking it, never raise one.
-    pub fn within(mut self, limits: &crate::loader::read::Limits) -> Config {
+    pub fn within(mut self, limits: &self::limits::Limits) -> Config {
         self.file_limit = Some(
             self.file_limit
                 .map_or(limits.file_size, |own| own.min(limits.file_size)),
@@ -375,7 +378,7 @@ impl Reader<'_> {
                         span,
                         msg!(
                             "config-file-size-max",
-                            max = crate::loader::read::bytes(MAX_FILE_SIZE)
+                            max = crate::base::bytes(MAX_FILE_SIZE)
                         ),
                         msg!("config-file-size-max-help"),
                     );
@@ -409,7 +412,7 @@ impl Reader<'_> {
 
     /// `missing-agreement: tier-1` (the language-1 scope) or `all`.
     fn agreement_scope(&mut self, value: &Value, config: &mut Config) {
-        use crate::check::AgreementScope;
+        use crate::config::check::AgreementScope;
         match value.as_str() {
             Some("all") => config.agreement_scope = Some(AgreementScope::All),
             Some("tier-1") => config.agreement_scope = Some(AgreementScope::TopTier),
@@ -998,7 +1001,7 @@ mod tests {
 
     #[test]
     fn the_agreement_scope_is_all_or_tier_1() {
-        use crate::check::AgreementScope;
+        use crate::config::check::AgreementScope;
         let (config, errors) = read("thresholds:\n  missing-agreement: tier-1\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.agreement_scope, Some(AgreementScope::TopTier));

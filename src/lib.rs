@@ -35,6 +35,7 @@
 //! - [`diagnostic`]: codes, severities, suppression comments and renderers.
 //! - [`cli`]: argument parsing and exit codes; thin by design.
 
+pub mod base;
 pub mod check;
 pub mod cli;
 pub mod config;

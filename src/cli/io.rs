@@ -144,7 +144,14 @@ pub(super) fn print_findings(
             let base = std::env::current_dir()
                 .and_then(std::fs::canonicalize)
                 .unwrap_or_default();
-            render::sarif(&mut out, diagnostics, sources, &base, language())
+            render::sarif(
+                &mut out,
+                diagnostics,
+                &crate::explain::all(),
+                sources,
+                &base,
+                language(),
+            )
         }
         Format::Github => render::github(&mut out, diagnostics, sources),
     };

@@ -55,8 +55,8 @@ const KEYS: &[&str] = &[
 const PAIN_KEYS: &[&str] = &["effort", "dropoff", "csat"];
 
 /// Every field a row of either export can have.
-fn field_names() -> [&'static str; crate::measure::rows::Field::ALL.len()] {
-    crate::measure::rows::Field::ALL.map(|f| f.name())
+fn field_names() -> [&'static str; super::fields::Field::ALL.len()] {
+    super::fields::Field::ALL.map(|f| f.name())
 }
 
 impl Reader<'_> {

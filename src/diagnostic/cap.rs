@@ -76,7 +76,7 @@ pub fn cap(diagnostics: &mut Vec<Diagnostic>, limit: impl Fn(FileId) -> usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::values::Language;
+    use crate::base::Language;
 
     fn finding(code: Code, file: u32, at: usize) -> Diagnostic {
         Diagnostic::new(

@@ -171,12 +171,12 @@ pub struct CodeDoc {
 
 impl CodeDoc {
     /// One line: when it fires (`explain-CODE.summary` in the catalogues).
-    pub fn summary(&self, language: crate::syntax::values::Language) -> String {
+    pub fn summary(&self, language: crate::base::Language) -> String {
         crate::i18n::explain(self.code.as_str(), "summary", language)
     }
 
     /// The service practice or language rule behind it (`.why`).
-    pub fn why(&self, language: crate::syntax::values::Language) -> String {
+    pub fn why(&self, language: crate::base::Language) -> String {
         crate::i18n::explain(self.code.as_str(), "why", language)
     }
 }
@@ -195,5 +195,30 @@ mod tests {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
         }
         assert_eq!(Code::parse("no-such-code"), None);
+    }
+
+    /// Here, not in `i18n`'s tests: `i18n` sits below `diagnostic`.
+    #[test]
+    fn every_code_is_explained_in_both_languages() {
+        use crate::base::Language;
+        for language in Language::ALL.iter().copied() {
+            for code in Code::ALL {
+                for part in ["summary", "why"] {
+                    let id = format!("explain-{code}");
+                    assert!(
+                        crate::i18n::lookup(&id, Some(part), language).is_some(),
+                        "{id}.{part} is missing in {language}"
+                    );
+                }
+            }
+        }
+        let doc = CodeDoc {
+            code: Code::DeadEnd,
+            bad: "",
+            fix: "",
+            context: "",
+        };
+        let why = doc.why(Language::Ru);
+        assert!(why.contains("клиент"), "{why}");
     }
 }

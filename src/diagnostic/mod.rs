@@ -14,9 +14,9 @@ pub use cap::{cap, DEFAULT_MAX_FINDINGS};
 pub use code::{Code, CodeDoc, Reach, Severity};
 pub use suggest::closest;
 
+use crate::base::Language;
 use crate::i18n::Message;
 use crate::source::Span;
-use crate::syntax::values::Language;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {

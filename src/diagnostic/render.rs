@@ -2,10 +2,10 @@
 //! workflow annotations. Output is sorted and contains no timestamps, so the
 //! same spec always prints the same bytes.
 
-use super::{Diagnostic, Severity, Summary};
+use super::{CodeDoc, Diagnostic, Severity, Summary};
+use crate::base::Language;
 use crate::escape::terminal;
 use crate::source::{SourceFile, SourceMap, Span};
-use crate::syntax::values::Language;
 use miette::{LabeledSpan, MietteSpanContents, SourceCode, SpanContents};
 use serde::Serialize;
 use std::fmt::{self, Write as _};
@@ -327,9 +327,12 @@ impl SourceCode for Report<'_> {
 /// absolute `file://` URI. Each result has a `partialFingerprints` entry
 /// that survives edits elsewhere in the file (the code, the file and the
 /// declaration the finding is in), so re-uploads do not duplicate alerts.
+/// `docs` are the rules listed in the log (every code's explanation, which
+/// the caller gathers from the layers above).
 pub fn sarif(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
+    docs: &[&'static CodeDoc],
     sources: &SourceMap,
     base: &std::path::Path,
     language: Language,
@@ -349,7 +352,6 @@ pub fn sarif(
         column_kind: &'static str,
         results: Results<'a>,
     }
-    let docs = crate::explain::all();
     let example = crate::msg!("explain-example").text(language);
     let fixed = crate::msg!("explain-fixed").text(language);
     let rules: Vec<_> = docs
@@ -381,7 +383,7 @@ pub fn sarif(
                 diagnostics,
                 sources,
                 base,
-                docs: &docs,
+                docs,
             },
         }],
     };

@@ -7,7 +7,10 @@
 //! Russian nouns after a number take one of three forms (1 день, 2 дня,
 //! 5 дней; 21 день, 11 дней), chosen by the last two digits.
 
-use crate::syntax::values::{Duration, Language, TimeLimit};
+use crate::base::{
+    time::{Duration, TimeLimit},
+    Language,
+};
 
 /// The three Russian forms: for 1 (and 21, 31...), for 2–4 (22–24...), for the rest.
 pub fn russian_plural(n: u64, one: &str, few: &str, many: &str) -> String {

@@ -11,7 +11,7 @@
 //! catalogues have the same ids, that every id the code uses exists, and
 //! that a message uses only the arguments its callers pass.
 
-use crate::syntax::values::Language;
+use crate::base::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
@@ -50,7 +50,7 @@ pub enum Arg {
     /// working days"; in hours where the clock stops after hours; in the
     /// genitive where Russian needs it ("больше 1 дня").
     Limit {
-        limit: crate::syntax::values::TimeLimit,
+        limit: crate::base::time::TimeLimit,
         business_hours: bool,
         genitive: bool,
     },
@@ -58,7 +58,7 @@ pub enum Arg {
 
 impl Arg {
     /// A time limit in words, on a clock that stops after hours or not.
-    pub fn limit(limit: crate::syntax::values::TimeLimit, business_hours: bool) -> Arg {
+    pub fn limit(limit: crate::base::time::TimeLimit, business_hours: bool) -> Arg {
         Arg::Limit {
             limit,
             business_hours,
@@ -67,7 +67,7 @@ impl Arg {
     }
 
     /// The same, after "longer than", "within": "больше 1 дня".
-    pub fn limit_genitive(limit: crate::syntax::values::TimeLimit, business_hours: bool) -> Arg {
+    pub fn limit_genitive(limit: crate::base::time::TimeLimit, business_hours: bool) -> Arg {
         Arg::Limit {
             limit,
             business_hours,
@@ -78,11 +78,8 @@ impl Arg {
     /// A running time in seconds in words: "72 hours" when it counts
     /// business hours, "3 days" around the clock.
     pub fn seconds(seconds: u64, business_hours: bool) -> Arg {
-        let time = crate::syntax::values::Duration::from_seconds(seconds);
-        Arg::limit(
-            crate::syntax::values::TimeLimit::running(time),
-            business_hours,
-        )
+        let time = crate::base::time::Duration::from_seconds(seconds);
+        Arg::limit(crate::base::time::TimeLimit::running(time), business_hours)
     }
 }
 
@@ -105,11 +102,6 @@ impl From<String> for Arg {
 impl From<&String> for Arg {
     fn from(text: &String) -> Self {
         Arg::Text(text.clone())
-    }
-}
-impl From<&crate::syntax::Name> for Arg {
-    fn from(name: &crate::syntax::Name) -> Self {
-        Arg::Text(name.to_string())
     }
 }
 impl From<std::borrow::Cow<'_, str>> for Arg {
@@ -230,7 +222,7 @@ fn choice(items: &[Arg], language: Language) -> String {
 /// A number with its thousands grouped as each language writes them:
 /// 1,250,000 in English, 1 250 000 in Russian (a no-break space).
 pub fn grouped(value: f64, language: Language) -> String {
-    let text = crate::syntax::values::trim_float((value * 100.0).round() / 100.0);
+    let text = crate::base::trim_float((value * 100.0).round() / 100.0);
     let (whole, fraction) = match text.split_once('.') {
         Some((w, f)) => (w.to_string(), Some(f.to_string())),
         None => (text, None),

@@ -234,20 +234,3 @@ fn the_language_is_the_flag_then_the_spec_then_the_locale() {
     );
     assert_eq!(from_locale(env(&[])), None);
 }
-
-#[test]
-fn every_code_is_explained_in_both_languages() {
-    for source in [EN, RU] {
-        let catalogue = catalogue(source);
-        for code in crate::diagnostic::Code::ALL {
-            for part in ["summary", "why"] {
-                let id = format!("explain-{code}.{part}");
-                assert!(catalogue.contains_key(&id), "{id} is missing");
-            }
-        }
-    }
-    let why = crate::explain::doc(crate::diagnostic::Code::DeadEnd)
-        .unwrap()
-        .why(Language::Ru);
-    assert!(why.contains("клиент"), "{why}");
-}

@@ -450,8 +450,8 @@ impl Loader<'_> {
                 spans.push((from, to, *span));
             }
         }
-        let graph = crate::check::graph::graph_of(count, edges);
-        let components = crate::check::graph::components(&graph);
+        let graph = crate::base::graph::graph_of(count, edges);
+        let components = crate::base::graph::components(&graph);
         let mut component_of = vec![0; count];
         for (c, members) in components.iter().enumerate() {
             for &m in members {
@@ -468,7 +468,7 @@ impl Loader<'_> {
         const SHOWN: usize = 8;
         for (c, circle) in components.iter().enumerate() {
             let Some(span) = first_span[c] else { continue };
-            if !crate::check::graph::is_cycle(&graph, circle) {
+            if !crate::base::graph::is_cycle(&graph, circle) {
                 continue;
             }
             let name = |i: usize| {

@@ -9,26 +9,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-/// The default for `limits.file_size` in cxc.yaml: far above any real spec,
-/// forecast or template, far below what could exhaust a CI machine.
-pub const DEFAULT_FILE_LIMIT: u64 = 64 * 1024 * 1024;
-
-/// The limits of one run, from the command line (`--max-file-size`): a
-/// spec's cxc.yaml can lower them, never raise them (see
-/// [`crate::config::Config::within`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// The largest file a spec may make cxc read.
-    pub file_size: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            file_size: DEFAULT_FILE_LIMIT,
-        }
-    }
-}
+pub use crate::base::bytes;
+pub use crate::config::limits::{Limits, DEFAULT_FILE_LIMIT};
 
 /// A folder a spec may read from.
 #[derive(Debug, Clone)]
@@ -119,19 +101,6 @@ impl From<ReadError> for crate::i18n::Message {
     fn from(e: ReadError) -> Self {
         e.message()
     }
-}
-
-/// "64 MB", "1.5 KB", "12 bytes".
-pub fn bytes(n: u64) -> String {
-    const UNITS: [(u64, &str); 3] = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")];
-    for (size, unit) in UNITS {
-        if n >= size {
-            let value = n as f64 / size as f64;
-            let text = format!("{value:.1}");
-            return format!("{} {unit}", text.trim_end_matches(".0"));
-        }
-    }
-    format!("{n} bytes")
 }
 
 impl Root {

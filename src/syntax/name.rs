@@ -120,3 +120,11 @@ mod tests {
         assert_ne!(a, interner.intern("sales"));
     }
 }
+
+/// A name is a message argument as written (here, not in `i18n`, which
+/// sits below `syntax` and knows no names).
+impl From<&Name> for crate::i18n::Arg {
+    fn from(name: &Name) -> Self {
+        crate::i18n::Arg::Text(name.to_string())
+    }
+}
