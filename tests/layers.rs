@@ -219,7 +219,7 @@ fn edges() -> (BTreeSet<String>, Vec<Edge>) {
         let code = code_only(&std::fs::read_to_string(file).unwrap());
         let mut targets: Vec<Vec<String>> = Vec::new();
         let mut i = 0;
-        while let Some(found) = code[i..].find(|c: char| c == 'c' || c == 's') {
+        while let Some(found) = code[i..].find(['c', 's']) {
             let at = i + found;
             i = at + 1;
             if at > 0 && code[..at].chars().next_back().is_some_and(is_ident) {

@@ -106,6 +106,14 @@ impl<'t> Interner<'t> {
     }
 }
 
+/// A name is a message argument as written (here, not in `i18n`, which
+/// sits below `syntax` and knows no names).
+impl From<&Name> for crate::i18n::Arg {
+    fn from(name: &Name) -> Self {
+        crate::i18n::Arg::Text(name.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,13 +126,5 @@ mod tests {
         assert!(Arc::ptr_eq(&a.0, &b.0));
         assert_eq!(a, "support");
         assert_ne!(a, interner.intern("sales"));
-    }
-}
-
-/// A name is a message argument as written (here, not in `i18n`, which
-/// sits below `syntax` and knows no names).
-impl From<&Name> for crate::i18n::Arg {
-    fn from(name: &Name) -> Self {
-        crate::i18n::Arg::Text(name.to_string())
     }
 }
