@@ -230,8 +230,8 @@ impl Expected {
                 self.add(
                     plan,
                     &performers,
-                    &format!("When the public promise {name} is broken, give the customer: …"),
-                    |t| format!("Ensure the team {t} gives the customer, when the public promise {name} is broken: …"),
+                    &format!("When the public promise {name} is broken: …"),
+                    |t| format!("Ensure that, when the public promise {name} is broken, the team {t} does the following: …"),
                 );
             } else {
                 for &r in &performers {

@@ -488,8 +488,30 @@ impl Model {
         }
     }
 
+    /// The channels a segment's contacts come by: those it is offered, then
+    /// those its SLAs set a target on (an SLA on a channel says the segment's
+    /// customers use it), each once.
+    pub fn segment_channels(&self, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
+        let mut seen = std::collections::BTreeSet::new();
+        let offered = targets(&self.segments[segment].channels);
+        let targeted = self.slas_of(segment).flat_map(|(_, sla)| {
+            let answers = sla.answers.iter().map(|a| &a.channel);
+            let responses = sla.first_responses.iter().map(|f| &f.channel);
+            let resolutions = sla.resolutions.iter().filter_map(|r| r.channel.as_ref());
+            answers
+                .chain(responses)
+                .chain(resolutions)
+                .filter_map(|c| c.target)
+        });
+        offered
+            .chain(targeted)
+            .filter(|&c| seen.insert(c))
+            .collect()
+    }
+
     /// The segments whose contacts `queue` takes: those its `segments` line
-    /// names, else every segment that uses its channel (a queue with no
+    /// names, else every segment that uses its channel (offered it, or an SLA
+    /// target on it) (a queue with no
     /// channel, or whose channel is unknown, takes every segment). Staffing,
     /// tier checks and routing exports all ask this, so they agree.
     pub fn queue_segments(&self, queue: &Queue) -> Vec<Idx<Segment>> {
@@ -498,8 +520,8 @@ impl Model {
             Some(channel) if queue.segments.is_empty() => self
                 .segments
                 .iter()
-                .filter(|(_, s)| targets(&s.channels).any(|c| c == channel))
                 .map(|(id, _)| id)
+                .filter(|&id| self.segment_channels(id).contains(&channel))
                 .collect(),
             _ => self.served(&queue.segments).collect(),
         }

@@ -19,7 +19,7 @@ use crate::model::{
     Agreement, Channel, Complaint, Crew, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role,
     Segment, Step, Team,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// How a role came by a piece of work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -229,7 +229,7 @@ impl Work {
             work.promise(&teams, p, promise);
         }
         for (s, _) in m.segments.iter() {
-            for c in channels_of(m, s) {
+            for c in m.segment_channels(s) {
                 for (r, via) in teams.contact_doers(c, s) {
                     work.contacts[r.index()].push((c, s, via));
                 }
@@ -309,7 +309,8 @@ impl Work {
 /// target — what would back it on a channel; with none, every channel the
 /// segment is offered.
 fn promised_channels(m: &Model, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
-    let targeted: Vec<Idx<Channel>> = channels_of(m, segment)
+    let targeted: Vec<Idx<Channel>> = m
+        .segment_channels(segment)
         .into_iter()
         .filter(|&c| {
             crate::check::backing::targets_on(m, segment, c)
@@ -322,24 +323,4 @@ fn promised_channels(m: &Model, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
     } else {
         targeted
     }
-}
-
-/// The channels a segment's contacts come by: those it is offered, then
-/// those its SLAs set a target on, each once.
-pub(crate) fn channels_of(m: &Model, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
-    let mut seen = BTreeSet::new();
-    let offered = crate::model::targets(&m.segments[segment].channels);
-    let targeted = m.slas_of(segment).flat_map(|(_, sla)| {
-        let answers = sla.answers.iter().map(|a| &a.channel);
-        let responses = sla.first_responses.iter().map(|f| &f.channel);
-        let resolutions = sla.resolutions.iter().filter_map(|r| r.channel.as_ref());
-        answers
-            .chain(responses)
-            .chain(resolutions)
-            .filter_map(|c| c.target)
-    });
-    offered
-        .chain(targeted)
-        .filter(|&c| seen.insert(c))
-        .collect()
 }
