@@ -46,6 +46,7 @@ fuzz_target!(|bytes: &[u8]| {
         render::sarif(
             o,
             d,
+            &cxc::explain::all(),
             s,
             std::path::Path::new("/work"),
             cxc::syntax::values::Language::Ru,
