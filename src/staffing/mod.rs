@@ -83,6 +83,8 @@ pub struct Target {
     pub within_seconds: u64,
     /// The SLA's `answer` statement.
     pub span: Span,
+    /// The SLA that sets it: its hours are the target's clock.
+    pub sla: Idx<model::Sla>,
 }
 
 impl Target {
@@ -620,7 +622,7 @@ fn strictest_target(
 ) -> Option<Target> {
     let mut candidates: Vec<Target> = Vec::new();
     for segment in model.queue_segments(queue) {
-        for (_, sla) in model.slas_of(segment) {
+        for (sla_id, sla) in model.slas_of(segment) {
             for answer in &sla.answers {
                 if answer.channel.target == Some(channel) {
                     let shortest = model.running(answer.within, sla.clock(), Extreme::Shortest);
@@ -629,6 +631,7 @@ fn strictest_target(
                         within: answer.within,
                         within_seconds: shortest.seconds(),
                         span: answer.span,
+                        sla: sla_id,
                     };
                     if !candidates.iter().any(|c| {
                         (c.percent, c.within_seconds) == (target.percent, target.within_seconds)

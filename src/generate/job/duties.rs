@@ -170,7 +170,6 @@ impl Duties<'_> {
             let Some(channel) = queue.channel.as_ref().and_then(|c| c.target) else {
                 continue;
             };
-            let hours = m.channels[channel].hours.as_ref();
             let name = self.q(queue.header.label());
             let c = self.q(m.channels[channel].header.label());
             let declared = queue.agents.map_or(String::new(), |a| {
@@ -190,7 +189,9 @@ impl Duties<'_> {
             let text = if let Some((n, target)) = peak {
                 let n = words::count(u64::from(n), Unit::Agent, self.w.language);
                 let p = trim_float(target.percent);
-                let within = self.timed(target.within, hours);
+                // The target runs on its SLA's clock, not the channel's
+                // opening hours (a 24x7 line may carry an office-hours SLA).
+                let within = self.timed(target.within, m.slas[target.sla].hours.as_ref());
                 if en {
                     format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n} on duty in the busiest interval, so that {p}% of contacts are answered within {within}{declared}.")
                 } else {

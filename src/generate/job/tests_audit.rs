@@ -219,4 +219,14 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
             && text.ends_with(", чтобы 90% обращений получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
         "{text}"
     );
+    // The figure's target runs on its SLA's clock, not the channel's: the
+    // phone line is open around the clock, the base SLA counts office hours
+    // (audit 2, A8: the duty said "around the clock").
+    let office = forecast.replace("segments vip; team cc", "segments rest; team cc");
+    let head = job_of(&office, "head", Language::En);
+    let text = texts(&head, "staffing")[0];
+    assert!(
+        text.ends_with(" agents on duty in the busiest interval, so that 80% of contacts are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
+        "{text}"
+    );
 }
