@@ -742,9 +742,30 @@ journey repair "Repair" {
 /// code span, split the table's cell or open an element.
 #[test]
 fn names_from_the_data_are_code_in_the_report_whatever_they_hold() {
+    // As typed; as the code element holds it, HTML-escaped; a tag that
+    // must not open.
+    for (hostile, code, tag) in [
+        (
+            "x`y|<b>z</b>",
+            "<code>x`y|&lt;b&gt;z&lt;/b&gt;</code>",
+            "<b>z",
+        ),
+        // A newline (kept as its escape, `\u{a}`), backticks at both ends,
+        // an entity: one line of code, the backticks kept, the ampersand
+        // escaped once.
+        (
+            "`lead\nline|<i>&amp;`",
+            "<code>`lead\\u{a}line|&lt;i&gt;&amp;amp;`</code>",
+            "<i>&",
+        ),
+    ] {
+        hostile_name_is_code(hostile, code, tag);
+    }
+}
+
+fn hostile_name_is_code(hostile: &str, code: &str, tag: &str) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("spec.cx"), REPEATS_SPEC).unwrap();
-    let hostile = "x`y|<b>z</b>";
     std::fs::write(
         dir.path().join("contacts.csv"),
         format!(
@@ -759,25 +780,96 @@ fn names_from_the_data_are_code_in_the_report_whatever_they_hold() {
     let markdown = std::fs::read_to_string(dir.path().join("out/report.md")).unwrap();
     let html = std::fs::read_to_string(dir.path().join("out/report.html")).unwrap();
     // In both tables that name it (rows set aside, bad data), as code in
-    // a row of as many cells as the table's head has.
+    // a row of as many cells as the table's head has; no backtick of the
+    // message shows as typed around it.
     let rendered = markdown_html(&markdown);
     let mut rows = 0;
     for table in rendered.split("<table>").skip(1) {
         let table = table.split("</table>").next().unwrap();
         let heads = table.matches("<th>").count() + table.matches("<th ").count();
-        for row in table.split("<tr>").filter(|r| r.contains("x`y")) {
+        for row in table.split("<tr>").filter(|r| r.contains(code)) {
             assert_eq!(row.matches("<td").count(), heads, "{row}");
-            assert!(
-                row.contains("<code>x`y|&lt;b&gt;z&lt;/b&gt;</code>"),
-                "{row}"
-            );
+            let outside = row.replace(code, "");
+            assert!(!outside.contains('`'), "{row}");
             rows += 1;
         }
     }
-    assert!(rows >= 2, "{rendered}");
+    assert!(rows >= 2, "{hostile:?}: {rendered}");
+    assert!(html.contains(code), "{html}");
+    assert!(!html.contains(tag), "{html}");
+    assert!(!visible_text(&html).contains('`'), "{html}");
+}
+
+/// `grammar/exports.md` documents exactly the columns the reader reads:
+/// every field of `measure.columns` (and its alias, `topic`) has a row in
+/// the contacts or cases table, and no row names a column it ignores.
+#[test]
+fn the_exports_guide_documents_every_column_the_reader_reads() {
+    use cxc::config::fields::Field;
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/exports.md"))
+        .unwrap();
+    let mut documented = BTreeSet::new();
+    let mut section = "";
+    for line in guide.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            section = heading;
+            continue;
+        }
+        if !(section.starts_with("Contacts") || section.starts_with("Cases")) {
+            continue;
+        }
+        let Some(cell) = line.strip_prefix("| `").and_then(|l| l.split(" |").next()) else {
+            continue;
+        };
+        for name in format!("`{cell}").split('`').skip(1).step_by(2) {
+            documented.insert(name.to_string());
+        }
+    }
+    let read: BTreeSet<String> = Field::ALL
+        .iter()
+        .flat_map(|f| [Some(f.name()), f.alias()])
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(documented, read);
+}
+
+/// Each figure says what it rests on: its `n`, and the rows set aside from
+/// it and why — in `measure.json` and in the reports' "Rows behind the
+/// figures". The misses' row of segment `gold` names no segment of the
+/// spec, so it is set aside from every contacts figure.
+#[test]
+fn every_figure_says_the_rows_it_rests_on_and_those_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let _ = cxc(&[
+        "measure",
+        SPEC,
+        "--contacts",
+        "tests/measure/misses/contacts.csv",
+        "--cases",
+        "tests/measure/misses/cases.csv",
+        "-o",
+        out,
+    ]);
+    let measured: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("measure.json")).unwrap()).unwrap();
+    let targets = measured["targets"].as_array().unwrap();
+    assert!(!targets.is_empty());
+    for target in targets {
+        assert!(target["n"].as_u64().is_some(), "{target}");
+        let aside = &target["set_aside"];
+        assert_eq!(aside["rows"], 1, "{target}");
+        assert_eq!(aside["why"][0]["kind"], "unknown-segment", "{target}");
+        assert_eq!(aside["why"][0]["count"], 1, "{target}");
+    }
+    let markdown = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    let behind = markdown
+        .split("## Rows behind the figures")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{markdown}"));
     assert!(
-        html.contains("<code>x`y|&lt;b&gt;z&lt;/b&gt;</code>"),
-        "{html}"
+        behind.contains("1 (a segment the spec does not have, such as `gold`: 1)"),
+        "{behind}"
     );
-    assert!(!html.contains("<b>z"), "{html}");
 }

@@ -216,49 +216,68 @@ pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, language: Langu
 }
 
 /// A message as Markdown for a table cell of a document: its own words
-/// escaped, and each name it quotes in backticks from the spec or the data
-/// (`{ $name }` between backticks in the catalogue) a code span holding the
-/// name as typed, whatever it contains.
+/// escaped, and each code span — a name it quotes in backticks from the
+/// spec or the data (`{ $name }` between backticks in the catalogue), or
+/// the catalogue's own code (`` `aht` ``) — a real code span holding the
+/// text as typed, whatever it contains. A backtick left open is text.
 pub fn markdown_message(message: &crate::i18n::Message, language: Language) -> String {
     use crate::escape::{markdown, markdown_code};
-    // Each text argument becomes a mark no catalogue or value contains:
-    // the values are put back, escaped, after the message is said.
+    // Each text argument Markdown would change becomes a mark no catalogue
+    // or value contains: the values are put back, escaped, after the
+    // message is said. The others stay, so a selector (`fcr`, `none`)
+    // still picks its variant.
     const OPEN: char = '\u{E000}';
     const CLOSE: char = '\u{E001}';
     let mut values: Vec<String> = Vec::new();
     let marked = message
         .map_texts(&mut |t| {
+            if markdown(t) == t && !t.contains(['`', OPEN, CLOSE]) {
+                return t.to_string();
+            }
             values.push(t.to_string());
             format!("{OPEN}{}{CLOSE}", values.len() - 1)
         })
         .text(language);
     let mut out = String::new();
+    // The catalogue's text outside code, not yet escaped; inside a code
+    // span, its text and values as typed.
+    let mut plain = String::new();
+    let mut code: Option<String> = None;
     let mut rest = marked.as_str();
-    while let Some(at) = rest.find(OPEN) {
-        let Some(end) = rest[at..].find(CLOSE).map(|e| at + e) else {
-            break;
-        };
-        let value = rest[at + OPEN.len_utf8()..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| values.get(i))
-            .map_or("", String::as_str);
-        let before = &rest[..at];
-        let after = &rest[end + CLOSE.len_utf8()..];
-        match (before.strip_suffix('`'), after.strip_prefix('`')) {
-            (Some(before), Some(after)) => {
-                out.push_str(&markdown(before));
-                out.push_str(&markdown_code(value));
-                rest = after;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match (c, code.as_mut()) {
+            (OPEN, inside) => {
+                let end = rest.find(CLOSE).unwrap_or(rest.len());
+                let value = rest[..end]
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| values.get(i))
+                    .map_or("", String::as_str);
+                rest = rest.get(end + CLOSE.len_utf8()..).unwrap_or("");
+                match inside {
+                    Some(code) => code.push_str(value),
+                    None => {
+                        out.push_str(&markdown(&std::mem::take(&mut plain)));
+                        out.push_str(&markdown(value));
+                    }
+                }
             }
-            _ => {
-                out.push_str(&markdown(before));
-                out.push_str(&markdown(value));
-                rest = after;
+            ('`', Some(_)) => {
+                out.push_str(&markdown_code(&code.take().unwrap_or_default()));
             }
+            ('`', None) => {
+                out.push_str(&markdown(&std::mem::take(&mut plain)));
+                code = Some(String::new());
+            }
+            (c, Some(code)) => code.push(c),
+            (c, None) => plain.push(c),
         }
     }
-    out.push_str(&markdown(rest));
+    out.push_str(&markdown(&plain));
+    if let Some(open) = code {
+        out.push_str(&markdown(&format!("`{open}")));
+    }
     out
 }
 
@@ -266,6 +285,46 @@ pub fn markdown_message(message: &crate::i18n::Message, language: Language) -> S
 mod tests {
     use super::*;
     use crate::syntax::values::Duration;
+
+    /// Code in a message is a real code span, whether the catalogue writes
+    /// it (`aht`) or quotes a value from the data; the value is escaped for
+    /// the span (a longer fence for its backticks, its pipe for the cell),
+    /// the words around it for Markdown.
+    #[test]
+    fn a_message_in_markdown_has_real_code_spans() {
+        let flaw = crate::msg!("measure-flaw-unknown-segment", name = "a`b|<c>");
+        assert_eq!(
+            markdown_message(&flaw, Language::En),
+            "a segment the spec does not have, such as ``a`b\\|<c>``"
+        );
+        let cost = crate::msg!(
+            "report-money-per-hour",
+            amount = "2,200 RUB",
+            queue = "q|<i>",
+            aht = "6 minutes",
+            timed = 0u64,
+            untimed = 4u64,
+            uncosted = 0u64
+        );
+        assert_eq!(
+            markdown_message(&cost, Language::En),
+            "2,200 RUB per hour, made per contact by the `aht` of queue q\\|&lt;i&gt; (6 minutes)"
+        );
+        // A selector keeps picking its variant.
+        let saving = crate::msg!(
+            "report-money-saving",
+            lever = "fcr",
+            n = 5u64,
+            contacts = "1",
+            unit = "<b>"
+        );
+        let said = markdown_message(&saving, Language::En);
+        assert!(said.starts_with("5 resolved contacts"), "{said}");
+        assert!(said.ends_with("mean cost to serve, &lt;b&gt;"), "{said}");
+        let ru = markdown_message(&cost, Language::Ru);
+        assert!(ru.contains("`aht` очереди q\\|&lt;i&gt;"), "{ru}");
+        assert!(!ru.contains("\\`"), "{ru}");
+    }
 
     #[test]
     fn russian_plurals_follow_the_last_two_digits() {

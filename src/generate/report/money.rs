@@ -206,7 +206,11 @@ pub struct MoneySaid {
     pub savings: Vec<String>,
 }
 
+/// Each as Markdown for a table cell (printed `|safe`): the catalogue's
+/// code (`aht`, `handle_time`) as code, every name and figure escaped.
 pub fn said(view: &MoneyView, language: Language) -> MoneySaid {
+    let say =
+        |message: crate::i18n::Message| super::super::words::markdown_message(&message, language);
     let amount = |f: Figure| match &view.currency {
         Some(c) => format!("{} {c}", grouped(f.0, language)),
         None => grouped(f.0, language),
@@ -217,30 +221,24 @@ pub fn said(view: &MoneyView, language: Language) -> MoneySaid {
         .map(|c| {
             let mut parts = Vec::new();
             if c.price_per_contact.0 > 0.0 {
-                parts.push(
-                    msg!(
-                        "report-money-per-contact",
-                        amount = amount(c.price_per_contact)
-                    )
-                    .text(language),
-                );
+                parts.push(say(msg!(
+                    "report-money-per-contact",
+                    amount = amount(c.price_per_contact)
+                )));
             }
             if c.price_per_hour.0 > 0.0 {
                 let aht = c.aht_seconds.map_or(String::from("none"), |s| {
                     super::super::words::duration(Duration::from_seconds(s), language)
                 });
-                parts.push(
-                    msg!(
-                        "report-money-per-hour",
-                        amount = amount(c.price_per_hour),
-                        queue = c.queue.clone().unwrap_or_default(),
-                        aht = aht,
-                        timed = c.timed,
-                        untimed = c.contacts - c.timed,
-                        uncosted = c.contacts - c.costed
-                    )
-                    .text(language),
-                );
+                parts.push(say(msg!(
+                    "report-money-per-hour",
+                    amount = amount(c.price_per_hour),
+                    queue = c.queue.clone().unwrap_or_default(),
+                    aht = aht,
+                    timed = c.timed,
+                    untimed = c.contacts - c.timed,
+                    uncosted = c.contacts - c.costed
+                )));
             }
             parts.join("; ")
         })
@@ -249,7 +247,7 @@ pub fn said(view: &MoneyView, language: Language) -> MoneySaid {
         .revenue_at_risk
         .iter()
         .map(|r| {
-            msg!(
+            say(msg!(
                 "report-money-at-risk",
                 named = r.customers_at_risk - r.counted_by_row.min(r.customers_at_risk),
                 rows = r.counted_by_row,
@@ -258,22 +256,20 @@ pub fn said(view: &MoneyView, language: Language) -> MoneySaid {
                 capped = r
                     .segment_customers
                     .map_or(String::from("none"), |c| grouped(c as f64, language))
-            )
-            .text(language)
+            ))
         })
         .collect();
     let savings = view
         .savings
         .iter()
         .map(|s| {
-            msg!(
+            say(msg!(
                 "report-money-saving",
                 lever = s.lever,
                 n = s.n,
                 contacts = grouped(s.contacts.0, language),
                 unit = amount(s.unit_saving)
-            )
-            .text(language)
+            ))
         })
         .collect();
     MoneySaid {
