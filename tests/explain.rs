@@ -191,3 +191,70 @@ fn every_code_is_explained_in_russian() {
         );
     }
 }
+
+/// The codes `cxc measure` can emit, read from its own source: every
+/// `Code::…` a module under `src/measure` names outside its tests and its
+/// explain examples. Each must be in `Code::MEASURE_ONLY` or also emitted
+/// by `cxc check` (measured `hot-potato`), and have an explain entry whose
+/// example `every_bad_example_triggers_its_code_and_every_fix_does_not`
+/// runs, and a row in the README's rules table.
+#[test]
+fn every_code_measure_can_emit_is_explained_with_an_example_and_a_readme_row() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if name.ends_with(".rs") && name != "tests.rs" && name != "docs.rs" {
+                out.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src/measure"), &mut files);
+    let mut emitted: BTreeSet<Code> = BTreeSet::new();
+    for (name, text) in &files {
+        for (at, _) in text.match_indices("Code::") {
+            let variant: String = text[at + "Code::".len()..]
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            let code = Code::ALL
+                .iter()
+                .copied()
+                .find(|c| format!("{c:?}") == variant)
+                .unwrap_or_else(|| panic!("{name}: Code::{variant} is no code"));
+            emitted.insert(code);
+        }
+    }
+    // The reader finds what the registry lists: it cannot miss them all.
+    for code in Code::MEASURE_ONLY {
+        assert!(
+            emitted.contains(code),
+            "{code} is never named in src/measure"
+        );
+    }
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let checked: BTreeSet<&str> = cxc::check::docs().map(|d| d.code.as_str()).collect();
+    let mut missing = Vec::new();
+    for code in &emitted {
+        if !Code::MEASURE_ONLY.contains(code) && !checked.contains(code.as_str()) {
+            missing.push(format!(
+                "{code}: neither in Code::MEASURE_ONLY nor a check code"
+            ));
+        }
+        match cxc::explain::doc(*code) {
+            None => missing.push(format!("{code}: no `cxc explain` entry")),
+            Some(doc) if doc.bad.trim().is_empty() || doc.fix.trim().is_empty() => {
+                missing.push(format!("{code}: no runnable example"))
+            }
+            Some(_) => {}
+        }
+        if !readme.contains(&format!("| `{code}` |")) {
+            missing.push(format!("{code}: no README row"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -124,6 +124,7 @@ codes! {
     SlaBeyondChannelHours = "sla-beyond-channel-hours", Warning, Across;
     InvalidTimezone = "invalid-timezone", Error, Local;
     RightConflict = "right-conflict", Warning, Across;
+    HourlyCostUncosted = "hourly-cost-uncosted", Warning, Across;
 }
 
 impl Code {
@@ -140,6 +141,7 @@ impl Code {
         Code::BadData,
         Code::MeasuredPain,
         Code::RepeatContacts,
+        Code::HourlyCostUncosted,
     ];
 
     pub fn parse(name: &str) -> Option<Code> {

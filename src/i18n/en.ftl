@@ -960,6 +960,31 @@ measure-repeat-contacts = { $actual } of { $n } { $n ->
        *[other] contacts
     } of segment `{ $segment }` were followed by another contact of the same customer within { $window } (limit { $limit }), most often after `{ $channel }`; { $period }
 measure-repeat-contacts-help = A customer who has to come back was not helped the first time: look at the reasons they come back for, fix the answer or the process behind them, and measure first-contact resolution (`target fcr`). The limit is `measure.repeat_share`, the window `measure.repeat_window` in cxc.yaml.
+measure-hourly-cost-uncosted = the hourly cost of { $kind ->
+        [role] role
+       *[other] channel
+    } `{ $name }` cannot become a cost per contact for { $uncosted } of { $n } { $n ->
+        [one] contact
+       *[other] contacts
+    }{ $kind ->
+        [role] { " " }on channel `{ $channel }`
+       *[other] {""}
+    }: { $uncosted ->
+        [one] it has
+       *[other] they have
+    } no handle time in the export and { $queued ->
+        [yes] queue `{ $queue }` has no `aht`
+       *[other] no queue answers the channel
+    }; cost to serve leaves { $uncosted ->
+        [one] it
+       *[other] them
+    } out
+measure-hourly-cost-uncosted-help = { $queued ->
+        [yes] Give queue `{ $queue }` an `aht` (its mean handle time, such as `aht 6m`)
+       *[other] Add a queue on channel `{ $channel }` with an `aht` (its mean handle time, such as `aht 6m`)
+    }, or a `handle_time` column (seconds) to the contacts export; or state the cost per contact (`cost 4.50 per contact`).
+measure-hourly-cost-no-queue = the hourly cost of role `{ $name }` is in no cost to serve: no queue names its team `{ $team }`, so no contact is known to take its time
+measure-hourly-cost-no-queue-help = Name team `{ $team }` on the queue that answers its channel, with an `aht` (such as `queue calls { "{" } channel phone; team { $team }; aht 6m { "}" }`), so its hours are shared over the contacts it handles.
 config-measure-field = export field
 config-measure-setting = measure setting
 config-rate = `{ $key }` must be a percentage from 0% to 100%
@@ -976,7 +1001,7 @@ cli-measure-one-spec = `cxc measure` takes one spec at a time; name its folder
 cli-measure-cannot-read = cannot read { $path }: { $error }
 cli-measure-not-a-file = { $path } is not a file or a pipe: `cxc measure` reads exports saved as files, or piped into it
 explain-target-missed =
-    .summary = `cxc measure`: an SLA answer, first-response or resolution target, a `target` metric (csat, nps, ces, asa, abandonment) or a journey's `within` was missed for a segment in the exports.
+    .summary = `cxc measure`: an SLA answer, first-response or resolution target, a `target` metric (csat, nps, ces, fcr, asa, abandonment) of an SLA or a role — FCR from the export's `customer` column — or a journey's `within` was missed for a segment in the exports.
     .why = A standard that is not kept is a wish. Attainment is counted on the clock of the target's calendar, abandoned calls count as missed, and deadlines without a percentage of their own must be met for `measure.deadline_rate` (95%) of contacts; open contacts count only once their deadline has passed.
 explain-promise-broken =
     .summary = `cxc measure`: a public promise was kept for fewer customers than `measure.promise_keep_rate` (95%).
@@ -1008,6 +1033,9 @@ explain-sla-beyond-channel-hours =
 explain-invalid-timezone =
     .summary = A calendar's `timezone` is not an IANA name ("MSK" instead of "Europe/Moscow").
     .why = Every clock of the standards — SLA timers, promises, measured figures, exported business hours — runs in the calendar's zone. An abbreviation does not say when daylight saving changes, and systems like Zendesk refuse it, so the zone must be one the IANA database knows.
+explain-hourly-cost-uncosted =
+    .summary = `cxc measure`: a `cost … per hour` on a channel or role cannot become a cost per contact for some contacts — the export gives them no `handle_time` and the queue that answers the channel has no `aht` (or no queue answers it) — so cost to serve leaves them out.
+    .why = An hour of work costs money only through the contacts handled in it: hourly cost × handle time (÷ the queue's `concurrency`) is what one contact costs. Without a handle time from the data or the queue's mean handle time, the contacts cannot be costed; left silent, cost to serve, the cost per contact and every saving built on them would rest on fewer contacts than were handled, or leave the hourly cost out altogether.
 explain-right-conflict =
     .summary = A role's declared right caps compensation ("up to 500 without approval") while a complaint rule the role handles lets it compensate with no amount, or a larger one, without approval.
     .why = The job description lists both rights: the one written by hand and the one the model derives from the complaint rules the role handles. When they contradict each other, the agent either breaks the cap or refuses the remedy the standard promises; either way the customer meets a rule the company did not mean.

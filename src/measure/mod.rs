@@ -21,6 +21,7 @@ pub mod causes;
 pub mod clock;
 pub mod clocks;
 pub mod complaints;
+mod docs;
 pub mod findings;
 pub mod flaws;
 pub mod journeys;

@@ -14,9 +14,12 @@
 
 use super::repeats::Repeats;
 use super::Settings;
-use crate::model::{Channel, Idx, Model, Queue, Segment};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{At, Channel, Idx, Model, Queue, Role, Segment};
+use crate::msg;
+use crate::source::Span;
 use crate::syntax::ast::TargetValue;
-use crate::syntax::values::{CostBasis, Metric, Percent};
+use crate::syntax::values::{Cost, CostBasis, Metric, Percent};
 use std::collections::BTreeMap;
 
 /// What one segment's contacts on one channel cost to handle, as read.
@@ -202,6 +205,15 @@ fn queue_of(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Opti
         .map(|(id, _)| id)
 }
 
+/// The roles of the team whose queue it is: their costs are the queue's.
+fn team_roles<'m>(model: &'m Model, queue: &Queue) -> impl Iterator<Item = &'m Role> {
+    let team = queue.team.as_ref().and_then(|t| t.target);
+    model
+        .roles
+        .values()
+        .filter(move |r| team.is_some() && r.team.as_ref().and_then(|t| t.target) == team)
+}
+
 /// What a contact of `segment` on `channel` costs by the spec.
 pub fn price(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Price {
     let mut price = Price::default();
@@ -214,11 +226,7 @@ pub fn price(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Pri
     };
     price.aht = queue.aht.map(|a| a.value.seconds() as f64);
     price.concurrency = queue.concurrency.map(|c| c.value);
-    let team = queue.team.as_ref().and_then(|t| t.target);
-    let roles: Vec<_> = model
-        .roles
-        .values()
-        .filter(|r| team.is_some() && r.team.as_ref().and_then(|t| t.target) == team)
+    let roles: Vec<_> = team_roles(model, queue)
         .filter_map(|r| Some((r.cost?.value, f64::from(r.headcount.unwrap_or(1).max(1)))))
         .collect();
     let people: f64 = roles.iter().map(|r| r.1).sum();
@@ -374,4 +382,125 @@ fn savings(
         }
     }
     money.savings = out;
+}
+
+/// One `cost … per hour` line and the contacts it could not cost.
+struct Uncosted {
+    span: Span,
+    /// `channel` or `role`, and its name.
+    kind: &'static str,
+    name: String,
+    channel: Idx<Channel>,
+    queue: Option<Idx<Queue>>,
+    uncosted: u64,
+    contacts: u64,
+}
+
+/// Every `cost … per hour` that could not become a cost per contact: on a
+/// channel whose contacts have no handle time and whose queue has no `aht`
+/// (or that no queue answers), at the cost line, once per channel.
+pub fn findings(model: &Model, report: &super::Report, out: &mut Vec<Diagnostic>) {
+    let hourly = |cost: Option<At<Cost>>| cost.filter(|c| c.value.per == CostBasis::Hour);
+    let mut lines: Vec<Uncosted> = Vec::new();
+    for cell in &report.money.cells {
+        let uncosted = cell.work.contacts - cell.costed;
+        if uncosted == 0 || cell.price.per_hour <= 0.0 {
+            continue;
+        }
+        let channel = &model.channels[cell.channel];
+        let mut owners: Vec<(Span, &'static str, &str)> = Vec::new();
+        if let Some(cost) = hourly(channel.cost) {
+            owners.push((cost.span, "channel", channel.header.id.as_str()));
+        }
+        if let Some(queue) = cell.price.queue {
+            for role in team_roles(model, &model.queues[queue]) {
+                if let Some(cost) = hourly(role.cost) {
+                    owners.push((cost.span, "role", role.header.id.as_str()));
+                }
+            }
+        }
+        for (span, kind, name) in owners {
+            let same = |l: &&mut Uncosted| l.span == span && l.channel == cell.channel;
+            match lines.iter_mut().find(same) {
+                Some(line) => {
+                    line.uncosted += uncosted;
+                    line.contacts += cell.work.contacts;
+                }
+                None => lines.push(Uncosted {
+                    span,
+                    kind,
+                    name: name.to_string(),
+                    channel: cell.channel,
+                    queue: cell.price.queue,
+                    uncosted,
+                    contacts: cell.work.contacts,
+                }),
+            }
+        }
+    }
+    if report.contacts > 0 {
+        queueless(model, out);
+    }
+    for line in lines {
+        let channel = model.channels[line.channel].header.id.as_str();
+        let queue = line
+            .queue
+            .map_or("", |q| model.queues[q].header.id.as_str());
+        let queued = if line.queue.is_some() { "yes" } else { "no" };
+        out.push(
+            Diagnostic::new(
+                Code::HourlyCostUncosted,
+                line.span,
+                msg!(
+                    "measure-hourly-cost-uncosted",
+                    kind = line.kind,
+                    name = line.name.as_str(),
+                    uncosted = line.uncosted as f64,
+                    n = line.contacts as f64,
+                    channel = channel,
+                    queue = queue,
+                    queued = queued
+                ),
+            )
+            .help(msg!(
+                "measure-hourly-cost-uncosted-help",
+                channel = channel,
+                queue = queue,
+                queued = queued
+            )),
+        );
+    }
+}
+
+/// Roles with an hourly cost whose team no queue names: no contact is
+/// known to take their time, so their cost is in no cost to serve.
+fn queueless(model: &Model, out: &mut Vec<Diagnostic>) {
+    for role in model.roles.values() {
+        let Some(cost) = role.cost.filter(|c| c.value.per == CostBasis::Hour) else {
+            continue;
+        };
+        let Some(team) = role.team.as_ref().and_then(|t| t.target) else {
+            continue;
+        };
+        let queued = model
+            .queues
+            .values()
+            .any(|q| q.team.as_ref().and_then(|t| t.target) == Some(team));
+        if queued {
+            continue;
+        }
+        let team = model.teams[team].header.id.as_str();
+        out.push(
+            Diagnostic::new(
+                Code::HourlyCostUncosted,
+                cost.span,
+                msg!(
+                    "measure-hourly-cost-no-queue",
+                    name = role.header.id.as_str(),
+                    team = team
+                ),
+            )
+            .help(msg!("measure-hourly-cost-no-queue-help", team = team)),
+        );
+    }
 }

@@ -143,20 +143,95 @@ fn an_hourly_cost_without_any_handle_time_leaves_those_contacts_uncosted() {
         .unwrap()
         .replace("queue calls { channel phone; team support; aht 6m }", "");
     let contacts = std::fs::read_to_string(root.join("contacts.csv")).unwrap();
-    let (_, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
+    let (found, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
     // No queue: the roles' hourly cost has no team to follow, so phone
-    // costs only its own 10 per contact, for all four.
+    // costs only its own 10 per contact, for all four — and each role's
+    // cost line says so.
     let phone = &measured["money"]["cost_to_serve"][0];
     assert_eq!((&phone["costed"], &phone["cost"]), (&4.into(), &40.into()));
+    assert_eq!(uncosted(&found), ["spec.cx:5", "spec.cx:6"], "{found:?}");
     let spec = std::fs::read_to_string(root.join("spec.cx"))
         .unwrap()
         .replace("; aht 6m", "");
-    let (_, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
+    let (found, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
     // The queue names the team but gives no `aht`: only the two contacts
     // with a handle time are costed: 20 + (1080 s = 0.3 h) × 2200 = 680.
+    // Both hourly cost lines are found wanting.
     let phone = &measured["money"]["cost_to_serve"][0];
     assert_eq!((&phone["costed"], &phone["cost"]), (&2.into(), &680.into()));
     assert_eq!(phone["per_contact"], 340);
+    assert_eq!(uncosted(&found), ["spec.cx:5", "spec.cx:6"], "{found:?}");
+}
+
+/// The lines of `hourly-cost-uncosted` findings.
+fn uncosted(found: &std::collections::BTreeSet<String>) -> Vec<&str> {
+    found
+        .iter()
+        .filter_map(|f| f.strip_suffix(" hourly-cost-uncosted"))
+        .collect()
+}
+
+/// An hourly cost turns into a cost per contact through the queue's `aht`
+/// or the export's `handle_time`: with either, no finding; with neither,
+/// one at the cost line saying what it left out and what to add.
+#[test]
+fn an_hourly_cost_that_cannot_be_costed_is_a_finding_at_its_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/measure/money");
+    let spec = std::fs::read_to_string(root.join("spec.cx")).unwrap();
+    let contacts = std::fs::read_to_string(root.join("contacts.csv")).unwrap();
+    let (found, _) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
+    assert!(uncosted(&found).is_empty(), "{found:?}");
+    // A channel costed by the hour: its contacts with a handle time are
+    // costed, the others are not, without an `aht`.
+    let hourly = spec.replace(
+        "channel portal { kind portal; owner support; self_service; cost 5 per contact }",
+        "channel portal { kind portal; owner support; self_service; cost 60 per hour }",
+    );
+    assert_ne!(hourly, spec);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.cx"), &hourly).unwrap();
+    std::fs::write(dir.path().join("contacts.csv"), &contacts).unwrap();
+    let output = super::common::cxc_in(
+        dir.path(),
+        &[
+            "measure",
+            "spec.cx",
+            "--contacts",
+            "contacts.csv",
+            "--format",
+            "json",
+        ],
+    );
+    let report = super::common::json(&output);
+    let finding = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "hourly-cost-uncosted")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(finding["line"], 8, "{finding}");
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.contains("channel `portal`")
+            && message.contains("2 of 2 contacts")
+            && message.contains("no queue answers the channel"),
+        "{message}"
+    );
+    let help = finding["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("`aht`") && help.contains("`handle_time`"),
+        "{help}"
+    );
+    // With a handle time on every portal contact, the cost is known.
+    let timed = contacts
+        .replace("c2,2,\n", "c2,2,300\n")
+        .replace("c2,5,\n", "c2,5,240\n");
+    assert_ne!(timed, contacts);
+    let (found, measured) = super::measure_in(&hourly, &timed, "case,journey,step,entered\n");
+    assert!(uncosted(&found).is_empty(), "{found:?}");
+    let portal = &measured["money"]["cost_to_serve"][1];
+    // (300 + 240) s = 0.15 h × 60 = 9.
+    assert_eq!((&portal["costed"], &portal["cost"]), (&2.into(), &9.into()));
 }
 
 /// An agent on a queue with `concurrency 3` handles three contacts at once,
