@@ -677,20 +677,36 @@ impl Reader<'_> {
         for d in &found {
             let line = |at: usize| file.line_index(at) + 1;
             let span = |at: usize| Span::new(self.file, at, at + d.key.len());
-            let key = crate::escape::shorten(d.key, 64);
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    span(d.second),
-                    msg!(
-                        "config-duplicate-key",
-                        key = key.clone(),
-                        first = line(d.first),
-                        second = line(d.second)
-                    ),
+            let written = duplicates::unquoted(d.key);
+            let key = crate::escape::shorten(&written, 64);
+            let message = if line(d.first) == line(d.second) {
+                // In one flow mapping on one line: the columns tell them apart.
+                let column = |at: usize| {
+                    self.text[..at]
+                        .rsplit('\n')
+                        .next()
+                        .map_or(0, |l| l.chars().count())
+                        + 1
+                };
+                msg!(
+                    "config-duplicate-key-line",
+                    key = key.clone(),
+                    first = line(d.first),
+                    first_column = column(d.first),
+                    second_column = column(d.second)
                 )
-                .help(msg!("config-duplicate-key-help", key = key.clone()))
-                .label(span(d.first), msg!("config-duplicate-key-first", key = key)),
+            } else {
+                msg!(
+                    "config-duplicate-key",
+                    key = key.clone(),
+                    first = line(d.first),
+                    second = line(d.second)
+                )
+            };
+            self.diagnostics.push(
+                Diagnostic::new(Code::InvalidValue, span(d.second), message)
+                    .help(msg!("config-duplicate-key-help", key = key.clone()))
+                    .label(span(d.first), msg!("config-duplicate-key-first", key = key)),
             );
         }
         !found.is_empty()

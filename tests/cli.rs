@@ -153,6 +153,68 @@ fn bad_config_is_reported_with_a_suggestion() {
     assert_eq!(report["diagnostics"][0]["help"], "did you mean `dead-end`?");
 }
 
+/// A key written twice in one mapping of cxc.yaml is refused with both
+/// places (issue 26): in block mappings at any depth, in flow mappings
+/// (`{a: 1, a: 2}`, nested, spread over lines), and when one spelling is
+/// quoted. The same keys in different mappings are no duplicate.
+#[test]
+fn a_key_written_twice_in_cxc_yaml_is_refused_with_both_places() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.cx"), "team t {}\n").unwrap();
+    let run = |yaml: &str| {
+        std::fs::write(dir.path().join("cxc.yaml"), yaml).unwrap();
+        let out = cxc_in(dir.path(), &["check", "--format", "json"]);
+        (out.status.code(), json(&out))
+    };
+    for (yaml, line, place) in [
+        (
+            "rules: {dead-end: off, dead-end: warning}\n",
+            1,
+            "(line 1, columns 9 and 24)",
+        ),
+        (
+            "thresholds:\n  hot-potato: 2\n  hot-potato: 5\n",
+            3,
+            "(lines 2 and 3)",
+        ),
+        (
+            "thresholds: {hot-potato: 2,\n  hot-potato: 5}\n",
+            2,
+            "(lines 1 and 2)",
+        ),
+        (
+            "measure: {columns: {segment: a, segment: b}}\n",
+            1,
+            "columns 21 and 33",
+        ),
+        (
+            "rules:\n  dead-end: off\n  'dead-end': warning\n",
+            3,
+            "(lines 2 and 3)",
+        ),
+    ] {
+        let (code, report) = run(yaml);
+        assert_eq!(code, Some(1), "{yaml}");
+        let d = &report["diagnostics"][0];
+        assert_eq!(d["code"], "invalid-value", "{yaml}");
+        assert_eq!(d["line"], line, "{yaml}");
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("written twice") && message.contains(place),
+            "{yaml}: {message}"
+        );
+        assert!(
+            !message.contains('\''),
+            "the key is named unquoted: {message}"
+        );
+    }
+    let (code, report) =
+        run("rules: {dead-end: off}\nthresholds: {hot-potato: 2}\nexports: [{a: 1}, {a: 2}]\n");
+    let twice = compact(&report);
+    assert!(!twice.contains("written twice"), "{twice}");
+    let _ = code;
+}
+
 #[test]
 fn human_output_quotes_the_source() {
     let out = stdout(&cxc(&["check", "tests/corpus/syntax-keyword.cx"]));

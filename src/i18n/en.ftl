@@ -267,6 +267,7 @@ config-effort-not-mapping-help = e.g. `high-effort-step: {"{"} effort: 4, dropof
 config-agreement-scope = `missing-agreement` takes `all` (every handoff between teams) or `tier-1` (only work for tier-1 segments)
 config-agreement-scope-help = e.g. `missing-agreement: tier-1`
 config-duplicate-key = `{ $key }` is written twice in the same mapping (lines { $first } and { $second }): a YAML reader keeps only the last, so the file is not used
+config-duplicate-key-line = `{ $key }` is written twice in the same mapping (line { $first }, columns { $first_column } and { $second_column }): a YAML reader keeps only the last, so the file is not used
 config-duplicate-key-help = keep one `{ $key }` and delete the other
 config-duplicate-key-first = `{ $key }` first written here
 config-effort = the effort threshold is a number from 1 to 5

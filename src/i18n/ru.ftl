@@ -282,6 +282,7 @@ config-effort-not-mapping-help = например, `high-effort-step: {"{"} effo
 config-agreement-scope = `missing-agreement` принимает `all` (любая передача работы между командами) или `tier-1` (только работа для сегментов первого уровня)
 config-agreement-scope-help = например, `missing-agreement: tier-1`
 config-duplicate-key = `{ $key }` записан дважды в одном разделе (строки { $first } и { $second }): программа чтения YAML оставляет только последний, поэтому файл не используется
+config-duplicate-key-line = `{ $key }` записан дважды в одном разделе (строка { $first }, столбцы { $first_column } и { $second_column }): программа чтения YAML оставляет только последний, поэтому файл не используется
 config-duplicate-key-help = оставьте один `{ $key }`, а другой удалите
 config-duplicate-key-first = здесь `{ $key }` записан впервые
 config-effort = порог усилия — число от 1 до 5
