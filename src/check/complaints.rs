@@ -124,7 +124,7 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
             let help = match resolve.longest.seconds().checked_sub(before) {
                 Some(room) if room > 1 => msg!(
                     "escalation-after-deadline-help",
-                    time = Duration::from_seconds(before + room / 2).to_string(),
+                    time = suggested(ctx, complaint, Duration::from_seconds(before + room / 2)),
                     to = &e.to.name
                 ),
                 _ => msg!("escalation-after-deadline-remove", to = &e.to.name),
@@ -164,6 +164,20 @@ fn timing(ctx: &mut Ctx, complaint: &Complaint) {
                 .help(msg!("escalation-out-of-order-help")),
             );
         }
+    }
+}
+
+/// A time to suggest on the complaint's clock, as it would be written: in
+/// hours on a clock that stops (`26h`, not `1d2h`, which is not a day
+/// there and gives `day-on-business-clock`), else in days and hours.
+fn suggested(ctx: &Ctx, complaint: &Complaint, time: Duration) -> String {
+    let stops = complaint
+        .clock()
+        .is_some_and(|c| !ctx.model.calendars[c].is_24x7());
+    if stops {
+        time.in_hours().to_string()
+    } else {
+        time.to_string()
     }
 }
 
