@@ -70,6 +70,9 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
         return;
     };
     for &(segment, target) in &backing.targets {
+        if !ctx.slas_read(segment) {
+            continue;
+        }
         let seg = &model.segments[segment].header.id;
         let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
         let internal = target.map(|t| t.within);

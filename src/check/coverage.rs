@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{At, Idx, Ref, Segment};
+use crate::model::{At, Idx, Model, Ref, Segment};
 use crate::msg;
 use crate::syntax::values::Percent;
 use std::collections::BTreeMap;
@@ -80,9 +80,7 @@ fn channels_without_target(ctx: &mut Ctx) {
         if slas.is_empty() {
             continue; // segment-without-sla says it already
         }
-        // A target that could not be read (`answer phone 190% ...`) was
-        // reported as such; its SLA may have been meant to set the target.
-        if slas.iter().any(|&sla| !model.slas[sla].header.fully_read) {
+        if !ctx.slas_read(id) {
             continue;
         }
         for channel_ref in &segment.channels {
@@ -123,6 +121,23 @@ fn channels_without_target(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// Whether the segments' `share` figures, or their `revenue` figures, add
+/// up to more than the whole (`share-over-100`): the revenue per customer
+/// built on them is then no figure to rank by (`pareto-mismatch` is not
+/// reported on an error; `tier-without-value` leaves a segment with that
+/// figure to it, so the two stay silent together).
+pub fn shares_over_100(model: &Model) -> bool {
+    let over = |field: fn(&Segment) -> Option<At<Percent>>| {
+        let total: f64 = model
+            .segments
+            .values()
+            .filter_map(|s| field(s).map(|p| p.value.value()))
+            .sum();
+        total > 100.0 + 1e-9
+    };
+    over(|s| s.share) || over(|s| s.revenue)
 }
 
 fn shares(ctx: &mut Ctx, what: &str, field: impl Fn(&Segment) -> Option<At<Percent>>) {

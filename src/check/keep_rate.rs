@@ -30,6 +30,9 @@ pub fn check(ctx: &mut Ctx) {
         // One finding per backing target, whichever segments share it.
         let mut reported = Vec::new();
         for segment in model.served(&promise.segments) {
+            if !ctx.slas_read(segment) {
+                continue; // its unread target may be the one that keeps it
+            }
             let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
             let KeepRate::Below(target) = at_keep_rate(model, segment, channel, promised, rate)
             else {

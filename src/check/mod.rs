@@ -59,6 +59,16 @@ impl<'a> Ctx<'a> {
         self.model.sla_ids_of(segment)
     }
 
+    /// Whether every SLA of `segment` was read in full. A target that could
+    /// not be read (`answer phone 190% …`) was reported as such; the SLA may
+    /// have been meant to set it, so nothing is reported as missing or weak
+    /// on its segment's targets (one error, no findings built on it).
+    pub fn slas_read(&self, segment: Idx<Segment>) -> bool {
+        self.slas_of(segment)
+            .iter()
+            .all(|&sla| self.model.slas[sla].header.fully_read)
+    }
+
     pub fn today(&self) -> Date {
         self.options.today.unwrap_or_else(system_today)
     }

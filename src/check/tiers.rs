@@ -303,6 +303,9 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
 
 fn pareto(ctx: &mut Ctx) {
     let model = ctx.model;
+    if super::coverage::shares_over_100(model) {
+        return; // `share-over-100` said the figures are wrong
+    }
     let mut entries: Vec<(u32, Idx<Segment>, f64)> = model
         .segments
         .iter()
