@@ -6,11 +6,13 @@
 //! clock code; the backing target comes from `check::backing`, the one
 //! definition both commands share.
 
-use cxc::check::backing::{at_keep_rate, KeepRate};
+use cxc::check::backing::{at_keep_rate, backing, JourneyDeadline, KeepRate};
+use cxc::check::journeys::longest_deadline_between;
 use cxc::check::{Options, Timed};
 use cxc::diagnostic::Code;
 use cxc::measure::rows::{csv_rows, Columns};
 use cxc::measure::{Measurement, Settings};
+use cxc::syntax::values::Percent;
 
 mod common;
 
@@ -57,6 +59,15 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
                 let mut csv = String::from("id,segment,channel,created,answered,first_response\n");
                 let mut row = 0;
                 for segment in model.served(&promise.segments) {
+                    // A segment whose SLA has a target that could not be
+                    // read is not judged by `check` (the error stands).
+                    let read = model
+                        .sla_ids_of(segment)
+                        .iter()
+                        .all(|&sla| model.slas[sla].header.fully_read);
+                    if !read {
+                        continue;
+                    }
                     let clock = model.promise_clock(promise, segment);
                     let promised = Timed::new(model, within.value, clock);
                     let KeepRate::Backed(target) =
@@ -98,7 +109,20 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
                 );
                 let report = measurement.finish();
                 assert_eq!(report.flaws.all.len(), 0, "{}: bad rows", unit.display());
+                if row == 0 {
+                    continue;
+                }
                 let kept = report.promises.get(&id).copied().unwrap_or_default();
+                // Every contact written is one `measure` counts for the
+                // promise: an empty count would keep it without judging.
+                assert_eq!(
+                    kept.n,
+                    row as u64,
+                    "{}: promise `{}`: measure counted {} of {row} contacts",
+                    unit.display(),
+                    promise.header.id,
+                    kept.n
+                );
                 assert!(
                     kept.meets(rate),
                     "{}: promise `{}` accepted by check, kept for {:?}% of {} contacts",
@@ -114,4 +138,102 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
     // The corpus holds accepted promises on 24x7 lines, on office clocks,
     // and on lines whose clock is their SLA's.
     assert!(judged.len() >= 6, "{judged:?}");
+}
+
+/// The same for promises about an outcome (`journey J [from A] [to S]`):
+/// a case that takes every step's whole deadline on the way `check` judged
+/// (or the journey's own `within`) keeps every such promise `check` accepted
+/// (no `promise-exceeds-journey`), as `cxc measure` counts it — up to `S`
+/// the promise ends when the case enters `S`.
+#[test]
+fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted() {
+    let mut judged = Vec::new();
+    for unit in common::corpus_units() {
+        let Ok(compilation) =
+            cxc::pipeline::compile(std::slice::from_ref(&unit), &Options::default(), None)
+        else {
+            continue;
+        };
+        for spec in &compilation.specs {
+            let model = &spec.model;
+            for (id, promise) in model.promises.iter() {
+                let Some(within) = promise.within else {
+                    continue;
+                };
+                let Some(backed) = backing(model, promise).journey else {
+                    continue;
+                };
+                let refused = compilation
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.span == within.span && d.code == Code::PromiseExceedsJourney);
+                let journey = &model.journeys[backed.journey];
+                // The way walked, and when the case enters its last stop.
+                let (path, last) = match backed.deadline {
+                    None => continue,
+                    _ if refused => continue,
+                    Some(JourneyDeadline::Steps { total, path }) => {
+                        let mut path = path;
+                        path.extend(backed.to);
+                        (path, total.seconds())
+                    }
+                    Some(JourneyDeadline::Own(own)) => {
+                        let Some((_, path)) = longest_deadline_between(journey, backed.from, None)
+                        else {
+                            continue;
+                        };
+                        (path, own.longest.seconds())
+                    }
+                };
+                assert_eq!(path.first(), Some(&backed.from), "{}", unit.display());
+                let mut csv = String::from("case,journey,step,entered\n");
+                let mut at = 0u64;
+                for (i, &step) in path.iter().enumerate() {
+                    let entered = if i + 1 == path.len() {
+                        last
+                    } else {
+                        at.min(last)
+                    };
+                    csv.push_str(&format!(
+                        "1,{},{},{}\n",
+                        journey.header.id,
+                        journey.steps[step].header.id,
+                        after(entered)
+                    ));
+                    if let Some(w) = &journey.steps[step].within {
+                        at += Timed::new(model, w.value, None).longest.seconds();
+                    }
+                }
+                let mut measurement = Measurement::new(model, Settings::default());
+                csv_rows(
+                    std::io::Cursor::new(csv.clone().into_bytes()),
+                    &Columns::default(),
+                    |visit| measurement.visit(visit),
+                );
+                let report = measurement.finish();
+                assert_eq!(
+                    report.flaws.all.len(),
+                    0,
+                    "{}: bad rows\n{csv}",
+                    unit.display()
+                );
+                let kept = report.promises.get(&id).copied().unwrap_or_default();
+                assert!(
+                    kept.n == 1 && kept.meets(Percent::new(100.0)),
+                    "{}: promise `{}` accepted by check, measure counted {kept:?}\n{csv}",
+                    unit.display(),
+                    promise.header.id,
+                );
+                judged.push(format!("{}:{}", unit.display(), promise.header.id));
+            }
+        }
+    }
+    // Journeys to their end, with and without their own time, from a step
+    // to the end and up to a step (practices, practices3).
+    for promise in ["fitted", "after_visit", "quick_fitted", "booked", "cooked"] {
+        assert!(
+            judged.iter().any(|j| j.ends_with(&format!(":{promise}"))),
+            "{promise} not judged: {judged:?}"
+        );
+    }
 }
