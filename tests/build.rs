@@ -301,3 +301,60 @@ fn the_map_highlights_a_step_that_hurts() {
         "{site}"
     );
 }
+
+/// Audit 3, B8: a journey's "support behind the steps" lists only the
+/// agreements between teams that work on it — a step's owner, or the team
+/// of the queue its segments' contacts on a step's channel are routed to.
+/// The pharmacy's clinic desk staffs a phone queue for clinics only: it has
+/// no part in the home-delivery journey of subscribers and buyers, and the
+/// national line (shared, beside the clinics' own line) none in the clinic
+/// supply journey.
+#[test]
+fn journey_support_lists_only_the_teams_working_on_it() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let output = cxc(&[
+        "build",
+        "tests/specs/pharmacy",
+        "-o",
+        dir,
+        "--today",
+        TODAY,
+        "--target",
+        "docs",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("model.json")).unwrap())
+            .unwrap();
+    let support = |journey: &str| -> Vec<String> {
+        let j = model["journeys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["id"] == journey)
+            .unwrap();
+        j["support"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let home = [
+        "Pharmacists support the contact centre",
+        "Delivery takes orders from pharmacists",
+        "Contact centre rebooks failed deliveries",
+        "Delivery takes orders from the contact centre",
+        "Contact centre tells customers what pharmacists decided",
+    ];
+    assert_eq!(support("доставка"), home);
+    assert_eq!(support("подписка"), home);
+    assert_eq!(
+        support("поставка_клинике"),
+        [
+            "Delivery ships clinic orders",
+            "Clinic desk closes shipped orders"
+        ]
+    );
+}

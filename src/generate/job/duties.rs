@@ -191,11 +191,15 @@ impl Duties<'_> {
                 let p = trim_float(target.percent);
                 // The target runs on its SLA's clock, not the channel's
                 // opening hours (a 24x7 line may carry an office-hours SLA).
-                let within = self.timed(target.within, m.slas[target.sla].hours.as_ref());
+                let sla = &m.slas[target.sla];
+                let within = self.timed(target.within, sla.hours.as_ref());
+                // Whose target it is: a shared line staffs to the strictest
+                // of several segments' targets.
+                let whose = self.segments_of(sla, queue);
                 if en {
-                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n} on duty in the busiest interval, so that {p}% of contacts are answered within {within}{declared}.")
+                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n} on duty in the busiest interval, so that {p}% of the contacts of {whose} are answered within {within}{declared}.")
                 } else {
-                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии нужно {n}, чтобы {p}% обращений получали ответ в течение {within}{declared}.")
+                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии нужно {n}, чтобы {p}% обращений {whose} получали ответ в течение {within}{declared}.")
                 }
             } else {
                 let targets = self.queue_targets(queue, channel);
@@ -210,6 +214,31 @@ impl Duties<'_> {
         }
     }
 
+    /// The segments of `sla` whose contacts `queue` takes, quoted: "the
+    /// segment «Gold»" / "сегмента «Gold»" (several: "the segments …").
+    fn segments_of(&self, sla: &Sla, queue: &crate::model::Queue) -> String {
+        let m = self.w.model;
+        let taken = m.queue_segments(queue);
+        let mut names: Vec<String> = m
+            .served(&sla.segments)
+            .filter(|s| taken.contains(s))
+            .map(|s| self.q(m.segments[s].header.label()))
+            .collect();
+        if names.is_empty() {
+            names = m
+                .served(&sla.segments)
+                .map(|s| self.q(m.segments[s].header.label()))
+                .collect();
+        }
+        let list = names.join(", ");
+        match (self.say.en, names.len() > 1) {
+            (true, false) => format!("the segment {list}"),
+            (true, true) => format!("the segments {list}"),
+            (false, false) => format!("сегмента {list}"),
+            (false, true) => format!("сегментов {list}"),
+        }
+    }
+
     /// The answer and first-response targets of a queue's segments on its
     /// channel, each once.
     fn queue_targets(&self, queue: &crate::model::Queue, channel: Idx<Channel>) -> Vec<String> {
@@ -217,6 +246,9 @@ impl Duties<'_> {
         let en = self.say.en;
         let mut out: Vec<String> = Vec::new();
         for segment in m.queue_segments(queue) {
+            // Each target names its segment: a queue shared by segments
+            // with different targets must say which target is whose.
+            let s = self.q(m.segments[segment].header.label());
             for (_, sla) in m.slas_of(segment) {
                 let hours = sla.hours.as_ref();
                 for a in sla
@@ -227,9 +259,9 @@ impl Duties<'_> {
                     let p = trim_float(a.percent.value());
                     let within = self.timed(a.within, hours);
                     out.push(if en {
-                        format!("{p}% of contacts answered within {within}")
+                        format!("for the segment {s}, {p}% of contacts answered within {within}")
                     } else {
-                        format!("{p}% обращений — ответ в течение {within}")
+                        format!("для сегмента {s} — {p}% обращений с ответом в течение {within}")
                     });
                 }
                 for f in sla
@@ -239,9 +271,9 @@ impl Duties<'_> {
                 {
                     let within = self.timed(f.within, hours);
                     out.push(if en {
-                        format!("a first response within {within}")
+                        format!("for the segment {s}, a first response within {within}")
                     } else {
-                        format!("первый ответ в течение {within}")
+                        format!("для сегмента {s} — первый ответ в течение {within}")
                     });
                 }
             }

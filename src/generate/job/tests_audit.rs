@@ -180,7 +180,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(AIRLINE, "head", Language::En);
     assert_eq!(
         texts(&head, "staffing"),
-        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: 90% of contacts answered within 20 seconds (around the clock); 80% of contacts answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 10 agents."]
+        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: for the segment “VIP”, 90% of contacts answered within 20 seconds (around the clock); for the segment “Others”, 80% of contacts answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 10 agents."]
     );
     assert!(head.groups.iter().any(|(_, title, duties)| title
         == "Organising the work of the team “Contact centre”"
@@ -199,7 +199,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let text = staffing[0];
     assert!(
         text.starts_with("Plan the staffing of the queue “Phone line” on “Phone” from the forecast: at least ")
-            && text.ends_with(" agents on duty in the busiest interval, so that 90% of contacts are answered within 20 seconds (around the clock); the queue plans 30 agents."),
+            && text.ends_with(" agents on duty in the busiest interval, so that 90% of the contacts of the segment “VIP” are answered within 20 seconds (around the clock); the queue plans 30 agents."),
         "{text}"
     );
     // 120 calls of 4 minutes in 30 minutes are 16 Erlangs: more than 16
@@ -216,7 +216,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     assert!(
         text.starts_with("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: в самый загруженный интервал на линии нужно ")
             && text.contains(&format!("нужно {peak} оператор"))
-            && text.ends_with(", чтобы 90% обращений получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
+            && text.ends_with(", чтобы 90% обращений сегмента «VIP» получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
         "{text}"
     );
     // The figure's target runs on its SLA's clock, not the channel's: the
@@ -226,7 +226,66 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(&office, "head", Language::En);
     let text = texts(&head, "staffing")[0];
     assert!(
-        text.ends_with(" agents on duty in the busiest interval, so that 80% of contacts are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
+        text.ends_with(" agents on duty in the busiest interval, so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
         "{text}"
     );
+}
+
+/// Audit 3, B7: a queue shared by segments with different e-mail targets —
+/// the lead's staffing duty and the agent's targets say whose each one is,
+/// each on its SLA's clock.
+#[test]
+fn shared_queue_targets_name_their_segment_and_clock() {
+    let spec = AIRLINE
+        .replace(
+            "segment vip \"VIP\" { channels phone, app }",
+            "segment vip \"VIP\" { channels phone, app, email }",
+        )
+        .replace(
+            "segment rest \"Others\" { channels phone, app }",
+            "segment rest \"Others\" { channels phone, app, email }\nchannel email \"E-mail\" { kind email; hours office; owner cc }\nqueue mail \"Mail\" { channel email; segments vip, rest; team cc; agents 4 }",
+        )
+        .replace(
+            "answer phone 90% within 20s }",
+            "answer phone 90% within 20s; first_response email within 1h }",
+        )
+        .replace(
+            "answer phone 80% within 60s }",
+            "answer phone 80% within 60s; first_response email within 8h }",
+        );
+    let head = job_of(&spec, "head", Language::En);
+    let mail: Vec<&str> = texts(&head, "staffing")
+        .into_iter()
+        .filter(|t| t.contains("“Mail”"))
+        .collect();
+    assert_eq!(
+        mail,
+        ["Plan the staffing of the queue “Mail” on “E-mail” so that it meets its targets: for the segment “VIP”, a first response within 1 hour (around the clock); for the segment “Others”, a first response within 8 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 4 agents."]
+    );
+    let head = job_of(&spec, "head", Language::Ru);
+    let mail: Vec<&str> = texts(&head, "staffing")
+        .into_iter()
+        .filter(|t| t.contains("«Mail»"))
+        .collect();
+    assert_eq!(mail.len(), 1);
+    assert!(
+        mail[0].contains("для сегмента «VIP» — первый ответ в течение 1 часа (круглосуточно); для сегмента «Others» — первый ответ в течение 8 часов"),
+        "{}",
+        mail[0]
+    );
+    // The agent's own targets: every e-mail line names its segment.
+    let agent = job_of(&spec, "agent", Language::En);
+    let email: Vec<&str> = texts(&agent, "target")
+        .into_iter()
+        .filter(|t| t.contains("“E-mail”"))
+        .collect();
+    assert_eq!(email.len(), 2, "{email:?}");
+    for (line, segment) in email.iter().zip(["“VIP”", "“Others”"]) {
+        assert!(line.contains(&format!("the segment {segment}")), "{line}");
+        assert!(
+            line.contains(" (around the clock)")
+                || line.contains("(counted only during Office hours"),
+            "{line}"
+        );
+    }
 }

@@ -7,9 +7,12 @@ use crate::syntax::values::{trim_float, TimeLimit};
 
 impl<'a> View<'a> {
     /// The agreements the journey's steps rely on behind the scenes: both
-    /// teams work on the journey — each owns one of its steps or staffs a
-    /// queue of a step's channel. An agreement between a step's team and a
-    /// team with no part in the journey supports other work, not this.
+    /// teams work on the journey — each owns one of its steps or staffs the
+    /// queue a step's contacts from the journey's segments are routed to (a
+    /// queue dedicated to the segment, else a shared one). An agreement
+    /// between a step's team and a team with no part in the journey — a
+    /// queue for other segments, a shared line the segment has its own line
+    /// beside — supports other work, not this.
     fn support(&self, j: &'a crate::model::Journey) -> Vec<SupportView<'a>> {
         let m = self.model;
         let channels: std::collections::BTreeSet<_> = j
@@ -17,18 +20,29 @@ impl<'a> View<'a> {
             .values()
             .flat_map(|s| s.channels.iter().filter_map(|c| c.target))
             .collect();
-        let owners: std::collections::BTreeSet<_> = j
+        let mut owners: std::collections::BTreeSet<_> = j
             .steps
             .values()
             .filter_map(|s| s.owner.as_ref()?.target)
             .filter_map(|p| m.team_of(p))
-            .chain(m.queues.values().filter_map(|q| {
-                let channel = q.channel.as_ref()?.target?;
-                channels
-                    .contains(&channel)
-                    .then_some(q.team.as_ref()?.target?)
-            }))
             .collect();
+        for segment in m.served(&j.segments) {
+            for &channel in &channels {
+                let takes: Vec<_> = m
+                    .queues
+                    .values()
+                    .filter(|q| q.channel.as_ref().and_then(|c| c.target) == Some(channel))
+                    .filter(|q| m.queue_segments(q).contains(&segment))
+                    .collect();
+                let dedicated = takes.iter().any(|q| !q.segments.is_empty());
+                owners.extend(
+                    takes
+                        .iter()
+                        .filter(|q| !dedicated || !q.segments.is_empty())
+                        .filter_map(|q| q.team.as_ref()?.target),
+                );
+            }
+        }
         m.agreements
             .values()
             .filter_map(|a| {
