@@ -35,6 +35,7 @@ fn journeys() -> Vec<(String, Graph)> {
         "examples/telecom",
         "examples/dry-cleaner-ru",
         "tests/journeys/banquet.cx",
+        "tests/specs/pharmacy",
     ] {
         out.extend(graphs_of(&root.join(spec)));
     }
@@ -124,6 +125,11 @@ fn nothing_overlaps_and_no_line_runs_through_a_step() {
                 }
             }
         }
+        // No two lines run along each other (audit 3, B11: two loops of
+        // the pharmacy's delivery map shared a stretch of their route).
+        if let Some(problem) = shared_stretch(&d.placed.paths) {
+            panic!("{name}: {problem}");
+        }
         // Every `when` is on the map.
         let labelled = d.edges.iter().filter(|e| e.2.is_some()).count();
         assert_eq!(labels.len(), labelled, "{name}: a label found no place");
@@ -134,6 +140,39 @@ fn nothing_overlaps_and_no_line_runs_through_a_step() {
             d.width
         );
     }
+}
+
+/// Two edges' paths that run along the same line (horizontal or vertical,
+/// at most 2 px apart) for more than 6 px: one would hide the other.
+fn shared_stretch(paths: &[Vec<(i64, i64)>]) -> Option<String> {
+    let segments = |p: &Vec<(i64, i64)>| -> Vec<((i64, i64), (i64, i64))> {
+        p.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    // Along a line: its fixed coordinate, its span, and its axis.
+    let along = |(a, b): ((i64, i64), (i64, i64))| -> Option<(bool, i64, i64, i64)> {
+        if a.1 == b.1 && a.0 != b.0 {
+            Some((true, a.1, a.0.min(b.0), a.0.max(b.0)))
+        } else if a.0 == b.0 && a.1 != b.1 {
+            Some((false, a.0, a.1.min(b.1), a.1.max(b.1)))
+        } else {
+            None
+        }
+    };
+    for (i, p) in paths.iter().enumerate() {
+        for (j, q) in paths.iter().enumerate().take(i) {
+            for s in segments(p).into_iter().filter_map(along) {
+                for t in segments(q).into_iter().filter_map(along) {
+                    let shared = s.3.min(t.3) - s.2.max(t.2);
+                    if s.0 == t.0 && (s.1 - t.1).abs() <= 2 && shared > 6 {
+                        return Some(format!(
+                            "edges {j} and {i} share {shared} px of a line: {q:?} / {p:?}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Whether two segments cross at a point inside both.
@@ -252,4 +291,69 @@ fn lines_cross_no_more_often_than_in_dot() {
         assert!(ours <= theirs, "{name}: {ours} crossings, dot has {theirs}");
     }
     eprintln!("{}", report.join("\n"));
+}
+
+/// A word of the generated texts: Latin, Cyrillic, with a hyphen or slash
+/// inside, or a digit run; some far wider than any box.
+fn word() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        "[A-Za-z]{1,14}",
+        "[а-яА-Я]{1,18}",
+        "[a-z]{2,8}-[a-z]{2,8}",
+        "[a-z]{2,6}/[a-z]{2,6}",
+        "[0-9]{1,3}-[0-9]{3}",
+        "[A-Za-zа-я]{20,40}",
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+
+    /// Audit 3, B11: wrapping inserts nothing ("Custo-mer", "WhatsA-pp"
+    /// had a hyphen the text has not), loses nothing, keeps every line in
+    /// its box unless one character alone is wider, and breaks inside a
+    /// word (not after a hyphen or slash of its own) only where that word
+    /// alone is wider than the box.
+    #[test]
+    fn wrapped_lines_break_at_words_and_insert_no_hyphen(
+        words in proptest::collection::vec(word(), 1..8),
+        max in 20.0f64..160.0,
+    ) {
+        use cxc::generate::journey::metrics::{wrap, width, Face};
+        let text = words.join(" ");
+        let lines = wrap(&text, Face::Sans, 11.0, max);
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        proptest::prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text), "{:?}", lines);
+        for line in &lines {
+            let one_char = line.chars().count() == 1;
+            proptest::prop_assert!(one_char || width(line, Face::Sans, 11.0) <= max, "{:?} wider than {}", line, max);
+        }
+        // Where each break falls in the text: between words, after a
+        // hyphen or slash of the text, or inside a word too wide alone.
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = 0;
+        for line in &lines[..lines.len() - 1] {
+            while chars[at] == ' ' {
+                at += 1;
+            }
+            at += line.chars().count();
+            let (before, after) = (chars[at - 1], chars[at]);
+            if after == ' ' || before == '-' || before == '/' {
+                continue;
+            }
+            // Words end at spaces and after a hyphen or slash that follows
+            // a letter (`8-800` is one word).
+            let ends_word = |k: usize| {
+                chars[k] == ' ' || (matches!(chars[k], '-' | '/') && k > 0 && chars[k - 1].is_alphabetic())
+            };
+            let start = (0..at).rev().find(|&k| ends_word(k)).map_or(0, |k| k + 1);
+            let end = (at..chars.len()).find(|&k| ends_word(k)).map_or(chars.len(), |k| k + 1);
+            let piece: String = chars[start..end].iter().collect();
+            proptest::prop_assert!(
+                width(&piece, Face::Sans, 11.0) > max,
+                "{:?} broken inside {:?}, which fits {} px: {:?}", text, piece, max, lines
+            );
+        }
+    }
 }

@@ -295,8 +295,30 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     // The site's map carries them in each step's tooltip.
     let page = read("site/journeys/order.html");
     assert!(page.contains("median 2 days 3 hours"), "{page}");
-    // And, in short, in the step's box: median time and drop-off.
-    assert!(page.contains(">2d3h · ↓5.7%</text>"), "{page}");
+    // And, in short, in the step's box: median time and drop-off, the
+    // median so named and in words — "2d3h" read as the step's deadline in
+    // the spec's notation, untranslated on a Russian map (audit 3, B5).
+    assert!(page.contains(">median 2 days"), "{page}");
+    assert!(page.contains("↓5.7%</text>"), "{page}");
+    assert!(!page.contains(">2d3h"), "{page}");
+    let ru = tempfile::tempdir().unwrap();
+    let build_ru = [
+        &build[..2],
+        &[
+            "-o",
+            ru.path().to_str().unwrap(),
+            "--lang",
+            "ru",
+            "--today",
+            common::TODAY,
+        ],
+    ]
+    .concat();
+    let output = cxc(&[&build_ru[..], &common::KITCHEN_DATA].concat());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let page = std::fs::read_to_string(ru.path().join("site/journeys/order.html")).unwrap();
+    assert!(page.contains(">медиана 2 дня"), "{page}");
+    assert!(!page.contains(">2d3h"), "{page}");
     // Without data the documents say nothing measured.
     let plain = tempfile::tempdir().unwrap();
     cxc(&[

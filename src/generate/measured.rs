@@ -15,7 +15,7 @@ pub(crate) struct Measured<'v> {
 pub(crate) struct StepFigures {
     pub text: String,
     pub csat: Option<f64>,
-    /// Median time and drop-off in a few characters, for the map's box.
+    /// Median time (so named, in words) and drop-off, for the map's box.
     pub badge: Option<String>,
     /// The data shows the step hurting (`measured-pain`): the map marks it
     /// as it marks a `high-effort-step`.
@@ -100,8 +100,14 @@ impl<'v> Measured<'v> {
             parts.push(format!("CSAT {}", trim_float(c.0)));
         }
         parts.push(format!("n = {}", s.reached));
+        // The box says what the time is — a median, in words of the map's
+        // language — so it does not read as the step's deadline written in
+        // the spec's notation ("2h", untranslated on a Russian map).
         let badge: Vec<String> = [
-            s.time.median_text.clone(),
+            s.time.median.map(|m| {
+                let t = super::words::duration(crate::measure::findings::round(m), self.language);
+                format!("{median} {t}")
+            }),
             s.dropoff
                 .map(|d| format!("↓{}%", trim_float(tenths(d.0, None)))),
         ]

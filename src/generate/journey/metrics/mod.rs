@@ -45,10 +45,9 @@ pub fn px(text: &str, face: Face, size: f64) -> i64 {
 }
 
 /// `text` broken into lines no wider than `max` px: at spaces and after
-/// hyphens, and a word wider than a line is broken between characters
-/// (with a hyphen between letters of an alphabet, leaving three letters at
-/// least on each side where the word has them; CJK needs none). Nothing
-/// is ever cut off.
+/// hyphens, and only a word wider than a line is broken between
+/// characters (with no hyphen glyph, leaving three letters at least on
+/// each side where the word has them). Nothing is ever cut off.
 pub fn wrap(text: &str, face: Face, size: f64, max: f64) -> Vec<String> {
     let fits = |s: &str| width(s, face, size) <= max;
     let mut lines: Vec<String> = Vec::new();
@@ -90,8 +89,8 @@ pub fn wrap(text: &str, face: Face, size: f64, max: f64) -> Vec<String> {
 }
 
 /// The words of `text` and whether a space comes before each: words end
-/// at spaces and after a hyphen that follows a letter (`контакт-`
-/// `центра`, but `8-800` whole).
+/// at spaces and after a hyphen or slash that follows a letter
+/// (`контакт-` `центра`, `and/` `or`, but `8-800` whole).
 fn words(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     for (k, word) in text.split_whitespace().enumerate() {
@@ -100,7 +99,7 @@ fn words(text: &str) -> Vec<(&str, bool)> {
         for (i, c) in word.char_indices() {
             let end = i + c.len_utf8();
             let after_letter = std::mem::replace(&mut previous, c).is_alphabetic();
-            if c == '-' && after_letter && i > start && end < word.len() {
+            if (c == '-' || c == '/') && after_letter && i > start && end < word.len() {
                 out.push((&word[start..end], k > 0 && start == 0));
                 start = end;
             }
@@ -120,15 +119,11 @@ pub fn widest_word(text: &str, face: Face, size: f64) -> i64 {
         .unwrap_or(0)
 }
 
-/// The first piece of a broken word, hyphenated when it breaks between two
-/// letters of an alphabet (not between ideographs).
-fn piece(head: &[char], next: char) -> String {
-    let mut s: String = head.iter().collect();
-    let last = head[head.len() - 1];
-    if last.is_alphabetic() && next.is_alphabetic() && !is_cjk(last) {
-        s.push('-');
-    }
-    s
+/// The first piece of a word too wide for a line: as written, with no
+/// hyphen glyph — cxc knows no syllables, and a hyphen at a fake one
+/// ("WhatsA-pp", "Custo-mer") reads as a misspelling (audit 3, B11).
+fn piece(head: &[char], _next: char) -> String {
+    head.iter().collect()
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -254,12 +249,16 @@ mod tests {
             "{short_tail:?}"
         );
         let long = wrap("Электроэнергоснабжение", Face::Sans, 13.0, 80.0);
-        assert!(long.len() > 1 && long[0].ends_with('-'), "{long:?}");
+        assert!(long.len() > 1 && !long[0].ends_with('-'), "{long:?}");
         for l in &long {
             assert!(width(l, Face::Sans, 13.0) <= 80.0, "{l}");
         }
-        let joined: String = long.iter().map(|l| l.trim_end_matches('-')).collect();
-        assert_eq!(joined, "Электроэнергоснабжение");
+        assert_eq!(long.concat(), "Электроэнергоснабжение");
+        // The pharmacy's chip "Telegram / WhatsApp" in a 56 px column: the
+        // word wider than the column breaks with no hyphen glyph (B11).
+        let chip = wrap("Telegram / WhatsApp", Face::Sans, 11.0, 56.0);
+        assert!(chip.iter().all(|l| !l.ends_with('-')), "{chip:?}");
+        assert_eq!(chip.concat().replace(' ', ""), "Telegram/WhatsApp");
         let cjk = wrap("顾客提交维修申请并等待工程师上门", Face::Sans, 13.0, 60.0);
         assert!(cjk.iter().all(|l| !l.ends_with('-')));
         assert_eq!(cjk.concat(), "顾客提交维修申请并等待工程师上门");
