@@ -143,7 +143,9 @@ fn nothing_overlaps_and_no_line_runs_through_a_step() {
 }
 
 /// Two edges' paths that run along the same line (horizontal or vertical,
-/// at most 2 px apart) for more than 6 px: one would hide the other.
+/// at most 2 px apart) for more than 6 px — one would hide the other — or
+/// end to end on it, less than 12 px apart: they read as one line (the
+/// pharmacy's loop into "Проверка рецепта" and the line out of it).
 fn shared_stretch(paths: &[Vec<(i64, i64)>]) -> Option<String> {
     let segments = |p: &Vec<(i64, i64)>| -> Vec<((i64, i64), (i64, i64))> {
         p.windows(2).map(|w| (w[0], w[1])).collect()
@@ -163,9 +165,9 @@ fn shared_stretch(paths: &[Vec<(i64, i64)>]) -> Option<String> {
             for s in segments(p).into_iter().filter_map(along) {
                 for t in segments(q).into_iter().filter_map(along) {
                     let shared = s.3.min(t.3) - s.2.max(t.2);
-                    if s.0 == t.0 && (s.1 - t.1).abs() <= 2 && shared > 6 {
+                    if s.0 == t.0 && (s.1 - t.1).abs() <= 2 && shared > -12 {
                         return Some(format!(
-                            "edges {j} and {i} share {shared} px of a line: {q:?} / {p:?}"
+                            "edges {j} and {i} run on one line ({shared} px shared; less than 0: the gap between their ends): {q:?} / {p:?}"
                         ));
                     }
                 }

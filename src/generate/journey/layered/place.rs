@@ -71,6 +71,86 @@ fn gap(work: &Work, a: usize, b: usize) -> i64 {
     }
 }
 
+/// How far apart a step's port keeps from where another line of the same
+/// gap runs: closer, the two read as one line.
+const PORT_SEP: i64 = 6;
+
+/// A line leaving a step on the cross position where another line of the
+/// same gap arrives (or arriving where another leaves) continues it: the
+/// two read as one line — in the pharmacy's delivery map, the loop back
+/// into "Проверка рецепта" and the line out of it (audit 3, B11). Such a
+/// port moves [`PORT_SEP`] clear, the way its line turns, staying on its
+/// step's side.
+fn separate_ports(
+    work: &Work,
+    real: usize,
+    cross: &[i64],
+    input: &Input,
+    port_out: &mut HashMap<(usize, usize), i64>,
+    port_in: &mut HashMap<(usize, usize), i64>,
+) {
+    // The segments of each gap (by the layer above it), in edge order.
+    let mut gaps: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for (e, (chain, _)) in work.chains.iter().enumerate() {
+        for (s, pair) in chain.windows(2).enumerate() {
+            if pair[0] != pair[1] {
+                gaps.entry(work.layer[pair[0]]).or_default().push((e, s));
+            }
+        }
+    }
+    let mut layers: Vec<usize> = gaps.keys().copied().collect();
+    layers.sort_unstable();
+    for l in layers {
+        let list = &gaps[&l];
+        for &(e, s) in list {
+            let (a, b) = (work.chains[e].0[s], work.chains[e].0[s + 1]);
+            // Leaving a step: clear of every other line's arrival below it.
+            if a < real {
+                // Under a label, lines leave from the near half, clear of it.
+                let width = match input.shapes[a].under {
+                    Some(_) => input.shapes[a].cross / 2 - PORT_CLEAR,
+                    None => input.shapes[a].cross - 2,
+                };
+                let side = (cross[a] + 2, cross[a] + width);
+                let others: Vec<i64> = list
+                    .iter()
+                    .filter(|o| o.0 != e)
+                    .map(|o| port_in[o])
+                    .collect();
+                let toward = port_in[&(e, s)] - port_out[&(e, s)];
+                let port = port_out.get_mut(&(e, s)).expect("every segment has ports");
+                *port = clear(*port, &others, toward, side);
+            }
+            // Arriving at a step: clear of every other line leaving above it.
+            if b < real {
+                let side = (cross[b] + 2, cross[b] + input.shapes[b].cross - 2);
+                let others: Vec<i64> = list
+                    .iter()
+                    .filter(|o| o.0 != e)
+                    .map(|o| port_out[o])
+                    .collect();
+                let toward = port_out[&(e, s)] - port_in[&(e, s)];
+                let port = port_in.get_mut(&(e, s)).expect("every segment has ports");
+                *port = clear(*port, &others, toward, side);
+            }
+        }
+    }
+}
+
+/// `port` moved [`PORT_SEP`] clear of the nearest of `others` it is too
+/// close to — towards where its line goes (`toward`), else the other way —
+/// within `side`; unmoved when neither way has room.
+fn clear(port: i64, others: &[i64], toward: i64, side: (i64, i64)) -> i64 {
+    let Some(&near) = others.iter().find(|&&o| (o - port).abs() < PORT_SEP) else {
+        return port;
+    };
+    let sign = if toward < 0 { -1 } else { 1 };
+    [near + sign * PORT_SEP, near - sign * PORT_SEP]
+        .into_iter()
+        .find(|&p| side.0 <= p && p <= side.1 && others.iter().all(|&o| (o - p).abs() >= PORT_SEP))
+        .unwrap_or(port)
+}
+
 pub(super) fn place(
     work: &Work,
     order: &Order,
@@ -163,6 +243,9 @@ pub(super) fn place(
         }
         port_out.extend(spread(v, &mut outs[v], &next, true));
         port_in.extend(spread(v, &mut ins[v], &prev, false));
+    }
+    if !simplified {
+        separate_ports(work, real, &cross, input, &mut port_out, &mut port_in);
     }
     // Tracks: each segment that changes position turns in the gap below
     // its layer, on a track of its own. Among segments going right, the one
