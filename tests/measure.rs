@@ -319,6 +319,10 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     let page = std::fs::read_to_string(ru.path().join("site/journeys/order.html")).unwrap();
     assert!(page.contains(">медиана 2 дня"), "{page}");
     assert!(!page.contains(">2d3h"), "{page}");
+    // Figures with the Russian decimal sign, on the map as in the reports.
+    assert!(page.contains("↓5,7%</text>"), "{page}");
+    assert!(page.contains("отток 5,7%"), "{page}");
+    assert!(!page.contains("5.7%"), "{page}");
     // Without data the documents say nothing measured.
     let plain = tempfile::tempdir().unwrap();
     cxc(&[

@@ -4,7 +4,7 @@
 
 use super::report::MeasureView;
 use crate::measure::shown::tenths;
-use crate::syntax::values::{trim_float, Language};
+use crate::syntax::values::Language;
 
 pub(crate) struct Measured<'v> {
     view: &'v MeasureView,
@@ -60,8 +60,14 @@ impl<'v> Measured<'v> {
         ))
     }
 
+    /// A figure as the documents' language writes it (`5.7`, `5,7`), as
+    /// the reports' templates do.
+    fn number(&self, value: f64) -> String {
+        crate::i18n::grouped(value, self.language)
+    }
+
     fn share(&self, percent: f64, n: u64, ok: bool) -> String {
-        format!("{}% (n = {n}, {})", trim_float(percent), self.verdict(ok))
+        format!("{}% (n = {n}, {})", self.number(percent), self.verdict(ok))
     }
 
     /// Puts each step's figures on its node: the tooltip, and the measured
@@ -94,10 +100,10 @@ impl<'v> Measured<'v> {
             parts.push(format!("{median} {}, {p90} {}", say(m), say(p)));
         }
         if let Some(d) = s.dropoff {
-            parts.push(format!("{dropoff} {}%", trim_float(tenths(d.0, None))));
+            parts.push(format!("{dropoff} {}%", self.number(tenths(d.0, None))));
         }
         if let Some(c) = s.csat {
-            parts.push(format!("CSAT {}", trim_float(c.0)));
+            parts.push(format!("CSAT {}", self.number(c.0)));
         }
         parts.push(format!("n = {}", s.reached));
         // The box says what the time is — a median, in words of the map's
@@ -109,7 +115,7 @@ impl<'v> Measured<'v> {
                 format!("{median} {t}")
             }),
             s.dropoff
-                .map(|d| format!("↓{}%", trim_float(tenths(d.0, None)))),
+                .map(|d| format!("↓{}%", self.number(tenths(d.0, None)))),
         ]
         .into_iter()
         .flatten()
