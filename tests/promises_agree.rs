@@ -28,15 +28,22 @@ fn after(seconds: u64) -> String {
         .to_string()
 }
 
+/// Every corpus spec that compiles, with its path and findings.
+fn corpus_compilations() -> Vec<(std::path::PathBuf, cxc::pipeline::Compilation)> {
+    common::corpus_units()
+        .into_iter()
+        .filter_map(|unit| {
+            let compiled =
+                cxc::pipeline::compile(std::slice::from_ref(&unit), &Options::default(), None);
+            Some((unit, compiled.ok()?))
+        })
+        .collect()
+}
+
 #[test]
 fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
     let mut judged = Vec::new();
-    for unit in common::corpus_units() {
-        let Ok(compilation) =
-            cxc::pipeline::compile(std::slice::from_ref(&unit), &Options::default(), None)
-        else {
-            continue;
-        };
+    for (unit, compilation) in corpus_compilations() {
         for spec in &compilation.specs {
             let model = &spec.model;
             let options = spec.config.options(&Options::default());
@@ -148,12 +155,7 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
 #[test]
 fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted() {
     let mut judged = Vec::new();
-    for unit in common::corpus_units() {
-        let Ok(compilation) =
-            cxc::pipeline::compile(std::slice::from_ref(&unit), &Options::default(), None)
-        else {
-            continue;
-        };
+    for (unit, compilation) in corpus_compilations() {
         for spec in &compilation.specs {
             let model = &spec.model;
             for (id, promise) in model.promises.iter() {
