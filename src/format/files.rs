@@ -131,12 +131,13 @@ const TEMP_PREFIX: &str = ".cxc-fmt-";
 /// rename, keeping the file's permissions. A symbolic link is not followed:
 /// `cxc fmt` writes only the files it was given, never what they point to.
 ///
-/// Nothing is left behind if cxc is killed: the text is written and synced
-/// into a file with no name (`O_TMPFILE`), which the system removes with
-/// the process; it gets a name only for the rename that puts it in place.
-/// Where the file system cannot do that, the temporary file is named
-/// `.cxc-fmt-PID-…` from the start, and the next `cxc fmt` in that folder
-/// removes those of processes that are gone ([`remove_stale`]).
+/// Almost nothing is left behind if cxc is killed: the text is written and
+/// synced into a file with no name (`O_TMPFILE`), which the system removes
+/// with the process; it gets a name (`.cxc-fmt-PID-…`) only for the rename
+/// that puts it in place, so only a kill between those two calls leaves it.
+/// Where the file system cannot do that, the temporary file is named from
+/// the start. Either way the next `cxc fmt` in that folder removes the names
+/// of processes that are gone ([`remove_stale`]).
 fn replace(path: &Path, text: &str) -> std::io::Result<()> {
     let meta = std::fs::symlink_metadata(path)?;
     if !meta.file_type().is_file() {
