@@ -166,12 +166,18 @@ fn pharmacy() -> PathBuf {
 ///   compensates with a free delivery (no sum); the job description gives
 ///   the line role `старший_оператор` that remedy right beside its own
 ///   capped compensation right (the audit's A6, «Права» lines 70–71).
+/// - `deadline-exceeds-target` on `доставка`: a customer whose prescription
+///   must be asked for again (the first loop) and whose courier fails once
+///   (the second) meets step deadlines of 3d16h against the journey's 3d.
+///   Found once the longest path took both loops (outside audit 3: two loops
+///   one after the other counted only one).
 #[test]
 fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
     let report = json(&cxc_in(&pharmacy(), &["check", "--format", "json"]));
     let found = findings(&report);
     let expected = [
         ("right-conflict", "complaints.cx", 11),
+        ("deadline-exceeds-target", "journeys.cx", 2),
         ("sla-beyond-channel-hours", "slas.cx", 13),
         ("sla-beyond-channel-hours", "slas.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 36),

@@ -138,14 +138,22 @@ pub fn is_cycle(graph: &Graph, component: &[usize]) -> bool {
 /// An order for longest-path style walks from a start node, where each loop is
 /// taken once. Edges that close a loop (back edges of a depth-first search)
 /// are set aside; the rest form a DAG. The walk runs over two copies of that
-/// DAG, layer 0 (`i`) and layer 1 (`n + i`), joined only by the back edges: a
-/// path may go round a loop once, and every predecessor chain is a real walk.
+/// DAG, layer 0 (`i`) and layer 1 (`n + i`): a back edge leads from layer 0
+/// to layer 1, so a path goes round a loop once, and an edge that leaves a
+/// loop's component (strongly connected: the path never comes back to it)
+/// leads to layer 0 again, so the next loop on the way is taken once too —
+/// two loops one after the other both count. Every predecessor chain is a
+/// real walk.
 pub struct PathOrder {
     /// Reachable nodes in topological order of the forward edges.
     pub order: Vec<usize>,
     pub forward: Vec<Vec<usize>>,
     pub back: Vec<(usize, usize)>,
     nodes: usize,
+    /// The walk's edges out of each walk node (`i` or `n + i`).
+    next: Vec<Vec<usize>>,
+    /// Walk nodes such that every walk edge goes forward.
+    walk_order: Vec<usize>,
 }
 
 impl PathOrder {
@@ -183,11 +191,14 @@ impl PathOrder {
             calls.pop();
         }
         postorder.reverse();
+        let (next, walk_order) = walk_edges(graph, &postorder, &forward, &back);
         PathOrder {
             order: postorder,
             forward,
             back,
             nodes: n,
+            next,
+            walk_order,
         }
     }
 
@@ -201,27 +212,76 @@ impl PathOrder {
         layered % self.nodes.max(1)
     }
 
-    /// Calls `relax(from, to)` on walk nodes: layer 0 in topological order,
-    /// then the back edges into layer 1, then layer 1 in topological order.
+    /// Calls `relax(from, to)` on every walk edge, each after every edge
+    /// into its `from`.
     pub fn walk(&self, mut relax: impl FnMut(usize, usize)) {
-        let n = self.nodes;
-        for &from in &self.order {
-            for &to in &self.forward[from] {
+        for &from in &self.walk_order {
+            for &to in &self.next[from] {
                 relax(from, to);
             }
         }
-        if self.back.is_empty() {
-            return;
-        }
-        for &(from, to) in &self.back {
-            relax(from, n + to);
-        }
-        for &from in &self.order {
-            for &to in &self.forward[from] {
-                relax(n + from, n + to);
+    }
+}
+
+/// The walk's edges over the two layers (see [`PathOrder`]) and an order of
+/// its nodes in which every edge goes forward: the edges form a DAG (inside a
+/// component the layer only rises, and components are never re-entered), so
+/// Kahn's algorithm orders them; among the nodes ready it takes layer 0 before
+/// layer 1, each in topological order of the forward edges.
+fn walk_edges(
+    graph: &Graph,
+    order: &[usize],
+    forward: &[Vec<usize>],
+    back: &[(usize, usize)],
+) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let n = graph.node_count();
+    let mut next = vec![Vec::new(); 2 * n];
+    let mut component = vec![usize::MAX; n];
+    if !back.is_empty() {
+        for (id, members) in components(graph).into_iter().enumerate() {
+            for v in members {
+                component[v] = id;
             }
         }
     }
+    for &u in order {
+        for &v in &forward[u] {
+            next[u].push(v);
+            let stays = component[u] == component[v];
+            next[n + u].push(if stays { n + v } else { v });
+        }
+    }
+    for &(u, v) in back {
+        next[u].push(n + v);
+    }
+    let mut rank = vec![usize::MAX; 2 * n];
+    for (i, &v) in order.iter().enumerate() {
+        rank[v] = i;
+        rank[n + v] = order.len() + i;
+    }
+    let mut into = vec![0usize; 2 * n];
+    for edges in &next {
+        for &to in edges {
+            into[to] += 1;
+        }
+    }
+    let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>> = order
+        .iter()
+        .flat_map(|&v| [v, n + v])
+        .filter(|&w| into[w] == 0)
+        .map(|w| std::cmp::Reverse((rank[w], w)))
+        .collect();
+    let mut walk_order = Vec::with_capacity(2 * order.len());
+    while let Some(std::cmp::Reverse((_, w))) = ready.pop() {
+        walk_order.push(w);
+        for &to in &next[w] {
+            into[to] -= 1;
+            if into[to] == 0 {
+                ready.push(std::cmp::Reverse((rank[to], to)));
+            }
+        }
+    }
+    (next, walk_order)
 }
 
 /// Follows predecessor links back from `end` (links of a DAG, so it ends).
@@ -281,8 +341,35 @@ mod tests {
                 length[b] = length[b].max(Some(l + 1));
             }
         });
-        // 0-1-2-1-2-3 is the longest walk that goes round the loop once.
-        assert_eq!(length[3], Some(3));
-        assert_eq!(length[4 + 3], Some(5));
+        // 0-1-2-1-2-3 is the longest walk that goes round the loop once;
+        // leaving the loop's component it is back on layer 0.
+        assert_eq!(length[3], Some(5));
+    }
+
+    /// Walk lengths (edges) from node 0 to every walk node.
+    fn lengths(g: &Graph) -> (PathOrder, Vec<Option<u32>>) {
+        let order = PathOrder::new(g, 0);
+        let mut length = vec![None; order.layered_len()];
+        length[0] = Some(0u32);
+        order.walk(|a, b| {
+            if let Some(l) = length[a] {
+                length[b] = length[b].max(Some(l + 1));
+            }
+        });
+        (order, length)
+    }
+
+    #[test]
+    fn two_loops_one_after_the_other_are_both_taken_once() {
+        // 0 ⇄ 1 → 2 ⇄ 3 → 4 (the audit's two-loops journey): 0-1-0-1-2-3-2-3-4.
+        let g = graph_of(5, [(0, 1), (1, 0), (1, 2), (2, 3), (3, 2), (3, 4)]);
+        let (order, length) = lengths(&g);
+        let n = 5;
+        assert_eq!(length[4].max(length[n + 4]), Some(8));
+        // Each loop once, not twice: 0-1-0-1-2, never 0-1-0-1-0-1-2.
+        let g = graph_of(3, [(0, 1), (1, 0), (1, 2)]);
+        let (_, length) = lengths(&g);
+        assert_eq!(length[2].max(length[3 + 2]), Some(4));
+        assert!(order.walk_order.len() <= order.layered_len());
     }
 }
