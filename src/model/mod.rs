@@ -493,6 +493,13 @@ impl Model {
     /// customers use it), each once.
     pub fn segment_channels(&self, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
         let mut seen = std::collections::BTreeSet::new();
+        self.channels_used(segment)
+            .filter(|&c| seen.insert(c))
+            .collect()
+    }
+
+    /// [`Model::segment_channels`] with repeats, unallocated.
+    fn channels_used(&self, segment: Idx<Segment>) -> impl Iterator<Item = Idx<Channel>> + '_ {
         let offered = targets(&self.segments[segment].channels);
         let targeted = self.slas_of(segment).flat_map(|(_, sla)| {
             let answers = sla.answers.iter().map(|a| &a.channel);
@@ -503,17 +510,14 @@ impl Model {
                 .chain(resolutions)
                 .filter_map(|c| c.target)
         });
-        offered
-            .chain(targeted)
-            .filter(|&c| seen.insert(c))
-            .collect()
+        offered.chain(targeted)
     }
 
     /// The segments whose contacts `queue` takes: those its `segments` line
     /// names, else every segment that uses its channel (offered it, or an SLA
-    /// target on it) (a queue with no
-    /// channel, or whose channel is unknown, takes every segment). Staffing,
-    /// tier checks and routing exports all ask this, so they agree.
+    /// target on it); a queue with no channel, or whose channel is unknown,
+    /// takes every segment. Staffing, tier checks and routing exports all ask
+    /// this, so they agree.
     pub fn queue_segments(&self, queue: &Queue) -> Vec<Idx<Segment>> {
         let channel = queue.channel.as_ref().and_then(|c| c.target);
         match channel {
@@ -521,7 +525,7 @@ impl Model {
                 .segments
                 .iter()
                 .map(|(id, _)| id)
-                .filter(|&id| self.segment_channels(id).contains(&channel))
+                .filter(|&id| self.channels_used(id).any(|c| c == channel))
                 .collect(),
             _ => self.served(&queue.segments).collect(),
         }

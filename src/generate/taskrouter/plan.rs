@@ -128,7 +128,7 @@ impl<'m> Plan<'m> {
         if on_channel.is_empty() {
             return Place::Nowhere;
         }
-        on_channel.sort_by_key(|(id, q)| {
+        on_channel.sort_by_cached_key(|(id, q)| {
             let segments = model.queue_segments(q);
             (
                 model.best_tier(&segments).unwrap_or(u32::MAX),
@@ -143,7 +143,7 @@ impl<'m> Plan<'m> {
     /// segments (a dedicated line before a shared one), then the spec's
     /// queue `priority`, then declaration order.
     fn most_specific_first(&self, mut queues: Vec<(Idx<Queue>, &Queue)>) -> Vec<Idx<Queue>> {
-        queues.sort_by_key(|(id, q)| {
+        queues.sort_by_cached_key(|(id, q)| {
             (
                 q.channel.is_none(),
                 self.model.queue_segments(q).len(),

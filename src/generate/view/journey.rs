@@ -26,22 +26,33 @@ impl<'a> View<'a> {
             .filter_map(|s| s.owner.as_ref()?.target)
             .filter_map(|p| m.team_of(p))
             .collect();
-        for segment in m.served(&j.segments) {
-            for &channel in &channels {
-                let takes: Vec<_> = m
-                    .queues
-                    .values()
-                    .filter(|q| q.channel.as_ref().and_then(|c| c.target) == Some(channel))
-                    .filter(|q| m.queue_segments(q).contains(&segment))
-                    .collect();
-                let dedicated = takes.iter().any(|q| !q.segments.is_empty());
-                owners.extend(
-                    takes
-                        .iter()
-                        .filter(|q| !dedicated || !q.segments.is_empty())
-                        .filter_map(|q| q.team.as_ref()?.target),
-                );
+        // The queues that take each segment of the journey on each of its
+        // steps' channels (each queue's segments asked once).
+        let served: std::collections::BTreeSet<_> = m.served(&j.segments).collect();
+        let mut takes: std::collections::BTreeMap<_, Vec<&crate::model::Queue>> =
+            std::collections::BTreeMap::new();
+        for q in m.queues.values() {
+            let Some(channel) = q.channel.as_ref().and_then(|c| c.target) else {
+                continue;
+            };
+            if !channels.contains(&channel) {
+                continue;
             }
+            for segment in m.queue_segments(q) {
+                if served.contains(&segment) {
+                    takes.entry((segment, channel)).or_default().push(q);
+                }
+            }
+        }
+        // A queue dedicated to the segment before a shared one.
+        for queues in takes.values() {
+            let dedicated = queues.iter().any(|q| !q.segments.is_empty());
+            owners.extend(
+                queues
+                    .iter()
+                    .filter(|q| !dedicated || !q.segments.is_empty())
+                    .filter_map(|q| q.team.as_ref()?.target),
+            );
         }
         m.agreements
             .values()
