@@ -20,6 +20,9 @@ pub struct Compilation {
     pub specs: Vec<CheckedSpec>,
     /// Sorted by file, position and code; suppressions applied.
     pub diagnostics: Vec<Diagnostic>,
+    /// The extent of every top-level declaration: an allow comment above
+    /// one covers the findings inside it (see [`suppress::apply`]).
+    pub declarations: Vec<crate::source::Span>,
 }
 
 pub struct CheckedSpec {
@@ -221,8 +224,14 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
             files,
         });
     }
+    let declarations: Vec<crate::source::Span> = workspace
+        .specs
+        .iter()
+        .flat_map(|spec| &spec.files)
+        .flat_map(|(_, file)| file.outline.declarations.iter().map(|d| d.extent))
+        .collect();
     let sources = workspace.sources;
-    suppress::apply(&mut diagnostics, &sources);
+    suppress::apply(&mut diagnostics, &sources, &declarations);
     sort(&mut diagnostics);
     crate::diagnostic::cap(&mut diagnostics, |file| {
         max_findings
@@ -235,5 +244,6 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
         sources,
         specs: checked,
         diagnostics,
+        declarations,
     }
 }

@@ -54,7 +54,12 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
         eprintln!("{}", say(msg!("cli-measure-spec-errors")));
         return ExitCode::from(1);
     }
-    let pipeline::Compilation { sources, specs, .. } = &mut *compilation;
+    let pipeline::Compilation {
+        sources,
+        specs,
+        declarations,
+        ..
+    } = &mut *compilation;
     let [spec] = specs.as_slice() else {
         return fail(&say(msg!("cli-measure-one-spec")));
     };
@@ -105,7 +110,7 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     };
     let mut diagnostics = crate::measure::findings::findings(&spec.model, &report, &mut data_span);
     config.apply(&mut diagnostics);
-    crate::diagnostic::suppress::apply(&mut diagnostics, sources);
+    crate::diagnostic::suppress::apply(&mut diagnostics, sources, declarations);
     pipeline::sort(&mut diagnostics);
     let limit = config
         .options(&check::Options {

@@ -386,7 +386,11 @@ fn run_build(args: BuildArgs) -> ExitCode {
             Err(e) => return fail(&e),
         };
         spec.config.apply(&mut problems);
-        crate::diagnostic::suppress::apply(&mut problems, &compilation.sources);
+        crate::diagnostic::suppress::apply(
+            &mut problems,
+            &compilation.sources,
+            &compilation.declarations,
+        );
         crate::diagnostic::sort(&mut problems);
         crate::diagnostic::cap(&mut problems, |_| checks.max_findings);
         localize(&mut problems);
