@@ -8,9 +8,10 @@
 use super::graph::{self, Graph, PathOrder};
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::i18n::Arg;
 use crate::model::{Idx, Journey, Model, Step, Team};
 use crate::msg;
-use crate::syntax::values::Duration;
+use crate::syntax::values::{Duration, TimeLimit};
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -590,6 +591,9 @@ impl<'a> Analysis<'a> {
                 )
             }
             None => {
+                // Step deadlines run on the wall clock, a resolution target
+                // on its SLA's: the steps are held against the shortest
+                // wall-clock time the target can last.
                 let strictest = model
                     .served(&self.journey.segments)
                     .flat_map(|seg| model.slas_of(seg).map(move |(_, sla)| (seg, sla)))
@@ -597,20 +601,31 @@ impl<'a> Analysis<'a> {
                         sla.resolutions
                             .iter()
                             .filter(|r| r.channel.is_none())
-                            .map(move |r| (super::Timed::new(model, r.within, sla.clock()), seg))
+                            .map(move |r| (r.within, sla.clock(), seg))
                     })
-                    .min_by_key(|(within, seg)| (within.longest, *seg));
-                match strictest {
-                    Some((within, seg)) => (
-                        within.longest,
-                        msg!(
-                            "segment-resolution-target",
-                            target = within.shown(),
-                            segment = &model.segments[seg].header.id
-                        ),
+                    .filter_map(|(within, clock, seg)| {
+                        Some((model.shortest_wall(within, clock)?, seg, within, clock))
+                    })
+                    .min_by_key(|&(wall, seg, ..)| (wall, seg));
+                let Some((wall, seg, within, clock)) = strictest else {
+                    return;
+                };
+                let segment = &model.segments[seg].header.id;
+                let on_wall = clock.is_none_or(|c| model.calendars[c].is_24x7());
+                let source = match within {
+                    TimeLimit::Running { .. } if on_wall => msg!(
+                        "segment-resolution-target",
+                        target = super::Timed::new(model, within, clock).shown(),
+                        segment = segment
                     ),
-                    None => return,
-                }
+                    _ => msg!(
+                        "segment-resolution-target-wall",
+                        target = within.to_string(),
+                        segment = segment,
+                        wall = Arg::seconds(wall.seconds(), false)
+                    ),
+                };
+                (wall, source)
             }
         };
         let Some((longest, path)) = self.longest_deadline(start, None, Last::Included, order)

@@ -205,7 +205,8 @@ hot-potato = in journey `{ $journey }` the customer is passed between teams { $c
 hot-potato-help = let one team own the customer-facing steps (one-stop service) and move other teams' work to back-office steps without a channel
 journey-target = its target of { $target }
 segment-resolution-target = the resolution target of { $target } for segment `{ $segment }`
-deadline-exceeds-target = step deadlines in journey `{ $journey }` add up to { $total } along { $steps }, more than { $target }
+segment-resolution-target-wall = the resolution target of { $target } for segment `{ $segment }`: on its SLA's hours it can end as soon as { $wall } after it starts
+deadline-exceeds-target = step deadlines in journey `{ $journey }` add up to { $total } of wall-clock time along { $steps }, more than { $target }
 deadline-exceeds-target-help = shorten the step deadlines on this path, or make the journey's `within` match what the steps can deliver
 
 ## Coverage
@@ -696,7 +697,7 @@ explain-missing-agreement =
     .summary = Work passes from one team to another (consecutive journey steps, or a complaint's owner and its escalation target) and no `agreement` has the receiving team as provider and the handing team as consumer (`thresholds: missing-agreement: tier-1` in `cxc.yaml` narrows it to work for tier-1 segments).
     .why = An external promise is only as good as the internal ones behind it. When a customer's work crosses a team boundary, the receiving team must have agreed how fast it takes over; otherwise the handoff is where the time goes.
 explain-deadline-exceeds-target =
-    .summary = Step deadlines along a path from `start` to an `end` add up to more than the journey's `within` or, without one, a served segment's resolution target.
+    .summary = Step deadlines along a path from `start` to an `end` add up to more than the journey's `within` or, without one, the shortest wall-clock time a served segment's resolution target can last on its SLA's hours (steps run on the wall clock: `3wd` on Mon–Fri 09–18 lasts at least 2 days 18 hours).
     .why = If every team meets its own deadline and the customer still waits longer than promised, the standard is inconsistent by construction. The longest path counts, each loop taken once.
 explain-stale-review =
     .summary = `reviewed` plus `review every` lies before today (`--today DATE` fixes today).

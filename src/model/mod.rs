@@ -543,6 +543,17 @@ impl Model {
         workdays::running(limit, calendar.map(|c| &self.calendars[c]), extreme)
     }
 
+    /// The shortest wall-clock time a timer of `limit` on `calendar`'s clock
+    /// can last, over every moment it may start; `None` when it never ends
+    /// (see [`workdays::shortest_wall`]).
+    pub fn shortest_wall(
+        &self,
+        limit: TimeLimit,
+        calendar: Option<Idx<Calendar>>,
+    ) -> Option<Duration> {
+        workdays::shortest_wall(limit, calendar.map(|c| &self.calendars[c]))
+    }
+
     /// The longest time `limit` can last on `calendar`'s clock: what rules
     /// that compare it with another time take (LANGUAGE.md, language 3).
     pub fn longest(&self, limit: TimeLimit, calendar: Option<Idx<Calendar>>) -> Duration {

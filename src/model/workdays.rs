@@ -238,5 +238,92 @@ pub fn running(limit: TimeLimit, calendar: Option<&Calendar>, extreme: Extreme) 
     }
 }
 
+/// The shortest wall-clock time a timer of `limit` on `calendar`'s clock
+/// (none: the wall clock) can last, over every moment it may start; `None`
+/// when it never ends (the calendar never opens).
+///
+/// Running time lasts least when started as an open stretch begins, in the
+/// densest part of the week; `N wd` when started at the very end of the day
+/// before `N` opening days in a row that close early. Holidays only take
+/// open time or opening days away, so they never make a timer shorter, and
+/// the weeks after the last one are plain: the shortest is that of a plain
+/// week. Days are counted at their usual length, as [`running`] counts them.
+pub fn shortest_wall(limit: TimeLimit, calendar: Option<&Calendar>) -> Option<Duration> {
+    let windows: [Vec<(i64, i64)>; 7] = std::array::from_fn(|d| match calendar {
+        Some(c) => c.week.days[d]
+            .iter()
+            .map(|(a, b)| (i64::from(a.minutes()) * 60, i64::from(b.minutes()) * 60))
+            .collect(),
+        None => vec![(0, DAY)],
+    });
+    shortest_wall_in(&windows, limit)
+        .map(|seconds| Duration::from_seconds(u64::try_from(seconds).unwrap_or(0)))
+}
+
+/// [`shortest_wall`] on weekly open windows (Monday first, seconds of the
+/// day, sorted and not overlapping).
+fn shortest_wall_in(windows: &[Vec<(i64, i64)>; 7], limit: TimeLimit) -> Option<i64> {
+    const WEEK: i64 = 7 * DAY;
+    let weekly: i64 = windows.iter().flatten().map(|(a, b)| b - a).sum();
+    if weekly == 0 {
+        return None;
+    }
+    match limit {
+        TimeLimit::Running { time, .. } => {
+            let wanted = i64::try_from(time.seconds()).unwrap_or(i64::MAX);
+            if wanted == 0 {
+                return Some(0);
+            }
+            // Whole weeks first: what is left (more than nothing, at most a
+            // week's open time) is reached within the next two weeks.
+            let weeks = (wanted - 1) / weekly;
+            let rest = wanted - weeks * weekly;
+            let stretches: Vec<(i64, i64)> = (0..21)
+                .flat_map(|day| {
+                    windows[day as usize % 7]
+                        .iter()
+                        .map(move |(a, b)| (day * DAY + a, day * DAY + b))
+                })
+                .collect();
+            let first_week = stretches.iter().take_while(|(a, _)| *a < WEEK).count();
+            (0..first_week)
+                .filter_map(|i| {
+                    let start = stretches[i].0;
+                    let mut left = rest;
+                    stretches[i..].iter().find_map(|&(a, b)| {
+                        if b - a >= left {
+                            Some(a + left - start)
+                        } else {
+                            left -= b - a;
+                            None
+                        }
+                    })
+                })
+                .min()
+                .map(|wall| weeks.saturating_mul(WEEK).saturating_add(wall))
+        }
+        TimeLimit::WorkingDays(days) => {
+            let open: [i64; 7] =
+                std::array::from_fn(|d| windows[d].iter().map(|(a, b)| b - a).sum());
+            let week = WorkingWeek::new(open, &[]);
+            let closing = |day: i64| {
+                windows[(day + 3).rem_euclid(7) as usize]
+                    .iter()
+                    .map(|w| w.1)
+                    .max()
+                    .unwrap_or(DAY)
+            };
+            // Started at the last instant of day `day` (1970-01-05, a
+            // Monday, and the six days after it).
+            (4..11)
+                .filter_map(|day| {
+                    let due = week.nth_opening_day_after(day, days)?;
+                    Some((due - day - 1) * DAY + closing(due))
+                })
+                .min()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

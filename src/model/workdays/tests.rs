@@ -193,3 +193,122 @@ fn long_deadlines_over_many_holidays_equal_a_day_by_day_sum() {
     assert_eq!(week.seconds(days, Extreme::Longest), longest);
     assert_eq!(week.seconds(days, Extreme::Shortest), shortest);
 }
+
+/// The shortest wall-clock minutes a timer lasts over every start minute
+/// of days `MONDAY..MONDAY + start_days`, holidays included: for running
+/// time, walking minute by minute until `running` open minutes have
+/// passed; for working days, to the last closing time of the due day.
+fn brute_wall(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days: i64) -> i64 {
+    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
+    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
+    let horizon = start_days + 7 * 40;
+    let minutes = (horizon * 1440) as usize;
+    let mut prefix = vec![0i64; minutes + 1];
+    for m in 0..minutes {
+        let day = MONDAY + m as i64 / 1440;
+        let minute = m as i64 % 1440;
+        let open = !holidays.contains(&day)
+            && windows[weekday(day)]
+                .iter()
+                .any(|&(a, b)| a <= minute && minute < b);
+        prefix[m + 1] = prefix[m] + i64::from(open);
+    }
+    let mut shortest = i64::MAX;
+    for start_day in 0..start_days {
+        for minute in 0..=1440 {
+            let start = (start_day * 1440 + minute) as usize;
+            let end = match limit {
+                TimeLimit::Running { time, .. } => {
+                    let wanted = prefix[start] + time.seconds() as i64 / 60;
+                    prefix.partition_point(|&p| p < wanted)
+                }
+                TimeLimit::WorkingDays(days) => {
+                    let mut due_day = MONDAY + start_day;
+                    let mut counted = 0;
+                    while counted < days {
+                        due_day += 1;
+                        counted += u32::from(opening(due_day));
+                    }
+                    let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
+                    ((due_day - MONDAY) * 1440 + close) as usize
+                }
+            };
+            shortest = shortest.min(end as i64 - start as i64);
+        }
+    }
+    shortest * 60
+}
+
+fn in_seconds(windows: &Windows) -> [Vec<(i64, i64)>; 7] {
+    std::array::from_fn(|d| windows[d].iter().map(|(a, b)| (a * 60, b * 60)).collect())
+}
+
+#[test]
+fn the_shortest_wall_time_equals_a_walk_over_every_start_minute() {
+    let seed = 0x00c0_ffee_2026_0012;
+    println!("seed {seed:#x}");
+    let mut random = Random(seed);
+    let mut checked = 0;
+    while checked < 40 {
+        let windows = random_week(&mut random);
+        if windows.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let limit = if random.below(2) == 0 {
+            TimeLimit::WorkingDays(1 + random.below(6) as u32)
+        } else {
+            TimeLimit::running(Duration::from_seconds(
+                (1 + random.below(60 * 4)) as u64 * 15 * 60,
+            ))
+        };
+        // Holidays in weeks 1 to 3; starts from before them to two plain
+        // weeks after.
+        let holidays: Vec<i64> = (0..random.below(5))
+            .map(|_| MONDAY + 7 + random.below(14))
+            .collect();
+        let expected = brute_wall(&windows, &holidays, limit, 35);
+        assert_eq!(
+            shortest_wall_in(&in_seconds(&windows), limit),
+            Some(expected),
+            "seed {seed:#x}, {limit} on {windows:?}, holidays {holidays:?}"
+        );
+        checked += 1;
+    }
+}
+
+#[test]
+fn the_shortest_wall_time_on_office_hours() {
+    let mut windows: Windows = Default::default();
+    for day in windows.iter_mut().take(5) {
+        day.push((540, 1080));
+    }
+    let windows = in_seconds(&windows);
+    let hours = |h: u64| TimeLimit::running(Duration::from_seconds(h * 3600));
+    // 3wd started at Monday's last instant is due at Thursday's close.
+    assert_eq!(
+        shortest_wall_in(&windows, TimeLimit::WorkingDays(3)),
+        Some(2 * DAY + 18 * 3600)
+    );
+    // 27 office hours started on Monday at 09:00 end on Wednesday at 18:00.
+    assert_eq!(
+        shortest_wall_in(&windows, hours(27)),
+        Some(2 * DAY + 9 * 3600)
+    );
+    // A whole week's open time takes a week less the evening after it.
+    assert_eq!(
+        shortest_wall_in(&windows, hours(45)),
+        Some(4 * DAY + 9 * 3600)
+    );
+    assert_eq!(shortest_wall_in(&windows, hours(46)), Some(7 * DAY + 3600));
+    let never: [Vec<(i64, i64)>; 7] = Default::default();
+    assert_eq!(shortest_wall_in(&never, hours(1)), None);
+    // The wall clock: running time is wall time, N wd is N days.
+    assert_eq!(
+        shortest_wall(hours(30), None),
+        Some(Duration::from_seconds(30 * 3600))
+    );
+    assert_eq!(
+        shortest_wall(TimeLimit::WorkingDays(2), None),
+        Some(Duration::from_seconds(2 * DAY as u64))
+    );
+}
