@@ -117,8 +117,46 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                     return fail("the step it counts from is not named".into());
                 }
                 if let Some(to) = j.to {
-                    if !text.contains(journey.steps[to].header.label()) {
+                    let step = &journey.steps[to];
+                    if !text.contains(step.header.label()) {
                         return fail("the step it counts to is not named".into());
+                    }
+                    // Up to an `end` step its own deadline counts (its work
+                    // is the outcome); up to any other step the promise ends
+                    // on entering it. The sum and the words say which.
+                    let counted = step.end.is_some();
+                    if let Some(JourneyDeadline::Steps { path, .. }) = &j.deadline {
+                        if (path.last() == Some(&to)) != counted {
+                            return fail(format!(
+                                "the sum {} the deadline of the step it counts to",
+                                if counted { "leaves out" } else { "takes in" }
+                            ));
+                        }
+                    }
+                    if let (Some(own), Some(_)) = (step.within, &j.deadline) {
+                        let phrase = match (language, counted) {
+                            (Language::En, true) => "its own deadline (",
+                            (Language::En, false) => "that step's own deadline (",
+                            (Language::Ru, true) => "включая его собственный срок (",
+                            (Language::Ru, false) => "собственный срок этого этапа (",
+                        };
+                        let (end, ending) = match (language, counted) {
+                            (Language::En, true) => ("”, its own", ") included."),
+                            (Language::En, false) => ("”;", ") is not counted."),
+                            (Language::Ru, true) => ("», включая", ")."),
+                            (Language::Ru, false) => ("»;", ") не учитывается."),
+                        };
+                        let sentence = format!(
+                            "{phrase}{}{ending}",
+                            words::limit(own.value, false, language)
+                        );
+                        let reach = format!("{}{end}", step.header.label());
+                        if !text.contains(&sentence) || !text.contains(&reach) {
+                            return fail(format!(
+                                "it does not say whether the own deadline of “{}” counts",
+                                step.header.label()
+                            ));
+                        }
                     }
                 }
                 // A journey's deadlines run on the wall clock.
@@ -162,9 +200,11 @@ fn spec_folders(dir: &str) -> Vec<PathBuf> {
 #[test]
 fn the_examples_and_the_outside_specs_publish_what_backs_each_promise() {
     let mut journeys = 0;
+    let nordrent = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/nordrent");
     for folder in spec_folders("examples")
         .into_iter()
         .chain(spec_folders("tests/specs/outside"))
+        .chain([nordrent])
     {
         let compiled =
             cxc::pipeline::compile(std::slice::from_ref(&folder), &Default::default(), None)
@@ -253,5 +293,44 @@ promise quick "Quick answer" { segments mass; channel phone; within 30s; on_brea
         published_as_checked(&compiled, spec),
         Ok(2),
         "checked in both languages"
+    );
+}
+
+/// The deposit promise of the car-rental spec (outside audit 3, finding 7):
+/// "Deposit hold released within 5 days after return", from returning the
+/// car to the `end` step that releases the deposit, is backed by that
+/// step's 3 days as well, not by 50 minutes — in the document and in
+/// `check`, in both languages.
+#[test]
+fn a_promise_up_to_an_end_step_counts_that_steps_work() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/nordrent");
+    let compiled = cxc::pipeline::compile(std::slice::from_ref(&folder), &Default::default(), None)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let spec = &compiled.specs[0];
+    let (_, promise) = spec
+        .model
+        .promises
+        .iter()
+        .find(|(_, p)| p.header.id == "deposit_back")
+        .unwrap();
+    let deadline = backing(&spec.model, promise)
+        .journey
+        .unwrap()
+        .deadline
+        .unwrap();
+    // return_car 20m + inspect 30m + deposit_released 3d.
+    assert_eq!(deadline.time().seconds(), 3 * 86_400 + 50 * 60);
+    let en = promises_md(spec, Language::En);
+    let en = section(&en, "Deposit hold released within 5 days after return");
+    assert!(en.contains("at most 3 days 50 minutes"), "{en}");
+    assert!(
+        en.contains("This counts to the end of “Deposit hold released”, its own deadline (3 days) included."),
+        "{en}"
+    );
+    let ru = promises_md(spec, Language::Ru);
+    let ru = section(&ru, "Deposit hold released within 5 days after return");
+    assert!(
+        ru.contains("Это время до завершения этапа «Deposit hold released», включая его собственный срок (3 дня)."),
+        "{ru}"
     );
 }

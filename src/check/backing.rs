@@ -14,7 +14,8 @@
 //!   of contacts `measure.promise_keep_rate` demands of the promise.
 //! - A promise about an outcome, `journey J [from A] [to S]`, runs from
 //!   entering `A` (the journey's `start`) to entering `S`: `S`'s own
-//!   deadline is not part of it ([`journey_deadline`]).
+//!   deadline is not part of it, unless `S` is an `end` step, whose work is
+//!   the outcome ([`journey_deadline`]).
 
 use super::Timed;
 use crate::model::{Channel, Idx, Journey, Model, Promise, Segment, Sla, Step};
@@ -244,19 +245,30 @@ pub fn keeping(
 
 /// The deadline behind `journey J [from A] [to S]`: the longest sum of the
 /// step deadlines on the way, with the steps that add up; `None` when
-/// nothing on the way has a deadline. Up to a named step `S` the promise
-/// ends when the case enters `S`, so `S`'s own deadline is left out — the
-/// time `cxc measure` counts. To the journey's end it ends when the work of
-/// the `end` step is done, so that step's deadline counts (`measure` stops
-/// on entering it: a kept promise there is kept in the data too).
+/// nothing on the way has a deadline. Up to a named step `S` that is not an
+/// `end` the promise ends when the case enters `S`, so `S`'s own deadline is
+/// left out — the time `cxc measure` counts. To the journey's end, or to an
+/// `end` step named as `S`, it ends when the work of that step is done (the
+/// outcome the step delivers: "deposit released"), so that step's deadline
+/// counts — `journey J to S` and `journey J` agree when `S` is its only
+/// end (`measure` stops on entering it: a kept promise there is kept in the
+/// data too).
 pub fn journey_deadline(
     journey: &Journey,
     from: Idx<Step>,
     to: Option<Idx<Step>>,
 ) -> Option<(Duration, Vec<Idx<Step>>)> {
     let found = match to {
-        Some(_) => super::journeys::deadline_until(journey, from, to),
-        None => super::journeys::longest_deadline_between(journey, from, None),
+        Some(step) if !counts_own_deadline(journey, step) => {
+            super::journeys::deadline_until(journey, from, to)
+        }
+        _ => super::journeys::longest_deadline_between(journey, from, to),
     };
     found.filter(|(total, _)| *total > Duration::ZERO)
+}
+
+/// Whether a promise `… to S` counts `S`'s own deadline: when `S` is an
+/// `end` step (see [`journey_deadline`]).
+pub fn counts_own_deadline(journey: &Journey, to: Idx<Step>) -> bool {
+    journey.steps[to].end.is_some()
 }

@@ -64,6 +64,11 @@ impl<'a> View<'a> {
                     }
                     _ => Vec::new(),
                 },
+                to_own: b
+                    .to
+                    .and_then(|to| j.steps[to].within)
+                    .map(|w| self.w().duration(w.value, None)),
+                to_included: b.to.is_some_and(|to| backing::counts_own_deadline(j, to)),
             }
         });
         PromiseView {

@@ -192,6 +192,11 @@ pub struct PromisedJourneyView<'a> {
     /// along `steps`, the longest way).
     pub own: bool,
     pub steps: Vec<&'a str>,
+    /// The deadline of the step it counts to, when that step has one: not
+    /// part of the sum (the promise ends on entering it), unless
+    /// `to_included` (an `end` step: its work is the outcome).
+    pub to_own: Option<Time>,
+    pub to_included: bool,
 }
 
 #[derive(Serialize)]
