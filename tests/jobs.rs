@@ -200,7 +200,7 @@ impl Expected {
 
     /// A promise check accepts: its remedies are given by those who take
     /// its contacts (on a channel, or on every channel of a segment-wide
-    /// promise) or do the step it counts from, organised by their lead;
+    /// promise) or do the step it counts to, organised by their lead;
     /// without remedies they are told it exists; a breach escalated to a
     /// role is that role's.
     fn promise(&mut self, plan: &Plan, promise: &specgen::Promise) {
@@ -214,9 +214,19 @@ impl Expected {
                     givers.extend(self.contact_performers(plan, c, segment));
                 }
             }
-            Promised::Journey { journey, from, .. } => {
-                let step = &plan.journeys[journey].steps[from.unwrap_or(0)];
-                givers.push(self.performers(plan, step.owner));
+            Promised::Journey { journey, from, to } => {
+                // Generated journeys are a chain: the breach is seen at the
+                // step it counts to (the last without `to`); where nobody
+                // does that step, at the nearest one before it.
+                let steps = &plan.journeys[journey].steps;
+                let from = from.unwrap_or(0);
+                let to = to.unwrap_or(steps.len() - 1);
+                let seers = (from.min(to)..=to)
+                    .rev()
+                    .map(|s| self.performers(plan, steps[s].owner))
+                    .find(|p| !p.is_empty())
+                    .unwrap_or_default();
+                givers.push(seers);
             }
         }
         let name = format!("“{}”", promise.label);
@@ -577,4 +587,83 @@ fn a_journey_lists_only_the_agreements_its_steps_rely_on() {
         let trip = page(&files, "journeys/trip.md");
         assert!(!trip.contains("Baggage supports"), "{trip}");
     }
+}
+
+/// A journey promise's remedies go to whoever sees it broken: the doers of
+/// the step it is timed to (outside audit 3, finding 8: the desk agent who
+/// took the car back days before was told to compensate a late deposit),
+/// and, where nobody does that step, the doers of the step before it. The
+/// doers of the other steps are told the promise exists.
+#[test]
+fn a_journey_promise_s_remedies_go_to_the_doers_of_the_step_it_counts_to() {
+    let spec = r#"
+service "Cars" { language en }
+team desk "Desk" { lead desk_lead }
+team billing "Billing" { lead billing_lead }
+team robots "Robots" {}
+role desk_lead "Desk supervisor" { team desk; duty "Leads" }
+role desk_agent "Desk agent" { team desk; duty "Serves" }
+role billing_lead "Head of billing" { team billing; duty "Leads" }
+role clerk "Billing clerk" { team billing; duty "Bills" }
+segment all "Everyone" { channels desk }
+channel desk "Desk" { kind office; owner desk }
+journey rental "Rental" {
+  start giveback
+  step giveback "Car returned" { owner desk; channel desk; within 20m; next release }
+  step release "Deposit released" { owner billing; within 3d; end }
+}
+journey parcel "Parcel" {
+  start hand_in
+  step hand_in "Parcel handed in" { owner desk; channel desk; within 1h; next sort }
+  step sort "Parcel sorted" { owner billing; within 1d; next sent }
+  step sent "Parcel sent" { owner robots; end }
+}
+promise deposit "Deposit back within 5 days" {
+  journey rental from giveback to release
+  within 5d
+  on_breach apologize, compensate "1,000 RUB"
+}
+promise parcel_sent "Parcel sent within 2 days" {
+  journey parcel
+  within 2d
+  on_breach apologize
+}
+"#;
+    let files = documents(spec, Language::En);
+    let breach = |name: &str| format!("When the public promise “{name}” is broken:");
+    let told = |name: &str| format!("Know the public promise “{name}” made to customers");
+    let clerk = page(&files, "hr/clerk.md");
+    let agent = page(&files, "hr/desk_agent.md");
+    let head = page(&files, "hr/billing_lead.md");
+    let supervisor = page(&files, "hr/desk_lead.md");
+    // The release step's doers see the late deposit.
+    assert!(
+        clerk.contains(&breach("Deposit back within 5 days")),
+        "{clerk}"
+    );
+    assert!(
+        head.contains("Ensure that, when the public promise “Deposit back within 5 days” is broken, the team “Billing” does the following:"),
+        "{head}"
+    );
+    assert!(
+        !agent.contains(&breach("Deposit back within 5 days")),
+        "{agent}"
+    );
+    assert!(
+        agent.contains(&told("Deposit back within 5 days")),
+        "{agent}"
+    );
+    assert!(
+        !supervisor.contains("Deposit back within 5 days” is broken"),
+        "{supervisor}"
+    );
+    // Nobody does the parcel's end step: the step before it sees the breach.
+    assert!(
+        clerk.contains(&breach("Parcel sent within 2 days")),
+        "{clerk}"
+    );
+    assert!(
+        !agent.contains(&breach("Parcel sent within 2 days")),
+        "{agent}"
+    );
 }

@@ -141,24 +141,26 @@ fn a_promise_s_remedies_reach_those_who_deal_with_its_breach() {
         ["Ensure that, when the public promise “Answered within a minute” is broken, the team “Contact centre” does the following: apologise to the customer; compensate: 2,000 bonus miles."]
     );
     assert!(!head.rights.iter().any(|r| r.contains("Answered within")));
-    // Over a journey: the doers of the step it is timed from give the
-    // remedies; the other steps' doers are told the promise exists.
-    let tracer = job_of(AIRLINE, "tracer", Language::En);
-    assert!(texts(&tracer, "promise-breach")
-        .iter()
-        .any(|t| t.contains("“Bag back in 3 days”") && t.ends_with("compensate: EUR 50.")));
-    let bag_lead = job_of(AIRLINE, "bag_lead", Language::En);
-    assert_eq!(
-        texts(&bag_lead, "promise-breach"),
-        ["Ensure that, when the public promise “Bag back in 3 days” is broken, the team “Baggage” does the following: apologise to the customer; compensate: EUR 50."]
-    );
-    assert!(!bag_lead.rights.iter().any(|r| r.contains("EUR 50")));
+    // Over a journey: the doers of the step it is timed to see the breach
+    // and give the remedies; the other steps' doers are told the promise
+    // exists (outside audit 3, finding 8).
     let director = job_of(AIRLINE, "director", Language::En);
     assert_eq!(
-        texts(&director, "promise-known"),
+        texts(&director, "promise-breach"),
+        ["When the public promise “Bag back in 3 days” is broken: apologise to the customer; compensate: EUR 50."]
+    );
+    assert!(director.rights.iter().any(|r| r.contains("EUR 50")));
+    assert!(texts(&director, "promise-known").is_empty());
+    let tracer = job_of(AIRLINE, "tracer", Language::En);
+    assert!(texts(&tracer, "promise-breach").is_empty());
+    assert_eq!(
+        texts(&tracer, "promise-known"),
         ["Know the public promise “Bag back in 3 days” made to customers, and do this position's work so that it is kept."]
     );
-    assert!(!director.rights.iter().any(|r| r.contains("EUR 50")));
+    assert!(!tracer.rights.iter().any(|r| r.contains("EUR 50")));
+    let bag_lead = job_of(AIRLINE, "bag_lead", Language::En);
+    assert!(texts(&bag_lead, "promise-breach").is_empty());
+    assert!(!bag_lead.rights.iter().any(|r| r.contains("EUR 50")));
 
     let agent = job_of(AIRLINE, "agent", Language::Ru);
     let breach = texts(&agent, "promise-breach");

@@ -14,6 +14,8 @@
 //!   channel's owner does.
 //! - Escalations and promise breaches go up: to the team's lead, else to
 //!   each of its roles — never to a role that handles the complaint itself.
+//! - A journey promise's remedies go to whoever sees it broken: the doers of
+//!   the step it is timed to (see [`breach_seers`]).
 
 use crate::model::{
     Agreement, Channel, Complaint, Crew, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role,
@@ -265,11 +267,14 @@ impl Work {
                 .from
                 .as_ref()
                 .map_or(journey_.start.as_ref().and_then(|s| s.target), |f| f.target);
-            for (s, step) in journey_.steps.iter() {
+            let to = journey.to.as_ref().and_then(|t| t.target);
+            if let (Some(from), true) = (from, journey.to.is_none() || to.is_some()) {
+                for (r, via) in breach_seers(teams, journey_, from, to) {
+                    keep(r, via);
+                }
+            }
+            for (_, step) in journey_.steps.iter() {
                 for (r, via) in teams.doers(target(step.owner.as_ref())) {
-                    if Some(s) == from {
-                        keep(r, via);
-                    }
                     let told = &mut self.promised[r.index()];
                     if via == Via::Own && told.last() != Some(&p) {
                         told.push(p);
@@ -302,6 +307,68 @@ impl Work {
             }
         }
     }
+}
+
+/// Who sees a journey promise broken, and so gives its remedies: the doers
+/// of the step it is timed `to` (without one, of the `end` steps reachable
+/// from `from`) — the promise is judged when the case gets there, and the
+/// doers of `from` may have handed the case on days before. Where nobody
+/// does those steps, the doers of the steps just before them on the way
+/// from `from`, and so on back.
+fn breach_seers(
+    teams: &Teams,
+    journey: &Journey,
+    from: Idx<Step>,
+    to: Option<Idx<Step>>,
+) -> Vec<(Idx<Role>, Via)> {
+    let n = journey.steps.len();
+    let edges: Vec<(usize, usize)> = journey
+        .steps
+        .iter()
+        .flat_map(|(s, step)| {
+            step.next
+                .iter()
+                .filter_map(move |t| Some((s.index(), t.to.target?.index())))
+        })
+        .collect();
+    let graph = crate::base::graph::graph_of(n, edges.iter().copied());
+    let reached = crate::base::graph::reachable_from(&graph, [from.index()]);
+    let step = |i: usize| &journey.steps[Idx::<Step>::new(i)];
+    let mut level: Vec<usize> = match to {
+        Some(to) => vec![to.index()],
+        None => (0..n)
+            .filter(|&i| reached[i] && step(i).end.is_some())
+            .collect(),
+    };
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in &edges {
+        if reached[a] {
+            before[b].push(a);
+        }
+    }
+    let mut seen = vec![false; n];
+    for &i in &level {
+        seen[i] = true;
+    }
+    while !level.is_empty() {
+        let doers: Vec<(Idx<Role>, Via)> = level
+            .iter()
+            .flat_map(|&i| teams.doers(target(step(i).owner.as_ref())))
+            .collect();
+        if !doers.is_empty() {
+            return doers;
+        }
+        let mut earlier = Vec::new();
+        for &i in &level {
+            for &b in &before[i] {
+                if !std::mem::replace(&mut seen[b], true) {
+                    earlier.push(b);
+                }
+            }
+        }
+        level = earlier;
+    }
+    Vec::new()
 }
 
 /// The channels a segment-wide promise (neither channel nor journey) is
