@@ -54,8 +54,10 @@ fn unwrapped(bytes: &[u8]) -> String {
 /// and corporate SLAs count e-mail around the clock while the e-mail desk
 /// keeps New York office hours, and the leisure SLA counts e-mail on Berlin
 /// office hours, which start while New York is closed (08:00 Berlin is
-/// 02:00 New York). Nothing
-/// else: the e-mail queue carries its load, so no `understaffed`.
+/// 02:00 New York). And `headcount-short` on the contact centre since a
+/// lead is no longer counted as an agent (outside audit 3, finding 13): its
+/// author's 101 people included the lead. Nothing else: the e-mail queue
+/// carries its load, so no `understaffed`.
 #[test]
 fn check_gives_exactly_the_findings_the_audit_accepts() {
     let report = json(&cxc_in(&airline(), &["check", "--format", "json"]));
@@ -70,6 +72,9 @@ fn check_gives_exactly_the_findings_the_audit_accepts() {
         ("sla-beyond-channel-hours", "slas.cx", 14),
         ("sla-beyond-channel-hours", "slas.cx", 22),
         ("promise-below-keep-rate", "slas.cx", 31),
+        // The contact centre's 100 agents (its lead not counted: outside
+        // audit 3, finding 13) against 101 at 09:30.
+        ("headcount-short", "teams.cx", 13),
     ];
     assert_eq!(found, owned(&expected), "{report}");
 }
@@ -171,6 +176,9 @@ fn pharmacy() -> PathBuf {
 ///   (the second) meets step deadlines of 3d16h against the journey's 3d.
 ///   Found once the longest path took both loops (outside audit 3: two loops
 ///   one after the other counted only one).
+/// - `headcount-short` on `регион_дв`: 8 operators for the 9 the Far East
+///   line needs; its author counted the lead `рук_дв` as the ninth (outside
+///   audit 3, finding 13: a lead is not an agent on the line).
 #[test]
 fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
     let report = json(&cxc_in(&pharmacy(), &["check", "--format", "json"]));
@@ -182,6 +190,7 @@ fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
         ("sla-beyond-channel-hours", "slas.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 36),
         ("sla-beyond-channel-hours", "slas.cx", 39),
+        ("headcount-short", "teams.cx", 46),
     ];
     assert_eq!(found, owned(&expected), "{report}");
 }

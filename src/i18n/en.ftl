@@ -402,10 +402,11 @@ metric-target-unmet-intervals = queue `{ $queue }` with { $agents ->
 metric-target-unmet-help = add agents (`cxc staff` shows how many each interval needs and which target binds), or revisit the target
 metric-target-unmet-fewer-help = this target asks for fewer agents than the queue has; lower `agents` or revisit the target
 the-target = the target
-headcount-short = the roles of team `{ $team }` add up to { $have } people ({ $roles }), but its queues need { $needed } at the same time, { $when } ({ $queues })
+headcount-short = the line roles of team `{ $team }`{ $lead } add up to { $have } people ({ $roles }), but its queues need { $needed } at the same time, { $when } ({ $queues })
+headcount-lead-not-counted = {" "}(its lead `{ $lead }` not counted)
 headcount-in-interval = in the interval starting { $start }
 headcount-in-every-interval = in every interval
-headcount-short-help = raise the `headcount` of the team's roles by { $more }, or staff the queues from other teams
+headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent
 
 ## Forecasts
 
@@ -769,7 +770,7 @@ explain-promise-exceeds-journey =
     .summary = A promise about an outcome (`journey J [from S] [to S]`) is shorter than the journey's own target or the step deadlines along the longest way through it, or the journey sets no deadline there at all.
     .why = "Delivery within 60 minutes" is kept by the kitchen, the dispatcher and the courier, each within their own deadline. If their deadlines add up to more than the promise, it is broken by design, however hard everyone works.
 explain-headcount-short =
-    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval; the busiest interval counts) than the `headcount` of the roles in that team. Queues that peak at different hours do not add up their peaks.
+    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval; the busiest interval counts) than the `headcount` of the team's line roles — every role but its `lead` (the lead counts only when it is the team's one role): a lead organises the line, it does not answer it. Queues that peak at different hours do not add up their peaks.
     .why = Staffing plans are kept by people who exist. When the roles of a team add up to fewer people than its queues need, the standard cannot be met on the busiest day however the shifts are drawn.
 
 ## cxc explain

@@ -9,7 +9,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
-use crate::model::{Idx, Model, Queue, Team};
+use crate::model::{Crew, Idx, Model, Queue, Team};
 use crate::msg;
 use crate::syntax::Name;
 use std::collections::HashMap;
@@ -56,18 +56,21 @@ impl<'m> TeamNeeds<'m> {
         *slot = (*slot).max(people);
     }
 
-    /// headcount-short for every team whose roles state a headcount below
-    /// the most its queues need at once.
+    /// headcount-short for every team whose line roles (every role but its
+    /// lead; with none, the lead) state a headcount below the most its
+    /// queues need at once. The lead organises the line, it does not answer.
     pub fn short_teams(&self, model: &Model) -> Vec<Diagnostic> {
         let mut found = Vec::new();
+        let crew = Crew::new(model);
         for (team, t) in model.teams.iter() {
             let Some(queues) = self.teams.get(&team) else {
                 continue;
             };
-            let roles: Vec<(&Name, u32)> = model
-                .roles
-                .values()
-                .filter(|r| r.team.as_ref().and_then(|x| x.target) == Some(team))
+            // The line roles answer the queues; the lead organises them.
+            let roles: Vec<(&Name, u32)> = crew
+                .line(team)
+                .into_iter()
+                .map(|r| &model.roles[r])
                 .filter_map(|r| Some((&r.header.id, r.headcount?)))
                 .collect();
             if roles.is_empty() {
@@ -90,7 +93,13 @@ impl<'m> TeamNeeds<'m> {
                 Some(start) => msg!("headcount-in-interval", start = start),
                 None => msg!("headcount-in-every-interval"),
             };
-            found.push(short_team(t, &roles, &at_busiest, have, needed, when));
+            // Named when it is left out: a lead who is the team's one role
+            // is its line.
+            let lead = crew
+                .lead(team)
+                .filter(|l| !crew.line(team).contains(l))
+                .map(|l| &model.roles[l].header.id);
+            found.push(short_team(t, lead, &roles, &at_busiest, have, needed, when));
         }
         found
     }
@@ -116,8 +125,10 @@ fn busiest<'a>(queues: &'a [QueueNeed<'_>]) -> (u64, Option<&'a str>) {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn short_team(
     team: &Team,
+    lead: Option<&Name>,
     roles: &[(&Name, u32)],
     queues: &[(&Name, u32)],
     have: u64,
@@ -133,6 +144,10 @@ fn short_team(
         msg!(
             "headcount-short",
             team = &team.header.id,
+            lead = match lead {
+                Some(lead) => msg!("headcount-lead-not-counted", lead = lead).into(),
+                None => crate::i18n::Arg::from(""),
+            },
             have = have,
             roles = list(roles),
             needed = needed,
