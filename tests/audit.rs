@@ -179,6 +179,10 @@ fn pharmacy() -> PathBuf {
 /// - `headcount-short` on `регион_дв`: 8 operators for the 9 the Far East
 ///   line needs; its author counted the lead `рук_дв` as the ninth (outside
 ///   audit 3, finding 13: a lead is not an agent on the line).
+/// - B3 `forecast-when-closed` ×3: the clinic, subscriber and national
+///   queues forecast calls from 00:00 to 06:30 and at 23:00–23:30, when
+///   their channel `phone` (hours `national`, 07:00–23:00) is closed;
+///   staffing plans nobody for them (it planned agents there before).
 #[test]
 fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
     let report = json(&cxc_in(&pharmacy(), &["check", "--format", "json"]));
@@ -190,6 +194,9 @@ fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
         ("sla-beyond-channel-hours", "slas.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 36),
         ("sla-beyond-channel-hours", "slas.cx", 39),
+        ("forecast-when-closed", "slas.cx", 62),
+        ("forecast-when-closed", "slas.cx", 73),
+        ("forecast-when-closed", "slas.cx", 85),
         ("headcount-short", "teams.cx", 46),
     ];
     assert_eq!(found, owned(&expected), "{report}");

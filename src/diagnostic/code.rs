@@ -125,6 +125,7 @@ codes! {
     InvalidTimezone = "invalid-timezone", Error, Local;
     RightConflict = "right-conflict", Warning, Across;
     HourlyCostUncosted = "hourly-cost-uncosted", Warning, Across;
+    ForecastWhenClosed = "forecast-when-closed", Warning, Across;
 }
 
 impl Code {

@@ -471,6 +471,10 @@ understaffed-overloaded = queue `{ $queue }` has { $agents ->
 understaffed-overloaded-help = staff the queue with at least `agents { $needed }`, or lower the volume or handle time; an `answer` target for the channel lets cxc size the queue for a response time; `cxc staff` shows every interval
 overloaded-in-intervals = {" "}(in { $short } of { $intervals } intervals)
 the-answer-target = the answer target
+forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } contacts { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-intervals = in { $closed } of { $intervals } intervals (the first at { $start })
+forecast-when-closed-always = in every interval
+forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come
 
 in-memory-files = specs held in memory cannot name files
 
@@ -659,8 +663,11 @@ explain-share-over-100 =
     .summary = Segment `share`s (or `revenue`s) add up to more than 100%.
     .why = Segments divide the customer base; their shares of customers and of revenue cannot exceed the whole. An impossible split usually means an outdated figure.
 explain-understaffed =
-    .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit.
+    .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file when the SLA's `hours` and the channel's are open); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit.
     .why = A promise of "80% of calls answered within 20 seconds" is only real if the queue has the people for it. Queueing theory tells how many: below that number the target is missed however hard the agents work, because calls arrive in bursts.
+explain-forecast-when-closed =
+    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week.
+    .why = Nobody answers a closed channel, so agents planned for it would sit idle, and the contacts forecast there are either a mistake in the forecast or a sign that the channel should open longer. A planner reads it either way: fix the forecast, or the hours.
 explain-invalid-forecast =
     .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed, there is no handle time, or the figures are out of range.
     .why = Staffing is computed from the forecast. A forecast that cannot be read would silently leave the queue unchecked.
@@ -731,7 +738,7 @@ explain-preferred-channel-not-offered =
     .summary = A customer type `prefer`s channels that none of its segments offer.
     .why = Steering a type of customer to a channel works only if the channel is open to them. A strategy that sends impatient customers to chat while their segment has no chat cannot be followed by the people who serve them.
 explain-metric-target-unmet =
-    .summary = A queue's `agents` miss an SLA `target` that staffing can compute: `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`.
+    .summary = A queue's `agents` miss an SLA `target` that staffing can compute: `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`. The target is judged only on queues whose channel the SLA covers (it sets a target on that channel, or names no channel and no other SLA of the segment names it) and only in the forecast intervals when the SLA's `hours` and the channel's are open.
     .why = An SLA target nobody checks is a wish. With a forecast, a handle time and a number of agents, queueing theory computes the share who hang up, the average wait and how busy agents are: a `target abandonment <= 1%` that the queue's own staffing puts at 5% is broken before the first call.
 explain-review-cadence =
     .summary = The service has no `review every`, no `reviewed` date, or a cadence longer than 12 months.
@@ -862,6 +869,7 @@ staff-also = also { $targets }
 staff-concurrency = { $contacts } contacts per agent at once
 staff-no-channel = no channel
 staff-overloaded = overloaded
+staff-closed = channel closed
 
 kind-folder = a folder
 kind-pipe = a named pipe

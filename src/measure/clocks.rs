@@ -182,10 +182,4 @@ impl Clocks {
     }
 }
 
-/// A calendar's time zone; UTC without one, or with one the database lacks.
-pub fn zone(calendar: &Calendar) -> TimeZone {
-    calendar
-        .zone_name()
-        .and_then(|name| jiff::tz::db().get(name).ok())
-        .unwrap_or(TimeZone::UTC)
-}
+pub use crate::model::clock::zone;

@@ -18,7 +18,8 @@
 //! the [`Report`].
 
 pub mod causes;
-pub mod clock;
+/// Business time lives with the calendars it reads (staffing reads it too).
+pub use crate::model::clock;
 pub mod clocks;
 pub mod complaints;
 mod docs;

@@ -8,6 +8,7 @@
 
 mod build;
 mod calendar;
+pub mod clock;
 pub mod closure;
 mod crew;
 mod idx;

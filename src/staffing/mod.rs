@@ -19,6 +19,7 @@ pub mod erlang;
 mod erlang_a;
 pub mod forecast;
 mod headcount;
+pub mod hours;
 mod overload;
 pub mod report;
 mod series;
@@ -33,6 +34,7 @@ use crate::syntax::values::TimeLimit;
 use crate::syntax::Name;
 use erlang::{Outcome, Traffic};
 use forecast::{ForecastFiles, Interval};
+use hours::{Open, Schedule};
 use targets::{MetricTarget, Misses};
 
 pub const DOCS: &[CodeDoc] = &[
@@ -43,6 +45,14 @@ pub const DOCS: &[CodeDoc] = &[
 queue main_line { channel phone; segments retail; agents 13; forecast 100 per 30m; aht 3m }",
         fix: "sla standard for retail { answer phone 80% within 20s }
 queue main_line { channel phone; segments retail; agents 14; forecast 100 per 30m; aht 3m }",
+    },
+    CodeDoc {
+        code: Code::ForecastWhenClosed,
+        context: "calendar shut { closed 2027-01-01 }\nsegment retail { channels phone, line }",
+        bad: "channel line { kind phone; owner support; hours shut }
+queue hotline { channel line; team support; agents 2; forecast 10 per 30m; aht 3m }",
+        fix: "channel line { kind phone; owner support; hours workday }
+queue hotline { channel line; team support; agents 2; forecast 10 per 30m; aht 3m }",
     },
     CodeDoc {
         code: Code::InvalidForecast,
@@ -85,6 +95,8 @@ pub struct Target {
     pub span: Span,
     /// The SLA that sets it: its hours are the target's clock.
     pub sla: Idx<model::Sla>,
+    /// Its SLA's hours in the plan's [`Schedule`].
+    clock: usize,
 }
 
 impl Target {
@@ -115,24 +127,72 @@ impl Target {
     }
 }
 
+/// Whether an SLA names `channel` in one of its targets (answer, first
+/// response, or a resolution on that channel); `None`: whether it names any.
+fn names_channel(sla: &model::Sla, channel: Option<Idx<model::Channel>>) -> bool {
+    let named = |c: Option<Idx<model::Channel>>| channel.is_none_or(|ch| c == Some(ch));
+    sla.answers.iter().any(|a| named(a.channel.target))
+        || sla.first_responses.iter().any(|f| named(f.channel.target))
+        || sla
+            .resolutions
+            .iter()
+            .filter_map(|r| r.channel.as_ref())
+            .any(|c| named(c.target))
+}
+
+/// Whether an SLA of `segment` speaks for a queue on `channel`: it sets a
+/// target on the channel, or it names no channel at all and no other SLA of
+/// the segment names this one. A queue without a channel: every SLA.
+pub fn sla_covers(
+    model: &Model,
+    segment: Idx<model::Segment>,
+    sla: &model::Sla,
+    channel: Option<Idx<model::Channel>>,
+) -> bool {
+    let Some(channel) = channel else {
+        return true;
+    };
+    names_channel(sla, Some(channel))
+        || (!names_channel(sla, None)
+            && !model
+                .slas_of(segment)
+                .any(|(_, other)| names_channel(other, Some(channel))))
+}
+
 /// The SLA `target`s staffing can compute for a queue, from the SLAs of the
-/// segments it serves; the same target twice counts once.
-fn metric_targets(model: &Model, queue: &Queue, answer: bool) -> Vec<MetricTarget> {
+/// segments it serves that cover its channel ([`sla_covers`]); the same
+/// target twice counts once, judged while either SLA's hours are open.
+fn metric_targets(
+    model: &Model,
+    queue: &Queue,
+    answer: bool,
+    schedule: &mut Schedule,
+) -> Vec<MetricTarget> {
+    let channel = queue.channel.as_ref().and_then(|c| c.target);
     let mut found: Vec<MetricTarget> = Vec::new();
     for segment in model.queue_segments(queue) {
         for (_, sla) in model.slas_of(segment) {
+            if !sla_covers(model, segment, sla, channel) {
+                continue;
+            }
+            let clock = schedule.clock(model, sla.clock());
             for kpi in &sla.targets {
-                let Some(target) =
+                let Some(mut target) =
                     MetricTarget::of(&kpi.value, kpi.span, &sla.header.id, queue, answer)
                 else {
                     continue;
                 };
-                let same = |t: &MetricTarget| {
+                let same = |t: &&mut MetricTarget| {
                     (t.metric, t.comparison, t.value)
                         == (target.metric, target.comparison, target.value)
                 };
-                if !found.iter().any(same) {
-                    found.push(target);
+                match found.iter_mut().find(same) {
+                    Some(known) if !known.clocks.contains(&clock) => known.clocks.push(clock),
+                    Some(_) => {}
+                    None => {
+                        target.clocks.push(clock);
+                        found.push(target);
+                    }
                 }
             }
         }
@@ -161,8 +221,16 @@ pub struct IntervalPlan {
     pub binding: Option<String>,
     /// `required_agents` grossed up by the queue's `shrinkage`.
     pub required_headcount: Option<u32>,
-    /// How the queue's `agents` perform; `None` when it declares none.
+    /// How the queue's `agents` perform; `None` when it declares none or
+    /// the channel is closed.
     pub at_agents: Option<Outcome>,
+    /// The queue's channel is closed: nobody answers, no agents are needed.
+    pub closed: bool,
+    /// The answer target judged in this interval: the strictest whose SLA's
+    /// hours are open in it.
+    pub target: Option<Target>,
+    /// Per SLA `target` of the plan: whether it is judged in this interval.
+    pub judged: Vec<bool>,
 }
 
 /// What the rule and the documents need of all intervals, gathered in one
@@ -187,6 +255,11 @@ pub struct Summary {
     /// Per computable target (in the order of `QueuePlan::metrics`), the
     /// intervals where the queue's `agents` miss it.
     pub misses: Vec<Misses>,
+    /// Intervals with contacts while the channel is closed, their contacts,
+    /// and the first one's start.
+    pub closed_with_volume: u64,
+    pub closed_volume: f64,
+    pub first_closed: Option<Option<String>>,
 }
 
 /// A queue with a forecast, staffed interval by interval.
@@ -196,9 +269,15 @@ pub struct QueuePlan {
     pub id: Name,
     pub channel: Option<Name>,
     pub model: QueueModel,
+    /// The strictest answer target (see [`QueuePlan::targets`]).
     pub target: Option<Target>,
+    /// Every answer target on the channel, strictest first: an interval is
+    /// staffed for the first whose SLA's hours are open in it.
+    pub targets: Vec<Target>,
     /// The SLA `target`s staffing can compute for this queue.
     pub metrics: Vec<MetricTarget>,
+    /// When the channel and each target's SLA are open.
+    pub schedule: Schedule,
     pub agents: Option<u32>,
     pub summary: Summary,
     inputs: Inputs,
@@ -242,9 +321,39 @@ impl QueuePlan {
     /// Staffs one interval. An agent handling `concurrency` contacts at once
     /// counts as that many lines: lines are staffed, agents are lines ÷ c.
     pub fn staff(&self, interval: &Interval) -> IntervalPlan {
+        let open = self
+            .schedule
+            .open(interval.start.as_deref(), self.inputs.interval_seconds);
+        self.staff_when(interval, &open)
+    }
+
+    /// Staffs one interval with its open hours known.
+    fn staff_when(&self, interval: &Interval, open: &Open) -> IntervalPlan {
         let traffic = self.inputs.traffic(interval);
-        let target = self.target;
         let c = self.inputs.concurrency;
+        if !open.channel {
+            return IntervalPlan {
+                start: interval.start.clone(),
+                interval_seconds: self.inputs.interval_seconds,
+                volume: interval.volume,
+                aht_seconds: traffic.aht,
+                offered_load: traffic.load(),
+                required_agents: Some(0),
+                answer_agents: None,
+                binding: None,
+                required_headcount: self.inputs.shrinkage_ppm.map(|_| 0),
+                at_agents: None,
+                closed: true,
+                target: None,
+                judged: vec![false; self.metrics.len()],
+            };
+        }
+        let target = self.targets.iter().copied().find(|t| open.clocks[t.clock]);
+        let judged: Vec<bool> = self
+            .metrics
+            .iter()
+            .map(|m| m.clocks.iter().any(|&k| open.clocks[k]))
+            .collect();
         let within = target.map_or(0.0, |t| t.within_seconds as f64);
         let answer_agents = target
             .and_then(|t| traffic.required_agents(t.fraction(), within))
@@ -252,7 +361,8 @@ impl QueuePlan {
         let mut required_agents = answer_agents;
         let mut binding = target.map(|t| t.describe(self.channel.as_deref()));
         let mut reachable = target.is_none() || answer_agents.is_some();
-        for metric in self.metrics.iter().filter(|m| m.helped_by_agents()) {
+        let metrics = self.metrics.iter().zip(&judged);
+        for (metric, _) in metrics.filter(|(m, &j)| j && m.helped_by_agents()) {
             let from = required_agents.unwrap_or(0);
             match targets::fewest_agents(&traffic, metric, within, c, from) {
                 Some(n) if required_agents.is_none_or(|r| n > r) => {
@@ -283,6 +393,9 @@ impl QueuePlan {
             at_agents: self
                 .agents
                 .map(|n| traffic.evaluate(n.saturating_mul(c), within)),
+            closed: false,
+            target,
+            judged,
         }
     }
 
@@ -305,14 +418,14 @@ impl QueuePlan {
     }
 }
 
-/// Intervals staffed once per distinct volume and handle time: the start is
-/// all that differs between two rows of the same traffic, so a forecast of
+/// Intervals staffed once per distinct volume, handle time and open hours:
+/// the start is all that differs between two rows of the same traffic, so a forecast of
 /// 10,000 rows of one huge volume costs one interval's searches, not 10,000.
 /// At most [`Staffed::CAPACITY`] traffics are kept; past that the memory
 /// starts again (the answers do not change, only what is computed twice).
 struct Staffed<'a> {
     plan: &'a QueuePlan,
-    seen: foldhash::HashMap<(u64, Option<u64>), IntervalPlan>,
+    seen: foldhash::HashMap<(u64, Option<u64>, Open), IntervalPlan>,
     /// Intervals computed rather than found (for the tests).
     computed: u64,
 }
@@ -329,7 +442,15 @@ impl<'a> Staffed<'a> {
     }
 
     fn staff(&mut self, interval: &Interval) -> IntervalPlan {
-        let key = (interval.volume.to_bits(), interval.aht.map(f64::to_bits));
+        let open = self
+            .plan
+            .schedule
+            .open(interval.start.as_deref(), self.plan.inputs.interval_seconds);
+        let key = (
+            interval.volume.to_bits(),
+            interval.aht.map(f64::to_bits),
+            open,
+        );
         if let Some(known) = self.seen.get(&key) {
             return IntervalPlan {
                 start: interval.start.clone(),
@@ -337,7 +458,7 @@ impl<'a> Staffed<'a> {
             };
         }
         self.computed += 1;
-        let staffed = self.plan.staff(interval);
+        let staffed = self.plan.staff_when(interval, &key.2);
         if self.seen.len() == Self::CAPACITY {
             self.seen.clear();
         }
@@ -363,6 +484,7 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
                 problems.extend(understaffed(&plan, queue));
                 problems.extend(overload::overloaded(&plan, queue));
                 problems.extend(targets::unmet(&plan, queue));
+                problems.extend(when_closed(model, &plan, queue));
                 plans.push(plan);
             }
             Err(found) => problems.extend(found),
@@ -439,6 +561,14 @@ fn plan_queue<'m>(
         return Err(found);
     }
     let channel = queue.channel.as_ref().and_then(|c| c.target);
+    let mut schedule = Schedule::new(
+        model,
+        channel.and_then(|c| model.channels[c].hours.as_ref()?.target),
+    );
+    let targets = channel.map_or_else(Vec::new, |c| {
+        answer_targets(model, queue, c, &busiest, &mut schedule)
+    });
+    let metrics = metric_targets(model, queue, !targets.is_empty(), &mut schedule);
     let mut plan = QueuePlan {
         queue: id,
         id: queue.header.id.clone(),
@@ -448,13 +578,14 @@ fn plan_queue<'m>(
         } else {
             QueueModel::ErlangC
         },
-        target: channel.and_then(|c| strictest_target(model, queue, c, &busiest)),
-        metrics: Vec::new(),
+        target: targets.first().copied(),
+        targets,
+        metrics,
+        schedule,
         agents: queue.agents.map(|a| a.value),
         summary: Summary::default(),
         inputs,
     };
-    plan.metrics = metric_targets(model, queue, plan.target.is_some());
     // Second pass: staff each interval, keep only the summary.
     let mut summary = Summary {
         misses: vec![Misses::default(); plan.metrics.len()],
@@ -468,7 +599,14 @@ fn plan_queue<'m>(
         if let Some(people) = people {
             needs.add(queue, interval.start.as_deref(), people);
         }
-        summary.unreachable |= plan.target.is_some() && interval.answer_agents.is_none();
+        if interval.closed && interval.volume > 0.0 {
+            summary.closed_with_volume += 1;
+            summary.closed_volume += interval.volume;
+            if summary.first_closed.is_none() {
+                summary.first_closed = Some(interval.start.clone());
+            }
+        }
+        summary.unreachable |= interval.target.is_some() && interval.answer_agents.is_none();
         if interval.at_agents == Some(Outcome::Overloaded) {
             summary.overloaded += 1;
             let load = |i: &IntervalPlan| i.offered_load;
@@ -481,8 +619,9 @@ fn plan_queue<'m>(
             }
         }
         if let Some(outcome) = &interval.at_agents {
-            for (metric, misses) in plan.metrics.iter().zip(&mut summary.misses) {
-                if !metric.met_by(outcome) {
+            let judged = plan.metrics.iter().zip(&interval.judged);
+            for ((metric, &judged), misses) in judged.zip(&mut summary.misses) {
+                if judged && !metric.met_by(outcome) {
                     misses.intervals += 1;
                     let actual = metric.actual(outcome);
                     let further = |w: f64| (actual - metric.value).abs() > (w - metric.value).abs();
@@ -492,7 +631,7 @@ fn plan_queue<'m>(
                 }
             }
         }
-        let short = match (plan.target, plan.agents) {
+        let short = match (interval.target, plan.agents) {
             (Some(_), Some(agents)) => interval.answer_agents.is_none_or(|n| n > agents),
             _ => false,
         };
@@ -610,16 +749,17 @@ impl Inputs {
     }
 }
 
-/// The `answer` target for the queue's channel among the SLAs of the
-/// segments it serves. When several differ, the strictest is the one that
-/// needs the most agents in the busiest interval; ties go to the higher
-/// percentage, then the shorter time.
-fn strictest_target(
+/// The `answer` targets for the queue's channel among the SLAs of the
+/// segments it serves, strictest first: the one that needs the most agents
+/// in the busiest interval; ties go to the higher percentage, then the
+/// shorter time. The same target on the same hours counts once.
+fn answer_targets(
     model: &Model,
     queue: &Queue,
     channel: Idx<model::Channel>,
     busiest: &Traffic,
-) -> Option<Target> {
+    schedule: &mut Schedule,
+) -> Vec<Target> {
     let mut candidates: Vec<Target> = Vec::new();
     for segment in model.queue_segments(queue) {
         for (sla_id, sla) in model.slas_of(segment) {
@@ -632,30 +772,28 @@ fn strictest_target(
                         within_seconds: shortest.seconds(),
                         span: answer.span,
                         sla: sla_id,
+                        clock: schedule.clock(model, sla.clock()),
                     };
-                    if !candidates.iter().any(|c| {
-                        (c.percent, c.within_seconds) == (target.percent, target.within_seconds)
-                    }) {
+                    let key = |t: &Target| (t.percent, t.within_seconds, t.clock);
+                    if !candidates.iter().any(|c| key(c) == key(&target)) {
                         candidates.push(target);
                     }
                 }
             }
         }
     }
-    if candidates.len() <= 1 {
-        return candidates.pop();
-    }
-    candidates.into_iter().max_by(|a, b| {
-        let need = |t: &Target| {
-            busiest
-                .required_agents(t.fraction(), t.within_seconds as f64)
-                .unwrap_or(u32::MAX)
-        };
-        need(a)
-            .cmp(&need(b))
-            .then(a.percent.total_cmp(&b.percent))
-            .then(b.within_seconds.cmp(&a.within_seconds))
-    })
+    let need = |t: &Target| {
+        busiest
+            .required_agents(t.fraction(), t.within_seconds as f64)
+            .unwrap_or(u32::MAX)
+    };
+    candidates.sort_by(|a, b| {
+        need(b)
+            .cmp(&need(a))
+            .then(b.percent.total_cmp(&a.percent))
+            .then(a.within_seconds.cmp(&b.within_seconds))
+    });
+    candidates
 }
 
 /// The fewest agents under whom the backlog does not grow without limit:
@@ -685,12 +823,48 @@ fn at_interval(interval: &IntervalPlan, intervals: u64) -> crate::i18n::Arg {
     }
 }
 
+/// forecast-when-closed: contacts forecast while the queue's channel is
+/// closed, where no agents are planned.
+fn when_closed(model: &Model, plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
+    let s = &plan.summary;
+    if s.closed_with_volume == 0 {
+        return None;
+    }
+    let forecast = queue.forecast.as_ref()?;
+    let channel = queue.channel.as_ref()?.target?;
+    let hours = model.channels[channel].hours.as_ref()?.target?;
+    let place = match s.first_closed.clone().flatten() {
+        Some(start) => msg!(
+            "forecast-when-closed-intervals",
+            closed = s.closed_with_volume,
+            intervals = s.intervals,
+            start = start
+        ),
+        None => msg!("forecast-when-closed-always"),
+    };
+    Some(
+        Diagnostic::new(
+            Code::ForecastWhenClosed,
+            forecast.span,
+            msg!(
+                "forecast-when-closed",
+                queue = &plan.id,
+                volume =
+                    crate::syntax::values::trim_float((s.closed_volume * 100.0).round() / 100.0),
+                place = place,
+                channel = &model.channels[channel].header.id,
+                hours = &model.calendars[hours].header.id
+            ),
+        )
+        .help(msg!("forecast-when-closed-help")),
+    )
+}
+
 /// The `understaffed` finding for a plan, if its agents miss the target.
 fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
-    let (Some(target), Some(agents)) = (plan.target, queue.agents) else {
-        return None;
-    };
+    let agents = queue.agents?;
     let worst = plan.summary.worst.as_ref()?;
+    let target = worst.target?;
     let count = plan.summary.intervals;
     let goal = target.describe(plan.channel.as_deref());
     let at = at_interval(worst, count);

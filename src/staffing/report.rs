@@ -66,6 +66,9 @@ struct IntervalOut<'a> {
     occupancy: Option<f64>,
     abandon_probability: Option<f64>,
     overloaded: Option<bool>,
+    /// The queue's channel is closed: no agents are planned.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    closed: bool,
 }
 
 impl<'a> IntervalOut<'a> {
@@ -89,6 +92,7 @@ impl<'a> IntervalOut<'a> {
             occupancy: p.map(|p| p.occupancy),
             abandon_probability: p.and_then(|p| p.abandon_probability),
             overloaded: i.at_agents.map(|o| o == Outcome::Overloaded),
+            closed: i.closed,
         }
     }
 }
@@ -275,6 +279,10 @@ fn row(interval: &IntervalPlan, language: Language) -> [String; 12] {
         asa,
         occupancy,
         abandon,
-        interval.binding.clone().unwrap_or_else(dash),
+        if interval.closed {
+            msg!("staff-closed").text(language)
+        } else {
+            interval.binding.clone().unwrap_or_else(dash)
+        },
     ]
 }

@@ -38,6 +38,9 @@ pub struct MetricTarget {
     /// The SLA's `target` statement.
     pub span: Span,
     pub sla: Name,
+    /// The hours of the SLAs that set it, in the plan's schedule: it is
+    /// judged in an interval when one of them is open.
+    pub clocks: Vec<usize>,
 }
 
 impl MetricTarget {
@@ -59,6 +62,7 @@ impl MetricTarget {
             value,
             span,
             sla: sla.clone(),
+            clocks: Vec::new(),
         })
     }
 

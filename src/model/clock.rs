@@ -21,10 +21,18 @@
 //! skipped hour is an hour shorter, a window over a repeated hour an hour
 //! longer, exactly as a clock on the wall would run.
 
-use crate::model::workdays::WorkingWeek;
-use crate::model::{Calendar, WeekHours};
+use super::workdays::WorkingWeek;
+use super::{Calendar, WeekHours};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
+
+/// A calendar's time zone; UTC without one, or with one the database lacks.
+pub fn zone(calendar: &Calendar) -> TimeZone {
+    calendar
+        .zone_name()
+        .and_then(|name| jiff::tz::db().get(name).ok())
+        .unwrap_or(TimeZone::UTC)
+}
 
 const DAY: i64 = 86_400;
 /// Offset changes are looked for between these years; outside them only
@@ -68,7 +76,7 @@ impl Clock {
     /// The clock of a declared calendar; a calendar without a time zone
     /// (or with one the database does not know) runs on UTC.
     pub fn of(calendar: &Calendar) -> Clock {
-        let tz = super::clocks::zone(calendar);
+        let tz = zone(calendar);
         let closed: Vec<i64> = calendar.closed.iter().map(|d| d.to_days()).collect();
         Clock::new(&calendar.week, &closed, tz)
     }
