@@ -168,7 +168,7 @@ fn the_clinic_line_is_staffed_only_while_it_is_open() {
         .unwrap();
     for interval in queue["intervals"].as_array().unwrap() {
         let start = interval["start"].as_str().unwrap();
-        let closed = start < "07:00" || start >= "23:00";
+        let closed = !("07:00".."23:00").contains(&start);
         assert_eq!(interval["closed"] == true, closed, "{interval}");
         if closed {
             assert_eq!(interval["required_agents"], 0, "{interval}");
