@@ -3,7 +3,9 @@
 
 use super::*;
 use crate::measure::flaws::DataFile;
-use crate::measure::rows::{csv_part, csv_rows, jsonl_rows, BadRow, Columns, Row};
+use crate::measure::rows::{
+    csv_part, csv_rows, jsonl_rows, parquet_rows, BadRow, Columns, Refusal, Row, PARQUET_MAGIC,
+};
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
 
@@ -274,7 +276,7 @@ const SPLIT_FROM: u64 = 8 << 20;
 /// must have as many fields as the header (a stray quote earlier in the file
 /// would have moved the cut into a quoted field).
 fn halves(path: &std::path::Path) -> Option<(Vec<String>, u64, u64)> {
-    if is_json_lines(path) {
+    if is_json_lines(path) || is_parquet(path) {
         return None;
     }
     let size = std::fs::metadata(path).ok()?.len();
@@ -328,9 +330,31 @@ fn cannot_read(path: &std::path::Path, e: &std::io::Error) -> ExitCode {
 }
 
 fn is_json_lines(path: &std::path::Path) -> bool {
+    has_extension(path, &["jsonl", "ndjson"])
+}
+
+fn has_extension(path: &std::path::Path, names: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+        .is_some_and(|e| names.iter().any(|n| e.eq_ignore_ascii_case(n)))
+}
+
+/// A Parquet export: named so, or a file that starts as Parquet files do
+/// (whatever it is called — a warehouse's export may have no extension).
+fn is_parquet(path: &std::path::Path) -> bool {
+    if has_extension(path, &["parquet", "pq"]) {
+        return true;
+    }
+    // Only a regular file is looked into: opening a pipe twice would block
+    // or lose its first bytes.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut start = [0u8; 4];
+    std::io::Read::read_exact(&mut file, &mut start).is_ok() && &start == PARQUET_MAGIC
 }
 
 /// Streams an export's rows into `each`; an export that cannot be opened
@@ -341,6 +365,22 @@ fn read<T: Row>(
     each: impl FnMut(Result<T, BadRow>),
 ) -> Result<(), ExitCode> {
     let file = open(path)?;
+    if is_parquet(path) {
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(fail(&say(msg!(
+                "cli-measure-parquet-pipe",
+                path = crate::loader::display_name(path)
+            ))));
+        }
+        return parquet_rows(file, columns, each).map_err(|refusal| match refusal {
+            Refusal::Column { column, kind } => fail(&say(msg!(
+                "cli-measure-parquet-column",
+                path = crate::loader::display_name(path),
+                column = crate::escape::terminal(&column, false).into_owned(),
+                kind = kind
+            ))),
+        });
+    }
     if is_json_lines(path) {
         jsonl_rows(
             std::io::BufReader::with_capacity(1 << 16, file),

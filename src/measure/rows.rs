@@ -9,6 +9,7 @@
 
 pub mod capped;
 mod fast;
+mod parquet;
 #[cfg(test)]
 mod plain;
 
@@ -16,6 +17,7 @@ use super::flaws::Flaw;
 use fast::{Next, Records};
 use jiff::civil::DateTime;
 use jiff::Timestamp;
+pub use parquet::{parquet_rows, Refusal, MAGIC as PARQUET_MAGIC};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Read};
 

@@ -1,0 +1,487 @@
+//! A Parquet export's rows — what warehouses (Spark, DuckDB, BigQuery,
+//! Snowflake, pandas) write — read column by column and handed to the same
+//! row readers as a CSV export's, so a row means the same in either format
+//! and a bad row is bad for the same reason.
+//!
+//! Each column a field maps to is decoded a batch of rows at a time into
+//! text: strings as they are, integers and floats as numbers, a timestamp
+//! as RFC 3339 (`…Z` when the file stores an instant, no offset when it
+//! stores a wall time, which is then read in the calendar's time zone as a
+//! CSV's would be). Only flat columns are read (a struct's leaf by its dotted
+//! path, as in JSON Lines); a field mapped to a list, or to a type cxc cannot
+//! turn into text, refuses the file with the column's name.
+//!
+//! A Parquet file is hostile input like any export: the reader's errors and
+//! panics end the file with one unreadable row, and a column chunk that
+//! claims more than [`MAX_CHUNK`] bytes decoded is refused before it is read.
+
+use super::{slots, BadRow, Columns, Fields, Flaw, Reader, Row};
+use crate::config::fields::Field;
+use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
+use parquet::column::reader::ColumnReader;
+use parquet::data_type::{ByteArray, Int96};
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::schema::types::ColumnDescriptor;
+use std::fmt::Write as _;
+
+/// Rows decoded at once: a batch's text is held until its rows are read.
+const BATCH: usize = 4096;
+
+/// The most a column chunk may hold decoded (its metadata's uncompressed
+/// size): a larger one is refused rather than allocated.
+pub const MAX_CHUNK: i64 = 1 << 30;
+
+/// The first bytes (and the last) of every Parquet file.
+pub const MAGIC: &[u8; 4] = b"PAR1";
+
+/// Why a Parquet export is not read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A field maps to a column of a kind cxc cannot turn into a value:
+    /// the column's name (from the file) and what it is.
+    Column { column: String, kind: String },
+}
+
+/// How a column's values become text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    Text,
+    Integer,
+    /// An integer scaled by `10^-scale`.
+    Decimal(i32),
+    /// Days since 1970-01-01.
+    Date,
+    /// An integer count of `unit`s since 1970-01-01: an instant (`utc`) or
+    /// a wall time.
+    Timestamp {
+        unit: Unit,
+        utc: bool,
+    },
+    /// Spark's legacy timestamp: an instant.
+    Int96,
+    Float,
+    Boolean,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unit {
+    Millis,
+    Micros,
+    Nanos,
+}
+
+fn shape(column: &ColumnDescriptor) -> Option<Shape> {
+    let logical = column.logical_type_ref();
+    let converted = column.converted_type();
+    let unit = |u: &TimeUnit| match u {
+        TimeUnit::MILLIS => Unit::Millis,
+        TimeUnit::MICROS => Unit::Micros,
+        TimeUnit::NANOS => Unit::Nanos,
+    };
+    let decimal = match logical {
+        Some(LogicalType::Decimal(d)) => Some(d.scale),
+        _ if converted == ConvertedType::DECIMAL => Some(column.type_scale()),
+        _ => None,
+    };
+    Some(match column.physical_type() {
+        Physical::BYTE_ARRAY => Shape::Text,
+        Physical::BOOLEAN => Shape::Boolean,
+        Physical::FLOAT | Physical::DOUBLE => Shape::Float,
+        Physical::INT96 => Shape::Int96,
+        Physical::INT32 | Physical::INT64 => match (logical, converted) {
+            (Some(LogicalType::Date), _) | (None, ConvertedType::DATE) => Shape::Date,
+            (Some(LogicalType::Timestamp(t)), _) => Shape::Timestamp {
+                unit: unit(&t.unit),
+                utc: t.is_adjusted_to_u_t_c,
+            },
+            // Before logical types, a timestamp was always an instant.
+            (None, ConvertedType::TIMESTAMP_MILLIS) => Shape::Timestamp {
+                unit: Unit::Millis,
+                utc: true,
+            },
+            (None, ConvertedType::TIMESTAMP_MICROS) => Shape::Timestamp {
+                unit: Unit::Micros,
+                utc: true,
+            },
+            (Some(LogicalType::Time(_)), _)
+            | (None, ConvertedType::TIME_MILLIS | ConvertedType::TIME_MICROS) => return None,
+            _ => match decimal {
+                Some(scale) => Shape::Decimal(scale),
+                None => Shape::Integer,
+            },
+        },
+        Physical::FIXED_LEN_BYTE_ARRAY => return None,
+    })
+}
+
+/// One batch of a column, as text: `cells[r]` is row r's value's bounds in
+/// `text`, None when the row holds no value; `bad[r]` when it holds bytes
+/// that are not text.
+#[derive(Default)]
+struct Decoded {
+    text: String,
+    cells: Vec<Option<(u32, u32)>>,
+    bad: Vec<bool>,
+}
+
+impl Decoded {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cells.clear();
+        self.bad.clear();
+    }
+
+    fn push(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.text.len();
+        write(&mut self.text);
+        self.cells
+            .push(Some((start as u32, self.text.len() as u32)));
+        self.bad.push(false);
+    }
+
+    fn none(&mut self, bad: bool) {
+        self.cells.push(None);
+        self.bad.push(bad);
+    }
+}
+
+/// A column of the file a field reads, with its reader for the current
+/// row group and the buffers its batches decode into.
+struct Source {
+    index: usize,
+    shape: Shape,
+    max_def: i16,
+    reader: Option<ColumnReader>,
+    levels: Vec<i16>,
+    decoded: Decoded,
+}
+
+/// The values of one batch's columns, in the order of [`Source`]s.
+macro_rules! read_batch {
+    ($reader:expr, $ty:ty, $levels:expr, $max_def:expr, $rows:expr, $each:expr) => {{
+        let mut values: Vec<$ty> = Vec::with_capacity($rows);
+        $levels.clear();
+        let (records, _, _) = $reader.read_records(
+            $rows,
+            ($max_def > 0).then_some(&mut *$levels),
+            None,
+            &mut values,
+        )?;
+        let mut values = values.iter();
+        for r in 0..records {
+            let present = $max_def == 0 || $levels.get(r) == Some(&$max_def);
+            match present.then(|| values.next()).flatten() {
+                Some(v) => $each(Some(v)),
+                None => $each(None),
+            }
+        }
+        records
+    }};
+}
+
+impl Source {
+    /// Decodes the next `rows` rows; returns how many there were.
+    fn next_batch(&mut self, rows: usize) -> parquet::errors::Result<usize> {
+        let Source {
+            shape,
+            max_def,
+            reader,
+            levels,
+            decoded,
+            ..
+        } = self;
+        let (shape, max_def) = (*shape, *max_def);
+        decoded.clear();
+        let Some(reader) = reader.as_mut() else {
+            return Ok(0);
+        };
+        let n = match reader {
+            ColumnReader::ByteArrayColumnReader(r) => {
+                read_batch!(r, ByteArray, levels, max_def, rows, |v: Option<
+                    &ByteArray,
+                >| {
+                    match v.map(|b| std::str::from_utf8(b.data())) {
+                        Some(Ok(s)) => decoded.push(|t| t.push_str(s)),
+                        Some(Err(_)) => decoded.none(true),
+                        None => decoded.none(false),
+                    }
+                })
+            }
+            ColumnReader::Int32ColumnReader(r) => {
+                read_batch!(r, i32, levels, max_def, rows, |v: Option<&i32>| match v {
+                    Some(&v) => decoded.push(|t| integer(t, i64::from(v), shape)),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::Int64ColumnReader(r) => {
+                read_batch!(r, i64, levels, max_def, rows, |v: Option<&i64>| match v {
+                    Some(&v) => decoded.push(|t| integer(t, v, shape)),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::Int96ColumnReader(r) => {
+                read_batch!(
+                    r,
+                    Int96,
+                    levels,
+                    max_def,
+                    rows,
+                    |v: Option<&Int96>| match v {
+                        Some(v) => decoded.push(|t| instant(t, v.to_nanos(), Unit::Nanos, true)),
+                        None => decoded.none(false),
+                    }
+                )
+            }
+            ColumnReader::FloatColumnReader(r) => {
+                read_batch!(r, f32, levels, max_def, rows, |v: Option<&f32>| match v {
+                    Some(&v) => decoded.push(|t| float(t, f64::from(v))),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::DoubleColumnReader(r) => {
+                read_batch!(r, f64, levels, max_def, rows, |v: Option<&f64>| match v {
+                    Some(&v) => decoded.push(|t| float(t, v)),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::BoolColumnReader(r) => {
+                read_batch!(r, bool, levels, max_def, rows, |v: Option<&bool>| match v {
+                    Some(&v) => decoded.push(|t| t.push_str(if v { "true" } else { "false" })),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::FixedLenByteArrayColumnReader(_) => 0,
+        };
+        Ok(n)
+    }
+}
+
+/// An integer column's value as text, by what it stands for.
+fn integer(text: &mut String, v: i64, shape: Shape) {
+    match shape {
+        Shape::Date => match jiff::civil::Date::new(1970, 1, 1)
+            .ok()
+            .and_then(|epoch| epoch.checked_add(jiff::Span::new().days(v)).ok())
+        {
+            Some(date) => {
+                let _ = write!(text, "{date}");
+            }
+            // Out of the calendar's range: text no time reader accepts.
+            None => text.push_str("out of range"),
+        },
+        Shape::Timestamp { unit, utc } => instant(text, v, unit, utc),
+        Shape::Decimal(scale) => decimal(text, v, scale),
+        _ => {
+            let _ = write!(text, "{v}");
+        }
+    }
+}
+
+/// `v` units since the epoch: `…Z` for an instant, a wall time without an
+/// offset otherwise (jiff's RFC 3339, fractions of a second only when
+/// there are some).
+fn instant(text: &mut String, v: i64, unit: Unit, utc: bool) {
+    let nanos = match unit {
+        Unit::Millis => i128::from(v) * 1_000_000,
+        Unit::Micros => i128::from(v) * 1_000,
+        Unit::Nanos => i128::from(v),
+    };
+    match jiff::Timestamp::from_nanosecond(nanos) {
+        Ok(t) if utc => {
+            let _ = write!(text, "{t}");
+        }
+        Ok(t) => {
+            let _ = write!(text, "{}", t.to_zoned(jiff::tz::TimeZone::UTC).datetime());
+        }
+        Err(_) => text.push_str("out of range"),
+    }
+}
+
+fn decimal(text: &mut String, v: i64, scale: i32) {
+    if scale <= 0 {
+        let _ = write!(text, "{v}");
+        return;
+    }
+    let digits = v.unsigned_abs().to_string();
+    let scale = scale as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (whole, fraction) = padded.split_at(padded.len() - scale);
+    let sign = if v < 0 { "-" } else { "" };
+    let _ = write!(text, "{sign}{whole}.{fraction}");
+}
+
+fn float(text: &mut String, v: f64) {
+    if v.is_finite() {
+        let _ = write!(text, "{v}");
+    } else {
+        text.push_str("not a number");
+    }
+}
+
+/// One row of a batch: each field's value from its column's text.
+struct ParquetRow<'a> {
+    sources: &'a [Source],
+    slots: &'a [Option<usize>; Field::ALL.len()],
+    row: usize,
+}
+
+impl Fields for ParquetRow<'_> {
+    fn get(&self, field: Field, _: &Columns) -> Option<&str> {
+        let source = &self.sources[self.slots[field as usize]?];
+        let (a, b) = (*source.decoded.cells.get(self.row)?)?;
+        Some(source.decoded.text[a as usize..b as usize].trim()).filter(|v| !v.is_empty())
+    }
+}
+
+/// Reads the rows of a Parquet export; `each` gets every row, good or bad,
+/// in file order, numbered from 1.
+pub fn parquet_rows<T: Row>(
+    file: std::fs::File,
+    columns: &Columns,
+    mut each: impl FnMut(Result<T, BadRow>),
+) -> Result<(), Refusal> {
+    let mut next_row: u64 = 1;
+    // The parquet crate panics on some malformed files; such a file is an
+    // unreadable export, not a crash, and nothing of it is printed.
+    let read = quietly(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rows(file, columns, &mut next_row, &mut each)
+        }))
+    });
+    match read {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(Stop::Refused(refusal))) => Err(refusal),
+        Ok(Err(Stop::Unreadable)) | Err(_) => {
+            each(Err(BadRow::unread(next_row, Flaw::Unreadable)));
+            Ok(())
+        }
+    }
+}
+
+std::thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with panics on this thread not reported: a panic hook,
+/// installed once in front of the one before it, stays silent while a
+/// thread is inside `quietly` and hands every other panic on.
+fn quietly<R>(f: impl FnOnce() -> R) -> R {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let before = QUIET.with(|q| q.replace(true));
+    let result = f();
+    QUIET.with(|q| q.set(before));
+    result
+}
+
+enum Stop {
+    Refused(Refusal),
+    Unreadable,
+}
+
+impl From<parquet::errors::ParquetError> for Stop {
+    fn from(_: parquet::errors::ParquetError) -> Stop {
+        Stop::Unreadable
+    }
+}
+
+fn rows<T: Row>(
+    file: std::fs::File,
+    columns: &Columns,
+    next_row: &mut u64,
+    each: &mut impl FnMut(Result<T, BadRow>),
+) -> Result<(), Stop> {
+    let reader = SerializedFileReader::new(file)?;
+    let schema = reader.metadata().file_metadata().schema_descr_ptr();
+    let header: Vec<String> = schema.columns().iter().map(|c| c.path().string()).collect();
+    let field_slots = slots(&header, columns);
+    // One source per column a field reads; slots point into `sources`.
+    let mut sources: Vec<Source> = Vec::new();
+    let mut slots = [None; Field::ALL.len()];
+    for (field, slot) in Field::ALL.iter().zip(field_slots) {
+        let Some(index) = slot else { continue };
+        let column = schema.column(index);
+        let refuse = |kind: &str| {
+            Stop::Refused(Refusal::Column {
+                column: header[index].clone(),
+                kind: kind.to_string(),
+            })
+        };
+        if column.max_rep_level() > 0 {
+            return Err(refuse("list"));
+        }
+        let Some(shape) = shape(&column) else {
+            return Err(refuse(&format!("{:?}", column.physical_type())));
+        };
+        let at = match sources.iter().position(|s| s.index == index) {
+            Some(at) => at,
+            None => {
+                sources.push(Source {
+                    index,
+                    shape,
+                    max_def: column.max_def_level(),
+                    reader: None,
+                    levels: Vec::new(),
+                    decoded: Decoded::default(),
+                });
+                sources.len() - 1
+            }
+        };
+        slots[*field as usize] = Some(at);
+    }
+    for group in 0..reader.num_row_groups() {
+        let group_meta = reader.metadata().row_group(group);
+        let expected = usize::try_from(group_meta.num_rows()).map_err(|_| Stop::Unreadable)?;
+        if sources
+            .iter()
+            .any(|s| group_meta.column(s.index).uncompressed_size() > MAX_CHUNK)
+        {
+            return Err(Stop::Unreadable);
+        }
+        let group_reader = reader.get_row_group(group)?;
+        for source in &mut sources {
+            source.reader = Some(group_reader.get_column_reader(source.index)?);
+        }
+        let mut left = expected;
+        while left > 0 {
+            let want = left.min(BATCH);
+            for source in &mut sources {
+                if source.next_batch(want)? != want {
+                    // A column that ends before its row group says.
+                    return Err(Stop::Unreadable);
+                }
+            }
+            for row in 0..want {
+                let line = *next_row;
+                *next_row += 1;
+                if sources.iter().any(|s| s.decoded.bad[row]) {
+                    each(Err(BadRow::unread(line, Flaw::Unreadable)));
+                    continue;
+                }
+                let fields = ParquetRow {
+                    sources: &sources,
+                    slots: &slots,
+                    row,
+                };
+                each(T::read(&Reader {
+                    row: &fields,
+                    columns,
+                    line,
+                    subject: T::SUBJECT,
+                }));
+            }
+            left -= want;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
