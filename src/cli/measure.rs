@@ -4,7 +4,8 @@
 use super::*;
 use crate::measure::flaws::DataFile;
 use crate::measure::rows::{
-    csv_part, csv_rows, jsonl_rows, parquet_rows, BadRow, Columns, Refusal, Row, PARQUET_MAGIC,
+    csv_part, csv_rows, jsonl_rows, parquet_halves, parquet_part, parquet_rows, BadRow, Columns,
+    Part, Refusal, Row, PARQUET_MAGIC,
 };
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
@@ -186,7 +187,24 @@ pub(super) fn measure_spec(
                 second?;
                 measurement.absorb(later);
             }
-            None => read(path, &columns, |row| measurement.contact(row))?,
+            None => match parquet_halves_of(path) {
+                // The same for a large Parquet export, cut between row groups.
+                Some((first_part, second_part)) => {
+                    let mut later = Measurement::new(&spec.model, settings);
+                    let (first, second) = std::thread::scope(|scope| {
+                        let first = scope.spawn(|| {
+                            read_parquet(path, &columns, first_part, |row| measurement.contact(row))
+                        });
+                        let second =
+                            read_parquet(path, &columns, second_part, |row| later.contact(row));
+                        (first.join().unwrap_or(Err(ExitCode::from(2))), second)
+                    });
+                    first?;
+                    second?;
+                    measurement.absorb(later);
+                }
+                None => read(path, &columns, |row| measurement.contact(row))?,
+            },
         }
     }
     if let Some(path) = cases {
@@ -357,6 +375,34 @@ fn is_parquet(path: &std::path::Path) -> bool {
     std::io::Read::read_exact(&mut file, &mut start).is_ok() && &start == PARQUET_MAGIC
 }
 
+/// A Parquet export large enough for two readers, cut between its row groups.
+fn parquet_halves_of(path: &std::path::Path) -> Option<(Part, Part)> {
+    if !is_parquet(path) || std::fs::metadata(path).ok()?.len() < SPLIT_FROM {
+        return None;
+    }
+    parquet_halves(std::fs::File::open(path).ok()?)
+}
+
+fn read_parquet(
+    path: &std::path::Path,
+    columns: &Columns,
+    part: Part,
+    each: impl FnMut(Result<crate::measure::rows::Contact, BadRow>),
+) -> Result<(), ExitCode> {
+    parquet_part(open(path)?, columns, part, each).map_err(|r| refused(path, r))
+}
+
+fn refused(path: &std::path::Path, refusal: Refusal) -> ExitCode {
+    match refusal {
+        Refusal::Column { column, kind } => fail(&say(msg!(
+            "cli-measure-parquet-column",
+            path = crate::loader::display_name(path),
+            column = crate::escape::terminal(&column, false).into_owned(),
+            kind = kind
+        ))),
+    }
+}
+
 /// Streams an export's rows into `each`; an export that cannot be opened
 /// stops the run (exit 2), a bad row never does.
 fn read<T: Row>(
@@ -372,14 +418,7 @@ fn read<T: Row>(
                 path = crate::loader::display_name(path)
             ))));
         }
-        return parquet_rows(file, columns, each).map_err(|refusal| match refusal {
-            Refusal::Column { column, kind } => fail(&say(msg!(
-                "cli-measure-parquet-column",
-                path = crate::loader::display_name(path),
-                column = crate::escape::terminal(&column, false).into_owned(),
-                kind = kind
-            ))),
-        });
+        return parquet_rows(file, columns, each).map_err(|r| refused(path, r));
     }
     if is_json_lines(path) {
         jsonl_rows(

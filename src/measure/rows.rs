@@ -17,7 +17,9 @@ use super::flaws::Flaw;
 use fast::{Next, Records};
 use jiff::civil::DateTime;
 use jiff::Timestamp;
-pub use parquet::{parquet_rows, Refusal, MAGIC as PARQUET_MAGIC};
+pub use parquet::{
+    parquet_halves, parquet_part, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,
+};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Read};
 

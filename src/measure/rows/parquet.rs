@@ -338,14 +338,81 @@ impl Fields for ParquetRow<'_> {
 pub fn parquet_rows<T: Row>(
     file: std::fs::File,
     columns: &Columns,
+    each: impl FnMut(Result<T, BadRow>),
+) -> Result<(), Refusal> {
+    parquet_part(file, columns, Part::whole(), each)
+}
+
+/// Which row groups of a Parquet file one reader reads, and the number of
+/// the first row they hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub groups: std::ops::Range<usize>,
+    pub first_row: u64,
+}
+
+impl Part {
+    fn whole() -> Part {
+        Part {
+            groups: 0..usize::MAX,
+            first_row: 1,
+        }
+    }
+}
+
+/// The file's row groups cut in two parts of about as many rows each, for
+/// two readers; None when it has fewer than two row groups or its footer
+/// cannot be read (one reader then reports what is wrong).
+pub fn parquet_halves(file: std::fs::File) -> Option<(Part, Part)> {
+    let reader = quietly(|| {
+        std::panic::catch_unwind(|| SerializedFileReader::new(file).ok())
+            .ok()
+            .flatten()
+    })?;
+    let rows: Vec<u64> = reader
+        .metadata()
+        .row_groups()
+        .iter()
+        .map(|g| u64::try_from(g.num_rows()).unwrap_or(0))
+        .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let total: u64 = rows.iter().sum();
+    let mut before = 0;
+    let cut = rows
+        .iter()
+        .position(|&n| {
+            before += n;
+            before * 2 >= total
+        })
+        .map_or(rows.len() - 1, |i| (i + 1).min(rows.len() - 1));
+    let first_row = 1 + rows[..cut].iter().sum::<u64>();
+    Some((
+        Part {
+            groups: 0..cut,
+            first_row: 1,
+        },
+        Part {
+            groups: cut..rows.len(),
+            first_row,
+        },
+    ))
+}
+
+/// Reads the rows of `part` of a Parquet export, as [`parquet_rows`] does.
+pub fn parquet_part<T: Row>(
+    file: std::fs::File,
+    columns: &Columns,
+    part: Part,
     mut each: impl FnMut(Result<T, BadRow>),
 ) -> Result<(), Refusal> {
-    let mut next_row: u64 = 1;
+    let mut next_row: u64 = part.first_row;
     // The parquet crate panics on some malformed files; such a file is an
     // unreadable export, not a crash, and nothing of it is printed.
     let read = quietly(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rows(file, columns, &mut next_row, &mut each)
+            rows(file, columns, part.groups, &mut next_row, &mut each)
         }))
     });
     match read {
@@ -395,6 +462,7 @@ impl From<parquet::errors::ParquetError> for Stop {
 fn rows<T: Row>(
     file: std::fs::File,
     columns: &Columns,
+    groups: std::ops::Range<usize>,
     next_row: &mut u64,
     each: &mut impl FnMut(Result<T, BadRow>),
 ) -> Result<(), Stop> {
@@ -436,7 +504,7 @@ fn rows<T: Row>(
         };
         slots[*field as usize] = Some(at);
     }
-    for group in 0..reader.num_row_groups() {
+    for group in groups.start..groups.end.min(reader.num_row_groups()) {
         let group_meta = reader.metadata().row_group(group);
         let expected = usize::try_from(group_meta.num_rows()).map_err(|_| Stop::Unreadable)?;
         if sources

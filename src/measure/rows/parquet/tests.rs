@@ -403,3 +403,40 @@ fn a_damaged_file_never_panics_nor_invents_rows() {
         assert!(lines.len() <= rows + 1, "round {round}: no invented rows");
     }
 }
+
+#[test]
+fn two_parts_read_the_rows_of_the_whole_file_with_their_numbers() {
+    use super::{parquet_halves, parquet_part};
+    let mut rng = Random(seed());
+    for run in 0..20 {
+        let rows = 2 + rng.below(400) as usize;
+        let table: Vec<Vec<Option<Vec<u8>>>> = (0..rows)
+            .map(|r| (0..NAMES.len()).map(|c| cell(&mut rng, c, r)).collect())
+            .collect();
+        let columns: Vec<Column> = NAMES
+            .iter()
+            .enumerate()
+            .map(|(c, name)| Column::Text(name, table.iter().map(|row| row[c].clone()).collect()))
+            .collect();
+        let group = 1 + rng.below(rows as u64 / 2) as usize;
+        let bytes = write(&columns, group, Compression::SNAPPY, true);
+        let whole = read(&bytes, &Columns::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.parquet");
+        std::fs::write(&path, &bytes).unwrap();
+        let (first, second) = parquet_halves(std::fs::File::open(&path).unwrap())
+            .unwrap_or_else(|| panic!("run {run}: {rows} rows in groups of {group}"));
+        assert!(first.groups.end == second.groups.start && !second.groups.is_empty());
+        let mut parts = Vec::new();
+        for part in [first, second] {
+            parquet_part::<Contact>(
+                std::fs::File::open(&path).unwrap(),
+                &Columns::default(),
+                part,
+                |r| parts.push(r),
+            )
+            .unwrap();
+        }
+        assert_eq!(parts, whole, "run {run}: {rows} rows in groups of {group}");
+    }
+}

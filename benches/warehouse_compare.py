@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Issue 28's benchmark: `cxc measure` in process against DuckDB (and the dbt
+project on DuckDB) on the same contacts, as CSV and as Parquet.
+
+    cargo build --release
+    target/dbt-venv/bin/python benches/warehouse_compare.py [--dbt] [ROWS ...]   # default: 10000000
+
+For each size it writes, under target/measure-bench/ROWS/, the contacts export
+of benches/measure_compare.py (fixed seed, every target on a 24x7 calendar)
+and the same rows as Parquet (written by DuckDB: typed columns, Snappy), then
+runs, each as its own process under /usr/bin/time (wall time, CPU time = user
++ system, peak resident memory):
+
+- the release `cxc measure` on the CSV and on the Parquet file;
+- DuckDB computing the same attainment per segment and channel over each file;
+- with `--dbt`, the project `cxc build --target dbt` writes, `dbt build` on
+  DuckDB over each file (minutes at 10M rows).
+
+It checks that every count agrees: cxc's measure.json from CSV and from
+Parquet, and DuckDB's n and met per segment and channel. On a machine that is
+not quiet, wall times are the load's; CPU times are the work's.
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure_compare import CXC, LIMITS, ROOT, SPEC, write_contacts  # noqa: E402
+
+DUCK = """
+import duckdb, json, sys
+con = duckdb.connect()
+con.execute('SET enable_progress_bar = false')
+source = sys.argv[1]
+reader = (f"read_parquet('{source}')" if source.endswith('.parquet') else
+          f"read_csv('{source}', header = true, types = {{'created': 'TIMESTAMPTZ', 'answered': 'TIMESTAMPTZ', 'first_response': 'TIMESTAMPTZ'}})")
+rows = con.execute(f'''
+    SELECT segment, channel, count(*) AS n,
+           count(*) FILTER (WHERE epoch(coalesce(answered, first_response)) - epoch(created)
+                            <= CASE segment || '/' || channel {sys.argv[2]} END) AS met
+    FROM {reader} GROUP BY ALL ORDER BY ALL''').fetchall()
+print(json.dumps(rows))
+"""
+
+
+def timed(args, **kw):
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *args],
+                         capture_output=True, text=True, **kw)
+    wall, user, system, peak = out.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(system), int(peak) / 1024, out
+
+
+def line(rows, what, mb, wall, cpu, peak, note=""):
+    print(f"{rows:>12,} {what:<32} {mb:7.0f} MB  wall {wall:7.2f} s  cpu {cpu:7.2f} s  "
+          f"{mb / cpu:6.0f} MB/cpu-s  peak {peak:6.0f} MB  {note}", flush=True)
+
+
+def main():
+    with_dbt = "--dbt" in sys.argv
+    sizes = [int(a) for a in sys.argv[1:] if not a.startswith("--")] or [10_000_000]
+    python = sys.executable
+    cases = " ".join(f"WHEN '{s}/{c}' THEN {l}" for (s, c), l in LIMITS.items())
+    for rows in sizes:
+        folder = ROOT / "target" / "measure-bench" / str(rows)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "spec.cx").write_text(SPEC)
+        csv, parquet = folder / "contacts.csv", folder / "contacts.parquet"
+        if not csv.exists():
+            write_contacts(csv, rows, random.Random(2026))
+        if not parquet.exists():
+            import duckdb
+            duckdb.connect().execute(
+                f"COPY (SELECT * FROM read_csv('{csv}', header = true, types = "
+                "{'created': 'TIMESTAMPTZ', 'answered': 'TIMESTAMPTZ', 'first_response': 'TIMESTAMPTZ'})) "
+                f"TO '{parquet}' (FORMAT parquet, COMPRESSION snappy)")
+        figures = {}
+        for source in (csv, parquet):
+            mb = source.stat().st_size / 1e6
+            kind = source.suffix[1:]
+            out = folder / f"out-{kind}"
+            wall, cpu, peak, run = timed([str(CXC), "measure", str(folder / "spec.cx"), "--contacts",
+                                          str(source), "--format", "json", "-o", str(out)])
+            measured = json.loads((out / "measure.json").read_text())
+            figures[kind] = {(t["segment"], t["channel"]): (t["n"], t["met"]) for t in measured["targets"]}
+            line(rows, f"cxc measure, {kind}", mb, wall, cpu, peak)
+            wall, cpu, peak, run = timed([python, "-c", DUCK, str(source), cases])
+            theirs = {(s, c): (n, m) for s, c, n, m in json.loads(run.stdout.strip().splitlines()[-1])}
+            line(rows, f"DuckDB attainment, {kind}", mb, wall, cpu, peak,
+                 f"counts agree with cxc: {theirs == figures[kind]}")
+            if with_dbt:
+                with tempfile.TemporaryDirectory() as tmp:
+                    subprocess.run([str(CXC), "build", str(folder / "spec.cx"), "--target", "dbt",
+                                    "-o", tmp], check=True, capture_output=True)
+                    project = Path(tmp) / "dbt"
+                    dbt = Path(python).parent / "dbt"
+                    env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+                               CXC_DUCKDB_PATH=str(Path(tmp) / "figures.duckdb"))
+                    variables = json.dumps({"contacts": str(source), "cases": str(ROOT / "benches" / "empty-cases.csv")})
+                    wall, cpu, peak, run = timed([str(dbt), "build", "--profiles-dir", ".",
+                                                  "--target", "duckdb", "--vars", variables],
+                                                 env=env, cwd=project)
+                    status = "ok" if run.returncode == 0 else f"failed: {run.stdout[-400:]}"
+                    line(rows, f"dbt build on DuckDB, {kind}", mb, wall, cpu, peak, status)
+        print(f"{rows:>12,} cxc's figures from CSV and from Parquet agree: {figures['csv'] == figures['parquet']}")
+
+
+if __name__ == "__main__":
+    main()
