@@ -140,6 +140,67 @@ fn an_unreadable_export_is_exit_2_and_no_data_is_an_error() {
     assert_eq!(output.status.code(), Some(2));
 }
 
+/// A Parquet export cxc cannot read as values is refused with the column's
+/// name (never its contents), and one piped in is refused: Parquet is read
+/// from its end.
+#[test]
+fn a_parquet_export_with_a_list_column_or_through_a_pipe_is_exit_2() {
+    use parquet::file::writer::SerializedFileWriter;
+    let dir = tempfile::tempdir().unwrap();
+    let schema = "message m { optional binary id (STRING); optional group customer (LIST) \
+                  { repeated group list { optional binary element (STRING); } } }";
+    let schema = std::sync::Arc::new(parquet::schema::parser::parse_message_type(schema).unwrap());
+    let mut bytes = Vec::new();
+    SerializedFileWriter::new(&mut bytes, schema, Default::default())
+        .unwrap()
+        .close()
+        .unwrap();
+    // No extension: known by its first bytes.
+    let file = dir.path().join("contacts-export");
+    std::fs::write(&file, &bytes).unwrap();
+    let map = dir.path().join("cxc.yaml");
+    std::fs::write(
+        &map,
+        "measure:\n  columns:\n    customer: customer.list.element\n",
+    )
+    .unwrap();
+    let output = cxc(&[
+        "measure",
+        SPEC,
+        "--config",
+        map.to_str().unwrap(),
+        "--contacts",
+        file.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("column customer.list.element is a list column"),
+        "{stderr}"
+    );
+    // Unmapped, the list column is not read and the file is measured.
+    let output = cxc(&["measure", SPEC, "--contacts", file.to_str().unwrap()]);
+    assert_ne!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("piped.parquet");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let output = cxc(&["measure", SPEC, "--contacts", fifo.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("Parquet is read from its end"), "{stderr}");
+    }
+}
+
 /// `cxc measure` on the kitchen example and its month of exports.
 fn measure_kitchen(extra: &[&str]) -> std::process::Output {
     cxc(&[

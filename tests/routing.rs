@@ -824,3 +824,84 @@ complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; 
     );
     assert!(text.contains("task_timeout: 248400"), "{text}");
 }
+
+/// Audit 3, finding 4: TaskRouter timeouts run on the wall clock. A rung
+/// `after 2wd` on Mon–Fri 09–18 waits the shortest wall-clock time its
+/// deadline can leave (a request late on Sunday is due on Tuesday at 18:00:
+/// 1 day 18 hours), never longer than the deadline; the warning says it
+/// escalates earlier, not later. A rung in business hours gets the
+/// business-hours warning. A complaint whose owner's team has no queue is
+/// not in the workflow, and no timer warning is said for it.
+#[test]
+fn only_exported_rungs_are_warned_and_a_working_day_rung_fires_early() {
+    let spec = r#"service "Rent" { language en }
+calendar office "Office" { timezone "UTC"; open mon-fri 09:00-18:00 }
+team desk "Desk" { lead head }
+role head "Head" { team desk; duty "Lead" }
+role agent "Agent" { team desk; duty "Serve" }
+role senior "Senior" { team desk; duty "Help" }
+team back "Back office" { lead back_head }
+role back_head "Back head" { team back; duty "Lead" }
+segment all "All" { tier 1; channels email }
+channel email "E-mail" { kind email; hours office; owner desk }
+sla base "Base" for all { hours office; first_response email within 1h }
+queue line "Line" { channel email; segments all; team desk }
+complaint kept "Kept" { segments all; owner agent; hours office; acknowledge within 1h; resolve within 3wd; escalate after 4h to senior; escalate after 2wd to head; feedback required }
+complaint away "Away" { segments all; owner back; hours office; acknowledge within 1h; resolve within 9wd; escalate after 3h to back_head; escalate after 5wd to head; feedback required }
+"#;
+    let config = "exports:\n  taskrouter:\n    task_timeout: 2592000\n";
+    let (_w, built) = build_text(spec, Some(config));
+    let text = built
+        .stderr
+        .split_whitespace()
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ");
+    // `kept`: with the agent for 4 hours, then the senior until the 2wd
+    // rung, then the head.
+    let task = serde_json::json!({"channel": "email", "segment": "all", "complaint": "kept"});
+    let now = Moment { day: 0, minute: 0 };
+    let at = |age| twilio::route(&built.workflow, &task, now, age, &|_| false).unwrap();
+    assert_eq!(
+        at(4 * 3600 - 1).worker_expression.as_deref(),
+        Some("worker.roles HAS 'agent'")
+    );
+    assert_eq!(
+        at(42 * 3600 - 1).worker_expression.as_deref(),
+        Some("worker.roles HAS 'senior'")
+    );
+    assert_eq!(
+        at(42 * 3600).worker_expression.as_deref(),
+        Some("worker.roles HAS 'head'")
+    );
+    let wall = 42 * 3600;
+    let targets = &built.workflow["task_routing"]["filters"][0]["targets"];
+    assert_eq!(targets[1]["timeout"], wall - 4 * 3600, "{targets}");
+    assert!(
+        text.contains(
+            "`2wd` goes out as 1 day 18 hours, the shortest wall-clock time its deadline can leave"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("a request made at any other time escalates earlier than its deadline"),
+        "{text}"
+    );
+    assert!(
+        text.contains("complaint rule `kept` escalates after business hours"),
+        "{text}"
+    );
+    assert!(!text.contains("TaskRouter counts running time"), "{text}");
+    // `away` is not in the workflow: no filter, no TaskRouter timer warning
+    // (Zendesk, which does take it, still says what its `9wd` becomes).
+    assert!(!built.workflow.to_string().contains("'away'"));
+    assert!(
+        text.contains("Zendesk counts running time, not working days: `9wd`"),
+        "{text}"
+    );
+    assert!(!text.contains("not in working days: `5wd`"), "{text}");
+    assert!(
+        !text.contains("complaint rule `away` escalates after business hours"),
+        "{text}"
+    );
+}

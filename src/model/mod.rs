@@ -561,6 +561,20 @@ impl Model {
         self.running(limit, calendar, Extreme::Longest)
     }
 
+    /// The shortest wall-clock time `limit` can last on `calendar`'s clock:
+    /// as written for running time, or for working days from the end of a
+    /// day to the deadline (see [`workdays::shortest_wall`]); what a system
+    /// whose timers run on the wall clock can wait without ever waiting past
+    /// the deadline.
+    pub fn wall_timeout(&self, limit: TimeLimit, calendar: Option<Idx<Calendar>>) -> Duration {
+        match limit {
+            TimeLimit::Running { time, .. } => time,
+            TimeLimit::WorkingDays(_) => self
+                .shortest_wall(limit, calendar)
+                .unwrap_or(Duration::from_seconds(0)),
+        }
+    }
+
     /// The clock a promise runs on for one segment: a promise about a
     /// journey runs on the wall clock, as its steps do; one on a channel on
     /// the channel's `hours`, else the `hours` of the segment's first SLA

@@ -1,10 +1,12 @@
 //! Deadlines in working days (`Nwd`, language 3) in the exports that only
-//! count running time: Zendesk business minutes and TaskRouter timeouts get
-//! the longest running time the deadline can leave on its calendar. The
-//! oracle is `cxc measure`'s clock (`measure::clock::Clock`, itself checked
-//! against a minute-by-minute walk): for every day a request may come on,
-//! the running time from that day's midnight to when the clock says the
-//! deadline is due.
+//! count running time: Zendesk business minutes get the longest running
+//! time the deadline can leave on its calendar; TaskRouter timeouts, which
+//! run on the wall clock, the shortest wall-clock time (so that no request
+//! escalates after its deadline). The oracle is `cxc measure`'s clock
+//! (`measure::clock::Clock`, itself checked against a minute-by-minute
+//! walk): for every day a request may come on, the running time from that
+//! day's midnight, and the wall-clock time from its last second, to when
+//! the clock says the deadline is due.
 
 use crate::{build_text, run_seeded, twilio, zendesk, Moment};
 use cxc::measure::clock::Clock;
@@ -132,6 +134,28 @@ impl WorkCalendar {
             .max()
             .unwrap() as u64
     }
+
+    /// The shortest wall-clock time `days` working days can last, by `cxc
+    /// measure`'s clock: from the last second of every day (the moment
+    /// that leaves the least) to when the clock says the deadline is due,
+    /// counted from the day's end.
+    fn shortest_wall_by_the_clock(&self, days: u32) -> u64 {
+        let (clock, tz) = self.clock();
+        let before = 7 * (i64::from(days) + 3);
+        let start = first_holiday()
+            .checked_sub(jiff::Span::new().days(before))
+            .unwrap();
+        (0..before + 40 + 14)
+            .map(|i| {
+                let next = start.checked_add(jiff::Span::new().days(i + 1)).unwrap();
+                let end = next.to_zoned(tz.clone()).unwrap().timestamp();
+                let from = jiff::Timestamp::from_second(end.as_second() - 1).unwrap();
+                let due = clock.due(from, days).expect("the calendar opens");
+                due.as_second() - end.as_second()
+            })
+            .min()
+            .unwrap() as u64
+    }
 }
 
 fn working_days_spec(calendar: &WorkCalendar, resolve: u32, escalate: u32) -> String {
@@ -149,12 +173,12 @@ fn working_days_spec(calendar: &WorkCalendar, resolve: u32, escalate: u32) -> St
     )
 }
 
-/// Zendesk's business minutes and TaskRouter's timeouts for a deadline in
-/// working days are the longest running time the deadline can leave on its
-/// calendar, as `cxc measure`'s clock counts it, and `inexact-export` says
-/// so at the line.
+/// Zendesk's business minutes for a deadline in working days are the
+/// longest running time the deadline can leave on its calendar, TaskRouter's
+/// timeouts the shortest wall-clock time, as `cxc measure`'s clock counts
+/// them, and `inexact-export` says so at the line.
 #[test]
-fn working_days_go_out_as_the_longest_time_the_clock_can_run() {
+fn working_days_go_out_as_the_longest_running_and_shortest_wall_time() {
     let cases = (work_calendar(), 1u32..7, 1u32..7);
     run_seeded(
         "working days",
@@ -169,7 +193,7 @@ fn working_days_go_out_as_the_longest_time_the_clock_can_run() {
             let (_work, built) = build_text(&spec, Some(&config));
             let what = format!("generated spec\n{spec}");
             let resolve_time = calendar.longest_by_the_clock(resolve);
-            let escalate_time = calendar.longest_by_the_clock(escalate);
+            let escalate_time = calendar.shortest_wall_by_the_clock(escalate);
             // Zendesk: the SLA's resolution and the complaint's, in business
             // minutes unless the calendar is open around the clock.
             let business = calendar.windows != [Some((0, 96)); 7] || !calendar.holidays.is_empty();

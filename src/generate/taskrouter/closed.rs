@@ -65,7 +65,6 @@ impl Writer<'_> {
     /// `channel` takes to reach its last rung within the task lifetime.
     fn ladder(&self, channel: Idx<Channel>) -> u64 {
         let model = self.model;
-        let mut unsaid = Vec::new();
         model
             .complaints
             .values()
@@ -79,7 +78,7 @@ impl Writer<'_> {
             })
             .filter_map(|complaint| {
                 let owner = complaint.owner.as_ref()?;
-                let rungs = self.rungs(complaint, owner, &mut unsaid);
+                let rungs = self.rungs(complaint, owner);
                 rungs
                     .iter()
                     .map(|r| r.starts)

@@ -41,13 +41,15 @@
 mod closed;
 mod plan;
 
-use super::minutes::{report, running_time};
+use super::minutes::report;
 use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Complaint, Idx, Model, Party, Queue, Ref};
+use crate::model::{Calendar, Complaint, Idx, Model, Party, Queue, Ref};
 use crate::msg;
+use crate::source::Span;
 use crate::syntax::values::Language;
+use crate::syntax::values::TimeLimit;
 use plan::{Place, Plan, Task};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -58,9 +60,6 @@ pub const DEFAULT_TASK_TIMEOUT: u64 = 86_400;
 
 /// The queue for tasks no queue of the spec takes, when `cxc.yaml` names none.
 const FALLBACK_PLACEHOLDER: &str = "SET-ME-queue-sid-for-unrouted-tasks";
-
-/// The system named in what a `wd` limit loses as a timeout.
-const SYSTEM: &str = "TaskRouter";
 
 /// The workflow and the TaskQueues.
 pub struct Export {
@@ -154,9 +153,7 @@ impl Writer<'_> {
             .slas_of(task.segment)
             .flat_map(|(_, sla)| sla.answers.iter().map(move |a| (a, sla.clock())))
             .filter(|(a, _)| a.channel.target == Some(task.channel))
-            .map(|(a, clock)| {
-                running_time(self.model, a.within, clock, a.span, SYSTEM, &mut notes).seconds()
-            })
+            .map(|(a, clock)| self.timeout(a.within, clock, a.span, &mut notes))
             .min();
         (wait, notes)
     }
@@ -267,7 +264,9 @@ impl Writer<'_> {
         let Some(owner) = complaint.owner.as_ref() else {
             return Vec::new();
         };
-        let rungs = self.rungs(complaint, owner, problems);
+        let rungs = self.rungs(complaint, owner);
+        // Rungs whose start some task's targets carry as a timeout.
+        let mut exported = vec![false; rungs.len()];
         let segments: Vec<_> = model.served(&complaint.segments).collect();
         let mut groups = Groups::default();
         let mut unrouted: Vec<String> = Vec::new();
@@ -308,6 +307,7 @@ impl Writer<'_> {
                     ));
                 }
                 steps.push((rung.starts, step));
+                exported[position] = true;
             }
             if steps.is_empty() {
                 continue;
@@ -319,6 +319,16 @@ impl Writer<'_> {
                 steps[i].1["timeout"] = json!(wait);
             }
             groups.add(task, steps.into_iter().map(|(_, v)| v).collect());
+        }
+        // A rung's start goes out as the previous target's timeout; the
+        // rung TaskRouter would reach too late is named by its start below.
+        let mut by_hours = false;
+        for (position, rung) in rungs.iter().enumerate().skip(1) {
+            let late = too_late.is_some_and(|r| std::ptr::eq(r, rung));
+            if exported[position] || late {
+                rung.notes.iter().for_each(|n| report(problems, n.clone()));
+                by_hours |= rung.hours;
+            }
         }
         for to in cut {
             problems.push(
@@ -376,13 +386,13 @@ impl Writer<'_> {
                 .help(msg!("taskrouter-owner-no-queue-help")),
             );
         }
+        // Business hours on an exported rung go out as wall-clock time.
         let business = complaint
             .hours
             .as_ref()
             .and_then(|h| h.target)
             .is_some_and(|c| !model.calendars[c].is_24x7());
-        let escalates = groups.0.iter().any(|g| g.targets.len() > 1);
-        if business && escalates {
+        if business && by_hours {
             problems.push(
                 Diagnostic::new(
                     Code::InexactExport,
@@ -438,36 +448,62 @@ impl Writer<'_> {
     }
 
     /// The ladder's rungs in order; a rung at the same time as an earlier
-    /// one replaces it. A rung `after 2wd` starts after the longest running
-    /// time the deadline can leave on the complaint's calendar (reported).
-    fn rungs<'c>(
-        &self,
-        complaint: &'c Complaint,
-        owner: &'c Ref<Party>,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Vec<Rung<'c>> {
+    /// one replaces it. A rung `after 2wd` starts after the shortest
+    /// wall-clock time the deadline can leave on the complaint's calendar,
+    /// with the note that says so (reported only where it is exported).
+    fn rungs<'c>(&self, complaint: &'c Complaint, owner: &'c Ref<Party>) -> Vec<Rung<'c>> {
         let mut rungs: Vec<Rung> = Vec::new();
-        let parties: Vec<(u64, &Ref<Party>)> = std::iter::once((0, owner))
-            .chain(complaint.escalations.iter().map(|e| {
-                let after = running_time(
-                    self.model,
-                    e.after,
-                    complaint.clock(),
-                    e.span,
-                    SYSTEM,
-                    problems,
-                );
-                (after.seconds(), &e.to)
-            }))
-            .collect();
-        for (starts, to) in parties {
+        let parties = std::iter::once((0, Vec::new(), false, owner)).chain(
+            complaint.escalations.iter().map(|e| {
+                let mut notes = Vec::new();
+                let after = self.timeout(e.after, complaint.clock(), e.span, &mut notes);
+                let hours = e.after.working_days().is_none();
+                (after, notes, hours, &e.to)
+            }),
+        );
+        for (starts, notes, hours, to) in parties {
             let Some(party) = to.target else { break };
             while rungs.last().is_some_and(|r| r.starts >= starts) {
                 rungs.pop();
             }
-            rungs.push(Rung { starts, party, to });
+            rungs.push(Rung {
+                starts,
+                party,
+                to,
+                notes,
+                hours,
+            });
         }
         rungs
+    }
+
+    /// `limit` as a TaskRouter timeout in seconds. Timeouts run on the wall
+    /// clock: running time goes out as written (`taskrouter-business-hours`
+    /// says what that means on business hours), a `wd` limit as the
+    /// shortest wall-clock time its deadline can leave, so that the
+    /// workflow never waits past the deadline, with a note that says so.
+    fn timeout(
+        &self,
+        limit: TimeLimit,
+        calendar: Option<Idx<Calendar>>,
+        span: Span,
+        notes: &mut Vec<Diagnostic>,
+    ) -> u64 {
+        let wall = self.model.wall_timeout(limit, calendar).seconds();
+        if limit.working_days().is_some() {
+            let note = Diagnostic::new(
+                Code::InexactExport,
+                span,
+                msg!(
+                    "taskrouter-working-days",
+                    limit = limit.to_string(),
+                    wall = crate::i18n::Arg::seconds(wall, false)
+                ),
+            )
+            .help(msg!("export-working-days-help", limit = limit.to_string()));
+            report(notes, note);
+        }
+        wall
     }
 
     /// The TaskQueues: who works each queue (its team's workers, by the
@@ -514,6 +550,10 @@ struct Rung<'c> {
     starts: u64,
     party: Party,
     to: &'c Ref<Party>,
+    /// What the export of its start loses (a `wd` limit on the wall clock).
+    notes: Vec<Diagnostic>,
+    /// Its start is written in running time (not `wd`).
+    hours: bool,
 }
 
 /// Tasks of one channel with the same targets, grouped into one filter, in
