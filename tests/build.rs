@@ -358,3 +358,57 @@ fn journey_support_lists_only_the_teams_working_on_it() {
         ]
     );
 }
+
+/// Audit 3, finding 5: "Support behind the steps" gives an agreement's `for
+/// SEGMENT` lines for the segments the journey serves, then the general
+/// line for the others; a journey that serves none of them gets the general
+/// line alone, without "other segments". Both languages.
+#[test]
+fn journey_support_gives_the_segment_lines_of_its_segments() {
+    let spec = "team front \"Front\" { lead front_head }\n\
+        role front_head \"Front head\" { team front; duty \"Lead\" }\n\
+        team back \"Back\" { lead back_head }\n\
+        role back_head \"Back head\" { team back; duty \"Lead\" }\n\
+        calendar office { open 24x7 }\n\
+        channel phone { kind phone; hours office; owner front }\n\
+        segment vip \"VIP\" { tier 1; channels phone }\n\
+        segment mass \"Mass\" { tier 2; channels phone }\n\
+        sla vip_sla for vip { answer phone 80% within 20s }\n\
+        sla mass_sla for mass { answer phone 80% within 40s }\n\
+        agreement back_for_front \"Back helps front\" { provider back; consumer front; \
+        respond within 30m for vip; respond within 2h }\n\
+        journey j_vip \"VIP\" { segments vip; start a\n\
+          step a { owner front; channel phone; next b }\n\
+          step b { owner back; end } }\n\
+        journey j_mass \"Mass\" { segments mass; start a\n\
+          step a { owner front; channel phone; next b }\n\
+          step b { owner back; end } }\n";
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/s.cx", spec);
+    for (lang, vip_line, mass_line) in [
+        (
+            "en",
+            "- Back supports Front: responds within 30 minutes for VIP; within 2 hours for other segments (Back helps front)",
+            "- Back supports Front: responds within 2 hours (Back helps front)",
+        ),
+        (
+            "ru",
+            "- Back → Front: ответ в течение 30 минут для сегмента «VIP»; в течение 2 часов для остальных сегментов (Back helps front)",
+            "- Back → Front: ответ в течение 2 часов (Back helps front)",
+        ),
+    ] {
+        let out = format!("out-{lang}");
+        let built = cxc_in(
+            work.path(),
+            &["build", "spec", "-o", &out, "--target", "docs", "--lang", lang],
+        );
+        assert_eq!(built.status.code(), Some(0), "{built:?}");
+        let read = |j: &str| {
+            std::fs::read_to_string(work.path().join(&out).join("journeys").join(j)).unwrap()
+        };
+        let vip = read("j_vip.md");
+        assert!(vip.contains(vip_line), "{vip}");
+        let mass = read("j_mass.md");
+        assert!(mass.contains(mass_line), "{mass}");
+    }
+}

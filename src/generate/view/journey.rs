@@ -64,15 +64,51 @@ impl<'a> View<'a> {
                     label: a.header.label(),
                     provider: m.teams[provider].header.label(),
                     consumer: m.teams[consumer].header.label(),
-                    respond: a
-                        .responds
-                        .iter()
-                        .find(|r| r.segments.is_empty())
-                        .or(a.responds.first())
-                        .map(|r| self.w().duration(r.within, None)),
+                    responds: self.responds_for(a, &served),
                 })
             })
             .collect()
+    }
+
+    /// An agreement's response times for the journey's segments: each
+    /// `for` line naming some of them (with only those), then the general
+    /// line, which covers the other segments when a `for` line is shown.
+    fn responds_for(
+        &self,
+        a: &'a crate::model::Agreement,
+        served: &std::collections::BTreeSet<Idx<crate::model::Segment>>,
+    ) -> Vec<RespondView<'a>> {
+        let m = self.model;
+        let mut lines: Vec<RespondView<'a>> = a
+            .responds
+            .iter()
+            .filter(|r| !r.segments.is_empty())
+            .filter_map(|r| {
+                let segments: Vec<Named<'a>> = r
+                    .segments
+                    .iter()
+                    .filter(|s| s.target.is_some_and(|t| served.contains(&t)))
+                    .map(|s| self.w().named(s, |s| &m.segments[s].header))
+                    .collect();
+                (!segments.is_empty()).then(|| RespondView {
+                    within: self.w().duration(r.within, None),
+                    segments,
+                    others: false,
+                })
+            })
+            .collect();
+        let specific = !lines.is_empty();
+        lines.extend(
+            a.responds
+                .iter()
+                .filter(|r| r.segments.is_empty())
+                .map(|r| RespondView {
+                    within: self.w().duration(r.within, None),
+                    segments: Vec::new(),
+                    others: specific,
+                }),
+        );
+        lines
     }
 
     pub(super) fn journey(&self, j: &'a Journey, file: &'a str) -> JourneyView<'a> {

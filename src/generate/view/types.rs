@@ -269,8 +269,9 @@ pub struct SupportView<'a> {
     pub label: &'a str,
     pub provider: &'a str,
     pub consumer: &'a str,
-    /// Its general response time (the one without `for`), else its first.
-    pub respond: Option<Time>,
+    /// Its response times for the journey's segments: the `for` lines that
+    /// name some of them, then the general line.
+    pub responds: Vec<RespondView<'a>>,
 }
 
 #[derive(Serialize)]
