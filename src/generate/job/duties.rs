@@ -480,7 +480,7 @@ impl Duties<'_> {
                     language,
                 );
                 let scope = if !respond.segments.is_empty() {
-                    Segments::Named(&named)
+                    Segments::Named(&named, respond.segments.len())
                 } else if agreement.has_segment_lines() {
                     Segments::Others
                 } else {
@@ -512,11 +512,13 @@ impl Duties<'_> {
             };
             let strategy = strategy.trim_end_matches('.');
             let name = self.q(t.header.label());
+            let one = segments.len() == 1;
             let segments = quoted_list(segments, self.w.language);
-            let text = if self.say.en {
-                format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}.")
-            } else {
-                format!("Работать с клиентами типа {name} (сегменты {segments}) следующим образом. {strategy}.")
+            let text = match (self.say.en, one) {
+                (true, true) => format!("Treat customers of the type {name} (segment {segments}) this way: {strategy}."),
+                (true, false) => format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}."),
+                (false, true) => format!("Работать с клиентами типа {name} (сегмент {segments}) следующим образом: {strategy}."),
+                (false, false) => format!("Работать с клиентами типа {name} (сегменты {segments}) следующим образом: {strategy}."),
             };
             self.push(Group::Customers, "customer-type", Via::Own, text);
         }

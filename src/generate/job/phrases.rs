@@ -24,8 +24,8 @@ pub(super) enum Segments<'s> {
     All,
     /// The general line beside `for` lines: the segments they do not name.
     Others,
-    /// A `for` line: the quoted list.
-    Named(&'s str),
+    /// A `for` line: the quoted list, and how many segments it names.
+    Named(&'s str, usize),
 }
 
 /// The sentences in one language.
@@ -192,8 +192,10 @@ impl Phrases {
             (_, Segments::All) => String::new(),
             (true, Segments::Others) => " about other segments".to_string(),
             (false, Segments::Others) => " по остальным сегментам".to_string(),
-            (true, Segments::Named(s)) => format!(" about the segments {s}"),
-            (false, Segments::Named(s)) => format!(" по сегментам {s}"),
+            (true, Segments::Named(s, 1)) => format!(" about the segment {s}"),
+            (true, Segments::Named(s, _)) => format!(" about the segments {s}"),
+            (false, Segments::Named(s, 1)) => format!(" по сегменту {s}"),
+            (false, Segments::Named(s, _)) => format!(" по сегментам {s}"),
         };
         match (self.en, doer) {
             (true, Doer::Me) => format!("Respond to requests from the team {consumer}{scope} within {within}."),

@@ -451,10 +451,27 @@ fn a_customer_type_is_one_line_naming_its_segments() {
         ),
         (
             Language::Ru,
-            "Работать с клиентами типа «Wants everything now» (сегменты «VIP», «Mass») следующим образом. React fast.",
+            "Работать с клиентами типа «Wants everything now» (сегменты «VIP», «Mass») следующим образом: React fast.",
         ),
     ] {
         let job = job_of(&spec, "lead", language);
+        let types: Vec<_> = job.duties.iter().filter(|(k, _)| k == "customer-type").collect();
+        assert_eq!(types.len(), 1, "{:?}", job.duties);
+        assert_eq!(types[0].1, line);
+    }
+    // One segment: singular (audit 3, finding 11), and a colon before the
+    // user's text in Russian too.
+    for (language, line) in [
+        (
+            Language::En,
+            "Treat customers of the type “Wants everything now” (segment “VIP”) this way: React fast.",
+        ),
+        (
+            Language::Ru,
+            "Работать с клиентами типа «Wants everything now» (сегмент «VIP») следующим образом: React fast.",
+        ),
+    ] {
+        let job = job_of(SPEC, "lead", language);
         let types: Vec<_> = job.duties.iter().filter(|(k, _)| k == "customer-type").collect();
         assert_eq!(types.len(), 1, "{:?}", job.duties);
         assert_eq!(types[0].1, line);
@@ -490,7 +507,9 @@ fn russian_sentences_read_right_with_feminine_masculine_and_plural_names() {
         "подразделением",
         "типа",
         "обещания",
+        "сегмент",
         "сегменты",
+        "сегменту",
         "сегментам",
         "календарю",
     ];

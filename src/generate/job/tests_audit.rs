@@ -104,10 +104,33 @@ fn an_agreement_s_general_line_is_for_the_other_segments() {
     assert_eq!(
         texts(&tracer, "agreement"),
         [
-            "Respond to requests from the team “Contact centre” about the segments “VIP” within 30 minutes (around the clock).",
+            "Respond to requests from the team “Contact centre” about the segment “VIP” within 30 minutes (around the clock).",
             "Respond to requests from the team “Contact centre” about other segments within 2 hours (around the clock).",
         ]
     );
+    // Audit 3, finding 11: one segment is singular, several plural, in
+    // both languages.
+    let ru = job_of(AIRLINE, "tracer", Language::Ru);
+    assert_eq!(
+        texts(&ru, "agreement")[0],
+        "Отвечать на запросы подразделения «Contact centre» по сегменту «VIP» в течение 30 минут (круглосуточно)."
+    );
+    let both = AIRLINE.replace(
+        "respond within 30m for vip",
+        "respond within 30m for vip, rest",
+    );
+    for (language, line) in [
+        (
+            Language::En,
+            "Respond to requests from the team “Contact centre” about the segments “VIP”, “Others” within 30 minutes (around the clock).",
+        ),
+        (
+            Language::Ru,
+            "Отвечать на запросы подразделения «Contact centre» по сегментам «VIP», «Others» в течение 30 минут (круглосуточно).",
+        ),
+    ] {
+        assert_eq!(texts(&job_of(&both, "tracer", language), "agreement")[0], line);
+    }
     // An agreement with one line is for everyone: no scope is said.
     let director = job_of(AIRLINE, "director", Language::En);
     assert_eq!(
