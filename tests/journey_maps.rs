@@ -547,3 +547,66 @@ fn ten_owners_fit_and_print_at_8_pt_on_a4() {
         assert!(print.contains(rule), "{rule}");
     }
 }
+
+/// Audit 3, finding 12: the experience curve joins only neighbouring steps
+/// that both have the figure. Read back from the SVG: no segment of a
+/// curve passes the height of a step between its two ends (every step with
+/// a figure has a dot at its height; here each step has one figure or
+/// both), and the ease line is broken at the step without effort.
+#[test]
+fn the_experience_curve_breaks_at_steps_without_data() {
+    let graph = graph_of(
+        "team a \"A\" {}\njourney g \"G\" { start s0\n\
+         step s0 \"One\" { owner a; effort 2; csat 4; next s1 }\n\
+         step s1 \"Two\" { owner a; csat 3; next s2 }\n\
+         step s2 \"Three\" { owner a; effort 4; next s3 }\n\
+         step s3 \"Four\" { owner a; effort 3; end \"x\" } }\n",
+    );
+    let (_, curve, _) = svg(&graph, "G", Language::En);
+    let all = tags(&curve.expect("the curve beside the map"));
+    let curve: Vec<&Tag> = all
+        .iter()
+        .filter(|t| {
+            t.groups
+                .iter()
+                .any(|g| g.split(' ').any(|c| c == "experience"))
+        })
+        .collect();
+    let mut heights: Vec<f64> = curve
+        .iter()
+        .filter(|t| t.name == "circle")
+        .map(|t| t.at.1 + t.num("cy"))
+        .collect();
+    heights.sort_by(f64::total_cmp);
+    heights.dedup();
+    assert_eq!(heights.len(), 4, "a dot at every step: {heights:?}");
+    let lines: Vec<(String, Vec<f64>)> = curve
+        .iter()
+        .filter(|t| t.name == "polyline")
+        .map(|t| {
+            let ys = t
+                .get("points")
+                .unwrap()
+                .split(' ')
+                .map(|p| t.at.1 + p.split(',').nth(1).unwrap().parse::<f64>().unwrap())
+                .collect();
+            (t.get("stroke").unwrap().to_string(), ys)
+        })
+        .collect();
+    for (color, ys) in &lines {
+        for pair in ys.windows(2) {
+            let (lo, hi) = (pair[0].min(pair[1]), pair[0].max(pair[1]));
+            assert!(
+                !heights.iter().any(|&h| lo < h && h < hi),
+                "the {color} line passes a step between {lo} and {hi}: {heights:?}"
+            );
+        }
+    }
+    // Satisfaction: One–Two; ease: Three–Four only (One stands alone).
+    let ease: Vec<_> = lines.iter().filter(|(c, _)| c == "#9a6700").collect();
+    assert_eq!(ease.len(), 1, "{lines:?}");
+    assert_eq!(ease[0].1, [heights[2], heights[3]]);
+    let csat: Vec<_> = lines.iter().filter(|(c, _)| c == "#0969da").collect();
+    assert_eq!(csat.len(), 1, "{lines:?}");
+    assert_eq!(csat[0].1, [heights[0], heights[1]]);
+}

@@ -308,7 +308,9 @@ pub(super) fn phases(s: &mut String, graph: &Graph, d: &Drawing, width: i64) {
 
 /// The experience curve: beside each step that has them, its satisfaction
 /// (1..5) and its ease (6 − effort, so higher is better on both lines),
-/// joined down the journey; a step that hurts is marked red.
+/// joined down the journey between neighbouring steps that both have the
+/// figure (a step without it breaks the line); a step that hurts is marked
+/// red.
 pub(super) fn curve(s: &mut String, graph: &Graph, d: &Drawing, language: Language) {
     let (title, csat_name, ease_name) = match language {
         Language::En => ("Experience (1–5)", "satisfaction", "ease: 6 − effort"),
@@ -363,16 +365,22 @@ pub(super) fn curve(s: &mut String, graph: &Graph, d: &Drawing, language: Langua
         ("#9a6700", |n| n.effort.map(|e| 6.0 - e)),
     ];
     for (color, value) in series {
-        let points: Vec<String> = steps
+        // A line only between neighbouring steps that both have the figure:
+        // a step without it breaks the line, so no stretch looks measured
+        // that was not.
+        let points: Vec<Option<String>> = steps
             .iter()
-            .filter_map(|&(y, i)| value(&graph.nodes[i]).map(|v| format!("{},{y}", at(v))))
+            .map(|&(y, i)| value(&graph.nodes[i]).map(|v| format!("{},{y}", at(v))))
             .collect();
-        if points.len() > 1 {
-            let _ = writeln!(
-                s,
-                "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>",
-                points.join(" ")
-            );
+        for run in points.split(Option::is_none) {
+            if run.len() > 1 {
+                let run: Vec<&str> = run.iter().flatten().map(String::as_str).collect();
+                let _ = writeln!(
+                    s,
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>",
+                    run.join(" ")
+                );
+            }
         }
         for &(y, i) in &steps {
             let node = &graph.nodes[i];
