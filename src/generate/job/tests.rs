@@ -277,6 +277,23 @@ fn a_role_s_work_is_its_own_and_its_lead_organises_it() {
         "{:#?}",
         trainee.duties
     );
+    // With a queue of the team (audit 3, finding 6): a team-owned channel
+    // gives its targets to every line role of the queue's team; a
+    // role-owned one to that role alone.
+    let queued = "\nqueue line \"Line\" { channel phone; team support }\n";
+    let team_owned =
+        SPEC.to_string() + "role trainee \"Trainee\" { team support; reports_to lead }" + queued;
+    let trainee = job_of(&team_owned, "trainee", Language::En);
+    assert_eq!(texts(&trainee, "target").len(), 2, "{:#?}", trainee.duties);
+    let role_owned = spec.clone() + queued;
+    let trainee = job_of(&role_owned, "trainee", Language::En);
+    assert!(
+        texts(&trainee, "target").is_empty(),
+        "{:#?}",
+        trainee.duties
+    );
+    let agent = job_of(&role_owned, "agent", Language::En);
+    assert_eq!(texts(&agent, "target").len(), 2, "{:#?}", agent.duties);
     // The step "Call" is the agent's: the lead organises it too.
     let lead = job_of(&spec, "lead", Language::En);
     assert!(texts(&lead, "step")
