@@ -610,3 +610,60 @@ fn the_experience_curve_breaks_at_steps_without_data() {
     assert_eq!(csat.len(), 1, "{lines:?}");
     assert_eq!(csat[0].1, [heights[0], heights[1]]);
 }
+
+/// Audit 3, finding 10: a chip in the customer's lane breaks its channel
+/// names at spaces (or after a hyphen or slash), never inside a word that
+/// fits the widened lane: "Sheremetyevo" stays whole on NordRent's site
+/// maps in both languages, which are still whole and legible. Read back
+/// from each chip's text lines.
+#[test]
+fn customer_chips_keep_their_words_whole() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut chips = 0;
+    for language in ["en", "ru"] {
+        let out = tempfile::tempdir().unwrap();
+        let built = std::process::Command::new(env!("CARGO_BIN_EXE_cxc"))
+            .args(["build", "tests/specs/nordrent", "-o"])
+            .arg(out.path())
+            .args(["--lang", language])
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(built.status.code(), Some(0), "{built:?}");
+        for journey in ["rental", "breakdown"] {
+            let page = out.path().join(format!("site/journeys/{journey}.html"));
+            let page = std::fs::read_to_string(page).unwrap();
+            let map = page.split("<svg").nth(1).unwrap();
+            let map = format!("<svg{}", map.split("</svg>").next().unwrap());
+            // Each chip: its title ("step: channels"), then its lines.
+            for chip in map.split("<g class=\"touchpoint\">").skip(1) {
+                // The chip's group ends its line (its icons' groups do not).
+                let chip = chip.split("</g>\n").next().unwrap();
+                let title = chip.split("<title>").nth(1).unwrap();
+                let title = title.split("</title>").next().unwrap();
+                let whole: Vec<&str> = title.split_whitespace().collect();
+                let pieces: Vec<&str> = whole
+                    .iter()
+                    .flat_map(|w| w.split_inclusive(['-', '/']))
+                    .collect();
+                let lines: Vec<&str> = chip
+                    .split("<text ")
+                    .skip(1)
+                    .map(|l| l.split('>').nth(1).unwrap().split('<').next().unwrap())
+                    .collect();
+                assert!(!lines.is_empty(), "{chip}");
+                for text in lines {
+                    for token in text.split_whitespace() {
+                        assert!(
+                            whole.contains(&token) || pieces.contains(&token),
+                            "“{token}” is part of a word in the chip “{title}” ({journey}, {language})"
+                        );
+                    }
+                }
+                chips += 1;
+            }
+        }
+    }
+    assert!(chips > 10, "{chips} chips");
+}

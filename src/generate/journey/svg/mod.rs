@@ -168,7 +168,17 @@ pub fn draw(graph: &Graph) -> Drawing {
     };
     let mut alone: Option<Drawing> = None;
     let mut best: Option<Drawing> = None;
-    for &style in styles {
+    // Each style first with the customer's lane wide enough for every word
+    // of its chips, where that is wider, then as it is.
+    let words = customer_for_words(graph);
+    let tries = styles.iter().flat_map(|&style| {
+        let wide = Style {
+            customer: style.customer.max(words),
+            ..style
+        };
+        std::iter::once(wide).chain((wide != style).then_some(style))
+    });
+    for style in tries {
         let d = draw_in(graph, style);
         if d.width + curve <= BUDGET {
             return d;
@@ -297,6 +307,25 @@ fn small_text(text: &str, max: i64) -> (Vec<String>, i64, i64) {
     let height = lines.len() as i64 * SMALL_LINE + 2;
     (lines, width, height)
 }
+
+/// The widest the customer's lane grows so that no word of a chip (a
+/// channel's name, "Sheremetyevo,") is broken inside: a chip's text is 20
+/// px narrower than the lane. Up to [`CUSTOMER_MOST`]: a longer word is
+/// still broken rather than the map made wider.
+fn customer_for_words(graph: &Graph) -> i64 {
+    let widest = graph
+        .nodes
+        .iter()
+        .flat_map(|n| n.channels.iter())
+        .flat_map(|c| c.split_whitespace())
+        .map(|w| metrics::px(&format!("{w},"), Face::Sans, SMALL) + 21)
+        .max()
+        .unwrap_or(0);
+    widest.min(CUSTOMER_MOST)
+}
+
+/// The widest customer lane a long word may ask for.
+const CUSTOMER_MOST: i64 = 140;
 
 /// A step's measured badge (median time, drop-off), wrapped to its box.
 fn badge_lines(node: &super::Node, step: i64) -> Vec<String> {
