@@ -327,6 +327,10 @@ impl Writer<'_> {
             let late = too_late.is_some_and(|r| std::ptr::eq(r, rung));
             if exported[position] || late {
                 rung.notes.iter().for_each(|n| report(problems, n.clone()));
+            }
+            // A rung past the task's lifetime is not in the workflow: the
+            // lifetime warning says so, no clock warning is needed.
+            if exported[position] {
                 by_hours |= rung.hours;
             }
         }
