@@ -410,14 +410,17 @@ fn read<T: Row>(
     columns: &Columns,
     each: impl FnMut(Result<T, BadRow>),
 ) -> Result<(), ExitCode> {
+    // Named as Parquet but not a file: refused before it is opened (opening
+    // a pipe waits for its writer).
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if has_extension(path, &["parquet", "pq"]) && !regular {
+        return Err(fail(&say(msg!(
+            "cli-measure-parquet-pipe",
+            path = crate::loader::display_name(path)
+        ))));
+    }
     let file = open(path)?;
     if is_parquet(path) {
-        if !file.metadata().is_ok_and(|m| m.is_file()) {
-            return Err(fail(&say(msg!(
-                "cli-measure-parquet-pipe",
-                path = crate::loader::display_name(path)
-            ))));
-        }
         return parquet_rows(file, columns, each).map_err(|r| refused(path, r));
     }
     if is_json_lines(path) {
