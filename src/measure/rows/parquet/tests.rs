@@ -183,6 +183,21 @@ fn cell(rng: &mut Random, column: usize, row: usize) -> Option<Vec<u8>> {
     Some(text.into_bytes())
 }
 
+type Table = Vec<Vec<Option<Vec<u8>>>>;
+
+/// `rows` random rows of the columns [`NAMES`], and the same as text columns.
+fn random_export(rng: &mut Random, rows: usize) -> (Table, Vec<Column>) {
+    let table: Table = (0..rows)
+        .map(|r| (0..NAMES.len()).map(|c| cell(rng, c, r)).collect())
+        .collect();
+    let columns = NAMES
+        .iter()
+        .enumerate()
+        .map(|(c, name)| Column::Text(name, table.iter().map(|row| row[c].clone()).collect()))
+        .collect();
+    (table, columns)
+}
+
 fn csv_of(table: &[Vec<Option<Vec<u8>>>]) -> Vec<u8> {
     let mut out = NAMES.join(",").into_bytes();
     out.push(b'\n');
@@ -226,14 +241,7 @@ fn text_columns_read_as_the_csv_reader_reads_them() {
         } else {
             1 + rng.below(300) as usize
         };
-        let table: Vec<Vec<Option<Vec<u8>>>> = (0..rows)
-            .map(|r| (0..NAMES.len()).map(|c| cell(&mut rng, c, r)).collect())
-            .collect();
-        let columns: Vec<Column> = NAMES
-            .iter()
-            .enumerate()
-            .map(|(c, name)| Column::Text(name, table.iter().map(|row| row[c].clone()).collect()))
-            .collect();
+        let (table, columns) = random_export(&mut rng, rows);
         let group = 1 + rng.below(rows as u64 + 5) as usize;
         let codec = codecs()[rng.below(5) as usize];
         let bytes = write(&columns, group, codec, rng.below(2) == 0);
@@ -360,14 +368,7 @@ fn a_field_on_a_list_or_fixed_width_column_refuses_the_file() {
 fn a_damaged_file_never_panics_nor_invents_rows() {
     let mut rng = Random(seed());
     let rows = 500;
-    let table: Vec<Vec<Option<Vec<u8>>>> = (0..rows)
-        .map(|r| (0..NAMES.len()).map(|c| cell(&mut rng, c, r)).collect())
-        .collect();
-    let columns: Vec<Column> = NAMES
-        .iter()
-        .enumerate()
-        .map(|(c, name)| Column::Text(name, table.iter().map(|row| row[c].clone()).collect()))
-        .collect();
+    let (_, columns) = random_export(&mut rng, rows);
     let good = write(&columns, 100, Compression::SNAPPY, true);
     for round in 0..300 {
         let mut bytes = good.clone();
@@ -410,14 +411,7 @@ fn two_parts_read_the_rows_of_the_whole_file_with_their_numbers() {
     let mut rng = Random(seed());
     for run in 0..20 {
         let rows = 2 + rng.below(400) as usize;
-        let table: Vec<Vec<Option<Vec<u8>>>> = (0..rows)
-            .map(|r| (0..NAMES.len()).map(|c| cell(&mut rng, c, r)).collect())
-            .collect();
-        let columns: Vec<Column> = NAMES
-            .iter()
-            .enumerate()
-            .map(|(c, name)| Column::Text(name, table.iter().map(|row| row[c].clone()).collect()))
-            .collect();
+        let (_, columns) = random_export(&mut rng, rows);
         let group = 1 + rng.below(rows as u64 / 2) as usize;
         let bytes = write(&columns, group, Compression::SNAPPY, true);
         let whole = read(&bytes, &Columns::default()).unwrap();
