@@ -113,21 +113,32 @@ impl WorkCalendar {
         (Clock::new(&week, &closed, tz.clone()), tz)
     }
 
-    /// The longest running time `days` working days can last, by `cxc
-    /// measure`'s clock: for every day a request may come on, from that
-    /// day's midnight (the start of a day that leaves the most time) to
-    /// when the clock says the deadline is due, over enough weeks around
-    /// the holidays to see every mix of them.
-    fn longest_by_the_clock(&self, days: u32) -> u64 {
-        let (clock, tz) = self.clock();
+    /// Midnight of every day a request may come on, over enough weeks
+    /// around the holidays to see every mix of them, and of the day after
+    /// the last.
+    fn midnights(&self, days: u32, tz: &jiff::tz::TimeZone) -> Vec<jiff::Timestamp> {
         let before = 7 * (i64::from(days) + 3);
         let start = first_holiday()
             .checked_sub(jiff::Span::new().days(before))
             .unwrap();
-        (0..before + 40 + 14)
+        (0..=before + 40 + 14)
             .map(|i| {
                 let date = start.checked_add(jiff::Span::new().days(i)).unwrap();
-                let from = date.to_zoned(tz.clone()).unwrap().timestamp();
+                date.to_zoned(tz.clone()).unwrap().timestamp()
+            })
+            .collect()
+    }
+
+    /// The longest running time `days` working days can last, by `cxc
+    /// measure`'s clock: for every day a request may come on, from that
+    /// day's midnight (the start of a day that leaves the most time) to
+    /// when the clock says the deadline is due.
+    fn longest_by_the_clock(&self, days: u32) -> u64 {
+        let (clock, tz) = self.clock();
+        let midnights = self.midnights(days, &tz);
+        midnights[..midnights.len() - 1]
+            .iter()
+            .map(|&from| {
                 let due = clock.due(from, days).expect("the calendar opens");
                 clock.running(from, due)
             })
@@ -141,14 +152,9 @@ impl WorkCalendar {
     /// counted from the day's end.
     fn shortest_wall_by_the_clock(&self, days: u32) -> u64 {
         let (clock, tz) = self.clock();
-        let before = 7 * (i64::from(days) + 3);
-        let start = first_holiday()
-            .checked_sub(jiff::Span::new().days(before))
-            .unwrap();
-        (0..before + 40 + 14)
-            .map(|i| {
-                let next = start.checked_add(jiff::Span::new().days(i + 1)).unwrap();
-                let end = next.to_zoned(tz.clone()).unwrap().timestamp();
+        self.midnights(days, &tz)[1..]
+            .iter()
+            .map(|&end| {
                 let from = jiff::Timestamp::from_second(end.as_second() - 1).unwrap();
                 let due = clock.due(from, days).expect("the calendar opens");
                 due.as_second() - end.as_second()
