@@ -81,8 +81,9 @@ fn check_gives_exactly_the_findings_the_audit_accepts() {
 
 /// A12: the complaint owner `claims_handler` is a role, and its team
 /// `customer_relations` is the one without a queue; five pairs are listed
-/// whole; the escalation after 5wd (4 days 14 hours of wall-clock time at the
-/// least on the Berlin office, audit 3 finding 4) is said in days, not "396000 s".
+/// whole; the escalation after 5wd (9 days 20 hours of wall-clock time at the
+/// most on the Berlin office, from a Saturday before Christmas to the Monday
+/// after; audit 3 finding 4) is said in days, not "396000 s".
 #[test]
 fn export_messages_name_a_role_a_role_and_say_durations_in_words() {
     let out = tempfile::tempdir().unwrap();
@@ -93,13 +94,13 @@ fn export_messages_name_a_role_a_role_and_say_durations_in_words() {
             "en",
             "team `customer_relations`, where role `claims_handler` works, has no queue",
             "elite / phone, elite / chat, corporate / phone, leisure / phone, leisure / chat;",
-            "complaint rule `eu261` escalates after 4 days 14 hours, but TaskRouter cancels a task after 1 day",
+            "complaint rule `eu261` escalates after 9 days 20 hours, but TaskRouter cancels a task after 1 day",
         ),
         (
             "ru",
             "у команды `customer_relations`, в которой работает роль `claims_handler`, нет очереди",
             "elite / phone, elite / chat, corporate / phone, leisure / phone, leisure / chat;",
-            "правило жалоб `eu261` эскалирует через 4 дня 14 часов, но TaskRouter отменяет задачу через 1 день",
+            "правило жалоб `eu261` эскалирует через 9 дней 20 часов, но TaskRouter отменяет задачу через 1 день",
         ),
     ] {
         let output = cxc_in(&airline(), &["build", ".", "-o", target, "--lang", language]);

@@ -826,14 +826,15 @@ complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; 
 }
 
 /// Audit 3, finding 4: TaskRouter timeouts run on the wall clock. A rung
-/// `after 2wd` on Mon–Fri 09–18 waits the shortest wall-clock time its
-/// deadline can leave (a request late on Sunday is due on Tuesday at 18:00:
-/// 1 day 18 hours), never longer than the deadline; the warning says it
-/// escalates earlier, not later. A rung in business hours gets the
-/// business-hours warning. A complaint whose owner's team has no queue is
-/// not in the workflow, and no timer warning is said for it.
+/// `after 2wd` on Mon–Fri 09–18 waits the longest wall-clock time its
+/// deadline can last (a request made as Thursday begins is due on Monday at
+/// 18:00: 4 days 18 hours), never less than the deadline; the warning says
+/// it escalates late, not early, and by how much at most (3 days: a request
+/// made as Monday ends is due on Wednesday at 18:00). A rung in business
+/// hours gets the business-hours warning. A complaint whose owner's team has
+/// no queue is not in the workflow, and no timer warning is said for it.
 #[test]
-fn only_exported_rungs_are_warned_and_a_working_day_rung_fires_early() {
+fn only_exported_rungs_are_warned_and_a_working_day_rung_never_fires_early() {
     let spec = r#"service "Rent" { language en }
 calendar office "Office" { timezone "UTC"; open mon-fri 09:00-18:00 }
 team desk "Desk" { lead head }
@@ -867,24 +868,26 @@ complaint away "Away" { segments all; owner back; hours office; acknowledge with
         Some("worker.roles HAS 'agent'")
     );
     assert_eq!(
-        at(42 * 3600 - 1).worker_expression.as_deref(),
+        at(114 * 3600 - 1).worker_expression.as_deref(),
         Some("worker.roles HAS 'senior'")
     );
     assert_eq!(
-        at(42 * 3600).worker_expression.as_deref(),
+        at(114 * 3600).worker_expression.as_deref(),
         Some("worker.roles HAS 'head'")
     );
-    let wall = 42 * 3600;
+    let wall = 114 * 3600;
     let targets = &built.workflow["task_routing"]["filters"][0]["targets"];
     assert_eq!(targets[1]["timeout"], wall - 4 * 3600, "{targets}");
     assert!(
         text.contains(
-            "`2wd` goes out as 1 day 18 hours, the shortest wall-clock time its deadline can leave"
+            "`2wd` goes out as 4 days 18 hours, the longest wall-clock time its deadline can last"
         ),
         "{text}"
     );
     assert!(
-        text.contains("a request made at any other time escalates earlier than its deadline"),
+        text.contains(
+            "a request made later escalates after its deadline has passed, by up to 3 days"
+        ),
         "{text}"
     );
     assert!(

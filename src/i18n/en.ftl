@@ -361,7 +361,7 @@ taskrouter-queue-no-team = queue `{ $queue }` names no team, so its TaskQueue ta
 taskrouter-queue-no-team-help = give the queue the team that works it (`team ...`)
 export-working-days = { $system } counts running time, not working days: `{ $limit }` goes out as { $longest }, the longest running time its deadline can leave (a request made before the first day opens); a request made later is given more time there than the deadline allows
 export-working-days-help = to export exactly, write the limit in hours; `cxc measure` judges `{ $limit }` by its deadline either way
-taskrouter-working-days = TaskRouter timeouts run on the wall clock, not in working days: `{ $limit }` goes out as { $wall }, the shortest wall-clock time its deadline can leave (a request made as the day before the working days ends), so that no request escalates after its deadline; a request made at any other time escalates earlier than its deadline
+taskrouter-working-days = TaskRouter timeouts run on the wall clock, not in working days: `{ $limit }` goes out as { $wall }, the longest wall-clock time its deadline can last (a request made as a day begins, before the longest run of working days and holidays), so that no request escalates before its deadline; a request made later escalates after its deadline has passed, by up to { $late }
 taskrouter-business-hours = complaint rule `{ $complaint }` escalates after business hours, but TaskRouter timeouts run on the clock: the workflow escalates after the same length of wall-clock time, earlier than the rule whenever the hours close in between
 taskrouter-business-hours-help = escalate complaints that count business hours in the ticketing system (Zendesk SLA policies), or accept earlier escalations in TaskRouter
 

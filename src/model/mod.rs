@@ -561,17 +561,19 @@ impl Model {
         self.running(limit, calendar, Extreme::Longest)
     }
 
-    /// The shortest wall-clock time `limit` can last on `calendar`'s clock:
-    /// as written for running time, or for working days from the end of a
-    /// day to the deadline (see [`workdays::shortest_wall`]); what a system
-    /// whose timers run on the wall clock can wait without ever waiting past
-    /// the deadline.
+    /// `limit` as a timer on the wall clock: running time as written (its
+    /// exporter says what that loses on business hours), working days as the
+    /// longest wall-clock time the deadline can last (see
+    /// [`workdays::longest_wall_days`]), so that a system whose timers run on
+    /// the wall clock never acts before the deadline (LANGUAGE.md: exports
+    /// that only know minutes get the longest time the deadline can mean).
     pub fn wall_timeout(&self, limit: TimeLimit, calendar: Option<Idx<Calendar>>) -> Duration {
         match limit {
             TimeLimit::Running { time, .. } => time,
-            TimeLimit::WorkingDays(_) => self
-                .shortest_wall(limit, calendar)
-                .unwrap_or(Duration::from_seconds(0)),
+            TimeLimit::WorkingDays(days) => {
+                workdays::longest_wall_days(days, calendar.map(|c| &self.calendars[c]))
+                    .unwrap_or(Duration::from_seconds(0))
+            }
         }
     }
 

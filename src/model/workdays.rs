@@ -13,8 +13,10 @@
 //! - the shortest is the smallest sum of `N` consecutive opening days.
 //!
 //! Rules that compare a `wd` limit with another take the longest (LANGUAGE.md);
-//! exports that only know minutes get it too; staffing, which must meet the
-//! deadline for every caller, takes the shortest.
+//! exports that only know minutes get it too — business minutes the longest
+//! running time, wall-clock timeouts the longest wall-clock time
+//! ([`longest_wall_days`]); staffing, which must meet the deadline for every
+//! caller, takes the shortest.
 //!
 //! Opening days form the weekly sequence of opening weekdays with the
 //! holidays taken out. A window of consecutive opening days that holds no
@@ -59,17 +61,8 @@ impl WorkingWeek {
     /// The working week of a calendar; without one, of the wall clock (every
     /// day open around the clock).
     pub fn of(calendar: Option<&Calendar>) -> WorkingWeek {
-        let open: [i64; 7] = std::array::from_fn(|d| match calendar {
-            Some(c) => c.week.days[d]
-                .iter()
-                .map(|(a, b)| i64::from(b.minutes()) * 60 - i64::from(a.minutes()) * 60)
-                .sum(),
-            None => DAY,
-        });
-        let closed: Vec<i64> = calendar.map_or(Vec::new(), |c| {
-            c.closed.iter().map(|d| d.to_days()).collect()
-        });
-        WorkingWeek::new(open, &closed)
+        let open = weekly_windows(calendar).map(|day| day.iter().map(|(a, b)| b - a).sum());
+        WorkingWeek::new(open, &holidays(calendar))
     }
 
     /// Open seconds per weekday (Monday first) and holidays as day numbers
@@ -249,15 +242,77 @@ pub fn running(limit: TimeLimit, calendar: Option<&Calendar>, extreme: Extreme) 
 /// the weeks after the last one are plain: the shortest is that of a plain
 /// week. Days are counted at their usual length, as [`running`] counts them.
 pub fn shortest_wall(limit: TimeLimit, calendar: Option<&Calendar>) -> Option<Duration> {
-    let windows: [Vec<(i64, i64)>; 7] = std::array::from_fn(|d| match calendar {
+    shortest_wall_in(&weekly_windows(calendar), limit)
+        .map(|seconds| Duration::from_seconds(u64::try_from(seconds).unwrap_or(0)))
+}
+
+/// The longest wall-clock time a deadline of `days` working days on
+/// `calendar`'s clock (none: the wall clock) can last, over every moment it
+/// may start, the calendar's holidays included; `None` when it never ends
+/// (the calendar never opens, or `days` is zero). What a system whose
+/// timers run on the wall clock must wait to never act before the deadline.
+pub fn longest_wall_days(days: u32, calendar: Option<&Calendar>) -> Option<Duration> {
+    longest_wall_days_in(&weekly_windows(calendar), &holidays(calendar), days)
+        .map(|seconds| Duration::from_seconds(u64::try_from(seconds).unwrap_or(0)))
+}
+
+/// [`longest_wall_days`] on weekly open windows (Monday first, seconds of
+/// the day) and holidays (day numbers, sorted).
+///
+/// A deadline lasts longest when started at the first instant of a day: it
+/// runs from there to the last closing time of the `days`th opening day
+/// after that day. Away from holidays that repeats every week; a holiday
+/// can only push a deadline later, so every start day within a plain
+/// deadline's reach before a holiday is tried too.
+fn longest_wall_days_in(
+    windows: &[Vec<(i64, i64)>; 7],
+    holidays: &[i64],
+    days: u32,
+) -> Option<i64> {
+    let open: [i64; 7] = std::array::from_fn(|d| windows[d].iter().map(|(a, b)| b - a).sum());
+    let wall_from = |week: &WorkingWeek, start: i64| {
+        let due = week.nth_opening_day_after(start, days)?;
+        let closing = windows[(due + 3).rem_euclid(7) as usize]
+            .iter()
+            .map(|w| w.1)
+            .max()?;
+        Some((due - start) * DAY + closing)
+    };
+    // A plain week of start days (1970-01-05 is a Monday).
+    let plain = WorkingWeek::new(open, &[]);
+    let mut longest = (4..11).filter_map(|d| wall_from(&plain, d)).max()?;
+    let week = WorkingWeek::new(open, holidays);
+    let reach = longest / DAY + 1;
+    let mut next = i64::MIN;
+    for &holiday in holidays {
+        for start in next.max(holiday - reach)..holiday {
+            longest = longest.max(wall_from(&week, start)?);
+        }
+        next = next.max(holiday);
+    }
+    Some(longest)
+}
+
+/// Each weekday's open windows (Monday first) in seconds of the day on
+/// `calendar`'s clock; around the clock on the wall clock.
+fn weekly_windows(calendar: Option<&Calendar>) -> [Vec<(i64, i64)>; 7] {
+    std::array::from_fn(|d| match calendar {
         Some(c) => c.week.days[d]
             .iter()
             .map(|(a, b)| (i64::from(a.minutes()) * 60, i64::from(b.minutes()) * 60))
             .collect(),
         None => vec![(0, DAY)],
+    })
+}
+
+/// The calendar's holidays as day numbers since 1970-01-01, sorted.
+fn holidays(calendar: Option<&Calendar>) -> Vec<i64> {
+    let mut days: Vec<i64> = calendar.map_or(Vec::new(), |c| {
+        c.closed.iter().map(|d| d.to_days()).collect()
     });
-    shortest_wall_in(&windows, limit)
-        .map(|seconds| Duration::from_seconds(u64::try_from(seconds).unwrap_or(0)))
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
 /// [`shortest_wall`] on weekly open windows (Monday first, seconds of the

@@ -1,12 +1,12 @@
 //! Deadlines in working days (`Nwd`, language 3) in the exports that only
 //! count running time: Zendesk business minutes get the longest running
 //! time the deadline can leave on its calendar; TaskRouter timeouts, which
-//! run on the wall clock, the shortest wall-clock time (so that no request
-//! escalates after its deadline). The oracle is `cxc measure`'s clock
+//! run on the wall clock, the longest wall-clock time (so that no request
+//! escalates before its deadline). The oracle is `cxc measure`'s clock
 //! (`measure::clock::Clock`, itself checked against a minute-by-minute
-//! walk): for every day a request may come on, the running time from that
-//! day's midnight, and the wall-clock time from its last second, to when
-//! the clock says the deadline is due.
+//! walk): for every day a request may come on, the running time and the
+//! wall-clock time from that day's midnight to when the clock says the
+//! deadline is due.
 
 use crate::{build_text, run_seeded, twilio, zendesk, Moment};
 use cxc::measure::clock::Clock;
@@ -146,20 +146,19 @@ impl WorkCalendar {
             .unwrap() as u64
     }
 
-    /// The shortest wall-clock time `days` working days can last, by `cxc
-    /// measure`'s clock: from the last second of every day (the moment
-    /// that leaves the least) to when the clock says the deadline is due,
-    /// counted from the day's end.
-    fn shortest_wall_by_the_clock(&self, days: u32) -> u64 {
+    /// The longest wall-clock time `days` working days can last, by `cxc
+    /// measure`'s clock: from the midnight of every day (the moment that
+    /// leaves the most) to when the clock says the deadline is due.
+    fn longest_wall_by_the_clock(&self, days: u32) -> u64 {
         let (clock, tz) = self.clock();
-        self.midnights(days, &tz)[1..]
+        let midnights = self.midnights(days, &tz);
+        midnights[..midnights.len() - 1]
             .iter()
-            .map(|&end| {
-                let from = jiff::Timestamp::from_second(end.as_second() - 1).unwrap();
+            .map(|&from| {
                 let due = clock.due(from, days).expect("the calendar opens");
-                due.as_second() - end.as_second()
+                due.as_second() - from.as_second()
             })
-            .min()
+            .max()
             .unwrap() as u64
     }
 }
@@ -181,10 +180,10 @@ fn working_days_spec(calendar: &WorkCalendar, resolve: u32, escalate: u32) -> St
 
 /// Zendesk's business minutes for a deadline in working days are the
 /// longest running time the deadline can leave on its calendar, TaskRouter's
-/// timeouts the shortest wall-clock time, as `cxc measure`'s clock counts
+/// timeouts the longest wall-clock time, as `cxc measure`'s clock counts
 /// them, and `inexact-export` says so at the line.
 #[test]
-fn working_days_go_out_as_the_longest_running_and_shortest_wall_time() {
+fn working_days_go_out_as_the_longest_running_and_wall_time() {
     let cases = (work_calendar(), 1u32..7, 1u32..7);
     run_seeded(
         "working days",
@@ -199,7 +198,7 @@ fn working_days_go_out_as_the_longest_running_and_shortest_wall_time() {
             let (_work, built) = build_text(&spec, Some(&config));
             let what = format!("generated spec\n{spec}");
             let resolve_time = calendar.longest_by_the_clock(resolve);
-            let escalate_time = calendar.shortest_wall_by_the_clock(escalate);
+            let escalate_time = calendar.longest_wall_by_the_clock(escalate);
             // Zendesk: the SLA's resolution and the complaint's, in business
             // minutes unless the calendar is open around the clock.
             let business = calendar.windows != [Some((0, 96)); 7] || !calendar.holidays.is_empty();

@@ -452,8 +452,8 @@ impl Writer<'_> {
     }
 
     /// The ladder's rungs in order; a rung at the same time as an earlier
-    /// one replaces it. A rung `after 2wd` starts after the shortest
-    /// wall-clock time the deadline can leave on the complaint's calendar,
+    /// one replaces it. A rung `after 2wd` starts after the longest
+    /// wall-clock time the deadline can last on the complaint's calendar,
     /// with the note that says so (reported only where it is exported).
     fn rungs<'c>(&self, complaint: &'c Complaint, owner: &'c Ref<Party>) -> Vec<Rung<'c>> {
         let mut rungs: Vec<Rung> = Vec::new();
@@ -484,8 +484,8 @@ impl Writer<'_> {
     /// `limit` as a TaskRouter timeout in seconds. Timeouts run on the wall
     /// clock: running time goes out as written (`taskrouter-business-hours`
     /// says what that means on business hours), a `wd` limit as the
-    /// shortest wall-clock time its deadline can leave, so that the
-    /// workflow never waits past the deadline, with a note that says so.
+    /// longest wall-clock time its deadline can last, so that no task moves
+    /// on before the deadline, with a note that says so.
     fn timeout(
         &self,
         limit: TimeLimit,
@@ -495,13 +495,18 @@ impl Writer<'_> {
     ) -> u64 {
         let wall = self.model.wall_timeout(limit, calendar).seconds();
         if limit.working_days().is_some() {
+            // How late a request made when the deadline leaves least
+            // escalates.
+            let shortest = self.model.shortest_wall(limit, calendar);
+            let late = wall.saturating_sub(shortest.map_or(wall, |s| s.seconds()));
             let note = Diagnostic::new(
                 Code::InexactExport,
                 span,
                 msg!(
                     "taskrouter-working-days",
                     limit = limit.to_string(),
-                    wall = crate::i18n::Arg::seconds(wall, false)
+                    wall = crate::i18n::Arg::seconds(wall, false),
+                    late = crate::i18n::Arg::seconds(late, false)
                 ),
             )
             .help(msg!("export-working-days-help", limit = limit.to_string()));

@@ -312,3 +312,83 @@ fn the_shortest_wall_time_on_office_hours() {
         Some(Duration::from_seconds(2 * DAY as u64))
     );
 }
+
+/// The longest wall-clock minutes `days` working days last over every start
+/// minute of days `MONDAY..MONDAY + start_days`: walking day by day to the
+/// due day, then to its last closing time.
+fn brute_longest_wall_days(windows: &Windows, holidays: &[i64], days: u32, start_days: i64) -> i64 {
+    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
+    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
+    let mut longest = 0;
+    for start_day in 0..start_days {
+        let mut due_day = MONDAY + start_day;
+        let mut counted = 0;
+        while counted < days {
+            due_day += 1;
+            counted += u32::from(opening(due_day));
+        }
+        let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
+        let end = (due_day - MONDAY) * 1440 + close;
+        for minute in 0..1440 {
+            longest = longest.max(end - (start_day * 1440 + minute));
+        }
+    }
+    longest * 60
+}
+
+#[test]
+fn the_longest_wall_time_of_working_days_equals_a_walk_over_every_start_minute() {
+    let seed = 0x00c0_ffee_2026_0013;
+    println!("seed {seed:#x}");
+    let mut random = Random(seed);
+    let mut checked = 0;
+    while checked < 60 {
+        let windows = random_week(&mut random);
+        if windows.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let days = 1 + random.below(6) as u32;
+        // Holidays, some next to each other, ten weeks in; starts from
+        // before any of them can reach (six opening days of a one-day
+        // week are six weeks) to two plain weeks after the last.
+        let mut holidays: Vec<i64> = (0..random.below(6))
+            .map(|_| MONDAY + 70 + random.below(21))
+            .collect();
+        holidays.sort_unstable();
+        holidays.dedup();
+        let expected = brute_longest_wall_days(&windows, &holidays, days, 105);
+        assert_eq!(
+            longest_wall_days_in(&in_seconds(&windows), &holidays, days),
+            Some(expected),
+            "seed {seed:#x}, {days}wd on {windows:?}, holidays {holidays:?}"
+        );
+        checked += 1;
+    }
+}
+
+#[test]
+fn the_longest_wall_time_of_working_days_on_office_hours() {
+    let mut windows: Windows = Default::default();
+    for day in windows.iter_mut().take(5) {
+        day.push((540, 1080));
+    }
+    let windows = in_seconds(&windows);
+    // 2wd started as Thursday begins is due at Monday's close.
+    assert_eq!(
+        longest_wall_days_in(&windows, &[], 2),
+        Some(4 * DAY + 18 * 3600)
+    );
+    // A holiday on a Friday (1970-01-09) pushes it to Tuesday's close.
+    assert_eq!(
+        longest_wall_days_in(&windows, &[8], 2),
+        Some(5 * DAY + 18 * 3600)
+    );
+    let never: [Vec<(i64, i64)>; 7] = Default::default();
+    assert_eq!(longest_wall_days_in(&never, &[], 2), None);
+    assert_eq!(longest_wall_days_in(&windows, &[], 0), None);
+    // The wall clock: N wd started at midnight ends N + 1 days later.
+    assert_eq!(
+        longest_wall_days(2, None),
+        Some(Duration::from_seconds(3 * DAY as u64))
+    );
+}
