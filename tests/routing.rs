@@ -132,6 +132,17 @@ fn the_specs_written_outside_keep_every_invariant() {
     }
 }
 
+/// The specs outside reviewers wrote for the team's audits (tests/specs):
+/// an airline, a pharmacy chain, a car-rental chain, a hotel group.
+#[test]
+fn the_audit_specs_keep_every_invariant() {
+    for spec in ["airline", "pharmacy", "nordrent", "hotel"] {
+        let out = tempfile::tempdir().unwrap();
+        let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());
+        invariants::check(&built, spec);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Generated specs.
 

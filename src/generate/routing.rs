@@ -86,7 +86,8 @@ pub fn config(
         "queues": model.queues.iter().map(|(_, q)| json!({
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
-            "segments": segments_of(&q.segments),
+            // Whose contacts it takes, as staffing and the tier checks read it.
+            "segments": model.queue_segments(q).into_iter().map(|s| id(&model.segments[s].header)).collect::<Vec<_>>(),
             "tier": model.best_tier(&model.queue_segments(q)),
             "priority": q.priority,
             "team": q.team.as_ref().map(|t| t.name.clone()),

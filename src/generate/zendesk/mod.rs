@@ -9,11 +9,13 @@
 //!    any segment), with its `acknowledge` as the first-reply target and its
 //!    `resolve` as the resolution target, for all four priorities (a complaint
 //!    ticket of any priority gets its targets);
-//! 2. per SLA, in tier order, one policy per group of channels that share the
-//!    same first-reply and resolution targets, matched by segment and by the
-//!    ticket's channel (`via_id`): retail e-mail gets the e-mail target, not
-//!    the phone one. Then one catch-all policy with the SLA's general
-//!    resolution target for tickets of the segment from any other channel.
+//! 2. per group of segments covered by the same SLAs, in tier order, one
+//!    policy per group of channels that share the same first-reply and
+//!    resolution targets (the strictest of those SLAs), matched by segment
+//!    and by the ticket's channel (`via_id`): retail e-mail gets the e-mail
+//!    target, not the phone one. Then one catch-all policy with the general
+//!    resolution target for tickets of the segments from any other channel
+//!    (see `slas`).
 //!
 //! A first-reply target is the channel's `first_response`, or for a chat or
 //! messaging channel its `answer` time; phone answer times belong to the
@@ -24,6 +26,7 @@
 //! `zendesk-schedules.json`, which names the policies that rely on it.
 
 mod schedules;
+mod slas;
 mod time_zones;
 
 pub use schedules::schedules;
@@ -33,7 +36,7 @@ use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::generate::words;
-use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment, Sla};
+use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::{ChannelKind, Duration, Language};
@@ -223,96 +226,17 @@ pub fn policies(
         }
     }
 
-    let mut slas: Vec<(Idx<Sla>, &Sla)> = model.slas.iter().collect();
-    slas.sort_by_key(|(_, sla)| {
-        let covered: Vec<_> = model::targets(&sla.segments).collect();
-        model.best_tier(&covered).unwrap_or(u32::MAX)
-    });
-    for (_, sla) in slas {
-        let business = business_hours(sla.hours.as_ref());
-        let calendar = sla.hours.as_ref().and_then(|h| h.target);
-        let covered: Vec<Idx<Segment>> = model::targets(&sla.segments).collect();
-        let segment_conditions = segments.conditions(&covered);
-        let general_resolution = sla
-            .resolutions
-            .iter()
-            .filter(|r| r.channel.is_none())
-            .map(|r| running_time(model, r.within, calendar, r.span, "Zendesk", problems))
-            .min();
-        for group in channel_groups(model, exports, sla, general_resolution, problems) {
-            let mut metrics = Vec::new();
-            for priority in PRIORITIES {
-                if let Some(reply) = group.reply {
-                    metrics.extend(metric(priority, "first_reply_time", reply, business));
-                }
-                if let Some(resolve) = group.resolution {
-                    metrics.extend(metric(priority, "total_resolution_time", resolve, business));
-                }
-            }
-            let labels: Vec<&str> = group
-                .channels
-                .iter()
-                .map(|&c| model.channels[c].header.label())
-                .collect();
-            let vias: Vec<(Value, String)> = group
-                .channels
-                .iter()
-                .flat_map(|&c| {
-                    let label = model.channels[c].header.label();
-                    channel_vias(model, exports, c).iter().map(move |&id| {
-                        (
-                            json!({"field": "via_id", "operator": "is", "value": id}),
-                            format!("{label}, via_id {id}"),
-                        )
-                    })
-                })
-                .collect();
-            for (filter, via) in filters(Vec::new(), segment_conditions.clone(), vias) {
-                // A policy split off per via id says which one it takes.
-                let channels = via.unwrap_or_else(|| labels.join(", "));
-                let title = format!(
-                    "{} — {} — {channels}",
-                    sla.header.label(),
-                    segment_labels(&covered)
-                );
-                calendars.push((title.clone(), calendar));
-                out.push(policy(
-                    title,
-                    sla.header
-                        .description
-                        .clone()
-                        .unwrap_or_else(|| format!("cxc sla `{}`", sla.header.id)),
-                    filter,
-                    metrics.clone(),
-                ));
-            }
-        }
-        // Tickets of these segments from any other channel.
-        if let Some(resolve) = general_resolution {
-            let metrics: Vec<Value> = PRIORITIES
-                .iter()
-                .flat_map(|p| metric(p, "total_resolution_time", resolve, business))
-                .collect();
-            for (filter, _) in filters(Vec::new(), segment_conditions.clone(), Vec::new()) {
-                let title = format!(
-                    "{} — {} — {}",
-                    sla.header.label(),
-                    segment_labels(&covered),
-                    words::other_channels(language)
-                );
-                calendars.push((title.clone(), calendar));
-                out.push(policy(
-                    title,
-                    sla.header
-                        .description
-                        .clone()
-                        .unwrap_or_else(|| format!("cxc sla `{}`", sla.header.id)),
-                    filter,
-                    metrics.clone(),
-                ));
-            }
-        }
-    }
+    slas::policies(
+        model,
+        exports,
+        &segments,
+        language,
+        slas::Out {
+            bodies: &mut out,
+            calendars: &mut calendars,
+        },
+        problems,
+    );
     unique_titles(&mut out, &mut calendars);
     for (position, policy) in out.iter_mut().enumerate() {
         policy["sla_policy"]["position"] = json!(position + 1);
@@ -366,86 +290,6 @@ fn metric(priority: &str, name: &str, target: Duration, business_hours: bool) ->
     } else {
         json!({"priority": priority, "metric": name, "target_in_seconds": seconds, "business_hours": business_hours})
     })
-}
-
-/// Channels of an SLA that share the same targets, in order of first mention.
-struct Group {
-    reply: Option<Duration>,
-    resolution: Option<Duration>,
-    channels: Vec<Idx<Channel>>,
-}
-
-fn channel_groups(
-    model: &Model,
-    exports: &Exports,
-    sla: &Sla,
-    general: Option<Duration>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Group> {
-    let mut minutes =
-        |within, span| running_time(model, within, sla.clock(), span, "Zendesk", problems);
-    let mut order: Vec<Idx<Channel>> = Vec::new();
-    let mut note = |c: Option<Idx<Channel>>| {
-        if let Some(c) = c {
-            if !order.contains(&c) {
-                order.push(c);
-            }
-        }
-    };
-    for a in &sla.answers {
-        note(a.channel.target);
-    }
-    for r in &sla.first_responses {
-        note(r.channel.target);
-    }
-    for r in &sla.resolutions {
-        note(r.channel.as_ref().and_then(|c| c.target));
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    for channel in order {
-        let kind = model.channels[channel].kind;
-        if channel_vias(model, exports, channel).is_empty() {
-            continue;
-        }
-        let answer = sla
-            .answers
-            .iter()
-            .filter(|a| a.channel.target == Some(channel) && kind != Some(ChannelKind::Phone))
-            .map(|a| (a.within, a.span));
-        let response = sla
-            .first_responses
-            .iter()
-            .filter(|r| r.channel.target == Some(channel))
-            .map(|r| (r.within, r.span));
-        let reply = answer
-            .chain(response)
-            .map(|(within, span)| minutes(within, span))
-            .min();
-        let resolution = sla
-            .resolutions
-            .iter()
-            .filter(|r| r.channel.as_ref().and_then(|c| c.target) == Some(channel))
-            .map(|r| minutes(r.within, r.span))
-            .min()
-            .or(general);
-        // A channel with nothing but the general resolution is covered by the
-        // catch-all policy.
-        if reply.is_none() && resolution == general {
-            continue;
-        }
-        match groups
-            .iter_mut()
-            .find(|g| g.reply == reply && g.resolution == resolution)
-        {
-            Some(group) => group.channels.push(channel),
-            None => groups.push(Group {
-                reply,
-                resolution,
-                channels: vec![channel],
-            }),
-        }
-    }
-    groups
 }
 
 /// How a policy recognises a segment's tickets.

@@ -1,0 +1,345 @@
+//! The SLA policies: for each group of segments covered by the same SLAs,
+//! one policy per group of channels with the same targets, then a
+//! catch-all with the general resolution target.
+//!
+//! Zendesk applies the first policy that matches a ticket, and a ticket
+//! gets that one policy only. A segment covered by two SLAs (a 24x7 one for
+//! its own line and e-mail, another on the contact centre's hours) must
+//! therefore get, on each channel, one policy holding the strictest target
+//! of every SLA of the segment — written per SLA, the first SLA's
+//! catch-all would take the segment's chat tickets before the second
+//! SLA's chat policy is ever tried.
+
+use super::{channel_vias, filters, metric, policy, SegmentMatch, PRIORITIES};
+use crate::config::Exports;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::generate::minutes::{report, running_time};
+use crate::generate::words;
+use crate::model::{Calendar, Channel, Idx, Model, Segment, Sla};
+use crate::msg;
+use crate::source::Span;
+use crate::syntax::values::{ChannelKind, Duration, Language, TimeLimit};
+use serde_json::Value;
+
+/// A target as Zendesk counts it: running time on a calendar's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Target {
+    time: Duration,
+    calendar: Option<Idx<Calendar>>,
+    /// Where it is written, for what the export says about it.
+    span: Span,
+}
+
+/// The segments covered by exactly the same SLAs, in declaration order.
+struct Covered {
+    slas: Vec<Idx<Sla>>,
+    segments: Vec<Idx<Segment>>,
+}
+
+/// Channels that share the same targets, in order of first mention.
+struct Group {
+    reply: Option<Target>,
+    resolution: Option<Target>,
+    channels: Vec<Idx<Channel>>,
+}
+
+/// Where the SLA policies go, with the calendar each counts on.
+pub(super) struct Out<'o> {
+    pub bodies: &'o mut Vec<Value>,
+    pub calendars: &'o mut Vec<(String, Option<Idx<Calendar>>)>,
+}
+
+/// Appends the SLA policies, best tier first.
+pub(super) fn policies(
+    model: &Model,
+    exports: &Exports,
+    segments: &SegmentMatch,
+    language: Language,
+    out: Out,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let business =
+        |calendar: Option<Idx<Calendar>>| calendar.is_some_and(|c| !model.calendars[c].is_24x7());
+    for covered in covered(model) {
+        let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
+        let label = slas
+            .iter()
+            .map(|s| s.header.label())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let description = slas
+            .iter()
+            .map(|s| {
+                s.header
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| format!("cxc sla `{}`", s.header.id))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let segment_labels = covered
+            .segments
+            .iter()
+            .map(|&s| model.segments[s].header.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let conditions = segments.conditions(&covered.segments);
+        let general = strictest(
+            slas.iter()
+                .flat_map(|sla| {
+                    sla.resolutions
+                        .iter()
+                        .filter(|r| r.channel.is_none())
+                        .map(|r| (r.within, r.span, sla.clock()))
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
+        );
+        let groups = channel_groups(model, exports, &slas, general, problems);
+        let mut write = |title: String,
+                         channels: &str,
+                         reply: Option<Target>,
+                         resolution: Option<Target>,
+                         filter| {
+            let mut metrics = Vec::new();
+            for priority in PRIORITIES {
+                if let Some(r) = reply {
+                    metrics.extend(metric(
+                        priority,
+                        "first_reply_time",
+                        r.time,
+                        business(r.calendar),
+                    ));
+                }
+                if let Some(r) = resolution {
+                    metrics.extend(metric(
+                        priority,
+                        "total_resolution_time",
+                        r.time,
+                        business(r.calendar),
+                    ));
+                }
+            }
+            let calendar = schedule(model, &title, channels, reply, resolution, problems);
+            out.calendars.push((title.clone(), calendar));
+            out.bodies
+                .push(policy(title, description.clone(), filter, metrics));
+        };
+        for group in groups {
+            let labels: Vec<&str> = group
+                .channels
+                .iter()
+                .map(|&c| model.channels[c].header.label())
+                .collect();
+            let vias: Vec<(Value, String)> = group
+                .channels
+                .iter()
+                .flat_map(|&c| {
+                    let name = model.channels[c].header.label();
+                    channel_vias(model, exports, c).iter().map(move |&id| {
+                        (
+                            serde_json::json!({"field": "via_id", "operator": "is", "value": id}),
+                            format!("{name}, via_id {id}"),
+                        )
+                    })
+                })
+                .collect();
+            let ids = group
+                .channels
+                .iter()
+                .map(|&c| format!("`{}`", model.channels[c].header.id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            for (filter, via) in filters(Vec::new(), conditions.clone(), vias) {
+                // A policy split off per via id says which one it takes.
+                let channels = via.unwrap_or_else(|| labels.join(", "));
+                let title = format!("{label} — {segment_labels} — {channels}");
+                write(title, &ids, group.reply, group.resolution, filter);
+            }
+        }
+        // Tickets of these segments from any other channel, after every
+        // channel's own policy.
+        if general.is_some() {
+            for (filter, _) in filters(Vec::new(), conditions.clone(), Vec::new()) {
+                let title = format!(
+                    "{label} — {segment_labels} — {}",
+                    words::other_channels(language)
+                );
+                write(title, "", None, general, filter);
+            }
+        }
+    }
+}
+
+/// The segments grouped by the SLAs that cover them, best tier first (then
+/// in the order of their first SLA): with one SLA per segment, the SLAs in
+/// tier order, as they were always written.
+fn covered(model: &Model) -> Vec<Covered> {
+    let mut groups: Vec<Covered> = Vec::new();
+    for (segment, _) in model.segments.iter() {
+        let slas = model.sla_ids_of(segment);
+        if slas.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.slas == slas) {
+            Some(group) => group.segments.push(segment),
+            None => groups.push(Covered {
+                slas: slas.to_vec(),
+                segments: vec![segment],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| {
+        (
+            model.best_tier(&g.segments).unwrap_or(u32::MAX),
+            g.slas[0].index(),
+        )
+    });
+    groups
+}
+
+/// The strictest of several targets: the one with the least running time
+/// (the first of equals), as Zendesk will count it.
+fn strictest(targets: impl Iterator<Item = Target>) -> Option<Target> {
+    targets.min_by_key(|t| t.time)
+}
+
+/// Whether two targets say the same to Zendesk.
+fn same(a: Option<Target>, b: Option<Target>) -> bool {
+    a.map(|t| (t.time, t.calendar)) == b.map(|t| (t.time, t.calendar))
+}
+
+fn timed(
+    model: &Model,
+    within: TimeLimit,
+    span: Span,
+    clock: Option<Idx<Calendar>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Target {
+    Target {
+        time: running_time(model, within, clock, span, "Zendesk", problems),
+        calendar: clock,
+        span,
+    }
+}
+
+/// The schedule a policy's tickets need: the calendar its business-hours
+/// targets count on. A ticket has one schedule; when a policy's two targets
+/// count on two different calendars, the reply's is taken and the export
+/// says what the resolution loses.
+fn schedule(
+    model: &Model,
+    title: &str,
+    channels: &str,
+    reply: Option<Target>,
+    resolution: Option<Target>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Idx<Calendar>> {
+    let business = |t: &Target| t.calendar.filter(|&c| !model.calendars[c].is_24x7());
+    let reply_calendar = reply.as_ref().and_then(business);
+    let resolution_calendar = resolution.as_ref().and_then(business);
+    if let (Some(a), Some(b), Some(resolution)) = (reply_calendar, resolution_calendar, resolution)
+    {
+        if a != b {
+            let note = Diagnostic::new(
+                Code::InexactExport,
+                resolution.span,
+                msg!(
+                    "zendesk-two-schedules",
+                    policy = title,
+                    channels = channels,
+                    reply = &model.calendars[a].header.id,
+                    resolution = &model.calendars[b].header.id
+                ),
+            )
+            .help(msg!("zendesk-two-schedules-help"));
+            report(problems, note);
+        }
+    }
+    reply_calendar
+        .or(resolution_calendar)
+        .or(reply.and_then(|r| r.calendar))
+        .or(resolution.and_then(|r| r.calendar))
+}
+
+/// The channels of a group of SLAs that share the same targets, in order
+/// of first mention: on each, the strictest reply target of any of the
+/// SLAs (a first response, or an answer time off the phone: phone answers
+/// belong to the telephony) and the strictest resolution on that channel,
+/// else the general one. A channel with nothing but the general resolution
+/// is left to the catch-all.
+fn channel_groups(
+    model: &Model,
+    exports: &Exports,
+    slas: &[&Sla],
+    general: Option<Target>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Group> {
+    let mut order: Vec<Idx<Channel>> = Vec::new();
+    for sla in slas {
+        let answers = sla.answers.iter().map(|a| a.channel.target);
+        let responses = sla.first_responses.iter().map(|r| r.channel.target);
+        let resolutions = sla
+            .resolutions
+            .iter()
+            .map(|r| r.channel.as_ref().and_then(|c| c.target));
+        for channel in answers.chain(responses).chain(resolutions).flatten() {
+            if !order.contains(&channel) {
+                order.push(channel);
+            }
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for channel in order {
+        if channel_vias(model, exports, channel).is_empty() {
+            continue;
+        }
+        let phone = model.channels[channel].kind == Some(ChannelKind::Phone);
+        let replies: Vec<_> = slas
+            .iter()
+            .flat_map(|sla| {
+                let answers = sla
+                    .answers
+                    .iter()
+                    .filter(|a| a.channel.target == Some(channel) && !phone)
+                    .map(|a| (a.within, a.span));
+                let responses = sla
+                    .first_responses
+                    .iter()
+                    .filter(|r| r.channel.target == Some(channel))
+                    .map(|r| (r.within, r.span));
+                answers
+                    .chain(responses)
+                    .map(|(within, span)| (within, span, sla.clock()))
+            })
+            .collect();
+        let resolutions: Vec<_> = slas
+            .iter()
+            .flat_map(|sla| {
+                sla.resolutions
+                    .iter()
+                    .filter(|r| r.channel.as_ref().and_then(|c| c.target) == Some(channel))
+                    .map(|r| (r.within, r.span, sla.clock()))
+            })
+            .collect();
+        let mut timed = |(within, span, clock)| timed(model, within, span, clock, problems);
+        let reply = strictest(replies.into_iter().map(&mut timed));
+        let resolution = strictest(resolutions.into_iter().map(&mut timed)).or(general);
+        if reply.is_none() && same(resolution, general) {
+            continue;
+        }
+        match groups
+            .iter_mut()
+            .find(|g| same(g.reply, reply) && same(g.resolution, resolution))
+        {
+            Some(group) => group.channels.push(channel),
+            None => groups.push(Group {
+                reply,
+                resolution,
+                channels: vec![channel],
+            }),
+        }
+    }
+    groups
+}
