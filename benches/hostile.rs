@@ -157,7 +157,7 @@ fn main() {
          queue q { channel phone; segments s; agents 100; aht 3m; patience 4h59m\n  forecast file \"f.csv\" per 30m }\n",
     );
     let csv: String = std::iter::once("start,volume\n".to_string())
-        .chain((0..30).map(|i| format!("{i},99999\n")))
+        .chain((0..30).map(|i| format!("{},99999\n", hostile::half_hour(i))))
         .collect();
     write(dir, "erlang/f.csv", &csv);
     row(
@@ -255,7 +255,7 @@ fn main() {
     );
     let mut csv = String::from("start,volume\n");
     for i in 0..1_000_000 {
-        csv.push_str(&format!("{i},{}\n", 100 + i % 500));
+        csv.push_str(&format!("{},{}\n", hostile::half_hour(i), 100 + i % 500));
     }
     write(dir, "million/f.csv", &csv);
     row(

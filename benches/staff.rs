@@ -36,12 +36,12 @@ fn forecast(rows: usize) -> String {
         let growth = 1.0 + 9.0 * i as f64 / rows as f64;
         let volume = (30.0 + 1000.0 * growth * (1.0 - day_phase.cos()) / 2.0).round();
         let aht = 150 + (i * 37) % 181;
-        csv.push_str(&format!(
-            "d{}-{:02}:{:02},{volume},{aht}\n",
-            i / 48,
-            (i % 48) / 2,
-            (i % 2) * 30
-        ));
+        // Day after day from 2027-01-11, local dates and times.
+        let start = jiff::civil::date(2027, 1, 11)
+            .at(0, 0, 0, 0)
+            .checked_add(jiff::SignedDuration::from_mins(30 * i as i64))
+            .expect("in range");
+        csv.push_str(&format!("{start},{volume},{aht}\n"));
     }
     csv
 }

@@ -314,3 +314,60 @@ fn an_overloaded_queue_without_an_answer_target_is_understaffed() {
     let checked = json(&cxc_in(dir.path(), &["check", "--format", "json"]));
     assert_eq!(checked["diagnostics"], json!([]), "{checked}");
 }
+
+/// The heading of each queue of `dir`'s table: `queue — …` lines.
+fn headings(dir: &str) -> Vec<String> {
+    let output = cxc(&["staff", dir, "--lang", "en"]);
+    stdout(&output)
+        .lines()
+        .filter(|l| l.contains(" — "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The pharmacy's national line serves clinics (95% within 30s on their
+/// desk hours) and subscribers (85% within 20s around the clock): which binds
+/// depends on the hour, so the heading names every target with its SLA and
+/// hours, strictest first, not the clinics' alone.
+#[test]
+fn the_heading_lists_every_answer_target_with_its_hours() {
+    let pharmacy = headings("tests/specs/pharmacy");
+    let national = pharmacy
+        .iter()
+        .find(|h| h.starts_with("q_national "))
+        .unwrap();
+    let list = [
+        "targets (the strictest open one binds) 95% within 30s (b2b_sla, hours b2b_office)",
+        "85% within 20s (chronic_sla, hours always)",
+        "80% within 1m (regular_sla, hours always)",
+        "also abandonment <= 5% (chronic_sla, hours always)",
+    ];
+    let at: Vec<usize> = list.iter().map(|t| national.find(t).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{national}");
+    // One target: no "strictest" to speak of.
+    let nordrent = headings("tests/specs/nordrent");
+    assert!(
+        nordrent.iter().any(|h| h.contains(
+            "corp_line — phone, Erlang C, target 90% within 15s (corp_sla, hours cc_hours),"
+        )),
+        "{nordrent:?}"
+    );
+}
+
+/// A `service_level` target whose SLA has no answer time on the channel is
+/// not judged, and the table says so once, in the queue's heading.
+#[test]
+fn a_service_level_without_an_answer_time_is_said_not_judged() {
+    let corpus = headings("tests/corpus/service-level");
+    let late = corpus.iter().find(|h| h.starts_with("late ")).unwrap();
+    assert!(
+        late.contains("not judged (their SLA has no answer target on this channel to count “in time” by): service_level >= 85% (night_sla)"),
+        "{late}"
+    );
+    let shared = corpus.iter().find(|h| h.starts_with("shared ")).unwrap();
+    assert!(!shared.contains("not judged"), "{shared}");
+    assert!(
+        shared.contains("service_level >= 95% within 60s (gold_sla, hours always)"),
+        "{shared}"
+    );
+}

@@ -187,3 +187,134 @@ fn the_clinic_line_is_staffed_only_while_it_is_open() {
         .collect();
     assert!(closed.iter().any(|m| m.contains("`q_b2b`")), "{closed:?}");
 }
+
+/// Each forecast file the spec names, by path.
+struct ByPath(Vec<(String, String)>);
+
+impl ForecastFiles for ByPath {
+    fn open(&self, _: FileId, path: &str) -> Result<Box<dyn Read>, Message> {
+        let (_, text) = self.0.iter().find(|(p, _)| p == path).expect("named");
+        Ok(Box::new(std::io::Cursor::new(text.clone().into_bytes())))
+    }
+}
+
+/// How a row writes its instant: `Z`, an offset of this many quarter hours
+/// (-48 to +56: -12:00 to +14:00), or a date and time without one (read in
+/// UTC: no calendar here names a zone).
+#[derive(Debug, Clone, Copy)]
+enum Writing {
+    Utc,
+    Offset(i32),
+    Local,
+}
+
+fn writing() -> impl Strategy<Value = Writing> {
+    prop_oneof![
+        Just(Writing::Utc),
+        (-48..=56i32).prop_map(Writing::Offset),
+        Just(Writing::Local),
+    ]
+}
+
+fn write(hour: i64, how: Writing) -> String {
+    let t = jiff::Timestamp::from_second(MONDAY + hour * 3600).unwrap();
+    match how {
+        Writing::Utc => t.to_string(),
+        Writing::Offset(q) => {
+            let offset = jiff::tz::Offset::from_seconds(q * 900).unwrap();
+            t.display_with_offset(offset).to_string()
+        }
+        Writing::Local => t.to_zoned(jiff::tz::TimeZone::UTC).datetime().to_string(),
+    }
+}
+
+fn csv(rows: &[(i64, u32)], ways: &[Writing]) -> String {
+    let mut csv = String::from("start,volume\n");
+    for (i, &(hour, calls)) in rows.iter().enumerate() {
+        let how = ways.get(i).copied().unwrap_or(Writing::Utc);
+        csv.push_str(&format!("{},{calls}\n", write(hour, how)));
+    }
+    csv
+}
+
+/// `text` with every instant it quotes (`2027-…`, with an offset, `Z` or
+/// none) written in UTC.
+fn in_utc(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("2027-") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find(|c: char| !(c.is_ascii_digit() || "-:T+Z".contains(c)))
+            .map_or(rest.len(), |n| at + n);
+        let quoted = &rest[at..end];
+        let instant = quoted.parse::<jiff::Timestamp>().ok().or_else(|| {
+            let local = quoted.parse::<jiff::civil::DateTime>().ok()?;
+            jiff::tz::TimeZone::UTC.to_timestamp(local).ok()
+        });
+        match instant {
+            Some(t) => out.push_str(&t.to_string()),
+            None => out.push_str(quoted),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a spec's staffing says: every finding (the instants it quotes
+/// written in UTC) and every interval's figures but its start.
+fn judgement(spec: &str, files: &ByPath) -> (Vec<String>, Vec<String>) {
+    let mut workspace = cxc::loader::load_bytes("spec.cx", spec.as_bytes());
+    assert!(
+        workspace.diagnostics.is_empty(),
+        "{:?}",
+        workspace.diagnostics
+    );
+    let (model, found) = cxc::model::build(&mut workspace.specs[0]);
+    assert!(found.is_empty(), "{found:?}");
+    let (plans, diagnostics) = cxc::staffing::plan(&model, files);
+    let findings = diagnostics
+        .iter()
+        .map(|d| format!("{} {:?} {}", d.code.as_str(), d.span, in_utc(&d.message)))
+        .collect();
+    let intervals = plans
+        .iter()
+        .flat_map(|plan| plan.intervals(&model, files))
+        .map(|i| format!("{:?}", cxc::staffing::IntervalPlan { start: None, ..i }))
+        .collect();
+    (findings, intervals)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The same instants written with other offsets, `Z` or no offset at all
+    /// are the same intervals: `check`'s findings (headcount-short matching
+    /// two queues' intervals among them) and `staff`'s figures are those of
+    /// the forecast written in UTC.
+    #[test]
+    fn an_instant_is_the_same_however_a_forecast_writes_it(
+        case in case(),
+        other in prop::collection::vec((0..168i64, 0..60u32), 1..30),
+        ways in prop::collection::vec(writing(), 60),
+        headcount in 1..25u32,
+    ) {
+        let spec = format!(
+            "{}role agent {{ team t; headcount {headcount}; duty \"Answers\" }}\n\
+             queue r {{ channel phone; segments s; team t; agents {}; aht 5m; patience 1m\n  forecast file \"g.csv\" per 1h }}\n",
+            case.spec(),
+            case.agents
+        );
+        let (q_ways, r_ways) = ways.split_at(30);
+        let utc = ByPath(vec![
+            ("f.csv".into(), csv(&case.rows, &[])),
+            ("g.csv".into(), csv(&other, &[])),
+        ]);
+        let written = ByPath(vec![
+            ("f.csv".into(), csv(&case.rows, q_ways)),
+            ("g.csv".into(), csv(&other, r_ways)),
+        ]);
+        prop_assert_eq!(judgement(&spec, &written), judgement(&spec, &utc));
+    }
+}

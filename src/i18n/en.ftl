@@ -441,6 +441,8 @@ forecast-aht-help = `aht` is the average handle time of one contact, in seconds,
 forecast-number = the { $column } { $value } is not a number of zero or more
 forecast-number-help = write volumes and handle times as plain numbers such as 120 or 95.5
 forecast-line-problem = line { $line } of the forecast: { $problem }
+forecast-start = the start { $start } is not a time cxc can place
+forecast-start-help = write each `start` as a timestamp (`2027-01-11T09:00:00+03:00`), a local date and time (`2027-01-11 09:00`), a time of a typical day (`09:00`) or of a typical week (`mon 09:00`, `пн 09:00`)
 forecast-units-help = check the units: volume is contacts per interval, aht the seconds one contact takes
 forecast-no-aht = queue `{ $queue }` has a forecast but no average handle time
 forecast-no-aht-help = add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file
@@ -669,10 +671,10 @@ explain-understaffed =
     .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file when the SLA's `hours` and the channel's are open); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit.
     .why = A promise of "80% of calls answered within 20 seconds" is only real if the queue has the people for it. Queueing theory tells how many: below that number the target is missed however hard the agents work, because calls arrive in bursts.
 explain-forecast-when-closed =
-    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week.
+    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
     .why = Nobody answers a closed channel, so agents planned for it would sit idle, and the contacts forecast there are either a mistake in the forecast or a sign that the channel should open longer. A planner reads it either way: fix the forecast, or the hours.
 explain-invalid-forecast =
-    .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed, there is no handle time, or the figures are out of range.
+    .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed (a row whose `start` is not a time cxc can place, say), there is no handle time, or the figures are out of range.
     .why = Staffing is computed from the forecast. A forecast that cannot be read would silently leave the queue unchecked.
 explain-inexact-export =
     .summary = A target or setting cannot be written exactly in an export format: a business-hours timer in TaskRouter's wall-clock timeouts, a time zone Zendesk or TaskRouter has no name for, an escalation to a team without a queue.
@@ -741,7 +743,7 @@ explain-preferred-channel-not-offered =
     .summary = A customer type `prefer`s channels that none of its segments offer.
     .why = Steering a type of customer to a channel works only if the channel is open to them. A strategy that sends impatient customers to chat while their segment has no chat cannot be followed by the people who serve them.
 explain-metric-target-unmet =
-    .summary = A queue's `agents` miss an SLA `target` that staffing can compute: `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`. The target is judged only on queues whose channel the SLA covers (it sets a target on that channel, or names no channel and no other SLA of the segment names it) and only in the forecast intervals when the SLA's `hours` and the channel's are open.
+    .summary = A queue's `agents` miss an SLA `target` that staffing can compute: `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`. The target is judged only on queues whose channel the SLA covers (it sets a target on that channel, or names no channel and no other SLA of the segment names it) and only in the forecast intervals when the SLA's `hours` and the channel's are open. `service_level` is the share answered within its own SLA's answer time on the queue's channel (the SLA's first `answer` there), never another SLA's; an SLA with no `answer` on the channel gives it no time to count by, so it is not judged there (`cxc staff` says so).
     .why = An SLA target nobody checks is a wish. With a forecast, a handle time and a number of agents, queueing theory computes the share who hang up, the average wait and how busy agents are: a `target abandonment <= 1%` that the queue's own staffing puts at 5% is broken before the first call.
 explain-review-cadence =
     .summary = The service has no `review every`, no `reviewed` date, or a cadence longer than 12 months.
@@ -780,7 +782,7 @@ explain-promise-exceeds-journey =
     .summary = A promise about an outcome (`journey J [from S] [to S]`) is shorter than the journey's own target or the step deadlines along the longest way through it, or the journey sets no deadline there at all.
     .why = "Delivery within 60 minutes" is kept by the kitchen, the dispatcher and the courier, each within their own deadline. If their deadlines add up to more than the promise, it is broken by design, however hard everyone works.
 explain-headcount-short =
-    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval; the busiest interval counts) than the `headcount` of the team's line roles — every role but its `lead` (the lead counts only when it is the team's one role): a lead organises the line, it does not answer it. Queues that peak at different hours do not add up their peaks.
+    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval, an interval being the instant it starts at however the forecast writes it, or a time of a typical day or week; the busiest interval counts) than the `headcount` of the team's line roles — every role but its `lead` (the lead counts only when it is the team's one role): a lead organises the line, it does not answer it. Queues that peak at different hours do not add up their peaks.
     .why = Staffing plans are kept by people who exist. When the roles of a team add up to fewer people than its queues need, the standard cannot be met on the busiest day however the shifts are drawn.
 
 ## cxc explain
@@ -855,7 +857,14 @@ staff-nothing = No queue has a forecast, so there is nothing to staff.
 staff-legend = needed: fewest agents that meet every target (with no target: that carry the load); binds: the target that sets it;
     headcount: needed after shrinkage;
     in time, waited, ASA, occupancy, hung up: with the queue's own agents.
-staff-target = target { $percent }% within { $within }
+staff-targets = { $count ->
+        [one] target
+       *[other] targets (the strictest open one binds)
+    } { $list }
+staff-target-item = { $percent }% within { $within } ({ $when })
+staff-hours = { $sla }, hours { $hours }
+staff-around-the-clock = { $sla }, around the clock
+staff-unjudged = not judged (their SLA has no answer target on this channel to count “in time” by): { $targets }
 staff-no-target = no answer target for this channel
 staff-agents = { $agents ->
         [one] 1 agent

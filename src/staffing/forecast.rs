@@ -273,8 +273,15 @@ fn parse_row(
         }
         _ => None,
     };
+    let start = first_chars(&fields[columns.start], 64);
+    if super::hours::Start::read(start).is_none() {
+        return Err(Problem::new(
+            msg!("forecast-start", start = quoted(start)),
+            msg!("forecast-start-help"),
+        ));
+    }
     Ok(Interval {
-        start: Some(first_chars(&fields[columns.start], 64).to_string()),
+        start: Some(start.to_string()),
         volume,
         aht,
         line,
@@ -365,8 +372,8 @@ mod tests {
         assert_eq!(rows[1].line, 4);
         let columns_in_any_order = parse("volume,start\n10,09:00\n").unwrap();
         assert_eq!(columns_in_any_order[0].start.as_deref(), Some("09:00"));
-        let newline_in_quotes = parse("start,volume\n\"8\n00\",3\n\n9,4\n").unwrap();
-        assert_eq!(newline_in_quotes[0].start.as_deref(), Some("8\n00"));
+        let newline_in_quotes = parse("start,volume\n\"mon\n08:00\",3\n\n09:00,4\n").unwrap();
+        assert_eq!(newline_in_quotes[0].start.as_deref(), Some("mon\n08:00"));
         assert_eq!(newline_in_quotes[1].line, 5);
     }
 
@@ -386,6 +393,10 @@ mod tests {
             ["`f.csv`, line 2: the volume `-3` is not a number of zero or more"]
         );
         assert!(messages("start,volume,aht\n1,3,0\n")[0].contains("`0` seconds is not plausible"));
+        assert_eq!(
+            messages("start,volume\n09:00,3\nmon 9:00,1\nday 1,3\n"),
+            ["`f.csv`, line 4: the start `day 1` is not a time cxc can place"]
+        );
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! Queues of one team peak at different hours (a morning phone line, an
 //! evening chat), so adding up each queue's peak asks for people who would
 //! never all be busy. The need is the largest sum over intervals: intervals
-//! are matched by their `start` as the forecast files write it, and a queue
+//! are matched by where they lie ([`Slot`]: the same instant however the
+//! files write it, the same time of a typical day or week), and a queue
 //! with one forecast figure needs its people in every interval.
 
+use super::hours::Slot;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
 use crate::model::{Crew, Idx, Model, Queue, Team};
@@ -19,24 +21,40 @@ struct QueueNeed<'m> {
     id: &'m Name,
     /// People needed in every interval (a forecast of one figure).
     always: u32,
-    /// People needed by interval start; the most when a start repeats.
-    at: HashMap<String, u32>,
+    /// People needed by interval; the most when an interval repeats.
+    at: HashMap<Slot, u32>,
+}
+
+/// One team's queues, and how the first forecast to name each interval
+/// wrote its start (the finding quotes it).
+#[derive(Default)]
+struct Needs<'m> {
+    queues: Vec<QueueNeed<'m>>,
+    written: HashMap<Slot, String>,
 }
 
 /// What each team's queues need, gathered while the queues are staffed.
 #[derive(Default)]
 pub struct TeamNeeds<'m> {
-    teams: HashMap<Idx<Team>, Vec<QueueNeed<'m>>>,
+    teams: HashMap<Idx<Team>, Needs<'m>>,
 }
 
 impl<'m> TeamNeeds<'m> {
-    /// Records what `queue` needs in one interval (`start` `None`: every
-    /// interval). Queues without a team are nobody's to staff.
-    pub fn add(&mut self, queue: &'m Queue, start: Option<&str>, people: u32) {
+    /// Records what `queue` needs in one interval, where it lies and its
+    /// start as written (`None`: every interval). Queues without a team
+    /// are nobody's to staff.
+    pub fn add(&mut self, queue: &'m Queue, start: Option<(Slot, &str)>, people: u32) {
         let Some(team) = queue.team.as_ref().and_then(|t| t.target) else {
             return;
         };
-        let queues = self.teams.entry(team).or_default();
+        let needs = self.teams.entry(team).or_default();
+        if let Some((slot, text)) = start {
+            needs
+                .written
+                .entry(slot)
+                .or_insert_with(|| text.to_string());
+        }
+        let queues = &mut needs.queues;
         if queues
             .last()
             .is_none_or(|q| !std::ptr::eq(q.id, &queue.header.id))
@@ -49,8 +67,7 @@ impl<'m> TeamNeeds<'m> {
         }
         let need = queues.last_mut().expect("pushed above");
         let slot = match start {
-            Some(start) if need.at.contains_key(start) => need.at.get_mut(start).expect("present"),
-            Some(start) => need.at.entry(start.to_string()).or_insert(0),
+            Some((slot, _)) => need.at.entry(slot).or_insert(0),
             None => &mut need.always,
         };
         *slot = (*slot).max(people);
@@ -63,7 +80,7 @@ impl<'m> TeamNeeds<'m> {
         let mut found = Vec::new();
         let crew = Crew::new(model);
         for (team, t) in model.teams.iter() {
-            let Some(queues) = self.teams.get(&team) else {
+            let Some(Needs { queues, written }) = self.teams.get(&team) else {
                 continue;
             };
             // The line roles answer the queues; the lead organises them.
@@ -84,13 +101,13 @@ impl<'m> TeamNeeds<'m> {
             let at_busiest: Vec<(&Name, u32)> = queues
                 .iter()
                 .map(|q| {
-                    let there = busiest.and_then(|s| q.at.get(s)).copied().unwrap_or(0);
+                    let there = busiest.and_then(|s| q.at.get(&s)).copied().unwrap_or(0);
                     (q.id, q.always + there)
                 })
                 .filter(|&(_, n)| n > 0)
                 .collect();
-            let when = match busiest {
-                Some(start) => msg!("headcount-in-interval", start = start),
+            let when = match busiest.and_then(|slot| written.get(&slot)) {
+                Some(start) => msg!("headcount-in-interval", start = start.as_str()),
                 None => msg!("headcount-in-every-interval"),
             };
             // Named when it is left out: a lead who is the team's one role
@@ -105,20 +122,20 @@ impl<'m> TeamNeeds<'m> {
     }
 }
 
-/// The most people the queues need in one interval, and that interval's
-/// start (the first in text order among equals; `None` when only
-/// one-figure forecasts need people).
-fn busiest<'a>(queues: &'a [QueueNeed<'_>]) -> (u64, Option<&'a str>) {
+/// The most people the queues need in one interval, and that interval
+/// (the earliest among equals; `None` when only one-figure forecasts need
+/// people).
+fn busiest(queues: &[QueueNeed<'_>]) -> (u64, Option<Slot>) {
     let always: u64 = queues.iter().map(|q| u64::from(q.always)).sum();
-    let mut at: HashMap<&'a str, u64> = HashMap::new();
+    let mut at: HashMap<Slot, u64> = HashMap::new();
     for q in queues {
-        for (start, &n) in &q.at {
-            *at.entry(start.as_str()).or_insert(0) += u64::from(n);
+        for (&slot, &n) in &q.at {
+            *at.entry(slot).or_insert(0) += u64::from(n);
         }
     }
     let best = at
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     match best {
         Some((start, n)) => (always + n, Some(start)),
         None => (always, None),
@@ -160,9 +177,15 @@ fn short_team(
 
 #[cfg(test)]
 mod tests {
-    use super::{busiest, QueueNeed};
+    use super::{busiest, QueueNeed, Slot};
     use crate::syntax::Name;
     use std::collections::HashMap;
+
+    /// `08:00` as a time of a typical day.
+    fn daily(text: &str) -> Slot {
+        let (h, m) = text.split_once(':').unwrap();
+        Slot::Daily(h.parse::<i64>().unwrap() * 3600 + m.parse::<i64>().unwrap() * 60)
+    }
 
     fn queue<'m>(id: &'m Name, always: u32, at: &[(&str, u32)]) -> QueueNeed<'m> {
         QueueNeed {
@@ -170,7 +193,7 @@ mod tests {
             always,
             at: at
                 .iter()
-                .map(|&(s, n)| (s.to_string(), n))
+                .map(|&(s, n)| (daily(s), n))
                 .collect::<HashMap<_, _>>(),
         }
     }
@@ -182,7 +205,7 @@ mod tests {
             queue(&a, 0, &[("08:00", 14), ("18:00", 2)]),
             queue(&b, 0, &[("08:00", 2), ("18:00", 14)]),
         ];
-        assert_eq!(busiest(&queues), (16, Some("08:00")));
+        assert_eq!(busiest(&queues), (16, Some(daily("08:00"))));
     }
 
     #[test]
@@ -192,7 +215,7 @@ mod tests {
             queue(&a, 5, &[]),
             queue(&b, 0, &[("09:00", 3), ("10:00", 7)]),
         ];
-        assert_eq!(busiest(&queues), (12, Some("10:00")));
+        assert_eq!(busiest(&queues), (12, Some(daily("10:00"))));
         assert_eq!(busiest(&queues[..1]), (5, None));
     }
 }

@@ -11,10 +11,12 @@
 //! - a time of day (`08:30`, `08:30:00`) is that time on a typical day: the
 //!   interval is open on a calendar when it is open then on some weekday
 //!   (holidays are not typical days);
+//! - a weekday and a time (`mon 08:30`, `Monday 08:30`, `пн 08:30`) is that
+//!   time on that day of a typical week (holidays aside);
 //! - a forecast of one figure (`forecast 120 per 30m`) stands for every
 //!   interval the channel is open: the whole week;
-//! - anything else places the interval nowhere: it is open on every
-//!   calendar, as if there were no hours at all.
+//! - anything else is not a start: the forecast is `invalid-forecast`
+//!   ([`Start::read`] decides, row by row, before anything is staffed).
 //!
 //! The channel is open in an interval when its hours are open at some
 //! moment of it. An SLA's targets are judged in it when the SLA's hours and
@@ -28,6 +30,37 @@ use std::sync::OnceLock;
 const DAY: i64 = 86_400;
 const WEEK: i64 = 7 * DAY;
 
+/// A forecast row's `start`, read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Start {
+    /// A timestamp with an offset.
+    Instant(jiff::Timestamp),
+    /// A date and time without one: read in the schedule's zone.
+    Local(jiff::civil::DateTime),
+    /// Seconds after midnight of a typical day.
+    Daily(i64),
+    /// Seconds after Monday 00:00 of a typical week.
+    Weekly(i64),
+}
+
+impl Start {
+    /// The start a forecast row writes, if it is one (see the module).
+    pub fn read(text: &str) -> Option<Start> {
+        if let Ok(t) = text.parse::<jiff::Timestamp>() {
+            return Some(Start::Instant(t));
+        }
+        if let Ok(local) = text.parse::<jiff::civil::DateTime>() {
+            return Some(Start::Local(local));
+        }
+        if let Some(seconds) = time_of_day(text) {
+            return Some(Start::Daily(seconds));
+        }
+        let (day, time) = text.trim().split_once(char::is_whitespace)?;
+        let day = weekday(day)?;
+        Some(Start::Weekly(day * DAY + time_of_day(time.trim())?))
+    }
+}
+
 /// Where an interval lies in time.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Place {
@@ -35,10 +68,23 @@ enum Place {
     Instant(i64),
     /// Seconds after midnight of a typical day.
     Daily(i64),
+    /// Seconds after Monday 00:00 of a typical week.
+    Weekly(i64),
     /// The whole week (a forecast of one figure).
     Week,
-    /// Nowhere known: open on every calendar.
+    /// Not a start (rows are read with [`Start::read`] first, so only a
+    /// caller that skipped it): open on every calendar.
     Unknown,
+}
+
+/// Where an interval of a forecast lies, for matching intervals of
+/// different forecasts: the same instant however it is written, the same
+/// time of a typical day or week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    Instant(i64),
+    Daily(i64),
+    Weekly(i64),
 }
 
 /// Opening hours as staffing reads them; no calendar is around the clock.
@@ -156,6 +202,22 @@ impl Schedule {
         }
     }
 
+    /// The calendar of a clock (see [`Schedule::clock`]); `None`: around
+    /// the clock.
+    pub fn calendar(&self, clock: usize) -> Option<Idx<Calendar>> {
+        self.clocks.get(clock).and_then(|h| h.id)
+    }
+
+    /// Where the interval starting at `start` lies, if `start` is one.
+    pub fn slot(&self, start: &str) -> Option<Slot> {
+        match self.place(start) {
+            Place::Instant(t) => Some(Slot::Instant(t)),
+            Place::Daily(s) => Some(Slot::Daily(s)),
+            Place::Weekly(s) => Some(Slot::Weekly(s)),
+            Place::Week | Place::Unknown => None,
+        }
+    }
+
     /// The hours open in the interval starting at `start` (`None`: a
     /// forecast of one figure) and lasting `seconds`.
     pub fn open(&self, start: Option<&str>, seconds: u64) -> Open {
@@ -175,6 +237,7 @@ impl Schedule {
             Place::Daily(s) => (0..7)
                 .map(|d| (d * DAY + s, d * DAY + s + length))
                 .collect(),
+            Place::Weekly(s) => vec![(s, s + length)],
             Place::Week => vec![(0, WEEK)],
         };
         let channel: Vec<Vec<(i64, i64)>> = stretches
@@ -198,16 +261,38 @@ impl Schedule {
     }
 
     fn place(&self, start: &str) -> Place {
-        if let Ok(t) = start.parse::<jiff::Timestamp>() {
-            return Place::Instant(t.as_second());
+        match Start::read(start) {
+            Some(Start::Instant(t)) => Place::Instant(t.as_second()),
+            Some(Start::Local(local)) => self
+                .zone
+                .to_timestamp(local)
+                .map_or(Place::Unknown, |t| Place::Instant(t.as_second())),
+            Some(Start::Daily(s)) => Place::Daily(s),
+            Some(Start::Weekly(s)) => Place::Weekly(s),
+            None => Place::Unknown,
         }
-        if let Ok(local) = start.parse::<jiff::civil::DateTime>() {
-            if let Ok(t) = self.zone.to_timestamp(local) {
-                return Place::Instant(t.as_second());
-            }
-        }
-        time_of_day(start).map_or(Place::Unknown, Place::Daily)
     }
+}
+
+/// Days of the week as forecasts write them, Monday first: English
+/// (`mon`, `monday`) and Russian (`пн`, `понедельник`), in any letter case.
+const WEEKDAYS: [[&str; 4]; 7] = [
+    ["mon", "monday", "пн", "понедельник"],
+    ["tue", "tuesday", "вт", "вторник"],
+    ["wed", "wednesday", "ср", "среда"],
+    ["thu", "thursday", "чт", "четверг"],
+    ["fri", "friday", "пт", "пятница"],
+    ["sat", "saturday", "сб", "суббота"],
+    ["sun", "sunday", "вс", "воскресенье"],
+];
+
+/// The day of the week `word` names, Monday 0.
+fn weekday(word: &str) -> Option<i64> {
+    let word = word.to_lowercase();
+    WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&word.as_str()))
+        .map(|d| d as i64)
 }
 
 /// `08:30` or `08:30:15` as seconds after midnight.
@@ -229,7 +314,36 @@ fn time_of_day(text: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::time_of_day;
+    use super::{time_of_day, Start, DAY};
+
+    #[test]
+    fn weekly_starts() {
+        let monday_eight = Some(Start::Weekly(8 * 3600));
+        for text in [
+            "mon 08:00",
+            "Mon 08:00",
+            "MONDAY  08:00:00",
+            "пн 08:00",
+            "Пн 8:00",
+        ] {
+            assert_eq!(Start::read(text), monday_eight, "{text}");
+        }
+        assert_eq!(
+            Start::read("вс 23:30"),
+            Some(Start::Weekly(6 * DAY + 23 * 3600 + 1800))
+        );
+        for text in [
+            "mon",
+            "mon 24:00",
+            "mo 08:00",
+            "08:00 mon",
+            "d1-08:00",
+            "1",
+            "",
+        ] {
+            assert_eq!(Start::read(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn times_of_day() {

@@ -100,6 +100,25 @@ pub struct Target {
 }
 
 impl Target {
+    /// An SLA's `answer` line as staffing counts it, its clock in `schedule`.
+    fn of(
+        model: &Model,
+        sla_id: Idx<model::Sla>,
+        sla: &model::Sla,
+        answer: &model::AnswerTarget,
+        schedule: &mut Schedule,
+    ) -> Target {
+        let shortest = model.running(answer.within, sla.clock(), Extreme::Shortest);
+        Target {
+            percent: answer.percent.value(),
+            within: answer.within,
+            within_seconds: shortest.seconds(),
+            span: answer.span,
+            sla: sla_id,
+            clock: schedule.clock(model, sla.clock()),
+        }
+    }
+
     fn fraction(&self) -> f64 {
         self.percent / 100.0
     }
@@ -159,32 +178,63 @@ pub fn sla_covers(
                 .any(|(_, other)| names_channel(other, Some(channel))))
 }
 
+/// A `service_level` target staffing cannot judge on a queue, its SLA's
+/// `answer` on the queue's channel missing: `service_level >= 80%` of `sla`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unjudged {
+    pub target: String,
+    pub sla: Name,
+}
+
 /// The SLA `target`s staffing can compute for a queue, from the SLAs of the
 /// segments it serves that cover its channel ([`sla_covers`]); the same
-/// target twice counts once, judged while either SLA's hours are open.
+/// target twice counts once, judged while either SLA's hours are open (a
+/// `service_level` only with the same answer time). Also the
+/// `service_level` targets whose SLA sets no answer target on the channel.
 fn metric_targets(
     model: &Model,
     queue: &Queue,
-    answer: bool,
     schedule: &mut Schedule,
-) -> Vec<MetricTarget> {
+) -> (Vec<MetricTarget>, Vec<Unjudged>) {
     let channel = queue.channel.as_ref().and_then(|c| c.target);
     let mut found: Vec<MetricTarget> = Vec::new();
+    let mut unjudged: Vec<Unjudged> = Vec::new();
     for segment in model.queue_segments(queue) {
-        for (_, sla) in model.slas_of(segment) {
+        for (sla_id, sla) in model.slas_of(segment) {
             if !sla_covers(model, segment, sla, channel) {
                 continue;
             }
             let clock = schedule.clock(model, sla.clock());
+            // The SLA's own answer time: its first `answer` on the channel.
+            let answer = channel.and_then(|ch| {
+                let line = sla.answers.iter().find(|a| a.channel.target == Some(ch))?;
+                Some(Target::of(model, sla_id, sla, line, schedule))
+            });
             for kpi in &sla.targets {
+                if let Some(target) = MetricTarget::lacks_answer(&kpi.value, answer) {
+                    let lost = Unjudged {
+                        target,
+                        sla: sla.header.id.clone(),
+                    };
+                    if !unjudged.contains(&lost) {
+                        unjudged.push(lost);
+                    }
+                    continue;
+                }
                 let Some(mut target) =
                     MetricTarget::of(&kpi.value, kpi.span, &sla.header.id, queue, answer)
                 else {
                     continue;
                 };
+                let time = |t: &MetricTarget| t.answer.map(|a| a.within_seconds);
                 let same = |t: &&mut MetricTarget| {
-                    (t.metric, t.comparison, t.value)
-                        == (target.metric, target.comparison, target.value)
+                    (t.metric, t.comparison, t.value, time(t))
+                        == (
+                            target.metric,
+                            target.comparison,
+                            target.value,
+                            time(&target),
+                        )
                 };
                 match found.iter_mut().find(same) {
                     Some(known) if !known.clocks.contains(&clock) => known.clocks.push(clock),
@@ -197,7 +247,7 @@ fn metric_targets(
             }
         }
     }
-    found
+    (found, unjudged)
 }
 
 /// One forecast interval, staffed.
@@ -231,6 +281,10 @@ pub struct IntervalPlan {
     pub target: Option<Target>,
     /// Per SLA `target` of the plan: whether it is judged in this interval.
     pub judged: Vec<bool>,
+    /// Per SLA `target` of the plan: its measure under the queue's `agents`
+    /// (in the formulas' units) when it is judged in this interval; a
+    /// `service_level` counted by its own SLA's answer time.
+    pub measured: Vec<Option<f64>>,
 }
 
 /// What the rule and the documents need of all intervals, gathered in one
@@ -276,6 +330,8 @@ pub struct QueuePlan {
     pub targets: Vec<Target>,
     /// The SLA `target`s staffing can compute for this queue.
     pub metrics: Vec<MetricTarget>,
+    /// The `service_level` targets it cannot: no answer time to count by.
+    pub unjudged: Vec<Unjudged>,
     /// When the channel and each target's SLA are open.
     pub schedule: Schedule,
     pub agents: Option<u32>,
@@ -346,6 +402,7 @@ impl QueuePlan {
                 closed: true,
                 target: None,
                 judged: vec![false; self.metrics.len()],
+                measured: vec![None; self.metrics.len()],
             };
         }
         let target = self.targets.iter().copied().find(|t| open.clocks[t.clock]);
@@ -364,7 +421,7 @@ impl QueuePlan {
         let metrics = self.metrics.iter().zip(&judged);
         for (metric, _) in metrics.filter(|(m, &j)| j && m.helped_by_agents()) {
             let from = required_agents.unwrap_or(0);
-            match targets::fewest_agents(&traffic, metric, within, c, from) {
+            match targets::fewest_agents(&traffic, metric, metric.within(within), c, from) {
                 Some(n) if required_agents.is_none_or(|r| n > r) => {
                     required_agents = Some(n);
                     binding = Some(metric.describe());
@@ -378,6 +435,21 @@ impl QueuePlan {
         } else if required_agents.is_none() {
             required_agents = Some(carrying_agents(traffic.load(), c));
         }
+        let lines = self.agents.map(|n| n.saturating_mul(c));
+        let at_agents = lines.map(|n| traffic.evaluate(n, within));
+        let measured = self
+            .metrics
+            .iter()
+            .zip(&judged)
+            .map(|(metric, &judged)| {
+                let (n, outcome) = (lines?, at_agents?);
+                let own = metric.within(within);
+                judged.then(|| match own == within {
+                    true => metric.actual(&outcome),
+                    false => metric.actual(&traffic.evaluate(n, own)),
+                })
+            })
+            .collect();
         IntervalPlan {
             start: interval.start.clone(),
             interval_seconds: self.inputs.interval_seconds,
@@ -390,12 +462,11 @@ impl QueuePlan {
             required_headcount: required_agents
                 .zip(self.inputs.shrinkage_ppm)
                 .map(|(n, ppm)| headcount(n, ppm)),
-            at_agents: self
-                .agents
-                .map(|n| traffic.evaluate(n.saturating_mul(c), within)),
+            at_agents,
             closed: false,
             target,
             judged,
+            measured,
         }
     }
 
@@ -568,7 +639,7 @@ fn plan_queue<'m>(
     let targets = channel.map_or_else(Vec::new, |c| {
         answer_targets(model, queue, c, &busiest, &mut schedule)
     });
-    let metrics = metric_targets(model, queue, !targets.is_empty(), &mut schedule);
+    let (metrics, unjudged) = metric_targets(model, queue, &mut schedule);
     let mut plan = QueuePlan {
         queue: id,
         id: queue.header.id.clone(),
@@ -581,6 +652,7 @@ fn plan_queue<'m>(
         target: targets.first().copied(),
         targets,
         metrics,
+        unjudged,
         schedule,
         agents: queue.agents.map(|a| a.value),
         summary: Summary::default(),
@@ -597,7 +669,15 @@ fn plan_queue<'m>(
         let people = interval.required_headcount.or(interval.required_agents);
         summary.peak_required_headcount = summary.peak_required_headcount.max(people);
         if let Some(people) = people {
-            needs.add(queue, interval.start.as_deref(), people);
+            match interval.start.as_deref() {
+                None => needs.add(queue, None, people),
+                // Every start was read in the first pass: it has a slot.
+                Some(start) => {
+                    if let Some(slot) = plan.schedule.slot(start) {
+                        needs.add(queue, Some((slot, start)), people);
+                    }
+                }
+            }
         }
         if interval.closed && interval.volume > 0.0 {
             summary.closed_with_volume += 1;
@@ -618,12 +698,12 @@ fn plan_queue<'m>(
                 summary.heaviest = Some(interval.clone());
             }
         }
-        if let Some(outcome) = &interval.at_agents {
-            let judged = plan.metrics.iter().zip(&interval.judged);
-            for ((metric, &judged), misses) in judged.zip(&mut summary.misses) {
-                if judged && !metric.met_by(outcome) {
+        {
+            let measured = plan.metrics.iter().zip(&interval.measured);
+            for ((metric, &actual), misses) in measured.zip(&mut summary.misses) {
+                let Some(actual) = actual else { continue };
+                if !metric.meets(actual) {
                     misses.intervals += 1;
-                    let actual = metric.actual(outcome);
                     let further = |w: f64| (actual - metric.value).abs() > (w - metric.value).abs();
                     if misses.worst.as_ref().is_none_or(|(_, w)| further(*w)) {
                         misses.worst = Some((interval.start.clone(), actual));
@@ -765,15 +845,7 @@ fn answer_targets(
         for (sla_id, sla) in model.slas_of(segment) {
             for answer in &sla.answers {
                 if answer.channel.target == Some(channel) {
-                    let shortest = model.running(answer.within, sla.clock(), Extreme::Shortest);
-                    let target = Target {
-                        percent: answer.percent.value(),
-                        within: answer.within,
-                        within_seconds: shortest.seconds(),
-                        span: answer.span,
-                        sla: sla_id,
-                        clock: schedule.clock(model, sla.clock()),
-                    };
+                    let target = Target::of(model, sla_id, sla, answer, schedule);
                     let key = |t: &Target| (t.percent, t.within_seconds, t.clock);
                     if !candidates.iter().any(|c| key(c) == key(&target)) {
                         candidates.push(target);
@@ -946,7 +1018,9 @@ mod tests {
     fn rows(volumes: impl Iterator<Item = f64>) -> Held {
         let mut csv = String::from("start,volume\n");
         for (i, v) in volumes.enumerate() {
-            csv.push_str(&format!("{i},{v}\n"));
+            // Half-hours from 2027-01-11 00:00 UTC.
+            let start = jiff::Timestamp::from_second(1_799_625_600 + i as i64 * 1800).unwrap();
+            csv.push_str(&format!("{start},{v}\n"));
         }
         Held(csv)
     }

@@ -166,7 +166,7 @@ pub fn table(out: &mut dyn Write, queues: &[Staffed], language: Language) -> io:
     }
     let headings = headings(language);
     for s in queues {
-        out.write_all(heading(s.plan, language).as_bytes())?;
+        out.write_all(heading(s.model, s.plan, language).as_bytes())?;
         out.write_all(line(&headings).as_bytes())?;
         for interval in s.plan.intervals(s.model, s.files) {
             out.write_all(line(&row(&interval, language)).as_bytes())?;
@@ -194,18 +194,70 @@ fn line(cells: &[String; 12]) -> String {
     format!("  {}\n", padded.join("  ").trim_end())
 }
 
-fn heading(plan: &QueuePlan, language: Language) -> String {
-    let model = match plan.model {
+/// When a target counts: "retail_sla, hours office" (its SLA's hours; the
+/// channel's must be open too), or "…, around the clock".
+fn when(model: &Model, plan: &QueuePlan, sla: &str, clocks: &[usize]) -> crate::i18n::Message {
+    let calendars: Vec<&str> = clocks
+        .iter()
+        .filter_map(|&k| plan.schedule.calendar(k))
+        .map(|c| model.calendars[c].header.id.as_str())
+        .collect();
+    match calendars.is_empty() {
+        true => msg!("staff-around-the-clock", sla = sla),
+        false => msg!("staff-hours", sla = sla, hours = calendars.join(" / ")),
+    }
+}
+
+/// The queue's targets and when each counts, strictest answer target
+/// first: per interval the strictest open one binds.
+fn targets(model: &Model, plan: &QueuePlan, language: Language) -> Vec<String> {
+    let mut parts = Vec::new();
+    if plan.targets.is_empty() {
+        parts.push(msg!("staff-no-target").text(language));
+    } else {
+        let list: Vec<String> = plan
+            .targets
+            .iter()
+            .map(|t| {
+                let sla = model.slas[t.sla].header.id.as_str();
+                msg!(
+                    "staff-target-item",
+                    percent = trim_float(t.percent),
+                    within = t.within_text(),
+                    when = when(model, plan, sla, &[t.clock])
+                )
+                .text(language)
+            })
+            .collect();
+        let count = list.len();
+        parts.push(msg!("staff-targets", count = count, list = list.join(", ")).text(language));
+    }
+    if !plan.metrics.is_empty() {
+        let list: Vec<String> = plan
+            .metrics
+            .iter()
+            .map(|m| {
+                let when = when(model, plan, &m.sla, &m.clocks).text(language);
+                format!("{} ({when})", m.describe())
+            })
+            .collect();
+        parts.push(msg!("staff-also", targets = list.join(", ")).text(language));
+    }
+    if !plan.unjudged.is_empty() {
+        let list: Vec<String> = plan
+            .unjudged
+            .iter()
+            .map(|u| format!("{} ({})", u.target, u.sla))
+            .collect();
+        parts.push(msg!("staff-unjudged", targets = list.join(", ")).text(language));
+    }
+    parts
+}
+
+fn heading(model: &Model, plan: &QueuePlan, language: Language) -> String {
+    let queue_model = match plan.model {
         super::QueueModel::ErlangC => "Erlang C",
         super::QueueModel::ErlangA => "Erlang A",
-    };
-    let target = match plan.target {
-        Some(t) => msg!(
-            "staff-target",
-            percent = trim_float(t.percent),
-            within = t.within_text()
-        ),
-        None => msg!("staff-no-target"),
     };
     let agents = match plan.agents {
         Some(n) => msg!("staff-agents", agents = n),
@@ -222,11 +274,8 @@ fn heading(plan: &QueuePlan, language: Language) -> String {
         (None, Some(peak)) => msg!("staff-needs", peak = peak),
         (None, None) => msg!("staff-not-judged"),
     };
-    let mut parts = vec![model.to_string(), target.text(language)];
-    if !plan.metrics.is_empty() {
-        let list: Vec<String> = plan.metrics.iter().map(|m| m.describe()).collect();
-        parts.push(msg!("staff-also", targets = list.join(", ")).text(language));
-    }
+    let mut parts = vec![queue_model.to_string()];
+    parts.extend(targets(model, plan, language));
     if plan.concurrency() > 1 {
         parts.push(msg!("staff-concurrency", contacts = plan.concurrency()).text(language));
     }

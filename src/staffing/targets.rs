@@ -3,7 +3,7 @@
 //! rules that read them: metric-target-unmet, headcount-short.
 
 use super::erlang::{Outcome, Traffic};
-use super::QueuePlan;
+use super::{QueuePlan, Target};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Kpi, Queue};
 use crate::msg;
@@ -41,18 +41,28 @@ pub struct MetricTarget {
     /// The hours of the SLAs that set it, in the plan's schedule: it is
     /// judged in an interval when one of them is open.
     pub clocks: Vec<usize>,
+    /// For `service_level`: its SLA's answer target on the queue's channel,
+    /// whose time "answered in time" counts — never another SLA's.
+    pub answer: Option<Target>,
 }
 
 impl MetricTarget {
     /// The target if staffing can compute it for this queue: `abandonment`
-    /// needs callers who hang up (`patience`), `service_level` an answer time.
-    pub fn of(kpi: &Kpi, span: Span, sla: &Name, queue: &Queue, answer: bool) -> Option<Self> {
+    /// needs callers who hang up (`patience`), `service_level` its SLA's
+    /// answer target on the queue's channel (`answer`).
+    pub fn of(
+        kpi: &Kpi,
+        span: Span,
+        sla: &Name,
+        queue: &Queue,
+        answer: Option<Target>,
+    ) -> Option<Self> {
         let value = match (kpi.metric, kpi.value) {
             (Metric::Abandonment, TargetValue::Percent(p)) if queue.patience.is_some() => {
                 p.fraction()
             }
             (Metric::Occupancy, TargetValue::Percent(p)) => p.fraction(),
-            (Metric::ServiceLevel, TargetValue::Percent(p)) if answer => p.fraction(),
+            (Metric::ServiceLevel, TargetValue::Percent(p)) if answer.is_some() => p.fraction(),
             (Metric::Asa, TargetValue::Duration(d)) => d.seconds() as f64,
             _ => return None,
         };
@@ -63,7 +73,28 @@ impl MetricTarget {
             span,
             sla: sla.clone(),
             clocks: Vec::new(),
+            answer: answer.filter(|_| kpi.metric == Metric::ServiceLevel),
         })
+    }
+
+    /// A `service_level` target staffing cannot judge, described: its SLA
+    /// has no answer target on the queue's channel to count "in time" by.
+    pub fn lacks_answer(kpi: &Kpi, answer: Option<Target>) -> Option<String> {
+        match (kpi.metric, kpi.value, answer) {
+            (Metric::ServiceLevel, TargetValue::Percent(p), None) => Some(format!(
+                "{} {} {p}",
+                kpi.metric.as_str(),
+                kpi.comparison.as_str()
+            )),
+            _ => None,
+        }
+    }
+
+    /// The wait, in seconds, that counts as answered in time for this
+    /// target: its own answer target's, else `default` (the interval's
+    /// answer target's; no other measure depends on it).
+    pub fn within(&self, default: f64) -> f64 {
+        self.answer.map_or(default, |a| a.within_seconds as f64)
     }
 
     /// The measure this target is about, for an outcome.
@@ -84,7 +115,12 @@ impl MetricTarget {
     }
 
     pub fn met_by(&self, outcome: &Outcome) -> bool {
-        let (actual, goal) = (self.actual(outcome), self.value);
+        self.meets(self.actual(outcome))
+    }
+
+    /// Whether a measure in the formulas' units meets the target.
+    pub fn meets(&self, actual: f64) -> bool {
+        let goal = self.value;
         // Rounding in the last bits must not fail an exact target.
         let slack = 1e-12 * goal.abs().max(1.0);
         match self.comparison {
@@ -108,10 +144,13 @@ impl MetricTarget {
         }
     }
 
-    /// `abandonment <= 1%`.
+    /// `abandonment <= 1%`; `service_level >= 85% within 20s`.
     pub fn describe(&self) -> String {
+        let within = self
+            .answer
+            .map_or(String::new(), |a| format!(" within {}", a.within_text()));
         format!(
-            "{} {} {}",
+            "{} {} {}{within}",
             self.metric.as_str(),
             self.comparison.as_str(),
             self.show(self.value)

@@ -17,9 +17,15 @@ pub fn erlang_impossible(rows: usize) -> Files {
         queue q2 { channel phone; segments s; agents 100; aht 8h; patience 7h\n  forecast file \"f.csv\" per 30m }\n";
     let mut csv = String::from("start,volume\n");
     for i in 0..rows {
-        csv.push_str(&format!("{i},6240\n"));
+        csv.push_str(&format!("{},6240\n", half_hour(i)));
     }
     vec![("spec.cx".into(), spec.into()), ("f.csv".into(), csv)]
+}
+
+/// The start of the `i`-th half-hour from 2027-01-11 00:00 UTC, as a
+/// forecast writes it.
+pub fn half_hour(i: usize) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_799_625_600 + i as i64 * 1800).expect("in range")
 }
 
 /// A 61-character step name.
