@@ -52,7 +52,9 @@ fn json_matches_the_issue_example() {
     assert_eq!(
         head,
         json!({"queue": "main_line", "channel": "phone", "model": "erlang-c",
-            "target": {"percent": 80.0, "within_seconds": 20}, "targets": [],
+            "target": {"percent": 80.0, "within_seconds": 20},
+            "answer_targets": [{"percent": 80.0, "within_seconds": 20, "sla": "standard", "hours": null}],
+            "targets": [],
             "concurrency": 1, "agents": 13,
             "peak_required_agents": 14, "meets_target": false})
     );
@@ -78,6 +80,7 @@ fn json_matches_the_issue_example() {
         "\"channel\"",
         "\"model\"",
         "\"target\"",
+        "\"answer_targets\"",
         "\"agents\"",
         "\"intervals\"",
         "\"peak_required_agents\"",
@@ -369,5 +372,25 @@ fn a_service_level_without_an_answer_time_is_said_not_judged() {
     assert!(
         shared.contains("service_level >= 95% within 60s (gold_sla, hours always)"),
         "{shared}"
+    );
+    let report = json(&cxc(&[
+        "staff",
+        "tests/corpus/service-level",
+        "--format",
+        "json",
+    ]));
+    let not_judged: Vec<&serde_json::Value> = report["queues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| &q["not_judged"])
+        .collect();
+    assert_eq!(
+        not_judged,
+        [
+            &json!(null),
+            &json!(["service_level >= 85% (night_sla)"]),
+            &json!(null)
+        ]
     );
 }

@@ -30,17 +30,50 @@ struct TargetOut {
     working_days: Option<u32>,
 }
 
+/// An answer target on the queue's channel and when it counts.
+#[derive(Serialize)]
+struct AnswerOut<'a> {
+    #[serde(flatten)]
+    target: TargetOut,
+    sla: &'a str,
+    /// Its SLA's `hours`; `None`: around the clock.
+    hours: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct QueueHead<'a> {
     queue: &'a str,
     channel: Option<&'a str>,
     model: &'static str,
+    /// The strictest answer target.
     target: Option<TargetOut>,
+    /// Every answer target, strictest first: an interval is staffed for the
+    /// first open in it.
+    answer_targets: Vec<AnswerOut<'a>>,
     /// The other SLA targets staffing computes, e.g. `abandonment <= 1%`.
     targets: Vec<String>,
+    /// `service_level` targets not judged: their SLA has no answer time on
+    /// the channel.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_judged: Vec<String>,
     /// Contacts one agent handles at once.
     concurrency: u32,
     agents: Option<u32>,
+}
+
+impl TargetOut {
+    fn of(t: &super::Target) -> Self {
+        TargetOut {
+            percent: t.percent,
+            within_seconds: t.within_seconds,
+            working_days: t.within.working_days(),
+        }
+    }
+}
+
+/// `service_level >= 85% (night_sla)`.
+fn unjudged(u: &super::Unjudged) -> String {
+    format!("{} ({})", u.target, u.sla)
 }
 
 #[derive(Serialize)]
@@ -107,12 +140,21 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
             queue: &plan.id,
             channel: plan.channel.as_deref(),
             model: plan.model.as_str(),
-            target: plan.target.map(|t| TargetOut {
-                percent: t.percent,
-                within_seconds: t.within_seconds,
-                working_days: t.within.working_days(),
-            }),
+            target: plan.target.map(|t| TargetOut::of(&t)),
+            answer_targets: plan
+                .targets
+                .iter()
+                .map(|t| AnswerOut {
+                    target: TargetOut::of(t),
+                    sla: &s.model.slas[t.sla].header.id,
+                    hours: plan
+                        .schedule
+                        .calendar(t.clock)
+                        .map(|c| s.model.calendars[c].header.id.as_str()),
+                })
+                .collect(),
             targets: plan.metrics.iter().map(|m| m.describe()).collect(),
+            not_judged: plan.unjudged.iter().map(unjudged).collect(),
             concurrency: plan.concurrency(),
             agents: plan.agents,
         })?;
@@ -244,11 +286,7 @@ fn targets(model: &Model, plan: &QueuePlan, language: Language) -> Vec<String> {
         parts.push(msg!("staff-also", targets = list.join(", ")).text(language));
     }
     if !plan.unjudged.is_empty() {
-        let list: Vec<String> = plan
-            .unjudged
-            .iter()
-            .map(|u| format!("{} ({})", u.target, u.sla))
-            .collect();
+        let list: Vec<String> = plan.unjudged.iter().map(unjudged).collect();
         parts.push(msg!("staff-unjudged", targets = list.join(", ")).text(language));
     }
     parts
