@@ -859,7 +859,7 @@ staff-legend = needed: fewest agents that meet every target (with no target: tha
     in time, waited, ASA, occupancy, hung up: with the queue's own agents.
 staff-targets = { $count ->
         [one] target
-       *[other] targets (the strictest open one binds)
+       *[other] targets (each open one is met; the one needing most agents binds)
     } { $list }
 staff-target-item = { $percent }% within { $within } ({ $when })
 staff-hours = { $sla }, hours { $hours }

@@ -276,8 +276,8 @@ pub struct IntervalPlan {
     pub at_agents: Option<Outcome>,
     /// The queue's channel is closed: nobody answers, no agents are needed.
     pub closed: bool,
-    /// The answer target judged in this interval: the strictest whose SLA's
-    /// hours are open in it.
+    /// The answer target judged in this interval: of those whose SLA's hours
+    /// are open in it, the one that needs the most agents.
     pub target: Option<Target>,
     /// Per SLA `target` of the plan: whether it is judged in this interval.
     pub judged: Vec<bool>,
@@ -326,7 +326,8 @@ pub struct QueuePlan {
     /// The strictest answer target (see [`QueuePlan::targets`]).
     pub target: Option<Target>,
     /// Every answer target on the channel, strictest first: an interval is
-    /// staffed for the first whose SLA's hours are open in it.
+    /// staffed for every one whose SLA's hours are open in it (the one that
+    /// needs the most agents there binds).
     pub targets: Vec<Target>,
     /// The SLA `target`s staffing can compute for this queue.
     pub metrics: Vec<MetricTarget>,
@@ -405,7 +406,24 @@ impl QueuePlan {
                 measured: vec![None; self.metrics.len()],
             };
         }
-        let target = self.targets.iter().copied().find(|t| open.clocks[t.clock]);
+        // Every open answer target must be met: the one needing the most
+        // agents in this interval binds (which one depends on the load, so
+        // the busiest interval's order is not enough); earlier wins ties.
+        let mut target: Option<(u32, Target)> = None;
+        for t in self
+            .targets
+            .iter()
+            .copied()
+            .filter(|t| open.clocks[t.clock])
+        {
+            let need = traffic
+                .required_agents(t.fraction(), t.within_seconds as f64)
+                .unwrap_or(u32::MAX);
+            if target.is_none_or(|(most, _)| need > most) {
+                target = Some((need, t));
+            }
+        }
+        let target = target.map(|(_, t)| t);
         let judged: Vec<bool> = self
             .metrics
             .iter()

@@ -251,7 +251,8 @@ fn when(model: &Model, plan: &QueuePlan, sla: &str, clocks: &[usize]) -> crate::
 }
 
 /// The queue's targets and when each counts, strictest answer target
-/// first: per interval the strictest open one binds.
+/// first: per interval every open one is met and the one that needs the
+/// most agents binds.
 fn targets(model: &Model, plan: &QueuePlan, language: Language) -> Vec<String> {
     let mut parts = Vec::new();
     if plan.targets.is_empty() {
