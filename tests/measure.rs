@@ -11,7 +11,7 @@ mod money;
 #[path = "measure/shown.rs"]
 mod shown;
 
-use common::{cxc, json};
+use common::{cxc, json, stdout};
 use std::collections::BTreeSet;
 
 const SPEC: &str = "tests/measure/spec.cx";
@@ -399,11 +399,11 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     assert!(!standards.contains("measured"), "{standards}");
 }
 
-/// A large export is read by two readers, one per half: the figures and the
-/// lines of bad rows must be what one reader would give, quoted line breaks
-/// included.
+/// A large export is read by several readers, one per part: the figures and
+/// the lines of bad rows must be what one reader would give, quoted line
+/// breaks included, whatever the number of readers (`CXC_MEASURE_READERS`).
 #[test]
-fn a_large_export_read_in_two_halves_counts_every_row_once_at_its_line() {
+fn a_large_export_read_in_parts_counts_every_row_once_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("id,segment,channel,created,answered\n");
     let mut line = 2u64;
@@ -431,23 +431,32 @@ fn a_large_export_read_in_two_halves_counts_every_row_once_at_its_line() {
     assert!(text.len() > 8 << 20, "large enough to be split");
     std::fs::write(dir.path().join("contacts.csv"), &text).unwrap();
     let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
-    let out = dir.path().join("out");
-    let output = common::cxc_in(
-        dir.path(),
-        &[
-            "measure",
-            spec.to_str().unwrap(),
-            "--contacts",
-            "contacts.csv",
-            "--format",
-            "json",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let run = |readers: &str| {
+        let out = dir.path().join(format!("out-{readers}"));
+        let output = common::cxc_with(
+            dir.path(),
+            &[
+                "measure",
+                spec.to_str().unwrap(),
+                "--contacts",
+                "contacts.csv",
+                "--format",
+                "json",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            &[("CXC_MEASURE_READERS", readers)],
+        );
+        (output, std::fs::read(out.join("measure.json")).unwrap())
+    };
+    let (output, one) = run("1");
+    for readers in ["2", "3", "5", "16"] {
+        let (theirs, many) = run(readers);
+        assert_eq!(stdout(&theirs), stdout(&output), "{readers} readers");
+        assert!(many == one, "{readers} readers: measure.json differs");
+    }
     let report = json(&output);
-    let measured: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("measure.json")).unwrap()).unwrap();
+    let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
     assert_eq!(measured["rows"]["contacts"], rows - bad_lines.len() as u64);
     let answer = &measured["targets"][0];
     assert_eq!(answer["statement"], "answer phone 80% within 30s");

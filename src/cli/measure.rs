@@ -4,8 +4,8 @@
 use super::*;
 use crate::measure::flaws::DataFile;
 use crate::measure::rows::{
-    csv_part, csv_rows, jsonl_rows, parquet_halves, parquet_part, parquet_rows, BadRow, Columns,
-    Part, Refusal, Row, PARQUET_MAGIC,
+    csv_part, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows, BadRow, Columns,
+    Contact, Part, Refusal, Row, Visit, PARQUET_MAGIC,
 };
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
@@ -160,55 +160,59 @@ pub(super) fn measure_spec(
     let columns = Columns(config.measure.columns.clone());
     let mut measurement = Measurement::new(&spec.model, settings.clone());
     if let Some(path) = contacts {
-        match halves(path) {
-            // Two readers, one per half of a large CSV export, each with its
-            // own tallies, added together after: the rows are independent.
-            Some((header, split, lines_before)) => {
-                let mut later = Measurement::new(&spec.model, settings);
-                let (first, second) = std::thread::scope(|scope| {
-                    let first = scope.spawn(|| {
-                        let file = open(path)?;
-                        let part = std::io::Read::take(file, split);
-                        csv_rows(part, &columns, |row| measurement.contact(row));
-                        Ok::<(), ExitCode>(())
-                    });
-                    let second = (|| {
-                        let mut file = open(path)?;
-                        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split))
-                            .map_err(|e| cannot_read(path, &e))?;
-                        csv_part(file, &header, lines_before, &columns, |row| {
-                            later.contact(row)
-                        });
-                        Ok::<(), ExitCode>(())
-                    })();
-                    (first.join().unwrap_or(Err(ExitCode::from(2))), second)
-                });
-                first?;
-                second?;
-                measurement.absorb(later);
+        let readers = readers();
+        let parts: Vec<Box<ReadPart<'_>>> = match csv_parts(path, readers) {
+            // One reader per part of a large export, each with its own
+            // tallies, added together after in file order: the rows are
+            // independent.
+            Some((header, cuts)) => {
+                let header = std::sync::Arc::new(header);
+                let ends = cuts.iter().map(|&(start, _)| start).skip(1);
+                let ends = ends.chain([u64::MAX]);
+                cuts.iter()
+                    .zip(ends)
+                    .map(|(&(start, lines_before), end)| {
+                        let (header, columns) = (header.clone(), &columns);
+                        Box::new(move |m: &mut Measurement<'_>| {
+                            let mut file = open(path)?;
+                            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(start))
+                                .map_err(|e| cannot_read(path, &e))?;
+                            let part = std::io::Read::take(file, end - start);
+                            if start == 0 {
+                                csv_rows::<Contact>(part, columns, |row| m.contact(row));
+                            } else {
+                                let lines = lines_before;
+                                csv_part::<Contact>(part, &header, lines, columns, |row| {
+                                    m.contact(row)
+                                });
+                            }
+                            Ok(())
+                        }) as Box<ReadPart<'_>>
+                    })
+                    .collect()
             }
-            None => match parquet_halves_of(path) {
-                // The same for a large Parquet export, cut between row groups.
-                Some((first_part, second_part)) => {
-                    let mut later = Measurement::new(&spec.model, settings);
-                    let (first, second) = std::thread::scope(|scope| {
-                        let first = scope.spawn(|| {
-                            read_parquet(path, &columns, first_part, |row| measurement.contact(row))
-                        });
-                        let second =
-                            read_parquet(path, &columns, second_part, |row| later.contact(row));
-                        (first.join().unwrap_or(Err(ExitCode::from(2))), second)
-                    });
-                    first?;
-                    second?;
-                    measurement.absorb(later);
-                }
-                None => read(path, &columns, |row| measurement.contact(row))?,
-            },
+            // The same for a large Parquet export, cut between row groups.
+            None => parquet_parts_of(path, readers)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|part| {
+                    let columns = &columns;
+                    Box::new(move |m: &mut Measurement<'_>| {
+                        read_parquet(path, columns, part, |row| m.contact(row))
+                    }) as Box<ReadPart<'_>>
+                })
+                .collect(),
+        };
+        if parts.len() < 2 {
+            read::<Contact>(path, &columns, |row| measurement.contact(row))?;
+        } else {
+            for part in read_parts(&spec.model, &settings, parts)? {
+                measurement.absorb(part);
+            }
         }
     }
     if let Some(path) = cases {
-        read(path, &columns, |row| measurement.visit(row))?;
+        read::<Visit>(path, &columns, |row| measurement.visit(row))?;
     }
     Ok(measurement.finish())
 }
@@ -288,13 +292,51 @@ fn segment_names(
 /// Exports smaller than this are read by one reader.
 const SPLIT_FROM: u64 = 8 << 20;
 
-/// Where to cut a large CSV contacts export for two readers: its header, the
-/// byte the second half starts at and the lines before it. None for a small
-/// file, JSON Lines, or when the cut cannot be trusted: the line after it
-/// must have as many fields as the header (a stray quote earlier in the file
-/// would have moved the cut into a quoted field).
-fn halves(path: &std::path::Path) -> Option<(Vec<String>, u64, u64)> {
-    if is_json_lines(path) || is_parquet(path) {
+/// A reader of one part of an export, into its own measurement.
+type ReadPart<'a> = dyn FnOnce(&mut Measurement<'_>) -> Result<(), ExitCode> + Send + 'a;
+
+/// How many readers read a large export: `CXC_MEASURE_READERS` when set
+/// to a number, else one per core the process may use, and at least two.
+fn readers() -> usize {
+    let set = std::env::var("CXC_MEASURE_READERS").ok();
+    match set.and_then(|n| n.trim().parse::<usize>().ok()) {
+        Some(n) => n.clamp(1, 64),
+        None => std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 64)),
+    }
+}
+
+/// Reads every part in a thread of its own, each into a measurement of its
+/// own: the measurements in the parts' order.
+fn read_parts<'m>(
+    model: &'m crate::model::Model,
+    settings: &Settings,
+    parts: Vec<Box<ReadPart<'_>>>,
+) -> Result<Vec<Measurement<'m>>, ExitCode> {
+    std::thread::scope(|scope| {
+        let running: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut measurement = Measurement::new(model, settings.clone());
+                    part(&mut measurement).map(|()| measurement)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|r| r.join().unwrap_or(Err(ExitCode::from(2))))
+            .collect()
+    })
+}
+
+/// Where to cut a large CSV contacts export for `n` readers: its header,
+/// and the byte each part starts at with the lines before it (the first
+/// part at 0). None for a small file, JSON Lines, or Parquet. A cut is kept
+/// only when it can be trusted: the line after it must have as many fields
+/// as the header (a stray quote earlier in the file would have moved the
+/// cut into a quoted field).
+fn csv_parts(path: &std::path::Path, n: usize) -> Option<(Vec<String>, Vec<(u64, u64)>)> {
+    if is_json_lines(path) || is_parquet(path) || n < 2 {
         return None;
     }
     let size = std::fs::metadata(path).ok()?.len();
@@ -302,19 +344,26 @@ fn halves(path: &std::path::Path) -> Option<(Vec<String>, u64, u64)> {
         return None;
     }
     let header = crate::measure::rows::csv_header(std::fs::File::open(path).ok()?)?;
+    let points: Vec<u64> = (1..n as u64).map(|k| size / n as u64 * k).collect();
     let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
-    let (split, lines_before) = crate::measure::rows::csv_split(file, size / 2).ok()??;
-    let mut file = std::fs::File::open(path).ok()?;
-    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split)).ok()?;
-    let mut next = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(std::io::Read::take(file, 1 << 16));
-    let mut record = csv::StringRecord::new();
-    match next.read_record(&mut record) {
-        Ok(true) if record.len() == header.len() => Some((header, split, lines_before)),
-        _ => None,
+    let cuts = crate::measure::rows::csv_cuts(file, &points).ok()?;
+    let trusted = |&(split, _): &(u64, u64)| -> Option<bool> {
+        let mut file = std::fs::File::open(path).ok()?;
+        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split)).ok()?;
+        let mut next = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(std::io::Read::take(file, 1 << 16));
+        let mut record = csv::StringRecord::new();
+        Some(matches!(next.read_record(&mut record), Ok(true) if record.len() == header.len()))
+    };
+    let mut parts = vec![(0, 0)];
+    for cut in cuts {
+        if trusted(&cut)? {
+            parts.push(cut);
+        }
     }
+    Some((header, parts))
 }
 
 /// Opens an export: a file, or a pipe (`--contacts /dev/stdin`, a process
@@ -375,21 +424,22 @@ fn is_parquet(path: &std::path::Path) -> bool {
     std::io::Read::read_exact(&mut file, &mut start).is_ok() && &start == PARQUET_MAGIC
 }
 
-/// A Parquet export large enough for two readers, cut between its row groups.
-fn parquet_halves_of(path: &std::path::Path) -> Option<(Part, Part)> {
+/// A Parquet export large enough for several readers, cut between its row
+/// groups into at most `n` parts.
+fn parquet_parts_of(path: &std::path::Path, n: usize) -> Option<Vec<Part>> {
     if !is_parquet(path) || std::fs::metadata(path).ok()?.len() < SPLIT_FROM {
         return None;
     }
-    parquet_halves(std::fs::File::open(path).ok()?)
+    parquet_parts(std::fs::File::open(path).ok()?, n)
 }
 
 fn read_parquet(
     path: &std::path::Path,
     columns: &Columns,
     part: Part,
-    each: impl FnMut(Result<crate::measure::rows::Contact, BadRow>),
+    each: impl FnMut(Result<crate::measure::rows::Contact<&str>, BadRow>),
 ) -> Result<(), ExitCode> {
-    parquet_part(open(path)?, columns, part, each).map_err(|r| refused(path, r))
+    parquet_part::<Contact>(open(path)?, columns, part, each).map_err(|r| refused(path, r))
 }
 
 fn refused(path: &std::path::Path, refusal: Refusal) -> ExitCode {
@@ -408,7 +458,7 @@ fn refused(path: &std::path::Path, refusal: Refusal) -> ExitCode {
 fn read<T: Row>(
     path: &std::path::Path,
     columns: &Columns,
-    each: impl FnMut(Result<T, BadRow>),
+    each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), ExitCode> {
     // Named as Parquet but not a file: refused before it is opened (opening
     // a pipe waits for its writer).
@@ -421,16 +471,16 @@ fn read<T: Row>(
     }
     let file = open(path)?;
     if is_parquet(path) {
-        return parquet_rows(file, columns, each).map_err(|r| refused(path, r));
+        return parquet_rows::<T>(file, columns, each).map_err(|r| refused(path, r));
     }
     if is_json_lines(path) {
-        jsonl_rows(
+        jsonl_rows::<T>(
             std::io::BufReader::with_capacity(1 << 16, file),
             columns,
             each,
         );
     } else {
-        csv_rows(file, columns, each);
+        csv_rows::<T>(file, columns, each);
     }
     Ok(())
 }

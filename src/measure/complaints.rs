@@ -30,7 +30,7 @@ impl Tally {
         &mut self,
         model: &Model,
         clocks: &Clocks,
-        contact: &Contact,
+        contact: &Contact<&str>,
         complaint: Idx<Complaint>,
         channel: Idx<Channel>,
     ) {

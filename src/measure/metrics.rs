@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// What one contact says about the metrics of one SLA.
 pub struct Reading<'a> {
-    pub contact: &'a Contact,
+    pub contact: &'a Contact<&'a str>,
     /// The SLA has an answer target on the contact's channel: a live
     /// contact, which can be abandoned.
     pub live: bool,
@@ -55,7 +55,7 @@ impl Sums {
     }
 
     /// Whether the contact carries any survey answer.
-    pub fn surveyed(contact: &Contact) -> bool {
+    pub fn surveyed(contact: &Contact<&str>) -> bool {
         contact.csat.is_some() || contact.nps.is_some() || contact.effort.is_some()
     }
 

@@ -277,7 +277,7 @@ impl<'m> Measurement<'m> {
     /// read for every contact; the complaint times for complaints, as the
     /// dbt project's `bad_rows` has it): such a row contradicts itself and
     /// is set aside whole, before it counts towards any figure.
-    fn contradiction(&self, contact: &Contact) -> Option<&'static str> {
+    fn contradiction(&self, contact: &Contact<&str>) -> Option<&'static str> {
         let complaint = contact.complaint.is_some();
         let times = [
             ("answered", contact.answered, true),
@@ -293,15 +293,15 @@ impl<'m> Measurement<'m> {
         })
     }
 
-    pub fn contact(&mut self, row: Result<Contact, BadRow>) {
+    pub fn contact(&mut self, row: Result<Contact<&str>, BadRow>) {
         let contact = match row {
             Ok(c) => c,
             Err(bad) => return self.bad(DataFile::Contacts, bad),
         };
         let line = contact.line;
-        let Some(&segment) = self.segments.get(contact.segment.as_str()) else {
+        let Some(&segment) = self.segments.get(contact.segment) else {
             let flaw = Flaw::UnknownSegment;
-            let example = Some(contact.segment.as_str());
+            let example = Some(contact.segment);
             return self
                 .flaws
                 .note(DataFile::Contacts, flaw, line, example, None);
@@ -312,14 +312,10 @@ impl<'m> Measurement<'m> {
         let note = |flaws: &mut Flaws, flaw, example: Option<&str>| {
             flaws.note(DataFile::Contacts, flaw, line, example, subject)
         };
-        let Some(&channel) = self.channels.get(contact.channel.as_str()) else {
-            return note(
-                &mut self.flaws,
-                Flaw::UnknownChannel,
-                Some(contact.channel.as_str()),
-            );
+        let Some(&channel) = self.channels.get(contact.channel) else {
+            return note(&mut self.flaws, Flaw::UnknownChannel, Some(contact.channel));
         };
-        let complaint = match contact.complaint.as_deref() {
+        let complaint = match contact.complaint {
             None => None,
             Some(name) => match self.complaint_ids.get(name) {
                 Some(&c) => Some(c),
@@ -360,9 +356,9 @@ impl<'m> Measurement<'m> {
         let clocks = &self.clocks;
         self.sla.add(model, clocks, &contact, segment, channel);
         let unhappy = money::unhappy(complaint.is_some(), contact.nps);
-        if let Some(customer) = &contact.customer {
+        if let Some(customer) = contact.customer {
             let resolved = contact.resolved.and_then(|w| w.at(home));
-            let reason = contact.reason.as_deref();
+            let reason = contact.reason;
             self.repeats.add(
                 customer, reason, created, resolved, segment, channel, unhappy,
             );
@@ -370,7 +366,7 @@ impl<'m> Measurement<'m> {
         let nameless_unhappy = unhappy && contact.customer.is_none();
         self.money
             .add(segment, channel, contact.handle_time, nameless_unhappy);
-        if let (Some(cause), Some(_)) = (&contact.cause, complaint) {
+        if let (Some(cause), Some(_)) = (contact.cause, complaint) {
             self.causes.add(cause, segment, day);
         }
         if metrics::Sums::surveyed(&contact) {

@@ -19,7 +19,7 @@ impl Tally {
         &mut self,
         model: &Model,
         clocks: &Clocks,
-        contact: &Contact,
+        contact: &Contact<&str>,
         segment: Idx<Segment>,
         channel: Idx<Channel>,
     ) {

@@ -18,7 +18,7 @@ use fast::{Next, Records};
 use jiff::civil::DateTime;
 use jiff::Timestamp;
 pub use parquet::{
-    parquet_halves, parquet_part, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,
+    parquet_part, parquet_parts, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,
 };
 use std::collections::BTreeMap;
 use std::io::{BufRead, Read};
@@ -114,20 +114,22 @@ fn fast(b: &[u8]) -> Option<When> {
     Timestamp::from_second(seconds).ok().map(When::Exact)
 }
 
-/// One contact: a call, chat, e-mail or ticket.
+/// One contact: a call, chat, e-mail or ticket. Read from an export, its
+/// text is borrowed from the reader's buffer (`Contact<&str>`: no string
+/// is made per row); [`Contact::owned`] keeps one beyond its row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Contact {
+pub struct Contact<S = String> {
     /// The line of the file it starts on (1 is the header of a CSV).
     pub line: u64,
-    pub id: String,
-    pub segment: String,
-    pub channel: String,
+    pub id: S,
+    pub segment: S,
+    pub channel: S,
     pub created: When,
     /// Empty on a live channel: the customer gave up.
     pub answered: Option<When>,
     pub first_response: Option<When>,
     pub resolved: Option<When>,
-    pub complaint: Option<String>,
+    pub complaint: Option<S>,
     pub acknowledged: Option<When>,
     pub escalated: Option<When>,
     pub feedback: Option<When>,
@@ -135,15 +137,43 @@ pub struct Contact {
     pub nps: Option<f64>,
     pub effort: Option<f64>,
     /// Who contacted: the same customer again within a window is a repeat.
-    pub customer: Option<String>,
+    pub customer: Option<S>,
     /// Why they contacted (`reason`, else a `topic` column): a repeat on
     /// the same reason undoes first-contact resolution.
-    pub reason: Option<String>,
+    pub reason: Option<S>,
     /// For a complaint, its root cause.
-    pub cause: Option<String>,
+    pub cause: Option<S>,
     /// Seconds an agent spent on the contact (talk, hold and wrap-up):
     /// turns an hourly cost into this contact's cost.
     pub handle_time: Option<f64>,
+}
+
+impl Contact<&str> {
+    /// The same contact with its text its own.
+    pub fn owned(&self) -> Contact {
+        let text = |s: Option<&str>| s.map(str::to_string);
+        Contact {
+            line: self.line,
+            id: self.id.to_string(),
+            segment: self.segment.to_string(),
+            channel: self.channel.to_string(),
+            created: self.created,
+            answered: self.answered,
+            first_response: self.first_response,
+            resolved: self.resolved,
+            complaint: text(self.complaint),
+            acknowledged: self.acknowledged,
+            escalated: self.escalated,
+            feedback: self.feedback,
+            csat: self.csat,
+            nps: self.nps,
+            effort: self.effort,
+            customer: text(self.customer),
+            reason: text(self.reason),
+            cause: text(self.cause),
+            handle_time: self.handle_time,
+        }
+    }
 }
 
 /// One visit of a case to a step of a journey (the cases export).
@@ -205,6 +235,12 @@ impl Columns {
 /// A row's fields, whatever the file's format.
 pub trait Fields {
     fn get(&self, field: Field, columns: &Columns) -> Option<&str>;
+
+    /// A time field's value: None when the row holds none, `Some(None)`
+    /// when it holds something that is not a time.
+    fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {
+        self.get(field, columns).map(When::parse)
+    }
 }
 
 /// A CSV record with each field's column found once, from the header.
@@ -287,36 +323,36 @@ pub struct Reader<'a> {
     subject: Field,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn bad(&self, problem: Flaw) -> BadRow {
         BadRow {
             line: self.line,
             problem,
-            subject: self.text(self.subject),
+            subject: self.text(self.subject).map(str::to_string),
         }
     }
 
-    fn text(&self, field: Field) -> Option<String> {
-        self.row.get(field, self.columns).map(str::to_string)
+    fn text(&self, field: Field) -> Option<&'a str> {
+        self.row.get(field, self.columns)
     }
 
-    fn required(&self, field: Field) -> Result<String, BadRow> {
+    fn required(&self, field: Field) -> Result<&'a str, BadRow> {
         self.text(field)
-            .ok_or(self.bad(Flaw::Missing(field.name())))
+            .ok_or_else(|| self.bad(Flaw::Missing(field.name())))
     }
 
     fn time(&self, field: Field) -> Result<Option<When>, BadRow> {
-        match self.row.get(field, self.columns) {
+        match self.row.time(field, self.columns) {
             None => Ok(None),
-            Some(t) => When::parse(t)
+            Some(when) => when
                 .map(Some)
-                .ok_or(self.bad(Flaw::BadTime(field.name()))),
+                .ok_or_else(|| self.bad(Flaw::BadTime(field.name()))),
         }
     }
 
     fn required_time(&self, field: Field) -> Result<When, BadRow> {
         self.time(field)?
-            .ok_or(self.bad(Flaw::Missing(field.name())))
+            .ok_or_else(|| self.bad(Flaw::Missing(field.name())))
     }
 
     /// A number on a survey scale; outside it, the row is bad.
@@ -328,7 +364,7 @@ impl Reader<'_> {
                 .ok()
                 .filter(|n| (scale.0..=scale.1).contains(n))
                 .map(Some)
-                .ok_or(self.bad(Flaw::BadNumber(field.name()))),
+                .ok_or_else(|| self.bad(Flaw::BadNumber(field.name()))),
         }
     }
 }
@@ -340,16 +376,19 @@ const ELEVEN: (f64, f64) = (0.0, 10.0);
 const HANDLE: (f64, f64) = (0.0, 86_400.0);
 
 /// A kind of row an export holds.
-pub trait Row: Sized {
+pub trait Row {
+    /// A row as read, which may borrow the reader's buffer for `'a`.
+    type Of<'a>;
     /// The field that names what the row counts towards: a bad row is set
     /// aside from its figures.
     const SUBJECT: Field;
-    fn read(row: &Reader<'_>) -> Result<Self, BadRow>;
+    fn read<'a>(row: &Reader<'a>) -> Result<Self::Of<'a>, BadRow>;
 }
 
 impl Row for Contact {
+    type Of<'a> = Contact<&'a str>;
     const SUBJECT: Field = Field::Segment;
-    fn read(r: &Reader<'_>) -> Result<Contact, BadRow> {
+    fn read<'a>(r: &Reader<'a>) -> Result<Contact<&'a str>, BadRow> {
         let line = r.line;
         Ok(Contact {
             line,
@@ -376,13 +415,14 @@ impl Row for Contact {
 }
 
 impl Row for Visit {
+    type Of<'a> = Visit;
     const SUBJECT: Field = Field::Journey;
     fn read(r: &Reader<'_>) -> Result<Visit, BadRow> {
         Ok(Visit {
             line: r.line,
-            case: r.required(Field::Case)?,
-            journey: r.required(Field::Journey)?,
-            step: r.required(Field::Step)?,
+            case: r.required(Field::Case)?.to_string(),
+            journey: r.required(Field::Journey)?.to_string(),
+            step: r.required(Field::Step)?.to_string(),
             entered: r.required_time(Field::Entered)?,
             left: r.time(Field::Left)?,
             csat: r.number(Field::Csat, FIVE)?,
@@ -396,7 +436,7 @@ impl Row for Visit {
 pub fn csv_rows<T: Row>(
     input: impl Read,
     columns: &Columns,
-    mut each: impl FnMut(Result<T, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let mut records = Records::new(input);
     let header = match records.next() {
@@ -417,7 +457,7 @@ pub fn csv_part<T: Row>(
     header: &[String],
     lines_before: u64,
     columns: &Columns,
-    mut each: impl FnMut(Result<T, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     csv_body(
         Records::part(input, lines_before),
@@ -456,7 +496,7 @@ fn csv_body<T: Row>(
     mut records: Records<impl Read>,
     header: &[String],
     columns: &Columns,
-    each: &mut impl FnMut(Result<T, BadRow>),
+    each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let slots = slots(header, columns);
     loop {
@@ -489,42 +529,68 @@ fn csv_body<T: Row>(
     }
 }
 
-/// Where to cut a CSV export in two for two readers: the start of the first
-/// line at or after `middle` that begins outside any quoted field, and the
-/// lines before it. `bytes` reads the file from its start. None when no such
-/// line follows (one enormous quoted field).
-pub fn csv_split(mut bytes: impl Read, middle: u64) -> std::io::Result<Option<(u64, u64)>> {
+/// Where to cut a CSV export for several readers: for each of `points`
+/// (ascending), the start of the first line that begins after it outside
+/// any quoted field, and the lines before it — in one pass over
+/// `bytes`, which reads the file from its start. A point with no such line
+/// after it (one enormous quoted field to the end), or whose line is that
+/// of the point before, gives no cut.
+pub fn csv_cuts(mut bytes: impl Read, points: &[u64]) -> std::io::Result<Vec<(u64, u64)>> {
     let mut buffer = vec![0; 1 << 20];
+    let mut cuts: Vec<(u64, u64)> = Vec::new();
     let (mut at, mut quotes, mut newlines) = (0u64, 0u64, 0u64);
-    loop {
+    let mut points = points.iter().copied().peekable();
+    while points.peek().is_some() {
         let n = bytes.read(&mut buffer)?;
         if n == 0 {
-            return Ok(None);
+            break;
         }
         let chunk = &buffer[..n];
-        let before = middle.saturating_sub(at).min(n as u64) as usize;
-        quotes += memchr::memchr_iter(b'"', &chunk[..before]).count() as u64;
-        newlines += memchr::memchr_iter(b'\n', &chunk[..before]).count() as u64;
-        for i in memchr::memchr2_iter(b'"', b'\n', &chunk[before..]) {
-            let i = before + i;
-            if chunk[i] == b'"' {
-                quotes += 1;
-                continue;
+        // Bytes of the chunk before `counted` are counted already.
+        let mut counted = 0;
+        while let Some(&point) = points.peek() {
+            let before = point.saturating_sub(at).clamp(counted as u64, n as u64) as usize;
+            quotes += memchr::memchr_iter(b'"', &chunk[counted..before]).count() as u64;
+            newlines += memchr::memchr_iter(b'\n', &chunk[counted..before]).count() as u64;
+            if before == n {
+                break;
             }
-            newlines += 1;
-            if quotes % 2 == 0 {
-                return Ok(Some((at + i as u64 + 1, newlines)));
+            let mut found = None;
+            for i in memchr::memchr2_iter(b'"', b'\n', &chunk[before..]) {
+                let i = before + i;
+                if chunk[i] == b'"' {
+                    quotes += 1;
+                    continue;
+                }
+                newlines += 1;
+                if quotes % 2 == 0 {
+                    found = Some(i + 1);
+                    break;
+                }
+            }
+            let Some(end) = found else {
+                break;
+            };
+            counted = end;
+            let cut = (at + end as u64, newlines);
+            // Every point before this line's start is cut here.
+            while points.peek().is_some_and(|&p| p < cut.0) {
+                points.next();
+            }
+            if cuts.last() != Some(&cut) {
+                cuts.push(cut);
             }
         }
         at += n as u64;
     }
+    Ok(cuts)
 }
 
 /// Reads rows from JSON Lines: one object per line, blank lines skipped.
 pub fn jsonl_rows<T: Row>(
     input: impl BufRead,
     columns: &Columns,
-    mut each: impl FnMut(Result<T, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let mut input = input;
     let mut bytes = Vec::new();
@@ -569,3 +635,9 @@ pub fn jsonl_rows<T: Row>(
 
 #[cfg(test)]
 mod tests;
+
+/// A row read kept beyond its reader's buffer (tests compare rows).
+#[cfg(test)]
+fn owned(row: Result<Contact<&str>, BadRow>) -> Result<Contact, BadRow> {
+    row.map(|c| c.owned())
+}

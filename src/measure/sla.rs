@@ -61,7 +61,7 @@ impl Tally {
         &mut self,
         model: &Model,
         clocks: &Clocks,
-        contact: &Contact,
+        contact: &Contact<&str>,
         segment: Idx<Segment>,
         channel: Idx<Channel>,
     ) {

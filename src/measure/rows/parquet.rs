@@ -338,7 +338,7 @@ impl Fields for ParquetRow<'_> {
 pub fn parquet_rows<T: Row>(
     file: std::fs::File,
     columns: &Columns,
-    each: impl FnMut(Result<T, BadRow>),
+    each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Refusal> {
     parquet_part(file, columns, Part::whole(), each)
 }
@@ -360,10 +360,10 @@ impl Part {
     }
 }
 
-/// The file's row groups cut in two parts of about as many rows each, for
-/// two readers; None when it has fewer than two row groups or its footer
-/// cannot be read (one reader then reports what is wrong).
-pub fn parquet_halves(file: std::fs::File) -> Option<(Part, Part)> {
+/// The file's row groups cut in at most `n` parts of about as many rows
+/// each, for as many readers; None when it has fewer than two row groups
+/// or its footer cannot be read (one reader then reports what is wrong).
+pub fn parquet_parts(file: std::fs::File, n: usize) -> Option<Vec<Part>> {
     let reader = quietly(|| {
         std::panic::catch_unwind(|| SerializedFileReader::new(file).ok())
             .ok()
@@ -375,29 +375,37 @@ pub fn parquet_halves(file: std::fs::File) -> Option<(Part, Part)> {
         .iter()
         .map(|g| u64::try_from(g.num_rows()).unwrap_or(0))
         .collect();
-    if rows.len() < 2 {
+    if rows.len() < 2 || n < 2 {
         return None;
     }
     let total: u64 = rows.iter().sum();
-    let mut before = 0;
-    let cut = rows
-        .iter()
-        .position(|&n| {
-            before += n;
-            before * 2 >= total
-        })
-        .map_or(rows.len() - 1, |i| (i + 1).min(rows.len() - 1));
-    let first_row = 1 + rows[..cut].iter().sum::<u64>();
-    Some((
-        Part {
-            groups: 0..cut,
-            first_row: 1,
-        },
-        Part {
-            groups: cut..rows.len(),
-            first_row,
-        },
-    ))
+    let n = n as u64;
+    let mut parts = Vec::new();
+    let (mut start, mut before) = (0, 0u64);
+    for (group, &count) in rows.iter().enumerate() {
+        before += count;
+        // A part ends after the group that takes it to its share of rows.
+        let share = total * (parts.len() as u64 + 1) / n;
+        if before >= share && group + 1 < rows.len() && (parts.len() as u64) < n - 1 {
+            parts.push(start..group + 1);
+            start = group + 1;
+        }
+    }
+    parts.push(start..rows.len());
+    let mut first_row = 1;
+    Some(
+        parts
+            .into_iter()
+            .map(|groups| {
+                let part = Part {
+                    first_row,
+                    groups: groups.clone(),
+                };
+                first_row += rows[groups].iter().sum::<u64>();
+                part
+            })
+            .collect(),
+    )
 }
 
 /// Reads the rows of `part` of a Parquet export, as [`parquet_rows`] does.
@@ -405,7 +413,7 @@ pub fn parquet_part<T: Row>(
     file: std::fs::File,
     columns: &Columns,
     part: Part,
-    mut each: impl FnMut(Result<T, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Refusal> {
     let mut next_row: u64 = part.first_row;
     // The parquet crate panics on some malformed files; such a file is an
@@ -464,7 +472,7 @@ fn rows<T: Row>(
     columns: &Columns,
     groups: std::ops::Range<usize>,
     next_row: &mut u64,
-    each: &mut impl FnMut(Result<T, BadRow>),
+    each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Stop> {
     let reader = SerializedFileReader::new(file)?;
     let schema = reader.metadata().file_metadata().schema_descr_ptr();

@@ -11,7 +11,7 @@ use crate::loader::lines::{LineCounter, Lines};
 pub fn csv_rows<T: Row>(
     input: impl Read + 'static,
     columns: &Columns,
-    mut each: impl FnMut(Result<T, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let (mut reader, lines) = csv_reader(input);
     let mut record = csv::StringRecord::new();
@@ -57,7 +57,7 @@ fn csv_body<T: Row>(
     header: &csv::StringRecord,
     lines_before: u64,
     columns: &Columns,
-    each: &mut impl FnMut(Result<T, BadRow>),
+    each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let line_of = |offset: u64| lines.borrow_mut().line_of(offset) + lines_before;
     // Where the reader's byte 0 is in the file: it starts again after a

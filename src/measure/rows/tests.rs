@@ -3,7 +3,7 @@ use super::*;
 fn read_csv(text: &[u8], columns: &Columns) -> Vec<Result<Contact, BadRow>> {
     let mut out = Vec::new();
     csv_rows::<Contact>(std::io::Cursor::new(text.to_vec()), columns, |r| {
-        out.push(r)
+        out.push(owned(r))
     });
     out
 }
@@ -83,7 +83,9 @@ fn json_lines_with_numbers_and_a_broken_line() {
                 not json\n\
                 {\"id\": 2, \"segment\": \"vip\", \"channel\": \"chat\", \"created\": \"2026-10-01T09:05:00Z\"}\n";
     let mut rows = Vec::new();
-    jsonl_rows::<Contact>(text.as_bytes(), &Columns::default(), |r| rows.push(r));
+    jsonl_rows::<Contact>(text.as_bytes(), &Columns::default(), |r| {
+        rows.push(owned(r))
+    });
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].as_ref().unwrap().csat, Some(5.0));
     assert_eq!(rows[1], Err(BadRow::unread(3, Flaw::Unreadable)));
@@ -117,7 +119,7 @@ fn nested_json_fields_are_read_by_dotted_path() {
         .collect(),
     );
     let mut rows = Vec::new();
-    jsonl_rows::<Contact>(text.as_bytes(), &columns, |r| rows.push(r));
+    jsonl_rows::<Contact>(text.as_bytes(), &columns, |r| rows.push(owned(r)));
     let contact = rows.pop().unwrap().unwrap();
     assert_eq!(contact.id, "35436");
     assert_eq!(
@@ -262,11 +264,56 @@ proptest::proptest! {
     fn the_fast_reader_gives_the_rows_the_csv_crate_gives(text in export()) {
         let columns = Columns::default();
         let mut fast = Vec::new();
-        csv_rows::<Contact>(&text[..], &columns, |r| fast.push(r));
+        csv_rows::<Contact>(&text[..], &columns, |r| fast.push(owned(r)));
         let mut plain = Vec::new();
         super::plain::csv_rows::<Contact>(std::io::Cursor::new(text.clone()), &columns, |r| {
-            plain.push(r)
+            plain.push(owned(r))
         });
         proptest::prop_assert_eq!(fast, plain, "{:?}", String::from_utf8_lossy(&text));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// The cuts for several readers, found in one pass over the file, are
+    /// each where the byte-by-byte walk finds the first line starting after
+    /// the point outside any quoted field, and with the lines before it —
+    /// whatever the size of the chunks the file is read in.
+    #[test]
+    fn the_cuts_for_several_readers_start_lines_outside_quotes(
+        text in proptest::collection::vec(proptest::sample::select(vec![b'a', b',', b'"', b'\n', b'\r']), 0..400),
+        mut points in proptest::collection::vec(0u64..420, 0..6),
+        chunk in 1usize..50,
+    ) {
+        points.sort();
+        // Reads at most `chunk` bytes at a time.
+        struct Slow<'a>(&'a [u8], usize);
+        impl Read for Slow<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(self.1).min(out.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let cuts = csv_cuts(Slow(&text, chunk), &points).unwrap();
+        let walk = |point: u64| -> Option<(u64, u64)> {
+            let mut quotes = 0;
+            let mut lines = 0;
+            for (i, &b) in text.iter().enumerate() {
+                quotes += u64::from(b == b'"');
+                if b == b'\n' {
+                    lines += 1;
+                    if i as u64 >= point && quotes % 2 == 0 {
+                        return Some((i as u64 + 1, lines));
+                    }
+                }
+            }
+            None
+        };
+        let mut expected: Vec<(u64, u64)> = points.iter().filter_map(|&p| walk(p)).collect();
+        expected.dedup();
+        proptest::prop_assert_eq!(cuts, expected);
     }
 }

@@ -1,7 +1,7 @@
 //! The Parquet reader held to the CSV reader on the same rows, its typed
 //! columns to the values they stand for, and damaged files to no panic.
 
-use super::super::{csv_rows, BadRow, Columns, Contact, When};
+use super::super::{csv_rows, owned, BadRow, Columns, Contact, When};
 use super::{parquet_rows, Refusal};
 use crate::testing::Random;
 use parquet::basic::Compression;
@@ -140,7 +140,7 @@ fn read(bytes: &[u8], columns: &Columns) -> Result<Rows, Refusal> {
     std::fs::write(&path, bytes).unwrap();
     let mut rows = Vec::new();
     parquet_rows::<Contact>(std::fs::File::open(&path).unwrap(), columns, |r| {
-        rows.push(r)
+        rows.push(owned(r))
     })?;
     Ok(rows)
 }
@@ -250,7 +250,7 @@ fn text_columns_read_as_the_csv_reader_reads_them() {
         csv_rows::<Contact>(
             std::io::Cursor::new(csv_of(&table)),
             &Columns::default(),
-            |r| from_csv.push(r),
+            |r| from_csv.push(owned(r)),
         );
         // A CSV's first row is on line 2 (after the header); a Parquet
         // file's is row 1.
@@ -406,31 +406,41 @@ fn a_damaged_file_never_panics_nor_invents_rows() {
 }
 
 #[test]
-fn two_parts_read_the_rows_of_the_whole_file_with_their_numbers() {
-    use super::{parquet_halves, parquet_part};
+fn parts_read_the_rows_of_the_whole_file_with_their_numbers() {
+    use super::{parquet_part, parquet_parts};
     let mut rng = Random(seed());
-    for run in 0..20 {
+    for run in 0..40 {
         let rows = 2 + rng.below(400) as usize;
         let (_, columns) = random_export(&mut rng, rows);
         let group = 1 + rng.below(rows as u64 / 2) as usize;
+        let readers = 2 + rng.below(5) as usize;
         let bytes = write(&columns, group, Compression::SNAPPY, true);
         let whole = read(&bytes, &Columns::default()).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("export.parquet");
         std::fs::write(&path, &bytes).unwrap();
-        let (first, second) = parquet_halves(std::fs::File::open(&path).unwrap())
-            .unwrap_or_else(|| panic!("run {run}: {rows} rows in groups of {group}"));
-        assert!(first.groups.end == second.groups.start && !second.groups.is_empty());
-        let mut parts = Vec::new();
-        for part in [first, second] {
+        let what = format!("run {run}: {rows} rows in groups of {group}, {readers} readers");
+        let parts = parquet_parts(std::fs::File::open(&path).unwrap(), readers)
+            .unwrap_or_else(|| panic!("{what}"));
+        assert!(parts.len() <= readers, "{what}");
+        assert_eq!(parts[0].groups.start, 0, "{what}");
+        assert!(
+            parts
+                .windows(2)
+                .all(|w| w[0].groups.end == w[1].groups.start),
+            "{what}: {parts:?}"
+        );
+        assert!(parts.iter().all(|p| !p.groups.is_empty()), "{what}");
+        let mut read_parts = Vec::new();
+        for part in parts {
             parquet_part::<Contact>(
                 std::fs::File::open(&path).unwrap(),
                 &Columns::default(),
                 part,
-                |r| parts.push(r),
+                |r| read_parts.push(owned(r)),
             )
             .unwrap();
         }
-        assert_eq!(parts, whole, "run {run}: {rows} rows in groups of {group}");
+        assert_eq!(read_parts, whole, "{what}");
     }
 }
