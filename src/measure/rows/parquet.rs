@@ -15,7 +15,9 @@
 //! panics end the file with one unreadable row, and a column chunk that
 //! claims more than [`MAX_CHUNK`] bytes decoded is refused before it is read.
 
-use super::{slots, BadRow, Columns, Fields, Flaw, Reader, Row};
+mod typed;
+
+use super::{slots, BadRow, Columns, Fields, Flaw, Reader, Row, When};
 use crate::config::fields::Field;
 use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
 use parquet::column::reader::ColumnReader;
@@ -116,12 +118,15 @@ fn shape(column: &ColumnDescriptor) -> Option<Shape> {
 
 /// One batch of a column, as text: `cells[r]` is row r's value's bounds in
 /// `text`, None when the row holds no value; `bad[r]` when it holds bytes
-/// that are not text.
+/// that are not text. A time column read only as times is decoded typed
+/// instead: `times[r]` is None when the row holds no value, `Some(None)`
+/// when it holds one out of the calendar's range.
 #[derive(Default)]
 struct Decoded {
     text: String,
     cells: Vec<Option<(u32, u32)>>,
     bad: Vec<bool>,
+    times: Vec<Option<Option<When>>>,
 }
 
 impl Decoded {
@@ -129,6 +134,12 @@ impl Decoded {
         self.text.clear();
         self.cells.clear();
         self.bad.clear();
+        self.times.clear();
+    }
+
+    fn time(&mut self, time: Option<Option<When>>) {
+        self.times.push(time);
+        self.bad.push(false);
     }
 
     fn push(&mut self, write: impl FnOnce(&mut String)) {
@@ -150,6 +161,8 @@ impl Decoded {
 struct Source {
     index: usize,
     shape: Shape,
+    /// Read only by time fields: decoded into `times`, not text.
+    typed: bool,
     max_def: i16,
     reader: Option<ColumnReader>,
     levels: Vec<i16>,
@@ -184,13 +197,14 @@ impl Source {
     fn next_batch(&mut self, rows: usize) -> parquet::errors::Result<usize> {
         let Source {
             shape,
+            typed,
             max_def,
             reader,
             levels,
             decoded,
             ..
         } = self;
-        let (shape, max_def) = (*shape, *max_def);
+        let (shape, typed, max_def) = (*shape, *typed, *max_def);
         decoded.clear();
         let Some(reader) = reader.as_mut() else {
             return Ok(0);
@@ -209,12 +223,16 @@ impl Source {
             }
             ColumnReader::Int32ColumnReader(r) => {
                 read_batch!(r, i32, levels, max_def, rows, |v: Option<&i32>| match v {
+                    Some(&v) if typed => decoded.time(Some(typed::time(i64::from(v), shape))),
+                    None if typed => decoded.time(None),
                     Some(&v) => decoded.push(|t| integer(t, i64::from(v), shape)),
                     None => decoded.none(false),
                 })
             }
             ColumnReader::Int64ColumnReader(r) => {
                 read_batch!(r, i64, levels, max_def, rows, |v: Option<&i64>| match v {
+                    Some(&v) if typed => decoded.time(Some(typed::time(v, shape))),
+                    None if typed => decoded.time(None),
                     Some(&v) => decoded.push(|t| integer(t, v, shape)),
                     None => decoded.none(false),
                 })
@@ -227,6 +245,8 @@ impl Source {
                     max_def,
                     rows,
                     |v: Option<&Int96>| match v {
+                        Some(v) if typed => decoded.time(Some(typed::time(v.to_nanos(), shape))),
+                        None if typed => decoded.time(None),
                         Some(v) => decoded.push(|t| instant(t, v.to_nanos(), Unit::Nanos, true)),
                         None => decoded.none(false),
                     }
@@ -261,7 +281,7 @@ fn integer(text: &mut String, v: i64, shape: Shape) {
     match shape {
         Shape::Date => match jiff::civil::Date::new(1970, 1, 1)
             .ok()
-            .and_then(|epoch| epoch.checked_add(jiff::Span::new().days(v)).ok())
+            .and_then(|epoch| epoch.checked_add(jiff::Span::new().try_days(v).ok()?).ok())
         {
             Some(date) => {
                 let _ = write!(text, "{date}");
@@ -330,6 +350,14 @@ impl Fields for ParquetRow<'_> {
         let source = &self.sources[self.slots[field as usize]?];
         let (a, b) = (*source.decoded.cells.get(self.row)?)?;
         Some(source.decoded.text[a as usize..b as usize].trim()).filter(|v| !v.is_empty())
+    }
+
+    fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {
+        let source = &self.sources[self.slots[field as usize]?];
+        if source.typed {
+            return *source.decoded.times.get(self.row)?;
+        }
+        self.get(field, columns).map(When::parse)
     }
 }
 
@@ -502,6 +530,7 @@ fn rows<T: Row>(
                 sources.push(Source {
                     index,
                     shape,
+                    typed: false,
                     max_def: column.max_def_level(),
                     reader: None,
                     levels: Vec::new(),
@@ -511,6 +540,13 @@ fn rows<T: Row>(
             }
         };
         slots[*field as usize] = Some(at);
+    }
+    // A time column no other field reads is decoded into times.
+    for (at, source) in sources.iter_mut().enumerate() {
+        let mut readers = Field::ALL
+            .iter()
+            .filter(|&&f| slots[f as usize] == Some(at));
+        source.typed = typed::is_time(source.shape) && readers.all(|f| typed::TIMES.contains(f));
     }
     for group in groups.start..groups.end.min(reader.num_row_groups()) {
         let group_meta = reader.metadata().row_group(group);

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 type Rows = Vec<Result<Contact, BadRow>>;
 
-fn seed() -> u64 {
+pub(super) fn seed() -> u64 {
     let seed = std::env::var("CXC_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
