@@ -10,7 +10,7 @@ use cxc::check::backing::{at_keep_rate, backing, JourneyDeadline, KeepRate};
 use cxc::check::journeys::longest_deadline_between;
 use cxc::check::{Options, Timed};
 use cxc::diagnostic::Code;
-use cxc::measure::rows::{csv_rows, Columns};
+use cxc::measure::rows::{csv_rows, Columns, Contact, Visit};
 use cxc::measure::{Measurement, Settings};
 use cxc::syntax::values::Percent;
 
@@ -109,7 +109,7 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
                     ..Settings::default()
                 };
                 let mut measurement = Measurement::new(model, settings);
-                csv_rows(
+                csv_rows::<Contact>(
                     std::io::Cursor::new(csv.into_bytes()),
                     &Columns::default(),
                     |contact| measurement.contact(contact),
@@ -212,7 +212,7 @@ fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted
                     }
                 }
                 let mut measurement = Measurement::new(model, Settings::default());
-                csv_rows(
+                csv_rows::<Visit>(
                     std::io::Cursor::new(csv.clone().into_bytes()),
                     &Columns::default(),
                     |visit| measurement.visit(visit),

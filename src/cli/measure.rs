@@ -329,13 +329,16 @@ fn read_parts<'m>(
     })
 }
 
+/// Where a part of a CSV export starts: its byte, and the lines before it.
+type Cut = (u64, u64);
+
 /// Where to cut a large CSV contacts export for `n` readers: its header,
 /// and the byte each part starts at with the lines before it (the first
 /// part at 0). None for a small file, JSON Lines, or Parquet. A cut is kept
 /// only when it can be trusted: the line after it must have as many fields
 /// as the header (a stray quote earlier in the file would have moved the
 /// cut into a quoted field).
-fn csv_parts(path: &std::path::Path, n: usize) -> Option<(Vec<String>, Vec<(u64, u64)>)> {
+fn csv_parts(path: &std::path::Path, n: usize) -> Option<(Vec<String>, Vec<Cut>)> {
     if is_json_lines(path) || is_parquet(path) || n < 2 {
         return None;
     }
@@ -347,7 +350,7 @@ fn csv_parts(path: &std::path::Path, n: usize) -> Option<(Vec<String>, Vec<(u64,
     let points: Vec<u64> = (1..n as u64).map(|k| size / n as u64 * k).collect();
     let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
     let cuts = crate::measure::rows::csv_cuts(file, &points).ok()?;
-    let trusted = |&(split, _): &(u64, u64)| -> Option<bool> {
+    let trusted = |&(split, _): &Cut| -> Option<bool> {
         let mut file = std::fs::File::open(path).ok()?;
         std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split)).ok()?;
         let mut next = csv::ReaderBuilder::new()

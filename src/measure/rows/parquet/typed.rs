@@ -116,7 +116,7 @@ mod tests {
                     let magnitude = if bits == 0 {
                         0
                     } else {
-                        rng.below(1u64 << bits.min(63)) as i64
+                        rng.below(1u64 << bits.min(63))
                     };
                     let v = if rng.below(2) == 0 {
                         magnitude
