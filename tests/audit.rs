@@ -63,13 +63,19 @@ fn check_gives_exactly_the_findings_the_audit_accepts() {
     let report = json(&cxc_in(&airline(), &["check", "--format", "json"]));
     let found = findings(&report);
     let expected = [
+        // `5wd` and `3wd` on the 24x7 calendar `always`: calendar days
+        // (audit 4, MEDIUM 3), as is the elite and corporate `resolution`.
+        ("working-days-on-wall-clock", "complaints.cx", 19),
+        ("working-days-on-wall-clock", "complaints.cx", 20),
         ("mixed-tier-queue", "complaints.cx", 36),
         ("mixed-tier-queue", "complaints.cx", 47),
         ("mixed-tier-queue", "complaints.cx", 57),
         ("channel-switch", "journeys.cx", 15),
         ("sla-beyond-channel-hours", "slas.cx", 4),
         ("sla-beyond-channel-hours", "slas.cx", 5),
+        ("working-days-on-wall-clock", "slas.cx", 6),
         ("sla-beyond-channel-hours", "slas.cx", 14),
+        ("working-days-on-wall-clock", "slas.cx", 15),
         ("sla-beyond-channel-hours", "slas.cx", 22),
         ("promise-below-keep-rate", "slas.cx", 31),
         // The contact centre's 100 agents (its lead not counted: outside
@@ -191,6 +197,9 @@ fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
     let expected = [
         ("right-conflict", "complaints.cx", 11),
         ("deadline-exceeds-target", "journeys.cx", 2),
+        // `5wd` on a journey: the wall clock, calendar days (audit 4,
+        // MEDIUM 3).
+        ("working-days-on-wall-clock", "journeys.cx", 70),
         ("sla-beyond-channel-hours", "slas.cx", 13),
         ("sla-beyond-channel-hours", "slas.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 36),

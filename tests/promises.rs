@@ -20,6 +20,14 @@ use cxc::syntax::values::{Language, TimeLimit};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// What a row says of a target that cannot keep its promise.
+fn not_enough(language: Language) -> &'static str {
+    match language {
+        Language::En => "not enough to keep the promise",
+        Language::Ru => "этого недостаточно, чтобы сдержать обещание",
+    }
+}
+
 /// policy/promises.md of a spec, in `language`.
 fn promises_md(spec: &CheckedSpec, language: Language) -> String {
     let files = specgen::documents(spec, language);
@@ -77,14 +85,18 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                 });
                 let segment = model.segments[segment].header.label();
                 match target {
-                    Some(t) => {
+                    Some((t, keeps)) => {
+                        // The row says it is not enough exactly where
+                        // `promise-below-keep-rate` says so.
                         let clock = business(model, model.slas[t.sla].clock());
                         let sla = model.slas[t.sla].header.label();
                         let row = text
                             .lines()
                             .find(|l| l.starts_with(&format!("| {segment} | {sla} |")));
                         match row {
-                            Some(row) if said(row, t.within.limit, clock, language) => {}
+                            Some(row)
+                                if said(row, t.within.limit, clock, language)
+                                    && row.contains(not_enough(language)) != keeps => {}
                             _ => {
                                 return fail(format!(
                                     "no row for {segment} / {sla} within {}",
@@ -333,4 +345,60 @@ fn a_promise_up_to_an_end_step_counts_that_steps_work() {
         ru.contains("Это время до завершения этапа «Deposit hold released», включая его собственный срок (3 дня)."),
         "{ru}"
     );
+}
+
+/// The reviewer's reproduction (outside audit 4, HIGH 2): "every e-mail
+/// within 8 hours" on a 24x7 line behind `first_response email within 8h`
+/// on 08:00–22:00. `check` refuses it (the target can last 18 hours around
+/// the clock), and the page says the same: the target, how long it can
+/// last on the promise's clock, and that it is not enough — never that it
+/// keeps the promise. The same target behind "within 18 hours" keeps it.
+#[test]
+fn the_page_says_a_target_on_a_slower_clock_does_not_keep_the_promise() {
+    let spec = |within: &str| {
+        format!(
+            "calendar always {{ open 24x7 }}\n\
+             calendar daily {{ open mon-sun 08:00-22:00 }}\n\
+             team support {{ lead boss }}\n\
+             role boss {{ team support; duty \"Lead\" }}\n\
+             channel email {{ kind email; hours always; owner support }}\n\
+             segment mass {{ channels email }}\n\
+             sla mass_sla for mass {{ hours daily; first_response email within 8h }}\n\
+             promise reply \"Every e-mail answered\" {{ segments mass; channel email; within {within}; on_breach apologize }}\n"
+        )
+    };
+    for (within, keeps) in [("8h", false), ("18h", true)] {
+        let compiled = cxc::pipeline::compile_bytes(
+            "spec.cx",
+            spec(within).as_bytes(),
+            &cxc::check::Options::default(),
+        );
+        let refused = compiled
+            .diagnostics
+            .iter()
+            .any(|d| d.code == cxc::diagnostic::Code::PromiseExceedsSla);
+        assert_eq!(refused, !keeps, "{within}: {:?}", compiled.diagnostics);
+        for (language, lasts) in [
+            (
+                Language::En,
+                "which can last up to 18 hours on the promise's clock",
+            ),
+            (
+                Language::Ru,
+                "а по часам обещания это может длиться до 18 часов",
+            ),
+        ] {
+            let md = promises_md(&compiled.specs[0], language);
+            let row = section(&md, "Every e-mail answered")
+                .lines()
+                .find(|l| l.starts_with("| mass | mass_sla |"))
+                .unwrap_or_else(|| panic!("no row in\n{md}"));
+            assert!(row.contains(lasts), "{within} ({language:?}): {row}");
+            assert_eq!(
+                !row.contains(not_enough(language)),
+                keeps,
+                "{within} ({language:?}): {row}"
+            );
+        }
+    }
 }

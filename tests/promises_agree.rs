@@ -78,7 +78,7 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
                     let clock = model.promise_clock(promise, segment);
                     let promised = Timed::new(model, within.value, clock);
                     let KeepRate::Backed(target) =
-                        at_keep_rate(model, segment, channel, promised, rate)
+                        at_keep_rate(model, segment, channel, (promised, clock), rate)
                     else {
                         panic!(
                             "{}: check accepted promise `{}` with no target at {rate} for `{}`",
@@ -248,6 +248,105 @@ fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted
         assert!(
             judged.iter().any(|j| j.ends_with(&format!(":{promise}"))),
             "{promise} not judged: {judged:?}"
+        );
+    }
+}
+
+/// The wall-clock minutes `open` minutes of 08:00–22:00 every day take from
+/// `start` (minutes since a midnight): a walk minute by minute, sharing no
+/// code with cxc's clocks.
+fn daily_08_22(start: u64, open: u64) -> u64 {
+    let mut at = start;
+    let mut left = open;
+    while left > 0 {
+        if (8 * 60..22 * 60).contains(&(at % 1440)) {
+            left -= 1;
+        }
+        at += 1;
+    }
+    at - start
+}
+
+/// A promise and its backing target counted on different clocks (outside
+/// audit 4, HIGH 2; audit 2, A2): `check` compares them on the promise's
+/// clock, where `measure` counts the promise. Contacts made every 15
+/// minutes of a week, each answered exactly at the target's deadline on
+/// the target's own clock (every one meets the target), keep the promise at
+/// the keep rate exactly when `check` accepts it. Each case says which
+/// verdict it expects, so both sides of the agreement are exercised: the
+/// reviewer's 8 hours of 08:00–22:00 behind a 24x7 "8 hours" is refused
+/// (it can last 18 hours there), 18 hours is accepted; a 24x7 target behind
+/// a promise on 08:00–22:00 is the stricter one and backs it.
+#[test]
+fn check_and_measure_agree_on_a_promise_and_a_target_on_different_clocks() {
+    const MONDAY: &str = "2026-10-05T00:00:00";
+    let at = |minutes: u64| {
+        let monday: jiff::civil::DateTime = MONDAY.parse().unwrap();
+        monday
+            .checked_add(jiff::SignedDuration::from_mins(
+                i64::try_from(minutes).unwrap(),
+            ))
+            .unwrap()
+            .to_string()
+    };
+    // (promise channel's hours, SLA's hours, promised, accepted by check)
+    let cases = [
+        ("always", "daily", "8h", false),
+        ("always", "daily", "17h", false),
+        ("always", "daily", "18h", true),
+        ("always", "daily", "20h", true),
+        ("daily", "always", "8h", true),
+        ("daily", "always", "7h", false),
+    ];
+    for (promise_hours, sla_hours, promised, expected) in cases {
+        let spec = format!(
+            "team t {{ lead l }}\n\
+             role l {{ team t; duty \"Serves\" }}\n\
+             calendar always {{ open 24x7 }}\n\
+             calendar daily {{ open mon-sun 08:00-22:00 }}\n\
+             channel email {{ kind email; hours {promise_hours}; owner t }}\n\
+             segment s {{ channels email }}\n\
+             sla s_sla for s {{ hours {sla_hours}; first_response email within 8h }}\n\
+             promise reply \"We answer within {promised}\" {{ segments s; channel email; within {promised}; on_breach apologize }}\n"
+        );
+        let compilation =
+            cxc::pipeline::compile_bytes("spec.cx", spec.as_bytes(), &Options::default());
+        let accepted = !compilation
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.code, Code::PromiseExceedsSla | Code::PromiseBelowKeepRate));
+        let model = &compilation.specs[0].model;
+        let mut csv = String::from("id,segment,channel,created,first_response\n");
+        for (row, created) in (0..7 * 1440).step_by(15).enumerate() {
+            let took = match sla_hours {
+                "daily" => daily_08_22(created, 8 * 60),
+                _ => 8 * 60,
+            };
+            csv.push_str(&format!(
+                "{row},s,email,{},{}\n",
+                at(created),
+                at(created + took)
+            ));
+        }
+        let mut measurement = Measurement::new(model, Settings::default());
+        csv_rows(
+            std::io::Cursor::new(csv.into_bytes()),
+            &Columns::default(),
+            |contact| measurement.contact(contact),
+        );
+        let report = measurement.finish();
+        assert_eq!(report.flaws.all.len(), 0, "bad rows");
+        let (id, _) = model.promises.iter().next().unwrap();
+        let kept = report.promises.get(&id).copied().unwrap_or_default();
+        assert_eq!(kept.n, 7 * 96, "{promised} on {promise_hours}");
+        let rate = Settings::default().promise_keep_rate;
+        assert_eq!(
+            (accepted, kept.meets(rate)),
+            (expected, expected),
+            "promise of {promised} on {promise_hours}, target 8h on {sla_hours}: \
+             check accepted: {accepted}; measure kept it for {:?}%\n{:?}",
+            kept.percent(),
+            compilation.diagnostics
         );
     }
 }

@@ -18,7 +18,7 @@
 //!   the outcome ([`journey_deadline`]).
 
 use super::Timed;
-use crate::model::{Channel, Idx, Journey, Model, Promise, Segment, Sla, Step};
+use crate::model::{Calendar, Channel, Idx, Journey, Model, Promise, Segment, Sla, Step};
 use crate::syntax::values::{Duration, Percent, TimeLimit};
 
 /// Everything behind one promise.
@@ -40,6 +40,12 @@ pub struct SlaTarget {
     pub percent: Option<Percent>,
     /// On the SLA's clock; a `wd` limit at the longest it can last.
     pub within: Timed,
+    /// The SLA's clock (none: the wall clock).
+    pub clock: Option<Idx<Calendar>>,
+    /// The longest it can last on the promise's clock
+    /// ([`Model::longest_on`]): what `check` compares with the promise, as
+    /// `measure` counts the promise there. `None`: it never ends.
+    pub on_promise: Option<Duration>,
 }
 
 /// The part of a journey a promise is about, and its deadline.
@@ -99,7 +105,10 @@ pub fn backing(model: &Model, promise: &Promise) -> Backing {
     let targets = match promise.channel.as_ref().and_then(|c| c.target) {
         Some(channel) => model
             .served(&promise.segments)
-            .map(|segment| (segment, strictest(model, segment, channel)))
+            .map(|segment| {
+                let clock = model.promise_clock(promise, segment);
+                (segment, strictest(model, segment, channel, clock))
+            })
             .collect(),
         None => Vec::new(),
     };
@@ -110,38 +119,48 @@ pub fn backing(model: &Model, promise: &Promise) -> Backing {
 }
 
 /// Every answer and first-response target of a segment's SLAs on a
-/// channel, in declaration order.
+/// channel, in declaration order, each with the longest it can last on
+/// `clock`, the promise's (none: the wall clock).
 pub fn targets_on(
     model: &Model,
     segment: Idx<Segment>,
     channel: Idx<Channel>,
+    clock: Option<Idx<Calendar>>,
 ) -> impl Iterator<Item = SlaTarget> + '_ {
+    let target = move |sla: Idx<Sla>, percent, within| {
+        let own = model.slas[sla].clock();
+        SlaTarget {
+            sla,
+            percent,
+            within: Timed::new(model, within, own),
+            clock: own,
+            on_promise: model.longest_on(within, own, clock),
+        }
+    };
     model.slas_of(segment).flat_map(move |(id, sla)| {
         let answers = sla
             .answers
             .iter()
             .filter(move |a| a.channel.target == Some(channel))
-            .map(move |a| SlaTarget {
-                sla: id,
-                percent: Some(a.percent),
-                within: Timed::new(model, a.within, sla.clock()),
-            });
+            .map(move |a| target(id, Some(a.percent), a.within));
         let responses = sla
             .first_responses
             .iter()
             .filter(move |f| f.channel.target == Some(channel))
-            .map(move |f| SlaTarget {
-                sla: id,
-                percent: None,
-                within: Timed::new(model, f.within, sla.clock()),
-            });
+            .map(move |f| target(id, None, f.within));
         answers.chain(responses)
     })
 }
 
-/// The fastest target on the channel; the first declared among equals.
-pub fn strictest(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Option<SlaTarget> {
-    targets_on(model, segment, channel).min_by_key(|t| t.within.longest)
+/// The fastest target on the channel on `clock`, the promise's; the first
+/// declared among equals.
+pub fn strictest(
+    model: &Model,
+    segment: Idx<Segment>,
+    channel: Idx<Channel>,
+    clock: Option<Idx<Calendar>>,
+) -> Option<SlaTarget> {
+    targets_on(model, segment, channel, clock).min_by_key(|t| t.lasts())
 }
 
 /// The journey part a promise names, with its deadline; `None` when the
@@ -175,6 +194,18 @@ fn journey(model: &Model, promise: &Promise) -> Option<JourneyBacking> {
 }
 
 impl SlaTarget {
+    /// The longest it can last on the promise's clock; the longest
+    /// duration there is when it never ends.
+    pub fn lasts(&self) -> Duration {
+        self.on_promise.unwrap_or(Duration::from_seconds(u64::MAX))
+    }
+
+    /// Whether it can last longer on the promise's clock than on its own:
+    /// it is counted on a clock that stops while the promise's runs.
+    pub fn outlasts_own_clock(&self) -> bool {
+        self.lasts() > self.within.longest
+    }
+
     /// Whether the target holds for at least `rate` of contacts.
     pub fn holds_for(&self, rate: Percent) -> bool {
         self.percent.is_none_or(|p| p.value() >= rate.value())
@@ -194,19 +225,20 @@ pub enum KeepRate {
     Below(SlaTarget),
 }
 
-/// Whether a promise of `within` (on the promise's clock) on `channel`,
+/// Whether a promise of `within` on `clock` (the promise's) on `channel`,
 /// for `segment`, is backed at `rate`: a contact answered within a
-/// target's time is answered within the promise's, so a target met at
+/// target's time is answered within the promise's — the target compared
+/// on the promise's clock ([`SlaTarget::on_promise`]) — so a target met at
 /// its percentage keeps the promise at least that often.
 pub fn at_keep_rate(
     model: &Model,
     segment: Idx<Segment>,
     channel: Idx<Channel>,
-    within: Timed,
+    (within, clock): (Timed, Option<Idx<Calendar>>),
     rate: Percent,
 ) -> KeepRate {
     let mut best: Option<SlaTarget> = None;
-    for target in targets_on(model, segment, channel).filter(|t| t.within.longest <= within.longest)
+    for target in targets_on(model, segment, channel, clock).filter(|t| t.lasts() <= within.longest)
     {
         if target.holds_for(rate) {
             return KeepRate::Backed(target);
@@ -221,25 +253,29 @@ pub fn at_keep_rate(
 }
 
 /// The target published as what keeps `promise` for `segment` on
-/// `channel`: the one `promise-below-keep-rate` accepts — no slower than
-/// the promise (on the promise's clock) and met for at least `rate` of
-/// contacts; where none holds that often, the one that comes closest; where
-/// none is as fast as the promise (`promise-exceeds-sla`'s case) or the
-/// promise gives no time, the strictest on the channel.
+/// `channel`, and whether it does: the one `promise-below-keep-rate`
+/// accepts — no slower than the promise (on the promise's clock) and met
+/// for at least `rate` of contacts (`true`); where none holds that often,
+/// the one that comes closest; where none is as fast as the promise
+/// (`promise-exceeds-sla`'s case), the strictest on the channel (both
+/// `false`: `check` reports them). A promise that gives no time: the
+/// strictest, with nothing to keep (`true`).
 pub fn keeping(
     model: &Model,
     promise: &Promise,
     segment: Idx<Segment>,
     channel: Idx<Channel>,
     rate: Percent,
-) -> Option<SlaTarget> {
+) -> Option<(SlaTarget, bool)> {
+    let clock = model.promise_clock(promise, segment);
     let Some(within) = promise.within else {
-        return strictest(model, segment, channel);
+        return strictest(model, segment, channel, clock).map(|t| (t, true));
     };
-    let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
-    match at_keep_rate(model, segment, channel, promised, rate) {
-        KeepRate::Backed(target) | KeepRate::Below(target) => Some(target),
-        KeepRate::Unbacked => strictest(model, segment, channel),
+    let promised = Timed::new(model, within.value, clock);
+    match at_keep_rate(model, segment, channel, (promised, clock), rate) {
+        KeepRate::Backed(target) => Some((target, true)),
+        KeepRate::Below(target) => Some((target, false)),
+        KeepRate::Unbacked => strictest(model, segment, channel, clock).map(|t| (t, false)),
     }
 }
 

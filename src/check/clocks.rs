@@ -1,5 +1,5 @@
 //! Timers on their clocks: how rules compare time limits that may count
-//! working days, and day-on-business-clock.
+//! working days, day-on-business-clock and working-days-on-wall-clock.
 //!
 //! `3wd` has no fixed length: on office hours it is due at the close of the
 //! third working day after the request, which leaves more running time to a
@@ -15,12 +15,20 @@ use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::{trim_float, Duration, TimeLimit};
 
-pub const DOCS: &[CodeDoc] = &[CodeDoc {
-    code: Code::DayOnBusinessClock,
-    context: "",
-    bad: "calendar office { open mon-fri 09:00-18:00 }\ncomplaint defect { owner quality; hours office; resolve within 3d }",
-    fix: "calendar office { open mon-fri 09:00-18:00 }\ncomplaint defect { owner quality; hours office; resolve within 3wd }",
-}];
+pub const DOCS: &[CodeDoc] = &[
+    CodeDoc {
+        code: Code::DayOnBusinessClock,
+        context: "",
+        bad: "calendar office { open mon-fri 09:00-18:00 }\ncomplaint defect { owner quality; hours office; resolve within 3d }",
+        fix: "calendar office { open mon-fri 09:00-18:00 }\ncomplaint defect { owner quality; hours office; resolve within 3wd }",
+    },
+    CodeDoc {
+        code: Code::WorkingDaysOnWallClock,
+        context: "calendar office { open mon-fri 09:00-18:00 }",
+        bad: "complaint defect { owner quality; resolve within 5wd }",
+        fix: "complaint defect { owner quality; hours office; resolve within 5wd }",
+    },
+];
 
 /// A time limit on the clock it runs on, as rules compare it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,6 +63,15 @@ impl Timed {
     }
 }
 
+/// Where a timer runs, for the help of working-days-on-wall-clock: an SLA
+/// or complaint can be given `hours`; a journey, its steps, a promise over
+/// a journey and an agreement always run on the wall clock.
+#[derive(Clone, Copy, PartialEq)]
+enum Owner {
+    MayHaveHours,
+    Wall,
+}
+
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, sla) in model.slas.iter() {
@@ -65,17 +82,17 @@ pub fn check(ctx: &mut Ctx) {
             .chain(sla.first_responses.iter().map(|r| (r.within, r.span)))
             .chain(sla.resolutions.iter().map(|r| (r.within, r.span)));
         for (limit, span) in timers {
-            days_on_business_clock(ctx, limit, span, sla.clock());
+            on_its_clock(ctx, limit, span, sla.clock(), Owner::MayHaveHours);
         }
     }
     for (_, promise) in model.promises.iter() {
         if let Some(within) = promise.within {
-            days_on_business_clock(
-                ctx,
-                within.value,
-                within.span,
-                model.promise_clock_any(promise),
-            );
+            let owner = match promise.journey {
+                Some(_) => Owner::Wall,
+                None => Owner::MayHaveHours,
+            };
+            let clock = model.promise_clock_any(promise);
+            on_its_clock(ctx, within.value, within.span, clock, owner);
         }
     }
     for (_, complaint) in model.complaints.iter() {
@@ -86,9 +103,79 @@ pub fn check(ctx: &mut Ctx) {
             .map(|t| (t.value, t.span))
             .chain(complaint.escalations.iter().map(|e| (e.after, e.span)));
         for (limit, span) in timers {
-            days_on_business_clock(ctx, limit, span, complaint.clock());
+            on_its_clock(ctx, limit, span, complaint.clock(), Owner::MayHaveHours);
         }
     }
+    // Journeys, their steps and agreements run on the wall clock.
+    for (_, journey) in model.journeys.iter() {
+        let steps = journey.steps.iter().filter_map(|(_, s)| s.within.as_ref());
+        for within in journey.within.iter().chain(steps) {
+            working_days_on_wall_clock(ctx, within.value, within.span, None, Owner::Wall);
+        }
+    }
+    for (_, agreement) in model.agreements.iter() {
+        let timers = agreement
+            .responds
+            .iter()
+            .map(|r| (r.within, r.span))
+            .chain(agreement.resolve.iter().map(|r| (r.value, r.span)));
+        for (limit, span) in timers {
+            working_days_on_wall_clock(ctx, limit, span, None, Owner::Wall);
+        }
+    }
+}
+
+/// The two readings of a day a timer's clock can confuse.
+fn on_its_clock(
+    ctx: &mut Ctx,
+    limit: TimeLimit,
+    span: Span,
+    calendar: Option<Idx<Calendar>>,
+    owner: Owner,
+) {
+    days_on_business_clock(ctx, limit, span, calendar);
+    working_days_on_wall_clock(ctx, limit, span, calendar, owner);
+}
+
+/// working-days-on-wall-clock, the mirror of day-on-business-clock: `5wd`
+/// on the wall clock or a 24x7 calendar with no holidays, where every day
+/// is an opening day, is 5 calendar days (due at midnight at the end of the
+/// 5th), while whoever writes `wd` means an office's working days.
+fn working_days_on_wall_clock(
+    ctx: &mut Ctx,
+    limit: TimeLimit,
+    span: Span,
+    calendar: Option<Idx<Calendar>>,
+    owner: Owner,
+) {
+    let TimeLimit::WorkingDays(days) = limit else {
+        return;
+    };
+    let model = ctx.model;
+    let clock = match calendar {
+        None => msg!("clock-wall"),
+        Some(c) if model.calendars[c].is_24x7() => {
+            msg!("clock-calendar", calendar = &model.calendars[c].header.id)
+        }
+        Some(_) => return,
+    };
+    let help = match owner {
+        Owner::MayHaveHours => msg!("working-days-on-wall-clock-help", days = days),
+        Owner::Wall => msg!("working-days-on-wall-clock-help-wall", days = days),
+    };
+    ctx.report(
+        Diagnostic::new(
+            Code::WorkingDaysOnWallClock,
+            span,
+            msg!(
+                "working-days-on-wall-clock",
+                limit = limit.to_string(),
+                clock = clock,
+                days = days
+            ),
+        )
+        .help(help),
+    );
 }
 
 /// day-on-business-clock: `3d` on a calendar that closes is 72 hours of

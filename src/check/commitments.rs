@@ -1,11 +1,13 @@
 //! Promises to customers: promise-exceeds-sla, promise-exceeds-journey,
 //! promise-without-remedy, breach-without-explanation, promise-clock.
 
-use super::backing::{backing, Backing, JourneyDeadline};
+use super::backing::{backing, Backing, JourneyDeadline, SlaTarget};
 use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::Promise;
+use crate::i18n::{Arg, Message};
+use crate::model::{Calendar, Idx, Model, Promise};
 use crate::msg;
+use crate::syntax::values::TimeLimit;
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -74,39 +76,77 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             continue;
         }
         let seg = &model.segments[segment].header.id;
-        let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
-        let internal = target.map(|t| t.within);
-        let problem = match internal {
+        let clock = model.promise_clock(promise, segment);
+        let promised = Timed::new(model, within.value, clock);
+        let problem = match target {
             None => msg!(
                 "promise-exceeds-sla-no-target",
                 promise = &promise.header.id,
                 segment = seg,
                 channel = &channel_ref.name
             ),
-            Some(target) if promised.longest < target.longest => msg!(
+            // Compared on the promise's clock, where `measure` counts it.
+            Some(target) if promised.longest < target.lasts() => msg!(
                 "promise-exceeds-sla",
                 promise = &promise.header.id,
                 segment = seg,
                 within = promised.shown(),
                 channel = &channel_ref.name,
-                target = target.shown()
+                target = on_promise_clock(model, &target, clock)
             ),
             Some(_) => continue,
         };
-        let help = match internal {
+        let help = match target {
             None => msg!(
                 "promise-exceeds-sla-no-target-help",
                 channel = &channel_ref.name,
                 segment = seg
             ),
+            Some(target) if target.outlasts_own_clock() => msg!(
+                "promise-exceeds-sla-clock-help",
+                within = promised.shown(),
+                longest = Arg::seconds(target.lasts().seconds(), false)
+            ),
             Some(target) => msg!(
                 "promise-exceeds-sla-help",
                 within = promised.shown(),
-                target = target.shown()
+                target = target.within.shown()
             ),
         };
         ctx.report(Diagnostic::new(Code::PromiseExceedsSla, within.span, problem).help(help));
     }
+}
+
+/// A backing target as a message names it: as written, and where it is
+/// counted on a clock that stops while the promise's runs, on which clock,
+/// and the longest it can last on the promise's ("8h counted on calendar
+/// `office`, which can last up to 18 hours on the promise's clock, around
+/// the clock").
+pub(super) fn on_promise_clock(
+    model: &Model,
+    target: &SlaTarget,
+    clock: Option<Idx<Calendar>>,
+) -> Message {
+    if !target.outlasts_own_clock() {
+        return target.within.shown();
+    }
+    let named = |c: Option<Idx<Calendar>>| match c {
+        Some(c) if !model.calendars[c].is_24x7() => {
+            msg!("clock-calendar", calendar = &model.calendars[c].header.id)
+        }
+        _ => msg!("clock-around"),
+    };
+    let longest = match target.on_promise {
+        Some(longest) => Arg::limit_genitive(TimeLimit::running(longest), false),
+        None => Arg::from(msg!("clock-never-ends")),
+    };
+    msg!(
+        "target-on-promise-clock",
+        target = target.within.shown(),
+        own = named(target.clock),
+        longest = longest,
+        promise = named(clock)
+    )
 }
 
 /// A promise about an outcome against the journey that delivers it

@@ -33,8 +33,10 @@ pub fn check(ctx: &mut Ctx) {
             if !ctx.slas_read(segment) {
                 continue; // its unread target may be the one that keeps it
             }
-            let promised = Timed::new(model, within.value, model.promise_clock(promise, segment));
-            let KeepRate::Below(target) = at_keep_rate(model, segment, channel, promised, rate)
+            let clock = model.promise_clock(promise, segment);
+            let promised = Timed::new(model, within.value, clock);
+            let KeepRate::Below(target) =
+                at_keep_rate(model, segment, channel, (promised, clock), rate)
             else {
                 continue;
             };

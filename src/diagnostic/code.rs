@@ -114,6 +114,7 @@ codes! {
     StepLate = "step-late", Warning, Across;
     BadData = "bad-data", Error, Across;
     DayOnBusinessClock = "day-on-business-clock", Warning, Across;
+    WorkingDaysOnWallClock = "working-days-on-wall-clock", Warning, Across;
     MeasuredPain = "measured-pain", Warning, Across;
     RepeatContacts = "repeat-contacts", Warning, Across;
     ComplaintIncomplete = "complaint-incomplete", Warning, Local;

@@ -26,15 +26,19 @@ pub fn clock(calendar: Option<&Calendar>, language: Language) -> String {
     }
 }
 
-/// When a deadline in working days comes, for the note beside it: the
-/// close of the last working day of the calendar's hours (midnight around
-/// the clock), the day it starts not counted.
-pub fn working_days_clock(calendar: Option<&Calendar>, language: Language) -> String {
+/// When a deadline of `days` working days comes, for the note beside it:
+/// the close of the last working day of the calendar's hours; around the
+/// clock, where every day counts and documents say "5 days", midnight at
+/// the end of the `days`th day. The day it starts is not counted.
+pub fn working_days_clock(calendar: Option<&Calendar>, days: u32, language: Language) -> String {
     match (calendar.filter(|c| !c.is_24x7()), language) {
-        (None, Language::En) => {
-            "every day counts: due at midnight, the day it starts not counted".into()
+        (None, Language::En) => format!(
+            "due at midnight at the end of the {} day, the day it starts not counted",
+            ordinal(days)
+        ),
+        (None, Language::Ru) => {
+            format!("до полуночи в конце {days}-го дня, не считая дня начала")
         }
-        (None, Language::Ru) => "все дни рабочие: до полуночи, не считая дня начала".into(),
         (Some(c), Language::En) => format!(
             "{}: {}; due at closing time, the day it starts not counted",
             c.header.label(),
@@ -46,6 +50,18 @@ pub fn working_days_clock(calendar: Option<&Calendar>, language: Language) -> St
             schedule(c, language)
         ),
     }
+}
+
+/// "1st", "2nd", "3rd", "5th", "11th", "21st".
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// A calendar's opening hours in one line: runs of days with the same
@@ -195,7 +211,7 @@ mod tests {
             "Mon–Fri 09:00–18:00 Europe/Moscow time, except holidays"
         );
         assert_eq!(
-            working_days_clock(Some(&c), Language::Ru),
+            working_days_clock(Some(&c), 3, Language::Ru),
             "по календарю «Office hours»: пн–пт 09:00–18:00 по времени Europe/Moscow, \
              кроме праздничных дней; до закрытия, не считая дня начала"
         );
@@ -207,7 +223,19 @@ mod tests {
         let c = calendar("open 24x7");
         assert_eq!(clock(Some(&c), Language::En), "around the clock");
         assert_eq!(clock(None, Language::Ru), "круглосуточно");
-        assert!(working_days_clock(Some(&c), Language::En).contains("midnight"));
+        // Every day counts: the note says which midnight, never "working".
+        assert_eq!(
+            working_days_clock(Some(&c), 5, Language::En),
+            "due at midnight at the end of the 5th day, the day it starts not counted"
+        );
+        assert_eq!(
+            working_days_clock(None, 2, Language::Ru),
+            "до полуночи в конце 2-го дня, не считая дня начала"
+        );
+        assert_eq!(
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal),
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+        );
         // Open every hour but closed on holidays: not 24x7, so its hours.
         let c = calendar("open 24x7\n closed 2026-01-01");
         assert_eq!(

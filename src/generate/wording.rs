@@ -81,7 +81,9 @@ impl<'a> Wording<'a> {
         let calendar = id.map(|c| &self.model.calendars[c]);
         let always = calendar.is_none_or(|c| c.is_24x7());
         let clock = match limit {
-            TimeLimit::WorkingDays(_) => clocks::working_days_clock(calendar, self.language),
+            TimeLimit::WorkingDays(days) => {
+                clocks::working_days_clock(calendar, days, self.language)
+            }
             TimeLimit::Running { .. } => clocks::clock(calendar, self.language),
         };
         Time {

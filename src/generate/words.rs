@@ -381,7 +381,11 @@ mod tests {
     fn working_days_and_business_hours_read_as_their_clock_counts() {
         let wd = |n| TimeLimit::WorkingDays(n);
         assert_eq!(limit(wd(3), true, Language::En), "3 working days");
-        assert_eq!(limit(wd(1), false, Language::En), "1 working day");
+        // Around the clock every day counts: days, not working days.
+        assert_eq!(limit(wd(1), false, Language::En), "1 day");
+        assert_eq!(limit(wd(5), false, Language::En), "5 days");
+        assert_eq!(limit(wd(5), false, Language::Ru), "5 дней");
+        assert_eq!(limit_genitive(wd(5), false, Language::Ru), "5 дней");
         assert_eq!(limit(wd(1), true, Language::Ru), "1 рабочий день");
         assert_eq!(limit(wd(3), true, Language::Ru), "3 рабочих дня");
         assert_eq!(limit(wd(5), true, Language::Ru), "5 рабочих дней");

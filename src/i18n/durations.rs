@@ -123,6 +123,11 @@ fn limit_as(
     count: impl Fn(u64, Unit, Language) -> String,
 ) -> String {
     match limit {
+        // Around the clock every day is an opening day: "5 days", never
+        // "5 working days" (readers take those for an office's).
+        TimeLimit::WorkingDays(days) if !business_hours => {
+            count(u64::from(days), Unit::Day, language)
+        }
         TimeLimit::WorkingDays(days) => count(u64::from(days), Unit::WorkingDay, language),
         TimeLimit::Running { time, .. } => {
             let days = if business_hours { Days::No } else { Days::Yes };

@@ -42,6 +42,11 @@ promise-exceeds-sla-no-target = promise `{ $promise }` is made to segment `{ $se
 promise-exceeds-sla = promise `{ $promise }` tells segment `{ $segment }` { $within } on channel `{ $channel }`, but the internal target there is only { $target }
 promise-exceeds-sla-no-target-help = add a target for `{ $channel }` to the SLA of `{ $segment }` at least as fast as the promise
 promise-exceeds-sla-help = make the internal target at least as fast as the promise (within { $within } or less), or promise { $target }
+promise-exceeds-sla-clock-help = count the target on the promise's clock (the same `hours`), or make it fast enough to last no more than { $within } there, or promise { $longest }
+target-on-promise-clock = { $target } counted { $own }, which can last up to { $longest } on the promise's clock ({ $promise })
+clock-calendar = on calendar `{ $calendar }`
+clock-around = around the clock
+clock-never-ends = forever (its calendar never opens)
 promised-journey = journey `{ $journey }`
 promised-journey-part = journey `{ $journey }` from `{ $from }` to `{ $to }`
 promised-journey-to-end = journey `{ $journey }` from `{ $from }` to its end
@@ -72,6 +77,19 @@ hover-working-days-wall = `{ $limit }`: { $days }, every day counted, due at mid
 hover-days-on-business-clock = `{ $limit }`: { $hours } of opening time of calendar `{ $calendar }`, which stops after hours — not { $limit } on the wall calendar
 day-on-business-clock-never = a time that never runs out: the calendar never opens
 day-on-business-clock-help = for working days write `{ $working_days }` (due at the close of the last one); to keep this much opening time, write it in hours: `{ $hours }`
+clock-wall = on the wall clock
+working-days-on-wall-clock = `{ $limit }` runs { $clock }, around the clock every day: there every day is an opening day, so it means { $days ->
+        [one] { $days } calendar day
+       *[other] { $days } calendar days
+    } (due at midnight at the end of day { $days } after the start), not { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } of an office
+working-days-on-wall-clock-help = to count working days, give it a calendar with opening hours (`hours office`, a calendar whose `open` lists the working days); for calendar days write `{ $days }d`
+working-days-on-wall-clock-help-wall = journeys, their steps, promises over a journey and agreements run on the wall clock and take no `hours`: write `{ $days }d` for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } from the start, or set the working-day deadline where a calendar counts it (an SLA's `resolution`, a complaint's `resolve`)
 
 ## Complaints
 
@@ -754,6 +772,9 @@ explain-high-effort-step =
 explain-day-on-business-clock =
     .summary = A timer in days or weeks (`3d`, `1w`) runs on a calendar that is not open around the clock: it counts running time, so `3d` on office hours is 72 office hours.
     .why = Everyone reads "within 3 days" as three days on the wall calendar, or three working days. On a clock that stops after hours, `3d` means 72 hours of opening time — eight working days of nine hours — and a help desk that gets it as 4,320 business minutes waits just as long. Working days (`3wd`) say what is meant; hours (`72h`) say the running time honestly.
+explain-working-days-on-wall-clock =
+    .summary = A timer in working days (`5wd`) runs on the wall clock or a calendar open 24x7 with no holidays, where every day is an opening day: it means 5 calendar days, due at midnight at the end of the 5th day.
+    .why = Whoever writes `5wd` means an office's working days — a bank's refund in five working days takes a week, over a weekend more. Around the clock no day is closed, so the deadline comes two days early, and a page that says "5 working days" to a customer contradicts the clock that counts it. Give the timer a calendar with opening hours, or write days (`5d`) and say days.
 explain-escalation-after-deadline =
     .summary = An escalation comes `after` the complaint's own `resolve` time: it fires only once the deadline has already been missed.
     .why = An escalation ladder exists to get help while there is still time to keep the promise. Escalating after the deadline only tells the manager that the customer was already let down.

@@ -561,6 +561,31 @@ impl Model {
         self.running(limit, calendar, Extreme::Longest)
     }
 
+    /// The longest time `limit`, counted on `calendar`'s clock, can last on
+    /// the clock of `on` (none: the wall clock): how a target on one clock
+    /// stands against a promise on another. On a promise's clock that runs
+    /// around the clock (the wall clock, a 24x7 calendar with no holidays),
+    /// a target on a clock that stops can last up to the longest wall-clock
+    /// time it takes ([`workdays::longest_wall`]): "8 hours" of 08:00–22:00
+    /// asked at 21:30 end at 15:30 the next day, 18 hours later. A target
+    /// counted around the clock lasts no longer on any clock than on its
+    /// own. Between two clocks that both stop it is taken on its own clock
+    /// (not yet compared across them). `None`: it never ends (its calendar
+    /// never opens).
+    pub fn longest_on(
+        &self,
+        limit: TimeLimit,
+        calendar: Option<Idx<Calendar>>,
+        on: Option<Idx<Calendar>>,
+    ) -> Option<Duration> {
+        let stopping =
+            |c: Option<Idx<Calendar>>| c.map(|c| &self.calendars[c]).filter(|c| !c.is_24x7());
+        match (stopping(calendar), stopping(on)) {
+            (Some(own), None) => workdays::longest_wall(limit, Some(own)),
+            _ => Some(self.longest(limit, calendar)),
+        }
+    }
+
     /// `limit` as a timer on the wall clock: running time as written (its
     /// exporter says what that loses on business hours), working days as the
     /// longest wall-clock time the deadline can last (see

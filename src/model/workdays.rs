@@ -256,6 +256,91 @@ pub fn longest_wall_days(days: u32, calendar: Option<&Calendar>) -> Option<Durat
         .map(|seconds| Duration::from_seconds(u64::try_from(seconds).unwrap_or(0)))
 }
 
+/// The longest wall-clock time a timer of `limit` on `calendar`'s clock
+/// (none: the wall clock) can last, over every moment it may start, the
+/// calendar's holidays included; `None` when it never ends. What a time
+/// counted on one clock can mean on another: "8 office hours" can last 18
+/// hours around the clock (from 21:30 to 15:30 the next day), more over a
+/// weekend or a holiday. Working days as [`longest_wall_days`].
+pub fn longest_wall(limit: TimeLimit, calendar: Option<&Calendar>) -> Option<Duration> {
+    longest_wall_in(&weekly_windows(calendar), &holidays(calendar), limit)
+        .map(|seconds| Duration::from_seconds(u64::try_from(seconds).unwrap_or(0)))
+}
+
+/// [`longest_wall`] on weekly open windows (Monday first, seconds of the
+/// day, sorted and not overlapping) and holidays (day numbers, sorted).
+///
+/// Running time lasts longest when started as an open stretch closes:
+/// within a stretch, a later start ends at least as much later, and in a
+/// closed gap the end stays where it is while the start moves on. So the
+/// candidates are every closing time of a plain week, and every closing
+/// time within a plain timer's reach before each holiday (a holiday only
+/// takes open time away, so it can only push an end later).
+fn longest_wall_in(
+    windows: &[Vec<(i64, i64)>; 7],
+    holidays: &[i64],
+    limit: TimeLimit,
+) -> Option<i64> {
+    let wanted = match limit {
+        TimeLimit::WorkingDays(days) => return longest_wall_days_in(windows, holidays, days),
+        TimeLimit::Running { time, .. } => i64::try_from(time.seconds()).unwrap_or(i64::MAX),
+    };
+    const WEEK: i64 = 7 * DAY;
+    let weekly: i64 = windows.iter().flatten().map(|(a, b)| b - a).sum();
+    if weekly == 0 {
+        return None;
+    }
+    if wanted == 0 {
+        return Some(0);
+    }
+    let windows_of = |day: i64| &windows[(day + 3).rem_euclid(7) as usize];
+    // Wall seconds from second `at` of day `day` until `left` open seconds
+    // have passed, the days in `closed` skipped.
+    let wall_from = |day: i64, at: i64, mut left: i64, closed: &[i64]| -> i64 {
+        let mut d = day;
+        loop {
+            if closed.binary_search(&d).is_err() {
+                for &(a, b) in windows_of(d) {
+                    let a = if d == day { a.max(at) } else { a };
+                    if b <= a {
+                        continue;
+                    }
+                    if b - a >= left {
+                        return (d - day) * DAY + a + left - at;
+                    }
+                    left -= b - a;
+                }
+            }
+            d += 1;
+        }
+    };
+    let closings = |day: i64| windows_of(day).iter().map(move |w| (day, w.1));
+    // A plain week (1970-01-05 is a Monday): whole weeks first, each a
+    // week of wall time wherever it starts.
+    let weeks = (wanted - 1) / weekly;
+    let rest = wanted - weeks * weekly;
+    let plain = (4..11)
+        .flat_map(closings)
+        .map(|(day, at)| wall_from(day, at, rest, &[]))
+        .max()?
+        .saturating_add(weeks.saturating_mul(WEEK));
+    let reach = plain / DAY + 2;
+    let mut longest = plain;
+    let mut next = i64::MIN;
+    for &holiday in holidays {
+        for day in next.max(holiday - reach)..holiday {
+            if holidays.binary_search(&day).is_ok() {
+                continue;
+            }
+            for (day, at) in closings(day) {
+                longest = longest.max(wall_from(day, at, wanted, holidays));
+            }
+        }
+        next = next.max(holiday);
+    }
+    Some(longest)
+}
+
 /// [`longest_wall_days`] on weekly open windows (Monday first, seconds of
 /// the day) and holidays (day numbers, sorted).
 ///

@@ -380,7 +380,7 @@ fn promised_channels(m: &Model, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
         .segment_channels(segment)
         .into_iter()
         .filter(|&c| {
-            crate::check::backing::targets_on(m, segment, c)
+            crate::check::backing::targets_on(m, segment, c, None)
                 .next()
                 .is_some()
         })

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::check::backing::{self, JourneyDeadline};
-use crate::syntax::values::trim_float;
+use crate::syntax::values::{trim_float, TimeLimit};
 
 impl<'a> View<'a> {
     /// A promise with what backs it: exactly what `check` compares it with
@@ -29,7 +29,7 @@ impl<'a> View<'a> {
                 .and(channel)
                 .and_then(|channel| backing::keeping(m, p, segment, channel, rate));
             let segment = m.segments[segment].header.label();
-            let Some(target) = target else {
+            let Some((target, keeps)) = target else {
                 unbacked.push(segment);
                 continue;
             };
@@ -39,6 +39,13 @@ impl<'a> View<'a> {
                 sla: sla.header.label(),
                 percent: target.percent.map(|p| trim_float(p.value())),
                 within: self.w().duration(target.within.limit, sla.hours.as_ref()),
+                // Counted on a clock that stops while the promise's runs:
+                // how long it can last on the promise's, as `check` says.
+                on_promise: target
+                    .on_promise
+                    .filter(|_| target.outlasts_own_clock())
+                    .map(|d| self.w().duration(TimeLimit::running(d), promise_hours)),
+                keeps,
             });
         }
         let journey = backing.journey.as_ref().map(|b| {

@@ -175,6 +175,13 @@ pub struct InternalTarget<'a> {
     pub sla: &'a str,
     pub percent: Option<String>,
     pub within: Time,
+    /// The longest it can last on the promise's clock, where that is longer
+    /// than on its own (it is counted on a clock that stops while the
+    /// promise's runs).
+    pub on_promise: Option<Time>,
+    /// Whether meeting it keeps the promise for the keep rate of customers
+    /// (`check` reports the promise otherwise).
+    pub keeps: bool,
 }
 
 /// The part of a journey a promise is about, and its deadline.

@@ -392,3 +392,107 @@ fn the_longest_wall_time_of_working_days_on_office_hours() {
         Some(Duration::from_seconds(3 * DAY as u64))
     );
 }
+
+/// The longest wall-clock minutes `running` open minutes last over every
+/// start minute of days `MONDAY..MONDAY + start_days`, holidays included:
+/// walking minute by minute until they have passed.
+fn brute_longest_running_wall(
+    windows: &Windows,
+    holidays: &[i64],
+    running: i64,
+    start_days: i64,
+) -> i64 {
+    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
+    let minutes = ((start_days + 7 * 40) * 1440) as usize;
+    let mut prefix = vec![0i64; minutes + 1];
+    for m in 0..minutes {
+        let day = MONDAY + m as i64 / 1440;
+        let minute = m as i64 % 1440;
+        let open = !holidays.contains(&day)
+            && windows[weekday(day)]
+                .iter()
+                .any(|&(a, b)| a <= minute && minute < b);
+        prefix[m + 1] = prefix[m] + i64::from(open);
+    }
+    let mut longest = 0;
+    for start in 0..=(start_days * 1440) as usize {
+        let end = prefix.partition_point(|&p| p < prefix[start] + running);
+        assert!(end <= minutes, "the walk ran out of minutes");
+        longest = longest.max(end as i64 - start as i64);
+    }
+    longest * 60
+}
+
+#[test]
+fn the_longest_wall_time_of_running_time_equals_a_walk_over_every_start_minute() {
+    let seed = 0x00c0_ffee_2026_0014;
+    println!("seed {seed:#x}");
+    let mut random = Random(seed);
+    let mut checked = 0;
+    while checked < 40 {
+        let windows = random_week(&mut random);
+        let weekly: i64 = windows.iter().flatten().map(|(a, b)| b - a).sum();
+        if weekly == 0 {
+            continue;
+        }
+        // Up to two weeks' open time (at most 60 hours), in quarter hours.
+        let quarters = (2 * weekly / 15).clamp(1, 240) as u64;
+        let running = (1 + random.below(quarters) as i64) * 15;
+        // Holidays, some next to each other, ten weeks in; starts from
+        // before any of them can reach to two plain weeks after the last.
+        let mut holidays: Vec<i64> = (0..random.below(6))
+            .map(|_| MONDAY + 70 + random.below(21))
+            .collect();
+        holidays.sort_unstable();
+        holidays.dedup();
+        let expected = brute_longest_running_wall(&windows, &holidays, running, 105);
+        let limit = TimeLimit::running(Duration::from_seconds(running as u64 * 60));
+        assert_eq!(
+            longest_wall_in(&in_seconds(&windows), &holidays, limit),
+            Some(expected),
+            "seed {seed:#x}, {limit} on {windows:?}, holidays {holidays:?}"
+        );
+        checked += 1;
+    }
+}
+
+#[test]
+fn the_longest_wall_time_of_running_time_on_business_hours() {
+    let hours = |h: u64| TimeLimit::running(Duration::from_seconds(h * 3600));
+    // 08:00-22:00 every day: 8 hours started at 22:00 end at 16:00 the
+    // next day, 18 hours later.
+    let mut daily: Windows = Default::default();
+    for day in daily.iter_mut() {
+        day.push((480, 1320));
+    }
+    let daily = in_seconds(&daily);
+    assert_eq!(longest_wall_in(&daily, &[], hours(8)), Some(18 * 3600));
+    // A holiday (Friday 1970-01-09) adds its day.
+    assert_eq!(
+        longest_wall_in(&daily, &[8], hours(8)),
+        Some(DAY + 18 * 3600)
+    );
+    // Mon-Fri 09:00-18:00: 8 hours started at Friday's close end on
+    // Monday at 17:00.
+    let mut office: Windows = Default::default();
+    for day in office.iter_mut().take(5) {
+        day.push((540, 1080));
+    }
+    let office = in_seconds(&office);
+    assert_eq!(
+        longest_wall_in(&office, &[], hours(8)),
+        Some(2 * DAY + 23 * 3600)
+    );
+    // A whole week's open time and an hour: a week and an hour from Friday's close.
+    assert_eq!(
+        longest_wall_in(&office, &[], hours(46)),
+        Some(9 * DAY + 16 * 3600)
+    );
+    let never: [Vec<(i64, i64)>; 7] = Default::default();
+    assert_eq!(longest_wall_in(&never, &[], hours(1)), None);
+    // Around the clock running time is wall time.
+    assert_eq!(
+        longest_wall(hours(30), None),
+        Some(Duration::from_seconds(30 * 3600))
+    );
+}
