@@ -57,17 +57,27 @@ fn words(seconds: u64, business: bool) -> String {
 }
 
 /// A limit and its clock as a job description says them once the office
-/// hours are cut: "2 hours (counted only during Office hours)", "1 working
-/// day (every day counts: due at midnight, the day it starts not counted)".
+/// hours are cut: "2 hours (counted only during Office hours)"; around the
+/// clock, where every day counts, "1 day (due at midnight at the end of the
+/// 1st day, the day it starts not counted)" — never "working day".
 fn limit(within: Within, office: bool) -> String {
     let clock = match (within, office) {
-        (Within::Seconds(_), true) => "(counted only during Office hours)",
-        (Within::Seconds(_), false) => "(around the clock)",
+        (Within::Seconds(_), true) => "(counted only during Office hours)".to_string(),
+        (Within::Seconds(_), false) => "(around the clock)".to_string(),
         (Within::Wd(_), true) => {
-            "(Office hours; due at closing time, the day it starts not counted)"
+            "(Office hours; due at closing time, the day it starts not counted)".to_string()
         }
-        (Within::Wd(_), false) => {
-            "(every day counts: due at midnight, the day it starts not counted)"
+        (Within::Wd(n), false) => {
+            let th = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!(
+                "(due at midnight at the end of the {n}{th} day, the day it starts not counted)"
+            )
         }
     };
     let limit = TimeLimit::parse(&within.text()).unwrap();
