@@ -783,8 +783,10 @@ journey repair {
 }
 
 /// A step's and a journey's `within` in working days reach the reports as
-/// deadlines in words ("2 working days"), never as an error of the
-/// template that stopped the report (it used to read them as lengths of time).
+/// deadlines in words, never as an error of the template that stopped the
+/// report (it used to read them as lengths of time). Journeys run on the
+/// wall clock, where every day counts: "2 days", never "2 working days"
+/// (audit 4, MEDIUM 3).
 #[test]
 fn working_day_limits_of_journeys_are_worded_in_both_reports() {
     let dir = tempfile::tempdir().unwrap();
@@ -811,7 +813,7 @@ journey repair "Repair" {
          a,repair,done,2026-11-03T15:00:00Z\n",
     )
     .unwrap();
-    for (lang, words) in [("en", "2 working days"), ("ru", "2 рабочих дня")] {
+    for (lang, words, never) in [("en", "2 days", "working"), ("ru", "2 дня", "рабочи")] {
         let output = common::cxc_in(
             dir.path(),
             &[
@@ -829,6 +831,7 @@ journey repair "Repair" {
         for report in ["report.md", "report.html"] {
             let text = std::fs::read_to_string(dir.path().join(lang).join(report)).unwrap();
             assert!(text.contains(words), "{lang} {report}: {text}");
+            assert!(!text.contains(never), "{lang} {report}: {text}");
         }
     }
 }
