@@ -945,3 +945,31 @@ complaint away "Away" { segments all; owner back; hours office; acknowledge with
         "{text}"
     );
 }
+
+/// A dedicated e-mail queue before the shared one holds a task at most its
+/// first-response target (there is no answer target on e-mail), not the
+/// task's whole lifetime while the shared queue has people (audit 4,
+/// MEDIUM 5).
+#[test]
+fn an_email_task_overflows_after_its_first_response_target() {
+    let spec = r#"service "Mail" { language en }
+team desk "Desk" { lead head }
+role head "Head" { team desk; duty "Lead" }
+team relations "Guest relations" { lead gr_head }
+role gr_head "GR head" { team relations; duty "Lead" }
+segment vip "VIP" { tier 1; channels email }
+segment all "All" { tier 2; channels email }
+channel email "E-mail" { kind email; owner desk }
+sla vip_sla "VIP" for vip { first_response email within 2h }
+sla base "Base" for all { first_response email within 8h }
+queue vip_mail "VIP mail" { channel email; segments vip; team relations; priority 1 }
+queue mail "Mail" { channel email; team desk; priority 2 }
+"#;
+    let (_w, built) = build_text(spec, None);
+    let task = serde_json::json!({"channel": "email", "segment": "vip"});
+    let now = Moment { day: 0, minute: 0 };
+    let at = |age| twilio::route(&built.workflow, &task, now, age, &|_| false).unwrap();
+    let vip_mail = at(0).queue;
+    assert_eq!(at(2 * 3600 - 1).queue, vip_mail);
+    assert_ne!(at(2 * 3600).queue, vip_mail, "still in the VIP queue after 2 hours");
+}

@@ -23,8 +23,8 @@
 //!   rung within the task's lifetime;
 //! * then one filter per channel and group of segments with the same queues:
 //!   the most specific queue first (a dedicated line before a shared one),
-//!   the shared ones as later targets, after the answer target or at once
-//!   when nobody is available;
+//!   the shared ones as later targets, after the answer target (else the
+//!   first-response target) or at once when nobody is available;
 //! * a segment on a channel no queue serves goes to a queue of that channel,
 //!   or to `exports.taskrouter.fallback_queue`, with `inexact-export`;
 //!   the default filter takes that queue too, never a tier's queue.
@@ -143,17 +143,45 @@ impl Writer<'_> {
         )
     }
 
-    /// The strictest answer target for a task: how long it waits in a queue
-    /// before it may overflow to the next; and what a `wd` target loses as
-    /// running time, to be said only where it becomes a timeout.
+    /// How long a task waits in a queue before it may overflow to the next:
+    /// the strictest answer target on its channel, else (e-mail, messaging
+    /// with only a reply target) the strictest first response — so a
+    /// dedicated queue never holds a task for the task's whole lifetime
+    /// while the shared queue behind it has people; and what a `wd` target
+    /// loses as running time, to be said only where it becomes a timeout.
     fn answer_target(&self, task: Task) -> (Option<u64>, Vec<Diagnostic>) {
         let mut notes = Vec::new();
-        let wait = self
-            .model
-            .slas_of(task.segment)
-            .flat_map(|(_, sla)| sla.answers.iter().map(move |a| (a, sla.clock())))
-            .filter(|(a, _)| a.channel.target == Some(task.channel))
-            .map(|(a, clock)| self.timeout(a.within, clock, a.span, &mut notes))
+        let slas = || self.model.slas_of(task.segment);
+        let answers: Vec<_> = slas()
+            .flat_map(|(_, sla)| {
+                sla.answers
+                    .iter()
+                    .map(move |a| (a.channel.target, a.within, a.span, sla.clock()))
+            })
+            .collect();
+        let replies: Vec<_> = slas()
+            .flat_map(|(_, sla)| {
+                sla.first_responses
+                    .iter()
+                    .map(move |r| (r.channel.target, r.within, r.span, sla.clock()))
+            })
+            .collect();
+        type Limit = (
+            Option<Idx<crate::model::Channel>>,
+            crate::syntax::values::TimeLimit,
+            Span,
+            Option<Idx<Calendar>>,
+        );
+        let on_channel = |list: Vec<Limit>| -> Vec<Limit> {
+            list.into_iter()
+                .filter(|(channel, ..)| *channel == Some(task.channel))
+                .collect()
+        };
+        let (answers, replies) = (on_channel(answers), on_channel(replies));
+        let chosen = if answers.is_empty() { replies } else { answers };
+        let wait = chosen
+            .into_iter()
+            .map(|(_, within, span, clock)| self.timeout(within, clock, span, &mut notes))
             .min();
         (wait, notes)
     }
@@ -182,8 +210,9 @@ impl Writer<'_> {
                 }
             };
             let count = queues.len();
-            // Overflow after the answer target, if the sum of the waits stays
-            // inside the task's lifetime; at once when nobody is available.
+            // Overflow after the answer (else first-response) target, if the
+            // sum of the waits stays inside the task's lifetime; at once when
+            // nobody is available.
             let (wait, notes) = self.answer_target(task);
             let wait =
                 wait.filter(|&w| (count as u64).saturating_sub(1) * w.max(1) < self.lifetime);
