@@ -329,7 +329,7 @@ fn check_and_measure_agree_on_a_promise_and_a_target_on_different_clocks() {
             ));
         }
         let mut measurement = Measurement::new(model, Settings::default());
-        csv_rows(
+        csv_rows::<Contact>(
             std::io::Cursor::new(csv.into_bytes()),
             &Columns::default(),
             |contact| measurement.contact(contact),
