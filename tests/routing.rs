@@ -215,6 +215,12 @@ struct Gen {
     /// cxc.yaml names the segment attribute / sets channel 0's via ids.
     segment_attribute: bool,
     via_override: bool,
+    /// One SLA for every segment with a target on every channel, so some
+    /// of its targets name channels a segment does not list.
+    shared: bool,
+    /// Segments written without a `channels` line (they use the channels
+    /// their SLAs target), as a bit mask.
+    unlisted: u32,
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -224,7 +230,7 @@ fn gen() -> impl Strategy<Value = Gen> {
         prop::collection::vec((0..KINDS.len(), 0usize..8), 1..5),
         1usize..5,
         prop::option::weighted(0.3, 86_400u64..400_000),
-        any::<(bool, bool)>(),
+        any::<(bool, bool, bool, u32)>(),
     )
         .prop_flat_map(
             |(calendars, teams, channels, nsegments, task_timeout, flags)| {
@@ -238,7 +244,8 @@ fn gen() -> impl Strategy<Value = Gen> {
                     1u64..600,
                     1u64..200,
                 );
-                let queue = (0..nch, 1u32..(1 << nsegments), 0..teams, 1u32..6);
+                // A mask of 0: a queue without `segments`.
+                let queue = (0..nch, 0u32..(1 << nsegments), 0..teams, 1u32..6);
                 let rung = (1u64..5000, 0..teams, any::<bool>());
                 let complaint = (
                     1u32..(1 << nsegments),
@@ -284,6 +291,8 @@ fn gen() -> impl Strategy<Value = Gen> {
                     task_timeout,
                     segment_attribute: flags.0,
                     via_override: flags.1,
+                    shared: flags.2,
+                    unlisted: flags.3 % 4,
                 }
             },
         )
@@ -326,10 +335,12 @@ impl Gen {
                 .map(|c| format!("ch{c}"))
                 .collect();
             let id = Self::segment(i);
-            out += &format!(
-                "segment {id} \"Сегмент {i}\" {{ tier {tier}; channels {} }}\n",
-                chans.join(", ")
-            );
+            let listed = if self.unlisted & (1 << i) != 0 {
+                String::new()
+            } else {
+                format!("; channels {}", chans.join(", "))
+            };
+            out += &format!("segment {id} \"Сегмент {i}\" {{ tier {tier}{listed} }}\n");
             let mut sla = format!("sla sla{i} \"SLA {i}\" for {id} {{ hours cal{cal}");
             for c in (0..self.channels.len()).filter(|c| mask & (1 << c) != 0) {
                 let kind = KINDS[self.channels[c].0];
@@ -347,10 +358,33 @@ impl Gen {
             };
             out += &format!("{sla}; resolution within {resolution} }}\n");
         }
+        if self.shared {
+            let all = self.mask(u32::MAX).join(", ");
+            let mut sla = format!("sla shared \"Shared\" for {all} {{ resolution within 30d");
+            for (c, &(kind, _)) in self.channels.iter().enumerate() {
+                if KINDS[kind] == "phone" || KINDS[kind] == "chat" {
+                    sla += &format!("; answer ch{c} 70% within 10m");
+                } else {
+                    sla += &format!("; first_response ch{c} within 20h");
+                }
+            }
+            out += &format!("{sla} }}\n");
+        }
         for (i, &(ch, mask, team, priority)) in self.queues.iter().enumerate() {
+            // A queue without `segments` on a channel some segment uses
+            // (one nobody uses would serve nobody).
+            let used = self.segments.iter().enumerate().any(|(s, seg)| {
+                seg.1 & (1 << ch) != 0 || (self.shared && self.unlisted & (1 << s) != 0)
+            });
+            let segments = if mask == 0 && used {
+                String::new()
+            } else if mask == 0 {
+                format!("segments {}; ", Self::segment(0))
+            } else {
+                format!("segments {}; ", self.mask(mask).join(", "))
+            };
             out += &format!(
-                "queue q{i} \"Queue {i}\" {{ channel ch{ch}; segments {}; priority {priority}; team team{team} }}\n",
-                self.mask(mask).join(", ")
+                "queue q{i} \"Queue {i}\" {{ channel ch{ch}; {segments}priority {priority}; team team{team} }}\n"
             );
         }
         for (i, (mask, owner, role, cal, rungs)) in self.complaints.iter().enumerate() {
@@ -971,5 +1005,9 @@ queue mail "Mail" { channel email; team desk; priority 2 }
     let at = |age| twilio::route(&built.workflow, &task, now, age, &|_| false).unwrap();
     let vip_mail = at(0).queue;
     assert_eq!(at(2 * 3600 - 1).queue, vip_mail);
-    assert_ne!(at(2 * 3600).queue, vip_mail, "still in the VIP queue after 2 hours");
+    assert_ne!(
+        at(2 * 3600).queue,
+        vip_mail,
+        "still in the VIP queue after 2 hours"
+    );
 }

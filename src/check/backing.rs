@@ -120,7 +120,8 @@ pub fn backing(model: &Model, promise: &Promise) -> Backing {
 
 /// Every answer and first-response target of a segment's SLAs on a
 /// channel, in declaration order, each with the longest it can last on
-/// `clock`, the promise's (none: the wall clock).
+/// `clock`, the promise's (none: the wall clock); none on a channel the
+/// segment does not use ([`Model::target_applies`]).
 pub fn targets_on(
     model: &Model,
     segment: Idx<Segment>,
@@ -137,19 +138,23 @@ pub fn targets_on(
             on_promise: model.longest_on(within, own, clock),
         }
     };
-    model.slas_of(segment).flat_map(move |(id, sla)| {
-        let answers = sla
-            .answers
-            .iter()
-            .filter(move |a| a.channel.target == Some(channel))
-            .map(move |a| target(id, Some(a.percent), a.within));
-        let responses = sla
-            .first_responses
-            .iter()
-            .filter(move |f| f.channel.target == Some(channel))
-            .map(move |f| target(id, None, f.within));
-        answers.chain(responses)
-    })
+    let applies = model.target_applies(segment, Some(channel));
+    model
+        .slas_of(segment)
+        .filter(move |_| applies)
+        .flat_map(move |(id, sla)| {
+            let answers = sla
+                .answers
+                .iter()
+                .filter(move |a| a.channel.target == Some(channel))
+                .map(move |a| target(id, Some(a.percent), a.within));
+            let responses = sla
+                .first_responses
+                .iter()
+                .filter(move |f| f.channel.target == Some(channel))
+                .map(move |f| target(id, None, f.within));
+            answers.chain(responses)
+        })
 }
 
 /// The fastest target on the channel on `clock`, the promise's; the first

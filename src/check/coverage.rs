@@ -1,6 +1,6 @@
 //! Coverage rules: is every segment, channel and tier actually served?
-//! segment-without-sla, channel-without-target, share-over-100,
-//! mixed-tier-queue, unused.
+//! segment-without-sla, channel-without-target, sla-channel-not-offered,
+//! share-over-100, mixed-tier-queue, unused.
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
@@ -21,6 +21,12 @@ pub const DOCS: &[CodeDoc] = &[
         context: "",
         bad: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s }",
         fix: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s; first_response email within 1h }",
+    },
+    CodeDoc {
+        code: Code::SlaChannelNotOffered,
+        context: "segment gold { channels phone, chat }\nsegment corporate { channels phone, email }",
+        bad: "sla gold_sla for gold, corporate { answer phone 80% within 20s; answer chat 85% within 1m; first_response email within 2h }",
+        fix: "sla gold_sla for gold, corporate { answer phone 80% within 20s }\nsla gold_chat for gold { answer chat 85% within 1m }\nsla corporate_email for corporate { first_response email within 2h }",
     },
     CodeDoc {
         code: Code::ShareOver100,
@@ -48,6 +54,7 @@ queue main { channel phone; segments mass }",
 pub fn check(ctx: &mut Ctx) {
     segments_without_sla(ctx);
     channels_without_target(ctx);
+    targets_not_offered(ctx);
     shares(ctx, "share", |s| s.share);
     shares(ctx, "revenue", |s| s.revenue);
     mixed_tier_queues(ctx);
@@ -117,6 +124,59 @@ fn channels_without_target(ctx: &mut Ctx) {
                         ),
                     )
                     .help(msg!("channel-without-target-help", example = example)),
+                );
+            }
+        }
+    }
+}
+
+/// An SLA target on a channel that one of the SLA's segments does not list
+/// (`sla-channel-not-offered`): it does not apply to that segment
+/// ([`Model::target_applies`]), so no staffing, routing or measure reads it
+/// there. A segment that lists no channels uses those its SLAs target.
+fn targets_not_offered(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (_, sla) in model.slas.iter() {
+        let lines = sla
+            .answers
+            .iter()
+            .map(|a| ("answer", &a.channel, a.span))
+            .chain(
+                sla.first_responses
+                    .iter()
+                    .map(|f| ("first_response", &f.channel, f.span)),
+            )
+            .chain(
+                sla.resolutions
+                    .iter()
+                    .filter_map(|r| Some(("resolution", r.channel.as_ref()?, r.span))),
+            );
+        for (kind, channel_ref, span) in lines {
+            let Some(channel) = channel_ref.target else {
+                continue;
+            };
+            for segment in crate::model::targets(&sla.segments) {
+                if model.target_applies(segment, Some(channel)) {
+                    continue;
+                }
+                let segment = &model.segments[segment].header.id;
+                ctx.report(
+                    Diagnostic::new(
+                        Code::SlaChannelNotOffered,
+                        span,
+                        msg!(
+                            "sla-channel-not-offered",
+                            sla = &sla.header.id,
+                            kind = kind,
+                            channel = &channel_ref.name,
+                            segment = segment
+                        ),
+                    )
+                    .help(msg!(
+                        "sla-channel-not-offered-help",
+                        channel = &channel_ref.name,
+                        segment = segment
+                    )),
                 );
             }
         }

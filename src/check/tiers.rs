@@ -91,14 +91,16 @@ fn inversions(ctx: &mut Ctx) {
         for &sla in ctx.slas_of(segment) {
             let sla = &model.slas[sla];
             let timed = |within| Timed::new(model, within, sla.clock());
+            // Only the targets that apply to the segment: on channels it uses.
+            let applies = |c| model.target_applies(segment, Some(c));
             for a in &sla.answers {
-                if let Some(c) = a.channel.target {
+                if let Some(c) = a.channel.target.filter(|&c| applies(c)) {
                     let e = entry(timed(a.within), a.percent, a.span);
                     by_kind.entry(Kind::Answer(c)).or_default().push(e);
                 }
             }
             for f in &sla.first_responses {
-                if let Some(c) = f.channel.target {
+                if let Some(c) = f.channel.target.filter(|&c| applies(c)) {
                     let e = entry(timed(f.within), all, f.span);
                     by_kind.entry(Kind::FirstResponse(c)).or_default().push(e);
                 }
@@ -108,7 +110,9 @@ fn inversions(ctx: &mut Ctx) {
                 match &r.channel {
                     None => own_general.push(e),
                     Some(channel) => {
-                        let Some(c) = channel.target else { continue };
+                        let Some(c) = channel.target.filter(|&c| applies(c)) else {
+                            continue;
+                        };
                         let on = resolved_on.entry(c).or_default();
                         if on.last() != Some(&segment) {
                             on.push(segment);
@@ -129,12 +133,12 @@ fn inversions(ctx: &mut Ctx) {
             general.push((segment, own_general));
         }
     }
-    // A segment's resolution without a channel governs a channel where it
-    // has none of its own.
+    // A segment's resolution without a channel governs a channel it uses
+    // where it has none of its own.
     for (&channel, own) in &resolved_on {
         let entries = by_kind.entry(Kind::Resolution(Some(channel))).or_default();
         for (segment, lines) in &general {
-            if own.binary_search(segment).is_err() {
+            if own.binary_search(segment).is_err() && model.uses_channel(*segment, channel) {
                 entries.extend(lines.iter().map(|e| Entry {
                     general: true,
                     ..*e

@@ -35,17 +35,29 @@ pub fn config(
         for (_, sla) in model.slas_of(seg_id) {
             let calendar = sla.hours.as_ref().map(|h| h.name.clone());
             let clock = sla.clock();
-            for a in &sla.answers {
+            // Only the targets that apply to the segment: on a channel it uses.
+            let applies = |c: Option<&crate::model::Ref<_>>| {
+                model.target_applies(seg_id, c.and_then(|c: &crate::model::Ref<_>| c.target))
+            };
+            for a in sla.answers.iter().filter(|a| applies(Some(&a.channel))) {
                 timers.push(json!({"segment": id(&segment.header), "channel": a.channel.name, "sla": id(&sla.header),
                     "kind": "answer", "percent": a.percent.value(), "seconds": seconds(a.within, clock),
                     "working_days": a.within.working_days(), "calendar": calendar}));
             }
-            for r in &sla.first_responses {
+            for r in sla
+                .first_responses
+                .iter()
+                .filter(|r| applies(Some(&r.channel)))
+            {
                 timers.push(json!({"segment": id(&segment.header), "channel": r.channel.name, "sla": id(&sla.header),
                     "kind": "first_response", "percent": null, "seconds": seconds(r.within, clock),
                     "working_days": r.within.working_days(), "calendar": calendar}));
             }
-            for r in &sla.resolutions {
+            for r in sla
+                .resolutions
+                .iter()
+                .filter(|r| applies(r.channel.as_ref()))
+            {
                 timers.push(json!({"segment": id(&segment.header), "channel": r.channel.as_ref().map(|c| c.name.clone()), "sla": id(&sla.header),
                     "kind": "resolution", "percent": null, "seconds": seconds(r.within, clock),
                     "working_days": r.within.working_days(), "calendar": calendar}));
@@ -86,7 +98,8 @@ pub fn config(
         "queues": model.queues.iter().map(|(_, q)| json!({
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
-            // Whose contacts it takes, as staffing and the tier checks read it.
+            // Whom it serves, as staffing and the tier checks read it: a
+            // queue without `segments`, the segments that use its channel.
             "segments": model.queue_segments(q).into_iter().map(|s| id(&model.segments[s].header)).collect::<Vec<_>>(),
             "tier": model.best_tier(&model.queue_segments(q)),
             "priority": q.priority,

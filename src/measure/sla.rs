@@ -82,8 +82,13 @@ impl Tally {
             let cell = |target| (sla_id, target, segment);
             let deadline = |limit| clocks.deadline(hours, created, limit);
             let mut live = false;
+            // A target on a channel the segment does not use is not its
+            // target: such a contact is judged by the channel-less ones.
+            let on = |c: Option<Idx<Channel>>| {
+                c == Some(channel) && model.target_applies(segment, Some(channel))
+            };
             for (i, a) in sla.answers.iter().enumerate() {
-                if a.channel.target == Some(channel) {
+                if on(a.channel.target) {
                     live = true;
                     // An answer never comes later: the caller hung up.
                     let met = answered.meets(deadline(a.within).limit);
@@ -91,14 +96,14 @@ impl Tally {
                 }
             }
             for (i, f) in sla.first_responses.iter().enumerate() {
-                if f.channel.target == Some(channel) {
+                if on(f.channel.target) {
                     let limit = deadline(f.within);
                     let target = cell(Target::FirstResponse(i));
                     self.counts.judge(target, first_response, limit);
                 }
             }
             for (i, r) in sla.resolutions.iter().enumerate() {
-                if r.channel.as_ref().is_none_or(|c| c.target == Some(channel)) {
+                if r.channel.as_ref().is_none_or(|c| on(c.target)) {
                     let limit = deadline(r.within);
                     self.counts
                         .judge(cell(Target::Resolution(i)), resolved, limit);

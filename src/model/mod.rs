@@ -489,9 +489,10 @@ impl Model {
         }
     }
 
-    /// The channels a segment's contacts come by: those it is offered, then
-    /// those its SLAs set a target on (an SLA on a channel says the segment's
-    /// customers use it), each once.
+    /// The channels a segment's contacts come by: those it lists in
+    /// `channels`; a segment that lists none, the channels its SLAs set a
+    /// target on (an SLA on a channel says the segment's customers use it),
+    /// each once, in that order.
     pub fn segment_channels(&self, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
         let mut seen = std::collections::BTreeSet::new();
         self.channels_used(segment)
@@ -499,26 +500,46 @@ impl Model {
             .collect()
     }
 
+    /// Whether `segment`'s customers come by `channel`
+    /// ([`Model::segment_channels`]).
+    pub fn uses_channel(&self, segment: Idx<Segment>, channel: Idx<Channel>) -> bool {
+        self.channels_used(segment).any(|c| c == channel)
+    }
+
+    /// Whether a target of one of `segment`'s SLAs on `channel` (`None`: a
+    /// target on no channel, such as `resolution within 8h`) applies to the
+    /// segment: the segment uses the channel. An SLA for several segments
+    /// sets its `answer chat` line only for those that list `chat`. Every
+    /// reader of a segment's targets (check, staffing, job descriptions,
+    /// routing exports, the site, the dbt project, `cxc measure`) asks
+    /// this, so they agree.
+    pub fn target_applies(&self, segment: Idx<Segment>, channel: Option<Idx<Channel>>) -> bool {
+        channel.is_none_or(|c| self.uses_channel(segment, c))
+    }
+
     /// [`Model::segment_channels`] with repeats, unallocated.
     fn channels_used(&self, segment: Idx<Segment>) -> impl Iterator<Item = Idx<Channel>> + '_ {
-        let offered = targets(&self.segments[segment].channels);
-        let targeted = self.slas_of(segment).flat_map(|(_, sla)| {
-            let answers = sla.answers.iter().map(|a| &a.channel);
-            let responses = sla.first_responses.iter().map(|f| &f.channel);
-            let resolutions = sla.resolutions.iter().filter_map(|r| r.channel.as_ref());
-            answers
-                .chain(responses)
-                .chain(resolutions)
-                .filter_map(|c| c.target)
-        });
-        offered.chain(targeted)
+        let listed = &self.segments[segment].channels;
+        let targeted = self
+            .slas_of(segment)
+            .filter(move |_| listed.is_empty())
+            .flat_map(|(_, sla)| {
+                let answers = sla.answers.iter().map(|a| &a.channel);
+                let responses = sla.first_responses.iter().map(|f| &f.channel);
+                let resolutions = sla.resolutions.iter().filter_map(|r| r.channel.as_ref());
+                answers
+                    .chain(responses)
+                    .chain(resolutions)
+                    .filter_map(|c| c.target)
+            });
+        targets(listed).chain(targeted)
     }
 
     /// The segments whose contacts `queue` takes: those its `segments` line
-    /// names, else every segment that uses its channel (offered it, or an SLA
-    /// target on it); a queue with no channel, or whose channel is unknown,
-    /// takes every segment. Staffing, tier checks and routing exports all ask
-    /// this, so they agree.
+    /// names, else every segment that uses its channel
+    /// ([`Model::uses_channel`]); a queue with no channel, or whose channel
+    /// is unknown, takes every segment. Staffing, tier checks and routing
+    /// exports all ask this, so they agree.
     pub fn queue_segments(&self, queue: &Queue) -> Vec<Idx<Segment>> {
         let channel = queue.channel.as_ref().and_then(|c| c.target);
         match channel {
@@ -526,7 +547,7 @@ impl Model {
                 .segments
                 .iter()
                 .map(|(id, _)| id)
-                .filter(|&id| self.channels_used(id).any(|c| c == channel))
+                .filter(|&id| self.uses_channel(id, channel))
                 .collect(),
             _ => self.served(&queue.segments).collect(),
         }
@@ -617,7 +638,7 @@ impl Model {
             return hours.target;
         }
         self.slas_of(segment)
-            .find(|(_, sla)| sla.has_target_on(channel))
+            .find(|(_, sla)| sla.has_target_on(channel) && self.uses_channel(segment, channel))
             .and_then(|(_, sla)| sla.clock())
     }
 

@@ -160,7 +160,8 @@ fn names_channel(sla: &model::Sla, channel: Option<Idx<model::Channel>>) -> bool
 }
 
 /// Whether an SLA of `segment` speaks for a queue on `channel`: it sets a
-/// target on the channel, or it names no channel at all and no other SLA of
+/// target on the channel that applies to the segment
+/// ([`Model::target_applies`]), or it names no channel at all and no other SLA of
 /// the segment names this one. A queue without a channel: every SLA.
 pub fn sla_covers(
     model: &Model,
@@ -171,11 +172,14 @@ pub fn sla_covers(
     let Some(channel) = channel else {
         return true;
     };
-    names_channel(sla, Some(channel))
+    // A target on a channel the segment does not use is not its target.
+    let applies = model.target_applies(segment, Some(channel));
+    (applies && names_channel(sla, Some(channel)))
         || (!names_channel(sla, None)
-            && !model
-                .slas_of(segment)
-                .any(|(_, other)| names_channel(other, Some(channel))))
+            && !(applies
+                && model
+                    .slas_of(segment)
+                    .any(|(_, other)| names_channel(other, Some(channel)))))
 }
 
 /// A `service_level` target staffing cannot judge on a queue, its SLA's
@@ -861,6 +865,9 @@ fn answer_targets(
     let mut candidates: Vec<Target> = Vec::new();
     for segment in model.queue_segments(queue) {
         for (sla_id, sla) in model.slas_of(segment) {
+            if !model.target_applies(segment, Some(channel)) {
+                continue;
+            }
             for answer in &sla.answers {
                 if answer.channel.target == Some(channel) {
                     let target = Target::of(model, sla_id, sla, answer, schedule);

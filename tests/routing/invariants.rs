@@ -99,6 +99,19 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// Whether a segment uses a channel, by the language: it lists the
+    /// channel in `channels`; listing none, one of its targets is on it.
+    fn uses(&self, seg: &Value, channel: &str) -> bool {
+        let listed = list(seg, "channels");
+        if listed.is_empty() {
+            list(&self.built.routing, "timers")
+                .iter()
+                .any(|t| t["segment"] == seg["id"] && t["channel"] == channel)
+        } else {
+            listed.iter().any(|x| x == channel)
+        }
+    }
+
     fn queues(&self) -> &'a Vec<Value> {
         list(&self.built.routing, "queues")
     }
@@ -146,7 +159,7 @@ impl<'a> Facts<'a> {
             let id = s(&seg["id"]);
             for ch in list(r, "channels") {
                 let c = s(&ch["id"]);
-                let listed = list(seg, "channels").iter().any(|x| x == c);
+                let listed = self.uses(seg, c);
                 let live = ["phone", "chat", "email", "messenger", "social"]
                     .contains(&ch["kind"].as_str().unwrap_or(""))
                     && ch["self_service"] != true;
@@ -243,6 +256,24 @@ pub fn check(built: &Built, what: &str) {
     let tasks = facts.tasks();
     let moments = facts.moments();
     let tier_of = |seg: &str| facts.tier[seg].unwrap_or(u64::MAX);
+
+    // 0. A segment's targets are on channels it uses: an SLA's target on a
+    //    channel a segment does not list is not that segment's target.
+    for t in list(&built.routing, "timers") {
+        let Some(ch) = t["channel"].as_str() else {
+            continue;
+        };
+        let seg = list(&built.routing, "segments")
+            .iter()
+            .find(|x| x["id"] == t["segment"])
+            .unwrap();
+        assert!(
+            facts.uses(seg, ch),
+            "{what}: `{}` has a {} target on `{ch}`, which it does not list",
+            s(&t["segment"]),
+            s(&t["kind"])
+        );
+    }
 
     // 1. A served task reaches a queue serving it first, at every moment;
     //    a dedicated queue, where there is one, before a shared one.

@@ -270,7 +270,12 @@ impl<'m> Spec<'m> {
             for (sla_id, sla) in m.slas_of(segment_id) {
                 let hours = sla.hours.as_ref().and_then(|h| h.target);
                 let mut targets: Vec<Line> = Vec::new();
+                let applies =
+                    |c: Option<Idx<crate::model::Channel>>| m.target_applies(segment_id, c);
                 for (i, a) in sla.answers.iter().enumerate() {
+                    if !applies(a.channel.target) {
+                        continue;
+                    }
                     let goal = a.percent.value();
                     targets.push(Line::new(
                         "answer",
@@ -281,11 +286,17 @@ impl<'m> Spec<'m> {
                     ));
                 }
                 for (i, f) in sla.first_responses.iter().enumerate() {
+                    if !applies(f.channel.target) {
+                        continue;
+                    }
                     let channel = Some(f.channel.target);
                     targets.push(Line::new("first_response", i, channel, f.within, deadline));
                 }
                 for (i, r) in sla.resolutions.iter().enumerate() {
                     let channel = r.channel.as_ref().map(|c| c.target);
+                    if !applies(channel.flatten()) {
+                        continue;
+                    }
                     targets.push(Line::new("resolution", i, channel, r.within, deadline));
                 }
                 for (channel_id, channel) in m.channels.iter() {

@@ -249,6 +249,9 @@ impl Duties<'_> {
             // Each target names its segment: a queue shared by segments
             // with different targets must say which target is whose.
             let s = self.q(m.segments[segment].header.label());
+            if !m.target_applies(segment, Some(channel)) {
+                continue;
+            }
             for (_, sla) in m.slas_of(segment) {
                 let hours = sla.hours.as_ref();
                 for a in sla

@@ -178,6 +178,9 @@ impl Writer<'_> {
                 .collect()
         };
         let (answers, replies) = (on_channel(answers), on_channel(replies));
+        if !self.model.target_applies(task.segment, Some(task.channel)) {
+            return (None, notes);
+        }
         let chosen = if answers.is_empty() { replies } else { answers };
         let wait = chosen
             .into_iter()

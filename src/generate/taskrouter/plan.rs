@@ -95,13 +95,11 @@ impl<'m> Plan<'m> {
         segments.sort_by_key(|&s| std::cmp::Reverse(self.ranks[s.index()]));
         let mut tasks = Vec::new();
         for segment in segments {
-            let listed: Vec<Idx<Channel>> =
-                crate::model::targets(&model.segments[segment].channels).collect();
             for (channel, c) in model.channels.iter() {
                 let task = Task { segment, channel };
                 let queued = model.queues.ids().any(|q| self.serves(q, task));
                 let contact = !c.self_service && c.kind.is_some_and(|k| k.is_live());
-                if queued || (listed.contains(&channel) && contact) {
+                if queued || (model.uses_channel(segment, channel) && contact) {
                     tasks.push(task);
                 }
             }

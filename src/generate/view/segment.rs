@@ -57,6 +57,8 @@ impl<'a> View<'a> {
                 .as_ref()
                 .and_then(|x| x.target(sla, &s.header.id, kind, i))
         };
+        // Only the targets that apply to this segment: on channels it uses.
+        let applies = |c| m.target_applies(id, c);
         let slas = m
             .slas_of(id)
             .map(|(_, sla)| {
@@ -70,6 +72,7 @@ impl<'a> View<'a> {
                         .answers
                         .iter()
                         .enumerate()
+                        .filter(|(_, a)| applies(a.channel.target))
                         .map(|(i, a)| AnswerView {
                             channel: self.w().named(&a.channel, |c| &m.channels[c].header),
                             percent: trim_float(a.percent.value()),
@@ -81,6 +84,7 @@ impl<'a> View<'a> {
                         .first_responses
                         .iter()
                         .enumerate()
+                        .filter(|(_, r)| applies(r.channel.target))
                         .map(|(i, r)| ResponseView {
                             channel: self.w().named(&r.channel, |c| &m.channels[c].header),
                             within: self.w().duration(r.within, hours),
@@ -91,6 +95,7 @@ impl<'a> View<'a> {
                         .resolutions
                         .iter()
                         .enumerate()
+                        .filter(|(_, r)| applies(r.channel.as_ref().and_then(|c| c.target)))
                         .map(|(i, r)| ResolutionView {
                             channel: r
                                 .channel

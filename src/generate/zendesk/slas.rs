@@ -30,9 +30,13 @@ struct Target {
     span: Span,
 }
 
-/// The segments covered by exactly the same SLAs, in declaration order.
+/// The segments covered by exactly the same SLAs, whose targets apply to
+/// them on the same channels (a target binds only the segments that use
+/// its channel), in declaration order.
 struct Covered {
     slas: Vec<Idx<Sla>>,
+    /// The channels the SLAs name whose targets apply to these segments.
+    channels: Vec<Idx<Channel>>,
     segments: Vec<Idx<Segment>>,
 }
 
@@ -96,7 +100,7 @@ pub(super) fn policies(
                 .into_iter()
                 .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
         );
-        let groups = channel_groups(model, exports, &slas, general, problems);
+        let groups = channel_groups(model, exports, &slas, &covered.channels, general, problems);
         let mut write = |title: String,
                          channels: &str,
                          reply: Option<Target>,
@@ -182,10 +186,18 @@ fn covered(model: &Model) -> Vec<Covered> {
         if slas.is_empty() {
             continue;
         }
-        match groups.iter_mut().find(|g| g.slas == slas) {
+        let channels: Vec<Idx<Channel>> = named_channels(slas.iter().map(|&s| &model.slas[s]))
+            .into_iter()
+            .filter(|&c| model.target_applies(segment, Some(c)))
+            .collect();
+        match groups
+            .iter_mut()
+            .find(|g| g.slas == slas && g.channels == channels)
+        {
             Some(group) => group.segments.push(segment),
             None => groups.push(Covered {
                 slas: slas.to_vec(),
+                channels,
                 segments: vec![segment],
             }),
         }
@@ -263,19 +275,8 @@ fn schedule(
         .or(resolution.and_then(|r| r.calendar))
 }
 
-/// The channels of a group of SLAs that share the same targets, in order
-/// of first mention: on each, the strictest reply target of any of the
-/// SLAs (a first response, or an answer time off the phone: phone answers
-/// belong to the telephony) and the strictest resolution on that channel,
-/// else the general one. A channel with nothing but the general resolution
-/// is left to the catch-all.
-fn channel_groups(
-    model: &Model,
-    exports: &Exports,
-    slas: &[&Sla],
-    general: Option<Target>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Group> {
+/// The channels SLAs name in their targets, in order of first mention.
+fn named_channels<'s>(slas: impl Iterator<Item = &'s Sla>) -> Vec<Idx<Channel>> {
     let mut order: Vec<Idx<Channel>> = Vec::new();
     for sla in slas {
         let answers = sla.answers.iter().map(|a| a.channel.target);
@@ -290,8 +291,25 @@ fn channel_groups(
             }
         }
     }
+    order
+}
+
+/// The channels (of those whose targets apply, `applies`) of a group of
+/// SLAs that share the same targets, in order of first mention: on each, the strictest reply target of any of the
+/// SLAs (a first response, or an answer time off the phone: phone answers
+/// belong to the telephony) and the strictest resolution on that channel,
+/// else the general one. A channel with nothing but the general resolution
+/// is left to the catch-all.
+fn channel_groups(
+    model: &Model,
+    exports: &Exports,
+    slas: &[&Sla],
+    applies: &[Idx<Channel>],
+    general: Option<Target>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for channel in order {
+    for &channel in applies {
         if channel_vias(model, exports, channel).is_empty() {
             continue;
         }
