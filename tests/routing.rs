@@ -215,8 +215,8 @@ struct Gen {
     /// cxc.yaml names the segment attribute / sets channel 0's via ids.
     segment_attribute: bool,
     via_override: bool,
-    /// One SLA for every segment with a target on every channel, so some
-    /// of its targets name channels a segment does not list.
+    /// One SLA for every segment (its only one) with a target on every
+    /// channel, so some of its targets name channels a segment does not list.
     shared: bool,
     /// Segments written without a `channels` line (they use the channels
     /// their SLAs target), as a bit mask.
@@ -341,6 +341,9 @@ impl Gen {
                 format!("; channels {}", chans.join(", "))
             };
             out += &format!("segment {id} \"Сегмент {i}\" {{ tier {tier}{listed} }}\n");
+            if self.shared {
+                continue; // the shared SLA is the segment's only one
+            }
             let mut sla = format!("sla sla{i} \"SLA {i}\" for {id} {{ hours cal{cal}");
             for c in (0..self.channels.len()).filter(|c| mask & (1 << c) != 0) {
                 let kind = KINDS[self.channels[c].0];
@@ -360,7 +363,8 @@ impl Gen {
         }
         if self.shared {
             let all = self.mask(u32::MAX).join(", ");
-            let mut sla = format!("sla shared \"Shared\" for {all} {{ resolution within 30d");
+            let mut sla =
+                format!("sla shared \"Shared\" for {all} {{ hours cal0; resolution within 30d");
             for (c, &(kind, _)) in self.channels.iter().enumerate() {
                 if KINDS[kind] == "phone" || KINDS[kind] == "chat" {
                     sla += &format!("; answer ch{c} 70% within 10m");

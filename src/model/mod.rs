@@ -490,9 +490,10 @@ impl Model {
     }
 
     /// The channels a segment's contacts come by: those it lists in
-    /// `channels`; a segment that lists none, the channels its SLAs set a
-    /// target on (an SLA on a channel says the segment's customers use it),
-    /// each once, in that order.
+    /// `channels`, then the `field` channels its SLAs set a target on (a
+    /// segment need not list them); a segment that lists none, every channel
+    /// its SLAs set a target on (an SLA on a channel says the segment's
+    /// customers use it); each once, in that order.
     pub fn segment_channels(&self, segment: Idx<Segment>) -> Vec<Idx<Channel>> {
         let mut seen = std::collections::BTreeSet::new();
         self.channels_used(segment)
@@ -520,9 +521,11 @@ impl Model {
     /// [`Model::segment_channels`] with repeats, unallocated.
     fn channels_used(&self, segment: Idx<Segment>) -> impl Iterator<Item = Idx<Channel>> + '_ {
         let listed = &self.segments[segment].channels;
+        // A `field` channel is where the company goes to the customer: a
+        // segment need not list it, its SLAs' targets say it is used.
+        let field = |c: Idx<Channel>| self.channels[c].kind == Some(ChannelKind::Field);
         let targeted = self
             .slas_of(segment)
-            .filter(move |_| listed.is_empty())
             .flat_map(|(_, sla)| {
                 let answers = sla.answers.iter().map(|a| &a.channel);
                 let responses = sla.first_responses.iter().map(|f| &f.channel);
@@ -531,7 +534,8 @@ impl Model {
                     .chain(responses)
                     .chain(resolutions)
                     .filter_map(|c| c.target)
-            });
+            })
+            .filter(move |&c| listed.is_empty() || field(c));
         targets(listed).chain(targeted)
     }
 
