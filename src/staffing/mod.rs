@@ -174,12 +174,13 @@ pub fn sla_covers(
     };
     // A target on a channel the segment does not use is not its target.
     let applies = model.target_applies(segment, Some(channel));
+    let another_names_it = || {
+        model
+            .slas_of(segment)
+            .any(|(_, other)| names_channel(other, Some(channel)))
+    };
     (applies && names_channel(sla, Some(channel)))
-        || (!names_channel(sla, None)
-            && !(applies
-                && model
-                    .slas_of(segment)
-                    .any(|(_, other)| names_channel(other, Some(channel)))))
+        || (!names_channel(sla, None) && (!applies || !another_names_it()))
 }
 
 /// A `service_level` target staffing cannot judge on a queue, its SLA's
