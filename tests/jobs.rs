@@ -196,7 +196,12 @@ impl Expected {
     /// every channel it is offered.
     fn promised_channels(plan: &Plan, g: usize) -> Vec<usize> {
         let segment = &plan.segments[g];
-        let targeted: Vec<usize> = segment.targets.iter().map(|&(c, _)| c).collect();
+        let targeted: Vec<usize> = segment
+            .targets
+            .iter()
+            .map(|&(c, _)| c)
+            .filter(|&c| uses(segment, c))
+            .collect();
         if targeted.is_empty() {
             // Nobody takes contacts on a self-service channel.
             let staffed = segment.channels.iter().copied();
@@ -356,9 +361,14 @@ impl Expected {
             let (Some(_), Some(lead)) = (queue.forecast, plan.lead(queue.team)) else {
                 continue;
             };
+            // A target on the queue's channel, of a segment it serves, that
+            // applies to the segment: the segment uses the channel (lists
+            // it; listing none, targets it).
+            let c = queue.channel;
             let targeted = plan.segments.iter().enumerate().any(|(g, s)| {
                 (queue.segments.is_empty() || queue.segments.contains(&g))
-                    && s.targets.iter().any(|t| t.0 == queue.channel)
+                    && uses(s, c)
+                    && s.targets.iter().any(|t| t.0 == c)
             });
             let figure = if targeted {
                 " from the forecast: at least "
@@ -372,13 +382,17 @@ impl Expected {
         }
         for (g, segment) in plan.segments.iter().enumerate() {
             let seg = format!("“{}”", segment.label);
-            // The channels the segment's contacts come by.
+            // The channels the segment's contacts come by: those it lists;
+            // listing none, those its SLA targets (a target on a channel it
+            // does not list is not its target: LANGUAGE.md, audit 4 M4).
             let mut channels: Vec<usize> = segment.channels.clone();
-            let targeted = segment.targets.iter().map(|&(c, _)| c);
-            let resolved = segment.resolutions.iter().filter_map(|&(c, _)| c);
-            for c in targeted.chain(resolved) {
-                if !channels.contains(&c) {
-                    channels.push(c);
+            if channels.is_empty() {
+                let targeted = segment.targets.iter().map(|&(c, _)| c);
+                let resolved = segment.resolutions.iter().filter_map(|&(c, _)| c);
+                for c in targeted.chain(resolved) {
+                    if !channels.contains(&c) {
+                        channels.push(c);
+                    }
                 }
             }
             // Nobody takes contacts on a self-service channel (a target
@@ -430,6 +444,15 @@ impl Expected {
         }
         e
     }
+}
+
+/// Whether a segment uses a channel, by the language: it lists it; listing
+/// none, its SLA sets a target on it. A target on a channel the segment does
+/// not use is not its target (audit 4, MEDIUM 4).
+fn uses(s: &specgen::Segment, c: usize) -> bool {
+    s.channels.contains(&c)
+        || (s.channels.is_empty()
+            && (s.targets.iter().any(|t| t.0 == c) || s.resolutions.iter().any(|r| r.0 == Some(c))))
 }
 
 fn holds(plan: &Plan) -> Result<(), TestCaseError> {

@@ -100,16 +100,20 @@ impl<'a> Facts<'a> {
     }
 
     /// Whether a segment uses a channel, by the language: it lists the
-    /// channel in `channels`; listing none, one of its targets is on it.
+    /// channel in `channels`; listing none, or on a `field` channel (which
+    /// segments need not list), one of its targets is on it.
     fn uses(&self, seg: &Value, channel: &str) -> bool {
+        let r = &self.built.routing;
         let listed = list(seg, "channels");
-        if listed.is_empty() {
-            list(&self.built.routing, "timers")
+        let field = list(r, "channels")
+            .iter()
+            .any(|c| c["id"] == channel && c["kind"] == "field");
+        let timed = || {
+            list(r, "timers")
                 .iter()
                 .any(|t| t["segment"] == seg["id"] && t["channel"] == channel)
-        } else {
-            listed.iter().any(|x| x == channel)
-        }
+        };
+        listed.iter().any(|x| x == channel) || ((listed.is_empty() || field) && timed())
     }
 
     fn queues(&self) -> &'a Vec<Value> {
