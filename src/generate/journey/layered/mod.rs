@@ -33,6 +33,7 @@
 mod order;
 mod place;
 mod rank;
+mod straight;
 
 use std::collections::HashMap;
 
