@@ -213,7 +213,8 @@ fn longest_parallel(
     lines: &[(usize, Vec<(f64, f64)>)],
     near: f64,
 ) -> Option<(f64, f64, usize, usize)> {
-    let segments: Vec<(usize, (f64, f64), (f64, f64))> = lines
+    type Segment = (usize, (f64, f64), (f64, f64));
+    let segments: Vec<Segment> = lines
         .iter()
         .flat_map(|(e, p)| runs(p).into_iter().map(move |(a, b)| (*e, a, b)))
         .collect();
@@ -510,7 +511,6 @@ fn shipped_and_outside() -> Vec<std::path::PathBuf> {
 /// English and in Russian.
 #[test]
 fn every_shipped_and_outside_map_is_whole_and_legible() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut maps = 0;
     let dirs = shipped_and_outside();
     for dir in dirs {
