@@ -958,6 +958,18 @@ fn when_closed(model: &Model, plan: &QueuePlan, queue: &Queue) -> Option<Diagnos
     )
 }
 
+/// A service level that misses `target` (both in percent), never written
+/// as the target itself: one decimal, or where that would round up to the
+/// target, two decimals cut ("94.95%", not "95.0%").
+fn below_target(level: f64, target: f64) -> String {
+    let shown = format!("{level:.1}");
+    if level < target && shown.parse::<f64>().is_ok_and(|s| s >= target) {
+        format!("{:.2}%", (level * 100.0).floor() / 100.0)
+    } else {
+        format!("{shown}%")
+    }
+}
+
 /// The `understaffed` finding for a plan, if its agents miss the target.
 fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
     let agents = queue.agents?;
@@ -981,7 +993,7 @@ fn understaffed(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
         Some(Outcome::Stable(p)) => msg!(
             "with-agents-answered",
             agents = have,
-            level = format!("{:.1}%", p.service_level * 100.0),
+            level = below_target(p.service_level * 100.0, target.percent),
             at = at.clone()
         ),
         _ => msg!("with-agents-overwhelmed", agents = have, at = at.clone()),

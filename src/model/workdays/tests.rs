@@ -116,10 +116,7 @@ fn a_week_of_start_minutes_on_office_hours() {
     // Friday, Saturday, Monday and Tuesday (9 + 6 + 9 + 9); the longest is
     // four nine-hour days, started on Monday to Wednesday; the shortest
     // is Saturday and two weekdays.
-    let mut windows: Windows = Default::default();
-    for day in windows.iter_mut().take(5) {
-        day.push((540, 1080));
-    }
+    let mut windows = office_hours();
     windows[5].push((600, 960));
     let week = WorkingWeek::new(open_seconds(&windows), &[]);
     assert_eq!(week.seconds(3, Extreme::Longest), 36 * 3600);
@@ -276,13 +273,18 @@ fn the_shortest_wall_time_equals_a_walk_over_every_start_minute() {
     }
 }
 
-#[test]
-fn the_shortest_wall_time_on_office_hours() {
+/// Monday to Friday, 09:00 to 18:00.
+fn office_hours() -> Windows {
     let mut windows: Windows = Default::default();
     for day in windows.iter_mut().take(5) {
         day.push((540, 1080));
     }
-    let windows = in_seconds(&windows);
+    windows
+}
+
+#[test]
+fn the_shortest_wall_time_on_office_hours() {
+    let windows = in_seconds(&office_hours());
     let hours = |h: u64| TimeLimit::running(Duration::from_seconds(h * 3600));
     // 3wd started at Monday's last instant is due at Thursday's close.
     assert_eq!(
@@ -368,11 +370,7 @@ fn the_longest_wall_time_of_working_days_equals_a_walk_over_every_start_minute()
 
 #[test]
 fn the_longest_wall_time_of_working_days_on_office_hours() {
-    let mut windows: Windows = Default::default();
-    for day in windows.iter_mut().take(5) {
-        day.push((540, 1080));
-    }
-    let windows = in_seconds(&windows);
+    let windows = in_seconds(&office_hours());
     // 2wd started as Thursday begins is due at Monday's close.
     assert_eq!(
         longest_wall_days_in(&windows, &[], 2),
@@ -474,11 +472,7 @@ fn the_longest_wall_time_of_running_time_on_business_hours() {
     );
     // Mon-Fri 09:00-18:00: 8 hours started at Friday's close end on
     // Monday at 17:00.
-    let mut office: Windows = Default::default();
-    for day in office.iter_mut().take(5) {
-        day.push((540, 1080));
-    }
-    let office = in_seconds(&office);
+    let office = in_seconds(&office_hours());
     assert_eq!(
         longest_wall_in(&office, &[], hours(8)),
         Some(2 * DAY + 23 * 3600)
