@@ -72,7 +72,8 @@ pub(super) fn gap(work: &Work, a: usize, b: usize) -> i64 {
         // A line just before a label's line runs beside it the label's
         // whole depth: far enough apart to read as two (audit 3, finding
         // 10: 15 px apart, a loop seemed to leave the other's step).
-        (false, false) if work.kind[b] == Kind::Label => {
+        // Compact drawings, the last resort to fit, keep their thin gaps.
+        (false, false) if !work.thin && work.kind[b] == Kind::Label => {
             (LINES_APART - work.size[a].1 / 2).max(NODE_GAP / 3)
         }
         (false, false) => NODE_GAP / 3,
