@@ -215,8 +215,10 @@ struct Gen {
     /// cxc.yaml names the segment attribute / sets channel 0's via ids.
     segment_attribute: bool,
     via_override: bool,
-    /// One SLA for every segment (its only one) with a target on every
-    /// channel, so some of its targets name channels a segment does not list.
+    /// One SLA for every segment, beside each segment's own, with a target
+    /// on every channel: some of its targets name channels a segment does
+    /// not list, and a segment's two SLAs must reach Zendesk as one policy
+    /// per channel with the strictest of both.
     shared: bool,
     /// Segments written without a `channels` line (they use the channels
     /// their SLAs target), as a bit mask.
@@ -341,9 +343,6 @@ impl Gen {
                 format!("; channels {}", chans.join(", "))
             };
             out += &format!("segment {id} \"Сегмент {i}\" {{ tier {tier}{listed} }}\n");
-            if self.shared {
-                continue; // the shared SLA is the segment's only one
-            }
             let mut sla = format!("sla sla{i} \"SLA {i}\" for {id} {{ hours cal{cal}");
             for c in (0..self.channels.len()).filter(|c| mask & (1 << c) != 0) {
                 let kind = KINDS[self.channels[c].0];
