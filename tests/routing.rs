@@ -146,7 +146,7 @@ fn the_audit_specs_keep_every_invariant() {
     // written); its routing is checked with that rule off.
     let work = tempfile::tempdir().unwrap();
     let copy = work.path().join("hotel");
-    copy_dir(&manifest("tests/specs/hotel"), &copy);
+    common::copy_dir(&manifest("tests/specs/hotel"), &copy);
     std::fs::write(
         copy.join("cxc.yaml"),
         "rules:\n  promise-exceeds-sla: off\n",
@@ -154,19 +154,6 @@ fn the_audit_specs_keep_every_invariant() {
     .unwrap();
     let built = build(&copy, &work.path().join("out"));
     invariants::check(&built, "hotel");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------

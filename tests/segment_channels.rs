@@ -21,11 +21,22 @@ fn read(path: &Path) -> String {
 fn the_hotel_outputs_keep_corporate_off_chat_and_whatsapp() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().to_str().unwrap();
+    // Check refuses the hotel's e-mail promise (8 hours around the clock
+    // behind 8 office hours: audit 4, HIGH 2, kept as written); the outputs
+    // are read with that rule off.
+    let work = tempfile::tempdir().unwrap();
+    let spec = work.path().join("hotel");
+    common::copy_dir(&manifest().join("tests/specs/hotel"), &spec);
+    std::fs::write(
+        spec.join("cxc.yaml"),
+        "rules:\n  promise-exceeds-sla: off\n",
+    )
+    .unwrap();
     let built = cxc_in(
         manifest(),
         &[
             "build",
-            "tests/specs/hotel",
+            spec.to_str().unwrap(),
             "-o",
             dir,
             "--target",
