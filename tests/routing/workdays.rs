@@ -13,6 +13,7 @@ use cxc::measure::clock::Clock;
 use cxc::model::WeekHours;
 use cxc::syntax::ast::OpenHours;
 use cxc::syntax::values::{Date, TimeOfDay, Weekday};
+use jiff::Timestamp;
 use proptest::prelude::*;
 
 /// Zones without clock changes: the exports count each opening day at its
@@ -129,37 +130,35 @@ impl WorkCalendar {
             .collect()
     }
 
-    /// The longest running time `days` working days can last, by `cxc
-    /// measure`'s clock: for every day a request may come on, from that
-    /// day's midnight (the start of a day that leaves the most time) to
-    /// when the clock says the deadline is due.
-    fn longest_by_the_clock(&self, days: u32) -> u64 {
+    /// The most `measure(clock, from, due)` a deadline of `days` working
+    /// days gives by `cxc measure`'s clock, over the midnight of every day a
+    /// request may come on (the start of a day leaves the most time, running
+    /// and wall-clock alike).
+    fn longest_by_the_clock(
+        &self,
+        days: u32,
+        measure: impl Fn(&Clock, Timestamp, Timestamp) -> i64,
+    ) -> u64 {
         let (clock, tz) = self.clock();
         let midnights = self.midnights(days, &tz);
         midnights[..midnights.len() - 1]
             .iter()
             .map(|&from| {
                 let due = clock.due(from, days).expect("the calendar opens");
-                clock.running(from, due)
+                measure(&clock, from, due)
             })
             .max()
             .unwrap() as u64
     }
 
-    /// The longest wall-clock time `days` working days can last, by `cxc
-    /// measure`'s clock: from the midnight of every day (the moment that
-    /// leaves the most) to when the clock says the deadline is due.
-    fn longest_wall_by_the_clock(&self, days: u32) -> u64 {
-        let (clock, tz) = self.clock();
-        let midnights = self.midnights(days, &tz);
-        midnights[..midnights.len() - 1]
-            .iter()
-            .map(|&from| {
-                let due = clock.due(from, days).expect("the calendar opens");
-                due.as_second() - from.as_second()
-            })
-            .max()
-            .unwrap() as u64
+    /// The longest running time `days` working days can last.
+    fn longest_running(&self, days: u32) -> u64 {
+        self.longest_by_the_clock(days, |clock, from, due| clock.running(from, due))
+    }
+
+    /// The longest wall-clock time `days` working days can last.
+    fn longest_wall(&self, days: u32) -> u64 {
+        self.longest_by_the_clock(days, |_, from, due| due.as_second() - from.as_second())
     }
 }
 
@@ -197,8 +196,8 @@ fn working_days_go_out_as_the_longest_running_and_wall_time() {
             let config = format!("{rules}exports:\n  taskrouter:\n    task_timeout: 2592000\n");
             let (_work, built) = build_text(&spec, Some(&config));
             let what = format!("generated spec\n{spec}");
-            let resolve_time = calendar.longest_by_the_clock(resolve);
-            let escalate_time = calendar.longest_wall_by_the_clock(escalate);
+            let resolve_time = calendar.longest_running(resolve);
+            let escalate_time = calendar.longest_wall(escalate);
             // Zendesk: the SLA's resolution and the complaint's, in business
             // minutes unless the calendar is open around the clock.
             let business = calendar.windows != [Some((0, 96)); 7] || !calendar.holidays.is_empty();

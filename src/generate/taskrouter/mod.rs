@@ -151,40 +151,25 @@ impl Writer<'_> {
     /// loses as running time, to be said only where it becomes a timeout.
     fn answer_target(&self, task: Task) -> (Option<u64>, Vec<Diagnostic>) {
         let mut notes = Vec::new();
-        let slas = || self.model.slas_of(task.segment);
-        let answers: Vec<_> = slas()
-            .flat_map(|(_, sla)| {
-                sla.answers
-                    .iter()
-                    .map(move |a| (a.channel.target, a.within, a.span, sla.clock()))
-            })
-            .collect();
-        let replies: Vec<_> = slas()
-            .flat_map(|(_, sla)| {
-                sla.first_responses
-                    .iter()
-                    .map(move |r| (r.channel.target, r.within, r.span, sla.clock()))
-            })
-            .collect();
-        type Limit = (
-            Option<Idx<crate::model::Channel>>,
-            crate::syntax::values::TimeLimit,
-            Span,
-            Option<Idx<Calendar>>,
-        );
-        let on_channel = |list: Vec<Limit>| -> Vec<Limit> {
-            list.into_iter()
-                .filter(|(channel, ..)| *channel == Some(task.channel))
-                .collect()
-        };
-        let (answers, replies) = (on_channel(answers), on_channel(replies));
         if !self.model.target_applies(task.segment, Some(task.channel)) {
             return (None, notes);
+        }
+        let here = Some(task.channel);
+        let (mut answers, mut replies) = (Vec::new(), Vec::new());
+        for (_, sla) in self.model.slas_of(task.segment) {
+            let clock = sla.clock();
+            let answered = sla.answers.iter().filter(|a| a.channel.target == here);
+            answers.extend(answered.map(|a| (a.within, a.span, clock)));
+            let replied = sla
+                .first_responses
+                .iter()
+                .filter(|r| r.channel.target == here);
+            replies.extend(replied.map(|r| (r.within, r.span, clock)));
         }
         let chosen = if answers.is_empty() { replies } else { answers };
         let wait = chosen
             .into_iter()
-            .map(|(_, within, span, clock)| self.timeout(within, clock, span, &mut notes))
+            .map(|(within, span, clock)| self.timeout(within, clock, span, &mut notes))
             .min();
         (wait, notes)
     }
