@@ -273,13 +273,10 @@ fn parse_row(
         }
         _ => None,
     };
+    // A start cxc cannot place is kept: the language does not say how a
+    // start is written, so such a forecast still compiles (its intervals
+    // are judged as if there were no hours; see `hours`).
     let start = first_chars(&fields[columns.start], 64);
-    if super::hours::Start::read(start).is_none() {
-        return Err(Problem::new(
-            msg!("forecast-start", start = quoted(start)),
-            msg!("forecast-start-help"),
-        ));
-    }
     Ok(Interval {
         start: Some(start.to_string()),
         volume,
@@ -393,10 +390,11 @@ mod tests {
             ["`f.csv`, line 2: the volume `-3` is not a number of zero or more"]
         );
         assert!(messages("start,volume,aht\n1,3,0\n")[0].contains("`0` seconds is not plausible"));
-        assert_eq!(
-            messages("start,volume\n09:00,3\nmon 9:00,1\nday 1,3\n"),
-            ["`f.csv`, line 4: the start `day 1` is not a time cxc can place"]
-        );
+        // A start cxc cannot place is no error: the language does not say
+        // how starts are written (staffing judges it as if there were no
+        // hours).
+        let unplaced = parse("start,volume\n09:00,3\nmon 9:00,1\nday 1,3\n11.01.2027 09:00,2\n");
+        assert_eq!(unplaced.map(|rows| rows.len()), Ok(4));
     }
 
     #[test]

@@ -15,8 +15,10 @@
 //!   time on that day of a typical week (holidays aside);
 //! - a forecast of one figure (`forecast 120 per 30m`) stands for every
 //!   interval the channel is open: the whole week;
-//! - anything else is not a start: the forecast is `invalid-forecast`
-//!   ([`Start::read`] decides, row by row, before anything is staffed).
+//! - anything else places the interval nowhere: it is judged as if there
+//!   were no hours (every calendar open), and `headcount-short` counts it
+//!   beside every interval — the language does not say how a start is
+//!   written, so such a forecast still compiles.
 //!
 //! The channel is open in an interval when its hours are open at some
 //! moment of it. An SLA's targets are judged in it when the SLA's hours and
@@ -72,8 +74,7 @@ enum Place {
     Weekly(i64),
     /// The whole week (a forecast of one figure).
     Week,
-    /// Not a start (rows are read with [`Start::read`] first, so only a
-    /// caller that skipped it): open on every calendar.
+    /// A start cxc cannot place: open on every calendar.
     Unknown,
 }
 

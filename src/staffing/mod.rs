@@ -694,11 +694,10 @@ fn plan_queue<'m>(
         if let Some(people) = people {
             match interval.start.as_deref() {
                 None => needs.add(queue, None, people),
-                // Every start was read in the first pass: it has a slot.
+                // A start cxc cannot place may fall in any interval.
                 Some(start) => {
-                    if let Some(slot) = plan.schedule.slot(start) {
-                        needs.add(queue, Some((slot, start)), people);
-                    }
+                    let slot = plan.schedule.slot(start);
+                    needs.add(queue, slot.map(|slot| (slot, start)), people);
                 }
             }
         }
