@@ -190,6 +190,16 @@ fn pharmacy() -> PathBuf {
 ///   queues forecast calls from 00:00 to 06:30 and at 23:00–23:30, when
 ///   their channel `phone` (hours `national`, 07:00–23:00) is closed;
 ///   staffing plans nobody for them (it planned agents there before).
+/// - `promise-exceeds-sla` ×2 (errors), once a target on one business
+///   calendar is held against a promise on another by the most of the
+///   promise's clock it can take: the clinics' "within 30 seconds" counts
+///   on the national line's hours (07–23 every day), its backing target of
+///   15 seconds on the clinic desk's (Mon–Fri 09–18), so a clinic's call
+///   on Friday at 18:00 meets the target when answered on Monday at
+///   09:00:15 — over two days of the promise's clock; and "every e-mail
+///   within 8 working hours" (Moscow office hours, Saturdays included)
+///   is backed for clinics by 1 clinic-desk hour, which can take 12 office
+///   hours from Friday 18:00. `cxc measure` counts both promises so.
 #[test]
 fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
     let report = json(&cxc_in(&pharmacy(), &["check", "--format", "json"]));
@@ -200,6 +210,8 @@ fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
         // `5wd` on a journey: the wall clock, calendar days (audit 4,
         // MEDIUM 3).
         ("working-days-on-wall-clock", "journeys.cx", 70),
+        ("promise-exceeds-sla", "promises.cx", 5),
+        ("promise-exceeds-sla", "promises.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 13),
         ("sla-beyond-channel-hours", "slas.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 36),

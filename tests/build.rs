@@ -313,9 +313,15 @@ fn the_map_highlights_a_step_that_hurts() {
 fn journey_support_lists_only_the_teams_working_on_it() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().to_str().unwrap();
+    // Its clinic promises are refused (true errors, kept as written: see
+    // tests/audit.rs); the journeys are read with that rule off.
+    let (_work, pharmacy) = common::copy_with_rule_off(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/pharmacy"),
+        "promise-exceeds-sla",
+    );
     let output = cxc(&[
         "build",
-        "tests/specs/pharmacy",
+        pharmacy.to_str().unwrap(),
         "-o",
         dir,
         "--today",

@@ -265,7 +265,7 @@ impl Clock {
     }
 
     /// The first instant of local day `day`.
-    fn start_of(&self, day: i64) -> i64 {
+    pub fn start_of(&self, day: i64) -> i64 {
         let date = crate::syntax::values::Date::from_days(day);
         let civil = jiff::civil::DateTime::new(
             date.year as i16,

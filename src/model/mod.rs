@@ -6,6 +6,7 @@
 //! written" (`None`) from "written but wrong" (`Some(Ref { target: None, .. })`)
 //! and never report the same mistake twice.
 
+pub mod across;
 mod build;
 mod calendar;
 pub mod clock;
@@ -405,6 +406,9 @@ pub struct Model {
     /// The SLAs covering each segment, by segment index: rules and
     /// generators ask this per segment, so it is built once.
     slas_by_segment: Vec<Vec<Idx<Sla>>>,
+    /// [`Model::longest_on`] between two business calendars, once per
+    /// limit and pair: each answer walks a year of both clocks.
+    across: across::Memo,
 }
 
 impl Model {
@@ -594,19 +598,27 @@ impl Model {
     /// time it takes ([`workdays::longest_wall`]): "8 hours" of 08:00–22:00
     /// asked at 21:30 end at 15:30 the next day, 18 hours later. A target
     /// counted around the clock lasts no longer on any clock than on its
-    /// own. Between two clocks that both stop it is taken on its own clock
-    /// (not yet compared across them). `None`: it never ends (its calendar
-    /// never opens).
+    /// own. Between two different calendars that both stop, it is the most
+    /// of the promise's clock it can take, over every start of a year, each
+    /// clock in its own time zone with its holidays ([`across`]): one
+    /// office hour in Berlin can take seven office hours in New York.
+    /// `None`: it never ends (its calendar never opens).
     pub fn longest_on(
         &self,
         limit: TimeLimit,
         calendar: Option<Idx<Calendar>>,
         on: Option<Idx<Calendar>>,
     ) -> Option<Duration> {
-        let stopping =
-            |c: Option<Idx<Calendar>>| c.map(|c| &self.calendars[c]).filter(|c| !c.is_24x7());
+        let stopping = |c: Option<Idx<Calendar>>| c.filter(|&c| !self.calendars[c].is_24x7());
         match (stopping(calendar), stopping(on)) {
-            (Some(own), None) => workdays::longest_wall(limit, Some(own)),
+            (Some(own), None) => workdays::longest_wall(limit, Some(&self.calendars[own])),
+            (Some(own), Some(other)) if own != other => self.across.get(
+                limit,
+                own,
+                other,
+                || across::longest_across(limit, &self.calendars[own], &self.calendars[other]),
+                || workdays::longest_wall(limit, Some(&self.calendars[own])),
+            ),
             _ => Some(self.longest(limit, calendar)),
         }
     }

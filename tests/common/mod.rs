@@ -123,3 +123,25 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// A copy of the spec folder `from` in a new temporary folder, with `rule`
+/// turned off in its `cxc.yaml` (kept otherwise): how tests read an outside
+/// spec that has a true error, kept as written, for everything else.
+pub fn copy_with_rule_off(from: &std::path::Path, rule: &str) -> (tempfile::TempDir, PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    let copy = work.path().join(from.file_name().unwrap());
+    copy_dir(from, &copy);
+    let config = copy.join("cxc.yaml");
+    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    assert!(
+        !text.contains("rules:"),
+        "{} already sets rules",
+        from.display()
+    );
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&format!("rules:\n  {rule}: off\n"));
+    std::fs::write(&config, text).unwrap();
+    (work, copy)
+}

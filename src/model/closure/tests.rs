@@ -3,42 +3,13 @@
 //! and the longest run of closed minutes between two open ones is counted.
 
 use super::*;
-use crate::model::{Header, WeekHours};
-use crate::source::{FileId, Span};
-use crate::syntax::values::{TimeOfDay, Weekday};
-use crate::syntax::Name;
+use crate::syntax::values::Weekday;
 use proptest::prelude::*;
 
 /// Monday 2026-11-02, as a day number.
 const MONDAY: i64 = 20_394;
 
-/// Opening windows per weekday (Monday first), in minutes of the day.
-type Windows = [Vec<(u32, u32)>; 7];
-
-fn calendar(windows: &Windows, holidays: &[i64], zone: &str) -> Calendar {
-    let mut week = WeekHours::default();
-    for (day, open) in windows.iter().enumerate() {
-        week.days[day] = open
-            .iter()
-            .map(|&(a, b)| (TimeOfDay::from_minutes(a), TimeOfDay::from_minutes(b)))
-            .collect();
-    }
-    Calendar {
-        header: Header {
-            id: Name::new("c"),
-            title: None,
-            description: None,
-            span: Span::new(FileId(0), 0, 0),
-            fully_read: true,
-        },
-        timezone: Some(crate::model::At {
-            value: zone.to_string(),
-            span: Span::new(FileId(0), 0, 0),
-        }),
-        week,
-        closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
-    }
-}
+use crate::testing::{calendar, Windows};
 
 /// The longest closed run (in minutes) bounded by open minutes on both
 /// sides, over days `from..to`.
