@@ -344,13 +344,13 @@ impl<'m> Measurement<'m> {
             contact.escalated,
             contact.feedback,
         ];
-        let latest = times
-            .into_iter()
-            .flatten()
-            .filter_map(|w| w.at(home))
-            .chain([created])
-            .max();
-        self.latest = self.latest.max(latest);
+        let mut latest = created;
+        for when in times.into_iter().flatten() {
+            if let Some(at) = when.at(home) {
+                latest = latest.max(at);
+            }
+        }
+        self.latest = self.latest.max(Some(latest));
         self.contacts += 1;
         self.by_segment[segment.index()] += 1;
         self.complaints_by_segment[segment.index()] += u64::from(complaint.is_some());
