@@ -28,6 +28,7 @@ pub mod flaws;
 pub mod journeys;
 pub mod kept;
 pub mod kpis;
+mod lookup;
 pub mod metrics;
 pub mod money;
 pub mod pain;
@@ -43,6 +44,7 @@ use crate::syntax::values::{Date, Percent};
 use clocks::Clocks;
 use flaws::{DataFile, Flaw, Flaws, Subject};
 use jiff::Timestamp;
+use lookup::Lookup;
 use rows::{BadRow, Contact, Visit};
 use std::collections::BTreeMap;
 
@@ -163,11 +165,11 @@ pub struct Measurement<'m> {
     model: &'m Model,
     settings: Settings,
     clocks: Clocks,
-    segments: Names<String, Idx<Segment>>,
-    channels: Names<String, Idx<Channel>>,
-    complaint_ids: Names<&'m str, Idx<Complaint>>,
-    journey_ids: Names<&'m str, Idx<Journey>>,
-    steps: Vec<Names<&'m str, Idx<Step>>>,
+    segments: Lookup<String, Idx<Segment>>,
+    channels: Lookup<String, Idx<Channel>>,
+    complaint_ids: Lookup<&'m str, Idx<Complaint>>,
+    journey_ids: Lookup<&'m str, Idx<Journey>>,
+    steps: Vec<Lookup<&'m str, Idx<Step>>>,
     contact_days: Option<(i64, i64)>,
     case_days: Option<(i64, i64)>,
     /// The latest time written anywhere in the contacts export.
@@ -196,12 +198,12 @@ impl<'m> Measurement<'m> {
             .segments
             .iter()
             .map(|(id, s)| (s.header.id.as_str(), id));
-        let segments = names(ids, &settings.segment_names);
+        let segments = names(ids, &settings.segment_names).into();
         let ids = model
             .channels
             .iter()
             .map(|(id, c)| (c.header.id.as_str(), id));
-        let channels = names(ids, &settings.channel_names);
+        let channels = names(ids, &settings.channel_names).into();
         Measurement {
             model,
             clocks: Clocks::new(model),
@@ -342,13 +344,13 @@ impl<'m> Measurement<'m> {
             contact.escalated,
             contact.feedback,
         ];
-        let latest = times
-            .into_iter()
-            .flatten()
-            .filter_map(|w| w.at(home))
-            .chain([created])
-            .max();
-        self.latest = self.latest.max(latest);
+        let mut latest = created;
+        for when in times.into_iter().flatten() {
+            if let Some(at) = when.at(home) {
+                latest = latest.max(at);
+            }
+        }
+        self.latest = self.latest.max(Some(latest));
         self.contacts += 1;
         self.by_segment[segment.index()] += 1;
         self.complaints_by_segment[segment.index()] += u64::from(complaint.is_some());

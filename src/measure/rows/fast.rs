@@ -164,9 +164,18 @@ impl<R: Read> Records<R> {
                 self.pass(taken);
                 continue;
             }
-            if memchr::memchr2(b'"', b'\r', body).is_some() {
-                return self.quoted();
+            // One pass finds the commas and whether the line needs the
+            // parser (a quote, or a `\r` within it).
+            self.fields.clear();
+            let mut from = 0;
+            for at in memchr::memchr3_iter(b',', b'"', b'\r', body) {
+                if body[at] != b',' {
+                    return self.quoted();
+                }
+                self.fields.push((from, at));
+                from = at + 1;
             }
+            self.fields.push((from, body.len()));
             let line = self.line;
             let (start, end) = (self.start, self.start + body.len());
             // The line's one break, if it has one: no need to count.
@@ -175,13 +184,6 @@ impl<R: Read> Records<R> {
             let Ok(text) = std::str::from_utf8(&self.buffer[start..end]) else {
                 return Next::NotText(line);
             };
-            self.fields.clear();
-            let mut from = 0;
-            for comma in memchr::memchr_iter(b',', text.as_bytes()) {
-                self.fields.push((from, comma));
-                from = comma + 1;
-            }
-            self.fields.push((from, text.len()));
             return Next::Record {
                 line,
                 text,

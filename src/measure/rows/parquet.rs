@@ -17,7 +17,7 @@
 
 mod typed;
 
-use super::{slots, BadRow, Columns, Fields, Flaw, Reader, Row, When};
+use super::{slots, trim, BadRow, Columns, Fields, Flaw, Reader, Row, When};
 use crate::config::fields::Field;
 use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
 use parquet::column::reader::ColumnReader;
@@ -349,7 +349,7 @@ impl Fields for ParquetRow<'_> {
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
         let source = &self.sources[self.slots[field as usize]?];
         let (a, b) = (*source.decoded.cells.get(self.row)?)?;
-        Some(source.decoded.text[a as usize..b as usize].trim()).filter(|v| !v.is_empty())
+        Some(trim(&source.decoded.text[a as usize..b as usize])).filter(|v| !v.is_empty())
     }
 
     fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {

@@ -5,6 +5,7 @@
 use super::capped::{self, Capped};
 use super::*;
 use crate::loader::lines::{LineCounter, Lines};
+use std::io::Read;
 
 /// Reads rows from CSV with a header row; `each` gets every row, good or
 /// bad, in file order.

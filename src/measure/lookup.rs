@@ -1,0 +1,71 @@
+//! The names a row uses, looked up once or more per row.
+//!
+//! A spec declares a handful of segments, channels or complaints: for so
+//! few, comparing the row's text with each name (the lengths first) costs
+//! less than hashing it, and a row is looked up tens of millions of times
+//! in a large export. A long table is hashed. Either way the answer is the
+//! hash map's: [`tests`] holds the two to the same lookups.
+
+use super::Names;
+use std::borrow::Borrow;
+use std::hash::Hash;
+
+/// Up to this many names are compared one by one.
+const FEW: usize = 16;
+
+#[derive(Debug, Clone)]
+pub enum Lookup<K, V> {
+    Few(Vec<(K, V)>),
+    Many(Names<K, V>),
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
+    pub fn get(&self, name: &str) -> Option<&V> {
+        match self {
+            Lookup::Few(names) => names
+                .iter()
+                .find(|(k, _)| k.borrow() == name)
+                .map(|(_, v)| v),
+            Lookup::Many(names) => names.get(name),
+        }
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> From<Names<K, V>> for Lookup<K, V> {
+    fn from(names: Names<K, V>) -> Self {
+        if names.len() <= FEW {
+            Lookup::Few(names.into_iter().collect())
+        } else {
+            Lookup::Many(names)
+        }
+    }
+}
+
+/// As a hash map collects: a name given twice keeps its last value.
+impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for Lookup<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        pairs.into_iter().collect::<Names<K, V>>().into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Short and long tables (up to 31 names) answer every name as the hash map does,
+        /// names given twice, prefixes and the empty name included.
+        #[test]
+        fn a_lookup_answers_as_the_hash_map(
+            pairs in proptest::collection::vec(("[ab]{0,4}", 0u8..10), 0..60),
+            asked in proptest::collection::vec("[ab]{0,5}", 0..20),
+        ) {
+            let map: Names<String, u8> = pairs.iter().cloned().collect();
+            let lookup: Lookup<String, u8> = pairs.iter().cloned().collect();
+            for name in asked.iter().chain(pairs.iter().map(|(k, _)| k)) {
+                prop_assert_eq!(lookup.get(name), map.get(name.as_str()));
+            }
+        }
+    }
+}
