@@ -68,13 +68,13 @@ fn s(v: &Value) -> &str {
 }
 
 /// The spec as routing.json says it.
-struct Facts<'a> {
-    built: &'a Built,
+pub struct Facts<'a> {
+    pub built: &'a Built,
     /// Export names by id.
     segment_name: BTreeMap<&'a str, &'a str>,
     channel_name: BTreeMap<&'a str, &'a str>,
     tier: BTreeMap<&'a str, Option<u64>>,
-    lifetime: u64,
+    pub lifetime: u64,
 }
 
 impl<'a> Facts<'a> {
@@ -156,7 +156,7 @@ impl<'a> Facts<'a> {
 
     /// Every (segment, channel) a task can be: the segment's channels that
     /// are contact channels, and every pair a queue serves.
-    fn tasks(&self) -> Vec<(&'a str, &'a str)> {
+    pub fn tasks(&self) -> Vec<(&'a str, &'a str)> {
         let mut out = Vec::new();
         let r = &self.built.routing;
         for seg in list(r, "segments") {
@@ -176,7 +176,7 @@ impl<'a> Facts<'a> {
         out
     }
 
-    fn task(&self, segment: &str, channel: &str, complaint: Option<&str>) -> Value {
+    pub fn task(&self, segment: &str, channel: &str, complaint: Option<&str>) -> Value {
         let attribute = self.built.config["taskrouter"]["segment_attribute"]
             .as_str()
             .unwrap_or("segment");
@@ -196,7 +196,7 @@ impl<'a> Facts<'a> {
     /// The moments to try: every half hour of the week, and every opening
     /// and closing time of every calendar in every UTC offset its zone takes
     /// in the year.
-    fn moments(&self) -> Vec<Moment> {
+    pub fn moments(&self) -> Vec<Moment> {
         let mut out: Vec<Moment> = (0..7 * 48)
             .map(|i| Moment {
                 day: i / 48,
@@ -476,6 +476,9 @@ pub fn check(built: &Built, what: &str) {
             );
         }
     }
+
+    // 7. After hours a task waits with people or in its own queue.
+    super::after_hours::check(&facts, what);
 
     check_zendesk(&facts, what);
 }

@@ -324,6 +324,10 @@ pub struct Placed {
     pub worker_expression: Option<String>,
     /// The filter that took the task (`None`: the default filter).
     pub filter: Option<usize>,
+    /// When the task entered this target: seconds after its creation.
+    pub entered: u64,
+    /// Whether the target holds the task for good (it has no `timeout`).
+    pub last: bool,
 }
 
 /// Evaluates `workflow` for `task` created at `now`, `age` seconds old;
@@ -334,6 +338,23 @@ pub fn route(
     now: Moment,
     age: u64,
     empty: &dyn Fn(&str) -> bool,
+) -> Option<Placed> {
+    route_when(workflow, task, now, age, &|queue, _| empty(queue))
+}
+
+/// [`route`] with workers that come and go: `empty(queue, at)` says whether
+/// the queue has no worker in an available activity `at` seconds after the
+/// task was created. `skip_if` is evaluated when the task enters a target
+/// (Twilio: "No Reservations are immediately created when a Task enters
+/// the routing step" and the expression holds), with `workers.available`
+/// the number of the TaskQueue's workers in an available activity then;
+/// a target without a `timeout` holds the task from then on.
+pub fn route_when(
+    workflow: &Value,
+    task: &Value,
+    now: Moment,
+    age: u64,
+    empty: &dyn Fn(&str, u64) -> bool,
 ) -> Option<Placed> {
     let routing = &workflow["task_routing"];
     for (index, filter) in routing["filters"].as_array().unwrap().iter().enumerate() {
@@ -348,7 +369,8 @@ pub fn route(
         for target in targets {
             let queue = target["queue"].as_str().unwrap();
             if let Some(skip) = target["skip_if"].as_str() {
-                let workers = serde_json::json!({"available": if empty(queue) { 0 } else { 1 }});
+                let available = if empty(queue, elapsed) { 0 } else { 1 };
+                let workers = serde_json::json!({ "available": available });
                 let skip = parse(skip).unwrap_or_else(|e| panic!("bad skip_if: {e}"));
                 if holds(&skip, task, now, &workers) {
                     continue;
@@ -356,8 +378,10 @@ pub fn route(
             }
             all_skipped = false;
             match target["timeout"].as_u64() {
-                None => return Some(placed(target, Some(index))),
-                Some(t) if age < elapsed + t => return Some(placed(target, Some(index))),
+                None => return Some(placed(target, Some(index), elapsed, true)),
+                Some(t) if age < elapsed + t => {
+                    return Some(placed(target, Some(index), elapsed, false))
+                }
                 Some(t) => elapsed += t,
             }
         }
@@ -374,15 +398,19 @@ pub fn route(
             priority: 0,
             worker_expression: None,
             filter: None,
+            entered: 0,
+            last: true,
         })
 }
 
-fn placed(target: &Value, filter: Option<usize>) -> Placed {
+fn placed(target: &Value, filter: Option<usize>, entered: u64, last: bool) -> Placed {
     Placed {
         queue: target["queue"].as_str().unwrap().into(),
         priority: target["priority"].as_u64().unwrap_or(0),
         worker_expression: target["expression"].as_str().map(str::to_string),
         filter,
+        entered,
+        last,
     }
 }
 
@@ -440,4 +468,29 @@ fn targets_time_out_by_the_tasks_age_and_skipped_filters_fall_through() {
             .as_deref(),
         Some("Q4")
     );
+}
+
+#[test]
+fn skip_if_is_evaluated_when_the_task_enters_the_target() {
+    // Q1 for 10 s, then Q2 (held for good when it has people), else Q1.
+    let workflow = serde_json::json!({"task_routing": {"filters": [
+        {"expression": "1 == 1", "targets": [
+            {"queue": "Q1", "timeout": 10, "skip_if": "workers.available == 0"},
+            {"queue": "Q2", "skip_if": "workers.available == 0"},
+            {"queue": "Q1"}]}],
+        "default_filter": {"queue": "D"}}});
+    let now = Moment { day: 0, minute: 0 };
+    let task = serde_json::json!({});
+    let at = |age, empty: &dyn Fn(&str, u64) -> bool| {
+        route_when(&workflow, &task, now, age, empty).map(|p| (p.queue, p.entered, p.last))
+    };
+    // Q2's people leave after 5 s: at 10 s the task skips it, back to Q1.
+    let q2_until_5 = |q: &str, at: u64| q == "Q2" && at >= 5;
+    assert_eq!(at(3, &q2_until_5), Some(("Q1".into(), 0, false)));
+    assert_eq!(at(100, &q2_until_5), Some(("Q1".into(), 10, true)));
+    // Q1's people come at 10 s: the task skipped Q1 at 0 s, waits in Q2.
+    let q1_from_10 = |q: &str, at: u64| q == "Q1" && at < 10;
+    assert_eq!(at(100, &q1_from_10), Some(("Q2".into(), 0, true)));
+    // Nobody anywhere: the last target, which has no skip_if.
+    assert_eq!(at(100, &|_, _| true), Some(("Q1".into(), 0, true)));
 }

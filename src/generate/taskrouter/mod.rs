@@ -6,9 +6,9 @@
 //! offers the task to the filter's targets in turn: a task waits in a
 //! target until a worker accepts it or the target's `timeout` passes (the
 //! timeouts add up, measured against the task's age); a target whose
-//! `skip_if` holds when the task arrives is skipped; the last target has no
-//! timeout, so the task waits there until the task's own `Timeout` (24 h
-//! unless the task is created with another) cancels it
+//! `skip_if` holds when the task arrives is skipped; a target without a
+//! timeout holds the task until the task's own `Timeout` (24 h unless the
+//! task is created with another) cancels it
 //! (<https://www.twilio.com/docs/taskrouter/workflow-configuration>,
 //! <https://www.twilio.com/docs/taskrouter/task-evaluation>,
 //! <https://www.twilio.com/docs/taskrouter/worker-presence>).
@@ -24,7 +24,9 @@
 //! * then one filter per channel and group of segments with the same queues:
 //!   the most specific queue first (a dedicated line before a shared one),
 //!   the shared ones as later targets, after the answer target (else the
-//!   first-response target) or at once when nobody is available;
+//!   first-response target) or at once when nobody is available, and the
+//!   first queue again as the last target, so that a task nobody is there
+//!   for waits in its own queue, never in another team's (`overflow`);
 //! * a segment on a channel no queue serves goes to a queue of that channel,
 //!   or to `exports.taskrouter.fallback_queue`, with `inexact-export`;
 //!   the default filter takes that queue too, never a tier's queue.
@@ -39,6 +41,7 @@
 //! one a queue gets a placeholder that starts with `SET-ME`.
 
 mod closed;
+mod overflow;
 mod plan;
 
 use super::minutes::report;
@@ -50,6 +53,7 @@ use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Language;
 use crate::syntax::values::TimeLimit;
+use overflow::overflow_targets;
 use plan::{Place, Plan, Task};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -197,30 +201,16 @@ impl Writer<'_> {
                     vec![self.fallback()]
                 }
             };
-            let count = queues.len();
             // Overflow after the answer (else first-response) target, if the
             // sum of the waits stays inside the task's lifetime; at once when
             // nobody is available.
             let (wait, notes) = self.answer_target(task);
-            let wait =
-                wait.filter(|&w| (count as u64).saturating_sub(1) * w.max(1) < self.lifetime);
-            if count > 1 && wait.is_some() {
+            let wait = wait
+                .filter(|&w| (queues.len() as u64).saturating_sub(1) * w.max(1) < self.lifetime);
+            if queues.len() > 1 && wait.is_some() {
                 notes.into_iter().for_each(|n| report(problems, n));
             }
-            let targets: Vec<Value> = queues
-                .into_iter()
-                .enumerate()
-                .map(|(i, queue)| {
-                    let mut target = json!({"queue": queue, "priority": priority});
-                    if i + 1 < count {
-                        if let Some(wait) = wait {
-                            target["timeout"] = json!(wait.max(1));
-                        }
-                        target["skip_if"] = json!("workers.available == 0");
-                    }
-                    target
-                })
-                .collect();
+            let targets = overflow_targets(queues, priority, wait);
             groups.add(task, targets);
         }
         for (channel, segments) in nowhere {
