@@ -863,12 +863,16 @@ fn the_hotel_booking_loop_keeps_clear_of_the_change_line() {
         Kind::Step(i) => graph.nodes[i].label.as_str(),
         _ => "",
     };
-    let find = |test: &dyn Fn(&(usize, usize, Option<String>)) -> bool| {
-        d.edges.iter().position(test).expect("the edge")
-    };
-    let back =
-        find(&|(a, b, _)| label(*a) == "Booking changed" && label(*b) == "Booking confirmed");
-    let change = find(&|(_, _, w)| w.as_deref() == Some("guest wants a change"));
+    let back = d
+        .edges
+        .iter()
+        .position(|(a, b, _)| label(*a) == "Booking changed" && label(*b) == "Booking confirmed")
+        .expect("the loop");
+    let change = d
+        .edges
+        .iter()
+        .position(|(_, _, w)| w.as_deref() == Some("guest wants a change"))
+        .expect("the change");
     let down = |e: usize| -> Vec<(i64, i64, i64)> {
         d.placed.paths[e]
             .windows(2)

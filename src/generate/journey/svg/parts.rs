@@ -148,6 +148,10 @@ pub(super) fn stages(s: &mut String, d: &Drawing, height: i64, language: Languag
     }
 }
 
+/// A chip of the customer's lane: its step, its lines (each with whether
+/// it is the step's name) and its height.
+type Chip = (usize, Vec<(String, bool)>, i64);
+
 /// In the customer's lane, level with each step the customer takes part
 /// in, the channels they use there (all of them, wrapped); steps side by
 /// side share the row, as many as its height holds, the rest counted.
@@ -187,7 +191,7 @@ pub(super) fn touchpoints(
         // its step otherwise (hotel audit, L5: "Noise complaint" and
         // "Check-out").
         let named = steps.len() > 1;
-        let chips: Vec<(usize, Vec<(String, bool)>, i64)> = steps
+        let chips: Vec<Chip> = steps
             .iter()
             .map(|&(_, i)| {
                 let node = &graph.nodes[i];
