@@ -34,6 +34,7 @@ mod order;
 mod place;
 mod rank;
 mod straight;
+mod tracks;
 
 use std::collections::HashMap;
 

@@ -10,7 +10,35 @@ use std::collections::HashMap;
 pub const LANE_PAD: i64 = 10;
 const NODE_GAP: i64 = 28;
 const LAYER_GAP: i64 = 56;
-const TRACK: i64 = 9;
+/// Tracks of one gap stand this far apart: parallel lines closer than
+/// about 15 px over a long stretch read as one (horizontal tracks were 9
+/// px apart and overlapped for up to 500 px on shipped maps).
+const TRACK: i64 = 15;
+/// A compact drawing's tracks, the last resort to fit, stand closer.
+const THIN_TRACK: i64 = 9;
+
+/// How close a line leaving a layer may come to one arriving in the next
+/// before the first must turn above the second (else they share a line
+/// between their turns): as far apart as parallel lines must stand.
+fn near(work: &Work) -> i64 {
+    if work.thin {
+        THIN_NEAR
+    } else {
+        TRACK
+    }
+}
+
+/// The least distance between parallel lines of a compact drawing.
+const THIN_NEAR: i64 = 8;
+
+/// How far apart the tracks of a gap stand in this drawing.
+fn track(work: &Work) -> i64 {
+    if work.thin {
+        THIN_TRACK
+    } else {
+        TRACK
+    }
+}
 /// How far a self-loop reaches past its node.
 pub const LOOP: i64 = NODE_GAP / 2;
 /// How far before its body's far end a self-loop with a label under the
@@ -292,7 +320,9 @@ pub(super) fn place(
                 (1, from, e, s)
             }
         });
-        for &(e, s, _, _) in list.iter() {
+        let ends: Vec<(i64, i64)> = list.iter().map(|&(_, _, from, to)| (from, to)).collect();
+        for k in super::tracks::order(&ends, near(work)) {
+            let (e, s, _, _) = list[k];
             track_of.insert((e, s), tracks[l]);
             tracks[l] += 1;
         }
@@ -314,7 +344,9 @@ pub(super) fn place(
         let (Some((first, last)), Some(&least)) = (span, input.band_min.get(b)) else {
             continue;
         };
-        let gaps: i64 = (*first..*last).map(|l| LAYER_GAP + tracks[l] * TRACK).sum();
+        let gaps: i64 = (*first..*last)
+            .map(|l| LAYER_GAP + tracks[l] * track(work))
+            .sum();
         let extent = (*first..=*last).map(|l| layer_depth[l]).sum::<i64>() + gaps;
         layer_depth[*last] += (least - extent).max(0);
     }
@@ -322,7 +354,7 @@ pub(super) fn place(
     let mut at = LANE_PAD;
     for l in 0..layers {
         layer_start[l] = at;
-        at += layer_depth[l] + LAYER_GAP + tracks[l] * TRACK;
+        at += layer_depth[l] + LAYER_GAP + tracks[l] * track(work);
     }
     let total_main = at - LAYER_GAP + LANE_PAD;
     let layer_end = |l: usize| layer_start[l] + layer_depth[l];
@@ -410,7 +442,8 @@ pub(super) fn place(
             };
             points.push(xy(leave, from));
             if from != to && !simplified {
-                let turn = layer_end(work.layer[a]) + LAYER_GAP / 2 + track_of[&(e, s)] * TRACK;
+                let turn =
+                    layer_end(work.layer[a]) + LAYER_GAP / 2 + track_of[&(e, s)] * track(work);
                 points.push(xy(turn, from));
                 points.push(xy(turn, to));
             }

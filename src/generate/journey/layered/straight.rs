@@ -40,7 +40,12 @@ pub(super) fn straighten(work: &Work, order: &Order, cross: &mut [i64], lanes: &
             let mut run = from + 1;
             let mut column = None;
             while run <= inner.len() {
-                match best_column(work, &layer_nodes, cross, lanes, &inner[from..run]) {
+                let nodes = &inner[from..run];
+                // Well clear of its neighbours where the drawing has room.
+                let roomy = (!work.thin)
+                    .then(|| best_column(work, &layer_nodes, cross, lanes, nodes, COMFORT))
+                    .flatten();
+                match roomy.or_else(|| best_column(work, &layer_nodes, cross, lanes, nodes, 0)) {
                     Some(c) => column = Some(c),
                     None => break,
                 }
@@ -57,6 +62,13 @@ pub(super) fn straighten(work: &Work, order: &Order, cross: &mut [i64], lanes: &
     }
 }
 
+/// How much further than the least gap a straightened loop keeps from the
+/// lines and steps beside it, where its lanes have room: a loop running 18
+/// px beside another line for 100 px read as one line with it, a junction
+/// (hotel audit, L5: "Booking changed → Booking confirmed" beside "guest
+/// wants a change").
+const COMFORT: i64 = 12;
+
 /// Where a node's line runs, from the start of its footprint.
 fn offset(work: &Work, v: usize) -> i64 {
     match work.kind[v] {
@@ -66,13 +78,15 @@ fn offset(work: &Work, v: usize) -> i64 {
 }
 
 /// The column the `run` of one chain's nodes can all take that moves them
-/// least (in sum), if there is one.
+/// least (in sum), if there is one, `extra` further from every other node
+/// than the gap the two keep side by side.
 fn best_column(
     work: &Work,
     layer_nodes: &[Vec<usize>],
     cross: &[i64],
     lanes: &[(i64, i64)],
     run: &[usize],
+    extra: i64,
 ) -> Option<i64> {
     // Columns no node of the run may take, as open intervals.
     let mut closed: Vec<(i64, i64)> = Vec::new();
@@ -82,8 +96,8 @@ fn best_column(
             if run.contains(&u) {
                 continue;
             }
-            let before = cross[u] - gap(work, v, u) - size + off;
-            let after = cross[u] + work.size[u].1 + gap(work, u, v) + off;
+            let before = cross[u] - gap(work, v, u) - extra - size + off;
+            let after = cross[u] + work.size[u].1 + gap(work, u, v) + extra + off;
             closed.push((before, after));
         }
     }

@@ -44,19 +44,21 @@ pub fn px(text: &str, face: Face, size: f64) -> i64 {
     width(text, face, size).ceil() as i64
 }
 
-/// `text` broken into lines no wider than `max` px: at spaces and after
-/// hyphens, and only a word wider than a line is broken between
+/// `text` broken into lines no wider than `max` px: at spaces only
+/// ("E-mail", "WhatsApp", "контакт-центра" stay whole on a line of their
+/// own). Only a word wider than a line is broken inside: after a hyphen or
+/// slash that follows a letter where such a piece fits, else between
 /// characters (with no hyphen glyph, leaving three letters at least on
 /// each side where the word has them). Nothing is ever cut off.
 pub fn wrap(text: &str, face: Face, size: f64, max: f64) -> Vec<String> {
     let fits = |s: &str| width(s, face, size) <= max;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for (word, space) in words(text) {
+    for word in text.split_whitespace() {
         let joined = if line.is_empty() {
             word.to_string()
         } else {
-            format!("{line}{}{word}", if space { " " } else { "" })
+            format!("{line} {word}")
         };
         if fits(&joined) {
             line = joined;
@@ -68,15 +70,7 @@ pub fn wrap(text: &str, face: Face, size: f64, max: f64) -> Vec<String> {
         // The word alone: whole if it fits, else in pieces.
         let mut rest: Vec<char> = word.chars().collect();
         while !fits(&rest.iter().collect::<String>()) && rest.len() > 1 {
-            let mut cut = 1;
-            while cut + 1 < rest.len() && fits(&piece(&rest[..cut + 1], rest[cut + 1])) {
-                cut += 1;
-            }
-            // Three letters on each side of a hyphen, where that fits.
-            let alphabetic = !is_cjk(rest[cut - 1]) && rest[cut - 1].is_alphabetic();
-            if alphabetic && rest.len() >= 6 && cut > 3 && rest.len() - cut < 3 {
-                cut = (rest.len() - 3).max(3);
-            }
+            let cut = joint(&rest, &fits).unwrap_or_else(|| between_letters(&rest, &fits));
             lines.push(piece(&rest[..cut], rest[cut]));
             rest.drain(..cut);
         }
@@ -88,33 +82,36 @@ pub fn wrap(text: &str, face: Face, size: f64, max: f64) -> Vec<String> {
     lines
 }
 
-/// The words of `text` and whether a space comes before each: words end
-/// at spaces and after a hyphen or slash that follows a letter
-/// (`контакт-` `центра`, `and/` `or`, but `8-800` whole).
-fn words(text: &str) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
-    for (k, word) in text.split_whitespace().enumerate() {
-        let mut start = 0;
-        let mut previous = ' ';
-        for (i, c) in word.char_indices() {
-            let end = i + c.len_utf8();
-            let after_letter = std::mem::replace(&mut previous, c).is_alphabetic();
-            if (c == '-' || c == '/') && after_letter && i > start && end < word.len() {
-                out.push((&word[start..end], k > 0 && start == 0));
-                start = end;
-            }
-        }
-        out.push((&word[start..], k > 0 && start == 0));
+/// The longest head of a word too wide for a line that ends after a hyphen
+/// or slash following a letter (`контакт-` `центра`, `and/` `or`, but
+/// `8-800` whole) and fits, if there is one.
+fn joint(word: &[char], fits: &dyn Fn(&str) -> bool) -> Option<usize> {
+    (2..word.len())
+        .rev()
+        .filter(|&end| matches!(word[end - 1], '-' | '/') && word[end - 2].is_alphabetic())
+        .find(|&end| fits(&word[..end].iter().collect::<String>()))
+}
+
+/// Where a word too wide for a line, with no joint that fits, breaks: as
+/// many characters as fit, three letters at least on each side where the
+/// word has them.
+fn between_letters(rest: &[char], fits: &dyn Fn(&str) -> bool) -> usize {
+    let mut cut = 1;
+    while cut + 1 < rest.len() && fits(&piece(&rest[..cut + 1], rest[cut + 1])) {
+        cut += 1;
     }
-    out
+    let alphabetic = !is_cjk(rest[cut - 1]) && rest[cut - 1].is_alphabetic();
+    if alphabetic && rest.len() >= 6 && cut > 3 && rest.len() - cut < 3 {
+        cut = (rest.len() - 3).max(3);
+    }
+    cut
 }
 
 /// The widest word of `text` in whole pixels: what a box must hold for
 /// its text to break only between words.
 pub fn widest_word(text: &str, face: Face, size: f64) -> i64 {
-    words(text)
-        .iter()
-        .map(|(w, _)| px(w, face, size))
+    text.split_whitespace()
+        .map(|w| px(w, face, size))
         .max()
         .unwrap_or(0)
 }
@@ -259,6 +256,18 @@ mod tests {
         let chip = wrap("Telegram / WhatsApp", Face::Sans, 11.0, 56.0);
         assert!(chip.iter().all(|l| !l.ends_with('-')), "{chip:?}");
         assert_eq!(chip.concat().replace(' ', ""), "Telegram/WhatsApp");
+        // A word that fits a line of its own is never broken, not even
+        // after its hyphen ("E-" / "mail" on the hotel's chips); a
+        // hyphenated word too wide for a line breaks after its hyphen.
+        let chip = "WhatsApp, E-mail, Aurora app";
+        let max = width("WhatsApp, E-", Face::Sans, 11.0);
+        let lines = wrap(chip, Face::Sans, 11.0, max);
+        assert!(lines.iter().any(|l| l.starts_with("E-mail,")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.ends_with('-')), "{lines:?}");
+        assert_eq!(lines.join(" "), chip);
+        let compound = width("контакт-центра", Face::SansBold, 13.0);
+        let whole = wrap("Оператор контакт-центра", Face::SansBold, 13.0, compound);
+        assert_eq!(whole.last().unwrap(), "контакт-центра", "{whole:?}");
         let cjk = wrap("顾客提交维修申请并等待工程师上门", Face::Sans, 13.0, 60.0);
         assert!(cjk.iter().all(|l| !l.ends_with('-')));
         assert_eq!(cjk.concat(), "顾客提交维修申请并等待工程师上门");

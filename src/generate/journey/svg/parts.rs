@@ -148,6 +148,10 @@ pub(super) fn stages(s: &mut String, d: &Drawing, height: i64, language: Languag
     }
 }
 
+/// A chip of the customer's lane: its step, its lines (each with whether
+/// it is the step's name) and its height.
+type Chip = (usize, Vec<(String, bool)>, i64);
+
 /// In the customer's lane, level with each step the customer takes part
 /// in, the channels they use there (all of them, wrapped); steps side by
 /// side share the row, as many as its height holds, the rest counted.
@@ -161,13 +165,14 @@ pub(super) fn touchpoints(
     if customer == 0 {
         return;
     }
-    let mut rows: std::collections::BTreeMap<i64, Vec<usize>> = std::collections::BTreeMap::new();
+    // Each row's steps, in their order across the map.
+    let mut rows: std::collections::BTreeMap<i64, Vec<(i64, usize)>> =
+        std::collections::BTreeMap::new();
     for (v, kind) in d.kinds.iter().enumerate() {
         if let Kind::Step(i) = *kind {
             if !graph.nodes[i].channels.is_empty() {
-                rows.entry(d.placed.boxes[v].center().1)
-                    .or_default()
-                    .push(i);
+                let b = d.placed.boxes[v];
+                rows.entry(b.center().1).or_default().push((b.x, i));
             }
         }
     }
@@ -175,15 +180,28 @@ pub(super) fn touchpoints(
     let w = customer - 12;
     let left = -customer + 6;
     let mut floor = 0;
-    for (r, (y, steps)) in rows.into_iter().enumerate() {
+    for (r, (y, mut steps)) in rows.into_iter().enumerate() {
+        steps.sort_unstable();
         // A row's chips stay below the row above's and above the midpoint
         // to the next row (the map's bottom for the last).
         let ceiling = ys.get(r + 1).map_or(d.placed.height, |n| (y + n) / 2);
         let room = ceiling - floor;
-        let chips: Vec<(usize, Vec<String>, i64)> = steps
+        // Chips of steps side by side stack in one column: each names its
+        // step (in bold, first), so nothing but the order would tie it to
+        // its step otherwise (hotel audit, L5: "Noise complaint" and
+        // "Check-out").
+        let named = steps.len() > 1;
+        let chips: Vec<Chip> = steps
             .iter()
-            .map(|&i| {
-                let (lines, _, _) = super::small_text(&graph.nodes[i].channels.join(", "), w - 8);
+            .map(|&(_, i)| {
+                let node = &graph.nodes[i];
+                let mut lines = Vec::new();
+                if named {
+                    let (name, _, _) = super::small_text(&node.label, w - 8);
+                    lines.extend(name.into_iter().map(|l| (l, true)));
+                }
+                let (channels, _, _) = super::small_text(&node.channels.join(", "), w - 8);
+                lines.extend(channels.into_iter().map(|l| (l, false)));
                 let h = 16 + lines.len() as i64 * SMALL_LINE;
                 (i, lines, h)
             })
@@ -217,10 +235,11 @@ pub(super) fn touchpoints(
                 escape(&node.label),
                 escape(&node.channels.join(", ")),
             );
-            for (k, line) in lines.iter().enumerate() {
+            for (k, (line, name)) in lines.iter().enumerate() {
+                let weight = if *name { " font-weight=\"bold\"" } else { "" };
                 let _ = write!(
                     s,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#24292f\">{}</text>",
+                    "<text x=\"{}\" y=\"{}\" font-size=\"11\"{weight} fill=\"#24292f\">{}</text>",
                     left + 4,
                     top + 16 + 11 + k as i64 * SMALL_LINE,
                     escape(line)

@@ -56,6 +56,10 @@ pub fn svg(
     if width > PORTRAIT {
         class.push_str(" wide");
     }
+    // A compact drawing (the last resort to fit) runs its lines closer.
+    if d.style.room.is_some() {
+        class.push_str(" compact");
+    }
     if scaled {
         class.push_str(" scaled");
     } else if width > BUDGET {
