@@ -129,6 +129,7 @@ fn field<'r>(header: &csv::StringRecord, row: &'r csv::StringRecord, name: &str)
 /// The kitchen's exports with the added columns, in `dir`: (contacts, cases).
 pub fn exports(contacts: &Path, cases: &Path, dir: &Path, seed: u64) -> (PathBuf, PathBuf) {
     let mut draw = Draw(seed);
+    let mut complaints = 0;
     let out_contacts = dir.join("contacts.csv");
     widen(
         contacts,
@@ -140,13 +141,18 @@ pub fn exports(contacts: &Path, cases: &Path, dir: &Path, seed: u64) -> (PathBuf
             } else {
                 format!("P{:04}", draw.below(900))
             };
-            // Causes skewed towards the first: more than the ten listed.
+            // Every cause once, then skewed towards the first: more than
+            // the ten listed; one complaint in eight without a cause.
             let cause = if field(header, row, "complaint").is_empty() || draw.below(8) == 0 {
                 String::new()
             } else {
-                let i = draw
-                    .below(CAUSES.len() as u64)
-                    .min(draw.below(CAUSES.len() as u64));
+                complaints += 1;
+                let n = CAUSES.len() as u64;
+                let i = if complaints <= n {
+                    complaints - 1
+                } else {
+                    draw.below(n).min(draw.below(n))
+                };
                 CAUSES[i as usize].to_string()
             };
             let handle = match draw.below(200) {
