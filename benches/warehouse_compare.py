@@ -3,7 +3,8 @@
 project on DuckDB) on the same contacts, as CSV and as Parquet.
 
     cargo build --release
-    target/dbt-venv/bin/python benches/warehouse_compare.py [--dbt] [ROWS ...]   # default: 10000000
+    target/dbt-venv/bin/python benches/warehouse_compare.py [--dbt] [--spark] [--parquet-only] [ROWS ...]
+    # default: 10000000
 
 For each size it writes, under target/measure-bench/ROWS/, the contacts export
 of benches/measure_compare.py (fixed seed, every target on a 24x7 calendar)
@@ -14,7 +15,13 @@ runs, each as its own process under /usr/bin/time (wall time, CPU time = user
 - the release `cxc measure` on the CSV and on the Parquet file;
 - DuckDB computing the same attainment per segment and channel over each file;
 - with `--dbt`, the project `cxc build --target dbt` writes, `dbt build` on
-  DuckDB over each file (minutes at 10M rows).
+  DuckDB over each file (minutes at 10M rows);
+- with `--spark`, the same project's `dbt build` on local Spark (dbt-spark,
+  session mode, driver memory `CXC_SPARK_MEMORY`, default 8g) over the
+  Parquet file. Peak memory is the largest process's (the JVM's).
+
+`--parquet-only` leaves the CSV out. `CXC_BUILD` names the cxc that writes
+the dbt project (default: `CXC`).
 
 It checks that every count agrees: cxc's measure.json from CSV and from
 Parquet, and DuckDB's n and met per segment and channel. On a machine that is
@@ -30,6 +37,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure_compare import CXC, LIMITS, ROOT, SPEC, write_contacts  # noqa: E402
+
+BUILD = Path(os.environ.get("CXC_BUILD", CXC))
 
 DUCK = """
 import duckdb, json, sys
@@ -61,6 +70,8 @@ def line(rows, what, mb, wall, cpu, peak, note=""):
 
 def main():
     with_dbt = "--dbt" in sys.argv
+    with_spark = "--spark" in sys.argv
+    sources_of = (lambda csv, parquet: (parquet,)) if "--parquet-only" in sys.argv else (lambda csv, parquet: (csv, parquet))
     sizes = [int(a) for a in sys.argv[1:] if not a.startswith("--")] or [10_000_000]
     python = sys.executable
     cases = " ".join(f"WHEN '{s}/{c}' THEN {l}" for (s, c), l in LIMITS.items())
@@ -78,7 +89,7 @@ def main():
                 "{'created': 'TIMESTAMPTZ', 'answered': 'TIMESTAMPTZ', 'first_response': 'TIMESTAMPTZ'})) "
                 f"TO '{parquet}' (FORMAT parquet, COMPRESSION snappy)")
         figures = {}
-        for source in (csv, parquet):
+        for source in sources_of(csv, parquet):
             mb = source.stat().st_size / 1e6
             kind = source.suffix[1:]
             out = folder / f"out-{kind}"
@@ -91,21 +102,26 @@ def main():
             theirs = {(s, c): (n, m) for s, c, n, m in json.loads(run.stdout.strip().splitlines()[-1])}
             line(rows, f"DuckDB attainment, {kind}", mb, wall, cpu, peak,
                  f"counts agree with cxc: {theirs == figures[kind]}")
-            if with_dbt:
-                with tempfile.TemporaryDirectory() as tmp:
-                    subprocess.run([str(CXC), "build", str(folder / "spec.cx"), "--target", "dbt",
+            targets = (["duckdb"] if with_dbt else []) + (["spark"] if with_spark and kind == "parquet" else [])
+            for target in targets:
+                with tempfile.TemporaryDirectory(dir=folder) as tmp:
+                    subprocess.run([str(BUILD), "build", str(folder / "spec.cx"), "--target", "dbt",
                                     "-o", tmp], check=True, capture_output=True)
                     project = Path(tmp) / "dbt"
                     dbt = Path(python).parent / "dbt"
+                    memory = os.environ.get("CXC_SPARK_MEMORY", "8g")
                     env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-                               CXC_DUCKDB_PATH=str(Path(tmp) / "figures.duckdb"))
+                               CXC_DUCKDB_PATH=str(Path(tmp) / "figures.duckdb"),
+                               PYSPARK_SUBMIT_ARGS=f"--driver-memory {memory} pyspark-shell")
                     variables = json.dumps({"contacts": str(source), "cases": str(ROOT / "benches" / "empty-cases.csv")})
                     wall, cpu, peak, run = timed([str(dbt), "build", "--profiles-dir", ".",
-                                                  "--target", "duckdb", "--vars", variables],
+                                                  "--target", target, "--vars", variables],
                                                  env=env, cwd=project)
                     status = "ok" if run.returncode == 0 else f"failed: {run.stdout[-400:]}"
-                    line(rows, f"dbt build on DuckDB, {kind}", mb, wall, cpu, peak, status)
-        print(f"{rows:>12,} cxc's figures from CSV and from Parquet agree: {figures['csv'] == figures['parquet']}")
+                    name = "DuckDB" if target == "duckdb" else "local Spark"
+                    line(rows, f"dbt build on {name}, {kind}", mb, wall, cpu, peak, status)
+        if len(figures) == 2:
+            print(f"{rows:>12,} cxc's figures from CSV and from Parquet agree: {figures['csv'] == figures['parquet']}")
 
 
 if __name__ == "__main__":

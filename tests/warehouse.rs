@@ -11,6 +11,8 @@
 //! (as `.ci/run` does), bounded by `CXC_SPARK_SECONDS` (default 1200).
 
 mod common;
+#[path = "warehouse/priced.rs"]
+mod priced;
 
 use common::cxc_in;
 use std::path::{Path, PathBuf};
@@ -180,6 +182,85 @@ fn duckdb_equals_measure(venv: &Path, spec: &Path, contacts: &Path, cases: &Path
     );
 }
 
+/// The kitchen made to exercise money, root causes and measured pain
+/// (tests/warehouse/priced.rs), in `dir`: (spec, contacts, cases).
+fn priced_kitchen(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let (spec, contacts, cases) = kitchen();
+    let copy = dir.join("priced");
+    kitchen_copy(&spec, &copy, priced::edit);
+    priced::settings(&copy);
+    let (contacts, cases) = priced::exports(&contacts, &cases, dir, 29);
+    (copy, contacts, cases)
+}
+
+/// What measure.json must hold for a comparison to exercise the money,
+/// cause and pain models: every figure family non-empty.
+fn assert_exercised(json: &Path) {
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    let money = &report["money"];
+    let listed = |v: &serde_json::Value| v.as_array().map_or(0, |a| a.len());
+    assert!(listed(&money["cost_to_serve"]) >= 3, "{money}");
+    assert!(listed(&money["revenue_at_risk"]) >= 2, "{money}");
+    let levers: Vec<&str> = money["savings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["lever"].as_str())
+        .collect();
+    assert!(
+        levers.contains(&"fcr") && levers.contains(&"self_service"),
+        "{money}"
+    );
+    let causes = report["causes"].as_array().unwrap();
+    assert!(
+        causes.len() == 11 && causes[10]["cause"].is_null(),
+        "ten causes and the others: {causes:?}"
+    );
+    let step_pain = report["journeys"][0]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["pain"].as_array().unwrap().clone())
+        .collect::<Vec<_>>();
+    assert!(
+        step_pain.len() >= 2,
+        "steps hurt: {}",
+        report["journeys"][0]
+    );
+    assert!(
+        report["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| !c["pain"].as_array().unwrap().is_empty()),
+        "a channel hurts: {}",
+        report["channels"]
+    );
+    assert!(
+        report["bad_data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["kind"] == "bad-number:handle_time"),
+        "a handle time off its scale is bad data: {}",
+        report["bad_data"]
+    );
+}
+
+/// Cost to serve, revenue at risk, both savings, the top causes with the
+/// others and their trends, and the steps and channels that hurt, on DuckDB
+/// as in measure.json.
+#[test]
+fn money_causes_and_pain_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let (spec, contacts, cases) = priced_kitchen(tmp.path());
+    let json = measure(&spec, &contacts, &cases, &tmp.path().join("check"));
+    assert_exercised(&json);
+    duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(600));
+}
+
 #[test]
 fn kitchen_figures_on_duckdb_equal_measure() {
     let Some(venv) = venv() else { return };
@@ -245,9 +326,12 @@ fn kitchen_figures_on_spark_equal_measure() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1200);
     let tmp = tempfile::tempdir().unwrap();
-    let (spec, contacts, cases) = kitchen();
+    // The kitchen's data with the columns and costs that money, causes and
+    // pain read, so every figure family is held to measure.json on Spark.
+    let (spec, contacts, cases) = priced_kitchen(tmp.path());
     let dir = project(&spec, &tmp.path().join("out"));
     let json = measure(&spec, &contacts, &cases, &tmp.path().join("measured"));
+    assert_exercised(&json);
     dbt_build(
         &venv,
         &dir,
@@ -272,7 +356,13 @@ fn generated_rows_on_duckdb_equal_measure() {
         .unwrap_or(100_000);
     eprintln!("generated exports: {rows} rows, seed 28 (CXC_WAREHOUSE_ROWS sets the size)");
     let tmp = tempfile::tempdir().unwrap();
-    let (spec, _, _) = kitchen();
+    // The kitchen with costs, an FCR target and pain thresholds
+    // (tests/warehouse/priced.rs): generate.py writes causes, handle times
+    // and effort, so money, causes and pain are compared at scale too.
+    let (kitchen, _, _) = kitchen();
+    let spec = tmp.path().join("priced");
+    kitchen_copy(&kitchen, &spec, priced::edit);
+    priced::settings(&spec);
     let mut generate = Command::new(venv.join("bin/python"));
     generate
         .arg(Path::new(ROOT).join("tests/warehouse/generate.py"))
@@ -285,6 +375,19 @@ fn generated_rows_on_duckdb_equal_measure() {
     let (contacts, cases) = (
         tmp.path().join("contacts.csv"),
         tmp.path().join("cases.csv"),
+    );
+    let json = measure(&spec, &contacts, &cases, &tmp.path().join("check"));
+    assert_exercised(&json);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert!(
+        report["causes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["trend"] != "too_few"),
+        "a trend is judged over the year: {}",
+        report["causes"]
     );
     duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(1200));
 }

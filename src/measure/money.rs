@@ -95,7 +95,7 @@ pub struct Price {
 }
 
 impl Price {
-    fn stated(&self) -> bool {
+    pub fn stated(&self) -> bool {
         self.per_contact > 0.0 || self.per_hour > 0.0
     }
 }
@@ -244,6 +244,18 @@ fn share_of(value: TargetValue) -> f64 {
     }
 }
 
+/// A segment's first-contact-resolution target as a share (0 to 1): the
+/// first `target fcr` of the first SLA that names the segment.
+pub fn fcr_target(model: &Model, segment: Idx<Segment>) -> Option<f64> {
+    model
+        .slas
+        .values()
+        .filter(|sla| crate::model::targets(&sla.segments).any(|s| s == segment))
+        .flat_map(|sla| &sla.targets)
+        .find(|k| k.value.metric == Metric::Fcr)
+        .map(|kpi| share_of(kpi.value.value))
+}
+
 /// Every money figure the spec and the data allow.
 pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repeats) -> Money {
     let mut money = Money::default();
@@ -315,16 +327,9 @@ fn savings(
             continue;
         }
         let mean = total / costed as f64;
-        let target = model
-            .slas
-            .values()
-            .filter(|sla| crate::model::targets(&sla.segments).any(|s| s == segment))
-            .flat_map(|sla| &sla.targets)
-            .find(|k| k.value.metric == Metric::Fcr);
         let figures = repeats.sum(|s, _| s == segment);
-        if let (Some(kpi), true) = (target, figures.resolved > 0) {
+        if let (Some(target), true) = (fcr_target(model, segment), figures.resolved > 0) {
             let measured = figures.first_contact as f64 / figures.resolved as f64;
-            let target = share_of(kpi.value.value);
             if measured < target {
                 let contacts = figures.resolved as f64 * (target - measured);
                 out.push(Saving {

@@ -7,6 +7,7 @@ difference.
     compare.py MEASURE_JSON --duckdb FILE.duckdb
     compare.py MEASURE_JSON --parquet SPARK_WAREHOUSE/SCHEMA.db
 """
+import datetime
 import json
 import math
 import sys
@@ -177,6 +178,76 @@ def main():
             same(f"segment {k} repeat_percent", o["repeat_percent"], r["repeat_percent"])
             same(f"segment {k} fcr_percent", o["fcr"], r["fcr_percent"])
     same("segments measured", sorted(ours), sorted(i["segment"] for i in measure.get("segments", []) if i["contacts"]))
+    # Measured pain: the steps and channels that hurt, and how.
+    pain = rows("pain")
+    for j in measure["journeys"]:
+        for st in j["steps"]:
+            s = steps.get((j["journey"], st["step"]))
+            if s is not None:
+                same(f"step {j['journey']}.{st['step']} effort", hundredths(s["effort"]), st["effort"])
+                same(f"step {j['journey']}.{st['step']} effort_n", s["effort_n"], st["effort_n"])
+    same("step pain", sorted((p["journey"], p["step"], p["hurt"]) for p in pain if p["subject"] == "step"),
+         sorted((j["journey"], st["step"], h) for j in measure["journeys"] for st in j["steps"] for h in st["pain"]))
+    same("channel pain", sorted((p["channel"], p["hurt"]) for p in pain if p["subject"] == "channel"),
+         sorted((c["channel"], h) for c in measure.get("channels", []) for h in c["pain"]))
+    # Complaints by root cause: the causes listed, their segments and weeks.
+    causes = sorted(rows("complaint_causes"), key=lambda r: r["rank"])
+    listed = measure.get("causes", [])
+    same("causes", [(c["cause"], c["complaints"], c["trend"]) for c in causes],
+         [(c["cause"], c["complaints"], c["trend"]) for c in listed])
+    by_segment, by_week = {}, {}
+    for r in rows("complaint_cause_segments"):
+        by_segment[(r["cause"], r["segment"])] = r["complaints"]
+    for r in rows("complaint_cause_weeks"):
+        week = (datetime.date(1970, 1, 1) + datetime.timedelta(days=r["week"])).isoformat()
+        by_week[(r["cause"], week)] = r["complaints"]
+    for c in listed:
+        same(f"cause {c['cause']} segments", {s: n for (k, s), n in by_segment.items() if k == c["cause"]},
+             {s["name"]: s["count"] for s in c["segments"]})
+        same(f"cause {c['cause']} weeks", {w["name"]: by_week.get((c["cause"], w["name"]), 0) for w in c["weeks"]},
+             {w["name"]: w["count"] for w in c["weeks"]})
+    # Money: cost to serve, revenue at risk, savings (each figure in
+    # hundredths, as measure.json writes it).
+    money = measure.get("money") or {}
+    cells = rows("cost_to_serve")
+    ours = keyed(cells, lambda r: (r["segment"], r["channel"]))
+    theirs = keyed(money.get("cost_to_serve", []), lambda c: (c["segment"], c["channel"]))
+    same("cost cells", sorted(ours), sorted(theirs))
+    for k in ours.keys() & theirs.keys():
+        o, t = ours[k], theirs[k]
+        for a in ["contacts", "costed", "timed"]:
+            same(f"cost {k} {a}", o[a], t[a])
+        for a, b in [("cost", "cost"), ("per_contact", "per_contact"), ("price_per_contact", "price_per_contact"),
+                     ("price_per_hour", "price_per_hour")]:
+            same(f"cost {k} {b}", hundredths(o[a]), t[b])
+        same(f"cost {k} queue", o["queue"], t["queue"])
+    for key, listed in [("segment", money.get("cost_by_segment", [])), ("channel", money.get("cost_by_channel", []))]:
+        for t in listed:
+            mine = [c for c in cells if c[key] == t["name"]]
+            cost, costed = sum(c["cost"] for c in mine), sum(c["costed"] for c in mine)
+            same(f"cost by {key} {t['name']} costed", costed, t["costed"])
+            same(f"cost by {key} {t['name']} cost", hundredths(cost), t["cost"])
+            same(f"cost by {key} {t['name']} per_contact", hundredths(cost / costed) if costed else None, t["per_contact"])
+    ours = keyed(rows("revenue_at_risk"), lambda r: r["segment"])
+    theirs = keyed(money.get("revenue_at_risk", []), lambda r: r["segment"])
+    same("revenue at risk", sorted(ours), sorted(theirs))
+    for k in ours.keys() & theirs.keys():
+        o, t = ours[k], theirs[k]
+        for a in ["customers_at_risk", "counted_by_row", "segment_customers"]:
+            same(f"at risk {k} {a}", o[a], t[a])
+        for a in ["average_check", "revenue_at_risk"]:
+            same(f"at risk {k} {a}", hundredths(o[a]), t[a])
+        same(f"at risk {k} churn_share", o["churn_share"], t["churn_share"])
+    ours = keyed(rows("savings"), lambda r: (r["segment"], r["lever"]))
+    theirs = keyed(money.get("savings", []), lambda r: (r["segment"], r["lever"]))
+    same("savings", sorted(ours), sorted(theirs))
+    for k in ours.keys() & theirs.keys():
+        o, t = ours[k], theirs[k]
+        same(f"saving {k} n", o["n"], t["n"])
+        same(f"saving {k} measured", o["measured"] * 100.0, t["measured"])
+        same(f"saving {k} target", hundredths(o["target"] * 100.0), t["target"])
+        for a, b in [("contacts", "contacts"), ("unit", "unit_saving"), ("saving", "saving")]:
+            same(f"saving {k} {b}", hundredths(o[a]), t[b])
     # Bad data, by file and kind.
     bad = {}
     for r in rows("bad_rows"):

@@ -27,6 +27,9 @@ out = sys.argv[2]
 seed = int(sys.argv[3]) if len(sys.argv) > 3 else 28
 rng = random.Random(seed)
 who = random.Random(seed + 1)
+extra = random.Random(seed + 2)
+CAUSES = ["hinge", "paint", "late crew", "wrong size", "scratch", "handle", "drawer", "worktop",
+          "sink cut-out", "delivery damage", "invoice", "colour", "glass"]
 CUSTOMERS = max(1, n // 40)
 REASONS = ["delivery", "billing", "defect", "", ""]
 MSK = timezone(timedelta(hours=3))
@@ -52,7 +55,8 @@ def later(t, mean):
 with open(f"{out}/contacts.csv", "w", newline="") as f:
     w = csv.writer(f)
     w.writerow(["id", "segment", "channel", "created", "answered", "first_response", "resolved",
-                "complaint", "acknowledged", "escalated", "feedback", "csat", "nps", "effort", "customer", "reason"])
+                "complaint", "acknowledged", "escalated", "feedback", "csat", "nps", "effort", "customer", "reason",
+                "cause", "handle_time"])
     for i in range(n):
         created = START + timedelta(seconds=rng.randrange(365 * 86400))
         segment = "premium" if rng.random() < 0.2 else "standard"
@@ -78,6 +82,13 @@ with open(f"{out}/contacts.csv", "w", newline="") as f:
         row = [f"C{i:07d}", segment, channel, stamp(created), stamp(answered), stamp(first), stamp(resolved),
                complaint, ack, esc, fb, csat, nps, effort,
                f"P{who.randrange(CUSTOMERS):06d}" if who.random() < 0.9 else "", who.choice(REASONS)]
+        cause = ""
+        if complaint and extra.random() < 0.9:
+            k = min(extra.randrange(len(CAUSES)), extra.randrange(len(CAUSES)))
+            cause = CAUSES[k] if extra.random() < 0.98 else f"free text {extra.randrange(50)}"
+        h = extra.random()
+        handle = "90000" if h < 0.001 else ("" if h < 0.2 else str(extra.randrange(20, 1800)))
+        row += [cause, handle]
         bad = rng.random()
         if bad < 0.001:
             row[1] = ""  # missing segment
@@ -98,7 +109,7 @@ MEAN = {"request": 20 * 3600, "measure": 2 * 86400, "approve": 86400, "productio
         "install": 86400, "feedback": 3600}
 with open(f"{out}/cases.csv", "w", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["case", "journey", "step", "entered", "left", "csat"])
+    w.writerow(["case", "journey", "step", "entered", "left", "csat", "effort"])
     for c in range(n // 18):
         at = START + timedelta(seconds=rng.randrange(360 * 86400))
         path = list(STEPS)
@@ -115,7 +126,8 @@ with open(f"{out}/cases.csv", "w", newline="") as f:
             left = later(at, MEAN[step])
             w.writerow([f"K{c:06d}", "order", step, stamp(at),
                         stamp(left) if rng.random() < 0.5 else "",
-                        rng.randint(1, 5) if rng.random() < 0.2 else ""])
+                        rng.randint(1, 5) if rng.random() < 0.2 else "",
+                        extra.randint(2 if step == "approve" else 1, 5) if extra.random() < 0.2 else ""])
             at = left + timedelta(seconds=rng.randrange(0, 3600))
         if rng.random() < 0.001:
-            w.writerow([f"K{c:06d}", "order", "teleport", stamp(at), "", ""])  # unknown step
+            w.writerow([f"K{c:06d}", "order", "teleport", stamp(at), "", "", ""])  # unknown step

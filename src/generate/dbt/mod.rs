@@ -9,6 +9,7 @@
 //! of which every character but a few safe ASCII ones is a `\u` escape; the
 //! macros quote them for the engine's dialect.
 
+mod money;
 mod spec;
 mod time;
 
@@ -146,12 +147,41 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("project/models/segment_metrics.sql"),
     ),
     (
+        "models/cost_to_serve.sql",
+        include_str!("project/models/cost_to_serve.sql"),
+    ),
+    (
+        "models/revenue_at_risk.sql",
+        include_str!("project/models/revenue_at_risk.sql"),
+    ),
+    (
+        "models/savings.sql",
+        include_str!("project/models/savings.sql"),
+    ),
+    (
+        "models/complaint_causes.sql",
+        include_str!("project/models/complaint_causes.sql"),
+    ),
+    (
+        "models/complaint_cause_weeks.sql",
+        include_str!("project/models/complaint_cause_weeks.sql"),
+    ),
+    (
+        "models/complaint_cause_segments.sql",
+        include_str!("project/models/complaint_cause_segments.sql"),
+    ),
+    ("models/pain.sql", include_str!("project/models/pain.sql")),
+    (
         "models/bad_rows.sql",
         include_str!("project/models/bad_rows.sql"),
     ),
     (
         "models/sources.yml",
         include_str!("project/models/sources.yml"),
+    ),
+    (
+        "tests/causes_within_the_cap.sql",
+        include_str!("project/tests/causes_within_the_cap.sql"),
     ),
     (
         "tests/clock_covers_the_data.sql",
@@ -179,6 +209,9 @@ pub fn project(model: &Model, settings: &Settings, columns: &Columns) -> Files {
             )
         })
         .collect();
+    seeds.push(("cxc_prices", money::prices(model)));
+    seeds.push(("cxc_segment_money", money::segments(model)));
+    seeds.push(("cxc_money_settings", money::settings(settings)));
     seeds.push(("cxc_clock", time::clock_table(&calendars)));
     seeds.push(("cxc_zone_utc", time::zone_utc(&spec.zones)));
     seeds.push(("cxc_zone_local", time::zone_local(&spec.zones)));
@@ -240,9 +273,18 @@ fn spec_macros(zones: usize, columns: &Columns) -> String {
          calendars (0: the home zone) and the export's column for each field\n    \
          (measure.columns). -#}}\n\
          {{% macro cxc_zone_ids() -%}}{{{{ return([{}]) }}}}{{%- endmacro %}}\n\
-         {{% macro cxc_column_map() -%}}{{{{ return({{{}}}) }}}}{{%- endmacro %}}\n",
+         {{% macro cxc_column_map() -%}}{{{{ return({{{}}}) }}}}{{%- endmacro %}}\n\
+         {{#- How cxc lists complaint causes (measure::causes, report::causes). -#}}\n\
+         {{% macro cxc_causes_shown() -%}}{}{{%- endmacro %}}\n\
+         {{% macro cxc_causes_weeks() -%}}{}{{%- endmacro %}}\n\
+         {{% macro cxc_trend_min() -%}}{}{{%- endmacro %}}\n\
+         {{% macro cxc_max_causes() -%}}{}{{%- endmacro %}}\n",
         ids.join(", "),
-        map.join(", ")
+        map.join(", "),
+        super::report::causes::SHOWN,
+        super::report::causes::WEEKS,
+        crate::measure::causes::TREND_MIN,
+        crate::measure::causes::MAX_CAUSES,
     )
 }
 

@@ -216,9 +216,13 @@ impl<'m> Spec<'m> {
     /// The channels in the spec's order: of a customer's contacts made at
     /// one time, the first channel's is the one that comes next.
     fn channels(&self) -> Table {
-        let mut t = Table::new(&[("channel", 's'), ("ord", 'i')]);
+        let mut t = Table::new(&[("channel", 's'), ("ord", 'i'), ("self_service", 'i')]);
         for (id, c) in self.model.channels.iter() {
-            t.row([c.header.id.to_string(), id.index().to_string()]);
+            t.row([
+                c.header.id.to_string(),
+                id.index().to_string(),
+                u8::from(c.self_service).to_string(),
+            ]);
         }
         t
     }
@@ -707,6 +711,51 @@ pub fn schema(model: &Model) -> String {
                 &[
                     not_null.into(),
                     accepted("[\"acknowledge\", \"resolve\", \"escalate\", \"feedback\"]"),
+                ],
+            ),
+        ],
+    ));
+    let segment = || column("segment", &[not_null.into(), accepted(&segments)]);
+    out.push_str(&model_block(
+        "cost_to_serve",
+        &[
+            segment(),
+            column("channel", &[not_null.into(), accepted(&channels)]),
+        ],
+    ));
+    out.push_str(&model_block("revenue_at_risk", &[segment()]));
+    out.push_str(&model_block(
+        "savings",
+        &[
+            segment(),
+            column(
+                "lever",
+                &[not_null.into(), accepted("[\"fcr\", \"self_service\"]")],
+            ),
+        ],
+    ));
+    out.push_str(&model_block(
+        "complaint_causes",
+        &[column(
+            "trend",
+            &[
+                not_null.into(),
+                accepted("[\"rising\", \"falling\", \"flat\", \"too_few\"]"),
+            ],
+        )],
+    ));
+    out.push_str(&model_block("complaint_cause_segments", &[segment()]));
+    out.push_str(&model_block(
+        "pain",
+        &[
+            column("journey", &[accepted(&journeys)]),
+            column("step", &[accepted(&steps)]),
+            column("channel", &[accepted(&channels)]),
+            column(
+                "hurt",
+                &[
+                    not_null.into(),
+                    accepted("[\"dropoff\", \"csat\", \"effort\"]"),
                 ],
             ),
         ],

@@ -111,3 +111,40 @@ fn schema_tests_name_the_specs_segments_and_channels() {
         "{schema}"
     );
 }
+
+#[test]
+fn prices_are_measures_per_segment_and_channel_and_only_where_stated() {
+    let compiled = compile_clean(
+        r#"
+team support { lead lead }
+role lead { team support; headcount 1; cost 900 per hour; duty "Lead" }
+role agent { team support; headcount 3; cost 600 per hour; duty "Answer" }
+channel phone { kind phone; owner support; cost 15 per contact }
+channel email { kind email; owner support }
+channel app { kind portal; self_service; cost 2 per contact }
+segment vip { channels phone, email, app }
+sla vip_sla for vip { answer phone 80% within 20s; target fcr >= 80% }
+queue vip_line { channel phone; segments vip; team support; aht 6m; concurrency 2 }
+"#,
+    );
+    let model = &compiled.specs[0].model;
+    let files = project(model, &Settings::default(), &Columns::default());
+    let prices = text(&files, "dbt/seeds/cxc_prices.csv");
+    let (vip, phone) = (crate::model::Idx::new(0), crate::model::Idx::new(0));
+    let p = crate::measure::money::price(model, vip, phone);
+    // 900·¼ + 600·¾ an hour, weighted by headcount: measure's own price.
+    assert_eq!(p.per_hour, 675.0);
+    let row = format!("vip,phone,15,{},vip_line,360,2", p.per_hour);
+    assert!(prices.contains(&row), "{prices}");
+    assert!(prices.contains("vip,app,2,0,-,,1"), "{prices}");
+    assert!(!prices.contains("email"), "e-mail is not priced: {prices}");
+    let segments = text(&files, "dbt/seeds/cxc_segment_money.csv");
+    assert!(segments.contains("vip,,,0.8"), "{segments}");
+    let channels = text(&files, "dbt/seeds/cxc_channels.csv");
+    assert!(
+        channels.contains("app,2,1") && channels.contains("phone,0,0"),
+        "{channels}"
+    );
+    let settings = text(&files, "dbt/seeds/cxc_money_settings.csv");
+    assert!(settings.ends_with("\n4,30,2,100,\n"), "{settings}");
+}

@@ -8,7 +8,10 @@ use crate::syntax::values::Date;
 use serde::Serialize;
 
 /// Causes listed by name; the rest are summed as other causes.
-const SHOWN: usize = 10;
+pub const SHOWN: usize = 10;
+
+/// Weeks of the period listed, at most (ten years).
+pub const WEEKS: usize = 520;
 
 #[derive(Debug, Serialize)]
 pub struct CauseView {
@@ -43,7 +46,7 @@ pub fn causes(model: &Model, report: &Report) -> Vec<CauseView> {
             (0..)
                 .map(|i| a + 7 * i)
                 .take_while(|&w| w <= b)
-                .take(520)
+                .take(WEEKS)
                 .collect()
         }
         None => Vec::new(),

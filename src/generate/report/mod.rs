@@ -6,7 +6,7 @@
 //! two carry the same sections in the same words.
 
 mod basis;
-mod causes;
+pub mod causes;
 mod html;
 mod money;
 mod segments;

@@ -4,7 +4,7 @@
 {%- set have = cxc_columns_of(rel) -%}
 with raw as (
   select
-  {%- for f in ['case', 'journey', 'step', 'entered', 'left', 'csat'] %}
+  {%- for f in ['case', 'journey', 'step', 'entered', 'left', 'csat', 'effort'] %}
     {{ cxc_field(f, have) }} as {{ 'case_id' if f == 'case' else ('left_' if f == 'left' else f) }}{{ ',' if not loop.last }}
   {%- endfor %}
   from {{ rel }}
@@ -15,7 +15,8 @@ parts as (
 ),
 valued as (
   select case_id, journey, step, {{ cxc_time_value('entered') }}, {{ cxc_time_value('left_') }},
-    {{ cxc_to_double('csat') }} as csat, csat as csat__text
+    {{ cxc_to_double('csat') }} as csat, csat as csat__text,
+    {{ cxc_to_double('effort') }} as effort, effort as effort__text
   from parts
 ),
 named as (
@@ -33,6 +34,7 @@ select named.*,
     when entered__kind = -1 then 'bad-time:entered'
     when left___kind = -1 then 'bad-time:left'
     when csat__text is not null and not coalesce(csat between 1 and 5, false) then 'bad-number:csat'
+    when effort__text is not null and not coalesce(effort between 1 and 5, false) then 'bad-number:effort'
     when journey_id is null then 'unknown-journey'
     when step_id is null then 'unknown-step'
   end as flaw

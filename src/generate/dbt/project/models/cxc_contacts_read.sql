@@ -4,8 +4,8 @@
 {%- set rel = cxc_rows('contacts') -%}
 {%- set have = cxc_columns_of(rel) -%}
 {%- set times = cxc_contact_times() -%}
-{%- set texts = ['id', 'segment', 'channel', 'complaint', 'customer', 'reason'] -%}
-{%- set numbers = {'csat': (1, 5), 'nps': (0, 10), 'effort': (1, 5)} -%}
+{%- set texts = ['id', 'segment', 'channel', 'complaint', 'customer', 'reason', 'cause'] -%}
+{%- set numbers = {'csat': (1, 5), 'nps': (0, 10), 'effort': (1, 5), 'handle_time': (0, 86400)} -%}
 with raw as (
   select
   {%- for f in texts + times + (numbers.keys() | list) %}
