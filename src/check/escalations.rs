@@ -72,7 +72,7 @@ pub fn check(ctx: &mut Ctx) {
 
 /// The role that answers for what a party receives: a role itself, a
 /// team's `lead`.
-fn head(model: &Model, party: &Ref<Party>) -> Option<Idx<Role>> {
+pub(super) fn head(model: &Model, party: &Ref<Party>) -> Option<Idx<Role>> {
     match party.target? {
         Party::Role(r) => Some(r),
         Party::Team(t) => model.teams[t].lead.as_ref()?.target,
@@ -81,12 +81,12 @@ fn head(model: &Model, party: &Ref<Party>) -> Option<Idx<Role>> {
 
 /// Entry and exit numbers of each role in a walk of the `reports_to`
 /// forest from its roots (roles that report to nobody).
-struct Tree {
+pub(super) struct Tree {
     order: Vec<Option<(u32, u32)>>,
 }
 
 impl Tree {
-    fn new(model: &Model) -> Tree {
+    pub(super) fn new(model: &Model) -> Tree {
         let n = model.roles.len();
         let mut children: Vec<Vec<Idx<Role>>> = vec![Vec::new(); n];
         let mut roots = Vec::new();
@@ -118,7 +118,7 @@ impl Tree {
     }
 
     /// Whether `boss` is above `role` (not the role itself).
-    fn is_above(&self, boss: Idx<Role>, role: Idx<Role>) -> bool {
+    pub(super) fn is_above(&self, boss: Idx<Role>, role: Idx<Role>) -> bool {
         match (self.order[boss.index()], self.order[role.index()]) {
             (Some((b_in, b_out)), Some((r_in, _))) => b_in < r_in && r_in < b_out,
             _ => false,

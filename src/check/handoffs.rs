@@ -8,7 +8,7 @@
 use super::{AgreementScope, Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
-use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Segment, Team};
+use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Role, Segment, Team};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::TimeLimit;
@@ -60,6 +60,9 @@ struct Handoff<'m> {
     /// The time the receiving team has, if the work sets one (a `wd`
     /// limit at the longest it can last).
     time_left: Option<Timed>,
+    /// An escalation to the owner's own management line: no handoff
+    /// between peer teams, so no agreement is asked for it.
+    up_the_line: bool,
 }
 
 /// Where a handoff happens, as a message names it.
@@ -125,14 +128,29 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
                     top_tier: top,
                     segments: segments.clone(),
                     time_left: next.within.map(|w| Timed::new(model, w.value, None)),
+                    up_the_line: false,
                 });
             }
         }
     }
     let journeys = model.journeys.len();
+    let tree = super::escalations::Tree::new(model);
     for (group, (_, complaint)) in model.complaints.iter().enumerate() {
         let Some(from) = owning_team(model, complaint.owner.as_ref()) else {
             continue;
+        };
+        // The owner's management line starts at the owner (a role) and at
+        // the lead of the owner's team.
+        let owner_role = match complaint.owner.as_ref().and_then(|o| o.target) {
+            Some(Party::Role(r)) => Some(r),
+            _ => None,
+        };
+        let lead = model.teams[from].lead.as_ref().and_then(|l| l.target);
+        let above_owner = |boss: Idx<Role>| {
+            [owner_role, lead]
+                .into_iter()
+                .flatten()
+                .any(|base| base == boss || tree.is_above(boss, base))
         };
         let segments: Vec<Idx<Segment>> = model.served(&complaint.segments).collect();
         let top = segments.iter().any(top_tier);
@@ -166,6 +184,8 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
                 top_tier: top,
                 segments: segments.clone(),
                 time_left,
+                up_the_line: super::escalations::head(model, &escalation.to)
+                    .is_some_and(above_owner),
             });
         }
     }
@@ -174,7 +194,10 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
 
 /// missing-agreement: one finding per pair of teams in a journey (or a
 /// complaint rule), at the first handoff: one agreement settles them all.
-/// Every handoff counts, unless `cxc.yaml` narrows it to tier-1 work.
+/// Every handoff counts, unless `cxc.yaml` narrows it to tier-1 work. An
+/// escalation up the owner's own reporting line (to the director its lead
+/// reports to) is management, not work handed to a peer team: it needs no
+/// agreement (agreement-too-slow still holds one that exists).
 fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
     let model = ctx.model;
     let covered: HashSet<(Idx<Team>, Idx<Team>)> = model
@@ -190,7 +213,7 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
         AgreementScope::TopTier => h.top_tier,
     };
     for (i, h) in handoffs.iter().enumerate() {
-        if in_scope(h) && h.from != h.to && !covered.contains(&(h.to, h.from)) {
+        if in_scope(h) && !h.up_the_line && h.from != h.to && !covered.contains(&(h.to, h.from)) {
             pairs.entry((h.group, h.from, h.to)).or_insert((i, 0)).1 += 1;
         }
     }
