@@ -19,7 +19,7 @@ pub(super) fn overloaded(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> 
         return None;
     }
     let count = plan.summary.intervals;
-    let at = super::at_interval(heaviest, count);
+    let at = super::findings::at_interval(heaviest, count);
     let spread: Arg = if count > 1 {
         msg!(
             "overloaded-in-intervals",
