@@ -145,11 +145,13 @@ pub(super) fn metric_targets(
             let clock = schedule.clock(model, sla.clock());
             // The SLA's own answer time: its first `answer` on the channel.
             let answer = channel.and_then(|ch| {
-                let line = sla.answers.iter().find(|a| a.channel.target == Some(ch))?;
+                let (_, line) = model.live_answers(sla, segment, ch).next()?;
                 Some(Target::of(model, sla_id, sla, line, schedule))
             });
             for kpi in &sla.targets {
-                if let Some(target) = MetricTarget::lacks_answer(&kpi.value, answer) {
+                if let Some(target) =
+                    MetricTarget::lacks_answer(&kpi.value, answer, channel.is_some())
+                {
                     let lost = Unjudged {
                         target,
                         sla: sla.header.id.clone(),

@@ -158,6 +158,9 @@ pub struct QueuePlan {
     pub queue: Idx<Queue>,
     pub id: Name,
     pub channel: Option<Name>,
+    /// Whether the queue's channel is a `phone` one: its customers are
+    /// callers.
+    pub voice: bool,
     pub model: QueueModel,
     /// The strictest answer target (see [`QueuePlan::targets`]).
     pub target: Option<Target>,
@@ -282,6 +285,9 @@ fn plan_queue<'m>(
         queue: id,
         id: queue.header.id.clone(),
         channel: channel.map(|c| model.channels[c].header.id.clone()),
+        voice: channel.is_some_and(|c| {
+            model.channels[c].kind == Some(crate::syntax::values::ChannelKind::Phone)
+        }),
         model: if inputs.patience.is_some() {
             QueueModel::ErlangA
         } else {
@@ -308,11 +314,11 @@ fn plan_queue<'m>(
         summary.peak_required_headcount = summary.peak_required_headcount.max(people);
         if let Some(people) = people {
             match interval.start.as_deref() {
-                None => needs.add(queue, None, people),
+                None => needs.add(model, queue, None, people),
                 // A start cxc cannot place may fall in any interval.
                 Some(start) => {
                     let slot = plan.schedule.slot(start);
-                    needs.add(queue, slot.map(|slot| (slot, start)), people);
+                    needs.add(model, queue, slot.map(|slot| (slot, start)), people);
                 }
             }
         }
