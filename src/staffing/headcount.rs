@@ -160,13 +160,16 @@ impl<'m> TeamNeeds<'m> {
     }
 }
 
+/// Each queue and the seats it needs in one interval.
+type Shares<'m> = Vec<(&'m Name, u32)>;
+
 /// The seats `queues` need at once when more than `have`: how many, each
 /// queue's share in the busiest interval, and when that is.
 fn short<'m>(
     queues: &[QueueNeed<'m>],
     written: &HashMap<Slot, String>,
     have: u64,
-) -> Option<(u64, Vec<(&'m Name, u32)>, Message)> {
+) -> Option<(u64, Shares<'m>, Message)> {
     let (needed, busiest) = busiest(queues);
     if needed <= have {
         return None;
