@@ -215,6 +215,10 @@ struct Gen {
     /// Segments written without a `channels` line (they use the channels
     /// their SLAs target), as a bit mask.
     unlisted: u32,
+    /// Channels owned by a role (channel i by `lead{i % teams}`) rather
+    /// than by `team0`, as a bit mask: that team's queues on it take that
+    /// role's workers only.
+    role_owned: u32,
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -307,6 +311,7 @@ fn gen() -> impl Strategy<Value = Gen> {
                     via_override: flags.1,
                     shared: flags.2,
                     unlisted: flags.3 % 4,
+                    role_owned: flags.3 >> 2,
                 }
             },
         )
@@ -338,8 +343,12 @@ impl Gen {
             out += &format!("role lead{t} \"Lead {t}\" {{ team team{t}; duty \"Lead\" }}\n");
         }
         for (i, &(kind, cal)) in self.channels.iter().enumerate() {
+            let owner = match self.owner_role(i) {
+                Some(t) => format!("lead{t}"),
+                None => "team0".to_string(),
+            };
             out += &format!(
-                "channel ch{i} \"Channel {i} ({})\" {{ kind {}; hours cal{cal}; owner team0 }}\n",
+                "channel ch{i} \"Channel {i} ({})\" {{ kind {}; hours cal{cal}; owner {owner} }}\n",
                 KINDS[kind], KINDS[kind]
             );
         }
@@ -440,6 +449,11 @@ impl Gen {
         out
     }
 
+    /// The team whose lead owns channel `i`, if a role owns it.
+    fn owner_role(&self, i: usize) -> Option<usize> {
+        (self.role_owned & (1 << i) != 0).then_some(i % self.teams)
+    }
+
     fn config(&self) -> String {
         let mut out = String::from("rules:\n  understaffed: off\n  metric-target-unmet: off\n");
         out += "exports:\n  taskrouter:\n";
@@ -461,6 +475,43 @@ fn check_generated(g: &Gen) {
     let spec = g.spec();
     let (_work, built) = build_text(&spec, Some(&g.config()));
     invariants::check(&built, &format!("generated spec\n{spec}\n"));
+    // Who answers a line: a queue on a channel a role of its team owns
+    // admits that role's workers of the team only; any other queue every
+    // worker of its team (as the job descriptions and headcount-short
+    // read it).
+    let now = Moment {
+        day: 0,
+        minute: 600,
+    };
+    for (i, &(ch, _, team, _)) in g.queues.iter().enumerate() {
+        let q = built
+            .queues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["queue"] == format!("q{i}"))
+            .unwrap();
+        let workers = twilio::parse(q["target_workers"].as_str().unwrap()).unwrap();
+        let admits = |team: usize, role: &str| {
+            let worker = serde_json::json!({"team": format!("team{team}"), "roles": [role]});
+            twilio::holds(&workers, &worker, now, &Value::Null)
+        };
+        let other = (team + 1) % g.teams;
+        assert!(
+            other == team || !admits(other, &format!("lead{team}")),
+            "q{i}: {spec}"
+        );
+        match g.owner_role(ch).filter(|&t| t == team) {
+            Some(t) => {
+                assert!(admits(team, &format!("lead{t}")), "q{i}: {spec}");
+                assert!(
+                    !admits(team, "agent"),
+                    "q{i} admits a role that does not own ch{ch}: {spec}"
+                );
+            }
+            None => assert!(admits(team, "agent"), "q{i}: {spec}"),
+        }
+    }
 }
 
 impl Gen {
@@ -754,8 +805,13 @@ fn fault_7_taskqueues_are_exported_with_their_workers() {
     let (_out, built) = kitchen();
     let queues = built.queues.as_array().unwrap();
     assert_eq!(queues.len(), 2);
+    // The kitchen's agents own its phone, chat and e-mail: the queues on
+    // them take the support team's agents, not its other roles.
     for q in queues {
-        assert_eq!(q["target_workers"], "team == 'support'");
+        assert_eq!(
+            q["target_workers"],
+            "team == 'support' AND roles HAS 'agent'"
+        );
         assert_eq!(q["task_order"], "FIFO");
         assert!(twilio::parse(q["target_workers"].as_str().unwrap()).is_ok());
     }
@@ -1101,4 +1157,56 @@ fn audit5_f1_a_night_email_waits_in_its_own_queue() {
     // Nobody anywhere: still its own queue, not the last one.
     let placed = twilio::route_when(&built.workflow, &mail, monday_22, 86_399, &|_, _| true);
     assert_eq!(placed.unwrap().queue, own);
+}
+
+/// A channel a role owns is answered by that role's people: its TaskQueue
+/// admits a worker of the team with that role and no other worker of the
+/// team, nor that role's name in another team. A channel whose owner is a
+/// role of another team is answered by the queue's team, as the job
+/// descriptions and `headcount-short` read it.
+#[test]
+fn a_role_owned_channels_queue_admits_only_that_role() {
+    let spec = "calendar always { open 24x7 }\n\
+        team reservations { lead res_head }\n\
+        team desk {}\n\
+        role res_head { team reservations; duty \"Leads\" }\n\
+        role res_supervisor { team reservations; reports_to res_head; headcount 4; duty \"Answers the Platinum line\" }\n\
+        role res_agent { team reservations; reports_to res_head; headcount 110; duty \"Answers\" }\n\
+        role clerk { team desk; headcount 5; duty \"Answers\" }\n\
+        channel plat_line { kind phone; hours always; owner res_supervisor }\n\
+        channel phone { kind phone; hours always; owner reservations }\n\
+        segment platinum { channels plat_line, phone }\n\
+        sla plat_sla for platinum { answer plat_line 90% within 20s; answer phone 80% within 60s }\n\
+        queue plat_q { channel plat_line; segments platinum; team reservations; agents 7 }\n\
+        queue phone_q { channel phone; segments platinum; team reservations; agents 7 }\n\
+        queue desk_q { channel plat_line; segments platinum; team desk; agents 2 }\n";
+    let (_dir, built) = build_text(spec, None);
+    let workers = |queue: &str| {
+        let q = built
+            .queues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["queue"] == queue)
+            .unwrap_or_else(|| panic!("{queue} in {}", built.queues));
+        twilio::parse(q["target_workers"].as_str().unwrap()).unwrap()
+    };
+    let now = Moment {
+        day: 0,
+        minute: 600,
+    };
+    let admits = |queue: &str, team: &str, role: &str| {
+        let worker = serde_json::json!({"team": team, "roles": [role]});
+        twilio::holds(&workers(queue), &worker, now, &Value::Null)
+    };
+    assert!(admits("plat_q", "reservations", "res_supervisor"));
+    assert!(!admits("plat_q", "reservations", "res_agent"));
+    assert!(!admits("plat_q", "reservations", "res_head"));
+    assert!(!admits("plat_q", "desk", "res_supervisor"));
+    // A channel the team owns: every worker of the team.
+    assert!(admits("phone_q", "reservations", "res_agent"));
+    assert!(admits("phone_q", "reservations", "res_supervisor"));
+    // The owner role is of another team: the queue's team answers.
+    assert!(admits("desk_q", "desk", "clerk"));
+    assert!(!admits("desk_q", "reservations", "res_supervisor"));
 }

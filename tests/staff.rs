@@ -385,7 +385,7 @@ fn a_service_level_without_an_answer_time_is_said_not_judged() {
     let corpus = headings("tests/corpus/service-level");
     let late = corpus.iter().find(|h| h.starts_with("late ")).unwrap();
     assert!(
-        late.contains("not judged (their SLA has no answer target on this channel to count “in time” by): service_level >= 85% (night_sla)"),
+        late.contains("not judged (their SLA has no answer target on this channel: nobody waits on the line for an answer, and “in time” has no time to count by): service_level >= 85% (night_sla)"),
         "{late}"
     );
     let shared = corpus.iter().find(|h| h.starts_with("shared ")).unwrap();
@@ -482,4 +482,71 @@ fn every_open_answer_target_is_met_in_every_interval() {
         erlang_c_agents(400.0 / 6.0, 0.95, 60.0, 300.0)
             < erlang_c_agents(400.0 / 6.0, 0.80, 5.0, 300.0)
     );
+}
+
+/// `target asa` counts live contacts only, as `cxc measure` does: on an
+/// e-mail queue whose SLA sets no answer target there it is not judged, and
+/// the heading says so; a queue that cannot carry its load is understaffed
+/// all the same (4 agents for 8 Erlangs), one that can is not faulted for
+/// an ASA nobody waits through.
+#[test]
+fn asa_is_judged_on_live_channels_only_and_overload_is_always_understaffed() {
+    let heads = headings("tests/corpus/live.cx");
+    for queue in ["mail_q ", "mail_ok "] {
+        let head = heads.iter().find(|h| h.starts_with(queue)).unwrap();
+        assert!(head.contains("not judged (their SLA has no answer target on this channel: nobody waits on the line for an answer, and “in time” has no time to count by): asa <= 45s"), "{head}");
+    }
+    let phone = heads.iter().find(|h| h.starts_with("phone_q ")).unwrap();
+    assert!(!phone.contains("not judged"), "{phone}");
+    assert!(phone.contains("asa <= 45s"), "{phone}");
+    let checked = json(&cxc(&["check", "tests/corpus/live.cx", "--format", "json"]));
+    let found: Vec<(String, String)> = checked["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "understaffed");
+    assert!(
+        found[0].1.contains("mail_q") && found[0].1.contains("at least 9"),
+        "{found:?}"
+    );
+}
+
+/// A missed ASA speaks of callers on a phone line and of customers on chat.
+#[test]
+fn a_missed_asa_names_callers_only_on_the_phone() {
+    let spec = |kind: &str| {
+        format!(
+            "calendar always {{ open 24x7 }}\nteam t {{}}\n\
+             channel line {{ kind {kind}; hours always; owner t }}\nsegment s {{ channels line }}\n\
+             sla x for s {{ hours always; answer line 80% within 60s; target asa <= 1s }}\n\
+             queue q {{ channel line; team t; agents 14; forecast 100 per 30m; aht 3m }}\n"
+        )
+    };
+    for (kind, lang, who, not) in [
+        ("phone", "en", "callers wait", "customers wait"),
+        ("chat", "en", "customers wait", "callers wait"),
+        ("phone", "ru", "звонящие ждут", "клиенты ждут"),
+        ("chat", "ru", "клиенты ждут", "звонящие ждут"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("spec.cx"), spec(kind)).unwrap();
+        let checked = json(&cxc_in(
+            dir.path(),
+            &["check", "--format", "json", "--lang", lang],
+        ));
+        let text = checked.to_string();
+        assert!(
+            text.contains("metric-target-unmet") && text.contains(who),
+            "{kind} {lang}: {text}"
+        );
+        assert!(!text.contains(not), "{kind} {lang}: {text}");
+    }
 }

@@ -412,6 +412,8 @@ include-cycle-help = remove one of these includes; a file needs to be included o
 
 measured-abandonment = { $value } hang up
 measured-asa = callers wait { $value } on average
+measured-abandonment-customers = { $value } give up before an answer
+measured-asa-customers = customers wait { $value } on average for an answer
 measured-occupancy = agents are busy { $value } of the time
 measured-service-level = { $value } are answered in time
 metric-target-unmet = queue `{ $queue }` with { $agents ->
@@ -425,11 +427,13 @@ metric-target-unmet-intervals = queue `{ $queue }` with { $agents ->
 metric-target-unmet-help = add agents (`cxc staff` shows how many each interval needs and which target binds), or revisit the target
 metric-target-unmet-fewer-help = this target asks for fewer agents than the queue has; lower `agents` or revisit the target
 the-target = the target
-headcount-short = the line roles of team `{ $team }`{ $lead } add up to { $have } people ({ $roles }), but its queues need { $needed } at the same time, { $when } ({ $queues })
+headcount-short = the line roles of team `{ $team }`{ $lead } add up to { $have } people ({ $roles }), but its queues need { $needed } agents on duty at the same time, { $when } ({ $queues })
+headcount-short-role = role `{ $role }` has a headcount of { $have }, but the queues on the channels it owns, whose seats it holds, need { $needed } of its people on duty at the same time, { $when } ({ $queues })
+headcount-short-role-help = raise the role's `headcount` by { $more }, or make the channel's `owner` the team (then every line role of the team answers it, in the job descriptions and in TaskRouter); this counts seats filled at one moment: covering them across shifts, days off and leave takes more people
 headcount-lead-not-counted = {" "}(its lead `{ $lead }` not counted)
 headcount-in-interval = in the interval starting { $start }
 headcount-in-every-interval = in every interval
-headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent
+headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people
 
 ## Forecasts
 
@@ -686,7 +690,7 @@ explain-share-over-100 =
     .summary = Segment `share`s (or `revenue`s) add up to more than 100%.
     .why = Segments divide the customer base; their shares of customers and of revenue cannot exceed the whole. An impossible split usually means an outdated figure.
 explain-understaffed =
-    .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file when the SLA's `hours` and the channel's are open); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit.
+    .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file when the SLA's `hours` and the channel's are open); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit. A queue whose agents are fewer than the work arriving is `understaffed` whatever targets apply, unless its answer target already says so.
     .why = A promise of "80% of calls answered within 20 seconds" is only real if the queue has the people for it. Queueing theory tells how many: below that number the target is missed however hard the agents work, because calls arrive in bursts.
 explain-forecast-when-closed =
     .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
@@ -764,7 +768,7 @@ explain-preferred-channel-not-offered =
     .summary = A customer type `prefer`s channels that none of its segments offer.
     .why = Steering a type of customer to a channel works only if the channel is open to them. A strategy that sends impatient customers to chat while their segment has no chat cannot be followed by the people who serve them.
 explain-metric-target-unmet =
-    .summary = A queue's `agents` miss an SLA `target` that staffing can compute: `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`. The target is judged only on queues whose channel the SLA covers (it sets a target on that channel, or names no channel and no other SLA of the segment names it) and only in the forecast intervals when the SLA's `hours` and the channel's are open. `service_level` is the share answered within its own SLA's answer time on the queue's channel (the SLA's first `answer` there), never another SLA's; an SLA with no `answer` on the channel gives it no time to count by, so it is not judged there (`cxc staff` says so).
+    .summary = A queue's `agents` miss an SLA `target` that staffing can compute: `abandonment` (Erlang A, with `patience`), `asa`, `occupancy`, `service_level`. The target is judged only on queues whose channel the SLA covers (it sets a target on that channel, or names no channel and no other SLA of the segment names it) and only in the forecast intervals when the SLA's `hours` and the channel's are open. `service_level` is the share answered within its own SLA's answer time on the queue's channel (the SLA's first `answer` there), never another SLA's; an SLA with no `answer` on the channel gives it no time to count by, so it is not judged there (`cxc staff` says so). `asa` and `abandonment` count live contacts only, as `cxc measure` does: a contact is live when its SLA sets an `answer` target on its channel, so on a queue where it sets none (e-mail with only a `first_response`) they are not judged (`cxc staff` says so). The message speaks of callers on a `phone` channel and of customers on the others.
     .why = An SLA target nobody checks is a wish. With a forecast, a handle time and a number of agents, queueing theory computes the share who hang up, the average wait and how busy agents are: a `target abandonment <= 1%` that the queue's own staffing puts at 5% is broken before the first call.
 explain-review-cadence =
     .summary = The service has no `review every`, no `reviewed` date, or a cadence longer than 12 months.
@@ -806,7 +810,7 @@ explain-promise-exceeds-journey =
     .summary = A promise about an outcome (`journey J [from S] [to S]`) is shorter than the journey's own target or the step deadlines along the longest way through it, or the journey sets no deadline there at all.
     .why = "Delivery within 60 minutes" is kept by the kitchen, the dispatcher and the courier, each within their own deadline. If their deadlines add up to more than the promise, it is broken by design, however hard everyone works.
 explain-headcount-short =
-    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval, an interval being the instant it starts at however the forecast writes it, or a time of a typical day or week; the busiest interval counts) than the `headcount` of the team's line roles — every role but its `lead` (the lead counts only when it is the team's one role): a lead organises the line, it does not answer it. Queues that peak at different hours do not add up their peaks.
+    .summary = The queues of a team need more people at the same time (required headcount after shrinkage, added up interval by interval, an interval being the instant it starts at however the forecast writes it, or a time of a typical day or week; the busiest interval counts) than the `headcount` of the team's line roles — every role but its `lead` (the lead counts only when it is the team's one role): a lead organises the line, it does not answer it. Queues that peak at different hours do not add up their peaks. A channel whose `owner` is a role of the queue's team is that role's to answer (its job description gives it the line, and TaskRouter offers its tasks to that role only): its queues' seats are compared with that role's `headcount` too, interval by interval, and the finding names the role. An owner role of another team does not answer the queue: the queue's team does. The finding counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people than it names.
     .why = Staffing plans are kept by people who exist. When the roles of a team add up to fewer people than its queues need, the standard cannot be met on the busiest day however the shifts are drawn.
 
 ## cxc explain
@@ -888,7 +892,7 @@ staff-targets = { $count ->
 staff-target-item = { $percent }% within { $within } ({ $when })
 staff-hours = { $sla }, hours { $hours }
 staff-around-the-clock = { $sla }, around the clock
-staff-unjudged = not judged (their SLA has no answer target on this channel to count “in time” by): { $targets }
+staff-unjudged = not judged (their SLA has no answer target on this channel: nobody waits on the line for an answer, and “in time” has no time to count by): { $targets }
 staff-no-target = no answer target for this channel
 staff-agents = { $agents ->
         [one] 1 agent

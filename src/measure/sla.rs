@@ -87,13 +87,11 @@ impl Tally {
             let on = |c: Option<Idx<Channel>>| {
                 c == Some(channel) && model.target_applies(segment, Some(channel))
             };
-            for (i, a) in sla.answers.iter().enumerate() {
-                if on(a.channel.target) {
-                    live = true;
-                    // An answer never comes later: the caller hung up.
-                    let met = answered.meets(deadline(a.within).limit);
-                    self.counts.count(cell(Target::Answer(i)), met);
-                }
+            for (i, a) in model.live_answers(sla, segment, channel) {
+                live = true;
+                // An answer never comes later: the caller hung up.
+                let met = answered.meets(deadline(a.within).limit);
+                self.counts.count(cell(Target::Answer(i)), met);
             }
             for (i, f) in sla.first_responses.iter().enumerate() {
                 if on(f.channel.target) {

@@ -7,7 +7,7 @@
 //! (`generate::job::work`), and the rules that ask what a role may decide
 //! (`right-conflict`) ask this same derivation, so the two cannot disagree.
 
-use super::{Idx, Model, Party, Role, Team};
+use super::{AnswerTarget, Channel, Idx, Model, Party, Queue, Role, Segment, Sla, Team};
 
 /// The roles of each team and its lead, read once.
 pub struct Crew {
@@ -75,5 +75,51 @@ impl Crew {
             .map(|r| (r, None))
             .chain(organiser.map(|(lead, t)| (lead, Some(t))))
             .collect()
+    }
+}
+
+impl Model {
+    /// Who takes the contacts `team`'s queues take on `channel`: the
+    /// channel's owner when it is a role of that team, else the team. A
+    /// role of another team owning the channel does not take them: the
+    /// queue names the team that answers, and the owner role's own team
+    /// holds no seat in it. The job descriptions, staffing
+    /// (`headcount-short`) and TaskRouter's TaskQueues all read this.
+    pub fn channel_takers(&self, channel: Option<Idx<Channel>>, team: Idx<Team>) -> Party {
+        let owner = channel.and_then(|c| self.channels[c].owner.as_ref()?.target);
+        match owner {
+            Some(Party::Role(r))
+                if self.roles[r].team.as_ref().and_then(|t| t.target) == Some(team) =>
+            {
+                Party::Role(r)
+            }
+            _ => Party::Team(team),
+        }
+    }
+
+    /// Who holds a queue's seats ([`Model::channel_takers`]); `None` for a
+    /// queue with no team.
+    pub fn queue_takers(&self, queue: &Queue) -> Option<Party> {
+        let team = queue.team.as_ref()?.target?;
+        Some(self.channel_takers(queue.channel.as_ref().and_then(|c| c.target), team))
+    }
+
+    /// The `answer` targets of `sla` a contact of `segment` on `channel`
+    /// answers to, with their place in the SLA: those on the channel, when
+    /// the segment uses it. A contact with one is *live* — someone waits
+    /// for the answer — so its wait and its hang-ups count: `cxc measure`
+    /// judges `asa` and `abandonment` on such contacts only, and staffing
+    /// on the queues whose channel has one.
+    pub fn live_answers<'s>(
+        &self,
+        sla: &'s Sla,
+        segment: Idx<Segment>,
+        channel: Idx<Channel>,
+    ) -> impl Iterator<Item = (usize, &'s AnswerTarget)> + 's {
+        let applies = self.target_applies(segment, Some(channel));
+        sla.answers
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| applies && a.channel.target == Some(channel))
     }
 }

@@ -11,7 +11,7 @@
 use super::hours::Slot;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
-use crate::model::{Crew, Idx, Model, Queue, Team};
+use crate::model::{Crew, Model, Party, Queue, Team};
 use crate::msg;
 use crate::syntax::Name;
 use std::collections::HashMap;
@@ -33,21 +33,39 @@ struct Needs<'m> {
     written: HashMap<Slot, String>,
 }
 
-/// What each team's queues need, gathered while the queues are staffed.
+/// What each team's queues need, gathered while the queues are staffed;
+/// and apart, what the queues whose seats a role holds (its team's queues
+/// on a channel it owns, [`Model::channel_takers`]) need of that role.
 #[derive(Default)]
 pub struct TeamNeeds<'m> {
-    teams: HashMap<Idx<Team>, Needs<'m>>,
+    teams: HashMap<Party, Needs<'m>>,
 }
 
 impl<'m> TeamNeeds<'m> {
     /// Records what `queue` needs in one interval, where it lies and its
     /// start as written (`None`: every interval). Queues without a team
-    /// are nobody's to staff.
-    pub fn add(&mut self, queue: &'m Queue, start: Option<(Slot, &str)>, people: u32) {
-        let Some(team) = queue.team.as_ref().and_then(|t| t.target) else {
+    /// are nobody's to staff. A queue whose seats a role holds counts for
+    /// the role and for the team.
+    pub fn add(
+        &mut self,
+        model: &Model,
+        queue: &'m Queue,
+        start: Option<(Slot, &str)>,
+        people: u32,
+    ) {
+        let Some(takers) = model.queue_takers(queue) else {
             return;
         };
-        let needs = self.teams.entry(team).or_default();
+        if let Party::Role(_) = takers {
+            self.add_to(takers, queue, start, people);
+        }
+        if let Some(team) = queue.team.as_ref().and_then(|t| t.target) {
+            self.add_to(Party::Team(team), queue, start, people);
+        }
+    }
+
+    fn add_to(&mut self, party: Party, queue: &'m Queue, start: Option<(Slot, &str)>, people: u32) {
+        let needs = self.teams.entry(party).or_default();
         if let Some((slot, text)) = start {
             needs
                 .written
@@ -80,7 +98,7 @@ impl<'m> TeamNeeds<'m> {
         let mut found = Vec::new();
         let crew = Crew::new(model);
         for (team, t) in model.teams.iter() {
-            let Some(Needs { queues, written }) = self.teams.get(&team) else {
+            let Some(Needs { queues, written }) = self.teams.get(&Party::Team(team)) else {
                 continue;
             };
             // The line roles answer the queues; the lead organises them.
@@ -94,21 +112,8 @@ impl<'m> TeamNeeds<'m> {
                 continue; // no headcount stated: nothing to compare
             }
             let have: u64 = roles.iter().map(|&(_, n)| u64::from(n)).sum();
-            let (needed, busiest) = busiest(queues);
-            if needed <= have {
+            let Some((needed, at_busiest, when)) = short(queues, written, have) else {
                 continue;
-            }
-            let at_busiest: Vec<(&Name, u32)> = queues
-                .iter()
-                .map(|q| {
-                    let there = busiest.and_then(|s| q.at.get(&s)).copied().unwrap_or(0);
-                    (q.id, q.always + there)
-                })
-                .filter(|&(_, n)| n > 0)
-                .collect();
-            let when = match busiest.and_then(|slot| written.get(&slot)) {
-                Some(start) => msg!("headcount-in-interval", start = start.as_str()),
-                None => msg!("headcount-in-every-interval"),
             };
             // Named when it is left out: a lead who is the team's one role
             // is its line.
@@ -118,8 +123,70 @@ impl<'m> TeamNeeds<'m> {
                 .map(|l| &model.roles[l].header.id);
             found.push(short_team(t, lead, &roles, &at_busiest, have, needed, when));
         }
+        for (role, r) in model.roles.iter() {
+            let Some(Needs { queues, written }) = self.teams.get(&Party::Role(role)) else {
+                continue;
+            };
+            let Some(have) = r.headcount else {
+                continue; // no headcount stated: nothing to compare
+            };
+            let Some((needed, at_busiest, when)) = short(queues, written, u64::from(have)) else {
+                continue;
+            };
+            let list = crate::diagnostic::elide(
+                at_busiest.iter().map(|(name, n)| format!("{name} {n}")),
+                ", ",
+            );
+            found.push(
+                Diagnostic::new(
+                    Code::HeadcountShort,
+                    r.header.span,
+                    msg!(
+                        "headcount-short-role",
+                        role = &r.header.id,
+                        have = have,
+                        needed = needed,
+                        when = when,
+                        queues = list
+                    ),
+                )
+                .help(msg!(
+                    "headcount-short-role-help",
+                    more = needed - u64::from(have)
+                )),
+            );
+        }
         found
     }
+}
+
+/// Each queue and the seats it needs in one interval.
+type Shares<'m> = Vec<(&'m Name, u32)>;
+
+/// The seats `queues` need at once when more than `have`: how many, each
+/// queue's share in the busiest interval, and when that is.
+fn short<'m>(
+    queues: &[QueueNeed<'m>],
+    written: &HashMap<Slot, String>,
+    have: u64,
+) -> Option<(u64, Shares<'m>, Message)> {
+    let (needed, busiest) = busiest(queues);
+    if needed <= have {
+        return None;
+    }
+    let at_busiest: Vec<(&Name, u32)> = queues
+        .iter()
+        .map(|q| {
+            let there = busiest.and_then(|s| q.at.get(&s)).copied().unwrap_or(0);
+            (q.id, q.always + there)
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let when = match busiest.and_then(|slot| written.get(&slot)) {
+        Some(start) => msg!("headcount-in-interval", start = start.as_str()),
+        None => msg!("headcount-in-every-interval"),
+    };
+    Some((needed, at_busiest, when))
 }
 
 /// The most people the queues need in one interval, and that interval

@@ -9,17 +9,19 @@ use crate::i18n::Arg;
 use crate::model::Queue;
 use crate::msg;
 
-/// `understaffed` for a queue whose agents cannot carry its load, when no
-/// other staffing finding already says so: a queue with an `answer` target
-/// is judged against it, and a missed SLA `target` is `metric-target-unmet`.
+/// `understaffed` for a queue whose agents cannot carry its load, whatever
+/// targets apply, unless its `answer` target already finds it understaffed
+/// (that finding names the worst interval). A missed SLA `target` beside it
+/// (`metric-target-unmet`, an ASA of ∞) does not say the queue cannot carry
+/// its load, so it does not stand in for this one.
 pub(super) fn overloaded(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> {
     let agents = queue.agents?;
     let heaviest = plan.summary.heaviest.as_ref()?;
-    if plan.target.is_some() || plan.summary.misses.iter().any(|m| m.intervals > 0) {
+    if plan.summary.worst.is_some() {
         return None;
     }
     let count = plan.summary.intervals;
-    let at = super::at_interval(heaviest, count);
+    let at = super::findings::at_interval(heaviest, count);
     let spread: Arg = if count > 1 {
         msg!(
             "overloaded-in-intervals",

@@ -49,7 +49,8 @@ pub struct MetricTarget {
 impl MetricTarget {
     /// The target if staffing can compute it for this queue: `abandonment`
     /// needs callers who hang up (`patience`), `service_level` its SLA's
-    /// answer target on the queue's channel (`answer`).
+    /// answer target on the queue's channel (`answer`); `asa` and
+    /// `abandonment` a live channel ([`MetricTarget::lacks_answer`]).
     pub fn of(
         kpi: &Kpi,
         span: Span,
@@ -57,6 +58,9 @@ impl MetricTarget {
         queue: &Queue,
         answer: Option<Target>,
     ) -> Option<Self> {
+        if Self::lacks_answer(kpi, answer, queue.channel.is_some()).is_some() {
+            return None;
+        }
         let value = match (kpi.metric, kpi.value) {
             (Metric::Abandonment, TargetValue::Percent(p)) if queue.patience.is_some() => {
                 p.fraction()
@@ -77,17 +81,29 @@ impl MetricTarget {
         })
     }
 
-    /// A `service_level` target staffing cannot judge, described: its SLA
-    /// has no answer target on the queue's channel to count "in time" by.
-    pub fn lacks_answer(kpi: &Kpi, answer: Option<Target>) -> Option<String> {
-        match (kpi.metric, kpi.value, answer) {
-            (Metric::ServiceLevel, TargetValue::Percent(p), None) => Some(format!(
-                "{} {} {p}",
-                kpi.metric.as_str(),
-                kpi.comparison.as_str()
-            )),
-            _ => None,
+    /// A target staffing does not judge on a queue, described: its SLA has
+    /// no answer target on the queue's channel (`answer`), so no contact
+    /// there is live ([`crate::model::Model::live_answers`]) — a
+    /// `service_level` has no time to count "in time" by, and `asa` and
+    /// `abandonment` count live contacts only, as `cxc measure` does. A
+    /// queue without a channel (`on_channel` false) judges `asa` and
+    /// `abandonment` on all its contacts.
+    pub fn lacks_answer(kpi: &Kpi, answer: Option<Target>, on_channel: bool) -> Option<String> {
+        if answer.is_some() {
+            return None;
         }
+        let live_only = matches!(kpi.metric, Metric::Asa | Metric::Abandonment) && on_channel;
+        let value = match (kpi.metric, kpi.value) {
+            (Metric::ServiceLevel, TargetValue::Percent(p)) => p.to_string(),
+            (Metric::Asa, TargetValue::Duration(d)) if live_only => d.to_string(),
+            (Metric::Abandonment, TargetValue::Percent(p)) if live_only => p.to_string(),
+            _ => return None,
+        };
+        Some(format!(
+            "{} {} {value}",
+            kpi.metric.as_str(),
+            kpi.comparison.as_str()
+        ))
     }
 
     /// The wait, in seconds, that counts as answered in time for this
@@ -204,10 +220,14 @@ pub fn unmet(plan: &QueuePlan, queue: &Queue) -> Vec<Diagnostic> {
         .map(|(target, misses)| {
             let (start, worst) = misses.worst.clone().unwrap_or((None, 0.0));
             let shown = target.show(worst);
-            let measured = match target.metric {
-                Metric::Abandonment => msg!("measured-abandonment", value = shown),
-                Metric::Asa => msg!("measured-asa", value = shown),
-                Metric::Occupancy => msg!("measured-occupancy", value = shown),
+            let measured = match (target.metric, plan.voice) {
+                (Metric::Abandonment, true) => msg!("measured-abandonment", value = shown),
+                (Metric::Abandonment, false) => {
+                    msg!("measured-abandonment-customers", value = shown)
+                }
+                (Metric::Asa, true) => msg!("measured-asa", value = shown),
+                (Metric::Asa, false) => msg!("measured-asa-customers", value = shown),
+                (Metric::Occupancy, _) => msg!("measured-occupancy", value = shown),
                 _ => msg!("measured-service-level", value = shown),
             };
             let message = match start {

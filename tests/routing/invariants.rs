@@ -461,10 +461,12 @@ pub fn check(built: &Built, what: &str) {
             let filed = filed.unwrap();
             let workers = facts.team_of_sid(&filed.queue).unwrap_or_default();
             let team = owner_team.unwrap_or("?");
-            assert_eq!(
-                workers,
-                format!("team == '{team}'"),
-                "{what}: complaint {id} of {seg} on {ch} lands outside the owner's team"
+            // The owner's team's queue: its team's workers, or on a channel
+            // a role of that team owns, that role's.
+            let own = format!("team == '{team}'");
+            assert!(
+                workers == own || workers.starts_with(&format!("{own} AND roles HAS '")),
+                "{what}: complaint {id} of {seg} on {ch} lands outside the owner's team: {workers}"
             );
             let serving = facts
                 .queues()

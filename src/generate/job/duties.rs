@@ -196,10 +196,23 @@ impl Duties<'_> {
                 // Whose target it is: a shared line staffs to the strictest
                 // of several segments' targets.
                 let whose = self.segments_of(sla, queue);
+                // Who holds the seats: the role that owns the channel, else
+                // the team's line (as headcount-short and TaskRouter read it).
+                let who = match m.queue_takers(queue) {
+                    Some(crate::model::Party::Role(r)) => {
+                        let role = self.q(m.roles[r].header.label());
+                        if en {
+                            format!(" (all of them {role})")
+                        } else {
+                            format!(" (все — {role})")
+                        }
+                    }
+                    _ => String::new(),
+                };
                 if en {
-                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n} on duty in the busiest interval, so that {p}% of the contacts of {whose} are answered within {within}{declared}.")
+                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n}{who} on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more — so that {p}% of the contacts of {whose} are answered within {within}{declared}.")
                 } else {
-                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии нужно {n}, чтобы {p}% обращений {whose} получали ответ в течение {within}{declared}.")
+                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии одновременно нужно {n}{who} — это места, занятые в один момент, а не люди: на смены, выходные и отпуска людей нужно больше, — чтобы {p}% обращений {whose} получали ответ в течение {within}{declared}.")
                 }
             } else {
                 let targets = self.queue_targets(queue, channel);

@@ -224,7 +224,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let text = staffing[0];
     assert!(
         text.starts_with("Plan the staffing of the queue “Phone line” on “Phone” from the forecast: at least ")
-            && text.ends_with(" agents on duty in the busiest interval, so that 90% of the contacts of the segment “VIP” are answered within 20 seconds (around the clock); the queue plans 30 agents."),
+            && text.ends_with(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more — so that 90% of the contacts of the segment “VIP” are answered within 20 seconds (around the clock); the queue plans 30 agents."),
         "{text}"
     );
     // 120 calls of 4 minutes in 30 minutes are 16 Erlangs: more than 16
@@ -239,11 +239,30 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(&forecast, "head", Language::Ru);
     let text = texts(&head, "staffing")[0];
     assert!(
-        text.starts_with("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: в самый загруженный интервал на линии нужно ")
+        text.starts_with("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: в самый загруженный интервал на линии одновременно нужно ")
             && text.contains(&format!("нужно {peak} оператор"))
-            && text.ends_with(", чтобы 90% обращений сегмента «VIP» получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
+            && text.contains("это места, занятые в один момент, а не люди")
+            && text.ends_with(" — чтобы 90% обращений сегмента «VIP» получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
         "{text}"
     );
+    // A channel its `agent` role owns: the seats are the agents', and the
+    // lead's duty says who must be on duty (hotel audit, MEDIUM 1).
+    let role_owned = forecast.replace(
+        "channel phone \"Phone\" { kind phone; hours always; owner cc }",
+        "channel phone \"Phone\" { kind phone; hours always; owner agent }",
+    );
+    assert_ne!(role_owned, forecast);
+    let head = job_of(&role_owned, "head", Language::En);
+    let text = texts(&head, "staffing")[0];
+    assert!(
+        text.contains(&format!(
+            "at least {peak} agents (all of them “Agent”) on duty at the same time"
+        )),
+        "{text}"
+    );
+    let head = job_of(&role_owned, "head", Language::Ru);
+    let text = texts(&head, "staffing")[0];
+    assert!(text.contains(" (все — «Agent») — это места"), "{text}");
     // The figure's target runs on its SLA's clock, not the channel's: the
     // phone line is open around the clock, the base SLA counts office hours
     // (audit 2, A8: the duty said "around the clock").
@@ -251,7 +270,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(&office, "head", Language::En);
     let text = texts(&head, "staffing")[0];
     assert!(
-        text.ends_with(" agents on duty in the busiest interval, so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
+        text.ends_with(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more — so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
         "{text}"
     );
 }

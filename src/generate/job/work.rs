@@ -130,14 +130,7 @@ impl<'m> Teams<'m> {
         for &team in teams {
             queued = true;
             // The owner role staffs its own team's queues.
-            let party = match owner {
-                Some(Party::Role(r))
-                    if self.model.roles[r].team.as_ref().and_then(|t| t.target) == Some(team) =>
-                {
-                    Party::Role(r)
-                }
-                _ => Party::Team(team),
-            };
+            let party = self.model.channel_takers(Some(channel), team);
             for (role, via) in self.doers(Some(party)) {
                 let known = doers.entry(role).or_insert(via);
                 *known = (*known).min(via);

@@ -523,19 +523,28 @@ impl Writer<'_> {
     }
 
     /// The TaskQueues: who works each queue (its team's workers, by the
-    /// `team` worker attribute) and the order tasks are taken in.
+    /// `team` worker attribute; on a channel a role of the team owns, that
+    /// role's workers only, by the `roles` array — [`Model::channel_takers`],
+    /// as the job descriptions and `headcount-short` read it) and the order
+    /// tasks are taken in.
     fn task_queues(&self, problems: &mut Vec<Diagnostic>) -> Value {
         let model = self.model;
         let queues: Vec<Value> = model
             .queues
             .iter()
             .map(|(id, queue)| {
+                let takers = model.queue_takers(queue);
                 let team = queue.team.as_ref().and_then(|t| t.target);
-                let target_workers = match team {
-                    Some(team) => {
+                let target_workers = match (takers, team) {
+                    (Some(Party::Role(role)), Some(team)) => format!(
+                        "team == '{}' AND roles HAS '{}'",
+                        default_name(&model.teams[team].header.id),
+                        default_name(&model.roles[role].header.id)
+                    ),
+                    (_, Some(team)) => {
                         format!("team == '{}'", default_name(&model.teams[team].header.id))
                     }
-                    None => {
+                    (_, None) => {
                         problems.push(
                             Diagnostic::new(
                                 Code::InexactExport,
