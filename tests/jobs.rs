@@ -101,6 +101,9 @@ struct Expected {
     organised: BTreeMap<usize, Vec<String>>,
     /// Teams whose own work (owner, queue, provider) their line roles do.
     owning: BTreeSet<usize>,
+    /// Lines a role must not have: a team's step on channels other line
+    /// roles own is not the work of one that owns none of them.
+    absent: BTreeMap<usize, Vec<String>>,
 }
 
 impl Expected {
@@ -152,6 +155,30 @@ impl Expected {
                 Self::line(plan, t)
             }
         }
+    }
+
+    /// Who does a step: its owner's performers, except that a team's step
+    /// on channels some of its line roles own (a self-service channel has
+    /// no owner) is those roles' alone. Also the line roles left out.
+    fn step_performers(&mut self, plan: &Plan, step: &specgen::Step) -> (Vec<usize>, Vec<usize>) {
+        let Owner::Team(t) = step.owner else {
+            return (self.performers(plan, step.owner), Vec::new());
+        };
+        let line = Self::line(plan, t);
+        let owning: Vec<usize> = line
+            .iter()
+            .copied()
+            .filter(|&r| {
+                step.channels.iter().any(|&c| {
+                    !plan.channels[c].self_service && plan.channels[c].owner == Owner::Role(r)
+                })
+            })
+            .collect();
+        if owning.is_empty() {
+            return (self.performers(plan, step.owner), Vec::new());
+        }
+        let left = line.into_iter().filter(|r| !owning.contains(r)).collect();
+        (owning, left)
     }
 
     /// Who takes the contacts of segment `g` on channel `c`: the teams of
@@ -238,7 +265,7 @@ impl Expected {
                 let to = to.unwrap_or(steps.len() - 1);
                 let seers = (from.min(to)..=to)
                     .rev()
-                    .map(|s| self.performers(plan, steps[s].owner))
+                    .map(|s| self.step_performers(plan, &steps[s]).0)
                     .find(|p| !p.is_empty())
                     .unwrap_or_default();
                 givers.push(seers);
@@ -278,13 +305,49 @@ impl Expected {
         let around = "(around the clock)";
         for journey in &plan.journeys {
             for step in &journey.steps {
-                let performers = e.performers(plan, step.owner);
+                let (performers, left) = e.step_performers(plan, step);
                 let tail = match step.within {
                     Some(d) => format!(" within {} {around}.", words(d, false)),
                     None => ".".to_string(),
                 };
                 let self_service = !step.channels.is_empty()
                     && step.channels.iter().all(|&c| plan.channels[c].self_service);
+                // A step's line, whichever form it takes, names the step.
+                let named = format!("“{}” of the journey “{}”", step.label, journey.label);
+                for &r in &left {
+                    for start in [
+                        "Carry out the step ",
+                        "Keep the self-service step ",
+                        "See that the step ",
+                    ] {
+                        e.absent
+                            .entry(r)
+                            .or_default()
+                            .push(format!("{start}{named}"));
+                    }
+                }
+                if let (true, Owner::Role(_), Some(d)) = (self_service, step.owner, step.within) {
+                    // A role's own deadline on a step the customer sees in
+                    // the app: the role sees it completed in time.
+                    let list: Vec<String> = step
+                        .channels
+                        .iter()
+                        .map(|&c| format!("“{}”", plan.channels[c].label))
+                        .collect();
+                    let several = if list.len() > 1 { "s" } else { "" };
+                    let seen = format!(
+                        "which the customer sees in the self-service channel{several} {}",
+                        list.join(", ")
+                    );
+                    let d = format!("{} {around}", words(d, false));
+                    e.add(
+                        plan,
+                        &performers,
+                        &format!("See that the step {named}, {seen}, is completed within {d}: do this position's part of it, keep it working, and help the customers who get stuck at it."),
+                        |t| format!("Ensure the team {t} completes the step {named}, {seen}, within {d}: does its part of it, keeps it working and helps the customers who get stuck at it."),
+                    );
+                    continue;
+                }
                 if self_service {
                     let what = format!(
                         "the self-service step “{}” of the journey “{}” working{}",
@@ -481,6 +544,12 @@ fn holds(plan: &Plan) -> Result<(), TestCaseError> {
             prop_assert!(
                 holds_line(&organised, line),
                 "role r{r} does not organise:\n{line}\nit has {lines:#?}\n{text}"
+            );
+        }
+        for start in expected.absent.get(&r).into_iter().flatten() {
+            prop_assert!(
+                !performed.iter().any(|l| l.starts_with(start.as_str())),
+                "role r{r} owns none of the step's channels other line roles own, yet has:\n{start}…\n{lines:#?}\n{text}"
             );
         }
         // A lead never carries out: what it organises is never listed as

@@ -113,12 +113,21 @@ impl<'a> Wording<'a> {
         match (r, self.language) {
             (Remedy::Simple(s), l) => term(Term::Remedy(*s), l).to_string(),
             (Remedy::Compensate(Some(what)), Language::En) => format!("compensate: {what}"),
-            (Remedy::Compensate(Some(what)), Language::Ru) => format!("компенсировать: {what}"),
+            // Russian: a name or free text follows a noun that carries the
+            // case, never a word that governs one ("компенсировать: …",
+            // "передать руководителю: Руководитель …" read wrong).
+            (Remedy::Compensate(Some(what)), Language::Ru) => {
+                format!("предоставить компенсацию: {what}")
+            }
             (Remedy::Compensate(None), Language::En) => "compensate the customer".into(),
             (Remedy::Compensate(None), Language::Ru) => "предоставить клиенту компенсацию".into(),
             (Remedy::Escalate(to), Language::En) => format!("escalate to {}", self.party(to).label),
             (Remedy::Escalate(to), Language::Ru) => {
-                format!("передать руководителю: {}", self.party(to).label)
+                let name = self.q(self.party(to).label);
+                match to.target {
+                    Some(Party::Team(_)) => format!("передать вопрос в подразделение {name}"),
+                    _ => format!("передать вопрос работнику на должности {name}"),
+                }
             }
         }
     }

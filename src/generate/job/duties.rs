@@ -10,7 +10,9 @@ use super::phrases::{Doer, Phrases, Segments};
 use super::work::{Via, Work};
 use crate::generate::wording::Wording;
 use crate::generate::words::{self, quoted_list, term, Term, Unit};
-use crate::model::{Calendar, Channel, Complaint, Idx, Ref, ResolutionTarget, Role, Segment, Sla};
+use crate::model::{
+    targets, Calendar, Channel, Complaint, Idx, Party, Ref, ResolutionTarget, Role, Segment, Sla,
+};
 use crate::staffing::QueuePlan;
 use crate::syntax::values::{trim_float, Language, TimeLimit};
 use serde::Serialize;
@@ -304,13 +306,48 @@ impl Duties<'_> {
         for &(journey, step, via) in &work.steps[r] {
             let journey = &m.journeys[journey];
             let step = &journey.steps[step];
-            self.served.extend(m.served(&journey.segments));
+            // The customer types of the segments met on the step's channels
+            // this role has part in: of a team's step, those it owns.
+            let channels: Vec<Idx<Channel>> = targets(&step.channels).collect();
+            let team_owned = matches!(
+                step.owner.as_ref().and_then(|o| o.target),
+                Some(Party::Team(_))
+            );
+            let owned: Vec<Idx<Channel>> = channels
+                .iter()
+                .copied()
+                .filter(|c| via == Via::Own && team_owned && work.channels[r].contains(c))
+                .collect();
+            let part = if owned.is_empty() { channels } else { owned };
+            let met = self.met(m.served(&journey.segments), &part);
+            self.served.extend(met);
             let (s, j) = (self.q(step.header.label()), self.q(journey.header.label()));
             // A step's deadline runs around the clock: it has no calendar.
             let deadline = step.within.map(|w| self.timed(w.value, None));
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
-            let (kind, text) = if m.is_self_service(step) {
+            let by_role = matches!(
+                step.owner.as_ref().and_then(|o| o.target),
+                Some(Party::Role(_))
+            );
+            let (kind, text) = if let (true, true, Some(deadline)) =
+                (m.is_self_service(step), by_role, deadline.as_deref())
+            {
+                // A role's own deadline on a step the customer sees in the
+                // app: the role answers for it being done in time.
+                let names: Vec<&str> = targets(&step.channels)
+                    .map(|c| m.channels[c].header.label())
+                    .collect();
+                let channels = quoted_list(names.iter().copied(), self.w.language);
+                let text = self.say.self_service_deadline(
+                    doer,
+                    &s,
+                    &j,
+                    (&channels, names.len() > 1),
+                    deadline,
+                );
+                ("self-service-deadline", text)
+            } else if m.is_self_service(step) {
                 let text = self
                     .say
                     .self_service_step(doer, &s, &j, deadline.as_deref());
@@ -319,6 +356,28 @@ impl Duties<'_> {
                 ("step", self.say.step(doer, &s, &j, deadline.as_deref()))
             };
             self.push(Group::Customers, kind, via, text);
+        }
+    }
+
+    /// The segments of `segments` whose customers come by one of
+    /// `channels`; with no channels, or none of them used by any of the
+    /// segments (a spec need not list every channel on its segments), all.
+    fn met(
+        &self,
+        segments: impl Iterator<Item = Idx<Segment>>,
+        channels: &[Idx<Channel>],
+    ) -> Vec<Idx<Segment>> {
+        let m = self.w.model;
+        let all: Vec<Idx<Segment>> = segments.collect();
+        let met: Vec<Idx<Segment>> = all
+            .iter()
+            .copied()
+            .filter(|&s| channels.iter().any(|&c| m.uses_channel(s, c)))
+            .collect();
+        if met.is_empty() {
+            all
+        } else {
+            met
         }
     }
 
@@ -340,7 +399,18 @@ impl Duties<'_> {
             let hours = complaint.hours.as_ref();
             let category = self.q(complaint.header.label());
             if let Some(&via) = owned.get(&id) {
-                self.served.extend(segments.iter().copied());
+                // A team's complaints: a line role that owns channels meets
+                // the complainants who come by them.
+                let team_owned = matches!(
+                    complaint.owner.as_ref().and_then(|o| o.target),
+                    Some(Party::Team(_))
+                );
+                let met = if via == Via::Own && team_owned {
+                    self.met(segments.iter().copied(), &work.channels[r])
+                } else {
+                    segments.clone()
+                };
+                self.served.extend(met);
                 let severity = complaint
                     .severity
                     .map(|s| term(Term::Severity(s), self.w.language));
@@ -386,7 +456,7 @@ impl Duties<'_> {
         for &(promise, via) in &work.breaches[r] {
             let p = &m.promises[promise];
             let name = self.q(p.header.label());
-            let remedies = promise_remedies(&self.w, p);
+            let remedies = super::rights::promise_remedies(&self.w, p);
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             let text = self.say.breach(doer, &name, &remedies);
@@ -539,15 +609,4 @@ impl Duties<'_> {
             self.push(Group::Customers, "customer-type", Via::Own, text);
         }
     }
-}
-
-/// What a promise gives the customer when it is broken, in words; an
-/// escalation is not given to the customer, so it is left out.
-pub(super) fn promise_remedies(w: &Wording, p: &crate::model::Promise) -> String {
-    p.on_breach
-        .iter()
-        .filter(|r| !matches!(r.value, crate::model::Remedy::Escalate(_)))
-        .map(|r| w.remedy(&r.value))
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -22,6 +22,8 @@ mod tests;
 #[cfg(test)]
 mod tests_audit;
 #[cfg(test)]
+mod tests_bank;
+#[cfg(test)]
 mod tests_hr;
 mod work;
 

@@ -76,6 +76,40 @@ impl Phrases {
         }
     }
 
+    /// A step with its own deadline that a role owns on self-service
+    /// channels only: the role's work whose result the customer sees there
+    /// ("Credit decision" shown in the app), or the customer's own step the
+    /// role answers for ("Passenger picks a flight") — the spec cannot tell
+    /// which, so the sentence holds for both: the step is completed in time,
+    /// the role does its part, keeps it working and helps. `channels` is the
+    /// quoted list, `several` whether it names more than one; `deadline` as
+    /// for [`Phrases::step`].
+    pub fn self_service_deadline(
+        &self,
+        doer: Doer,
+        step: &str,
+        journey: &str,
+        (channels, several): (&str, bool),
+        deadline: &str,
+    ) -> String {
+        let seen = match (self.en, several) {
+            (true, false) => {
+                format!("which the customer sees in the self-service channel {channels}")
+            }
+            (true, true) => {
+                format!("which the customer sees in the self-service channels {channels}")
+            }
+            (false, false) => format!("который клиент видит в канале самообслуживания {channels}"),
+            (false, true) => format!("который клиент видит в каналах самообслуживания {channels}"),
+        };
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("See that the step {step} of the journey {journey}, {seen}, is completed within {deadline}: do this position's part of it, keep it working, and help the customers who get stuck at it."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} completes the step {step} of the journey {journey}, {seen}, within {deadline}: does its part of it, keeps it working and helps the customers who get stuck at it."),
+            (false, Doer::Me) => format!("Обеспечивать завершение этапа {step} пути клиента {journey}, {seen}, в срок не более {deadline}: выполнять свою часть работы на этом этапе, поддерживать его работоспособность и помогать клиентам, у которых на этом этапе возникли затруднения."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} завершало этап {step} пути клиента {journey}, {seen}, в срок не более {deadline}: выполняло свою часть работы на этом этапе, поддерживало его работоспособность и помогало клиентам, у которых на этом этапе возникли затруднения."),
+        }
+    }
+
     /// What to do for the customer when a public promise is broken (the
     /// remedies are verb phrases that name the customer themselves).
     pub fn breach(&self, doer: Doer, promise: &str, remedies: &str) -> String {

@@ -40,7 +40,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
         rights.push(if en {
             format!("Grant the remedies for complaints of the category {category} without further approval: {remedies}.")
         } else {
-            format!("Без дополнительного согласования предоставлять по жалобам категории {category}: {remedies}.")
+            format!("Без дополнительного согласования по жалобам категории {category}: {remedies}.")
         });
     }
     let mut escalated: Vec<_> = work.escalations[r].iter().map(|&(c, _)| c).collect();
@@ -71,7 +71,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
         }
         let p = &m.promises[promise];
         let name = quoted(p.header.label(), language);
-        let remedies = super::duties::promise_remedies(w, p);
+        let remedies = promise_remedies(w, p);
         rights.push(if en {
             format!("Without further approval, when the public promise {name} is broken: {remedies}.")
         } else {
@@ -84,4 +84,15 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
         "Запрашивать у других подразделений информацию и помощь, необходимые для выполнения должностных обязанностей, в сроки внутренних соглашений.".to_string()
     });
     rights
+}
+
+/// What a promise gives the customer when it is broken, in words; an
+/// escalation is not given to the customer, so it is left out.
+pub(super) fn promise_remedies(w: &Wording, p: &crate::model::Promise) -> String {
+    p.on_breach
+        .iter()
+        .filter(|r| !matches!(r.value, crate::model::Remedy::Escalate(_)))
+        .map(|r| w.remedy(&r.value))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -35,9 +35,9 @@ agreement checks "Checks for support" {
 }
 "#;
 
-struct Compiled(crate::pipeline::Compilation);
+pub(super) struct Compiled(pub crate::pipeline::Compilation);
 
-fn compile(spec: &str) -> Compiled {
+pub(super) fn compile(spec: &str) -> Compiled {
     Compiled(crate::pipeline::compile_clean(spec))
 }
 

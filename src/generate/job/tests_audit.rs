@@ -64,9 +64,12 @@ fn all(job: &super::tests::Job) -> Vec<&str> {
 #[test]
 fn a_self_service_step_is_kept_working_not_carried_out() {
     let agent = job_of(AIRLINE, "agent", Language::En);
+    // The agent owns the step and its deadline (audit 5, F11): the step is
+    // to be completed in time, and kept working — never "carried out" as
+    // if the agent picked the flight.
     assert_eq!(
-        texts(&agent, "self-service-step"),
-        ["Keep the self-service step “Passenger picks a flight” of the journey “Disruption” working (customers complete it within 2 hours (around the clock)), and help the customers who get stuck at it."]
+        texts(&agent, "self-service-deadline"),
+        ["See that the step “Passenger picks a flight” of the journey “Disruption”, which the customer sees in the self-service channel “App”, is completed within 2 hours (around the clock): do this position's part of it, keep it working, and help the customers who get stuck at it."]
     );
     assert!(
         !all(&agent)
@@ -86,12 +89,12 @@ fn a_self_service_step_is_kept_working_not_carried_out() {
         "Keep the self-service step “Passenger told” of the journey “Disruption” working, and help the customers who get stuck at it."
     );
     // The lead organises its agents' self-service step in the organising form.
-    assert!(all(&head).contains(&"Ensure the team “Contact centre” keeps the self-service step “Passenger picks a flight” of the journey “Disruption” working (customers complete it within 2 hours (around the clock)) and helps the customers who get stuck at it."));
+    assert!(all(&head).contains(&"Ensure the team “Contact centre” completes the step “Passenger picks a flight” of the journey “Disruption”, which the customer sees in the self-service channel “App”, within 2 hours (around the clock): does its part of it, keeps it working and helps the customers who get stuck at it."));
 
     let agent = job_of(AIRLINE, "agent", Language::Ru);
     assert_eq!(
-        texts(&agent, "self-service-step"),
-        ["Поддерживать работоспособность этапа самообслуживания «Passenger picks a flight» пути клиента «Disruption» (клиент проходит его в срок не более 2 часов (круглосуточно)) и помогать клиентам, у которых на этом этапе возникли затруднения."]
+        texts(&agent, "self-service-deadline"),
+        ["Обеспечивать завершение этапа «Passenger picks a flight» пути клиента «Disruption», который клиент видит в канале самообслуживания «App», в срок не более 2 часов (круглосуточно): выполнять свою часть работы на этом этапе, поддерживать его работоспособность и помогать клиентам, у которых на этом этапе возникли затруднения."]
     );
     assert!(!all(&agent)
         .iter()

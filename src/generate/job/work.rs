@@ -12,6 +12,10 @@
 //!   channel and segment: their teams perform them (the channel's owner
 //!   role, when it belongs to such a team). With no queue for the pair, the
 //!   channel's owner does.
+//! - A step a team owns on channels some of its line roles own (`channel …
+//!   { owner ROLE }`) goes to those line roles only: the others have no
+//!   part in those channels. With none of its channels owned by a line
+//!   role, every line role performs it.
 //! - Escalations and promise breaches go up: to the team's lead, else to
 //!   each of its roles — never to a role that handles the complaint itself.
 //! - A journey promise's remedies go to whoever sees it broken: the doers of
@@ -60,6 +64,8 @@ pub(crate) struct Work {
     pub agreements: Vec<Vec<(Idx<Agreement>, Via)>>,
     /// The teams each role leads.
     pub leads: Vec<Vec<Idx<Team>>>,
+    /// The channels each role owns (`channel … { owner ROLE }`).
+    pub channels: Vec<Vec<Idx<Channel>>>,
 }
 
 type TeamList = Vec<Idx<Team>>;
@@ -113,6 +119,31 @@ impl<'m> Teams<'m> {
                 .map(|(r, organises)| (r, organises.map_or(Via::Own, Via::Lead)))
                 .collect()
         })
+    }
+
+    /// Who does a step: the doers of its owner, except that a step a team
+    /// owns on channels some of its line roles own goes to those line
+    /// roles only (its lead still organises it).
+    fn step_doers(&self, step: &Step) -> Vec<(Idx<Role>, Via)> {
+        let owner = target(step.owner.as_ref());
+        let doers = self.doers(owner);
+        let Some(Party::Team(team)) = owner else {
+            return doers;
+        };
+        let line = self.crew.line(team);
+        let owning: Vec<Idx<Role>> = crate::model::targets(&step.channels)
+            .filter_map(|c| match target(self.model.channels[c].owner.as_ref()) {
+                Some(Party::Role(r)) if line.contains(&r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        if owning.is_empty() {
+            return doers;
+        }
+        doers
+            .into_iter()
+            .filter(|&(r, via)| via != Via::Own || owning.contains(&r))
+            .collect()
     }
 
     /// Who takes the contacts of `segment` on `channel`: the teams of the
@@ -174,7 +205,13 @@ impl Work {
             contacts: vec![Vec::new(); roles],
             agreements: vec![Vec::new(); roles],
             leads: vec![Vec::new(); roles],
+            channels: vec![Vec::new(); roles],
         };
+        for (c, channel) in m.channels.iter() {
+            if let Some(Party::Role(r)) = target(channel.owner.as_ref()) {
+                work.channels[r.index()].push(c);
+            }
+        }
         for t in m.teams.ids() {
             if let Some(lead) = teams.crew.lead(t) {
                 work.leads[lead.index()].push(t);
@@ -188,7 +225,7 @@ impl Work {
         }
         for (j, journey) in m.journeys.iter() {
             for (s, step) in journey.steps.iter() {
-                for (r, via) in teams.doers(target(step.owner.as_ref())) {
+                for (r, via) in teams.step_doers(step) {
                     work.steps[r.index()].push((j, s, via));
                 }
             }
@@ -267,7 +304,7 @@ impl Work {
                 }
             }
             for (_, step) in journey_.steps.iter() {
-                for (r, via) in teams.doers(target(step.owner.as_ref())) {
+                for (r, via) in teams.step_doers(step) {
                     let told = &mut self.promised[r.index()];
                     if via == Via::Own && told.last() != Some(&p) {
                         told.push(p);
@@ -346,7 +383,7 @@ fn breach_seers(
     while !level.is_empty() {
         let doers: Vec<(Idx<Role>, Via)> = level
             .iter()
-            .flat_map(|&i| teams.doers(target(step(i).owner.as_ref())))
+            .flat_map(|&i| teams.step_doers(step(i)))
             .collect();
         if !doers.is_empty() {
             return doers;
