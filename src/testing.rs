@@ -17,37 +17,3 @@ impl Random {
         (self.next() % n) as i64
     }
 }
-
-/// Opening windows per weekday (Monday first), in minutes of the day.
-pub(crate) type Windows = [Vec<(u32, u32)>; 7];
-
-/// A declared calendar: `windows` in `zone`, closed on `holidays` (day
-/// numbers since 1970-01-01).
-pub(crate) fn calendar(windows: &Windows, holidays: &[i64], zone: &str) -> crate::model::Calendar {
-    use crate::model::{At, Calendar, Header, WeekHours};
-    use crate::source::{FileId, Span};
-    use crate::syntax::values::{Date, TimeOfDay};
-    use crate::syntax::Name;
-    let mut week = WeekHours::default();
-    for (day, open) in windows.iter().enumerate() {
-        week.days[day] = open
-            .iter()
-            .map(|&(a, b)| (TimeOfDay::from_minutes(a), TimeOfDay::from_minutes(b)))
-            .collect();
-    }
-    Calendar {
-        header: Header {
-            id: Name::new("c"),
-            title: None,
-            description: None,
-            span: Span::new(FileId(0), 0, 0),
-            fully_read: true,
-        },
-        timezone: Some(At {
-            value: zone.to_string(),
-            span: Span::new(FileId(0), 0, 0),
-        }),
-        week,
-        closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
-    }
-}

@@ -93,6 +93,45 @@ impl Calendar {
     }
 }
 
+/// What unit tests of the model build calendars from.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Calendar, WeekHours};
+    /// Opening windows per weekday (Monday first), in minutes of the day.
+    pub(crate) type Windows = [Vec<(u32, u32)>; 7];
+
+    /// A declared calendar: `windows` in `zone`, closed on `holidays` (day
+    /// numbers since 1970-01-01).
+    pub(crate) fn calendar_for_tests(windows: &Windows, holidays: &[i64], zone: &str) -> Calendar {
+        use crate::model::{At, Header};
+        use crate::source::{FileId, Span};
+        use crate::syntax::values::{Date, TimeOfDay};
+        use crate::syntax::Name;
+        let mut week = WeekHours::default();
+        for (day, open) in windows.iter().enumerate() {
+            week.days[day] = open
+                .iter()
+                .map(|&(a, b)| (TimeOfDay::from_minutes(a), TimeOfDay::from_minutes(b)))
+                .collect();
+        }
+        Calendar {
+            header: Header {
+                id: Name::new("c"),
+                title: None,
+                description: None,
+                span: Span::new(FileId(0), 0, 0),
+                fully_read: true,
+            },
+            timezone: Some(At {
+                value: zone.to_string(),
+                span: Span::new(FileId(0), 0, 0),
+            }),
+            week,
+            closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,8 @@
 //! the wall clock shows, and every start minute is tried.
 
 use super::*;
-use crate::testing::{calendar, Random, Windows};
+use crate::model::calendar::fixtures::{calendar_for_tests as calendar, Windows};
+use crate::testing::Random;
 use jiff::tz::TimeZone;
 
 /// 2027-01-01 as a day number: the reference year the starts are tried in.

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 /// Monday 2026-11-02, as a day number.
 const MONDAY: i64 = 20_394;
 
-use crate::testing::{calendar, Windows};
+use crate::model::calendar::fixtures::{calendar_for_tests as calendar, Windows};
 
 /// The longest closed run (in minutes) bounded by open minutes on both
 /// sides, over days `from..to`.
