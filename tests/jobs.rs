@@ -183,7 +183,8 @@ impl Expected {
 
     /// Who takes the contacts of segment `g` on channel `c`: the teams of
     /// the queues serving them (the channel's owner role alone in its own
-    /// team), else the channel's owner.
+    /// team, unless it is the team's lead and the team has line roles:
+    /// then they take them), else the channel's owner.
     fn contact_performers(&mut self, plan: &Plan, c: usize, g: usize) -> Vec<Vec<usize>> {
         let mut teams: Vec<usize> = Vec::new();
         for q in &plan.queues {
@@ -200,6 +201,13 @@ impl Expected {
         teams
             .into_iter()
             .map(|t| match plan.channels[c].owner {
+                Owner::Role(r)
+                    if plan.roles[r].team == Some(t)
+                        && !Self::line(plan, t).contains(&r)
+                        && plan.lead(t) == Some(r) =>
+                {
+                    self.performers(plan, Owner::Team(t))
+                }
                 Owner::Role(r) if plan.roles[r].team == Some(t) => vec![r],
                 _ => self.performers(plan, Owner::Team(t)),
             })

@@ -80,16 +80,24 @@ impl Crew {
 
 impl Model {
     /// Who takes the contacts `team`'s queues take on `channel`: the
-    /// channel's owner when it is a role of that team, else the team. A
-    /// role of another team owning the channel does not take them: the
+    /// channel's owner when it is a line role of that team, else the team.
+    /// A role of another team owning the channel does not take them: the
     /// queue names the team that answers, and the owner role's own team
-    /// holds no seat in it. The job descriptions, staffing
-    /// (`headcount-short`) and TaskRouter's TaskQueues all read this.
+    /// holds no seat in it. Nor does the team's lead when the team has line
+    /// roles: a lead owning a channel answers for it and organises the
+    /// line, and the line roles take its contacts (a contact centre's work
+    /// is never routed to its lead alone). The job descriptions, staffing (`headcount-short`)
+    /// and TaskRouter's TaskQueues all read this.
     pub fn channel_takers(&self, channel: Option<Idx<Channel>>, team: Idx<Team>) -> Party {
         let owner = channel.and_then(|c| self.channels[c].owner.as_ref()?.target);
+        let of_team =
+            |r: Idx<Role>| self.roles[r].team.as_ref().and_then(|t| t.target) == Some(team);
+        let lead = self.teams[team].lead.as_ref().and_then(|l| l.target);
         match owner {
+            // A lead with nobody on the line but themselves answers it.
             Some(Party::Role(r))
-                if self.roles[r].team.as_ref().and_then(|t| t.target) == Some(team) =>
+                if of_team(r)
+                    && (Some(r) != lead || !self.roles.ids().any(|o| o != r && of_team(o))) =>
             {
                 Party::Role(r)
             }
