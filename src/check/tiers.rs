@@ -10,7 +10,7 @@ use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::model::{Calendar, Channel, Idx, Model, Segment};
 use crate::msg;
 use crate::source::Span;
-use crate::syntax::values::{Duration, Percent};
+use crate::syntax::values::{Duration, Percent, TimeLimit};
 use std::collections::BTreeMap;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -344,9 +344,15 @@ fn report_inversion(
     // Across clocks each side on a clock that stops says how long it can
     // last on the wall clock: the better tier's at the least, the worse
     // tier's at the most.
-    let on_wall = |e: &Entry| compared == Compared::WallClock && e.clock.is_some();
+    // (Not when that is the time as written: running time that no closed
+    // stretch can lengthen.)
+    let on_wall = |e: &Entry, wall: Duration| {
+        compared == Compared::WallClock
+            && e.clock.is_some()
+            && (matches!(e.within.limit, TimeLimit::WorkingDays(_)) || wall != e.within.longest)
+    };
     let seconds = |d: Duration| crate::i18n::Arg::seconds(d.seconds(), false);
-    let better_target = match on_wall(better) {
+    let better_target = match on_wall(better, better.wall.0) {
         true => msg!(
             "tier-wall-at-least",
             target = as_written(better),
@@ -354,7 +360,7 @@ fn report_inversion(
         ),
         false => as_written(better),
     };
-    let worse_target = match on_wall(worse) {
+    let worse_target = match on_wall(worse, worse.wall.1) {
         true => msg!(
             "tier-wall-at-most",
             target = as_written(worse),
