@@ -138,6 +138,11 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                     // on entering it. The sum and the words say which.
                     let counted = step.end.is_some();
                     if let Some(JourneyDeadline::Steps { path, .. }) = &j.deadline {
+                        // The way ends at the first arrival at the step
+                        // (outside audit 5, F2): it never passes through it.
+                        if path[..path.len() - 1].contains(&to) {
+                            return fail("the way passes through the step it counts to".into());
+                        }
                         if (path.last() == Some(&to)) != counted {
                             return fail(format!(
                                 "the sum {} the deadline of the step it counts to",
@@ -401,4 +406,26 @@ fn the_page_says_a_target_on_a_slower_clock_does_not_keep_the_promise() {
             );
         }
     }
+}
+
+/// The bank's card reissue (outside audit 5, F2): "from order to deliver"
+/// runs to the first delivery, 3 days (order, make); the redelivery loop
+/// after it is not part of the promise. The page says 3 days along those
+/// steps, not 6 along the loop, and that the delivery's own 2 days are not
+/// counted — one sentence that holds together.
+#[test]
+fn a_promise_up_to_a_step_a_loop_returns_to_is_published_up_to_its_first_entry() {
+    let unit = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/promise-loops.cx");
+    let compiled = cxc::pipeline::compile(std::slice::from_ref(&unit), &Default::default(), None)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let spec = &compiled.specs[0];
+    assert!(published_as_checked(&compiled, spec).unwrap() > 0);
+    let en = promises_md(spec, Language::En);
+    let en = section(&en, "New card delivered within 5 days");
+    assert!(en.contains("at most 3 days (order → make)"), "{en}");
+    assert!(!en.contains("redeliver"), "{en}");
+    assert!(
+        en.contains("This counts up to the start of “deliver”; that step's own deadline (2 days) is not counted."),
+        "{en}"
+    );
 }

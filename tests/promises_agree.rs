@@ -10,8 +10,10 @@ use cxc::check::backing::{at_keep_rate, backing, JourneyDeadline, KeepRate};
 use cxc::check::journeys::longest_deadline_between;
 use cxc::check::{Options, Timed};
 use cxc::diagnostic::Code;
+use cxc::measure::kept::Kept;
 use cxc::measure::rows::{csv_rows, Columns, Contact, Visit};
 use cxc::measure::{Measurement, Settings};
+use cxc::model::{Idx, Journey, Model, Promise, Step};
 use cxc::syntax::values::Percent;
 
 mod common;
@@ -153,9 +155,19 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
 /// (no `promise-exceeds-journey`), as `cxc measure` counts it — up to `S`
 /// the promise ends when the case enters `S` (`check` also counts the
 /// deadline of an `end` step named as `S`, so it asks no less).
+///
+/// And the other way (outside audit 5, F2): the way `check` judged is one
+/// `measure` times exactly as `check` sums it. It is a walk of the map from
+/// `A` that reaches `S` (without `S`, an `end`) only at its last stop, as
+/// `measure` ends the promise on the first entry there; so the case that
+/// takes every deadline on it enters its last stop when `check` says, and
+/// breaks every promise `check` refused for being shorter than that. A way
+/// that ran on through a loop back to `S` would be timed by `measure` only
+/// up to its first visit there, and a refused promise kept.
 #[test]
 fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted() {
     let mut judged = Vec::new();
+    let mut refused_names = Vec::new();
     for (unit, compilation) in corpus_compilations() {
         for spec in &compilation.specs {
             let model = &spec.model;
@@ -171,19 +183,79 @@ fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted
                     .iter()
                     .any(|d| d.span == within.span && d.code == Code::PromiseExceedsJourney);
                 let journey = &model.journeys[backed.journey];
+                let own = |step: Idx<Step>| {
+                    journey.steps[step]
+                        .within
+                        .map_or(0, |w| Timed::new(model, w.value, None).longest.seconds())
+                };
                 // The way walked, and when the case enters its last stop.
                 let (path, last) = match backed.deadline {
                     None => continue,
-                    _ if refused => continue,
                     Some(JourneyDeadline::Steps { total, path }) => {
+                        let stop = |s: Idx<Step>| match backed.to {
+                            Some(to) => s == to,
+                            None => journey.steps[s].end.is_some(),
+                        };
+                        let (last_stop, before) = path.split_last().unwrap();
+                        assert!(
+                            !before.iter().any(|&s| stop(s)),
+                            "{}: promise `{}`: the way check judged passes through the step \
+                             the promise ends at: {path:?}",
+                            unit.display(),
+                            promise.header.id
+                        );
                         // Up to a step that is not an `end` the way stops
                         // before it: the case then enters it.
-                        let mut path = path;
-                        if backed.to.is_some() && path.last() != backed.to.as_ref() {
+                        let mut path = path.clone();
+                        if !stop(*last_stop) {
                             path.extend(backed.to);
+                        }
+                        assert!(
+                            path.windows(2).all(|w| journey.steps[w[0]]
+                                .next
+                                .iter()
+                                .any(|t| t.to.target == Some(w[1]))),
+                            "{}: promise `{}`: not a walk of the map: {path:?}",
+                            unit.display(),
+                            promise.header.id
+                        );
+                        if refused {
+                            // The case enters the last stop after every
+                            // deadline before it: exactly check's sum when
+                            // the last stop's own deadline is not counted.
+                            let entered: u64 = path[..path.len() - 1].iter().map(|&s| own(s)).sum();
+                            let counted = entered + own(*path.last().unwrap());
+                            let promised = Timed::new(model, within.value, None).longest;
+                            let expected_total = if backed.to.is_some_and(|to| {
+                                !cxc::check::backing::counts_own_deadline(journey, to)
+                            }) {
+                                entered
+                            } else {
+                                counted
+                            };
+                            assert_eq!(
+                                expected_total,
+                                total.seconds(),
+                                "{}: promise `{}`: check's sum is not the time on its way",
+                                unit.display(),
+                                promise.header.id
+                            );
+                            if entered > promised.seconds() {
+                                let kept = measured(model, journey, &path, entered, |at| at, id);
+                                assert!(
+                                    kept.n == 1 && kept.kept == 0,
+                                    "{}: promise `{}` refused by check (its way takes {entered}s \
+                                     to the last stop), but measure counted {kept:?}",
+                                    unit.display(),
+                                    promise.header.id,
+                                );
+                                refused_names.push(promise.header.id.clone());
+                            }
+                            continue;
                         }
                         (path, total.seconds())
                     }
+                    _ if refused => continue,
                     Some(JourneyDeadline::Own(own)) => {
                         let Some((_, path)) = longest_deadline_between(journey, backed.from, None)
                         else {
@@ -193,41 +265,10 @@ fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted
                     }
                 };
                 assert_eq!(path.first(), Some(&backed.from), "{}", unit.display());
-                let mut csv = String::from("case,journey,step,entered\n");
-                let mut at = 0u64;
-                for (i, &step) in path.iter().enumerate() {
-                    let entered = if i + 1 == path.len() {
-                        last
-                    } else {
-                        at.min(last)
-                    };
-                    csv.push_str(&format!(
-                        "1,{},{},{}\n",
-                        journey.header.id,
-                        journey.steps[step].header.id,
-                        after(entered)
-                    ));
-                    if let Some(w) = &journey.steps[step].within {
-                        at += Timed::new(model, w.value, None).longest.seconds();
-                    }
-                }
-                let mut measurement = Measurement::new(model, Settings::default());
-                csv_rows::<Visit>(
-                    std::io::Cursor::new(csv.clone().into_bytes()),
-                    &Columns::default(),
-                    |visit| measurement.visit(visit),
-                );
-                let report = measurement.finish();
-                assert_eq!(
-                    report.flaws.all.len(),
-                    0,
-                    "{}: bad rows\n{csv}",
-                    unit.display()
-                );
-                let kept = report.promises.get(&id).copied().unwrap_or_default();
+                let kept = measured(model, journey, &path, last, |at| at.min(last), id);
                 assert!(
                     kept.n == 1 && kept.meets(Percent::new(100.0)),
-                    "{}: promise `{}` accepted by check, measure counted {kept:?}\n{csv}",
+                    "{}: promise `{}` accepted by check, measure counted {kept:?}",
                     unit.display(),
                     promise.header.id,
                 );
@@ -236,7 +277,9 @@ fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted
         }
     }
     // Journeys to their end, with and without their own time, from a step
-    // to the end and up to a step (practices, practices3).
+    // to the end and up to a step (practices, practices3), and ways with a
+    // loop back through the step counted to, through the step counted from,
+    // and past an `end` (promise-loops).
     for promise in [
         "fitted",
         "after_visit",
@@ -244,12 +287,58 @@ fn a_case_meeting_every_step_deadline_keeps_every_journey_promise_check_accepted
         "booked",
         "cooked",
         "released",
+        "reissue_5d",
+        "repaired",
+        "settled",
     ] {
         assert!(
             judged.iter().any(|j| j.ends_with(&format!(":{promise}"))),
             "{promise} not judged: {judged:?}"
         );
     }
+    for promise in ["reissue_2d", "repaired_soon", "rushed"] {
+        assert!(
+            refused_names.iter().any(|r| r == promise),
+            "{promise} not judged refused: {refused_names:?}"
+        );
+    }
+}
+
+/// What `measure` counts for the promises over `journey` on one case that
+/// enters the steps of `path` in turn, each when the deadlines before it
+/// are up (`clamp` bounds the time of all but the last stop), the last at
+/// `last` seconds: the count of `promise`.
+fn measured(
+    model: &Model,
+    journey: &Journey,
+    path: &[Idx<Step>],
+    last: u64,
+    clamp: impl Fn(u64) -> u64,
+    promise: Idx<Promise>,
+) -> Kept {
+    let mut csv = String::from("case,journey,step,entered\n");
+    let mut at = 0u64;
+    for (i, &step) in path.iter().enumerate() {
+        let entered = if i + 1 == path.len() { last } else { clamp(at) };
+        csv.push_str(&format!(
+            "1,{},{},{}\n",
+            journey.header.id,
+            journey.steps[step].header.id,
+            after(entered)
+        ));
+        if let Some(w) = &journey.steps[step].within {
+            at += Timed::new(model, w.value, None).longest.seconds();
+        }
+    }
+    let mut measurement = Measurement::new(model, Settings::default());
+    csv_rows::<Visit>(
+        std::io::Cursor::new(csv.clone().into_bytes()),
+        &Columns::default(),
+        |visit| measurement.visit(visit),
+    );
+    let report = measurement.finish();
+    assert_eq!(report.flaws.all.len(), 0, "bad rows\n{csv}");
+    report.promises.get(&promise).copied().unwrap_or_default()
 }
 
 /// The wall-clock minutes `open` minutes of 08:00–22:00 every day take from

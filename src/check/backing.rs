@@ -13,9 +13,10 @@
 //!   asks whether one no slower than the promise holds for at least the share
 //!   of contacts `measure.promise_keep_rate` demands of the promise.
 //! - A promise about an outcome, `journey J [from A] [to S]`, runs from
-//!   entering `A` (the journey's `start`) to entering `S`: `S`'s own
-//!   deadline is not part of it, unless `S` is an `end` step, whose work is
-//!   the outcome ([`journey_deadline`]).
+//!   the first entry into `A` (the journey's `start`) to the first entry
+//!   into `S` after it: `S`'s own deadline is not part of it, unless `S` is
+//!   an `end` step, whose work is the outcome ([`journey_deadline`]); a
+//!   loop back through `S` comes after the promise's end and is not.
 
 use super::Timed;
 use crate::model::{Calendar, Channel, Idx, Journey, Model, Promise, Segment, Sla, Step};
@@ -286,9 +287,11 @@ pub fn keeping(
 
 /// The deadline behind `journey J [from A] [to S]`: the longest sum of the
 /// step deadlines on the way, with the steps that add up; `None` when
-/// nothing on the way has a deadline. Up to a named step `S` that is not an
-/// `end` the promise ends when the case enters `S`, so `S`'s own deadline is
-/// left out — the time `cxc measure` counts. To the journey's end, or to an
+/// nothing on the way has a deadline. The way ends at its first arrival at
+/// `S` (without `S`, at the first `end` it reaches), as `cxc measure` ends
+/// the promise on the first entry there. Up to a named step `S` that is not
+/// an `end` the promise ends when the case enters `S`, so `S`'s own
+/// deadline is left out — the time `cxc measure` counts. To the journey's end, or to an
 /// `end` step named as `S`, it ends when the work of that step is done (the
 /// outcome the step delivers: "deposit released"), so that step's deadline
 /// counts — `journey J to S` and `journey J` agree when `S` is its only

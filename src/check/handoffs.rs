@@ -8,10 +8,11 @@
 use super::{AgreementScope, Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
+use crate::model::workdays;
 use crate::model::{Agreement, Complaint, Idx, Model, Party, Ref, Role, Segment, Team};
 use crate::msg;
 use crate::source::Span;
-use crate::syntax::values::TimeLimit;
+use crate::syntax::values::{Duration, TimeLimit};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const DOCS: &[CodeDoc] = &[
@@ -57,12 +58,41 @@ struct Handoff<'m> {
     /// It serves a tier-1 segment.
     top_tier: bool,
     segments: Vec<Idx<Segment>>,
-    /// The time the receiving team has, if the work sets one (a `wd`
-    /// limit at the longest it can last).
-    time_left: Option<Timed>,
+    /// The time the receiving team has, if the work sets one.
+    time_left: Option<Left>,
     /// An escalation to the owner's own management line: no handoff
     /// between peer teams, so no agreement is asked for it.
     up_the_line: bool,
+}
+
+/// The time work leaves a team, on the wall clock agreements run on: the
+/// shortest it can be over every moment the work may start.
+#[derive(Clone, Copy)]
+struct Left {
+    /// As an agreement's time: wall-clock running time.
+    wall: Timed,
+    /// Counted on a calendar that stops: the work's own time is on
+    /// another clock, and the message says both.
+    on_hours: bool,
+}
+
+impl Left {
+    fn new(wall: Duration, calendar: Option<&crate::model::Calendar>) -> Left {
+        Left {
+            wall: Timed {
+                limit: TimeLimit::running(wall),
+                longest: wall,
+            },
+            on_hours: calendar.is_some_and(|c| !c.is_24x7()),
+        }
+    }
+
+    /// The shortest wall-clock time `limit` on `calendar`'s clock can last.
+    fn of(limit: TimeLimit, calendar: Option<&crate::model::Calendar>) -> Left {
+        let wall =
+            workdays::shortest_wall(limit, calendar).unwrap_or(Duration::from_seconds(u64::MAX));
+        Left::new(wall, calendar)
+    }
 }
 
 /// Where a handoff happens, as a message names it.
@@ -127,7 +157,9 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
                     group,
                     top_tier: top,
                     segments: segments.clone(),
-                    time_left: next.within.map(|w| Timed::new(model, w.value, None)),
+                    // Steps run on the wall clock: a `wd` at the least
+                    // it can last there.
+                    time_left: next.within.map(|w| Left::of(w.value, None)),
                     up_the_line: false,
                 });
             }
@@ -158,20 +190,18 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
             let Some(to) = owning_team(model, Some(&escalation.to)) else {
                 continue;
             };
-            // An escalation at the deadline reports a miss; it leaves no
-            // time to work against.
-            let longest = |limit| model.longest(limit, complaint.clock()).seconds();
+            // Agreements run on the wall clock: the time left is the
+            // shortest wall-clock time from the escalation to the deadline,
+            // both counted on the complaint's clock. An escalation that can
+            // come at the deadline reports a miss; it leaves no time to
+            // work against.
+            let calendar = complaint.clock().map(|c| &model.calendars[c]);
             let time_left = complaint
                 .resolve
-                .and_then(|r| longest(r.value).checked_sub(longest(escalation.after)))
+                .and_then(|r| workdays::shortest_wall_between(escalation.after, r.value, calendar))
+                .and_then(|left| u64::try_from(left).ok())
                 .filter(|&left| left > 0)
-                .map(|left| {
-                    let left = crate::syntax::values::Duration::from_seconds(left);
-                    Timed {
-                        limit: TimeLimit::running(left),
-                        longest: left,
-                    }
-                });
+                .map(|left| Left::new(Duration::from_seconds(left), calendar));
             out.push(Handoff {
                 from,
                 to,
@@ -267,7 +297,7 @@ struct Conflict {
     /// "agreement `it_for_support` gives team `it` 2d to respond".
     gives: Message,
     work: Message,
-    time_left: Timed,
+    time_left: Left,
     count: usize,
 }
 
@@ -288,8 +318,8 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         provided.entry(provider).or_default().push(a);
     }
     let mut conflicts: BTreeMap<Span, Conflict> = BTreeMap::new();
-    let mut note = |line: Line, time_left: Timed, work: &dyn Fn() -> Message| {
-        if line.time.longest <= time_left.longest {
+    let mut note = |line: Line, time_left: Left, work: &dyn Fn() -> Message| {
+        if line.time.longest <= time_left.wall.longest {
             return;
         }
         let conflict = conflicts.entry(line.span).or_insert_with(|| Conflict {
@@ -299,7 +329,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             count: 0,
         });
         conflict.count += 1;
-        if time_left.longest < conflict.time_left.longest {
+        if time_left.wall.longest < conflict.time_left.wall.longest {
             conflict.time_left = time_left;
             conflict.work = work();
         }
@@ -314,17 +344,24 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         for a in under.get(&(h.to, h.from)).into_iter().flatten() {
             if let Some(line) = Line::respond(model, a, &h.segments) {
                 let to = &model.teams[h.to].header.id;
+                let time = time_left.wall.shown();
                 let work = || match h.via {
                     Via::Step { .. } => msg!(
                         "handoff-step-work",
                         via = h.via.message(),
-                        time = time_left.shown(),
+                        time = time.clone(),
+                        to = to
+                    ),
+                    Via::Escalation { .. } if time_left.on_hours => msg!(
+                        "handoff-escalation-work-hours",
+                        via = h.via.message(),
+                        time = time.clone(),
                         to = to
                     ),
                     Via::Escalation { .. } => msg!(
                         "handoff-escalation-work",
                         via = h.via.message(),
-                        time = time_left.shown(),
+                        time = time.clone(),
                         to = to
                     ),
                 };
@@ -365,53 +402,74 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
                     more = c.count - 1
                 ),
             )
-            .help(msg!("agreement-too-slow-help", time = c.time_left.shown())),
+            .help(msg!(
+                "agreement-too-slow-help",
+                time = c.time_left.wall.shown()
+            )),
         );
     }
 }
 
 /// A complaint its owner's team must handle faster than that team agreed to
-/// work for the teams it serves.
+/// work for the teams it serves: its times at the shortest they can last on
+/// the wall clock, the agreement's.
 fn owned_complaint(
     model: &Model,
     complaint: &Complaint,
     agreement: &Agreement,
     segments: &[Idx<Segment>],
-    note: &mut impl FnMut(Line, Timed, &dyn Fn() -> Message),
+    note: &mut impl FnMut(Line, Left, &dyn Fn() -> Message),
 ) {
     let team = agreement.provider.as_ref().map_or("", |p| p.name.as_str());
     let id = &complaint.header.id;
+    let calendar = complaint.clock().map(|c| &model.calendars[c]);
     let timed = |limit| Timed::new(model, limit, complaint.clock());
-    let line = Line::respond(model, agreement, segments);
-    if let (Some(ack), Some(line)) = (complaint.acknowledge, line) {
-        let within = timed(ack.value);
-        let work = || {
-            msg!(
+    let work = |resolve: bool, limit: TimeLimit, left: Left| {
+        let within = timed(limit).shown();
+        let wall = left.wall.shown();
+        match (resolve, left.on_hours) {
+            (false, false) => msg!(
                 "complaint-acknowledge-work",
                 complaint = id,
                 team = team,
-                within = within.shown()
-            )
-        };
-        note(line, within, &work);
-    }
-    if let (Some(resolve), Some(agreed)) = (complaint.resolve, agreement.resolve) {
-        let within = timed(resolve.value);
-        let work = || {
-            msg!(
+                within = within
+            ),
+            (false, true) => msg!(
+                "complaint-acknowledge-work-hours",
+                complaint = id,
+                team = team,
+                within = within,
+                wall = wall
+            ),
+            (true, false) => msg!(
                 "complaint-resolve-work",
                 complaint = id,
                 team = team,
-                within = within.shown()
-            )
-        };
+                within = within
+            ),
+            (true, true) => msg!(
+                "complaint-resolve-work-hours",
+                complaint = id,
+                team = team,
+                within = within,
+                wall = wall
+            ),
+        }
+    };
+    let line = Line::respond(model, agreement, segments);
+    if let (Some(ack), Some(line)) = (complaint.acknowledge, line) {
+        let left = Left::of(ack.value, calendar);
+        note(line, left, &|| work(false, ack.value, left));
+    }
+    if let (Some(resolve), Some(agreed)) = (complaint.resolve, agreement.resolve) {
+        let left = Left::of(resolve.value, calendar);
         let line = Line {
             agreement,
             resolve: true,
             time: Timed::new(model, agreed.value, None),
             span: agreed.span,
         };
-        note(line, within, &work);
+        note(line, left, &|| work(true, resolve.value, left));
     }
 }
 

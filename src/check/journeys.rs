@@ -144,20 +144,27 @@ pub fn team_changes(model: &Model, journey: &Journey) -> Option<(i64, Vec<Idx<Te
 }
 
 /// The longest sum of step deadlines along a path from the journey's
-/// `start` to an `end`, each loop taken once, with the steps of that path.
+/// `start` to an `end`, each loop taken once, with the steps of that path:
+/// the whole journey, as `deadline-exceeds-target` walks it (a path may go
+/// on past an `end` step that has a `next`).
 pub fn longest_deadline(journey: &Journey) -> Option<(Duration, Vec<Idx<Step>>)> {
     let start = journey.start.as_ref()?.target?;
-    longest_deadline_between(journey, start, None)
+    between(journey, start, None, Last::Included, Stop::Never)
 }
 
-/// The same from step `from` to step `to` (any `end` when `None`), both
-/// steps' own deadlines included; `None` when no such path exists.
+/// The longest time a promise `journey J from A to S` can take, as `cxc
+/// measure` times it: from the first entry into step `from` to the first
+/// entry into `to` after it (into any `end` when `None`), plus the deadline
+/// of that last step; `None` when no such path exists. A way ends at its
+/// first arrival at `to` (or at an `end`): it never passes through it, so
+/// a loop back through `to` is not part of the promise. It may pass through
+/// `from` again (the promise started on the first entry), each loop once.
 pub fn longest_deadline_between(
     journey: &Journey,
     from: Idx<Step>,
     to: Option<Idx<Step>>,
 ) -> Option<(Duration, Vec<Idx<Step>>)> {
-    between(journey, from, to, Last::Included)
+    between(journey, from, to, Last::Included, Stop::FirstArrival)
 }
 
 fn between(
@@ -165,26 +172,35 @@ fn between(
     from: Idx<Step>,
     to: Option<Idx<Step>>,
     last: Last,
+    stop: Stop,
 ) -> Option<(Duration, Vec<Idx<Step>>)> {
-    let analysis = Analysis::new(journey);
+    let analysis = match stop {
+        Stop::Never => Analysis::new(journey),
+        Stop::FirstArrival => Analysis::stopping_at(journey, |step| match to {
+            Some(to) => step == to.index(),
+            None => journey.steps[Idx::new(step)].end.is_some(),
+        }),
+    };
     let order = PathOrder::new(&analysis.graph, from.index());
     let (total, path) =
         analysis.longest_deadline(from.index(), to.map(Idx::index), last, &order)?;
     Some((total, path.into_iter().map(Idx::new).collect()))
 }
 
-/// The longest time from entering step `from` to entering step `to` (an
-/// `end` when `None`): the sum of the deadlines of the steps
-/// on the way, `to`'s own left out — it starts when the time is up. This is
-/// what `cxc measure` times for a promise `journey J from A to B`, so
-/// `promise-exceeds-journey` compares the promise with this. The path
-/// returned ends with the step before `to`.
+/// The longest time from the first entry into step `from` to the first
+/// entry into step `to` after it (an `end` when `None`): the sum of the
+/// deadlines of the steps on the way, `to`'s own left out — it starts when
+/// the time is up. This is what `cxc measure` times for a promise `journey
+/// J from A to B`, so `promise-exceeds-journey` compares the promise with
+/// this. The way never passes through `to` (see
+/// [`longest_deadline_between`]); the path returned ends with the step
+/// before `to`.
 pub fn deadline_until(
     journey: &Journey,
     from: Idx<Step>,
     to: Option<Idx<Step>>,
 ) -> Option<(Duration, Vec<Idx<Step>>)> {
-    let (total, mut path) = between(journey, from, to, Last::Excluded)?;
+    let (total, mut path) = between(journey, from, to, Last::Excluded, Stop::FirstArrival)?;
     path.pop();
     Some((total, path))
 }
@@ -194,6 +210,15 @@ pub fn deadline_until(
 enum Last {
     Included,
     Excluded,
+}
+
+/// Where a way through the journey may end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At a step it reaches, whatever it passed before (the whole journey).
+    Never,
+    /// At its first arrival at the step it goes to (a promise's time).
+    FirstArrival,
 }
 
 /// Whether the measured effort or drop-off of a step says it hurts
@@ -234,11 +259,21 @@ struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     fn new(journey: &'a Journey) -> Self {
-        let edges = journey.steps.iter().flat_map(|(from, step)| {
-            step.next
-                .iter()
-                .filter_map(move |t| t.to.target.map(|to| (from.index(), to.index())))
-        });
+        Analysis::stopping_at(journey, |_| false)
+    }
+
+    /// The journey's graph with no way on from the steps `stops` names: a
+    /// walk that reaches one ends there.
+    fn stopping_at(journey: &'a Journey, stops: impl Fn(usize) -> bool) -> Self {
+        let edges = journey
+            .steps
+            .iter()
+            .filter(|(from, _)| !stops(from.index()))
+            .flat_map(|(from, step)| {
+                step.next
+                    .iter()
+                    .filter_map(move |t| t.to.target.map(|to| (from.index(), to.index())))
+            });
         Analysis {
             journey,
             graph: graph::graph_of(journey.steps.len(), edges),

@@ -7,10 +7,10 @@
 
 use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Channel, Idx, Segment};
+use crate::model::{Calendar, Channel, Idx, Model, Segment};
 use crate::msg;
 use crate::source::Span;
-use crate::syntax::values::{Duration, Percent};
+use crate::syntax::values::{Duration, Percent, TimeLimit};
 use std::collections::BTreeMap;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -51,20 +51,43 @@ struct Entry {
     segment: Idx<Segment>,
     /// On its SLA's clock; a `wd` limit at the longest it can last.
     within: Timed,
+    /// The clock it counts on ([`clock_key`]).
+    clock: Option<Idx<Calendar>>,
+    /// The shortest and the longest wall-clock time it can last, over
+    /// every moment it may start (the longest duration there is when it
+    /// never ends): what a target on another clock is compared with.
+    wall: (Duration, Duration),
     percent: Percent,
     span: Span,
     /// A `resolution` without a channel, standing in for a channel's.
     general: bool,
 }
 
-impl Entry {
-    /// At least as strict as `other` in time and in percentage, and
-    /// stricter in one.
-    fn stricter_than(&self, other: &Entry) -> bool {
-        let (p, q) = (self.percent.value(), other.percent.value());
-        let (t, u) = (self.within.longest, other.within.longest);
-        t <= u && p >= q && (t < u || p > q)
+/// The clock a target counts on, as far as its length goes: `None` for
+/// one that runs around the clock (the wall clock, a 24x7 calendar with no
+/// holidays), else the first calendar with the same hours, holidays and
+/// time zone — two calendars that say the same count the same.
+fn clock_key(model: &Model, clock: Option<Idx<Calendar>>) -> Option<Idx<Calendar>> {
+    let calendar = &model.calendars[clock?];
+    if calendar.is_24x7() {
+        return None;
     }
+    model.calendars.iter().find_map(|(id, c)| {
+        (c.week == calendar.week
+            && c.closed == calendar.closed
+            && c.zone_name() == calendar.zone_name())
+        .then_some(id)
+    })
+}
+
+/// How one target was found weaker than another's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compared {
+    /// On one clock: running time against running time.
+    OneClock,
+    /// On two clocks: the worse tier's longest wall-clock time against the
+    /// better tier's shortest.
+    WallClock,
 }
 
 fn inversions(ctx: &mut Ctx) {
@@ -78,19 +101,27 @@ fn inversions(ctx: &mut Ctx) {
         let Some(tier) = s.tier.map(|t| t.value) else {
             continue;
         };
-        let entry = |within, percent, span| Entry {
-            tier,
-            segment,
-            within,
-            percent,
-            span,
-            general: false,
-        };
         let all = Percent::new(100.0);
         let mut own_general = Vec::new();
         for &sla in ctx.slas_of(segment) {
             let sla = &model.slas[sla];
-            let timed = |within| Timed::new(model, within, sla.clock());
+            let timed = |within| (within, Timed::new(model, within, sla.clock()));
+            let entry = |(limit, within), percent, span| {
+                let never = Duration::from_seconds(u64::MAX);
+                Entry {
+                    tier,
+                    segment,
+                    within,
+                    clock: clock_key(model, sla.clock()),
+                    wall: (
+                        model.shortest_wall(limit, sla.clock()).unwrap_or(never),
+                        model.longest_on(limit, sla.clock(), None).unwrap_or(never),
+                    ),
+                    percent,
+                    span,
+                    general: false,
+                }
+            };
             // Only the targets that apply to the segment: on channels it uses.
             let applies = |c| model.target_applies(segment, Some(c));
             for a in &sla.answers {
@@ -150,7 +181,7 @@ fn inversions(ctx: &mut Ctx) {
     // kind that finds it beaten (`Resolution(None)` sorts first).
     let mut general_reported = std::collections::HashSet::new();
     for (kind, mut entries) in by_kind {
-        against_worse_tiers_2d(&mut entries, |e, worse| {
+        against_worse_tiers_2d(&mut entries, |e, worse, compared| {
             let seen = matches!(kind, Kind::Resolution(Some(_)))
                 && e.general
                 && (worse.general || general_reported.contains(&e.span));
@@ -160,55 +191,78 @@ fn inversions(ctx: &mut Ctx) {
             if e.general || kind == Kind::Resolution(None) {
                 general_reported.insert(e.span);
             }
-            report_inversion(ctx, kind, e, worse);
+            report_inversion(ctx, kind, (e, worse), compared);
         });
     }
 }
 
-/// Calls `report(entry, worse)` for each entry that an entry of a strictly
-/// worse tier is stricter than (in time and percentage, see
-/// [`Entry::stricter_than`]). Worst tier first, keeping the worse tiers'
-/// Pareto frontier — the entries no other beats in both — so each entry is
-/// one look-up: `O(n log n)`.
-fn against_worse_tiers_2d(entries: &mut [Entry], mut report: impl FnMut(&Entry, &Entry)) {
+/// Calls `report(entry, worse, how)` for each entry that an entry of a
+/// strictly worse tier is stricter than: at least as fast and for at least
+/// as many contacts, and better in one. On the same clock "as fast" is
+/// running time against running time. Across clocks it is wall-clock time:
+/// the worse tier's target at its longest no longer than the better tier's
+/// at its shortest — every customer of the better tier may be kept waiting
+/// as long as any customer of the worse tier ever waits. Worst tier first,
+/// keeping each clock's Pareto frontier of the worse tiers — the entries
+/// no other beats in both — so each entry is a look-up per clock:
+/// `O(n log n)` for a spec's few calendars.
+fn against_worse_tiers_2d(entries: &mut [Entry], mut report: impl FnMut(&Entry, &Entry, Compared)) {
     entries.sort_by_key(|e| (std::cmp::Reverse(e.tier), e.segment, e.span));
-    let mut frontier = Frontier::default();
+    let mut running: BTreeMap<Option<Idx<Calendar>>, Frontier> = BTreeMap::new();
+    let mut wall: BTreeMap<Option<Idx<Calendar>>, Frontier> = BTreeMap::new();
     let mut i = 0;
     while i < entries.len() {
         let tier = entries[i].tier;
         let same_tier = entries[i..].iter().take_while(|e| e.tier == tier).count();
         let group = &entries[i..i + same_tier];
         for e in group {
-            if let Some(worse) = frontier.stricter_than(e) {
-                report(e, &worse);
+            let on_one = running
+                .get(&e.clock)
+                .and_then(|f| f.stricter_than(e.within.longest, e.percent))
+                .map(|w| (w, Compared::OneClock));
+            let across = || {
+                wall.iter()
+                    .filter(|(clock, _)| **clock != e.clock)
+                    .find_map(|(_, f)| f.stricter_than(e.wall.0, e.percent))
+                    .map(|w| (w, Compared::WallClock))
+            };
+            if let Some((worse, compared)) = on_one.or_else(across) {
+                report(e, &worse, compared);
             }
         }
         for e in group {
-            frontier.insert(*e);
+            running
+                .entry(e.clock)
+                .or_default()
+                .insert(e.within.longest, *e);
+            wall.entry(e.clock).or_default().insert(e.wall.1, *e);
         }
         i += same_tier;
     }
 }
 
-/// Entries no other entry is stricter than, by time: as the time grows the
-/// percentage grows strictly.
+/// Entries no other entry is stricter than, by a time (running or
+/// wall-clock, as the frontier is kept): as the time grows the percentage
+/// grows strictly.
 #[derive(Default)]
 struct Frontier {
     by_time: BTreeMap<Duration, Entry>,
 }
 
 impl Frontier {
-    /// The entry of the frontier with the highest percentage among those at
-    /// least as fast as `e`, if it is stricter than `e`.
-    fn stricter_than(&self, e: &Entry) -> Option<Entry> {
-        let (_, best) = self.by_time.range(..=e.within.longest).next_back()?;
-        best.stricter_than(e).then_some(*best)
+    /// The entry of the frontier with the highest percentage among those
+    /// at least as fast as `time`, if it is stricter than a target of
+    /// `time` for `percent`: as fast and for as many, and better in one.
+    fn stricter_than(&self, time: Duration, percent: Percent) -> Option<Entry> {
+        let (&t, best) = self.by_time.range(..=time).next_back()?;
+        let (p, q) = (best.percent.value(), percent.value());
+        (p >= q && (t < time || p > q)).then_some(*best)
     }
 
-    fn insert(&mut self, e: Entry) {
+    fn insert(&mut self, time: Duration, e: Entry) {
         let covered = self
             .by_time
-            .range(..=e.within.longest)
+            .range(..=time)
             .next_back()
             .is_some_and(|(_, f)| f.percent.value() >= e.percent.value());
         if covered {
@@ -216,14 +270,14 @@ impl Frontier {
         }
         let beaten: Vec<Duration> = self
             .by_time
-            .range(e.within.longest..)
+            .range(time..)
             .take_while(|(_, f)| f.percent.value() <= e.percent.value())
             .map(|(&t, _)| t)
             .collect();
         for t in beaten {
             self.by_time.remove(&t);
         }
-        self.by_time.insert(e.within.longest, e);
+        self.by_time.insert(time, e);
     }
 }
 
@@ -261,7 +315,12 @@ pub(super) fn against_worse_tiers<T: Copy>(
     }
 }
 
-fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
+fn report_inversion(
+    ctx: &mut Ctx,
+    kind: Kind,
+    (better, worse): (&Entry, &Entry),
+    compared: Compared,
+) {
     let model = ctx.model;
     let channel = |c: Idx<Channel>| model.channels[c].header.id.to_string();
     let what = match kind {
@@ -274,13 +333,40 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
         &model.segments[better.segment],
         &model.segments[worse.segment],
     );
-    let target = |e: &Entry| match kind {
+    let as_written = |e: &Entry| match kind {
         Kind::Answer(_) => msg!(
             "tier-target-percent",
             percent = e.percent.to_string(),
             within = e.within.shown()
         ),
         _ => msg!("tier-target", within = e.within.shown()),
+    };
+    // Across clocks each side on a clock that stops says how long it can
+    // last on the wall clock: the better tier's at the least, the worse
+    // tier's at the most.
+    // (Not when that is the time as written: running time that no closed
+    // stretch can lengthen.)
+    let on_wall = |e: &Entry, wall: Duration| {
+        compared == Compared::WallClock
+            && e.clock.is_some()
+            && (matches!(e.within.limit, TimeLimit::WorkingDays(_)) || wall != e.within.longest)
+    };
+    let seconds = |d: Duration| crate::i18n::Arg::seconds(d.seconds(), false);
+    let better_target = match on_wall(better, better.wall.0) {
+        true => msg!(
+            "tier-wall-at-least",
+            target = as_written(better),
+            wall = seconds(better.wall.0)
+        ),
+        false => as_written(better),
+    };
+    let worse_target = match on_wall(worse, worse.wall.1) {
+        true => msg!(
+            "tier-wall-at-most",
+            target = as_written(worse),
+            wall = seconds(worse.wall.1)
+        ),
+        false => as_written(worse),
     };
     ctx.report(
         Diagnostic::new(
@@ -291,16 +377,16 @@ fn report_inversion(ctx: &mut Ctx, kind: Kind, better: &Entry, worse: &Entry) {
                 tier = better.tier,
                 segment = &b.header.id,
                 what = what,
-                target = target(better),
+                target = better_target,
                 worse_tier = worse.tier,
                 worse = &w.header.id,
-                worse_target = target(worse)
+                worse_target = worse_target.clone()
             ),
         )
         .help(msg!(
             "tier-inversion-help",
             segment = &b.header.id,
-            target = target(worse)
+            target = worse_target
         )),
     );
 }

@@ -294,26 +294,8 @@ fn longest_wall_in(
         return Some(0);
     }
     let windows_of = |day: i64| &windows[(day + 3).rem_euclid(7) as usize];
-    // Wall seconds from second `at` of day `day` until `left` open seconds
-    // have passed, the days in `closed` skipped.
-    let wall_from = |day: i64, at: i64, mut left: i64, closed: &[i64]| -> i64 {
-        let mut d = day;
-        loop {
-            if closed.binary_search(&d).is_err() {
-                for &(a, b) in windows_of(d) {
-                    let a = if d == day { a.max(at) } else { a };
-                    if b <= a {
-                        continue;
-                    }
-                    if b - a >= left {
-                        return (d - day) * DAY + a + left - at;
-                    }
-                    left -= b - a;
-                }
-            }
-            d += 1;
-        }
-    };
+    let wall_from =
+        |day: i64, at: i64, left: i64, closed: &[i64]| wall_from(windows, (day, at), left, closed);
     let closings = |day: i64| windows_of(day).iter().map(move |w| (day, w.1));
     // A plain week (1970-01-05 is a Monday): whole weeks first, each a
     // week of wall time wherever it starts.
@@ -339,6 +321,111 @@ fn longest_wall_in(
         next = next.max(holiday);
     }
     Some(longest)
+}
+
+/// Wall seconds from second `at` of day `day` (day numbers since
+/// 1970-01-01) until `left` open seconds of the weekly `windows` have
+/// passed, the days in `closed` (sorted) skipped. The windows must open
+/// somewhere in the week.
+fn wall_from(
+    windows: &[Vec<(i64, i64)>; 7],
+    (day, at): (i64, i64),
+    mut left: i64,
+    closed: &[i64],
+) -> i64 {
+    let mut d = day;
+    loop {
+        if closed.binary_search(&d).is_err() {
+            for &(a, b) in &windows[(d + 3).rem_euclid(7) as usize] {
+                let a = if d == day { a.max(at) } else { a };
+                if b <= a {
+                    continue;
+                }
+                if b - a >= left {
+                    return (d - day) * DAY + a + left - at;
+                }
+                left -= b - a;
+            }
+        }
+        d += 1;
+    }
+}
+
+/// The shortest wall-clock time from the end of a timer of `first` to the
+/// end of a timer of `second`, both started at the same moment on
+/// `calendar`'s clock (none: the wall clock), over every moment they may
+/// start: what an escalation after `first` leaves before a deadline of
+/// `second`, on the wall clock. Negative when `first` can end after
+/// `second`; `None` when the calendar never opens. Counted on plain weeks:
+/// a holiday between the two ends only pushes the later one on.
+///
+/// Both in running time, the gap is running time `second − first` started
+/// where the first ends, anywhere the clock runs ([`shortest_wall`]). Both
+/// in working days, it runs from one day's last closing time to another's
+/// and depends only on the day the timers start. Otherwise one end depends
+/// only on that day and the other moves on with the start: the gap is
+/// least when they start as the day ends (a working-day deadline after a
+/// running escalation) or as it begins (the other way round).
+pub fn shortest_wall_between(
+    first: TimeLimit,
+    second: TimeLimit,
+    calendar: Option<&Calendar>,
+) -> Option<i64> {
+    shortest_wall_between_in(&weekly_windows(calendar), first, second)
+}
+
+/// [`shortest_wall_between`] on weekly open windows (Monday first, seconds
+/// of the day, sorted and not overlapping).
+fn shortest_wall_between_in(
+    windows: &[Vec<(i64, i64)>; 7],
+    first: TimeLimit,
+    second: TimeLimit,
+) -> Option<i64> {
+    if windows.iter().flatten().all(|(a, b)| b <= a) {
+        return None;
+    }
+    let open: [i64; 7] = std::array::from_fn(|d| windows[d].iter().map(|(a, b)| b - a).sum());
+    let week = WorkingWeek::new(open, &[]);
+    // The end of `limit` started at the first instant of day `day`, in
+    // seconds since 1970-01-01.
+    let end = |limit: TimeLimit, day: i64| match limit {
+        TimeLimit::Running { time, .. } => {
+            let left = i64::try_from(time.seconds()).unwrap_or(i64::MAX);
+            let wall = if left == 0 {
+                0
+            } else {
+                wall_from(windows, (day, 0), left, &[])
+            };
+            Some(day * DAY + wall)
+        }
+        TimeLimit::WorkingDays(n) => {
+            let due = week.nth_opening_day_after(day, n)?;
+            let closing = windows[(due + 3).rem_euclid(7) as usize]
+                .iter()
+                .map(|w| w.1)
+                .max()?;
+            Some(due * DAY + closing)
+        }
+    };
+    // A plain week of start days (1970-01-05 is a Monday).
+    let days = 4..11;
+    match (first, second) {
+        (TimeLimit::Running { time: a, .. }, TimeLimit::Running { time: b, .. }) => {
+            if b < a {
+                let wall = longest_wall_in(windows, &[], TimeLimit::running(a.saturating_sub(b)))?;
+                return Some(-wall);
+            }
+            shortest_wall_in(windows, TimeLimit::running(b.saturating_sub(a)))
+        }
+        // Started as day `d` ends: the running one ends as if started as
+        // the next day begins (the working-day deadline is day `d`'s).
+        (TimeLimit::Running { .. }, TimeLimit::WorkingDays(_)) => days
+            .filter_map(|d| Some(end(second, d)? - end(first, d + 1)?))
+            .min(),
+        _ => days
+            .filter_map(|d| Some(end(second, d)? - end(first, d)?))
+            .min(),
+    }
 }
 
 /// [`longest_wall_days`] on weekly open windows (Monday first, seconds of

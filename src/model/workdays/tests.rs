@@ -196,6 +196,25 @@ fn long_deadlines_over_many_holidays_equal_a_day_by_day_sum() {
 /// time, walking minute by minute until `running` open minutes have
 /// passed; for working days, to the last closing time of the due day.
 fn brute_wall(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days: i64) -> i64 {
+    brute_ends(windows, holidays, limit, start_days)
+        .into_iter()
+        .enumerate()
+        .map(|(i, end)| end - start_minute(i))
+        .min()
+        .unwrap()
+        * 60
+}
+
+/// The minute (from MONDAY's midnight) of the `i`th start [`brute_ends`]
+/// tries: every minute of each day and its last instant.
+fn start_minute(i: usize) -> i64 {
+    let (day, minute) = (i as i64 / 1441, i as i64 % 1441);
+    day * 1440 + minute
+}
+
+/// For every start minute (and the last instant) of days `MONDAY..MONDAY +
+/// start_days`, the minute a timer of `limit` ends.
+fn brute_ends(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days: i64) -> Vec<i64> {
     let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
     let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
     let horizon = start_days + 7 * 40;
@@ -210,7 +229,7 @@ fn brute_wall(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days:
                 .any(|&(a, b)| a <= minute && minute < b);
         prefix[m + 1] = prefix[m] + i64::from(open);
     }
-    let mut shortest = i64::MAX;
+    let mut ends = Vec::new();
     for start_day in 0..start_days {
         for minute in 0..=1440 {
             let start = (start_day * 1440 + minute) as usize;
@@ -230,10 +249,21 @@ fn brute_wall(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days:
                     ((due_day - MONDAY) * 1440 + close) as usize
                 }
             };
-            shortest = shortest.min(end as i64 - start as i64);
+            ends.push(end as i64);
         }
     }
-    shortest * 60
+    ends
+}
+
+/// A random limit: 1 to 6 working days, or 15 minutes to 60 hours.
+fn random_limit(random: &mut Random) -> TimeLimit {
+    if random.below(2) == 0 {
+        TimeLimit::WorkingDays(1 + random.below(6) as u32)
+    } else {
+        TimeLimit::running(Duration::from_seconds(
+            (1 + random.below(60 * 4)) as u64 * 15 * 60,
+        ))
+    }
 }
 
 fn in_seconds(windows: &Windows) -> [Vec<(i64, i64)>; 7] {
@@ -251,13 +281,7 @@ fn the_shortest_wall_time_equals_a_walk_over_every_start_minute() {
         if windows.iter().all(Vec::is_empty) {
             continue;
         }
-        let limit = if random.below(2) == 0 {
-            TimeLimit::WorkingDays(1 + random.below(6) as u32)
-        } else {
-            TimeLimit::running(Duration::from_seconds(
-                (1 + random.below(60 * 4)) as u64 * 15 * 60,
-            ))
-        };
+        let limit = random_limit(&mut random);
         // Holidays in weeks 1 to 3; starts from before them to two plain
         // weeks after.
         let holidays: Vec<i64> = (0..random.below(5))
@@ -488,5 +512,60 @@ fn the_longest_wall_time_of_running_time_on_business_hours() {
     assert_eq!(
         longest_wall(hours(30), None),
         Some(Duration::from_seconds(30 * 3600))
+    );
+}
+
+/// The shortest wall-clock time between the ends of two timers started
+/// together (an escalation and the deadline after it, outside audit 5, F4)
+/// against the brute force over every start minute of two plain weeks.
+#[test]
+fn the_shortest_wall_time_between_two_ends_equals_a_walk_over_every_start_minute() {
+    let seed = 0x00c0_ffee_2026_0505;
+    println!("seed {seed:#x}");
+    let mut random = Random(seed);
+    let mut checked = 0;
+    while checked < 40 {
+        let windows = random_week(&mut random);
+        if windows.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let (first, second) = (random_limit(&mut random), random_limit(&mut random));
+        let firsts = brute_ends(&windows, &[], first, 14);
+        let seconds = brute_ends(&windows, &[], second, 14);
+        let expected = firsts
+            .iter()
+            .zip(&seconds)
+            .map(|(a, b)| b - a)
+            .min()
+            .unwrap()
+            * 60;
+        assert_eq!(
+            shortest_wall_between_in(&in_seconds(&windows), first, second),
+            Some(expected),
+            "seed {seed:#x}, {first} then {second} on {windows:?}"
+        );
+        checked += 1;
+    }
+}
+
+#[test]
+fn the_shortest_wall_time_between_two_ends_on_office_hours() {
+    let windows = in_seconds(&office_hours());
+    // The audit's complaint: escalated after 13wd, due at 15wd: two
+    // closing times at least 2 days apart (18 office hours).
+    assert_eq!(
+        shortest_wall_between_in(
+            &windows,
+            TimeLimit::WorkingDays(13),
+            TimeLimit::WorkingDays(15)
+        ),
+        Some(2 * DAY)
+    );
+    // Escalated after 4 office hours, due at 1wd: asked at Monday's last
+    // instant, escalated on Tuesday at 13:00, due at 18:00.
+    let hours = |h: u64| TimeLimit::running(Duration::from_seconds(h * 3600));
+    assert_eq!(
+        shortest_wall_between_in(&windows, hours(4), TimeLimit::WorkingDays(1)),
+        Some(5 * 3600)
     );
 }
