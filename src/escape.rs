@@ -84,6 +84,7 @@ pub fn terminal_same_width(text: &str) -> Cow<'_, str> {
 /// list item, a heading or a table cell. HTML-significant characters become
 /// entities (no tag, comment or autolink can open), the punctuation that
 /// starts links, images, emphasis, code and table cells is backslash-escaped,
+/// a `&` only where it would start an entity (`&amp;copy;` stays text),
 /// line breaks become spaces (no spec string can start a heading or a list),
 /// and a leading character that would start a block is escaped.
 pub fn markdown(text: &str) -> String {
@@ -93,7 +94,15 @@ pub fn markdown(text: &str) -> String {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            // A `&` starts an entity only before a name or `#` (`&copy;`,
+            // `&#60;`): elsewhere it is a plain character, and "Corporate &
+            // events" reads as written in the raw file too.
+            '&' if chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
             '\\' | '`' | '*' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -329,6 +338,50 @@ mod tests {
         assert_eq!(markdown("vip_line _x_"), "vip_line \\_x\\_");
         assert_eq!(markdown("**bold** `code`"), "\\*\\*bold\\*\\* \\`code\\`");
         assert_eq!(markdown("Key accounts — 20%"), "Key accounts — 20%");
+        // Outside audit 4, L7: HR reads the raw file; a `&` that starts no
+        // entity stays as written, one that would is escaped.
+        assert_eq!(markdown("Corporate & events"), "Corporate & events");
+        assert_eq!(markdown("R&D"), "R&amp;D");
+        assert_eq!(
+            markdown("&copy; &#60; &lt;"),
+            "&amp;copy; &amp;#60; &amp;lt;"
+        );
+        assert_eq!(markdown("a &"), "a &");
+    }
+
+    /// Whatever a name holds, a CommonMark renderer shows it as written:
+    /// random strings of the characters Markdown reads as markup, each
+    /// rendered as a paragraph, give back their own text and nothing else.
+    #[test]
+    fn markdown_renders_every_name_as_its_own_text() {
+        use pulldown_cmark::{Event, Parser};
+        const PIECES: [&str; 24] = [
+            "&", "#", ";", "amp", "copy", "60", "x3C", "<", ">", "*", "_", "[", "]", "(", ")", "`",
+            "\\", "|", "~", "!", " ", "a", "Ж", "1.",
+        ];
+        let seed = 0x00e5_ca9e;
+        println!("seed {seed:#x}");
+        let mut random = crate::testing::Random(seed);
+        for _ in 0..3000 {
+            let text: String = (0..1 + random.below(10))
+                .map(|_| PIECES[random.below(PIECES.len() as u64) as usize])
+                .collect();
+            let written = text.trim();
+            if written.is_empty() {
+                continue;
+            }
+            let escaped = markdown(written);
+            let mut shown = String::new();
+            for event in Parser::new(&escaped) {
+                match event {
+                    Event::Text(t) | Event::Code(t) => shown.push_str(&t),
+                    Event::Start(pulldown_cmark::Tag::Paragraph)
+                    | Event::End(pulldown_cmark::TagEnd::Paragraph) => {}
+                    other => panic!("{written:?} as {escaped:?} gives {other:?}"),
+                }
+            }
+            assert_eq!(shown, written, "{written:?} as {escaped:?}");
+        }
     }
 
     #[test]
