@@ -368,7 +368,8 @@ fn journey_support_lists_only_the_teams_working_on_it() {
 /// Audit 3, finding 5: "Support behind the steps" gives an agreement's `for
 /// SEGMENT` lines for the segments the journey serves, then the general
 /// line for the others; a journey that serves none of them gets the general
-/// line alone, without "other segments". Both languages.
+/// line alone, without "other segments"; then the time it gives to
+/// resolve (outside audit 4, L6: it was left out). Both languages.
 #[test]
 fn journey_support_gives_the_segment_lines_of_its_segments() {
     let spec = "team front \"Front\" { lead front_head }\n\
@@ -382,7 +383,7 @@ fn journey_support_gives_the_segment_lines_of_its_segments() {
         sla vip_sla for vip { answer phone 80% within 20s }\n\
         sla mass_sla for mass { answer phone 80% within 40s }\n\
         agreement back_for_front \"Back helps front\" { provider back; consumer front; \
-        respond within 30m for vip; respond within 2h }\n\
+        respond within 30m for vip; respond within 2h; resolve within 5d }\n\
         journey j_vip \"VIP\" { segments vip; start a\n\
           step a { owner front; channel phone; next b }\n\
           step b { owner back; end } }\n\
@@ -394,13 +395,13 @@ fn journey_support_gives_the_segment_lines_of_its_segments() {
     for (lang, vip_line, mass_line) in [
         (
             "en",
-            "- Back supports Front: responds within 30 minutes for VIP; within 2 hours for other segments (Back helps front)",
-            "- Back supports Front: responds within 2 hours (Back helps front)",
+            "- Back supports Front: responds within 30 minutes for VIP; within 2 hours for other segments, resolves within 5 days (Back helps front)",
+            "- Back supports Front: responds within 2 hours, resolves within 5 days (Back helps front)",
         ),
         (
             "ru",
-            "- Back → Front: ответ в течение 30 минут для сегмента «VIP»; в течение 2 часов для остальных сегментов (Back helps front)",
-            "- Back → Front: ответ в течение 2 часов (Back helps front)",
+            "- Back → Front: ответ в течение 30 минут для сегмента «VIP»; в течение 2 часов для остальных сегментов, решение в течение 5 дней (Back helps front)",
+            "- Back → Front: ответ в течение 2 часов, решение в течение 5 дней (Back helps front)",
         ),
     ] {
         let out = format!("out-{lang}");

@@ -65,6 +65,7 @@ impl<'a> View<'a> {
                     provider: m.teams[provider].header.label(),
                     consumer: m.teams[consumer].header.label(),
                     responds: self.responds_for(a, &served),
+                    resolve: a.resolve.map(|r| self.w().duration(r.value, None)),
                 })
             })
             .collect()

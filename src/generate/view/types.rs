@@ -279,6 +279,9 @@ pub struct SupportView<'a> {
     /// Its response times for the journey's segments: the `for` lines that
     /// name some of them, then the general line.
     pub responds: Vec<RespondView<'a>>,
+    /// The time it gives to resolve (`resolve within`), on the wall clock
+    /// agreements run on.
+    pub resolve: Option<Time>,
 }
 
 #[derive(Serialize)]
