@@ -30,6 +30,23 @@ fn after(seconds: u64) -> String {
         .to_string()
 }
 
+/// `cxc measure`'s figures for contacts written as CSV, every row good.
+fn measure_contacts(
+    model: &cxc::model::Model,
+    settings: Settings,
+    csv: String,
+) -> cxc::measure::Report {
+    let mut measurement = Measurement::new(model, settings);
+    csv_rows::<Contact>(
+        std::io::Cursor::new(csv.into_bytes()),
+        &Columns::default(),
+        |contact| measurement.contact(contact),
+    );
+    let report = measurement.finish();
+    assert_eq!(report.flaws.all.len(), 0, "bad rows");
+    report
+}
+
 /// Every corpus spec that compiles, with its path and findings.
 fn corpus_compilations() -> Vec<(std::path::PathBuf, cxc::pipeline::Compilation)> {
     common::corpus_units()
@@ -110,14 +127,7 @@ fn data_meeting_the_backing_targets_keeps_every_promise_check_accepted() {
                     promise_keep_rate: rate,
                     ..Settings::default()
                 };
-                let mut measurement = Measurement::new(model, settings);
-                csv_rows::<Contact>(
-                    std::io::Cursor::new(csv.into_bytes()),
-                    &Columns::default(),
-                    |contact| measurement.contact(contact),
-                );
-                let report = measurement.finish();
-                assert_eq!(report.flaws.all.len(), 0, "{}: bad rows", unit.display());
+                let report = measure_contacts(model, settings, csv);
                 if row == 0 {
                     continue;
                 }
@@ -417,14 +427,7 @@ fn check_and_measure_agree_on_a_promise_and_a_target_on_different_clocks() {
                 at(created + took)
             ));
         }
-        let mut measurement = Measurement::new(model, Settings::default());
-        csv_rows::<Contact>(
-            std::io::Cursor::new(csv.into_bytes()),
-            &Columns::default(),
-            |contact| measurement.contact(contact),
-        );
-        let report = measurement.finish();
-        assert_eq!(report.flaws.all.len(), 0, "bad rows");
+        let report = measure_contacts(model, Settings::default(), csv);
         let (id, _) = model.promises.iter().next().unwrap();
         let kept = report.promises.get(&id).copied().unwrap_or_default();
         assert_eq!(kept.n, 7 * 96, "{promised} on {promise_hours}");
@@ -515,14 +518,7 @@ fn check_and_measure_agree_across_two_offices_in_different_time_zones() {
             promise_keep_rate: Percent::new(100.0),
             ..Settings::default()
         };
-        let mut measurement = Measurement::new(model, settings);
-        csv_rows::<Contact>(
-            std::io::Cursor::new(csv.into_bytes()),
-            &Columns::default(),
-            |contact| measurement.contact(contact),
-        );
-        let report = measurement.finish();
-        assert_eq!(report.flaws.all.len(), 0, "bad rows");
+        let report = measure_contacts(model, settings, csv);
         let (id, _) = model.promises.iter().next().unwrap();
         let kept = report.promises.get(&id).copied().unwrap_or_default();
         assert_eq!(kept.n, 14 * 96);
