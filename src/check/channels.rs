@@ -1,5 +1,6 @@
 //! Channels as customers meet them: unattended-channel,
-//! preferred-channel-not-offered, channel-not-offered.
+//! preferred-channel-not-offered, channel-not-offered (a journey step, or a
+//! queue's `segments`, on a channel its segments do not use).
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
@@ -31,6 +32,7 @@ pub fn check(ctx: &mut Ctx) {
     unattended(ctx);
     preferred_not_offered(ctx);
     steps_off_offer(ctx);
+    queues_off_offer(ctx);
 }
 
 fn unattended(ctx: &mut Ctx) {
@@ -148,6 +150,48 @@ fn steps_off_offer(ctx: &mut Ctx) {
                     .help(msg!("channel-not-offered-help", channel = &used.name)),
                 );
             }
+        }
+    }
+}
+
+/// A queue's `segments` naming a segment that does not use the queue's
+/// channel ([`crate::model::Model::uses_channel`]): none of its contacts
+/// come there, so the queue takes nothing of it — no target, no routing —
+/// while the spec reads as if it did.
+fn queues_off_offer(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (_, queue) in model.queues.iter() {
+        let Some(channel_ref) = &queue.channel else {
+            continue;
+        };
+        let Some(channel) = channel_ref.target else {
+            continue;
+        };
+        if !segments_listed(&model.channels[channel]) {
+            continue;
+        }
+        for segment in &queue.segments {
+            let Some(id) = segment.target else { continue };
+            if model.uses_channel(id, channel) {
+                continue;
+            }
+            ctx.report(
+                Diagnostic::new(
+                    Code::ChannelNotOffered,
+                    segment.span,
+                    msg!(
+                        "queue-channel-not-offered",
+                        queue = &queue.header.id,
+                        segment = &segment.name,
+                        channel = &channel_ref.name
+                    ),
+                )
+                .help(msg!(
+                    "queue-channel-not-offered-help",
+                    segment = &segment.name,
+                    channel = &channel_ref.name
+                )),
+            );
         }
     }
 }

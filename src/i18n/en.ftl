@@ -33,6 +33,8 @@ invalid-timezone-suggest = did you mean "{ $zone }"? Write the IANA name: `timez
 invalid-timezone-help = write an IANA name such as "Europe/Moscow" or "America/New_York" (abbreviations like MSK or PST are not zones: they do not say when daylight saving changes)
 channel-not-offered = step `{ $step }` of journey `{ $journey }` happens on channel `{ $channel }`, but none of the segments the journey serves are offered it
 channel-not-offered-help = add `{ $channel }` to the `channels` of the journey's segments, or use a channel they have
+queue-channel-not-offered = queue `{ $queue }` takes segment `{ $segment }` on channel `{ $channel }`, but `{ $segment }` does not list `{ $channel }` in its `channels`: none of its contacts come there, so the queue gets no target and no routing for it
+queue-channel-not-offered-help = add `{ $channel }` to the `channels` of `{ $segment }`, or take `{ $segment }` out of the queue's `segments`
 
 ## Promises
 
@@ -803,8 +805,8 @@ explain-escalation-downward =
     .summary = An escalation goes to someone who reports, directly or not, to the previous rung or to the complaint's owner.
     .why = Escalating hands a complaint to someone with more authority, so that what the first line could not decide gets decided. A rung that goes down the line hands it to someone who has to ask the previous rung anyway: the customer waits longer and nothing more can be granted. (A team that receives an escalation counts as its `lead`; a team that owns the complaint is its members, who are not all above anyone, so it is not compared.)
 explain-channel-not-offered =
-    .summary = A journey step uses a channel that none of the journey's segments are offered.
-    .why = A step happens where the customer is. If the segments the journey serves cannot reach the company through that channel, the step cannot happen as written, and the channel is staffed for nobody.
+    .summary = A journey step uses a channel that none of the journey's segments are offered, or a queue's `segments` names a segment that does not use the queue's channel.
+    .why = A step happens where the customer is. If the segments the journey serves cannot reach the company through that channel, the step cannot happen as written, and the channel is staffed for nobody. A queue that names a segment on a channel the segment does not list takes none of its contacts: the segment's targets do not reach the queue, TaskRouter and Zendesk route nothing of it there, and the spec reads as if they did.
 explain-promise-clock =
     .summary = A promise is counted on a business-hours calendar (its SLA's or its channel's `hours`) while its public wording gives plain time.
     .why = Customers read "we call back within 30 minutes" as 30 minutes of their day. A timer that stops overnight turns a request made at 17:50 into a call the next morning: the standard is met and the promise, as the customer understood it, is broken.
