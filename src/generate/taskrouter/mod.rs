@@ -41,6 +41,7 @@
 //! one a queue gets a placeholder that starts with `SET-ME`.
 
 mod closed;
+mod complaint;
 mod overflow;
 mod plan;
 
@@ -48,7 +49,7 @@ use super::minutes::report;
 use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Calendar, Complaint, Idx, Model, Party, Queue, Ref};
+use crate::model::{Calendar, Complaint, Idx, Model, Party, Queue};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Language;
@@ -258,172 +259,6 @@ impl Writer<'_> {
         .help(msg!("taskrouter-unserved-help"))
     }
 
-    /// Filters for one complaint rule: per channel, the segments whose
-    /// complaint tasks climb the same ladder.
-    fn complaint_filters(
-        &self,
-        id: Idx<Complaint>,
-        complaint: &Complaint,
-        language: Language,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Vec<Value> {
-        let model = self.model;
-        let Some(owner) = complaint.owner.as_ref() else {
-            return Vec::new();
-        };
-        let rungs = self.rungs(complaint, owner);
-        // Rungs whose start some task's targets carry as a timeout.
-        let mut exported = vec![false; rungs.len()];
-        let segments: Vec<_> = model.served(&complaint.segments).collect();
-        let mut groups = Groups::default();
-        let mut unrouted: Vec<String> = Vec::new();
-        let mut cut: Vec<&Ref<Party>> = Vec::new();
-        // The first rung some task would reach only after TaskRouter has
-        // cancelled it.
-        let mut too_late: Option<&Rung> = None;
-        for &task in self
-            .plan
-            .tasks
-            .iter()
-            .filter(|t| segments.contains(&t.segment))
-        {
-            let priority = self.plan.priority(task.segment, true);
-            let mut steps: Vec<(u64, Value)> = Vec::new();
-            for (position, rung) in rungs.iter().enumerate() {
-                if rung.starts >= self.lifetime {
-                    too_late.get_or_insert(rung);
-                    break;
-                }
-                let Some(queue) = self.plan.team_queue(rung.party, task) else {
-                    if position == 0 {
-                        unrouted.push(format!(
-                            "{} / {}",
-                            model.segments[task.segment].header.id,
-                            model.channels[task.channel].header.id
-                        ));
-                    } else if !cut.iter().any(|r| std::ptr::eq(*r, rung.to)) {
-                        cut.push(rung.to);
-                    }
-                    break;
-                };
-                let mut step = json!({"queue": self.sid(queue), "priority": priority});
-                if let Party::Role(role) = rung.party {
-                    step["expression"] = json!(format!(
-                        "worker.roles HAS '{}'",
-                        default_name(&model.roles[role].header.id)
-                    ));
-                }
-                steps.push((rung.starts, step));
-                exported[position] = true;
-            }
-            if steps.is_empty() {
-                continue;
-            }
-            // Each step waits until the next rung starts (the timeouts add
-            // up to that rung's start); the last waits out the task.
-            for i in 0..steps.len() - 1 {
-                let wait = steps[i + 1].0 - steps[i].0;
-                steps[i].1["timeout"] = json!(wait);
-            }
-            groups.add(task, steps.into_iter().map(|(_, v)| v).collect());
-        }
-        // A rung's start goes out as the previous target's timeout; the
-        // rung TaskRouter would reach too late is named by its start below.
-        let mut by_hours = false;
-        for (position, rung) in rungs.iter().enumerate().skip(1) {
-            let late = too_late.is_some_and(|r| std::ptr::eq(r, rung));
-            if exported[position] || late {
-                rung.notes.iter().for_each(|n| report(problems, n.clone()));
-            }
-            // A rung past the task's lifetime is not in the workflow: the
-            // lifetime warning says so, no clock warning is needed.
-            if exported[position] {
-                by_hours |= rung.hours;
-            }
-        }
-        for to in cut {
-            problems.push(
-                Diagnostic::new(
-                    Code::InexactExport,
-                    to.span,
-                    msg!(
-                        "taskrouter-no-queue",
-                        party = &to.name,
-                        complaint = &complaint.header.id
-                    ),
-                )
-                .help(msg!("taskrouter-no-queue-help")),
-            );
-        }
-        if let Some(rung) = too_late {
-            problems.push(
-                Diagnostic::new(
-                    Code::InexactExport,
-                    rung.to.span,
-                    msg!(
-                        "taskrouter-task-lifetime",
-                        complaint = &complaint.header.id,
-                        after = crate::i18n::Arg::seconds(rung.starts, false),
-                        lifetime = crate::i18n::Arg::seconds(self.lifetime, false)
-                    ),
-                )
-                .help(msg!("taskrouter-task-lifetime-help")),
-            );
-        }
-        if !unrouted.is_empty() {
-            // A role's tasks go to its team's queues: say which team that is.
-            let (kind, team) = match owner.target {
-                Some(Party::Role(role)) => {
-                    match model.roles[role].team.as_ref().and_then(|t| t.target) {
-                        Some(team) => ("role", model.teams[team].header.id.to_string()),
-                        None => ("teamless-role", String::new()),
-                    }
-                }
-                _ => ("team", String::new()),
-            };
-            problems.push(
-                Diagnostic::new(
-                    Code::InexactExport,
-                    owner.span,
-                    msg!(
-                        "taskrouter-owner-no-queue",
-                        complaint = &complaint.header.id,
-                        kind = kind,
-                        owner = &owner.name,
-                        team = team,
-                        tasks = crate::diagnostic::elide(unrouted.iter(), ", ")
-                    ),
-                )
-                .help(msg!("taskrouter-owner-no-queue-help")),
-            );
-        }
-        // Business hours on an exported rung go out as wall-clock time.
-        let business = complaint
-            .hours
-            .as_ref()
-            .and_then(|h| h.target)
-            .is_some_and(|c| !model.calendars[c].is_24x7());
-        if business && by_hours {
-            problems.push(
-                Diagnostic::new(
-                    Code::InexactExport,
-                    complaint.header.span,
-                    msg!(
-                        "taskrouter-business-hours",
-                        complaint = &complaint.header.id
-                    ),
-                )
-                .help(msg!("taskrouter-business-hours-help")),
-            );
-        }
-        let title = super::words::complaint_title(complaint.header.label(), language);
-        groups
-            .0
-            .into_iter()
-            .map(|group| self.filter(group, Some((&title, id))))
-            .collect()
-    }
-
     /// The filter of a group, named by its segments and channel and matching
     /// them; for a complaint, after the complaint's title and matching it too.
     fn filter(&self, group: Group, complaint: Option<(&str, Idx<Complaint>)>) -> Value {
@@ -456,36 +291,6 @@ impl Writer<'_> {
             "expression": expression,
             "targets": group.targets,
         })
-    }
-
-    /// The ladder's rungs in order; a rung at the same time as an earlier
-    /// one replaces it. A rung `after 2wd` starts after the longest
-    /// wall-clock time the deadline can last on the complaint's calendar,
-    /// with the note that says so (reported only where it is exported).
-    fn rungs<'c>(&self, complaint: &'c Complaint, owner: &'c Ref<Party>) -> Vec<Rung<'c>> {
-        let mut rungs: Vec<Rung> = Vec::new();
-        let parties = std::iter::once((0, Vec::new(), false, owner)).chain(
-            complaint.escalations.iter().map(|e| {
-                let mut notes = Vec::new();
-                let after = self.timeout(e.after, complaint.clock(), e.span, &mut notes);
-                let hours = e.after.working_days().is_none();
-                (after, notes, hours, &e.to)
-            }),
-        );
-        for (starts, notes, hours, to) in parties {
-            let Some(party) = to.target else { break };
-            while rungs.last().is_some_and(|r| r.starts >= starts) {
-                rungs.pop();
-            }
-            rungs.push(Rung {
-                starts,
-                party,
-                to,
-                notes,
-                hours,
-            });
-        }
-        rungs
     }
 
     /// `limit` as a TaskRouter timeout in seconds. Timeouts run on the wall
@@ -567,18 +372,6 @@ impl Writer<'_> {
             .collect();
         Value::Array(queues)
     }
-}
-
-/// A rung of a complaint's ladder: from when, who, and the reference that
-/// names them (where a problem with the rung is reported).
-struct Rung<'c> {
-    starts: u64,
-    party: Party,
-    to: &'c Ref<Party>,
-    /// What the export of its start loses (a `wd` limit on the wall clock).
-    notes: Vec<Diagnostic>,
-    /// Its start is written in running time (not `wd`).
-    hours: bool,
 }
 
 /// Tasks of one channel with the same targets, grouped into one filter, in
