@@ -1,0 +1,306 @@
+//! What an export cannot say is said at its line; lines closed longer than
+//! a task lives; working-day rungs; overflow timeouts; the audits' routing
+//! faults (audit 3, 4, 5).
+
+use super::*;
+use faults::SHARED;
+
+#[test]
+fn what_an_export_cannot_say_is_said_at_its_line() {
+    let spec = SHARED.to_string()
+        + "channel mail \"Mail\" { kind email; hours always; owner support }\n\
+           channel letters \"Letters\" { kind email; hours always; owner support }\n\
+           segment bronze \"Bronze\" { tier 3; channels phone, mail }\n\
+           sla bronze_sla \"Bronze\" for bronze { hours always; first_response mail within 1h; first_response letters within 2h }\n\
+           queue post \"Post\" { channel mail; segments gold }\n";
+    let (_w, built) = build_text(&spec, Some("rules:\n  mixed-tier-queue: off\n"));
+    // Bronze calls go to a phone queue of other segments, at bronze's priority.
+    let now = Moment { day: 0, minute: 0 };
+    let call = serde_json::json!({"channel": "phone", "segment": "bronze"});
+    let placed = twilio::route(&built.workflow, &call, now, 0, &|_| false).unwrap();
+    assert!(
+        placed.queue.starts_with("SET-ME-queue-sid-for-"),
+        "{placed:?}"
+    );
+    assert!(
+        built
+            .stderr
+            .contains("no queue serves segment `bronze` on channel `phone`"),
+        "{}",
+        built.stderr
+    );
+    // A queue without a team takes every worker, and says so.
+    let post = built
+        .queues
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["queue"] == "post")
+        .unwrap();
+    assert_eq!(post["target_workers"], "1 == 1");
+    assert!(built.inexact_names("post"), "{}", built.stderr);
+    // Two e-mail channels share via_id 4: Zendesk cannot tell them apart.
+    assert!(
+        built.stderr.contains("both arrive through via_id 4"),
+        "{}",
+        built.stderr
+    );
+    invariants::check(&built, "what an export cannot say");
+}
+
+/// The audit's Far East line (audit 2, A7): open Mon–Fri 09–19 and Sat
+/// 10–16, so closed from Saturday 16:00 to Monday 09:00, 41 hours. A task
+/// created at the closing waits in its queue, and TaskRouter cancels it
+/// after the task `Timeout` (24 h by default) — before the line opens. The
+/// build says so at the channel's `hours`, with the closure and the
+/// `Timeout` needed; a `task_timeout` that covers it (with the complaint
+/// ladder) is quiet, a holiday next to the weekend lengthens the closure.
+#[test]
+fn a_line_closed_longer_than_the_task_timeout_is_said() {
+    let spec = r#"service "Far East" { language en }
+calendar far_east { timezone "Asia/Vladivostok"; open mon-fri 09:00-19:00; open sat 10:00-16:00 }
+team t { lead l }
+role l { team t; duty "Lead" }
+channel phone_dv { kind phone; hours far_east; owner t }
+segment mass { channels phone_dv }
+sla s for mass { hours far_east; answer phone_dv 80% within 1m }
+queue q { channel phone_dv; team t; agents 3; forecast 10 per 30m; aht 4m }
+complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; resolve within 2d; escalate after 4h to l }
+"#;
+    // The diagnostics as one line of words (the terminal wraps them).
+    let flat = |b: &Built| {
+        let words = b.stderr.split_whitespace().filter(|w| *w != "│");
+        words.collect::<Vec<_>>().join(" ")
+    };
+    let (_w, default) = build_text(spec, None);
+    let text = flat(&default);
+    assert!(default.inexact_names("phone_dv"), "{}", default.stderr);
+    assert!(
+        text.contains(
+            "closed for up to 1 day 17 hours on calendar `far_east` (from Sat 16:00 to Mon 09:00)"
+        ),
+        "{text}"
+    );
+    // 41 h of closure and the 4 h rung: 162,000 s.
+    assert!(text.contains("task_timeout: 162000"), "{text}");
+    let covered = "exports:\n  taskrouter:\n    task_timeout: 162000\n";
+    let (_w, long) = build_text(spec, Some(covered));
+    assert!(!long.inexact_names("phone_dv"), "{}", long.stderr);
+    // Monday 2026-11-09 a holiday: Saturday 16:00 to Tuesday 09:00, 65 h.
+    let holiday = spec.replace(
+        "open sat 10:00-16:00",
+        "open sat 10:00-16:00; closed 2026-11-09",
+    );
+    let (_w, longer) = build_text(&holiday, Some(covered));
+    let text = flat(&longer);
+    assert!(
+        text.contains("(from 2026-11-07 16:00 to 2026-11-10 09:00)"),
+        "{text}"
+    );
+    assert!(text.contains("task_timeout: 248400"), "{text}");
+}
+
+/// Audit 3, finding 4: TaskRouter timeouts run on the wall clock. A rung
+/// `after 2wd` on Mon–Fri 09–18 waits the longest wall-clock time its
+/// deadline can last (a request made as Thursday begins is due on Monday at
+/// 18:00: 4 days 18 hours), never less than the deadline; the warning says
+/// it escalates late, not early, and by how much at most (3 days: a request
+/// made as Monday ends is due on Wednesday at 18:00). A rung in business
+/// hours gets the business-hours warning. A complaint whose owner's team has
+/// no queue is not in the workflow, and no timer warning is said for it.
+#[test]
+fn only_exported_rungs_are_warned_and_a_working_day_rung_never_fires_early() {
+    let spec = r#"service "Rent" { language en }
+calendar office "Office" { timezone "UTC"; open mon-fri 09:00-18:00 }
+team desk "Desk" { lead head }
+role head "Head" { team desk; duty "Lead" }
+role agent "Agent" { team desk; duty "Serve" }
+role senior "Senior" { team desk; duty "Help" }
+team back "Back office" { lead back_head }
+role back_head "Back head" { team back; duty "Lead" }
+segment all "All" { tier 1; channels email }
+channel email "E-mail" { kind email; hours office; owner desk }
+sla base "Base" for all { hours office; first_response email within 1h }
+queue line "Line" { channel email; segments all; team desk }
+complaint kept "Kept" { segments all; owner agent; hours office; acknowledge within 1h; resolve within 3wd; escalate after 4h to senior; escalate after 2wd to head; feedback required }
+complaint away "Away" { segments all; owner back; hours office; acknowledge within 1h; resolve within 9wd; escalate after 3h to back_head; escalate after 5wd to head; feedback required }
+"#;
+    let config = "exports:\n  taskrouter:\n    task_timeout: 2592000\n";
+    let (_w, built) = build_text(spec, Some(config));
+    let text = built
+        .stderr
+        .split_whitespace()
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ");
+    // `kept`: with the agent for 4 hours, then the senior until the 2wd
+    // rung, then the head.
+    let task = serde_json::json!({"channel": "email", "segment": "all", "complaint": "kept"});
+    let now = Moment { day: 0, minute: 0 };
+    let at = |age| twilio::route(&built.workflow, &task, now, age, &|_| false).unwrap();
+    assert_eq!(
+        at(4 * 3600 - 1).worker_expression.as_deref(),
+        Some("worker.roles HAS 'agent'")
+    );
+    assert_eq!(
+        at(114 * 3600 - 1).worker_expression.as_deref(),
+        Some("worker.roles HAS 'senior'")
+    );
+    assert_eq!(
+        at(114 * 3600).worker_expression.as_deref(),
+        Some("worker.roles HAS 'head'")
+    );
+    let wall = 114 * 3600;
+    let targets = &built.workflow["task_routing"]["filters"][0]["targets"];
+    assert_eq!(targets[1]["timeout"], wall - 4 * 3600, "{targets}");
+    assert!(
+        text.contains(
+            "`2wd` goes out as 4 days 18 hours, the longest wall-clock time its deadline can last"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "a request made later escalates after its deadline has passed, by up to 3 days"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("complaint rule `kept` escalates after business hours"),
+        "{text}"
+    );
+    assert!(!text.contains("TaskRouter counts running time"), "{text}");
+    // `away` is not in the workflow: no filter, no TaskRouter timer warning
+    // (Zendesk, which does take it, still says what its `9wd` becomes).
+    assert!(!built.workflow.to_string().contains("'away'"));
+    assert!(
+        text.contains("Zendesk counts running time, not working days: `9wd`"),
+        "{text}"
+    );
+    assert!(!text.contains("not in working days: `5wd`"), "{text}");
+    assert!(
+        !text.contains("complaint rule `away` escalates after business hours"),
+        "{text}"
+    );
+}
+
+/// A dedicated e-mail queue before the shared one holds a task at most its
+/// first-response target (there is no answer target on e-mail), not the
+/// task's whole lifetime while the shared queue has people (audit 4,
+/// MEDIUM 5).
+#[test]
+fn an_email_task_overflows_after_its_first_response_target() {
+    let spec = r#"service "Mail" { language en }
+team desk "Desk" { lead head }
+role head "Head" { team desk; duty "Lead" }
+team relations "Guest relations" { lead gr_head }
+role gr_head "GR head" { team relations; duty "Lead" }
+segment vip "VIP" { tier 1; channels email }
+segment all "All" { tier 2; channels email }
+channel email "E-mail" { kind email; owner desk }
+sla vip_sla "VIP" for vip { first_response email within 2h }
+sla base "Base" for all { first_response email within 8h }
+queue vip_mail "VIP mail" { channel email; segments vip; team relations; priority 1 }
+queue mail "Mail" { channel email; team desk; priority 2 }
+"#;
+    let (_w, built) = build_text(spec, None);
+    let task = serde_json::json!({"channel": "email", "segment": "vip"});
+    let now = Moment { day: 0, minute: 0 };
+    let at = |age| twilio::route(&built.workflow, &task, now, age, &|_| false).unwrap();
+    let vip_mail = at(0).queue;
+    assert_eq!(at(2 * 3600 - 1).queue, vip_mail);
+    assert_ne!(
+        at(2 * 3600).queue,
+        vip_mail,
+        "still in the VIP queue after 2 hours"
+    );
+}
+
+/// Audit 5, F1: the bank's e-mail channel closes at 21:00 Moscow time and
+/// three teams take e-mail (the contact centre, written complaints,
+/// disputes). An e-mail written at 22:00 on a Monday used to skip every
+/// empty queue and stay in the disputes team's, the last target; it waits
+/// in the contact centre's e-mail queue, its own, and the complaints and
+/// disputes teams never hold a night's mail. The same at every hour of the
+/// week, by the staffing the spec gives (the contact centre works around
+/// the clock on 8-800, the others office hours).
+#[test]
+fn audit5_f1_a_night_email_waits_in_its_own_queue() {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("tests/specs/bank"), out.path());
+    let staffing = after_hours::Staffing::new(&built.routing, &built.queues);
+    let mail = serde_json::json!({"channel": "почта", "segment": "массовый"});
+    let own = "SET-ME-queue-sid-for-q_почта";
+    // Monday 2027-01-11 22:00 Moscow = 19:00 UTC.
+    let monday_22 = Moment {
+        day: 0,
+        minute: 19 * 60,
+    };
+    let created: jiff::Timestamp = "2027-01-11T19:00:00Z".parse().unwrap();
+    let at = |secs: u64| created + jiff::SignedDuration::from_secs(secs as i64);
+    let empty = |q: &str, secs: u64| !staffing.available(q, at(secs));
+    // Nobody in the complaints or disputes teams at night.
+    for team_queue in ["q_жалобы", "q_диспуты"] {
+        let sid = format!("SET-ME-queue-sid-for-{team_queue}");
+        assert!(!staffing.available(&sid, created), "{team_queue}");
+    }
+    for age in [0, 3600, 28_800, 40_000, 86_399] {
+        let placed = twilio::route_when(&built.workflow, &mail, monday_22, age, &empty).unwrap();
+        assert_eq!(placed.queue, own, "after {age} s");
+    }
+    // Nobody anywhere: still its own queue, not the last one.
+    let placed = twilio::route_when(&built.workflow, &mail, monday_22, 86_399, &|_, _| true);
+    assert_eq!(placed.unwrap().queue, own);
+}
+
+/// A channel a role owns is answered by that role's people: its TaskQueue
+/// admits a worker of the team with that role and no other worker of the
+/// team, nor that role's name in another team. A channel whose owner is a
+/// role of another team is answered by the queue's team, as the job
+/// descriptions and `headcount-short` read it.
+#[test]
+fn a_role_owned_channels_queue_admits_only_that_role() {
+    let spec = "calendar always { open 24x7 }\n\
+        team reservations { lead res_head }\n\
+        team desk {}\n\
+        role res_head { team reservations; duty \"Leads\" }\n\
+        role res_supervisor { team reservations; reports_to res_head; headcount 4; duty \"Answers the Platinum line\" }\n\
+        role res_agent { team reservations; reports_to res_head; headcount 110; duty \"Answers\" }\n\
+        role clerk { team desk; headcount 5; duty \"Answers\" }\n\
+        channel plat_line { kind phone; hours always; owner res_supervisor }\n\
+        channel phone { kind phone; hours always; owner reservations }\n\
+        segment platinum { channels plat_line, phone }\n\
+        sla plat_sla for platinum { answer plat_line 90% within 20s; answer phone 80% within 60s }\n\
+        queue plat_q { channel plat_line; segments platinum; team reservations; agents 7 }\n\
+        queue phone_q { channel phone; segments platinum; team reservations; agents 7 }\n\
+        queue desk_q { channel plat_line; segments platinum; team desk; agents 2 }\n";
+    let (_dir, built) = build_text(spec, None);
+    let workers = |queue: &str| {
+        let q = built
+            .queues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["queue"] == queue)
+            .unwrap_or_else(|| panic!("{queue} in {}", built.queues));
+        twilio::parse(q["target_workers"].as_str().unwrap()).unwrap()
+    };
+    let now = Moment {
+        day: 0,
+        minute: 600,
+    };
+    let admits = |queue: &str, team: &str, role: &str| {
+        let worker = serde_json::json!({"team": team, "roles": [role]});
+        twilio::holds(&workers(queue), &worker, now, &Value::Null)
+    };
+    assert!(admits("plat_q", "reservations", "res_supervisor"));
+    assert!(!admits("plat_q", "reservations", "res_agent"));
+    assert!(!admits("plat_q", "reservations", "res_head"));
+    assert!(!admits("plat_q", "desk", "res_supervisor"));
+    // A channel the team owns: every worker of the team.
+    assert!(admits("phone_q", "reservations", "res_agent"));
+    assert!(admits("phone_q", "reservations", "res_supervisor"));
+    // The owner role is of another team: the queue's team answers.
+    assert!(admits("desk_q", "desk", "clerk"));
+    assert!(!admits("desk_q", "reservations", "res_supervisor"));
+}
