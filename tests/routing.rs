@@ -142,10 +142,10 @@ fn the_specs_written_outside_keep_every_invariant() {
 
 /// The specs outside reviewers wrote for the team's audits (tests/specs):
 /// an airline, a pharmacy chain, a car-rental chain, a Russian bank, a
-/// hotel group.
+/// hotel group, a UK/Irish/Polish insurer.
 #[test]
 fn the_audit_specs_keep_every_invariant() {
-    for spec in ["airline", "nordrent", "bank"] {
+    for spec in ["airline", "nordrent", "bank", "insurer"] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());
         invariants::check(&built, spec);

@@ -86,6 +86,11 @@ complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; 
     let covered = "exports:\n  taskrouter:\n    task_timeout: 162000\n";
     let (_w, long) = build_text(spec, Some(covered));
     assert!(!long.inexact_names("phone_dv"), "{}", long.stderr);
+    // A task that outlives the closure is there when the line opens, even
+    // if its ladder's timeouts passed while it was closed (audit 6, F5).
+    let outlives = "exports:\n  taskrouter:\n    task_timeout: 150000\n";
+    let (_w, outlived) = build_text(spec, Some(outlives));
+    assert!(!outlived.inexact_names("phone_dv"), "{}", outlived.stderr);
     // Monday 2026-11-09 a holiday: Saturday 16:00 to Tuesday 09:00, 65 h.
     let holiday = spec.replace(
         "open sat 10:00-16:00",
@@ -303,4 +308,20 @@ fn a_role_owned_channels_queue_admits_only_that_role() {
     // The owner role is of another team: the queue's team answers.
     assert!(admits("desk_q", "desk", "clerk"));
     assert!(!admits("desk_q", "reservations", "res_supervisor"));
+}
+
+/// Audit 6, F5: the insurer's lines close for at most 4 days 12 hours
+/// (Christmas) and its tasks live 10 days: no task is cancelled before a
+/// line opens, so no closure warning — before, a 2wd rung of a complaint
+/// whose team has no queue (so not in the workflow) was added to the
+/// closure and the build said tasks die before the line opens.
+#[test]
+fn audit6_f5_no_closure_warning_for_a_line_that_opens_within_the_task_lifetime() {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("tests/specs/insurer"), out.path());
+    let words = built.stderr.split_whitespace().filter(|w| *w != "│");
+    let text = words.collect::<Vec<_>>().join(" ");
+    assert!(!text.contains("a task created at the closing"), "{text}");
+    // The complaint whose team has no queue is still reported.
+    assert!(text.contains("uk_summary"), "{text}");
 }

@@ -207,14 +207,33 @@ fn fault_7_taskqueues_are_exported_with_their_workers() {
     let queues = built.queues.as_array().unwrap();
     assert_eq!(queues.len(), 2);
     // The kitchen's agents own its phone, chat and e-mail: the queues on
-    // them take the support team's agents, not its other roles.
+    // them take the support team's agents, not its other roles — and its
+    // lead, to whom the missed-appointment complaint escalates after 4 h
+    // (audit 6, F1: before, that rung was offered to `support_lead` in a
+    // queue that admitted agents only, so nobody could take it).
     for q in queues {
         assert_eq!(
             q["target_workers"],
-            "team == 'support' AND roles HAS 'agent'"
+            "team == 'support' AND (roles HAS 'agent' OR roles HAS 'support_lead')"
         );
         assert_eq!(q["task_order"], "FIFO");
         assert!(twilio::parse(q["target_workers"].as_str().unwrap()).is_ok());
+    }
+    // The lead takes the complaint's last rung, never an ordinary call.
+    for filter in built.workflow["task_routing"]["filters"].as_array().unwrap() {
+        let name = filter["filter_friendly_name"].as_str().unwrap();
+        let targets = filter["targets"].as_array().unwrap();
+        let on_a_line = |t: &&Value| t["queue"].as_str().unwrap().contains("_line");
+        for t in targets.iter().filter(on_a_line) {
+            let expected = if name.starts_with("Complaint") && t.get("timeout").is_none() {
+                "worker.roles HAS 'support_lead'"
+            } else if name.starts_with("Complaint") {
+                continue;
+            } else {
+                "worker.roles HAS 'agent'"
+            };
+            assert_eq!(t["expression"], expected, "{name}");
+        }
     }
 }
 

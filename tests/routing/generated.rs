@@ -54,10 +54,15 @@ struct Gen {
     /// Segments written without a `channels` line (they use the channels
     /// their SLAs target), as a bit mask.
     unlisted: u32,
-    /// Channels owned by a role (channel i by `lead{i % teams}`) rather
-    /// than by `team0`, as a bit mask: that team's queues on it take that
-    /// role's workers only.
+    /// Channels owned by a role (channel i by `agent{i % teams}`, or
+    /// `lead{i % teams}` in a team with no agents) rather than by `team0`,
+    /// as a bit mask: that team's queues on it take that role's workers
+    /// only.
     role_owned: u32,
+    /// Teams with a line role `agent{t}` beside their lead, as a bit mask:
+    /// a complaint owned by (or escalated to) the lead lands in a queue the
+    /// agents answer (audit 6, F1).
+    agents: u32,
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -151,6 +156,7 @@ fn gen() -> impl Strategy<Value = Gen> {
                     shared: flags.2,
                     unlisted: flags.3 % 4,
                     role_owned: flags.3 >> 2,
+                    agents: flags.3.rotate_right(11),
                 }
             },
         )
@@ -180,10 +186,15 @@ impl Gen {
         for t in 0..self.teams {
             out += &format!("team team{t} \"Команда {t}\" {{ lead lead{t} }}\n");
             out += &format!("role lead{t} \"Lead {t}\" {{ team team{t}; duty \"Lead\" }}\n");
+            if self.agents & (1 << t) != 0 {
+                out += &format!(
+                    "role agent{t} \"Agent {t}\" {{ team team{t}; reports_to lead{t}; duty \"Line\" }}\n"
+                );
+            }
         }
         for (i, &(kind, cal)) in self.channels.iter().enumerate() {
             let owner = match self.owner_role(i) {
-                Some(t) => format!("lead{t}"),
+                Some((_, role)) => role,
                 None => "team0".to_string(),
             };
             out += &format!(
@@ -288,9 +299,17 @@ impl Gen {
         out
     }
 
-    /// The team whose lead owns channel `i`, if a role owns it.
-    fn owner_role(&self, i: usize) -> Option<usize> {
-        (self.role_owned & (1 << i) != 0).then_some(i % self.teams)
+    /// The team and the role that own channel `i`, if a role owns it: the
+    /// team's agents, else its lead (then the team's only role, who
+    /// answers the line).
+    fn owner_role(&self, i: usize) -> Option<(usize, String)> {
+        let t = (self.role_owned & (1 << i) != 0).then_some(i % self.teams)?;
+        let role = if self.agents & (1 << t) != 0 {
+            format!("agent{t}")
+        } else {
+            format!("lead{t}")
+        };
+        Some((t, role))
     }
 
     fn config(&self) -> String {
@@ -340,9 +359,9 @@ fn check_generated(g: &Gen) {
             other == team || !admits(other, &format!("lead{team}")),
             "q{i}: {spec}"
         );
-        match g.owner_role(ch).filter(|&t| t == team) {
-            Some(t) => {
-                assert!(admits(team, &format!("lead{t}")), "q{i}: {spec}");
+        match g.owner_role(ch).filter(|&(t, _)| t == team) {
+            Some((_, role)) => {
+                assert!(admits(team, &role), "q{i}: {spec}");
                 assert!(
                     !admits(team, "agent"),
                     "q{i} admits a role that does not own ch{ch}: {spec}"

@@ -462,10 +462,12 @@ pub fn check(built: &Built, what: &str) {
             let workers = facts.team_of_sid(&filed.queue).unwrap_or_default();
             let team = owner_team.unwrap_or("?");
             // The owner's team's queue: its team's workers, or on a channel
-            // a role of that team owns, that role's.
+            // a role of that team owns, that role's (and the roles the
+            // team's complaint ladders send there; invariant 8 sees that
+            // someone can take each target).
             let own = format!("team == '{team}'");
             assert!(
-                workers == own || workers.starts_with(&format!("{own} AND roles HAS '")),
+                workers == own || workers.starts_with(&format!("{own} AND ")),
                 "{what}: complaint {id} of {seg} on {ch} lands outside the owner's team: {workers}"
             );
             let serving = facts
@@ -475,6 +477,40 @@ pub fn check(built: &Built, what: &str) {
             assert!(
                 serving,
                 "{what}: complaint {id} of {seg} lands in a queue that does not serve it on {ch}"
+            );
+        }
+    }
+
+    // 8. Every target is offered to someone: a worker the spec has (a role
+    //    of a team, with the team's and the role's export names, or a team
+    //    member with no role) is in the target's TaskQueue and matches the
+    //    target's expression. A complaint owned by a role the queue's
+    //    TaskQueue leaves out would wait until TaskRouter cancels it.
+    let mut workers: Vec<Value> = list(&built.routing, "teams")
+        .iter()
+        .map(|t| serde_json::json!({"team": t["export_name"], "roles": []}))
+        .collect();
+    for r in list(&built.routing, "roles") {
+        let team = list(&built.routing, "teams")
+            .iter()
+            .find(|t| t["id"] == r["team"])
+            .map_or(Value::Null, |t| t["export_name"].clone());
+        workers.push(serde_json::json!({"team": team, "roles": [r["export_name"]]}));
+    }
+    for filter in list(&workflow["task_routing"], "filters") {
+        for target in list(filter, "targets") {
+            let Some(target_workers) = facts.team_of_sid(s(&target["queue"])) else {
+                continue; // the fallback queue: the admin's.
+            };
+            let expression = target["expression"].as_str();
+            assert!(
+                workers
+                    .iter()
+                    .any(|w| twilio::admits(&target_workers, expression, w)),
+                "{what}: filter `{}` offers tasks in {} ({target_workers}) to `{}`, which no worker matches",
+                s(&filter["filter_friendly_name"]),
+                s(&target["queue"]),
+                expression.unwrap_or("any worker")
             );
         }
     }

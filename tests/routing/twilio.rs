@@ -315,6 +315,21 @@ pub fn holds(e: &Expr, task: &Value, now: Moment, workers: &Value) -> bool {
     }
 }
 
+/// Whether `worker` (its attributes: `team`, a `roles` array) is one of a
+/// TaskQueue's workers (`target_workers`, on the worker's attributes) and
+/// matches a target's `expression` (on `worker.` keys), so the target can
+/// offer a task to it (<https://www.twilio.com/docs/taskrouter/api/task-queue>,
+/// <https://www.twilio.com/docs/taskrouter/workflow-configuration>).
+pub fn admits(target_workers: &str, expression: Option<&str>, worker: &Value) -> bool {
+    let mut attributes = worker.clone();
+    attributes["worker"] = worker.clone();
+    let now = Moment { day: 0, minute: 0 };
+    let queue = parse(target_workers).unwrap_or_else(|e| panic!("bad target_workers: {e}"));
+    let target = expression.map(|e| parse(e).unwrap_or_else(|e| panic!("bad expression: {e}")));
+    holds(&queue, &attributes, now, &Value::Null)
+        && target.is_none_or(|t| holds(&t, &attributes, now, &Value::Null))
+}
+
 /// Where a task is at an age: the queue, the target's priority and its
 /// worker expression; `None` when no target holds the task any more.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,11 +14,19 @@ use crate::i18n::Message;
 use crate::model::closure::{longest_closure, LocalMinute};
 use crate::model::{Channel, Idx};
 use crate::msg;
+use std::collections::BTreeMap;
 
 impl Writer<'_> {
     /// `inexact-export` on the `hours` of each routed channel whose longest
-    /// closure, plus its complaint ladder, outlasts the task lifetime.
-    pub(super) fn closures(&self, problems: &mut Vec<Diagnostic>) {
+    /// closure outlasts the task lifetime. The `Timeout` it asks for adds
+    /// the longest complaint ladder the workflow holds on the channel
+    /// (`ladders`), so that a complaint task created at the closing is
+    /// still there, at the end of its ladder, when the line opens.
+    pub(super) fn closures(
+        &self,
+        ladders: &BTreeMap<Idx<Channel>, u64>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
         let model = self.model;
         let mut channels: Vec<Idx<Channel>> = self.plan.tasks.iter().map(|t| t.channel).collect();
         channels.sort();
@@ -35,10 +43,13 @@ impl Writer<'_> {
                 continue;
             };
             let closed = closure.minutes().unsigned_abs() * 60;
-            let needed = closed + self.ladder(id);
-            if needed <= self.lifetime {
+            // Shorter than the lifetime, the task outlives the closure: its
+            // targets' timeouts may all pass while the line is closed, but
+            // the last target holds it until the line opens.
+            if closed < self.lifetime {
                 continue;
             }
+            let needed = closed + ladders.get(&id).copied().unwrap_or(0);
             problems.push(
                 Diagnostic::new(
                     Code::InexactExport,
@@ -59,34 +70,6 @@ impl Writer<'_> {
                 )),
             );
         }
-    }
-
-    /// How long the longest escalation ladder of complaint tasks on
-    /// `channel` takes to reach its last rung within the task lifetime.
-    fn ladder(&self, channel: Idx<Channel>) -> u64 {
-        let model = self.model;
-        model
-            .complaints
-            .values()
-            .filter(|complaint| {
-                model.served(&complaint.segments).any(|segment| {
-                    self.plan
-                        .tasks
-                        .iter()
-                        .any(|t| t.channel == channel && t.segment == segment)
-                })
-            })
-            .filter_map(|complaint| {
-                let owner = complaint.owner.as_ref()?;
-                let rungs = self.rungs(complaint, owner);
-                rungs
-                    .iter()
-                    .map(|r| r.starts)
-                    .filter(|&s| s < self.lifetime)
-                    .max()
-            })
-            .max()
-            .unwrap_or(0)
     }
 }
 

@@ -2,7 +2,7 @@
 //! the owner's team's queue first, then each rung's queue from the rung's
 //! start, every start within the task's lifetime.
 
-use super::{Groups, Writer};
+use super::{Groups, Routed, Writer};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
 use crate::generate::names::default_name;
@@ -19,6 +19,7 @@ impl Writer<'_> {
         id: Idx<Complaint>,
         complaint: &Complaint,
         language: Language,
+        routed: &mut Routed,
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Value> {
         let model = self.model;
@@ -66,13 +67,22 @@ impl Writer<'_> {
                         "worker.roles HAS '{}'",
                         default_name(&model.roles[role].header.id)
                     ));
+                    // A queue one role answers admits this role too.
+                    match model.queue_takers(&model.queues[queue]) {
+                        Some(Party::Role(takers)) if takers != role => {
+                            routed.guests.entry(queue).or_default().insert(role);
+                        }
+                        _ => {}
+                    }
                 }
                 steps.push((rung.starts, step));
                 exported[position] = true;
             }
-            if steps.is_empty() {
+            let Some(&(last, _)) = steps.last() else {
                 continue;
-            }
+            };
+            let ladder = routed.ladders.entry(task.channel).or_default();
+            *ladder = (*ladder).max(last);
             // Each step waits until the next rung starts (the timeouts add
             // up to that rung's start); the last waits out the task.
             for i in 0..steps.len() - 1 {
@@ -182,11 +192,7 @@ impl Writer<'_> {
     /// one replaces it. A rung `after 2wd` starts after the longest
     /// wall-clock time the deadline can last on the complaint's calendar,
     /// with the note that says so (reported only where it is exported).
-    pub(super) fn rungs<'c>(
-        &self,
-        complaint: &'c Complaint,
-        owner: &'c Ref<Party>,
-    ) -> Vec<Rung<'c>> {
+    fn rungs<'c>(&self, complaint: &'c Complaint, owner: &'c Ref<Party>) -> Vec<Rung<'c>> {
         let mut rungs: Vec<Rung> = Vec::new();
         let parties = std::iter::once((0, Vec::new(), false, owner)).chain(
             complaint.escalations.iter().map(|e| {
@@ -215,8 +221,8 @@ impl Writer<'_> {
 
 /// A rung of a complaint's ladder: from when, who, and the reference that
 /// names them (where a problem with the rung is reported).
-pub(super) struct Rung<'c> {
-    pub(super) starts: u64,
+struct Rung<'c> {
+    starts: u64,
     party: Party,
     to: &'c Ref<Party>,
     /// What the export of its start loses (a `wd` limit on the wall clock).

@@ -49,7 +49,7 @@ use super::minutes::report;
 use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Calendar, Complaint, Idx, Model, Party, Queue};
+use crate::model::{Calendar, Channel, Complaint, Idx, Model, Party, Queue, Role};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Language;
@@ -57,7 +57,7 @@ use crate::syntax::values::TimeLimit;
 use overflow::overflow_targets;
 use plan::{Place, Plan, Task};
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A task's lifetime when `cxc.yaml` does not say how tasks are created:
 /// TaskRouter's default `Timeout`.
@@ -77,6 +77,23 @@ pub fn task_timeout(exports: &Exports) -> u64 {
     exports
         .taskrouter_task_timeout
         .unwrap_or(DEFAULT_TASK_TIMEOUT)
+}
+
+/// Per queue, the roles it admits beside the role that answers it.
+type Guests = BTreeMap<Idx<Queue>, BTreeSet<Idx<Role>>>;
+
+/// What the complaint filters leave for the rest of the export.
+#[derive(Default)]
+struct Routed {
+    /// Roles a complaint ladder sends tasks to in a queue that another role
+    /// answers (a Polish complaint owned by the complaints specialist, in
+    /// the queue the consultants answer): the TaskQueue admits them too, and
+    /// the ordinary targets on it name the answering role, so they still
+    /// take no ordinary task.
+    guests: Guests,
+    /// The longest complaint ladder the workflow holds on each channel:
+    /// the start of its last rung, in seconds.
+    ladders: BTreeMap<Idx<Channel>, u64>,
 }
 
 struct Writer<'a> {
@@ -107,17 +124,18 @@ pub fn export(
             .unwrap_or("segment"),
     };
     let mut filters = Vec::new();
+    let mut routed = Routed::default();
     for (id, complaint) in model.complaints.iter() {
-        filters.extend(writer.complaint_filters(id, complaint, language, problems));
+        filters.extend(writer.complaint_filters(id, complaint, language, &mut routed, problems));
     }
-    filters.extend(writer.task_filters(problems));
-    writer.closures(problems);
+    filters.extend(writer.task_filters(&routed.guests, problems));
+    writer.closures(&routed.ladders, problems);
     Export {
         workflow: json!({"task_routing": {
             "filters": filters,
             "default_filter": {"queue": writer.fallback()},
         }}),
-        queues: writer.task_queues(problems),
+        queues: writer.task_queues(&routed.guests, problems),
     }
 }
 
@@ -180,7 +198,7 @@ impl Writer<'_> {
     }
 
     /// One filter per channel and group of segments with the same targets.
-    fn task_filters(&self, problems: &mut Vec<Diagnostic>) -> Vec<Value> {
+    fn task_filters(&self, guests: &Guests, problems: &mut Vec<Diagnostic>) -> Vec<Value> {
         let model = self.model;
         let mut groups = Groups::default();
         // Channels no queue serves, with the segments that use them.
@@ -211,7 +229,8 @@ impl Writer<'_> {
             if queues.len() > 1 && wait.is_some() {
                 notes.into_iter().for_each(|n| report(problems, n));
             }
-            let targets = overflow_targets(queues, priority, wait);
+            let mut targets = overflow_targets(queues, priority, wait);
+            self.keep_to_takers(&mut targets, guests);
             groups.add(task, targets);
         }
         for (channel, segments) in nowhere {
@@ -234,6 +253,24 @@ impl Writer<'_> {
             .into_iter()
             .map(|group| self.filter(group, None))
             .collect()
+    }
+
+    /// Ordinary targets on a queue that admits guests ([`Routed::guests`])
+    /// are offered to the role that answers the queue only.
+    fn keep_to_takers(&self, targets: &mut [Value], guests: &Guests) {
+        for &queue in guests.keys() {
+            let Some(Party::Role(takers)) = self.model.queue_takers(&self.model.queues[queue])
+            else {
+                continue;
+            };
+            let sid = self.sid(queue);
+            for target in targets.iter_mut().filter(|t| t["queue"] == sid.as_str()) {
+                target["expression"] = json!(format!(
+                    "worker.roles HAS '{}'",
+                    default_name(&self.model.roles[takers].header.id)
+                ));
+            }
+        }
     }
 
     /// `inexact-export` for a segment's tasks on a channel that only other
@@ -332,7 +369,7 @@ impl Writer<'_> {
     /// role's workers only, by the `roles` array — [`Model::channel_takers`],
     /// as the job descriptions and `headcount-short` read it) and the order
     /// tasks are taken in.
-    fn task_queues(&self, problems: &mut Vec<Diagnostic>) -> Value {
+    fn task_queues(&self, guests: &Guests, problems: &mut Vec<Diagnostic>) -> Value {
         let model = self.model;
         let queues: Vec<Value> = model
             .queues
@@ -341,11 +378,21 @@ impl Writer<'_> {
                 let takers = model.queue_takers(queue);
                 let team = queue.team.as_ref().and_then(|t| t.target);
                 let target_workers = match (takers, team) {
-                    (Some(Party::Role(role)), Some(team)) => format!(
-                        "team == '{}' AND roles HAS '{}'",
-                        default_name(&model.teams[team].header.id),
-                        default_name(&model.roles[role].header.id)
-                    ),
+                    (Some(Party::Role(role)), Some(team)) => {
+                        let has = |r: Idx<Role>| {
+                            format!("roles HAS '{}'", default_name(&model.roles[r].header.id))
+                        };
+                        let mut admitted = vec![has(role)];
+                        admitted.extend(guests.get(&id).into_iter().flatten().map(|&r| has(r)));
+                        let roles = match admitted.len() {
+                            1 => admitted.remove(0),
+                            _ => format!("({})", admitted.join(" OR ")),
+                        };
+                        format!(
+                            "team == '{}' AND {roles}",
+                            default_name(&model.teams[team].header.id)
+                        )
+                    }
                     (_, Some(team)) => {
                         format!("team == '{}'", default_name(&model.teams[team].header.id))
                     }
