@@ -10,7 +10,7 @@ fn what_an_export_cannot_say_is_said_at_its_line() {
     let spec = SHARED.to_string()
         + "channel mail \"Mail\" { kind email; hours always; owner support }\n\
            channel letters \"Letters\" { kind email; hours always; owner support }\n\
-           segment bronze \"Bronze\" { tier 3; channels phone, mail }\n\
+           segment bronze \"Bronze\" { tier 3; channels phone, mail, letters }\n\
            sla bronze_sla \"Bronze\" for bronze { hours always; first_response mail within 1h; first_response letters within 2h }\n\
            queue post \"Post\" { channel mail; segments gold }\n";
     let (_w, built) = build_text(&spec, Some("rules:\n  mixed-tier-queue: off\n"));
@@ -39,13 +39,29 @@ fn what_an_export_cannot_say_is_said_at_its_line() {
         .unwrap();
     assert_eq!(post["target_workers"], "1 == 1");
     assert!(built.inexact_names("post"), "{}", built.stderr);
-    // Two e-mail channels share via_id 4: Zendesk cannot tell them apart.
+    // Bronze writes through two e-mail channels that share via_id 4: the
+    // first policy naming it takes both, and Zendesk cannot tell them apart.
     assert!(
         built.stderr.contains("both arrive through via_id 4"),
         "{}",
         built.stderr
     );
     invariants::check(&built, "what an export cannot say");
+    // Two segments, each writing through one of them: each policy names
+    // via_id 4 for its own segment's tag, and no ticket takes the other's
+    // (audit 6, F14: the insurer's Polish e-mail beside the UK's).
+    let apart = SHARED.to_string()
+        + "channel mail \"Mail\" { kind email; hours always; owner support }\n\
+           channel letters \"Letters\" { kind email; hours always; owner support }\n\
+           segment bronze \"Bronze\" { tier 3; channels mail }\n\
+           segment copper \"Copper\" { tier 4; channels letters }\n\
+           sla bronze_sla \"Bronze\" for bronze { hours always; first_response mail within 1h }\n\
+           sla copper_sla \"Copper\" for copper { hours always; first_response letters within 2h }\n\
+           queue post \"Post\" { channel mail; team support }\n\
+           queue letters_q \"Letters\" { channel letters; team support }\n";
+    let (_w, built) = build_text(&apart, Some("rules:\n  mixed-tier-queue: off\n"));
+    assert!(!built.stderr.contains("via_id 4"), "{}", built.stderr);
+    invariants::check(&built, "two e-mail channels for two segments");
 }
 
 /// The audit's Far East line (audit 2, A7): open Mon–Fri 09–19 and Sat

@@ -220,7 +220,10 @@ fn fault_7_taskqueues_are_exported_with_their_workers() {
         assert!(twilio::parse(q["target_workers"].as_str().unwrap()).is_ok());
     }
     // The lead takes the complaint's last rung, never an ordinary call.
-    for filter in built.workflow["task_routing"]["filters"].as_array().unwrap() {
+    for filter in built.workflow["task_routing"]["filters"]
+        .as_array()
+        .unwrap()
+    {
         let name = filter["filter_friendly_name"].as_str().unwrap();
         let targets = filter["targets"].as_array().unwrap();
         let on_a_line = |t: &&Value| t["queue"].as_str().unwrap().contains("_line");

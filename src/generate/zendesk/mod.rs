@@ -29,6 +29,8 @@ mod schedules;
 mod slas;
 mod time_zones;
 
+use slas::NamedVia;
+
 pub use schedules::schedules;
 
 use super::minutes::running_time;
@@ -115,36 +117,47 @@ fn channel_vias<'a>(model: &Model, exports: &'a Exports, channel: Idx<Channel>) 
 }
 
 /// Two channels whose tickets arrive through the same via id cannot be told
-/// apart by a policy: the first policy that names the id takes both.
-fn shared_vias(model: &Model, exports: &Exports, problems: &mut Vec<Diagnostic>) {
-    let mut owner: BTreeMap<u64, Idx<Channel>> = BTreeMap::new();
-    for (id, channel) in model.channels.iter() {
-        let mut reported = Vec::new();
-        for &via in channel_vias(model, exports, id) {
-            match owner.get(&via) {
-                Some(&first) if first != id && !reported.contains(&first) => {
-                    reported.push(first);
-                    problems.push(
-                        Diagnostic::new(
-                            Code::InexactExport,
-                            channel.header.span,
-                            msg!(
-                                "zendesk-shared-via",
-                                channel = &channel.header.id,
-                                other = &model.channels[first].header.id,
-                                via = via
-                            ),
-                        )
-                        .help(msg!(
-                            "zendesk-shared-via-help",
-                            channel = &channel.header.id
-                        )),
+/// apart by a policy: the first policy that names the id takes both. That
+/// matters only where a policy names the id for segments that use the other
+/// channel too; a policy whose segments never write through the other
+/// channel (the Polish segment's e-mail beside the UK segments' e-mail, told
+/// apart by their tags) loses nothing, and an id no policy names (phone
+/// answer times belong to the telephony) none.
+fn shared_vias(
+    model: &Model,
+    exports: &Exports,
+    named: &[NamedVia],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut reported: Vec<(Idx<Channel>, Idx<Channel>)> = Vec::new();
+    for (other, channel) in model.channels.iter() {
+        for &via in channel_vias(model, exports, other) {
+            for policy in named.iter().filter(|p| p.via == via && p.channel != other) {
+                let pair = (policy.channel.min(other), policy.channel.max(other));
+                let takes_others = policy
+                    .segments
+                    .iter()
+                    .any(|&s| model.uses_channel(s, other));
+                if !takes_others || reported.contains(&pair) {
+                    continue;
+                }
+                reported.push(pair);
+                problems.push(
+                    Diagnostic::new(
+                        Code::InexactExport,
+                        channel.header.span,
+                        msg!(
+                            "zendesk-shared-via",
+                            channel = &channel.header.id,
+                            other = &model.channels[policy.channel].header.id,
+                            via = via
+                        ),
                     )
-                }
-                Some(_) => {}
-                None => {
-                    owner.insert(via, id);
-                }
+                    .help(msg!(
+                        "zendesk-shared-via-help",
+                        channel = &channel.header.id
+                    )),
+                );
             }
         }
     }
@@ -173,7 +186,6 @@ pub fn policies(
             .and_then(|h| h.target)
             .is_some_and(|c| !model.calendars[c].is_24x7())
     };
-    shared_vias(model, exports, problems);
     let segment_labels = |segments: &[Idx<Segment>]| -> String {
         if segments.is_empty() {
             return words::every_segment(language).to_string();
@@ -185,6 +197,7 @@ pub fn policies(
         labels.join(", ")
     };
     let mut out = Vec::new();
+    let mut named = Vec::new();
     for (complaint_id, complaint) in model.complaints.iter() {
         // Empty: every segment, which needs no condition.
         let listed: Vec<Idx<Segment>> = model::targets(&complaint.segments).collect();
@@ -234,9 +247,11 @@ pub fn policies(
         slas::Out {
             bodies: &mut out,
             calendars: &mut calendars,
+            named: &mut named,
         },
         problems,
     );
+    shared_vias(model, exports, &named, problems);
     unique_titles(&mut out, &mut calendars);
     for (position, policy) in out.iter_mut().enumerate() {
         policy["sla_policy"]["position"] = json!(position + 1);

@@ -51,6 +51,17 @@ struct Group {
 pub(super) struct Out<'o> {
     pub bodies: &'o mut Vec<Value>,
     pub calendars: &'o mut Vec<(String, Option<Idx<Calendar>>)>,
+    /// Each via id a policy names, with its channel and the segments the
+    /// policy takes (for [`super::shared_vias`]).
+    pub named: &'o mut Vec<NamedVia>,
+}
+
+/// A policy's `via_id` condition: the channel it is written for, the id,
+/// and the segments whose tickets the policy takes.
+pub(super) struct NamedVia {
+    pub channel: Idx<Channel>,
+    pub via: u64,
+    pub segments: Vec<Idx<Segment>>,
 }
 
 /// Appends the SLA policies, best tier first.
@@ -149,6 +160,15 @@ pub(super) fn policies(
                     })
                 })
                 .collect();
+            for &channel in &group.channels {
+                for &via in channel_vias(model, exports, channel) {
+                    out.named.push(NamedVia {
+                        channel,
+                        via,
+                        segments: covered.segments.clone(),
+                    });
+                }
+            }
             let ids = group
                 .channels
                 .iter()
