@@ -8,7 +8,13 @@
 /// Which edges close a loop (including self-loops). Between bands the
 /// band order decides; inside a band an iterative depth-first walk from
 /// the root, then from every node not yet reached, finds the edges that
-/// go back up the walk's stack.
+/// go back up the walk's stack. The walk starts from the nodes in the order
+/// the journey reaches them from its start (breadth first, each step's
+/// `next` lines in the order written), so a loop inside a later band is
+/// entered where the journey enters it: "inspect → estimate" with "estimate
+/// rejected → re-inspect" keeps the inspection above the estimate and draws
+/// the rejection going back, whichever step of the band is written first
+/// (audit 6, F13).
 pub(super) fn back_edges(
     n: usize,
     edges: &[(usize, usize)],
@@ -26,7 +32,10 @@ pub(super) fn back_edges(
     }
     // 0 unseen, 1 on the walk's stack, 2 done.
     let mut state = vec![0u8; n];
-    for start in root.into_iter().chain(0..n) {
+    let reached = reach_order(n, edges, root);
+    let mut starts: Vec<usize> = (0..n).collect();
+    starts.sort_by_key(|&v| (reached[v], v));
+    for start in root.into_iter().chain(starts) {
         if state[start] != 0 {
             continue;
         }
@@ -51,6 +60,34 @@ pub(super) fn back_edges(
         }
     }
     reversed
+}
+
+/// When a breadth-first walk from `root` over every edge (bands or not, each
+/// node's edges in the order written) first reaches each node: 0 for the
+/// root; `usize::MAX` for a node it does not reach.
+fn reach_order(n: usize, edges: &[(usize, usize)], root: Option<usize>) -> Vec<usize> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(from, to) in edges {
+        out[from].push(to);
+    }
+    let mut order = vec![usize::MAX; n];
+    let mut queue = std::collections::VecDeque::new();
+    let mut seen = 0;
+    if let Some(r) = root {
+        order[r] = 0;
+        seen = 1;
+        queue.push_back(r);
+    }
+    while let Some(v) = queue.pop_front() {
+        for &w in &out[v] {
+            if order[w] == usize::MAX {
+                order[w] = seen;
+                seen += 1;
+                queue.push_back(w);
+            }
+        }
+    }
+    order
 }
 
 /// Longest-path layers over the edges with loops turned round, an edge
@@ -136,6 +173,39 @@ mod tests {
         let layer = layers(4, &edges, &reversed, &[1, 1, 1], &band, None);
         let (top, bottom) = (layer[0].max(layer[3]), layer[1].min(layer[2]));
         assert!(top < bottom, "{layer:?}");
+    }
+
+    /// Audit 6, F13: the insurer's motor claim. Phase "assess" holds the
+    /// fraud review (written first), the inspection and the estimate; the
+    /// triage leads to all three, the inspection to the estimate, and a
+    /// rejected estimate back to the inspection. Only that rejection goes
+    /// back: the walk enters the phase at the inspection, which the triage
+    /// names first, not at the fraud review, written first, that leads to
+    /// the estimate.
+    #[test]
+    fn a_loop_in_a_later_band_is_entered_where_the_journey_enters_it() {
+        // 0 fnol, 1 triage, 2 courtesy car | 3 fraud, 4 inspect, 5 estimate | 6 repair
+        let edges = [
+            (0, 1),
+            (1, 2),
+            (1, 4),
+            (1, 5),
+            (1, 3),
+            (2, 4),
+            (3, 5),
+            (4, 5),
+            (5, 6),
+            (5, 4),
+        ];
+        let band = [0, 0, 0, 1, 1, 1, 2];
+        let reversed = back_edges(7, &edges, Some(0), &band);
+        let back: Vec<(usize, usize)> = (0..edges.len())
+            .filter(|&e| reversed[e])
+            .map(|e| edges[e])
+            .collect();
+        assert_eq!(back, [(5, 4)]);
+        let layer = layers(7, &edges, &reversed, &[1; 10], &band, None);
+        assert!(layer[4] < layer[5], "{layer:?}");
     }
 
     #[test]
