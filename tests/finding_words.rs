@@ -68,3 +68,81 @@ fn a_promise_below_the_keep_rate_is_said_as_a_guarantee_not_an_outcome() {
     assert!(!message.contains("держит обещание лишь"), "{message}");
     assert!(help.contains("`answer res_phone 95% within 2h`"), "{help}");
 }
+
+/// L3 (second part): a hand-back — finished work returning from the
+/// provider to the consumer — is not covered by the agreement the other
+/// way; the finding names that agreement so the CX lead sees why. A pair
+/// with no agreement either way names none.
+#[test]
+fn a_hand_back_names_the_agreement_the_other_way() {
+    for (lang, said) in [
+        ("en", "; agreement `factory_for_design` covers `design` → `factory`, nothing covers `factory` → `design` (an agreement runs one way: work its consumer hands to its provider)"),
+        ("ru", "; соглашение `factory_for_design` покрывает `design` → `factory`, а `factory` → `design` не покрывает ничего (соглашение действует в одну сторону: на работу, которую заказчик передаёт исполнителю)"),
+    ] {
+        let found = findings("agreements.cx", "missing-agreement", lang);
+        let by_line = |line: u64| &found.iter().find(|f| f.0 == line).expect("finding").1;
+        assert!(by_line(49).ends_with(said), "{}", by_line(49));
+        assert!(!by_line(50).contains("agreement `"), "{}", by_line(50));
+        assert!(!by_line(14).contains("agreement `"), "{}", by_line(14));
+    }
+}
+
+/// L1 (remaining part): beside the seats filled at one moment, what hiring
+/// needs — seat-hours over a week. Hand computation (tests/corpus/headcount):
+/// `morning.csv` needs 14 seats at 08:00 and 2 at 18:00 on a typical day,
+/// half-hour intervals, the office open every day: (14 + 2) × ½ h × 7 days
+/// = 56 seat-hours per queue; team `rush` has two such queues, 112. Team
+/// `mixed` adds a dated Monday needing 7 for half an hour (one day of rows
+/// is that week's need, not stretched): 56 + 3.5 = 59.5, said as 60.
+#[test]
+fn headcount_short_gives_the_seat_hours_of_a_week_beside_the_peak() {
+    let en = findings("headcount", "headcount-short", "en");
+    let message = |team: &str| -> &str { &en.iter().find(|f| f.1.contains(team)).expect(team).1 };
+    assert!(
+        message("team `rush`").ends_with("(rush_a 14, rush_b 14), and 112 seat-hours over a week")
+    );
+    assert!(message("team `mixed`")
+        .ends_with("(mixed_day 14, mixed_dated 7), and 60 seat-hours over a week"));
+    assert!(message("role `plat_sup`").ends_with("(plat_q 14), and 56 seat-hours over a week"));
+    let (_, _, help) = en.iter().find(|f| f.1.contains("team `rush`")).unwrap();
+    assert!(
+        help.contains(
+            "The seat-hours divided by the hours one person works a week are the fewest people"
+        ),
+        "{help}"
+    );
+    let ru = findings("headcount", "headcount-short", "ru");
+    assert!(
+        ru.iter().any(|f| f
+            .1
+            .contains("(rush_a 14, rush_b 14), а за неделю — 112 место-ч (места × часы на линии)")),
+        "{ru:?}"
+    );
+}
+
+/// A gap is reported once: team `both` is short only by what its owner
+/// role `both_sup` lacks, so only the role is reported; team `beyond` is
+/// short by 16, of which its role's finding asks 4: both are reported, and
+/// the team's help says how the two add up.
+#[test]
+fn a_team_short_only_by_its_roles_gap_is_not_reported_again() {
+    let en = findings("headcount", "headcount-short", "en");
+    assert!(!en.iter().any(|f| f.1.contains("team `both`")), "{en:?}");
+    assert!(en.iter().any(|f| f.1.contains("role `both_sup`")), "{en:?}");
+    let (_, _, help) = en
+        .iter()
+        .find(|f| f.1.contains("team `beyond`"))
+        .expect("beyond");
+    assert!(help.starts_with("raise the `headcount` of the team's line roles by 16 — 4 of them for beyond_sup, as their own findings ask, the rest beyond them"), "{help}");
+    let ru = findings("headcount", "headcount-short", "ru");
+    let (_, _, help) = ru
+        .iter()
+        .find(|f| f.1.contains("`beyond`"))
+        .expect("beyond");
+    assert!(
+        help.starts_with(
+            "увеличьте `headcount` линейных ролей команды на 16 — из них 4 для beyond_sup"
+        ),
+        "{help}"
+    );
+}

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{cxc_in, json};
+use common::{cxc_in, json, ByPath};
 use cxc::i18n::Message;
 use cxc::source::FileId;
 use cxc::staffing::forecast::ForecastFiles;
@@ -186,16 +186,6 @@ fn the_clinic_line_is_staffed_only_while_it_is_open() {
         .map(|d| d["message"].as_str().unwrap())
         .collect();
     assert!(closed.iter().any(|m| m.contains("`q_b2b`")), "{closed:?}");
-}
-
-/// Each forecast file the spec names, by path.
-struct ByPath(Vec<(String, String)>);
-
-impl ForecastFiles for ByPath {
-    fn open(&self, _: FileId, path: &str) -> Result<Box<dyn Read>, Message> {
-        let (_, text) = self.0.iter().find(|(p, _)| p == path).expect("named");
-        Ok(Box::new(std::io::Cursor::new(text.clone().into_bytes())))
-    }
 }
 
 /// How a row writes its instant: `Z`, an offset of this many quarter hours

@@ -230,11 +230,15 @@ fn handoffs(model: &Model) -> Vec<Handoff<'_>> {
 /// agreement (agreement-too-slow still holds one that exists).
 fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
     let model = ctx.model;
-    let covered: HashSet<(Idx<Team>, Idx<Team>)> = model
-        .agreements
-        .values()
-        .filter_map(|a| Some((a.provider.as_ref()?.target?, a.consumer.as_ref()?.target?)))
-        .collect();
+    // (provider, consumer) → the first agreement between them. An
+    // agreement covers work its consumer hands to its provider, one way.
+    let mut covered: HashMap<(Idx<Team>, Idx<Team>), &crate::syntax::Name> = HashMap::new();
+    for a in model.agreements.values() {
+        let pair = (|| Some((a.provider.as_ref()?.target?, a.consumer.as_ref()?.target?)))();
+        if let Some(pair) = pair {
+            covered.entry(pair).or_insert(&a.header.id);
+        }
+    }
     // A pair of teams in a journey or complaint rule → (first handoff, count).
     type Pair = (usize, Idx<Team>, Idx<Team>);
     let mut pairs: HashMap<Pair, (usize, usize)> = HashMap::new();
@@ -243,7 +247,8 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
         AgreementScope::TopTier => h.top_tier,
     };
     for (i, h) in handoffs.iter().enumerate() {
-        if in_scope(h) && !h.up_the_line && h.from != h.to && !covered.contains(&(h.to, h.from)) {
+        if in_scope(h) && !h.up_the_line && h.from != h.to && !covered.contains_key(&(h.to, h.from))
+        {
             pairs.entry((h.group, h.from, h.to)).or_insert((i, 0)).1 += 1;
         }
     }
@@ -252,6 +257,17 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
     for (i, count) in firsts {
         let h = &handoffs[i];
         let (from, to) = (&model.teams[h.from].header.id, &model.teams[h.to].header.id);
+        // The agreement the other way, if any: why this one is not covered.
+        let reverse = match covered.get(&(h.from, h.to)) {
+            Some(&agreement) => msg!(
+                "missing-agreement-reverse",
+                agreement = agreement,
+                from = from,
+                to = to
+            )
+            .into(),
+            None => crate::i18n::Arg::from(""),
+        };
         ctx.report(
             Diagnostic::new(
                 Code::MissingAgreement,
@@ -261,7 +277,8 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
                     via = h.via.message(),
                     from = from,
                     to = to,
-                    more = count - 1
+                    more = count - 1,
+                    reverse = reverse
                 ),
             )
             .help(msg!("missing-agreement-help", from = from, to = to)),

@@ -7,13 +7,14 @@
 //! so the levels a caller of a channel can land in are the distinct tiers —
 //! "no tier" counting as one — of the segments whose contacts arrive there:
 //! a live channel the segment lists (not self-service), or a queue that takes
-//! the segment on that channel. A complaint is raised within its tier's band
+//! the segment on that channel — only on a channel the segment uses: a
+//! queue that names a segment on another channel takes none of its contacts. A complaint is raised within its tier's band
 //! (before its own tier's other contacts, never before a better tier's), so
 //! it is no level of its own.
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Idx, Model, Segment};
+use crate::model::{Channel, Idx, Model, Segment};
 use crate::msg;
 use std::collections::BTreeSet;
 
@@ -37,14 +38,28 @@ segment e { tier 3; channels phone }   # with `everyone` (no tier): 4 levels",
 pub type Level = Option<u32>;
 
 /// For each channel, the levels of the segments whose contacts arrive
-/// there. A queue without a channel, or serving every segment, adds its
-/// levels once to a set shared by the channels, so the cost stays that of
-/// reading each statement once plus one merge per channel.
+/// there. A queue adds only the segments that use its channel
+/// ([`Model::uses_channel`]): one that names a segment on a channel the
+/// segment does not use takes none of its contacts (`channel-not-offered`);
+/// a queue without a channel adds each segment it takes on the channels that
+/// segment uses. Each segment's channels are read once, and a queue that
+/// takes every segment adds a channel's levels once, so the cost stays that
+/// of reading each statement once plus one merge per channel.
 pub fn levels_by_channel(model: &Model) -> Vec<BTreeSet<Level>> {
     let level = |s: Idx<Segment>| model.segments[s].tier.map(|t| t.value);
-    let every_segment: BTreeSet<Level> = model.segments.ids().map(level).collect();
+    // The channels each segment uses, sorted; and per channel the levels
+    // of every segment that uses it.
+    let mut uses: Vec<Vec<Idx<Channel>>> = Vec::with_capacity(model.segments.len());
+    let mut users = vec![BTreeSet::new(); model.channels.len()];
+    for segment in model.segments.ids() {
+        let mut channels = model.segment_channels(segment);
+        channels.sort_unstable();
+        for &c in &channels {
+            users[c.index()].insert(level(segment));
+        }
+        uses.push(channels);
+    }
     let mut by_channel = vec![BTreeSet::new(); model.channels.len()];
-    let mut every_channel: BTreeSet<Level> = BTreeSet::new();
     for (segment, s) in model.segments.iter() {
         for channel in crate::model::targets(&s.channels) {
             let c = &model.channels[channel];
@@ -53,22 +68,46 @@ pub fn levels_by_channel(model: &Model) -> Vec<BTreeSet<Level>> {
             }
         }
     }
+    // Everyone on a channel (a queue on it without `segments`); everyone
+    // everywhere (a queue with neither); segments taken on every channel
+    // they use (a queue without a channel that names them).
+    let mut everyone = vec![false; model.channels.len()];
+    let mut everywhere = false;
+    let mut anywhere = vec![false; model.segments.len()];
     for queue in model.queues.values() {
-        let into = match &queue.channel {
-            None => &mut every_channel,
+        let channel = match &queue.channel {
+            None => None,
             Some(r) => match r.target {
-                Some(channel) => &mut by_channel[channel.index()],
+                Some(channel) => Some(channel),
                 None => continue,
             },
         };
-        if queue.segments.is_empty() {
-            into.extend(every_segment.iter().copied());
-        } else {
-            into.extend(model.served(&queue.segments).map(level));
+        match (channel, queue.segments.is_empty()) {
+            (Some(c), true) => everyone[c.index()] = true,
+            (None, true) => everywhere = true,
+            (Some(c), false) => {
+                let taken = model.served(&queue.segments);
+                let using = taken.filter(|s| uses[s.index()].binary_search(&c).is_ok());
+                by_channel[c.index()].extend(using.map(level));
+            }
+            (None, false) => {
+                for s in model.served(&queue.segments) {
+                    anywhere[s.index()] = true;
+                }
+            }
         }
     }
-    for levels in &mut by_channel {
-        levels.extend(every_channel.iter().copied());
+    for (segment, taken) in model.segments.ids().zip(anywhere) {
+        if taken && !everywhere {
+            for c in &uses[segment.index()] {
+                by_channel[c.index()].insert(level(segment));
+            }
+        }
+    }
+    for (c, levels) in by_channel.iter_mut().enumerate() {
+        if everywhere || everyone[c] {
+            levels.extend(users[c].iter().copied());
+        }
     }
     by_channel
 }

@@ -142,6 +142,38 @@ impl Hours {
     }
 }
 
+/// How often an interval recurs in a week (see [`Schedule::in_week`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum InWeek {
+    /// Once, at this instant (a dated forecast: its own range says how
+    /// many weeks it spans).
+    At(i64),
+    /// This many times in every week.
+    Times(f64),
+}
+
+/// An interval's length in seconds, within a week.
+fn length(seconds: u64) -> i64 {
+    i64::try_from(seconds).unwrap_or(WEEK).clamp(1, WEEK)
+}
+
+/// The stretches of time an interval at `place` lasting `seconds` stands
+/// for: one for an instant or a time of a typical week, one on each day of
+/// the week for a time of a typical day, the whole week for a forecast of
+/// one figure (none for a start placed nowhere).
+fn stretches(place: Place, seconds: u64) -> Vec<(i64, i64)> {
+    let length = length(seconds);
+    match place {
+        Place::Unknown => Vec::new(),
+        Place::Instant(t) => vec![(t, t.saturating_add(length))],
+        Place::Daily(s) => (0..7)
+            .map(|d| (d * DAY + s, d * DAY + s + length))
+            .collect(),
+        Place::Weekly(s) => vec![(s, s + length)],
+        Place::Week => vec![(0, WEEK)],
+    }
+}
+
 /// Whether two sorted lists of stretches share a moment.
 fn meet(a: &[(i64, i64)], b: &[(i64, i64)]) -> bool {
     a.iter()
@@ -222,29 +254,15 @@ impl Schedule {
     /// The hours open in the interval starting at `start` (`None`: a
     /// forecast of one figure) and lasting `seconds`.
     pub fn open(&self, start: Option<&str>, seconds: u64) -> Open {
-        let place = match start {
-            None => Place::Week,
-            Some(start) => self.place(start),
-        };
-        let length = i64::try_from(seconds).unwrap_or(WEEK).clamp(1, WEEK);
-        let stretches: Vec<(i64, i64)> = match place {
-            Place::Unknown => {
-                return Open {
-                    channel: true,
-                    clocks: vec![true; self.clocks.len()],
-                }
-            }
-            Place::Instant(t) => vec![(t, t.saturating_add(length))],
-            Place::Daily(s) => (0..7)
-                .map(|d| (d * DAY + s, d * DAY + s + length))
-                .collect(),
-            Place::Weekly(s) => vec![(s, s + length)],
-            Place::Week => vec![(0, WEEK)],
-        };
-        let channel: Vec<Vec<(i64, i64)>> = stretches
-            .iter()
-            .map(|&(a, b)| self.channel.open(place, a, b))
-            .collect();
+        let place = self.place_of(start);
+        if place == Place::Unknown {
+            return Open {
+                channel: true,
+                clocks: vec![true; self.clocks.len()],
+            };
+        }
+        let stretches = stretches(place, seconds);
+        let channel = self.channel_open(place, &stretches);
         let clocks = self
             .clocks
             .iter()
@@ -258,6 +276,68 @@ impl Schedule {
         Open {
             channel: channel.iter().any(|o| !o.is_empty()),
             clocks,
+        }
+    }
+
+    fn place_of(&self, start: Option<&str>) -> Place {
+        match start {
+            None => Place::Week,
+            Some(start) => self.place(start),
+        }
+    }
+
+    /// The channel's open stretches within each of `stretches`.
+    fn channel_open(&self, place: Place, stretches: &[(i64, i64)]) -> Vec<Vec<(i64, i64)>> {
+        stretches
+            .iter()
+            .map(|&(a, b)| self.channel.open(place, a, b))
+            .collect()
+    }
+
+    /// Whether the channel is open at some moment of the interval lying at
+    /// `slot` and lasting `seconds` (an instant: holidays count; a time of
+    /// a typical day: on some day of the week).
+    pub fn channel_open_at(&self, slot: Slot, seconds: u64) -> bool {
+        let place = match slot {
+            Slot::Instant(t) => Place::Instant(t),
+            Slot::Daily(s) => Place::Daily(s),
+            Slot::Weekly(s) => Place::Weekly(s),
+        };
+        let stretches = stretches(place, seconds);
+        self.channel_open(place, &stretches)
+            .iter()
+            .any(|o| !o.is_empty())
+    }
+
+    /// Seconds after Monday 00:00 of the week of the instant `t`, on the
+    /// clock of this schedule's zone: where `t` falls in a typical week.
+    pub fn week_seconds(&self, t: i64) -> i64 {
+        let offset = jiff::Timestamp::from_second(t)
+            .map_or(0, |at| i64::from(self.zone.to_offset(at).seconds()));
+        let local = t.saturating_add(offset);
+        // 1970-01-01 was a Thursday: Monday is 0.
+        (local.div_euclid(DAY) + 3).rem_euclid(7) * DAY + local.rem_euclid(DAY)
+    }
+
+    /// How often in a week the interval starting at `start` (`None`: a
+    /// forecast of one figure) and lasting `seconds` is staffed, for
+    /// adding up seat-hours over a week: an instant once at that instant;
+    /// a time of a typical day once for each day of the week the channel is
+    /// open in it; a time of a typical week once; a one-figure forecast for
+    /// every stretch of its length the channel is open in a week; a start
+    /// placed nowhere once.
+    pub fn in_week(&self, start: Option<&str>, seconds: u64) -> InWeek {
+        let place = self.place_of(start);
+        let stretches = stretches(place, seconds);
+        let open = self.channel_open(place, &stretches);
+        match place {
+            Place::Instant(t) => InWeek::At(t),
+            Place::Daily(_) => InWeek::Times(open.iter().filter(|o| !o.is_empty()).count() as f64),
+            Place::Weekly(_) | Place::Unknown => InWeek::Times(1.0),
+            Place::Week => {
+                let open: i64 = open.iter().flatten().map(|(a, b)| b - a).sum();
+                InWeek::Times(open as f64 / length(seconds) as f64)
+            }
         }
     }
 

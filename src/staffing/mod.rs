@@ -29,6 +29,7 @@ mod overload;
 pub mod report;
 mod series;
 pub mod targets;
+pub mod week;
 
 pub use answer::{sla_covers, Target, Unjudged};
 pub use interval::carrying_agents;
@@ -150,6 +151,10 @@ pub struct Summary {
     pub closed_with_volume: u64,
     pub closed_volume: f64,
     pub first_closed: Option<Option<String>>,
+    /// Seat-hours over a week: required agents, and people (after
+    /// shrinkage, as `headcount-short` counts them).
+    pub seat_hours: week::SeatHours,
+    pub people_hours: week::SeatHours,
 }
 
 /// A queue with a forecast, staffed interval by interval.
@@ -312,15 +317,24 @@ fn plan_queue<'m>(
         summary.peak_required_agents = summary.peak_required_agents.max(interval.required_agents);
         let people = interval.required_headcount.or(interval.required_agents);
         summary.peak_required_headcount = summary.peak_required_headcount.max(people);
+        let (start, seconds) = (interval.start.as_deref(), interval.interval_seconds);
+        if let Some(agents) = interval.required_agents {
+            summary
+                .seat_hours
+                .add(&plan.schedule, start, seconds, agents);
+        }
         if let Some(people) = people {
-            match interval.start.as_deref() {
-                None => needs.add(model, queue, None, people),
-                // A start cxc cannot place may fall in any interval.
-                Some(start) => {
-                    let slot = plan.schedule.slot(start);
-                    needs.add(model, queue, slot.map(|slot| (slot, start)), people);
-                }
-            }
+            summary
+                .people_hours
+                .add(&plan.schedule, start, seconds, people);
+            // A start cxc cannot place may fall in any interval.
+            let slot = start.and_then(|s| Some((plan.schedule.slot(s)?, s)));
+            let need = headcount::Need {
+                start: slot,
+                seconds,
+                people,
+            };
+            needs.add(model, queue, &plan.schedule, need);
         }
         if interval.closed && interval.volume > 0.0 {
             summary.closed_with_volume += 1;
@@ -370,6 +384,7 @@ fn plan_queue<'m>(
             }
         }
     }
+    needs.add_hours(model, queue, summary.people_hours.per_week());
     plan.summary = summary;
     Ok(plan)
 }

@@ -145,3 +145,18 @@ pub fn copy_with_rule_off(from: &std::path::Path, rule: &str) -> (tempfile::Temp
     std::fs::write(&config, text).unwrap();
     (work, copy)
 }
+
+/// Each forecast file an in-memory spec names, by path, for
+/// `cxc::staffing::plan`.
+pub struct ByPath(pub Vec<(String, String)>);
+
+impl cxc::staffing::forecast::ForecastFiles for ByPath {
+    fn open(
+        &self,
+        _: cxc::source::FileId,
+        path: &str,
+    ) -> Result<Box<dyn std::io::Read>, cxc::i18n::Message> {
+        let (_, text) = self.0.iter().find(|(p, _)| p == path).expect("named");
+        Ok(Box::new(std::io::Cursor::new(text.clone().into_bytes())))
+    }
+}

@@ -187,9 +187,11 @@ impl Duties<'_> {
                 .binary_search_by_key(&id, |p| p.queue)
                 .ok()
                 .map(|i| &self.plans[i]);
-            let peak = plan.and_then(|p| Some((p.peak_required_agents()?, p.target?)));
-            let text = if let Some((n, target)) = peak {
+            let peak = plan.and_then(|p| Some((p.peak_required_agents()?, p.target?, p)));
+            let text = if let Some((n, target, plan)) = peak {
                 let n = words::count(u64::from(n), Unit::Agent, self.w.language);
+                // What hiring needs: the seats' hours over a week.
+                let hours = crate::staffing::week::hours_text(plan.summary.seat_hours.per_week());
                 let p = trim_float(target.percent);
                 // The target runs on its SLA's clock, not the channel's
                 // opening hours (a 24x7 line may carry an office-hours SLA).
@@ -212,9 +214,9 @@ impl Duties<'_> {
                     _ => String::new(),
                 };
                 if en {
-                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n}{who} on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more — so that {p}% of the contacts of {whose} are answered within {within}{declared}.")
+                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n}{who} on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; {hours} seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that {p}% of the contacts of {whose} are answered within {within}{declared}.")
                 } else {
-                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии одновременно нужно {n}{who} — это места, занятые в один момент, а не люди: на смены, выходные и отпуска людей нужно больше, — чтобы {p}% обращений {whose} получали ответ в течение {within}{declared}.")
+                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии одновременно нужно {n}{who} — это места, занятые в один момент, а не люди: на смены, выходные и отпуска людей нужно больше; за неделю — {hours} место-ч (делённые на недельные часы работы одного сотрудника, они дают наименьшее число людей без учёта выходных и отпусков), — чтобы {p}% обращений {whose} получали ответ в течение {within}{declared}.")
                 }
             } else {
                 let targets = self.queue_targets(queue, channel);

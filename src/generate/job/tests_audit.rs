@@ -227,7 +227,8 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let text = staffing[0];
     assert!(
         text.starts_with("Plan the staffing of the queue “Phone line” on “Phone” from the forecast: at least ")
-            && text.ends_with(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more — so that 90% of the contacts of the segment “VIP” are answered within 20 seconds (around the clock); the queue plans 30 agents."),
+            && text.contains(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; ")
+            && text.ends_with(" seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that 90% of the contacts of the segment “VIP” are answered within 20 seconds (around the clock); the queue plans 30 agents."),
         "{text}"
     );
     // 120 calls of 4 minutes in 30 minutes are 16 Erlangs: more than 16
@@ -238,6 +239,14 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
         .unwrap();
     assert!(peak > 16);
     assert!(text.contains(&format!("at least {peak} agents")), "{text}");
+    // Hiring needs hours: the one-figure forecast stands for every
+    // half-hour of a line open around the clock, so the peak's seats are
+    // filled all 168 hours of the week (hotel audit, L1).
+    let week = peak * 168;
+    assert!(
+        text.contains(&format!("need more; {week} seat-hours a week")),
+        "{text}"
+    );
 
     let head = job_of(&forecast, "head", Language::Ru);
     let text = texts(&head, "staffing")[0];
@@ -245,6 +254,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
         text.starts_with("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: в самый загруженный интервал на линии одновременно нужно ")
             && text.contains(&format!("нужно {peak} оператор"))
             && text.contains("это места, занятые в один момент, а не люди")
+            && text.contains(&format!("нужно больше; за неделю — {week} место-ч (делённые на недельные часы работы одного сотрудника"))
             && text.ends_with(" — чтобы 90% обращений сегмента «VIP» получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
         "{text}"
     );
@@ -273,7 +283,8 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(&office, "head", Language::En);
     let text = texts(&head, "staffing")[0];
     assert!(
-        text.ends_with(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more — so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
+        text.contains(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; ")
+            && text.ends_with(" seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
         "{text}"
     );
 }
