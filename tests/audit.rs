@@ -190,6 +190,12 @@ fn pharmacy() -> PathBuf {
 ///   (the second) meets step deadlines of 3d16h against the journey's 3d.
 ///   Found once the longest path took both loops (outside audit 3: two loops
 ///   one after the other counted only one).
+/// - `deadline-exceeds-target` on `подписка`: a subscriber who once does
+///   not answer the reminder (back to `напоминание`, 1d + 1d again) and once
+///   needs a new prescription (back to `подтверждение`, 1d + 4h again) meets
+///   step deadlines of 7d8h against the journey's 7d. Found once loops that
+///   share a step (`подтверждение` is on both) each count (loop6: the
+///   longest way took one loop of a group only).
 /// - `headcount-short` on `регион_дв`: 8 operators for the 9 the Far East
 ///   line needs; its author counted the lead `рук_дв` as the ninth (outside
 ///   audit 3, finding 13: a lead is not an agent on the line).
@@ -214,6 +220,7 @@ fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
     let expected = [
         ("right-conflict", "complaints.cx", 11),
         ("deadline-exceeds-target", "journeys.cx", 2),
+        ("deadline-exceeds-target", "journeys.cx", 47),
         // `5wd` on a journey: the wall clock, calendar days (audit 4,
         // MEDIUM 3).
         ("working-days-on-wall-clock", "journeys.cx", 70),

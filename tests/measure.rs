@@ -488,6 +488,8 @@ fn the_report_page_speaks_the_reports_language_and_has_every_section() {
     else {
         panic!("the outside spec domoset and its data are missing");
     };
+    let (_copy, spec) = common::buildable(spec);
+    let spec = spec.as_path();
     let out = tempfile::tempdir().unwrap();
     let data = |name: &str| spec.join("данные").join(name).to_str().unwrap().to_string();
     let output = cxc(&[

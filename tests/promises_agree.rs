@@ -532,3 +532,115 @@ fn check_and_measure_agree_across_two_offices_in_different_time_zones() {
         );
     }
 }
+
+/// A repair whose two loops share a step (domoset's `ремонт`, loop6): the
+/// check after the visit goes back to diagnosis when it still does not
+/// work, and to a call back when the customer does not answer, which leads
+/// back to the check. A case that goes once round every loop before the
+/// visit (report, diagnose, check, call back, check, diagnose, visit) enters
+/// the visit 1d6h30 after the report: `check` gives that way and that time
+/// (it gave 4h30, one loop of the two), refuses a promise of a minute less,
+/// which `measure` counts broken for that case, and accepts one of exactly
+/// that time, which `measure` counts kept. The whole journey goes round
+/// each loop once too (report, diagnose, visit, check, diagnose, visit,
+/// check, call back, check: 1d20h30), which `deadline-exceeds-target` holds
+/// against the journey's `within`.
+#[test]
+fn check_and_measure_agree_on_a_case_going_once_round_every_loop() {
+    let spec = |visit: &str, within: &str| {
+        format!(
+            "team t {{ lead l }}\n\
+             role l {{ team t; duty \"Serves\" }}\n\
+             channel phone {{ kind phone; owner t }}\n\
+             segment s {{ channels phone }}\n\
+             journey repair {{\n\
+               within {within}\n\
+               start report\n\
+               step report {{ owner l; channel phone; within 30m; next diagnose }}\n\
+               step diagnose {{ owner l; within 1h; next check when \"fixed remotely\"; next visit when \"needs a visit\" }}\n\
+               step visit {{ owner l; within 6h; next check }}\n\
+               step check {{ owner l; channel phone; within 2h; end \"Working\"; next diagnose when \"not working\"; next call_back when \"no answer\" }}\n\
+               step call_back {{ owner l; channel phone; within 1d; next check }}\n\
+             }}\n\
+             promise visit_by \"A technician visits within {visit}\" {{ segments s; journey repair from report to visit; within {visit}; on_breach apologize }}\n"
+        )
+    };
+    let ids = |journey: &Journey, path: &[Idx<Step>]| -> Vec<String> {
+        path.iter()
+            .map(|&s| journey.steps[s].header.id.to_string())
+            .collect()
+    };
+    // (visit promised, the journey's within, both accepted)
+    for (visit, within, accepted) in [
+        ("1d6h30m", "1d20h30m", true),
+        ("1d6h29m", "1d20h29m", false),
+    ] {
+        let text = spec(visit, within);
+        let compilation =
+            cxc::pipeline::compile_bytes("repair.cx", text.as_bytes(), &Options::default());
+        let model = &compilation.specs[0].model;
+        let refused = |code: Code| compilation.diagnostics.iter().any(|d| d.code == code);
+        assert_eq!(
+            refused(Code::PromiseExceedsJourney),
+            !accepted,
+            "{:?}",
+            compilation.diagnostics
+        );
+        assert_eq!(
+            refused(Code::DeadlineExceedsTarget),
+            !accepted,
+            "{:?}",
+            compilation.diagnostics
+        );
+        let journey = model.journeys.values().next().unwrap();
+        let (whole, way) = cxc::check::journeys::longest_deadline(journey).unwrap();
+        assert_eq!(whole.seconds(), 44 * 3600 + 1800);
+        assert_eq!(
+            ids(journey, &way),
+            [
+                "report",
+                "diagnose",
+                "visit",
+                "check",
+                "diagnose",
+                "visit",
+                "check",
+                "call_back",
+                "check"
+            ]
+        );
+        let (id, promise) = model.promises.iter().next().unwrap();
+        let backed = backing(model, promise).journey.unwrap();
+        let Some(JourneyDeadline::Steps { total, path }) = backed.deadline else {
+            panic!("no way to the visit");
+        };
+        assert_eq!(total.seconds(), 30 * 3600 + 1800);
+        assert_eq!(
+            ids(journey, &path),
+            [
+                "report",
+                "diagnose",
+                "check",
+                "call_back",
+                "check",
+                "diagnose"
+            ]
+        );
+        let own = |s: Idx<Step>| {
+            journey.steps[s]
+                .within
+                .map_or(0, |w| Timed::new(model, w.value, None).longest.seconds())
+        };
+        // The way adds up to check's time; the case then enters the visit.
+        assert_eq!(path.iter().map(|&s| own(s)).sum::<u64>(), total.seconds());
+        let mut walked = path.clone();
+        walked.extend(backed.to);
+        let kept = measured(model, journey, &walked, total.seconds(), |at| at, id);
+        assert_eq!(kept.n, 1);
+        assert_eq!(
+            kept.kept == 1,
+            accepted,
+            "promised {visit}: check accepted it: {accepted}, measure counted {kept:?}"
+        );
+    }
+}

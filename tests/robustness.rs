@@ -83,6 +83,48 @@ fn a_million_step_journey() {
     assert!(message.contains("(999991 more)"), "{message}");
 }
 
+/// Nested loops over 20,000 steps (the second half of the journey leads
+/// back into the first, each step to its mirror: 10,000 loops inside one
+/// another, whose circles add up to 10⁸ steps): the longest way counts each
+/// loop once in one linear walk, and the way it names stays short.
+#[test]
+fn twenty_thousand_nested_loops() {
+    let n = 20_000;
+    let mut spec = String::from("team t {}\njourney j {\nwithin 1h\nstart s0\n");
+    for i in 0..n {
+        let back = if i >= n / 2 {
+            format!("; next s{}", n - 1 - i)
+        } else {
+            String::new()
+        };
+        let on = if i + 1 < n {
+            format!("next s{}", i + 1)
+        } else {
+            "end".to_string()
+        };
+        spec.push_str(&format!("step s{i} {{ owner t; within 1m; {on}{back} }}\n"));
+    }
+    spec.push_str("}\n");
+    let started = std::time::Instant::now();
+    let c = compile(spec.as_bytes());
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    let finding = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::DeadlineExceedsTarget)
+        .expect("the steps exceed the journey's hour");
+    // The way through, then each loop once: s(n-1-i)..s(i) is 2i - n + 2 steps.
+    let loops: u64 = (n / 2..n).map(|i| (2 * i - n + 2) as u64).sum();
+    let minutes = n as u64 + loops;
+    let total = cxc::syntax::values::Duration::from_seconds(minutes * 60).to_string();
+    assert!(
+        finding.message.contains(&total),
+        "{total}: {}",
+        finding.message
+    );
+    assert!(finding.message.len() < 400, "{}", finding.message);
+}
+
 #[test]
 fn long_paths_in_messages_are_elided() {
     // The customer changes teams at every customer-facing step, 20,000

@@ -163,7 +163,8 @@ fn every_link_of_the_site_resolves_inside_it() {
     }
     for (i, spec) in specs.iter().enumerate() {
         let dir = out.path().join(i.to_string());
-        build(spec, &dir);
+        let (_copy, folder) = common::buildable(Path::new(spec));
+        build(folder.to_str().unwrap(), &dir);
         let site = dir.join("site");
         let mut checked = 0;
         for page in files_under(&site) {

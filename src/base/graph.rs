@@ -135,6 +135,75 @@ pub fn is_cycle(graph: &Graph, component: &[usize]) -> bool {
     }
 }
 
+/// A depth-first search from one node, in the spec's order of edges
+/// (iterative: a journey may be a million steps long).
+pub(crate) struct Search {
+    /// Reachable nodes in reverse postorder: topological for the forward edges.
+    pub order: Vec<usize>,
+    /// Edges to a node not on the search's stack (tree, forward and cross
+    /// edges): they form a DAG.
+    pub forward: Vec<Vec<usize>>,
+    /// Edges to a node on the stack, in the order found: each closes a loop.
+    pub back: Vec<(usize, usize)>,
+    /// Each reached node's parent in the search tree.
+    pub parent: Vec<Option<usize>>,
+    /// When each node was entered and left (`usize::MAX`: never reached).
+    pub entered: Vec<usize>,
+    pub left: Vec<usize>,
+}
+
+impl Search {
+    pub(crate) fn from(graph: &Graph, start: usize) -> Search {
+        let n = graph.node_count();
+        let adjacency = adjacency(graph);
+        let mut entered = vec![usize::MAX; n];
+        let mut left = vec![usize::MAX; n];
+        let mut parent = vec![None; n];
+        let mut forward = vec![Vec::new(); n];
+        let mut back = Vec::new();
+        let mut order = Vec::new();
+        let mut clock = 0;
+        let mut calls = vec![(start, 0usize)];
+        entered[start] = clock;
+        clock += 1;
+        while let Some(&mut (v, ref mut pos)) = calls.last_mut() {
+            if let Some(&w) = adjacency[v].get(*pos) {
+                *pos += 1;
+                if entered[w] == usize::MAX {
+                    entered[w] = clock;
+                    clock += 1;
+                    parent[w] = Some(v);
+                    forward[v].push(w);
+                    calls.push((w, 0));
+                } else if left[w] == usize::MAX {
+                    back.push((v, w));
+                } else {
+                    forward[v].push(w);
+                }
+                continue;
+            }
+            left[v] = clock;
+            clock += 1;
+            order.push(v);
+            calls.pop();
+        }
+        order.reverse();
+        Search {
+            order,
+            forward,
+            back,
+            parent,
+            entered,
+            left,
+        }
+    }
+
+    /// Whether `b` is `a` or below it in the search tree.
+    pub(crate) fn is_below(&self, a: usize, b: usize) -> bool {
+        self.entered[a] <= self.entered[b] && self.left[b] <= self.left[a]
+    }
+}
+
 /// An order for longest-path style walks from a start node, where each loop is
 /// taken once. Edges that close a loop (back edges of a depth-first search)
 /// are set aside; the rest form a DAG. The walk runs over two copies of that
@@ -143,7 +212,9 @@ pub fn is_cycle(graph: &Graph, component: &[usize]) -> bool {
 /// loop's component (strongly connected: the path never comes back to it)
 /// leads to layer 0 again, so the next loop on the way is taken once too —
 /// two loops one after the other both count. Every predecessor chain is a
-/// real walk.
+/// real walk. Loops that share steps (one component) are taken one only:
+/// `hot-potato` walks this; the longest sum of deadlines, where every loop
+/// of a component counts, is [`super::loops::longest_walk`].
 pub struct PathOrder {
     /// Reachable nodes in topological order of the forward edges.
     pub order: Vec<usize>,
@@ -159,38 +230,12 @@ pub struct PathOrder {
 impl PathOrder {
     pub fn new(graph: &Graph, start: usize) -> PathOrder {
         let n = graph.node_count();
-        let adjacency = adjacency(graph);
-        #[derive(Clone, Copy, PartialEq)]
-        enum State {
-            New,
-            Active,
-            Done,
-        }
-        let mut state = vec![State::New; n];
-        let mut forward = vec![Vec::new(); n];
-        let mut back = Vec::new();
-        let mut postorder = Vec::new();
-        let mut calls = vec![(start, 0usize)];
-        state[start] = State::Active;
-        while let Some(&mut (v, ref mut pos)) = calls.last_mut() {
-            if let Some(&w) = adjacency[v].get(*pos) {
-                *pos += 1;
-                match state[w] {
-                    State::New => {
-                        state[w] = State::Active;
-                        forward[v].push(w);
-                        calls.push((w, 0));
-                    }
-                    State::Active => back.push((v, w)),
-                    State::Done => forward[v].push(w),
-                }
-                continue;
-            }
-            state[v] = State::Done;
-            postorder.push(v);
-            calls.pop();
-        }
-        postorder.reverse();
+        let Search {
+            order: postorder,
+            forward,
+            back,
+            ..
+        } = Search::from(graph, start);
         let (next, walk_order) = walk_edges(graph, &postorder, &forward, &back);
         PathOrder {
             order: postorder,

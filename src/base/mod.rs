@@ -11,9 +11,11 @@
 //! and `cxc.yaml`) → `model` → `check` → `generate`, `staffing`,
 //! `measure`, `pipeline`, `format` → `explain`, `init` → `cli`, `lsp`.
 //! Graph walks (`base::graph`) are here too: the loader orders includes
-//! with them and `check` finds circles with them.
+//! with them and `check` finds circles with them; `base::loops` is the
+//! longest way through a journey, each loop once.
 
 pub mod graph;
+pub mod loops;
 pub mod time;
 
 /// Declares a closed set of words the language accepts in one position, with

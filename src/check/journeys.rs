@@ -3,7 +3,11 @@
 //!
 //! Every rule here is linear in the size of the journey: reachability by
 //! iterative DFS, loops by strongly connected components, and path measures by
-//! one dynamic-programming walk over [`PathOrder`] (never path enumeration).
+//! one dynamic-programming walk (never path enumeration): over [`PathOrder`]
+//! for team changes, and [`crate::base::loops::longest_walk`] for the
+//! longest sum of step deadlines, each loop once, which every consumer
+//! (`deadline-exceeds-target`, `promise-exceeds-journey`, the promises
+//! document, the journey pages) reads through the functions here.
 
 use super::graph::{self, Graph, PathOrder};
 use super::Ctx;
@@ -181,9 +185,7 @@ fn between(
             None => journey.steps[Idx::new(step)].end.is_some(),
         }),
     };
-    let order = PathOrder::new(&analysis.graph, from.index());
-    let (total, path) =
-        analysis.longest_deadline(from.index(), to.map(Idx::index), last, &order)?;
+    let (total, path) = analysis.longest_deadline(from.index(), to.map(Idx::index), last)?;
     Some((total, path.into_iter().map(Idx::new).collect()))
 }
 
@@ -248,7 +250,7 @@ pub fn check(ctx: &mut Ctx) {
         analysis.no_exit(ctx);
         let order = PathOrder::new(&analysis.graph, start);
         analysis.hot_potato(ctx, start, &order);
-        analysis.deadline(ctx, start, &order);
+        analysis.deadline(ctx, start);
     }
 }
 
@@ -461,57 +463,35 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// The largest sum of step deadlines along a path from `start` to `to`
-    /// (an `end` when `None`; each loop once), and that path as step indices.
+    /// The largest sum of step deadlines along a way from `start` to `to`
+    /// (an `end` when `None`), each loop once as [`crate::base::loops`]
+    /// defines it, and that way as step indices.
     fn longest_deadline(
         &self,
         start: usize,
         to: Option<usize>,
         last: Last,
-        order: &PathOrder,
     ) -> Option<(Duration, Vec<usize>)> {
         // Steps run on the wall clock; a `wd` deadline counts at the
         // longest it can last.
         let own = |i: usize| {
-            self.step(order.node(i)).within.map_or(Duration::ZERO, |w| {
+            self.step(i).within.map_or(0, |w| {
                 crate::model::workdays::running(w.value, None, crate::model::Extreme::Longest)
+                    .seconds()
             })
         };
-        let mut total: Vec<Option<Duration>> = vec![None; order.layered_len()];
-        let mut pred: Vec<Option<usize>> = vec![None; order.layered_len()];
-        total[start] = Some(own(start));
-        order.walk(|from, to| {
-            let Some(base) = total[from] else { return };
-            let candidate = base.saturating_add(own(to));
-            if total[to].is_none_or(|t| candidate > t) {
-                total[to] = Some(candidate);
-                pred[to] = Some(from);
-            }
-        });
-        let n = self.journey.steps.len();
         let targets: Vec<usize> = match to {
             Some(step) => vec![step],
             None => self.ends().collect(),
         };
-        let (longest, std::cmp::Reverse(end)) = targets
-            .into_iter()
-            .flat_map(|e| [e, n + e])
-            .filter_map(|e| {
-                let t = total[e]?;
-                // Every path to `e` ends with `e`'s own deadline: leaving
-                // it out keeps the longest path the longest.
-                let t = match last {
-                    Last::Included => t,
-                    Last::Excluded => t.saturating_sub(own(e)),
-                };
-                Some((t, std::cmp::Reverse(e)))
-            })
-            .max()?;
-        let path = graph::trace_back(end, |i| pred[i])
-            .into_iter()
-            .map(|i| order.node(i))
-            .collect();
-        Some((longest, path))
+        let (total, path) = crate::base::loops::longest_walk(
+            &self.graph,
+            start,
+            own,
+            targets,
+            last == Last::Included,
+        )?;
+        Some((Duration::from_seconds(total), path))
     }
 
     fn team(&self, model: &Model, step: &Step) -> Option<Idx<Team>> {
@@ -615,7 +595,7 @@ impl<'a> Analysis<'a> {
         );
     }
 
-    fn deadline(&self, ctx: &mut Ctx, start: usize, order: &PathOrder) {
+    fn deadline(&self, ctx: &mut Ctx, start: usize) {
         let model = ctx.model;
         let (target, source) = match &self.journey.within {
             Some(w) => {
@@ -663,8 +643,7 @@ impl<'a> Analysis<'a> {
                 (wall, source)
             }
         };
-        let Some((longest, path)) = self.longest_deadline(start, None, Last::Included, order)
-        else {
+        let Some((longest, path)) = self.longest_deadline(start, None, Last::Included) else {
             return;
         };
         if longest <= target {

@@ -134,14 +134,24 @@ pub fn copy_with_rule_off(from: &std::path::Path, rule: &str) -> (tempfile::Temp
     let config = copy.join("cxc.yaml");
     let mut text = std::fs::read_to_string(&config).unwrap_or_default();
     assert!(
-        !text.contains("rules:"),
-        "{} already sets rules",
+        !text.contains(&format!("{rule}:")),
+        "{} already sets {rule}",
         from.display()
     );
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+    let line = format!("  {rule}: off\n");
+    match text
+        .find("\nrules:\n")
+        .map(|at| at + 1)
+        .or(text.starts_with("rules:\n").then_some(0))
+    {
+        Some(at) => text.insert_str(at + "rules:\n".len(), &line),
+        None => {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&format!("rules:\n{line}"));
+        }
     }
-    text.push_str(&format!("rules:\n  {rule}: off\n"));
     std::fs::write(&config, text).unwrap();
     (work, copy)
 }
@@ -158,5 +168,27 @@ impl cxc::staffing::forecast::ForecastFiles for ByPath {
     ) -> Result<Box<dyn std::io::Read>, cxc::i18n::Message> {
         let (_, text) = self.0.iter().find(|(p, _)| p == path).expect("named");
         Ok(Box::new(std::io::Cursor::new(text.clone().into_bytes())))
+    }
+}
+
+/// The outside specs (../shared/specs, copied in tests/specs/outside) with
+/// a true error their authors have to fix, and the rule that reports it:
+/// domoset's «Мастер приедет в течение суток» (1d from the report to the
+/// visit) while a case through both repair loops reaches the visit after
+/// 1d6h30 (loop6; tests/corpus.rs keeps the finding).
+const OUTSIDE_ERRORS: &[(&str, &str)] = &[("domoset", "promise-exceeds-journey")];
+
+/// The outside spec folder `spec` as `cxc build` and `cxc measure` take it:
+/// itself, or, for a spec with a true error ([`OUTSIDE_ERRORS`]), a copy
+/// with that rule off (keep the folder returned while it is read).
+#[allow(dead_code)]
+pub fn buildable(spec: &std::path::Path) -> (Option<tempfile::TempDir>, PathBuf) {
+    let name = spec.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    match OUTSIDE_ERRORS.iter().find(|(n, _)| *n == name) {
+        Some((_, rule)) => {
+            let (work, copy) = copy_with_rule_off(spec, rule);
+            (Some(work), copy)
+        }
+        None => (None, spec.to_path_buf()),
     }
 }
