@@ -104,7 +104,7 @@ fn csv_body<T: Row>(
         match records.next() {
             Next::End => break,
             Next::Record { line, text, fields } => {
-                if fields.iter().all(|&(a, b)| text[a..b].trim().is_empty()) {
+                if fields.iter().all(|&(a, b)| trim(&text[a..b]).is_empty()) {
                     continue;
                 }
                 let row = CsvRow {

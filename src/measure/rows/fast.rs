@@ -51,7 +51,14 @@ pub struct Records<R> {
     fields: Vec<(usize, usize)>,
     /// The file could not be read from its start.
     failed: bool,
+    /// `buffer[checked..valid]` is known to be UTF-8 as a whole.
+    checked: usize,
+    valid: usize,
 }
+
+/// How much of the buffer is checked as UTF-8 at once, ahead of the lines
+/// read (small in tests, so that pieces end inside characters and lines).
+const PIECE: usize = if cfg!(test) { 7 } else { 64 << 10 };
 
 /// A UTF-8 byte-order mark, skipped at the start of a file.
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -98,6 +105,8 @@ impl<R: Read> Records<R> {
             out: vec![0; 1 << 10],
             ends: vec![0; 64],
             fields: Vec::with_capacity(64),
+            checked: 0,
+            valid: 0,
         }
     }
 
@@ -105,6 +114,8 @@ impl<R: Read> Records<R> {
     fn fill(&mut self) -> std::io::Result<()> {
         self.buffer.copy_within(self.start..self.filled, 0);
         self.filled -= self.start;
+        self.checked = self.checked.saturating_sub(self.start);
+        self.valid = self.valid.saturating_sub(self.start);
         self.start = 0;
         while self.filled < self.buffer.len() && !self.eof {
             match self.input.read(&mut self.buffer[self.filled..]) {
@@ -181,8 +192,20 @@ impl<R: Read> Records<R> {
             // The line's one break, if it has one: no need to count.
             self.line += u64::from(taken > length);
             self.start += taken;
-            let Ok(text) = std::str::from_utf8(&self.buffer[start..end]) else {
-                return Next::NotText(line);
+            let text = if self.checked(start, end) {
+                let line = &self.buffer[start..end];
+                debug_assert!(std::str::from_utf8(line).is_ok());
+                // SAFETY: `buffer[checked..valid]` is UTF-8 as a whole, and
+                // the line lies in it between two character boundaries: it
+                // starts at `checked` or after the line break before it, and
+                // ends at `valid` or before a line break (`\r` or `\n`,
+                // ASCII bytes, which are characters of their own).
+                unsafe { std::str::from_utf8_unchecked(line) }
+            } else {
+                let Ok(text) = std::str::from_utf8(&self.buffer[start..end]) else {
+                    return Next::NotText(line);
+                };
+                text
             };
             return Next::Record {
                 line,
@@ -190,6 +213,33 @@ impl<R: Read> Records<R> {
                 fields: &self.fields,
             };
         }
+    }
+
+    /// Whether `buffer[start..end]`, a line, is known to be UTF-8: it lies
+    /// in a piece of the buffer checked at once ahead of it. False when the
+    /// piece stops short of it (bytes that are not UTF-8, a character cut
+    /// by the end of the bytes read): the line is then checked on its own.
+    fn checked(&mut self, start: usize, end: usize) -> bool {
+        if start < self.checked || start > self.valid {
+            // A new piece starts at the line: after a line break, so at a
+            // character's start.
+            (self.checked, self.valid) = (start, start);
+        }
+        while end > self.valid {
+            let to = (self.valid + PIECE).min(self.filled);
+            match std::str::from_utf8(&self.buffer[self.valid..to]) {
+                Ok(_) => self.valid = to,
+                // A character cut by the piece's end is checked with the
+                // next piece; bytes that are not UTF-8 stop the piece.
+                Err(e) => {
+                    self.valid += e.valid_up_to();
+                    if e.error_len().is_some() || to == self.filled {
+                        break;
+                    }
+                }
+            }
+        }
+        end <= self.valid
     }
 
     /// The record at the unread bytes' start, read by the `csv` crate's parser.

@@ -226,6 +226,9 @@ fn field() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
     prop_oneof![
         8 => fixed,
         1 => Just(vec![0xff, b'v']),
+        // A character cut short, and one of three bytes.
+        1 => Just(vec![b'a', 0xe2, 0x82]),
+        1 => Just("a\u{20ac}b\u{20ac}".as_bytes().to_vec()),
         1 => "[a-z0-9 ,\"\r\n]{0,6}".prop_map(String::into_bytes),
     ]
 }

@@ -15,7 +15,7 @@ impl When {
     /// RFC 3339 (`2026-10-01T09:14:03+03:00`, `…Z`), or the same without
     /// an offset (`2026-10-01T09:14:03`, `2026-10-01 09:14`).
     pub fn parse(text: &str) -> Option<When> {
-        let text = text.trim();
+        let text = super::trim(text);
         if let Some(when) = fast(text.as_bytes()) {
             return Some(when);
         }

@@ -1,0 +1,341 @@
+//! A column of a Parquet export a field reads: how its values become
+//! text (or, for a time column only times read, typed times), decoded a
+//! batch of rows at a time.
+
+use super::pages::{self, TextPages};
+use super::{typed, When};
+use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
+use parquet::column::reader::ColumnReader;
+use parquet::data_type::{ByteArray, Int96};
+use parquet::file::metadata::ColumnChunkMetaData;
+use parquet::file::reader::RowGroupReader;
+use parquet::schema::types::ColumnDescriptor;
+use std::fmt::Write as _;
+
+/// How a column's values become text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Shape {
+    Text,
+    Integer,
+    /// An integer scaled by `10^-scale`.
+    Decimal(i32),
+    /// Days since 1970-01-01.
+    Date,
+    /// An integer count of `unit`s since 1970-01-01: an instant (`utc`) or
+    /// a wall time.
+    Timestamp {
+        unit: Unit,
+        utc: bool,
+    },
+    /// Spark's legacy timestamp: an instant.
+    Int96,
+    Float,
+    Boolean,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Unit {
+    Millis,
+    Micros,
+    Nanos,
+}
+
+pub(super) fn shape(column: &ColumnDescriptor) -> Option<Shape> {
+    let logical = column.logical_type_ref();
+    let converted = column.converted_type();
+    let unit = |u: &TimeUnit| match u {
+        TimeUnit::MILLIS => Unit::Millis,
+        TimeUnit::MICROS => Unit::Micros,
+        TimeUnit::NANOS => Unit::Nanos,
+    };
+    let decimal = match logical {
+        Some(LogicalType::Decimal(d)) => Some(d.scale),
+        _ if converted == ConvertedType::DECIMAL => Some(column.type_scale()),
+        _ => None,
+    };
+    Some(match column.physical_type() {
+        Physical::BYTE_ARRAY => Shape::Text,
+        Physical::BOOLEAN => Shape::Boolean,
+        Physical::FLOAT | Physical::DOUBLE => Shape::Float,
+        Physical::INT96 => Shape::Int96,
+        Physical::INT32 | Physical::INT64 => match (logical, converted) {
+            (Some(LogicalType::Date), _) | (None, ConvertedType::DATE) => Shape::Date,
+            (Some(LogicalType::Timestamp(t)), _) => Shape::Timestamp {
+                unit: unit(&t.unit),
+                utc: t.is_adjusted_to_u_t_c,
+            },
+            // Before logical types, a timestamp was always an instant.
+            (None, ConvertedType::TIMESTAMP_MILLIS) => Shape::Timestamp {
+                unit: Unit::Millis,
+                utc: true,
+            },
+            (None, ConvertedType::TIMESTAMP_MICROS) => Shape::Timestamp {
+                unit: Unit::Micros,
+                utc: true,
+            },
+            (Some(LogicalType::Time(_)), _)
+            | (None, ConvertedType::TIME_MILLIS | ConvertedType::TIME_MICROS) => return None,
+            _ => match decimal {
+                Some(scale) => Shape::Decimal(scale),
+                None => Shape::Integer,
+            },
+        },
+        Physical::FIXED_LEN_BYTE_ARRAY => return None,
+    })
+}
+
+/// One batch of a column, as text: `cells[r]` is row r's value's bounds in
+/// `text`, None when the row holds no value; `bad[r]` when it holds bytes
+/// that are not text. A time column read only as times is decoded typed
+/// instead: `times[r]` is None when the row holds no value, `Some(None)`
+/// when it holds one out of the calendar's range.
+#[derive(Default)]
+pub(super) struct Decoded {
+    /// A text column's dictionary is its first `kept` bytes, kept from
+    /// batch to batch of a row group.
+    pub(super) kept: usize,
+    pub(super) text: String,
+    pub(super) cells: Vec<Option<(u32, u32)>>,
+    pub(super) bad: Vec<bool>,
+    pub(super) times: Vec<Option<Option<When>>>,
+}
+
+impl Decoded {
+    pub(super) fn clear(&mut self) {
+        self.text.truncate(self.kept);
+        self.cells.clear();
+        self.bad.clear();
+        self.times.clear();
+    }
+
+    fn time(&mut self, time: Option<Option<When>>) {
+        self.times.push(time);
+        self.bad.push(false);
+    }
+
+    pub(super) fn push(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.text.len();
+        write(&mut self.text);
+        self.cells
+            .push(Some((start as u32, self.text.len() as u32)));
+        self.bad.push(false);
+    }
+
+    /// A value already in the text (a dictionary's).
+    pub(super) fn cell(&mut self, bounds: (u32, u32)) {
+        self.cells.push(Some(bounds));
+        self.bad.push(false);
+    }
+
+    pub(super) fn none(&mut self, bad: bool) {
+        self.cells.push(None);
+        self.bad.push(bad);
+    }
+}
+
+/// A column of the file a field reads, with its reader for the current
+/// row group and the buffers its batches decode into.
+pub(super) struct Source {
+    pub(super) index: usize,
+    pub(super) shape: Shape,
+    /// Read only by time fields: decoded into `times`, not text.
+    pub(super) typed: bool,
+    pub(super) max_def: i16,
+    pub(super) reader: Option<Chunk>,
+    pub(super) levels: Vec<i16>,
+    pub(super) decoded: Decoded,
+}
+
+/// How a column chunk is read: a text column's pages by cxc when it can
+/// ([`pages`]), any other by the parquet crate.
+pub(super) enum Chunk {
+    Values(ColumnReader),
+    Text(TextPages),
+}
+
+/// The values of one batch's columns, in the order of [`Source`]s.
+macro_rules! read_batch {
+    ($reader:expr, $ty:ty, $levels:expr, $max_def:expr, $rows:expr, $each:expr) => {{
+        let mut values: Vec<$ty> = Vec::with_capacity($rows);
+        $levels.clear();
+        let (records, _, _) = $reader.read_records(
+            $rows,
+            ($max_def > 0).then_some(&mut *$levels),
+            None,
+            &mut values,
+        )?;
+        let mut values = values.iter();
+        for r in 0..records {
+            let present = $max_def == 0 || $levels.get(r) == Some(&$max_def);
+            match present.then(|| values.next()).flatten() {
+                Some(v) => $each(Some(v)),
+                None => $each(None),
+            }
+        }
+        records
+    }};
+}
+
+impl Source {
+    /// Starts reading the source's column chunk of a row group.
+    pub(super) fn start(
+        &mut self,
+        group: &dyn RowGroupReader,
+        chunk: &ColumnChunkMetaData,
+    ) -> parquet::errors::Result<()> {
+        self.decoded.kept = 0;
+        self.reader = Some(if self.shape == Shape::Text && pages::supported(chunk) {
+            let pages = group.get_column_page_reader(self.index)?;
+            Chunk::Text(TextPages::new(pages, self.max_def, &mut self.decoded))
+        } else {
+            Chunk::Values(group.get_column_reader(self.index)?)
+        });
+        Ok(())
+    }
+
+    /// Decodes the next `rows` rows; returns how many there were.
+    pub(super) fn next_batch(&mut self, rows: usize) -> parquet::errors::Result<usize> {
+        let Source {
+            shape,
+            typed,
+            max_def,
+            reader,
+            levels,
+            decoded,
+            ..
+        } = self;
+        let (shape, typed, max_def) = (*shape, *typed, *max_def);
+        decoded.clear();
+        let reader = match reader.as_mut() {
+            None => return Ok(0),
+            Some(Chunk::Text(pages)) => return pages.next_batch(rows, decoded),
+            Some(Chunk::Values(reader)) => reader,
+        };
+        let n = match reader {
+            ColumnReader::ByteArrayColumnReader(r) => {
+                read_batch!(r, ByteArray, levels, max_def, rows, |v: Option<
+                    &ByteArray,
+                >| {
+                    match v.map(|b| std::str::from_utf8(b.data())) {
+                        Some(Ok(s)) => decoded.push(|t| t.push_str(s)),
+                        Some(Err(_)) => decoded.none(true),
+                        None => decoded.none(false),
+                    }
+                })
+            }
+            ColumnReader::Int32ColumnReader(r) => {
+                read_batch!(r, i32, levels, max_def, rows, |v: Option<&i32>| match v {
+                    Some(&v) if typed => decoded.time(Some(typed::time(i64::from(v), shape))),
+                    None if typed => decoded.time(None),
+                    Some(&v) => decoded.push(|t| integer(t, i64::from(v), shape)),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::Int64ColumnReader(r) => {
+                read_batch!(r, i64, levels, max_def, rows, |v: Option<&i64>| match v {
+                    Some(&v) if typed => decoded.time(Some(typed::time(v, shape))),
+                    None if typed => decoded.time(None),
+                    Some(&v) => decoded.push(|t| integer(t, v, shape)),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::Int96ColumnReader(r) => {
+                read_batch!(
+                    r,
+                    Int96,
+                    levels,
+                    max_def,
+                    rows,
+                    |v: Option<&Int96>| match v {
+                        Some(v) if typed => decoded.time(Some(typed::time(v.to_nanos(), shape))),
+                        None if typed => decoded.time(None),
+                        Some(v) => decoded.push(|t| instant(t, v.to_nanos(), Unit::Nanos, true)),
+                        None => decoded.none(false),
+                    }
+                )
+            }
+            ColumnReader::FloatColumnReader(r) => {
+                read_batch!(r, f32, levels, max_def, rows, |v: Option<&f32>| match v {
+                    Some(&v) => decoded.push(|t| float(t, f64::from(v))),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::DoubleColumnReader(r) => {
+                read_batch!(r, f64, levels, max_def, rows, |v: Option<&f64>| match v {
+                    Some(&v) => decoded.push(|t| float(t, v)),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::BoolColumnReader(r) => {
+                read_batch!(r, bool, levels, max_def, rows, |v: Option<&bool>| match v {
+                    Some(&v) => decoded.push(|t| t.push_str(if v { "true" } else { "false" })),
+                    None => decoded.none(false),
+                })
+            }
+            ColumnReader::FixedLenByteArrayColumnReader(_) => 0,
+        };
+        Ok(n)
+    }
+}
+
+/// An integer column's value as text, by what it stands for.
+pub(super) fn integer(text: &mut String, v: i64, shape: Shape) {
+    match shape {
+        Shape::Date => match jiff::civil::Date::new(1970, 1, 1)
+            .ok()
+            .and_then(|epoch| epoch.checked_add(jiff::Span::new().try_days(v).ok()?).ok())
+        {
+            Some(date) => {
+                let _ = write!(text, "{date}");
+            }
+            // Out of the calendar's range: text no time reader accepts.
+            None => text.push_str("out of range"),
+        },
+        Shape::Timestamp { unit, utc } => instant(text, v, unit, utc),
+        Shape::Decimal(scale) => decimal(text, v, scale),
+        _ => {
+            let _ = write!(text, "{v}");
+        }
+    }
+}
+
+/// `v` units since the epoch: `…Z` for an instant, a wall time without an
+/// offset otherwise (jiff's RFC 3339, fractions of a second only when
+/// there are some).
+pub(super) fn instant(text: &mut String, v: i64, unit: Unit, utc: bool) {
+    let nanos = match unit {
+        Unit::Millis => i128::from(v) * 1_000_000,
+        Unit::Micros => i128::from(v) * 1_000,
+        Unit::Nanos => i128::from(v),
+    };
+    match jiff::Timestamp::from_nanosecond(nanos) {
+        Ok(t) if utc => {
+            let _ = write!(text, "{t}");
+        }
+        Ok(t) => {
+            let _ = write!(text, "{}", t.to_zoned(jiff::tz::TimeZone::UTC).datetime());
+        }
+        Err(_) => text.push_str("out of range"),
+    }
+}
+
+pub(super) fn decimal(text: &mut String, v: i64, scale: i32) {
+    if scale <= 0 {
+        let _ = write!(text, "{v}");
+        return;
+    }
+    let digits = v.unsigned_abs().to_string();
+    let scale = scale as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (whole, fraction) = padded.split_at(padded.len() - scale);
+    let sign = if v < 0 { "-" } else { "" };
+    let _ = write!(text, "{sign}{whole}.{fraction}");
+}
+
+pub(super) fn float(text: &mut String, v: f64) {
+    if v.is_finite() {
+        let _ = write!(text, "{v}");
+    } else {
+        text.push_str("not a number");
+    }
+}

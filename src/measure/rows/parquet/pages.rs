@@ -1,0 +1,332 @@
+//! A text column read from its pages, not through the parquet crate's
+//! values: a dictionary page's strings are checked as UTF-8 and copied into
+//! the batch's text once per row group, and a row of a dictionary-encoded
+//! page is its index's bounds in that text — no byte string is made, cloned
+//! or dropped per row. A plain page's values are copied from the page.
+//!
+//! Only what warehouses write for strings is read so: PLAIN and dictionary
+//! values, RLE definition levels, data pages v1 and v2. A column chunk whose
+//! metadata names any other encoding (the deprecated BIT_PACKED levels
+//! some older writers list included) is read by the parquet crate
+//! ([`supported`]); a page that turns out otherwise is unreadable.
+//! `tests::pages_read_as_the_parquet_crate_reads` holds this reader to the
+//! crate's on random columns.
+
+use super::columns::Decoded;
+use parquet::basic::Encoding;
+use parquet::column::page::{Page, PageReader};
+use parquet::errors::{ParquetError, Result};
+use parquet::file::metadata::ColumnChunkMetaData;
+
+/// Whether a column chunk's encodings are all ones this reader reads.
+pub fn supported(chunk: &ColumnChunkMetaData) -> bool {
+    chunk.encodings().all(|e| {
+        matches!(
+            e,
+            Encoding::PLAIN | Encoding::PLAIN_DICTIONARY | Encoding::RLE_DICTIONARY | Encoding::RLE
+        )
+    })
+}
+
+fn bad(what: &str) -> ParquetError {
+    ParquetError::General(format!("text column: {what}"))
+}
+
+/// The values of the data page being read.
+enum Values {
+    /// Indices into the dictionary, one per value present.
+    Indices(Vec<u32>),
+    /// PLAIN byte arrays: the page, whose next value starts at `TextPages::at`.
+    Plain(Page),
+}
+
+/// A flat text column chunk, read page by page.
+pub struct TextPages {
+    pages: Box<dyn PageReader>,
+    max_def: i16,
+    /// Each dictionary entry's bounds in the batch's text (its first
+    /// `Decoded::kept` bytes); None for an entry that is not UTF-8.
+    dictionary: Option<Vec<Option<(u32, u32)>>>,
+    /// The data page being read: whether each of its rows holds a value.
+    present: Vec<bool>,
+    row: usize,
+    values: Values,
+    /// The next value of `values`, and where it starts in a plain page.
+    value: usize,
+    at: usize,
+    levels: Vec<u32>,
+}
+
+impl TextPages {
+    /// A column chunk's pages; `decoded` forgets the text it kept for the
+    /// chunk before.
+    pub fn new(pages: Box<dyn PageReader>, max_def: i16, decoded: &mut Decoded) -> Self {
+        decoded.kept = 0;
+        decoded.clear();
+        TextPages {
+            pages,
+            max_def,
+            dictionary: None,
+            present: Vec::new(),
+            row: 0,
+            values: Values::Indices(Vec::new()),
+            value: 0,
+            at: 0,
+            levels: Vec::new(),
+        }
+    }
+
+    /// Decodes the next `rows` rows into `decoded` (cleared before);
+    /// returns how many there were.
+    pub fn next_batch(&mut self, rows: usize, decoded: &mut Decoded) -> Result<usize> {
+        let mut read = 0;
+        while read < rows {
+            if self.row == self.present.len() && !self.next_page(read, decoded)? {
+                break;
+            }
+            let take = (rows - read).min(self.present.len() - self.row);
+            for r in self.row..self.row + take {
+                if !self.present[r] {
+                    decoded.none(false);
+                    continue;
+                }
+                let v = self.value;
+                self.value += 1;
+                match &self.values {
+                    Values::Indices(indices) => {
+                        let dictionary = self
+                            .dictionary
+                            .as_ref()
+                            .ok_or_else(|| bad("no dictionary"))?;
+                        let index = *indices.get(v).ok_or_else(|| bad("too few values"))?;
+                        match dictionary.get(index as usize) {
+                            Some(Some(cell)) => decoded.cell(*cell),
+                            Some(None) => decoded.none(true),
+                            None => return Err(bad("index past the dictionary")),
+                        }
+                    }
+                    Values::Plain(page) => {
+                        let (bytes, next) = plain(page.buffer(), self.at)?;
+                        match std::str::from_utf8(bytes) {
+                            Ok(s) => decoded.push(|t| t.push_str(s)),
+                            Err(_) => decoded.none(true),
+                        }
+                        self.at = next;
+                    }
+                }
+            }
+            self.row += take;
+            read += take;
+        }
+        Ok(read)
+    }
+
+    /// Reads pages up to the next data page; false at the chunk's end.
+    /// `read` rows of this batch are decoded already.
+    fn next_page(&mut self, read: usize, decoded: &mut Decoded) -> Result<bool> {
+        loop {
+            let Some(page) = self.pages.get_next_page()? else {
+                return Ok(false);
+            };
+            let (levels, values, encoding, count) = match &page {
+                Page::DictionaryPage {
+                    buf, num_values, ..
+                } => {
+                    // Only before the chunk's first rows: the rows read
+                    // point into the text it replaces.
+                    if self.dictionary.is_some() || read > 0 || decoded.kept > 0 {
+                        return Err(bad("a second dictionary"));
+                    }
+                    self.dictionary = Some(dictionary(buf, *num_values as usize, decoded)?);
+                    continue;
+                }
+                Page::DataPage {
+                    buf,
+                    num_values,
+                    encoding,
+                    def_level_encoding,
+                    ..
+                } => {
+                    let count = *num_values as usize;
+                    if self.max_def == 0 {
+                        (None, 0, *encoding, count)
+                    } else if *def_level_encoding != Encoding::RLE {
+                        return Err(bad("definition levels not RLE"));
+                    } else {
+                        let length = buf
+                            .get(..4)
+                            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+                            .ok_or_else(|| bad("short page"))?;
+                        let end = 4usize.checked_add(length).filter(|&e| e <= buf.len());
+                        let end = end.ok_or_else(|| bad("short page"))?;
+                        (Some(&buf[4..end]), end, *encoding, count)
+                    }
+                }
+                Page::DataPageV2 {
+                    buf,
+                    num_values,
+                    encoding,
+                    def_levels_byte_len,
+                    rep_levels_byte_len,
+                    ..
+                } => {
+                    let from = *rep_levels_byte_len as usize;
+                    let end = from + *def_levels_byte_len as usize;
+                    if end > buf.len() {
+                        return Err(bad("short page"));
+                    }
+                    let levels = (self.max_def > 0).then(|| &buf[from..end]);
+                    (levels, end, *encoding, *num_values as usize)
+                }
+            };
+            self.present.clear();
+            match levels {
+                None => self.present.resize(count, true),
+                Some(data) => {
+                    let width = 16 - (self.max_def as u16).leading_zeros() as u8;
+                    self.levels.clear();
+                    hybrid(data, width, count, &mut self.levels)?;
+                    let max = self.max_def as u32;
+                    self.present.extend(self.levels.iter().map(|&l| l == max));
+                }
+            }
+            let wanted = self.present.iter().filter(|&&p| p).count();
+            self.value = 0;
+            self.row = 0;
+            self.values = match encoding {
+                Encoding::PLAIN => {
+                    self.at = values;
+                    Values::Plain(page)
+                }
+                Encoding::PLAIN_DICTIONARY | Encoding::RLE_DICTIONARY => {
+                    let data = &page.buffer()[values..];
+                    let (&width, data) = data.split_first().ok_or_else(|| bad("short page"))?;
+                    if width > 32 {
+                        return Err(bad("index width"));
+                    }
+                    let mut indices =
+                        match std::mem::replace(&mut self.values, Values::Indices(Vec::new())) {
+                            Values::Indices(v) => v,
+                            Values::Plain(_) => Vec::new(),
+                        };
+                    indices.clear();
+                    hybrid(data, width, wanted, &mut indices)?;
+                    Values::Indices(indices)
+                }
+                _ => return Err(bad("an encoding not read")),
+            };
+            return Ok(true);
+        }
+    }
+}
+
+/// A dictionary page's strings appended to the batch's text, kept there
+/// for the chunk: each one's bounds, None when it is not UTF-8.
+fn dictionary(buf: &[u8], count: usize, decoded: &mut Decoded) -> Result<Vec<Option<(u32, u32)>>> {
+    let mut entries = Vec::with_capacity(count.min(buf.len() / 4));
+    let mut at = 0;
+    for _ in 0..count {
+        let (bytes, next) = plain(buf, at)?;
+        at = next;
+        entries.push(std::str::from_utf8(bytes).ok().map(|s| {
+            let start = decoded.text.len();
+            decoded.text.push_str(s);
+            (start as u32, decoded.text.len() as u32)
+        }));
+    }
+    decoded.kept = decoded.text.len();
+    Ok(entries)
+}
+
+/// The PLAIN byte array at `at` of `buf` (its length in four bytes, then
+/// its bytes), and where the next starts.
+fn plain(buf: &[u8], at: usize) -> Result<(&[u8], usize)> {
+    let length = buf
+        .get(at..at + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        .ok_or_else(|| bad("short value"))?;
+    let end = (at + 4)
+        .checked_add(length)
+        .filter(|&e| e <= buf.len())
+        .ok_or_else(|| bad("short value"))?;
+    Ok((&buf[at + 4..end], end))
+}
+
+/// `n` values of `width` bits in Parquet's RLE / bit-packed hybrid
+/// encoding, appended to `out`.
+pub(super) fn hybrid(data: &[u8], width: u8, n: usize, out: &mut Vec<u32>) -> Result<()> {
+    let bytes_of_value = usize::from(width).div_ceil(8);
+    let mask = if width >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << width) - 1
+    };
+    let end = out.len() + n;
+    let mut at = 0;
+    while out.len() < end {
+        // The run's header, an unsigned LEB128 varint.
+        let mut header: u64 = 0;
+        let mut shift = 0;
+        loop {
+            let &byte = data.get(at).ok_or_else(|| bad("short run"))?;
+            at += 1;
+            if shift > 63 {
+                return Err(bad("run header"));
+            }
+            header |= u64::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        let left = end - out.len();
+        if header & 1 == 0 {
+            // A run of one value repeated.
+            let count = usize::try_from(header >> 1).unwrap_or(usize::MAX).min(left);
+            if count == 0 {
+                return Err(bad("empty run"));
+            }
+            let bytes = data
+                .get(at..at + bytes_of_value)
+                .ok_or_else(|| bad("short run"))?;
+            at += bytes_of_value;
+            let value = bytes
+                .iter()
+                .rev()
+                .fold(0u32, |v, &b| (v << 8) | u32::from(b));
+            out.resize(out.len() + count, value & mask);
+        } else {
+            // Groups of eight values, bit-packed from the lowest bit.
+            let groups = usize::try_from(header >> 1).unwrap_or(usize::MAX);
+            if groups == 0 {
+                return Err(bad("empty run"));
+            }
+            let length = groups
+                .checked_mul(usize::from(width))
+                .ok_or_else(|| bad("run length"))?;
+            let packed = data
+                .get(at..)
+                .map(|rest| &rest[..length.min(rest.len())])
+                .ok_or_else(|| bad("short run"))?;
+            // The last run may stop short of its groups: it is cut at the
+            // values wanted.
+            let count = groups.saturating_mul(8).min(left);
+            if packed.len() * 8 < count * usize::from(width) {
+                return Err(bad("short run"));
+            }
+            at += packed.len();
+            for i in 0..count {
+                let bit = i * usize::from(width);
+                let mut word = [0u8; 8];
+                let from = bit / 8;
+                let to = (from + 8).min(packed.len());
+                word[..to - from].copy_from_slice(&packed[from..to]);
+                out.push((u64::from_le_bytes(word) >> (bit % 8)) as u32 & mask);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
