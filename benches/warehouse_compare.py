@@ -68,8 +68,14 @@ def timed(args, **kw):
     bound = os.environ.get("CXC_BENCH_TIMEOUT", "40m")
     out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "timeout", bound, *args],
                          capture_output=True, text=True, **kw)
-    wall, user, system, peak = out.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), int(peak) / 1024, out
+    # /usr/bin/time's line is the last with four numbers: a process stopped
+    # by the bound may write after it.
+    for text in reversed(out.stderr.strip().splitlines()):
+        fields = text.split()
+        if len(fields) == 4 and all(f.replace(".", "", 1).isdigit() for f in fields):
+            wall, user, system, peak = fields
+            return float(wall), float(user) + float(system), int(peak) / 1024, out
+    raise SystemExit(f"no timing from /usr/bin/time for {args[:2]}: {out.stderr[-400:]}")
 
 
 def line(rows, what, mb, wall, cpu, peak, note=""):

@@ -256,14 +256,6 @@ fn money_causes_and_pain_on_duckdb_equal_measure() {
     let Some(venv) = venv() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let (spec, contacts, cases) = priced_kitchen(tmp.path());
-    let causes = distinct_causes(&contacts);
-    eprintln!("{causes} distinct complaint causes");
-    if rows >= 1_000_000 {
-        assert!(
-            causes > cxc::measure::causes::MAX_CAUSES,
-            "past the cap: {causes}"
-        );
-    }
     let json = measure(&spec, &contacts, &cases, &tmp.path().join("check"));
     assert_exercised(&json);
     duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(600));
@@ -376,9 +368,11 @@ fn generated_rows_on_duckdb_equal_measure() {
     generate
         .arg(Path::new(ROOT).join("tests/warehouse/generate.py"))
         .args([&rows.to_string(), tmp.path().to_str().unwrap(), "28"]);
+    // Python writes about a million rows in half a minute of CPU, but on
+    // a loaded machine the million took 592 s: the bound grows with the rows.
     run(
         generate,
-        Duration::from_secs(600),
+        Duration::from_secs((rows / 1_000).max(600)),
         &format!("generate.py {rows} rows, seed 28"),
     );
     let (contacts, cases) = (
