@@ -20,13 +20,19 @@ runs, each as its own process under /usr/bin/time (wall time, CPU time = user
   session mode, driver memory `CXC_SPARK_MEMORY`, default 8g) over the
   Parquet file. Peak memory is the largest process's (the JVM's).
 
-`--parquet-only` leaves the CSV out. `CXC_BUILD` names the cxc that writes
-the dbt project (default: `CXC`).
+`--parquet-only` leaves the CSV out, `--generate-only` writes the files and
+stops. `CXC_BUILD` names the cxc that writes the dbt project (default: `CXC`);
+`CXC_BENCH_DATA` the folder of the files (default: target/measure-bench).
+A size above 10,000,000 that is a multiple of it is that many copies of the
+10,000,000 rows, each copy's ids prefixed with its number (`C3-17`): the same
+rows as the generator's at 10M, so each count at 100M is ten times the 10M
+count, and writing it takes minutes instead of an hour of Python.
 
 It checks that every count agrees: cxc's measure.json from CSV and from
 Parquet, and DuckDB's n and met per segment and channel. On a machine that is
 not quiet, wall times are the load's; CPU times are the work's.
 """
+import hashlib
 import json
 import os
 import random
@@ -57,10 +63,19 @@ print(json.dumps(rows))
 
 
 def timed(args, **kw):
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *args],
+    """Runs `args` under /usr/bin/time and `timeout` (`CXC_BENCH_TIMEOUT`,
+    default 40m: the whole process group is stopped past it)."""
+    bound = os.environ.get("CXC_BENCH_TIMEOUT", "40m")
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "timeout", bound, *args],
                          capture_output=True, text=True, **kw)
-    wall, user, system, peak = out.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), int(peak) / 1024, out
+    # /usr/bin/time's line is the last with four numbers: a process stopped
+    # by the bound may write after it.
+    for text in reversed(out.stderr.strip().splitlines()):
+        fields = text.split()
+        if len(fields) == 4 and all(f.replace(".", "", 1).isdigit() for f in fields):
+            wall, user, system, peak = fields
+            return float(wall), float(user) + float(system), int(peak) / 1024, out
+    raise SystemExit(f"no timing from /usr/bin/time for {args[:2]}: {out.stderr[-400:]}")
 
 
 def line(rows, what, mb, wall, cpu, peak, note=""):
@@ -68,26 +83,56 @@ def line(rows, what, mb, wall, cpu, peak, note=""):
           f"{mb / cpu:6.0f} MB/cpu-s  peak {peak:6.0f} MB  {note}", flush=True)
 
 
+def write_copies(path, rows, base):
+    """`rows // 10M` copies of the 10M export `base`, ids prefixed."""
+    with open(path, "wb") as out, open(base, "rb") as first:
+        header = first.readline()
+        out.write(header)
+        for copy in range(rows // TEN_M):
+            with open(base, "rb") as f:
+                f.readline()
+                prefix = f"C{copy}-".encode()
+                while block := f.readlines(1 << 24):
+                    out.writelines(prefix + line[1:] for line in block)
+
+
+def contacts_at(data, rows):
+    """The contacts CSV of `rows` rows under `data`, written if missing."""
+    folder = data / str(rows)
+    folder.mkdir(parents=True, exist_ok=True)
+    csv = folder / "contacts.csv"
+    if not csv.exists():
+        if rows > TEN_M and rows % TEN_M == 0:
+            write_copies(csv, rows, contacts_at(data, TEN_M))
+        else:
+            write_contacts(csv, rows, random.Random(2026))
+    return csv
+
+
+TEN_M = 10_000_000
+
+
 def main():
     with_dbt = "--dbt" in sys.argv
     with_spark = "--spark" in sys.argv
     sources_of = (lambda csv, parquet: (parquet,)) if "--parquet-only" in sys.argv else (lambda csv, parquet: (csv, parquet))
-    sizes = [int(a) for a in sys.argv[1:] if not a.startswith("--")] or [10_000_000]
+    sizes = [int(a) for a in sys.argv[1:] if not a.startswith("--")] or [TEN_M]
     python = sys.executable
     cases = " ".join(f"WHEN '{s}/{c}' THEN {l}" for (s, c), l in LIMITS.items())
+    data = Path(os.environ.get("CXC_BENCH_DATA", ROOT / "target" / "measure-bench"))
     for rows in sizes:
-        folder = ROOT / "target" / "measure-bench" / str(rows)
-        folder.mkdir(parents=True, exist_ok=True)
+        csv = contacts_at(data, rows)
+        folder = csv.parent
         (folder / "spec.cx").write_text(SPEC)
-        csv, parquet = folder / "contacts.csv", folder / "contacts.parquet"
-        if not csv.exists():
-            write_contacts(csv, rows, random.Random(2026))
+        parquet = folder / "contacts.parquet"
         if not parquet.exists():
             import duckdb
             duckdb.connect().execute(
                 f"COPY (SELECT * FROM read_csv('{csv}', header = true, types = "
                 "{'created': 'TIMESTAMPTZ', 'answered': 'TIMESTAMPTZ', 'first_response': 'TIMESTAMPTZ'})) "
                 f"TO '{parquet}' (FORMAT parquet, COMPRESSION snappy)")
+        if "--generate-only" in sys.argv:
+            continue
         figures = {}
         for source in sources_of(csv, parquet):
             mb = source.stat().st_size / 1e6
@@ -95,9 +140,11 @@ def main():
             out = folder / f"out-{kind}"
             wall, cpu, peak, run = timed([str(CXC), "measure", str(folder / "spec.cx"), "--contacts",
                                           str(source), "--format", "json", "-o", str(out)])
-            measured = json.loads((out / "measure.json").read_text())
+            text = (out / "measure.json").read_bytes()
+            measured = json.loads(text)
             figures[kind] = {(t["segment"], t["channel"]): (t["n"], t["met"]) for t in measured["targets"]}
-            line(rows, f"cxc measure, {kind}", mb, wall, cpu, peak)
+            line(rows, f"cxc measure, {kind}", mb, wall, cpu, peak,
+                 f"measure.json sha256 {hashlib.sha256(text).hexdigest()[:12]}")
             wall, cpu, peak, run = timed([python, "-c", DUCK, str(source), cases])
             theirs = {(s, c): (n, m) for s, c, n, m in json.loads(run.stdout.strip().splitlines()[-1])}
             line(rows, f"DuckDB attainment, {kind}", mb, wall, cpu, peak,

@@ -8,10 +8,12 @@ mod bad_rows;
 mod common;
 #[path = "measure/money.rs"]
 mod money;
+#[path = "measure/parts.rs"]
+mod parts;
 #[path = "measure/shown.rs"]
 mod shown;
 
-use common::{cxc, json, stdout};
+use common::{cxc, json};
 use std::collections::BTreeSet;
 
 const SPEC: &str = "tests/measure/spec.cx";
@@ -397,82 +399,6 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     let standards =
         std::fs::read_to_string(plain.path().join("policy/service-standards.md")).unwrap();
     assert!(!standards.contains("measured"), "{standards}");
-}
-
-/// A large export is read by several readers, one per part: the figures and
-/// the lines of bad rows must be what one reader would give, quoted line
-/// breaks included, whatever the number of readers (`CXC_MEASURE_READERS`).
-#[test]
-fn a_large_export_read_in_parts_counts_every_row_once_at_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut text = String::from("id,segment,channel,created,answered\n");
-    let mut line = 2u64;
-    let mut bad_lines = Vec::new();
-    let rows = 160_000u64;
-    for i in 0..rows {
-        if i % 40_000 == 7 {
-            bad_lines.push(line);
-            text.push_str(&format!(
-                "{i},gold,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:05Z\n"
-            ));
-        } else if i % 1000 == 3 {
-            // A quoted id with a line break: two lines of the file.
-            text.push_str(&format!(
-                "\"{i}\nquoted\",mass,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:50Z\n"
-            ));
-            line += 1;
-        } else {
-            text.push_str(&format!(
-                "{i},mass,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:05Z\n"
-            ));
-        }
-        line += 1;
-    }
-    assert!(text.len() > 8 << 20, "large enough to be split");
-    std::fs::write(dir.path().join("contacts.csv"), &text).unwrap();
-    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
-    let run = |readers: &str| {
-        let out = dir.path().join(format!("out-{readers}"));
-        let output = common::cxc_with(
-            dir.path(),
-            &[
-                "measure",
-                spec.to_str().unwrap(),
-                "--contacts",
-                "contacts.csv",
-                "--format",
-                "json",
-                "-o",
-                out.to_str().unwrap(),
-            ],
-            &[("CXC_MEASURE_READERS", readers)],
-        );
-        (output, std::fs::read(out.join("measure.json")).unwrap())
-    };
-    let (output, one) = run("1");
-    for readers in ["2", "3", "5", "16"] {
-        let (theirs, many) = run(readers);
-        assert_eq!(stdout(&theirs), stdout(&output), "{readers} readers");
-        assert!(many == one, "{readers} readers: measure.json differs");
-    }
-    let report = json(&output);
-    let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
-    assert_eq!(measured["rows"]["contacts"], rows - bad_lines.len() as u64);
-    let answer = &measured["targets"][0];
-    assert_eq!(answer["statement"], "answer phone 80% within 30s");
-    // Every thousandth row (the quoted ones) waited 50 s.
-    assert_eq!(answer["n"], rows - bad_lines.len() as u64);
-    assert_eq!(answer["met"], rows - bad_lines.len() as u64 - 160);
-    let bad = &measured["bad_data"][0];
-    assert_eq!(bad["count"], bad_lines.len() as u64);
-    assert_eq!(bad["first_lines"], serde_json::json!(bad_lines));
-    let finding = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "bad-data")
-        .unwrap();
-    assert_eq!(finding["line"], bad_lines[0]);
 }
 
 /// A Russian spec's month of exports (the outside spec `domoset`, with its

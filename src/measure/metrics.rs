@@ -22,14 +22,14 @@ pub struct Reading<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sums {
     pub csat_n: u64,
-    pub csat_sum: f64,
+    pub csat_sum: super::exact::Sum,
     /// CSAT answers of 4 or 5: satisfied.
     pub csat_satisfied: u64,
     pub nps_n: u64,
     pub promoters: u64,
     pub detractors: u64,
     pub effort_n: u64,
-    pub effort_sum: f64,
+    pub effort_sum: super::exact::Sum,
     /// Live contacts, and of them those abandoned.
     pub live_n: u64,
     pub abandoned: u64,
@@ -41,13 +41,13 @@ pub struct Sums {
 impl Sums {
     pub fn absorb(&mut self, o: &Sums) {
         self.csat_n += o.csat_n;
-        self.csat_sum += o.csat_sum;
+        self.csat_sum.absorb(o.csat_sum);
         self.csat_satisfied += o.csat_satisfied;
         self.nps_n += o.nps_n;
         self.promoters += o.promoters;
         self.detractors += o.detractors;
         self.effort_n += o.effort_n;
-        self.effort_sum += o.effort_sum;
+        self.effort_sum.absorb(o.effort_sum);
         self.live_n += o.live_n;
         self.abandoned += o.abandoned;
         self.answered_n += o.answered_n;
@@ -60,11 +60,11 @@ impl Sums {
     }
 
     pub fn csat_mean(&self) -> Option<f64> {
-        (self.csat_n > 0).then(|| self.csat_sum / self.csat_n as f64)
+        (self.csat_n > 0).then(|| self.csat_sum.get() / self.csat_n as f64)
     }
 
     pub fn effort_mean(&self) -> Option<f64> {
-        (self.effort_n > 0).then(|| self.effort_sum / self.effort_n as f64)
+        (self.effort_n > 0).then(|| self.effort_sum.get() / self.effort_n as f64)
     }
 
     /// Promoters less detractors, in points (-100..100).
@@ -76,7 +76,7 @@ impl Sums {
     fn add(&mut self, r: &Reading<'_>) {
         if let Some(csat) = r.contact.csat {
             self.csat_n += 1;
-            self.csat_sum += csat;
+            self.csat_sum.add(csat);
             self.csat_satisfied += u64::from(csat >= 4.0);
         }
         if let Some(nps) = r.contact.nps {
@@ -86,7 +86,7 @@ impl Sums {
         }
         if let Some(effort) = r.contact.effort {
             self.effort_n += 1;
-            self.effort_sum += effort;
+            self.effort_sum.add(effort);
         }
         if r.live {
             self.live_n += 1;
@@ -112,13 +112,13 @@ impl Sums {
             // `target csat >= 90%` is the share satisfied; `>= 4.5` the mean.
             Metric::Csat => match target {
                 TargetValue::Percent(_) => (share(self.csat_satisfied, self.csat_n), self.csat_n),
-                _ => (self.csat_sum / self.csat_n as f64, self.csat_n),
+                _ => (self.csat_sum.get() / self.csat_n as f64, self.csat_n),
             },
             Metric::Nps => (
                 share(self.promoters, self.nps_n) - share(self.detractors, self.nps_n),
                 self.nps_n,
             ),
-            Metric::Ces => (self.effort_sum / self.effort_n as f64, self.effort_n),
+            Metric::Ces => (self.effort_sum.get() / self.effort_n as f64, self.effort_n),
             Metric::Asa => (self.wait_sum / self.answered_n as f64, self.answered_n),
             Metric::Abandonment => (share(self.abandoned, self.live_n), self.live_n),
             Metric::Fcr | Metric::Aht | Metric::Occupancy | Metric::ServiceLevel => return None,

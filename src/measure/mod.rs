@@ -23,6 +23,7 @@ pub use crate::model::clock;
 pub mod clocks;
 pub mod complaints;
 mod docs;
+pub mod exact;
 pub mod findings;
 pub mod flaws;
 pub mod journeys;
@@ -507,7 +508,7 @@ impl<'m> Measurement<'m> {
             voices: self.voices.0,
             money: money::figure(self.model, &self.settings, &self.money, &repeats),
             repeats,
-            causes: self.causes,
+            causes: self.causes.capped(),
             promises,
             complaints: self.complaints.kept.kept,
             journeys: self.journeys.journeys,

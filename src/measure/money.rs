@@ -28,7 +28,7 @@ pub struct Work {
     pub contacts: u64,
     /// Contacts with a `handle_time`, and their seconds.
     pub timed: u64,
-    pub handle_seconds: f64,
+    pub handle_seconds: super::exact::Sum,
 }
 
 /// The contacts as money needs them.
@@ -52,7 +52,7 @@ impl Tally {
         work.contacts += 1;
         if let Some(seconds) = handle_time {
             work.timed += 1;
-            work.handle_seconds += seconds;
+            work.handle_seconds.add(seconds);
         }
         if nameless_unhappy {
             *self.nameless_unhappy.entry(segment).or_default() += 1;
@@ -64,7 +64,7 @@ impl Tally {
             let mine = self.work.entry(key).or_default();
             mine.contacts += w.contacts;
             mine.timed += w.timed;
-            mine.handle_seconds += w.handle_seconds;
+            mine.handle_seconds.absorb(w.handle_seconds);
         }
         for (segment, n) in other.nameless_unhappy {
             *self.nameless_unhappy.entry(segment).or_default() += n;
@@ -269,9 +269,9 @@ pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repea
             (false, _) => (work.contacts, 0.0),
             (true, Some(aht)) => (
                 work.contacts,
-                (work.handle_seconds + untimed * aht) / 3600.0,
+                (work.handle_seconds.get() + untimed * aht) / 3600.0,
             ),
-            (true, None) => (work.timed, work.handle_seconds / 3600.0),
+            (true, None) => (work.timed, work.handle_seconds.get() / 3600.0),
         };
         // Handle times run beside each other on a concurrent queue.
         let hours = hours / f64::from(price.concurrency.unwrap_or(1).max(1));

@@ -85,7 +85,9 @@ with open(f"{out}/contacts.csv", "w", newline="") as f:
         cause = ""
         if complaint and extra.random() < 0.9:
             k = min(extra.randrange(len(CAUSES)), extra.randrange(len(CAUSES)))
-            cause = CAUSES[k] if extra.random() < 0.98 else f"free text {extra.randrange(50)}"
+            # Half free text, as a column typed by hand: from a million
+            # rows, more distinct causes than measure's 10,000 named ones.
+            cause = CAUSES[k] if extra.random() < 0.5 else f"free text {extra.randrange(10**6)}"
         h = extra.random()
         handle = "90000" if h < 0.001 else ("" if h < 0.2 else str(extra.randrange(20, 1800)))
         row += [cause, handle]

@@ -180,10 +180,6 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("project/models/sources.yml"),
     ),
     (
-        "tests/causes_within_the_cap.sql",
-        include_str!("project/tests/causes_within_the_cap.sql"),
-    ),
-    (
         "tests/clock_covers_the_data.sql",
         include_str!("project/tests/clock_covers_the_data.sql"),
     ),
@@ -277,14 +273,12 @@ fn spec_macros(zones: usize, columns: &Columns) -> String {
          {{#- How cxc lists complaint causes (measure::causes, report::causes). -#}}\n\
          {{% macro cxc_causes_shown() -%}}{}{{%- endmacro %}}\n\
          {{% macro cxc_causes_weeks() -%}}{}{{%- endmacro %}}\n\
-         {{% macro cxc_trend_min() -%}}{}{{%- endmacro %}}\n\
-         {{% macro cxc_max_causes() -%}}{}{{%- endmacro %}}\n",
+         {{% macro cxc_trend_min() -%}}{}{{%- endmacro %}}\n",
         ids.join(", "),
         map.join(", "),
         super::report::causes::SHOWN,
         super::report::causes::WEEKS,
         crate::measure::causes::TREND_MIN,
-        crate::measure::causes::MAX_CAUSES,
     )
 }
 

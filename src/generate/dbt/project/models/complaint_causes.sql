@@ -6,9 +6,11 @@
     (Monday to Sunday, home zone; at most `cxc_causes_weeks()` weeks from
     the first) with as many weeks of its first half: `rising` or `falling`
     past two standard deviations of chance (2·√n), `flat` within, `too_few`
-    under `cxc_trend_min()` complaints. `cxc measure` keeps
-    `cxc_max_causes()` distinct causes by name (the test
-    causes_within_the_cap warns past that). -#}
+    under `cxc_trend_min()` complaints. Ties are broken by the cause's
+    text in byte order, as `cxc measure` breaks them (strings compare by
+    bytes in DuckDB and Spark; an engine whose default collation is not
+    binary needs it set). `cxc measure` counts every cause exactly before
+    ranking, so its list is this one whatever the number of causes. -#}
 {%- set d = cxc_double() -%}
 with c as (
   select cause, segment_id as segment, day - {{ cxc_mod('day + 3', 7) }} as week

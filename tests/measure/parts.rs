@@ -1,0 +1,148 @@
+//! A large export read in parts, one reader each (`CXC_MEASURE_READERS`):
+//! every figure of `measure.json` must be what one reader gives, byte for
+//! byte, whatever the number of readers and so the size of the parts.
+
+use super::SPEC;
+use crate::common::{self, json, stdout};
+
+/// Measures `contacts.csv` in `dir` with one reader and with each number
+/// of `readers`: the findings and `measure.json` must be the same bytes.
+/// One reader's output and `measure.json`.
+fn same_with_every_number_of_readers(
+    dir: &std::path::Path,
+    readers: &[&str],
+) -> (std::process::Output, Vec<u8>) {
+    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
+    let run = |readers: &str| {
+        let out = dir.join(format!("out-{readers}"));
+        let output = common::cxc_with(
+            dir,
+            &[
+                "measure",
+                spec.to_str().unwrap(),
+                "--contacts",
+                "contacts.csv",
+                "--format",
+                "json",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            &[("CXC_MEASURE_READERS", readers)],
+        );
+        (output, std::fs::read(out.join("measure.json")).unwrap())
+    };
+    let (output, one) = run("1");
+    for readers in readers {
+        let (theirs, many) = run(readers);
+        assert_eq!(stdout(&theirs), stdout(&output), "{readers} readers");
+        assert!(many == one, "{readers} readers: measure.json differs");
+    }
+    (output, one)
+}
+
+/// A large export is read by several readers, one per part: the figures and
+/// the lines of bad rows must be what one reader would give, quoted line
+/// breaks included, whatever the number of readers (`CXC_MEASURE_READERS`).
+#[test]
+fn a_large_export_read_in_parts_counts_every_row_once_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("id,segment,channel,created,answered\n");
+    let mut line = 2u64;
+    let mut bad_lines = Vec::new();
+    let rows = 160_000u64;
+    for i in 0..rows {
+        if i % 40_000 == 7 {
+            bad_lines.push(line);
+            text.push_str(&format!(
+                "{i},gold,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:05Z\n"
+            ));
+        } else if i % 1000 == 3 {
+            // A quoted id with a line break: two lines of the file.
+            text.push_str(&format!(
+                "\"{i}\nquoted\",mass,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:50Z\n"
+            ));
+            line += 1;
+        } else {
+            text.push_str(&format!(
+                "{i},mass,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:05Z\n"
+            ));
+        }
+        line += 1;
+    }
+    assert!(text.len() > 8 << 20, "large enough to be split");
+    std::fs::write(dir.path().join("contacts.csv"), &text).unwrap();
+    let (output, one) = same_with_every_number_of_readers(dir.path(), &["2", "3", "5", "16"]);
+    let report = json(&output);
+    let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(measured["rows"]["contacts"], rows - bad_lines.len() as u64);
+    let answer = &measured["targets"][0];
+    assert_eq!(answer["statement"], "answer phone 80% within 30s");
+    // Every thousandth row (the quoted ones) waited 50 s.
+    assert_eq!(answer["n"], rows - bad_lines.len() as u64);
+    assert_eq!(answer["met"], rows - bad_lines.len() as u64 - 160);
+    let bad = &measured["bad_data"][0];
+    assert_eq!(bad["count"], bad_lines.len() as u64);
+    assert_eq!(bad["first_lines"], serde_json::json!(bad_lines));
+    let finding = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "bad-data")
+        .unwrap();
+    assert_eq!(finding["line"], bad_lines[0]);
+}
+
+/// Past 10,000 distinct complaint causes (free text in the `cause`
+/// column), the causes named and the other causes are the same whatever
+/// the readers: their counts are added exactly and ranked after, most
+/// complaints first and ties by name. The export is built so that reading
+/// order matters: the first half names 6,000 causes, the second 8,000 more
+/// and then, late, the cause with the most complaints ("b big"). Read whole,
+/// capping by arrival once put "b big" among the other causes; read in two
+/// parts, the second part's causes came in by name and named it. Survey
+/// answers and handle times with fractions are summed in any order too.
+#[test]
+fn causes_past_the_cap_and_fractions_do_not_depend_on_the_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "id,segment,channel,created,answered,first_response,resolved,complaint,\
+         acknowledged,escalated,feedback,csat,customer,cause,handle_time\n",
+    );
+    let rows = 100_000usize;
+    for i in 0..rows {
+        let cause = match i {
+            0..50_000 => format!("a{:05}", i % 6_000),
+            50_000..90_000 => format!("z{:05}", (i - 50_000) % 8_000),
+            _ => "b big".to_string(),
+        };
+        let day = 2 + i % 26;
+        let (channel, answered) = if i % 3 == 0 {
+            ("visit", String::new())
+        } else {
+            ("phone", format!("2026-11-{day:02}T10:00:05+01:00"))
+        };
+        let csat = format!("{}.{}", 1 + i % 4, (i * 7) % 10);
+        let handle = format!("{}.{:03}", i % 1_800, (i * 7_919) % 1_000);
+        text.push_str(&format!(
+            "{i},mass,{channel},2026-11-{day:02}T10:00:00+01:00,{answered},,,broken,,,,\
+             {csat},,{cause},{handle}\n"
+        ));
+    }
+    assert!(text.len() > 8 << 20, "large enough to be split");
+    std::fs::write(dir.path().join("contacts.csv"), &text).unwrap();
+    let (_, one) = same_with_every_number_of_readers(dir.path(), &["2", "7"]);
+    let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    let causes = measured["causes"].as_array().unwrap();
+    assert_eq!(causes[0]["cause"], "b big", "{:?}", causes[0]);
+    assert_eq!(causes[0]["complaints"], 10_000);
+    // Then the first-half causes (8 or 9 complaints each) by name.
+    assert_eq!(causes[1]["cause"], "a00000");
+    assert_eq!(causes[1]["complaints"], 9);
+    let others = causes.last().unwrap();
+    assert!(others["cause"].is_null(), "{others:?}");
+    let listed: u64 = causes
+        .iter()
+        .map(|c| c["complaints"].as_u64().unwrap())
+        .sum();
+    assert_eq!(listed, rows as u64);
+}
