@@ -101,8 +101,8 @@ struct Expected {
     organised: BTreeMap<usize, Vec<String>>,
     /// Teams whose own work (owner, queue, provider) their line roles do.
     owning: BTreeSet<usize>,
-    /// Lines a role must not have: a team's step on channels other line
-    /// roles own is not the work of one that owns none of them.
+    /// Lines a role must not have: a team's step is not the work of a line
+    /// role that takes none of its channels.
     absent: BTreeMap<usize, Vec<String>>,
 }
 
@@ -157,28 +157,46 @@ impl Expected {
         }
     }
 
+    /// Who takes a team's contacts on channel `c`: the channel's owner role
+    /// when it is of the team (unless it is the team's lead and the team
+    /// has line roles), else the team's line roles.
+    fn takers(&mut self, plan: &Plan, c: usize, t: usize) -> Vec<usize> {
+        match plan.channels[c].owner {
+            Owner::Role(r)
+                if plan.roles[r].team == Some(t)
+                    && (plan.lead(t) != Some(r) || Self::line(plan, t).contains(&r)) =>
+            {
+                vec![r]
+            }
+            _ => self.performers(plan, Owner::Team(t)),
+        }
+    }
+
     /// Who does a step: its owner's performers, except that a team's step
-    /// on channels some of its line roles own (a self-service channel has
-    /// no owner) is those roles' alone. Also the line roles left out.
+    /// goes, channel by channel, to whoever takes that channel's contacts
+    /// in the team (a self-service channel takes none): a line role that
+    /// takes none of its channels has no part in it. Also the line roles
+    /// left out.
     fn step_performers(&mut self, plan: &Plan, step: &specgen::Step) -> (Vec<usize>, Vec<usize>) {
         let Owner::Team(t) = step.owner else {
             return (self.performers(plan, step.owner), Vec::new());
         };
-        let line = Self::line(plan, t);
-        let owning: Vec<usize> = line
-            .iter()
-            .copied()
-            .filter(|&r| {
-                step.channels.iter().any(|&c| {
-                    !plan.channels[c].self_service && plan.channels[c].owner == Owner::Role(r)
-                })
-            })
-            .collect();
-        if owning.is_empty() {
+        let mut takers: Vec<usize> = Vec::new();
+        for &c in &step.channels {
+            if !plan.channels[c].self_service {
+                takers.extend(self.takers(plan, c, t));
+            }
+        }
+        takers.sort();
+        takers.dedup();
+        if takers.is_empty() {
             return (self.performers(plan, step.owner), Vec::new());
         }
-        let left = line.into_iter().filter(|r| !owning.contains(r)).collect();
-        (owning, left)
+        let left = Self::line(plan, t)
+            .into_iter()
+            .filter(|r| !takers.contains(r))
+            .collect();
+        (takers, left)
     }
 
     /// Who takes the contacts of segment `g` on channel `c`: the teams of
@@ -198,20 +216,7 @@ impl Expected {
         if teams.is_empty() {
             return vec![self.performers(plan, plan.channels[c].owner)];
         }
-        teams
-            .into_iter()
-            .map(|t| match plan.channels[c].owner {
-                Owner::Role(r)
-                    if plan.roles[r].team == Some(t)
-                        && !Self::line(plan, t).contains(&r)
-                        && plan.lead(t) == Some(r) =>
-                {
-                    self.performers(plan, Owner::Team(t))
-                }
-                Owner::Role(r) if plan.roles[r].team == Some(t) => vec![r],
-                _ => self.performers(plan, Owner::Team(t)),
-            })
-            .collect()
+        teams.into_iter().map(|t| self.takers(plan, c, t)).collect()
     }
 
     /// Who answers for what is escalated to `to`: a role, or a team's
@@ -557,7 +562,7 @@ fn holds(plan: &Plan) -> Result<(), TestCaseError> {
         for start in expected.absent.get(&r).into_iter().flatten() {
             prop_assert!(
                 !performed.iter().any(|l| l.starts_with(start.as_str())),
-                "role r{r} owns none of the step's channels other line roles own, yet has:\n{start}…\n{lines:#?}\n{text}"
+                "role r{r} takes none of the step's channels, yet has:\n{start}…\n{lines:#?}\n{text}"
             );
         }
         // A lead never carries out: what it organises is never listed as

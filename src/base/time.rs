@@ -128,6 +128,33 @@ impl TimeLimit {
         }
     }
 
+    /// The running time in the units it was written in, largest first,
+    /// as (count, unit letter): `24h` is `[(24, 'h')]`, `1d12h` is
+    /// `[(1, 'd'), (12, 'h')]`. Without days and weeks when `days` is
+    /// false (`1d12h` is then `[(36, 'h')]`). `None` for working days, for
+    /// a limit whose units are not known, and where the units left cannot
+    /// say it.
+    pub fn written_parts(self, days: bool) -> Option<Vec<(u64, char)>> {
+        let TimeLimit::Running { time, units } = self else {
+            return None;
+        };
+        if units.0 == 0 {
+            return None;
+        }
+        let mut rest = time.seconds();
+        let mut parts = Vec::new();
+        for (letter, size) in units.sizes() {
+            if !days && matches!(letter, 'w' | 'd') {
+                continue;
+            }
+            if rest >= size {
+                parts.push((rest / size, letter));
+                rest %= size;
+            }
+        }
+        (rest == 0 && !parts.is_empty()).then_some(parts)
+    }
+
     /// Running time written in days or weeks (`3d`, `1w`, `1d12h`).
     pub fn in_days(self) -> bool {
         matches!(self, TimeLimit::Running { units, .. } if units.days())

@@ -1,5 +1,6 @@
 //! Promises to customers: promise-exceeds-sla, promise-exceeds-journey,
-//! promise-without-remedy, breach-without-explanation, promise-clock.
+//! promise-without-remedy, breach-without-explanation, promise-clock,
+//! promise-to-step-start.
 
 use super::backing::{backing, Backing, JourneyDeadline, SlaTarget};
 use super::{Ctx, Timed};
@@ -40,6 +41,12 @@ pub const DOCS: &[CodeDoc] = &[
         bad: "calendar office { open mon-fri 09:00-18:00 }\nchannel phone { kind phone; hours office; owner support }\npromise callback \"We call you back within 30 minutes\" { channel phone; within 30m }",
         fix: "promise callback \"We call you back within 30 working minutes (Mon-Fri 9-18)\" { channel phone; within 30m }",
     },
+    CodeDoc {
+        code: Code::PromiseToStepStart,
+        context: "journey repair { start report; step report { owner support; channel phone; within 1h; next car } step car \"Courtesy car delivered\" { owner installers; channel field; within 20h; next fix } step fix { owner installers; within 5d; end } }",
+        bad: "promise car \"A courtesy car within 24 hours\" { journey repair from report to car; within 24h; on_breach apologize }",
+        fix: "promise car \"A courtesy car within 24 hours\" { journey repair from report to fix; within 6d; on_breach apologize }",
+    },
 ];
 
 pub fn check(ctx: &mut Ctx) {
@@ -48,6 +55,7 @@ pub fn check(ctx: &mut Ctx) {
         let backing = backing(model, promise);
         promise_backed(ctx, promise, &backing);
         journey_backed(ctx, promise, &backing);
+        step_start(ctx, promise);
         clock(ctx, promise);
         explained(ctx, promise);
         if promise.on_breach.is_empty() {
@@ -291,5 +299,59 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
             ),
         )
         .help(msg!("promise-clock-help")),
+    );
+}
+
+/// A promise timed `to` a step the customer meets, which has its own
+/// `within`: it counts up to the start of that step (the language's
+/// reading, as `cxc measure` counts it), so the step's own work — the car
+/// delivered, the visit made — is not part of what is promised, and a
+/// customer still waiting for it counts as kept (outside audit 6, F10). An
+/// `end` step's own deadline is counted: no finding there.
+fn step_start(ctx: &mut Ctx, promise: &Promise) {
+    let model = ctx.model;
+    let Some(promised) = &promise.journey else {
+        return;
+    };
+    let (Some(j), Some(to)) = (
+        promised.journey.target,
+        promised.to.as_ref().and_then(|t| t.target),
+    ) else {
+        return;
+    };
+    let journey = &model.journeys[j];
+    let step = &journey.steps[to];
+    let Some(own) = step.within else {
+        return;
+    };
+    if step.channels.is_empty() || super::backing::counts_own_deadline(journey, to) {
+        return;
+    }
+    let next: Vec<&str> = step
+        .next
+        .iter()
+        .filter_map(|t| Some(journey.steps[t.to.target?].header.id.as_str()))
+        .collect();
+    let help = match next.as_slice() {
+        [after] => msg!(
+            "promise-to-step-start-help-next",
+            step = &step.header.id,
+            next = *after
+        ),
+        _ => msg!("promise-to-step-start-help", step = &step.header.id),
+    };
+    ctx.report(
+        Diagnostic::new(
+            Code::PromiseToStepStart,
+            promised.to.as_ref().map_or(promised.span, |t| t.span),
+            msg!(
+                "promise-to-step-start",
+                promise = &promise.header.id,
+                step = &step.header.id,
+                journey = &journey.header.id,
+                own = Timed::new(model, own.value, None).shown()
+            ),
+        )
+        .help(help),
     );
 }

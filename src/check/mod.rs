@@ -23,6 +23,7 @@ mod levels;
 mod organisation;
 mod review;
 mod rights;
+mod specialists;
 mod tiers;
 mod value;
 mod wording;
@@ -108,6 +109,7 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     value::check(&mut ctx);
     review::check(&mut ctx);
     rights::check(&mut ctx);
+    specialists::check(&mut ctx);
     ctx.found
 }
 
@@ -130,6 +132,7 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(value::DOCS)
         .chain(review::DOCS)
         .chain(rights::DOCS)
+        .chain(specialists::DOCS)
 }
 
 #[cfg(test)]

@@ -128,6 +128,8 @@ codes! {
     RightConflict = "right-conflict", Warning, Across;
     HourlyCostUncosted = "hourly-cost-uncosted", Warning, Across;
     ForecastWhenClosed = "forecast-when-closed", Warning, Across;
+    SpecialistOnTeamChannels = "specialist-on-team-channels", Warning, Across;
+    PromiseToStepStart = "promise-to-step-start", Warning, Across;
 }
 
 impl Code {

@@ -95,6 +95,18 @@ impl<'a> Wording<'a> {
         }
     }
 
+    /// [`Wording::duration`] in the units its author wrote it in ("24
+    /// hours" for `24h`): a public promise's time, quoted as promised.
+    pub fn as_written(&self, limit: TimeLimit, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
+        let mut time = self.duration(limit, calendar);
+        let always = calendar
+            .and_then(|c| c.target)
+            .is_none_or(|c| self.model.calendars[c].is_24x7());
+        time.text = words::limit_as_written(limit, !always, self.language);
+        time.gen = words::limit_as_written_genitive(limit, !always, self.language);
+        time
+    }
+
     pub fn kpi(&self, k: &model::Kpi) -> KpiView {
         let value = match k.value {
             TargetValue::Number(n) => trim_float(n),

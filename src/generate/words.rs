@@ -9,7 +9,8 @@ use crate::syntax::values::{
 };
 
 pub use crate::i18n::durations::{
-    count, duration, duration_genitive, limit, limit_genitive, russian_plural, Unit,
+    count, duration, duration_genitive, limit, limit_as_written, limit_as_written_genitive,
+    limit_genitive, russian_plural, Unit,
 };
 
 pub use crate::i18n::grouped;

@@ -116,6 +116,48 @@ pub fn limit_genitive(limit: TimeLimit, business_hours: bool, language: Language
     limit_as(limit, business_hours, language, genitive)
 }
 
+/// A limit in the units its author wrote it in ("24 hours" for `24h`,
+/// never "1 day"): how a public promise's time is quoted. Days and weeks
+/// only where the clock runs around the clock, as [`limit`]; a limit
+/// whose units are not known reads as [`limit`] does.
+pub fn limit_as_written(limit: TimeLimit, business_hours: bool, language: Language) -> String {
+    written_as(limit, business_hours, language, count)
+}
+
+/// [`limit_as_written`] in the genitive.
+pub fn limit_as_written_genitive(
+    limit: TimeLimit,
+    business_hours: bool,
+    language: Language,
+) -> String {
+    written_as(limit, business_hours, language, genitive)
+}
+
+fn written_as(
+    limit: TimeLimit,
+    business_hours: bool,
+    language: Language,
+    count: impl Fn(u64, Unit, Language) -> String + Copy,
+) -> String {
+    let Some(parts) = limit.written_parts(!business_hours) else {
+        return limit_as(limit, business_hours, language, count);
+    };
+    parts
+        .into_iter()
+        .map(|(n, letter)| {
+            let unit = match letter {
+                'w' => Unit::Week,
+                'd' => Unit::Day,
+                'h' => Unit::Hour,
+                'm' => Unit::Minute,
+                _ => Unit::Second,
+            };
+            count(n, unit, language)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn limit_as(
     limit: TimeLimit,
     business_hours: bool,

@@ -511,6 +511,11 @@ forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } contac
 forecast-when-closed-intervals = in { $closed } of { $intervals } intervals (the first at { $start })
 forecast-when-closed-always = in every interval
 forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come
+specialist-on-team-channels = role `{ $role }` owns { $owned } of team `{ $team }`, and also takes the team's contacts on { $shared }, which no role of the team owns: its job description gets their targets and the team's steps there, `headcount-short` counts its people for their queues and TaskRouter offers it their tasks
+specialist-on-team-channels-help = to keep `{ $role }` on its own channels, make the role that answers the others their owner (`channel { $channel } {"{"} owner ROLE {"}"}`); if `{ $role }` does help there, allow this finding
+promise-to-step-start = promise `{ $promise }` counts up to the start of step `{ $step }` of journey `{ $journey }`: that step's own time ({ $own }) is not part of it, so a customer still waiting for what the step delivers counts as kept
+promise-to-step-start-help-next = to promise `{ $step }` done, time the promise to the step after it (`to { $next }`) and give it the time that takes; if it ends when `{ $step }` starts, allow this finding
+promise-to-step-start-help = to promise `{ $step }` done, time the promise to a step after it, or make `{ $step }` an `end` step; if it ends when `{ $step }` starts, allow this finding
 
 in-memory-files = specs held in memory cannot name files
 
@@ -701,6 +706,12 @@ explain-share-over-100 =
 explain-understaffed =
     .summary = Erlang C (Erlang A when `patience` is given) says the queue's `agents` cannot meet the SLA answer target for its forecast (any interval of a forecast file when the SLA's `hours` and the channel's are open); without an answer target, the agents are fewer than the work arriving, so the backlog grows without limit. A queue whose agents are fewer than the work arriving is `understaffed` whatever targets apply, unless its answer target already says so.
     .why = A promise of "80% of calls answered within 20 seconds" is only real if the queue has the people for it. Queueing theory tells how many: below that number the target is missed however hard the agents work, because calls arrive in bursts.
+explain-specialist-on-team-channels =
+    .summary = A line role of a team owns one of the team's channels (a specialist line) while the team owns others it takes contacts on. A channel owned by a team is taken by every line role of that team, the specialist too: its job description gets those channels' targets and the team's steps on them, `headcount-short` counts its people for their queues, and TaskRouter admits it to their TaskQueues. Once per role.
+    .why = A team of generalists with one specialist line (Gold advisors on the Gold line) usually means the specialists sit on their line only. cxc reads a team-owned channel as the whole line's, so the specialists get the generalists' work in every output, and nothing else would say so. Make the generalist role the owner of the other channels to keep the specialists on their line; or, if they do help there, allow the finding.
+explain-promise-to-step-start =
+    .summary = A promise over a journey is timed `to` a step the customer meets (it has a channel) that has its own `within` and is not an `end` step. Such a promise counts up to the start of that step, as `cxc measure` counts it, so the step's own time is not part of it.
+    .why = "A courtesy car within 24 hours" timed `to courtesy_car` is kept when the car's step starts, not when the car arrives: a customer who waits 30 hours for it counts as kept. Time the promise to the step after it (the internal deadlines then include the step's own), or make the step an `end` step; if the promise really ends when the step starts, allow the finding.
 explain-forecast-when-closed =
     .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
     .why = Nobody answers a closed channel, so agents planned for it would sit idle, and the contacts forecast there are either a mistake in the forecast or a sign that the channel should open longer. A planner reads it either way: fix the forecast, or the hours.

@@ -6,7 +6,7 @@
 //! the organising form ([`super::phrases`]). Each duty belongs to a group,
 //! the heading it is listed under.
 
-use super::phrases::{Doer, Phrases, Segments};
+use super::phrases::{AnswerGoal, Doer, Phrases, Segments, PATIENCE_BOUND};
 use super::work::{Via, Work};
 use crate::generate::wording::Wording;
 use crate::generate::words::{self, quoted_list, term, Term, Unit};
@@ -192,7 +192,6 @@ impl Duties<'_> {
                 let n = words::count(u64::from(n), Unit::Agent, self.w.language);
                 // What hiring needs: the seats' hours over a week.
                 let hours = crate::staffing::week::hours_text(plan.summary.seat_hours.per_week());
-                let p = trim_float(target.percent);
                 // The target runs on its SLA's clock, not the channel's
                 // opening hours (a 24x7 line may carry an office-hours SLA).
                 let sla = &m.slas[target.sla];
@@ -213,10 +212,21 @@ impl Duties<'_> {
                     }
                     _ => String::new(),
                 };
+                let patience = queue
+                    .patience
+                    .map(|p| p.value)
+                    .filter(|p| target.within_seconds >= PATIENCE_BOUND * p.seconds().max(1))
+                    .map(|p| words::duration_genitive(p, self.w.language));
+                let goal = self.say.answer_goal(&AnswerGoal {
+                    percent: target.percent,
+                    whose: &whose,
+                    within: &within,
+                    patience,
+                });
                 if en {
-                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n}{who} on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; {hours} seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that {p}% of the contacts of {whose} are answered within {within}{declared}.")
+                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n}{who} on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; {hours} seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that {goal}{declared}.")
                 } else {
-                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии одновременно нужно {n}{who} — это места, занятые в один момент, а не люди: на смены, выходные и отпуска людей нужно больше; за неделю — {hours} место-ч (делённые на недельные часы работы одного сотрудника, они дают наименьшее число людей без учёта выходных и отпусков), — чтобы {p}% обращений {whose} получали ответ в течение {within}{declared}.")
+                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии одновременно нужно {n}{who} — это места, занятые в один момент, а не люди: на смены, выходные и отпуска людей нужно больше; за неделю — {hours} место-ч (делённые на недельные часы работы одного сотрудника, они дают наименьшее число людей без учёта выходных и отпусков), — чтобы {goal}{declared}.")
                 }
             } else {
                 let targets = self.queue_targets(queue, channel);

@@ -33,7 +33,51 @@ pub(super) struct Phrases {
     pub en: bool,
 }
 
+/// What the lead staffs a queue for: `percent`% of `whose` contacts
+/// answered within `within` (genitive in Russian).
+pub(super) struct AnswerGoal<'a> {
+    pub percent: f64,
+    pub whose: &'a str,
+    pub within: &'a str,
+    /// The queue's `patience` in words (genitive in Russian), when the
+    /// target's time is at least [`PATIENCE_BOUND`] times it: nobody is
+    /// still waiting then, so the target is in effect a ceiling on those
+    /// who give up.
+    pub patience: Option<String>,
+}
+
+/// A target time this many times a queue's mean `patience` or more leaves
+/// (with exponential patience, as Erlang A has it) fewer than e^-10 of the
+/// callers still waiting: "answered within it" is "did not give up".
+pub(super) const PATIENCE_BOUND: u64 = 10;
+
 impl Phrases {
+    /// "95% of the contacts of the segment “X” are answered within 60
+    /// seconds (…)"; a target far beyond the callers' patience says what
+    /// binds: at most 5% give up before an answer.
+    pub fn answer_goal(&self, g: &AnswerGoal) -> String {
+        let p = crate::syntax::values::trim_float(g.percent);
+        let Some(patience) = &g.patience else {
+            return if self.en {
+                format!(
+                    "{p}% of the contacts of {} are answered within {}",
+                    g.whose, g.within
+                )
+            } else {
+                format!(
+                    "{p}% обращений {} получали ответ в течение {}",
+                    g.whose, g.within
+                )
+            };
+        };
+        let rest = crate::syntax::values::trim_float(((100.0 - g.percent) * 1e6).round() / 1e6);
+        if self.en {
+            format!("at most {rest}% of the contacts of {} give up before an answer (customers wait about {patience} on average before they give up, so this is what “{p}% answered within {}” comes to)", g.whose, g.within)
+        } else {
+            format!("не более {rest}% обращений {} оставались без ответа из-за того, что клиент перестал ждать (клиенты ждут в среднем около {patience}, поэтому норматив «{p}% ответов в течение {}» сводится к этому)", g.whose, g.within)
+        }
+    }
+
     /// A journey step: `deadline` is "2 hours (around the clock)" (genitive in
     /// Russian).
     pub fn step(&self, doer: Doer, step: &str, journey: &str, deadline: Option<&str>) -> String {

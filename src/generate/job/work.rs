@@ -12,10 +12,11 @@
 //!   channel and segment: their teams perform them (the channel's owner
 //!   role, when it belongs to such a team). With no queue for the pair, the
 //!   channel's owner does.
-//! - A step a team owns on channels some of its line roles own (`channel …
-//!   { owner ROLE }`) goes to those line roles only: the others have no
-//!   part in those channels. With none of its channels owned by a line
-//!   role, every line role performs it.
+//! - A step a team owns goes, channel by channel, to whoever takes the
+//!   channel's contacts in the team (`Model::channel_takers`): a line role
+//!   owning the channel (`channel … { owner ROLE }`), else every line role.
+//!   A line role that takes none of its channels has no part in it. A step
+//!   on no staffed channel is every line role's.
 //! - Escalations and promise breaches go up: to the team's lead, else to
 //!   each of its roles — never to a role that handles the complaint itself.
 //! - A journey promise's remedies go to whoever sees it broken: the doers of
@@ -121,29 +122,34 @@ impl<'m> Teams<'m> {
         })
     }
 
-    /// Who does a step: the doers of its owner, except that a step a team
-    /// owns on channels some of its line roles own goes to those line
-    /// roles only (its lead still organises it).
+    /// Who does a step: the doers of its owner; a step a team owns on
+    /// staffed channels goes, channel by channel, to whoever takes that
+    /// channel's contacts in the team ([`Model::channel_takers`]: the line
+    /// role owning it, else the team's line roles), so a role that takes
+    /// none of its channels has no part in it (its lead still organises
+    /// it). A step only on self-service channels, or on none, is the
+    /// team's line roles'.
+    ///
+    /// [`Model::channel_takers`]: crate::model::Model::channel_takers
     fn step_doers(&self, step: &Step) -> Vec<(Idx<Role>, Via)> {
         let owner = target(step.owner.as_ref());
-        let doers = self.doers(owner);
         let Some(Party::Team(team)) = owner else {
-            return doers;
+            return self.doers(owner);
         };
-        let line = self.crew.line(team);
-        let owning: Vec<Idx<Role>> = crate::model::targets(&step.channels)
-            .filter_map(|c| match target(self.model.channels[c].owner.as_ref()) {
-                Some(Party::Role(r)) if line.contains(&r) => Some(r),
-                _ => None,
-            })
-            .collect();
-        if owning.is_empty() {
-            return doers;
+        let mut doers: BTreeMap<Idx<Role>, Via> = BTreeMap::new();
+        let staffed =
+            crate::model::targets(&step.channels).filter(|&c| !self.model.channels[c].self_service);
+        for channel in staffed {
+            let party = self.model.channel_takers(Some(channel), team);
+            for (role, via) in self.doers(Some(party)) {
+                let known = doers.entry(role).or_insert(via);
+                *known = (*known).min(via);
+            }
         }
-        doers
-            .into_iter()
-            .filter(|&(r, via)| via != Via::Own || owning.contains(&r))
-            .collect()
+        if doers.is_empty() {
+            return self.doers(owner);
+        }
+        doers.into_iter().collect()
     }
 
     /// Who takes the contacts of `segment` on `channel`: the teams of the

@@ -87,7 +87,20 @@ impl<'a> View<'a> {
                 .channel
                 .as_ref()
                 .map(|c| self.w().named(c, |c| &m.channels[c].header)),
-            within: p.within.map(|w| self.w().duration(w.value, promise_hours)),
+            within: p
+                .within
+                .map(|w| self.w().as_written(w.value, promise_hours)),
+            holidays: promise_hours
+                .and_then(|h| h.target)
+                .filter(|_| p.within.is_some())
+                .map(|h| {
+                    m.calendars[h]
+                        .closed
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
             backed: !backing.is_empty(),
             keep_rate: trim_float(rate.value()),
             internal,

@@ -153,6 +153,9 @@ pub struct PromiseView<'a> {
     pub segments: Vec<Named<'a>>,
     pub channel: Option<Named<'a>>,
     pub within: Option<Time>,
+    /// The holidays the promised time does not count ("except holidays"
+    /// in its clock): its calendar's closed days.
+    pub holidays: Vec<String>,
     /// Whether anything internal backs the promise.
     pub backed: bool,
     /// The share of customers the promise must be kept for
