@@ -379,6 +379,7 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
                 cross: step_width[i],
                 aside: None,
                 under: None,
+                widens: true,
             }
         })
         .collect();
@@ -394,6 +395,7 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
         cross: EVENT,
         aside: None,
         under: None,
+        widens: false,
     };
     let root = graph.start.map(|s| {
         kinds.push(Kind::Start);
