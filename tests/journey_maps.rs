@@ -17,12 +17,14 @@ use proptest::prelude::*;
 
 #[path = "journey_maps/check.rs"]
 mod check;
+#[path = "journey_maps/crossings.rs"]
+mod crossings;
 #[path = "journey_maps/hotel.rs"]
 mod hotel;
 mod maps_spec;
 #[path = "journey_maps/read.rs"]
 mod read;
-use check::{check_map, check_print};
+use check::{check_map, check_print, close_down};
 use maps_spec as spec;
 use read::{tags, width_of, Tag};
 
@@ -57,6 +59,10 @@ proptest! {
     }
 }
 
+/// The most maps of the fixed sample of 300 with lines down the map closer
+/// than parallel lines must stand (see [`close_down`]).
+const CLOSE_DOWN: usize = 32;
+
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged
 /// stages, then the compact drawings, labels of a crowded layer moved down
@@ -67,6 +73,7 @@ proptest! {
 fn every_generated_map_fits_the_screen() {
     let sample = spec::sample(300);
     let mut scaled = Vec::new();
+    let mut close = Vec::new();
     for (i, text) in sample.iter().enumerate() {
         let graph = graph_of(text);
         let (map, _, _) = svg(&graph, "Generated", Language::En);
@@ -74,15 +81,29 @@ fn every_generated_map_fits_the_screen() {
         if map.split('>').next().unwrap().contains(" scaled") {
             scaled.push((i, width_of(&map).to_string()));
         }
+        if let Some((length, apart, a, b)) = close_down(&map) {
+            close.push(format!(
+                "#{i}: lines {a} and {b} {apart} px apart for {length} px"
+            ));
+        }
     }
     eprintln!("scaled: {} of 300 ({scaled:?})", scaled.len());
     assert!(scaled.len() <= 8, "{} of 300 scaled", scaled.len());
+    // Down the map, lines still run too close on a few: where two long
+    // lines swap sides between two layers (their tracks cannot both turn
+    // first), or beside a self-loop. Was 134 of 300 before ports spread.
+    eprintln!("close down the map: {} of 300 {close:#?}", close.len());
+    assert!(
+        close.len() <= CLOSE_DOWN,
+        "{} of 300: {close:#?}",
+        close.len()
+    );
 }
 
 /// Every spec the project ships or was given: examples/, tests/specs/*
 /// and the outside specs (tests/specs/outside/*, copies of
 /// /work/shared/specs).
-fn shipped_and_outside() -> Vec<std::path::PathBuf> {
+pub fn shipped_and_outside() -> Vec<std::path::PathBuf> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = Vec::new();
     for parent in ["examples", "tests/specs", "tests/specs/outside"] {
@@ -177,6 +198,28 @@ fn the_checks_catch_what_the_issue_saw() {
     check_map(&compact(with(&close)), 3, false).unwrap();
     let closer = edge(7, "10,5 30,5") + &edge(8, "10,12 30,12");
     assert!(check_map(&compact(with(&closer)), 3, false).is_err());
+    // Two lines leaving a step's side 10 px apart run down side by side:
+    // refused; 20 px apart they pass.
+    let step = tags(&map)
+        .into_iter()
+        .find(|t| t.name == "rect" && t.within("step"))
+        .unwrap()
+        .rect();
+    let (left, bottom) = (step.x + 2.0, step.y + step.h);
+    let leaving = |apart: f64| {
+        edge(7, &format!("{left},{bottom} {left},{}", bottom + 4.0))
+            + &edge(
+                8,
+                &format!(
+                    "{},{bottom} {},{}",
+                    left + apart,
+                    left + apart,
+                    bottom + 4.0
+                ),
+            )
+    };
+    assert!(check_map(&with(&leaving(10.0)), 3, true).is_err());
+    check_map(&with(&leaving(20.0)), 3, true).unwrap();
     // Both labels swapped onto each other's line.
     let swapped = map
         .replacen(

@@ -41,6 +41,44 @@ pub fn longest_parallel(
     worst
 }
 
+/// The first step side (of `boxes`) where two lines end less than `least`
+/// px apart, and how far apart they are.
+pub fn crowded_side(
+    boxes: &[Box2],
+    lines: &[(usize, Vec<(f64, f64)>)],
+    least: f64,
+) -> Option<(Box2, f64)> {
+    for b in boxes {
+        for side in [b.y, b.y + b.h] {
+            let mut ends: Vec<f64> = lines
+                .iter()
+                .flat_map(|(_, p)| [p[0], p[p.len() - 1]])
+                .filter(|&(x, y)| y == side && b.x <= x && x <= b.x + b.w)
+                .map(|(x, _)| x)
+                .collect();
+            ends.sort_by(f64::total_cmp);
+            if let Some(w) = ends.windows(2).find(|w| w[1] - w[0] < least) {
+                return Some((*b, w[1] - w[0]));
+            }
+        }
+    }
+    None
+}
+
+/// Generated maps whose lines run down the map closer than parallel lines
+/// must stand (15 px where the layout has room, 8 in a compact drawing),
+/// along any stretch: (length, distance, the two edges).
+pub fn close_down(svg: &str) -> Option<(f64, f64, usize, usize)> {
+    let tags = tags(svg);
+    let compact = tags[0]
+        .get("class")
+        .unwrap()
+        .split(' ')
+        .any(|c| c == "compact");
+    let near = if compact { CLOSEST } else { APART };
+    longest_parallel(&lines_of(&tags), near, true)
+}
+
 /// The most bends a loop edge takes on a legible map: out of its step,
 /// along one column, into its target.
 pub const LOOP_BENDS: usize = 4;
@@ -50,8 +88,9 @@ pub const LOOP_BENDS: usize = 4;
 /// for up to 500 px). Every shipped and outside map keeps both apart.
 /// Across the map, every map whose layout has room (all but the compact
 /// drawings) keeps its lines so far apart along any stretch: the tracks
-/// of a gap stand 15 px apart. Down the map, generated maps still run
-/// lines closer where a step has more ports than its side has room for.
+/// of a gap stand 15 px apart. Down the map, the lines of a step's side
+/// stand so far apart on every map (its body widens for them); a few
+/// generated maps still run lines closer elsewhere ([`close_down`]).
 pub const APART: f64 = 15.0;
 pub const ALONG: f64 = 40.0;
 /// A compact drawing (the last resort to fit) runs its tracks closer, 9
@@ -152,6 +191,13 @@ pub fn check_map(svg: &str, steps: usize, legible: bool) -> Result<(), String> {
                 "lines {a} and {b} run {apart} px apart for {length} px"
             ));
         }
+    }
+    // Lines leave and reach a step's side as far apart as parallel lines
+    // must stand, 8 px in a compact drawing: closer, they run down the map
+    // side by side to their turns (map task 6).
+    let least = if compact { CLOSEST } else { APART };
+    if let Some((b, apart)) = crowded_side(&boxes, &lines, least) {
+        return Err(format!("lines {apart} px apart at the step {b:?}"));
     }
     let chips = rects_in("touchpoint");
     let solid: Vec<(&str, Box2)> = boxes
