@@ -179,7 +179,23 @@ pub fn draw(graph: &Graph) -> Drawing {
         std::iter::once(wide).chain((wide != style).then_some(style))
     });
     for style in tries {
-        let d = draw_in(graph, style);
+        let mut d = draw_in(graph, style);
+        // Chips stacked on a row name their steps in bold: the lane widens
+        // for those names' words too where the map still fits (the bank's
+        // "Согласова" / "ние новой даты доставки").
+        let names = customer_for_names(graph, &d);
+        if names > d.style.customer {
+            let wider = draw_in(
+                graph,
+                Style {
+                    customer: names,
+                    ..style
+                },
+            );
+            if wider.width + curve <= BUDGET {
+                d = wider;
+            }
+        }
         if d.width + curve <= BUDGET {
             return d;
         }
@@ -319,6 +335,31 @@ fn customer_for_words(graph: &Graph) -> i64 {
         .flat_map(|n| n.channels.iter())
         .flat_map(|c| c.split_whitespace())
         .map(|w| metrics::px(&format!("{w},"), Face::Sans, SMALL) + 21)
+        .max()
+        .unwrap_or(0);
+    widest.min(CUSTOMER_MOST)
+}
+
+/// The widest the customer's lane grows so that no word of a stacked
+/// chip's bold step name is broken inside (chips stack where front-stage
+/// steps share a row of `d`), up to [`CUSTOMER_MOST`].
+fn customer_for_names(graph: &Graph, d: &Drawing) -> i64 {
+    let mut rows: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+    for (v, kind) in d.kinds.iter().enumerate() {
+        if let Kind::Step(i) = *kind {
+            if !graph.nodes[i].channels.is_empty() {
+                rows.entry(d.placed.boxes[v].center().1)
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let widest = rows
+        .values()
+        .filter(|steps| steps.len() > 1)
+        .flatten()
+        .flat_map(|&i| graph.nodes[i].label.split_whitespace())
+        .map(|w| metrics::px(w, Face::SansBold, SMALL) + 21)
         .max()
         .unwrap_or(0);
     widest.min(CUSTOMER_MOST)
