@@ -21,7 +21,7 @@ pub fn crossings(paths: &[Vec<(i64, i64)>]) -> usize {
             for (p, q) in segments(a) {
                 for (r, s) in segments(b) {
                     let (down, across) = match (p.0 == q.0, r.0 == s.0) {
-                        (true, false) if r.1 == s.1 => (((p, q)), (r, s)),
+                        (true, false) if r.1 == s.1 => ((p, q), (r, s)),
                         (false, true) if p.1 == q.1 => ((r, s), (p, q)),
                         _ => continue,
                     };
