@@ -10,14 +10,23 @@
 //! their text 11 px or more.
 //! `tests/site.rs` opens a sample of these maps in Chromium.
 
-use cxc::generate::journey::metrics::Face;
-use cxc::generate::journey::svg::{svg, BUDGET, LANDSCAPE, PRINT_MOST, SCALED_MOST};
+use cxc::generate::journey::svg::{svg, PRINT_MOST, SCALED_MOST};
 use cxc::generate::journey::Graph;
 use cxc::syntax::values::Language;
 use proptest::prelude::*;
 
+#[path = "journey_maps/check.rs"]
+mod check;
+#[path = "journey_maps/crossings.rs"]
+mod crossings;
+#[path = "journey_maps/hotel.rs"]
+mod hotel;
 mod maps_spec;
+#[path = "journey_maps/read.rs"]
+mod read;
+use check::{check_map, check_print, close_down};
 use maps_spec as spec;
+use read::{tags, width_of, Tag};
 
 /// The graph of the generated journey.
 fn graph_of(text: &str) -> Graph {
@@ -28,441 +37,6 @@ fn graph_of(text: &str) -> Graph {
     let spec = &compiled.specs[0];
     let (_, journey) = spec.model.journeys.iter().next().expect("a journey");
     Graph::new(&spec.model, journey, &Default::default())
-}
-
-/// The width in the first viewBox of `svg` (its map's), as written.
-fn width_of(svg: &str) -> &str {
-    let view = svg.split("viewBox=\"0 0 ").nth(1).unwrap();
-    view.split(' ').next().unwrap()
-}
-
-/// A tag of the SVG: its name, attributes and the translation it is under.
-#[derive(Debug)]
-struct Tag {
-    name: String,
-    attrs: Vec<(String, String)>,
-    at: (f64, f64),
-    /// The classes of the groups it is in, innermost last.
-    groups: Vec<String>,
-}
-
-impl Tag {
-    fn get(&self, key: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-    fn num(&self, key: &str) -> f64 {
-        self.get(key)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("{key} of {self:?}"))
-    }
-    fn rect(&self) -> Box2 {
-        Box2 {
-            x: self.at.0 + self.num("x"),
-            y: self.at.1 + self.num("y"),
-            w: self.num("width"),
-            h: self.num("height"),
-        }
-    }
-    /// An `svg` tag's viewBox: x, y, width, height.
-    fn view_box(&self) -> Vec<f64> {
-        self.get("viewBox")
-            .unwrap()
-            .split(' ')
-            .map(|v| v.parse().unwrap())
-            .collect()
-    }
-    /// Whether the innermost group around it has `class`.
-    fn within(&self, class: &str) -> bool {
-        self.groups
-            .last()
-            .is_some_and(|g| g.split(' ').any(|c| c == class))
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Box2 {
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-}
-
-impl Box2 {
-    fn overlaps(&self, o: &Box2) -> bool {
-        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
-    }
-    fn inside(&self, width: f64, height: f64) -> bool {
-        self.x >= 0.0 && self.y >= 0.0 && self.x + self.w <= width && self.y + self.h <= height
-    }
-    /// The distance from the box to a segment (lines run along the axes).
-    fn distance(&self, a: (f64, f64), b: (f64, f64)) -> f64 {
-        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
-        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
-        let dx = (self.x - x1).max(x0 - (self.x + self.w)).max(0.0);
-        let dy = (self.y - y1).max(y0 - (self.y + self.h)).max(0.0);
-        dx.hypot(dy)
-    }
-}
-
-/// Every tag of `svg` with the translation of the groups around it.
-fn tags(svg: &str) -> Vec<Tag> {
-    let mut out = Vec::new();
-    let mut stack: Vec<((f64, f64), String)> = vec![((0.0, 0.0), String::new())];
-    for piece in svg.split('<').skip(1) {
-        let tag = piece.split('>').next().unwrap();
-        if let Some(name) = tag.strip_prefix('/') {
-            if name.trim() == "g" {
-                stack.pop();
-            }
-            continue;
-        }
-        let name: String = tag
-            .chars()
-            .take_while(|c| !c.is_whitespace() && *c != '/')
-            .collect();
-        let mut attrs = Vec::new();
-        let mut rest = &tag[name.len()..];
-        while let Some(eq) = rest.find("=\"") {
-            let key = rest[..eq].trim().to_string();
-            let value_end = rest[eq + 2..].find('"').unwrap();
-            attrs.push((key, rest[eq + 2..eq + 2 + value_end].to_string()));
-            rest = &rest[eq + 2 + value_end + 1..];
-        }
-        let here = stack.last().unwrap().0;
-        let t = Tag {
-            name: name.clone(),
-            attrs,
-            at: here,
-            groups: stack.iter().map(|(_, c)| c.clone()).collect(),
-        };
-        if name == "g" && !tag.ends_with('/') {
-            let mut at = here;
-            if let Some(tr) = t
-                .get("transform")
-                .and_then(|v| v.strip_prefix("translate("))
-            {
-                let nums: Vec<f64> = tr
-                    .trim_end_matches(')')
-                    .split([' ', ','])
-                    .filter_map(|n| n.parse().ok())
-                    .collect();
-                at = (at.0 + nums[0], at.1 + nums.get(1).copied().unwrap_or(0.0));
-            }
-            stack.push((at, t.get("class").unwrap_or_default().to_string()));
-        }
-        out.push(t);
-    }
-    out
-}
-
-/// Each edge's polyline (its `data-edge`, its points), translated.
-fn lines_of(tags: &[Tag]) -> Vec<(usize, Vec<(f64, f64)>)> {
-    tags.iter()
-        .filter(|t| t.name == "polyline" && t.get("class") == Some("edge"))
-        .map(|t| {
-            let points = t
-                .get("points")
-                .unwrap()
-                .split(' ')
-                .map(|p| {
-                    let (x, y) = p.split_once(',').unwrap();
-                    (
-                        t.at.0 + x.parse::<f64>().unwrap(),
-                        t.at.1 + y.parse::<f64>().unwrap(),
-                    )
-                })
-                .collect();
-            (t.num("data-edge") as usize, points)
-        })
-        .collect()
-}
-
-/// The segments of a polyline that have a length, collinear runs merged.
-fn runs(points: &[(f64, f64)]) -> Vec<((f64, f64), (f64, f64))> {
-    let mut out: Vec<((f64, f64), (f64, f64))> = Vec::new();
-    for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a == b {
-            continue;
-        }
-        if let Some(last) = out.last_mut() {
-            let (p, q) = *last;
-            let same = (p.0 == q.0 && q.0 == b.0) || (p.1 == q.1 && q.1 == b.1);
-            if same && q == a {
-                last.1 = b;
-                continue;
-            }
-        }
-        out.push((a, b));
-    }
-    out
-}
-
-/// How often a polyline changes direction.
-fn bends(points: &[(f64, f64)]) -> usize {
-    runs(points).len().saturating_sub(1)
-}
-
-/// The longest stretch along which two different lines run side by side
-/// less than `near` px apart, both across the map, or (`down`) both down
-/// it too: (length, distance, the two edges).
-fn longest_parallel(
-    lines: &[(usize, Vec<(f64, f64)>)],
-    near: f64,
-    down: bool,
-) -> Option<(f64, f64, usize, usize)> {
-    type Segment = (usize, (f64, f64), (f64, f64));
-    let segments: Vec<Segment> = lines
-        .iter()
-        .flat_map(|(e, p)| runs(p).into_iter().map(move |(a, b)| (*e, a, b)))
-        .collect();
-    let mut worst: Option<(f64, f64, usize, usize)> = None;
-    for (i, &(e, a, b)) in segments.iter().enumerate() {
-        for &(f, c, d) in &segments[..i] {
-            if e == f {
-                continue;
-            }
-            // Along y (both vertical) or along x (both horizontal).
-            let (along, apart) = if a.0 == b.0 && c.0 == d.0 && down {
-                (((a.1, b.1), (c.1, d.1)), (a.0 - c.0).abs())
-            } else if a.1 == b.1 && c.1 == d.1 {
-                (((a.0, b.0), (c.0, d.0)), (a.1 - c.1).abs())
-            } else {
-                continue;
-            };
-            let ((p0, p1), (q0, q1)) = along;
-            let overlap = p0.max(p1).min(q0.max(q1)) - p0.min(p1).max(q0.min(q1));
-            if apart < near && overlap > worst.map_or(0.0, |w| w.0) {
-                worst = Some((overlap, apart, e, f));
-            }
-        }
-    }
-    worst
-}
-
-/// The most bends a loop edge takes on a legible map: out of its step,
-/// along one column, into its target.
-const LOOP_BENDS: usize = 4;
-/// Two lines nearer than this along more than [`ALONG`] px read as one,
-/// down the map or across it (the audit measured the `breakdown` loop 14
-/// px beside another line for 90 px; horizontal tracks stood 9 px apart
-/// for up to 500 px). Every shipped and outside map keeps both apart.
-/// Across the map, every map whose layout has room (all but the compact
-/// drawings) keeps its lines so far apart along any stretch: the tracks
-/// of a gap stand 15 px apart. Down the map, generated maps still run
-/// lines closer where a step has more ports than its side has room for.
-const APART: f64 = 15.0;
-const ALONG: f64 = 40.0;
-/// A compact drawing (the last resort to fit) runs its tracks closer, 9
-/// px apart, but never closer than this along any stretch.
-const CLOSEST: f64 = 8.0;
-
-/// Everything the issue asks of a map, measured on its SVG; `legible`:
-/// the map must fit unscaled too.
-fn check_map(svg: &str, steps: usize, legible: bool) -> Result<(), String> {
-    if svg.contains('…') {
-        return Err("a text is cut with …".into());
-    }
-    let tags = tags(svg);
-    let root = &tags[0];
-    let view = root.view_box();
-    let (width, height) = (view[2], view[3]);
-    let class = root.get("class").unwrap();
-    let scaled = class.contains("scaled");
-    let scrolls = class.contains("scrolls");
-    // Wider than the screen's budget, a map is scaled, its text staying
-    // 10 px or more; none is left to scroll.
-    if scrolls || (width > BUDGET as f64) != scaled || width > SCALED_MOST as f64 {
-        return Err(format!("{width} px wide: {class}"));
-    }
-    // Legible on screen and on A4 landscape (1,047 px across): the map is
-    // never scaled down, and its least text is 11 px, 8 pt at 97 %.
-    if (scaled || scrolls) && legible {
-        return Err(format!("{width} px wide: {class}"));
-    }
-    let least = tags
-        .iter()
-        .filter_map(|t| t.get("font-size"))
-        .map(|v| v.parse::<f64>().unwrap())
-        .fold(f64::INFINITY, f64::min);
-    if least < 11.0 {
-        return Err(format!("text at {least} px"));
-    }
-    if std::env::var_os("CXC_MAP_STATS").is_some() {
-        eprintln!("map width {width} scaled {scaled}");
-    }
-    let rects_in = |class: &str| -> Vec<Box2> {
-        tags.iter()
-            .filter(|t| t.name == "rect" && t.within(class))
-            .map(Tag::rect)
-            .collect()
-    };
-    let boxes = rects_in("step");
-    if boxes.len() != steps {
-        return Err(format!("{} of {steps} steps drawn", boxes.len()));
-    }
-    let events: Vec<Box2> = tags
-        .iter()
-        .filter(|t| t.name == "circle" && t.get("class") == Some("event"))
-        .map(|t| {
-            let r = t.num("r");
-            Box2 {
-                x: t.at.0 + t.num("cx") - r,
-                y: t.at.1 + t.num("cy") - r,
-                w: 2.0 * r,
-                h: 2.0 * r,
-            }
-        })
-        .collect();
-    let labels: Vec<(usize, Box2)> = tags
-        .iter()
-        .filter(|t| t.name == "g" && t.get("class") == Some("label"))
-        .map(|t| {
-            let b = Box2 {
-                x: t.at.0 + t.num("data-x"),
-                y: t.at.1 + t.num("data-y"),
-                w: t.num("data-width"),
-                h: t.num("data-height"),
-            };
-            (t.num("data-edge") as usize, b)
-        })
-        .collect();
-    let lines = lines_of(&tags);
-    // Audit 3, finding 10: a loop goes back on a short route, and no line
-    // runs along another so close that the two read as one.
-    if legible {
-        for (edge, points) in &lines {
-            let back = points.last().unwrap().1 < points[0].1;
-            if back && bends(points) > LOOP_BENDS {
-                return Err(format!("loop {edge} bends {} times", bends(points)));
-            }
-        }
-    }
-    let compact = class.split(' ').any(|c| c == "compact");
-    let spacing = match (legible, compact) {
-        (true, _) => (APART, ALONG, true),
-        (false, false) => (APART, 0.0, false),
-        (false, true) => (CLOSEST, 0.0, false),
-    };
-    let (near, along, down) = spacing;
-    if let Some((length, apart, a, b)) = longest_parallel(&lines, near, down) {
-        if length > along {
-            return Err(format!(
-                "lines {a} and {b} run {apart} px apart for {length} px"
-            ));
-        }
-    }
-    let chips = rects_in("touchpoint");
-    let solid: Vec<(&str, Box2)> = boxes
-        .iter()
-        .map(|b| ("step", *b))
-        .chain(events.iter().map(|b| ("event", *b)))
-        .chain(labels.iter().map(|(_, b)| ("label", *b)))
-        .chain(chips.iter().map(|b| ("touchpoint", *b)))
-        .collect();
-    for (i, (what, a)) in solid.iter().enumerate() {
-        if !a.inside(width, height) {
-            return Err(format!("a {what} {a:?} outside the {width}×{height} view"));
-        }
-        for (other, b) in &solid[..i] {
-            if a.overlaps(b) {
-                return Err(format!("a {what} {a:?} overlaps a {other} {b:?}"));
-            }
-        }
-    }
-    for (_, points) in &lines {
-        for &(x, y) in points {
-            if !(0.0..=width).contains(&x) || !(0.0..=height).contains(&y) {
-                return Err(format!("a line leaves the view at {x},{y}"));
-            }
-        }
-    }
-    // Each label is nearer its own line than any other line.
-    for (edge, label) in &labels {
-        let near = |points: &[(f64, f64)]| {
-            points
-                .windows(2)
-                .map(|w| label.distance(w[0], w[1]))
-                .fold(f64::INFINITY, f64::min)
-        };
-        let own = lines.iter().find(|(e, _)| e == edge).map(|(_, p)| near(p));
-        let own = own.ok_or(format!("label {edge} has no line"))?;
-        for (e, points) in &lines {
-            if e != edge && near(points) <= own {
-                return Err(format!(
-                    "label {edge} is as near line {e} as its own ({own})"
-                ));
-            }
-        }
-    }
-    // Phase bands never overlap.
-    let bands = rects_in("phase");
-    for (i, a) in bands.iter().enumerate() {
-        for b in &bands[..i] {
-            if a.overlaps(b) {
-                return Err(format!("phase bands {a:?} and {b:?} overlap"));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The map printed on A4 as the site's print stylesheet lays it out: whole
-/// on a page (portrait up to 718 px, else landscape, 1,047 px across), or
-/// for a map wider than [`PRINT_MOST`], in `parts` a landscape page each:
-/// strips of whole lanes that together are the map, every step inside one,
-/// each scaled to its page. Its least text (11 px) prints at 8 pt or more.
-fn check_print(map: &str, parts: Option<&str>) -> Result<(), String> {
-    let pt = |width: f64| 11.0 * (LANDSCAPE as f64 / width).min(1.0) * 0.75;
-    let tags = tags(map);
-    let width = tags[0].view_box()[2];
-    let Some(parts) = parts else {
-        if width > PRINT_MOST as f64 {
-            return Err(format!("{width} px wide and printed whole"));
-        }
-        if width > 718.0 && !tags[0].get("class").unwrap().contains("wide") {
-            return Err(format!("{width} px wide and printed portrait"));
-        }
-        return match pt(width) {
-            p if p >= 8.0 => Ok(()),
-            p => Err(format!("printed at {p:.2} pt")),
-        };
-    };
-    if !tags[0].get("class").unwrap().contains("in-parts") {
-        return Err("printed in parts and whole".into());
-    }
-    let strips: Vec<(f64, f64)> = self::tags(parts)
-        .iter()
-        .filter(|t| t.name == "svg")
-        .map(|t| {
-            assert_eq!(t.get("class"), Some("journey-map-part"));
-            let v = t.view_box();
-            (v[0], v[2])
-        })
-        .collect();
-    let mut at = 0.0;
-    for &(x, w) in &strips {
-        if x != at {
-            return Err(format!("a part starts at {x}, not {at}"));
-        }
-        if pt(w) < 8.0 {
-            return Err(format!("a part {w} px wide prints at {:.2} pt", pt(w)));
-        }
-        at = x + w;
-    }
-    if at != width || strips.len() < 2 {
-        return Err(format!("{} parts end at {at} of {width}", strips.len()));
-    }
-    for step in tags.iter().filter(|t| t.name == "rect" && t.within("step")) {
-        let b = step.rect();
-        if !strips.iter().any(|&(x, w)| x <= b.x && b.x + b.w <= x + w) {
-            return Err(format!("a step {b:?} is cut between parts"));
-        }
-    }
-    Ok(())
 }
 
 proptest! {
@@ -485,6 +59,10 @@ proptest! {
     }
 }
 
+/// The most maps of the fixed sample of 300 with lines down the map closer
+/// than parallel lines must stand (see [`close_down`]).
+const CLOSE_DOWN: usize = 35;
+
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged
 /// stages, then the compact drawings, labels of a crowded layer moved down
@@ -495,6 +73,7 @@ proptest! {
 fn every_generated_map_fits_the_screen() {
     let sample = spec::sample(300);
     let mut scaled = Vec::new();
+    let mut close = Vec::new();
     for (i, text) in sample.iter().enumerate() {
         let graph = graph_of(text);
         let (map, _, _) = svg(&graph, "Generated", Language::En);
@@ -502,15 +81,29 @@ fn every_generated_map_fits_the_screen() {
         if map.split('>').next().unwrap().contains(" scaled") {
             scaled.push((i, width_of(&map).to_string()));
         }
+        if let Some((length, apart, a, b)) = close_down(&map) {
+            close.push(format!(
+                "#{i}: lines {a} and {b} {apart} px apart for {length} px"
+            ));
+        }
     }
     eprintln!("scaled: {} of 300 ({scaled:?})", scaled.len());
     assert!(scaled.len() <= 8, "{} of 300 scaled", scaled.len());
+    // Down the map, lines still run too close on a few: where two long
+    // lines swap sides between two layers (their tracks cannot both turn
+    // first), or beside a self-loop. Was 134 of 300 before ports spread.
+    eprintln!("close down the map: {} of 300 {close:#?}", close.len());
+    assert!(
+        close.len() <= CLOSE_DOWN,
+        "{} of 300: {close:#?}",
+        close.len()
+    );
 }
 
 /// Every spec the project ships or was given: examples/, tests/specs/*
 /// and the outside specs (tests/specs/outside/*, copies of
 /// /work/shared/specs).
-fn shipped_and_outside() -> Vec<std::path::PathBuf> {
+pub fn shipped_and_outside() -> Vec<std::path::PathBuf> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = Vec::new();
     for parent in ["examples", "tests/specs", "tests/specs/outside"] {
@@ -605,6 +198,28 @@ fn the_checks_catch_what_the_issue_saw() {
     check_map(&compact(with(&close)), 3, false).unwrap();
     let closer = edge(7, "10,5 30,5") + &edge(8, "10,12 30,12");
     assert!(check_map(&compact(with(&closer)), 3, false).is_err());
+    // Two lines leaving a step's side 10 px apart run down side by side:
+    // refused; 20 px apart they pass.
+    let step = tags(&map)
+        .into_iter()
+        .find(|t| t.name == "rect" && t.within("step"))
+        .unwrap()
+        .rect();
+    let (left, bottom) = (step.x + 2.0, step.y + step.h);
+    let leaving = |apart: f64| {
+        edge(7, &format!("{left},{bottom} {left},{}", bottom + 4.0))
+            + &edge(
+                8,
+                &format!(
+                    "{},{bottom} {},{}",
+                    left + apart,
+                    left + apart,
+                    bottom + 4.0
+                ),
+            )
+    };
+    assert!(check_map(&with(&leaving(10.0)), 3, true).is_err());
+    check_map(&with(&leaving(20.0)), 3, true).unwrap();
     // Both labels swapped onto each other's line.
     let swapped = map
         .replacen(
@@ -758,196 +373,4 @@ fn the_experience_curve_breaks_at_steps_without_data() {
     let csat: Vec<_> = lines.iter().filter(|(c, _)| c == "#0969da").collect();
     assert_eq!(csat.len(), 1, "{lines:?}");
     assert_eq!(csat[0].1, [heights[0], heights[1]]);
-}
-
-/// Audit 3, finding 10, and map task 5: a chip in the customer's lane
-/// breaks its channel names at spaces only, never inside a word that fits
-/// the widened lane, not even after its hyphen ("E-" / "mail" on the
-/// hotel's chips): "Sheremetyevo", "E-mail", "WhatsApp", "8-800" stay
-/// whole on NordRent's, the hotel's and Domoset's site maps in both
-/// languages. A word wider than its chip alone would break inside: none
-/// is on these maps. Read back from each chip's text lines.
-#[test]
-fn customer_chips_keep_their_words_whole() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut chips = 0;
-    let specs = [
-        "tests/specs/nordrent",
-        "tests/specs/hotel",
-        "tests/specs/outside/domoset",
-    ];
-    for spec in specs {
-        let compiled =
-            cxc::pipeline::compile(&[root.join(spec)], &Default::default(), None).unwrap();
-        let model = &compiled.specs[0].model;
-        let maps = model.journeys.iter().flat_map(|(_, journey)| {
-            let graph = Graph::new(model, journey, &Default::default());
-            [Language::En, Language::Ru].map(|language| {
-                let (map, _, _) = svg(&graph, &graph.title, language);
-                (format!("{spec}: {} ({language:?})", graph.title), map)
-            })
-        });
-        for (journey, page) in maps {
-            let map = page.split("<svg").nth(1).unwrap();
-            let map = format!("<svg{}", map.split("</svg>").next().unwrap());
-            // Each chip: its title ("step: channels"), then its lines.
-            for chip in map.split("<g class=\"touchpoint\">").skip(1) {
-                // The chip's group ends its line (its icons' groups do not).
-                let chip = chip.split("</g>\n").next().unwrap();
-                let title = chip.split("<title>").nth(1).unwrap();
-                let title = title.split("</title>").next().unwrap();
-                // The step's name (on a chip that names it) and its channels.
-                let whole: Vec<&str> = title
-                    .split_whitespace()
-                    .flat_map(|w| [w, w.trim_end_matches(':')])
-                    .collect();
-                let box_width: f64 = chip
-                    .split("width=\"")
-                    .nth(1)
-                    .and_then(|w| w.split('"').next())
-                    .and_then(|w| w.parse().ok())
-                    .expect("the chip's width");
-                let too_wide = |word: &str| {
-                    cxc::generate::journey::metrics::width(word, Face::Sans, 11.0) > box_width - 8.0
-                };
-                let lines: Vec<&str> = chip
-                    .split("<text ")
-                    .skip(1)
-                    .map(|l| l.split('>').nth(1).unwrap().split('<').next().unwrap())
-                    .collect();
-                assert!(!lines.is_empty(), "{chip}");
-                for text in lines {
-                    for token in text.split_whitespace() {
-                        let inside = whole.iter().any(|w| w.contains(token) && too_wide(w));
-                        assert!(
-                            whole.contains(&token) || inside,
-                            "“{token}” is part of a word in the chip “{title}” ({journey})"
-                        );
-                    }
-                }
-                chips += 1;
-            }
-        }
-    }
-    assert!(chips > 10, "{chips} chips");
-}
-
-/// The hotel's journeys, drawn.
-fn hotel() -> Vec<Graph> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("tests/specs/hotel");
-    let compiled = cxc::pipeline::compile(&[dir], &Default::default(), None).unwrap();
-    let spec = &compiled.specs[0];
-    spec.model
-        .journeys
-        .iter()
-        .map(|(_, journey)| Graph::new(&spec.model, journey, &Default::default()))
-        .collect()
-}
-
-/// Hotel audit, L5: on the booking map the loop "Booking changed →
-/// Booking confirmed" ran 10 px (then 18 px) beside the line of "guest
-/// wants a change" for 100 px, which read as a junction. A loop straightened
-/// up a lane keeps well clear of the lines beside it where the lane has
-/// room: 24 px at least wherever the two run side by side.
-#[test]
-fn the_hotel_booking_loop_keeps_clear_of_the_change_line() {
-    use cxc::generate::journey::svg::{draw, Kind};
-    let graphs = hotel();
-    let graph = graphs
-        .iter()
-        .find(|g| g.title == "Booking")
-        .expect("the booking map");
-    let d = draw(graph);
-    let label = |v: usize| match d.kinds[v] {
-        Kind::Step(i) => graph.nodes[i].label.as_str(),
-        _ => "",
-    };
-    let back = d
-        .edges
-        .iter()
-        .position(|(a, b, _)| label(*a) == "Booking changed" && label(*b) == "Booking confirmed")
-        .expect("the loop");
-    let change = d
-        .edges
-        .iter()
-        .position(|(_, _, w)| w.as_deref() == Some("guest wants a change"))
-        .expect("the change");
-    let down = |e: usize| -> Vec<(i64, i64, i64)> {
-        d.placed.paths[e]
-            .windows(2)
-            .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
-            .map(|w| (w[0].0, w[0].1.min(w[1].1), w[0].1.max(w[1].1)))
-            .collect()
-    };
-    let mut beside = 0;
-    for (x, top, bottom) in down(back) {
-        for (x2, top2, bottom2) in down(change) {
-            if top.max(top2) < bottom.min(bottom2) {
-                beside += 1;
-                assert!((x - x2).abs() >= 24, "{} px apart", (x - x2).abs());
-            }
-        }
-    }
-    assert!(beside > 0, "the two lines no longer run side by side");
-}
-
-/// Hotel audit, L5: on the stay map "Check-out" and "Noise complaint" are
-/// on one row, their chips stacked in the customer's lane with nothing to
-/// tell which is whose. Chips sharing a row name their step (bold, first)
-/// and follow their steps' order across the map; a chip alone on its row
-/// stays as it was. Read back from the site's SVG in both languages.
-#[test]
-fn stacked_chips_name_their_steps() {
-    let graphs = hotel();
-    let graph = graphs
-        .iter()
-        .find(|g| g.title.starts_with("Stay"))
-        .expect("the stay map");
-    for language in [Language::En, Language::Ru] {
-        let (map, _, _) = svg(graph, &graph.title, language);
-        let chips: Vec<(String, Vec<String>)> = map
-            .split("<g class=\"touchpoint\">")
-            .skip(1)
-            .map(|chip| {
-                let chip = chip.split("</g>\n").next().unwrap();
-                let title = chip
-                    .split("<title>")
-                    .nth(1)
-                    .unwrap()
-                    .split("</title>")
-                    .next()
-                    .unwrap();
-                let bold = chip
-                    .split("<text ")
-                    .skip(1)
-                    .filter(|t| t.contains("font-weight=\"bold\""))
-                    .map(|t| {
-                        t.split('>')
-                            .nth(1)
-                            .unwrap()
-                            .split('<')
-                            .next()
-                            .unwrap()
-                            .to_string()
-                    })
-                    .collect();
-                (title.to_string(), bold)
-            })
-            .collect();
-        let named = |step: &str| -> (usize, String) {
-            let k = chips
-                .iter()
-                .position(|(t, _)| t.starts_with(&format!("{step}:")))
-                .unwrap_or_else(|| panic!("no chip for {step}"));
-            (k, chips[k].1.join(" "))
-        };
-        let (out, out_name) = named("Check-out");
-        let (noise, noise_name) = named("Noise complaint");
-        assert_eq!(out_name, "Check-out", "{language:?}");
-        assert_eq!(noise_name, "Noise complaint", "{language:?}");
-        // Check-out is left of the noise complaint: its chip comes first.
-        assert_eq!(noise, out + 1, "{language:?}");
-        assert_eq!(named("Keys handed over").1, "", "{language:?}");
-    }
 }

@@ -106,6 +106,7 @@ pub fn bpmn(graph: &Graph, language: Language) -> String {
             main: e.size.0,
             cross: e.size.1,
             under: None,
+            widens: e.kind == "task",
             aside: e
                 .name
                 .as_deref()

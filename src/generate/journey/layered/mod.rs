@@ -53,6 +53,9 @@ pub struct Shape {
     /// its body and a self-loop round that end ([`LOOP`] past it): its
     /// edges leave from the near half of its far side, clear of the label.
     pub under: Option<(i64, i64)>,
+    /// Whether its body may grow across the flow so that its ports stand
+    /// apart (a step or a task; an event or gateway keeps its size).
+    pub widens: bool,
 }
 
 pub struct Input {
@@ -177,6 +180,9 @@ pub(crate) struct Work {
     band: Vec<usize>,
     /// A compact drawing ([`Input::room`]): lines closer together.
     thin: bool,
+    /// The real nodes as laid out: [`Input::shapes`], a body that has more
+    /// ports on a side than room for them widened ([`place::widened`]).
+    shapes: Vec<Shape>,
 }
 
 pub fn layout(input: &Input, orientation: Orientation) -> Placed {
@@ -203,14 +209,21 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
         .map(|&(from, to)| layer[to].abs_diff(layer[from]).saturating_sub(1))
         .sum();
     let simplified = dummies > dummy_budget(n, input.edges.len());
+    let thin = !input.room.is_empty();
+    let shapes = if simplified {
+        input.shapes.clone()
+    } else {
+        place::widened(input, &reversed, thin)
+    };
     let mut work = Work {
         layer,
         lane: input.shapes.iter().map(|s| s.lane).collect(),
-        size: input.shapes.iter().map(place::footprint).collect(),
+        size: shapes.iter().map(place::footprint).collect(),
         kind: vec![Kind::Real; n],
         chains: Vec::with_capacity(input.edges.len()),
         band,
-        thin: !input.room.is_empty(),
+        thin,
+        shapes,
     };
     // The room each (layer, lane) row has used, when lines may spread.
     let mut rows: HashMap<(usize, usize), i64> = HashMap::new();
@@ -362,6 +375,7 @@ mod tests {
                     cross: 160,
                     aside: None,
                     under: None,
+                    widens: true,
                 })
                 .collect(),
             edges: edges.to_vec(),

@@ -69,6 +69,71 @@ pub fn under_most(cross: i64) -> i64 {
 /// of its far side, and so from the label.
 const PORT_CLEAR: i64 = 10;
 
+/// How far ports crowded on a side keep from its rounded corners.
+const PORT_MARGIN: i64 = 8;
+
+/// Where a side's ports may go, from the start of a body `shape.cross`
+/// wide: its far side (`far`) under a label up to [`PORT_CLEAR`] before the
+/// label, else between its corners.
+fn port_span(shape: &Shape, far: bool) -> (i64, i64) {
+    match shape.under {
+        Some((_, c)) if far => (PORT_MARGIN, shape.cross + LOOP - c - PORT_CLEAR),
+        _ => (PORT_MARGIN, shape.cross - PORT_MARGIN),
+    }
+}
+
+/// The input's shapes, each body that may widen as much wider as its
+/// busiest side needs for its ports to stand as far apart as parallel
+/// lines must (15 px, 8 in a compact drawing): ports closer than that run
+/// down the map side by side to their turns and read as one line (129 of
+/// 300 generated maps had such lines, some on top of each other). A side's
+/// ports are its edges leaving (far side) or arriving (near side), in the
+/// direction they are laid out (`reversed` loops turned).
+pub(super) fn widened(input: &Input, reversed: &[bool], thin: bool) -> Vec<Shape> {
+    let sep = if thin { THIN_NEAR } else { TRACK };
+    let mut ports = vec![(0i64, 0i64); input.shapes.len()];
+    for (i, &(from, to)) in input.edges.iter().enumerate() {
+        let (a, b) = if reversed[i] { (to, from) } else { (from, to) };
+        if a != b {
+            ports[a].0 += 1;
+            ports[b].1 += 1;
+        }
+    }
+    input
+        .shapes
+        .iter()
+        .zip(ports)
+        .map(|(shape, (outs, ins))| {
+            if !shape.widens {
+                return *shape;
+            }
+            let short = |k: i64, far: bool| {
+                let (lo, hi) = port_span(shape, far);
+                ((k - 1) * sep - (hi - lo)).max(0)
+            };
+            Shape {
+                cross: shape.cross + short(outs, true).max(short(ins, false)),
+                ..*shape
+            }
+        })
+        .collect()
+}
+
+/// The cross positions of `k` ports on a side of a body starting at
+/// `start`: spread evenly across `width` (the span a side uses when its
+/// ports have room: its whole width, or under a label its near half), else
+/// across all of [`port_span`] at least `sep` apart where the body is wide
+/// enough (see [`widened`]).
+fn port_positions(start: i64, width: i64, shape: &Shape, far: bool, k: i64, sep: i64) -> Vec<i64> {
+    if k < 2 || width / (k + 1) >= sep {
+        return (0..k).map(|i| start + width * (i + 1) / (k + 1)).collect();
+    }
+    let (lo, hi) = port_span(shape, far);
+    let step = (hi - lo) / (k - 1);
+    let first = start + lo + (hi - lo - step * (k - 1)) / 2;
+    (0..k).map(|i| first + step * i).collect()
+}
+
 /// A row's width once a node `size` wide joins it (`used` wide so far),
 /// counting the widest gap a neighbour may need: the compact drawing's
 /// estimate of what fits its lanes.
@@ -109,24 +174,22 @@ pub(super) fn gap(work: &Work, a: usize, b: usize) -> i64 {
     }
 }
 
-/// How far apart a step's port keeps from where another line of the same
-/// gap runs: closer, the two read as one line.
-const PORT_SEP: i64 = 6;
-
 /// A line leaving a step on the cross position where another line of the
 /// same gap arrives (or arriving where another leaves) continues it: the
 /// two read as one line — in the pharmacy's delivery map, the loop back
 /// into "Проверка рецепта" and the line out of it (audit 3, B11). Such a
-/// port moves [`PORT_SEP`] clear, the way its line turns, staying on its
-/// step's side.
+/// port moves clear of it by as much as parallel lines keep apart
+/// ([`near`]), the way its line turns, staying on its step's side and as
+/// far from the step's other ports on that side (moved onto a sibling, two
+/// lines ran down the map on top of each other).
 fn separate_ports(
     work: &Work,
     real: usize,
     cross: &[i64],
-    input: &Input,
     port_out: &mut HashMap<(usize, usize), i64>,
     port_in: &mut HashMap<(usize, usize), i64>,
 ) {
+    let sep = near(work);
     // The segments of each gap (by the layer above it), in edge order.
     let mut gaps: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for (e, (chain, _)) in work.chains.iter().enumerate() {
@@ -136,18 +199,20 @@ fn separate_ports(
             }
         }
     }
+    let ends = |o: &(usize, usize)| (work.chains[o.0].0[o.1], work.chains[o.0].0[o.1 + 1]);
     let mut layers: Vec<usize> = gaps.keys().copied().collect();
     layers.sort_unstable();
     for l in layers {
         let list = &gaps[&l];
         for &(e, s) in list {
-            let (a, b) = (work.chains[e].0[s], work.chains[e].0[s + 1]);
+            let (a, b) = ends(&(e, s));
             // Leaving a step: clear of every other line's arrival below it.
             if a < real {
                 // Under a label, lines leave from the near half, clear of it.
-                let width = match input.shapes[a].under {
-                    Some(_) => input.shapes[a].cross / 2 - PORT_CLEAR,
-                    None => input.shapes[a].cross - 2,
+                let shape = &work.shapes[a];
+                let width = match shape.under {
+                    Some(_) => (shape.cross / 2 - PORT_CLEAR).max(port_span(shape, true).1),
+                    None => shape.cross - 2,
                 };
                 let side = (cross[a] + 2, cross[a] + width);
                 let others: Vec<i64> = list
@@ -155,37 +220,59 @@ fn separate_ports(
                     .filter(|o| o.0 != e)
                     .map(|o| port_in[o])
                     .collect();
+                let siblings: Vec<i64> = list
+                    .iter()
+                    .filter(|o| o.0 != e && ends(o).0 == a)
+                    .map(|o| port_out[o])
+                    .collect();
                 let toward = port_in[&(e, s)] - port_out[&(e, s)];
                 let port = port_out.get_mut(&(e, s)).expect("every segment has ports");
-                *port = clear(*port, &others, toward, side);
+                *port = clear(*port, [&others, &siblings], toward, side, sep);
             }
             // Arriving at a step: clear of every other line leaving above it.
             if b < real {
-                let side = (cross[b] + 2, cross[b] + input.shapes[b].cross - 2);
+                let side = (cross[b] + 2, cross[b] + work.shapes[b].cross - 2);
                 let others: Vec<i64> = list
                     .iter()
                     .filter(|o| o.0 != e)
                     .map(|o| port_out[o])
                     .collect();
+                let siblings: Vec<i64> = list
+                    .iter()
+                    .filter(|o| o.0 != e && ends(o).1 == b)
+                    .map(|o| port_in[o])
+                    .collect();
                 let toward = port_out[&(e, s)] - port_in[&(e, s)];
                 let port = port_in.get_mut(&(e, s)).expect("every segment has ports");
-                *port = clear(*port, &others, toward, side);
+                *port = clear(*port, [&others, &siblings], toward, side, sep);
             }
         }
     }
 }
 
-/// `port` moved [`PORT_SEP`] clear of the nearest of `others` it is too
-/// close to — towards where its line goes (`toward`), else the other way —
-/// within `side`; unmoved when neither way has room.
-fn clear(port: i64, others: &[i64], toward: i64, side: (i64, i64)) -> i64 {
-    let Some(&near) = others.iter().find(|&&o| (o - port).abs() < PORT_SEP) else {
+/// `port` moved `sep` clear of the nearest of `others` (the other side's
+/// ports) it is too close to — towards where its line goes (`toward`),
+/// else the other way — within `side` and `sep` clear of every other port
+/// (`others` and its own side's `siblings`); unmoved when neither way has
+/// room.
+fn clear(
+    port: i64,
+    [others, siblings]: [&[i64]; 2],
+    toward: i64,
+    side: (i64, i64),
+    sep: i64,
+) -> i64 {
+    let Some(&near) = others.iter().find(|&&o| (o - port).abs() < sep) else {
         return port;
     };
     let sign = if toward < 0 { -1 } else { 1 };
-    [near + sign * PORT_SEP, near - sign * PORT_SEP]
+    [near + sign * sep, near - sign * sep]
         .into_iter()
-        .find(|&p| side.0 <= p && p <= side.1 && others.iter().all(|&o| (o - p).abs() >= PORT_SEP))
+        .find(|&p| {
+            side.0 <= p
+                && p <= side.1
+                && others.iter().chain(siblings).all(|&o| (o - p).abs() >= sep)
+        })
         .unwrap_or(port)
 }
 
@@ -237,8 +324,8 @@ pub(super) fn place(
         super::straight::straighten(work, order, &mut cross, &bounds);
     }
     // A real node's body is at the start of its footprint on the cross axis.
-    let body = |v: usize| (input.shapes[v].main, input.shapes[v].cross);
-    let under = |v: usize| (v < real).then(|| input.shapes[v].under).flatten();
+    let body = |v: usize| (work.shapes[v].main, work.shapes[v].cross);
+    let under = |v: usize| (v < real).then(|| work.shapes[v].under).flatten();
     let centre = |v: usize| match work.kind[v] {
         Kind::Real => cross[v] + body(v).1 / 2,
         Kind::Dummy => cross[v] + work.size[v].1 / 2,
@@ -265,10 +352,8 @@ pub(super) fn place(
                 Some(_) if far => body(v).1 / 2 - PORT_CLEAR,
                 _ => body(v).1,
             };
-            list.iter()
-                .enumerate()
-                .map(|(i, &(e, s))| ((e, s), cross[v] + width * (i as i64 + 1) / (k + 1)))
-                .collect::<Vec<_>>()
+            let at = port_positions(cross[v], width, &work.shapes[v], far, k, near(work));
+            list.iter().copied().zip(at).collect::<Vec<_>>()
         };
     let mut port_out = HashMap::new();
     let mut port_in = HashMap::new();
@@ -289,7 +374,7 @@ pub(super) fn place(
         port_in.extend(spread(v, &mut ins[v], &prev, false));
     }
     if !simplified {
-        separate_ports(work, real, &cross, input, &mut port_out, &mut port_in);
+        separate_ports(work, real, &cross, &mut port_out, &mut port_in);
     }
     // Tracks: each segment that changes position turns in the gap below
     // its layer, on a track of its own. Among segments going right, the one
@@ -390,7 +475,7 @@ pub(super) fn place(
         .collect();
     let asides = (0..real)
         .map(|v| {
-            let (m, c) = input.shapes[v].aside?;
+            let (m, c) = work.shapes[v].aside?;
             let start = main(v) + (work.size[v].0 - m) / 2;
             Some(rect(start, cross[v] + body(v).1 + BESIDE, m, c))
         })

@@ -179,7 +179,23 @@ pub fn draw(graph: &Graph) -> Drawing {
         std::iter::once(wide).chain((wide != style).then_some(style))
     });
     for style in tries {
-        let d = draw_in(graph, style);
+        let mut d = draw_in(graph, style);
+        // Chips stacked on a row name their steps in bold: the lane widens
+        // for those names' words too where the map still fits (the bank's
+        // "Согласова" / "ние новой даты доставки").
+        let names = customer_for_names(graph, &d);
+        if names > d.style.customer {
+            let wider = draw_in(
+                graph,
+                Style {
+                    customer: names,
+                    ..style
+                },
+            );
+            if wider.width + curve <= BUDGET {
+                d = wider;
+            }
+        }
         if d.width + curve <= BUDGET {
             return d;
         }
@@ -324,6 +340,31 @@ fn customer_for_words(graph: &Graph) -> i64 {
     widest.min(CUSTOMER_MOST)
 }
 
+/// The widest the customer's lane grows so that no word of a stacked
+/// chip's bold step name is broken inside (chips stack where front-stage
+/// steps share a row of `d`), up to [`CUSTOMER_MOST`].
+fn customer_for_names(graph: &Graph, d: &Drawing) -> i64 {
+    let mut rows: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+    for (v, kind) in d.kinds.iter().enumerate() {
+        if let Kind::Step(i) = *kind {
+            if !graph.nodes[i].channels.is_empty() {
+                rows.entry(d.placed.boxes[v].center().1)
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let widest = rows
+        .values()
+        .filter(|steps| steps.len() > 1)
+        .flatten()
+        .flat_map(|&i| graph.nodes[i].label.split_whitespace())
+        .map(|w| metrics::px(w, Face::SansBold, SMALL) + 21)
+        .max()
+        .unwrap_or(0);
+    widest.min(CUSTOMER_MOST)
+}
+
 /// The widest customer lane a long word may ask for.
 const CUSTOMER_MOST: i64 = 140;
 
@@ -379,6 +420,7 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
                 cross: step_width[i],
                 aside: None,
                 under: None,
+                widens: true,
             }
         })
         .collect();
@@ -394,6 +436,7 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
         cross: EVENT,
         aside: None,
         under: None,
+        widens: false,
     };
     let root = graph.start.map(|s| {
         kinds.push(Kind::Start);

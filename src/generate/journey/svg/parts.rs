@@ -2,7 +2,7 @@
 //! customer's touchpoints, channel icons, phase bands and the experience
 //! curve.
 
-use super::{Drawing, Kind, Style, LINE, SMALL_LINE};
+use super::{Drawing, Kind, Style, LINE, SMALL, SMALL_LINE};
 use crate::generate::journey::layered::{Placed, Rect};
 use crate::generate::journey::metrics::{self, Face};
 use crate::generate::journey::Graph;
@@ -197,7 +197,8 @@ pub(super) fn touchpoints(
                 let node = &graph.nodes[i];
                 let mut lines = Vec::new();
                 if named {
-                    let (name, _, _) = super::small_text(&node.label, w - 8);
+                    // Bold: wrapped as wide as it is drawn.
+                    let name = metrics::wrap(&node.label, Face::SansBold, SMALL, (w - 8) as f64);
                     lines.extend(name.into_iter().map(|l| (l, true)));
                 }
                 let (channels, _, _) = super::small_text(&node.channels.join(", "), w - 8);
