@@ -104,6 +104,13 @@ fn between_letters(rest: &[char], fits: &dyn Fn(&str) -> bool) -> usize {
     if alphabetic && rest.len() >= 6 && cut > 3 && rest.len() - cut < 3 {
         cut = (rest.len() - 3).max(3);
     }
+    // Never leave a hyphen or slash to start the next line: the letter
+    // before it goes with it, so the next line can break after it and the
+    // word behind it stays whole ("niaiu" "m/" "aanafa", not "niaium"
+    // "/aan" "afa").
+    if cut > 1 && matches!(rest[cut], '-' | '/') && rest[cut - 1].is_alphabetic() {
+        cut -= 1;
+    }
     cut
 }
 
