@@ -162,7 +162,7 @@ fn the_bank_repro_adds_the_dated_week_to_the_typical_day() {
     for said in [
         "team `контакт_центр`",
         "add up to 290 people (оператор 282, персональный_менеджер 8)",
-        "need 298 agents on duty at the same time, in the interval starting 2027-01-04T10:30:00+03:00",
+        "need 298 people on duty at the same time (agents answering, and on queues with `shrinkage` the people that takes), in the interval starting 2027-01-04T10:30:00+03:00",
         "q_private 10",
     ] {
         assert!(by_team[0].contains(said), "{said:?} not in {}", by_team[0]);
