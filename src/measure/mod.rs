@@ -366,8 +366,17 @@ impl<'m> Measurement<'m> {
             );
         }
         let nameless_unhappy = unhappy && contact.customer.is_none();
-        self.money
-            .add(segment, channel, contact.handle_time, nameless_unhappy);
+        // Nobody answered: abandoned, no agent time.
+        let answered = contact.answered.is_some()
+            || contact.first_response.is_some()
+            || contact.resolved.is_some();
+        self.money.add(
+            segment,
+            channel,
+            contact.handle_time,
+            answered,
+            nameless_unhappy,
+        );
         if let (Some(cause), Some(_)) = (contact.cause, complaint) {
             self.causes.add(cause, segment, day);
         }
@@ -435,8 +444,7 @@ impl<'m> Measurement<'m> {
             csat: visit.csat,
             effort: visit.effort,
         };
-        self.journeys
-            .add(self.model, &self.clocks, journey, &visit.case, stop);
+        self.journeys.add(journey, &visit.case, stop);
     }
 
     /// Adds the contacts another measurement of the same spec read from a
