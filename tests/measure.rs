@@ -6,10 +6,14 @@
 #[path = "measure/bad_rows.rs"]
 mod bad_rows;
 mod common;
+#[path = "measure/insurer.rs"]
+mod insurer;
 #[path = "measure/money.rs"]
 mod money;
 #[path = "measure/shown.rs"]
 mod shown;
+#[path = "measure/shuffled.rs"]
+mod shuffled;
 
 use common::{cxc, json, stdout};
 use std::collections::BTreeSet;

@@ -9,10 +9,11 @@
 //! same instant by step, as the dbt project orders them), and split after
 //! each visit of a step that ends the journey with no way on — an id used
 //! again after its case was closed starts a new case. Memory holds every
-//! visit until the export ends (a [`Stop`], under 100 bytes, per visit and
-//! the id once per case): cases are replayed in [`Tally::finish`].
+//! visit until the export ends ([`Held`]: 48 bytes a visit, and each id
+//! once): cases are replayed in [`Tally::finish`].
 
 use super::clocks::Clocks;
+use super::held::Held;
 use super::kept::Kept;
 use super::sketch::Sketch;
 use crate::model::{Idx, Journey, Model, Promise, Step, Team};
@@ -90,9 +91,8 @@ pub struct JourneyFigures {
 }
 
 pub struct Tally {
-    /// Keyed by journey and case id; foldhash, seeded per process (the
-    /// order is never seen: `finish` sorts).
-    open: foldhash::HashMap<(Idx<Journey>, Box<str>), Vec<Stop>>,
+    /// Every visit, until the export ends.
+    open: Held,
     pub journeys: Vec<JourneyFigures>,
     /// Promises over a journey, kept per case.
     pub promises: BTreeMap<Idx<Promise>, Kept>,
@@ -104,7 +104,7 @@ pub struct Tally {
 impl Tally {
     pub fn new(model: &Model, max_handoffs: u32) -> Tally {
         Tally {
-            open: foldhash::HashMap::default(),
+            open: Held::default(),
             journeys: model
                 .journeys
                 .values()
@@ -123,10 +123,7 @@ impl Tally {
         self.latest = self
             .latest
             .max(Some(stop.left.unwrap_or(stop.entered).max(stop.entered)));
-        self.open
-            .entry((journey, Box::from(case)))
-            .or_default()
-            .push(stop);
+        self.open.add(journey, case, stop);
     }
 
     /// Replays every case, in a fixed order (journey, then case id) so
@@ -135,9 +132,7 @@ impl Tally {
     /// tells a case in progress from one dropped.
     pub fn finish(&mut self, model: &Model, clocks: &Clocks, as_of: Option<Timestamp>) {
         let as_of = as_of.or(self.latest);
-        let mut open: Vec<_> = std::mem::take(&mut self.open).into_iter().collect();
-        open.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((journey, _), stops) in open {
+        for (journey, stops) in std::mem::take(&mut self.open).cases() {
             for case in cases(&model.journeys[journey], stops) {
                 self.close(model, clocks, journey, &case, as_of);
             }
@@ -288,10 +283,18 @@ impl Tally {
     }
 }
 
-/// The cases of one id: its visits ordered by `entered`, then by step,
-/// cut after each visit of a step that ends the journey with no way on.
+/// The cases of one id: its visits ordered by `entered`, then by step
+/// (then by the rest of the row, none before some, so that the order of
+/// the file never shows), cut after each visit of a step that ends the
+/// journey with no way on.
 pub fn cases(journey: &Journey, mut stops: Vec<Stop>) -> impl Iterator<Item = Vec<Stop>> + '_ {
-    stops.sort_by_key(|s| (s.entered, s.step.index()));
+    let number = |n: Option<f64>| n.map(f64::to_bits);
+    stops.sort_by(|a, b| {
+        (a.entered, a.step.index(), a.left)
+            .cmp(&(b.entered, b.step.index(), b.left))
+            .then_with(|| number(a.csat).cmp(&number(b.csat)))
+            .then_with(|| number(a.effort).cmp(&number(b.effort)))
+    });
     let mut rest = stops.into_iter();
     std::iter::from_fn(move || {
         let mut case = Vec::new();

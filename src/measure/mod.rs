@@ -7,8 +7,9 @@
 //! - `rows`: the exports read into typed contacts and visits, bad rows
 //!   kept with why; `flaws`: those counted per kind (`bad-data`);
 //! - `sla`, `metrics`, `promises`, `complaints`, `journeys`: one streamed
-//!   tally per kind of standard, memory bounded by the spec and the open
-//!   cases, never by the rows; `kept`: the shares kept, and deadlines open
+//!   tally per kind of standard, memory bounded by the spec, never by the
+//!   rows — except the journeys', which hold every visit of the cases
+//!   export (compactly) so its rows need not be sorted; `kept`: the shares kept, and deadlines open
 //!   until the export ends; `sketch`: quantiles in bounded memory;
 //! - `findings`: every standard reality misses, as a diagnostic at its line;
 //!   `pain`: the steps and channels the data shows hurting customers.
@@ -25,6 +26,7 @@ pub mod complaints;
 mod docs;
 pub mod findings;
 pub mod flaws;
+mod held;
 pub mod journeys;
 pub mod kept;
 pub mod kpis;
