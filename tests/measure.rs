@@ -6,12 +6,16 @@
 #[path = "measure/bad_rows.rs"]
 mod bad_rows;
 mod common;
+#[path = "measure/insurer.rs"]
+mod insurer;
 #[path = "measure/money.rs"]
 mod money;
 #[path = "measure/parts.rs"]
 mod parts;
 #[path = "measure/shown.rs"]
 mod shown;
+#[path = "measure/shuffled.rs"]
+mod shuffled;
 
 use common::{cxc, json};
 use std::collections::BTreeSet;

@@ -23,10 +23,9 @@ mod workdays;
 #[path = "routing/zendesk.rs"]
 mod zendesk;
 
-use common::cxc_in;
+use common::{cxc_in, run_seeded};
 use invariants::Built;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -165,41 +164,5 @@ fn the_audit_specs_keep_every_invariant() {
         );
         let built = build(&copy, &work.path().join("out"));
         invariants::check(&built, spec);
-    }
-}
-
-/// Runs `check` on `cases` values of `strategy` from the fixed seed, then as
-/// many from a random one; each seed is printed past the test harness's
-/// capture, and a failure names it.
-fn run_seeded<S: Strategy>(
-    what: &str,
-    fixed: [u8; 32],
-    cases: u32,
-    strategy: &S,
-    check: impl Fn(S::Value),
-) {
-    let random: [u8; 32] = std::array::from_fn(|i| {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        (nanos >> (i % 16 * 8)) as u8 ^ (i as u8).wrapping_mul(37)
-    });
-    for (name, seed) in [("fixed", fixed), ("random", random)] {
-        let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
-        let _ = writeln!(std::io::stderr(), "{what}: {name} seed {hex}");
-        let config = Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        };
-        let mut runner =
-            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
-        if let Err(e) = runner.run(strategy, |value| {
-            check(value);
-            Ok(())
-        }) {
-            panic!("{what}: {name} seed {hex}: {e}");
-        }
     }
 }

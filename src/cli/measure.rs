@@ -77,41 +77,8 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
         Err(code) => return code,
     };
     let config = &spec.config;
-    // Findings about an export point at its line; its text is never quoted.
-    let mut data_files: Vec<(DataFile, Option<crate::source::FileId>)> = Vec::new();
-    for (file, path) in [
-        (DataFile::Contacts, &args.contacts),
-        (DataFile::Cases, &args.cases),
-    ] {
-        let last = report
-            .flaws
-            .all
-            .iter()
-            .filter(|((f, _), _)| *f == file)
-            .filter_map(|(_, seen)| seen.first_lines.first().copied())
-            .max();
-        let id = path.as_ref().zip(last).map(|(path, last)| {
-            let lines = "\n".repeat(usize::try_from(last).unwrap_or(0).saturating_sub(1));
-            sources.add(SourceFile::with_kind(
-                path.clone(),
-                crate::loader::display_name(path),
-                lines,
-                FileKind::Opaque,
-            ))
-        });
-        data_files.push((file, id));
-    }
-    let mut data_span = |file: DataFile, line: u64| {
-        let id = data_files
-            .iter()
-            .find(|(f, _)| *f == file)
-            .and_then(|(_, id)| *id)
-            .expect("a file with flaws has a source");
-        let source = sources.get(id);
-        let start = source.line_start(usize::try_from(line).unwrap_or(1).saturating_sub(1));
-        Span::new(id, start, start)
-    };
-    let mut diagnostics = crate::measure::findings::findings(&spec.model, &report, &mut data_span);
+    let files = [args.contacts.as_deref(), args.cases.as_deref()];
+    let mut diagnostics = data_findings(&spec.model, &report, files, sources);
     config.apply(&mut diagnostics);
     crate::diagnostic::suppress::apply(&mut diagnostics, sources, declarations);
     pipeline::sort(&mut diagnostics);
@@ -145,6 +112,48 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     let summary = Summary::of(&diagnostics);
     let failing = summary.errors > 0 || (args.deny.is_some() && summary.warnings > 0);
     ExitCode::from(u8::from(failing))
+}
+
+/// The findings of a measurement (`bad-data` among them), each about an
+/// export at its line: the export is added to `sources` as an opaque file
+/// of that many lines, so its text is never quoted.
+pub(super) fn data_findings(
+    model: &crate::model::Model,
+    report: &crate::measure::Report,
+    [contacts, cases]: [Option<&std::path::Path>; 2],
+    sources: &mut crate::source::SourceMap,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let mut data_files: Vec<(DataFile, Option<crate::source::FileId>)> = Vec::new();
+    for (file, path) in [(DataFile::Contacts, contacts), (DataFile::Cases, cases)] {
+        let last = report
+            .flaws
+            .all
+            .iter()
+            .filter(|((f, _), _)| *f == file)
+            .filter_map(|(_, seen)| seen.first_lines.first().copied())
+            .max();
+        let id = path.zip(last).map(|(path, last)| {
+            let lines = "\n".repeat(usize::try_from(last).unwrap_or(0).saturating_sub(1));
+            sources.add(SourceFile::with_kind(
+                path.to_path_buf(),
+                crate::loader::display_name(path),
+                lines,
+                FileKind::Opaque,
+            ))
+        });
+        data_files.push((file, id));
+    }
+    let mut data_span = |file: DataFile, line: u64| {
+        let id = data_files
+            .iter()
+            .find(|(f, _)| *f == file)
+            .and_then(|(_, id)| *id)
+            .expect("a file with flaws has a source");
+        let source = sources.get(id);
+        let start = source.line_start(usize::try_from(line).unwrap_or(1).saturating_sub(1));
+        Span::new(id, start, start)
+    };
+    crate::measure::findings::findings(model, report, &mut data_span)
 }
 
 /// Reads the exports into a measurement of one spec.

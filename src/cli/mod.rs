@@ -312,15 +312,22 @@ fn run_build(args: BuildArgs) -> ExitCode {
             return code;
         }
     }
-    let compilation = match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let mut compilation =
+        match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
+            Ok(c) => c,
+            Err(code) => return code,
+        };
     if compilation.has_errors() {
         eprint_findings(&compilation.diagnostics, &compilation.sources);
         eprintln!("{}", say(msg!("cli-nothing-written")));
         return ExitCode::from(1);
     }
+    let pipeline::Compilation {
+        sources,
+        specs,
+        declarations,
+        diagnostics: checked,
+    } = &mut *compilation;
     let targets: Vec<generate::Target> = if args.target.is_empty() {
         generate::Target::ALL.to_vec()
     } else {
@@ -336,11 +343,11 @@ fn run_build(args: BuildArgs) -> ExitCode {
             })
             .collect()
     };
-    let mut diagnostics = compilation.diagnostics.clone();
-    let several = compilation.specs.len() > 1;
+    let mut diagnostics = checked.clone();
+    let several = specs.len() > 1;
     let mut files = generate::Files::new();
     let mut stems = generate::files::Stems::default();
-    for spec in &compilation.specs {
+    for spec in specs.iter() {
         // Documents never follow the locale: a build is the same on every machine.
         let language = explicit_language()
             .or_else(|| spec.model.service.as_ref().and_then(|s| s.language))
@@ -350,18 +357,24 @@ fn run_build(args: BuildArgs) -> ExitCode {
             max_findings: args.shown.max_findings(),
             ..check::Options::default()
         });
+        // The rows set aside are said as `cxc measure` says them, as
+        // warnings: bad rows are never fatal, and the documents are
+        // written with the figures of the good ones.
+        let mut data_problems = Vec::new();
         let measured = if args.contacts.is_some() || args.cases.is_some() {
-            match measure_spec(
-                spec,
-                args.contacts.as_deref(),
-                args.cases.as_deref(),
-                None,
-                None,
-            ) {
-                Ok(report) => Some(crate::generate::report::MeasureView::new(
-                    &spec.model,
-                    &report,
-                )),
+            let files = [args.contacts.as_deref(), args.cases.as_deref()];
+            match measure_spec(spec, files[0], files[1], None, None) {
+                Ok(report) => {
+                    data_problems = measure::data_findings(&spec.model, &report, files, sources);
+                    data_problems.retain(|d| d.code == crate::diagnostic::Code::BadData);
+                    for d in &mut data_problems {
+                        d.severity = Severity::Warning;
+                    }
+                    Some(crate::generate::report::MeasureView::new(
+                        &spec.model,
+                        &report,
+                    ))
+                }
                 Err(code) => return code,
             }
         } else {
@@ -385,12 +398,9 @@ fn run_build(args: BuildArgs) -> ExitCode {
             Ok(f) => f,
             Err(e) => return fail(&e),
         };
+        problems.extend(data_problems);
         spec.config.apply(&mut problems);
-        crate::diagnostic::suppress::apply(
-            &mut problems,
-            &compilation.sources,
-            &compilation.declarations,
-        );
+        crate::diagnostic::suppress::apply(&mut problems, sources, declarations);
         crate::diagnostic::sort(&mut problems);
         crate::diagnostic::cap(&mut problems, |_| checks.max_findings);
         localize(&mut problems);
@@ -413,7 +423,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         );
     }
     if !diagnostics.is_empty() {
-        eprint_findings(&diagnostics, &compilation.sources);
+        eprint_findings(&diagnostics, sources);
     }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         eprintln!("{}", say(msg!("cli-nothing-written")));

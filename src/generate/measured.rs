@@ -22,7 +22,29 @@ pub(crate) struct StepFigures {
     pub hurts: bool,
 }
 
+/// The rows the figures rest on and those set aside as bad data, as the
+/// documents that quote measured figures say them.
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct MeasuredRows {
+    pub contacts: String,
+    pub visits: String,
+    pub bad_contacts: String,
+    pub bad_visits: String,
+}
+
 impl<'v> Measured<'v> {
+    /// The rows measured and set aside, in the documents' numbers.
+    pub fn rows(&self) -> MeasuredRows {
+        let r = &self.view.rows;
+        let n = |count: u64| self.number(count as f64);
+        MeasuredRows {
+            contacts: n(r.contacts),
+            visits: n(r.visits),
+            bad_contacts: n(r.bad_contacts),
+            bad_visits: n(r.bad_visits),
+        }
+    }
+
     pub fn new(view: &'v MeasureView, language: Language) -> Measured<'v> {
         Measured { view, language }
     }

@@ -66,13 +66,20 @@ pub struct Clocks {
 
 impl Clocks {
     pub fn new(model: &Model) -> Clocks {
-        let zones: Vec<TimeZone> = model.calendars.values().map(zone).collect();
         let home = model
             .calendars
             .values()
-            .zip(&zones)
-            .find(|(c, _)| c.timezone.is_some())
-            .map_or(TimeZone::UTC, |(_, z)| z.clone());
+            .find(|c| c.timezone.is_some())
+            .map_or(TimeZone::UTC, zone);
+        // A calendar that names no zone reads local times in the home zone.
+        let zones: Vec<TimeZone> = model
+            .calendars
+            .values()
+            .map(|c| match c.timezone {
+                Some(_) => zone(c),
+                None => home.clone(),
+            })
+            .collect();
         let mut always = WeekHours::default();
         always.add(&OpenHours::Always);
         let mut distinct = vec![home.clone()];
@@ -155,7 +162,8 @@ impl Clocks {
             .any(|zone| matches!((first.at(zone), later.at(zone)), (Some(a), Some(b)) if b < a))
     }
 
-    /// The zone local times are read in under `calendar`.
+    /// The zone local times are read in under `calendar`: its own, the
+    /// home zone when it names none or there is no calendar.
     pub fn zone(&self, calendar: Option<Idx<Calendar>>) -> &TimeZone {
         calendar.map_or(&self.home, |c| &self.zones[c.index()])
     }

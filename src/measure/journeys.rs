@@ -4,11 +4,16 @@
 //! each step, drop-off, end-to-end time and the teams the customer passed
 //! through.
 //!
-//! Memory holds the visits of open cases only: a case is closed when it
-//! enters a step that ends the journey with no way on, the rest at the end
-//! of the export.
+//! A case is every row with its id (in its journey), wherever the row lies
+//! in the export: its visits ordered by `entered` (visits entered at the
+//! same instant by step, as the dbt project orders them), and split after
+//! each visit of a step that ends the journey with no way on — an id used
+//! again after its case was closed starts a new case. Memory holds every
+//! visit until the export ends ([`Held`]: 48 bytes a visit, and each id
+//! once): cases are replayed in [`Tally::finish`].
 
 use super::clocks::Clocks;
+use super::held::Held;
 use super::kept::Kept;
 use super::sketch::Sketch;
 use crate::model::{Idx, Journey, Model, Promise, Step, Team};
@@ -86,9 +91,8 @@ pub struct JourneyFigures {
 }
 
 pub struct Tally {
-    /// Keyed by journey and case id; foldhash, seeded per process (the
-    /// order is never seen: `finish` sorts).
-    open: foldhash::HashMap<(Idx<Journey>, Box<str>), Vec<Stop>>,
+    /// Every visit, until the export ends.
+    open: Held,
     pub journeys: Vec<JourneyFigures>,
     /// Promises over a journey, kept per case.
     pub promises: BTreeMap<Idx<Promise>, Kept>,
@@ -100,7 +104,7 @@ pub struct Tally {
 impl Tally {
     pub fn new(model: &Model, max_handoffs: u32) -> Tally {
         Tally {
-            open: foldhash::HashMap::default(),
+            open: Held::default(),
             journeys: model
                 .journeys
                 .values()
@@ -115,38 +119,23 @@ impl Tally {
         }
     }
 
-    pub fn add(
-        &mut self,
-        model: &Model,
-        clocks: &Clocks,
-        journey: Idx<Journey>,
-        case: &str,
-        stop: Stop,
-    ) {
-        let step = &model.journeys[journey].steps[stop.step];
-        let last = step.end.is_some() && step.next.is_empty();
-        let key = (journey, Box::from(case));
+    pub fn add(&mut self, journey: Idx<Journey>, case: &str, stop: Stop) {
         self.latest = self
             .latest
             .max(Some(stop.left.unwrap_or(stop.entered).max(stop.entered)));
-        if last {
-            let mut stops = self.open.remove(&key).unwrap_or_default();
-            stops.push(stop);
-            self.close(model, clocks, journey, stops, None);
-        } else {
-            self.open.entry(key).or_default().push(stop);
-        }
+        self.open.add(journey, case, stop);
     }
 
-    /// Closes every case still open, in a fixed order so sums of
-    /// fractions come out the same on every run; `as_of` (else the latest
-    /// time in the export) tells a case in progress from one dropped.
+    /// Replays every case, in a fixed order (journey, then case id) so
+    /// sums of fractions come out the same on every run whatever the
+    /// order of the rows; `as_of` (else the latest time in the export)
+    /// tells a case in progress from one dropped.
     pub fn finish(&mut self, model: &Model, clocks: &Clocks, as_of: Option<Timestamp>) {
         let as_of = as_of.or(self.latest);
-        let mut open: Vec<_> = std::mem::take(&mut self.open).into_iter().collect();
-        open.sort_by(|a, b| a.0.cmp(&b.0));
-        for ((journey, _), stops) in open {
-            self.close(model, clocks, journey, stops, as_of);
+        for (journey, stops) in std::mem::take(&mut self.open).cases() {
+            for case in cases(&model.journeys[journey], stops) {
+                self.close(model, clocks, journey, &case, as_of);
+            }
         }
     }
 
@@ -157,11 +146,10 @@ impl Tally {
         model: &Model,
         clocks: &Clocks,
         id: Idx<Journey>,
-        mut stops: Vec<Stop>,
+        stops: &[Stop],
         as_of: Option<Timestamp>,
     ) {
         let journey = &model.journeys[id];
-        stops.sort_by_key(|s| s.entered);
         let figures = &mut self.journeys[id.index()];
         figures.cases += 1;
         let Some(first) = stops.first().copied() else {
@@ -264,7 +252,7 @@ impl Tally {
             .count();
         figures.handoffs.add(changes as i64);
         figures.over_handoff_limit += u64::from(changes > self.max_handoffs as usize);
-        self.promise(model, clocks, id, &stops);
+        self.promise(model, clocks, id, stops);
     }
 
     /// Promises over this journey: from entering `from` (the first step
@@ -293,4 +281,30 @@ impl Tally {
             }
         }
     }
+}
+
+/// The cases of one id: its visits ordered by `entered`, then by step
+/// (then by the rest of the row, none before some, so that the order of
+/// the file never shows), cut after each visit of a step that ends the
+/// journey with no way on.
+pub fn cases(journey: &Journey, mut stops: Vec<Stop>) -> impl Iterator<Item = Vec<Stop>> + '_ {
+    let number = |n: Option<f64>| n.map(f64::to_bits);
+    stops.sort_by(|a, b| {
+        (a.entered, a.step.index(), a.left)
+            .cmp(&(b.entered, b.step.index(), b.left))
+            .then_with(|| number(a.csat).cmp(&number(b.csat)))
+            .then_with(|| number(a.effort).cmp(&number(b.effort)))
+    });
+    let mut rest = stops.into_iter();
+    std::iter::from_fn(move || {
+        let mut case = Vec::new();
+        for stop in rest.by_ref() {
+            case.push(stop);
+            let step = &journey.steps[stop.step];
+            if step.end.is_some() && step.next.is_empty() {
+                break;
+            }
+        }
+        (!case.is_empty()).then_some(case)
+    })
 }

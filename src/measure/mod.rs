@@ -7,8 +7,9 @@
 //! - `rows`: the exports read into typed contacts and visits, bad rows
 //!   kept with why; `flaws`: those counted per kind (`bad-data`);
 //! - `sla`, `metrics`, `promises`, `complaints`, `journeys`: one streamed
-//!   tally per kind of standard, memory bounded by the spec and the open
-//!   cases, never by the rows; `kept`: the shares kept, and deadlines open
+//!   tally per kind of standard, memory bounded by the spec, never by the
+//!   rows — except the journeys', which hold every visit of the cases
+//!   export (compactly) so its rows need not be sorted; `kept`: the shares kept, and deadlines open
 //!   until the export ends; `sketch`: quantiles in bounded memory;
 //! - `findings`: every standard reality misses, as a diagnostic at its line;
 //!   `pain`: the steps and channels the data shows hurting customers.
@@ -26,6 +27,7 @@ mod docs;
 pub mod exact;
 pub mod findings;
 pub mod flaws;
+mod held;
 pub mod journeys;
 pub mod kept;
 pub mod kpis;
@@ -367,8 +369,17 @@ impl<'m> Measurement<'m> {
             );
         }
         let nameless_unhappy = unhappy && contact.customer.is_none();
-        self.money
-            .add(segment, channel, contact.handle_time, nameless_unhappy);
+        // Nobody answered: abandoned, no agent time.
+        let answered = contact.answered.is_some()
+            || contact.first_response.is_some()
+            || contact.resolved.is_some();
+        self.money.add(
+            segment,
+            channel,
+            contact.handle_time,
+            answered,
+            nameless_unhappy,
+        );
         if let (Some(cause), Some(_)) = (contact.cause, complaint) {
             self.causes.add(cause, segment, day);
         }
@@ -436,8 +447,7 @@ impl<'m> Measurement<'m> {
             csat: visit.csat,
             effort: visit.effort,
         };
-        self.journeys
-            .add(self.model, &self.clocks, journey, &visit.case, stop);
+        self.journeys.add(journey, &visit.case, stop);
     }
 
     /// Adds the contacts another measurement of the same spec read from a

@@ -4,18 +4,23 @@
 //! figure keeps what it rests on, so the reports print the assumptions
 //! beside it.
 //!
-//! A contact costs its channel's `cost` plus that of the roles of the team
-//! whose queue answers it (headcount-weighted mean of the team's roles
-//! that state a cost). A cost per hour becomes a cost per contact through
-//! the contact's `handle_time` when the export has it, else the queue's
-//! `aht`; a contact with neither is not costed (and counted as such). An
+//! A contact costs its channel's `cost` plus that of the people who answer
+//! it on the queue that takes it ([`Model::queue_takers`]): the owner role
+//! when a line role of the queue's team owns the channel, else the team's
+//! line roles (never its lead, unless the lead alone answers), a
+//! headcount-weighted mean of those that state a cost. A cost per hour
+//! becomes a cost per contact through the contact's `handle_time` when the
+//! export has it, else the queue's `aht`; a contact nobody answered (no
+//! `answered`, `first_response` nor `resolved`: abandoned) took no agent
+//! time and is charged none; any other contact with neither is not costed
+//! (and counted as such). An
 //! agent hour on a queue with `concurrency N` carries N contacts at once, so
 //! the hours are divided by N: hourly × handle time / concurrency.
 
 use super::repeats::Repeats;
 use super::Settings;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{At, Channel, Idx, Model, Queue, Role, Segment};
+use crate::model::{At, Channel, Crew, Idx, Model, Party, Queue, Role, Segment};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::ast::TargetValue;
@@ -29,6 +34,9 @@ pub struct Work {
     /// Contacts with a `handle_time`, and their seconds.
     pub timed: u64,
     pub handle_seconds: super::exact::Sum,
+    /// Contacts without a `handle_time` that nobody answered: no agent
+    /// time.
+    pub unanswered: u64,
 }
 
 /// The contacts as money needs them.
@@ -46,13 +54,17 @@ impl Tally {
         segment: Idx<Segment>,
         channel: Idx<Channel>,
         handle_time: Option<f64>,
+        answered: bool,
         nameless_unhappy: bool,
     ) {
         let work = self.work.entry((segment, channel)).or_default();
         work.contacts += 1;
-        if let Some(seconds) = handle_time {
-            work.timed += 1;
-            work.handle_seconds.add(seconds);
+        match handle_time {
+            Some(seconds) => {
+                work.timed += 1;
+                work.handle_seconds.add(seconds);
+            }
+            None => work.unanswered += u64::from(!answered),
         }
         if nameless_unhappy {
             *self.nameless_unhappy.entry(segment).or_default() += 1;
@@ -65,6 +77,7 @@ impl Tally {
             mine.contacts += w.contacts;
             mine.timed += w.timed;
             mine.handle_seconds.absorb(w.handle_seconds);
+            mine.unanswered += w.unanswered;
         }
         for (segment, n) in other.nameless_unhappy {
             *self.nameless_unhappy.entry(segment).or_default() += n;
@@ -205,13 +218,14 @@ fn queue_of(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Opti
         .map(|(id, _)| id)
 }
 
-/// The roles of the team whose queue it is: their costs are the queue's.
-fn team_roles<'m>(model: &'m Model, queue: &Queue) -> impl Iterator<Item = &'m Role> {
-    let team = queue.team.as_ref().and_then(|t| t.target);
-    model
-        .roles
-        .values()
-        .filter(move |r| team.is_some() && r.team.as_ref().and_then(|t| t.target) == team)
+/// The roles that answer the queue's contacts: their costs are the
+/// queue's.
+fn takers(model: &Model, queue: &Queue) -> Vec<Idx<Role>> {
+    match model.queue_takers(queue) {
+        Some(Party::Role(role)) => vec![role],
+        Some(Party::Team(team)) => Crew::new(model).line(team),
+        None => Vec::new(),
+    }
 }
 
 /// What a contact of `segment` on `channel` costs by the spec.
@@ -226,7 +240,9 @@ pub fn price(model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Pri
     };
     price.aht = queue.aht.map(|a| a.value.seconds() as f64);
     price.concurrency = queue.concurrency.map(|c| c.value);
-    let roles: Vec<_> = team_roles(model, queue)
+    let roles: Vec<_> = takers(model, queue)
+        .into_iter()
+        .map(|r| &model.roles[r])
         .filter_map(|r| Some((r.cost?.value, f64::from(r.headcount.unwrap_or(1).max(1)))))
         .collect();
     let people: f64 = roles.iter().map(|r| r.1).sum();
@@ -264,14 +280,16 @@ pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repea
         if !price.stated() {
             continue;
         }
-        let untimed = (work.contacts - work.timed) as f64;
+        // Answered contacts without a handle time take the queue's `aht`;
+        // unanswered ones take no agent time.
+        let untimed = (work.contacts - work.timed - work.unanswered) as f64;
         let (costed, hours) = match (price.per_hour > 0.0, price.aht) {
             (false, _) => (work.contacts, 0.0),
             (true, Some(aht)) => (
                 work.contacts,
                 (work.handle_seconds.get() + untimed * aht) / 3600.0,
             ),
-            (true, None) => (work.timed, work.handle_seconds.get() / 3600.0),
+            (true, None) => (work.timed + work.unanswered, work.handle_seconds.get() / 3600.0),
         };
         // Handle times run beside each other on a concurrent queue.
         let hours = hours / f64::from(price.concurrency.unwrap_or(1).max(1));
@@ -418,7 +436,8 @@ pub fn findings(model: &Model, report: &super::Report, out: &mut Vec<Diagnostic>
             owners.push((cost.span, "channel", channel.header.id.as_str()));
         }
         if let Some(queue) = cell.price.queue {
-            for role in team_roles(model, &model.queues[queue]) {
+            for role in takers(model, &model.queues[queue]) {
+                let role = &model.roles[role];
                 if let Some(cost) = hourly(role.cost) {
                     owners.push((cost.span, "role", role.header.id.as_str()));
                 }

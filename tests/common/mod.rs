@@ -192,3 +192,45 @@ pub fn buildable(spec: &std::path::Path) -> (Option<tempfile::TempDir>, PathBuf)
         None => (None, spec.to_path_buf()),
     }
 }
+
+/// Runs `check` on `cases` values of `strategy` from the fixed seed, then as
+/// many from a random one; each seed is printed past the test harness's
+/// capture, and a failure names it.
+pub fn run_seeded<S: proptest::strategy::Strategy>(
+    what: &str,
+    fixed: [u8; 32],
+    cases: u32,
+    strategy: &S,
+    check: impl Fn(S::Value),
+) {
+    let random: [u8; 32] = std::array::from_fn(|i| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        (nanos >> (i % 16 * 8)) as u8 ^ (i as u8).wrapping_mul(37)
+    });
+    use std::io::Write;
+    for (name, seed) in [("fixed", fixed), ("random", random)] {
+        let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+        let _ = writeln!(std::io::stderr(), "{what}: {name} seed {hex}");
+        let config = proptest::test_runner::Config {
+            cases,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        };
+        let mut runner = proptest::test_runner::TestRunner::new_with_rng(
+            config,
+            proptest::test_runner::TestRng::from_seed(
+                proptest::test_runner::RngAlgorithm::ChaCha,
+                &seed,
+            ),
+        );
+        if let Err(e) = runner.run(strategy, |value| {
+            check(value);
+            Ok(())
+        }) {
+            panic!("{what}: {name} seed {hex}: {e}");
+        }
+    }
+}

@@ -1,21 +1,21 @@
 //! Money (language 3) on `tests/measure/money`: every figure worked out by
 //! hand from the spec's costs and the six contacts.
 //!
-//! Phone: 10 per contact, plus the support team's roles per hour, weighted
-//! by headcount: (1 × 3000 + 2 × 1800) / 3 = 2200 per hour. Of its four
-//! contacts two give a handle time (720 s + 360 s), two take the queue's
-//! `aht` of 6 minutes: 1800 s = 0.5 h → 1100, plus 4 × 10 = 1140, 285 per
-//! contact. Portal: 5 per contact, two contacts, 10. The segment: 1150 over
-//! 6 contacts, 191.67 each.
+//! Phone: 10 per contact, plus the support team's line roles per hour,
+//! weighted by headcount — the agents' 1800 (the lead organises the line
+//! and answers none of it). Of its four contacts two give a handle time
+//! (720 s + 360 s), two take the queue's `aht` of 6 minutes: 1800 s =
+//! 0.5 h → 900, plus 4 × 10 = 940, 235 per contact. Portal: 5 per contact,
+//! two contacts, 10. The segment: 950 over 6 contacts, 158.33 each.
 //!
 //! At risk: c1 (NPS 3) and c2 (NPS 2, then 5) are two customers, and the
 //! nameless row with NPS 0 counts one: 3 × 1000 × 50% churn = 1500.
 //!
 //! FCR: five resolved contacts naming a customer; c1's first and c2's first
 //! are repeated within 7 days: 3 of 5 = 60% against 80%: 5 × 0.2 = 1
-//! contact fewer at 191.67. Self-service: 2 of 6 contacts on the portal
-//! against 60%: 6 × (0.6 − 1/3) = 1.6 contacts moved, each 285 − 5 = 280
-//! cheaper: 448.
+//! contact fewer at 158.33. Self-service: 2 of 6 contacts on the portal
+//! against 60%: 6 × (0.6 − 1/3) = 1.6 contacts moved, each 235 − 5 = 230
+//! cheaper: 368.
 
 use std::path::Path;
 
@@ -55,19 +55,19 @@ fn cost_to_serve_revenue_at_risk_and_savings_are_the_hand_worked_figures() {
             &phone["price_per_hour"],
             &phone["aht_seconds"],
         ),
-        (&4.into(), &2.into(), &4.into(), &2200.into(), &360.into())
+        (&4.into(), &2.into(), &4.into(), &1800.into(), &360.into())
     );
     assert_eq!(
         (&phone["cost"], &phone["per_contact"]),
-        (&1140.into(), &285.into())
+        (&940.into(), &235.into())
     );
     let portal = &m["cost_to_serve"][1];
     assert_eq!(
         (&portal["cost"], &portal["per_contact"]),
         (&10.into(), &5.into())
     );
-    assert_eq!(m["cost_by_segment"][0]["cost"], 1150);
-    assert_eq!(m["cost_by_segment"][0]["per_contact"], 191.67);
+    assert_eq!(m["cost_by_segment"][0]["cost"], 950);
+    assert_eq!(m["cost_by_segment"][0]["per_contact"], 158.33);
     let risk = &m["revenue_at_risk"][0];
     assert_eq!(risk["customers_at_risk"], 3);
     assert_eq!(risk["counted_by_row"], 1);
@@ -80,22 +80,20 @@ fn cost_to_serve_revenue_at_risk_and_savings_are_the_hand_worked_figures() {
     );
     assert_eq!(
         (&fcr["contacts"], &fcr["saving"]),
-        (&1.into(), &191.67.into())
+        (&1.into(), &158.33.into())
     );
     let own = &m["savings"][1];
     assert_eq!(own["lever"], "self_service");
     assert_eq!(own["contacts"], 1.6);
-    assert_eq!(own["unit_saving"], 280);
-    assert_eq!(own["saving"], 448);
+    assert_eq!(own["unit_saving"], 230);
+    assert_eq!(own["saving"], 368);
 }
 
 #[test]
 fn each_money_figure_has_its_assumptions_beside_it_in_both_languages() {
     let (_, en) = money("en");
     assert!(
-        en.contains(
-            "| mass | phone | 4 | 4 | 1,140 | 285 | 10 RUB per contact; 2,200 RUB per hour"
-        ),
+        en.contains("| mass | phone | 4 | 4 | 940 | 235 | 10 RUB per contact; 1,800 RUB per hour"),
         "{en}"
     );
     // The catalogue's code is code, never backticks shown as typed.
@@ -105,7 +103,7 @@ fn each_money_figure_has_its_assumptions_beside_it_in_both_languages() {
         en.contains("× average check 1,000 RUB × churn share 50%"),
         "{en}"
     );
-    assert!(en.contains("each saving 280 RUB"), "{en}");
+    assert!(en.contains("each saving 230 RUB"), "{en}");
     let (_, ru) = money("ru");
     // Russian groups digits with a no-break space.
     let ru = ru.replace(['\u{a0}', '\u{202f}'], " ");
@@ -116,7 +114,7 @@ fn each_money_figure_has_its_assumptions_beside_it_in_both_languages() {
         "{ru}"
     );
     assert!(
-        ru.contains("| mass | доля самообслуживания | 33,3% | 60% | 448 |"),
+        ru.contains("| mass | доля самообслуживания | 33,3% | 60% | 368 |"),
         "{ru}"
     );
     // Counts agree with their nouns (the catalogues' plural forms), never
@@ -155,12 +153,13 @@ fn an_hourly_cost_without_any_handle_time_leaves_those_contacts_uncosted() {
         .replace("; aht 6m", "");
     let (found, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
     // The queue names the team but gives no `aht`: only the two contacts
-    // with a handle time are costed: 20 + (1080 s = 0.3 h) × 2200 = 680.
-    // Both hourly cost lines are found wanting.
+    // with a handle time are costed: 20 + (1080 s = 0.3 h) × 1800 = 560.
+    // The agents' hourly cost line is found wanting (the lead's is not
+    // the queue's: the lead answers none of it).
     let phone = &measured["money"]["cost_to_serve"][0];
-    assert_eq!((&phone["costed"], &phone["cost"]), (&2.into(), &680.into()));
-    assert_eq!(phone["per_contact"], 340);
-    assert_eq!(uncosted(&found), ["spec.cx:5", "spec.cx:6"], "{found:?}");
+    assert_eq!((&phone["costed"], &phone["cost"]), (&2.into(), &560.into()));
+    assert_eq!(phone["per_contact"], 280);
+    assert_eq!(uncosted(&found), ["spec.cx:6"], "{found:?}");
 }
 
 /// The lines of `hourly-cost-uncosted` findings.
@@ -237,7 +236,7 @@ fn an_hourly_cost_that_cannot_be_costed_is_a_finding_at_its_line() {
 /// An agent on a queue with `concurrency 3` handles three contacts at once,
 /// so an hour of their cost carries three contacts' handle time (audit 2,
 /// A9): the phone's 1800 s of handling are 0.5 h / 3 of agent time,
-/// 2200 / 6 = 366.67, plus 4 × 10 = 406.67 — not 1140 as one at a time.
+/// 1800 / 6 = 300, plus 4 × 10 = 340 — not 940 as one at a time.
 #[test]
 fn an_hourly_cost_is_shared_by_the_contacts_an_agent_handles_at_once() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/measure/money");
@@ -249,9 +248,80 @@ fn an_hourly_cost_is_shared_by_the_contacts_an_agent_handles_at_once() {
     let (_, measured) = super::measure_in(&spec, &contacts, "case,journey,step,entered\n");
     let phone = &measured["money"]["cost_to_serve"][0];
     assert_eq!(phone["channel"], "phone");
+    assert_eq!((&phone["costed"], &phone["cost"]), (&4.into(), &340.into()));
+    assert_eq!(phone["per_contact"], 85);
+}
+
+/// Outside audit 6, F8: a contact is costed at the rate of the people who
+/// answer it. `gold_line` is owned by the role `gold_agent`: its contacts
+/// cost that role's 32 an hour, not a blend of the team. `phone` is owned
+/// by the team: its line roles by headcount, the lead left out and the
+/// trainee (no cost) too: (3 × 20 + 1 × 32) / 4 = 23 an hour. `email` is
+/// answered by team `solo`, whose lead is alone: 40 an hour. A contact
+/// nobody answered (no `answered`, `first_response` nor `resolved`) is
+/// charged no handle time; one answered without a `handle_time` takes the
+/// queue's `aht` (an e-mail with only a `first_response` was answered).
+///
+/// - gold_line: 3 × 5 + (600 + 360 + 0) s × 32 / 3600 = 15 + 8.5333 = 23.53,
+///   7.84 a contact (before: 26 an hour and the abandoned call at 6 minutes,
+///   15 + 1320 s × 26 / 3600 = 24.53);
+/// - phone: 2 × 1 + 900 s × 23 / 3600 = 2 + 5.75 = 7.75, 3.88 a contact;
+/// - email: 300 s × 40 / 3600 = 3.33.
+#[test]
+fn contacts_cost_what_the_people_who_answer_them_cost_and_abandoned_ones_no_handle_time() {
+    let spec = r#"service "Takers" { language en; currency GBP; review every 12 months; reviewed 2026-10-01 }
+team fnol { lead fnol_lead }
+team solo { lead solo_lead }
+role fnol_lead { team fnol; headcount 1; duty "Leads the line"; cost 38 per hour }
+role fnol_agent { team fnol; headcount 3; duty "Answers calls"; cost 20 per hour }
+role gold_agent { team fnol; headcount 1; duty "Answers the Gold line"; cost 32 per hour }
+role trainee { team fnol; headcount 1; duty "Learns the line" }
+role solo_lead { team solo; headcount 1; duty "Answers e-mail alone"; cost 40 per hour }
+channel phone { kind phone; owner fnol; cost 1 per contact }
+channel gold_line { kind phone; owner gold_agent; cost 5 per contact }
+channel email { kind email; owner solo }
+segment gold { channels phone, gold_line, email }
+sla gold_sla for gold { answer phone 80% within 1m; answer gold_line 90% within 20s }
+queue gold_queue { channel gold_line; team fnol; aht 6m }
+queue phone_queue { channel phone; team fnol; aht 10m }
+queue email_queue { channel email; team solo; aht 5m }
+"#;
+    let contacts = "\
+id,segment,channel,created,answered,first_response,resolved,handle_time
+g1,gold,gold_line,2026-11-02T10:00:00Z,2026-11-02T10:00:10Z,,,600
+g2,gold,gold_line,2026-11-02T11:00:00Z,2026-11-02T11:00:10Z,,,
+g3,gold,gold_line,2026-11-02T12:00:00Z,,,,
+p1,gold,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:30Z,,,900
+p2,gold,phone,2026-11-02T11:00:00Z,,,,
+e1,gold,email,2026-11-02T10:00:00Z,,2026-11-02T12:00:00Z,,
+";
+    let (_, measured) = super::measure_in(spec, contacts, "case,journey,step,entered\n");
+    let cells = measured["money"]["cost_to_serve"].as_array().unwrap();
+    let cell = |channel: &str| {
+        cells
+            .iter()
+            .find(|c| c["channel"] == channel)
+            .unwrap_or_else(|| panic!("{channel}: {cells:?}"))
+    };
+    let figures = |channel: &str| {
+        let c = cell(channel);
+        (
+            c["price_per_hour"].clone(),
+            c["costed"].clone(),
+            c["cost"].clone(),
+            c["per_contact"].clone(),
+        )
+    };
     assert_eq!(
-        (&phone["costed"], &phone["cost"]),
-        (&4.into(), &406.67.into())
+        figures("gold_line"),
+        (32.into(), 3.into(), 23.53.into(), 7.84.into())
     );
-    assert_eq!(phone["per_contact"], 101.67);
+    assert_eq!(
+        figures("phone"),
+        (23.into(), 2.into(), 7.75.into(), 3.88.into())
+    );
+    assert_eq!(
+        figures("email"),
+        (40.into(), 1.into(), 3.33.into(), 3.33.into())
+    );
 }

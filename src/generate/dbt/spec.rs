@@ -4,7 +4,6 @@
 //! the spec.
 
 use super::{yaml_string, Table};
-use crate::measure::clocks::zone;
 use crate::measure::Settings;
 use crate::model::{Calendar, Idx, Model};
 use crate::syntax::values::{Feedback, TimeLimit};
@@ -85,9 +84,9 @@ impl<'m> Spec<'m> {
         let mut zones = vec![clocks.home().clone()];
         let calendar_zone = model
             .calendars
-            .values()
+            .ids()
             .map(|c| {
-                let tz = zone(c);
+                let tz = clocks.zone(Some(c)).clone();
                 match zones.iter().position(|z| same(z, &tz)) {
                     Some(i) => i,
                     None => {
@@ -553,6 +552,7 @@ impl<'m> Spec<'m> {
             ("workdays", 's'),
             ("facing", 'i'),
             ("team", 's'),
+            ("is_final", 'i'),
         ]);
         for j in m.journeys.values() {
             for (id, s) in j.steps.iter() {
@@ -573,6 +573,8 @@ impl<'m> Spec<'m> {
                     workdays,
                     u8::from(!s.channels.is_empty()).to_string(),
                     team,
+                    // Ends the journey with no way on: a case closes here.
+                    u8::from(s.end.is_some() && s.next.is_empty()).to_string(),
                 ]);
             }
         }

@@ -69,8 +69,9 @@ fn the_project_carries_the_spec_as_data_and_column_names_as_escapes() {
         "{macros}"
     );
     assert!(!macros.contains("evil }}"), "{macros}");
-    // Two zones: Moscow (home) and UTC (the calendar without a timezone).
-    assert!(macros.contains("return([0, 1])"), "{macros}");
+    // One zone: Moscow, the home zone, which the calendar without a
+    // timezone reads local times in too (outside audit 6, F6; was UTC).
+    assert!(macros.contains("return([0])"), "{macros}");
     // Spec titles reach no file of the project: ids only.
     for (path, bytes) in &files {
         assert!(
@@ -132,8 +133,9 @@ queue vip_line { channel phone; segments vip; team support; aht 6m; concurrency 
     let prices = text(&files, "dbt/seeds/cxc_prices.csv");
     let (vip, phone) = (crate::model::Idx::new(0), crate::model::Idx::new(0));
     let p = crate::measure::money::price(model, vip, phone);
-    // 900·¼ + 600·¾ an hour, weighted by headcount: measure's own price.
-    assert_eq!(p.per_hour, 675.0);
+    // The agents' 600 an hour: the lead answers none of the line (outside
+    // audit 6, F8; the blend with the lead was 675): measure's own price.
+    assert_eq!(p.per_hour, 600.0);
     let row = format!("vip,phone,15,{},vip_line,360,2", p.per_hour);
     assert!(prices.contains(&row), "{prices}");
     assert!(prices.contains("vip,app,2,0,-,,1"), "{prices}");

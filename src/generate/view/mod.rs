@@ -106,6 +106,7 @@ impl<'a> View<'a> {
         Spec {
             lang: self.language.as_str(),
             measured: self.measured.is_some(),
+            measured_rows: self.measured.as_ref().map(|m| m.rows()),
             service: self.service(),
             calendars: m.calendars.values().map(|c| self.calendar(c)).collect(),
             teams: m

@@ -11,6 +11,9 @@ pub struct Spec<'a> {
     /// Measured figures stand beside the targets (`cxc build --contacts`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub measured: bool,
+    /// The rows measured and those set aside as bad data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured_rows: Option<crate::generate::measured::MeasuredRows>,
     pub service: Option<ServiceView<'a>>,
     pub calendars: Vec<CalendarView<'a>>,
     pub teams: Vec<TeamView<'a>>,

@@ -1,14 +1,19 @@
 {#- Cost to serve per segment and channel (language 3), as `cxc measure`
-    works it out: a contact costs its channel's and its queue's team's roles'
-    per-contact cost (`cxc_prices`, from the spec), plus their hourly cost
-    times its handle time — the export's `handle_time`, else the queue's
-    `aht` — divided by the queue's concurrency. A contact with neither is
-    not costed (`costed` counts those that are). Only segments and channels
-    the spec prices; figures exact, in the same double-precision steps. -#}
+    works it out: a contact costs its channel's and its answering roles'
+    per-contact cost (`cxc_prices`, from the spec: the queue's owner role,
+    else its team's line roles), plus their hourly cost times its handle
+    time — the export's `handle_time`, else the queue's `aht` for a contact
+    someone answered (`answered`, `first_response` or `resolved`), none for
+    one nobody answered — divided by the queue's concurrency. An answered
+    contact with neither is not costed (`costed` counts those that are).
+    Only segments and channels the spec prices; figures exact, in the same
+    double-precision steps. -#}
 {%- set d = cxc_double() -%}
 with work as (
   select segment_id as segment, channel_id as channel, count(*) as contacts,
-    count(handle_time) as timed, coalesce(sum(handle_time), 0) as handle_seconds
+    count(handle_time) as timed, coalesce(sum(handle_time), 0) as handle_seconds,
+    sum(case when handle_time is null and answered__at_0 is null and first_response__at_0 is null
+              and resolved__at_0 is null then 1 else 0 end) as unanswered
   from {{ ref('cxc_contacts') }}
   where good = 1
   group by segment_id, channel_id
@@ -16,10 +21,10 @@ with work as (
 priced as (
   select w.segment, w.channel, w.contacts, w.timed, w.handle_seconds,
     p.per_contact, p.per_hour, p.queue, p.aht_s, p.concurrency,
-    case when p.per_hour > 0 and p.aht_s is null then w.timed else w.contacts end as costed,
+    case when p.per_hour > 0 and p.aht_s is null then w.timed + w.unanswered else w.contacts end as costed,
     case when p.per_hour <= 0 then cast(0 as {{ d }})
          when p.aht_s is null then w.handle_seconds / cast(3600 as {{ d }})
-         else (w.handle_seconds + cast(w.contacts - w.timed as {{ d }}) * p.aht_s) / cast(3600 as {{ d }})
+         else (w.handle_seconds + cast(w.contacts - w.timed - w.unanswered as {{ d }}) * p.aht_s) / cast(3600 as {{ d }})
     end / cast(p.concurrency as {{ d }}) as hours
   from work w
   join {{ ref('cxc_prices') }} p on p.segment = w.segment and p.channel = w.channel

@@ -3,19 +3,40 @@
     transition, and the time at the step (to `left`, else to entering the
     next step, `until_at`), and when the step's `within` in working days
     is due (`due`, wall clock). Visits entered at the same instant are
-    ordered by step. -#}
+    ordered by step, then by the rest of the row (nulls first), so that no
+    order of the export shows. A case is every row with its id, cut after each visit
+    of a step that ends the journey with no way on (`is_final`): an id used
+    again after that starts a new case, `case_id` here being the id and the
+    number of such visits before (`A#0`, `A#1`), as `cxc measure` cuts
+    them. -#}
+{%- set by = 'entered__at, v.entered__ns, v.step_ord, v.left__at nulls first, v.left__ns nulls first, v.csat nulls first, v.effort nulls first' -%}
 with v as (
   select * from {{ ref('cxc_visits') }} where good = 1
 ),
-ordered as (
-  select v.*, s.ord as step_ord,
-    row_number() over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as pos,
-    count(*) over (partition by v.journey_id, v.case_id) as visits_in_case,
-    lead(v.entered__at) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as next_entered,
-    lead(v.entered__ns) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as next_entered_ns,
-    lag(v.step_id) over (partition by v.journey_id, v.case_id order by v.entered__at, v.entered__ns, s.ord) as prev_step
+stepped as (
+  select v.journey_id, v.step_id, v.csat, v.effort, v.entered__at, v.entered__ns,
+    v.left__at, v.left__ns, v.day, s.ord as step_ord, v.case_id as case_name,
+    s.is_final
   from v
   join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
+),
+runs as (
+  select v.*,
+    coalesce(sum(v.is_final) over (partition by v.journey_id, v.case_name order by v.{{ by }}
+                                   rows between unbounded preceding and 1 preceding), 0) as run
+  from stepped v
+),
+cased as (
+  select runs.*, concat(case_name, '#', cast(run as {{ cxc_text() }})) as case_id from runs
+),
+ordered as (
+  select v.*,
+    row_number() over (partition by v.journey_id, v.case_id order by v.{{ by }}) as pos,
+    count(*) over (partition by v.journey_id, v.case_id) as visits_in_case,
+    lead(v.entered__at) over (partition by v.journey_id, v.case_id order by v.{{ by }}) as next_entered,
+    lead(v.entered__ns) over (partition by v.journey_id, v.case_id order by v.{{ by }}) as next_entered_ns,
+    lag(v.step_id) over (partition by v.journey_id, v.case_id order by v.{{ by }}) as prev_step
+  from cased v
 )
 select o.*,
   case when o.left__at is not null then greatest(o.left__at - o.entered__at, 0)

@@ -1,0 +1,103 @@
+//! Every visit of a cases export, held until the export ends so that its
+//! rows need not be sorted: a case is every row with its id, wherever the
+//! row lies. A visit takes 48 bytes and a case's id is kept once.
+
+use super::journeys::Stop;
+use crate::model::{Idx, Journey, Step};
+use jiff::Timestamp;
+
+/// One visit, packed: `left_ns` −1 and `NaN` say "none".
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    case: u32,
+    step: u32,
+    entered_s: i64,
+    left_s: i64,
+    entered_ns: i32,
+    left_ns: i32,
+    csat: f64,
+    effort: f64,
+}
+
+const _: () = assert!(std::mem::size_of::<Packed>() == 48);
+
+#[derive(Default)]
+pub struct Held {
+    /// Per journey, each case id and its number; foldhash, seeded per
+    /// process (the order is never seen: `cases` sorts by id).
+    ids: Vec<foldhash::HashMap<Box<str>, u32>>,
+    count: u32,
+    visits: Vec<Packed>,
+}
+
+impl Held {
+    pub fn add(&mut self, journey: Idx<Journey>, case: &str, stop: Stop) {
+        if self.ids.len() <= journey.index() {
+            self.ids.resize_with(journey.index() + 1, Default::default);
+        }
+        let ids = &mut self.ids[journey.index()];
+        let case = match ids.get(case) {
+            Some(&n) => n,
+            None => {
+                let n = self.count;
+                self.count = n.checked_add(1).expect("fewer than 2³² cases");
+                ids.insert(Box::from(case), n);
+                n
+            }
+        };
+        let left = stop.left;
+        self.visits.push(Packed {
+            case,
+            step: u32::try_from(stop.step.index()).expect("a step index fits"),
+            entered_s: stop.entered.as_second(),
+            entered_ns: stop.entered.subsec_nanosecond(),
+            left_s: left.map_or(0, |l| l.as_second()),
+            left_ns: left.map_or(-1, |l| l.subsec_nanosecond()),
+            csat: stop.csat.unwrap_or(f64::NAN),
+            effort: stop.effort.unwrap_or(f64::NAN),
+        });
+    }
+
+    /// Each id's visits (in no particular order), by journey and then id.
+    pub fn cases(self) -> impl Iterator<Item = (Idx<Journey>, Vec<Stop>)> {
+        let mut order: Vec<(Idx<Journey>, Box<str>, u32)> = self
+            .ids
+            .into_iter()
+            .enumerate()
+            .flat_map(|(j, ids)| {
+                ids.into_iter()
+                    .map(move |(id, n)| (Idx::<Journey>::new(j), id, n))
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut rank = vec![0u32; order.len()];
+        for (r, (_, _, n)) in order.iter().enumerate() {
+            rank[*n as usize] = r as u32;
+        }
+        let journeys: Vec<Idx<Journey>> = order.into_iter().map(|(j, _, _)| j).collect();
+        let mut visits = self.visits;
+        visits.sort_unstable_by_key(|v| rank[v.case as usize]);
+        let mut visits = visits.into_iter().peekable();
+        std::iter::from_fn(move || {
+            let first = visits.next()?;
+            let case = first.case;
+            let mut stops = vec![unpack(first)];
+            while let Some(v) = visits.next_if(|v| v.case == case) {
+                stops.push(unpack(v));
+            }
+            Some((journeys[rank[case as usize] as usize], stops))
+        })
+    }
+}
+
+fn unpack(v: Packed) -> Stop {
+    let at = |s: i64, ns: i32| Timestamp::new(s, ns).expect("was a timestamp");
+    let number = |n: f64| (!n.is_nan()).then_some(n);
+    Stop {
+        step: Idx::<Step>::new(v.step as usize),
+        entered: at(v.entered_s, v.entered_ns),
+        left: (v.left_ns >= 0).then(|| at(v.left_s, v.left_ns)),
+        csat: number(v.csat),
+        effort: number(v.effort),
+    }
+}
