@@ -60,8 +60,10 @@ proptest! {
 }
 
 /// The most maps of the fixed sample of 300 with lines down the map closer
-/// than parallel lines must stand (see [`close_down`]).
-const CLOSE_DOWN: usize = 35;
+/// than parallel lines must stand (see [`close_down`]). 36 since the loop
+/// breaker enters a phase where the journey does (audit 6, F13), which
+/// redraws some sampled maps: one more falls under the bound.
+const CLOSE_DOWN: usize = 36;
 
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged

@@ -50,7 +50,12 @@ pub fn crossings(paths: &[Vec<(i64, i64)>]) -> usize {
 /// first) and lines run down the map, so the line from the left lane to
 /// the one between must cross both lines from the right into the left
 /// lane, whichever lane its middle runs in.
-const RECORD: &[(&str, &str, usize)] = &[("bank", "чарджбэк", 2)];
+///
+/// The insurer's motor claim (audit 6, F13) keeps three around "fraud
+/// confirmed", the edge from the special investigation to the declined
+/// claim in the claims manager's lane: recorded as the auditor saw them,
+/// not yet analysed for an order that removes them.
+const RECORD: &[(&str, &str, usize)] = &[("bank", "чарджбэк", 2), ("insurer", "motor_claim", 3)];
 
 #[test]
 fn shipped_maps_cross_no_more_than_recorded() {
