@@ -243,7 +243,15 @@ fn mixed_tier_queues(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, queue) in model.queues.iter() {
         let mut tiers: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-        for seg in model.queue_segments(queue) {
+        // A segment named on a channel it does not use sends the queue none
+        // of its contacts (`channel-not-offered` says so): no tier of it.
+        let channel = queue.channel.as_ref().and_then(|c| c.target);
+        let takes = |seg: Idx<Segment>| channel.is_none_or(|c| model.uses_channel(seg, c));
+        for seg in model
+            .queue_segments(queue)
+            .into_iter()
+            .filter(|&s| takes(s))
+        {
             if let Some(tier) = model.segments[seg].tier {
                 tiers
                     .entry(tier.value)

@@ -289,7 +289,10 @@ pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repea
                 work.contacts,
                 (work.handle_seconds.get() + untimed * aht) / 3600.0,
             ),
-            (true, None) => (work.timed + work.unanswered, work.handle_seconds.get() / 3600.0),
+            (true, None) => (
+                work.timed + work.unanswered,
+                work.handle_seconds.get() / 3600.0,
+            ),
         };
         // Handle times run beside each other on a concurrent queue.
         let hours = hours / f64::from(price.concurrency.unwrap_or(1).max(1));
