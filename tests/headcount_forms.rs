@@ -12,14 +12,7 @@ use std::path::Path;
 /// The seats headcount-short says the team `t` needs at once (its headcount
 /// is 1, so it always says), or `None`.
 fn needed(spec: &str, files: &ByPath) -> Option<u64> {
-    let mut workspace = cxc::loader::load_bytes("spec.cx", spec.as_bytes());
-    assert!(
-        workspace.diagnostics.is_empty(),
-        "{:?}",
-        workspace.diagnostics
-    );
-    let (model, found) = cxc::model::build(&mut workspace.specs[0]);
-    assert!(found.is_empty(), "{found:?}");
+    let model = common::model_of(spec);
     let (_, diagnostics) = cxc::staffing::plan(&model, files);
     let message = diagnostics
         .iter()

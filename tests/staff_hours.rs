@@ -255,14 +255,7 @@ fn in_utc(text: &str) -> String {
 /// What a spec's staffing says: every finding (the instants it quotes
 /// written in UTC) and every interval's figures but its start.
 fn judgement(spec: &str, files: &ByPath) -> (Vec<String>, Vec<String>) {
-    let mut workspace = cxc::loader::load_bytes("spec.cx", spec.as_bytes());
-    assert!(
-        workspace.diagnostics.is_empty(),
-        "{:?}",
-        workspace.diagnostics
-    );
-    let (model, found) = cxc::model::build(&mut workspace.specs[0]);
-    assert!(found.is_empty(), "{found:?}");
+    let model = common::model_of(spec);
     let (plans, diagnostics) = cxc::staffing::plan(&model, files);
     let findings = diagnostics
         .iter()

@@ -182,6 +182,20 @@ fn duckdb_equals_measure(venv: &Path, spec: &Path, contacts: &Path, cases: &Path
     );
 }
 
+/// Audit 6, F2: the insurer's cases export is shuffled, its rows in no
+/// order (as a warehouse query without ORDER BY returns them), with bad
+/// rows among them. `cxc measure` puts each case's visits together and
+/// the dbt project cuts cases the same way, so every figure is equal (544;
+/// before the fix, measure found 714 motor cases instead of 400 and 109
+/// figures differed).
+#[test]
+fn shuffled_insurer_cases_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let spec = Path::new(ROOT).join("tests/specs/insurer");
+    let (contacts, cases) = (spec.join("data/contacts.csv"), spec.join("data/cases.csv"));
+    duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(900));
+}
+
 /// The kitchen made to exercise money, root causes and measured pain
 /// (tests/warehouse/priced.rs), in `dir`: (spec, contacts, cases).
 fn priced_kitchen(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {

@@ -156,6 +156,20 @@ pub fn copy_with_rule_off(from: &std::path::Path, rule: &str) -> (tempfile::Temp
     (work, copy)
 }
 
+/// The model of a one-file spec given as text, which must load and build
+/// without a finding.
+pub fn model_of(spec: &str) -> cxc::model::Model {
+    let mut workspace = cxc::loader::load_bytes("spec.cx", spec.as_bytes());
+    assert!(
+        workspace.diagnostics.is_empty(),
+        "{:?}",
+        workspace.diagnostics
+    );
+    let (model, found) = cxc::model::build(&mut workspace.specs[0]);
+    assert!(found.is_empty(), "{found:?}");
+    model
+}
+
 /// Each forecast file an in-memory spec names, by path, for
 /// `cxc::staffing::plan`.
 pub struct ByPath(pub Vec<(String, String)>);
