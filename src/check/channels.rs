@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Channel, Idx};
+use crate::model::{Channel, Idx, Model, Segment};
 use crate::msg;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -167,12 +167,9 @@ fn queues_off_offer(ctx: &mut Ctx) {
         let Some(channel) = channel_ref.target else {
             continue;
         };
-        if !segments_listed(&model.channels[channel]) {
-            continue;
-        }
         for segment in &queue.segments {
             let Some(id) = segment.target else { continue };
-            if model.uses_channel(id, channel) {
+            if takes_contacts(model, channel, id) {
                 continue;
             }
             ctx.report(
@@ -194,6 +191,14 @@ fn queues_off_offer(ctx: &mut Ctx) {
             );
         }
     }
+}
+
+/// Whether a queue on `channel` that names `segment` gets its contacts: the
+/// segment uses the channel, or the channel is one segments do not list
+/// (`field`), so naming the segment is what says it. `channel-not-offered`
+/// and `mixed-tier-queue` read this one answer.
+pub(super) fn takes_contacts(model: &Model, channel: Idx<Channel>, segment: Idx<Segment>) -> bool {
+    !segments_listed(&model.channels[channel]) || model.uses_channel(segment, channel)
 }
 
 /// Segments list the channels customers contact the company through; a

@@ -246,7 +246,9 @@ fn mixed_tier_queues(ctx: &mut Ctx) {
         // A segment named on a channel it does not use sends the queue none
         // of its contacts (`channel-not-offered` says so): no tier of it.
         let channel = queue.channel.as_ref().and_then(|c| c.target);
-        let takes = |seg: Idx<Segment>| channel.is_none_or(|c| model.uses_channel(seg, c));
+        let takes = |seg: Idx<Segment>| {
+            channel.is_none_or(|c| super::channels::takes_contacts(model, c, seg))
+        };
         for seg in model
             .queue_segments(queue)
             .into_iter()
