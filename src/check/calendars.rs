@@ -302,7 +302,8 @@ const REPRESENTATIVE_DAYS: [(i16, i8, i8); 2] = [(2026, 1, 15), (2026, 7, 15)];
 /// `outer`'s week read on `inner`'s clock, once per representative day
 /// whose offsets differ. A calendar open around the clock is open in every
 /// zone; calendars in the same zone (or both without one) read alike; a
-/// calendar whose zone is missing or unknown while the other's differs
+/// calendar whose zone is unknown while the other's differs (one that
+/// names none is in the home zone, `Calendar::zone_name`)
 /// cannot be placed in time, so nothing is compared (`invalid-timezone`
 /// says why).
 fn on_clock_of(outer: &Calendar, inner: &Calendar) -> Vec<WeekHours> {

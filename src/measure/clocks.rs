@@ -66,20 +66,9 @@ pub struct Clocks {
 
 impl Clocks {
     pub fn new(model: &Model) -> Clocks {
-        let home = model
-            .calendars
-            .values()
-            .find(|c| c.timezone.is_some())
-            .map_or(TimeZone::UTC, zone);
-        // A calendar that names no zone reads local times in the home zone.
-        let zones: Vec<TimeZone> = model
-            .calendars
-            .values()
-            .map(|c| match c.timezone {
-                Some(_) => zone(c),
-                None => home.clone(),
-            })
-            .collect();
+        let home = crate::model::clock::home_zone(model);
+        // A calendar that names no zone is in the home zone (`zone`).
+        let zones: Vec<TimeZone> = model.calendars.values().map(zone).collect();
         let mut always = WeekHours::default();
         always.add(&OpenHours::Always);
         let mut distinct = vec![home.clone()];

@@ -49,6 +49,7 @@ pub fn build(spec: &mut Spec) -> (Model, Vec<Diagnostic>) {
     for mut d in of(DeclKind::Calendar) {
         model.calendars.push(builder.calendar(&mut d));
     }
+    give_home_zone(&mut model);
     for mut d in of(DeclKind::Team) {
         model.teams.push(builder.team(&mut d));
     }
@@ -373,6 +374,7 @@ impl Builder {
         let mut calendar = Calendar {
             header: self.header(decl),
             timezone: None,
+            home_zone: None,
             week: WeekHours::default(),
             closed: Vec::new(),
         };
@@ -1070,4 +1072,18 @@ fn repeatable(stmt: &Stmt) -> bool {
             | Stmt::Require(_)
             | Stmt::Source(_)
     )
+}
+
+/// A calendar that names no `timezone` keeps its hours in the spec's home
+/// zone, the zone of the first calendar that names one the database knows
+/// (grammar/README.md,
+/// "Clocks"), so that its opening hours, the local times read against it and
+/// the schedules exported for it are in one zone.
+fn give_home_zone(model: &mut Model) {
+    let home = super::clock::home_zone_name(model.calendars.values()).map(str::to_string);
+    for calendar in model.calendars.values_mut() {
+        if calendar.timezone.is_none() {
+            calendar.home_zone = home.clone();
+        }
+    }
 }

@@ -77,6 +77,11 @@ pub struct Calendar {
     pub header: Header,
     /// `timezone "Europe/Moscow"` as written (`invalid-timezone` checks it).
     pub timezone: Option<super::At<String>>,
+    /// The spec's home zone (that of the first calendar naming one), which a
+    /// calendar without `timezone` keeps its hours in: a CX lead who writes
+    /// `open mon-fri 09:00-18:00` beside a Moscow calendar means Moscow
+    /// hours, and local times in the exports are read in that zone too.
+    pub home_zone: Option<String>,
     pub week: WeekHours,
     pub closed: Vec<Date>,
 }
@@ -87,9 +92,14 @@ impl Calendar {
         self.week.is_always() && self.closed.is_empty()
     }
 
-    /// The time zone's name as written, if the calendar gives one.
+    /// The time zone the calendar's hours are in: its own `timezone`, else
+    /// the spec's home zone; none when no calendar of the spec names one
+    /// (UTC).
     pub fn zone_name(&self) -> Option<&str> {
-        self.timezone.as_ref().map(|z| z.value.as_str())
+        self.timezone
+            .as_ref()
+            .map(|z| z.value.as_str())
+            .or(self.home_zone.as_deref())
     }
 }
 
@@ -126,6 +136,7 @@ pub(crate) mod fixtures {
                 value: zone.to_string(),
                 span: Span::new(FileId(0), 0, 0),
             }),
+            home_zone: None,
             week,
             closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
         }

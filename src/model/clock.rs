@@ -26,12 +26,31 @@ use super::{Calendar, WeekHours};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-/// A calendar's time zone; UTC without one, or with one the database lacks.
+/// A calendar's time zone (its own, else the home zone); UTC without one,
+/// or with one the database lacks.
 pub fn zone(calendar: &Calendar) -> TimeZone {
     calendar
         .zone_name()
         .and_then(|name| jiff::tz::db().get(name).ok())
         .unwrap_or(TimeZone::UTC)
+}
+
+/// The spec's home zone: that of the first calendar naming one the
+/// database knows (UTC without one). Local times no calendar governs are
+/// read in it, and calendars without `timezone` keep their hours in it.
+pub fn home_zone(model: &super::Model) -> TimeZone {
+    home_zone_name(model.calendars.values())
+        .and_then(|name| jiff::tz::db().get(name).ok())
+        .unwrap_or(TimeZone::UTC)
+}
+
+/// The name of the home zone as written (`home_zone`).
+pub fn home_zone_name<'a>(calendars: impl IntoIterator<Item = &'a Calendar>) -> Option<&'a str> {
+    calendars
+        .into_iter()
+        .filter_map(|c| c.timezone.as_ref())
+        .map(|z| z.value.as_str())
+        .find(|name| jiff::tz::db().get(name).is_ok())
 }
 
 const DAY: i64 = 86_400;
@@ -73,8 +92,7 @@ struct Irregular {
 }
 
 impl Clock {
-    /// The clock of a declared calendar; a calendar without a time zone
-    /// (or with one the database does not know) runs on UTC.
+    /// The clock of a declared calendar, in its zone (`zone`).
     pub fn of(calendar: &Calendar) -> Clock {
         let tz = zone(calendar);
         let closed: Vec<i64> = calendar.closed.iter().map(|d| d.to_days()).collect();

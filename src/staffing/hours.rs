@@ -211,11 +211,10 @@ impl PartialEq for Schedule {
 
 impl Schedule {
     pub fn new(model: &Model, channel: Option<Idx<Calendar>>) -> Schedule {
-        let zone = channel
-            .map(|c| &model.calendars[c])
-            .filter(|c| c.timezone.is_some())
-            .or_else(|| model.calendars.values().find(|c| c.timezone.is_some()))
-            .map_or(TimeZone::UTC, clock::zone);
+        let zone = channel.map_or_else(
+            || clock::home_zone(model),
+            |c| clock::zone(&model.calendars[c]),
+        );
         Schedule {
             channel: Hours::new(model, channel),
             clocks: Vec::new(),
