@@ -294,18 +294,10 @@ fn slas_beyond_channel_hours(ctx: &mut Ctx) {
     }
 }
 
-/// Representative instants, one in winter and one in summer, at which a
-/// calendar's week is read in another zone: together they cover both sides
-/// of every daylight-saving change.
-const REPRESENTATIVE_DAYS: [(i16, i8, i8); 2] = [(2026, 1, 15), (2026, 7, 15)];
-
-/// `outer`'s week read on `inner`'s clock, once per representative day
-/// whose offsets differ. A calendar open around the clock is open in every
-/// zone; calendars in the same zone (or both without one) read alike; a
-/// calendar whose zone is unknown while the other's differs (one that
-/// names none is in the home zone, `Calendar::zone_name`)
-/// cannot be placed in time, so nothing is compared (`invalid-timezone`
-/// says why).
+/// `outer`'s week read on `inner`'s clock (`model::zones`). A calendar
+/// whose zone is unknown while the other's differs (one that names none is
+/// in the home zone, `Calendar::zone_name`) cannot be placed in time, so
+/// nothing is compared (`invalid-timezone` says why).
 fn on_clock_of(outer: &Calendar, inner: &Calendar) -> Vec<WeekHours> {
     if outer.week.is_always() || outer.zone_name() == inner.zone_name() {
         return vec![outer.week.clone()];
@@ -313,55 +305,11 @@ fn on_clock_of(outer: &Calendar, inner: &Calendar) -> Vec<WeekHours> {
     let (Some(from), Some(to)) = (zone(outer), zone(inner)) else {
         return Vec::new();
     };
-    let mut shifts: Vec<i32> = Vec::new();
-    for (year, month, day) in REPRESENTATIVE_DAYS {
-        let Ok(at) = jiff::civil::date(year, month, day)
-            .at(12, 0, 0, 0)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-        else {
-            continue;
-        };
-        let at = at.timestamp();
-        let shift = (to.to_offset(at).seconds() - from.to_offset(at).seconds()) / 60;
-        if !shifts.contains(&shift) {
-            shifts.push(shift);
-        }
-    }
-    shifts
-        .into_iter()
-        .map(|shift| shifted(&outer.week, shift))
-        .collect()
+    crate::model::zones::week_in_zone(&outer.week, &from, &to)
 }
 
 fn zone(calendar: &Calendar) -> Option<jiff::tz::TimeZone> {
     jiff::tz::db().get(calendar.zone_name()?).ok()
-}
-
-/// `week` moved by `shift` minutes (wrapping round the week), split at
-/// midnight.
-fn shifted(week: &WeekHours, shift: i32) -> WeekHours {
-    const DAY: i32 = 24 * 60;
-    const WEEK: i32 = 7 * DAY;
-    let mut out = WeekHours::default();
-    for &day in Weekday::ALL {
-        for &(a, b) in &week.days[day.index()] {
-            let start = (day.index() as i32 * DAY + a.minutes() as i32 + shift).rem_euclid(WEEK);
-            let mut left = b.minutes() as i32 - a.minutes() as i32;
-            let mut at = start;
-            while left > 0 {
-                let (d, m) = (at / DAY, at % DAY);
-                let take = left.min(DAY - m);
-                out.days[d as usize].push((
-                    TimeOfDay::from_minutes(m as u32),
-                    TimeOfDay::from_minutes((m + take) as u32),
-                ));
-                left -= take;
-                at = (at + take) % WEEK;
-            }
-        }
-    }
-    out.merge_days();
-    out
 }
 
 /// The channels an SLA times, each with the line that names it.

@@ -18,6 +18,7 @@ mod org;
 mod segments;
 mod timing;
 pub mod workdays;
+pub mod zones;
 
 pub use build::build;
 pub use calendar::{Calendar, WeekHours};

@@ -8,9 +8,11 @@
 //!   instant; a date and time without one (`2027-01-11T02:00`,
 //!   `2027-01-11 02:00`) is read in the time zone of the channel's hours
 //!   (else the first calendar that names a zone, else UTC). Holidays count.
-//! - a time of day (`08:30`, `08:30:00`) is that time on a typical day: the
-//!   interval is open on a calendar when it is open then on some weekday
-//!   (holidays are not typical days);
+//! - a time of day (`08:30`, `08:30:00`) is that time on a typical day, on
+//!   the clock of the channel's zone: the interval is open on a calendar
+//!   when it is open then on some weekday (holidays are not typical days).
+//!   A calendar in another zone is read on that clock, in winter and in
+//!   summer where daylight saving moves the two apart (open in either);
 //! - a weekday and a time (`mon 08:30`, `Monday 08:30`, `пн 08:30`) is that
 //!   time on that day of a typical week (holidays aside);
 //! - a forecast of one figure (`forecast 120 per 30m`) stands for every
@@ -25,7 +27,8 @@
 //! the channel's are open at a common moment of it.
 
 use crate::model::clock::{self, Clock};
-use crate::model::{Calendar, Idx, Model};
+use crate::model::zones::week_in_zone;
+use crate::model::{Calendar, Idx, Model, WeekHours};
 use jiff::tz::TimeZone;
 use std::sync::OnceLock;
 
@@ -93,15 +96,26 @@ pub enum Slot {
 struct Hours {
     id: Option<Idx<Calendar>>,
     calendar: Option<Calendar>,
+    /// The calendar's week on the clock of the queue's zone, where the
+    /// times of a typical day or week are written: once, or once per
+    /// season when the two zones' difference changes with daylight saving
+    /// (a typical day has no date; it is open when open in either).
+    weeks: Vec<WeekHours>,
     /// Built the first time an instant is asked about.
     clock: OnceLock<Clock>,
 }
 
 impl Hours {
-    fn new(model: &Model, id: Option<Idx<Calendar>>) -> Hours {
+    /// `id`'s hours, read for a queue whose local times are in `zone`.
+    fn new(model: &Model, id: Option<Idx<Calendar>>, zone: &TimeZone) -> Hours {
+        let calendar = id.map(|c| model.calendars[c].clone());
+        let weeks = calendar
+            .as_ref()
+            .map_or_else(Vec::new, |c| week_in_zone(&c.week, &clock::zone(c), zone));
         Hours {
             id,
-            calendar: id.map(|c| model.calendars[c].clone()),
+            calendar,
+            weeks,
             clock: OnceLock::new(),
         }
     }
@@ -111,7 +125,6 @@ impl Hours {
         let Some(calendar) = &self.calendar else {
             return vec![(from, to)];
         };
-        let week = &calendar.week;
         let mut open = Vec::new();
         match place {
             Place::Instant(_) => {
@@ -122,7 +135,9 @@ impl Hours {
             }
             _ => {
                 // Week seconds from Monday 00:00, the week repeated.
-                for w in from.div_euclid(WEEK)..=(to - 1).div_euclid(WEEK) {
+                for (w, week) in (from.div_euclid(WEEK)..=(to - 1).div_euclid(WEEK))
+                    .flat_map(|w| self.weeks.iter().map(move |week| (w, week)))
+                {
                     for (d, windows) in week.days.iter().enumerate() {
                         let midnight = w * WEEK + d as i64 * DAY;
                         open.extend(windows.iter().map(|(a, b)| {
@@ -216,7 +231,7 @@ impl Schedule {
             |c| clock::zone(&model.calendars[c]),
         );
         Schedule {
-            channel: Hours::new(model, channel),
+            channel: Hours::new(model, channel, &zone),
             clocks: Vec::new(),
             zone,
         }
@@ -228,7 +243,7 @@ impl Schedule {
         match self.clocks.iter().position(|h| h.id == calendar) {
             Some(i) => i,
             None => {
-                self.clocks.push(Hours::new(model, calendar));
+                self.clocks.push(Hours::new(model, calendar, &self.zone));
                 self.clocks.len() - 1
             }
         }
