@@ -1006,6 +1006,7 @@ measure-flaw-unknown-complaint = a complaint rule the spec does not have, such a
 measure-flaw-unknown-journey = a journey the spec does not have, such as `{ $name }`
 measure-flaw-unknown-step = a step its journey does not have, such as `{ $name }`
 measure-flaw-before = `{ $field }` is earlier than `{ $since }`
+measure-flaw-before-repeated-hour = `{ $field }` is earlier than `{ $since }` as cxc reads a time without an offset in the hour the clocks go back: as the first of the two instants, before the change; if the export meant the second, the row is right — write times with their offset (`+00:00`) to say which
 measure-subject-channel = channel `{ $channel }`
 measure-pain = { $subject } hurts customers: { $hurts }; { $period }
 measure-hurt-dropoff = { $percent } of { $n } { $n ->

@@ -1028,6 +1028,7 @@ measure-flaw-unknown-complaint = правило жалоб, которого н�
 measure-flaw-unknown-journey = путь, которого нет в спецификации, например `{ $name }`
 measure-flaw-unknown-step = этап, которого нет в его пути, например `{ $name }`
 measure-flaw-before = `{ $field }` раньше, чем `{ $since }`
+measure-flaw-before-repeated-hour = `{ $field }` раньше, чем `{ $since }`, как cxc читает время без смещения в час, который повторяется при переводе часов назад: как первое из двух, до перевода; если в выгрузке имелось в виду второе, строка верна — пишите время со смещением (`+00:00`), чтобы было ясно какое
 measure-subject-channel = канал `{ $channel }`
 measure-pain = { $subject } причиняет клиентам неудобство: { $hurts }; { $period }
 measure-hurt-dropoff = { $percent } из { $n } { $n ->
