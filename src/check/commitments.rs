@@ -3,6 +3,7 @@
 //! promise-to-step-start.
 
 use super::backing::{backing, Backing, JourneyDeadline, SlaTarget};
+use super::promise_end::Meaning;
 use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::{Arg, Message};
@@ -307,7 +308,10 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
 /// reading, as `cxc measure` counts it), so the step's own work — the car
 /// delivered, the visit made — is not part of what is promised, and a
 /// customer still waiting for it counts as kept (outside audit 6, F10). An
-/// `end` step's own deadline is counted: no finding there.
+/// `end` step's own deadline is counted: no finding there. Nor where the
+/// promise's words say someone arrives or gets in touch ("a plumber with
+/// you within 4 hours", «мастер приедет»): that is the step's start, what
+/// the promise means ([`super::promise_end`]).
 fn step_start(ctx: &mut Ctx, promise: &Promise) {
     let model = ctx.model;
     let Some(promised) = &promise.journey else {
@@ -325,6 +329,12 @@ fn step_start(ctx: &mut Ctx, promise: &Promise) {
         return;
     };
     if step.channels.is_empty() || super::backing::counts_own_deadline(journey, to) {
+        return;
+    }
+    let wording = [&promise.header.title, &promise.header.description];
+    if super::promise_end::meaning(wording.into_iter().flatten().map(String::as_str))
+        == Some(Meaning::Start)
+    {
         return;
     }
     let next: Vec<&str> = step

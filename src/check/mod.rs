@@ -21,6 +21,7 @@ pub mod journeys;
 mod keep_rate;
 mod levels;
 mod organisation;
+mod promise_end;
 mod review;
 mod rights;
 mod specialists;

@@ -237,6 +237,16 @@ fn documents(
             None,
         )?;
     }
+    // The promises as customers read them: their own view, nothing
+    // internal in it (and not in model.json, which has the staff's).
+    render(
+        "policy/our-promises.md".into(),
+        "policy/our-promises.md",
+        Some((
+            "promises",
+            TemplateValue::from_serialize(view.customer_promises()),
+        )),
+    )?;
     // Each journey and role document gets its entry of the converted spec:
     // shared, not converted again.
     let entry = |key: &str, i: usize| {

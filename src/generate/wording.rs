@@ -144,6 +144,32 @@ impl<'a> Wording<'a> {
         }
     }
 
+    /// What the customer gets when a promise is broken, said to them
+    /// ("we apologise", "compensation: £50"); `None` for an escalation,
+    /// which is internal.
+    pub fn remedy_to_customer(&self, r: &Remedy) -> Option<String> {
+        use crate::syntax::values::SimpleRemedy as S;
+        Some(match (r, self.language) {
+            (Remedy::Simple(S::Apologize), Language::En) => "we apologise".into(),
+            (Remedy::Simple(S::Apologize), Language::Ru) => "мы извинимся".into(),
+            (Remedy::Simple(S::Explain), Language::En) => {
+                "we explain what happened and what we are doing about it".into()
+            }
+            (Remedy::Simple(S::Explain), Language::Ru) => {
+                "мы объясним, что произошло и что мы делаем".into()
+            }
+            (Remedy::Simple(S::Redo), Language::En) => "we redo the work at our expense".into(),
+            (Remedy::Simple(S::Redo), Language::Ru) => "мы переделаем работу за свой счёт".into(),
+            (Remedy::Simple(S::Refund), Language::En) => "we refund you".into(),
+            (Remedy::Simple(S::Refund), Language::Ru) => "мы вернём вам деньги".into(),
+            (Remedy::Compensate(Some(what)), Language::En) => format!("compensation: {what}"),
+            (Remedy::Compensate(Some(what)), Language::Ru) => format!("компенсация: {what}"),
+            (Remedy::Compensate(None), Language::En) => "we compensate you".into(),
+            (Remedy::Compensate(None), Language::Ru) => "мы предоставим вам компенсацию".into(),
+            (Remedy::Escalate(_), _) => return None,
+        })
+    }
+
     /// A name as a sentence quotes it (see [`words::quoted`]).
     pub fn q(&self, name: &str) -> String {
         words::quoted(name, self.language)

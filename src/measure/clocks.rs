@@ -151,6 +151,23 @@ impl Clocks {
             .any(|zone| matches!((first.at(zone), later.at(zone)), (Some(a), Some(b)) if b < a))
     }
 
+    /// Whether a time written without an offset falls in the hour that
+    /// repeats when the clocks go back, in a zone it may be read in. It is
+    /// read as the first of the two instants, before the change (summer
+    /// time), the reading of RFC 5545 and of most databases; an export that
+    /// meant the second says so with an offset.
+    pub fn repeated_hour(&self, when: When) -> bool {
+        let When::Local(dt) = when else {
+            return false;
+        };
+        self.distinct.iter().any(|zone| {
+            matches!(
+                zone.to_ambiguous_timestamp(dt).offset(),
+                jiff::tz::AmbiguousOffset::Fold { .. }
+            )
+        })
+    }
+
     /// The zone local times are read in under `calendar`: its own, the
     /// home zone when it names none or there is no calendar.
     pub fn zone(&self, calendar: Option<Idx<Calendar>>) -> &TimeZone {

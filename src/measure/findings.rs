@@ -454,6 +454,16 @@ pub(crate) fn file_word(file: DataFile) -> Message {
     }
 }
 
+/// The time a field's time follows: a visit's `entered`, a contact's
+/// `created`.
+fn since(field: &str) -> &'static str {
+    if field == "left" {
+        "entered"
+    } else {
+        "created"
+    }
+}
+
 pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
     match flaw {
         Flaw::Missing(field) => msg!("measure-flaw-missing", field = field),
@@ -470,14 +480,11 @@ pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
         Flaw::UnknownJourney => msg!("measure-flaw-unknown-journey", name = example),
         Flaw::UnknownStep => msg!("measure-flaw-unknown-step", name = example),
         // A visit leaves after it enters; a contact's times follow its creation.
-        Flaw::Before(field) => msg!(
-            "measure-flaw-before",
+        Flaw::Before(field) => msg!("measure-flaw-before", field = field, since = since(field)),
+        Flaw::BeforeRepeatedHour(field) => msg!(
+            "measure-flaw-before-repeated-hour",
             field = field,
-            since = if field == "left" {
-                "entered"
-            } else {
-                "created"
-            }
+            since = since(field)
         ),
     }
 }

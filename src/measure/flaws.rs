@@ -35,6 +35,10 @@ pub enum Flaw {
     /// A time before the one it follows (`resolved` before `created`,
     /// `left` before `entered`).
     Before(&'static str),
+    /// [`Flaw::Before`] where one of the two is written without an offset
+    /// in the hour the clocks go back: read as the first of the two
+    /// instants, it comes out earlier; the second would make the row right.
+    BeforeRepeatedHour(&'static str),
 }
 
 impl Flaw {
@@ -52,6 +56,7 @@ impl Flaw {
             Flaw::UnknownJourney => "unknown-journey".into(),
             Flaw::UnknownStep => "unknown-step".into(),
             Flaw::Before(field) => format!("before:{field}"),
+            Flaw::BeforeRepeatedHour(field) => format!("before-repeated-hour:{field}"),
         }
     }
 }

@@ -48,7 +48,7 @@ use clocks::Clocks;
 use flaws::{DataFile, Flaw, Flaws, Subject};
 use jiff::Timestamp;
 use lookup::Lookup;
-use rows::{BadRow, Contact, Visit};
+use rows::{BadRow, Contact, Visit, When};
 use std::collections::BTreeMap;
 
 /// Names a row uses, looked up once or more per row: foldhash, as the
@@ -282,7 +282,7 @@ impl<'m> Measurement<'m> {
     /// read for every contact; the complaint times for complaints, as the
     /// dbt project's `bad_rows` has it): such a row contradicts itself and
     /// is set aside whole, before it counts towards any figure.
-    fn contradiction(&self, contact: &Contact<&str>) -> Option<&'static str> {
+    fn contradiction(&self, contact: &Contact<&str>) -> Option<Flaw> {
         let complaint = contact.complaint.is_some();
         let times = [
             ("answered", contact.answered, true),
@@ -294,8 +294,19 @@ impl<'m> Measurement<'m> {
         ];
         times.into_iter().find_map(|(field, when, read)| {
             when.filter(|&w| read && self.clocks.before(contact.created, w))
-                .map(|_| field)
+                .map(|w| self.contradicts(field, contact.created, w))
         })
+    }
+
+    /// A time written before the one it follows: said to be in the hour
+    /// the clocks go back when one of the two is (read as the first of the
+    /// two instants; the analyst learns why, and that an offset fixes it).
+    fn contradicts(&self, field: &'static str, first: When, later: When) -> Flaw {
+        if self.clocks.repeated_hour(first) || self.clocks.repeated_hour(later) {
+            Flaw::BeforeRepeatedHour(field)
+        } else {
+            Flaw::Before(field)
+        }
     }
 
     pub fn contact(&mut self, row: Result<Contact<&str>, BadRow>) {
@@ -334,8 +345,8 @@ impl<'m> Measurement<'m> {
         if !inside {
             return;
         }
-        if let Some(field) = self.contradiction(&contact) {
-            return note(&mut self.flaws, Flaw::Before(field), None);
+        if let Some(flaw) = self.contradiction(&contact) {
+            return note(&mut self.flaws, flaw, None);
         }
         Self::seen(&mut self.contact_days, day);
         let home = self.clocks.home();
@@ -431,11 +442,9 @@ impl<'m> Measurement<'m> {
         }
         // A visit that contradicts itself is set aside whole: counted, it
         // would add a case or a step to one.
-        if visit
-            .left
-            .is_some_and(|l| self.clocks.before(visit.entered, l))
-        {
-            return note(&mut self.flaws, Flaw::Before("left"), None);
+        if let Some(l) = visit.left.filter(|&l| self.clocks.before(visit.entered, l)) {
+            let flaw = self.contradicts("left", visit.entered, l);
+            return note(&mut self.flaws, flaw, None);
         }
         let left = visit.left.and_then(|w| w.at(home));
         Self::seen(&mut self.case_days, day);

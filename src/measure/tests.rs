@@ -250,3 +250,38 @@ fn a_case_row_set_aside_adds_no_case_and_no_dropoff() {
     assert_eq!(after.visits, 4);
     assert_eq!(after.flaws.count(DataFile::Cases), 1);
 }
+
+/// Outside audit 6, F6 (low): on the night the clocks go back, 01:00–02:00
+/// in London comes twice. A time without an offset there is read as the
+/// first of the two (summer time), so a call created at 01:59:50 and
+/// answered 20 seconds later, at 01:00:10 after the change, reads as
+/// answered first: set aside, and the note says why and what fixes it.
+#[test]
+fn a_contradiction_in_the_repeated_hour_says_how_the_hour_was_read() {
+    let spec = SPEC.replace("Europe/Moscow", "Europe/London");
+    let rows = "id,segment,channel,created,answered\n\
+        1,mass,phone,2027-10-31T01:59:50,2027-10-31T01:00:10\n\
+        2,mass,phone,2027-10-30T10:00:00,2027-10-30T09:00:00\n\
+        3,mass,phone,2027-10-31T01:59:50+01:00,2027-10-31T01:00:10+00:00\n";
+    let (report, _) = measure_spec(&spec, rows, NO_CASES);
+    let seen = |flaw| {
+        report.flaws.all[&(DataFile::Contacts, flaw)]
+            .first_lines
+            .clone()
+    };
+    assert_eq!(seen(Flaw::BeforeRepeatedHour("answered")), [2]);
+    // Outside the repeated hour it is the plain contradiction; with offsets
+    // the row says which instant it means and is measured.
+    assert_eq!(seen(Flaw::Before("answered")), [3]);
+    assert_eq!(report.flaws.all.len(), 2, "{:?}", report.flaws.all);
+    assert_eq!(report.contacts, 1);
+    let flaw = Flaw::BeforeRepeatedHour("answered");
+    assert_eq!(flaw.name(), "before-repeated-hour:answered");
+    let words =
+        crate::measure::findings::flaw_words(flaw, "").text(crate::syntax::values::Language::En);
+    assert!(
+        words.contains("the first of the two instants, before the change")
+            && words.contains("offset"),
+        "{words}"
+    );
+}

@@ -11,11 +11,13 @@
 //! - `types`: the data the templates see;
 //! - `segment`: calendars, channels, segments and their SLAs;
 //! - `policy`: promises (with what backs them), complaints, agreements;
-//! - `journey`: journeys, their sections and the agreements behind them.
+//! - `journey`: journeys, their sections and the agreements behind them;
+//! - `customer`: the promises as a customer reads them, nothing internal.
 //!
 //! Words come from [`Wording`]; job descriptions from [`super::job`], which
 //! the view calls and which never calls back into the view.
 
+mod customer;
 mod journey;
 mod policy;
 mod segment;

@@ -1,0 +1,160 @@
+//! The promises as a customer reads them (outside audit 6, F16): each
+//! promise in its own words, for whom, on which channel, the time as it was
+//! promised with the hours and holidays that do not count, and what the
+//! customer gets when it is broken. Nothing internal: no team, role, queue
+//! or calendar name, no SLA target, no escalation.
+
+use super::*;
+use crate::syntax::values::{Date, TimeLimit};
+use serde::Serialize;
+
+/// A public promise, for the customer.
+#[derive(Serialize)]
+pub struct CustomerPromise<'a> {
+    pub label: &'a str,
+    pub description: Option<&'a str>,
+    /// Whom it is for: segment names, or everyone.
+    pub segments: Vec<&'a str>,
+    pub channel: Option<&'a str>,
+    /// The time as promised, in the units promised, and when it runs:
+    /// "24 hours, around the clock", "2 hours counted only while we are
+    /// open (Mon–Fri 08:00–20:00, except holidays)".
+    pub within: Option<String>,
+    /// The days the time does not count, in words ("25 December 2026").
+    pub holidays: Vec<String>,
+    /// A journey promise: the step the time counts from, where the customer
+    /// meets it.
+    pub from: Option<&'a str>,
+    /// What the customer gets when it is broken (escalations are internal
+    /// and left out).
+    pub on_breach: Vec<String>,
+}
+
+impl<'a> View<'a> {
+    /// Every promise of the spec, for the customer-facing page.
+    pub fn customer_promises(&self) -> Vec<CustomerPromise<'a>> {
+        let m = self.model;
+        m.promises
+            .values()
+            .map(|p| self.customer_promise(p))
+            .collect()
+    }
+
+    fn customer_promise(&self, p: &'a model::Promise) -> CustomerPromise<'a> {
+        let m = self.model;
+        let calendar = p
+            .channel
+            .as_ref()
+            .and_then(|c| c.target)
+            .filter(|_| p.journey.is_none())
+            .and_then(|c| m.channels[c].hours.as_ref())
+            .and_then(|h| h.target)
+            .map(|h| &m.calendars[h])
+            .filter(|c| !c.is_24x7());
+        let within = p.within.map(|w| w.value);
+        CustomerPromise {
+            label: p.header.label(),
+            description: p.header.description.as_deref(),
+            segments: self
+                .segment_list(&p.segments)
+                .iter()
+                .map(|s| s.label)
+                .collect(),
+            channel: p
+                .channel
+                .as_ref()
+                .map(|c| self.w().named(c, |c| &m.channels[c].header).label),
+            within: within.map(|w| promised_time(calendar, w, self.language)),
+            holidays: calendar
+                .filter(|_| within.is_some())
+                .map(|c| c.closed.iter().map(|&d| date(d, self.language)).collect())
+                .unwrap_or_default(),
+            from: p.journey.as_ref().and_then(|promised| {
+                let j = &m.journeys[promised.journey.target?];
+                let from = promised
+                    .from
+                    .as_ref()
+                    .map_or(j.start.as_ref().and_then(|s| s.target), |f| f.target)?;
+                let step = &j.steps[from];
+                (!step.channels.is_empty()).then(|| step.header.label())
+            }),
+            on_breach: p
+                .on_breach
+                .iter()
+                .filter_map(|r| self.w().remedy_to_customer(&r.value))
+                .collect(),
+        }
+    }
+}
+
+/// A promised time for the customer, in the units promised, with when it
+/// runs: the opening hours of a calendar that closes (its name is internal,
+/// its hours are not; working days are the days it opens), else around the
+/// clock (working days around the clock say nothing more: every day counts).
+fn promised_time(
+    calendar: Option<&model::Calendar>,
+    within: TimeLimit,
+    language: Language,
+) -> String {
+    let text = words::limit_as_written(within, calendar.is_some(), language);
+    let working_days = within.working_days().is_some();
+    match (calendar, language) {
+        (Some(c), Language::En) if working_days => format!(
+            "{text} (we work {})",
+            super::super::clocks::schedule(c, language)
+        ),
+        (Some(c), Language::Ru) if working_days => format!(
+            "{text} (мы работаем {})",
+            super::super::clocks::schedule(c, language)
+        ),
+        (Some(c), Language::En) => format!(
+            "{text} counted only while we are open ({})",
+            super::super::clocks::schedule(c, language)
+        ),
+        (Some(c), Language::Ru) => format!(
+            "{text} в часы нашей работы ({})",
+            super::super::clocks::schedule(c, language)
+        ),
+        (None, _) if working_days => text,
+        (None, Language::En) => format!("{text}, around the clock"),
+        (None, Language::Ru) => format!("{text}, круглосуточно"),
+    }
+}
+
+/// A date as a customer reads it: "25 December 2026", «25 декабря 2026».
+fn date(d: Date, language: Language) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let months = match language {
+        Language::En => &EN,
+        Language::Ru => &RU,
+    };
+    let month = months[(d.month.clamp(1, 12) - 1) as usize];
+    format!("{} {month} {}", d.day, d.year)
+}
