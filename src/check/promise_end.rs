@@ -12,7 +12,9 @@
 //! fix; «изготовим карту и передадим в доставку» the hand-over). The title
 //! is read first, as the customer reads it; the description only when the
 //! title names neither. A promise naming only a thing ("a courtesy car
-//! within 24 hours") means having it: the outcome.
+//! within 24 hours") means having it: the outcome; naming only someone who
+//! comes ("a technician within 4 hours for life-support outages", outside
+//! audit 7) means their arrival: the start.
 
 /// What a promise's end means for the step it is timed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,15 @@ const START: &[&str] = &[
     "dispatch",
     "hand over",
     "hand it over",
+    // Someone who comes, named alone ("a technician within 4 hours"):
+    // what is promised is that they are there.
+    "technician",
+    "engineer",
+    "plumber",
+    "electrician",
+    "locksmith",
+    "adjuster",
+    "courier",
     "приед",
     "прибуд",
     "придёт",
@@ -59,6 +70,11 @@ const START: &[&str] = &[
     "ответим",
     "передад",
     "отправ",
+    "мастер",
+    "инженер",
+    "курьер",
+    "сантехник",
+    "электрик",
 ];
 
 /// Acts that end a step: a result the customer has.
@@ -165,6 +181,8 @@ mod tests {
             "Перезвоним за 15 минут",
             "Изготовим новую карту и передадим в доставку за 5 дней",
             "An engineer will visit within 2 days",
+            "A technician within 4 hours for life-support outages",
+            "Мастер в течение суток",
         ] {
             assert_eq!(of(text), Some(Meaning::Start), "{text}");
         }
@@ -179,6 +197,7 @@ mod tests {
             "Вернём деньги за 3 дня",
             "We call you back and resolve it within 2 days",
             "You'll get a courtesy car within 24 hours",
+            "A technician fixes the fault within 4 hours",
         ] {
             assert_eq!(of(text), Some(Meaning::Outcome), "{text}");
         }
