@@ -430,3 +430,35 @@ proptest::proptest! {
         proptest::prop_assert_eq!(trim(&text), text.trim());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+    /// The word-at-a-time split finds the commas a byte loop finds, and
+    /// declines exactly the lines with a quote or a `\r`, at any length and
+    /// alignment (multi-byte characters included).
+    #[test]
+    fn the_line_split_is_the_byte_loops(
+        body in proptest::collection::vec(
+            proptest::sample::select(vec![b'a', b',', b',', b'"', b'\r', 0xc3, 0xa9, b' ', 0x80, 0xff, 0x2c ^ 0x80]),
+            0..70,
+        ),
+    ) {
+        let mut fields = vec![(9, 9)];
+        let read = fast::split(&body, &mut fields);
+        let plain = !body.iter().any(|&b| b == b'"' || b == b'\r');
+        proptest::prop_assert_eq!(read, plain);
+        if plain {
+            let mut expected = Vec::new();
+            let mut from = 0;
+            for (i, &b) in body.iter().enumerate() {
+                if b == b',' {
+                    expected.push((from, i));
+                    from = i + 1;
+                }
+            }
+            expected.push((from, body.len()));
+            proptest::prop_assert_eq!(fields, expected);
+        }
+    }
+}
