@@ -462,3 +462,16 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+    /// The block compares find the bytes a byte loop finds, bytes above
+    /// 0x7f (negative to SSE2) included.
+    #[test]
+    fn the_block_masks_are_the_byte_loops(block in proptest::array::uniform16(
+        proptest::sample::select(vec![b',', b'"', b'\r', b'a', 0, 0xac, 0xa2, 0x8d, 0xff, 0x80]),
+    )) {
+        proptest::prop_assert_eq!(fast::masks(&block), fast::masks_bytewise(&block));
+    }
+}
