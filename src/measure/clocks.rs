@@ -22,6 +22,7 @@ pub enum Lapse {
 
 impl Lapse {
     /// Whether it came by the deadline.
+    #[inline]
     pub fn meets(self, limit: Limit) -> bool {
         match (self, limit) {
             (Lapse::Took { running, .. }, Limit::Running(seconds)) => running <= seconds as i64,
@@ -89,6 +90,7 @@ impl Clocks {
     }
 
     /// The clock of `calendar`; the wall clock (home zone) without one.
+    #[inline]
     pub fn clock(&self, calendar: Option<Idx<Calendar>>) -> &Clock {
         calendar.map_or(&self.wall, |c| &self.calendars[c.index()])
     }
@@ -96,6 +98,7 @@ impl Clocks {
     /// The deadline `limit` sets on `calendar`'s clock (the wall clock
     /// without one) for something that started at `from`: running time is
     /// counted, working days end at an instant (LANGUAGE.md, language 3).
+    #[inline]
     pub fn deadline(
         &self,
         calendar: Option<Idx<Calendar>>,
@@ -135,6 +138,7 @@ impl Clocks {
         }
     }
 
+    #[inline]
     pub fn home(&self) -> &TimeZone {
         &self.home
     }
@@ -142,6 +146,7 @@ impl Clocks {
     /// Whether `later` is written as earlier than `first` in any zone the
     /// two may be read in: the row contradicts itself for some figure. Two
     /// exact instants compare once; a local time is read in every zone.
+    #[inline]
     pub fn before(&self, first: When, later: When) -> bool {
         if let (When::Exact(a), When::Exact(b)) = (first, later) {
             return b < a;
@@ -170,12 +175,14 @@ impl Clocks {
 
     /// The zone local times are read in under `calendar`: its own, the
     /// home zone when it names none or there is no calendar.
+    #[inline]
     pub fn zone(&self, calendar: Option<Idx<Calendar>>) -> &TimeZone {
         calendar.map_or(&self.home, |c| &self.zones[c.index()])
     }
 
     /// Running time of `calendar` (wall time without one) from `from` to
     /// `to`, a local `to` read in `zone`.
+    #[inline]
     pub fn lapse(
         &self,
         calendar: Option<Idx<Calendar>>,

@@ -69,11 +69,16 @@ impl<K: Ord> Ledger<K> {
         self.kept.entry(key).or_default().count(kept);
     }
 
+    /// A deadline not met yet, for [`Ledger::settle`].
+    pub fn wait(&mut self, key: K, deadline: Deadline) {
+        self.waiting.push((key, deadline));
+    }
+
     /// Counts how long something took against its deadline; what has not
     /// happened yet waits for [`Ledger::settle`].
     pub fn judge(&mut self, key: K, lapse: Lapse, deadline: Deadline) {
         match lapse {
-            Lapse::Open => self.waiting.push((key, deadline)),
+            Lapse::Open => self.wait(key, deadline),
             _ => self.count(key, lapse.meets(deadline.limit)),
         }
     }

@@ -20,6 +20,7 @@ pub enum Lookup<K, V> {
 }
 
 impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
+    #[inline]
     pub fn get(&self, name: &str) -> Option<&V> {
         match self {
             Lookup::Few(names) => names

@@ -73,7 +73,7 @@ impl Sums {
             .then(|| (self.promoters as f64 - self.detractors as f64) * 100.0 / self.nps_n as f64)
     }
 
-    fn add(&mut self, r: &Reading<'_>) {
+    pub(super) fn add(&mut self, r: &Reading<'_>) {
         if let Some(csat) = r.contact.csat {
             self.csat_n += 1;
             self.csat_sum.add(csat);

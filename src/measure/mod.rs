@@ -489,6 +489,7 @@ impl<'m> Measurement<'m> {
     }
 
     pub fn finish(mut self) -> Report {
+        self.sla.flush();
         let end_of_to = self.settings.to.and_then(|to| {
             let next = jiff::civil::Date::new(
                 i16::try_from(to.year).ok()?,

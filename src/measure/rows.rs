@@ -180,15 +180,18 @@ impl<'a, F: Fields + ?Sized> Reader<'a, F> {
         }
     }
 
+    #[inline(always)]
     fn text(&self, field: Field) -> Option<&'a str> {
         self.row.get(field, self.columns)
     }
 
+    #[inline(always)]
     fn required(&self, field: Field) -> Result<&'a str, BadRow> {
         self.text(field)
             .ok_or_else(|| self.bad(Flaw::Missing(field.name())))
     }
 
+    #[inline(always)]
     fn time(&self, field: Field) -> Result<Option<When>, BadRow> {
         match self.row.time(field, self.columns) {
             None => Ok(None),
@@ -198,12 +201,14 @@ impl<'a, F: Fields + ?Sized> Reader<'a, F> {
         }
     }
 
+    #[inline(always)]
     fn required_time(&self, field: Field) -> Result<When, BadRow> {
         self.time(field)?
             .ok_or_else(|| self.bad(Flaw::Missing(field.name())))
     }
 
     /// A number on a survey scale; outside it, the row is bad.
+    #[inline(always)]
     fn number(&self, field: Field, scale: (f64, f64)) -> Result<Option<f64>, BadRow> {
         match self.row.get(field, self.columns) {
             None => Ok(None),

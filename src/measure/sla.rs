@@ -6,11 +6,12 @@
 //! Contacts stream through [`Tally::add`] one at a time: memory holds one
 //! counter per (target, segment), never the rows.
 
-use super::clocks::Clocks;
-use super::kept::Ledger;
-use super::metrics::{Metrics, Reading};
+use super::clocks::{Clocks, Lapse};
+use super::kept::{Kept, Ledger};
+use super::metrics::{Metrics, Reading, Sums};
 use super::rows::Contact;
-use crate::model::{Channel, Idx, Model, Segment, Sla};
+use crate::model::{Calendar, Channel, Idx, Model, Segment, Sla};
+use crate::syntax::values::TimeLimit;
 
 /// Which target of an SLA: its n-th `answer`, `first_response` or
 /// `resolution` line.
@@ -43,6 +44,9 @@ impl Attainment {
 /// A target of an SLA, for one of its segments.
 type Cell = (Idx<Sla>, Target, Idx<Segment>);
 
+/// An SLA and one of its segments: whose metrics.
+type Whose = (Idx<Sla>, Idx<Segment>);
+
 /// The running count of every target over the contacts seen so far.
 #[derive(Default)]
 pub struct Tally {
@@ -50,7 +54,30 @@ pub struct Tally {
     /// replies and resolutions not come yet wait for the end of the export.
     counts: Ledger<Cell>,
     /// The SLAs' `target` metrics, per SLA and segment.
-    pub metrics: Metrics<(Idx<Sla>, Idx<Segment>)>,
+    pub metrics: Metrics<Whose>,
+    /// What a contact of a segment on a channel is counted against, at
+    /// `segment * channels + channel`, worked out at its first contact.
+    plans: Vec<Option<Vec<Plan>>>,
+    /// The counts of the cells the plans name, by index, since they were
+    /// last moved into `counts` (no map is searched per row).
+    cells: Vec<(Cell, Kept)>,
+    /// The same for the metrics: none until a contact counts.
+    sums: Vec<(Whose, Option<Sums>)>,
+}
+
+/// One SLA of a segment as it applies to a contact on one channel.
+struct Plan {
+    /// The SLA's calendar, and the one its local times are read in (the
+    /// SLA's, else the channel's).
+    hours: Option<Idx<Calendar>>,
+    zone: Option<Idx<Calendar>>,
+    /// Its targets on the channel, each as its cell and limit: live answers,
+    /// first responses, resolutions.
+    answers: Vec<(usize, TimeLimit)>,
+    first_responses: Vec<(usize, TimeLimit)>,
+    resolutions: Vec<(usize, TimeLimit)>,
+    /// The cell of its metrics for the segment.
+    sums: usize,
 }
 
 impl Tally {
@@ -65,61 +92,134 @@ impl Tally {
         segment: Idx<Segment>,
         channel: Idx<Channel>,
     ) {
+        let at = segment.index() * model.channels.len() + channel.index();
+        if self.plans.len() <= at {
+            let all = model.segments.len() * model.channels.len();
+            self.plans.resize_with(all.max(at + 1), || None);
+        }
+        if self.plans[at].is_none() {
+            self.plans[at] = Some(self.plan(model, segment, channel));
+        }
+        let Tally {
+            counts,
+            plans,
+            cells,
+            sums,
+            ..
+        } = self;
+        for plan in plans[at].iter().flatten() {
+            let zone = clocks.zone(plan.zone);
+            let Some(created) = contact.created.at(zone) else {
+                continue;
+            };
+            let lapse = |when| clocks.lapse(plan.hours, zone, created, when);
+            let deadline = |limit| clocks.deadline(plan.hours, created, limit);
+            let answered = lapse(contact.answered);
+            for &(cell, within) in &plan.answers {
+                // An answer never comes later: the caller hung up.
+                let met = answered.meets(deadline(within).limit);
+                cells[cell].1.count(met);
+            }
+            let mut judge = |targets: &[(usize, TimeLimit)], lapse: Lapse| {
+                for &(cell, within) in targets {
+                    let deadline = deadline(within);
+                    match lapse {
+                        Lapse::Open => counts.wait(cells[cell].0, deadline),
+                        _ => cells[cell].1.count(lapse.meets(deadline.limit)),
+                    }
+                }
+            };
+            if !plan.first_responses.is_empty() {
+                judge(&plan.first_responses, lapse(contact.first_response));
+            }
+            if !plan.resolutions.is_empty() {
+                judge(&plan.resolutions, lapse(contact.resolved));
+            }
+            let reading = Reading {
+                contact,
+                live: !plan.answers.is_empty(),
+                answered,
+            };
+            sums[plan.sums].1.get_or_insert_default().add(&reading);
+        }
+    }
+
+    /// The SLAs of `segment` as they apply to a contact on `channel`.
+    fn plan(&mut self, model: &Model, segment: Idx<Segment>, channel: Idx<Channel>) -> Vec<Plan> {
         let channel_hours = model.channels[channel]
             .hours
             .as_ref()
             .and_then(|h| h.target);
+        // A target on a channel the segment does not use is not its
+        // target: such a contact is judged by the channel-less ones.
+        let uses = model.target_applies(segment, Some(channel));
+        let on = |c: Option<Idx<Channel>>| c == Some(channel) && uses;
+        let mut plans = Vec::new();
         for (sla_id, sla) in model.slas_of(segment) {
             let hours = sla.hours.as_ref().and_then(|h| h.target);
-            let zone = clocks.zone(hours.or(channel_hours));
-            let Some(created) = contact.created.at(zone) else {
-                continue;
+            let mut cell = |target| {
+                let key = (sla_id, target, segment);
+                let found = self.cells.iter().position(|&(k, _)| k == key);
+                found.unwrap_or_else(|| {
+                    self.cells.push((key, Kept::default()));
+                    self.cells.len() - 1
+                })
             };
-            let lapse = |when| clocks.lapse(hours, zone, created, when);
-            let answered = lapse(contact.answered);
-            let first_response = lapse(contact.first_response);
-            let resolved = lapse(contact.resolved);
-            let cell = |target| (sla_id, target, segment);
-            let deadline = |limit| clocks.deadline(hours, created, limit);
-            let mut live = false;
-            // A target on a channel the segment does not use is not its
-            // target: such a contact is judged by the channel-less ones.
-            let on = |c: Option<Idx<Channel>>| {
-                c == Some(channel) && model.target_applies(segment, Some(channel))
+            let answers = model
+                .live_answers(sla, segment, channel)
+                .map(|(i, a)| (cell(Target::Answer(i)), a.within))
+                .collect();
+            let first_responses = (sla.first_responses.iter().enumerate())
+                .filter(|(_, f)| on(f.channel.target))
+                .map(|(i, f)| (cell(Target::FirstResponse(i)), f.within))
+                .collect();
+            let resolutions = (sla.resolutions.iter().enumerate())
+                .filter(|(_, r)| r.channel.as_ref().is_none_or(|c| on(c.target)))
+                .map(|(i, r)| (cell(Target::Resolution(i)), r.within))
+                .collect();
+            let key = (sla_id, segment);
+            let sums = match self.sums.iter().position(|&(k, _)| k == key) {
+                Some(i) => i,
+                None => {
+                    self.sums.push((key, None));
+                    self.sums.len() - 1
+                }
             };
-            for (i, a) in model.live_answers(sla, segment, channel) {
-                live = true;
-                // An answer never comes later: the caller hung up.
-                let met = answered.meets(deadline(a.within).limit);
-                self.counts.count(cell(Target::Answer(i)), met);
+            plans.push(Plan {
+                hours,
+                zone: hours.or(channel_hours),
+                answers,
+                first_responses,
+                resolutions,
+                sums,
+            });
+        }
+        plans
+    }
+
+    /// Moves the cells' counts into the ledger and their sums into the
+    /// metrics, as if they had been counted there: every figure reads
+    /// those. A cell's sums are moved into an empty entry (or, after
+    /// [`Tally::absorb`], added as another reader's are), so floating sums
+    /// are added in the order they were before.
+    pub fn flush(&mut self) {
+        for (key, kept) in &mut self.cells {
+            if kept.n > 0 {
+                let kept = std::mem::take(kept);
+                self.counts.kept.entry(*key).or_default().add(kept);
             }
-            for (i, f) in sla.first_responses.iter().enumerate() {
-                if on(f.channel.target) {
-                    let limit = deadline(f.within);
-                    let target = cell(Target::FirstResponse(i));
-                    self.counts.judge(target, first_response, limit);
-                }
+        }
+        for (key, sums) in &mut self.sums {
+            if let Some(sums) = sums.take() {
+                self.metrics.0.entry(*key).or_default().absorb(&sums);
             }
-            for (i, r) in sla.resolutions.iter().enumerate() {
-                if r.channel.as_ref().is_none_or(|c| on(c.target)) {
-                    let limit = deadline(r.within);
-                    self.counts
-                        .judge(cell(Target::Resolution(i)), resolved, limit);
-                }
-            }
-            self.metrics.add(
-                (sla_id, segment),
-                &Reading {
-                    contact,
-                    live,
-                    answered,
-                },
-            );
         }
     }
 
     /// Adds what another reader of the same export counted.
-    pub fn absorb(&mut self, other: Tally) {
+    pub fn absorb(&mut self, mut other: Tally) {
+        self.flush();
+        other.flush();
         self.counts.absorb(other.counts);
         self.metrics.absorb(other.metrics);
     }
@@ -127,11 +227,14 @@ impl Tally {
     /// Counts the replies and resolutions still awaited at `as_of` as
     /// missed when their deadline had passed; the rest are still open.
     pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {
+        self.flush();
         self.counts.settle(clocks, as_of);
     }
 
     /// Every target that applied to at least one contact, in spec order.
+    /// (after [`Tally::flush`]).
     pub fn attainments(&self) -> Vec<Attainment> {
+        debug_assert!(self.cells.iter().all(|(_, kept)| kept.n == 0));
         self.counts
             .kept
             .iter()

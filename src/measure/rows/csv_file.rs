@@ -14,6 +14,7 @@ struct CsvRow<'a> {
 }
 
 impl Fields for CsvRow<'_> {
+    #[inline(always)]
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
         let &(a, b) = self.fields.get(self.slots[field as usize]?)?;
         Some(trim(&self.text[a..b])).filter(|v| !v.is_empty())
@@ -22,6 +23,7 @@ impl Fields for CsvRow<'_> {
 
 /// `str::trim`, at once for the common field that starts and ends with a
 /// printable ASCII character (no ASCII byte above a space is white space).
+#[inline(always)]
 pub(super) fn trim(text: &str) -> &str {
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
     let bytes = text.as_bytes();

@@ -177,16 +177,9 @@ impl<R: Read> Records<R> {
             }
             // One pass finds the commas and whether the line needs the
             // parser (a quote, or a `\r` within it).
-            self.fields.clear();
-            let mut from = 0;
-            for at in memchr::memchr3_iter(b',', b'"', b'\r', body) {
-                if body[at] != b',' {
-                    return self.quoted();
-                }
-                self.fields.push((from, at));
-                from = at + 1;
+            if !split(body, &mut self.fields) {
+                return self.quoted();
             }
-            self.fields.push((from, body.len()));
             let line = self.line;
             let (start, end) = (self.start, self.start + body.len());
             // The line's one break, if it has one: no need to count.
@@ -344,4 +337,74 @@ impl<R: Read> Records<R> {
             }
         }
     }
+}
+
+/// A line is scanned this many bytes at a time.
+const BLOCK: usize = 16;
+
+/// The commas of a block, and its quotes and `\r`s, as bit masks (bit `i`
+/// for byte `i`): SSE2 compares, which every x86-64 processor has.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub(super) fn masks(block: &[u8; BLOCK]) -> (u32, u32) {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86-64 baseline, so the intrinsics run on
+    // every processor this is built for; the load reads the 16 bytes of
+    // `block` (an unaligned load, allowed for any address).
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast());
+        let byte = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+        let commas = _mm_movemask_epi8(byte(b','));
+        let special = _mm_movemask_epi8(_mm_or_si128(byte(b'"'), byte(b'\r')));
+        (commas as u32, special as u32)
+    }
+}
+
+/// [`masks`] byte by byte: elsewhere than on x86-64, and the test's oracle.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+pub(super) fn masks_bytewise(block: &[u8; BLOCK]) -> (u32, u32) {
+    let mut masks = (0, 0);
+    for (i, &b) in block.iter().enumerate() {
+        masks.0 |= u32::from(b == b',') << i;
+        masks.1 |= u32::from(b == b'"' || b == b'\r') << i;
+    }
+    masks
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+use masks_bytewise as masks;
+
+/// The bounds of a line's fields, cut at its commas, sixteen bytes at a
+/// time; false, the bounds unfinished, when the line holds a quote or a
+/// `\r` (the parser reads it). `tests::the_line_split_is_the_byte_loops`
+/// holds it to a byte-by-byte loop.
+pub(super) fn split(body: &[u8], fields: &mut Vec<(usize, usize)>) -> bool {
+    fields.clear();
+    let mut from = 0;
+    let mut at = 0;
+    while at < body.len() {
+        let (commas, special) = match body[at..].first_chunk::<BLOCK>() {
+            Some(block) => masks(block),
+            None => {
+                // The line's last bytes, padded with zeros (no zero byte
+                // is a comma, a quote or a `\r`).
+                let mut block = [0; BLOCK];
+                block[..body.len() - at].copy_from_slice(&body[at..]);
+                masks(&block)
+            }
+        };
+        if special != 0 {
+            return false;
+        }
+        let mut commas = commas;
+        while commas != 0 {
+            let comma = at + commas.trailing_zeros() as usize;
+            fields.push((from, comma));
+            from = comma + 1;
+            commas &= commas - 1;
+        }
+        at += BLOCK;
+    }
+    fields.push((from, body.len()));
+    true
 }

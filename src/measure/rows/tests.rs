@@ -157,7 +157,17 @@ fn the_fast_path_agrees_with_jiff() {
             1 => String::new(),
             2 => format!("+{:02}:{:02}", next(26), next(61)),
             3 => format!("-{:02}:{:02}", next(24), next(60)),
-            _ => ["+00:00", "-00:00", "z", "+0300", "+03", ".5Z"][next(6) as usize].to_string(),
+            _ => [
+                "+00:00",
+                "-00:00",
+                "z",
+                "+0300",
+                "+03",
+                ".5Z",
+                ".250+03:00",
+                ",5Z",
+            ][next(8) as usize]
+                .to_string(),
         };
         let between = ["T", "t", " ", "_"][next(4) as usize];
         let text = format!(
@@ -184,6 +194,90 @@ fn the_fast_path_agrees_with_jiff() {
         "a space for T, read directly"
     );
     assert_eq!(fast(b"2026-02-29T12:00:00Z"), None);
+    assert!(fast(b"2026-10-01T09:14:03.123456789-05:30").is_some());
+    assert!(fast(b"2026-10-01 09:14:03.5").is_some());
+}
+
+/// The inline day count is `Date::to_days` on every day of the years the
+/// fast path reads (0 to 9999).
+#[test]
+fn the_inline_day_count_is_the_dates() {
+    let first = crate::syntax::values::Date {
+        year: 0,
+        month: 1,
+        day: 1,
+    }
+    .to_days();
+    for days in first..first + 10_000 * 366 {
+        let date = crate::syntax::values::Date::from_days(days);
+        if date.year > 9999 {
+            break;
+        }
+        let inline = when::days_from_civil(date.year as u32, date.month, date.day);
+        assert_eq!(inline, days, "{date}");
+    }
+}
+
+/// A timestamp as exports write it, or nearly: every part drawn from a
+/// range a little wider than the valid one, fractions of 0 to 10 digits
+/// after `.` or `,`, offsets in every shape jiff reads and some it does not.
+fn stamp() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let date = (0u32..10_000, 0u32..14, 0u32..33).prop_map(|(y, m, d)| {
+        // Years at both ends of jiff's range, where a timestamp may not fit.
+        let y = match y % 10 {
+            0 => 9999,
+            1 => y % 3,
+            _ => y,
+        };
+        format!("{y:04}-{m:02}-{d:02}")
+    });
+    let between = prop::sample::select(vec!["T", "t", " ", "_", "  "]);
+    let time = (0u32..26, 0u32..62, 0u32..62).prop_map(|(h, m, s)| format!("{h:02}:{m:02}:{s:02}"));
+    let fraction = (
+        0usize..11,
+        any::<u64>(),
+        prop::sample::select(vec![".", ".", ".", ","]),
+    )
+        .prop_map(|(n, digits, mark)| match n {
+            0 => String::new(),
+            n => format!(
+                "{mark}{:0>width$}",
+                digits % 10u64.pow(n.min(10) as u32),
+                width = n
+            ),
+        });
+    let offset = prop_oneof![
+        Just(String::new()),
+        prop::sample::select(vec![
+            "Z", "z", "+00:00", "-00:00", "+0300", "+03", "Zz", "+3:00", "+03:0"
+        ])
+        .prop_map(str::to_string),
+        (prop::sample::select(vec!['+', '-']), 0u32..27, 0u32..62)
+            .prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+    ];
+    (date, between, time, fraction, offset).prop_map(|(d, b, t, f, o)| format!("{d}{b}{t}{f}{o}"))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+    /// Whatever the fast path reads, jiff reads the same (date, time,
+    /// fraction to the nanosecond, offset); what it declines, `When::parse`
+    /// gives to jiff (proptest prints the failing case and its seed).
+    #[test]
+    fn timestamps_read_fast_as_jiff_reads_them(text in stamp()) {
+        let slow = |text: &str| -> Option<When> {
+            if let Ok(t) = text.parse::<Timestamp>() {
+                return Some(When::Exact(t));
+            }
+            text.parse::<DateTime>().ok().map(When::Local)
+        };
+        if let Some(when) = fast(text.as_bytes()) {
+            proptest::prop_assert_eq!(Some(when), slow(&text), "{}", text);
+        }
+        proptest::prop_assert_eq!(When::parse(&text), slow(&text), "{}", text);
+    }
 }
 
 /// A field of a random export: plain values of every kind the reader
@@ -334,5 +428,50 @@ proptest::proptest! {
     #[test]
     fn the_quick_trim_is_the_trim(text in "[ a\t\r\n\u{a0}\u{85}\u{2003}é,\x0b\x0c\x1c]{0,8}") {
         proptest::prop_assert_eq!(trim(&text), text.trim());
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+    /// The word-at-a-time split finds the commas a byte loop finds, and
+    /// declines exactly the lines with a quote or a `\r`, at any length and
+    /// alignment (multi-byte characters included).
+    #[test]
+    fn the_line_split_is_the_byte_loops(
+        body in proptest::collection::vec(
+            proptest::sample::select(vec![b'a', b',', b',', b'"', b'\r', 0xc3, 0xa9, b' ', 0x80, 0xff, 0x2c ^ 0x80]),
+            0..70,
+        ),
+    ) {
+        let mut fields = vec![(9, 9)];
+        let read = fast::split(&body, &mut fields);
+        let plain = !body.iter().any(|&b| b == b'"' || b == b'\r');
+        proptest::prop_assert_eq!(read, plain);
+        if plain {
+            let mut expected = Vec::new();
+            let mut from = 0;
+            for (i, &b) in body.iter().enumerate() {
+                if b == b',' {
+                    expected.push((from, i));
+                    from = i + 1;
+                }
+            }
+            expected.push((from, body.len()));
+            proptest::prop_assert_eq!(fields, expected);
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+    /// The block compares find the bytes a byte loop finds, bytes above
+    /// 0x7f (negative to SSE2) included.
+    #[test]
+    fn the_block_masks_are_the_byte_loops(block in proptest::array::uniform16(
+        proptest::sample::select(vec![b',', b'"', b'\r', b'a', 0, 0xac, 0xa2, 0x8d, 0xff, 0x80]),
+    )) {
+        proptest::prop_assert_eq!(fast::masks(&block), fast::masks_bytewise(&block));
     }
 }
