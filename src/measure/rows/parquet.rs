@@ -66,6 +66,14 @@ impl Fields for ParquetRow<'_> {
         }
         self.get(field, columns).map(When::parse)
     }
+
+    fn number(&self, field: Field, columns: &Columns) -> Option<Option<f64>> {
+        let source = &self.sources[self.slots[field as usize]?];
+        if source.number {
+            return source.decoded.numbers.get(self.row)?.map(Some);
+        }
+        self.get(field, columns).map(|n| n.parse::<f64>().ok())
+    }
 }
 
 /// Reads the rows of a Parquet export; `each` gets every row, good or bad,
@@ -238,6 +246,7 @@ fn rows<T: Row>(
                     index,
                     shape,
                     typed: false,
+                    number: false,
                     max_def: column.max_def_level(),
                     reader: None,
                     levels: Vec::new(),
@@ -248,12 +257,18 @@ fn rows<T: Row>(
         };
         slots[*field as usize] = Some(at);
     }
-    // A time column no other field reads is decoded into times.
+    // A time column no other field reads is decoded into times, an
+    // integer column only number fields read into numbers.
     for (at, source) in sources.iter_mut().enumerate() {
-        let mut readers = Field::ALL
+        let readers: Vec<Field> = Field::ALL
             .iter()
-            .filter(|&&f| slots[f as usize] == Some(at));
-        source.typed = typed::is_time(source.shape) && readers.all(|f| typed::TIMES.contains(f));
+            .copied()
+            .filter(|&f| slots[f as usize] == Some(at))
+            .collect();
+        source.typed =
+            typed::is_time(source.shape) && readers.iter().all(|f| typed::TIMES.contains(f));
+        source.number =
+            source.shape == Shape::Integer && readers.iter().all(|f| typed::NUMBERS.contains(f));
     }
     for group in groups.start..groups.end.min(reader.num_row_groups()) {
         let group_meta = reader.metadata().row_group(group);
