@@ -156,6 +156,12 @@ pub trait Fields {
     fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {
         self.get(field, columns).map(When::parse)
     }
+
+    /// A number field's value: None when the row holds none, `Some(None)`
+    /// when it holds something that is not a number.
+    fn number(&self, field: Field, columns: &Columns) -> Option<Option<f64>> {
+        self.get(field, columns).map(|n| n.parse::<f64>().ok())
+    }
 }
 
 /// A row's fields read as the values they hold, `line` for what is wrong.
@@ -210,11 +216,9 @@ impl<'a, F: Fields + ?Sized> Reader<'a, F> {
     /// A number on a survey scale; outside it, the row is bad.
     #[inline(always)]
     fn number(&self, field: Field, scale: (f64, f64)) -> Result<Option<f64>, BadRow> {
-        match self.row.get(field, self.columns) {
+        match self.row.number(field, self.columns) {
             None => Ok(None),
             Some(n) => n
-                .parse::<f64>()
-                .ok()
                 .filter(|n| (scale.0..=scale.1).contains(n))
                 .map(Some)
                 .ok_or_else(|| self.bad(Flaw::BadNumber(field.name()))),

@@ -47,24 +47,33 @@ pub enum Refusal {
 
 /// One row of a batch: each field's value from its column's text.
 struct ParquetRow<'a> {
-    sources: &'a [Source],
-    slots: &'a [Option<usize>; Field::ALL.len()],
+    /// Each field's column, by the field's number: made once a batch, so
+    /// that a field's value is one look-up.
+    fields: &'a [Option<&'a Source>; Field::ALL.len()],
     row: usize,
 }
 
 impl Fields for ParquetRow<'_> {
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
-        let source = &self.sources[self.slots[field as usize]?];
+        let source = self.fields[field as usize]?;
         let (a, b) = (*source.decoded.cells.get(self.row)?)?;
         Some(trim(&source.decoded.text[a as usize..b as usize])).filter(|v| !v.is_empty())
     }
 
     fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {
-        let source = &self.sources[self.slots[field as usize]?];
+        let source = self.fields[field as usize]?;
         if source.typed {
             return *source.decoded.times.get(self.row)?;
         }
         self.get(field, columns).map(When::parse)
+    }
+
+    fn number(&self, field: Field, columns: &Columns) -> Option<Option<f64>> {
+        let source = self.fields[field as usize]?;
+        if source.number {
+            return source.decoded.numbers.get(self.row)?.map(Some);
+        }
+        self.get(field, columns).map(|n| n.parse::<f64>().ok())
     }
 }
 
@@ -238,6 +247,7 @@ fn rows<T: Row>(
                     index,
                     shape,
                     typed: false,
+                    number: false,
                     max_def: column.max_def_level(),
                     reader: None,
                     levels: Vec::new(),
@@ -248,12 +258,18 @@ fn rows<T: Row>(
         };
         slots[*field as usize] = Some(at);
     }
-    // A time column no other field reads is decoded into times.
+    // A time column no other field reads is decoded into times, an
+    // integer column only number fields read into numbers.
     for (at, source) in sources.iter_mut().enumerate() {
-        let mut readers = Field::ALL
+        let readers: Vec<Field> = Field::ALL
             .iter()
-            .filter(|&&f| slots[f as usize] == Some(at));
-        source.typed = typed::is_time(source.shape) && readers.all(|f| typed::TIMES.contains(f));
+            .copied()
+            .filter(|&f| slots[f as usize] == Some(at))
+            .collect();
+        source.typed =
+            typed::is_time(source.shape) && readers.iter().all(|f| typed::TIMES.contains(f));
+        source.number =
+            source.shape == Shape::Integer && readers.iter().all(|f| typed::NUMBERS.contains(f));
     }
     for group in groups.start..groups.end.min(reader.num_row_groups()) {
         let group_meta = reader.metadata().row_group(group);
@@ -277,16 +293,21 @@ fn rows<T: Row>(
                     return Err(Stop::Unreadable);
                 }
             }
+            let mut by_field = [None; Field::ALL.len()];
+            for (field, slot) in by_field.iter_mut().zip(slots) {
+                *field = slot.map(|at| &sources[at]);
+            }
+            // Whether any row of the batch holds bytes that are not text.
+            let any_bad = sources.iter().any(|s| s.decoded.bad.contains(&true));
             for row in 0..want {
                 let line = *next_row;
                 *next_row += 1;
-                if sources.iter().any(|s| s.decoded.bad[row]) {
+                if any_bad && sources.iter().any(|s| s.decoded.bad[row]) {
                     each(Err(BadRow::unread(line, Flaw::Unreadable)));
                     continue;
                 }
                 let fields = ParquetRow {
-                    sources: &sources,
-                    slots: &slots,
+                    fields: &by_field,
                     row,
                 };
                 each(T::read(&Reader {

@@ -98,6 +98,9 @@ pub(super) struct Decoded {
     pub(super) cells: Vec<Option<(u32, u32)>>,
     pub(super) bad: Vec<bool>,
     pub(super) times: Vec<Option<Option<When>>>,
+    /// An integer column read only as numbers: `numbers[r]` is None when
+    /// the row holds no value.
+    pub(super) numbers: Vec<Option<f64>>,
 }
 
 impl Decoded {
@@ -106,6 +109,12 @@ impl Decoded {
         self.cells.clear();
         self.bad.clear();
         self.times.clear();
+        self.numbers.clear();
+    }
+
+    fn number(&mut self, number: Option<f64>) {
+        self.numbers.push(number);
+        self.bad.push(false);
     }
 
     fn time(&mut self, time: Option<Option<When>>) {
@@ -140,6 +149,9 @@ pub(super) struct Source {
     pub(super) shape: Shape,
     /// Read only by time fields: decoded into `times`, not text.
     pub(super) typed: bool,
+    /// An integer column read only by number fields: decoded into
+    /// `numbers`, not text.
+    pub(super) number: bool,
     pub(super) max_def: i16,
     pub(super) reader: Option<Chunk>,
     pub(super) levels: Vec<i16>,
@@ -198,13 +210,14 @@ impl Source {
         let Source {
             shape,
             typed,
+            number,
             max_def,
             reader,
             levels,
             decoded,
             ..
         } = self;
-        let (shape, typed, max_def) = (*shape, *typed, *max_def);
+        let (shape, typed, number, max_def) = (*shape, *typed, *number, *max_def);
         decoded.clear();
         let reader = match reader.as_mut() {
             None => return Ok(0),
@@ -227,6 +240,8 @@ impl Source {
                 read_batch!(r, i32, levels, max_def, rows, |v: Option<&i32>| match v {
                     Some(&v) if typed => decoded.time(Some(typed::time(i64::from(v), shape))),
                     None if typed => decoded.time(None),
+                    Some(&v) if number => decoded.number(Some(typed::number(i64::from(v)))),
+                    None if number => decoded.number(None),
                     Some(&v) => decoded.push(|t| integer(t, i64::from(v), shape)),
                     None => decoded.none(false),
                 })
@@ -235,6 +250,8 @@ impl Source {
                 read_batch!(r, i64, levels, max_def, rows, |v: Option<&i64>| match v {
                     Some(&v) if typed => decoded.time(Some(typed::time(v, shape))),
                     None if typed => decoded.time(None),
+                    Some(&v) if number => decoded.number(Some(typed::number(v))),
+                    None if number => decoded.number(None),
                     Some(&v) => decoded.push(|t| integer(t, v, shape)),
                     None => decoded.none(false),
                 })

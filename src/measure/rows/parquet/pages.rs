@@ -107,9 +107,9 @@ impl TextPages {
                     }
                     Values::Plain(page) => {
                         let (bytes, next) = plain(page.buffer(), self.at)?;
-                        match std::str::from_utf8(bytes) {
-                            Ok(s) => decoded.push(|t| t.push_str(s)),
-                            Err(_) => decoded.none(true),
+                        match text(bytes) {
+                            Some(s) => decoded.push(|t| t.push_str(s)),
+                            None => decoded.none(true),
                         }
                         self.at = next;
                     }
@@ -236,6 +236,19 @@ fn dictionary(buf: &[u8], count: usize, decoded: &mut Decoded) -> Result<Vec<Opt
     }
     decoded.kept = decoded.text.len();
     Ok(entries)
+}
+
+/// A value's bytes as text, None when they are not UTF-8. Most values
+/// of an export are short and ASCII (ids, names): those are told by one
+/// test of their bytes, without `from_utf8`'s call and setup per value.
+#[inline]
+fn text(bytes: &[u8]) -> Option<&str> {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII bytes are UTF-8.
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+    } else {
+        std::str::from_utf8(bytes).ok()
+    }
 }
 
 /// The PLAIN byte array at `at` of `buf` (its length in four bytes, then

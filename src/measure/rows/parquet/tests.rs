@@ -444,3 +444,44 @@ fn parts_read_the_rows_of_the_whole_file_with_their_numbers() {
         assert_eq!(read_parts, whole, "{what}");
     }
 }
+
+#[test]
+fn integer_numbers_read_as_their_text_in_a_csv() {
+    // An INT64 column only `csat` reads is decoded into numbers: in scale,
+    // out of it (a bad row) and missing, as the same text in a CSV.
+    let csat = [Some(4), Some(7), None, Some(-1), Some(1), Some(5), Some(0)];
+    let n = csat.len();
+    let text = |v: &str| vec![Some(v.as_bytes().to_vec()); n];
+    let columns = [
+        Column::Text("id", text("a")),
+        Column::Text("segment", text("vip")),
+        Column::Text("channel", text("phone")),
+        Column::Text("created", text("2026-10-01T06:14:03Z")),
+        Column::Int64("csat", "", csat.to_vec()),
+    ];
+    let from_parquet = read(
+        &write(&columns, 3, Compression::SNAPPY, true),
+        &Columns::default(),
+    )
+    .unwrap();
+    let mut csv = String::from("id,segment,channel,created,csat\n");
+    for v in csat {
+        let v = v.map(|v| v.to_string()).unwrap_or_default();
+        csv.push_str(&format!("a,vip,phone,2026-10-01T06:14:03Z,{v}\n"));
+    }
+    let mut from_csv = Vec::new();
+    csv_rows::<Contact>(std::io::Cursor::new(csv), &Columns::default(), |r| {
+        from_csv.push(owned(r).map(|mut c| {
+            c.line -= 1;
+            c
+        }))
+    });
+    for row in &mut from_csv {
+        if let Err(b) = row {
+            b.line -= 1;
+        }
+    }
+    assert_eq!(from_parquet, from_csv);
+    let bad = from_parquet.iter().filter(|r| r.is_err()).count();
+    assert_eq!(bad, 3, "7, -1 and 0 are outside 1..5");
+}

@@ -2,7 +2,8 @@
 //! wall time from the integer the file stores, not printed as text and
 //! parsed again. Each gives the [`When`] the text path gives for the same
 //! value (`typed_times_are_the_times_the_text_gives` holds them to it on
-//! random values of every unit, the calendar's ends included).
+//! random values of every unit, the calendar's ends included). So do an
+//! integer column's numbers (`typed_numbers_are_the_numbers_the_text_gives`).
 
 use super::{Shape, Unit};
 use crate::config::fields::Field;
@@ -20,6 +21,16 @@ pub const TIMES: [Field; 9] = [
     Field::Entered,
     Field::Left,
 ];
+
+/// The fields that hold numbers: an integer column only they read is
+/// decoded into numbers.
+pub const NUMBERS: [Field; 4] = [Field::Csat, Field::Nps, Field::Effort, Field::HandleTime];
+
+/// The number an integer column's value stands for: what its text parses
+/// to (both round to the nearest `f64`, ties to even).
+pub fn number(v: i64) -> f64 {
+    v as f64
+}
 
 /// Whether a column of this shape can be decoded typed.
 pub fn is_time(shape: Shape) -> bool {
@@ -72,6 +83,36 @@ mod tests {
             _ => super::super::integer(&mut text, v, shape),
         }
         When::parse(&text)
+    }
+
+    #[test]
+    fn typed_numbers_are_the_numbers_the_text_gives() {
+        let seed = super::super::tests::seed();
+        let mut rng = crate::testing::Random(seed);
+        let through_text = |v: i64| {
+            let mut text = String::new();
+            super::super::integer(&mut text, v, Shape::Integer);
+            text.parse::<f64>().ok()
+        };
+        // Every magnitude, past 2^53 where not every integer is an f64
+        // (there the two must round alike), and the ends of i64.
+        let mut checked = 0;
+        for bits in 0..64u32 {
+            for _ in 0..2_000 {
+                let magnitude = rng.below(1u64 << bits.min(63)) as u64 | (1u64 << bits) >> 1;
+                let v = if rng.below(2) == 0 {
+                    magnitude as i64
+                } else {
+                    (magnitude as i64).wrapping_neg()
+                };
+                assert_eq!(Some(number(v)), through_text(v), "seed {seed}: {v}");
+                checked += 1;
+            }
+        }
+        for v in [i64::MIN, i64::MAX, 0, -1, 1, (1 << 53) + 1, -(1 << 53) - 1] {
+            assert_eq!(Some(number(v)), through_text(v), "{v}");
+        }
+        assert_eq!(checked, 128_000);
     }
 
     #[test]

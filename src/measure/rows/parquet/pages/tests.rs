@@ -24,6 +24,9 @@ fn value(rng: &mut Random, distinct: u64) -> Vec<u8> {
         0 => b"\xff\xfe not text".to_vec(),
         1 => Vec::new(),
         2 => " padded ".into(),
+        // Text that is not ASCII, and ASCII before a byte that is not text.
+        3 => format!("é{}", rng.below(distinct)).into_bytes(),
+        4 => [&b"v1"[..], &[0xc3]].concat(),
         _ => format!("v{}", rng.below(distinct)).into_bytes(),
     }
 }
