@@ -45,6 +45,11 @@
 {% macro default__cxc_to_double(expr) -%}try_cast({{ expr }} as {{ cxc_double() }}){%- endmacro %}
 {% macro bigquery__cxc_to_double(expr) -%}safe_cast({{ expr }} as float64){%- endmacro %}
 
+{#- A whole number read from text, none when it is not one. -#}
+{% macro cxc_to_int(expr) -%}{{ return(adapter.dispatch('cxc_to_int', 'cx_standards')(expr)) }}{%- endmacro %}
+{% macro default__cxc_to_int(expr) -%}try_cast({{ expr }} as {{ cxc_int() }}){%- endmacro %}
+{% macro bigquery__cxc_to_int(expr) -%}safe_cast({{ expr }} as int64){%- endmacro %}
+
 {% macro cxc_double() -%}{{ return(adapter.dispatch('cxc_double', 'cx_standards')()) }}{%- endmacro %}
 {% macro default__cxc_double() -%}double{%- endmacro %}
 {% macro bigquery__cxc_double() -%}float64{%- endmacro %}
