@@ -12,7 +12,8 @@
 //! becomes a cost per contact through the contact's `handle_time` when the
 //! export has it, else the queue's `aht`; a contact nobody answered (no
 //! `answered`, `first_response` nor `resolved`: abandoned) took no agent
-//! time and is charged none; any other contact with neither is not costed
+//! time whatever its `handle_time` says
+//! and is charged none; any other contact with neither is not costed
 //! (and counted as such). An
 //! agent hour on a queue with `concurrency N` carries N contacts at once, so
 //! the hours are divided by N: hourly × handle time / concurrency.
@@ -31,11 +32,11 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Work {
     pub contacts: u64,
-    /// Contacts with a `handle_time`, and their seconds.
+    /// Answered contacts with a `handle_time`, and their seconds.
     pub timed: u64,
     pub handle_seconds: super::exact::Sum,
-    /// Contacts without a `handle_time` that nobody answered: no agent
-    /// time.
+    /// Contacts nobody answered: no agent time, whatever their
+    /// `handle_time` says.
     pub unanswered: u64,
 }
 
@@ -59,12 +60,15 @@ impl Tally {
     ) {
         let work = self.work.entry((segment, channel)).or_default();
         work.contacts += 1;
-        match handle_time {
-            Some(seconds) => {
+        // Nobody answered: no agent time, even where the export gives the
+        // row a handle time (the guide: "charged none"; outside audit 7, F5).
+        match (answered, handle_time) {
+            (false, _) => work.unanswered += 1,
+            (true, Some(seconds)) => {
                 work.timed += 1;
                 work.handle_seconds.add(seconds);
             }
-            None => work.unanswered += u64::from(!answered),
+            (true, None) => {}
         }
         if nameless_unhappy {
             *self.nameless_unhappy.entry(segment).or_default() += 1;

@@ -259,7 +259,8 @@ fn an_hourly_cost_is_shared_by_the_contacts_an_agent_handles_at_once() {
 /// trainee (no cost) too: (3 × 20 + 1 × 32) / 4 = 23 an hour. `email` is
 /// answered by team `solo`, whose lead is alone: 40 an hour. A contact
 /// nobody answered (no `answered`, `first_response` nor `resolved`) is
-/// charged no handle time; one answered without a `handle_time` takes the
+/// charged no handle time, even where the export gives one (p2's 120 s;
+/// outside audit 7, F5); one answered without a `handle_time` takes the
 /// queue's `aht` (an e-mail with only a `first_response` was answered).
 ///
 /// - gold_line: 3 × 5 + (600 + 360 + 0) s × 32 / 3600 = 15 + 8.5333 = 23.53,
@@ -292,7 +293,7 @@ g1,gold,gold_line,2026-11-02T10:00:00Z,2026-11-02T10:00:10Z,,,600
 g2,gold,gold_line,2026-11-02T11:00:00Z,2026-11-02T11:00:10Z,,,
 g3,gold,gold_line,2026-11-02T12:00:00Z,,,,
 p1,gold,phone,2026-11-02T10:00:00Z,2026-11-02T10:00:30Z,,,900
-p2,gold,phone,2026-11-02T11:00:00Z,,,,
+p2,gold,phone,2026-11-02T11:00:00Z,,,,120
 e1,gold,email,2026-11-02T10:00:00Z,,2026-11-02T12:00:00Z,,
 ";
     let (_, measured) = super::measure_in(spec, contacts, "case,journey,step,entered\n");

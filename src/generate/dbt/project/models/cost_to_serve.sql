@@ -4,18 +4,23 @@
     else its team's line roles), plus their hourly cost times its handle
     time — the export's `handle_time`, else the queue's `aht` for a contact
     someone answered (`answered`, `first_response` or `resolved`), none for
-    one nobody answered — divided by the queue's concurrency. An answered
+    one nobody answered, whatever its `handle_time` says — divided by the queue's concurrency. An answered
     contact with neither is not costed (`costed` counts those that are).
     Only segments and channels the spec prices; figures exact, in the same
     double-precision steps. -#}
 {%- set d = cxc_double() -%}
 with work as (
   select segment_id as segment, channel_id as channel, count(*) as contacts,
-    count(handle_time) as timed, coalesce(sum(handle_time), 0) as handle_seconds,
-    sum(case when handle_time is null and answered__at_0 is null and first_response__at_0 is null
-              and resolved__at_0 is null then 1 else 0 end) as unanswered
-  from {{ ref('cxc_contacts') }}
-  where good = 1
+    count(case when answered = 1 then handle_time end) as timed,
+    coalesce(sum(case when answered = 1 then handle_time end), 0) as handle_seconds,
+    sum(1 - answered) as unanswered
+  from (
+    select segment_id, channel_id, handle_time,
+      case when answered__at_0 is null and first_response__at_0 is null
+                and resolved__at_0 is null then 0 else 1 end as answered
+    from {{ ref('cxc_contacts') }}
+    where good = 1
+  ) c
   group by segment_id, channel_id
 ),
 priced as (
