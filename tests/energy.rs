@@ -88,3 +88,44 @@ fn the_hardship_queue_is_judged_on_adelaide_hours() {
     assert_eq!(binds("17:00"), "answer phone 80% within 60s");
     assert_eq!(binds("17:30"), serde_json::Value::Null);
 }
+
+/// F4: "A technician within 4 hours for life-support outages" is a promise
+/// over the outage journey, which serves every segment; case rows name no
+/// segment, so it is measured on every outage case, and the report says so
+/// beside it (not beside the move-in promise, whose segments are the
+/// journey's). The reviewer's script gives 73.7% of 99 on every case.
+#[test]
+fn a_promise_for_one_segment_over_a_shared_journey_says_it_counts_every_case() {
+    let spec = energy();
+    let out = tempfile::tempdir().unwrap();
+    let measured = cxc_in(
+        &spec,
+        &[
+            "measure",
+            ".",
+            "--contacts",
+            "data/contacts.csv",
+            "--cases",
+            "data/cases.csv",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(measured.status.code().is_some(), "{measured:?}");
+    let report = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    let row = |title: &str| {
+        report
+            .lines()
+            .find(|l| l.starts_with(&format!("| {title}")))
+            .unwrap_or_else(|| panic!("no {title} in\n{report}"))
+            .to_string()
+    };
+    let technician = row("A technician within 4 hours");
+    assert!(
+        technician.contains("measured on every case of the journey"),
+        "{technician}"
+    );
+    assert!(technician.contains("| 99 | 73.7% |"), "{technician}");
+    let connect = row("We connect you within 1 business day");
+    assert!(!connect.contains("every case"), "{connect}");
+}

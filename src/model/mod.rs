@@ -172,6 +172,20 @@ impl Model {
         }
     }
 
+    /// A promise over a journey that serves segments the promise does not:
+    /// case rows name no segment, so `cxc measure` judges the promise on
+    /// every case of the journey, and the report must say so (outside audit
+    /// 7, F4: a life-support promise measured on every customer's outage).
+    pub fn promise_wider_in_cases(&self, promise: &Promise) -> bool {
+        let Some(journey) = promise.journey.as_ref().and_then(|p| p.journey.target) else {
+            return false;
+        };
+        let promised: std::collections::BTreeSet<Idx<Segment>> =
+            self.served(&promise.segments).collect();
+        self.served(&self.journeys[journey].segments)
+            .any(|s| !promised.contains(&s))
+    }
+
     /// The highest routing tier (lowest number) among segments.
     pub fn best_tier(&self, segments: &[Idx<Segment>]) -> Option<u32> {
         segments

@@ -157,6 +157,9 @@ pub struct ShareView {
     pub goal: Figure,
     pub ok: bool,
     pub set_aside: SetAsideView,
+    /// A promise over a journey that also serves other segments: measured
+    /// on every case of the journey, since case rows name no segment.
+    pub every_case: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -392,6 +395,7 @@ impl MeasureView {
                     shown: Figure(kept.shown(goals.promise_keep_rate)),
                     goal: Figure(goals.promise_keep_rate.value()),
                     ok: kept.meets(goals.promise_keep_rate),
+                    every_case: model.promise_wider_in_cases(p),
                     set_aside: match &p.journey {
                         Some(j) => j
                             .journey
@@ -418,6 +422,7 @@ impl MeasureView {
                     goal: Figure(goals.deadline_rate.value()),
                     ok: kept.meets(goals.deadline_rate),
                     set_aside: basis.segments(model, &targets_of(&c.segments)),
+                    every_case: false,
                 }
             })
             .collect();
