@@ -168,8 +168,28 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
         return;
     };
     let journey = &model.journeys[backed.journey];
-    // Journeys run on the wall clock.
+    // Journeys run on the wall clock. The promise must hold for every case,
+    // so it is taken at its shortest: `1wd` on the wall clock is due at the
+    // end of the next day, as little as a day after a case started just
+    // before midnight (outside audit 7, F1: taken at its longest, two days,
+    // it accepted a 1d4h journey that breaks it).
     let promised_time = Timed::new(model, within.value, None);
+    let (promised_shortest, promised_shown) = match within.value {
+        TimeLimit::WorkingDays(_) => {
+            let shortest = model
+                .shortest_wall(within.value, None)
+                .unwrap_or(promised_time.longest);
+            (
+                shortest,
+                msg!(
+                    "limit-working-days-shortest",
+                    limit = within.value.to_string(),
+                    shortest = crate::i18n::Arg::limit_genitive(TimeLimit::running(shortest), true)
+                ),
+            )
+        }
+        TimeLimit::Running { .. } => (promised_time.longest, promised_time.shown()),
+    };
     let span_name = match (&promised.from, &promised.to) {
         (None, None) => msg!("promised-journey", journey = &journey.header.id),
         (from, to) => {
@@ -214,18 +234,18 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             ),
             msg!("promise-exceeds-journey-no-deadline-help"),
         ),
-        Some((time, what)) if promised_time.longest < time => (
+        Some((time, what)) if promised_shortest < time => (
             msg!(
                 "promise-exceeds-journey",
                 promise = &promise.header.id,
-                within = promised_time.shown(),
+                within = promised_shown,
                 part = span_name,
                 allowed = what
             ),
             msg!(
                 "promise-exceeds-journey-help",
                 time = time.to_string(),
-                within = promised_time.shown()
+                within = within.value.to_string()
             ),
         ),
         Some(_) => return,

@@ -69,6 +69,7 @@ promise-below-keep-rate-help = to guarantee the promise, add a target for at lea
 
 limit-as-written = { $limit }
 limit-working-days = { $limit } (up to { $longest } of running time)
+limit-working-days-shortest = { $limit } (as little as { $shortest } for a case that starts just before midnight)
 day-on-business-clock = `{ $limit }` runs on calendar `{ $calendar }`, which is not open around the clock: there it is { $hours } hours of opening time ({ $equivalent }), not { $limit } on the wall calendar
 day-on-business-clock-days = { $days ->
         [one] ≈ 1 working day of { $day } h

@@ -73,6 +73,7 @@ promise-below-keep-rate-help = чтобы гарантировать обеща�
 
 limit-as-written = { $limit }
 limit-working-days = { $limit } (до { $longest } по часам календаря)
+limit-working-days-shortest = { $limit } (всего { $shortest }, если случай начался незадолго до полуночи)
 day-on-business-clock = `{ $limit }` считается по календарю `{ $calendar }`, который открыт не круглосуточно: там это { $hours } ч рабочего времени ({ $equivalent }), а не { $limit } по обычному календарю
 day-on-business-clock-days = { $days ->
         [one] ≈ { $days } рабочий день по { $day } ч

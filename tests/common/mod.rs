@@ -189,8 +189,14 @@ impl cxc::staffing::forecast::ForecastFiles for ByPath {
 /// a true error their authors have to fix, and the rule that reports it:
 /// domoset's «Мастер приедет в течение суток» (1d from the report to the
 /// visit) while a case through both repair loops reaches the visit after
-/// 1d6h30 (loop6; tests/corpus.rs keeps the finding).
-const OUTSIDE_ERRORS: &[(&str, &str)] = &[("domoset", "promise-exceeds-journey")];
+/// 1d6h30 (loop6; tests/corpus.rs keeps the finding); the energy
+/// retailer's "We connect you within 1 business day" (`1wd` on the wall
+/// clock, as little as a day) over steps that allow 1d4h (outside audit 7,
+/// F1; tests/energy.rs keeps the finding).
+const OUTSIDE_ERRORS: &[(&str, &str)] = &[
+    ("domoset", "promise-exceeds-journey"),
+    ("energy", "promise-exceeds-journey"),
+];
 
 /// The outside spec folder `spec` as `cxc build` and `cxc measure` take it:
 /// itself, or, for a spec with a true error ([`OUTSIDE_ERRORS`]), a copy
