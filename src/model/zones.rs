@@ -76,41 +76,43 @@ mod tests {
         jiff::tz::db().get(name).unwrap()
     }
 
-    fn week(text: &str) -> WeekHours {
-        let compiled = crate::pipeline::compile_clean(&format!(
-            "calendar c {{ timezone \"UTC\"; open {text} }}"
-        ));
-        compiled.specs[0]
-            .model
-            .calendars
-            .values()
-            .next()
-            .unwrap()
-            .week
-            .clone()
+    /// Days `first..=last` (Monday 0) open `from`–`to` ("08:30").
+    fn week(first: usize, last: usize, from: &str, to: &str) -> WeekHours {
+        let minutes = |t: &str| {
+            let (h, m) = t.split_once(':').unwrap();
+            h.parse::<u32>().unwrap() * 60 + m.parse::<u32>().unwrap()
+        };
+        let mut week = WeekHours::default();
+        for day in first..=last {
+            week.days[day] = vec![(
+                TimeOfDay::from_minutes(minutes(from)),
+                TimeOfDay::from_minutes(minutes(to)),
+            )];
+        }
+        week
     }
 
     #[test]
     fn a_half_hour_zone_moves_by_half_an_hour_and_a_season_apart_by_two() {
-        let adelaide = week("mon-fri 08:30-17:00");
+        let adelaide = week(0, 4, "08:30", "17:00");
         // Adelaide is half an hour behind Sydney all year.
         let on_sydney = week_in_zone(
             &adelaide,
             &zone("Australia/Adelaide"),
             &zone("Australia/Sydney"),
         );
-        assert_eq!(on_sydney, vec![week("mon-fri 09:00-17:30")]);
+        assert_eq!(on_sydney, vec![week(0, 4, "09:00", "17:30")]);
         // Sydney 08:30-17:30 is 06:30-15:30 in Manila in July, 05:30-14:30 in January.
-        let sydney = week("mon-fri 08:30-17:30");
+        let sydney = week(0, 4, "08:30", "17:30");
         let on_manila = week_in_zone(&sydney, &zone("Australia/Sydney"), &zone("Asia/Manila"));
         assert_eq!(
             on_manila,
-            vec![week("mon-fri 05:30-14:30"), week("mon-fri 06:30-15:30")]
+            vec![week(0, 4, "05:30", "14:30"), week(0, 4, "06:30", "15:30")]
         );
         // Monday 00:30 in Moscow is Sunday 22:30 in Berlin in winter: the week wraps.
-        let early = week("mon 00:30-01:00");
+        let early = week(0, 0, "00:30", "01:00");
         let on_berlin = week_in_zone(&early, &zone("Europe/Moscow"), &zone("Europe/Berlin"));
-        assert_eq!(on_berlin[0], week("sun 22:30-23:00"));
+        assert_eq!(on_berlin[0], week(6, 6, "22:30", "23:00"));
         let mut always = WeekHours::default();
         always.add(&OpenHours::Always);
         assert_eq!(
