@@ -139,3 +139,27 @@ fn a_promise_for_one_segment_over_a_shared_journey_says_it_counts_every_case() {
     let connect = row("We connect you within 1 business day");
     assert!(!connect.contains("every case"), "{connect}");
 }
+
+/// F1 on the other audit specs: the hotel's "Refund within 5 working days"
+/// is `5wd` over a journey, on the wall clock, from the decision (1d) to
+/// the refund issued (an end step, 5d): 6 days of steps, while a decision
+/// entered just before midnight is promised as little as 5 days. A true
+/// error, kept as written (tests read the hotel with the rule off).
+#[test]
+fn the_hotel_refund_promise_is_held_at_its_shortest() {
+    let hotel = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/hotel");
+    let out = cxc_in(
+        &hotel,
+        &["check", ".", "--today", TODAY, "--format", "json"],
+    );
+    let report = json(&out);
+    let found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "promise-exceeds-journey")
+        .map(|d| format!("{}:{}", d["file"].as_str().unwrap(), d["line"]))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].ends_with("promises.cx:23"), "{found:?}");
+}

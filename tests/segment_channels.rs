@@ -22,14 +22,15 @@ fn the_hotel_outputs_keep_corporate_off_chat_and_whatsapp() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().to_str().unwrap();
     // Check refuses the hotel's e-mail promise (8 hours around the clock
-    // behind 8 office hours: audit 4, HIGH 2, kept as written); the outputs
-    // are read with that rule off.
+    // behind 8 office hours: audit 4, HIGH 2, kept as written) and its
+    // refund promise (5wd on the wall clock, as little as five days, over
+    // 6 days of steps: audit 7, F1); the outputs are read with both off.
     let work = tempfile::tempdir().unwrap();
     let spec = work.path().join("hotel");
     common::copy_dir(&manifest().join("tests/specs/hotel"), &spec);
     std::fs::write(
         spec.join("cxc.yaml"),
-        "rules:\n  promise-exceeds-sla: off\n",
+        "rules:\n  promise-exceeds-sla: off\n  promise-exceeds-journey: off\n",
     )
     .unwrap();
     let built = cxc_in(

@@ -128,15 +128,28 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// turned off in its `cxc.yaml` (kept otherwise): how tests read an outside
 /// spec that has a true error, kept as written, for everything else.
 pub fn copy_with_rule_off(from: &std::path::Path, rule: &str) -> (tempfile::TempDir, PathBuf) {
+    copy_with_rules_off(from, &[rule])
+}
+
+/// [`copy_with_rule_off`] for several rules.
+pub fn copy_with_rules_off(from: &std::path::Path, rules: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let work = tempfile::tempdir().unwrap();
     let copy = work.path().join(from.file_name().unwrap());
     copy_dir(from, &copy);
-    let config = copy.join("cxc.yaml");
+    for rule in rules {
+        turn_off(&copy, rule);
+    }
+    (work, copy)
+}
+
+/// `rule: off` in the `cxc.yaml` of the spec folder `spec`.
+fn turn_off(spec: &std::path::Path, rule: &str) {
+    let config = spec.join("cxc.yaml");
     let mut text = std::fs::read_to_string(&config).unwrap_or_default();
     assert!(
         !text.contains(&format!("{rule}:")),
         "{} already sets {rule}",
-        from.display()
+        spec.display()
     );
     let line = format!("  {rule}: off\n");
     match text
@@ -153,7 +166,6 @@ pub fn copy_with_rule_off(from: &std::path::Path, rule: &str) -> (tempfile::Temp
         }
     }
     std::fs::write(&config, text).unwrap();
-    (work, copy)
 }
 
 /// The model of a one-file spec given as text, which must load and build
