@@ -133,19 +133,10 @@ fn export_messages_name_a_role_a_role_and_say_durations_in_words() {
 fn measure_messages_name_the_column_and_say_one_line() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().to_str().unwrap();
-    let args = [
-        "measure",
-        ".",
-        "--contacts",
-        "data/contacts.csv",
-        "--cases",
-        "data/cases.csv",
-        "-o",
-        target,
-        "--format",
-        "json",
-    ];
-    let report = json(&cxc_in(&airline(), &args));
+    let report = json(&common::measure_own_data(
+        &airline(),
+        &["-o", target, "--format", "json"],
+    ));
     let messages: Vec<&str> = report["diagnostics"]
         .as_array()
         .unwrap()

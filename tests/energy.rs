@@ -108,19 +108,7 @@ fn the_hardship_queue_is_judged_on_adelaide_hours() {
 fn a_promise_for_one_segment_over_a_shared_journey_says_it_counts_every_case() {
     let (_kept, spec) = common::buildable(&energy());
     let out = tempfile::tempdir().unwrap();
-    let measured = cxc_in(
-        &spec,
-        &[
-            "measure",
-            ".",
-            "--contacts",
-            "data/contacts.csv",
-            "--cases",
-            "data/cases.csv",
-            "-o",
-            out.path().to_str().unwrap(),
-        ],
-    );
+    let measured = common::measure_own_data(&spec, &["-o", out.path().to_str().unwrap()]);
     assert!(measured.status.code().is_some(), "{measured:?}");
     let report = std::fs::read_to_string(out.path().join("report.md")).unwrap();
     let row = |title: &str| {

@@ -40,6 +40,22 @@ pub fn cxc_in(dir: &Path, args: &[&str]) -> Output {
 
 /// The binary in `dir` with `env` set, in an English (C) locale unless
 /// `env` says otherwise: messages follow LC_ALL, LC_MESSAGES and LANG.
+/// `cxc measure` on a spec folder's own month of exports
+/// (`data/contacts.csv`, `data/cases.csv`), with `more` arguments.
+#[allow(dead_code)]
+pub fn measure_own_data(spec: &Path, more: &[&str]) -> Output {
+    let mut args = vec![
+        "measure",
+        ".",
+        "--contacts",
+        "data/contacts.csv",
+        "--cases",
+        "data/cases.csv",
+    ];
+    args.extend_from_slice(more);
+    cxc_in(spec, &args)
+}
+
 pub fn cxc_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cxc"));
     command

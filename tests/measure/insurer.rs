@@ -77,19 +77,7 @@ fn build_with_data_says_the_rows_it_set_aside() {
         .join(" ")
         // A path may wrap after its `/`.
         .replace("/ ", "/");
-    let measure = super::common::cxc_in(
-        &insurer(),
-        &[
-            "measure",
-            ".",
-            "--contacts",
-            "data/contacts.csv",
-            "--cases",
-            "data/cases.csv",
-            "--format",
-            "json",
-        ],
-    );
+    let measure = super::common::measure_own_data(&insurer(), &["--format", "json"]);
     let report = super::common::json(&measure);
     let bad_data: Vec<&serde_json::Value> = report["diagnostics"]
         .as_array()

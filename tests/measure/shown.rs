@@ -2,7 +2,6 @@
 //! rule for every percentage (A8), role targets in the reports (A9), and
 //! journey drop-off given once per journey, not per segment (A13).
 
-use crate::common::cxc_in;
 use std::path::{Path, PathBuf};
 
 fn airline() -> PathBuf {
@@ -13,19 +12,7 @@ fn airline() -> PathBuf {
 fn measured(lang: &str) -> (serde_json::Value, String, String) {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().to_str().unwrap();
-    let args = [
-        "measure",
-        ".",
-        "--contacts",
-        "data/contacts.csv",
-        "--cases",
-        "data/cases.csv",
-        "-o",
-        target,
-        "--lang",
-        lang,
-    ];
-    let output = cxc_in(&airline(), &args);
+    let output = super::common::measure_own_data(&airline(), &["-o", target, "--lang", lang]);
     assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
     let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
     (
