@@ -11,9 +11,13 @@
 //! reported, and the declarations around them are still checked.
 //!
 //! - `mod.rs`: the cursor, terminals, trivia, errors and recovery.
-//! - `grammar.rs`: files, declarations, bodies and statements.
+//! - `grammar.rs`: files, declarations and bodies.
+//! - `statement.rs`: the statements of each kind of declaration.
+//! - `literals.rs`: the values statements hold (hours, durations, remedies, …).
 
 mod grammar;
+mod literals;
+mod statement;
 
 use super::ast::{self, DeclKind};
 use super::chars;
