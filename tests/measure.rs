@@ -6,6 +6,8 @@
 #[path = "measure/bad_rows.rs"]
 mod bad_rows;
 mod common;
+#[path = "measure/complaint_clock.rs"]
+mod complaint_clock;
 #[path = "measure/insurer.rs"]
 mod insurer;
 #[path = "measure/money.rs"]

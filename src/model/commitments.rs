@@ -151,8 +151,8 @@ pub struct Complaint {
 }
 
 impl Complaint {
-    /// The calendar its times run on, as the rules read it: its `hours`
-    /// (`cxc measure` falls back to the contact's channel's).
+    /// The calendar its times run on: its `hours` (none: the wall clock,
+    /// in every document, export and figure alike).
     pub fn clock(&self) -> Option<Idx<Calendar>> {
         self.hours.as_ref()?.target
     }

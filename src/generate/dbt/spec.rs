@@ -423,8 +423,9 @@ impl<'m> Spec<'m> {
     }
 
     /// The clock and zone of each complaint rule on each channel: the
-    /// rule's `hours`, else the channel's; `workdays`: whose working days
-    /// its limits in working days count.
+    /// rule's `hours`, else the wall clock, whatever the channel (the table
+    /// keeps one row per channel so the models join on both); `workdays`:
+    /// whose working days its limits in working days count.
     fn complaint_clocks(&self) -> Table {
         let m = self.model;
         let mut t = Table::new(&[
@@ -447,11 +448,9 @@ impl<'m> Spec<'m> {
                 self.limit(limit, own);
             }
             for channel in m.channels.values() {
-                let hours = c
-                    .hours
-                    .as_ref()
-                    .and_then(|h| h.target)
-                    .or_else(|| channel.hours.as_ref().and_then(|h| h.target));
+                // Without `hours` the rule runs on the wall clock, whatever
+                // the channel (as `cxc measure` and every document say).
+                let hours = own;
                 let mut workdays = String::new();
                 for limit in limits.into_iter().flatten() {
                     workdays = self.limit(limit, hours)[2].clone();
