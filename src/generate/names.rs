@@ -101,23 +101,7 @@ impl ExportNames {
     }
 }
 
-/// Lower case; letters, digits and `_` only.
-pub fn default_name(id: &str) -> String {
-    word(&id.to_lowercase())
-}
-
-/// Letters, digits and `_` kept, everything else turned into `_`.
-pub fn word(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
+pub use crate::model::export_names::{default_name, word};
 
 #[cfg(test)]
 mod tests {

@@ -170,7 +170,7 @@ pub struct Measurement<'m> {
     clocks: Clocks,
     segments: Lookup<String, Idx<Segment>>,
     channels: Lookup<String, Idx<Channel>>,
-    complaint_ids: Lookup<&'m str, Idx<Complaint>>,
+    complaint_ids: Lookup<String, Idx<Complaint>>,
     journey_ids: Lookup<&'m str, Idx<Journey>>,
     steps: Vec<Lookup<&'m str, Idx<Step>>>,
     contact_days: Option<(i64, i64)>,
@@ -212,11 +212,14 @@ impl<'m> Measurement<'m> {
             clocks: Clocks::new(model),
             segments,
             channels,
-            complaint_ids: model
-                .complaints
-                .iter()
-                .map(|(id, c)| (c.header.id.as_str(), id))
-                .collect(),
+            complaint_ids: names(
+                model
+                    .complaints
+                    .iter()
+                    .map(|(id, c)| (c.header.id.as_str(), id)),
+                &BTreeMap::new(),
+            )
+            .into(),
             journey_ids: model
                 .journeys
                 .iter()
@@ -405,8 +408,7 @@ impl<'m> Measurement<'m> {
         }
         self.promises.add(model, clocks, &contact, segment, channel);
         if let Some(complaint) = complaint {
-            self.complaints
-                .add(model, clocks, &contact, complaint, channel);
+            self.complaints.add(model, clocks, &contact, complaint);
         }
     }
 
@@ -538,17 +540,36 @@ impl<'m> Measurement<'m> {
     }
 }
 
-/// What a row may call each declaration: its id, and its name in the
-/// exports when cxc.yaml gives one.
+/// What a row may call each declaration: its id, its name in the exports
+/// when cxc.yaml gives one, and the name the routing exports give it by
+/// default (the id in lower case, `model::export_names`), so that data
+/// coming back from Zendesk or TaskRouter names what cxc told the admin to
+/// set (audit 8, B1). A default name two declarations share is nobody's;
+/// a configured name or an id always wins over a default name.
 pub fn names<'a, T: Copy>(
     ids: impl Iterator<Item = (&'a str, T)>,
     aliases: &BTreeMap<String, Vec<String>>,
 ) -> Names<String, T> {
+    let ids: Vec<(&str, T)> = ids.collect();
+    let mut defaults: BTreeMap<String, Option<T>> = BTreeMap::new();
+    for &(id, target) in &ids {
+        defaults
+            .entry(crate::model::export_names::default_name(id))
+            .and_modify(|shared| *shared = None)
+            .or_insert(Some(target));
+    }
     let mut names = Names::default();
-    for (id, target) in ids {
+    for (name, target) in defaults {
+        if let Some(target) = target {
+            names.insert(name, target);
+        }
+    }
+    for &(id, target) in &ids {
         for alias in aliases.get(id).into_iter().flatten() {
             names.insert(alias.clone(), target);
         }
+    }
+    for (id, target) in ids {
         names.insert(id.to_string(), target);
     }
     names

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod closure;
 mod commitments;
 mod crew;
+pub mod export_names;
 mod idx;
 mod org;
 mod segments;
