@@ -16,6 +16,12 @@ pub(super) fn form_of(kind: DeclKind, word: &str) -> Option<&'static forms::Form
     forms::statements(kind).iter().find(|f| f.keyword == word)
 }
 
+/// What may follow a comma in a list: `NEWLINE*`, or trivia only.
+pub(super) enum Gap {
+    Lines,
+    Trivia,
+}
+
 /// How a block ends when the grammar cannot go on inside it.
 enum BodyEnd {
     Closed,
@@ -331,7 +337,18 @@ impl<'t> Parser<'t> {
     /// `ident_list = { ident ~ ("," ~ NEWLINE* ~ ident)* }`. (Trivia read
     /// while looking for a comma is trivia wherever it goes.)
     pub(super) fn ident_list(&mut self) -> P<Vec<Ident>> {
-        let mut list = vec![self.ident()?];
+        self.list(Gap::Lines, Self::ident)
+    }
+
+    /// `item ~ ("," ~ gap ~ item)*`: a list separated by commas, where the
+    /// rule allows new lines after a comma ([`Gap::Lines`]) or only spaces
+    /// and comments ([`Gap::Trivia`]).
+    pub(super) fn list<T>(
+        &mut self,
+        gap: Gap,
+        mut item: impl FnMut(&mut Self) -> P<T>,
+    ) -> P<Vec<T>> {
+        let mut list = vec![item(self)?];
         loop {
             self.trivia();
             if !self.rest().starts_with(',') {
@@ -339,8 +356,11 @@ impl<'t> Parser<'t> {
                 return Ok(list);
             }
             self.token(TokenKind::Comma, 1);
-            self.newlines();
-            list.push(self.ident()?);
+            match gap {
+                Gap::Lines => self.newlines(),
+                Gap::Trivia => self.trivia(),
+            }
+            list.push(item(self)?);
         }
     }
 

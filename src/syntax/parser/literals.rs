@@ -1,6 +1,7 @@
 //! The values statements hold: targets, opening hours, remedies, forecasts,
 //! durations, percentages, dates, costs, numbers and closed word sets.
 
+use super::grammar::Gap;
 use super::*;
 use crate::i18n::Message;
 use crate::msg;
@@ -55,27 +56,9 @@ impl<'t> Parser<'t> {
             return Ok(Some(OpenHours::Always));
         }
         // `day_list = { day_range ~ ("," ~ day_range)* }`
-        let mut days = vec![self.day_range()?];
-        loop {
-            self.trivia();
-            if !self.rest().starts_with(',') {
-                break;
-            }
-            self.token(TokenKind::Comma, 1);
-            self.trivia();
-            days.push(self.day_range()?);
-        }
+        let days = self.list(Gap::Trivia, Self::day_range)?;
         // `time_ranges = { time_range ~ ("," ~ time_range)* }`
-        let mut times = vec![self.time_range()?];
-        loop {
-            self.trivia();
-            if !self.rest().starts_with(',') {
-                break;
-            }
-            self.token(TokenKind::Comma, 1);
-            self.trivia();
-            times.push(self.time_range()?);
-        }
+        let times = self.list(Gap::Trivia, Self::time_range)?;
         let times: Option<Vec<_>> = times.into_iter().collect();
         Ok(times.map(|times| OpenHours::Weekly { days, times }))
     }
@@ -139,16 +122,7 @@ impl<'t> Parser<'t> {
 
     /// `remedy_list = { remedy ~ ("," ~ NEWLINE* ~ remedy)* }`
     pub(super) fn remedies(&mut self) -> P<Option<Vec<Spanned<Remedy>>>> {
-        let mut list = vec![self.remedy()?];
-        loop {
-            self.trivia();
-            if !self.rest().starts_with(',') {
-                break;
-            }
-            self.token(TokenKind::Comma, 1);
-            self.newlines();
-            list.push(self.remedy()?);
-        }
+        let list = self.list(Gap::Lines, Self::remedy)?;
         Ok(list.into_iter().collect())
     }
 

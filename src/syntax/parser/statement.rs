@@ -1,7 +1,7 @@
 //! Statements: the body of each kind of declaration, one `match` arm per
 //! statement form of `grammar/cx.pest`.
 
-use super::grammar::form_of;
+use super::grammar::{form_of, Gap};
 use super::literals::abbreviate;
 use super::*;
 use crate::msg;
@@ -75,16 +75,7 @@ impl<'t> Parser<'t> {
                 None => return Ok(None),
             },
             (_, "closed") => {
-                let mut dates = vec![self.date_value()?];
-                loop {
-                    self.trivia();
-                    if !self.rest().starts_with(',') {
-                        break;
-                    }
-                    self.token(TokenKind::Comma, 1);
-                    self.newlines();
-                    dates.push(self.date_value()?);
-                }
+                let dates = self.list(Gap::Lines, Self::date_value)?;
                 match dates.into_iter().collect::<Option<Vec<_>>>() {
                     Some(dates) => Stmt::Closed(dates),
                     None => return Ok(None),
