@@ -441,6 +441,11 @@ headcount-short-role = role `{ $role }` has a headcount of { $have }, but the qu
 headcount-short-role-help = raise the role's `headcount` by { $more }, or make the channel's `owner` the team (then every line role of the team answers it, in the job descriptions and in TaskRouter); this counts seats filled at one moment: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-lead-not-counted = {" "}(its lead `{ $lead }` not counted)
 headcount-in-interval = in the interval starting { $start }
+headcount-in-zone-interval = in the interval starting { $start } on the clock of { $zone }{ $season ->
+        [january] {", in January, when the queues' clocks are that far apart"}
+        [july] {", in July, when the queues' clocks are that far apart"}
+       *[any] {""}
+    }
 headcount-in-every-interval = in every interval
 headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-short-help-roles = raise the `headcount` of the team's line roles by { $more } — { $asked } of them for { $roles }, as their own findings ask, the rest beyond them — or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave

@@ -339,6 +339,11 @@ impl Schedule {
             .any(|o| !o.is_empty())
     }
 
+    /// The offset of this schedule's zone from UTC at `at`, in seconds.
+    pub fn offset_at(&self, at: jiff::Timestamp) -> i64 {
+        i64::from(self.zone.to_offset(at).seconds())
+    }
+
     /// Seconds after Monday 00:00 of the week of the instant `t`, on the
     /// clock of this schedule's zone: where `t` falls in a typical week.
     pub fn week_seconds(&self, t: i64) -> i64 {
