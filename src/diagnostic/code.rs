@@ -130,6 +130,7 @@ codes! {
     ForecastWhenClosed = "forecast-when-closed", Warning, Across;
     SpecialistOnTeamChannels = "specialist-on-team-channels", Warning, Across;
     PromiseToStepStart = "promise-to-step-start", Warning, Across;
+    ForecastClockChange = "forecast-clock-change", Warning, Local;
 }
 
 impl Code {

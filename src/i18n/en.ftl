@@ -441,6 +441,11 @@ headcount-short-role = role `{ $role }` has a headcount of { $have }, but the qu
 headcount-short-role-help = raise the role's `headcount` by { $more }, or make the channel's `owner` the team (then every line role of the team answers it, in the job descriptions and in TaskRouter); this counts seats filled at one moment: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-lead-not-counted = {" "}(its lead `{ $lead }` not counted)
 headcount-in-interval = in the interval starting { $start }
+headcount-in-zone-interval = in the interval starting { $start } on the clock of { $zone }{ $season ->
+        [january] {", in January, when the queues' clocks are that far apart"}
+        [july] {", in July, when the queues' clocks are that far apart"}
+       *[any] {""}
+    }
 headcount-in-every-interval = in every interval
 headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-short-help-roles = raise the `headcount` of the team's line roles by { $more } — { $asked } of them for { $roles }, as their own findings ask, the rest beyond them — or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
@@ -480,6 +485,10 @@ forecast-no-aht = queue `{ $queue }` has a forecast but no average handle time
 forecast-no-aht-help = add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file
 forecast-no-rows = the forecast file has a header but no intervals
 forecast-no-rows-help = add one row per interval below the header, e.g. `08:00,120`
+forecast-skipped-time = the start { $start } is a local time that does not happen in { $zone }: the clock jumps ahead over it there (daylight saving begins). cxc reads it at the offset before the change ({ $before }), which is { $read }, and `cxc staff` labels it with that offset
+forecast-skipped-time-help = write the instant the row means with its offset, e.g. { $instead }, or leave out the rows of the hour the clock skips
+forecast-repeated-time = the start { $start } comes { $count } times, but the clock of { $zone } passes it only twice (daylight saving ends): the first row is read as its first occurrence, the second as its second, and this one cannot be told apart from them; cxc reads it as the second ({ $later })
+forecast-repeated-time-help = give the rows of the repeated hour their offsets ({ $first } and { $second }), or write each of its times at most twice, in order
 forecast-zero-interval = queue `{ $queue }` forecasts per interval of zero length
 forecast-zero-interval-help = give the interval length, e.g. `forecast 120 per 30m`
 zero-aht = queue `{ $queue }` has an average handle time of zero
@@ -713,6 +722,9 @@ explain-specialist-on-team-channels =
 explain-promise-to-step-start =
     .summary = A promise over a journey is timed `to` a step the customer meets (it has a channel) that has its own `within` and is not an `end` step, and its words promise an outcome. Such a promise counts up to the start of that step, as `cxc measure` counts it, so the step's own time is not part of it. The words decide (the title, then the description; the act named last): someone arriving or getting in touch ("a plumber with you", arrive, visit, call you back, contact, reply, dispatch, «приедет», «перезвоним», «свяжемся», «передадим») means the step's start, and the finding stays silent; a result (resolved, fixed, repaired, refund, decision, delivered, «решим», «устраним», «вернём») or a thing alone ("a courtesy car within 24 hours") means the outcome.
     .why = "A courtesy car within 24 hours" timed `to courtesy_car` is kept when the car's step starts, not when the car arrives: a customer who waits 30 hours for it counts as kept. Time the promise to the step after it (the internal deadlines then include the step's own), or make the step an `end` step; if the promise really ends when the step starts, allow the finding.
+explain-forecast-clock-change =
+    .summary = A forecast row's date and time without an offset (read in the zone of the channel's hours) falls in an hour the clock skips when daylight saving begins, so it does not exist; or it is a time of the hour the clock repeats when daylight saving ends, written more than twice. A repeated time written once or twice is no finding: the first row is its first occurrence (the offset before the change), the second its second, as WFM exports write the repeated hour; `cxc staff` labels such rows with their offset (`2027-04-04 02:00 +11:00`, `… +10:00`).
+    .why = A local time the clock skips is not an interval anyone works: the forecast was written on the wrong clock, or its contacts belong to the hour after. A third row of a repeated time leaves the planner guessing which hour needs the agents. Writing the offset (`2027-10-03T03:00+11:00`) says which instant is meant.
 explain-forecast-when-closed =
     .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
     .why = Nobody answers a closed channel, so agents planned for it would sit idle, and the contacts forecast there are either a mistake in the forecast or a sign that the channel should open longer. A planner reads it either way: fix the forecast, or the hours.

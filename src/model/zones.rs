@@ -12,6 +12,18 @@ use jiff::tz::TimeZone;
 /// Mid-January and mid-July.
 const REPRESENTATIVE_DAYS: [(i16, i8, i8); 2] = [(2026, 1, 15), (2026, 7, 15)];
 
+/// Noon UTC of the representative days: a typical day or week read on
+/// another zone's clock is read at each (`staffing` compares typical
+/// intervals of queues in different zones the same way).
+pub fn representative_instants() -> impl Iterator<Item = jiff::Timestamp> {
+    REPRESENTATIVE_DAYS
+        .into_iter()
+        .filter_map(|(year, month, day)| {
+            let at = jiff::civil::date(year, month, day).at(12, 0, 0, 0);
+            Some(at.to_zoned(TimeZone::UTC).ok()?.timestamp())
+        })
+}
+
 /// `week`, written in `from`, on the clock of `to`: once per distinct
 /// difference of the two zones' offsets at the representative days (one
 /// week when the zones keep the same difference all year). A week open
@@ -21,14 +33,7 @@ pub fn week_in_zone(week: &WeekHours, from: &TimeZone, to: &TimeZone) -> Vec<Wee
         return vec![week.clone()];
     }
     let mut shifts: Vec<i32> = Vec::new();
-    for (year, month, day) in REPRESENTATIVE_DAYS {
-        let Ok(at) = jiff::civil::date(year, month, day)
-            .at(12, 0, 0, 0)
-            .to_zoned(TimeZone::UTC)
-        else {
-            continue;
-        };
-        let at = at.timestamp();
+    for at in representative_instants() {
         let shift = (to.to_offset(at).seconds() - from.to_offset(at).seconds()) / 60;
         if !shifts.contains(&shift) {
             shifts.push(shift);

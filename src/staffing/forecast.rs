@@ -8,11 +8,13 @@
 //! folder. A forecast is data, not a spec: problems name the file, line and
 //! column, and quote at most the offending field, shortened and escaped.
 
+use super::dating::Dating;
 use crate::i18n::Message;
 use crate::loader::lines::{LineCounter, Lines};
 use crate::model::{At, Forecast, ForecastVolume};
 use crate::msg;
 use crate::source::FileId;
+use jiff::tz::TimeZone;
 use std::io::Read;
 
 /// Opens the forecast files a spec names.
@@ -42,6 +44,9 @@ pub struct Interval {
     pub aht: Option<f64>,
     /// The row's line in the CSV (1-based); 0 for a constant forecast.
     pub line: u64,
+    /// What is doubtful about a row that is read all the same: a local
+    /// time the clock skips or repeats too often (see `dating`).
+    pub doubt: Option<Problem>,
 }
 
 /// What is wrong with a forecast, and what to do about it.
@@ -52,12 +57,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(message: Message, help: Message) -> Problem {
+    pub(super) fn new(message: Message, help: Message) -> Problem {
         Problem { message, help }
     }
 
     /// The same problem, said of a place in the file.
-    fn at(self, place: Message) -> Problem {
+    pub(super) fn at(self, place: Message) -> Problem {
         Problem {
             message: msg!("at-place", place = place, problem = self.message),
             ..self
@@ -80,18 +85,25 @@ pub enum Rows {
         lines: Lines,
         columns: Columns,
         record: csv::StringRecord,
+        dating: Box<Dating>,
     },
 }
 
-/// Opens a forecast's rows. `Err` when the file cannot be opened or its
-/// header is wrong: nothing can be staffed from it.
-pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, Problem> {
+/// Opens a forecast's rows, reading local times without an offset in
+/// `zone`. `Err` when the file cannot be opened or its header is wrong:
+/// nothing can be staffed from it.
+pub fn rows(
+    forecast: &At<Forecast>,
+    files: &dyn ForecastFiles,
+    zone: &TimeZone,
+) -> Result<Rows, Problem> {
     match &forecast.value.volume {
         ForecastVolume::Constant(volume) => Ok(Rows::Constant(Some(Interval {
             start: None,
             volume: *volume as f64,
             aht: None,
             line: 0,
+            doubt: None,
         }))),
         ForecastVolume::File { path } => {
             let name = format!("`{}`", crate::escape::shorten(path, 80));
@@ -125,6 +137,7 @@ pub fn rows(forecast: &At<Forecast>, files: &dyn ForecastFiles) -> Result<Rows, 
                 lines,
                 columns,
                 record: csv::StringRecord::new(),
+                dating: Box::new(Dating::new(zone.clone())),
             })
         }
     }
@@ -142,6 +155,7 @@ impl Iterator for Rows {
                 lines,
                 columns,
                 record,
+                dating,
             } => loop {
                 match reader.read_record(record) {
                     Ok(false) => return None,
@@ -149,9 +163,15 @@ impl Iterator for Rows {
                     Ok(true) => {
                         let offset = record.position().map_or(0, |p| p.byte());
                         let line = lines.borrow_mut().line_of(offset);
-                        return Some(parse_row(record, columns, line).map_err(|e| {
-                            e.at(msg!("forecast-line", file = name.as_str(), line = line))
-                        }));
+                        let place = || msg!("forecast-line", file = name.as_str(), line = line);
+                        return Some(match parse_row(record, columns, line) {
+                            Ok(mut interval) => {
+                                let doubt = dating.date(&mut interval);
+                                interval.doubt = doubt.map(|d| d.at(place()));
+                                Ok(interval)
+                            }
+                            Err(e) => Err(e.at(place())),
+                        });
                     }
                     Err(e) => {
                         let problem =
@@ -282,6 +302,7 @@ fn parse_row(
         volume,
         aht,
         line,
+        doubt: None,
     })
 }
 
@@ -303,7 +324,7 @@ fn first_chars(text: &str, n: usize) -> &str {
         .map_or(text, |(end, _)| &text[..end])
 }
 
-fn quoted(field: &str) -> String {
+pub(super) fn quoted(field: &str) -> String {
     format!(
         "`{}`",
         crate::escape::terminal(&crate::escape::shorten(field, MAX_QUOTED), false)
@@ -337,7 +358,7 @@ mod tests {
     }
 
     fn parse(text: &'static str) -> Result<Vec<Interval>, Vec<String>> {
-        let rows = rows(&forecast(), &OneFile(text))
+        let rows = rows(&forecast(), &OneFile(text), &TimeZone::UTC)
             .map_err(|e| vec![e.message.text(crate::syntax::values::Language::En)])?;
         let (ok, bad): (Vec<_>, Vec<_>) = rows.partition(Result::is_ok);
         if bad.is_empty() {

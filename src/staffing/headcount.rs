@@ -4,9 +4,13 @@
 //! Queues of one team peak at different hours (a morning phone line, an
 //! evening chat), so adding up each queue's peak asks for people who would
 //! never all be busy. The need is the largest sum over intervals: intervals
-//! are matched by where they lie ([`Slot`]: the same instant however the
-//! files write it, the same time of a typical day or week), and a queue
-//! with one forecast figure needs its people in every interval.
+//! are matched by where they lie on one timeline ([`Moment`]): the same
+//! instant however the files write it; a time of a typical day or week on
+//! its queue's clock, placed on UTC's at the representative days of
+//! [`crate::model::zones`] (mid-January and mid-July: a typical day has no
+//! date, so both sides of daylight saving count), so that a Manila line's
+//! 09:00 meets a Sydney line's 11:00 or 12:00, not its 09:00. A queue with
+//! one forecast figure needs its people in every interval.
 
 use super::hours::{Schedule, Slot};
 use super::week::hours_text;
@@ -15,9 +19,20 @@ use crate::i18n::Message;
 use crate::model::{Crew, Model, Party, Queue, Team};
 use crate::msg;
 use crate::syntax::Name;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 const DAY: i64 = 86_400;
+const WEEK: i64 = 7 * DAY;
+
+/// Where the queues' intervals are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Moment {
+    /// Seconds since 1970 UTC: a dated interval.
+    Instant(i64),
+    /// Seconds after Monday 00:00 of a typical week on the UTC clock, at
+    /// the representative day `season`: a typical interval.
+    Typical { season: usize, utc: i64 },
+}
 
 /// One queue's need, interval by interval.
 struct QueueNeed<'m> {
@@ -33,6 +48,9 @@ struct QueueNeed<'m> {
     schedule: Schedule,
     /// Seat-hours over a week, on the same figures.
     week_hours: f64,
+    /// The queue's zone's offset from UTC in seconds at each
+    /// representative day.
+    offsets: Vec<i64>,
 }
 
 impl QueueNeed<'_> {
@@ -52,37 +70,59 @@ impl QueueNeed<'_> {
         (start.saturating_add(length) > x).then_some((slot, n))
     }
 
-    /// What the queue needs at `at`. A time of a typical day is also that
-    /// time of each day of a typical week and of each dated day, and a time
-    /// of a typical week that time of each dated day on its weekday — on
-    /// the queue's own clock (its zone), and only where its channel is open
-    /// then (holidays count on a dated day).
-    fn need_at(&self, at: Slot) -> u32 {
+    /// What the typical interval covering the second `w` of a typical week
+    /// (on the queue's clock) needs, placed at `place(its start)`: a time of
+    /// a typical week, else a time of a typical day, where the channel is
+    /// open then.
+    fn typical(&self, w: i64, place: &dyn Fn(i64) -> Slot) -> u32 {
         let open = |slot: Slot| self.schedule.channel_open_at(slot, self.seconds);
-        // A typical interval covering the week's second `w`, placed at
-        // `place(its start)`.
-        let typical = |w: i64, place: &dyn Fn(i64) -> Slot| {
-            let weekly = self
-                .covering(Slot::Weekly(w))
-                .filter(|&(s, _)| open(place(start_of(s))));
-            let daily = self
-                .covering(Slot::Daily(w.rem_euclid(DAY)))
-                .filter(|&(s, _)| open(place(w - w.rem_euclid(DAY) + start_of(s))));
-            weekly.or(daily).map_or(0, |(_, n)| n)
-        };
+        let weekly = self
+            .covering(Slot::Weekly(w))
+            .filter(|&(s, _)| open(place(start_of(s))));
+        let daily = self
+            .covering(Slot::Daily(w.rem_euclid(DAY)))
+            .filter(|&(s, _)| open(place(w - w.rem_euclid(DAY) + start_of(s))));
+        weekly.or(daily).map_or(0, |(_, n)| n)
+    }
+
+    /// What the queue needs at `at`. A time of a typical day is that time
+    /// of each day of a typical week and of each dated day, and a time of a
+    /// typical week that time of each dated day on its weekday — on the
+    /// queue's own clock (its zone), and only where its channel is open
+    /// then (holidays count on a dated day).
+    fn need_at(&self, at: Moment) -> u32 {
         let here = match at {
-            Slot::Instant(t) => match self.covering(at) {
+            Moment::Instant(t) => match self.covering(Slot::Instant(t)) {
                 Some((_, n)) => n,
                 None => {
                     let w = self.schedule.week_seconds(t);
                     // The typical interval's start on that dated day.
-                    typical(w, &|start| Slot::Instant(t - (w - start)))
+                    self.typical(w, &|start| Slot::Instant(t - (w - start)))
                 }
             },
-            Slot::Daily(_) => self.covering(at).map_or(0, |(_, n)| n),
-            Slot::Weekly(w) => typical(w, &Slot::Weekly),
+            Moment::Typical { season, utc } => {
+                let w = (utc + self.offsets[season]).rem_euclid(WEEK);
+                self.typical(w, &Slot::Weekly)
+            }
         };
         self.always + here
+    }
+
+    /// Where the interval at `slot` lies on the common timeline: once for
+    /// a dated one; in each season, on each day for a time of a typical
+    /// day, on its weekday for a time of a typical week.
+    fn moments(&self, slot: Slot, seasons: &[usize]) -> Vec<Moment> {
+        let typical = |w: i64| {
+            seasons.iter().map(move |&season| Moment::Typical {
+                season,
+                utc: (w - self.offsets[season]).rem_euclid(WEEK),
+            })
+        };
+        match slot {
+            Slot::Instant(t) => vec![Moment::Instant(t)],
+            Slot::Daily(s) => (0..7).flat_map(|d| typical(d * DAY + s)).collect(),
+            Slot::Weekly(w) => typical(w).collect(),
+        }
     }
 }
 
@@ -173,6 +213,9 @@ impl<'m> TeamNeeds<'m> {
                 seconds: need.seconds,
                 schedule: schedule.clone(),
                 week_hours: 0.0,
+                offsets: crate::model::zones::representative_instants()
+                    .map(|at| schedule.offset_at(at))
+                    .collect(),
             });
         }
         let q = queues.last_mut().expect("pushed above");
@@ -301,14 +344,29 @@ fn short<'m>(
     let shares: Shares<'m> = queues
         .iter()
         .map(|q| {
-            let n = busiest.map_or(q.always, |s| q.need_at(s));
+            let n = busiest.map_or(q.always, |b| q.need_at(b.moment));
             (q.id, n)
         })
         .filter(|&(_, n)| n > 0)
         .collect();
-    let when = match busiest.and_then(|slot| written.get(&slot)) {
-        Some(start) => msg!("headcount-in-interval", start = start.as_str()),
+    let (differ, kept) = seasons(queues);
+    let when = match busiest.and_then(|b| Some((b, written.get(&b.slot)?))) {
         None => msg!("headcount-in-every-interval"),
+        Some((b, start)) => match b.moment {
+            // A typical time is on its queue's clock: named when the
+            // queues keep different ones.
+            Moment::Typical { season, .. } if differ => msg!(
+                "headcount-in-zone-interval",
+                start = start.as_str(),
+                zone = queues[b.queue].schedule.zone().iana_name().unwrap_or("UTC"),
+                season = match (kept.len(), season) {
+                    (1, _) => "any",
+                    (_, 0) => "january",
+                    _ => "july",
+                }
+            ),
+            _ => msg!("headcount-in-interval", start = start.as_str()),
+        },
     };
     Some(Gap {
         needed,
@@ -318,22 +376,67 @@ fn short<'m>(
     })
 }
 
+/// Whether the queues keep clocks that differ (in some season), and the
+/// representative days whose differences are distinct: one when the
+/// queues' clocks keep the same differences all year.
+fn seasons(queues: &[QueueNeed<'_>]) -> (bool, Vec<usize>) {
+    let apart = |season: usize| -> Vec<i64> {
+        let first = queues.first().map_or(0, |q| q.offsets[season]);
+        queues.iter().map(|q| q.offsets[season] - first).collect()
+    };
+    let count = queues.first().map_or(0, |q| q.offsets.len());
+    let mut kept: Vec<(usize, Vec<i64>)> = Vec::new();
+    for season in 0..count {
+        let differences = apart(season);
+        if kept.iter().all(|(_, d)| *d != differences) {
+            kept.push((season, differences));
+        }
+    }
+    let differ = kept.iter().any(|(_, d)| d.iter().any(|&x| x != 0));
+    (differ, kept.into_iter().map(|(season, _)| season).collect())
+}
+
+/// The busiest interval: where it lies, and the queue and interval that
+/// first named it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Busiest {
+    moment: Moment,
+    queue: usize,
+    slot: Slot,
+}
+
 /// The most people the queues need in one interval, and that interval
 /// (the earliest among equals; `None` when only one-figure forecasts need
-/// people). Every interval some queue names is looked at, each queue
-/// needing there what [`QueueNeed::need_at`] says.
-fn busiest(queues: &[QueueNeed<'_>]) -> (u64, Option<Slot>) {
+/// people). Every interval some queue names is looked at on the common
+/// timeline ([`QueueNeed::moments`]), each queue needing there what
+/// [`QueueNeed::need_at`] says.
+fn busiest(queues: &[QueueNeed<'_>]) -> (u64, Option<Busiest>) {
     let always: u64 = queues.iter().map(|q| u64::from(q.always)).sum();
-    let slots: BTreeSet<Slot> = queues.iter().flat_map(|q| q.at.keys().copied()).collect();
-    let mut best: Option<(u64, Slot)> = None;
-    for slot in slots {
-        let n: u64 = queues.iter().map(|q| u64::from(q.need_at(slot))).sum();
+    let (_, seasons) = seasons(queues);
+    let mut moments: BTreeMap<Moment, (usize, Slot)> = BTreeMap::new();
+    for (i, q) in queues.iter().enumerate() {
+        for &slot in q.at.keys() {
+            for moment in q.moments(slot, &seasons) {
+                moments.entry(moment).or_insert((i, slot));
+            }
+        }
+    }
+    let mut best: Option<(u64, Busiest)> = None;
+    for (moment, (queue, slot)) in moments {
+        let n: u64 = queues.iter().map(|q| u64::from(q.need_at(moment))).sum();
         if best.is_none_or(|(most, _)| n > most) {
-            best = Some((n, slot));
+            best = Some((
+                n,
+                Busiest {
+                    moment,
+                    queue,
+                    slot,
+                },
+            ));
         }
     }
     match best {
-        Some((n, slot)) => (n, Some(slot)),
+        Some((n, b)) => (n, Some(b)),
         None => (always, None),
     }
 }
@@ -379,7 +482,7 @@ fn short_team(
 
 #[cfg(test)]
 mod tests {
-    use super::{busiest, QueueNeed, Schedule, Slot};
+    use super::{busiest, Moment, QueueNeed, Schedule, Slot};
     use crate::syntax::Name;
 
     /// `08:00` as a time of a typical day.
@@ -411,6 +514,9 @@ channel line { kind phone; hours office }";
             always,
             at: at.iter().copied().collect(),
             seconds: 1800,
+            offsets: crate::model::zones::representative_instants()
+                .map(|at| schedule(hours).offset_at(at))
+                .collect(),
             schedule: schedule(hours),
             week_hours: 0.0,
         }
@@ -423,7 +529,7 @@ channel line { kind phone; hours office }";
             queue(&a, 0, &[(daily("08:00"), 14), (daily("18:00"), 2)], ""),
             queue(&b, 0, &[(daily("08:00"), 2), (daily("18:00"), 14)], ""),
         ];
-        assert_eq!(busiest(&queues), (16, Some(daily("08:00"))));
+        assert_eq!(at(&queues), (16, Some(daily("08:00"))));
     }
 
     #[test]
@@ -433,8 +539,8 @@ channel line { kind phone; hours office }";
             queue(&a, 5, &[], ""),
             queue(&b, 0, &[(daily("09:00"), 3), (daily("10:00"), 7)], ""),
         ];
-        assert_eq!(busiest(&queues), (12, Some(daily("10:00"))));
-        assert_eq!(busiest(&queues[..1]), (5, None));
+        assert_eq!(at(&queues), (12, Some(daily("10:00"))));
+        assert_eq!(at(&queues[..1]), (5, None));
     }
 
     /// A typical day's 11:00 is 11:00 of every dated day, on the queue's
@@ -443,18 +549,56 @@ channel line { kind phone; hours office }";
     #[test]
     fn a_typical_day_is_every_dated_day_it_covers_where_its_channel_is_open() {
         let (day, week) = (Name::new("day"), Name::new("week"));
-        let monday = Slot::Instant(1_799_020_800 + 8 * 3600); // 2027-01-04T08:00Z
-        let saturday = Slot::Instant(1_799_452_800 + 8 * 3600); // 2027-01-09T08:00Z
+        let monday = 1_799_020_800 + 8 * 3600; // 2027-01-04T08:00Z
+        let saturday = 1_799_452_800 + 8 * 3600; // 2027-01-09T08:00Z
         let queues = [
             queue(&day, 0, &[(daily("11:00"), 288)], MOSCOW_WEEKDAYS),
-            queue(&week, 0, &[(monday, 10), (saturday, 12)], MOSCOW_WEEKDAYS),
+            queue(
+                &week,
+                0,
+                &[(Slot::Instant(monday), 10), (Slot::Instant(saturday), 12)],
+                MOSCOW_WEEKDAYS,
+            ),
         ];
-        assert_eq!(queues[0].need_at(monday), 288);
-        assert_eq!(queues[0].need_at(saturday), 0);
-        assert_eq!(busiest(&queues), (298, Some(monday)));
+        assert_eq!(queues[0].need_at(Moment::Instant(monday)), 288);
+        assert_eq!(queues[0].need_at(Moment::Instant(saturday)), 0);
+        assert_eq!(at(&queues), (298, Some(Slot::Instant(monday))));
         // The same typical day, half an hour earlier in its zone: 10:30
         // is not covered by an interval starting at 11:00.
-        let early = Slot::Instant(1_799_020_800 + 7 * 3600 + 1800);
+        let early = Moment::Instant(1_799_020_800 + 7 * 3600 + 1800);
         assert_eq!(queues[0].need_at(early), 0);
+    }
+
+    const SYDNEY: &str = "calendar office { timezone \"Australia/Sydney\"; open 24x7 }
+channel line { kind phone; hours office }";
+    const MANILA: &str = "calendar office { timezone \"Asia/Manila\"; open 24x7 }
+channel line { kind phone; hours office }";
+
+    /// A typical day's times are on each queue's own clock: Sydney's 08:00
+    /// is Manila's 05:00 in January and 06:00 in July, never its 08:00.
+    #[test]
+    fn typical_days_in_different_zones_meet_at_the_same_instant() {
+        let (sydney, manila) = (Name::new("sydney"), Name::new("manila"));
+        let same_digits = [
+            queue(&sydney, 0, &[(daily("08:00"), 14)], SYDNEY),
+            queue(&manila, 0, &[(daily("08:00"), 14)], MANILA),
+        ];
+        assert_eq!(busiest(&same_digits).0, 14);
+        let july = [
+            queue(&sydney, 0, &[(daily("08:00"), 14)], SYDNEY),
+            queue(&manila, 0, &[(daily("06:00"), 14)], MANILA),
+        ];
+        let (n, b) = busiest(&july);
+        assert_eq!(n, 28);
+        assert!(
+            matches!(b.unwrap().moment, Moment::Typical { season: 1, .. }),
+            "{b:?}"
+        );
+    }
+
+    /// The busiest interval as its slot, for the tests.
+    fn at(queues: &[QueueNeed<'_>]) -> (u64, Option<Slot>) {
+        let (n, b) = busiest(queues);
+        (n, b.map(|b| b.slot))
     }
 }

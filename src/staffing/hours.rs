@@ -4,10 +4,12 @@
 //! [`super::QueuePlan::staff`], so they cannot disagree.
 //!
 //! An interval's `start` says where it lies:
-//! - a timestamp with an offset (`2027-01-11T02:00:00+03:00`, `…Z`) is an
-//!   instant; a date and time without one (`2027-01-11T02:00`,
-//!   `2027-01-11 02:00`) is read in the time zone of the channel's hours
-//!   (else the first calendar that names a zone, else UTC). Holidays count.
+//! - a timestamp with an offset (`2027-01-11T02:00:00+03:00`, `…Z`, or
+//!   the offset apart: `2027-04-04 02:00 +10:00`) is an instant; a date
+//!   and time without one (`2027-01-11T02:00`, `2027-01-11 02:00`) is read
+//!   in the time zone of the channel's hours (else the first calendar that
+//!   names a zone, else UTC), at a clock change as `dating` says.
+//!   Holidays count.
 //! - a time of day (`08:30`, `08:30:00`) is that time on a typical day, on
 //!   the clock of the channel's zone: the interval is open on a calendar
 //!   when it is open then on some weekday (holidays are not typical days).
@@ -53,6 +55,14 @@ impl Start {
     pub fn read(text: &str) -> Option<Start> {
         if let Ok(t) = text.parse::<jiff::Timestamp>() {
             return Some(Start::Instant(t));
+        }
+        // A local time and its offset apart, as `cxc staff` labels a time
+        // at a clock change (`2027-04-04 02:00 +10:00`; see `dating`).
+        let apart = text.trim().rsplit_once(' ');
+        if let Some((local, offset)) = apart.filter(|(_, o)| o.starts_with(['+', '-'])) {
+            if let Ok(t) = format!("{}{offset}", local.trim_end()).parse::<jiff::Timestamp>() {
+                return Some(Start::Instant(t));
+            }
         }
         if let Ok(local) = text.parse::<jiff::civil::DateTime>() {
             return Some(Start::Local(local));
@@ -237,6 +247,12 @@ impl Schedule {
         }
     }
 
+    /// Where a date and time without an offset is read: the zone of the
+    /// channel's hours (else the spec's home zone).
+    pub fn zone(&self) -> &TimeZone {
+        &self.zone
+    }
+
     /// The index of an SLA clock (its `hours`; `None`: around the clock),
     /// added when first asked for.
     pub fn clock(&mut self, model: &Model, calendar: Option<Idx<Calendar>>) -> usize {
@@ -321,6 +337,11 @@ impl Schedule {
         self.channel_open(place, &stretches)
             .iter()
             .any(|o| !o.is_empty())
+    }
+
+    /// The offset of this schedule's zone from UTC at `at`, in seconds.
+    pub fn offset_at(&self, at: jiff::Timestamp) -> i64 {
+        i64::from(self.zone.to_offset(at).seconds())
     }
 
     /// Seconds after Monday 00:00 of the week of the instant `t`, on the

@@ -170,7 +170,7 @@ impl QueuePlan {
         let rows = model.queues[self.queue]
             .forecast
             .as_ref()
-            .and_then(|f| forecast::rows(f, files).ok());
+            .and_then(|f| forecast::rows(f, files, self.schedule.zone()).ok());
         let mut staffed = Staffed::new(self);
         rows.into_iter()
             .flatten()
@@ -404,7 +404,7 @@ mod tests {
             let forecast = model.queues[plan.queue].forecast.as_ref().unwrap();
             let mut staffed = Staffed::new(plan);
             let mut unreachable = 0;
-            for row in forecast::rows(forecast, &files).unwrap() {
+            for row in forecast::rows(forecast, &files, plan.schedule.zone()).unwrap() {
                 unreachable += u32::from(staffed.staff(&row.unwrap()).required_agents.is_none());
             }
             assert_eq!((unreachable, staffed.computed), (10_000, 1));
@@ -421,7 +421,7 @@ mod tests {
         let (plans, _) = plan(&model, &files);
         let forecast = model.queues[plans[0].queue].forecast.as_ref().unwrap();
         let mut staffed = Staffed::new(&plans[0]);
-        for row in forecast::rows(forecast, &files).unwrap() {
+        for row in forecast::rows(forecast, &files, plans[0].schedule.zone()).unwrap() {
             let row = row.unwrap();
             assert_eq!(staffed.staff(&row), plans[0].staff(&row));
         }

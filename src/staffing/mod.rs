@@ -18,6 +18,7 @@
 //!   staffed; `findings`: `understaffed` and `forecast-when-closed`.
 
 mod answer;
+mod dating;
 pub mod erlang;
 mod erlang_a;
 mod findings;
@@ -62,6 +63,25 @@ queue main_line { channel phone; segments retail; agents 14; forecast 100 per 30
 queue hotline { channel line; team support; agents 2; forecast 10 per 30m; aht 3m }",
         fix: "channel line { kind phone; owner support; hours workday }
 queue hotline { channel line; team support; agents 2; forecast 10 per 30m; aht 3m }",
+    },
+    CodeDoc {
+        code: Code::ForecastClockChange,
+        context: "calendar sydney { timezone \"Australia/Sydney\"; open 24x7 }
+channel faults { kind phone; owner support; hours sydney }",
+        bad: "# a.cx
+queue faults_line { channel faults; team support; agents 3; forecast file \"f.csv\" per 30m; aht 5m }
+# f.csv
+start,volume
+2027-10-03 01:30,10
+2027-10-03 02:00,10
+2027-10-03 03:00,10",
+        fix: "# a.cx
+queue faults_line { channel faults; team support; agents 3; forecast file \"f.csv\" per 30m; aht 5m }
+# f.csv
+start,volume
+2027-10-03 01:30,10
+2027-10-03T03:00+11:00,10
+2027-10-03 03:00,10",
     },
     CodeDoc {
         code: Code::InvalidForecast,
@@ -155,6 +175,9 @@ pub struct Summary {
     /// shrinkage, as `headcount-short` counts them).
     pub seat_hours: week::SeatHours,
     pub people_hours: week::SeatHours,
+    /// The longest interval label in characters (a start at a clock
+    /// change carries its offset): the report's column is this wide.
+    pub start_width: usize,
 }
 
 /// A queue with a forecast, staffed interval by interval.
@@ -196,7 +219,14 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
         let Some(forecast) = &queue.forecast else {
             continue;
         };
-        match plan_queue(model, id, queue, forecast, files, &mut needs) {
+        match plan_queue(
+            model,
+            (id, queue),
+            forecast,
+            files,
+            &mut needs,
+            &mut problems,
+        ) {
             Ok(plan) => {
                 problems.extend(understaffed(&plan, queue));
                 problems.extend(overload::overloaded(&plan, queue));
@@ -211,27 +241,48 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
     (plans, problems)
 }
 
+/// Staffs one queue; `doubts` gets its forecast's rows that are read but
+/// doubtful (`forecast-clock-change`), whether or not it can be staffed.
 fn plan_queue<'m>(
     model: &Model,
-    id: Idx<Queue>,
-    queue: &'m Queue,
+    (id, queue): (Idx<Queue>, &'m Queue),
     forecast: &model::At<model::Forecast>,
     files: &dyn ForecastFiles,
     needs: &mut headcount::TeamNeeds<'m>,
+    doubts: &mut Vec<Diagnostic>,
 ) -> Result<QueuePlan, Vec<Diagnostic>> {
     let inputs = Inputs::of(queue)?;
     let problem = |p: forecast::Problem| {
         Diagnostic::new(Code::InvalidForecast, forecast.span, p.message).help(p.help)
     };
+    let channel = queue.channel.as_ref().and_then(|c| c.target);
+    let mut schedule = Schedule::new(
+        model,
+        channel.and_then(|c| model.channels[c].hours.as_ref()?.target),
+    );
     // First pass: every row valid, and the busiest interval.
-    let rows = forecast::rows(forecast, files).map_err(|e| vec![problem(e)])?;
+    let rows = forecast::rows(forecast, files, schedule.zone()).map_err(|e| vec![problem(e)])?;
     let mut found = Vec::new();
+    let mut doubtful = 0;
     let mut busiest: Option<Traffic> = None;
     let mut missing_aht = false;
     for row in rows {
         let trouble = match row {
             Err(e) => Some(e),
             Ok(interval) => {
+                if let Some(doubt) = &interval.doubt {
+                    doubtful += 1;
+                    if doubtful <= MAX_ROW_PROBLEMS {
+                        doubts.push(
+                            Diagnostic::new(
+                                Code::ForecastClockChange,
+                                forecast.span,
+                                doubt.message.clone(),
+                            )
+                            .help(doubt.help.clone()),
+                        );
+                    }
+                }
                 missing_aht |= inputs.aht.is_none() && interval.aht.is_none();
                 let traffic = inputs.traffic(&interval);
                 if busiest.is_none_or(|b| traffic.load() > b.load()) {
@@ -277,11 +328,6 @@ fn plan_queue<'m>(
     if !found.is_empty() {
         return Err(found);
     }
-    let channel = queue.channel.as_ref().and_then(|c| c.target);
-    let mut schedule = Schedule::new(
-        model,
-        channel.and_then(|c| model.channels[c].hours.as_ref()?.target),
-    );
     let targets = channel.map_or_else(Vec::new, |c| {
         answer_targets(model, queue, c, &busiest, &mut schedule)
     });
@@ -314,6 +360,8 @@ fn plan_queue<'m>(
     };
     for interval in plan.intervals(model, files) {
         summary.intervals += 1;
+        let label = interval.start.as_deref().map_or(0, |s| s.chars().count());
+        summary.start_width = summary.start_width.max(label);
         summary.peak_required_agents = summary.peak_required_agents.max(interval.required_agents);
         let people = interval.required_headcount.or(interval.required_agents);
         summary.peak_required_headcount = summary.peak_required_headcount.max(people);

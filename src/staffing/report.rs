@@ -198,7 +198,8 @@ fn headings(language: Language) -> [String; 12] {
 }
 
 /// Column widths: rows are written as they are computed, so the widths are
-/// fixed in advance, wide enough for any realistic figure.
+/// fixed in advance, wide enough for any realistic figure; the first is
+/// widened to the longest start the plan found (see [`super::Summary`]).
 const WIDTHS: [usize; 12] = [16, 8, 7, 8, 6, 9, 10, 7, 8, 9, 7, 0];
 
 pub fn table(out: &mut dyn Write, queues: &[Staffed], language: Language) -> io::Result<()> {
@@ -209,19 +210,21 @@ pub fn table(out: &mut dyn Write, queues: &[Staffed], language: Language) -> io:
     let headings = headings(language);
     for s in queues {
         out.write_all(heading(s.model, s.plan, language).as_bytes())?;
-        out.write_all(line(&headings).as_bytes())?;
+        let mut widths = WIDTHS;
+        widths[0] = widths[0].max(s.plan.summary.start_width);
+        out.write_all(line(&headings, &widths).as_bytes())?;
         for interval in s.plan.intervals(s.model, s.files) {
-            out.write_all(line(&row(&interval, language)).as_bytes())?;
+            out.write_all(line(&row(&interval, language), &widths).as_bytes())?;
         }
         out.write_all(b"\n")?;
     }
     out.write_all(format!("{}\n", msg!("staff-legend").text(language)).as_bytes())
 }
 
-fn line(cells: &[String; 12]) -> String {
+fn line(cells: &[String; 12], widths: &[usize; 12]) -> String {
     let padded: Vec<String> = cells
         .iter()
-        .zip(WIDTHS)
+        .zip(widths.iter().copied())
         .enumerate()
         .map(|(i, (cell, width))| {
             let cell = crate::escape::terminal(cell, false);
