@@ -151,6 +151,7 @@ pub fn ten_owners() -> String {
 
 /// The customer's channels a fanned-out step may use: long names that wrap
 /// in the customer's lane, and short ones.
+#[allow(dead_code)]
 const CHANNELS: &[(&str, &str)] = &[
     ("phone", "Phone (13 numbers)"),
     ("email", "E-mail"),
@@ -163,6 +164,7 @@ const CHANNELS: &[(&str, &str)] = &[
 /// the customer's lane stacks a chip for each, its step's name in bold
 /// over its channels (energy audit, F2: the last line of each was drawn
 /// on its border); each branch ends or joins a last step.
+#[allow(dead_code)]
 pub fn fan() -> impl Strategy<Value = String> {
     let branch = (
         title(6),
