@@ -395,8 +395,8 @@ fn journey_support_gives_the_segment_lines_of_its_segments() {
     for (lang, vip_line, mass_line) in [
         (
             "en",
-            "- Back supports Front: responds within 30 minutes for VIP; within 2 hours for other segments, resolves within 5 days (Back helps front)",
-            "- Back supports Front: responds within 2 hours, resolves within 5 days (Back helps front)",
+            "- Front, supported by Back: response within 30 minutes for VIP; within 2 hours for other segments, resolution within 5 days (Back helps front)",
+            "- Front, supported by Back: response within 2 hours, resolution within 5 days (Back helps front)",
         ),
         (
             "ru",

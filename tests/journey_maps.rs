@@ -57,13 +57,40 @@ proptest! {
             prop_assert!(false, "printed: {}\n{}", problem, text);
         }
     }
+
+    /// Energy audit, F2: steps side by side on a row stack their chips in
+    /// the customer's lane, each naming its step in bold over its
+    /// channels; every line of every chip and step (badges of measured
+    /// figures too) stays inside its card with room to spare.
+    #[test]
+    fn every_line_of_stacked_chips_stays_inside_its_card(
+        text in spec::fan(),
+        badges in prop::collection::vec(any::<bool>(), 6),
+    ) {
+        let mut graph = graph_of(&text);
+        for (node, badge) in graph.nodes.iter_mut().zip(badges) {
+            if badge {
+                node.badge = Some("2d3h · ↓5.7%".into());
+            }
+        }
+        let (map, _, _) = svg(&graph, "Generated", Language::En);
+        let stacked = map.matches("font-size=\"11\" font-weight=\"bold\"").count();
+        prop_assert!(stacked > 0, "no chip names its step: {}", text);
+        if let Err(problem) = check_map(&map, graph.nodes.len(), false) {
+            prop_assert!(false, "{}\n{}", problem, text);
+        }
+    }
 }
 
 /// The most maps of the fixed sample of 300 with lines down the map closer
 /// than parallel lines must stand (see [`close_down`]). 36 since the loop
 /// breaker enters a phase where the journey does (audit 6, F13), which
-/// redraws some sampled maps: one more falls under the bound.
-const CLOSE_DOWN: usize = 36;
+/// redraws some sampled maps: one more falls under the bound. 31 since a
+/// label's line keeps 18 px from the step before it (a self-loop runs
+/// round the step's side, and ran 14 px from the label's line on 5 maps).
+/// The rest are segments of one gap that each leave where the other
+/// arrives (their turns cannot both come first): see map8's status.
+const CLOSE_DOWN: usize = 31;
 
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged
@@ -87,6 +114,13 @@ fn every_generated_map_fits_the_screen() {
             close.push(format!(
                 "#{i}: lines {a} and {b} {apart} px apart for {length} px"
             ));
+            // To look at: CXC_CLOSE_MAPS=dir writes each such map there.
+            if let Some(dir) = std::env::var_os("CXC_CLOSE_MAPS") {
+                let dir = std::path::Path::new(&dir);
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(dir.join(format!("g{i}.svg")), &map).unwrap();
+                std::fs::write(dir.join(format!("g{i}.cx")), text).unwrap();
+            }
         }
     }
     eprintln!("scaled: {} of 300 ({scaled:?})", scaled.len());

@@ -2,7 +2,68 @@
 //! apart; and printed as the site's stylesheet lays it out.
 
 use super::read::{bends, lines_of, runs, tags, Box2, Tag};
+use cxc::generate::journey::metrics::{self, Face};
 use cxc::generate::journey::svg::{BUDGET, LANDSCAPE, PRINT_MOST, SCALED_MOST};
+
+/// The least room between a card's border (a step's box, a chip of the
+/// customer's lane) and the box of any text line in it.
+pub const TEXT_PAD: f64 = 3.0;
+
+/// The first text line of a card (a step, a chip) whose box — its width
+/// measured as the drawing measures it, its height the font's ascent and
+/// descent round its baseline as [`metrics`] estimates them — is not
+/// inside the card with [`TEXT_PAD`] to spare: the card, the line and its
+/// box. Chips stacked on a row of several steps are cards each.
+pub fn text_outside_card(tags: &[Tag]) -> Option<(Box2, String, Box2)> {
+    let card = |t: &Tag| t.within("step") || t.within("touchpoint");
+    let mut current: Option<Box2> = None;
+    for t in tags {
+        if t.name == "rect" && card(t) {
+            current = Some(t.rect());
+        }
+        if t.name != "text" || !card(t) {
+            continue;
+        }
+        let outer = current.expect("a card's text follows its box");
+        let size = t.get("font-size").map_or(13.0, |v| v.parse().unwrap());
+        let face = match t.get("font-weight") {
+            Some("bold") => Face::SansBold,
+            _ => Face::Sans,
+        };
+        let width = metrics::width(&t.text, face, size);
+        let x = t.at.0 + t.num("x");
+        let left = match t.get("text-anchor") {
+            Some("middle") => x - width / 2.0,
+            Some("end") => x - width,
+            _ => x,
+        };
+        let mut baseline = t.at.1 + t.num("y");
+        if t.get("dominant-baseline") == Some("middle") {
+            baseline += metrics::MIDDLE * size;
+        }
+        let (top, bottom) = metrics::line_extent(baseline, size);
+        let line = Box2 {
+            x: left,
+            y: top,
+            w: width,
+            h: bottom - top,
+        };
+        let inner = Box2 {
+            x: outer.x + TEXT_PAD,
+            y: outer.y + TEXT_PAD,
+            w: outer.w - 2.0 * TEXT_PAD,
+            h: outer.h - 2.0 * TEXT_PAD,
+        };
+        let inside = inner.x <= line.x
+            && inner.y <= line.y
+            && line.x + line.w <= inner.x + inner.w
+            && line.y + line.h <= inner.y + inner.h;
+        if !inside {
+            return Some((outer, t.text.clone(), line));
+        }
+    }
+    None
+}
 
 /// The longest stretch along which two different lines run side by side
 /// less than `near` px apart, both across the map, or (`down`) both down
@@ -20,7 +81,9 @@ pub fn longest_parallel(
     let mut worst: Option<(f64, f64, usize, usize)> = None;
     for (i, &(e, a, b)) in segments.iter().enumerate() {
         for &(f, c, d) in &segments[..i] {
-            if e == f {
+            // Lines of one edge, or meeting at a point (where they end on
+            // a step), are not two lines side by side.
+            if e == f || [c, d].contains(&a) || [c, d].contains(&b) {
                 continue;
             }
             // Along y (both vertical) or along x (both horizontal).
@@ -198,6 +261,13 @@ pub fn check_map(svg: &str, steps: usize, legible: bool) -> Result<(), String> {
     let least = if compact { CLOSEST } else { APART };
     if let Some((b, apart)) = crowded_side(&boxes, &lines, least) {
         return Err(format!("lines {apart} px apart at the step {b:?}"));
+    }
+    // Energy audit, F2: the last line of stacked chips was drawn on their
+    // border.
+    if let Some((card, text, line)) = text_outside_card(&tags) {
+        return Err(format!(
+            "the line {text:?} {line:?} is not inside its card {card:?}"
+        ));
     }
     let chips = rects_in("touchpoint");
     let solid: Vec<(&str, Box2)> = boxes

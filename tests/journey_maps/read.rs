@@ -15,6 +15,9 @@ pub struct Tag {
     pub at: (f64, f64),
     /// The classes of the groups it is in, innermost last.
     pub groups: Vec<String>,
+    /// The text right after it, up to the next tag, unescaped (a `text`
+    /// tag's line).
+    pub text: String,
 }
 
 impl Tag {
@@ -83,7 +86,7 @@ pub fn tags(svg: &str) -> Vec<Tag> {
     let mut out = Vec::new();
     let mut stack: Vec<((f64, f64), String)> = vec![((0.0, 0.0), String::new())];
     for piece in svg.split('<').skip(1) {
-        let tag = piece.split('>').next().unwrap();
+        let (tag, after) = piece.split_once('>').unwrap_or((piece, ""));
         if let Some(name) = tag.strip_prefix('/') {
             if name.trim() == "g" {
                 stack.pop();
@@ -108,6 +111,7 @@ pub fn tags(svg: &str) -> Vec<Tag> {
             attrs,
             at: here,
             groups: stack.iter().map(|(_, c)| c.clone()).collect(),
+            text: unescape(after),
         };
         if name == "g" && !tag.ends_with('/') {
             let mut at = here;
@@ -127,6 +131,15 @@ pub fn tags(svg: &str) -> Vec<Tag> {
         out.push(t);
     }
     out
+}
+
+/// XML text as written, read back.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Each edge's polyline (its `data-edge`, its points), translated.

@@ -148,3 +148,66 @@ pub fn ten_owners() -> String {
         .collect();
     write(&owners, &steps, &phases)
 }
+
+/// The customer's channels a fanned-out step may use: long names that wrap
+/// in the customer's lane, and short ones.
+#[allow(dead_code)]
+const CHANNELS: &[(&str, &str)] = &[
+    ("phone", "Phone (13 numbers)"),
+    ("email", "E-mail"),
+    ("chat", "Web chat on the customer portal"),
+    ("messenger", "WhatsApp"),
+];
+
+/// A step the customer takes part in that branches into 2–4 steps they
+/// take part in too, side by side on one row, each through 1–4 channels:
+/// the customer's lane stacks a chip for each, its step's name in bold
+/// over its channels (energy audit, F2: the last line of each was drawn
+/// on its border); each branch ends or joins a last step.
+#[allow(dead_code)]
+pub fn fan() -> impl Strategy<Value = String> {
+    let branch = (
+        title(6),
+        prop::sample::subsequence((0..CHANNELS.len()).collect::<Vec<_>>(), 1..=CHANNELS.len()),
+        any::<bool>(),
+        title(4),
+    );
+    (1usize..=3, title(4), prop::collection::vec(branch, 2..=4)).prop_map(
+        |(owners, first, branches)| {
+            let mut s = String::new();
+            for t in 0..owners {
+                s.push_str(&format!("team t{t} \"Team {t}\" {{}}\n"));
+            }
+            for (kind, name) in CHANNELS {
+                s.push_str(&format!(
+                    "channel {kind} \"{name}\" {{ kind {kind}; owner t0 }}\n"
+                ));
+            }
+            s.push_str("journey g \"Generated\" {\n  start s0\n");
+            let ways: Vec<String> = branches
+                .iter()
+                .enumerate()
+                .map(|(k, (_, _, _, when))| format!("next b{k} when \"{when}\""))
+                .collect();
+            s.push_str(&format!(
+                "  step s0 \"{first}\" {{ owner t0; channel phone; {} }}\n",
+                ways.join("; ")
+            ));
+            for (k, (name, channels, ends, _)) in branches.iter().enumerate() {
+                let channels: Vec<&str> = channels.iter().map(|&c| CHANNELS[c].0).collect();
+                let then = if *ends {
+                    "end \"Closed\"".to_string()
+                } else {
+                    "next z".to_string()
+                };
+                s.push_str(&format!(
+                    "  step b{k} \"{name}\" {{ owner t{}; channel {}; {then} }}\n",
+                    k % owners,
+                    channels.join(", ")
+                ));
+            }
+            s.push_str("  step z \"Done\" { owner t0; channel email; end \"Done\" }\n}\n");
+            s
+        },
+    )
+}

@@ -170,6 +170,11 @@ pub(super) fn gap(work: &Work, a: usize, b: usize) -> i64 {
             (LINES_APART - work.size[a].1 / 2).max(NODE_GAP / 3)
         }
         (false, false) => NODE_GAP / 3,
+        // A label's line runs along its start: after a step, as far from
+        // the step's footprint as from another line, for a self-loop may
+        // run round the step there (14 px from the loop before, generated
+        // maps read the two as one line).
+        (true, false) if !work.thin && work.kind[b] == Kind::Label => LINES_APART,
         _ => NODE_GAP / 2,
     }
 }

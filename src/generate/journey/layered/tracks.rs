@@ -33,31 +33,25 @@ pub(super) fn order(list: &[(i64, i64)], near: i64) -> Vec<usize> {
         }
     }
     // Kahn's algorithm, the preferred order first among the ready ones.
-    let mut ready: BinaryHeap<std::cmp::Reverse<usize>> = (0..n)
-        .filter(|&k| waits[k] == 0)
-        .map(std::cmp::Reverse)
-        .collect();
+    // Where wishes go round in a circle, the segment next is the one that
+    // still waits for the fewest (each wish it passes over is a stretch
+    // where two lines run together; the first unplaced one, taken before,
+    // could pass over many). Entries are (waits, segment), stale ones
+    // skipped.
+    let mut queue: BinaryHeap<std::cmp::Reverse<(usize, usize)>> =
+        (0..n).map(|k| std::cmp::Reverse((waits[k], k))).collect();
     let mut placed = vec![false; n];
     let mut out = Vec::with_capacity(n);
-    let mut next_unplaced = 0;
-    while out.len() < n {
-        let k = match ready.pop() {
-            Some(std::cmp::Reverse(k)) if placed[k] => continue,
-            Some(std::cmp::Reverse(k)) => k,
-            // A circle: the first unplaced segment goes next.
-            None => {
-                while placed[next_unplaced] {
-                    next_unplaced += 1;
-                }
-                next_unplaced
-            }
-        };
+    while let Some(std::cmp::Reverse((w, k))) = queue.pop() {
+        if placed[k] || w != waits[k] {
+            continue;
+        }
         placed[k] = true;
         out.push(k);
         for &b in &after[k] {
-            waits[b] = waits[b].saturating_sub(1);
-            if waits[b] == 0 && !placed[b] {
-                ready.push(std::cmp::Reverse(b));
+            if !placed[b] {
+                waits[b] = waits[b].saturating_sub(1);
+                queue.push(std::cmp::Reverse((waits[b], b)));
             }
         }
     }
@@ -79,6 +73,11 @@ mod tests {
         // Two segments swapping columns wish for each other first: the
         // preferred order stands, and every segment is placed once.
         assert_eq!(order(&[(10, 100), (100, 10)], 15), [0, 1]);
+        // 1 and 2 leave where 0 arrives, 0 leaves where 1 arrives, 1
+        // where 2 arrives: a circle. Breaking it at 1 (one wish passed
+        // over: 0 first) beats breaking it at 0, the first (two: 1 and 2
+        // first).
+        assert_eq!(order(&[(0, 100), (100, 5), (110, 90)], 15), [1, 2, 0]);
         let mut many = order(&[(0, 30), (30, 60), (60, 0), (5, 5)], 8);
         many.sort_unstable();
         assert_eq!(many, [0, 1, 2, 3]);

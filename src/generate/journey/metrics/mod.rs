@@ -34,6 +34,26 @@ pub fn advance(c: char, face: Face) -> f64 {
     }
 }
 
+/// How far a line of text reaches above its baseline, in ems: the taller
+/// of DejaVu Sans (0.928) and Liberation Sans (0.905), their `hhea` ascent;
+/// CJK ideographs (Noto Sans CJK: an em box from 0.88 above to 0.12 below
+/// the baseline) fit inside it, as they fit inside [`DESCENT`].
+pub const ASCENT: f64 = 0.93;
+/// How far it reaches below: DejaVu Sans's descent (0.236; Liberation
+/// Sans's is 0.212).
+pub const DESCENT: f64 = 0.24;
+/// How far below `y` a line drawn with `dominant-baseline="middle"` has its
+/// baseline: half the x-height (DejaVu Sans 0.547 em, Liberation Sans
+/// 0.528).
+pub const MIDDLE: f64 = 0.27;
+
+/// The vertical extent (top, bottom) of a line of text `size` px high whose
+/// baseline is at `baseline`: what a card must hold for the line not to
+/// touch its border.
+pub fn line_extent(baseline: f64, size: f64) -> (f64, f64) {
+    (baseline - ASCENT * size, baseline + DESCENT * size)
+}
+
 /// The width of `text` set at `size` px.
 pub fn width(text: &str, face: Face, size: f64) -> f64 {
     text.chars().map(|c| advance(c, face)).sum::<f64>() * size

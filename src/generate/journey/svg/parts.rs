@@ -152,6 +152,27 @@ pub(super) fn stages(s: &mut String, d: &Drawing, height: i64, language: Languag
 /// it is the step's name) and its height.
 type Chip = (usize, Vec<(String, bool)>, i64);
 
+/// The room a card keeps between its border and the box of each text line
+/// in it (ascent and descent as [`metrics::line_extent`] estimates them),
+/// its 1-px border included.
+const CARD_PAD: i64 = 4;
+/// The first line's baseline in a chip, below its row of icons (12 px from
+/// 3 px down).
+const CHIP_BASELINE: i64 = 27;
+/// The baseline of the "+2 more" chip's one line, and its height: a line
+/// of small text with [`CARD_PAD`] above and below.
+const MORE_BASELINE: i64 = CARD_PAD + 10;
+const MORE_HEIGHT: i64 = MORE_BASELINE + 3 + CARD_PAD;
+
+/// A chip's height for `lines` lines of small text under its icons: down
+/// to the last line's descent and [`CARD_PAD`] (the descent of "numbers)"
+/// and "E-mail" touched the border: energy audit, F2).
+fn chip_height(lines: usize) -> i64 {
+    let last = CHIP_BASELINE + (lines.max(1) as i64 - 1) * SMALL_LINE;
+    let (_, bottom) = metrics::line_extent(last as f64, SMALL);
+    bottom.ceil() as i64 + CARD_PAD
+}
+
 /// In the customer's lane, level with each step the customer takes part
 /// in, the channels they use there (all of them, wrapped); steps side by
 /// side share the row, as many as its height holds, the rest counted.
@@ -203,14 +224,18 @@ pub(super) fn touchpoints(
                 }
                 let (channels, _, _) = super::small_text(&node.channels.join(", "), w - 8);
                 lines.extend(channels.into_iter().map(|l| (l, false)));
-                let h = 16 + lines.len() as i64 * SMALL_LINE;
+                let h = chip_height(lines.len());
                 (i, lines, h)
             })
             .collect();
         let mut shown = 0;
         let mut total = 0;
         for (k, (_, _, h)) in chips.iter().enumerate() {
-            let more = if k + 1 < chips.len() { 20 } else { 0 };
+            let more = if k + 1 < chips.len() {
+                MORE_HEIGHT + 2
+            } else {
+                0
+            };
             if total + h + 2 + more > room {
                 break;
             }
@@ -219,7 +244,7 @@ pub(super) fn touchpoints(
         }
         let hidden = chips.len() - shown;
         if hidden > 0 {
-            total += 20;
+            total += MORE_HEIGHT + 2;
         }
         let mut top = (y - total / 2).min(ceiling - total).max(floor);
         floor = top + total + 2;
@@ -242,7 +267,7 @@ pub(super) fn touchpoints(
                     s,
                     "<text x=\"{}\" y=\"{}\" font-size=\"11\"{weight} fill=\"#24292f\">{}</text>",
                     left + 4,
-                    top + 16 + 11 + k as i64 * SMALL_LINE,
+                    top + CHIP_BASELINE + k as i64 * SMALL_LINE,
                     escape(line)
                 );
             }
@@ -260,10 +285,10 @@ pub(super) fn touchpoints(
                 .collect();
             let _ = writeln!(
                 s,
-                "<g class=\"touchpoint\"><title>{}</title><rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"18\" rx=\"8\" fill=\"#ffffff\" stroke=\"#bf8700\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#24292f\">{}</text></g>",
+                "<g class=\"touchpoint\"><title>{}</title><rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{MORE_HEIGHT}\" rx=\"8\" fill=\"#ffffff\" stroke=\"#bf8700\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#24292f\">{}</text></g>",
                 escape(&names.join("\n")),
                 left + 4,
-                top + 13,
+                top + MORE_BASELINE,
                 escape(&text)
             );
         }

@@ -251,6 +251,11 @@ fn lane_title(s: &mut String, name: &str, x: i64, width: i64, top: i64) {
     s.push_str("</g>\n");
 }
 
+/// How far above a step's bottom its badge's last baseline stands: the
+/// small text's descent (3 px) and the room a card keeps inside its border
+/// (4 px); at 5 px the descent touched the border.
+const BADGE_ABOVE: i64 = 7;
+
 /// A step's box: its title, and a tooltip with its owner, deadline,
 /// channels and description. A back-stage step (no channel) is dashed.
 fn step(s: &mut String, node: &Node, lines: &[String], b: &Rect, language: Language) {
@@ -305,7 +310,7 @@ fn step(s: &mut String, node: &Node, lines: &[String], b: &Rect, language: Langu
         let _ = writeln!(
             s,
             "<text class=\"measured\" x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#57606a\">{}</text>",
-            b.bottom() - 5 - (badge.len() - 1 - k) as i64 * SMALL_LINE,
+            b.bottom() - BADGE_ABOVE - (badge.len() - 1 - k) as i64 * SMALL_LINE,
             escape(line)
         );
     }
