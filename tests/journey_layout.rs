@@ -313,7 +313,8 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
 
     /// Audit 3, B11: wrapping inserts nothing ("Custo-mer", "WhatsA-pp"
-    /// had a hyphen the text has not), loses nothing, keeps every line in
+    /// had a hyphen the text has not) but a hyphen at a Cyrillic syllable
+    /// (audit 8, M1), loses nothing, keeps every line in
     /// its box unless one character alone is wider, and breaks inside a
     /// word (not after a hyphen or slash of its own) only where that word
     /// alone is wider than the box.
@@ -324,16 +325,51 @@ proptest::proptest! {
     ) {
         use cxc::generate::journey::metrics::{wrap, width, Face};
         let text = words.join(" ");
-        let lines = wrap(&text, Face::Sans, 11.0, max);
-        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        proptest::prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text), "{:?}", lines);
-        for line in &lines {
+        let wrapped = wrap(&text, Face::Sans, 11.0, max);
+        for line in &wrapped {
             let one_char = line.chars().count() == 1;
             proptest::prop_assert!(one_char || width(line, Face::Sans, 11.0) <= max, "{:?} wider than {}", line, max);
         }
+        // The hyphens wrapping adds (audit 8, M1): only where a Cyrillic
+        // word breaks at a syllable — two letters and a vowel at least on
+        // each side of the break, and no `й`, `ь`, `ъ` to start the next
+        // line. Taken off, the lines give the text back.
+        let chars: Vec<char> = text.chars().collect();
+        let cyrillic = |c: char| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
+        let vowel = |c: char| "аеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c);
+        let mut lines: Vec<String> = Vec::new();
+        let mut at = 0;
+        for (i, line) in wrapped.iter().enumerate() {
+            while at < chars.len() && chars[at] == ' ' {
+                at += 1;
+            }
+            let n = line.chars().count();
+            let added = i + 1 < wrapped.len()
+                && line.ends_with('-')
+                && chars.get(at + n - 1) != Some(&'-');
+            if !added {
+                lines.push(line.clone());
+                at += n;
+                continue;
+            }
+            let head: String = line[..line.len() - 1].to_string();
+            at += n - 1;
+            let start = (0..at).rev().find(|&k| chars[k] == ' ').map_or(0, |k| k + 1);
+            let end = (at..chars.len()).find(|&k| chars[k] == ' ').unwrap_or(chars.len());
+            let (before, after) = (&chars[start..at], &chars[at..end]);
+            proptest::prop_assert!(
+                before.iter().chain(after).all(|&c| cyrillic(c))
+                    && before.len() >= 2 && after.len() >= 2
+                    && before.iter().any(|&c| vowel(c)) && after.iter().any(|&c| vowel(c))
+                    && !"йьъЙЬЪ".contains(after[0]),
+                "a hyphen added between {:?} and {:?}: {:?}", before, after, wrapped
+            );
+            lines.push(head);
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        proptest::prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text), "{:?}", wrapped);
         // Where each break falls in the text: between words, after a
         // hyphen or slash of the text, or inside a word too wide alone.
-        let chars: Vec<char> = text.chars().collect();
         let mut at = 0;
         for line in &lines[..lines.len() - 1] {
             while chars[at] == ' ' {
