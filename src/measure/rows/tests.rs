@@ -280,6 +280,71 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+    /// A run of stamps read through one table of dates, as a file's are —
+    /// dates repeated with other times, valid dates then invalid times,
+    /// invalid dates repeated, and bytes that are no date at all — gives
+    /// every stamp what jiff gives it alone (proptest prints the case and
+    /// its seed).
+    #[test]
+    fn stamps_read_with_the_dates_before_as_jiff_reads_them(
+        stamps in proptest::collection::vec(
+            (stamp(), 0usize..4, "[0-9T:Z \\x00-]{0,22}"),
+            1..60,
+        ),
+    ) {
+        let slow = |text: &str| -> Option<When> {
+            if let Ok(t) = text.parse::<Timestamp>() {
+                return Some(When::Exact(t));
+            }
+            text.parse::<DateTime>().ok().map(When::Local)
+        };
+        let dates = when::Dates::default();
+        let mut last_date = String::new();
+        for (stamp, kind, noise) in stamps {
+            // The date of the stamp before with this stamp's time, the
+            // stamp itself, or noise.
+            let text = match kind {
+                0 if stamp.len() >= 10 && stamp.is_char_boundary(10) && !last_date.is_empty() => {
+                    format!("{last_date}{}", &stamp[10..])
+                }
+                3 => noise,
+                _ => stamp,
+            };
+            if text.len() >= 10 && text.is_char_boundary(10) {
+                last_date = text[..10].to_string();
+            }
+            proptest::prop_assert_eq!(When::parse_with(&text, &dates), slow(&text), "{:?}", text);
+            proptest::prop_assert_eq!(When::parse(&text), slow(&text), "{:?}", text);
+        }
+    }
+}
+
+/// The date table's slots: no two days of a month share one, and a stamp
+/// of bytes that are all zero is not taken for an empty slot's date.
+#[test]
+fn the_date_table_keeps_each_day_apart() {
+    let dates = when::Dates::default();
+    for day in 1..=31 {
+        let text = format!("2026-01-{day:02}T00:00:00Z");
+        assert_eq!(When::parse_with(&text, &dates), When::parse(&text));
+    }
+    for day in 1..=31 {
+        let text = format!("2026-01-{day:02}T12:00:00Z");
+        let seconds = When::parse_with(&text, &dates).map(|w| match w {
+            When::Exact(t) => t.as_second(),
+            When::Local(_) => 0,
+        });
+        assert_eq!(seconds, Some(1_767_268_800 + (day - 1) * 86_400), "{text}");
+    }
+    assert_eq!(
+        When::parse_with("\0\0\0\0\0\0\0\0\0\0T00:00:00Z", &dates),
+        None
+    );
+}
+
 /// A field of a random export: plain values of every kind the reader
 /// takes, bad ones, and quoted ones with commas, quotes and line breaks.
 fn field() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
