@@ -40,7 +40,7 @@ impl When {
     }
 
     /// The instant, a local time read in `tz`.
-    #[inline]
+    #[inline(always)]
     pub fn at(self, tz: &jiff::tz::TimeZone) -> Option<Timestamp> {
         match self {
             When::Exact(t) => Some(t),
