@@ -298,7 +298,11 @@ impl<R: Read> Records<R> {
             }
         }
         self.pass(read);
-        let Ok(text) = std::str::from_utf8(&self.out[..nout]) else {
+        // Each field must be text, not only the record: a quoted `\xc3`
+        // then `\xa9` is `é` run together (the csv crate checks each field).
+        let ends = &self.ends[..nends];
+        let text = std::str::from_utf8(&self.out[..nout]).ok();
+        let Some(text) = text.filter(|t| ends.iter().all(|&e| t.is_char_boundary(e))) else {
             return Next::NotText(line);
         };
         self.fields.clear();

@@ -540,3 +540,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(fast::masks(&block), fast::masks_bytewise(&block));
     }
 }
+
+/// A quoted field that ends inside a character the next field finishes:
+/// the record is UTF-8 as a whole, its fields are not. Both readers set
+/// the row aside as unreadable (the fast one sliced the field inside the
+/// character and panicked), and read on.
+#[test]
+fn a_character_split_between_two_fields_is_not_text() {
+    let text = b"id,segment\n\"\xc3\",\xa9\nc2,vip\n".to_vec();
+    let columns = Columns::default();
+    let mut fast = Vec::new();
+    csv_rows::<Contact>(&text[..], &columns, |r| fast.push(owned(r)));
+    let mut plain = Vec::new();
+    super::plain::csv_rows::<Contact>(std::io::Cursor::new(text), &columns, |r| {
+        plain.push(owned(r))
+    });
+    assert_eq!(fast, plain);
+    assert_eq!(fast[0], Err(BadRow::unread(2, Flaw::Unreadable)));
+    assert_eq!(fast.len(), 2, "{fast:?}");
+}
