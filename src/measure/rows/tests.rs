@@ -541,6 +541,47 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+
+    /// The one-pass split takes a line only as `memchr` then [`fast::split`]
+    /// read it (its break, its length without `\r`, its fields), and
+    /// declines a plain line only near the end of the bytes or with its
+    /// `\r` and break in two blocks (proptest prints the case and its seed).
+    #[test]
+    fn one_pass_splits_as_memchr_then_split(
+        unread in proptest::collection::vec(
+            proptest::sample::select(vec![b'a', b'a', b'a', b',', b',', b'\n', b'\r', b'"', 0xc3, 0xa9]),
+            0..90,
+        ),
+    ) {
+        let mut fields = vec![(7, 7)];
+        let one_pass = fast::line_split(&unread, &mut fields);
+        let Some(i) = memchr::memchr(b'\n', &unread) else {
+            proptest::prop_assert_eq!(one_pass, None);
+            return Ok(());
+        };
+        let line = &unread[..i];
+        let body = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut expected = Vec::new();
+        let plain = !body.is_empty() && fast::split(body, &mut expected);
+        match one_pass {
+            Some((length, end)) => {
+                proptest::prop_assert!(plain);
+                proptest::prop_assert_eq!((length, end), (body.len(), i));
+                proptest::prop_assert_eq!(fields, expected);
+            }
+            None => {
+                let split_cr = body.len() < i && i % 16 == 0;
+                proptest::prop_assert!(
+                    !plain || unread.len() < (i / 16 + 1) * 16 || split_cr,
+                    "declined {:?}", String::from_utf8_lossy(&unread)
+                );
+            }
+        }
+    }
+}
+
 /// A quoted field that ends inside a character the next field finishes:
 /// the record is UTF-8 as a whole, its fields are not. Both readers set
 /// the row aside as unreadable (the fast one sliced the field inside the
