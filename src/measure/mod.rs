@@ -400,7 +400,7 @@ impl<'m> Measurement<'m> {
         if let (Some(cause), Some(_)) = (contact.cause, complaint) {
             self.causes.add(cause, segment, day);
         }
-        if metrics::Sums::surveyed(&contact) {
+        if metrics::Sums::surveyed(contact) {
             let reading = metrics::Reading {
                 contact,
                 live: false,
