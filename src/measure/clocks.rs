@@ -63,6 +63,9 @@ pub struct Clocks {
     /// Every zone a local time may be read in (the home zone and each
     /// calendar's), each once.
     distinct: Vec<TimeZone>,
+    /// The home zone's offset in seconds when it has one offset only (UTC,
+    /// a fixed offset): not looked up per instant.
+    home_fixed: Option<i32>,
 }
 
 impl Clocks {
@@ -84,6 +87,7 @@ impl Clocks {
             // Wall time runs the same in every zone; its days, which
             // working days count, are the home zone's.
             wall: Clock::new(&always, &[], home.clone()),
+            home_fixed: home.to_fixed_offset().ok().map(|o| o.seconds()),
             home,
             distinct,
         }
@@ -141,6 +145,15 @@ impl Clocks {
     #[inline]
     pub fn home(&self) -> &TimeZone {
         &self.home
+    }
+
+    /// The home zone's offset from UTC at `at`, in seconds.
+    #[inline]
+    pub fn home_offset(&self, at: Timestamp) -> i32 {
+        match self.home_fixed {
+            Some(seconds) => seconds,
+            None => self.home.to_offset(at).seconds(),
+        }
     }
 
     /// Whether `later` is written as earlier than `first` in any zone the

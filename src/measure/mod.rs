@@ -185,6 +185,10 @@ pub struct Measurement<'m> {
     sla: sla::Tally,
     /// Survey answers per segment and per channel, target or not.
     voices: metrics::Metrics<metrics::Voice>,
+    /// The same summed per segment (at its index) and per channel (after
+    /// the segments) since they were last moved into `voices`: no map is
+    /// searched per row.
+    voice_sums: Vec<Option<metrics::Sums>>,
     repeats: repeats::Tally,
     /// Complaints by root cause.
     causes: causes::Causes,
@@ -244,6 +248,7 @@ impl<'m> Measurement<'m> {
             visits: 0,
             sla: sla::Tally::default(),
             voices: metrics::Metrics::default(),
+            voice_sums: vec![None; model.segments.len() + model.channels.len()],
             repeats: repeats::Tally::default(),
             causes: causes::Causes::default(),
             money: money::Tally::default(),
@@ -258,7 +263,7 @@ impl<'m> Measurement<'m> {
     /// The local day of an instant in the home zone; whether it is in the
     /// period measured.
     fn day(&self, at: Timestamp) -> (i64, bool) {
-        let offset = self.clocks.home().to_offset(at).seconds();
+        let offset = self.clocks.home_offset(at);
         let day = (at.as_second() + i64::from(offset)).div_euclid(86_400);
         let after_from = self.settings.from.is_none_or(|d| day >= d.to_days());
         let before_to = self.settings.to.is_none_or(|d| day <= d.to_days());
@@ -313,8 +318,9 @@ impl<'m> Measurement<'m> {
     }
 
     pub fn contact(&mut self, row: Result<Contact<&str>, BadRow>) {
+        // Borrowed where the reader put it: a contact is some 350 bytes.
         let contact = match row {
-            Ok(c) => c,
+            Ok(ref c) => c,
             Err(bad) => return self.bad(DataFile::Contacts, bad),
         };
         let line = contact.line;
@@ -348,7 +354,7 @@ impl<'m> Measurement<'m> {
         if !inside {
             return;
         }
-        if let Some(flaw) = self.contradiction(&contact) {
+        if let Some(flaw) = self.contradiction(contact) {
             return note(&mut self.flaws, flaw, None);
         }
         Self::seen(&mut self.contact_days, day);
@@ -373,7 +379,7 @@ impl<'m> Measurement<'m> {
         self.complaints_by_segment[segment.index()] += u64::from(complaint.is_some());
         let model = self.model;
         let clocks = &self.clocks;
-        self.sla.add(model, clocks, &contact, segment, channel);
+        self.sla.add(model, clocks, contact, segment, channel);
         let unhappy = money::unhappy(complaint.is_some(), contact.nps);
         if let Some(customer) = contact.customer {
             let resolved = contact.resolved.and_then(|w| w.at(home));
@@ -397,18 +403,20 @@ impl<'m> Measurement<'m> {
         if let (Some(cause), Some(_)) = (contact.cause, complaint) {
             self.causes.add(cause, segment, day);
         }
-        if metrics::Sums::surveyed(&contact) {
+        if metrics::Sums::surveyed(contact) {
             let reading = metrics::Reading {
-                contact: &contact,
+                contact,
                 live: false,
                 answered: clocks::Lapse::Open,
             };
-            self.voices.add(metrics::Voice::Segment(segment), &reading);
-            self.voices.add(metrics::Voice::Channel(channel), &reading);
+            let on = self.model.segments.len() + channel.index();
+            for at in [segment.index(), on] {
+                self.voice_sums[at].get_or_insert_default().add(&reading);
+            }
         }
-        self.promises.add(model, clocks, &contact, segment, channel);
+        self.promises.add(model, clocks, contact, segment, channel);
         if let Some(complaint) = complaint {
-            self.complaints.add(model, clocks, &contact, complaint);
+            self.complaints.add(model, clocks, contact, complaint);
         }
     }
 
@@ -461,12 +469,29 @@ impl<'m> Measurement<'m> {
         self.journeys.add(journey, &visit.case, stop);
     }
 
+    /// Moves the survey answers summed per segment and channel into
+    /// `voices`, each into an empty entry or added as another reader's are.
+    fn flush_voices(&mut self) {
+        let segments = self.model.segments.len();
+        for (at, sums) in self.voice_sums.iter_mut().enumerate() {
+            if let Some(sums) = sums.take() {
+                let voice = match at.checked_sub(segments) {
+                    None => metrics::Voice::Segment(Idx::new(at)),
+                    Some(channel) => metrics::Voice::Channel(Idx::new(channel)),
+                };
+                self.voices.0.entry(voice).or_default().absorb(&sums);
+            }
+        }
+    }
+
     /// Adds the contacts another measurement of the same spec read from a
     /// later part of the same export, as if this one had read them after
     /// its own (cases are read by one measurement only: a case's visits may
     /// lie in both parts).
-    pub fn absorb(&mut self, other: Measurement<'m>) {
+    pub fn absorb(&mut self, mut other: Measurement<'m>) {
         debug_assert_eq!(other.visits, 0, "cases are read whole");
+        self.flush_voices();
+        other.flush_voices();
         self.contact_days = match (self.contact_days, other.contact_days) {
             (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
             (a, b) => a.or(b),
@@ -492,6 +517,7 @@ impl<'m> Measurement<'m> {
 
     pub fn finish(mut self) -> Report {
         self.sla.flush();
+        self.flush_voices();
         let end_of_to = self.settings.to.and_then(|to| {
             let next = jiff::civil::Date::new(
                 i16::try_from(to.year).ok()?,

@@ -43,7 +43,9 @@ pub struct Work {
 /// The contacts as money needs them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
-    work: BTreeMap<(Idx<Segment>, Idx<Channel>), Work>,
+    /// By segment, then channel, grown as contacts come (no map is
+    /// searched per row); a cell without contacts is none.
+    work: Vec<Vec<Work>>,
     /// Complaints and detractors' answers of rows that name no customer:
     /// each counted as a customer.
     nameless_unhappy: BTreeMap<Idx<Segment>, u64>,
@@ -58,7 +60,7 @@ impl Tally {
         answered: bool,
         nameless_unhappy: bool,
     ) {
-        let work = self.work.entry((segment, channel)).or_default();
+        let work = self.cell(segment, channel);
         work.contacts += 1;
         // Nobody answered: no agent time, even where the export gives the
         // row a handle time (the guide: "charged none"; outside audit 7, F5).
@@ -75,9 +77,34 @@ impl Tally {
         }
     }
 
+    /// The work of a segment on a channel, made when first met.
+    #[inline]
+    fn cell(&mut self, segment: Idx<Segment>, channel: Idx<Channel>) -> &mut Work {
+        let (s, c) = (segment.index(), channel.index());
+        if self.work.len() <= s {
+            self.work.resize_with(s + 1, Vec::new);
+        }
+        let row = &mut self.work[s];
+        if row.len() <= c {
+            row.resize_with(c + 1, Work::default);
+        }
+        &mut row[c]
+    }
+
+    /// Every segment and channel with contacts, in the order of their
+    /// indexes (a map's order).
+    fn cells(&self) -> impl Iterator<Item = ((Idx<Segment>, Idx<Channel>), &Work)> {
+        self.work.iter().enumerate().flat_map(|(s, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, w)| w.contacts > 0)
+                .map(move |(c, w)| ((Idx::new(s), Idx::new(c)), w))
+        })
+    }
+
     pub fn absorb(&mut self, other: Tally) {
-        for (key, w) in other.work {
-            let mine = self.work.entry(key).or_default();
+        for (key, w) in other.cells() {
+            let mine = self.cell(key.0, key.1);
             mine.contacts += w.contacts;
             mine.timed += w.timed;
             mine.handle_seconds.absorb(w.handle_seconds);
@@ -279,7 +306,7 @@ pub fn fcr_target(model: &Model, segment: Idx<Segment>) -> Option<f64> {
 /// Every money figure the spec and the data allow.
 pub fn figure(model: &Model, settings: &Settings, tally: &Tally, repeats: &Repeats) -> Money {
     let mut money = Money::default();
-    for (&(segment, channel), &work) in &tally.work {
+    for ((segment, channel), &work) in tally.cells() {
         let price = price(model, segment, channel);
         if !price.stated() {
             continue;
@@ -378,7 +405,7 @@ fn savings(
         let (live_total, live_n) = money.cost(|c| own(c) && !selfish(c));
         // Every contact of the segment, costed or not.
         let (mut contacts, mut on_self) = (0, 0);
-        for (&(s, channel), work) in &tally.work {
+        for ((s, channel), work) in tally.cells() {
             if s == segment {
                 contacts += work.contacts;
                 if model.channels[channel].self_service {

@@ -2,7 +2,8 @@
 //! reader, and the cuts that share a large file among several readers.
 
 use super::fast::{Next, Records};
-use super::{BadRow, Columns, Field, Fields, Flaw, Reader, Row};
+use super::when::Dates;
+use super::{BadRow, Columns, Field, Fields, Flaw, Reader, Row, When};
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -11,6 +12,8 @@ struct CsvRow<'a> {
     text: &'a str,
     fields: &'a [(usize, usize)],
     slots: &'a [Option<usize>; Field::ALL.len()],
+    /// The dates the file's stamps have had so far.
+    dates: &'a Dates,
 }
 
 impl Fields for CsvRow<'_> {
@@ -18,6 +21,12 @@ impl Fields for CsvRow<'_> {
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
         let &(a, b) = self.fields.get(self.slots[field as usize]?)?;
         Some(trim(&self.text[a..b])).filter(|v| !v.is_empty())
+    }
+
+    #[inline(always)]
+    fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {
+        let text = self.get(field, columns)?;
+        Some(When::parse_with(text, self.dates))
     }
 }
 
@@ -102,6 +111,7 @@ fn csv_body<T: Row>(
     each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let slots = slots(header, columns);
+    let dates = Dates::default();
     loop {
         match records.next() {
             Next::End => break,
@@ -113,6 +123,7 @@ fn csv_body<T: Row>(
                     text,
                     fields,
                     slots: &slots,
+                    dates: &dates,
                 };
                 each(T::read(&Reader {
                     row: &row,

@@ -161,27 +161,35 @@ impl<R: Read> Records<R> {
                 self.pass(n);
                 continue;
             }
-            let (length, taken) = match memchr::memchr(b'\n', unread) {
-                Some(i) => (i, i + 1),
-                None => (unread.len(), unread.len()),
+            // The common line: its end, its commas and that it needs no
+            // parser, found in one pass; any other the slower way.
+            let (body, length, taken) = match line_split(unread, &mut self.fields) {
+                Some((body, length)) => (body, length, length + 1),
+                None => {
+                    let (length, taken) = match memchr::memchr(b'\n', unread) {
+                        Some(i) => (i, i + 1),
+                        None => (unread.len(), unread.len()),
+                    };
+                    if length > MAX_RECORD as usize {
+                        let line = self.line;
+                        return self.too_long(line, 0);
+                    }
+                    let body = &unread[..length];
+                    let body = body.strip_suffix(b"\r").unwrap_or(body);
+                    if body.is_empty() {
+                        self.pass(taken);
+                        continue;
+                    }
+                    // One pass finds the commas and whether the line needs
+                    // the parser (a quote, or a `\r` within it).
+                    if !split(body, &mut self.fields) {
+                        return self.quoted();
+                    }
+                    (body.len(), length, taken)
+                }
             };
-            if length > MAX_RECORD as usize {
-                let line = self.line;
-                return self.too_long(line, 0);
-            }
-            let body = &unread[..length];
-            let body = body.strip_suffix(b"\r").unwrap_or(body);
-            if body.is_empty() {
-                self.pass(taken);
-                continue;
-            }
-            // One pass finds the commas and whether the line needs the
-            // parser (a quote, or a `\r` within it).
-            if !split(body, &mut self.fields) {
-                return self.quoted();
-            }
             let line = self.line;
-            let (start, end) = (self.start, self.start + body.len());
+            let (start, end) = (self.start, self.start + body);
             // The line's one break, if it has one: no need to count.
             self.line += u64::from(taken > length);
             self.start += taken;
@@ -298,7 +306,11 @@ impl<R: Read> Records<R> {
             }
         }
         self.pass(read);
-        let Ok(text) = std::str::from_utf8(&self.out[..nout]) else {
+        // Each field must be text, not only the record: a quoted `\xc3`
+        // then `\xa9` is `é` run together (the csv crate checks each field).
+        let ends = &self.ends[..nends];
+        let text = std::str::from_utf8(&self.out[..nout]).ok();
+        let Some(text) = text.filter(|t| ends.iter().all(|&e| t.is_char_boundary(e))) else {
             return Next::NotText(line);
         };
         self.fields.clear();
@@ -337,6 +349,96 @@ impl<R: Read> Records<R> {
             }
         }
     }
+}
+
+/// The common line, found in one pass of sixteen bytes at a time: one
+/// that ends in a line break at most [`MAX_RECORD`] bytes from its start,
+/// is not empty, and holds no quote and no `\r` but one just before its
+/// break. Its length without the break and `\r`, and with the `\r`, and
+/// its fields' bounds in `fields`. None for any other line, and when the
+/// scan would pass the end of `unread` (the last sixteen bytes): the
+/// caller reads those as before. `tests::one_pass_splits_as_memchr_then_split`
+/// holds it to [`split`] after `memchr`.
+#[inline]
+pub(super) fn line_split(
+    unread: &[u8],
+    fields: &mut Vec<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    fields.clear();
+    let mut from = 0;
+    let mut at = 0;
+    loop {
+        let block = unread.get(at..)?.first_chunk::<BLOCK>()?;
+        let (mut commas, special, breaks) = line_masks(block);
+        if breaks == 0 {
+            if special != 0 {
+                return None;
+            }
+            while commas != 0 {
+                let comma = at + commas.trailing_zeros() as usize;
+                fields.push((from, comma));
+                from = comma + 1;
+                commas &= commas - 1;
+            }
+            at += BLOCK;
+            if at > MAX_RECORD as usize {
+                return None;
+            }
+            continue;
+        }
+        // The break's place in the block, and in the line.
+        let nl = breaks.trailing_zeros() as usize;
+        let end = at + nl;
+        if end > MAX_RECORD as usize {
+            return None;
+        }
+        // A `\r` just before the break, in this block, ends the line.
+        let cr = nl > 0 && block[nl - 1] == b'\r';
+        let body = nl - usize::from(cr);
+        let within = (1u32 << body) - 1;
+        if special & within != 0 || at + body == 0 {
+            return None;
+        }
+        commas &= within;
+        while commas != 0 {
+            let comma = at + commas.trailing_zeros() as usize;
+            fields.push((from, comma));
+            from = comma + 1;
+            commas &= commas - 1;
+        }
+        fields.push((from, at + body));
+        return Some((at + body, end));
+    }
+}
+
+/// [`masks`] with the block's line breaks: commas, quotes and `\r`s, `\n`s.
+#[inline(always)]
+fn line_masks(block: &[u8; BLOCK]) -> (u32, u32, u32) {
+    let (commas, special) = masks(block);
+    (commas, special, breaks(block))
+}
+
+/// The `\n`s of a block as a bit mask.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn breaks(block: &[u8; BLOCK]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: as in `masks`: SSE2 is baseline on x86-64, the load is
+    // unaligned and reads the block's 16 bytes.
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast());
+        _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8))) as u32
+    }
+}
+
+/// [`breaks`] byte by byte, elsewhere than on x86-64.
+#[cfg(not(target_arch = "x86_64"))]
+fn breaks(block: &[u8; BLOCK]) -> u32 {
+    let mut mask = 0;
+    for (i, &b) in block.iter().enumerate() {
+        mask |= u32::from(b == b'\n') << i;
+    }
+    mask
 }
 
 /// A line is scanned this many bytes at a time.

@@ -280,6 +280,71 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+    /// A run of stamps read through one table of dates, as a file's are —
+    /// dates repeated with other times, valid dates then invalid times,
+    /// invalid dates repeated, and bytes that are no date at all — gives
+    /// every stamp what jiff gives it alone (proptest prints the case and
+    /// its seed).
+    #[test]
+    fn stamps_read_with_the_dates_before_as_jiff_reads_them(
+        stamps in proptest::collection::vec(
+            (stamp(), 0usize..4, "[0-9T:Z \\x00-]{0,22}"),
+            1..60,
+        ),
+    ) {
+        let slow = |text: &str| -> Option<When> {
+            if let Ok(t) = text.parse::<Timestamp>() {
+                return Some(When::Exact(t));
+            }
+            text.parse::<DateTime>().ok().map(When::Local)
+        };
+        let dates = when::Dates::default();
+        let mut last_date = String::new();
+        for (stamp, kind, noise) in stamps {
+            // The date of the stamp before with this stamp's time, the
+            // stamp itself, or noise.
+            let text = match kind {
+                0 if stamp.len() >= 10 && stamp.is_char_boundary(10) && !last_date.is_empty() => {
+                    format!("{last_date}{}", &stamp[10..])
+                }
+                3 => noise,
+                _ => stamp,
+            };
+            if text.len() >= 10 && text.is_char_boundary(10) {
+                last_date = text[..10].to_string();
+            }
+            proptest::prop_assert_eq!(When::parse_with(&text, &dates), slow(&text), "{:?}", text);
+            proptest::prop_assert_eq!(When::parse(&text), slow(&text), "{:?}", text);
+        }
+    }
+}
+
+/// The date table's slots: no two days of a month share one, and a stamp
+/// of bytes that are all zero is not taken for an empty slot's date.
+#[test]
+fn the_date_table_keeps_each_day_apart() {
+    let dates = when::Dates::default();
+    for day in 1..=31 {
+        let text = format!("2026-01-{day:02}T00:00:00Z");
+        assert_eq!(When::parse_with(&text, &dates), When::parse(&text));
+    }
+    for day in 1..=31 {
+        let text = format!("2026-01-{day:02}T12:00:00Z");
+        let seconds = When::parse_with(&text, &dates).map(|w| match w {
+            When::Exact(t) => t.as_second(),
+            When::Local(_) => 0,
+        });
+        assert_eq!(seconds, Some(1_767_268_800 + (day - 1) * 86_400), "{text}");
+    }
+    assert_eq!(
+        When::parse_with("\0\0\0\0\0\0\0\0\0\0T00:00:00Z", &dates),
+        None
+    );
+}
+
 /// A field of a random export: plain values of every kind the reader
 /// takes, bad ones, and quoted ones with commas, quotes and line breaks.
 fn field() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
@@ -474,4 +539,64 @@ proptest::proptest! {
     )) {
         proptest::prop_assert_eq!(fast::masks(&block), fast::masks_bytewise(&block));
     }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+
+    /// The one-pass split takes a line only as `memchr` then [`fast::split`]
+    /// read it (its break, its length without `\r`, its fields), and
+    /// declines a plain line only near the end of the bytes or with its
+    /// `\r` and break in two blocks (proptest prints the case and its seed).
+    #[test]
+    fn one_pass_splits_as_memchr_then_split(
+        unread in proptest::collection::vec(
+            proptest::sample::select(vec![b'a', b'a', b'a', b',', b',', b'\n', b'\r', b'"', 0xc3, 0xa9]),
+            0..90,
+        ),
+    ) {
+        let mut fields = vec![(7, 7)];
+        let one_pass = fast::line_split(&unread, &mut fields);
+        let Some(i) = memchr::memchr(b'\n', &unread) else {
+            proptest::prop_assert_eq!(one_pass, None);
+            return Ok(());
+        };
+        let line = &unread[..i];
+        let body = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut expected = Vec::new();
+        let plain = !body.is_empty() && fast::split(body, &mut expected);
+        match one_pass {
+            Some((length, end)) => {
+                proptest::prop_assert!(plain);
+                proptest::prop_assert_eq!((length, end), (body.len(), i));
+                proptest::prop_assert_eq!(fields, expected);
+            }
+            None => {
+                let split_cr = body.len() < i && i % 16 == 0;
+                proptest::prop_assert!(
+                    !plain || unread.len() < (i / 16 + 1) * 16 || split_cr,
+                    "declined {:?}", String::from_utf8_lossy(&unread)
+                );
+            }
+        }
+    }
+}
+
+/// A quoted field that ends inside a character the next field finishes:
+/// the record is UTF-8 as a whole, its fields are not. Both readers set
+/// the row aside as unreadable (the fast one sliced the field inside the
+/// character and panicked), and read on.
+#[test]
+fn a_character_split_between_two_fields_is_not_text() {
+    let text = b"id,segment\n\"\xc3\",\xa9\nc2,vip\n".to_vec();
+    let columns = Columns::default();
+    let mut fast = Vec::new();
+    csv_rows::<Contact>(&text[..], &columns, |r| fast.push(owned(r)));
+    let mut plain = Vec::new();
+    super::plain::csv_rows::<Contact>(std::io::Cursor::new(text), &columns, |r| {
+        plain.push(owned(r))
+    });
+    assert_eq!(fast, plain);
+    assert_eq!(fast[0], Err(BadRow::unread(2, Flaw::Unreadable)));
+    assert_eq!(fast.len(), 2, "{fast:?}");
 }
