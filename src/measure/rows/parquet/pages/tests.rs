@@ -27,7 +27,7 @@ fn resolve(name: &str) -> Option<u32> {
         return Some(7777);
     }
     let n: u32 = name.strip_prefix('v')?.parse().ok()?;
-    (n % 3 != 0).then_some(n)
+    (!n.is_multiple_of(3)).then_some(n)
 }
 
 /// The id a row carries when its page is dictionary-encoded.
