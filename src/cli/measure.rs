@@ -5,7 +5,7 @@ use super::*;
 use crate::measure::flaws::DataFile;
 use crate::measure::rows::{
     csv_part, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows, BadRow, Columns,
-    Contact, Part, Refusal, Row, Visit, PARQUET_MAGIC,
+    Contact, Part, Refusal, Resolve, Row, Unresolved, Visit, PARQUET_MAGIC,
 };
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
@@ -207,13 +207,15 @@ pub(super) fn measure_spec(
                 .map(|part| {
                     let columns = &columns;
                     Box::new(move |m: &mut Measurement<'_>| {
-                        read_parquet(path, columns, part, |row| m.contact(row))
+                        let named = m.named();
+                        read_parquet(path, columns, part, &named, |row| m.contact(row))
                     }) as Box<ReadPart<'_>>
                 })
                 .collect(),
         };
         if parts.len() < 2 {
-            read::<Contact>(path, &columns, |row| measurement.contact(row))?;
+            let named = measurement.named();
+            read::<Contact>(path, &columns, &named, |row| measurement.contact(row))?;
         } else {
             for part in read_parts(&spec.model, &settings, parts)? {
                 measurement.absorb(part);
@@ -221,7 +223,7 @@ pub(super) fn measure_spec(
         }
     }
     if let Some(path) = cases {
-        read::<Visit>(path, &columns, |row| measurement.visit(row))?;
+        read::<Visit>(path, &columns, &Unresolved, |row| measurement.visit(row))?;
     }
     Ok(measurement.finish())
 }
@@ -449,9 +451,10 @@ fn read_parquet(
     path: &std::path::Path,
     columns: &Columns,
     part: Part,
+    names: &dyn Resolve,
     each: impl FnMut(Result<crate::measure::rows::Contact<&str>, BadRow>),
 ) -> Result<(), ExitCode> {
-    parquet_part::<Contact>(open(path)?, columns, part, each).map_err(|r| refused(path, r))
+    parquet_part::<Contact>(open(path)?, columns, part, names, each).map_err(|r| refused(path, r))
 }
 
 fn refused(path: &std::path::Path, refusal: Refusal) -> ExitCode {
@@ -466,10 +469,12 @@ fn refused(path: &std::path::Path, refusal: Refusal) -> ExitCode {
 }
 
 /// Streams an export's rows into `each`; an export that cannot be opened
-/// stops the run (exit 2), a bad row never does.
+/// stops the run (exit 2), a bad row never does. A Parquet export's
+/// dictionaries have their names resolved by `names`.
 fn read<T: Row>(
     path: &std::path::Path,
     columns: &Columns,
+    names: &dyn Resolve,
     each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), ExitCode> {
     // Named as Parquet but not a file: refused before it is opened (opening
@@ -483,7 +488,7 @@ fn read<T: Row>(
     }
     let file = open(path)?;
     if is_parquet(path) {
-        return parquet_rows::<T>(file, columns, each).map_err(|r| refused(path, r));
+        return parquet_rows::<T>(file, columns, names, each).map_err(|r| refused(path, r));
     }
     if is_json_lines(path) {
         jsonl_rows::<T>(

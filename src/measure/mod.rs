@@ -34,6 +34,7 @@ pub mod kpis;
 mod lookup;
 pub mod metrics;
 pub mod money;
+mod named;
 pub mod pain;
 pub mod promises;
 pub mod repeats;
@@ -324,7 +325,12 @@ impl<'m> Measurement<'m> {
             Err(bad) => return self.bad(DataFile::Contacts, bad),
         };
         let line = contact.line;
-        let Some(&segment) = self.segments.get(contact.segment) else {
+        // A name its reader resolved is not looked up again (`rows::Known`).
+        let known = contact.known;
+        let segment = known
+            .segment
+            .or_else(|| self.segments.get(contact.segment).copied());
+        let Some(segment) = segment else {
             let flaw = Flaw::UnknownSegment;
             let example = Some(contact.segment);
             return self
@@ -337,13 +343,19 @@ impl<'m> Measurement<'m> {
         let note = |flaws: &mut Flaws, flaw, example: Option<&str>| {
             flaws.note(DataFile::Contacts, flaw, line, example, subject)
         };
-        let Some(&channel) = self.channels.get(contact.channel) else {
+        let channel = known
+            .channel
+            .or_else(|| self.channels.get(contact.channel).copied());
+        let Some(channel) = channel else {
             return note(&mut self.flaws, Flaw::UnknownChannel, Some(contact.channel));
         };
         let complaint = match contact.complaint {
             None => None,
-            Some(name) => match self.complaint_ids.get(name) {
-                Some(&c) => Some(c),
+            Some(name) => match known
+                .complaint
+                .or_else(|| self.complaint_ids.get(name).copied())
+            {
+                Some(c) => Some(c),
                 None => return note(&mut self.flaws, Flaw::UnknownComplaint, Some(name)),
             },
         };

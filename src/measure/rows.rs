@@ -17,6 +17,7 @@ mod plain;
 mod when;
 
 use super::flaws::Flaw;
+use crate::model::{Channel, Complaint, Idx, Segment};
 use csv_file::slots;
 use csv_file::trim;
 pub use csv_file::{csv_cuts, csv_header, csv_part, csv_rows};
@@ -65,7 +66,40 @@ pub struct Contact<S = String> {
     /// Seconds an agent spent on the contact (talk, hold and wrap-up):
     /// turns an hourly cost into this contact's cost.
     pub handle_time: Option<f64>,
+    /// The segment, channel and complaint its reader already resolved.
+    pub known: Known,
 }
+
+/// The declarations a reader resolved a row's names to, once for every row
+/// that gives the same name (a Parquet dictionary's entry, resolved when its
+/// page is read): the row is then not looked up by its text. None where the
+/// reader did not resolve it (every CSV and JSON Lines row, a Parquet value
+/// outside a dictionary, a name the spec does not know): the text is looked
+/// up as always, and a name not known is bad data for the same reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Known {
+    pub segment: Option<Idx<Segment>>,
+    pub channel: Option<Idx<Channel>>,
+    pub complaint: Option<Idx<Complaint>>,
+}
+
+/// What a reader may resolve names with: a field's value to the number of
+/// the declaration it names, None when it names none.
+pub trait Resolve {
+    fn id(&self, field: Field, name: &str) -> Option<u32>;
+}
+
+/// Resolves nothing: every row is looked up by its text.
+pub struct Unresolved;
+
+impl Resolve for Unresolved {
+    fn id(&self, _: Field, _: &str) -> Option<u32> {
+        None
+    }
+}
+
+/// The fields whose values a reader may resolve ([`Known`]).
+pub const RESOLVED: [Field; 3] = [Field::Segment, Field::Channel, Field::Complaint];
 
 impl Contact<&str> {
     /// The same contact with its text its own.
@@ -91,6 +125,7 @@ impl Contact<&str> {
             reason: text(self.reason),
             cause: text(self.cause),
             handle_time: self.handle_time,
+            known: self.known,
         }
     }
 }
@@ -166,6 +201,13 @@ pub trait Fields {
     fn number(&self, field: Field, columns: &Columns) -> Option<Option<f64>> {
         self.get(field, columns).map(|n| n.parse::<f64>().ok())
     }
+
+    /// The declaration a field's value names, when the reader resolved it
+    /// ([`Known`]); None when it did not.
+    #[inline(always)]
+    fn known(&self, _field: Field) -> Option<u32> {
+        None
+    }
 }
 
 /// A row's fields read as the values they hold, `line` for what is wrong.
@@ -215,6 +257,11 @@ impl<'a, F: Fields + ?Sized> Reader<'a, F> {
     fn required_time(&self, field: Field) -> Result<When, BadRow> {
         self.time(field)?
             .ok_or_else(|| self.bad(Flaw::Missing(field.name())))
+    }
+
+    #[inline(always)]
+    fn known<T>(&self, field: Field) -> Option<Idx<T>> {
+        self.row.known(field).map(|id| Idx::new(id as usize))
     }
 
     /// A number on a survey scale; outside it, the row is bad.
@@ -271,6 +318,11 @@ impl Row for Contact {
             reason: r.text(Field::Reason),
             cause: r.text(Field::Cause),
             handle_time: r.number(Field::HandleTime, HANDLE)?,
+            known: Known {
+                segment: r.known(Field::Segment),
+                channel: r.known(Field::Channel),
+                complaint: r.known(Field::Complaint),
+            },
         })
     }
 }

@@ -19,7 +19,8 @@ mod columns;
 mod pages;
 mod typed;
 
-use super::{slots, trim, BadRow, Columns, Fields, Flaw, Reader, Row, When};
+use super::RESOLVED;
+use super::{slots, trim, BadRow, Columns, Fields, Flaw, Reader, Resolve, Row, When};
 use crate::config::fields::Field;
 #[cfg(test)]
 use columns::{instant, integer};
@@ -75,16 +76,28 @@ impl Fields for ParquetRow<'_> {
         }
         self.get(field, columns).map(|n| n.parse::<f64>().ok())
     }
+
+    #[inline(always)]
+    fn known(&self, field: Field) -> Option<u32> {
+        let source = self.fields[field as usize]?;
+        if source.resolves != Some(field) {
+            return None;
+        }
+        let id = *source.decoded.ids.get(self.row)?;
+        (id != pages::NONE).then_some(id)
+    }
 }
 
 /// Reads the rows of a Parquet export; `each` gets every row, good or bad,
-/// in file order, numbered from 1.
+/// in file order, numbered from 1. A column of segments, channels or
+/// complaints has its dictionary's names resolved by `names` ([`super::Known`]).
 pub fn parquet_rows<T: Row>(
     file: std::fs::File,
     columns: &Columns,
+    names: &dyn Resolve,
     each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Refusal> {
-    parquet_part(file, columns, Part::whole(), each)
+    parquet_part(file, columns, Part::whole(), names, each)
 }
 
 /// Which row groups of a Parquet file one reader reads, and the number of
@@ -157,6 +170,7 @@ pub fn parquet_part<T: Row>(
     file: std::fs::File,
     columns: &Columns,
     part: Part,
+    names: &dyn Resolve,
     mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Refusal> {
     let mut next_row: u64 = part.first_row;
@@ -164,7 +178,7 @@ pub fn parquet_part<T: Row>(
     // unreadable export, not a crash, and nothing of it is printed.
     let read = quietly(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rows(file, columns, part.groups, &mut next_row, &mut each)
+            rows(file, columns, names, part.groups, &mut next_row, &mut each)
         }))
     });
     match read {
@@ -214,6 +228,7 @@ impl From<parquet::errors::ParquetError> for Stop {
 fn rows<T: Row>(
     file: std::fs::File,
     columns: &Columns,
+    names: &dyn Resolve,
     groups: std::ops::Range<usize>,
     next_row: &mut u64,
     each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
@@ -249,6 +264,7 @@ fn rows<T: Row>(
                     typed: false,
                     number: false,
                     max_def: column.max_def_level(),
+                    resolves: None,
                     reader: None,
                     levels: Vec::new(),
                     decoded: Decoded::default(),
@@ -270,6 +286,13 @@ fn rows<T: Row>(
             typed::is_time(source.shape) && readers.iter().all(|f| typed::TIMES.contains(f));
         source.number =
             source.shape == Shape::Integer && readers.iter().all(|f| typed::NUMBERS.contains(f));
+        // A text column's names are resolved for the one field of those
+        // that name declarations reading it.
+        let mut named = readers.iter().filter(|f| RESOLVED.contains(f));
+        source.resolves = match (named.next(), named.next()) {
+            (Some(&field), None) if source.shape == Shape::Text => Some(field),
+            _ => None,
+        };
     }
     for group in groups.start..groups.end.min(reader.num_row_groups()) {
         let group_meta = reader.metadata().row_group(group);
@@ -288,7 +311,7 @@ fn rows<T: Row>(
         while left > 0 {
             let want = left.min(BATCH);
             for source in &mut sources {
-                if source.next_batch(want)? != want {
+                if source.next_batch(want, names)? != want {
                     // A column that ends before its row group says.
                     return Err(Stop::Unreadable);
                 }

@@ -2,8 +2,8 @@
 //! text (or, for a time column only times read, typed times), decoded a
 //! batch of rows at a time.
 
-use super::pages::{self, TextPages};
-use super::{typed, When};
+use super::pages::{self, Resolver, TextPages};
+use super::{typed, Field, Resolve, When};
 use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
 use parquet::column::reader::ColumnReader;
 use parquet::data_type::{ByteArray, Int96};
@@ -101,6 +101,10 @@ pub(super) struct Decoded {
     /// An integer column read only as numbers: `numbers[r]` is None when
     /// the row holds no value.
     pub(super) numbers: Vec<Option<f64>>,
+    /// A column whose names are resolved: `ids[r]` is the id row r's
+    /// dictionary entry names, `pages::NONE` when it has none; empty
+    /// when the column is read by the parquet crate.
+    pub(super) ids: Vec<u32>,
 }
 
 impl Decoded {
@@ -110,6 +114,7 @@ impl Decoded {
         self.bad.clear();
         self.times.clear();
         self.numbers.clear();
+        self.ids.clear();
     }
 
     fn number(&mut self, number: Option<f64>) {
@@ -153,6 +158,9 @@ pub(super) struct Source {
     /// `numbers`, not text.
     pub(super) number: bool,
     pub(super) max_def: i16,
+    /// The field whose names this column's dictionary entries are
+    /// resolved for (`Decoded::ids`), when one is.
+    pub(super) resolves: Option<Field>,
     pub(super) reader: Option<Chunk>,
     pub(super) levels: Vec<i16>,
     pub(super) decoded: Decoded,
@@ -206,7 +214,11 @@ impl Source {
     }
 
     /// Decodes the next `rows` rows; returns how many there were.
-    pub(super) fn next_batch(&mut self, rows: usize) -> parquet::errors::Result<usize> {
+    pub(super) fn next_batch(
+        &mut self,
+        rows: usize,
+        names: &dyn Resolve,
+    ) -> parquet::errors::Result<usize> {
         let Source {
             shape,
             typed,
@@ -215,13 +227,18 @@ impl Source {
             reader,
             levels,
             decoded,
+            resolves,
             ..
         } = self;
         let (shape, typed, number, max_def) = (*shape, *typed, *number, *max_def);
         decoded.clear();
         let reader = match reader.as_mut() {
             None => return Ok(0),
-            Some(Chunk::Text(pages)) => return pages.next_batch(rows, decoded),
+            Some(Chunk::Text(pages)) => {
+                let resolve = resolves.map(|field| move |name: &str| names.id(field, name));
+                let resolve = resolve.as_ref().map(|r| r as Resolver<'_>);
+                return pages.next_batch(rows, decoded, resolve);
+            }
             Some(Chunk::Values(reader)) => reader,
         };
         let n = match reader {

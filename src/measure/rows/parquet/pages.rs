@@ -11,8 +11,15 @@
 //! ([`supported`]); a page that turns out otherwise is unreadable.
 //! `tests::pages_read_as_the_parquet_crate_reads` holds this reader to the
 //! crate's on random columns.
+//!
+//! A column whose values name declarations (a segment, channel or
+//! complaint) has each dictionary entry resolved once, when its page is
+//! read: a row of a dictionary-encoded page then carries its entry's id
+//! (`Decoded::ids`, [`NONE`] when the entry names nothing or the row's
+//! value is not in the dictionary), so it is not looked up by name.
 
 use super::columns::Decoded;
+use super::trim;
 use parquet::basic::Encoding;
 use parquet::column::page::{Page, PageReader};
 use parquet::errors::{ParquetError, Result};
@@ -27,6 +34,13 @@ pub fn supported(chunk: &ColumnChunkMetaData) -> bool {
         )
     })
 }
+
+/// A row's id when it has none: the row is looked up by its text.
+pub const NONE: u32 = u32::MAX;
+
+/// A name to the id of the declaration it names: what a column's
+/// dictionary entries are resolved with.
+pub type Resolver<'a> = &'a dyn Fn(&str) -> Option<u32>;
 
 fn bad(what: &str) -> ParquetError {
     ParquetError::General(format!("text column: {what}"))
@@ -47,6 +61,8 @@ pub struct TextPages {
     /// Each dictionary entry's bounds in the batch's text (its first
     /// `Decoded::kept` bytes); None for an entry that is not UTF-8.
     dictionary: Option<Vec<Option<(u32, u32)>>>,
+    /// Each dictionary entry's id, when the column's names are resolved.
+    ids: Vec<u32>,
     /// The data page being read: whether each of its rows holds a value.
     present: Vec<bool>,
     row: usize,
@@ -67,6 +83,7 @@ impl TextPages {
             pages,
             max_def,
             dictionary: None,
+            ids: Vec::new(),
             present: Vec::new(),
             row: 0,
             values: Values::Indices(Vec::new()),
@@ -77,41 +94,74 @@ impl TextPages {
     }
 
     /// Decodes the next `rows` rows into `decoded` (cleared before);
-    /// returns how many there were.
-    pub fn next_batch(&mut self, rows: usize, decoded: &mut Decoded) -> Result<usize> {
+    /// returns how many there were. With `resolve`, each row's id goes
+    /// into `decoded.ids` too.
+    pub fn next_batch(
+        &mut self,
+        rows: usize,
+        decoded: &mut Decoded,
+        resolve: Option<Resolver<'_>>,
+    ) -> Result<usize> {
         let mut read = 0;
+        let resolving = resolve.is_some();
         while read < rows {
-            if self.row == self.present.len() && !self.next_page(read, decoded)? {
+            if self.row == self.present.len() && !self.next_page(read, decoded, resolve)? {
                 break;
             }
             let take = (rows - read).min(self.present.len() - self.row);
-            for r in self.row..self.row + take {
-                if !self.present[r] {
-                    decoded.none(false);
-                    continue;
-                }
-                let v = self.value;
-                self.value += 1;
-                match &self.values {
-                    Values::Indices(indices) => {
-                        let dictionary = self
-                            .dictionary
-                            .as_ref()
-                            .ok_or_else(|| bad("no dictionary"))?;
-                        let index = *indices.get(v).ok_or_else(|| bad("too few values"))?;
+            let TextPages {
+                dictionary,
+                ids,
+                present,
+                row,
+                values,
+                value,
+                at,
+                ..
+            } = self;
+            let present = &present[*row..*row + take];
+            match values {
+                Values::Indices(indices) => {
+                    let dictionary = dictionary.as_deref().ok_or_else(|| bad("no dictionary"))?;
+                    for &here in present {
+                        if !here {
+                            decoded.none(false);
+                            if resolving {
+                                decoded.ids.push(NONE);
+                            }
+                            continue;
+                        }
+                        let index = *indices.get(*value).ok_or_else(|| bad("too few values"))?;
+                        *value += 1;
                         match dictionary.get(index as usize) {
                             Some(Some(cell)) => decoded.cell(*cell),
                             Some(None) => decoded.none(true),
                             None => return Err(bad("index past the dictionary")),
                         }
+                        if resolving {
+                            // Resolved with the dictionary: an entry each.
+                            decoded
+                                .ids
+                                .push(ids.get(index as usize).copied().unwrap_or(NONE));
+                        }
                     }
-                    Values::Plain(page) => {
-                        let (bytes, next) = plain(page.buffer(), self.at)?;
+                }
+                Values::Plain(page) => {
+                    for &here in present {
+                        if !here {
+                            decoded.none(false);
+                            continue;
+                        }
+                        let (bytes, next) = plain(page.buffer(), *at)?;
                         match text(bytes) {
                             Some(s) => decoded.push(|t| t.push_str(s)),
                             None => decoded.none(true),
                         }
-                        self.at = next;
+                        *at = next;
+                    }
+                    if resolving {
+                        // A plain page's values are looked up by their text.
+                        decoded.ids.resize(decoded.ids.len() + take, NONE);
                     }
                 }
             }
@@ -123,7 +173,12 @@ impl TextPages {
 
     /// Reads pages up to the next data page; false at the chunk's end.
     /// `read` rows of this batch are decoded already.
-    fn next_page(&mut self, read: usize, decoded: &mut Decoded) -> Result<bool> {
+    fn next_page(
+        &mut self,
+        read: usize,
+        decoded: &mut Decoded,
+        resolve: Option<Resolver<'_>>,
+    ) -> Result<bool> {
         loop {
             let Some(page) = self.pages.get_next_page()? else {
                 return Ok(false);
@@ -137,7 +192,20 @@ impl TextPages {
                     if self.dictionary.is_some() || read > 0 || decoded.kept > 0 {
                         return Err(bad("a second dictionary"));
                     }
-                    self.dictionary = Some(dictionary(buf, *num_values as usize, decoded)?);
+                    let entries = dictionary(buf, *num_values as usize, decoded)?;
+                    self.ids.clear();
+                    if let Some(resolve) = resolve {
+                        // Each entry resolved as the rows' text would be:
+                        // trimmed; one not text names nothing.
+                        let id = |e: &Option<(u32, u32)>| {
+                            e.and_then(|(a, b)| {
+                                resolve(trim(&decoded.text[a as usize..b as usize]))
+                            })
+                            .unwrap_or(NONE)
+                        };
+                        self.ids.extend(entries.iter().map(id));
+                    }
+                    self.dictionary = Some(entries);
                     continue;
                 }
                 Page::DataPage {

@@ -5,7 +5,7 @@
 
 use super::super::columns::Decoded;
 use super::super::tests::seed;
-use super::{hybrid, supported, TextPages};
+use super::{hybrid, supported, TextPages, NONE};
 use crate::testing::Random;
 use parquet::basic::Compression;
 use parquet::column::reader::ColumnReader;
@@ -18,6 +18,59 @@ use std::sync::Arc;
 /// A value as read: None when the row holds none, `Some(None)` when it
 /// holds bytes that are not text.
 type Cell = Option<Option<String>>;
+
+/// The names of a spec: `v<n>` names declaration n unless n is a multiple
+/// of three (names the spec does not know); "padded" (a padded value,
+/// trimmed) names 7777; nothing else names anything.
+fn resolve(name: &str) -> Option<u32> {
+    if name == "padded" {
+        return Some(7777);
+    }
+    let n: u32 = name.strip_prefix('v')?.parse().ok()?;
+    (!n.is_multiple_of(3)).then_some(n)
+}
+
+/// The id a row carries when its page is dictionary-encoded.
+fn expected_id(cell: &Cell) -> u32 {
+    match cell {
+        Some(Some(text)) => resolve(text.trim()).unwrap_or(NONE),
+        _ => NONE,
+    }
+}
+
+/// Whether each row of a row group's column is in a dictionary-encoded
+/// data page, read from its pages' headers by the parquet crate.
+fn dictionary_rows(reader: &SerializedFileReader<std::fs::File>, group: usize) -> Vec<bool> {
+    use parquet::basic::Encoding;
+    use parquet::column::page::Page;
+    let mut pages = reader
+        .get_row_group(group)
+        .unwrap()
+        .get_column_page_reader(0)
+        .unwrap();
+    let mut rows = Vec::new();
+    while let Some(page) = pages.get_next_page().unwrap() {
+        let (count, encoding) = match page {
+            Page::DictionaryPage { .. } => continue,
+            Page::DataPage {
+                num_values,
+                encoding,
+                ..
+            }
+            | Page::DataPageV2 {
+                num_values,
+                encoding,
+                ..
+            } => (num_values as usize, encoding),
+        };
+        let dictionary = matches!(
+            encoding,
+            Encoding::RLE_DICTIONARY | Encoding::PLAIN_DICTIONARY
+        );
+        rows.resize(rows.len() + count, dictionary);
+    }
+    rows
+}
 
 fn value(rng: &mut Random, distinct: u64) -> Vec<u8> {
     match rng.below(25) {
@@ -124,8 +177,13 @@ fn by_the_crate(reader: &SerializedFileReader<std::fs::File>) -> Vec<Cell> {
 }
 
 /// Every row group's rows, read by [`TextPages`] in batches of random
-/// sizes, as `Source` reads them; None when a chunk is not one it reads.
-fn by_pages(reader: &SerializedFileReader<std::fs::File>, rng: &mut Random) -> Option<Vec<Cell>> {
+/// sizes, as `Source` reads them, with the names resolved by [`resolve`]:
+/// each row's value, its id, and whether its page is dictionary-encoded;
+/// None when a chunk is not one it reads.
+fn by_pages(
+    reader: &SerializedFileReader<std::fs::File>,
+    rng: &mut Random,
+) -> Option<Vec<(Cell, u32, bool)>> {
     let max_def = reader
         .metadata()
         .file_metadata()
@@ -139,6 +197,7 @@ fn by_pages(reader: &SerializedFileReader<std::fs::File>, rng: &mut Random) -> O
         if !supported(meta.column(0)) {
             return None;
         }
+        let mut dictionary = dictionary_rows(reader, g).into_iter();
         let group = reader.get_row_group(g).unwrap();
         let mut pages = TextPages::new(
             group.get_column_page_reader(0).unwrap(),
@@ -149,22 +208,25 @@ fn by_pages(reader: &SerializedFileReader<std::fs::File>, rng: &mut Random) -> O
         while left > 0 {
             let want = left.min(1 + rng.below(700) as usize);
             decoded.clear();
-            assert_eq!(pages.next_batch(want, &mut decoded).unwrap(), want);
+            let names = Some(&resolve as &dyn Fn(&str) -> Option<u32>);
+            assert_eq!(pages.next_batch(want, &mut decoded, names).unwrap(), want);
+            assert_eq!(decoded.ids.len(), want, "an id for every row");
             for r in 0..want {
-                rows.push(match (decoded.cells[r], decoded.bad[r]) {
+                let cell = match (decoded.cells[r], decoded.bad[r]) {
                     (Some((a, b)), false) => {
                         Some(Some(decoded.text[a as usize..b as usize].to_string()))
                     }
                     (None, true) => Some(None),
                     (None, false) => None,
                     (Some(_), true) => panic!("a value both read and bad"),
-                });
+                };
+                rows.push((cell, decoded.ids[r], dictionary.next().unwrap()));
             }
             left -= want;
         }
         // The chunk holds no more rows than its group says.
         decoded.clear();
-        assert_eq!(pages.next_batch(1, &mut decoded).unwrap(), 0);
+        assert_eq!(pages.next_batch(1, &mut decoded, None).unwrap(), 0);
     }
     Some(rows)
 }
@@ -174,6 +236,7 @@ fn pages_read_as_the_parquet_crate_reads() {
     let seed = seed();
     let mut rng = Random(seed);
     let (mut read, mut dictionary, mut plain) = (0, 0, 0);
+    let (mut resolved, mut unknown) = (0, 0);
     for run in 0..150 {
         let rows = 1 + rng.below(if run % 10 == 0 { 9_000 } else { 600 }) as usize;
         // Few distinct values (dictionary pages) or many (a dictionary
@@ -193,10 +256,23 @@ fn pages_read_as_the_parquet_crate_reads() {
         let Some(got) = by_pages(&reader, &mut rng) else {
             continue;
         };
+        let cells: Vec<Cell> = got.iter().map(|(cell, _, _)| cell.clone()).collect();
         assert_eq!(
-            got, expected,
+            cells, expected,
             "seed {seed}, run {run}: {rows} rows, nested {nested}"
         );
+        // A row's id is its name's, resolved once per dictionary entry,
+        // in a dictionary-encoded page; NONE in a plain page.
+        for (r, (cell, id, dictionary)) in got.iter().enumerate() {
+            let name = expected_id(cell);
+            let expected = if *dictionary { name } else { NONE };
+            assert_eq!(
+                *id, expected,
+                "seed {seed}, run {run}, row {r}: {cell:?} in a dictionary page: {dictionary}"
+            );
+            resolved += usize::from(*id != NONE);
+            unknown += usize::from(*dictionary && matches!(cell, Some(Some(_))) && name == NONE);
+        }
         read += 1;
         let encodings: Vec<_> = (0..reader.num_row_groups())
             .flat_map(|g| {
@@ -217,6 +293,11 @@ fn pages_read_as_the_parquet_crate_reads() {
     assert!(
         read > 50 && dictionary > 20 && plain > 20,
         "seed {seed}: {read} read, {dictionary} with a dictionary, {plain} plain"
+    );
+    // Names resolved, and dictionary entries the spec does not know.
+    assert!(
+        resolved > 1_000 && unknown > 100,
+        "seed {seed}: {resolved} rows resolved, {unknown} unknown"
     );
 }
 
