@@ -13,6 +13,8 @@
 mod common;
 #[path = "warehouse/priced.rs"]
 mod priced;
+#[path = "warehouse/time_reader.rs"]
+mod time_reader;
 
 use common::cxc_in;
 use std::path::{Path, PathBuf};

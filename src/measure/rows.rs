@@ -104,6 +104,9 @@ pub struct Visit {
     pub csat: Option<f64>,
     /// The effort the step cost the customer, 1 (low) .. 5, when surveyed.
     pub effort: Option<f64>,
+    /// Whose case it is (the optional `segment` column): a promise over
+    /// the journey counts only its segments' cases.
+    pub segment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,6 +287,7 @@ impl Row for Visit {
             left: r.time(Field::Left)?,
             csat: r.number(Field::Csat, FIVE)?,
             effort: r.number(Field::Effort, FIVE)?,
+            segment: r.text(Field::Segment).map(str::to_string),
         })
     }
 }
