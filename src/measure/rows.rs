@@ -25,9 +25,9 @@ pub use parquet::{
     parquet_part, parquet_parts, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,
 };
 use std::collections::BTreeMap;
-#[cfg(test)]
-use when::fast;
 pub use when::When;
+#[cfg(test)]
+use when::{documented, fast};
 
 /// One contact: a call, chat, e-mail or ticket. Read from an export, its
 /// text is borrowed from the reader's buffer (`Contact<&str>`: no string

@@ -54,7 +54,8 @@ fn text(next: &mut impl FnMut(u64) -> u64) -> String {
     if next(8) != 0 {
         text.push_str(&format!(":{second:02}"));
         if next(3) == 0 {
-            let digits = 1 + next(if next(10) == 0 { 11 } else { 9 }) as usize;
+            let most = if next(10) == 0 { 11 } else { 9 };
+            let digits = 1 + next(most) as usize;
             let fraction: String = (0..digits)
                 .map(|_| char::from(b'0' + next(10) as u8))
                 .collect();
@@ -90,11 +91,24 @@ fn text(next: &mut impl FnMut(u64) -> u64) -> String {
 /// writes them — 1 an instant (seconds since 1970 UTC), 2 a wall time (its
 /// seconds as if in UTC), -1 not a time.
 fn cxc_reads(text: &str) -> (i64, Option<i64>, i64) {
+    // Whole seconds floored, the fraction 0..1e9 (as the SQL has them;
+    // jiff truncates towards 1970, with a negative fraction before it).
+    let floored = |t: jiff::Timestamp| {
+        let (s, ns) = (t.as_second(), i64::from(t.subsec_nanosecond()));
+        if ns < 0 {
+            (Some(s - 1), ns + 1_000_000_000)
+        } else {
+            (Some(s), ns)
+        }
+    };
     match When::parse(text) {
-        Some(When::Exact(t)) => (1, Some(t.as_second()), i64::from(t.subsec_nanosecond())),
+        Some(When::Exact(t)) => {
+            let (s, ns) = floored(t);
+            (1, s, ns)
+        }
         Some(When::Local(dt)) => {
-            let t = dt.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
-            (2, Some(t.as_second()), i64::from(dt.subsec_nanosecond()))
+            let (s, ns) = floored(dt.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp());
+            (2, s, ns)
         }
         None => (-1, None, 0),
     }
