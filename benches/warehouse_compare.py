@@ -9,8 +9,9 @@ project on DuckDB) on the same contacts, as CSV and as Parquet.
 For each size it writes, under target/measure-bench/ROWS/, the contacts export
 of benches/measure_compare.py (fixed seed, every target on a 24x7 calendar)
 and the same rows as Parquet (written by DuckDB: typed columns, Snappy), then
-runs, each as its own process under /usr/bin/time (wall time, CPU time = user
-+ system, peak resident memory):
+runs, each as its own process under a counting wrapper (`--counted`, below:
+wall time, CPU time = user + system of the process and every process it
+starts, peak resident memory of the largest):
 
 - the release `cxc measure` on the CSV and on the Parquet file;
 - DuckDB computing the same attainment per segment and channel over each file;
@@ -27,6 +28,15 @@ A size above 10,000,000 that is a multiple of it is that many copies of the
 10,000,000 rows, each copy's ids prefixed with its number (`C3-17`): the same
 rows as the generator's at 10M, so each count at 100M is ten times the 10M
 count, and writing it takes minutes instead of an hour of Python.
+
+How CPU is counted: the wrapper makes itself a child subreaper
+(prctl PR_SET_CHILD_SUBREAPER), starts the command, and waits for it and then
+for every descendant left running, reparented to it rather than to init: the
+JVM that pyspark starts for the Spark target is a child of dbt's Python and
+may outlive it, and /usr/bin/time (which counts only the processes their
+parents waited for) missed its CPU. The CPU time is getrusage(RUSAGE_CHILDREN)
+once all of them are reaped; peak memory is that call's ru_maxrss (the
+largest single process, for Spark the JVM's).
 
 It checks that every count agrees: cxc's measure.json from CSV and from
 Parquet, and DuckDB's n and met per segment and channel. On a machine that is
@@ -62,20 +72,72 @@ print(json.dumps(rows))
 """
 
 
+COUNTED = "cxc-bench-counted "
+
+
+def seconds(bound):
+    """`40m`, `90s`, `2h` or a number of seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    return float(bound[:-1]) * units[bound[-1]] if bound[-1] in units else float(bound)
+
+
+def counted(bound, args):
+    """`--counted BOUND -- ARGS`: runs ARGS as a child subreaper, so that
+    every process it starts, orphaned or not, is reaped here and its rusage
+    counted; stops the whole process group past BOUND seconds. Writes one
+    line to stderr: COUNTED and JSON wall, cpu, peak (KB), code."""
+    import ctypes
+    import resource
+    import signal
+    import time
+    PR_SET_CHILD_SUBREAPER = 36
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        raise SystemExit(f"prctl(PR_SET_CHILD_SUBREAPER): errno {ctypes.get_errno()}")
+    started = time.monotonic()
+    # Wall time runs until the last descendant is reaped.
+    child = subprocess.Popen(args, start_new_session=True)
+    deadline = started + seconds(bound)
+
+    def stop(*_):
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, max(deadline - started, 0.001))
+    code = child.wait()
+    # Every descendant left (the JVM dbt-spark's Python started), reparented
+    # here: waited for, so RUSAGE_CHILDREN holds its CPU too.
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            break
+        except InterruptedError:
+            continue
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    wall = time.monotonic() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(COUNTED + json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                                "peak": usage.ru_maxrss, "code": code}), file=sys.stderr, flush=True)
+    return code
+
+
 def timed(args, **kw):
-    """Runs `args` under /usr/bin/time and `timeout` (`CXC_BENCH_TIMEOUT`,
-    default 40m: the whole process group is stopped past it)."""
+    """Runs `args` under the counting wrapper (`counted`), bounded by
+    `CXC_BENCH_TIMEOUT` (default 40m: the whole process group is stopped
+    past it): wall seconds, CPU seconds of it and every descendant, peak MB."""
     bound = os.environ.get("CXC_BENCH_TIMEOUT", "40m")
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "timeout", bound, *args],
+    out = subprocess.run([sys.executable, __file__, "--counted", bound, "--", *args],
                          capture_output=True, text=True, **kw)
-    # /usr/bin/time's line is the last with four numbers: a process stopped
-    # by the bound may write after it.
+    out.returncode = 0
     for text in reversed(out.stderr.strip().splitlines()):
-        fields = text.split()
-        if len(fields) == 4 and all(f.replace(".", "", 1).isdigit() for f in fields):
-            wall, user, system, peak = fields
-            return float(wall), float(user) + float(system), int(peak) / 1024, out
-    raise SystemExit(f"no timing from /usr/bin/time for {args[:2]}: {out.stderr[-400:]}")
+        if text.startswith(COUNTED):
+            got = json.loads(text[len(COUNTED):])
+            out.returncode = got["code"]
+            return got["wall"], got["cpu"], got["peak"] / 1024, out
+    raise SystemExit(f"no timing from the counting wrapper for {args[:2]}: {out.stderr[-400:]}")
 
 
 def line(rows, what, mb, wall, cpu, peak, note=""):
@@ -172,4 +234,6 @@ def main():
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--counted"]:
+        sys.exit(counted(sys.argv[2], sys.argv[4:]))
     main()

@@ -13,6 +13,8 @@
 mod common;
 #[path = "warehouse/priced.rs"]
 mod priced;
+#[path = "warehouse/time_reader.rs"]
+mod time_reader;
 
 use common::cxc_in;
 use std::path::{Path, PathBuf};
@@ -767,4 +769,70 @@ fn the_default_build_writes_no_dbt_project() {
         !tmp.path().join("named/index.md").exists(),
         "only what was asked for"
     );
+}
+
+/// Issue 28 / outside audit 7, F4: the cases export with a `segment`
+/// column, and a promise over the kitchen's journey for premium customers
+/// only: the promise counts premium cases and those naming none, a case
+/// naming two segments and a visit of an unknown one are bad data — the
+/// same in the dbt project as in measure.json.
+#[test]
+fn cases_naming_their_segment_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let (kitchen, contacts, cases) = kitchen();
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("kitchen");
+    kitchen_copy(&kitchen, &spec, |file, text| {
+        if file == "journeys.cx" {
+            text + "\npromise premium_install \"Installed within 60 days\" {\n  segments premium\n  journey order from request to install\n  within 60d\n  on_breach apologize\n}\n"
+        } else {
+            text
+        }
+    });
+    let mut reader = csv::Reader::from_path(&cases).unwrap();
+    let mut header = reader.headers().unwrap().clone();
+    header.push_field("segment");
+    let named = tmp.path().join("cases.csv");
+    let mut writer = csv::Writer::from_path(&named).unwrap();
+    writer.write_record(&header).unwrap();
+    for (i, record) in reader.records().enumerate() {
+        let mut record = record.unwrap();
+        let id: u32 = record[0].bytes().map(u32::from).sum();
+        let segment = match (id % 7, i % 97) {
+            (_, 13) => "nobody",
+            (0, _) => "",
+            (_, 5) => "standard",
+            (n, _) if n % 2 == 0 => "premium",
+            _ => "standard",
+        };
+        record.push_field(segment);
+        writer.write_record(&record).unwrap();
+    }
+    writer.flush().unwrap();
+    let tmp2 = tempfile::tempdir().unwrap();
+    let json = measure(&spec, &contacts, &named, &tmp2.path().join("m"));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let kinds: Vec<&str> = report["bad_data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"mixed-segments") && kinds.contains(&"unknown-segment"),
+        "{kinds:?}"
+    );
+    let promise = report["promises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "premium_install")
+        .unwrap();
+    assert!(promise["n"].as_u64().unwrap() > 0, "{promise}");
+    assert_eq!(
+        promise["every_case"], true,
+        "cases naming none were counted"
+    );
+    duckdb_equals_measure(&venv, &spec, &contacts, &named, Duration::from_secs(600));
 }

@@ -965,6 +965,10 @@ measure-promise-broken = promise `{ $promise }` was kept for { $actual } of { $n
         [one] customer
        *[other] customers
     } (goal { $goal }), { $period }
+measure-promise-broken-every-case = promise `{ $promise }` was kept for { $actual } of { $n } { $n ->
+        [one] case
+       *[other] cases
+    } (goal { $goal }), { $period }, measured on every case of the journey `{ $journey }`, whatever its segment: case rows name none
 measure-promise-broken-help = A public promise kept less often than this costs more trust than it wins: fix what breaks it, or promise what is kept (the goal is `measure.promise_keep_rate` in cxc.yaml).
 measure-complaint-late = complaint `{ $complaint }`: { $duty } for { $actual } of { $n } { $n ->
         [one] complaint
@@ -1018,6 +1022,7 @@ measure-flaw-unknown-channel = a channel the spec does not have, such as `{ $nam
 measure-flaw-unknown-complaint = a complaint rule the spec does not have, such as `{ $name }`
 measure-flaw-unknown-journey = a journey the spec does not have, such as `{ $name }`
 measure-flaw-unknown-step = a step its journey does not have, such as `{ $name }`
+measure-flaw-mixed-segments = a case whose visits name different segments, such as `{ $name }` (the whole case is set aside)
 measure-flaw-before = `{ $field }` is earlier than `{ $since }`
 measure-flaw-before-repeated-hour = `{ $field }` is earlier than `{ $since }` as cxc reads a time without an offset in the hour the clocks go back: as the first of the two instants, before the change; if the export meant the second, the row is right — write times with their offset (`+00:00`) to say which
 measure-subject-channel = channel `{ $channel }`

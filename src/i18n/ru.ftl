@@ -986,6 +986,10 @@ measure-promise-broken = обещание `{ $promise }` выполнено дл
         [one] клиента
        *[other] клиентов
     } (цель { $goal }), { $period }
+measure-promise-broken-every-case = обещание `{ $promise }` выполнено для { $actual } из { $n } { $n ->
+        [one] случая
+       *[other] случаев
+    } (цель { $goal }), { $period }, по всем случаям пути `{ $journey }`, любого сегмента: в строках случаев сегмента нет
 measure-promise-broken-help = Публичное обещание, которое так часто нарушается, отнимает больше доверия, чем приносит: устраните причину нарушений или обещайте то, что выполняется (цель — `measure.promise_keep_rate` в cxc.yaml).
 measure-complaint-late = жалоба `{ $complaint }`: { $duty } — { $actual } из { $n } { $n ->
         [one] жалобы
@@ -1040,6 +1044,7 @@ measure-flaw-unknown-channel = канал, которого нет в специ
 measure-flaw-unknown-complaint = правило жалоб, которого нет в спецификации, например `{ $name }`
 measure-flaw-unknown-journey = путь, которого нет в спецификации, например `{ $name }`
 measure-flaw-unknown-step = этап, которого нет в его пути, например `{ $name }`
+measure-flaw-mixed-segments = случай, визиты которого называют разные сегменты, например `{ $name }` (весь случай отложен)
 measure-flaw-before = `{ $field }` раньше, чем `{ $since }`
 measure-flaw-before-repeated-hour = `{ $field }` раньше, чем `{ $since }`, как cxc читает время без смещения в час, который повторяется при переводе часов назад: как первое из двух, до перевода; если в выгрузке имелось в виду второе, строка верна — пишите время со смещением (`+00:00`), чтобы было ясно какое
 measure-subject-channel = канал `{ $channel }`

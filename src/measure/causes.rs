@@ -10,12 +10,24 @@
 //! many distinct causes has free text in the column). So which causes are
 //! named depends on the counts alone, never on the order of the rows or on
 //! how many readers read them.
+//!
+//! Memory is bounded all the same: past [`MAX_DISTINCT`] distinct causes
+//! (summed over every reader, as the union of their causes) the column is
+//! free text, not causes, and the cause figures are dropped — every entry
+//! freed, in each reader as soon as it alone passes the bound, and when
+//! their union does as they are added. Whether they are dropped depends on
+//! the number of distinct causes alone: a reader past the bound has a
+//! union past it too, so the verdict is the same whatever the reader count.
 
 use crate::model::{Idx, Segment};
 use std::collections::BTreeMap;
 
 /// Distinct causes kept by name.
 pub const MAX_CAUSES: usize = 10_000;
+
+/// Distinct causes counted at all: past this, the cause figures are dropped
+/// (`measure.json`'s `causes_dropped`, and a note in the report).
+pub const MAX_DISTINCT: usize = 100_000;
 
 /// One cause's complaints.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,6 +61,8 @@ pub struct Causes {
     pub named: BTreeMap<Box<str>, CauseFigures>,
     /// Causes past [`MAX_CAUSES`], together.
     pub other: CauseFigures,
+    /// More than [`MAX_DISTINCT`] distinct causes: nothing above is kept.
+    pub dropped: bool,
 }
 
 /// The Monday of the week of a day (days since 1970-01-01, a Thursday).
@@ -59,9 +73,14 @@ pub fn week_of(day: i64) -> i64 {
 impl Causes {
     /// Counts a complaint with a cause, made on `day` (home zone).
     pub fn add(&mut self, cause: &str, segment: Idx<Segment>, day: i64) {
+        if self.dropped {
+            return;
+        }
         let week = week_of(day);
+        let full = self.named.len() >= MAX_DISTINCT;
         match self.named.get_mut(cause) {
             Some(figures) => figures.add(segment, week, 1),
+            None if full => self.drop_all(),
             None => {
                 let mut figures = CauseFigures::default();
                 figures.add(segment, week, 1);
@@ -73,6 +92,9 @@ impl Causes {
     /// Adds what another reader of a part of the export counted: every
     /// cause by name, exactly (the cap comes after, in [`Causes::capped`]).
     pub fn absorb(&mut self, other: Causes) {
+        if self.dropped || other.dropped {
+            return self.drop_all();
+        }
         for (cause, figures) in other.named {
             match self.named.get_mut(&cause) {
                 Some(mine) => mine.absorb(figures),
@@ -82,6 +104,17 @@ impl Causes {
             }
         }
         self.other.absorb(other.other);
+        if self.named.len() > MAX_DISTINCT {
+            self.drop_all();
+        }
+    }
+
+    /// Past [`MAX_DISTINCT`]: every figure freed, for good.
+    fn drop_all(&mut self) {
+        *self = Causes {
+            dropped: true,
+            ..Causes::default()
+        };
     }
 
     /// The first [`MAX_CAUSES`] causes in the order of [`Causes::top`]
@@ -278,5 +311,52 @@ mod tests {
         assert_eq!(trend(&by_week, &w), "rising");
         let (by_week, w) = weeks(&[40]);
         assert_eq!(trend(&by_week, &w), "too_few");
+    }
+}
+
+#[cfg(test)]
+mod bounded {
+    use super::*;
+
+    /// Complaints naming `distinct` causes, `n0 + i` for i in 0..distinct.
+    fn named(n0: usize, distinct: usize) -> Causes {
+        let mut causes = Causes::default();
+        for i in n0..n0 + distinct {
+            causes.add(&format!("free text {i}"), Idx::new(0), 3);
+        }
+        causes
+    }
+
+    /// The figures are dropped exactly when the causes of every reader
+    /// together are more than MAX_DISTINCT, whether one reader passed the
+    /// bound alone or only their union did.
+    #[test]
+    fn past_the_distinct_bound_the_causes_are_dropped_whatever_the_readers() {
+        // One reader: at the bound kept, one past it dropped (and freed).
+        let at = named(0, MAX_DISTINCT);
+        assert!(!at.dropped);
+        assert_eq!(at.named.len(), MAX_DISTINCT);
+        let mut past = named(0, MAX_DISTINCT);
+        past.add("one more", Idx::new(0), 3);
+        assert!(past.dropped && past.named.is_empty());
+        past.add("after", Idx::new(0), 4);
+        assert!(past.named.is_empty() && past.other.complaints == 0);
+        // Two readers under the bound each, past it together: dropped; at it
+        // together (the halves overlap): kept, as one reader keeps them.
+        let half = MAX_DISTINCT / 2 + 1;
+        let mut first = named(0, half);
+        first.absorb(named(half, half));
+        assert!(first.dropped && first.named.is_empty());
+        let mut first = named(0, half);
+        first.absorb(named(half - 2, half));
+        assert!(!first.dropped);
+        assert_eq!(first.named.len(), MAX_DISTINCT);
+        // One reader past it alone drops the union, in either order.
+        let mut first = named(0, 10);
+        first.absorb(named(0, MAX_DISTINCT + 1));
+        assert!(first.dropped);
+        let mut first = named(0, MAX_DISTINCT + 1);
+        first.absorb(named(0, 10));
+        assert!(first.dropped && first.capped().named.is_empty());
     }
 }

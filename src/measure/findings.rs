@@ -30,18 +30,32 @@ pub fn findings(
         let goal = report.settings.promise_keep_rate;
         if below(kept, goal) {
             let promise = &model.promises[id];
+            // Judged on every case of a journey that serves other segments
+            // too: the finding says so, as the report does beside the figure.
+            let every = report.every_case(model, id);
+            let journey = promise
+                .journey
+                .as_ref()
+                .and_then(|j| j.journey.target)
+                .map_or("", |j| model.journeys[j].header.id.as_str());
+            let args = vec![
+                ("promise", Arg::from(promise.header.id.as_str())),
+                ("actual", Arg::from(share(kept, goal))),
+                ("n", Arg::from(kept.n as f64)),
+                ("goal", Arg::from(goal.to_string())),
+                ("period", Arg::from(period.clone())),
+                ("journey", Arg::from(journey)),
+            ];
+            let id = if every {
+                "measure-promise-broken-every-case"
+            } else {
+                "measure-promise-broken"
+            };
             out.push(
                 Diagnostic::new(
                     Code::PromiseBroken,
                     promise.header.span,
-                    msg!(
-                        "measure-promise-broken",
-                        promise = promise.header.id.as_str(),
-                        actual = share(kept, goal),
-                        n = kept.n as f64,
-                        goal = goal.to_string(),
-                        period = period.clone()
-                    ),
+                    Message::new(id, args),
                 )
                 .help(msg!("measure-promise-broken-help")),
             );
@@ -479,6 +493,7 @@ pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
         Flaw::UnknownComplaint => msg!("measure-flaw-unknown-complaint", name = example),
         Flaw::UnknownJourney => msg!("measure-flaw-unknown-journey", name = example),
         Flaw::UnknownStep => msg!("measure-flaw-unknown-step", name = example),
+        Flaw::MixedSegments => msg!("measure-flaw-mixed-segments", name = example),
         // A visit leaves after it enters; a contact's times follow its creation.
         Flaw::Before(field) => msg!("measure-flaw-before", field = field, since = since(field)),
         Flaw::BeforeRepeatedHour(field) => msg!(

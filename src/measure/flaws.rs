@@ -32,6 +32,9 @@ pub enum Flaw {
     UnknownComplaint,
     UnknownJourney,
     UnknownStep,
+    /// A case whose visits name different segments (the cases export's
+    /// `segment` column): the whole case is set aside, once.
+    MixedSegments,
     /// A time before the one it follows (`resolved` before `created`,
     /// `left` before `entered`).
     Before(&'static str),
@@ -55,6 +58,7 @@ impl Flaw {
             Flaw::UnknownComplaint => "unknown-complaint".into(),
             Flaw::UnknownJourney => "unknown-journey".into(),
             Flaw::UnknownStep => "unknown-step".into(),
+            Flaw::MixedSegments => "mixed-segments".into(),
             Flaw::Before(field) => format!("before:{field}"),
             Flaw::BeforeRepeatedHour(field) => format!("before-repeated-hour:{field}"),
         }

@@ -1,10 +1,43 @@
 //! Every visit of a cases export, held until the export ends so that its
 //! rows need not be sorted: a case is every row with its id, wherever the
-//! row lies. A visit takes 48 bytes and a case's id is kept once.
+//! row lies. A visit takes 48 bytes and a case's id is kept once, with the
+//! segment its visits name (the cases export's optional `segment`).
 
 use super::journeys::Stop;
-use crate::model::{Idx, Journey, Step};
+use crate::model::{Idx, Journey, Segment, Step};
 use jiff::Timestamp;
+
+/// The segment a case's visits name: none (no visit names one: the case
+/// counts for every segment, as without the column), one (visits naming
+/// none agree with it), or several — the case contradicts itself, and the
+/// line of the first visit that named a second segment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CaseSegment {
+    #[default]
+    Unnamed,
+    One(Idx<Segment>),
+    Mixed(u64),
+}
+
+impl CaseSegment {
+    fn with(self, segment: Option<Idx<Segment>>, line: u64) -> CaseSegment {
+        match (self, segment) {
+            (_, None) | (CaseSegment::Mixed(_), _) => self,
+            (CaseSegment::Unnamed, Some(s)) => CaseSegment::One(s),
+            (CaseSegment::One(a), Some(b)) if a == b => self,
+            (CaseSegment::One(_), Some(_)) => CaseSegment::Mixed(line),
+        }
+    }
+}
+
+/// One id's visits, as [`Held::cases`] gives them back.
+pub struct HeldCase {
+    pub journey: Idx<Journey>,
+    pub id: Box<str>,
+    pub segment: CaseSegment,
+    /// In no particular order.
+    pub stops: Vec<Stop>,
+}
 
 /// One visit, packed: `left_ns` −1 and `NaN` say "none".
 #[derive(Debug, Clone, Copy)]
@@ -28,10 +61,20 @@ pub struct Held {
     ids: Vec<foldhash::HashMap<Box<str>, u32>>,
     count: u32,
     visits: Vec<Packed>,
+    /// Per case number, the segment its visits name.
+    segments: Vec<CaseSegment>,
 }
 
 impl Held {
-    pub fn add(&mut self, journey: Idx<Journey>, case: &str, stop: Stop) {
+    /// A visit of `case`, read at `line`, naming `segment` (or none).
+    pub fn add(
+        &mut self,
+        journey: Idx<Journey>,
+        case: &str,
+        stop: Stop,
+        segment: Option<Idx<Segment>>,
+        line: u64,
+    ) {
         if self.ids.len() <= journey.index() {
             self.ids.resize_with(journey.index() + 1, Default::default);
         }
@@ -42,9 +85,12 @@ impl Held {
                 let n = self.count;
                 self.count = n.checked_add(1).expect("fewer than 2³² cases");
                 ids.insert(Box::from(case), n);
+                self.segments.push(CaseSegment::Unnamed);
                 n
             }
         };
+        let named = &mut self.segments[case as usize];
+        *named = named.with(segment, line);
         let left = stop.left;
         self.visits.push(Packed {
             case,
@@ -58,8 +104,8 @@ impl Held {
         });
     }
 
-    /// Each id's visits (in no particular order), by journey and then id.
-    pub fn cases(self) -> impl Iterator<Item = (Idx<Journey>, Vec<Stop>)> {
+    /// Each id's visits, by journey and then id.
+    pub fn cases(self) -> impl Iterator<Item = HeldCase> {
         let mut order: Vec<(Idx<Journey>, Box<str>, u32)> = self
             .ids
             .into_iter()
@@ -74,7 +120,11 @@ impl Held {
         for (r, (_, _, n)) in order.iter().enumerate() {
             rank[*n as usize] = r as u32;
         }
-        let journeys: Vec<Idx<Journey>> = order.into_iter().map(|(j, _, _)| j).collect();
+        let segments = self.segments;
+        let mut named: Vec<(Idx<Journey>, Option<Box<str>>, CaseSegment)> = order
+            .into_iter()
+            .map(|(j, id, n)| (j, Some(id), segments[n as usize]))
+            .collect();
         let mut visits = self.visits;
         visits.sort_unstable_by_key(|v| rank[v.case as usize]);
         let mut visits = visits.into_iter().peekable();
@@ -85,7 +135,13 @@ impl Held {
             while let Some(v) = visits.next_if(|v| v.case == case) {
                 stops.push(unpack(v));
             }
-            Some((journeys[rank[case as usize] as usize], stops))
+            let (journey, id, segment) = &mut named[rank[case as usize] as usize];
+            Some(HeldCase {
+                journey: *journey,
+                id: id.take().unwrap_or_default(),
+                segment: *segment,
+                stops,
+            })
         })
     }
 }

@@ -13,10 +13,11 @@
 //! once): cases are replayed in [`Tally::finish`].
 
 use super::clocks::Clocks;
-use super::held::Held;
+use super::flaws::{DataFile, Flaw, Flaws, Subject};
+use super::held::{CaseSegment, Held, HeldCase};
 use super::kept::Kept;
 use super::sketch::Sketch;
-use crate::model::{Idx, Journey, Model, Promise, Step, Team};
+use crate::model::{Idx, Journey, Model, Promise, Segment, Step, Team};
 use jiff::Timestamp;
 use std::collections::BTreeMap;
 
@@ -96,6 +97,11 @@ pub struct Tally {
     pub journeys: Vec<JourneyFigures>,
     /// Promises over a journey, kept per case.
     pub promises: BTreeMap<Idx<Promise>, Kept>,
+    /// Of the cases each promise counted, those that named no segment:
+    /// counted whatever the promise's segments.
+    pub unsegmented: BTreeMap<Idx<Promise>, u64>,
+    /// Whether any visit named a segment (the export has the column).
+    pub named_segments: bool,
     max_handoffs: u32,
     /// The latest time in the export: when it was taken.
     latest: Option<Timestamp>,
@@ -114,27 +120,61 @@ impl Tally {
                 })
                 .collect(),
             promises: BTreeMap::new(),
+            unsegmented: BTreeMap::new(),
+            named_segments: false,
             max_handoffs,
             latest: None,
         }
     }
 
-    pub fn add(&mut self, journey: Idx<Journey>, case: &str, stop: Stop) {
+    /// A visit of `case`, read at `line`, naming `segment` when its row does.
+    pub fn add(
+        &mut self,
+        journey: Idx<Journey>,
+        case: &str,
+        stop: Stop,
+        segment: Option<Idx<Segment>>,
+        line: u64,
+    ) {
         self.latest = self
             .latest
             .max(Some(stop.left.unwrap_or(stop.entered).max(stop.entered)));
-        self.open.add(journey, case, stop);
+        self.named_segments |= segment.is_some();
+        self.open.add(journey, case, stop, segment, line);
     }
 
     /// Replays every case, in a fixed order (journey, then case id) so
     /// sums of fractions come out the same on every run whatever the
     /// order of the rows; `as_of` (else the latest time in the export)
-    /// tells a case in progress from one dropped.
-    pub fn finish(&mut self, model: &Model, clocks: &Clocks, as_of: Option<Timestamp>) {
+    /// tells a case in progress from one dropped. A case whose visits name
+    /// different segments is bad data, set aside whole (`mixed-segments`).
+    pub fn finish(
+        &mut self,
+        model: &Model,
+        clocks: &Clocks,
+        as_of: Option<Timestamp>,
+        flaws: &mut Flaws,
+    ) {
         let as_of = as_of.or(self.latest);
-        for (journey, stops) in std::mem::take(&mut self.open).cases() {
+        for held in std::mem::take(&mut self.open).cases() {
+            let HeldCase {
+                journey,
+                id,
+                segment,
+                stops,
+            } = held;
+            let segment = match segment {
+                CaseSegment::Mixed(line) => {
+                    let subject = Some(Subject::Journey(journey));
+                    let (file, flaw) = (DataFile::Cases, Flaw::MixedSegments);
+                    flaws.note(file, flaw, line, Some(&id), subject);
+                    continue;
+                }
+                CaseSegment::One(s) => Some(s),
+                CaseSegment::Unnamed => None,
+            };
             for case in cases(&model.journeys[journey], stops) {
-                self.close(model, clocks, journey, &case, as_of);
+                self.close(model, clocks, journey, &case, segment, as_of);
             }
         }
     }
@@ -147,6 +187,7 @@ impl Tally {
         clocks: &Clocks,
         id: Idx<Journey>,
         stops: &[Stop],
+        segment: Option<Idx<Segment>>,
         as_of: Option<Timestamp>,
     ) {
         let journey = &model.journeys[id];
@@ -252,17 +293,32 @@ impl Tally {
             .count();
         figures.handoffs.add(changes as i64);
         figures.over_handoff_limit += u64::from(changes > self.max_handoffs as usize);
-        self.promise(model, clocks, id, stops);
+        self.promise(model, clocks, id, stops, segment);
     }
 
     /// Promises over this journey: from entering `from` (the first step
     /// visited) to entering `to` (the first `end` reached), on wall time.
-    fn promise(&mut self, model: &Model, clocks: &Clocks, journey: Idx<Journey>, stops: &[Stop]) {
+    /// A case of a segment the promise does not name is not its; a case
+    /// that names none counts for every promise (and is counted as such).
+    fn promise(
+        &mut self,
+        model: &Model,
+        clocks: &Clocks,
+        journey: Idx<Journey>,
+        stops: &[Stop],
+        segment: Option<Idx<Segment>>,
+    ) {
         for (id, promise) in model.promises.iter() {
             let (Some(on), Some(within)) = (&promise.journey, &promise.within) else {
                 continue;
             };
             if on.journey.target != Some(journey) {
+                continue;
+            }
+            let theirs = |s: Idx<Segment>| {
+                promise.segments.is_empty() || promise.segments.iter().any(|p| p.target == Some(s))
+            };
+            if segment.is_some_and(|s| !theirs(s)) {
                 continue;
             }
             let steps = &model.journeys[journey].steps;
@@ -278,6 +334,9 @@ impl Tally {
             if let Some(to) = to {
                 let kept = clocks.met(None, stops[from].entered, to.entered, within.value);
                 self.promises.entry(id).or_default().count(kept);
+                if segment.is_none() {
+                    *self.unsegmented.entry(id).or_default() += 1;
+                }
             }
         }
     }

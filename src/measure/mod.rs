@@ -159,9 +159,25 @@ pub struct Report {
     /// Cost to serve, revenue at risk and savings (language 3).
     pub money: money::Money,
     pub promises: BTreeMap<Idx<Promise>, kept::Kept>,
+    /// Of the cases a promise over a journey counted, those that named no
+    /// segment (counted whatever the promise's segments).
+    pub unsegmented: BTreeMap<Idx<Promise>, u64>,
+    /// Whether the cases export names segments (any visit did).
+    pub cases_name_segments: bool,
     pub complaints: BTreeMap<(Idx<Complaint>, complaints::Duty), kept::Kept>,
     pub journeys: Vec<journeys::JourneyFigures>,
     pub flaws: Flaws,
+}
+
+impl Report {
+    /// Whether a promise over a journey that serves other segments too was
+    /// judged on cases of any segment: the cases export names no segment,
+    /// or some of the cases it counted named none (outside audit 7, F4).
+    pub fn every_case(&self, model: &Model, promise: Idx<Promise>) -> bool {
+        let unnamed = self.unsegmented.get(&promise).is_some_and(|&n| n > 0);
+        model.promise_wider_in_cases(&model.promises[promise])
+            && (!self.cases_name_segments || unnamed)
+    }
 }
 
 /// A measurement under way: feed it rows, then [`Measurement::finish`].
@@ -453,6 +469,15 @@ impl<'m> Measurement<'m> {
                 Some(visit.step.as_str()),
             );
         };
+        // Whose case (the optional `segment` column): a name the spec does
+        // not have sets the visit aside, as on a contact.
+        let segment = match visit.segment.as_deref() {
+            None => None,
+            Some(name) => match self.segments.get(name) {
+                Some(&s) => Some(s),
+                None => return note(&mut self.flaws, Flaw::UnknownSegment, Some(name)),
+            },
+        };
         let home = self.clocks.home();
         let Some(entered) = visit.entered.at(home) else {
             return note(&mut self.flaws, Flaw::BadTime("entered"), None);
@@ -478,7 +503,7 @@ impl<'m> Measurement<'m> {
             csat: visit.csat,
             effort: visit.effort,
         };
-        self.journeys.add(journey, &visit.case, stop);
+        self.journeys.add(journey, &visit.case, stop, segment, line);
     }
 
     /// Moves the survey answers summed per segment and channel into
@@ -543,7 +568,8 @@ impl<'m> Measurement<'m> {
                 .ok()
                 .map(|z| z.timestamp())
         });
-        self.journeys.finish(self.model, &self.clocks, end_of_to);
+        self.journeys
+            .finish(self.model, &self.clocks, end_of_to, &mut self.flaws);
         let as_of = end_of_to.or(self.latest);
         if let Some(as_of) = as_of {
             self.sla.settle(&self.clocks, as_of);
@@ -570,6 +596,8 @@ impl<'m> Measurement<'m> {
             repeats,
             causes: self.causes.capped(),
             promises,
+            unsegmented: self.journeys.unsegmented,
+            cases_name_segments: self.journeys.named_segments,
             complaints: self.complaints.kept.kept,
             journeys: self.journeys.journeys,
             flaws: self.flaws,

@@ -10,15 +10,15 @@ use crate::model::{Channel, Complaint, Idx, Segment};
 
 /// The segments, channels and complaints a measurement knows, by every
 /// name a row may give them.
-pub struct Named<'m> {
+pub struct Named {
     segments: Lookup<String, Idx<Segment>>,
     channels: Lookup<String, Idx<Channel>>,
-    complaints: Lookup<&'m str, Idx<Complaint>>,
+    complaints: Lookup<String, Idx<Complaint>>,
 }
 
 impl<'m> Measurement<'m> {
     /// Its names, for a reader to resolve rows' names with.
-    pub fn named(&self) -> Named<'m> {
+    pub fn named(&self) -> Named {
         Named {
             segments: self.segments.clone(),
             channels: self.channels.clone(),
@@ -27,7 +27,7 @@ impl<'m> Measurement<'m> {
     }
 }
 
-impl Resolve for Named<'_> {
+impl Resolve for Named {
     fn id(&self, field: Field, name: &str) -> Option<u32> {
         let index = match field {
             Field::Segment => self.segments.get(name)?.index(),

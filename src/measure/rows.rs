@@ -27,6 +27,8 @@ pub use parquet::{
 };
 use std::collections::BTreeMap;
 pub use when::When;
+#[cfg(test)]
+use when::{documented, fast};
 
 /// The fast timestamp path alone, with no date read before.
 #[cfg(test)]
@@ -143,6 +145,9 @@ pub struct Visit {
     pub csat: Option<f64>,
     /// The effort the step cost the customer, 1 (low) .. 5, when surveyed.
     pub effort: Option<f64>,
+    /// Whose case it is (the optional `segment` column): a promise over
+    /// the journey counts only its segments' cases.
+    pub segment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -340,6 +345,7 @@ impl Row for Visit {
             left: r.time(Field::Left)?,
             csat: r.number(Field::Csat, FIVE)?,
             effort: r.number(Field::Effort, FIVE)?,
+            segment: r.text(Field::Segment).map(str::to_string),
         })
     }
 }

@@ -285,3 +285,105 @@ fn a_contradiction_in_the_repeated_hour_says_how_the_hour_was_read() {
         "{words}"
     );
 }
+
+/// Outside audit 7, F4: a promise for one segment over a journey that serves
+/// two. The cases export's optional `segment` column: with it, the promise
+/// counts only its segment's cases (and those that name none); a case
+/// whose visits name two segments, or a visit of an unknown one, is bad data.
+#[test]
+fn a_segment_column_on_cases_narrows_a_journey_promise_to_its_segments() {
+    let spec = SPEC
+        .replace(
+            "segment mass { channels phone, email }",
+            "segment mass { channels phone, email }\nsegment vip { channels phone, email }\n\
+             sla vip_sla for vip { hours office; answer phone 80% within 1m; first_response email within 30m }",
+        )
+        .replace(
+            "journey order {\n  segments mass",
+            "journey order {\n  segments mass, vip",
+        )
+        .replace(
+            "complaint late_order {",
+            "promise quick_order { segments vip; journey order from request to done; within 5d; on_breach apologize }\ncomplaint late_order {",
+        );
+    // a (vip, its second row names none: they agree) kept in 2 days; b
+    // (mass) and c (none) broken in 7 and 6; m names vip then mass, kept
+    // in 1 day; u names no segment of the spec.
+    let with = "case,journey,step,entered,segment\n\
+        a,order,request,2026-10-01T09:00:00Z,vip\n\
+        a,order,done,2026-10-03T09:00:00Z,\n\
+        b,order,request,2026-10-01T09:00:00Z,mass\n\
+        b,order,done,2026-10-08T09:00:00Z,mass\n\
+        c,order,request,2026-10-01T09:00:00Z,\n\
+        c,order,done,2026-10-07T09:00:00Z,\n\
+        m,order,request,2026-10-01T09:00:00Z,vip\n\
+        m,order,done,2026-10-02T09:00:00Z,mass\n\
+        u,order,request,2026-10-01T09:00:00Z,nowhere\n";
+    let without: String = with
+        .lines()
+        .map(|l| format!("{}\n", &l[..l.rfind(',').unwrap()]))
+        .collect();
+    let promise = |report: &Report| {
+        let (_, kept) = report.promises.iter().next().unwrap();
+        (kept.n, kept.kept)
+    };
+    let quick = |model: &crate::model::Model| {
+        let (id, _) = model
+            .promises
+            .iter()
+            .find(|(_, p)| p.journey.is_some())
+            .unwrap();
+        id
+    };
+    let broken = |model: &crate::model::Model, report: &Report| {
+        let span = model.promises[quick(model)].header.span;
+        findings::findings(model, report, &mut |_, _| span)
+            .into_iter()
+            .filter(|d| d.code == crate::diagnostic::Code::PromiseBroken)
+            .map(|d| d.message)
+            .collect::<Vec<_>>()
+    };
+    // Without the column: every case counts, and both say so.
+    let (report, model) = measure_spec(&spec, NO_CONTACTS, &without);
+    assert_eq!(promise(&report), (4, 2));
+    assert_eq!(report.journeys[0].cases, 5);
+    assert!(report.every_case(&model, quick(&model)));
+    let said = broken(&model, &report);
+    assert!(
+        said[0].contains("measured on every case of the journey `order`"),
+        "{said:?}"
+    );
+    // With it: a and c only; c named none, so the note stays.
+    let (report, model) = measure_spec(&spec, NO_CONTACTS, with);
+    assert_eq!(promise(&report), (2, 1));
+    assert_eq!(report.unsegmented[&quick(&model)], 1);
+    assert!(report.every_case(&model, quick(&model)));
+    assert_eq!(report.journeys[0].cases, 3, "m and u set aside");
+    let flaw = |f| report.flaws.all[&(DataFile::Cases, f)].clone();
+    assert_eq!(flaw(Flaw::MixedSegments).first_lines, [9]);
+    assert_eq!(flaw(Flaw::MixedSegments).example.as_deref(), Some("m"));
+    assert_eq!(flaw(Flaw::UnknownSegment).first_lines, [10]);
+    let order = Subject::Journey(Idx::new(0));
+    assert_eq!(report.flaws.of(order).unwrap()[&Flaw::MixedSegments], 1);
+    // Every case counted names its segment: no note, in the report or the
+    // finding (b made vip, so the promise is broken on vip cases alone).
+    let named = with
+        .replace(
+            "c,order,request,2026-10-01T09:00:00Z,\n",
+            "c,order,request,2026-10-01T09:00:00Z,mass\n",
+        )
+        .replace(
+            "b,order,done,2026-10-08T09:00:00Z,mass",
+            "b,order,done,2026-10-08T09:00:00Z,vip",
+        )
+        .replace(
+            "b,order,request,2026-10-01T09:00:00Z,mass",
+            "b,order,request,2026-10-01T09:00:00Z,vip",
+        );
+    let (report, model) = measure_spec(&spec, NO_CONTACTS, &named);
+    assert_eq!(promise(&report), (2, 1));
+    assert!(!report.every_case(&model, quick(&model)));
+    let said = broken(&model, &report);
+    assert_eq!(said.len(), 1);
+    assert!(!said[0].contains("every case"), "{said:?}");
+}

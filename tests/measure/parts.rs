@@ -146,3 +146,52 @@ fn causes_past_the_cap_and_fractions_do_not_depend_on_the_readers() {
         .sum();
     assert_eq!(listed, rows as u64);
 }
+
+/// Past `measure::causes::MAX_DISTINCT` (100,000) distinct causes the
+/// `cause` column is free text: the cause figures are dropped, with a note
+/// in the report and `causes_dropped` in measure.json, the same with one
+/// reader and with two — each of which sees only 60,000 causes, under the
+/// bound, while the export holds 120,000.
+#[test]
+fn past_the_distinct_causes_bound_the_causes_are_dropped_whatever_the_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("id,segment,channel,created,answered,complaint,cause\n");
+    let rows = 120_000usize;
+    for i in 0..rows {
+        let day = 2 + i % 26;
+        text.push_str(&format!(
+            "{i},mass,phone,2026-11-{day:02}T10:00:00+01:00,2026-11-{day:02}T10:00:05+01:00,\
+             broken,customer wrote this in free text number {i:06}\n"
+        ));
+    }
+    assert!(text.len() > 8 << 20, "large enough to be split");
+    std::fs::write(dir.path().join("contacts.csv"), &text).unwrap();
+    let (_, one) = same_with_every_number_of_readers(dir.path(), &["2"]);
+    let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(measured["causes"], serde_json::json!([]));
+    assert_eq!(
+        measured["causes_dropped"],
+        serde_json::json!({"limit": 100_000})
+    );
+    assert_eq!(measured["rows"]["contacts"], rows as u64);
+    for readers in ["1", "2"] {
+        let report =
+            std::fs::read_to_string(dir.path().join(format!("out-{readers}/report.md"))).unwrap();
+        assert!(
+            report.contains("holds more than 100000 distinct values"),
+            "{readers} readers: {report}"
+        );
+    }
+    // Under the bound, the causes are listed as before, and no note.
+    let under: String = text
+        .lines()
+        .take(1 + 90_000)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("contacts.csv"), under).unwrap();
+    let (_, one) = same_with_every_number_of_readers(dir.path(), &["2"]);
+    let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert!(measured.get("causes_dropped").is_none());
+    assert_eq!(measured["causes"].as_array().unwrap().len(), 11);
+}

@@ -91,6 +91,10 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("project/models/cxc_visits.sql"),
     ),
     (
+        "models/cxc_case_segments.sql",
+        include_str!("project/models/cxc_case_segments.sql"),
+    ),
+    (
         "models/cxc_as_of.sql",
         include_str!("project/models/cxc_as_of.sql"),
     ),
@@ -157,6 +161,10 @@ const STATIC: &[(&str, &str)] = &[
     (
         "models/savings.sql",
         include_str!("project/models/savings.sql"),
+    ),
+    (
+        "models/cxc_causes.sql",
+        include_str!("project/models/cxc_causes.sql"),
     ),
     (
         "models/complaint_causes.sql",
@@ -273,12 +281,14 @@ fn spec_macros(zones: usize, columns: &Columns) -> String {
          {{#- How cxc lists complaint causes (measure::causes, report::causes). -#}}\n\
          {{% macro cxc_causes_shown() -%}}{}{{%- endmacro %}}\n\
          {{% macro cxc_causes_weeks() -%}}{}{{%- endmacro %}}\n\
-         {{% macro cxc_trend_min() -%}}{}{{%- endmacro %}}\n",
+         {{% macro cxc_trend_min() -%}}{}{{%- endmacro %}}\n\
+         {{% macro cxc_causes_distinct_max() -%}}{}{{%- endmacro %}}\n",
         ids.join(", "),
         map.join(", "),
         super::report::causes::SHOWN,
         super::report::causes::WEEKS,
         crate::measure::causes::TREND_MIN,
+        crate::measure::causes::MAX_DISTINCT,
     )
 }
 

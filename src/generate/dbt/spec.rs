@@ -158,6 +158,10 @@ impl<'m> Spec<'m> {
             ("cxc_sla_targets", self.sla_targets()),
             ("cxc_promises", self.promises()),
             ("cxc_journey_promises", self.journey_promises()),
+            (
+                "cxc_journey_promise_segments",
+                self.journey_promise_segments(),
+            ),
             ("cxc_complaint_clocks", self.complaint_clocks()),
             ("cxc_complaint_duties", self.complaint_duties()),
             ("cxc_journeys", self.journeys()),
@@ -393,6 +397,7 @@ impl<'m> Spec<'m> {
             ("within_s", 'i'),
             ("within_wd", 'i'),
             ("workdays", 's'),
+            ("any_segment", 'i'),
         ]);
         for (id, p) in m.promises.iter() {
             let (Some(on), Some(within)) = (&p.journey, &p.within) else {
@@ -417,7 +422,27 @@ impl<'m> Spec<'m> {
                 within_s,
                 within_wd,
                 workdays,
+                u8::from(p.segments.is_empty()).to_string(),
             ]);
+        }
+        t
+    }
+
+    /// The segments a promise over a journey names (none: every segment's
+    /// cases are its): a case that names another segment is not counted.
+    fn journey_promise_segments(&self) -> Table {
+        let m = self.model;
+        let mut t = Table::new(&[("promise", 's'), ("segment", 's')]);
+        for p in m.promises.values() {
+            if p.journey.is_none() || p.within.is_none() {
+                continue;
+            }
+            for segment in p.segments.iter().filter_map(|s| s.target) {
+                t.row([
+                    p.header.id.to_string(),
+                    m.segments[segment].header.id.to_string(),
+                ]);
+            }
         }
         t
     }

@@ -64,8 +64,19 @@ pub struct MeasureView {
     pub customers: u64,
     /// Complaints by root cause (`cause` column), most first.
     pub causes: Vec<super::causes::CauseView>,
+    /// Set when the `cause` column held more distinct values than
+    /// `measure::causes::MAX_DISTINCT`: the cause figures were dropped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub causes_dropped: Option<CausesDroppedView>,
     /// Cost to serve, revenue at risk and savings (language 3).
     pub money: super::money::MoneyView,
+}
+
+/// Why `causes` is empty though complaints named causes.
+#[derive(Debug, Serialize)]
+pub struct CausesDroppedView {
+    /// The most distinct causes counted.
+    pub limit: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -395,7 +406,7 @@ impl MeasureView {
                     shown: Figure(kept.shown(goals.promise_keep_rate)),
                     goal: Figure(goals.promise_keep_rate.value()),
                     ok: kept.meets(goals.promise_keep_rate),
-                    every_case: model.promise_wider_in_cases(p),
+                    every_case: report.every_case(model, id),
                     set_aside: match &p.journey {
                         Some(j) => j
                             .journey
@@ -485,6 +496,9 @@ impl MeasureView {
             .to_string(),
             customers: report.repeats.customers,
             causes: super::causes::causes(model, report),
+            causes_dropped: report.causes.dropped.then_some(CausesDroppedView {
+                limit: crate::measure::causes::MAX_DISTINCT,
+            }),
             money: super::money::money(model, report, &basis),
         }
     }

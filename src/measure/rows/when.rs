@@ -13,7 +13,8 @@ pub enum When {
 
 impl When {
     /// RFC 3339 (`2026-10-01T09:14:03+03:00`, `…Z`), or the same without
-    /// an offset (`2026-10-01T09:14:03`, `2026-10-01 09:14`).
+    /// an offset (`2026-10-01T09:14:03`, `2026-10-01 09:14`): exactly the
+    /// texts [`documented`] lets through, as the dbt project reads them.
     pub fn parse(text: &str) -> Option<When> {
         let text = super::trim(text);
         fast(text.as_bytes(), None).or_else(|| When::general(text))
@@ -33,6 +34,9 @@ impl When {
     /// The shapes [`fast`] does not read, by jiff.
     #[cold]
     fn general(text: &str) -> Option<When> {
+        if !documented(text.as_bytes()) {
+            return None;
+        }
         if let Ok(t) = text.parse::<Timestamp>() {
             return Some(When::Exact(t));
         }
@@ -46,6 +50,66 @@ impl When {
             When::Exact(t) => Some(t),
             When::Local(dt) => tz.to_timestamp(dt).ok(),
         }
+    }
+}
+
+/// Whether a text has the shape of a time as grammar/exports.md documents
+/// it and the dbt project's reader matches it (macros/time.sql,
+/// `cxc_time_pattern`): a date alone, or a date, `T`, `t` or a space, hours and minutes,
+/// optional seconds (0..59: no leap second) with an optional fraction of 1
+/// to 9 digits after a `.`, and an optional `Z`, `z`, `±hh`, `±hhmm` or
+/// `±hh:mm` (hours 0..23, minutes 0..59). jiff reads more — a `,` fraction, an offset with seconds or past 23:59, a leap second —
+/// which the warehouse would call bad data: so does cxc
+/// (tests/warehouse/time_reader.rs holds the two readers to each other).
+pub(super) fn documented(b: &[u8]) -> bool {
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    // A date alone is its midnight (as a Parquet `DATE` is).
+    if b.len() == 10 {
+        return digits(&b[0..4])
+            && b[4] == b'-'
+            && digits(&b[5..7])
+            && b[7] == b'-'
+            && digits(&b[8..10]);
+    }
+    if b.len() < 16
+        || !digits(&b[0..4])
+        || b[4] != b'-'
+        || !digits(&b[5..7])
+        || b[7] != b'-'
+        || !digits(&b[8..10])
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || !digits(&b[11..13])
+        || b[13] != b':'
+        || !digits(&b[14..16])
+    {
+        return false;
+    }
+    let two = |a: u8, b: u8| {
+        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| (a - b'0') * 10 + (b - b'0'))
+    };
+    let mut rest = &b[16..];
+    if let [b':', s1, s2, after @ ..] = rest {
+        if two(*s1, *s2).is_none_or(|s| s > 59) {
+            return false;
+        }
+        rest = after;
+        if let [b'.', after @ ..] = rest {
+            let n = after.iter().take_while(|c| c.is_ascii_digit()).count();
+            if n == 0 || n > 9 {
+                return false;
+            }
+            rest = &after[n..];
+        }
+    }
+    let hours = |a: &u8, b: &u8| two(*a, *b).is_some_and(|h| h <= 23);
+    let minutes = |a: &u8, b: &u8| two(*a, *b).is_some_and(|m| m <= 59);
+    match rest {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2] => hours(h1, h2),
+        [b'+' | b'-', h1, h2, m1, m2] | [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            hours(h1, h2) && minutes(m1, m2)
+        }
+        _ => false,
     }
 }
 

@@ -38,8 +38,17 @@ pub fn is_time(shape: Shape) -> bool {
 }
 
 /// The time an integer column's value stands for; None when it is out of
-/// the calendar's range (a bad time, as its text would be).
+/// the years 0 to 9999 its text can be written in (a bad time, as its text
+/// is: measure::rows::when::documented, four digits of year).
 pub fn time(v: i64, shape: Shape) -> Option<When> {
+    let year = |w: &When| match w {
+        When::Exact(t) => t.to_zoned(jiff::tz::TimeZone::UTC).year(),
+        When::Local(dt) => dt.year(),
+    };
+    typed_time(v, shape).filter(|w| (0..=9999).contains(&year(w)))
+}
+
+fn typed_time(v: i64, shape: Shape) -> Option<When> {
     match shape {
         Shape::Date => {
             let date = jiff::civil::Date::new(1970, 1, 1)

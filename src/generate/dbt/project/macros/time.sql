@@ -2,10 +2,12 @@
     functions, so that every engine reads them the same: RFC 3339
     (`2026-10-01T09:14:03+03:00`, `…Z`, a fraction of a second) or the same
     without an offset, a local time read in the zone of the calendar that
-    governs it (`2026-10-01T09:14:03`, `2026-10-01 09:14`). -#}
+    governs it (`2026-10-01T09:14:03`, `2026-10-01 09:14`, and a date alone,
+    `2026-10-01`, its midnight), exactly the texts `cxc measure` reads
+    (measure::rows::when::documented). -#}
 
 {% macro cxc_time_pattern() -%}
-^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.]([0-9]{1,9}))?)?([Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?$
+^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.]([0-9]{1,9}))?)?([Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$
 {%- endmacro %}
 
 {#- The pieces of time column `name` (text, trimmed, none when empty):
@@ -21,8 +23,12 @@
   {%- set seconds = "substr(" ~ name ~ ", 17, 1) = ':'" -%}
   {%- set rest = "substr(" ~ name ~ ", case when " ~ seconds ~ " then 20 else 17 end)" -%}
   case when {{ name }} is null then 0 when {{ cxc_matches(name, cxc_time_pattern()) }} then 1 else -1 end as {{ name }}__m,
-  {%- for key, at, width in [('y', 1, 4), ('mo', 6, 2), ('d', 9, 2), ('h', 12, 2), ('mi', 15, 2)] %}
+  {%- for key, at, width in [('y', 1, 4), ('mo', 6, 2), ('d', 9, 2)] %}
   {{ cxc_to_int('substr(' ~ name ~ ', ' ~ at ~ ', ' ~ width ~ ')') }} as {{ name }}__{{ key }},
+  {%- endfor %}
+  {#- A date alone (ten characters) is its midnight. #}
+  {%- for key, at, width in [('h', 12, 2), ('mi', 15, 2)] %}
+  case when length({{ name }}) = 10 then 0 else {{ cxc_to_int('substr(' ~ name ~ ', ' ~ at ~ ', ' ~ width ~ ')') }} end as {{ name }}__{{ key }},
   {%- endfor %}
   case when {{ seconds }} then {{ cxc_to_int('substr(' ~ name ~ ', 18, 2)') }} else 0 end as {{ name }}__sec,
   case when {{ rest }} like '.%' then {{ cxc_extract(rest, '^[.]([0-9]{1,9})', 1) }} else '' end as {{ name }}__fr,

@@ -2,8 +2,7 @@
     together under none) and segment. -#}
 with c as (
   select cause, segment_id as segment
-  from {{ ref('cxc_contacts') }}
-  where good = 1 and complaint_id is not null and cause is not null
+  from {{ ref('cxc_causes') }}
 ),
 shown as (
   select distinct cause from {{ ref('complaint_causes') }} where cause is not null

@@ -4,8 +4,7 @@
     have no row. -#}
 with c as (
   select cause, day - {{ cxc_mod('day + 3', 7) }} as week
-  from {{ ref('cxc_contacts') }}
-  where good = 1 and complaint_id is not null and cause is not null
+  from {{ ref('cxc_causes') }}
 ),
 shown as (
   select distinct cause from {{ ref('complaint_causes') }} where cause is not null

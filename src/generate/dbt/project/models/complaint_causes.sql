@@ -10,12 +10,13 @@
     text in byte order, as `cxc measure` breaks them (strings compare by
     bytes in DuckDB and Spark; an engine whose default collation is not
     binary needs it set). `cxc measure` counts every cause exactly before
-    ranking, so its list is this one whatever the number of causes. -#}
+    ranking, so its list is this one whatever the number of causes (up to
+    `cxc_causes_distinct_max()` distinct causes: past it, cxc_causes holds
+    none and neither lists any). -#}
 {%- set d = cxc_double() -%}
 with c as (
   select cause, segment_id as segment, day - {{ cxc_mod('day + 3', 7) }} as week
-  from {{ ref('cxc_contacts') }}
-  where good = 1 and complaint_id is not null and cause is not null
+  from {{ ref('cxc_causes') }}
 ),
 period as (
   select

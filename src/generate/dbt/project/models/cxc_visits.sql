@@ -7,7 +7,7 @@ with r as (
   select * from {{ ref('cxc_cases_read') }} where flaw is null
 ),
 zoned as (
-  select r.case_id, r.journey_id, r.step_id, r.csat, r.effort,
+  select r.case_id, r.journey_id, r.step_id, r.segment_id, r.csat, r.effort,
     {{ cxc_instant('ze0', 'entered') }} as entered__at, r.entered__ns,
     {{ cxc_instant('zl0', 'left_') }} as left__at, r.left___ns as left__ns,
     case when {% for z in zones %}{{ ' or ' if not loop.first }}{{ cxc_before(cxc_instant('zl' ~ z, 'left_'), 'r.left___ns', cxc_instant('ze' ~ z, 'entered'), 'r.entered__ns') }}{% endfor %}

@@ -1,16 +1,20 @@
 {#- Promises over a journey, per case: from entering the promise's `from`
     step (else the case's first) to entering its `to` step (else the first
     `end`) after it, on wall time; cases that never reached either are not
-    counted. -#}
+    counted. A case that names a segment counts only for the promises of
+    its segment (cxc_journey_promise_segments; `any_segment`: the promise
+    names none); a case that names none counts for every promise. -#}
 with v as (select * from {{ ref('journey_visits') }}),
 p as (
-  select promise, ord, journey, within_s, within_wd, workdays, {{ cxc_none('from_step') }} as from_step, {{ cxc_none('to_step') }} as to_step
+  select promise, ord, journey, within_s, within_wd, workdays, any_segment, {{ cxc_none('from_step') }} as from_step, {{ cxc_none('to_step') }} as to_step
   from {{ ref('cxc_journey_promises') }}
 ),
 starts as (
   select p.promise, p.ord, p.within_s, p.within_wd, p.workdays, p.to_step, v.journey_id, v.case_id,
     min(case when p.from_step is null or v.step_id = p.from_step then v.pos end) as from_pos
   from p join v on v.journey_id = p.journey
+  left join {{ ref('cxc_journey_promise_segments') }} ps on ps.promise = p.promise and ps.segment = v.case_segment
+  where p.any_segment = 1 or v.case_segment is null or ps.promise is not null
   group by p.promise, p.ord, p.within_s, p.within_wd, p.workdays, p.to_step, v.journey_id, v.case_id
 ),
 ends as (

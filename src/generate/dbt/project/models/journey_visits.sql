@@ -8,15 +8,19 @@
     of a step that ends the journey with no way on (`is_final`): an id used
     again after that starts a new case, `case_id` here being the id and the
     number of such visits before (`A#0`, `A#1`), as `cxc measure` cuts
-    them. -#}
+    them. An id whose visits name different segments is left out whole
+    (cxc_case_segments); `case_segment` is the one its visits name. -#}
 {%- set by = 'entered__at, v.entered__ns, v.step_ord, v.left__at nulls first, v.left__ns nulls first, v.csat nulls first, v.effort nulls first' -%}
 with v as (
-  select * from {{ ref('cxc_visits') }} where good = 1
+  select g.*, c.case_segment
+  from {{ ref('cxc_visits') }} g
+  join {{ ref('cxc_case_segments') }} c on c.journey_id = g.journey_id and c.case_id = g.case_id
+  where g.good = 1 and c.mixed = 0
 ),
 stepped as (
   select v.journey_id, v.step_id, v.csat, v.effort, v.entered__at, v.entered__ns,
     v.left__at, v.left__ns, v.day, s.ord as step_ord, v.case_id as case_name,
-    s.is_final
+    s.is_final, v.case_segment
   from v
   join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
 ),
