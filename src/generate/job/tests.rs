@@ -179,7 +179,7 @@ complaint rude "Rude staff" { owner cc; acknowledge within 1h; resolve within 2d
     for line in [
         "Carry out the step “Take the booking” of the journey “Booking” within 5 minutes (around the clock).",
         "Meet the service level for the segment “Guests” in “Phone”: 90% of contacts answered within 15 seconds (around the clock).",
-        "Resolve the requests of the segment “Guests” within 1 day (around the clock).",
+        "Resolve the requests of the segment “Guests” within 1 calendar day.",
     ] {
         assert!(said.contains(&line), "{line} not in {said:#?}");
     }
@@ -318,7 +318,7 @@ fn the_only_role_of_a_team_does_its_work_and_its_staff_respond_for_its_agreement
     );
     assert_eq!(
         checker.duties[0].1,
-        "Carry out the step “Check” of the journey “Order” within 1 day (around the clock)."
+        "Carry out the step “Check” of the journey “Order” within 1 calendar day."
     );
     // Days of a business clock are said in its hours.
     assert!(checker.duties[3].1.contains("not resolved within 24 hours"));
@@ -350,7 +350,7 @@ fn the_only_role_of_a_team_does_its_work_and_its_staff_respond_for_its_agreement
     assert_eq!(
         organised.2,
         [
-            "Ensure the team “Quality” carries out the step “Check” of the journey “Order” within 1 day (around the clock).",
+            "Ensure the team “Quality” carries out the step “Check” of the journey “Order” within 1 calendar day.",
             "Ensure the team “Quality” responds to requests from the team “Support” within 4 hours (around the clock).",
         ]
     );

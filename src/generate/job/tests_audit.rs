@@ -138,7 +138,7 @@ fn an_agreement_s_general_line_is_for_the_other_segments() {
     let director = job_of(AIRLINE, "director", Language::En);
     assert_eq!(
         texts(&director, "agreement"),
-        ["Respond to requests from the team “Baggage” within 1 day (around the clock)."]
+        ["Respond to requests from the team “Baggage” within 1 calendar day."]
     );
     let tracer = job_of(AIRLINE, "tracer", Language::Ru);
     assert_eq!(
