@@ -207,7 +207,7 @@ fn customer_types_follow_the_customers_a_role_meets() {
     let banker = job_of(BANK, "banker", Language::Ru);
     assert_eq!(
         texts(&banker, "customer-type")[0],
-        "Работать с клиентами типа «Values time» (сегмент «Private») следующим образом: Call them by name."
+        "Работать с клиентами типа «Values time» (сегмент «Private») следующим образом: call them by name."
     );
 }
 
