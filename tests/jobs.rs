@@ -64,8 +64,8 @@ fn around(seconds: u64) -> String {
     let plural =
         |n: u64, unit: &str| format!("{n} calendar {unit}{}", if n == 1 { "" } else { "s" });
     match seconds {
-        s if s > 0 && s % (7 * DAY) == 0 => plural(s / (7 * DAY), "week"),
-        s if s > 0 && s % DAY == 0 => plural(s / DAY, "day"),
+        s if s > 0 && s.is_multiple_of(7 * DAY) => plural(s / (7 * DAY), "week"),
+        s if s > 0 && s.is_multiple_of(DAY) => plural(s / DAY, "day"),
         s => format!("{} (around the clock)", words(s, false)),
     }
 }

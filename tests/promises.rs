@@ -54,20 +54,25 @@ fn said(text: &str, limit: TimeLimit, business: bool, language: Language) -> boo
     {
         return true;
     }
+    calendar_days(limit, business, language)
+        .is_some_and(|(text_form, genitive)| text.contains(&text_form) || text.contains(&genitive))
+}
+
+/// A limit in calendar days ("5 calendar days", and its genitive), where
+/// documents say it so: a count of whole days or weeks, or working days,
+/// on a clock that never stops.
+fn calendar_days(limit: TimeLimit, business: bool, language: Language) -> Option<(String, String)> {
     const DAY: u64 = 86_400;
     let days = match limit {
         _ if business => None,
         TimeLimit::WorkingDays(d) => Some((u64::from(d), false)),
         TimeLimit::Running { time, .. } => match time.seconds() {
-            s if s > 0 && s % (7 * DAY) == 0 => Some((s / (7 * DAY), true)),
-            s if s > 0 && s % DAY == 0 => Some((s / DAY, false)),
+            s if s > 0 && s.is_multiple_of(7 * DAY) => Some((s / (7 * DAY), true)),
+            s if s > 0 && s.is_multiple_of(DAY) => Some((s / DAY, false)),
             _ => None,
         },
     };
-    days.is_some_and(|(n, weeks)| {
-        let (text_form, genitive) = words::calendar_days(n, weeks, language);
-        text.contains(&text_form) || text.contains(&genitive)
-    })
+    days.map(|(n, weeks)| words::calendar_days(n, weeks, language))
 }
 
 /// Whether `calendar` stops after hours (none: the wall clock).
@@ -182,12 +187,14 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                             (Language::Ru, true) => ("», включая", ")."),
                             (Language::Ru, false) => ("»;", ") не учитывается."),
                         };
-                        let sentence = format!(
-                            "{phrase}{}{ending}",
-                            words::limit(own.value, false, language)
-                        );
+                        let said_in =
+                            |limit: &str| text.contains(&format!("{phrase}{limit}{ending}"));
+                        let plain = words::limit(own.value, false, language);
+                        let sentence = said_in(&plain)
+                            || calendar_days(own.value, false, language)
+                                .is_some_and(|(nominative, _)| said_in(&nominative));
                         let reach = format!("{}{end}", step.header.label());
-                        if !text.contains(&sentence) || !text.contains(&reach) {
+                        if !sentence || !text.contains(&reach) {
                             return fail(format!(
                                 "it does not say whether the own deadline of “{}” counts",
                                 step.header.label()
