@@ -395,13 +395,13 @@ fn journey_support_gives_the_segment_lines_of_its_segments() {
     for (lang, vip_line, mass_line) in [
         (
             "en",
-            "- Front, supported by Back: response within 30 minutes for VIP; within 2 hours for other segments, resolution within 5 days (Back helps front)",
-            "- Front, supported by Back: response within 2 hours, resolution within 5 days (Back helps front)",
+            "- Front, supported by Back: response within 30 minutes for VIP; within 2 hours for other segments, resolution within 5 calendar days (Back helps front)",
+            "- Front, supported by Back: response within 2 hours, resolution within 5 calendar days (Back helps front)",
         ),
         (
             "ru",
-            "- Back → Front: ответ в течение 30 минут для сегмента «VIP»; в течение 2 часов для остальных сегментов, решение в течение 5 дней (Back helps front)",
-            "- Back → Front: ответ в течение 2 часов, решение в течение 5 дней (Back helps front)",
+            "- Back → Front: ответ в течение 30 минут для сегмента «VIP»; в течение 2 часов для остальных сегментов, решение в течение 5 календарных дней (Back helps front)",
+            "- Back → Front: ответ в течение 2 часов, решение в течение 5 календарных дней (Back helps front)",
         ),
     ] {
         let out = format!("out-{lang}");

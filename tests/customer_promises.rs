@@ -212,7 +212,7 @@ fn the_insurers_page_says_the_time_as_promised_with_its_hours_and_holidays() {
     for line in [
         "- Within: 24 hours, around the clock",
         "If we break this promise: we apologise; compensation: £50 for each day we are late.",
-        "- Within: 2 hours counted only while we are open (Mon–Fri 08:00–20:00, Sat 09:00–17:00 Europe/London time, except holidays)",
+        "- Within: 2 hours counted only while we are open (Mon–Fri 08:00–20:00, Sat 09:00–17:00 London time, except holidays)",
         "- Days that do not count: 25 December 2026, 26 December 2026, 28 December 2026, 1 January 2027",
         "- Counted from: Report the escape of water",
     ] {

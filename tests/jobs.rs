@@ -56,14 +56,28 @@ fn words(seconds: u64, business: bool) -> String {
     generate::words::limit(limit, business, Language::En)
 }
 
+/// A running time around the clock, as a job description says it: "2 hours
+/// (around the clock)"; a count of whole days or weeks in calendar days,
+/// with no clock after it ("3 calendar days", "1 calendar week").
+fn around(seconds: u64) -> String {
+    const DAY: u64 = 86_400;
+    let plural =
+        |n: u64, unit: &str| format!("{n} calendar {unit}{}", if n == 1 { "" } else { "s" });
+    match seconds {
+        s if s > 0 && s.is_multiple_of(7 * DAY) => plural(s / (7 * DAY), "week"),
+        s if s > 0 && s.is_multiple_of(DAY) => plural(s / DAY, "day"),
+        s => format!("{} (around the clock)", words(s, false)),
+    }
+}
+
 /// A limit and its clock as a job description says them once the office
 /// hours are cut: "2 hours (counted only during Office hours)"; around the
 /// clock, where every day counts, "1 day (due at midnight at the end of the
 /// 1st day, the day it starts not counted)" — never "working day".
 fn limit(within: Within, office: bool) -> String {
     let clock = match (within, office) {
+        (Within::Seconds(s), false) => return around(s),
         (Within::Seconds(_), true) => "(counted only during Office hours)".to_string(),
-        (Within::Seconds(_), false) => "(around the clock)".to_string(),
         (Within::Wd(_), true) => {
             "(Office hours; due at closing time, the day it starts not counted)".to_string()
         }
@@ -80,8 +94,17 @@ fn limit(within: Within, office: bool) -> String {
             )
         }
     };
-    let limit = TimeLimit::parse(&within.text()).unwrap();
-    let said = generate::words::limit(limit, office, Language::En);
+    let said = match within {
+        // Every day counts: calendar days.
+        Within::Wd(n) if !office => {
+            format!("{n} calendar day{}", if n == 1 { "" } else { "s" })
+        }
+        _ => generate::words::limit(
+            TimeLimit::parse(&within.text()).unwrap(),
+            office,
+            Language::En,
+        ),
+    };
     format!("{said} {clock}")
 }
 
@@ -315,12 +338,11 @@ impl Expected {
 
     fn of(plan: &Plan) -> Expected {
         let mut e = Expected::default();
-        let around = "(around the clock)";
         for journey in &plan.journeys {
             for step in &journey.steps {
                 let (performers, left) = e.step_performers(plan, step);
                 let tail = match step.within {
-                    Some(d) => format!(" within {} {around}.", words(d, false)),
+                    Some(d) => format!(" within {}.", around(d)),
                     None => ".".to_string(),
                 };
                 let self_service = !step.channels.is_empty()
@@ -352,7 +374,7 @@ impl Expected {
                         "which the customer sees in the self-service channel{several} {}",
                         list.join(", ")
                     );
-                    let d = format!("{} {around}", words(d, false));
+                    let d = around(d);
                     e.add(
                         plan,
                         &performers,
@@ -367,10 +389,7 @@ impl Expected {
                         step.label,
                         journey.label,
                         step.within
-                            .map(|d| format!(
-                                " (customers complete it within {} {around})",
-                                words(d, false)
-                            ))
+                            .map(|d| format!(" (customers complete it within {})", around(d)))
                             .unwrap_or_default()
                     );
                     e.add(
@@ -421,9 +440,9 @@ impl Expected {
         for a in &plan.agreements {
             let performers = e.performers(plan, Owner::Team(a.provider));
             let what = format!(
-                "to requests from the team “{}” within {} {around}.",
+                "to requests from the team “{}” within {}.",
                 plan.teams[a.consumer].label,
-                words(a.respond, false)
+                around(a.respond)
             );
             e.add(plan, &performers, &format!("Respond {what}"), |t| {
                 format!("Ensure the team {t} responds {what}")
@@ -669,14 +688,14 @@ fn an_agreement_s_general_line_is_for_the_other_segments() {
         "{en}"
     );
     assert!(
-        en.contains("- Respond within 1 day (around the clock) — for all segments\n"),
+        en.contains("- Respond within 1 calendar day — for all segments\n"),
         "{en}"
     );
     let ru = page(&documents(SUPPORT, Language::Ru), "policy/agreements.md");
     for line in [
         "- Срок ответа: 30 минут (круглосуточно) — для сегментов: VIP\n",
         "- Срок ответа: 2 часа (круглосуточно) — для остальных сегментов\n",
-        "- Срок ответа: 1 день (круглосуточно) — для всех сегментов\n",
+        "- Срок ответа: 1 календарный день — для всех сегментов\n",
     ] {
         assert!(ru.contains(line), "{line}\n{ru}");
     }

@@ -353,7 +353,7 @@ fn build_with_data_puts_measured_figures_beside_the_standards_and_on_the_maps() 
     let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
     let standards = read("policy/service-standards.md");
     assert!(
-        standards.contains("30 seconds (counted only during Office hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00 Europe/Moscow time, except holidays) — **measured:** 63.7% (n = 1088, missed)"),
+        standards.contains("30 seconds (counted only during Office hours: Mon–Fri 09:00–18:00, Sat 10:00–16:00 Moscow time, except holidays) — **measured:** 63.7% (n = 1088, missed)"),
         "{standards}"
     );
     let map = read("journeys/order.md");

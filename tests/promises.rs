@@ -46,9 +46,33 @@ fn section<'d>(md: &'d str, label: &str) -> &'d str {
 
 /// Both ways a document says a time limit ("2 часа", "2 часов"), on a
 /// clock that stops after hours (`business`) or runs around the clock.
+/// Around the clock a count of whole days (or working days, which count
+/// every day there) is said in calendar days ("5 calendar days").
 fn said(text: &str, limit: TimeLimit, business: bool, language: Language) -> bool {
-    text.contains(&words::limit(limit, business, language))
+    if text.contains(&words::limit(limit, business, language))
         || text.contains(&words::limit_genitive(limit, business, language))
+    {
+        return true;
+    }
+    calendar_days(limit, business, language)
+        .is_some_and(|(text_form, genitive)| text.contains(&text_form) || text.contains(&genitive))
+}
+
+/// A limit in calendar days ("5 calendar days", and its genitive), where
+/// documents say it so: a count of whole days or weeks, or working days,
+/// on a clock that never stops.
+fn calendar_days(limit: TimeLimit, business: bool, language: Language) -> Option<(String, String)> {
+    const DAY: u64 = 86_400;
+    let days = match limit {
+        _ if business => None,
+        TimeLimit::WorkingDays(d) => Some((u64::from(d), false)),
+        TimeLimit::Running { time, .. } => match time.seconds() {
+            s if s > 0 && s.is_multiple_of(7 * DAY) => Some((s / (7 * DAY), true)),
+            s if s > 0 && s.is_multiple_of(DAY) => Some((s / DAY, false)),
+            _ => None,
+        },
+    };
+    days.map(|(n, weeks)| words::calendar_days(n, weeks, language))
 }
 
 /// Whether `calendar` stops after hours (none: the wall clock).
@@ -163,12 +187,14 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                             (Language::Ru, true) => ("», включая", ")."),
                             (Language::Ru, false) => ("»;", ") не учитывается."),
                         };
-                        let sentence = format!(
-                            "{phrase}{}{ending}",
-                            words::limit(own.value, false, language)
-                        );
+                        let said_in =
+                            |limit: &str| text.contains(&format!("{phrase}{limit}{ending}"));
+                        let plain = words::limit(own.value, false, language);
+                        let sentence = said_in(&plain)
+                            || calendar_days(own.value, false, language)
+                                .is_some_and(|(nominative, _)| said_in(&nominative));
                         let reach = format!("{}{end}", step.header.label());
-                        if !text.contains(&sentence) || !text.contains(&reach) {
+                        if !sentence || !text.contains(&reach) {
                             return fail(format!(
                                 "it does not say whether the own deadline of “{}” counts",
                                 step.header.label()
@@ -341,13 +367,13 @@ fn a_promise_up_to_an_end_step_counts_that_steps_work() {
     let en = section(&en, "Deposit hold released within 5 days after return");
     assert!(en.contains("at most 3 days 50 minutes"), "{en}");
     assert!(
-        en.contains("This counts to the end of “Deposit hold released”, its own deadline (3 days) included."),
+        en.contains("This counts to the end of “Deposit hold released”, its own deadline (3 calendar days) included."),
         "{en}"
     );
     let ru = promises_md(spec, Language::Ru);
     let ru = section(&ru, "Deposit hold released within 5 days after return");
     assert!(
-        ru.contains("Это время до завершения этапа «Deposit hold released», включая его собственный срок (3 дня)."),
+        ru.contains("Это время до завершения этапа «Deposit hold released», включая его собственный срок (3 календарных дня)."),
         "{ru}"
     );
 }
@@ -422,10 +448,13 @@ fn a_promise_up_to_a_step_a_loop_returns_to_is_published_up_to_its_first_entry()
     assert!(published_as_checked(&compiled, spec).unwrap() > 0);
     let en = promises_md(spec, Language::En);
     let en = section(&en, "New card delivered within 5 days");
-    assert!(en.contains("at most 3 days (order → make)"), "{en}");
+    assert!(
+        en.contains("at most 3 calendar days (order → make)"),
+        "{en}"
+    );
     assert!(!en.contains("redeliver"), "{en}");
     assert!(
-        en.contains("This counts up to the start of “deliver”; that step's own deadline (2 days) is not counted."),
+        en.contains("This counts up to the start of “deliver”; that step's own deadline (2 calendar days) is not counted."),
         "{en}"
     );
 }

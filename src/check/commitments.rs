@@ -300,27 +300,49 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
         promise.header.title.as_deref(),
         promise.header.description.as_deref(),
     ];
-    if wording
-        .iter()
-        .flatten()
-        .any(|text| super::wording::states_hours(text))
-    {
+    let calendar = &model.calendars[calendar];
+    // A calendar open every hour stops only on its holidays: wording that
+    // names them says when the clock stops.
+    let always_open = calendar.week.is_always();
+    if wording.iter().flatten().any(|text| {
+        super::wording::states_hours(text) || (always_open && super::wording::states_holidays(text))
+    }) {
         return;
     }
-    let calendar = &model.calendars[calendar];
-    ctx.report(
-        Diagnostic::new(
-            Code::PromiseClock,
-            within.span,
+    // Open every hour of the week, it stops only on its holidays: no daily
+    // closing to speak of (outside audit 8, R7), the holidays instead.
+    let (message, help) = if always_open {
+        let mut holidays: Vec<String> = calendar
+            .closed
+            .iter()
+            .take(3)
+            .map(|d| d.to_string())
+            .collect();
+        if calendar.closed.len() > 3 {
+            holidays.push("…".into());
+        }
+        (
+            msg!(
+                "promise-clock-holidays",
+                promise = &promise.header.id,
+                calendar = &calendar.header.id,
+                holidays = holidays.join(", "),
+                within = within.value.to_string()
+            ),
+            msg!("promise-clock-holidays-help"),
+        )
+    } else {
+        (
             msg!(
                 "promise-clock",
                 promise = &promise.header.id,
                 calendar = &calendar.header.id,
                 within = within.value.to_string()
             ),
+            msg!("promise-clock-help"),
         )
-        .help(msg!("promise-clock-help")),
-    );
+    };
+    ctx.report(Diagnostic::new(Code::PromiseClock, within.span, message).help(help));
 }
 
 /// A promise timed `to` a step the customer meets, which has its own

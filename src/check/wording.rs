@@ -9,6 +9,14 @@
 //! A lone day name ("even on Sunday") or a bare number range ("2-3 days")
 //! does not count: neither says when the clock stops.
 
+/// Whether the wording says the clock stops on holidays ("except public
+/// holidays", «кроме праздничных дней»): what a promise on a calendar open
+/// around the clock but closed on holidays must tell the customer.
+pub fn states_holidays(text: &str) -> bool {
+    let text = text.to_lowercase();
+    ["holiday", "праздн"].iter().any(|w| text.contains(w))
+}
+
 /// Words that tell a customer the promise runs on working time.
 const WORKING_TIME: &[&str] = &[
     "business hour",

@@ -103,10 +103,8 @@ pub fn schedule(calendar: &Calendar, language: Language) -> String {
         runs.join(", ")
     };
     if let Some(zone) = calendar.zone_name() {
-        text += &match language {
-            Language::En => format!(" {zone} time"),
-            Language::Ru => format!(" по времени {zone}"),
-        };
+        text.push(' ');
+        text += &super::zone_names::after_time(zone, language);
     }
     if !calendar.closed.is_empty() {
         text += match language {
@@ -208,11 +206,11 @@ mod tests {
         );
         assert_eq!(
             schedule(&c, Language::En),
-            "Mon–Fri 09:00–18:00 Europe/Moscow time, except holidays"
+            "Mon–Fri 09:00–18:00 Moscow time, except holidays"
         );
         assert_eq!(
             working_days_clock(Some(&c), 3, Language::Ru),
-            "по календарю «Office hours»: пн–пт 09:00–18:00 по времени Europe/Moscow, \
+            "по календарю «Office hours»: пн–пт 09:00–18:00 по московскому времени, \
              кроме праздничных дней; до закрытия, не считая дня начала"
         );
         assert!(!schedule(&c, Language::En).contains("2026"));

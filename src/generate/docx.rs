@@ -11,6 +11,7 @@
 //! and its properties a fixed creation date.
 
 use crate::escape::kept_in_documents;
+use crate::syntax::values::{Date, Language};
 use docx_rs::{
     AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
     Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
@@ -23,19 +24,92 @@ const BULLETS: usize = 2;
 /// A4 with 2 cm margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 9638;
 
+/// What a package says about itself (outside audit 8, H3): its title, who
+/// wrote it, the date (the spec's `reviewed` date, never the build's, so
+/// the package stays the same on every run) and the language Word proofs
+/// its text in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Properties<'a> {
+    pub title: &'a str,
+    pub creator: Option<&'a str>,
+    pub date: Option<Date>,
+    pub language: Language,
+}
+
 /// The Markdown document as a `.docx` package.
-pub(crate) fn from_markdown(markdown: &str) -> Vec<u8> {
+pub(crate) fn from_markdown(markdown: &str, properties: &Properties) -> Vec<u8> {
     let mut builder = Builder::default();
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
         builder.event(event);
     }
+    let mut xml = builder.docx.build();
+    xml.doc_props.core = core_properties(properties).into_bytes();
+    xml.styles = with_language(&xml.styles, properties.language);
     let mut bytes = Vec::new();
-    builder
-        .docx
-        .build()
-        .pack(std::io::Cursor::new(&mut bytes))
+    xml.pack(std::io::Cursor::new(&mut bytes))
         .expect("writing to memory cannot fail");
     bytes
+}
+
+/// The BCP 47 tag Word proofs a document's text in.
+fn language_tag(language: Language) -> &'static str {
+    match language {
+        Language::En => "en-GB",
+        Language::Ru => "ru-RU",
+    }
+}
+
+/// `docProps/core.xml`: title, creator, date and language. docx-rs sets
+/// only dates, and writes "unknown" as the author.
+fn core_properties(p: &Properties) -> String {
+    use crate::escape::xml;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">",
+    );
+    out += &format!("<dc:title>{}</dc:title>", xml(p.title));
+    if let Some(creator) = p.creator {
+        out += &format!(
+            "<dc:creator>{0}</dc:creator><cp:lastModifiedBy>{0}</cp:lastModifiedBy>",
+            xml(creator)
+        );
+    }
+    out += &format!("<dc:language>{}</dc:language>", language_tag(p.language));
+    if let Some(date) = p.date {
+        for element in ["created", "modified"] {
+            out += &format!(
+                "<dcterms:{element} xsi:type=\"dcterms:W3CDTF\">{date}T00:00:00Z</dcterms:{element}>"
+            );
+        }
+    }
+    out += "<cp:revision>1</cp:revision></cp:coreProperties>";
+    out
+}
+
+/// `word/styles.xml` with the document's language in the default run
+/// properties (`w:lang`), so Word proofs Russian as Russian.
+fn with_language(styles: &[u8], language: Language) -> Vec<u8> {
+    let styles = String::from_utf8_lossy(styles);
+    let tag = language_tag(language);
+    let lang = format!("<w:lang w:val=\"{tag}\" w:eastAsia=\"{tag}\" w:bidi=\"ar-SA\" />");
+    // docx-rs writes the defaults' run properties first; `w:lang` ends
+    // them (it comes after the fonts and size in the schema's order).
+    let end = "</w:rPr></w:rPrDefault>";
+    match styles.find(end) {
+        Some(at) => format!("{}{lang}{}", &styles[..at], &styles[at..]).into_bytes(),
+        None => styles
+            .replacen(
+                "<w:rPrDefault><w:rPr />",
+                &format!("<w:rPrDefault><w:rPr>{lang}</w:rPr>"),
+                1,
+            )
+            .into_bytes(),
+    }
 }
 
 /// A paragraph of running text: a little space after it.
@@ -265,6 +339,15 @@ impl Builder {
 mod tests {
     use super::*;
 
+    fn props() -> Properties<'static> {
+        Properties {
+            title: "Agent",
+            creator: None,
+            date: None,
+            language: Language::En,
+        }
+    }
+
     /// The text of every paragraph and table cell, as Word would read it.
     fn texts(bytes: &[u8]) -> String {
         let docx = docx_rs::read_docx(bytes).expect("a readable package");
@@ -274,7 +357,7 @@ mod tests {
     #[test]
     fn headings_lists_and_tables_keep_their_text() {
         let md = "# Job description: Agent\n\n| Approved by | Director |\n|---|---|\n| Date | 2026-09-01 |\n\n## 1. General\n\n- Position: Agent\n- Team: *Care*\n\nPurpose: **serve**.\n";
-        let json = texts(&from_markdown(md));
+        let json = texts(&from_markdown(md, &props()));
         for text in [
             "Job description: Agent",
             "Approved by",
@@ -292,7 +375,7 @@ mod tests {
     #[test]
     fn hostile_text_stays_text_and_the_package_stays_valid() {
         let md = "- a <w:t>tag</w:t> & \u{1}control\u{7} ]]> \"quote\"\n";
-        let bytes = from_markdown(md);
+        let bytes = from_markdown(md, &props());
         let json = texts(&bytes);
         assert!(json.contains("<w:t>tag</w:t>"), "{json}");
         assert!(json.contains("control"));
@@ -302,7 +385,7 @@ mod tests {
     #[test]
     fn bidi_controls_do_not_reach_the_document() {
         let md = "# Role: admin\u{202e}nimda\n\n- duty \u{2066}x\u{2069}\u{200f}\u{61c}y\n";
-        let json = texts(&from_markdown(md));
+        let json = texts(&from_markdown(md, &props()));
         assert!(!json.chars().any(crate::escape::is_bidi), "{json}");
         assert!(
             json.contains("adminnimda") && json.contains("duty xy"),
@@ -313,6 +396,53 @@ mod tests {
     #[test]
     fn the_package_is_the_same_on_every_run() {
         let md = "# Title\n\n- one\n- two\n";
-        assert_eq!(from_markdown(md), from_markdown(md));
+        assert_eq!(from_markdown(md, &props()), from_markdown(md, &props()));
+    }
+
+    /// The package names its title, author, date and language (outside
+    /// audit 8, H3: no `w:lang`, author "unknown", created 1970-01-01).
+    #[test]
+    fn the_package_says_its_title_author_date_and_language() {
+        let bytes = from_markdown(
+            "# Должностная инструкция\n\n- текст\n",
+            &Properties {
+                title: "Оператор <call> & chat",
+                creator: Some("«Почта-Экспресс»"),
+                date: Some(Date {
+                    year: 2026,
+                    month: 10,
+                    day: 1,
+                }),
+                language: Language::Ru,
+            },
+        );
+        // The parts are stored, not deflated: their text is in the bytes.
+        let text = String::from_utf8_lossy(&bytes);
+        let between = |from: &str, to: &str| {
+            let at = text.find(from).unwrap_or_else(|| panic!("no {from}"));
+            let end = at + text[at..].find(to).unwrap_or_else(|| panic!("no {to}"));
+            text[at..end].to_string()
+        };
+        let core = between("<cp:coreProperties", "</cp:coreProperties>");
+        assert!(
+            core.contains("<dc:title>Оператор &lt;call&gt; &amp; chat</dc:title>"),
+            "{core}"
+        );
+        assert!(
+            core.contains("<dc:creator>«Почта-Экспресс»</dc:creator>"),
+            "{core}"
+        );
+        assert!(
+            core.contains(">2026-10-01T00:00:00Z</dcterms:created>"),
+            "{core}"
+        );
+        assert!(
+            !core.contains("unknown") && !core.contains("1970"),
+            "{core}"
+        );
+        let defaults = between("<w:rPrDefault>", "</w:rPrDefault>");
+        assert!(defaults.contains("<w:lang w:val=\"ru-RU\""), "{defaults}");
+        // Still a package docx-rs reads back, with its text.
+        assert!(texts(&bytes).contains("Должностная инструкция"));
     }
 }

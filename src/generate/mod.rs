@@ -39,6 +39,7 @@ mod view;
 mod wording;
 pub mod words;
 pub mod zendesk;
+mod zone_names;
 
 use crate::config::Exports;
 use crate::diagnostic::Diagnostic;
@@ -113,7 +114,7 @@ pub fn render(
     if wants(Target::Zendesk) {
         let policies = zendesk::policies(model, options.exports, &names, language, &mut problems);
         let year = options.today.map_or(2026, |d| d.year as i16);
-        let schedules = zendesk::schedules(model, &policies, year, &mut problems);
+        let schedules = zendesk::schedules(model, &policies, year, language, &mut problems);
         files.insert(
             "routing/zendesk-sla-policies.json".into(),
             pretty(&policies.bodies),
@@ -271,9 +272,19 @@ fn documents(
     }
     // HR edits and signs Word files: each job description once more, from
     // the very Markdown above.
+    let service = model.service.as_ref();
+    let owner = service
+        .and_then(|s| s.owner.as_ref())
+        .map(|o| view.w().party(o).label);
     for role in &spec.roles {
         let markdown = String::from_utf8_lossy(&files[&format!("hr/{}.md", role.file)]);
-        let word = docx::from_markdown(&markdown);
+        let properties = docx::Properties {
+            title: role.label,
+            creator: service.and_then(|s| s.title.as_deref()).or(owner),
+            date: service.and_then(|s| s.reviewed).map(|d| d.value),
+            language,
+        };
+        let word = docx::from_markdown(&markdown, &properties);
         files.insert(format!("hr/{}.docx", role.file), word);
     }
     let routing = routing::config(model, names, options.exports);

@@ -31,6 +31,34 @@ pub struct Time {
     /// The genitive ("в течение 2 часов"), for Russian sentences.
     pub gen: String,
     pub clock: String,
+    /// The time with its clock as a sentence says it: "4 hours (around the
+    /// clock)", "3 working days (counted only during …)"; a count of days
+    /// on the wall clock is "30 calendar days", with no clock after it
+    /// («30 календарных дней», as Russian regulations say it).
+    pub full: String,
+    /// [`Time::full`] in the genitive.
+    pub full_gen: String,
+}
+
+impl Time {
+    /// Fills [`Time::full`]: `calendar_days`, a count of whole days or
+    /// weeks on a clock where every day counts, replaces `text` and `gen`
+    /// and needs no clock after it, unless it is a working-days deadline,
+    /// which keeps its note of when it falls due.
+    fn finish(mut self, calendar_days: Option<(String, String)>, note_due: bool) -> Time {
+        if let Some((text, gen)) = calendar_days {
+            self.text = text;
+            self.gen = gen;
+            if !note_due {
+                self.full = self.text.clone();
+                self.full_gen = self.gen.clone();
+                return self;
+            }
+        }
+        self.full = format!("{} ({})", self.text, self.clock);
+        self.full_gen = format!("{} ({})", self.gen, self.clock);
+        self
+    }
 }
 
 #[derive(Serialize)]
@@ -86,25 +114,54 @@ impl<'a> Wording<'a> {
             }
             TimeLimit::Running { .. } => clocks::clock(calendar, self.language),
         };
+        let days = match limit {
+            _ if !always => None,
+            TimeLimit::WorkingDays(days) => Some((u64::from(days), false)),
+            TimeLimit::Running { time, .. } => {
+                let s = time.seconds();
+                let week = 7 * 86_400;
+                (s > 0 && s.is_multiple_of(86_400)).then(|| {
+                    if s.is_multiple_of(week) {
+                        (s / week, true)
+                    } else {
+                        (s / 86_400, false)
+                    }
+                })
+            }
+        };
         Time {
             seconds: self.model.longest(limit, id).seconds(),
             working_days: limit.working_days(),
             text: words::limit(limit, !always, self.language),
             gen: words::limit_genitive(limit, !always, self.language),
             clock,
+            full: String::new(),
+            full_gen: String::new(),
         }
+        .finish(
+            days.map(|(n, weeks)| words::calendar_days(n, weeks, self.language)),
+            limit.working_days().is_some(),
+        )
     }
 
     /// [`Wording::duration`] in the units its author wrote it in ("24
     /// hours" for `24h`): a public promise's time, quoted as promised.
     pub fn as_written(&self, limit: TimeLimit, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
-        let mut time = self.duration(limit, calendar);
+        let time = self.duration(limit, calendar);
         let always = calendar
             .and_then(|c| c.target)
             .is_none_or(|c| self.model.calendars[c].is_24x7());
-        time.text = words::limit_as_written(limit, !always, self.language);
-        time.gen = words::limit_as_written_genitive(limit, !always, self.language);
-        time
+        // Written in hours ("24h"), it is quoted in hours, with its clock;
+        // in days or weeks on the wall clock, it stays in calendar days.
+        let in_days = limit
+            .written_parts(true)
+            .is_some_and(|parts| parts.iter().all(|(_, unit)| matches!(unit, 'd' | 'w')));
+        if always && (limit.working_days().is_some() || in_days) {
+            return time;
+        }
+        let text = words::limit_as_written(limit, !always, self.language);
+        let gen = words::limit_as_written_genitive(limit, !always, self.language);
+        Time { text, gen, ..time }.finish(None, false)
     }
 
     pub fn kpi(&self, k: &model::Kpi) -> KpiView {
@@ -124,12 +181,14 @@ impl<'a> Wording<'a> {
     pub fn remedy(&self, r: &Remedy) -> String {
         match (r, self.language) {
             (Remedy::Simple(s), l) => term(Term::Remedy(*s), l).to_string(),
-            (Remedy::Compensate(Some(what)), Language::En) => format!("compensate: {what}"),
+            (Remedy::Compensate(Some(what)), Language::En) => {
+                format!("compensate: {}", words::after_colon(what))
+            }
             // Russian: a name or free text follows a noun that carries the
             // case, never a word that governs one ("компенсировать: …",
             // "передать руководителю: Руководитель …" read wrong).
             (Remedy::Compensate(Some(what)), Language::Ru) => {
-                format!("предоставить компенсацию: {what}")
+                format!("предоставить компенсацию: {}", words::after_colon(what))
             }
             (Remedy::Compensate(None), Language::En) => "compensate the customer".into(),
             (Remedy::Compensate(None), Language::Ru) => "предоставить клиенту компенсацию".into(),
@@ -162,8 +221,12 @@ impl<'a> Wording<'a> {
             (Remedy::Simple(S::Redo), Language::Ru) => "мы переделаем работу за свой счёт".into(),
             (Remedy::Simple(S::Refund), Language::En) => "we refund you".into(),
             (Remedy::Simple(S::Refund), Language::Ru) => "мы вернём вам деньги".into(),
-            (Remedy::Compensate(Some(what)), Language::En) => format!("compensation: {what}"),
-            (Remedy::Compensate(Some(what)), Language::Ru) => format!("компенсация: {what}"),
+            (Remedy::Compensate(Some(what)), Language::En) => {
+                format!("compensation: {}", words::after_colon(what))
+            }
+            (Remedy::Compensate(Some(what)), Language::Ru) => {
+                format!("компенсация: {}", words::after_colon(what))
+            }
             (Remedy::Compensate(None), Language::En) => "we compensate you".into(),
             (Remedy::Compensate(None), Language::Ru) => "мы предоставим вам компенсацию".into(),
             (Remedy::Escalate(_), _) => return None,

@@ -5,7 +5,7 @@
 //! these through filters, so a template never builds a plural itself.
 
 use crate::syntax::values::{
-    ChannelKind, ComplaintSeverity, Language, SimpleRemedy, TimeLimit, Weekday,
+    ChannelKind, ComplaintSeverity, Date, Language, SimpleRemedy, TimeLimit, Weekday,
 };
 
 pub use crate::i18n::durations::{
@@ -69,6 +69,115 @@ pub fn decimal_filter(state: &minijinja::State, text: String) -> String {
         Language::En => text,
         Language::Ru => text.replace('.', ","),
     }
+}
+
+/// A count of days (or, with `weeks`, of weeks) on a clock where every
+/// day counts, as regulations say it: "30 calendar days", «30 календарных
+/// дней»; with its genitive («в течение 30 календарных дней»).
+pub fn calendar_days(n: u64, weeks: bool, language: Language) -> (String, String) {
+    match language {
+        Language::En => {
+            let unit = match (weeks, n) {
+                (true, 1) => "calendar week",
+                (true, _) => "calendar weeks",
+                (false, 1) => "calendar day",
+                (false, _) => "calendar days",
+            };
+            let text = format!("{n} {unit}");
+            (text.clone(), text)
+        }
+        Language::Ru => {
+            let (nominative, genitive) = if weeks {
+                (
+                    russian_plural(
+                        n,
+                        "календарная неделя",
+                        "календарные недели",
+                        "календарных недель",
+                    ),
+                    russian_plural(
+                        n,
+                        "календарной недели",
+                        "календарных недель",
+                        "календарных недель",
+                    ),
+                )
+            } else {
+                (
+                    russian_plural(n, "календарный день", "календарных дня", "календарных дней"),
+                    russian_plural(
+                        n,
+                        "календарного дня",
+                        "календарных дней",
+                        "календарных дней",
+                    ),
+                )
+            };
+            (format!("{n} {nominative}"), format!("{n} {genitive}"))
+        }
+    }
+}
+
+/// Spec text spliced into a sentence after a colon ("compensation: a free
+/// month", «компенсацию: бесплатное SMS-информирование»): its first letter
+/// in lower case, as a sentence continues. Cautiously: a word that looks
+/// like a name or an abbreviation keeps its capital — its second letter is
+/// a capital too ("SMS", "VIP", "McKinsey", «ПВЗ»), or it is the one
+/// letter "I". Any other capitalised word is lowered, a proper name too.
+pub fn after_colon(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second = chars.next();
+    let keep = !first.is_uppercase()
+        || second.is_some_and(char::is_uppercase)
+        || (first == 'I' && second.is_none_or(|c| !c.is_alphabetic()));
+    if keep {
+        return text.to_string();
+    }
+    first
+        .to_lowercase()
+        .chain(text[first.len_utf8()..].chars())
+        .collect()
+}
+
+/// A date as people read it: "25 December 2026", «25 декабря 2026».
+pub fn long_date(d: Date, language: Language) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let months = match language {
+        Language::En => &EN,
+        Language::Ru => &RU,
+    };
+    let month = months[(d.month.clamp(1, 12) - 1) as usize];
+    format!("{} {month} {}", d.day, d.year)
 }
 
 /// The words for the closed sets of the language, by language. Each is the

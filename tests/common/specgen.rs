@@ -869,7 +869,8 @@ pub fn clock_words(language: cxc::syntax::values::Language) -> ClockWords {
             every_day: "every day",
             all_day: "around the clock",
             and: " and ",
-            zone: format!(" {OFFICE_ZONE} time"),
+            // The city of OFFICE_ZONE, as documents name a zone.
+            zone: " Berlin time".to_string(),
             holidays: ", except holidays",
         },
         Language::Ru => ClockWords {
@@ -881,7 +882,7 @@ pub fn clock_words(language: cxc::syntax::values::Language) -> ClockWords {
             every_day: "ежедневно",
             all_day: "круглосуточно",
             and: " и ",
-            zone: format!(" по времени {OFFICE_ZONE}"),
+            zone: " по времени Берлина".to_string(),
             holidays: ", кроме праздничных дней",
         },
     }

@@ -133,7 +133,7 @@ impl Duties<'_> {
     /// "20 seconds (around the clock)": a time with the clock it counts on.
     fn timed(&self, d: TimeLimit, hours: Option<&Ref<Idx<Calendar>>>) -> String {
         let t = self.w.duration(d, hours);
-        format!("{} ({})", t.gen, t.clock)
+        t.full_gen.clone()
     }
 
     fn push(&mut self, group: Group, kind: &'static str, via: Via, text: String) {
@@ -587,6 +587,13 @@ impl Duties<'_> {
                 let text = self.say.agreement(doer, &consumer, scope, &within);
                 self.push(Group::Teamwork, "agreement", via, text);
             }
+            // Its resolution time, as the agreements page states it
+            // (outside audit 8, H5: only the response times were listed).
+            if let Some(resolve) = &agreement.resolve {
+                let within = self.timed(resolve.value, None);
+                let text = self.say.agreement_resolve(doer, &consumer, &within);
+                self.push(Group::Teamwork, "agreement", via, text);
+            }
         }
     }
 
@@ -608,7 +615,7 @@ impl Duties<'_> {
             let Some(strategy) = &t.strategy else {
                 continue;
             };
-            let strategy = strategy.trim_end_matches('.');
+            let strategy = words::after_colon(strategy.trim_end_matches('.'));
             let name = self.q(t.header.label());
             let one = segments.len() == 1;
             let segments = quoted_list(segments, self.w.language);

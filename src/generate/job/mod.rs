@@ -55,7 +55,12 @@ pub(crate) struct JobView<'a> {
 #[derive(Debug, Serialize)]
 pub(crate) struct Approval {
     pub by: Option<String>,
+    /// The `reviewed` date as the spec writes it (ISO).
     pub date: Option<String>,
+    /// The same as people read it ("1 October 2026"): the job description
+    /// says it as the date the standards were reviewed, and leaves the
+    /// signature's date blank (outside audit 8, H2).
+    pub reviewed: Option<String>,
     pub version: Option<String>,
 }
 
@@ -187,6 +192,9 @@ fn approval(w: &Wording) -> Approval {
         date: service
             .and_then(|s| s.reviewed)
             .map(|d| d.value.to_string()),
+        reviewed: service
+            .and_then(|s| s.reviewed)
+            .map(|d| super::words::long_date(d.value, w.language)),
         version: service.and_then(|s| s.version.clone()),
     }
 }

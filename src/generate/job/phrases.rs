@@ -258,6 +258,16 @@ impl Phrases {
         text
     }
 
+    /// An agreement's resolution time (`resolve within`).
+    pub fn agreement_resolve(&self, doer: Doer, consumer: &str, within: &str) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Resolve requests from the team {consumer} within {within}."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} resolves requests from the team {consumer} within {within}."),
+            (false, Doer::Me) => format!("Решать запросы подразделения {consumer} в течение {within}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} решало запросы подразделения {consumer} в течение {within}."),
+        }
+    }
+
     /// An agreement's response time for the segments of one `respond` line.
     pub fn agreement(
         &self,

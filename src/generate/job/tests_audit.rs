@@ -138,7 +138,7 @@ fn an_agreement_s_general_line_is_for_the_other_segments() {
     let director = job_of(AIRLINE, "director", Language::En);
     assert_eq!(
         texts(&director, "agreement"),
-        ["Respond to requests from the team “Baggage” within 1 day (around the clock)."]
+        ["Respond to requests from the team “Baggage” within 1 calendar day."]
     );
     let tracer = job_of(AIRLINE, "tracer", Language::Ru);
     assert_eq!(
@@ -208,7 +208,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let head = job_of(AIRLINE, "head", Language::En);
     assert_eq!(
         texts(&head, "staffing"),
-        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: for the segment “VIP”, 90% of contacts answered within 20 seconds (around the clock); for the segment “Others”, 80% of contacts answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 10 agents."]
+        ["Plan the staffing of the queue “Phone line” on “Phone” so that it meets its targets: for the segment “VIP”, 90% of contacts answered within 20 seconds (around the clock); for the segment “Others”, 80% of contacts answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time); the queue plans 10 agents."]
     );
     assert!(head.groups.iter().any(|(_, title, duties)| title
         == "Organising the work of the team “Contact centre”"
@@ -284,7 +284,7 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     let text = texts(&head, "staffing")[0];
     assert!(
         text.contains(" agents on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; ")
-            && text.ends_with(" seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 30 agents."),
+            && text.ends_with(" seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that 80% of the contacts of the segment “Others” are answered within 1 minute (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time); the queue plans 30 agents."),
         "{text}"
     );
 }
@@ -318,7 +318,7 @@ fn shared_queue_targets_name_their_segment_and_clock() {
         .collect();
     assert_eq!(
         mail,
-        ["Plan the staffing of the queue “Mail” on “E-mail” so that it meets its targets: for the segment “VIP”, a first response within 1 hour (around the clock); for the segment “Others”, a first response within 8 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Europe/Berlin time); the queue plans 4 agents."]
+        ["Plan the staffing of the queue “Mail” on “E-mail” so that it meets its targets: for the segment “VIP”, a first response within 1 hour (around the clock); for the segment “Others”, a first response within 8 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time); the queue plans 4 agents."]
     );
     let head = job_of(&spec, "head", Language::Ru);
     let mail: Vec<&str> = texts(&head, "staffing")

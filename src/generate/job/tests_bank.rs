@@ -94,7 +94,7 @@ fn a_role_s_deadline_on_a_self_service_step_is_the_role_s_to_meet() {
     let expert = job_of(BANK, "credit_expert", Language::En);
     assert_eq!(
         texts(&expert, "self-service-deadline"),
-        ["See that the step “Credit decision” of the journey “Consumer credit”, which the customer sees in the self-service channel “Mobile app”, is completed within 1 day (around the clock): do this position's part of it, keep it working, and help the customers who get stuck at it."]
+        ["See that the step “Credit decision” of the journey “Consumer credit”, which the customer sees in the self-service channel “Mobile app”, is completed within 1 calendar day: do this position's part of it, keep it working, and help the customers who get stuck at it."]
     );
     // The step the team owns on the app is the customer's alone.
     assert_eq!(
@@ -102,7 +102,7 @@ fn a_role_s_deadline_on_a_self_service_step_is_the_role_s_to_meet() {
         ["Keep the self-service step “Application in the app” of the journey “Consumer credit” working (customers complete it within 1 hour (around the clock)), and help the customers who get stuck at it."]
     );
     let head = job_of(BANK, "branch_head", Language::En);
-    assert!(all(&head).contains(&"Ensure the team “Branches” completes the step “Credit decision” of the journey “Consumer credit”, which the customer sees in the self-service channel “Mobile app”, within 1 day (around the clock): does its part of it, keeps it working and helps the customers who get stuck at it."), "{:#?}", head.duties);
+    assert!(all(&head).contains(&"Ensure the team “Branches” completes the step “Credit decision” of the journey “Consumer credit”, which the customer sees in the self-service channel “Mobile app”, within 1 calendar day: does its part of it, keeps it working and helps the customers who get stuck at it."), "{:#?}", head.duties);
     // A team's step without a deadline stays the customer's.
     let clerk = job_of(BANK, "clerk", Language::En);
     assert_eq!(
@@ -113,14 +113,14 @@ fn a_role_s_deadline_on_a_self_service_step_is_the_role_s_to_meet() {
     let expert = job_of(BANK, "credit_expert", Language::Ru);
     assert_eq!(
         texts(&expert, "self-service-deadline"),
-        ["Обеспечивать завершение этапа «Credit decision» пути клиента «Consumer credit», который клиент видит в канале самообслуживания «Mobile app», в срок не более 1 дня (круглосуточно): выполнять свою часть работы на этом этапе, поддерживать его работоспособность и помогать клиентам, у которых на этом этапе возникли затруднения."]
+        ["Обеспечивать завершение этапа «Credit decision» пути клиента «Consumer credit», который клиент видит в канале самообслуживания «Mobile app», в срок не более 1 календарного дня: выполнять свою часть работы на этом этапе, поддерживать его работоспособность и помогать клиентам, у которых на этом этапе возникли затруднения."]
     );
     assert_eq!(
         texts(&expert, "self-service-step"),
         ["Поддерживать работоспособность этапа самообслуживания «Application in the app» пути клиента «Consumer credit» (клиент проходит его в срок не более 1 часа (круглосуточно)) и помогать клиентам, у которых на этом этапе возникли затруднения."]
     );
     let head = job_of(BANK, "branch_head", Language::Ru);
-    assert!(all(&head).contains(&"Обеспечивать, чтобы подразделение «Branches» завершало этап «Credit decision» пути клиента «Consumer credit», который клиент видит в канале самообслуживания «Mobile app», в срок не более 1 дня (круглосуточно): выполняло свою часть работы на этом этапе, поддерживало его работоспособность и помогало клиентам, у которых на этом этапе возникли затруднения."), "{:#?}", head.duties);
+    assert!(all(&head).contains(&"Обеспечивать, чтобы подразделение «Branches» завершало этап «Credit decision» пути клиента «Consumer credit», который клиент видит в канале самообслуживания «Mobile app», в срок не более 1 календарного дня: выполняло свою часть работы на этом этапе, поддерживало его работоспособность и помогало клиентам, у которых на этом этапе возникли затруднения."), "{:#?}", head.duties);
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn customer_types_follow_the_customers_a_role_meets() {
     let banker = job_of(BANK, "banker", Language::Ru);
     assert_eq!(
         texts(&banker, "customer-type")[0],
-        "Работать с клиентами типа «Values time» (сегмент «Private») следующим образом: Call them by name."
+        "Работать с клиентами типа «Values time» (сегмент «Private») следующим образом: call them by name."
     );
 }
 

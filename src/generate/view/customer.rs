@@ -5,7 +5,7 @@
 //! or calendar name, no SLA target, no escalation.
 
 use super::*;
-use crate::syntax::values::{Date, TimeLimit};
+use crate::syntax::values::TimeLimit;
 use serde::Serialize;
 
 /// A public promise, for the customer.
@@ -64,10 +64,18 @@ impl<'a> View<'a> {
                 .channel
                 .as_ref()
                 .map(|c| self.w().named(c, |c| &m.channels[c].header).label),
-            within: within.map(|w| promised_time(calendar, w, self.language)),
+            within: within.map(|w| match calendar {
+                Some(c) => promised_time(c, w, self.language),
+                None => self.promised_time_around_the_clock(w),
+            }),
             holidays: calendar
                 .filter(|_| within.is_some())
-                .map(|c| c.closed.iter().map(|&d| date(d, self.language)).collect())
+                .map(|c| {
+                    c.closed
+                        .iter()
+                        .map(|&d| words::long_date(d, self.language))
+                        .collect()
+                })
                 .unwrap_or_default(),
             from: p.journey.as_ref().and_then(|promised| {
                 let j = &m.journeys[promised.journey.target?];
@@ -87,74 +95,39 @@ impl<'a> View<'a> {
     }
 }
 
-/// A promised time for the customer, in the units promised, with when it
-/// runs: the opening hours of a calendar that closes (its name is internal,
-/// its hours are not; working days are the days it opens), else around the
-/// clock (working days around the clock say nothing more: every day counts).
-fn promised_time(
-    calendar: Option<&model::Calendar>,
-    within: TimeLimit,
-    language: Language,
-) -> String {
-    let text = words::limit_as_written(within, calendar.is_some(), language);
-    let working_days = within.working_days().is_some();
-    match (calendar, language) {
-        (Some(c), Language::En) if working_days => format!(
-            "{text} (we work {})",
-            super::super::clocks::schedule(c, language)
-        ),
-        (Some(c), Language::Ru) if working_days => format!(
-            "{text} (мы работаем {})",
-            super::super::clocks::schedule(c, language)
-        ),
-        (Some(c), Language::En) => format!(
-            "{text} counted only while we are open ({})",
-            super::super::clocks::schedule(c, language)
-        ),
-        (Some(c), Language::Ru) => format!(
-            "{text} в часы нашей работы ({})",
-            super::super::clocks::schedule(c, language)
-        ),
-        (None, _) if working_days => text,
-        (None, Language::En) => format!("{text}, around the clock"),
-        (None, Language::Ru) => format!("{text}, круглосуточно"),
+impl View<'_> {
+    /// A promised time on a clock that never stops, in the units promised:
+    /// "4 hours, around the clock"; days are calendar days ("10 calendar
+    /// days"); working days are counted as calendar days there, and the
+    /// page says when they fall due and that weekends count, as the staff
+    /// page and `measure` do (outside audit 8, P1: «Срок: 2 дня» under a
+    /// headline of working days).
+    fn promised_time_around_the_clock(&self, within: TimeLimit) -> String {
+        let t = self.w().as_written(within, None);
+        if within.working_days().is_some() {
+            let count = match self.language {
+                Language::En => "weekends and holidays count",
+                Language::Ru => "выходные и праздничные дни считаются",
+            };
+            format!("{} ({}; {count})", t.text, t.clock)
+        } else if t.full == t.text {
+            t.text
+        } else {
+            format!("{}, {}", t.text, t.clock)
+        }
     }
 }
 
-/// A date as a customer reads it: "25 December 2026", «25 декабря 2026».
-fn date(d: Date, language: Language) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    let months = match language {
-        Language::En => &EN,
-        Language::Ru => &RU,
-    };
-    let month = months[(d.month.clamp(1, 12) - 1) as usize];
-    format!("{} {month} {}", d.day, d.year)
+/// A promised time for the customer on a calendar that closes, in the
+/// units promised, with its opening hours (its name is internal, its hours
+/// are not; working days are the days it opens).
+fn promised_time(calendar: &model::Calendar, within: TimeLimit, language: Language) -> String {
+    let text = words::limit_as_written(within, true, language);
+    let schedule = super::super::clocks::schedule(calendar, language);
+    match (within.working_days().is_some(), language) {
+        (true, Language::En) => format!("{text} (we work {schedule})"),
+        (true, Language::Ru) => format!("{text} (мы работаем {schedule})"),
+        (false, Language::En) => format!("{text} counted only while we are open ({schedule})"),
+        (false, Language::Ru) => format!("{text} в часы нашей работы ({schedule})"),
+    }
 }

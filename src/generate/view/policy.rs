@@ -5,6 +5,41 @@ use crate::check::backing::{self, JourneyDeadline};
 use crate::syntax::values::{trim_float, TimeLimit};
 
 impl<'a> View<'a> {
+    /// A promise in working days whose clock never stops (a journey's, the
+    /// wall clock; or a channel open around the clock), said plainly: its
+    /// working days are counted as calendar days, as `check` warns
+    /// (`working-days-on-wall-clock`) and `measure` counts them.
+    pub(super) fn working_days_as_calendar_days(&self, p: &model::Promise) -> Option<String> {
+        let m = self.model;
+        p.within?.value.working_days()?;
+        let hours = p
+            .channel
+            .as_ref()
+            .and_then(|c| c.target)
+            .filter(|_| p.journey.is_none())
+            .and_then(|c| m.channels[c].hours.as_ref())
+            .and_then(|h| h.target);
+        if hours.is_some_and(|h| !m.calendars[h].is_24x7()) {
+            return None;
+        }
+        Some(match (p.journey.is_some(), self.language) {
+            (true, Language::En) => "Its working days are counted as calendar days: a customer \
+                journey has no calendar, it runs on the wall clock, so weekends and holidays \
+                count too."
+                .into(),
+            (true, Language::Ru) => "Рабочие дни этого обещания считаются календарными: у пути \
+                клиента нет календаря, его сроки идут круглосуточно, поэтому выходные и \
+                праздничные дни тоже считаются."
+                .into(),
+            (false, Language::En) => "Its working days are counted as calendar days: the \
+                channel is open around the clock, so weekends and holidays count too."
+                .into(),
+            (false, Language::Ru) => "Рабочие дни этого обещания считаются календарными: канал \
+                работает круглосуточно, поэтому выходные и праздничные дни тоже считаются."
+                .into(),
+        })
+    }
+
     /// A promise with what backs it: exactly what `check` compares it with
     /// ([`crate::check::backing`]), so the published document and the
     /// check never disagree.
@@ -106,6 +141,7 @@ impl<'a> View<'a> {
             internal,
             unbacked,
             journey,
+            calendar_days: self.working_days_as_calendar_days(p),
             on_breach: p
                 .on_breach
                 .iter()

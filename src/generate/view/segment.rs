@@ -29,6 +29,9 @@ impl<'a> View<'a> {
             id: &c.header.id,
             label: c.header.label(),
             timezone: c.zone_name(),
+            zone: c
+                .zone_name()
+                .map(|z| super::super::zone_names::name(z, self.language)),
             always: c.is_24x7(),
             week,
             closed: c.closed.iter().map(|d| d.to_string()).collect(),

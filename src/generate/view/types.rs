@@ -43,6 +43,8 @@ pub struct CalendarView<'a> {
     pub id: &'a str,
     pub label: &'a str,
     pub timezone: Option<&'a str>,
+    /// The zone as people say it ("Moscow time (Europe/Moscow)").
+    pub zone: Option<String>,
     pub always: bool,
     pub week: Vec<DayView>,
     pub closed: Vec<String>,
@@ -171,6 +173,10 @@ pub struct PromiseView<'a> {
     pub unbacked: Vec<&'a str>,
     /// The journey behind a promise about an outcome.
     pub journey: Option<PromisedJourneyView<'a>>,
+    /// A promise in working days on a clock where every day counts (a
+    /// journey's, or a channel open around the clock): says plainly that
+    /// they are counted as calendar days, and why.
+    pub calendar_days: Option<String>,
     pub on_breach: Vec<String>,
 }
 

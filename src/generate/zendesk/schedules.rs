@@ -9,7 +9,7 @@ use super::time_zones::zendesk_name;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Calendar, Idx, Model};
 use crate::msg;
-use crate::syntax::values::{Date, Weekday};
+use crate::syntax::values::{Date, Language, Weekday};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -19,6 +19,7 @@ pub fn schedules(
     model: &Model,
     policies: &super::Policies,
     year: i16,
+    language: Language,
     problems: &mut Vec<Diagnostic>,
 ) -> Value {
     // The policies that count business hours in each calendar, in order.
@@ -43,7 +44,7 @@ pub fn schedules(
                     "time_zone": time_zone(calendar, year, problems),
                 }},
                 "workweek": {"workweek": {"intervals": intervals(calendar)}},
-                "holidays": holidays(calendar),
+                "holidays": holidays(calendar, language),
             })
         })
         .collect();
@@ -97,8 +98,10 @@ fn intervals(calendar: &Calendar) -> Vec<Value> {
     out
 }
 
-/// Closed days as holidays, consecutive days joined into one.
-fn holidays(calendar: &Calendar) -> Vec<Value> {
+/// Closed days as holidays, consecutive days joined into one, named in the
+/// build's language: an admin reads the names in Zendesk's holiday list
+/// (outside audit 8, R-Z1: «Офис в Москве: closed» in a Russian build).
+fn holidays(calendar: &Calendar, language: Language) -> Vec<Value> {
     let mut ranges: Vec<(Date, Date)> = Vec::new();
     for &day in &calendar.closed {
         match ranges.last_mut() {
@@ -110,10 +113,20 @@ fn holidays(calendar: &Calendar) -> Vec<Value> {
         .into_iter()
         .map(|(start, end)| {
             json!({"holiday": {
-                "name": format!("{}: closed", calendar.header.label()),
+                "name": format!("{}: {}", calendar.header.label(), closed(start != end, language)),
                 "start_date": start.to_string(),
                 "end_date": end.to_string(),
             }})
         })
         .collect()
+}
+
+/// What a holiday is called in a schedule: "closed"; «нерабочий день»,
+/// «нерабочие дни» for a run of days.
+fn closed(several: bool, language: Language) -> &'static str {
+    match (language, several) {
+        (Language::En, _) => "closed",
+        (Language::Ru, false) => "нерабочий день",
+        (Language::Ru, true) => "нерабочие дни",
+    }
 }
