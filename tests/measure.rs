@@ -6,6 +6,8 @@
 #[path = "measure/bad_rows.rs"]
 mod bad_rows;
 mod common;
+#[path = "measure/delimiters.rs"]
+mod delimiters;
 #[path = "measure/insurer.rs"]
 mod insurer;
 #[path = "measure/money.rs"]
