@@ -38,8 +38,8 @@ fn a_promise_below_the_keep_rate_is_said_as_a_guarantee_not_an_outcome() {
     let (line, message, help) = &en[0];
     assert_eq!(*line, 18);
     for said in [
-        "promise `callback` (within 2h)",
-        "`gold_sla`'s 80% within 30s",
+        "promise `callback` (within 2 hours)",
+        "`gold_sla`'s 80% within 30 seconds",
         "guarantees the promised time for only 80% of contacts",
         "up to 20% are promised a time nothing in the standards guarantees",
         "80% is the floor the SLA holds, not what happens",

@@ -8,6 +8,8 @@ mod bad_rows;
 mod common;
 #[path = "measure/complaint_clock.rs"]
 mod complaint_clock;
+#[path = "measure/delimiters.rs"]
+mod delimiters;
 #[path = "measure/insurer.rs"]
 mod insurer;
 #[path = "measure/money.rs"]

@@ -74,8 +74,8 @@ fn inversions(ctx: &mut Ctx, agreement: &Agreement) {
                     agreement = &agreement.header.id,
                     tier = line.tier,
                     segment = &model.segments[line.segment].header.id,
-                    within = line.within.shown(),
-                    general = general.shown()
+                    within = line.within.shown_genitive(),
+                    general = general.shown_genitive()
                 ),
             ));
         }
@@ -92,10 +92,10 @@ fn inversions(ctx: &mut Ctx, agreement: &Agreement) {
                     agreement = &agreement.header.id,
                     tier = better.tier,
                     segment = &model.segments[better.segment].header.id,
-                    within = better.within.shown(),
+                    within = better.within.shown_genitive(),
                     worse_tier = worse.tier,
                     worse = &model.segments[worse.segment].header.id,
-                    worse_within = worse.within.shown()
+                    worse_within = worse.within.shown_genitive()
                 ),
             ));
         },

@@ -279,7 +279,7 @@ fn slas_beyond_channel_hours(ctx: &mut Ctx) {
                         calendar = &outer.header.id,
                         channel = &c.header.id,
                         hours = &inner.header.id,
-                        day = day.as_str(),
+                        day = msg!("weekday", day = day.as_str()),
                         from = from.to_string(),
                         to = to.to_string()
                     ),

@@ -46,10 +46,20 @@ impl Timed {
         }
     }
 
-    /// As a message names it: as written, and for working days the
-    /// longest it can last ("3wd (up to 36h)").
+    /// As a message names it: in words, in the units written ("15
+    /// minutes" for `15m`), and for working days the longest it can last
+    /// ("3 working days (up to 36 hours)").
     pub fn shown(&self) -> Message {
-        let limit = self.limit.to_string();
+        self.said(false)
+    }
+
+    /// The same in the genitive, after "в течение", "не более".
+    pub fn shown_genitive(&self) -> Message {
+        self.said(true)
+    }
+
+    fn said(&self, genitive: bool) -> Message {
+        let limit = crate::i18n::Arg::written(self.limit, genitive);
         match self.limit {
             TimeLimit::Running { .. } => msg!("limit-as-written", limit = limit),
             // In hours: running time of a clock that stops after hours

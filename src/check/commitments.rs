@@ -113,12 +113,12 @@ fn promise_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             ),
             Some(target) if target.outlasts_own_clock() => msg!(
                 "promise-exceeds-sla-clock-help",
-                within = promised.shown(),
+                within = promised.shown_genitive(),
                 longest = Arg::seconds(target.lasts().seconds(), false)
             ),
             Some(target) => msg!(
                 "promise-exceeds-sla-help",
-                within = promised.shown(),
+                within = promised.shown_genitive(),
                 target = target.within.shown()
             ),
         };
@@ -183,7 +183,7 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
                 shortest,
                 msg!(
                     "limit-working-days-shortest",
-                    limit = within.value.to_string(),
+                    limit = Arg::written(within.value, false),
                     shortest = crate::i18n::Arg::limit_genitive(TimeLimit::running(shortest), true)
                 ),
             )
@@ -218,7 +218,7 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             }
             JourneyDeadline::Steps { total, path } => msg!(
                 "journey-step-deadlines",
-                total = total.to_string(),
+                total = Arg::limit(TimeLimit::running(*total), false),
                 steps = super::chain(path.iter().map(|&i| journey.steps[i].header.id.as_str()))
             ),
         };
@@ -244,8 +244,8 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             ),
             msg!(
                 "promise-exceeds-journey-help",
-                time = time.to_string(),
-                within = within.value.to_string()
+                time = Arg::limit(TimeLimit::running(time), false),
+                within = Arg::written(within.value, false)
             ),
         ),
         Some(_) => return,

@@ -281,8 +281,25 @@ fn missing(ctx: &mut Ctx, handoffs: &[Handoff]) {
                     reverse = reverse
                 ),
             )
-            .help(msg!("missing-agreement-help", from = from, to = to)),
+            .help(msg!(
+                "missing-agreement-help",
+                from = from,
+                to = to,
+                infix = agreement_infix(from, to)
+            )),
         );
+    }
+}
+
+/// The word joining the two teams in a suggested agreement name, in the
+/// names' own script: `it_for_support`, `склад_для_контакт_центра` (an
+/// English `_for_` glued into Cyrillic names reads as a typo).
+fn agreement_infix(from: &str, to: &str) -> &'static str {
+    let cyrillic = |name: &str| name.chars().any(|c| matches!(c, '\u{400}'..='\u{4ff}'));
+    if cyrillic(from) || cyrillic(to) {
+        "для"
+    } else {
+        "for"
     }
 }
 
@@ -366,7 +383,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
                     Via::Step { .. } => msg!(
                         "handoff-step-work",
                         via = h.via.message(),
-                        time = time.clone(),
+                        time = time_left.wall.shown_genitive(),
                         to = to
                     ),
                     Via::Escalation { .. } if time_left.on_hours => msg!(
@@ -421,7 +438,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             )
             .help(msg!(
                 "agreement-too-slow-help",
-                time = c.time_left.wall.shown()
+                time = c.time_left.wall.shown_genitive()
             )),
         );
     }
@@ -442,7 +459,7 @@ fn owned_complaint(
     let calendar = complaint.clock().map(|c| &model.calendars[c]);
     let timed = |limit| Timed::new(model, limit, complaint.clock());
     let work = |resolve: bool, limit: TimeLimit, left: Left| {
-        let within = timed(limit).shown();
+        let within = timed(limit).shown_genitive();
         let wall = left.wall.shown();
         match (resolve, left.on_hours) {
             (false, false) => msg!(

@@ -657,7 +657,10 @@ impl<'a> Analysis<'a> {
                 msg!(
                     "deadline-exceeds-target",
                     journey = self.name(),
-                    total = longest.to_string(),
+                    total = crate::i18n::Arg::limit(
+                        crate::base::time::TimeLimit::running(longest),
+                        false
+                    ),
                     steps = names,
                     target = source
                 ),

@@ -61,11 +61,11 @@ pub fn check(ctx: &mut Ctx) {
                     msg!(
                         "promise-below-keep-rate",
                         promise = &promise.header.id,
-                        within = promised.shown(),
+                        within = promised.shown_genitive(),
                         segment = &model.segments[segment].header.id,
                         sla = &model.slas[target.sla].header.id,
                         percent = share.to_string(),
-                        target = target.within.shown(),
+                        target = target.within.shown_genitive(),
                         rest = rest.to_string(),
                         rate = rate.to_string()
                     ),
@@ -73,7 +73,7 @@ pub fn check(ctx: &mut Ctx) {
                 .help(msg!(
                     "promise-below-keep-rate-help",
                     rate = rate.to_string(),
-                    within = promised.shown(),
+                    within = promised.shown_genitive(),
                     written = within.value.to_string(),
                     channel = &model.channels[channel].header.id,
                     percent = share.to_string()

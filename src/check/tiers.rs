@@ -337,9 +337,9 @@ fn report_inversion(
         Kind::Answer(_) => msg!(
             "tier-target-percent",
             percent = e.percent.to_string(),
-            within = e.within.shown()
+            within = e.within.shown_genitive()
         ),
-        _ => msg!("tier-target", within = e.within.shown()),
+        _ => msg!("tier-target", within = e.within.shown_genitive()),
     };
     // Across clocks each side on a clock that stops says how long it can
     // last on the wall clock: the better tier's at the least, the worse

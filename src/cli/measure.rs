@@ -170,7 +170,7 @@ pub(super) fn measure_spec(
     let mut measurement = Measurement::new(&spec.model, settings.clone());
     if let Some(path) = contacts {
         let readers = readers();
-        let parts: Vec<Box<ReadPart<'_>>> = match csv_parts(path, readers) {
+        let parts: Vec<Box<ReadPart<'_>>> = match csv_parts(path, readers, &columns) {
             // One reader per part of a large export, each with its own
             // tallies, added together after in file order: the rows are
             // independent.
@@ -349,7 +349,11 @@ type Cut = (u64, u64);
 /// only when it can be trusted: the line after it must have as many fields
 /// as the header (a stray quote earlier in the file would have moved the
 /// cut into a quoted field).
-fn csv_parts(path: &std::path::Path, n: usize) -> Option<(Vec<String>, Vec<Cut>)> {
+fn csv_parts(
+    path: &std::path::Path,
+    n: usize,
+    columns: &Columns,
+) -> Option<(Vec<String>, Vec<Cut>)> {
     if is_json_lines(path) || is_parquet(path) || n < 2 {
         return None;
     }
@@ -358,6 +362,10 @@ fn csv_parts(path: &std::path::Path, n: usize) -> Option<(Vec<String>, Vec<Cut>)
         return None;
     }
     let header = crate::measure::rows::csv_header(std::fs::File::open(path).ok()?)?;
+    // Only a `,`-separated file is cut; another is read whole (`read_csv`).
+    if crate::measure::delimiter::of_header(&header.join(","), columns) != b',' {
+        return None;
+    }
     let points: Vec<u64> = (1..n as u64).map(|k| size / n as u64 * k).collect();
     let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
     let cuts = crate::measure::rows::csv_cuts(file, &points).ok()?;
@@ -497,7 +505,49 @@ fn read<T: Row>(
             each,
         );
     } else {
-        csv_rows::<T>(file, columns, each);
+        read_csv::<T>(path, file, columns, each)?;
     }
+    Ok(())
+}
+
+/// A CSV export with the delimiter its header shows (`measure::delimiter`):
+/// one separated by `;` or tabs is rewritten with commas first, and a note
+/// says how it was read.
+fn read_csv<T: Row>(
+    path: &std::path::Path,
+    mut file: std::fs::File,
+    columns: &Columns,
+    each: impl FnMut(Result<T::Of<'_>, BadRow>),
+) -> Result<(), ExitCode> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    (&mut file)
+        .take(1 << 16)
+        .read_to_end(&mut head)
+        .map_err(|e| cannot_read(path, &e))?;
+    let delimiter = crate::measure::delimiter::of_header(
+        &crate::measure::delimiter::first_line(&head),
+        columns,
+    );
+    let input = std::io::Cursor::new(head).chain(file);
+    if delimiter == b',' {
+        csv_rows::<T>(input, columns, each);
+        return Ok(());
+    }
+    let commas = crate::measure::delimiter::to_commas(input, delimiter)
+        .map_err(|e| cannot_read(path, &e))?;
+    eprintln!(
+        "{}",
+        say(msg!(
+            "cli-measure-delimiter",
+            path = crate::loader::display_name(path),
+            delimiter = if delimiter == b';' {
+                "semicolon"
+            } else {
+                "tab"
+            }
+        ))
+    );
+    csv_rows::<T>(commas.as_slice(), columns, each);
     Ok(())
 }

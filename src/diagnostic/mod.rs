@@ -6,6 +6,7 @@
 
 mod cap;
 mod code;
+pub mod look_alike;
 pub mod render;
 pub mod suggest;
 pub mod suppress;

@@ -28,6 +28,15 @@ preferred-channel-not-offered = customer type `{ $customer_type }` is steered to
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
 sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer, and routing by the SLA's hours sends those contacts to a queue nobody works
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
+weekday = { $day ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+       *[sun] Sun
+    }
 invalid-timezone = calendar `{ $calendar }` names the time zone "{ $zone }", which is not in the IANA database
 invalid-timezone-suggest = did you mean "{ $zone }"? Write the IANA name: `timezone "{ $zone }"`
 invalid-timezone-help = write an IANA name such as "Europe/Moscow" or "America/New_York" (abbreviations like MSK or PST are not zones: they do not say when daylight saving changes)
@@ -192,7 +201,7 @@ missing-agreement = { $via } passes work from team `{ $from }` to team `{ $to }`
        *[other] {" "}({ $more } more handoffs between them follow)
     }{ $reverse }
 missing-agreement-reverse = ; agreement `{ $agreement }` covers `{ $to }` → `{ $from }`, nothing covers `{ $from }` → `{ $to }` (an agreement runs one way: work its consumer hands to its provider)
-missing-agreement-help = declare `agreement { $to }_for_{ $from } {"{"} provider { $to }; consumer { $from }; respond within ... {"}"}`
+missing-agreement-help = declare `agreement { $to }_{ $infix }_{ $from } {"{"} provider { $to }; consumer { $from }; respond within ... {"}"}`
 handoff-step-work = { $via } must be done within { $time } once `{ $to }` has it
 handoff-escalation-work = { $via } leaves `{ $to }` { $time } before the complaint's deadline
 handoff-escalation-work-hours = { $via } leaves `{ $to }` as little as { $time } of wall-clock time before the complaint's deadline (both counted on its hours, the agreement on the wall clock)
@@ -255,12 +264,27 @@ too-many-tiers = a caller of channel `{ $channel }` can land in { $count } queue
 too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
 mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
 mixed-tier-queue-help = give each tier its own queue, so the higher tier does not wait behind the lower one
-unused = { $kind } `{ $name }` is declared but never used
+unused = { $kind ->
+        [customer_type] customer type
+       *[other] { $kind }
+    } `{ $name }` is declared but never used
 unused-help = reference `{ $name }` where it applies, or delete the declaration
 
 ## cxc.yaml
 
 did-you-mean = did you mean `{ $name }`?
+look-alike-letter = `{ $letter }` (letter { $position })
+look-alike-letters = { $first }, { $rest }
+look-alike-help = `{ $name }` has the { $script ->
+        [latin] Latin
+       *[cyrillic] Cyrillic
+    } { $count ->
+        [one] letter { $letters }; in `{ $suggestion }` it is
+       *[other] letters { $letters }; in `{ $suggestion }` they are
+    } { $script ->
+        [latin] Cyrillic
+       *[cyrillic] Latin
+    }: the names look the same but are different names
 config-not-yaml = cxc.yaml is not valid YAML: { $error }
 config-not-yaml-help = check the indentation and the `key: value` form
 config-not-mapping = cxc.yaml must be a mapping with `rules:` and `thresholds:`
@@ -503,8 +527,14 @@ load-too-high = an offered load of { $load } Erlangs is beyond what cxc staffs (
 too-patient = callers are so patient, for this volume, that nobody would hang up: drop `patience` to use Erlang C
 at-interval = {" "}at { $start }
 misses-in-intervals = , and misses it in { $short } of { $intervals } intervals
-with-agents-answered = with { $agents }, { $level } are answered in time{ $at }
-with-agents-overwhelmed = with { $agents }, more contacts arrive{ $at } than they can handle
+with-agents-answered = with { $agents } { $agents ->
+        [one] agent
+       *[other] agents
+    }, { $level } are answered in time{ $at }
+with-agents-overwhelmed = with { $agents } { $agents ->
+        [one] agent
+       *[other] agents
+    }, more contacts arrive{ $at } than they can handle
 understaffed = queue `{ $queue }` has { $agents ->
         [one] 1 agent
        *[other] { $agents } agents
@@ -515,7 +545,10 @@ understaffed-unreachable-help = the target is out of reach for this forecast; re
 understaffed-overloaded = queue `{ $queue }` has { $agents ->
         [one] 1 agent
        *[other] { $agents } agents
-    } but the contacts arriving{ $at } are { $load } agents' worth of work, so the queue falls further behind all the time and no response target can be kept{ $spread }; carrying the load takes at least { $needed }
+    } but the contacts arriving{ $at } are { $load } agents' worth of work, so the queue falls further behind all the time and no response target can be kept{ $spread }; carrying the load takes at least { $needed } { $needed ->
+        [one] agent
+       *[other] agents
+    }
 understaffed-overloaded-help = staff the queue with at least `agents { $needed }`, or lower the volume or handle time; an `answer` target for the channel lets cxc size the queue for a response time; `cxc staff` shows every interval
 overloaded-in-intervals = {" "}(in { $short } of { $intervals } intervals)
 the-answer-target = the answer target
@@ -1090,6 +1123,10 @@ config-pain-not-mapping-help = e.g. `pain: {"{"} effort: 4, dropoff: 30%, csat: 
 cli-measure-no-data = nothing to measure: give `--contacts FILE`, `--cases FILE` or both
 cli-measure-spec-errors = the spec has errors; fix them first, then measure against it
 cli-measure-one-spec = `cxc measure` takes one spec at a time; name its folder
+cli-measure-delimiter = { $path }: the header's columns are separated by { $delimiter ->
+        [semicolon] semicolons (`;`), as Excel saves CSV where the decimal separator is a comma
+       *[tab] tabs
+    }; the file was read with that delimiter
 cli-measure-cannot-read = cannot read { $path }: { $error }
 cli-measure-parquet-pipe = { $path } is a Parquet file piped into cxc: Parquet is read from its end, so save it to a file and name that
 cli-measure-parquet-column = { $path }: column { $column } is a { $kind } column, which `cxc measure` cannot read as a value; map the field to a column of text, numbers or timestamps (`measure.columns` in cxc.yaml), or cast it when exporting

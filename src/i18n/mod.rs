@@ -54,6 +54,13 @@ pub enum Arg {
         business_hours: bool,
         genitive: bool,
     },
+    /// A time limit in words in the units its author wrote it in
+    /// ([`durations::limit_as_written`]): "15 minutes" for `15m`, "11 дней
+    /// 1 час" for `11d1h`, "2 рабочих дня" for `2wd`.
+    Written {
+        limit: crate::base::time::TimeLimit,
+        genitive: bool,
+    },
 }
 
 impl Arg {
@@ -73,6 +80,13 @@ impl Arg {
             business_hours,
             genitive: true,
         }
+    }
+
+    /// A limit as its author wrote it, in words: "в течение 15 минут" reads
+    /// where "в течение 15m" did not. `genitive` after "в течение", "не
+    /// более".
+    pub fn written(limit: crate::base::time::TimeLimit, genitive: bool) -> Arg {
+        Arg::Written { limit, genitive }
     }
 
     /// A running time in seconds in words: "72 hours" when it counts
@@ -170,7 +184,9 @@ impl Message {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
-                Arg::Limit { .. } => args.set(*name, FluentValue::from(say(value, language))),
+                Arg::Limit { .. } | Arg::Written { .. } => {
+                    args.set(*name, FluentValue::from(say(value, language)))
+                }
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
                 Arg::Choice(items) => args.set(*name, FluentValue::from(choice(items, language))),
                 Arg::List(items) => {
@@ -190,7 +206,10 @@ impl Message {
 fn say(item: &Arg, language: Language) -> String {
     match item {
         Arg::Text(text) => text.clone(),
-        Arg::Number(n) => n.to_string(),
+        Arg::Number(n) => match language {
+            Language::En => n.to_string(),
+            Language::Ru => n.to_string().replace('.', ","),
+        },
         Arg::Grouped(n) => grouped(*n, language),
         Arg::Limit {
             limit,
@@ -200,6 +219,15 @@ fn say(item: &Arg, language: Language) -> String {
             true => durations::limit_genitive(*limit, *business_hours, language),
             false => durations::limit(*limit, *business_hours, language),
         },
+        Arg::Written { limit, genitive } => {
+            // Working days are said as such; running time in the units
+            // written, days included.
+            let working = matches!(limit, crate::base::time::TimeLimit::WorkingDays(_));
+            match genitive {
+                true => durations::limit_as_written_genitive(*limit, working, language),
+                false => durations::limit_as_written(*limit, working, language),
+            }
+        }
         Arg::Message(m) => m.text(language),
         Arg::Choice(items) => choice(items, language),
         Arg::List(items) => items
@@ -303,7 +331,18 @@ fn load(source: &str, tag: &str) -> FluentBundle<FluentResource> {
     bundle.set_use_isolating(false);
     // Both catalogues are ours and have unique ids (tested).
     let _ = bundle.add_resource(resource);
+    if tag == "ru" {
+        bundle.set_formatter(Some(decimal_comma));
+    }
     bundle
+}
+
+/// Russian writes a decimal comma: «13,3 оператора», «83,8%».
+fn decimal_comma<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(n.as_string().replace('.', ",")),
+        _ => None,
+    }
 }
 
 /// The language of cxc's messages: `--lang`, else the spec's

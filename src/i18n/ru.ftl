@@ -32,6 +32,15 @@ preferred-channel-not-offered = клиентов типа `{ $customer_type }` �
 preferred-channel-not-offered-help = добавьте `{ $channel }` в `channels` сегмента с этим типом клиентов или выберите канал, который у них есть
 sla-beyond-channel-hours = SLA `{ $sla }` считает время по календарю `{ $calendar }`, когда канал `{ $channel }` закрыт (его часы `{ $hours }`; например, { $day } { $from }–{ $to }): норматив идёт, когда ответить некому, а маршрутизация по часам SLA отправляет эти обращения в очередь, где никто не работает
 sla-beyond-channel-hours-help = считайте норматив по часам канала (`hours { $hours }`) или откройте `{ $channel }` на всё время, которое обещает SLA
+weekday = { $day ->
+        [mon] пн
+        [tue] вт
+        [wed] ср
+        [thu] чт
+        [fri] пт
+        [sat] сб
+       *[sun] вс
+    }
 invalid-timezone = календарь `{ $calendar }` указывает часовой пояс «{ $zone }», которого нет в базе IANA
 invalid-timezone-suggest = возможно, имелось в виду «{ $zone }»? Укажите имя IANA: `timezone "{ $zone }"`
 invalid-timezone-help = укажите имя IANA, например «Europe/Moscow» или «America/New_York» (сокращения вроде MSK или PST — не часовые пояса: по ним не видно, когда переводят часы)
@@ -197,7 +206,7 @@ missing-agreement = { $via } передаёт работу от команды `
        *[many] {" "}(между ними есть ещё { $more } таких передач)
     }{ $reverse }
 missing-agreement-reverse = ; соглашение `{ $agreement }` покрывает `{ $to }` → `{ $from }`, а `{ $from }` → `{ $to }` не покрывает ничего (соглашение действует в одну сторону: на работу, которую заказчик передаёт исполнителю)
-missing-agreement-help = объявите `agreement { $to }_for_{ $from } {"{"} provider { $to }; consumer { $from }; respond within ... {"}"}`
+missing-agreement-help = объявите `agreement { $to }_{ $infix }_{ $from } {"{"} provider { $to }; consumer { $from }; respond within ... {"}"}`
 handoff-step-work = { $via } должен быть выполнен в течение { $time } после того, как работа попала к `{ $to }`
 handoff-escalation-work = { $via } оставляет `{ $to }` { $time } до срока жалобы
 handoff-escalation-work-hours = { $via } оставляет `{ $to }` всего { $time } астрономического времени до срока жалобы (оба срока считаются по её часам, соглашение — по обычным часам)
@@ -268,12 +277,35 @@ too-many-tiers = звонящий в канал `{ $channel }` может поп
 too-many-tiers-help = объедините соседние уровни, чтобы осталось не больше { $limit }
 mixed-tier-queue = очередь `{ $queue }` обслуживает сегменты разных уровней ({ $tiers })
 mixed-tier-queue-help = дайте каждому уровню свою очередь, чтобы высший уровень не ждал за низшим
-unused = { $kind } `{ $name }` объявлен, но нигде не используется
-unused-help = сошлитесь на `{ $name }` там, где он нужен, или удалите объявление
+unused = { $kind ->
+        [calendar] календарь `{ $name }` объявлен
+        [channel] канал `{ $name }` объявлен
+        [segment] сегмент `{ $name }` объявлен
+        [customer_type] тип клиентов `{ $name }` объявлен
+        [team] команда `{ $name }` объявлена
+        [role] роль `{ $name }` объявлена
+        [queue] очередь `{ $name }` объявлена
+        [promise] обещание `{ $name }` объявлено
+        [agreement] соглашение `{ $name }` объявлено
+       *[other] `{ $name }` ({ $kind }) объявлено
+    }, но нигде не используется
+unused-help = сошлитесь на `{ $name }` там, где это нужно, или удалите объявление
 
 ## cxc.yaml
 
 did-you-mean = может быть, имелось в виду `{ $name }`?
+look-alike-letter = `{ $letter }` ({ $position }-я буква)
+look-alike-letters = { $first }, { $rest }
+look-alike-help = `{ $name }` содержит { $count ->
+        [one] { $script ->
+            [latin] латинскую букву { $letters }; в `{ $suggestion }` она кириллическая
+           *[cyrillic] кириллическую букву { $letters }; в `{ $suggestion }` она латинская
+        }
+       *[other] { $script ->
+            [latin] латинские буквы { $letters }; в `{ $suggestion }` они кириллические
+           *[cyrillic] кириллические буквы { $letters }; в `{ $suggestion }` они латинские
+        }
+    }: имена выглядят одинаково, но это разные имена
 config-not-yaml = cxc.yaml — некорректный YAML: { $error }
 config-not-yaml-help = проверьте отступы и форму `ключ: значение`
 config-not-mapping = cxc.yaml должен быть словарём с `rules:` и `thresholds:`
@@ -517,8 +549,14 @@ load-too-high = нагрузка { $load } Эрланг больше, чем р�
 too-patient = при таком объёме звонящие настолько терпеливы, что никто не положил бы трубку: уберите `patience`, чтобы считать по Эрлангу C
 at-interval = {" "}в { $start }
 misses-in-intervals = , и не выполняется в { $short } из { $intervals } интервалов
-with-agents-answered = при { $agents } вовремя отвечают на { $level }{ $at }
-with-agents-overwhelmed = при { $agents } обращений поступает{ $at } больше, чем они успевают обработать
+with-agents-answered = при { $agents } { $agents ->
+        [one] операторе
+       *[other] операторах
+    } вовремя отвечают на { $level }{ $at }
+with-agents-overwhelmed = при { $agents } { $agents ->
+        [one] операторе
+       *[other] операторах
+    } обращений поступает{ $at } больше, чем они успевают обработать
 understaffed = в очереди `{ $queue }` { $agents ->
         [one] { $agents } оператор
         [few] { $agents } оператора
@@ -531,7 +569,15 @@ understaffed-overloaded = в очереди `{ $queue }` { $agents ->
         [one] { $agents } оператор
         [few] { $agents } оператора
        *[many] { $agents } операторов
-    }, а обращений{ $at } поступает столько, что работы хватает на { $load } оператора без перерыва: очередь отстаёт всё больше, и никакой срок ответа не будет выдержан{ $spread }; чтобы справиться с потоком, нужно не меньше { $needed }
+    }, а обращений{ $at } поступает столько, что работы хватает на { $load } { $load ->
+        [one] оператора
+        [few] операторов
+        [many] операторов
+       *[other] оператора
+    } без перерыва: очередь отстаёт всё больше, и никакой срок ответа не будет выдержан{ $spread }; чтобы справиться с потоком, нужно не меньше { $needed } { $needed ->
+        [one] оператора
+       *[other] операторов
+    }
 understaffed-overloaded-help = укомплектуйте очередь хотя бы так: `agents { $needed }`, или снизьте объём либо время обработки; цель `answer` для канала позволит cxc рассчитать численность под срок ответа; `cxc staff` показывает каждый интервал
 overloaded-in-intervals = {" "}(в { $short } из { $intervals } интервалов)
 the-answer-target = цель по ответу
@@ -1112,6 +1158,10 @@ config-pain-not-mapping-help = например, `pain: {"{"} effort: 4, dropoff
 cli-measure-no-data = нечего измерять: укажите `--contacts FILE`, `--cases FILE` или оба
 cli-measure-spec-errors = в спецификации есть ошибки; исправьте их, затем измеряйте по ней
 cli-measure-one-spec = `cxc measure` измеряет по одной спецификации за раз; укажите её папку
+cli-measure-delimiter = { $path }: столбцы в заголовке разделены { $delimiter ->
+        [semicolon] точкой с запятой (`;`), как сохраняет Excel с русскими настройками
+       *[tab] табуляцией
+    }; файл прочитан с этим разделителем
 cli-measure-cannot-read = не удалось прочитать { $path }: { $error }
 cli-measure-parquet-pipe = { $path } — файл Parquet, переданный через канал: Parquet читается с конца, сохраните его в файл и укажите файл
 cli-measure-parquet-column = { $path }: столбец { $column } имеет тип { $kind }, который `cxc measure` не может прочитать как значение; сопоставьте поле со столбцом текста, чисел или отметок времени (`measure.columns` в cxc.yaml) или приведите тип при выгрузке

@@ -234,3 +234,80 @@ fn the_language_is_the_flag_then_the_spec_then_the_locale() {
     );
     assert_eq!(from_locale(env(&[])), None);
 }
+
+/// Outside audit 8, R1: «при 10 обращений поступает больше» lost its noun;
+/// the agents are said in the prepositional case, by the plural rules.
+#[test]
+fn the_agents_of_an_understaffed_queue_keep_their_noun_in_every_form() {
+    let said = |n: u64| msg!("with-agents-overwhelmed", agents = n, at = "").text(Language::Ru);
+    assert_eq!(
+        [1, 2, 5, 21, 10].map(said),
+        [
+            "при 1 операторе обращений поступает больше, чем они успевают обработать",
+            "при 2 операторах обращений поступает больше, чем они успевают обработать",
+            "при 5 операторах обращений поступает больше, чем они успевают обработать",
+            "при 21 операторе обращений поступает больше, чем они успевают обработать",
+            "при 10 операторах обращений поступает больше, чем они успевают обработать",
+        ]
+    );
+    let answered = msg!(
+        "with-agents-answered",
+        agents = 4u64,
+        level = "70%",
+        at = ""
+    );
+    assert_eq!(
+        answered.text(Language::Ru),
+        "при 4 операторах вовремя отвечают на 70%"
+    );
+    assert_eq!(
+        answered.text(Language::En),
+        "with 4 agents, 70% are answered in time"
+    );
+    assert_eq!(
+        msg!("with-agents-overwhelmed", agents = 1u64, at = "").text(Language::En),
+        "with 1 agent, more contacts arrive than they can handle"
+    );
+}
+
+/// Outside audit 8, R4: Russian writes a decimal comma, and a fractional
+/// load of operators takes the genitive singular («13,3 оператора»).
+#[test]
+fn russian_numbers_have_a_decimal_comma_and_their_noun_agrees() {
+    let overloaded = |load: f64, needed: u64| {
+        msg!(
+            "understaffed-overloaded",
+            queue = "q",
+            agents = 8u64,
+            load = load,
+            at = "",
+            spread = "",
+            needed = needed
+        )
+        .text(Language::Ru)
+    };
+    let fractional = overloaded(13.3, 14);
+    assert!(
+        fractional.contains("хватает на 13,3 оператора без"),
+        "{fractional}"
+    );
+    assert!(
+        fractional.contains("не меньше 14 операторов"),
+        "{fractional}"
+    );
+    let whole = overloaded(13.0, 21);
+    assert!(whole.contains("хватает на 13 операторов без"), "{whole}");
+    assert!(whole.contains("не меньше 21 оператора"), "{whole}");
+    assert!(overloaded(2.0, 2).contains("хватает на 2 операторов без"));
+    let en = msg!(
+        "understaffed-overloaded",
+        queue = "q",
+        agents = 8u64,
+        load = 13.3,
+        at = "",
+        spread = "",
+        needed = 14u64
+    )
+    .text(Language::En);
+    assert!(en.contains("are 13.3 agents' worth"), "{en}");
+}

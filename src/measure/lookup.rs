@@ -20,8 +20,19 @@ pub enum Lookup<K, V> {
 }
 
 impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
+    /// The value of `name`, compared in Unicode's composed form as the
+    /// spec's names are ([`crate::syntax::nfc`]): only a name not found as
+    /// written is normalised, so the rows' usual names cost nothing more.
     #[inline]
     pub fn get(&self, name: &str) -> Option<&V> {
+        self.exact(name).or_else(|| match crate::syntax::nfc(name) {
+            std::borrow::Cow::Owned(composed) => self.exact(&composed),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+    }
+
+    #[inline]
+    fn exact(&self, name: &str) -> Option<&V> {
         match self {
             Lookup::Few(names) => names
                 .iter()

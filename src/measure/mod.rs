@@ -23,6 +23,7 @@ pub mod causes;
 pub use crate::model::clock;
 pub mod clocks;
 pub mod complaints;
+pub mod delimiter;
 mod docs;
 pub mod exact;
 pub mod findings;

@@ -189,6 +189,14 @@ impl Columns {
         };
         std::iter::once(mapped.unwrap_or(field.name())).chain(alias)
     }
+
+    /// Whether a header's column is one a field is read from.
+    pub fn knows(&self, column: &str) -> bool {
+        let column = column.trim();
+        Field::ALL
+            .iter()
+            .any(|&f| self.candidates(f).any(|c| c == column))
+    }
 }
 
 /// A row's fields, whatever the file's format.

@@ -3,6 +3,7 @@
 //! the second builds each entity and resolves its references.
 
 use super::*;
+use crate::diagnostic::look_alike::did_you_mean;
 use crate::diagnostic::{closest, Diagnostic};
 use crate::i18n::Message;
 use crate::loader::Spec;
@@ -223,9 +224,7 @@ impl Builder {
             .filter_map(|k| self.tables.get(k))
             .flat_map(|t| t.order.iter().map(Name::as_str));
         let suggestion = closest(&ident.name, candidates).map(str::to_string);
-        let help = suggestion
-            .as_ref()
-            .map(|c| msg!("did-you-mean", name = c.as_str()));
+        let help = suggestion.as_ref().map(|c| did_you_mean(&ident.name, c));
         // A name of another kind is a clearer hint than a spelling guess.
         let other = self
             .tables
@@ -612,7 +611,7 @@ impl Builder {
                     let journey = &journey.header.id;
                     let suggestion = closest(&step.name, table.keys().map(Name::as_str));
                     let help = match suggestion {
-                        Some(s) => msg!("did-you-mean", name = s),
+                        Some(s) => did_you_mean(&step.name, s),
                         None => msg!("name-a-step", journey = journey),
                     };
                     let suggestion = suggestion.map(str::to_string);
@@ -809,7 +808,7 @@ impl Builder {
         if target.is_none() {
             let suggestion = closest(&ident.name, table.order.iter().map(Name::as_str));
             let help = match suggestion {
-                Some(s) => msg!("did-you-mean", name = s),
+                Some(s) => did_you_mean(&ident.name, s),
                 None => msg!("no-such-step-help", step = &ident.name, journey = journey),
             };
             self.diagnostics.push(

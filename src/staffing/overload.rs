@@ -41,10 +41,8 @@ pub(super) fn overloaded(plan: &QueuePlan, queue: &Queue) -> Option<Diagnostic> 
                 "understaffed-overloaded",
                 queue = &plan.id,
                 agents = agents.value,
-                load = format!(
-                    "{:.1}",
-                    heaviest.offered_load / f64::from(plan.concurrency())
-                ),
+                load =
+                    (heaviest.offered_load / f64::from(plan.concurrency()) * 10.0).round() / 10.0,
                 at = at,
                 spread = spread,
                 needed = needed

@@ -14,7 +14,7 @@ pub mod parser;
 pub mod tree;
 pub mod values;
 
-pub use name::Name;
+pub use name::{nfc, Name};
 pub use parser::{parse, parse_with, Parsed};
 
 use crate::diagnostic::{Code, CodeDoc};

@@ -98,12 +98,25 @@ impl<'t> Interner<'t> {
         }
     }
 
+    /// The name of `text` in Unicode's composed form ([`nfc`]).
     pub(crate) fn intern(&mut self, text: &'t str) -> Name {
         self.names
             .entry(text)
-            .or_insert_with(|| Name::new(text))
+            .or_insert_with(|| Name::new(&nfc(text)))
             .clone()
     }
+}
+
+/// `text` in Unicode Normalization Form C: an identifier written with a
+/// decomposed letter (и + U+0306 for «й», е + U+0308 for «ё», e + U+0301 for
+/// «é», as text copied from macOS file names or PDFs arrives) is the same
+/// name as the composed one (UAX #31 §1.3). ASCII, and text already
+/// composed, is returned as it is.
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
 }
 
 /// A name is a message argument as written (here, not in `i18n`, which
