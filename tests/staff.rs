@@ -188,7 +188,7 @@ fn a_near_miss_is_not_rounded_up_to_the_target() {
     assert_eq!(d["code"], "understaffed");
     let message = d["message"].as_str().unwrap();
     assert!(
-        message.contains("with 17, 94.95% are answered"),
+        message.contains("with 17 agents, 94.95% are answered"),
         "{message}"
     );
 }

@@ -479,7 +479,10 @@ metric-target-unmet = очередь `{ $queue }` с { $agents ->
 metric-target-unmet-intervals = очередь `{ $queue }` с { $agents ->
         [one] { $agents } оператором
        *[other] { $agents } операторами
-    } не выполняет цель `{ $target }` из SLA `{ $sla }` в { $missed } из { $intervals } интервалов: { $measured } (хуже всего в { $worst })
+    } не выполняет цель `{ $target }` из SLA `{ $sla }` в { $missed } из { $intervals } { $intervals ->
+        [one] интервала
+       *[other] интервалов
+    }: { $measured } (хуже всего в { $worst })
 metric-target-unmet-help = добавьте операторов (`cxc staff` показывает, сколько нужно в каждом интервале и какая цель определяет численность) или пересмотрите цель
 metric-target-unmet-fewer-help = эта цель требует меньше операторов, чем есть в очереди; уменьшите `agents` или пересмотрите цель
 the-target = цель
@@ -548,7 +551,10 @@ full-shrinkage-help = потери (shrinkage) — доля оплачиваем
 load-too-high = нагрузка { $load } Эрланг больше, чем рассчитывает cxc (не более { $max })
 too-patient = при таком объёме звонящие настолько терпеливы, что никто не положил бы трубку: уберите `patience`, чтобы считать по Эрлангу C
 at-interval = {" "}в { $start }
-misses-in-intervals = , и не выполняется в { $short } из { $intervals } интервалов
+misses-in-intervals = , и не выполняется в { $short } из { $intervals } { $intervals ->
+        [one] интервала
+       *[other] интервалов
+    }
 with-agents-answered = при { $agents } { $agents ->
         [one] операторе
        *[other] операторах
@@ -579,10 +585,16 @@ understaffed-overloaded = в очереди `{ $queue }` { $agents ->
        *[other] операторов
     }
 understaffed-overloaded-help = укомплектуйте очередь хотя бы так: `agents { $needed }`, или снизьте объём либо время обработки; цель `answer` для канала позволит cxc рассчитать численность под срок ответа; `cxc staff` показывает каждый интервал
-overloaded-in-intervals = {" "}(в { $short } из { $intervals } интервалов)
+overloaded-in-intervals = {" "}(в { $short } из { $intervals } { $intervals ->
+        [one] интервала
+       *[other] интервалов
+    })
 the-answer-target = цель по ответу
 forecast-when-closed = прогноз очереди `{ $queue }` ждёт { $volume } обращений { $place }, когда канал `{ $channel }` закрыт (его часы `{ $hours }`): на них никто не ответит, и операторы на них не планируются
-forecast-when-closed-intervals = в { $closed } из { $intervals } интервалов (первый — { $start })
+forecast-when-closed-intervals = в { $closed } из { $intervals } { $intervals ->
+        [one] интервала
+       *[other] интервалов
+    } (первый — { $start })
 forecast-when-closed-always = в каждом интервале
 forecast-when-closed-help = не прогнозируйте обращений, пока канал закрыт (позвонившие тогда вернутся, когда он откроется), или откройте `hours` канала на всё время, когда приходят обращения
 specialist-on-team-channels = роль `{ $role }` владеет каналом { $owned } подразделения `{ $team }` и при этом принимает обращения подразделения в каналах { $shared }, которыми не владеет ни одна его роль: в её должностную инструкцию попадают их нормативы и этапы подразделения в них, `headcount-short` учитывает её людей в их очередях, а TaskRouter предлагает ей их задачи

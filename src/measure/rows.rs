@@ -26,9 +26,9 @@ pub use parquet::{
     parquet_part, parquet_parts, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,
 };
 use std::collections::BTreeMap;
-pub use when::When;
 #[cfg(test)]
-use when::{documented, fast};
+use when::documented;
+pub use when::When;
 
 /// The fast timestamp path alone, with no date read before.
 #[cfg(test)]
