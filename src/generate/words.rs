@@ -233,7 +233,7 @@ pub fn term(word: Term, language: Language) -> &'static str {
         (Metric(crate::syntax::values::Metric::ServiceLevel), En) => "service level",
         (Metric(crate::syntax::values::Metric::ServiceLevel), Ru) => "уровень сервиса",
         (Metric(crate::syntax::values::Metric::Abandonment), En) => "abandonment rate",
-        (Metric(crate::syntax::values::Metric::Abandonment), Ru) => "доля потерянных вызовов",
+        (Metric(crate::syntax::values::Metric::Abandonment), Ru) => "доля потерянных обращений",
         (Metric(crate::syntax::values::Metric::Occupancy), En) => "occupancy",
         (Metric(crate::syntax::values::Metric::Occupancy), Ru) => "занятость операторов",
         (Day(Weekday::Mon), En) => "Monday",
