@@ -563,25 +563,9 @@ fn business_time_in_sql_equals_the_clock() {
     use cxc::measure::clock::Clock;
     use cxc::measure::rows::When;
     let Some(venv) = venv() else { return };
-    let seed: u64 = std::env::var("CXC_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    eprintln!("business time property test: seed {seed} (CXC_SEED={seed} repeats it)");
-    let mut rng = seed;
-    let mut next = move |n: i64| -> i64 {
-        // SplitMix64.
-        rng = rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        ((z ^ (z >> 31)) % n as u64) as i64
-    };
+    let mut rng = common::SeededRandom::from_env("business time property test");
+    let seed = rng.seed;
+    let mut next = move |n: i64| rng.below(n as u64) as i64;
     let tmp = tempfile::tempdir().unwrap();
     let zones = ["Europe/Berlin", "Australia/Sydney", "America/New_York"];
     let spec = "\

@@ -282,3 +282,42 @@ pub fn run_seeded<S: proptest::strategy::Strategy>(
         }
     }
 }
+
+/// SplitMix64 seeded from `CXC_SEED`, or from the clock when it is unset;
+/// the seed is printed past the test harness's capture, so a failure can be
+/// repeated with `CXC_SEED=<seed>`.
+#[allow(dead_code)]
+pub struct SeededRandom {
+    pub seed: u64,
+    state: u64,
+}
+
+#[allow(dead_code)]
+impl SeededRandom {
+    pub fn from_env(what: &str) -> SeededRandom {
+        let seed: u64 = std::env::var("CXC_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+            });
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "{what}: seed {seed} (CXC_SEED={seed} repeats it)"
+        );
+        SeededRandom { seed, state: seed }
+    }
+
+    /// A number below `n` (which is not 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        (z ^ (z >> 31)) % n
+    }
+}

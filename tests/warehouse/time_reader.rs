@@ -11,18 +11,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-/// SplitMix64 from `seed`: a number below `n` at each call.
-fn random(seed: u64) -> impl FnMut(u64) -> u64 {
-    let mut state = seed;
-    move |n| {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        (z ^ (z >> 31)) % n
-    }
-}
-
 /// A time text: mostly a valid shape (fractions, `Z`, `±hh:mm`, naive
 /// local, `t` or a space), often an odd but valid one (`±hhmm`, `±hh`, no
 /// seconds, lower case), and sometimes broken (a field out of range, a
@@ -117,17 +105,9 @@ fn cxc_reads(text: &str) -> (i64, Option<i64>, i64) {
 #[test]
 fn the_sql_time_reader_reads_every_text_as_cxc_does() {
     let Some(venv) = venv() else { return };
-    let seed: u64 = std::env::var("CXC_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    eprintln!("time reader property test: seed {seed} (CXC_SEED={seed} repeats it)");
-    let mut next = random(seed);
+    let mut rng = crate::common::SeededRandom::from_env("time reader property test");
+    let seed = rng.seed;
+    let mut next = move |n: u64| rng.below(n);
     let mut texts: Vec<String> = (0..3000).map(|_| text(&mut next)).collect();
     texts.sort();
     texts.dedup();
