@@ -447,15 +447,14 @@ impl<'m> Spec<'m> {
         t
     }
 
-    /// The clock and zone of each complaint rule on each channel: the
-    /// rule's `hours`, else the wall clock, whatever the channel (the table
-    /// keeps one row per channel so the models join on both); `workdays`:
-    /// whose working days its limits in working days count.
+    /// The clock and zone of each complaint rule: its `hours`, else the
+    /// wall clock, whatever channel the complaint came by (as `cxc measure`
+    /// and every document say); `workdays`: whose working days its limits
+    /// in working days count.
     fn complaint_clocks(&self) -> Table {
         let m = self.model;
         let mut t = Table::new(&[
             ("complaint", 's'),
-            ("channel", 's'),
             ("calendar", 's'),
             ("zone", 'i'),
             ("workdays", 's'),
@@ -466,28 +465,17 @@ impl<'m> Spec<'m> {
                 c.resolve.as_ref().map(|r| r.value),
                 c.escalations.first().map(|e| e.after),
             ];
-            // The rule's own hours count whatever the channel (and a spec
-            // may have no channel yet).
-            let own = c.hours.as_ref().and_then(|h| h.target);
-            for limit in limits.into_iter().flatten().filter(|_| own.is_some()) {
-                self.limit(limit, own);
+            let hours = c.hours.as_ref().and_then(|h| h.target);
+            let mut workdays = String::new();
+            for limit in limits.into_iter().flatten() {
+                workdays = self.limit(limit, hours)[2].clone();
             }
-            for channel in m.channels.values() {
-                // Without `hours` the rule runs on the wall clock, whatever
-                // the channel (as `cxc measure` and every document say).
-                let hours = own;
-                let mut workdays = String::new();
-                for limit in limits.into_iter().flatten() {
-                    workdays = self.limit(limit, hours)[2].clone();
-                }
-                t.row([
-                    c.header.id.to_string(),
-                    channel.header.id.to_string(),
-                    self.clock(hours),
-                    self.zone(hours),
-                    workdays,
-                ]);
-            }
+            t.row([
+                c.header.id.to_string(),
+                self.clock(hours),
+                self.zone(hours),
+                workdays,
+            ]);
         }
         t
     }

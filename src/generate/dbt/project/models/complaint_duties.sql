@@ -1,7 +1,7 @@
 {#- Complaint rules kept, per duty: acknowledged and resolved within the
     rule's times; escalated by the first rung's `after` when still open
     then; with `feedback required`, every resolved complaint told its
-    outcome. On the rule's `hours`, else its channel's. -#}
+    outcome. On the rule's `hours`, else on the wall clock. -#}
 with rows as (
   select d.complaint, d.ord, d.duty, d.duty_ord, d.limit_s as within_s, d.limit_wd as within_wd, k.workdays,
     {{ cxc_none('k.calendar') }} as calendar,
@@ -16,7 +16,7 @@ with rows as (
                 else c.resolved__ns end as f_ns,
     a.contacts_as_of as as_of
   from {{ ref('cxc_contacts') }} c
-  join {{ ref('cxc_complaint_clocks') }} k on k.complaint = c.complaint_id and k.channel = c.channel_id
+  join {{ ref('cxc_complaint_clocks') }} k on k.complaint = c.complaint_id
   join {{ ref('cxc_complaint_duties') }} d on d.complaint = c.complaint_id
   cross join {{ ref('cxc_as_of') }} a
   where c.good = 1
