@@ -360,7 +360,7 @@ fn bit_packed(values: &[u32], width: u8) -> Vec<u8> {
     let mut packed = vec![0u8; groups * usize::from(width)];
     for (i, &v) in values.iter().enumerate() {
         for b in 0..usize::from(width) {
-            if v >> b & 1 == 1 {
+            if (v >> b) & 1 == 1 {
                 let bit = i * usize::from(width) + b;
                 packed[bit / 8] |= 1 << (bit % 8);
             }
