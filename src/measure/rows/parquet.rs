@@ -54,13 +54,15 @@ struct ParquetRow<'a> {
     row: usize,
 }
 
+// Inlined into `Row::read`, where each field is a constant: a field no
+// column holds is one test, one that has a column a look-up in its batch.
 impl Fields for ParquetRow<'_> {
+    #[inline(always)]
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
-        let source = self.fields[field as usize]?;
-        let (a, b) = (*source.decoded.cells.get(self.row)?)?;
-        Some(trim(&source.decoded.text[a as usize..b as usize])).filter(|v| !v.is_empty())
+        self.fields[field as usize]?.decoded.value(self.row)
     }
 
+    #[inline(always)]
     fn time(&self, field: Field, columns: &Columns) -> Option<Option<When>> {
         let source = self.fields[field as usize]?;
         if source.typed {
@@ -69,6 +71,7 @@ impl Fields for ParquetRow<'_> {
         self.get(field, columns).map(When::parse)
     }
 
+    #[inline(always)]
     fn number(&self, field: Field, columns: &Columns) -> Option<Option<f64>> {
         let source = self.fields[field as usize]?;
         if source.number {
@@ -264,6 +267,11 @@ fn rows<T: Row>(
                     typed: false,
                     number: false,
                     max_def: column.max_def_level(),
+                    width: match column.physical_type() {
+                        parquet::basic::Type::INT32 => 4,
+                        parquet::basic::Type::INT64 => 8,
+                        _ => 0,
+                    },
                     resolves: None,
                     reader: None,
                     levels: Vec::new(),
@@ -320,12 +328,18 @@ fn rows<T: Row>(
             for (field, slot) in by_field.iter_mut().zip(slots) {
                 *field = slot.map(|at| &sources[at]);
             }
-            // Whether any row of the batch holds bytes that are not text.
-            let any_bad = sources.iter().any(|s| s.decoded.bad.contains(&true));
+            // The rows of the batch that hold bytes that are not text.
+            let mut bad = Vec::new();
+            if sources.iter().any(|s| !s.decoded.bad.is_empty()) {
+                bad.resize(want, false);
+                for &row in sources.iter().flat_map(|s| &s.decoded.bad) {
+                    bad[row as usize] = true;
+                }
+            }
             for row in 0..want {
                 let line = *next_row;
                 *next_row += 1;
-                if any_bad && sources.iter().any(|s| s.decoded.bad[row]) {
+                if !bad.is_empty() && bad[row] {
                     each(Err(BadRow::unread(line, Flaw::Unreadable)));
                     continue;
                 }

@@ -2,8 +2,8 @@
 //! text (or, for a time column only times read, typed times), decoded a
 //! batch of rows at a time.
 
-use super::pages::{self, Resolver, TextPages};
-use super::{typed, Field, Resolve, When};
+use super::pages::{self, Pages, Resolver};
+use super::{trim, typed, Field, Resolve, When};
 use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
 use parquet::column::reader::ColumnReader;
 use parquet::data_type::{ByteArray, Int96};
@@ -85,18 +85,23 @@ pub(super) fn shape(column: &ColumnDescriptor) -> Option<Shape> {
 }
 
 /// One batch of a column, as text: `cells[r]` is row r's value's bounds in
-/// `text`, None when the row holds no value; `bad[r]` when it holds bytes
-/// that are not text. A time column read only as times is decoded typed
-/// instead: `times[r]` is None when the row holds no value, `Some(None)`
-/// when it holds one out of the calendar's range.
+/// `text`, trimmed as a row's value is, equal bounds when the row holds no
+/// value or only blanks; `bad` lists the rows that hold bytes that are not
+/// text. A time column read only as times is decoded typed instead:
+/// `times[r]` is None when the row holds no value, `Some(None)` when it
+/// holds one out of the calendar's range.
 #[derive(Default)]
 pub(super) struct Decoded {
     /// A text column's dictionary is its first `kept` bytes, kept from
     /// batch to batch of a row group.
     pub(super) kept: usize,
-    pub(super) text: String,
-    pub(super) cells: Vec<Option<(u32, u32)>>,
-    pub(super) bad: Vec<bool>,
+    /// UTF-8 wherever a cell points (each value is checked before its cell
+    /// is made); other bytes between cells (a plain page's lengths, copied
+    /// with its values in one piece) are never read as text.
+    pub(super) text: Vec<u8>,
+    pub(super) cells: Vec<(u32, u32)>,
+    /// The rows of the batch that hold bytes that are not text, in order.
+    pub(super) bad: Vec<u32>,
     pub(super) times: Vec<Option<Option<When>>>,
     /// An integer column read only as numbers: `numbers[r]` is None when
     /// the row holds no value.
@@ -105,7 +110,12 @@ pub(super) struct Decoded {
     /// dictionary entry names, `pages::NONE` when it has none; empty
     /// when the column is read by the parquet crate.
     pub(super) ids: Vec<u32>,
+    /// Where a value that is not text yet (a number, a time) is written.
+    scratch: String,
 }
+
+/// A cell of no value.
+pub(super) const EMPTY: (u32, u32) = (0, 0);
 
 impl Decoded {
     pub(super) fn clear(&mut self) {
@@ -117,34 +127,75 @@ impl Decoded {
         self.ids.clear();
     }
 
+    /// Row `row`'s value: None when it holds none, only blanks, or bytes
+    /// that are not text.
+    #[inline(always)]
+    pub(super) fn value(&self, row: usize) -> Option<&str> {
+        let &(a, b) = self.cells.get(row)?;
+        if a == b {
+            return None;
+        }
+        let bytes = self.text.get(a as usize..b as usize)?;
+        // SAFETY: a cell's bounds are those of a value checked as UTF-8
+        // when the cell was made (`text`, `dictionary`), trimmed at
+        // character boundaries (`trimmed`), and `text` is only appended
+        // to or truncated to `kept`, below every cell of the batch.
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+    }
+
+    #[inline(always)]
     fn number(&mut self, number: Option<f64>) {
         self.numbers.push(number);
-        self.bad.push(false);
     }
 
+    #[inline(always)]
     fn time(&mut self, time: Option<Option<When>>) {
         self.times.push(time);
-        self.bad.push(false);
     }
 
-    pub(super) fn push(&mut self, write: impl FnOnce(&mut String)) {
-        let start = self.text.len();
-        write(&mut self.text);
-        self.cells
-            .push(Some((start as u32, self.text.len() as u32)));
-        self.bad.push(false);
+    /// A value as text: trimmed, then copied into the batch's text.
+    pub(super) fn push_str(&mut self, value: &str) {
+        let value = trim(value);
+        let start = self.text.len() as u32;
+        self.text.extend_from_slice(value.as_bytes());
+        self.cells.push((start, self.text.len() as u32));
+    }
+
+    /// A value written as text (a number's, a time's).
+    fn push(&mut self, write: impl FnOnce(&mut String)) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        write(&mut scratch);
+        self.push_str(&scratch);
+        self.scratch = scratch;
     }
 
     /// A value already in the text (a dictionary's).
+    #[inline(always)]
     pub(super) fn cell(&mut self, bounds: (u32, u32)) {
-        self.cells.push(Some(bounds));
-        self.bad.push(false);
+        self.cells.push(bounds);
     }
 
-    pub(super) fn none(&mut self, bad: bool) {
-        self.cells.push(None);
-        self.bad.push(bad);
+    /// A row without a value.
+    #[inline(always)]
+    pub(super) fn none(&mut self) {
+        self.cells.push(EMPTY);
     }
+
+    /// A row whose value is not text.
+    pub(super) fn not_text(&mut self) {
+        self.bad.push(self.cells.len() as u32);
+        self.cells.push(EMPTY);
+    }
+}
+
+/// `value`'s bounds within itself once trimmed as a row's value is
+/// ([`trim`]: at character boundaries).
+#[inline(always)]
+pub(super) fn trimmed(value: &str) -> (usize, usize) {
+    let kept = trim(value);
+    let start = kept.as_ptr() as usize - value.as_ptr() as usize;
+    (start, start + kept.len())
 }
 
 /// A column of the file a field reads, with its reader for the current
@@ -158,6 +209,8 @@ pub(super) struct Source {
     /// `numbers`, not text.
     pub(super) number: bool,
     pub(super) max_def: i16,
+    /// An INT32 column's bytes a value (4), an INT64's (8); 0 for others.
+    pub(super) width: usize,
     /// The field whose names this column's dictionary entries are
     /// resolved for (`Decoded::ids`), when one is.
     pub(super) resolves: Option<Field>,
@@ -166,11 +219,13 @@ pub(super) struct Source {
     pub(super) decoded: Decoded,
 }
 
-/// How a column chunk is read: a text column's pages by cxc when it can
-/// ([`pages`]), any other by the parquet crate.
+/// How a column chunk is read: a text column's pages, and an integer
+/// column's read as times or numbers, by cxc when it can ([`pages`]), any
+/// other by the parquet crate.
 pub(super) enum Chunk {
     Values(ColumnReader),
-    Text(TextPages),
+    Text(Pages),
+    Integers(Pages),
 }
 
 /// The values of one batch's columns, in the order of [`Source`]s.
@@ -204,9 +259,13 @@ impl Source {
         chunk: &ColumnChunkMetaData,
     ) -> parquet::errors::Result<()> {
         self.decoded.kept = 0;
+        let integers = (self.typed || self.number) && self.width > 0;
         self.reader = Some(if self.shape == Shape::Text && pages::supported(chunk) {
             let pages = group.get_column_page_reader(self.index)?;
-            Chunk::Text(TextPages::new(pages, self.max_def, &mut self.decoded))
+            Chunk::Text(Pages::new(pages, self.max_def, &mut self.decoded))
+        } else if integers && pages::supported(chunk) {
+            let pages = group.get_column_page_reader(self.index)?;
+            Chunk::Integers(Pages::integers(pages, self.max_def, self.width))
         } else {
             Chunk::Values(group.get_column_reader(self.index)?)
         });
@@ -239,6 +298,14 @@ impl Source {
                 let resolve = resolve.as_ref().map(|r| r as Resolver<'_>);
                 return pages.next_batch(rows, decoded, resolve);
             }
+            Some(Chunk::Integers(pages)) if typed => {
+                return pages.next_integers(rows, decoded, |d, v| {
+                    d.time(v.map(|v| typed::time(v, shape)));
+                });
+            }
+            Some(Chunk::Integers(pages)) => {
+                return pages.next_integers(rows, decoded, |d, v| d.number(v.map(typed::number)));
+            }
             Some(Chunk::Values(reader)) => reader,
         };
         let n = match reader {
@@ -247,9 +314,9 @@ impl Source {
                     &ByteArray,
                 >| {
                     match v.map(|b| std::str::from_utf8(b.data())) {
-                        Some(Ok(s)) => decoded.push(|t| t.push_str(s)),
-                        Some(Err(_)) => decoded.none(true),
-                        None => decoded.none(false),
+                        Some(Ok(s)) => decoded.push_str(s),
+                        Some(Err(_)) => decoded.not_text(),
+                        None => decoded.none(),
                     }
                 })
             }
@@ -260,7 +327,7 @@ impl Source {
                     Some(&v) if number => decoded.number(Some(typed::number(i64::from(v)))),
                     None if number => decoded.number(None),
                     Some(&v) => decoded.push(|t| integer(t, i64::from(v), shape)),
-                    None => decoded.none(false),
+                    None => decoded.none(),
                 })
             }
             ColumnReader::Int64ColumnReader(r) => {
@@ -270,7 +337,7 @@ impl Source {
                     Some(&v) if number => decoded.number(Some(typed::number(v))),
                     None if number => decoded.number(None),
                     Some(&v) => decoded.push(|t| integer(t, v, shape)),
-                    None => decoded.none(false),
+                    None => decoded.none(),
                 })
             }
             ColumnReader::Int96ColumnReader(r) => {
@@ -284,26 +351,26 @@ impl Source {
                         Some(v) if typed => decoded.time(Some(typed::time(v.to_nanos(), shape))),
                         None if typed => decoded.time(None),
                         Some(v) => decoded.push(|t| instant(t, v.to_nanos(), Unit::Nanos, true)),
-                        None => decoded.none(false),
+                        None => decoded.none(),
                     }
                 )
             }
             ColumnReader::FloatColumnReader(r) => {
                 read_batch!(r, f32, levels, max_def, rows, |v: Option<&f32>| match v {
                     Some(&v) => decoded.push(|t| float(t, f64::from(v))),
-                    None => decoded.none(false),
+                    None => decoded.none(),
                 })
             }
             ColumnReader::DoubleColumnReader(r) => {
                 read_batch!(r, f64, levels, max_def, rows, |v: Option<&f64>| match v {
                     Some(&v) => decoded.push(|t| float(t, v)),
-                    None => decoded.none(false),
+                    None => decoded.none(),
                 })
             }
             ColumnReader::BoolColumnReader(r) => {
                 read_batch!(r, bool, levels, max_def, rows, |v: Option<&bool>| match v {
                     Some(&v) => decoded.push(|t| t.push_str(if v { "true" } else { "false" })),
-                    None => decoded.none(false),
+                    None => decoded.none(),
                 })
             }
             ColumnReader::FixedLenByteArrayColumnReader(_) => 0,

@@ -2,15 +2,20 @@
 //! values: a dictionary page's strings are checked as UTF-8 and copied into
 //! the batch's text once per row group, and a row of a dictionary-encoded
 //! page is its index's bounds in that text — no byte string is made, cloned
-//! or dropped per row. A plain page's values are copied from the page.
+//! or dropped per row. A plain page's values are checked one by one and
+//! copied in one piece (their lengths between them), each row its value's
+//! bounds in that copy. An INT32 or INT64 column read as times or numbers
+//! is read from its pages too ([`Pages::next_integers`]): each value taken
+//! from its page or its dictionary, no vector of levels or values between.
 //!
-//! Only what warehouses write for strings is read so: PLAIN and dictionary
-//! values, RLE definition levels, data pages v1 and v2. A column chunk whose
+//! Only what warehouses write is read so: PLAIN and dictionary values, RLE
+//! definition levels, data pages v1 and v2. A column chunk whose
 //! metadata names any other encoding (the deprecated BIT_PACKED levels
 //! some older writers list included) is read by the parquet crate
 //! ([`supported`]); a page that turns out otherwise is unreadable.
-//! `tests::pages_read_as_the_parquet_crate_reads` holds this reader to the
-//! crate's on random columns.
+//! `tests::pages_read_as_the_parquet_crate_reads` and
+//! `tests::integer_pages_read_as_the_parquet_crate_reads` hold this reader
+//! to the crate's on random columns.
 //!
 //! A column whose values name declarations (a segment, channel or
 //! complaint) has each dictionary entry resolved once, when its page is
@@ -18,8 +23,7 @@
 //! (`Decoded::ids`, [`NONE`] when the entry names nothing or the row's
 //! value is not in the dictionary), so it is not looked up by name.
 
-use super::columns::Decoded;
-use super::trim;
+use super::columns::{trimmed, Decoded};
 use parquet::basic::Encoding;
 use parquet::column::page::{Page, PageReader};
 use parquet::errors::{ParquetError, Result};
@@ -43,24 +47,28 @@ pub const NONE: u32 = u32::MAX;
 pub type Resolver<'a> = &'a dyn Fn(&str) -> Option<u32>;
 
 fn bad(what: &str) -> ParquetError {
-    ParquetError::General(format!("text column: {what}"))
+    ParquetError::General(format!("column: {what}"))
 }
 
 /// The values of the data page being read.
 enum Values {
     /// Indices into the dictionary, one per value present.
     Indices(Vec<u32>),
-    /// PLAIN byte arrays: the page, whose next value starts at `TextPages::at`.
+    /// PLAIN byte arrays: the page, whose next value starts at `Pages::at`.
     Plain(Page),
 }
 
-/// A flat text column chunk, read page by page.
-pub struct TextPages {
+/// A flat column chunk of text or of integers, read page by page.
+pub struct Pages {
     pages: Box<dyn PageReader>,
     max_def: i16,
+    /// An integer column's bytes a value (4 or 8); 0 for a text column.
+    width: usize,
     /// Each dictionary entry's bounds in the batch's text (its first
     /// `Decoded::kept` bytes); None for an entry that is not UTF-8.
     dictionary: Option<Vec<Option<(u32, u32)>>>,
+    /// An integer column's dictionary.
+    integers: Option<Vec<i64>>,
     /// Each dictionary entry's id, when the column's names are resolved.
     ids: Vec<u32>,
     /// The data page being read: whether each of its rows holds a value.
@@ -73,16 +81,18 @@ pub struct TextPages {
     levels: Vec<u32>,
 }
 
-impl TextPages {
+impl Pages {
     /// A column chunk's pages; `decoded` forgets the text it kept for the
     /// chunk before.
     pub fn new(pages: Box<dyn PageReader>, max_def: i16, decoded: &mut Decoded) -> Self {
         decoded.kept = 0;
         decoded.clear();
-        TextPages {
+        Pages {
             pages,
             max_def,
+            width: 0,
             dictionary: None,
+            integers: None,
             ids: Vec::new(),
             present: Vec::new(),
             row: 0,
@@ -109,7 +119,7 @@ impl TextPages {
                 break;
             }
             let take = (rows - read).min(self.present.len() - self.row);
-            let TextPages {
+            let Pages {
                 dictionary,
                 ids,
                 present,
@@ -123,9 +133,10 @@ impl TextPages {
             match values {
                 Values::Indices(indices) => {
                     let dictionary = dictionary.as_deref().ok_or_else(|| bad("no dictionary"))?;
+                    decoded.cells.reserve(take);
                     for &here in present {
                         if !here {
-                            decoded.none(false);
+                            decoded.none();
                             if resolving {
                                 decoded.ids.push(NONE);
                             }
@@ -135,7 +146,7 @@ impl TextPages {
                         *value += 1;
                         match dictionary.get(index as usize) {
                             Some(Some(cell)) => decoded.cell(*cell),
-                            Some(None) => decoded.none(true),
+                            Some(None) => decoded.not_text(),
                             None => return Err(bad("index past the dictionary")),
                         }
                         if resolving {
@@ -147,21 +158,100 @@ impl TextPages {
                     }
                 }
                 Values::Plain(page) => {
+                    // The values' bytes are copied in one piece after
+                    // them (lengths and all); each cell points into it.
+                    let buf = page.buffer();
+                    let from = *at;
+                    let base = decoded.text.len();
+                    let at_text = |i: usize| (base + i - from) as u32;
+                    decoded.cells.reserve(take);
                     for &here in present {
                         if !here {
-                            decoded.none(false);
+                            decoded.none();
                             continue;
                         }
-                        let (bytes, next) = plain(page.buffer(), *at)?;
-                        match text(bytes) {
-                            Some(s) => decoded.push(|t| t.push_str(s)),
-                            None => decoded.none(true),
-                        }
+                        let (start, next) = plain(buf, *at)?;
                         *at = next;
+                        match text(&buf[start..next]) {
+                            Some(s) => {
+                                let (a, b) = trimmed(s);
+                                decoded.cell((at_text(start + a), at_text(start + b)));
+                            }
+                            None => decoded.not_text(),
+                        }
                     }
+                    decoded.text.extend_from_slice(&buf[from..*at]);
                     if resolving {
                         // A plain page's values are looked up by their text.
                         decoded.ids.resize(decoded.ids.len() + take, NONE);
+                    }
+                }
+            }
+            self.row += take;
+            read += take;
+        }
+        Ok(read)
+    }
+
+    /// An INT32 (`width` 4) or INT64 (8) column chunk's pages: read with
+    /// [`Pages::next_integers`].
+    pub fn integers(pages: Box<dyn PageReader>, max_def: i16, width: usize) -> Self {
+        let mut pages = Pages::new(pages, max_def, &mut Decoded::default());
+        pages.width = width;
+        pages
+    }
+
+    /// The next `rows` rows of an integer column, each handed to `each`
+    /// with `decoded` (None: no value); returns how many there were.
+    pub fn next_integers(
+        &mut self,
+        rows: usize,
+        decoded: &mut Decoded,
+        mut each: impl FnMut(&mut Decoded, Option<i64>),
+    ) -> Result<usize> {
+        let mut read = 0;
+        while read < rows {
+            if self.row == self.present.len() && !self.next_page(read, decoded, None)? {
+                break;
+            }
+            let take = (rows - read).min(self.present.len() - self.row);
+            let Pages {
+                width,
+                integers,
+                present,
+                row,
+                values,
+                value,
+                at,
+                ..
+            } = self;
+            let present = &present[*row..*row + take];
+            match values {
+                Values::Indices(indices) => {
+                    let dictionary = integers.as_deref().ok_or_else(|| bad("no dictionary"))?;
+                    for &here in present {
+                        if !here {
+                            each(decoded, None);
+                            continue;
+                        }
+                        let index = *indices.get(*value).ok_or_else(|| bad("too few values"))?;
+                        *value += 1;
+                        let v = dictionary.get(index as usize);
+                        each(
+                            decoded,
+                            Some(*v.ok_or_else(|| bad("index past the dictionary"))?),
+                        );
+                    }
+                }
+                Values::Plain(page) => {
+                    let buf = page.buffer();
+                    for &here in present {
+                        if !here {
+                            each(decoded, None);
+                            continue;
+                        }
+                        each(decoded, Some(integer(buf, *at, *width)?));
+                        *at += *width;
                     }
                 }
             }
@@ -189,17 +279,26 @@ impl TextPages {
                 } => {
                     // Only before the chunk's first rows: the rows read
                     // point into the text it replaces.
-                    if self.dictionary.is_some() || read > 0 || decoded.kept > 0 {
+                    let second = self.dictionary.is_some() || self.integers.is_some();
+                    if second || read > 0 || decoded.kept > 0 {
                         return Err(bad("a second dictionary"));
+                    }
+                    if self.width > 0 {
+                        let count = *num_values as usize;
+                        let values = (0..count).map(|i| integer(buf, i * self.width, self.width));
+                        self.integers = Some(values.collect::<Result<_>>()?);
+                        continue;
                     }
                     let entries = dictionary(buf, *num_values as usize, decoded)?;
                     self.ids.clear();
                     if let Some(resolve) = resolve {
-                        // Each entry resolved as the rows' text would be:
-                        // trimmed; one not text names nothing.
+                        // Each entry resolved as the rows' text would be
+                        // (trimmed, as it is kept); one that is not text
+                        // or is blank names nothing.
                         let id = |e: &Option<(u32, u32)>| {
                             e.and_then(|(a, b)| {
-                                resolve(trim(&decoded.text[a as usize..b as usize]))
+                                let name = decoded.text.get(a as usize..b as usize)?;
+                                resolve(std::str::from_utf8(name).ok()?)
                             })
                             .unwrap_or(NONE)
                         };
@@ -289,17 +388,19 @@ impl TextPages {
 }
 
 /// A dictionary page's strings appended to the batch's text, kept there
-/// for the chunk: each one's bounds, None when it is not UTF-8.
+/// for the chunk: each one's bounds, trimmed as a row's value is, None when
+/// it is not UTF-8.
 fn dictionary(buf: &[u8], count: usize, decoded: &mut Decoded) -> Result<Vec<Option<(u32, u32)>>> {
     let mut entries = Vec::with_capacity(count.min(buf.len() / 4));
     let mut at = 0;
     for _ in 0..count {
-        let (bytes, next) = plain(buf, at)?;
+        let (start, next) = plain(buf, at)?;
         at = next;
-        entries.push(std::str::from_utf8(bytes).ok().map(|s| {
-            let start = decoded.text.len();
-            decoded.text.push_str(s);
-            (start as u32, decoded.text.len() as u32)
+        entries.push(std::str::from_utf8(&buf[start..next]).ok().map(|s| {
+            let (a, b) = trimmed(s);
+            let base = decoded.text.len();
+            decoded.text.extend_from_slice(s.as_bytes());
+            ((base + a) as u32, (base + b) as u32)
         }));
     }
     decoded.kept = decoded.text.len();
@@ -320,8 +421,9 @@ fn text(bytes: &[u8]) -> Option<&str> {
 }
 
 /// The PLAIN byte array at `at` of `buf` (its length in four bytes, then
-/// its bytes), and where the next starts.
-fn plain(buf: &[u8], at: usize) -> Result<(&[u8], usize)> {
+/// its bytes): where its bytes start, and where the next value starts.
+#[inline(always)]
+fn plain(buf: &[u8], at: usize) -> Result<(usize, usize)> {
     let length = buf
         .get(at..at + 4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
@@ -330,7 +432,19 @@ fn plain(buf: &[u8], at: usize) -> Result<(&[u8], usize)> {
         .checked_add(length)
         .filter(|&e| e <= buf.len())
         .ok_or_else(|| bad("short value"))?;
-    Ok((&buf[at + 4..end], end))
+    Ok((at + 4, end))
+}
+
+/// The INT32 (`width` 4) or INT64 (8) at `at` of `buf`, little-endian.
+#[inline(always)]
+fn integer(buf: &[u8], at: usize, width: usize) -> Result<i64> {
+    let bytes = buf.get(at..at + width).ok_or_else(|| bad("short value"))?;
+    Ok(match width {
+        8 => i64::from_le_bytes(bytes.try_into().expect("eight bytes")),
+        _ => i64::from(i32::from_le_bytes(
+            bytes[..4].try_into().map_err(|_| bad("width"))?,
+        )),
+    })
 }
 
 /// `n` values of `width` bits in Parquet's RLE / bit-packed hybrid
@@ -396,8 +510,24 @@ pub(super) fn hybrid(data: &[u8], width: u8, n: usize, out: &mut Vec<u32>) -> Re
                 return Err(bad("short run"));
             }
             at += packed.len();
-            for i in 0..count {
-                let bit = i * usize::from(width);
+            out.reserve(count);
+            let width = usize::from(width);
+            // Eight bytes read at once where the run has them (a value
+            // starts at most 7 bits into them and is at most 32 bits wide),
+            // the run's last values from a copy of its last bytes.
+            let whole = if packed.len() >= 8 {
+                ((packed.len() - 8) * 8 / width.max(1) + 1).min(count)
+            } else {
+                0
+            };
+            for i in 0..whole {
+                let bit = i * width;
+                let from = bit / 8;
+                let word: [u8; 8] = packed[from..from + 8].try_into().expect("eight bytes");
+                out.push((u64::from_le_bytes(word) >> (bit % 8)) as u32 & mask);
+            }
+            for i in whole..count {
+                let bit = i * width;
                 let mut word = [0u8; 8];
                 let from = bit / 8;
                 let to = (from + 8).min(packed.len());

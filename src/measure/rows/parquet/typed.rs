@@ -28,6 +28,7 @@ pub const NUMBERS: [Field; 4] = [Field::Csat, Field::Nps, Field::Effort, Field::
 
 /// The number an integer column's value stands for: what its text parses
 /// to (both round to the nearest `f64`, ties to even).
+#[inline]
 pub fn number(v: i64) -> f64 {
     v as f64
 }
@@ -40,14 +41,26 @@ pub fn is_time(shape: Shape) -> bool {
 /// The time an integer column's value stands for; None when it is out of
 /// the years 0 to 9999 its text can be written in (a bad time, as its text
 /// is: measure::rows::when::documented, four digits of year).
+#[inline]
 pub fn time(v: i64, shape: Shape) -> Option<When> {
-    let year = |w: &When| match w {
-        When::Exact(t) => t.to_zoned(jiff::tz::TimeZone::UTC).year(),
-        When::Local(dt) => dt.year(),
-    };
-    typed_time(v, shape).filter(|w| (0..=9999).contains(&year(w)))
+    typed_time(v, shape).filter(written)
 }
 
+/// 0000-01-01T00:00:00Z and the last second of 9999 in UTC.
+const FIRST: jiff::Timestamp = jiff::Timestamp::constant(-62_167_219_200, 0);
+const LAST_SECOND: i64 = 253_402_300_799;
+
+/// Whether a time's year (in UTC for an instant) is one of 0 to 9999: an
+/// instant compared with the bounds of those years, not turned into a date.
+#[inline]
+fn written(w: &When) -> bool {
+    match w {
+        When::Exact(t) => *t >= FIRST && t.as_second() <= LAST_SECOND,
+        When::Local(dt) => (0..=9999).contains(&dt.year()),
+    }
+}
+
+#[inline]
 fn typed_time(v: i64, shape: Shape) -> Option<When> {
     match shape {
         Shape::Date => {
@@ -65,6 +78,7 @@ fn typed_time(v: i64, shape: Shape) -> Option<When> {
 
 /// `v` units since the epoch: an instant, or (not `utc`) the wall time it
 /// shows in UTC.
+#[inline]
 pub fn instant(v: i64, unit: Unit, utc: bool) -> Option<When> {
     let t = match unit {
         Unit::Millis => jiff::Timestamp::from_millisecond(v),

@@ -5,18 +5,18 @@
 
 use super::super::columns::Decoded;
 use super::super::tests::seed;
-use super::{hybrid, supported, TextPages, NONE};
+use super::{hybrid, supported, Pages, NONE};
 use crate::testing::Random;
 use parquet::basic::Compression;
 use parquet::column::reader::ColumnReader;
-use parquet::data_type::{ByteArray, ByteArrayType};
+use parquet::data_type::{ByteArray, ByteArrayType, Int32Type, Int64Type};
 use parquet::file::properties::{WriterProperties, WriterVersion};
 use parquet::file::reader::{FileReader, SerializedFileReader};
-use parquet::file::writer::SerializedFileWriter;
+use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use std::sync::Arc;
 
-/// A value as read: None when the row holds none, `Some(None)` when it
-/// holds bytes that are not text.
+/// A value as read, trimmed: None when the row holds none (or only
+/// blanks), `Some(None)` when it holds bytes that are not text.
 type Cell = Option<Option<String>>;
 
 /// The names of a spec: `v<n>` names declaration n unless n is a multiple
@@ -33,7 +33,7 @@ fn resolve(name: &str) -> Option<u32> {
 /// The id a row carries when its page is dictionary-encoded.
 fn expected_id(cell: &Cell) -> u32 {
     match cell {
-        Some(Some(text)) => resolve(text.trim()).unwrap_or(NONE),
+        Some(Some(text)) => resolve(text).unwrap_or(NONE),
         _ => NONE,
     }
 }
@@ -84,10 +84,18 @@ fn value(rng: &mut Random, distinct: u64) -> Vec<u8> {
     }
 }
 
-/// The column written as Parquet: `nested` puts it in an optional group
-/// (two definition levels).
-fn write(cells: &[Option<Vec<u8>>], nested: bool, rng: &mut Random) -> Vec<u8> {
-    let leaf = "optional binary s (STRING);";
+/// A column's present values and its definition levels, for a writer.
+type Put<'a, T> = &'a dyn Fn(&mut SerializedColumnWriter<'_>, &[T], &[i16]);
+
+/// The column written as Parquet, the `leaf` of its schema, its values
+/// by `put`: `nested` puts it in an optional group (two definition levels).
+fn write<T: Clone>(
+    cells: &[Option<T>],
+    leaf: &str,
+    nested: bool,
+    rng: &mut Random,
+    put: Put<'_, T>,
+) -> Vec<u8> {
     let schema = if nested {
         format!("message m {{ optional group g {{ {leaf} }} }}")
     } else {
@@ -114,12 +122,7 @@ fn write(cells: &[Option<Vec<u8>>], nested: bool, rng: &mut Random) -> Vec<u8> {
     for chunk in cells.chunks(group) {
         let mut group_writer = writer.next_row_group().unwrap();
         let mut w = group_writer.next_column().unwrap().unwrap();
-        let values: Vec<ByteArray> = chunk
-            .iter()
-            .flatten()
-            .cloned()
-            .map(ByteArray::from)
-            .collect();
+        let values: Vec<T> = chunk.iter().flatten().cloned().collect();
         // Nested: a row without a value has no group (level 0) or an
         // empty one (level 1), at random.
         let levels: Vec<i16> = chunk
@@ -131,14 +134,19 @@ fn write(cells: &[Option<Vec<u8>>], nested: bool, rng: &mut Random) -> Vec<u8> {
                 (None, false) => 0,
             })
             .collect();
-        w.typed::<ByteArrayType>()
-            .write_batch(&values, Some(&levels), None)
-            .unwrap();
+        put(&mut w, &values, &levels);
         w.close().unwrap();
         group_writer.close().unwrap();
     }
     writer.close().unwrap();
     out
+}
+
+fn put_text(w: &mut SerializedColumnWriter<'_>, values: &[Vec<u8>], levels: &[i16]) {
+    let values: Vec<ByteArray> = values.iter().cloned().map(ByteArray::from).collect();
+    w.typed::<ByteArrayType>()
+        .write_batch(&values, Some(levels), None)
+        .unwrap();
 }
 
 /// Every row group's rows, read by the parquet crate.
@@ -167,16 +175,20 @@ fn by_the_crate(reader: &SerializedFileReader<std::fs::File>) -> Vec<Cell> {
         assert_eq!(records, n);
         let mut values = values.iter();
         for level in &levels {
-            rows.push((*level == max_def).then(|| {
+            let cell = (*level == max_def).then(|| {
                 let v = values.next().unwrap();
-                std::str::from_utf8(v.data()).ok().map(str::to_string)
-            }));
+                std::str::from_utf8(v.data())
+                    .ok()
+                    .map(|s| s.trim().to_string())
+            });
+            // A row's value is trimmed; only blanks are none.
+            rows.push(cell.filter(|c| c.as_ref().is_none_or(|s| !s.is_empty())));
         }
     }
     rows
 }
 
-/// Every row group's rows, read by [`TextPages`] in batches of random
+/// Every row group's rows, read by [`Pages`] in batches of random
 /// sizes, as `Source` reads them, with the names resolved by [`resolve`]:
 /// each row's value, its id, and whether its page is dictionary-encoded;
 /// None when a chunk is not one it reads.
@@ -199,7 +211,7 @@ fn by_pages(
         }
         let mut dictionary = dictionary_rows(reader, g).into_iter();
         let group = reader.get_row_group(g).unwrap();
-        let mut pages = TextPages::new(
+        let mut pages = Pages::new(
             group.get_column_page_reader(0).unwrap(),
             max_def,
             &mut decoded,
@@ -211,11 +223,11 @@ fn by_pages(
             let names = Some(&resolve as &dyn Fn(&str) -> Option<u32>);
             assert_eq!(pages.next_batch(want, &mut decoded, names).unwrap(), want);
             assert_eq!(decoded.ids.len(), want, "an id for every row");
+            assert_eq!(decoded.cells.len(), want, "a cell for every row");
             for r in 0..want {
-                let cell = match (decoded.cells[r], decoded.bad[r]) {
-                    (Some((a, b)), false) => {
-                        Some(Some(decoded.text[a as usize..b as usize].to_string()))
-                    }
+                let bad = decoded.bad.contains(&(r as u32));
+                let cell = match (decoded.value(r), bad) {
+                    (Some(text), false) => Some(Some(text.to_string())),
                     (None, true) => Some(None),
                     (None, false) => None,
                     (Some(_), true) => panic!("a value both read and bad"),
@@ -249,7 +261,8 @@ fn pages_read_as_the_parquet_crate_reads() {
         let nested = rng.below(3) == 0;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("column.parquet");
-        std::fs::write(&path, write(&cells, nested, &mut rng)).unwrap();
+        let leaf = "optional binary s (STRING);";
+        std::fs::write(&path, write(&cells, leaf, nested, &mut rng, &put_text)).unwrap();
         let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
         let expected = by_the_crate(&reader);
         assert_eq!(expected.len(), rows);
@@ -328,4 +341,204 @@ fn the_hybrid_encoding_reads_runs_and_packed_groups() {
     for data in [&[][..], &[0x03, 0x88], &[0x80], &[0x00]] {
         assert!(hybrid(data, 3, 8, &mut Vec::new()).is_err(), "{data:?}");
     }
+}
+
+/// Values of `width` bits bit-packed as the hybrid encoding packs them
+/// (one run of groups of eight, from the lowest bit).
+fn bit_packed(values: &[u32], width: u8) -> Vec<u8> {
+    let groups = values.len().div_ceil(8);
+    let mut out = Vec::new();
+    let mut header = ((groups as u64) << 1) | 1;
+    loop {
+        let byte = (header & 0x7f) as u8;
+        header >>= 7;
+        out.push(byte | if header > 0 { 0x80 } else { 0 });
+        if header == 0 {
+            break;
+        }
+    }
+    let mut packed = vec![0u8; groups * usize::from(width)];
+    for (i, &v) in values.iter().enumerate() {
+        for b in 0..usize::from(width) {
+            if (v >> b) & 1 == 1 {
+                let bit = i * usize::from(width) + b;
+                packed[bit / 8] |= 1 << (bit % 8);
+            }
+        }
+    }
+    out.extend(packed);
+    out
+}
+
+#[test]
+fn packed_runs_read_as_they_were_packed() {
+    // Long runs (read eight bytes at a time) and short ones, every width.
+    let seed = seed();
+    let mut rng = Random(seed);
+    for run in 0..400 {
+        let width = 1 + rng.below(32) as u8;
+        let n = 1 + rng.below(if run % 4 == 0 { 2_000 } else { 40 }) as usize;
+        let top = if width == 32 {
+            u64::from(u32::MAX) + 1
+        } else {
+            1 << width
+        };
+        let values: Vec<u32> = (0..n).map(|_| rng.below(top) as u32).collect();
+        let data = bit_packed(&values, width);
+        let mut out = vec![7];
+        hybrid(&data, width, n, &mut out).unwrap();
+        assert_eq!(out[0], 7, "appended");
+        assert_eq!(
+            out[1..],
+            values,
+            "seed {seed}, run {run}: {n} values of {width} bits"
+        );
+    }
+}
+
+/// Every row group's rows of an INT32 or INT64 column, read by the crate.
+fn integers_by_the_crate(reader: &SerializedFileReader<std::fs::File>) -> Vec<Option<i64>> {
+    let max_def = reader
+        .metadata()
+        .file_metadata()
+        .schema_descr()
+        .column(0)
+        .max_def_level();
+    let mut rows = Vec::new();
+    for g in 0..reader.num_row_groups() {
+        let n = reader.metadata().row_group(g).num_rows() as usize;
+        let mut levels = Vec::new();
+        let column = reader.get_row_group(g).unwrap().get_column_reader(0);
+        let values: Vec<i64> = match column.unwrap() {
+            ColumnReader::Int64ColumnReader(mut r) => {
+                let mut values = Vec::new();
+                let (records, _, _) = r
+                    .read_records(n, Some(&mut levels), None, &mut values)
+                    .unwrap();
+                assert_eq!(records, n);
+                values
+            }
+            ColumnReader::Int32ColumnReader(mut r) => {
+                let mut values = Vec::new();
+                let (records, _, _) = r
+                    .read_records(n, Some(&mut levels), None, &mut values)
+                    .unwrap();
+                assert_eq!(records, n);
+                values.into_iter().map(i64::from).collect()
+            }
+            _ => panic!("an integer column"),
+        };
+        let mut values = values.into_iter();
+        for level in &levels {
+            rows.push((*level == max_def).then(|| values.next().unwrap()));
+        }
+    }
+    rows
+}
+
+#[test]
+fn integer_pages_read_as_the_parquet_crate_reads() {
+    let seed = seed();
+    let mut rng = Random(seed);
+    let (mut read, mut dictionary, mut plain) = (0, 0, 0);
+    for run in 0..120 {
+        let rows = 1 + rng.below(if run % 10 == 0 { 9_000 } else { 600 }) as usize;
+        let wide = rng.below(2) == 0;
+        let distinct = [3, 50, 1 << 40][rng.below(3) as usize];
+        let nulls = rng.below(4);
+        let cells: Vec<Option<i64>> = (0..rows)
+            .map(|_| {
+                let v = rng.below(distinct) - (distinct as i64) / 2;
+                let v = if wide {
+                    v.wrapping_mul(1 << 20)
+                } else {
+                    v as i32 as i64
+                };
+                (rng.below(8) >= nulls).then_some(v)
+            })
+            .collect();
+        let nested = rng.below(3) == 0;
+        let bytes = if wide {
+            let put: Put<'_, i64> = &|w, values, levels| {
+                w.typed::<Int64Type>()
+                    .write_batch(values, Some(levels), None)
+                    .unwrap();
+            };
+            write(
+                &cells,
+                "optional int64 t (TIMESTAMP(MICROS,true));",
+                nested,
+                &mut rng,
+                put,
+            )
+        } else {
+            let narrow: Vec<Option<i32>> = cells.iter().map(|c| c.map(|v| v as i32)).collect();
+            let put: Put<'_, i32> = &|w, values, levels| {
+                w.typed::<Int32Type>()
+                    .write_batch(values, Some(levels), None)
+                    .unwrap();
+            };
+            write(&narrow, "optional int32 n;", nested, &mut rng, put)
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("column.parquet");
+        std::fs::write(&path, bytes).unwrap();
+        let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let expected = integers_by_the_crate(&reader);
+        assert_eq!(
+            expected, cells,
+            "seed {seed}, run {run}: the crate reads what was written"
+        );
+        let max_def = reader
+            .metadata()
+            .file_metadata()
+            .schema_descr()
+            .column(0)
+            .max_def_level();
+        let mut got = Vec::new();
+        let mut decoded = Decoded::default();
+        for g in 0..reader.num_row_groups() {
+            let meta = reader.metadata().row_group(g);
+            if !supported(meta.column(0)) {
+                got.clear();
+                break;
+            }
+            let encodings: Vec<_> = meta.column(0).encodings().collect();
+            dictionary +=
+                usize::from(encodings.contains(&parquet::basic::Encoding::RLE_DICTIONARY));
+            plain += usize::from(encodings.contains(&parquet::basic::Encoding::PLAIN));
+            let group = reader.get_row_group(g).unwrap();
+            let width = if wide { 8 } else { 4 };
+            let mut pages =
+                Pages::integers(group.get_column_page_reader(0).unwrap(), max_def, width);
+            let mut left = meta.num_rows() as usize;
+            while left > 0 {
+                let want = left.min(1 + rng.below(700) as usize);
+                let before = got.len();
+                let n = pages
+                    .next_integers(want, &mut decoded, |_, v| got.push(v))
+                    .unwrap();
+                assert_eq!(
+                    (n, got.len() - before),
+                    (want, want),
+                    "seed {seed}, run {run}"
+                );
+                left -= want;
+            }
+            // The chunk holds no more rows than its group says.
+            assert_eq!(pages.next_integers(1, &mut decoded, |_, _| ()).unwrap(), 0);
+        }
+        if got.is_empty() {
+            continue;
+        }
+        assert_eq!(
+            got, expected,
+            "seed {seed}, run {run}: {rows} rows, nested {nested}, wide {wide}"
+        );
+        read += 1;
+    }
+    assert!(
+        read > 50 && dictionary > 20 && plain > 20,
+        "seed {seed}: {read} read, {dictionary} row groups with a dictionary, {plain} plain"
+    );
 }
