@@ -114,6 +114,7 @@ pub fn config(
             "always_open": c.is_24x7(),
             "week": Weekday::ALL.iter().map(|&d| (d.as_str().to_string(), json!(c.week.days[d.index()].iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
             "closed": c.closed.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            "opened": c.opened.iter().map(|d| json!({"date": d.date.to_string(), "hours": d.times.iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>()})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "escalations": model.complaints.iter().map(|(_, c)| json!({
             "complaint": id(&c.header),
