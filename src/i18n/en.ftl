@@ -38,6 +38,7 @@ weekday = { $day ->
        *[sun] Sun
     }
 invalid-timezone = calendar `{ $calendar }` names the time zone "{ $zone }", which is not in the IANA database
+invalid-timezone-queue = queue `{ $queue }` says its forecast is written in the time zone "{ $zone }", which is not in the IANA database
 invalid-timezone-suggest = did you mean "{ $zone }"? Write the IANA name: `timezone "{ $zone }"`
 invalid-timezone-help = write an IANA name such as "Europe/Moscow" or "America/New_York" (abbreviations like MSK or PST are not zones: they do not say when daylight saving changes)
 channel-not-offered = step `{ $step }` of journey `{ $journey }` happens on channel `{ $channel }`, but none of the segments the journey serves are offered it
@@ -559,7 +560,7 @@ the-answer-target = the answer target
 forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } contacts { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`): nobody answers them, and no agents are planned for them
 forecast-when-closed-intervals = in { $closed } of { $intervals } intervals (the first at { $start })
 forecast-when-closed-always = in every interval
-forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come
+forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come; if the file's times are another zone's (a centre writing its own local time), name that zone on the queue: `timezone "Asia/Novosibirsk"`
 specialist-on-team-channels = role `{ $role }` owns { $owned } of team `{ $team }`, and also takes the team's contacts on { $shared }, which no role of the team owns: its job description gets their targets and the team's steps there, `headcount-short` counts its people for their queues and TaskRouter offers it their tasks
 specialist-on-team-channels-help = to keep `{ $role }` on its own channels, make the role that answers the others their owner (`channel { $channel } {"{"} owner ROLE {"}"}`); if `{ $role }` does help there, allow this finding
 promise-to-step-start = promise `{ $promise }` counts up to the start of step `{ $step }` of journey `{ $journey }`: that step's own time ({ $own }) is not part of it, so a customer still waiting for what the step delivers counts as kept

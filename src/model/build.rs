@@ -976,12 +976,19 @@ impl Builder {
             patience: None,
             shrinkage: None,
             concurrency: None,
+            timezone: None,
         };
         for s in self.statements(decl) {
             match &s.kind {
                 Stmt::Channel(c) => queue.channel = Some(self.resolve(DeclKind::Channel, c)),
                 Stmt::Segments(scope) => queue.segments = self.segment_list(scope),
                 Stmt::Priority(p) => queue.priority = Some(*p),
+                Stmt::Timezone(tz) => {
+                    queue.timezone = Some(At {
+                        value: tz.clone(),
+                        span: s.span,
+                    })
+                }
                 Stmt::Team(t) => queue.team = Some(self.resolve(DeclKind::Team, t)),
                 Stmt::Agents(n) => {
                     queue.agents = Some(At {

@@ -251,6 +251,7 @@ const QUEUE: &[Form] = &[
     form("patience", "patience DURATION", "patience 3m"),
     form("shrinkage", "shrinkage PERCENT", "shrinkage 30%"),
     form("concurrency", "concurrency NUMBER", "concurrency 3"),
+    form("timezone", "timezone TEXT", "timezone \"Asia/Novosibirsk\""),
     DESCRIPTION,
 ];
 const AGREEMENT: &[Form] = &[
