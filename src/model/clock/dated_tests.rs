@@ -220,7 +220,8 @@ fn working_days_with_dated_hours_equal_a_walk() {
     println!("seed {seed:#x}");
     let mut random = Random(seed);
     let mut checked = 0;
-    for zone in ["Europe/Moscow", "Europe/Berlin", "America/New_York"] {
+    // Zones with offset changes in the decade (Moscow has none since 2014).
+    for zone in ["Europe/Berlin", "Australia/Sydney", "America/New_York"] {
         let tz = jiff::tz::db().get(zone).unwrap();
         let changes = offset_changes(&tz, 2020, 2030);
         let mut closed: Vec<i64> = changes
