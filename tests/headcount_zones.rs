@@ -248,3 +248,66 @@ fn a_sydney_line_and_a_manila_line_meet_at_the_same_instant() {
     assert!(!short(&same_digits, one));
     assert!(short(&same_digits, one - 1));
 }
+
+/// Two around-the-clock lines of one zone whose typical days are read in
+/// hours (`per 60m`): line 0's only row at `first`, line 1's at `second`
+/// (minutes after midnight), 100 contacts each.
+fn hourly(first: u32, second: u32) -> (String, ByPath) {
+    let line = |minutes: u32| Line {
+        zone: "Europe/Moscow",
+        always: true,
+        first: 0,
+        last: 6,
+        from: 0,
+        to: 24 * 60,
+        rows: vec![(minutes / 30, 0, 100)],
+        weekly: false,
+    };
+    let lines = [line(first), line(second)];
+    (spec(&lines, 0).replace("per 30m", "per 60m"), files(&lines))
+}
+
+/// The people one hour of 100 contacts needs, and whether the team of the
+/// two hourly lines is short at `headcount`.
+fn hourly_short(first: u32, second: u32, headcount: u64) -> (u64, bool) {
+    let (spec, files) = hourly(first, second);
+    let one = {
+        let model = common::model_of(&spec);
+        let (plans, _) = cxc::staffing::plan(&model, &files);
+        u64::from(plans[0].peak_required_agents().unwrap())
+    };
+    let spec = spec.replace("headcount 0", &format!("headcount {headcount}"));
+    let model = common::model_of(&spec);
+    let (_, problems) = cxc::staffing::plan(&model, &files);
+    let short = problems
+        .iter()
+        .any(|d| d.code == cxc::diagnostic::Code::HeadcountShort);
+    (one, short)
+}
+
+/// A typical hour from 23:30 runs to 00:30: after midnight it meets the
+/// other line's 00:00 hour, so both lines need their people at once.
+#[test]
+fn a_typical_interval_across_midnight_meets_the_next_days_first_hour() {
+    let (one, _) = hourly_short(23 * 60 + 30, 0, 0);
+    assert!(one > 1);
+    let (_, short) = hourly_short(23 * 60 + 30, 0, 2 * one - 1);
+    assert!(
+        short,
+        "23:30-00:30 and 00:00-01:00 overlap: {} needed",
+        2 * one
+    );
+    let (_, short) = hourly_short(23 * 60 + 30, 0, 2 * one);
+    assert!(!short);
+}
+
+/// An hour from 23:30 ends at 00:30, as the other line's hour starts:
+/// they never overlap, and one line's people are enough.
+#[test]
+fn a_typical_interval_across_midnight_ends_where_it_ends() {
+    let (one, _) = hourly_short(23 * 60 + 30, 30, 0);
+    let (_, short) = hourly_short(23 * 60 + 30, 30, one);
+    assert!(!short, "23:30-00:30 and 00:30-01:30 do not overlap");
+    let (_, short) = hourly_short(23 * 60 + 30, 30, one - 1);
+    assert!(short);
+}

@@ -171,31 +171,37 @@ pub fn suggest_zone(name: &str) -> Option<String> {
 
 fn time_zones(ctx: &mut Ctx) {
     let model = ctx.model;
-    for calendar in model.calendars.values() {
-        let Some(zone) = &calendar.timezone else {
-            continue;
-        };
-        if is_iana(&zone.value) {
-            continue;
-        }
+    let calendars = model.calendars.values().filter_map(|c| {
+        let zone = c.timezone.as_ref()?;
         let shown = crate::escape::shorten(&zone.value, 64);
+        Some((
+            zone,
+            msg!("invalid-timezone", zone = shown, calendar = &c.header.id),
+        ))
+    });
+    // A queue's `timezone`: the zone its forecast is written in.
+    let queues = model.queues.values().filter_map(|q| {
+        let zone = q.timezone.as_ref()?;
+        let shown = crate::escape::shorten(&zone.value, 64);
+        Some((
+            zone,
+            msg!("invalid-timezone-queue", zone = shown, queue = &q.header.id),
+        ))
+    });
+    let found: Vec<_> = calendars
+        .chain(queues)
+        .filter(|(zone, _)| !is_iana(&zone.value))
+        .collect();
+    for (zone, message) in found {
         let suggestion = suggest_zone(&zone.value);
         let help = match &suggestion {
             Some(s) => msg!("invalid-timezone-suggest", zone = s.as_str()),
             None => msg!("invalid-timezone-help"),
         };
         ctx.report(
-            Diagnostic::new(
-                Code::InvalidTimezone,
-                zone.span,
-                msg!(
-                    "invalid-timezone",
-                    zone = shown,
-                    calendar = &calendar.header.id
-                ),
-            )
-            .help(help)
-            .replace_with(suggestion.map(|s| format!("timezone \"{s}\""))),
+            Diagnostic::new(Code::InvalidTimezone, zone.span, message)
+                .help(help)
+                .replace_with(suggestion.map(|s| format!("timezone \"{s}\""))),
         );
     }
 }

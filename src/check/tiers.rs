@@ -75,6 +75,7 @@ fn clock_key(model: &Model, clock: Option<Idx<Calendar>>) -> Option<Idx<Calendar
     model.calendars.iter().find_map(|(id, c)| {
         (c.week == calendar.week
             && c.closed == calendar.closed
+            && c.opened == calendar.opened
             && c.zone_name() == calendar.zone_name())
         .then_some(id)
     })

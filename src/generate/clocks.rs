@@ -112,7 +112,34 @@ pub fn schedule(calendar: &Calendar, language: Language) -> String {
             Language::Ru => ", кроме праздничных дней",
         };
     }
+    if let Some(dated) = dated_hours(calendar, language) {
+        text += match language {
+            Language::En => "; on ",
+            Language::Ru => "; ",
+        };
+        text += &dated;
+    }
     text
+}
+
+/// The dates with hours of their own, in words: "25 December 2027
+/// 09:00–18:00" (and so on, joined); `None` when there are none.
+pub fn dated_hours(calendar: &Calendar, language: Language) -> Option<String> {
+    if calendar.opened.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = calendar
+        .opened
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                super::words::long_date(d.date, language),
+                hours(&d.times, language)
+            )
+        })
+        .collect();
+    Some(list.join(", "))
 }
 
 /// One day's opening intervals: "09:00–13:00 and 14:00–18:00".
@@ -146,11 +173,10 @@ fn every_day(language: Language) -> &'static str {
 /// A weekday as a schedule abbreviates it, by index (Monday first).
 fn short_day(index: usize, language: Language) -> &'static str {
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"];
     debug_assert_eq!(Weekday::ALL[index].index(), index);
     match language {
         Language::En => EN[index],
-        Language::Ru => RU[index],
+        Language::Ru => Weekday::ALL[index].russian(),
     }
 }
 

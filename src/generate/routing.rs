@@ -108,13 +108,13 @@ pub fn config(
         })).collect::<Vec<_>>(),
         "tiers": tiers.into_iter().map(|(tier, segments)| json!({"tier": tier, "segments": segments})).collect::<Vec<_>>(),
         "timers": timers,
-        "calendars": model.calendars.iter().map(|(_, c)| json!({
+        "calendars": model.calendars.iter().map(|(_, c)| with_opened(c, json!({
             "id": id(&c.header),
             "timezone": c.zone_name(),
             "always_open": c.is_24x7(),
             "week": Weekday::ALL.iter().map(|&d| (d.as_str().to_string(), json!(c.week.days[d.index()].iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>()))).collect::<serde_json::Map<_, _>>(),
             "closed": c.closed.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        }))).collect::<Vec<_>>(),
         "escalations": model.complaints.iter().map(|(_, c)| json!({
             "complaint": id(&c.header),
             "segments": segments_of(&c.segments),
@@ -183,6 +183,24 @@ fn write_yaml(value: &Value, indent: usize, out: &mut String) {
         }
         other => out.push_str(&format!("{pad}{}\n", scalar(other))),
     }
+}
+
+/// A calendar's entry with its dated hours (`opened`), when it has any:
+/// `[{"date": "2027-12-25", "hours": ["09:00-18:00"]}]`.
+fn with_opened(c: &crate::model::Calendar, mut entry: Value) -> Value {
+    if !c.opened.is_empty() {
+        entry["opened"] = c
+            .opened
+            .iter()
+            .map(|d| {
+                json!({
+                    "date": d.date.to_string(),
+                    "hours": d.times.iter().map(|(a, b)| format!("{a}-{b}")).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+    }
+    entry
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@ weekday = { $day ->
        *[sun] вс
     }
 invalid-timezone = календарь `{ $calendar }` указывает часовой пояс «{ $zone }», которого нет в базе IANA
+invalid-timezone-queue = очередь `{ $queue }` указывает для своего прогноза часовой пояс «{ $zone }», которого нет в базе IANA
 invalid-timezone-suggest = возможно, имелось в виду «{ $zone }»? Укажите имя IANA: `timezone "{ $zone }"`
 invalid-timezone-help = укажите имя IANA, например «Europe/Moscow» или «America/New_York» (сокращения вроде MSK или PST — не часовые пояса: по ним не видно, когда переводят часы)
 channel-not-offered = этап `{ $step }` пути `{ $journey }` проходит в канале `{ $channel }`, но ни одному из сегментов, которые обслуживает этот путь, канал не предложен
@@ -391,6 +392,8 @@ no-such-step = в пути `{ $journey }` нет этапа `{ $step }`
 no-such-step-help = на этапы ссылаются внутри их пути; объявите `step { $step } {"{"} ... {"}"}` в пути `{ $journey }`
 not-a-currency = `{ $code }` — не код валюты
 not-a-currency-help = напишите код ISO 4217 заглавными буквами, например `currency EUR`, `currency RUB` или `currency USD`
+date-closed-and-open = календарь `{ $calendar }` одновременно закрыт и открыт { $date }
+date-closed-and-open-help = дата бывает либо праздником (`closed`), либо днём со своими часами работы (`open { $date } 09:00-18:00`): уберите одно из двух; пока этого не сделано, дата считается закрытой
 step-in-two-phases = этап `{ $step }` уже входит в другую фазу пути `{ $journey }`
 listed-here-first = впервые указан здесь
 step-in-two-phases-help = этап принадлежит одной фазе: уберите его из одной из двух
@@ -402,6 +405,8 @@ export-conflict-label = это имя уже занято здесь
 export-conflict-help = переименуйте один из них или задайте каждому своё значение в `exports.{ $kind }s` в cxc.yaml
 zendesk-time-zone = в Zendesk нет часового пояса, соответствующего `{ $zone }`; расписание календаря `{ $calendar }` записано с именем IANA, которое Zendesk может не принять
 zendesk-time-zone-help = используйте часовой пояс IANA, который знает Zendesk (например, "Europe/Moscow"), или задайте пояс расписания в Zendesk вручную
+zendesk-dated-hours = в расписании Zendesk есть только рабочая неделя и праздники целыми днями: часы работы календаря `{ $calendar }` в даты { $dates } в расписание не попадают, и Zendesk считает эти даты по часам их дня недели
+zendesk-dated-hours-help = поправьте расписание в Zendesk на эти даты вручную (или учитывайте обращения этих дней отдельно); `cxc measure` и проект dbt считают их так, как задано в календаре
 zendesk-shared-via = обращения из канала `{ $channel }` и из канала `{ $other }` приходят с одним via_id { $via }: правило Zendesk не различает их, и обоим достаётся первое правило с этим via_id
 zendesk-shared-via-help = дайте каждому каналу свои via id в cxc.yaml (`exports:`, `zendesk:`, `via_ids:`, например `{ $channel }: [74]`) или одинаковые цели обоим каналам
 zendesk-organization-missing = правила SLA Zendesk находят сегменты по `organization_id`, но в cxc.yaml нет id организации для сегмента `{ $segment }`
@@ -596,7 +601,7 @@ forecast-when-closed-intervals = в { $closed } из { $intervals } { $intervals
        *[other] интервалов
     } (первый — { $start })
 forecast-when-closed-always = в каждом интервале
-forecast-when-closed-help = не прогнозируйте обращений, пока канал закрыт (позвонившие тогда вернутся, когда он откроется), или откройте `hours` канала на всё время, когда приходят обращения
+forecast-when-closed-help = не прогнозируйте обращений, пока канал закрыт (позвонившие тогда вернутся, когда он откроется), или откройте `hours` канала на всё время, когда приходят обращения; если время в файле записано по другому поясу (центр пишет своё местное время), укажите этот пояс в очереди: `timezone "Asia/Novosibirsk"`
 specialist-on-team-channels = роль `{ $role }` владеет каналом { $owned } подразделения `{ $team }` и при этом принимает обращения подразделения в каналах { $shared }, которыми не владеет ни одна его роль: в её должностную инструкцию попадают их нормативы и этапы подразделения в них, `headcount-short` учитывает её людей в их очередях, а TaskRouter предлагает ей их задачи
 specialist-on-team-channels-help = чтобы `{ $role }` работала только в своих каналах, сделайте владельцем остальных роль, которая в них отвечает (`channel { $channel } {"{"} owner РОЛЬ {"}"}`); если `{ $role }` действительно помогает в них, отключите это замечание (allow)
 promise-to-step-start = обещание `{ $promise }` отсчитывается до начала этапа `{ $step }` пути `{ $journey }`: собственное время этого этапа ({ $own }) в него не входит, поэтому клиент, который ещё ждёт результата этапа, считается получившим обещанное
@@ -635,7 +640,7 @@ expect-percent = процент, например 80%
 expect-duration = длительность, например 30m, 4h или 1h30m
 expect-date = дата, например 2026-05-01
 expect-time = время, например 09:00
-expect-days = дни, например mon-fri или sat (mon tue wed thu fri sat sun)
+expect-days = дни, например пн-пт или сб (пн вт ср чт пт сб вс или mon tue wed thu fri sat sun)
 expect-comparison = сравнение: >=, <=, >, < или =
 expect-remedy = мера: apologize, explain, redo, refund, compensate "..." или escalate КОМАНДА-ИЛИ-РОЛЬ
 expect-separator = новая строка или `;`

@@ -184,18 +184,23 @@ fn running_starts(timer: &Timer, b: &Clock, days: &[i64]) -> Vec<i64> {
 }
 
 /// The local days whose starts are tried: a whole year, and the days within
-/// `reach` before (and the day after) each holiday of either calendar.
+/// `reach` before (and the day after) each holiday or dated opening of
+/// either calendar.
 fn start_days(own: &Calendar, other: &Calendar, reach: i64) -> Vec<i64> {
-    let holidays: Vec<i64> = own
-        .closed
+    // Holidays and dates of their own hours alike: both make a day irregular.
+    let special = || {
+        let dated = |c: &'_ Calendar| c.opened.iter().map(|d| d.date).collect::<Vec<_>>();
+        own.closed
+            .iter()
+            .chain(&other.closed)
+            .copied()
+            .chain(dated(own))
+            .chain(dated(other))
+            .collect::<Vec<_>>()
+    };
+    let holidays: Vec<i64> = special().iter().map(|d| d.to_days()).collect();
+    let year = special()
         .iter()
-        .chain(&other.closed)
-        .map(|d| d.to_days())
-        .collect();
-    let year = own
-        .closed
-        .iter()
-        .chain(&other.closed)
         .map(|d| d.year)
         .min()
         .unwrap_or(REFERENCE_YEAR);

@@ -8,7 +8,7 @@ use crate::diagnostic::{closest, Diagnostic};
 use crate::i18n::Message;
 use crate::loader::Spec;
 use crate::msg;
-use crate::syntax::ast::{self, DeclKind, Declaration, Ident, Stmt};
+use crate::syntax::ast::{self, DeclKind, Declaration, Ident, OpenHours, Stmt};
 use std::collections::HashMap;
 
 /// Builds the model of a spec. The declarations are taken out of its files
@@ -376,7 +376,9 @@ impl Builder {
             home_zone: None,
             week: WeekHours::default(),
             closed: Vec::new(),
+            opened: Vec::new(),
         };
+        let mut opened_at = Vec::new();
         for s in self.statements(decl) {
             match &s.kind {
                 Stmt::Timezone(tz) => {
@@ -385,6 +387,12 @@ impl Builder {
                         span: s.span,
                     })
                 }
+                Stmt::Open(OpenHours::Dated { dates, times }) => {
+                    for &date in dates {
+                        calendar.opened.push(DatedHours::new(date, times.clone()));
+                        opened_at.push((date, s.span));
+                    }
+                }
                 Stmt::Open(hours) => calendar.week.add(hours),
                 Stmt::Closed(dates) => calendar.closed.extend(dates.iter().copied()),
                 _ => {}
@@ -392,6 +400,27 @@ impl Builder {
         }
         calendar.closed.sort();
         calendar.closed.dedup();
+        calendar.opened = DatedHours::merged(std::mem::take(&mut calendar.opened));
+        // A date both closed and open: the calendar says two things of it.
+        for (date, span) in opened_at {
+            if calendar.closed.binary_search(&date).is_ok() {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        span,
+                        msg!(
+                            "date-closed-and-open",
+                            calendar = &calendar.header.id,
+                            date = date.to_string()
+                        ),
+                    )
+                    .help(msg!("date-closed-and-open-help", date = date.to_string())),
+                );
+            }
+        }
+        calendar
+            .opened
+            .retain(|d| calendar.closed.binary_search(&d.date).is_err());
         calendar
     }
 
@@ -947,12 +976,19 @@ impl Builder {
             patience: None,
             shrinkage: None,
             concurrency: None,
+            timezone: None,
         };
         for s in self.statements(decl) {
             match &s.kind {
                 Stmt::Channel(c) => queue.channel = Some(self.resolve(DeclKind::Channel, c)),
                 Stmt::Segments(scope) => queue.segments = self.segment_list(scope),
                 Stmt::Priority(p) => queue.priority = Some(*p),
+                Stmt::Timezone(tz) => {
+                    queue.timezone = Some(At {
+                        value: tz.clone(),
+                        span: s.span,
+                    })
+                }
                 Stmt::Team(t) => queue.team = Some(self.resolve(DeclKind::Team, t)),
                 Stmt::Agents(n) => {
                     queue.agents = Some(At {

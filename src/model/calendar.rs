@@ -19,6 +19,8 @@ impl WeekHours {
                     day.push((TimeOfDay::from_minutes(0), TimeOfDay::from_minutes(24 * 60)));
                 }
             }
+            // Dated hours are the calendar's, not the week's.
+            OpenHours::Dated { .. } => {}
             OpenHours::Weekly { days, times } => {
                 for &(from, to) in days {
                     let mut d = from.index();
@@ -60,6 +62,49 @@ impl WeekHours {
     }
 }
 
+/// `open 2027-12-25 09:00-18:00`: a date's own hours, in place of its
+/// weekday's (a transferred working day, a short day before a holiday).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedHours {
+    pub date: Date,
+    /// Sorted and merged.
+    pub times: Vec<(TimeOfDay, TimeOfDay)>,
+}
+
+impl DatedHours {
+    pub fn new(date: Date, times: Vec<(TimeOfDay, TimeOfDay)>) -> DatedHours {
+        DatedHours { date, times }
+    }
+
+    /// One entry per date, in date order: the hours of every `open` naming
+    /// a date add up.
+    pub fn merged(mut all: Vec<DatedHours>) -> Vec<DatedHours> {
+        all.sort_by_key(|d| d.date);
+        let mut out: Vec<DatedHours> = Vec::with_capacity(all.len());
+        for d in all {
+            match out.last_mut() {
+                Some(last) if last.date == d.date => last.times.extend(d.times),
+                _ => out.push(d),
+            }
+        }
+        for d in &mut out {
+            merge(&mut d.times);
+        }
+        out
+    }
+
+    /// The day number since 1970-01-01 and the open windows in seconds of
+    /// the day, as clocks read them.
+    pub fn seconds(&self) -> (i64, Vec<(i64, i64)>) {
+        let windows = self
+            .times
+            .iter()
+            .map(|(a, b)| (i64::from(a.minutes()) * 60, i64::from(b.minutes()) * 60))
+            .collect();
+        (self.date.to_days(), windows)
+    }
+}
+
 fn merge(ranges: &mut Vec<(TimeOfDay, TimeOfDay)>) {
     ranges.sort();
     let mut merged: Vec<(TimeOfDay, TimeOfDay)> = Vec::with_capacity(ranges.len());
@@ -84,12 +129,25 @@ pub struct Calendar {
     pub home_zone: Option<String>,
     pub week: WeekHours,
     pub closed: Vec<Date>,
+    /// Dates with their own hours (`open 2027-12-25 09:00-18:00`), in date
+    /// order, none of them closed.
+    pub opened: Vec<DatedHours>,
 }
 
 impl Calendar {
     /// Open around the clock, every day: timers run on wall-clock time.
     pub fn is_24x7(&self) -> bool {
-        self.week.is_always() && self.closed.is_empty()
+        self.week.is_always()
+            && self.closed.is_empty()
+            && self.opened.iter().all(|d| {
+                d.times == [(TimeOfDay::from_minutes(0), TimeOfDay::from_minutes(24 * 60))]
+            })
+    }
+
+    /// Its dates with their own hours as clocks read them: day numbers
+    /// since 1970-01-01 with open windows in seconds of the day.
+    pub fn dated_seconds(&self) -> Vec<(i64, Vec<(i64, i64)>)> {
+        self.opened.iter().map(DatedHours::seconds).collect()
     }
 
     /// The time zone the calendar's hours are in: its own `timezone`, else
@@ -139,6 +197,7 @@ pub(crate) mod fixtures {
             home_zone: None,
             week,
             closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
+            opened: Vec::new(),
         }
     }
 }
@@ -164,5 +223,95 @@ mod tests {
         assert!(!week.is_always());
         week.add(&OpenHours::Always);
         assert!(week.is_always());
+    }
+
+    /// The weekly hours of the one calendar of `spec`, and the codes of its
+    /// findings.
+    fn week_of(spec: &str) -> (WeekHours, Vec<crate::diagnostic::Code>) {
+        let mut workspace = crate::loader::load_bytes("spec.cx", spec.as_bytes());
+        let (model, found) = crate::model::build(&mut workspace.specs[0]);
+        let mut codes: Vec<_> = workspace
+            .diagnostics
+            .iter()
+            .chain(&found)
+            .map(|d| d.code)
+            .collect();
+        codes.dedup();
+        let week = model.calendars.values().next().unwrap().week.clone();
+        (week, codes)
+    }
+
+    #[test]
+    fn russian_day_names_open_the_same_days_as_english_ones() {
+        let (english, none) =
+            week_of("calendar c { open mon-fri 09:00-18:00\n open sat, sun 10:00-15:00 }");
+        assert!(none.is_empty(), "{none:?}");
+        for russian in [
+            "calendar c { open пн-пт 09:00-18:00\n open сб, вс 10:00-15:00 }",
+            "calendar c { open mon-пт 09:00-18:00\n open сб-вс 10:00-15:00 }",
+        ] {
+            let (week, codes) = week_of(russian);
+            assert!(codes.is_empty(), "{russian}: {codes:?}");
+            assert_eq!(week, english, "{russian}");
+        }
+        // Wrapping ranges too: Friday to Monday.
+        let (week, _) = week_of("calendar c { open пт-пн 09:00-18:00 }");
+        assert_eq!(week.open_minutes(Weekday::Sun), 9 * 60);
+        assert_eq!(week.open_minutes(Weekday::Tue), 0);
+        // A longer word is not a day.
+        let (_, codes) = week_of("calendar c { open пнд 09:00-18:00 }");
+        assert_eq!(codes, vec![crate::diagnostic::Code::Syntax]);
+    }
+
+    /// The calendar of `spec` and the codes of its findings.
+    fn calendar_of(spec: &str) -> (Calendar, Vec<crate::diagnostic::Code>) {
+        let mut workspace = crate::loader::load_bytes("spec.cx", spec.as_bytes());
+        let (model, found) = crate::model::build(&mut workspace.specs[0]);
+        let codes = workspace
+            .diagnostics
+            .iter()
+            .chain(&found)
+            .map(|d| d.code)
+            .collect();
+        (model.calendars.values().next().unwrap().clone(), codes)
+    }
+
+    #[test]
+    fn dated_hours_replace_the_weekday_s_and_add_up() {
+        let (c, codes) = calendar_of(
+            "calendar c { open пн-пт 09:00-18:00\n open 2027-12-25, 2027-12-31 09:00-13:00\n \
+             open 2027-12-25 14:00-18:00 }",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(
+            c.opened,
+            vec![
+                DatedHours::new(
+                    Date::parse("2027-12-25").unwrap(),
+                    vec![(t(9), t(13)), (t(14), t(18))]
+                ),
+                DatedHours::new(Date::parse("2027-12-31").unwrap(), vec![(t(9), t(13))]),
+            ]
+        );
+        // The week is untouched; a 24x7 week with a short day is not 24x7.
+        assert_eq!(c.week.open_minutes(Weekday::Sat), 0);
+        let (always, _) = calendar_of("calendar c { open 24x7; open 2027-12-31 00:00-18:00 }");
+        assert!(!always.is_24x7());
+        let (always, _) = calendar_of("calendar c { open 24x7; open 2027-12-31 00:00-24:00 }");
+        assert!(always.is_24x7());
+    }
+
+    #[test]
+    fn a_date_both_closed_and_open_is_an_invalid_value_and_stays_closed() {
+        let (c, codes) =
+            calendar_of("calendar c { open mon-fri 09:00-18:00; open 2027-12-25 09:00-18:00; closed 2027-12-25 }");
+        assert_eq!(codes, vec![crate::diagnostic::Code::InvalidValue]);
+        assert!(c.opened.is_empty());
+        let (_, codes) =
+            calendar_of("calendar c { open 2027-12-25 09:00-18:00; closed 2027-12-24 }");
+        assert!(codes.is_empty(), "{codes:?}");
+        // Not a date, not days: said in words.
+        let (_, codes) = calendar_of("calendar c { open 2027-12 09:00-18:00 }");
+        assert_eq!(codes, vec![crate::diagnostic::Code::Syntax]);
     }
 }

@@ -75,6 +75,9 @@ pub struct Clock {
     irregular: Vec<Irregular>,
     /// Days (local day numbers) that are holidays.
     closed: Vec<i64>,
+    /// Days (local day numbers, sorted) with their own open windows
+    /// (`open 2027-12-25 09:00-18:00`), in seconds of the day.
+    dated: Vec<(i64, Vec<(i64, i64)>)>,
     /// Open around the clock with no holidays: running time is wall time.
     always: bool,
     /// Its opening days, for deadlines in working days.
@@ -96,12 +99,25 @@ impl Clock {
     pub fn of(calendar: &Calendar) -> Clock {
         let tz = zone(calendar);
         let closed: Vec<i64> = calendar.closed.iter().map(|d| d.to_days()).collect();
-        Clock::new(&calendar.week, &closed, tz)
+        Clock::with_dated(&calendar.week, &closed, calendar.dated_seconds(), tz)
     }
 
     /// The clock of a calendar: its weekly hours and holidays (as local day
     /// numbers since 1970-01-01) in `tz`.
     pub fn new(week: &WeekHours, closed: &[i64], tz: TimeZone) -> Clock {
+        Clock::with_dated(week, closed, Vec::new(), tz)
+    }
+
+    /// The clock of a calendar with dates of their own hours too: `dated`
+    /// holds local day numbers with their open windows in seconds of the
+    /// day, which replace their weekday's (a holiday among them stays
+    /// closed).
+    pub fn with_dated(
+        week: &WeekHours,
+        closed: &[i64],
+        mut dated: Vec<(i64, Vec<(i64, i64)>)>,
+        tz: TimeZone,
+    ) -> Clock {
         let windows: [Vec<(i64, i64)>; 7] = std::array::from_fn(|d| {
             week.days[d]
                 .iter()
@@ -117,7 +133,17 @@ impl Clock {
         let mut closed = closed.to_vec();
         closed.sort_unstable();
         closed.dedup();
-        let working = WorkingWeek::new(nominal, &closed);
+        dated.sort_by_key(|d| d.0);
+        dated.dedup_by_key(|d| d.0);
+        dated.retain(|(day, _)| closed.binary_search(day).is_err());
+        // Dates that open on a weekday that never does: extra working days.
+        let extra: Vec<i64> = dated
+            .iter()
+            .filter(|(day, open)| nominal[weekday(*day)] == 0 && open.iter().any(|(a, b)| b > a))
+            .map(|(day, _)| *day)
+            .collect();
+        let working = WorkingWeek::new(nominal, &closed).with_extra(extra);
+        let full_days = dated.iter().all(|(_, open)| open == &[(0, DAY)]);
         let mut clock = Clock {
             tz,
             windows,
@@ -125,10 +151,11 @@ impl Clock {
             week: weekly,
             irregular: Vec::new(),
             closed,
+            dated,
             always: week.is_always(),
             working,
         };
-        clock.always &= clock.closed.is_empty();
+        clock.always &= clock.closed.is_empty() && full_days;
         clock.irregular = clock.irregular_days();
         clock
     }
@@ -184,10 +211,9 @@ impl Clock {
         let before = self.days_before(day);
         let within = match self.irregular_at(day) {
             Some(i) if i.shifts => self.exact(day, Some(second)),
-            _ if self.is_closed(day) => 0,
             _ => {
                 let of_day = local.rem_euclid(DAY);
-                self.windows[weekday(day)]
+                self.windows_of(day)
                     .iter()
                     .map(|&(a, b)| (of_day.min(b) - a).max(0))
                     .sum()
@@ -218,6 +244,18 @@ impl Clock {
 
     fn is_closed(&self, day: i64) -> bool {
         self.closed.binary_search(&day).is_ok()
+    }
+
+    /// The open windows of local day `day`, in seconds of the day: none on
+    /// a holiday, a dated opening's own, else its weekday's.
+    fn windows_of(&self, day: i64) -> &[(i64, i64)] {
+        if self.is_closed(day) {
+            return &[];
+        }
+        match self.dated.binary_search_by_key(&day, |d| d.0) {
+            Ok(i) => &self.dated[i].1,
+            Err(_) => &self.windows[weekday(day)],
+        }
     }
 
     /// The open seconds of local day `day` (before `until`, when given).
@@ -257,7 +295,7 @@ impl Clock {
             }
             let offset =
                 Timestamp::from_second(s0).map_or(0, |t| i64::from(self.tz.to_offset(t).seconds()));
-            for &(a, b) in &self.windows[weekday(day)] {
+            for &(a, b) in self.windows_of(day) {
                 let from = s0.max(midnight + a - offset);
                 let to = s1.min(midnight + b - offset);
                 if to > from {
@@ -302,7 +340,12 @@ impl Clock {
 
     /// Holidays and the days around each offset change of the zone.
     fn irregular_days(&self) -> Vec<Irregular> {
-        let mut days: Vec<(i64, bool)> = self.closed.iter().map(|&d| (d, false)).collect();
+        let mut days: Vec<(i64, bool)> = self
+            .closed
+            .iter()
+            .chain(self.dated.iter().map(|(d, _)| d))
+            .map(|&d| (d, false))
+            .collect();
         let first = jiff::civil::date(FIRST_YEAR, 1, 1).to_zoned(self.tz.clone());
         let last = jiff::civil::date(LAST_YEAR, 1, 1)
             .to_zoned(self.tz.clone())
@@ -364,3 +407,6 @@ fn weekday(day: i64) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod dated_tests;

@@ -64,43 +64,89 @@ pub fn longest_closure(calendar: &Calendar) -> Option<Closure> {
     let mut holidays: Vec<i64> = calendar.closed.iter().map(|d| d.to_days()).collect();
     holidays.sort_unstable();
     holidays.dedup();
-    // A plain fortnight after the last holiday, and every cluster of holidays.
-    let plain = holidays.last().map_or(0, |&h| h + 30);
+    // Days of their own hours (`open 2027-12-25 09:00-18:00`) are walked
+    // like holidays: a transferred working day cuts a long closure short.
+    let dated = calendar.dated_seconds();
+    let mut special: Vec<i64> = holidays
+        .iter()
+        .copied()
+        .chain(dated.iter().map(|d| d.0))
+        .collect();
+    special.sort_unstable();
+    special.dedup();
+    // A plain fortnight after the last special day, and every cluster of them.
+    let plain = special.last().map_or(0, |&h| h + 30);
     let mut spans = vec![(plain, plain + 14)];
     let mut i = 0;
-    while i < holidays.len() {
-        let first = holidays[i];
-        while i + 1 < holidays.len() && holidays[i + 1] - holidays[i] < 14 {
+    while i < special.len() {
+        let first = special[i];
+        while i + 1 < special.len() && special[i + 1] - special[i] < 14 {
             i += 1;
         }
-        spans.push((first - 8, holidays[i] + 9));
+        spans.push((first - 8, special[i] + 9));
         i += 1;
     }
+    let days = Days {
+        calendar,
+        holidays: &holidays,
+        dated: &dated,
+    };
     spans
         .into_iter()
-        .filter_map(|(from, to)| longest_in(calendar, &holidays, from, to))
+        .filter_map(|(from, to)| longest_in(&days, from, to))
         .max_by(|a, b| a.minutes().cmp(&b.minutes()).then(b.from.cmp(&a.from)))
 }
 
+/// A calendar's days: its weekly hours, holidays and dated hours.
+struct Days<'c> {
+    calendar: &'c Calendar,
+    holidays: &'c [i64],
+    /// Day numbers with their windows in seconds of the day, sorted.
+    dated: &'c [(i64, Vec<(i64, i64)>)],
+}
+
+impl Days<'_> {
+    /// Day `day`'s open windows in minutes of the day.
+    fn windows(&self, day: i64) -> Vec<(i64, i64)> {
+        if self.holidays.binary_search(&day).is_ok() {
+            return Vec::new();
+        }
+        if let Ok(i) = self.dated.binary_search_by_key(&day, |d| d.0) {
+            return self.dated[i]
+                .1
+                .iter()
+                .map(|(a, b)| (a / 60, b / 60))
+                .collect();
+        }
+        let weekday = (day + 3).rem_euclid(7) as usize; // 1970-01-01 is a Thursday
+        self.calendar.week.days[weekday]
+            .iter()
+            .map(|(a, b)| (i64::from(a.minutes()), i64::from(b.minutes())))
+            .collect()
+    }
+
+    /// Day `day` is a holiday or has hours of its own.
+    fn special(&self, day: i64) -> bool {
+        self.holidays.binary_search(&day).is_ok()
+            || self.dated.binary_search_by_key(&day, |d| d.0).is_ok()
+    }
+}
+
 /// The longest closure that both starts and ends within days `from..to`.
-fn longest_in(calendar: &Calendar, holidays: &[i64], from: i64, to: i64) -> Option<Closure> {
+fn longest_in(days: &Days, from: i64, to: i64) -> Option<Closure> {
     let mut best: Option<Closure> = None;
     // The end of the open stretch before the current moment.
     let mut closed_since: Option<i64> = None;
     for day in from..to {
-        if holidays.binary_search(&day).is_ok() {
-            continue;
-        }
-        let weekday = (day + 3).rem_euclid(7) as usize; // 1970-01-01 is a Thursday
-        for &(open, close) in &calendar.week.days[weekday] {
-            let open = day * DAY_MINUTES + i64::from(open.minutes());
-            let close = day * DAY_MINUTES + i64::from(close.minutes());
+        for (open, close) in days.windows(day) {
+            let open = day * DAY_MINUTES + open;
+            let close = day * DAY_MINUTES + close;
             if let Some(since) = closed_since.filter(|&s| s < open) {
                 let (first, last) = (since.div_euclid(DAY_MINUTES), day);
                 let closure = Closure {
                     from: LocalMinute(since),
                     to: LocalMinute(open),
-                    dated: holidays.iter().any(|h| (first..=last).contains(h)),
+                    dated: (first..=last).any(|d| days.special(d)),
                 };
                 if best.is_none_or(|b| closure.minutes() > b.minutes()) {
                     best = Some(closure);

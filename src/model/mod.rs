@@ -22,7 +22,7 @@ pub mod workdays;
 pub mod zones;
 
 pub use build::build;
-pub use calendar::{Calendar, WeekHours};
+pub use calendar::{Calendar, DatedHours, WeekHours};
 pub use commitments::{
     AnswerTarget, Complaint, Escalation, Journey, Phase, Promise, PromisedJourney, Remedy,
     ResolutionTarget, ResponseTarget, Sla, Step, Transition,

@@ -122,6 +122,9 @@ pub struct Queue {
     pub shrinkage: Option<At<Percent>>,
     /// Contacts one agent handles at once (chat); 1 when absent.
     pub concurrency: Option<At<u32>>,
+    /// `timezone "Asia/Novosibirsk"`: the zone its forecast file's times
+    /// are written in (else its channel's hours', see `staffing::hours`).
+    pub timezone: Option<At<String>>,
 }
 
 #[derive(Debug, Clone)]

@@ -55,6 +55,11 @@ pub struct WorkingWeek {
     holidays: Vec<i64>,
     /// `holiday_prefix[i]`: open seconds the first `i` holidays take away.
     holiday_prefix: Vec<i64>,
+    /// Dates that open on a weekday that never does (`open 2027-12-25
+    /// 09:00-18:00` on a Saturday), as day numbers, sorted: opening days
+    /// for [`WorkingWeek::nth_opening_day_after`] (the running-time
+    /// extremes of [`WorkingWeek::seconds`] leave them out).
+    extra: Vec<i64>,
 }
 
 impl WorkingWeek {
@@ -81,6 +86,7 @@ impl WorkingWeek {
             prefix,
             holidays: Vec::new(),
             holiday_prefix: vec![0],
+            extra: Vec::new(),
         };
         let mut holidays: Vec<i64> = closed.iter().filter_map(|&d| week.position(d)).collect();
         holidays.sort_unstable();
@@ -92,6 +98,16 @@ impl WorkingWeek {
         }
         week.holidays = holidays;
         week
+    }
+
+    /// The same week with `extra` opening days on weekdays that never
+    /// open (day numbers; others are left out: they open anyway).
+    pub fn with_extra(mut self, mut extra: Vec<i64>) -> WorkingWeek {
+        extra.retain(|&d| self.position(d).is_none());
+        extra.sort_unstable();
+        extra.dedup();
+        self.extra = extra;
+        self
     }
 
     /// Opening weekdays per week.
@@ -181,8 +197,47 @@ impl WorkingWeek {
 
     /// The `n`th opening day after day `day` (day numbers since
     /// 1970-01-01): the day a deadline of `n` working days started on `day`
-    /// is due. None when the calendar never opens.
+    /// is due. None when the calendar never opens. The extra opening days
+    /// count as they come: between two of them the regular opening days are
+    /// counted in one step, and where an extra one comes first, the regular
+    /// days before it are found by bisection.
     pub fn nth_opening_day_after(&self, day: i64, n: u32) -> Option<i64> {
+        if n == 0 {
+            return None;
+        }
+        let (mut from, mut left) = (day, n);
+        loop {
+            let i = self.extra.partition_point(|&e| e <= from);
+            let regular = self.nth_regular_after(from, left);
+            match (regular, self.extra.get(i).copied()) {
+                (Some(due), Some(extra)) if extra < due => {
+                    // The regular days in (from, extra): the most `m` whose
+                    // `m`th falls before it (fewer than `left`).
+                    let (mut lo, mut hi) = (0, left - 1);
+                    while lo < hi {
+                        let mid = (lo + hi).div_ceil(2);
+                        match self.nth_regular_after(from, mid) {
+                            Some(d) if d < extra => lo = mid,
+                            _ => hi = mid - 1,
+                        }
+                    }
+                    left -= lo + 1;
+                    if left == 0 {
+                        return Some(extra);
+                    }
+                    from = extra;
+                }
+                (Some(due), _) => return Some(due),
+                (None, _) => {
+                    return self.extra.get(i + left as usize - 1).copied();
+                }
+            }
+        }
+    }
+
+    /// [`WorkingWeek::nth_opening_day_after`] on the opening weekdays and
+    /// holidays alone.
+    fn nth_regular_after(&self, day: i64, n: u32) -> Option<i64> {
         let k = self.per_week();
         if k == 0 || n == 0 {
             return None;

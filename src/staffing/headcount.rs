@@ -54,35 +54,41 @@ struct QueueNeed<'m> {
 }
 
 impl QueueNeed<'_> {
-    /// The queue's interval of the form of `at` that covers `at`, and what
-    /// it needs.
-    fn covering(&self, at: Slot) -> Option<(Slot, u32)> {
-        let (low, x) = match at {
-            Slot::Instant(t) => (Slot::Instant(i64::MIN), t),
-            Slot::Daily(s) => (Slot::Daily(i64::MIN), s),
-            Slot::Weekly(s) => (Slot::Weekly(i64::MIN), s),
-        };
+    /// The queue's interval of the form of `at` that covers `at`, what it
+    /// needs, and how far `at` lies after the interval's start. A time of a
+    /// typical day (week) that runs past midnight (Sunday midnight) covers
+    /// the start of the next day (week) too: `23:30` for an hour covers
+    /// `00:15`, 45 minutes after it starts.
+    fn covering(&self, at: Slot) -> Option<(Slot, u32, i64)> {
         let length = i64::try_from(self.seconds).unwrap_or(i64::MAX);
-        let (&slot, &n) = self.at.range(low..=at).next_back()?;
-        let start = match slot {
-            Slot::Instant(t) | Slot::Daily(t) | Slot::Weekly(t) => t,
+        let find = |low: Slot, key: Slot| {
+            let (&slot, &n) = self.at.range(low..=key).next_back()?;
+            let after = start_of(key) - start_of(slot);
+            (after < length).then_some((slot, n, after))
         };
-        (start.saturating_add(length) > x).then_some((slot, n))
+        match at {
+            Slot::Instant(_) => find(Slot::Instant(i64::MIN), at),
+            Slot::Daily(s) => find(Slot::Daily(i64::MIN), at)
+                .or_else(|| find(Slot::Daily(i64::MIN), Slot::Daily(s + DAY))),
+            Slot::Weekly(s) => find(Slot::Weekly(i64::MIN), at)
+                .or_else(|| find(Slot::Weekly(i64::MIN), Slot::Weekly(s + WEEK))),
+        }
     }
 
     /// What the typical interval covering the second `w` of a typical week
-    /// (on the queue's clock) needs, placed at `place(its start)`: a time of
-    /// a typical week, else a time of a typical day, where the channel is
-    /// open then.
+    /// (on the queue's clock) needs, placed at `place(its start)` (seconds
+    /// of the typical week, before 0 when it started the week before): a
+    /// time of a typical week, else a time of a typical day, where the
+    /// channel is open then.
     fn typical(&self, w: i64, place: &dyn Fn(i64) -> Slot) -> u32 {
         let open = |slot: Slot| self.schedule.channel_open_at(slot, self.seconds);
         let weekly = self
             .covering(Slot::Weekly(w))
-            .filter(|&(s, _)| open(place(start_of(s))));
+            .filter(|&(_, _, after)| open(place(w - after)));
         let daily = self
             .covering(Slot::Daily(w.rem_euclid(DAY)))
-            .filter(|&(s, _)| open(place(w - w.rem_euclid(DAY) + start_of(s))));
-        weekly.or(daily).map_or(0, |(_, n)| n)
+            .filter(|&(_, _, after)| open(place(w - after)));
+        weekly.or(daily).map_or(0, |(_, n, _)| n)
     }
 
     /// What the queue needs at `at`. A time of a typical day is that time
@@ -93,7 +99,7 @@ impl QueueNeed<'_> {
     fn need_at(&self, at: Moment) -> u32 {
         let here = match at {
             Moment::Instant(t) => match self.covering(Slot::Instant(t)) {
-                Some((_, n)) => n,
+                Some((_, n, _)) => n,
                 None => {
                     let w = self.schedule.week_seconds(t);
                     // The typical interval's start on that dated day.
@@ -102,7 +108,7 @@ impl QueueNeed<'_> {
             },
             Moment::Typical { season, utc } => {
                 let w = (utc + self.offsets[season]).rem_euclid(WEEK);
-                self.typical(w, &Slot::Weekly)
+                self.typical(w, &|start| Slot::Weekly(start.rem_euclid(WEEK)))
             }
         };
         self.always + here

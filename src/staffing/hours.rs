@@ -7,11 +7,13 @@
 //! - a timestamp with an offset (`2027-01-11T02:00:00+03:00`, `…Z`, or
 //!   the offset apart: `2027-04-04 02:00 +10:00`) is an instant; a date
 //!   and time without one (`2027-01-11T02:00`, `2027-01-11 02:00`) is read
-//!   in the time zone of the channel's hours (else the first calendar that
-//!   names a zone, else UTC), at a clock change as `dating` says.
+//!   in the queue's `timezone` when it names one (a night centre writing
+//!   its own local times), else in the time zone of the channel's hours
+//!   (else the first calendar that names a zone, else UTC), at a clock
+//!   change as `dating` says.
 //!   Holidays count.
 //! - a time of day (`08:30`, `08:30:00`) is that time on a typical day, on
-//!   the clock of the channel's zone: the interval is open on a calendar
+//!   the clock of that same zone: the interval is open on a calendar
 //!   when it is open then on some weekday (holidays are not typical days).
 //!   A calendar in another zone is read on that clock, in winter and in
 //!   summer where daylight saving moves the two apart (open in either);
@@ -125,6 +127,21 @@ impl Hours {
         Hours {
             id,
             calendar,
+            weeks,
+            clock: OnceLock::new(),
+        }
+    }
+
+    /// The same calendar's hours read for a queue whose local times are in
+    /// `zone`.
+    fn new_from(hours: &Hours, zone: &TimeZone) -> Hours {
+        let weeks = hours
+            .calendar
+            .as_ref()
+            .map_or_else(Vec::new, |c| week_in_zone(&c.week, &clock::zone(c), zone));
+        Hours {
+            id: hours.id,
+            calendar: hours.calendar.clone(),
             weeks,
             clock: OnceLock::new(),
         }
@@ -247,8 +264,25 @@ impl Schedule {
         }
     }
 
-    /// Where a date and time without an offset is read: the zone of the
-    /// channel's hours (else the spec's home zone).
+    /// The same hours for a forecast whose times are written in the zone
+    /// `name` (a queue's `timezone`), when the database knows it: its times
+    /// of day and dates without an offset are read there, and the hours
+    /// are seen on that clock.
+    pub fn written_in(self, name: Option<&str>) -> Schedule {
+        let Some(zone) = name.and_then(|n| jiff::tz::db().get(n).ok()) else {
+            return self;
+        };
+        let rebuild = |h: &Hours| Hours::new_from(h, &zone);
+        Schedule {
+            channel: rebuild(&self.channel),
+            clocks: self.clocks.iter().map(rebuild).collect(),
+            zone,
+        }
+    }
+
+    /// Where a date and time without an offset is read: the queue's
+    /// `timezone`, else the zone of the channel's hours (else the spec's
+    /// home zone).
     pub fn zone(&self) -> &TimeZone {
         &self.zone
     }

@@ -259,7 +259,8 @@ fn plan_queue<'m>(
     let mut schedule = Schedule::new(
         model,
         channel.and_then(|c| model.channels[c].hours.as_ref()?.target),
-    );
+    )
+    .written_in(queue.timezone.as_ref().map(|z| z.value.as_str()));
     // First pass: every row valid, and the busiest interval.
     let rows = forecast::rows(forecast, files, schedule.zone()).map_err(|e| vec![problem(e)])?;
     let mut found = Vec::new();

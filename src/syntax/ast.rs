@@ -192,6 +192,13 @@ pub enum OpenHours {
         days: Vec<(Weekday, Weekday)>,
         times: Vec<(TimeOfDay, TimeOfDay)>,
     },
+    /// `open 2027-12-25 09:00-18:00`: the hours of those dates, whatever
+    /// their weekday (a transferred working day, a short day before a
+    /// holiday).
+    Dated {
+        dates: Vec<Date>,
+        times: Vec<(TimeOfDay, TimeOfDay)>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

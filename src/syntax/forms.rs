@@ -56,7 +56,7 @@ const CALENDAR: &[Form] = &[
     form("timezone", "timezone TEXT", "timezone \"Europe/Moscow\""),
     form(
         "open",
-        "open DAYS TIME-TIME, ... | open 24x7",
+        "open DAYS TIME-TIME, ... | open DATE, ... TIME-TIME, ... | open 24x7",
         "open mon-fri 09:00-18:00",
     ),
     form(
@@ -251,6 +251,7 @@ const QUEUE: &[Form] = &[
     form("patience", "patience DURATION", "patience 3m"),
     form("shrinkage", "shrinkage PERCENT", "shrinkage 30%"),
     form("concurrency", "concurrency NUMBER", "concurrency 3"),
+    form("timezone", "timezone TEXT", "timezone \"Asia/Novosibirsk\""),
     DESCRIPTION,
 ];
 const AGREEMENT: &[Form] = &[

@@ -331,6 +331,23 @@ impl Weekday {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The Russian name of the day in a calendar's `open` (`пн`), beside
+    /// the English one ([`Weekday::as_str`]).
+    pub fn russian(self) -> &'static str {
+        ["пн", "вт", "ср", "чт", "пт", "сб", "вс"][self.index()]
+    }
+
+    /// The day whose English or Russian name `text` starts with, and the
+    /// name's length in bytes.
+    pub fn prefix_of(text: &str) -> Option<(Weekday, usize)> {
+        Weekday::ALL.iter().find_map(|&d| {
+            [d.as_str(), d.russian()]
+                .into_iter()
+                .find(|name| text.starts_with(name))
+                .map(|name| (d, name.len()))
+        })
+    }
 }
 
 word_enum! {

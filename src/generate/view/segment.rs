@@ -2,27 +2,34 @@
 
 use super::*;
 use crate::model::Calendar;
-use crate::syntax::values::{trim_float, Weekday};
+use crate::syntax::values::{trim_float, TimeOfDay, Weekday};
 
 impl<'a> View<'a> {
     pub(super) fn calendar(&self, c: &'a Calendar) -> CalendarView<'a> {
+        let hours = |ranges: &[(TimeOfDay, TimeOfDay)]| {
+            if ranges.is_empty() {
+                term(Term::Closed, self.language).to_string()
+            } else {
+                ranges
+                    .iter()
+                    .map(|(a, b)| format!("{a}–{b}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
         let week = Weekday::ALL
             .iter()
-            .map(|&day| {
-                let ranges = &c.week.days[day.index()];
-                let hours = if ranges.is_empty() {
-                    term(Term::Closed, self.language).to_string()
-                } else {
-                    ranges
-                        .iter()
-                        .map(|(a, b)| format!("{a}–{b}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                DayView {
-                    day: term(Term::Day(day), self.language),
-                    hours,
-                }
+            .map(|&day| DayView {
+                day: term(Term::Day(day), self.language),
+                hours: hours(&c.week.days[day.index()]),
+            })
+            .collect();
+        let opened = c
+            .opened
+            .iter()
+            .map(|d| DatedView {
+                date: d.date.to_string(),
+                hours: hours(&d.times),
             })
             .collect();
         CalendarView {
@@ -35,6 +42,7 @@ impl<'a> View<'a> {
             always: c.is_24x7(),
             week,
             closed: c.closed.iter().map(|d| d.to_string()).collect(),
+            opened,
         }
     }
 

@@ -48,11 +48,23 @@ pub struct CalendarView<'a> {
     pub always: bool,
     pub week: Vec<DayView>,
     pub closed: Vec<String>,
+    /// Dates with hours of their own (`open 2027-12-25 09:00-18:00`);
+    /// left out when there are none, so calendars without them read as
+    /// before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub opened: Vec<DatedView>,
 }
 
 #[derive(Serialize)]
 pub struct DayView {
     pub day: &'static str,
+    pub hours: String,
+}
+
+#[derive(Serialize)]
+pub struct DatedView {
+    /// `2027-12-25`.
+    pub date: String,
     pub hours: String,
 }
 

@@ -4,6 +4,8 @@
 //! (`POST /api/v2/business_hours/schedules`), set its week
 //! (`PUT .../schedules/{id}/workweek`) and add its holidays
 //! (`POST .../schedules/{id}/holidays`), and the SLA policies that rely on it.
+//! A schedule has no dated hours: a calendar's `open 2027-12-25 ...` is left
+//! out, with `inexact-export`.
 
 use super::time_zones::zendesk_name;
 use crate::diagnostic::{Code, Diagnostic};
@@ -36,6 +38,23 @@ pub fn schedules(
         .into_iter()
         .map(|(id, policies)| {
             let calendar = &model.calendars[id];
+            if !calendar.opened.is_empty() {
+                problems.push(
+                    Diagnostic::new(
+                        Code::InexactExport,
+                        calendar.header.span,
+                        msg!(
+                            "zendesk-dated-hours",
+                            calendar = &calendar.header.id,
+                            dates = crate::diagnostic::elide(
+                                calendar.opened.iter().map(|d| d.date.to_string()),
+                                ", "
+                            )
+                        ),
+                    )
+                    .help(msg!("zendesk-dated-hours-help")),
+                );
+            }
             json!({
                 "calendar": calendar.header.id,
                 "policies": policies,

@@ -9,9 +9,9 @@ use crate::syntax::values::{Date, TimeOfDay, Weekday};
 use crate::testing::Random;
 
 /// Days and the opening times they share: `(&[Mon, Tue], &[("09:00", "18:00")])`.
-type Open<'a> = (&'a [Weekday], &'a [(&'a str, &'a str)]);
+pub(super) type Open<'a> = (&'a [Weekday], &'a [(&'a str, &'a str)]);
 
-fn hours(spec: &[Open]) -> WeekHours {
+pub(super) fn hours(spec: &[Open]) -> WeekHours {
     let mut week = WeekHours::default();
     for (days, times) in spec {
         let times: Vec<(TimeOfDay, TimeOfDay)> = times
@@ -100,7 +100,7 @@ fn brute_due(week: &WeekHours, closed: &[i64], tz: &TimeZone, from: i64, days: u
         .unwrap_or(end)
 }
 
-fn day(y: i32, m: u32, d: u32) -> i64 {
+pub(super) fn day(y: i32, m: u32, d: u32) -> i64 {
     Date {
         year: y,
         month: m,
@@ -110,7 +110,7 @@ fn day(y: i32, m: u32, d: u32) -> i64 {
 }
 
 /// The zone's offset changes from `from` to `to` (years), as seconds.
-fn offset_changes(tz: &TimeZone, from: i16, to: i32) -> Vec<i64> {
+pub(super) fn offset_changes(tz: &TimeZone, from: i16, to: i32) -> Vec<i64> {
     let first = jiff::civil::date(from, 1, 1).to_zoned(tz.clone()).unwrap();
     tz.following(first.timestamp())
         .map(|t| t.timestamp().as_second())
@@ -120,7 +120,13 @@ fn offset_changes(tz: &TimeZone, from: i16, to: i32) -> Vec<i64> {
 
 /// Half the time a moment from `before` days ahead of an offset change to
 /// a day after it, else any moment of the `years` from `from`.
-fn moment(random: &mut Random, changes: &[i64], before: i64, from: i32, years: i64) -> i64 {
+pub(super) fn moment(
+    random: &mut Random,
+    changes: &[i64],
+    before: i64,
+    from: i32,
+    years: i64,
+) -> i64 {
     if random.below(2) == 0 {
         changes[random.below(changes.len() as u64) as usize] - before * DAY
             + random.below(((before + 1) * DAY) as u64)

@@ -48,38 +48,57 @@ impl<'t> Parser<'t> {
         }))
     }
 
-    /// `open_stmt = { kw_open ~ (always | day_list ~ time_ranges) }`
+    /// `open_stmt = { kw_open ~ (always | date_list ~ time_ranges | day_list ~ time_ranges) }`
     pub(super) fn open_hours(&mut self) -> P<Option<OpenHours>> {
         let rest = self.rest();
         if rest.starts_with("24x7") || rest.starts_with("24/7") {
             self.token(TokenKind::Always, 4);
             return Ok(Some(OpenHours::Always));
         }
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            // `date_list = { date ~ ("," ~ date)* }`: hours of those dates.
+            let at = self.pos;
+            let dates =
+                self.list(Gap::Trivia, Self::date_value)
+                    .map_err(|stop| match stop.at == at {
+                        true => Stop::new(at, &[DAYS, DATE]),
+                        false => stop,
+                    })?;
+            let times = self.time_ranges()?;
+            let dates: Option<Vec<_>> = dates.into_iter().collect();
+            return Ok(dates
+                .zip(times)
+                .map(|(dates, times)| OpenHours::Dated { dates, times }));
+        }
         // `day_list = { day_range ~ ("," ~ day_range)* }`
-        let days = self.list(Gap::Trivia, Self::day_range)?;
-        // `time_ranges = { time_range ~ ("," ~ time_range)* }`
-        let times = self.list(Gap::Trivia, Self::time_range)?;
-        let times: Option<Vec<_>> = times.into_iter().collect();
+        let at = self.pos;
+        let days = self
+            .list(Gap::Trivia, Self::day_range)
+            .map_err(|stop| match stop.at == at {
+                true => Stop::new(at, &[DAYS, DATE]),
+                false => stop,
+            })?;
+        let times = self.time_ranges()?;
         Ok(times.map(|times| OpenHours::Weekly { days, times }))
     }
 
-    /// `day_range = @{ day ~ ("-" ~ day)? ~ !ident_char }`
+    /// `time_ranges = { time_range ~ ("," ~ time_range)* }`
+    fn time_ranges(&mut self) -> P<Option<Vec<(TimeOfDay, TimeOfDay)>>> {
+        let times = self.list(Gap::Trivia, Self::time_range)?;
+        Ok(times.into_iter().collect())
+    }
+
+    /// `day_range = @{ day ~ ("-" ~ day)? ~ !ident_char }`; a day is named
+    /// in English (`mon`) or in Russian (`пн`).
     pub(super) fn day_range(&mut self) -> P<(Weekday, Weekday)> {
-        let day = |text: &str| -> Option<Weekday> {
-            Weekday::ALL
-                .iter()
-                .copied()
-                .find(|d| text.starts_with(d.as_str()))
-        };
         let rest = self.rest();
         let fail = || Stop::new(self.pos, &[DAYS]);
-        let from = day(rest).ok_or_else(fail)?;
-        let mut len = 3;
+        let (from, mut len) = Weekday::prefix_of(rest).ok_or_else(fail)?;
         let mut to = from;
-        if rest[3..].starts_with('-') {
-            if let Some(d) = day(&rest[4..]) {
+        if rest[len..].starts_with('-') {
+            if let Some((d, n)) = Weekday::prefix_of(&rest[len + 1..]) {
                 to = d;
-                len = 7;
+                len += 1 + n;
             }
         }
         if self.ident_char_at(self.pos + len) {
