@@ -15,6 +15,8 @@ use cxc::generate::journey::Graph;
 use cxc::syntax::values::Language;
 use proptest::prelude::*;
 
+#[path = "journey_maps/cards.rs"]
+mod cards;
 #[path = "journey_maps/check.rs"]
 mod check;
 #[path = "journey_maps/crossings.rs"]
@@ -88,9 +90,11 @@ proptest! {
 /// redraws some sampled maps: one more falls under the bound. 31 since a
 /// label's line keeps 18 px from the step before it (a self-loop runs
 /// round the step's side, and ran 14 px from the label's line on 5 maps).
-/// The rest are segments of one gap that each leave where the other
-/// arrives (their turns cannot both come first): see map8's status.
-const CLOSE_DOWN: usize = 31;
+/// 25 since long edges turn into their target's lane where they cross
+/// fewest lines (map9). The rest are segments of one gap that each leave
+/// where the other arrives (their turns cannot both come first): see
+/// map8's and map9's status.
+const CLOSE_DOWN: usize = 25;
 
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged
@@ -134,6 +138,33 @@ fn every_generated_map_fits_the_screen() {
         "{} of 300: {close:#?}",
         close.len()
     );
+}
+
+/// Generated journeys of 36 and 34 steps in 9 lanes, found by the random
+/// property run with many more cases (`PROPTEST_RNG_SEED` sets its seed;
+/// these came from seed 31 of 8–10 owners and 34–40 steps, 2 of 400):
+/// drawn their narrowest, 1,226 and 1,276 px wide, they scrolled, their
+/// rows holding more lines and labels than the lanes had room for. Drawn
+/// with every step on a row of its own, the last resort, they fit the
+/// budget whole (scaled at most within its bound) and print.
+#[test]
+fn crowded_generated_maps_do_not_scroll() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/journey_maps/scrolled");
+    let mut found: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    found.sort();
+    assert_eq!(found.len(), 2, "{found:?}");
+    for path in found {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let graph = graph_of(&text);
+        let (map, _, parts) = svg(&graph, "Generated", Language::En);
+        check_map(&map, graph.nodes.len(), false)
+            .unwrap_or_else(|p| panic!("{}: {p}", path.display()));
+        check_print(&map, parts.as_deref()).unwrap_or_else(|p| panic!("{}: {p}", path.display()));
+        eprintln!("{}: {} px", path.display(), width_of(&map));
+    }
 }
 
 /// Every spec the project ships or was given: examples/, tests/specs/*

@@ -33,7 +33,16 @@ fn title(max_words: usize) -> impl Strategy<Value = String> {
 type Step = (usize, bool, String, Vec<(i64, String)>, Option<usize>);
 
 pub fn journey() -> impl Strategy<Value = String> {
-    (1usize..=10, 2usize..=40, 0usize..=4).prop_flat_map(|(owners, steps, phases)| {
+    journey_of(1..=10, 2..=40)
+}
+
+/// Journeys of `owners` owners and `steps` steps, as [`journey`] draws
+/// them (the widest maps come from many of both).
+pub fn journey_of(
+    owners: std::ops::RangeInclusive<usize>,
+    steps: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = String> {
+    (owners, steps, 0usize..=4).prop_flat_map(|(owners, steps, phases)| {
         let step = (
             0..owners,
             any::<bool>(),

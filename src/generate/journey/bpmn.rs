@@ -128,8 +128,10 @@ pub fn bpmn(graph: &Graph, language: Language) -> String {
             bands: Vec::new(),
             band_min: Vec::new(),
             one_per_layer: false,
+            alone: false,
             room: Vec::new(),
             lane_min: lane_min(graph, &lanes),
+            stacked: Vec::new(),
         },
         Orientation::LeftRight,
     );

@@ -34,6 +34,7 @@ mod order;
 mod place;
 mod rank;
 mod straight;
+mod switch;
 mod tracks;
 
 use std::collections::HashMap;
@@ -76,6 +77,8 @@ pub struct Input {
     /// At most one real node per layer and lane: lanes as narrow as a
     /// node, the drawing longer instead.
     pub one_per_layer: bool,
+    /// At most one real node per layer in all lanes together.
+    pub alone: bool,
     /// The compact drawing's width for each lane's content: a line or
     /// label goes through its target's lane where that lane's row has room
     /// within it, else through the nearest lane that has (a line may run
@@ -84,6 +87,11 @@ pub struct Input {
     pub room: Vec<i64>,
     /// The least cross size of each lane (its title's length), if given.
     pub lane_min: Vec<i64>,
+    /// What each real node stacks beside the map along the main axis
+    /// where two or more nodes of its layer have something there (the
+    /// map's customer chips, named): such a layer is as deep as the
+    /// stack, so it stands level with its row. Empty: nothing.
+    pub stacked: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +209,12 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
         .map(|e| if labelled(e) { 2 } else { 1 })
         .collect();
     let lanes: Vec<usize> = input.shapes.iter().map(|s| s.lane).collect();
-    let one_lane = input.one_per_layer.then_some(&lanes[..]);
+    let one_row = vec![0; if input.alone { n } else { 0 }];
+    let one_lane = if input.alone {
+        Some(&one_row[..])
+    } else {
+        input.one_per_layer.then_some(&lanes[..])
+    };
     let layer = rank::layers(n, &input.edges, &reversed, &span, &band, one_lane);
     let dummies: usize = input
         .edges
@@ -224,6 +237,21 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
         band,
         thin,
         shapes,
+    };
+    // Where each long edge turns into its target's lane: where it crosses
+    // fewest lines, in a drawing whose lines keep to their lanes.
+    let turns = if input.room.is_empty() && !simplified {
+        let ends: Vec<_> = (0..input.edges.len())
+            .map(|i| {
+                let (from, to) = input.edges[i];
+                let (a, b) = if reversed[i] { (to, from) } else { (from, to) };
+                let end = |v: usize| (work.layer[v], input.shapes[v].lane);
+                (end(a), end(b))
+            })
+            .collect();
+        switch::turns(&ends)
+    } else {
+        Vec::new()
     };
     // The room each (layer, lane) row has used, when lines may spread.
     let mut rows: HashMap<(usize, usize), i64> = HashMap::new();
@@ -269,13 +297,11 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
                     _ => (Kind::Dummy, (0, DUMMY)),
                 };
                 let previous = work.lane[*chain.last().expect("the source")];
-                let lane = spread(
-                    &mut rows,
-                    input,
-                    l,
-                    [input.shapes[b].lane, previous],
-                    size.1,
-                );
+                let target = match turns.get(i) {
+                    Some(&turn) if l < turn => input.shapes[a].lane,
+                    _ => input.shapes[b].lane,
+                };
+                let lane = spread(&mut rows, input, l, [target, previous], size.1);
                 work.layer.push(l);
                 work.lane.push(lane);
                 work.size.push(size);
@@ -385,8 +411,10 @@ mod tests {
             bands: Vec::new(),
             band_min: Vec::new(),
             one_per_layer: false,
+            alone: false,
             room: Vec::new(),
             lane_min: Vec::new(),
+            stacked: Vec::new(),
         }
     }
 

@@ -422,6 +422,20 @@ pub(super) fn place(
     for v in 0..count {
         layer_depth[work.layer[v]] = layer_depth[work.layer[v]].max(work.size[v].0);
     }
+    // A layer whose nodes stack something beside the map is as deep as
+    // the stack.
+    let mut stacks = vec![(0usize, 0i64); layers];
+    for (v, &h) in input.stacked.iter().enumerate().take(real) {
+        if h > 0 {
+            let stack = &mut stacks[work.layer[v]];
+            *stack = (stack.0 + 1, stack.1 + h);
+        }
+    }
+    for (depth, &(n, h)) in layer_depth.iter_mut().zip(&stacks) {
+        if n > 1 {
+            *depth = (*depth).max(h);
+        }
+    }
     // A band shorter than it must be (its title is longer) gets the rest
     // in its last layer.
     let mut band_layers: Vec<Option<(usize, usize)>> =

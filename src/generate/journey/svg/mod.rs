@@ -60,6 +60,11 @@ pub struct Style {
     pub merged: bool,
     pub customer: i64,
     pub room: Option<i64>,
+    /// Every step on a row of its own, across all lanes: the last resort,
+    /// for maps whose rows hold more lines and labels than their lanes
+    /// have room for (generated journeys of 36 steps in 9 lanes were
+    /// drawn 1,226 and 1,276 px wide and scrolled).
+    pub alone: bool,
 }
 
 impl Style {
@@ -70,6 +75,7 @@ impl Style {
             merged,
             customer,
             room: None,
+            alone: false,
         }
     }
     /// A compact style whose lanes hold `room` px each (steps as wide,
@@ -85,6 +91,14 @@ impl Style {
             merged: true,
             customer,
             room: Some(room),
+            alone: false,
+        }
+    }
+    /// The tightest style, every step on a row of its own.
+    const fn alone(room: i64, customer: i64, label: i64) -> Style {
+        Style {
+            alone: true,
+            ..Style::tight(room, customer, label)
         }
     }
 }
@@ -92,7 +106,7 @@ impl Style {
 /// From the roomiest to the most compact. Ten owners' lanes of the last
 /// fit the budget with a phase strip and the customer's lane beside them
 /// (10 × (62 + 20) + 38 + 70).
-const STYLES: [Style; 11] = [
+const STYLES: [Style; 12] = [
     Style::roomy(124, 150, false, 96),
     Style::roomy(100, 120, false, 88),
     Style::roomy(100, 110, true, 88),
@@ -104,6 +118,7 @@ const STYLES: [Style; 11] = [
     Style::compact(62, 70),
     Style::tight(62, 70, 44),
     Style::tight(62, 70, 34),
+    Style::alone(62, 70, 34),
 ];
 
 /// Steps and edges past which only the narrowest style is tried.
@@ -159,10 +174,11 @@ pub struct Drawing {
 /// the experience curve beside it, when there is one), else the narrowest.
 pub fn draw(graph: &Graph) -> Drawing {
     let curve = if measured(graph) { CURVE } else { 0 };
-    // A journey too big to fit anyway is drawn once, narrowest: each try
-    // is a whole layout.
+    // A journey too big to fit anyway is drawn once, narrowest (its steps
+    // sharing rows: on rows of their own, the rows multiply the lines):
+    // each try is a whole layout.
     let styles = if graph.nodes.len() + graph.edges.len() > LARGE {
-        &STYLES[STYLES.len() - 1..]
+        &STYLES[STYLES.len() - 2..STYLES.len() - 1]
     } else {
         &STYLES[..]
     };
@@ -525,8 +541,15 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
                 .map(|p| p.map_or(0, |p| phase_length(&graph.phases[p].0) - 2 * BAND_PAD))
                 .collect(),
             one_per_layer: style.room.is_some() || style == STYLES[3],
+            alone: style.alone,
             room,
             lane_min: Vec::new(),
+            stacked: (0..shapes.len())
+                .map(|v| match kinds[v] {
+                    Kind::Step(i) => parts::stacked_height(&graph.nodes[i], customer),
+                    _ => 0,
+                })
+                .collect(),
         },
         Orientation::TopDown,
     );

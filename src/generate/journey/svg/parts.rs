@@ -173,9 +173,74 @@ fn chip_height(lines: usize) -> i64 {
     bottom.ceil() as i64 + CARD_PAD
 }
 
+/// The room between two stacked chips: 2 px and they read as one card
+/// (courier audit, M2).
+pub(super) const CHIP_GAP: i64 = 6;
+
+/// A chip's lines for a step in a customer's lane `w` px wide: its name in
+/// bold first where chips stack (`named`), then its channels, each line
+/// with whether it is the name.
+fn chip_lines(node: &crate::generate::journey::Node, w: i64, named: bool) -> Vec<(String, bool)> {
+    let mut lines = Vec::new();
+    if named {
+        // Bold: wrapped as wide as it is drawn.
+        let name = metrics::wrap(&node.label, Face::SansBold, SMALL, (w - 8) as f64);
+        lines.extend(name.into_iter().map(|l| (l, true)));
+    }
+    let (channels, _, _) = super::small_text(&node.channels.join(", "), w - 8);
+    lines.extend(channels.into_iter().map(|l| (l, false)));
+    lines
+}
+
+/// The height a step's chip takes in a stack of chips (named), with the
+/// gap after it, in a customer's lane `customer` px wide; 0 for a step
+/// the customer takes no part in. The layout makes a layer as deep as its
+/// stack, so the stack stands level with its row.
+pub(super) fn stacked_height(node: &crate::generate::journey::Node, customer: i64) -> i64 {
+    if node.channels.is_empty() || customer == 0 {
+        return 0;
+    }
+    chip_height(chip_lines(node, customer - 12, true).len()) + CHIP_GAP
+}
+
+/// The front-stage steps of the map in rows: steps whose boxes share
+/// their height (a layer's), top to bottom, each row's steps in their
+/// order across the map: (the row's middle, its steps).
+fn rows(graph: &Graph, d: &Drawing) -> Vec<(i64, Vec<usize>)> {
+    let mut steps: Vec<(i64, i64, usize)> = d
+        .kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(v, kind)| match *kind {
+            Kind::Step(i) if !graph.nodes[i].channels.is_empty() => {
+                let b = d.placed.boxes[v];
+                Some((b.center().1, b.x, i))
+            }
+            _ => None,
+        })
+        .collect();
+    steps.sort_unstable();
+    let mut rows: Vec<(i64, Vec<(i64, usize)>)> = Vec::new();
+    for (y, x, i) in steps {
+        match rows.last_mut() {
+            // Boxes of one layer share its middle within a pixel or two
+            // (their heights differ).
+            Some((first, row)) if y - *first <= 2 => row.push((x, i)),
+            _ => rows.push((y, vec![(x, i)])),
+        }
+    }
+    for (_, row) in &mut rows {
+        row.sort_unstable();
+    }
+    rows.into_iter()
+        .map(|(y, row)| (y, row.into_iter().map(|(_, i)| i).collect()))
+        .collect()
+}
+
 /// In the customer's lane, level with each step the customer takes part
 /// in, the channels they use there (all of them, wrapped); steps side by
-/// side share the row, as many as its height holds, the rest counted.
+/// side share the row, their chips stacked and centred on it, as many as
+/// the room to the next row's holds, the rest counted.
 pub(super) fn touchpoints(
     s: &mut String,
     graph: &Graph,
@@ -186,68 +251,61 @@ pub(super) fn touchpoints(
     if customer == 0 {
         return;
     }
-    // Each row's steps, in their order across the map.
-    let mut rows: std::collections::BTreeMap<i64, Vec<(i64, usize)>> =
-        std::collections::BTreeMap::new();
-    for (v, kind) in d.kinds.iter().enumerate() {
-        if let Kind::Step(i) = *kind {
-            if !graph.nodes[i].channels.is_empty() {
-                let b = d.placed.boxes[v];
-                rows.entry(b.center().1).or_default().push((b.x, i));
-            }
-        }
-    }
-    let ys: Vec<i64> = rows.keys().copied().collect();
     let w = customer - 12;
     let left = -customer + 6;
+    // Chips of steps side by side stack in one column: each names its
+    // step (in bold, first), so nothing but the order would tie it to
+    // its step otherwise (hotel audit, L5: "Noise complaint" and
+    // "Check-out").
+    let rows: Vec<(i64, Vec<Chip>)> = rows(graph, d)
+        .into_iter()
+        .map(|(y, steps)| {
+            let named = steps.len() > 1;
+            let chips = steps
+                .iter()
+                .map(|&i| {
+                    let lines = chip_lines(&graph.nodes[i], w, named);
+                    let h = chip_height(lines.len());
+                    (i, lines, h)
+                })
+                .collect();
+            (y, chips)
+        })
+        .collect();
+    let wanted = |(y, chips): &(i64, Vec<Chip>)| {
+        let total: i64 = chips.iter().map(|c| c.2 + CHIP_GAP).sum::<i64>() - CHIP_GAP;
+        y - total / 2
+    };
     let mut floor = 0;
-    for (r, (y, mut steps)) in rows.into_iter().enumerate() {
-        steps.sort_unstable();
-        // A row's chips stay below the row above's and above the midpoint
-        // to the next row (the map's bottom for the last).
-        let ceiling = ys.get(r + 1).map_or(d.placed.height, |n| (y + n) / 2);
+    for (r, (y, chips)) in rows.iter().enumerate() {
+        let y = *y;
+        // A row's chips stay below the row above's and above where the
+        // next row's would start (the map's bottom for the last).
+        let ceiling = rows
+            .get(r + 1)
+            .map_or(d.placed.height, |next| wanted(next) - CHIP_GAP);
         let room = ceiling - floor;
-        // Chips of steps side by side stack in one column: each names its
-        // step (in bold, first), so nothing but the order would tie it to
-        // its step otherwise (hotel audit, L5: "Noise complaint" and
-        // "Check-out").
-        let named = steps.len() > 1;
-        let chips: Vec<Chip> = steps
-            .iter()
-            .map(|&(_, i)| {
-                let node = &graph.nodes[i];
-                let mut lines = Vec::new();
-                if named {
-                    // Bold: wrapped as wide as it is drawn.
-                    let name = metrics::wrap(&node.label, Face::SansBold, SMALL, (w - 8) as f64);
-                    lines.extend(name.into_iter().map(|l| (l, true)));
-                }
-                let (channels, _, _) = super::small_text(&node.channels.join(", "), w - 8);
-                lines.extend(channels.into_iter().map(|l| (l, false)));
-                let h = chip_height(lines.len());
-                (i, lines, h)
-            })
-            .collect();
         let mut shown = 0;
-        let mut total = 0;
+        let mut total = -CHIP_GAP;
         for (k, (_, _, h)) in chips.iter().enumerate() {
             let more = if k + 1 < chips.len() {
-                MORE_HEIGHT + 2
+                MORE_HEIGHT + CHIP_GAP
             } else {
                 0
             };
-            if total + h + 2 + more > room {
+            if total + h + CHIP_GAP + more > room {
                 break;
             }
-            total += h + 2;
+            total += h + CHIP_GAP;
             shown += 1;
         }
         let hidden = chips.len() - shown;
         if hidden > 0 {
-            total += MORE_HEIGHT + 2;
+            total += MORE_HEIGHT + CHIP_GAP;
         }
+        let total = total.max(0);
         let mut top = (y - total / 2).min(ceiling - total).max(floor);
-        floor = top + total + 2;
+        floor = top + total + CHIP_GAP;
         for (i, lines, h) in chips.iter().take(shown) {
             let node = &graph.nodes[*i];
             let mut glyphs = String::new();
@@ -272,7 +330,7 @@ pub(super) fn touchpoints(
                 );
             }
             s.push_str("</g>\n");
-            top += h + 2;
+            top += h + CHIP_GAP;
         }
         if hidden > 0 {
             let text = match language {
