@@ -4,8 +4,9 @@
 use super::*;
 use crate::measure::flaws::DataFile;
 use crate::measure::rows::{
-    csv_part, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows, BadRow, Columns,
-    Contact, Part, Refusal, Resolve, Row, Unresolved, Visit, PARQUET_MAGIC,
+    csv_chain, csv_part, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows, BadRow,
+    Columns, Contact, CsvPart, Part, Reached, Refusal, Resolve, Row, Unresolved, Visit,
+    PARQUET_MAGIC,
 };
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
@@ -174,28 +175,24 @@ pub(super) fn measure_spec(
             // One reader per part of a large export, each with its own
             // tallies, added together after in file order: the rows are
             // independent.
-            Some((header, cuts)) => {
-                let header = std::sync::Arc::new(header);
-                let ends = cuts.iter().map(|&(start, _)| start).skip(1);
-                let ends = ends.chain([u64::MAX]);
-                cuts.iter()
-                    .zip(ends)
-                    .map(|(&(start, lines_before), end)| {
-                        let (header, columns) = (header.clone(), &columns);
+            Some((header, starts)) => {
+                let (header, starts) = (std::sync::Arc::new(header), std::sync::Arc::new(starts));
+                (0..starts.len())
+                    .map(|k| {
+                        let (header, starts, columns) = (header.clone(), starts.clone(), &columns);
                         Box::new(move |m: &mut Measurement<'_>| {
+                            let start = starts[k];
                             let mut file = open(path)?;
                             std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(start))
                                 .map_err(|e| cannot_read(path, &e))?;
-                            let part = std::io::Read::take(file, end - start);
-                            if start == 0 {
-                                csv_rows::<Contact>(part, columns, |row| m.contact(row));
-                            } else {
-                                let lines = lines_before;
-                                csv_part::<Contact>(part, &header, lines, columns, |row| {
-                                    m.contact(row)
-                                });
-                            }
-                            Ok(())
+                            let part = CsvPart {
+                                start,
+                                header: &header,
+                                stops: &starts[k + 1..],
+                            };
+                            let reached =
+                                csv_part::<Contact>(file, part, columns, |row| m.contact(row));
+                            Ok(Some(reached))
                         }) as Box<ReadPart<'_>>
                     })
                     .collect()
@@ -208,7 +205,8 @@ pub(super) fn measure_spec(
                     let columns = &columns;
                     Box::new(move |m: &mut Measurement<'_>| {
                         let named = m.named();
-                        read_parquet(path, columns, part, &named, |row| m.contact(row))
+                        read_parquet(path, columns, part, &named, |row| m.contact(row))?;
+                        Ok(None)
                     }) as Box<ReadPart<'_>>
                 })
                 .collect(),
@@ -217,8 +215,21 @@ pub(super) fn measure_spec(
             let named = measurement.named();
             read::<Contact>(path, &columns, &named, |row| measurement.contact(row))?;
         } else {
-            for part in read_parts(&spec.model, &settings, parts)? {
-                measurement.absorb(part);
+            let read = read_parts(&spec.model, &settings, parts)?;
+            // The CSV parts that make the file (`csv_chain`), each with the
+            // lines before it; Parquet's parts all, in order.
+            let ends: Option<Vec<Reached>> = read.iter().map(|(_, end)| *end).collect();
+            let chain = match ends {
+                Some(ends) => csv_chain(&ends),
+                None => (0..read.len()).map(|k| (k, 0)).collect(),
+            };
+            let mut read: Vec<Option<Measurement<'_>>> =
+                read.into_iter().map(|(m, _)| Some(m)).collect();
+            for (k, lines) in chain {
+                if let Some(mut part) = read[k].take() {
+                    part.shift_lines(lines);
+                    measurement.absorb(part);
+                }
             }
         }
     }
@@ -303,8 +314,10 @@ fn segment_names(
 /// Exports smaller than this are read by one reader.
 const SPLIT_FROM: u64 = 8 << 20;
 
-/// A reader of one part of an export, into its own measurement.
-type ReadPart<'a> = dyn FnOnce(&mut Measurement<'_>) -> Result<(), ExitCode> + Send + 'a;
+/// A reader of one part of an export, into its own measurement: for a CSV
+/// export, where its reading ended.
+type ReadPart<'a> =
+    dyn FnOnce(&mut Measurement<'_>) -> Result<Option<Reached>, ExitCode> + Send + 'a;
 
 /// How many readers read a large export: `CXC_MEASURE_READERS` when set
 /// to a number, else one per core the process may use, and at least two.
@@ -316,20 +329,24 @@ fn readers() -> usize {
     }
 }
 
+/// A part's measurement, and where its reading ended (CSV).
+type PartRead<'m> = (Measurement<'m>, Option<Reached>);
+
 /// Reads every part in a thread of its own, each into a measurement of its
-/// own: the measurements in the parts' order.
+/// own: the measurements in the parts' order, each with where it ended.
+
 fn read_parts<'m>(
     model: &'m crate::model::Model,
     settings: &Settings,
     parts: Vec<Box<ReadPart<'_>>>,
-) -> Result<Vec<Measurement<'m>>, ExitCode> {
+) -> Result<Vec<PartRead<'m>>, ExitCode> {
     std::thread::scope(|scope| {
         let running: Vec<_> = parts
             .into_iter()
             .map(|part| {
                 scope.spawn(move || {
                     let mut measurement = Measurement::new(model, settings.clone());
-                    part(&mut measurement).map(|()| measurement)
+                    part(&mut measurement).map(|end| (measurement, end))
                 })
             })
             .collect();
@@ -340,20 +357,17 @@ fn read_parts<'m>(
     })
 }
 
-/// Where a part of a CSV export starts: its byte, and the lines before it.
-type Cut = (u64, u64);
-
 /// Where to cut a large CSV contacts export for `n` readers: its header,
-/// and the byte each part starts at with the lines before it (the first
-/// part at 0). None for a small file, JSON Lines, or Parquet. A cut is kept
-/// only when it can be trusted: the line after it must have as many fields
-/// as the header (a stray quote earlier in the file would have moved the
-/// cut into a quoted field).
+/// and the byte each part starts at (the first part at 0). None for a
+/// small file, JSON Lines, or Parquet. Each cut after the first is a guess
+/// near an `n`th of the file (`csv_cut_near`), made without reading the
+/// file from its start: the reader of the part before proves it or reads
+/// on past it (`csv_part`, `csv_chain`).
 fn csv_parts(
     path: &std::path::Path,
     n: usize,
     columns: &Columns,
-) -> Option<(Vec<String>, Vec<Cut>)> {
+) -> Option<(Vec<String>, Vec<u64>)> {
     if is_json_lines(path) || is_parquet(path) || n < 2 {
         return None;
     }
@@ -366,26 +380,17 @@ fn csv_parts(
     if crate::measure::delimiter::of_header(&header.join(","), columns) != b',' {
         return None;
     }
-    let points: Vec<u64> = (1..n as u64).map(|k| size / n as u64 * k).collect();
-    let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
-    let cuts = crate::measure::rows::csv_cuts(file, &points).ok()?;
-    let trusted = |&(split, _): &Cut| -> Option<bool> {
+    let mut starts = vec![0];
+    for k in 1..n as u64 {
+        let point = size / n as u64 * k;
         let mut file = std::fs::File::open(path).ok()?;
-        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split)).ok()?;
-        let mut next = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(std::io::Read::take(file, 1 << 16));
-        let mut record = csv::StringRecord::new();
-        Some(matches!(next.read_record(&mut record), Ok(true) if record.len() == header.len()))
-    };
-    let mut parts = vec![(0, 0)];
-    for cut in cuts {
-        if trusted(&cut)? {
-            parts.push(cut);
+        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(point)).ok()?;
+        let cut = crate::measure::rows::csv_cut_near(file, point, header.len()).ok()?;
+        if let Some(cut) = cut.filter(|&c| c > *starts.last().unwrap_or(&0) && c < size) {
+            starts.push(cut);
         }
     }
-    Some((header, parts))
+    Some((header, starts))
 }
 
 /// Opens an export: a file, or a pipe (`--contacts /dev/stdin`, a process

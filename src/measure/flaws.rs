@@ -127,6 +127,16 @@ impl Flaws {
         }
     }
 
+    /// Moves every line kept `by` lines down: the flaws of a part of a file
+    /// read with its lines counted from its start, `by` lines into it.
+    pub fn shift_lines(&mut self, by: u64) {
+        for seen in self.all.values_mut() {
+            for line in &mut seen.first_lines {
+                *line += by;
+            }
+        }
+    }
+
     /// Adds the flaws another reader found later in the same file.
     pub fn absorb(&mut self, other: Flaws) {
         for (subject, kinds) in other.by_subject {

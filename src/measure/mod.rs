@@ -522,6 +522,14 @@ impl<'m> Measurement<'m> {
         }
     }
 
+    /// Moves the lines of the contacts read `by` lines down: a measurement
+    /// of a part of the contacts export read with its lines counted from
+    /// the part's start, `by` lines into the file (lines are kept only
+    /// for the rows set aside).
+    pub fn shift_lines(&mut self, by: u64) {
+        self.flaws.shift_lines(by);
+    }
+
     /// Adds the contacts another measurement of the same spec read from a
     /// later part of the same export, as if this one had read them after
     /// its own (cases are read by one measurement only: a case's visits may

@@ -20,7 +20,7 @@ use super::flaws::Flaw;
 use crate::model::{Channel, Complaint, Idx, Segment};
 use csv_file::slots;
 use csv_file::trim;
-pub use csv_file::{csv_cuts, csv_header, csv_part, csv_rows};
+pub use csv_file::{csv_chain, csv_cut_near, csv_header, csv_part, csv_rows, CsvPart, Reached};
 pub use jsonl::jsonl_rows;
 pub use parquet::{
     parquet_part, parquet_parts, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,

@@ -4,6 +4,7 @@
 
 use super::SPEC;
 use crate::common::{self, json, stdout};
+use proptest::prelude::*;
 
 /// Measures `contacts.csv` in `dir` with one reader and with each number
 /// of `readers`: the findings and `measure.json` must be the same bytes.
@@ -194,4 +195,129 @@ fn past_the_distinct_causes_bound_the_causes_are_dropped_whatever_the_readers() 
     let measured: serde_json::Value = serde_json::from_slice(&one).unwrap();
     assert!(measured.get("causes_dropped").is_none());
     assert_eq!(measured["causes"].as_array().unwrap().len(), 11);
+}
+
+/// `measure.json` of the contacts `text` read as `cxc measure` reads a
+/// large export: in parts that start at `starts` (0 first, then guesses),
+/// each into a measurement of its own, the parts `csv_chain` keeps added
+/// in order with their lines moved down.
+fn measure_json_in_parts(model: &cxc::model::Model, text: &[u8], starts: &[u64]) -> Vec<u8> {
+    use cxc::measure::rows::{csv_chain, csv_header, csv_part, Columns, Contact, CsvPart};
+    use cxc::measure::{Measurement, Settings};
+    let columns = Columns::default();
+    let header = csv_header(text).unwrap_or_default();
+    let mut read = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let mut part = Measurement::new(model, Settings::default());
+        let at = CsvPart {
+            start,
+            header: &header,
+            stops: &starts[k + 1..],
+        };
+        let end = csv_part::<Contact>(&text[start as usize..], at, &columns, |row| {
+            part.contact(row)
+        });
+        read.push((Some(part), end));
+    }
+    let ends: Vec<_> = read.iter().map(|(_, end)| *end).collect();
+    let mut measurement = Measurement::new(model, Settings::default());
+    for (k, lines) in csv_chain(&ends) {
+        let mut part = read[k].0.take().unwrap();
+        part.shift_lines(lines);
+        measurement.absorb(part);
+    }
+    let report = measurement.finish();
+    let view = cxc::generate::report::MeasureView::new(model, &report);
+    cxc::escape::json::to_vec_pretty(&view).unwrap()
+}
+
+/// A random contacts export for `tests/measure/spec.cx`: rows that count,
+/// bad rows, quoted ids with line breaks and commas, stray quotes, blank
+/// lines, LF or CRLF.
+fn contacts_export() -> impl Strategy<Value = Vec<u8>> {
+    let row = prop_oneof![
+        6 => (0u32..100, 0u32..90, any::<bool>()).prop_map(|(id, wait, email)| {
+            let channel = if email { "email" } else { "phone" };
+            format!("c{id},mass,{channel},2026-11-02T10:00:00Z,2026-11-02T10:{:02}:{:02}Z,,", wait / 60, wait % 60)
+        }),
+        1 => (0u32..100).prop_map(|id| format!("\"c{id}\nsecond, line\",mass,phone,2026-11-03T09:00:00+01:00,,2026-11-03T09:30:00+01:00,broken")),
+        1 => (0u32..100).prop_map(|id| format!("c{id},gold,phone,2026-11-02T10:00:00Z,,,")),
+        1 => Just("x\"y,mass,phone,2026-11-02T10:00:00Z,,,".to_string()),
+        1 => Just("\"open,mass,phone,yesterday,,,".to_string()),
+        1 => Just(String::new()),
+        1 => "[a-z0-9 ,\"\r\n]{0,12}",
+    ];
+    (
+        proptest::collection::vec(row, 0..60),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(rows, crlf, last_break)| {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::from("id,segment,channel,created,answered,resolved,complaint");
+            for row in rows {
+                text.push_str(end);
+                text.push_str(&row);
+            }
+            if last_break {
+                text.push_str(end);
+            }
+            text.into_bytes()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any export gives the same `measure.json`, byte for byte, read by
+    /// one reader, by two and by N, whether the parts start where
+    /// `csv_cut_near` guesses (as `cxc measure` cuts them) or anywhere at
+    /// all — inside a quoted field, a line or a character.
+    #[test]
+    fn any_export_gives_one_measure_json_with_1_2_and_n_readers(
+        text in contacts_export(),
+        readers in 2u64..7,
+        anywhere in proptest::collection::vec(any::<usize>(), 0..4),
+    ) {
+        let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
+        let compiled = cxc::pipeline::compile_bytes(
+            "spec.cx",
+            &std::fs::read(spec).unwrap(),
+            &cxc::check::Options::default(),
+        );
+        let model = &compiled.specs[0].model;
+        // One reader, as `cxc measure` reads a small export.
+        let mut whole = cxc::measure::Measurement::new(model, cxc::measure::Settings::default());
+        let columns = cxc::measure::rows::Columns::default();
+        cxc::measure::rows::csv_rows::<cxc::measure::rows::Contact>(&text[..], &columns, |row| {
+            whole.contact(row)
+        });
+        let report = whole.finish();
+        let view = cxc::generate::report::MeasureView::new(model, &report);
+        let one = cxc::escape::json::to_vec_pretty(&view).unwrap();
+        let header = cxc::measure::rows::csv_header(&text[..]).unwrap_or_default();
+        let size = text.len() as u64;
+        let guessed = |n: u64| {
+            let mut starts = vec![0];
+            for k in 1..n {
+                let point = size / n * k;
+                let near = &text[point as usize..];
+                let cut = cxc::measure::rows::csv_cut_near(near, point, header.len()).unwrap();
+                if let Some(cut) = cut.filter(|&c| c > *starts.last().unwrap() && c < size) {
+                    starts.push(cut);
+                }
+            }
+            starts
+        };
+        for starts in [guessed(2), guessed(readers)] {
+            let many = measure_json_in_parts(model, &text, &starts);
+            prop_assert!(many == one, "{:?} at {:?}", String::from_utf8_lossy(&text), starts);
+        }
+        let mut starts: Vec<u64> = anywhere.iter().map(|a| (a % (text.len() + 1)) as u64).collect();
+        starts.push(0);
+        starts.sort();
+        starts.dedup();
+        let many = measure_json_in_parts(model, &text, &starts);
+        prop_assert!(many == one, "{:?} at {:?}", String::from_utf8_lossy(&text), starts);
+    }
 }

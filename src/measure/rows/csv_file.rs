@@ -51,32 +51,100 @@ pub fn csv_rows<T: Row>(
     mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let mut records = Records::new(input);
-    let header = match records.next() {
-        Next::Record { text, fields, .. } => header_of(text, fields),
-        Next::End => return,
-        Next::TooLong(_) => return each(Err(BadRow::unread(1, Flaw::TooLong))),
-        Next::NotText(_) | Next::Failed(_) => {
-            return each(Err(BadRow::unread(1, Flaw::Unreadable)))
-        }
-    };
-    csv_body(records, &header, columns, &mut each);
+    if let Some(header) = read_header(&mut records, &mut each) {
+        csv_body(records, &header, &[], columns, &mut each);
+    }
 }
 
-/// Reads the rows of a part of a CSV export that starts at a line of its
-/// own, `lines_before` lines into the file: `header` is the file's.
+/// The header row at the start of a file; a header that cannot be read is
+/// given to `each` as a bad row, and None.
+fn read_header<T: Row>(
+    records: &mut Records<impl Read>,
+    each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
+) -> Option<Vec<String>> {
+    match records.next() {
+        Next::Record { text, fields, .. } => Some(header_of(text, fields)),
+        Next::End => None,
+        Next::TooLong(_) => {
+            each(Err(BadRow::unread(1, Flaw::TooLong)));
+            None
+        }
+        Next::NotText(_) | Next::Failed(_) => {
+            each(Err(BadRow::unread(1, Flaw::Unreadable)));
+            None
+        }
+    }
+}
+
+/// Where a part of a CSV export read by one of several readers starts,
+/// and where the parts after it start ([`csv_cut_near`]'s guesses).
+#[derive(Debug, Clone, Copy)]
+pub struct CsvPart<'a> {
+    /// The byte of the file the part starts at (0: the first part, which
+    /// reads the header itself).
+    pub start: u64,
+    /// The file's header.
+    pub header: &'a [String],
+    /// The starts of the parts after this one, ascending.
+    pub stops: &'a [u64],
+}
+
+/// Where a part's reading ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    /// The stop it ended at exactly, between two records (an index into
+    /// [`CsvPart::stops`]), or `stops.len()`: the end of the file.
+    pub stop: usize,
+    /// The line breaks it read, from its start to there.
+    pub lines: u64,
+}
+
+/// Reads the rows of a part of a CSV export: `input` holds the file from
+/// byte `part.start` on, to its end. The rows are those one reader of the
+/// whole file would read from there, with lines counted from the part's
+/// start (the first row's line is 1 plus the line breaks before it in the
+/// part), up to the first stop the part's records reach exactly: a record
+/// that runs over a stop (the stop was a guess that fell inside a quoted
+/// field, or a record too long) is read whole, and the part reads on to
+/// the next stop. So a part that starts at a stop another part reached
+/// exactly starts between two records: what it reads is what one reader
+/// reads there, and [`csv_chain`] keeps only such parts.
 pub fn csv_part<T: Row>(
     input: impl Read,
-    header: &[String],
-    lines_before: u64,
+    part: CsvPart<'_>,
     columns: &Columns,
     mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
-) {
-    csv_body(
-        Records::part(input, lines_before),
-        header,
-        columns,
-        &mut each,
-    );
+) -> Reached {
+    let mut records;
+    if part.start == 0 {
+        records = Records::new(input);
+        if read_header(&mut records, &mut each).is_none() {
+            return Reached {
+                stop: part.stops.len(),
+                lines: records.line() - 1,
+            };
+        }
+    } else {
+        records = Records::part(input, part.start);
+    }
+    csv_body(records, part.header, part.stops, columns, &mut each)
+}
+
+/// The parts whose rows make the file's, in file order, each with the
+/// lines before its start, from where each part's reading ended
+/// ([`csv_part`]; `ends[k]` that of the part that starts at stop `k - 1`
+/// of the first part's): the first part, then the part at the stop it
+/// reached, and so on. A part skipped started at a guess that was not
+/// between two records; the part before it read its rows.
+pub fn csv_chain(ends: &[Reached]) -> Vec<(usize, u64)> {
+    let mut chain = Vec::new();
+    let (mut part, mut lines) = (0, 0);
+    while let Some(end) = ends.get(part) {
+        chain.push((part, lines));
+        lines += end.lines;
+        part += 1 + end.stop;
+    }
+    chain
 }
 
 /// The header row of a CSV export, its column names.
@@ -107,14 +175,32 @@ pub(super) fn slots(header: &[String], columns: &Columns) -> [Option<usize>; Fie
 fn csv_body<T: Row>(
     mut records: Records<impl Read>,
     header: &[String],
+    stops: &[u64],
     columns: &Columns,
     each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
-) {
+) -> Reached {
     let slots = slots(header, columns);
     let dates = Dates::default();
+    let mut stop = 0;
+    records.stop_at(stops.first().copied().unwrap_or(u64::MAX));
     loop {
         match records.next() {
-            Next::End => break,
+            Next::End => {
+                // At a stop exactly, between two records: done. Past it (a
+                // record ran over it), on to the next stop. Before it: the
+                // end of the file.
+                let at = records.position();
+                match stops.get(stop) {
+                    Some(&s) if at > s => {
+                        stop += 1;
+                        records.stop_at(stops.get(stop).copied().unwrap_or(u64::MAX));
+                        continue;
+                    }
+                    Some(&s) if at == s => {}
+                    _ => stop = stops.len(),
+                }
+                break;
+            }
             Next::Record { line, text, fields } => {
                 if fields.iter().all(|&(a, b)| trim(&text[a..b]).is_empty()) {
                     continue;
@@ -135,67 +221,57 @@ fn csv_body<T: Row>(
             Next::TooLong(line) => each(Err(BadRow::unread(line, Flaw::TooLong))),
             Next::NotText(line) => each(Err(BadRow::unread(line, Flaw::Unreadable))),
             Next::Failed(line) => {
-                // The file itself cannot be read on: one finding.
+                // The file itself cannot be read on: one finding, and no
+                // part after this one is read.
                 each(Err(BadRow::unread(line, Flaw::Unreadable)));
+                stop = stops.len();
                 break;
             }
         }
+    }
+    Reached {
+        stop,
+        lines: records.line() - 1,
     }
 }
 
-/// Where to cut a CSV export for several readers: for each of `points`
-/// (ascending), the start of the first line that begins after it outside
-/// any quoted field, and the lines before it — in one pass over
-/// `bytes`, which reads the file from its start. A point with no such line
-/// after it (one enormous quoted field to the end), or whose line is that
-/// of the point before, gives no cut.
-pub fn csv_cuts(mut bytes: impl Read, points: &[u64]) -> std::io::Result<Vec<(u64, u64)>> {
-    let mut buffer = vec![0; 1 << 20];
-    let mut cuts: Vec<(u64, u64)> = Vec::new();
-    let (mut at, mut quotes, mut newlines) = (0u64, 0u64, 0u64);
-    let mut points = points.iter().copied().peekable();
-    while points.peek().is_some() {
-        let n = bytes.read(&mut buffer)?;
-        if n == 0 {
-            break;
-        }
-        let chunk = &buffer[..n];
-        // Bytes of the chunk before `counted` are counted already.
-        let mut counted = 0;
-        while let Some(&point) = points.peek() {
-            let before = point.saturating_sub(at).clamp(counted as u64, n as u64) as usize;
-            quotes += memchr::memchr_iter(b'"', &chunk[counted..before]).count() as u64;
-            newlines += memchr::memchr_iter(b'\n', &chunk[counted..before]).count() as u64;
-            if before == n {
-                break;
-            }
-            let mut found = None;
-            for i in memchr::memchr2_iter(b'"', b'\n', &chunk[before..]) {
-                let i = before + i;
-                if chunk[i] == b'"' {
-                    quotes += 1;
-                    continue;
-                }
-                newlines += 1;
-                if quotes % 2 == 0 {
-                    found = Some(i + 1);
-                    break;
-                }
-            }
-            let Some(end) = found else {
-                break;
-            };
-            counted = end;
-            let cut = (at + end as u64, newlines);
-            // Every point before this line's start is cut here.
-            while points.peek().is_some_and(|&p| p < cut.0) {
-                points.next();
-            }
-            if cuts.last() != Some(&cut) {
-                cuts.push(cut);
+/// How far past a point [`csv_cut_near`] looks for a line that starts a
+/// record.
+const NEAR: u64 = 1 << 18;
+
+/// A guess at where a part of a CSV export for another reader may start,
+/// found near `point` without reading the file from its start: `near`
+/// holds the file from byte `point` on (the first [`NEAR`] bytes of it are
+/// read). The start of the first line after `point` whose records, up to
+/// three of those whole in the bytes read, have `fields` fields each (a
+/// line inside a quoted field seldom does); if no line does, the first
+/// line's start; None when no line starts in those bytes. Only a guess:
+/// [`csv_part`] proves it (the part before reaches it exactly) or reads
+/// on past it, so the rows are one reader's whatever it guesses.
+pub fn csv_cut_near(near: impl Read, point: u64, fields: usize) -> std::io::Result<Option<u64>> {
+    let mut bytes = Vec::new();
+    near.take(NEAR).read_to_end(&mut bytes)?;
+    // Only whole lines are read: to the last line break.
+    let Some(last) = memchr::memrchr(b'\n', &bytes) else {
+        return Ok(None);
+    };
+    let bytes = &bytes[..=last];
+    let fits = |start: usize| {
+        let mut records = Records::part(&bytes[start..], 0);
+        let mut read = 0;
+        while read < 3 {
+            match records.next() {
+                Next::Record { fields: f, .. } if f.len() == fields => read += 1,
+                Next::End => break,
+                _ => return false,
             }
         }
-        at += n as u64;
-    }
-    Ok(cuts)
+        read > 0
+    };
+    let first = memchr::memchr(b'\n', bytes).map(|i| i + 1);
+    let start = memchr::memchr_iter(b'\n', bytes)
+        .map(|i| i + 1)
+        .find(|&s| fits(s))
+        .or(first);
+    Ok(start.map(|s| point + s as u64))
 }

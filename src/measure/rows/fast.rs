@@ -54,6 +54,11 @@ pub struct Records<R> {
     /// `buffer[checked..valid]` is known to be UTF-8 as a whole.
     checked: usize,
     valid: usize,
+    /// Where `buffer[0]` lies in the file.
+    base: u64,
+    /// No record is read that starts at or after this byte of the file
+    /// ([`Records::stop_at`]).
+    stop: u64,
 }
 
 /// How much of the buffer is checked as UTF-8 at once, ahead of the lines
@@ -86,10 +91,31 @@ impl<R: Read> Records<R> {
         records
     }
 
-    /// Records of a part of a file that starts at a line of its own,
-    /// `lines_before` lines into the file.
-    pub fn part(input: R, lines_before: u64) -> Self {
-        Records::at(input, lines_before)
+    /// Records of a part of a file that starts at byte `start` of it (a
+    /// guess at a record's start: [`Records::stop_at`] proves or refutes
+    /// it), its lines counted from 1.
+    pub fn part(input: R, start: u64) -> Self {
+        let mut records = Records::at(input, 0);
+        records.base = start;
+        records
+    }
+
+    /// From here on, [`Next::End`] once the next record would start at or
+    /// after byte `stop` of the file; [`Records::position`] then says
+    /// where it would have.
+    pub fn stop_at(&mut self, stop: u64) {
+        self.stop = stop;
+    }
+
+    /// The byte of the file the unread bytes start at: between two records,
+    /// where the next one (or the line breaks before it) starts.
+    pub fn position(&self) -> u64 {
+        self.base + self.start as u64
+    }
+
+    /// The line the unread bytes start on.
+    pub fn line(&self) -> u64 {
+        self.line
     }
 
     fn at(input: R, lines_before: u64) -> Self {
@@ -107,11 +133,14 @@ impl<R: Read> Records<R> {
             fields: Vec::with_capacity(64),
             checked: 0,
             valid: 0,
+            base: 0,
+            stop: u64::MAX,
         }
     }
 
     /// Moves the unread bytes to the front and reads more after them.
     fn fill(&mut self) -> std::io::Result<()> {
+        self.base += self.start as u64;
         self.buffer.copy_within(self.start..self.filled, 0);
         self.filled -= self.start;
         self.checked = self.checked.saturating_sub(self.start);
@@ -143,6 +172,11 @@ impl<R: Read> Records<R> {
             return Next::Failed(self.line);
         }
         loop {
+            // At or past the stop, between records: nothing more is read.
+            let Some(before_stop) = self.stop.checked_sub(self.position()).filter(|&n| n > 0)
+            else {
+                return Next::End;
+            };
             if self.filled - self.start < MAX_RECORD as usize + 2
                 && !self.eof
                 && self.fill().is_err()
@@ -155,9 +189,13 @@ impl<R: Read> Records<R> {
             }
             // Line breaks before a record end empty records, which the csv
             // crate skips: a record's line is that of its first byte.
+            // Passed one by one, they need no state: they are passed up to
+            // the stop, so that a stop among them is reached exactly.
             if matches!(unread[0], b'\r' | b'\n') {
                 let breaks = unread.iter().take_while(|&&b| matches!(b, b'\r' | b'\n'));
-                let n = breaks.count();
+                let n = breaks
+                    .count()
+                    .min(usize::try_from(before_stop).unwrap_or(usize::MAX));
                 self.pass(n);
                 continue;
             }

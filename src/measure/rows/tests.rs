@@ -461,49 +461,123 @@ proptest::proptest! {
     }
 }
 
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+/// Reads `text` in parts starting at `starts` (the first at 0, then
+/// guesses, right or wrong), each part on its own up to the stops after it,
+/// and joins the parts [`csv_chain`] keeps, their lines moved down by the
+/// lines before them; with the number of parts kept.
+fn read_in_parts(text: &[u8], starts: &[u64]) -> (Vec<Result<Contact, BadRow>>, usize) {
+    let columns = Columns::default();
+    let header = csv_header(text).unwrap_or_default();
+    let mut parts = Vec::new();
+    let mut ends = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let mut rows = Vec::new();
+        let part = CsvPart {
+            start,
+            header: &header,
+            stops: &starts[k + 1..],
+        };
+        let input = &text[start as usize..];
+        ends.push(csv_part::<Contact>(input, part, &columns, |r| {
+            rows.push(owned(r))
+        }));
+        parts.push(rows);
+    }
+    let chain = csv_chain(&ends);
+    let kept = chain.len();
+    let mut joined = Vec::new();
+    for (k, lines) in chain {
+        for mut row in std::mem::take(&mut parts[k]) {
+            match &mut row {
+                Ok(c) => c.line += lines,
+                Err(b) => b.line += lines,
+            }
+            joined.push(row);
+        }
+    }
+    (joined, kept)
+}
 
-    /// The cuts for several readers, found in one pass over the file, are
-    /// each where the byte-by-byte walk finds the first line starting after
-    /// the point outside any quoted field, and with the lines before it —
-    /// whatever the size of the chunks the file is read in.
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// Parts that start anywhere — inside a quoted field, between a `\r`
+    /// and its `\n`, inside a character, among blank lines — give, joined
+    /// as `csv_chain` says, the rows one reader gives, good or bad, each at
+    /// its line: a part before a wrong guess reads on past it, and the
+    /// part that started there is dropped.
     #[test]
-    fn the_cuts_for_several_readers_start_lines_outside_quotes(
-        text in proptest::collection::vec(proptest::sample::select(vec![b'a', b',', b'"', b'\n', b'\r']), 0..400),
-        mut points in proptest::collection::vec(0u64..420, 0..6),
-        chunk in 1usize..50,
+    fn parts_from_any_guesses_give_one_readers_rows(
+        text in export(),
+        guesses in proptest::collection::vec(proptest::num::usize::ANY, 0..6),
     ) {
+        let mut starts: Vec<u64> = guesses
+            .iter()
+            .map(|g| (1 + g % text.len().max(1)) as u64)
+            .collect();
+        starts.push(0);
+        starts.sort();
+        starts.dedup();
+        let whole = read_csv(&text, &Columns::default());
+        let (joined, _) = read_in_parts(&text, &starts);
+        proptest::prop_assert_eq!(joined, whole, "{:?} at {:?}", String::from_utf8_lossy(&text), starts);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// The guesses `csv_cut_near` makes near points of any export, used as
+    /// the command uses them, give one reader's rows too; and each starts a
+    /// line in the bytes after its point.
+    #[test]
+    fn parts_from_near_guesses_give_one_readers_rows(
+        text in export(),
+        points in proptest::collection::vec(proptest::num::usize::ANY, 0..5),
+    ) {
+        let header = csv_header(&text[..]).unwrap_or_default();
+        let mut points: Vec<u64> = points.iter().map(|p| (p % (text.len() + 1)) as u64).collect();
         points.sort();
-        // Reads at most `chunk` bytes at a time.
-        struct Slow<'a>(&'a [u8], usize);
-        impl Read for Slow<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(self.1).min(out.len());
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
+        let mut starts = vec![0];
+        for point in points {
+            let near = &text[point as usize..];
+            let Some(cut) = csv_cut_near(near, point, header.len()).unwrap() else {
+                continue;
+            };
+            proptest::prop_assert!(cut > point && text[cut as usize - 1] == b'\n');
+            if cut > *starts.last().unwrap() && cut < text.len() as u64 {
+                starts.push(cut);
             }
         }
-        let cuts = csv_cuts(Slow(&text, chunk), &points).unwrap();
-        let walk = |point: u64| -> Option<(u64, u64)> {
-            let mut quotes = 0;
-            let mut lines = 0;
-            for (i, &b) in text.iter().enumerate() {
-                quotes += u64::from(b == b'"');
-                if b == b'\n' {
-                    lines += 1;
-                    if i as u64 >= point && quotes % 2 == 0 {
-                        return Some((i as u64 + 1, lines));
-                    }
-                }
-            }
-            None
-        };
-        let mut expected: Vec<(u64, u64)> = points.iter().filter_map(|&p| walk(p)).collect();
-        expected.dedup();
-        proptest::prop_assert_eq!(cuts, expected);
+        let whole = read_csv(&text, &Columns::default());
+        let (joined, _) = read_in_parts(&text, &starts);
+        proptest::prop_assert_eq!(joined, whole, "{:?} at {:?}", String::from_utf8_lossy(&text), starts);
     }
+}
+
+/// On an export whose notes hold quoted line breaks and commas on every
+/// row, the guesses near any point start records: the part before each
+/// reaches it exactly, so every part is kept and none is read twice.
+#[test]
+fn guesses_on_quoted_line_breaks_start_records() {
+    let mut text = String::from("id,segment,channel,created,note\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "c{i},mass,phone,2026-11-02T10:00:00Z,\"first line\nthen, {i} more\nand the end\"\n"
+        ));
+    }
+    let text = text.into_bytes();
+    let header = csv_header(&text[..]).unwrap();
+    let mut starts = vec![0];
+    for k in 1..16u64 {
+        let point = text.len() as u64 / 16 * k;
+        let cut = csv_cut_near(&text[point as usize..], point, header.len());
+        starts.push(cut.unwrap().unwrap());
+    }
+    let (joined, kept) = read_in_parts(&text, &starts);
+    assert_eq!(kept, 16, "every guess proven");
+    assert_eq!(joined, read_csv(&text, &Columns::default()));
+    assert_eq!(joined.len(), 3_000);
 }
 
 proptest::proptest! {
