@@ -386,3 +386,50 @@ fn zendesk_holidays_are_named_in_the_language_of_the_build() {
     let en = names(Language::En);
     assert!(en.contains(&"Офис в Москве: closed".to_string()), "{en:?}");
 }
+
+/// H2 (rest): no organisation in the job description's header. The
+/// `service` title names the company's service; it heads every job
+/// description, Markdown and Word, in both languages, above the title of
+/// the document, as HR's forms put the organisation first. A spec without
+/// a title keeps the header as it was.
+#[test]
+fn the_service_title_heads_every_job_description() {
+    for (language, heading) in [
+        (
+            Language::Ru,
+            "# Должностная инструкция: Специалист по претензиям",
+        ),
+        (Language::En, "# Job description: Специалист по претензиям"),
+    ] {
+        let files = docs(language);
+        for (name, _) in files.iter().filter(|(n, _)| n.starts_with("hr/")) {
+            if !name.ends_with(".md") {
+                continue;
+            }
+            let jd = read(&text(&files, name));
+            assert!(jd.starts_with("**«Почта-Экспресс»**\n\n# "), "{name}: {jd}");
+        }
+        let jd = read(&text(&files, "hr/специалист.md"));
+        assert!(
+            jd.starts_with(&format!("**«Почта-Экспресс»**\n\n{heading}\n")),
+            "{jd}"
+        );
+        // In Word, the organisation's paragraph comes before the title's.
+        let docx = String::from_utf8_lossy(&files["hr/специалист.docx"]).into_owned();
+        let body = &docx[docx.find("<w:body>").expect("a document body")..];
+        let organisation = body
+            .find("«Почта-Экспресс»</w:t>")
+            .expect("the service title");
+        let words = heading.trim_start_matches("# ").split(':').next().unwrap();
+        let title = body.find(words).expect("the title");
+        assert!(organisation < title);
+    }
+    // Without a title, the header is as it was: the document's title first.
+    let untitled = SPEC.replace("service \"«Почта-Экспресс»\" {", "service {");
+    let compiled = specgen::compiled(&untitled);
+    for language in [Language::Ru, Language::En] {
+        let files = specgen::rendered(&compiled.specs[0], language, &[Target::Docs]);
+        let jd = read(&text(&files, "hr/специалист.md"));
+        assert!(jd.starts_with("# "), "{jd}");
+    }
+}

@@ -146,3 +146,69 @@ fn a_team_short_only_by_its_roles_gap_is_not_reported_again() {
         "{help}"
     );
 }
+
+/// The messages of `cxc measure` on the courier's exports (audit 8), in
+/// `format`: each diagnostic's message and help.
+fn measured_courier(lang: &str, format: &str) -> String {
+    let output = cxc(&[
+        "measure",
+        "tests/specs/courier",
+        "--contacts",
+        "tests/specs/courier/data/contacts.csv",
+        "--cases",
+        "tests/specs/courier/data/cases.csv",
+        "--format",
+        format,
+        "--lang",
+        lang,
+    ]);
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Text outside `code`: a spec value quoted as written keeps its point.
+fn prose(text: &str) -> String {
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+/// Audit 8, B2: the findings of `cxc measure` wrote «83.8% из 1200» in
+/// Russian while report.md wrote «83,8%». Every figure of the Russian
+/// messages, in JSON and SARIF alike, has the decimal comma; English keeps
+/// the point; the spec's own statements quoted in code keep theirs.
+#[test]
+fn measured_figures_have_the_decimal_sign_of_the_language() {
+    let ru: serde_json::Value = serde_json::from_str(&measured_courier("ru", "json")).unwrap();
+    let texts: Vec<String> = ru["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| [d["message"].as_str(), d["help"].as_str()])
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    let all = texts.join("\n");
+    for said in [
+        "83,8% из 1200 обращений",
+        "81,5% по 1125 ответам",
+        "за 67,3% из 1700 обращений",
+        "51,8% из 500 клиентов",
+    ] {
+        assert!(all.contains(said), "{said:?} not in {all}");
+    }
+    let point = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())
+    };
+    for text in &texts {
+        assert!(!point(&prose(text)), "a decimal point in Russian: {text}");
+    }
+    // The target as written stays code: `answer телефон 90% within 20s`.
+    assert!(all.contains("`answer телефон 90% within 20s`"), "{all}");
+    let sarif = measured_courier("ru", "sarif");
+    assert!(sarif.contains("83,8% из 1200"), "SARIF");
+    assert!(!sarif.contains("83.8%"), "SARIF");
+    let en = measured_courier("en", "json");
+    assert!(en.contains("83.8% of 1200"), "{en}");
+    assert!(!en.contains("83,8%"), "{en}");
+}

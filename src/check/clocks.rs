@@ -13,7 +13,7 @@ use crate::i18n::Message;
 use crate::model::{Calendar, Idx, Model};
 use crate::msg;
 use crate::source::Span;
-use crate::syntax::values::{trim_float, Duration, TimeLimit};
+use crate::syntax::values::{Duration, TimeLimit};
 
 pub const DOCS: &[CodeDoc] = &[
     CodeDoc {
@@ -219,7 +219,7 @@ fn days_on_business_clock(
         .max_by_key(|&&m| (lengths.iter().filter(|&&n| n == m).count(), m))
         .copied();
     let hours = time.seconds() as f64 / 3600.0;
-    let tenths = |h: f64| trim_float((h * 10.0).round() / 10.0);
+    let tenths = |h: f64| crate::i18n::Figure::rounded(h, 1);
     let equivalent = match usual {
         None => msg!("day-on-business-clock-never"),
         Some(minutes) => {

@@ -319,11 +319,11 @@ impl<'a> Analysis<'a> {
             let measured = match (effort, dropoff) {
                 (Some(e), Some(d)) => msg!(
                     "effort-and-dropoff",
-                    effort = crate::syntax::values::trim_float(e),
-                    dropoff = d.to_string()
+                    effort = crate::i18n::Figure::rounded(e, 2),
+                    dropoff = d.figure()
                 ),
-                (Some(e), None) => msg!("effort", effort = crate::syntax::values::trim_float(e)),
-                (None, Some(d)) => msg!("dropoff", dropoff = d.to_string()),
+                (Some(e), None) => msg!("effort", effort = crate::i18n::Figure::rounded(e, 2)),
+                (None, Some(d)) => msg!("dropoff", dropoff = d.figure()),
                 (None, None) => continue,
             };
             ctx.report(

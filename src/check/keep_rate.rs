@@ -64,10 +64,10 @@ pub fn check(ctx: &mut Ctx) {
                         within = promised.shown_genitive(),
                         segment = &model.segments[segment].header.id,
                         sla = &model.slas[target.sla].header.id,
-                        percent = share.to_string(),
+                        percent = share.figure(),
                         target = target.within.shown_genitive(),
-                        rest = rest.to_string(),
-                        rate = rate.to_string()
+                        rest = rest.figure(),
+                        rate = rate.figure()
                     ),
                 )
                 .help(msg!(
@@ -76,7 +76,7 @@ pub fn check(ctx: &mut Ctx) {
                     within = promised.shown_genitive(),
                     written = within.value.to_string(),
                     channel = &model.channels[channel].header.id,
-                    percent = share.to_string()
+                    percent = share.figure()
                 )),
             );
         }

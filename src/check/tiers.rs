@@ -7,6 +7,7 @@
 
 use super::{Ctx, Timed};
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::i18n::Figure;
 use crate::model::{Calendar, Channel, Idx, Model, Segment};
 use crate::msg;
 use crate::source::Span;
@@ -417,12 +418,12 @@ fn pareto(ctx: &mut Ctx) {
                         "pareto-mismatch",
                         tier = tier,
                         segment = &s.header.id,
-                        revenue = s.revenue.map(|r| r.value.to_string()).unwrap_or_default(),
-                        share = s.share.map(|r| r.value.to_string()).unwrap_or_default(),
-                        ratio = format!("{value:.2}"),
+                        revenue = s.revenue.map(|r| r.value.figure()).unwrap_or_default(),
+                        share = s.share.map(|r| r.value.figure()).unwrap_or_default(),
+                        ratio = Figure::text(format!("{value:.2}")),
                         worse_tier = worse_tier,
                         worse = &w.header.id,
-                        worse_ratio = format!("{worse_value:.2}")
+                        worse_ratio = Figure::text(format!("{worse_value:.2}"))
                     ),
                 )
                 .help(msg!("pareto-mismatch-help", worse = &w.header.id)),

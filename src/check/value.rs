@@ -143,12 +143,12 @@ fn missing_figures(ctx: &mut Ctx) {
 }
 
 /// A sum of money as the spec writes it: whole units, no separators.
-fn money(amount: f64) -> String {
-    if amount.fract() == 0.0 {
+fn money(amount: f64) -> crate::i18n::Figure {
+    crate::i18n::Figure::text(if amount.fract() == 0.0 {
         format!("{amount:.0}")
     } else {
         format!("{amount:.2}")
-    }
+    })
 }
 
 #[cfg(test)]

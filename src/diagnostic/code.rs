@@ -131,6 +131,7 @@ codes! {
     SpecialistOnTeamChannels = "specialist-on-team-channels", Warning, Across;
     PromiseToStepStart = "promise-to-step-start", Warning, Across;
     ForecastClockChange = "forecast-clock-change", Warning, Local;
+    MixedScriptName = "mixed-script-name", Warning, Local;
 }
 
 impl Code {

@@ -45,8 +45,10 @@ pub enum Script {
 impl Script {
     pub fn of(c: char) -> Option<Script> {
         match c {
+            // Latin with its letters for Polish, Kazakh in Latin, German…
             'a'..='z' | 'A'..='Z' => Some(Script::Latin),
-            '\u{400}'..='\u{4ff}' => Some(Script::Cyrillic),
+            '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => Some(Script::Latin),
+            '\u{400}'..='\u{52f}' => Some(Script::Cyrillic),
             _ => None,
         }
     }
@@ -92,19 +94,7 @@ pub fn did_you_mean(written: &str, name: &str) -> Message {
         return msg!("did-you-mean", name = name);
     };
     let script = Script::of(letters[0].1).unwrap_or(Script::Latin);
-    // "`c` (3-я буква), `a` (5-я буква)": each letter a phrase, joined.
-    let said = letters
-        .iter()
-        .rev()
-        .map(|&(position, letter)| {
-            msg!(
-                "look-alike-letter",
-                letter = letter.to_string(),
-                position = position
-            )
-        })
-        .reduce(|rest, first| msg!("look-alike-letters", first = first, rest = rest))
-        .expect("names that differ differ in a letter");
+    let said = letters_said(&letters);
     msg!(
         "look-alike-help",
         name = written,
@@ -115,40 +105,124 @@ pub fn did_you_mean(written: &str, name: &str) -> Message {
     )
 }
 
-/// The first letter of `name` in another alphabet than its first letter's
-/// (1-based position, letter, its script), when it mixes Latin and Cyrillic
-/// letters that look alike — a letter typed in the wrong keyboard layout.
-/// A name mixing whole words (`SLA_для_продавцов`) mixes no look-alike into
-/// a word of the other alphabet and is not reported.
-pub fn mixed_letter(name: &str) -> Option<(usize, char, Script)> {
+/// A name with a word that mixes the two alphabets: the letters of the
+/// word's minority alphabet (1-based position in the name, letter), the
+/// alphabet they are in, and the name as it was probably meant when every
+/// such letter has a twin in the word's own alphabet (`чаcтные` with a
+/// Latin `c` → `частные`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mixed {
+    pub letters: Vec<(usize, char)>,
+    pub script: Script,
+    pub meant: Option<String>,
+}
+
+/// Whether a word of `name` mixes Latin and Cyrillic letters — a letter
+/// typed with the keyboard layout switched (`чаcтные`), or two words written
+/// together (`VIPчат`). A word is a run of letters: `_`, `-`, digits and
+/// anything else not a letter part words, so a name of words each in one
+/// alphabet (`чат_VIP`, `договорной_SLA_для_продавцов`, `тариф2026`) mixes
+/// nothing. The first such word is reported; in it, the letters of the
+/// alphabet fewer of its letters are in (on a tie, not the first letter's).
+pub fn mixed_script(name: &str) -> Option<Mixed> {
+    if name.is_ascii() {
+        return None;
+    }
     let chars: Vec<char> = name.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let Some(script) = Script::of(c) else {
-            continue;
-        };
-        let is_twin = TWINS.iter().any(|&(l, y)| c == l || c == y);
-        if !is_twin {
+    let mut start = 0;
+    while start < chars.len() {
+        if !chars[start].is_alphabetic() {
+            start += 1;
             continue;
         }
-        // The letter's neighbours within its word (between `_`s and digits).
-        let word = |range: &mut dyn Iterator<Item = usize>| -> Vec<Script> {
-            range
-                .map(|j| chars[j])
-                .take_while(|ch| Script::of(*ch).is_some())
-                .filter_map(Script::of)
-                .collect()
+        let end = (start..chars.len())
+            .find(|&i| !chars[i].is_alphabetic())
+            .unwrap_or(chars.len());
+        let word = &chars[start..end];
+        let count = |script| {
+            word.iter()
+                .filter(|&&c| Script::of(c) == Some(script))
+                .count()
         };
-        let mut before = (0..i).rev();
-        let mut after = i + 1..chars.len();
-        let neighbours: Vec<Script> = word(&mut before)
-            .into_iter()
-            .chain(word(&mut after))
-            .collect();
-        if !neighbours.is_empty() && neighbours.iter().all(|s| *s != script) {
-            return Some((i + 1, c, script));
+        let (latin, cyrillic) = (count(Script::Latin), count(Script::Cyrillic));
+        if latin > 0 && cyrillic > 0 {
+            let first = word.iter().find_map(|&c| Script::of(c));
+            let script = match latin.cmp(&cyrillic) {
+                std::cmp::Ordering::Less => Script::Latin,
+                std::cmp::Ordering::Greater => Script::Cyrillic,
+                std::cmp::Ordering::Equal if first == Some(Script::Latin) => Script::Cyrillic,
+                std::cmp::Ordering::Equal => Script::Latin,
+            };
+            let letters: Vec<(usize, char)> = (start..end)
+                .filter(|&i| Script::of(chars[i]) == Some(script))
+                .map(|i| (i + 1, chars[i]))
+                .collect();
+            let meant: Option<String> = chars
+                .iter()
+                .enumerate()
+                .map(
+                    |(i, &c)| match (start..end).contains(&i) && Script::of(c) == Some(script) {
+                        true => twin(c),
+                        false => Some(c),
+                    },
+                )
+                .collect();
+            return Some(Mixed {
+                letters,
+                script,
+                meant,
+            });
         }
+        start = end;
     }
     None
+}
+
+/// The letter of the other alphabet that looks the same, if there is one.
+fn twin(c: char) -> Option<char> {
+    TWINS.iter().find_map(|&(l, y)| match c {
+        _ if c == l => Some(y),
+        _ if c == y => Some(l),
+        _ => None,
+    })
+}
+
+/// Letters as a phrase: "`c` (letter 3), `e` (letter 7)".
+fn letters_said(letters: &[(usize, char)]) -> Message {
+    letters
+        .iter()
+        .rev()
+        .map(|&(position, letter)| {
+            msg!(
+                "look-alike-letter",
+                letter = letter.to_string(),
+                position = position
+            )
+        })
+        .reduce(|rest, first| msg!("look-alike-letters", first = first, rest = rest))
+        .expect("a mixed word has a letter of each alphabet")
+}
+
+/// The `mixed-script-name` message and help for `name`, if it mixes.
+pub fn mixed_script_words(name: &str) -> Option<(Message, Message)> {
+    let mixed = mixed_script(name)?;
+    let message = msg!(
+        "mixed-script-name",
+        name = name,
+        script = mixed.script.keyword(),
+        count = mixed.letters.len(),
+        letters = letters_said(&mixed.letters)
+    );
+    let help = match &mixed.meant {
+        Some(meant) => msg!(
+            "mixed-script-name-help",
+            script = mixed.script.keyword(),
+            count = mixed.letters.len(),
+            meant = meant.as_str()
+        ),
+        None => msg!("mixed-script-name-help-words", name = name),
+    };
+    Some((message, help))
 }
 
 #[cfg(test)]
@@ -185,12 +259,77 @@ mod tests {
     }
 
     #[test]
-    fn a_look_alike_inside_a_word_of_the_other_alphabet_is_found() {
-        assert_eq!(mixed_letter("чаcтные"), Some((3, 'c', Script::Latin)));
-        assert_eq!(mixed_letter("supрort"), Some((4, 'р', Script::Cyrillic)));
-        assert_eq!(mixed_letter("частные"), None);
-        assert_eq!(mixed_letter("договорной_SLA_для_продавцов"), None);
-        assert_eq!(mixed_letter("сотрудник_ПВЗ"), None);
-        assert_eq!(mixed_letter("vip2"), None);
+    fn a_word_mixing_the_alphabets_is_found_and_words_each_in_one_are_not() {
+        let mixed = mixed_script("чаcтные").unwrap();
+        assert_eq!(mixed.letters, [(3, 'c')]);
+        assert_eq!(mixed.script, Script::Latin);
+        assert_eq!(mixed.meant.as_deref(), Some("частные"));
+        // The reverse: a Cyrillic `р` in a Latin word, in the second word.
+        let mixed = mixed_script("vip_supрort").unwrap();
+        assert_eq!(mixed.letters, [(8, 'р')]);
+        assert_eq!(mixed.script, Script::Cyrillic);
+        assert_eq!(mixed.meant.as_deref(), Some("vip_support"));
+        // Two Latin look-alikes in one word are both named.
+        assert_eq!(
+            mixed_script("чаcтныe").unwrap().letters,
+            [(3, 'c'), (7, 'e')]
+        );
+        // A letter without a twin: no name to suggest.
+        let mixed = mixed_script("чаsтные").unwrap();
+        assert_eq!((mixed.letters, mixed.meant), (vec![(3, 's')], None));
+        // Two words written together: the tie goes against the first letter's.
+        assert_eq!(
+            mixed_script("VIPчат").unwrap().letters,
+            [(4, 'ч'), (5, 'а'), (6, 'т')]
+        );
+        for silent in [
+            "частные",
+            "чат_VIP",
+            "договорной_SLA_для_продавцов",
+            "сотрудник_ПВЗ",
+            "тариф2026B2B",
+            "vip2",
+            "hub-Łódź",
+            "",
+        ] {
+            assert_eq!(mixed_script(silent), None, "{silent}");
+        }
+    }
+
+    #[test]
+    fn the_mixed_name_says_which_letter_and_where_in_both_languages() {
+        let (message, help) = mixed_script_words("чаcтные").unwrap();
+        assert_eq!(
+            message.text(Language::Ru),
+            "в имени `чаcтные` смешаны алфавиты: латинская буква `c` (3-я буква) среди кириллических"
+        );
+        assert_eq!(
+            message.text(Language::En),
+            "the name `чаcтные` mixes alphabets: the Latin letter `c` (letter 3) among Cyrillic ones"
+        );
+        assert!(
+            help.text(Language::Ru).contains("`частные`"),
+            "{}",
+            help.text(Language::Ru)
+        );
+        assert!(
+            help.text(Language::En).contains("`частные`"),
+            "{}",
+            help.text(Language::En)
+        );
+        let (message, help) = mixed_script_words("VIPчат").unwrap();
+        assert!(
+            message.text(Language::En).contains(
+                "the Cyrillic letters `ч` (letter 4), `а` (letter 5), `т` (letter 6) among Latin ones"
+            ),
+            "{}",
+            message.text(Language::En)
+        );
+        assert!(
+            help.text(Language::Ru).contains("`_`"),
+            "{}",
+            help.text(Language::Ru)
+        );
+        assert!(mixed_script_words("чат_VIP").is_none());
     }
 }

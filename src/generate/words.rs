@@ -65,10 +65,7 @@ pub fn percent_filter(state: &minijinja::State, value: f64) -> String {
 /// The `decimal` filter: a figure measure.json gives as text (`88.9%`,
 /// `4.25`) with the decimal sign of the template's language (`88,9%`).
 pub fn decimal_filter(state: &minijinja::State, text: String) -> String {
-    match template_language(state) {
-        Language::En => text,
-        Language::Ru => text.replace('.', ","),
-    }
+    crate::i18n::decimal(&text, template_language(state))
 }
 
 /// A count of days (or, with `weeks`, of weeks) on a clock where every

@@ -286,6 +286,24 @@ look-alike-help = `{ $name }` has the { $script ->
         [latin] Cyrillic
        *[cyrillic] Latin
     }: the names look the same but are different names
+mixed-script-name = the name `{ $name }` mixes alphabets: the { $script ->
+        [latin] Latin
+       *[cyrillic] Cyrillic
+    } { $count ->
+        [one] letter { $letters }
+       *[other] letters { $letters }
+    } among { $script ->
+        [latin] Cyrillic
+       *[cyrillic] Latin
+    } ones
+mixed-script-name-help = type { $count ->
+        [one] it
+       *[other] them
+    } in the { $script ->
+        [latin] Cyrillic
+       *[cyrillic] Latin
+    } layout, `{ $meant }`, here and wherever the name is used: the two look the same, but the name typed anew would not match this one
+mixed-script-name-help-words = if these are two words, part them with `_` (as in `чат_VIP`); otherwise write the word in one alphabet: `{ $name }` cannot be typed without switching the keyboard layout mid-word
 config-not-yaml = cxc.yaml is not valid YAML: { $error }
 config-not-yaml-help = check the indentation and the `key: value` form
 config-not-mapping = cxc.yaml must be a mapping with `rules:` and `thresholds:`
@@ -557,7 +575,10 @@ understaffed-overloaded = queue `{ $queue }` has { $agents ->
 understaffed-overloaded-help = staff the queue with at least `agents { $needed }`, or lower the volume or handle time; an `answer` target for the channel lets cxc size the queue for a response time; `cxc staff` shows every interval
 overloaded-in-intervals = {" "}(in { $short } of { $intervals } intervals)
 the-answer-target = the answer target
-forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } contacts { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`): nobody answers them, and no agents are planned for them
+forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } { $count ->
+        [one] contact
+       *[other] contacts
+    } { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`): nobody answers them, and no agents are planned for them
 forecast-when-closed-intervals = in { $closed } of { $intervals } intervals (the first at { $start })
 forecast-when-closed-always = in every interval
 forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come; if the file's times are another zone's (a centre writing its own local time), name that zone on the queue: `timezone "Asia/Novosibirsk"`
@@ -723,6 +744,9 @@ explain-unknown-reference =
 explain-duplicate-definition =
     .summary = Two declarations of one kind share an identifier, or a statement that may appear once is given twice.
     .why = If two teams are both called `support`, every reference to `support` is ambiguous and documents generated from the spec contradict each other.
+explain-mixed-script-name =
+    .summary = A word of a name mixes Latin and Cyrillic letters: a letter typed with the keyboard layout switched, or two words written together.
+    .why = Latin `c`, `a`, `e`, `o`, `p` look exactly like Cyrillic `с`, `а`, `е`, `о`, `р`. A name with one of them inside looks right, works where it was copied, and fails for everyone who types it anew — with a message showing the same word twice. Words each in one alphabet (`чат_VIP`) are written that way on purpose and are not reported.
 explain-include-cycle =
     .summary = Files include each other in a circle, or an included file is missing.
     .why = A spec split over files must still have one meaning. A circle of includes has no first file, and a missing file means part of the standard is not there.

@@ -16,6 +16,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
+#[cfg(test)]
+mod counts;
 pub mod durations;
 #[cfg(test)]
 mod tests;
@@ -43,6 +45,10 @@ pub enum Arg {
     Choice(Vec<Arg>),
     /// Items joined with "; ".
     List(Vec<Arg>),
+    /// A figure as cxc computes it and its JSON writes it ("83.8%",
+    /// "4.25"): said with the language's decimal sign ([`decimal`]),
+    /// «83,8%» in Russian. Made by [`Figure`].
+    Figure(String),
     /// A number shown with its thousands grouped ([`grouped`]): "999,899".
     /// Plural forms are chosen by a [`Arg::Number`] passed beside it.
     Grouped(f64),
@@ -94,6 +100,51 @@ impl Arg {
     pub fn seconds(seconds: u64, business_hours: bool) -> Arg {
         let time = crate::base::time::Duration::from_seconds(seconds);
         Arg::limit(crate::base::time::TimeLimit::running(time), business_hours)
+    }
+}
+
+/// A figure for people to read: a share, a mean, a load, as cxc rounds it,
+/// in the neutral form (a decimal point) that `measure.json` keeps; in a
+/// message it is said with the decimal sign of the message's language.
+/// Every figure a message shows goes through here, so no message can show
+/// a Russian reader a decimal point.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Figure(String);
+
+impl Figure {
+    /// `value` rounded to at most `decimals` places, trailing zeros
+    /// dropped: `13.3`, `95`.
+    pub fn rounded(value: f64, decimals: i32) -> Figure {
+        let scale = 10f64.powi(decimals);
+        Figure(crate::base::trim_float((value * scale).round() / scale))
+    }
+
+    /// A figure already rounded, as text with a decimal point.
+    pub fn text(text: String) -> Figure {
+        Figure(text)
+    }
+
+    /// The same figure followed by `%`.
+    pub fn percent(self) -> Figure {
+        Figure(self.0 + "%")
+    }
+
+    /// The figure in `language`: `13,3` in Russian.
+    pub fn said(&self, language: Language) -> String {
+        decimal(&self.0, language)
+    }
+}
+
+impl std::fmt::Display for Figure {
+    /// The neutral form, for JSON and code: `13.3`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Figure> for Arg {
+    fn from(figure: Figure) -> Self {
+        Arg::Figure(figure.0)
     }
 }
 
@@ -184,6 +235,7 @@ impl Message {
                 Arg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
+                Arg::Figure(text) => args.set(*name, FluentValue::from(decimal(text, language))),
                 Arg::Limit { .. } | Arg::Written { .. } => {
                     args.set(*name, FluentValue::from(say(value, language)))
                 }
@@ -206,10 +258,8 @@ impl Message {
 fn say(item: &Arg, language: Language) -> String {
     match item {
         Arg::Text(text) => text.clone(),
-        Arg::Number(n) => match language {
-            Language::En => n.to_string(),
-            Language::Ru => n.to_string().replace('.', ","),
-        },
+        Arg::Number(n) => decimal(&n.to_string(), language),
+        Arg::Figure(text) => decimal(text, language),
         Arg::Grouped(n) => grouped(*n, language),
         Arg::Limit {
             limit,
@@ -271,15 +321,23 @@ pub fn grouped(value: f64, language: Language) -> String {
     }
     groups.push(&digits[..end]);
     groups.reverse();
-    let decimal = match language {
-        Language::En => ".",
-        Language::Ru => ",",
-    };
     format!(
         "{sign}{}{}",
         groups.join(separator),
-        fraction.map_or(String::new(), |f| format!("{decimal}{f}"))
+        fraction.map_or(String::new(), |f| decimal(&format!(".{f}"), language))
     )
+}
+
+/// A figure written with a decimal point (`13.3`, `83.8%`), with the
+/// decimal sign of `language`: a point in English, a comma in Russian
+/// («13,3», «83,8%»). The one place cxc's words choose the sign: numbers
+/// in messages, [`Figure`]s, grouped numbers and the documents' `decimal`
+/// filter all come here.
+pub fn decimal(text: &str, language: Language) -> String {
+    match language {
+        Language::En => text.to_string(),
+        Language::Ru => text.replace('.', ","),
+    }
 }
 
 /// One part (`summary`, `why`) of the explanation of a diagnostic code:
@@ -340,7 +398,7 @@ fn load(source: &str, tag: &str) -> FluentBundle<FluentResource> {
 /// Russian writes a decimal comma: «13,3 оператора», «83,8%».
 fn decimal_comma<M>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
-        FluentValue::Number(n) => Some(n.as_string().replace('.', ",")),
+        FluentValue::Number(n) => Some(decimal(&n.as_string(), Language::Ru)),
         _ => None,
     }
 }

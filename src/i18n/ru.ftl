@@ -307,6 +307,24 @@ look-alike-help = `{ $name }` содержит { $count ->
            *[cyrillic] кириллические буквы { $letters }; в `{ $suggestion }` они латинские
         }
     }: имена выглядят одинаково, но это разные имена
+mixed-script-name = в имени `{ $name }` смешаны алфавиты: { $count ->
+        [one] { $script ->
+            [latin] латинская буква { $letters } среди кириллических
+           *[cyrillic] кириллическая буква { $letters } среди латинских
+        }
+       *[other] { $script ->
+            [latin] латинские буквы { $letters } среди кириллических
+           *[cyrillic] кириллические буквы { $letters } среди латинских
+        }
+    }
+mixed-script-name-help = наберите { $count ->
+        [one] эту букву
+       *[other] эти буквы
+    } в { $script ->
+        [latin] кириллической
+       *[cyrillic] латинской
+    } раскладке, `{ $meant }`, здесь и везде, где имя используется: имена выглядят одинаково, но набранное заново имя с этим не совпадёт
+mixed-script-name-help-words = если это два слова, разделите их знаком `_` (как в `чат_VIP`); иначе напишите слово одним алфавитом: `{ $name }` не набрать, не переключая раскладку посреди слова
 config-not-yaml = cxc.yaml — некорректный YAML: { $error }
 config-not-yaml-help = проверьте отступы и форму `ключ: значение`
 config-not-mapping = cxc.yaml должен быть словарём с `rules:` и `thresholds:`
@@ -424,7 +442,10 @@ taskrouter-owner-no-queue-help = дайте команде ответствен�
 taskrouter-task-lifetime = правило жалоб `{ $complaint }` эскалирует через { $after }, но TaskRouter отменяет задачу через { $lifetime }: лестница эскалации в процессе обрывается на предыдущей ступени
 taskrouter-task-lifetime-help = если задачи создаются с бо́льшим `Timeout`, укажите его в cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: 172800`); иначе эскалируйте раньше или в тикет-системе
 taskrouter-closed-longer = канал `{ $channel }` бывает закрыт { $closed } подряд по календарю `{ $calendar }` (с { $from } до { $to }), но TaskRouter отменяет задачу через { $lifetime }: задача, созданная в момент закрытия, отменяется раньше, чем линия откроется
-taskrouter-closed-longer-help = создавайте задачи с `Timeout` не меньше { $needed } секунд (закрытие плюс лестница эскалации) и укажите его в cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); иначе направляйте задачи, пришедшие в нерабочее время, в другое место (голосовая почта или обратный звонок)
+taskrouter-closed-longer-help = создавайте задачи с `Timeout` не меньше { $needed } { $needed ->
+        [one] секунды
+       *[other] секунд
+    } (закрытие плюс лестница эскалации) и укажите его в cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); иначе направляйте задачи, пришедшие в нерабочее время, в другое место (голосовая почта или обратный звонок)
 taskrouter-closed-moment =
     { $day ->
         [mon] пн
@@ -529,9 +550,9 @@ forecast-row-fields = в этой строке { $fields ->
        *[many] { $fields } полей
     }, а в заголовке { $columns }
 forecast-row-fields-help = в каждой строке нужно по значению на столбец заголовка, через запятую
-forecast-volume = объём { $volume } обращений за один интервал неправдоподобен
+forecast-volume = число обращений за один интервал { $volume } неправдоподобно
 forecast-volume-help = объём — это число обращений, поступающих за один интервал
-forecast-aht = среднее время обработки { $aht } секунд неправдоподобно
+forecast-aht = среднее время обработки в секундах { $aht } неправдоподобно
 forecast-aht-help = `aht` — среднее время обработки одного обращения в секундах, больше нуля
 forecast-number = значение { $value } в столбце { $column } — не число от нуля и больше
 forecast-number-help = пишите объёмы и времена обработки простыми числами, например 120 или 95.5
@@ -595,7 +616,12 @@ overloaded-in-intervals = {" "}(в { $short } из { $intervals } { $intervals -
        *[other] интервалов
     })
 the-answer-target = цель по ответу
-forecast-when-closed = прогноз очереди `{ $queue }` ждёт { $volume } обращений { $place }, когда канал `{ $channel }` закрыт (его часы `{ $hours }`): на них никто не ответит, и операторы на них не планируются
+forecast-when-closed = прогноз очереди `{ $queue }` ждёт { $volume } { $count ->
+        [one] обращение
+        [few] обращения
+        [many] обращений
+       *[other] обращения
+    } { $place }, когда канал `{ $channel }` закрыт (его часы `{ $hours }`): на них никто не ответит, и операторы на них не планируются
 forecast-when-closed-intervals = в { $closed } из { $intervals } { $intervals ->
         [one] интервала
        *[other] интервалов
@@ -666,7 +692,7 @@ unclosed-block = блок { $what }, открытый здесь, нигде н�
 unclosed-block-help = добавьте `{"}"}` там, где заканчивается { $what }
 tier-out-of-range = уровень { $tier } вне допустимого диапазона
 tier-out-of-range-help = уровни считаются с 1 (высший приоритет); используйте от 1 до 100
-customers-implausible = { $count } клиентов — неправдоподобное число
+customers-implausible = число клиентов { $count } неправдоподобно
 customers-implausible-help = укажите число клиентов сегмента, например `customers 1200`
 average-check-negative = средний чек { $value } меньше нуля
 average-check-negative-help = средний чек — средняя сумма заказа, ноль или больше
@@ -735,8 +761,14 @@ cli-refused-path = нельзя использовать { $option } { $path }: 
 cli-file-size = размер вида 64MB, 512KB или 1GB, больше 0 и не больше { $max }
 cli-cannot-read = не удаётся прочитать { $error }
 cli-fmt-clean = все файлы уже отформатированы: { $total }
-cli-fmt-would = будут переформатированы { $changed } из { $total } файлов (запустите `cxc fmt`)
-cli-fmt-done = переформатировано { $changed } из { $total } файлов
+cli-fmt-would = будут переформатированы { $changed } из { $total } { $total ->
+        [one] файла
+       *[other] файлов
+    } (запустите `cxc fmt`)
+cli-fmt-done = переформатировано { $changed } из { $total } { $total ->
+        [one] файла
+       *[other] файлов
+    }
 cli-fmt-failed = файлов оставлено без изменений: { $failed }; сначала исправьте ошибки выше
 cli-stdin-unreadable = не удаётся прочитать стандартный ввод (не больше 64 МБ текста UTF-8)
 cli-stdin-not-utf8 = стандартный ввод — не текст UTF-8
@@ -776,6 +808,9 @@ explain-unknown-reference =
 explain-duplicate-definition =
     .summary = Два объявления одного вида имеют один идентификатор, или инструкция, которая может встречаться один раз, указана дважды.
     .why = Если две команды называются `support`, каждая ссылка на `support` неоднозначна, и документы, созданные из спецификации, противоречат друг другу.
+explain-mixed-script-name =
+    .summary = В слове имени смешаны латинские и кириллические буквы: буква набрана в другой раскладке или два слова написаны слитно.
+    .why = Латинские `c`, `a`, `e`, `o`, `p` выглядят точно как кириллические `с`, `а`, `е`, `о`, `р`. Имя с такой буквой внутри выглядит верно, работает там, куда его скопировали, и не находится у каждого, кто наберёт его заново, — а сообщение показывает одно и то же слово дважды. Слова, каждое из которых написано одним алфавитом (`чат_VIP`), пишут так нарочно, о них cxc не сообщает.
 explain-include-cycle =
     .summary = Файлы подключают друг друга по кругу, или подключаемого файла нет.
     .why = Спецификация, разбитая на файлы, всё равно должна иметь один смысл. У круга подключений нет первого файла, а отсутствующий файл означает, что части стандарта нет.
@@ -1025,7 +1060,12 @@ staff-overloaded-verdict = ПЕРЕГРУЗКА: очередь растёт б�
 staff-needs = в пик нужно { $peak }
 staff-not-judged = не оценивается
 staff-also = а также { $targets }
-staff-concurrency = { $contacts } обращения на оператора одновременно
+staff-concurrency = { $contacts } { $contacts ->
+        [one] обращение
+        [few] обращения
+        [many] обращений
+       *[other] обращения
+    } на оператора одновременно
 staff-no-channel = без канала
 staff-overloaded = перегрузка
 staff-closed = канал закрыт
@@ -1086,7 +1126,10 @@ measure-step-late-help = Смотрите на 90-й процентиль: кл�
 measure-hot-potato = { $over } из { $n } { $n ->
         [one] случая
        *[other] случаев
-    } пути `{ $journey }` меняли команду на этапах с клиентом больше { $limit } раз (максимум { $most })
+    } пути `{ $journey }` меняли команду на этапах с клиентом больше { $limit } { $limit ->
+        [one] раза
+       *[other] раз
+    } (максимум { $most })
 measure-hot-potato-help = Отдайте случай одной команде от начала до конца или сократите передачи, которые видны в данных; предел — `thresholds.hot-potato` в cxc.yaml.
 measure-bad-data = { $file }: { $count ->
         [one] пропущена { $count } строка

@@ -32,7 +32,7 @@ fn catalogue(source: &str) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+pub(super) fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
             expression_variables(expression, out);
@@ -325,4 +325,36 @@ fn intervals_after_a_count_agree_with_it() {
     assert!(said(21).ends_with("из 21 интервала"), "{}", said(21));
     assert!(said(5).ends_with("из 5 интервалов"), "{}", said(5));
     assert!(said(11).ends_with("из 11 интервалов"), "{}", said(11));
+}
+
+/// Audit 8, B2: a figure a message shows (a share, a mean) is said with the
+/// decimal sign of the message's language, wherever it was computed;
+/// `measure.json` keeps the point ([`Figure`]'s `Display`).
+#[test]
+fn figures_are_said_with_the_decimal_sign_of_the_language() {
+    let share = Figure::rounded(100.0 * 1006.0 / 1200.0, 1).percent();
+    assert_eq!(share.to_string(), "83.8%");
+    assert_eq!(share.said(Language::Ru), "83,8%");
+    assert_eq!(share.said(Language::En), "83.8%");
+    let missed = msg!(
+        "measure-target-missed",
+        target = "answer телефон 90.5% within 20s",
+        segment = "b2b",
+        actual = share,
+        n = 1200u64,
+        goal = Figure::rounded(90.5, 1).percent(),
+        period = "2026-10-19..2026-11-08"
+    );
+    let ru = missed.text(Language::Ru);
+    assert!(ru.contains("83,8% из 1200 обращений (цель 90,5%)"), "{ru}");
+    // The statement as written is code: its point stays.
+    assert!(ru.contains("`answer телефон 90.5% within 20s`"), "{ru}");
+    let en = missed.text(Language::En);
+    assert!(
+        en.contains("83.8% of 1200 contacts met it (goal 90.5%)"),
+        "{en}"
+    );
+    // Numbers passed as numbers, and grouped ones, take the same sign.
+    assert_eq!(grouped(1250000.5, Language::Ru), "1\u{a0}250\u{a0}000,5");
+    assert_eq!(decimal("13.3", Language::Ru), "13,3");
 }

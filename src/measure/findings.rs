@@ -9,7 +9,7 @@ use super::metrics::{holds, target_figure};
 use super::sla::{Attainment, Target};
 use super::Report;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::{Arg, Message};
+use crate::i18n::{Arg, Figure, Message};
 use crate::model::Model;
 use crate::msg;
 use crate::source::Span;
@@ -42,7 +42,7 @@ pub fn findings(
                 ("promise", Arg::from(promise.header.id.as_str())),
                 ("actual", Arg::from(share(kept, goal))),
                 ("n", Arg::from(kept.n as f64)),
-                ("goal", Arg::from(goal.to_string())),
+                ("goal", Arg::from(goal.figure())),
                 ("period", Arg::from(period.clone())),
                 ("journey", Arg::from(journey)),
             ];
@@ -97,7 +97,7 @@ pub fn findings(
                     duty = what,
                     actual = share(kept, deadline),
                     n = kept.n as f64,
-                    goal = deadline.to_string(),
+                    goal = deadline.figure(),
                     period = period.clone()
                 ),
             )
@@ -162,7 +162,7 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
                         segment = segment,
                         actual = share(&kept, goal),
                         n = a.n as f64,
-                        goal = goal.to_string(),
+                        goal = goal.figure(),
                         period = period
                     ),
                 )
@@ -395,14 +395,14 @@ fn below(kept: &Kept, goal: Percent) -> bool {
 
 /// `71.3%`: one decimal by the rule of [`super::shown`], never rounded
 /// up to the goal it misses.
-pub fn share(kept: &Kept, goal: Percent) -> String {
-    format!("{}%", trim_float(kept.shown(goal)))
+pub fn share(kept: &Kept, goal: Percent) -> Figure {
+    Figure::text(trim_float(kept.shown(goal))).percent()
 }
 
 /// A measured `target` metric as the texts show it: a percentage by the
 /// rule of [`super::shown`] against the target, other figures as
 /// [`value_text`].
-pub fn measured_text(kpi: &crate::model::Kpi, value: f64) -> String {
+pub fn measured_text(kpi: &crate::model::Kpi, value: f64) -> Figure {
     match kpi.value {
         TargetValue::Percent(_) => {
             super::shown::percent_text(value, Some((kpi.comparison, target_figure(kpi.value))))
@@ -411,11 +411,11 @@ pub fn measured_text(kpi: &crate::model::Kpi, value: f64) -> String {
     }
 }
 
-pub fn value_text(target: TargetValue, value: f64) -> String {
+pub fn value_text(target: TargetValue, value: f64) -> Figure {
     match target {
-        TargetValue::Percent(_) => format!("{}%", trim_float((value * 10.0).round() / 10.0)),
-        TargetValue::Number(_) => trim_float((value * 100.0).round() / 100.0),
-        TargetValue::Duration(_) => rounded(value.round() as i64),
+        TargetValue::Percent(_) => Figure::rounded(value, 1).percent(),
+        TargetValue::Number(_) => Figure::rounded(value, 2),
+        TargetValue::Duration(_) => Figure::text(rounded(value.round() as i64)),
     }
 }
 

@@ -145,7 +145,7 @@ pub fn repeat_findings(model: &Model, report: &Report, period: &str, out: &mut V
                     window = crate::syntax::values::Duration::from_seconds(report.repeats.window)
                         .to_string(),
                     channel = worst,
-                    limit = limit.to_string(),
+                    limit = limit.figure(),
                     period = period
                 ),
             )

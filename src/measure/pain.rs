@@ -7,10 +7,10 @@ use super::journeys::StepFigures;
 use super::metrics::{Sums, Voice};
 use super::{Pain, Report};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Figure;
 use crate::i18n::{Arg, Message};
 use crate::model::Model;
 use crate::msg;
-use crate::syntax::values::trim_float;
 
 /// One way a step or channel hurts, with the figure that shows it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,8 +71,8 @@ pub fn voice(sums: &Sums, pain: &Pain) -> Vec<Hurt> {
 }
 
 /// A figure as the reports print it: two decimals at most.
-fn figure(value: f64) -> String {
-    trim_float((value * 100.0).round() / 100.0)
+fn figure(value: f64) -> Figure {
+    Figure::rounded(value, 2)
 }
 
 fn words(hurt: Hurt, pain: &Pain) -> Arg {
@@ -81,7 +81,7 @@ fn words(hurt: Hurt, pain: &Pain) -> Arg {
             "measure-hurt-dropoff",
             percent = super::shown::percent_text(percent, None),
             n = n as f64,
-            limit = pain.dropoff.to_string()
+            limit = pain.dropoff.figure()
         ),
         Hurt::Csat { mean, n } => msg!(
             "measure-hurt-csat",

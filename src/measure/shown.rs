@@ -9,6 +9,7 @@
 //! 15%), and one that meets it never reads as missing.
 
 use super::metrics::holds;
+use crate::i18n::Figure;
 use crate::syntax::values::{trim_float, Comparison};
 
 /// The goal a percentage is judged against: `at least 95` and the like.
@@ -36,9 +37,10 @@ pub fn tenths(value: f64, goal: Option<Goal>) -> f64 {
         .unwrap_or(half_up)
 }
 
-/// `66.7%`: [`tenths`] as text, the way `measure.json` writes it.
-pub fn percent_text(value: f64, goal: Option<Goal>) -> String {
-    format!("{}%", trim_float(tenths(value, goal)))
+/// `66.7%`: [`tenths`] as a figure, the way `measure.json` writes it (a
+/// message says it with its language's decimal sign: «66,7%»).
+pub fn percent_text(value: f64, goal: Option<Goal>) -> Figure {
+    Figure::text(trim_float(tenths(value, goal))).percent()
 }
 
 #[cfg(test)]
@@ -54,22 +56,25 @@ mod tests {
     #[test]
     fn the_audits_figures_read_one_way() {
         // 2/3 read 66.6% in one table and 66.7% in another (audit A8).
-        assert_eq!(percent_text(200.0 / 3.0, None), "66.7%");
-        assert_eq!(percent_text(100.0 / 7.0, None), "14.3%");
+        assert_eq!(percent_text(200.0 / 3.0, None).to_string(), "66.7%");
+        assert_eq!(percent_text(100.0 / 7.0, None).to_string(), "14.3%");
         // A repeat share under "at most" is not understated.
         assert_eq!(
-            percent_text(100.0 / 7.0, Some((Comparison::AtMost, 15.0))),
+            percent_text(100.0 / 7.0, Some((Comparison::AtMost, 15.0))).to_string(),
             "14.3%"
         );
         // Just under an "at least" goal stays under it.
         assert_eq!(
-            percent_text(94.96, Some((Comparison::AtLeast, 95.0))),
+            percent_text(94.96, Some((Comparison::AtLeast, 95.0))).to_string(),
             "94.9%"
         );
-        assert_eq!(percent_text(95.0, Some((Comparison::AtLeast, 95.0))), "95%");
+        assert_eq!(
+            percent_text(95.0, Some((Comparison::AtLeast, 95.0))).to_string(),
+            "95%"
+        );
         // Just over an "at most" limit stays over it.
         assert_eq!(
-            percent_text(15.04, Some((Comparison::AtMost, 15.0))),
+            percent_text(15.04, Some((Comparison::AtMost, 15.0))).to_string(),
             "15.1%"
         );
     }

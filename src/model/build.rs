@@ -3,7 +3,7 @@
 //! the second builds each entity and resolves its references.
 
 use super::*;
-use crate::diagnostic::look_alike::did_you_mean;
+use crate::diagnostic::look_alike::{did_you_mean, mixed_script_words};
 use crate::diagnostic::{closest, Diagnostic};
 use crate::i18n::Message;
 use crate::loader::Spec;
@@ -257,8 +257,16 @@ impl Builder {
     }
 
     /// The identity of a declaration; its title and description are moved
-    /// out of the AST, not copied.
-    fn header(&self, decl: &mut Declaration) -> Header {
+    /// out of the AST, not copied. A name that mixes alphabets inside a
+    /// word is reported here, once, where it is declared (its uses either
+    /// name it, copied, or are unknown and say which letter differs).
+    fn header(&mut self, decl: &mut Declaration) -> Header {
+        if let Some(ident) = &decl.ident {
+            if let Some((message, help)) = mixed_script_words(&ident.name) {
+                self.diagnostics
+                    .push(Diagnostic::new(Code::MixedScriptName, ident.span, message).help(help));
+            }
+        }
         let description = decl.body.iter_mut().find_map(|s| match &mut s.kind {
             Stmt::Description(d) => Some(std::mem::take(d)),
             _ => None,

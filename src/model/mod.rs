@@ -234,6 +234,12 @@ team desk "Support desk" {}"#,
 team helpdesk "Support desk" {}"#,
     },
     CodeDoc {
+        code: Code::MixedScriptName,
+        context: "",
+        bad: "team suppоrt \"Support\" {}   # a Cyrillic `о` in `suppоrt`",
+        fix: "team support \"Support\" {}",
+    },
+    CodeDoc {
         code: Code::IncludeCycle,
         context: "",
         bad: "# a.cx\ninclude \"b.cx\"\n# b.cx\ninclude \"a.cx\"",

@@ -4,6 +4,7 @@
 use super::erlang::Outcome;
 use super::{IntervalPlan, QueuePlan};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Figure;
 use crate::model::{Model, Queue};
 use crate::msg;
 
@@ -41,8 +42,8 @@ pub(super) fn when_closed(model: &Model, plan: &QueuePlan, queue: &Queue) -> Opt
             msg!(
                 "forecast-when-closed",
                 queue = &plan.id,
-                volume =
-                    crate::syntax::values::trim_float((s.closed_volume * 100.0).round() / 100.0),
+                volume = Figure::rounded(s.closed_volume, 2),
+                count = s.closed_volume,
                 place = place,
                 channel = &model.channels[channel].header.id,
                 hours = &model.calendars[hours].header.id
@@ -55,12 +56,12 @@ pub(super) fn when_closed(model: &Model, plan: &QueuePlan, queue: &Queue) -> Opt
 /// A service level that misses `target` (both in percent), never written
 /// as the target itself: one decimal, or where that would round up to the
 /// target, two decimals cut ("94.95%", not "95.0%").
-fn below_target(level: f64, target: f64) -> String {
+fn below_target(level: f64, target: f64) -> Figure {
     let shown = format!("{level:.1}");
     if level < target && shown.parse::<f64>().is_ok_and(|s| s >= target) {
-        format!("{:.2}%", (level * 100.0).floor() / 100.0)
+        Figure::text(format!("{:.2}", (level * 100.0).floor() / 100.0)).percent()
     } else {
-        format!("{shown}%")
+        Figure::text(shown).percent()
     }
 }
 

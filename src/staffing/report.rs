@@ -268,7 +268,7 @@ fn targets(model: &Model, plan: &QueuePlan, language: Language) -> Vec<String> {
                 let sla = model.slas[t.sla].header.id.as_str();
                 msg!(
                     "staff-target-item",
-                    percent = trim_float(t.percent),
+                    percent = crate::i18n::Figure::text(trim_float(t.percent)),
                     within = t.within_text(),
                     when = when(model, plan, sla, &[t.clock])
                 )
@@ -354,22 +354,24 @@ fn row(interval: &IntervalPlan, language: Language) -> [String; 12] {
         ),
         None => (dash(), dash(), dash(), dash(), dash()),
     };
+    // The figures with the language's decimal sign: «6,67», «96,8%».
+    let figure = |text: String| crate::i18n::decimal(&text, language);
     [
         interval.start.clone().unwrap_or_else(dash),
-        trim_float(interval.volume),
-        format!("{}s", trim_float(interval.aht_seconds)),
-        format!("{:.2}", interval.offered_load),
+        figure(trim_float(interval.volume)),
+        figure(format!("{}s", trim_float(interval.aht_seconds))),
+        figure(format!("{:.2}", interval.offered_load)),
         interval
             .required_agents
             .map_or_else(dash, |n| n.to_string()),
         interval
             .required_headcount
             .map_or_else(dash, |n| n.to_string()),
-        level,
-        waited,
-        asa,
-        occupancy,
-        abandon,
+        figure(level),
+        figure(waited),
+        figure(asa),
+        figure(occupancy),
+        figure(abandon),
         if interval.closed {
             msg!("staff-closed").text(language)
         } else {

@@ -9,7 +9,7 @@ use crate::model::{Kpi, Queue};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::ast::TargetValue;
-use crate::syntax::values::{trim_float, Comparison, Duration, Metric};
+use crate::syntax::values::{Comparison, Duration, Metric};
 use crate::syntax::Name;
 
 pub const DOCS: &[CodeDoc] = &[
@@ -174,11 +174,12 @@ impl MetricTarget {
     }
 
     /// A measure in the target's own unit.
-    pub fn show(&self, value: f64) -> String {
+    pub fn show(&self, value: f64) -> crate::i18n::Figure {
+        use crate::i18n::Figure;
         match self.metric {
-            Metric::Asa if value.is_infinite() => "∞".to_string(),
-            Metric::Asa => Duration::from_seconds(value.round() as u64).to_string(),
-            _ => format!("{}%", trim_float((value * 1000.0).round() / 10.0)),
+            Metric::Asa if value.is_infinite() => Figure::text("∞".to_string()),
+            Metric::Asa => Figure::text(Duration::from_seconds(value.round() as u64).to_string()),
+            _ => Figure::rounded(value * 100.0, 1).percent(),
         }
     }
 }

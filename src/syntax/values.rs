@@ -131,6 +131,13 @@ impl Percent {
     }
 }
 
+impl Percent {
+    /// The percentage for people to read in a message: «12,5%» in Russian.
+    pub fn figure(self) -> crate::i18n::Figure {
+        crate::i18n::Figure::text(trim_float(self.0)).percent()
+    }
+}
+
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}%", trim_float(self.0))

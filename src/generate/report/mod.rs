@@ -313,7 +313,7 @@ fn metric_words(kpi: &crate::model::Kpi, language: Language) -> String {
         .as_str()
         .replace(">=", "≥")
         .replace("<=", "≤");
-    format!("{metric} {comparison} {value}")
+    format!("{metric} {comparison} {}", value.said(language))
 }
 
 /// A complaint duty as the report's tables and charts name it.

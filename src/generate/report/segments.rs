@@ -244,7 +244,7 @@ fn figures(
         untargeted.push(plain(
             "fcr",
             share,
-            percent_text(share, None),
+            percent_text(share, None).to_string(),
             repeats.resolved,
         ));
     }
@@ -257,7 +257,7 @@ fn figures(
             ..plain(
                 "repeat",
                 share,
-                percent_text(share, Some((Comparison::AtMost, limit.value()))),
+                percent_text(share, Some((Comparison::AtMost, limit.value()))).to_string(),
                 repeats.contacts,
             )
         });

@@ -366,7 +366,8 @@ impl MeasureView {
                     metric: kpi.value.metric.to_string(),
                     statement: metric_statement(&kpi.value),
                     value: Figure(value),
-                    value_text: crate::measure::findings::measured_text(&kpi.value, value),
+                    value_text: crate::measure::findings::measured_text(&kpi.value, value)
+                        .to_string(),
                     n,
                     ok: holds(value, kpi.value.comparison, goal),
                     set_aside: basis.segment(segment),
@@ -385,7 +386,8 @@ impl MeasureView {
                     metric: kpi.value.metric.to_string(),
                     statement: metric_statement(&kpi.value),
                     value: Figure(value),
-                    value_text: crate::measure::findings::measured_text(&kpi.value, value),
+                    value_text: crate::measure::findings::measured_text(&kpi.value, value)
+                        .to_string(),
                     n,
                     ok: holds(value, kpi.value.comparison, target_figure(kpi.value.value)),
                 });
@@ -574,7 +576,7 @@ fn journey(
         handoffs_max: f.handoffs.quantile(1.0),
         over_handoff_limit: f.over_handoff_limit,
         dropoff: Figure(dropoff),
-        dropoff_text: crate::measure::shown::percent_text(dropoff, None),
+        dropoff_text: crate::measure::shown::percent_text(dropoff, None).to_string(),
         serves: j.segments.iter().map(|s| s.name.to_string()).collect(),
         steps: j
             .steps

@@ -64,10 +64,7 @@ impl Writer<'_> {
                         lifetime = crate::i18n::Arg::seconds(self.lifetime, false)
                     ),
                 )
-                .help(msg!(
-                    "taskrouter-closed-longer-help",
-                    needed = needed.to_string()
-                )),
+                .help(msg!("taskrouter-closed-longer-help", needed = needed)),
             );
         }
     }

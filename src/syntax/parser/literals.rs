@@ -3,7 +3,7 @@
 
 use super::grammar::Gap;
 use super::*;
-use crate::i18n::Message;
+use crate::i18n::{Figure, Message};
 use crate::msg;
 use crate::syntax::ast::*;
 use crate::syntax::values::*;
@@ -35,7 +35,7 @@ impl<'t> Parser<'t> {
             if !(-100.0..=100.0).contains(&n) {
                 self.invalid(
                     self.span(at, self.pos),
-                    msg!("nps-impossible", value = trim_float(n)),
+                    msg!("nps-impossible", value = Figure::text(trim_float(n))),
                     msg!("nps-impossible-help"),
                 );
                 return Ok(None);
@@ -312,7 +312,7 @@ impl<'t> Parser<'t> {
             (Some(amount), _) if amount < 0.0 => {
                 self.invalid(
                     span,
-                    msg!("cost-negative", value = trim_float(amount)),
+                    msg!("cost-negative", value = Figure::text(trim_float(amount))),
                     msg!("cost-negative-help"),
                 );
                 Ok(None)

@@ -153,7 +153,10 @@ impl<'t> Parser<'t> {
                     Some(n) => {
                         self.invalid(
                             span,
-                            msg!("average-check-negative", value = trim_float(n)),
+                            msg!(
+                                "average-check-negative",
+                                value = crate::i18n::Figure::text(trim_float(n))
+                            ),
                             msg!("average-check-negative-help"),
                         );
                         return Ok(None);
