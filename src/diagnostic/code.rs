@@ -131,6 +131,7 @@ codes! {
     SpecialistOnTeamChannels = "specialist-on-team-channels", Warning, Across;
     PromiseToStepStart = "promise-to-step-start", Warning, Across;
     ForecastClockChange = "forecast-clock-change", Warning, Local;
+    ShortWorkingDay = "short-working-day", Warning, Across;
 }
 
 impl Code {

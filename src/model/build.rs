@@ -375,6 +375,7 @@ impl Builder {
             timezone: None,
             home_zone: None,
             week: WeekHours::default(),
+            opened: [None; 7],
             closed: Vec::new(),
         };
         for s in self.statements(decl) {
@@ -385,7 +386,14 @@ impl Builder {
                         span: s.span,
                     })
                 }
-                Stmt::Open(hours) => calendar.week.add(hours),
+                Stmt::Open(hours) => {
+                    calendar.week.add(hours);
+                    for (day, opened) in calendar.opened.iter_mut().enumerate() {
+                        if opened.is_none() && !calendar.week.days[day].is_empty() {
+                            *opened = Some(s.span);
+                        }
+                    }
+                }
                 Stmt::Closed(dates) => calendar.closed.extend(dates.iter().copied()),
                 _ => {}
             }

@@ -83,6 +83,9 @@ pub struct Calendar {
     /// hours, and local times in the exports are read in that zone too.
     pub home_zone: Option<String>,
     pub week: WeekHours,
+    /// For each weekday (Monday first), the `open` line that first gave it
+    /// hours: where a finding about that day points.
+    pub opened: [Option<crate::source::Span>; 7],
     pub closed: Vec<Date>,
 }
 
@@ -90,6 +93,21 @@ impl Calendar {
     /// Open around the clock, every day: timers run on wall-clock time.
     pub fn is_24x7(&self) -> bool {
         self.week.is_always() && self.closed.is_empty()
+    }
+
+    /// The length of its usual working day in minutes: the one most of its
+    /// opening weekdays have (the longer on a tie), as people count days.
+    /// None when it never opens.
+    pub fn usual_day_minutes(&self) -> Option<u32> {
+        let lengths: Vec<u32> = Weekday::ALL
+            .iter()
+            .map(|&d| self.week.open_minutes(d))
+            .filter(|&m| m > 0)
+            .collect();
+        lengths
+            .iter()
+            .max_by_key(|&&m| (lengths.iter().filter(|&&n| n == m).count(), m))
+            .copied()
     }
 
     /// The time zone the calendar's hours are in: its own `timezone`, else
@@ -138,6 +156,7 @@ pub(crate) mod fixtures {
             }),
             home_zone: None,
             week,
+            opened: [None; 7],
             closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
         }
     }
