@@ -379,7 +379,10 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             continue;
         };
         for a in under.get(&(h.to, h.from)).into_iter().flatten() {
-            let lines = [Line::respond(model, a, &h.segments), Line::resolve(model, a)];
+            let lines = [
+                Line::respond(model, a, &h.segments),
+                Line::resolve(model, a),
+            ];
             for line in lines.into_iter().flatten() {
                 let to = &model.teams[h.to].header.id;
                 let time = time_left.wall.shown();
