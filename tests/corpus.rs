@@ -236,6 +236,10 @@ fn outside_specs_get_the_practice_rules_only_where_they_are_right() {
         "domoset/жалобы.cx:49 complaint-incomplete",
         // "Answer in chat within 2 minutes" behind `answer чат 80% within 2m`.
         "domoset/клиенты.cx:89 promise-below-keep-rate",
+        // Technical support agreed to resolve within a day, but remote
+        // diagnosis, its step of the repair journey, has 1 hour (audit 9,
+        // D5: `resolve` counts for steps as `respond` does).
+        "domoset/клиенты.cx:158 agreement-too-slow",
         // The VIP desk's 3 managers against 4: the lead (who added up to
         // the need) organises the line, it does not answer it.
         "domoset/сервис.cx:37 headcount-short",

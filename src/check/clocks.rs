@@ -28,6 +28,12 @@ pub const DOCS: &[CodeDoc] = &[
         bad: "complaint defect { owner quality; resolve within 5wd }",
         fix: "complaint defect { owner quality; hours office; resolve within 5wd }",
     },
+    CodeDoc {
+        code: Code::ShortWorkingDay,
+        context: "",
+        bad: "calendar round { open mon-fri 00:00-24:00; open sun 21:00-24:00 }\ncomplaint defect { owner quality; hours round; resolve within 1wd }",
+        fix: "calendar round { open mon-fri 00:00-24:00; open sat 09:00-18:00 }\ncomplaint defect { owner quality; hours round; resolve within 1wd }",
+    },
 ];
 
 /// A time limit on the clock it runs on, as rules compare it.
@@ -84,16 +90,16 @@ enum Owner {
 
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
+    // Timers that may count a calendar's opening hours, with that calendar.
+    let mut timers: Vec<(TimeLimit, Span, Option<Idx<Calendar>>, Owner)> = Vec::new();
     for (_, sla) in model.slas.iter() {
-        let timers = sla
+        let sla_timers = sla
             .answers
             .iter()
             .map(|a| (a.within, a.span))
             .chain(sla.first_responses.iter().map(|r| (r.within, r.span)))
             .chain(sla.resolutions.iter().map(|r| (r.within, r.span)));
-        for (limit, span) in timers {
-            on_its_clock(ctx, limit, span, sla.clock(), Owner::MayHaveHours);
-        }
+        timers.extend(timers_on(sla.clock(), sla_timers));
     }
     for (_, promise) in model.promises.iter() {
         if let Some(within) = promise.within {
@@ -102,20 +108,23 @@ pub fn check(ctx: &mut Ctx) {
                 None => Owner::MayHaveHours,
             };
             let clock = model.promise_clock_any(promise);
-            on_its_clock(ctx, within.value, within.span, clock, owner);
+            timers.push((within.value, within.span, clock, owner));
         }
     }
     for (_, complaint) in model.complaints.iter() {
-        let timers = complaint
+        let complaint_timers = complaint
             .acknowledge
             .iter()
             .chain(&complaint.resolve)
             .map(|t| (t.value, t.span))
             .chain(complaint.escalations.iter().map(|e| (e.after, e.span)));
-        for (limit, span) in timers {
-            on_its_clock(ctx, limit, span, complaint.clock(), Owner::MayHaveHours);
-        }
+        timers.extend(timers_on(complaint.clock(), complaint_timers));
     }
+    for &(limit, span, calendar, owner) in &timers {
+        days_on_business_clock(ctx, limit, span, calendar);
+        working_days_on_wall_clock(ctx, limit, span, calendar, owner);
+    }
+    short_working_days(ctx, &timers);
     // Journeys, their steps and agreements run on the wall clock.
     for (_, journey) in model.journeys.iter() {
         let steps = journey.steps.iter().filter_map(|(_, s)| s.within.as_ref());
@@ -135,16 +144,83 @@ pub fn check(ctx: &mut Ctx) {
     }
 }
 
-/// The two readings of a day a timer's clock can confuse.
-fn on_its_clock(
-    ctx: &mut Ctx,
-    limit: TimeLimit,
-    span: Span,
+/// Timers of a rule that may have `hours`, on its clock.
+fn timers_on(
     calendar: Option<Idx<Calendar>>,
-    owner: Owner,
-) {
-    days_on_business_clock(ctx, limit, span, calendar);
-    working_days_on_wall_clock(ctx, limit, span, calendar, owner);
+    timers: impl Iterator<Item = (TimeLimit, Span)>,
+) -> impl Iterator<Item = (TimeLimit, Span, Option<Idx<Calendar>>, Owner)> {
+    timers.map(move |(limit, span)| (limit, span, calendar, Owner::MayHaveHours))
+}
+
+/// A day open for this share of the calendar's usual day or less is a short
+/// day: 3 hours against 24, 3 against 9 (a Saturday morning of 4 hours
+/// against 9 is not).
+const SHORT_DAY_SHARE: u32 = 3;
+
+/// short-working-day: a weekday open for a third of the calendar's usual
+/// day or less still counts as a whole working day for `wd` timers (a
+/// day with an opening interval, LANGUAGE.md), so `1wd` from Friday on a
+/// calendar open Sunday 21:00–24:00 is due Sunday at midnight (outside
+/// audit 9, D10). Once per calendar and short day, at the `open` line that
+/// gave the day its hours, naming the first such timer; only where a `wd`
+/// timer runs on the calendar.
+fn short_working_days(ctx: &mut Ctx, timers: &[(TimeLimit, Span, Option<Idx<Calendar>>, Owner)]) {
+    let model = ctx.model;
+    let mut seen: Vec<Idx<Calendar>> = Vec::new();
+    for &(limit, _, calendar, _) in timers {
+        let (TimeLimit::WorkingDays(_), Some(id)) = (limit, calendar) else {
+            continue;
+        };
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let calendar = &model.calendars[id];
+        let Some(usual) = calendar.usual_day_minutes() else {
+            continue;
+        };
+        let same_clock = |&&(l, _, c, _): &&(TimeLimit, Span, Option<Idx<Calendar>>, Owner)| {
+            matches!(l, TimeLimit::WorkingDays(_)) && c == Some(id)
+        };
+        let count = timers.iter().filter(same_clock).count();
+        for &day in crate::syntax::values::Weekday::ALL.iter() {
+            let open = calendar.week.open_minutes(day);
+            let (Some(span), true) = (
+                calendar.day_opened_at[day.index()],
+                open > 0 && open * SHORT_DAY_SHARE <= usual,
+            ) else {
+                continue;
+            };
+            let windows: Vec<String> = calendar.week.days[day.index()]
+                .iter()
+                .map(|(a, b)| format!("{a}–{b}"))
+                .collect();
+            let close = calendar.week.days[day.index()]
+                .last()
+                .map_or(String::new(), |(_, b)| b.to_string());
+            ctx.report(
+                Diagnostic::new(
+                    Code::ShortWorkingDay,
+                    span,
+                    msg!(
+                        "short-working-day",
+                        calendar = &calendar.header.id,
+                        day = msg!("weekday", day = day.as_str()),
+                        windows = windows.join(", "),
+                        open = crate::i18n::Arg::seconds(u64::from(open) * 60, true),
+                        usual = crate::i18n::Arg::seconds(u64::from(usual) * 60, true),
+                        limit = limit.to_string(),
+                        close = close,
+                        more = count - 1
+                    ),
+                )
+                .help(msg!(
+                    "short-working-day-help",
+                    day = msg!("weekday", day = day.as_str())
+                )),
+            );
+        }
+    }
 }
 
 /// working-days-on-wall-clock, the mirror of day-on-business-clock: `5wd`
@@ -206,18 +282,11 @@ fn days_on_business_clock(
     if calendar.is_24x7() {
         return;
     }
-    // The length of its usual working day: the one most of its opening
-    // weekdays have (the longer on a tie), as people count days.
-    let lengths: Vec<u32> = crate::syntax::values::Weekday::ALL
+    let opening_days = crate::syntax::values::Weekday::ALL
         .iter()
-        .map(|&d| calendar.week.open_minutes(d))
-        .filter(|&m| m > 0)
-        .collect();
-    let opening_days = lengths.len();
-    let usual = lengths
-        .iter()
-        .max_by_key(|&&m| (lengths.iter().filter(|&&n| n == m).count(), m))
-        .copied();
+        .filter(|&&d| calendar.week.open_minutes(d) > 0)
+        .count();
+    let usual = calendar.usual_day_minutes();
     let hours = time.seconds() as f64 / 3600.0;
     let tenths = |h: f64| crate::i18n::Figure::rounded(h, 1);
     let equivalent = match usual {

@@ -330,6 +330,8 @@ fn respond_time(
 struct Conflict {
     /// "agreement `it_for_support` gives team `it` 2d to respond".
     gives: Message,
+    /// A `resolve` line, which has no `for SEGMENT` form.
+    resolve: bool,
     work: Message,
     time_left: Left,
     count: usize,
@@ -358,6 +360,7 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
         }
         let conflict = conflicts.entry(line.span).or_insert_with(|| Conflict {
             gives: line.gives(),
+            resolve: line.resolve,
             work: work(),
             time_left,
             count: 0,
@@ -376,7 +379,11 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
             continue;
         };
         for a in under.get(&(h.to, h.from)).into_iter().flatten() {
-            if let Some(line) = Line::respond(model, a, &h.segments) {
+            let lines = [
+                Line::respond(model, a, &h.segments),
+                Line::resolve(model, a),
+            ];
+            for line in lines.into_iter().flatten() {
                 let to = &model.teams[h.to].header.id;
                 let time = time_left.wall.shown();
                 let work = || match h.via {
@@ -436,10 +443,17 @@ fn too_slow(ctx: &mut Ctx, handoffs: &[Handoff]) {
                     more = c.count - 1
                 ),
             )
-            .help(msg!(
-                "agreement-too-slow-help",
-                time = c.time_left.wall.shown_genitive()
-            )),
+            .help(if c.resolve {
+                msg!(
+                    "agreement-too-slow-help-resolve",
+                    time = c.time_left.wall.shown_genitive()
+                )
+            } else {
+                msg!(
+                    "agreement-too-slow-help",
+                    time = c.time_left.wall.shown_genitive()
+                )
+            }),
         );
     }
 }
@@ -495,14 +509,8 @@ fn owned_complaint(
         let left = Left::of(ack.value, calendar);
         note(line, left, &|| work(false, ack.value, left));
     }
-    if let (Some(resolve), Some(agreed)) = (complaint.resolve, agreement.resolve) {
+    if let (Some(resolve), Some(line)) = (complaint.resolve, Line::resolve(model, agreement)) {
         let left = Left::of(resolve.value, calendar);
-        let line = Line {
-            agreement,
-            resolve: true,
-            time: Timed::new(model, agreed.value, None),
-            span: agreed.span,
-        };
         note(line, left, &|| work(true, resolve.value, left));
     }
 }
@@ -529,6 +537,16 @@ impl<'m> Line<'m> {
             resolve: false,
             time,
             span,
+        })
+    }
+
+    /// The agreement's `resolve` line, on the wall clock.
+    fn resolve(model: &Model, agreement: &'m Agreement) -> Option<Line<'m>> {
+        agreement.resolve.map(|agreed| Line {
+            agreement,
+            resolve: true,
+            time: Timed::new(model, agreed.value, None),
+            span: agreed.span,
         })
     }
 

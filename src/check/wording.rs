@@ -3,7 +3,9 @@
 //! and Russian:
 //! - words about working time ("business hours", «в рабочее время»);
 //! - days of the week as a range or as a class ("Mon–Fri", "Monday to
-//!   Friday", "on weekdays", «пн–пт», «по будням»);
+//!   Friday", "on weekdays", «пн–пт», «по будням»), also with the times
+//!   of a weekly window ("Monday 08:00 Sydney to Friday 18:00 Austin",
+//!   «с понедельника 08:00 до пятницы 18:00»);
 //! - a time-of-day range ("9:00–18:00", "9am-6pm", «с 9 до 18»).
 //!
 //! A lone day name ("even on Sunday") or a bare number range ("2-3 days")
@@ -91,7 +93,7 @@ pub fn states_hours(text: &str) -> bool {
     tokens.iter().any(|t| match t {
         Token::Word(w) => DAY_CLASSES.iter().any(|c| w.starts_with(c)),
         _ => false,
-    }) || tokens.windows(3).any(day_range)
+    }) || (0..tokens.len()).any(|i| day_range(&tokens[i..]))
         || (0..tokens.len()).any(|i| time_range(&tokens[i..]))
 }
 
@@ -178,9 +180,34 @@ fn is_range_word(token: &Token) -> bool {
         || matches!(token, Token::Word(w) if RANGE_WORDS.contains(&w.as_str()))
 }
 
-/// `Mon–Fri`, `Monday to Friday`, `пн-пт`, «понедельника по пятницу».
-fn day_range(window: &[Token]) -> bool {
-    is_day(&window[0]) && is_range_word(&window[1]) && is_day(&window[2])
+/// Words that may stand between a day and its time in a weekday window
+/// ("Monday 08:00 Sydney to Friday 18:00 Austin", "Mon at 8:00 AEST"): at
+/// most this many.
+const WINDOW_WORDS: usize = 2;
+
+/// A range of days at the head of `tokens`: `Mon–Fri`, `Monday to Friday`,
+/// `пн-пт`, «понедельника по пятницу»; or a weekly window, the first day
+/// with a time of day before the joint ("Monday 08:00 Sydney to Friday
+/// 18:00 Austin", «с понедельника 08:00 до пятницы 18:00»). Between the day
+/// and the joint only a written time (`08:00`, `8am`) and a few words (a
+/// city, a zone) may stand, and the time must be there: "Sunday, within 24
+/// hours to Monday" says no window.
+fn day_range(tokens: &[Token]) -> bool {
+    if !tokens.first().is_some_and(is_day) {
+        return false;
+    }
+    let (mut time, mut words) = (false, 0);
+    for (i, token) in tokens.iter().enumerate().skip(1) {
+        if is_range_word(token) {
+            return (i == 1 || time) && tokens.get(i + 1).is_some_and(is_day);
+        }
+        match token {
+            Token::Time { hour, exact: true } if *hour <= 24 && !time => time = true,
+            Token::Word(_) if !is_day(token) && words < WINDOW_WORDS => words += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A time-of-day range at the head of `tokens`: `9:00–18:00`, `9am-6pm`,
@@ -220,6 +247,12 @@ mod tests {
             "Перезвоним за 30 минут с 9 до 18",
             "We call you back within 30 working minutes",
             "Ответим в течение 2 рабочих часов",
+            // A weekly window: days with times between (outside audit 9, D8).
+            "Premier tickets: first reply from an engineer within 30 minutes, \
+             Monday 08:00 Sydney to Friday 18:00 Austin",
+            "First reply within 30 minutes, Mon 8am to Fri 6pm",
+            "Первый ответ за 30 минут, с понедельника 08:00 до пятницы 18:00",
+            "Первый ответ за 30 минут, пн 08:00 – пт 18:00 по Москве",
         ] {
             assert!(states_hours(text), "{text}");
         }
@@ -235,6 +268,11 @@ mod tests {
             "Перезвоним за 30 минут",
             "Доставка за 2–3 дня",
             "Ответим в течение 15 минут, 10-15 раз быстрее конкурентов",
+            // A day with a time, but no range of days: still plain time.
+            "Reply within 30 minutes, even on Sunday 08:00",
+            "Reply within 24 hours, Sunday within 24 hours to Monday",
+            "Ответим за 30 минут, даже в воскресенье 08:00",
+            "Reply within 30 minutes from Monday 08:00 Sydney, not only to Friday customers",
         ] {
             assert!(!states_hours(text), "{text}");
         }

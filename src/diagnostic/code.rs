@@ -132,6 +132,7 @@ codes! {
     PromiseToStepStart = "promise-to-step-start", Warning, Across;
     ForecastClockChange = "forecast-clock-change", Warning, Local;
     MixedScriptName = "mixed-script-name", Warning, Local;
+    ShortWorkingDay = "short-working-day", Warning, Across;
 }
 
 impl Code {

@@ -105,6 +105,12 @@ working-days-on-wall-clock-help-wall = journeys, their steps, promises over a jo
         [one] { $days } day
        *[other] { $days } days
     } from the start, or set the working-day deadline where a calendar counts it (an SLA's `resolution`, a complaint's `resolve`)
+short-working-day = calendar `{ $calendar }` is open only { $open } on { $day } ({ $windows }), against { $usual } on its usual day, yet any opening makes { $day } a whole working day: `{ $limit }` on this calendar{ $more ->
+        [0] {""}
+        [one] {" "}(and one more working-day timer)
+       *[other] {" "}(and { $more } more working-day timers)
+    } can fall due at { $day } { $close }, after just those { $open }
+short-working-day-help = if { $day } is not a working day for these deadlines, count them on a calendar without that opening (give the SLA or complaint rule other `hours`) or write them in hours; if it is, say that { $day } counts as a working day wherever the deadline is written for people
 
 ## Complaints
 
@@ -218,6 +224,7 @@ agreement-too-slow = { $gives }, but { $work }{ $more ->
        *[other] ; { $more } more pieces of work need it faster too
     }
 agreement-too-slow-help = agree on { $time } or less for this work (a `for SEGMENT` line can set it for the segments concerned), or give the work more time
+agreement-too-slow-help-resolve = agree to resolve within { $time } or less, or give the work more time
 agreement-tier-inversion = agreement `{ $agreement }` answers tier-{ $tier } segment `{ $segment }` within { $within }, slower than tier-{ $worse_tier } segment `{ $worse }` (within { $worse_within })
 agreement-tier-inversion-general = agreement `{ $agreement }` answers tier-{ $tier } segment `{ $segment }` within { $within }, slower than its general line for everyone else (within { $general })
 agreement-tier-inversion-help = give the better tier a time no longer than any other line of the agreement: the priority a customer earns at the front line must hold behind it
@@ -490,11 +497,15 @@ headcount-short-role = role `{ $role }` has a headcount of { $have }, but the qu
 headcount-short-role-help = raise the role's `headcount` by { $more }, or make the channel's `owner` the team (then every line role of the team answers it, in the job descriptions and in TaskRouter); this counts seats filled at one moment: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-lead-not-counted = {" "}(its lead `{ $lead }` not counted)
 headcount-in-interval = in the interval starting { $start }
-headcount-in-zone-interval = in the interval starting { $start } on the clock of { $zone }{ $season ->
-        [january] {", in January, when the queues' clocks are that far apart"}
-        [july] {", in July, when the queues' clocks are that far apart"}
-       *[any] {""}
-    }
+headcount-in-zone-interval = in the interval starting { $start } on the clock of { $zone }{ $season }
+headcount-season-apart = {", "}in { $month ->
+        [january] January
+       *[july] July
+    }, when the queues' clocks are { $apart } apart
+headcount-season-same = {", "}in { $month ->
+        [january] January
+       *[july] July
+    }, when the queues' clocks show the same time
 headcount-in-every-interval = in every interval
 headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-short-help-roles = raise the `headcount` of the team's line roles by { $more } — { $asked } of them for { $roles }, as their own findings ask, the rest beyond them — or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
@@ -879,6 +890,9 @@ explain-day-on-business-clock =
 explain-working-days-on-wall-clock =
     .summary = A timer in working days (`5wd`) runs on the wall clock or a calendar open 24x7 with no holidays, where every day is an opening day: it means 5 calendar days, due at midnight at the end of the 5th day.
     .why = Whoever writes `5wd` means an office's working days — a bank's refund in five working days takes a week, over a weekend more. Around the clock no day is closed, so the deadline comes two days early, and a page that says "5 working days" to a customer contradicts the clock that counts it. Give the timer a calendar with opening hours, or write days (`5d`) and say days.
+explain-short-working-day =
+    .summary = A weekday a calendar opens for a third of its usual day or less (Sunday 21:00–24:00 beside Monday–Friday around the clock) counts as a whole working day for timers in working days (`1wd`): any day with an opening is one.
+    .why = `1wd` from Friday then falls due at Sunday's close, after three open hours, while a job description saying "1 working day" is read as Monday. Either the short opening is not a working day for these deadlines — count them on a calendar without it, or in hours — or it is, and the people who work to the deadline must be told.
 explain-escalation-after-deadline =
     .summary = An escalation comes `after` the complaint's own `resolve` time: it fires only once the deadline has already been missed.
     .why = An escalation ladder exists to get help while there is still time to keep the promise. Escalating after the deadline only tells the manager that the customer was already let down.

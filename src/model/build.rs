@@ -383,6 +383,7 @@ impl Builder {
             timezone: None,
             home_zone: None,
             week: WeekHours::default(),
+            day_opened_at: [None; 7],
             closed: Vec::new(),
             opened: Vec::new(),
         };
@@ -401,7 +402,14 @@ impl Builder {
                         opened_at.push((date, s.span));
                     }
                 }
-                Stmt::Open(hours) => calendar.week.add(hours),
+                Stmt::Open(hours) => {
+                    calendar.week.add(hours);
+                    for (day, at) in calendar.day_opened_at.iter_mut().enumerate() {
+                        if at.is_none() && !calendar.week.days[day].is_empty() {
+                            *at = Some(s.span);
+                        }
+                    }
+                }
                 Stmt::Closed(dates) => calendar.closed.extend(dates.iter().copied()),
                 _ => {}
             }

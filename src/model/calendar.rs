@@ -128,6 +128,9 @@ pub struct Calendar {
     /// hours, and local times in the exports are read in that zone too.
     pub home_zone: Option<String>,
     pub week: WeekHours,
+    /// For each weekday (Monday first), the `open` line that first gave it
+    /// hours: where a finding about that day points.
+    pub day_opened_at: [Option<crate::source::Span>; 7],
     pub closed: Vec<Date>,
     /// Dates with their own hours (`open 2027-12-25 09:00-18:00`), in date
     /// order, none of them closed.
@@ -148,6 +151,21 @@ impl Calendar {
     /// since 1970-01-01 with open windows in seconds of the day.
     pub fn dated_seconds(&self) -> Vec<(i64, Vec<(i64, i64)>)> {
         self.opened.iter().map(DatedHours::seconds).collect()
+    }
+
+    /// The length of its usual working day in minutes: the one most of its
+    /// opening weekdays have (the longer on a tie), as people count days.
+    /// None when it never opens.
+    pub fn usual_day_minutes(&self) -> Option<u32> {
+        let lengths: Vec<u32> = Weekday::ALL
+            .iter()
+            .map(|&d| self.week.open_minutes(d))
+            .filter(|&m| m > 0)
+            .collect();
+        lengths
+            .iter()
+            .max_by_key(|&&m| (lengths.iter().filter(|&&n| n == m).count(), m))
+            .copied()
     }
 
     /// The time zone the calendar's hours are in: its own `timezone`, else
@@ -196,6 +214,7 @@ pub(crate) mod fixtures {
             }),
             home_zone: None,
             week,
+            day_opened_at: [None; 7],
             closed: holidays.iter().map(|&d| Date::from_days(d)).collect(),
             opened: Vec::new(),
         }

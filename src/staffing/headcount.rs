@@ -355,24 +355,30 @@ fn short<'m>(
         })
         .filter(|&(_, n)| n > 0)
         .collect();
-    let (differ, kept) = seasons(queues);
     let when = match busiest.and_then(|b| Some((b, written.get(&b.slot)?))) {
         None => msg!("headcount-in-every-interval"),
-        Some((b, start)) => match b.moment {
-            // A typical time is on its queue's clock: named when the
-            // queues keep different ones.
-            Moment::Typical { season, .. } if differ => msg!(
-                "headcount-in-zone-interval",
-                start = start.as_str(),
-                zone = queues[b.queue].schedule.zone().iana_name().unwrap_or("UTC"),
-                season = match (kept.len(), season) {
-                    (1, _) => "any",
-                    (_, 0) => "january",
-                    _ => "july",
+        Some((b, start)) => {
+            // The clock the start is read on: the busiest queue's. A dated
+            // start that writes its offset needs none.
+            let zone = queues[b.queue].schedule.zone().iana_name().unwrap_or("UTC");
+            match b.moment {
+                Moment::Typical { season, .. } => msg!(
+                    "headcount-in-zone-interval",
+                    start = start.as_str(),
+                    zone = zone,
+                    season = season_note(queues, season)
+                ),
+                Moment::Instant(_) if writes_offset(start) => {
+                    msg!("headcount-in-interval", start = start.as_str())
                 }
-            ),
-            _ => msg!("headcount-in-interval", start = start.as_str()),
-        },
+                Moment::Instant(_) => msg!(
+                    "headcount-in-zone-interval",
+                    start = start.as_str(),
+                    zone = zone,
+                    season = ""
+                ),
+            }
+        }
     };
     Some(Gap {
         needed,
@@ -382,10 +388,40 @@ fn short<'m>(
     })
 }
 
-/// Whether the queues keep clocks that differ (in some season), and the
-/// representative days whose differences are distinct: one when the
-/// queues' clocks keep the same differences all year.
-fn seasons(queues: &[QueueNeed<'_>]) -> (bool, Vec<usize>) {
+/// Whether a dated start writes its offset (`2027-10-03T03:00+11:00`,
+/// `…T03:00Z`, `…T03:00-05:00`): then it names its own clock.
+fn writes_offset(start: &str) -> bool {
+    let time = start.rsplit(['T', ' ']).next().unwrap_or(start);
+    time.ends_with('Z') || time.contains('+') || time.contains('-')
+}
+
+/// The season a typical interval falls in, said only when it matters: when
+/// the queues' clocks are apart by different amounts in January and in July
+/// (outside audit 9, D12). Then it says how far apart they are that month,
+/// or that they agree. Queues that all keep one clock, or clocks a fixed
+/// distance apart, get no season.
+fn season_note(queues: &[QueueNeed<'_>], season: usize) -> crate::i18n::Arg {
+    if seasons(queues).len() < 2 {
+        return "".into();
+    }
+    let month = if season == 0 { "january" } else { "july" };
+    let offsets = queues.iter().map(|q| q.offsets[season]);
+    let apart = offsets.clone().max().unwrap_or(0) - offsets.min().unwrap_or(0);
+    match u64::try_from(apart) {
+        Ok(apart) if apart > 0 => msg!(
+            "headcount-season-apart",
+            month = month,
+            apart = crate::i18n::Arg::seconds(apart, false)
+        )
+        .into(),
+        _ => msg!("headcount-season-same", month = month).into(),
+    }
+}
+
+/// The representative days whose differences between the queues' clocks
+/// are distinct: one when the queues' clocks keep the same differences all
+/// year.
+fn seasons(queues: &[QueueNeed<'_>]) -> Vec<usize> {
     let apart = |season: usize| -> Vec<i64> {
         let first = queues.first().map_or(0, |q| q.offsets[season]);
         queues.iter().map(|q| q.offsets[season] - first).collect()
@@ -398,8 +434,7 @@ fn seasons(queues: &[QueueNeed<'_>]) -> (bool, Vec<usize>) {
             kept.push((season, differences));
         }
     }
-    let differ = kept.iter().any(|(_, d)| d.iter().any(|&x| x != 0));
-    (differ, kept.into_iter().map(|(season, _)| season).collect())
+    kept.into_iter().map(|(season, _)| season).collect()
 }
 
 /// The busiest interval: where it lies, and the queue and interval that
@@ -418,7 +453,7 @@ struct Busiest {
 /// [`QueueNeed::need_at`] says.
 fn busiest(queues: &[QueueNeed<'_>]) -> (u64, Option<Busiest>) {
     let always: u64 = queues.iter().map(|q| u64::from(q.always)).sum();
-    let (_, seasons) = seasons(queues);
+    let seasons = seasons(queues);
     let mut moments: BTreeMap<Moment, (usize, Slot)> = BTreeMap::new();
     for (i, q) in queues.iter().enumerate() {
         for &slot in q.at.keys() {
