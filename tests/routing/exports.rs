@@ -193,7 +193,10 @@ complaint away "Away" { segments all; owner back; hours office; acknowledge with
     assert!(!text.contains("TaskRouter counts running time"), "{text}");
     // `away` is not in the workflow: no filter, no TaskRouter timer warning
     // (Zendesk, which does take it, still says what its `9wd` becomes).
-    assert!(!built.workflow.to_string().contains("'away'"));
+    // Its owner's team has no queue: routed as the segment's other tasks at
+    // its priority (audit 9, D2), with no rung of its ladder.
+    let workflow = built.workflow.to_string();
+    assert!(!workflow.contains("back_head"), "{workflow}");
     assert!(
         text.contains("Zendesk counts running time, not working days: `9wd`"),
         "{text}"
