@@ -12,6 +12,8 @@ mod common;
 mod exports;
 #[path = "routing/faults.rs"]
 mod faults;
+#[path = "routing/follow_sun.rs"]
+mod follow_sun;
 #[path = "routing/generated.rs"]
 mod generated;
 #[path = "routing/invariants.rs"]

@@ -423,10 +423,10 @@ taskrouter-owner-no-queue = { $kind ->
         [role] team `{ $team }`, where role `{ $owner }` works,
         [teamless-role] role `{ $owner }` belongs to no team and so
        *[team] team `{ $owner }`
-    } has no queue for these tasks of complaint rule `{ $complaint }` (segment / channel): { $tasks }; TaskRouter routes them as the segment's other tasks
+    } has no queue for these tasks of complaint rule `{ $complaint }` (segment / channel): { $tasks }; TaskRouter routes them as the segment's other tasks, at the complaint's priority
 taskrouter-owner-no-queue-help = give the owner's team a queue that serves the segment on the channel, or handle these complaints in the ticketing system
 taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $after }, but TaskRouter cancels a task after { $lifetime }: the workflow's ladder ends at the rung before
-taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: 172800`); else escalate sooner or in the ticketing system
+taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`, the ladder's last rung plus the channel's longest closure, at least an hour); else escalate sooner or in the ticketing system
 taskrouter-closed-longer = channel `{ $channel }` is closed for up to { $closed } on calendar `{ $calendar }` (from { $from } to { $to }), but TaskRouter cancels a task after { $lifetime }: a task created at the closing is cancelled before the line opens
 taskrouter-closed-longer-help = create the tasks with a `Timeout` of at least { $needed } seconds (the closure plus the escalation ladder) and write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); else send tasks that arrive while the line is closed elsewhere (a voicemail or call-back flow)
 taskrouter-closed-moment =

@@ -65,8 +65,11 @@ impl Calendar<'_> {
 pub struct Staffing<'a> {
     calendars: BTreeMap<&'a str, Calendar<'a>>,
     hours: BTreeMap<Option<&'a str>, Vec<Option<&'a str>>>,
-    /// TaskQueue SID → team of its queue (`None`: no team).
-    team_of: BTreeMap<&'a str, Option<&'a str>>,
+    /// TaskQueue SID → teams of its queues (`None`: no team): one for a
+    /// queue of the spec, each of its queues' for a waiting queue.
+    team_of: BTreeMap<&'a str, Vec<Option<&'a str>>>,
+    /// TaskQueue SID → the spec's queues it takes the workers of.
+    pub members: BTreeMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Staffing<'a> {
@@ -111,14 +114,49 @@ impl<'a> Staffing<'a> {
                 .flatten()
                 .find(|t| t["queue"] == q["id"])
             {
-                team_of.insert(tq["sid"].as_str().unwrap(), team);
+                team_of.insert(tq["sid"].as_str().unwrap(), vec![team]);
+            }
+        }
+        // A waiting queue (audit 9, D1): named by its queues' ids joined by
+        // `+`; it has people while any of theirs does.
+        let mut members = BTreeMap::new();
+        for tq in task_queues.as_array().into_iter().flatten() {
+            let (name, sid) = (tq["queue"].as_str().unwrap(), tq["sid"].as_str().unwrap());
+            let queue = |id: &str| list(routing, "queues").iter().find(|q| q["id"] == id);
+            let parts: Vec<&str> = if queue(name).is_some() {
+                vec![name]
+            } else {
+                name.split('+').collect()
+            };
+            if parts.iter().all(|p| queue(p).is_some()) {
+                let teams = parts
+                    .iter()
+                    .map(|p| queue(p).unwrap()["team"].as_str())
+                    .collect();
+                team_of.insert(sid, teams);
+                members.insert(sid, parts);
             }
         }
         Staffing {
             calendars,
             hours,
             team_of,
+            members,
         }
+    }
+
+    /// Staffing by each team's own calendar (`team` id → calendar id), as a
+    /// follow-the-sun hub works its local hours, not the channel's.
+    pub fn with_team_hours(mut self, teams: &[(&'a str, &'a str)]) -> Self {
+        for &(team, calendar) in teams {
+            self.hours.insert(Some(team), vec![Some(calendar)]);
+        }
+        self
+    }
+
+    /// Whether `team` is at work at `at`.
+    pub fn team_available(&self, team: Option<&str>, at: Timestamp) -> bool {
+        self.team_at_work(team, at)
     }
 
     fn team_at_work(&self, team: Option<&str>, at: Timestamp) -> bool {
@@ -133,7 +171,7 @@ impl<'a> Staffing<'a> {
     /// Whether the TaskQueue `sid` has a worker available at `at`.
     pub fn available(&self, sid: &str, at: Timestamp) -> bool {
         match self.team_of.get(sid) {
-            Some(&team) => self.team_at_work(team, at),
+            Some(teams) => teams.iter().any(|&team| self.team_at_work(team, at)),
             None => true,
         }
     }
@@ -159,6 +197,7 @@ pub fn check(facts: &Facts, what: &str) {
     let moments = facts.moments();
     for (seg, ch) in facts.tasks() {
         let task = facts.task(seg, ch, None);
+        let serving = facts.serving(seg, ch);
         for &now in &moments {
             // Its own first queue: where it goes when everybody is there.
             let Some(own) = twilio::route(workflow, &task, now, 0, &|_| false) else {
@@ -173,8 +212,25 @@ pub fn check(facts: &Facts, what: &str) {
                 else {
                     panic!("{what}: {seg} on {ch} created {created} is dropped before its lifetime ends");
                 };
+                // Invariant 10 (audit 9, D1): where the task waits for good
+                // takes the workers of every queue that serves it, so whichever
+                // has a free worker first takes it.
+                if end.last {
+                    let waits_for = staffing.members.get(end.queue.as_str());
+                    for q in &serving {
+                        assert!(
+                            waits_for.is_some_and(|m| m.contains(q))
+                                || end.queue == own.queue && serving.len() == 1,
+                            "{what}: {seg} on {ch} created {created} waits for good in {}, \
+                             which {q}'s workers, who serve it, cannot take from",
+                            end.queue
+                        );
+                    }
+                }
                 assert!(
-                    end.queue == own.queue || staffing.available(&end.queue, at(end.entered)),
+                    end.queue == own.queue
+                        || staffing.available(&end.queue, at(end.entered))
+                        || end.last,
                     "{what}: {seg} on {ch} created {created} ends in {} (entered after {} s), \
                      whose agents are away then, not in its own queue {}",
                     end.queue,

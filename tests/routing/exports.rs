@@ -193,7 +193,10 @@ complaint away "Away" { segments all; owner back; hours office; acknowledge with
     assert!(!text.contains("TaskRouter counts running time"), "{text}");
     // `away` is not in the workflow: no filter, no TaskRouter timer warning
     // (Zendesk, which does take it, still says what its `9wd` becomes).
-    assert!(!built.workflow.to_string().contains("'away'"));
+    // Its owner's team has no queue: routed as the segment's other tasks at
+    // its priority (audit 9, D2), with no rung of its ladder.
+    let workflow = built.workflow.to_string();
+    assert!(!workflow.contains("back_head"), "{workflow}");
     assert!(
         text.contains("Zendesk counts running time, not working days: `9wd`"),
         "{text}"
@@ -265,13 +268,33 @@ fn audit5_f1_a_night_email_waits_in_its_own_queue() {
         let sid = format!("SET-ME-queue-sid-for-{team_queue}");
         assert!(!staffing.available(&sid, created), "{team_queue}");
     }
-    for age in [0, 3600, 28_800, 40_000, 86_399] {
+    // Its own queue first; after its turn, the waiting queue of the
+    // filter's queues (audit 9, D1), which the contact centre, at work all
+    // night, takes from: never the complaints or disputes team's queue alone.
+    let waiting = |queue: &str| {
+        staffing
+            .members
+            .get(queue)
+            .is_some_and(|m| m.len() > 1 && m.contains(&"q_почта"))
+    };
+    assert_eq!(
+        twilio::route_when(&built.workflow, &mail, monday_22, 0, &empty)
+            .unwrap()
+            .queue,
+        own
+    );
+    for age in [3600, 28_800, 40_000, 86_399] {
         let placed = twilio::route_when(&built.workflow, &mail, monday_22, age, &empty).unwrap();
-        assert_eq!(placed.queue, own, "after {age} s");
+        assert!(
+            placed.queue == own || waiting(&placed.queue),
+            "after {age} s: {}",
+            placed.queue
+        );
+        assert!(staffing.available(&placed.queue, at(age)), "after {age} s");
     }
-    // Nobody anywhere: still its own queue, not the last one.
+    // Nobody anywhere: the waiting queue, not the last team's queue.
     let placed = twilio::route_when(&built.workflow, &mail, monday_22, 86_399, &|_, _| true);
-    assert_eq!(placed.unwrap().queue, own);
+    assert!(waiting(&placed.unwrap().queue));
 }
 
 /// A channel a role owns is answered by that role's people: its TaskQueue

@@ -130,8 +130,11 @@ fn fault_5_a_better_tier_gets_a_higher_priority_in_a_shared_queue() {
     let now = Moment { day: 0, minute: 0 };
     let in_shared = |segment: &str| {
         let task = serde_json::json!({"channel": "phone", "segment": segment});
-        let p = twilio::route(&built.workflow, &task, now, 3600, &|_| false).unwrap();
-        assert_eq!(p.queue, "SET-ME-queue-sid-for-premium_shared");
+        // The dedicated line has nobody: the task enters the shared queue
+        // at once (its turn there ends after its answer target, audit 9).
+        let shared = "SET-ME-queue-sid-for-premium_shared";
+        let p = twilio::route(&built.workflow, &task, now, 0, &|q| q != shared).unwrap();
+        assert_eq!(p.queue, shared);
         p.priority
     };
     assert!(in_shared("gold") > in_shared("silver"));
@@ -199,13 +202,51 @@ fn fault_6_no_ladder_outlives_the_task_and_the_lifetime_is_written() {
         "the one-day rung is past the task's life"
     );
     assert_eq!(steps(&longer), 2, "the one-day rung fires within two days");
+    // Audit 9, D7: the help suggests the lifetime the ladder needs, not a
+    // fixed two days; with it the rung is kept and nothing is said.
+    let text = default.stderr.replace("\n  │ ", " ");
+    let needed: u64 = text
+        .split("task_timeout: ")
+        .skip(1)
+        .filter_map(|t| t.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .next()
+        .unwrap_or_else(|| panic!("no task_timeout suggested: {text}"));
+    assert!(needed > 86_400, "{needed}");
+    let (_w, suggested) = build_text(
+        &spec,
+        Some(&format!(
+            "{rules}exports:\n  taskrouter:\n    task_timeout: {needed}\n"
+        )),
+    );
+    assert_eq!(
+        steps(&suggested),
+        2,
+        "the suggested {needed} s keeps the rung"
+    );
+    assert!(
+        !suggested.stderr.contains("TaskRouter cancels a task after"),
+        "{}",
+        suggested.stderr
+    );
 }
 
 #[test]
 fn fault_7_taskqueues_are_exported_with_their_workers() {
     let (_out, built) = kitchen();
-    let queues = built.queues.as_array().unwrap();
+    // The spec's two queues; a waiting queue of both (its id joins theirs
+    // with `+`, audit 9, D1) takes their ordinary workers only.
+    let (queues, waiting): (Vec<&Value>, Vec<&Value>) = built
+        .queues
+        .as_array()
+        .unwrap()
+        .iter()
+        .partition(|q| !q["queue"].as_str().unwrap().contains('+'));
     assert_eq!(queues.len(), 2);
+    for w in waiting {
+        let workers = w["target_workers"].as_str().unwrap();
+        assert!(twilio::parse(workers).is_ok(), "{workers}");
+        assert!(!workers.contains("support_lead"), "{workers}");
+    }
     // The kitchen's agents own its phone, chat and e-mail: the queues on
     // them take the support team's agents, not its other roles — and its
     // lead, to whom the missed-appointment complaint escalates after 4 h
@@ -228,13 +269,17 @@ fn fault_7_taskqueues_are_exported_with_their_workers() {
         let targets = filter["targets"].as_array().unwrap();
         let on_a_line = |t: &&Value| t["queue"].as_str().unwrap().contains("_line");
         for t in targets.iter().filter(on_a_line) {
-            let expected = if name.starts_with("Complaint") && t.get("timeout").is_none() {
-                "worker.roles HAS 'support_lead'"
-            } else if name.starts_with("Complaint") {
-                continue;
-            } else {
-                "worker.roles HAS 'agent'"
-            };
+            // A complaint routed as an ordinary task (its owner's team has
+            // no queue there, audit 9, D2) keeps the agents' expression.
+            let ordinary = t["expression"] == "worker.roles HAS 'agent'";
+            let expected =
+                if name.starts_with("Complaint") && t.get("timeout").is_none() && !ordinary {
+                    "worker.roles HAS 'support_lead'"
+                } else if name.starts_with("Complaint") && !ordinary {
+                    continue;
+                } else {
+                    "worker.roles HAS 'agent'"
+                };
             assert_eq!(t["expression"], expected, "{name}");
         }
     }

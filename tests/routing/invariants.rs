@@ -78,7 +78,7 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn new(built: &'a Built) -> Self {
+    pub fn new(built: &'a Built) -> Self {
         let r = &built.routing;
         let names = |key: &str| -> BTreeMap<&'a str, &'a str> {
             list(r, key)
@@ -116,8 +116,17 @@ impl<'a> Facts<'a> {
         listed.iter().any(|x| x == channel) || ((listed.is_empty() || field) && timed())
     }
 
-    fn queues(&self) -> &'a Vec<Value> {
+    pub fn queues(&self) -> &'a Vec<Value> {
         list(&self.built.routing, "queues")
+    }
+
+    /// The ids of the queues that serve a segment on a channel.
+    pub fn serving(&self, segment: &str, channel: &str) -> Vec<&'a str> {
+        self.queues()
+            .iter()
+            .filter(|q| Self::serves(q, segment, channel))
+            .map(|q| s(&q["id"]))
+            .collect()
     }
 
     fn serves(q: &Value, segment: &str, channel: &str) -> bool {
@@ -142,6 +151,11 @@ impl<'a> Facts<'a> {
                 );
                 format!("SET-ME-queue-sid-for-{}", default_name(queue))
             })
+    }
+
+    /// [`Self::sid`], for the tests.
+    pub fn sid_of(&self, queue: &str) -> String {
+        self.sid(queue)
     }
 
     fn team_of_sid(&self, sid: &str) -> Option<String> {
@@ -459,6 +473,15 @@ pub fn check(built: &Built, what: &str) {
                 continue;
             }
             let filed = filed.unwrap();
+            // Its owner's team has no queue for it: the segment's ordinary
+            // targets, at the complaint's priority (audit 9, D2), reported.
+            let plain = plain.unwrap();
+            if (&filed.queue, &filed.worker_expression) == (&plain.queue, &plain.worker_expression)
+                && filed.priority > plain.priority
+                && built.inexact_names(id)
+            {
+                continue;
+            }
             let workers = facts.team_of_sid(&filed.queue).unwrap_or_default();
             let team = owner_team.unwrap_or("?");
             // The owner's team's queue: its team's workers, or on a channel
@@ -515,10 +538,112 @@ pub fn check(built: &Built, what: &str) {
         }
     }
 
+    // 9. Complaint priorities (audit 9, D2): a complaint task ranks above
+    //    its tier's ordinary tasks, a more severe complaint rule above a
+    //    less severe one of the same segment, and none as high as a better
+    //    tier's ordinary tasks.
+    check_complaint_priorities(&facts, &complaints, what);
+
     // 7. After hours a task waits with people or in its own queue.
     super::after_hours::check(&facts, what);
 
     check_zendesk(&facts, what);
+}
+
+/// Severity rank of a complaint rule: none counts as low.
+fn severity(c: &Value) -> u8 {
+    match c["severity"].as_str() {
+        Some("critical") => 3,
+        Some("high") => 2,
+        Some("medium") => 1,
+        _ => 0,
+    }
+}
+
+/// Invariant 9, on every task, at every age of its targets.
+fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) {
+    let workflow = &facts.built.workflow;
+    let now = Moment { day: 0, minute: 0 };
+    let tasks = facts.tasks();
+    // A task's priorities over its life: at creation and as it enters each
+    // later target of its filter (nobody takes it, nobody is skipped).
+    let priorities = |task: &Value| -> Vec<u64> {
+        let Some(first) = twilio::route(workflow, task, now, 0, &|_| false) else {
+            return Vec::new();
+        };
+        let Some(filter) = first.filter else {
+            return vec![first.priority];
+        };
+        let mut ages = vec![0u64];
+        let mut sum = 0;
+        for t in list(&workflow["task_routing"]["filters"][filter], "targets") {
+            let Some(timeout) = t["timeout"].as_u64() else {
+                break;
+            };
+            sum += timeout;
+            ages.push(sum);
+        }
+        ages.iter()
+            .filter_map(|&age| twilio::route(workflow, task, now, age, &|_| false))
+            .map(|p| p.priority)
+            .collect()
+    };
+    let ordinary: BTreeMap<(&str, &str), Vec<u64>> = tasks
+        .iter()
+        .map(|&(seg, ch)| ((seg, ch), priorities(&facts.task(seg, ch, None))))
+        .collect();
+    let tier = |seg: &str| facts.tier[seg];
+    for &(seg, ch) in &tasks {
+        let plain = &ordinary[&(seg, ch)];
+        let Some(&plain_max) = plain.iter().max() else {
+            continue;
+        };
+        let mut filed: Vec<(u8, &str, u64, u64)> = Vec::new();
+        for c in complaints {
+            if !list(c, "segments").iter().any(|x| x == seg) || c["owner"].is_null() {
+                continue;
+            }
+            let id = s(&c["complaint"]);
+            let own = priorities(&facts.task(seg, ch, Some(&default_name(id))));
+            let (Some(&low), Some(&high)) = (own.iter().min(), own.iter().max()) else {
+                continue;
+            };
+            assert!(
+                low > plain_max,
+                "{what}: complaint {id} of {seg} on {ch} ranks {low}, not above the tier's ordinary {plain_max}"
+            );
+            // No better tier's ordinary task on the channel ranks as low.
+            for &(other, och) in &tasks {
+                let better = match (tier(other), tier(seg)) {
+                    (Some(a), Some(b)) => a < b,
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if och == ch && better {
+                    let theirs = ordinary[&(other, och)].iter().min().copied().unwrap_or(0);
+                    assert!(
+                        high < theirs,
+                        "{what}: complaint {id} of {seg} on {ch} ranks {high}, as high as {other}'s ordinary {theirs}"
+                    );
+                }
+            }
+            filed.push((severity(c), id, low, high));
+        }
+        for a in &filed {
+            for b in &filed {
+                if a.0 > b.0 {
+                    assert!(
+                        a.2 > b.3,
+                        "{what}: {seg} on {ch}: complaint {} (more severe) ranks {}, not above {} at {}",
+                        a.1,
+                        a.2,
+                        b.1,
+                        b.3
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn default_name(id: &str) -> String {

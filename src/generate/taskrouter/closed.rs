@@ -17,6 +17,18 @@ use crate::msg;
 use std::collections::BTreeMap;
 
 impl Writer<'_> {
+    /// How long `channel`'s `hours` are closed at most, in seconds (0: no
+    /// calendar, or never closed).
+    pub(super) fn closed_for(&self, channel: Idx<Channel>) -> u64 {
+        let model = self.model;
+        model.channels[channel]
+            .hours
+            .as_ref()
+            .and_then(|h| h.target)
+            .and_then(|c| longest_closure(&model.calendars[c]))
+            .map_or(0, |c| c.minutes().unsigned_abs() * 60)
+    }
+
     /// `inexact-export` on the `hours` of each routed channel whose longest
     /// closure outlasts the task lifetime. The `Timeout` it asks for adds
     /// the longest complaint ladder the workflow holds on the channel

@@ -36,21 +36,25 @@ impl Writer<'_> {
         // The first rung some task would reach only after TaskRouter has
         // cancelled it.
         let mut too_late: Option<&Rung> = None;
+        // The longest closure of a channel where that happens, in seconds.
+        let mut closed_for = 0;
         for &task in self
             .plan
             .tasks
             .iter()
             .filter(|t| segments.contains(&t.segment))
         {
-            let priority = self.plan.priority(task.segment, true);
+            let priority = self.plan.priority(task.segment, Some(complaint));
             let mut steps: Vec<(u64, Value)> = Vec::new();
             for (position, rung) in rungs.iter().enumerate() {
                 if rung.starts >= self.lifetime {
                     too_late.get_or_insert(rung);
+                    closed_for = closed_for.max(self.closed_for(task.channel));
                     break;
                 }
                 let Some(queue) = self.plan.team_queue(rung.party, task) else {
                     if position == 0 {
+                        routed.ordinary.push((id, task, priority));
                         unrouted.push(format!(
                             "{} / {}",
                             model.segments[task.segment].header.id,
@@ -131,7 +135,10 @@ impl Writer<'_> {
                         lifetime = crate::i18n::Arg::seconds(self.lifetime, false)
                     ),
                 )
-                .help(msg!("taskrouter-task-lifetime-help")),
+                .help(msg!(
+                    "taskrouter-task-lifetime-help",
+                    needed = lifetime_needed(&rungs, closed_for).to_string()
+                )),
             );
         }
         if !unrouted.is_empty() {
@@ -217,6 +224,14 @@ impl Writer<'_> {
         }
         rungs
     }
+}
+
+/// The task lifetime a whole ladder needs (audit 9, D7): its last rung's
+/// start plus the longest closure of the channel (as the closure warning
+/// counts it: a task created at the closing climbs the ladder once the line
+/// opens), and at least an hour on the last rung.
+fn lifetime_needed(rungs: &[Rung], closed_for: u64) -> u64 {
+    rungs.last().map_or(0, |r| r.starts) + closed_for.max(3600)
 }
 
 /// A rung of a complaint's ladder: from when, who, and the reference that

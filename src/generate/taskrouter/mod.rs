@@ -25,8 +25,8 @@
 //!   the most specific queue first (a dedicated line before a shared one),
 //!   the shared ones as later targets, after the answer target (else the
 //!   first-response target) or at once when nobody is available, and the
-//!   first queue again as the last target, so that a task nobody is there
-//!   for waits in its own queue, never in another team's (`overflow`);
+//!   waiting queue of all of them as the last target, which whichever of
+//!   them first has a free worker takes from (`overflow`, `waiting`);
 //! * a segment on a channel no queue serves goes to a queue of that channel,
 //!   or to `exports.taskrouter.fallback_queue`, with `inexact-export`;
 //!   the default filter takes that queue too, never a tier's queue.
@@ -36,7 +36,8 @@
 //! names the closure and the `Timeout` needed (`closed`).
 //!
 //! Each target carries the task priority of the segment's tier (higher is
-//! served first), so tiers keep their order inside a shared queue.
+//! served first), so tiers keep their order inside a shared queue, and a
+//! complaint's above its tier's by its severity (`plan::priority`).
 //! Queue SIDs come from `cxc.yaml` (`exports.taskrouter.queues`); without
 //! one a queue gets a placeholder that starts with `SET-ME`.
 
@@ -44,6 +45,7 @@ mod closed;
 mod complaint;
 mod overflow;
 mod plan;
+mod waiting;
 
 use super::minutes::report;
 use super::names::{default_name, ExportNames};
@@ -54,7 +56,7 @@ use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Language;
 use crate::syntax::values::TimeLimit;
-use overflow::overflow_targets;
+use overflow::{first_offer, overflow_targets};
 use plan::{Place, Plan, Task};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -94,6 +96,9 @@ struct Routed {
     /// The longest complaint ladder the workflow holds on each channel:
     /// the start of its last rung, in seconds.
     ladders: BTreeMap<Idx<Channel>, u64>,
+    /// Complaint tasks whose owner's team has no queue for them: routed as
+    /// the segment's other tasks, at the complaint's priority.
+    ordinary: Vec<(Idx<Complaint>, Task, u32)>,
 }
 
 struct Writer<'a> {
@@ -128,15 +133,29 @@ pub fn export(
     for (id, complaint) in model.complaints.iter() {
         filters.extend(writer.complaint_filters(id, complaint, language, &mut routed, problems));
     }
-    filters.extend(writer.task_filters(&routed.guests, problems));
+    let ordinary = writer.task_filters(&routed.guests, problems);
+    filters.extend(writer.ordinary_complaint_filters(&routed.ordinary, &ordinary, language));
+    filters.extend(ordinary.filters);
     writer.closures(&routed.ladders, problems);
+    let mut queues = writer.task_queues(&routed.guests, problems);
+    queues.extend(writer.waiting_queues(&ordinary.unions));
     Export {
         workflow: json!({"task_routing": {
             "filters": filters,
             "default_filter": {"queue": writer.fallback()},
         }}),
-        queues: writer.task_queues(&routed.guests, problems),
+        queues: Value::Array(queues),
     }
+}
+
+/// The ordinary filters, and what the complaint tasks routed like ordinary
+/// ones and the waiting TaskQueues need from them.
+struct Ordinary {
+    filters: Vec<Value>,
+    /// Each task's targets, at its ordinary priority.
+    targets: Vec<(Task, Vec<Value>)>,
+    /// The sets of queues some filter ends by waiting in all of.
+    unions: BTreeSet<Vec<Idx<Queue>>>,
 }
 
 impl Writer<'_> {
@@ -198,18 +217,20 @@ impl Writer<'_> {
     }
 
     /// One filter per channel and group of segments with the same targets.
-    fn task_filters(&self, guests: &Guests, problems: &mut Vec<Diagnostic>) -> Vec<Value> {
+    fn task_filters(&self, guests: &Guests, problems: &mut Vec<Diagnostic>) -> Ordinary {
         let model = self.model;
         let mut groups = Groups::default();
+        let mut all = Vec::new();
+        let mut unions = BTreeSet::new();
         // Channels no queue serves, with the segments that use them.
         let mut nowhere: Vec<(Idx<crate::model::Channel>, Vec<&str>)> = Vec::new();
         for &task in &self.plan.tasks {
-            let priority = self.plan.priority(task.segment, false);
-            let queues: Vec<String> = match self.plan.place(task) {
-                Place::Served(queues) => queues.iter().map(|&q| self.sid(q)).collect(),
+            let priority = self.plan.priority(task.segment, None);
+            let ids: Vec<Idx<Queue>> = match self.plan.place(task) {
+                Place::Served(queues) => queues,
                 Place::Channel(queues) => {
                     problems.push(self.unserved(task, queues[0]));
-                    queues.iter().map(|&q| self.sid(q)).collect()
+                    queues
                 }
                 Place::Nowhere => {
                     let segment = model.segments[task.segment].header.id.as_str();
@@ -217,20 +238,35 @@ impl Writer<'_> {
                         Some((_, segments)) => segments.push(segment),
                         None => nowhere.push((task.channel, vec![segment])),
                     }
-                    vec![self.fallback()]
+                    Vec::new()
                 }
             };
-            // Overflow after the answer (else first-response) target, if the
-            // sum of the waits stays inside the task's lifetime; at once when
-            // nobody is available.
+            let mut queues: Vec<String> = ids.iter().map(|&q| self.sid(q)).collect();
+            if queues.is_empty() {
+                queues.push(self.fallback());
+            }
+            // Where the task waits once every queue has had its turn: the
+            // TaskQueue of all of them (`waiting`).
+            let union = (ids.len() > 1).then(|| {
+                let mut set = ids.clone();
+                set.sort();
+                let sid = self.waiting_sid(&set);
+                unions.insert(set);
+                sid
+            });
+            // Each queue in turn for the answer (else first-response)
+            // target, if the sum of the waits stays inside the task's
+            // lifetime; at once when nobody is available.
             let (wait, notes) = self.answer_target(task);
-            let wait = wait
-                .filter(|&w| (queues.len() as u64).saturating_sub(1) * w.max(1) < self.lifetime);
-            if queues.len() > 1 && wait.is_some() {
+            let count = queues.len() as u64;
+            let wait = wait.filter(|&w| count * w.max(1) < self.lifetime);
+            if count > 1 && wait.is_some() {
                 notes.into_iter().for_each(|n| report(problems, n));
             }
-            let mut targets = overflow_targets(queues, priority, wait);
+            let wait = wait.unwrap_or_else(|| first_offer(count, self.lifetime));
+            let mut targets = overflow_targets(queues, union, priority, wait);
             self.keep_to_takers(&mut targets, guests);
+            all.push((task, targets.clone()));
             groups.add(task, targets);
         }
         for (channel, segments) in nowhere {
@@ -248,11 +284,15 @@ impl Writer<'_> {
                 .help(msg!("taskrouter-fallback-queue-help")),
             );
         }
-        groups
-            .0
-            .into_iter()
-            .map(|group| self.filter(group, None))
-            .collect()
+        Ordinary {
+            filters: groups
+                .0
+                .into_iter()
+                .map(|group| self.filter(group, None))
+                .collect(),
+            targets: all,
+            unions,
+        }
     }
 
     /// Ordinary targets on a queue that admits guests ([`Routed::guests`])
@@ -369,45 +409,24 @@ impl Writer<'_> {
     /// role's workers only, by the `roles` array — [`Model::channel_takers`],
     /// as the job descriptions and `headcount-short` read it) and the order
     /// tasks are taken in.
-    fn task_queues(&self, guests: &Guests, problems: &mut Vec<Diagnostic>) -> Value {
+    fn task_queues(&self, guests: &Guests, problems: &mut Vec<Diagnostic>) -> Vec<Value> {
         let model = self.model;
-        let queues: Vec<Value> = model
+        model
             .queues
             .iter()
             .map(|(id, queue)| {
-                let takers = model.queue_takers(queue);
-                let team = queue.team.as_ref().and_then(|t| t.target);
-                let target_workers = match (takers, team) {
-                    (Some(Party::Role(role)), Some(team)) => {
-                        let has = |r: Idx<Role>| {
-                            format!("roles HAS '{}'", default_name(&model.roles[r].header.id))
-                        };
-                        let mut admitted = vec![has(role)];
-                        admitted.extend(guests.get(&id).into_iter().flatten().map(|&r| has(r)));
-                        let roles = match admitted.len() {
-                            1 => admitted.remove(0),
-                            _ => format!("({})", admitted.join(" OR ")),
-                        };
-                        format!(
-                            "team == '{}' AND {roles}",
-                            default_name(&model.teams[team].header.id)
+                let admitted = guests.get(&id).into_iter().flatten().copied();
+                let target_workers = self.workers(id, admitted).unwrap_or_else(|| {
+                    problems.push(
+                        Diagnostic::new(
+                            Code::InexactExport,
+                            queue.header.span,
+                            msg!("taskrouter-queue-no-team", queue = &queue.header.id),
                         )
-                    }
-                    (_, Some(team)) => {
-                        format!("team == '{}'", default_name(&model.teams[team].header.id))
-                    }
-                    (_, None) => {
-                        problems.push(
-                            Diagnostic::new(
-                                Code::InexactExport,
-                                queue.header.span,
-                                msg!("taskrouter-queue-no-team", queue = &queue.header.id),
-                            )
-                            .help(msg!("taskrouter-queue-no-team-help")),
-                        );
-                        "1 == 1".to_string()
-                    }
-                };
+                        .help(msg!("taskrouter-queue-no-team-help")),
+                    );
+                    "1 == 1".to_string()
+                });
                 json!({
                     "queue": queue.header.id,
                     "sid": self.sid(id),
@@ -416,8 +435,27 @@ impl Writer<'_> {
                     "task_order": "FIFO",
                 })
             })
-            .collect();
-        Value::Array(queues)
+            .collect()
+    }
+
+    /// A queue's `target_workers`, with the roles a complaint ladder sends
+    /// there (`guests`); `None` for a queue without a team.
+    fn workers(&self, id: Idx<Queue>, guests: impl Iterator<Item = Idx<Role>>) -> Option<String> {
+        let model = self.model;
+        let queue = &model.queues[id];
+        let team = queue.team.as_ref().and_then(|t| t.target)?;
+        let team = format!("team == '{}'", default_name(&model.teams[team].header.id));
+        let Some(Party::Role(role)) = model.queue_takers(queue) else {
+            return Some(team);
+        };
+        let has = |r: Idx<Role>| format!("roles HAS '{}'", default_name(&model.roles[r].header.id));
+        let mut admitted = vec![has(role)];
+        admitted.extend(guests.map(has));
+        let roles = match admitted.len() {
+            1 => admitted.remove(0),
+            _ => format!("({})", admitted.join(" OR ")),
+        };
+        Some(format!("{team} AND {roles}"))
     }
 }
 

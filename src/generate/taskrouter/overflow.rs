@@ -20,55 +20,67 @@
 //!
 //! So a filter that ended with another team's queue (as cxc's did, audit 5,
 //! F1) sent a task created after hours past every empty queue into that last
-//! queue for good: the disputes team got the whole night's e-mail. The shape
-//! written here instead, for queues `Q1 … Qn` (n ≥ 2, most specific first):
+//! queue for good: the disputes team got the whole night's e-mail. And one
+//! that ended with its first queue again (audit 9, D1) left a task in that
+//! queue while its team slept and another queue's team was at work. The
+//! shape written here, for queues `Q1 … Qn` (n ≥ 2, most specific first):
 //!
 //! ```text
-//! Q1  timeout w, skip_if      the task's own queue: wait w, or skip at once
-//! Q2  timeout w, skip_if      shared overflow, likewise
+//! Q1   timeout w, skip_if    the task's own queue: wait w, or skip at once
+//! Q2   timeout w, skip_if    shared overflow, likewise
 //! …
-//! Qn  skip_if                 the last overflow: holds the task (no timeout)
-//!                             when it has people, else is skipped
-//! Q1                          again, no skip_if, no timeout: a task no
-//!                             step with people took waits here
+//! Qn   timeout w, skip_if    the last overflow, likewise
+//! Q1|…|Qn                    the waiting queue (`waiting`): no skip_if, no
+//!                            timeout; any worker of Q1 … Qn takes the task
 //! ```
 //!
-//! Where a task finally waits is then a queue that had workers available
-//! when the task reached it (a step without a timeout it was not skipped
-//! from), or its own first queue — never another team's queue whose agents
-//! are away; and the filter is never skipped as a whole, since its last
-//! step has no `skip_if`. Without an answer target (`wait` is `None`) no
-//! step times out: the task waits in the first queue with people, else in
-//! its own. One queue is one step, without `skip_if`: the task waits there.
+//! Where a task finally waits is then the waiting queue, which every queue
+//! of the filter serves: whichever of them first has a free worker takes
+//! it, and nobody else does; the filter is never skipped as a whole, since
+//! its last step has no `skip_if`. Without an answer target the wait is
+//! [`FIRST_OFFER`]: each queue is offered the task in turn, then all at
+//! once. One queue is one step, without `skip_if`: the task waits there.
 
 use serde_json::{json, Value};
 
+/// How long a queue keeps a task before the next queue is tried, on a
+/// channel with no answer or first-response target: a minute.
+pub const FIRST_OFFER: u64 = 60;
+
+/// The wait per queue without a target: [`FIRST_OFFER`], shortened so that
+/// `count` waits stay inside the task's `lifetime`.
+pub(super) fn first_offer(count: u64, lifetime: u64) -> u64 {
+    FIRST_OFFER.min(lifetime / (count + 1)).max(1)
+}
+
 /// The targets for `queues` (SIDs, most specific first) at `priority`,
-/// each but the last overflow moving on after `wait` seconds.
+/// each moving on after `wait` seconds, then `waiting` (the SID of the
+/// TaskQueue of all of them) for good.
 pub(super) fn overflow_targets(
     queues: Vec<String>,
+    waiting: Option<String>,
     priority: u32,
-    wait: Option<u64>,
+    wait: u64,
 ) -> Vec<Value> {
-    let count = queues.len();
-    let own = queues.first().cloned();
+    let Some(waiting) = waiting.filter(|_| queues.len() > 1) else {
+        return queues
+            .into_iter()
+            .take(1)
+            .map(|queue| json!({"queue": queue, "priority": priority}))
+            .collect();
+    };
     let mut targets: Vec<Value> = queues
         .into_iter()
-        .enumerate()
-        .map(|(i, queue)| {
-            let mut target = json!({"queue": queue, "priority": priority});
-            if count > 1 {
-                if let Some(wait) = wait.filter(|_| i + 1 < count) {
-                    target["timeout"] = json!(wait.max(1));
-                }
-                target["skip_if"] = json!("workers.available == 0");
-            }
-            target
+        .map(|queue| {
+            json!({
+                "queue": queue,
+                "priority": priority,
+                "timeout": wait.max(1),
+                "skip_if": "workers.available == 0",
+            })
         })
         .collect();
-    if let Some(own) = own.filter(|_| count > 1) {
-        targets.push(json!({"queue": own, "priority": priority}));
-    }
+    targets.push(json!({"queue": waiting, "priority": priority}));
     targets
 }
 
@@ -83,27 +95,29 @@ mod tests {
     #[test]
     fn one_queue_holds_the_task_without_skipping() {
         assert_eq!(
-            overflow_targets(queues(&["Q1"]), 4, Some(20)),
+            overflow_targets(queues(&["Q1"]), None, 4, 20),
             vec![json!({"queue": "Q1", "priority": 4})]
         );
     }
 
     #[test]
-    fn a_filter_with_overflow_ends_in_the_tasks_own_queue() {
+    fn a_filter_with_overflow_ends_in_the_queue_of_all_its_queues() {
         let skip = "workers.available == 0";
         assert_eq!(
-            overflow_targets(queues(&["Q1", "Q2", "Q3"]), 2, Some(60)),
+            overflow_targets(queues(&["Q1", "Q2", "Q3"]), Some("W".into()), 2, 60),
             vec![
                 json!({"queue": "Q1", "priority": 2, "timeout": 60, "skip_if": skip}),
                 json!({"queue": "Q2", "priority": 2, "timeout": 60, "skip_if": skip}),
-                json!({"queue": "Q3", "priority": 2, "skip_if": skip}),
-                json!({"queue": "Q1", "priority": 2}),
+                json!({"queue": "Q3", "priority": 2, "timeout": 60, "skip_if": skip}),
+                json!({"queue": "W", "priority": 2}),
             ]
         );
-        // Without a wait no step times out; the last still is the own queue.
-        let targets = overflow_targets(queues(&["Q1", "Q2"]), 2, None);
-        assert!(targets.iter().all(|t| t.get("timeout").is_none()));
-        assert_eq!(targets.len(), 3);
-        assert_eq!(targets[2], json!({"queue": "Q1", "priority": 2}));
+    }
+
+    #[test]
+    fn the_first_offer_fits_the_lifetime() {
+        assert_eq!(first_offer(3, 86_400), FIRST_OFFER);
+        assert!(3 * first_offer(3, 100) < 100);
+        assert_eq!(first_offer(5, 1), 1);
     }
 }

@@ -2,7 +2,23 @@
 //! the queues each waits in, in order, and the task priority of each tier.
 //! Pure model reading; the workflow and the TaskQueues are written from it.
 
-use crate::model::{Channel, Idx, Model, Party, Queue, Segment, Team};
+use crate::model::{Channel, Complaint, Idx, Model, Party, Queue, Segment, Team};
+use crate::syntax::values::ComplaintSeverity;
+
+/// The priorities between one tier's ordinary tasks and the next better
+/// tier's: room for the four complaint severities.
+pub const TIER_STEP: u32 = 5;
+
+/// A complaint task's priority above its tier's ordinary tasks, by the
+/// rule's `severity` (none counts as low).
+pub fn bonus(complaint: &Complaint) -> u32 {
+    match complaint.severity {
+        None | Some(ComplaintSeverity::Low) => 1,
+        Some(ComplaintSeverity::Medium) => 2,
+        Some(ComplaintSeverity::High) => 3,
+        Some(ComplaintSeverity::Critical) => 4,
+    }
+}
 
 /// A task's routing key: a customer of `segment` on `channel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +81,14 @@ impl<'m> Plan<'m> {
         plan
     }
 
-    /// The priority of a segment's tasks: twice the tier rank, plus one for
-    /// a complaint, so that a complaint goes before its own tier's other
-    /// tasks but never before a better tier's.
-    pub fn priority(&self, segment: Idx<Segment>, complaint: bool) -> u32 {
-        2 * self.ranks[segment.index()] + u32::from(complaint)
+    /// The priority of a segment's tasks: [`TIER_STEP`] per tier rank, plus
+    /// a complaint's bonus — 1 for a complaint without a severity or a low
+    /// one, 2 medium, 3 high, 4 critical — so that every complaint goes
+    /// before its own tier's other tasks, a more severe one before a less
+    /// severe one, and none before a better tier's tasks (audit 9, D2: a P1
+    /// outage ranked below a P4 question when it lost its bonus).
+    pub fn priority(&self, segment: Idx<Segment>, complaint: Option<&Complaint>) -> u32 {
+        TIER_STEP * self.ranks[segment.index()] + complaint.map_or(0, bonus)
     }
 
     fn channel_of(queue: &Queue) -> Option<Option<Idx<Channel>>> {

@@ -157,6 +157,21 @@ const NAMES: &[(&str, &str)] = &[
     ("Tokelau Is.", "Pacific/Fakaofo"),
     ("Chatham Is.", "Pacific/Chatham"),
     ("Samoa", "Pacific/Apia"),
+    // Last, so that a zone with no name of its own and UTC's offsets all
+    // year keeps the city it found before; UTC itself finds it first.
+    ("UTC", "Etc/UTC"),
+];
+
+/// IANA's names for UTC itself (the `backward` file's links to `Etc/UTC`).
+const UTC_ALIASES: &[&str] = &[
+    "UTC",
+    "Etc/UTC",
+    "Etc/UCT",
+    "UCT",
+    "Etc/Universal",
+    "Universal",
+    "Etc/Zulu",
+    "Zulu",
 ];
 
 /// The Zendesk name for an IANA zone, or `None` when no Zendesk zone keeps
@@ -164,6 +179,11 @@ const NAMES: &[(&str, &str)] = &[
 pub fn zendesk_name(iana: &str, year: i16) -> Option<&'static str> {
     // Several names can stand for one zone ("Edinburgh", "London"): the one
     // that is the zone's own city reads best.
+    // UTC is "UTC" in Zendesk's list, not the first city on its offset
+    // (audit 9, D9: "Monrovia").
+    if UTC_ALIASES.contains(&iana) {
+        return Some("UTC");
+    }
     let city = iana.rsplit('/').next().unwrap_or(iana).replace('_', " ");
     let exact: Vec<&str> = NAMES
         .iter()
@@ -218,5 +238,11 @@ mod tests {
         let zone = NAMES.iter().find(|(n, _)| *n == name).unwrap().1;
         assert_eq!(offsets(zone, 2026), offsets("Europe/Simferopol", 2026));
         assert_eq!(zendesk_name("Nowhere/Atlantis", 2026), None);
+        // UTC by any of its names is Zendesk's "UTC", not a city on its
+        // offset (audit 9, D9); a city on UTC's offset keeps its own name.
+        for utc in ["UTC", "Etc/UTC", "Etc/Zulu"] {
+            assert_eq!(zendesk_name(utc, 2026), Some("UTC"), "{utc}");
+        }
+        assert_eq!(zendesk_name("Africa/Monrovia", 2026), Some("Monrovia"));
     }
 }
