@@ -238,15 +238,21 @@ fn in_utc(text: &str) -> String {
             .find(|c: char| !(c.is_ascii_digit() || "-:T+Z".contains(c)))
             .map_or(rest.len(), |n| at + n);
         let quoted = &rest[at..end];
-        let instant = quoted.parse::<jiff::Timestamp>().ok().or_else(|| {
+        let written = quoted.parse::<jiff::Timestamp>().ok();
+        let naive = written.is_none().then(|| {
             let local = quoted.parse::<jiff::civil::DateTime>().ok()?;
             jiff::tz::TimeZone::UTC.to_timestamp(local).ok()
         });
-        match instant {
+        match written.or(naive.flatten()) {
             Some(t) => out.push_str(&t.to_string()),
             None => out.push_str(quoted),
         }
         rest = &rest[end..];
+        // A start written without an offset names the clock it was read on
+        // (audit 9, D12); written in UTC here, that clock is said by the `Z`.
+        if naive.flatten().is_some() {
+            rest = rest.strip_prefix(" on the clock of UTC").unwrap_or(rest);
+        }
     }
     out.push_str(rest);
     out

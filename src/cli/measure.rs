@@ -334,7 +334,6 @@ type PartRead<'m> = (Measurement<'m>, Option<Reached>);
 
 /// Reads every part in a thread of its own, each into a measurement of its
 /// own: the measurements in the parts' order, each with where it ended.
-
 fn read_parts<'m>(
     model: &'m crate::model::Model,
     settings: &Settings,

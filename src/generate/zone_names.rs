@@ -36,6 +36,9 @@ const fn city_offset(
 const CITIES: &[Row] = &[
     // Europe
     city("Europe/London", "London", "Лондона"),
+    // Said as itself: "09:00 UTC", «09:00 по UTC» (see `after_time`).
+    city("UTC", "UTC", "UTC"),
+    city("Etc/UTC", "UTC", "UTC"),
     city("Europe/Dublin", "Dublin", "Дублина"),
     city("Europe/Lisbon", "Lisbon", "Лиссабона"),
     city("Europe/Paris", "Paris", "Парижа"),
@@ -161,6 +164,12 @@ pub fn after_time(id: &str, language: Language) -> String {
             Language::Ru => format!("по времени {id}"),
         };
     };
+    if en == "UTC" {
+        return match language {
+            Language::En => "UTC".to_string(),
+            Language::Ru => "по UTC".to_string(),
+        };
+    }
     let text = match language {
         Language::En => format!("{en} time"),
         Language::Ru if id == MOSCOW => "по московскому времени".to_string(),
@@ -180,6 +189,9 @@ pub fn name(id: &str, language: Language) -> String {
     let Some((id, en, ru, offset)) = find(id) else {
         return id.to_string();
     };
+    if en == "UTC" {
+        return "UTC".to_string();
+    }
     let text = match language {
         Language::En => format!("{en} time"),
         Language::Ru if id == MOSCOW => "московское время".to_string(),

@@ -57,8 +57,15 @@ pub fn crossings(paths: &[Vec<(i64, i64)>]) -> usize {
 /// each long edge turned into its target's lane in the first gap under
 /// its source; it now turns in the gap where it crosses fewest lines
 /// (layered/switch.rs). The claim no longer crosses; the motor claim keeps
-/// one, not yet analysed.
-const RECORD: &[(&str, &str, usize)] = &[("bank", "чарджбэк", 2), ("insurer", "motor_claim", 1)];
+/// one, not yet analysed. The clinic (audit 10, added after map9's
+/// change) crosses once on its appointment map and three times on its
+/// referral map: recorded when the spec arrived, not analysed.
+const RECORD: &[(&str, &str, usize)] = &[
+    ("bank", "чарджбэк", 2),
+    ("insurer", "motor_claim", 1),
+    ("clinic", "appointment", 1),
+    ("clinic", "referral", 3),
+];
 
 #[test]
 fn shipped_maps_cross_no_more_than_recorded() {

@@ -1,7 +1,6 @@
 use super::*;
 use jiff::civil::DateTime;
 use jiff::Timestamp;
-use std::io::Read;
 
 fn read_csv(text: &[u8], columns: &Columns) -> Vec<Result<Contact, BadRow>> {
     let mut out = Vec::new();

@@ -66,12 +66,15 @@ impl Gaps {
     }
 }
 
+/// An edge's two ends, each as (layer, lane).
+pub(super) type Ends = ((usize, usize), (usize, usize));
+
 /// For each edge (`ends` in the direction it is laid out, by layer and
 /// lane), the layer above which it turns into its target's lane: the
 /// first layer after its source's, unless a later gap has it cross fewer
 /// lines between the two lanes (each edge chosen in turn, against all
 /// the others as chosen so far).
-pub(super) fn turns(ends: &[((usize, usize), (usize, usize))]) -> Vec<usize> {
+pub(super) fn turns(ends: &[Ends]) -> Vec<usize> {
     let mut gaps = Gaps::default();
     let mut turn: Vec<usize> = ends.iter().map(|&((top, _), _)| top + 1).collect();
     for (e, &((top, from), (bottom, to))) in ends.iter().enumerate() {
