@@ -14,19 +14,14 @@ const MONDAY: i64 = 19_996;
 /// Opening windows per weekday (Monday first), in minutes of the day.
 type Windows = [Vec<(i64, i64)>; 7];
 
-fn open_seconds(windows: &Windows) -> [i64; 7] {
-    std::array::from_fn(|d| windows[d].iter().map(|(a, b)| (b - a) * 60).sum())
+/// The weekday (Monday 0) of a day number.
+fn weekday(day: i64) -> usize {
+    (day + 3).rem_euclid(7) as usize
 }
 
-/// (longest, shortest) running seconds over every start minute (and the
-/// last instant) of days
-/// `MONDAY..MONDAY + start_days`.
-fn brute(windows: &Windows, holidays: &[i64], days: u32, start_days: i64) -> (i64, i64) {
-    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
-    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
-    let horizon = start_days + 7 * (i64::from(days) + 2) + holidays.len() as i64 * 2;
-    // open[m]: minute m (from MONDAY's midnight) is open; prefix sums of it.
-    let minutes = (horizon * 1440) as usize;
+/// Prefix sums of the open minutes from MONDAY's midnight: element `m` is
+/// how many of the first `m` minutes are open, holidays closed.
+fn open_minutes(windows: &Windows, holidays: &[i64], minutes: usize) -> Vec<i64> {
     let mut prefix = vec![0i64; minutes + 1];
     for m in 0..minutes {
         let day = MONDAY + m as i64 / 1440;
@@ -37,16 +32,39 @@ fn brute(windows: &Windows, holidays: &[i64], days: u32, start_days: i64) -> (i6
                 .any(|&(a, b)| a <= minute && minute < b);
         prefix[m + 1] = prefix[m] + i64::from(open);
     }
+    prefix
+}
+
+/// The minute (from MONDAY's midnight) `days` working days started on day
+/// `MONDAY + start_day` are due: walking day by day over the opening days
+/// after it, to the last closing time of the Nth.
+fn due_minute(windows: &Windows, holidays: &[i64], start_day: i64, days: u32) -> i64 {
+    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
+    let mut due_day = MONDAY + start_day;
+    let mut counted = 0;
+    while counted < days {
+        due_day += 1;
+        counted += u32::from(opening(due_day));
+    }
+    let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
+    (due_day - MONDAY) * 1440 + close
+}
+
+fn open_seconds(windows: &Windows) -> [i64; 7] {
+    std::array::from_fn(|d| windows[d].iter().map(|(a, b)| (b - a) * 60).sum())
+}
+
+/// (longest, shortest) running seconds over every start minute (and the
+/// last instant) of days
+/// `MONDAY..MONDAY + start_days`.
+fn brute(windows: &Windows, holidays: &[i64], days: u32, start_days: i64) -> (i64, i64) {
+    let horizon = start_days + 7 * (i64::from(days) + 2) + holidays.len() as i64 * 2;
+    // open[m]: minute m (from MONDAY's midnight) is open; prefix sums of it.
+    let minutes = (horizon * 1440) as usize;
+    let prefix = open_minutes(windows, holidays, minutes);
     let (mut longest, mut shortest) = (i64::MIN, i64::MAX);
     for start_day in 0..start_days {
-        let mut due_day = MONDAY + start_day;
-        let mut counted = 0;
-        while counted < days {
-            due_day += 1;
-            counted += u32::from(opening(due_day));
-        }
-        let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
-        let due = ((due_day - MONDAY) * 1440 + close) as usize;
+        let due = due_minute(windows, holidays, start_day, days) as usize;
         // Minute 1440 stands for the last instant of the day: still the
         // start's day, with none of it left.
         for minute in 0..=1440 {
@@ -78,17 +96,25 @@ fn random_week(random: &mut Random) -> Windows {
     })
 }
 
-#[test]
-fn longest_and_shortest_equal_a_walk_over_every_start_minute() {
-    let seed = 0x00c0_ffee_2026_0003;
+/// Runs `check` on `cases` random weeks that open at least once, drawn
+/// from `seed` (printed, so a failure can be replayed); `check` gets the
+/// generator for its own draws and the seed for its messages.
+fn each_open_week(seed: u64, cases: usize, mut check: impl FnMut(&mut Random, &Windows, u64)) {
     println!("seed {seed:#x}");
     let mut random = Random(seed);
     let mut checked = 0;
-    while checked < 60 {
+    while checked < cases {
         let windows = random_week(&mut random);
-        if windows.iter().all(Vec::is_empty) {
-            continue;
+        if windows.iter().any(|day| !day.is_empty()) {
+            check(&mut random, &windows, seed);
+            checked += 1;
         }
+    }
+}
+
+#[test]
+fn longest_and_shortest_equal_a_walk_over_every_start_minute() {
+    each_open_week(0x00c0_ffee_2026_0003, 60, |random, windows, seed| {
         let days = 1 + random.below(6) as u32;
         // Holidays in weeks 3 to 5, some on closed weekdays, some in a row;
         // starts from two weeks before them to a week after.
@@ -96,8 +122,8 @@ fn longest_and_shortest_equal_a_walk_over_every_start_minute() {
             .map(|_| MONDAY + 21 + random.below(21))
             .collect();
         let start_days = 21 + 21 + 7 + 7;
-        let week = WorkingWeek::new(open_seconds(&windows), &holidays);
-        let (longest, shortest) = brute(&windows, &holidays, days, start_days);
+        let week = WorkingWeek::new(open_seconds(windows), &holidays);
+        let (longest, shortest) = brute(windows, &holidays, days, start_days);
         assert_eq!(
             (
                 week.seconds(days, Extreme::Longest),
@@ -106,8 +132,7 @@ fn longest_and_shortest_equal_a_walk_over_every_start_minute() {
             (longest, shortest),
             "seed {seed:#x}, {days}wd on {windows:?}, holidays {holidays:?}"
         );
-        checked += 1;
-    }
+    });
 }
 
 #[test]
@@ -215,20 +240,9 @@ fn start_minute(i: usize) -> i64 {
 /// For every start minute (and the last instant) of days `MONDAY..MONDAY +
 /// start_days`, the minute a timer of `limit` ends.
 fn brute_ends(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days: i64) -> Vec<i64> {
-    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
-    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
     let horizon = start_days + 7 * 40;
     let minutes = (horizon * 1440) as usize;
-    let mut prefix = vec![0i64; minutes + 1];
-    for m in 0..minutes {
-        let day = MONDAY + m as i64 / 1440;
-        let minute = m as i64 % 1440;
-        let open = !holidays.contains(&day)
-            && windows[weekday(day)]
-                .iter()
-                .any(|&(a, b)| a <= minute && minute < b);
-        prefix[m + 1] = prefix[m] + i64::from(open);
-    }
+    let prefix = open_minutes(windows, holidays, minutes);
     let mut ends = Vec::new();
     for start_day in 0..start_days {
         for minute in 0..=1440 {
@@ -239,14 +253,7 @@ fn brute_ends(windows: &Windows, holidays: &[i64], limit: TimeLimit, start_days:
                     prefix.partition_point(|&p| p < wanted)
                 }
                 TimeLimit::WorkingDays(days) => {
-                    let mut due_day = MONDAY + start_day;
-                    let mut counted = 0;
-                    while counted < days {
-                        due_day += 1;
-                        counted += u32::from(opening(due_day));
-                    }
-                    let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
-                    ((due_day - MONDAY) * 1440 + close) as usize
+                    due_minute(windows, holidays, start_day, days) as usize
                 }
             };
             ends.push(end as i64);
@@ -272,29 +279,20 @@ fn in_seconds(windows: &Windows) -> [Vec<(i64, i64)>; 7] {
 
 #[test]
 fn the_shortest_wall_time_equals_a_walk_over_every_start_minute() {
-    let seed = 0x00c0_ffee_2026_0012;
-    println!("seed {seed:#x}");
-    let mut random = Random(seed);
-    let mut checked = 0;
-    while checked < 40 {
-        let windows = random_week(&mut random);
-        if windows.iter().all(Vec::is_empty) {
-            continue;
-        }
-        let limit = random_limit(&mut random);
+    each_open_week(0x00c0_ffee_2026_0012, 40, |random, windows, seed| {
+        let limit = random_limit(random);
         // Holidays in weeks 1 to 3; starts from before them to two plain
         // weeks after.
         let holidays: Vec<i64> = (0..random.below(5))
             .map(|_| MONDAY + 7 + random.below(14))
             .collect();
-        let expected = brute_wall(&windows, &holidays, limit, 35);
+        let expected = brute_wall(windows, &holidays, limit, 35);
         assert_eq!(
-            shortest_wall_in(&in_seconds(&windows), limit),
+            shortest_wall_in(&in_seconds(windows), limit),
             Some(expected),
             "seed {seed:#x}, {limit} on {windows:?}, holidays {holidays:?}"
         );
-        checked += 1;
-    }
+    });
 }
 
 /// Monday to Friday, 09:00 to 18:00.
@@ -343,18 +341,9 @@ fn the_shortest_wall_time_on_office_hours() {
 /// minute of days `MONDAY..MONDAY + start_days`: walking day by day to the
 /// due day, then to its last closing time.
 fn brute_longest_wall_days(windows: &Windows, holidays: &[i64], days: u32, start_days: i64) -> i64 {
-    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
-    let opening = |day: i64| !windows[weekday(day)].is_empty() && !holidays.contains(&day);
     let mut longest = 0;
     for start_day in 0..start_days {
-        let mut due_day = MONDAY + start_day;
-        let mut counted = 0;
-        while counted < days {
-            due_day += 1;
-            counted += u32::from(opening(due_day));
-        }
-        let close = windows[weekday(due_day)].iter().map(|w| w.1).max().unwrap();
-        let end = (due_day - MONDAY) * 1440 + close;
+        let end = due_minute(windows, holidays, start_day, days);
         for minute in 0..1440 {
             longest = longest.max(end - (start_day * 1440 + minute));
         }
@@ -364,15 +353,7 @@ fn brute_longest_wall_days(windows: &Windows, holidays: &[i64], days: u32, start
 
 #[test]
 fn the_longest_wall_time_of_working_days_equals_a_walk_over_every_start_minute() {
-    let seed = 0x00c0_ffee_2026_0013;
-    println!("seed {seed:#x}");
-    let mut random = Random(seed);
-    let mut checked = 0;
-    while checked < 60 {
-        let windows = random_week(&mut random);
-        if windows.iter().all(Vec::is_empty) {
-            continue;
-        }
+    each_open_week(0x00c0_ffee_2026_0013, 60, |random, windows, seed| {
         let days = 1 + random.below(6) as u32;
         // Holidays, some next to each other, ten weeks in; starts from
         // before any of them can reach (six opening days of a one-day
@@ -382,14 +363,13 @@ fn the_longest_wall_time_of_working_days_equals_a_walk_over_every_start_minute()
             .collect();
         holidays.sort_unstable();
         holidays.dedup();
-        let expected = brute_longest_wall_days(&windows, &holidays, days, 105);
+        let expected = brute_longest_wall_days(windows, &holidays, days, 105);
         assert_eq!(
-            longest_wall_days_in(&in_seconds(&windows), &holidays, days),
+            longest_wall_days_in(&in_seconds(windows), &holidays, days),
             Some(expected),
             "seed {seed:#x}, {days}wd on {windows:?}, holidays {holidays:?}"
         );
-        checked += 1;
-    }
+    });
 }
 
 #[test]
@@ -424,18 +404,8 @@ fn brute_longest_running_wall(
     running: i64,
     start_days: i64,
 ) -> i64 {
-    let weekday = |day: i64| (day + 3).rem_euclid(7) as usize;
     let minutes = ((start_days + 7 * 40) * 1440) as usize;
-    let mut prefix = vec![0i64; minutes + 1];
-    for m in 0..minutes {
-        let day = MONDAY + m as i64 / 1440;
-        let minute = m as i64 % 1440;
-        let open = !holidays.contains(&day)
-            && windows[weekday(day)]
-                .iter()
-                .any(|&(a, b)| a <= minute && minute < b);
-        prefix[m + 1] = prefix[m] + i64::from(open);
-    }
+    let prefix = open_minutes(windows, holidays, minutes);
     let mut longest = 0;
     for start in 0..=(start_days * 1440) as usize {
         let end = prefix.partition_point(|&p| p < prefix[start] + running);
@@ -447,19 +417,11 @@ fn brute_longest_running_wall(
 
 #[test]
 fn the_longest_wall_time_of_running_time_equals_a_walk_over_every_start_minute() {
-    let seed = 0x00c0_ffee_2026_0014;
-    println!("seed {seed:#x}");
-    let mut random = Random(seed);
-    let mut checked = 0;
-    while checked < 40 {
-        let windows = random_week(&mut random);
+    each_open_week(0x00c0_ffee_2026_0014, 40, |random, windows, seed| {
         let weekly: i64 = windows.iter().flatten().map(|(a, b)| b - a).sum();
-        if weekly == 0 {
-            continue;
-        }
         // Up to two weeks' open time (at most 60 hours), in quarter hours.
         let quarters = (2 * weekly / 15).clamp(1, 240) as u64;
-        let running = (1 + random.below(quarters) as i64) * 15;
+        let running = (1 + random.below(quarters)) * 15;
         // Holidays, some next to each other, ten weeks in; starts from
         // before any of them can reach to two plain weeks after the last.
         let mut holidays: Vec<i64> = (0..random.below(6))
@@ -467,15 +429,14 @@ fn the_longest_wall_time_of_running_time_equals_a_walk_over_every_start_minute()
             .collect();
         holidays.sort_unstable();
         holidays.dedup();
-        let expected = brute_longest_running_wall(&windows, &holidays, running, 105);
+        let expected = brute_longest_running_wall(windows, &holidays, running, 105);
         let limit = TimeLimit::running(Duration::from_seconds(running as u64 * 60));
         assert_eq!(
-            longest_wall_in(&in_seconds(&windows), &holidays, limit),
+            longest_wall_in(&in_seconds(windows), &holidays, limit),
             Some(expected),
             "seed {seed:#x}, {limit} on {windows:?}, holidays {holidays:?}"
         );
-        checked += 1;
-    }
+    });
 }
 
 #[test]
@@ -520,18 +481,10 @@ fn the_longest_wall_time_of_running_time_on_business_hours() {
 /// against the brute force over every start minute of two plain weeks.
 #[test]
 fn the_shortest_wall_time_between_two_ends_equals_a_walk_over_every_start_minute() {
-    let seed = 0x00c0_ffee_2026_0505;
-    println!("seed {seed:#x}");
-    let mut random = Random(seed);
-    let mut checked = 0;
-    while checked < 40 {
-        let windows = random_week(&mut random);
-        if windows.iter().all(Vec::is_empty) {
-            continue;
-        }
-        let (first, second) = (random_limit(&mut random), random_limit(&mut random));
-        let firsts = brute_ends(&windows, &[], first, 14);
-        let seconds = brute_ends(&windows, &[], second, 14);
+    each_open_week(0x00c0_ffee_2026_0505, 40, |random, windows, seed| {
+        let (first, second) = (random_limit(random), random_limit(random));
+        let firsts = brute_ends(windows, &[], first, 14);
+        let seconds = brute_ends(windows, &[], second, 14);
         let expected = firsts
             .iter()
             .zip(&seconds)
@@ -540,12 +493,11 @@ fn the_shortest_wall_time_between_two_ends_equals_a_walk_over_every_start_minute
             .unwrap()
             * 60;
         assert_eq!(
-            shortest_wall_between_in(&in_seconds(&windows), first, second),
+            shortest_wall_between_in(&in_seconds(windows), first, second),
             Some(expected),
             "seed {seed:#x}, {first} then {second} on {windows:?}"
         );
-        checked += 1;
-    }
+    });
 }
 
 #[test]
