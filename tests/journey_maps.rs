@@ -187,10 +187,13 @@ pub fn shipped_and_outside() -> Vec<std::path::PathBuf> {
 
 /// Loops of outside maps that bend more than [`check::LOOP_BENDS`] times,
 /// recorded and not yet fixed: the clinic's referral (audit 10) sends the
-/// "further tests" loop back up in six bends. The rest of the map's checks
+/// "further tests" loop back up in six bends, and the internet provider's
+/// connection (audit 11) its reschedule loop. The rest of the map's checks
 /// still hold; a map bending more than recorded fails.
-const RECORDED_LOOP_BENDS: &[(&str, &str, usize)] =
-    &[("tests/specs/clinic", "Referral, diagnostics and results", 6)];
+const RECORDED_LOOP_BENDS: &[(&str, &str, usize)] = &[
+    ("tests/specs/clinic", "Referral, diagnostics and results", 6),
+    ("tests/specs/isp", "Подключение к интернету и ТВ", 6),
+];
 
 /// The shipped examples and the outside specs pass the same checks, in
 /// English and in Russian.
