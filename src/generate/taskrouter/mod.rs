@@ -43,6 +43,7 @@
 
 mod closed;
 mod complaint;
+mod friendly;
 mod overflow;
 mod plan;
 mod waiting;
@@ -139,6 +140,7 @@ pub fn export(
     writer.closures(&routed.ladders, problems);
     let mut queues = writer.task_queues(&routed.guests, problems);
     queues.extend(writer.waiting_queues(&ordinary.unions));
+    friendly::fit_friendly_names(&mut queues);
     Export {
         workflow: json!({"task_routing": {
             "filters": filters,
