@@ -257,8 +257,17 @@ impl Gen {
             } else {
                 format!("segments {}; ", self.mask(mask).join(", "))
             };
+            // Names short, Cyrillic and long, so that a waiting queue's
+            // joined name can pass Twilio's 64 characters.
+            let label = match (i + team) % 3 {
+                0 => format!("Queue {i}"),
+                1 => format!("Очередь обслуживания клиентов {i}"),
+                _ => format!(
+                    "Dedicated line for key accounts and partners in the northern region {i}"
+                ),
+            };
             out += &format!(
-                "queue q{i} \"Queue {i}\" {{ channel ch{ch}; {segments}priority {priority}; team team{team} }}\n"
+                "queue q{i} \"{label}\" {{ channel ch{ch}; {segments}priority {priority}; team team{team} }}\n"
             );
         }
         for (i, (mask, owner, role, cal, rungs)) in self.complaints.iter().enumerate() {

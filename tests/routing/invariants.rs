@@ -293,6 +293,24 @@ pub fn check(built: &Built, what: &str) {
         );
     }
 
+    // 0b. Twilio takes every TaskQueue: a FriendlyName of 1 to 64
+    //     characters (error 20002), none shared, whatever the names' length
+    //     or script.
+    let mut names = std::collections::BTreeSet::new();
+    for queue in built.queues.as_array().into_iter().flatten() {
+        let name = s(&queue["friendly_name"]);
+        let length = name.chars().count();
+        assert!(
+            (1..=64).contains(&length),
+            "{what}: TaskQueue `{}` is named in {length} characters: {name}",
+            s(&queue["queue"])
+        );
+        assert!(
+            names.insert(name),
+            "{what}: two TaskQueues are named {name}"
+        );
+    }
+
     // 1. A served task reaches a queue serving it first, at every moment;
     //    a dedicated queue, where there is one, before a shared one.
     for &(seg, ch) in &tasks {
