@@ -40,7 +40,7 @@ impl Writer<'_> {
         let mut closed_for = 0;
         // Ladders that end with a role too small for the channel's hours:
         // per role, its channels and the people each needs (`uncovered`).
-        let mut off_duty: Vec<(Idx<Role>, Vec<(Idx<Channel>, u32)>)> = Vec::new();
+        let mut off_duty: Vec<(Idx<Role>, Vec<Staffed>)> = Vec::new();
         for &task in self
             .plan
             .tasks
@@ -261,6 +261,9 @@ impl Writer<'_> {
 fn lifetime_needed(rungs: &[Rung], closed_for: u64) -> u64 {
     rungs.last().map_or(0, |r| r.starts) + closed_for.max(3600)
 }
+
+/// A channel, with the people a role needs to cover its hours.
+type Staffed = (Idx<Channel>, u32);
 
 /// A rung of a complaint's ladder: from when, who, and the reference that
 /// names them (where a problem with the rung is reported).
