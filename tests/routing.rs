@@ -7,6 +7,8 @@
 
 #[path = "routing/after_hours.rs"]
 mod after_hours;
+#[path = "routing/clinic.rs"]
+mod clinic;
 mod common;
 #[path = "routing/exports.rs"]
 mod exports;

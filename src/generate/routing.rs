@@ -103,6 +103,8 @@ pub fn config(
             "segments": model.queue_segments(q).into_iter().map(|s| id(&model.segments[s].header)).collect::<Vec<_>>(),
             "tier": model.best_tier(&model.queue_segments(q)),
             "priority": q.priority,
+            // `arrival`: every task waits its turn, whatever its tier.
+            "order": if q.by_arrival() { "arrival" } else { "tier" },
             "team": q.team.as_ref().map(|t| t.name.clone()),
             "agents": q.agents.map(|a| a.value),
         })).collect::<Vec<_>>(),

@@ -271,7 +271,7 @@ too-many-tiers = a caller of channel `{ $channel }` can land in { $count } queue
     }); more than { $limit } cannot be staffed and explained
 too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
 mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
-mixed-tier-queue-help = give each tier its own queue, so the higher tier does not wait behind the lower one
+mixed-tier-queue-help = give each tier its own queue, so the higher tier does not wait behind the lower one; or, where every customer must wait only their turn (a clinical or safety line), write `order arrival` in the queue
 unused = { $kind ->
         [customer_type] customer type
        *[other] { $kind }
@@ -415,8 +415,12 @@ zendesk-shared-via = the tickets of channel `{ $channel }` and of channel `{ $ot
 zendesk-shared-via-help = give each channel its own via ids in cxc.yaml (`exports:`, `zendesk:`, `via_ids:`, e.g. `{ $channel }: [74]`), or give both channels the same targets
 zendesk-organization-missing = Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{ $segment }`
 zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
+zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (business time stops when its calendar closes); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+zendesk-complaint-clocks-help = give the complaint rule the `hours` of the segment's SLA, or a wall-clock target no longer than the SLA's, so that Zendesk can hold the stricter of the two exactly
 zendesk-two-schedules = Zendesk policy “{ $policy }” ({ $channels }) holds the first-reply target of one SLA, counted on calendar `{ $reply }`, and the resolution target of another, counted on calendar `{ $resolution }`; a ticket has one schedule, so the policy is put on `{ $reply }` and its resolution time is counted on those hours
 zendesk-two-schedules-help = give the segment's SLAs the same `hours` for targets on one channel, or write both targets in one SLA
+taskrouter-owner-off-duty = complaint rule `{ $complaint }` ends its TaskRouter escalation with role `{ $role }` ({ $headcount } people) on { $channels }, open longer in a week than they can work: a complaint task that arrives while none of them is on duty waits for them, with no timeout and no later rung, until TaskRouter cancels it ({ $lifetime })
+taskrouter-owner-off-duty-help = add a rung after `{ $role }` (`escalate after ... to` a team or role whose team has a queue on the channel), make the role's team the owner, or raise the role's `headcount` to at least { $needed } (people working { $week } hours a week)
 taskrouter-no-queue = `{ $party }` has no queue for some of the tasks of complaint rule `{ $complaint }`, so the TaskRouter workflow escalates those no further than the rung before
 taskrouter-no-queue-help = give the team of this escalation target a queue for the complaint's segments and channels (`queue ... {"{"} team ... {"}"}`), or escalate in the ticketing system
 taskrouter-owner-no-queue = { $kind ->
@@ -695,6 +699,7 @@ word-language = an output language
 word-channel-kind = a channel kind
 word-severity = a severity
 word-feedback = `required` or `optional`
+word-queue-order = `arrival` or `tier`
 
 word-period = a period
 word-metric = a metric
@@ -835,7 +840,7 @@ explain-complaint-without-feedback =
     .why = Closing the loop — telling the customer what was done — is what turns a complaint into loyalty. A complaint closed without feedback is, to the customer, ignored.
 explain-mixed-tier-queue =
     .summary = One queue serves segments of different tiers.
-    .why = In a shared queue the highest tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue or priority.
+    .why = In a shared queue the highest tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue or priority. A queue that must serve everyone in turn — a clinical or safety line — says `order arrival`: every task there gets the same priority, and the rule is silent on it.
 explain-too-many-tiers =
     .summary = A caller of one channel can land in more than 4 queue priority levels (configurable): the distinct tiers (and "no tier") of the segments whose contacts arrive on the channel — a live channel the segment lists, or a queue taking it there, and only segments that use the channel: a queue that names a segment on another channel takes none of its contacts.
     .why = The IVR rule is at most four levels: each is a separate priority in the channel's queues. Beyond a handful, the differences cannot be staffed or explained to customers, and low levels starve. A complaint is raised within its tier and is no level of its own.

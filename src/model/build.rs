@@ -985,6 +985,7 @@ impl Builder {
             channel: None,
             segments: Vec::new(),
             priority: None,
+            order: None,
             team: None,
             agents: None,
             forecast: None,
@@ -999,6 +1000,12 @@ impl Builder {
                 Stmt::Channel(c) => queue.channel = Some(self.resolve(DeclKind::Channel, c)),
                 Stmt::Segments(scope) => queue.segments = self.segment_list(scope),
                 Stmt::Priority(p) => queue.priority = Some(*p),
+                Stmt::Order(o) => {
+                    queue.order = Some(At {
+                        value: *o,
+                        span: s.span,
+                    })
+                }
                 Stmt::Timezone(tz) => {
                     queue.timezone = Some(At {
                         value: tz.clone(),

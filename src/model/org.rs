@@ -114,6 +114,9 @@ pub struct Queue {
     pub channel: Option<Ref<Idx<Channel>>>,
     pub segments: Vec<Ref<Idx<Segment>>>,
     pub priority: Option<u32>,
+    /// `order arrival`: every task waits its turn, whatever its segment's
+    /// tier (a clinical line); `order tier` or none: better tiers first.
+    pub order: Option<At<QueueOrder>>,
     pub team: Option<Ref<Idx<Team>>>,
     pub agents: Option<At<u32>>,
     pub forecast: Option<At<Forecast>>,
@@ -150,6 +153,15 @@ pub struct Agreement {
     pub consumer: Option<Ref<Idx<Team>>>,
     pub responds: Vec<Respond>,
     pub resolve: Option<At<TimeLimit>>,
+}
+
+impl Queue {
+    /// Whether the queue serves in order of arrival, not by tier.
+    pub fn by_arrival(&self) -> bool {
+        self.order
+            .as_ref()
+            .is_some_and(|o| o.value == QueueOrder::Arrival)
+    }
 }
 
 impl Agreement {

@@ -326,6 +326,8 @@ pub enum Stmt {
     Feedback(Feedback),
     // queue
     Priority(u32),
+    /// `order arrival`: served in order of arrival, whatever the tier.
+    Order(QueueOrder),
     Agents(u32),
     Forecast {
         source: ForecastSource,
@@ -409,6 +411,7 @@ impl Stmt {
             Stmt::Remedies(_) => "remedy",
             Stmt::Feedback(_) => "feedback",
             Stmt::Priority(_) => "priority",
+            Stmt::Order(_) => "order",
             Stmt::Agents(_) => "agents",
             Stmt::Forecast { .. } => "forecast",
             Stmt::Aht(_) => "aht",

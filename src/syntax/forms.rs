@@ -240,6 +240,7 @@ const QUEUE: &[Form] = &[
     form("channel", "channel CHANNEL", "channel phone"),
     SEGMENTS,
     form("priority", "priority NUMBER", "priority 1"),
+    form("order", "order arrival|tier", "order arrival"),
     form("team", "team TEAM", "team support"),
     form("agents", "agents NUMBER", "agents 6"),
     form(

@@ -368,6 +368,11 @@ word_enum! {
 }
 
 word_enum! {
+    /// `order arrival` / `order tier` on a queue: whom it serves first.
+    QueueOrder { Arrival = "arrival", Tier = "tier" }
+}
+
+word_enum! {
     /// `feedback required` / `feedback optional`.
     Feedback { Required = "required", Optional = "optional" }
 }

@@ -85,6 +85,8 @@ pub struct Queue {
     /// Contacts per 30 minutes (on a live channel), with agents enough for
     /// any target: 20 per Erlang of a 3-minute handle time.
     pub forecast: Option<u32>,
+    /// `order arrival`: every tier at one priority (audit 10, H1).
+    pub arrival: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -375,9 +377,10 @@ impl Plan {
                     )
                 })
                 .unwrap_or_default();
+            let order = if queue.arrival { "; order arrival" } else { "" };
             writeln!(
                 w,
-                "queue q{q} {{ channel c{}{segments}; team t{}{forecast} }}",
+                "queue q{q} {{ channel c{}{segments}; team t{}{forecast}{order} }}",
                 queue.channel, queue.team
             )
             .unwrap();
@@ -608,13 +611,17 @@ fn work() -> impl Strategy<Value = Plan> {
                     prop::sample::subsequence((0..ns).collect::<Vec<_>>(), 0..=ns),
                     0..nt,
                     prop::option::of(1u32..=100),
+                    prop::bool::weighted(0.25),
                 )
-                    .prop_map(move |(channel, segments, team, forecast)| Queue {
-                        channel,
-                        segments,
-                        team,
-                        forecast: forecast.filter(|_| live[channel]),
-                    });
+                    .prop_map(
+                        move |(channel, segments, team, forecast, arrival)| Queue {
+                            channel,
+                            segments,
+                            team,
+                            forecast: forecast.filter(|_| live[channel]),
+                            arrival,
+                        },
+                    );
                 let step = (
                     owner(),
                     prop::option::of(seconds()),

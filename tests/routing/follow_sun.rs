@@ -116,3 +116,38 @@ fn audit9_d1_a_premier_ticket_is_not_parked_in_sydney() {
     assert!(staffing.available(&waiting.queue, at(5400)));
     assert!(!staffing.available(&facts.sid_of("tickets_syd"), at(5400)));
 }
+
+/// Audit 9, D3: a Premier e-mail that support tags P3 keeps Premier's
+/// 30-minute first reply and 3-working-day resolution (the stricter of the
+/// rule's 4 h / 5wd and the tier's SLA), a P4 tag too; a Self-serve ticket
+/// tagged P3 gets the rule's own 4 hours, stricter than its SLA.
+#[test]
+fn a_complaint_ticket_keeps_its_tiers_stricter_targets() {
+    use super::zendesk::{applies, Ticket};
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("tests/specs/saas"), out.path());
+    let ticket = |segment: &str, complaint: &str| Ticket {
+        tags: vec![segment.into(), format!("complaint_{complaint}")],
+        organization: None,
+        via: 4,
+        priority: "normal",
+    };
+    let plain = applies(
+        &built.policies,
+        &Ticket {
+            tags: vec!["premier".into()],
+            organization: None,
+            via: 4,
+            priority: "normal",
+        },
+    )
+    .unwrap();
+    assert_eq!(plain.first_reply.unwrap().seconds, 30 * 60);
+    for rule in ["p3_issue", "p4_question"] {
+        let got = applies(&built.policies, &ticket("premier", rule)).unwrap();
+        assert_eq!(got.first_reply, plain.first_reply, "{rule}: {}", got.title);
+        assert_eq!(got.resolution, plain.resolution, "{rule}: {}", got.title);
+    }
+    let own = applies(&built.policies, &ticket("selfserve", "p3_issue")).unwrap();
+    assert_eq!(own.first_reply.unwrap().seconds, 4 * 3600, "{}", own.title);
+}

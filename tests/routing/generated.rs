@@ -266,8 +266,10 @@ impl Gen {
                     "Dedicated line for key accounts and partners in the northern region {i}"
                 ),
             };
+            // One queue in five serves in order of arrival (audit 10, H1).
+            let order = if priority == 5 { "; order arrival" } else { "" };
             out += &format!(
-                "queue q{i} \"{label}\" {{ channel ch{ch}; {segments}priority {priority}; team team{team} }}\n"
+                "queue q{i} \"{label}\" {{ channel ch{ch}; {segments}priority {priority}; team team{team}{order} }}\n"
             );
         }
         for (i, (mask, owner, role, cal, rungs)) in self.complaints.iter().enumerate() {
@@ -382,6 +384,24 @@ fn check_generated(g: &Gen) {
 }
 
 impl Gen {
+    /// Whether an `order arrival` queue serves segments of two tiers, with
+    /// a complaint rule beside it: what invariant 3 reads on such a queue.
+    fn arrival_shape(&self) -> bool {
+        let tiers = |mask: u32| {
+            let mut seen: Vec<u32> = self
+                .segments
+                .iter()
+                .enumerate()
+                .filter(|&(s, _)| mask == 0 || mask & (1 << s) != 0)
+                .map(|(_, seg)| seg.0)
+                .collect();
+            seen.sort();
+            seen.dedup();
+            seen.len()
+        };
+        !self.complaints.is_empty() && self.queues.iter().any(|q| q.3 == 5 && tiers(q.1) > 1)
+    }
+
     /// Whether the spec has what makes after-hours routing go wrong (audit
     /// 5, F1): a queue shared by several segments, two queues on one
     /// channel, and a team at work around the clock (a queue on a 24x7
@@ -412,12 +432,25 @@ impl Gen {
 #[test]
 fn every_generated_spec_keeps_every_invariant() {
     let shaped = std::sync::atomic::AtomicU32::new(0);
+    let arrival = std::sync::atomic::AtomicU32::new(0);
     run_seeded("routing invariants", [24u8; 32], 250, &gen(), |g| {
         if g.after_hours_shape() {
             shaped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
+        if g.arrival_shape() {
+            arrival.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         check_generated(&g)
     });
+    let arrival = arrival.into_inner();
+    let _ = writeln!(
+        std::io::stderr(),
+        "routing invariants: {arrival} specs with an `order arrival` queue shared by tiers and a complaint"
+    );
+    assert!(
+        arrival >= 25,
+        "only {arrival} of 500 specs test `order arrival` (audit 10, H1)"
+    );
     let shaped = shaped.into_inner();
     let _ = writeln!(
         std::io::stderr(),

@@ -158,6 +158,24 @@ impl<'a> Facts<'a> {
         self.sid(queue)
     }
 
+    /// Whether the TaskQueue `sid` serves in order of arrival: it is a
+    /// queue with `order arrival`, or the waiting queue of several (its id
+    /// their ids joined by `+`) one of which is.
+    pub fn by_arrival(&self, sid: &str) -> bool {
+        let arrival = |id: &str| {
+            self.queues()
+                .iter()
+                .any(|q| q["id"] == id && q["order"] == "arrival")
+        };
+        self.built
+            .queues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["sid"] == sid)
+            .is_some_and(|q| s(&q["queue"]).split('+').any(arrival))
+    }
+
     fn team_of_sid(&self, sid: &str) -> Option<String> {
         self.built
             .queues
@@ -372,9 +390,12 @@ pub fn check(built: &Built, what: &str) {
     }
 
     // 3. A better tier gets a higher priority in every queue it shares,
-    //    overflow and complaints included; 5. no target sequence outlives
-    //    the task.
-    let mut in_queue: BTreeMap<String, Vec<(u64, u64)>> = BTreeMap::new();
+    //    overflow and complaints included — except on a queue that serves
+    //    `order arrival` (audit 10, H1), where priority never depends on
+    //    the tier: every ordinary task has one priority, each complaint
+    //    rule's tasks one above it; 5. no target sequence outlives the task.
+    //    Entries: (tier, priority, the complaint rule's id if any).
+    let mut in_queue: BTreeMap<String, Vec<(u64, u64, Option<String>)>> = BTreeMap::new();
     for (i, filter) in list(&workflow["task_routing"], "filters")
         .iter()
         .enumerate()
@@ -391,27 +412,32 @@ pub fn check(built: &Built, what: &str) {
     }
     let complaints: Vec<&Value> = list(&built.routing, "escalations").iter().collect();
     for &(seg, ch) in &tasks {
-        let mut variants = vec![facts.task(seg, ch, None)];
+        let mut variants = vec![(facts.task(seg, ch, None), None)];
         for c in &complaints {
-            variants.push(facts.task(seg, ch, Some(&default_name(s(&c["complaint"])))));
+            let id = default_name(s(&c["complaint"]));
+            // Another segment's complaint task is an ordinary one.
+            let filed = !c["owner"].is_null() && list(c, "segments").iter().any(|x| x == seg);
+            variants.push((facts.task(seg, ch, Some(&id)), filed.then_some(id)));
         }
-        for task in variants {
+        for (task, complaint) in variants {
             let mut empty: Vec<String> = Vec::new();
             for age in [0u64, 1, 60, 3600, 4 * 3600, 86_399, facts.lifetime - 1] {
                 if let Some(p) = twilio::route(workflow, &task, moments[0], age, &none_empty) {
-                    in_queue
-                        .entry(p.queue.clone())
-                        .or_default()
-                        .push((tier_of(seg), p.priority));
+                    in_queue.entry(p.queue.clone()).or_default().push((
+                        tier_of(seg),
+                        p.priority,
+                        complaint.clone(),
+                    ));
                 }
             }
             while let Some(p) = twilio::route(workflow, &task, moments[0], 0, &|x: &str| {
                 empty.iter().any(|e| e == x)
             }) {
-                in_queue
-                    .entry(p.queue.clone())
-                    .or_default()
-                    .push((tier_of(seg), p.priority));
+                in_queue.entry(p.queue.clone()).or_default().push((
+                    tier_of(seg),
+                    p.priority,
+                    complaint.clone(),
+                ));
                 if empty.contains(&p.queue) {
                     break;
                 }
@@ -420,8 +446,15 @@ pub fn check(built: &Built, what: &str) {
         }
     }
     for (queue, seen) in &in_queue {
+        if facts.by_arrival(queue) {
+            check_arrival_order(queue, seen, what);
+            continue;
+        }
         for a in seen {
             for b in seen {
+                // A complaint task routed as an ordinary one (its owner's
+                // team has no queue for it) carries its ordinary priority
+                // raised by its bonus: compared as before.
                 if a.0 < b.0 {
                     assert!(
                         a.1 > b.1,
@@ -568,6 +601,38 @@ pub fn check(built: &Built, what: &str) {
     check_zendesk(&facts, what);
 }
 
+/// Invariant 3 on a TaskQueue that serves in order of arrival: every
+/// ordinary task there has one priority, whatever its tier, and each
+/// complaint rule's tasks one priority, above the ordinary one.
+fn check_arrival_order(queue: &str, seen: &[(u64, u64, Option<String>)], what: &str) {
+    let mut by_rule: BTreeMap<Option<&str>, Vec<(u64, u64)>> = BTreeMap::new();
+    for (tier, priority, complaint) in seen {
+        by_rule
+            .entry(complaint.as_deref())
+            .or_default()
+            .push((*tier, *priority));
+    }
+    for (rule, seen) in &by_rule {
+        let (tier, first) = seen[0];
+        for &(other, priority) in seen {
+            assert_eq!(
+                priority, first,
+                "{what}: in {queue}, which serves in order of arrival, {rule:?} tasks of tier {tier} have priority {first} and of tier {other} {priority}"
+            );
+        }
+    }
+    if let Some(plain) = by_rule.get(&None) {
+        for (rule, seen) in by_rule.iter().filter(|(r, _)| r.is_some()) {
+            assert!(
+                seen[0].1 > plain[0].1,
+                "{what}: in {queue}, complaint {rule:?} ranks {} below or at the ordinary {}",
+                seen[0].1,
+                plain[0].1
+            );
+        }
+    }
+}
+
 /// Severity rank of a complaint rule: none counts as low.
 fn severity(c: &Value) -> u8 {
     match c["severity"].as_str() {
@@ -585,6 +650,9 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
     let tasks = facts.tasks();
     // A task's priorities over its life: at creation and as it enters each
     // later target of its filter (nobody takes it, nobody is skipped).
+    // Priorities compare across queues here; on a queue that serves in
+    // order of arrival they do not depend on the tier (invariant 3 reads
+    // them there), so a task that meets one is left out.
     let priorities = |task: &Value| -> Vec<u64> {
         let Some(first) = twilio::route(workflow, task, now, 0, &|_| false) else {
             return Vec::new();
@@ -592,6 +660,10 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
         let Some(filter) = first.filter else {
             return vec![first.priority];
         };
+        let targets = list(&workflow["task_routing"]["filters"][filter], "targets");
+        if targets.iter().any(|t| facts.by_arrival(s(&t["queue"]))) {
+            return Vec::new();
+        }
         let mut ages = vec![0u64];
         let mut sum = 0;
         for t in list(&workflow["task_routing"]["filters"][filter], "targets") {
@@ -637,8 +709,9 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
                     (Some(_), None) => true,
                     _ => false,
                 };
-                if och == ch && better {
-                    let theirs = ordinary[&(other, och)].iter().min().copied().unwrap_or(0);
+                // (None: their tasks meet a queue of arrival order.)
+                let theirs = ordinary[&(other, och)].iter().min().copied();
+                if let Some(theirs) = theirs.filter(|_| och == ch && better) {
                     assert!(
                         high < theirs,
                         "{what}: complaint {id} of {seg} on {ch} ranks {high}, as high as {other}'s ordinary {theirs}"
@@ -675,6 +748,77 @@ fn default_name(id: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A target the spec sets: seconds, and the calendar it counts on.
+type Spec<'v> = Option<(u64, Option<&'v str>)>;
+
+/// Invariant 10 (audit 9, D3): a complaint ticket of a segment on a
+/// channel gets the stricter of each target the spec promises it — the
+/// rule's `acknowledge`/`resolve` and the segment's own first reply and
+/// resolution there — or, where the two count on different clocks and
+/// neither is always the sooner, an `inexact-export` says so.
+fn check_complaint_tickets(
+    built: &Built,
+    calendars: &BTreeMap<&str, &Value>,
+    (segment, tag, organization): (&str, Option<String>, Option<u64>),
+    (channel, via): (&str, u64),
+    (reply, resolution): (Spec, Spec),
+    what: &str,
+) {
+    let wall = |cal: Option<&str>| {
+        cal.is_none_or(|cal| {
+            let cal = calendars[cal];
+            cal["always_open"] == true && list(cal, "closed").is_empty()
+        })
+    };
+    let target = |t: Spec| {
+        t.filter(|(secs, _)| *secs > 0)
+            .map(|(seconds, cal)| zendesk::Target {
+                seconds,
+                business_hours: !wall(cal),
+            })
+    };
+    // The stricter of two, and whether it is always the sooner.
+    let stricter = |a: Spec<'_>, b: Spec<'_>| -> (Option<zendesk::Target>, bool) {
+        let (a, b) = (a.filter(|t| t.0 > 0), b.filter(|t| t.0 > 0));
+        let (Some(x), Some(y)) = (a, b) else {
+            return (target(a.or(b)), true);
+        };
+        let exact = x.1 == y.1 || (wall(x.1) && x.0 <= y.0) || (wall(y.1) && y.0 <= x.0);
+        (target(Some(if y.0 < x.0 { y } else { x })), exact)
+    };
+    for c in list(&built.routing, "escalations") {
+        if !list(c, "segments").iter().any(|x| x == segment) {
+            continue;
+        }
+        let id = s(&c["complaint"]);
+        let own =
+            |key: &str| -> Spec { c[key].as_u64().map(|secs| (secs, c["calendar"].as_str())) };
+        let (want_reply, exact_reply) = stricter(own("acknowledge_seconds"), reply);
+        let (want_resolution, exact_resolution) = stricter(own("resolve_seconds"), resolution);
+        let mut tags: Vec<String> = tag.iter().cloned().collect();
+        tags.push(format!("complaint_{}", default_name(id)));
+        let ticket = Ticket {
+            tags,
+            organization,
+            via,
+            priority: "normal",
+        };
+        let applied = zendesk::applies(&built.policies, &ticket);
+        let got = applied.as_ref().map(|a| (a.first_reply, a.resolution));
+        let want = (want_reply, want_resolution);
+        let said = || {
+            built.inexact_names_for("Zendesk", channel) || built.inexact_names_for("Zendesk", id)
+        };
+        if got != Some(want) || !(exact_reply && exact_resolution) {
+            assert!(
+                said(),
+                "{what}: a complaint {id} ticket of {segment} via {via} ({channel}) gets {got:?} from {:?}; the stricter of the rule and the SLA is {want:?}",
+                applied.map(|a| a.title)
+            );
+        }
+    }
 }
 
 /// Invariant 6: every (segment, channel, priority) ticket gets, from the
@@ -820,6 +964,18 @@ fn check_zendesk(facts: &Facts, what: &str) {
                                 );
                             }
                         }
+                        check_complaint_tickets(
+                            built,
+                            &calendars,
+                            (
+                                id,
+                                (!by_org).then(|| facts.segment_name[id].to_string()),
+                                org,
+                            ),
+                            (c, via),
+                            (reply, resolution),
+                            what,
+                        );
                     }
                 }
             }

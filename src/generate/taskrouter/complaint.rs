@@ -6,7 +6,7 @@ use super::{Groups, Routed, Writer};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
 use crate::generate::names::default_name;
-use crate::model::{Complaint, Idx, Party, Ref};
+use crate::model::{Channel, Complaint, Idx, Party, Ref, Role};
 use crate::msg;
 use crate::syntax::values::Language;
 use serde_json::{json, Value};
@@ -38,14 +38,18 @@ impl Writer<'_> {
         let mut too_late: Option<&Rung> = None;
         // The longest closure of a channel where that happens, in seconds.
         let mut closed_for = 0;
+        // Ladders that end with a role too small for the channel's hours:
+        // per role, its channels and the people each needs (`uncovered`).
+        let mut off_duty: Vec<(Idx<Role>, Vec<Staffed>)> = Vec::new();
         for &task in self
             .plan
             .tasks
             .iter()
             .filter(|t| segments.contains(&t.segment))
         {
-            let priority = self.plan.priority(task.segment, Some(complaint));
             let mut steps: Vec<(u64, Value)> = Vec::new();
+            // Whom the last step offers the task to.
+            let mut last_party = None;
             for (position, rung) in rungs.iter().enumerate() {
                 if rung.starts >= self.lifetime {
                     too_late.get_or_insert(rung);
@@ -54,7 +58,9 @@ impl Writer<'_> {
                 }
                 let Some(queue) = self.plan.team_queue(rung.party, task) else {
                     if position == 0 {
-                        routed.ordinary.push((id, task, priority));
+                        routed
+                            .ordinary
+                            .push((id, task, super::plan::bonus(complaint)));
                         unrouted.push(format!(
                             "{} / {}",
                             model.segments[task.segment].header.id,
@@ -65,6 +71,9 @@ impl Writer<'_> {
                     }
                     break;
                 };
+                let priority = self
+                    .plan
+                    .priority_in(&[queue], task.segment, Some(complaint));
                 let mut step = json!({"queue": self.sid(queue), "priority": priority});
                 if let Party::Role(role) = rung.party {
                     step["expression"] = json!(format!(
@@ -80,11 +89,27 @@ impl Writer<'_> {
                     }
                 }
                 steps.push((rung.starts, step));
+                last_party = Some(rung.party);
                 exported[position] = true;
             }
             let Some(&(last, _)) = steps.last() else {
                 continue;
             };
+            if let Some(Party::Role(role)) = last_party {
+                if let Some((_, needed)) = self.too_few_for_hours(role, task.channel) {
+                    let at = match off_duty.iter().position(|(r, _)| *r == role) {
+                        Some(at) => at,
+                        None => {
+                            off_duty.push((role, Vec::new()));
+                            off_duty.len() - 1
+                        }
+                    };
+                    let channels = &mut off_duty[at].1;
+                    if !channels.iter().any(|&(c, _)| c == task.channel) {
+                        channels.push((task.channel, needed));
+                    }
+                }
+            }
             let ladder = routed.ladders.entry(task.channel).or_default();
             *ladder = (*ladder).max(last);
             // Each step waits until the next rung starts (the timeouts add
@@ -108,6 +133,9 @@ impl Writer<'_> {
             if exported[position] {
                 by_hours |= rung.hours;
             }
+        }
+        for (role, channels) in &off_duty {
+            problems.push(self.uncovered(complaint, *role, channels));
         }
         for to in cut {
             problems.push(
@@ -233,6 +261,9 @@ impl Writer<'_> {
 fn lifetime_needed(rungs: &[Rung], closed_for: u64) -> u64 {
     rungs.last().map_or(0, |r| r.starts) + closed_for.max(3600)
 }
+
+/// A channel, with the people a role needs to cover its hours.
+type Staffed = (Idx<Channel>, u32);
 
 /// A rung of a complaint's ladder: from when, who, and the reference that
 /// names them (where a problem with the rung is reported).

@@ -37,7 +37,9 @@
 //!
 //! Each target carries the task priority of the segment's tier (higher is
 //! served first), so tiers keep their order inside a shared queue, and a
-//! complaint's above its tier's by its severity (`plan::priority`).
+//! complaint's above its tier's by its severity (`plan::priority`); on a
+//! queue that serves `order arrival`, every segment's the same, a
+//! complaint's above it by its severity (`plan::priority_in`).
 //! Queue SIDs come from `cxc.yaml` (`exports.taskrouter.queues`); without
 //! one a queue gets a placeholder that starts with `SET-ME`.
 
@@ -46,6 +48,7 @@ mod complaint;
 mod friendly;
 mod overflow;
 mod plan;
+mod uncovered;
 mod waiting;
 
 use super::minutes::report;
@@ -98,7 +101,8 @@ struct Routed {
     /// the start of its last rung, in seconds.
     ladders: BTreeMap<Idx<Channel>, u64>,
     /// Complaint tasks whose owner's team has no queue for them: routed as
-    /// the segment's other tasks, at the complaint's priority.
+    /// the segment's other tasks, each target's priority raised by the
+    /// complaint's bonus (`plan::bonus`).
     ordinary: Vec<(Idx<Complaint>, Task, u32)>,
 }
 
@@ -227,7 +231,6 @@ impl Writer<'_> {
         // Channels no queue serves, with the segments that use them.
         let mut nowhere: Vec<(Idx<crate::model::Channel>, Vec<&str>)> = Vec::new();
         for &task in &self.plan.tasks {
-            let priority = self.plan.priority(task.segment, None);
             let ids: Vec<Idx<Queue>> = match self.plan.place(task) {
                 Place::Served(queues) => queues,
                 Place::Channel(queues) => {
@@ -243,18 +246,20 @@ impl Writer<'_> {
                     Vec::new()
                 }
             };
-            let mut queues: Vec<String> = ids.iter().map(|&q| self.sid(q)).collect();
+            let at = |queues: &[Idx<Queue>]| self.plan.priority_in(queues, task.segment, None);
+            let mut queues: Vec<(String, u32)> =
+                ids.iter().map(|&q| (self.sid(q), at(&[q]))).collect();
             if queues.is_empty() {
-                queues.push(self.fallback());
+                queues.push((self.fallback(), at(&[])));
             }
             // Where the task waits once every queue has had its turn: the
             // TaskQueue of all of them (`waiting`).
             let union = (ids.len() > 1).then(|| {
                 let mut set = ids.clone();
                 set.sort();
-                let sid = self.waiting_sid(&set);
+                let waiting = (self.waiting_sid(&set), at(&set));
                 unions.insert(set);
-                sid
+                waiting
             });
             // Each queue in turn for the answer (else first-response)
             // target, if the sum of the waits stays inside the task's
@@ -266,7 +271,7 @@ impl Writer<'_> {
                 notes.into_iter().for_each(|n| report(problems, n));
             }
             let wait = wait.unwrap_or_else(|| first_offer(count, self.lifetime));
-            let mut targets = overflow_targets(queues, union, priority, wait);
+            let mut targets = overflow_targets(queues, union, wait);
             self.keep_to_takers(&mut targets, guests);
             all.push((task, targets.clone()));
             groups.add(task, targets);

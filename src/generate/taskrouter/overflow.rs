@@ -53,25 +53,25 @@ pub(super) fn first_offer(count: u64, lifetime: u64) -> u64 {
     FIRST_OFFER.min(lifetime / (count + 1)).max(1)
 }
 
-/// The targets for `queues` (SIDs, most specific first) at `priority`,
-/// each moving on after `wait` seconds, then `waiting` (the SID of the
-/// TaskQueue of all of them) for good.
+/// The targets for `queues` (SIDs, most specific first, each with the
+/// task's priority there), each moving on after `wait` seconds, then
+/// `waiting` (the SID of the TaskQueue of all of them, with the priority)
+/// for good.
 pub(super) fn overflow_targets(
-    queues: Vec<String>,
-    waiting: Option<String>,
-    priority: u32,
+    queues: Vec<(String, u32)>,
+    waiting: Option<(String, u32)>,
     wait: u64,
 ) -> Vec<Value> {
     let Some(waiting) = waiting.filter(|_| queues.len() > 1) else {
         return queues
             .into_iter()
             .take(1)
-            .map(|queue| json!({"queue": queue, "priority": priority}))
+            .map(|(queue, priority)| json!({"queue": queue, "priority": priority}))
             .collect();
     };
     let mut targets: Vec<Value> = queues
         .into_iter()
-        .map(|queue| {
+        .map(|(queue, priority)| {
             json!({
                 "queue": queue,
                 "priority": priority,
@@ -80,6 +80,7 @@ pub(super) fn overflow_targets(
             })
         })
         .collect();
+    let (waiting, priority) = waiting;
     targets.push(json!({"queue": waiting, "priority": priority}));
     targets
 }
@@ -88,14 +89,14 @@ pub(super) fn overflow_targets(
 mod tests {
     use super::*;
 
-    fn queues(names: &[&str]) -> Vec<String> {
-        names.iter().map(|n| n.to_string()).collect()
+    fn queues(names: &[&str], priority: u32) -> Vec<(String, u32)> {
+        names.iter().map(|n| (n.to_string(), priority)).collect()
     }
 
     #[test]
     fn one_queue_holds_the_task_without_skipping() {
         assert_eq!(
-            overflow_targets(queues(&["Q1"]), None, 4, 20),
+            overflow_targets(queues(&["Q1"], 4), None, 20),
             vec![json!({"queue": "Q1", "priority": 4})]
         );
     }
@@ -104,7 +105,7 @@ mod tests {
     fn a_filter_with_overflow_ends_in_the_queue_of_all_its_queues() {
         let skip = "workers.available == 0";
         assert_eq!(
-            overflow_targets(queues(&["Q1", "Q2", "Q3"]), Some("W".into()), 2, 60),
+            overflow_targets(queues(&["Q1", "Q2", "Q3"], 2), Some(("W".into(), 2)), 60),
             vec![
                 json!({"queue": "Q1", "priority": 2, "timeout": 60, "skip_if": skip}),
                 json!({"queue": "Q2", "priority": 2, "timeout": 60, "skip_if": skip}),

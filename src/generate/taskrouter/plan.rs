@@ -91,6 +91,37 @@ impl<'m> Plan<'m> {
         TIER_STEP * self.ranks[segment.index()] + complaint.map_or(0, bonus)
     }
 
+    /// The priority of a segment's task in the TaskQueue of `queues` (one
+    /// queue, or the waiting queue of several): [`Self::priority`], except
+    /// where one of them serves `order arrival` (audit 10, H1: a self-pay
+    /// caller with chest pain behind a member on the nurse line). There
+    /// every task gets the priority of the best tier the queues serve, the
+    /// same for every segment, so the queue serves in order of arrival; a
+    /// complaint still goes before the other tasks by its severity.
+    pub fn priority_in(
+        &self,
+        queues: &[Idx<Queue>],
+        segment: Idx<Segment>,
+        complaint: Option<&Complaint>,
+    ) -> u32 {
+        if !queues.iter().any(|&q| self.model.queues[q].by_arrival()) {
+            return self.priority(segment, complaint);
+        }
+        let best = queues
+            .iter()
+            .flat_map(|&q| {
+                let served = &self.serves_segment[q.index()];
+                self.ranks
+                    .iter()
+                    .zip(served)
+                    .filter(|(_, &s)| s)
+                    .map(|(&r, _)| r)
+            })
+            .max()
+            .unwrap_or(self.ranks[segment.index()]);
+        TIER_STEP * best + complaint.map_or(0, bonus)
+    }
+
     fn channel_of(queue: &Queue) -> Option<Option<Idx<Channel>>> {
         match &queue.channel {
             None => Some(None),

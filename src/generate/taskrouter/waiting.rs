@@ -78,8 +78,9 @@ impl Writer<'_> {
     }
 
     /// Complaint tasks whose owner's team has no queue for them (audit 9,
-    /// D2): the segment's ordinary targets, at the complaint's priority, so
-    /// that a P1 outage by phone is not served after a P4 question.
+    /// D2): the segment's ordinary targets, each raised by the complaint's
+    /// bonus, so that a P1 outage by phone is not served after a P4
+    /// question.
     pub(super) fn ordinary_complaint_filters(
         &self,
         tasks: &[(Idx<Complaint>, Task, u32)],
@@ -91,13 +92,14 @@ impl Writer<'_> {
         complaints.dedup();
         for id in complaints {
             let mut groups = super::Groups::default();
-            for &(_, task, priority) in tasks.iter().filter(|t| t.0 == id) {
+            for &(_, task, bonus) in tasks.iter().filter(|t| t.0 == id) {
                 let Some((_, targets)) = ordinary.targets.iter().find(|(t, _)| *t == task) else {
                     continue;
                 };
                 let mut targets = targets.clone();
                 for target in &mut targets {
-                    target["priority"] = json!(priority);
+                    let ordinary = target["priority"].as_u64().unwrap_or(0);
+                    target["priority"] = json!(ordinary + u64::from(bonus));
                 }
                 groups.add(task, targets);
             }

@@ -8,7 +8,9 @@
 //! 1. one per complaint rule (tickets tagged `complaint_<name>`, narrower than
 //!    any segment), with its `acknowledge` as the first-reply target and its
 //!    `resolve` as the resolution target, for all four priorities (a complaint
-//!    ticket of any priority gets its targets);
+//!    ticket of any priority gets its targets) — after, where a segment's
+//!    SLA is stricter on a channel, the rule's policies for those segments
+//!    and channels with the stricter of each target (`complaints`);
 //! 2. per group of segments covered by the same SLAs, in tier order, one
 //!    policy per group of channels that share the same first-reply and
 //!    resolution targets (the strictest of those SLAs), matched by segment
@@ -25,6 +27,7 @@
 //! is not open 24×7; the schedule to put on those tickets is in
 //! `zendesk-schedules.json`, which names the policies that rely on it.
 
+mod complaints;
 mod schedules;
 mod slas;
 mod time_zones;
@@ -33,12 +36,10 @@ use slas::NamedVia;
 
 pub use schedules::schedules;
 
-use super::minutes::running_time;
 use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::generate::words;
-use crate::model::{self, Calendar, Channel, Idx, Model, Ref, Segment};
+use crate::model::{Calendar, Channel, Idx, Model, Segment};
 use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::{ChannelKind, Duration, Language};
@@ -181,62 +182,23 @@ pub fn policies(
 ) -> Policies {
     let mut calendars = Vec::new();
     let segments = SegmentMatch::new(model, exports, names, problems);
-    let business_hours = |hours: Option<&Ref<Idx<Calendar>>>| {
-        hours
-            .and_then(|h| h.target)
-            .is_some_and(|c| !model.calendars[c].is_24x7())
-    };
-    let segment_labels = |segments: &[Idx<Segment>]| -> String {
-        if segments.is_empty() {
-            return words::every_segment(language).to_string();
-        }
-        let labels: Vec<&str> = segments
-            .iter()
-            .map(|&s| model.segments[s].header.label())
-            .collect();
-        labels.join(", ")
-    };
     let mut out = Vec::new();
     let mut named = Vec::new();
-    for (complaint_id, complaint) in model.complaints.iter() {
-        // Empty: every segment, which needs no condition.
-        let listed: Vec<Idx<Segment>> = model::targets(&complaint.segments).collect();
-        let business = business_hours(complaint.hours.as_ref());
-        let calendar = complaint.hours.as_ref().and_then(|h| h.target);
-        let minutes = |t: model::At<_>, problems: &mut _| {
-            running_time(model, t.value, calendar, t.span, "Zendesk", problems)
+    let tiers = slas::tiered(model, exports, problems);
+    let context = complaints::Context {
+        model,
+        exports,
+        names,
+        segments: &segments,
+        language,
+        tiers: &tiers,
+    };
+    for (id, complaint) in model.complaints.iter() {
+        let mut into = complaints::Out {
+            bodies: &mut out,
+            calendars: &mut calendars,
         };
-        let acknowledge = complaint.acknowledge.map(|a| minutes(a, problems));
-        let resolve = complaint.resolve.map(|r| minutes(r, problems));
-        let mut metrics = Vec::new();
-        for priority in PRIORITIES {
-            if let Some(a) = acknowledge {
-                metrics.extend(metric(priority, "first_reply_time", a, business));
-            }
-            if let Some(r) = resolve {
-                metrics.extend(metric(priority, "total_resolution_time", r, business));
-            }
-        }
-        let tag = json!({"field": "current_tags", "operator": "includes", "value": names.complaint_tag(complaint_id)});
-        for (filter, _) in filters(vec![tag], segments.conditions(&listed), Vec::new()) {
-            let title = format!(
-                "{} — {} — {}",
-                words::complaint_title(complaint.header.label(), language),
-                segment_labels(&listed),
-                words::every_channel(language)
-            );
-            calendars.push((title.clone(), calendar));
-            out.push(policy(
-                title,
-                complaint
-                    .header
-                    .description
-                    .clone()
-                    .unwrap_or_else(|| format!("cxc complaint rule `{}`", complaint.header.id)),
-                filter,
-                metrics.clone(),
-            ));
-        }
+        context.policies(id, complaint, &mut into, problems);
     }
 
     slas::policies(
@@ -308,7 +270,7 @@ fn metric(priority: &str, name: &str, target: Duration, business_hours: bool) ->
 }
 
 /// How a policy recognises a segment's tickets.
-struct SegmentMatch<'a> {
+pub(super) struct SegmentMatch<'a> {
     names: &'a ExportNames,
     field: &'a str,
     /// Organization ids by segment, when the field is `organization_id`.
@@ -353,7 +315,7 @@ impl<'a> SegmentMatch<'a> {
 
     /// The alternative conditions that match tickets of `segments` (none
     /// for every segment). Tag fields take every tag in one `includes`.
-    fn conditions(&self, segments: &[Idx<Segment>]) -> Vec<Value> {
+    pub(super) fn conditions(&self, segments: &[Idx<Segment>]) -> Vec<Value> {
         if segments.is_empty() {
             return Vec::new();
         }

@@ -23,28 +23,70 @@ use serde_json::Value;
 
 /// A target as Zendesk counts it: running time on a calendar's clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Target {
-    time: Duration,
-    calendar: Option<Idx<Calendar>>,
+pub(super) struct Target {
+    pub time: Duration,
+    pub calendar: Option<Idx<Calendar>>,
     /// Where it is written, for what the export says about it.
-    span: Span,
+    pub span: Span,
 }
 
 /// The segments covered by exactly the same SLAs, whose targets apply to
 /// them on the same channels (a target binds only the segments that use
 /// its channel), in declaration order.
-struct Covered {
-    slas: Vec<Idx<Sla>>,
+pub(super) struct Covered {
+    pub slas: Vec<Idx<Sla>>,
     /// The channels the SLAs name whose targets apply to these segments.
     channels: Vec<Idx<Channel>>,
-    segments: Vec<Idx<Segment>>,
+    pub segments: Vec<Idx<Segment>>,
 }
 
 /// Channels that share the same targets, in order of first mention.
-struct Group {
-    reply: Option<Target>,
-    resolution: Option<Target>,
-    channels: Vec<Idx<Channel>>,
+pub(super) struct Group {
+    pub reply: Option<Target>,
+    pub resolution: Option<Target>,
+    pub channels: Vec<Idx<Channel>>,
+}
+
+/// One group of segments covered by the same SLAs, with the targets of
+/// its policies: per group of channels, and the general resolution for
+/// tickets from any other channel.
+pub(super) struct Tiered {
+    pub covered: Covered,
+    pub groups: Vec<Group>,
+    pub general: Option<Target>,
+}
+
+/// The segments' SLA targets as the policies hold them, best tier first.
+pub(super) fn tiered(
+    model: &Model,
+    exports: &Exports,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Tiered> {
+    covered(model)
+        .into_iter()
+        .map(|covered| {
+            let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
+            let general = strictest(
+                slas.iter()
+                    .flat_map(|sla| {
+                        sla.resolutions
+                            .iter()
+                            .filter(|r| r.channel.is_none())
+                            .map(|r| (r.within, r.span, sla.clock()))
+                    })
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
+            );
+            let groups =
+                channel_groups(model, exports, &slas, &covered.channels, general, problems);
+            Tiered {
+                covered,
+                groups,
+                general,
+            }
+        })
+        .collect()
 }
 
 /// Where the SLA policies go, with the calendar each counts on.
@@ -75,7 +117,12 @@ pub(super) fn policies(
 ) {
     let business =
         |calendar: Option<Idx<Calendar>>| calendar.is_some_and(|c| !model.calendars[c].is_24x7());
-    for covered in covered(model) {
+    for Tiered {
+        covered,
+        groups,
+        general,
+    } in tiered(model, exports, problems)
+    {
         let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
         let label = slas
             .iter()
@@ -99,19 +146,6 @@ pub(super) fn policies(
             .collect::<Vec<_>>()
             .join(", ");
         let conditions = segments.conditions(&covered.segments);
-        let general = strictest(
-            slas.iter()
-                .flat_map(|sla| {
-                    sla.resolutions
-                        .iter()
-                        .filter(|r| r.channel.is_none())
-                        .map(|r| (r.within, r.span, sla.clock()))
-                })
-                .collect::<Vec<_>>()
-                .into_iter()
-                .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
-        );
-        let groups = channel_groups(model, exports, &slas, &covered.channels, general, problems);
         let mut write = |title: String,
                          channels: &str,
                          reply: Option<Target>,
@@ -238,11 +272,11 @@ fn strictest(targets: impl Iterator<Item = Target>) -> Option<Target> {
 }
 
 /// Whether two targets say the same to Zendesk.
-fn same(a: Option<Target>, b: Option<Target>) -> bool {
+pub(super) fn same(a: Option<Target>, b: Option<Target>) -> bool {
     a.map(|t| (t.time, t.calendar)) == b.map(|t| (t.time, t.calendar))
 }
 
-fn timed(
+pub(super) fn timed(
     model: &Model,
     within: TimeLimit,
     span: Span,
@@ -260,7 +294,7 @@ fn timed(
 /// targets count on. A ticket has one schedule; when a policy's two targets
 /// count on two different calendars, the reply's is taken and the export
 /// says what the resolution loses.
-fn schedule(
+pub(super) fn schedule(
     model: &Model,
     title: &str,
     channels: &str,

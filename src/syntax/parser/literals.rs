@@ -446,6 +446,7 @@ word_sets!(
     ChannelKind,
     ComplaintSeverity,
     Feedback,
+    QueueOrder,
     SimpleRemedy
 );
 

@@ -339,6 +339,13 @@ impl<'t> Parser<'t> {
                     None => return Ok(None),
                 }
             }
+            (_, "order") => {
+                let word = self.ident()?;
+                match self.word(&word, msg!("word-queue-order"), QueueOrder::WORDS) {
+                    Some(o) => Stmt::Order(o),
+                    None => return Ok(None),
+                }
+            }
             (DeclKind::Promise, "journey") => {
                 let journey = self.ident()?;
                 self.trivia();

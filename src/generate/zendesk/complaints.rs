@@ -1,0 +1,229 @@
+//! The complaint policies: a complaint ticket (tagged `complaint_<name>`)
+//! gets its rule's `acknowledge` as the first reply and `resolve` as the
+//! resolution — but never a weaker target than its segment's own SLA gives
+//! it on its channel (audit 9, D3: a Premier ticket tagged P3 lost its
+//! 30-minute reply to the rule's 4 hours). Zendesk applies one policy per
+//! ticket, the first that matches, so where a segment's SLA is stricter on
+//! some channel the complaint gets, before its own policy, one per group of
+//! those segments and channels holding the stricter of each target.
+//!
+//! Two targets on different clocks compare exactly when one runs on the
+//! wall clock (a 24x7 calendar without holidays, or none) and is not
+//! longer: it is then never later. Otherwise neither is always the
+//! stricter (30 business minutes can outlast 4 hours over a weekend): the
+//! shorter is written and `inexact-export` says so.
+
+use super::slas::{same, schedule, timed, Target, Tiered};
+use super::{channel_vias, filters, metric, policy, SegmentMatch, PRIORITIES};
+use crate::config::Exports;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::generate::minutes::report;
+use crate::generate::names::ExportNames;
+use crate::generate::words;
+use crate::model::{self, Calendar, Complaint, Idx, Model, Segment};
+use crate::msg;
+use crate::syntax::values::Language;
+use serde_json::{json, Value};
+
+/// Where the policies go, with the calendar each counts on.
+pub(super) struct Out<'o> {
+    pub bodies: &'o mut Vec<Value>,
+    pub calendars: &'o mut Vec<(String, Option<Idx<Calendar>>)>,
+}
+
+pub(super) struct Context<'a> {
+    pub model: &'a Model,
+    pub exports: &'a Exports,
+    pub names: &'a ExportNames,
+    pub segments: &'a SegmentMatch<'a>,
+    pub language: Language,
+    pub tiers: &'a [Tiered],
+}
+
+impl Context<'_> {
+    fn labels(&self, segments: &[Idx<Segment>]) -> String {
+        if segments.is_empty() {
+            return words::every_segment(self.language).to_string();
+        }
+        let labels: Vec<&str> = segments
+            .iter()
+            .map(|&s| self.model.segments[s].header.label())
+            .collect();
+        labels.join(", ")
+    }
+
+    fn metrics(&self, reply: Option<Target>, resolution: Option<Target>) -> Vec<Value> {
+        let business = |t: Target| {
+            t.calendar
+                .is_some_and(|c| !self.model.calendars[c].is_24x7())
+        };
+        let mut metrics = Vec::new();
+        for priority in PRIORITIES {
+            if let Some(r) = reply {
+                metrics.extend(metric(priority, "first_reply_time", r.time, business(r)));
+            }
+            if let Some(r) = resolution {
+                metrics.extend(metric(
+                    priority,
+                    "total_resolution_time",
+                    r.time,
+                    business(r),
+                ));
+            }
+        }
+        metrics
+    }
+
+    /// Runs on the wall clock: no calendar, or a 24x7 one without holidays.
+    fn wall(&self, t: &Target) -> bool {
+        t.calendar.is_none_or(|c| self.model.calendars[c].is_24x7())
+    }
+
+    /// The stricter of a complaint's target and an SLA's; an SLA target
+    /// that is not always the stricter nor always the weaker is reported.
+    fn stricter(
+        &self,
+        complaint: Option<Target>,
+        sla: Option<Target>,
+        rule: &Complaint,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Target> {
+        let (Some(c), Some(s)) = (complaint, sla) else {
+            return complaint.or(sla);
+        };
+        let shorter = if s.time < c.time { s } else { c };
+        let exact = c.calendar == s.calendar
+            || (self.wall(&c) && c.time <= s.time)
+            || (self.wall(&s) && s.time <= c.time);
+        if !exact {
+            let note = Diagnostic::new(
+                Code::InexactExport,
+                s.span,
+                msg!(
+                    "zendesk-complaint-clocks",
+                    complaint = &rule.header.id,
+                    sla = crate::i18n::Arg::seconds(s.time.seconds(), false),
+                    rule_time = crate::i18n::Arg::seconds(c.time.seconds(), false)
+                ),
+            )
+            .help(msg!("zendesk-complaint-clocks-help"));
+            report(problems, note);
+        }
+        Some(shorter)
+    }
+
+    /// The policies of one complaint rule, its own last.
+    pub(super) fn policies(
+        &self,
+        id: Idx<Complaint>,
+        complaint: &Complaint,
+        out: &mut Out,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let model = self.model;
+        // Empty: every segment, which needs no condition.
+        let listed: Vec<Idx<Segment>> = model::targets(&complaint.segments).collect();
+        let calendar = complaint.hours.as_ref().and_then(|h| h.target);
+        let target = |t: Option<model::At<_>>, problems: &mut Vec<Diagnostic>| {
+            t.map(|t| timed(model, t.value, t.span, calendar, problems))
+        };
+        let acknowledge = target(complaint.acknowledge, problems);
+        let resolve = target(complaint.resolve, problems);
+        let title = words::complaint_title(complaint.header.label(), self.language);
+        let description = complaint
+            .header
+            .description
+            .clone()
+            .unwrap_or_else(|| format!("cxc complaint rule `{}`", complaint.header.id));
+        let tag = json!({"field": "current_tags", "operator": "includes", "value": self.names.complaint_tag(id)});
+        let mut write = |name: String,
+                         channels: &str,
+                         reply: Option<Target>,
+                         resolution: Option<Target>,
+                         filter: Value,
+                         problems: &mut Vec<Diagnostic>| {
+            let calendar = schedule(model, &name, channels, reply, resolution, problems);
+            out.calendars.push((name.clone(), calendar));
+            out.bodies.push(policy(
+                name,
+                description.clone(),
+                filter,
+                self.metrics(reply, resolution),
+            ));
+        };
+        for tier in self.tiers {
+            let segments: Vec<Idx<Segment>> = tier
+                .covered
+                .segments
+                .iter()
+                .copied()
+                .filter(|s| listed.is_empty() || listed.contains(s))
+                .collect();
+            if segments.is_empty() {
+                continue;
+            }
+            let conditions = self.segments.conditions(&segments);
+            let general = self.stricter(resolve, tier.general, complaint, problems);
+            // Tickets from channels without a policy of their own: the
+            // catch-all below when the general resolution is stricter,
+            // else the complaint's own policy.
+            let catch_all = !same(general, resolve);
+            for group in &tier.groups {
+                let reply = self.stricter(acknowledge, group.reply, complaint, problems);
+                let resolution = self.stricter(resolve, group.resolution, complaint, problems);
+                if !catch_all && same(reply, acknowledge) && same(resolution, resolve) {
+                    continue;
+                }
+                let vias: Vec<(Value, String)> = group
+                    .channels
+                    .iter()
+                    .flat_map(|&c| {
+                        let name = model.channels[c].header.label();
+                        channel_vias(model, self.exports, c)
+                            .iter()
+                            .map(move |&via| {
+                                (
+                                    json!({"field": "via_id", "operator": "is", "value": via}),
+                                    format!("{name}, via_id {via}"),
+                                )
+                            })
+                    })
+                    .collect();
+                let labels: Vec<&str> = group
+                    .channels
+                    .iter()
+                    .map(|&c| model.channels[c].header.label())
+                    .collect();
+                let ids: Vec<String> = group
+                    .channels
+                    .iter()
+                    .map(|&c| format!("`{}`", model.channels[c].header.id))
+                    .collect();
+                for (filter, via) in filters(vec![tag.clone()], conditions.clone(), vias) {
+                    let channels = via.unwrap_or_else(|| labels.join(", "));
+                    let name = format!("{title} — {} — {channels}", self.labels(&segments));
+                    write(name, &ids.join(", "), reply, resolution, filter, problems);
+                }
+            }
+            if catch_all {
+                for (filter, _) in filters(vec![tag.clone()], conditions.clone(), Vec::new()) {
+                    let name = format!(
+                        "{title} — {} — {}",
+                        self.labels(&segments),
+                        words::other_channels(self.language)
+                    );
+                    write(name, "", acknowledge, general, filter, problems);
+                }
+            }
+        }
+        let conditions = self.segments.conditions(&listed);
+        for (filter, _) in filters(vec![tag], conditions, Vec::new()) {
+            let name = format!(
+                "{title} — {} — {}",
+                self.labels(&listed),
+                words::every_channel(self.language)
+            );
+            write(name, "", acknowledge, resolve, filter, problems);
+        }
+    }
+}
