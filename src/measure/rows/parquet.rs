@@ -77,7 +77,7 @@ impl Fields for ParquetRow<'_> {
         if source.number {
             return source.decoded.numbers.get(self.row)?.map(Some);
         }
-        self.get(field, columns).map(|n| n.parse::<f64>().ok())
+        self.get(field, columns).map(super::number)
     }
 
     #[inline(always)]

@@ -691,3 +691,19 @@ fn a_character_split_between_two_fields_is_not_text() {
     assert_eq!(fast[0], Err(BadRow::unread(2, Flaw::Unreadable)));
     assert_eq!(fast.len(), 2, "{fast:?}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+    /// A number field's text reads as `str::parse::<f64>` reads it, bit for
+    /// bit, on plain digits (up to 20 of them, past the fast path's 15),
+    /// leading zeros, signs, fractions, exponents and junk (proptest prints
+    /// the case and its seed).
+    #[test]
+    fn numbers_read_as_the_float_parser_reads_them(
+        text in "[0-9]{1,20}|[+-]?0*[0-9]{0,8}(\\.[0-9]{0,4})?(e[+-]?[0-9]{1,3})?|[0-9a-z .,_-]{0,6}",
+    ) {
+        let slow = text.parse::<f64>().ok().map(f64::to_bits);
+        proptest::prop_assert_eq!(number(&text).map(f64::to_bits), slow, "{:?}", text);
+    }
+}

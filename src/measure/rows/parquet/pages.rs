@@ -23,7 +23,10 @@
 //! (`Decoded::ids`, [`NONE`] when the entry names nothing or the row's
 //! value is not in the dictionary), so it is not looked up by name.
 
+mod hybrid;
+
 use super::columns::{trimmed, Decoded};
+use hybrid::{hybrid, Present};
 use parquet::basic::Encoding;
 use parquet::column::page::{Page, PageReader};
 use parquet::errors::{ParquetError, Result};
@@ -64,13 +67,7 @@ pub struct Pages {
     max_def: i16,
     /// An integer column's bytes a value (4 or 8); 0 for a text column.
     width: usize,
-    /// Each dictionary entry's bounds in the batch's text (its first
-    /// `Decoded::kept` bytes); None for an entry that is not UTF-8.
-    dictionary: Option<Vec<Option<(u32, u32)>>>,
-    /// An integer column's dictionary.
-    integers: Option<Vec<i64>>,
-    /// Each dictionary entry's id, when the column's names are resolved.
-    ids: Vec<u32>,
+    dictionary: Dictionary,
     /// The data page being read: whether each of its rows holds a value.
     present: Vec<bool>,
     row: usize,
@@ -78,7 +75,163 @@ pub struct Pages {
     /// The next value of `values`, and where it starts in a plain page.
     value: usize,
     at: usize,
-    levels: Vec<u32>,
+}
+
+/// A column chunk's dictionary, read from its dictionary page.
+#[derive(Default)]
+struct Dictionary {
+    /// Each entry's bounds in the batch's text (its first
+    /// `Decoded::kept` bytes); None for an entry that is not UTF-8.
+    text: Option<Vec<Option<(u32, u32)>>>,
+    /// An integer column's entries.
+    integers: Option<Vec<i64>>,
+    /// Each entry's id, when the column's names are resolved.
+    ids: Vec<u32>,
+}
+
+/// What [`Pages::walk`] does with each row of a page: a text column's
+/// cells ([`Text`]) or an integer column's values ([`Integers`]).
+trait Rows {
+    /// Room for `rows` more rows.
+    fn reserve(&mut self, _decoded: &mut Decoded, _rows: usize) {}
+    /// Whether `dictionary` has the entries a dictionary-encoded page's
+    /// indices point to.
+    fn has(&self, dictionary: &Dictionary) -> bool;
+    /// A row without a value.
+    fn none(&mut self, decoded: &mut Decoded);
+    /// A row holding dictionary entry `index`.
+    fn entry(&mut self, dictionary: &Dictionary, decoded: &mut Decoded, index: usize)
+        -> Result<()>;
+    /// A row holding the PLAIN value at `at` of the page `buf`, whose
+    /// values for this batch start at `from`: where the next one starts.
+    fn plain(&mut self, decoded: &mut Decoded, buf: &[u8], at: usize, from: usize)
+        -> Result<usize>;
+    /// After a batch's rows of a plain page: their values' bytes.
+    fn plain_done(&mut self, _decoded: &mut Decoded, _values: &[u8]) {}
+}
+
+/// A text column's rows: cells in the batch's text, and with `resolving`
+/// each row's id.
+struct Text {
+    resolving: bool,
+}
+
+impl Rows for Text {
+    #[inline(always)]
+    fn reserve(&mut self, decoded: &mut Decoded, rows: usize) {
+        decoded.cells.reserve(rows);
+    }
+
+    #[inline(always)]
+    fn has(&self, dictionary: &Dictionary) -> bool {
+        dictionary.text.is_some()
+    }
+
+    #[inline(always)]
+    fn none(&mut self, decoded: &mut Decoded) {
+        decoded.none();
+        if self.resolving {
+            decoded.ids.push(NONE);
+        }
+    }
+
+    #[inline(always)]
+    fn entry(
+        &mut self,
+        dictionary: &Dictionary,
+        decoded: &mut Decoded,
+        index: usize,
+    ) -> Result<()> {
+        let entries = dictionary.text.as_deref().unwrap_or_default();
+        match entries.get(index) {
+            Some(Some(cell)) => decoded.cell(*cell),
+            Some(None) => decoded.not_text(),
+            None => return Err(bad("index past the dictionary")),
+        }
+        if self.resolving {
+            // Resolved with the dictionary: an entry each.
+            let id = dictionary.ids.get(index).copied().unwrap_or(NONE);
+            decoded.ids.push(id);
+        }
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn plain(
+        &mut self,
+        decoded: &mut Decoded,
+        buf: &[u8],
+        at: usize,
+        from: usize,
+    ) -> Result<usize> {
+        let (start, next) = plain(buf, at)?;
+        match text(&buf[start..next]) {
+            Some(s) => {
+                // The batch's values are copied after the text in one
+                // piece ([`Rows::plain_done`]): the cell points there.
+                let (a, b) = trimmed(s);
+                let base = decoded.text.len() + start - from;
+                decoded.cell(((base + a) as u32, (base + b) as u32));
+            }
+            None => decoded.not_text(),
+        }
+        Ok(next)
+    }
+
+    #[inline(always)]
+    fn plain_done(&mut self, decoded: &mut Decoded, values: &[u8]) {
+        // The values' bytes, lengths and all, in one piece.
+        decoded.text.extend_from_slice(values);
+        if self.resolving {
+            // A plain page's values are looked up by their text.
+            decoded.ids.resize(decoded.cells.len(), NONE);
+        }
+    }
+}
+
+/// An integer column's rows, each value handed to `each`.
+struct Integers<F> {
+    width: usize,
+    each: F,
+}
+
+impl<F: FnMut(&mut Decoded, Option<i64>)> Rows for Integers<F> {
+    #[inline(always)]
+    fn has(&self, dictionary: &Dictionary) -> bool {
+        dictionary.integers.is_some()
+    }
+
+    #[inline(always)]
+    fn none(&mut self, decoded: &mut Decoded) {
+        (self.each)(decoded, None);
+    }
+
+    #[inline(always)]
+    fn entry(
+        &mut self,
+        dictionary: &Dictionary,
+        decoded: &mut Decoded,
+        index: usize,
+    ) -> Result<()> {
+        let entries = dictionary.integers.as_deref().unwrap_or_default();
+        let v = *entries
+            .get(index)
+            .ok_or_else(|| bad("index past the dictionary"))?;
+        (self.each)(decoded, Some(v));
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn plain(
+        &mut self,
+        decoded: &mut Decoded,
+        buf: &[u8],
+        at: usize,
+        _from: usize,
+    ) -> Result<usize> {
+        (self.each)(decoded, Some(integer(buf, at, self.width)?));
+        Ok(at + self.width)
+    }
 }
 
 impl Pages {
@@ -91,15 +244,12 @@ impl Pages {
             pages,
             max_def,
             width: 0,
-            dictionary: None,
-            integers: None,
-            ids: Vec::new(),
+            dictionary: Dictionary::default(),
             present: Vec::new(),
             row: 0,
             values: Values::Indices(Vec::new()),
             value: 0,
             at: 0,
-            levels: Vec::new(),
         }
     }
 
@@ -112,85 +262,10 @@ impl Pages {
         decoded: &mut Decoded,
         resolve: Option<Resolver<'_>>,
     ) -> Result<usize> {
-        let mut read = 0;
-        let resolving = resolve.is_some();
-        while read < rows {
-            if self.row == self.present.len() && !self.next_page(read, decoded, resolve)? {
-                break;
-            }
-            let take = (rows - read).min(self.present.len() - self.row);
-            let Pages {
-                dictionary,
-                ids,
-                present,
-                row,
-                values,
-                value,
-                at,
-                ..
-            } = self;
-            let present = &present[*row..*row + take];
-            match values {
-                Values::Indices(indices) => {
-                    let dictionary = dictionary.as_deref().ok_or_else(|| bad("no dictionary"))?;
-                    decoded.cells.reserve(take);
-                    for &here in present {
-                        if !here {
-                            decoded.none();
-                            if resolving {
-                                decoded.ids.push(NONE);
-                            }
-                            continue;
-                        }
-                        let index = *indices.get(*value).ok_or_else(|| bad("too few values"))?;
-                        *value += 1;
-                        match dictionary.get(index as usize) {
-                            Some(Some(cell)) => decoded.cell(*cell),
-                            Some(None) => decoded.not_text(),
-                            None => return Err(bad("index past the dictionary")),
-                        }
-                        if resolving {
-                            // Resolved with the dictionary: an entry each.
-                            decoded
-                                .ids
-                                .push(ids.get(index as usize).copied().unwrap_or(NONE));
-                        }
-                    }
-                }
-                Values::Plain(page) => {
-                    // The values' bytes are copied in one piece after
-                    // them (lengths and all); each cell points into it.
-                    let buf = page.buffer();
-                    let from = *at;
-                    let base = decoded.text.len();
-                    let at_text = |i: usize| (base + i - from) as u32;
-                    decoded.cells.reserve(take);
-                    for &here in present {
-                        if !here {
-                            decoded.none();
-                            continue;
-                        }
-                        let (start, next) = plain(buf, *at)?;
-                        *at = next;
-                        match text(&buf[start..next]) {
-                            Some(s) => {
-                                let (a, b) = trimmed(s);
-                                decoded.cell((at_text(start + a), at_text(start + b)));
-                            }
-                            None => decoded.not_text(),
-                        }
-                    }
-                    decoded.text.extend_from_slice(&buf[from..*at]);
-                    if resolving {
-                        // A plain page's values are looked up by their text.
-                        decoded.ids.resize(decoded.ids.len() + take, NONE);
-                    }
-                }
-            }
-            self.row += take;
-            read += take;
-        }
-        Ok(read)
+        let mut text = Text {
+            resolving: resolve.is_some(),
+        };
+        self.walk(rows, decoded, resolve, &mut text)
     }
 
     /// An INT32 (`width` 4) or INT64 (8) column chunk's pages: read with
@@ -207,17 +282,34 @@ impl Pages {
         &mut self,
         rows: usize,
         decoded: &mut Decoded,
-        mut each: impl FnMut(&mut Decoded, Option<i64>),
+        each: impl FnMut(&mut Decoded, Option<i64>),
+    ) -> Result<usize> {
+        let mut integers = Integers {
+            width: self.width,
+            each,
+        };
+        self.walk(rows, decoded, None, &mut integers)
+    }
+
+    /// The walk both kinds of column share: the next `rows` rows, page by
+    /// page, each row handed to `rows_of` as no value, a dictionary entry
+    /// or a plain value.
+    #[inline(always)]
+    fn walk(
+        &mut self,
+        rows: usize,
+        decoded: &mut Decoded,
+        resolve: Option<Resolver<'_>>,
+        rows_of: &mut impl Rows,
     ) -> Result<usize> {
         let mut read = 0;
         while read < rows {
-            if self.row == self.present.len() && !self.next_page(read, decoded, None)? {
+            if self.row == self.present.len() && !self.next_page(read, decoded, resolve)? {
                 break;
             }
             let take = (rows - read).min(self.present.len() - self.row);
             let Pages {
-                width,
-                integers,
+                dictionary,
                 present,
                 row,
                 values,
@@ -226,33 +318,33 @@ impl Pages {
                 ..
             } = self;
             let present = &present[*row..*row + take];
+            rows_of.reserve(decoded, take);
             match values {
                 Values::Indices(indices) => {
-                    let dictionary = integers.as_deref().ok_or_else(|| bad("no dictionary"))?;
+                    if !rows_of.has(dictionary) {
+                        return Err(bad("no dictionary"));
+                    }
                     for &here in present {
                         if !here {
-                            each(decoded, None);
+                            rows_of.none(decoded);
                             continue;
                         }
                         let index = *indices.get(*value).ok_or_else(|| bad("too few values"))?;
                         *value += 1;
-                        let v = dictionary.get(index as usize);
-                        each(
-                            decoded,
-                            Some(*v.ok_or_else(|| bad("index past the dictionary"))?),
-                        );
+                        rows_of.entry(dictionary, decoded, index as usize)?;
                     }
                 }
                 Values::Plain(page) => {
                     let buf = page.buffer();
+                    let from = *at;
                     for &here in present {
                         if !here {
-                            each(decoded, None);
+                            rows_of.none(decoded);
                             continue;
                         }
-                        each(decoded, Some(integer(buf, *at, *width)?));
-                        *at += *width;
+                        *at = rows_of.plain(decoded, buf, *at, from)?;
                     }
+                    rows_of.plain_done(decoded, &buf[from..*at]);
                 }
             }
             self.row += take;
@@ -279,18 +371,19 @@ impl Pages {
                 } => {
                     // Only before the chunk's first rows: the rows read
                     // point into the text it replaces.
-                    let second = self.dictionary.is_some() || self.integers.is_some();
+                    let second =
+                        self.dictionary.text.is_some() || self.dictionary.integers.is_some();
                     if second || read > 0 || decoded.kept > 0 {
                         return Err(bad("a second dictionary"));
                     }
                     if self.width > 0 {
                         let count = *num_values as usize;
                         let values = (0..count).map(|i| integer(buf, i * self.width, self.width));
-                        self.integers = Some(values.collect::<Result<_>>()?);
+                        self.dictionary.integers = Some(values.collect::<Result<_>>()?);
                         continue;
                     }
                     let entries = dictionary(buf, *num_values as usize, decoded)?;
-                    self.ids.clear();
+                    self.dictionary.ids.clear();
                     if let Some(resolve) = resolve {
                         // Each entry resolved as the rows' text would be
                         // (trimmed, as it is kept); one that is not text
@@ -302,9 +395,9 @@ impl Pages {
                             })
                             .unwrap_or(NONE)
                         };
-                        self.ids.extend(entries.iter().map(id));
+                        self.dictionary.ids.extend(entries.iter().map(id));
                     }
-                    self.dictionary = Some(entries);
+                    self.dictionary.text = Some(entries);
                     continue;
                 }
                 Page::DataPage {
@@ -350,11 +443,14 @@ impl Pages {
             match levels {
                 None => self.present.resize(count, true),
                 Some(data) => {
+                    // Each level read straight into whether its row holds
+                    // a value: no vector of levels in between.
                     let width = 16 - (self.max_def as u16).leading_zeros() as u8;
-                    self.levels.clear();
-                    hybrid(data, width, count, &mut self.levels)?;
-                    let max = self.max_def as u32;
-                    self.present.extend(self.levels.iter().map(|&l| l == max));
+                    let mut present = Present {
+                        rows: &mut self.present,
+                        max: self.max_def as u32,
+                    };
+                    hybrid(data, width, count, &mut present)?;
                 }
             }
             let wanted = self.present.iter().filter(|&&p| p).count();
@@ -445,98 +541,6 @@ fn integer(buf: &[u8], at: usize, width: usize) -> Result<i64> {
             bytes[..4].try_into().map_err(|_| bad("width"))?,
         )),
     })
-}
-
-/// `n` values of `width` bits in Parquet's RLE / bit-packed hybrid
-/// encoding, appended to `out`.
-pub(super) fn hybrid(data: &[u8], width: u8, n: usize, out: &mut Vec<u32>) -> Result<()> {
-    let bytes_of_value = usize::from(width).div_ceil(8);
-    let mask = if width >= 32 {
-        u32::MAX
-    } else {
-        (1u32 << width) - 1
-    };
-    let end = out.len() + n;
-    let mut at = 0;
-    while out.len() < end {
-        // The run's header, an unsigned LEB128 varint.
-        let mut header: u64 = 0;
-        let mut shift = 0;
-        loop {
-            let &byte = data.get(at).ok_or_else(|| bad("short run"))?;
-            at += 1;
-            if shift > 63 {
-                return Err(bad("run header"));
-            }
-            header |= u64::from(byte & 0x7f) << shift;
-            shift += 7;
-            if byte & 0x80 == 0 {
-                break;
-            }
-        }
-        let left = end - out.len();
-        if header & 1 == 0 {
-            // A run of one value repeated.
-            let count = usize::try_from(header >> 1).unwrap_or(usize::MAX).min(left);
-            if count == 0 {
-                return Err(bad("empty run"));
-            }
-            let bytes = data
-                .get(at..at + bytes_of_value)
-                .ok_or_else(|| bad("short run"))?;
-            at += bytes_of_value;
-            let value = bytes
-                .iter()
-                .rev()
-                .fold(0u32, |v, &b| (v << 8) | u32::from(b));
-            out.resize(out.len() + count, value & mask);
-        } else {
-            // Groups of eight values, bit-packed from the lowest bit.
-            let groups = usize::try_from(header >> 1).unwrap_or(usize::MAX);
-            if groups == 0 {
-                return Err(bad("empty run"));
-            }
-            let length = groups
-                .checked_mul(usize::from(width))
-                .ok_or_else(|| bad("run length"))?;
-            let packed = data
-                .get(at..)
-                .map(|rest| &rest[..length.min(rest.len())])
-                .ok_or_else(|| bad("short run"))?;
-            // The last run may stop short of its groups: it is cut at the
-            // values wanted.
-            let count = groups.saturating_mul(8).min(left);
-            if packed.len() * 8 < count * usize::from(width) {
-                return Err(bad("short run"));
-            }
-            at += packed.len();
-            out.reserve(count);
-            let width = usize::from(width);
-            // Eight bytes read at once where the run has them (a value
-            // starts at most 7 bits into them and is at most 32 bits wide),
-            // the run's last values from a copy of its last bytes.
-            let whole = if packed.len() >= 8 {
-                ((packed.len() - 8) * 8 / width.max(1) + 1).min(count)
-            } else {
-                0
-            };
-            for i in 0..whole {
-                let bit = i * width;
-                let from = bit / 8;
-                let word: [u8; 8] = packed[from..from + 8].try_into().expect("eight bytes");
-                out.push((u64::from_le_bytes(word) >> (bit % 8)) as u32 & mask);
-            }
-            for i in whole..count {
-                let bit = i * width;
-                let mut word = [0u8; 8];
-                let from = bit / 8;
-                let to = (from + 8).min(packed.len());
-                word[..to - from].copy_from_slice(&packed[from..to]);
-                out.push((u64::from_le_bytes(word) >> (bit % 8)) as u32 & mask);
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
