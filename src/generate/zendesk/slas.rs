@@ -111,7 +111,7 @@ pub(super) fn policies(
                 .into_iter()
                 .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
         );
-        let groups = channel_groups(model, exports, &slas, &covered.channels, general, problems);
+        let (groups, ungoverned) = channel_groups(model, exports, &covered, general, problems);
         let mut write = |title: String,
                          channels: &str,
                          reply: Option<Target>,
@@ -184,8 +184,14 @@ pub(super) fn policies(
         }
         // Tickets of these segments from any other channel, after every
         // channel's own policy.
+        // Not the tickets of a channel another SLA governs without a
+        // resolution target ([`Model::sla_governs`]).
         if general.is_some() {
-            for (filter, _) in filters(Vec::new(), conditions.clone(), Vec::new()) {
+            let not: Vec<Value> = (ungoverned.iter())
+                .flat_map(|&c| channel_vias(model, exports, c))
+                .map(|id| serde_json::json!({"field": "via_id", "operator": "is_not", "value": id}))
+                .collect();
+            for (filter, _) in filters(not, conditions.clone(), Vec::new()) {
                 let title = format!(
                     "{label} — {segment_labels} — {}",
                     words::other_channels(language)
@@ -323,16 +329,32 @@ fn named_channels<'s>(slas: impl Iterator<Item = &'s Sla>) -> Vec<Idx<Channel>> 
 fn channel_groups(
     model: &Model,
     exports: &Exports,
-    slas: &[&Sla],
-    applies: &[Idx<Channel>],
+    covered: &Covered,
     general: Option<Target>,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Group> {
+) -> (Vec<Group>, Vec<Idx<Channel>>) {
+    let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
     let mut groups: Vec<Group> = Vec::new();
-    for &channel in applies {
+    let mut ungoverned = Vec::new();
+    for &channel in &covered.channels {
         if channel_vias(model, exports, channel).is_empty() {
             continue;
         }
+        // The general resolution of the SLAs that govern the channel (its
+        // conversion findings are the catch-all's, reported once).
+        let governs = |sla: &Sla| {
+            (covered.segments.iter()).any(|&segment| model.sla_governs(segment, sla, channel))
+        };
+        let general_here = strictest(
+            (slas.iter().filter(|sla| governs(sla)))
+                .flat_map(|sla| {
+                    (sla.resolutions.iter().filter(|r| r.channel.is_none()))
+                        .map(|r| (r.within, r.span, sla.clock()))
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(within, span, clock)| timed(model, within, span, clock, &mut Vec::new())),
+        );
         let phone = model.channels[channel].kind == Some(ChannelKind::Phone);
         let replies: Vec<_> = slas
             .iter()
@@ -363,7 +385,11 @@ fn channel_groups(
             .collect();
         let mut timed = |(within, span, clock)| timed(model, within, span, clock, problems);
         let reply = strictest(replies.into_iter().map(&mut timed));
-        let resolution = strictest(resolutions.into_iter().map(&mut timed)).or(general);
+        let resolution = strictest(resolutions.into_iter().map(&mut timed)).or(general_here);
+        if reply.is_none() && resolution.is_none() && general.is_some() {
+            ungoverned.push(channel);
+            continue;
+        }
         if reply.is_none() && same(resolution, general) {
             continue;
         }
@@ -379,5 +405,5 @@ fn channel_groups(
             }),
         }
     }
-    groups
+    (groups, ungoverned)
 }
