@@ -185,10 +185,26 @@ pub(super) fn policies(
         // Tickets of these segments from any other channel, after every
         // channel's own policy.
         // Not the tickets of a channel another SLA governs without a
-        // resolution target ([`Model::sla_governs`]).
+        // resolution target ([`Model::sla_governs`]), unless a channel
+        // these SLAs do govern arrives through the same via id (two phone
+        // lines): Zendesk cannot tell them apart, and the governed one keeps
+        // its target.
         if general.is_some() {
-            let not: Vec<Value> = (ungoverned.iter())
-                .flat_map(|&c| channel_vias(model, exports, c))
+            let governed: Vec<u64> = (model.channels.iter())
+                .filter(|&(c, _)| !ungoverned.contains(&c))
+                .filter(|&(c, _)| {
+                    covered.channels.contains(&c)
+                        || (covered.segments.iter()).any(|&s| model.uses_channel(s, c))
+                })
+                .flat_map(|(c, _)| channel_vias(model, exports, c).iter().copied())
+                .collect();
+            let mut excluded: Vec<u64> = (ungoverned.iter())
+                .flat_map(|&c| channel_vias(model, exports, c).iter().copied())
+                .filter(|id| !governed.contains(id))
+                .collect();
+            excluded.sort_unstable();
+            excluded.dedup();
+            let not: Vec<Value> = (excluded.into_iter())
                 .map(|id| serde_json::json!({"field": "via_id", "operator": "is_not", "value": id}))
                 .collect();
             for (filter, _) in filters(not, conditions.clone(), Vec::new()) {
