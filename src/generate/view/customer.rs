@@ -55,11 +55,15 @@ impl<'a> View<'a> {
         CustomerPromise {
             label: p.header.label(),
             description: p.header.description.as_deref(),
-            segments: self
-                .segment_list(&p.segments)
-                .iter()
-                .map(|s| s.label)
-                .collect(),
+            // A customer is not told of segments (outside audit 10, M5).
+            segments: if p.segments.is_empty() {
+                vec![words::term(words::Term::EveryCustomer, self.language)]
+            } else {
+                self.segment_list(&p.segments)
+                    .iter()
+                    .map(|s| s.label)
+                    .collect()
+            },
             channel: p
                 .channel
                 .as_ref()
