@@ -127,13 +127,19 @@ pub const DOCS: &[CodeDoc] = &[
 /// Whether moving from `from` to `to` makes the customer switch channels:
 /// `from` is served only by self-service channels and `to` by none.
 pub fn is_channel_switch(model: &Model, from: &Step, to: &Step) -> bool {
-    let mut after = to
-        .channels
-        .iter()
+    let after: Vec<&crate::model::Channel> = (to.channels.iter())
         .filter_map(|c| c.target)
-        .map(|c| model.channels[c].self_service)
-        .peekable();
-    model.is_self_service(from) && after.peek().is_some() && after.all(|s| !s)
+        .map(|c| &model.channels[c])
+        .collect();
+    // A visit (`office`, `field`) after a reminder is the appointment, not
+    // self-service that failed (outside audit 10, L1).
+    let places = after
+        .iter()
+        .all(|c| c.kind.is_some_and(|k| k.is_physical()));
+    model.is_self_service(from)
+        && !after.is_empty()
+        && !places
+        && after.iter().all(|c| !c.self_service)
 }
 
 /// The most team changes the customer sees on a way through the journey

@@ -189,23 +189,20 @@ pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// The staffing report. Exit 1 when a queue misses its target or the spec
-/// has other errors (printed to stderr; the report is still printed when the
-/// spec could be read).
+/// The staffing report. The spec's findings go to stderr exactly as
+/// `cxc check` prints them (`understaffed` among them, the same summary
+/// count: outside audit 10, L4); the report is still printed when the spec
+/// could be read. Exit 1 when `cxc check` would: an error, a queue missing
+/// its target included.
 pub(super) fn run_staff(args: StaffArgs) -> ExitCode {
     let compilation = match compile(&args.paths, None, &Shown::default(), args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let errors: Vec<_> = compilation
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.code != Code::Understaffed)
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        eprint_findings(&errors, &compilation.sources);
-        if errors.iter().any(|d| d.code == Code::Syntax) {
+    let diagnostics = &compilation.diagnostics;
+    if !diagnostics.is_empty() {
+        eprint_findings(diagnostics, &compilation.sources);
+        if diagnostics.iter().any(|d| d.code == Code::Syntax) {
             return ExitCode::from(1);
         }
     }

@@ -53,7 +53,7 @@ pub fn working_days_clock(calendar: Option<&Calendar>, days: u32, language: Lang
 }
 
 /// "1st", "2nd", "3rd", "5th", "11th", "21st".
-fn ordinal(n: u32) -> String {
+pub fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

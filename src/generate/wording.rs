@@ -120,8 +120,14 @@ impl<'a> Wording<'a> {
             TimeLimit::Running { time, .. } => {
                 let s = time.seconds();
                 let week = 7 * 86_400;
+                // In weeks only as its author wrote it (`2w`): `7d` and
+                // `28d` are "7 calendar days", "28 calendar days", as
+                // regulations count them.
+                let in_weeks = limit
+                    .written_parts(true)
+                    .is_some_and(|parts| parts.iter().all(|&(_, unit)| unit == 'w'));
                 (s > 0 && s.is_multiple_of(86_400)).then(|| {
-                    if s.is_multiple_of(week) {
+                    if in_weeks && s.is_multiple_of(week) {
                         (s / week, true)
                     } else {
                         (s / 86_400, false)

@@ -251,6 +251,8 @@ pub fn term(word: Term, language: Language) -> &'static str {
         (Closed, Ru) => "выходной",
         (Everyone, En) => "all segments",
         (Everyone, Ru) => "все сегменты",
+        (EveryCustomer, En) => "everyone",
+        (EveryCustomer, Ru) => "все клиенты",
         (SimplifiedDrawing, En) => "This journey has too many long connections to route them around its steps: they are drawn as straight lines, which may cross steps, and their conditions are not written beside them.",
         (SimplifiedDrawing, Ru) => "В этом пути слишком много длинных переходов, чтобы провести их в обход шагов: они нарисованы прямыми линиями, которые могут пересекать шаги, а их условия не подписаны рядом с ними.",
     }
@@ -266,6 +268,8 @@ pub enum Term {
     Day(Weekday),
     Closed,
     Everyone,
+    /// Every customer, in the customer's words (no "segments").
+    EveryCustomer,
     /// A journey drawn with straight lines: its layout went over budget.
     SimplifiedDrawing,
 }

@@ -174,7 +174,10 @@ impl Tally {
                 .map(|(i, f)| (cell(Target::FirstResponse(i)), f.within))
                 .collect();
             let resolutions = (sla.resolutions.iter().enumerate())
-                .filter(|(_, r)| r.channel.as_ref().is_none_or(|c| on(c.target)))
+                .filter(|(_, r)| match &r.channel {
+                    Some(c) => on(c.target),
+                    None => model.sla_governs(segment, sla, channel),
+                })
                 .map(|(i, r)| (cell(Target::Resolution(i)), r.within))
                 .collect();
             let key = (sla_id, segment);

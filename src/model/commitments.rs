@@ -22,6 +22,20 @@ impl Sla {
         self.hours.as_ref()?.target
     }
 
+    /// Whether it names `channel` in one of its targets (answer, first
+    /// response, or a resolution on that channel); `None`: whether it names
+    /// any channel.
+    pub fn names_channel(&self, channel: Option<Idx<Channel>>) -> bool {
+        let named = |c: Option<Idx<Channel>>| channel.is_none_or(|ch| c == Some(ch));
+        self.answers.iter().any(|a| named(a.channel.target))
+            || self.first_responses.iter().any(|f| named(f.channel.target))
+            || self
+                .resolutions
+                .iter()
+                .filter_map(|r| r.channel.as_ref())
+                .any(|c| named(c.target))
+    }
+
     /// Whether it sets an answer or first-response target on `channel`.
     pub fn has_target_on(&self, channel: Idx<Channel>) -> bool {
         self.answers

@@ -48,6 +48,24 @@ impl Model {
         channel.is_none_or(|c| self.uses_channel(segment, c))
     }
 
+    /// Whether `sla`, one of `segment`'s SLAs, speaks for the segment's
+    /// contacts on `channel`: it sets a target there that applies to the
+    /// segment, or no SLA of the segment names the channel (its targets
+    /// without a channel, a `resolution within 1wd` or a `target csat`, then
+    /// govern it). A channel the segment does not use: every SLA. The one
+    /// rule of which channels a target without a channel governs: staffing,
+    /// the job descriptions, the Zendesk policies, `cxc measure` and the dbt
+    /// project all ask it.
+    pub fn sla_governs(&self, segment: Idx<Segment>, sla: &Sla, channel: Idx<Channel>) -> bool {
+        if !self.uses_channel(segment, channel) {
+            return true;
+        }
+        sla.names_channel(Some(channel))
+            || !self
+                .slas_of(segment)
+                .any(|(_, other)| other.names_channel(Some(channel)))
+    }
+
     /// [`Model::segment_channels`] with repeats, unallocated.
     fn channels_used(&self, segment: Idx<Segment>) -> impl Iterator<Item = Idx<Channel>> + '_ {
         let listed = &self.segments[segment].channels;

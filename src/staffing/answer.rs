@@ -79,41 +79,15 @@ impl Target {
     }
 }
 
-/// Whether an SLA names `channel` in one of its targets (answer, first
-/// response, or a resolution on that channel); `None`: whether it names any.
-fn names_channel(sla: &model::Sla, channel: Option<Idx<model::Channel>>) -> bool {
-    let named = |c: Option<Idx<model::Channel>>| channel.is_none_or(|ch| c == Some(ch));
-    sla.answers.iter().any(|a| named(a.channel.target))
-        || sla.first_responses.iter().any(|f| named(f.channel.target))
-        || sla
-            .resolutions
-            .iter()
-            .filter_map(|r| r.channel.as_ref())
-            .any(|c| named(c.target))
-}
-
-/// Whether an SLA of `segment` speaks for a queue on `channel`: it sets a
-/// target on the channel that applies to the segment
-/// ([`Model::target_applies`]), or it names no channel at all and no other SLA of
-/// the segment names this one. A queue without a channel: every SLA.
+/// Whether an SLA of `segment` speaks for a queue on `channel`
+/// ([`Model::sla_governs`]). A queue without a channel: every SLA.
 pub fn sla_covers(
     model: &Model,
     segment: Idx<model::Segment>,
     sla: &model::Sla,
     channel: Option<Idx<model::Channel>>,
 ) -> bool {
-    let Some(channel) = channel else {
-        return true;
-    };
-    // A target on a channel the segment does not use is not its target.
-    let applies = model.target_applies(segment, Some(channel));
-    let another_names_it = || {
-        model
-            .slas_of(segment)
-            .any(|(_, other)| names_channel(other, Some(channel)))
-    };
-    (applies && names_channel(sla, Some(channel)))
-        || (!names_channel(sla, None) && (!applies || !another_names_it()))
+    channel.is_none_or(|c| model.sla_governs(segment, sla, c))
 }
 
 /// A `service_level` target staffing cannot judge on a queue, its SLA's

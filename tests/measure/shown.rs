@@ -97,7 +97,7 @@ fn every_percentage_reads_by_one_rule_in_every_output() {
     let answer = leisure.iter().find(|f| f["metric"] == "answer").unwrap();
     assert_eq!(answer["text"], "66.7%", "{answer}");
     assert!(
-        md.contains("| leisure | repeat contacts | 14.3% | 7 |"),
+        md.contains("| Leisure passengers | repeat contacts | 14.3% | 7 |"),
         "{md}"
     );
     assert!(!md.contains("66.6%") && !md.contains("14.2%"), "{md}");

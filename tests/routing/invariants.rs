@@ -876,7 +876,20 @@ fn check_zendesk(facts: &Facts, what: &str) {
                 &["first_response", "answer"]
             };
             let reply = pick(reply_kinds, Some(c));
-            let resolution = pick(&["resolution"], Some(c)).or_else(|| pick(&["resolution"], None));
+            // A resolution without a channel holds on `c` only for the SLAs
+            // that govern it: those with a target on `c`, or all when no SLA
+            // of the segment has one there (the guide's one rule, audit 10
+            // M1).
+            let named_here =
+                |sla: &Value| timers.iter().any(|t| t["sla"] == *sla && t["channel"] == c);
+            let nobody_names = !timers.iter().any(|t| t["channel"] == c);
+            let general = timers
+                .iter()
+                .filter(|t| t["kind"] == "resolution" && t["channel"].is_null())
+                .filter(|t| nobody_names || named_here(&t["sla"]))
+                .min_by_key(|t| t["seconds"].as_u64())
+                .map(|t| (t["seconds"].as_u64().unwrap(), t["calendar"].as_str()));
+            let resolution = pick(&["resolution"], Some(c)).or(general);
             let expect = |t: Option<(u64, Option<&str>)>| {
                 t.filter(|(secs, _)| *secs > 0)
                     .map(|(seconds, cal)| zendesk::Target {

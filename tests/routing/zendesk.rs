@@ -61,6 +61,7 @@ fn holds(condition: &Value, ticket: &Ticket) -> bool {
             .split(' ')
             .any(|t| ticket.tags.iter().any(|x| x == t)),
         ("via_id", "is") => condition["value"].as_u64() == Some(ticket.via),
+        ("via_id", "is_not") => condition["value"].as_u64() != Some(ticket.via),
         ("organization_id", "is") => condition["value"].as_u64() == ticket.organization,
         other => panic!("a condition this evaluator does not know: {other:?}"),
     }

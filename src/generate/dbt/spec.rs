@@ -253,7 +253,7 @@ impl<'m> Spec<'m> {
 
     /// One row per target, per segment of its SLA, per channel a contact
     /// of that segment may come by (a resolution target without a channel
-    /// applies to every channel).
+    /// applies to every channel its SLA governs, [`Model::sla_governs`]).
     fn sla_targets(&self) -> Table {
         let m = self.model;
         let mut t = Table::new(&[
@@ -309,8 +309,12 @@ impl<'m> Spec<'m> {
                 for (channel_id, channel) in m.channels.iter() {
                     let channel_hours = channel.hours.as_ref().and_then(|h| h.target);
                     for line in &targets {
-                        // A line without a channel (a resolution) applies to every channel.
-                        let applies = line.channel.is_none_or(|c| c == Some(channel_id));
+                        // A line without a channel (a resolution) applies to
+                        // every channel its SLA governs for the segment.
+                        let applies = match line.channel {
+                            Some(c) => c == Some(channel_id),
+                            None => m.sla_governs(segment_id, sla, channel_id),
+                        };
                         if !applies {
                             continue;
                         }

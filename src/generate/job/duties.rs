@@ -527,12 +527,19 @@ impl Duties<'_> {
             }
         }
         // A resolution target without a channel binds everyone who takes the
-        // segment's contacts, once, not once per channel.
+        // segment's contacts on a channel its SLA governs
+        // ([`crate::model::Model::sla_governs`]), once, not once per channel.
         for &(segment_id, via) in &staffed {
             let s = self.q(m.segments[segment_id].header.label());
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             for (_, sla) in m.slas_of(segment_id) {
+                let governs = work.contacts[r].iter().any(|&(c, seg, v)| {
+                    seg == segment_id && v == via && m.sla_governs(segment_id, sla, c)
+                });
+                if !governs {
+                    continue;
+                }
                 for res in sla.resolutions.iter().filter(|t| t.channel.is_none()) {
                     let text = self.resolution(doer, &s, None, res, sla);
                     self.push(Group::Targets, "target", via, text);

@@ -118,7 +118,8 @@ fn chart(view: &MeasureView, said: &Said, name: &str, w: &Words, language: Langu
                 .iter()
                 .zip(&said.targets)
                 .map(|(t, words)| {
-                    let label = format!("{} · {words}", t.segment);
+                    let segment = said.segment_names.get(&t.segment).unwrap_or(&t.segment);
+                    let label = format!("{segment} · {words}");
                     share(label, t.shown.0, t.goal.0, t.ok)
                 })
                 .collect(),

@@ -77,6 +77,11 @@ pub(super) struct Said {
     nameless_visits: String,
     /// The assumptions beside each money figure.
     money: money::MoneySaid,
+    /// By id: the names a reader knows segments and SLAs by (the report
+    /// keeps ids for machines; outside audit 10, L10).
+    pub(super) segment_names: BTreeMap<String, String>,
+    sla_names: BTreeMap<String, String>,
+    channel_names: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +184,15 @@ impl Said {
             nameless_contacts: set_aside(DataFile::Contacts, &view.rows.nameless_contacts),
             nameless_visits: set_aside(DataFile::Cases, &view.rows.nameless_visits),
             money: money::said(&view.money, language),
+            segment_names: (model.segments.values())
+                .map(|s| (s.header.id.to_string(), s.header.label().to_string()))
+                .collect(),
+            sla_names: (model.slas.values())
+                .map(|s| (s.header.id.to_string(), s.header.label().to_string()))
+                .collect(),
+            channel_names: (model.channels.values())
+                .map(|c| (c.header.id.to_string(), c.header.label().to_string()))
+                .collect(),
             targets,
             metrics,
             role_metrics,

@@ -55,11 +55,15 @@ impl<'a> View<'a> {
         CustomerPromise {
             label: p.header.label(),
             description: p.header.description.as_deref(),
-            segments: self
-                .segment_list(&p.segments)
-                .iter()
-                .map(|s| s.label)
-                .collect(),
+            // A customer is not told of segments (outside audit 10, M5).
+            segments: if p.segments.is_empty() {
+                vec![words::term(words::Term::EveryCustomer, self.language)]
+            } else {
+                self.segment_list(&p.segments)
+                    .iter()
+                    .map(|s| s.label)
+                    .collect()
+            },
             channel: p
                 .channel
                 .as_ref()
@@ -124,10 +128,28 @@ impl View<'_> {
 fn promised_time(calendar: &model::Calendar, within: TimeLimit, language: Language) -> String {
     let text = words::limit_as_written(within, true, language);
     let schedule = super::super::clocks::schedule(calendar, language);
-    match (within.working_days().is_some(), language) {
-        (true, Language::En) => format!("{text} (we work {schedule})"),
-        (true, Language::Ru) => format!("{text} (мы работаем {schedule})"),
-        (false, Language::En) => format!("{text} counted only while we are open ({schedule})"),
-        (false, Language::Ru) => format!("{text} в часы нашей работы ({schedule})"),
+    // When working days fall due, as the guide's clock counts them: at
+    // closing time of the last one, the day it starts not counted (outside
+    // audit 10, L5: "1 working day" said nothing of when).
+    let due = |days: u32| match (days, language) {
+        (1, Language::En) => "by closing time on the next working day".to_string(),
+        (n, Language::En) => format!(
+            "by closing time on the {} working day",
+            super::super::clocks::ordinal(n)
+        ),
+        (1, Language::Ru) => "до закрытия следующего рабочего дня".to_string(),
+        (n, Language::Ru) => format!("до закрытия {n}-го рабочего дня"),
+    };
+    match (within.working_days(), language) {
+        (Some(days), Language::En) => format!(
+            "{text}, {} (the day it starts does not count; we work {schedule})",
+            due(days)
+        ),
+        (Some(days), Language::Ru) => format!(
+            "{text}, {} (день начала не считается; мы работаем {schedule})",
+            due(days)
+        ),
+        (None, Language::En) => format!("{text} counted only while we are open ({schedule})"),
+        (None, Language::Ru) => format!("{text} в часы нашей работы ({schedule})"),
     }
 }

@@ -54,6 +54,9 @@ pub(super) struct Tiered {
     pub covered: Covered,
     pub groups: Vec<Group>,
     pub general: Option<Target>,
+    /// Channels another SLA governs without a resolution target
+    /// ([`Model::sla_governs`]): the catch-all policy leaves them out.
+    pub ungoverned: Vec<Idx<Channel>>,
 }
 
 /// The segments' SLA targets as the policies hold them, best tier first.
@@ -78,12 +81,12 @@ pub(super) fn tiered(
                     .into_iter()
                     .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
             );
-            let groups =
-                channel_groups(model, exports, &slas, &covered.channels, general, problems);
+            let (groups, ungoverned) = channel_groups(model, exports, &covered, general, problems);
             Tiered {
                 covered,
                 groups,
                 general,
+                ungoverned,
             }
         })
         .collect()
@@ -121,6 +124,7 @@ pub(super) fn policies(
         covered,
         groups,
         general,
+        ungoverned,
     } in tiered(model, exports, problems)
     {
         let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
@@ -218,8 +222,30 @@ pub(super) fn policies(
         }
         // Tickets of these segments from any other channel, after every
         // channel's own policy.
+        // Not the tickets of a channel another SLA governs without a
+        // resolution target ([`Model::sla_governs`]), unless a channel
+        // these SLAs do govern arrives through the same via id (two phone
+        // lines): Zendesk cannot tell them apart, and the governed one keeps
+        // its target.
         if general.is_some() {
-            for (filter, _) in filters(Vec::new(), conditions.clone(), Vec::new()) {
+            let governed: Vec<u64> = (model.channels.iter())
+                .filter(|&(c, _)| !ungoverned.contains(&c))
+                .filter(|&(c, _)| {
+                    covered.channels.contains(&c)
+                        || (covered.segments.iter()).any(|&s| model.uses_channel(s, c))
+                })
+                .flat_map(|(c, _)| channel_vias(model, exports, c).iter().copied())
+                .collect();
+            let mut excluded: Vec<u64> = (ungoverned.iter())
+                .flat_map(|&c| channel_vias(model, exports, c).iter().copied())
+                .filter(|id| !governed.contains(id))
+                .collect();
+            excluded.sort_unstable();
+            excluded.dedup();
+            let not: Vec<Value> = (excluded.into_iter())
+                .map(|id| serde_json::json!({"field": "via_id", "operator": "is_not", "value": id}))
+                .collect();
+            for (filter, _) in filters(not, conditions.clone(), Vec::new()) {
                 let title = format!(
                     "{label} — {segment_labels} — {}",
                     words::other_channels(language)
@@ -357,16 +383,32 @@ fn named_channels<'s>(slas: impl Iterator<Item = &'s Sla>) -> Vec<Idx<Channel>> 
 fn channel_groups(
     model: &Model,
     exports: &Exports,
-    slas: &[&Sla],
-    applies: &[Idx<Channel>],
+    covered: &Covered,
     general: Option<Target>,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Group> {
+) -> (Vec<Group>, Vec<Idx<Channel>>) {
+    let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
     let mut groups: Vec<Group> = Vec::new();
-    for &channel in applies {
+    let mut ungoverned = Vec::new();
+    for &channel in &covered.channels {
         if channel_vias(model, exports, channel).is_empty() {
             continue;
         }
+        // The general resolution of the SLAs that govern the channel (its
+        // conversion findings are the catch-all's, reported once).
+        let governs = |sla: &Sla| {
+            (covered.segments.iter()).any(|&segment| model.sla_governs(segment, sla, channel))
+        };
+        let general_here = strictest(
+            (slas.iter().filter(|sla| governs(sla)))
+                .flat_map(|sla| {
+                    (sla.resolutions.iter().filter(|r| r.channel.is_none()))
+                        .map(|r| (r.within, r.span, sla.clock()))
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(within, span, clock)| timed(model, within, span, clock, &mut Vec::new())),
+        );
         let phone = model.channels[channel].kind == Some(ChannelKind::Phone);
         let replies: Vec<_> = slas
             .iter()
@@ -397,7 +439,11 @@ fn channel_groups(
             .collect();
         let mut timed = |(within, span, clock)| timed(model, within, span, clock, problems);
         let reply = strictest(replies.into_iter().map(&mut timed));
-        let resolution = strictest(resolutions.into_iter().map(&mut timed)).or(general);
+        let resolution = strictest(resolutions.into_iter().map(&mut timed)).or(general_here);
+        if reply.is_none() && resolution.is_none() && general.is_some() {
+            ungoverned.push(channel);
+            continue;
+        }
         if reply.is_none() && same(resolution, general) {
             continue;
         }
@@ -413,5 +459,5 @@ fn channel_groups(
             }),
         }
     }
-    groups
+    (groups, ungoverned)
 }
