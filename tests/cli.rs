@@ -967,6 +967,32 @@ fn russian_findings_are_grammatical_and_have_no_english() {
     assert!(!text.contains("(at "), "{text}");
 }
 
+/// Outside audit 11, M4: the help says who does a team's work as the
+/// guide's table "Who does what" does (and the job descriptions follow it):
+/// the team's line roles, the lead only when there are none.
+#[test]
+fn help_language_gives_team_work_to_line_roles_as_the_guide_does() {
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rule =
+        "the team's line roles: every role of the team other than its `lead`; with none, the lead";
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/README.md")).unwrap();
+    let row = guide
+        .lines()
+        .find(|l| l.starts_with("| `owner support` (a team)"))
+        .expect("the guide's row for a team owner");
+    assert!(row.contains(rule), "{row}");
+    let en = flat(&stdout(&cxc(&["help", "language", "--lang", "en"])));
+    assert!(en.contains(rule), "{en}");
+    assert!(!en.contains("only role, else to its `lead`"), "{en}");
+    let ru = flat(&stdout(&cxc(&["help", "language", "--lang", "ru"])));
+    assert!(
+        ru.contains("линейные роли команды: все её роли, кроме руководителя (`lead`); если других нет — руководитель"),
+        "{ru}"
+    );
+    assert!(!ru.contains("иначе её руководителю"), "{ru}");
+}
+
 /// `cxc help language` says what the parser accepts (issue 26): identifiers
 /// with `-`, and an escalation to a team. The spec written as the help says
 /// checks without a syntax error or an unknown name.

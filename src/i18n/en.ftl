@@ -26,7 +26,7 @@ unattended-channel = channel `{ $channel }` is a { $kind } channel marked `self_
 unattended-channel-help = remove `self_service` and give it an `owner` and `hours` (then an answer target in the SLAs), or make it a `portal` if customers only help themselves there
 preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
-sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer, and routing by the SLA's hours sends those contacts to a queue nobody works
+sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer: a contact made then waits until the channel opens, and the target's clock counts the wait
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
 weekday = { $day ->
         [mon] Mon
@@ -966,8 +966,9 @@ help-language = The cx language in short
     `mon-fri`, `sat`; texts "in quotes", or """over several lines""". A
     `segment` list may be `any`.
 
-    An `owner` may be a team or a role; the work goes to that role, or to the
-    team's only role, else to its `lead`. SLA targets, complaint times and
+    An `owner` may be a team or a role; a role's work is its own, a team's goes
+    to the team's line roles: every role of the team other than its `lead`;
+    with none, the lead (the lead organises it). SLA targets, complaint times and
     promises count running time of their calendar (`hours`; a promise: its
     channel's): `3d` on office hours is 72 office hours, not three days. `3wd`
     is due at the close of the third working day after the day it starts
@@ -1208,7 +1209,7 @@ explain-tier-without-value =
     .why = Tiers follow value: the customers who bring the most are the ones served first (the 80/20 rule). Tier 1 for customers with an average check of 1,000 beside tier 2 at 900,000 puts the wrong customers at the front of the queue; a tier with no figure behind it is a guess nobody can check.
 explain-sla-beyond-channel-hours =
     .summary = An SLA's `hours` run while a channel it sets a target for is closed (a 24x7 answer target on an office-hours phone line).
-    .why = A target that counts the night on a line that closes at six is missed by every call left for the morning, and exports that route after-hours contacts by the SLA's hours send them to a queue nobody works. The target and the channel must keep one clock.
+    .why = A target that counts the night on a line that closes at six is missed by every call left for the morning. Routing does not change that: the routing exports have no time-of-day conditions, so a contact made while the channel is closed waits until its agents log in, while the target's clock runs. The target and the channel must keep one clock.
 explain-invalid-timezone =
     .summary = A calendar's `timezone` is not an IANA name ("MSK" instead of "Europe/Moscow").
     .why = Every clock of the standards — SLA timers, promises, measured figures, exported business hours — runs in the calendar's zone. An abbreviation does not say when daylight saving changes, and systems like Zendesk refuse it, so the zone must be one the IANA database knows.

@@ -38,12 +38,17 @@ pub fn findings(
                 .as_ref()
                 .and_then(|j| j.journey.target)
                 .map_or("", |j| model.journeys[j].header.id.as_str());
+            // A promise over a journey counts cases: the cases' period.
+            let period = match promise.journey {
+                Some(_) => self::period(report, DataFile::Cases),
+                None => period.clone(),
+            };
             let args = vec![
                 ("promise", Arg::from(promise.header.id.as_str())),
                 ("actual", Arg::from(share(kept, goal))),
                 ("n", Arg::from(kept.n as f64)),
                 ("goal", Arg::from(goal.figure())),
-                ("period", Arg::from(period.clone())),
+                ("period", Arg::from(period)),
                 ("journey", Arg::from(journey)),
             ];
             let id = if every {

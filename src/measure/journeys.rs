@@ -293,11 +293,17 @@ impl Tally {
             .count();
         figures.handoffs.add(changes as i64);
         figures.over_handoff_limit += u64::from(changes > self.max_handoffs as usize);
-        self.promise(model, clocks, id, stops, segment);
+        // A case that never reaches a promise's `to` is judged when it
+        // closed at another end, else at the end of the export.
+        let judged_at = if completed { Some(last.entered) } else { as_of };
+        self.promise(model, clocks, id, stops, segment, judged_at);
     }
 
     /// Promises over this journey: from entering `from` (the first step
     /// visited) to entering `to` (the first `end` reached), on wall time.
+    /// A case that entered `from` and never `to` is open work: broken once
+    /// its deadline had passed by `judged_at` (when it entered the other
+    /// end it closed at, else the end of the export), otherwise not counted.
     /// A case of a segment the promise does not name is not its; a case
     /// that names none counts for every promise (and is counted as such).
     fn promise(
@@ -307,6 +313,7 @@ impl Tally {
         journey: Idx<Journey>,
         stops: &[Stop],
         segment: Option<Idx<Segment>>,
+        judged_at: Option<Timestamp>,
     ) {
         for (id, promise) in model.promises.iter() {
             let (Some(on), Some(within)) = (&promise.journey, &promise.within) else {
@@ -331,12 +338,20 @@ impl Tally {
                 Some(to) => to.target == Some(s.step),
                 None => steps[s.step].end.is_some(),
             });
-            if let Some(to) = to {
-                let kept = clocks.met(None, stops[from].entered, to.entered, within.value);
-                self.promises.entry(id).or_default().count(kept);
-                if segment.is_none() {
-                    *self.unsegmented.entry(id).or_default() += 1;
+            let since = stops[from].entered;
+            let kept = match to {
+                Some(to) => clocks.met(None, since, to.entered, within.value),
+                None => {
+                    let deadline = clocks.deadline(None, since, within.value);
+                    if !judged_at.is_some_and(|at| clocks.overdue(&deadline, at)) {
+                        continue;
+                    }
+                    false
                 }
+            };
+            self.promises.entry(id).or_default().count(kept);
+            if segment.is_none() {
+                *self.unsegmented.entry(id).or_default() += 1;
             }
         }
     }

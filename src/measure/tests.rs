@@ -343,9 +343,10 @@ fn a_segment_column_on_cases_narrows_a_journey_promise_to_its_segments() {
             .map(|d| d.message)
             .collect::<Vec<_>>()
     };
-    // Without the column: every case counts, and both say so.
+    // Without the column: every case counts, and both say so (u never
+    // reached `done`, and its 5 days had passed by the export's end).
     let (report, model) = measure_spec(&spec, NO_CONTACTS, &without);
-    assert_eq!(promise(&report), (4, 2));
+    assert_eq!(promise(&report), (5, 2));
     assert_eq!(report.journeys[0].cases, 5);
     assert!(report.every_case(&model, quick(&model)));
     let said = broken(&model, &report);
@@ -386,4 +387,62 @@ fn a_segment_column_on_cases_narrows_a_journey_promise_to_its_segments() {
     let said = broken(&model, &report);
     assert_eq!(said.len(), 1);
     assert!(!said[0].contains("every case"), "{said:?}");
+}
+
+/// Outside audit 11, H1: a case that entered a journey promise's `from` and
+/// never reached its `to` is open work, as a contact with no reply is:
+/// broken once the promise's time had passed by the end of the export (or
+/// by the moment it closed at another end), otherwise not counted.
+#[test]
+fn a_journey_promise_counts_stalled_cases_once_their_deadline_has_passed() {
+    let spec = SPEC
+        .replace(
+            "next done when \"ok\" }",
+            "next done when \"ok\"; next cancelled when \"withdrawn\" }\n  \
+             step cancelled { owner sales; channel phone; end \"Cancelled\" }",
+        )
+        .replace(
+            "complaint late_order {",
+            "promise quick_order { segments mass; journey order from request to done; within 5d; on_breach apologize }\ncomplaint late_order {",
+        );
+    let promise = |cases: &str| {
+        let (report, _) = measure_spec(&spec, NO_CONTACTS, cases);
+        let kept = *report.promises.values().next().unwrap();
+        (kept.n, kept.kept)
+    };
+    // k kept in 2 days; late kept in exactly 5, and its end (10-20) is the
+    // end of the export.
+    let done = "case,journey,step,entered\n\
+        k,order,request,2026-10-01T09:00:00Z\n\
+        k,order,done,2026-10-03T09:00:00Z\n\
+        late,order,request,2026-10-15T09:00:00Z\n\
+        late,order,done,2026-10-20T09:00:00Z\n";
+    assert_eq!(promise(done), (2, 2));
+    // s stalled at `measure` since 10-02: its deadline (10-06) passed long
+    // before 10-20, broken. w stalled too, but its 5 days (to 10-23) have
+    // not run out: still open, in no count.
+    let stalled = format!(
+        "{done}s,order,request,2026-10-01T09:00:00Z\n\
+         s,order,measure,2026-10-02T09:00:00Z\n\
+         w,order,request,2026-10-18T09:00:00Z\n\
+         w,order,measure,2026-10-19T09:00:00Z\n"
+    );
+    assert_eq!(promise(&stalled), (3, 2));
+    // Only w: within its time at the end of the export, not counted.
+    let within = format!(
+        "{done}w,order,request,2026-10-18T09:00:00Z\n\
+         w,order,measure,2026-10-19T09:00:00Z\n"
+    );
+    assert_eq!(promise(&within), (2, 2));
+    // Closed at another end: x withdrawn within its 5 days is not the
+    // promise's; y withdrawn after 8 days had waited past it, broken.
+    let closed = format!(
+        "{done}x,order,request,2026-10-01T09:00:00Z\n\
+         x,order,approve,2026-10-02T09:00:00Z\n\
+         x,order,cancelled,2026-10-03T09:00:00Z\n\
+         y,order,request,2026-10-01T09:00:00Z\n\
+         y,order,approve,2026-10-02T09:00:00Z\n\
+         y,order,cancelled,2026-10-09T09:00:00Z\n"
+    );
+    assert_eq!(promise(&closed), (3, 2));
 }

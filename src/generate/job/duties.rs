@@ -14,7 +14,7 @@ use crate::model::{
     targets, Calendar, Channel, Complaint, Idx, Party, Ref, ResolutionTarget, Role, Segment, Sla,
 };
 use crate::staffing::QueuePlan;
-use crate::syntax::values::{trim_float, Language, TimeLimit};
+use crate::syntax::values::{trim_float, Feedback, Language, TimeLimit};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -405,6 +405,9 @@ impl Duties<'_> {
         all.dedup();
         let receives: BTreeSet<(Idx<Complaint>, usize)> =
             work.escalations[r].iter().copied().collect();
+        // The rungs that are this role: never the next level it escalates to.
+        let mine: BTreeSet<(Idx<Complaint>, usize)> =
+            receives.iter().chain(&work.own_rungs[r]).copied().collect();
         for id in all {
             let complaint = &m.complaints[id];
             let segments: Vec<Idx<Segment>> = m.served(&complaint.segments).collect();
@@ -438,6 +441,17 @@ impl Duties<'_> {
                     resolve.as_deref(),
                 );
                 self.push(Group::Complaints, "complaint", via, text);
+                // What `cxc measure` judges the rule on besides its times:
+                // the outcome told, and the first rung reached on time.
+                if complaint
+                    .feedback
+                    .as_ref()
+                    .is_some_and(|f| f.value == Feedback::Required)
+                {
+                    let text = self.say.complaint_feedback(doer, &category);
+                    self.push(Group::Complaints, "complaint-feedback", via, text);
+                }
+                self.next_rung(&category, (id, complaint), 0, &mine, via);
             }
             for (e, escalation) in complaint.escalations.iter().enumerate() {
                 if receives.contains(&(id, e)) {
@@ -449,9 +463,41 @@ impl Duties<'_> {
                         format!("Принимать на себя жалобы категории {category}, не решённые в течение {after} после поступления.")
                     };
                     self.push(Group::Complaints, "escalation", Via::Own, text);
+                    self.next_rung(&category, (id, complaint), e + 1, &mine, Via::Own);
                 }
             }
         }
+    }
+
+    /// The first rung of a complaint's ladder from `from` on that is not
+    /// the role itself (`mine`, for its own work), if there is one: pass
+    /// the complaint up by its `after`.
+    fn next_rung(
+        &mut self,
+        category: &str,
+        (id, complaint): (Idx<Complaint>, &Complaint),
+        from: usize,
+        mine: &BTreeSet<(Idx<Complaint>, usize)>,
+        via: Via,
+    ) {
+        // A team escalates to its lead even where the lead is the one
+        // organising it.
+        let theirs = |e: usize| via == Via::Own && mine.contains(&(id, e));
+        let next = (from..complaint.escalations.len()).find(|&e| !theirs(e));
+        let Some(rung) = next.map(|e| &complaint.escalations[e]) else {
+            return;
+        };
+        let after = self.timed(rung.after, complaint.hours.as_ref());
+        let name = self.q(self.w.party(&rung.to).label);
+        let to = match (self.say.en, rung.to.target) {
+            (true, _) => name,
+            (false, Some(Party::Team(_))) => format!("подразделение {name}"),
+            (false, _) => format!("роль {name}"),
+        };
+        let team = self.team(via);
+        let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
+        let text = self.say.complaint_escalate(doer, category, &after, &to);
+        self.push(Group::Complaints, "complaint-escalate", via, text);
     }
 
     fn promises(&mut self, work: &Work, r: usize) {

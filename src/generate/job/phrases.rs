@@ -258,6 +258,27 @@ impl Phrases {
         text
     }
 
+    /// `feedback required`: the outcome told to the customer.
+    pub fn complaint_feedback(&self, doer: Doer, category: &str) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Tell the customer how each complaint of the category {category} was resolved."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} tells the customer how each complaint of the category {category} was resolved."),
+            (false, Doer::Me) => format!("Сообщать клиенту, как решена каждая жалоба категории {category}."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} сообщало клиенту, как решена каждая жалоба категории {category}."),
+        }
+    }
+
+    /// The next rung of a complaint's escalation ladder, passed to on time;
+    /// `to` names it (in Russian with its kind: «роль «…»»).
+    pub fn complaint_escalate(&self, doer: Doer, category: &str, after: &str, to: &str) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("Escalate complaints of the category {category} to the next level ({to}) no later than {after} after arriving, if they are not resolved by then."),
+            (true, Doer::Team(t)) => format!("Ensure the team {t} escalates complaints of the category {category} to the next level ({to}) no later than {after} after arriving, if they are not resolved by then."),
+            (false, Doer::Me) => format!("Передавать жалобы категории {category} на следующий уровень ({to}) не позднее {after} после поступления, если они к этому сроку не решены."),
+            (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} передавало жалобы категории {category} на следующий уровень ({to}) не позднее {after} после поступления, если они к этому сроку не решены."),
+        }
+    }
+
     /// An agreement's resolution time (`resolve within`).
     pub fn agreement_resolve(&self, doer: Doer, consumer: &str, within: &str) -> String {
         match (self.en, doer) {

@@ -93,7 +93,9 @@ pub(super) fn texts<'j>(job: &'j Job, kind: &str) -> Vec<&'j str> {
 #[test]
 fn a_team_s_work_is_performed_by_its_staff_and_organised_by_its_lead() {
     // The phone line and the complaint rule are the team's: the agent, its
-    // line role, performs them; the lead organises them.
+    // line role, performs them (telling the outcome and escalating on time
+    // with them, as `feedback required` and the ladder say); the lead
+    // organises them.
     let agent = job_of(SPEC, "agent", Language::En);
     assert_eq!(
         kinds(&agent),
@@ -102,6 +104,8 @@ fn a_team_s_work_is_performed_by_its_staff_and_organised_by_its_lead() {
             "customer-type",
             "retention",
             "complaint",
+            "complaint-feedback",
+            "complaint-escalate",
             "target",
             "target"
         ],
@@ -130,6 +134,8 @@ fn a_team_s_work_is_performed_by_its_staff_and_organised_by_its_lead() {
             "customer-type",
             "retention",
             "complaint",
+            "complaint-feedback",
+            "complaint-escalate",
             "lead",
             "target",
             "target"
@@ -146,6 +152,8 @@ fn a_team_s_work_is_performed_by_its_staff_and_organised_by_its_lead() {
         [
             "Ensure the team “Support” carries out the step “Call” of the journey “Order” within 2 hours (around the clock).",
             "Ensure the team “Support” handles complaints of the category “Late delivery” (severity: high), acknowledges them within 30 minutes (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time) and resolves them within 72 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time).",
+            "Ensure the team “Support” tells the customer how each complaint of the category “Late delivery” was resolved.",
+            "Ensure the team “Support” escalates complaints of the category “Late delivery” to the next level (“Quality lead”) no later than 24 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time) after arriving, if they are not resolved by then.",
             "Plan staffing so that the team “Support” meets the service level for the segment “VIP” in “Phone”: 90% of contacts answered within 20 seconds (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time).",
             "Ensure the team “Support” resolves the requests of the segment “VIP” within 24 hours (counted only during Office hours: Mon–Fri 09:00–18:00 Berlin time).",
         ]
@@ -529,6 +537,7 @@ fn russian_sentences_read_right_with_feminine_masculine_and_plural_names() {
         "сегменту",
         "сегментам",
         "календарю",
+        "роль", // на следующий уровень (роль «…»)
     ];
     for name in ["Бухгалтерия", "Отдел доставки", "Кухни"] {
         let spec = SPEC

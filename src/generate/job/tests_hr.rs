@@ -46,3 +46,85 @@ fn an_escalation_to_the_role_that_handles_the_complaint_is_no_duty() {
         assert!(vip.rights.iter().any(|r| r.starts_with(overrule)));
     }
 }
+
+/// Outside audit 11, M3: what `cxc measure` judges a complaint rule on —
+/// the outcome told to the customer (`feedback required`) and the first
+/// rung reached on time — is in the job descriptions of those who do it:
+/// the owner escalates to the first rung that is not itself, each rung to
+/// the next; the lead organising a team's complaints sees to both.
+#[test]
+fn complaint_owners_tell_the_outcome_and_escalate_on_time() {
+    let with = ONE_PERSON_TEAM
+        .replace(
+            "team support \"Support\" { lead lead }",
+            "team support \"Support\" { lead lead }\nrole agent \"Agent\" { team support }",
+        )
+        .replace(
+            "  remedy apologize, redo",
+            "  remedy apologize, redo\n  feedback required",
+        );
+    for language in [Language::En, Language::Ru] {
+        let (tell, escalate) = match language {
+            Language::En => (
+                "Tell the customer how each complaint",
+                "Escalate complaints",
+            ),
+            Language::Ru => ("Сообщать клиенту, как решена", "Передавать жалобы"),
+        };
+        let agent = job_of(&with, "agent", language);
+        let told = texts(&agent, "complaint-feedback");
+        assert_eq!(told.len(), 1, "{:?}", agent.duties);
+        assert!(told[0].starts_with(tell), "{told:?}");
+        // The agent's first rung is the lead, after 2 hours.
+        let up = texts(&agent, "complaint-escalate");
+        assert_eq!(up.len(), 1, "{:?}", agent.duties);
+        assert!(up[0].starts_with(escalate), "{up:?}");
+        assert!(
+            up[0].contains("Head of support") && up[0].contains('2'),
+            "{up:?}"
+        );
+        // The lead takes it over at 2 hours and passes it on to the VIP
+        // desk at 1 day; it organises the team's feedback.
+        let lead = job_of(&with, "lead", language);
+        let up = texts(&lead, "complaint-escalate");
+        assert!(
+            up.iter()
+                .any(|t| t.starts_with(escalate) && t.contains("VIP desk")),
+            "{up:?}"
+        );
+        assert_eq!(
+            texts(&lead, "complaint-feedback").len(),
+            1,
+            "{:?}",
+            lead.duties
+        );
+        // The last rung has nobody above it.
+        let vip = job_of(&with, "viplead", language);
+        assert!(
+            texts(&vip, "complaint-escalate").is_empty(),
+            "{:?}",
+            vip.duties
+        );
+        // Without `feedback required` no one is told to give it.
+        let without = job_of(
+            &with.replace("\n  feedback required", ""),
+            "agent",
+            language,
+        );
+        assert!(
+            texts(&without, "complaint-feedback").is_empty(),
+            "{:?}",
+            without.duties
+        );
+        assert_eq!(texts(&without, "complaint-escalate").len(), 1);
+        // The lead alone in its team skips the rung that is itself.
+        let alone = job_of(ONE_PERSON_TEAM, "lead", language);
+        let up = texts(&alone, "complaint-escalate");
+        assert_eq!(up.len(), 1, "{:?}", alone.duties);
+        assert!(
+            up[0].starts_with(escalate) && up[0].contains("VIP desk"),
+            "{up:?}"
+        );
+        assert!(texts(&alone, "complaint-feedback").is_empty());
+    }
+}

@@ -50,6 +50,9 @@ pub(crate) struct Work {
     pub complaints: Vec<Vec<(Idx<Complaint>, Via)>>,
     /// (complaint, index of the escalation in its ladder)
     pub escalations: Vec<Vec<(Idx<Complaint>, usize)>>,
+    /// The rungs that name the role handling the complaint itself: not a
+    /// rung it escalates to.
+    pub own_rungs: Vec<Vec<(Idx<Complaint>, usize)>>,
     /// Promises whose breaches are escalated to the role.
     pub promises: Vec<Vec<Idx<Promise>>>,
     /// Promises whose remedies the role gives (or organises giving) when
@@ -205,6 +208,7 @@ impl Work {
             steps: vec![Vec::new(); roles],
             complaints: vec![Vec::new(); roles],
             escalations: vec![Vec::new(); roles],
+            own_rungs: vec![Vec::new(); roles],
             promises: vec![Vec::new(); roles],
             breaches: vec![Vec::new(); roles],
             promised: vec![Vec::new(); roles],
@@ -246,6 +250,7 @@ impl Work {
                     // hands it nothing: it would "take over" its own work
                     // and overrule its own decisions.
                     if work.complaints[r.index()].contains(&(c, Via::Own)) {
+                        work.own_rungs[r.index()].push((c, e));
                         continue;
                     }
                     work.escalations[r.index()].push((c, e));

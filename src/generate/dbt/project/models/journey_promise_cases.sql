@@ -1,9 +1,13 @@
 {#- Promises over a journey, per case: from entering the promise's `from`
     step (else the case's first) to entering its `to` step (else the first
-    `end`) after it, on wall time; cases that never reached either are not
-    counted. A case that names a segment counts only for the promises of
-    its segment (cxc_journey_promise_segments; `any_segment`: the promise
-    names none); a case that names none counts for every promise. -#}
+    `end`) after it, on wall time. A case that entered `from` and never
+    `to` is open work: broken once the promise's time had passed by the
+    moment it entered the other end it closed at (journey_cases), else by
+    the end of the export (cxc_as_of), otherwise not counted; cases that
+    never entered `from` are not counted. A case that names a segment
+    counts only for the promises of its segment
+    (cxc_journey_promise_segments; `any_segment`: the promise names none);
+    a case that names none counts for every promise. -#}
 with v as (select * from {{ ref('journey_visits') }}),
 p as (
   select promise, ord, journey, within_s, within_wd, workdays, any_segment, {{ cxc_none('from_step') }} as from_step, {{ cxc_none('to_step') }} as to_step
@@ -25,10 +29,19 @@ ends as (
   join {{ ref('cxc_steps') }} s on s.journey = v.journey_id and s.step = v.step_id
   where st.from_pos is not null
   group by st.promise, st.ord, st.within_s, st.within_wd, st.workdays, st.journey_id, st.case_id, st.from_pos
+),
+judged as (
+  select e.*, f.entered__at as from_at,
+    case when c.completed = 1 then c.last_entered else a.cases_as_of end as judged_at
+  from ends e
+  join v f on f.journey_id = e.journey_id and f.case_id = e.case_id and f.pos = e.from_pos
+  join {{ ref('journey_cases') }} c on c.journey_id = e.journey_id and c.case_id = e.case_id
+  cross join {{ ref('cxc_as_of') }} a
 )
 select e.promise, e.ord, e.journey_id, e.case_id,
-  case when {{ cxc_kept('greatest(t.entered__at - f.entered__at, 0)', 'e.within_s', 't.entered__at', 't.entered__ns', 'd.close_s') }} then 1 else 0 end as kept
-from ends e
-join v f on f.journey_id = e.journey_id and f.case_id = e.case_id and f.pos = e.from_pos
-join v t on t.journey_id = e.journey_id and t.case_id = e.case_id and t.pos = e.to_pos
-{{ cxc_due_join('d', 'e.workdays', 'e.within_wd', 'f.entered__at') }}
+  case when t.pos is not null and {{ cxc_kept('greatest(t.entered__at - e.from_at, 0)', 'e.within_s', 't.entered__at', 't.entered__ns', 'd.close_s') }} then 1 else 0 end as kept
+from judged e
+left join v t on t.journey_id = e.journey_id and t.case_id = e.case_id and t.pos = e.to_pos
+{{ cxc_due_join('d', 'e.workdays', 'e.within_wd', 'e.from_at') }}
+where e.to_pos is not null
+   or (e.judged_at is not null and {{ cxc_overdue('e.judged_at - e.from_at', 'e.within_s', 'e.judged_at', 'd.close_s') }})
