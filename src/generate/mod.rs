@@ -30,6 +30,7 @@ pub mod names;
 pub mod output;
 mod ownership;
 mod page;
+mod quotes;
 pub mod report;
 mod routing;
 pub(crate) mod site;
@@ -39,7 +40,7 @@ mod view;
 mod wording;
 pub mod words;
 pub mod zendesk;
-mod zone_names;
+use crate::i18n::zones as zone_names;
 
 use crate::config::Exports;
 use crate::diagnostic::Diagnostic;
@@ -213,7 +214,11 @@ fn documents(
         if let Some((key, value)) = extra {
             context.insert(key, value);
         }
-        let text = renderer.render(&format!("{lang}/{template}"), TemplateValue::from(context))?;
+        let mut text =
+            renderer.render(&format!("{lang}/{template}"), TemplateValue::from(context))?;
+        if language == crate::base::Language::Ru {
+            text = quotes::nest(&text);
+        }
         files.insert(output, text.into_bytes());
         Ok(())
     };
