@@ -211,13 +211,16 @@ fn documents(
      -> Result<(), String> {
         let mut context = BTreeMap::new();
         context.insert("spec", spec_value.clone());
+        // The filters that say dates and numbers read the language here.
+        context.insert("language", TemplateValue::from(lang));
         if let Some((key, value)) = extra {
             context.insert(key, value);
         }
         let mut text =
             renderer.render(&format!("{lang}/{template}"), TemplateValue::from(context))?;
         if language == crate::base::Language::Ru {
-            text = quotes::nest(&text);
+            // «2026 г.» at the end of a sentence takes no second period.
+            text = quotes::nest(&text).replace("\u{a0}г..", "\u{a0}г.");
         }
         files.insert(output, text.into_bytes());
         Ok(())
