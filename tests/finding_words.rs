@@ -127,7 +127,11 @@ fn headcount_short_gives_the_seat_hours_of_a_week_beside_the_peak() {
 #[test]
 fn headcount_short_says_the_zone_of_its_interval_by_its_city() {
     let ru = findings("headcount", "headcount-short", "ru");
-    let role = &ru.iter().find(|f| f.1.contains("роли `plat_sup`")).unwrap().1;
+    let role = &ru
+        .iter()
+        .find(|f| f.1.contains("роли `plat_sup`"))
+        .unwrap()
+        .1;
     assert!(
         role.contains("нужно 14 её сотрудников на линии в интервале, начинающемся в 08:00 по московскому времени"),
         "{role}"
@@ -137,14 +141,19 @@ fn headcount_short_says_the_zone_of_its_interval_by_its_city() {
         assert!(!message.contains("Europe/"), "{message}");
         assert!(!message.contains("по часам"), "{message}");
     }
-    let role = &en.iter().find(|f| f.1.contains("role `plat_sup`")).unwrap().1;
+    let role = &en
+        .iter()
+        .find(|f| f.1.contains("role `plat_sup`"))
+        .unwrap()
+        .1;
     assert!(
         role.contains("in the interval starting 08:00 Moscow time ("),
         "{role}"
     );
     assert!(
-        en.iter()
-            .any(|f| f.1.contains("in the interval starting 2027-01-11T12:00:00+03:00 (")),
+        en.iter().any(|f| f
+            .1
+            .contains("in the interval starting 2027-01-11T12:00:00+03:00 (")),
         "{en:?}"
     );
 }

@@ -379,10 +379,17 @@ fn the_heading_lists_every_answer_target_with_its_hours() {
         .iter()
         .find(|h| h.starts_with("q_national "))
         .unwrap();
-    for said in ["95% в течение 30 секунд", "85% в течение 20 секунд", "80% в течение 1 минуты"] {
+    for said in [
+        "95% в течение 30 секунд",
+        "85% в течение 20 секунд",
+        "80% в течение 1 минуты",
+    ] {
         assert!(national.contains(said), "{said}: {national}");
     }
-    assert!(!national.contains("30s") && !national.contains("1m "), "{national}");
+    assert!(
+        !national.contains("30s") && !national.contains("1m "),
+        "{national}"
+    );
     // One target: no "strictest" to speak of.
     let nordrent = headings("tests/specs/nordrent");
     assert!(
