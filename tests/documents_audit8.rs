@@ -306,7 +306,7 @@ fn the_approval_block_dates_the_review_and_leaves_the_signature_date_blank() {
             Language::Ru,
             "hr/специалист.md",
             "| Дата | |",
-            "| Стандарты пересмотрены | 1 октября 2026 |",
+            "| Стандарты пересмотрены | 1 октября 2026\u{a0}г. |",
         ),
         (
             Language::En,

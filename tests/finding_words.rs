@@ -120,6 +120,44 @@ fn headcount_short_gives_the_seat_hours_of_a_week_beside_the_peak() {
     );
 }
 
+/// Outside audit 11, L6: the clock of the busiest interval is said by its
+/// city, «по московскому времени», "Moscow time", never by the zone id
+/// (`Europe/Moscow`) in prose; a start written with its offset names its
+/// own clock and gets none.
+#[test]
+fn headcount_short_says_the_zone_of_its_interval_by_its_city() {
+    let ru = findings("headcount", "headcount-short", "ru");
+    let role = &ru
+        .iter()
+        .find(|f| f.1.contains("роли `plat_sup`"))
+        .unwrap()
+        .1;
+    assert!(
+        role.contains("нужно 14 её сотрудников на линии в интервале, начинающемся в 08:00 по московскому времени"),
+        "{role}"
+    );
+    let en = findings("headcount", "headcount-short", "en");
+    for (_, message, _) in ru.iter().chain(&en) {
+        assert!(!message.contains("Europe/"), "{message}");
+        assert!(!message.contains("по часам"), "{message}");
+    }
+    let role = &en
+        .iter()
+        .find(|f| f.1.contains("role `plat_sup`"))
+        .unwrap()
+        .1;
+    assert!(
+        role.contains("in the interval starting 08:00 Moscow time ("),
+        "{role}"
+    );
+    assert!(
+        en.iter().any(|f| f
+            .1
+            .contains("in the interval starting 2027-01-11T12:00:00+03:00 (")),
+        "{en:?}"
+    );
+}
+
 /// A gap is reported once: team `both` is short only by what its owner
 /// role `both_sup` lacks, so only the role is reported; team `beyond` is
 /// short by 16, of which its role's finding asks 4: both are reported, and

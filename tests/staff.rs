@@ -291,7 +291,7 @@ fn an_answer_target_in_working_days_is_staffed_for_the_caller_at_closing_time() 
     assert_eq!(queue["intervals"][0]["required_agents"], 11, "{queue}");
     let (_dir, output) = staff(&[("spec.cx", &spec)], &[]);
     assert!(
-        stdout(&output).contains("within 1wd (9h)"),
+        stdout(&output).contains("within 1 working day (9 hours)"),
         "{}",
         stdout(&output)
     );
@@ -341,7 +341,11 @@ fn an_overloaded_queue_without_an_answer_target_is_understaffed() {
 
 /// The heading of each queue of `dir`'s table: `queue — …` lines.
 fn headings(dir: &str) -> Vec<String> {
-    let output = cxc(&["staff", dir, "--lang", "en"]);
+    headings_in(dir, "en")
+}
+
+fn headings_in(dir: &str, lang: &str) -> Vec<String> {
+    let output = cxc(&["staff", dir, "--lang", lang]);
     stdout(&output)
         .lines()
         .filter(|l| l.contains(" — "))
@@ -361,18 +365,36 @@ fn the_heading_lists_every_answer_target_with_its_hours() {
         .find(|h| h.starts_with("q_national "))
         .unwrap();
     let list = [
-        "targets (each open one is met; the one needing most agents binds) 95% within 30s (b2b_sla, hours b2b_office)",
-        "85% within 20s (chronic_sla, hours always)",
-        "80% within 1m (regular_sla, hours always)",
+        "targets (each open one is met; the one needing most agents binds) 95% within 30 seconds (b2b_sla, hours b2b_office)",
+        "85% within 20 seconds (chronic_sla, hours always)",
+        "80% within 1 minute (regular_sla, hours always)",
         "also abandonment <= 5% (chronic_sla, hours always)",
     ];
     let at: Vec<usize> = list.iter().map(|t| national.find(t).unwrap()).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{national}");
+    // Outside audit 11, L6: the times in words in Russian too, «в течение
+    // 30 секунд», never «в течение 30s».
+    let russian = headings_in("tests/specs/pharmacy", "ru");
+    let national = russian
+        .iter()
+        .find(|h| h.starts_with("q_national "))
+        .unwrap();
+    for said in [
+        "95% в течение 30 секунд",
+        "85% в течение 20 секунд",
+        "80% в течение 1 минуты",
+    ] {
+        assert!(national.contains(said), "{said}: {national}");
+    }
+    assert!(
+        !national.contains("30s") && !national.contains("1m "),
+        "{national}"
+    );
     // One target: no "strictest" to speak of.
     let nordrent = headings("tests/specs/nordrent");
     assert!(
         nordrent.iter().any(|h| h.contains(
-            "corp_line — phone, Erlang C, target 90% within 15s (corp_sla, hours cc_hours),"
+            "corp_line — phone, Erlang C, target 90% within 15 seconds (corp_sla, hours cc_hours),"
         )),
         "{nordrent:?}"
     );

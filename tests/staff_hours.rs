@@ -251,7 +251,7 @@ fn in_utc(text: &str) -> String {
         // A start written without an offset names the clock it was read on
         // (audit 9, D12); written in UTC here, that clock is said by the `Z`.
         if naive.flatten().is_some() {
-            rest = rest.strip_prefix(" on the clock of UTC").unwrap_or(rest);
+            rest = rest.strip_prefix(" UTC").unwrap_or(rest);
         }
     }
     out.push_str(rest);

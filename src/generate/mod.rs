@@ -30,6 +30,7 @@ pub mod names;
 pub mod output;
 mod ownership;
 mod page;
+mod quotes;
 pub mod report;
 mod routing;
 pub(crate) mod site;
@@ -39,7 +40,7 @@ mod view;
 mod wording;
 pub mod words;
 pub mod zendesk;
-mod zone_names;
+use crate::i18n::zones as zone_names;
 
 use crate::config::Exports;
 use crate::diagnostic::Diagnostic;
@@ -210,10 +211,17 @@ fn documents(
      -> Result<(), String> {
         let mut context = BTreeMap::new();
         context.insert("spec", spec_value.clone());
+        // The filters that say dates and numbers read the language here.
+        context.insert("language", TemplateValue::from(lang));
         if let Some((key, value)) = extra {
             context.insert(key, value);
         }
-        let text = renderer.render(&format!("{lang}/{template}"), TemplateValue::from(context))?;
+        let mut text =
+            renderer.render(&format!("{lang}/{template}"), TemplateValue::from(context))?;
+        if language == crate::base::Language::Ru {
+            // «2026 г.» at the end of a sentence takes no second period.
+            text = quotes::nest(&text).replace("\u{a0}г..", "\u{a0}г.");
+        }
         files.insert(output, text.into_bytes());
         Ok(())
     };

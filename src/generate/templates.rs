@@ -99,6 +99,7 @@ impl Renderer {
         env.add_filter("number", super::words::number_filter);
         env.add_filter("percent", super::words::percent_filter);
         env.add_filter("decimal", super::words::decimal_filter);
+        env.add_filter("date", super::words::date_filter);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".md") {
                 AutoEscape::Custom("markdown")

@@ -62,6 +62,17 @@ pub fn percent_filter(state: &minijinja::State, value: f64) -> String {
     format!("{}%", grouped(shown, template_language(state)))
 }
 
+/// The `date` filter: an ISO date (`2026-12-31`) as a document's reader
+/// reads it ([`long_date`]: "31 December 2026", «31 декабря 2026 г.»);
+/// anything else (a time, a text) as it is. Machine files keep ISO dates
+/// (outside audit 11, L3: one form of date per document).
+pub fn date_filter(state: &minijinja::State, text: String) -> String {
+    match Date::parse(&text) {
+        Ok(d) if text.len() == 10 => long_date(d, template_language(state)),
+        _ => text,
+    }
+}
+
 /// The `decimal` filter: a figure measure.json gives as text (`88.9%`,
 /// `4.25`) with the decimal sign of the template's language (`88,9%`).
 pub fn decimal_filter(state: &minijinja::State, text: String) -> String {
@@ -139,7 +150,8 @@ pub fn after_colon(text: &str) -> String {
         .collect()
 }
 
-/// A date as people read it: "25 December 2026", «25 декабря 2026».
+/// A date as people read it: "25 December 2026", «25 декабря 2026 г.»
+/// (a Russian date written out takes «г.», outside audit 11, L3).
 pub fn long_date(d: Date, language: Language) -> String {
     const EN: [&str; 12] = [
         "January",
@@ -174,7 +186,10 @@ pub fn long_date(d: Date, language: Language) -> String {
         Language::Ru => &RU,
     };
     let month = months[(d.month.clamp(1, 12) - 1) as usize];
-    format!("{} {month} {}", d.day, d.year)
+    match language {
+        Language::En => format!("{} {month} {}", d.day, d.year),
+        Language::Ru => format!("{} {month} {}\u{a0}г.", d.day, d.year),
+    }
 }
 
 /// The words for the closed sets of the language, by language. Each is the

@@ -39,13 +39,22 @@ const NOT_COUNTS: &[(&str, &str, &str)] = &[
     ("promise-below-keep-rate-help", "rate", "95%"),
 ];
 
-/// The first run of Cyrillic letters at the start of `text`, after spaces.
+/// Possessives that stand between a count and its noun without changing
+/// its form: «82 её сотрудника», «5 их обращений» (outside audit 11, L1:
+/// the scan stopped at «её» and never saw «82 её сотрудников»).
+const POSSESSIVES: [&str; 3] = ["её", "его", "их"];
+
+/// The first run of Cyrillic letters at the start of `text`, after spaces,
+/// past a possessive: the noun a count before `text` counts.
 fn first_word(text: &str) -> Option<String> {
-    let word: String = text
-        .trim_start_matches([' ', '\u{a0}'])
-        .chars()
-        .take_while(|c| is_cyrillic(*c))
-        .collect();
+    let text = text.trim_start_matches([' ', '\u{a0}']);
+    let word: String = text.chars().take_while(|c| is_cyrillic(*c)).collect();
+    if POSSESSIVES.contains(&word.as_str()) {
+        let rest = &text[word.len()..];
+        if rest.starts_with([' ', '\u{a0}']) {
+            return first_word(rest);
+        }
+    }
     (!word.is_empty()).then_some(word)
 }
 
@@ -201,6 +210,8 @@ fn every_russian_count_agrees_with_its_noun() {
         "клиентов",
         "строка",
         "оператора",
+        "сотрудника",
+        "сотрудников",
     ] {
         assert!(counted.contains(&word.to_string()), "{word} not learnt");
     }
@@ -244,6 +255,12 @@ fn the_scan_finds_a_frozen_form() {
         numbers_before_words("объём 1 обращений за 30m, с 2026-10-25 02:00, 4,5 часа"),
         [(1, "обращений".to_string())]
     );
+    // Audit 11, L1: a possessive between the count and its noun.
+    assert_eq!(
+        numbers_before_words("одновременно нужно 82 её сотрудников на линии"),
+        [(82, "сотрудников".to_string())]
+    );
+    assert_eq!(first_word(" их"), Some("их".to_string()));
     assert_eq!(
         [1, 2, 5, 11, 21, 111, 112, 104].map(category),
         ["one", "few", "many", "many", "one", "many", "many", "few"]

@@ -501,7 +501,7 @@ headcount-short-role = role `{ $role }` has a headcount of { $have }, but the qu
 headcount-short-role-help = raise the role's `headcount` by { $more }, or make the channel's `owner` the team (then every line role of the team answers it, in the job descriptions and in TaskRouter); this counts seats filled at one moment: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-lead-not-counted = {" "}(its lead `{ $lead }` not counted)
 headcount-in-interval = in the interval starting { $start }
-headcount-in-zone-interval = in the interval starting { $start } on the clock of { $zone }{ $season }
+headcount-in-zone-interval = in the interval starting { $start } { $zone }{ $season }
 headcount-season-apart = {", "}in { $month ->
         [january] January
        *[july] July
@@ -644,6 +644,8 @@ expect-display-name = a display name in double quotes
 expect-opening-times = opening times such as 09:00-18:00
 expect-block-end = `{"}"}` (the end of the block)
 expected-found = expected { $expected }, found { $found }
+expected-found-capital-day = expected { $expected }, found { $found }: day names are written in lower case
+capital-day-help = write `{ $day }`: days are named in lower case, `mon` to `sun` or `пн` to `вс`
 found-end-of-file = the end of the file
 found-end-of-line = the end of the line
 found-unterminated-text = an unterminated text (a `"` that is never closed)

@@ -21,6 +21,7 @@ mod counts;
 pub mod durations;
 #[cfg(test)]
 mod tests;
+pub mod zones;
 
 /// Each language's catalogue: the messages of the checks and commands, then
 /// the words of the command line's help and errors and of the documents'
@@ -60,6 +61,10 @@ pub enum Arg {
         business_hours: bool,
         genitive: bool,
     },
+    /// A time zone by its IANA id, said after a time of day as people say
+    /// it ([`zones::after_time`]): "Yekaterinburg time", «по времени
+    /// Екатеринбурга»; an id the table lacks stays as written.
+    Zone(String),
     /// A time limit in words in the units its author wrote it in
     /// ([`durations::limit_as_written`]): "15 minutes" for `15m`, "11 дней
     /// 1 час" for `11d1h`, "2 рабочих дня" for `2wd`.
@@ -236,7 +241,7 @@ impl Message {
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
                 Arg::Figure(text) => args.set(*name, FluentValue::from(decimal(text, language))),
-                Arg::Limit { .. } | Arg::Written { .. } => {
+                Arg::Limit { .. } | Arg::Written { .. } | Arg::Zone(_) => {
                     args.set(*name, FluentValue::from(say(value, language)))
                 }
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
@@ -278,6 +283,7 @@ fn say(item: &Arg, language: Language) -> String {
                 false => durations::limit_as_written(*limit, working, language),
             }
         }
+        Arg::Zone(id) => zones::after_time(id, language),
         Arg::Message(m) => m.text(language),
         Arg::Choice(items) => choice(items, language),
         Arg::List(items) => items

@@ -130,6 +130,13 @@ pub fn repeat_findings(model: &Model, report: &Report, period: &str, out: &mut V
             })
             .max_by_key(|(repeated, c, _)| (*repeated, *c))
             .map_or("", |(_, _, c)| c.header.id.as_str());
+        // In words, «в пределах 7 дней», never «7d» (outside audit 11, L6).
+        let window = crate::i18n::Arg::written(
+            crate::syntax::values::TimeLimit::running(
+                crate::syntax::values::Duration::from_seconds(report.repeats.window),
+            ),
+            true,
+        );
         out.push(
             Diagnostic::new(
                 Code::RepeatContacts,
@@ -142,8 +149,7 @@ pub fn repeat_findings(model: &Model, report: &Report, period: &str, out: &mut V
                         Some((crate::syntax::values::Comparison::AtMost, limit.value())),
                     ),
                     n = kept.n as f64,
-                    window = crate::syntax::values::Duration::from_seconds(report.repeats.window)
-                        .to_string(),
+                    window = window,
                     channel = worst,
                     limit = limit.figure(),
                     period = period

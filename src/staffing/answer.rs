@@ -66,6 +66,23 @@ impl Target {
         )
     }
 
+    /// The time in words, after "within" / «в течение» (audit 11, L6:
+    /// never «в течение 60s» in Russian): in the units written, "60
+    /// seconds", «60 секунд»; working days with the running time staffed,
+    /// «1 рабочего дня (9 ч)».
+    pub fn within_said(&self, language: crate::base::Language) -> String {
+        use crate::i18n::durations;
+        let working = matches!(self.within, TimeLimit::WorkingDays(_));
+        let said = durations::limit_as_written_genitive(self.within, working, language);
+        match working {
+            false => said,
+            true => {
+                let time = crate::syntax::values::Duration::from_seconds(self.within_seconds);
+                format!("{said} ({})", durations::duration(time, language))
+            }
+        }
+    }
+
     /// The time as written; for working days with the running time staffed.
     pub fn within_text(&self) -> String {
         match self.within {

@@ -13,7 +13,7 @@
 //! one forecast figure needs its people in every interval.
 
 use super::hours::{Schedule, Slot};
-use super::week::hours_text;
+use super::week::hours_arg;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
 use crate::model::{Crew, Model, Party, Queue, Team};
@@ -270,7 +270,7 @@ impl<'m> TeamNeeds<'m> {
                         needed = gap.needed,
                         when = gap.when,
                         queues = list(&gap.shares),
-                        hours = hours_text(gap.week_hours)
+                        hours = hours_arg(gap.week_hours)
                     ),
                 )
                 .help(msg!("headcount-short-role-help", more = more)),
@@ -365,7 +365,7 @@ fn short<'m>(
                 Moment::Typical { season, .. } => msg!(
                     "headcount-in-zone-interval",
                     start = start.as_str(),
-                    zone = zone,
+                    zone = crate::i18n::Arg::Zone(zone.to_string()),
                     season = season_note(queues, season)
                 ),
                 Moment::Instant(_) if writes_offset(start) => {
@@ -374,7 +374,7 @@ fn short<'m>(
                 Moment::Instant(_) => msg!(
                     "headcount-in-zone-interval",
                     start = start.as_str(),
-                    zone = zone,
+                    zone = crate::i18n::Arg::Zone(zone.to_string()),
                     season = ""
                 ),
             }
@@ -515,7 +515,7 @@ fn short_team(
             needed = gap.needed,
             when = gap.when,
             queues = list(&gap.shares),
-            hours = hours_text(gap.week_hours)
+            hours = hours_arg(gap.week_hours)
         ),
     )
     .help(help)

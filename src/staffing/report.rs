@@ -269,7 +269,7 @@ fn targets(model: &Model, plan: &QueuePlan, language: Language) -> Vec<String> {
                 msg!(
                     "staff-target-item",
                     percent = crate::i18n::Figure::text(trim_float(t.percent)),
-                    within = t.within_text(),
+                    within = t.within_said(language),
                     when = when(model, plan, sla, &[t.clock])
                 )
                 .text(language)

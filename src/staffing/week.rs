@@ -52,9 +52,15 @@ impl SeatHours {
     }
 }
 
-/// Seat-hours as messages and documents print them: whole hours.
-pub fn hours_text(hours: f64) -> String {
-    format!("{}", hours.round() as u64)
+/// Seat-hours as messages print them: whole hours, thousands grouped as
+/// the message's language groups them ("4,487", «4 487»; audit 11, L2).
+pub fn hours_arg(hours: f64) -> crate::i18n::Arg {
+    crate::i18n::Arg::Grouped(hours.round())
+}
+
+/// Seat-hours as documents print them: the same, in `language`.
+pub fn hours_text(hours: f64, language: crate::base::Language) -> String {
+    crate::i18n::grouped(hours.round(), language)
 }
 
 #[cfg(test)]

@@ -191,7 +191,10 @@ impl Duties<'_> {
             let text = if let Some((n, target, plan)) = peak {
                 let n = words::count(u64::from(n), Unit::Agent, self.w.language);
                 // What hiring needs: the seats' hours over a week.
-                let hours = crate::staffing::week::hours_text(plan.summary.seat_hours.per_week());
+                let hours = crate::staffing::week::hours_text(
+                    plan.summary.seat_hours.per_week(),
+                    self.w.language,
+                );
                 // The target runs on its SLA's clock, not the channel's
                 // opening hours (a 24x7 line may carry an office-hours SLA).
                 let sla = &m.slas[target.sla];

@@ -243,18 +243,22 @@ fn a_lead_staffs_its_team_s_queues_with_figures() {
     // half-hour of a line open around the clock, so the peak's seats are
     // filled all 168 hours of the week (hotel audit, L1).
     let week = peak * 168;
+    // Thousands grouped (audit 11, L2): "4,487", «4 487».
+    assert!(week >= 1000);
+    let week_en = crate::i18n::grouped(f64::from(week), Language::En);
     assert!(
-        text.contains(&format!("need more; {week} seat-hours a week")),
+        text.contains(&format!("need more; {week_en} seat-hours a week")),
         "{text}"
     );
 
     let head = job_of(&forecast, "head", Language::Ru);
     let text = texts(&head, "staffing")[0];
+    let week_ru = crate::i18n::grouped(f64::from(week), Language::Ru);
     assert!(
         text.starts_with("Планировать численность очереди «Phone line» канала «Phone» по прогнозу: в самый загруженный интервал на линии одновременно нужно ")
             && text.contains(&format!("нужно {peak} оператор"))
             && text.contains("это места, занятые в один момент, а не люди")
-            && text.contains(&format!("нужно больше; за неделю — {week} место-ч (делённые на недельные часы работы одного сотрудника"))
+            && text.contains(&format!("нужно больше; за неделю — {week_ru} место-ч (делённые на недельные часы работы одного сотрудника"))
             && text.ends_with(" — чтобы 90% обращений сегмента «VIP» получали ответ в течение 20 секунд (круглосуточно); в очереди запланировано 30 операторов."),
         "{text}"
     );

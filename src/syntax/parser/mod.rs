@@ -19,6 +19,9 @@ mod grammar;
 mod literals;
 mod statement;
 
+#[cfg(test)]
+mod tests;
+
 use super::ast::{self, DeclKind};
 use super::chars;
 use super::forms::Form;
@@ -608,8 +611,20 @@ impl<'t> Parser<'t> {
                     .then(|| msg!("expect-block-end").into()),
             )
             .collect();
+        // A day named with a capital (`Сб`, `Mon-Fri`): said as such, with
+        // the name to write (outside audit 11, L12).
+        let day = words
+            .contains(&"expect-days")
+            .then(|| lower_case_days(&found.word))
+            .flatten();
         let message = if found.unterminated {
             msg!("unclosed-text")
+        } else if day.is_some() {
+            msg!(
+                "expected-found-capital-day",
+                expected = Arg::Choice(list),
+                found = found.description
+            )
         } else {
             msg!(
                 "expected-found",
@@ -617,6 +632,11 @@ impl<'t> Parser<'t> {
                 found = found.description
             )
         };
+        if let Some(day) = day {
+            return Diagnostic::new(Code::Syntax, self.span(at, at + found.len_bytes), message)
+                .help(msg!("capital-day-help", day = day.as_str()))
+                .replace_with(Some(day));
+        }
         let like = closest(&found.word, keywords.iter().copied());
         let help = match like {
             Some(k) if !found.word.is_empty() => msg!("did-you-mean", name = k),
@@ -764,6 +784,18 @@ fn skipped_string_len(rest: &str) -> usize {
 }
 
 /// The text where parsing stopped, described for "found ...".
+/// `word` in lower case when it is a day or a range of days written with
+/// capitals (`Сб`, `Пн-Пт`, `MON`): the days as the language names them.
+fn lower_case_days(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let day = |part: &str| {
+        crate::syntax::values::Weekday::prefix_of(part).is_some_and(|(_, n)| n == part.len())
+    };
+    let parts: Vec<&str> = lower.split('-').collect();
+    let days = matches!(parts.len(), 1 | 2) && parts.iter().all(|p| day(p));
+    (lower != word && days).then_some(lower)
+}
+
 struct Found {
     description: Message,
     word: String,

@@ -5,7 +5,7 @@
 //! offset changed recently or is unusual carry it ("Almaty time (UTC+5)").
 //! Machine exports (Zendesk, TaskRouter, routing.json) keep the ids.
 
-use crate::syntax::values::Language;
+use crate::base::Language;
 
 type Row = (
     &'static str,
