@@ -228,17 +228,45 @@ pub(super) fn policies(
         // lines): Zendesk cannot tell them apart, and the governed one keeps
         // its target.
         if general.is_some() {
-            let governed: Vec<u64> = (model.channels.iter())
+            let governed: Vec<(u64, Idx<Channel>)> = (model.channels.iter())
                 .filter(|&(c, _)| !ungoverned.contains(&c))
                 .filter(|&(c, _)| {
                     covered.channels.contains(&c)
                         || (covered.segments.iter()).any(|&s| model.uses_channel(s, c))
                 })
-                .flat_map(|(c, _)| channel_vias(model, exports, c).iter().copied())
+                .flat_map(|(c, _)| channel_vias(model, exports, c).iter().map(move |&v| (v, c)))
                 .collect();
+            let governed_by = |via: u64| governed.iter().find(|g| g.0 == via).map(|g| g.1);
+            // A via id left in says so: those tickets get the general
+            // resolution the spec does not give them.
+            let mut shared_notes = Vec::new();
+            for &channel in &ungoverned {
+                let shared = channel_vias(model, exports, channel)
+                    .iter()
+                    .find_map(|&via| governed_by(via).map(|other| (via, other)));
+                if let Some((via, other)) = shared {
+                    let (channel, other) = (&model.channels[channel], &model.channels[other]);
+                    shared_notes.push(
+                        Diagnostic::new(
+                            Code::InexactExport,
+                            channel.header.span,
+                            msg!(
+                                "zendesk-shared-via",
+                                channel = &channel.header.id,
+                                other = &other.header.id,
+                                via = via
+                            ),
+                        )
+                        .help(msg!(
+                            "zendesk-shared-via-help",
+                            channel = &channel.header.id
+                        )),
+                    );
+                }
+            }
             let mut excluded: Vec<u64> = (ungoverned.iter())
                 .flat_map(|&c| channel_vias(model, exports, c).iter().copied())
-                .filter(|id| !governed.contains(id))
+                .filter(|&id| governed_by(id).is_none())
                 .collect();
             excluded.sort_unstable();
             excluded.dedup();
@@ -252,6 +280,7 @@ pub(super) fn policies(
                 );
                 write(title, "", None, general, filter);
             }
+            problems.extend(shared_notes);
         }
     }
 }
