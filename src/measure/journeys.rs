@@ -293,17 +293,19 @@ impl Tally {
             .count();
         figures.handoffs.add(changes as i64);
         figures.over_handoff_limit += u64::from(changes > self.max_handoffs as usize);
-        // A case that never reaches a promise's `to` is judged when it
-        // closed at another end, else at the end of the export.
-        let judged_at = if completed { Some(last.entered) } else { as_of };
+        // A case that never reaches a promise's `to` is judged at the end
+        // of the export while it is open; one that closed at another end
+        // went another way (a network outage restored without the visit
+        // the promise times): not the promise's.
+        let judged_at = if completed { None } else { as_of };
         self.promise(model, clocks, id, stops, segment, judged_at);
     }
 
     /// Promises over this journey: from entering `from` (the first step
     /// visited) to entering `to` (the first `end` reached), on wall time.
     /// A case that entered `from` and never `to` is open work: broken once
-    /// its deadline had passed by `judged_at` (when it entered the other
-    /// end it closed at, else the end of the export), otherwise not counted.
+    /// its deadline had passed by `judged_at` (the end of the export; none
+    /// for a case closed at another end), otherwise not counted.
     /// A case of a segment the promise does not name is not its; a case
     /// that names none counts for every promise (and is counted as such).
     fn promise(

@@ -1,9 +1,10 @@
 {#- Promises over a journey, per case: from entering the promise's `from`
     step (else the case's first) to entering its `to` step (else the first
     `end`) after it, on wall time. A case that entered `from` and never
-    `to` is open work: broken once the promise's time had passed by the
-    moment it entered the other end it closed at (journey_cases), else by
-    the end of the export (cxc_as_of), otherwise not counted; cases that
+    `to` is open work while no end is reached: broken once the promise's
+    time had passed by the end of the export (cxc_as_of), otherwise not
+    counted; a case closed at another end went another way and is not
+    counted (journey_cases' `completed`); cases that
     never entered `from` are not counted. A case that names a segment
     counts only for the promises of its segment
     (cxc_journey_promise_segments; `any_segment`: the promise names none);
@@ -32,7 +33,7 @@ ends as (
 ),
 judged as (
   select e.*, f.entered__at as from_at,
-    case when c.completed = 1 then c.last_entered else a.cases_as_of end as judged_at
+    case when c.completed = 1 then null else a.cases_as_of end as judged_at
   from ends e
   join v f on f.journey_id = e.journey_id and f.case_id = e.case_id and f.pos = e.from_pos
   join {{ ref('journey_cases') }} c on c.journey_id = e.journey_id and c.case_id = e.case_id
