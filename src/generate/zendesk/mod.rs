@@ -143,25 +143,29 @@ fn shared_vias(
                     continue;
                 }
                 reported.push(pair);
-                problems.push(
-                    Diagnostic::new(
-                        Code::InexactExport,
-                        channel.header.span,
-                        msg!(
-                            "zendesk-shared-via",
-                            channel = &channel.header.id,
-                            other = &model.channels[policy.channel].header.id,
-                            via = via
-                        ),
-                    )
-                    .help(msg!(
-                        "zendesk-shared-via-help",
-                        channel = &channel.header.id
-                    )),
-                );
+                problems.push(shared_via(channel, &model.channels[policy.channel], via));
             }
         }
     }
+}
+
+/// `channel`'s tickets arrive through `via` as `other`'s do: no policy can
+/// tell them apart.
+fn shared_via(channel: &Channel, other: &Channel, via: u64) -> Diagnostic {
+    Diagnostic::new(
+        Code::InexactExport,
+        channel.header.span,
+        msg!(
+            "zendesk-shared-via",
+            channel = &channel.header.id,
+            other = &other.header.id,
+            via = via
+        ),
+    )
+    .help(msg!(
+        "zendesk-shared-via-help",
+        channel = &channel.header.id
+    ))
 }
 
 /// The SLA policies, and for each the calendar its business-hours targets

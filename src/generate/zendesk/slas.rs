@@ -245,23 +245,11 @@ pub(super) fn policies(
                     .iter()
                     .find_map(|&via| governed_by(via).map(|other| (via, other)));
                 if let Some((via, other)) = shared {
-                    let (channel, other) = (&model.channels[channel], &model.channels[other]);
-                    shared_notes.push(
-                        Diagnostic::new(
-                            Code::InexactExport,
-                            channel.header.span,
-                            msg!(
-                                "zendesk-shared-via",
-                                channel = &channel.header.id,
-                                other = &other.header.id,
-                                via = via
-                            ),
-                        )
-                        .help(msg!(
-                            "zendesk-shared-via-help",
-                            channel = &channel.header.id
-                        )),
-                    );
+                    shared_notes.push(super::shared_via(
+                        &model.channels[channel],
+                        &model.channels[other],
+                        via,
+                    ));
                 }
             }
             let mut excluded: Vec<u64> = (ungoverned.iter())
