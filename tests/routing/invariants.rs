@@ -167,23 +167,23 @@ impl<'a> Facts<'a> {
                 .iter()
                 .any(|q| q["id"] == id && q["order"] == "arrival")
         };
-        self.built
-            .queues
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|q| q["sid"] == sid)
+        self.task_queue(sid)
             .is_some_and(|q| s(&q["queue"]).split('+').any(arrival))
     }
 
     fn team_of_sid(&self, sid: &str) -> Option<String> {
+        self.task_queue(sid)
+            .map(|q| s(&q["target_workers"]).to_string())
+    }
+
+    /// The TaskQueue of taskrouter-queues.json with this SID.
+    fn task_queue(&self, sid: &str) -> Option<&'a Value> {
         self.built
             .queues
             .as_array()
             .unwrap()
             .iter()
             .find(|q| q["sid"] == sid)
-            .map(|q| s(&q["target_workers"]).to_string())
     }
 
     /// Every (segment, channel) a task can be: the segment's channels that

@@ -268,7 +268,10 @@ pub(super) fn policies(
                 );
                 write(title, "", None, general, filter);
             }
-            problems.extend(shared_notes);
+            // Once per channel, though each group of segments finds it.
+            for note in shared_notes {
+                report(problems, note);
+            }
         }
     }
 }
