@@ -334,6 +334,7 @@ fn a_killed_fmt_leaves_no_temporary_files() {
     let seed = 0x5eed_u64;
     eprintln!("seed {seed:#x}");
     let mut x = seed;
+    let mut killed: Vec<String> = Vec::new();
     for round in 0..15 {
         for i in 0..20 {
             std::fs::write(work.path().join(format!("f{i}.cx")), &messy).unwrap();
@@ -348,17 +349,19 @@ fn a_killed_fmt_leaves_no_temporary_files() {
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_micros(x % 20_000));
-        let killed = format!(".cxc-fmt-{}-", child.id());
+        killed.push(format!(".cxc-fmt-{}-", child.id()));
         let _ = child.kill();
         child.wait().unwrap();
         // A kill in the instant between naming the written file and renaming
         // it over the spec leaves that name (SIGKILL cannot be held off); it
-        // is the killed run's, and the next run removes it (checked below).
-        // Anything else left is a fault.
+        // is a killed run's — this round's, or an earlier one's whose
+        // cleaning the next run was killed before doing — and the first run
+        // left alone removes them all (checked below). Anything else left is
+        // a fault.
         let left: Vec<String> = temp_files(work.path())
             .into_iter()
             .filter(|n| *n != stale && *n != live && n != ".cxc-fmt-notes")
-            .filter(|n| !n.starts_with(&killed))
+            .filter(|n| !killed.iter().any(|k| n.starts_with(k)))
             .collect();
         assert!(left.is_empty(), "round {round}: {left:?}");
     }
