@@ -60,7 +60,7 @@ fn mixed_tier_on_triage(built: &Built) -> bool {
 }
 
 #[test]
-fn the_nurse_line_serves_by_arrival_and_need_not_by_tier() {
+fn the_nurse_line_serves_by_arrival_not_by_tier_nor_complaint() {
     let out = tempfile::tempdir().unwrap();
     let as_written = build(&manifest("tests/specs/clinic"), out.path());
     invariants::check(&as_written, "clinic");
@@ -81,11 +81,10 @@ fn the_nurse_line_serves_by_arrival_and_need_not_by_tier() {
     let incident = triage_priorities(&built, Some("clinical_incident"));
     for ((seg, p), (_, c)) in plain.iter().zip(&incident) {
         assert_eq!(*p, plain[0].1, "{seg} waits at another priority: {plain:?}");
-        // Critical severity: 4 above the line's ordinary priority.
-        assert_eq!(*c, p + 4, "{seg}'s clinical incident: {incident:?}");
+        // A complaint, even a critical one, waits its turn (audit 12, M2):
+        // a caller with chest pain must not wait behind a complaint.
+        assert_eq!(*c, *p, "{seg}'s clinical incident: {incident:?}");
     }
-    // A self-pay incident now goes before a member's routine call.
-    assert!(incident[2].1 > plain[0].1);
     assert!(!mixed_tier_on_triage(&built), "{}", built.stderr);
     // The booking line still serves by tier: the members' line above the
     // general line's self-pay callers, as before.

@@ -364,3 +364,42 @@ fn audit6_f5_no_closure_warning_for_a_line_that_opens_within_the_task_lifetime()
     // The complaint whose team has no queue is still reported.
     assert!(text.contains("uk_summary"), "{text}");
 }
+
+/// Audit 12, M3: a Gold member who dials the Australian line, which Gold
+/// does not list (its members have their own line), is identified as Gold
+/// by the IVR and reaches the Australian queue at Gold's priority, not the
+/// fallback queue nobody staffs; nothing is said, since the spec offers
+/// the line to standard travellers only. Gold's own line keeps its queue.
+/// A segment that lists a line no queue serves still goes to the fallback,
+/// with its warning.
+#[test]
+fn audit12_m3_a_gold_member_on_the_public_line_is_answered_there_as_gold() {
+    let spec = r#"service "Travel" { language en }
+team au "Adelaide" { lead au_head }
+role au_head "Head" { team au; duty "Lead" }
+role au_agent "Agent" { team au; reports_to au_head; duty "Answer" }
+channel phone_au "Australia line" { kind phone; owner au }
+channel gold_line "Gold line" { kind phone; owner au }
+channel post "Letters" { kind email; owner au }
+segment gold "Gold" { tier 1; channels gold_line }
+segment standard "Standard" { tier 2; channels phone_au, post }
+queue au_phone "Australia phone" { channel phone_au; segments standard; team au }
+queue gold_q "Gold" { channel gold_line; segments gold; team au }
+sla gold_sla "Gold" for gold { answer gold_line 90% within 20s; resolution within 1d }
+sla standard_sla "Standard" for standard { answer phone_au 80% within 60s; resolution within 3d }
+"#;
+    let (_w, built) = build_text(spec, None);
+    invariants::check(&built, "audit 12 M3");
+    let now = Moment { day: 0, minute: 0 };
+    let route = |segment: &str, channel: &str| {
+        let task = serde_json::json!({"channel": channel, "segment": segment});
+        twilio::route(&built.workflow, &task, now, 0, &|_| false).unwrap()
+    };
+    let gold = route("gold", "phone_au");
+    let standard = route("standard", "phone_au");
+    assert_eq!(gold.queue, standard.queue, "{}", built.stderr);
+    assert!(gold.priority > standard.priority, "{gold:?} {standard:?}");
+    assert_ne!(route("gold", "gold_line").queue, gold.queue);
+    assert!(!built.inexact_names("gold"), "{}", built.stderr);
+    assert!(built.inexact_names("post"), "{}", built.stderr);
+}

@@ -200,12 +200,31 @@ impl<'a> Facts<'a> {
                     .contains(&ch["kind"].as_str().unwrap_or(""))
                     && ch["self_service"] != true;
                 let queued = self.queues().iter().any(|q| Self::serves(q, id, c));
-                if queued || (listed && live) {
+                if queued || (live && (listed || self.answered(c))) {
                     out.push((id, c));
                 }
             }
         }
         out
+    }
+
+    /// Whether the spec offers `channel` to `segment`: the segment lists it
+    /// or a queue serves it there. A complaint on a line that is not
+    /// offered is answered as the segment's ordinary call (audit 12, M3).
+    fn offered(&self, segment: &str, channel: &str) -> bool {
+        let seg = list(&self.built.routing, "segments")
+            .iter()
+            .find(|x| x["id"] == segment);
+        seg.is_some_and(|seg| self.uses(seg, channel))
+            || self
+                .queues()
+                .iter()
+                .any(|q| Self::serves(q, segment, channel))
+    }
+
+    /// Whether some queue is on `channel` (names it).
+    fn answered(&self, channel: &str) -> bool {
+        self.queues().iter().any(|q| q["channel"] == channel)
     }
 
     pub fn task(&self, segment: &str, channel: &str, complaint: Option<&str>) -> Value {
@@ -362,6 +381,32 @@ pub fn check(built: &Built, what: &str) {
         }
     }
 
+    // 1b. A segment's customer on a live channel the segment does not list
+    //     but some queue answers (a public number, audit 12, M3) reaches
+    //     one of that channel's queues, never the fallback, at every moment.
+    for &(seg, ch) in &tasks {
+        let on_channel: Vec<String> = facts
+            .queues()
+            .iter()
+            .filter(|q| q["channel"] == ch)
+            .map(|q| facts.sid(s(&q["id"])))
+            .collect();
+        let serving = facts.queues().iter().any(|q| Facts::serves(q, seg, ch));
+        if serving || on_channel.is_empty() {
+            continue;
+        }
+        let task = facts.task(seg, ch, None);
+        for &now in &moments {
+            let placed = twilio::route(workflow, &task, now, 0, &none_empty)
+                .unwrap_or_else(|| panic!("{what}: {seg} on {ch} is not routed at {now:?}"));
+            assert!(
+                on_channel.contains(&placed.queue),
+                "{what}: {seg} on {ch} (a channel it does not list) first reaches {}, not one of {on_channel:?}",
+                placed.queue
+            );
+        }
+    }
+
     // 2. Every queue is the first some task enters: at once, or when the
     //    queues before it have nobody available.
     for q in facts.queues() {
@@ -416,7 +461,9 @@ pub fn check(built: &Built, what: &str) {
         for c in &complaints {
             let id = default_name(s(&c["complaint"]));
             // Another segment's complaint task is an ordinary one.
-            let filed = !c["owner"].is_null() && list(c, "segments").iter().any(|x| x == seg);
+            let filed = !c["owner"].is_null()
+                && list(c, "segments").iter().any(|x| x == seg)
+                && facts.offered(seg, ch);
             variants.push((facts.task(seg, ch, Some(&id)), filed.then_some(id)));
         }
         for (task, complaint) in variants {
@@ -519,6 +566,13 @@ pub fn check(built: &Built, what: &str) {
                 );
                 continue;
             }
+            // Not offered: answered as an ordinary call (audit 12, M3); in
+            // a queue of arrival order a complaint waits its turn like any
+            // task there (audit 12, M2), so it cannot be told apart.
+            let in_turn = plain.as_ref().is_some_and(|p| facts.by_arrival(&p.queue));
+            if !caught && (!facts.offered(seg, ch) || in_turn) {
+                continue;
+            }
             if !caught {
                 assert!(built.inexact_names(id), "{what}: complaint {id} of {seg} on {ch} is routed as an ordinary task, unreported");
                 continue;
@@ -601,35 +655,16 @@ pub fn check(built: &Built, what: &str) {
     check_zendesk(&facts, what);
 }
 
-/// Invariant 3 on a TaskQueue that serves in order of arrival: every
-/// ordinary task there has one priority, whatever its tier, and each
-/// complaint rule's tasks one priority, above the ordinary one.
+/// Invariant 3 on a TaskQueue that serves in order of arrival: every task
+/// there has one priority, whatever its tier, a complaint's too (audit 12,
+/// M2: no complaint before a traveller in distress on an emergency line).
 fn check_arrival_order(queue: &str, seen: &[(u64, u64, Option<String>)], what: &str) {
-    let mut by_rule: BTreeMap<Option<&str>, Vec<(u64, u64)>> = BTreeMap::new();
-    for (tier, priority, complaint) in seen {
-        by_rule
-            .entry(complaint.as_deref())
-            .or_default()
-            .push((*tier, *priority));
-    }
-    for (rule, seen) in &by_rule {
-        let (tier, first) = seen[0];
-        for &(other, priority) in seen {
-            assert_eq!(
-                priority, first,
-                "{what}: in {queue}, which serves in order of arrival, {rule:?} tasks of tier {tier} have priority {first} and of tier {other} {priority}"
-            );
-        }
-    }
-    if let Some(plain) = by_rule.get(&None) {
-        for (rule, seen) in by_rule.iter().filter(|(r, _)| r.is_some()) {
-            assert!(
-                seen[0].1 > plain[0].1,
-                "{what}: in {queue}, complaint {rule:?} ranks {} below or at the ordinary {}",
-                seen[0].1,
-                plain[0].1
-            );
-        }
+    let (tier, first, rule) = &seen[0];
+    for (other, priority, complaint) in seen {
+        assert_eq!(
+            priority, first,
+            "{what}: in {queue}, which serves in order of arrival, a task of tier {tier} (complaint {rule:?}) has priority {first} and one of tier {other} (complaint {complaint:?}) {priority}"
+        );
     }
 }
 
@@ -690,7 +725,12 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
         };
         let mut filed: Vec<(u8, &str, u64, u64)> = Vec::new();
         for c in complaints {
-            if !list(c, "segments").iter().any(|x| x == seg) || c["owner"].is_null() {
+            // A complaint on a line its segment is not offered is answered
+            // as the segment's ordinary call (audit 12, M3).
+            if !list(c, "segments").iter().any(|x| x == seg)
+                || c["owner"].is_null()
+                || !facts.offered(seg, ch)
+            {
                 continue;
             }
             let id = s(&c["complaint"]);

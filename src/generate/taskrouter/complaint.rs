@@ -45,7 +45,9 @@ impl Writer<'_> {
             .plan
             .tasks
             .iter()
-            .filter(|t| segments.contains(&t.segment))
+            // A complaint by phone on a line its segment does not list is
+            // answered there as the segment's ordinary call (`Plan::offered`).
+            .filter(|t| segments.contains(&t.segment) && self.plan.offered(**t))
         {
             let mut steps: Vec<(u64, Value)> = Vec::new();
             // Whom the last step offers the task to.

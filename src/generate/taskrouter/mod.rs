@@ -28,7 +28,9 @@
 //!   waiting queue of all of them as the last target, which whichever of
 //!   them first has a free worker takes from (`overflow`, `waiting`);
 //! * a segment on a channel no queue serves goes to a queue of that channel,
-//!   or to `exports.taskrouter.fallback_queue`, with `inexact-export`;
+//!   or to `exports.taskrouter.fallback_queue`, with `inexact-export` (a
+//!   segment reaching a live channel it does not list goes to the channel's
+//!   queues without a word: the number is public);
 //!   the default filter takes that queue too, never a tier's queue.
 //!
 //! A channel closed longer than the task's lifetime (with its complaint
@@ -38,8 +40,8 @@
 //! Each target carries the task priority of the segment's tier (higher is
 //! served first), so tiers keep their order inside a shared queue, and a
 //! complaint's above its tier's by its severity (`plan::priority`); on a
-//! queue that serves `order arrival`, every segment's the same, a
-//! complaint's above it by its severity (`plan::priority_in`).
+//! queue that serves `order arrival`, every task's the same, a complaint's
+//! too (`plan::priority_in`).
 //! Queue SIDs come from `cxc.yaml` (`exports.taskrouter.queues`); without
 //! one a queue gets a placeholder that starts with `SET-ME`.
 
@@ -234,7 +236,9 @@ impl Writer<'_> {
             let ids: Vec<Idx<Queue>> = match self.plan.place(task) {
                 Place::Served(queues) => queues,
                 Place::Channel(queues) => {
-                    problems.push(self.unserved(task, queues[0]));
+                    if self.plan.offered(task) {
+                        problems.push(self.unserved(task, queues[0]));
+                    }
                     queues
                 }
                 Place::Nowhere => {

@@ -96,8 +96,10 @@ impl<'m> Plan<'m> {
     /// where one of them serves `order arrival` (audit 10, H1: a self-pay
     /// caller with chest pain behind a member on the nurse line). There
     /// every task gets the priority of the best tier the queues serve, the
-    /// same for every segment, so the queue serves in order of arrival; a
-    /// complaint still goes before the other tasks by its severity.
+    /// same for every segment and every complaint, so the queue serves in
+    /// order of arrival: a complaint's severity is how much it matters to
+    /// the company, not how urgent the call is, and on an emergency line no
+    /// complaint goes before a traveller in distress (audit 12, M2).
     pub fn priority_in(
         &self,
         queues: &[Idx<Queue>],
@@ -119,7 +121,7 @@ impl<'m> Plan<'m> {
             })
             .max()
             .unwrap_or(self.ranks[segment.index()]);
-        TIER_STEP * best + complaint.map_or(0, bonus)
+        TIER_STEP * best
     }
 
     fn channel_of(queue: &Queue) -> Option<Option<Idx<Channel>>> {
@@ -138,7 +140,11 @@ impl<'m> Plan<'m> {
     }
 
     /// Every segment on every channel it uses or a queue takes it on,
-    /// except self-service channels and visits no queue takes.
+    /// except self-service channels and visits no queue takes; and on every
+    /// live channel some queue answers, even one the segment does not list
+    /// (audit 12, M3: a Gold member who dials the public number the website
+    /// prints is identified as Gold and must not wait in the fallback queue
+    /// nobody staffs).
     fn find_tasks(&self) -> Vec<Task> {
         let model = self.model;
         let mut segments: Vec<Idx<Segment>> = model.segments.ids().collect();
@@ -149,12 +155,24 @@ impl<'m> Plan<'m> {
                 let task = Task { segment, channel };
                 let queued = model.queues.ids().any(|q| self.serves(q, task));
                 let contact = !c.self_service && c.kind.is_some_and(|k| k.is_live());
-                if queued || (model.uses_channel(segment, channel) && contact) {
+                let answered = model
+                    .queues
+                    .iter()
+                    .any(|(_, q)| Self::channel_of(q) == Some(Some(channel)));
+                if queued || (contact && (answered || model.uses_channel(segment, channel))) {
                     tasks.push(task);
                 }
             }
         }
         tasks
+    }
+
+    /// Whether the spec offers `task`'s channel to its segment: the segment
+    /// lists it, or a queue takes the segment there. A task that is not
+    /// offered still reaches the channel's queues, without a word.
+    pub fn offered(&self, task: Task) -> bool {
+        self.model.uses_channel(task.segment, task.channel)
+            || self.model.queues.ids().any(|q| self.serves(q, task))
     }
 
     /// Where a task waits, in the order it is offered the queues.

@@ -77,10 +77,24 @@ impl Writer<'_> {
             .collect()
     }
 
+    /// The TaskQueues that serve in order of arrival: each queue with
+    /// `order arrival` and each waiting queue one of them is in.
+    fn arrival_sids(&self, unions: &BTreeSet<Vec<Idx<Queue>>>) -> BTreeSet<String> {
+        let queues = &self.model.queues;
+        let arrival = |q: &Idx<Queue>| queues[*q].by_arrival();
+        let single = queues.ids().filter(arrival).map(|q| self.sid(q));
+        let waiting = unions
+            .iter()
+            .filter(|set| set.iter().any(arrival))
+            .map(|set| self.waiting_sid(set));
+        single.chain(waiting).collect()
+    }
+
     /// Complaint tasks whose owner's team has no queue for them (audit 9,
     /// D2): the segment's ordinary targets, each raised by the complaint's
     /// bonus, so that a P1 outage by phone is not served after a P4
-    /// question.
+    /// question — except in a queue that serves in order of arrival, where
+    /// a complaint waits its turn (audit 12, M2).
     pub(super) fn ordinary_complaint_filters(
         &self,
         tasks: &[(Idx<Complaint>, Task, u32)],
@@ -88,6 +102,7 @@ impl Writer<'_> {
         language: Language,
     ) -> Vec<Value> {
         let mut filters = Vec::new();
+        let in_turn = self.arrival_sids(&ordinary.unions);
         let mut complaints: Vec<Idx<Complaint>> = tasks.iter().map(|t| t.0).collect();
         complaints.dedup();
         for id in complaints {
@@ -98,6 +113,12 @@ impl Writer<'_> {
                 };
                 let mut targets = targets.clone();
                 for target in &mut targets {
+                    if target["queue"]
+                        .as_str()
+                        .is_some_and(|q| in_turn.contains(q))
+                    {
+                        continue;
+                    }
                     let ordinary = target["priority"].as_u64().unwrap_or(0);
                     target["priority"] = json!(ordinary + u64::from(bonus));
                 }
