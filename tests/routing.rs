@@ -22,6 +22,8 @@ mod generated;
 mod invariants;
 #[path = "routing/twilio.rs"]
 mod twilio;
+#[path = "routing/wall.rs"]
+mod wall;
 #[path = "routing/workdays.rs"]
 mod workdays;
 #[path = "routing/zendesk.rs"]

@@ -268,6 +268,9 @@ share-over-100-help = the segments' `{ $field }` figures divide one whole; corre
 too-many-tiers = a caller of channel `{ $channel }` can land in { $count } queue priority levels (tiers { $tiers }{ $untiered ->
         [yes] , and segments without a tier
        *[no] {""}
+    }{ $arrival ->
+        [yes] , and the one priority of an `order arrival` queue
+       *[no] {""}
     }); more than { $limit } cannot be staffed and explained
 too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
 mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
@@ -415,7 +418,8 @@ zendesk-shared-via = the tickets of channel `{ $channel }` and of channel `{ $ot
 zendesk-shared-via-help = give each channel its own via ids in cxc.yaml (`exports:`, `zendesk:`, `via_ids:`, e.g. `{ $channel }: [74]`), or give both channels the same targets
 zendesk-organization-missing = Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{ $segment }`
 zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
-zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (business time stops when its calendar closes); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner: on the wall clock the SLA's takes from { $sla_least } to { $sla_most } and the rule's from { $rule_least } to { $rule_most } (the most when the ticket comes in as the target's calendar closes), so the SLA's ends first on some tickets and the rule's on others (the one whose calendar is closed when the ticket comes in falls behind); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+zendesk-complaint-clocks-never = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (a calendar that never opens never ends its target); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
 zendesk-complaint-clocks-help = give the complaint rule the `hours` of the segment's SLA, or a wall-clock target no longer than the SLA's, so that Zendesk can hold the stricter of the two exactly
 zendesk-two-schedules = Zendesk policy “{ $policy }” ({ $channels }) holds the first-reply target of one SLA, counted on calendar `{ $reply }`, and the resolution target of another, counted on calendar `{ $resolution }`; a ticket has one schedule, so the policy is put on `{ $reply }` and its resolution time is counted on those hours
 zendesk-two-schedules-help = give the segment's SLAs the same `hours` for targets on one channel, or write both targets in one SLA

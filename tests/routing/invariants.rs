@@ -3,6 +3,7 @@
 //! it (segments, channels, queues, tiers, targets, calendars, ladders).
 
 use super::twilio::{self, Moment};
+use super::wall::{Bounds, Limit};
 use super::zendesk::{self, Ticket};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -790,8 +791,21 @@ fn default_name(id: &str) -> String {
         .collect()
 }
 
-/// A target the spec sets: seconds, and the calendar it counts on.
-type Spec<'v> = Option<(u64, Option<&'v str>)>;
+/// A target the spec sets: seconds, working days as written (if so), and
+/// the calendar it counts on.
+type Spec<'v> = Option<(u64, Option<u32>, Option<&'v str>)>;
+
+/// A routing.json timer's target.
+fn timer(t: &Value) -> (u64, Option<u32>, Option<&str>) {
+    let days = t["working_days"].as_u64().map(|d| d as u32);
+    (t["seconds"].as_u64().unwrap(), days, t["calendar"].as_str())
+}
+
+/// A target as written, for [`Bounds::always_sooner`].
+fn written((seconds, days, calendar): (u64, Option<u32>, Option<&str>)) -> (Limit, Option<&str>) {
+    let limit = days.map_or(Limit::Running(seconds as i64), Limit::Days);
+    (limit, calendar)
+}
 
 /// Invariant 10 (audit 9, D3): a complaint ticket of a segment on a
 /// channel gets the stricter of each target the spec promises it — the
@@ -800,7 +814,7 @@ type Spec<'v> = Option<(u64, Option<&'v str>)>;
 /// neither is always the sooner, an `inexact-export` says so.
 fn check_complaint_tickets(
     built: &Built,
-    calendars: &BTreeMap<&str, &Value>,
+    bounds: &Bounds,
     (segment, tag, organization): (&str, Option<String>, Option<u64>),
     (channel, via): (&str, u64),
     (reply, resolution): (Spec, Spec),
@@ -808,13 +822,13 @@ fn check_complaint_tickets(
 ) {
     let wall = |cal: Option<&str>| {
         cal.is_none_or(|cal| {
-            let cal = calendars[cal];
+            let cal = bounds.calendars[cal];
             cal["always_open"] == true && list(cal, "closed").is_empty()
         })
     };
     let target = |t: Spec| {
-        t.filter(|(secs, _)| *secs > 0)
-            .map(|(seconds, cal)| zendesk::Target {
+        t.filter(|(secs, _, _)| *secs > 0)
+            .map(|(seconds, _, cal)| zendesk::Target {
                 seconds,
                 business_hours: !wall(cal),
             })
@@ -825,7 +839,17 @@ fn check_complaint_tickets(
         let (Some(x), Some(y)) = (a, b) else {
             return (target(a.or(b)), true);
         };
-        let exact = x.1 == y.1 || (wall(x.1) && x.0 <= y.0) || (wall(y.1) && y.0 <= x.0);
+        let exact = x.2 == y.2 || (wall(x.2) && x.0 <= y.0) || (wall(y.2) && y.0 <= x.0);
+        if !exact {
+            // One that always ends first is the stricter, whatever its
+            // figure; the other is not, so it is exact too.
+            if bounds.always_sooner(written(x), written(y)) {
+                return (target(Some(x)), true);
+            }
+            if bounds.always_sooner(written(y), written(x)) {
+                return (target(Some(y)), true);
+            }
+        }
         (target(Some(if y.0 < x.0 { y } else { x })), exact)
     };
     for c in list(&built.routing, "escalations") {
@@ -833,10 +857,14 @@ fn check_complaint_tickets(
             continue;
         }
         let id = s(&c["complaint"]);
-        let own =
-            |key: &str| -> Spec { c[key].as_u64().map(|secs| (secs, c["calendar"].as_str())) };
-        let (want_reply, exact_reply) = stricter(own("acknowledge_seconds"), reply);
-        let (want_resolution, exact_resolution) = stricter(own("resolve_seconds"), resolution);
+        let own = |key: &str| -> Spec {
+            let days = c[format!("{key}_working_days")].as_u64();
+            c[format!("{key}_seconds")]
+                .as_u64()
+                .map(|secs| (secs, days.map(|d| d as u32), c["calendar"].as_str()))
+        };
+        let (want_reply, exact_reply) = stricter(own("acknowledge"), reply);
+        let (want_resolution, exact_resolution) = stricter(own("resolve"), resolution);
         let mut tags: Vec<String> = tag.iter().cloned().collect();
         tags.push(format!("complaint_{}", default_name(id)));
         let ticket = Ticket {
@@ -866,11 +894,8 @@ fn check_complaint_tickets(
 /// `inexact-export` names the channel.
 /// The calendar of a target that counts business hours (not a 24x7 one
 /// without holidays).
-fn business<'v>(
-    calendars: &BTreeMap<&str, &Value>,
-    target: Option<(u64, Option<&'v str>)>,
-) -> Option<&'v str> {
-    target.and_then(|(_, cal)| cal).filter(|cal| {
+fn business<'v>(calendars: &BTreeMap<&str, &Value>, target: Spec<'v>) -> Option<&'v str> {
+    target.and_then(|(_, _, cal)| cal).filter(|cal| {
         let cal = calendars[cal];
         !(cal["always_open"] == true && list(cal, "closed").is_empty())
     })
@@ -885,6 +910,7 @@ fn check_zendesk(facts: &Facts, what: &str) {
         .iter()
         .map(|c| (s(&c["id"]), c))
         .collect();
+    let bounds = Bounds::new(calendars.clone());
     for seg in list(r, "segments") {
         let id = s(&seg["id"]);
         let timers: Vec<&Value> = list(r, "timers")
@@ -908,7 +934,7 @@ fn check_zendesk(facts: &Facts, what: &str) {
                     .iter()
                     .filter(|t| kinds.contains(&s(&t["kind"])) && t["channel"].as_str() == channel)
                     .min_by_key(|t| t["seconds"].as_u64())
-                    .map(|t| (t["seconds"].as_u64().unwrap(), t["calendar"].as_str()))
+                    .map(|t| timer(t))
             };
             let reply_kinds: &[&str] = if phone {
                 &["first_response"]
@@ -928,11 +954,11 @@ fn check_zendesk(facts: &Facts, what: &str) {
                 .filter(|t| t["kind"] == "resolution" && t["channel"].is_null())
                 .filter(|t| nobody_names || named_here(&t["sla"]))
                 .min_by_key(|t| t["seconds"].as_u64())
-                .map(|t| (t["seconds"].as_u64().unwrap(), t["calendar"].as_str()));
+                .map(|t| timer(t));
             let resolution = pick(&["resolution"], Some(c)).or(general);
-            let expect = |t: Option<(u64, Option<&str>)>| {
-                t.filter(|(secs, _)| *secs > 0)
-                    .map(|(seconds, cal)| zendesk::Target {
+            let expect = |t: Spec| {
+                t.filter(|(secs, _, _)| *secs > 0)
+                    .map(|(seconds, _, cal)| zendesk::Target {
                         seconds,
                         business_hours: cal.is_some_and(|cal| {
                             let cal = calendars[cal];
@@ -1019,7 +1045,7 @@ fn check_zendesk(facts: &Facts, what: &str) {
                         }
                         check_complaint_tickets(
                             built,
-                            &calendars,
+                            &bounds,
                             (
                                 id,
                                 (!by_org).then(|| facts.segment_name[id].to_string()),

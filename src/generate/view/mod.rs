@@ -226,6 +226,7 @@ impl<'a> View<'a> {
                         .map(|c| self.w().named(c, |c| &m.channels[c].header)),
                     segments: self.segment_list(&q.segments),
                     priority: q.priority,
+                    order: if q.by_arrival() { "arrival" } else { "tier" },
                     team: q
                         .team
                         .as_ref()

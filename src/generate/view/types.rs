@@ -382,6 +382,9 @@ pub struct QueueView<'a> {
     pub channel: Option<Named<'a>>,
     pub segments: Vec<Named<'a>>,
     pub priority: Option<u32>,
+    /// `arrival` (`order arrival`: every task waits its turn) or `tier`
+    /// (better tiers first, also when the spec says nothing).
+    pub order: &'static str,
     pub team: Option<Named<'a>>,
     pub agents: Option<String>,
     pub peak_required: Option<u32>,

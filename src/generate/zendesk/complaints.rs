@@ -9,9 +9,13 @@
 //!
 //! Two targets on different clocks compare exactly when one runs on the
 //! wall clock (a 24x7 calendar without holidays, or none) and is not
-//! longer: it is then never later. Otherwise neither is always the
-//! stricter (30 business minutes can outlast 4 hours over a weekend): the
-//! shorter is written and `inexact-export` says so.
+//! longer: it is then never later; or when the most wall time one can take
+//! (its calendar's longest closure, holidays included) and an hour for a
+//! daylight-saving change is no more than the least the other can (30
+//! office seconds always end before 3 working days): that one is written.
+//! Otherwise neither is always the stricter (30 business minutes can
+//! outlast 4 hours over a weekend): the shorter figure is written and
+//! `inexact-export` says how long each can take.
 
 use super::slas::{same, schedule, timed, Target, Tiered};
 use super::{channel_vias, filters, metric, policy, SegmentMatch, PRIORITIES};
@@ -20,10 +24,15 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
 use crate::generate::names::ExportNames;
 use crate::generate::words;
+use crate::i18n::Arg;
 use crate::model::{self, Calendar, Complaint, Idx, Model, Segment};
 use crate::msg;
+use crate::syntax::values::Duration;
 use crate::syntax::values::Language;
 use serde_json::{json, Value};
+
+/// An hour to spare for a daylight-saving change between two clocks.
+const DST: u64 = 3600;
 
 /// Where the policies go, with the calendar each counts on.
 pub(super) struct Out<'o> {
@@ -91,25 +100,76 @@ impl Context<'_> {
         let (Some(c), Some(s)) = (complaint, sla) else {
             return complaint.or(sla);
         };
-        let shorter = if s.time < c.time { s } else { c };
         let exact = c.calendar == s.calendar
             || (self.wall(&c) && c.time <= s.time)
             || (self.wall(&s) && s.time <= c.time);
+        // Whichever always ends first, though its figure be the larger (10
+        // wall hours before 9 office hours of 8 a day).
         if !exact {
-            let note = Diagnostic::new(
-                Code::InexactExport,
-                s.span,
-                msg!(
-                    "zendesk-complaint-clocks",
-                    complaint = &rule.header.id,
-                    sla = crate::i18n::Arg::seconds(s.time.seconds(), false),
-                    rule_time = crate::i18n::Arg::seconds(c.time.seconds(), false)
-                ),
-            )
-            .help(msg!("zendesk-complaint-clocks-help"));
-            report(problems, note);
+            if self.always_sooner(&c, &s) {
+                return Some(c);
+            }
+            if self.always_sooner(&s, &c) {
+                return Some(s);
+            }
+            self.clocks_differ(c, s, rule, problems);
         }
-        Some(shorter)
+        Some(if s.time < c.time { s } else { c })
+    }
+
+    /// The wall-clock time a target can take: the least and the most over
+    /// every moment it may start; `None` when it never ends.
+    fn wall_range(&self, t: &Target) -> Option<(Duration, Duration)> {
+        let least = self.model.shortest_wall(t.limit, t.calendar)?;
+        let most = self.model.longest_on(t.limit, t.calendar, None)?;
+        Some((least, most))
+    }
+
+    /// Whether `a` ends before `b` whenever both start together: the most
+    /// wall time `a` can take, with an hour to spare for a daylight-saving
+    /// change, is no more than the least `b` can (30 office seconds end
+    /// within a weekend's closure; 3 working days take three days at
+    /// least).
+    fn always_sooner(&self, a: &Target, b: &Target) -> bool {
+        let (Some((_, most)), Some((least, _))) = (self.wall_range(a), self.wall_range(b)) else {
+            return false;
+        };
+        most.seconds() + DST <= least.seconds()
+    }
+
+    /// Says that neither of two targets on different clocks always ends
+    /// first, and how long each can take, so when each wins.
+    fn clocks_differ(
+        &self,
+        c: Target,
+        s: Target,
+        rule: &Complaint,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let business = |t: &Target| !self.wall(t);
+        let limit = |t: &Target| Arg::limit(t.limit, business(t));
+        let wall = |d: Duration| Arg::seconds(d.seconds(), false);
+        let message = match (self.wall_range(&c), self.wall_range(&s)) {
+            (Some((rule_least, rule_most)), Some((sla_least, sla_most))) => msg!(
+                "zendesk-complaint-clocks",
+                complaint = &rule.header.id,
+                sla = limit(&s),
+                rule_time = limit(&c),
+                sla_least = wall(sla_least),
+                sla_most = wall(sla_most),
+                rule_least = wall(rule_least),
+                rule_most = wall(rule_most)
+            ),
+            _ => msg!(
+                "zendesk-complaint-clocks-never",
+                complaint = &rule.header.id,
+                sla = limit(&s),
+                rule_time = limit(&c)
+            ),
+        };
+        let note = Diagnostic::new(Code::InexactExport, s.span, message)
+            .help(msg!("zendesk-complaint-clocks-help"));
+        report(problems, note);
     }
 
     /// The policies of one complaint rule, its own last.

@@ -26,6 +26,8 @@ use serde_json::Value;
 pub(super) struct Target {
     pub time: Duration,
     pub calendar: Option<Idx<Calendar>>,
+    /// As written (`3wd`, `4h`), to compare with a target on another clock.
+    pub limit: TimeLimit,
     /// Where it is written, for what the export says about it.
     pub span: Span,
 }
@@ -332,6 +334,7 @@ pub(super) fn timed(
     Target {
         time: running_time(model, within, clock, span, "Zendesk", problems),
         calendar: clock,
+        limit: within,
         span,
     }
 }
