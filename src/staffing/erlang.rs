@@ -253,6 +253,47 @@ mod tests {
         );
     }
 
+    /// Peer queues (audit 11, M1; grammar README "Peer queues"): routing
+    /// offers a contact to all of them at once, while staffing checks each
+    /// with its own agents against its own forecast. The split stays right
+    /// because pooling never hurts: agents that meet the target for each
+    /// load apart meet it for the loads together, by Erlang C and Erlang A
+    /// alike, and together need no more of them. A sweep, no randomness.
+    #[test]
+    fn peers_staffed_apart_meet_the_target_pooled() {
+        let mut checked = 0;
+        for per_half_hour in [[5.0, 90.0], [30.0, 30.0], [120.0, 7.0], [300.0, 90.0]] {
+            for aht in [180.0, 330.0] {
+                for within in [20.0, 60.0] {
+                    for patience in [None, Some(180.0)] {
+                        let traffic = |calls: f64| Traffic {
+                            arrival_rate: calls / 1800.0,
+                            aht,
+                            patience,
+                        };
+                        let [a, b] = per_half_hour.map(traffic);
+                        let (Some(na), Some(nb)) = (
+                            a.required_agents(0.8, within),
+                            b.required_agents(0.8, within),
+                        ) else {
+                            panic!("{per_half_hour:?} cannot be staffed");
+                        };
+                        let pooled = traffic(per_half_hour[0] + per_half_hour[1]);
+                        let level = pooled.evaluate(na + nb, within).service_level();
+                        assert!(
+                            level + 1e-12 >= 0.8,
+                            "{per_half_hour:?} calls, {na}+{nb} agents pooled: {level}"
+                        );
+                        let together = pooled.required_agents(0.8, within).unwrap();
+                        assert!(together <= na + nb, "{per_half_hour:?}: {together}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 32);
+    }
+
     /// 100 calls per 30 minutes, 3 minutes each: the worked example used
     /// throughout call-centre textbooks and calculators.
     fn textbook() -> Traffic {

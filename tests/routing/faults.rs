@@ -85,9 +85,15 @@ fn fault_3_a_dedicated_queue_comes_before_the_shared_one() {
         first_queue(&built, gold.clone(), now),
         "SET-ME-queue-sid-for-gold_line"
     );
-    // Overflow to the shared queue after the answer target.
-    let later = twilio::route(&built.workflow, &gold, now, 20, &|_| false).unwrap();
-    assert_eq!(later.queue, "SET-ME-queue-sid-for-premium_shared");
+    // Overflow to the shared queue after its share of the 20 s answer
+    // target, then both together by half of it (audit 11, L13).
+    let at = |age| twilio::route(&built.workflow, &gold, now, age, &|_| false).unwrap();
+    assert_eq!(at(4).queue, "SET-ME-queue-sid-for-gold_line");
+    assert_eq!(at(5).queue, "SET-ME-queue-sid-for-premium_shared");
+    assert_eq!(
+        at(10).queue,
+        "SET-ME-queue-sid-for-premium_shared_gold_line"
+    );
     // At once when nobody in the gold line is available.
     let nobody = |q: &str| q.ends_with("gold_line");
     let at_once = twilio::route(&built.workflow, &gold, now, 0, &nobody).unwrap();

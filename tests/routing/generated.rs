@@ -1,5 +1,6 @@
-//! Generated specs: tiers, shared queues, time zones, owners that are teams
-//! or roles, long and Cyrillic names; every one keeps every invariant.
+//! Generated specs: tiers, shared queues, peer queues, time zones, owners
+//! that are teams or roles, long and Cyrillic names; every one keeps every
+//! invariant.
 
 use super::*;
 
@@ -63,6 +64,10 @@ struct Gen {
     /// a complaint owned by (or escalated to) the lead lands in a queue the
     /// agents answer (audit 6, F1).
     agents: u32,
+    /// Queue 0 has a peer (audit 11, M1): a copy on the same channel, for
+    /// the same segments, at the same priority, of the next team — two
+    /// cities' lines behind one number.
+    peers: bool,
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -143,6 +148,11 @@ fn gen() -> impl Strategy<Value = Gen> {
                     let every = (1u32 << segments.len()) - 1;
                     queues.extend([(0, 1, 0, 1), (1, 1, 0, 1), (0, every, 1, 5)]);
                 }
+                let peers = flags.3 & (1 << 20) != 0 && !queues.is_empty();
+                if peers {
+                    let (channel, segments, team, priority) = queues[0];
+                    queues.push((channel, segments, (team + 1) % teams, priority));
+                }
                 Gen {
                     calendars,
                     teams,
@@ -157,6 +167,7 @@ fn gen() -> impl Strategy<Value = Gen> {
                     unlisted: flags.3 % 4,
                     role_owned: flags.3 >> 2,
                     agents: flags.3.rotate_right(11),
+                    peers,
                 }
             },
         )
@@ -433,7 +444,11 @@ impl Gen {
 fn every_generated_spec_keeps_every_invariant() {
     let shaped = std::sync::atomic::AtomicU32::new(0);
     let arrival = std::sync::atomic::AtomicU32::new(0);
+    let peers = std::sync::atomic::AtomicU32::new(0);
     run_seeded("routing invariants", [24u8; 32], 250, &gen(), |g| {
+        if g.peers {
+            peers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         if g.after_hours_shape() {
             shaped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
@@ -442,6 +457,15 @@ fn every_generated_spec_keeps_every_invariant() {
         }
         check_generated(&g)
     });
+    let peers = peers.into_inner();
+    let _ = writeln!(
+        std::io::stderr(),
+        "routing invariants: {peers} specs with peer queues"
+    );
+    assert!(
+        peers >= 100,
+        "only {peers} of 500 specs test peer queues (audit 11, M1)"
+    );
     let arrival = arrival.into_inner();
     let _ = writeln!(
         std::io::stderr(),

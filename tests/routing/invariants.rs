@@ -177,6 +177,33 @@ impl<'a> Facts<'a> {
             .map(|q| s(&q["target_workers"]).to_string())
     }
 
+    /// How specific a queue is for a task it serves, most specific least:
+    /// a queue for the channel before one for every channel, fewer
+    /// segments, a smaller `priority` (none: last). Queues of one rank
+    /// that give a `priority` are peers (audit 11, M1): offered the task at
+    /// once.
+    pub fn rank(q: &Value) -> (bool, usize, u64) {
+        (
+            q["channel"].is_null(),
+            list(q, "segments").len(),
+            q["priority"].as_u64().unwrap_or(u64::MAX),
+        )
+    }
+
+    /// The spec's queues whose workers the TaskQueue `sid` takes: itself,
+    /// or those of a TaskQueue of several (their ids joined by `+`).
+    pub fn members(&self, sid: &str) -> Vec<&'a str> {
+        self.task_queue(sid)
+            .map(|q| s(&q["queue"]))
+            .map_or_else(Vec::new, |id| {
+                if self.queues().iter().any(|q| q["id"] == id) {
+                    vec![id]
+                } else {
+                    id.split('+').collect()
+                }
+            })
+    }
+
     /// The TaskQueue of taskrouter-queues.json with this SID.
     fn task_queue(&self, sid: &str) -> Option<&'a Value> {
         self.built
@@ -349,8 +376,11 @@ pub fn check(built: &Built, what: &str) {
         );
     }
 
-    // 1. A served task reaches a queue serving it first, at every moment;
-    //    a dedicated queue, where there is one, before a shared one.
+    // 1. A served task reaches the queues serving it that are most specific
+    //    first, at every moment: a dedicated queue, where there is one,
+    //    before a shared one; peer queues (audit 11, M1: two cities' lines
+    //    for one segment at one priority) all at once, in the TaskQueue of
+    //    all of them, never one before the other.
     for &(seg, ch) in &tasks {
         let serving: Vec<&Value> = facts
             .queues()
@@ -361,23 +391,28 @@ pub fn check(built: &Built, what: &str) {
             continue;
         }
         let task = facts.task(seg, ch, None);
-        let fewest = serving
+        let best = serving.iter().map(|q| Facts::rank(q)).min().unwrap();
+        let mut peers: Vec<&str> = serving
             .iter()
-            .map(|q| list(q, "segments").len())
-            .min()
-            .unwrap();
+            .filter(|q| Facts::rank(q) == best)
+            .map(|q| s(&q["id"]))
+            .collect();
+        peers.sort_unstable();
+        // Only a `priority` the spec gives makes queues peers; without one,
+        // one of them (the first declared) comes first.
+        let unranked = best.2 == u64::MAX;
         for &now in &moments {
             let placed = twilio::route(workflow, &task, now, 0, &none_empty)
                 .unwrap_or_else(|| panic!("{what}: {seg} on {ch} is not routed at {now:?}"));
-            let first = serving
-                .iter()
-                .find(|q| facts.sid(s(&q["id"])) == placed.queue)
-                .unwrap_or_else(|| panic!("{what}: {seg} on {ch} at {now:?} first reaches {}, which does not serve it", placed.queue));
+            let mut first = facts.members(&placed.queue);
+            first.sort_unstable();
+            if unranked && first.len() == 1 && peers.contains(&first[0]) {
+                continue;
+            }
             assert_eq!(
-                list(first, "segments").len(),
-                fewest,
-                "{what}: {seg} on {ch} reaches the shared {} before a more specific queue",
-                first["id"]
+                first, peers,
+                "{what}: {seg} on {ch} at {now:?} first reaches {} ({first:?}), not the most specific queues serving it, all at once",
+                placed.queue
             );
         }
     }
@@ -409,16 +444,26 @@ pub fn check(built: &Built, what: &str) {
     }
 
     // 2. Every queue is the first some task enters: at once, or when the
-    //    queues before it have nobody available.
+    //    queues before it have nobody available; alone, or with its peers.
     for q in facts.queues() {
         let sid = facts.sid(s(&q["id"]));
+        let first_with_peers = |placed: &str| {
+            let members = facts.members(placed);
+            members.contains(&s(&q["id"]))
+                && members.iter().all(|m| {
+                    facts
+                        .queues()
+                        .iter()
+                        .any(|p| p["id"] == *m && Facts::rank(p) == Facts::rank(q))
+                })
+        };
         let reached = tasks.iter().any(|&(seg, ch)| {
             let task = facts.task(seg, ch, None);
             let mut empty: Vec<String> = Vec::new();
             while let Some(p) = twilio::route(workflow, &task, moments[0], 0, &|x: &str| {
                 empty.iter().any(|e| e == x)
             }) {
-                if p.queue == sid {
+                if p.queue == sid || first_with_peers(&p.queue) {
                     return true;
                 }
                 if empty.contains(&p.queue) {
@@ -433,6 +478,15 @@ pub fn check(built: &Built, what: &str) {
             "{what}: no task ever enters queue {} first",
             q["id"]
         );
+    }
+
+    // 11. Overflow while a call can still be answered in time (audit 11,
+    //     L13): a task offered its queues in turn has reached the last
+    //     step, where it waits in all of them, by half its strictest answer
+    //     target on the channel (else first response) — a second each at
+    //     the least.
+    for &(seg, ch) in &tasks {
+        check_overflow_time(&facts, seg, ch, what);
     }
 
     // 3. A better tier gets a higher priority in every queue it shares,
@@ -654,6 +708,60 @@ pub fn check(built: &Built, what: &str) {
     super::after_hours::check(&facts, what);
 
     check_zendesk(&facts, what);
+}
+
+/// Invariant 11 on one ordinary task.
+fn check_overflow_time(facts: &Facts, seg: &str, ch: &str, what: &str) {
+    let workflow = &facts.built.workflow;
+    let task = facts.task(seg, ch, None);
+    let Some(last) = twilio::route(
+        workflow,
+        &task,
+        Moment { day: 0, minute: 0 },
+        facts.lifetime - 1,
+        &|_: &str| false,
+    ) else {
+        return;
+    };
+    let Some(filter) = last.filter else {
+        return;
+    };
+    let filter = &list(&workflow["task_routing"], "filters")[filter];
+    let steps = list(filter, "targets")
+        .iter()
+        .filter(|t| t["timeout"].is_u64())
+        .count() as u64;
+    if steps == 0 {
+        return;
+    }
+    let timers: Vec<&Value> = list(&facts.built.routing, "timers")
+        .iter()
+        .filter(|t| t["segment"] == seg && t["channel"] == ch)
+        .collect();
+    let of = |kind: &str| -> Vec<&Value> {
+        timers
+            .iter()
+            .copied()
+            .filter(|t| t["kind"] == kind)
+            .collect()
+    };
+    let chosen = match of("answer") {
+        answers if answers.is_empty() => of("first_response"),
+        answers => answers,
+    };
+    // A working-day target goes out as its longest wall time, which
+    // routing.json need not state the same way.
+    if chosen.iter().any(|t| !t["working_days"].is_null()) {
+        return;
+    }
+    let Some(target) = chosen.iter().filter_map(|t| t["seconds"].as_u64()).min() else {
+        return;
+    };
+    assert!(
+        last.entered <= (target / 2).max(steps),
+        "{what}: {seg} on {ch} reaches its last step after {} s, past half its {target} s target",
+        last.entered
+    );
 }
 
 /// Invariant 3 on a TaskQueue that serves in order of arrival: every task

@@ -22,9 +22,12 @@
 //!   segment on the channel, then each `escalate after T to X`'s queue, each
 //!   rung within the task's lifetime;
 //! * then one filter per channel and group of segments with the same queues:
-//!   the most specific queue first (a dedicated line before a shared one),
-//!   the shared ones as later targets, after the answer target (else the
-//!   first-response target) or at once when nobody is available, and the
+//!   the most specific queue first (a dedicated line before a shared one;
+//!   peer queues, equal in rank, together in one TaskQueue of all of them),
+//!   the shared ones as later targets, after a share of the answer target
+//!   (else the first-response target) such that the last is reached by
+//!   half of it (`overflow::share`), or at once when nobody is available,
+//!   and the
 //!   waiting queue of all of them as the last target, which whichever of
 //!   them first has a free worker takes from (`overflow`, `waiting`);
 //! * a segment on a channel no queue serves goes to a queue of that channel,
@@ -62,7 +65,7 @@ use crate::msg;
 use crate::source::Span;
 use crate::syntax::values::Language;
 use crate::syntax::values::TimeLimit;
-use overflow::{first_offer, overflow_targets};
+use overflow::{first_offer, overflow_targets, share};
 use plan::{Place, Plan, Task};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -233,13 +236,18 @@ impl Writer<'_> {
         // Channels no queue serves, with the segments that use them.
         let mut nowhere: Vec<(Idx<crate::model::Channel>, Vec<&str>)> = Vec::new();
         for &task in &self.plan.tasks {
-            let ids: Vec<Idx<Queue>> = match self.plan.place(task) {
-                Place::Served(queues) => queues,
+            let (ids, steps): (Vec<Idx<Queue>>, Vec<Vec<Idx<Queue>>>) = match self.plan.place(task)
+            {
+                Place::Served(queues) => {
+                    let steps = self.plan.peer_steps(&queues);
+                    (queues, steps)
+                }
                 Place::Channel(queues) => {
                     if self.plan.offered(task) {
                         problems.push(self.unserved(task, queues[0]));
                     }
-                    queues
+                    let steps = queues.iter().map(|&q| vec![q]).collect();
+                    (queues, steps)
                 }
                 Place::Nowhere => {
                     let segment = model.segments[task.segment].header.id.as_str();
@@ -247,30 +255,31 @@ impl Writer<'_> {
                         Some((_, segments)) => segments.push(segment),
                         None => nowhere.push((task.channel, vec![segment])),
                     }
-                    Vec::new()
+                    (Vec::new(), Vec::new())
                 }
             };
             let at = |queues: &[Idx<Queue>]| self.plan.priority_in(queues, task.segment, None);
-            let mut queues: Vec<(String, u32)> =
-                ids.iter().map(|&q| (self.sid(q), at(&[q]))).collect();
+            // Each step is a queue, or the TaskQueue of peer queues
+            // (`waiting`), offered the task at once.
+            let mut queues: Vec<(String, u32)> = steps
+                .iter()
+                .map(|set| (self.step_sid(set, &mut unions), at(set)))
+                .collect();
             if queues.is_empty() {
                 queues.push((self.fallback(), at(&[])));
             }
-            // Where the task waits once every queue has had its turn: the
+            // Where the task waits once every step has had its turn: the
             // TaskQueue of all of them (`waiting`).
-            let union = (ids.len() > 1).then(|| {
-                let mut set = ids.clone();
-                set.sort();
-                let waiting = (self.waiting_sid(&set), at(&set));
-                unions.insert(set);
-                waiting
-            });
-            // Each queue in turn for the answer (else first-response)
-            // target, if the sum of the waits stays inside the task's
-            // lifetime; at once when nobody is available.
+            let union = (steps.len() > 1).then(|| (self.step_sid(&ids, &mut unions), at(&ids)));
+            // Each step in turn for a share of the answer (else
+            // first-response) target (`overflow::share`), if the sum of the
+            // waits stays inside the task's lifetime; at once when nobody
+            // is available.
             let (wait, notes) = self.answer_target(task);
             let count = queues.len() as u64;
-            let wait = wait.filter(|&w| count * w.max(1) < self.lifetime);
+            let wait = wait
+                .map(|w| share(w, count))
+                .filter(|&w| count * w < self.lifetime);
             if count > 1 && wait.is_some() {
                 notes.into_iter().for_each(|n| report(problems, n));
             }

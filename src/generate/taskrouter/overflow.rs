@@ -26,7 +26,9 @@
 //! shape written here, for queues `Q1 … Qn` (n ≥ 2, most specific first):
 //!
 //! ```text
-//! Q1   timeout w, skip_if    the task's own queue: wait w, or skip at once
+//! Q1   timeout w, skip_if    the task's own queue (or the TaskQueue of its
+//!                            peer queues: `plan::peer_steps`): wait w, or
+//!                            skip at once
 //! Q2   timeout w, skip_if    shared overflow, likewise
 //! …
 //! Qn   timeout w, skip_if    the last overflow, likewise
@@ -37,11 +39,25 @@
 //! Where a task finally waits is then the waiting queue, which every queue
 //! of the filter serves: whichever of them first has a free worker takes
 //! it, and nobody else does; the filter is never skipped as a whole, since
-//! its last step has no `skip_if`. Without an answer target the wait is
+//! its last step has no `skip_if`. With an answer (else first-response)
+//! target, `w` is [`share`] of it: the waiting queue is reached by half the
+//! target. Without one the wait is
 //! [`FIRST_OFFER`]: each queue is offered the task in turn, then all at
 //! once. One queue is one step, without `skip_if`: the task waits there.
 
 use serde_json::{json, Value};
+
+/// How long each of `count` steps keeps a task before the next is tried,
+/// on a channel with an answer (else first-response) target of `target`
+/// seconds: an equal share of half the target, so that the task has been
+/// offered to every step in turn and waits in all of them together by half
+/// its target (audit 11, L13). A planner overflows a call while it can
+/// still be answered in time: a step that kept it for the whole target
+/// passed on only calls already late — every overflowing call of "80%
+/// within 60 s" missed the 60 s. One step keeps the task for good.
+pub(super) fn share(target: u64, count: u64) -> u64 {
+    (target / (2 * count.max(1))).max(1)
+}
 
 /// How long a queue keeps a task before the next queue is tried, on a
 /// channel with no answer or first-response target: a minute.
@@ -113,6 +129,20 @@ mod tests {
                 json!({"queue": "W", "priority": 2}),
             ]
         );
+    }
+
+    #[test]
+    fn every_step_has_been_tried_by_half_the_target() {
+        assert_eq!(share(60, 2), 15);
+        assert_eq!(share(20, 1), 10);
+        for (target, count) in [(60, 3), (15, 4), (3600, 5), (1, 3)] {
+            let wait = share(target, count);
+            assert!(wait >= 1);
+            assert!(
+                count * wait <= (target / 2).max(count),
+                "{target} s, {count} steps"
+            );
+        }
     }
 
     #[test]

@@ -205,19 +205,47 @@ impl<'m> Plan<'m> {
         Place::Channel(on_channel.into_iter().map(|(id, _)| id).collect())
     }
 
-    /// A queue for the channel first, then the queue with the fewest
-    /// segments (a dedicated line before a shared one), then the spec's
-    /// queue `priority`, then declaration order.
+    /// How specific a queue serving a task is, most specific least: a
+    /// queue for the channel first, then the queue with the fewest segments
+    /// (a dedicated line before a shared one), then the spec's queue
+    /// `priority`. Queues of one rank for a task that give a `priority` are
+    /// its **peers** ([`Self::peer_steps`]); without one, declaration order
+    /// ranks them.
+    fn rank(&self, queue: &Queue) -> (bool, usize, u32) {
+        (
+            queue.channel.is_none(),
+            self.model.queue_segments(queue).len(),
+            queue.priority.unwrap_or(u32::MAX),
+        )
+    }
+
+    /// [`Self::rank`], then declaration order.
     fn most_specific_first(&self, mut queues: Vec<(Idx<Queue>, &Queue)>) -> Vec<Idx<Queue>> {
-        queues.sort_by_cached_key(|(id, q)| {
-            (
-                q.channel.is_none(),
-                self.model.queue_segments(q).len(),
-                q.priority.unwrap_or(u32::MAX),
-                id.index(),
-            )
-        });
+        queues.sort_by_cached_key(|(id, q)| (self.rank(q), id.index()));
         queues.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// The steps a task served by `queues` (most specific first, as
+    /// [`Self::place`] gives them) is offered in: each a set of peer queues
+    /// (audit 11, M1: two city queues for one segment on one channel at one
+    /// priority), offered the task at once, so that either city's free
+    /// worker takes it. Only a `priority` the spec gives makes queues
+    /// peers: queues that give none keep declaration order (the bank's
+    /// contact centre's e-mail queue before the written-complaints and
+    /// disputes teams', audit 5, F1).
+    pub fn peer_steps(&self, queues: &[Idx<Queue>]) -> Vec<Vec<Idx<Queue>>> {
+        let mut steps: Vec<Vec<Idx<Queue>>> = Vec::new();
+        let mut last = None;
+        for &q in queues {
+            let queue = &self.model.queues[q];
+            let rank = queue.priority.map(|_| self.rank(queue));
+            match steps.last_mut() {
+                Some(step) if rank.is_some() && last == rank => step.push(q),
+                _ => steps.push(vec![q]),
+            }
+            last = rank;
+        }
+        steps
     }
 
     /// The queue of `party`'s team that takes `task`: the most specific one

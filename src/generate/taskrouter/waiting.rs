@@ -43,6 +43,24 @@ impl Writer<'_> {
             .unwrap_or_else(|| format!("SET-ME-queue-sid-for-{}", safe(&id)))
     }
 
+    /// The SID of a step of a task's targets: its queue's, or for peer
+    /// queues (or every queue of a filter), the TaskQueue of all of them,
+    /// which `unions` collects to be written.
+    pub(super) fn step_sid(
+        &self,
+        set: &[Idx<Queue>],
+        unions: &mut BTreeSet<Vec<Idx<Queue>>>,
+    ) -> String {
+        if let [one] = set {
+            return self.sid(*one);
+        }
+        let mut set = set.to_vec();
+        set.sort();
+        let sid = self.waiting_sid(&set);
+        unions.insert(set);
+        sid
+    }
+
     /// The waiting TaskQueues: each takes the workers of any of its queues
     /// (their ordinary workers: a role a complaint ladder admits to one of
     /// them takes no ordinary task there either).
