@@ -1,7 +1,7 @@
 //! CSV exports: the header's columns found once, records read by the fast
 //! reader, and the cuts that share a large file among several readers.
 
-use super::fast::{Next, Records};
+use super::fast::{self, Next, Records};
 use super::when::Dates;
 use super::{BadRow, Columns, Field, Fields, Flaw, Reader, Row, When};
 use std::collections::BTreeMap;
@@ -19,8 +19,8 @@ struct CsvRow<'a> {
 impl Fields for CsvRow<'_> {
     #[inline(always)]
     fn get(&self, field: Field, _: &Columns) -> Option<&str> {
-        let &(a, b) = self.fields.get(self.slots[field as usize]?)?;
-        Some(trim(&self.text[a..b])).filter(|v| !v.is_empty())
+        let &bounds = self.fields.get(self.slots[field as usize]?)?;
+        Some(trim(fast::field(self.text, bounds))).filter(|v| !v.is_empty())
     }
 
     #[inline(always)]
@@ -202,7 +202,10 @@ fn csv_body<T: Row>(
                 break;
             }
             Next::Record { line, text, fields } => {
-                if fields.iter().all(|&(a, b)| trim(&text[a..b]).is_empty()) {
+                if fields
+                    .iter()
+                    .all(|&f| trim(fast::field(text, f)).is_empty())
+                {
                     continue;
                 }
                 let row = CsvRow {

@@ -20,7 +20,10 @@ const CHUNK: usize = 16 << 20;
 
 /// What the next record of an export is.
 pub enum Next<'a> {
-    /// A record: the line it starts on, its text and each field's bounds in it.
+    /// A record: the line it starts on, its text and each field's bounds in
+    /// it, ascending, each at a character boundary of the text (at a comma
+    /// or the text's end, or checked when the parser read the record):
+    /// [`field`] cuts them without a check.
     Record {
         line: u64,
         text: &'a str,
@@ -201,8 +204,12 @@ impl<R: Read> Records<R> {
             }
             // The common line: its end, its commas and that it needs no
             // parser, found in one pass; any other the slower way.
-            let (body, length, taken) = match line_split(unread, &mut self.fields) {
-                Some((body, length)) => (body, length, length + 1),
+            let (body, length, taken, ascii) = match line_split(unread, &mut self.fields) {
+                Some(Split {
+                    body,
+                    length,
+                    ascii,
+                }) => (body, length, length + 1, ascii),
                 None => {
                     let (length, taken) = match memchr::memchr(b'\n', unread) {
                         Some(i) => (i, i + 1),
@@ -223,7 +230,7 @@ impl<R: Read> Records<R> {
                     if !split(body, &mut self.fields) {
                         return self.quoted();
                     }
-                    (body.len(), length, taken)
+                    (body.len(), length, taken, false)
                 }
             };
             let line = self.line;
@@ -231,14 +238,16 @@ impl<R: Read> Records<R> {
             // The line's one break, if it has one: no need to count.
             self.line += u64::from(taken > length);
             self.start += taken;
-            let text = if self.checked(start, end) {
+            let text = if ascii || self.checked(start, end) {
                 let line = &self.buffer[start..end];
                 debug_assert!(std::str::from_utf8(line).is_ok());
-                // SAFETY: `buffer[checked..valid]` is UTF-8 as a whole, and
-                // the line lies in it between two character boundaries: it
-                // starts at `checked` or after the line break before it, and
-                // ends at `valid` or before a line break (`\r` or `\n`,
-                // ASCII bytes, which are characters of their own).
+                // SAFETY: a line of ASCII bytes only (the scan saw none
+                // above 0x7f) is UTF-8. Otherwise `buffer[checked..valid]`
+                // is UTF-8 as a whole, and the line lies in it between two
+                // character boundaries: it starts at `checked` or after the
+                // line break before it, and ends at `valid` or before a line
+                // break (`\r` or `\n`, ASCII bytes, which are characters of
+                // their own).
                 unsafe { std::str::from_utf8_unchecked(line) }
             } else {
                 let Ok(text) = std::str::from_utf8(&self.buffer[start..end]) else {
@@ -389,29 +398,52 @@ impl<R: Read> Records<R> {
     }
 }
 
+/// A field of a record ([`Next::Record`]) by its bounds, cut without
+/// checking them again: each row's fields are cut many times.
+#[inline(always)]
+pub(super) fn field(text: &str, (a, b): (usize, usize)) -> &str {
+    debug_assert!(a <= b && text.is_char_boundary(a) && text.is_char_boundary(b));
+    // SAFETY: a record's bounds are ascending character boundaries of its
+    // text (`Next::Record`): the split cuts a line at its commas, ASCII
+    // bytes, and at its end; the parser's bounds are checked to be
+    // boundaries (`Records::quoted`) before the record is given out.
+    unsafe { text.get_unchecked(a..b) }
+}
+
+/// The common line as [`line_split`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Split {
+    /// Its length without the break and a `\r` before it.
+    pub body: usize,
+    /// Its length with the `\r`, without the break.
+    pub length: usize,
+    /// Its body holds no byte above 0x7f: it is UTF-8 without a check.
+    pub ascii: bool,
+}
+
 /// The common line, found in one pass of sixteen bytes at a time: one
 /// that ends in a line break at most [`MAX_RECORD`] bytes from its start,
 /// is not empty, and holds no quote and no `\r` but one just before its
-/// break. Its length without the break and `\r`, and with the `\r`, and
-/// its fields' bounds in `fields`. None for any other line, and when the
-/// scan would pass the end of `unread` (the last sixteen bytes): the
-/// caller reads those as before. `tests::one_pass_splits_as_memchr_then_split`
-/// holds it to [`split`] after `memchr`.
+/// break. Its lengths, whether it is ASCII, and its fields' bounds in
+/// `fields`. None for any other line, and when the scan would pass the
+/// end of `unread` (the last sixteen bytes): the caller reads those as
+/// before. `tests::one_pass_splits_as_memchr_then_split` holds it to
+/// [`split`] after `memchr`, and its `ascii` to `<[u8]>::is_ascii`.
 #[inline]
-pub(super) fn line_split(
-    unread: &[u8],
-    fields: &mut Vec<(usize, usize)>,
-) -> Option<(usize, usize)> {
+pub(super) fn line_split(unread: &[u8], fields: &mut Vec<(usize, usize)>) -> Option<Split> {
     fields.clear();
     let mut from = 0;
     let mut at = 0;
+    // The bytes above 0x7f seen so far, of any block.
+    let mut high = 0;
     loop {
         let block = unread.get(at..)?.first_chunk::<BLOCK>()?;
-        let (mut commas, special, breaks) = line_masks(block);
+        let (mut commas, special, breaks, above) = line_masks(block);
         if breaks == 0 {
             if special != 0 {
                 return None;
             }
+            high |= above;
             while commas != 0 {
                 let comma = at + commas.trailing_zeros() as usize;
                 fields.push((from, comma));
@@ -437,6 +469,7 @@ pub(super) fn line_split(
         if special & within != 0 || at + body == 0 {
             return None;
         }
+        high |= above & within;
         commas &= within;
         while commas != 0 {
             let comma = at + commas.trailing_zeros() as usize;
@@ -445,38 +478,47 @@ pub(super) fn line_split(
             commas &= commas - 1;
         }
         fields.push((from, at + body));
-        return Some((at + body, end));
+        return Some(Split {
+            body: at + body,
+            length: end,
+            ascii: high == 0,
+        });
     }
 }
 
-/// [`masks`] with the block's line breaks: commas, quotes and `\r`s, `\n`s.
+/// [`masks`] with the block's line breaks and its bytes above 0x7f:
+/// commas, quotes and `\r`s, `\n`s, high bytes.
 #[inline(always)]
-fn line_masks(block: &[u8; BLOCK]) -> (u32, u32, u32) {
+fn line_masks(block: &[u8; BLOCK]) -> (u32, u32, u32, u32) {
     let (commas, special) = masks(block);
-    (commas, special, breaks(block))
+    let (breaks, high) = breaks(block);
+    (commas, special, breaks, high)
 }
 
-/// The `\n`s of a block as a bit mask.
+/// The `\n`s of a block, and its bytes above 0x7f, as bit masks.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn breaks(block: &[u8; BLOCK]) -> u32 {
+fn breaks(block: &[u8; BLOCK]) -> (u32, u32) {
     use std::arch::x86_64::*;
     // SAFETY: as in `masks`: SSE2 is baseline on x86-64, the load is
     // unaligned and reads the block's 16 bytes.
     unsafe {
         let v = _mm_loadu_si128(block.as_ptr().cast());
-        _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8))) as u32
+        let breaks = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)));
+        // A byte's top bit is its sign: set in exactly the bytes above 0x7f.
+        (breaks as u32, _mm_movemask_epi8(v) as u32)
     }
 }
 
 /// [`breaks`] byte by byte, elsewhere than on x86-64.
 #[cfg(not(target_arch = "x86_64"))]
-fn breaks(block: &[u8; BLOCK]) -> u32 {
-    let mut mask = 0;
+fn breaks(block: &[u8; BLOCK]) -> (u32, u32) {
+    let mut masks = (0, 0);
     for (i, &b) in block.iter().enumerate() {
-        mask |= u32::from(b == b'\n') << i;
+        masks.0 |= u32::from(b == b'\n') << i;
+        masks.1 |= u32::from(b > 0x7f) << i;
     }
-    mask
+    masks
 }
 
 /// A line is scanned this many bytes at a time.

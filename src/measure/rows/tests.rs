@@ -657,9 +657,10 @@ proptest::proptest! {
         let mut expected = Vec::new();
         let plain = !body.is_empty() && fast::split(body, &mut expected);
         match one_pass {
-            Some((length, end)) => {
+            Some(split) => {
                 proptest::prop_assert!(plain);
-                proptest::prop_assert_eq!((length, end), (body.len(), i));
+                proptest::prop_assert_eq!((split.body, split.length), (body.len(), i));
+                proptest::prop_assert_eq!(split.ascii, body.is_ascii());
                 proptest::prop_assert_eq!(fields, expected);
             }
             None => {
