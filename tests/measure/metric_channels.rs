@@ -35,7 +35,10 @@ fn csat(contacts: &str) -> ((f64, u64), bool) {
     let metrics = measured["metrics"].as_array().unwrap();
     assert_eq!(metrics.len(), 1, "{metrics:#?}");
     let m = &metrics[0];
-    assert_eq!((m["sla"].as_str(), m["metric"].as_str()), (Some("mail_sla"), Some("csat")));
+    assert_eq!(
+        (m["sla"].as_str(), m["metric"].as_str()),
+        (Some("mail_sla"), Some("csat"))
+    );
     let figure = (m["value"].as_f64().unwrap(), m["n"].as_u64().unwrap());
     (figure, found.iter().any(|f| f.ends_with("target-missed")))
 }
