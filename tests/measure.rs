@@ -12,6 +12,8 @@ mod complaint_clock;
 mod delimiters;
 #[path = "measure/insurer.rs"]
 mod insurer;
+#[path = "measure/metric_channels.rs"]
+mod metric_channels;
 #[path = "measure/money.rs"]
 mod money;
 #[path = "measure/parts.rs"]

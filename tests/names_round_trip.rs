@@ -131,7 +131,9 @@ fn every_export_name_of_every_spec_is_read_back() {
         let (_copy, folder) = common::buildable(&root.join(spec));
         round_trip(&folder);
     }
-    for spec in ["airline", "nordrent", "bank", "insurer", "courier"] {
+    for spec in [
+        "airline", "nordrent", "bank", "insurer", "courier", "meridian",
+    ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }
     for (spec, rules) in [

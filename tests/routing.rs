@@ -152,7 +152,9 @@ fn the_specs_written_outside_keep_every_invariant() {
 /// (audit 7), a Russian parcel-delivery company written in Russian (audit 8).
 #[test]
 fn the_audit_specs_keep_every_invariant() {
-    for spec in ["airline", "nordrent", "bank", "insurer", "courier"] {
+    for spec in [
+        "airline", "nordrent", "bank", "insurer", "courier", "meridian",
+    ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());
         invariants::check(&built, spec);

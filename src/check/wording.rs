@@ -155,7 +155,11 @@ fn tokens(text: &str) -> Vec<Token> {
             while i < chars.len() && chars[i].is_alphabetic() {
                 i += 1;
             }
-            out.push(Token::Word(chars[start..i].iter().collect()));
+            let word: String = chars[start..i].iter().collect();
+            out.push(match named_time(&word) {
+                Some(hour) => Token::Time { hour, exact: true },
+                None => Token::Word(word),
+            });
         } else {
             if matches!(c, '-' | '–' | '—' | '‒' | '−') {
                 out.push(Token::Dash);
@@ -164,6 +168,18 @@ fn tokens(text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Times of day said as words, each an end of a range as a written time
+/// is ("6am–midnight", «с 6 до полуночи», "noon to 6pm"): midnight as the
+/// day's end (24), noon as 12. Alone ("refunds by midnight") they are no
+/// range and state no hours.
+fn named_time(word: &str) -> Option<u32> {
+    match word {
+        "midnight" | "полночь" | "полуночи" => Some(24),
+        "noon" | "midday" | "полдень" | "полудня" => Some(12),
+        _ => None,
+    }
 }
 
 fn is_day(token: &Token) -> bool {
@@ -253,6 +269,10 @@ mod tests {
             "First reply within 30 minutes, Mon 8am to Fri 6pm",
             "Первый ответ за 30 минут, с понедельника 08:00 до пятницы 18:00",
             "Первый ответ за 30 минут, пн 08:00 – пт 18:00 по Москве",
+            // Midnight and noon are times of day (outside audit 12, L1).
+            "We call you back within 30 minutes (6am–midnight India time)",
+            "We call you back within 30 minutes, noon to 8pm",
+            "Перезвоним за 30 минут, с 6 до полуночи",
         ] {
             assert!(states_hours(text), "{text}");
         }
@@ -273,6 +293,9 @@ mod tests {
             "Reply within 24 hours, Sunday within 24 hours to Monday",
             "Ответим за 30 минут, даже в воскресенье 08:00",
             "Reply within 30 minutes from Monday 08:00 Sydney, not only to Friday customers",
+            // A deadline at midnight is no range of hours.
+            "Refunds requested by midnight are paid within 30 minutes",
+            "Перезвоним за 30 минут, даже в полночь",
         ] {
             assert!(!states_hours(text), "{text}");
         }

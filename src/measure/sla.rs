@@ -76,8 +76,10 @@ struct Plan {
     answers: Vec<(usize, TimeLimit)>,
     first_responses: Vec<(usize, TimeLimit)>,
     resolutions: Vec<(usize, TimeLimit)>,
-    /// The cell of its metrics for the segment.
-    sums: usize,
+    /// The cell of its metrics for the segment, when the SLA governs the
+    /// channel ([`Model::sla_governs`]): its `target` lines have no channel,
+    /// so a channel another SLA of the segment names is not theirs.
+    sums: Option<usize>,
 }
 
 impl Tally {
@@ -135,12 +137,13 @@ impl Tally {
             if !plan.resolutions.is_empty() {
                 judge(&plan.resolutions, lapse(contact.resolved));
             }
+            let Some(at) = plan.sums else { continue };
             let reading = Reading {
                 contact,
                 live: !plan.answers.is_empty(),
                 answered,
             };
-            sums[plan.sums].1.get_or_insert_default().add(&reading);
+            sums[at].1.get_or_insert_default().add(&reading);
         }
     }
 
@@ -181,13 +184,15 @@ impl Tally {
                 .map(|(i, r)| (cell(Target::Resolution(i)), r.within))
                 .collect();
             let key = (sla_id, segment);
-            let sums = match self.sums.iter().position(|&(k, _)| k == key) {
-                Some(i) => i,
-                None => {
-                    self.sums.push((key, None));
-                    self.sums.len() - 1
+            let sums = model.sla_governs(segment, sla, channel).then(|| {
+                match self.sums.iter().position(|&(k, _)| k == key) {
+                    Some(i) => i,
+                    None => {
+                        self.sums.push((key, None));
+                        self.sums.len() - 1
+                    }
                 }
-            };
+            });
             plans.push(Plan {
                 hours,
                 zone: hours.or(channel_hours),
