@@ -26,9 +26,17 @@ mod hotel;
 mod maps_spec;
 #[path = "journey_maps/read.rs"]
 mod read;
+#[path = "journey_maps/words.rs"]
+mod words;
 use check::{check_map, check_map_allowing, check_print, close_down};
 use maps_spec as spec;
 use read::{tags, width_of, Tag};
+use words::words_whole;
+
+/// The width of the experience curve beside a map (0 without one).
+fn curve_width(curve: &Option<String>) -> i64 {
+    curve.as_deref().map_or(0, |c| width_of(c).parse().unwrap())
+}
 
 /// The graph of the generated journey.
 fn graph_of(text: &str) -> Graph {
@@ -49,7 +57,7 @@ proptest! {
         let graph = graph_of(&text);
         let steps = graph.nodes.len();
         let whens = graph.edges.iter().filter(|e| e.when.is_some()).count();
-        let (map, _, parts) = svg(&graph, "Generated", Language::En);
+        let (map, curve, parts) = svg(&graph, "Generated", Language::En);
         let drawn = map.matches("class=\"label\"").count();
         prop_assert_eq!(drawn, whens, "every `when` is drawn");
         if let Err(problem) = check_map(&map, steps, false) {
@@ -57,6 +65,9 @@ proptest! {
         }
         if let Err(problem) = check_print(&map, parts.as_deref()) {
             prop_assert!(false, "printed: {}\n{}", problem, text);
+        }
+        if let Err(problem) = words_whole(&map, curve_width(&curve)) {
+            prop_assert!(false, "{}\n{}", problem, text);
         }
     }
 
@@ -109,8 +120,9 @@ fn every_generated_map_fits_the_screen() {
     let mut close = Vec::new();
     for (i, text) in sample.iter().enumerate() {
         let graph = graph_of(text);
-        let (map, _, _) = svg(&graph, "Generated", Language::En);
+        let (map, curve, _) = svg(&graph, "Generated", Language::En);
         check_map(&map, graph.nodes.len(), false).unwrap_or_else(|p| panic!("#{i}: {p}\n{text}"));
+        words_whole(&map, curve_width(&curve)).unwrap_or_else(|p| panic!("#{i}: {p}\n{text}"));
         if map.split('>').next().unwrap().contains(" scaled") {
             scaled.push((i, width_of(&map).to_string()));
         }
@@ -205,7 +217,10 @@ fn every_shipped_and_outside_map_is_whole_and_legible() {
             for (_, journey) in spec.model.journeys.iter() {
                 let graph = Graph::new(&spec.model, journey, &Default::default());
                 for language in [Language::En, Language::Ru] {
-                    let (map, _, _) = svg(&graph, &graph.title, language);
+                    let (map, curve, _) = svg(&graph, &graph.title, language);
+                    words_whole(&map, curve_width(&curve)).unwrap_or_else(|p| {
+                        panic!("{}: {} ({language:?}): {p}", dir.display(), graph.title)
+                    });
                     let allowed = RECORDED_LOOP_BENDS
                         .iter()
                         .find(|(d, t, _)| dir.ends_with(d) && graph.title == *t)
