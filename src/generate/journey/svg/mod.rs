@@ -188,21 +188,29 @@ pub fn draw(graph: &Graph) -> Drawing {
     let mut alone: Option<Drawing> = None;
     let mut best: Option<Drawing> = None;
     // Each style first with the customer's lane wide enough for every word
-    // of its chips, where that is wider, then as it is.
+    // of its chips, where that is wider, then for its title ("Customer"),
+    // then as it is: a map too wide for the budget even so breaks the
+    // title rather than print in parts (the ten owners' map).
     let words = words::customer_for_words(graph);
     let tries = styles.iter().flat_map(|&style| {
-        let style = Style {
+        let titled = Style {
             customer: style.customer.max(words::customer_title()),
             ..style
         };
         let wide = Style {
-            customer: style.customer.max(words),
+            customer: titled.customer.max(words),
             ..style
         };
-        std::iter::once(wide).chain((wide != style).then_some(style))
+        let mut tries = vec![wide];
+        for next in [titled, style] {
+            if tries.last() != Some(&next) {
+                tries.push(next);
+            }
+        }
+        tries
     });
     for style in tries {
-        let mut d = draw_in(graph, style, &[]);
+        let mut d = draw_in(graph, style, &[], style.customer);
         // Chips stacked on a row name their steps in bold: the lane widens
         // for those names' words too where the map still fits (the bank's
         // "Согласова" / "ние новой даты доставки").
@@ -215,6 +223,7 @@ pub fn draw(graph: &Graph) -> Drawing {
                     ..style
                 },
                 &[],
+                names,
             );
             if wider.width + curve <= BUDGET {
                 d = wider;
@@ -374,8 +383,11 @@ fn phase_length(title: &str) -> i64 {
 }
 
 /// The drawing of `graph` in `style`, each lane at least as wide as
-/// `lane_min` says (empty: as its content).
-fn draw_in(graph: &Graph, style: Style, lane_min: &[i64]) -> Drawing {
+/// `lane_min` says (empty: as its content); a compact drawing's lanes
+/// share what the budget leaves beside a customer's lane `shared` px wide
+/// (the style's own, or the narrower lane of a drawing whose customer's
+/// lane is widened after: re-dividing would change the layout).
+fn draw_in(graph: &Graph, style: Style, lane_min: &[i64], shared: i64) -> Drawing {
     let (lane_names, front, lane_of) = lanes(graph, style.merged);
     let (band_of, band_phase) = bands(graph);
     // A step is wide enough for its widest word, up to half as wide again.
@@ -492,7 +504,8 @@ fn draw_in(graph: &Graph, style: Style, lane_min: &[i64]) -> Drawing {
             }
             let pad = 2 * layered::LANE_PAD;
             let used: i64 = widest.iter().map(|w| w + pad).sum();
-            let left = (BUDGET - gutter - customer - used).max(0) / widest.len().max(1) as i64;
+            let shared = if customer == 0 { 0 } else { shared };
+            let left = (BUDGET - gutter - shared - used).max(0) / widest.len().max(1) as i64;
             widest.iter().map(|w| w + left).collect()
         }
     };

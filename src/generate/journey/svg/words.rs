@@ -103,7 +103,9 @@ const CUSTOMER: usize = usize::MAX;
 /// whole, as far as the map stays within `most` px: the words that need
 /// least first (taking the room the budget has spare), so a word left
 /// broken needs more than the room left. The layout is the same, only
-/// lanes wider; if it came out otherwise, `d` as it was.
+/// lanes wider (a compact drawing's lanes keep the shares they had: a
+/// wider customer's lane does not re-divide the room); if it came out
+/// wider than `most` all the same, `d` as it was.
 pub(super) fn widen_lanes(graph: &Graph, d: Drawing, most: i64) -> Drawing {
     let widths: Vec<i64> = d.placed.lanes.iter().map(|l| l.width).collect();
     let mut short: Vec<(i64, usize, i64)> = d
@@ -151,7 +153,7 @@ pub(super) fn widen_lanes(graph: &Graph, d: Drawing, most: i64) -> Drawing {
         customer: wide,
         ..d.style
     };
-    let wider = draw_in(graph, style, &lane_min);
+    let wider = draw_in(graph, style, &lane_min, customer);
     if wider.width <= most {
         wider
     } else {
