@@ -104,8 +104,15 @@ proptest! {
 /// 25 since long edges turn into their target's lane where they cross
 /// fewest lines (map9). The rest are segments of one gap that each leave
 /// where the other arrives (their turns cannot both come first): see
-/// map8's and map9's status.
-const CLOSE_DOWN: usize = 25;
+/// map8's and map9's status. Lanes widened for their words (map10) drew
+/// 26; 24 since a loop's lines may run as near a lane's border as a
+/// label's line (layered/straight.rs).
+const CLOSE_DOWN: usize = 24;
+
+/// The most maps of the fixed sample of 300 scaled to the screen: 1 since
+/// the customer's lane is widened without re-dividing a compact drawing's
+/// room (was 2; the bound was 8).
+const SCALED: usize = 1;
 
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged
@@ -140,7 +147,7 @@ fn every_generated_map_fits_the_screen() {
         }
     }
     eprintln!("scaled: {} of 300 ({scaled:?})", scaled.len());
-    assert!(scaled.len() <= 8, "{} of 300 scaled", scaled.len());
+    assert!(scaled.len() <= SCALED, "{} of 300 scaled", scaled.len());
     // Down the map, lines still run too close on a few: where two long
     // lines swap sides between two layers (their tracks cannot both turn
     // first), or beside a self-loop. Was 134 of 300 before ports spread.
@@ -198,11 +205,12 @@ pub fn shipped_and_outside() -> Vec<std::path::PathBuf> {
 }
 
 /// Loops of outside maps that bend more than [`check::LOOP_BENDS`] times,
-/// recorded and not yet fixed: the clinic's referral (audit 10) sends the
-/// "further tests" loop back up in six bends. The rest of the map's checks
-/// still hold; a map bending more than recorded fails.
-const RECORDED_LOOP_BENDS: &[(&str, &str, usize)] =
-    &[("tests/specs/clinic", "Referral, diagnostics and results", 6)];
+/// recorded and not yet fixed (the rest of the map's checks still hold; a
+/// map bending more than recorded fails). None now: the clinic's referral
+/// (audit 10) sent the "further tests" loop back up in six bends, jogging
+/// to its label's line, which could run 10 px from a lane's border where
+/// the loop's other lines had to keep 16 (layered/straight.rs).
+const RECORDED_LOOP_BENDS: &[(&str, &str, usize)] = &[];
 
 /// The shipped examples and the outside specs pass the same checks, in
 /// English and in Russian.
