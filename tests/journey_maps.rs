@@ -26,9 +26,17 @@ mod hotel;
 mod maps_spec;
 #[path = "journey_maps/read.rs"]
 mod read;
+#[path = "journey_maps/words.rs"]
+mod words;
 use check::{check_map, check_map_allowing, check_print, close_down};
 use maps_spec as spec;
 use read::{tags, width_of, Tag};
+use words::words_whole;
+
+/// The width of the experience curve beside a map (0 without one).
+fn curve_width(curve: &Option<String>) -> i64 {
+    curve.as_deref().map_or(0, |c| width_of(c).parse().unwrap())
+}
 
 /// The graph of the generated journey.
 fn graph_of(text: &str) -> Graph {
@@ -49,7 +57,7 @@ proptest! {
         let graph = graph_of(&text);
         let steps = graph.nodes.len();
         let whens = graph.edges.iter().filter(|e| e.when.is_some()).count();
-        let (map, _, parts) = svg(&graph, "Generated", Language::En);
+        let (map, curve, parts) = svg(&graph, "Generated", Language::En);
         let drawn = map.matches("class=\"label\"").count();
         prop_assert_eq!(drawn, whens, "every `when` is drawn");
         if let Err(problem) = check_map(&map, steps, false) {
@@ -57,6 +65,9 @@ proptest! {
         }
         if let Err(problem) = check_print(&map, parts.as_deref()) {
             prop_assert!(false, "printed: {}\n{}", problem, text);
+        }
+        if let Err(problem) = words_whole(&map, curve_width(&curve)) {
+            prop_assert!(false, "{}\n{}", problem, text);
         }
     }
 
@@ -93,8 +104,15 @@ proptest! {
 /// 25 since long edges turn into their target's lane where they cross
 /// fewest lines (map9). The rest are segments of one gap that each leave
 /// where the other arrives (their turns cannot both come first): see
-/// map8's and map9's status.
-const CLOSE_DOWN: usize = 25;
+/// map8's and map9's status. Lanes widened for their words (map10) drew
+/// 26; 24 since a loop's lines may run as near a lane's border as a
+/// label's line (layered/straight.rs).
+const CLOSE_DOWN: usize = 24;
+
+/// The most maps of the fixed sample of 300 scaled to the screen: 1 since
+/// the customer's lane is widened without re-dividing a compact drawing's
+/// room (was 2; the bound was 8).
+const SCALED: usize = 1;
 
 /// Generated journeys drawn at full size: every map of a fixed sample of
 /// 300 fits 1,060 px, all but a few unscaled (narrower steps, merged
@@ -109,8 +127,9 @@ fn every_generated_map_fits_the_screen() {
     let mut close = Vec::new();
     for (i, text) in sample.iter().enumerate() {
         let graph = graph_of(text);
-        let (map, _, _) = svg(&graph, "Generated", Language::En);
+        let (map, curve, _) = svg(&graph, "Generated", Language::En);
         check_map(&map, graph.nodes.len(), false).unwrap_or_else(|p| panic!("#{i}: {p}\n{text}"));
+        words_whole(&map, curve_width(&curve)).unwrap_or_else(|p| panic!("#{i}: {p}\n{text}"));
         if map.split('>').next().unwrap().contains(" scaled") {
             scaled.push((i, width_of(&map).to_string()));
         }
@@ -128,7 +147,7 @@ fn every_generated_map_fits_the_screen() {
         }
     }
     eprintln!("scaled: {} of 300 ({scaled:?})", scaled.len());
-    assert!(scaled.len() <= 8, "{} of 300 scaled", scaled.len());
+    assert!(scaled.len() <= SCALED, "{} of 300 scaled", scaled.len());
     // Down the map, lines still run too close on a few: where two long
     // lines swap sides between two layers (their tracks cannot both turn
     // first), or beside a self-loop. Was 134 of 300 before ports spread.
@@ -186,14 +205,16 @@ pub fn shipped_and_outside() -> Vec<std::path::PathBuf> {
 }
 
 /// Loops of outside maps that bend more than [`check::LOOP_BENDS`] times,
-/// recorded and not yet fixed: the clinic's referral (audit 10) sends the
-/// "further tests" loop back up in six bends, and the internet provider's
-/// connection (audit 11) its reschedule loop. The rest of the map's checks
-/// still hold; a map bending more than recorded fails.
-const RECORDED_LOOP_BENDS: &[(&str, &str, usize)] = &[
-    ("tests/specs/clinic", "Referral, diagnostics and results", 6),
-    ("tests/specs/isp", "Подключение к интернету и ТВ", 6),
-];
+/// recorded and not yet fixed (the rest of the map's checks still hold; a
+/// map bending more than recorded fails): the internet provider's
+/// connection (audit 11) sends its "no technical possibility" loop back up
+/// in six bends — the label's column is blocked further up by another step
+/// and another label's line blocks the loop's own column. The clinic's
+/// referral (audit 10) bent six times too, jogging to its label's line,
+/// which could run 10 px from a lane's border where the loop's other lines
+/// had to keep 16 (layered/straight.rs); it is straight now.
+const RECORDED_LOOP_BENDS: &[(&str, &str, usize)] =
+    &[("tests/specs/isp", "Подключение к интернету и ТВ", 6)];
 
 /// The shipped examples and the outside specs pass the same checks, in
 /// English and in Russian.
@@ -208,7 +229,10 @@ fn every_shipped_and_outside_map_is_whole_and_legible() {
             for (_, journey) in spec.model.journeys.iter() {
                 let graph = Graph::new(&spec.model, journey, &Default::default());
                 for language in [Language::En, Language::Ru] {
-                    let (map, _, _) = svg(&graph, &graph.title, language);
+                    let (map, curve, _) = svg(&graph, &graph.title, language);
+                    words_whole(&map, curve_width(&curve)).unwrap_or_else(|p| {
+                        panic!("{}: {} ({language:?}): {p}", dir.display(), graph.title)
+                    });
                     let allowed = RECORDED_LOOP_BENDS
                         .iter()
                         .find(|(d, t, _)| dir.ends_with(d) && graph.title == *t)

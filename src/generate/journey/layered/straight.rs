@@ -77,6 +77,14 @@ fn offset(work: &Work, v: usize) -> i64 {
     }
 }
 
+/// How far a node's text reaches past its line: a label's, beside it.
+fn text(work: &Work, v: usize) -> i64 {
+    match work.kind[v] {
+        Kind::Label => work.size[v].1,
+        _ => 0,
+    }
+}
+
 /// The column the `run` of one chain's nodes can all take that moves them
 /// least (in sum), if there is one, `extra` further from every other node
 /// than the gap the two keep side by side.
@@ -102,17 +110,17 @@ fn best_column(
         }
     }
     closed.sort_unstable();
-    // The open stretches of each lane, inside its padding.
+    // The open stretches of each lane, inside its padding: a line keeps
+    // [`LANE_PAD`] from the lane's borders, and a label's text as far from
+    // the border after it. (A dummy's line kept its half width more: a
+    // loop could not share a column with its label where the label's
+    // line may run, and jogged to it: the clinic's referral loop, 6 bends.)
     let mut open = Vec::new();
     for &(start, end) in lanes {
-        let lo = run
-            .iter()
-            .map(|&v| start + LANE_PAD + offset(work, v))
-            .max()
-            .unwrap_or(start);
+        let lo = start + LANE_PAD;
         let hi = run
             .iter()
-            .map(|&v| end - LANE_PAD - work.size[v].1 + offset(work, v))
+            .map(|&v| end - LANE_PAD - text(work, v))
             .min()
             .unwrap_or(end);
         let mut at = lo;

@@ -21,7 +21,10 @@
 //! to the page (the figure says so with its class).
 
 mod parts;
+mod words;
 mod write;
+
+pub use words::{CUSTOMER_MOST, TITLE_MOST};
 
 pub use write::{cuts, svg, LANDSCAPE, PRINT_MOST, SCALED_MOST};
 
@@ -185,21 +188,33 @@ pub fn draw(graph: &Graph) -> Drawing {
     let mut alone: Option<Drawing> = None;
     let mut best: Option<Drawing> = None;
     // Each style first with the customer's lane wide enough for every word
-    // of its chips, where that is wider, then as it is.
-    let words = customer_for_words(graph);
+    // of its chips, where that is wider, then for its title ("Customer"),
+    // then as it is: a map too wide for the budget even so breaks the
+    // title rather than print in parts (the ten owners' map).
+    let words = words::customer_for_words(graph);
     let tries = styles.iter().flat_map(|&style| {
-        let wide = Style {
-            customer: style.customer.max(words),
+        let titled = Style {
+            customer: style.customer.max(words::customer_title()),
             ..style
         };
-        std::iter::once(wide).chain((wide != style).then_some(style))
+        let wide = Style {
+            customer: titled.customer.max(words),
+            ..style
+        };
+        let mut tries = vec![wide];
+        for next in [titled, style] {
+            if tries.last() != Some(&next) {
+                tries.push(next);
+            }
+        }
+        tries
     });
     for style in tries {
-        let mut d = draw_in(graph, style);
+        let mut d = draw_in(graph, style, &[], style.customer);
         // Chips stacked on a row name their steps in bold: the lane widens
         // for those names' words too where the map still fits (the bank's
         // "Согласова" / "ние новой даты доставки").
-        let names = customer_for_names(graph, &d);
+        let names = words::customer_for_names(graph, &d);
         if names > d.style.customer {
             let wider = draw_in(
                 graph,
@@ -207,13 +222,17 @@ pub fn draw(graph: &Graph) -> Drawing {
                     customer: names,
                     ..style
                 },
+                &[],
+                names,
             );
             if wider.width + curve <= BUDGET {
                 d = wider;
             }
         }
         if d.width + curve <= BUDGET {
-            return d;
+            // Lanes too narrow for a word of their title widen, as far
+            // as the budget has room.
+            return words::widen_lanes(graph, d, BUDGET - curve);
         }
         if alone.is_none() && d.width <= BUDGET {
             alone = Some(d);
@@ -340,50 +359,6 @@ fn small_text(text: &str, max: i64) -> (Vec<String>, i64, i64) {
     (lines, width, height)
 }
 
-/// The widest the customer's lane grows so that no word of a chip (a
-/// channel's name, "Sheremetyevo,") is broken inside: a chip's text is 20
-/// px narrower than the lane. Up to [`CUSTOMER_MOST`]: a longer word is
-/// still broken rather than the map made wider.
-fn customer_for_words(graph: &Graph) -> i64 {
-    let widest = graph
-        .nodes
-        .iter()
-        .flat_map(|n| n.channels.iter())
-        .flat_map(|c| c.split_whitespace())
-        .map(|w| metrics::px(&format!("{w},"), Face::Sans, SMALL) + 21)
-        .max()
-        .unwrap_or(0);
-    widest.min(CUSTOMER_MOST)
-}
-
-/// The widest the customer's lane grows so that no word of a stacked
-/// chip's bold step name is broken inside (chips stack where front-stage
-/// steps share a row of `d`), up to [`CUSTOMER_MOST`].
-fn customer_for_names(graph: &Graph, d: &Drawing) -> i64 {
-    let mut rows: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
-    for (v, kind) in d.kinds.iter().enumerate() {
-        if let Kind::Step(i) = *kind {
-            if !graph.nodes[i].channels.is_empty() {
-                rows.entry(d.placed.boxes[v].center().1)
-                    .or_default()
-                    .push(i);
-            }
-        }
-    }
-    let widest = rows
-        .values()
-        .filter(|steps| steps.len() > 1)
-        .flatten()
-        .flat_map(|&i| graph.nodes[i].label.split_whitespace())
-        .map(|w| metrics::px(w, Face::SansBold, SMALL) + 21)
-        .max()
-        .unwrap_or(0);
-    widest.min(CUSTOMER_MOST)
-}
-
-/// The widest customer lane a long word may ask for.
-const CUSTOMER_MOST: i64 = 140;
-
 /// A step's measured badge (median time, drop-off), wrapped to its box.
 fn badge_lines(node: &super::Node, step: i64) -> Vec<String> {
     node.badge
@@ -407,7 +382,12 @@ fn phase_length(title: &str) -> i64 {
     lo
 }
 
-fn draw_in(graph: &Graph, style: Style) -> Drawing {
+/// The drawing of `graph` in `style`, each lane at least as wide as
+/// `lane_min` says (empty: as its content); a compact drawing's lanes
+/// share what the budget leaves beside a customer's lane `shared` px wide
+/// (the style's own, or the narrower lane of a drawing whose customer's
+/// lane is widened after: re-dividing would change the layout).
+fn draw_in(graph: &Graph, style: Style, lane_min: &[i64], shared: i64) -> Drawing {
     let (lane_names, front, lane_of) = lanes(graph, style.merged);
     let (band_of, band_phase) = bands(graph);
     // A step is wide enough for its widest word, up to half as wide again.
@@ -524,7 +504,8 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
             }
             let pad = 2 * layered::LANE_PAD;
             let used: i64 = widest.iter().map(|w| w + pad).sum();
-            let left = (BUDGET - gutter - customer - used).max(0) / widest.len().max(1) as i64;
+            let shared = if customer == 0 { 0 } else { shared };
+            let left = (BUDGET - gutter - shared - used).max(0) / widest.len().max(1) as i64;
             widest.iter().map(|w| w + left).collect()
         }
     };
@@ -540,10 +521,16 @@ fn draw_in(graph: &Graph, style: Style) -> Drawing {
                 .iter()
                 .map(|p| p.map_or(0, |p| phase_length(&graph.phases[p].0) - 2 * BAND_PAD))
                 .collect(),
-            one_per_layer: style.room.is_some() || style == STYLES[3],
+            // (STYLES[3] with any customer lane: its lane widened for a
+            // word is the same drawing.)
+            one_per_layer: style.room.is_some()
+                || Style {
+                    customer: STYLES[3].customer,
+                    ..style
+                } == STYLES[3],
             alone: style.alone,
             room,
-            lane_min: Vec::new(),
+            lane_min: lane_min.to_vec(),
             stacked: (0..shapes.len())
                 .map(|v| match kinds[v] {
                     Kind::Step(i) => parts::stacked_height(&graph.nodes[i], customer),
