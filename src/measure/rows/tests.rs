@@ -605,7 +605,11 @@ fn guesses_on_ragged_rows_try_few_lines() {
     let mut starts = vec![0];
     for k in 1..4u64 {
         let point = text.len() as u64 / 4 * k;
-        starts.push(csv_cut_near(&text[point as usize..], point, 4).unwrap().unwrap());
+        starts.push(
+            csv_cut_near(&text[point as usize..], point, 4)
+                .unwrap()
+                .unwrap(),
+        );
     }
     let (joined, kept) = read_in_parts(&text, &starts);
     assert_eq!(kept, 4, "every guess proven");
