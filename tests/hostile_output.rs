@@ -86,6 +86,30 @@ fn a_flood_of_one_finding_is_capped_in_every_format() {
     );
 }
 
+/// A name of 2 MB (the audit's 60 MB one, smaller) is quoted in part in
+/// every message of every format: the output stays small, not a copy of
+/// the name per finding.
+#[test]
+fn a_huge_name_is_quoted_in_part_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a".repeat(2_000_000);
+    write(
+        dir.path(),
+        &[("spec/a.cx", &format!("segment {name} {{}}\n"))],
+    );
+    for format in ["human", "json", "sarif", "github"] {
+        let output = cxc_in(dir.path(), &["check", "spec", "--format", format]);
+        let all = both(&output);
+        assert!(all.len() < 64 << 10, "{format}: {} bytes", all.len());
+        // People's text may wrap a long word; the machines' keeps it whole.
+        let quoted = match format {
+            "human" => "a…".to_string(),
+            _ => format!("{}…", &name[..120]),
+        };
+        assert!(all.contains(&quoted), "{format}: {all}");
+    }
+}
+
 #[test]
 fn a_flag_raises_the_cap_and_the_spec_may_only_lower_it() {
     let dir = tempfile::tempdir().unwrap();
