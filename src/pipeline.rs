@@ -143,6 +143,7 @@ fn in_broken(d: &Diagnostic, broken: &HashMap<FileId, &[crate::source::Span]>) -
 /// Names the declaration each finding is in: the innermost declaration (a
 /// step inside its journey) whose text holds the finding's start.
 fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
+    use crate::diagnostic::quoted;
     use crate::syntax::ast::{DeclKind, OutlineEntry};
     let mut by_file: HashMap<FileId, &[OutlineEntry]> = HashMap::new();
     for spec in specs {
@@ -164,15 +165,17 @@ fn name_subjects(diagnostics: &mut [Diagnostic], specs: &[loader::Spec]) {
             continue;
         };
         let outer = &outline[i];
+        // Names quoted as messages quote them: a fingerprint of any name
+        // stays small.
         let outer_name = match &outer.name {
-            Some(name) => format!("{} {name}", outer.kind.keyword()),
+            Some(name) => format!("{} {}", outer.kind.keyword(), quoted(name)),
             None => outer.kind.keyword().to_string(),
         };
         d.subject = Some(match holding(&outer.steps, |s| s.1, at) {
             Some(j) => format!(
                 "{outer_name} / {} {}",
                 DeclKind::Step.keyword(),
-                outer.steps[j].0
+                quoted(&outer.steps[j].0)
             ),
             None => outer_name,
         });

@@ -86,6 +86,37 @@ fn a_flood_of_one_finding_is_capped_in_every_format() {
     );
 }
 
+/// A name of 2 MB (the audit's 60 MB one, smaller) is quoted in part in
+/// every message of every format: the output is that of a short name plus
+/// a little, not a copy of the name per finding.
+#[test]
+fn a_huge_name_is_quoted_in_part_in_every_format() {
+    let huge = "a".repeat(2_000_000);
+    for format in ["human", "json", "sarif", "github"] {
+        let run = |name: &str| {
+            let dir = tempfile::tempdir().unwrap();
+            write(
+                dir.path(),
+                &[("spec/a.cx", &format!("segment {name} {{}}\n"))],
+            );
+            both(&cxc_in(dir.path(), &["check", "spec", "--format", format]))
+        };
+        let (big, small) = (run(&huge), run("a"));
+        assert!(
+            big.len() < small.len() + (16 << 10),
+            "{format}: {} bytes, {} for a short name",
+            big.len(),
+            small.len()
+        );
+        // People's text may wrap a long word; the machines' keeps it whole.
+        let quoted = match format {
+            "human" => "a…".to_string(),
+            _ => format!("{}…", &huge[..120]),
+        };
+        assert!(big.contains(&quoted), "{format}: {big}");
+    }
+}
+
 #[test]
 fn a_flag_raises_the_cap_and_the_spec_may_only_lower_it() {
     let dir = tempfile::tempdir().unwrap();

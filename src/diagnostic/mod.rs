@@ -50,6 +50,7 @@ struct Texts {
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
     pub fn new(code: Code, span: Span, message: Message) -> Self {
+        let message = bounded(message);
         Diagnostic {
             code,
             severity: code.default_severity(),
@@ -80,21 +81,68 @@ impl Diagnostic {
 
     /// The fix is to write `text` in place of the span.
     pub fn replace_with(mut self, text: Option<impl Into<String>>) -> Self {
-        self.replacement = text.map(Into::into);
+        // A fix longer than a message may quote is not offered: it would
+        // carry a name of any size to the editor.
+        self.replacement = text
+            .map(Into::into)
+            .filter(|t: &String| t.chars().nth(WORD).is_none());
         self
     }
 
     pub fn help(mut self, help: Message) -> Self {
+        let help = bounded(help);
         self.help = help.text(Language::En);
         self.texts.help = Some(help);
         self
     }
 
     pub fn label(mut self, span: Span, text: Message) -> Self {
+        let text = bounded(text);
         self.labels.push((span, text.text(Language::En)));
         self.texts.labels.push(text);
         self
     }
+}
+
+/// The most characters of one word (a run without white space: a name, a
+/// path) a message quotes; a longer word keeps its start and `…`.
+const WORD: usize = 120;
+
+/// The most characters of one text argument a message quotes.
+const TEXT: usize = 1000;
+
+/// `message` with every text it quotes ([`quoted`]) bounded: one place for
+/// every message, help and label, so text, JSON, SARIF and the editor all
+/// get the same bounded words whatever the size of a name in the spec.
+fn bounded(message: Message) -> Message {
+    if !message.has_text_over(WORD) {
+        return message;
+    }
+    message.map_texts(&mut |t| quoted(t).into_owned())
+}
+
+/// `text` as a message quotes it: each word of it at most [`WORD`]
+/// characters and the whole at most about [`TEXT`], a cut marked `…`.
+pub fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= WORD {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut chars = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let end = piece.trim_end_matches(char::is_whitespace).len();
+        let word = crate::escape::shorten(&piece[..end], WORD);
+        let space = &piece[end..];
+        let here = word.chars().count() + space.chars().count();
+        if chars + here > TEXT {
+            out.push('…');
+            break;
+        }
+        out.push_str(&word);
+        out.push_str(space);
+        chars += here;
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Findings in the order they are shown: by file, position and code; a
@@ -164,4 +212,45 @@ pub fn elide_beyond<T: std::fmt::Display>(
         total - head - tail,
         kept[head..].join(separator)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_quotes_a_bounded_part_of_any_text() {
+        let huge = "n".repeat(1_000_000);
+        let d = Diagnostic::new(
+            Code::UnknownReference,
+            Span::new(crate::source::FileId(0), 0, 1),
+            crate::msg!("unknown-reference", wanted = "team", name = huge.as_str()),
+        )
+        .help(crate::msg!(
+            "unknown-reference-help",
+            kind = "team",
+            name = huge.as_str()
+        ))
+        .replace_with(Some(huge.clone()));
+        assert!(d.message.len() < 400, "{} bytes", d.message.len());
+        assert!(d.message.contains(&format!("{}…", "n".repeat(WORD))));
+        assert!(d.help.len() < 400);
+        assert_eq!(d.replacement, None);
+        let mut d = d;
+        d.localize(Language::Ru);
+        assert!(d.message.len() < 800);
+        // Many words: each kept whole, the whole cut.
+        let words = "word ".repeat(100_000);
+        let quoted = quoted(&words);
+        assert!(quoted.chars().count() <= TEXT + 1 && quoted.ends_with('…'));
+        assert!(quoted.starts_with("word word "));
+        // A short text, a long sentence of short words: as they are.
+        assert_eq!(quoted_of("team_a"), "team_a");
+        let sentence = "a b ".repeat(100);
+        assert_eq!(quoted_of(&sentence), sentence);
+    }
+
+    fn quoted_of(text: &str) -> String {
+        quoted(text).into_owned()
+    }
 }

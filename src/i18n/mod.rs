@@ -231,6 +231,20 @@ impl Message {
         }
     }
 
+    /// Whether a text argument (in its phrases, choices and lists too) is
+    /// longer than `bytes`.
+    pub fn has_text_over(&self, bytes: usize) -> bool {
+        fn over(arg: &Arg, bytes: usize) -> bool {
+            match arg {
+                Arg::Text(t) => t.len() > bytes,
+                Arg::Message(m) => m.has_text_over(bytes),
+                Arg::Choice(items) | Arg::List(items) => items.iter().any(|i| over(i, bytes)),
+                _ => false,
+            }
+        }
+        self.args.iter().any(|(_, a)| over(a, bytes))
+    }
+
     /// The message in `language`. An id missing from the catalogue (the
     /// tests forbid it) shows as the id, never as a crash.
     pub fn text(&self, language: Language) -> String {

@@ -258,8 +258,23 @@ pub fn csv_cut_near(near: impl Read, point: u64, fields: usize) -> std::io::Resu
     let Some(last) = memchr::memrchr(b'\n', &bytes) else {
         return Ok(None);
     };
-    let bytes = &bytes[..=last];
-    let fits = |start: usize| {
+    Ok(cut_in(&bytes[..=last], fields).0.map(|s| point + s as u64))
+}
+
+/// How many lines [`csv_cut_near`] tries at most. Each try reads records
+/// from that line to the end of the bytes read, so trying every line of
+/// an export whose rows never have the header's width (ragged rows) costs
+/// a read of [`NEAR`] bytes per line: minutes on a large file. A guess
+/// past this many lines is no better than the first line's; the reader of
+/// the part before proves either.
+const TRIES: usize = 64;
+
+/// [`csv_cut_near`] on the whole lines read: the offset of the line it
+/// guesses, and how many lines it tried (at most [`TRIES`]).
+pub(super) fn cut_in(bytes: &[u8], fields: usize) -> (Option<usize>, usize) {
+    let mut tried = 0;
+    let mut fits = |start: usize| {
+        tried += 1;
         let mut records = Records::part(&bytes[start..], 0);
         let mut read = 0;
         while read < 3 {
@@ -274,7 +289,8 @@ pub fn csv_cut_near(near: impl Read, point: u64, fields: usize) -> std::io::Resu
     let first = memchr::memchr(b'\n', bytes).map(|i| i + 1);
     let start = memchr::memchr_iter(b'\n', bytes)
         .map(|i| i + 1)
+        .take(TRIES)
         .find(|&s| fits(s))
         .or(first);
-    Ok(start.map(|s| point + s as u64))
+    (start, tried)
 }
