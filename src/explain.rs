@@ -38,8 +38,18 @@ sla everyone_sla for everyone {
 }
 "#;
 
-/// Every code's documentation, in the order of [`Code::ALL`].
+/// Every code's documentation, in the order of [`Code::ALL`]: one per code
+/// (its first example), as `cxc explain` lists them and SARIF's rules.
 pub fn all() -> Vec<&'static CodeDoc> {
+    let mut docs = examples();
+    docs.dedup_by_key(|d| d.code);
+    docs
+}
+
+/// Every example of every code (a code may have several: `too-many-tiers`
+/// by tiers, and by an `order arrival` queue), in the order of
+/// [`Code::ALL`]; each one's `bad` triggers its code and its `fix` does not.
+pub fn examples() -> Vec<&'static CodeDoc> {
     let mut docs: Vec<&'static CodeDoc> = crate::syntax::DOCS
         .iter()
         .chain(crate::model::DOCS)

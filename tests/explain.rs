@@ -119,7 +119,7 @@ fn the_example_base_is_clean() {
 #[test]
 fn every_bad_example_triggers_its_code_and_every_fix_does_not() {
     let mut failures = Vec::new();
-    for doc in cxc::explain::all() {
+    for doc in cxc::explain::examples() {
         let code = doc.code.as_str();
         let bad = codes(doc, doc.bad);
         if !bad.contains(code) {
