@@ -99,16 +99,31 @@ fn the_hotel_outputs_keep_corporate_off_chat_and_whatsapp() {
         );
     }
 
-    // TaskRouter and Zendesk: no filter or policy for corporate there.
+    // Zendesk: no policy for corporate there. TaskRouter: a corporate
+    // guest who opens the web chat anyway is answered by the chat's own
+    // queue (audit 12, M3: not the fallback queue), never by another
+    // channel's.
     let workflow = read(&out.path().join("routing/taskrouter-workflow.json"));
     let policies = read(&out.path().join("routing/zendesk-sla-policies.json"));
-    for text in [&workflow, &policies] {
-        for gone in [
-            "Corporate & events — Web chat",
-            "Corporate & events — WhatsApp",
-            "Гость без карты — WhatsApp",
+    for gone in [
+        "Corporate & events — Web chat",
+        "Corporate & events — WhatsApp",
+        "Гость без карты — WhatsApp",
+    ] {
+        assert!(!policies.contains(gone), "{gone}");
+    }
+    let parsed: serde_json::Value = serde_json::from_str(&workflow).unwrap();
+    for filter in parsed["task_routing"]["filters"].as_array().unwrap() {
+        let name = filter["filter_friendly_name"].as_str().unwrap();
+        for (unlisted, queue) in [
+            ("Corporate & events — Web chat", "chat_q"),
+            ("Corporate & events — WhatsApp", "wa_q"),
+            ("Гость без карты — WhatsApp", "wa_q"),
         ] {
-            assert!(!text.contains(gone), "{gone}");
+            if name.ends_with(unlisted) {
+                let first = filter["targets"][0]["queue"].as_str().unwrap();
+                assert!(first.ends_with(queue), "{name}: {first}");
+            }
         }
     }
     assert!(workflow.contains("Gold — Web chat"), "{workflow}");
