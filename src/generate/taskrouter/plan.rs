@@ -149,17 +149,28 @@ impl<'m> Plan<'m> {
         let model = self.model;
         let mut segments: Vec<Idx<Segment>> = model.segments.ids().collect();
         segments.sort_by_key(|&s| std::cmp::Reverse(self.ranks[s.index()]));
+        let contact = |c: &Channel| !c.self_service && c.kind.is_some_and(|k| k.is_live());
+        // Per channel, whether it is a live line some queue answers: every
+        // segment's customers may reach it.
+        let answered: Vec<bool> = model
+            .channels
+            .iter()
+            .map(|(channel, c)| {
+                contact(c)
+                    && model
+                        .queues
+                        .iter()
+                        .any(|(_, q)| Self::channel_of(q) == Some(Some(channel)))
+            })
+            .collect();
         let mut tasks = Vec::new();
         for segment in segments {
             for (channel, c) in model.channels.iter() {
                 let task = Task { segment, channel };
-                let queued = model.queues.ids().any(|q| self.serves(q, task));
-                let contact = !c.self_service && c.kind.is_some_and(|k| k.is_live());
-                let answered = model
-                    .queues
-                    .iter()
-                    .any(|(_, q)| Self::channel_of(q) == Some(Some(channel)));
-                if queued || (contact && (answered || model.uses_channel(segment, channel))) {
+                if answered[channel.index()]
+                    || (contact(c) && model.uses_channel(segment, channel))
+                    || model.queues.ids().any(|q| self.serves(q, task))
+                {
                     tasks.push(task);
                 }
             }
