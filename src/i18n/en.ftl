@@ -436,6 +436,7 @@ taskrouter-owner-no-queue-help = give the owner's team a queue that serves the s
 taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $after }, but TaskRouter cancels a task after { $lifetime }: the workflow's ladder ends at the rung before
 taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`, the ladder's last rung plus the channel's longest closure, at least an hour); else escalate sooner or in the ticketing system
 taskrouter-closed-longer = channel `{ $channel }` is closed for up to { $closed } on calendar `{ $calendar }` (from { $from } to { $to }), but TaskRouter cancels a task after { $lifetime }: a task created at the closing is cancelled before the line opens
+taskrouter-closed-longer-reach = no team of the queues a task on channel `{ $channel }` reaches ({ $queues }) is at work for up to { $closed } (from { $from } to { $to }, on the clock of calendar `{ $calendar }`), but TaskRouter cancels a task after { $lifetime }: a task created then is cancelled before anyone can take it
 taskrouter-closed-longer-help = create the tasks with a `Timeout` of at least { $needed } seconds (the closure plus the escalation ladder) and write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); else send tasks that arrive while the line is closed elsewhere (a voicemail or call-back flow)
 taskrouter-closed-moment =
     { $day ->

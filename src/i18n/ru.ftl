@@ -456,6 +456,7 @@ taskrouter-owner-no-queue-help = дайте команде ответствен�
 taskrouter-task-lifetime = правило жалоб `{ $complaint }` эскалирует через { $after }, но TaskRouter отменяет задачу через { $lifetime }: лестница эскалации в процессе обрывается на предыдущей ступени
 taskrouter-task-lifetime-help = если задачи создаются с бо́льшим `Timeout`, укажите его в cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`: начало последней ступени плюс самый долгий перерыв в работе канала, не меньше часа); иначе эскалируйте раньше или в тикет-системе
 taskrouter-closed-longer = канал `{ $channel }` бывает закрыт { $closed } подряд по календарю `{ $calendar }` (с { $from } до { $to }), но TaskRouter отменяет задачу через { $lifetime }: задача, созданная в момент закрытия, отменяется раньше, чем линия откроется
+taskrouter-closed-longer-reach = ни одна команда очередей, куда попадает задача канала `{ $channel }` ({ $queues }), не работает { $closed } подряд (с { $from } до { $to }, по часам календаря `{ $calendar }`), но TaskRouter отменяет задачу через { $lifetime }: задача, созданная в это время, отменяется раньше, чем её кто-либо возьмёт
 taskrouter-closed-longer-help = создавайте задачи с `Timeout` не меньше { $needed } { $needed ->
         [one] секунды
        *[other] секунд

@@ -158,5 +158,8 @@ fn longest_in(days: &Days, from: i64, to: i64) -> Option<Closure> {
     best
 }
 
+mod joint;
+pub use joint::longest_joint_closure;
+
 #[cfg(test)]
 mod tests;

@@ -121,6 +121,71 @@ complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; 
     assert!(text.contains("task_timeout: 248400"), "{text}");
 }
 
+/// Audit 12, L3: the Nepal line closes for a week of Dashain, but its
+/// waiting queue takes Bengaluru's overflow team too, and Bengaluru's
+/// operators (who own the India line) work through it: no task is lost,
+/// and nothing is said. When Bengaluru closes on the same days, the
+/// closure that counts is the stretch when neither centre works, said with
+/// the queues whose teams are away.
+#[test]
+fn an_overflow_team_at_work_covers_a_closure() {
+    let spec = r#"service "Treks" { language en }
+calendar ktm { timezone "Asia/Kathmandu"; open sun-fri 09:00-18:00; closed 2026-10-17, 2026-10-18, 2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22 }
+calendar blr { timezone "Asia/Kolkata"; open mon-sun 08:00-20:00 }
+team kt { lead kl }
+role kl { team kt; duty "Lead" }
+role ka { team kt; duty "Answer" }
+team bt { lead bl }
+role bl { team bt; duty "Lead" }
+role ba { team bt; duty "Answer" }
+channel phone_np { kind phone; hours ktm; owner kt }
+channel phone_in { kind phone; hours blr; owner bt }
+segment std { tier 1; channels phone_np, phone_in }
+sla s for std { hours ktm; answer phone_np 80% within 1m }
+queue np { channel phone_np; segments std; priority 1; team kt }
+queue np_over { channel phone_np; segments std; priority 2; team bt }
+queue india { channel phone_in; segments std; team bt }
+"#;
+    let flat = |b: &Built| {
+        let words = b.stderr.split_whitespace().filter(|w| *w != "│");
+        words.collect::<Vec<_>>().join(" ")
+    };
+    let (_w, covered) = build_text(spec, None);
+    assert!(!covered.inexact_names("phone_np"), "{}", covered.stderr);
+    assert!(
+        !flat(&covered).contains("is at work for up to"),
+        "{}",
+        covered.stderr
+    );
+    invariants::check(&covered, "overflow team at work through the closure");
+    // Without the overflow queue the Nepal line's own week is said.
+    let alone = spec.replace(
+        "queue np_over { channel phone_np; segments std; priority 2; team bt }\n",
+        "",
+    );
+    let (_w, alone) = build_text(&alone, None);
+    assert!(
+        flat(&alone)
+            .contains("channel `phone_np` is closed for up to 6 days 15 hours on calendar `ktm`"),
+        "{}",
+        alone.stderr
+    );
+    // Bengaluru closed on the same days: neither centre works from
+    // Friday 16 October 20:00 IST (20:15 in Kathmandu) to Friday 23
+    // October 08:00 IST (08:15 in Kathmandu), told on Kathmandu's clock.
+    let both = spec.replace(
+        "open mon-sun 08:00-20:00 }",
+        "open mon-sun 08:00-20:00; closed 2026-10-17, 2026-10-18, 2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22 }",
+    );
+    let (_w, both) = build_text(&both, None);
+    let text = flat(&both);
+    assert!(both.inexact_names("phone_np"), "{}", both.stderr);
+    assert!(
+        text.contains("no team of the queues a task on channel `phone_np` reaches (np, np_over) is at work for up to 6 days 12 hours (from 2026-10-16 20:15 to 2026-10-23 08:15"),
+        "{text}"
+    );
+}
+
 /// Audit 3, finding 4: TaskRouter timeouts run on the wall clock. A rung
 /// `after 2wd` on Mon–Fri 09–18 waits the longest wall-clock time its
 /// deadline can last (a request made as Thursday begins is due on Monday at

@@ -7,26 +7,101 @@
 //! next to a weekend included) plus the escalation ladder its complaint
 //! tasks climb; where the task lifetime is shorter, `inexact-export` names
 //! the closure with its dates and the `Timeout` needed.
+//!
+//! A task waits in the queues of its filter, and a queue is worked while
+//! its workers are at work: the hours of the channels they own (a queue
+//! has no hours of its own). So the closure that counts is the
+//! stretch when no team of the queues a task on the channel reaches is at
+//! work — the channel's own calendar when those teams answer nothing else,
+//! shorter when an overflow team in another centre is at work through it
+//! (audit 12, L3: Bengaluru takes the Nepal line's overflow all through
+//! Dashain).
 
+use super::plan::Place;
 use super::Writer;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
-use crate::model::closure::{longest_closure, LocalMinute};
-use crate::model::{Channel, Idx};
+use crate::model::closure::{longest_closure, longest_joint_closure, Closure, LocalMinute};
+use crate::model::{Calendar, Channel, Idx, Party, Queue};
 use crate::msg;
 use std::collections::BTreeMap;
 
 impl Writer<'_> {
-    /// How long `channel`'s `hours` are closed at most, in seconds (0: no
-    /// calendar, or never closed).
+    /// How long no queue a task on `channel` reaches is worked, at most,
+    /// in seconds (0: no calendar, or never closed).
     pub(super) fn closed_for(&self, channel: Idx<Channel>) -> u64 {
+        self.closure(channel)
+            .map_or(0, |(c, _)| c.minutes().unsigned_abs() * 60)
+    }
+
+    /// The longest stretch when no team of the queues a task on `channel`
+    /// can reach is at work, on the channel's calendar's clock, with the
+    /// queues of the worst placed task when other calendars than the
+    /// channel's shortened it (else none).
+    fn closure(&self, channel: Idx<Channel>) -> Option<(Closure, Vec<Idx<Queue>>)> {
         let model = self.model;
-        model.channels[channel]
-            .hours
-            .as_ref()
-            .and_then(|h| h.target)
-            .and_then(|c| longest_closure(&model.calendars[c]))
-            .map_or(0, |c| c.minutes().unsigned_abs() * 60)
+        let own = model.channels[channel].hours.as_ref()?.target?;
+        let mut reached: Vec<Vec<Idx<Queue>>> = Vec::new();
+        for &task in self.plan.tasks.iter().filter(|t| t.channel == channel) {
+            let (Place::Served(queues) | Place::Channel(queues)) = self.plan.place(task) else {
+                continue;
+            };
+            if !reached.contains(&queues) {
+                reached.push(queues);
+            }
+        }
+        let alone = || longest_closure(&model.calendars[own]).map(|c| (c, Vec::new()));
+        if reached.is_empty() {
+            return alone();
+        }
+        let mut worst: Option<(Closure, Vec<Idx<Queue>>)> = None;
+        for queues in reached {
+            let mut calendars: Vec<Idx<Calendar>> = vec![own];
+            for &q in &queues {
+                calendars.extend(self.team_calendars(q));
+            }
+            calendars.sort();
+            calendars.dedup();
+            let closure = if calendars == [own] {
+                alone()
+            } else {
+                let days: Vec<&Calendar> = calendars.iter().map(|&c| &model.calendars[c]).collect();
+                longest_joint_closure(&days, &model.calendars[own]).map(|c| (c, queues))
+            };
+            if let Some((c, q)) = closure {
+                if worst
+                    .as_ref()
+                    .is_none_or(|(w, _)| c.minutes() > w.minutes())
+                {
+                    worst = Some((c, q));
+                }
+            }
+        }
+        worst
+    }
+
+    /// The calendars queue `id`'s workers work: the `hours` of the
+    /// channels they own. The queue takes its team's workers, or one role's
+    /// ([`Model::queue_takers`](crate::model::Model::queue_takers)); a
+    /// channel is worked in its own hours by its `owner` — the team or one
+    /// of its roles for a team's queue, that role for a role's. A queue on
+    /// another team's line (the Adelaide morning queue on Bengaluru's Gold
+    /// line) does not say its team works all that line's hours.
+    fn team_calendars(&self, id: Idx<Queue>) -> Vec<Idx<Calendar>> {
+        let model = self.model;
+        let Some(takers) = model.queue_takers(&model.queues[id]) else {
+            return Vec::new();
+        };
+        let works = |owner: Party| match takers {
+            Party::Role(_) => owner == takers,
+            Party::Team(team) => model.team_of(owner) == Some(team),
+        };
+        model
+            .channels
+            .values()
+            .filter(|c| c.owner.as_ref().and_then(|o| o.target).is_some_and(works))
+            .filter_map(|c| c.hours.as_ref()?.target)
+            .collect()
     }
 
     /// `inexact-export` on the `hours` of each routed channel whose longest
@@ -51,7 +126,7 @@ impl Writer<'_> {
             let Some(calendar) = hours.target.map(|c| &model.calendars[c]) else {
                 continue;
             };
-            let Some(closure) = longest_closure(calendar) else {
+            let Some((closure, queues)) = self.closure(id) else {
                 continue;
             };
             let closed = closure.minutes().unsigned_abs() * 60;
@@ -62,21 +137,46 @@ impl Writer<'_> {
                 continue;
             }
             let needed = closed + ladders.get(&id).copied().unwrap_or(0);
-            problems.push(
-                Diagnostic::new(
-                    Code::InexactExport,
-                    hours.span,
-                    msg!(
-                        "taskrouter-closed-longer",
-                        channel = &channel.header.id,
-                        calendar = &calendar.header.id,
-                        closed = crate::i18n::Arg::seconds(closed, false),
-                        from = moment(closure.from, closure.dated),
-                        to = moment(closure.to, closure.dated),
-                        lifetime = crate::i18n::Arg::seconds(self.lifetime, false)
-                    ),
+            let (from, to) = (
+                moment(closure.from, closure.dated),
+                moment(closure.to, closure.dated),
+            );
+            let (closed, lifetime) = (
+                crate::i18n::Arg::seconds(closed, false),
+                crate::i18n::Arg::seconds(self.lifetime, false),
+            );
+            let (channel_id, calendar_id) = (&channel.header.id, &calendar.header.id);
+            // Other teams' hours shortened the channel's closure: the
+            // queues whose teams are all away then are named.
+            let message = if queues.is_empty() {
+                msg!(
+                    "taskrouter-closed-longer",
+                    channel = channel_id,
+                    calendar = calendar_id,
+                    closed = closed,
+                    from = from,
+                    to = to,
+                    lifetime = lifetime
                 )
-                .help(msg!("taskrouter-closed-longer-help", needed = needed)),
+            } else {
+                let names: Vec<&str> = queues
+                    .iter()
+                    .map(|&q| model.queues[q].header.id.as_str())
+                    .collect();
+                msg!(
+                    "taskrouter-closed-longer-reach",
+                    channel = channel_id,
+                    queues = names.join(", "),
+                    calendar = calendar_id,
+                    closed = closed,
+                    from = from,
+                    to = to,
+                    lifetime = lifetime
+                )
+            };
+            problems.push(
+                Diagnostic::new(Code::InexactExport, hours.span, message)
+                    .help(msg!("taskrouter-closed-longer-help", needed = needed)),
             );
         }
     }
