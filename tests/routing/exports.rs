@@ -511,3 +511,60 @@ fn audit11_m1_peer_city_queues_take_a_call_together() {
     }
     invariants::check(&built, "isp");
 }
+
+/// The workflow does not grow with the segments that reach a live line
+/// they do not list (the growth audit 12's M3 fix brought): segments of one
+/// tier share one filter per channel, whether they list it or not, so the
+/// ordinary filters stay within channels × tiers however many segments
+/// there are — 4 here with 1 Standard segment or 6.
+#[test]
+fn unlisted_segments_of_a_tier_share_one_filter_per_channel() {
+    let spec = |extra: usize| {
+        let mut spec = r#"service "Shop" { language en }
+calendar office { timezone "UTC"; open mon-fri 09:00-18:00 }
+team t { lead l }
+role l { team t; duty "Lead" }
+channel phone { kind phone; hours office; owner t }
+channel chat { kind messenger; hours office; owner t }
+segment vip { tier 1; channels phone }
+segment std { tier 2; channels chat }
+sla sv for vip { hours office; answer phone 80% within 1m }
+sla ss for std { hours office; answer chat 80% within 2m }
+queue vq { channel phone; segments vip; team t }
+queue cq { channel chat; segments std; team t }
+"#
+        .to_string();
+        for i in 0..extra {
+            spec += &format!(
+                "segment extra{i} {{ tier 2; channels chat }}\n\
+                 sla se{i} for extra{i} {{ hours office; answer chat 80% within 2m }}\n"
+            );
+        }
+        spec
+    };
+    let filters = |b: &Built| {
+        b.workflow["task_routing"]["filters"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let (_w, one) = build_text(&spec(0), None);
+    let (_w, six) = build_text(&spec(5), None);
+    let (channels, tiers) = (2, 2);
+    assert_eq!(filters(&one), channels * tiers, "{}", one.workflow);
+    assert_eq!(filters(&six), filters(&one), "{}", six.workflow);
+    // Every Standard segment calls the phone line at Standard's priority,
+    // in the one filter.
+    for segment in ["std", "extra0", "extra4"] {
+        let call = serde_json::json!({"channel": "phone", "segment": segment});
+        let now = Moment {
+            day: 0,
+            minute: 600,
+        };
+        let placed = twilio::route(&six.workflow, &call, now, 0, &|_| false).unwrap();
+        assert!(placed.queue.ends_with("vq"), "{segment}: {placed:?}");
+        assert_eq!(placed.priority, 5, "{segment}: {placed:?}");
+    }
+    invariants::check(&one, "one standard segment");
+    invariants::check(&six, "six standard segments");
+}
