@@ -391,7 +391,13 @@ pub(super) fn schedule(
                 msg!(
                     "zendesk-two-schedules",
                     policy = title,
-                    channels = channels,
+                    // The channels in brackets, where the policy names
+                    // them (a catch-all names none: audit 13, L1).
+                    channels = if channels.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({channels})")
+                    },
                     reply = &model.calendars[a].header.id,
                     resolution = &model.calendars[b].header.id
                 ),
