@@ -279,7 +279,10 @@ unused = { $kind ->
         [customer_type] customer type
        *[other] { $kind }
     } `{ $name }` is declared but never used
-unused-help = reference `{ $name }` where it applies, or delete the declaration
+unused-help = { $kind ->
+        [segment] list the channels these customers use, or give them an SLA, a queue or a promise; delete `{ $name }` only if the company no longer serves them
+       *[other] reference `{ $name }` where it applies, or delete the declaration
+    }
 
 ## cxc.yaml
 
