@@ -250,3 +250,50 @@ fn measured_figures_have_the_decimal_sign_of_the_language() {
     assert!(en.contains("83.8% of 1200"), "{en}");
     assert!(!en.contains("83,8%"), "{en}");
 }
+
+/// Audit 13, L1: "Zendesk policy “…” () holds…" — a message filled with
+/// nothing where a list was to go. Every finding `cxc build` gives on every
+/// shipped and outside spec, in English and Russian, has no empty
+/// brackets or quotes.
+#[test]
+fn no_finding_leaves_an_empty_pair_of_brackets_or_quotes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut specs = Vec::new();
+    for parent in ["examples", "tests/specs", "tests/specs/outside"] {
+        for entry in std::fs::read_dir(root.join(parent)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() && !path.ends_with("outside") {
+                specs.push(path);
+            }
+        }
+    }
+    specs.sort();
+    let mut read = 0;
+    for spec in &specs {
+        for lang in ["en", "ru"] {
+            let out = tempfile::tempdir().unwrap();
+            let output = cxc(&[
+                "build",
+                spec.to_str().unwrap(),
+                "-o",
+                out.path().to_str().unwrap(),
+                "--today",
+                TODAY,
+                "--lang",
+                lang,
+                "--color",
+                "never",
+            ]);
+            let said = String::from_utf8_lossy(&output.stderr);
+            read += said.matches("help:").count();
+            for empty in ["()", "“”", "«»", "``"] {
+                assert!(
+                    !said.contains(empty),
+                    "{} ({lang}): {empty} in {said}",
+                    spec.display()
+                );
+            }
+        }
+    }
+    assert!(read > 100, "only {read} findings read");
+}

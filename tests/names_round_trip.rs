@@ -132,7 +132,13 @@ fn every_export_name_of_every_spec_is_read_back() {
         round_trip(&folder);
     }
     for spec in [
-        "airline", "nordrent", "bank", "insurer", "courier", "meridian",
+        "airline",
+        "nordrent",
+        "bank",
+        "insurer",
+        "courier",
+        "meridian",
+        "stackwise",
     ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }

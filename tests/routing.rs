@@ -149,11 +149,19 @@ fn the_specs_written_outside_keep_every_invariant() {
 /// The specs outside reviewers wrote for the team's audits (tests/specs):
 /// an airline, a pharmacy chain, a car-rental chain, a Russian bank, a
 /// hotel group, a UK/Irish/Polish insurer, an Australian energy retailer
-/// (audit 7), a Russian parcel-delivery company written in Russian (audit 8).
+/// (audit 7), a Russian parcel-delivery company written in Russian (audit 8),
+/// a tour operator across India, Nepal and Australia (audit 12) and a
+/// follow-the-sun database company (audit 13).
 #[test]
 fn the_audit_specs_keep_every_invariant() {
     for spec in [
-        "airline", "nordrent", "bank", "insurer", "courier", "meridian",
+        "airline",
+        "nordrent",
+        "bank",
+        "insurer",
+        "courier",
+        "meridian",
+        "stackwise",
     ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());

@@ -279,7 +279,10 @@ unused = { $kind ->
         [customer_type] customer type
        *[other] { $kind }
     } `{ $name }` is declared but never used
-unused-help = reference `{ $name }` where it applies, or delete the declaration
+unused-help = { $kind ->
+        [segment] list the channels these customers use, or give them an SLA, a queue or a promise; delete `{ $name }` only if the company no longer serves them
+       *[other] reference `{ $name }` where it applies, or delete the declaration
+    }
 
 ## cxc.yaml
 
@@ -414,14 +417,14 @@ zendesk-time-zone = Zendesk has no time zone matching `{ $zone }`; the schedule 
 zendesk-time-zone-help = use an IANA time zone Zendesk knows (e.g. "Europe/Berlin"), or set the schedule's zone by hand in Zendesk
 zendesk-dated-hours = a Zendesk schedule has a week and whole-day holidays only: the hours calendar `{ $calendar }` keeps on { $dates } are left out of its schedule, and Zendesk counts those dates on their weekday's hours
 zendesk-dated-hours-help = in Zendesk, adjust the schedule by hand for those dates (or count tickets on them apart); `cxc measure` and the dbt project count them as the calendar says
-zendesk-shared-via = the tickets of channel `{ $channel }` and of channel `{ $other }` both arrive through via_id { $via }: a Zendesk policy cannot tell them apart, so the first policy that names it takes both
-zendesk-shared-via-help = give each channel its own via ids in cxc.yaml (`exports:`, `zendesk:`, `via_ids:`, e.g. `{ $channel }: [74]`), or give both channels the same targets
+zendesk-shared-via = the tickets of channel `{ $channel }` and of channel `{ $other }` both arrive through via_id { $via }: a Zendesk policy cannot tell them apart, so the first policy that names it takes both, and the targets of the policy after it never apply to them
+zendesk-shared-via-help = if this channel's tickets reach Zendesk another way (a form that files them through the API arrives as via_id 5), give it that via id in cxc.yaml (`exports:`, `zendesk:`, `via_ids:`, e.g. `{ $channel }: [5]`); otherwise give both channels the same targets
 zendesk-organization-missing = Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{ $segment }`
 zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
 zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner: on the wall clock the SLA's takes from { $sla_least } to { $sla_most } and the rule's from { $rule_least } to { $rule_most } (the most when the ticket comes in as the target's calendar closes), so the SLA's ends first on some tickets and the rule's on others (the one whose calendar is closed when the ticket comes in falls behind); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
 zendesk-complaint-clocks-never = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (a calendar that never opens never ends its target); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
 zendesk-complaint-clocks-help = give the complaint rule the `hours` of the segment's SLA, or a wall-clock target no longer than the SLA's, so that Zendesk can hold the stricter of the two exactly
-zendesk-two-schedules = Zendesk policy “{ $policy }” ({ $channels }) holds the first-reply target of one SLA, counted on calendar `{ $reply }`, and the resolution target of another, counted on calendar `{ $resolution }`; a ticket has one schedule, so the policy is put on `{ $reply }` and its resolution time is counted on those hours
+zendesk-two-schedules = Zendesk policy “{ $policy }”{ $channels } holds a first-reply target counted on calendar `{ $reply }` and a resolution target counted on calendar `{ $resolution }`; a ticket has one schedule, so the policy is put on `{ $reply }` and its resolution time is counted on those hours
 zendesk-two-schedules-help = give the segment's SLAs the same `hours` for targets on one channel, or write both targets in one SLA
 taskrouter-owner-off-duty = complaint rule `{ $complaint }` ends its TaskRouter escalation with role `{ $role }` ({ $headcount } people) on { $channels }, open longer in a week than they can work: a complaint task that arrives while none of them is on duty waits for them, with no timeout and no later rung, until TaskRouter cancels it ({ $lifetime })
 taskrouter-owner-off-duty-help = add a rung after `{ $role }` (`escalate after ... to` a team or role whose team has a queue on the channel), make the role's team the owner, or raise the role's `headcount` to at least { $needed } (people working { $week } hours a week)

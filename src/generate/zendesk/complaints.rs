@@ -266,7 +266,11 @@ impl Context<'_> {
                 }
             }
             if catch_all {
-                for (filter, _) in filters(vec![tag.clone()], conditions.clone(), Vec::new()) {
+                // Not the tickets of a channel another SLA governs without
+                // a resolution target: the rule's own policy takes them.
+                let mut required = vec![tag.clone()];
+                required.extend(tier.not_left_out(model, self.exports));
+                for (filter, _) in filters(required, conditions.clone(), Vec::new()) {
                     let name = format!(
                         "{title} — {} — {}",
                         self.labels(&segments),

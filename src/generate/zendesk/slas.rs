@@ -94,6 +94,68 @@ pub(super) fn tiered(
         .collect()
 }
 
+impl Tiered {
+    /// The via ids a catch-all "other channels" policy of these segments
+    /// leaves out: those of a channel another SLA governs without a
+    /// resolution target ([`Model::sla_governs`]) — unless a channel these
+    /// SLAs do govern arrives through the same via id (two phone lines):
+    /// Zendesk cannot tell them apart, and the governed one keeps its
+    /// target; a note says so for each such channel. The SLA's catch-all
+    /// and a complaint rule's (audit 13: a quality complaint on the
+    /// enterprise phone line took the portal's 2 working days) ask this
+    /// one rule.
+    pub(super) fn left_out(
+        model: &Model,
+        exports: &Exports,
+        covered: &Covered,
+        ungoverned: &[Idx<Channel>],
+    ) -> (Vec<u64>, Vec<Diagnostic>) {
+        let governed: Vec<(u64, Idx<Channel>)> = (model.channels.iter())
+            .filter(|&(c, _)| !ungoverned.contains(&c))
+            .filter(|&(c, _)| {
+                covered.channels.contains(&c)
+                    || (covered.segments.iter()).any(|&s| model.uses_channel(s, c))
+            })
+            .flat_map(|(c, _)| channel_vias(model, exports, c).iter().map(move |&v| (v, c)))
+            .collect();
+        let governed_by = |via: u64| governed.iter().find(|g| g.0 == via).map(|g| g.1);
+        // A via id left in says so: those tickets get the general
+        // resolution the spec does not give them.
+        let mut shared_notes = Vec::new();
+        for &channel in ungoverned {
+            let shared = channel_vias(model, exports, channel)
+                .iter()
+                .find_map(|&via| governed_by(via).map(|other| (via, other)));
+            if let Some((via, other)) = shared {
+                shared_notes.push(super::shared_via(
+                    &model.channels[channel],
+                    &model.channels[other],
+                    via,
+                ));
+            }
+        }
+        let mut excluded: Vec<u64> = (ungoverned.iter())
+            .flat_map(|&c| channel_vias(model, exports, c).iter().copied())
+            .filter(|&id| governed_by(id).is_none())
+            .collect();
+        excluded.sort_unstable();
+        excluded.dedup();
+        (excluded, shared_notes)
+    }
+
+    /// [`Tiered::left_out`] as `via_id is_not` conditions.
+    pub(super) fn not_left_out(&self, model: &Model, exports: &Exports) -> Vec<Value> {
+        let (excluded, _) = Self::left_out(model, exports, &self.covered, &self.ungoverned);
+        not_via(excluded)
+    }
+}
+
+fn not_via(ids: Vec<u64>) -> Vec<Value> {
+    (ids.into_iter())
+        .map(|id| serde_json::json!({"field": "via_id", "operator": "is_not", "value": id}))
+        .collect()
+}
+
 /// Where the SLA policies go, with the calendar each counts on.
 pub(super) struct Out<'o> {
     pub bodies: &'o mut Vec<Value>,
@@ -225,44 +287,10 @@ pub(super) fn policies(
         // Tickets of these segments from any other channel, after every
         // channel's own policy.
         // Not the tickets of a channel another SLA governs without a
-        // resolution target ([`Model::sla_governs`]), unless a channel
-        // these SLAs do govern arrives through the same via id (two phone
-        // lines): Zendesk cannot tell them apart, and the governed one keeps
-        // its target.
+        // resolution target ([`Tiered::left_out`]).
         if general.is_some() {
-            let governed: Vec<(u64, Idx<Channel>)> = (model.channels.iter())
-                .filter(|&(c, _)| !ungoverned.contains(&c))
-                .filter(|&(c, _)| {
-                    covered.channels.contains(&c)
-                        || (covered.segments.iter()).any(|&s| model.uses_channel(s, c))
-                })
-                .flat_map(|(c, _)| channel_vias(model, exports, c).iter().map(move |&v| (v, c)))
-                .collect();
-            let governed_by = |via: u64| governed.iter().find(|g| g.0 == via).map(|g| g.1);
-            // A via id left in says so: those tickets get the general
-            // resolution the spec does not give them.
-            let mut shared_notes = Vec::new();
-            for &channel in &ungoverned {
-                let shared = channel_vias(model, exports, channel)
-                    .iter()
-                    .find_map(|&via| governed_by(via).map(|other| (via, other)));
-                if let Some((via, other)) = shared {
-                    shared_notes.push(super::shared_via(
-                        &model.channels[channel],
-                        &model.channels[other],
-                        via,
-                    ));
-                }
-            }
-            let mut excluded: Vec<u64> = (ungoverned.iter())
-                .flat_map(|&c| channel_vias(model, exports, c).iter().copied())
-                .filter(|&id| governed_by(id).is_none())
-                .collect();
-            excluded.sort_unstable();
-            excluded.dedup();
-            let not: Vec<Value> = (excluded.into_iter())
-                .map(|id| serde_json::json!({"field": "via_id", "operator": "is_not", "value": id}))
-                .collect();
+            let (excluded, shared_notes) = Tiered::left_out(model, exports, &covered, &ungoverned);
+            let not = not_via(excluded);
             for (filter, _) in filters(not, conditions.clone(), Vec::new()) {
                 let title = format!(
                     "{label} — {segment_labels} — {}",
@@ -363,7 +391,13 @@ pub(super) fn schedule(
                 msg!(
                     "zendesk-two-schedules",
                     policy = title,
-                    channels = channels,
+                    // The channels in brackets, where the policy names
+                    // them (a catch-all names none: audit 13, L1).
+                    channels = if channels.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({channels})")
+                    },
                     reply = &model.calendars[a].header.id,
                     resolution = &model.calendars[b].header.id
                 ),

@@ -87,11 +87,20 @@ pub struct Input {
     pub room: Vec<i64>,
     /// The least cross size of each lane (its title's length), if given.
     pub lane_min: Vec<i64>,
-    /// What each real node stacks beside the map along the main axis
-    /// where two or more nodes of its layer have something there (the
-    /// map's customer chips, named): such a layer is as deep as the
-    /// stack, so it stands level with its row. Empty: nothing.
-    pub stacked: Vec<i64>,
+    /// What each real node sets beside the map along the main axis (the
+    /// map's customer chips): a layer is as deep as what its nodes set
+    /// there, so it stands level with its row. Empty: nothing.
+    pub stacked: Vec<ChipDepth>,
+}
+
+/// The depth along the main axis of what a node sets beside the map (its
+/// customer chip), with the gap after it: `alone` where it is the only
+/// node of its layer with one, `named` where two or more stack theirs
+/// (each then names its step). 0: nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChipDepth {
+    pub alone: i64,
+    pub named: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -422,19 +422,18 @@ pub(super) fn place(
     for v in 0..count {
         layer_depth[work.layer[v]] = layer_depth[work.layer[v]].max(work.size[v].0);
     }
-    // A layer whose nodes stack something beside the map is as deep as
-    // the stack.
-    let mut stacks = vec![(0usize, 0i64); layers];
-    for (v, &h) in input.stacked.iter().enumerate().take(real) {
-        if h > 0 {
+    // A layer whose nodes set something beside the map is as deep as
+    // that: one node's chip alone (ten channels stand taller than their
+    // step: tour operator audit, L4), or the stack of two or more.
+    let mut stacks = vec![(0usize, 0i64, 0i64); layers];
+    for (v, beside) in input.stacked.iter().enumerate().take(real) {
+        if beside.named > 0 {
             let stack = &mut stacks[work.layer[v]];
-            *stack = (stack.0 + 1, stack.1 + h);
+            *stack = (stack.0 + 1, beside.alone, stack.2 + beside.named);
         }
     }
-    for (depth, &(n, h)) in layer_depth.iter_mut().zip(&stacks) {
-        if n > 1 {
-            *depth = (*depth).max(h);
-        }
+    for (depth, &(n, alone, named)) in layer_depth.iter_mut().zip(&stacks) {
+        *depth = (*depth).max(if n > 1 { named } else { alone });
     }
     // A band shorter than it must be (its title is longer) gets the rest
     // in its last layer.

@@ -533,8 +533,8 @@ fn draw_in(graph: &Graph, style: Style, lane_min: &[i64], shared: i64) -> Drawin
             lane_min: lane_min.to_vec(),
             stacked: (0..shapes.len())
                 .map(|v| match kinds[v] {
-                    Kind::Step(i) => parts::stacked_height(&graph.nodes[i], customer),
-                    _ => 0,
+                    Kind::Step(i) => parts::beside(&graph.nodes[i], customer),
+                    _ => layered::ChipDepth::default(),
                 })
                 .collect(),
         },

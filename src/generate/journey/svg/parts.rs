@@ -192,15 +192,23 @@ fn chip_lines(node: &crate::generate::journey::Node, w: i64, named: bool) -> Vec
     lines
 }
 
-/// The height a step's chip takes in a stack of chips (named), with the
-/// gap after it, in a customer's lane `customer` px wide; 0 for a step
-/// the customer takes no part in. The layout makes a layer as deep as its
-/// stack, so the stack stands level with its row.
-pub(super) fn stacked_height(node: &crate::generate::journey::Node, customer: i64) -> i64 {
+/// The height a step's chip takes alone on its row and in a stack of
+/// chips (named), each with the gap after it, in a customer's lane
+/// `customer` px wide; 0 for a step the customer takes no part in. The
+/// layout makes a layer as deep as its chips, so they stand level with
+/// their row.
+pub(super) fn beside(
+    node: &crate::generate::journey::Node,
+    customer: i64,
+) -> crate::generate::journey::layered::ChipDepth {
     if node.channels.is_empty() || customer == 0 {
-        return 0;
+        return Default::default();
     }
-    chip_height(chip_lines(node, customer - 12, true).len()) + CHIP_GAP
+    let height = |named| chip_height(chip_lines(node, customer - 12, named).len()) + CHIP_GAP;
+    crate::generate::journey::layered::ChipDepth {
+        alone: height(false),
+        named: height(true),
+    }
 }
 
 /// The front-stage steps of the map in rows: steps whose boxes share
