@@ -616,7 +616,11 @@ impl<'m> Measurement<'m> {
             contacts: self.contacts,
             contacts_by_segment: self.by_segment,
             complaints_by_segment: self.complaints_by_segment,
-            visits: self.visits,
+            // The visits measured: not those of cases set aside whole.
+            visits: self.visits
+                - (self.journeys.journeys.iter())
+                    .map(|j| j.set_aside.visits)
+                    .sum::<u64>(),
             attainments: self.sla.attainments(),
             metrics: self.sla.metrics.0,
             voices: self.voices.0,
