@@ -533,3 +533,70 @@ proptest! {
         );
     }
 }
+
+/// Bad visits naming some of the cases of a generated export: measured,
+/// its figures equal those of the export with every row of those cases
+/// taken out (the oracle: the file without them, measured as it is).
+fn bad_visits_set_aside_their_cases(seed: u64) {
+    let mut rng = Rng(seed);
+    let (contacts, cases) = generated(&mut rng);
+    let ids: std::collections::BTreeSet<&str> = cases
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let named: Vec<&str> = ids.into_iter().filter(|_| rng.below(3) == 0).collect();
+    let header = header(&cases);
+    let mut bad = Vec::new();
+    for case in &named {
+        let day = 2 + rng.below(20);
+        // Readable rows that name the case (not the missing id, the
+        // unreadable one, nor the one of a case of its own).
+        let kinds = bad_visits(&header, "repair", "call", case, day);
+        let readable: Vec<&Vec<u8>> = kinds
+            .iter()
+            .filter(|r| std::str::from_utf8(r).is_ok_and(|r| r.split(',').next() == Some(*case)))
+            .collect();
+        for _ in 0..1 + rng.below(2) {
+            bad.push(readable[rng.below(readable.len() as u64) as usize].clone());
+        }
+    }
+    let without: String = cases
+        .lines()
+        .filter(|l| !named.contains(&l.split(',').next().unwrap_or("")))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/measure/spec.cx");
+    let spec = spec.to_str().unwrap();
+    let with_bad = with_bad_rows(&cases, &bad, &mut rng);
+    let measured = figures(
+        dir.path(),
+        spec,
+        contacts.as_bytes(),
+        &with_bad,
+        Format::Csv,
+    );
+    let oracle = figures(
+        dir.path(),
+        spec,
+        contacts.as_bytes(),
+        without.as_bytes(),
+        Format::Csv,
+    );
+    assert!(
+        measured == oracle,
+        "seed {seed}: cases {named:?} with bad rows are not the export without them\ncases:\n{}\nmeasured: {measured:#}\nwithout them: {oracle:#}",
+        String::from_utf8_lossy(&with_bad),
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn bad_visits_set_aside_their_cases_whole(seed in any::<u64>()) {
+        eprintln!("seed {seed}");
+        bad_visits_set_aside_their_cases(seed);
+    }
+}
