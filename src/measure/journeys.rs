@@ -115,6 +115,9 @@ pub struct JourneyFigures {
     pub set_aside: SetAside,
 }
 
+/// The bad rows that name one case: how many, and their first lines.
+type Tied = (u64, Vec<u64>);
+
 pub struct Tally {
     /// Every visit, until the export ends.
     open: Held,
@@ -129,7 +132,7 @@ pub struct Tally {
     max_handoffs: u32,
     /// The bad rows that name a case, per journey (none: the row names no
     /// journey of the spec) and case id: how many, and their first lines.
-    tied: BTreeMap<(Option<Idx<Journey>>, Box<str>), (u64, Vec<u64>)>,
+    tied: BTreeMap<(Option<Idx<Journey>>, Box<str>), Tied>,
 }
 
 impl Tally {
@@ -190,7 +193,7 @@ impl Tally {
     ) {
         let held = std::mem::take(&mut self.open);
         // The bad rows tied to each case, by number.
-        let mut tied: Vec<(u64, Vec<u64>)> = vec![(0, Vec::new()); held.len()];
+        let mut tied: Vec<Tied> = vec![(0, Vec::new()); held.len()];
         for ((journey, case), (count, lines)) in std::mem::take(&mut self.tied) {
             let numbers: Vec<u32> = match journey {
                 Some(j) => held.number(j, &case).into_iter().collect(),
