@@ -680,11 +680,12 @@ journey repair {
   segments mass
   start call
   step call { owner support; channel phone; next visit }
-  step visit { owner support; channel phone; next done }
+  step visit { owner support; channel phone; within 30m; next done }
   step done { owner support; channel phone; end "Repaired" }
 }
 "#;
-    // Half the cases stop at `visit`; its effort is 5 of 5.
+    // Half the cases stop at `visit` (b is there an hour when the export
+    // ends, past its 30 minutes); its effort is 5 of 5.
     let cases = "case,journey,step,entered,effort\n\
         a,repair,call,2026-11-02T09:00:00Z,\n\
         a,repair,visit,2026-11-02T10:00:00Z,5\n\
@@ -697,6 +698,27 @@ journey repair {
     let visit = &measured["journeys"][0]["steps"][1];
     assert_eq!(visit["pain"], serde_json::json!(["dropoff", "effort"]));
     assert_eq!(visit["effort"], 5);
+    // Audit 12, M1: with no `within` on the step nor on the journey,
+    // nothing runs out: b is still there (under way), not a drop-off.
+    let timeless = spec.replace(" within 30m;", "");
+    let (_, untimed) = measure_in(&timeless, "id,segment,channel,created\n", cases);
+    let journey = &untimed["journeys"][0];
+    assert_eq!(
+        (
+            journey["in_progress"].as_u64(),
+            journey["steps"][1]["stopped"].as_u64()
+        ),
+        (Some(1), Some(0))
+    );
+    assert_eq!(journey["steps"][1]["pain"], serde_json::json!(["effort"]));
+    // The journey's `within` runs out instead: b stopped.
+    let journey_timed = timeless.replace(
+        "  segments mass\n  start",
+        "  segments mass\n  within 30m\n  start",
+    );
+    assert_ne!(journey_timed, timeless);
+    let (_, timed) = measure_in(&journey_timed, "id,segment,channel,created\n", cases);
+    assert_eq!(timed["journeys"][0]["steps"][1]["stopped"], 1);
     // The map built with the cases marks the step as it marks a
     // high-effort-step.
     let dir = tempfile::tempdir().unwrap();
@@ -910,4 +932,77 @@ fn every_figure_says_the_rows_it_rests_on_and_those_set_aside() {
         behind.contains("1 (a segment the spec does not have, such as `gold`: 1)"),
         "{behind}"
     );
+}
+
+/// Audit 12, M1: a case one of whose rows is bad data (a visit to a step
+/// the journey lacks) is set aside whole — replayed on its other rows it
+/// was a drop-off at `visit` and fired `measured-pain` — and the bad-data
+/// finding at the journey says how many cases for how many rows. A bad row
+/// with no case id sets aside only itself.
+#[test]
+fn a_case_with_a_bad_row_is_set_aside_whole() {
+    let spec = r#"service "Aside" { language en }
+team support { lead lead }
+role lead { team support; duty "Leads support" }
+channel phone { kind phone; owner support }
+segment mass { channels phone }
+sla mass_sla for mass { resolution within 2d }
+journey repair {
+  segments mass
+  start call
+  step call { owner support; channel phone; within 1h; next visit }
+  step visit { owner support; channel phone; within 1h; next done }
+  step done { owner support; channel phone; end "Repaired" }
+}
+"#;
+    let good = "case,journey,step,entered\n\
+        a,repair,call,2026-11-02T09:00:00Z\n\
+        a,repair,visit,2026-11-02T09:30:00Z\n\
+        a,repair,done,2026-11-02T10:00:00Z\n";
+    // b's last row names a step the journey lacks; the last row has no case.
+    let cases = format!(
+        "{good}b,repair,call,2026-11-02T08:00:00Z\n\
+         b,repair,visit,2026-11-02T08:10:00Z\n\
+         b,repair,survey_sent,2026-11-02T08:20:00Z\n\
+         ,repair,visit,2026-11-02T09:40:00Z\n"
+    );
+    let (found, measured) = measure_in(spec, "id,segment,channel,created\n", &cases);
+    let journey = &measured["journeys"][0];
+    assert_eq!(
+        journey["cases_set_aside"],
+        serde_json::json!({"cases": 1, "bad_rows": 1, "visits": 2})
+    );
+    assert_eq!(journey["cases"], 1);
+    assert_eq!(journey["steps"][1]["stopped"], 0);
+    assert_eq!(journey["steps"][1]["visits"], 1);
+    assert_eq!(measured["rows"]["visits"], 3);
+    assert!(found.contains("spec.cx:7 bad-data"), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.ends_with("measured-pain")),
+        "{found:?}"
+    );
+    // Every figure is that of the export without b.
+    let (_, without) = measure_in(spec, "id,segment,channel,created\n", good);
+    for key in [
+        "cases",
+        "completed",
+        "in_progress",
+        "steps",
+        "end_to_end",
+        "detours",
+    ] {
+        assert_eq!(journey[key], without["journeys"][0][key], "{key}");
+    }
+    // Replayed on its good rows, b would have stopped at `visit` (past its
+    // hour when the export ends at 10:00): a drop-off only the export made.
+    let replayed =
+        format!("{good}b,repair,call,2026-11-02T08:00:00Z\nb,repair,visit,2026-11-02T08:10:00Z\n");
+    let (found, measured) = measure_in(spec, "id,segment,channel,created\n", &replayed);
+    assert_eq!(measured["journeys"][0]["steps"][1]["stopped"], 1);
+    assert!(found.contains("spec.cx:11 measured-pain"), "{found:?}");
+    // A bad row with no case id sets aside no case.
+    let bad_only_row = format!("{good},repair,visit,2026-11-02T09:40:00Z\n");
+    let (found, measured) = measure_in(spec, "id,segment,channel,created\n", &bad_only_row);
+    assert_eq!(measured["journeys"][0]["cases_set_aside"]["cases"], 0);
+    assert!(!found.contains("spec.cx:7 bad-data"), "{found:?}");
 }

@@ -284,6 +284,19 @@ fn kitchen_figures_on_duckdb_equal_measure() {
     duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(600));
 }
 
+/// Audit 12 (M1, L5): the tour operator's exports, whose 10 cases with a
+/// visit to a step the journey lacks (`survey_sent`) are set aside whole
+/// by both, and whose SLAs' `target csat` lines are measured on the
+/// channels each SLA governs (`sla_metrics` against measure.json's
+/// `metrics`).
+#[test]
+fn meridian_figures_on_duckdb_equal_measure() {
+    let Some(venv) = venv() else { return };
+    let spec = Path::new(ROOT).join("tests/specs/meridian");
+    let (contacts, cases) = (spec.join("data/contacts.csv"), spec.join("data/cases.csv"));
+    duckdb_equals_measure(&venv, &spec, &contacts, &cases, Duration::from_secs(900));
+}
+
 /// The kitchen's exports as a warehouse writes them: Parquet from DuckDB,
 /// with typed columns (instants, integers; ZSTD) and as text (Snappy).
 /// `cxc measure` on each gives the CSV's measure.json, byte for byte, and

@@ -1104,6 +1104,17 @@ measure-bad-data = { $count } { $count ->
        *[yes] lines
     } { $lines })
 measure-bad-data-help = Fix the export, or map its columns and names in cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); rows like these are skipped and counted, never used.
+measure-cases-set-aside = { $cases } { $cases ->
+        [one] case
+       *[other] cases
+    } of journey `{ $journey }` set aside whole, with { $visits } { $visits ->
+        [one] visit
+       *[other] visits
+    } that were good, because { $rows } of { $rows ->
+        [one] its rows was
+       *[other] their rows were
+    } bad data (cases export, lines { $lines }): no figure of the journey counts them
+measure-cases-set-aside-help = Replayed on the rows left, such a case would look like a drop-off or a detour that only the export made. Fix the rows named in the cases export's `bad-data` findings and measure again.
 measure-file-contacts = contacts export
 measure-file-cases = cases export
 measure-flaw-missing = no `{ $field }`

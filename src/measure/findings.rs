@@ -144,7 +144,38 @@ pub fn findings(
             .help(msg!("measure-bad-data-help")),
         );
     }
+    cases_set_aside(model, report, &mut out);
     out
+}
+
+/// `bad-data` at each journey some of whose cases were set aside whole for
+/// their bad rows: how many cases, because of how many rows.
+fn cases_set_aside(model: &Model, report: &Report, out: &mut Vec<Diagnostic>) {
+    for ((_, journey), figures) in model.journeys.iter().zip(&report.journeys) {
+        let aside = &figures.set_aside;
+        if aside.cases == 0 {
+            continue;
+        }
+        let mut lines: Vec<String> = aside.lines.iter().map(u64::to_string).collect();
+        if aside.bad_rows > aside.lines.len() as u64 {
+            lines.push("…".into());
+        }
+        out.push(
+            Diagnostic::new(
+                Code::BadData,
+                journey.header.span,
+                msg!(
+                    "measure-cases-set-aside",
+                    journey = journey.header.id.as_str(),
+                    cases = aside.cases as f64,
+                    rows = aside.bad_rows as f64,
+                    visits = aside.visits as f64,
+                    lines = lines.join(", ")
+                ),
+            )
+            .help(msg!("measure-cases-set-aside-help")),
+        );
+    }
 }
 
 fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {

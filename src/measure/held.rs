@@ -32,6 +32,8 @@ impl CaseSegment {
 
 /// One id's visits, as [`Held::cases`] gives them back.
 pub struct HeldCase {
+    /// Its number, as [`Held::number`] gives it.
+    pub number: u32,
     pub journey: Idx<Journey>,
     pub id: Box<str>,
     pub segment: CaseSegment,
@@ -104,6 +106,43 @@ impl Held {
         });
     }
 
+    /// The number of the id `case` in `journey`, when it has visits.
+    pub fn number(&self, journey: Idx<Journey>, case: &str) -> Option<u32> {
+        self.ids.get(journey.index())?.get(case).copied()
+    }
+
+    /// The numbers of the id `case` in every journey it has visits in.
+    pub fn numbers<'a>(&'a self, case: &'a str) -> impl Iterator<Item = (Idx<Journey>, u32)> + 'a {
+        (self.ids.iter().enumerate())
+            .filter_map(move |(j, ids)| ids.get(case).map(|&n| (Idx::new(j), n)))
+    }
+
+    /// How many ids there are.
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// The segment each case names, by number.
+    pub fn segments(&self) -> &[CaseSegment] {
+        &self.segments
+    }
+
+    /// The latest time of the visits of the cases `kept` keeps (by number):
+    /// its `left`, or its `entered` when later or without one.
+    pub fn latest(&self, kept: impl Fn(u32) -> bool) -> Option<Timestamp> {
+        let at = |s: i64, ns: i32| Timestamp::new(s, ns).expect("was a timestamp");
+        (self.visits.iter())
+            .filter(|v| kept(v.case))
+            .map(|v| {
+                let entered = at(v.entered_s, v.entered_ns);
+                match v.left_ns >= 0 {
+                    true => at(v.left_s, v.left_ns).max(entered),
+                    false => entered,
+                }
+            })
+            .max()
+    }
+
     /// Each id's visits, by journey and then id.
     pub fn cases(self) -> impl Iterator<Item = HeldCase> {
         let mut order: Vec<(Idx<Journey>, Box<str>, u32)> = self
@@ -137,6 +176,7 @@ impl Held {
             }
             let (journey, id, segment) = &mut named[rank[case as usize] as usize];
             Some(HeldCase {
+                number: case,
                 journey: *journey,
                 id: id.take().unwrap_or_default(),
                 segment: *segment,

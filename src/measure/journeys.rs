@@ -11,6 +11,14 @@
 //! again after its case was closed starts a new case. Memory holds every
 //! visit until the export ends ([`Held`]: 48 bytes a visit, and each id
 //! once): cases are replayed in [`Tally::finish`].
+//!
+//! A case one of whose rows is bad data (a step its journey does not have,
+//! a time that cannot be read, …) is set aside whole, with every visit of
+//! its id: replayed on the rows left, it would show a drop-off or a detour
+//! that only the export made. A bad row names its case by its id and
+//! journey; one whose journey the spec does not have (or that names none)
+//! sets aside that id in every journey. Rows with no case id cannot be
+//! tied to a case and set aside only themselves.
 
 use super::clocks::Clocks;
 use super::flaws::{DataFile, Flaw, Flaws, Subject};
@@ -69,6 +77,19 @@ impl StepFigures {
 /// began somewhere other than `start`) to a step.
 pub type Detour = (Option<Idx<Step>>, Idx<Step>);
 
+/// The cases of a journey set aside whole because some of their rows
+/// were bad data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SetAside {
+    pub cases: u64,
+    /// The bad rows that set them aside.
+    pub bad_rows: u64,
+    /// Their good visits, counted by no figure.
+    pub visits: u64,
+    /// The first lines of those bad rows, in order.
+    pub lines: Vec<u64>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct JourneyFigures {
     pub cases: u64,
@@ -76,7 +97,8 @@ pub struct JourneyFigures {
     pub fitting: u64,
     pub completed: u64,
     /// Cases not at an end yet but within their step's (else the journey's)
-    /// time when the export was taken: neither completed nor dropped.
+    /// time when the export was taken, or at a step with no time at all
+    /// (neither has a `within`): neither completed nor dropped.
     pub in_progress: u64,
     /// Cases with at least one transition the map lacks, and those transitions.
     pub deviating: u64,
@@ -89,7 +111,12 @@ pub struct JourneyFigures {
     /// Team changes per case, and the cases over the `hot-potato` limit.
     pub handoffs: Sketch,
     pub over_handoff_limit: u64,
+    /// Cases no figure counts, for their bad rows.
+    pub set_aside: SetAside,
 }
+
+/// The bad rows that name one case: how many, and their first lines.
+type Tied = (u64, Vec<u64>);
 
 pub struct Tally {
     /// Every visit, until the export ends.
@@ -103,8 +130,9 @@ pub struct Tally {
     /// Whether any visit named a segment (the export has the column).
     pub named_segments: bool,
     max_handoffs: u32,
-    /// The latest time in the export: when it was taken.
-    latest: Option<Timestamp>,
+    /// The bad rows that name a case, per journey (none: the row names no
+    /// journey of the spec) and case id: how many, and their first lines.
+    tied: BTreeMap<(Option<Idx<Journey>>, Box<str>), Tied>,
 }
 
 impl Tally {
@@ -123,7 +151,7 @@ impl Tally {
             unsegmented: BTreeMap::new(),
             named_segments: false,
             max_handoffs,
-            latest: None,
+            tied: BTreeMap::new(),
         }
     }
 
@@ -136,18 +164,26 @@ impl Tally {
         segment: Option<Idx<Segment>>,
         line: u64,
     ) {
-        self.latest = self
-            .latest
-            .max(Some(stop.left.unwrap_or(stop.entered).max(stop.entered)));
         self.named_segments |= segment.is_some();
         self.open.add(journey, case, stop, segment, line);
     }
 
+    /// A row of `case` set aside as bad data, read at `line`, in `journey`
+    /// (none: it names no journey of the spec): the case goes with it.
+    pub fn bad_row(&mut self, journey: Option<Idx<Journey>>, case: &str, line: u64) {
+        let (count, lines) = self.tied.entry((journey, Box::from(case))).or_default();
+        *count += 1;
+        if lines.len() < super::flaws::SHOWN_LINES {
+            lines.push(line);
+        }
+    }
+
     /// Replays every case, in a fixed order (journey, then case id) so
     /// sums of fractions come out the same on every run whatever the
-    /// order of the rows; `as_of` (else the latest time in the export)
-    /// tells a case in progress from one dropped. A case whose visits name
-    /// different segments is bad data, set aside whole (`mixed-segments`).
+    /// order of the rows; `as_of` (else the latest time of the cases
+    /// measured) tells a case in progress from one dropped. A case whose
+    /// visits name different segments is bad data, set aside whole
+    /// (`mixed-segments`); so is one with a bad row ([`Tally::bad_row`]).
     pub fn finish(
         &mut self,
         model: &Model,
@@ -155,14 +191,41 @@ impl Tally {
         as_of: Option<Timestamp>,
         flaws: &mut Flaws,
     ) {
-        let as_of = as_of.or(self.latest);
-        for held in std::mem::take(&mut self.open).cases() {
+        let held = std::mem::take(&mut self.open);
+        // The bad rows tied to each case, by number.
+        let mut tied: Vec<Tied> = vec![(0, Vec::new()); held.len()];
+        for ((journey, case), (count, lines)) in std::mem::take(&mut self.tied) {
+            let numbers: Vec<u32> = match journey {
+                Some(j) => held.number(j, &case).into_iter().collect(),
+                None => held.numbers(&case).map(|(_, n)| n).collect(),
+            };
+            for n in numbers {
+                let (c, l) = &mut tied[n as usize];
+                *c += count;
+                l.extend(&lines);
+            }
+        }
+        let mixed = |n: u32| matches!(held.segments()[n as usize], CaseSegment::Mixed(_));
+        let counted = |n: u32| tied[n as usize].0 == 0 && !mixed(n);
+        let as_of = as_of.or_else(|| held.latest(counted));
+        for held in held.cases() {
             let HeldCase {
+                number,
                 journey,
                 id,
                 segment,
                 stops,
             } = held;
+            if let (CaseSegment::One(_) | CaseSegment::Unnamed, (count @ 1.., lines)) =
+                (segment, &tied[number as usize])
+            {
+                let aside = &mut self.journeys[journey.index()].set_aside;
+                aside.cases += 1;
+                aside.bad_rows += count;
+                aside.visits += stops.len() as u64;
+                aside.lines.extend(lines);
+                continue;
+            }
             let segment = match segment {
                 CaseSegment::Mixed(line) => {
                     let subject = Some(Subject::Journey(journey));
@@ -176,6 +239,12 @@ impl Tally {
             for case in cases(&model.journeys[journey], stops) {
                 self.close(model, clocks, journey, &case, segment, as_of);
             }
+        }
+        for figures in &mut self.journeys {
+            let lines = &mut figures.set_aside.lines;
+            lines.sort_unstable();
+            lines.dedup();
+            lines.truncate(super::flaws::SHOWN_LINES);
         }
     }
 
@@ -230,10 +299,12 @@ impl Tally {
                     .zip(as_of)
                     .map(|(w, now)| !clocks.overdue(&clocks.deadline(None, since, w.value), now))
             };
+        // With no `within` on the step nor on the journey nothing runs
+        // out: the case is still there, never stopped by the export's end.
         let under_way = !completed
             && waited(last.entered, journey.steps[last.step].within.as_ref())
                 .or_else(|| waited(first.entered, journey.within.as_ref()))
-                .unwrap_or(false);
+                .unwrap_or(true);
         if under_way {
             figures.in_progress += 1;
         } else if !completed {

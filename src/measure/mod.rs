@@ -301,6 +301,29 @@ impl<'m> Measurement<'m> {
             DataFile::Cases => self.journey_ids.get(name).map(|&j| Subject::Journey(j)),
         });
         self.flaws.note(file, row.problem, row.line, None, subject);
+        if let (DataFile::Cases, Some(case)) = (file, &row.case) {
+            let journey = subject.and_then(|s| match s {
+                Subject::Journey(j) => Some(j),
+                Subject::Segment(_) => None,
+            });
+            self.journeys.bad_row(journey, case, row.line);
+        }
+    }
+
+    /// A visit of `case` set aside as bad data: the row, and its case with
+    /// it (in `journey`; none: the row names no journey of the spec).
+    fn bad_visit(
+        &mut self,
+        journey: Option<Idx<Journey>>,
+        visit: &Visit,
+        flaw: Flaw,
+        example: Option<&str>,
+    ) {
+        let subject = journey.map(Subject::Journey);
+        let line = visit.line;
+        self.flaws
+            .note(DataFile::Cases, flaw, line, example, subject);
+        self.journeys.bad_row(journey, &visit.case, line);
     }
 
     /// The first time of a contact that a figure reads written as earlier
@@ -456,19 +479,12 @@ impl<'m> Measurement<'m> {
         };
         let line = visit.line;
         let Some(&journey) = self.journey_ids.get(visit.journey.as_str()) else {
-            let (flaw, example) = (Flaw::UnknownJourney, Some(visit.journey.as_str()));
-            return self.flaws.note(DataFile::Cases, flaw, line, example, None);
-        };
-        let subject = Some(Subject::Journey(journey));
-        let note = |flaws: &mut Flaws, flaw, example: Option<&str>| {
-            flaws.note(DataFile::Cases, flaw, line, example, subject)
+            let example = Some(visit.journey.as_str());
+            return self.bad_visit(None, &visit, Flaw::UnknownJourney, example);
         };
         let Some(&step) = self.steps[journey.index()].get(visit.step.as_str()) else {
-            return note(
-                &mut self.flaws,
-                Flaw::UnknownStep,
-                Some(visit.step.as_str()),
-            );
+            let example = Some(visit.step.as_str());
+            return self.bad_visit(Some(journey), &visit, Flaw::UnknownStep, example);
         };
         // Whose case (the optional `segment` column): a name the spec does
         // not have sets the visit aside, as on a contact.
@@ -476,12 +492,15 @@ impl<'m> Measurement<'m> {
             None => None,
             Some(name) => match self.segments.get(name) {
                 Some(&s) => Some(s),
-                None => return note(&mut self.flaws, Flaw::UnknownSegment, Some(name)),
+                None => {
+                    let flaw = Flaw::UnknownSegment;
+                    return self.bad_visit(Some(journey), &visit, flaw, Some(name));
+                }
             },
         };
         let home = self.clocks.home();
         let Some(entered) = visit.entered.at(home) else {
-            return note(&mut self.flaws, Flaw::BadTime("entered"), None);
+            return self.bad_visit(Some(journey), &visit, Flaw::BadTime("entered"), None);
         };
         // A case is measured in the period its visits fall in.
         let (day, inside) = self.day(entered);
@@ -492,7 +511,7 @@ impl<'m> Measurement<'m> {
         // would add a case or a step to one.
         if let Some(l) = visit.left.filter(|&l| self.clocks.before(visit.entered, l)) {
             let flaw = self.contradicts("left", visit.entered, l);
-            return note(&mut self.flaws, flaw, None);
+            return self.bad_visit(Some(journey), &visit, flaw, None);
         }
         let left = visit.left.and_then(|w| w.at(home));
         Self::seen(&mut self.case_days, day);
@@ -597,7 +616,11 @@ impl<'m> Measurement<'m> {
             contacts: self.contacts,
             contacts_by_segment: self.by_segment,
             complaints_by_segment: self.complaints_by_segment,
-            visits: self.visits,
+            // The visits measured: not those of cases set aside whole.
+            visits: self.visits
+                - (self.journeys.journeys.iter())
+                    .map(|j| j.set_aside.visits)
+                    .sum::<u64>(),
             attainments: self.sla.attainments(),
             metrics: self.sla.metrics.0,
             voices: self.voices.0,

@@ -157,6 +157,9 @@ pub struct BadRow {
     /// What the row names, when it can be read: its segment (contacts) or
     /// journey (cases), so the row is set aside from that one's figures.
     pub subject: Option<String>,
+    /// The case a visit belongs to, when the row names one: the whole case
+    /// is set aside with it.
+    pub case: Option<String>,
 }
 
 impl BadRow {
@@ -166,6 +169,7 @@ impl BadRow {
             line,
             problem,
             subject: None,
+            case: None,
         }
     }
 }
@@ -258,6 +262,11 @@ impl<'a, F: Fields + ?Sized> Reader<'a, F> {
             line: self.line,
             problem,
             subject: self.text(self.subject).map(str::to_string),
+            // Only a visit names a case (its subject is its journey).
+            case: (self.subject == Field::Journey)
+                .then(|| self.text(Field::Case))
+                .flatten()
+                .map(str::to_string),
         }
     }
 

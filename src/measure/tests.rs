@@ -142,7 +142,8 @@ fn working_days_are_judged_by_their_deadline_not_by_running_seconds() {
 #[test]
 fn cases_are_replayed_on_the_journey_graph() {
     // a: by the map, with one loop; b: skips `measure`; c: stops at
-    // `approve` long ago; d: began at `measure`, still in its 2 days.
+    // `approve` long ago; d: began at `measure`, still in its 2 days; f:
+    // a visit to a step the journey lacks sets it aside whole.
     // Rows come in time order, as an event log has them.
     let cases = "case,journey,step,entered,csat\n\
         a,order,request,2026-10-01T09:00:00Z,\n\
@@ -158,9 +159,10 @@ fn cases_are_replayed_on_the_journey_graph() {
         b,order,done,2026-10-06T13:00:00Z,4\n\
         a,order,done,2026-10-07T12:00:00Z,5\n\
         d,order,measure,2026-10-20T09:00:00Z,\n\
-        d,order,sideways,2026-10-20T10:00:00Z,\n\
+        f,order,sideways,2026-10-20T10:00:00Z,\n\
         e,nowhere,request,2026-10-20T10:00:00Z,\n\
-        d,order,measure,2026-10-21T09:00:00Z,\n";
+        d,order,measure,2026-10-21T09:00:00Z,\n\
+        f,order,request,2026-10-20T09:30:00Z,\n";
     let (report, model) = measure(NO_CONTACTS, cases);
     let order = &report.journeys[0];
     let step = |name: &str| {
@@ -176,6 +178,10 @@ fn cases_are_replayed_on_the_journey_graph() {
         &order.steps[id.index()]
     };
     assert_eq!(order.cases, 4);
+    let aside = &order.set_aside;
+    assert_eq!((aside.cases, aside.bad_rows, aside.visits), (1, 1, 1));
+    assert_eq!(aside.lines, [15]);
+    assert_eq!(report.visits, 14);
     assert_eq!(
         (order.completed, order.fitting, order.in_progress),
         (2, 1, 1)

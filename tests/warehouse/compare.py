@@ -127,6 +127,31 @@ def main():
                 for a in ["n", "kept", "percent"]:
                     same(f"{w} on_time {a}", s[f"on_time_{a}"], st["on_time"][a])
                 same(f"{w} on_time ok", bool(s["on_time_ok"]), st["on_time"]["ok"])
+    # Cases set aside whole for a bad row of theirs, per journey.
+    aside = keyed(rows("journey_set_aside"), lambda r: r["journey"])
+    for j in measure["journeys"]:
+        t, o = j["cases_set_aside"], aside.get(j["journey"], {})
+        for a in ["cases", "bad_rows", "visits"]:
+            same(f"journey {j['journey']} cases_set_aside {a}", o.get(a, 0), t[a])
+    shown = {j["journey"] for j in measure["journeys"]}
+    same("cases set aside in journeys measured", sorted(k for k in aside if k in shown),
+         sorted(j["journey"] for j in measure["journeys"] if j["cases_set_aside"]["cases"]))
+    # The SLAs' `target` metrics, per SLA and segment, in the spec's order.
+    ours = {}
+    for r in sorted(rows("sla_metrics"), key=lambda r: (r["sla"], r["segment"], r["idx"])):
+        ours.setdefault((r["sla"], r["segment"]), []).append(r)
+    theirs = {}
+    for m in measure["metrics"]:
+        theirs.setdefault((m["sla"], m["segment"]), []).append(m)
+    same("sla metrics", sorted(ours), sorted(theirs))
+    for k in ours.keys() & theirs.keys():
+        o, t = ours[k], theirs[k]
+        same(f"sla metrics {k}", [r["metric"] for r in o], [m["metric"] for m in t])
+        for r, m in zip(o, t):
+            w = f"sla metric {k} {m['metric']} {m['statement']}"
+            same(f"{w} n", r["n"], m["n"])
+            same(f"{w} value", r["value"], m["value"])
+            same(f"{w} ok", bool(r["ok"]), m["ok"])
     # Repeats, first-contact resolution and switching, per segment and channel.
     cells = rows("repeats")
     for key, listed in [("segment", measure.get("segments", [])), ("channel", measure.get("channels", []))]:

@@ -9,6 +9,7 @@
 //! of which every character but a few safe ASCII ones is a `\u` escape; the
 //! macros quote them for the engine's dialect.
 
+mod metrics;
 mod money;
 mod spec;
 mod time;
@@ -93,6 +94,18 @@ const STATIC: &[(&str, &str)] = &[
     (
         "models/cxc_case_segments.sql",
         include_str!("project/models/cxc_case_segments.sql"),
+    ),
+    (
+        "models/cxc_cases_set_aside.sql",
+        include_str!("project/models/cxc_cases_set_aside.sql"),
+    ),
+    (
+        "models/journey_set_aside.sql",
+        include_str!("project/models/journey_set_aside.sql"),
+    ),
+    (
+        "models/sla_metrics.sql",
+        include_str!("project/models/sla_metrics.sql"),
     ),
     (
         "models/cxc_as_of.sql",

@@ -12,8 +12,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 pub struct Spec<'m> {
-    model: &'m Model,
-    settings: &'m Settings,
+    pub(super) model: &'m Model,
+    pub(super) settings: &'m Settings,
     /// Zone 0 is the home zone; then every other zone a calendar reads.
     pub zones: Vec<TimeZone>,
     /// The zone of each calendar.
@@ -137,12 +137,12 @@ impl<'m> Spec<'m> {
     }
 
     /// The zone a rule on `calendar` reads local times in, as a seed value.
-    fn zone(&self, calendar: Option<Idx<Calendar>>) -> String {
+    pub(super) fn zone(&self, calendar: Option<Idx<Calendar>>) -> String {
         self.zone_index(calendar).to_string()
     }
 
     /// The clock a rule on `calendar` runs on: empty for wall time.
-    fn clock(&self, calendar: Option<Idx<Calendar>>) -> String {
+    pub(super) fn clock(&self, calendar: Option<Idx<Calendar>>) -> String {
         calendar
             .filter(|c| self.clocked.contains(c))
             .map_or(String::new(), |c| {
@@ -156,6 +156,8 @@ impl<'m> Spec<'m> {
             ("cxc_channels", self.channels()),
             ("cxc_settings", self.settings_table()),
             ("cxc_sla_targets", self.sla_targets()),
+            ("cxc_sla_governs", self.sla_governs()),
+            ("cxc_sla_kpis", self.sla_kpis()),
             ("cxc_promises", self.promises()),
             ("cxc_journey_promises", self.journey_promises()),
             (

@@ -247,6 +247,17 @@ pub struct JourneyView {
     /// Visits of this journey set aside as bad data (and those naming no
     /// journey of the spec).
     pub set_aside: SetAsideView,
+    /// Cases set aside whole because some of their rows were bad data.
+    pub cases_set_aside: CasesSetAsideView,
+}
+
+/// Cases no figure counts: how many, the bad rows that set them aside, and
+/// their good visits left out with them.
+#[derive(Debug, Serialize)]
+pub struct CasesSetAsideView {
+    pub cases: u64,
+    pub bad_rows: u64,
+    pub visits: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -600,5 +611,10 @@ fn journey(
             })
             .collect(),
         set_aside,
+        cases_set_aside: CasesSetAsideView {
+            cases: f.set_aside.cases,
+            bad_rows: f.set_aside.bad_rows,
+            visits: f.set_aside.visits,
+        },
     }
 }

@@ -1,7 +1,8 @@
 {#- One row per case: where it began and ended, whether it reached an end
     (`completed`), followed the map (`fitting`), is still under way at the
     moment the export is judged (its last step's `within`, else the
-    journey's, not run out) or stopped, its end-to-end time and its team
+    journey's, not run out; with neither, nothing runs out: still there)
+    or stopped, its end-to-end time and its team
     changes over customer-facing steps (as `hot-potato` counts them). -#}
 with v as (select * from {{ ref('journey_visits') }}),
 per_case as (
@@ -31,7 +32,7 @@ judged as (
                                        then (case when {{ cxc_overdue('a.cases_as_of - p.last_entered', 's.within_s', 'a.cases_as_of', 'ds.close_s') }} then 0 else 1 end)
                                      when j.within_s is not null or j.within_wd is not null
                                        then (case when {{ cxc_overdue('a.cases_as_of - p.first_entered', 'j.within_s', 'a.cases_as_of', 'dj.close_s') }} then 0 else 1 end)
-                                     else 0 end) = 1
+                                     else 1 end) = 1
          then 1 else 0 end as under_way,
     case when s.is_end = 1 then coalesce(p.last_left, p.last_entered) - p.first_entered end as end_to_end_s,
     case when s.is_end = 1 and {{ cxc_kept('coalesce(p.last_left, p.last_entered) - p.first_entered', 'j.within_s', 'coalesce(p.last_left, p.last_entered)', 'p.end_ns', 'dj.close_s') }}

@@ -9,13 +9,15 @@
     again after that starts a new case, `case_id` here being the id and the
     number of such visits before (`A#0`, `A#1`), as `cxc measure` cuts
     them. An id whose visits name different segments is left out whole
-    (cxc_case_segments); `case_segment` is the one its visits name. -#}
+    (cxc_case_segments), and so is one a bad row names
+    (cxc_cases_set_aside); `case_segment` is the one its visits name. -#}
 {%- set by = 'entered__at, v.entered__ns, v.step_ord, v.left__at nulls first, v.left__ns nulls first, v.csat nulls first, v.effort nulls first' -%}
 with v as (
   select g.*, c.case_segment
   from {{ ref('cxc_visits') }} g
   join {{ ref('cxc_case_segments') }} c on c.journey_id = g.journey_id and c.case_id = g.case_id
-  where g.good = 1 and c.mixed = 0
+  left join {{ ref('cxc_cases_set_aside') }} x on x.journey_id = g.journey_id and x.case_id = g.case_id
+  where g.good = 1 and c.mixed = 0 and x.case_id is null
 ),
 stepped as (
   select v.journey_id, v.step_id, v.csat, v.effort, v.entered__at, v.entered__ns,
