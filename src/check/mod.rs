@@ -89,6 +89,14 @@ pub(crate) fn chain<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String
     elide(names, " → ")
 }
 
+/// A journey's path of steps for a message, whole: the steps a finding
+/// would hide are often the loop that explains it (audit 10, L7). Only a
+/// path longer than 60 steps (a generated spec's) is elided, to keep the
+/// message's size bounded.
+pub(crate) fn path<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+    crate::diagnostic::elide_beyond(names, " → ", 40, 20)
+}
+
 pub(crate) use crate::diagnostic::elide;
 
 pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
@@ -148,6 +156,14 @@ mod tests {
             chain(names.iter().map(String::as_str)),
             "t0 → t1 → t2 → t3 → t4 → t5 → … (90 more) … → t96 → t97 → t98 → t99"
         );
+        // A path of steps is said whole unless it is very long.
+        let twelve: Vec<String> = (0..12).map(|i| format!("s{i}")).collect();
+        assert_eq!(
+            super::path(twelve.iter().map(String::as_str)),
+            twelve.join(" → ")
+        );
+        let long = super::path(names.iter().map(String::as_str));
+        assert!(long.contains("t39 → … (40 more) … → t80"), "{long}");
         let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
         assert_eq!(
             chain(eleven.iter().map(String::as_str))

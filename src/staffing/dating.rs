@@ -52,7 +52,7 @@ impl Dating {
                     msg!(
                         "forecast-skipped-time",
                         start = quoted(start),
-                        zone = self.zone_name(),
+                        zone = crate::i18n::Arg::Zone(self.zone_name()),
                         before = offset_text(before),
                         read = written(&instead.datetime(), after),
                     ),
@@ -75,7 +75,7 @@ impl Dating {
                                 "forecast-repeated-time",
                                 start = quoted(start),
                                 count = count,
-                                zone = self.zone_name(),
+                                zone = crate::i18n::Arg::Zone(self.zone_name()),
                                 later = offset_text(after),
                             ),
                             msg!(

@@ -3,8 +3,9 @@
 //! One pool with a lane per owner; each step is a task. Where several flows
 //! reach a step, an exclusive gateway joins them first; where a step has
 //! several ways on (`next ... when`, or `next` beside `end`), an exclusive
-//! gateway splits them, each flow named by its `when` and carrying it as its
-//! condition. A step with `end` gets an end event named by its outcome. This
+//! gateway splits them, each flow named and documented by its `when`, its
+//! condition a FEEL expression on the process variable `outcome` that an
+//! engine evaluates (`= outcome = "when text"`), never the text itself. A step with `end` gets an end event named by its outcome. This
 //! is the shape bpmnlint's `recommended` rules ask for: no implicit splits or
 //! joins, no gateway that both joins and forks, every fork labelled.
 //!
@@ -378,8 +379,13 @@ fn write(
                 );
                 let _ = writeln!(
                     x,
-                    "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">{}</bpmn:conditionExpression>",
+                    "      <bpmn:documentation>{}</bpmn:documentation>",
                     escape(c)
+                );
+                let _ = writeln!(
+                    x,
+                    "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">{}</bpmn:conditionExpression>",
+                    escape(&condition(c))
                 );
                 x.push_str("    </bpmn:sequenceFlow>\n");
             }
@@ -473,10 +479,34 @@ fn write(
     x
 }
 
+/// A flow's condition as an engine evaluates it: a FEEL expression (what
+/// Camunda 8 evaluates, `=` first) comparing a process variable `outcome`
+/// with the flow's `when` text, which also names the flow and is its
+/// documentation. The text itself is no expression: written as the
+/// condition, an engine would fail on it at run time (audit 11, L11).
+fn condition(when: &str) -> String {
+    let quoted = when.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("= outcome = \"{quoted}\"")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::generate::journey::{Edge, Node};
+
+    /// A `when` text is the flow's words, never its condition: the
+    /// condition is an expression an engine evaluates (audit 11, L11).
+    #[test]
+    fn a_when_text_is_compared_not_evaluated() {
+        assert_eq!(
+            condition("подключение возможно"),
+            "= outcome = \"подключение возможно\""
+        );
+        assert_eq!(
+            condition(r#"say "no" \ stop"#),
+            r#"= outcome = "say \"no\" \\ stop""#
+        );
+    }
 
     fn node(label: &str, owner: &str, end: Option<&str>) -> Node {
         Node {

@@ -111,6 +111,10 @@ impl<'a> View<'a> {
                     .and_then(|to| j.steps[to].within)
                     .map(|w| self.w().duration(w.value, None)),
                 to_included: b.to.is_some_and(|to| backing::counts_own_deadline(j, to)),
+                outlasts: b
+                    .deadline
+                    .as_ref()
+                    .is_some_and(|d| p.within.is_some_and(|w| d.outlasts(m, w.value))),
             }
         });
         PromiseView {

@@ -228,6 +228,9 @@ pub struct PromisedJourneyView<'a> {
     /// `to_included` (an `end` step: its work is the outcome).
     pub to_own: Option<Time>,
     pub to_included: bool,
+    /// The deadline allows more than the promise: meeting it does not
+    /// keep the promise (`promise-exceeds-journey`).
+    pub outlasts: bool,
 }
 
 #[derive(Serialize)]
