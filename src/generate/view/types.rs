@@ -228,8 +228,15 @@ pub struct PromisedJourneyView<'a> {
     /// `to_included` (an `end` step: its work is the outcome).
     pub to_own: Option<Time>,
     pub to_included: bool,
-    /// The deadline allows more than the promise: meeting it does not
-    /// keep the promise (`promise-exceeds-journey`).
+}
+
+/// What the promises page says of a promise beyond model.json, a machine
+/// format whose schema stays as it is: one per promise, in the model's
+/// order, given to `policy/promises.md` as `notes`.
+#[derive(Serialize)]
+pub struct PromiseNote {
+    /// The journey's deadline allows more than the promise: meeting it
+    /// does not keep the promise (`promise-exceeds-journey`).
     pub outlasts: bool,
 }
 
