@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(read[0].0, "2027-10-03 02:00 +10:00");
         let problem = read[0].1.as_deref().unwrap();
         assert!(problem.contains("`2027-10-03T03:00+11:00`"), "{problem}");
-        assert!(problem.contains("Australia/Sydney"), "{problem}");
+        assert!(problem.contains("on Sydney time"), "{problem}");
         assert_eq!(read[1].0, "2027-10-03T02:30:00 +10:00");
         assert!(read[1]
             .1
