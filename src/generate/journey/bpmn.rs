@@ -580,13 +580,18 @@ mod tests {
         let gateway = &gateway[..gateway.find('>').unwrap()];
         let default = &gateway[gateway.find(" default=\"").expect(gateway) + 10..];
         let default = &default[..default.find('"').unwrap()];
-        let flow = &xml[xml.find(&format!("<bpmn:sequenceFlow id=\"{default}\"")).unwrap()..];
+        let flow = &xml[xml
+            .find(&format!("<bpmn:sequenceFlow id=\"{default}\""))
+            .unwrap()..];
         let flow = &flow[..flow.find("\n").unwrap()];
         assert!(flow.contains(" name=\"otherwise\""), "{flow}");
         assert!(flow.contains("targetRef=\"Task_1\""), "{flow}");
         assert!(flow.ends_with("/>"), "no condition on the default: {flow}");
         assert_eq!(xml.matches("<bpmn:conditionExpression").count(), 1, "{xml}");
-        assert!(xml.contains("= outcome = &quot;change requested&quot;"), "{xml}");
+        assert!(
+            xml.contains("= outcome = &quot;change requested&quot;"),
+            "{xml}"
+        );
         assert!(bpmn(&graph, Language::Ru).contains(" name=\"иначе\""));
     }
 
