@@ -48,7 +48,7 @@ pub fn findings(
                 ("actual", Arg::from(share(kept, goal))),
                 ("n", Arg::from(kept.n as f64)),
                 ("goal", Arg::from(goal.figure())),
-                ("period", Arg::from(period)),
+                ("period", period),
                 ("journey", Arg::from(journey)),
             ];
             let id = if every {
