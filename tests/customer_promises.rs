@@ -222,6 +222,43 @@ fn the_insurers_page_says_the_time_as_promised_with_its_hours_and_holidays() {
     assert!(!md.contains("1 day"), "{md}");
 }
 
+/// Audit 12, L7: "decided and paid within 30 days" counts from a
+/// back-office step (the refund assessed); the customer's page says from
+/// what they saw: the cancellation they asked for, not the appeal that
+/// loops back into the part counted.
+#[test]
+fn a_promise_from_back_office_work_counts_from_what_the_customer_saw() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/meridian");
+    let compiled = cxc::pipeline::compile(std::slice::from_ref(&folder), &Default::default(), None)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let files = specgen::documents(&compiled.specs[0], Language::En);
+    let md = unescaped(&String::from_utf8(files[PAGE].clone()).unwrap());
+    let refund = &md[md.find("## Your refund is decided and paid").expect(&md)..];
+    let refund = &refund[..refund[3..].find("\n## ").map_or(refund.len(), |e| e + 3)];
+    assert!(
+        refund.contains("- Counted from: Change or cancellation requested\n"),
+        "{refund}"
+    );
+    assert!(!refund.contains("hears the appeal"), "{refund}");
+}
+
+/// Audit 11, L10: the staff's promises page says when a journey's step
+/// deadlines allow more than the promise, from notes given beside the
+/// spec (model.json keeps its schema); a promise they fit draws nothing.
+#[test]
+fn the_staff_page_says_when_step_deadlines_outlast_the_promise() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/isp");
+    let compiled = cxc::pipeline::compile(std::slice::from_ref(&folder), &Default::default(), None)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let files = specgen::documents(&compiled.specs[0], Language::Ru);
+    let md = String::from_utf8(files["policy/promises.md"].clone()).unwrap();
+    let said = "соблюдения этих сроков недостаточно, чтобы сдержать обещание";
+    assert_eq!(md.matches(said).count(), 1, "{md}");
+    let connection = &md[md.find("путь клиента [Подключение").expect(&md)..];
+    let connection = &connection[..connection.find('\n').unwrap()];
+    assert!(connection.contains(said), "{connection}");
+}
+
 /// A promise whose words hold markup and an ampersand is text on the site
 /// page and in the Markdown, never markup.
 #[test]

@@ -107,7 +107,7 @@ fn findings_carry_the_figure_its_n_and_the_period() {
         .map(|d| d["message"].as_str().unwrap())
         .collect();
     assert!(messages.contains(
-        &"`answer phone 80% within 30s` for `mass` is missed: 50% of 4 contacts met it (goal 80%), 2026-11-02..2026-11-02"
+        &"`answer phone 80% within 30s` for `mass` is missed: 50% of 4 contacts met it (goal 80%), 2 November 2026"
     ), "{messages:#?}");
     for d in report["diagnostics"].as_array().unwrap() {
         assert!(!d["help"].as_str().unwrap().is_empty(), "{d}");

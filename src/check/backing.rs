@@ -76,6 +76,14 @@ pub enum JourneyDeadline {
 }
 
 impl JourneyDeadline {
+    /// Whether the journey may take longer than a promise of `within`
+    /// over it: the promise taken at its shortest on the wall clock a
+    /// journey runs on (`promise-exceeds-journey` judges it so; the
+    /// promises page says it, audit 11, L10).
+    pub fn outlasts(&self, model: &Model, within: TimeLimit) -> bool {
+        promised_shortest(model, within) < self.time()
+    }
+
     pub fn time(&self) -> Duration {
         match self {
             JourneyDeadline::Own(d) => d.longest,
@@ -315,4 +323,15 @@ pub fn journey_deadline(
 /// `end` step (see [`journey_deadline`]).
 pub fn counts_own_deadline(journey: &Journey, to: Idx<Step>) -> bool {
     journey.steps[to].end.is_some()
+}
+
+/// The shortest a journey promise of `within` lasts on the wall clock: it
+/// must hold for every case, so `1wd` is as little as a day after a case
+/// started just before midnight (outside audit 7, F1).
+pub fn promised_shortest(model: &Model, within: TimeLimit) -> Duration {
+    let longest = Timed::new(model, within, None).longest;
+    match within {
+        TimeLimit::WorkingDays(_) => model.shortest_wall(within, None).unwrap_or(longest),
+        TimeLimit::Running { .. } => longest,
+    }
 }

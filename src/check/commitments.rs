@@ -174,21 +174,15 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
     // before midnight (outside audit 7, F1: taken at its longest, two days,
     // it accepted a 1d4h journey that breaks it).
     let promised_time = Timed::new(model, within.value, None);
-    let (promised_shortest, promised_shown) = match within.value {
-        TimeLimit::WorkingDays(_) => {
-            let shortest = model
-                .shortest_wall(within.value, None)
-                .unwrap_or(promised_time.longest);
-            (
-                shortest,
-                msg!(
-                    "limit-working-days-shortest",
-                    limit = Arg::written(within.value, false),
-                    shortest = crate::i18n::Arg::limit_genitive(TimeLimit::running(shortest), true)
-                ),
-            )
-        }
-        TimeLimit::Running { .. } => (promised_time.longest, promised_time.shown()),
+    let promised_shortest = super::backing::promised_shortest(model, within.value);
+    let promised_shown = match within.value {
+        TimeLimit::WorkingDays(_) => msg!(
+            "limit-working-days-shortest",
+            limit = Arg::written(within.value, false),
+            shortest =
+                crate::i18n::Arg::limit_genitive(TimeLimit::running(promised_shortest), true)
+        ),
+        TimeLimit::Running { .. } => promised_time.shown(),
     };
     let span_name = match (&promised.from, &promised.to) {
         (None, None) => msg!("promised-journey", journey = &journey.header.id),
@@ -219,7 +213,7 @@ fn journey_backed(ctx: &mut Ctx, promise: &Promise, backing: &Backing) {
             JourneyDeadline::Steps { total, path } => msg!(
                 "journey-step-deadlines",
                 total = Arg::limit(TimeLimit::running(*total), false),
-                steps = super::chain(path.iter().map(|&i| journey.steps[i].header.id.as_str()))
+                steps = super::path(path.iter().map(|&i| journey.steps[i].header.id.as_str()))
             ),
         };
         (deadline.time(), what)

@@ -655,7 +655,7 @@ impl<'a> Analysis<'a> {
         if longest <= target {
             return;
         }
-        let names = super::chain(path.iter().map(|&i| self.step(i).header.id.as_str()));
+        let names = super::path(path.iter().map(|&i| self.step(i).header.id.as_str()));
         ctx.report(
             Diagnostic::new(
                 Code::DeadlineExceedsTarget,

@@ -89,6 +89,22 @@ pub(crate) fn chain<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String
     elide(names, " → ")
 }
 
+/// The longest path of steps a message says whole.
+const WHOLE_PATH: usize = 60;
+
+/// A journey's path of steps for a message, whole: the steps a finding
+/// would hide are often the loop that explains it (audit 10, L7). A path
+/// longer than [`WHOLE_PATH`] steps is no journey a person reads step by
+/// step (a generated spec's): it is cut as any chain, its first and last
+/// few steps, so that the message stays bounded however huge the spec.
+pub(crate) fn path<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+    if names.len() <= WHOLE_PATH {
+        names.collect::<Vec<_>>().join(" → ")
+    } else {
+        chain(names)
+    }
+}
+
 pub(crate) use crate::diagnostic::elide;
 
 pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
@@ -147,6 +163,17 @@ mod tests {
         assert_eq!(
             chain(names.iter().map(String::as_str)),
             "t0 → t1 → t2 → t3 → t4 → t5 → … (90 more) … → t96 → t97 → t98 → t99"
+        );
+        // A path of steps is said whole up to 60 steps; a longer one is
+        // cut as a chain, so a huge spec's message stays short.
+        let sixty: Vec<String> = (0..60).map(|i| format!("s{i}")).collect();
+        assert_eq!(
+            super::path(sixty.iter().map(String::as_str)),
+            sixty.join(" → ")
+        );
+        assert_eq!(
+            super::path(names.iter().map(String::as_str)),
+            chain(names.iter().map(String::as_str))
         );
         let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
         assert_eq!(

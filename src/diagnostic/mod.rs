@@ -186,22 +186,31 @@ pub fn elide<T: std::fmt::Display>(
     items: impl ExactSizeIterator<Item = T>,
     separator: &str,
 ) -> String {
-    const HEAD: usize = 6;
-    const TAIL: usize = 4;
+    elide_beyond(items, separator, 6, 4)
+}
+
+/// [`elide`] keeping the first `head` and last `tail` items of a list
+/// longer than both and one more.
+pub fn elide_beyond<T: std::fmt::Display>(
+    items: impl ExactSizeIterator<Item = T>,
+    separator: &str,
+    head: usize,
+    tail: usize,
+) -> String {
     let total = items.len();
     let kept = items
         .enumerate()
-        .filter(|&(i, _)| total <= HEAD + TAIL + 1 || i < HEAD || i >= total - TAIL)
+        .filter(|&(i, _)| total <= head + tail + 1 || i < head || i >= total - tail)
         .map(|(_, item)| item.to_string());
-    if total <= HEAD + TAIL + 1 {
+    if total <= head + tail + 1 {
         return kept.collect::<Vec<_>>().join(separator);
     }
     let kept: Vec<String> = kept.collect();
     format!(
         "{}{separator}… ({} more) …{separator}{}",
-        kept[..HEAD].join(separator),
-        total - HEAD - TAIL,
-        kept[HEAD..].join(separator)
+        kept[..head].join(separator),
+        total - head - tail,
+        kept[head..].join(separator)
     )
 }
 

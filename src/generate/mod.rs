@@ -240,10 +240,14 @@ fn documents(
         "channels",
         "agreements",
     ] {
+        // The promises page reads its notes beside the spec, which is
+        // model.json and keeps its schema.
+        let notes = (doc == "promises")
+            .then(|| ("notes", TemplateValue::from_serialize(view.promise_notes())));
         render(
             format!("policy/{doc}.md"),
             &format!("policy/{doc}.md"),
-            None,
+            notes,
         )?;
     }
     // The promises as customers read them: their own view, nothing

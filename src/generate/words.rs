@@ -153,43 +153,7 @@ pub fn after_colon(text: &str) -> String {
 /// A date as people read it: "25 December 2026", «25 декабря 2026 г.»
 /// (a Russian date written out takes «г.», outside audit 11, L3).
 pub fn long_date(d: Date, language: Language) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    let months = match language {
-        Language::En => &EN,
-        Language::Ru => &RU,
-    };
-    let month = months[(d.month.clamp(1, 12) - 1) as usize];
-    match language {
-        Language::En => format!("{} {month} {}", d.day, d.year),
-        Language::Ru => format!("{} {month} {}\u{a0}г.", d.day, d.year),
-    }
+    crate::i18n::dates::long((d.year, d.month, d.day), language)
 }
 
 /// The words for the closed sets of the language, by language. Each is the

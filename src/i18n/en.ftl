@@ -557,9 +557,9 @@ forecast-no-aht = queue `{ $queue }` has a forecast but no average handle time
 forecast-no-aht-help = add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file
 forecast-no-rows = the forecast file has a header but no intervals
 forecast-no-rows-help = add one row per interval below the header, e.g. `08:00,120`
-forecast-skipped-time = the start { $start } is a local time that does not happen in { $zone }: the clock jumps ahead over it there (daylight saving begins). cxc reads it at the offset before the change ({ $before }), which is { $read }, and `cxc staff` labels it with that offset
+forecast-skipped-time = the start { $start } is a local time that never occurs on { $zone }: the clock jumps ahead over it (daylight saving begins). cxc reads it at the offset before the change ({ $before }), which is { $read }, and `cxc staff` labels it with that offset
 forecast-skipped-time-help = write the instant the row means with its offset, e.g. { $instead }, or leave out the rows of the hour the clock skips
-forecast-repeated-time = the start { $start } comes { $count } times, but the clock of { $zone } passes it only twice (daylight saving ends): the first row is read as its first occurrence, the second as its second, and this one cannot be told apart from them; cxc reads it as the second ({ $later })
+forecast-repeated-time = the start { $start } comes { $count } times, but on { $zone } the clock passes it only twice (daylight saving ends): the first row is read as its first occurrence, the second as its second, and this one cannot be told apart from them; cxc reads it as the second ({ $later })
 forecast-repeated-time-help = give the rows of the repeated hour their offsets ({ $first } and { $second }), or write each of its times at most twice, in order
 forecast-zero-interval = queue `{ $queue }` forecasts per interval of zero length
 forecast-zero-interval-help = give the interval length, e.g. `forecast 120 per 30m`
@@ -1011,6 +1011,7 @@ staff-col-binds = binds
 staff-nothing = No queue has a forecast, so there is nothing to staff.
 staff-legend = needed: fewest agents that meet every target (with no target: that carry the load); binds: the target that sets it;
     headcount: needed after shrinkage;
+    in time: the share answered within the answer target ("-" for a queue with none);
     in time, waited, ASA, occupancy, hung up: with the queue's own agents.
 staff-targets = { $count ->
         [one] target
@@ -1043,28 +1044,28 @@ kind-pipe = a named pipe
 kind-device = a device
 kind-socket = a socket
 kind-special = a special file
-measure-target-missed = `{ $target }` for `{ $segment }` is missed: { $actual } of { $n } { $n ->
+measure-target-missed = `{ $target }` for `{ $segment }` is missed: { $actual } of { GROUPED($n) } { $n ->
         [one] contact
        *[other] contacts
     } met it (goal { $goal }), { $period }
 measure-target-missed-help = Staff or route so the target is met, or make the target one the contact centre can keep; `cxc measure -o DIR` shows every segment and channel.
-measure-metric-missed = `{ $target }` for `{ $segment }` is missed: { $actual } over { $n } { $answers }, { $period }
+measure-metric-missed = `{ $target }` for `{ $segment }` is missed: { $actual } over { GROUPED($n) } { $answers }, { $period }
 measure-basis-answers = { $n ->
         [one] survey answer
        *[other] survey answers
     }
 measure-basis-answered = answered contacts
 measure-basis-contacts = live contacts
-measure-promise-broken = promise `{ $promise }` was kept for { $actual } of { $n } { $n ->
+measure-promise-broken = promise `{ $promise }` was kept for { $actual } of { GROUPED($n) } { $n ->
         [one] customer
        *[other] customers
     } (goal { $goal }), { $period }
-measure-promise-broken-every-case = promise `{ $promise }` was kept for { $actual } of { $n } { $n ->
+measure-promise-broken-every-case = promise `{ $promise }` was kept for { $actual } of { GROUPED($n) } { $n ->
         [one] case
        *[other] cases
     } (goal { $goal }), { $period }, measured on every case of the journey `{ $journey }`, whatever its segment: case rows name none
 measure-promise-broken-help = A public promise kept less often than this costs more trust than it wins: fix what breaks it, or promise what is kept (the goal is `measure.promise_keep_rate` in cxc.yaml).
-measure-complaint-late = complaint `{ $complaint }`: { $duty } for { $actual } of { $n } { $n ->
+measure-complaint-late = complaint `{ $complaint }`: { $duty } for { $actual } of { GROUPED($n) } { $n ->
         [one] complaint
        *[other] complaints
     } (goal { $goal }), { $period }
@@ -1073,25 +1074,25 @@ measure-duty-acknowledge = acknowledged within { $within }
 measure-duty-resolve = resolved within { $within }
 measure-duty-escalate = escalated when not resolved after { $after }
 measure-duty-feedback = outcome told to the customer
-measure-journey-deviation = { $deviating } of { $n } { $n ->
+measure-journey-deviation = { GROUPED($deviating) } of { GROUPED($n) } { $n ->
         [one] case
        *[other] cases
     } of journey `{ $journey }` took a path the map does not have, most often: { $detours }; { $period }
 measure-journey-deviation-help = Either the map is missing a real path (add the `next`), or the work skips the standard (fix the process); the report lists every transition.
 measure-detour = `{ $from }` → `{ $to }` ({ $count })
 measure-detour-start = began at `{ $to }` instead of `start` ({ $count })
-measure-step-late = { $subject } took longer than { $within } in { $late } of { $n } { $n ->
+measure-step-late = { $subject } took longer than { $within } in { GROUPED($late) } of { GROUPED($n) } { $n ->
         [one] visit
        *[other] visits
     } (median { $median }, 90th percentile { $p90 }), { $period }
-measure-journey-late = { $subject } took longer than { $within } in { $late } of { $n } completed { $n ->
+measure-journey-late = { $subject } took longer than { $within } in { GROUPED($late) } of { GROUPED($n) } completed { $n ->
         [one] case
        *[other] cases
     } (median { $median }, 90th percentile { $p90 }), { $period }
 measure-subject-step = step `{ $step }` of journey `{ $journey }`
 measure-subject-journey = journey `{ $journey }` from first to last step
 measure-step-late-help = Look at the 90th percentile: the slowest tenth is what customers remember. Add capacity at the step, or give it a deadline it can keep; the goal is `measure.deadline_rate` in cxc.yaml.
-measure-hot-potato = { $over } of { $n } { $n ->
+measure-hot-potato = { GROUPED($over) } of { GROUPED($n) } { $n ->
         [one] case
        *[other] cases
     } of journey `{ $journey }` changed teams more than { $limit } times in customer-facing steps (at most { $most })
@@ -1132,25 +1133,25 @@ measure-flaw-before = `{ $field }` is earlier than `{ $since }`
 measure-flaw-before-repeated-hour = `{ $field }` is earlier than `{ $since }` as cxc reads a time without an offset in the hour the clocks go back: as the first of the two instants, before the change; if the export meant the second, the row is right — write times with their offset (`+00:00`) to say which
 measure-subject-channel = channel `{ $channel }`
 measure-pain = { $subject } hurts customers: { $hurts }; { $period }
-measure-hurt-dropoff = { $percent } of { $n } { $n ->
+measure-hurt-dropoff = { $percent } of { GROUPED($n) } { $n ->
         [one] case
        *[other] cases
     } that reached it stopped there (pain from { $limit })
-measure-hurt-csat = mean CSAT { $mean } over { $n } { $n ->
+measure-hurt-csat = mean CSAT { $mean } over { GROUPED($n) } { $n ->
         [one] answer
        *[other] answers
     } (pain at { $limit } or less)
-measure-hurt-effort = mean effort { $mean } over { $n } { $n ->
+measure-hurt-effort = mean effort { $mean } over { GROUPED($n) } { $n ->
         [one] answer
        *[other] answers
     } (pain at { $limit } or more)
 measure-pain-help = Customers leave where a step is hard, slow or unpleasant: fix the step or channel the data points at, not the customers who gave up. The thresholds are those of `high-effort-step`, or `measure.pain` in cxc.yaml.
-measure-role-metric-missed = `{ $target }` for role `{ $role }` is missed: { $actual } over { $n } { $answers } on the channels it or its team owns, { $period }
+measure-role-metric-missed = `{ $target }` for role `{ $role }` is missed: { $actual } over { GROUPED($n) } { $answers } on the channels it or its team owns, { $period }
 measure-basis-resolved = resolved { $n ->
         [one] contact
        *[other] contacts
     } that name their customer
-measure-repeat-contacts = { $actual } of { $n } { $n ->
+measure-repeat-contacts = { $actual } of { GROUPED($n) } { $n ->
         [one] contact
        *[other] contacts
     } of segment `{ $segment }` were followed by another contact of the same customer within { $window } (limit { $limit }), most often after `{ $channel }`; { $period }

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 #[cfg(test)]
 mod counts;
+pub mod dates;
 pub mod durations;
 #[cfg(test)]
 mod tests;
@@ -72,6 +73,9 @@ pub enum Arg {
         limit: crate::base::time::TimeLimit,
         genitive: bool,
     },
+    /// The days a figure was measured over, in words ([`dates::period`]):
+    /// "1–31 January 2027", «1–31 января 2027 г.».
+    Period(Option<dates::Day>, Option<dates::Day>),
 }
 
 impl Arg {
@@ -255,7 +259,7 @@ impl Message {
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
                 Arg::Figure(text) => args.set(*name, FluentValue::from(decimal(text, language))),
-                Arg::Limit { .. } | Arg::Written { .. } | Arg::Zone(_) => {
+                Arg::Limit { .. } | Arg::Written { .. } | Arg::Zone(_) | Arg::Period(..) => {
                     args.set(*name, FluentValue::from(say(value, language)))
                 }
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
@@ -298,6 +302,7 @@ fn say(item: &Arg, language: Language) -> String {
             }
         }
         Arg::Zone(id) => zones::after_time(id, language),
+        Arg::Period(from, to) => dates::period(*from, *to, language),
         Arg::Message(m) => m.text(language),
         Arg::Choice(items) => choice(items, language),
         Arg::List(items) => items
@@ -412,6 +417,22 @@ fn load(source: &str, tag: &str) -> FluentBundle<FluentResource> {
     if tag == "ru" {
         bundle.set_formatter(Some(decimal_comma));
     }
+    // `{ GROUPED($n) }`: a count in prose with its thousands grouped («из
+    // 2 790 обращений»), where a plain `{ $n }` stays as written for code
+    // a message quotes (`task_timeout: 122400`). Plural forms still select
+    // on `$n` itself.
+    let said = if tag == "ru" {
+        Language::Ru
+    } else {
+        Language::En
+    };
+    let _ = bundle.add_function("GROUPED", move |positional, _named| {
+        match positional.first() {
+            Some(FluentValue::Number(n)) => FluentValue::from(grouped(n.value, said)),
+            Some(other) => other.clone(),
+            None => FluentValue::None,
+        }
+    });
     bundle
 }
 

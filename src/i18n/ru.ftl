@@ -588,9 +588,9 @@ forecast-no-aht = у очереди `{ $queue }` есть прогноз, но �
 forecast-no-aht-help = добавьте очереди `aht` (например, `aht 4m`) или столбец `aht` в секундах в файл прогноза
 forecast-no-rows = в файле прогноза есть заголовок, но нет интервалов
 forecast-no-rows-help = добавьте под заголовком по строке на интервал, например `08:00,120`
-forecast-skipped-time = начало { $start } — местное время, которого в { $zone } не бывает: часы там переводят вперёд через него (начинается летнее время). cxc читает его со смещением до перевода ({ $before }), то есть как { $read }, и `cxc staff` подписывает его этим смещением
+forecast-skipped-time = начало { $start } — местное время, которого { $zone } не бывает: часы переводят вперёд через него (начинается летнее время). cxc читает его со смещением до перевода ({ $before }), то есть как { $read }, и `cxc staff` подписывает его этим смещением
 forecast-skipped-time-help = запишите момент, который имеется в виду, со смещением, например { $instead }, или уберите строки пропущенного часа
-forecast-repeated-time = начало { $start } встречается в { $count }-й раз, а часы { $zone } проходят его только дважды (кончается летнее время): первая строка читается как первое прохождение, вторая — как второе, а эту от них не отличить; cxc читает её как второе ({ $later })
+forecast-repeated-time = начало { $start } встречается в { $count }-й раз, а { $zone } часы проходят его только дважды (кончается летнее время): первая строка читается как первое прохождение, вторая — как второе, а эту от них не отличить; cxc читает её как второе ({ $later })
 forecast-repeated-time-help = укажите у строк повторяющегося часа смещения ({ $first } и { $second }) или пишите каждое его время не больше двух раз, по порядку
 forecast-zero-interval = очередь `{ $queue }` задаёт прогноз на интервал нулевой длины
 forecast-zero-interval-help = укажите длину интервала, например `forecast 120 per 30m`
@@ -1070,6 +1070,7 @@ staff-col-binds = решает
 staff-nothing = Ни у одной очереди нет прогноза, поэтому рассчитывать нечего.
 staff-legend = нужно: наименьшее число операторов, при котором выполнены все цели (без целей — при котором очередь не растёт); решает: цель, которая его задаёт;
     штат: сколько нужно с учётом потерь;
+    вовремя: доля ответов в пределах цели по ответу (у очереди без такой цели — «-»);
     вовремя, ждали, ASA, загрузка, ушли: при собственных операторах очереди.
 staff-targets = { $count ->
         [one] цель
@@ -1108,28 +1109,28 @@ kind-pipe = именованный канал
 kind-device = устройство
 kind-socket = сокет
 kind-special = особый файл
-measure-target-missed = цель `{ $target }` для `{ $segment }` не выполнена: { $actual } из { $n } { $n ->
+measure-target-missed = цель `{ $target }` для `{ $segment }` не выполнена: { $actual } из { GROUPED($n) } { $n ->
         [one] обращения
        *[other] обращений
     } (цель { $goal }), { $period }
 measure-target-missed-help = Добавьте людей или измените маршрутизацию, чтобы цель выполнялась, или поставьте цель, которую контакт-центр может выдержать; `cxc measure -o DIR` покажет каждый сегмент и канал.
-measure-metric-missed = цель `{ $target }` для `{ $segment }` не выполнена: { $actual } по { $n } { $answers }, { $period }
+measure-metric-missed = цель `{ $target }` для `{ $segment }` не выполнена: { $actual } по { GROUPED($n) } { $answers }, { $period }
 measure-basis-answers = { $n ->
         [one] ответу в опросе
        *[other] ответам в опросах
     }
 measure-basis-answered = отвеченным обращениям
 measure-basis-contacts = живым обращениям
-measure-promise-broken = обещание `{ $promise }` выполнено для { $actual } из { $n } { $n ->
+measure-promise-broken = обещание `{ $promise }` выполнено для { $actual } из { GROUPED($n) } { $n ->
         [one] клиента
        *[other] клиентов
     } (цель { $goal }), { $period }
-measure-promise-broken-every-case = обещание `{ $promise }` выполнено для { $actual } из { $n } { $n ->
+measure-promise-broken-every-case = обещание `{ $promise }` выполнено для { $actual } из { GROUPED($n) } { $n ->
         [one] случая
        *[other] случаев
     } (цель { $goal }), { $period }, по всем случаям пути `{ $journey }`, любого сегмента: в строках случаев сегмента нет
 measure-promise-broken-help = Публичное обещание, которое так часто нарушается, отнимает больше доверия, чем приносит: устраните причину нарушений или обещайте то, что выполняется (цель — `measure.promise_keep_rate` в cxc.yaml).
-measure-complaint-late = жалоба `{ $complaint }`: { $duty } — { $actual } из { $n } { $n ->
+measure-complaint-late = жалоба `{ $complaint }`: { $duty } — { $actual } из { GROUPED($n) } { $n ->
         [one] жалобы
        *[other] жалоб
     } (цель { $goal }), { $period }
@@ -1138,25 +1139,25 @@ measure-duty-acknowledge = подтверждена в течение { $within 
 measure-duty-resolve = решена в течение { $within }
 measure-duty-escalate = эскалирована, если не решена за { $after }
 measure-duty-feedback = клиенту сообщён результат
-measure-journey-deviation = { $deviating } из { $n } { $n ->
+measure-journey-deviation = { GROUPED($deviating) } из { GROUPED($n) } { $n ->
         [one] случая
        *[other] случаев
     } пути `{ $journey }` прошли по переходам, которых нет на карте, чаще всего: { $detours }; { $period }
 measure-journey-deviation-help = Либо на карте не хватает реального пути (добавьте `next`), либо работа идёт в обход стандарта (исправьте процесс); в отчёте перечислены все переходы.
 measure-detour = `{ $from }` → `{ $to }` ({ $count })
 measure-detour-start = начало с `{ $to }` вместо `start` ({ $count })
-measure-step-late = { $subject } занял больше { $within } в { $late } из { $n } { $n ->
+measure-step-late = { $subject } занял больше { $within } в { GROUPED($late) } из { GROUPED($n) } { $n ->
         [one] посещения
        *[other] посещений
     } (медиана { $median }, 90-й процентиль { $p90 }), { $period }
-measure-journey-late = { $subject } занял больше { $within } в { $late } из { $n } { $n ->
+measure-journey-late = { $subject } занял больше { $within } в { GROUPED($late) } из { GROUPED($n) } { $n ->
         [one] завершённого случая
        *[other] завершённых случаев
     } (медиана { $median }, 90-й процентиль { $p90 }), { $period }
 measure-subject-step = этап `{ $step }` пути `{ $journey }`
 measure-subject-journey = путь `{ $journey }` от первого до последнего этапа
 measure-step-late-help = Смотрите на 90-й процентиль: клиенты запоминают самую медленную десятую часть. Добавьте мощности на этапе или дайте ему выполнимый срок; цель — `measure.deadline_rate` в cxc.yaml.
-measure-hot-potato = { $over } из { $n } { $n ->
+measure-hot-potato = { GROUPED($over) } из { GROUPED($n) } { $n ->
         [one] случая
        *[other] случаев
     } пути `{ $journey }` меняли команду на этапах с клиентом больше { $limit } { $limit ->
@@ -1198,25 +1199,25 @@ measure-flaw-before = `{ $field }` раньше, чем `{ $since }`
 measure-flaw-before-repeated-hour = `{ $field }` раньше, чем `{ $since }`, как cxc читает время без смещения в час, который повторяется при переводе часов назад: как первое из двух, до перевода; если в выгрузке имелось в виду второе, строка верна — пишите время со смещением (`+00:00`), чтобы было ясно какое
 measure-subject-channel = канал `{ $channel }`
 measure-pain = { $subject } причиняет клиентам неудобство: { $hurts }; { $period }
-measure-hurt-dropoff = { $percent } из { $n } { $n ->
+measure-hurt-dropoff = { $percent } из { GROUPED($n) } { $n ->
         [one] случая
        *[other] случаев
     }, дошедших до этапа, остановились на нём (порог { $limit })
-measure-hurt-csat = средняя оценка CSAT { $mean } по { $n } { $n ->
+measure-hurt-csat = средняя оценка CSAT { $mean } по { GROUPED($n) } { $n ->
         [one] ответу
        *[other] ответам
     } (порог — { $limit } и ниже)
-measure-hurt-effort = среднее усилие { $mean } по { $n } { $n ->
+measure-hurt-effort = среднее усилие { $mean } по { GROUPED($n) } { $n ->
         [one] ответу
        *[other] ответам
     } (порог — { $limit } и выше)
 measure-pain-help = Клиенты уходят там, где этап труден, долог или неприятен: исправляйте этап или канал, на который указывают данные, а не клиентов, которые сдались. Пороги — как у `high-effort-step` или `measure.pain` в cxc.yaml.
-measure-role-metric-missed = `{ $target }` для роли `{ $role }` не выполнена: { $actual } по { $n } { $answers } в каналах роли или её команды, { $period }
+measure-role-metric-missed = `{ $target }` для роли `{ $role }` не выполнена: { $actual } по { GROUPED($n) } { $answers } в каналах роли или её команды, { $period }
 measure-basis-resolved = { $n ->
         [one] решённому обращению
        *[other] решённым обращениям
     } с указанным клиентом
-measure-repeat-contacts = за { $actual } из { $n } { $n ->
+measure-repeat-contacts = за { $actual } из { GROUPED($n) } { $n ->
         [one] обращения
        *[other] обращений
     } сегмента `{ $segment }` последовало новое обращение того же клиента в пределах { $window } (порог { $limit }), чаще всего после `{ $channel }`; { $period }

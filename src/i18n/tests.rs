@@ -58,6 +58,11 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
             out.insert(id.name.to_string());
         }
         ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_variables(a, out);
+            }
+        }
         _ => {}
     }
 }
@@ -346,15 +351,44 @@ fn figures_are_said_with_the_decimal_sign_of_the_language() {
         period = "2026-10-19..2026-11-08"
     );
     let ru = missed.text(Language::Ru);
-    assert!(ru.contains("83,8% из 1200 обращений (цель 90,5%)"), "{ru}");
+    // The count is grouped as every count in prose is (audit 11, L2).
+    assert!(
+        ru.contains("83,8% из 1\u{a0}200 обращений (цель 90,5%)"),
+        "{ru}"
+    );
     // The statement as written is code: its point stays.
     assert!(ru.contains("`answer телефон 90.5% within 20s`"), "{ru}");
     let en = missed.text(Language::En);
     assert!(
-        en.contains("83.8% of 1200 contacts met it (goal 90.5%)"),
+        en.contains("83.8% of 1,200 contacts met it (goal 90.5%)"),
         "{en}"
     );
     // Numbers passed as numbers, and grouped ones, take the same sign.
     assert_eq!(grouped(1250000.5, Language::Ru), "1\u{a0}250\u{a0}000,5");
     assert_eq!(decimal("13.3", Language::Ru), "13,3");
+}
+
+/// `GROUPED($n)` groups a count said in prose, and the plural form still
+/// follows the number (audit 11, L2); a number quoted as code stays as
+/// written (`task_timeout: 122400`).
+#[test]
+fn counts_in_prose_are_grouped_and_code_is_not() {
+    let late = |n: u64| {
+        msg!(
+            "measure-hot-potato",
+            over = 1002u64,
+            n = n,
+            limit = 3u64,
+            journey = "j",
+            most = 7u64
+        )
+    };
+    let ru = late(2502).text(Language::Ru);
+    assert!(ru.contains("1\u{a0}002 из 2\u{a0}502 случаев"), "{ru}");
+    let ru = late(2501).text(Language::Ru);
+    assert!(ru.contains("из 2\u{a0}501 случая"), "{ru}");
+    let en = late(2502).text(Language::En);
+    assert!(en.contains("1,002 of 2,502 cases"), "{en}");
+    let code = msg!("taskrouter-task-lifetime-help", needed = 122400u64).text(Language::Ru);
+    assert!(code.contains("task_timeout: 122400`"), "{code}");
 }

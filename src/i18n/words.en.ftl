@@ -41,9 +41,9 @@ report-money-per-hour = { $amount } per hour, made per contact by { $timed ->
     [0] {""}
    *[other] ; { $uncosted } contacts have no handle time and are not costed
 }
-report-money-at-risk = { $named } customers who complained or gave an NPS of 0–6{ $rows ->
+report-money-at-risk = { GROUPED($named) } customers who complained or gave an NPS of 0–6{ $rows ->
     [0] {""}
-   *[other] , and { $rows } such rows naming no customer (one customer each)
+   *[other] , and { GROUPED($rows) } such rows naming no customer (one customer each)
 } × average check { $check } × churn share { $churn }{ $capped ->
     [none] {""}
    *[other] ; at most the segment's { $capped } customers

@@ -48,13 +48,13 @@ report-money-per-hour = { $amount } в час, на обращение — по 
        *[other] обращений нет времени обработки, их стоимость не посчитана
     }
 }
-report-money-at-risk = { $named } { $named ->
+report-money-at-risk = { GROUPED($named) } { $named ->
     [one] клиент, который жаловался или поставил
     [few] клиента, которые жаловались или поставили
    *[many] клиентов, которые жаловались или поставили
 } NPS 0–6{ $rows ->
     [0] {""}
-   *[other] , и { $rows } { $rows ->
+   *[other] , и { GROUPED($rows) } { $rows ->
         [one] такая строка
         [few] такие строки
        *[many] таких строк

@@ -48,7 +48,7 @@ pub fn findings(
                 ("actual", Arg::from(share(kept, goal))),
                 ("n", Arg::from(kept.n as f64)),
                 ("goal", Arg::from(goal.figure())),
-                ("period", Arg::from(period)),
+                ("period", period),
                 ("journey", Arg::from(journey)),
             ];
             let id = if every {
@@ -178,7 +178,7 @@ fn cases_set_aside(model: &Model, report: &Report, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {
+fn slas(model: &Model, report: &Report, period: &Arg, out: &mut Vec<Diagnostic>) {
     let deadline = report.settings.deadline_rate;
     for a in &report.attainments {
         let segment = model.segments[a.segment].header.id.as_str();
@@ -199,7 +199,7 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
                         actual = share(&kept, goal),
                         n = a.n as f64,
                         goal = goal.figure(),
-                        period = period
+                        period = period.clone()
                     ),
                 )
                 .help(msg!("measure-target-missed-help")),
@@ -228,7 +228,7 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
                         actual = measured_text(&kpi.value, actual),
                         n = n as f64,
                         answers = metric_basis(kpi.value.metric, n),
-                        period = period
+                        period = period.clone()
                     ),
                 )
                 .help(msg!("measure-target-missed-help")),
@@ -237,7 +237,7 @@ fn slas(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>)
     }
 }
 
-fn journeys(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {
+fn journeys(model: &Model, report: &Report, period: &Arg, out: &mut Vec<Diagnostic>) {
     let deadline = report.settings.deadline_rate;
     for (journey, figures) in model.journeys.values().zip(&report.journeys) {
         let name = journey.header.id.as_str();
@@ -270,7 +270,7 @@ fn journeys(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnost
                         deviating = figures.deviating as f64,
                         n = figures.cases as f64,
                         detours = Arg::List(shown),
-                        period = period
+                        period = period.clone()
                     ),
                 )
                 .help(msg!("measure-journey-deviation-help")),
@@ -386,7 +386,7 @@ fn late(
     within: TimeLimit,
     kept: &Kept,
     times: &super::sketch::Sketch,
-    period: &str,
+    period: &Arg,
 ) -> Diagnostic {
     let quantile = |q| {
         let seconds = times.quantile(q).map_or(0, |s| round(s).seconds());
@@ -409,7 +409,7 @@ fn late(
             n = n,
             median = median,
             p90 = p90,
-            period = period
+            period = period.clone()
         ),
         _ => msg!(
             "measure-journey-late",
@@ -419,7 +419,7 @@ fn late(
             n = n,
             median = median,
             p90 = p90,
-            period = period
+            period = period.clone()
         ),
     };
     Diagnostic::new(code, span, message)
@@ -472,20 +472,17 @@ pub fn round(seconds: i64) -> Duration {
     Duration::from_seconds((s + unit / 2) / unit * unit)
 }
 
-/// The first and last day measured in an export, `2026-10-01..2026-10-31`.
-pub fn period(report: &Report, file: DataFile) -> String {
+/// The first and last day measured in an export, said in the message's
+/// language: "1–31 October 2026".
+pub fn period(report: &Report, file: DataFile) -> crate::i18n::Arg {
     let days = match file {
         DataFile::Contacts => report.contact_days,
         DataFile::Cases => report.case_days,
     };
     let from = report.settings.from.or(days.map(|p| p.0));
     let to = report.settings.to.or(days.map(|p| p.1));
-    match (from, to) {
-        (Some(a), Some(b)) => format!("{a}..{b}"),
-        (Some(a), None) => format!("{a}.."),
-        (None, Some(b)) => format!("..{b}"),
-        (None, None) => String::new(),
-    }
+    let day = |d: crate::syntax::values::Date| (d.year, d.month, d.day);
+    crate::i18n::Arg::Period(from.map(day), to.map(day))
 }
 
 pub fn metric_basis(metric: Metric, n: u64) -> Message {

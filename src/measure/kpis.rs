@@ -78,7 +78,12 @@ impl Report {
 }
 
 /// `target-missed` for each `target` of a role the data can show.
-pub fn role_findings(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {
+pub fn role_findings(
+    model: &Model,
+    report: &Report,
+    period: &crate::i18n::Arg,
+    out: &mut Vec<Diagnostic>,
+) {
     for (role, r) in model.roles.iter() {
         for kpi in &r.targets {
             let Some((actual, n)) = report.kpi(model, Scope::Role(role), &kpi.value) else {
@@ -98,7 +103,7 @@ pub fn role_findings(model: &Model, report: &Report, period: &str, out: &mut Vec
                         actual = super::findings::measured_text(&kpi.value, actual),
                         n = n as f64,
                         answers = metric_basis(kpi.value.metric, n),
-                        period = period
+                        period = period.clone()
                     ),
                 )
                 .help(msg!("measure-target-missed-help")),
@@ -110,7 +115,12 @@ pub fn role_findings(model: &Model, report: &Report, period: &str, out: &mut Vec
 /// `repeat-contacts` for each segment more of whose contacts were repeated
 /// than `measure.repeat_share`, at the segment, with the channel repeated
 /// most.
-pub fn repeat_findings(model: &Model, report: &Report, period: &str, out: &mut Vec<Diagnostic>) {
+pub fn repeat_findings(
+    model: &Model,
+    report: &Report,
+    period: &crate::i18n::Arg,
+    out: &mut Vec<Diagnostic>,
+) {
     let limit = report.settings.repeat_share;
     for (segment, s) in model.segments.iter() {
         let figures = report.repeats.sum(|x, _| x == segment);
@@ -152,7 +162,7 @@ pub fn repeat_findings(model: &Model, report: &Report, period: &str, out: &mut V
                     window = window,
                     channel = worst,
                     limit = limit.figure(),
-                    period = period
+                    period = period.clone()
                 ),
             )
             .help(msg!("measure-repeat-contacts-help")),

@@ -145,7 +145,7 @@ fn finding(
     subject: Message,
     hurts: &[Hurt],
     pain: &Pain,
-    period: &str,
+    period: &Arg,
 ) -> Diagnostic {
     let list = Arg::List(hurts.iter().map(|&h| words(h, pain)).collect());
     Diagnostic::new(
@@ -155,7 +155,7 @@ fn finding(
             "measure-pain",
             subject = subject,
             hurts = list,
-            period = period
+            period = period.clone()
         ),
     )
     .help(msg!("measure-pain-help"))

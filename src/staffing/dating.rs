@@ -52,7 +52,7 @@ impl Dating {
                     msg!(
                         "forecast-skipped-time",
                         start = quoted(start),
-                        zone = self.zone_name(),
+                        zone = crate::i18n::Arg::Zone(self.zone_name()),
                         before = offset_text(before),
                         read = written(&instead.datetime(), after),
                     ),
@@ -75,7 +75,7 @@ impl Dating {
                                 "forecast-repeated-time",
                                 start = quoted(start),
                                 count = count,
-                                zone = self.zone_name(),
+                                zone = crate::i18n::Arg::Zone(self.zone_name()),
                                 later = offset_text(after),
                             ),
                             msg!(
@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(read[0].0, "2027-10-03 02:00 +10:00");
         let problem = read[0].1.as_deref().unwrap();
         assert!(problem.contains("`2027-10-03T03:00+11:00`"), "{problem}");
-        assert!(problem.contains("Australia/Sydney"), "{problem}");
+        assert!(problem.contains("on Sydney time"), "{problem}");
         assert_eq!(read[1].0, "2027-10-03T02:30:00 +10:00");
         assert!(read[1]
             .1

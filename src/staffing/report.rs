@@ -214,7 +214,8 @@ pub fn table(out: &mut dyn Write, queues: &[Staffed], language: Language) -> io:
         widths[0] = widths[0].max(s.plan.summary.start_width);
         out.write_all(line(&headings, &widths).as_bytes())?;
         for interval in s.plan.intervals(s.model, s.files) {
-            out.write_all(line(&row(&interval, language), &widths).as_bytes())?;
+            let timed = s.plan.target.is_some();
+            out.write_all(line(&row(&interval, timed, language), &widths).as_bytes())?;
         }
         out.write_all(b"\n")?;
     }
@@ -334,14 +335,30 @@ fn heading(model: &Model, plan: &QueuePlan, language: Language) -> String {
     )
 }
 
-fn row(interval: &IntervalPlan, language: Language) -> [String; 12] {
+/// Seconds with the language's unit: "330s", «330 с».
+fn seconds(text: &str, language: Language) -> String {
+    match language {
+        Language::En => format!("{text}s"),
+        Language::Ru => format!("{text}\u{a0}с"),
+    }
+}
+
+/// One interval's row. `timed`: the queue has an answer target, so "in
+/// time" means within it; a queue without one shows no such share (it
+/// would be 1 − P(wait), audit 11, L7).
+fn row(interval: &IntervalPlan, timed: bool, language: Language) -> [String; 12] {
     let dash = || "-".to_string();
     let percent = |v: f64| format!("{:.1}%", v * 100.0);
     let (level, waited, asa, occupancy, abandon) = match interval.at_agents {
         Some(Outcome::Stable(p)) => (
-            percent(p.service_level),
+            if timed {
+                percent(p.service_level)
+            } else {
+                dash()
+            },
             percent(p.wait_probability),
-            p.asa_seconds.map_or_else(dash, |s| format!("{s:.1}s")),
+            p.asa_seconds
+                .map_or_else(dash, |s| seconds(&format!("{s:.1}"), language)),
             percent(p.occupancy),
             p.abandon_probability.map_or_else(dash, percent),
         ),
@@ -359,7 +376,7 @@ fn row(interval: &IntervalPlan, language: Language) -> [String; 12] {
     [
         interval.start.clone().unwrap_or_else(dash),
         figure(trim_float(interval.volume)),
-        figure(format!("{}s", trim_float(interval.aht_seconds))),
+        figure(seconds(&trim_float(interval.aht_seconds), language)),
         figure(format!("{:.2}", interval.offered_load)),
         interval
             .required_agents

@@ -179,7 +179,7 @@ fn past_the_distinct_causes_bound_the_causes_are_dropped_whatever_the_readers() 
         let report =
             std::fs::read_to_string(dir.path().join(format!("out-{readers}/report.md"))).unwrap();
         assert!(
-            report.contains("holds more than 100000 distinct values"),
+            report.contains("holds more than 100,000 distinct values"),
             "{readers} readers: {report}"
         );
     }

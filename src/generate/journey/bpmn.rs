@@ -3,8 +3,12 @@
 //! One pool with a lane per owner; each step is a task. Where several flows
 //! reach a step, an exclusive gateway joins them first; where a step has
 //! several ways on (`next ... when`, or `next` beside `end`), an exclusive
-//! gateway splits them, each flow named by its `when` and carrying it as its
-//! condition. A step with `end` gets an end event named by its outcome. This
+//! gateway splits them, each flow named and documented by its `when`, its
+//! condition a FEEL expression on the process variable `outcome` that an
+//! engine evaluates (`= outcome = "when text"`), never the text itself.
+//! The one way on without a `when` is the gateway's `default` flow, named
+//! "otherwise", with no condition. A step with `end` gets an end event
+//! named by its outcome. This
 //! is the shape bpmnlint's `recommended` rules ask for: no implicit splits or
 //! joins, no gateway that both joins and forks, every fork labelled.
 //!
@@ -44,6 +48,8 @@ struct Element {
     size: (i64, i64),
     incoming: Vec<usize>,
     outgoing: Vec<usize>,
+    /// A gateway's default flow: taken when no other's condition holds.
+    default: Option<usize>,
 }
 
 struct Flow {
@@ -76,10 +82,18 @@ impl Process {
             size,
             incoming: Vec::new(),
             outgoing: Vec::new(),
+            default: None,
         });
         self.elements.len() - 1
     }
-    fn connect(&mut self, from: usize, to: usize, name: Option<String>, condition: Option<String>) {
+    /// Adds a flow and returns its number (`Flow_{number}`).
+    fn connect(
+        &mut self,
+        from: usize,
+        to: usize,
+        name: Option<String>,
+        condition: Option<String>,
+    ) -> usize {
         let id = self.flows.len();
         self.flows.push(Flow {
             from,
@@ -89,6 +103,7 @@ impl Process {
         });
         self.elements[from].outgoing.push(id);
         self.elements[to].incoming.push(id);
+        id
     }
 }
 
@@ -269,14 +284,36 @@ fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
             let condition = from.map(|_| name.clone());
             p.connect(source, end, from.map(|_| name), condition);
         }
+        // The one way on without a `when` beside others is the gateway's
+        // default flow, named "otherwise", with no condition of its own
+        // (audit 12, M4); were there several, each is named by its step.
+        let unconditioned = successors[i]
+            .iter()
+            .filter(|&&e| graph.edges[e].when.is_none())
+            .count();
         for &e in &successors[i] {
             let edge = &graph.edges[e];
-            let (name, condition) = match (&edge.when, from) {
-                (_, None) => (None, None),
-                (Some(when), Some(_)) => (Some(when.clone()), Some(when.clone())),
-                (None, Some(_)) => (None, Some(graph.nodes[edge.to].label.clone())),
-            };
-            p.connect(source, entry[edge.to], name, condition);
+            let to = entry[edge.to];
+            match (&edge.when, from) {
+                (_, None) => {
+                    p.connect(source, to, None, None);
+                }
+                (Some(when), Some(_)) => {
+                    p.connect(source, to, Some(when.clone()), Some(when.clone()));
+                }
+                (None, Some(split)) if unconditioned == 1 => {
+                    let otherwise = match language {
+                        Language::En => "otherwise",
+                        Language::Ru => "иначе",
+                    };
+                    let flow = p.connect(source, to, Some(otherwise.into()), None);
+                    p.elements[split].default = Some(flow);
+                }
+                (None, Some(_)) => {
+                    let step = graph.nodes[edge.to].label.clone();
+                    p.connect(source, to, Some(step.clone()), Some(step));
+                }
+            }
         }
     }
     if let Some(s) = graph.start {
@@ -354,7 +391,11 @@ fn write(
             .as_ref()
             .map(|n| format!(" name=\"{}\"", escape(n)))
             .unwrap_or_default();
-        let _ = writeln!(x, "    <bpmn:{} id=\"{}\"{name}>", e.kind, e.id);
+        let default = e
+            .default
+            .map(|f| format!(" default=\"Flow_{f}\""))
+            .unwrap_or_default();
+        let _ = writeln!(x, "    <bpmn:{} id=\"{}\"{name}{default}>", e.kind, e.id);
         for f in &e.incoming {
             let _ = writeln!(x, "      <bpmn:incoming>Flow_{f}</bpmn:incoming>");
         }
@@ -378,8 +419,13 @@ fn write(
                 );
                 let _ = writeln!(
                     x,
-                    "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">{}</bpmn:conditionExpression>",
+                    "      <bpmn:documentation>{}</bpmn:documentation>",
                     escape(c)
+                );
+                let _ = writeln!(
+                    x,
+                    "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">{}</bpmn:conditionExpression>",
+                    escape(&condition(c))
                 );
                 x.push_str("    </bpmn:sequenceFlow>\n");
             }
@@ -473,10 +519,81 @@ fn write(
     x
 }
 
+/// A flow's condition as an engine evaluates it: a FEEL expression (what
+/// Camunda 8 evaluates, `=` first) comparing a process variable `outcome`
+/// with the flow's `when` text, which also names the flow and is its
+/// documentation. The text itself is no expression: written as the
+/// condition, an engine would fail on it at run time (audit 11, L11).
+fn condition(when: &str) -> String {
+    let quoted = when.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("= outcome = \"{quoted}\"")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::generate::journey::{Edge, Node};
+
+    /// A `when` text is the flow's words, never its condition: the
+    /// condition is an expression an engine evaluates (audit 11, L11).
+    #[test]
+    fn a_when_text_is_compared_not_evaluated() {
+        assert_eq!(
+            condition("подключение возможно"),
+            "= outcome = \"подключение возможно\""
+        );
+        assert_eq!(
+            condition(r#"say "no" \ stop"#),
+            r#"= outcome = "say \"no\" \\ stop""#
+        );
+    }
+
+    /// Audit 12, M4: the one way on without a `when`, beside one with,
+    /// is the gateway's default flow, named, with no condition; the way
+    /// with a `when` keeps its condition.
+    #[test]
+    fn the_way_without_a_when_is_the_gateways_default() {
+        let graph = Graph {
+            title: "Booking".into(),
+            nodes: vec![
+                node("Documents sent", "Ticketing", None),
+                node("Traveller travels", "Desk", Some("")),
+                node("Change requested", "Desk", Some("")),
+            ],
+            edges: vec![
+                Edge {
+                    from: 0,
+                    to: 1,
+                    when: None,
+                },
+                Edge {
+                    from: 0,
+                    to: 2,
+                    when: Some("change requested".into()),
+                },
+            ],
+            start: Some(0),
+            phases: Vec::new(),
+        };
+        let xml = bpmn(&graph, Language::En);
+        let gateway = &xml[xml.find("<bpmn:exclusiveGateway id=\"Split_0\"").unwrap()..];
+        let gateway = &gateway[..gateway.find('>').unwrap()];
+        let default = &gateway[gateway.find(" default=\"").expect(gateway) + 10..];
+        let default = &default[..default.find('"').unwrap()];
+        let flow = &xml[xml
+            .find(&format!("<bpmn:sequenceFlow id=\"{default}\""))
+            .unwrap()..];
+        let flow = &flow[..flow.find("\n").unwrap()];
+        assert!(flow.contains(" name=\"otherwise\""), "{flow}");
+        assert!(flow.contains("targetRef=\"Task_1\""), "{flow}");
+        assert!(flow.ends_with("/>"), "no condition on the default: {flow}");
+        assert_eq!(xml.matches("<bpmn:conditionExpression").count(), 1, "{xml}");
+        assert!(
+            xml.contains("= outcome = &quot;change requested&quot;"),
+            "{xml}"
+        );
+        assert!(bpmn(&graph, Language::Ru).contains(" name=\"иначе\""));
+    }
 
     fn node(label: &str, owner: &str, end: Option<&str>) -> Node {
         Node {

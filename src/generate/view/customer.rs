@@ -22,9 +22,9 @@ pub struct CustomerPromise<'a> {
     pub within: Option<String>,
     /// The days the time does not count, in words ("25 December 2026").
     pub holidays: Vec<String>,
-    /// A journey promise: the step the time counts from, where the customer
-    /// meets it.
-    pub from: Option<&'a str>,
+    /// A journey promise: where the customer sees its time start, as
+    /// [`counted_from`] finds it (empty: no journey).
+    pub from: Vec<&'a str>,
     /// What the customer gets when it is broken (escalations are internal
     /// and left out).
     pub on_breach: Vec<String>,
@@ -81,15 +81,18 @@ impl<'a> View<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            from: p.journey.as_ref().and_then(|promised| {
-                let j = &m.journeys[promised.journey.target?];
-                let from = promised
-                    .from
-                    .as_ref()
-                    .map_or(j.start.as_ref().and_then(|s| s.target), |f| f.target)?;
-                let step = &j.steps[from];
-                (!step.channels.is_empty()).then(|| step.header.label())
-            }),
+            from: p
+                .journey
+                .as_ref()
+                .and_then(|promised| {
+                    let j = &m.journeys[promised.journey.target?];
+                    let from = promised
+                        .from
+                        .as_ref()
+                        .map_or(j.start.as_ref().and_then(|s| s.target), |f| f.target)?;
+                    Some(counted_from(j, from))
+                })
+                .unwrap_or_default(),
             on_breach: p
                 .on_breach
                 .iter()
@@ -97,6 +100,57 @@ impl<'a> View<'a> {
                 .collect(),
         }
     }
+}
+
+/// Where the customer sees a journey promise's time start: the step it
+/// counts from when the customer meets it there; from a back-office step,
+/// the nearest customer-facing steps before it, outside the part the
+/// promise counts (which may loop back to its start) — "decided and paid
+/// within 30 days" counts from the cancellation the customer asked for
+/// (audit 12, L7); with none, the step it counts from, by its title.
+fn counted_from(j: &model::Journey, from: Idx<model::Step>) -> Vec<&str> {
+    let start = &j.steps[from];
+    if start.is_customer_facing() {
+        return vec![start.header.label()];
+    }
+    let steps: Vec<&model::Step> = j.steps.values().collect();
+    let n = steps.len();
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, step) in steps.iter().enumerate() {
+        for to in step.next.iter().filter_map(|t| t.to.target) {
+            before[to.index()].push(i);
+        }
+    }
+    // The part the promise counts: every step reachable from its start.
+    let mut counted = vec![false; n];
+    let mut todo = vec![from.index()];
+    counted[from.index()] = true;
+    while let Some(i) = todo.pop() {
+        for to in steps[i].next.iter().filter_map(|t| t.to.target) {
+            if !std::mem::replace(&mut counted[to.index()], true) {
+                todo.push(to.index());
+            }
+        }
+    }
+    let mut seen = counted.clone();
+    let mut found = Vec::new();
+    let mut todo = std::collections::VecDeque::from([from.index()]);
+    while let Some(i) = todo.pop_front() {
+        for &b in &before[i] {
+            if std::mem::replace(&mut seen[b], true) {
+                continue;
+            }
+            if steps[b].is_customer_facing() {
+                found.push(steps[b].header.label());
+            } else {
+                todo.push_back(b);
+            }
+        }
+    }
+    if found.is_empty() {
+        found.push(start.header.label());
+    }
+    found
 }
 
 impl View<'_> {

@@ -40,6 +40,23 @@ impl<'a> View<'a> {
         })
     }
 
+    /// For each promise, what its page says beyond model.json
+    /// ([`PromiseNote`]), by the same test as the check.
+    pub fn promise_notes(&self) -> Vec<PromiseNote> {
+        let m = self.model;
+        m.promises
+            .values()
+            .map(|p| {
+                let backing = backing::backing(m, p);
+                let deadline = backing.journey.as_ref().and_then(|b| b.deadline.as_ref());
+                PromiseNote {
+                    outlasts: deadline
+                        .is_some_and(|d| p.within.is_some_and(|w| d.outlasts(m, w.value))),
+                }
+            })
+            .collect()
+    }
+
     /// A promise with what backs it: exactly what `check` compares it with
     /// ([`crate::check::backing`]), so the published document and the
     /// check never disagree.

@@ -230,6 +230,16 @@ pub struct PromisedJourneyView<'a> {
     pub to_included: bool,
 }
 
+/// What the promises page says of a promise beyond model.json, a machine
+/// format whose schema stays as it is: one per promise, in the model's
+/// order, given to `policy/promises.md` as `notes`.
+#[derive(Serialize)]
+pub struct PromiseNote {
+    /// The journey's deadline allows more than the promise: meeting it
+    /// does not keep the promise (`promise-exceeds-journey`).
+    pub outlasts: bool,
+}
+
 #[derive(Serialize)]
 pub struct ComplaintView<'a> {
     pub id: &'a str,
