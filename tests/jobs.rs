@@ -831,3 +831,48 @@ promise parcel_sent "Parcel sent within 2 days" {
         "{agent}"
     );
 }
+
+/// An outside body as the last rung of a complaint ladder (audit 10, M6):
+/// a role marked `external` gets no job description, the complaints
+/// policy names it as an outside body, and the checks ask it for no
+/// duties and no agreement with its team. Without `external` it is
+/// staff: a job description, `role-without-duties`, `missing-agreement`.
+#[test]
+fn an_external_role_is_an_outside_body_not_staff() {
+    let spec = |external: &str| {
+        format!(
+            "calendar office {{ open mon-fri 09:00-17:00 }}\n\
+             team relations {{ lead manager }}\n\
+             role manager \"Relations manager\" {{ team relations; duty \"Run complaints\" }}\n\
+             team ombudsman \"Ombudsman service\" {{}}\n\
+             role adjudicator \"Independent adjudicator\" {{ team ombudsman{external} }}\n\
+             complaint service \"Service complaint\" {{\n  segments any\n  owner relations\n  hours office\n  acknowledge within 1wd\n  resolve within 20wd\n  escalate after 20wd to adjudicator\n  remedy apologize\n  feedback required\n}}\n"
+        )
+    };
+    for (external, outside) in [("; external", true), ("", false)] {
+        let text = spec(external);
+        let compiled = cxc::pipeline::compile_bytes(
+            "spec.cx",
+            text.as_bytes(),
+            &cxc::check::Options::default(),
+        );
+        let codes: Vec<String> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code.as_str(), d.message))
+            .collect();
+        let files = specgen::documents(&compiled.specs[0], Language::En);
+        let policy = page(&files, "policy/complaints.md");
+        let said = policy.contains("Independent adjudicator — an outside body, not our staff");
+        assert_eq!(said, outside, "{policy}");
+        assert_eq!(files.contains_key("hr/adjudicator.md"), !outside);
+        assert!(files.contains_key("hr/manager.md"));
+        for code in ["role-without-duties", "missing-agreement"] {
+            let fired = compiled
+                .diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == code && d.message.contains("adjudicator"));
+            assert_eq!(fired, !outside, "{code} {external:?}: {codes:?}");
+        }
+    }
+}
