@@ -282,3 +282,19 @@ proptest! {
         }
     }
 }
+
+/// cxc's `external` on a role (an outside body): both parsers take it, as
+/// its own statement or after `;`, and both refuse it with a value.
+#[test]
+fn an_external_role_parses_as_the_grammar_says() {
+    for text in [
+        "role ombudsman \"Ombudsman\" { team outside; external }\n",
+        "role ombudsman {\n  external\n  team outside\n}\n",
+        "role ombudsman { external yes }\n",
+        "role ombudsman { externals }\n",
+    ] {
+        agree(text).unwrap();
+    }
+    assert!(oracle("role ombudsman { external }\n").is_none());
+    assert!(oracle("role ombudsman { external yes }\n").is_some());
+}

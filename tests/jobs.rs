@@ -130,21 +130,29 @@ struct Expected {
 }
 
 impl Expected {
-    /// The roles that perform a team's work: all but its lead; with none,
-    /// the lead.
+    /// The roles that perform a team's work: all but its lead and its
+    /// supervisory roles (another role of the team reports to them); with
+    /// none, all but its lead; with none, the lead.
     fn line(plan: &Plan, team: usize) -> Vec<usize> {
         let lead = plan.lead(team);
-        let line: Vec<usize> = plan.members(team).filter(|&r| Some(r) != lead).collect();
-        if line.is_empty() {
-            lead.into_iter().collect()
-        } else {
+        let others: Vec<usize> = plan.members(team).filter(|&r| Some(r) != lead).collect();
+        let line: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&r| !plan.supervisory(r))
+            .collect();
+        if !line.is_empty() {
             line
+        } else if !others.is_empty() {
+            others
+        } else {
+            lead.into_iter().collect()
         }
     }
 
-    /// Work `performers` do: each performs `performed`; the lead of each
-    /// performer's team, when not a performer, organises it as
-    /// `organised(team label)`.
+    /// Work `performers` do: each performs `performed`; the supervisory
+    /// role each performer reports to and the lead of its team, when not
+    /// performers, organise it as `organised(team label)`.
     fn add(
         &mut self,
         plan: &Plan,
@@ -160,10 +168,14 @@ impl Expected {
             let Some(team) = plan.roles[r].team else {
                 continue;
             };
-            if let Some(lead) = plan.lead(team).filter(|l| !performers.contains(l)) {
+            let boss = plan.roles[r]
+                .reports_to
+                .filter(|&b| plan.supervisory(b) && plan.roles[b].team == Some(team));
+            let organisers = boss.into_iter().chain(plan.lead(team));
+            for organiser in organisers.filter(|o| !performers.contains(o)) {
                 let label = format!("“{}”", plan.teams[team].label);
                 self.organised
-                    .entry(lead)
+                    .entry(organiser)
                     .or_default()
                     .push(organised(&label));
             }
@@ -243,12 +255,15 @@ impl Expected {
     }
 
     /// Who answers for what is escalated to `to`: a role, or a team's
-    /// lead (else each of its roles).
+    /// lead (else its supervisory roles, else each of its roles).
     fn accountable(&self, plan: &Plan, to: Owner) -> Vec<usize> {
         match to {
             Owner::Role(r) => vec![r],
             Owner::Team(t) => match plan.lead(t) {
                 Some(lead) => vec![lead],
+                None if plan.members(t).any(|r| plan.supervisory(r)) => {
+                    plan.members(t).filter(|&r| plan.supervisory(r)).collect()
+                }
                 None => plan.members(t).collect(),
             },
         }
@@ -589,6 +604,21 @@ fn holds(plan: &Plan) -> Result<(), TestCaseError> {
         for line in &organised {
             prop_assert!(!line.starts_with("Carry out"), "{line}");
         }
+        // A supervisory role performs only the work the spec gives it by
+        // name: a team's steps and queue targets land on the roles that
+        // report to it.
+        if plan.supervisory(r) {
+            let own = expected.performed.get(&r).cloned().unwrap_or_default();
+            for line in &performed {
+                let work = ["Carry out", "Meet the service level", "Give the segment"]
+                    .iter()
+                    .any(|w| line.starts_with(w));
+                prop_assert!(
+                    !work || own.iter().any(|e| holds_line(&[line], e)),
+                    "supervisory role r{r} performs work the spec gives its team:\n{line}\n{lines:#?}\n{text}"
+                );
+            }
+        }
     }
     for &t in &expected.owning {
         for r in plan.members(t) {
@@ -800,4 +830,49 @@ promise parcel_sent "Parcel sent within 2 days" {
         !agent.contains(&breach("Parcel sent within 2 days")),
         "{agent}"
     );
+}
+
+/// An outside body as the last rung of a complaint ladder (audit 10, M6):
+/// a role marked `external` gets no job description, the complaints
+/// policy names it as an outside body, and the checks ask it for no
+/// duties and no agreement with its team. Without `external` it is
+/// staff: a job description, `role-without-duties`, `missing-agreement`.
+#[test]
+fn an_external_role_is_an_outside_body_not_staff() {
+    let spec = |external: &str| {
+        format!(
+            "calendar office {{ open mon-fri 09:00-17:00 }}\n\
+             team relations {{ lead manager }}\n\
+             role manager \"Relations manager\" {{ team relations; duty \"Run complaints\" }}\n\
+             team ombudsman \"Ombudsman service\" {{}}\n\
+             role adjudicator \"Independent adjudicator\" {{ team ombudsman{external} }}\n\
+             complaint service \"Service complaint\" {{\n  segments any\n  owner relations\n  hours office\n  acknowledge within 1wd\n  resolve within 20wd\n  escalate after 20wd to adjudicator\n  remedy apologize\n  feedback required\n}}\n"
+        )
+    };
+    for (external, outside) in [("; external", true), ("", false)] {
+        let text = spec(external);
+        let compiled = cxc::pipeline::compile_bytes(
+            "spec.cx",
+            text.as_bytes(),
+            &cxc::check::Options::default(),
+        );
+        let codes: Vec<String> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code.as_str(), d.message))
+            .collect();
+        let files = specgen::documents(&compiled.specs[0], Language::En);
+        let policy = page(&files, "policy/complaints.md");
+        let said = policy.contains("Independent adjudicator — an outside body, not our staff");
+        assert_eq!(said, outside, "{policy}");
+        assert_eq!(files.contains_key("hr/adjudicator.md"), !outside);
+        assert!(files.contains_key("hr/manager.md"));
+        for code in ["role-without-duties", "missing-agreement"] {
+            let fired = compiled
+                .diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == code && d.message.contains("adjudicator"));
+            assert_eq!(fired, !outside, "{code} {external:?}: {codes:?}");
+        }
+    }
 }

@@ -572,3 +572,39 @@ fn a_missed_asa_names_callers_only_on_the_phone() {
         assert!(!text.contains(not), "{kind} {lang}: {text}");
     }
 }
+
+/// A floor team lead whom the agents report to organises the line: its
+/// people are not seats (audit 12, M5). The textbook queue needs 14 on
+/// duty; 10 agents and 6 team leads fall short, and the finding says the
+/// team leads were left out. With the agents reporting to the manager, the
+/// 6 are line roles and the 16 are enough.
+#[test]
+fn a_supervisory_role_is_not_counted_as_seats() {
+    let roles = |boss: &str| {
+        format!(
+            "team support {{ lead manager }}\n\
+             role manager {{ team support; headcount 1 }}\n\
+             role tl {{ team support; reports_to manager; headcount 6 }}\n\
+             role agent {{ team support; reports_to {boss}; headcount 10 }}\n"
+        )
+    };
+    let queue = textbook(14, "").replace("team support {}\n", "");
+    for (boss, short) in [("tl", true), ("manager", false)] {
+        let spec = format!("{}{queue}", roles(boss));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("spec.cx"), &spec).unwrap();
+        let report = json(&cxc_in(dir.path(), &["check", "--format", "json"]));
+        let found: Vec<&serde_json::Value> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "headcount-short")
+            .collect();
+        assert_eq!(!found.is_empty(), short, "{boss}: {report}");
+        if short {
+            let message = found[0]["message"].as_str().unwrap();
+            assert!(message.contains("10 people"), "{message}");
+            assert!(message.contains("`manager`, `tl`"), "{message}");
+        }
+    }
+}

@@ -43,8 +43,13 @@ agreement factory_for_design { provider factory; consumer design; respond within
 ];
 
 /// The team that owns work, if the owner is known.
+/// The team whose work it is; none for an outside body (`external`): work
+/// handed outside the company needs no internal agreement.
 fn owning_team(model: &Model, owner: Option<&Ref<Party>>) -> Option<Idx<Team>> {
-    owner.and_then(|o| o.target).and_then(|p| model.team_of(p))
+    owner
+        .and_then(|o| o.target)
+        .filter(|&p| !matches!(p, Party::Role(r) if model.roles[r].external))
+        .and_then(|p| model.team_of(p))
 }
 
 /// Work passing from one team to another.

@@ -222,7 +222,8 @@ fn escalation_cycles(ctx: &mut Ctx) {
 fn roles_without_duties(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, role) in model.roles.iter() {
-        if role.duties.is_empty() {
+        // An outside body's duties are not the company's to write.
+        if role.duties.is_empty() && !role.external {
             ctx.report(
                 Diagnostic::new(
                     Code::RoleWithoutDuties,

@@ -464,9 +464,11 @@ impl Builder {
             rights: Vec::new(),
             requirements: Vec::new(),
             targets: Vec::new(),
+            external: false,
         };
         for s in self.statements(decl) {
             match &s.kind {
+                Stmt::External => role.external = true,
                 Stmt::Team(t) => role.team = Some(self.resolve(DeclKind::Team, t)),
                 Stmt::ReportsTo(r) => role.reports_to = Some(self.resolve(DeclKind::Role, r)),
                 Stmt::Headcount(n) => role.headcount = Some(*n),

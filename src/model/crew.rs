@@ -1,8 +1,11 @@
 //! Who does the work a team owns.
 //!
 //! Work a role owns is that role's. Work a team owns is performed by the
-//! team's line roles — every role of the team other than its lead; with
-//! none, the lead — and organised by the lead. The job descriptions hand out
+//! team's line roles — every role of the team other than its lead and its
+//! supervisory roles; with none, the lead — and organised by the lead and
+//! by the supervisory roles the performers report to. A role is
+//! *supervisory* when another role of its team, not the team's lead,
+//! `reports_to` it (a floor team lead under the centre manager). The job descriptions hand out
 //! duties (and the rights that go with them) this way
 //! (`generate::job::work`), and the rules that ask what a role may decide
 //! (`right-conflict`) ask this same derivation, so the two cannot disagree.
@@ -14,6 +17,12 @@ pub struct Crew {
     roles: Vec<Vec<Idx<Role>>>,
     leads: Vec<Option<Idx<Role>>>,
     team_of: Vec<Option<Idx<Team>>>,
+    /// Per role, the roles of its team (not the lead) that report to it:
+    /// not empty makes the role supervisory.
+    reports: Vec<Vec<Idx<Role>>>,
+    /// Per role, the role it reports to, when that is a supervisory role
+    /// of its own team (not the lead).
+    supervisor: Vec<Option<Idx<Role>>>,
 }
 
 impl Crew {
@@ -31,49 +40,134 @@ impl Crew {
             .teams
             .values()
             .map(|t| t.lead.as_ref().and_then(|l| l.target))
-            .collect();
+            .collect::<Vec<_>>();
+        let mut reports = vec![Vec::new(); model.roles.len()];
+        let mut supervisor = vec![None; model.roles.len()];
+        for (id, role) in model.roles.iter() {
+            let Some(team) = team_of[id.index()] else {
+                continue;
+            };
+            let lead = leads[team.index()];
+            let Some(boss) = role.reports_to.as_ref().and_then(|b| b.target) else {
+                continue;
+            };
+            if Some(id) == lead || Some(boss) == lead || boss == id {
+                continue;
+            }
+            if team_of[boss.index()] == Some(team) {
+                reports[boss.index()].push(id);
+                supervisor[id.index()] = Some(boss);
+            }
+        }
         Crew {
             roles,
             leads,
             team_of,
+            reports,
+            supervisor,
         }
+    }
+
+    /// Whether a role supervises others of its team: some role of the
+    /// team, not its lead, `reports_to` it.
+    pub fn supervisory(&self, role: Idx<Role>) -> bool {
+        !self.reports[role.index()].is_empty()
+    }
+
+    /// The roles of its team (not the lead) that report to `role`.
+    pub fn reports(&self, role: Idx<Role>) -> &[Idx<Role>] {
+        &self.reports[role.index()]
     }
 
     pub fn lead(&self, team: Idx<Team>) -> Option<Idx<Role>> {
         self.leads[team.index()]
     }
 
-    /// The roles that perform a team's work: all but its lead; with none,
-    /// the lead.
+    /// The roles that perform a team's work: all but its lead and its
+    /// supervisory roles; with none (only a reports_to circle is left),
+    /// all but its lead; with none, the lead.
     pub fn line(&self, team: Idx<Team>) -> Vec<Idx<Role>> {
         let lead = self.leads[team.index()];
-        let line: Vec<Idx<Role>> = self.roles[team.index()]
+        let others = self.roles[team.index()]
             .iter()
             .copied()
-            .filter(|&r| Some(r) != lead)
-            .collect();
-        if line.is_empty() {
+            .filter(|&r| Some(r) != lead);
+        let line: Vec<Idx<Role>> = others.clone().filter(|&r| !self.supervisory(r)).collect();
+        if !line.is_empty() {
+            return line;
+        }
+        let others: Vec<Idx<Role>> = others.collect();
+        if others.is_empty() {
             lead.into_iter().collect()
         } else {
-            line
+            others
         }
     }
 
+    /// Who answers for what a team receives (an escalation, a broken
+    /// promise): its lead; without one, its supervisory roles; without
+    /// them, each of its roles.
+    pub fn accountable(&self, team: Idx<Team>) -> Vec<Idx<Role>> {
+        if let Some(lead) = self.leads[team.index()] {
+            return vec![lead];
+        }
+        let supervisors: Vec<Idx<Role>> = self.roles[team.index()]
+            .iter()
+            .copied()
+            .filter(|&r| self.supervisory(r))
+            .collect();
+        if supervisors.is_empty() {
+            self.roles[team.index()].clone()
+        } else {
+            supervisors
+        }
+    }
+
+    /// The supervisory roles above `role` in its team, nearest first (each
+    /// once, a `reports_to` circle cut).
+    fn supervisors(&self, role: Idx<Role>) -> Vec<Idx<Role>> {
+        let mut above = Vec::new();
+        let mut at = role;
+        while let Some(boss) = self.supervisor[at.index()] {
+            if boss == role || above.contains(&boss) {
+                break;
+            }
+            above.push(boss);
+            at = boss;
+        }
+        above
+    }
+
     /// Who does work `party` owns: the roles that perform it (`None`), then
-    /// the lead of their team who organises it (`Some(team)`), unless the
-    /// lead performs it.
+    /// those who organise it (`Some(team)`): the supervisory roles the
+    /// performers report to, and the lead of their team, unless they
+    /// perform it themselves.
     pub fn doers(&self, party: Party) -> Vec<(Idx<Role>, Option<Idx<Team>>)> {
         let (performers, team) = match party {
             Party::Role(r) => (vec![r], self.team_of[r.index()]),
             Party::Team(t) => (self.line(t), Some(t)),
         };
-        let organiser = team
-            .and_then(|t| Some((self.leads[t.index()]?, t)))
-            .filter(|(lead, _)| !performers.contains(lead));
-        performers
+        let mut organisers: Vec<Idx<Role>> = Vec::new();
+        if team.is_some() {
+            for &p in &performers {
+                for boss in self.supervisors(p) {
+                    if !performers.contains(&boss) && !organisers.contains(&boss) {
+                        organisers.push(boss);
+                    }
+                }
+            }
+        }
+        let lead = team
+            .and_then(|t| self.leads[t.index()])
+            .filter(|lead| !performers.contains(lead) && !organisers.contains(lead));
+        organisers.extend(lead);
+        let organised = organisers
             .into_iter()
-            .map(|r| (r, None))
-            .chain(organiser.map(|(lead, t)| (lead, Some(t))))
+            .filter_map(|r| Some((r, Some(team?))));
+        performers
+            .iter()
+            .map(|&r| (r, None))
+            .chain(organised)
             .collect()
     }
 }

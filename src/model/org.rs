@@ -45,6 +45,11 @@ pub struct Role {
     /// Qualifications (`require "..."`).
     pub requirements: Vec<String>,
     pub targets: Vec<At<Kpi>>,
+    /// `external` (cxc addition): a body outside the company — an
+    /// ombudsman, an independent adjudicator — that a complaint may be
+    /// escalated to. It gets no job description, and the checks ask it for
+    /// no headcount, queue or duty.
+    pub external: bool,
 }
 
 /// `target METRIC OP VALUE`.

@@ -300,15 +300,27 @@ impl<'m> TeamNeeds<'m> {
             if have + asked >= gap.needed {
                 continue; // the roles' findings say it, more precisely
             }
-            // Named when it is left out: a lead who is the team's one role
-            // is its line.
+            // Named when they are left out: the lead, and the supervisory
+            // roles the line reports to (a lead who is the team's one role
+            // is its line).
+            let line = crew.line(team);
             let lead = crew
                 .lead(team)
-                .filter(|l| !crew.line(team).contains(l))
+                .filter(|l| !line.contains(l))
                 .map(|l| &model.roles[l].header.id);
+            let supervisors: Vec<&Name> = model
+                .roles
+                .iter()
+                .filter(|&(r, role)| {
+                    crew.supervisory(r)
+                        && !line.contains(&r)
+                        && role.team.as_ref().and_then(|t| t.target) == Some(team)
+                })
+                .map(|(_, role)| &role.header.id)
+                .collect();
             teams.push(short_team(
                 t,
-                lead,
+                (lead, &supervisors),
                 &roles,
                 have,
                 gap,
@@ -484,7 +496,7 @@ fn busiest(queues: &[QueueNeed<'_>]) -> (u64, Option<Busiest>) {
 
 fn short_team(
     team: &Team,
-    lead: Option<&Name>,
+    (lead, supervisors): (Option<&Name>, &[&Name]),
     roles: &[(&Name, u32)],
     have: u64,
     gap: Gap,
@@ -506,9 +518,21 @@ fn short_team(
         msg!(
             "headcount-short",
             team = &team.header.id,
-            lead = match lead {
-                Some(lead) => msg!("headcount-lead-not-counted", lead = lead).into(),
-                None => crate::i18n::Arg::from(""),
+            lead = match (lead, supervisors.is_empty()) {
+                (_, false) => msg!(
+                    "headcount-supervisors-not-counted",
+                    roles = crate::diagnostic::elide(
+                        lead.iter()
+                            .chain(supervisors)
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .iter(),
+                        ", "
+                    )
+                )
+                .into(),
+                (Some(lead), true) => msg!("headcount-lead-not-counted", lead = lead).into(),
+                (None, true) => crate::i18n::Arg::from(""),
             },
             have = have,
             roles = list(roles),

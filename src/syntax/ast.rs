@@ -257,6 +257,8 @@ pub enum Stmt {
     Right(String),
     /// `require "..."`: a qualification the role needs.
     Require(String),
+    /// `external` on a role (cxc addition): a body outside the company.
+    External,
     // channel
     Kind(ChannelKind),
     SelfService,
@@ -375,6 +377,7 @@ impl Stmt {
             Stmt::Require(_) => "require",
             Stmt::Kind(_) => "kind",
             Stmt::SelfService => "self_service",
+            Stmt::External => "external",
             Stmt::Share(_) => "share",
             Stmt::Revenue(_) => "revenue",
             Stmt::Tier(_) => "tier",

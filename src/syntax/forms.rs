@@ -87,6 +87,7 @@ const ROLE: &[Form] = &[
         "require TEXT",
         "require \"Two years in customer service\"",
     ),
+    form("external", "external", "external"),
     TARGET,
     DESCRIPTION,
 ];

@@ -30,6 +30,8 @@ pub struct Team {
 pub struct Role {
     pub label: String,
     pub team: Option<usize>,
+    /// The role it `reports_to`: another role of its team.
+    pub reports_to: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -289,6 +291,19 @@ impl Plan {
         self.roles.iter().position(|r| r.team == Some(team))
     }
 
+    /// Whether a role is supervisory: another role of its team, not the
+    /// team's lead, reports to it, and it is not the lead itself.
+    pub fn supervisory(&self, role: usize) -> bool {
+        let Some(team) = self.roles[role].team else {
+            return false;
+        };
+        let lead = self.lead(team);
+        lead != Some(role)
+            && self
+                .members(team)
+                .any(|o| o != role && Some(o) != lead && self.roles[o].reports_to == Some(role))
+    }
+
     pub fn members(&self, team: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.roles.len()).filter(move |&r| self.roles[r].team == Some(team))
     }
@@ -308,7 +323,11 @@ impl Plan {
         }
         for (r, role) in self.roles.iter().enumerate() {
             let team = role.team.map(|t| format!(" team t{t}")).unwrap_or_default();
-            writeln!(w, "role r{r} \"{}\" {{{team} }}", role.label).unwrap();
+            let boss = role
+                .reports_to
+                .map(|b| format!("; reports_to r{b}"))
+                .unwrap_or_default();
+            writeln!(w, "role r{r} \"{}\" {{{team}{boss} }}", role.label).unwrap();
         }
         for (c, channel) in self.channels.iter().enumerate() {
             if channel.self_service {
@@ -518,17 +537,30 @@ pub fn plan() -> impl Strategy<Value = Plan> {
 
 /// [`plan`] on Mon–Fri 09:00–18:00.
 fn work() -> impl Strategy<Value = Plan> {
-    let teams = prop::collection::vec((prop::bool::weighted(0.8), 1usize..=3, 0usize..8), 1..=4);
+    // Per team: a lead, its size, a name, and whether its last role
+    // reports to the one before it (a supervisory role when that one is
+    // not the lead).
+    let teams = prop::collection::vec(
+        (
+            prop::bool::weighted(0.8),
+            1usize..=3,
+            0usize..8,
+            prop::bool::weighted(0.3),
+        ),
+        1..=4,
+    );
     (teams, 0usize..=2).prop_flat_map(|(teams, free)| {
         let mut roles = Vec::new();
         let teams: Vec<Team> = teams
             .iter()
             .enumerate()
-            .map(|(t, &(lead, size, pick))| {
+            .map(|(t, &(lead, size, pick, supervised))| {
                 for i in 0..size {
+                    let boss = (supervised && i + 1 == size && i > 0).then(|| roles.len() - 1);
                     roles.push(Role {
                         label: name("role ", pick + i, roles.len()),
                         team: Some(t),
+                        reports_to: boss,
                     });
                 }
                 Team {
@@ -541,6 +573,7 @@ fn work() -> impl Strategy<Value = Plan> {
             roles.push(Role {
                 label: name("role ", roles.len(), roles.len()),
                 team: None,
+                reports_to: None,
             });
         }
         let (nt, nr) = (teams.len(), roles.len());

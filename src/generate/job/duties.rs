@@ -85,6 +85,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
     };
     let r = role.index();
     duties.lead(&work.leads[r]);
+    duties.supervise(&work.supervises[r]);
     duties.steps(work, r);
     duties.complaints(work, r);
     duties.promises(work, r);
@@ -158,6 +159,26 @@ impl Duties<'_> {
         for &team in teams {
             self.staffing(team);
         }
+    }
+
+    /// A supervisory role leads the people who report to it: it
+    /// organises, coaches and monitors them, and takes what they raise.
+    fn supervise(&mut self, reports: &[Idx<Role>]) {
+        if reports.is_empty() {
+            return;
+        }
+        let names = quoted_list(
+            reports
+                .iter()
+                .map(|&r| self.w.model.roles[r].header.label()),
+            self.w.language,
+        );
+        let text = if self.say.en {
+            format!("Supervise the positions {names}, which report to this position: organise and allocate their work and shifts, coach them, monitor the targets they must meet, and handle the cases and escalations they raise.")
+        } else {
+            format!("Руководить работой должностей {names}, подчинённых этой должности: организовывать и распределять их работу и смены, обучать их и развивать, контролировать выполнение ими целевых показателей, разбирать случаи и эскалации, которые они передают.")
+        };
+        self.push(Group::Teamwork, "supervise", Via::Own, text);
     }
 
     /// The lead staffs each of its team's queues: to the forecast's busiest

@@ -163,6 +163,26 @@ fn purpose(w: &Wording, work: &Work, id: Idx<Role>) -> String {
         .as_ref()
         .and_then(|t| t.target)
         .map(|t| w.q(m.teams[t].header.label()));
+    let supervised = &work.supervises[id.index()];
+    if led.is_empty() && !supervised.is_empty() {
+        let names = super::words::quoted_list(
+            supervised.iter().map(|&r| m.roles[r].header.label()),
+            language,
+        );
+        let team = team.map(|t| match language {
+            Language::En => format!(" of the team {t}"),
+            Language::Ru => format!(" подразделения {t}"),
+        });
+        let team = team.unwrap_or_default();
+        return match language {
+            Language::En => format!(
+                "Supervise the positions {names}{team} so that every customer they serve gets the service the standards promise, on time and in full."
+            ),
+            Language::Ru => format!(
+                "Руководить работой должностей {names}{team} так, чтобы каждый клиент, которого они обслуживают, получал обслуживание, обещанное стандартами, — в срок и в полном объёме."
+            ),
+        };
+    }
     match (language, led.is_empty(), team) {
         (Language::En, false, _) => format!(
             "Lead the team {} so that every customer it serves gets the service the standards promise, on time and in full.",

@@ -24,6 +24,19 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
             format!("Давать работникам подразделения {team} указания в пределах их должностных обязанностей и контролировать их выполнение.")
         });
     }
+    if !work.supervises[r].is_empty() {
+        let names = crate::generate::words::quoted_list(
+            work.supervises[r]
+                .iter()
+                .map(|&s| m.roles[s].header.label()),
+            language,
+        );
+        rights.push(if en {
+            format!("Give the staff in the positions {names} instructions within their duties, and check that they are carried out.")
+        } else {
+            format!("Давать работникам в должностях {names} указания в пределах их должностных обязанностей и контролировать их выполнение.")
+        });
+    }
     for &(complaint, _) in &work.complaints[r] {
         let complaint = &m.complaints[complaint];
         let remedies: Vec<String> = complaint

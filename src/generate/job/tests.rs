@@ -366,10 +366,12 @@ fn the_only_role_of_a_team_does_its_work_and_its_staff_respond_for_its_agreement
 
 #[test]
 fn a_team_without_a_lead_gives_its_work_to_every_role() {
-    let spec = SPEC.replace(
-        "team support \"Support\" { lead lead }",
-        "team support \"Support\" {}",
-    );
+    let spec = SPEC
+        .replace(
+            "team support \"Support\" { lead lead }",
+            "team support \"Support\" {}",
+        )
+        .replace("reports_to lead; ", "");
     for role in ["lead", "agent"] {
         let job = job_of(&spec, role, Language::En);
         let k = kinds(&job);
@@ -379,6 +381,45 @@ fn a_team_without_a_lead_gives_its_work_to_every_role() {
         );
         assert!(!job.groups.iter().any(|g| g.0 == Group::Organise));
     }
+}
+
+/// A role that another role of its team reports to supervises: without
+/// a `lead` on the team, the agent still does the work and the head it
+/// reports to organises it, is told to supervise, and does none of it.
+#[test]
+fn a_role_others_report_to_supervises_their_work() {
+    let spec = SPEC.replace(
+        "team support \"Support\" { lead lead }",
+        "team support \"Support\" {}",
+    );
+    let agent = job_of(&spec, "agent", Language::En);
+    let agent = kinds(&agent);
+    assert!(
+        agent.contains(&"complaint") && agent.contains(&"target"),
+        "{agent:?}"
+    );
+    let head = job_of(&spec, "lead", Language::En);
+    let own: Vec<&str> = head
+        .groups
+        .iter()
+        .filter(|g| g.0 != Group::Organise)
+        .flat_map(|g| g.2.iter().map(String::as_str))
+        .collect();
+    assert!(
+        head.groups.iter().any(|g| g.0 == Group::Organise),
+        "{:?}",
+        head.groups
+    );
+    assert!(
+        own.iter()
+            .any(|d| d.starts_with("Supervise the positions “Agent”")),
+        "{own:?}"
+    );
+    assert!(
+        !own.iter()
+            .any(|d| d.starts_with("Carry out") || d.starts_with("Meet the")),
+        "{own:?}"
+    );
 }
 
 #[test]

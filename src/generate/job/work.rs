@@ -4,10 +4,12 @@
 //! - Work a role owns stays with that role.
 //! - Work a team owns — a step, a complaint rule, a channel, the responses
 //!   of an agreement it provides — is performed by the team's line roles:
-//!   every role of the team other than its lead; with none, the lead.
-//! - The lead of the performers' team organises the work: it gets the
-//!   organising form of the same duty ("Ensure the team …"), never "carry
-//!   out". A team without a lead has nobody organising; its roles perform.
+//!   every role of the team other than its lead and its supervisory roles
+//!   (those another role of the team reports to); with none, the lead.
+//! - The lead of the performers' team, and the supervisory roles they
+//!   report to, organise the work: they get the organising form of the
+//!   same duty ("Ensure the team …"), never "carry out". A team without a
+//!   lead or supervisors has nobody organising; its roles perform.
 //! - A channel's targets for a segment follow the queues that serve that
 //!   channel and segment: their teams perform them (the channel's owner
 //!   role, when it belongs to such a team). With no queue for the pair, the
@@ -68,6 +70,9 @@ pub(crate) struct Work {
     pub agreements: Vec<Vec<(Idx<Agreement>, Via)>>,
     /// The teams each role leads.
     pub leads: Vec<Vec<Idx<Team>>>,
+    /// The roles of its team that report to each role: not empty for a
+    /// supervisory role ([`Crew::supervisory`]).
+    pub supervises: Vec<Vec<Idx<Role>>>,
     /// The channels each role owns (`channel … { owner ROLE }`).
     pub channels: Vec<Vec<Idx<Channel>>>,
 }
@@ -183,15 +188,12 @@ impl<'m> Teams<'m> {
     }
 
     /// Who answers for what `party` receives: a role, or a team's lead
-    /// (else each of its roles).
+    /// (else its supervisory roles, else each of its roles).
     fn accountable(&self, party: Option<Party>) -> Vec<Idx<Role>> {
         match party {
             None => Vec::new(),
             Some(Party::Role(r)) => vec![r],
-            Some(Party::Team(t)) => match self.crew.lead(t) {
-                Some(lead) => vec![lead],
-                None => self.crew.line(t),
-            },
+            Some(Party::Team(t)) => self.crew.accountable(t),
         }
     }
 }
@@ -215,6 +217,11 @@ impl Work {
             contacts: vec![Vec::new(); roles],
             agreements: vec![Vec::new(); roles],
             leads: vec![Vec::new(); roles],
+            supervises: m
+                .roles
+                .ids()
+                .map(|r| teams.crew.reports(r).to_vec())
+                .collect(),
             channels: vec![Vec::new(); roles],
         };
         for (c, channel) in m.channels.iter() {

@@ -138,7 +138,13 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|(id, j)| self.journey(j, &self.journey_files[id.index()]))
                 .collect(),
-            roles: m.roles.iter().map(|(id, r)| self.role(id, r)).collect(),
+            // An outside body (`external`) has no job description.
+            roles: m
+                .roles
+                .iter()
+                .filter(|(_, r)| !r.external)
+                .map(|(id, r)| self.role(id, r))
+                .collect(),
             queues: self.queues(),
         }
     }

@@ -260,6 +260,8 @@ pub struct ComplaintView<'a> {
 pub struct EscalationView<'a> {
     pub after: Time,
     pub to: Named<'a>,
+    /// The rung is an outside body (a role marked `external`).
+    pub external: bool,
 }
 
 #[derive(Serialize)]

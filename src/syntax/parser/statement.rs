@@ -106,6 +106,7 @@ impl<'t> Parser<'t> {
                 }
             }
             (_, "self_service") => Stmt::SelfService,
+            (_, "external") => Stmt::External,
             // Shares above 100% are left to `share-over-100`, which names the segments.
             (_, "share") => match self.percent_value(f64::INFINITY)? {
                 Some(p) => Stmt::Share(p),
