@@ -516,7 +516,10 @@ fn audit11_m1_peer_city_queues_take_a_call_together() {
 /// they do not list (the growth audit 12's M3 fix brought): segments of one
 /// tier share one filter per channel, whether they list it or not, so the
 /// ordinary filters stay within channels × tiers however many segments
-/// there are — 4 here with 1 Standard segment or 6.
+/// there are — 4 here with 1 Gold segment or 6. A line is public to the
+/// tiers above those that list it (Gold members dial the Standard chat);
+/// a Standard customer on the Gold phone line is not taken into its queue
+/// (audit 13, M2), so that line has one filter, Gold's.
 #[test]
 fn unlisted_segments_of_a_tier_share_one_filter_per_channel() {
     let spec = |extra: usize| {
@@ -536,8 +539,8 @@ queue cq { channel chat; segments std; team t }
         .to_string();
         for i in 0..extra {
             spec += &format!(
-                "segment extra{i} {{ tier 2; channels chat }}\n\
-                 sla se{i} for extra{i} {{ hours office; answer chat 80% within 2m }}\n"
+                "segment extra{i} {{ tier 1; channels phone }}\n\
+                 sla se{i} for extra{i} {{ hours office; answer phone 80% within 1m }}\n"
             );
         }
         spec
@@ -550,21 +553,27 @@ queue cq { channel chat; segments std; team t }
     };
     let (_w, one) = build_text(&spec(0), None);
     let (_w, six) = build_text(&spec(5), None);
-    let (channels, tiers) = (2, 2);
-    assert_eq!(filters(&one), channels * tiers, "{}", one.workflow);
+    // Gold on phone and chat, Standard on chat.
+    assert_eq!(filters(&one), 3, "{}", one.workflow);
     assert_eq!(filters(&six), filters(&one), "{}", six.workflow);
-    // Every Standard segment calls the phone line at Standard's priority,
+    let now = Moment {
+        day: 0,
+        minute: 600,
+    };
+    // Every Gold segment writes in the Standard chat at Gold's priority,
     // in the one filter.
-    for segment in ["std", "extra0", "extra4"] {
-        let call = serde_json::json!({"channel": "phone", "segment": segment});
-        let now = Moment {
-            day: 0,
-            minute: 600,
-        };
+    for segment in ["vip", "extra0", "extra4"] {
+        let call = serde_json::json!({"channel": "chat", "segment": segment});
         let placed = twilio::route(&six.workflow, &call, now, 0, &|_| false).unwrap();
-        assert!(placed.queue.ends_with("vq"), "{segment}: {placed:?}");
-        assert_eq!(placed.priority, 5, "{segment}: {placed:?}");
+        assert!(placed.queue.ends_with("cq"), "{segment}: {placed:?}");
+        assert_eq!(placed.priority, 10, "{segment}: {placed:?}");
+        assert!(placed.filter.is_some(), "{segment}: {placed:?}");
     }
-    invariants::check(&one, "one standard segment");
-    invariants::check(&six, "six standard segments");
+    // A Standard customer on the Gold line meets the default filter.
+    let call = serde_json::json!({"channel": "phone", "segment": "std"});
+    let placed = twilio::route(&six.workflow, &call, now, 0, &|_| false).unwrap();
+    assert!(placed.filter.is_none(), "{placed:?}");
+    assert!(!placed.queue.ends_with("vq"), "{placed:?}");
+    invariants::check(&one, "one gold segment");
+    invariants::check(&six, "six gold segments");
 }

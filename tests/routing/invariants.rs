@@ -228,7 +228,42 @@ impl<'a> Facts<'a> {
                     .contains(&ch["kind"].as_str().unwrap_or(""))
                     && ch["self_service"] != true;
                 let queued = self.queues().iter().any(|q| Self::serves(q, id, c));
-                if queued || (live && (listed || self.answered(c))) {
+                if queued || (live && (listed || (self.answered(c) && self.public(id, c)))) {
+                    out.push((id, c));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `channel` is public to `segment`: a segment of its tier or
+    /// a lower one (a larger number, or none) lists it (audit 13, M2: an
+    /// Enterprise-only phone line is not Pro's).
+    pub fn public(&self, segment: &str, channel: &str) -> bool {
+        let tier = |seg: &str| self.tier[seg].unwrap_or(u64::MAX);
+        list(&self.built.routing, "segments")
+            .iter()
+            .any(|t| self.uses(t, channel) && tier(s(&t["id"])) >= tier(segment))
+    }
+
+    /// Every live channel some queue answers, with each segment it is not
+    /// public to, that does not list it and that no queue serves there.
+    pub fn not_public(&self) -> Vec<(&'a str, &'a str)> {
+        let r = &self.built.routing;
+        let mut out = Vec::new();
+        for seg in list(r, "segments") {
+            let id = s(&seg["id"]);
+            for ch in list(r, "channels") {
+                let c = s(&ch["id"]);
+                let live = ["phone", "chat", "email", "messenger", "social"]
+                    .contains(&ch["kind"].as_str().unwrap_or(""))
+                    && ch["self_service"] != true;
+                if live
+                    && self.answered(c)
+                    && !self.public(id, c)
+                    && !self.uses(seg, c)
+                    && !self.queues().iter().any(|q| Self::serves(q, id, c))
+                {
                     out.push((id, c));
                 }
             }
@@ -440,6 +475,29 @@ pub fn check(built: &Built, what: &str) {
                 "{what}: {seg} on {ch} (a channel it does not list) first reaches {}, not one of {on_channel:?}",
                 placed.queue
             );
+        }
+    }
+
+    // 1c. ...but a line only better tiers list (audit 13, M2: the
+    //     Enterprise-only phone number) takes no other segment's task into
+    //     its queues: such a task meets the default filter.
+    for (seg, ch) in facts.not_public() {
+        let task = facts.task(seg, ch, None);
+        let on_channel: Vec<String> = facts
+            .queues()
+            .iter()
+            .filter(|q| q["channel"] == ch)
+            .map(|q| facts.sid(s(&q["id"])))
+            .collect();
+        for &now in &moments {
+            if let Some(placed) = twilio::route(workflow, &task, now, 0, &none_empty) {
+                assert!(
+                    !on_channel.contains(&placed.queue) || placed.filter.is_none(),
+                    "{what}: {seg} on {ch}, a line only better tiers list, reaches {} through filter {:?}",
+                    placed.queue,
+                    placed.filter
+                );
+            }
         }
     }
 

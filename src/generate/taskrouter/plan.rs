@@ -141,10 +141,13 @@ impl<'m> Plan<'m> {
 
     /// Every segment on every channel it uses or a queue takes it on,
     /// except self-service channels and visits no queue takes; and on every
-    /// live channel some queue answers, even one the segment does not list
-    /// (audit 12, M3: a Gold member who dials the public number the website
-    /// prints is identified as Gold and must not wait in the fallback queue
-    /// nobody staffs).
+    /// live channel some queue answers that is public to it, even one the
+    /// segment does not list (audit 12, M3: a Gold member who dials the
+    /// public number the website prints is identified as Gold and must not
+    /// wait in the fallback queue nobody staffs). A channel is public to a
+    /// segment when a segment of its tier or a lower one lists it: a line
+    /// only better tiers are given (the Enterprise phone line, audit 13,
+    /// M2) does not take the others' calls into its queues.
     fn find_tasks(&self) -> Vec<Task> {
         let model = self.model;
         let mut segments: Vec<Idx<Segment>> = model.segments.ids().collect();
@@ -163,11 +166,26 @@ impl<'m> Plan<'m> {
                         .any(|(_, q)| Self::channel_of(q) == Some(Some(channel)))
             })
             .collect();
+        // Per channel, the lowest rank (worst tier) of a segment that
+        // lists it: the channel is public to that rank and every better one.
+        let lowest_listing: Vec<Option<u32>> = model
+            .channels
+            .ids()
+            .map(|channel| {
+                (model.segments.ids())
+                    .filter(|&s| model.uses_channel(s, channel))
+                    .map(|s| self.ranks[s.index()])
+                    .min()
+            })
+            .collect();
+        let public = |segment: Idx<Segment>, channel: Idx<Channel>| {
+            lowest_listing[channel.index()].is_some_and(|r| r <= self.ranks[segment.index()])
+        };
         let mut tasks = Vec::new();
         for segment in segments {
             for (channel, c) in model.channels.iter() {
                 let task = Task { segment, channel };
-                if answered[channel.index()]
+                if (answered[channel.index()] && public(segment, channel))
                     || (contact(c) && model.uses_channel(segment, channel))
                     || model.queues.ids().any(|q| self.serves(q, task))
                 {
