@@ -973,21 +973,21 @@ fn russian_findings_are_grammatical_and_have_no_english() {
 #[test]
 fn help_language_gives_team_work_to_line_roles_as_the_guide_does() {
     let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let rule =
-        "the team's line roles: every role of the team other than its `lead`; with none, the lead";
+    let guide_rule = "the team's line roles: every role of the team other than its `lead` and its supervisory roles; with none, the lead";
+    let rule = "the team's line roles: every role of the team other than its `lead` and its supervisory roles (those another role of the team `reports_to`); with none, the lead";
     let guide =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/README.md")).unwrap();
     let row = guide
         .lines()
         .find(|l| l.starts_with("| `owner support` (a team)"))
         .expect("the guide's row for a team owner");
-    assert!(row.contains(rule), "{row}");
+    assert!(row.contains(guide_rule), "{row}");
     let en = flat(&stdout(&cxc(&["help", "language", "--lang", "en"])));
     assert!(en.contains(rule), "{en}");
     assert!(!en.contains("only role, else to its `lead`"), "{en}");
     let ru = flat(&stdout(&cxc(&["help", "language", "--lang", "ru"])));
     assert!(
-        ru.contains("линейные роли команды: все её роли, кроме руководителя (`lead`); если других нет — руководитель"),
+        ru.contains("линейные роли команды: все её роли, кроме руководителя (`lead`) и руководящих ролей (тех, кому подчиняется другая роль команды, `reports_to`); если других нет — руководитель"),
         "{ru}"
     );
     assert!(!ru.contains("иначе её руководителю"), "{ru}");

@@ -978,8 +978,9 @@ help-language = The cx language in short
     `segment` list may be `any`.
 
     An `owner` may be a team or a role; a role's work is its own, a team's goes
-    to the team's line roles: every role of the team other than its `lead`;
-    with none, the lead (the lead organises it). SLA targets, complaint times and
+    to the team's line roles: every role of the team other than its `lead` and
+    its supervisory roles (those another role of the team `reports_to`); with
+    none, the lead (the lead and the supervisors organise it). SLA targets, complaint times and
     promises count running time of their calendar (`hours`; a promise: its
     channel's): `3d` on office hours is 72 office hours, not three days. `3wd`
     is due at the close of the third working day after the day it starts

@@ -385,19 +385,20 @@ pub(super) fn schedule(
     if let (Some(a), Some(b), Some(resolution)) = (reply_calendar, resolution_calendar, resolution)
     {
         if a != b {
+            // The channels in brackets, where the policy names them (a
+            // catch-all names none: audit 13, L1).
+            let bracketed = if channels.is_empty() {
+                String::new()
+            } else {
+                format!(" ({channels})")
+            };
             let note = Diagnostic::new(
                 Code::InexactExport,
                 resolution.span,
                 msg!(
                     "zendesk-two-schedules",
                     policy = title,
-                    // The channels in brackets, where the policy names
-                    // them (a catch-all names none: audit 13, L1).
-                    channels = if channels.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({channels})")
-                    },
+                    channels = bracketed,
                     reply = &model.calendars[a].header.id,
                     resolution = &model.calendars[b].header.id
                 ),
