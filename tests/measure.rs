@@ -18,6 +18,8 @@ mod metric_channels;
 mod money;
 #[path = "measure/parts.rs"]
 mod parts;
+#[path = "measure/row_bomb.rs"]
+mod row_bomb;
 #[path = "measure/shown.rs"]
 mod shown;
 #[path = "measure/shuffled.rs"]

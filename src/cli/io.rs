@@ -53,6 +53,7 @@ pub(super) fn compile(
     today: Option<Date>,
     shown: &Shown,
     config: Option<&std::path::Path>,
+    format: Option<Format>,
 ) -> Result<ManuallyDrop<pipeline::Compilation>, ExitCode> {
     let options = check::Options {
         today,
@@ -60,7 +61,7 @@ pub(super) fn compile(
         ..check::Options::default()
     };
     let mut compilation = pipeline::compile_within(paths, &options, config, &limits())
-        .map_err(|e| fail(&say(msg!("cli-cannot-read", error = e.text(language())))))?;
+        .map_err(|e| cannot_load(&e, format))?;
     let spec = compilation
         .specs
         .iter()
@@ -68,6 +69,24 @@ pub(super) fn compile(
     let _ = SAID.set(crate::i18n::choose(explicit_language(), spec, locale()));
     localize(&mut compilation.diagnostics);
     Ok(ManuallyDrop::new(compilation))
+}
+
+/// A spec that cannot be read: exit 2. When its own files are the cause
+/// (one links out of its folder, is too large or is no regular file), that
+/// is a `cannot-load` finding, printed like every other: in `format` on
+/// stdout (`cxc check --format sarif` still writes a SARIF file), or for
+/// people on stderr.
+fn cannot_load(e: &crate::loader::LoadError, format: Option<Format>) -> ExitCode {
+    let Some((sources, diagnostic)) = e.diagnostic() else {
+        return fail(&say(msg!("cli-cannot-read", error = e.text(language()))));
+    };
+    let mut diagnostics = [diagnostic];
+    localize(&mut diagnostics);
+    match format {
+        Some(format) => print_findings(format, &diagnostics, &sources),
+        None => eprint_findings(&diagnostics, &sources),
+    }
+    ExitCode::from(2)
 }
 
 /// Says each finding in the language of this run.

@@ -43,7 +43,13 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     if let Some(Err(code)) = args.out.as_ref().map(|out| check_named("-o", out)) {
         return code;
     }
-    let mut compilation = match compile(&args.paths, None, &args.shown, args.config.as_deref()) {
+    let mut compilation = match compile(
+        &args.paths,
+        None,
+        &args.shown,
+        args.config.as_deref(),
+        Some(args.format),
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };

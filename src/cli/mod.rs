@@ -312,11 +312,16 @@ fn run_build(args: BuildArgs) -> ExitCode {
             return code;
         }
     }
-    let mut compilation =
-        match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
-            Ok(c) => c,
-            Err(code) => return code,
-        };
+    let mut compilation = match compile(
+        &args.paths,
+        args.today,
+        &args.shown,
+        args.config.as_deref(),
+        None,
+    ) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     if compilation.has_errors() {
         eprint_findings(&compilation.diagnostics, &compilation.sources);
         eprintln!("{}", say(msg!("cli-nothing-written")));
@@ -485,7 +490,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
 /// One check: prints the findings, returns the exit status. Under `--watch`
 /// the compilation is freed after each round.
 fn check_once(args: &CheckArgs) -> ExitCode {
-    let compilation = match compile(&args.paths, args.today, &args.shown, args.config.as_deref()) {
+    let compilation = match compile(
+        &args.paths,
+        args.today,
+        &args.shown,
+        args.config.as_deref(),
+        Some(args.format),
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -142,7 +142,7 @@ pub(super) fn fmt_stdin() -> ExitCode {
 /// journey exists (with the names that do).
 pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
     use crate::generate::journey::{text, Graph};
-    let compilation = match compile(&args.paths, None, &Shown::default(), None) {
+    let compilation = match compile(&args.paths, None, &Shown::default(), None, None) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -195,7 +195,13 @@ pub(super) fn run_graph(args: GraphArgs) -> ExitCode {
 /// could be read. Exit 1 when `cxc check` would: an error, a queue missing
 /// its target included.
 pub(super) fn run_staff(args: StaffArgs) -> ExitCode {
-    let compilation = match compile(&args.paths, None, &Shown::default(), args.config.as_deref()) {
+    let compilation = match compile(
+        &args.paths,
+        None,
+        &Shown::default(),
+        args.config.as_deref(),
+        None,
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -65,6 +65,7 @@ codes! {
     UnknownReference = "unknown-reference", Error, Local;
     DuplicateDefinition = "duplicate-definition", Error, Local;
     IncludeCycle = "include-cycle", Error, Local;
+    CannotLoad = "cannot-load", Error, Local;
     DeadEnd = "dead-end", Error, Local;
     UnreachableStep = "unreachable-step", Error, Local;
     NoExit = "no-exit", Error, Local;

@@ -71,6 +71,11 @@ const USER_TEMPLATE_BYTES: u64 = 1 << 20;
 const USER_VALUE_BYTES: u64 = 16 << 20;
 const USER_VALUE_BYTES_PER_ITEM: u64 = 1 << 10;
 
+/// The values user templates may build in one document, all together, in
+/// values of the largest size: bounds what a template keeps in variables
+/// at once (see [`guard::Made`]).
+const USER_VALUES_MADE: u64 = 16;
+
 /// The templates of one build, with what is left of its budgets.
 pub struct Renderer {
     env: Environment<'static>,
@@ -79,6 +84,10 @@ pub struct Renderer {
     /// Bytes the formatter has printed in the current document, `{% set %}`
     /// blocks included, and the most it may.
     printed: Arc<(AtomicU64, AtomicU64)>,
+    /// What the guarded filters and operators built in the current
+    /// document, and the most they may (user templates only).
+    made: Arc<guard::Made>,
+    made_limit: u64,
 }
 
 struct Budget {
@@ -123,12 +132,15 @@ impl Renderer {
             }
             format_value(out, state, value)
         });
+        let made = Arc::new(guard::Made::default());
+        let mut made_limit = u64::MAX;
         if let Some(dir) = overrides {
             check_override_folder(dir)?;
             let limit =
                 USER_VALUE_BYTES.saturating_add(items.saturating_mul(USER_VALUE_BYTES_PER_ITEM));
-            guard::guard(&mut env, limit);
-            operators::register(&mut env, limit);
+            guard::guard(&mut env, limit, &made);
+            operators::register(&mut env, limit, &made);
+            made_limit = limit.saturating_mul(USER_VALUES_MADE);
         }
         let whitespace = minijinja::machinery::WhitespaceConfig {
             keep_trailing_newline: true,
@@ -156,6 +168,8 @@ impl Renderer {
             env,
             budget,
             printed,
+            made,
+            made_limit,
         })
     }
 
@@ -175,6 +189,7 @@ impl Renderer {
         // writer's limit first; this one bounds what `{% set %}` blocks hold.
         let printing = limit.map_or(u64::MAX, |l| l.saturating_mul(2));
         self.printed.1.store(printing, Ordering::Relaxed);
+        self.made.start(self.made_limit);
         let mut out = Capped {
             bytes: Vec::new(),
             limit,

@@ -66,6 +66,11 @@ pub const CONFIG_FILE: &str = "cxc.yaml";
 pub struct LoadError {
     pub path: PathBuf,
     pub reason: Message,
+    /// Whether the spec's own files caused it (a `.cx` or `cxc.yaml` found
+    /// in its folder that links out, is too large or is not a regular
+    /// file), not a path on the command line: a pull request can do this,
+    /// so it is also a finding, `cannot-load` (see [`LoadError::diagnostic`]).
+    pub in_spec: bool,
 }
 
 impl fmt::Display for LoadError {
@@ -79,7 +84,37 @@ impl LoadError {
         LoadError {
             path: path.to_path_buf(),
             reason: reason.into(),
+            in_spec: false,
         }
+    }
+
+    /// A [`LoadError`] the spec's own files caused.
+    fn in_spec(path: &Path, reason: impl Into<Message>) -> LoadError {
+        LoadError {
+            in_spec: true,
+            ..LoadError::new(path, reason)
+        }
+    }
+
+    /// For an error the spec's files caused: a `cannot-load` finding at the
+    /// start of the file, with the sources it points into (that file, its
+    /// text unread), so every output format can carry it.
+    pub fn diagnostic(&self) -> Option<(SourceMap, Diagnostic)> {
+        if !self.in_spec {
+            return None;
+        }
+        let mut sources = SourceMap::default();
+        let name = display_name(&self.path);
+        let id = sources.add(SourceFile::with_kind(
+            self.path.clone(),
+            name.clone(),
+            String::new(),
+            FileKind::Opaque,
+        ));
+        let message = msg!("cannot-load", file = name, reason = self.reason.clone());
+        let diagnostic = Diagnostic::new(Code::CannotLoad, Span::new(id, 0, 0), message)
+            .help(msg!("cannot-load-help"));
+        Some((sources, diagnostic))
     }
 
     /// "examples/x: no such file or folder", in `language`.
@@ -175,7 +210,7 @@ pub fn load_within(
     } else if let Some((file, _)) = groups[0].files.first() {
         // Files named one by one take the cxc.yaml beside the first of them.
         let dir = parent_or_dot(file);
-        if dir.join(CONFIG_FILE).is_file() {
+        if has_config(dir) {
             groups[0].config_dir = Some(dir.to_path_buf());
         }
     }
@@ -249,6 +284,13 @@ fn named(path: &Path) -> Result<std::fs::Metadata, LoadError> {
     std::fs::metadata(path).map_err(|e| LoadError::new(path, read::io_error(&e)))
 }
 
+/// Whether `dir` holds a `cxc.yaml` of any kind: one that is a pipe, a
+/// folder or a link to a device is the spec's config too, and reading it
+/// fails with `cannot-load` instead of the spec going on without it.
+fn has_config(dir: &Path) -> bool {
+    dir.join(CONFIG_FILE).symlink_metadata().is_ok()
+}
+
 fn parent_or_dot(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -265,10 +307,13 @@ fn read_config(
 ) -> Result<Config, LoadError> {
     let limit = limits.file_size;
     let bytes = match root {
-        Some(r) => workspace.roots[r].read(path, limit),
-        None => read::check_named(path).and_then(|_| read::read_trusted(path, limit)),
-    }
-    .map_err(|e| LoadError::new(path, e))?;
+        Some(r) => workspace.roots[r]
+            .read(path, limit)
+            .map_err(|e| LoadError::in_spec(path, e)),
+        None => read::check_named(path)
+            .and_then(|_| read::read_trusted(path, limit))
+            .map_err(|e| LoadError::new(path, e)),
+    }?;
     let (text, _) = decode(bytes);
     let id = workspace.sources.add(SourceFile::with_kind(
         path.to_path_buf(),
@@ -344,7 +389,7 @@ impl Loader<'_> {
                 Err(ReadError::Missing) if self.overlays.contains_key(&canonical(&path)) => {
                     canonical(&path)
                 }
-                Err(e) => return Err(LoadError::new(&path, e)),
+                Err(e) => return Err(LoadError::in_spec(&path, e)),
             };
             if self.by_path.contains_key(&key) {
                 continue;
@@ -353,7 +398,7 @@ impl Loader<'_> {
                 Some(text) => text.clone().into_bytes(),
                 None => root_dir
                     .read(&key, self.limit())
-                    .map_err(|e| LoadError::new(&path, e))?,
+                    .map_err(|e| LoadError::in_spec(&path, e))?,
             };
             let (text, encoding_error) = decode(bytes);
             let id = self
@@ -520,7 +565,7 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
     let mut found = Vec::new();
     let mut pending = vec![(None, dir.to_path_buf())];
     while let Some((root, dir)) = pending.pop() {
-        let root = if dir.join(CONFIG_FILE).is_file() {
+        let root = if has_config(&dir) {
             Some(dir.clone())
         } else {
             root
@@ -574,7 +619,7 @@ fn unsaved_under(dir: &Path, overlays: &Overlays) -> Vec<(Option<PathBuf>, PathB
             .ancestors()
             .skip(1)
             .take_while(|d| d.starts_with(dir))
-            .find(|d| d.join(CONFIG_FILE).is_file())
+            .find(|d| has_config(d))
             .map(Path::to_path_buf);
         found.push((root, file));
     }

@@ -33,7 +33,7 @@ impl Lapse {
 }
 
 /// What a deadline allows, once it has started.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Limit {
     /// This many running seconds of its clock.
     Running(u64),
@@ -45,7 +45,7 @@ pub enum Limit {
 /// A deadline started at `from`: on its clock and with what it allows. One
 /// not met yet and not missed yet when the row was read waits: whether it
 /// is missed depends on how late the export was taken, known only at the end.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Deadline {
     pub from: Timestamp,
     pub calendar: Option<Idx<Calendar>>,

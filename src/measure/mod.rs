@@ -470,6 +470,57 @@ impl<'m> Measurement<'m> {
         if let Some(complaint) = complaint {
             self.complaints.add(model, clocks, contact, complaint);
         }
+        self.compact_waiting(false);
+    }
+
+    /// Compacts the deadlines still open (see [`kept::Ledger`]) of each
+    /// ledger whose open deadlines have doubled since it last was, or of
+    /// every ledger when `all`: equal ones merged, and those already missed
+    /// at the judging moment's lower bound (the end of `--to`, else the
+    /// latest time read so far) counted. Memory for open deadlines is thus
+    /// bounded by the distinct ones not yet missed, not by the rows.
+    pub fn compact_waiting(&mut self, all: bool) {
+        let ledgers = [
+            self.sla.awaited().due(),
+            self.promises.kept.due(),
+            self.complaints.kept.due(),
+        ];
+        if !all && !ledgers.contains(&true) {
+            return;
+        }
+        let passed = self.end_of_to().or(self.latest);
+        let passed = passed.map(|at| (&self.clocks, at));
+        if all || ledgers[0] {
+            self.sla.awaited().compact(passed);
+        }
+        if all || ledgers[1] {
+            self.promises.kept.compact(passed);
+        }
+        if all || ledgers[2] {
+            self.complaints.kept.compact(passed);
+        }
+    }
+
+    /// The open deadlines held, each distinct one once, over every ledger.
+    pub fn waiting(&mut self) -> usize {
+        self.sla.awaited().waiting() + self.promises.kept.waiting() + self.complaints.kept.waiting()
+    }
+
+    /// The first moment after `--to`, in the home zone.
+    fn end_of_to(&self) -> Option<Timestamp> {
+        self.settings.to.and_then(|to| {
+            let next = jiff::civil::Date::new(
+                i16::try_from(to.year).ok()?,
+                i8::try_from(to.month).ok()?,
+                i8::try_from(to.day).ok()?,
+            )
+            .ok()?
+            .tomorrow()
+            .ok()?;
+            next.to_zoned(self.clocks.home().clone())
+                .ok()
+                .map(|z| z.timestamp())
+        })
     }
 
     pub fn visit(&mut self, row: Result<Visit, BadRow>) {
@@ -583,19 +634,7 @@ impl<'m> Measurement<'m> {
     pub fn finish(mut self) -> Report {
         self.sla.flush();
         self.flush_voices();
-        let end_of_to = self.settings.to.and_then(|to| {
-            let next = jiff::civil::Date::new(
-                i16::try_from(to.year).ok()?,
-                i8::try_from(to.month).ok()?,
-                i8::try_from(to.day).ok()?,
-            )
-            .ok()?
-            .tomorrow()
-            .ok()?;
-            next.to_zoned(self.clocks.home().clone())
-                .ok()
-                .map(|z| z.timestamp())
-        });
+        let end_of_to = self.end_of_to();
         self.journeys
             .finish(self.model, &self.clocks, end_of_to, &mut self.flaws);
         let as_of = end_of_to.or(self.latest);

@@ -232,6 +232,11 @@ impl Tally {
         self.metrics.absorb(other.metrics);
     }
 
+    /// The replies and resolutions still awaited (see [`Ledger`]).
+    pub fn awaited(&mut self) -> &mut Ledger<Cell> {
+        &mut self.counts
+    }
+
     /// Counts the replies and resolutions still awaited at `as_of` as
     /// missed when their deadline had passed; the rest are still open.
     pub fn settle(&mut self, clocks: &Clocks, as_of: jiff::Timestamp) {

@@ -245,4 +245,10 @@ team helpdesk "Support desk" {}"#,
         bad: "# a.cx\ninclude \"b.cx\"\n# b.cx\ninclude \"a.cx\"",
         fix: "# a.cx\ninclude \"b.cx\"\n# b.cx (no include back)",
     },
+    CodeDoc {
+        code: Code::CannotLoad,
+        context: "",
+        bad: "# cxc.yaml\nlimits:\n  file_size: 512B   # smaller than the spec's base.cx\n# a.cx\n# the rest of the spec",
+        fix: "# cxc.yaml\nlimits:\n  file_size: 1MB\n# a.cx\n# the rest of the spec",
+    },
 ];

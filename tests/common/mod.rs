@@ -321,3 +321,16 @@ impl SeededRandom {
         (z ^ (z >> 31)) % n
     }
 }
+
+/// The OASIS SARIF 2.1.0 schema as a validator. The published schema's
+/// `language` patterns have a stray `]` that the validator refuses to
+/// compile; they are replaced by the intended pattern. Nothing else of the
+/// schema is touched (and cxc does not emit `language`).
+pub fn sarif_validator() -> jsonschema::Validator {
+    let published = include_str!("../schemas/sarif-2.1.0-rtm.5.json");
+    let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert!(published.contains(broken));
+    let fixed = published.replace(broken, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: serde_json::Value = serde_json::from_str(&fixed).unwrap();
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}

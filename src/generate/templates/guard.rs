@@ -11,6 +11,63 @@
 
 use minijinja::value::{Rest, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, State, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// The bytes of every value the guarded filters and operators built in the
+/// current document, and the most they may add up to. Each value is capped
+/// on its own, but a template can keep many: 200 `{% set %}` variables of
+/// 16 MB each (attack 12, M3). Counting what is built, kept or not, bounds
+/// what can be live at once, and the work of building it.
+#[derive(Debug)]
+pub struct Made {
+    bytes: AtomicU64,
+    limit: AtomicU64,
+}
+
+impl Default for Made {
+    fn default() -> Self {
+        Made {
+            bytes: AtomicU64::new(0),
+            limit: AtomicU64::new(u64::MAX),
+        }
+    }
+}
+
+impl Made {
+    /// A new document, which may build values of `limit` bytes in all.
+    pub fn start(&self, limit: u64) {
+        self.bytes.store(0, Ordering::Relaxed);
+        self.limit.store(limit, Ordering::Relaxed);
+    }
+
+    /// Counts a value of `size` bytes built; past the limit, the error
+    /// that stops the render.
+    pub fn add(&self, size: u64) -> Result<(), Error> {
+        let so_far = self
+            .bytes
+            .fetch_add(size, Ordering::Relaxed)
+            .saturating_add(size);
+        let limit = self.limit.load(Ordering::Relaxed);
+        if so_far > limit {
+            return Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!(
+                    "the values built in this document add up to more than {} \
+                     (the limit for user templates: a runaway template)",
+                    crate::loader::read::bytes(limit)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The bytes built so far in this document.
+    #[cfg(test)]
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+}
 
 /// Filters that build a value from their arguments, each registered again
 /// under a name no template can write (`cxc:NAME`), called by its guard.
@@ -25,8 +82,9 @@ const GUARDED: &[&str] = &[
 const ITEM: u64 = 16;
 
 /// Replaces every filter of [`GUARDED`] in `env` by one that refuses to
-/// build a value larger than `limit` bytes.
-pub fn guard(env: &mut Environment<'static>, limit: u64) {
+/// build a value larger than `limit` bytes, and counts what it builds in
+/// `made`.
+pub fn guard(env: &mut Environment<'static>, limit: u64, made: &Arc<Made>) {
     use minijinja::filters as f;
     // The originals, under names the template syntax cannot reach.
     env.add_filter("cxc:indent", f::indent);
@@ -61,11 +119,13 @@ pub fn guard(env: &mut Environment<'static>, limit: u64) {
     env.add_filter("cxc:split", f::split);
     env.add_filter("cxc:trim", f::trim);
     for &name in GUARDED {
+        let made = made.clone();
         env.add_filter(name, move |state: &State, args: Rest<Value>| {
             let size = predicted(name, &args, limit);
             if size > limit {
                 return Err(too_large(name, limit));
             }
+            made.add(size)?;
             let built = state.apply_filter(&format!("cxc:{name}"), &args)?;
             if weigh(&built, limit) > limit {
                 return Err(too_large(name, limit));
@@ -236,7 +296,7 @@ mod tests {
 
     fn render(template: &str) -> Result<String, Error> {
         let mut env = Environment::new();
-        guard(&mut env, 1 << 20);
+        guard(&mut env, 1 << 20, &Arc::default());
         env.add_template_owned("t", template.to_string())?;
         env.get_template("t")?.render(())
     }

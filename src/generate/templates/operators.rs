@@ -11,7 +11,7 @@
 //! text changes, on the same lines, so errors still point at the template's
 //! own lines.
 
-use super::guard::{too_large, weigh};
+use super::guard::{too_large, weigh, Made};
 use minijinja::machinery::ast::{self, BinOpKind, CallArg, Expr, Stmt};
 use minijinja::machinery::{parse, Span, WhitespaceConfig};
 use minijinja::syntax::SyntaxConfig;
@@ -96,7 +96,8 @@ fn emit(source: &str, from: usize, to: usize, sites: &[Site], next: &mut usize, 
 
 /// Registers [`OPERATOR`]: `left op right`, unless the value it would build
 /// is larger than `limit` bytes.
-pub fn register(env: &mut Environment<'static>, limit: u64) {
+pub fn register(env: &mut Environment<'static>, limit: u64, made: &std::sync::Arc<Made>) {
+    let made = made.clone();
     env.add_function(
         OPERATOR,
         move |state: &State, op: &str, left: Value, right: Value| {
@@ -120,6 +121,7 @@ pub fn register(env: &mut Environment<'static>, limit: u64) {
             if size > limit {
                 return Err(too_large(op, limit));
             }
+            made.add(size)?;
             apply(state, op, left, right)
         },
     );
@@ -345,7 +347,7 @@ mod tests {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         if let Some(limit) = limit {
-            register(&mut env, limit);
+            register(&mut env, limit, &std::sync::Arc::default());
         }
         env
     }
@@ -438,5 +440,39 @@ mod tests {
                 "{template}: {error}"
             );
         }
+    }
+
+    /// Attack 12, M3: one big value kept in many variables, each under the
+    /// value limit, stops at the document's limit for all values built;
+    /// fewer copies pass, and what was built is counted byte for byte.
+    #[test]
+    fn many_kept_copies_stop_at_the_limit_for_all_values() {
+        let copies = |n: usize| {
+            let sets: String = (0..n)
+                .map(|k| format!("{{% set a{k} = s ~ {k} %}}"))
+                .collect();
+            format!("{{% set s = 'q' * 100000 %}}{sets}{{{{ s|length }}}}")
+        };
+        let run = |n: usize| {
+            let made = std::sync::Arc::new(Made::default());
+            let mut env = Environment::new();
+            register(&mut env, 1 << 20, &made);
+            super::super::guard::guard(&mut env, 1 << 20, &made);
+            made.start(1_000_000);
+            let rewritten = rewrite(&copies(n), "t", WhitespaceConfig::default()).unwrap();
+            env.add_template_owned("t", rewritten).unwrap();
+            let result = env.get_template("t").unwrap().render(());
+            (result, made.bytes())
+        };
+        // 100,000 bytes, then eight copies of 100,016 (a number counts 16):
+        // under 1,000,000.
+        let (out, bytes) = run(8);
+        assert_eq!(out.unwrap(), "100000");
+        assert_eq!(bytes, 100_000 + 8 * 100_016);
+        let (out, bytes) = run(200);
+        let error = out.unwrap_err().to_string();
+        assert!(error.contains("add up to more than"), "{error}");
+        // It stopped at the first copy past the limit, not at the 200th.
+        assert_eq!(bytes, 100_000 + 9 * 100_016);
     }
 }
