@@ -125,8 +125,7 @@ impl<K: Ord + Copy> Ledger<K> {
     /// deadline missed at a moment is missed at every later one). The
     /// next compaction waits until twice as many are held.
     pub fn compact(&mut self, passed: Option<(&Clocks, Timestamp)>) {
-        self.waiting
-            .sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        self.waiting.sort_unstable_by_key(|a| (a.0, a.1));
         let mut merged: Vec<(K, Deadline, u64)> = Vec::with_capacity(self.waiting.len());
         for (key, deadline, rows) in self.waiting.drain(..) {
             match merged.last_mut() {
