@@ -159,6 +159,9 @@ fn every_code_is_triggered_somewhere_in_the_corpus() {
         .filter(|c| !cxc::diagnostic::Code::BUILD_ONLY.contains(c))
         // Measure codes are triggered by data: tests/measure.rs.
         .filter(|c| !cxc::diagnostic::Code::MEASURE_ONLY.contains(c))
+        // A spec's own file that cannot be read (a link out of its folder,
+        // a pipe named cxc.yaml) is made on disk: tests/cannot_load.rs.
+        .filter(|c| c.as_str() != "cannot-load")
     {
         assert!(
             marked.contains(code.as_str()),
