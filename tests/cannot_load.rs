@@ -10,37 +10,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::process::Output;
 
 const SPEC: &str = "team t {}\n";
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_cxc"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cxc runs");
-    let pid = child.id();
-    // The output is read while waiting (a full pipe would block cxc).
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(child.wait_with_output());
-    });
-    match receive.recv_timeout(Duration::from_secs(60)) {
-        Ok(output) => output.expect("cxc output"),
-        Err(_) => {
-            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
-            panic!("cxc {args:?} hangs");
-        }
-    }
+    common::cxc_watched(dir, args, &[])
 }
 
 /// A folder `spec/` holding `main.cx`, and `outside.*` files beside it.

@@ -10,41 +10,14 @@ mod common;
 
 use common::{files_under, TODAY};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::process::Output;
 
 /// A secret the CI would hold: set in cxc's environment and written to a
 /// file beside (outside) the spec's folder.
 const SECRET: &str = "s3cret-token-4242";
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_cxc"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("CXC_TEST_SECRET", SECRET)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cxc runs");
-    let pid = child.id();
-    // The output is read while waiting (a full pipe would block cxc).
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(child.wait_with_output());
-    });
-    match receive.recv_timeout(Duration::from_secs(60)) {
-        Ok(output) => output.expect("output"),
-        Err(_) => {
-            // SAFETY: signalling a child process we started.
-            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
-            panic!("cxc {args:?} hangs");
-        }
-    }
+    common::cxc_watched(dir, args, &[("CXC_TEST_SECRET", SECRET)])
 }
 
 fn text(output: &Output) -> String {

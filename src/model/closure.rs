@@ -72,9 +72,25 @@ pub fn longest_closure(calendar: &Calendar) -> Option<Closure> {
         .copied()
         .chain(dated.iter().map(|d| d.0))
         .collect();
+    let spans = spans_to_walk(&mut special);
+    let days = Days {
+        calendar,
+        holidays: &holidays,
+        dated: &dated,
+    };
+    spans
+        .into_iter()
+        .filter_map(|(from, to)| longest_in(&days, from, to))
+        .max_by(|a, b| a.minutes().cmp(&b.minutes()).then(b.from.cmp(&a.from)))
+}
+
+/// The stretches of days (since the epoch) to walk for a longest closure,
+/// given the `special` days (holidays, days of their own hours; sorted and
+/// deduplicated here): a plain fortnight after the last of them, and every
+/// cluster of them with a week either side.
+fn spans_to_walk(special: &mut Vec<i64>) -> Vec<(i64, i64)> {
     special.sort_unstable();
     special.dedup();
-    // A plain fortnight after the last special day, and every cluster of them.
     let plain = special.last().map_or(0, |&h| h + 30);
     let mut spans = vec![(plain, plain + 14)];
     let mut i = 0;
@@ -86,15 +102,7 @@ pub fn longest_closure(calendar: &Calendar) -> Option<Closure> {
         spans.push((first - 8, special[i] + 9));
         i += 1;
     }
-    let days = Days {
-        calendar,
-        holidays: &holidays,
-        dated: &dated,
-    };
     spans
-        .into_iter()
-        .filter_map(|(from, to)| longest_in(&days, from, to))
-        .max_by(|a, b| a.minutes().cmp(&b.minutes()).then(b.from.cmp(&a.from)))
 }
 
 /// A calendar's days: its weekly hours, holidays and dated hours.

@@ -71,6 +71,43 @@ pub fn cxc_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     command.output().expect("the cxc binary runs")
 }
 
+/// [`cxc_with`] under a watchdog, stdin closed: a run that does not finish
+/// within a minute is killed and the test fails as a hang (the inputs of
+/// the hardening tests are small; a correct cxc answers each at once, and a
+/// pipe named cxc.yaml must never make it wait for a writer).
+#[allow(dead_code)]
+pub fn cxc_watched(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cxc"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let child = command.spawn().expect("the cxc binary runs");
+    let pid = child.id();
+    // The output is read while waiting (a full pipe would block cxc).
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(child.wait_with_output());
+    });
+    match receive.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(output) => output.expect("cxc output"),
+        Err(_) => {
+            // SAFETY: signalling a child process we started.
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+            panic!("cxc {args:?} hangs");
+        }
+    }
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -26,19 +26,7 @@ pub fn longest_joint_closure(calendars: &[&Calendar], local: &Calendar) -> Optio
             holidays.chain(c.dated_seconds().into_iter().map(|d| d.0))
         })
         .collect();
-    special.sort_unstable();
-    special.dedup();
-    let plain = special.last().map_or(0, |&h| h + 30);
-    let mut spans = vec![(plain, plain + 14)];
-    let mut i = 0;
-    while i < special.len() {
-        let first = special[i];
-        while i + 1 < special.len() && special[i + 1] - special[i] < 14 {
-            i += 1;
-        }
-        spans.push((first - 8, special[i] + 9));
-        i += 1;
-    }
+    let spans = super::spans_to_walk(&mut special);
     let tz = zone(local);
     let minute = |t: i64| {
         let offset =
