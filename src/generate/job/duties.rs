@@ -507,13 +507,19 @@ impl Duties<'_> {
         // A team escalates to its lead even where the lead is the one
         // organising it.
         let theirs = |e: usize| via == Via::Own && mine.contains(&(id, e));
-        let next = (from..complaint.escalations.len()).find(|&e| !theirs(e));
-        let Some(rung) = next.map(|e| &complaint.escalations[e]) else {
+        let Some(next) = (from..complaint.escalations.len()).find(|&e| !theirs(e)) else {
             return;
         };
+        let rung = &complaint.escalations[next];
         let after = self.timed(rung.after, complaint.hours.as_ref());
         let name = self.q(self.w.party(&rung.to).label);
         let to = match (self.say.en, rung.to.target) {
+            // The team escalates to the one organising it: it is this
+            // position, not a name read as someone else (audit 13, M5: the
+            // VP of Support told to see complaints escalated to the VP of
+            // Support).
+            (true, _) if mine.contains(&(id, next)) => "this position".to_string(),
+            (false, _) if mine.contains(&(id, next)) => "эта должность".to_string(),
             (true, _) => name,
             (false, Some(Party::Team(_))) => format!("подразделение {name}"),
             (false, _) => format!("роль {name}"),

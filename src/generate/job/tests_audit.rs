@@ -351,3 +351,45 @@ fn shared_queue_targets_name_their_segment_and_clock() {
         );
     }
 }
+
+/// Audit 13, M5: a complaint owned by a director of the management team,
+/// escalated to the VP who leads that team. The VP organises the team's
+/// escalation to the next level, which is the VP: the description says
+/// "this position", not the VP's own title as if it were someone else's;
+/// the director, who escalates, names the VP.
+#[test]
+fn a_lead_organising_an_escalation_to_itself_reads_this_position() {
+    const SPEC: &str = r#"
+service "Stack" { language en }
+calendar always "Always" { open 24x7 }
+team mgmt "Support management" { lead vp }
+role vp "VP of Support" { team mgmt; duty "Own the standards" }
+role director "Director of Support" { team mgmt; reports_to vp; duty "Run support" }
+complaint quality "Support quality" {
+  owner director
+  hours always
+  acknowledge within 4h
+  resolve within 5d
+  escalate after 3d to vp
+  remedy apologize
+}
+"#;
+    for (language, me, named) in [
+        (Language::En, "(this position)", "(“VP of Support”)"),
+        (Language::Ru, "(эта должность)", "(роль «VP of Support»)"),
+    ] {
+        let vp = job_of(SPEC, "vp", language);
+        let escalations = texts(&vp, "complaint-escalate");
+        assert!(
+            escalations.iter().any(|t| t.contains(me))
+                && !escalations.iter().any(|t| t.contains(named)),
+            "{language:?}: {escalations:?}"
+        );
+        let director = job_of(SPEC, "director", language);
+        let escalations = texts(&director, "complaint-escalate");
+        assert!(
+            escalations.iter().any(|t| t.contains(named)),
+            "{language:?}: {escalations:?}"
+        );
+    }
+}
