@@ -324,6 +324,11 @@ promise p "<img src=x onerror=alert(1)>" { segments mass; channel phone; within 
     // The Markdown as a renderer reads it: no tag, a name from the data
     // at most as code (a code span shows it as typed).
     let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
+    // The rows set aside, said for any count (audit 13, L4: "1 case rows").
+    assert!(
+        markdown.contains("Rows skipped as bad data (see the end): contacts export, "),
+        "{markdown}"
+    );
     let rendered = markdown_html(&markdown);
     for raw in ["<script", "<img", "<svg"] {
         assert!(!rendered.contains(raw), "{raw} in {rendered}");
