@@ -42,18 +42,7 @@ fn spec(roles: usize, journeys: usize, tag: &str) -> String {
 }
 
 fn cxc(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cxc"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    command
+    common::command(dir, args, &[])
 }
 
 fn build(dir: &Path, spec: &str, out: &str) -> Output {

@@ -56,27 +56,10 @@ pub fn measure_own_data(spec: &Path, more: &[&str]) -> Output {
     cxc_in(spec, &args)
 }
 
-pub fn cxc_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cxc"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    command.output().expect("the cxc binary runs")
-}
-
-/// [`cxc_with`] under a watchdog, stdin closed: a run that does not finish
-/// within a minute is killed and the test fails as a hang (the inputs of
-/// the hardening tests are small; a correct cxc answers each at once, and a
-/// pipe named cxc.yaml must never make it wait for a writer).
+/// The cxc binary as every test runs it: in `dir`, without colour, in an
+/// English (C) locale, with `env` set, stdin closed and its output piped.
 #[allow(dead_code)]
-pub fn cxc_watched(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+pub fn command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cxc"));
     command
         .args(args)
@@ -91,7 +74,24 @@ pub fn cxc_watched(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     for (name, value) in env {
         command.env(name, value);
     }
-    let child = command.spawn().expect("the cxc binary runs");
+    command
+}
+
+pub fn cxc_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    command(dir, args, env)
+        .output()
+        .expect("the cxc binary runs")
+}
+
+/// [`cxc_with`] under a watchdog, stdin closed: a run that does not finish
+/// within a minute is killed and the test fails as a hang (the inputs of
+/// the hardening tests are small; a correct cxc answers each at once, and a
+/// pipe named cxc.yaml must never make it wait for a writer).
+#[allow(dead_code)]
+pub fn cxc_watched(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let child = command(dir, args, env)
+        .spawn()
+        .expect("the cxc binary runs");
     let pid = child.id();
     // The output is read while waiting (a full pipe would block cxc).
     let (send, receive) = std::sync::mpsc::channel();

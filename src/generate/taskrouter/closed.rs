@@ -26,6 +26,10 @@ use crate::model::{Calendar, Channel, Idx, Party, Queue};
 use crate::msg;
 use std::collections::BTreeMap;
 
+/// A channel's longest closure for routing, with the queues whose teams
+/// are all away then when other teams' hours shortened it (else none).
+pub(super) type Reach = (Closure, Vec<Idx<Queue>>);
+
 impl Writer<'_> {
     /// How long no queue a task on `channel` reaches is worked, at most,
     /// in seconds (0: no calendar, or never closed).
@@ -34,11 +38,19 @@ impl Writer<'_> {
             .map_or(0, |(c, _)| c.minutes().unsigned_abs() * 60)
     }
 
+    /// [`Self::reach`] of `channel`, worked out once for every channel.
+    fn closure(&self, channel: Idx<Channel>) -> Option<&Reach> {
+        self.closures
+            .get_or_init(|| (self.model.channels.ids()).map(|c| self.reach(c)).collect())
+            .get(channel.index())?
+            .as_ref()
+    }
+
     /// The longest stretch when no team of the queues a task on `channel`
     /// can reach is at work, on the channel's calendar's clock, with the
     /// queues of the worst placed task when other calendars than the
     /// channel's shortened it (else none).
-    fn closure(&self, channel: Idx<Channel>) -> Option<(Closure, Vec<Idx<Queue>>)> {
+    fn reach(&self, channel: Idx<Channel>) -> Option<Reach> {
         let model = self.model;
         let own = model.channels[channel].hours.as_ref()?.target?;
         let mut reached: Vec<Vec<Idx<Queue>>> = Vec::new();
@@ -54,7 +66,7 @@ impl Writer<'_> {
         if reached.is_empty() {
             return alone();
         }
-        let mut worst: Option<(Closure, Vec<Idx<Queue>>)> = None;
+        let mut worst: Option<Reach> = None;
         for queues in reached {
             let mut calendars: Vec<Idx<Calendar>> = vec![own];
             for &q in &queues {

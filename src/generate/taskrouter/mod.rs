@@ -118,6 +118,10 @@ struct Writer<'a> {
     plan: Plan<'a>,
     lifetime: u64,
     segment_attribute: &'a str,
+    /// Per channel, its longest closure for routing ([`Writer::closure`]):
+    /// worked out once, asked for by every complaint task that outlives
+    /// its lifetime and by the closure warnings.
+    closures: std::cell::OnceCell<Vec<Option<closed::Reach>>>,
 }
 
 pub fn export(
@@ -137,6 +141,7 @@ pub fn export(
             .taskrouter_segment_attribute
             .as_deref()
             .unwrap_or("segment"),
+        closures: std::cell::OnceCell::new(),
     };
     let mut filters = Vec::new();
     let mut routed = Routed::default();
