@@ -436,6 +436,38 @@ fn a_service_level_without_an_answer_time_is_said_not_judged() {
             &json!(null)
         ]
     );
+    // "In time" needs an answer target to count by: a queue without one
+    // reports no service level in JSON either, as its table shows "-"
+    // (audit 13 L3: stackwise's portal and e-mail queues); a queue with one
+    // reports a share in every open interval.
+    let stackwise = json(&cxc(&[
+        "staff",
+        "tests/specs/stackwise",
+        "--format",
+        "json",
+    ]));
+    let mut untimed = 0;
+    for queue in report["queues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(stackwise["queues"].as_array().unwrap())
+    {
+        let timed = !queue["target"].is_null();
+        untimed += usize::from(!timed);
+        for interval in queue["intervals"].as_array().unwrap() {
+            if interval["closed"] == json!(true) {
+                continue;
+            }
+            assert_eq!(
+                interval["service_level"].is_number(),
+                timed,
+                "{}: {interval}",
+                queue["queue"]
+            );
+        }
+    }
+    assert!(untimed > 0, "no queue without an answer target was read");
 }
 
 /// Erlang C's service level: the share of `load` Erlangs answered within

@@ -105,7 +105,10 @@ struct IntervalOut<'a> {
 }
 
 impl<'a> IntervalOut<'a> {
-    fn of(i: &'a IntervalPlan) -> Self {
+    /// `timed`: the queue has an answer target. Without one "in time" has
+    /// no threshold (1 − P(wait) would pass for it, audit 13 L3), so
+    /// `service_level` is null, as the text table shows "-".
+    fn of(i: &'a IntervalPlan, timed: bool) -> Self {
         let p = match i.at_agents {
             Some(Outcome::Stable(p)) => Some(p),
             _ => None,
@@ -119,7 +122,7 @@ impl<'a> IntervalOut<'a> {
             required_agents: i.required_agents,
             binding_target: i.binding.as_deref(),
             required_headcount: i.required_headcount,
-            service_level: p.map(|p| p.service_level),
+            service_level: p.filter(|_| timed).map(|p| p.service_level),
             wait_probability: p.map(|p| p.wait_probability),
             asa_seconds: p.and_then(|p| p.asa_seconds),
             occupancy: p.map(|p| p.occupancy),
@@ -165,8 +168,9 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
             if q == 0 { "" } else { "," },
             &head[..head.len() - 1]
         )?;
+        let timed = plan.target.is_some();
         for (i, interval) in plan.intervals(s.model, s.files).enumerate() {
-            let line = crate::escape::json::to_string(&IntervalOut::of(&interval))?;
+            let line = crate::escape::json::to_string(&IntervalOut::of(&interval, timed))?;
             write!(out, "{}\n    {line}", if i == 0 { "" } else { "," })?;
         }
         let tail = crate::escape::json::to_string(&QueueTail {
