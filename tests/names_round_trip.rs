@@ -139,6 +139,7 @@ fn every_export_name_of_every_spec_is_read_back() {
         "courier",
         "meridian",
         "stackwise",
+        "energosbyt",
     ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }

@@ -151,7 +151,9 @@ fn the_specs_written_outside_keep_every_invariant() {
 /// hotel group, a UK/Irish/Polish insurer, an Australian energy retailer
 /// (audit 7), a Russian parcel-delivery company written in Russian (audit 8),
 /// a tour operator across India, Nepal and Australia (audit 12) and a
-/// follow-the-sun database company (audit 13).
+/// follow-the-sun database company (audit 13) and a Russian electricity
+/// retailer across three Siberian and Ural time zones, written in Russian
+/// (audit 14).
 #[test]
 fn the_audit_specs_keep_every_invariant() {
     for spec in [
@@ -162,6 +164,7 @@ fn the_audit_specs_keep_every_invariant() {
         "courier",
         "meridian",
         "stackwise",
+        "energosbyt",
     ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());

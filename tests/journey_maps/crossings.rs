@@ -62,7 +62,8 @@ pub fn crossings(paths: &[Vec<(i64, i64)>]) -> usize {
 /// referral map, the internet provider's connection (audit 11) twice:
 /// recorded when the specs arrived, not analysed; so the tour operator's
 /// booking and distress maps (audit 12), three each, and the database
-/// company's incident map (audit 13), four.
+/// company's incident map (audit 13), four, and the electricity
+/// retailer's meter-reading dispute (audit 14), one.
 const RECORD: &[(&str, &str, usize)] = &[
     ("bank", "чарджбэк", 2),
     ("insurer", "motor_claim", 1),
@@ -72,6 +73,7 @@ const RECORD: &[(&str, &str, usize)] = &[
     ("meridian", "booking", 3),
     ("meridian", "distress", 3),
     ("stackwise", "incident", 4),
+    ("energosbyt", "спор_показаний", 1),
 ];
 
 #[test]
