@@ -253,10 +253,65 @@ fn measured_figures_have_the_decimal_sign_of_the_language() {
     assert!(!en.contains("83,8%"), "{en}");
 }
 
+/// A Russian length of time after «от» or «до» in the genitive: «от 1
+/// минуты», «от 2 минут», «до 1 дня 16 часов» — the form a figure asks
+/// for, by its last digits (audit 14, M1: «от 2 минуты», «от 1 день»).
+/// The words that are no such form are returned.
+fn nominative_after_from_or_to(said: &str) -> Vec<String> {
+    const UNITS: [[&str; 3]; 5] = [
+        ["секунда", "секунды", "секунд"],
+        ["минута", "минуты", "минут"],
+        ["час", "часа", "часов"],
+        ["день", "дня", "дней"],
+        ["неделя", "недели", "недель"],
+    ];
+    let words: Vec<&str> = said.split_whitespace().collect();
+    let mut wrong = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if *w != "от" && *w != "до" {
+            continue;
+        }
+        // A length is figure-unit pairs: «1 дня 16 часов 30 минут».
+        let mut at = i + 1;
+        while at + 1 < words.len() {
+            let Ok(n) = words[at].parse::<u64>() else {
+                break;
+            };
+            let unit = words[at + 1].trim_end_matches([',', ';', ')', '.']);
+            let Some(forms) = UNITS.iter().find(|f| f.contains(&unit)) else {
+                break;
+            };
+            // Genitive singular after 1, 21, …; genitive plural otherwise.
+            let one = n % 10 == 1 && n % 100 != 11;
+            let want = if one { forms[1] } else { forms[2] };
+            if unit != want {
+                wrong.push(format!("{} {} {}", w, words[at], words[at + 1]));
+            }
+            at += 2;
+        }
+    }
+    wrong
+}
+
+#[test]
+fn the_russian_check_of_lengths_after_from_and_to_reads_them() {
+    assert!(nominative_after_from_or_to("от 2 минут до 9 дней 13 часов 2 минут").is_empty());
+    assert!(nominative_after_from_or_to("от 1 дня 16 часов 30 минут до 21 часа").is_empty());
+    assert_eq!(
+        nominative_after_from_or_to("длится от 2 минуты до 1 день"),
+        ["от 2 минуты", "до 1 день"]
+    );
+    assert_eq!(
+        nominative_after_from_or_to("от 1 день 16 часов 30 минута"),
+        ["от 1 день", "от 30 минута"]
+    );
+}
+
 /// Audit 13, L1: "Zendesk policy “…” () holds…" — a message filled with
 /// nothing where a list was to go. Every finding `cxc build` gives on every
 /// shipped and outside spec, in English and Russian, has no empty
-/// brackets or quotes.
+/// brackets or quotes; in Russian no English words of cxc's own ("(12
+/// more)", audit 14 M2) and lengths after «от»/«до» in the genitive (M1).
 #[test]
 fn no_finding_leaves_an_empty_pair_of_brackets_or_quotes() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -294,6 +349,15 @@ fn no_finding_leaves_an_empty_pair_of_brackets_or_quotes() {
                     "{} ({lang}): {empty} in {said}",
                     spec.display()
                 );
+            }
+            if lang == "ru" {
+                assert!(
+                    !said.contains(" more) "),
+                    "{}: English in {said}",
+                    spec.display()
+                );
+                let wrong = nominative_after_from_or_to(&said);
+                assert!(wrong.is_empty(), "{}: {wrong:?}", spec.display());
             }
         }
     }

@@ -85,7 +85,7 @@ pub(crate) fn system_today() -> Date {
 }
 
 /// A chain of names for a message: `a → b → c`.
-pub(crate) fn chain<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+pub(crate) fn chain<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> crate::i18n::Arg {
     elide(names, " → ")
 }
 
@@ -97,9 +97,9 @@ const WHOLE_PATH: usize = 60;
 /// longer than [`WHOLE_PATH`] steps is no journey a person reads step by
 /// step (a generated spec's): it is cut as any chain, its first and last
 /// few steps, so that the message stays bounded however huge the spec.
-pub(crate) fn path<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+pub(crate) fn path<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> crate::i18n::Arg {
     if names.len() <= WHOLE_PATH {
-        names.collect::<Vec<_>>().join(" → ")
+        crate::i18n::Arg::Text(names.collect::<Vec<_>>().join(" → "))
     } else {
         chain(names)
     }
@@ -155,20 +155,31 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
 #[cfg(test)]
 mod tests {
     use super::chain;
+    use crate::base::Language;
+
+    fn said(arg: crate::i18n::Arg) -> String {
+        arg.said(Language::En)
+    }
 
     #[test]
     fn short_chains_are_whole_and_long_ones_elided() {
-        assert_eq!(chain(["a", "b", "a"].into_iter()), "a → b → a");
+        assert_eq!(said(chain(["a", "b", "a"].into_iter())), "a → b → a");
         let names: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
         assert_eq!(
-            chain(names.iter().map(String::as_str)),
+            said(chain(names.iter().map(String::as_str))),
             "t0 → t1 → t2 → t3 → t4 → t5 → … (90 more) … → t96 → t97 → t98 → t99"
+        );
+        // How many are left out is said in the message's language (audit
+        // 14, M2: "(12 more)" inside a Russian sentence).
+        assert_eq!(
+            chain(names.iter().map(String::as_str)).said(Language::Ru),
+            "t0 → t1 → t2 → t3 → t4 → t5 → … (ещё 90) … → t96 → t97 → t98 → t99"
         );
         // A path of steps is said whole up to 60 steps; a longer one is
         // cut as a chain, so a huge spec's message stays short.
         let sixty: Vec<String> = (0..60).map(|i| format!("s{i}")).collect();
         assert_eq!(
-            super::path(sixty.iter().map(String::as_str)),
+            said(super::path(sixty.iter().map(String::as_str))),
             sixty.join(" → ")
         );
         assert_eq!(
@@ -177,7 +188,7 @@ mod tests {
         );
         let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
         assert_eq!(
-            chain(eleven.iter().map(String::as_str))
+            said(chain(eleven.iter().map(String::as_str)))
                 .matches('→')
                 .count(),
             10

@@ -16,7 +16,7 @@ pub use code::{Code, CodeDoc, Reach, Severity};
 pub use suggest::closest;
 
 use crate::base::Language;
-use crate::i18n::Message;
+use crate::i18n::{Arg, Message};
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,8 +184,8 @@ impl Summary {
 /// bounded) on a journey of a million steps.
 pub fn elide<T: std::fmt::Display>(
     items: impl ExactSizeIterator<Item = T>,
-    separator: &str,
-) -> String {
+    separator: &'static str,
+) -> Arg {
     elide_beyond(items, separator, 6, 4)
 }
 
@@ -193,25 +193,27 @@ pub fn elide<T: std::fmt::Display>(
 /// longer than both and one more.
 pub fn elide_beyond<T: std::fmt::Display>(
     items: impl ExactSizeIterator<Item = T>,
-    separator: &str,
+    separator: &'static str,
     head: usize,
     tail: usize,
-) -> String {
+) -> Arg {
     let total = items.len();
     let kept = items
         .enumerate()
         .filter(|&(i, _)| total <= head + tail + 1 || i < head || i >= total - tail)
         .map(|(_, item)| item.to_string());
     if total <= head + tail + 1 {
-        return kept.collect::<Vec<_>>().join(separator);
+        return Arg::Text(kept.collect::<Vec<_>>().join(separator));
     }
     let kept: Vec<String> = kept.collect();
-    format!(
-        "{}{separator}… ({} more) …{separator}{}",
-        kept[..head].join(separator),
-        total - head - tail,
-        kept[head..].join(separator)
-    )
+    // How many are left out is said in the message's language (audit 14
+    // M2: "… (12 more) …" inside a Russian sentence).
+    Arg::Elided {
+        head: kept[..head].join(separator),
+        left_out: total - head - tail,
+        tail: kept[head..].join(separator),
+        separator,
+    }
 }
 
 #[cfg(test)]

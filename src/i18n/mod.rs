@@ -76,6 +76,15 @@ pub enum Arg {
     /// The days a figure was measured over, in words ([`dates::period`]):
     /// "1–31 January 2027", «1–31 января 2027 г.».
     Period(Option<dates::Day>, Option<dates::Day>),
+    /// A long list cut for a message ([`crate::diagnostic::elide`]): its
+    /// first and last items as text, and how many are left out between,
+    /// said in the message's language: "… (12 more) …", «… (ещё 12) …».
+    Elided {
+        head: String,
+        left_out: usize,
+        tail: String,
+        separator: &'static str,
+    },
 }
 
 impl Arg {
@@ -109,6 +118,17 @@ impl Arg {
     pub fn seconds(seconds: u64, business_hours: bool) -> Arg {
         let time = crate::base::time::Duration::from_seconds(seconds);
         Arg::limit(crate::base::time::TimeLimit::running(time), business_hours)
+    }
+
+    /// [`Arg::seconds`] after "from", "to": «от 2 минут до 3 часов».
+    pub fn seconds_genitive(seconds: u64, business_hours: bool) -> Arg {
+        let time = crate::base::time::Duration::from_seconds(seconds);
+        Arg::limit_genitive(crate::base::time::TimeLimit::running(time), business_hours)
+    }
+
+    /// The argument as text of its own in `language`.
+    pub fn said(&self, language: Language) -> String {
+        say(self, language)
     }
 }
 
@@ -222,6 +242,17 @@ impl Message {
                 Arg::Message(m) => Arg::Message(m.map_texts(f)),
                 Arg::Choice(items) => Arg::Choice(items.iter().map(|i| map(i, f)).collect()),
                 Arg::List(items) => Arg::List(items.iter().map(|i| map(i, f)).collect()),
+                Arg::Elided {
+                    head,
+                    left_out,
+                    tail,
+                    separator,
+                } => Arg::Elided {
+                    head: f(head),
+                    left_out: *left_out,
+                    tail: f(tail),
+                    separator,
+                },
                 other => other.clone(),
             }
         }
@@ -239,6 +270,7 @@ impl Message {
                 Arg::Text(t) => t.len() > bytes,
                 Arg::Message(m) => m.has_text_over(bytes),
                 Arg::Choice(items) | Arg::List(items) => items.iter().any(|i| over(i, bytes)),
+                Arg::Elided { head, tail, .. } => head.len() > bytes || tail.len() > bytes,
                 _ => false,
             }
         }
@@ -259,9 +291,11 @@ impl Message {
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Grouped(n) => args.set(*name, FluentValue::from(grouped(*n, language))),
                 Arg::Figure(text) => args.set(*name, FluentValue::from(decimal(text, language))),
-                Arg::Limit { .. } | Arg::Written { .. } | Arg::Zone(_) | Arg::Period(..) => {
-                    args.set(*name, FluentValue::from(say(value, language)))
-                }
+                Arg::Limit { .. }
+                | Arg::Written { .. }
+                | Arg::Zone(_)
+                | Arg::Period(..)
+                | Arg::Elided { .. } => args.set(*name, FluentValue::from(say(value, language))),
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
                 Arg::Choice(items) => args.set(*name, FluentValue::from(choice(items, language))),
                 Arg::List(items) => {
@@ -303,6 +337,16 @@ fn say(item: &Arg, language: Language) -> String {
         }
         Arg::Zone(id) => zones::after_time(id, language),
         Arg::Period(from, to) => dates::period(*from, *to, language),
+        Arg::Elided {
+            head,
+            left_out,
+            tail,
+            separator,
+        } => {
+            let more = Arg::Grouped(*left_out as f64);
+            let more = crate::msg!("elided-more", more = more).text(language);
+            format!("{head}{separator}{more}{separator}{tail}")
+        }
         Arg::Message(m) => m.text(language),
         Arg::Choice(items) => choice(items, language),
         Arg::List(items) => items

@@ -176,13 +176,15 @@ fn every_message_the_code_names_exists_with_the_arguments_it_needs() {
         used.insert(id.as_str());
     }
     // Ids the code names through a table rather than `msg!`.
-    // `or` joins alternatives inside the catalogue's own module; the
+    // `or` joins alternatives and `elided-more` says how many items a
+    // cut list leaves out, inside the catalogue's own module; the
     // explanations are looked up by code (tested in `every_code_is_explained`).
     // The command line's help is looked up by command (cli/help.rs).
     // A broken promise's message is chosen by whether its figure counts
     // every case (measure/findings.rs).
     let indirect = |id: &str| {
         id == "or"
+            || id == "elided-more"
             || id == "measure-promise-broken"
             || id == "measure-promise-broken-every-case"
             || id.starts_with("cli-cmd-")
@@ -391,4 +393,28 @@ fn counts_in_prose_are_grouped_and_code_is_not() {
     assert!(en.contains("1,002 of 2,502 cases"), "{en}");
     let code = msg!("taskrouter-task-lifetime-help", needed = 122400u64).text(Language::Ru);
     assert!(code.contains("task_timeout: 122400`"), "{code}");
+}
+
+/// After «от» and «до» Russian takes the genitive: «от 2 минут до 9 дней
+/// 13 часов 2 минут», never «от 2 минуты» (audit 14, M1).
+#[test]
+fn a_range_of_wall_time_is_said_in_the_genitive() {
+    let least = Arg::seconds_genitive(120, false);
+    let most = Arg::seconds_genitive(9 * 86_400 + 13 * 3600 + 120, false);
+    let range = msg!("wall-time-range", least = least, most = most);
+    assert_eq!(
+        range.text(Language::Ru),
+        "от 2 минут до 9 дней 13 часов 2 минут"
+    );
+    assert_eq!(
+        range.text(Language::En),
+        "from 2 minutes to 9 days 13 hours 2 minutes"
+    );
+    let least = Arg::seconds_genitive(86_400 + 16 * 3600 + 1800, false);
+    let most = Arg::seconds_genitive(4 * 3600, false);
+    let range = msg!("wall-time-range", least = least, most = most);
+    assert_eq!(
+        range.text(Language::Ru),
+        "от 1 дня 16 часов 30 минут до 4 часов"
+    );
 }

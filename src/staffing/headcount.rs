@@ -342,7 +342,7 @@ struct Gap<'m> {
 }
 
 /// `name n, name n, …`, elided when long.
-fn list(items: &[(&Name, u32)]) -> String {
+fn list(items: &[(&Name, u32)]) -> crate::i18n::Arg {
     crate::diagnostic::elide(items.iter().map(|(name, n)| format!("{name} {n}")), ", ")
 }
 

@@ -420,7 +420,7 @@ impl Writer<'_> {
                     "taskrouter-working-days",
                     limit = limit.to_string(),
                     wall = crate::i18n::Arg::seconds(wall, false),
-                    late = crate::i18n::Arg::seconds(late, false)
+                    late = crate::i18n::Arg::seconds_genitive(late, false)
                 ),
             )
             .help(msg!("export-working-days-help", limit = limit.to_string()));

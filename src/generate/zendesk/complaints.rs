@@ -24,7 +24,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
 use crate::generate::names::ExportNames;
 use crate::generate::words;
-use crate::i18n::Arg;
+use crate::i18n::{Arg, Message};
 use crate::model::{self, Calendar, Complaint, Idx, Model, Segment};
 use crate::msg;
 use crate::syntax::values::Duration;
@@ -33,6 +33,20 @@ use serde_json::{json, Value};
 
 /// An hour to spare for a daylight-saving change between two clocks.
 const DST: u64 = 3600;
+
+/// How long a target takes on the wall clock: "from 2 minutes to 9 days",
+/// «от 2 минут до 9 дней» (after "from" and "to" Russian takes the
+/// genitive, audit 14 M1); a target on the wall clock takes "exactly 3
+/// days", not "from 3 days to 3 days".
+fn takes((least, most): (Duration, Duration)) -> Message {
+    if least == most {
+        let time = Arg::seconds(least.seconds(), false);
+        return msg!("wall-time-exactly", time = time);
+    }
+    let least = Arg::seconds_genitive(least.seconds(), false);
+    let most = Arg::seconds_genitive(most.seconds(), false);
+    msg!("wall-time-range", least = least, most = most)
+}
 
 /// Where the policies go, with the calendar each counts on.
 pub(super) struct Out<'o> {
@@ -148,18 +162,19 @@ impl Context<'_> {
     ) {
         let business = |t: &Target| !self.wall(t);
         let limit = |t: &Target| Arg::limit(t.limit, business(t));
-        let wall = |d: Duration| Arg::seconds(d.seconds(), false);
         let message = match (self.wall_range(&c), self.wall_range(&s)) {
-            (Some((rule_least, rule_most)), Some((sla_least, sla_most))) => msg!(
-                "zendesk-complaint-clocks",
-                complaint = &rule.header.id,
-                sla = limit(&s),
-                rule_time = limit(&c),
-                sla_least = wall(sla_least),
-                sla_most = wall(sla_most),
-                rule_least = wall(rule_least),
-                rule_most = wall(rule_most)
-            ),
+            (Some(rule_range), Some(sla_range)) => {
+                let sla_takes = takes(sla_range);
+                let rule_takes = takes(rule_range);
+                msg!(
+                    "zendesk-complaint-clocks",
+                    complaint = &rule.header.id,
+                    sla = limit(&s),
+                    rule_time = limit(&c),
+                    sla_takes = sla_takes,
+                    rule_takes = rule_takes
+                )
+            }
             _ => msg!(
                 "zendesk-complaint-clocks-never",
                 complaint = &rule.header.id,
