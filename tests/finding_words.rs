@@ -363,3 +363,34 @@ fn no_finding_leaves_an_empty_pair_of_brackets_or_quotes() {
     }
     assert!(read > 100, "only {read} findings read");
 }
+
+/// Audit 14, M3: `promise-clock` quoted the spec's `30d` in its sentence
+/// and suggested "within 30 working minutes, Mon–Fri 9–18" for every
+/// promise. It says the promised time in words and, in its help, that same
+/// time in the calendar's hours and the calendar to take the hours from.
+#[test]
+fn promise_clock_says_the_promise_s_own_time() {
+    let en = findings("practices.cx", "promise-clock", "en");
+    let (_, message, help) = en
+        .iter()
+        .find(|(_, m, _)| m.contains("`callback`"))
+        .expect("the callback promise is found");
+    assert!(message.contains("(30 minutes)"), "{message}");
+    assert!(!message.contains("30m"), "{message}");
+    assert!(
+        help.contains("\"within 30 minutes, counted only while we are open\""),
+        "{help}"
+    );
+    assert!(!help.contains("Mon–Fri 9–18"), "{help}");
+    assert!(help.contains("calendar `office` is open"), "{help}");
+    let ru = findings("practices.cx", "promise-clock", "ru");
+    let (_, message, help) = ru
+        .iter()
+        .find(|(_, m, _)| m.contains("`callback`"))
+        .expect("the callback promise is found");
+    assert!(message.contains("(30 минут)"), "{message}");
+    assert!(
+        help.contains("«в течение 30 минут в часы нашей работы»"),
+        "{help}"
+    );
+}

@@ -305,6 +305,8 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
     }
     // Open every hour of the week, it stops only on its holidays: no daily
     // closing to speak of (outside audit 8, R7), the holidays instead.
+    // The promised time in words, as the customer reads it: "30 days".
+    let said = Arg::written(within.value, false);
     let (message, help) = if always_open {
         let mut holidays: Vec<String> = calendar
             .closed
@@ -321,19 +323,27 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
                 promise = &promise.header.id,
                 calendar = &calendar.header.id,
                 holidays = holidays.join(", "),
-                within = within.value.to_string()
+                within = said
             ),
             msg!("promise-clock-holidays-help"),
         )
     } else {
+        // The help names this promise's own time in the calendar's
+        // working hours, not a fixed example (audit 14, M3: a 30-day
+        // promise told to say "within 30 working minutes, Mon–Fri 9–18").
+        let business = Arg::limit_genitive(within.value, true);
         (
             msg!(
                 "promise-clock",
                 promise = &promise.header.id,
                 calendar = &calendar.header.id,
-                within = within.value.to_string()
+                within = said
             ),
-            msg!("promise-clock-help"),
+            msg!(
+                "promise-clock-help",
+                business = business,
+                calendar = &calendar.header.id
+            ),
         )
     };
     ctx.report(Diagnostic::new(Code::PromiseClock, within.span, message).help(help));
