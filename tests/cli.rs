@@ -331,6 +331,35 @@ fn sarif_is_what_code_scanning_uploads_accept() {
     assert_eq!(distinct.len(), before.len(), "{before:?}");
 }
 
+/// A result's message joins the finding and its help under the word for
+/// "help" of the findings' language (audit 14, L4: "Help:" in a Russian
+/// log).
+#[test]
+fn sarif_says_help_in_the_findings_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = "team t {}\nrole r { team t; duty \"d\" }\njourney j {\n  start a\n  step a { owner t }\n  step b { owner nobody; end }\n}\n";
+    std::fs::write(dir.path().join("s.cx"), spec).unwrap();
+    for (lang, label, other) in [
+        ("en", "\nHelp: ", "\nПодсказка: "),
+        ("ru", "\nПодсказка: ", "\nHelp: "),
+    ] {
+        let out = common::cxc_in(
+            dir.path(),
+            &["check", ".", "--format", "sarif", "--lang", lang],
+        );
+        let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert!(!results.is_empty());
+        for r in results {
+            let text = r["message"]["text"].as_str().unwrap();
+            assert!(
+                text.contains(label) && !text.contains(other),
+                "{lang}: {text}"
+            );
+        }
+    }
+}
+
 fn run_sarif(dir: &std::path::Path) -> serde_json::Value {
     let out = common::cxc_in(dir, &["check", ".", "--format", "sarif"]);
     serde_json::from_slice(&out.stdout).unwrap()

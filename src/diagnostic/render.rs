@@ -384,11 +384,20 @@ pub fn sarif(
                 sources,
                 base,
                 docs,
+                help_label: capitalised(&crate::msg!("help-label").text(language)),
             },
         }],
     };
     crate::escape::json::to_writer_pretty(&mut *out, &log)?;
     out.write_all(b"\n")
+}
+
+/// `word` with its first letter in capitals: "Help", «Подсказка».
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The results of a SARIF run, each made as it is written.
@@ -397,6 +406,9 @@ struct Results<'a> {
     sources: &'a SourceMap,
     base: &'a std::path::Path,
     docs: &'a [&'static super::CodeDoc],
+    /// "Help" in the findings' language (audit 14, L4: "Help:" in a
+    /// Russian SARIF message).
+    help_label: String,
 }
 
 impl Serialize for Results<'_> {
@@ -417,7 +429,9 @@ impl<'a> Results<'a> {
         let index = self.docs.iter().position(|doc| doc.code == d.code);
         let mut message = d.message.clone();
         if !d.help.is_empty() {
-            message.push_str("\nHelp: ");
+            message.push('\n');
+            message.push_str(&self.help_label);
+            message.push_str(": ");
             message.push_str(&d.help);
         }
         let subject = d.subject.as_deref().unwrap_or("");
