@@ -67,6 +67,28 @@ pub fn doc(code: Code) -> Option<&'static CodeDoc> {
     all().into_iter().find(|d| d.code == code)
 }
 
+/// `cxc explain` without a code: every code, its default severity in the
+/// language's words (audit 14, L4: `error`/`warning` in a Russian list)
+/// and what it means, one a line.
+pub fn list(language: Language) -> String {
+    let error = msg!("explain-list-severity", severity = "error").text(language);
+    let warning = msg!("explain-list-severity", severity = "warning").text(language);
+    let width = error.chars().count().max(warning.chars().count());
+    let mut out = String::new();
+    for doc in all() {
+        let severity = match doc.code.default_severity() {
+            crate::diagnostic::Severity::Error => &error,
+            crate::diagnostic::Severity::Warning => &warning,
+        };
+        out.push_str(&format!(
+            "{:<30} {severity:<width$} {}\n",
+            doc.code.as_str(),
+            doc.summary(language)
+        ));
+    }
+    out
+}
+
 /// The text `cxc explain` prints; for `syntax`, followed by the form of
 /// every declaration and statement.
 pub fn render(doc: &CodeDoc, language: Language) -> String {

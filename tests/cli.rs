@@ -379,6 +379,26 @@ fn explain_every_code_and_reject_unknown_ones() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `dead-end`?"));
     let list = stdout(&cxc(&["explain"]));
     assert_eq!(list.lines().count(), cxc::diagnostic::Code::ALL.len());
+    assert!(
+        list.starts_with("syntax")
+            && list
+                .lines()
+                .all(|l| l.contains(" error ") || l.contains(" warning ")),
+        "{list}"
+    );
+    // In Russian the severity is in Russian too (audit 14, L4).
+    let list = stdout(&cxc(&["explain", "--lang", "ru"]));
+    assert_eq!(list.lines().count(), cxc::diagnostic::Code::ALL.len());
+    for line in list.lines() {
+        assert!(
+            line.contains(" ошибка ") || line.contains(" предупреждение "),
+            "{line}"
+        );
+        assert!(
+            !line.contains(" error ") && !line.contains(" warning "),
+            "{line}"
+        );
+    }
 }
 
 #[test]

@@ -512,19 +512,7 @@ fn check_once(args: &CheckArgs) -> ExitCode {
 
 fn run_explain(code: Option<&str>) -> ExitCode {
     let Some(name) = code else {
-        let mut out = String::new();
-        for doc in crate::explain::all() {
-            let severity = match doc.code.default_severity() {
-                Severity::Error => "error  ",
-                Severity::Warning => "warning",
-            };
-            out.push_str(&format!(
-                "{:<30} {severity} {}\n",
-                doc.code.as_str(),
-                doc.summary(language())
-            ));
-        }
-        print(&out);
+        print(&crate::explain::list(language()));
         return ExitCode::SUCCESS;
     };
     match Code::parse(name).and_then(crate::explain::doc) {

@@ -950,6 +950,10 @@ explain-headcount-short =
 
 ## cxc explain
 
+explain-list-severity = { $severity ->
+        [error] error
+       *[other] warning
+    }
 explain-title = { $code } ({ $severity } by default)
 explain-why = Why: { $why }
 explain-example = Example that triggers it:

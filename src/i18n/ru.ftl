@@ -819,6 +819,10 @@ tier-segments = уровень { $tier }: { $segments }
 
 ## cxc explain
 
+explain-list-severity = { $severity ->
+        [error] ошибка
+       *[other] предупреждение
+    }
 explain-title = { $code } ({ $severity ->
         [error] по умолчанию ошибка
        *[other] по умолчанию предупреждение
