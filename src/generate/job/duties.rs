@@ -6,6 +6,7 @@
 //! the organising form ([`super::phrases`]). Each duty belongs to a group,
 //! the heading it is listed under.
 
+mod channels;
 mod staffing;
 
 use super::phrases::{Doer, Phrases, Segments};
@@ -94,6 +95,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
     duties.complaints(work, r);
     duties.promises(work, r);
     duties.targets(work, r);
+    duties.owned_channels(work, role);
     duties.agreements(work, r);
     duties.customer_types();
     let retention = if duties.say.en {
