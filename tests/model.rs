@@ -107,3 +107,52 @@ fn the_schema_refuses_a_model_that_drifted() {
     .is_empty());
     assert!(!drifted(&|m| m["lang"] = "de".into()).is_empty());
 }
+
+/// An outside body (`external` on a role) is in model.json's roles, marked
+/// `external`, with no duties and no job description (null), and the
+/// model still validates; a staff role is marked `external: false` and
+/// keeps its job description (audit 13, M3 follow-up).
+#[test]
+fn an_outside_body_is_a_role_marked_external_without_a_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec");
+    std::fs::create_dir(&spec).unwrap();
+    std::fs::write(
+        spec.join("spec.cx"),
+        r#"service "Clinic" { language en }
+team relations "Patient relations" { lead manager }
+role manager "Patient relations manager" { team relations; headcount 1 }
+team iscas "Independent adjudicator" { description "Stage 3, outside the company" }
+role adjudicator "ISCAS adjudicator" { team iscas; external }
+complaint clinical "Clinical care" {
+  owner relations
+  acknowledge within 2d
+  resolve within 20d
+  escalate after 20d to adjudicator
+  remedy apologize
+  feedback required
+}
+"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let model = model_of(&spec, &out);
+    assert!(errors(&schema(), &model).is_empty());
+    let roles = model["roles"].as_array().unwrap();
+    let role = |id: &str| roles.iter().find(|r| r["id"] == id).unwrap();
+    let outside = role("adjudicator");
+    assert_eq!(outside["external"], true);
+    assert!(outside["job"].is_null());
+    assert_eq!(outside["derived"], serde_json::json!([]));
+    assert!(!out
+        .join(format!("hr/{}.md", outside["file"].as_str().unwrap()))
+        .exists());
+    let staff = role("manager");
+    assert_eq!(staff["external"], false);
+    assert!(staff["job"]["purpose"].is_string());
+    assert!(out
+        .join(format!("hr/{}.md", staff["file"].as_str().unwrap()))
+        .exists());
+    let index = std::fs::read_to_string(out.join("index.md")).unwrap();
+    assert!(!index.contains("ISCAS adjudicator"), "{index}");
+}

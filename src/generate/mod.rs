@@ -275,7 +275,8 @@ fn documents(
             Some(("journey", entry("journeys", i))),
         )?;
     }
-    for (i, role) in spec.roles.iter().enumerate() {
+    // An outside body (`external`) has no job description.
+    for (i, role) in spec.roles.iter().enumerate().filter(|(_, r)| !r.external) {
         render(
             format!("hr/{}.md", role.file),
             "hr/role.md",
@@ -288,7 +289,7 @@ fn documents(
     let owner = service
         .and_then(|s| s.owner.as_ref())
         .map(|o| view.w().party(o).label);
-    for role in &spec.roles {
+    for role in spec.roles.iter().filter(|r| !r.external) {
         let markdown = String::from_utf8_lossy(&files[&format!("hr/{}.md", role.file)]);
         let properties = docx::Properties {
             title: role.label,

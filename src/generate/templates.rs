@@ -354,4 +354,41 @@ mod tests {
             "&lt;b&gt;\\[x\\](javascript:1)&lt;/b&gt; | **raw** | 4.5"
         );
     }
+
+    /// The numbers the documents' own words write (a template's text, the
+    /// report's words) are grouped as [`crate::i18n::grouped`] groups the
+    /// figures beside them: "per 1,000 contacts", «на 1 000 обращений»,
+    /// never "1000" (audit 10, L9 follow-up). Selector keys
+    /// (`[complaints_per_1000]`) and template code are not prose.
+    #[test]
+    fn numbers_in_the_documents_words_are_grouped() {
+        let words = [
+            ("words.en.ftl", include_str!("../i18n/words.en.ftl")),
+            ("words.ru.ftl", include_str!("../i18n/words.ru.ftl")),
+        ];
+        for (name, text) in BUILT_IN.iter().copied().chain(words) {
+            for line in text.lines() {
+                // Prose only: no selector key, no template expression.
+                let mut prose = String::new();
+                let mut depth = 0;
+                for c in line.chars() {
+                    match c {
+                        '[' | '{' => depth += 1,
+                        ']' | '}' => depth -= 1,
+                        _ if depth == 0 => prose.push(c),
+                        _ => {}
+                    }
+                }
+                let mut run = 0;
+                for c in prose.chars() {
+                    run = if c.is_ascii_digit() { run + 1 } else { 0 };
+                    assert!(run < 4, "{name}: a number ungrouped in {line:?}");
+                }
+            }
+        }
+        assert_eq!(
+            crate::i18n::grouped(1000.0, crate::syntax::values::Language::Ru),
+            "1\u{a0}000"
+        );
+    }
 }

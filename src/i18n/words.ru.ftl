@@ -13,7 +13,7 @@ report-metric = { $metric ->
     [csat] удовлетворённость (CSAT)
     [ces] усилие клиента (CES)
     [nps] NPS
-    [complaints_per_1000] жалоб на 1000 обращений
+    [complaints_per_1000] жалоб на 1 000 обращений
     [dropoff] уход
    *[other] { $metric }
 }

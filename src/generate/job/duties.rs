@@ -6,12 +6,16 @@
 //! the organising form ([`super::phrases`]). Each duty belongs to a group,
 //! the heading it is listed under.
 
-use super::phrases::{AnswerGoal, Doer, Phrases, Segments, PATIENCE_BOUND};
+mod channels;
+mod staffing;
+
+use super::phrases::{Doer, Phrases, Segments};
 use super::work::{Via, Work};
 use crate::generate::wording::Wording;
-use crate::generate::words::{self, quoted_list, term, Term, Unit};
+use crate::generate::words::{self, quoted_list, term, Term};
 use crate::model::{
     targets, Calendar, Channel, Complaint, Idx, Party, Ref, ResolutionTarget, Role, Segment, Sla,
+    Team,
 };
 use crate::staffing::QueuePlan;
 use crate::syntax::values::{trim_float, Feedback, Language, TimeLimit};
@@ -82,6 +86,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
         },
         list: Vec::new(),
         served: BTreeSet::new(),
+        stated: BTreeSet::new(),
     };
     let r = role.index();
     duties.lead(&work.leads[r]);
@@ -90,6 +95,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
     duties.complaints(work, r);
     duties.promises(work, r);
     duties.targets(work, r);
+    duties.owned_channels(work, role);
     duties.agreements(work, r);
     duties.customer_types();
     let retention = if duties.say.en {
@@ -116,7 +122,14 @@ struct Duties<'a> {
     list: Vec<Duty>,
     /// The segments whose customers the role meets, for the customer types.
     served: BTreeSet<Idx<Segment>>,
+    /// The answer and first-response targets a lead's queue lines state.
+    stated: BTreeSet<Stated>,
 }
+
+/// A queue target stated in a lead's staffing line: the team, the segment,
+/// the channel, the SLA, whether an answer (else a first-response) target,
+/// and which of the SLA's lines of that kind.
+type Stated = (Idx<Team>, Idx<Segment>, Idx<Channel>, Idx<Sla>, bool, usize);
 
 impl Duties<'_> {
     fn q(&self, name: &str) -> String {
@@ -179,162 +192,6 @@ impl Duties<'_> {
             format!("Руководить работой должностей {names}, подчинённых этой должности: организовывать и распределять их работу и смены, обучать их и развивать, контролировать выполнение ими целевых показателей, разбирать случаи и эскалации, которые они передают.")
         };
         self.push(Group::Teamwork, "supervise", Via::Own, text);
-    }
-
-    /// The lead staffs each of its team's queues: to the forecast's busiest
-    /// interval when the queue has one, else to the queue's targets.
-    fn staffing(&mut self, team: Idx<crate::model::Team>) {
-        let m = self.w.model;
-        let en = self.say.en;
-        for (id, queue) in m.queues.iter() {
-            if queue.team.as_ref().and_then(|t| t.target) != Some(team) {
-                continue;
-            }
-            let Some(channel) = queue.channel.as_ref().and_then(|c| c.target) else {
-                continue;
-            };
-            let name = self.q(queue.header.label());
-            let c = self.q(m.channels[channel].header.label());
-            let declared = queue.agents.map_or(String::new(), |a| {
-                let n = words::count(u64::from(a.value), Unit::Agent, self.w.language);
-                if en {
-                    format!("; the queue plans {n}")
-                } else {
-                    format!("; в очереди запланировано {n}")
-                }
-            });
-            let plan = self
-                .plans
-                .binary_search_by_key(&id, |p| p.queue)
-                .ok()
-                .map(|i| &self.plans[i]);
-            let peak = plan.and_then(|p| Some((p.peak_required_agents()?, p.target?, p)));
-            let text = if let Some((n, target, plan)) = peak {
-                let n = words::count(u64::from(n), Unit::Agent, self.w.language);
-                // What hiring needs: the seats' hours over a week.
-                let hours = crate::staffing::week::hours_text(
-                    plan.summary.seat_hours.per_week(),
-                    self.w.language,
-                );
-                // The target runs on its SLA's clock, not the channel's
-                // opening hours (a 24x7 line may carry an office-hours SLA).
-                let sla = &m.slas[target.sla];
-                let within = self.timed(target.within, sla.hours.as_ref());
-                // Whose target it is: a shared line staffs to the strictest
-                // of several segments' targets.
-                let whose = self.segments_of(sla, queue);
-                // Who holds the seats: the role that owns the channel, else
-                // the team's line (as headcount-short and TaskRouter read it).
-                let who = match m.queue_takers(queue) {
-                    Some(crate::model::Party::Role(r)) => {
-                        let role = self.q(m.roles[r].header.label());
-                        if en {
-                            format!(" (all of them {role})")
-                        } else {
-                            format!(" (все — {role})")
-                        }
-                    }
-                    _ => String::new(),
-                };
-                let patience = queue
-                    .patience
-                    .map(|p| p.value)
-                    .filter(|p| target.within_seconds >= PATIENCE_BOUND * p.seconds().max(1))
-                    .map(|p| words::duration_genitive(p, self.w.language));
-                let goal = self.say.answer_goal(&AnswerGoal {
-                    percent: target.percent,
-                    whose: &whose,
-                    within: &within,
-                    patience,
-                });
-                if en {
-                    format!("Plan the staffing of the queue {name} on {c} from the forecast: at least {n}{who} on duty at the same time in the busiest interval — seats filled at once, not people: shifts, days off and leave need more; {hours} seat-hours a week (divided by the hours one person works a week: the fewest people before days off and leave) — so that {goal}{declared}.")
-                } else {
-                    format!("Планировать численность очереди {name} канала {c} по прогнозу: в самый загруженный интервал на линии одновременно нужно {n}{who} — это места, занятые в один момент, а не люди: на смены, выходные и отпуска людей нужно больше; за неделю — {hours} место-ч (делённые на недельные часы работы одного сотрудника, они дают наименьшее число людей без учёта выходных и отпусков), — чтобы {goal}{declared}.")
-                }
-            } else {
-                let targets = self.queue_targets(queue, channel);
-                match (en, targets.is_empty()) {
-                    (true, false) => format!("Plan the staffing of the queue {name} on {c} so that it meets its targets: {}{declared}.", targets.join("; ")),
-                    (false, false) => format!("Планировать численность очереди {name} канала {c} так, чтобы выполнялись её целевые показатели: {}{declared}.", targets.join("; ")),
-                    (true, true) => format!("Plan the staffing of the queue {name} on {c}{declared}."),
-                    (false, true) => format!("Планировать численность очереди {name} канала {c}{declared}."),
-                }
-            };
-            self.push(Group::Organise, "staffing", Via::Lead(team), text);
-        }
-    }
-
-    /// The segments of `sla` whose contacts `queue` takes, quoted: "the
-    /// segment «Gold»" / "сегмента «Gold»" (several: "the segments …").
-    fn segments_of(&self, sla: &Sla, queue: &crate::model::Queue) -> String {
-        let m = self.w.model;
-        let taken = m.queue_segments(queue);
-        let mut names: Vec<String> = m
-            .served(&sla.segments)
-            .filter(|s| taken.contains(s))
-            .map(|s| self.q(m.segments[s].header.label()))
-            .collect();
-        if names.is_empty() {
-            names = m
-                .served(&sla.segments)
-                .map(|s| self.q(m.segments[s].header.label()))
-                .collect();
-        }
-        let list = names.join(", ");
-        match (self.say.en, names.len() > 1) {
-            (true, false) => format!("the segment {list}"),
-            (true, true) => format!("the segments {list}"),
-            (false, false) => format!("сегмента {list}"),
-            (false, true) => format!("сегментов {list}"),
-        }
-    }
-
-    /// The answer and first-response targets of a queue's segments on its
-    /// channel, each once.
-    fn queue_targets(&self, queue: &crate::model::Queue, channel: Idx<Channel>) -> Vec<String> {
-        let m = self.w.model;
-        let en = self.say.en;
-        let mut out: Vec<String> = Vec::new();
-        for segment in m.queue_segments(queue) {
-            // Each target names its segment: a queue shared by segments
-            // with different targets must say which target is whose.
-            let s = self.q(m.segments[segment].header.label());
-            if !m.target_applies(segment, Some(channel)) {
-                continue;
-            }
-            for (_, sla) in m.slas_of(segment) {
-                let hours = sla.hours.as_ref();
-                for a in sla
-                    .answers
-                    .iter()
-                    .filter(|a| a.channel.target == Some(channel))
-                {
-                    let p = trim_float(a.percent.value());
-                    let within = self.timed(a.within, hours);
-                    out.push(if en {
-                        format!("for the segment {s}, {p}% of contacts answered within {within}")
-                    } else {
-                        format!("для сегмента {s} — {p}% обращений с ответом в течение {within}")
-                    });
-                }
-                for f in sla
-                    .first_responses
-                    .iter()
-                    .filter(|f| f.channel.target == Some(channel))
-                {
-                    let within = self.timed(f.within, hours);
-                    out.push(if en {
-                        format!("for the segment {s}, a first response within {within}")
-                    } else {
-                        format!("для сегмента {s} — первый ответ в течение {within}")
-                    });
-                }
-            }
-        }
-        let mut seen = BTreeSet::new();
-        out.retain(|t| seen.insert(t.clone()));
-        out
     }
 
     fn steps(&mut self, work: &Work, r: usize) {
@@ -577,16 +434,29 @@ impl Duties<'_> {
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             let on = |target: &Ref<Idx<crate::model::Channel>>| target.target == Some(channel_id);
-            for (_, sla) in m.slas_of(segment_id) {
+            // A target the lead's queue line states is not said again.
+            let stated = |duties: &Self, sla, answer, i| match via {
+                Via::Lead(t) => duties
+                    .stated
+                    .contains(&(t, segment_id, channel_id, sla, answer, i)),
+                Via::Own => false,
+            };
+            for (sla_id, sla) in m.slas_of(segment_id) {
                 let hours = sla.hours.as_ref();
-                for a in sla.answers.iter().filter(|a| on(&a.channel)) {
+                for (i, a) in sla.answers.iter().enumerate() {
+                    if !on(&a.channel) || stated(self, sla_id, true, i) {
+                        continue;
+                    }
                     let p = trim_float(a.percent.value());
                     let text = self
                         .say
                         .answer(doer, &s, &c, &p, &self.timed(a.within, hours));
                     self.push(Group::Targets, "target", via, text);
                 }
-                for f in sla.first_responses.iter().filter(|f| on(&f.channel)) {
+                for (i, f) in sla.first_responses.iter().enumerate() {
+                    if !on(&f.channel) || stated(self, sla_id, false, i) {
+                        continue;
+                    }
                     let text = self
                         .say
                         .first_response(doer, &s, &c, &self.timed(f.within, hours));

@@ -128,3 +128,45 @@ fn complaint_owners_tell_the_outcome_and_escalate_on_time() {
         assert!(texts(&alone, "complaint-feedback").is_empty());
     }
 }
+
+/// A role that owns a channel whose contacts another team's queue takes
+/// answers for the channel: its hours, that it works, the service on it,
+/// and following its targets up with the queue team's lead (audit 13, L7:
+/// the duty manager owning the Enterprise phone line was told nothing
+/// about it). A role that owns no channel has no such duty.
+#[test]
+fn the_owner_of_a_channel_answers_for_it() {
+    let spec = super::tests_audit::AIRLINE.replace(
+        "channel phone \"Phone\" { kind phone; hours always; owner cc }",
+        "channel phone \"Phone\" { kind phone; hours office; owner director }",
+    );
+    let director = job_of(&spec, "director", Language::En);
+    assert_eq!(
+        texts(&director, "channel-owner"),
+        ["Own the channel “Phone”: see that it is open during Office hours (Mon–Fri 09:00–18:00 Berlin time) and working, and answer for the service customers get on it. Its contacts are taken by the team “Contact centre”: follow the channel's targets up with its lead."]
+    );
+    let russian = job_of(&spec, "director", Language::Ru);
+    let said = texts(&russian, "channel-owner");
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(
+        said[0].starts_with("Отвечать за канал «Phone»: за то, чтобы он работал в часы работы по календарю «Office hours» (")
+            && said[0].ends_with("Его обращения принимает подразделение «Contact centre»: контролировать выполнение целевых показателей канала вместе с его руководителем."),
+        "{said:#?}"
+    );
+    // The agents take the line's contacts; they own nothing.
+    let agent = job_of(&spec, "agent", Language::En);
+    assert!(texts(&agent, "channel-owner").is_empty());
+    // Owned by a line role of the queue's team, which takes its contacts
+    // itself: its targets are its duties, no more. Owned by the team's
+    // lead, who organises the line: the duty, with no team to follow up.
+    let spec = spec.replace("owner director }", "owner agent }");
+    let agent = job_of(&spec, "agent", Language::En);
+    assert!(texts(&agent, "channel-owner").is_empty());
+    assert!(!texts(&agent, "target").is_empty());
+    let spec = spec.replace("owner agent }", "owner head }");
+    assert_eq!(
+        texts(&job_of(&spec, "head", Language::En), "channel-owner"),
+        ["Own the channel “Phone”: see that it is open during Office hours (Mon–Fri 09:00–18:00 Berlin time) and working, and answer for the service customers get on it."]
+    );
+    assert!(texts(&job_of(&spec, "director", Language::En), "channel-owner").is_empty());
+}

@@ -138,13 +138,9 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|(id, j)| self.journey(j, &self.journey_files[id.index()]))
                 .collect(),
-            // An outside body (`external`) has no job description.
-            roles: m
-                .roles
-                .iter()
-                .filter(|(_, r)| !r.external)
-                .map(|(id, r)| self.role(id, r))
-                .collect(),
+            // An outside body (`external`) is listed, marked, with no job
+            // description.
+            roles: m.roles.iter().map(|(id, r)| self.role(id, r)).collect(),
             queues: self.queues(),
         }
     }
@@ -185,7 +181,12 @@ impl<'a> View<'a> {
     fn role(&'a self, id: Idx<Role>, r: &'a Role) -> RoleView<'a> {
         let m = self.model;
         let kpis: Vec<KpiView> = r.targets.iter().map(|k| self.w().kpi(&k.value)).collect();
-        let derived = job::derive(&self.w(), &self.work, self.plans, id);
+        // An outside body is not staff: no duties, no job description.
+        let derived = if r.external {
+            Vec::new()
+        } else {
+            job::derive(&self.w(), &self.work, self.plans, id)
+        };
         RoleView {
             id: &r.header.id,
             label: r.header.label(),
@@ -204,9 +205,10 @@ impl<'a> View<'a> {
                 .map(|&o| m.roles[o].header.label())
                 .collect(),
             headcount: r.headcount,
+            external: r.external,
             cost: r.cost.map(|c| c.value),
             duties: &r.duties,
-            job: job::job(&self.w(), &self.work, id, &derived, &kpis),
+            job: (!r.external).then(|| job::job(&self.w(), &self.work, id, &derived, &kpis)),
             kpis,
             derived,
         }

@@ -378,13 +378,17 @@ pub struct RoleView<'a> {
     pub reports_to: Option<Named<'a>>,
     pub subordinates: Vec<&'a str>,
     pub headcount: Option<u32>,
+    /// `external` (cxc addition): a body outside the company, which gets
+    /// no job description.
+    pub external: bool,
     /// `cost 1800 per hour` (language 3).
     pub cost: Option<crate::syntax::values::Cost>,
     pub duties: &'a [String],
     pub kpis: Vec<KpiView>,
     pub derived: Vec<Duty>,
-    /// The job description: purpose, grouped duties, rights.
-    pub job: JobView<'a>,
+    /// The job description: purpose, grouped duties, rights; none for an
+    /// outside body (`external`).
+    pub job: Option<JobView<'a>>,
 }
 
 #[derive(Serialize)]
