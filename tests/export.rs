@@ -191,6 +191,7 @@ fn zendesk_applies(
         organization: ticket.organization,
         via: ticket.via,
         priority: ticket.priority,
+        marks: vec![],
     };
     let applied = zendesk::applies(policies, &ticket)?;
     let target = match metric {
@@ -218,6 +219,7 @@ fn zendesk_gives_each_channel_its_own_target() {
         via,
         priority,
         organization: None,
+        marks: vec![],
     };
     // Mass e-mail gets the e-mail target (4 h), not the phone figure.
     assert_eq!(
@@ -393,6 +395,7 @@ fn zendesk_organizations_come_from_the_config_or_the_build_stops() {
         via,
         priority: "normal",
         organization: Some(organization),
+        marks: vec![],
     };
     assert_eq!(
         zendesk_applies(&policies, &ticket(102, EMAIL), "first_reply_time").map(|p| p.0),
