@@ -219,7 +219,6 @@ fn zendesk_gives_each_channel_its_own_target() {
         via,
         priority,
         organization: None,
-        marks: vec![],
     };
     // Mass e-mail gets the e-mail target (4 h), not the phone figure.
     assert_eq!(
@@ -395,7 +394,6 @@ fn zendesk_organizations_come_from_the_config_or_the_build_stops() {
         via,
         priority: "normal",
         organization: Some(organization),
-        marks: vec![],
     };
     assert_eq!(
         zendesk_applies(&policies, &ticket(102, EMAIL), "first_reply_time").map(|p| p.0),
