@@ -113,7 +113,7 @@ pub(super) fn unshadowed(
     for policy in policies.iter() {
         let taken: Vec<Option<bool>> = open.iter().map(|t| matches(policy, t)).collect();
         let unknown = taken.iter().any(Option::is_none);
-        let reached = taken.iter().any(|m| *m == Some(true));
+        let reached = taken.contains(&Some(true));
         keep.push(unknown || reached);
         if !unknown {
             open = (open.into_iter().zip(taken))
