@@ -140,3 +140,44 @@ fn subsets<'a>(items: &[&'a str], most: usize) -> Vec<Vec<&'a str>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn policy(title: &str, all: Value) -> Value {
+        json!({"sla_policy": {"title": title, "filter": {"all": all, "any": []}}})
+    }
+
+    fn titles(policies: &[Value]) -> Vec<&str> {
+        (policies.iter())
+            .map(|p| p["sla_policy"]["title"].as_str().unwrap())
+            .collect()
+    }
+
+    /// Audit 13, L2: a policy with the same conditions as an earlier one is
+    /// dropped with its schedule entry; one reached through a via id the
+    /// earlier one leaves out (the phone's) is kept.
+    #[test]
+    fn a_policy_every_ticket_of_which_an_earlier_one_takes_is_not_written() {
+        let tag = json!({"field": "current_tags", "operator": "includes", "value": "gold"});
+        let not_phone = json!({"field": "via_id", "operator": "is_not", "value": 34});
+        let mut policies = vec![
+            policy("gold, not phone", json!([tag, not_phone])),
+            policy("gold, all", json!([tag])),
+            policy("gold, all again", json!([tag])),
+        ];
+        let mut calendars = vec![
+            ("a".to_string(), None),
+            ("b".to_string(), None),
+            ("c".to_string(), None),
+        ];
+        unshadowed(&mut policies, &mut calendars);
+        assert_eq!(titles(&policies), ["gold, not phone", "gold, all"]);
+        assert_eq!(
+            calendars.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+    }
+}
