@@ -72,6 +72,13 @@ pub struct Exports {
     /// `exports.zendesk.via_ids`: the Zendesk via ids a channel's tickets
     /// arrive through, by channel id, instead of those of its kind.
     pub zendesk_via_ids: BTreeMap<String, Vec<u64>>,
+    /// `exports.zendesk.ticket_forms`, `brands` and `channel_tags`: what
+    /// tells a channel's tickets apart from another channel's that arrive
+    /// through the same via id (the ticket form, the brand, a tag a trigger
+    /// sets), by channel id.
+    pub zendesk_ticket_forms: BTreeMap<String, Vec<u64>>,
+    pub zendesk_brands: BTreeMap<String, Vec<u64>>,
+    pub zendesk_channel_tags: BTreeMap<String, String>,
     /// `exports.segments`: the name of each segment in every export (see
     /// `generate::names`), by segment id.
     pub segment_values: BTreeMap<String, String>,
@@ -523,6 +530,17 @@ impl Reader<'_> {
                         exports.zendesk_organizations = self.id_lists(key, value)
                     }
                     ("zendesk", "via_ids") => exports.zendesk_via_ids = self.id_lists(key, value),
+                    ("zendesk", "ticket_forms") => {
+                        exports.zendesk_ticket_forms = self.id_lists(key, value)
+                    }
+                    ("zendesk", "brands") => exports.zendesk_brands = self.id_lists(key, value),
+                    ("zendesk", "channel_tags") => {
+                        for (channel, tag) in value.as_object().into_iter().flatten() {
+                            if let Some(tag) = self.code_setting(channel, tag, Shape::ExportName) {
+                                exports.zendesk_channel_tags.insert(channel.clone(), tag);
+                            }
+                        }
+                    }
                     ("taskrouter", "task_timeout") => match value.as_u64() {
                         Some(seconds) if (1..=MAX_TASK_TIMEOUT).contains(&seconds) => {
                             exports.taskrouter_task_timeout = Some(seconds)
@@ -543,7 +561,14 @@ impl Reader<'_> {
                     ("zendesk", other) => self.unknown(
                         other,
                         msg!("config-zendesk-setting"),
-                        &["segment_field", "organizations", "via_ids"],
+                        &[
+                            "segment_field",
+                            "organizations",
+                            "via_ids",
+                            "ticket_forms",
+                            "brands",
+                            "channel_tags",
+                        ],
                     ),
                     ("taskrouter", other) => self.unknown(
                         other,

@@ -191,6 +191,7 @@ fn zendesk_applies(
         organization: ticket.organization,
         via: ticket.via,
         priority: ticket.priority,
+        marks: vec![],
     };
     let applied = zendesk::applies(policies, &ticket)?;
     let target = match metric {

@@ -300,6 +300,7 @@ fn fault_8_messenger_tickets_arrive_by_messenger_not_sms() {
         organization: None,
         via,
         priority: "normal",
+        marks: vec![],
     };
     // WhatsApp (74) and Zendesk messaging (75) get the messenger's 30 minutes.
     for via in [74, 75, 72, 78] {

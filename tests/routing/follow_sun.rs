@@ -131,6 +131,7 @@ fn a_complaint_ticket_keeps_its_tiers_stricter_targets() {
         organization: None,
         via: 4,
         priority: "normal",
+        marks: vec![],
     };
     let plain = applies(
         &built.policies,
@@ -139,6 +140,7 @@ fn a_complaint_ticket_keeps_its_tiers_stricter_targets() {
             organization: None,
             via: 4,
             priority: "normal",
+            marks: vec![],
         },
     )
     .unwrap();

@@ -18,7 +18,7 @@ const WEEKS: [&str; 4] = [
     "open sat-sun 10:00-16:00",
     "open mon-fri 08:00-20:00; open sat 09:00-17:00; closed 2026-12-25, 2027-01-01",
 ];
-const KINDS: [&str; 5] = ["phone", "chat", "email", "messenger", "social"];
+const KINDS: [&str; 6] = ["phone", "chat", "email", "messenger", "social", "portal"];
 /// Names short and long, Latin and Cyrillic; an index keeps them unique.
 const NAMES: [&str; 4] = [
     "vip",
@@ -68,6 +68,11 @@ struct Gen {
     /// the same segments, at the same priority, of the next team — two
     /// cities' lines behind one number.
     peers: bool,
+    /// Channels cxc.yaml tells apart beside their via id (audit 13, H2),
+    /// as a bit mask: an even one by its ticket form, an odd one by a tag.
+    /// Two channels of one kind share their via ids; told apart or not,
+    /// every ticket gets its spec's target or a finding says which wins.
+    marked: u32,
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -168,6 +173,7 @@ fn gen() -> impl Strategy<Value = Gen> {
                     role_owned: flags.3 >> 2,
                     agents: flags.3.rotate_right(11),
                     peers,
+                    marked: flags.3.rotate_right(5) & 0b1111,
                 }
             },
         )
@@ -343,9 +349,29 @@ impl Gen {
         if self.segment_attribute {
             out += "    segment_attribute: customer.tier_name\n";
         }
+        let mut zendesk = String::new();
         if self.via_override {
             let via = zendesk::vias_of_kind(KINDS[self.channels[0].0])[0];
-            out += &format!("  zendesk:\n    via_ids:\n      ch0: [{via}]\n");
+            zendesk += &format!("    via_ids:\n      ch0: [{via}]\n");
+        }
+        let marked = |odd: usize| {
+            (0..self.channels.len()).filter(move |i| self.marked & (1 << i) != 0 && i % 2 == odd)
+        };
+        if marked(0).next().is_some() {
+            zendesk += "    ticket_forms:\n";
+            for i in marked(0) {
+                zendesk += &format!("      ch{i}: [{}]\n", 360_000 + i);
+            }
+        }
+        if marked(1).next().is_some() {
+            zendesk += "    channel_tags:\n";
+            for i in marked(1) {
+                zendesk += &format!("      ch{i}: form_{i}\n");
+            }
+        }
+        if !zendesk.is_empty() {
+            out += "  zendesk:\n";
+            out += &zendesk;
         }
         out
     }

@@ -982,7 +982,7 @@ fn check_complaint_tickets(
     built: &Built,
     bounds: &Bounds,
     (segment, tag, organization): (&str, Option<String>, Option<u64>),
-    (channel, via): (&str, u64),
+    (channel, via, marked): (&str, u64, &Marked),
     (reply, resolution): (Spec, Spec),
     what: &str,
 ) {
@@ -1033,11 +1033,13 @@ fn check_complaint_tickets(
         let (want_resolution, exact_resolution) = stricter(own("resolve"), resolution);
         let mut tags: Vec<String> = tag.iter().cloned().collect();
         tags.push(format!("complaint_{}", default_name(id)));
+        tags.extend(marked.tag.iter().cloned());
         let ticket = Ticket {
             tags,
             organization,
             via,
             priority: "normal",
+            marks: marked.fields.clone(),
         };
         let applied = zendesk::applies(&built.policies, &ticket);
         let got = applied.as_ref().map(|a| (a.first_reply, a.resolution));
@@ -1067,7 +1069,102 @@ fn business<'v>(calendars: &BTreeMap<&str, &Value>, target: Spec<'v>) -> Option<
     })
 }
 
+/// What cxc.yaml says tells a channel's tickets apart beside their via id:
+/// the ticket form or brand its tickets carry, a tag a trigger sets.
+struct Marked {
+    fields: Vec<(String, u64)>,
+    tag: Option<String>,
+}
+
+impl Marked {
+    fn of(zendesk: &Value, channel: &str) -> Marked {
+        let first = |key: &str| zendesk[key][channel].as_array().and_then(|a| a[0].as_u64());
+        let fields = [("ticket_form_id", "ticket_forms"), ("brand_id", "brands")]
+            .iter()
+            .filter_map(|(field, key)| first(key).map(|v| (field.to_string(), v)))
+            .collect();
+        let tag = zendesk["channel_tags"][channel]
+            .as_str()
+            .map(str::to_string);
+        Marked { fields, tag }
+    }
+}
+
+/// Invariant 11 (audit 13, L2): every written policy is the first match of
+/// some ticket — of any segment (or none), complaint rule (or none), via id
+/// a policy names (or another), and channel mark (or none).
+fn check_reached(facts: &Facts, what: &str) {
+    let built = facts.built;
+    let zendesk = &built.config["zendesk"];
+    let by_org = zendesk["segment_field"] == "organization_id";
+    let mut vias: Vec<u64> = vec![999];
+    for p in built.policies.as_array().unwrap() {
+        let filter = &p["sla_policy"]["filter"];
+        for c in list(filter, "all").iter().chain(list(filter, "any")) {
+            if c["field"] == "via_id" {
+                vias.push(c["value"].as_u64().unwrap());
+            }
+        }
+    }
+    let mut segments: Vec<(Vec<String>, Option<u64>)> = vec![(vec![], None)];
+    for seg in list(&built.routing, "segments") {
+        let id = s(&seg["id"]);
+        if by_org {
+            for org in zendesk["organizations"][id]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                segments.push((vec![], org.as_u64()));
+            }
+        } else {
+            segments.push((vec![facts.segment_name[id].to_string()], None));
+        }
+    }
+    let mut complaints: Vec<Option<String>> = vec![None];
+    for c in list(&built.routing, "escalations") {
+        complaints.push(Some(format!(
+            "complaint_{}",
+            default_name(s(&c["complaint"]))
+        )));
+    }
+    let mut marks: Vec<Marked> = vec![Marked {
+        fields: vec![],
+        tag: None,
+    }];
+    marks.extend(
+        list(&built.routing, "channels")
+            .iter()
+            .map(|c| Marked::of(zendesk, s(&c["id"]))),
+    );
+    let mut tickets = Vec::new();
+    for (tags, organization) in &segments {
+        for complaint in &complaints {
+            for &via in &vias {
+                for mark in &marks {
+                    let mut tags = tags.clone();
+                    tags.extend(complaint.iter().cloned());
+                    tags.extend(mark.tag.iter().cloned());
+                    tickets.push(Ticket {
+                        tags,
+                        organization: *organization,
+                        via,
+                        priority: "normal",
+                        marks: mark.fields.clone(),
+                    });
+                }
+            }
+        }
+    }
+    let unreached = zendesk::unreached(&built.policies, &tickets);
+    assert!(
+        unreached.is_empty(),
+        "{what}: no ticket gets these policies (an earlier one takes every ticket they match): {unreached:?}"
+    );
+}
+
 fn check_zendesk(facts: &Facts, what: &str) {
+    check_reached(facts, what);
     let built = facts.built;
     let r = &built.routing;
     let zendesk = &built.config["zendesk"];
@@ -1094,6 +1191,7 @@ fn check_zendesk(facts: &Facts, what: &str) {
                 Some(v) => v.iter().map(|x| x.as_u64().unwrap()).collect(),
                 None => zendesk::vias_of_kind(ch["kind"].as_str().unwrap_or("")),
             };
+            let marked = Marked::of(zendesk, c);
             let phone = ch["kind"] == "phone";
             let pick = |kinds: &[&str], channel: Option<&str>| {
                 timers
@@ -1142,15 +1240,18 @@ fn check_zendesk(facts: &Facts, what: &str) {
             for &via in &vias {
                 for &org in &organizations {
                     for priority in ["low", "normal", "high", "urgent"] {
+                        let mut tags = if by_org {
+                            vec![]
+                        } else {
+                            vec![facts.segment_name[id].to_string()]
+                        };
+                        tags.extend(marked.tag.iter().cloned());
                         let ticket = Ticket {
-                            tags: if by_org {
-                                vec![]
-                            } else {
-                                vec![facts.segment_name[id].to_string()]
-                            },
+                            tags,
                             organization: org,
                             via,
                             priority,
+                            marks: marked.fields.clone(),
                         };
                         let applied = zendesk::applies(&built.policies, &ticket);
                         let got = applied.as_ref().map(|a| (a.first_reply, a.resolution));
@@ -1217,7 +1318,7 @@ fn check_zendesk(facts: &Facts, what: &str) {
                                 (!by_org).then(|| facts.segment_name[id].to_string()),
                                 org,
                             ),
-                            (c, via),
+                            (c, via, &marked),
                             (reply, resolution),
                             what,
                         );

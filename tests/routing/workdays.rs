@@ -206,6 +206,7 @@ fn working_days_go_out_as_the_longest_running_and_wall_time() {
                 organization: None,
                 via: 4,
                 priority: "normal",
+                marks: vec![],
             };
             let applied = zendesk::applies(&built.policies, &ticket).expect(&what);
             let want = zendesk::Target {

@@ -36,6 +36,9 @@ pub struct Ticket {
     pub organization: Option<u64>,
     pub via: u64,
     pub priority: &'static str,
+    /// Other numeric fields a filter may test (the conditions reference:
+    /// `ticket_form_id`, `brand_id`, `group_id`), with their values.
+    pub marks: Vec<(String, u64)>,
 }
 
 /// A metric as applied: seconds and whether business hours count.
@@ -63,12 +66,17 @@ fn holds(condition: &Value, ticket: &Ticket) -> bool {
         ("via_id", "is") => condition["value"].as_u64() == Some(ticket.via),
         ("via_id", "is_not") => condition["value"].as_u64() != Some(ticket.via),
         ("organization_id", "is") => condition["value"].as_u64() == ticket.organization,
+        ("ticket_form_id" | "brand_id" | "group_id", "is" | "is_not") => {
+            let has = (ticket.marks.iter())
+                .any(|(f, v)| f == field && condition["value"].as_u64() == Some(*v));
+            has == (op == "is")
+        }
         other => panic!("a condition this evaluator does not know: {other:?}"),
     }
 }
 
-/// The policy Zendesk applies to `ticket`, if any.
-pub fn applies(policies: &Value, ticket: &Ticket) -> Option<Applied> {
+/// The policies in the order Zendesk tries them.
+fn by_position(policies: &Value) -> Vec<&Value> {
     let mut list: Vec<&Value> = policies
         .as_array()
         .unwrap()
@@ -76,12 +84,36 @@ pub fn applies(policies: &Value, ticket: &Ticket) -> Option<Applied> {
         .map(|p| &p["sla_policy"])
         .collect();
     list.sort_by_key(|p| p["position"].as_u64().unwrap());
-    let policy = list.into_iter().find(|p| {
-        let all = p["filter"]["all"].as_array().unwrap();
-        let any = p["filter"]["any"].as_array().unwrap();
-        all.iter().all(|c| holds(c, ticket))
-            && (any.is_empty() || any.iter().any(|c| holds(c, ticket)))
-    })?;
+    list
+}
+
+fn matches(policy: &Value, ticket: &Ticket) -> bool {
+    let all = policy["filter"]["all"].as_array().unwrap();
+    let any = policy["filter"]["any"].as_array().unwrap();
+    all.iter().all(|c| holds(c, ticket)) && (any.is_empty() || any.iter().any(|c| holds(c, ticket)))
+}
+
+/// The titles of the policies none of `tickets` gets: each is matched
+/// first by another policy, or by none.
+pub fn unreached(policies: &Value, tickets: &[Ticket]) -> Vec<String> {
+    let list = by_position(policies);
+    let mut reached = vec![false; list.len()];
+    for ticket in tickets {
+        if let Some(i) = list.iter().position(|p| matches(p, ticket)) {
+            reached[i] = true;
+        }
+    }
+    (list.iter().zip(reached))
+        .filter(|(_, r)| !r)
+        .map(|(p, _)| p["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The policy Zendesk applies to `ticket`, if any.
+pub fn applies(policies: &Value, ticket: &Ticket) -> Option<Applied> {
+    let policy = by_position(policies)
+        .into_iter()
+        .find(|p| matches(p, ticket))?;
     let metric = |name: &str| {
         policy["policy_metrics"]
             .as_array()

@@ -18,7 +18,7 @@
 //! `inexact-export` says how long each can take.
 
 use super::slas::{same, schedule, timed, Target, Tiered};
-use super::{channel_vias, filters, metric, policy, SegmentMatch, PRIORITIES};
+use super::{filters, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
@@ -249,35 +249,10 @@ impl Context<'_> {
                 if !catch_all && same(reply, acknowledge) && same(resolution, resolve) {
                     continue;
                 }
-                let vias: Vec<(Value, String)> = group
-                    .channels
-                    .iter()
-                    .flat_map(|&c| {
-                        let name = model.channels[c].header.label();
-                        channel_vias(model, self.exports, c)
-                            .iter()
-                            .map(move |&via| {
-                                (
-                                    json!({"field": "via_id", "operator": "is", "value": via}),
-                                    format!("{name}, via_id {via}"),
-                                )
-                            })
-                    })
-                    .collect();
-                let labels: Vec<&str> = group
-                    .channels
-                    .iter()
-                    .map(|&c| model.channels[c].header.label())
-                    .collect();
-                let ids: Vec<String> = group
-                    .channels
-                    .iter()
-                    .map(|&c| format!("`{}`", model.channels[c].header.id))
-                    .collect();
-                for (filter, via) in filters(vec![tag.clone()], conditions.clone(), vias) {
-                    let channels = via.unwrap_or_else(|| labels.join(", "));
+                let matched = ChannelMatch::new(model, self.exports, &group.channels);
+                for (filter, channels) in matched.filters(vec![tag.clone()], &conditions) {
                     let name = format!("{title} — {} — {channels}", self.labels(&segments));
-                    write(name, &ids.join(", "), reply, resolution, filter, problems);
+                    write(name, &matched.ids, reply, resolution, filter, problems);
                 }
             }
             if catch_all {

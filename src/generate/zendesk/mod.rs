@@ -17,7 +17,12 @@
 //!    and by the ticket's channel (`via_id`): retail e-mail gets the e-mail
 //!    target, not the phone one. Then one catch-all policy with the general
 //!    resolution target for tickets of the segments from any other channel
-//!    (see `slas`).
+//!    (see `slas`). A channel cxc.yaml tells apart from another of its via
+//!    id (its ticket form, brand or a tag: [`marks`]) has policies of its
+//!    own that require that, placed first; two channels it cannot tell apart
+//!    get the sooner targets first, and `inexact-export` says whose win.
+//!
+//! A policy no ticket can reach is not written (`shadow`).
 //!
 //! A first-reply target is the channel's `first_response`, or for a chat or
 //! messaging channel its `answer` time; phone answer times belong to the
@@ -29,6 +34,7 @@
 
 mod complaints;
 mod schedules;
+mod shadow;
 mod slas;
 mod time_zones;
 
@@ -39,6 +45,7 @@ pub use schedules::schedules;
 use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
+use crate::i18n::Arg;
 use crate::model::{Calendar, Channel, Idx, Model, Segment};
 use crate::msg;
 use crate::source::Span;
@@ -117,35 +124,207 @@ fn channel_vias<'a>(model: &Model, exports: &'a Exports, channel: Idx<Channel>) 
         .map_or(via_ids(c.kind), Vec::as_slice)
 }
 
+/// What tells a channel's tickets apart from those of another channel that
+/// arrive through the same via id (cxc.yaml's `ticket_forms`, `brands`,
+/// `channel_tags`): conditions, one of which each of its tickets meets.
+/// Zendesk's SLA policy filters test the same ticket fields as triggers:
+/// `ticket_form_id`, `brand_id` and `current_tags` among them
+/// (<https://developer.zendesk.com/documentation/ticketing/reference-guides/conditions-reference/>).
+pub(super) fn marks(model: &Model, exports: &Exports, channel: Idx<Channel>) -> Vec<Value> {
+    let id = model.channels[channel].header.id.as_str();
+    let ids = |map: &BTreeMap<String, Vec<u64>>, field: &str| -> Vec<Value> {
+        (map.get(id).into_iter().flatten())
+            .map(|v| json!({"field": field, "operator": "is", "value": v}))
+            .collect()
+    };
+    let tags = (exports.zendesk_channel_tags.get(id).into_iter())
+        .map(|t| json!({"field": "current_tags", "operator": "includes", "value": t}));
+    [
+        ids(&exports.zendesk_ticket_forms, "ticket_form_id"),
+        ids(&exports.zendesk_brands, "brand_id"),
+        tags.collect(),
+    ]
+    .concat()
+}
+
+/// How a policy matches the tickets of a group of channels: a channel
+/// told apart by [`marks`] by its via id and its mark (one policy per
+/// pair), the others by one of their via ids.
+pub(super) struct ChannelMatch {
+    /// The channels' ids in backticks, for what the export says.
+    pub ids: String,
+    labels: Vec<String>,
+    marked: Vec<(Vec<Value>, String)>,
+    vias: Vec<(Value, String)>,
+}
+
+impl ChannelMatch {
+    pub(super) fn new(model: &Model, exports: &Exports, channels: &[Idx<Channel>]) -> Self {
+        let via = |id: u64| json!({"field": "via_id", "operator": "is", "value": id});
+        let mut out = ChannelMatch {
+            ids: (channels.iter())
+                .map(|&c| format!("`{}`", model.channels[c].header.id))
+                .collect::<Vec<_>>()
+                .join(", "),
+            labels: Vec::new(),
+            marked: Vec::new(),
+            vias: Vec::new(),
+        };
+        for &c in channels {
+            let name = model.channels[c].header.label();
+            let marks = marks(model, exports, c);
+            let ids = channel_vias(model, exports, c);
+            if marks.is_empty() {
+                out.labels.push(name.to_string());
+                (out.vias).extend(
+                    ids.iter()
+                        .map(|&id| (via(id), format!("{name}, via_id {id}"))),
+                );
+                continue;
+            }
+            let several = ids.len() * marks.len() > 1;
+            for &id in ids {
+                for mark in &marks {
+                    let title = if several {
+                        format!("{name}, via_id {id}")
+                    } else {
+                        name.to_string()
+                    };
+                    out.marked.push((vec![via(id), mark.clone()], title));
+                }
+            }
+        }
+        out
+    }
+
+    /// The filters, each with what a title calls its channels: the marked
+    /// channels' first (see [`filters`]).
+    pub(super) fn filters(&self, required: Vec<Value>, segments: &[Value]) -> Vec<(Value, String)> {
+        let mut out: Vec<(Value, String)> = Vec::new();
+        for (conditions, name) in &self.marked {
+            let all = [required.clone(), conditions.clone()].concat();
+            for (filter, _) in filters(all, segments.to_vec(), Vec::new()) {
+                out.push((filter, name.clone()));
+            }
+        }
+        if !self.vias.is_empty() {
+            for (filter, via) in filters(required, segments.to_vec(), self.vias.clone()) {
+                // A policy split off per via id says which one it takes.
+                out.push((filter, via.unwrap_or_else(|| self.labels.join(", "))));
+            }
+        }
+        out
+    }
+}
+
 /// Two channels whose tickets arrive through the same via id cannot be told
-/// apart by a policy: the first policy that names the id takes both. That
-/// matters only where a policy names the id for segments that use the other
-/// channel too; a policy whose segments never write through the other
-/// channel (the Polish segment's e-mail beside the UK segments' e-mail, told
-/// apart by their tags) loses nothing, and an id no policy names (phone
-/// answer times belong to the telephony) none.
+/// apart by a policy unless one has a mark ([`marks`]): the first policy
+/// that names the id takes both, and the export says whose targets win and
+/// whose are lost. That matters only where a policy names the id for
+/// segments that use the other channel too; a policy whose segments never
+/// write through the other channel (the Polish segment's e-mail beside the
+/// UK segments' e-mail, told apart by their tags) loses nothing, and an id
+/// no policy names (phone answer times belong to the telephony) none.
 fn shared_vias(
     model: &Model,
     exports: &Exports,
     named: &[NamedVia],
     problems: &mut Vec<Diagnostic>,
 ) {
+    let marked = |c: Idx<Channel>| !marks(model, exports, c).is_empty();
+    let meets = |a: &NamedVia, b: &NamedVia| a.segments.iter().any(|s| b.segments.contains(s));
     let mut reported: Vec<(Idx<Channel>, Idx<Channel>)> = Vec::new();
     for (other, channel) in model.channels.iter() {
         for &via in channel_vias(model, exports, other) {
+            let own = |p: &NamedVia| {
+                named
+                    .iter()
+                    .find(|o| o.channel == other && o.via == via && meets(o, p))
+            };
             for policy in named.iter().filter(|p| p.via == via && p.channel != other) {
                 let pair = (policy.channel.min(other), policy.channel.max(other));
                 let takes_others = policy
                     .segments
                     .iter()
                     .any(|&s| model.uses_channel(s, other));
-                if !takes_others || reported.contains(&pair) {
+                let told_apart = marked(policy.channel) || (marked(other) && own(policy).is_some());
+                if !takes_others || told_apart || reported.contains(&pair) {
                     continue;
                 }
                 reported.push(pair);
-                problems.push(shared_via(channel, &model.channels[policy.channel], via));
+                // The first policy naming the id for these segments takes
+                // both channels' tickets.
+                let first = (named.iter())
+                    .find(|p| p.via == via && meets(p, policy) && !marked(p.channel))
+                    .unwrap_or(policy);
+                let (loser, lost) = if first.channel == other {
+                    (policy.channel, Some(policy))
+                } else {
+                    (other, own(policy))
+                };
+                let targets = |p: Option<&NamedVia>| {
+                    targets(model, p.map_or((None, None), |p| (p.reply, p.resolution)))
+                };
+                let message = msg!(
+                    "zendesk-shared-via-wins",
+                    channel = &channel.header.id,
+                    other = &model.channels[policy.channel].header.id,
+                    via = via,
+                    winner = &model.channels[first.channel].header.id,
+                    won = targets(Some(first)),
+                    loser = &model.channels[loser].header.id,
+                    lost = targets(lost)
+                );
+                problems.push(
+                    Diagnostic::new(Code::InexactExport, channel.header.span, message)
+                        .help(shared_via_help(&model.channels[first.channel])),
+                );
             }
         }
+    }
+}
+
+/// A policy's targets as the export's findings say them: "first reply
+/// 15 minutes, resolution 8 hours", or that there are none.
+fn targets(
+    model: &Model,
+    (reply, resolution): (Option<slas::Target>, Option<slas::Target>),
+) -> Arg {
+    let business = |t: &slas::Target| t.calendar.is_some_and(|c| !model.calendars[c].is_24x7());
+    let said: Vec<Arg> = [
+        reply.map(|t| {
+            Arg::Message(msg!(
+                "zendesk-target-reply",
+                time = Arg::limit(t.limit, business(&t))
+            ))
+        }),
+        resolution.map(|t| {
+            Arg::Message(msg!(
+                "zendesk-target-resolution",
+                time = Arg::limit(t.limit, business(&t))
+            ))
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if said.is_empty() {
+        Arg::Message(msg!("zendesk-no-targets"))
+    } else {
+        Arg::List(said)
+    }
+}
+
+/// How to tell a channel's tickets apart — the channel whose policy takes
+/// both, so that marking it hands the other's tickets back to their own
+/// policy — for its kind: a web form by the ticket form it files with (or
+/// the API's via id, 5, when a form files through the API; audit 13 H2:
+/// not WhatsApp's 74), anything else by a tag a trigger sets or its brand.
+fn shared_via_help(channel: &Channel) -> crate::i18n::Message {
+    if channel.kind == Some(ChannelKind::Portal) {
+        msg!("zendesk-shared-via-help-form", channel = &channel.header.id)
+    } else {
+        msg!("zendesk-shared-via-help-tag", channel = &channel.header.id)
     }
 }
 
@@ -162,10 +341,7 @@ fn shared_via(channel: &Channel, other: &Channel, via: u64) -> Diagnostic {
             via = via
         ),
     )
-    .help(msg!(
-        "zendesk-shared-via-help",
-        channel = &channel.header.id
-    ))
+    .help(shared_via_help(channel))
 }
 
 /// The SLA policies, and for each the calendar its business-hours targets
@@ -218,6 +394,7 @@ pub fn policies(
         problems,
     );
     shared_vias(model, exports, &named, problems);
+    shadow::unshadowed(&mut out, &mut calendars);
     unique_titles(&mut out, &mut calendars);
     for (position, policy) in out.iter_mut().enumerate() {
         policy["sla_policy"]["position"] = json!(position + 1);

@@ -10,7 +10,7 @@
 //! catch-all would take the segment's chat tickets before the second
 //! SLA's chat policy is ever tried.
 
-use super::{channel_vias, filters, metric, policy, SegmentMatch, PRIORITIES};
+use super::{channel_vias, filters, marks, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::{report, running_time};
@@ -30,6 +30,9 @@ pub(super) struct Target {
     pub limit: TimeLimit,
     /// Where it is written, for what the export says about it.
     pub span: Span,
+    /// The SLA it comes from (none: a complaint rule's), which the
+    /// policy's title names.
+    pub sla: Option<Idx<Sla>>,
 }
 
 /// The segments covered by exactly the same SLAs, whose targets apply to
@@ -70,18 +73,18 @@ pub(super) fn tiered(
     covered(model)
         .into_iter()
         .map(|covered| {
-            let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
             let general = strictest(
-                slas.iter()
-                    .flat_map(|sla| {
-                        sla.resolutions
-                            .iter()
-                            .filter(|r| r.channel.is_none())
-                            .map(|r| (r.within, r.span, sla.clock()))
+                (covered.slas.iter())
+                    .flat_map(|&id| {
+                        let sla = &model.slas[id];
+                        (sla.resolutions.iter().filter(|r| r.channel.is_none()))
+                            .map(move |r| (r.within, r.span, sla.clock(), id))
                     })
                     .collect::<Vec<_>>()
                     .into_iter()
-                    .map(|(within, span, clock)| timed(model, within, span, clock, problems)),
+                    .map(|(within, span, clock, id)| {
+                        from(id, timed(model, within, span, clock, problems))
+                    }),
             );
             let (groups, ungoverned) = channel_groups(model, exports, &covered, general, problems);
             Tiered {
@@ -166,11 +169,14 @@ pub(super) struct Out<'o> {
 }
 
 /// A policy's `via_id` condition: the channel it is written for, the id,
-/// and the segments whose tickets the policy takes.
+/// the segments whose tickets the policy takes and the targets it gives
+/// them, in policy order.
 pub(super) struct NamedVia {
     pub channel: Idx<Channel>,
     pub via: u64,
     pub segments: Vec<Idx<Segment>>,
+    pub reply: Option<Target>,
+    pub resolution: Option<Target>,
 }
 
 /// Appends the SLA policies, best tier first.
@@ -192,11 +198,18 @@ pub(super) fn policies(
     } in tiered(model, exports, problems)
     {
         let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
-        let label = slas
-            .iter()
-            .map(|s| s.header.label())
-            .collect::<Vec<_>>()
-            .join(" + ");
+        // A title names the SLAs whose targets the policy carries (audit
+        // 13, L2), not every SLA of the segments.
+        let label = |targets: &[Option<Target>]| {
+            let mut carried: Vec<Idx<Sla>> =
+                targets.iter().flatten().filter_map(|t| t.sla).collect();
+            carried.sort();
+            carried.dedup();
+            (carried.iter())
+                .map(|&s| model.slas[s].header.label())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
         let description = slas
             .iter()
             .map(|s| {
@@ -244,44 +257,22 @@ pub(super) fn policies(
                 .push(policy(title, description.clone(), filter, metrics));
         };
         for group in groups {
-            let labels: Vec<&str> = group
-                .channels
-                .iter()
-                .map(|&c| model.channels[c].header.label())
-                .collect();
-            let vias: Vec<(Value, String)> = group
-                .channels
-                .iter()
-                .flat_map(|&c| {
-                    let name = model.channels[c].header.label();
-                    channel_vias(model, exports, c).iter().map(move |&id| {
-                        (
-                            serde_json::json!({"field": "via_id", "operator": "is", "value": id}),
-                            format!("{name}, via_id {id}"),
-                        )
-                    })
-                })
-                .collect();
             for &channel in &group.channels {
                 for &via in channel_vias(model, exports, channel) {
                     out.named.push(NamedVia {
                         channel,
                         via,
                         segments: covered.segments.clone(),
+                        reply: group.reply,
+                        resolution: group.resolution,
                     });
                 }
             }
-            let ids = group
-                .channels
-                .iter()
-                .map(|&c| format!("`{}`", model.channels[c].header.id))
-                .collect::<Vec<_>>()
-                .join(", ");
-            for (filter, via) in filters(Vec::new(), conditions.clone(), vias) {
-                // A policy split off per via id says which one it takes.
-                let channels = via.unwrap_or_else(|| labels.join(", "));
+            let label = label(&[group.reply, group.resolution]);
+            let matched = ChannelMatch::new(model, exports, &group.channels);
+            for (filter, channels) in matched.filters(Vec::new(), &conditions) {
                 let title = format!("{label} — {segment_labels} — {channels}");
-                write(title, &ids, group.reply, group.resolution, filter);
+                write(title, &matched.ids, group.reply, group.resolution, filter);
             }
         }
         // Tickets of these segments from any other channel, after every
@@ -293,7 +284,8 @@ pub(super) fn policies(
             let not = not_via(excluded);
             for (filter, _) in filters(not, conditions.clone(), Vec::new()) {
                 let title = format!(
-                    "{label} — {segment_labels} — {}",
+                    "{} — {segment_labels} — {}",
+                    label(&[general]),
                     words::other_channels(language)
                 );
                 write(title, "", None, general, filter);
@@ -364,6 +356,7 @@ pub(super) fn timed(
         calendar: clock,
         limit: within,
         span,
+        sla: None,
     }
 }
 
@@ -445,7 +438,8 @@ fn channel_groups(
     general: Option<Target>,
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<Group>, Vec<Idx<Channel>>) {
-    let slas: Vec<&Sla> = covered.slas.iter().map(|&s| &model.slas[s]).collect();
+    let ids = &covered.slas;
+    let slas: Vec<&Sla> = ids.iter().map(|&s| &model.slas[s]).collect();
     let mut groups: Vec<Group> = Vec::new();
     let mut ungoverned = Vec::new();
     for &channel in &covered.channels {
@@ -458,19 +452,21 @@ fn channel_groups(
             (covered.segments.iter()).any(|&segment| model.sla_governs(segment, sla, channel))
         };
         let general_here = strictest(
-            (slas.iter().filter(|sla| governs(sla)))
-                .flat_map(|sla| {
+            (ids.iter().filter(|&&id| governs(&model.slas[id])))
+                .flat_map(|&id| {
+                    let sla = &model.slas[id];
                     (sla.resolutions.iter().filter(|r| r.channel.is_none()))
-                        .map(|r| (r.within, r.span, sla.clock()))
+                        .map(move |r| (r.within, r.span, sla.clock(), id))
                 })
                 .collect::<Vec<_>>()
                 .into_iter()
-                .map(|(within, span, clock)| timed(model, within, span, clock, &mut Vec::new())),
+                .map(|(within, span, clock, id)| {
+                    from(id, timed(model, within, span, clock, &mut Vec::new()))
+                }),
         );
         let phone = model.channels[channel].kind == Some(ChannelKind::Phone);
-        let replies: Vec<_> = slas
-            .iter()
-            .flat_map(|sla| {
+        let replies: Vec<_> = (slas.iter().zip(ids))
+            .flat_map(|(sla, &id)| {
                 let answers = sla
                     .answers
                     .iter()
@@ -483,19 +479,19 @@ fn channel_groups(
                     .map(|r| (r.within, r.span));
                 answers
                     .chain(responses)
-                    .map(|(within, span)| (within, span, sla.clock()))
+                    .map(move |(within, span)| (within, span, sla.clock(), id))
             })
             .collect();
-        let resolutions: Vec<_> = slas
-            .iter()
-            .flat_map(|sla| {
+        let resolutions: Vec<_> = (slas.iter().zip(ids))
+            .flat_map(|(sla, &id)| {
                 sla.resolutions
                     .iter()
                     .filter(|r| r.channel.as_ref().and_then(|c| c.target) == Some(channel))
-                    .map(|r| (r.within, r.span, sla.clock()))
+                    .map(move |r| (r.within, r.span, sla.clock(), id))
             })
             .collect();
-        let mut timed = |(within, span, clock)| timed(model, within, span, clock, problems);
+        let mut timed =
+            |(within, span, clock, id)| from(id, timed(model, within, span, clock, problems));
         let reply = strictest(replies.into_iter().map(&mut timed));
         let resolution = strictest(resolutions.into_iter().map(&mut timed)).or(general_here);
         if reply.is_none() && resolution.is_none() && general.is_some() {
@@ -505,10 +501,15 @@ fn channel_groups(
         if reply.is_none() && same(resolution, general) {
             continue;
         }
-        match groups
-            .iter_mut()
-            .find(|g| same(g.reply, reply) && same(g.resolution, resolution))
-        {
+        // A channel told apart by its form, brand or tag has a policy of
+        // its own.
+        let marked = |c: Idx<Channel>| !marks(model, exports, c).is_empty();
+        match (groups.iter_mut()).find(|g| {
+            same(g.reply, reply)
+                && same(g.resolution, resolution)
+                && !marked(channel)
+                && !g.channels.iter().any(|&c| marked(c))
+        }) {
             Some(group) => group.channels.push(channel),
             None => groups.push(Group {
                 reply,
@@ -517,5 +518,54 @@ fn channel_groups(
             }),
         }
     }
-    (groups, ungoverned)
+    (ordered(model, exports, groups), ungoverned)
+}
+
+/// The groups in the order their policies must be matched: a group goes
+/// before an earlier one whose tickets share a via id with its own, when
+/// Zendesk can tell its tickets apart (its channel's form, brand or tag)
+/// and the other's not, or, when neither can be told apart, its targets
+/// are the stricter (the sooner first reply, then resolution): a ticket
+/// Zendesk cannot place gets the sooner target it may be owed, never the
+/// later (audit 13, H2). Other groups keep their order.
+fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
+    let vias = |g: &Group| -> Vec<u64> {
+        (g.channels.iter())
+            .flat_map(|&c| channel_vias(model, exports, c).iter().copied())
+            .collect()
+    };
+    let marked = |g: &Group| {
+        g.channels
+            .iter()
+            .any(|&c| !marks(model, exports, c).is_empty())
+    };
+    let key = |g: &Group| {
+        let time = |t: Option<Target>| t.map_or(u64::MAX, |t| t.time.seconds());
+        (time(g.reply), time(g.resolution))
+    };
+    let mut out: Vec<Group> = Vec::new();
+    for group in groups {
+        let ids = vias(&group);
+        let before = out.iter().position(|h| {
+            vias(h).iter().any(|v| ids.contains(v))
+                && match (marked(&group), marked(h)) {
+                    (true, false) => true,
+                    (false, false) => key(&group) < key(h),
+                    _ => false,
+                }
+        });
+        match before {
+            Some(at) => out.insert(at, group),
+            None => out.push(group),
+        }
+    }
+    out
+}
+
+/// `target`, from SLA `sla`.
+fn from(sla: Idx<Sla>, target: Target) -> Target {
+    Target {
+        sla: Some(sla),
+        ..target
+    }
 }
