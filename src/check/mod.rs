@@ -7,6 +7,7 @@
 
 mod agreements;
 pub mod backing;
+mod branches;
 mod calendars;
 mod channels;
 mod clocks;
@@ -110,6 +111,7 @@ pub(crate) use crate::diagnostic::elide;
 pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(model, options);
     journeys::check(&mut ctx);
+    branches::check(&mut ctx);
     organisation::check(&mut ctx);
     coverage::check(&mut ctx);
     levels::check(&mut ctx);
@@ -133,6 +135,7 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
 pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
     journeys::DOCS
         .iter()
+        .chain(branches::DOCS)
         .chain(organisation::DOCS)
         .chain(coverage::DOCS)
         .chain(levels::DOCS)

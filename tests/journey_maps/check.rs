@@ -25,29 +25,7 @@ pub fn text_outside_card(tags: &[Tag]) -> Option<(Box2, String, Box2)> {
             continue;
         }
         let outer = current.expect("a card's text follows its box");
-        let size = t.get("font-size").map_or(13.0, |v| v.parse().unwrap());
-        let face = match t.get("font-weight") {
-            Some("bold") => Face::SansBold,
-            _ => Face::Sans,
-        };
-        let width = metrics::width(&t.text, face, size);
-        let x = t.at.0 + t.num("x");
-        let left = match t.get("text-anchor") {
-            Some("middle") => x - width / 2.0,
-            Some("end") => x - width,
-            _ => x,
-        };
-        let mut baseline = t.at.1 + t.num("y");
-        if t.get("dominant-baseline") == Some("middle") {
-            baseline += metrics::MIDDLE * size;
-        }
-        let (top, bottom) = metrics::line_extent(baseline, size);
-        let line = Box2 {
-            x: left,
-            y: top,
-            w: width,
-            h: bottom - top,
-        };
+        let line = line_box(t);
         let inner = Box2 {
             x: outer.x + TEXT_PAD,
             y: outer.y + TEXT_PAD,
@@ -63,6 +41,119 @@ pub fn text_outside_card(tags: &[Tag]) -> Option<(Box2, String, Box2)> {
         }
     }
     None
+}
+
+/// The box of a group of small text (an edge's label, an end's outcome),
+/// as its `data-` attributes say.
+pub fn data_box(t: &Tag) -> Box2 {
+    Box2 {
+        x: t.at.0 + t.num("data-x"),
+        y: t.at.1 + t.num("data-y"),
+        w: t.num("data-width"),
+        h: t.num("data-height"),
+    }
+}
+
+/// The box a line of text takes, measured as the drawing measures it:
+/// its width by the font's widths from its anchor, its height the font's
+/// ascent and descent round its baseline.
+fn line_box(t: &Tag) -> Box2 {
+    let size = t.get("font-size").map_or(13.0, |v| v.parse().unwrap());
+    let face = match t.get("font-weight") {
+        Some("bold") => Face::SansBold,
+        _ => Face::Sans,
+    };
+    let width = metrics::width(&t.text, face, size);
+    let x = t.at.0 + t.num("x");
+    let left = match t.get("text-anchor") {
+        Some("middle") => x - width / 2.0,
+        Some("end") => x - width,
+        _ => x,
+    };
+    let mut baseline = t.at.1 + t.num("y");
+    if t.get("dominant-baseline") == Some("middle") {
+        baseline += metrics::MIDDLE * size;
+    }
+    let (top, bottom) = metrics::line_extent(baseline, size);
+    Box2 {
+        x: left,
+        y: top,
+        w: width,
+        h: bottom - top,
+    }
+}
+
+/// Audit 13, L5: every end event (a circle drawn 4 px thick, its tooltip
+/// its name) has its outcome written beside it, as BPMN names the event:
+/// the outcome's box right of the circle, its lines together the name
+/// (wrapped, never cut), each line's measured box inside the outcome's
+/// box. The outcomes' boxes, to check against everything else.
+pub fn outcomes_beside_ends(tags: &[Tag]) -> Result<Vec<Box2>, String> {
+    let mut ends = Vec::new();
+    for (k, t) in tags.iter().enumerate() {
+        if t.name == "circle"
+            && t.get("class") == Some("event")
+            && t.get("stroke-width") == Some("4")
+        {
+            let title = tags.get(k + 1).filter(|n| n.name == "title");
+            let name = title.ok_or("an end event without its name")?.text.clone();
+            let r = t.num("r");
+            let circle = Box2 {
+                x: t.at.0 + t.num("cx") - r,
+                y: t.at.1 + t.num("cy") - r,
+                w: 2.0 * r,
+                h: 2.0 * r,
+            };
+            ends.push((circle, name));
+        }
+    }
+    let mut outcomes: Vec<(Box2, Vec<String>)> = Vec::new();
+    for t in tags {
+        if t.name == "g" && t.get("class") == Some("outcome") {
+            outcomes.push((data_box(t), Vec::new()));
+        } else if t.name == "text" && t.within("outcome") {
+            let (outer, lines) = outcomes.last_mut().ok_or("an outcome's text outside it")?;
+            let line = line_box(t);
+            let inside = outer.x <= line.x
+                && line.x + line.w <= outer.x + outer.w
+                && outer.y <= line.y
+                && line.y + line.h <= outer.y + outer.h;
+            if !inside {
+                return Err(format!(
+                    "the outcome {:?} {line:?} is not inside {outer:?}",
+                    t.text
+                ));
+            }
+            lines.push(t.text.clone());
+        }
+    }
+    if outcomes.len() != ends.len() {
+        return Err(format!(
+            "{} outcomes for {} end events",
+            outcomes.len(),
+            ends.len()
+        ));
+    }
+    for ((circle, name), (outcome, lines)) in ends.iter().zip(&outcomes) {
+        // A word too long for a line is broken inside, a hyphen after
+        // a syllable: the lines are the name, less such hyphens.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let joined: String = lines
+            .iter()
+            .map(|l| l.strip_suffix('-').unwrap_or(l))
+            .collect();
+        if squeeze(&lines.concat()) != squeeze(name) && squeeze(&joined) != squeeze(name) {
+            return Err(format!("the end {name:?} is written {lines:?}"));
+        }
+        let right = circle.x + circle.w;
+        let level = outcome.y < circle.y + circle.h && circle.y < outcome.y + outcome.h;
+        if !(right <= outcome.x && outcome.x <= right + 8.0 && level) {
+            return Err(format!(
+                "the outcome {name:?} {outcome:?} is not beside its end {circle:?}"
+            ));
+        }
+    }
+    Ok(outcomes.into_iter().map(|(b, _)| b).collect())
 }
 
 /// The longest stretch along which two different lines run side by side
@@ -231,15 +322,7 @@ pub fn check_map_allowing(
     let labels: Vec<(usize, Box2)> = tags
         .iter()
         .filter(|t| t.name == "g" && t.get("class") == Some("label"))
-        .map(|t| {
-            let b = Box2 {
-                x: t.at.0 + t.num("data-x"),
-                y: t.at.1 + t.num("data-y"),
-                w: t.num("data-width"),
-                h: t.num("data-height"),
-            };
-            (t.num("data-edge") as usize, b)
-        })
+        .map(|t| (t.num("data-edge") as usize, data_box(t)))
         .collect();
     let lines = lines_of(&tags);
     // Audit 3, finding 10: a loop goes back on a short route, and no line
@@ -280,12 +363,14 @@ pub fn check_map_allowing(
             "the line {text:?} {line:?} is not inside its card {card:?}"
         ));
     }
+    let outcomes = outcomes_beside_ends(&tags)?;
     let chips = rects_in("touchpoint");
     let solid: Vec<(&str, Box2)> = boxes
         .iter()
         .map(|b| ("step", *b))
         .chain(events.iter().map(|b| ("event", *b)))
         .chain(labels.iter().map(|(_, b)| ("label", *b)))
+        .chain(outcomes.iter().map(|b| ("outcome", *b)))
         .chain(chips.iter().map(|b| ("touchpoint", *b)))
         .collect();
     for (i, (what, a)) in solid.iter().enumerate() {
@@ -302,6 +387,17 @@ pub fn check_map_allowing(
         for &(x, y) in points {
             if !(0.0..=width).contains(&x) || !(0.0..=height).contains(&y) {
                 return Err(format!("a line leaves the view at {x},{y}"));
+            }
+        }
+    }
+    // No line runs over an end's outcome.
+    for (edge, points) in &lines {
+        for outcome in &outcomes {
+            if points
+                .windows(2)
+                .any(|w| outcome.distance(w[0], w[1]) == 0.0)
+            {
+                return Err(format!("line {edge} runs over the outcome {outcome:?}"));
             }
         }
     }

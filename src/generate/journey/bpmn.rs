@@ -266,14 +266,7 @@ fn build(graph: &Graph, lane_of: &[usize], language: Language) -> Process {
         };
         let source = from.unwrap_or(task[i]);
         if let Some(outcome) = &node.end {
-            let name = if outcome.is_empty() {
-                match language {
-                    Language::En => "Done".to_string(),
-                    Language::Ru => "Завершено".to_string(),
-                }
-            } else {
-                outcome.clone()
-            };
+            let name = super::end_name(outcome, language).to_string();
             let end = p.add(
                 format!("End_{i}"),
                 "endEvent",

@@ -54,6 +54,17 @@ pub struct Edge {
     pub when: Option<String>,
 }
 
+/// The name an end event carries, on the map and in BPMN alike: the
+/// step's outcome, or "Done" for an `end` with none.
+pub fn end_name(outcome: &str, language: crate::syntax::values::Language) -> &str {
+    use crate::syntax::values::Language;
+    match (outcome.is_empty(), language) {
+        (false, _) => outcome,
+        (true, Language::En) => "Done",
+        (true, Language::Ru) => "Завершено",
+    }
+}
+
 impl Graph {
     pub fn new(model: &Model, journey: &Journey, checks: &crate::check::Options) -> Graph {
         let nodes = journey

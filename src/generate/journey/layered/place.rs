@@ -316,6 +316,19 @@ pub(super) fn place(
     for layer in order {
         for &(lane, ref nodes) in layer {
             let mut c = lane_start[lane] + (lane_width[lane] - row_width(nodes)) / 2;
+            // A node alone in its row with a label beside it (an end event
+            // and its outcome) has its body on the lane's middle, in line
+            // with the steps of the lane, where the label still fits inside
+            // the lane.
+            if let [v] = nodes[..] {
+                if v < real && work.shapes[v].aside.is_some() {
+                    let (start, width) = (lane_start[lane], lane_width[lane]);
+                    let centred = start + (width - work.shapes[v].cross) / 2;
+                    if centred + work.size[v].1 <= start + width - 2 {
+                        c = centred;
+                    }
+                }
+            }
             for (k, &v) in nodes.iter().enumerate() {
                 cross[v] = c;
                 c += work.size[v].1 + nodes.get(k + 1).map_or(0, |&w| gap(work, v, w));

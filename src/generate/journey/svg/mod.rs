@@ -31,6 +31,7 @@ pub use write::{cuts, svg, LANDSCAPE, PRINT_MOST, SCALED_MOST};
 use super::layered::{self, Input, Orientation, Placed, Rect, Shape};
 use super::metrics::{self, Face};
 use super::Graph;
+use crate::syntax::values::Language;
 
 /// The widest map, customer lane and phase titles included, that a 1,280-px
 /// screen shows in full beside nothing, and A4 landscape prints at 8 pt or
@@ -359,6 +360,40 @@ fn small_text(text: &str, max: i64) -> (Vec<String>, i64, i64) {
     (lines, width, height)
 }
 
+/// The widest an end event's outcome is beside it before it wraps: half
+/// a step, so that the event stands on its lane's middle under the steps
+/// with its outcome beside it (60 px at least: "Resolved", "Завершено" on
+/// a line); in a compact drawing what its lane has beside the event, 48
+/// px at least (a longer word is broken: ten owners' lanes are 62 px).
+pub(super) fn outcome_most(style: Style) -> i64 {
+    match style.room {
+        None => (style.step / 2).max(60),
+        Some(room) => (room - EVENT - layered::BESIDE - 2).max(48),
+    }
+}
+
+/// An end event's outcome as the map writes it beside the event, wrapped
+/// to `max` px: its lines (in `language`) and the size of its box (for
+/// the layout, `None`: the larger of both languages', so the drawing is
+/// the same in either).
+pub(super) fn outcome_text(
+    outcome: &str,
+    language: Option<Language>,
+    max: i64,
+) -> (Vec<String>, i64, i64) {
+    let texts = match language {
+        Some(l) => vec![small_text(super::end_name(outcome, l), max)],
+        None => [Language::En, Language::Ru]
+            .map(|l| small_text(super::end_name(outcome, l), max))
+            .to_vec(),
+    };
+    let (w, h) = texts
+        .iter()
+        .fold((0, 0), |(w, h), t| (w.max(t.1), h.max(t.2)));
+    let lines = texts.into_iter().next().map(|t| t.0).unwrap_or_default();
+    (lines, w, h)
+}
+
 /// A step's measured badge (median time, drop-off), wrapped to its box.
 fn badge_lines(node: &super::Node, step: i64) -> Vec<String> {
     node.badge
@@ -442,9 +477,14 @@ fn draw_in(graph: &Graph, style: Style, lane_min: &[i64], shared: i64) -> Drawin
         kinds.len() - 1
     });
     for (i, node) in graph.nodes.iter().enumerate() {
-        if node.end.is_some() {
+        if let Some(outcome) = &node.end {
             kinds.push(Kind::End(i));
-            shapes.push(event(lane_of[i]));
+            // Its outcome beside it, as BPMN names the event (audit 13, L5).
+            let (_, w, h) = outcome_text(outcome, None, outcome_most(style));
+            shapes.push(Shape {
+                aside: Some((h, w)),
+                ..event(lane_of[i])
+            });
             bands_in.push(band_of[i]);
             edges.push((i, kinds.len() - 1, None));
         }

@@ -4,7 +4,7 @@
 use super::parts;
 use super::{draw, measured, Kind, BUDGET, CURVE, EVENT, LINE, SMALL_LINE};
 use crate::generate::journey::layered::Rect;
-use crate::generate::journey::{Graph, Node};
+use crate::generate::journey::{end_name, Graph, Node};
 use crate::generate::markup::escape;
 use crate::generate::words;
 use crate::syntax::values::Language;
@@ -124,22 +124,7 @@ pub fn svg(
     }
     for (e, label) in d.labels.iter().enumerate() {
         let Some(label) = label else { continue };
-        let r = label.rect;
-        let _ = write!(
-            s,
-            "<g class=\"label\" data-edge=\"{e}\" data-x=\"{}\" data-y=\"{}\" data-width=\"{}\" data-height=\"{}\">",
-            r.x, r.y, r.width, r.height
-        );
-        for (k, line) in label.lines.iter().enumerate() {
-            let _ = write!(
-                s,
-                "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#57606a\">{}</text>",
-                r.x + 1,
-                r.y + 11 + k as i64 * SMALL_LINE,
-                escape(line)
-            );
-        }
-        s.push_str("</g>\n");
+        text_box(&mut s, "label", Some(e), label.rect, &label.lines);
     }
     for (v, kind) in d.kinds.iter().enumerate() {
         let b = d.placed.boxes[v];
@@ -156,20 +141,18 @@ pub fn svg(
             Kind::End(i) => {
                 let (cx, cy) = b.center();
                 let outcome = graph.nodes[i].end.as_deref().unwrap_or_default();
-                let name = if outcome.is_empty() {
-                    match language {
-                        Language::En => "End",
-                        Language::Ru => "Завершение",
-                    }
-                } else {
-                    outcome
-                };
+                let name = end_name(outcome, language);
                 let _ = writeln!(
                     s,
                     "<circle class=\"event\" cx=\"{cx}\" cy=\"{cy}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#1a7f37\" stroke-width=\"4\"><title>{}</title></circle>",
                     EVENT / 2,
                     escape(name)
                 );
+                if let Some(r) = d.placed.asides[v] {
+                    let most = super::outcome_most(d.style);
+                    let (lines, _, _) = super::outcome_text(outcome, Some(language), most);
+                    text_box(&mut s, "outcome", None, r, &lines);
+                }
             }
         }
     }
@@ -192,6 +175,29 @@ pub fn svg(
         c
     });
     (s, curve, parts)
+}
+
+/// A box of small text (an edge's label, an end event's outcome): its
+/// group says its box, and its edge where it labels one.
+fn text_box(s: &mut String, class: &str, edge: Option<usize>, r: Rect, lines: &[String]) {
+    let edge = edge
+        .map(|e| format!(" data-edge=\"{e}\""))
+        .unwrap_or_default();
+    let _ = write!(
+        s,
+        "<g class=\"{class}\"{edge} data-x=\"{}\" data-y=\"{}\" data-width=\"{}\" data-height=\"{}\">",
+        r.x, r.y, r.width, r.height
+    );
+    for (k, line) in lines.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#57606a\">{}</text>",
+            r.x + 1,
+            r.y + 11 + k as i64 * SMALL_LINE,
+            escape(line)
+        );
+    }
+    s.push_str("</g>\n");
 }
 
 /// Where a map `width` wide is cut for print: after whole lanes (`ends`:
