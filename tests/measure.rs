@@ -10,6 +10,8 @@ mod common;
 mod complaint_clock;
 #[path = "measure/delimiters.rs"]
 mod delimiters;
+#[path = "measure/headers.rs"]
+mod headers;
 #[path = "measure/insurer.rs"]
 mod insurer;
 #[path = "measure/metric_channels.rs"]

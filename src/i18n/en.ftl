@@ -1112,6 +1112,12 @@ measure-bad-data = { $count } { $count ->
        *[yes] lines
     } { $lines })
 measure-bad-data-help = Fix the export, or map its columns and names in cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); rows like these are skipped and counted, never used.
+measure-bad-export = The { $file }: { $what }{ $several ->
+        [no] {""}
+       *[yes] {" "}({ $count } columns named twice in all)
+    }
+measure-bad-export-help-column = Fix the export so that each column has a name of its own, or map the field to the column meant in cxc.yaml (`measure.columns`).
+measure-bad-export-help-empty = Give the export of the period: a file with no rows measures nothing, and its figures would read as a clean period.
 measure-cases-set-aside = { $cases } { $cases ->
         [one] case
        *[other] cases
@@ -1130,6 +1136,8 @@ measure-flaw-bad-time = `{ $field }` is not a date and time
 measure-flaw-bad-number = `{ $field }` is not a number on its scale
 measure-flaw-unreadable = the row cannot be read
 measure-flaw-too-long = longer than { $max } MB (a quote that never closes?): skipped to the next line
+measure-flaw-duplicate-column = its header names the column `{ $name }` more than once, so which of them the export meant cannot be told (the first is read)
+measure-flaw-no-rows = it holds no rows (an empty file, or a header alone): nothing was measured, so no figure says how the period went
 measure-flaw-unknown-segment = a segment the spec does not have, such as `{ $name }`
 measure-flaw-unknown-channel = a channel the spec does not have, such as `{ $name }`
 measure-flaw-unknown-complaint = a complaint rule the spec does not have, such as `{ $name }`

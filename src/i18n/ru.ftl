@@ -1182,6 +1182,12 @@ measure-bad-data = { $file }: { $count ->
        *[yes] строки
     } { $lines })
 measure-bad-data-help = Исправьте выгрузку или сопоставьте её столбцы и названия в cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); такие строки пропускаются и подсчитываются, но не используются.
+measure-bad-export = { $file }: { $what }{ $several ->
+        [no] {""}
+       *[yes] {" "}(всего столбцов с повторённым названием: { $count })
+    }
+measure-bad-export-help-column = Исправьте выгрузку, чтобы у каждого столбца было своё название, или сопоставьте поле нужному столбцу в cxc.yaml (`measure.columns`).
+measure-bad-export-help-empty = Дайте выгрузку за период: файл без строк ничего не измеряет, и его цифры выглядели бы как чистый период.
 measure-cases-set-aside = Путь `{ $journey }`: { $cases ->
         [one] { $cases } случай отложен
        *[other] случаев отложено: { $cases }
@@ -1197,6 +1203,8 @@ measure-flaw-bad-time = `{ $field }` не является датой и вре�
 measure-flaw-bad-number = `{ $field }` не является числом своей шкалы
 measure-flaw-unreadable = строка не читается
 measure-flaw-too-long = длиннее { $max } МБ (незакрытая кавычка?): пропущено до следующей строки
+measure-flaw-duplicate-column = её заголовок называет столбец `{ $name }` больше одного раза, и какой из них имелся в виду, не понять (читается первый)
+measure-flaw-no-rows = в ней нет ни одной строки (пустой файл или один заголовок): ничего не измерено, и ни одна цифра не говорит, как прошёл период
 measure-flaw-unknown-segment = сегмент, которого нет в спецификации, например `{ $name }`
 measure-flaw-unknown-channel = канал, которого нет в спецификации, например `{ $name }`
 measure-flaw-unknown-complaint = правило жалоб, которого нет в спецификации, например `{ $name }`

@@ -215,6 +215,9 @@ pub struct Measurement<'m> {
     complaints: complaints::Tally,
     journeys: journeys::Tally,
     flaws: Flaws,
+    /// The rows each export held, good or bad (by [`DataFile`]'s order):
+    /// an export with none is said to be empty, not measured as clean.
+    rows: [u64; 2],
 }
 
 impl<'m> Measurement<'m> {
@@ -274,7 +277,17 @@ impl<'m> Measurement<'m> {
             complaints: complaints::Tally::default(),
             journeys: journeys::Tally::new(model, settings.max_handoffs),
             flaws: Flaws::default(),
+            rows: [0; 2],
             settings,
+        }
+    }
+
+    /// Says that an export read in full held no rows, when it held none
+    /// (zero bytes, or a header alone): every figure of it is then empty
+    /// rather than met, and the run says so as `bad-data` at its first line.
+    pub fn read_all(&mut self, file: DataFile) {
+        if self.rows[file as usize] == 0 {
+            self.flaws.note(file, Flaw::NoRows, 1, None, None);
         }
     }
 
@@ -296,11 +309,17 @@ impl<'m> Measurement<'m> {
     }
 
     fn bad(&mut self, file: DataFile, row: BadRow) {
+        // Counted as a row by the caller; a header's flaw is none.
+        if !row.problem.is_row() {
+            self.rows[file as usize] -= 1;
+        }
         let subject = row.subject.as_deref().and_then(|name| match file {
             DataFile::Contacts => self.segments.get(name).map(|&s| Subject::Segment(s)),
             DataFile::Cases => self.journey_ids.get(name).map(|&j| Subject::Journey(j)),
         });
-        self.flaws.note(file, row.problem, row.line, None, subject);
+        let example = row.example.as_deref();
+        self.flaws
+            .note(file, row.problem, row.line, example, subject);
         if let (DataFile::Cases, Some(case)) = (file, &row.case) {
             let journey = subject.and_then(|s| match s {
                 Subject::Journey(j) => Some(j),
@@ -359,6 +378,7 @@ impl<'m> Measurement<'m> {
     }
 
     pub fn contact(&mut self, row: Result<Contact<&str>, BadRow>) {
+        self.rows[DataFile::Contacts as usize] += 1;
         // Borrowed where the reader put it: a contact is some 350 bytes.
         let contact = match row {
             Ok(ref c) => c,
@@ -524,6 +544,7 @@ impl<'m> Measurement<'m> {
     }
 
     pub fn visit(&mut self, row: Result<Visit, BadRow>) {
+        self.rows[DataFile::Cases as usize] += 1;
         let visit = match row {
             Ok(v) => v,
             Err(bad) => return self.bad(DataFile::Cases, bad),
@@ -629,6 +650,9 @@ impl<'m> Measurement<'m> {
         self.promises.kept.absorb(other.promises.kept);
         self.complaints.kept.absorb(other.complaints.kept);
         self.flaws.absorb(other.flaws);
+        for (mine, theirs) in self.rows.iter_mut().zip(other.rows) {
+            *mine += theirs;
+        }
     }
 
     pub fn finish(mut self) -> Report {
