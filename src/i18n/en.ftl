@@ -157,6 +157,8 @@ stale-review = the standards were last reviewed on { $reviewed }; the next revie
         [one] 1 day
        *[other] { $days } days
     } ago
+stale-review-future = the standards say they were last reviewed on { $reviewed }, after today ({ $today }): a review that has not happened yet cannot be the last one, and the review cadence is never checked against it
+stale-review-future-help = write the date of the last review that took place (`--today DATE` fixes today for reproducible CI)
 stale-review-help = review the standards against current volumes, channels and promises, then update `reviewed`
 review-cadence-missing = the standards say nothing about how often they are reviewed
 review-cadence-no-date = the standards have a review cadence but no date of their last review
@@ -867,7 +869,7 @@ explain-deadline-exceeds-target =
     .summary = Step deadlines along a path from `start` to an `end` add up to more than the journey's `within` or, without one, the shortest wall-clock time a served segment's resolution target can last on its SLA's hours (steps run on the wall clock: `3wd` on Mon–Fri 09–18 lasts at least 2 days 18 hours).
     .why = If every team meets its own deadline and the customer still waits longer than promised, the standard is inconsistent by construction. The longest path counts, each loop taken once.
 explain-stale-review =
-    .summary = `reviewed` plus `review every` lies before today (`--today DATE` fixes today).
+    .summary = `reviewed` plus `review every` lies before today, or `reviewed` lies after today (`--today DATE` fixes today).
     .why = Service standards age: channels, volumes and promises change. A standard that is past its own review date is one nobody is checking against reality.
 explain-role-without-duties =
     .summary = A role has no `duty`.
