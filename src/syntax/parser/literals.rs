@@ -327,7 +327,7 @@ impl<'t> Parser<'t> {
             Err(_) => {
                 self.invalid(
                     span,
-                    msg!("number-too-large", number = abbreviate(text)),
+                    out_of_range(text),
                     msg!("whole-number-too-large-help"),
                 );
                 None
@@ -339,11 +339,7 @@ impl<'t> Parser<'t> {
         match text.parse::<f64>() {
             Ok(n) if n.is_finite() && n.abs() < 1e12 => Some(n),
             _ => {
-                self.invalid(
-                    span,
-                    msg!("number-too-large", number = abbreviate(text)),
-                    msg!("number-too-large-help"),
-                );
+                self.invalid(span, out_of_range(text), msg!("number-too-large-help"));
                 None
             }
         }
@@ -457,4 +453,15 @@ pub(super) fn abbreviate(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// A number outside the range a spec's numbers have: too large, or below
+/// it for a negative one (`-9223372036854775809` is not "too large").
+fn out_of_range(text: &str) -> Message {
+    let id = if text.trim_start().starts_with('-') {
+        "number-too-small"
+    } else {
+        "number-too-large"
+    };
+    Message::new(id, vec![("number", abbreviate(text).into())])
 }
