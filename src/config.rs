@@ -790,17 +790,37 @@ fn key_places(text: &str) -> std::collections::HashMap<&str, usize> {
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\r' {
             (line, word) = (None, i + 1);
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || FLOW.contains(&c) {
+            // A key of a flow mapping (`{hot-potato: 2, x: 1}`) starts
+            // after its brace or comma (attack 12, L2: it was placed at 1:1).
             word = i + c.len_utf8();
+            if !c.is_whitespace() {
+                line.get_or_insert(i);
+            }
         } else {
             let line = *line.get_or_insert(i);
             if c == ':' {
-                places.entry(&text[word..i]).or_insert(word);
+                let (key, at) = unquoted(&text[word..i], word);
+                places.entry(key).or_insert(at);
                 places.entry(&text[line..i]).or_insert(line);
             }
         }
     }
     places
+}
+
+/// The characters that end a key's word in a flow collection.
+const FLOW: [char; 3] = ['{', '[', ','];
+
+/// A key written in quotes (`"hot-potato": 2`), without them, and where it
+/// starts.
+fn unquoted(key: &str, at: usize) -> (&str, usize) {
+    for quote in ['"', '\''] {
+        if let Some(inner) = key.strip_prefix(quote).and_then(|k| k.strip_suffix(quote)) {
+            return (inner, at + 1);
+        }
+    }
+    (key, at)
 }
 
 /// The forms of settings that end up inside a vendor's expressions.
@@ -917,7 +937,7 @@ mod tests {
                 text[..i]
                     .chars()
                     .next_back()
-                    .is_none_or(char::is_whitespace)
+                    .is_none_or(|c| c.is_whitespace() || FLOW.contains(&c))
             })
             .unwrap_or(0)
     }
@@ -925,7 +945,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn keys_are_found_where_a_search_from_the_start_finds_them(
-            text in "[ab:\\- \n\r\tщ#]{0,80}",
+            text in "[ab:\\- \n\r\tщ#{,\\[]{0,80}",
             key in "[ab:щ-]{1,4}",
         ) {
             let places = key_places(&text);
@@ -985,6 +1005,24 @@ mod tests {
         let (config, errors) = read("thresholds:\n  too-many-tiers: 4294967295\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.max_tiers, Some(u32::MAX));
+    }
+
+    /// Attack 12, L2: a value in a flow mapping was reported at 1:1. Its
+    /// key is found after the brace or comma, quoted or not.
+    #[test]
+    fn a_key_in_a_flow_mapping_is_placed_where_it_stands() {
+        for text in [
+            "# settings\nthresholds: {hot-potato: \"two\"}\n",
+            "thresholds: {too-many-tiers: 3,hot-potato: \"two\"}\n",
+            "thresholds: { \"hot-potato\": two }\n",
+            "thresholds: {'hot-potato': two}\n",
+        ] {
+            let (_, errors) = read(text);
+            assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+            let at = errors[0].span.start();
+            assert_eq!(at, text.find("hot-potato").unwrap(), "{text}");
+            assert!(errors[0].message.contains("`hot-potato`"), "{text}");
+        }
     }
 
     #[test]
