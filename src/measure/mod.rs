@@ -192,7 +192,6 @@ pub struct Measurement<'m> {
     journey_ids: Lookup<&'m str, Idx<Journey>>,
     steps: Vec<Lookup<&'m str, Idx<Step>>>,
     contact_days: Option<(i64, i64)>,
-    case_days: Option<(i64, i64)>,
     /// The latest time written anywhere in the contacts export.
     latest: Option<Timestamp>,
     contacts: u64,
@@ -261,7 +260,6 @@ impl<'m> Measurement<'m> {
                 })
                 .collect(),
             contact_days: None,
-            case_days: None,
             latest: None,
             contacts: 0,
             by_segment: vec![0; model.segments.len()],
@@ -294,18 +292,10 @@ impl<'m> Measurement<'m> {
     /// The local day of an instant in the home zone; whether it is in the
     /// period measured.
     fn day(&self, at: Timestamp) -> (i64, bool) {
-        let offset = self.clocks.home_offset(at);
-        let day = (at.as_second() + i64::from(offset)).div_euclid(86_400);
+        let day = self.clocks.home_day(at);
         let after_from = self.settings.from.is_none_or(|d| day >= d.to_days());
         let before_to = self.settings.to.is_none_or(|d| day <= d.to_days());
         (day, after_from && before_to)
-    }
-
-    fn seen(days: &mut Option<(i64, i64)>, day: i64) {
-        *days = Some(match *days {
-            None => (day, day),
-            Some((a, b)) => (a.min(day), b.max(day)),
-        });
     }
 
     fn bad(&mut self, file: DataFile, row: BadRow) {
@@ -429,7 +419,7 @@ impl<'m> Measurement<'m> {
         if let Some(flaw) = self.contradiction(contact) {
             return note(&mut self.flaws, flaw, None);
         }
-        Self::seen(&mut self.contact_days, day);
+        seen(&mut self.contact_days, day);
         let home = self.clocks.home();
         let times = [
             contact.answered,
@@ -575,7 +565,7 @@ impl<'m> Measurement<'m> {
             return self.bad_visit(Some(journey), &visit, Flaw::BadTime("entered"), None);
         };
         // A case is measured in the period its visits fall in.
-        let (day, inside) = self.day(entered);
+        let (_, inside) = self.day(entered);
         if !inside {
             return;
         }
@@ -586,7 +576,8 @@ impl<'m> Measurement<'m> {
             return self.bad_visit(Some(journey), &visit, flaw, None);
         }
         let left = visit.left.and_then(|w| w.at(home));
-        Self::seen(&mut self.case_days, day);
+        // The cases' period is that of the cases kept (`journeys::Tally`'s
+        // days): a case set aside whole widens it by none of its days.
         self.visits += 1;
         let stop = journeys::Stop {
             step,
@@ -674,7 +665,7 @@ impl<'m> Measurement<'m> {
             |days: Option<(i64, i64)>| days.map(|(a, b)| (Date::from_days(a), Date::from_days(b)));
         Report {
             contact_days: dates(self.contact_days),
-            case_days: dates(self.case_days),
+            case_days: dates(self.journeys.days),
             as_of,
             contacts: self.contacts,
             contacts_by_segment: self.by_segment,
@@ -699,6 +690,14 @@ impl<'m> Measurement<'m> {
             settings: self.settings,
         }
     }
+}
+
+/// Widens the first and last day seen to take in `day`.
+pub(crate) fn seen(days: &mut Option<(i64, i64)>, day: i64) {
+    *days = Some(match *days {
+        None => (day, day),
+        Some((a, b)) => (a.min(day), b.max(day)),
+    });
 }
 
 /// What a row may call each declaration: its id, its name in the exports
