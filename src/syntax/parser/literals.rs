@@ -458,10 +458,9 @@ pub(super) fn abbreviate(text: &str) -> String {
 /// A number outside the range a spec's numbers have: too large, or below
 /// it for a negative one (`-9223372036854775809` is not "too large").
 fn out_of_range(text: &str) -> Message {
-    let id = if text.trim_start().starts_with('-') {
-        "number-too-small"
+    if text.trim_start().starts_with('-') {
+        msg!("number-too-small", number = abbreviate(text))
     } else {
-        "number-too-large"
-    };
-    Message::new(id, vec![("number", abbreviate(text).into())])
+        msg!("number-too-large", number = abbreviate(text))
+    }
 }
