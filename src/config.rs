@@ -137,19 +137,41 @@ impl Config {
 /// before parsing keeps a hostile file from costing minutes.
 const MAX_DEPTH: usize = 32;
 
+/// Why a config is not read, and where (a 1-based line and column).
+struct YamlError {
+    what: YamlFault,
+    at: Option<(usize, usize)>,
+}
+
+enum YamlFault {
+    /// Not YAML, in serde_yaml's words.
+    Invalid(String),
+    /// A whole number beyond every integer a setting can hold (past
+    /// u64, below i64): the dotted path of its key.
+    OutOfRange(String),
+}
+
 /// The only place that touches serde_yaml.
-fn parse_yaml(text: &str) -> Result<Value, (String, Option<(usize, usize)>)> {
+fn parse_yaml(text: &str) -> Result<Value, YamlError> {
     if let Some((line, column)) = too_deep(text) {
-        return Err((
-            format!("it nests deeper than {MAX_DEPTH} levels"),
-            Some((line, column)),
-        ));
+        return Err(YamlError {
+            what: YamlFault::Invalid(format!("it nests deeper than {MAX_DEPTH} levels")),
+            at: Some((line, column)),
+        });
     }
     match serde_yaml::from_str::<Value>(text) {
         Ok(value) => Ok(value),
         Err(e) => {
             let at = e.location().map(|l| (l.line(), l.column()));
-            Err((e.to_string(), at))
+            let said = e.to_string();
+            // serde_json's words for an integer past u64 (or below i64),
+            // after the path of its key: "thresholds.x: JSON number out
+            // of range at line 2 column 19".
+            let what = match said.split_once(": JSON number out of range") {
+                Some((key, _)) if !key.contains(' ') => YamlFault::OutOfRange(key.to_string()),
+                _ => YamlFault::Invalid(said),
+            };
+            Err(YamlError { what, at })
         }
     }
 }
@@ -240,16 +262,29 @@ impl Reader<'_> {
         }
         let value = match parse_yaml(self.text) {
             Ok(v) => v,
-            Err((message, at)) => {
+            Err(YamlError { what, at }) => {
                 let span = match at {
                     Some((line, column)) => self.position(line, column),
                     None => Span::new(self.file, 0, 0),
                 };
-                self.error(
-                    span,
-                    msg!("config-not-yaml", error = message),
-                    msg!("config-not-yaml-help"),
-                );
+                let (message, help) = match what {
+                    YamlFault::Invalid(error) => (
+                        msg!("config-not-yaml", error = error),
+                        msg!("config-not-yaml-help"),
+                    ),
+                    // A threshold's own words, with its range.
+                    YamlFault::OutOfRange(key) => match key.strip_prefix("thresholds.") {
+                        Some(name) => (
+                            msg!("config-threshold-number", threshold = name.to_string()),
+                            msg!("config-threshold-number-help"),
+                        ),
+                        None => (
+                            msg!("config-number-out-of-range", key = key),
+                            msg!("config-number-out-of-range-help"),
+                        ),
+                    },
+                };
+                self.error(span, message, help);
                 return config;
             }
         };
@@ -780,17 +815,37 @@ fn key_places(text: &str) -> std::collections::HashMap<&str, usize> {
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\r' {
             (line, word) = (None, i + 1);
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || FLOW.contains(&c) {
+            // A key of a flow mapping (`{hot-potato: 2, x: 1}`) starts
+            // after its brace or comma (attack 12, L2: it was placed at 1:1).
             word = i + c.len_utf8();
+            if !c.is_whitespace() {
+                line.get_or_insert(i);
+            }
         } else {
             let line = *line.get_or_insert(i);
             if c == ':' {
-                places.entry(&text[word..i]).or_insert(word);
+                let (key, at) = unquoted(&text[word..i], word);
+                places.entry(key).or_insert(at);
                 places.entry(&text[line..i]).or_insert(line);
             }
         }
     }
     places
+}
+
+/// The characters that end a key's word in a flow collection.
+const FLOW: [char; 3] = ['{', '[', ','];
+
+/// A key written in quotes (`"hot-potato": 2`), without them, and where it
+/// starts.
+fn unquoted(key: &str, at: usize) -> (&str, usize) {
+    for quote in ['"', '\''] {
+        if let Some(inner) = key.strip_prefix(quote).and_then(|k| k.strip_suffix(quote)) {
+            return (inner, at + 1);
+        }
+    }
+    (key, at)
 }
 
 /// The forms of settings that end up inside a vendor's expressions.
@@ -907,7 +962,7 @@ mod tests {
                 text[..i]
                     .chars()
                     .next_back()
-                    .is_none_or(char::is_whitespace)
+                    .is_none_or(|c| c.is_whitespace() || FLOW.contains(&c))
             })
             .unwrap_or(0)
     }
@@ -915,7 +970,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn keys_are_found_where_a_search_from_the_start_finds_them(
-            text in "[ab:\\- \n\r\tщ#]{0,80}",
+            text in "[ab:\\- \n\r\tщ#{,\\[]{0,80}",
             key in "[ab:щ-]{1,4}",
         ) {
             let places = key_places(&text);
@@ -945,6 +1000,53 @@ mod tests {
             assert_eq!(&text[e.span.start()..e.span.end()], key);
             // Not the list of every rule, 100,000 times over.
             assert_eq!(e.help, "run `cxc explain` for the list of rules");
+        }
+    }
+
+    /// Attack 12, L5: a whole number past u64 read "not valid YAML: JSON
+    /// number out of range". It names its key and the range, at its place.
+    #[test]
+    fn a_number_past_every_range_names_its_key_and_the_range() {
+        let text = "thresholds:\n  too-many-tiers: 99999999999999999999\n";
+        let (_, errors) = read(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].message,
+            "the threshold `too-many-tiers` must be a whole number from 0 to 4,294,967,295"
+        );
+        assert_eq!(errors[0].span.start(), text.find("9999").unwrap());
+        let text = "limits:\n  findings_per_code: -99999999999999999999\n";
+        let (_, errors) = read(text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.starts_with(
+                "`limits.findings_per_code` in cxc.yaml is a number out of range: \
+                 no setting holds a whole number below −9,223,372,036,854,775,808"
+            ),
+            "{}",
+            errors[0].message
+        );
+        // In u32: read.
+        let (config, errors) = read("thresholds:\n  too-many-tiers: 4294967295\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.max_tiers, Some(u32::MAX));
+    }
+
+    /// Attack 12, L2: a value in a flow mapping was reported at 1:1. Its
+    /// key is found after the brace or comma, quoted or not.
+    #[test]
+    fn a_key_in_a_flow_mapping_is_placed_where_it_stands() {
+        for text in [
+            "# settings\nthresholds: {hot-potato: \"two\"}\n",
+            "thresholds: {too-many-tiers: 3,hot-potato: \"two\"}\n",
+            "thresholds: { \"hot-potato\": two }\n",
+            "thresholds: {'hot-potato': two}\n",
+        ] {
+            let (_, errors) = read(text);
+            assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+            let at = errors[0].span.start();
+            assert_eq!(at, text.find("hot-potato").unwrap(), "{text}");
+            assert!(errors[0].message.contains("`hot-potato`"), "{text}");
         }
     }
 

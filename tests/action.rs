@@ -38,6 +38,8 @@ struct Outcome {
     /// The steps that ran after `Check`, by name.
     later: Vec<String>,
     failed: bool,
+    /// The SARIF file the Check step wrote, as it held.
+    sarif: String,
 }
 
 /// Runs the action on `spec` (written as standards/s.cx) with `inputs`.
@@ -70,11 +72,13 @@ fn run_action_in(work: &Path, inputs: &[(&str, &str)]) -> Outcome {
         }
         if step.name != "Check" {
             let status = outputs.get("status").cloned().unwrap_or_default();
+            let written = outputs.get("sarif-written").cloned().unwrap_or_default();
             let upload = input("upload-sarif", "true");
             let runs = match step.condition.as_deref() {
-                Some("inputs.upload-sarif == 'true' && steps.check.outputs.status != '2'") => {
-                    upload == "true" && status != "2"
-                }
+                Some(
+                    "always() && inputs.upload-sarif == 'true' \
+                     && steps.check.outputs.sarif-written == 'true'",
+                ) => upload == "true" && written == "true",
                 Some("steps.check.outputs.status != '0'") => status != "0",
                 other => panic!("a condition this test does not know: {other:?}"),
             };
@@ -116,10 +120,20 @@ fn run_action_in(work: &Path, inputs: &[(&str, &str)]) -> Outcome {
             outputs.insert(k.to_string(), v.to_string());
         }
     }
-    if let Some(sarif) = outputs.get("sarif") {
-        if outputs["status"] != "2" {
-            let log: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(sarif).unwrap()).unwrap();
+    // What is uploaded is a SARIF log; nothing else is said to be one.
+    let mut sarif = String::new();
+    if let Some(path) = outputs.get("sarif") {
+        let text = std::fs::read(path).unwrap_or_default();
+        sarif = String::from_utf8_lossy(&text).into_owned();
+        let written = outputs["sarif-written"] == "true";
+        assert_eq!(
+            written,
+            !text.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&text)
+        );
+        if written {
+            let log: serde_json::Value = serde_json::from_slice(&text).unwrap();
             assert_eq!(log["version"], "2.1.0");
         }
     }
@@ -128,6 +142,7 @@ fn run_action_in(work: &Path, inputs: &[(&str, &str)]) -> Outcome {
         log,
         later,
         failed,
+        sarif,
     }
 }
 
@@ -176,6 +191,31 @@ fn a_path_that_cannot_be_read_fails_without_an_upload() {
     assert!(outcome.failed);
 }
 
+/// Exit status 2 with a log (attack 12, L3 and the action): a `cxc.yaml`
+/// that is a folder cannot be loaded; the `cannot-load` finding is in the
+/// SARIF log, which is uploaded, and the job fails.
+#[test]
+fn a_spec_that_cannot_be_loaded_is_uploaded_and_fails() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(work.path().join("standards/cxc.yaml")).unwrap();
+    std::fs::write(work.path().join("standards/s.cx"), CLEAN).unwrap();
+    let outcome = run_action_in(work.path(), &[("paths", "standards")]);
+    assert_eq!(outcome.outputs["status"], "2", "{}", outcome.log);
+    assert_eq!(outcome.outputs["sarif-written"], "true");
+    assert!(outcome.sarif.contains("cannot-load"), "{}", outcome.sarif);
+    assert_eq!(
+        outcome.later,
+        ["Upload to code scanning", "Fail on findings"]
+    );
+    assert!(outcome.failed);
+    // Unless the upload is turned off.
+    let quiet = run_action_in(
+        work.path(),
+        &[("paths", "standards"), ("upload-sarif", "false")],
+    );
+    assert_eq!(quiet.later, ["Fail on findings"]);
+}
+
 #[test]
 fn a_standards_folder_linking_out_of_the_checkout_is_refused() {
     // The pull request commits `standards -> ../..` and a spec that includes
@@ -198,8 +238,7 @@ fn a_standards_folder_linking_out_of_the_checkout_is_refused() {
     let outcome = run_action_in(&work, &[("paths", "standards")]);
     assert_eq!(outcome.outputs["status"], "2", "{}", outcome.log);
     assert!(!outcome.log.contains(secret), "{}", outcome.log);
-    let sarif = std::fs::read_to_string(&outcome.outputs["sarif"]).unwrap_or_default();
-    assert!(!sarif.contains(secret), "{sarif}");
+    assert!(!outcome.sarif.contains(secret), "{}", outcome.sarif);
     assert_eq!(outcome.later, ["Fail on findings"]);
     assert!(outcome.failed);
 }

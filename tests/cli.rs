@@ -121,6 +121,64 @@ fn today_decides_stale_review() {
     assert!(!has(&fresh));
 }
 
+/// A review date after today is a finding (attack 12, L6): `reviewed
+/// 9999-12-31` would otherwise keep stale-review silent for ever. Today is
+/// what `--today` says; the day after it is allowed (a reviewer east of
+/// UTC), and a date long past is stale as ever.
+#[test]
+fn a_review_date_after_today_is_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |reviewed: &str| {
+        let spec = format!(
+            "service \"S\" {{ language en; review every 6 months; reviewed {reviewed} }}\n"
+        );
+        std::fs::write(dir.path().join("s.cx"), spec).unwrap();
+        let report = json(&cxc_in(
+            dir.path(),
+            &["check", ".", "--format", "json", "--today", "2026-11-22"],
+        ));
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "stale-review")
+            .map(|d| {
+                (
+                    d["line"].as_u64().unwrap(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    for future in ["9999-12-31", "2026-11-24", "2027-01-01"] {
+        let found = run(future);
+        assert_eq!(found.len(), 1, "{future}: {found:?}");
+        assert!(
+            found[0]
+                .1
+                .contains(&format!("reviewed on {future}, after today (2026-11-22)")),
+            "{found:?}"
+        );
+    }
+    for silent in ["2026-11-22", "2026-11-23", "2026-10-01"] {
+        assert_eq!(run(silent), [], "{silent}");
+    }
+    assert!(run("0001-01-01")[0].1.contains("was due on 0001-07-01"));
+    // The analysis reads no clock: given no today, it checks nothing
+    // against one, and says the same whatever the date.
+    for reviewed in ["0001-01-01", "9999-12-31"] {
+        let spec = format!("service \"S\" {{ review every 6 months; reviewed {reviewed} }}\n");
+        let options = cxc::check::Options::default();
+        let compiled = cxc::pipeline::compile_bytes("s.cx", spec.as_bytes(), &options);
+        let codes: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert!(!codes.contains(&"stale-review"), "{reviewed}: {codes:?}");
+    }
+}
+
 #[test]
 fn config_changes_severity_and_thresholds() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,6 +10,8 @@ mod common;
 mod complaint_clock;
 #[path = "measure/delimiters.rs"]
 mod delimiters;
+#[path = "measure/headers.rs"]
+mod headers;
 #[path = "measure/insurer.rs"]
 mod insurer;
 #[path = "measure/metric_channels.rs"]
@@ -1012,4 +1014,70 @@ journey repair {
     let (found, measured) = measure_in(spec, "id,segment,channel,created\n", &bad_only_row);
     assert_eq!(measured["journeys"][0]["cases_set_aside"]["cases"], 0);
     assert!(!found.contains("spec.cx:7 bad-data"), "{found:?}");
+}
+
+/// Audit 13, L4 and what was left of audit 12, M1: the cases' period is
+/// that of the cases kept — a case set aside whole for a bad row widens it
+/// by none of its days — and the report says the zone its days are
+/// counted in (the home zone), in English and Russian.
+#[test]
+fn the_periods_count_only_cases_kept_and_name_their_zone() {
+    let spec = r#"service "Aside" { language en }
+calendar office { timezone "America/Los_Angeles"; open mon-fri 09:00-18:00 }
+team support { lead lead }
+role lead { team support; duty "Leads support" }
+channel phone { kind phone; owner support; hours office }
+segment mass { channels phone }
+sla mass_sla for mass { hours office; resolution within 2d }
+journey repair {
+  segments mass
+  start call
+  step call { owner support; channel phone; within 1h; next done }
+  step done { owner support; channel phone; end "Repaired" }
+}
+"#;
+    // a is kept, on 2 November in Los Angeles; b, on 30 October, has a row
+    // naming a step the journey lacks and is set aside whole.
+    let cases = "case,journey,step,entered\n\
+        a,repair,call,2026-11-02T17:00:00Z\n\
+        a,repair,done,2026-11-02T17:30:00Z\n\
+        b,repair,call,2026-10-30T17:00:00Z\n\
+        b,repair,survey_sent,2026-10-30T17:20:00Z\n";
+    // 3 November 02:00 UTC is still 2 November in Los Angeles.
+    let contacts = "id,segment,channel,created\n1,mass,phone,2026-11-03T02:00:00Z\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+    std::fs::write(dir.path().join("contacts.csv"), contacts).unwrap();
+    std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
+    let (_, measured) = measure_dir(dir.path(), "spec.cx");
+    assert_eq!(measured["journeys"][0]["cases_set_aside"]["cases"], 1);
+    let day = serde_json::json!({"from": "2026-11-02", "to": "2026-11-02"});
+    assert_eq!(measured["cases_period"], day, "b's day is in no period");
+    assert_eq!(measured["contacts_period"], day, "a day in the home zone");
+    let report = std::fs::read_to_string(dir.path().join("out/report.md")).unwrap();
+    assert!(
+        report.contains("Days are counted in Los Angeles time."),
+        "{report}"
+    );
+    let output = common::cxc_in(
+        dir.path(),
+        &[
+            "--lang",
+            "ru",
+            "measure",
+            "spec.cx",
+            "--contacts",
+            "contacts.csv",
+            "--cases",
+            "cases.csv",
+            "-o",
+            "ru",
+        ],
+    );
+    assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
+    let report = std::fs::read_to_string(dir.path().join("ru/report.md")).unwrap();
+    assert!(
+        report.contains("Дни считаются по времени Лос-Анджелеса."),
+        "{report}"
+    );
 }

@@ -72,17 +72,11 @@ impl<'a> Ctx<'a> {
             .all(|&sla| self.model.slas[sla].header.fully_read)
     }
 
-    pub fn today(&self) -> Date {
-        self.options.today.unwrap_or_else(system_today)
+    /// The date the checks against today count from, as the caller gave
+    /// it; none: those checks do not run (the analysis reads no clock).
+    pub fn today(&self) -> Option<Date> {
+        self.options.today
     }
-}
-
-pub(crate) fn system_today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days((seconds / 86_400) as i64)
 }
 
 /// A chain of names for a message: `a → b → c`.

@@ -28,7 +28,27 @@ pub fn check(ctx: &mut Ctx) {
         return;
     };
     cadence(ctx, service);
-    let (Some(every), Some(reviewed)) = (service.review_every, service.reviewed) else {
+    let (Some(reviewed), Some(today)) = (service.reviewed, ctx.today()) else {
+        return;
+    };
+    // A review after today (a day's grace for a reviewer east of UTC)
+    // never happened: `9999-12-31` would keep stale-review silent for ever.
+    if reviewed.value.to_days() > today.to_days() + 1 {
+        ctx.report(
+            Diagnostic::new(
+                Code::StaleReview,
+                reviewed.span,
+                msg!(
+                    "stale-review-future",
+                    reviewed = reviewed.value.to_string(),
+                    today = today.to_string()
+                ),
+            )
+            .help(msg!("stale-review-future-help")),
+        );
+        return;
+    }
+    let Some(every) = service.review_every else {
         return;
     };
     let (count, unit) = every.value;
@@ -36,7 +56,6 @@ pub fn check(ctx: &mut Ctx) {
         ReviewUnit::Months | ReviewUnit::Month => reviewed.value.add_months(count),
         ReviewUnit::Weeks | ReviewUnit::Week => reviewed.value.add_days(i64::from(count) * 7),
     };
-    let today = ctx.today();
     if due < today {
         let overdue = today.to_days() - due.to_days();
         ctx.report(

@@ -56,7 +56,7 @@ pub(super) fn compile(
     format: Option<Format>,
 ) -> Result<ManuallyDrop<pipeline::Compilation>, ExitCode> {
     let options = check::Options {
-        today,
+        today: Some(today.unwrap_or_else(crate::loader::read::today)),
         max_findings: shown.max_findings(),
         ..check::Options::default()
     };

@@ -238,9 +238,11 @@ pub(super) fn measure_spec(
                 }
             }
         }
+        measurement.read_all(DataFile::Contacts);
     }
     if let Some(path) = cases {
         read::<Visit>(path, &columns, &Unresolved, |row| measurement.visit(row))?;
+        measurement.read_all(DataFile::Cases);
     }
     Ok(measurement.finish())
 }

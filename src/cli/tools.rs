@@ -9,7 +9,7 @@ pub(super) fn run_init(args: InitArgs) -> ExitCode {
         return code;
     }
     let language = language();
-    let files = crate::init::scaffold(language, crate::check::system_today());
+    let files = crate::init::scaffold(language, crate::loader::read::today());
     if let Err(e) = crate::init::write(&dir, &files) {
         return fail(&say(e));
     }

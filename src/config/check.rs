@@ -13,7 +13,10 @@ pub const DEFAULT_PROMISE_KEEP_RATE: crate::syntax::values::Percent =
 /// What a check run needs besides the model.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// "Today" for `stale-review`; `None` uses the system clock.
+    /// "Today" for `stale-review`, given by the caller (the commands pass
+    /// `--today` or the system's date); `None`: nothing is checked against
+    /// today. The analysis reads no clock, so its findings stay the same
+    /// for the same inputs.
     pub today: Option<Date>,
     /// hot-potato fires above this many team changes.
     pub max_handoffs: u32,

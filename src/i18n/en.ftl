@@ -157,6 +157,8 @@ stale-review = the standards were last reviewed on { $reviewed }; the next revie
         [one] 1 day
        *[other] { $days } days
     } ago
+stale-review-future = the standards say they were last reviewed on { $reviewed }, after today ({ $today }): a review that has not happened yet cannot be the last one, and the review cadence is never checked against it
+stale-review-future-help = write the date of the last review that took place (`--today DATE` fixes today for reproducible CI)
 stale-review-help = review the standards against current volumes, channels and promises, then update `reviewed`
 review-cadence-missing = the standards say nothing about how often they are reviewed
 review-cadence-no-date = the standards have a review cadence but no date of their last review
@@ -345,7 +347,9 @@ config-rules-not-mapping = `rules` must map rule codes to off, warning or error
 config-rules-not-mapping-help = e.g. `rules:` with `unused: off` under it
 config-severity = the severity of `{ $rule }` must be off, warning or error
 config-severity-help = e.g. `unused: off`
-config-threshold-number = the threshold `{ $threshold }` must be a whole number
+config-threshold-number = the threshold `{ $threshold }` must be a whole number from 0 to 4,294,967,295
+config-number-out-of-range = `{ $key }` in cxc.yaml is a number out of range: no setting holds a whole number below −9,223,372,036,854,775,808 or above 18,446,744,073,709,551,615
+config-number-out-of-range-help = write the value the setting takes; `cxc help language` gives each setting's form and range
 config-threshold-number-help = e.g. `hot-potato: 3`
 config-file-size-max = `file_size` can be at most { $max }: a spec file is read whole
 config-file-size-max-help = e.g. `file_size: 1GB`
@@ -714,8 +718,9 @@ percent-help = write a percentage such as 80% or 99.5%
 date-help = write a real date as YYYY-MM-DD, e.g. 2026-05-01
 time-help = write a time as HH:MM between 00:00 and 24:00
 number-too-large = the number { $number } is too large
-whole-number-too-large-help = whole numbers in a spec go up to 4,294,967,295
-number-too-large-help = write a number of sensible size
+number-too-small = the number { $number } is too small
+whole-number-too-large-help = whole numbers in a spec go from 0 to 4,294,967,295
+number-too-large-help = numbers in a spec lie strictly between −1,000,000,000,000 and 1,000,000,000,000: write a number of sensible size
 use-one-of = use one of: { $words }
 expected-word = expected { $what } ({ $words }), found `{ $found }`
 word-language = an output language
@@ -877,7 +882,7 @@ explain-deadline-exceeds-target =
     .summary = Step deadlines along a path from `start` to an `end` add up to more than the journey's `within` or, without one, the shortest wall-clock time a served segment's resolution target can last on its SLA's hours (steps run on the wall clock: `3wd` on Mon–Fri 09–18 lasts at least 2 days 18 hours).
     .why = If every team meets its own deadline and the customer still waits longer than promised, the standard is inconsistent by construction. The longest path counts, each loop taken once.
 explain-stale-review =
-    .summary = `reviewed` plus `review every` lies before today (`--today DATE` fixes today).
+    .summary = `reviewed` plus `review every` lies before today, or `reviewed` lies after today (`--today DATE` fixes today).
     .why = Service standards age: channels, volumes and promises change. A standard that is past its own review date is one nobody is checking against reality.
 explain-role-without-duties =
     .summary = A role has no `duty`.
@@ -1129,6 +1134,12 @@ measure-bad-data = { $count } { $count ->
        *[yes] lines
     } { $lines })
 measure-bad-data-help = Fix the export, or map its columns and names in cxc.yaml (`measure.columns`, `exports.segments`, `exports.channels`); rows like these are skipped and counted, never used.
+measure-bad-export = The { $file }: { $what }{ $several ->
+        [no] {""}
+       *[yes] {" "}({ $count } columns named twice in all)
+    }
+measure-bad-export-help-column = Fix the export so that each column has a name of its own, or map the field to the column meant in cxc.yaml (`measure.columns`).
+measure-bad-export-help-empty = Give the export of the period: a file with no rows measures nothing, and its figures would read as a clean period.
 measure-cases-set-aside = { $cases } { $cases ->
         [one] case
        *[other] cases
@@ -1147,6 +1158,8 @@ measure-flaw-bad-time = `{ $field }` is not a date and time
 measure-flaw-bad-number = `{ $field }` is not a number on its scale
 measure-flaw-unreadable = the row cannot be read
 measure-flaw-too-long = longer than { $max } MB (a quote that never closes?): skipped to the next line
+measure-flaw-duplicate-column = its header names the column `{ $name }` more than once, so which of them the export meant cannot be told (the first is read)
+measure-flaw-no-rows = it holds no rows (an empty file, or a header alone): nothing was measured, so no figure says how the period went
 measure-flaw-unknown-segment = a segment the spec does not have, such as `{ $name }`
 measure-flaw-unknown-channel = a channel the spec does not have, such as `{ $name }`
 measure-flaw-unknown-complaint = a complaint rule the spec does not have, such as `{ $name }`

@@ -352,6 +352,17 @@ pub fn io_error(e: &std::io::Error) -> ReadError {
     }
 }
 
+/// Today's date (UTC) by the system clock: read by the commands and the
+/// editor, which give it to the checks (`check::Options::today`); the
+/// analysis itself never reads the clock.
+pub fn today() -> crate::syntax::values::Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    crate::syntax::values::Date::from_days((seconds / 86_400) as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

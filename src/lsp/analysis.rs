@@ -46,7 +46,10 @@ pub(crate) fn key(uri: &Url) -> Url {
 pub(crate) fn analyze(path: &Path, overlays: &Overlays) -> Result<Analysis, LoadError> {
     let mut compilation = pipeline::compile_with(
         &[path.to_path_buf()],
-        &check::Options::default(),
+        &check::Options {
+            today: Some(crate::loader::read::today()),
+            ..check::Options::default()
+        },
         None,
         overlays,
     )?;

@@ -42,6 +42,9 @@ pub(crate) enum Broken {
     Conflicting,
     /// A `Content-Length` that is not a number of bytes.
     BadLength(String),
+    /// A `Content-Length` past the largest length there is (2^64 − 1): no
+    /// body that long can be read or skipped, so the stream stops.
+    LengthOutOfRange(String),
     /// The input ended inside the headers, or after `got` of `expected` bytes
     /// of a body.
     EndInHeaders,
@@ -65,6 +68,13 @@ impl std::fmt::Display for Broken {
             Broken::BadLength(value) => {
                 write!(f, "Content-Length {value} is not a number of bytes")
             }
+            Broken::LengthOutOfRange(value) => write!(
+                f,
+                "Content-Length {value} is out of range: a length is at most {} bytes, \
+                 and a message at most {}",
+                u64::MAX,
+                crate::loader::read::bytes(MAX_BODY)
+            ),
             Broken::EndInHeaders => f.write_str("the input ended inside a message's headers"),
             Broken::EndInBody { expected, got } => write!(
                 f,
@@ -215,12 +225,12 @@ fn parse_length(value: &[u8]) -> Result<u64, Broken> {
     if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
         return Err(Broken::BadLength(quoted(value)));
     }
-    Ok(value
+    value
         .iter()
         .try_fold(0u64, |n, &d| {
             n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
         })
-        .unwrap_or(u64::MAX))
+        .ok_or_else(|| Broken::LengthOutOfRange(quoted(value)))
 }
 
 /// The body, grown as its bytes arrive.
@@ -299,9 +309,17 @@ mod tests {
     fn lengths_are_digits_only() {
         assert_eq!(parse_length(b"0").ok(), Some(0));
         assert_eq!(parse_length(b"18446744073709551615").ok(), Some(u64::MAX));
-        assert_eq!(
-            parse_length(b"99999999999999999999999").ok(),
-            Some(u64::MAX)
+        // Past u64: said as out of range, not read as 2^64 - 1 bytes
+        // (attack 12, L5).
+        let past = parse_length(b"99999999999999999999");
+        assert!(
+            matches!(&past, Err(Broken::LengthOutOfRange(v)) if v.contains("99999999999999999999")),
+            "{past:?}"
+        );
+        let said = past.unwrap_err().to_string();
+        assert!(
+            said.contains("out of range") && said.contains("18446744073709551615"),
+            "{said}"
         );
         for bad in [
             &b""[..],

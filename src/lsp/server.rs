@@ -187,7 +187,10 @@ impl<'c> Server<'c> {
                 let compilation = crate::pipeline::compile_bytes(
                     &name,
                     text.as_bytes(),
-                    &crate::check::Options::default(),
+                    &crate::check::Options {
+                        today: Some(crate::loader::read::today()),
+                        ..crate::check::Options::default()
+                    },
                 );
                 Analysis::single(compilation, uri.clone())
             }

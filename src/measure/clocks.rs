@@ -156,6 +156,12 @@ impl Clocks {
         }
     }
 
+    /// The local day of an instant in the home zone, in days since 1970.
+    #[inline]
+    pub fn home_day(&self, at: Timestamp) -> i64 {
+        (at.as_second() + i64::from(self.home_offset(at))).div_euclid(86_400)
+    }
+
     /// Whether `later` is written as earlier than `first` in any zone the
     /// two may be read in: the row contradicts itself for some figure. Two
     /// exact instants compare once; a local time is read in every zone.

@@ -123,6 +123,29 @@ pub fn findings(
         let Some(&first) = seen.first_lines.first() else {
             continue;
         };
+        let what = flaw_words(*flaw, seen.example.as_deref().unwrap_or(""));
+        let several = if seen.count == 1 { "no" } else { "yes" };
+        if !flaw.is_row() {
+            // About the export as a whole, at its first line.
+            out.push(
+                Diagnostic::new(
+                    Code::BadData,
+                    data_span(*file, first),
+                    msg!(
+                        "measure-bad-export",
+                        file = file_word(*file),
+                        what = what,
+                        count = seen.count as f64,
+                        several = several
+                    ),
+                )
+                .help(match flaw {
+                    Flaw::NoRows => msg!("measure-bad-export-help-empty"),
+                    _ => msg!("measure-bad-export-help-column"),
+                }),
+            );
+            continue;
+        }
         let lines: Vec<String> = seen.first_lines.iter().map(u64::to_string).collect();
         let mut lines = lines.join(", ");
         if seen.count > seen.first_lines.len() as u64 {
@@ -136,9 +159,9 @@ pub fn findings(
                     "measure-bad-data",
                     count = seen.count as f64,
                     file = file_word(*file),
-                    what = flaw_words(*flaw, seen.example.as_deref().unwrap_or("")),
+                    what = what,
                     lines = lines,
-                    several = if seen.count == 1 { "no" } else { "yes" }
+                    several = several
                 ),
             )
             .help(msg!("measure-bad-data-help")),
@@ -534,6 +557,8 @@ pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
             field = field,
             since = since(field)
         ),
+        Flaw::DuplicateColumn => msg!("measure-flaw-duplicate-column", name = example),
+        Flaw::NoRows => msg!("measure-flaw-no-rows"),
     }
 }
 

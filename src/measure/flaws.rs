@@ -42,6 +42,12 @@ pub enum Flaw {
     /// in the hour the clocks go back: read as the first of the two
     /// instants, it comes out earlier; the second would make the row right.
     BeforeRepeatedHour(&'static str),
+    /// Not a row: the header names a column a field is read from more than
+    /// once (its name is the example); the first of them is read.
+    DuplicateColumn,
+    /// Not a row: the export holds none (zero bytes, or a header alone),
+    /// so every figure of it is empty, not good.
+    NoRows,
 }
 
 impl Flaw {
@@ -61,7 +67,15 @@ impl Flaw {
             Flaw::MixedSegments => "mixed-segments".into(),
             Flaw::Before(field) => format!("before:{field}"),
             Flaw::BeforeRepeatedHour(field) => format!("before-repeated-hour:{field}"),
+            Flaw::DuplicateColumn => "duplicate-column".into(),
+            Flaw::NoRows => "no-rows".into(),
         }
+    }
+
+    /// Whether it is about a row set aside; the others are about the
+    /// export as a whole and set no row aside.
+    pub fn is_row(self) -> bool {
+        !matches!(self, Flaw::DuplicateColumn | Flaw::NoRows)
     }
 }
 
@@ -162,10 +176,11 @@ impl Flaws {
         self.by_subject.get(&subject)
     }
 
+    /// The rows of one export set aside (not its header's flaws).
     pub fn count(&self, file: DataFile) -> u64 {
         self.all
             .iter()
-            .filter(|((f, _), _)| *f == file)
+            .filter(|((f, flaw), _)| *f == file && flaw.is_row())
             .map(|(_, s)| s.count)
             .sum()
     }

@@ -133,6 +133,10 @@ pub struct Tally {
     /// The bad rows that name a case, per journey (none: the row names no
     /// journey of the spec) and case id: how many, and their first lines.
     tied: BTreeMap<(Option<Idx<Journey>>, Box<str>), Tied>,
+    /// The first and last local day (home zone, days since 1970) the visits
+    /// of the cases counted were entered on: the cases' period. A case set
+    /// aside whole for its bad rows is in it with none of its days.
+    pub days: Option<(i64, i64)>,
 }
 
 impl Tally {
@@ -152,6 +156,7 @@ impl Tally {
             named_segments: false,
             max_handoffs,
             tied: BTreeMap::new(),
+            days: None,
         }
     }
 
@@ -236,6 +241,9 @@ impl Tally {
                 CaseSegment::One(s) => Some(s),
                 CaseSegment::Unnamed => None,
             };
+            for stop in &stops {
+                super::seen(&mut self.days, clocks.home_day(stop.entered));
+            }
             for case in cases(&model.journeys[journey], stops) {
                 self.close(model, clocks, journey, &case, segment, as_of);
             }

@@ -192,7 +192,6 @@ pub struct Measurement<'m> {
     journey_ids: Lookup<&'m str, Idx<Journey>>,
     steps: Vec<Lookup<&'m str, Idx<Step>>>,
     contact_days: Option<(i64, i64)>,
-    case_days: Option<(i64, i64)>,
     /// The latest time written anywhere in the contacts export.
     latest: Option<Timestamp>,
     contacts: u64,
@@ -215,6 +214,9 @@ pub struct Measurement<'m> {
     complaints: complaints::Tally,
     journeys: journeys::Tally,
     flaws: Flaws,
+    /// The rows each export held, good or bad (by [`DataFile`]'s order):
+    /// an export with none is said to be empty, not measured as clean.
+    rows: [u64; 2],
 }
 
 impl<'m> Measurement<'m> {
@@ -258,7 +260,6 @@ impl<'m> Measurement<'m> {
                 })
                 .collect(),
             contact_days: None,
-            case_days: None,
             latest: None,
             contacts: 0,
             by_segment: vec![0; model.segments.len()],
@@ -274,33 +275,41 @@ impl<'m> Measurement<'m> {
             complaints: complaints::Tally::default(),
             journeys: journeys::Tally::new(model, settings.max_handoffs),
             flaws: Flaws::default(),
+            rows: [0; 2],
             settings,
+        }
+    }
+
+    /// Says that an export read in full held no rows, when it held none
+    /// (zero bytes, or a header alone): every figure of it is then empty
+    /// rather than met, and the run says so as `bad-data` at its first line.
+    pub fn read_all(&mut self, file: DataFile) {
+        if self.rows[file as usize] == 0 {
+            self.flaws.note(file, Flaw::NoRows, 1, None, None);
         }
     }
 
     /// The local day of an instant in the home zone; whether it is in the
     /// period measured.
     fn day(&self, at: Timestamp) -> (i64, bool) {
-        let offset = self.clocks.home_offset(at);
-        let day = (at.as_second() + i64::from(offset)).div_euclid(86_400);
+        let day = self.clocks.home_day(at);
         let after_from = self.settings.from.is_none_or(|d| day >= d.to_days());
         let before_to = self.settings.to.is_none_or(|d| day <= d.to_days());
         (day, after_from && before_to)
     }
 
-    fn seen(days: &mut Option<(i64, i64)>, day: i64) {
-        *days = Some(match *days {
-            None => (day, day),
-            Some((a, b)) => (a.min(day), b.max(day)),
-        });
-    }
-
     fn bad(&mut self, file: DataFile, row: BadRow) {
+        // Counted as a row by the caller; a header's flaw is none.
+        if !row.problem.is_row() {
+            self.rows[file as usize] -= 1;
+        }
         let subject = row.subject.as_deref().and_then(|name| match file {
             DataFile::Contacts => self.segments.get(name).map(|&s| Subject::Segment(s)),
             DataFile::Cases => self.journey_ids.get(name).map(|&j| Subject::Journey(j)),
         });
-        self.flaws.note(file, row.problem, row.line, None, subject);
+        let example = row.example.as_deref();
+        self.flaws
+            .note(file, row.problem, row.line, example, subject);
         if let (DataFile::Cases, Some(case)) = (file, &row.case) {
             let journey = subject.and_then(|s| match s {
                 Subject::Journey(j) => Some(j),
@@ -359,6 +368,7 @@ impl<'m> Measurement<'m> {
     }
 
     pub fn contact(&mut self, row: Result<Contact<&str>, BadRow>) {
+        self.rows[DataFile::Contacts as usize] += 1;
         // Borrowed where the reader put it: a contact is some 350 bytes.
         let contact = match row {
             Ok(ref c) => c,
@@ -409,7 +419,7 @@ impl<'m> Measurement<'m> {
         if let Some(flaw) = self.contradiction(contact) {
             return note(&mut self.flaws, flaw, None);
         }
-        Self::seen(&mut self.contact_days, day);
+        seen(&mut self.contact_days, day);
         let home = self.clocks.home();
         let times = [
             contact.answered,
@@ -524,6 +534,7 @@ impl<'m> Measurement<'m> {
     }
 
     pub fn visit(&mut self, row: Result<Visit, BadRow>) {
+        self.rows[DataFile::Cases as usize] += 1;
         let visit = match row {
             Ok(v) => v,
             Err(bad) => return self.bad(DataFile::Cases, bad),
@@ -554,7 +565,7 @@ impl<'m> Measurement<'m> {
             return self.bad_visit(Some(journey), &visit, Flaw::BadTime("entered"), None);
         };
         // A case is measured in the period its visits fall in.
-        let (day, inside) = self.day(entered);
+        let (_, inside) = self.day(entered);
         if !inside {
             return;
         }
@@ -565,7 +576,8 @@ impl<'m> Measurement<'m> {
             return self.bad_visit(Some(journey), &visit, flaw, None);
         }
         let left = visit.left.and_then(|w| w.at(home));
-        Self::seen(&mut self.case_days, day);
+        // The cases' period is that of the cases kept (`journeys::Tally`'s
+        // days): a case set aside whole widens it by none of its days.
         self.visits += 1;
         let stop = journeys::Stop {
             step,
@@ -629,6 +641,9 @@ impl<'m> Measurement<'m> {
         self.promises.kept.absorb(other.promises.kept);
         self.complaints.kept.absorb(other.complaints.kept);
         self.flaws.absorb(other.flaws);
+        for (mine, theirs) in self.rows.iter_mut().zip(other.rows) {
+            *mine += theirs;
+        }
     }
 
     pub fn finish(mut self) -> Report {
@@ -650,7 +665,7 @@ impl<'m> Measurement<'m> {
             |days: Option<(i64, i64)>| days.map(|(a, b)| (Date::from_days(a), Date::from_days(b)));
         Report {
             contact_days: dates(self.contact_days),
-            case_days: dates(self.case_days),
+            case_days: dates(self.journeys.days),
             as_of,
             contacts: self.contacts,
             contacts_by_segment: self.by_segment,
@@ -675,6 +690,14 @@ impl<'m> Measurement<'m> {
             settings: self.settings,
         }
     }
+}
+
+/// Widens the first and last day seen to take in `day`.
+pub(crate) fn seen(days: &mut Option<(i64, i64)>, day: i64) {
+    *days = Some(match *days {
+        None => (day, day),
+        Some((a, b)) => (a.min(day), b.max(day)),
+    });
 }
 
 /// What a row may call each declaration: its id, its name in the exports

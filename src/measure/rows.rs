@@ -18,9 +18,9 @@ mod when;
 
 use super::flaws::Flaw;
 use crate::model::{Channel, Complaint, Idx, Segment};
-use csv_file::slots;
 use csv_file::trim;
 pub use csv_file::{csv_chain, csv_cut_near, csv_header, csv_part, csv_rows, CsvPart, Reached};
+use csv_file::{doubled, slots};
 pub use jsonl::jsonl_rows;
 pub use parquet::{
     parquet_part, parquet_parts, parquet_rows, Part, Refusal, MAGIC as PARQUET_MAGIC,
@@ -160,6 +160,9 @@ pub struct BadRow {
     /// The case a visit belongs to, when the row names one: the whole case
     /// is set aside with it.
     pub case: Option<String>,
+    /// What the flaw is about, when it is a name from the file (the column
+    /// a header names twice).
+    pub example: Option<String>,
 }
 
 impl BadRow {
@@ -170,6 +173,15 @@ impl BadRow {
             problem,
             subject: None,
             case: None,
+            example: None,
+        }
+    }
+
+    /// A column a field is read from that the header names more than once.
+    pub fn duplicate_column(column: &str) -> BadRow {
+        BadRow {
+            example: Some(column.to_string()),
+            ..BadRow::unread(1, Flaw::DuplicateColumn)
         }
     }
 }
@@ -267,6 +279,7 @@ impl<'a, F: Fields + ?Sized> Reader<'a, F> {
                 .then(|| self.text(Field::Case))
                 .flatten()
                 .map(str::to_string),
+            example: None,
         }
     }
 

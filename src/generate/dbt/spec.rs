@@ -657,14 +657,27 @@ pub fn schema(model: &Model) -> String {
     steps.sort();
     steps.dedup();
     let steps = list(steps);
-    let accepted =
-        |values: &str| format!("          - accepted_values:\n              values: {values}\n");
+    // Each accepted-values test is named by its model and column (the
+    // markers below, filled in by `column` and `model_block`): dbt names
+    // one by its values otherwise, every letter outside ASCII an
+    // underscore (`accepted_values_pain_step______`, outside audit 11,
+    // L14). Unique, since a column has one such test, and the same
+    // whatever the spec's alphabet.
+    const MODEL: char = '\u{1}';
+    const COLUMN: char = '\u{2}';
+    let accepted = |values: &str| {
+        format!(
+            "          - accepted_values:\n              name: accepted_values_{MODEL}_{COLUMN}\n              values: {values}\n"
+        )
+    };
     let not_null = "          - not_null\n";
     let column = |name: &str, tests: &[String]| {
-        format!("      - name: {name}\n        tests:\n{}", tests.concat())
+        let tests = tests.concat().replace(COLUMN, name);
+        format!("      - name: {name}\n        tests:\n{tests}")
     };
     let model_block = |name: &str, columns: &[String]| {
-        format!("  - name: {name}\n    columns:\n{}", columns.concat())
+        let columns = columns.concat().replace(MODEL, name);
+        format!("  - name: {name}\n    columns:\n{columns}")
     };
     let mut out = String::from(
         "# Written by cxc from the spec: every key of a figure is set, and every\n\

@@ -113,6 +113,51 @@ fn schema_tests_name_the_specs_segments_and_channels() {
     );
 }
 
+/// Outside audit 11, L14: dbt named an accepted-values test by its values,
+/// Cyrillic as underscores (`accepted_values_pain_step______`). Each is
+/// named by its model and column: ASCII, unique and the same whatever the
+/// spec's alphabet.
+#[test]
+fn accepted_values_tests_are_named_by_model_and_column_in_ascii() {
+    let compiled = compile_clean(
+        r#"
+team поддержка { lead лид }
+role лид { team поддержка; duty "Руководит" }
+channel телефон { kind phone; owner поддержка }
+segment вип { channels телефон }
+sla вип_sla for вип { answer телефон 80% within 20s }
+journey заказ {
+  segments вип
+  start приём
+  step приём { owner поддержка; channel телефон; within 1h; end "Принят" }
+}
+"#,
+    );
+    let model = &compiled.specs[0].model;
+    let files = project(model, &Settings::default(), &Columns::default());
+    let schema = text(&files, "dbt/models/schema.yml");
+    assert!(schema.contains("values: [\"вип\"]"), "{schema}");
+    let lines: Vec<&str> = schema.lines().collect();
+    let mut names = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim() == "- accepted_values:" {
+            let name = lines[i + 1].trim().strip_prefix("name: ").unwrap();
+            names.push(name.to_string());
+        }
+    }
+    assert!(names.len() > 5, "{schema}");
+    for name in &names {
+        assert!(
+            name.starts_with("accepted_values_")
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            "{name}"
+        );
+    }
+    assert!(names.contains(&"accepted_values_journey_steps_step".to_string()));
+    let unique: std::collections::BTreeSet<_> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+}
+
 #[test]
 fn prices_are_measures_per_segment_and_channel_and_only_where_stated() {
     let compiled = compile_clean(

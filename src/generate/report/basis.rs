@@ -68,7 +68,8 @@ pub struct Basis<'a> {
 impl<'a> Basis<'a> {
     pub fn new(report: &'a Report) -> Basis<'a> {
         let mut nameless: BTreeMap<DataFile, BTreeMap<Flaw, u64>> = BTreeMap::new();
-        for (&(file, flaw), seen) in &report.flaws.all {
+        let rows = report.flaws.all.iter().filter(|((_, f), _)| f.is_row());
+        for (&(file, flaw), seen) in rows {
             *nameless.entry(file).or_default().entry(flaw).or_default() += seen.count;
         }
         for (subject, kinds) in &report.flaws.by_subject {

@@ -82,6 +82,9 @@ pub(super) struct Said {
     pub(super) segment_names: BTreeMap<String, String>,
     sla_names: BTreeMap<String, String>,
     channel_names: BTreeMap<String, String>,
+    /// The zone the periods' days are counted in, in words: the home zone
+    /// ("Los Angeles time", «по времени Лос-Анджелеса»), UTC without one.
+    zone: String,
 }
 
 #[derive(Serialize)]
@@ -170,7 +173,9 @@ impl Said {
             .collect();
         let set_aside =
             |file: DataFile, s: &SetAsideView| set_aside_words(report, file, s, language);
+        let home = crate::model::clock::home_zone_name(model.calendars.values());
         Said {
+            zone: crate::i18n::zones::after_time(home.unwrap_or("UTC"), language),
             segment_set_aside: view
                 .segments
                 .iter()

@@ -51,19 +51,27 @@ pub fn csv_rows<T: Row>(
     mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) {
     let mut records = Records::new(input);
-    if let Some(header) = read_header(&mut records, &mut each) {
+    if let Some(header) = read_header(&mut records, columns, &mut each) {
         csv_body(records, &header, &[], columns, &mut each);
     }
 }
 
 /// The header row at the start of a file; a header that cannot be read is
-/// given to `each` as a bad row, and None.
+/// given to `each` as a bad row, and None. A column a field is read from
+/// that it names twice is told to `each` too.
 fn read_header<T: Row>(
     records: &mut Records<impl Read>,
+    columns: &Columns,
     each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Option<Vec<String>> {
     match records.next() {
-        Next::Record { text, fields, .. } => Some(header_of(text, fields)),
+        Next::Record { text, fields, .. } => {
+            let header = header_of(text, fields);
+            for column in doubled(&header, columns) {
+                each(Err(BadRow::duplicate_column(column)));
+            }
+            Some(header)
+        }
         Next::End => None,
         Next::TooLong(_) => {
             each(Err(BadRow::unread(1, Flaw::TooLong)));
@@ -118,7 +126,7 @@ pub fn csv_part<T: Row>(
     let mut records;
     if part.start == 0 {
         records = Records::new(input);
-        if read_header(&mut records, &mut each).is_none() {
+        if read_header(&mut records, columns, &mut each).is_none() {
             return Reached {
                 stop: part.stops.len(),
                 lines: records.line() - 1,
@@ -162,14 +170,30 @@ fn header_of(text: &str, fields: &[(usize, usize)]) -> Vec<String> {
         .collect()
 }
 
-/// Each field's column, found once from the header.
+/// Each field's column, found once from the header: of columns with the
+/// same name, the first ([`doubled`] names them).
 pub(super) fn slots(header: &[String], columns: &Columns) -> [Option<usize>; Field::ALL.len()] {
-    let index: BTreeMap<&str, usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (name.trim(), i))
-        .collect();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, name) in header.iter().enumerate() {
+        index.entry(name.trim()).or_insert(i);
+    }
     Field::ALL.map(|f| columns.candidates(f).find_map(|c| index.get(c).copied()))
+}
+
+/// The columns a field is read from that the header names more than once,
+/// each once, in the header's order: which one the export meant cannot be
+/// told ([`slots`] reads the first, and the run says so).
+pub(super) fn doubled<'h>(header: &'h [String], columns: &Columns) -> Vec<&'h str> {
+    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut doubled = Vec::new();
+    for name in header.iter().map(|n| n.trim()) {
+        let times = seen.entry(name).or_default();
+        *times += 1;
+        if *times == 2 && columns.knows(name) {
+            doubled.push(name);
+        }
+    }
+    doubled
 }
 
 fn csv_body<T: Row>(

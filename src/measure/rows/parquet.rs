@@ -20,7 +20,7 @@ mod pages;
 mod typed;
 
 use super::RESOLVED;
-use super::{slots, trim, BadRow, Columns, Fields, Flaw, Reader, Resolve, Row, When};
+use super::{doubled, slots, trim, BadRow, Columns, Fields, Flaw, Reader, Resolve, Row, When};
 use crate::config::fields::Field;
 #[cfg(test)]
 use columns::{instant, integer};
@@ -240,6 +240,12 @@ fn rows<T: Row>(
     let schema = reader.metadata().file_metadata().schema_descr_ptr();
     let header: Vec<String> = schema.columns().iter().map(|c| c.path().string()).collect();
     let field_slots = slots(&header, columns);
+    // Said once, by the reader of the first row group.
+    if groups.start == 0 {
+        for column in doubled(&header, columns) {
+            each(Err(BadRow::duplicate_column(column)));
+        }
+    }
     // One source per column a field reads; slots point into `sources`.
     let mut sources: Vec<Source> = Vec::new();
     let mut slots = [None; Field::ALL.len()];

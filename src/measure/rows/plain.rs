@@ -64,12 +64,8 @@ fn csv_body<T: Row>(
     // Where the reader's byte 0 is in the file: it starts again after a
     // record too long to read.
     let mut base = 0;
-    let index: BTreeMap<&str, usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (name.trim(), i))
-        .collect();
-    let slots = Field::ALL.map(|f| columns.candidates(f).find_map(|c| index.get(c).copied()));
+    let header: Vec<String> = header.iter().map(str::to_string).collect();
+    let slots = super::slots(&header, columns);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {

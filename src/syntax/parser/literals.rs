@@ -327,7 +327,7 @@ impl<'t> Parser<'t> {
             Err(_) => {
                 self.invalid(
                     span,
-                    msg!("number-too-large", number = abbreviate(text)),
+                    out_of_range(text),
                     msg!("whole-number-too-large-help"),
                 );
                 None
@@ -339,11 +339,7 @@ impl<'t> Parser<'t> {
         match text.parse::<f64>() {
             Ok(n) if n.is_finite() && n.abs() < 1e12 => Some(n),
             _ => {
-                self.invalid(
-                    span,
-                    msg!("number-too-large", number = abbreviate(text)),
-                    msg!("number-too-large-help"),
-                );
+                self.invalid(span, out_of_range(text), msg!("number-too-large-help"));
                 None
             }
         }
@@ -456,5 +452,15 @@ pub(super) fn abbreviate(text: &str) -> String {
         format!("{}… ({} digits)", &text[..12], text.len())
     } else {
         text.to_string()
+    }
+}
+
+/// A number outside the range a spec's numbers have: too large, or below
+/// it for a negative one (`-9223372036854775809` is not "too large").
+fn out_of_range(text: &str) -> Message {
+    if text.trim_start().starts_with('-') {
+        msg!("number-too-small", number = abbreviate(text))
+    } else {
+        msg!("number-too-large", number = abbreviate(text))
     }
 }

@@ -57,3 +57,28 @@ fn other_words_where_days_go_are_said_as_before() {
     assert_eq!(ru[0].replacement, None);
     assert!(errors("calendar a {\n  open сб 10:00-16:00\n}\n", Language::Ru).is_empty());
 }
+
+/// Attack 12, L5: a negative number past the range read "is too large".
+/// Each side is named for what it is, with the range in the help.
+#[test]
+fn a_number_out_of_range_is_too_large_or_too_small_with_the_range() {
+    let said = |number: &str, language| {
+        let spec = format!("sla s for m {{\n  target nps >= {number}\n}}\n");
+        let found = errors(&spec, language);
+        assert_eq!(found.len(), 1, "{number}: {found:?}");
+        (found[0].message.clone(), found[0].help.clone())
+    };
+    let (message, help) = said("-9223372036854775809", Language::En);
+    assert_eq!(message, "the number -9223372036854775809 is too small");
+    assert!(
+        help.contains("between −1,000,000,000,000 and 1,000,000,000,000"),
+        "{help}"
+    );
+    let (message, _) = said("9223372036854775809", Language::En);
+    assert_eq!(message, "the number 9223372036854775809 is too large");
+    let (message, help) = said("-99999999999999", Language::Ru);
+    assert_eq!(message, "число -99999999999999 слишком мало");
+    assert!(help.contains("−1 000 000 000 000"), "{help}");
+    // In range either way: silent.
+    assert!(errors("sla s for m {\n  target nps >= -50\n}\n", Language::En).is_empty());
+}
