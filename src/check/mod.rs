@@ -25,6 +25,7 @@ mod promise_end;
 mod review;
 mod rights;
 mod specialists;
+mod team_hours;
 mod tiers;
 mod value;
 mod wording;
@@ -127,6 +128,7 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     review::check(&mut ctx);
     rights::check(&mut ctx);
     specialists::check(&mut ctx);
+    team_hours::check(&mut ctx);
     ctx.found
 }
 
@@ -150,6 +152,7 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(review::DOCS)
         .chain(rights::DOCS)
         .chain(specialists::DOCS)
+        .chain(team_hours::DOCS)
 }
 
 #[cfg(test)]

@@ -134,6 +134,7 @@ codes! {
     ForecastClockChange = "forecast-clock-change", Warning, Local;
     MixedScriptName = "mixed-script-name", Warning, Local;
     ShortWorkingDay = "short-working-day", Warning, Across;
+    HoursUncovered = "hours-uncovered", Warning, Across;
 }
 
 impl Code {
