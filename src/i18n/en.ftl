@@ -995,8 +995,8 @@ help-language = The cx language in short
 
     cxc addition: `hours CALENDAR` on a team says when its people work (a
     follow-the-sun centre), on a queue when its agents do (over the team's).
-    TaskRouter's closure warning and `hours-uncovered` then read those
-    hours, not the channel's.
+    TaskRouter's closure warning, `hours-uncovered` and staffing (seats
+    counted in those hours only) then read them, not the channel's.
 help-language-config = Settings (cxc.yaml beside the spec)
 
         rules:        CODE: off | warning | error
