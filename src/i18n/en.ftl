@@ -995,8 +995,9 @@ help-language = The cx language in short
 
     cxc addition: `hours CALENDAR` on a team says when its people work (a
     follow-the-sun centre), on a queue when its agents do (over the team's).
-    TaskRouter's closure warning, `hours-uncovered` and staffing (seats
-    counted in those hours only) then read them, not the channel's.
+    TaskRouter's closure warning, `hours-uncovered`, staffing (seats
+    counted in those hours only) and the job descriptions then read them,
+    not the channel's.
 help-language-config = Settings (cxc.yaml beside the spec)
 
         rules:        CODE: off | warning | error
