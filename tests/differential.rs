@@ -298,3 +298,21 @@ fn an_external_role_parses_as_the_grammar_says() {
     assert!(oracle("role ombudsman { external }\n").is_none());
     assert!(oracle("role ombudsman { external yes }\n").is_some());
 }
+
+/// `hours` on a team and on a queue (cxc addition, follow-the-sun): both
+/// parsers accept it there, and refuse it with no calendar.
+#[test]
+fn team_and_queue_hours_parse_as_the_grammar_says() {
+    for text in [
+        "team support_dub \"Dublin\" { lead lead_dub; hours dub_hours }\n",
+        "team support_dub {\n  hours dub_hours\n}\n",
+        "queue phone_sin { channel phone; team support_sin; hours sin_late }\n",
+        "team support_dub { hours }\n",
+        "queue phone_sin { hours 24x7 }\n",
+    ] {
+        agree(text).unwrap();
+    }
+    assert!(oracle("team support_dub { hours dub_hours }\n").is_none());
+    assert!(oracle("queue phone_sin { hours sin_late }\n").is_none());
+    assert!(oracle("team support_dub { hours }\n").is_some());
+}

@@ -967,3 +967,46 @@ fn an_external_role_is_an_outside_body_not_staff() {
         }
     }
 }
+
+/// Follow-the-sun (cxc addition: `hours` on a team and a queue, audit 13
+/// H1c): a centre's engineer meets the 24x7 line's target in the hours
+/// the centre works — the Singapore phone queue's late shift, the
+/// centre's office hours on e-mail — and its lead plans the seat-hours of
+/// those hours (4 seats × 45 hours), not the line's 168. Without the
+/// hours, the text is the target's clock alone.
+#[test]
+fn a_centre_s_roles_work_their_team_s_hours() {
+    let spec = std::fs::read_to_string("tests/follow_sun/spec.cx").unwrap();
+    let files = documents(&spec, Language::En);
+    let engineer = page(&files, "hr/agent_sin.md");
+    assert!(
+        holds_line(
+            &engineer.lines().collect::<Vec<_>>(),
+            "- Meet the service level for the segment “Enterprise” in “Enterprise phone line”: \
+             90% of contacts answered within 1 minute (around the clock), in this position's \
+             working hours (Singapore late shift: Mon–Fri 12:00–21:00 Singapore time)."
+        ),
+        "{engineer}"
+    );
+    assert!(
+        engineer.contains("in “E-mail” within 1 hour (around the clock), in this position's working hours (Singapore centre: Mon–Fri 08:00–17:00 Singapore time"),
+        "{engineer}"
+    );
+    let lead = page(&files, "hr/lead_sin.md");
+    assert!(
+        lead.contains("in the team's working hours (Singapore late shift"),
+        "{lead}"
+    );
+    assert!(lead.contains("180 seat-hours a week"), "{lead}");
+    assert!(!lead.contains("672 seat-hours"), "{lead}");
+    // The same spec without the hours: the line's clock, the line's week.
+    let plain = spec
+        .replace("; hours sfo_hours", "")
+        .replace("; hours dub_hours", "")
+        .replace("; hours sin_hours", "")
+        .replace(" hours sin_late;", "");
+    let files = documents(&plain, Language::En);
+    let engineer = page(&files, "hr/agent_sin.md");
+    assert!(!engineer.contains("working hours ("), "{engineer}");
+    assert!(page(&files, "hr/lead_sin.md").contains("672 seat-hours a week"));
+}

@@ -50,6 +50,8 @@ fn specs() -> Vec<PathBuf> {
         .iter()
         .map(|e| Path::new("examples").join(e))
         .collect();
+    // Team and queue `hours` (cxc addition): three centres in three zones.
+    specs.push(PathBuf::from("tests/follow_sun"));
     let outside = ["../shared/specs", "tests/specs/outside"]
         .iter()
         .map(Path::new)
@@ -106,6 +108,24 @@ fn the_schema_refuses_a_model_that_drifted() {
     )
     .is_empty());
     assert!(!drifted(&|m| m["lang"] = "de".into()).is_empty());
+    // A team's and a queue's `hours` (cxc addition) name a calendar.
+    let centres = model_of(Path::new("tests/follow_sun"), &out.path().join("sun"));
+    assert!(errors(&validator, &centres).is_empty());
+    let team = centres["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "support_dub");
+    assert_eq!(team.unwrap()["hours"]["id"], "dub_hours");
+    let queue = centres["queues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "phone_sin");
+    assert_eq!(queue.unwrap()["hours"]["id"], "sin_late");
+    let mut drifted = centres.clone();
+    drifted["teams"][1]["hours"] = "dub_hours".into();
+    assert!(!errors(&validator, &drifted).is_empty());
 }
 
 /// An outside body (`external` on a role) is in model.json's roles, marked

@@ -640,3 +640,62 @@ fn a_supervisory_role_is_not_counted_as_seats() {
         }
     }
 }
+
+/// Follow-the-sun (cxc addition: `hours` on a team and a queue, audit 13
+/// H1b): three centres share a 24x7 phone line and a 24x7 e-mail line;
+/// each staffs its queues only in its own hours. tests/follow_sun with two
+/// engineers a centre, so every centre is short and `headcount-short` says
+/// its seat-hours: 7 seats (4 on the phone, 3 on e-mail) for San
+/// Francisco's 50 hours a week (07:00-17:00, five days), Dublin's 45
+/// (08:00-17:00) and Singapore's 45 (the phone queue's late shift
+/// 12:00-21:00, the centre's 08:00-17:00 for e-mail) — not 7 × 168 each,
+/// as when the centres are taken to work the lines' hours.
+#[test]
+fn a_centre_is_staffed_only_in_its_own_hours() {
+    let spec = std::fs::read_to_string("tests/follow_sun/spec.cx")
+        .unwrap()
+        .replace("headcount 12", "headcount 2");
+    let seat_hours = |spec: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
+        let report = json(&cxc_in(dir.path(), &["check", "--format", "json"]));
+        let mut found: Vec<(String, String)> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "headcount-short")
+            .map(|d| {
+                let message = d["message"].as_str().unwrap();
+                let team = message.split('`').nth(1).unwrap().to_string();
+                let hours = message.rsplit("and ").next().unwrap().to_string();
+                (team, hours)
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let week = |sfo: &str, dub: &str, sin: &str| {
+        vec![
+            (
+                "support_dub".to_string(),
+                format!("{dub} seat-hours over a week"),
+            ),
+            (
+                "support_sfo".to_string(),
+                format!("{sfo} seat-hours over a week"),
+            ),
+            (
+                "support_sin".to_string(),
+                format!("{sin} seat-hours over a week"),
+            ),
+        ]
+    };
+    assert_eq!(seat_hours(&spec), week("350", "315", "315"));
+    // The same centres without their hours work the lines' 24x7.
+    let without = spec
+        .replace("; hours sfo_hours", "")
+        .replace("; hours dub_hours", "")
+        .replace("; hours sin_hours", "")
+        .replace(" hours sin_late;", "");
+    assert_eq!(seat_hours(&without), week("1,176", "1,176", "1,176"));
+}

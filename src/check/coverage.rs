@@ -345,7 +345,11 @@ fn unused(ctx: &mut Ctx) {
         mark(&mut calendars, c.hours.as_ref());
         mark_all(&mut segments, &c.segments);
     }
+    for t in model.teams.values() {
+        mark(&mut calendars, t.hours.as_ref());
+    }
     for q in model.queues.values() {
+        mark(&mut calendars, q.hours.as_ref());
         mark(&mut channels, q.channel.as_ref());
         mark_all(&mut segments, &q.segments);
     }

@@ -26,6 +26,7 @@ mod promise_end;
 mod review;
 mod rights;
 mod specialists;
+mod team_hours;
 mod tiers;
 mod value;
 mod wording;
@@ -123,6 +124,7 @@ pub fn run(model: &Model, options: &Options) -> Vec<Diagnostic> {
     review::check(&mut ctx);
     rights::check(&mut ctx);
     specialists::check(&mut ctx);
+    team_hours::check(&mut ctx);
     ctx.found
 }
 
@@ -147,6 +149,7 @@ pub fn docs() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(review::DOCS)
         .chain(rights::DOCS)
         .chain(specialists::DOCS)
+        .chain(team_hours::DOCS)
 }
 
 #[cfg(test)]

@@ -135,6 +135,7 @@ codes! {
     MixedScriptName = "mixed-script-name", Warning, Local;
     ShortWorkingDay = "short-working-day", Warning, Across;
     SameBranchLabel = "same-branch-label", Warning, Local;
+    HoursUncovered = "hours-uncovered", Warning, Across;
 }
 
 impl Code {

@@ -79,10 +79,12 @@ pub fn config(
         })).collect::<Vec<_>>(),
         // The worker attributes TaskQueues select on: `team` holds a team's
         // export name, `roles` the export names of a worker's roles.
-        "teams": model.teams.iter().map(|(_, t)| json!({
+        // `hours` (cxc addition): the calendar the team's people work, only
+        // when the spec gives one.
+        "teams": model.teams.iter().map(|(_, t)| with_hours(json!({
             "id": id(&t.header),
             "export_name": super::names::default_name(&t.header.id),
-        })).collect::<Vec<_>>(),
+        }), t.hours.as_ref())).collect::<Vec<_>>(),
         "roles": model.roles.iter().map(|(_, r)| json!({
             "id": id(&r.header),
             "export_name": super::names::default_name(&r.header.id),
@@ -95,7 +97,7 @@ pub fn config(
             "hours": c.hours.as_ref().map(|h| h.name.clone()),
             "self_service": c.self_service,
         })).collect::<Vec<_>>(),
-        "queues": model.queues.iter().map(|(_, q)| json!({
+        "queues": model.queues.iter().map(|(_, q)| with_hours(json!({
             "id": id(&q.header),
             "channel": q.channel.as_ref().map(|c| c.name.clone()),
             // Whom it serves, as staffing and the tier checks read it: a
@@ -107,7 +109,7 @@ pub fn config(
             "order": if q.by_arrival() { "arrival" } else { "tier" },
             "team": q.team.as_ref().map(|t| t.name.clone()),
             "agents": q.agents.map(|a| a.value),
-        })).collect::<Vec<_>>(),
+        }), q.hours.as_ref())).collect::<Vec<_>>(),
         "tiers": tiers.into_iter().map(|(tier, segments)| json!({"tier": tier, "segments": segments})).collect::<Vec<_>>(),
         "timers": timers,
         "calendars": model.calendars.iter().map(|(_, c)| with_opened(c, json!({
@@ -185,6 +187,18 @@ fn write_yaml(value: &Value, indent: usize, out: &mut String) {
         }
         other => out.push_str(&format!("{pad}{}\n", scalar(other))),
     }
+}
+
+/// A team's or queue's entry with its `hours` calendar (cxc addition),
+/// when it has one: other specs' files stay as they were.
+fn with_hours(
+    mut entry: Value,
+    hours: Option<&crate::model::Ref<crate::model::Idx<crate::model::Calendar>>>,
+) -> Value {
+    if let Some(h) = hours {
+        entry["hours"] = json!(h.name);
+    }
+    entry
 }
 
 /// A calendar's entry with its dated hours (`opened`), when it has any:

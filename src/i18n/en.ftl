@@ -27,6 +27,8 @@ unattended-channel-help = remove `self_service` and give it an `owner` and `hour
 preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
 sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer: a contact made then waits until the channel opens, and the target's clock counts the wait
+hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }): from { $day } { $from } to { $until } { $to } on the clock of `{ $calendar }`, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
+hours-uncovered-help = give a queue of `{ $channel }` to a team whose `hours` cover that time (or give the queue such `hours`), or close the channel then (its `hours`)
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
 weekday = { $day ->
         [mon] Mon
@@ -1012,6 +1014,12 @@ help-language = The cx language in short
     channel's): `3d` on office hours is 72 office hours, not three days. `3wd`
     is due at the close of the third working day after the day it starts
     (holidays skipped; on a 24x7 calendar, at midnight).
+
+    cxc addition: `hours CALENDAR` on a team says when its people work (a
+    follow-the-sun centre), on a queue when its agents do (over the team's).
+    TaskRouter's closure warning, `hours-uncovered`, staffing (seats
+    counted in those hours only) and the job descriptions then read them,
+    not the channel's.
 help-language-config = Settings (cxc.yaml beside the spec)
 
         rules:        CODE: off | warning | error
@@ -1266,6 +1274,9 @@ explain-repeat-contacts =
 explain-tier-without-value =
     .summary = Tiers contradict what a segment's customers are worth: a better tier has a lower average check than a worse tier (when the two cannot be ranked by `revenue` ÷ `share`, which `pareto-mismatch` judges), or a tiered segment gives no value figure while others do.
     .why = Tiers follow value: the customers who bring the most are the ones served first (the 80/20 rule). Tier 1 for customers with an average check of 1,000 beside tier 2 at 900,000 puts the wrong customers at the front of the queue; a tier with no figure behind it is a guess nobody can check.
+explain-hours-uncovered =
+    .summary = A channel is open while none of the teams whose queues take it is at work (cxc addition: `hours` on a team or queue) — a 24x7 line of three centres that all close on Saturday.
+    .why = A follow-the-sun operation hands a line from centre to centre; where the hand-over leaves a gap, the line rings with nobody to answer, and the contact waits until the next centre opens, against a target that counts every minute of it. The hours a line is open must be worked by some team.
 explain-sla-beyond-channel-hours =
     .summary = An SLA's `hours` run while a channel it sets a target for is closed (a 24x7 answer target on an office-hours phone line).
     .why = A target that counts the night on a line that closes at six is missed by every call left for the morning. Routing does not change that: the routing exports have no time-of-day conditions, so a contact made while the channel is closed waits until its agents log in, while the target's clock runs. The target and the channel must keep one clock.

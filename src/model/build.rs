@@ -444,10 +444,13 @@ impl Builder {
         let mut team = Team {
             header: self.header(decl),
             lead: None,
+            hours: None,
         };
         for s in self.statements(decl) {
-            if let Stmt::Lead(lead) = &s.kind {
-                team.lead = Some(self.resolve(DeclKind::Role, lead));
+            match &s.kind {
+                Stmt::Lead(lead) => team.lead = Some(self.resolve(DeclKind::Role, lead)),
+                Stmt::Hours(h) => team.hours = Some(self.resolve(DeclKind::Calendar, h)),
+                _ => {}
             }
         }
         team
@@ -989,6 +992,7 @@ impl Builder {
             priority: None,
             order: None,
             team: None,
+            hours: None,
             agents: None,
             forecast: None,
             aht: None,
@@ -1015,6 +1019,7 @@ impl Builder {
                     })
                 }
                 Stmt::Team(t) => queue.team = Some(self.resolve(DeclKind::Team, t)),
+                Stmt::Hours(h) => queue.hours = Some(self.resolve(DeclKind::Calendar, h)),
                 Stmt::Agents(n) => {
                     queue.agents = Some(At {
                         value: *n,

@@ -167,7 +167,9 @@ fn longest_in(days: &Days, from: i64, to: i64) -> Option<Closure> {
 }
 
 mod joint;
+mod uncovered;
 pub use joint::longest_joint_closure;
+pub use uncovered::longest_uncovered;
 
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@
 //! (`generate::job::work`), and the rules that ask what a role may decide
 //! (`right-conflict`) ask this same derivation, so the two cannot disagree.
 
-use super::{AnswerTarget, Channel, Idx, Model, Party, Queue, Role, Segment, Sla, Team};
+use super::{AnswerTarget, Calendar, Channel, Idx, Model, Party, Queue, Role, Segment, Sla, Team};
 
 /// The roles of each team and its lead, read once.
 pub struct Crew {
@@ -204,6 +204,17 @@ impl Model {
     pub fn queue_takers(&self, queue: &Queue) -> Option<Party> {
         let team = queue.team.as_ref()?.target?;
         Some(self.channel_takers(queue.channel.as_ref().and_then(|c| c.target), team))
+    }
+
+    /// The hours a queue's agents work (cxc addition): its own `hours`,
+    /// else its team's; `None` when neither says (the queue is then worked
+    /// in its channel's hours, as the language has it).
+    pub fn queue_hours(&self, queue: &Queue) -> Option<Idx<Calendar>> {
+        if let Some(hours) = &queue.hours {
+            return hours.target;
+        }
+        let team = queue.team.as_ref()?.target?;
+        self.teams[team].hours.as_ref()?.target
     }
 
     /// The `answer` targets of `sla` a contact of `segment` on `channel`

@@ -28,6 +28,10 @@ pub struct Service {
 pub struct Team {
     pub header: Header,
     pub lead: Option<Ref<Idx<Role>>>,
+    /// `hours CALENDAR` (cxc addition): the hours the team's people work
+    /// — a centre of a follow-the-sun operation. Without it the team works
+    /// the hours of the channels it answers.
+    pub hours: Option<Ref<Idx<Calendar>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +127,9 @@ pub struct Queue {
     /// tier (a clinical line); `order tier` or none: better tiers first.
     pub order: Option<At<QueueOrder>>,
     pub team: Option<Ref<Idx<Team>>>,
+    /// `hours CALENDAR` (cxc addition): the hours its agents work, over
+    /// its team's ([`Model::queue_hours`](super::Model::queue_hours)).
+    pub hours: Option<Ref<Idx<Calendar>>>,
     pub agents: Option<At<u32>>,
     pub forecast: Option<At<Forecast>>,
     pub aht: Option<At<Duration>>,

@@ -147,6 +147,20 @@ impl Hours {
         }
     }
 
+    /// Each season's hours apart (one per distinct week of `weeks`): a
+    /// typical week is one of them, never both at once.
+    fn seasons(&self) -> Vec<Hours> {
+        self.weeks
+            .iter()
+            .map(|week| Hours {
+                id: self.id,
+                calendar: self.calendar.clone(),
+                weeks: vec![week.clone()],
+                clock: OnceLock::new(),
+            })
+            .collect()
+    }
+
     /// The open stretches within `[from, to)`.
     fn open(&self, place: Place, from: i64, to: i64) -> Vec<(i64, i64)> {
         let Some(calendar) = &self.calendar else {
@@ -217,6 +231,29 @@ fn stretches(place: Place, seconds: u64) -> Vec<(i64, i64)> {
 }
 
 /// Whether two sorted lists of stretches share a moment.
+/// The stretches where both `a` and `b` are open, overlapping ones joined:
+/// a calendar in another zone is open in a typical week in either season
+/// (winter and summer hours overlap), and a stretch counts once.
+fn intersect(a: &[(i64, i64)], b: &[(i64, i64)]) -> Vec<(i64, i64)> {
+    let mut all: Vec<(i64, i64)> = a
+        .iter()
+        .flat_map(|&(x0, x1)| {
+            b.iter()
+                .map(move |&(y0, y1)| (x0.max(y0), x1.min(y1)))
+                .filter(|(from, to)| from < to)
+        })
+        .collect();
+    all.sort_unstable();
+    let mut out: Vec<(i64, i64)> = Vec::new();
+    for (from, to) in all {
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
 fn meet(a: &[(i64, i64)], b: &[(i64, i64)]) -> bool {
     a.iter()
         .any(|&(x0, x1)| b.iter().any(|&(y0, y1)| x0.max(y0) < x1.min(y1)))
@@ -227,6 +264,10 @@ fn meet(a: &[(i64, i64)], b: &[(i64, i64)]) -> bool {
 #[derive(Debug, Clone)]
 pub struct Schedule {
     channel: Hours,
+    /// The hours the queue is worked (cxc addition: its own or its team's
+    /// `hours`), when they are given: the channel counts as open only
+    /// while they are open too.
+    worked: Option<Hours>,
     clocks: Vec<Hours>,
     /// Where a date and time without an offset is read.
     zone: TimeZone,
@@ -244,6 +285,7 @@ impl PartialEq for Schedule {
     fn eq(&self, other: &Schedule) -> bool {
         let ids = |s: &Schedule| {
             std::iter::once(s.channel.id)
+                .chain(s.worked.iter().map(|h| h.id))
                 .chain(s.clocks.iter().map(|h| h.id))
                 .collect::<Vec<_>>()
         };
@@ -259,9 +301,21 @@ impl Schedule {
         );
         Schedule {
             channel: Hours::new(model, channel, &zone),
+            worked: None,
             clocks: Vec::new(),
             zone,
         }
+    }
+
+    /// The same hours for a queue worked only in `worked` (cxc addition:
+    /// the queue's or its team's `hours`, [`Model::queue_hours`]): its
+    /// intervals are open, its seats counted and its targets judged only
+    /// while the channel and those hours are both open — a centre of a
+    /// follow-the-sun line staffs its own office hours, not the line's
+    /// 24x7 (audit 13, H1b).
+    pub fn worked_in(mut self, model: &Model, worked: Option<Idx<Calendar>>) -> Schedule {
+        self.worked = worked.map(|c| Hours::new(model, Some(c), &self.zone));
+        self
     }
 
     /// The same hours for a forecast whose times are written in the zone
@@ -275,6 +329,7 @@ impl Schedule {
         let rebuild = |h: &Hours| Hours::new_from(h, &zone);
         Schedule {
             channel: rebuild(&self.channel),
+            worked: self.worked.as_ref().map(rebuild),
             clocks: self.clocks.iter().map(rebuild).collect(),
             zone,
         }
@@ -350,11 +405,18 @@ impl Schedule {
         }
     }
 
-    /// The channel's open stretches within each of `stretches`.
+    /// The channel's open stretches within each of `stretches`, while the
+    /// queue is worked ([`Schedule::worked_in`]).
     fn channel_open(&self, place: Place, stretches: &[(i64, i64)]) -> Vec<Vec<(i64, i64)>> {
         stretches
             .iter()
-            .map(|&(a, b)| self.channel.open(place, a, b))
+            .map(|&(a, b)| {
+                let open = self.channel.open(place, a, b);
+                match &self.worked {
+                    Some(worked) => intersect(&open, &worked.open(place, a, b)),
+                    None => open,
+                }
+            })
             .collect()
     }
 
@@ -404,7 +466,31 @@ impl Schedule {
             Place::Daily(_) => InWeek::Times(open.iter().filter(|o| !o.is_empty()).count() as f64),
             Place::Weekly(_) | Place::Unknown => InWeek::Times(1.0),
             Place::Week => {
-                let open: i64 = open.iter().flatten().map(|(a, b)| b - a).sum();
+                let seconds_open = |open: &[Vec<(i64, i64)>]| -> i64 {
+                    open.iter().flatten().map(|(a, b)| b - a).sum()
+                };
+                // Worked hours in another zone than the schedule's: the
+                // seat-hours of the season that needs most, not of the
+                // union of winter and summer hours.
+                let open = match self.worked.as_ref().map(Hours::seasons) {
+                    Some(seasons) if seasons.len() > 1 => seasons
+                        .iter()
+                        .map(|season| {
+                            let opened: Vec<Vec<(i64, i64)>> = stretches
+                                .iter()
+                                .map(|&(a, b)| {
+                                    intersect(
+                                        &self.channel.open(place, a, b),
+                                        &season.open(place, a, b),
+                                    )
+                                })
+                                .collect();
+                            seconds_open(&opened)
+                        })
+                        .max()
+                        .unwrap_or(0),
+                    _ => seconds_open(&open),
+                };
                 InWeek::Times(open as f64 / length(seconds) as f64)
             }
         }

@@ -260,6 +260,7 @@ fn plan_queue<'m>(
         model,
         channel.and_then(|c| model.channels[c].hours.as_ref()?.target),
     )
+    .worked_in(model, model.queue_hours(queue))
     .written_in(queue.timezone.as_ref().map(|z| z.value.as_str()));
     // First pass: every row valid, and the busiest interval.
     let rows = forecast::rows(forecast, files, schedule.zone()).map_err(|e| vec![problem(e)])?;

@@ -66,7 +66,12 @@ const CALENDAR: &[Form] = &[
     ),
     DESCRIPTION,
 ];
-const TEAM: &[Form] = &[form("lead", "lead ROLE", "lead support_lead"), DESCRIPTION];
+const TEAM: &[Form] = &[
+    form("lead", "lead ROLE", "lead support_lead"),
+    // cxc addition: the hours the team's people work (follow-the-sun).
+    HOURS,
+    DESCRIPTION,
+];
 const ROLE: &[Form] = &[
     form("team", "team TEAM", "team support"),
     form("reports_to", "reports_to ROLE", "reports_to support_lead"),
@@ -243,6 +248,8 @@ const QUEUE: &[Form] = &[
     form("priority", "priority NUMBER", "priority 1"),
     form("order", "order arrival|tier", "order arrival"),
     form("team", "team TEAM", "team support"),
+    // cxc addition: the hours its agents work, over its team's.
+    HOURS,
     form("agents", "agents NUMBER", "agents 6"),
     form(
         "forecast",

@@ -6,8 +6,9 @@
 //! Who is available when, from the spec as routing.json states it and from
 //! TaskRouter's documented meaning of `workers.available` (the TaskQueue's
 //! workers in an available activity, <https://www.twilio.com/docs/taskrouter/worker-presence>):
-//! a TaskQueue's workers are its team's (`target_workers`), and a team is at
-//! work while the `hours` of a channel one of its queues takes is open (a
+//! a TaskQueue's workers are its team's (`target_workers`), at work in the
+//! queue's own `hours`, else its team's (cxc addition), else while the
+//! `hours` of a channel one of its queues takes is open (a
 //! queue without a channel: the channels its segments use); a channel
 //! without `hours`, always. A queue without a team takes every worker: it
 //! has people while any team is at work. A queue the spec does not declare
@@ -60,14 +61,19 @@ impl Calendar<'_> {
     }
 }
 
+/// A queue of a TaskQueue: its team (`None`: no team) and its own `hours`
+/// calendar, if it has one.
+type Member<'a> = (Option<&'a str>, Option<&'a str>);
+
 /// Who works when: per team (`None`: a queue without a team), the calendars
 /// of the channels its queues take (`None`: always open).
 pub struct Staffing<'a> {
     calendars: BTreeMap<&'a str, Calendar<'a>>,
     hours: BTreeMap<Option<&'a str>, Vec<Option<&'a str>>>,
-    /// TaskQueue SID → teams of its queues (`None`: no team): one for a
-    /// queue of the spec, each of its queues' for a waiting queue.
-    team_of: BTreeMap<&'a str, Vec<Option<&'a str>>>,
+    /// TaskQueue SID → teams of its queues (`None`: no team), each with
+    /// the queue's own `hours` when it has them: one for a queue of the
+    /// spec, each of its queues' for a waiting queue.
+    team_of: BTreeMap<&'a str, Vec<Member<'a>>>,
     /// TaskQueue SID → the spec's queues it takes the workers of.
     pub members: BTreeMap<&'a str, Vec<&'a str>>,
 }
@@ -114,7 +120,10 @@ impl<'a> Staffing<'a> {
                 .flatten()
                 .find(|t| t["queue"] == q["id"])
             {
-                team_of.insert(tq["sid"].as_str().unwrap(), vec![team]);
+                team_of.insert(
+                    tq["sid"].as_str().unwrap(),
+                    vec![(team, q["hours"].as_str())],
+                );
             }
         }
         // A waiting queue (audit 9, D1): named by its queues' ids joined by
@@ -131,10 +140,20 @@ impl<'a> Staffing<'a> {
             if parts.iter().all(|p| queue(p).is_some()) {
                 let teams = parts
                     .iter()
-                    .map(|p| queue(p).unwrap()["team"].as_str())
+                    .map(|p| {
+                        let q = queue(p).unwrap();
+                        (q["team"].as_str(), q["hours"].as_str())
+                    })
                     .collect();
                 team_of.insert(sid, teams);
                 members.insert(sid, parts);
+            }
+        }
+        // A team's `hours` (cxc addition): its people work them, whatever
+        // the channels its queues take.
+        for t in list(routing, "teams") {
+            if let (Some(team), Some(cal)) = (t["id"].as_str(), t["hours"].as_str()) {
+                hours.insert(Some(team), vec![Some(cal)]);
             }
         }
         Staffing {
@@ -154,11 +173,6 @@ impl<'a> Staffing<'a> {
         self
     }
 
-    /// Whether `team` is at work at `at`.
-    pub fn team_available(&self, team: Option<&str>, at: Timestamp) -> bool {
-        self.team_at_work(team, at)
-    }
-
     fn team_at_work(&self, team: Option<&str>, at: Timestamp) -> bool {
         let open = |cal: &Option<&str>| cal.is_none_or(|c| self.calendars[c].open(at));
         match team {
@@ -171,7 +185,10 @@ impl<'a> Staffing<'a> {
     /// Whether the TaskQueue `sid` has a worker available at `at`.
     pub fn available(&self, sid: &str, at: Timestamp) -> bool {
         match self.team_of.get(sid) {
-            Some(teams) => teams.iter().any(|&team| self.team_at_work(team, at)),
+            Some(teams) => teams.iter().any(|&(team, own)| match own {
+                Some(cal) => self.calendars[cal].open(at),
+                None => self.team_at_work(team, at),
+            }),
             None => true,
         }
     }

@@ -9,7 +9,7 @@
 //! queues' workers takes it.
 
 use super::after_hours::Staffing;
-use super::invariants::{self, Facts};
+use super::invariants::{self, Built, Facts};
 use super::twilio::{self, Moment};
 use super::{build, manifest};
 use jiff::{SignedDuration, Timestamp};
@@ -33,16 +33,55 @@ fn a_task_waits_for_whichever_hub_is_on_shift() {
     let out = tempfile::tempdir().unwrap();
     let built = build(&manifest("tests/specs/saas"), out.path());
     invariants::check(&built, "saas");
-    let facts = Facts::new(&built);
     let staffing = Staffing::new(&built.routing, &built.queues).with_team_hours(&HUBS);
-    let team = |queue: &str| {
-        facts
-            .queues()
-            .iter()
-            .find(|q| q["id"] == queue)
-            .and_then(|q| q["team"].as_str())
-    };
-    // Every half hour of a November week and of the Christmas week.
+    let waits = never_parked_while_another_is_open(&built, &staffing, "saas");
+    // The hubs' hours do leave tasks in a closed hub's queue for a while.
+    assert!(waits > 0, "no task ever met a closed hub's queue");
+}
+
+/// The same with the hours in the spec (cxc addition: `hours` on a team,
+/// and on a queue over its team's): tests/follow_sun, three centres in
+/// three zones sharing a 24x7 phone line and a 24x7 e-mail line, the
+/// Singapore phone queue on a late shift of its own. The evaluator reads
+/// who works when from routing.json alone.
+#[test]
+fn team_hours_in_the_spec_hand_the_task_to_whichever_centre_is_open() {
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&manifest("tests/follow_sun"), out.path());
+    invariants::check(&built, "follow_sun");
+    let staffing = Staffing::new(&built.routing, &built.queues);
+    let facts = Facts::new(&built);
+    // The hours are read: Singapore's phone queue works its late shift
+    // (12:00-21:00 SGT), not the centre's 08:00-17:00, nor the 24x7 line's.
+    let at = |s: &str| s.parse::<Timestamp>().unwrap();
+    let (phone_sin, email_sin) = (facts.sid_of("phone_sin"), facts.sid_of("email_sin"));
+    // Tue 2026-11-10 02:00Z is 10:00 in Singapore; 11:00Z is 19:00 there.
+    assert!(!staffing.available(&phone_sin, at("2026-11-10T02:00:00Z")));
+    assert!(staffing.available(&email_sin, at("2026-11-10T02:00:00Z")));
+    assert!(staffing.available(&phone_sin, at("2026-11-10T11:00:00Z")));
+    assert!(!staffing.available(&email_sin, at("2026-11-10T11:00:00Z")));
+    // Saturday: nobody, though the line is open around the clock.
+    assert!(!staffing.available(&facts.sid_of("phone_dub"), at("2026-11-14T12:00:00Z")));
+    let waits = never_parked_while_another_is_open(&built, &staffing, "follow_sun");
+    assert!(waits > 0, "no task ever met a closed centre's queue");
+    // The weekend outlasts a day's task lifetime: the build says so, on
+    // the centres' hours, not the line's (which never closes).
+    assert!(
+        built
+            .stderr
+            .contains("no team of the queues a task on channel `phone` reaches"),
+        "{}",
+        built.stderr
+    );
+}
+
+/// Every ordinary task with two queues or more, created every half hour
+/// of a November week and of the Christmas week and followed through its
+/// lifetime: it is never left for good in a queue nobody works while
+/// another queue that serves it is at work. Returns how often it sat in a
+/// closed queue for the rest of a target's timeout.
+fn never_parked_while_another_is_open(built: &Built, staffing: &Staffing, what: &str) -> usize {
+    let facts = Facts::new(built);
     let starts: Vec<Timestamp> = ["2026-11-09T00:00:00Z", "2026-12-21T00:00:00Z"]
         .iter()
         .flat_map(|s| {
@@ -64,13 +103,13 @@ fn a_task_waits_for_whichever_hub_is_on_shift() {
             for age in (0..facts.lifetime).step_by(1800) {
                 let Some(placed) = twilio::route_when(&built.workflow, &task, now, age, &empty)
                 else {
-                    panic!("{seg} on {ch} created {created} is dropped after {age} s");
+                    panic!("{what}: {seg} on {ch} created {created} is dropped after {age} s");
                 };
                 let t = at(age);
                 let on_shift: Vec<&str> = serving
                     .iter()
                     .copied()
-                    .filter(|q| staffing.team_available(team(q), t))
+                    .filter(|q| staffing.available(&facts.sid_of(q), t))
                     .collect();
                 if on_shift.is_empty() || staffing.available(&placed.queue, t) {
                     continue;
@@ -79,16 +118,15 @@ fn a_task_waits_for_whichever_hub_is_on_shift() {
                 // rest of a target's timeout, never for good.
                 assert!(
                     !placed.last,
-                    "{seg} on {ch} created {created}: after {age} s it waits for good in {} \
-                     (nobody at work) while {on_shift:?} is",
+                    "{what}: {seg} on {ch} created {created}: after {age} s it waits for good \
+                     in {} (nobody at work) while {on_shift:?} is",
                     placed.queue
                 );
                 waits += 1;
             }
         }
     }
-    // The hubs' hours do leave tasks in a closed hub's queue for a while.
-    assert!(waits > 0, "no task ever met a closed hub's queue");
+    waits
 }
 
 /// The audit's repro: a Premier ticket at Tue 10 Nov 10:00Z, Dublin's

@@ -94,7 +94,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
     duties.steps(work, r);
     duties.complaints(work, r);
     duties.promises(work, r);
-    duties.targets(work, r);
+    duties.targets(work, role);
     duties.owned_channels(work, role);
     duties.agreements(work, r);
     duties.customer_types();
@@ -421,7 +421,8 @@ impl Duties<'_> {
 
     /// The SLA targets of the contacts the role takes (or organises), each
     /// with the clock it counts on.
-    fn targets(&mut self, work: &Work, r: usize) {
+    fn targets(&mut self, work: &Work, role: Idx<Role>) {
+        let r = role.index();
         let m = self.w.model;
         // Segments whose contacts the role takes or organises, each way once:
         // a lead may take one channel itself and organise another.
@@ -441,25 +442,36 @@ impl Duties<'_> {
                     .contains(&(t, segment_id, channel_id, sla, answer, i)),
                 Via::Own => false,
             };
+            let worked = self.worked_hours(role, channel_id, via);
             for (sla_id, sla) in m.slas_of(segment_id) {
                 let hours = sla.hours.as_ref();
+                // The target's clock, and the hours the team is at work
+                // when they are not the same (a centre's share of a 24x7
+                // line, audit 13 H1c).
+                let on_duty = worked
+                    .filter(|&c| hours.and_then(|h| h.target) != Some(c))
+                    .map(|c| self.on_duty(c, via));
+                let w = self.w;
+                let timed = |d| {
+                    let t = w.duration(d, hours).full_gen;
+                    match &on_duty {
+                        Some(note) => format!("{t}, {note}"),
+                        None => t,
+                    }
+                };
                 for (i, a) in sla.answers.iter().enumerate() {
                     if !on(&a.channel) || stated(self, sla_id, true, i) {
                         continue;
                     }
                     let p = trim_float(a.percent.value());
-                    let text = self
-                        .say
-                        .answer(doer, &s, &c, &p, &self.timed(a.within, hours));
+                    let text = self.say.answer(doer, &s, &c, &p, &timed(a.within));
                     self.push(Group::Targets, "target", via, text);
                 }
                 for (i, f) in sla.first_responses.iter().enumerate() {
                     if !on(&f.channel) || stated(self, sla_id, false, i) {
                         continue;
                     }
-                    let text = self
-                        .say
-                        .first_response(doer, &s, &c, &self.timed(f.within, hours));
+                    let text = self.say.first_response(doer, &s, &c, &timed(f.within));
                     self.push(Group::Targets, "target", via, text);
                 }
                 for res in sla
@@ -490,6 +502,46 @@ impl Duties<'_> {
                     let text = self.resolution(doer, &s, None, res, sla);
                     self.push(Group::Targets, "target", via, text);
                 }
+            }
+        }
+    }
+
+    /// The hours `role` (or the team it leads, `via`) works `channel`
+    /// (cxc addition): the `hours` of the team's queue on it, or of the
+    /// team; `None` when neither says.
+    fn worked_hours(
+        &self,
+        role: Idx<Role>,
+        channel: Idx<Channel>,
+        via: Via,
+    ) -> Option<Idx<Calendar>> {
+        let m = self.w.model;
+        let team = match via {
+            Via::Lead(t) => Some(t),
+            Via::Own => m.roles[role].team.as_ref().and_then(|t| t.target),
+        }?;
+        let queue = m.queues.values().find(|q| {
+            q.channel.as_ref().and_then(|c| c.target) == Some(channel)
+                && q.team.as_ref().and_then(|t| t.target) == Some(team)
+        });
+        match queue {
+            Some(q) => m.queue_hours(q),
+            None => m.teams[team].hours.as_ref()?.target,
+        }
+    }
+
+    /// "in this position's working hours (Singapore centre: Mon–Fri
+    /// 08:00–17:00 Singapore time)", or the team's for a lead.
+    fn on_duty(&self, calendar: Idx<Calendar>, via: Via) -> String {
+        let c = &self.w.model.calendars[calendar];
+        let when = crate::generate::clocks::schedule(c, self.w.language);
+        let label = c.header.label();
+        match (self.say.en, via) {
+            (true, Via::Own) => format!("in this position's working hours ({label}: {when})"),
+            (true, Via::Lead(_)) => format!("in the team's working hours ({label}: {when})"),
+            (false, Via::Own) => format!("в рабочие часы этой должности («{label}»: {when})"),
+            (false, Via::Lead(_)) => {
+                format!("в рабочие часы подразделения («{label}»: {when})")
             }
         }
     }

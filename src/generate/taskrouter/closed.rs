@@ -9,8 +9,8 @@
 //! the closure with its dates and the `Timeout` needed.
 //!
 //! A task waits in the queues of its filter, and a queue is worked while
-//! its workers are at work: the hours of the channels they own (a queue
-//! has no hours of its own). So the closure that counts is the
+//! its workers are at work: its own or its team's `hours` (cxc addition),
+//! else the hours of the channels they own. So the closure that counts is the
 //! stretch when no team of the queues a task on the channel reaches is at
 //! work — the channel's own calendar when those teams answer nothing else,
 //! shorter when an overflow team in another centre is at work through it
@@ -68,12 +68,7 @@ impl Writer<'_> {
         }
         let mut worst: Option<Reach> = None;
         for queues in reached {
-            let mut calendars: Vec<Idx<Calendar>> = vec![own];
-            for &q in &queues {
-                calendars.extend(self.team_calendars(q));
-            }
-            calendars.sort();
-            calendars.dedup();
+            let calendars = self.worked_hours(own, &queues);
             let closure = if calendars == [own] {
                 alone()
             } else {
@@ -90,6 +85,33 @@ impl Writer<'_> {
             }
         }
         worst
+    }
+
+    /// The calendars during which some queue of `queues` is worked: a
+    /// queue's own `hours` or its team's (cxc addition), else the channel's
+    /// (`own`, as the language has it) and [`Self::team_calendars`]. When
+    /// every queue has hours, the channel's are not among them: a 24x7 line
+    /// that three centres work on weekdays is unworked at the weekend
+    /// (audit 13, H1a).
+    fn worked_hours(&self, own: Idx<Calendar>, queues: &[Idx<Queue>]) -> Vec<Idx<Calendar>> {
+        let model = self.model;
+        let mut calendars = Vec::new();
+        let mut by_channel = false;
+        for &q in queues {
+            match model.queue_hours(&model.queues[q]) {
+                Some(hours) => calendars.push(hours),
+                None => {
+                    by_channel = true;
+                    calendars.extend(self.team_calendars(q));
+                }
+            }
+        }
+        if by_channel {
+            calendars.push(own);
+        }
+        calendars.sort();
+        calendars.dedup();
+        calendars
     }
 
     /// The calendars queue `id`'s workers work: the `hours` of the

@@ -122,6 +122,10 @@ impl<'a> View<'a> {
                         .lead
                         .as_ref()
                         .map(|l| self.w().named(l, |r| &m.roles[r].header)),
+                    hours: t
+                        .hours
+                        .as_ref()
+                        .map(|h| self.w().named(h, |c| &m.calendars[c].header)),
                 })
                 .collect(),
             channels: m.channels.ids().map(|id| self.channel(id)).collect(),
@@ -239,6 +243,10 @@ impl<'a> View<'a> {
                         .team
                         .as_ref()
                         .map(|t| self.w().named(t, |t| &m.teams[t].header)),
+                    hours: q
+                        .hours
+                        .as_ref()
+                        .map(|h| self.w().named(h, |c| &m.calendars[c].header)),
                     agents: q
                         .agents
                         .map(|a| words::count(u64::from(a.value), Unit::Agent, self.language)),

@@ -74,6 +74,10 @@ pub struct TeamView<'a> {
     pub label: &'a str,
     pub description: Option<&'a str>,
     pub lead: Option<Named<'a>>,
+    /// `hours CALENDAR` (cxc addition): the hours its people work; left
+    /// out when the team has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Named<'a>>,
 }
 
 #[derive(Clone, Serialize)]
@@ -402,6 +406,10 @@ pub struct QueueView<'a> {
     /// (better tiers first, also when the spec says nothing).
     pub order: &'static str,
     pub team: Option<Named<'a>>,
+    /// `hours CALENDAR` (cxc addition): the hours its agents work, when
+    /// the queue says so itself; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Named<'a>>,
     pub agents: Option<String>,
     pub peak_required: Option<u32>,
 }
