@@ -26,6 +26,16 @@ impl Duties<'_> {
             };
             let name = self.q(queue.header.label());
             let c = self.q(m.channels[channel].header.label());
+            // The hours the queue is worked, where the team or queue has
+            // its own (a centre's share of a 24x7 line): the seat-hours
+            // and targets below are for those hours (audit 13 H1c).
+            let worked = m
+                .queue_hours(queue)
+                .map(|h| self.on_duty(h, Via::Lead(team)));
+            let (c, tail) = match worked {
+                Some(note) => (format!("{c}, {note},"), format!("{c}, {note}")),
+                None => (c.clone(), c),
+            };
             let declared = queue.agents.map_or(String::new(), |a| {
                 let n = words::count(u64::from(a.value), Unit::Agent, self.w.language);
                 if en {
@@ -93,8 +103,8 @@ impl Duties<'_> {
                 match (en, targets.is_empty()) {
                     (true, false) => format!("Plan the staffing of the queue {name} on {c} so that it meets its targets: {}{declared}.", targets.join("; ")),
                     (false, false) => format!("Планировать численность очереди {name} канала {c} так, чтобы выполнялись её целевые показатели: {}{declared}.", targets.join("; ")),
-                    (true, true) => format!("Plan the staffing of the queue {name} on {c}{declared}."),
-                    (false, true) => format!("Планировать численность очереди {name} канала {c}{declared}."),
+                    (true, true) => format!("Plan the staffing of the queue {name} on {tail}{declared}."),
+                    (false, true) => format!("Планировать численность очереди {name} канала {tail}{declared}."),
                 }
             };
             self.push(Group::Organise, "staffing", Via::Lead(team), text);
