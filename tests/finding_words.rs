@@ -433,3 +433,44 @@ fn promise_clock_says_the_promise_s_own_time() {
         "{help}"
     );
 }
+
+/// Audit 14, L1 and L3: the Russian measure report wrote survey means with
+/// a decimal point beside percentages with a comma («4.07 | 74,3%») and
+/// named channels by their ids. Every figure of the report is said with a
+/// comma, and the survey table names each channel by its title.
+#[test]
+fn the_russian_measure_report_says_every_figure_with_a_comma() {
+    let out = tempfile::tempdir().unwrap();
+    let spec = "tests/specs/energosbyt";
+    let output = cxc(&[
+        "measure",
+        spec,
+        "--contacts",
+        "tests/specs/energosbyt/data/обращения_ноябрь.csv",
+        "--to",
+        "2026-11-30",
+        "--lang",
+        "ru",
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
+    let report = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    let surveys = report
+        .split("## Ответы опросов по каналам")
+        .nth(1)
+        .expect("the survey table");
+    assert!(
+        surveys.contains("| Контакт-центр, Екатеринбург (телефон) | 4,07 |"),
+        "{surveys}"
+    );
+    for line in report.lines().filter(|l| l.starts_with('|')) {
+        let chars: Vec<char> = prose(line).chars().collect();
+        assert!(
+            !chars
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit()),
+            "a decimal point in Russian: {line}"
+        );
+    }
+}
