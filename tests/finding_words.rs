@@ -434,7 +434,7 @@ fn promise_clock_says_the_promise_s_own_time() {
     );
 }
 
-/// Audit 14, L1 and L3: the Russian measure report wrote survey means with
+/// Audit 14, L1, L3 and L12: the Russian measure report wrote survey means with
 /// a decimal point beside percentages with a comma («4.07 | 74,3%») and
 /// named channels by their ids. Every figure of the report is said with a
 /// comma, and the survey table names each channel by its title.
@@ -447,6 +447,8 @@ fn the_russian_measure_report_says_every_figure_with_a_comma() {
         spec,
         "--contacts",
         "tests/specs/energosbyt/data/обращения_ноябрь.csv",
+        "--cases",
+        "tests/specs/energosbyt/data/случаи_ноябрь.csv",
         "--to",
         "2026-11-30",
         "--lang",
@@ -456,6 +458,23 @@ fn the_russian_measure_report_says_every_figure_with_a_comma() {
     ]);
     assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
     let report = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+    // A step's `within 7d` is said as written, "7 days", as the job
+    // descriptions say it, not "1 week" (audit 14, L12).
+    let both = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
+    let said = String::from_utf8_lossy(&both)
+        .split_whitespace()
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(said.contains("занял больше 7 дней"), "{said}");
+    assert!(
+        report.contains("| 7 дней: 0% **с опозданием** |"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("1 неделя:") && !said.contains("больше 1 недели"),
+        "{said}"
+    );
     let surveys = report
         .split("## Ответы опросов по каналам")
         .nth(1)

@@ -34,15 +34,17 @@ pub fn duration_filter(
     let d = if let Some(text) = value.as_str() {
         // A step's or journey's `within` may count working days (`2wd`):
         // a deadline, worded as one, not a length of time.
+        // A running time the spec wrote is said in the units written:
+        // `7d` is "7 days" as the job descriptions say it, not "1 week"
+        // (audit 14, L12).
         let parsed = TimeLimit::parse(text).map_err(|m| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, m.text(Language::En))
         })?;
-        match parsed {
-            TimeLimit::WorkingDays(_) => {
-                return Ok(limit(parsed, false, template_language(state)));
-            }
-            TimeLimit::Running { time, .. } => time,
-        }
+        let language = template_language(state);
+        return Ok(match parsed {
+            TimeLimit::WorkingDays(_) => limit(parsed, false, language),
+            TimeLimit::Running { .. } => limit_as_written(parsed, false, language),
+        });
     } else {
         crate::measure::findings::round(i64::try_from(value)?)
     };

@@ -419,7 +419,7 @@ fn late(
     // Steps and journeys run on the wall clock: days are days.
     let (n, within, median, p90) = (
         kept.n as f64,
-        Arg::limit_genitive(within, false),
+        Arg::written(within, true),
         quantile(0.5),
         quantile(0.9),
     );
