@@ -61,6 +61,9 @@ pub struct Exports {
     pub zendesk_segment_field: Option<String>,
     /// TaskRouter queue SIDs by cx queue id.
     pub taskrouter_queues: BTreeMap<String, String>,
+    /// Where each of those queue ids is written in `cxc.yaml`, so the
+    /// TaskRouter export can point at one that names no TaskQueue.
+    pub taskrouter_queue_places: BTreeMap<String, Span>,
     /// The task attribute that holds the segment (default `segment`).
     pub taskrouter_segment_attribute: Option<String>,
     /// `exports.taskrouter.task_timeout`: the `Timeout` (seconds) tasks are
@@ -552,6 +555,8 @@ impl Reader<'_> {
                         Some(queues) => {
                             for (queue, sid) in queues {
                                 if let Some(sid) = self.code_setting(queue, sid, Shape::QueueSid) {
+                                    let place = self.find(queue);
+                                    exports.taskrouter_queue_places.insert(queue.clone(), place);
                                     exports.taskrouter_queues.insert(queue.clone(), sid);
                                 }
                             }

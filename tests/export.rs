@@ -443,6 +443,35 @@ fn taskrouter_queue_sids_come_from_the_config() {
         .unwrap();
     assert_eq!(key_line["sid"], sid);
     assert_eq!(key_line["target_workers"], "team == 'support'");
+    // Every key named a TaskQueue: nothing said about the config.
+    assert!(!stderr.contains("exports.taskrouter.queues"), "{stderr}");
+}
+
+/// Audit 14, M6: a queue id under `exports.taskrouter.queues` that names no
+/// TaskQueue (a typo) was ignored without a word, and the queue it was
+/// meant for kept its placeholder SID. It is reported at its line in
+/// cxc.yaml with the name it was probably meant to be.
+#[test]
+fn a_queue_sid_for_no_taskqueue_is_reported_with_the_name_meant() {
+    let sid = "WQ0123456789abcdef0123456789abcdef";
+    let config = format!("exports:\n  taskrouter:\n    queues:\n      key-lnie: {sid}\n");
+    let (code, stderr, work) = export(SPEC, Some(&config), &["--color", "never"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("`exports.taskrouter.queues` gives a SID for `key-lnie`, which is no TaskQueue of this workflow"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cxc.yaml:4:7"), "{stderr}");
+    assert!(stderr.contains("did you mean `key-line`?"), "{stderr}");
+    // The workflow is written as before, the queue with its placeholder.
+    let queues = read(work.path(), "routing/taskrouter-queues.json");
+    let key_line = queues
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["queue"] == "key-line")
+        .unwrap();
+    assert!(key_line["sid"].as_str().unwrap().starts_with("SET-ME"), "{key_line}");
 }
 
 #[test]

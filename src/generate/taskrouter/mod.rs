@@ -124,6 +124,37 @@ struct Writer<'a> {
     closures: std::cell::OnceCell<Vec<Option<closed::Reach>>>,
 }
 
+/// A queue id under `exports.taskrouter.queues` that names no TaskQueue
+/// the workflow writes: its SID is used nowhere, and the queue it was meant
+/// for keeps its placeholder, which Twilio refuses at import (audit 14, M6:
+/// a typo, or a waiting queue spelled as its placeholder, `a_b` for `a+b`).
+fn unknown_sids(exports: &Exports, queues: &[Value], problems: &mut Vec<Diagnostic>) {
+    let written: Vec<&str> = queues.iter().filter_map(|q| q["queue"].as_str()).collect();
+    for (name, &place) in &exports.taskrouter_queue_places {
+        if written.contains(&name.as_str()) {
+            continue;
+        }
+        let help = match crate::diagnostic::closest(name, written.iter().copied()) {
+            Some(like) => msg!("did-you-mean", name = like),
+            None => {
+                let known = crate::diagnostic::elide(written.iter(), ", ");
+                msg!("taskrouter-unknown-queue-help", known = known)
+            }
+        };
+        problems.push(
+            Diagnostic::new(
+                Code::InexactExport,
+                place,
+                msg!(
+                    "taskrouter-unknown-queue",
+                    name = crate::escape::shorten(name, 64)
+                ),
+            )
+            .help(help),
+        );
+    }
+}
+
 pub fn export(
     model: &Model,
     exports: &Exports,
@@ -154,6 +185,7 @@ pub fn export(
     writer.closures(&routed.ladders, problems);
     let mut queues = writer.task_queues(&routed.guests, problems);
     queues.extend(writer.waiting_queues(&ordinary.unions));
+    unknown_sids(exports, &queues, problems);
     friendly::fit_friendly_names(&mut queues);
     Export {
         workflow: json!({"task_routing": {
