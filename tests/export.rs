@@ -457,6 +457,12 @@ fn a_queue_sid_for_no_taskqueue_is_reported_with_the_name_meant() {
     let config = format!("exports:\n  taskrouter:\n    queues:\n      key-lnie: {sid}\n");
     let (code, stderr, work) = export(SPEC, Some(&config), &["--color", "never"]);
     assert_eq!(code, Some(0), "{stderr}");
+    // The message as read, without the lines' wrapping.
+    let stderr: String = stderr
+        .split_whitespace()
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         stderr.contains("`exports.taskrouter.queues` gives a SID for `key-lnie`, which is no TaskQueue of this workflow"),
         "{stderr}"
@@ -471,7 +477,10 @@ fn a_queue_sid_for_no_taskqueue_is_reported_with_the_name_meant() {
         .iter()
         .find(|q| q["queue"] == "key-line")
         .unwrap();
-    assert!(key_line["sid"].as_str().unwrap().starts_with("SET-ME"), "{key_line}");
+    assert!(
+        key_line["sid"].as_str().unwrap().starts_with("SET-ME"),
+        "{key_line}"
+    );
 }
 
 #[test]
