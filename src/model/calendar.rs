@@ -186,6 +186,16 @@ pub(crate) mod fixtures {
     /// Opening windows per weekday (Monday first), in minutes of the day.
     pub(crate) type Windows = [Vec<(u32, u32)>; 7];
 
+    /// The same window, `from` to `to` o'clock, on each weekday of `days`
+    /// (0 = Monday).
+    pub(crate) fn days(days: std::ops::Range<usize>, from: u32, to: u32) -> Windows {
+        let mut windows: Windows = Default::default();
+        for d in days {
+            windows[d].push((from * 60, to * 60));
+        }
+        windows
+    }
+
     /// A declared calendar: `windows` in `zone`, closed on `holidays` (day
     /// numbers since 1970-01-01).
     pub(crate) fn calendar_for_tests(windows: &Windows, holidays: &[i64], zone: &str) -> Calendar {

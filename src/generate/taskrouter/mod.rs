@@ -129,9 +129,10 @@ struct Writer<'a> {
 /// for keeps its placeholder, which Twilio refuses at import (audit 14, M6:
 /// a typo, or a waiting queue spelled as its placeholder, `a_b` for `a+b`).
 fn unknown_sids(exports: &Exports, queues: &[Value], problems: &mut Vec<Diagnostic>) {
-    let written: Vec<&str> = queues.iter().filter_map(|q| q["queue"].as_str()).collect();
+    let written: std::collections::BTreeSet<&str> =
+        queues.iter().filter_map(|q| q["queue"].as_str()).collect();
     for (name, &place) in &exports.taskrouter_queue_places {
-        if written.contains(&name.as_str()) {
+        if written.contains(name.as_str()) {
             continue;
         }
         let help = match crate::diagnostic::closest(name, written.iter().copied()) {

@@ -69,19 +69,11 @@ fn longest_gap(clocks: &[Clock], from: i64, to: i64) -> Option<(i64, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::calendar::fixtures::{calendar_for_tests as calendar, Windows};
+    use crate::model::calendar::fixtures::{calendar_for_tests as calendar, days};
     use crate::model::closure::longest_closure;
 
     /// Monday 2026-11-02, as a day number.
     const MONDAY: i64 = 20_394;
-
-    fn days(days: std::ops::Range<usize>, from: u32, to: u32) -> Windows {
-        let mut windows: Windows = Default::default();
-        for d in days {
-            windows[d].push((from * 60, to * 60));
-        }
-        windows
-    }
 
     #[test]
     fn one_calendar_closes_as_it_does_alone() {

@@ -113,15 +113,7 @@ fn longest_gap_in(a: i64, b: i64, covered: &[(i64, i64)]) -> Option<(i64, i64)> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::calendar::fixtures::{calendar_for_tests as calendar, Windows};
-
-    fn days(days: std::ops::Range<usize>, from: u32, to: u32) -> Windows {
-        let mut windows: Windows = Default::default();
-        for d in days {
-            windows[d].push((from * 60, to * 60));
-        }
-        windows
-    }
+    use crate::model::calendar::fixtures::{calendar_for_tests as calendar, days};
 
     /// San Francisco, Dublin and Singapore office hours, weekdays: a 24x7
     /// line is unworked from Friday 17:00 in San Francisco (Saturday 00:00
