@@ -140,6 +140,7 @@ fn every_export_name_of_every_spec_is_read_back() {
         "meridian",
         "stackwise",
         "energosbyt",
+        "boltbites",
     ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }

@@ -155,7 +155,8 @@ fn the_specs_written_outside_keep_every_invariant() {
 /// a tour operator across India, Nepal and Australia (audit 12) and a
 /// follow-the-sun database company (audit 13) and a Russian electricity
 /// retailer across three Siberian and Ural time zones, written in Russian
-/// (audit 14).
+/// (audit 14), and a food-delivery marketplace across Lisbon, Madrid and
+/// Athens with follow-the-sun hubs (audit 15).
 #[test]
 fn the_audit_specs_keep_every_invariant() {
     for spec in [
@@ -167,6 +168,7 @@ fn the_audit_specs_keep_every_invariant() {
         "meridian",
         "stackwise",
         "energosbyt",
+        "boltbites",
     ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());
