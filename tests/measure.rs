@@ -26,6 +26,8 @@ mod row_bomb;
 mod shown;
 #[path = "measure/shuffled.rs"]
 mod shuffled;
+#[path = "measure/verdicts.rs"]
+mod verdicts;
 
 use common::{cxc, json};
 use std::collections::BTreeSet;

@@ -50,11 +50,18 @@ impl<'v> Measured<'v> {
     }
 
     fn verdict(&self, ok: bool) -> &'static str {
+        self.said(Some(ok))
+    }
+
+    /// "met", "missed", or "no data" when nothing was measured.
+    fn said(&self, ok: Option<bool>) -> &'static str {
         match (ok, self.language) {
-            (true, Language::En) => "met",
-            (false, Language::En) => "missed",
-            (true, Language::Ru) => "выполнено",
-            (false, Language::Ru) => "не выполнено",
+            (None, Language::En) => "no data",
+            (None, Language::Ru) => "нет данных",
+            (Some(true), Language::En) => "met",
+            (Some(false), Language::En) => "missed",
+            (Some(true), Language::Ru) => "выполнено",
+            (Some(false), Language::Ru) => "не выполнено",
         }
     }
 
@@ -88,8 +95,8 @@ impl<'v> Measured<'v> {
         crate::i18n::grouped(value, self.language)
     }
 
-    fn share(&self, percent: f64, n: u64, ok: bool) -> String {
-        format!("{}% (n = {n}, {})", self.number(percent), self.verdict(ok))
+    fn share(&self, percent: f64, n: u64, ok: Option<bool>) -> String {
+        format!("{}% (n = {n}, {})", self.number(percent), self.said(ok))
     }
 
     /// Puts each step's figures on its node: the tooltip, and the measured

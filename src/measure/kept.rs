@@ -42,6 +42,14 @@ impl Kept {
         super::shown::tenths(self.exact(), Some(goal))
     }
 
+    /// Whether the share kept reaches `goal`; `None` when nothing was
+    /// measured: no contact, case or visit is neither met nor missed, and
+    /// a report must not say "met" of a deadline no row could time (audit
+    /// 15, M4: an end step's deadline without a `left` column).
+    pub fn verdict(&self, goal: crate::syntax::values::Percent) -> Option<bool> {
+        (self.n > 0).then(|| self.meets(goal))
+    }
+
     /// Whether the share kept reaches `goal` (nothing measured misses nothing).
     pub fn meets(&self, goal: crate::syntax::values::Percent) -> bool {
         self.percent().is_none_or(|p| p >= goal.value())

@@ -46,6 +46,11 @@ def main():
     problems = []
     checked = 0
 
+    def verdict(ok):
+        # A dbt `ok` is 1, 0, or null when nothing was measured, as
+        # measure.json's true, false or null.
+        return None if ok is None else bool(ok)
+
     def same(what, ours, theirs):
         nonlocal checked
         checked += 1
@@ -66,7 +71,7 @@ def main():
         for k in ours.keys() & theirs.keys():
             for a in ["n", "kept", "percent", "goal"]:
                 same(f"{what} {k} {a}", ours[k][a], theirs[k][a])
-            same(f"{what} {k} ok", bool(ours[k]["ok"]), theirs[k]["ok"])
+            same(f"{what} {k} ok", verdict(ours[k]["ok"]), theirs[k]["ok"])
 
     # SLA targets.
     ours = keyed(rows("attainment"), lambda r: (r["sla"], r["segment"], r["kind"], r["idx"], r["channel"]))
@@ -76,7 +81,7 @@ def main():
         o, t = ours[k], theirs[k]
         for a, b in [("n", "n"), ("met", "met"), ("percent", "percent"), ("goal", "goal")]:
             same(f"target {k} {a}", o[a], t[b])
-        same(f"target {k} ok", bool(o["ok"]), t["ok"])
+        same(f"target {k} ok", verdict(o["ok"]), t["ok"])
     # Promises and complaint duties.
     ours = keyed(rows("promises_kept"), lambda r: r["promise"])
     theirs = keyed(measure["promises"], lambda p: p["id"])
@@ -107,7 +112,7 @@ def main():
         if t["on_time"] is not None:
             for a in ["n", "kept", "percent"]:
                 same(f"journey {k} on_time {a}", o[f"on_time_{a}"], t["on_time"][a])
-            same(f"journey {k} on_time ok", bool(o["on_time_ok"]), t["on_time"]["ok"])
+            same(f"journey {k} on_time ok", verdict(o["on_time_ok"]), t["on_time"]["ok"])
         else:
             same(f"journey {k} on_time", o["on_time_n"], None)
         same(f"journey {k} detours", detours.get(k, set()),
@@ -126,7 +131,7 @@ def main():
             if st["on_time"] is not None:
                 for a in ["n", "kept", "percent"]:
                     same(f"{w} on_time {a}", s[f"on_time_{a}"], st["on_time"][a])
-                same(f"{w} on_time ok", bool(s["on_time_ok"]), st["on_time"]["ok"])
+                same(f"{w} on_time ok", verdict(s["on_time_ok"]), st["on_time"]["ok"])
     # Cases set aside whole for a bad row of theirs, per journey.
     aside = keyed(rows("journey_set_aside"), lambda r: r["journey"])
     for j in measure["journeys"]:

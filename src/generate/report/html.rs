@@ -21,6 +21,8 @@ use std::fmt::Write;
 
 const OK: &str = "#2e7d32";
 const MISSED: &str = "#c62828";
+/// A bar with nothing measured: neither the colour of met nor of missed.
+const NO_DATA: &str = "#8c959f";
 const REACHED: &str = "#1565c0";
 const GOAL: &str = "#24292f";
 
@@ -31,6 +33,8 @@ struct Words {
     journey: &'static str,
     met: &'static str,
     missed: &'static str,
+    /// Nothing measured: neither met nor missed.
+    no_data: &'static str,
     goal: &'static str,
     reached: &'static str,
     stopped: &'static str,
@@ -44,6 +48,7 @@ const EN: Words = Words {
     journey: "Chart: the cases that reached each step and those that stopped there",
     met: "met",
     missed: "missed",
+    no_data: "no data",
     goal: "goal",
     reached: "reached",
     stopped: "stopped",
@@ -58,6 +63,7 @@ const RU: Words = Words {
     journey: "Диаграмма: сколько случаев дошло до каждого этапа и сколько остановилось на нём",
     met: "выполнена",
     missed: "не выполнена",
+    no_data: "нет данных",
     goal: "цель",
     reached: "дошли",
     stopped: "остановились",
@@ -103,13 +109,21 @@ struct Bar {
 /// `journey N`; nothing for another name or an empty list.
 fn chart(view: &MeasureView, said: &Said, name: &str, w: &Words, language: Language) -> String {
     let percent = |p: f64| format!("{}%", grouped(p, language));
-    let share = |label: String, p: f64, goal: f64, ok: bool| Bar {
+    let share = |label: String, p: f64, goal: f64, ok: Option<bool>| Bar {
         label,
         share: p,
-        colour: if ok { OK } else { MISSED },
+        colour: match ok {
+            Some(true) => OK,
+            Some(false) => MISSED,
+            None => NO_DATA,
+        },
         stopped: None,
         goal: Some(goal),
-        value: format!("{} · {}", percent(p), if ok { w.met } else { w.missed }),
+        value: match ok {
+            Some(true) => format!("{} · {}", percent(p), w.met),
+            Some(false) => format!("{} · {}", percent(p), w.missed),
+            None => w.no_data.to_string(),
+        },
     };
     let (caption, bars): (&str, Vec<Bar>) = match name.split_once(' ') {
         None if name == "targets" => (

@@ -210,7 +210,7 @@ fn figures(
             text: format!("{}%", trim_float(t.shown.0)),
             n: t.n,
             target: Some(t.statement.clone()),
-            ok: Some(t.ok),
+            ok: t.ok,
         })
         .collect();
     out.extend(

@@ -122,7 +122,8 @@ pub struct TargetView {
     /// across the goal: crate::measure::shown).
     pub percent: Figure,
     pub shown: Figure,
-    pub ok: bool,
+    /// `None` when no contact was measured: neither met nor missed.
+    pub ok: Option<bool>,
     /// Rows of the segment (or naming none) set aside as bad data.
     pub set_aside: SetAsideView,
 }
@@ -166,7 +167,8 @@ pub struct ShareView {
     pub percent: Figure,
     pub shown: Figure,
     pub goal: Figure,
-    pub ok: bool,
+    /// `None` when nothing was measured.
+    pub ok: Option<bool>,
     pub set_aside: SetAsideView,
     /// A promise over a journey that also serves other segments: measured
     /// on every case of the journey, since case rows name no segment.
@@ -190,7 +192,8 @@ pub struct KeptView {
     pub kept: u64,
     pub percent: Figure,
     pub shown: Figure,
-    pub ok: bool,
+    /// `None` when no visit could be timed (an end step without `left`).
+    pub ok: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -309,7 +312,7 @@ fn kept_view(
             kept: kept.kept,
             percent,
             shown,
-            ok: kept.meets(goal),
+            ok: kept.verdict(goal),
         }
     })
 }
@@ -358,7 +361,7 @@ impl MeasureView {
                     met: a.met,
                     percent: Figure(kept.exact()),
                     shown: Figure(kept.shown(goal)),
-                    ok: kept.meets(goal),
+                    ok: kept.verdict(goal),
                     set_aside: basis.segment(a.segment),
                 }
             })
@@ -418,7 +421,7 @@ impl MeasureView {
                     percent: Figure(kept.exact()),
                     shown: Figure(kept.shown(goals.promise_keep_rate)),
                     goal: Figure(goals.promise_keep_rate.value()),
-                    ok: kept.meets(goals.promise_keep_rate),
+                    ok: kept.verdict(goals.promise_keep_rate),
                     every_case: report.every_case(model, id),
                     set_aside: match &p.journey {
                         Some(j) => j
@@ -444,7 +447,7 @@ impl MeasureView {
                     percent: Figure(kept.exact()),
                     shown: Figure(kept.shown(goals.deadline_rate)),
                     goal: Figure(goals.deadline_rate.value()),
-                    ok: kept.meets(goals.deadline_rate),
+                    ok: kept.verdict(goals.deadline_rate),
                     set_aside: basis.segments(model, &targets_of(&c.segments)),
                     every_case: false,
                 }

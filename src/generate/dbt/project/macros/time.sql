@@ -175,9 +175,10 @@
   (case when {{ n }} > 0 then cast({{ kept }} as {{ cxc_double() }}) * 1e2 / cast({{ n }} as {{ cxc_double() }}) else 0e0 end)
 {%- endmacro %}
 
-{#- Whether the share kept reaches `goal` (nothing measured misses nothing). -#}
+{#- Whether the share kept reaches `goal`: 1 or 0, null when nothing was
+    measured (neither met nor missed), as measure.json's `ok`. -#}
 {% macro cxc_meets(kept, n, goal) -%}
-  (case when {{ n }} = 0 or cast({{ kept }} as {{ cxc_double() }}) * 1e2 / cast({{ n }} as {{ cxc_double() }}) >= {{ goal }} then 1 else 0 end)
+  (case when {{ n }} = 0 then null when cast({{ kept }} as {{ cxc_double() }}) * 1e2 / cast({{ n }} as {{ cxc_double() }}) >= {{ goal }} then 1 else 0 end)
 {%- endmacro %}
 
 {#- The time fields of a contact, in the order `cxc measure` reads them. -#}
