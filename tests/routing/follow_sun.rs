@@ -191,3 +191,68 @@ fn a_complaint_ticket_keeps_its_tiers_stricter_targets() {
     let own = applies(&built.policies, &ticket("selfserve", "p3_issue")).unwrap();
     assert_eq!(own.first_reply.unwrap().seconds, 4 * 3600, "{}", own.title);
 }
+
+/// Audit 15, H1: a complaint owned by a hub that keeps hours of its own
+/// (`hours` on the team) waited in that hub's queue until it came back —
+/// 8.5 hours past a 15-minute acknowledgement — while another hub serving
+/// the same customers on the same channel was at work. The auditor's
+/// minimal spec (tests/complaint_hubs: Madrid by day, Lisbon by night) and
+/// its whole spec (tests/specs/boltbites: three hubs), every half hour of
+/// a week: before the first escalation (12 h in both), a complaint task is
+/// never offered only to a queue nobody works once its first offer (half
+/// the acknowledgement: 450 s) is over, while a queue that serves it is at
+/// work.
+#[test]
+fn a_complaint_raised_while_its_owners_hub_sleeps_reaches_the_hub_at_work() {
+    for (spec, complaint, segments) in [
+        ("tests/complaint_hubs", "missing", &["plus"][..]),
+        (
+            "tests/specs/boltbites",
+            "order_problem",
+            &["diner_plus", "diner_regular", "diner_new"][..],
+        ),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let built = build(&manifest(spec), out.path());
+        let facts = Facts::new(&built);
+        let staffing = Staffing::new(&built.routing, &built.queues);
+        let monday: Timestamp = "2027-01-04T00:00:00Z".parse().unwrap();
+        let mut handed = 0;
+        for (seg, ch) in facts.tasks() {
+            let serving = facts.serving(seg, ch);
+            if !segments.contains(&seg) || serving.len() < 2 {
+                continue;
+            }
+            let task = facts.task(seg, ch, Some(complaint));
+            for created in (0..7 * 48).map(|i| monday + SignedDuration::from_secs(i * 1800)) {
+                let at = |secs: u64| created + SignedDuration::from_secs(secs as i64);
+                let empty = |queue: &str, secs: u64| !staffing.available(queue, at(secs));
+                for age in (1800..12 * 3600).step_by(1800) {
+                    let placed =
+                        twilio::route_when(&built.workflow, &task, moment(created), age, &empty)
+                            .unwrap_or_else(|| {
+                                panic!("{spec}: {seg} on {ch} at {created} dropped")
+                            });
+                    let t = at(age);
+                    let open: Vec<&str> = serving
+                        .iter()
+                        .copied()
+                        .filter(|q| staffing.available(&facts.sid_of(q), t))
+                        .collect();
+                    if open.is_empty() {
+                        continue;
+                    }
+                    assert!(
+                        staffing.available(&placed.queue, t),
+                        "{spec}: a `{complaint}` complaint of {seg} on {ch} raised at {created} \
+                         waits after {age} s in {} (nobody at work) while {open:?} is",
+                        placed.queue
+                    );
+                    handed += usize::from(!staffing.available(&facts.sid_of(serving[0]), t));
+                }
+            }
+        }
+        // The owner's hub does sleep while another works: the case is met.
+        assert!(handed > 0, "{spec}: no complaint met a sleeping owner");
+    }
+}

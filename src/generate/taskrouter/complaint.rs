@@ -90,7 +90,24 @@ impl Writer<'_> {
                         _ => {}
                     }
                 }
-                steps.push((rung.starts, step));
+                let next = rungs.get(position + 1).map(|r| r.starts);
+                let handover = match position {
+                    0 => self.handover(complaint, rung.party, queue, task, next),
+                    _ => None,
+                };
+                match handover {
+                    Some((union, first_offer)) => {
+                        step["skip_if"] = json!("workers.available == 0");
+                        steps.push((rung.starts, step));
+                        let priority = self.plan.priority_in(&union, task.segment, Some(complaint));
+                        let sid = self.waiting_sid(&union);
+                        steps.push((
+                            rung.starts + first_offer,
+                            json!({"queue": sid, "priority": priority}),
+                        ));
+                    }
+                    None => steps.push((rung.starts, step)),
+                }
                 last_party = Some(rung.party);
                 exported[position] = true;
             }
@@ -223,6 +240,59 @@ impl Writer<'_> {
             .into_iter()
             .map(|group| self.filter(group, Some((&title, id))))
             .collect()
+    }
+
+    /// Where a complaint goes while its owner's hub sleeps (audit 15, H1):
+    /// a team that keeps hours of its own (cxc addition) goes home, and a
+    /// complaint raised then waited in its queue until it came back — hours
+    /// past a 15-minute acknowledgement while another hub that serves the
+    /// same customers on the same channel was at work. So when the task's
+    /// ordinary route has more than one queue (peer hubs, overflow), the
+    /// owner's queue is offered the task first — skipped at once when none
+    /// of its people is available, else for the first offer — and then the
+    /// TaskQueue of every queue that serves the task (the ordinary filter's
+    /// waiting queue), until the ladder's next rung. Returns that union,
+    /// sorted, and the first offer in seconds: half the acknowledgement
+    /// target, else [`super::overflow::FIRST_OFFER`]; `None` (the owner's
+    /// queue holds the task, as before) for a role owner, a team without
+    /// hours, a task with one queue, or a next rung sooner than the offer.
+    /// A skipped owner step moves the next rung up by the first offer at
+    /// most (timeouts add up from the task's age).
+    fn handover(
+        &self,
+        complaint: &Complaint,
+        party: Party,
+        owner_queue: Idx<crate::model::Queue>,
+        task: super::plan::Task,
+        next: Option<u64>,
+    ) -> Option<(Vec<Idx<crate::model::Queue>>, u64)> {
+        let model = self.model;
+        if !matches!(party, Party::Team(_))
+            || model.queue_hours(&model.queues[owner_queue]).is_none()
+        {
+            return None;
+        }
+        let super::plan::Place::Served(mut queues) = self.plan.place(task) else {
+            return None;
+        };
+        // More than one queue serves the task: the ordinary filter's
+        // TaskQueue of them all (its one step of peers, or its waiting
+        // queue) exists.
+        if queues.len() < 2 {
+            return None;
+        }
+        let first_offer = match &complaint.acknowledge {
+            Some(ack) => {
+                let seconds = self.timeout(ack.value, complaint.clock(), ack.span, &mut Vec::new());
+                super::overflow::share(seconds, 1)
+            }
+            None => super::overflow::FIRST_OFFER,
+        };
+        if next.is_some_and(|n| n <= first_offer) {
+            return None;
+        }
+        queues.sort();
+        Some((queues, first_offer))
     }
 
     /// The ladder's rungs in order; a rung at the same time as an earlier
