@@ -137,6 +137,13 @@ fn every_generated_map_fits_the_screen() {
         words_whole(&map, curve_width(&curve)).unwrap_or_else(|p| panic!("#{i}: {p}\n{text}"));
         if map.split('>').next().unwrap().contains(" scaled") {
             scaled.push((i, width_of(&map).to_string()));
+            // To look at: CXC_SCALED_MAPS=dir writes each scaled map there.
+            if let Some(dir) = std::env::var_os("CXC_SCALED_MAPS") {
+                let dir = std::path::Path::new(&dir);
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(dir.join(format!("g{i}.svg")), &map).unwrap();
+                std::fs::write(dir.join(format!("g{i}.cx")), text).unwrap();
+            }
         }
         if let Some((length, apart, a, b)) = close_down(&map) {
             close.push(format!(
@@ -330,6 +337,19 @@ fn the_checks_catch_what_the_issue_saw() {
     };
     assert!(check_map(&with(&leaving(10.0)), 3, true).is_err());
     check_map(&with(&leaving(20.0)), 3, true).unwrap();
+    // Beside an arrowhead (audit 13, L5: a loop left a step's top between
+    // two), a line keeps 15 px from the arrowhead's edge: 17 px from its
+    // tip is refused, 22 px passes.
+    let top = step.y;
+    let beside_arrow = |apart: f64| {
+        edge(7, &format!("{left},{} {left},{top}", top - 4.0))
+            + &edge(
+                8,
+                &format!("{},{top} {},{}", left + apart, left + apart, top - 4.0),
+            )
+    };
+    assert!(check_map(&with(&beside_arrow(17.0)), 3, true).is_err());
+    check_map(&with(&beside_arrow(22.0)), 3, true).unwrap();
     // Both labels swapped onto each other's line.
     let swapped = map
         .replacen(

@@ -195,24 +195,42 @@ pub fn longest_parallel(
     worst
 }
 
+/// Half an arrowhead's width: the marker is 8 stroke widths of 1.5 px
+/// across, 12 px.
+pub const ARROW_HALF: f64 = 6.0;
+
 /// The first step side (of `boxes`) where two lines end less than `least`
-/// px apart, and how far apart they are.
+/// px apart, or an arrowhead and another line's end less than `least`
+/// past the arrowhead's edge (`arrow` more, its half width: audit 13, L5,
+/// the stackwise reopen loop left a step's top between two arrowheads),
+/// and how far apart they are.
 pub fn crowded_side(
     boxes: &[Box2],
     lines: &[(usize, Vec<(f64, f64)>)],
     least: f64,
+    arrow: f64,
 ) -> Option<(Box2, f64)> {
     for b in boxes {
         for side in [b.y, b.y + b.h] {
-            let mut ends: Vec<f64> = lines
+            // Each end on the side, and whether it is an arrowhead (a
+            // polyline's last point carries the marker).
+            let mut ends: Vec<(f64, bool)> = lines
                 .iter()
-                .flat_map(|(_, p)| [p[0], p[p.len() - 1]])
-                .filter(|&(x, y)| y == side && b.x <= x && x <= b.x + b.w)
-                .map(|(x, _)| x)
+                .flat_map(|(_, p)| [(p[0], false), (p[p.len() - 1], true)])
+                .filter(|&((x, y), _)| y == side && b.x <= x && x <= b.x + b.w)
+                .map(|((x, _), arrow)| (x, arrow))
                 .collect();
-            ends.sort_by(f64::total_cmp);
-            if let Some(w) = ends.windows(2).find(|w| w[1] - w[0] < least) {
-                return Some((*b, w[1] - w[0]));
+            ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let too_close = |w: &[(f64, bool)]| {
+                let gap = if w[0].1 || w[1].1 {
+                    least + arrow
+                } else {
+                    least
+                };
+                w[1].0 - w[0].0 < gap
+            };
+            if let Some(w) = ends.windows(2).find(|w| too_close(w)) {
+                return Some((*b, w[1].0 - w[0].0));
             }
         }
     }
@@ -351,9 +369,16 @@ pub fn check_map_allowing(
     }
     // Lines leave and reach a step's side as far apart as parallel lines
     // must stand, 8 px in a compact drawing: closer, they run down the map
-    // side by side to their turns (map task 6).
-    let least = if compact { CLOSEST } else { APART };
-    if let Some((b, apart)) = crowded_side(&boxes, &lines, least) {
+    // side by side to their turns (map task 6); beside an arrowhead, so
+    // far from its edge.
+    // (A compact drawing, the last resort to fit, keeps 8 px beside an
+    // arrowhead too.)
+    let (least, arrow) = if compact {
+        (CLOSEST, 0.0)
+    } else {
+        (APART, ARROW_HALF)
+    };
+    if let Some((b, apart)) = crowded_side(&boxes, &lines, least, arrow) {
         return Err(format!("lines {apart} px apart at the step {b:?}"));
     }
     // Energy audit, F2: the last line of stacked chips was drawn on their

@@ -363,11 +363,22 @@ fn small_text(text: &str, max: i64) -> (Vec<String>, i64, i64) {
 /// The widest an end event's outcome is beside it before it wraps: half
 /// a step, so that the event stands on its lane's middle under the steps
 /// with its outcome beside it (60 px at least: "Resolved", "Завершено" on
-/// a line); in a compact drawing what its lane has beside the event, 48
-/// px at least (a longer word is broken: ten owners' lanes are 62 px).
-pub(super) fn outcome_most(style: Style) -> i64 {
+/// a line), or as wide as its longest word (in either language) up to a
+/// whole step, so that no word is broken (audit 14, L6: «сохраняет ся»
+/// and «Задолже-нность» beside energosbyt's ends); in a compact drawing
+/// what its lane has beside the event, 48 px at least (a longer word is
+/// broken: ten owners' lanes are 62 px).
+pub(super) fn outcome_most(style: Style, outcome: &str) -> i64 {
     match style.room {
-        None => (style.step / 2).max(60),
+        None => {
+            let word = [Language::En, Language::Ru]
+                .iter()
+                .flat_map(|&l| super::end_name(outcome, l).split_whitespace())
+                .map(|w| metrics::px(w, Face::Sans, SMALL) + 2)
+                .max()
+                .unwrap_or(0);
+            (style.step / 2).max(60).max(word.min(style.step))
+        }
         Some(room) => (room - EVENT - layered::BESIDE - 2).max(48),
     }
 }
@@ -480,7 +491,7 @@ fn draw_in(graph: &Graph, style: Style, lane_min: &[i64], shared: i64) -> Drawin
         if let Some(outcome) = &node.end {
             kinds.push(Kind::End(i));
             // Its outcome beside it, as BPMN names the event (audit 13, L5).
-            let (_, w, h) = outcome_text(outcome, None, outcome_most(style));
+            let (_, w, h) = outcome_text(outcome, None, outcome_most(style, outcome));
             shapes.push(Shape {
                 aside: Some((h, w)),
                 ..event(lane_of[i])

@@ -149,7 +149,7 @@ pub fn svg(
                     escape(name)
                 );
                 if let Some(r) = d.placed.asides[v] {
-                    let most = super::outcome_most(d.style);
+                    let most = super::outcome_most(d.style, outcome);
                     let (lines, _, _) = super::outcome_text(outcome, Some(language), most);
                     text_box(&mut s, "outcome", None, r, &lines);
                 }
