@@ -10,6 +10,7 @@
 //! catch-all would take the segment's chat tickets before the second
 //! SLA's chat policy is ever tried.
 
+use super::sooner::{sooner_of, Sooner};
 use super::{channel_vias, filters, marks, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
@@ -525,9 +526,9 @@ fn channel_groups(
 /// before an earlier one whose tickets share a via id with its own, when
 /// Zendesk can tell its tickets apart (its channel's form, brand or tag)
 /// and the other's not, or, when neither can be told apart, its targets
-/// are the stricter (the sooner first reply, then resolution): a ticket
-/// Zendesk cannot place gets the sooner target it may be owed, never the
-/// later (audit 13, H2). Other groups keep their order.
+/// are the sooner ([`first_ends`]): a ticket Zendesk cannot place gets the
+/// sooner target it may be owed, never the later (audit 13, H2). Other
+/// groups keep their order.
 fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
     let vias = |g: &Group| -> Vec<u64> {
         (g.channels.iter())
@@ -539,10 +540,6 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
             .iter()
             .any(|&c| !marks(model, exports, c).is_empty())
     };
-    let key = |g: &Group| {
-        let time = |t: Option<Target>| t.map_or(u64::MAX, |t| t.time.seconds());
-        (time(g.reply), time(g.resolution))
-    };
     let mut out: Vec<Group> = Vec::new();
     for group in groups {
         let ids = vias(&group);
@@ -550,7 +547,7 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
             vias(h).iter().any(|v| ids.contains(v))
                 && match (marked(&group), marked(h)) {
                     (true, false) => true,
-                    (false, false) => key(&group) < key(h),
+                    (false, false) => first_ends(model, &group, h) == Some(true),
                     _ => false,
                 }
         });
@@ -560,6 +557,25 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
         }
     }
     out
+}
+
+/// Whether `a`'s targets end before `b`'s: the first reply that always
+/// ends first on the wall clock, then the resolution (15 minutes around
+/// the clock before an hour of office time; 20 hours before 1 working day,
+/// though its figure, 9 office hours, is the smaller: [`sooner_of`]); where
+/// neither always ends first, the smaller figure. `None`: no difference.
+fn first_ends(model: &Model, a: &Group, b: &Group) -> Option<bool> {
+    let one = |x: Option<Target>, y: Option<Target>| match sooner_of(model, x, y) {
+        Sooner::First => Some(true),
+        Sooner::Second => Some(false),
+        Sooner::Same => None,
+        Sooner::Neither => {
+            let figure = |t: Option<Target>| t.map_or(u64::MAX, |t| t.time.seconds());
+            let (x, y) = (figure(x), figure(y));
+            (x != y).then_some(x < y)
+        }
+    };
+    one(a.reply, b.reply).or_else(|| one(a.resolution, b.resolution))
 }
 
 /// `target`, from SLA `sla`.
