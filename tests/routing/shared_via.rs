@@ -270,3 +270,31 @@ fn three_channels_on_one_via_id_are_one_finding_naming_them_all() {
         assert!(text.contains(said), "{said}:\n{text}");
     }
 }
+
+/// Meridian's emergency line has no resolution target of its own, and
+/// shares the phone's via id 34 with the gold line (one group of segments)
+/// and the trade line (another): one finding names both, where each group
+/// wrote its own pair ("`emergency` and of channel `gold_line`", then
+/// "… `trade_line`"), and its help no longer says "the two".
+#[test]
+fn a_channel_left_in_beside_several_lines_is_one_finding_naming_them() {
+    let out = tempfile::tempdir().unwrap();
+    let built = super::build(&super::manifest("tests/specs/meridian"), out.path());
+    let text = built
+        .stderr
+        .replace("\n  │ ", " ")
+        .replace("\n        ", " ");
+    let findings: Vec<&str> = text
+        .split("inexact-export")
+        .filter(|d| d.contains("the tickets of channel `emergency` and of channel"))
+        .collect();
+    assert_eq!(findings.len(), 1, "{}", built.stderr);
+    let finding = findings[0];
+    assert!(
+        finding
+            .contains("and of channels `gold_line` and `trade_line` all arrive through via_id 34")
+            && finding.contains("the first policy that names it takes them all")
+            && !finding.contains("the two"),
+        "{finding}"
+    );
+}

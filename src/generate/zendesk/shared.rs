@@ -288,18 +288,30 @@ fn shared_via_help(channel: &Channel, several: Option<Arg>) -> Message {
     }
 }
 
-/// `channel`'s tickets arrive through `via` as `other`'s do: no policy can
-/// tell them apart.
-pub(super) fn shared_via(channel: &Channel, other: &Channel, via: u64) -> Diagnostic {
-    Diagnostic::new(
-        Code::InexactExport,
-        channel.header.span,
-        msg!(
+/// `channel`'s tickets arrive through `via` as those of `others` do (one
+/// or more): no policy can tell them apart.
+pub(super) fn shared_via(
+    model: &Model,
+    channel: Idx<Channel>,
+    others: &[Idx<Channel>],
+    via: u64,
+) -> Diagnostic {
+    let id = |c: Idx<Channel>| model.channels[c].header.id.as_str();
+    let channel = &model.channels[channel];
+    let message = match others {
+        [other] => msg!(
             "zendesk-shared-via",
             channel = &channel.header.id,
-            other = &other.header.id,
+            other = id(*other),
             via = via
         ),
-    )
-    .help(shared_via_help(channel, None))
+        _ => msg!(
+            "zendesk-shared-via-several",
+            channel = &channel.header.id,
+            others = and(others.iter().map(|&c| id(c))),
+            via = via
+        ),
+    };
+    Diagnostic::new(Code::InexactExport, channel.header.span, message)
+        .help(shared_via_help(channel, None))
 }
