@@ -90,6 +90,22 @@ pub struct Exports {
     /// `exports.zendesk.organizations`: Zendesk organization ids by segment
     /// id, when `segment_field` is `organization_id`.
     pub zendesk_organizations: BTreeMap<String, Vec<u64>>,
+    /// Every key of the maps above keyed by a name of the spec, where it is
+    /// written: the exports report one the spec lacks (a typo would be
+    /// ignored without a word, audit 14 M6).
+    pub spec_keys: Vec<SpecKey>,
+}
+
+/// A key of a map of `exports:` keyed by a channel's or a segment's id
+/// (`exports.zendesk.via_ids`, `exports.segments`, …), and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecKey {
+    /// The map, as cxc.yaml nests it: `exports.zendesk.via_ids`.
+    pub map: &'static str,
+    /// Whether it names a channel (else a segment).
+    pub channel: bool,
+    pub name: String,
+    pub place: Span,
 }
 
 impl Config {
@@ -523,14 +539,16 @@ impl Reader<'_> {
         for (system, settings) in map {
             if let ("segments" | "channels", Some(names)) = (system.as_str(), settings.as_object())
             {
-                let target = if system == "segments" {
-                    &mut exports.segment_values
-                } else {
-                    &mut exports.channel_values
-                };
+                let channel = system == "channels";
                 for (id, value) in names {
                     if let Some(value) = self.code_setting(id, value, Shape::ExportName) {
+                        let (map, target) = if channel {
+                            ("exports.channels", &mut exports.channel_values)
+                        } else {
+                            ("exports.segments", &mut exports.segment_values)
+                        };
                         target.insert(id.clone(), value);
+                        self.spec_key(&mut exports.spec_keys, map, channel, id);
                     }
                 }
                 continue;
@@ -566,18 +584,37 @@ impl Reader<'_> {
                             self.error(span, msg!("config-queues"), msg!("config-queues-help"));
                         }
                     },
-                    ("zendesk", "organizations") => {
-                        exports.zendesk_organizations = self.id_lists(key, value)
+                    ("zendesk", "organizations" | "via_ids" | "ticket_forms" | "brands") => {
+                        let lists = self.id_lists(key, value);
+                        let (map, into, channel) = match key.as_str() {
+                            "organizations" => (
+                                "exports.zendesk.organizations",
+                                &mut exports.zendesk_organizations,
+                                false,
+                            ),
+                            "via_ids" => (
+                                "exports.zendesk.via_ids",
+                                &mut exports.zendesk_via_ids,
+                                true,
+                            ),
+                            "ticket_forms" => (
+                                "exports.zendesk.ticket_forms",
+                                &mut exports.zendesk_ticket_forms,
+                                true,
+                            ),
+                            _ => ("exports.zendesk.brands", &mut exports.zendesk_brands, true),
+                        };
+                        for name in lists.keys() {
+                            self.spec_key(&mut exports.spec_keys, map, channel, name);
+                        }
+                        *into = lists;
                     }
-                    ("zendesk", "via_ids") => exports.zendesk_via_ids = self.id_lists(key, value),
-                    ("zendesk", "ticket_forms") => {
-                        exports.zendesk_ticket_forms = self.id_lists(key, value)
-                    }
-                    ("zendesk", "brands") => exports.zendesk_brands = self.id_lists(key, value),
                     ("zendesk", "channel_tags") => {
                         for (channel, tag) in value.as_object().into_iter().flatten() {
                             if let Some(tag) = self.code_setting(channel, tag, Shape::ExportName) {
                                 exports.zendesk_channel_tags.insert(channel.clone(), tag);
+                                let map = "exports.zendesk.channel_tags";
+                                self.spec_key(&mut exports.spec_keys, map, true, channel);
                             }
                         }
                     }
@@ -627,6 +664,17 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// Notes where `name`, a key of `map` naming a channel (else a
+    /// segment), is written, for the exports to check it names one.
+    fn spec_key(&self, keys: &mut Vec<SpecKey>, map: &'static str, channel: bool, name: &str) {
+        keys.push(SpecKey {
+            map,
+            channel,
+            name: name.to_string(),
+            place: self.find(name),
+        });
     }
 
     /// `name: [id, ...]` (or `name: id`) for each name of a map of whole

@@ -483,6 +483,119 @@ fn a_queue_sid_for_no_taskqueue_is_reported_with_the_name_meant() {
     );
 }
 
+/// Audit 14, M6, the other maps: a channel id under
+/// `exports.zendesk.via_ids`, `ticket_forms`, `brands` or `channel_tags`,
+/// or a segment id under `exports.segments` or `zendesk.organizations`, that
+/// the spec lacks was ignored without a word (the channel kept its kind's
+/// via ids, no form told it apart). Each is reported at its line in
+/// cxc.yaml with the id meant, or the spec's ids when none is close; the
+/// ids the spec has are not.
+#[test]
+fn an_export_setting_for_no_channel_or_segment_is_reported_at_its_line() {
+    let config = "exports:
+  segments:
+    key-acounts: key
+    mass: everyone
+  zendesk:
+    via_ids:
+      emial: [4, 5]
+      chat: [29]
+    ticket_forms:
+      phnoe: [360001234567]
+    brands:
+      somewhere_else: [360007654321]
+    channel_tags:
+      chatt: chat_tag
+    organizations:
+      mas: [1]
+";
+    let (code, stderr, _work) = export(SPEC, Some(config), &["--color", "never"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let text = stderr.replace("\n  │ ", " ").replace("\n        ", " ");
+    let finding = |map: &str, kind: &str, name: &str, line: usize, help: &str| {
+        let said =
+            format!("`{map}` gives a setting for {kind} `{name}`, which the spec does not have");
+        let at = text
+            .find(&said)
+            .unwrap_or_else(|| panic!("{said}:\n{stderr}"));
+        let rest = &text[at..];
+        let end = rest[1..]
+            .find("inexact-export")
+            .map_or(rest.len(), |e| e + 1);
+        let finding = &rest[..end];
+        assert!(finding.contains(&format!("cxc.yaml:{line}:")), "{finding}");
+        assert!(finding.contains(help), "{finding}");
+    };
+    finding(
+        "exports.segments",
+        "segment",
+        "key-acounts",
+        3,
+        "did you mean `key-accounts`?",
+    );
+    finding(
+        "exports.zendesk.via_ids",
+        "channel",
+        "emial",
+        7,
+        "did you mean `email`?",
+    );
+    finding(
+        "exports.zendesk.ticket_forms",
+        "channel",
+        "phnoe",
+        10,
+        "did you mean `phone`?",
+    );
+    finding(
+        "exports.zendesk.brands",
+        "channel",
+        "somewhere_else",
+        12,
+        "name a channel of the spec by its id: phone, chat, email",
+    );
+    finding(
+        "exports.zendesk.channel_tags",
+        "channel",
+        "chatt",
+        14,
+        "did you mean `chat`?",
+    );
+    finding(
+        "exports.zendesk.organizations",
+        "segment",
+        "mas",
+        16,
+        "did you mean `mass`?",
+    );
+    // The ids the spec has are not reported.
+    assert!(!text.contains("for segment `mass`"), "{stderr}");
+    assert!(!text.contains("for channel `chat`,"), "{stderr}");
+    // Without the Zendesk export its maps are not read, nor reported.
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/shop.cx", SPEC);
+    write(work.path(), "spec/cxc.yaml", config);
+    let output = cxc_in(
+        work.path(),
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--target",
+            "taskrouter",
+            "--color",
+            "never",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("exports.zendesk."), "{stderr}");
+    assert!(
+        stderr.contains("`exports.segments` gives a setting for segment `key-acounts`"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn cxc_graph_prints_mermaid_and_dot() {
     let mermaid = cxc(&["graph", "order", "examples/kitchen"]);

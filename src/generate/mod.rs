@@ -18,6 +18,7 @@
 //!   `names`: one spelling per segment and channel across the exports.
 
 mod clocks;
+mod config_keys;
 mod dbt;
 mod docx;
 pub mod files;
@@ -112,6 +113,8 @@ pub fn render(
     let mut files = Files::new();
     let language = options.language;
     let names = names::ExportNames::new(model, options.exports, &mut problems);
+    let zendesk = wants(Target::Zendesk);
+    config_keys::unknown_spec_keys(model, options.exports, zendesk, &mut problems);
     if wants(Target::Zendesk) {
         let policies = zendesk::policies(model, options.exports, &names, language, &mut problems);
         let year = options.today.map_or(2026, |d| d.year as i16);

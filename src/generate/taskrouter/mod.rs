@@ -56,6 +56,7 @@ mod plan;
 mod uncovered;
 mod waiting;
 
+use super::config_keys::unknown_key;
 use super::minutes::report;
 use super::names::{default_name, ExportNames};
 use crate::config::Exports;
@@ -131,28 +132,18 @@ struct Writer<'a> {
 fn unknown_sids(exports: &Exports, queues: &[Value], problems: &mut Vec<Diagnostic>) {
     let written: std::collections::BTreeSet<&str> =
         queues.iter().filter_map(|q| q["queue"].as_str()).collect();
+    let known: Vec<&str> = written.iter().copied().collect();
     for (name, &place) in &exports.taskrouter_queue_places {
         if written.contains(name.as_str()) {
             continue;
         }
-        let help = match crate::diagnostic::closest(name, written.iter().copied()) {
-            Some(like) => msg!("did-you-mean", name = like),
-            None => {
-                let known = crate::diagnostic::elide(written.iter(), ", ");
-                msg!("taskrouter-unknown-queue-help", known = known)
-            }
-        };
-        problems.push(
-            Diagnostic::new(
-                Code::InexactExport,
-                place,
-                msg!(
-                    "taskrouter-unknown-queue",
-                    name = crate::escape::shorten(name, 64)
-                ),
-            )
-            .help(help),
+        let message = msg!(
+            "taskrouter-unknown-queue",
+            name = crate::escape::shorten(name, 64)
         );
+        problems.push(unknown_key(place, message, name, &known, |known| {
+            msg!("taskrouter-unknown-queue-help", known = known)
+        }));
     }
 }
 

@@ -7,46 +7,23 @@
 //! some channel the complaint gets, before its own policy, one per group of
 //! those segments and channels holding the stricter of each target.
 //!
-//! Two targets on different clocks compare exactly when one runs on the
-//! wall clock (a 24x7 calendar without holidays, or none) and is not
-//! longer: it is then never later; or when the most wall time one can take
-//! (its calendar's longest closure, holidays included) and an hour for a
-//! daylight-saving change is no more than the least the other can (30
-//! office seconds always end before 3 working days): that one is written.
-//! Otherwise neither is always the stricter (30 business minutes can
-//! outlast 4 hours over a weekend): the shorter figure is written and
+//! Where the two count on different clocks, the one that always ends first
+//! is written ([`sooner`]); where neither does (30 business minutes can
+//! outlast 4 hours over a weekend), the shorter figure is written and
 //! `inexact-export` says how long each can take.
 
 use super::slas::{same, schedule, timed, Target, Tiered};
+use super::sooner::{said, sooner, takes, wall, wall_range, Sooner};
 use super::{filters, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
 use crate::generate::names::ExportNames;
 use crate::generate::words;
-use crate::i18n::{Arg, Message};
 use crate::model::{self, Calendar, Complaint, Idx, Model, Segment};
 use crate::msg;
-use crate::syntax::values::Duration;
 use crate::syntax::values::Language;
 use serde_json::{json, Value};
-
-/// An hour to spare for a daylight-saving change between two clocks.
-const DST: u64 = 3600;
-
-/// How long a target takes on the wall clock: "from 2 minutes to 9 days",
-/// «от 2 минут до 9 дней» (after "from" and "to" Russian takes the
-/// genitive, audit 14 M1); a target on the wall clock takes "exactly 3
-/// days", not "from 3 days to 3 days".
-fn takes((least, most): (Duration, Duration)) -> Message {
-    if least == most {
-        let time = Arg::seconds(least.seconds(), false);
-        return msg!("wall-time-exactly", time = time);
-    }
-    let least = Arg::seconds_genitive(least.seconds(), false);
-    let most = Arg::seconds_genitive(most.seconds(), false);
-    msg!("wall-time-range", least = least, most = most)
-}
 
 /// Where the policies go, with the calendar each counts on.
 pub(super) struct Out<'o> {
@@ -76,10 +53,7 @@ impl Context<'_> {
     }
 
     fn metrics(&self, reply: Option<Target>, resolution: Option<Target>) -> Vec<Value> {
-        let business = |t: Target| {
-            t.calendar
-                .is_some_and(|c| !self.model.calendars[c].is_24x7())
-        };
+        let business = |t: Target| !wall(self.model, &t);
         let mut metrics = Vec::new();
         for priority in PRIORITIES {
             if let Some(r) = reply {
@@ -97,11 +71,6 @@ impl Context<'_> {
         metrics
     }
 
-    /// Runs on the wall clock: no calendar, or a 24x7 one without holidays.
-    fn wall(&self, t: &Target) -> bool {
-        t.calendar.is_none_or(|c| self.model.calendars[c].is_24x7())
-    }
-
     /// The stricter of a complaint's target and an SLA's; an SLA target
     /// that is not always the stricter nor always the weaker is reported.
     fn stricter(
@@ -114,41 +83,20 @@ impl Context<'_> {
         let (Some(c), Some(s)) = (complaint, sla) else {
             return complaint.or(sla);
         };
-        let exact = c.calendar == s.calendar
-            || (self.wall(&c) && c.time <= s.time)
-            || (self.wall(&s) && s.time <= c.time);
         // Whichever always ends first, though its figure be the larger (10
         // wall hours before 9 office hours of 8 a day).
-        if !exact {
-            if self.always_sooner(&c, &s) {
-                return Some(c);
+        Some(match sooner(self.model, &c, &s) {
+            Sooner::First | Sooner::Same => c,
+            Sooner::Second => s,
+            Sooner::Neither => {
+                self.clocks_differ(c, s, rule, problems);
+                if s.time < c.time {
+                    s
+                } else {
+                    c
+                }
             }
-            if self.always_sooner(&s, &c) {
-                return Some(s);
-            }
-            self.clocks_differ(c, s, rule, problems);
-        }
-        Some(if s.time < c.time { s } else { c })
-    }
-
-    /// The wall-clock time a target can take: the least and the most over
-    /// every moment it may start; `None` when it never ends.
-    fn wall_range(&self, t: &Target) -> Option<(Duration, Duration)> {
-        let least = self.model.shortest_wall(t.limit, t.calendar)?;
-        let most = self.model.longest_on(t.limit, t.calendar, None)?;
-        Some((least, most))
-    }
-
-    /// Whether `a` ends before `b` whenever both start together: the most
-    /// wall time `a` can take, with an hour to spare for a daylight-saving
-    /// change, is no more than the least `b` can (30 office seconds end
-    /// within a weekend's closure; 3 working days take three days at
-    /// least).
-    fn always_sooner(&self, a: &Target, b: &Target) -> bool {
-        let (Some((_, most)), Some((least, _))) = (self.wall_range(a), self.wall_range(b)) else {
-            return false;
-        };
-        most.seconds() + DST <= least.seconds()
+        })
     }
 
     /// Says that neither of two targets on different clocks always ends
@@ -160,9 +108,9 @@ impl Context<'_> {
         rule: &Complaint,
         problems: &mut Vec<Diagnostic>,
     ) {
-        let business = |t: &Target| !self.wall(t);
-        let limit = |t: &Target| Arg::limit(t.limit, business(t));
-        let message = match (self.wall_range(&c), self.wall_range(&s)) {
+        let model = self.model;
+        let limit = |t: &Target| said(model, t);
+        let message = match (wall_range(model, &c), wall_range(model, &s)) {
             (Some(rule_range), Some(sla_range)) => {
                 let sla_takes = takes(sla_range);
                 let rule_takes = takes(rule_range);

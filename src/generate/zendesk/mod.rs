@@ -35,17 +35,18 @@
 mod complaints;
 mod schedules;
 mod shadow;
+mod shared;
 mod slas;
+mod sooner;
 mod time_zones;
 
-use slas::NamedVia;
+use shared::{shared_via, shared_vias};
 
 pub use schedules::schedules;
 
 use super::names::ExportNames;
 use crate::config::Exports;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::i18n::Arg;
 use crate::model::{Calendar, Channel, Idx, Model, Segment};
 use crate::msg;
 use crate::source::Span;
@@ -215,133 +216,6 @@ impl ChannelMatch {
         }
         out
     }
-}
-
-/// Two channels whose tickets arrive through the same via id cannot be told
-/// apart by a policy unless one has a mark ([`marks`]): the first policy
-/// that names the id takes both, and the export says whose targets win and
-/// whose are lost. That matters only where a policy names the id for
-/// segments that use the other channel too; a policy whose segments never
-/// write through the other channel (the Polish segment's e-mail beside the
-/// UK segments' e-mail, told apart by their tags) loses nothing, and an id
-/// no policy names (phone answer times belong to the telephony) none.
-fn shared_vias(
-    model: &Model,
-    exports: &Exports,
-    named: &[NamedVia],
-    problems: &mut Vec<Diagnostic>,
-) {
-    let marked = |c: Idx<Channel>| !marks(model, exports, c).is_empty();
-    let meets = |a: &NamedVia, b: &NamedVia| a.segments.iter().any(|s| b.segments.contains(s));
-    let mut reported: Vec<(Idx<Channel>, Idx<Channel>)> = Vec::new();
-    for (other, channel) in model.channels.iter() {
-        for &via in channel_vias(model, exports, other) {
-            let own = |p: &NamedVia| {
-                named
-                    .iter()
-                    .find(|o| o.channel == other && o.via == via && meets(o, p))
-            };
-            for policy in named.iter().filter(|p| p.via == via && p.channel != other) {
-                let pair = (policy.channel.min(other), policy.channel.max(other));
-                let takes_others = policy
-                    .segments
-                    .iter()
-                    .any(|&s| model.uses_channel(s, other));
-                let told_apart = marked(policy.channel) || (marked(other) && own(policy).is_some());
-                if !takes_others || told_apart || reported.contains(&pair) {
-                    continue;
-                }
-                reported.push(pair);
-                // The first policy naming the id for these segments takes
-                // both channels' tickets.
-                let first = (named.iter())
-                    .find(|p| p.via == via && meets(p, policy) && !marked(p.channel))
-                    .unwrap_or(policy);
-                let (loser, lost) = if first.channel == other {
-                    (policy.channel, Some(policy))
-                } else {
-                    (other, own(policy))
-                };
-                let targets = |p: Option<&NamedVia>| {
-                    targets(model, p.map_or((None, None), |p| (p.reply, p.resolution)))
-                };
-                let message = msg!(
-                    "zendesk-shared-via-wins",
-                    channel = &channel.header.id,
-                    other = &model.channels[policy.channel].header.id,
-                    via = via,
-                    winner = &model.channels[first.channel].header.id,
-                    won = targets(Some(first)),
-                    loser = &model.channels[loser].header.id,
-                    lost = targets(lost)
-                );
-                problems.push(
-                    Diagnostic::new(Code::InexactExport, channel.header.span, message)
-                        .help(shared_via_help(&model.channels[first.channel])),
-                );
-            }
-        }
-    }
-}
-
-/// A policy's targets as the export's findings say them: "first reply
-/// 15 minutes, resolution 8 hours", or that there are none.
-fn targets(
-    model: &Model,
-    (reply, resolution): (Option<slas::Target>, Option<slas::Target>),
-) -> Arg {
-    let business = |t: &slas::Target| t.calendar.is_some_and(|c| !model.calendars[c].is_24x7());
-    let said: Vec<Arg> = [
-        reply.map(|t| {
-            Arg::Message(msg!(
-                "zendesk-target-reply",
-                time = Arg::limit(t.limit, business(&t))
-            ))
-        }),
-        resolution.map(|t| {
-            Arg::Message(msg!(
-                "zendesk-target-resolution",
-                time = Arg::limit(t.limit, business(&t))
-            ))
-        }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if said.is_empty() {
-        Arg::Message(msg!("zendesk-no-targets"))
-    } else {
-        Arg::List(said)
-    }
-}
-
-/// How to tell a channel's tickets apart — the channel whose policy takes
-/// both, so that marking it hands the other's tickets back to their own
-/// policy — for its kind: a web form by the ticket form it files with (or
-/// the API's via id, 5, when a form files through the API; audit 13 H2:
-/// not WhatsApp's 74), anything else by a tag a trigger sets or its brand.
-fn shared_via_help(channel: &Channel) -> crate::i18n::Message {
-    if channel.kind == Some(ChannelKind::Portal) {
-        msg!("zendesk-shared-via-help-form", channel = &channel.header.id)
-    } else {
-        msg!("zendesk-shared-via-help-tag", channel = &channel.header.id)
-    }
-}
-
-/// `channel`'s tickets arrive through `via` as `other`'s do: no policy can
-/// tell them apart.
-fn shared_via(channel: &Channel, other: &Channel, via: u64) -> Diagnostic {
-    Diagnostic::new(
-        Code::InexactExport,
-        channel.header.span,
-        msg!(
-            "zendesk-shared-via",
-            channel = &channel.header.id,
-            other = &other.header.id,
-            via = via
-        ),
-    )
-    .help(shared_via_help(channel))
 }
 
 /// The SLA policies, and for each the calendar its business-hours targets

@@ -10,6 +10,7 @@
 //! catch-all would take the segment's chat tickets before the second
 //! SLA's chat policy is ever tried.
 
+use super::sooner::{sooner_of, Sooner};
 use super::{channel_vias, filters, marks, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
@@ -97,6 +98,32 @@ pub(super) fn tiered(
         .collect()
 }
 
+/// A channel no SLA of a group governs left in its catch-all policy: it
+/// shares `via` with the governed channels `others` (two or three phone
+/// lines), which Zendesk cannot tell apart.
+pub(super) struct LeftIn {
+    pub channel: Idx<Channel>,
+    pub via: u64,
+    pub others: Vec<Idx<Channel>>,
+}
+
+impl LeftIn {
+    /// Adds what another group of segments finds to what `all` holds: one
+    /// entry per channel and via id, with every channel it shares it with.
+    fn merge(self, all: &mut Vec<LeftIn>) {
+        match (all.iter_mut()).find(|l| l.channel == self.channel && l.via == self.via) {
+            Some(known) => {
+                for other in self.others {
+                    if !known.others.contains(&other) {
+                        known.others.push(other);
+                    }
+                }
+            }
+            None => all.push(self),
+        }
+    }
+}
+
 impl Tiered {
     /// The via ids a catch-all "other channels" policy of these segments
     /// leaves out: those of a channel another SLA governs without a
@@ -112,7 +139,7 @@ impl Tiered {
         exports: &Exports,
         covered: &Covered,
         ungoverned: &[Idx<Channel>],
-    ) -> (Vec<u64>, Vec<Diagnostic>) {
+    ) -> (Vec<u64>, Vec<LeftIn>) {
         let governed: Vec<(u64, Idx<Channel>)> = (model.channels.iter())
             .filter(|&(c, _)| !ungoverned.contains(&c))
             .filter(|&(c, _)| {
@@ -124,17 +151,24 @@ impl Tiered {
         let governed_by = |via: u64| governed.iter().find(|g| g.0 == via).map(|g| g.1);
         // A via id left in says so: those tickets get the general
         // resolution the spec does not give them.
-        let mut shared_notes = Vec::new();
+        let mut shared = Vec::new();
         for &channel in ungoverned {
-            let shared = channel_vias(model, exports, channel)
+            let found = channel_vias(model, exports, channel)
                 .iter()
-                .find_map(|&via| governed_by(via).map(|other| (via, other)));
-            if let Some((via, other)) = shared {
-                shared_notes.push(super::shared_via(
-                    &model.channels[channel],
-                    &model.channels[other],
+                .find_map(|&via| {
+                    let mut others: Vec<Idx<Channel>> = (governed.iter())
+                        .filter(|g| g.0 == via)
+                        .map(|g| g.1)
+                        .collect();
+                    others.dedup();
+                    (!others.is_empty()).then_some((via, others))
+                });
+            if let Some((via, others)) = found {
+                shared.push(LeftIn {
+                    channel,
                     via,
-                ));
+                    others,
+                });
             }
         }
         let mut excluded: Vec<u64> = (ungoverned.iter())
@@ -143,7 +177,7 @@ impl Tiered {
             .collect();
         excluded.sort_unstable();
         excluded.dedup();
-        (excluded, shared_notes)
+        (excluded, shared)
     }
 
     /// [`Tiered::left_out`] as `via_id is_not` conditions.
@@ -190,6 +224,7 @@ pub(super) fn policies(
 ) {
     let business =
         |calendar: Option<Idx<Calendar>>| calendar.is_some_and(|c| !model.calendars[c].is_24x7());
+    let mut left_in: Vec<LeftIn> = Vec::new();
     for Tiered {
         covered,
         groups,
@@ -280,7 +315,7 @@ pub(super) fn policies(
         // Not the tickets of a channel another SLA governs without a
         // resolution target ([`Tiered::left_out`]).
         if general.is_some() {
-            let (excluded, shared_notes) = Tiered::left_out(model, exports, &covered, &ungoverned);
+            let (excluded, left) = Tiered::left_out(model, exports, &covered, &ungoverned);
             let not = not_via(excluded);
             for (filter, _) in filters(not, conditions.clone(), Vec::new()) {
                 let title = format!(
@@ -290,11 +325,19 @@ pub(super) fn policies(
                 );
                 write(title, "", None, general, filter);
             }
-            // Once per channel, though each group of segments finds it.
-            for note in shared_notes {
-                report(problems, note);
+            for found in left {
+                found.merge(&mut left_in);
             }
         }
+    }
+    // Once per channel, with every channel it shares its via id with,
+    // though each group of segments finds some of them.
+    for mut found in left_in {
+        found.others.sort();
+        report(
+            problems,
+            super::shared_via(model, found.channel, &found.others, found.via),
+        );
     }
 }
 
@@ -525,9 +568,9 @@ fn channel_groups(
 /// before an earlier one whose tickets share a via id with its own, when
 /// Zendesk can tell its tickets apart (its channel's form, brand or tag)
 /// and the other's not, or, when neither can be told apart, its targets
-/// are the stricter (the sooner first reply, then resolution): a ticket
-/// Zendesk cannot place gets the sooner target it may be owed, never the
-/// later (audit 13, H2). Other groups keep their order.
+/// are the sooner ([`first_ends`]): a ticket Zendesk cannot place gets the
+/// sooner target it may be owed, never the later (audit 13, H2). Other
+/// groups keep their order.
 fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
     let vias = |g: &Group| -> Vec<u64> {
         (g.channels.iter())
@@ -539,10 +582,6 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
             .iter()
             .any(|&c| !marks(model, exports, c).is_empty())
     };
-    let key = |g: &Group| {
-        let time = |t: Option<Target>| t.map_or(u64::MAX, |t| t.time.seconds());
-        (time(g.reply), time(g.resolution))
-    };
     let mut out: Vec<Group> = Vec::new();
     for group in groups {
         let ids = vias(&group);
@@ -550,7 +589,7 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
             vias(h).iter().any(|v| ids.contains(v))
                 && match (marked(&group), marked(h)) {
                     (true, false) => true,
-                    (false, false) => key(&group) < key(h),
+                    (false, false) => first_ends(model, &group, h) == Some(true),
                     _ => false,
                 }
         });
@@ -560,6 +599,25 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
         }
     }
     out
+}
+
+/// Whether `a`'s targets end before `b`'s: the first reply that always
+/// ends first on the wall clock, then the resolution (15 minutes around
+/// the clock before an hour of office time; 20 hours before 1 working day,
+/// though its figure, 9 office hours, is the smaller: [`sooner_of`]); where
+/// neither always ends first, the smaller figure. `None`: no difference.
+fn first_ends(model: &Model, a: &Group, b: &Group) -> Option<bool> {
+    let one = |x: Option<Target>, y: Option<Target>| match sooner_of(model, x, y) {
+        Sooner::First => Some(true),
+        Sooner::Second => Some(false),
+        Sooner::Same => None,
+        Sooner::Neither => {
+            let figure = |t: Option<Target>| t.map_or(u64::MAX, |t| t.time.seconds());
+            let (x, y) = (figure(x), figure(y));
+            (x != y).then_some(x < y)
+        }
+    };
+    one(a.reply, b.reply).or_else(|| one(a.resolution, b.resolution))
 }
 
 /// `target`, from SLA `sla`.
