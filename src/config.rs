@@ -19,6 +19,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::source::{FileId, SourceMap, Span, MAX_FILE_SIZE};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub mod check;
@@ -270,7 +271,7 @@ struct Reader<'a> {
     sources: &'a SourceMap,
     diagnostics: Vec<Diagnostic>,
     /// Where each `key:` first stands, read in one pass when first needed.
-    keys: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
+    keys: std::cell::OnceCell<std::collections::HashMap<Cow<'a, str>, usize>>,
 }
 
 impl Reader<'_> {
@@ -862,7 +863,7 @@ impl Reader<'_> {
 /// For every `:` in `text`, the word before it (from the last space) and
 /// the line before it (from its indentation), each mapped to where it first
 /// stands: every place a key of a YAML mapping can be written, in one pass.
-fn key_places(text: &str) -> std::collections::HashMap<&str, usize> {
+fn key_places(text: &str) -> std::collections::HashMap<Cow<'_, str>, usize> {
     let mut places = std::collections::HashMap::new();
     let (mut line, mut word) = (None, 0);
     for (i, c) in text.char_indices() {
@@ -880,7 +881,9 @@ fn key_places(text: &str) -> std::collections::HashMap<&str, usize> {
             if c == ':' {
                 let (key, at) = unquoted(&text[word..i], word);
                 places.entry(key).or_insert(at);
-                places.entry(&text[line..i]).or_insert(line);
+                // The line from its indentation: a quoted key with spaces in it.
+                let (whole, from) = unquoted(&text[line..i], line);
+                places.entry(whole).or_insert(from);
             }
         }
     }
@@ -891,14 +894,40 @@ fn key_places(text: &str) -> std::collections::HashMap<&str, usize> {
 const FLOW: [char; 3] = ['{', '[', ','];
 
 /// A key written in quotes (`"hot-potato": 2`), without them, and where it
-/// starts.
-fn unquoted(key: &str, at: usize) -> (&str, usize) {
-    for quote in ['"', '\''] {
-        if let Some(inner) = key.strip_prefix(quote).and_then(|k| k.strip_suffix(quote)) {
-            return (inner, at + 1);
-        }
+/// starts; a double-quoted key's escapes read as YAML reads them, so that
+/// `"q1\"x"` is found as the key `q1"x` (attack 15, L2: it was placed at
+/// 1:1).
+fn unquoted(key: &str, at: usize) -> (Cow<'_, str>, usize) {
+    if let Some(inner) = key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')) {
+        let inner = match inner.contains("''") {
+            true => Cow::Owned(inner.replace("''", "'")),
+            false => Cow::Borrowed(inner),
+        };
+        return (inner, at + 1);
     }
-    (key, at)
+    if let Some(inner) = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')) {
+        if !inner.contains('\\') {
+            return (Cow::Borrowed(inner), at + 1);
+        }
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('0') => out.push('\0'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        }
+        return (Cow::Owned(out), at + 1);
+    }
+    (Cow::Borrowed(key), at)
 }
 
 /// The forms of settings that end up inside a vendor's expressions.

@@ -447,6 +447,29 @@ fn taskrouter_queue_sids_come_from_the_config() {
     assert!(!stderr.contains("exports.taskrouter.queues"), "{stderr}");
 }
 
+/// Attack 15, L2: a quoted key with an escape or a space in it was placed
+/// at cxc.yaml:1:1, and a line break in it wrote a line of its own into the
+/// terminal's findings (a fake `×` error). Now at its line, its controls
+/// shown as escapes.
+#[test]
+fn a_quoted_unknown_key_is_found_at_its_line_and_shown_escaped() {
+    let sid = "WQ0123456789abcdef0123456789abcdef";
+    for (key, shown) in [
+        (r#""key\"x""#, r#"`key"x`"#),
+        (r#""q1\n  × fake error""#, r#"`q1\u{a}  × fake error`"#),
+    ] {
+        let config = format!("exports:\n  taskrouter:\n    queues:\n      {key}: {sid}\n");
+        let (code, stderr, _work) = export(SPEC, Some(&config), &["--color", "never"]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stderr.contains("cxc.yaml:4:8"), "{key}: {stderr}");
+        assert!(stderr.contains(shown), "{key}: {stderr}");
+        assert!(
+            !stderr.lines().any(|l| l.trim_start().starts_with("× fake")),
+            "{stderr}"
+        );
+    }
+}
+
 /// Audit 14, M6: a queue id under `exports.taskrouter.queues` that names no
 /// TaskQueue (a typo) was ignored without a word, and the queue it was
 /// meant for kept its placeholder SID. It is reported at its line in

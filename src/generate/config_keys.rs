@@ -12,6 +12,13 @@ use crate::model::Model;
 use crate::msg;
 use crate::source::Span;
 
+/// A key as a message names it: cut to 64 characters, and every character
+/// a terminal would act on shown as an escape (attack 15, L2: a key with a
+/// line break in it wrote a line of its own into the terminal's findings).
+pub fn shown(name: &str) -> String {
+    crate::escape::terminal(&crate::escape::shorten(name, 64), false).into_owned()
+}
+
 /// An unknown key at `place`: `message`, and as help the one of `known`
 /// it was probably meant to be ("did you mean"), else `listed` with them
 /// all (elided when many).
@@ -60,7 +67,7 @@ pub fn unknown_spec_keys(
         if !zendesk && key.map.starts_with("exports.zendesk.") {
             continue;
         }
-        let name = crate::escape::shorten(&key.name, 64);
+        let name = shown(&key.name);
         let problem = if key.channel {
             if channel_set.contains(key.name.as_str()) {
                 continue;

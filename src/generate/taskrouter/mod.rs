@@ -139,7 +139,7 @@ fn unknown_sids(exports: &Exports, queues: &[Value], problems: &mut Vec<Diagnost
         }
         let message = msg!(
             "taskrouter-unknown-queue",
-            name = crate::escape::shorten(name, 64)
+            name = crate::generate::config_keys::shown(name)
         );
         problems.push(unknown_key(place, message, name, &known, |known| {
             msg!("taskrouter-unknown-queue-help", known = known)
