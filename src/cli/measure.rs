@@ -4,8 +4,8 @@
 use super::*;
 use crate::measure::flaws::DataFile;
 use crate::measure::rows::{
-    csv_chain, csv_part, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows, BadRow,
-    Columns, Contact, CsvPart, Part, Reached, Refusal, Resolve, Row, Unresolved, Visit,
+    csv_chunked, csv_chunks, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows,
+    BadRow, Chunks, Columns, Contact, Part, Refusal, Resolve, Row, Unresolved, Visit, CHUNK,
     PARQUET_MAGIC,
 };
 use crate::measure::{Measurement, Settings};
@@ -164,8 +164,8 @@ pub(super) fn data_findings(
 }
 
 /// Reads the exports into a measurement of one spec.
-pub(super) fn measure_spec(
-    spec: &pipeline::CheckedSpec,
+pub(super) fn measure_spec<'m>(
+    spec: &'m pipeline::CheckedSpec,
     contacts: Option<&std::path::Path>,
     cases: Option<&std::path::Path>,
     from: Option<Date>,
@@ -177,63 +177,42 @@ pub(super) fn measure_spec(
     let mut measurement = Measurement::new(&spec.model, settings.clone());
     if let Some(path) = contacts {
         let readers = readers();
-        let parts: Vec<Box<ReadPart<'_>>> = match csv_parts(path, readers, &columns) {
-            // One reader per part of a large export, each with its own
-            // tallies, added together after in file order: the rows are
-            // independent.
-            Some((header, starts)) => {
-                let (header, starts) = (std::sync::Arc::new(header), std::sync::Arc::new(starts));
-                (0..starts.len())
-                    .map(|k| {
-                        let (header, starts, columns) = (header.clone(), starts.clone(), &columns);
-                        Box::new(move |m: &mut Measurement<'_>| {
-                            let start = starts[k];
-                            let mut file = open(path)?;
-                            std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(start))
-                                .map_err(|e| cannot_read(path, &e))?;
-                            let part = CsvPart {
-                                start,
-                                header: &header,
-                                stops: &starts[k + 1..],
-                            };
-                            let reached =
-                                csv_part::<Contact>(file, part, columns, |row| m.contact(row));
-                            Ok(Some(reached))
-                        }) as Box<ReadPart<'_>>
-                    })
-                    .collect()
-            }
-            // The same for a large Parquet export, cut between row groups.
-            None => parquet_parts_of(path, readers)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|part| {
-                    let columns = &columns;
-                    Box::new(move |m: &mut Measurement<'_>| {
-                        let named = m.named();
-                        read_parquet(path, columns, part, &named, |row| m.contact(row))?;
-                        Ok(None)
-                    }) as Box<ReadPart<'_>>
-                })
-                .collect(),
-        };
-        if parts.len() < 2 {
-            let named = measurement.named();
-            read::<Contact>(path, &columns, &named, |row| measurement.contact(row))?;
-        } else {
-            let read = read_parts(&spec.model, &settings, parts)?;
-            // The CSV parts that make the file (`csv_chain`), each with the
-            // lines before it; Parquet's parts all, in order.
-            let ends: Option<Vec<Reached>> = read.iter().map(|(_, end)| *end).collect();
-            let chain = match ends {
-                Some(ends) => csv_chain(&ends),
-                None => (0..read.len()).map(|k| (k, 0)).collect(),
+        if let Some(chunks) = csv_chunks_of(path, readers, &columns) {
+            // A large CSV export: read a chunk at a time by every reader,
+            // each chunk into a measurement of its own, merged in the
+            // file's order: the rows are independent.
+            let open = |start: u64| open_at(path, start);
+            let new = || Measurement::new(&spec.model, settings.clone());
+            let merge = |mut part: Measurement<'m>, lines: u64| {
+                part.shift_lines(lines);
+                measurement.absorb(part);
             };
-            let mut read: Vec<Option<Measurement<'_>>> =
-                read.into_iter().map(|(m, _)| Some(m)).collect();
-            for (k, lines) in chain {
-                if let Some(mut part) = read[k].take() {
-                    part.shift_lines(lines);
+            csv_chunked::<Contact, _, _>(
+                &chunks,
+                &columns,
+                readers,
+                open,
+                new,
+                |m, row| m.contact(row),
+                merge,
+            )
+            .map_err(|e| cannot_read(path, &e))?;
+        } else {
+            // The same for a large Parquet export, cut between row groups
+            // into a part for each reader.
+            let parts = parquet_parts_of(path, readers).unwrap_or_default();
+            if parts.len() < 2 {
+                let named = measurement.named();
+                read::<Contact>(path, &columns, &named, |row| measurement.contact(row))?;
+            } else {
+                let parts = parts.into_iter().map(|part| {
+                    let columns = &columns;
+                    move |m: &mut Measurement<'_>| {
+                        let named = m.named();
+                        read_parquet(path, columns, part, &named, |row| m.contact(row))
+                    }
+                });
+                for part in read_parts(&spec.model, &settings, parts.collect())? {
                     measurement.absorb(part);
                 }
             }
@@ -322,11 +301,6 @@ fn segment_names(
 /// Exports smaller than this are read by one reader.
 const SPLIT_FROM: u64 = 8 << 20;
 
-/// A reader of one part of an export, into its own measurement: for a CSV
-/// export, where its reading ended.
-type ReadPart<'a> =
-    dyn FnOnce(&mut Measurement<'_>) -> Result<Option<Reached>, ExitCode> + Send + 'a;
-
 /// How many readers read a large export: `CXC_MEASURE_READERS` when set
 /// to a number, else one per core the process may use, and at least two.
 fn readers() -> usize {
@@ -337,23 +311,23 @@ fn readers() -> usize {
     }
 }
 
-/// A part's measurement, and where its reading ended (CSV).
-type PartRead<'m> = (Measurement<'m>, Option<Reached>);
-
 /// Reads every part in a thread of its own, each into a measurement of its
-/// own: the measurements in the parts' order, each with where it ended.
-fn read_parts<'m>(
+/// own: the measurements in the parts' order.
+fn read_parts<'m, P>(
     model: &'m crate::model::Model,
     settings: &Settings,
-    parts: Vec<Box<ReadPart<'_>>>,
-) -> Result<Vec<PartRead<'m>>, ExitCode> {
+    parts: Vec<P>,
+) -> Result<Vec<Measurement<'m>>, ExitCode>
+where
+    P: FnOnce(&mut Measurement<'m>) -> Result<(), ExitCode> + Send,
+{
     std::thread::scope(|scope| {
         let running: Vec<_> = parts
             .into_iter()
             .map(|part| {
                 scope.spawn(move || {
                     let mut measurement = Measurement::new(model, settings.clone());
-                    part(&mut measurement).map(|end| (measurement, end))
+                    part(&mut measurement).map(|()| measurement)
                 })
             })
             .collect();
@@ -364,40 +338,30 @@ fn read_parts<'m>(
     })
 }
 
-/// Where to cut a large CSV contacts export for `n` readers: its header,
-/// and the byte each part starts at (the first part at 0). None for a
-/// small file, JSON Lines, or Parquet. Each cut after the first is a guess
-/// near an `n`th of the file (`csv_cut_near`), made without reading the
-/// file from its start: the reader of the part before proves it or reads
-/// on past it (`csv_part`, `csv_chain`).
-fn csv_parts(
-    path: &std::path::Path,
-    n: usize,
-    columns: &Columns,
-) -> Option<(Vec<String>, Vec<u64>)> {
-    if is_json_lines(path) || is_parquet(path) || n < 2 {
+/// The chunks of a large CSV contacts export ([`CHUNK`] bytes each, the
+/// cuts guessed near their points and proven by the readers): None for
+/// one reader, a small file, JSON Lines, Parquet, or a file separated by
+/// other than commas (`read_csv` reads it whole).
+fn csv_chunks_of(path: &std::path::Path, readers: usize, columns: &Columns) -> Option<Chunks> {
+    if is_json_lines(path) || is_parquet(path) || readers < 2 {
         return None;
     }
-    let size = std::fs::metadata(path).ok()?.len();
-    if size < SPLIT_FROM {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() < SPLIT_FROM {
         return None;
     }
-    let header = crate::measure::rows::csv_header(std::fs::File::open(path).ok()?)?;
-    // Only a `,`-separated file is cut; another is read whole (`read_csv`).
-    if crate::measure::delimiter::of_header(&header.join(","), columns) != b',' {
+    let chunks = csv_chunks(metadata.len(), CHUNK, |start| open_at(path, start)).ok()??;
+    if crate::measure::delimiter::of_header(&chunks.header.join(","), columns) != b',' {
         return None;
     }
-    let mut starts = vec![0];
-    for k in 1..n as u64 {
-        let point = size / n as u64 * k;
-        let mut file = std::fs::File::open(path).ok()?;
-        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(point)).ok()?;
-        let cut = crate::measure::rows::csv_cut_near(file, point, header.len()).ok()?;
-        if let Some(cut) = cut.filter(|&c| c > *starts.last().unwrap_or(&0) && c < size) {
-            starts.push(cut);
-        }
-    }
-    Some((header, starts))
+    Some(chunks)
+}
+
+/// A regular file from byte `start` on.
+fn open_at(path: &std::path::Path, start: u64) -> std::io::Result<std::fs::File> {
+    let mut file = std::fs::File::open(path)?;
+    std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(start))?;
+    Ok(file)
 }
 
 /// Opens an export: a file, or a pipe (`--contacts /dev/stdin`, a process

@@ -8,6 +8,7 @@
 //! commas and line breaks in them.
 
 pub mod capped;
+mod chunks;
 mod csv_file;
 mod fast;
 mod jsonl;
@@ -18,6 +19,7 @@ mod when;
 
 use super::flaws::Flaw;
 use crate::model::{Channel, Complaint, Idx, Segment};
+pub use chunks::{csv_chunked, csv_chunks, Chunks, CHUNK};
 use csv_file::trim;
 pub use csv_file::{csv_chain, csv_cut_near, csv_header, csv_part, csv_rows, CsvPart, Reached};
 use csv_file::{doubled, slots};

@@ -198,37 +198,75 @@ fn past_the_distinct_causes_bound_the_causes_are_dropped_whatever_the_readers() 
 }
 
 /// `measure.json` of the contacts `text` read as `cxc measure` reads a
-/// large export: in parts that start at `starts` (0 first, then guesses),
-/// each into a measurement of its own, the parts `csv_chain` keeps added
-/// in order with their lines moved down.
-fn measure_json_in_parts(model: &cxc::model::Model, text: &[u8], starts: &[u64]) -> Vec<u8> {
-    use cxc::measure::rows::{csv_chain, csv_header, csv_part, Columns, Contact, CsvPart};
+/// large export (`csv_chunked`): in chunks that start at `starts` (0 first,
+/// then guesses), each into a measurement of its own by one of `threads`
+/// threads, the chunks that make the file merged in order with their lines
+/// moved down.
+fn measure_json_in_parts(
+    model: &cxc::model::Model,
+    text: &[u8],
+    starts: &[u64],
+    threads: usize,
+) -> Vec<u8> {
+    use cxc::measure::rows::{csv_header, Chunks};
+    let chunks = Chunks {
+        header: csv_header(text).unwrap_or_default(),
+        starts: starts.to_vec(),
+    };
+    chunked_json(model, text, &chunks, threads)
+}
+
+/// `measure.json` of `text` read in `chunks` by `threads` threads.
+fn chunked_json(
+    model: &cxc::model::Model,
+    text: &[u8],
+    chunks: &cxc::measure::rows::Chunks,
+    threads: usize,
+) -> Vec<u8> {
+    use cxc::measure::rows::{csv_chunked, Columns, Contact};
     use cxc::measure::{Measurement, Settings};
-    let columns = Columns::default();
-    let header = csv_header(text).unwrap_or_default();
-    let mut read = Vec::new();
-    for (k, &start) in starts.iter().enumerate() {
-        let mut part = Measurement::new(model, Settings::default());
-        let at = CsvPart {
-            start,
-            header: &header,
-            stops: &starts[k + 1..],
-        };
-        let end = csv_part::<Contact>(&text[start as usize..], at, &columns, |row| {
-            part.contact(row)
-        });
-        read.push((Some(part), end));
-    }
-    let ends: Vec<_> = read.iter().map(|(_, end)| *end).collect();
     let mut measurement = Measurement::new(model, Settings::default());
-    for (k, lines) in csv_chain(&ends) {
-        let mut part = read[k].0.take().unwrap();
-        part.shift_lines(lines);
-        measurement.absorb(part);
-    }
+    csv_chunked::<Contact, _, _>(
+        chunks,
+        &Columns::default(),
+        threads,
+        |start| Ok(&text[start as usize..]),
+        || Measurement::new(model, Settings::default()),
+        |m, row| m.contact(row),
+        |mut part, lines| {
+            part.shift_lines(lines);
+            measurement.absorb(part);
+        },
+    )
+    .unwrap();
+    json_of(model, measurement)
+}
+
+fn json_of(model: &cxc::model::Model, measurement: cxc::measure::Measurement<'_>) -> Vec<u8> {
     let report = measurement.finish();
     let view = cxc::generate::report::MeasureView::new(model, &report);
     cxc::escape::json::to_vec_pretty(&view).unwrap()
+}
+
+/// The model of `tests/measure/spec.cx`.
+fn spec_model() -> cxc::pipeline::Compilation {
+    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
+    cxc::pipeline::compile_bytes(
+        "spec.cx",
+        &std::fs::read(spec).unwrap(),
+        &cxc::check::Options::default(),
+    )
+}
+
+/// `measure.json` of `text` read whole by one reader, as `cxc measure`
+/// reads a small export.
+fn one_reader_json(model: &cxc::model::Model, text: &[u8]) -> Vec<u8> {
+    let mut whole = cxc::measure::Measurement::new(model, cxc::measure::Settings::default());
+    let columns = cxc::measure::rows::Columns::default();
+    cxc::measure::rows::csv_rows::<cxc::measure::rows::Contact>(text, &columns, |row| {
+        whole.contact(row)
+    });
+    json_of(model, whole)
 }
 
 /// A random contacts export for `tests/measure/spec.cx`: rows that count,
@@ -279,22 +317,9 @@ proptest! {
         readers in 2u64..7,
         anywhere in proptest::collection::vec(any::<usize>(), 0..4),
     ) {
-        let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC);
-        let compiled = cxc::pipeline::compile_bytes(
-            "spec.cx",
-            &std::fs::read(spec).unwrap(),
-            &cxc::check::Options::default(),
-        );
+        let compiled = spec_model();
         let model = &compiled.specs[0].model;
-        // One reader, as `cxc measure` reads a small export.
-        let mut whole = cxc::measure::Measurement::new(model, cxc::measure::Settings::default());
-        let columns = cxc::measure::rows::Columns::default();
-        cxc::measure::rows::csv_rows::<cxc::measure::rows::Contact>(&text[..], &columns, |row| {
-            whole.contact(row)
-        });
-        let report = whole.finish();
-        let view = cxc::generate::report::MeasureView::new(model, &report);
-        let one = cxc::escape::json::to_vec_pretty(&view).unwrap();
+        let one = one_reader_json(model, &text);
         let header = cxc::measure::rows::csv_header(&text[..]).unwrap_or_default();
         let size = text.len() as u64;
         let guessed = |n: u64| {
@@ -310,14 +335,125 @@ proptest! {
             starts
         };
         for starts in [guessed(2), guessed(readers)] {
-            let many = measure_json_in_parts(model, &text, &starts);
+            let many = measure_json_in_parts(model, &text, &starts, readers as usize);
             prop_assert!(many == one, "{:?} at {:?}", String::from_utf8_lossy(&text), starts);
         }
         let mut starts: Vec<u64> = anywhere.iter().map(|a| (a % (text.len() + 1)) as u64).collect();
         starts.push(0);
         starts.sort();
         starts.dedup();
-        let many = measure_json_in_parts(model, &text, &starts);
+        let many = measure_json_in_parts(model, &text, &starts, 1 + readers as usize % 3);
         prop_assert!(many == one, "{:?} at {:?}", String::from_utf8_lossy(&text), starts);
     }
+}
+
+/// A random contacts export with every column a figure that needs the
+/// rows' order reads: customers (repeat contacts, first-contact
+/// resolution), reasons, causes, survey answers and handle times with
+/// fractions (sums), complaints (deadlines open until the export ends);
+/// names in several scripts (multi-byte characters that a chunk's guessed
+/// start may cut); bad rows of every kind; quoted fields with commas, line
+/// breaks and quotes; blank lines; a byte-order mark or none; LF or CRLF.
+fn rich_export() -> impl Strategy<Value = Vec<u8>> {
+    let customer = prop_oneof![
+        Just(String::new()),
+        (0u32..6).prop_map(|n| format!("Зоя {n}")),
+        (0u32..6).prop_map(|n| format!("李{n}")),
+        (0u32..6).prop_map(|n| format!("p{n}")),
+    ];
+    let good = (
+        0u32..100,
+        0u32..5,
+        0u32..5_000,
+        prop::sample::select(vec!["phone", "email", "visit"]),
+        customer,
+        (0u32..3, 0u32..50, any::<bool>()),
+    )
+        .prop_map(|(id, day, wait, channel, customer, (reason, csat, complaint))| {
+            let day = 2 + day;
+            let at = |s: u32| format!("2026-11-{day:02}T{:02}:{:02}:{:02}+01:00", 9 + s / 3600, s / 60 % 60, s % 60);
+            let answered = if channel == "phone" { at(wait) } else { String::new() };
+            let first = if channel == "email" { at(wait) } else { String::new() };
+            let complaint = if complaint { "broken" } else { "" };
+            let csat = if csat < 40 { format!("{}.{}", 1 + csat % 4, csat % 10) } else { String::new() };
+            format!(
+                "c{id},mass,{channel},{},{answered},{first},{},{complaint},{},{csat},{customer},r{reason},\"cause, {reason}\",{}.5",
+                at(0),
+                at(wait * 7),
+                at(wait / 2),
+                wait % 900,
+            )
+        });
+    let row = prop_oneof![
+        8 => good,
+        1 => (0u32..100).prop_map(|id| format!("\"c{id}\nsecond, «line»\",mass,phone,2026-11-03T09:00:00+01:00,,,2026-11-03T09:30:00+01:00,broken,,,李{id},,,")),
+        1 => (0u32..100).prop_map(|id| format!("c{id},gold,phone,2026-11-02T10:00:00Z,,,,,,,,,,")),
+        1 => Just("c1,mass,phone,2026-11-02T10:00:00Z,2026-11-02T09:00:00Z,,,,,,,,,".to_string()),
+        1 => Just("c2,mass,phone,2026-11-02T10:00:00Z,,,,,,9,,,,".to_string()),
+        1 => Just("x\"y,mass,phone,2026-11-02T10:00:00Z,,,,,,,,,,".to_string()),
+        1 => Just("\"open,mass,phone,yesterday,,,,,,,,,,".to_string()),
+        1 => Just(String::new()),
+        1 => "[a-zé李 ,\"\r\n]{0,12}",
+    ];
+    (
+        proptest::collection::vec(row, 0..50),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(rows, bom, crlf, last_break)| {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::from(if bom { "\u{feff}" } else { "" });
+            text.push_str(
+                "id,segment,channel,created,answered,first_response,resolved,complaint,\
+                 acknowledged,csat,customer,reason,cause,handle_time",
+            );
+            for row in rows {
+                text.push_str(end);
+                text.push_str(&row);
+            }
+            if last_break {
+                text.push_str(end);
+            }
+            text.into_bytes()
+        })
+}
+
+/// Any export gives the same `measure.json`, byte for byte, read whole by
+/// one reader and read in chunks of any size (down to a byte: the chunk
+/// size is the test's knob, `cxc measure` reads 8 MB chunks) by one thread
+/// or several, the chunks cut where `csv_chunks` guesses — inside quoted
+/// fields, characters and CRLFs included. Seeds are printed.
+#[test]
+fn any_export_gives_one_measure_json_in_chunks_of_any_size_with_any_threads() {
+    let compiled = spec_model();
+    let model = &compiled.specs[0].model;
+    let strategy = (rich_export(), 1u64..96, 1usize..5);
+    common::run_seeded(
+        "chunks",
+        *b"cxc measure: chunks of any size.",
+        64,
+        &strategy,
+        |(text, chunk, threads)| {
+            let one = one_reader_json(model, &text);
+            let size = text.len() as u64;
+            let chunks =
+                cxc::measure::rows::csv_chunks(size, chunk, |start| Ok(&text[start as usize..]))
+                    .unwrap();
+            let Some(chunks) = chunks else {
+                return;
+            };
+            for threads in [1, threads] {
+                let many = chunked_json(model, &text, &chunks, threads);
+                assert!(
+                    many == one,
+                    "{threads} threads, chunks of {chunk} at {:?}: {:?}\n{}\n{}",
+                    chunks.starts,
+                    String::from_utf8_lossy(&text),
+                    String::from_utf8_lossy(&one),
+                    String::from_utf8_lossy(&many),
+                );
+            }
+        },
+    );
 }

@@ -52,7 +52,7 @@ pub fn csv_rows<T: Row>(
 ) {
     let mut records = Records::new(input);
     if let Some(header) = read_header(&mut records, columns, &mut each) {
-        csv_body(records, &header, &[], columns, &mut each);
+        csv_body(&mut records, &header, &[], columns, &mut each);
     }
 }
 
@@ -121,21 +121,35 @@ pub fn csv_part<T: Row>(
     input: impl Read,
     part: CsvPart<'_>,
     columns: &Columns,
-    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
+    each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Reached {
+    csv_part_in::<T>(input, part, columns, Vec::new(), each).0
+}
+
+/// [`csv_part`] in a buffer another part was read in, given back with
+/// where the part's reading ended.
+pub(super) fn csv_part_in<T: Row>(
+    input: impl Read,
+    part: CsvPart<'_>,
+    columns: &Columns,
+    buffer: Vec<u8>,
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
+) -> (Reached, Vec<u8>) {
     let mut records;
     if part.start == 0 {
-        records = Records::new(input);
+        records = Records::new_in(input, buffer);
         if read_header(&mut records, columns, &mut each).is_none() {
-            return Reached {
+            let reached = Reached {
                 stop: part.stops.len(),
                 lines: records.line() - 1,
             };
+            return (reached, records.into_buffer());
         }
     } else {
-        records = Records::part(input, part.start);
+        records = Records::part_in(input, part.start, buffer);
     }
-    csv_body(records, part.header, part.stops, columns, &mut each)
+    let reached = csv_body(&mut records, part.header, part.stops, columns, &mut each);
+    (reached, records.into_buffer())
 }
 
 /// The parts whose rows make the file's, in file order, each with the
@@ -197,7 +211,7 @@ pub(super) fn doubled<'h>(header: &'h [String], columns: &Columns) -> Vec<&'h st
 }
 
 fn csv_body<T: Row>(
-    mut records: Records<impl Read>,
+    records: &mut Records<impl Read>,
     header: &[String],
     stops: &[u64],
     columns: &Columns,

@@ -84,7 +84,12 @@ impl<R: Read> Records<R> {
     /// Records from the start of a file (a byte-order mark is skipped there,
     /// as the `csv` crate does).
     pub fn new(input: R) -> Self {
-        let mut records = Records::at(input, 0);
+        Records::new_in(input, Vec::new())
+    }
+
+    /// [`Records::new`] in a buffer another part was read in.
+    pub fn new_in(input: R, buffer: Vec<u8>) -> Self {
+        let mut records = Records::at(input, 0, buffer);
         if records.fill().is_err() {
             records.failed = true;
         }
@@ -98,9 +103,20 @@ impl<R: Read> Records<R> {
     /// guess at a record's start: [`Records::stop_at`] proves or refutes
     /// it), its lines counted from 1.
     pub fn part(input: R, start: u64) -> Self {
-        let mut records = Records::at(input, 0);
+        Records::part_in(input, start, Vec::new())
+    }
+
+    /// [`Records::part`] in a buffer another part was read in (a reader of
+    /// many parts allocates one); [`Records::into_buffer`] gives it back.
+    pub fn part_in(input: R, start: u64, buffer: Vec<u8>) -> Self {
+        let mut records = Records::at(input, 0, buffer);
         records.base = start;
         records
+    }
+
+    /// The buffer, for the next part.
+    pub fn into_buffer(self) -> Vec<u8> {
+        self.buffer
     }
 
     /// From here on, [`Next::End`] once the next record would start at or
@@ -121,10 +137,17 @@ impl<R: Read> Records<R> {
         self.line
     }
 
-    fn at(input: R, lines_before: u64) -> Self {
+    /// Records in `buffer` when it is one a reader had (its bytes are
+    /// never read before they are filled), else in a new one.
+    fn at(input: R, lines_before: u64, buffer: Vec<u8>) -> Self {
+        let buffer = if buffer.len() == CHUNK {
+            buffer
+        } else {
+            vec![0; CHUNK]
+        };
         Records {
             input,
-            buffer: vec![0; CHUNK],
+            buffer,
             start: 0,
             filled: 0,
             eof: false,
@@ -141,7 +164,12 @@ impl<R: Read> Records<R> {
         }
     }
 
-    /// Moves the unread bytes to the front and reads more after them.
+    /// Moves the unread bytes to the front and reads more after them: up
+    /// to the buffer's end, or, before a stop, as far as a record that
+    /// starts before the stop may reach ([`MAX_RECORD`] past it). A part
+    /// of a file read up to a stop so reads little past it, and what it
+    /// reads is the same: `next` reads on whenever fewer bytes than a
+    /// record's cap are left, which is then past the stop.
     fn fill(&mut self) -> std::io::Result<()> {
         self.base += self.start as u64;
         self.buffer.copy_within(self.start..self.filled, 0);
@@ -149,8 +177,11 @@ impl<R: Read> Records<R> {
         self.checked = self.checked.saturating_sub(self.start);
         self.valid = self.valid.saturating_sub(self.start);
         self.start = 0;
-        while self.filled < self.buffer.len() && !self.eof {
-            match self.input.read(&mut self.buffer[self.filled..]) {
+        let before_stop = self.stop.saturating_sub(self.base);
+        let reach = before_stop.saturating_add(MAX_RECORD + 2);
+        let end = usize::try_from(reach).map_or(self.buffer.len(), |r| r.min(self.buffer.len()));
+        while self.filled < end && !self.eof {
+            match self.input.read(&mut self.buffer[self.filled..end]) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.filled += n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
