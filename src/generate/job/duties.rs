@@ -636,10 +636,11 @@ impl Duties<'_> {
                 let kind = |c: Idx<Channel>| m.channels[c].kind;
                 let served = prefer.is_empty()
                     || met.anywhere
-                    || met
-                        .channels
-                        .iter()
-                        .any(|&c| prefer.iter().any(|&p| p == c || kind(p).is_some_and(|k| kind(c) == Some(k))));
+                    || met.channels.iter().any(|&c| {
+                        prefer
+                            .iter()
+                            .any(|&p| p == c || kind(p).is_some_and(|k| kind(c) == Some(k)))
+                    });
                 match types.iter_mut().find(|(id, _, _)| *id == t) {
                     Some((_, segments, s)) => {
                         segments.push(segment.header.label());
@@ -665,8 +666,11 @@ impl Duties<'_> {
                     .map(|c| m.channels[c].header.label())
                     .collect();
                 let channels = quoted_list(prefer.iter().copied(), self.w.language);
-                self.say
-                    .customer_type_steer(&name, (&segments, one), (&channels, prefer.len() == 1))
+                self.say.customer_type_steer(
+                    &name,
+                    (&segments, one),
+                    (&channels, prefer.len() == 1),
+                )
             };
             self.push(Group::Customers, "customer-type", Via::Own, text);
         }

@@ -315,7 +315,12 @@ impl Phrases {
     }
 
     /// How to treat a customer type: `segments` quoted, and whether one.
-    pub fn customer_type(&self, name: &str, (segments, one): (&str, bool), strategy: &str) -> String {
+    pub fn customer_type(
+        &self,
+        name: &str,
+        (segments, one): (&str, bool),
+        strategy: &str,
+    ) -> String {
         match (self.en, one) {
             (true, true) => format!("Treat customers of the type {name} (segment {segments}) this way: {strategy}."),
             (true, false) => format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}."),
@@ -332,8 +337,16 @@ impl Phrases {
         (segments, one): (&str, bool),
         (channels, one_channel): (&str, bool),
     ) -> String {
-        let (en_s, ru_s) = if one { ("segment", "сегмент") } else { ("segments", "сегменты") };
-        let (en_c, ru_c) = if one_channel { ("channel", "канал") } else { ("channels", "каналы") };
+        let (en_s, ru_s) = if one {
+            ("segment", "сегмент")
+        } else {
+            ("segments", "сегменты")
+        };
+        let (en_c, ru_c) = if one_channel {
+            ("channel", "канал")
+        } else {
+            ("channels", "каналы")
+        };
         if self.en {
             format!("Direct customers of the type {name} ({en_s} {segments}) to the {en_c} {channels}, where they are served.")
         } else {
