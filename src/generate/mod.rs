@@ -137,7 +137,12 @@ pub fn render(
         );
     }
     if wants(Target::Dbt) {
-        files.extend(dbt::project(model, options.measure, options.columns));
+        files.extend(dbt::project(
+            model,
+            options.measure,
+            options.columns,
+            language,
+        ));
     }
     if wants(Target::Bpmn) {
         for (file, journey) in journey_files(model) {

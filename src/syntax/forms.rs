@@ -352,3 +352,92 @@ mod tests {
         }
     }
 }
+
+/// The message saying what a part of a form (`DURATION`) is, in words a
+/// non-programmer reads (audit 14, L4: the units of a duration unsaid).
+pub fn part_message(part: &str) -> Option<&'static str> {
+    Some(match part {
+        "CHANNEL" => "form-part-channel",
+        "PERCENT" => "form-part-percent",
+        "DURATION" => "form-part-duration",
+        "SEGMENT" => "form-part-segment",
+        "TEAM-OR-ROLE" => "form-part-team-or-role",
+        "TEAM" => "form-part-team",
+        "ROLE" => "form-part-role",
+        "TEXT" => "form-part-text",
+        "NUMBER" => "form-part-number",
+        "NAME" => "form-part-name",
+        "CALENDAR" => "form-part-calendar",
+        "STEP" => "form-part-step",
+        "JOURNEY" => "form-part-journey",
+        "DATE" => "form-part-date",
+        "METRIC" => "form-part-metric",
+        "OP" => "form-part-op",
+        "VALUE" => "form-part-value",
+        "AMOUNT" => "form-part-amount",
+        "REMEDY" => "form-part-remedy",
+        "TIME-TIME" => "form-part-time-time",
+        "CUSTOMER-TYPE" => "form-part-customer-type",
+        _ => return None,
+    })
+}
+
+/// The parts of a form that [`part_message`] explains, each once, in order.
+pub fn parts(form: &str) -> Vec<&'static str> {
+    let mut seen = Vec::new();
+    for word in form.split(|c: char| !(c.is_ascii_uppercase() || c == '-')) {
+        if let Some(id) = part_message(word) {
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod part_tests {
+    use super::*;
+    use crate::base::Language;
+    use crate::i18n::Message;
+
+    /// A syntax error's hint says what each part of the form is, a
+    /// duration with its units, in both languages (audit 14, L4: «пишите
+    /// так: `answer CHANNEL PERCENT within DURATION`» and no word of `s`,
+    /// `m`, `h`).
+    #[test]
+    fn the_parts_of_a_form_are_said_in_words() {
+        assert_eq!(
+            parts("answer CHANNEL PERCENT within DURATION"),
+            [
+                "form-part-channel",
+                "form-part-percent",
+                "form-part-duration"
+            ]
+        );
+        assert_eq!(
+            parts("escalate after DURATION to TEAM-OR-ROLE"),
+            ["form-part-duration", "form-part-team-or-role"]
+        );
+        let say = |id, language| Message::new(id, Vec::new()).text(language);
+        let en = say("form-part-duration", Language::En);
+        let ru = say("form-part-duration", Language::Ru);
+        for unit in ["s (", "m (", "h (", "d (", "w (", "wd ("] {
+            assert!(
+                en.contains(unit) && ru.contains(unit),
+                "{unit}: {en} / {ru}"
+            );
+        }
+        assert!(ru.contains("рабочие дни"), "{ru}");
+        // Every part named has its words in both languages.
+        for d in DeclKind::ALL {
+            for f in statements(*d) {
+                for id in parts(f.form) {
+                    for language in [Language::En, Language::Ru] {
+                        assert_ne!(say(id, language), id, "{id} unsaid");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -19,6 +19,7 @@ use crate::measure::clock::Clock;
 use crate::measure::rows::Columns;
 use crate::measure::Settings;
 use crate::model::Model;
+use crate::syntax::values::Language;
 
 /// A seed: its columns (name and kind: `s` text, `i` whole number, `d`
 /// number) and rows. An empty text is written `-` (no identifier can be
@@ -205,15 +206,36 @@ const STATIC: &[(&str, &str)] = &[
         include_str!("project/tests/clock_covers_the_data.sql"),
     ),
     ("profiles.yml", include_str!("project/profiles.yml")),
-    ("README.md", include_str!("project/README.md")),
 ];
 
+/// The project's README in `language`: the blocks of
+/// `project/README.both.md` marked for it, and those marked for neither
+/// (the commands), in their order; a note to the maintainer (any other
+/// comment block) is left out.
+pub(crate) fn readme(language: Language) -> String {
+    let mark = match language {
+        Language::En => "<!-- en -->\n",
+        Language::Ru => "<!-- ru -->\n",
+    };
+    let blocks: Vec<&str> = include_str!("project/README.both.md")
+        .trim_end()
+        .split("\n\n")
+        .filter_map(|block| match block.strip_prefix(mark) {
+            Some(mine) => Some(mine),
+            None if block.starts_with("<!--") => None,
+            None => Some(block),
+        })
+        .collect();
+    blocks.join("\n\n") + "\n"
+}
+
 /// The project's files, by path under `dbt/`.
-pub fn project(model: &Model, settings: &Settings, columns: &Columns) -> Files {
+pub fn project(model: &Model, settings: &Settings, columns: &Columns, language: Language) -> Files {
     let mut files = Files::new();
     for (path, text) in STATIC {
         files.insert(format!("dbt/{path}"), text.as_bytes().to_vec());
     }
+    files.insert("dbt/README.md".into(), readme(language).into_bytes());
     let spec = spec::Spec::new(model, settings);
     let mut seeds: Vec<(&str, Table)> = spec.tables();
     let calendars: Vec<(String, Clock)> = spec

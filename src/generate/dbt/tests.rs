@@ -24,7 +24,12 @@ fn built(columns: &[(&str, &str)]) -> Files {
             .map(|(f, c)| (f.to_string(), c.to_string()))
             .collect(),
     );
-    project(&compiled.specs[0].model, &Settings::default(), &columns)
+    project(
+        &compiled.specs[0].model,
+        &Settings::default(),
+        &columns,
+        Language::En,
+    )
 }
 
 fn text(files: &Files, path: &str) -> String {
@@ -134,7 +139,12 @@ journey заказ {
 "#,
     );
     let model = &compiled.specs[0].model;
-    let files = project(model, &Settings::default(), &Columns::default());
+    let files = project(
+        model,
+        &Settings::default(),
+        &Columns::default(),
+        Language::En,
+    );
     let schema = text(&files, "dbt/models/schema.yml");
     assert!(schema.contains("values: [\"вип\"]"), "{schema}");
     let lines: Vec<&str> = schema.lines().collect();
@@ -174,7 +184,12 @@ queue vip_line { channel phone; segments vip; team support; aht 6m; concurrency 
 "#,
     );
     let model = &compiled.specs[0].model;
-    let files = project(model, &Settings::default(), &Columns::default());
+    let files = project(
+        model,
+        &Settings::default(),
+        &Columns::default(),
+        Language::En,
+    );
     let prices = text(&files, "dbt/seeds/cxc_prices.csv");
     let (vip, phone) = (crate::model::Idx::new(0), crate::model::Idx::new(0));
     let p = crate::measure::money::price(model, vip, phone);
@@ -194,4 +209,71 @@ queue vip_line { channel phone; segments vip; team support; aht 6m; concurrency 
     );
     let settings = text(&files, "dbt/seeds/cxc_money_settings.csv");
     assert!(settings.ends_with("\n4,30,2,100,\n"), "{settings}");
+}
+
+/// The README is written in the build's language (audit 14, L8: English
+/// in a `--lang ru` build), block for block as the English one, with the
+/// same commands.
+#[test]
+fn the_readme_is_in_the_language_of_the_build() {
+    let (en, ru) = (readme(Language::En), readme(Language::Ru));
+    let blocks = |t: &str| t.split("\n\n").map(str::to_string).collect::<Vec<_>>();
+    let (en, ru) = (blocks(&en), blocks(&ru));
+    assert_eq!(en.len(), ru.len());
+    assert!(en[0].starts_with("# The service standards"), "{}", en[0]);
+    assert!(ru[0].starts_with("# Стандарты обслуживания"), "{}", ru[0]);
+    for (e, r) in en.iter().zip(&ru) {
+        assert!(!e.contains("<!--") && !r.contains("<!--"), "{e}\n{r}");
+        if e.starts_with("    ") {
+            // The commands are the same in both.
+            assert_eq!(e, r);
+            continue;
+        }
+        // Prose in Russian: its words outside `code` are Cyrillic, bar
+        // names of products and formats.
+        let outside: String = r.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let latin: Vec<&str> = outside
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 2)
+            .filter(|w| {
+                ![
+                    "cxc",
+                    "dbt",
+                    "https",
+                    "docs",
+                    "getdbt",
+                    "com",
+                    "CSAT",
+                    "CES",
+                    "NPS",
+                    "FCR",
+                    "SLA",
+                    "CSV",
+                    "DuckDB",
+                    "Spark",
+                    "Parquet",
+                    "pyspark",
+                    "Java",
+                    "JVM",
+                    "RFC",
+                    "Cloud",
+                    "Airflow",
+                    "cron",
+                    "Trino",
+                    "BigQuery",
+                    "Snowflake",
+                    "seed",
+                    "Seed",
+                    "timestamp",
+                    "UTC",
+                    "SQL",
+                ]
+                .contains(w)
+            })
+            .collect();
+        assert!(
+            latin.is_empty(),
+            "English in the Russian README: {latin:?}\n{r}"
+        );
+    }
 }

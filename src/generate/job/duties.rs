@@ -85,7 +85,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
             en: w.language == Language::En,
         },
         list: Vec::new(),
-        served: BTreeSet::new(),
+        served: BTreeMap::new(),
         stated: BTreeSet::new(),
     };
     let r = role.index();
@@ -120,8 +120,9 @@ struct Duties<'a> {
     plans: &'a [QueuePlan],
     say: Phrases,
     list: Vec<Duty>,
-    /// The segments whose customers the role meets, for the customer types.
-    served: BTreeSet<Idx<Segment>>,
+    /// The segments whose customers the role meets, for the customer
+    /// types, each with the channels it meets them on.
+    served: BTreeMap<Idx<Segment>, Met>,
     /// The answer and first-response targets a lead's queue lines state.
     stated: BTreeSet<Stated>,
 }
@@ -134,6 +135,14 @@ type Stated = (Idx<Team>, Idx<Segment>, Idx<Channel>, Idx<Sla>, bool, usize);
 impl Duties<'_> {
     fn q(&self, name: &str) -> String {
         self.w.q(name)
+    }
+
+    /// The role meets customers of `segment` on `channels`; with none, in
+    /// work of theirs whatever the channel (a step, a complaint).
+    fn meet(&mut self, segment: Idx<Segment>, channels: &[Idx<Channel>]) {
+        let met = self.served.entry(segment).or_default();
+        met.channels.extend(channels.iter().copied());
+        met.anywhere |= channels.is_empty();
     }
 
     /// The team a role organises work for, quoted; `None` for its own work.
@@ -212,8 +221,11 @@ impl Duties<'_> {
                 .filter(|c| via == Via::Own && team_owned && work.channels[r].contains(c))
                 .collect();
             let part = if owned.is_empty() { channels } else { owned };
-            let met = self.met(m.served(&journey.segments), &part);
-            self.served.extend(met);
+            // Doing a journey's step is serving its customers whatever
+            // the channel: their types' strategies apply to it.
+            for segment in self.met(m.served(&journey.segments), &part) {
+                self.meet(segment, &[]);
+            }
             let (s, j) = (self.q(step.header.label()), self.q(journey.header.label()));
             // A step's deadline runs around the clock: it has no calendar.
             let deadline = step.within.map(|w| self.timed(w.value, None));
@@ -306,7 +318,9 @@ impl Duties<'_> {
                 } else {
                     segments.clone()
                 };
-                self.served.extend(met);
+                for segment in met {
+                    self.meet(segment, &[]);
+                }
                 let severity = complaint
                     .severity
                     .map(|s| term(Term::Severity(s), self.w.language));
@@ -336,7 +350,9 @@ impl Duties<'_> {
             }
             for (e, escalation) in complaint.escalations.iter().enumerate() {
                 if receives.contains(&(id, e)) {
-                    self.served.extend(segments.iter().copied());
+                    for &segment in &segments {
+                        self.meet(segment, &[]);
+                    }
                     let after = self.timed(escalation.after, hours);
                     let text = if self.say.en {
                         format!("Take over complaints of the category {category} that are not resolved within {after} of arriving.")
@@ -428,7 +444,7 @@ impl Duties<'_> {
         // a lead may take one channel itself and organise another.
         let mut staffed: BTreeSet<(Idx<Segment>, Via)> = BTreeSet::new();
         for &(channel_id, segment_id, via) in &work.contacts[r] {
-            self.served.insert(segment_id);
+            self.meet(segment_id, &[channel_id]);
             staffed.insert((segment_id, via));
             let c = self.q(m.channels[channel_id].header.label());
             let s = self.q(m.segments[segment_id].header.label());
@@ -602,35 +618,69 @@ impl Duties<'_> {
         }
     }
 
-    /// One line per customer type, naming the segments it is met in.
+    /// One line per customer type, naming the segments it is met in. A
+    /// type that `prefer`s channels is served on them: a role that meets
+    /// its customers only on other channels (the emergency line, for a
+    /// billing dispute: audit 14, L7) offers them those channels instead
+    /// of working the type's strategy.
     fn customer_types(&mut self) {
         let m = self.w.model;
-        let mut types: Vec<(Idx<crate::model::CustomerType>, Vec<&str>)> = Vec::new();
-        for &segment_id in &self.served {
+        let mut types: Vec<(Idx<crate::model::CustomerType>, Vec<&str>, bool)> = Vec::new();
+        for (&segment_id, met) in &self.served {
             let segment = &m.segments[segment_id];
             for t in segment.types.iter().filter_map(|t| t.target) {
-                match types.iter_mut().find(|(id, _)| *id == t) {
-                    Some((_, segments)) => segments.push(segment.header.label()),
-                    None => types.push((t, vec![segment.header.label()])),
+                let prefer: Vec<Idx<Channel>> = targets(&m.customer_types[t].prefer).collect();
+                // A channel of a kind the type prefers serves it too: a
+                // worried patient who prefers the phone is served on every
+                // phone line.
+                let kind = |c: Idx<Channel>| m.channels[c].kind;
+                let served = prefer.is_empty()
+                    || met.anywhere
+                    || met.channels.iter().any(|&c| {
+                        prefer
+                            .iter()
+                            .any(|&p| p == c || kind(p).is_some_and(|k| kind(c) == Some(k)))
+                    });
+                match types.iter_mut().find(|(id, _, _)| *id == t) {
+                    Some((_, segments, s)) => {
+                        segments.push(segment.header.label());
+                        *s |= served;
+                    }
+                    None => types.push((t, vec![segment.header.label()], served)),
                 }
             }
         }
-        for (t, segments) in types {
+        for (t, segments, served) in types {
             let t = &m.customer_types[t];
             let Some(strategy) = &t.strategy else {
                 continue;
             };
-            let strategy = words::after_colon(strategy.trim_end_matches('.'));
             let name = self.q(t.header.label());
             let one = segments.len() == 1;
             let segments = quoted_list(segments, self.w.language);
-            let text = match (self.say.en, one) {
-                (true, true) => format!("Treat customers of the type {name} (segment {segments}) this way: {strategy}."),
-                (true, false) => format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}."),
-                (false, true) => format!("Работать с клиентами типа {name} (сегмент {segments}) следующим образом: {strategy}."),
-                (false, false) => format!("Работать с клиентами типа {name} (сегменты {segments}) следующим образом: {strategy}."),
+            let text = if served {
+                let strategy = words::after_colon(strategy.trim_end_matches('.'));
+                self.say.customer_type(&name, (&segments, one), &strategy)
+            } else {
+                let prefer: Vec<&str> = targets(&t.prefer)
+                    .map(|c| m.channels[c].header.label())
+                    .collect();
+                let channels = quoted_list(prefer.iter().copied(), self.w.language);
+                self.say.customer_type_steer(
+                    &name,
+                    (&segments, one),
+                    (&channels, prefer.len() == 1),
+                )
             };
             self.push(Group::Customers, "customer-type", Via::Own, text);
         }
     }
+}
+
+/// Where a role meets the customers of one segment.
+#[derive(Default)]
+struct Met {
+    channels: BTreeSet<Idx<Channel>>,
+    /// In work of theirs, whatever the channel.
+    anywhere: bool,
 }

@@ -313,4 +313,44 @@ impl Phrases {
             (false, Doer::Team(t)) => format!("Обеспечивать, чтобы подразделение {t} отвечало на запросы подразделения {consumer}{scope} в течение {within}."),
         }
     }
+
+    /// How to treat a customer type: `segments` quoted, and whether one.
+    pub fn customer_type(
+        &self,
+        name: &str,
+        (segments, one): (&str, bool),
+        strategy: &str,
+    ) -> String {
+        match (self.en, one) {
+            (true, true) => format!("Treat customers of the type {name} (segment {segments}) this way: {strategy}."),
+            (true, false) => format!("Treat customers of the type {name} (segments {segments}) this way: {strategy}."),
+            (false, true) => format!("Работать с клиентами типа {name} (сегмент {segments}) следующим образом: {strategy}."),
+            (false, false) => format!("Работать с клиентами типа {name} (сегменты {segments}) следующим образом: {strategy}."),
+        }
+    }
+
+    /// A customer type met only off the channels it `prefer`s: the role
+    /// directs them there (`channels` quoted).
+    pub fn customer_type_steer(
+        &self,
+        name: &str,
+        (segments, one): (&str, bool),
+        (channels, one_channel): (&str, bool),
+    ) -> String {
+        let (en_s, ru_s) = if one {
+            ("segment", "сегмент")
+        } else {
+            ("segments", "сегменты")
+        };
+        let (en_c, ru_c) = if one_channel {
+            ("channel", "канал")
+        } else {
+            ("channels", "каналы")
+        };
+        if self.en {
+            format!("Direct customers of the type {name} ({en_s} {segments}) to the {en_c} {channels}, where they are served.")
+        } else {
+            format!("Направлять клиентов типа {name} ({ru_s} {segments}) в {ru_c} {channels}, где их обслуживают.")
+        }
+    }
 }

@@ -240,3 +240,66 @@ fn russian_remedies_name_whom_after_a_noun_in_its_case() {
         ]
     );
 }
+
+/// A customer type that `prefer`s channels is served on them (and on
+/// channels of their kinds) or in work of its segments (a step, a
+/// complaint); a role that meets its customers only elsewhere directs them
+/// there (audit 14, L7: the emergency dispatcher told how to handle a
+/// billing dispute).
+#[test]
+fn a_role_off_the_channels_a_type_prefers_directs_it_there() {
+    const GRID: &str = r#"
+service "Grid" { language en }
+calendar always "Always" { open 24x7 }
+team dispatch "Dispatch" { lead dispatch_head }
+role dispatch_head "Head of dispatch" { team dispatch }
+role dispatcher "Dispatcher" { team dispatch; reports_to dispatch_head }
+team cc "Contact centre" { lead cc_head }
+role cc_head "Head of contact centre" { team cc }
+role agent "Agent" { team cc; reports_to cc_head }
+role chat_agent "Chat agent" { team cc; reports_to cc_head }
+role inspector "Inspector" { team cc; reports_to cc_head }
+channel emergency "Emergency line" { kind phone; hours always; owner dispatcher }
+channel phone "Phone" { kind phone; hours always; owner agent }
+channel chat "Chat" { kind chat; hours always; owner chat_agent }
+channel portal "Portal" { kind portal; self_service }
+channel visit "Visit" { kind field; hours always; owner inspector }
+customer_type disputing "Disputes the bill" { strategy "Explain the bill step by step"; prefer portal, chat }
+customer_type worried "Worried" { strategy "Calm them down"; prefer phone }
+segment homes "Homes" { channels emergency, phone, chat, portal, visit; types disputing, worried }
+sla homes_sla "Homes" for homes { hours always; answer emergency 90% within 30s; answer phone 80% within 60s; answer chat 80% within 2m }
+journey dispute "Bill dispute" {
+  start check
+  step check "Meter checked" { owner inspector; channel visit; within 7d; end }
+}
+"#;
+    let types = |role: &str| {
+        texts(&job_of(GRID, role, Language::En), "customer-type")
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+    };
+    let steer = "Direct customers of the type “Disputes the bill” (segment “Homes”) to the channels “Portal”, “Chat”, where they are served.";
+    let explain =
+        "Treat customers of the type “Disputes the bill” (segment “Homes”) this way: explain the bill step by step.";
+    let calm = "Treat customers of the type “Worried” (segment “Homes”) this way: calm them down.";
+    // The dispatcher takes the emergency line only: a phone, which the
+    // worried prefer, and no channel of the dispute.
+    assert_eq!(types("dispatcher"), [steer, calm]);
+    // The chat agent takes a channel the disputing prefer, and none the
+    // worried do.
+    assert_eq!(
+        types("chat_agent"),
+        [
+            explain,
+            "Direct customers of the type “Worried” (segment “Homes”) to the channel “Phone”, where they are served."
+        ]
+    );
+    // The inspector does a step of the dispute: the strategy applies there.
+    assert_eq!(types("inspector"), [explain, calm]);
+    let ru = job_of(GRID, "dispatcher", Language::Ru);
+    assert_eq!(
+        texts(&ru, "customer-type")[0],
+        "Направлять клиентов типа «Disputes the bill» (сегмент «Homes») в каналы «Portal», «Chat», где их обслуживают."
+    );
+}

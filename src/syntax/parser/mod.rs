@@ -642,7 +642,7 @@ impl<'t> Parser<'t> {
             Some(k) if !found.word.is_empty() => msg!("did-you-mean", name = k),
             _ if found.unterminated => msg!("unterminated-text-help"),
             _ => match form {
-                Some(form) => msg!("write-it-as", form = form.form, example = form.example),
+                Some(form) => write_it_as(form),
                 None => msg!("syntax-help"),
             },
         };
@@ -889,4 +889,23 @@ impl NodeKind {
     fn of(kind: DeclKind) -> NodeKind {
         NodeKind::Declaration(kind)
     }
+}
+
+/// "write it as `FORM`, e.g. `EXAMPLE`. Here DURATION is …": the form with
+/// what each of its parts is.
+fn write_it_as(form: &super::forms::Form) -> crate::i18n::Message {
+    let parts = super::forms::parts(form.form);
+    if parts.is_empty() {
+        return msg!("write-it-as", form = form.form, example = form.example);
+    }
+    let parts: Vec<crate::i18n::Arg> = parts
+        .into_iter()
+        .map(|id| crate::i18n::Arg::Message(crate::i18n::Message::new(id, Vec::new())))
+        .collect();
+    msg!(
+        "write-it-as-parts",
+        form = form.form,
+        example = form.example,
+        parts = crate::i18n::Arg::List(parts)
+    )
 }
