@@ -628,6 +628,15 @@ forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } { $cou
         [one] contact
        *[other] contacts
     } { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-worked = the forecast of queue `{ $queue }` has { $volume } { $count ->
+        [one] contact
+       *[other] contacts
+    } { $place } while nobody works the queue (its hours, or its team's, `{ $worked }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-both = the forecast of queue `{ $queue }` has { $volume } { $count ->
+        [one] contact
+       *[other] contacts
+    } { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`) or nobody works the queue (its hours, or its team's, `{ $worked }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-worked-help = forecast no contacts while nobody works the queue, or give the queue (or its team) `hours` for as long as contacts come, or let a queue of another centre take them then; if the file's times are another zone's (a centre writing its own local time), name that zone on the queue: `timezone "Asia/Novosibirsk"`
 forecast-when-closed-intervals = in { $closed } of { $intervals } intervals (the first at { $start })
 forecast-when-closed-always = in every interval
 forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come; if the file's times are another zone's (a centre writing its own local time), name that zone on the queue: `timezone "Asia/Novosibirsk"`
@@ -846,7 +855,7 @@ explain-forecast-clock-change =
     .summary = A forecast row's date and time without an offset (read in the zone of the channel's hours) falls in an hour the clock skips when daylight saving begins, so it does not exist; or it is a time of the hour the clock repeats when daylight saving ends, written more than twice. A repeated time written once or twice is no finding: the first row is its first occurrence (the offset before the change), the second its second, as WFM exports write the repeated hour; `cxc staff` labels such rows with their offset (`2027-04-04 02:00 +11:00`, `… +10:00`).
     .why = A local time the clock skips is not an interval anyone works: the forecast was written on the wrong clock, or its contacts belong to the hour after. A third row of a repeated time leaves the planner guessing which hour needs the agents. Writing the offset (`2027-10-03T03:00+11:00`) says which instant is meant.
 explain-forecast-when-closed =
-    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
+    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed, or (cxc addition) when nobody works the queue: its own `hours`, else its team's, are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
     .why = Nobody answers a closed channel, so agents planned for it would sit idle, and the contacts forecast there are either a mistake in the forecast or a sign that the channel should open longer. A planner reads it either way: fix the forecast, or the hours.
 explain-invalid-forecast =
     .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed, there is no handle time, or the figures are out of range.
