@@ -324,8 +324,16 @@ promise law_calendar "Legal letters" { segments citizens; channel letters; hours
     let compiled = cxc::pipeline::compile(&[dir.path().to_path_buf()], &Default::default(), None)
         .unwrap_or_else(|e| panic!("{e:?}"));
     for (language, calendar_days, office) in [
-        (Language::En, "30 calendar days", "720 hours counted only while we are open"),
-        (Language::Ru, "30 календарных дней", "720 часов в часы нашей работы"),
+        (
+            Language::En,
+            "30 calendar days",
+            "720 hours counted only while we are open",
+        ),
+        (
+            Language::Ru,
+            "30 календарных дней",
+            "720 часов в часы нашей работы",
+        ),
     ] {
         let files = specgen::documents(&compiled.specs[0], language);
         let md = unescaped(&String::from_utf8(files[PAGE].clone()).unwrap());
@@ -336,7 +344,10 @@ promise law_calendar "Legal letters" { segments citizens; channel letters; hours
         assert!(office_part.contains(office), "{office_part}");
     }
     let model = &compiled.specs[0].model;
-    let law_calendar = model.promises.values().find(|p| &*p.header.id == "law_calendar");
+    let law_calendar = model
+        .promises
+        .values()
+        .find(|p| &*p.header.id == "law_calendar");
     let hours = model.promise_hours(law_calendar.unwrap()).unwrap();
     assert_eq!(&*hours.name, "every_day");
 }

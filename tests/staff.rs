@@ -735,8 +735,18 @@ fn energosbyts_dispatch_is_short_of_people_over_a_week() {
     let found = dispatch(None);
     assert_eq!(found.len(), 1, "{found:?}");
     let (message, help) = &found[0];
-    for said in ["28 чел.", "2\u{a0}121 место-ч", "при 40 ч", "не меньше 54 чел."] {
-        assert!(message.replace(' ', "\u{a0}").contains(&said.replace(' ', "\u{a0}")), "{said}: {message}");
+    for said in [
+        "28 чел.",
+        "2\u{a0}121 место-ч",
+        "при 40 ч",
+        "не меньше 54 чел.",
+    ] {
+        assert!(
+            message
+                .replace(' ', "\u{a0}")
+                .contains(&said.replace(' ', "\u{a0}")),
+            "{said}: {message}"
+        );
     }
     assert!(help.contains("на 26"), "{help}");
     assert!(dispatch(Some("thresholds:\n  headcount-short: 76\n")).is_empty());

@@ -30,6 +30,7 @@ sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` whi
 hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }): from { $day } { $from } to { $until } { $to } on the clock of `{ $calendar }`, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
 hours-uncovered-help = give a queue of `{ $channel }` to a team whose `hours` cover that time (or give the queue such `hours`), or close the channel then (its `hours`)
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
+weekday-on-date = { $day } { $date }
 weekday = { $day ->
         [mon] Mon
         [tue] Tue

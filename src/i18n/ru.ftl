@@ -34,6 +34,7 @@ sla-beyond-channel-hours = SLA `{ $sla }` считает время по кал�
 hours-uncovered = канал `{ $channel }` открыт (календарь `{ $calendar }`), когда не работает ни одна из принимающих его очередей ({ $queues }): с { $day } { $from } до { $until } { $to } по часам `{ $calendar }`, { $closed } подряд: обращение, поступившее в это время, ждёт, пока выйдет на работу какая-нибудь команда, и TaskRouter может отменить его раньше
 hours-uncovered-help = отдайте очередь канала `{ $channel }` команде, чьи часы (`hours`) покрывают это время (или задайте очереди такие `hours`), либо закройте канал в это время (его `hours`)
 sla-beyond-channel-hours-help = считайте норматив по часам канала (`hours { $hours }`) или откройте `{ $channel }` на всё время, которое обещает SLA
+weekday-on-date = { $day } { $date }
 weekday = { $day ->
         [mon] пн
         [tue] вт

@@ -298,8 +298,15 @@ impl<'m> TeamNeeds<'m> {
             }
             let have: u64 = roles.iter().map(|&(_, n)| u64::from(n)).sum();
             let Some(gap) = short(queues, written, have) else {
-                let weekly: Vec<(&Name, f64)> = queues.iter().map(|q| (q.id, q.week_hours)).collect();
-                teams.extend(super::people::short_week(t, &roles, have, &weekly, working_week));
+                let weekly: Vec<(&Name, f64)> =
+                    queues.iter().map(|q| (q.id, q.week_hours)).collect();
+                teams.extend(super::people::short_week(
+                    t,
+                    &roles,
+                    have,
+                    &weekly,
+                    working_week,
+                ));
                 continue;
             };
             let (asked, short_roles) = by_roles.get(&team).cloned().unwrap_or_default();
