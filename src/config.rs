@@ -7,6 +7,7 @@
 //! thresholds:
 //!   hot-potato: 2        # team changes allowed along a journey (default 3)
 //!   too-many-tiers: 5    # queue priority levels a caller can reach (default 4)
+//!   headcount-short: 36  # hours one person works a week (default 40)
 //!   missing-agreement: tier-1   # handoffs that need an agreement (default all)
 //! ```
 //!
@@ -37,6 +38,9 @@ pub struct Config {
     pub levels: BTreeMap<Code, Level>,
     pub max_handoffs: Option<u32>,
     pub max_tiers: Option<u32>,
+    /// `thresholds.headcount-short`: the hours one person works a week,
+    /// for headcount-short's weekly question (default 40).
+    pub working_week: Option<u32>,
     /// `thresholds.high-effort-step.effort` and `.dropoff`.
     pub max_effort: Option<f64>,
     pub max_dropoff: Option<crate::syntax::values::Percent>,
@@ -241,6 +245,7 @@ const FIXED: &[Code] = &[Code::Syntax, Code::InvalidValue];
 const THRESHOLDS: &[&str] = &[
     "hot-potato",
     "too-many-tiers",
+    "headcount-short",
     "high-effort-step",
     "missing-agreement",
 ];
@@ -400,6 +405,7 @@ impl Reader<'_> {
             let slot = match name.as_str() {
                 "hot-potato" => &mut config.max_handoffs,
                 "too-many-tiers" => &mut config.max_tiers,
+                "headcount-short" => &mut config.working_week,
                 other => {
                     self.unknown(other, msg!("config-threshold"), THRESHOLDS);
                     continue;

@@ -205,7 +205,8 @@ fn finish(mut workspace: Workspace, options: &check::Options) -> Compilation {
         let (model, mut found) = model::build(&mut workspace.specs[i]);
         let spec = &workspace.specs[i];
         found.extend(check::run(&model, &spec.config.options(options)));
-        let (plans, problems) = staffing::plan(&model, &files);
+        let week = (spec.config.working_week).unwrap_or(staffing::people::DEFAULT_WORKING_WEEK);
+        let (plans, problems) = staffing::plan_with(&model, &files, week);
         found.extend(problems);
         spec.config.apply(&mut found);
         // A declaration with a syntax error still declares its name, so

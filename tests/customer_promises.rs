@@ -299,3 +299,55 @@ fn a_promise_text_with_markup_is_escaped_on_the_site_page() {
         assert!(html.contains(&nav), "{html}");
     }
 }
+
+/// Audit 14, M4: a promise with its own `hours` of a calendar open 24x7 on
+/// an office-hours channel says calendar days to the customer, and its
+/// staff page names that calendar; the same promise on the channel's hours
+/// says 720 hours counted only while we are open.
+#[test]
+fn a_promise_on_its_own_hours_says_calendar_days() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.cx"),
+        r#"team office_team { lead clerk }
+role clerk { team office_team; duty "Answers letters" }
+calendar office { open mon-fri 09:00-18:00 }
+calendar every_day "Calendar days" { open 24x7 }
+channel letters "Letters" { kind email; hours office; owner office_team }
+segment citizens { channels letters }
+sla letters_sla for citizens { hours office; first_response letters within 20wd }
+promise law "Office letters" { segments citizens; channel letters; within 30d; on_breach apologize }
+promise law_calendar "Legal letters" { segments citizens; channel letters; hours every_day; within 30d; on_breach apologize }
+"#,
+    )
+    .unwrap();
+    let compiled = cxc::pipeline::compile(&[dir.path().to_path_buf()], &Default::default(), None)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    for (language, calendar_days, office) in [
+        (
+            Language::En,
+            "30 calendar days",
+            "720 hours counted only while we are open",
+        ),
+        (
+            Language::Ru,
+            "30 календарных дней",
+            "720 часов в часы нашей работы",
+        ),
+    ] {
+        let files = specgen::documents(&compiled.specs[0], language);
+        let md = unescaped(&String::from_utf8(files[PAGE].clone()).unwrap());
+        let legal = &md[md.find("## Legal letters").expect(&md)..];
+        let (office_part, legal) = (&md[..md.len() - legal.len()], legal);
+        assert!(legal.contains(calendar_days), "{legal}");
+        assert!(!legal.contains(office), "{legal}");
+        assert!(office_part.contains(office), "{office_part}");
+    }
+    let model = &compiled.specs[0].model;
+    let law_calendar = model
+        .promises
+        .values()
+        .find(|p| &*p.header.id == "law_calendar");
+    let hours = model.promise_hours(law_calendar.unwrap()).unwrap();
+    assert_eq!(&*hours.name, "every_day");
+}

@@ -316,3 +316,19 @@ fn team_and_queue_hours_parse_as_the_grammar_says() {
     assert!(oracle("queue phone_sin { hours sin_late }\n").is_none());
     assert!(oracle("team support_dub { hours }\n").is_some());
 }
+
+/// `hours` on a promise (cxc addition: its own clock over its channel's):
+/// both parsers accept it in any place of the block, and refuse it bare.
+#[test]
+fn promise_hours_parse_as_the_grammar_says() {
+    for text in [
+        "promise letters \"Answer within 30 days\" { channel post; hours every_day; within 30d }\n",
+        "promise letters {\n  hours every_day\n  channel post\n  within 30d\n}\n",
+        "promise letters { channel post; hours }\n",
+        "promise letters { hours 24x7; within 30d }\n",
+    ] {
+        agree(text).unwrap();
+    }
+    assert!(oracle("promise letters { channel post; hours every_day; within 30d }\n").is_none());
+    assert!(oracle("promise letters { hours }\n").is_some());
+}

@@ -35,6 +35,14 @@ fn check_says_what_the_reviewer_found_true() {
     let expected = [
         // Customers rate the reschedule step's effort 4 of 5: true.
         ("high-effort-step", "journeys.cx", 23),
+        // Audit 14, M5: each team's headcount covers its seats at one
+        // moment, not a week of them at 40 hours a person (7,315 seat-hours
+        // a week against 125 people; 2,151 against 32; 1,012 against 18;
+        // 1,089 against 16): true, the spec states seats as people.
+        ("headcount-short", "organisation.cx", 10),
+        ("headcount-short", "organisation.cx", 38),
+        ("headcount-short", "organisation.cx", 64),
+        ("headcount-short", "organisation.cx", 124),
         // "We connect you within 1 business day" counts to the start of
         // booking the technician: the connection is not done by then.
         (

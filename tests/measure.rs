@@ -1083,3 +1083,38 @@ journey repair {
         "{report}"
     );
 }
+
+/// Audit 14, M4: a promise with its own `hours` (a calendar open 24x7, the
+/// law's 30 calendar days) is measured on them, not on its office-hours
+/// channel's: a letter answered after 35 days breaks it, while the same
+/// letter keeps the promise counted on the channel's 720 office hours.
+#[test]
+fn a_promise_is_measured_on_its_own_hours() {
+    let spec = r#"service "Letters" { language en }
+team office_team { lead clerk }
+role clerk { team office_team; duty "Answers letters" }
+calendar office { open mon-fri 09:00-18:00 }
+calendar every_day "Calendar days" { open 24x7 }
+channel letters "Letters" { kind email; hours office; owner office_team }
+segment citizens { channels letters }
+sla letters_sla for citizens { hours office; first_response letters within 20wd }
+promise law "We answer within 30 days, counted only while we are open" {
+  segments citizens; channel letters; within 30d; on_breach apologize
+}
+promise law_calendar "We answer your letter within 30 days" {
+  segments citizens; channel letters; hours every_day; within 30d; on_breach apologize
+}
+"#;
+    let contacts = "\
+id,segment,channel,created,first_response
+1,citizens,letters,2026-10-01T10:00:00Z,2026-11-05T10:00:00Z
+2,citizens,letters,2026-10-02T10:00:00Z,2026-10-12T10:00:00Z
+";
+    let (found, _) = measure_in(spec, contacts, "case,journey,step,entered\n");
+    let broken: Vec<&String> = found
+        .iter()
+        .filter(|f| f.contains("promise-broken"))
+        .collect();
+    // law_calendar is declared on line 12; law, on line 9.
+    assert_eq!(broken, vec!["spec.cx:12 promise-broken"], "{found:?}");
+}

@@ -81,10 +81,14 @@ impl Timed {
 
 /// Where a timer runs, for the help of working-days-on-wall-clock: an SLA
 /// or complaint can be given `hours`; a journey, its steps, a promise over
-/// a journey and an agreement always run on the wall clock.
+/// a journey and an agreement always run on the wall clock. A promise on a
+/// channel can be given its own `hours` (cxc addition): the help of
+/// day-on-business-clock offers calendar days too (audit 14, M4: the law's
+/// 30 calendar days on an office-hours letters channel).
 #[derive(Clone, Copy, PartialEq)]
 enum Owner {
     MayHaveHours,
+    Promise,
     Wall,
 }
 
@@ -105,7 +109,7 @@ pub fn check(ctx: &mut Ctx) {
         if let Some(within) = promise.within {
             let owner = match promise.journey {
                 Some(_) => Owner::Wall,
-                None => Owner::MayHaveHours,
+                None => Owner::Promise,
             };
             let clock = model.promise_clock_any(promise);
             timers.push((within.value, within.span, clock, owner));
@@ -121,7 +125,7 @@ pub fn check(ctx: &mut Ctx) {
         timers.extend(timers_on(complaint.clock(), complaint_timers));
     }
     for &(limit, span, calendar, owner) in &timers {
-        days_on_business_clock(ctx, limit, span, calendar);
+        days_on_business_clock(ctx, limit, span, calendar, owner);
         working_days_on_wall_clock(ctx, limit, span, calendar, owner);
     }
     short_working_days(ctx, &timers);
@@ -246,7 +250,9 @@ fn working_days_on_wall_clock(
         Some(_) => return,
     };
     let help = match owner {
-        Owner::MayHaveHours => msg!("working-days-on-wall-clock-help", days = days),
+        Owner::MayHaveHours | Owner::Promise => {
+            msg!("working-days-on-wall-clock-help", days = days)
+        }
         Owner::Wall => msg!("working-days-on-wall-clock-help-wall", days = days),
     };
     ctx.report(
@@ -271,6 +277,7 @@ fn days_on_business_clock(
     limit: TimeLimit,
     span: Span,
     calendar: Option<Idx<Calendar>>,
+    owner: Owner,
 ) {
     let (TimeLimit::Running { time, units }, Some(id)) = (limit, calendar) else {
         return;
@@ -319,10 +326,18 @@ fn days_on_business_clock(
                 equivalent = equivalent
             ),
         )
-        .help(msg!(
-            "day-on-business-clock-help",
-            working_days = format!("{working_days}wd"),
-            hours = format!("{whole_hours}h")
-        )),
+        .help(if owner == Owner::Promise {
+            msg!(
+                "day-on-business-clock-help-promise",
+                working_days = format!("{working_days}wd"),
+                hours = format!("{whole_hours}h")
+            )
+        } else {
+            msg!(
+                "day-on-business-clock-help",
+                working_days = format!("{working_days}wd"),
+                hours = format!("{whole_hours}h")
+            )
+        }),
     );
 }

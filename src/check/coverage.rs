@@ -334,6 +334,7 @@ fn unused(ctx: &mut Ctx) {
     for p in model.promises.values() {
         mark_all(&mut segments, &p.segments);
         mark(&mut channels, p.channel.as_ref());
+        mark(&mut calendars, p.hours.as_ref());
     }
     for j in model.journeys.values() {
         mark_all(&mut segments, &j.segments);

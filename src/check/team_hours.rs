@@ -77,15 +77,30 @@ pub fn check(ctx: &mut Ctx) {
                     channel = &channel.header.id,
                     calendar = &calendar.header.id,
                     queues = names.join(", "),
-                    day = msg!("weekday", day = gap.from.weekday().as_str()),
+                    day = day(gap.from, gap.dated),
                     from = gap.from.time(),
-                    until = msg!("weekday", day = gap.to.weekday().as_str()),
+                    until = day(gap.to, gap.dated),
                     to = gap.to.time(),
                     closed = hours
                 ),
             )
             .help(msg!("hours-uncovered-help", channel = &channel.header.id)),
         );
+    }
+}
+
+/// A stretch's day: its weekday, with its date when it takes in a holiday
+/// (it happens on those dates only).
+fn day(at: crate::model::closure::LocalMinute, dated: bool) -> crate::i18n::Message {
+    let weekday = msg!("weekday", day = at.weekday().as_str());
+    if dated {
+        msg!(
+            "weekday-on-date",
+            day = weekday,
+            date = at.date().to_string()
+        )
+    } else {
+        weekday
     }
 }
 

@@ -30,6 +30,7 @@ sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` whi
 hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }): from { $day } { $from } to { $until } { $to } on the clock of `{ $calendar }`, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
 hours-uncovered-help = give a queue of `{ $channel }` to a team whose `hours` cover that time (or give the queue such `hours`), or close the channel then (its `hours`)
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
+weekday-on-date = { $day } { $date }
 weekday = { $day ->
         [mon] Mon
         [tue] Tue
@@ -73,7 +74,7 @@ promise-exceeds-journey-help = promise { $time } or more, or shorten the journey
 breach-without-explanation = promise `{ $promise }` pays for a breach but neither apologizes nor explains it
 breach-without-explanation-help = add `apologize` and `explain` to `on_breach`: the customer is told what went wrong, then compensated
 promise-clock = promise `{ $promise }` is counted on calendar `{ $calendar }`, which stops outside its opening hours, but says plain time ({ $within }): a customer who asks just before closing expects an answer { $within } later, not the next working day
-promise-clock-help = say in the wording that the time counts only while calendar `{ $calendar }` is open — for this promise "within { $business }, counted only while we are open" and the hours themselves — or back the promise with a 24x7 calendar
+promise-clock-help = say in the wording that the time counts only while calendar `{ $calendar }` is open — for this promise "within { $business }, counted only while we are open" and the hours themselves — or count the promise around the clock: give it `hours` of a calendar open 24x7 (its own `hours` go over its channel's)
 promise-clock-holidays = promise `{ $promise }` is counted on calendar `{ $calendar }`, which is open around the clock but stops on its holidays ({ $holidays }), yet says plain time ({ $within }): a customer who asks the day before a holiday expects an answer { $within } later, not after the holiday
 promise-clock-holidays-help = say it in the wording ("within 4 hours, except public holidays"), or back the promise with a 24x7 calendar that has no holidays
 promise-below-keep-rate = promise `{ $promise }` (within { $within }) is backed for `{ $segment }` by `{ $sla }`'s { $percent } within { $target }, which guarantees the promised time for only { $percent } of contacts: up to { $rest } are promised a time nothing in the standards guarantees them ({ $percent } is the floor the SLA holds, not what happens; `cxc measure` calls a promise kept for fewer than { $rate } broken)
@@ -94,6 +95,7 @@ hover-working-days-wall = `{ $limit }`: { $days }, every day counted, due at mid
 hover-days-on-business-clock = `{ $limit }`: { $hours } of opening time of calendar `{ $calendar }`, which stops after hours — not { $limit } on the wall calendar
 day-on-business-clock-never = a time that never runs out: the calendar never opens
 day-on-business-clock-help = for working days write `{ $working_days }` (due at the close of the last one); to keep this much opening time, write it in hours: `{ $hours }`
+day-on-business-clock-help-promise = for working days write `{ $working_days }` (due at the close of the last one); to keep this much opening time, write it in hours: `{ $hours }`; for calendar days (a legal term such as 30 days), count the promise on a calendar open around the clock: `hours CALENDAR` on the promise, over its channel's
 clock-wall = on the wall clock
 working-days-on-wall-clock = `{ $limit }` runs { $clock }, around the clock every day: there every day is an opening day, so it means { $days ->
         [one] { $days } calendar day
@@ -411,6 +413,8 @@ no-such-step = journey `{ $journey }` has no step `{ $step }`
 no-such-step-help = steps are referenced within their journey; declare `step { $step } {"{"} ... {"}"}` in journey `{ $journey }`
 not-a-currency = `{ $code }` is not a currency code
 not-a-currency-help = write the ISO 4217 code in capitals, e.g. `currency EUR`, `currency RUB` or `currency USD`
+promise-hours-on-journey = promise `{ $promise }` is about journey `{ $journey }`, which runs on the wall clock: it takes no `hours`
+promise-hours-on-journey-help = remove `hours`; a promise about a journey counts every day around the clock, as the journey's steps do (write `5d`, not `5wd`); `hours` is for a promise on a channel
 date-closed-and-open = calendar `{ $calendar }` is both closed and open on { $date }
 date-closed-and-open-help = a date is either a holiday (`closed`) or a day with its own hours (`open { $date } 09:00-18:00`): remove one of them; until then the date is closed
 step-in-two-phases = step `{ $step }` is already in another phase of journey `{ $journey }`
@@ -559,6 +563,8 @@ headcount-season-same = {", "}in { $month ->
 headcount-in-every-interval = in every interval
 headcount-short-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
 headcount-short-help-roles = raise the `headcount` of the team's line roles by { $more } — { $asked } of them for { $roles }, as their own findings ask, the rest beyond them — or staff the queues from other teams; the lead organises the line and is not counted as an agent. This counts seats filled at one moment, not people: covering them across shifts, days off and leave takes more people. The seat-hours divided by the hours one person works a week are the fewest people, before days off and leave
+headcount-short-week = the line roles of team `{ $team }` add up to { $have } people ({ $roles }), but its queues need { $hours } seat-hours a week (people on duty, interval by interval, with each queue's `shrinkage`: { $queues }): at { $week } hours a person that is at least { $needed } people. The seats at one moment are covered; the week of shifts is not
+headcount-short-week-help = raise the `headcount` of the team's line roles by { $more }, or staff the queues from other teams. { $week } hours is the working week of one person (`thresholds.headcount-short` in cxc.yaml, 40 unless set); days off and leave that no queue's `shrinkage` counts take more people
 headcount-supervisors-not-counted = {" "}(the roles that organise its line — its lead and the roles the line reports to: { $roles } — not counted)
 
 ## Forecasts
@@ -641,6 +647,15 @@ forecast-when-closed = the forecast of queue `{ $queue }` has { $volume } { $cou
         [one] contact
        *[other] contacts
     } { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-worked = the forecast of queue `{ $queue }` has { $volume } { $count ->
+        [one] contact
+       *[other] contacts
+    } { $place } while nobody works the queue (its hours, or its team's, `{ $worked }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-both = the forecast of queue `{ $queue }` has { $volume } { $count ->
+        [one] contact
+       *[other] contacts
+    } { $place } while channel `{ $channel }` is closed (its hours `{ $hours }`) or nobody works the queue (its hours, or its team's, `{ $worked }`): nobody answers them, and no agents are planned for them
+forecast-when-closed-worked-help = forecast no contacts while nobody works the queue, or give the queue (or its team) `hours` for as long as contacts come, or let a queue of another centre take them then; if the file's times are another zone's (a centre writing its own local time), name that zone on the queue: `timezone "Asia/Novosibirsk"`
 forecast-when-closed-intervals = in { $closed } of { $intervals } intervals (the first at { $start })
 forecast-when-closed-always = in every interval
 forecast-when-closed-help = forecast no contacts while the channel is closed (customers who call then come back when it opens), or open the channel's `hours` for as long as contacts come; if the file's times are another zone's (a centre writing its own local time), name that zone on the queue: `timezone "Asia/Novosibirsk"`
@@ -881,7 +896,7 @@ explain-forecast-clock-change =
     .summary = A forecast row's date and time without an offset (read in the zone of the channel's hours) falls in an hour the clock skips when daylight saving begins, so it does not exist; or it is a time of the hour the clock repeats when daylight saving ends, written more than twice. A repeated time written once or twice is no finding: the first row is its first occurrence (the offset before the change), the second its second, as WFM exports write the repeated hour; `cxc staff` labels such rows with their offset (`2027-04-04 02:00 +11:00`, `… +10:00`).
     .why = A local time the clock skips is not an interval anyone works: the forecast was written on the wrong clock, or its contacts belong to the hour after. A third row of a repeated time leaves the planner guessing which hour needs the agents. Writing the offset (`2027-10-03T03:00+11:00`) says which instant is meant.
 explain-forecast-when-closed =
-    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
+    .summary = A queue's forecast has contacts in an interval when its channel's `hours` are closed, or (cxc addition) when nobody works the queue: its own `hours`, else its team's, are closed. Staffing plans no agents while the channel is closed: an interval whose start is a timestamp is closed when the hours are closed all through it; a time of day (`08:30`) when they are closed at that time on every day of the week; a time of a typical week (`mon 08:30`) when they are closed then on that weekday.
     .why = Nobody answers a closed channel, so agents planned for it would sit idle, and the contacts forecast there are either a mistake in the forecast or a sign that the channel should open longer. A planner reads it either way: fix the forecast, or the hours.
 explain-invalid-forecast =
     .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed, there is no handle time, or the figures are out of range.
@@ -995,7 +1010,7 @@ explain-channel-not-offered =
     .summary = A journey step uses a channel that none of the journey's segments are offered, or a queue's `segments` names a segment that does not use the queue's channel.
     .why = A step happens where the customer is. If the segments the journey serves cannot reach the company through that channel, the step cannot happen as written, and the channel is staffed for nobody. A queue that names a segment on a channel the segment does not list takes none of its contacts: the segment's targets do not reach the queue, TaskRouter and Zendesk route nothing of it there, and the spec reads as if they did.
 explain-promise-clock =
-    .summary = A promise is counted on a business-hours calendar (its SLA's or its channel's `hours`) while its public wording gives plain time.
+    .summary = A promise is counted on a business-hours calendar (its own `hours`, else its channel's, else its SLA's) while its public wording gives plain time.
     .why = Customers read "we call back within 30 minutes" as 30 minutes of their day. A timer that stops overnight turns a request made at 17:50 into a call the next morning: the standard is met and the promise, as the customer understood it, is broken.
 explain-promise-below-keep-rate =
     .summary = The SLA targets no slower than a promise guarantee its time for a smaller share of contacts than `measure.promise_keep_rate` (95%): up to the rest are promised a time nothing in the standards guarantees, and `cxc measure` calls a promise kept for fewer than the keep rate broken.
@@ -1053,7 +1068,7 @@ help-language = The cx language in short
     its supervisory roles (those another role of the team `reports_to`); with
     none, the lead (the lead and the supervisors organise it). SLA targets, complaint times and
     promises count running time of their calendar (`hours`; a promise: its
-    channel's): `3d` on office hours is 72 office hours, not three days. `3wd`
+    own, else its channel's): `3d` on office hours is 72 office hours, not three days. `3wd`
     is due at the close of the third working day after the day it starts
     (holidays skipped; on a 24x7 calendar, at midnight).
 
@@ -1294,7 +1309,7 @@ explain-target-missed =
     .why = A standard that is not kept is a wish. Attainment is counted on the clock of the target's calendar, abandoned calls count as missed, and deadlines without a percentage of their own must be met for `measure.deadline_rate` (95%) of contacts; open contacts count only once their deadline has passed.
 explain-promise-broken =
     .summary = `cxc measure`: a public promise was kept for fewer customers than `measure.promise_keep_rate` (95%).
-    .why = Customers remember a broken promise more than a kept one: a promise is worth making only when it is kept nearly always. It is measured on the promise channel's hours: the first answer or reply within `within`; an unanswered call breaks it.
+    .why = Customers remember a broken promise more than a kept one: a promise is worth making only when it is kept nearly always. It is measured on the promise's clock (its own `hours`, else its channel's): the first answer or reply within `within`; an unanswered call breaks it.
 explain-complaint-late =
     .summary = `cxc measure`: complaints under a rule were acknowledged, resolved or escalated late, or not told the outcome, more often than `measure.deadline_rate` allows.
     .why = A complaint handled late turns a problem into a lost customer; the rule's times are what the complaint owner and escalation roles are held to. Counted on the rule's `hours`; escalation is due when a complaint is still open at the first rung's `after`.

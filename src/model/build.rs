@@ -717,6 +717,7 @@ impl Builder {
             header: self.header(decl),
             segments: Vec::new(),
             channel: None,
+            hours: None,
             within: None,
             on_breach: Vec::new(),
             journey: None,
@@ -725,6 +726,7 @@ impl Builder {
             match &s.kind {
                 Stmt::Segments(scope) => promise.segments = self.segment_list(scope),
                 Stmt::Channel(c) => promise.channel = Some(self.resolve(DeclKind::Channel, c)),
+                Stmt::Hours(h) => promise.hours = Some(self.resolve(DeclKind::Calendar, h)),
                 Stmt::Within(d) => {
                     promise.within = Some(At {
                         value: *d,
@@ -748,6 +750,20 @@ impl Builder {
                 }
                 _ => {}
             }
+        }
+        if let (Some(hours), Some(promised)) = (&promise.hours, &promise.journey) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    hours.span,
+                    msg!(
+                        "promise-hours-on-journey",
+                        promise = &promise.header.id,
+                        journey = &promised.journey.name
+                    ),
+                )
+                .help(msg!("promise-hours-on-journey-help")),
+            );
         }
         promise
     }

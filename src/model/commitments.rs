@@ -85,6 +85,9 @@ pub struct Promise {
     pub header: Header,
     pub segments: Vec<Ref<Idx<Segment>>>,
     pub channel: Option<Ref<Idx<Channel>>>,
+    /// cxc addition: `hours CALENDAR`, the calendar its time runs on over
+    /// its channel's `hours` (see [`super::Model::promise_hours`]).
+    pub hours: Option<Ref<Idx<Calendar>>>,
     pub within: Option<At<TimeLimit>>,
     pub on_breach: Vec<At<Remedy>>,
     /// `journey J [from S] [to S]`: a promise about an outcome.

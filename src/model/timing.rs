@@ -1,7 +1,7 @@
 //! How long a time limit lasts on a clock, and which clock a promise runs
 //! on: what rules that compare times, exports and `cxc measure` share.
 
-use super::{workdays, Calendar, Extreme, Idx, Model, Promise, Segment};
+use super::{workdays, Calendar, Extreme, Idx, Model, Promise, Ref, Segment};
 use crate::syntax::values::{Duration, TimeLimit};
 
 impl Model {
@@ -89,20 +89,37 @@ impl Model {
         }
     }
 
+    /// The `hours` a promise's time is counted on, as written: its own
+    /// (cxc addition: `hours every_day` says calendar days on an
+    /// office-hours channel), else its channel's; none for a promise about
+    /// a journey, which runs on the wall clock as its steps do (its own
+    /// `hours` there is refused when the model is built). The documents
+    /// name this calendar; [`Self::promise_clock`] adds the SLA's.
+    pub fn promise_hours<'a>(&'a self, promise: &'a Promise) -> Option<&'a Ref<Idx<Calendar>>> {
+        if promise.journey.is_some() {
+            return None;
+        }
+        promise.hours.as_ref().or_else(|| {
+            let channel = promise.channel.as_ref()?.target?;
+            self.channels[channel].hours.as_ref()
+        })
+    }
+
     /// The clock a promise runs on for one segment: a promise about a
     /// journey runs on the wall clock, as its steps do; one on a channel on
-    /// the channel's `hours`, else the `hours` of the segment's first SLA
-    /// that sets a target on that channel; `None` (wall time) without
-    /// either. `promise-clock`, the rules that compare its time and `cxc
-    /// measure` all ask this, so `check` judges the clock `measure` counts.
+    /// its own `hours` (cxc addition), else the channel's `hours`, else the
+    /// `hours` of the segment's first SLA that sets a target on that
+    /// channel; `None` (wall time) without any. `promise-clock`, the rules
+    /// that compare its time and `cxc measure` all ask this, so `check`
+    /// judges the clock `measure` counts.
     pub fn promise_clock(&self, promise: &Promise, segment: Idx<Segment>) -> Option<Idx<Calendar>> {
         if promise.journey.is_some() {
             return None;
         }
-        let channel = promise.channel.as_ref()?.target?;
-        if let Some(hours) = &self.channels[channel].hours {
+        if let Some(hours) = self.promise_hours(promise) {
             return hours.target;
         }
+        let channel = promise.channel.as_ref()?.target?;
         self.slas_of(segment)
             .find(|(_, sla)| sla.has_target_on(channel) && self.uses_channel(segment, channel))
             .and_then(|(_, sla)| sla.clock())

@@ -25,7 +25,15 @@ pub(super) fn when_closed(model: &Model, plan: &QueuePlan, queue: &Queue) -> Opt
     }
     let forecast = queue.forecast.as_ref()?;
     let channel = queue.channel.as_ref()?.target?;
-    let hours = model.channels[channel].hours.as_ref()?.target?;
+    let hours = model.channels[channel]
+        .hours
+        .as_ref()
+        .and_then(|h| h.target);
+    // The hours the queue is worked (cxc addition: its own or its team's):
+    // staffing plans nobody outside them either, even on a channel open
+    // then or with no hours at all.
+    let worked = model.queue_hours(queue).filter(|&w| Some(w) != hours);
+    let name = |c: crate::model::Idx<crate::model::Calendar>| &model.calendars[c].header.id;
     let place = match s.first_closed.clone().flatten() {
         Some(start) => msg!(
             "forecast-when-closed-intervals",
@@ -39,17 +47,41 @@ pub(super) fn when_closed(model: &Model, plan: &QueuePlan, queue: &Queue) -> Opt
         Diagnostic::new(
             Code::ForecastWhenClosed,
             forecast.span,
-            msg!(
-                "forecast-when-closed",
-                queue = &plan.id,
-                volume = Figure::rounded(s.closed_volume, 2),
-                count = s.closed_volume,
-                place = place,
-                channel = &model.channels[channel].header.id,
-                hours = &model.calendars[hours].header.id
-            ),
+            // A channel open around the clock closes nothing itself.
+            match (hours.filter(|&h| !model.calendars[h].is_24x7()), worked) {
+                (_, None) => msg!(
+                    "forecast-when-closed",
+                    queue = &plan.id,
+                    volume = Figure::rounded(s.closed_volume, 2),
+                    count = s.closed_volume,
+                    place = place,
+                    channel = &model.channels[channel].header.id,
+                    hours = name(hours?)
+                ),
+                (None, Some(worked)) => msg!(
+                    "forecast-when-closed-worked",
+                    queue = &plan.id,
+                    volume = Figure::rounded(s.closed_volume, 2),
+                    count = s.closed_volume,
+                    place = place,
+                    worked = name(worked)
+                ),
+                (Some(hours), Some(worked)) => msg!(
+                    "forecast-when-closed-both",
+                    queue = &plan.id,
+                    volume = Figure::rounded(s.closed_volume, 2),
+                    count = s.closed_volume,
+                    place = place,
+                    channel = &model.channels[channel].header.id,
+                    hours = name(hours),
+                    worked = name(worked)
+                ),
+            },
         )
-        .help(msg!("forecast-when-closed-help")),
+        .help(match worked {
+            None => msg!("forecast-when-closed-help"),
+            Some(_) => msg!("forecast-when-closed-worked-help"),
+        }),
     )
 }
 

@@ -239,7 +239,11 @@ impl<'m> TeamNeeds<'m> {
     /// does not answer. A gap is reported once: a role's finding is the
     /// more specific, so a team is reported only when raising its short
     /// roles' headcount as their findings ask would still leave it short.
-    pub fn short_teams(&self, model: &Model) -> Vec<Diagnostic> {
+    ///
+    /// A team whose seats at one moment are covered is then asked the
+    /// weekly question ([`super::people::short_week`]): its queues'
+    /// seat-hours a week against its people at `working_week` hours each.
+    pub fn short_teams(&self, model: &Model, working_week: u32) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         // Per team, the people its roles' findings ask for, and the roles.
         let mut by_roles: HashMap<crate::model::Idx<Team>, (u64, Vec<&Name>)> = HashMap::new();
@@ -294,6 +298,15 @@ impl<'m> TeamNeeds<'m> {
             }
             let have: u64 = roles.iter().map(|&(_, n)| u64::from(n)).sum();
             let Some(gap) = short(queues, written, have) else {
+                let weekly: Vec<(&Name, f64)> =
+                    queues.iter().map(|q| (q.id, q.week_hours)).collect();
+                teams.extend(super::people::short_week(
+                    t,
+                    &roles,
+                    have,
+                    &weekly,
+                    working_week,
+                ));
                 continue;
             };
             let (asked, short_roles) = by_roles.get(&team).cloned().unwrap_or_default();

@@ -27,6 +27,7 @@ mod headcount;
 pub mod hours;
 mod interval;
 mod overload;
+pub mod people;
 pub mod report;
 mod series;
 pub mod targets;
@@ -212,6 +213,17 @@ const MAX_ROW_PROBLEMS: usize = 20;
 
 /// Staffs every queue that has a forecast, streaming its rows.
 pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Diagnostic>) {
+    plan_with(model, files, people::DEFAULT_WORKING_WEEK)
+}
+
+/// [`plan`], with the hours one person works a week
+/// (`thresholds.headcount-short` in cxc.yaml) for `headcount-short`'s
+/// weekly question.
+pub fn plan_with(
+    model: &Model,
+    files: &dyn ForecastFiles,
+    working_week: u32,
+) -> (Vec<QueuePlan>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut plans = Vec::new();
     let mut needs = headcount::TeamNeeds::default();
@@ -237,7 +249,7 @@ pub fn plan(model: &Model, files: &dyn ForecastFiles) -> (Vec<QueuePlan>, Vec<Di
             Err(found) => problems.extend(found),
         }
     }
-    problems.extend(needs.short_teams(model));
+    problems.extend(needs.short_teams(model, working_week));
     (plans, problems)
 }
 

@@ -171,6 +171,9 @@ const PROMISE: &[Form] = &[
         "journey JOURNEY [from STEP] [to STEP]",
         "journey delivery from order to delivered",
     ),
+    // cxc addition: the calendar the promised time runs on, over its
+    // channel's hours (`hours every_day`, a calendar open 24x7: calendar days).
+    HOURS,
     WITHIN,
     form(
         "on_breach",

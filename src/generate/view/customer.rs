@@ -42,12 +42,8 @@ impl<'a> View<'a> {
 
     fn customer_promise(&self, p: &'a model::Promise) -> CustomerPromise<'a> {
         let m = self.model;
-        let calendar = p
-            .channel
-            .as_ref()
-            .and_then(|c| c.target)
-            .filter(|_| p.journey.is_none())
-            .and_then(|c| m.channels[c].hours.as_ref())
+        let calendar = m
+            .promise_hours(p)
             .and_then(|h| h.target)
             .map(|h| &m.calendars[h])
             .filter(|c| !c.is_24x7());

@@ -12,13 +12,7 @@ impl<'a> View<'a> {
     pub(super) fn working_days_as_calendar_days(&self, p: &model::Promise) -> Option<String> {
         let m = self.model;
         p.within?.value.working_days()?;
-        let hours = p
-            .channel
-            .as_ref()
-            .and_then(|c| c.target)
-            .filter(|_| p.journey.is_none())
-            .and_then(|c| m.channels[c].hours.as_ref())
-            .and_then(|h| h.target);
+        let hours = m.promise_hours(p).and_then(|h| h.target);
         if hours.is_some_and(|h| !m.calendars[h].is_24x7()) {
             return None;
         }
@@ -63,13 +57,9 @@ impl<'a> View<'a> {
     pub(super) fn promise(&'a self, p: &'a model::Promise) -> PromiseView<'a> {
         let m = self.model;
         let backing = backing::backing(m, p);
-        // The promise runs on its channel's clock (a journey's: the wall's).
-        let promise_hours = p
-            .channel
-            .as_ref()
-            .and_then(|c| c.target)
-            .filter(|_| p.journey.is_none())
-            .and_then(|c| m.channels[c].hours.as_ref());
+        // The promise runs on its own or its channel's clock (a
+        // journey's: the wall's).
+        let promise_hours = m.promise_hours(p);
         let mut internal = Vec::new();
         let mut unbacked = Vec::new();
         let channel = p.channel.as_ref().and_then(|c| c.target);
@@ -139,6 +129,7 @@ impl<'a> View<'a> {
                 .channel
                 .as_ref()
                 .map(|c| self.w().named(c, |c| &m.channels[c].header)),
+            hours: promise_hours.map(|h| self.w().named(h, |h| &m.calendars[h].header)),
             within: p
                 .within
                 .map(|w| self.w().as_written(w.value, promise_hours)),

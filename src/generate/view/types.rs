@@ -173,6 +173,9 @@ pub struct PromiseView<'a> {
     pub description: Option<&'a str>,
     pub segments: Vec<Named<'a>>,
     pub channel: Option<Named<'a>>,
+    /// The calendar its time is counted on, its own or its channel's
+    /// (`hours`); none: around the clock, or the SLA's (see `promise-clock`).
+    pub hours: Option<Named<'a>>,
     pub within: Option<Time>,
     /// The holidays the promised time does not count ("except holidays"
     /// in its clock): its calendar's closed days.

@@ -2,10 +2,13 @@
 //! `hours` on teams and queues): a 24x7 line whose three centres all close
 //! on Saturday is open then with nobody at work (audit 13, H1). The
 //! calendars may be in different zones, so their windows are laid on the
-//! one UTC line, in a winter and a summer week (the zones' differences
-//! change with daylight saving time); the stretch is told on the clock of
-//! the open calendar. Weekly hours only: holidays and dated hours are the
-//! closure warning's (`inexact-export`), which walks them.
+//! one UTC line, in a winter and a summer week, the weeks when the US and
+//! EU daylight-saving dates differ (mid-March, end of October: a Dublin
+//! and a San Francisco centre are an hour closer then), and the weeks
+//! around each holiday of any of them (a team's calendar closed on a
+//! holiday while the line is open); the stretch is told on the clock of the
+//! open calendar. Dated hours (`open 2027-12-25 09:00-18:00`) are the
+//! closure warning's (`inexact-export`).
 
 use super::{Closure, LocalMinute};
 use crate::model::clock::{zone, Clock};
@@ -13,28 +16,39 @@ use crate::model::Calendar;
 use crate::syntax::values::Date;
 use jiff::Timestamp;
 
-/// Mondays of the weeks looked at: a winter and a summer week.
-const WEEKS: [Date; 2] = [
-    Date {
-        year: 2027,
-        month: 1,
-        day: 4,
-    },
-    Date {
-        year: 2027,
-        month: 7,
-        day: 5,
-    },
+const fn monday(year: i32, month: u32, day: u32) -> Date {
+    Date { year, month, day }
+}
+
+/// Mondays of the weeks looked at, each with the week after it: a winter
+/// and a summer week, and the fortnights in which the US and the EU change
+/// their clocks on different Sundays (2027: the US on 14 March and 7
+/// November, the EU on 28 March and 31 October).
+const WEEKS: [Date; 4] = [
+    monday(2027, 1, 4),
+    monday(2027, 7, 5),
+    monday(2027, 3, 15),
+    monday(2027, 10, 25),
 ];
 
-/// The longest stretch of a week when `open` is open and none of `others`
-/// is, on `open`'s wall clock (the earliest of equally long ones); `None`
-/// when they cover it.
+/// The most holidays whose weeks are walked: far more than any calendar
+/// lists for the years a spec plans.
+const MAX_HOLIDAY_WEEKS: usize = 400;
+
+/// A calendar's holidays as local day numbers.
+fn holidays(calendar: &Calendar) -> Vec<i64> {
+    calendar.closed.iter().map(|d| d.to_days()).collect()
+}
+
+/// The longest stretch when `open` is open and none of `others` is, on
+/// `open`'s wall clock (the earliest of equally long ones), holidays
+/// counted; `None` when they cover it.
 pub fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closure> {
-    let demand = Clock::new(&open.week, &[], zone(open));
+    let closed = holidays(open);
+    let demand = Clock::new(&open.week, &closed, zone(open));
     let supply: Vec<Clock> = others
         .iter()
-        .map(|c| Clock::new(&c.week, &[], zone(c)))
+        .map(|c| Clock::new(&c.week, &holidays(c), zone(c)))
         .collect();
     let tz = zone(open);
     let minute = |t: i64| {
@@ -42,8 +56,26 @@ pub fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closur
             Timestamp::from_second(t).map_or(0, |at| i64::from(tz.to_offset(at).seconds()));
         LocalMinute((t + offset).div_euclid(60))
     };
+    // The Monday a week before each holiday's: the fortnight holds the
+    // holiday and the weekend on either side of it.
+    let mut mondays: Vec<i64> = WEEKS.map(Date::to_days).to_vec();
+    let mut dated: Vec<i64> = closed.clone();
+    dated.extend(others.iter().flat_map(|c| holidays(c)));
+    dated.sort_unstable();
+    dated.dedup();
+    // 1970-01-05 (day 4) was a Monday.
+    let week_start = |d: i64| d - (d - 4).rem_euclid(7) - 7;
+    mondays.extend(dated.iter().take(MAX_HOLIDAY_WEEKS).map(|&d| week_start(d)));
+    // The plain weeks first: a stretch as long in one of them is told as
+    // every week's.
+    let mut seen = std::collections::HashSet::new();
+    mondays.retain(|m| seen.insert(*m));
+    // The stretch, and whether a plain week has it too (else it happens
+    // in the weeks the clocks disagree, or on holidays, only).
     let mut best: Option<(i64, i64)> = None;
-    for monday in WEEKS.map(Date::to_days) {
+    let mut every_week = false;
+    let plain = [WEEKS[0].to_days(), WEEKS[1].to_days()];
+    for monday in mondays {
         // A fortnight, so that a weekly stretch across the turn of the week
         // is whole once; the others' days two either side, so that a
         // window crossing midnight in another zone is whole.
@@ -56,15 +88,20 @@ pub fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closur
             if let Some(gap) = longest_gap_in(a, b, &covered) {
                 if best.is_none_or(|(s, e)| gap.1 - gap.0 > e - s) {
                     best = Some(gap);
+                    every_week = plain.contains(&monday);
                 }
             }
         }
     }
     let (from, to) = best?;
+    let (from, to) = (minute(from), minute(to));
+    // A stretch that takes in a holiday, or that only the weeks of
+    // disagreeing clocks have, happens on its dates only.
+    let days = from.0.div_euclid(24 * 60)..=to.0.div_euclid(24 * 60);
     Some(Closure {
-        from: minute(from),
-        to: minute(to),
-        dated: false,
+        from,
+        to,
+        dated: !every_week || dated.iter().any(|d| days.contains(d)),
     })
 }
 
