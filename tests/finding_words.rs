@@ -468,7 +468,7 @@ fn the_russian_measure_report_says_every_figure_with_a_comma() {
         .join(" ");
     assert!(said.contains("занял больше 7 дней"), "{said}");
     assert!(
-        report.contains("| 7 дней: 0% **с опозданием** |"),
+        report.contains("| 7 дней: в срок 0% — **не выполнено** (цель 95%) |"),
         "{report}"
     );
     assert!(

@@ -24,7 +24,7 @@ queue main { channel phone; segments retail; agents 20; forecast 100 per 30m; ah
         code: Code::HeadcountShort,
         context: "",
         bad: "role agent { team support; headcount 10; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
-        fix: "role agent { team support; headcount 25; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
+        fix: "role agent { team support; headcount 30; duty \"Answer\" }\nqueue main { channel phone; team support; forecast 100 per 30m; aht 4m; shrinkage 30% }",
     },
 ];
 

@@ -63,7 +63,8 @@ pub fn crossings(paths: &[Vec<(i64, i64)>]) -> usize {
 /// recorded when the specs arrived, not analysed; so the tour operator's
 /// booking and distress maps (audit 12), three each, and the database
 /// company's incident map (audit 13), four, and the electricity
-/// retailer's meter-reading dispute (audit 14), one. The order of each
+/// retailer's meter-reading dispute (audit 14), one, and the delivery
+/// marketplace's courier appeal (audit 15), one. The order of each
 /// layer is refined after the barycentre sweeps (transpositions, more
 /// sweeps, the order crossing fewest kept: layered/order.rs): the
 /// internet provider's connection crosses once, not twice; the others
@@ -79,6 +80,7 @@ const RECORD: &[(&str, &str, usize)] = &[
     ("meridian", "distress", 3),
     ("stackwise", "incident", 4),
     ("energosbyt", "спор_показаний", 1),
+    ("boltbites", "courier_appeal", 1),
 ];
 
 #[test]

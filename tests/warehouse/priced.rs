@@ -34,8 +34,8 @@ const EDITS: &[(&str, &str, &str)] = &[
     ("service.cx", "  aht 6m\n", "  aht 6m\n  concurrency 2\n"),
     (
         "organisation.cx",
-        "  headcount 23\n",
-        "  headcount 23\n  cost 650 per hour\n",
+        "  headcount 30\n",
+        "  headcount 30\n  cost 650 per hour\n",
     ),
     (
         "organisation.cx",
