@@ -280,7 +280,8 @@ pub fn buildable(spec: &std::path::Path) -> (Option<tempfile::TempDir>, PathBuf)
 
 /// Runs `check` on `cases` values of `strategy` from the fixed seed, then as
 /// many from a random one; each seed is printed past the test harness's
-/// capture, and a failure names it.
+/// capture, and a failure names it; `CXC_PROPTEST_SEED` set to a printed
+/// random seed repeats that run.
 pub fn run_seeded<S: proptest::strategy::Strategy>(
     what: &str,
     fixed: [u8; 32],
@@ -288,12 +289,22 @@ pub fn run_seeded<S: proptest::strategy::Strategy>(
     strategy: &S,
     check: impl Fn(S::Value),
 ) {
-    let random: [u8; 32] = std::array::from_fn(|i| {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        (nanos >> (i % 16 * 8)) as u8 ^ (i as u8).wrapping_mul(37)
+    // `CXC_PROPTEST_SEED=<64 hex digits>` repeats a printed random seed.
+    let repeated = std::env::var("CXC_PROPTEST_SEED").ok().and_then(|hex| {
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .filter_map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect();
+        <[u8; 32]>::try_from(bytes).ok()
+    });
+    let random: [u8; 32] = repeated.unwrap_or_else(|| {
+        std::array::from_fn(|i| {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos();
+            (nanos >> (i % 16 * 8)) as u8 ^ (i as u8).wrapping_mul(37)
+        })
     });
     use std::io::Write;
     for (name, seed) in [("fixed", fixed), ("random", random)] {
