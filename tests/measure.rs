@@ -550,6 +550,28 @@ fn measure_dir(dir: &std::path::Path, spec: &str) -> (BTreeSet<String>, serde_js
     measure_files(dir, spec, "contacts.csv")
 }
 
+/// `report.md` of `spec.cx` measured in Russian over `contacts.csv` and
+/// `cases.csv` in `dir` (written to `dir/ru`).
+fn russian_report(dir: &std::path::Path) -> String {
+    let output = common::cxc_in(
+        dir,
+        &[
+            "--lang",
+            "ru",
+            "measure",
+            "spec.cx",
+            "--contacts",
+            "contacts.csv",
+            "--cases",
+            "cases.csv",
+            "-o",
+            "ru",
+        ],
+    );
+    assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
+    std::fs::read_to_string(dir.join("ru/report.md")).unwrap()
+}
+
 /// The same with the contacts export named (CSV or JSON Lines).
 fn measure_files(
     dir: &std::path::Path,
@@ -1061,23 +1083,7 @@ journey repair {
         report.contains("Days are counted in Los Angeles time."),
         "{report}"
     );
-    let output = common::cxc_in(
-        dir.path(),
-        &[
-            "--lang",
-            "ru",
-            "measure",
-            "spec.cx",
-            "--contacts",
-            "contacts.csv",
-            "--cases",
-            "cases.csv",
-            "-o",
-            "ru",
-        ],
-    );
-    assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
-    let report = std::fs::read_to_string(dir.path().join("ru/report.md")).unwrap();
+    let report = russian_report(dir.path());
     assert!(
         report.contains("Дни считаются по времени Лос-Анджелеса."),
         "{report}"

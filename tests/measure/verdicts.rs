@@ -3,8 +3,6 @@
 //! deadline no row could time — an end step in an export without `left` —
 //! is neither met nor missed: `ok` is null and the report says why.
 
-use super::common;
-
 const SPEC: &str = r#"service "Verdicts" { language en }
 team support { lead lead }
 role lead { team support; duty "Leads support" }
@@ -76,23 +74,7 @@ fn an_untimed_deadline_is_no_verdict_and_a_missed_share_is_said_on_time() {
     assert!(untimed.contains("`left`"), "{untimed}");
     assert!(!untimed.contains("met"), "{untimed}");
 
-    let output = common::cxc_in(
-        dir.path(),
-        &[
-            "--lang",
-            "ru",
-            "measure",
-            "spec.cx",
-            "--contacts",
-            "contacts.csv",
-            "--cases",
-            "cases.csv",
-            "-o",
-            "ru",
-        ],
-    );
-    assert!(output.status.code().unwrap_or(-1) <= 1, "{output:?}");
-    let russian = std::fs::read_to_string(dir.path().join("ru/report.md")).unwrap();
+    let russian = super::russian_report(dir.path());
     assert!(
         russian.contains("10 минут: в срок 25% — **не выполнено** (цель 95%)"),
         "{russian}"
