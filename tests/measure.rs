@@ -603,10 +603,8 @@ fn measure_files(
 /// The same over a spec and exports written to a fresh folder.
 fn measure_in(spec: &str, contacts: &str, cases: &str) -> (BTreeSet<String>, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("spec.cx"), spec).unwrap();
-    std::fs::write(dir.path().join("contacts.csv"), contacts).unwrap();
     std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
-    measure_dir(dir.path(), "spec.cx")
+    measure_in_dir(dir.path(), spec, contacts)
 }
 
 const REPEATS_SPEC: &str = r#"service "Repeats" { language en }
@@ -1123,4 +1121,86 @@ id,segment,channel,created,first_response
         .collect();
     // law_calendar is declared on line 12; law, on line 9.
     assert_eq!(broken, vec!["spec.cx:12 promise-broken"], "{found:?}");
+}
+
+/// A key of `exports.segments` that names no segment of the spec is said
+/// at its cxc.yaml line by `measure` too (the segment's rows, written by
+/// their export name, are then unknown segments); spelt right, the rows
+/// are the segment's and cxc.yaml has nothing to say.
+#[test]
+fn measure_names_an_export_key_the_spec_lacks_at_its_line() {
+    for (key, misspelt) in [("mas", true), ("mass", false)] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("cxc.yaml"),
+            format!("exports:\n  segments:\n    {key}: mass_market\n"),
+        )
+        .unwrap();
+        let contacts = REPEATS_CONTACTS.replace(",mass,", ",mass_market,");
+        let (found, measured) = measure_in_dir(dir.path(), REPEATS_SPEC, &contacts);
+        let yaml = found.contains("cxc.yaml:3 inexact-export");
+        assert_eq!(yaml, misspelt, "{key}: {found:?}");
+        let unknown = found.iter().any(|f| f.starts_with("contacts.csv:"));
+        assert_eq!(unknown, misspelt, "{key}: {found:?}");
+        if !misspelt {
+            assert_eq!(measured["segments"][0]["contacts"], 5, "{measured}");
+        }
+    }
+}
+
+/// `measure_in` in a folder that already holds (say) a cxc.yaml.
+fn measure_in_dir(
+    dir: &std::path::Path,
+    spec: &str,
+    contacts: &str,
+) -> (BTreeSet<String>, serde_json::Value) {
+    std::fs::write(dir.join("spec.cx"), spec).unwrap();
+    std::fs::write(dir.join("contacts.csv"), contacts).unwrap();
+    if !dir.join("cases.csv").exists() {
+        std::fs::write(dir.join("cases.csv"), "case,journey,step,entered\n").unwrap();
+    }
+    measure_dir(dir, "spec.cx")
+}
+
+/// A spec with errors is not measured (exit 1); with `--format json` or
+/// `sarif` its errors are the report on stdout, as `cxc check` gives them,
+/// not an empty stdout a CI job cannot read.
+#[test]
+fn a_spec_with_errors_is_reported_in_the_format_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.cx"),
+        REPEATS_SPEC.replace("sla mass_sla for mass", "sla mass_sla for nobody"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("contacts.csv"), REPEATS_CONTACTS).unwrap();
+    for format in ["json", "sarif"] {
+        let output = common::cxc_in(
+            dir.path(),
+            &[
+                "measure",
+                "spec.cx",
+                "--contacts",
+                "contacts.csv",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let report = common::json(&output);
+        let codes = if format == "json" {
+            located(&report)
+        } else {
+            report["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["ruleId"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert!(
+            codes.iter().any(|c| c.ends_with("unknown-reference")),
+            "{format}: {codes:?}"
+        );
+    }
 }

@@ -60,7 +60,12 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
             .filter(|d| d.severity == Severity::Error)
             .cloned()
             .collect();
-        eprint_findings(&errors, &compilation.sources);
+        // A CI job asking for JSON or SARIF gets the spec's errors there,
+        // not an empty report.
+        match args.format {
+            Format::Human => eprint_findings(&errors, &compilation.sources),
+            format => print_findings(format, &errors, &compilation.sources),
+        }
         eprintln!("{}", say(msg!("cli-measure-spec-errors")));
         return ExitCode::from(1);
     }
@@ -86,6 +91,15 @@ pub(super) fn run_measure(args: MeasureArgs) -> ExitCode {
     let config = &spec.config;
     let files = [args.contacts.as_deref(), args.cases.as_deref()];
     let mut diagnostics = data_findings(&spec.model, &report, files, sources);
+    // A misspelt key of `exports.segments` leaves that segment's rows
+    // under their export name, and so reported as unknown segments: the
+    // key is said at its cxc.yaml line, as a build says it.
+    crate::generate::config_keys::unknown_spec_keys(
+        &spec.model,
+        &config.exports,
+        crate::generate::config_keys::Reader::Measure,
+        &mut diagnostics,
+    );
     config.apply(&mut diagnostics);
     crate::diagnostic::suppress::apply(&mut diagnostics, sources, declarations);
     pipeline::sort(&mut diagnostics);

@@ -36,14 +36,34 @@ pub fn unknown_key(
     Diagnostic::new(Code::InexactExport, place, message).help(help)
 }
 
-/// The keys of `exports:` maps keyed by a channel or segment id
-/// (`segments`, `channels`, and with the Zendesk export its
-/// `organizations`, `via_ids`, `ticket_forms`, `brands`, `channel_tags`)
-/// that name none of the spec's.
+/// Who reads the `exports:` maps, and so which of their keys are checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// A build: `segments`, `channels`, and with the Zendesk export
+    /// every `exports.zendesk` map (`zendesk` is whether it is built).
+    Build { zendesk: bool },
+    /// `cxc measure`, which reads a row's segment and channel by
+    /// `segments`, `channels` and `exports.zendesk.organizations`.
+    Measure,
+}
+
+impl Reader {
+    fn reads(self, map: &str) -> bool {
+        match self {
+            Reader::Build { zendesk } => zendesk || !map.starts_with("exports.zendesk."),
+            Reader::Measure => {
+                !map.starts_with("exports.zendesk.") || map == "exports.zendesk.organizations"
+            }
+        }
+    }
+}
+
+/// The keys of `exports:` maps keyed by a channel or segment id that
+/// `reader` reads and that name none of the spec's.
 pub fn unknown_spec_keys(
     model: &Model,
     exports: &Exports,
-    zendesk: bool,
+    reader: Reader,
     problems: &mut Vec<Diagnostic>,
 ) {
     let channels: Vec<&str> = model
@@ -64,7 +84,7 @@ pub fn unknown_spec_keys(
         segments.iter().copied().collect(),
     );
     for key in &exports.spec_keys {
-        if !zendesk && key.map.starts_with("exports.zendesk.") {
+        if !reader.reads(key.map) {
             continue;
         }
         let name = shown(&key.name);

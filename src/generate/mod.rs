@@ -18,7 +18,7 @@
 //!   `names`: one spelling per segment and channel across the exports.
 
 mod clocks;
-mod config_keys;
+pub mod config_keys;
 mod dbt;
 mod docx;
 pub mod files;
@@ -114,7 +114,12 @@ pub fn render(
     let language = options.language;
     let names = names::ExportNames::new(model, options.exports, &mut problems);
     let zendesk = wants(Target::Zendesk);
-    config_keys::unknown_spec_keys(model, options.exports, zendesk, &mut problems);
+    config_keys::unknown_spec_keys(
+        model,
+        options.exports,
+        config_keys::Reader::Build { zendesk },
+        &mut problems,
+    );
     if wants(Target::Zendesk) {
         let policies = zendesk::policies(model, options.exports, &names, language, &mut problems);
         let year = options.today.map_or(2026, |d| d.year as i16);
