@@ -141,6 +141,7 @@ fn every_export_name_of_every_spec_is_read_back() {
         "stackwise",
         "energosbyt",
         "boltbites",
+        "uchiversum",
     ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }

@@ -169,6 +169,7 @@ fn the_audit_specs_keep_every_invariant() {
         "stackwise",
         "energosbyt",
         "boltbites",
+        "uchiversum",
     ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());
