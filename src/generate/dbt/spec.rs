@@ -667,7 +667,7 @@ pub fn schema(model: &Model) -> String {
     const COLUMN: char = '\u{2}';
     let accepted = |values: &str| {
         format!(
-            "          - accepted_values:\n              name: accepted_values_{MODEL}_{COLUMN}\n              values: {values}\n"
+            "          - accepted_values:\n              name: accepted_values_{MODEL}_{COLUMN}\n              arguments:\n                values: {values}\n"
         )
     };
     let not_null = "          - not_null\n";
