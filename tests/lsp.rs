@@ -102,9 +102,19 @@ impl Client {
     }
 
     /// The last diagnostics published for each URI once everything sent so
-    /// far is handled: the server answers a request only after the
-    /// messages before it.
+    /// far is handled. The server checks what changed once no message is
+    /// at hand, and publishes that check's diagnostics before it reads on:
+    /// after the first of them, a request's answer comes after the rest.
     fn published(&mut self) -> HashMap<String, Vec<Value>> {
+        while !self
+            .pending
+            .iter()
+            .any(|n| n.method == "textDocument/publishDiagnostics")
+        {
+            if let Message::Notification(n) = self.receive() {
+                self.pending.push(n);
+            }
+        }
         let _ = self.request("cxc/settle", Value::Null);
         std::mem::take(&mut self.pending)
             .into_iter()

@@ -15,6 +15,7 @@ use crate::model::closure::longest_uncovered;
 use crate::model::{Calendar, Channel, Idx, Model, Queue};
 use crate::msg;
 use crate::source::Span;
+use std::collections::HashMap;
 
 pub const DOCS: &[CodeDoc] = &[CodeDoc {
     code: Code::HoursUncovered,
@@ -33,6 +34,13 @@ queue line_dub { channel line; team hub_dub }"#,
 
 pub fn check(ctx: &mut Ctx) {
     let model = ctx.model;
+    // The queues of each channel, found in one pass (not one per channel).
+    let mut taking: HashMap<Idx<Channel>, Vec<&Queue>> = HashMap::new();
+    for (_, queue) in model.queues.iter() {
+        if let Some(channel) = queue.channel.as_ref().and_then(|c| c.target) {
+            taking.entry(channel).or_default().push(queue);
+        }
+    }
     for (id, channel) in model.channels.iter() {
         if channel.self_service || channel.kind.is_some_and(|k| k.is_physical()) {
             continue;
@@ -40,16 +48,12 @@ pub fn check(ctx: &mut Ctx) {
         let Some((open, span)) = opening(model, id, channel) else {
             continue;
         };
-        let queues: Vec<(Idx<Queue>, &Queue)> = model
-            .queues
-            .iter()
-            .filter(|(_, q)| q.channel.as_ref().and_then(|c| c.target) == Some(id))
-            .collect();
+        let queues = taking.get(&id).map_or(&[][..], Vec::as_slice);
         // A queue without hours of its own or its team's works the
         // channel's hours (as the language has it).
         let Some(worked) = queues
             .iter()
-            .map(|(_, q)| model.queue_hours(q))
+            .map(|q| model.queue_hours(q))
             .collect::<Option<Vec<Idx<Calendar>>>>()
         else {
             continue;
@@ -65,7 +69,7 @@ pub fn check(ctx: &mut Ctx) {
         let names: Vec<String> = queues
             .iter()
             .zip(&worked)
-            .map(|((_, q), &c)| format!("{} ({})", q.header.id, model.calendars[c].header.id))
+            .map(|(q, &c)| format!("{} ({})", q.header.id, model.calendars[c].header.id))
             .collect();
         let hours = crate::i18n::Arg::seconds(gap.minutes().unsigned_abs() * 60, false);
         ctx.report(

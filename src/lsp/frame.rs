@@ -96,7 +96,7 @@ fn quoted(bytes: &[u8]) -> String {
 
 /// The frames of one input.
 pub(crate) struct Frames<R> {
-    input: R,
+    input: Held<R>,
     /// The bytes of a body too large to keep, still to be skipped: the
     /// refusal is answered first, not after the client has sent them all.
     skip: u64,
@@ -104,7 +104,17 @@ pub(crate) struct Frames<R> {
 
 impl<R: BufRead> Frames<R> {
     pub(crate) fn new(input: R) -> Self {
-        Frames { input, skip: 0 }
+        Frames {
+            input: Held { input, held: 0 },
+            skip: 0,
+        }
+    }
+
+    /// Between two frames with no byte of the next one read yet: reading on
+    /// may wait for the client. (Bytes read and not yet framed, or a body
+    /// still to skip, mean the client's next message has begun arriving.)
+    pub(crate) fn at_rest(&self) -> bool {
+        self.input.held == 0 && self.skip == 0
     }
 
     /// Reads the next frame.
@@ -120,6 +130,37 @@ impl<R: BufRead> Frames<R> {
             }
             Some(length) => Ok(Frame::Body(body(&mut self.input, length)?)),
         }
+    }
+}
+
+/// A reader that knows how many bytes it holds read and not consumed: the
+/// last [`BufRead::fill_buf`] less what was consumed since (a `BufReader`
+/// answers from those bytes without reading again).
+struct Held<R> {
+    input: R,
+    held: usize,
+}
+
+impl<R: BufRead> io::Read for Held<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let ready = self.fill_buf()?;
+        let n = ready.len().min(out.len());
+        out[..n].copy_from_slice(&ready[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Held<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        let ready = self.input.fill_buf()?;
+        self.held = ready.len();
+        Ok(ready)
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.input.consume(n);
+        self.held = self.held.saturating_sub(n);
     }
 }
 
@@ -303,6 +344,28 @@ mod tests {
         let found = frames(&input);
         assert!(matches!(found[0], Ok(Frame::TooLarge(n)) if n == MAX_BODY + 1));
         assert!(matches!(&found[1], Ok(Frame::Body(b)) if b == b"{}"));
+    }
+
+    #[test]
+    fn a_reader_is_at_rest_only_when_the_next_frame_has_not_begun() {
+        let two = b"Content-Length: 2\r\n\r\n{}Content-Length: 2\r\n\r\n[]";
+        // A buffer that ends with the first frame: nothing of the second
+        // has been read when the first is framed.
+        let mut reader = Frames::new(io::BufReader::with_capacity(23, &two[..]));
+        assert!(matches!(reader.next(), Ok(Frame::Body(b)) if b == b"{}"));
+        assert!(reader.at_rest());
+        assert!(matches!(reader.next(), Ok(Frame::Body(b)) if b == b"[]"));
+        // A larger buffer holds the second frame already.
+        let mut reader = Frames::new(io::BufReader::with_capacity(30, &two[..]));
+        assert!(matches!(reader.next(), Ok(Frame::Body(_))));
+        assert!(!reader.at_rest(), "the second frame has begun");
+        assert!(matches!(reader.next(), Ok(Frame::Body(_))));
+        assert!(reader.at_rest());
+        // A body skipped is a message still arriving.
+        let header = format!("Content-Length: {}\r\n\r\n", MAX_BODY + 1).into_bytes();
+        let mut reader = Frames::new(io::BufReader::with_capacity(header.len(), &header[..]));
+        assert!(matches!(reader.next(), Ok(Frame::TooLarge(_))));
+        assert!(!reader.at_rest());
     }
 
     #[test]

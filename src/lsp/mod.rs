@@ -1,11 +1,18 @@
 //! `cxc lsp`: a language server over stdio, synchronous, on `lsp-server`'s
 //! connection, with a framing of its own.
 //!
-//! Each change re-compiles the spec the file belongs to (the folder with its
+//! A change re-compiles the spec the file belongs to (the folder with its
 //! `cxc.yaml`), with every open buffer in place of its file, and publishes
 //! the diagnostics `cxc check` would print for every file of that spec. A
 //! spec is compiled whole in milliseconds, so there is no incremental state
 //! to keep right: the analyses are cached until the next edit.
+//!
+//! Changes are not checked one by one: the server reads every message at
+//! hand, applies the changes in order and answers the requests against the
+//! text so far (a request needs the analysis of its document's text, and
+//! makes it), and only then checks each changed document once, its latest
+//! version. A burst of keystrokes costs one check, and a hover sent after
+//! it waits for no check of a version already replaced.
 //!
 //! The client is not trusted to be well-behaved: its bytes are read with
 //! limits (`frame.rs`), what is not a JSON-RPC message is answered with the
@@ -33,6 +40,7 @@ mod transport;
 
 pub use frame::MAX_BODY;
 
+use crossbeam_channel::TryRecvError;
 use lsp_server::{Connection, ErrorCode, Message, Response};
 use lsp_types as lsp;
 use server::Server;
@@ -56,7 +64,7 @@ where
     W: Write + Send + 'static,
 {
     let (connection, io) = transport::connect(input, output);
-    let served = serve(connection);
+    let served = serve_paced(connection, Pace::Told);
     let finished = io.finish();
     served.and(finished)
 }
@@ -86,10 +94,59 @@ fn capabilities() -> lsp::ServerCapabilities {
     }
 }
 
-/// Runs the server on a connection (stdio, or in memory for tests and the
-/// latency benchmark) through the protocol's life: `initialize`, then
-/// anything, then `shutdown`, then `exit`.
+/// Runs the server on a connection in memory (for tests and the latency
+/// benchmark) through the protocol's life: `initialize`, then anything,
+/// then `shutdown`, then `exit`. The messages sent are the messages at hand.
 pub fn serve(connection: Connection) -> Result<(), String> {
+    serve_paced(connection, Pace::Queued)
+}
+
+/// How the server knows that no message is at hand, and it is time to check
+/// the documents changed.
+#[derive(Clone, Copy)]
+enum Pace {
+    /// Every message sent is in the channel already (a connection in
+    /// memory): none there is none at hand.
+    Queued,
+    /// The transport reads a stream ahead of the server, and says when it
+    /// has queued all that has arrived ([`transport::idle`]): with nothing
+    /// queued after that, nothing is at hand.
+    Told,
+}
+
+enum Next {
+    Message(Message),
+    Check,
+    Gone,
+}
+
+/// What the server does next: a message, or the check of what changed.
+fn next(connection: &Connection, pace: Pace, dirty: bool) -> Next {
+    loop {
+        let message = match pace {
+            Pace::Queued if dirty => match connection.receiver.try_recv() {
+                Ok(message) => message,
+                Err(TryRecvError::Empty) => return Next::Check,
+                Err(TryRecvError::Disconnected) => return Next::Gone,
+            },
+            Pace::Queued | Pace::Told => match connection.receiver.recv() {
+                Ok(message) => message,
+                Err(_) => return Next::Gone,
+            },
+        };
+        match message {
+            // Messages queued after it are followed by another.
+            Message::Notification(n) if n.method == transport::IDLE => {
+                if connection.receiver.is_empty() {
+                    return Next::Check;
+                }
+            }
+            message => return Next::Message(message),
+        }
+    }
+}
+
+fn serve_paced(connection: Connection, pace: Pace) -> Result<(), String> {
     let refuse = |id, code: ErrorCode, message: &str| {
         let response = Response::new_err(id, code as i32, message.to_string());
         let _ = connection.sender.send(Message::Response(response));
@@ -99,7 +156,16 @@ pub fn serve(connection: Connection) -> Result<(), String> {
     };
     let mut server = Server::new(&connection, workspace_folders(&params));
     let mut shutting_down = false;
-    for message in &connection.receiver {
+    loop {
+        let message = match next(&connection, pace, server.dirty()) {
+            Next::Message(message) => message,
+            Next::Check => {
+                server.check();
+                continue;
+            }
+            // The client went away (or its stream broke: the transport says so).
+            Next::Gone => return Ok(()),
+        };
         match message {
             Message::Request(request) if shutting_down => refuse(
                 request.id,
@@ -112,6 +178,8 @@ pub fn serve(connection: Connection) -> Result<(), String> {
                 "the server is initialized already",
             ),
             Message::Request(request) if request.method == "shutdown" => {
+                // The last diagnostics go out before the answer.
+                server.check();
                 shutting_down = true;
                 server.send(Message::Response(Response::new_ok(
                     request.id,
@@ -130,8 +198,6 @@ pub fn serve(connection: Connection) -> Result<(), String> {
             Message::Notification(_) | Message::Response(_) => {}
         }
     }
-    // The client went away (or its stream broke: the transport says so).
-    Ok(())
 }
 
 /// Waits for `initialize` and answers it; requests before it are refused

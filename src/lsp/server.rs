@@ -31,6 +31,10 @@ pub(super) struct Server<'c> {
     cache: HashMap<Scope, Rc<Analysis>>,
     cached: u64,
     generation: u64,
+    /// The documents whose diagnostics are due, by key, as the client last
+    /// spelled each: published by [`Server::check`], once the messages at
+    /// hand are read (one check of the latest text, not one per change).
+    due: Vec<(lsp::Url, lsp::Url)>,
 }
 
 impl<'c> Server<'c> {
@@ -44,6 +48,7 @@ impl<'c> Server<'c> {
             cache: HashMap::new(),
             cached: 0,
             generation: 0,
+            due: Vec::new(),
         }
     }
 
@@ -103,11 +108,26 @@ impl<'c> Server<'c> {
             }
             _ => return,
         };
-        let published =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.publish(&uri)));
-        if published.is_err() {
-            // The analysis is suspect: start from the files next time.
-            self.cache.clear();
+        let key = analysis::key(&uri);
+        self.due.retain(|(k, _)| k != &key);
+        self.due.push((key, uri));
+    }
+
+    /// Whether some document's diagnostics are due.
+    pub(super) fn dirty(&self) -> bool {
+        !self.due.is_empty()
+    }
+
+    /// Publishes the diagnostics due, each document's once, for its text
+    /// now: the changes read since the last check are all applied.
+    pub(super) fn check(&mut self) {
+        for (_, uri) in std::mem::take(&mut self.due) {
+            let published =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.publish(&uri)));
+            if published.is_err() {
+                // The analysis is suspect: start from the files next time.
+                self.cache.clear();
+            }
         }
     }
 

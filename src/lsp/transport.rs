@@ -16,7 +16,8 @@ use std::thread::JoinHandle;
 
 /// What the client sent next.
 pub(crate) enum Incoming {
-    Message(Message),
+    /// A message, and the length of its body.
+    Message(Message, usize),
     /// A message refused with this answer; the stream goes on.
     Refused(Value),
     /// Something that needs no answer (a response to no request of ours).
@@ -39,7 +40,7 @@ pub(crate) fn next(input: &mut Frames<impl BufRead>) -> Incoming {
             ),
         )),
         Ok(Frame::Body(body)) => match message(&body) {
-            Ok(Some(message)) => Incoming::Message(message),
+            Ok(Some(message)) => Incoming::Message(message, body.len()),
             Ok(None) => Incoming::Ignored,
             Err(answer) => Incoming::Refused(answer),
         },
@@ -138,27 +139,89 @@ pub(crate) struct Io {
     writer: JoinHandle<io::Result<()>>,
 }
 
+/// The notification the reader queues for the server once it has queued
+/// every message that has arrived ([`Frames::at_rest`]). A server that
+/// finds nothing queued after it has read all the client has sent: it
+/// checks the documents changed so far, instead of one version per message.
+pub(crate) fn idle() -> Message {
+    Message::Notification(Notification::new(IDLE.into(), Value::Null))
+}
+
+/// The method of [`idle`] (a client that sends it only hurries a check).
+pub(crate) const IDLE: &str = "$/cxc/idle";
+
+/// The most messages queued for the server.
+const QUEUED: usize = 4096;
+
+/// The bodies queued for the server and not taken yet: the reader reads
+/// ahead while the server checks (so that what has arrived meanwhile is
+/// read as one burst), up to [`MAX_BODY`] bytes of bodies (one message
+/// always goes, the longest a body can be).
+struct Ahead {
+    lengths: std::collections::VecDeque<usize>,
+    bytes: usize,
+}
+
+impl Ahead {
+    /// Queues `message`, once the server has taken enough of what is
+    /// queued; false when the server is gone.
+    fn send(&mut self, to_server: &Sender<Message>, message: Message, length: usize) -> bool {
+        loop {
+            // The channel keeps its order: what is still in it is the last.
+            while self.lengths.len() > to_server.len() {
+                self.bytes -= self.lengths.pop_front().unwrap_or(0);
+            }
+            if self.lengths.is_empty() || (self.bytes + length) as u64 <= MAX_BODY {
+                break;
+            }
+            // Only while the client is a whole limit ahead of the server.
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        if to_server.send(message).is_err() {
+            return false;
+        }
+        self.lengths.push_back(length);
+        self.bytes += length;
+        true
+    }
+}
+
 /// A connection whose messages are read from `input` and written to
-/// `output`, each on a thread of its own. The channels hold one message at
-/// a time: a client that sends faster than the server answers waits.
+/// `output`, each on a thread of its own. The reader queues messages ahead
+/// of the server ([`Ahead`]), and [`idle`] when it has nothing more at
+/// hand; a client that sends faster than that waits. The writer takes one
+/// message at a time.
 pub(crate) fn connect<R, W>(input: R, output: W) -> (Connection, Io)
 where
     R: BufRead + Send + 'static,
     W: Write + Send + 'static,
 {
     let output: Output<W> = Arc::new(Mutex::new(output));
-    let (to_server, from_client): (Sender<Message>, _) = bounded(0);
+    let (to_server, from_client): (Sender<Message>, _) = bounded(QUEUED);
     let (to_client, from_server): (Sender<Message>, Receiver<Message>) = bounded(0);
     let out = output.clone();
     let mut input = Frames::new(input);
+    let mut ahead = Ahead {
+        lengths: Default::default(),
+        bytes: 0,
+    };
+    // Whether the server has been told of every message queued.
+    let mut told = true;
     let reader = std::thread::spawn(move || loop {
+        if !told && input.at_rest() {
+            if !ahead.send(&to_server, idle(), 0) {
+                return Ok(());
+            }
+            told = true;
+        }
         match next(&mut input) {
-            Incoming::Message(message) => {
+            Incoming::Message(message, length) => {
                 let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
                 // After `exit`, or once the server is gone, nothing more is read.
-                if to_server.send(message).is_err() || exit {
+                if !ahead.send(&to_server, message, length) || exit {
                     return Ok(());
                 }
+                told = false;
             }
             Incoming::Refused(answer) => {
                 let _ = write_frame(&out, answer.to_string().as_bytes());

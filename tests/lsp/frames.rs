@@ -379,3 +379,79 @@ fn exit_before_shutdown_is_an_error_and_the_end_of_input_is_not() {
     assert!(run.status.success(), "{}", run.stderr);
     assert!(run.to(json!(1))["result"].is_object());
 }
+
+/// A burst of edits is checked once, at its last version (attack 15, M3:
+/// every `didChange` was checked in turn, 3,000 edits gave 3,001 checks,
+/// and a hover waited behind them all). The whole burst, a hover after it,
+/// then `shutdown`, arrive in one write: the hover is answered against the
+/// last text, the diagnostics published are the last version's, and the
+/// document is published a few times, not once per edit.
+#[test]
+fn a_burst_of_changes_is_checked_once_at_its_last_version() {
+    const EDITS: i64 = 200;
+    let dir = tempfile::tempdir().unwrap();
+    let text = |v: i64| format!("team crew{v} {{}}\nrole r {{ team nobody{v}; duty \"Help\" }}\n");
+    std::fs::write(dir.path().join("a.cx"), text(1)).unwrap();
+    let uri = format!(
+        "file://{}/a.cx",
+        std::fs::canonicalize(dir.path()).unwrap().display()
+    );
+    let mut input = initialize(1, dir.path());
+    input.extend(notification("initialized", json!({})));
+    input.extend(notification(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "cx", "version": 1, "text": text(1)}}),
+    ));
+    let last = EDITS + 1;
+    for v in 2..=last {
+        input.extend(notification(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v},
+                "contentChanges": [{"text": text(v)}]}),
+        ));
+    }
+    input.extend(request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 6}}),
+    ));
+    input.extend(request(3, "shutdown", Value::Null));
+    input.extend(notification("exit", Value::Null));
+    let run = lsp(dir.path(), input);
+    assert!(run.status.success(), "{}", run.stderr);
+
+    let hover = run.to(json!(2))["result"].to_string();
+    assert!(hover.contains(&format!("crew{last}")), "{hover}");
+    let published: Vec<&Value> = run
+        .answers
+        .iter()
+        .filter(|a| a["method"] == "textDocument/publishDiagnostics" && a["params"]["uri"] == uri)
+        .map(|a| &a["params"])
+        .collect();
+    assert!(
+        !published.is_empty() && published.len() <= 3,
+        "{} publications for {EDITS} edits",
+        published.len()
+    );
+    let final_ = published.last().unwrap();
+    assert_eq!(final_["version"], last, "{final_}");
+    let messages: Vec<&str> = final_["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains(&format!("`nobody{last}`")),
+        "{messages:?}"
+    );
+    // Published before `shutdown` is answered.
+    let position = |id: i64| run.answers.iter().position(|a| a["id"] == id).unwrap();
+    let last_publication = run
+        .answers
+        .iter()
+        .rposition(|a| a["method"] == "textDocument/publishDiagnostics")
+        .unwrap();
+    assert!(last_publication < position(3));
+}
