@@ -20,8 +20,12 @@ mod follow_sun;
 mod generated;
 #[path = "routing/invariants.rs"]
 mod invariants;
+#[path = "routing/own_line.rs"]
+mod own_line;
 #[path = "routing/shared_via.rs"]
 mod shared_via;
+#[path = "routing/timeouts.rs"]
+mod timeouts;
 #[path = "routing/twilio.rs"]
 mod twilio;
 #[path = "routing/wall.rs"]

@@ -283,7 +283,7 @@ too-many-tiers = a caller of channel `{ $channel }` can land in { $count } queue
     }); more than { $limit } cannot be staffed and explained
 too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
 mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
-mixed-tier-queue-help = give each tier its own queue, so the higher tier does not wait behind the lower one; or, where every customer must wait only their turn (a clinical or safety line), write `order arrival` in the queue
+mixed-tier-queue-help = one queue's people serve every tier in it: the TaskRouter export gives the better tier the higher task priority, so at busy times the lower tier waits behind every better-tier task, and a platform that does not route by priority (a Zendesk view) serves them all in turn; give each tier its own queue where each must keep its own target; or, where every customer must wait only their turn (a clinical or safety line), write `order arrival` in the queue
 unused = { $kind ->
         [customer_type] customer type
        *[other] { $kind }
@@ -434,6 +434,13 @@ zendesk-shared-via = the tickets of channel `{ $channel }` and of channel `{ $ot
 zendesk-shared-via-several = the tickets of channel `{ $channel }` and of channels { $others } all arrive through via_id { $via }: a Zendesk policy cannot tell them apart, so the first policy that names it takes them all, and the targets of the policies after it never apply to them
 zendesk-shared-via-wins = Zendesk: the tickets of channel `{ $channel }` and of channel `{ $other }` both arrive through via_id { $via }, and no policy can tell them apart: the first policy that names it, channel `{ $winner }`'s, takes both and gives them { $won }; `{ $loser }`'s own targets ({ $lost }) never apply; { $order }
 zendesk-shared-via-many = Zendesk: the tickets of channels { $channels } all arrive through via_id { $via }, and no policy can tell them apart: the first policy that names it, channel `{ $winner }`'s, takes them all and gives them { $won }; the others' own targets never apply ({ $lost }); { $order }
+zendesk-mark-shared = Zendesk: channel `{ $loser }` is given { $mark } in cxc.yaml (`{ $map }`), as channel `{ $winner }` is, and both arrive through one via_id: nothing tells those tickets apart, so `{ $winner }`'s policy, which comes first (its targets are the sooner, or neither is), takes them and gives them { $won }; `{ $loser }`'s own targets do not apply to them
+zendesk-mark-form = ticket form { $id }
+zendesk-mark-brand = brand { $id }
+zendesk-mark-tag = the tag `{ $tag }`
+zendesk-mark-shared-help = give each channel a ticket form, brand or tag of its own under `{ $map }`, one no other channel of its via_id has; a ticket form or brand that files tickets of both channels cannot tell them apart, a tag a trigger sets on one channel's tickets can
+zendesk-channel-tag-segment = Zendesk: channel `{ $channel }`'s tag `{ $tag }` (`exports.zendesk.channel_tags`) is segment `{ $segment }`'s tag: the channel's policies would require that tag twice, match every `{ $segment }` ticket of its via_id whatever channel it came from, and take the other channels' tickets
+zendesk-channel-tag-segment-help = give channel `{ $channel }` a tag no segment (and no other channel) has, one a trigger sets only on that channel's tickets
 zendesk-shared-via-lost = `{ $loser }`'s: { $lost }
 zendesk-channels-and = { $first } and { $last }
 zendesk-targets-both = { $reply }, { $resolution }
@@ -474,7 +481,9 @@ taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $af
 taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`, the ladder's last rung plus the channel's longest closure, at least an hour); else escalate sooner or in the ticketing system
 taskrouter-closed-longer = channel `{ $channel }` is closed for up to { $closed } on calendar `{ $calendar }` (from { $from } to { $to }), but TaskRouter cancels a task after { $lifetime }: a task created at the closing is cancelled before the line opens
 taskrouter-closed-longer-reach = no team of the queues a task on channel `{ $channel }` reaches ({ $queues }) is at work for up to { $closed } (from { $from } to { $to }, on the clock of calendar `{ $calendar }`), but TaskRouter cancels a task after { $lifetime }: a task created then is cancelled before anyone can take it
+taskrouter-task-lifetime-voice-help = on a voice line a complaint's ladder cannot wait in a call: escalate it in the ticketing system (a ticket the call creates), or escalate sooner
 taskrouter-closed-longer-help = create the tasks with a `Timeout` of at least { $needed } seconds (the closure plus the escalation ladder) and write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); else send tasks that arrive while the line is closed elsewhere (a voicemail or call-back flow)
+taskrouter-closed-longer-voice-help = a call cannot wait that long, and no task `Timeout` keeps a caller on the line: have the telephony tell callers of `{ $channel }` that the line is closed and when it opens (and offer a voicemail or call-back request, created as a task of another channel), or open the line or a queue of a team at work then
 taskrouter-closed-moment =
     { $day ->
         [mon] Mon
@@ -930,7 +939,7 @@ explain-complaint-without-feedback =
     .why = Closing the loop — telling the customer what was done — is what turns a complaint into loyalty. A complaint closed without feedback is, to the customer, ignored.
 explain-mixed-tier-queue =
     .summary = One queue serves segments of different tiers.
-    .why = In a shared queue the highest tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue or priority. A queue that must serve everyone in turn — a clinical or safety line — says `order arrival`: every task there gets the same priority, and the rule is silent on it.
+    .why = In a shared queue the tiers compete for the same people. Where tasks are ordered by tier priority (cxc's TaskRouter export) the lower tier waits behind every better-tier task at busy times; where they are not (a Zendesk view, a platform without priorities) the better tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue where each must keep its own target. A queue that must serve everyone in turn — a clinical or safety line — says `order arrival`: every task there gets the same priority, and the rule is silent on it.
 explain-too-many-tiers =
     .summary = A caller of one channel can land in more than 4 queue priority levels (configurable): the distinct tiers (and "no tier") of the segments whose contacts arrive on the channel — a live channel the segment lists, or a queue taking it there, and only segments that use the channel: a queue that names a segment on another channel takes none of its contacts.
     .why = The IVR rule is at most four levels: each is a separate priority in the channel's queues. Beyond a handful, the differences cannot be staffed or explained to customers, and low levels starve. A complaint is raised within its tier and is no level of its own.

@@ -64,7 +64,8 @@ fn what_an_export_cannot_say_is_said_at_its_line() {
     invariants::check(&built, "two e-mail channels for two segments");
 }
 
-/// The audit's Far East line (audit 2, A7): open Mon–Fri 09–19 and Sat
+/// The audit's Far East line (audit 2, A7; a chat line here, since a
+/// phone line is told what matters for a call instead, audit 15, L5): open Mon–Fri 09–19 and Sat
 /// 10–16, so closed from Saturday 16:00 to Monday 09:00, 41 hours. A task
 /// created at the closing waits in its queue, and TaskRouter cancels it
 /// after the task `Timeout` (24 h by default) — before the line opens. The
@@ -77,7 +78,7 @@ fn a_line_closed_longer_than_the_task_timeout_is_said() {
 calendar far_east { timezone "Asia/Vladivostok"; open mon-fri 09:00-19:00; open sat 10:00-16:00 }
 team t { lead l }
 role l { team t; duty "Lead" }
-channel phone_dv { kind phone; hours far_east; owner t }
+channel phone_dv { kind chat; hours far_east; owner t }
 segment mass { channels phone_dv }
 sla s for mass { hours far_east; answer phone_dv 80% within 1m }
 queue q { channel phone_dv; team t; agents 3; forecast 10 per 30m; aht 4m }
@@ -438,13 +439,13 @@ fn audit6_f5_no_closure_warning_for_a_line_that_opens_within_the_task_lifetime()
 
 /// Audit 12, M3: a Gold member who dials the Australian line, which Gold
 /// does not list (its members have their own line), is identified as Gold
-/// by the IVR and reaches the Australian queue at Gold's priority, not the
+/// by the IVR and reaches the Australian queue (at Standard's priority since audit 15, M1), not the
 /// fallback queue nobody staffs; nothing is said, since the spec offers
 /// the line to standard travellers only. Gold's own line keeps its queue.
 /// A segment that lists a line no queue serves still goes to the fallback,
 /// with its warning.
 #[test]
-fn audit12_m3_a_gold_member_on_the_public_line_is_answered_there_as_gold() {
+fn audit12_m3_a_gold_member_on_the_public_line_is_answered_there() {
     let spec = r#"service "Travel" { language en }
 team au "Adelaide" { lead au_head }
 role au_head "Head" { team au; duty "Lead" }
@@ -469,7 +470,9 @@ sla standard_sla "Standard" for standard { answer phone_au 80% within 60s; resol
     let gold = route("gold", "phone_au");
     let standard = route("standard", "phone_au");
     assert_eq!(gold.queue, standard.queue, "{}", built.stderr);
-    assert!(gold.priority > standard.priority, "{gold:?} {standard:?}");
+    // Answered there, but never ahead of the line's own customers
+    // (audit 15, M1: tiers rank the segments that list a channel).
+    assert!(gold.priority <= standard.priority, "{gold:?} {standard:?}");
     assert_ne!(route("gold", "gold_line").queue, gold.queue);
     assert!(!built.inexact_names("gold"), "{}", built.stderr);
     assert!(built.inexact_names("post"), "{}", built.stderr);
@@ -553,20 +556,22 @@ queue cq { channel chat; segments std; team t }
     };
     let (_w, one) = build_text(&spec(0), None);
     let (_w, six) = build_text(&spec(5), None);
-    // Gold on phone and chat, Standard on chat.
-    assert_eq!(filters(&one), 3, "{}", one.workflow);
+    // Gold on phone; Gold and Standard on chat, in one filter: on the
+    // chat Gold waits at Standard's priority, never ahead of the chat's
+    // own customers (audit 15, M1).
+    assert_eq!(filters(&one), 2, "{}", one.workflow);
     assert_eq!(filters(&six), filters(&one), "{}", six.workflow);
     let now = Moment {
         day: 0,
         minute: 600,
     };
-    // Every Gold segment writes in the Standard chat at Gold's priority,
-    // in the one filter.
+    // Every Gold segment writes in the Standard chat at Standard's
+    // priority (5), in the one filter.
     for segment in ["vip", "extra0", "extra4"] {
         let call = serde_json::json!({"channel": "chat", "segment": segment});
         let placed = twilio::route(&six.workflow, &call, now, 0, &|_| false).unwrap();
         assert!(placed.queue.ends_with("cq"), "{segment}: {placed:?}");
-        assert_eq!(placed.priority, 10, "{segment}: {placed:?}");
+        assert_eq!(placed.priority, 5, "{segment}: {placed:?}");
         assert!(placed.filter.is_some(), "{segment}: {placed:?}");
     }
     // A Standard customer on the Gold line meets the default filter.

@@ -170,10 +170,13 @@ fn fault_6_no_ladder_outlives_the_task_and_the_lifetime_is_written() {
     assert!(yaml.contains("\"task_timeout_seconds\": 86400"), "{yaml}");
     // A ladder whose rung is at one day: cut (and said) with the default
     // lifetime, kept for tasks created with a two-day Timeout.
-    let spec = SHARED.replace(
-        "resolve within 1d }",
-        "resolve within 2d; escalate after 1d to lead }",
-    );
+    // (A chat line: on a phone line no `Timeout` is advised, audit 15, L5.)
+    let spec = SHARED
+        .replace(
+            "resolve within 1d }",
+            "resolve within 2d; escalate after 1d to lead }",
+        )
+        .replace("{ kind phone;", "{ kind chat;");
     let task = serde_json::json!({"channel": "phone", "segment": "silver", "complaint": "late"});
     let now = Moment { day: 0, minute: 0 };
     let rules = "rules:\n  mixed-tier-queue: off\n";

@@ -202,10 +202,24 @@ fn a_complaint_ticket_keeps_its_tiers_stricter_targets() {
 /// never offered only to a queue nobody works once its first offer (half
 /// the acknowledgement: 450 s) is over, while a queue that serves it is at
 /// work.
+/// The minimal spec again with the complaint owned by a role of the
+/// Madrid hub (its agents), not the team: handed over the same way.
 #[test]
 fn a_complaint_raised_while_its_owners_hub_sleeps_reaches_the_hub_at_work() {
+    // The same complaint owned by a role of the Madrid hub, its agents:
+    // handed over as the team's is (route16).
+    let role_owned = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(manifest("tests/complaint_hubs/h1.cx")).unwrap();
+    let text = text.replace(
+        "complaint missing { owner hub_mad;",
+        "complaint missing { owner agent_mad;",
+    );
+    assert!(text.contains("owner agent_mad"));
+    std::fs::write(role_owned.path().join("h1.cx"), text).unwrap();
+    let role_spec = role_owned.path().to_str().unwrap().to_string();
     for (spec, complaint, segments) in [
         ("tests/complaint_hubs", "missing", &["plus"][..]),
+        (role_spec.as_str(), "missing", &["plus"][..]),
         (
             "tests/specs/boltbites",
             "order_problem",

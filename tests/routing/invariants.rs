@@ -569,40 +569,68 @@ pub fn check(built: &Built, what: &str) {
         );
     }
     let complaints: Vec<&Value> = list(&built.routing, "escalations").iter().collect();
+    // 3b. Per TaskQueue and channel, the priorities of the channel's own
+    //     customers (a segment it is offered to) and of the others'
+    //     tasks there, by segment (audit 15, M1).
+    type Strangers<'s> = Vec<(&'s str, u64)>;
+    let mut on_channel: BTreeMap<(String, &str), (Vec<u64>, Strangers)> = BTreeMap::new();
     for &(seg, ch) in &tasks {
+        let own = facts.offered(seg, ch);
         let mut variants = vec![(facts.task(seg, ch, None), None)];
         for c in &complaints {
             let id = default_name(s(&c["complaint"]));
             // Another segment's complaint task is an ordinary one.
-            let filed = !c["owner"].is_null()
-                && list(c, "segments").iter().any(|x| x == seg)
-                && facts.offered(seg, ch);
+            let filed =
+                !c["owner"].is_null() && list(c, "segments").iter().any(|x| x == seg) && own;
             variants.push((facts.task(seg, ch, Some(&id)), filed.then_some(id)));
         }
         for (task, complaint) in variants {
-            let mut empty: Vec<String> = Vec::new();
-            for age in [0u64, 1, 60, 3600, 4 * 3600, 86_399, facts.lifetime - 1] {
-                if let Some(p) = twilio::route(workflow, &task, moments[0], age, &none_empty) {
+            let mut record = |p: &twilio::Placed| {
+                let here = on_channel.entry((p.queue.clone(), ch)).or_default();
+                match own {
+                    true => here.0.push(p.priority),
+                    false => here.1.push((seg, p.priority)),
+                }
+                // Invariant 3 ranks the tiers among a channel's own
+                // customers; 3b the others below them.
+                if own || facts.by_arrival(&p.queue) {
                     in_queue.entry(p.queue.clone()).or_default().push((
                         tier_of(seg),
                         p.priority,
                         complaint.clone(),
                     ));
                 }
+            };
+            let mut empty: Vec<String> = Vec::new();
+            for age in [0u64, 1, 60, 3600, 4 * 3600, 86_399, facts.lifetime - 1] {
+                if let Some(p) = twilio::route(workflow, &task, moments[0], age, &none_empty) {
+                    record(&p);
+                }
             }
             while let Some(p) = twilio::route(workflow, &task, moments[0], 0, &|x: &str| {
                 empty.iter().any(|e| e == x)
             }) {
-                in_queue.entry(p.queue.clone()).or_default().push((
-                    tier_of(seg),
-                    p.priority,
-                    complaint.clone(),
-                ));
+                record(&p);
                 if empty.contains(&p.queue) {
                     break;
                 }
                 empty.push(p.queue);
             }
+        }
+    }
+    // 3b. A segment never outranks, on a channel, a segment the channel is
+    //     offered to while it is not: a diner who dials the riders' hotline
+    //     waits behind the riders who called before, whatever the diner's
+    //     tier (audit 15, M1).
+    for ((queue, ch), (own, strangers)) in &on_channel {
+        let Some(&lowest) = own.iter().min() else {
+            continue;
+        };
+        for &(seg, priority) in strangers {
+            assert!(
+                priority <= lowest,
+                "{what}: in {queue}, `{seg}`, which is not offered `{ch}`, has priority {priority} there, above {lowest} of the channel's own customers"
+            );
         }
     }
     for (queue, seen) in &in_queue {
@@ -918,7 +946,10 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
                 };
                 // (None: their tasks meet a queue of arrival order.)
                 let theirs = ordinary[&(other, och)].iter().min().copied();
-                if let Some(theirs) = theirs.filter(|_| och == ch && better) {
+                // Only the channel's own customers: another segment's
+                // tasks there wait below them all (audit 15, M1).
+                let own = facts.offered(other, och);
+                if let Some(theirs) = theirs.filter(|_| och == ch && better && own) {
                     assert!(
                         high < theirs,
                         "{what}: complaint {id} of {seg} on {ch} ranks {high}, as high as {other}'s ordinary {theirs}"

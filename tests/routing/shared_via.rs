@@ -298,3 +298,102 @@ fn a_channel_left_in_beside_several_lines_is_one_finding_naming_them() {
         "{finding}"
     );
 }
+
+/// Attack 15, M5: one ticket form given to the portal and the Severity-1
+/// form tells nothing apart. The sooner targets still come first (a
+/// Severity-1 ticket keeps its 15 minutes, the portal's tickets of that
+/// form get them too), and the finding says so at the portal's key in
+/// cxc.yaml, with the targets those tickets get. Overlapping lists
+/// (`[1, 2]` and `[2]`) are said the same way, for the shared form only.
+#[test]
+fn one_ticket_form_for_two_channels_is_said_and_the_sooner_targets_win() {
+    let config = "exports:\n  zendesk:\n    ticket_forms:\n      portal: [360001234567]\n      sev1_form: [360001234567]\n";
+    let (_w, built) = build_copy("tests/specs/stackwise", config);
+    invariants::check(&built, "stackwise, one form for two channels");
+    let applied = applies(&built.policies, &enterprise(Some(360001234567))).unwrap();
+    assert_eq!(
+        (applied.first_reply, applied.resolution),
+        (Some(SEV1.0), Some(SEV1.1)),
+        "{}",
+        applied.title
+    );
+    let text = built.stderr.replace("\n  │ ", " ");
+    let finding = (text.split("inexact-export"))
+        .find(|d| d.contains("is given ticket form 360001234567"))
+        .unwrap_or_else(|| panic!("{}", built.stderr));
+    assert!(
+        finding.contains("channel `portal` is given")
+            && finding.contains("`sev1_form`'s policy")
+            && finding.contains("first reply 15 minutes")
+            && finding.contains("cxc.yaml:4:7"),
+        "{finding}"
+    );
+
+    let config =
+        "exports:\n  zendesk:\n    ticket_forms:\n      sev1_form: [1, 2]\n      portal: [2]\n";
+    let (_w, built) = build_copy("tests/specs/stackwise", config);
+    invariants::check(&built, "stackwise, overlapping forms");
+    let text = built.stderr.replace("\n  │ ", " ");
+    assert!(text.contains("is given ticket form 2 "), "{}", built.stderr);
+    assert!(
+        !text.contains("is given ticket form 1 "),
+        "{}",
+        built.stderr
+    );
+    for form in [1, 2] {
+        let applied = applies(&built.policies, &enterprise(Some(form))).unwrap();
+        assert_eq!(
+            applied.first_reply,
+            Some(SEV1.0),
+            "{form}: {}",
+            applied.title
+        );
+    }
+    // Forms of their own: nothing to say.
+    let config =
+        "exports:\n  zendesk:\n    ticket_forms:\n      sev1_form: [1]\n      portal: [2]\n";
+    let (_w, built) = build_copy("tests/specs/stackwise", config);
+    let text = built.stderr.replace("\n  │ ", " ");
+    assert!(!text.contains("is given ticket form"), "{}", built.stderr);
+}
+
+/// Attack 15, M5: a channel tag that is a segment's tag would write a
+/// policy that requires the segment's tag twice and takes every ticket of
+/// the via id: an error at the tag's key in cxc.yaml; a tag of its own is
+/// quiet.
+#[test]
+fn a_channel_tag_equal_to_a_segment_tag_is_an_error() {
+    let run = |tag: &str| {
+        let work = tempfile::tempdir().unwrap();
+        let dir = work.path().join("spec");
+        super::copy(&super::manifest("tests/specs/stackwise"), &dir);
+        let config = format!("exports:\n  zendesk:\n    channel_tags:\n      sev1_form: {tag}\n");
+        std::fs::write(dir.join("cxc.yaml"), config).unwrap();
+        let out = work.path().join("out");
+        let args = [
+            "build",
+            dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--target",
+            "zendesk",
+            "--lang",
+            "en",
+        ];
+        let output = super::cxc_in(&dir, &args);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), stderr)
+    };
+    let (code, stderr) = run("enterprise");
+    assert_ne!(code, Some(0), "{stderr}");
+    let text = stderr.replace("\n  │ ", " ");
+    assert!(
+        text.contains("channel `sev1_form`'s tag `enterprise`")
+            && text.contains("is segment `enterprise`'s tag")
+            && text.contains("cxc.yaml:4:7"),
+        "{stderr}"
+    );
+    let (code, stderr) = run("sev1");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("is segment"), "{stderr}");
+}

@@ -24,7 +24,6 @@ use crate::i18n::Message;
 use crate::model::closure::{longest_closure, longest_joint_closure, Closure, LocalMinute};
 use crate::model::{Calendar, Channel, Idx, Party, Queue};
 use crate::msg;
-use std::collections::BTreeMap;
 
 /// A channel's longest closure for routing, with the queues whose teams
 /// are all away then when other teams' hours shortened it (else none).
@@ -36,6 +35,19 @@ impl Writer<'_> {
     pub(super) fn closed_for(&self, channel: Idx<Channel>) -> u64 {
         self.closure(channel)
             .map_or(0, |(c, _)| c.minutes().unsigned_abs() * 60)
+    }
+
+    /// The one task `Timeout` a channel needs (audit 15, L5: the closure
+    /// warning and the ladder warning asked two): its longest closure, an
+    /// hour at least, plus the longest complaint ladder the workflow can
+    /// hold there ([`Writer::holdable_ladders`]) — a complaint task created
+    /// at the closing climbs its ladder once the line opens.
+    pub(super) fn needed(&self, channel: Idx<Channel>) -> u64 {
+        let ladder = (self.ladders.get_or_init(|| self.holdable_ladders()))
+            .get(&channel)
+            .copied()
+            .unwrap_or(0);
+        self.closed_for(channel).max(3600) + ladder
     }
 
     /// [`Self::reach`] of `channel`, worked out once for every channel.
@@ -143,11 +155,7 @@ impl Writer<'_> {
     /// the longest complaint ladder the workflow holds on the channel
     /// (`ladders`), so that a complaint task created at the closing is
     /// still there, at the end of its ladder, when the line opens.
-    pub(super) fn closures(
-        &self,
-        ladders: &BTreeMap<Idx<Channel>, u64>,
-        problems: &mut Vec<Diagnostic>,
-    ) {
+    pub(super) fn closures(&self, problems: &mut Vec<Diagnostic>) {
         let model = self.model;
         let mut channels: Vec<Idx<Channel>> = self.plan.tasks.iter().map(|t| t.channel).collect();
         channels.sort();
@@ -170,7 +178,6 @@ impl Writer<'_> {
             if closed < self.lifetime {
                 continue;
             }
-            let needed = closed + ladders.get(&id).copied().unwrap_or(0);
             let (from, to) = (
                 moment(closure.from, closure.dated),
                 moment(closure.to, closure.dated),
@@ -208,12 +215,22 @@ impl Writer<'_> {
                     lifetime = lifetime
                 )
             };
-            problems.push(
-                Diagnostic::new(Code::InexactExport, hours.span, message)
-                    .help(msg!("taskrouter-closed-longer-help", needed = needed)),
-            );
+            // A call cannot wait out a closure of hours: what matters is
+            // that the caller is told (audit 15, L5: a 3.5-day Timeout
+            // advised for a voice line).
+            let help = match voice(channel) {
+                true => msg!("taskrouter-closed-longer-voice-help", channel = channel_id),
+                false => msg!("taskrouter-closed-longer-help", needed = self.needed(id)),
+            };
+            problems.push(Diagnostic::new(Code::InexactExport, hours.span, message).help(help));
         }
     }
+}
+
+/// A voice line: a task is a caller on the line, who cannot wait out a
+/// closure (a call is not kept for hours, let alone days).
+pub(super) fn voice(channel: &Channel) -> bool {
+    channel.kind == Some(crate::syntax::values::ChannelKind::Phone)
 }
 
 /// `Sat 16:00` for a closure every week has; `2026-12-31 23:00` around a

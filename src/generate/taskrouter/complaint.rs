@@ -10,6 +10,7 @@ use crate::model::{Channel, Complaint, Idx, Party, Ref, Role};
 use crate::msg;
 use crate::syntax::values::Language;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 impl Writer<'_> {
     /// Filters for one complaint rule: per channel, the segments whose
@@ -36,8 +37,8 @@ impl Writer<'_> {
         // The first rung some task would reach only after TaskRouter has
         // cancelled it.
         let mut too_late: Option<&Rung> = None;
-        // The longest closure of a channel where that happens, in seconds.
-        let mut closed_for = 0;
+        // The channels where that happens.
+        let mut late_on: Vec<Idx<Channel>> = Vec::new();
         // Ladders that end with a role too small for the channel's hours:
         // per role, its channels and the people each needs (`uncovered`).
         let mut off_duty: Vec<(Idx<Role>, Vec<Staffed>)> = Vec::new();
@@ -53,12 +54,15 @@ impl Writer<'_> {
             // Whom the last step offers the task to.
             let mut last_party = None;
             for (position, rung) in rungs.iter().enumerate() {
-                if rung.starts >= self.lifetime {
+                let queue = self.plan.team_queue(rung.party, task);
+                // Only a rung the workflow can hold (its party has a queue
+                // for the task) asks for a longer lifetime (audit 15, L5).
+                if rung.starts >= self.lifetime && queue.is_some() {
                     too_late.get_or_insert(rung);
-                    closed_for = closed_for.max(self.closed_for(task.channel));
+                    late_on.push(task.channel);
                     break;
                 }
-                let Some(queue) = self.plan.team_queue(rung.party, task) else {
+                let Some(queue) = queue else {
                     if position == 0 {
                         routed
                             .ordinary
@@ -73,9 +77,7 @@ impl Writer<'_> {
                     }
                     break;
                 };
-                let priority = self
-                    .plan
-                    .priority_in(&[queue], task.segment, Some(complaint));
+                let priority = self.plan.priority_in(&[queue], task, Some(complaint));
                 let mut step = json!({"queue": self.sid(queue), "priority": priority});
                 if let Party::Role(role) = rung.party {
                     step["expression"] = json!(format!(
@@ -92,14 +94,14 @@ impl Writer<'_> {
                 }
                 let next = rungs.get(position + 1).map(|r| r.starts);
                 let handover = match position {
-                    0 => self.handover(complaint, rung.party, queue, task, next),
+                    0 => self.handover(complaint, queue, task, next),
                     _ => None,
                 };
                 match handover {
                     Some((union, first_offer)) => {
                         step["skip_if"] = json!("workers.available == 0");
                         steps.push((rung.starts, step));
-                        let priority = self.plan.priority_in(&union, task.segment, Some(complaint));
+                        let priority = self.plan.priority_in(&union, task, Some(complaint));
                         let sid = self.waiting_sid(&union);
                         steps.push((
                             rung.starts + first_offer,
@@ -111,9 +113,9 @@ impl Writer<'_> {
                 last_party = Some(rung.party);
                 exported[position] = true;
             }
-            let Some(&(last, _)) = steps.last() else {
+            if steps.is_empty() {
                 continue;
-            };
+            }
             if let Some(Party::Role(role)) = last_party {
                 if let Some((_, needed)) = self.too_few_for_hours(role, task.channel) {
                     let at = match off_duty.iter().position(|(r, _)| *r == role) {
@@ -129,8 +131,6 @@ impl Writer<'_> {
                     }
                 }
             }
-            let ladder = routed.ladders.entry(task.channel).or_default();
-            *ladder = (*ladder).max(last);
             // Each step waits until the next rung starts (the timeouts add
             // up to that rung's start); the last waits out the task.
             for i in 0..steps.len() - 1 {
@@ -182,10 +182,7 @@ impl Writer<'_> {
                         lifetime = crate::i18n::Arg::seconds(self.lifetime, false)
                     ),
                 )
-                .help(msg!(
-                    "taskrouter-task-lifetime-help",
-                    needed = lifetime_needed(&rungs, closed_for).to_string()
-                )),
+                .help(self.lifetime_help(&late_on)),
             );
         }
         if !unrouted.is_empty() {
@@ -254,22 +251,23 @@ impl Writer<'_> {
     /// waiting queue), until the ladder's next rung. Returns that union,
     /// sorted, and the first offer in seconds: half the acknowledgement
     /// target, else [`super::overflow::FIRST_OFFER`]; `None` (the owner's
-    /// queue holds the task, as before) for a role owner, a team without
-    /// hours, a task with one queue, or a next rung sooner than the offer.
+    /// queue holds the task, as before) for an owner whose queue's team
+    /// keeps no hours, a task with one queue, or a next rung sooner than
+    /// the offer. A role owner is handed over the same way: offered first
+    /// to the role's people in its team's queue, skipped when none of them
+    /// is available (route16: a role of a sleeping hub held the complaint
+    /// until its team came back).
     /// A skipped owner step moves the next rung up by the first offer at
     /// most (timeouts add up from the task's age).
     fn handover(
         &self,
         complaint: &Complaint,
-        party: Party,
         owner_queue: Idx<crate::model::Queue>,
         task: super::plan::Task,
         next: Option<u64>,
     ) -> Option<(Vec<Idx<crate::model::Queue>>, u64)> {
         let model = self.model;
-        if !matches!(party, Party::Team(_))
-            || model.queue_hours(&model.queues[owner_queue]).is_none()
-        {
+        if model.queue_hours(&model.queues[owner_queue]).is_none() {
             return None;
         }
         let super::plan::Place::Served(mut queues) = self.plan.place(task) else {
@@ -293,6 +291,47 @@ impl Writer<'_> {
         }
         queues.sort();
         Some((queues, first_offer))
+    }
+
+    /// Per channel, the start of the last rung of the longest complaint
+    /// ladder the workflow can hold there (each rung's party has a queue
+    /// for the task; audit 15, L5: a rung to a role whose team has no queue
+    /// asked for 11 days more), whatever the task's lifetime.
+    pub(super) fn holdable_ladders(&self) -> BTreeMap<Idx<Channel>, u64> {
+        let mut out: BTreeMap<Idx<Channel>, u64> = BTreeMap::new();
+        for (_, complaint) in self.model.complaints.iter() {
+            let Some(owner) = complaint.owner.as_ref() else {
+                continue;
+            };
+            let rungs = self.rungs(complaint, owner);
+            let segments: Vec<_> = self.model.served(&complaint.segments).collect();
+            let tasks = (self.plan.tasks.iter())
+                .filter(|t| segments.contains(&t.segment) && self.plan.offered(**t));
+            for &task in tasks {
+                let held = (rungs.iter())
+                    .take_while(|r| self.plan.team_queue(r.party, task).is_some())
+                    .last();
+                if let Some(rung) = held {
+                    let ladder = out.entry(task.channel).or_default();
+                    *ladder = (*ladder).max(rung.starts);
+                }
+            }
+        }
+        out
+    }
+
+    /// The help of the lifetime warning of a ladder too long on `channels`:
+    /// the one `Timeout` each channel needs ([`Writer::needed`]), the
+    /// largest of them; on voice lines only, what matters for a call.
+    fn lifetime_help(&self, channels: &[Idx<Channel>]) -> crate::i18n::Message {
+        let model = self.model;
+        let written = channels
+            .iter()
+            .filter(|&&c| !super::closed::voice(&model.channels[c]));
+        match written.map(|&c| self.needed(c)).max() {
+            Some(needed) => msg!("taskrouter-task-lifetime-help", needed = needed.to_string()),
+            None => msg!("taskrouter-task-lifetime-voice-help"),
+        }
     }
 
     /// The ladder's rungs in order; a rung at the same time as an earlier
@@ -324,14 +363,6 @@ impl Writer<'_> {
         }
         rungs
     }
-}
-
-/// The task lifetime a whole ladder needs (audit 9, D7): its last rung's
-/// start plus the longest closure of the channel (as the closure warning
-/// counts it: a task created at the closing climbs the ladder once the line
-/// opens), and at least an hour on the last rung.
-fn lifetime_needed(rungs: &[Rung], closed_for: u64) -> u64 {
-    rungs.last().map_or(0, |r| r.starts) + closed_for.max(3600)
 }
 
 /// A channel, with the people a role needs to cover its hours.

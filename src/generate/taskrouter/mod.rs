@@ -42,7 +42,10 @@
 //!
 //! Each target carries the task priority of the segment's tier (higher is
 //! served first), so tiers keep their order inside a shared queue, and a
-//! complaint's above its tier's by its severity (`plan::priority`); on a
+//! complaint's above its tier's by its severity (`plan::priority`) — among
+//! a channel's own customers: a segment that reaches a public line it does
+//! not list waits there at most at the lowest priority of those who list
+//! it (`plan::priority_in`, audit 15, M1); on a
 //! queue that serves `order arrival`, every task's the same, a complaint's
 //! too (`plan::priority_in`).
 //! Queue SIDs come from `cxc.yaml` (`exports.taskrouter.queues`); without
@@ -103,9 +106,6 @@ struct Routed {
     /// the ordinary targets on it name the answering role, so they still
     /// take no ordinary task.
     guests: Guests,
-    /// The longest complaint ladder the workflow holds on each channel:
-    /// the start of its last rung, in seconds.
-    ladders: BTreeMap<Idx<Channel>, u64>,
     /// Complaint tasks whose owner's team has no queue for them: routed as
     /// the segment's other tasks, each target's priority raised by the
     /// complaint's bonus (`plan::bonus`).
@@ -123,6 +123,9 @@ struct Writer<'a> {
     /// worked out once, asked for by every complaint task that outlives
     /// its lifetime and by the closure warnings.
     closures: std::cell::OnceCell<Vec<Option<closed::Reach>>>,
+    /// Per channel, the longest complaint ladder the workflow can hold
+    /// ([`Writer::holdable_ladders`]), worked out once.
+    ladders: std::cell::OnceCell<BTreeMap<Idx<Channel>, u64>>,
 }
 
 /// A queue id under `exports.taskrouter.queues` that names no TaskQueue
@@ -165,6 +168,7 @@ pub fn export(
             .as_deref()
             .unwrap_or("segment"),
         closures: std::cell::OnceCell::new(),
+        ladders: std::cell::OnceCell::new(),
     };
     let mut filters = Vec::new();
     let mut routed = Routed::default();
@@ -174,7 +178,7 @@ pub fn export(
     let ordinary = writer.task_filters(&routed.guests, problems);
     filters.extend(writer.ordinary_complaint_filters(&routed.ordinary, &ordinary, language));
     filters.extend(ordinary.filters);
-    writer.closures(&routed.ladders, problems);
+    writer.closures(problems);
     let mut queues = writer.task_queues(&routed.guests, problems);
     queues.extend(writer.waiting_queues(&ordinary.unions));
     unknown_sids(exports, &queues, problems);
@@ -287,7 +291,7 @@ impl Writer<'_> {
                     (Vec::new(), Vec::new())
                 }
             };
-            let at = |queues: &[Idx<Queue>]| self.plan.priority_in(queues, task.segment, None);
+            let at = |queues: &[Idx<Queue>]| self.plan.priority_in(queues, task, None);
             // Each step is a queue, or the TaskQueue of peer queues
             // (`waiting`), offered the task at once.
             let mut queues: Vec<(String, u32)> = steps

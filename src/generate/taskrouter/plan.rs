@@ -45,6 +45,9 @@ pub struct Plan<'m> {
     /// Per queue, whether it serves each segment: asked for every task, so
     /// built once.
     serves_segment: Vec<Vec<bool>>,
+    /// Per channel, the lowest ordinary priority of a segment the channel
+    /// is offered to ([`Self::offered`]): its own customers.
+    floors: Vec<Option<u32>>,
     pub tasks: Vec<Task>,
 }
 
@@ -75,9 +78,20 @@ impl<'m> Plan<'m> {
             model,
             ranks,
             serves_segment,
+            floors: Vec::new(),
             tasks: Vec::new(),
         };
         plan.tasks = plan.find_tasks();
+        plan.floors = model
+            .channels
+            .ids()
+            .map(|channel| {
+                (model.segments.ids())
+                    .filter(|&segment| plan.offered(Task { segment, channel }))
+                    .map(|segment| plan.priority(segment, None))
+                    .min()
+            })
+            .collect();
         plan
     }
 
@@ -100,14 +114,26 @@ impl<'m> Plan<'m> {
     /// order of arrival: a complaint's severity is how much it matters to
     /// the company, not how urgent the call is, and on an emergency line no
     /// complaint goes before a traveller in distress (audit 12, M2).
+    ///
+    /// A task on a channel not offered to its segment (a diner who dials
+    /// the riders' hotline, reaching it because the line is public,
+    /// [`Self::find_tasks`]) never outranks the channel's own customers
+    /// (audit 15, M1): its priority is at most the lowest ordinary priority
+    /// of a segment the channel is offered to, so it waits its turn behind
+    /// those who arrived before it, whatever its tier.
     pub fn priority_in(
         &self,
         queues: &[Idx<Queue>],
-        segment: Idx<Segment>,
+        task: Task,
         complaint: Option<&Complaint>,
     ) -> u32 {
+        let segment = task.segment;
         if !queues.iter().any(|&q| self.model.queues[q].by_arrival()) {
-            return self.priority(segment, complaint);
+            let own = self.priority(segment, complaint);
+            return match self.floors[task.channel.index()] {
+                Some(floor) if !self.offered(task) => own.min(floor),
+                _ => own,
+            };
         }
         let best = queues
             .iter()

@@ -32,6 +32,7 @@
 //! is not open 24×7; the schedule to put on those tickets is in
 //! `zendesk-schedules.json`, which names the policies that rely on it.
 
+mod clashes;
 mod complaints;
 mod schedules;
 mod shadow;
@@ -236,6 +237,7 @@ pub fn policies(
 ) -> Policies {
     let mut calendars = Vec::new();
     let segments = SegmentMatch::new(model, exports, names, problems);
+    clashes::segment_tags(model, exports, &segments, problems);
     let mut out = Vec::new();
     let mut named = Vec::new();
     let tiers = slas::tiered(model, exports, problems);

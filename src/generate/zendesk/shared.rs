@@ -242,7 +242,7 @@ fn later(
 
 /// A policy's targets as the export's findings say them: "first reply
 /// 15 minutes, resolution 8 hours", or that there are none.
-fn targets(model: &Model, (reply, resolution): (Option<Target>, Option<Target>)) -> Arg {
+pub(super) fn targets(model: &Model, (reply, resolution): (Option<Target>, Option<Target>)) -> Arg {
     let reply = reply.map(|t| msg!("zendesk-target-reply", time = sooner::said(model, &t)));
     let resolution =
         resolution.map(|t| msg!("zendesk-target-resolution", time = sooner::said(model, &t)));

@@ -561,7 +561,9 @@ fn channel_groups(
             }),
         }
     }
-    (ordered(model, exports, groups), ungoverned)
+    let groups = ordered(model, exports, groups);
+    super::clashes::shared(model, exports, &groups, problems);
+    (groups, ungoverned)
 }
 
 /// The groups in the order their policies must be matched: a group goes
@@ -569,8 +571,9 @@ fn channel_groups(
 /// Zendesk can tell its tickets apart (its channel's form, brand or tag)
 /// and the other's not, or, when neither can be told apart, its targets
 /// are the sooner ([`first_ends`]): a ticket Zendesk cannot place gets the
-/// sooner target it may be owed, never the later (audit 13, H2). Other
-/// groups keep their order.
+/// sooner target it may be owed, never the later (audit 13, H2); so too
+/// two marked groups that share a mark (attack 15, M5: one ticket form
+/// given to two channels). Other groups keep their order.
 fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
     let vias = |g: &Group| -> Vec<u64> {
         (g.channels.iter())
@@ -590,6 +593,10 @@ fn ordered(model: &Model, exports: &Exports, groups: Vec<Group>) -> Vec<Group> {
                 && match (marked(&group), marked(h)) {
                     (true, false) => true,
                     (false, false) => first_ends(model, &group, h) == Some(true),
+                    (true, true) => {
+                        super::clashes::overlap(model, exports, &group, h)
+                            && first_ends(model, &group, h) == Some(true)
+                    }
                     _ => false,
                 }
         });
