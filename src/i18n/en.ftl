@@ -224,6 +224,7 @@ tier-wall-at-most = { $target }: at most { $wall } of wall-clock time on its SLA
 pareto-mismatch = tier-{ $tier } segment `{ $segment }` brings { $revenue } of revenue from { $share } of customers ({ $ratio }× per customer), less per customer than tier-{ $worse_tier } segment `{ $worse }` ({ $worse_ratio }×)
 pareto-mismatch-help = check the `share` and `revenue` figures; if they hold, `{ $worse }` deserves the better tier
 tier-without-value = tier-{ $tier } segment `{ $segment }` has an average check of { $check }, below tier-{ $worse_tier } segment `{ $worse }` ({ $worse_check }): the tiers do not follow what customers are worth
+tier-without-value-queue = tier-{ $tier } segment `{ $segment }` has an average check of { $check }, below tier-{ $worse_tier } segment `{ $worse }` ({ $worse_check }), whose customers wait with its own in queue `{ $queue }`: the tiers do not follow what customers are worth
 tier-without-value-help = check the `average_check` figures (or give `share` and `revenue`); if they hold, `{ $worse }` deserves the better tier
 tier-without-value-figure = tier-{ $tier } segment `{ $segment }` gives no value figure, while other segments do (`{ $example }`): nothing says why it has this tier
 tier-without-value-figure-help = give the segment `share` and `revenue`, or `average_check`, so its tier can be held against its value

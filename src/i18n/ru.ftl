@@ -227,6 +227,7 @@ tier-wall-at-most = { $target }: не больше { $wall } календарн�
 pareto-mismatch = сегмент `{ $segment }` уровня { $tier } приносит { $revenue } выручки при { $share } клиентов ({ $ratio }× на клиента) — меньше на клиента, чем сегмент `{ $worse }` уровня { $worse_tier } ({ $worse_ratio }×)
 pareto-mismatch-help = проверьте цифры `share` и `revenue`; если они верны, `{ $worse }` заслуживает лучшего уровня
 tier-without-value = у сегмента `{ $segment }` уровня { $tier } средний чек { $check } — меньше, чем у сегмента `{ $worse }` уровня { $worse_tier } ({ $worse_check }): уровни не следуют ценности клиентов
+tier-without-value-queue = у сегмента `{ $segment }` уровня { $tier } средний чек { $check } — меньше, чем у сегмента `{ $worse }` уровня { $worse_tier } ({ $worse_check }), чьи клиенты ждут вместе с его клиентами в очереди `{ $queue }`: уровни не следуют ценности клиентов
 tier-without-value-help = проверьте цифры `average_check` (или укажите `share` и `revenue`); если они верны, `{ $worse }` заслуживает лучшего уровня
 tier-without-value-figure = сегмент `{ $segment }` уровня { $tier } не указывает ни одной цифры ценности, хотя другие сегменты указывают (`{ $example }`): ничто не объясняет, почему у него этот уровень
 tier-without-value-figure-help = укажите для сегмента `share` и `revenue` или `average_check`, чтобы его уровень можно было сверить с его ценностью
