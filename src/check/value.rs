@@ -11,7 +11,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
-use crate::model::{Idx, Segment};
+use crate::model::{Idx, Queue, Segment};
 use crate::msg;
 
 pub const DOCS: &[CodeDoc] = &[CodeDoc {
@@ -36,7 +36,11 @@ struct Entry {
     has_ratio: bool,
 }
 
-/// A better tier whose average check is below a worse tier's.
+/// A better tier whose average check is below a worse tier's, among
+/// segments that can meet in one queue (audit 15, L9: diners and
+/// restaurants never wait in the same queue, so their tiers are not
+/// ranked against each other). A spec with no queues compares every
+/// tiered segment.
 fn inverted_checks(ctx: &mut Ctx) {
     let model = ctx.model;
     let entries: Vec<Entry> = model
@@ -51,8 +55,37 @@ fn inverted_checks(ctx: &mut Ctx) {
             })
         })
         .collect();
-    for (better, worse) in inversions(entries) {
-        report_inverted(ctx, &better, &worse);
+    if model.queues.is_empty() {
+        for (better, worse) in inversions(entries) {
+            report_inverted(ctx, &better, &worse, None);
+        }
+        return;
+    }
+    // One finding per segment: the first queue where a worse tier's check
+    // beats it.
+    let mut found: Vec<(Entry, Entry, Idx<Queue>)> = Vec::new();
+    for (id, queue) in model.queues.iter() {
+        let Some(channel) = queue.channel.as_ref().and_then(|c| c.target) else {
+            continue;
+        };
+        let takes = |s: Idx<Segment>| {
+            (queue.segments.is_empty() || queue.segments.iter().any(|r| r.target == Some(s)))
+                && super::channels::takes_contacts(model, channel, s)
+        };
+        let met: Vec<Entry> = entries
+            .iter()
+            .filter(|e| takes(e.segment))
+            .copied()
+            .collect();
+        for (better, worse) in inversions(met) {
+            if !found.iter().any(|(b, ..)| b.segment == better.segment) {
+                found.push((better, worse, id));
+            }
+        }
+    }
+    found.sort_by_key(|(b, ..)| b.segment);
+    for (better, worse, queue) in found {
+        report_inverted(ctx, &better, &worse, Some(queue));
     }
 }
 
@@ -90,28 +123,37 @@ fn inversions(mut entries: Vec<Entry>) -> Vec<(Entry, Entry)> {
     found
 }
 
-fn report_inverted(ctx: &mut Ctx, better: &Entry, worse: &Entry) {
+fn report_inverted(ctx: &mut Ctx, better: &Entry, worse: &Entry, queue: Option<Idx<Queue>>) {
     let model = ctx.model;
     let (s, w) = (
         &model.segments[better.segment],
         &model.segments[worse.segment],
     );
     let span = s.tier.map_or(s.header.span, |t| t.span);
+    let message = match queue {
+        None => msg!(
+            "tier-without-value",
+            tier = better.tier,
+            segment = &s.header.id,
+            check = money(better.check),
+            worse_tier = worse.tier,
+            worse = &w.header.id,
+            worse_check = money(worse.check)
+        ),
+        Some(queue) => msg!(
+            "tier-without-value-queue",
+            tier = better.tier,
+            segment = &s.header.id,
+            check = money(better.check),
+            worse_tier = worse.tier,
+            worse = &w.header.id,
+            worse_check = money(worse.check),
+            queue = &model.queues[queue].header.id
+        ),
+    };
     ctx.report(
-        Diagnostic::new(
-            Code::TierWithoutValue,
-            span,
-            msg!(
-                "tier-without-value",
-                tier = better.tier,
-                segment = &s.header.id,
-                check = money(better.check),
-                worse_tier = worse.tier,
-                worse = &w.header.id,
-                worse_check = money(worse.check)
-            ),
-        )
-        .help(msg!("tier-without-value-help", worse = &w.header.id)),
+        Diagnostic::new(Code::TierWithoutValue, span, message)
+            .help(msg!("tier-without-value-help", worse = &w.header.id)),
     );
 }
 

@@ -27,7 +27,31 @@ unattended-channel-help = remove `self_service` and give it an `owner` and `hour
 preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
 sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer: a contact made then waits until the channel opens, and the target's clock counts the wait
-hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }): from { $day } { $from } to { $until } { $to } on the clock of `{ $calendar }`, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
+hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }): { $when }, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
+hours-uncovered-segments = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take { $count ->
+        [one] segment
+       *[other] segments
+    } { $segments } is worked ({ $queues }; a queue that names other segments does not take theirs): { $when }, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
+uncovered-once = from { $day } { $from } to { $until } { $to } { $clock }
+uncovered-daily = every day from { $from } to { $to } { $clock }
+uncovered-daily-overnight = every day from { $from } to { $to } the next day { $clock }
+uncovered-days = on { $days } from { $from } to { $to } { $clock }
+uncovered-days-overnight = on { $days } from { $from } to { $to } the next day { $clock }
+clock-of-calendar = on the clock of `{ $calendar }` ({ $zone })
+clock-of-calendar-home = on the clock of `{ $calendar }`, { $zone } (the calendar names no zone: it is read in the home zone)
+clock-of-calendar-utc = on the clock of `{ $calendar }`, UTC (no calendar names a zone)
+weekdays-range = { $from }–{ $to }
+weekdays-and = { $head } and { $last }
+weekdays-comma = { $head }, { $rest }
+weekday-full = { $day ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+       *[sun] Sunday
+    }
 hours-uncovered-help = give a queue of `{ $channel }` to a team whose `hours` cover that time (or give the queue such `hours`), or close the channel then (its `hours`)
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
 weekday-on-date = { $day } { $date }
@@ -200,6 +224,7 @@ tier-wall-at-most = { $target }: at most { $wall } of wall-clock time on its SLA
 pareto-mismatch = tier-{ $tier } segment `{ $segment }` brings { $revenue } of revenue from { $share } of customers ({ $ratio }× per customer), less per customer than tier-{ $worse_tier } segment `{ $worse }` ({ $worse_ratio }×)
 pareto-mismatch-help = check the `share` and `revenue` figures; if they hold, `{ $worse }` deserves the better tier
 tier-without-value = tier-{ $tier } segment `{ $segment }` has an average check of { $check }, below tier-{ $worse_tier } segment `{ $worse }` ({ $worse_check }): the tiers do not follow what customers are worth
+tier-without-value-queue = tier-{ $tier } segment `{ $segment }` has an average check of { $check }, below tier-{ $worse_tier } segment `{ $worse }` ({ $worse_check }), whose customers wait with its own in queue `{ $queue }`: the tiers do not follow what customers are worth
 tier-without-value-help = check the `average_check` figures (or give `share` and `revenue`); if they hold, `{ $worse }` deserves the better tier
 tier-without-value-figure = tier-{ $tier } segment `{ $segment }` gives no value figure, while other segments do (`{ $example }`): nothing says why it has this tier
 tier-without-value-figure-help = give the segment `share` and `revenue`, or `average_check`, so its tier can be held against its value

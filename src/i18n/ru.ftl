@@ -31,7 +31,31 @@ unattended-channel-help = уберите `self_service` и назначьте к
 preferred-channel-not-offered = клиентов типа `{ $customer_type }` направляют в канал `{ $channel }`, но ни одному из их сегментов ({ $segments }) этот канал не предложен
 preferred-channel-not-offered-help = добавьте `{ $channel }` в `channels` сегмента с этим типом клиентов или выберите канал, который у них есть
 sla-beyond-channel-hours = SLA `{ $sla }` считает время по календарю `{ $calendar }`, когда канал `{ $channel }` закрыт (его часы `{ $hours }`; например, { $day } { $from }–{ $to }): норматив идёт, когда ответить некому: обращение, поступившее в это время, ждёт открытия канала, а часы норматива засчитывают это ожидание
-hours-uncovered = канал `{ $channel }` открыт (календарь `{ $calendar }`), когда не работает ни одна из принимающих его очередей ({ $queues }): с { $day } { $from } до { $until } { $to } по часам `{ $calendar }`, { $closed } подряд: обращение, поступившее в это время, ждёт, пока выйдет на работу какая-нибудь команда, и TaskRouter может отменить его раньше
+hours-uncovered = канал `{ $channel }` открыт (календарь `{ $calendar }`), когда не работает ни одна из принимающих его очередей ({ $queues }): { $when }, { $closed } подряд: обращение, поступившее в это время, ждёт, пока выйдет на работу какая-нибудь команда, и TaskRouter может отменить его раньше
+hours-uncovered-segments = канал `{ $channel }` открыт (календарь `{ $calendar }`), когда не работает ни одна из очередей, принимающих { $count ->
+        [one] сегмент
+       *[other] сегменты
+    } { $segments } ({ $queues }; очередь, где названы другие сегменты, их обращений не берёт): { $when }, { $closed } подряд: обращение, поступившее в это время, ждёт, пока выйдет на работу какая-нибудь команда, и TaskRouter может отменить его раньше
+uncovered-once = с { $day } { $from } до { $until } { $to } { $clock }
+uncovered-daily = каждый день с { $from } до { $to } { $clock }
+uncovered-daily-overnight = каждый день с { $from } до { $to } следующего дня { $clock }
+uncovered-days = каждую неделю ({ $days }) с { $from } до { $to } { $clock }
+uncovered-days-overnight = каждую неделю ({ $days }) с { $from } до { $to } следующего дня { $clock }
+clock-of-calendar = по часам `{ $calendar }` ({ $zone })
+clock-of-calendar-home = по часам `{ $calendar }`, { $zone } (у календаря нет своего часового пояса: он читается в домашнем)
+clock-of-calendar-utc = по часам `{ $calendar }`, по UTC (ни один календарь не называет часовой пояс)
+weekdays-range = { $from }–{ $to }
+weekdays-and = { $head } и { $last }
+weekdays-comma = { $head }, { $rest }
+weekday-full = { $day ->
+        [mon] понедельник
+        [tue] вторник
+        [wed] среда
+        [thu] четверг
+        [fri] пятница
+        [sat] суббота
+       *[sun] воскресенье
+    }
 hours-uncovered-help = отдайте очередь канала `{ $channel }` команде, чьи часы (`hours`) покрывают это время (или задайте очереди такие `hours`), либо закройте канал в это время (его `hours`)
 sla-beyond-channel-hours-help = считайте норматив по часам канала (`hours { $hours }`) или откройте `{ $channel }` на всё время, которое обещает SLA
 weekday-on-date = { $day } { $date }
@@ -203,6 +227,7 @@ tier-wall-at-most = { $target }: не больше { $wall } календарн�
 pareto-mismatch = сегмент `{ $segment }` уровня { $tier } приносит { $revenue } выручки при { $share } клиентов ({ $ratio }× на клиента) — меньше на клиента, чем сегмент `{ $worse }` уровня { $worse_tier } ({ $worse_ratio }×)
 pareto-mismatch-help = проверьте цифры `share` и `revenue`; если они верны, `{ $worse }` заслуживает лучшего уровня
 tier-without-value = у сегмента `{ $segment }` уровня { $tier } средний чек { $check } — меньше, чем у сегмента `{ $worse }` уровня { $worse_tier } ({ $worse_check }): уровни не следуют ценности клиентов
+tier-without-value-queue = у сегмента `{ $segment }` уровня { $tier } средний чек { $check } — меньше, чем у сегмента `{ $worse }` уровня { $worse_tier } ({ $worse_check }), чьи клиенты ждут вместе с его клиентами в очереди `{ $queue }`: уровни не следуют ценности клиентов
 tier-without-value-help = проверьте цифры `average_check` (или укажите `share` и `revenue`); если они верны, `{ $worse }` заслуживает лучшего уровня
 tier-without-value-figure = сегмент `{ $segment }` уровня { $tier } не указывает ни одной цифры ценности, хотя другие сегменты указывают (`{ $example }`): ничто не объясняет, почему у него этот уровень
 tier-without-value-figure-help = укажите для сегмента `share` и `revenue` или `average_check`, чтобы его уровень можно было сверить с его ценностью

@@ -411,8 +411,12 @@ fn late(
     times: &super::sketch::Sketch,
     period: &Arg,
 ) -> Diagnostic {
+    // A time over the limit never reads as within it (audit 15, L4).
+    let limit = within.running_time().map(|d| d.seconds());
     let quantile = |q| {
-        let seconds = times.quantile(q).map_or(0, |s| round(s).seconds());
+        let seconds = times
+            .quantile(q)
+            .map_or(0, |s| round_beside(s, limit).seconds());
         Arg::seconds(seconds, false)
     };
     let late = (kept.n - kept.kept) as f64;
@@ -493,6 +497,36 @@ pub fn round(seconds: i64) -> Duration {
         _ => 3600,
     };
     Duration::from_seconds((s + unit / 2) / unit * unit)
+}
+
+/// A measured time rounded as [`round`] does, unless that carries it
+/// across `limit` (seconds): then to the second (to the minute from a day
+/// on), and up or down so that it stays on its side — a time over the
+/// limit never reads as equal to or within it, one within it never as
+/// over it, as [`super::shown`] does for percentages (audit 15, L4: a
+/// median of 627 s beside "longer than 10 minutes" reads "10 minutes 27
+/// seconds", not "10 minutes"). The one rule for every text that sets a
+/// measured time beside a limit.
+pub fn round_beside(seconds: i64, limit: Option<u64>) -> Duration {
+    let plain = round(seconds);
+    let Some(limit) = limit else {
+        return plain;
+    };
+    let s = seconds.max(0) as u64;
+    let over = |t: u64| t > limit;
+    if over(plain.seconds()) == over(s) {
+        return plain;
+    }
+    let fine = if s >= 86_400 { 60 } else { 1 };
+    let near = (s + fine / 2) / fine * fine;
+    let kept = if over(near) == over(s) {
+        near
+    } else if over(s) {
+        s.div_ceil(fine) * fine
+    } else {
+        s / fine * fine
+    };
+    Duration::from_seconds(kept)
 }
 
 /// The first and last day measured in an export, said in the message's

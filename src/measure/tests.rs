@@ -454,3 +454,35 @@ fn a_journey_promise_counts_stalled_cases_once_their_deadline_has_passed() {
     );
     assert_eq!(promise(&closed), (2, 2));
 }
+
+/// A measured time over its limit never reads as the limit or under it,
+/// nor one within it as over it; away from the limit it is rounded as
+/// before (audit 15, L4).
+#[test]
+fn a_time_is_never_rounded_across_its_limit() {
+    use super::findings::round_beside;
+    let ten = Some(600);
+    let said = |s: i64, limit: Option<u64>| round_beside(s, limit).seconds();
+    // 627 s beside "10 minutes": 10 min 27 s, not 10 min.
+    assert_eq!(said(627, ten), 627);
+    assert_eq!(said(627, None), 600);
+    // 600.x s cannot be; 601 s stays over.
+    assert_eq!(said(601, ten), 601);
+    // Within the limit, or far from it: as before.
+    assert_eq!(said(599, ten), 600);
+    assert_eq!(said(1_000, ten), 1_020);
+    // 59 min 40 s over a 59 min 30 s limit: 1 hour, still over.
+    assert_eq!(said(3_580, Some(3_570)), 3_600);
+    // Over a day, to the minute, rounded up to stay over.
+    assert_eq!(said(86_400 + 20, Some(86_400)), 86_400 + 60);
+    for s in 0..5_000 {
+        for limit in [30, 59, 60, 119, 120, 600, 3_600] {
+            let shown = said(s, Some(limit));
+            assert_eq!(
+                shown > limit,
+                s as u64 > limit,
+                "{s} s beside {limit} s read {shown}"
+            );
+        }
+    }
+}

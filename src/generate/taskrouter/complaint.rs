@@ -267,9 +267,8 @@ impl Writer<'_> {
         next: Option<u64>,
     ) -> Option<(Vec<Idx<crate::model::Queue>>, u64)> {
         let model = self.model;
-        if model.queue_hours(&model.queues[owner_queue]).is_none() {
-            return None;
-        }
+        // Only an owner queue that keeps hours of its own hands over.
+        model.queue_hours(&model.queues[owner_queue])?;
         let super::plan::Place::Served(mut queues) = self.plan.place(task) else {
             return None;
         };

@@ -13,7 +13,7 @@
 use super::{Closure, LocalMinute};
 use crate::model::clock::{zone, Clock};
 use crate::model::Calendar;
-use crate::syntax::values::Date;
+use crate::syntax::values::{Date, Weekday};
 use jiff::Timestamp;
 
 const fn monday(year: i32, month: u32, day: u32) -> Date {
@@ -53,10 +53,22 @@ fn distinct<'a>(calendars: &[&'a Calendar]) -> Vec<&'a Calendar> {
         .collect()
 }
 
+/// The longest stretch when `open` is open and none of `others` is, and
+/// the weekdays it starts on when it repeats in a plain week (audit 15,
+/// L1: Saturday and Sunday both have it; one day, or none when it happens
+/// on its dates only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncovered {
+    pub gap: Closure,
+    /// The weekdays (Monday first) on which a stretch as long, starting at
+    /// the same time of day, comes every week; empty for a dated stretch.
+    pub weekdays: Vec<Weekday>,
+}
+
 /// The longest stretch when `open` is open and none of `others` is, on
 /// `open`'s wall clock (the earliest of equally long ones), holidays
-/// counted; `None` when they cover it.
-pub fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closure> {
+/// counted, with the weekdays it repeats on; `None` when they cover it.
+pub fn uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Uncovered> {
     let others = distinct(others);
     let closed = holidays(open);
     let demand = Clock::new(&open.week, &closed, zone(open));
@@ -84,10 +96,12 @@ pub fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closur
     // every week's.
     let mut seen = std::collections::HashSet::new();
     mondays.retain(|m| seen.insert(*m));
-    // The stretch, and whether a plain week has it too (else it happens
-    // in the weeks the clocks disagree, or on holidays, only).
+    // The stretch, whether a plain week has it too (else it happens in the
+    // weeks the clocks disagree, or on holidays, only), and the stretches
+    // of its fortnight.
     let mut best: Option<(i64, i64)> = None;
     let mut every_week = false;
+    let mut fortnight: Vec<(i64, i64)> = Vec::new();
     let plain = [WEEKS[0].to_days(), WEEKS[1].to_days()];
     for monday in mondays {
         // A fortnight, so that a weekly stretch across the turn of the week
@@ -98,24 +112,39 @@ pub fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closur
             .flat_map(|c| (monday - 2..monday + 16).flat_map(move |d| c.open_on(d)))
             .collect();
         covered.sort_unstable();
-        for (a, b) in merged((monday..monday + 14).flat_map(|d| demand.open_on(d))) {
-            if let Some(gap) = longest_gap_in(a, b, &covered) {
-                if best.is_none_or(|(s, e)| gap.1 - gap.0 > e - s) {
-                    best = Some(gap);
-                    every_week = plain.contains(&monday);
-                }
+        let gaps: Vec<(i64, i64)> = merged((monday..monday + 14).flat_map(|d| demand.open_on(d)))
+            .into_iter()
+            .flat_map(|(a, b)| gaps_in(a, b, &covered))
+            .collect();
+        for &gap in &gaps {
+            if best.is_none_or(|(s, e)| gap.1 - gap.0 > e - s) {
+                best = Some(gap);
+                every_week = plain.contains(&monday);
+                fortnight.clone_from(&gaps);
             }
         }
     }
-    let (from, to) = best?;
-    let (from, to) = (minute(from), minute(to));
+    let (start, end) = best?;
+    let (from, to) = (minute(start), minute(end));
     // A stretch that takes in a holiday, or that only the weeks of
     // disagreeing clocks have, happens on its dates only.
     let days = from.0.div_euclid(24 * 60)..=to.0.div_euclid(24 * 60);
-    Some(Closure {
-        from,
-        to,
-        dated: !every_week || dated.iter().any(|d| days.contains(d)),
+    let dated = !every_week || dated.iter().any(|d| days.contains(d));
+    let mut weekdays: Vec<Weekday> = Vec::new();
+    if !dated {
+        let time = from.0.rem_euclid(24 * 60);
+        for (a, b) in fortnight {
+            let at = minute(a);
+            if b - a == end - start && at.0.rem_euclid(24 * 60) == time {
+                weekdays.push(at.weekday());
+            }
+        }
+        weekdays.sort_by_key(|d| d.index());
+        weekdays.dedup();
+    }
+    Some(Uncovered {
+        gap: Closure { from, to, dated },
+        weekdays,
     })
 }
 
@@ -134,14 +163,14 @@ fn merged(windows: impl Iterator<Item = (i64, i64)>) -> Vec<(i64, i64)> {
     out
 }
 
-/// The longest part of `[a, b)` that no interval of `covered` (sorted by
-/// start) covers.
-fn longest_gap_in(a: i64, b: i64, covered: &[(i64, i64)]) -> Option<(i64, i64)> {
-    let mut best: Option<(i64, i64)> = None;
+/// The parts of `[a, b)` that no interval of `covered` (sorted by start)
+/// covers, in order.
+fn gaps_in(a: i64, b: i64, covered: &[(i64, i64)]) -> Vec<(i64, i64)> {
+    let mut gaps = Vec::new();
     let mut at = a;
     let mut note = |from: i64, to: i64| {
-        if to > from && best.is_none_or(|(s, e)| to - from > e - s) {
-            best = Some((from, to));
+        if to > from {
+            gaps.push((from, to));
         }
     };
     for &(x, y) in covered {
@@ -158,12 +187,16 @@ fn longest_gap_in(a: i64, b: i64, covered: &[(i64, i64)]) -> Option<(i64, i64)> 
         }
     }
     note(at, b);
-    best
+    gaps
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closure> {
+        uncovered(open, others).map(|u| u.gap)
+    }
     use crate::model::calendar::fixtures::{calendar_for_tests as calendar, days};
 
     /// San Francisco, Dublin and Singapore office hours, weekdays: a 24x7
@@ -227,5 +260,27 @@ mod tests {
         // (18:00-24:00 in winter).
         let gap = longest_uncovered(&always, &[&a, &b]).unwrap();
         assert_eq!((gap.from.time().as_str(), gap.minutes()), ("17:00", 7 * 60));
+    }
+
+    /// A 24x7 line whose day shift comes in at 10:00 and whose night shift
+    /// goes home at 09:00: the hour between is unworked every day; a
+    /// weekday desk that covers it leaves Saturday and Sunday (audit 15,
+    /// L1 and L2).
+    #[test]
+    fn a_stretch_that_repeats_names_every_day_it_comes() {
+        let always = calendar(&days(0..7, 0, 24), &[], "Europe/Madrid");
+        let day = calendar(&days(0..7, 10, 24), &[], "Europe/Madrid");
+        let night = calendar(&days(0..7, 0, 9), &[], "Europe/Madrid");
+        let every = uncovered(&always, &[&day, &night]).unwrap();
+        assert_eq!(every.gap.minutes(), 60);
+        assert_eq!(every.weekdays, Weekday::ALL.to_vec());
+        let desk = calendar(&days(0..5, 9, 18), &[], "Europe/Madrid");
+        let weekend = uncovered(&always, &[&day, &night, &desk]).unwrap();
+        assert_eq!(weekend.gap.from.time(), "09:00");
+        assert_eq!(weekend.weekdays, vec![Weekday::Sat, Weekday::Sun]);
+        // The weekend of three weekday centres comes once a week.
+        let sfo = calendar(&days(0..5, 7, 17), &[], "America/Los_Angeles");
+        let once = uncovered(&always, &[&sfo]).unwrap();
+        assert_eq!(once.weekdays.len(), 1, "{once:?}");
     }
 }
