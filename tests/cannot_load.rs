@@ -162,3 +162,65 @@ fn readable_specs_and_command_line_paths_are_not_cannot_load() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.starts_with("error:") && !stderr.contains("cannot-load"));
 }
+
+/// `spec/` holding a folder nested `depth` deep, a `.cx` at its bottom:
+/// built by walking down one relative step at a time (a child process, so
+/// this test's own folder never changes), so that making it never names a
+/// path longer than the system's limit.
+fn deep_spec(dir: &Path, depth: usize, text: &str) {
+    let script = format!(
+        "import os\nos.chdir('spec')\nfor _ in range({depth}):\n    os.mkdir('a'); os.chdir('a')\n\
+         open('x.cx', 'w').write({text:?} + '\\n')\n"
+    );
+    let made = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+/// A folder nested past PATH_MAX (attack 15, L5) is the spec's own file
+/// that cannot be read: `cannot-load` in every format, its path cut to its
+/// first and last parts, never kilobytes of `a/a/a`; a folder nested less
+/// deep is read.
+#[test]
+fn a_folder_nested_past_the_path_limit_is_cannot_load_in_every_format() {
+    let dir = work();
+    deep_spec(dir.path(), 3000, "team deep {}");
+    let validator = common::sarif_validator();
+    for format in ["json", "sarif", "human"] {
+        let output = run(dir.path(), &["check", "spec", "--format", format]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("cannot-load"), "{format}: {stdout:.2000}");
+        assert!(stdout.contains("spec/…/a"), "{format}: {stdout:.2000}");
+        // SARIF carries every rule's description (about 110 KB) as well.
+        let bound = if format == "sarif" { 150_000 } else { 20_000 };
+        assert!(stdout.len() < bound, "{format}: {} bytes", stdout.len());
+        assert!(!stdout.contains("a/a/a"), "{format}: {stdout:.2000}");
+        if format == "sarif" {
+            let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+            assert!(validator.iter_errors(&sarif).next().is_none(), "{sarif}");
+        }
+    }
+    // Stderr for people (`build`) is as short.
+    let output = run(dir.path(), &["build", "spec", "-o", "out"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("cannot-load") && stderr.len() < 5_000,
+        "{stderr:.2000}"
+    );
+    // 100 deep is read: its file's syntax error is found there.
+    let dir = work();
+    deep_spec(dir.path(), 100, "team deep {");
+    let output = run(dir.path(), &["check", "spec", "--format", "json"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("cannot-load"), "{stdout}");
+    assert!(
+        stdout.contains("\"syntax\"") && stdout.contains("a/a/x.cx"),
+        "{stdout}"
+    );
+}

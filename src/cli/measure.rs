@@ -2,11 +2,10 @@
 //! findings printed like `check`'s, and with `-o` the report files.
 
 use super::*;
-use crate::measure::flaws::DataFile;
+use crate::measure::flaws::{DataFile, Flaw};
 use crate::measure::rows::{
     csv_chunked, csv_chunks, csv_rows, jsonl_rows, parquet_part, parquet_parts, parquet_rows,
-    BadRow, Chunks, Columns, Contact, Part, Refusal, Resolve, Row, Unresolved, Visit, CHUNK,
-    PARQUET_MAGIC,
+    BadRow, Chunks, Columns, Contact, Part, Resolve, Row, Unresolved, Visit, CHUNK, PARQUET_MAGIC,
 };
 use crate::measure::{Measurement, Settings};
 use crate::source::{FileKind, SourceFile, Span};
@@ -364,11 +363,22 @@ fn csv_chunks_of(path: &std::path::Path, readers: usize, columns: &Columns) -> O
     if !metadata.is_file() || metadata.len() < SPLIT_FROM {
         return None;
     }
+    let mut head = [0u8; 2];
+    std::io::Read::read_exact(&mut open_at(path, 0).ok()?, &mut head).ok()?;
+    if is_utf16(&head) {
+        return None;
+    }
     let chunks = csv_chunks(metadata.len(), CHUNK, |start| open_at(path, start)).ok()??;
     if crate::measure::delimiter::of_header(&chunks.header.join(","), columns) != b',' {
         return None;
     }
     Some(chunks)
+}
+
+/// Whether an export starts with a UTF-16 byte-order mark: its every
+/// other byte is NUL, and no row of it reads as UTF-8.
+fn is_utf16(head: &[u8]) -> bool {
+    head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff])
 }
 
 /// A regular file from byte `start` on.
@@ -445,25 +455,22 @@ fn parquet_parts_of(path: &std::path::Path, n: usize) -> Option<Vec<Part>> {
     parquet_parts(std::fs::File::open(path).ok()?, n)
 }
 
+/// Reads one part of a large Parquet export; a column refused is said by
+/// the part holding the first row (every part refuses it alike).
 fn read_parquet(
     path: &std::path::Path,
     columns: &Columns,
     part: Part,
     names: &dyn Resolve,
-    each: impl FnMut(Result<crate::measure::rows::Contact<&str>, BadRow>),
+    mut each: impl FnMut(Result<crate::measure::rows::Contact<&str>, BadRow>),
 ) -> Result<(), ExitCode> {
-    parquet_part::<Contact>(open(path)?, columns, part, names, each).map_err(|r| refused(path, r))
-}
-
-fn refused(path: &std::path::Path, refusal: Refusal) -> ExitCode {
-    match refusal {
-        Refusal::Column { column, kind } => fail(&say(msg!(
-            "cli-measure-parquet-column",
-            path = crate::loader::display_name(path),
-            column = crate::escape::terminal(&column, false).into_owned(),
-            kind = kind
-        ))),
+    let first = part.first_row == 1;
+    if let Err(refusal) = parquet_part::<Contact>(open(path)?, columns, part, names, &mut each) {
+        if first {
+            each(Err(refusal.bad_row()));
+        }
     }
+    Ok(())
 }
 
 /// Streams an export's rows into `each`; an export that cannot be opened
@@ -473,7 +480,7 @@ fn read<T: Row>(
     path: &std::path::Path,
     columns: &Columns,
     names: &dyn Resolve,
-    each: impl FnMut(Result<T::Of<'_>, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), ExitCode> {
     // Named as Parquet but not a file: refused before it is opened (opening
     // a pipe waits for its writer).
@@ -486,7 +493,12 @@ fn read<T: Row>(
     }
     let file = open(path)?;
     if is_parquet(path) {
-        return parquet_rows::<T>(file, columns, names, each).map_err(|r| refused(path, r));
+        // A column refused, or a file that is not Parquet, is the export's
+        // `bad-data` in every format: no row of it is read.
+        if let Err(refusal) = parquet_rows::<T>(file, columns, names, &mut each) {
+            each(Err(refusal.bad_row()));
+        }
+        return Ok(());
     }
     if is_json_lines(path) {
         jsonl_rows::<T>(
@@ -507,7 +519,7 @@ fn read_csv<T: Row>(
     path: &std::path::Path,
     mut file: std::fs::File,
     columns: &Columns,
-    each: impl FnMut(Result<T::Of<'_>, BadRow>),
+    mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), ExitCode> {
     use std::io::Read;
     let mut head = Vec::new();
@@ -515,6 +527,10 @@ fn read_csv<T: Row>(
         .take(1 << 16)
         .read_to_end(&mut head)
         .map_err(|e| cannot_read(path, &e))?;
+    if is_utf16(&head) {
+        each(Err(BadRow::unread(1, Flaw::NotUtf8)));
+        return Ok(());
+    }
     let delimiter = crate::measure::delimiter::of_header(
         &crate::measure::delimiter::first_line(&head),
         columns,

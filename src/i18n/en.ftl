@@ -1238,6 +1238,16 @@ measure-bad-export = The { $file }: { $what }{ $several ->
        *[yes] {" "}({ $count } columns named twice in all)
     }
 measure-bad-export-help-column = Fix the export so that each column has a name of its own, or map the field to the column meant in cxc.yaml (`measure.columns`).
+measure-bad-keys = The { $file }: { $count } { $count ->
+        [one] row names
+       *[other] rows name
+    } a key more than once, such as `{ $name }`, so which value the row meant cannot be told (the first is read; { $several ->
+        [no] line
+       *[yes] lines
+    } { $lines })
+measure-flaw-duplicate-key = a row names the key `{ $name }` more than once (the first value is read)
+measure-bad-export-help-type = A field is read from text, integers, DECIMAL, floats, booleans, dates and timestamps (a list, TIME or UUID column is none of them): cast the column to text or a timestamp when exporting (`CAST(created AS TIMESTAMP)`, or the date and time in one column), or map the field to another column in cxc.yaml (`measure.columns`).
+measure-bad-export-help-parquet = Export the file again (a Parquet file ends with its footer: a copy cut short loses it), or export CSV or JSON Lines instead.
 measure-bad-export-help-empty = Give the export of the period: a file with no rows measures nothing, and its figures would read as a clean period.
 measure-cases-set-aside = { $cases } { $cases ->
         [one] case
@@ -1258,6 +1268,9 @@ measure-flaw-bad-number = `{ $field }` is not a number on its scale
 measure-flaw-unreadable = the row cannot be read
 measure-flaw-too-long = longer than { $max } MB (a quote that never closes?): skipped to the next line
 measure-flaw-duplicate-column = its header names the column `{ $name }` more than once, so which of them the export meant cannot be told (the first is read)
+measure-flaw-column-type = the field's column `{ $name }` is a { $kind } column, which cxc cannot read as a value, so no row of the export was read
+measure-flaw-not-parquet = it is not readable Parquet (damaged, cut short, or not Parquet at all), so no row of it was read
+measure-flaw-not-utf8 = it is not UTF-8 text (it starts as UTF-16 does), so no row of it was read
 measure-flaw-no-rows = it holds no rows (an empty file, or a header alone): nothing was measured, so no figure says how the period went
 measure-flaw-unknown-segment = a segment the spec does not have, such as `{ $name }`
 measure-flaw-unknown-channel = a channel the spec does not have, such as `{ $name }`
@@ -1336,7 +1349,6 @@ cli-measure-delimiter = { $path }: the header's columns are separated by { $deli
     }; the file was read with that delimiter
 cli-measure-cannot-read = cannot read { $path }: { $error }
 cli-measure-parquet-pipe = { $path } is a Parquet file piped into cxc: Parquet is read from its end, so save it to a file and name that
-cli-measure-parquet-column = { $path }: column { $column } is a { $kind } column, which `cxc measure` cannot read as a value; map the field to a column of text, numbers or timestamps (`measure.columns` in cxc.yaml), or cast it when exporting
 cli-measure-not-a-file = { $path } is not a file or a pipe: `cxc measure` reads exports saved as files, or piped into it
 explain-target-missed =
     .summary = `cxc measure`: an SLA answer, first-response or resolution target, a `target` metric (csat, nps, ces, fcr, asa, abandonment) of an SLA or a role — FCR from the export's `customer` column — or a journey's `within` was missed for a segment in the exports.

@@ -104,9 +104,9 @@ impl LoadError {
             return None;
         }
         let mut sources = SourceMap::default();
-        let name = display_name(&self.path);
+        let name = shown_name(&self.path);
         let id = sources.add(SourceFile::with_kind(
-            self.path.clone(),
+            PathBuf::from(&name),
             name.clone(),
             String::new(),
             FileKind::Opaque,
@@ -119,11 +119,7 @@ impl LoadError {
 
     /// "examples/x: no such file or folder", in `language`.
     pub fn text(&self, language: crate::syntax::values::Language) -> String {
-        format!(
-            "{}: {}",
-            display_name(&self.path),
-            self.reason.text(language)
-        )
+        format!("{}: {}", shown_name(&self.path), self.reason.text(language))
     }
 }
 
@@ -562,6 +558,7 @@ pub(crate) fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
 /// `dir` that holds a `cxc.yaml` (its spec's root). Hidden folders are skipped
 /// and symbolic links to folders not followed (they could loop).
 fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadError> {
+    let top = dir;
     let mut found = Vec::new();
     let mut pending = vec![(None, dir.to_path_buf())];
     while let Some((root, dir)) = pending.pop() {
@@ -570,8 +567,12 @@ fn find_cx_files(dir: &Path) -> Result<Vec<(Option<PathBuf>, PathBuf)>, LoadErro
         } else {
             root
         };
-        let entries =
-            std::fs::read_dir(&dir).map_err(|e| LoadError::new(&dir, read::io_error(&e)))?;
+        // A folder inside the spec's is the spec's own: one that cannot be
+        // read (nested past the system's path limit) is `cannot-load`.
+        let entries = std::fs::read_dir(&dir).map_err(|e| match dir == top {
+            true => LoadError::new(&dir, read::io_error(&e)),
+            false => LoadError::in_spec(&dir, read::io_error(&e)),
+        })?;
         let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
         entries.sort_by_key(|e| e.file_name());
         let mut subdirs = Vec::new();
@@ -641,6 +642,27 @@ pub fn canonical(path: &Path) -> PathBuf {
 /// The path as the user should see it: relative, with forward slashes.
 pub fn display_name(path: &Path) -> String {
     normalize(path)
+}
+
+/// Past this many characters a path in a message is cut short.
+const SHOWN_PATH: usize = 160;
+
+/// A path as a message about it shows it: [`display_name`], or, when
+/// longer than [`SHOWN_PATH`] (a folder nested thousands deep), its first
+/// and last components with `…` between.
+pub fn shown_name(path: &Path) -> String {
+    let name = display_name(path);
+    if name.chars().count() <= SHOWN_PATH {
+        return name;
+    }
+    let parts: Vec<&str> = name.split('/').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [first, .., last] if parts.len() > 2 => {
+            let root = if name.starts_with('/') { "/" } else { "" };
+            format!("{root}{first}/…/{last}")
+        }
+        _ => crate::escape::shorten(&name, SHOWN_PATH).into_owned(),
+    }
 }
 
 /// Removes `.` and folds `dir/..` so names are stable; keeps leading `..`;

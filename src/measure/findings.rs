@@ -125,31 +125,41 @@ pub fn findings(
         };
         let what = flaw_words(*flaw, seen.example.as_deref().unwrap_or(""));
         let several = if seen.count == 1 { "no" } else { "yes" };
-        if !flaw.is_row() {
-            // About the export as a whole, at its first line.
-            out.push(
-                Diagnostic::new(
-                    Code::BadData,
-                    data_span(*file, first),
-                    msg!(
-                        "measure-bad-export",
-                        file = file_word(*file),
-                        what = what,
-                        count = seen.count as f64,
-                        several = several
-                    ),
-                )
-                .help(match flaw {
-                    Flaw::NoRows => msg!("measure-bad-export-help-empty"),
-                    _ => msg!("measure-bad-export-help-column"),
-                }),
-            );
-            continue;
-        }
         let lines: Vec<String> = seen.first_lines.iter().map(u64::to_string).collect();
         let mut lines = lines.join(", ");
         if seen.count > seen.first_lines.len() as u64 {
             lines.push_str(", …");
+        }
+        if !flaw.is_row() {
+            // About the export as a whole, at its first line; rows naming a
+            // key twice at the first of them.
+            let message = match flaw {
+                Flaw::DuplicateKey => msg!(
+                    "measure-bad-keys",
+                    file = file_word(*file),
+                    name = seen.example.as_deref().unwrap_or(""),
+                    count = seen.count as f64,
+                    lines = lines,
+                    several = several
+                ),
+                _ => msg!(
+                    "measure-bad-export",
+                    file = file_word(*file),
+                    what = what,
+                    count = seen.count as f64,
+                    several = several
+                ),
+            };
+            out.push(
+                Diagnostic::new(Code::BadData, data_span(*file, first), message).help(match flaw {
+                    Flaw::NoRows => msg!("measure-bad-export-help-empty"),
+                    Flaw::ColumnType(_) => msg!("measure-bad-export-help-type"),
+                    Flaw::NotParquet => msg!("measure-bad-export-help-parquet"),
+                    Flaw::NotUtf8 => msg!("not-utf8-help"),
+                    _ => msg!("measure-bad-export-help-column"),
+                }),
+            );
+            continue;
         }
         out.push(
             Diagnostic::new(
@@ -593,6 +603,10 @@ pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
         ),
         Flaw::DuplicateColumn => msg!("measure-flaw-duplicate-column", name = example),
         Flaw::NoRows => msg!("measure-flaw-no-rows"),
+        Flaw::ColumnType(kind) => msg!("measure-flaw-column-type", name = example, kind = kind),
+        Flaw::NotParquet => msg!("measure-flaw-not-parquet"),
+        Flaw::NotUtf8 => msg!("measure-flaw-not-utf8"),
+        Flaw::DuplicateKey => msg!("measure-flaw-duplicate-key", name = example),
     }
 }
 

@@ -48,6 +48,20 @@ pub enum Flaw {
     /// Not a row: the export holds none (zero bytes, or a header alone),
     /// so every figure of it is empty, not good.
     NoRows,
+    /// Not a row: a JSON Lines row names a key more than once (the
+    /// first key is the example); its first value is read, as a CSV's
+    /// first column named twice is.
+    DuplicateKey,
+    /// Not a row: a field maps to a Parquet column of a type cxc cannot
+    /// read as a value (`TIME`, a list; its name is the example): no row
+    /// of the export is read.
+    ColumnType(&'static str),
+    /// Not a row: a Parquet export whose footer cannot be read (damaged,
+    /// truncated, or not Parquet): no row of it is read.
+    NotParquet,
+    /// Not a row: a CSV export that is not UTF-8 (it starts as UTF-16
+    /// does): no row of it is read.
+    NotUtf8,
 }
 
 impl Flaw {
@@ -69,13 +83,26 @@ impl Flaw {
             Flaw::BeforeRepeatedHour(field) => format!("before-repeated-hour:{field}"),
             Flaw::DuplicateColumn => "duplicate-column".into(),
             Flaw::NoRows => "no-rows".into(),
+            Flaw::ColumnType(kind) => format!("column-type:{kind}"),
+            Flaw::NotParquet => "not-parquet".into(),
+            Flaw::DuplicateKey => "duplicate-key".into(),
+            Flaw::NotUtf8 => "not-utf8".into(),
         }
     }
 
     /// Whether it is about a row set aside; the others are about the
     /// export as a whole and set no row aside.
     pub fn is_row(self) -> bool {
-        !matches!(self, Flaw::DuplicateColumn | Flaw::NoRows)
+        !matches!(
+            self,
+            Flaw::DuplicateColumn | Flaw::DuplicateKey | Flaw::NoRows
+        ) && !self.is_unread()
+    }
+
+    /// Whether it kept every row of the export from being read: the
+    /// export is then not also said to hold no rows.
+    pub fn is_unread(self) -> bool {
+        matches!(self, Flaw::ColumnType(_) | Flaw::NotParquet | Flaw::NotUtf8)
     }
 }
 

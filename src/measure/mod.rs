@@ -284,7 +284,8 @@ impl<'m> Measurement<'m> {
     /// (zero bytes, or a header alone): every figure of it is then empty
     /// rather than met, and the run says so as `bad-data` at its first line.
     pub fn read_all(&mut self, file: DataFile) {
-        if self.rows[file as usize] == 0 {
+        let unread = (self.flaws.all.keys()).any(|&(f, flaw)| f == file && flaw.is_unread());
+        if self.rows[file as usize] == 0 && !unread {
             self.flaws.note(file, Flaw::NoRows, 1, None, None);
         }
     }

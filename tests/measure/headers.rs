@@ -187,3 +187,42 @@ fn an_export_with_no_rows_says_so_instead_of_a_clean_period() {
         .collect();
     assert_eq!(kinds, ["unknown-journey"], "{found:?}");
 }
+
+/// A JSON Lines row naming a key twice (attack 15, L7) reads the first
+/// value, as CSV does with a column named twice, and says so at the row's
+/// line; rows without a doubled key say nothing.
+#[test]
+fn a_key_named_twice_in_json_lines_is_reported_and_the_first_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |segment: &str| {
+        format!(
+            "\"id\":\"1\",{segment}\"channel\":\"phone\",\"created\":\"2026-11-02T10:00:00Z\",\
+             \"answered\":\"2026-11-02T10:00:10Z\""
+        )
+    };
+    let text = format!(
+        "{{{}}}\n{{{}}}\n",
+        row("\"segment\":\"mass\","),
+        row("\"segment\":\"mass\",\"segment\":\"bogus\",")
+    );
+    std::fs::write(dir.path().join("contacts.jsonl"), text).unwrap();
+    let exports = [("--contacts", "contacts.jsonl")];
+    let (found, measured, status) = measure(dir.path(), &exports);
+    assert_eq!(found, ["contacts.jsonl:2 bad-data"], "{measured}");
+    assert_eq!(status, 1);
+    // The first `segment` is read: the row is measured, not an unknown segment.
+    assert_eq!(measured["rows"]["contacts"], 2, "{measured}");
+    assert_eq!(measured["rows"]["bad_contacts"], 0, "{measured}");
+    assert_eq!(measured["bad_data"][0]["kind"], "duplicate-key");
+    assert_eq!(measured["bad_data"][0]["example"], "segment");
+    let said = messages(dir.path(), &exports, "bad-data");
+    assert!(
+        said[0].contains("more than once, such as `segment`") && said[0].contains("line 2"),
+        "{said:?}"
+    );
+    // Without the doubled key: silent.
+    let text = format!("{{{}}}\n", row("\"segment\":\"mass\","));
+    std::fs::write(dir.path().join("contacts.jsonl"), text).unwrap();
+    let (found, _, status) = measure(dir.path(), &exports);
+    assert!(found.is_empty() && status == 0, "{found:?}");
+}

@@ -94,8 +94,16 @@ pub fn jsonl_rows<T: Row>(
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(serde_json::Value::Object(map)) => {
+        match serde_json::from_str::<First>(line) {
+            Ok(First(serde_json::Value::Object(map), doubled)) => {
+                // A key named twice: said, and the first value read, as a
+                // CSV header's column named twice is.
+                if let Some(key) = doubled {
+                    each(Err(BadRow {
+                        example: Some(key),
+                        ..BadRow::unread(number, Flaw::DuplicateKey)
+                    }));
+                }
                 each(T::read(&Reader {
                     row: &JsonRow::new(&map),
                     columns,
@@ -105,5 +113,81 @@ pub fn jsonl_rows<T: Row>(
             }
             _ => each(Err(BadRow::unread(number, Flaw::Unreadable))),
         }
+    }
+}
+
+/// A JSON value with the first of each object's values for a key kept,
+/// and the first key some object names more than once (serde_json keeps
+/// the last). serde_json's depth limit still holds: this is its visitor.
+struct First(serde_json::Value, Option<String>);
+
+impl<'de> serde::Deserialize<'de> for First {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<First, D::Error> {
+        d.deserialize_any(FirstVisitor)
+    }
+}
+
+struct FirstVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FirstVisitor {
+    type Value = First;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<First, E> {
+        Ok(First(v.into(), None))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<First, E> {
+        Ok(First(v.into(), None))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<First, E> {
+        Ok(First(v.into(), None))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<First, E> {
+        Ok(First(v.into(), None))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<First, E> {
+        Ok(First(v.into(), None))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<First, E> {
+        Ok(First(v.into(), None))
+    }
+
+    fn visit_unit<E>(self) -> Result<First, E> {
+        Ok(First(serde_json::Value::Null, None))
+    }
+
+    fn visit_none<E>(self) -> Result<First, E> {
+        Ok(First(serde_json::Value::Null, None))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<First, A::Error> {
+        let (mut values, mut doubled) = (Vec::new(), None);
+        while let Some(First(value, inner)) = seq.next_element()? {
+            values.push(value);
+            doubled = doubled.or(inner);
+        }
+        Ok(First(serde_json::Value::Array(values), doubled))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<First, A::Error> {
+        let (mut object, mut doubled) = (serde_json::Map::new(), None);
+        while let Some(key) = map.next_key::<String>()? {
+            let First(value, inner) = map.next_value()?;
+            if object.contains_key(&key) {
+                doubled = doubled.or(Some(key));
+            } else {
+                object.insert(key, value);
+                doubled = doubled.or(inner);
+            }
+        }
+        Ok(First(serde_json::Value::Object(object), doubled))
     }
 }

@@ -7,13 +7,17 @@
 //! text: strings as they are, integers and floats as numbers, a timestamp
 //! as RFC 3339 (`…Z` when the file stores an instant, no offset when it
 //! stores a wall time, which is then read in the calendar's time zone as a
-//! CSV's would be). Only flat columns are read (a struct's leaf by its dotted
-//! path, as in JSON Lines); a field mapped to a list, or to a type cxc cannot
-//! turn into text, refuses the file with the column's name.
+//! CSV's would be), a DECIMAL (of any physical type, up to DECIMAL(38)) as
+//! its exact number. Only flat columns are read (a struct's leaf by its
+//! dotted path, as in JSON Lines); a field mapped to a list, or to a type
+//! cxc cannot turn into text (TIME, UUID), refuses the file with the
+//! column's name and type.
 //!
-//! A Parquet file is hostile input like any export: the reader's errors and
-//! panics end the file with one unreadable row, and a column chunk that
-//! claims more than [`MAX_CHUNK`] bytes decoded is refused before it is read.
+//! A Parquet file is hostile input like any export: a file whose footer or
+//! first rows cannot be read is refused as not Parquet ([`Refusal`]), the
+//! reader's errors and panics later end the file with one unreadable row,
+//! and a column chunk that claims more than [`MAX_CHUNK`] bytes decoded is
+//! refused before it is read. Zero bytes hold no rows, as a CSV's do.
 
 mod columns;
 mod pages;
@@ -42,8 +46,25 @@ pub const MAGIC: &[u8; 4] = b"PAR1";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// A field maps to a column of a kind cxc cannot turn into a value:
-    /// the column's name (from the file) and what it is.
-    Column { column: String, kind: String },
+    /// the column's name (from the file) and what it is (`TIME`, `list`).
+    Column { column: String, kind: &'static str },
+    /// The file's footer cannot be read: it is not Parquet, or damaged
+    /// (truncated, a corrupt footer, `PAR1PAR1` alone).
+    NotParquet,
+}
+
+impl Refusal {
+    /// The refusal as the export's `bad-data`, at its first line: about
+    /// the export as a whole, it sets no row aside.
+    pub fn bad_row(self) -> BadRow {
+        match self {
+            Refusal::Column { column, kind } => BadRow {
+                example: Some(column),
+                ..BadRow::unread(1, Flaw::ColumnType(kind))
+            },
+            Refusal::NotParquet => BadRow::unread(1, Flaw::NotParquet),
+        }
+    }
 }
 
 /// One row of a batch: each field's value from its column's text.
@@ -177,16 +198,34 @@ pub fn parquet_part<T: Row>(
     mut each: impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Refusal> {
     let mut next_row: u64 = part.first_row;
+    // Zero bytes hold no rows, as an empty CSV does (`Flaw::NoRows`).
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Ok(());
+    }
     // The parquet crate panics on some malformed files; such a file is an
-    // unreadable export, not a crash, and nothing of it is printed.
+    // unreadable export, not a crash, and nothing of it is printed. One
+    // whose footer cannot be read is not Parquet at all.
+    let mut opened = false;
     let read = quietly(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rows(file, columns, names, part.groups, &mut next_row, &mut each)
+            let reader = SerializedFileReader::new(file).map_err(|_| Stop::Unreadable)?;
+            opened = true;
+            rows(
+                reader,
+                columns,
+                names,
+                part.groups,
+                &mut next_row,
+                &mut each,
+            )
         }))
     });
     match read {
         Ok(Ok(())) => Ok(()),
         Ok(Err(Stop::Refused(refusal))) => Err(refusal),
+        // Damage found before the first row was read (a footer whose
+        // counts or offsets lie) is the file's, not a row's.
+        _ if !opened || next_row == 1 => Err(Refusal::NotParquet),
         Ok(Err(Stop::Unreadable)) | Err(_) => {
             each(Err(BadRow::unread(next_row, Flaw::Unreadable)));
             Ok(())
@@ -229,14 +268,13 @@ impl From<parquet::errors::ParquetError> for Stop {
 }
 
 fn rows<T: Row>(
-    file: std::fs::File,
+    reader: SerializedFileReader<std::fs::File>,
     columns: &Columns,
     names: &dyn Resolve,
     groups: std::ops::Range<usize>,
     next_row: &mut u64,
     each: &mut impl FnMut(Result<T::Of<'_>, BadRow>),
 ) -> Result<(), Stop> {
-    let reader = SerializedFileReader::new(file)?;
     let schema = reader.metadata().file_metadata().schema_descr_ptr();
     let header: Vec<String> = schema.columns().iter().map(|c| c.path().string()).collect();
     let field_slots = slots(&header, columns);
@@ -252,17 +290,17 @@ fn rows<T: Row>(
     for (field, slot) in Field::ALL.iter().zip(field_slots) {
         let Some(index) = slot else { continue };
         let column = schema.column(index);
-        let refuse = |kind: &str| {
+        let refuse = |kind: &'static str| {
             Stop::Refused(Refusal::Column {
                 column: header[index].clone(),
-                kind: kind.to_string(),
+                kind,
             })
         };
         if column.max_rep_level() > 0 {
             return Err(refuse("list"));
         }
         let Some(shape) = shape(&column) else {
-            return Err(refuse(&format!("{:?}", column.physical_type())));
+            return Err(refuse(columns::kind(&column)));
         };
         let at = match sources.iter().position(|s| s.index == index) {
             Some(at) => at,

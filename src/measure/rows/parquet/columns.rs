@@ -6,7 +6,7 @@ use super::pages::{self, Pages, Resolver};
 use super::{trim, typed, Field, Resolve, When};
 use parquet::basic::{ConvertedType, LogicalType, TimeUnit, Type as Physical};
 use parquet::column::reader::ColumnReader;
-use parquet::data_type::{ByteArray, Int96};
+use parquet::data_type::{ByteArray, FixedLenByteArray, Int96};
 use parquet::file::metadata::ColumnChunkMetaData;
 use parquet::file::reader::RowGroupReader;
 use parquet::schema::types::ColumnDescriptor;
@@ -54,6 +54,10 @@ pub(super) fn shape(column: &ColumnDescriptor) -> Option<Shape> {
         _ => None,
     };
     Some(match column.physical_type() {
+        // A warehouse's DECIMAL(38,0) id is a big-endian integer in bytes.
+        Physical::BYTE_ARRAY | Physical::FIXED_LEN_BYTE_ARRAY if decimal.is_some() => {
+            Shape::Decimal(decimal.unwrap_or(0))
+        }
         Physical::BYTE_ARRAY => Shape::Text,
         Physical::BOOLEAN => Shape::Boolean,
         Physical::FLOAT | Physical::DOUBLE => Shape::Float,
@@ -82,6 +86,32 @@ pub(super) fn shape(column: &ColumnDescriptor) -> Option<Shape> {
         },
         Physical::FIXED_LEN_BYTE_ARRAY => return None,
     })
+}
+
+/// What a column [`shape`] cannot read is, as the file's schema says it:
+/// its logical type when it has one (`TIME`, `UUID`), else its physical.
+pub(super) fn kind(column: &ColumnDescriptor) -> &'static str {
+    match column.logical_type_ref() {
+        Some(LogicalType::Time(_)) => return "TIME",
+        Some(LogicalType::Uuid) => return "UUID",
+        Some(LogicalType::Float16) => return "FLOAT16",
+        _ => {}
+    }
+    match column.converted_type() {
+        ConvertedType::TIME_MILLIS | ConvertedType::TIME_MICROS => return "TIME",
+        ConvertedType::INTERVAL => return "INTERVAL",
+        _ => {}
+    }
+    match column.physical_type() {
+        Physical::BOOLEAN => "BOOLEAN",
+        Physical::INT32 => "INT32",
+        Physical::INT64 => "INT64",
+        Physical::INT96 => "INT96",
+        Physical::FLOAT => "FLOAT",
+        Physical::DOUBLE => "DOUBLE",
+        Physical::BYTE_ARRAY => "BYTE_ARRAY",
+        Physical::FIXED_LEN_BYTE_ARRAY => "FIXED_LEN_BYTE_ARRAY",
+    }
 }
 
 /// One batch of a column, as text: `cells[r]` is row r's value's bounds in
@@ -180,6 +210,16 @@ impl Decoded {
     #[inline(always)]
     pub(super) fn none(&mut self) {
         self.cells.push(EMPTY);
+    }
+
+    /// A DECIMAL held as bytes (a big-endian two's complement integer,
+    /// scaled by `10^-scale`), written exactly; one wider than 16 bytes
+    /// (past DECIMAL(38)) is not a value.
+    fn big_decimal(&mut self, bytes: &[u8], scale: i32) {
+        match big_endian(bytes) {
+            Some(v) => self.push(|t| decimal(t, v, scale)),
+            None => self.not_text(),
+        }
     }
 
     /// A row whose value is not text.
@@ -313,10 +353,13 @@ impl Source {
                 read_batch!(r, ByteArray, levels, max_def, rows, |v: Option<
                     &ByteArray,
                 >| {
-                    match v.map(|b| std::str::from_utf8(b.data())) {
-                        Some(Ok(s)) => decoded.push_str(s),
-                        Some(Err(_)) => decoded.not_text(),
-                        None => decoded.none(),
+                    match (v, shape) {
+                        (Some(b), Shape::Decimal(scale)) => decoded.big_decimal(b.data(), scale),
+                        (Some(b), _) => match std::str::from_utf8(b.data()) {
+                            Ok(s) => decoded.push_str(s),
+                            Err(_) => decoded.not_text(),
+                        },
+                        (None, _) => decoded.none(),
                     }
                 })
             }
@@ -373,7 +416,21 @@ impl Source {
                     None => decoded.none(),
                 })
             }
-            ColumnReader::FixedLenByteArrayColumnReader(_) => 0,
+            ColumnReader::FixedLenByteArrayColumnReader(r) => {
+                read_batch!(
+                    r,
+                    FixedLenByteArray,
+                    levels,
+                    max_def,
+                    rows,
+                    |v: Option<&FixedLenByteArray>| match (v, shape) {
+                        (Some(b), Shape::Decimal(scale)) => decoded.big_decimal(b.data(), scale),
+                        // `shape` reads no other fixed-width column.
+                        (Some(_), _) => decoded.not_text(),
+                        (None, _) => decoded.none(),
+                    }
+                )
+            }
         };
         Ok(n)
     }
@@ -420,7 +477,19 @@ pub(super) fn instant(text: &mut String, v: i64, unit: Unit, utc: bool) {
     }
 }
 
-pub(super) fn decimal(text: &mut String, v: i64, scale: i32) {
+/// A big-endian two's complement integer of at most 16 bytes.
+pub(super) fn big_endian(bytes: &[u8]) -> Option<i128> {
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let fill = if bytes[0] & 0x80 != 0 { 0xff } else { 0 };
+    let mut wide = [fill; 16];
+    wide[16 - bytes.len()..].copy_from_slice(bytes);
+    Some(i128::from_be_bytes(wide))
+}
+
+pub(super) fn decimal(text: &mut String, v: impl Into<i128>, scale: i32) {
+    let v: i128 = v.into();
     if scale <= 0 {
         let _ = write!(text, "{v}");
         return;
