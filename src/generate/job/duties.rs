@@ -419,7 +419,7 @@ impl Duties<'_> {
         for &(promise, via) in &work.breaches[r] {
             let p = &m.promises[promise];
             let name = self.q(p.header.label());
-            let remedies = super::rights::promise_remedies(&self.w, p);
+            let remedies = super::rights::promise_remedies(&self.w, promise);
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             let text = self.say.breach(doer, &name, &remedies);
