@@ -68,7 +68,7 @@ pub fn ordinal(n: u32) -> String {
 /// hours ("Mon–Fri 09:00–18:00, Sat 10:00–16:00"), its time zone, and
 /// whether holidays stop it (the dates are in the calendar's own table).
 pub fn schedule(calendar: &Calendar, language: Language) -> String {
-    let days = &calendar.week.days;
+    let days = week_hours(calendar, language);
     // Runs are taken around the week, starting at the first day (from
     // Monday) that begins one, so `open fri-mon` reads "Fri–Mon".
     let start = (0..7).find(|&d| days[d] != days[(d + 6) % 7]).unwrap_or(0);
@@ -80,7 +80,7 @@ pub fn schedule(calendar: &Calendar, language: Language) -> String {
         while offset + len < 7 && days[(first + len) % 7] == days[first] {
             len += 1;
         }
-        if !days[first].is_empty() {
+        if let Some(hours) = &days[first] {
             let span = match len {
                 7 => every_day(language).to_string(),
                 1 => short_day(first, language).to_string(),
@@ -90,7 +90,7 @@ pub fn schedule(calendar: &Calendar, language: Language) -> String {
                     short_day((first + len - 1) % 7, language)
                 ),
             };
-            runs.push(format!("{span} {}", hours(&days[first], language)));
+            runs.push(format!("{span} {hours}"));
         }
         offset += len;
     }
@@ -122,6 +122,94 @@ pub fn schedule(calendar: &Calendar, language: Language) -> String {
     text
 }
 
+/// Each weekday's opening hours as people read them (Monday first), `None`
+/// for a day it does not open: the one formatter of a week's hours for
+/// job descriptions, policies, channel pages and the site.
+pub fn week_hours(calendar: &Calendar, language: Language) -> Vec<Option<String>> {
+    openings(&calendar.week.days)
+        .iter()
+        .map(|day| (!day.is_empty()).then(|| day_text(day, language)))
+        .collect()
+}
+
+/// An opening of a day: from, to, and whether `to` is on the next day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opening {
+    pub from: TimeOfDay,
+    pub to: TimeOfDay,
+    pub next_day: bool,
+}
+
+/// A week's openings (`days`, Monday first) as people read them (audit 15,
+/// L7): hours that run past midnight — a day's last interval ends at 24:00
+/// and the next day's first begins at 00:00 — are one opening of the day
+/// they start on, to the next day's time ("11:00–01:00 next day"), and the
+/// next day does not list its 00:00 part again (Sunday runs into Monday).
+/// A day open around the clock is neither joined nor cut.
+pub fn openings(days: &[Vec<(TimeOfDay, TimeOfDay)>]) -> Vec<Vec<Opening>> {
+    let n = days.len();
+    let whole = |d: &[(TimeOfDay, TimeOfDay)]| matches!(d, [(a, b)] if a.minutes() == 0 && b.minutes() == 24 * 60);
+    // Whether day `d`'s last opening runs on into the next day.
+    let runs_on = |d: usize| {
+        let next = &days[(d + 1) % n];
+        n > 1
+            && !whole(&days[d])
+            && !whole(next)
+            && days[d].last().is_some_and(|(_, b)| b.minutes() == 24 * 60)
+            && next.first().is_some_and(|(a, _)| a.minutes() == 0)
+    };
+    (0..n)
+        .map(|d| {
+            let carried = runs_on((d + n - 1) % n);
+            let mut list: Vec<Opening> = days[d]
+                .iter()
+                .skip(usize::from(carried))
+                .map(|&(from, to)| Opening {
+                    from,
+                    to,
+                    next_day: false,
+                })
+                .collect();
+            if runs_on(d) {
+                if let (Some(last), Some(&(_, to))) = (list.last_mut(), days[(d + 1) % n].first()) {
+                    last.to = to;
+                    last.next_day = true;
+                }
+            }
+            list
+        })
+        .collect()
+}
+
+/// One day's openings: "09:00–13:00 and 14:00–18:00", "11:00–01:00 (next
+/// day)", "around the clock".
+fn day_text(openings: &[Opening], language: Language) -> String {
+    let and = match language {
+        Language::En => " and ",
+        Language::Ru => " и ",
+    };
+    openings
+        .iter()
+        .map(|o| opening(o, language))
+        .collect::<Vec<_>>()
+        .join(and)
+}
+
+/// One opening in words.
+pub fn opening(o: &Opening, language: Language) -> String {
+    if o.from.minutes() == 0 && o.to.minutes() == 24 * 60 {
+        return match language {
+            Language::En => "around the clock".into(),
+            Language::Ru => "круглосуточно".into(),
+        };
+    }
+    match (o.next_day, language) {
+        (false, _) => format!("{}–{}", o.from, o.to),
+        (true, Language::En) => format!("{}–{} (next day)", o.from, o.to),
+        (true, Language::Ru) => format!("{}–{} следующего дня", o.from, o.to),
+    }
+}
+
 /// The dates with hours of their own, in words: "25 December 2027
 /// 09:00–18:00" (and so on, joined); `None` when there are none.
 pub fn dated_hours(calendar: &Calendar, language: Language) -> Option<String> {
@@ -142,25 +230,17 @@ pub fn dated_hours(calendar: &Calendar, language: Language) -> Option<String> {
     Some(list.join(", "))
 }
 
-/// One day's opening intervals: "09:00–13:00 and 14:00–18:00".
+/// One dated day's opening intervals: "09:00–13:00 and 14:00–18:00".
 fn hours(ranges: &[(TimeOfDay, TimeOfDay)], language: Language) -> String {
-    if let [(from, to)] = ranges {
-        if from.minutes() == 0 && to.minutes() == 24 * 60 {
-            return match language {
-                Language::En => "around the clock".into(),
-                Language::Ru => "круглосуточно".into(),
-            };
-        }
-    }
-    let and = match language {
-        Language::En => " and ",
-        Language::Ru => " и ",
-    };
-    ranges
+    let list: Vec<Opening> = ranges
         .iter()
-        .map(|(from, to)| format!("{from}–{to}"))
-        .collect::<Vec<_>>()
-        .join(and)
+        .map(|&(from, to)| Opening {
+            from,
+            to,
+            next_day: false,
+        })
+        .collect();
+    day_text(&list, language)
 }
 
 fn every_day(language: Language) -> &'static str {

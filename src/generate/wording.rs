@@ -70,6 +70,13 @@ pub struct KpiView {
     pub measured: Option<String>,
 }
 
+/// What a remedy is given for: a complaint rule, or a broken promise.
+#[derive(Debug, Clone, Copy)]
+pub enum Given {
+    Complaint(Idx<model::Complaint>),
+    Promise(Idx<model::Promise>),
+}
+
 /// The model and the language documents are written in.
 #[derive(Clone, Copy)]
 pub struct Wording<'a> {
@@ -209,6 +216,52 @@ impl<'a> Wording<'a> {
         }
     }
 
+    /// A remedy of a complaint rule or a promise, fitted to what it is
+    /// given for (audit 15, L10: a courier's deactivation appeal read
+    /// "redo the work"): `redo` names the step a journey promise times, else
+    /// the complaint's or the promise's title; the other remedies read as
+    /// [`Self::remedy`].
+    pub fn remedy_for(&self, r: &Remedy, given: Given) -> String {
+        use crate::syntax::values::SimpleRemedy as S;
+        if !matches!(r, Remedy::Simple(S::Redo)) {
+            return self.remedy(r);
+        }
+        let m = self.model;
+        let step = |p: &model::Promise| {
+            let journey = p.journey.as_ref()?;
+            let step = journey.to.as_ref()?.target?;
+            Some(
+                m.journeys[journey.journey.target?].steps[step]
+                    .header
+                    .label(),
+            )
+        };
+        match (given, self.language) {
+            (Given::Promise(p), Language::En) => match step(&m.promises[p]) {
+                Some(step) => format!("redo the step {} at the company's expense", self.q(step)),
+                None => format!(
+                    "put right, at the company's expense, what the promise {} was not kept on",
+                    self.q(m.promises[p].header.label())
+                ),
+            },
+            (Given::Promise(p), Language::Ru) => match step(&m.promises[p]) {
+                Some(step) => format!("повторно выполнить этап {} за счёт компании", self.q(step)),
+                None => format!(
+                    "исправить за счёт компании то, в чём не выполнено обещание {}",
+                    self.q(m.promises[p].header.label())
+                ),
+            },
+            (Given::Complaint(c), Language::En) => format!(
+                "put right, at the company's expense, what the customer complains of ({})",
+                self.q(m.complaints[c].header.label())
+            ),
+            (Given::Complaint(c), Language::Ru) => format!(
+                "исправить за счёт компании то, на что жалуется клиент (жалоба {})",
+                self.q(m.complaints[c].header.label())
+            ),
+        }
+    }
+
     /// What the customer gets when a promise is broken, said to them
     /// ("we apologise", "compensation: £50"); `None` for an escalation,
     /// which is internal.
@@ -223,8 +276,12 @@ impl<'a> Wording<'a> {
             (Remedy::Simple(S::Explain), Language::Ru) => {
                 "мы объясним, что произошло и что мы делаем".into()
             }
-            (Remedy::Simple(S::Redo), Language::En) => "we redo the work at our expense".into(),
-            (Remedy::Simple(S::Redo), Language::Ru) => "мы переделаем работу за свой счёт".into(),
+            (Remedy::Simple(S::Redo), Language::En) => {
+                "we put right what went wrong, at our expense".into()
+            }
+            (Remedy::Simple(S::Redo), Language::Ru) => {
+                "мы исправим допущенное нарушение за свой счёт".into()
+            }
             (Remedy::Simple(S::Refund), Language::En) => "we refund you".into(),
             (Remedy::Simple(S::Refund), Language::Ru) => "мы вернём вам деньги".into(),
             (Remedy::Compensate(Some(what)), Language::En) => {

@@ -16,6 +16,7 @@ mod crew;
 pub mod export_names;
 mod idx;
 mod org;
+pub mod plan;
 mod segments;
 mod timing;
 pub mod workdays;

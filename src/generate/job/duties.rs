@@ -7,6 +7,7 @@
 //! the heading it is listed under.
 
 mod channels;
+mod handover;
 mod staffing;
 
 use super::phrases::{Doer, Phrases, Segments};
@@ -93,6 +94,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, plans: &[QueuePlan], role: Idx<Ro
     duties.supervise(&work.supervises[r]);
     duties.steps(work, r);
     duties.complaints(work, r);
+    duties.handovers(work, role);
     duties.promises(work, r);
     duties.targets(work, role);
     duties.owned_channels(work, role);
@@ -417,7 +419,7 @@ impl Duties<'_> {
         for &(promise, via) in &work.breaches[r] {
             let p = &m.promises[promise];
             let name = self.q(p.header.label());
-            let remedies = super::rights::promise_remedies(&self.w, p);
+            let remedies = super::rights::promise_remedies(&self.w, promise);
             let team = self.team(via);
             let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
             let text = self.say.breach(doer, &name, &remedies);

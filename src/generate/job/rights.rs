@@ -5,7 +5,7 @@
 //! need — the right that makes internal agreements work.
 
 use super::work::{Via, Work};
-use crate::generate::wording::Wording;
+use crate::generate::wording::{Given, Wording};
 use crate::generate::words::quoted;
 use crate::model::{Idx, Remedy, Role};
 use crate::syntax::values::Language;
@@ -37,13 +37,13 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
             format!("Давать работникам в должностях {names} указания в пределах их должностных обязанностей и контролировать их выполнение.")
         });
     }
-    for &(complaint, _) in &work.complaints[r] {
-        let complaint = &m.complaints[complaint];
+    for &(id, _) in &work.complaints[r] {
+        let complaint = &m.complaints[id];
         let remedies: Vec<String> = complaint
             .remedies
             .iter()
             .filter(|r| !matches!(r.value, Remedy::Escalate(_)))
-            .map(|r| w.remedy(&r.value))
+            .map(|r| w.remedy_for(&r.value, Given::Complaint(id)))
             .collect();
         if remedies.is_empty() {
             continue;
@@ -84,7 +84,7 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
         }
         let p = &m.promises[promise];
         let name = quoted(p.header.label(), language);
-        let remedies = promise_remedies(w, p);
+        let remedies = promise_remedies(w, promise);
         rights.push(if en {
             format!("Without further approval, when the public promise {name} is broken: {remedies}.")
         } else {
@@ -101,11 +101,12 @@ pub(crate) fn derive(w: &Wording, work: &Work, role: Idx<Role>) -> Vec<String> {
 
 /// What a promise gives the customer when it is broken, in words; an
 /// escalation is not given to the customer, so it is left out.
-pub(super) fn promise_remedies(w: &Wording, p: &crate::model::Promise) -> String {
-    p.on_breach
+pub(super) fn promise_remedies(w: &Wording, id: Idx<crate::model::Promise>) -> String {
+    w.model.promises[id]
+        .on_breach
         .iter()
         .filter(|r| !matches!(r.value, crate::model::Remedy::Escalate(_)))
-        .map(|r| w.remedy(&r.value))
+        .map(|r| w.remedy_for(&r.value, Given::Promise(id)))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -23,10 +23,17 @@
 //!   each of its roles — never to a role that handles the complaint itself.
 //! - A journey promise's remedies go to whoever sees it broken: the doers of
 //!   the step it is timed to (see [`breach_seers`]).
+//! - A team's complaints while the team is closed go, as the routing sends
+//!   them ([`Plan::handover`]), to the other teams whose queues serve the
+//!   complainant: whoever takes those queues acknowledges them, and the
+//!   owner's roles are told who does.
+//!
+//! [`Plan::handover`]: crate::model::plan::Plan::handover
 
+use crate::model::plan::Plan;
 use crate::model::{
-    Agreement, Channel, Complaint, Crew, Idx, Journey, Model, Party, Promise, Ref, Remedy, Role,
-    Segment, Step, Team,
+    Agreement, Calendar, Channel, Complaint, Crew, Idx, Journey, Model, Party, Promise, Ref,
+    Remedy, Role, Segment, Step, Team,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -75,6 +82,49 @@ pub(crate) struct Work {
     pub supervises: Vec<Vec<Idx<Role>>>,
     /// The channels each role owns (`channel … { owner ROLE }`).
     pub channels: Vec<Vec<Idx<Channel>>>,
+    /// Another team's complaints the role acknowledges (or organises
+    /// acknowledging) while that team is closed: `teams` is the owner's.
+    pub covers: Vec<Vec<Handover>>,
+    /// The role's team's complaints others acknowledge while it is closed:
+    /// `teams` are those others.
+    pub covered: Vec<Vec<Handover>>,
+}
+
+/// A team's complaints of one rule acknowledged by others while the team is
+/// closed, as one role sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Handover {
+    pub complaint: Idx<Complaint>,
+    pub via: Via,
+    /// The owner's team (for whoever covers it), else the teams covering.
+    pub teams: Vec<Idx<Team>>,
+    /// The hours of the owner's queue: when it is open.
+    pub hours: Idx<Calendar>,
+    pub channels: Vec<Idx<Channel>>,
+    pub segments: Vec<Idx<Segment>>,
+}
+
+impl Handover {
+    fn add(list: &mut Vec<Handover>, new: Handover) {
+        let known = list.iter_mut().find(|h| h.complaint == new.complaint);
+        let Some(known) = known else {
+            list.push(new);
+            return;
+        };
+        known.via = known.via.min(new.via);
+        merge(&mut known.teams, new.teams);
+        merge(&mut known.channels, new.channels);
+        merge(&mut known.segments, new.segments);
+    }
+}
+
+/// `from`'s items not in `into` appended to it.
+fn merge<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
+    for x in from {
+        if !into.contains(&x) {
+            into.push(x);
+        }
+    }
 }
 
 type TeamList = Vec<Idx<Team>>;
@@ -223,6 +273,8 @@ impl Work {
                 .map(|r| teams.crew.reports(r).to_vec())
                 .collect(),
             channels: vec![Vec::new(); roles],
+            covers: vec![Vec::new(); roles],
+            covered: vec![Vec::new(); roles],
         };
         for (c, channel) in m.channels.iter() {
             if let Some(Party::Role(r)) = target(channel.owner.as_ref()) {
@@ -288,8 +340,73 @@ impl Work {
         for contacts in &mut work.contacts {
             contacts.sort();
         }
+        work.handovers(&teams);
         work
     }
+
+    /// Who acknowledges each team's complaints while the team is closed:
+    /// per task of the rule, the queues the routing hands it over to
+    /// ([`Plan::handover`]); the takers of the other teams' queues cover
+    /// it, and the owner's doers are told who does.
+    ///
+    /// [`Plan::handover`]: crate::model::plan::Plan::handover
+    fn handovers(&mut self, teams: &Teams) {
+        let m = teams.model;
+        let plan = Plan::new(m);
+        for (c, complaint) in m.complaints.iter() {
+            let Some(owner @ Party::Team(owner_team)) = target(complaint.owner.as_ref()) else {
+                continue;
+            };
+            let segments: Vec<Idx<Segment>> = m.served(&complaint.segments).collect();
+            let tasks =
+                (plan.tasks.iter()).filter(|t| segments.contains(&t.segment) && plan.offered(**t));
+            for &task in tasks {
+                let (Some(queues), Some(own)) =
+                    (plan.handover(owner, task), plan.team_queue(owner, task))
+                else {
+                    continue;
+                };
+                let Some(hours) = m.queue_hours(&m.queues[own]) else {
+                    continue;
+                };
+                let handover = |via, teams| Handover {
+                    complaint: c,
+                    via,
+                    teams,
+                    hours,
+                    channels: vec![task.channel],
+                    segments: vec![task.segment],
+                };
+                let mut others: Vec<Idx<Team>> = Vec::new();
+                for q in queues {
+                    let queue = &m.queues[q];
+                    let team = target_team(queue.team.as_ref());
+                    let (Some(team), Some(takers)) = (team, m.queue_takers(queue)) else {
+                        continue;
+                    };
+                    if team == owner_team {
+                        continue;
+                    }
+                    if !others.contains(&team) {
+                        others.push(team);
+                    }
+                    for (r, via) in teams.doers(Some(takers)) {
+                        Handover::add(&mut self.covers[r.index()], handover(via, vec![owner_team]));
+                    }
+                }
+                if others.is_empty() {
+                    continue;
+                }
+                for (r, via) in teams.doers(Some(owner)) {
+                    Handover::add(&mut self.covered[r.index()], handover(via, others.clone()));
+                }
+            }
+        }
+    }
+}
+
+fn target_team(team: Option<&Ref<Idx<Team>>>) -> Option<Idx<Team>> {
+    team.and_then(|t| t.target)
 }
 
 impl Work {

@@ -94,7 +94,7 @@ impl Writer<'_> {
                 }
                 let next = rungs.get(position + 1).map(|r| r.starts);
                 let handover = match position {
-                    0 => self.handover(complaint, queue, task, next),
+                    0 => self.handover(complaint, rung.party, task, next),
                     _ => None,
                 };
                 match handover {
@@ -262,22 +262,13 @@ impl Writer<'_> {
     fn handover(
         &self,
         complaint: &Complaint,
-        owner_queue: Idx<crate::model::Queue>,
+        party: Party,
         task: super::plan::Task,
         next: Option<u64>,
     ) -> Option<(Vec<Idx<crate::model::Queue>>, u64)> {
-        let model = self.model;
-        // Only an owner queue that keeps hours of its own hands over.
-        model.queue_hours(&model.queues[owner_queue])?;
-        let super::plan::Place::Served(mut queues) = self.plan.place(task) else {
-            return None;
-        };
-        // More than one queue serves the task: the ordinary filter's
-        // TaskQueue of them all (its one step of peers, or its waiting
-        // queue) exists.
-        if queues.len() < 2 {
-            return None;
-        }
+        // The owner, its hours and the queues serving the task: the shared
+        // reading the job descriptions say it from (`Plan::handover`).
+        let queues = self.plan.handover(party, task)?;
         let first_offer = match &complaint.acknowledge {
             Some(ack) => {
                 let seconds = self.timeout(ack.value, complaint.clock(), ack.span, &mut Vec::new());
@@ -288,7 +279,6 @@ impl Writer<'_> {
         if next.is_some_and(|n| n <= first_offer) {
             return None;
         }
-        queues.sort();
         Some((queues, first_offer))
     }
 

@@ -55,7 +55,6 @@ mod closed;
 mod complaint;
 mod friendly;
 mod overflow;
-mod plan;
 mod uncovered;
 mod waiting;
 
@@ -64,6 +63,7 @@ use super::minutes::report;
 use super::names::{default_name, ExportNames};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::plan;
 use crate::model::{Calendar, Channel, Complaint, Idx, Model, Party, Queue, Role};
 use crate::msg;
 use crate::source::Span;

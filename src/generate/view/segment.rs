@@ -17,11 +17,16 @@ impl<'a> View<'a> {
                     .join(", ")
             }
         };
+        // Hours past midnight read as one opening (audit 15, L7): the
+        // shared formatter of a week's hours.
+        let days = super::super::clocks::week_hours(c, self.language);
         let week = Weekday::ALL
             .iter()
             .map(|&day| DayView {
                 day: term(Term::Day(day), self.language),
-                hours: hours(&c.week.days[day.index()]),
+                hours: days[day.index()]
+                    .clone()
+                    .unwrap_or_else(|| term(Term::Closed, self.language).to_string()),
             })
             .collect();
         let opened = c

@@ -1,6 +1,8 @@
 //! Who serves which task: the tasks a spec makes (a segment on a channel),
 //! the queues each waits in, in order, and the task priority of each tier.
-//! Pure model reading; the workflow and the TaskQueues are written from it.
+//! Pure model reading; the TaskRouter workflow and TaskQueues are written
+//! from it, and the job descriptions say from it who takes a complaint
+//! while its owner's team is closed ([`Plan::handover`]).
 
 use crate::model::{Channel, Complaint, Idx, Model, Party, Queue, Segment, Team};
 use crate::syntax::values::ComplaintSeverity;
@@ -313,5 +315,28 @@ impl<'m> Plan<'m> {
         queues
             .into_iter()
             .find(|&q| self.model.queues[q].team.as_ref().and_then(|t| t.target) == Some(team))
+    }
+
+    /// The queues a complaint task of `owner` is handed over to while the
+    /// owner's team is closed (audit 15, H1): when the owner's team (the
+    /// owner, or a role owner's team) keeps hours of its own (cxc addition)
+    /// and more than one queue serves the task, every queue that serves it
+    /// (the owner's among them), sorted. The routing offers the owner's
+    /// queue first (for half the acknowledgement, skipped when none of its
+    /// people is available), then all of them until the ladder's next
+    /// rung; the job descriptions tell the other queues' teams that they
+    /// acknowledge those complaints. `None`: a team without hours, a task
+    /// one queue serves, or one no queue of the owner's team takes.
+    pub fn handover(&self, owner: Party, task: Task) -> Option<Vec<Idx<Queue>>> {
+        let own = self.team_queue(owner, task)?;
+        self.model.queue_hours(&self.model.queues[own])?;
+        let Place::Served(mut queues) = self.place(task) else {
+            return None;
+        };
+        if queues.len() < 2 {
+            return None;
+        }
+        queues.sort();
+        Some(queues)
     }
 }
