@@ -20,6 +20,8 @@ mod follow_sun;
 mod generated;
 #[path = "routing/invariants.rs"]
 mod invariants;
+#[path = "routing/legal.rs"]
+mod legal;
 #[path = "routing/shared_via.rs"]
 mod shared_via;
 #[path = "routing/twilio.rs"]

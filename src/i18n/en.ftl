@@ -454,9 +454,16 @@ zendesk-shared-via-help-tag-many = tell them apart in cxc.yaml (`exports:`, `zen
 zendesk-organization-missing = Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{ $segment }`
 zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
 wall-time-range = from { $least } to { $most }
+wall-time-range-closing = { $range } (the most when the ticket comes in as its calendar closes)
 wall-time-exactly = exactly { $time }
-zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner: on the wall clock the SLA's takes { $sla_takes } and the rule's { $rule_takes } (the most when the ticket comes in as the target's calendar closes), so the SLA's ends first on some tickets and the rule's on others (the one whose calendar is closed when the ticket comes in falls behind); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
-zendesk-complaint-clocks-never = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (a calendar that never opens never ends its target); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner: on the wall clock the SLA's takes { $sla_takes } and the rule's { $rule_takes }, so the SLA's ends first on some tickets and the rule's on others (the one whose calendar is closed when the ticket comes in falls behind); { $kept ->
+        [wall] the complaint's policy for these tickets holds the rule's { $rule_time } in calendar minutes, exactly: a deadline on the wall clock (a legal one) must never fall due in Zendesk later than it does, so the SLA's { $sla } is not held on the tickets where it would end first
+       *[shorter] the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+    }
+zendesk-complaint-clocks-never = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (a calendar that never opens never ends its target); { $kept ->
+        [wall] the complaint's policy for these tickets holds the rule's { $rule_time } in calendar minutes, exactly
+       *[shorter] the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+    }
 zendesk-complaint-clocks-help = give the complaint rule the `hours` of the segment's SLA, or a wall-clock target no longer than the SLA's, so that Zendesk can hold the stricter of the two exactly
 zendesk-two-schedules = Zendesk policy “{ $policy }”{ $channels } holds a first-reply target counted on calendar `{ $reply }` and a resolution target counted on calendar `{ $resolution }`; a ticket has one schedule, so the policy is put on `{ $reply }` and its resolution time is counted on those hours
 zendesk-two-schedules-help = give the segment's SLAs the same `hours` for targets on one channel, or write both targets in one SLA
