@@ -1226,7 +1226,10 @@ measure-cases-set-aside = { $cases } { $cases ->
     } that were good, because { $rows } of { $rows ->
         [one] its rows was
        *[other] their rows were
-    } bad data (cases export, lines { $lines }): no figure of the journey counts them
+    } bad data (cases export, { $several ->
+        [no] line
+       *[yes] lines
+    } { $lines }): no figure of the journey counts them
 measure-cases-set-aside-help = Replayed on the rows left, such a case would look like a drop-off or a detour that only the export made. Fix the rows named in the cases export's `bad-data` findings and measure again.
 measure-file-contacts = contacts export
 measure-file-cases = cases export
