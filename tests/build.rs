@@ -419,3 +419,124 @@ fn journey_support_gives_the_segment_lines_of_its_segments() {
         assert!(mass.contains(mass_line), "{mass}");
     }
 }
+
+/// A spec of audit 16's shape: gold's social channel split into an SLA of
+/// its own hours, a price, and a journey whose branch and end are
+/// capitalised spec text.
+const SCHOOL: &str = r#"service "School" { currency RUB }
+team front {}
+role agent "Agent" { team front; duty "Answer" }
+calendar daytime { open mon-sun 09:00-21:00 }
+channel chat "Chat" { kind chat; owner front }
+channel social "Social page" { kind social; owner front }
+channel email "E-mail" { kind email; owner front }
+segment gold "Gold" { tier 1; channels chat, social, email; customers 100; average_check 4900 }
+sla gold_sla "Gold" for gold { answer chat 90% within 2m; first_response email within 1h; resolution within 24h }
+sla gold_social "Gold on social" for gold { hours daytime; first_response social within 30m }
+journey connect "Connect" {
+  segments gold
+  start ask
+  step ask "Ask" { owner agent; channel chat; next done when "List received"; end "Connection cancelled" }
+  step done "Done" { owner agent; channel chat; end "Connected" }
+}
+"#;
+
+/// Builds `SCHOOL` in `lang` with `extra` arguments: the output folder,
+/// stdout and stderr.
+fn build_school(lang: &str, extra: &[&str]) -> (tempfile::TempDir, String, String) {
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "spec/school.cx", SCHOOL);
+    let spec = work.path().join("spec");
+    let out = work.path().join("out");
+    let mut args = vec![
+        "build",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        lang,
+        "--today",
+        TODAY,
+        "--target",
+        "docs",
+    ];
+    args.extend(extra);
+    let output = cxc(&args);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (work, text(&output.stdout), text(&output.stderr))
+}
+
+/// Audit 16, M5: the standards page names the channels a resolution
+/// without a channel governs — not the social page, which the split SLA
+/// names — never "any"; and the build says the channel has none left.
+#[test]
+fn the_standards_page_names_the_channels_a_resolution_governs() {
+    for (lang, row, any) in [
+        (
+            "en",
+            "| Resolution | Chat, E-mail | within 1 calendar day",
+            "| Resolution | any |",
+        ),
+        (
+            "ru",
+            "| Решение вопроса | Chat, E-mail | в течение 1 календарного дня",
+            "| Решение вопроса | любой |",
+        ),
+    ] {
+        let (work, _, stderr) = build_school(lang, &[]);
+        let page =
+            std::fs::read_to_string(work.path().join("out/policy/service-standards.md")).unwrap();
+        assert!(page.contains(row), "{lang}: {page}");
+        assert!(!page.contains(any), "{lang}: {page}");
+        assert!(stderr.contains("channel-without-resolution"), "{stderr}");
+    }
+}
+
+/// Audit 16, L10: `build --format json` prints the build's findings on
+/// stdout as `check` does; the line saying what was written stays on
+/// stderr, with no finding beside it.
+#[test]
+fn build_prints_its_findings_in_the_format_asked() {
+    let (_work, stdout, stderr) = build_school("en", &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect(&stdout);
+    let codes: Vec<&str> = (report["diagnostics"].as_array().unwrap().iter())
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"channel-without-resolution"), "{codes:?}");
+    assert_eq!(report["summary"]["errors"], 0);
+    assert!(!stderr.contains("channel-without-resolution"), "{stderr}");
+    assert!(stderr.contains("out"), "{stderr}");
+    let (_work, stdout, _) = build_school("en", &["--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&stdout).expect(&stdout);
+    assert_eq!(log["version"], "2.1.0");
+    // Without it, nothing on stdout.
+    let (_work, stdout, _) = build_school("en", &[]);
+    assert_eq!(stdout, "");
+}
+
+/// Audit 16, L4 and L2: a price in roubles reads «4 900 ₽» (and "4,900 ₽"),
+/// not "RUB"; a branch's condition and an end's outcome inside a sentence
+/// have their first letter lowered.
+#[test]
+fn money_has_its_sign_and_spec_text_mid_sentence_is_lowered() {
+    let (work, _, _) = build_school("ru", &[]);
+    let read = |path: &str| std::fs::read_to_string(work.path().join("out").join(path)).unwrap();
+    let page = read("policy/service-standards.md");
+    assert!(
+        page.contains("Средний чек: 4\u{a0}900\u{a0}₽")
+            || page.contains("Средний чек: 4 900\u{a0}₽"),
+        "{page}"
+    );
+    assert!(!page.contains("RUB"), "{page}");
+    let map = read("journeys/connect.md");
+    assert!(map.contains("(если list received)"), "{map}");
+    assert!(map.contains("(завершение: connection cancelled)"), "{map}");
+    let (work, _, _) = build_school("en", &[]);
+    let page =
+        std::fs::read_to_string(work.path().join("out/policy/service-standards.md")).unwrap();
+    assert!(page.contains("4,900\u{a0}₽"), "{page}");
+    let map = std::fs::read_to_string(work.path().join("out/journeys/connect.md")).unwrap();
+    assert!(map.contains("(if list received)"), "{map}");
+    assert!(map.contains("(end: connection cancelled)"), "{map}");
+}

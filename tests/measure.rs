@@ -967,14 +967,7 @@ fn every_figure_says_the_rows_it_rests_on_and_those_set_aside() {
     );
 }
 
-/// Audit 12, M1: a case one of whose rows is bad data (a visit to a step
-/// the journey lacks) is set aside whole — replayed on its other rows it
-/// was a drop-off at `visit` and fired `measured-pain` — and the bad-data
-/// finding at the journey says how many cases for how many rows. A bad row
-/// with no case id sets aside only itself.
-#[test]
-fn a_case_with_a_bad_row_is_set_aside_whole() {
-    let spec = r#"service "Aside" { language en }
+const ASIDE_SPEC: &str = r#"service "Aside" { language en }
 team support { lead lead }
 role lead { team support; duty "Leads support" }
 channel phone { kind phone; owner support }
@@ -988,10 +981,21 @@ journey repair {
   step done { owner support; channel phone; end "Repaired" }
 }
 "#;
-    let good = "case,journey,step,entered\n\
+
+const ASIDE_GOOD: &str = "case,journey,step,entered\n\
         a,repair,call,2026-11-02T09:00:00Z\n\
         a,repair,visit,2026-11-02T09:30:00Z\n\
         a,repair,done,2026-11-02T10:00:00Z\n";
+
+/// Audit 12, M1: a case one of whose rows is bad data (a visit to a step
+/// the journey lacks) is set aside whole — replayed on its other rows it
+/// was a drop-off at `visit` and fired `measured-pain` — and the bad-data
+/// finding at the journey says how many cases for how many rows. A bad row
+/// with no case id sets aside only itself.
+#[test]
+fn a_case_with_a_bad_row_is_set_aside_whole() {
+    let spec = ASIDE_SPEC;
+    let good = ASIDE_GOOD;
     // b's last row names a step the journey lacks; the last row has no case.
     let cases = format!(
         "{good}b,repair,call,2026-11-02T08:00:00Z\n\
@@ -1038,6 +1042,54 @@ journey repair {
     let (found, measured) = measure_in(spec, "id,segment,channel,created\n", &bad_only_row);
     assert_eq!(measured["journeys"][0]["cases_set_aside"]["cases"], 0);
     assert!(!found.contains("spec.cx:7 bad-data"), "{found:?}");
+}
+
+/// Audit 16, L5: the set-aside finding says "line 7" of one bad row and
+/// "lines" of more, in English and in Russian («строка 7», «строки 7, 8»).
+#[test]
+fn set_aside_rows_agree_with_their_number() {
+    let one = format!("{ASIDE_GOOD}b,repair,call,2026-11-02T08:00:00Z\nb,repair,visit,2026-11-02T08:10:00Z\nb,repair,survey_sent,2026-11-02T08:20:00Z\n");
+    let two =
+        format!("{one}c,repair,call,2026-11-02T08:00:00Z\nc,repair,nowhere,2026-11-02T08:20:00Z\n");
+    let said = |cases: &str, lang: &str| -> String {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("spec.cx"), ASIDE_SPEC).unwrap();
+        std::fs::write(
+            dir.path().join("contacts.csv"),
+            "id,segment,channel,created\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("cases.csv"), cases).unwrap();
+        let output = common::cxc_in(
+            dir.path(),
+            &[
+                "--lang",
+                lang,
+                "measure",
+                "spec.cx",
+                "--contacts",
+                "contacts.csv",
+                "--cases",
+                "cases.csv",
+                "--format",
+                "json",
+            ],
+        );
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let messages: Vec<String> = (report["diagnostics"].as_array().unwrap().iter())
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .filter(|m| m.contains("repair"))
+            .collect();
+        messages.join("\n")
+    };
+    let en = said(&one, "en");
+    assert!(en.contains("(cases export, line 7)"), "{en}");
+    let ru = said(&one, "ru");
+    assert!(ru.contains("(выгрузка случаев, строка 7)"), "{ru}");
+    let en = said(&two, "en");
+    assert!(en.contains("(cases export, lines 7, 9)"), "{en}");
+    let ru = said(&two, "ru");
+    assert!(ru.contains("(выгрузка случаев, строки 7, 9)"), "{ru}");
 }
 
 /// Audit 13, L4 and what was left of audit 12, M1: the cases' period is

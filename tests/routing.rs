@@ -20,6 +20,8 @@ mod follow_sun;
 mod generated;
 #[path = "routing/invariants.rs"]
 mod invariants;
+#[path = "routing/legal.rs"]
+mod legal;
 #[path = "routing/own_line.rs"]
 mod own_line;
 #[path = "routing/shared_via.rs"]

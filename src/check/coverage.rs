@@ -1,5 +1,6 @@
 //! Coverage rules: is every segment, channel and tier actually served?
-//! segment-without-sla, channel-without-target, sla-channel-not-offered,
+//! segment-without-sla, channel-without-target, channel-without-resolution,
+//! sla-channel-not-offered,
 //! share-over-100, mixed-tier-queue, unused.
 
 use super::Ctx;
@@ -21,6 +22,12 @@ pub const DOCS: &[CodeDoc] = &[
         context: "",
         bad: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s }",
         fix: "segment vip { channels phone, email }\nsla vip_sla for vip { answer phone 80% within 20s; first_response email within 1h }",
+    },
+    CodeDoc {
+        code: Code::ChannelWithoutResolution,
+        context: "segment vip { channels chat, email }",
+        bad: "sla vip_sla for vip { answer chat 90% within 2m; resolution within 24h }\nsla vip_email for vip { hours workday; first_response email within 4h }",
+        fix: "sla vip_sla for vip { answer chat 90% within 2m; resolution within 24h }\nsla vip_email for vip { hours workday; first_response email within 4h; resolution email within 24h }",
     },
     CodeDoc {
         code: Code::SlaChannelNotOffered,
@@ -54,6 +61,7 @@ queue main { channel phone; segments mass }",
 pub fn check(ctx: &mut Ctx) {
     segments_without_sla(ctx);
     channels_without_target(ctx);
+    channels_without_resolution(ctx);
     targets_not_offered(ctx);
     shares(ctx, "share", |s| s.share);
     shares(ctx, "revenue", |s| s.revenue);
@@ -126,6 +134,74 @@ fn channels_without_target(ctx: &mut Ctx) {
                     .help(msg!("channel-without-target-help", example = example)),
                 );
             }
+        }
+    }
+}
+
+/// A channel a segment uses that no resolution target governs, though one
+/// of its SLAs has a resolution without a channel (audit 16, M5): another
+/// SLA of the segment names the channel (a first response on its own
+/// hours), so by the guide's rule the channel is that SLA's, which sets no
+/// resolution there — the exports, `cxc measure` and the dbt project then
+/// hold none on it. First replies are `channel-without-target`'s.
+fn channels_without_resolution(ctx: &mut Ctx) {
+    let model = ctx.model;
+    for (id, segment) in model.segments.iter() {
+        if !ctx.slas_read(id) {
+            continue;
+        }
+        let slas: Vec<_> = model.slas_of(id).map(|(_, sla)| sla).collect();
+        // The SLA whose resolution without a channel the segment has.
+        let Some(general) = slas
+            .iter()
+            .find(|sla| sla.resolutions.iter().any(|r| r.channel.is_none()))
+        else {
+            continue;
+        };
+        for channel in model.segment_channels(id) {
+            let offered = &model.channels[channel];
+            if offered.self_service || offered.kind.is_some_and(|k| k.is_physical()) {
+                continue;
+            }
+            let resolved = slas.iter().any(|sla| {
+                sla.resolutions.iter().any(|r| match &r.channel {
+                    Some(c) => c.target == Some(channel),
+                    None => model.sla_governs(id, sla, channel),
+                })
+            });
+            if resolved {
+                continue;
+            }
+            // The SLA that took the channel, and where it names it.
+            let Some((owner, span)) = slas.iter().find_map(|sla| {
+                let answers = sla.answers.iter().map(|a| &a.channel);
+                let responses = sla.first_responses.iter().map(|f| &f.channel);
+                (answers.chain(responses))
+                    .find(|c| c.target == Some(channel))
+                    .map(|c| (sla, c.span))
+            }) else {
+                continue;
+            };
+            let channel_id = &offered.header.id;
+            ctx.report(
+                Diagnostic::new(
+                    Code::ChannelWithoutResolution,
+                    span,
+                    msg!(
+                        "channel-without-resolution",
+                        segment = &segment.header.id,
+                        channel = channel_id,
+                        owner = &owner.header.id,
+                        general = &general.header.id
+                    ),
+                )
+                .help(msg!(
+                    "channel-without-resolution-help",
+                    channel = channel_id,
+                    owner = &owner.header.id,
+                    general = &general.header.id
+                )),
+            );
         }
     }
 }

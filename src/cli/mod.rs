@@ -117,6 +117,11 @@ struct BuildArgs {
     contacts: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
     cases: Option<PathBuf>,
+    /// Findings on stdout in this form, as `check` prints them (audit 16,
+    /// L10: a CI job reads the export warnings as JSON or SARIF); none:
+    /// for people, on stderr.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     shown: Shown,
 }
@@ -317,13 +322,20 @@ fn run_build(args: BuildArgs) -> ExitCode {
         args.today,
         &args.shown,
         args.config.as_deref(),
-        None,
+        args.format,
     ) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    // The findings: in `--format` on stdout, else for people on stderr.
+    let report = |diagnostics: &[crate::diagnostic::Diagnostic],
+                  sources: &crate::source::SourceMap| match args.format {
+        Some(format) => print_findings(format, diagnostics, sources),
+        None if diagnostics.is_empty() => {}
+        None => eprint_findings(diagnostics, sources),
+    };
     if compilation.has_errors() {
-        eprint_findings(&compilation.diagnostics, &compilation.sources);
+        report(&compilation.diagnostics, &compilation.sources);
         eprintln!("{}", say(msg!("cli-nothing-written")));
         return ExitCode::from(1);
     }
@@ -427,9 +439,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
         );
     }
-    if !diagnostics.is_empty() {
-        eprint_findings(&diagnostics, sources);
-    }
+    report(&diagnostics, sources);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         eprintln!("{}", say(msg!("cli-nothing-written")));
         return ExitCode::from(1);

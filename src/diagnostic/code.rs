@@ -82,6 +82,7 @@ codes! {
     HotPotato = "hot-potato", Warning, Across;
     ChannelSwitch = "channel-switch", Warning, Across;
     ChannelWithoutTarget = "channel-without-target", Warning, Across;
+    ChannelWithoutResolution = "channel-without-resolution", Warning, Across;
     SlaChannelNotOffered = "sla-channel-not-offered", Warning, Across;
     PromiseWithoutRemedy = "promise-without-remedy", Warning, Local;
     ComplaintWithoutEscalation = "complaint-without-escalation", Warning, Local;

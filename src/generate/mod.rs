@@ -22,6 +22,7 @@ pub mod config_keys;
 mod dbt;
 mod docx;
 pub mod files;
+mod governed;
 mod job;
 pub mod journey;
 mod markup;
@@ -255,8 +256,16 @@ fn documents(
     ] {
         // The promises page reads its notes beside the spec, which is
         // model.json and keeps its schema.
-        let notes = (doc == "promises")
-            .then(|| ("notes", TemplateValue::from_serialize(view.promise_notes())));
+        // The standards page names the channels a target without one
+        // governs.
+        let notes = match doc {
+            "promises" => Some(("notes", TemplateValue::from_serialize(view.promise_notes()))),
+            "service-standards" => Some((
+                "governs",
+                TemplateValue::from_serialize(governed::governed(model)),
+            )),
+            _ => None,
+        };
         render(
             format!("policy/{doc}.md"),
             &format!("policy/{doc}.md"),

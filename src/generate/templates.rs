@@ -109,6 +109,12 @@ impl Renderer {
         env.add_filter("percent", super::words::percent_filter);
         env.add_filter("decimal", super::words::decimal_filter);
         env.add_filter("date", super::words::date_filter);
+        // Spec text inside a sentence or after a colon («если список
+        // получен», «завершение: подключение отменено»): the guide's rule,
+        // by the one helper (audit 16, L2).
+        env.add_filter("after_colon", |text: String| {
+            super::words::after_colon(&text)
+        });
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".md") {
                 AutoEscape::Custom("markdown")

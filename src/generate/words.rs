@@ -152,6 +152,31 @@ pub fn after_colon(text: &str) -> String {
         .collect()
 }
 
+/// An amount of money as the document's language writes it, from the
+/// service's ISO 4217 `currency` (audit 16, L4: «4 900 RUB» reads as a
+/// code): the customary sign — before the figure in English ("$4,900",
+/// "€50", "£12"), after it in Russian («4 900 ₽», «50 €»); roubles after
+/// the figure in both ("4,900 ₽"); any other currency by its code after
+/// the figure ("4,900 KZT"). No currency: the figure alone. The one money
+/// formatter of the documents and reports.
+pub fn money(amount: f64, currency: Option<&str>, language: Language) -> String {
+    let figure = grouped(amount, language);
+    let Some(code) = currency else {
+        return figure;
+    };
+    let sign = match code {
+        "RUB" => "₽",
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        _ => return format!("{figure}\u{a0}{code}"),
+    };
+    match (language, code) {
+        (Language::En, "EUR" | "USD" | "GBP") => format!("{sign}{figure}"),
+        _ => format!("{figure}\u{a0}{sign}"),
+    }
+}
+
 /// A date as people read it: "25 December 2026", «25 декабря 2026 г.»
 /// (a Russian date written out takes «г.», outside audit 11, L3).
 pub fn long_date(d: Date, language: Language) -> String {

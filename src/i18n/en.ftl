@@ -295,6 +295,8 @@ segment-without-sla = segment `{ $segment }` is covered by no SLA
 segment-without-sla-help = declare `sla { $segment }_sla for { $segment } {"{"} ... {"}"}` with its answer and resolution targets, or add `{ $segment }` to an existing SLA's `for` list
 channel-without-target = segment `{ $segment }` is offered channel `{ $channel }`, but its SLA sets no answer or first-response target for it
 channel-without-target-help = add e.g. `{ $example }` to the segment's SLA, or stop offering the channel
+channel-without-resolution = segment `{ $segment }` has a resolution target without a channel in SLA `{ $general }`, but none on channel `{ $channel }`: SLA `{ $owner }` names the channel, so by the rule of governance the channel is that SLA's, and it sets no resolution there — Zendesk, `cxc measure` and the dbt project hold no resolution target on the channel's tickets
+channel-without-resolution-help = add `resolution { $channel } within ...` to SLA `{ $owner }`, or put the channel's targets back into `{ $general }`
 sla-channel-not-offered = `{ $sla }` sets the target `{ $kind } { $channel }` for `{ $segment }`, which does not list `{ $channel }` in its `channels`: the target does not apply to it
 sla-channel-not-offered-help = add `{ $channel }` to the `channels` of `{ $segment }`, or move the target to an SLA of the segments that use the channel
 share-over-100 = the segments' `{ $field }` figures add up to { $total }, more than 100% ({ $parts })
@@ -486,9 +488,16 @@ zendesk-shared-via-help-tag-many = tell them apart in cxc.yaml (`exports:`, `zen
 zendesk-organization-missing = Zendesk policies match segments by `organization_id`, but cxc.yaml gives no organization id for segment `{ $segment }`
 zendesk-organization-missing-help = add the segment's Zendesk organization id(s) to cxc.yaml under `exports:`, `zendesk:`, `organizations:`, e.g. `{ $segment }: [360001234567]`
 wall-time-range = from { $least } to { $most }
+wall-time-range-closing = { $range } (the most when the ticket comes in as its calendar closes)
 wall-time-exactly = exactly { $time }
-zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner: on the wall clock the SLA's takes { $sla_takes } and the rule's { $rule_takes } (the most when the ticket comes in as the target's calendar closes), so the SLA's ends first on some tickets and the rule's on others (the one whose calendar is closed when the ticket comes in falls behind); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
-zendesk-complaint-clocks-never = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (a calendar that never opens never ends its target); the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+zendesk-complaint-clocks = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner: on the wall clock the SLA's takes { $sla_takes } and the rule's { $rule_takes }, so the SLA's ends first on some tickets and the rule's on others (the one whose calendar is closed when the ticket comes in falls behind); { $kept ->
+        [wall] the complaint's policy for these tickets holds the rule's { $rule_time } in calendar minutes, exactly: a deadline on the wall clock (a legal one) must never fall due in Zendesk later than it does, so the SLA's { $sla } is not held on the tickets where it would end first
+       *[shorter] the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+    }
+zendesk-complaint-clocks-never = Zendesk: complaint rule `{ $complaint }` gives { $rule_time } on its clock and this SLA { $sla } on another, and neither is always the sooner (a calendar that never opens never ends its target); { $kept ->
+        [wall] the complaint's policy for these tickets holds the rule's { $rule_time } in calendar minutes, exactly
+       *[shorter] the complaint's policy for these tickets holds the shorter figure, counted on the policy's schedule
+    }
 zendesk-complaint-clocks-help = give the complaint rule the `hours` of the segment's SLA, or a wall-clock target no longer than the SLA's, so that Zendesk can hold the stricter of the two exactly
 zendesk-two-schedules = Zendesk policy “{ $policy }”{ $channels } holds a first-reply target counted on calendar `{ $reply }` and a resolution target counted on calendar `{ $resolution }`; a ticket has one schedule, so the policy is put on `{ $reply }` and its resolution time is counted on those hours
 zendesk-two-schedules-help = give the segment's SLAs the same `hours` for targets on one channel, or write both targets in one SLA
@@ -950,6 +959,9 @@ explain-channel-switch =
 explain-channel-without-target =
     .summary = A staffed channel offered to a segment has no `answer` or `first_response` target for it in the segment's SLA (self-service channels and places — `office`, `field` — need none).
     .why = Customers judge a channel by how fast it answers. A channel offered without a target is the one that gets staffed last and answered slowest.
+explain-channel-without-resolution =
+    .summary = A channel a segment uses has no resolution target, though one of the segment's SLAs has a resolution without a channel: another SLA of the segment names the channel (a first response on its own hours), so by the rule that a channel another SLA names belongs to that SLA, the channel-less resolution does not govern it, and that SLA sets none. First replies are `channel-without-target`'s.
+    .why = Moving one target into an SLA of its own (its own hours, as `sla-beyond-channel-hours` suggests) silently takes the channel out of the segment's other targets. The standards page, the ticketing system and the reports then disagree with what the business thinks it promised.
 explain-sla-channel-not-offered =
     .summary = An SLA sets a target on a channel that one of its segments does not list in `channels`. The target applies only to the SLA's segments that use the channel; for the others it is ignored by staffing, the tier checks, the job descriptions, the routing exports and `cxc measure`. A segment that lists no `channels` uses the channels its SLAs target.
     .why = An SLA shared by several segments often carries a line written for one of them. Read literally, it would staff, route and describe a channel the other segment was never offered: queues that look mixed-tier, job duties for contacts that never come, routing filters for tasks that cannot exist.
@@ -1258,7 +1270,10 @@ measure-cases-set-aside = { $cases } { $cases ->
     } that were good, because { $rows } of { $rows ->
         [one] its rows was
        *[other] their rows were
-    } bad data (cases export, lines { $lines }): no figure of the journey counts them
+    } bad data (cases export, { $several ->
+        [no] line
+       *[yes] lines
+    } { $lines }): no figure of the journey counts them
 measure-cases-set-aside-help = Replayed on the rows left, such a case would look like a drop-off or a detour that only the export made. Fix the rows named in the cases export's `bad-data` findings and measure again.
 measure-file-contacts = contacts export
 measure-file-cases = cases export

@@ -104,6 +104,7 @@ cli-cmd-build = Generate policies, journey maps, job descriptions and routing co
     .target = What to write (comma-separated or repeated); default: all but dbt. docs: Markdown policies, journey maps, job descriptions, routing.yaml/json, model.json; zendesk: routing/zendesk-sla-policies.json; taskrouter: routing/taskrouter-workflow.json; bpmn: journeys/JOURNEY.bpmn; site: the HTML site under site/; dbt: a dbt project under dbt/ (only when asked for).
     .contacts = A contacts export (as for `cxc measure`): measured figures go beside the targets in the standards.
     .cases = A cases export: measured time, drop-off and CSAT per step go on the journey maps.
+    .format = How to print the findings: on stdout in this form (`json`, `sarif`, `github`, `human`), as `check` prints them; default: for people, on stderr. The line saying what was written stays on stderr.
     .max_findings = Findings of one code shown per file (default 100); one more finding says how many were left out. A spec's `cxc.yaml` may lower it (`limits.findings_per_code`), never raise it.
 cli-cmd-staff = Staff every queue with a forecast: Erlang C, or Erlang A with `patience`.
     .paths = `.cx` files or folders (every `*.cx` below them); default: the current folder.

@@ -193,6 +193,8 @@ fn cases_set_aside(model: &Model, report: &Report, out: &mut Vec<Diagnostic>) {
         if aside.bad_rows > aside.lines.len() as u64 {
             lines.push("…".into());
         }
+        // "line 365" for one, "lines 12, 40" for more (audit 16, L5).
+        let several = if lines.len() == 1 { "no" } else { "yes" };
         out.push(
             Diagnostic::new(
                 Code::BadData,
@@ -203,7 +205,8 @@ fn cases_set_aside(model: &Model, report: &Report, out: &mut Vec<Diagnostic>) {
                     cases = aside.cases as f64,
                     rows = aside.bad_rows as f64,
                     visits = aside.visits as f64,
-                    lines = lines.join(", ")
+                    lines = lines.join(", "),
+                    several = several
                 ),
             )
             .help(msg!("measure-cases-set-aside-help")),

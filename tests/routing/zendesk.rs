@@ -133,3 +133,70 @@ pub fn applies(policies: &Value, ticket: &Ticket) -> Option<Applied> {
         resolution: metric("total_resolution_time"),
     })
 }
+
+/// When a target started at `start` (local time of the schedule's zone)
+/// falls due, as Zendesk counts it: calendar minutes straight on
+/// (`business_hours: false`), else only the minutes the ticket's schedule
+/// is open — its workweek's intervals, minutes from Sunday 00:00, less its
+/// holidays, whole dates. `schedules` is `zendesk-schedules.json`; the
+/// schedule is the one that names `policy`.
+pub fn due(
+    schedules: &Value,
+    policy: &str,
+    start: jiff::civil::DateTime,
+    target: Target,
+) -> jiff::civil::DateTime {
+    let seconds = target.seconds as i64;
+    if !target.business_hours {
+        return start + jiff::SignedDuration::from_secs(seconds);
+    }
+    let schedule = schedules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["policies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == policy)
+        })
+        .unwrap_or_else(|| panic!("no schedule names policy {policy}"));
+    let intervals: Vec<(i64, i64)> = schedule["workweek"]["workweek"]["intervals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["start_time"].as_i64().unwrap(),
+                i["end_time"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let holiday = |date: jiff::civil::Date| {
+        schedule["holidays"].as_array().unwrap().iter().any(|h| {
+            let on = |k: &str| {
+                h["holiday"][k]
+                    .as_str()
+                    .unwrap()
+                    .parse::<jiff::civil::Date>()
+                    .unwrap()
+            };
+            on("start_date") <= date && date <= on("end_date")
+        })
+    };
+    // Minute by minute, an open minute counts.
+    let mut left = seconds / 60;
+    let mut at = start;
+    let minute = jiff::SignedDuration::from_secs(60);
+    while left > 0 {
+        let of_week = i64::from(at.weekday().to_sunday_zero_offset()) * 1440
+            + i64::from(at.hour()) * 60
+            + i64::from(at.minute());
+        if !holiday(at.date()) && intervals.iter().any(|&(a, b)| a <= of_week && of_week < b) {
+            left -= 1;
+        }
+        at += minute;
+    }
+    at
+}

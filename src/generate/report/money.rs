@@ -211,10 +211,7 @@ pub struct MoneySaid {
 pub fn said(view: &MoneyView, language: Language) -> MoneySaid {
     let say =
         |message: crate::i18n::Message| super::super::words::markdown_message(&message, language);
-    let amount = |f: Figure| match &view.currency {
-        Some(c) => format!("{} {c}", grouped(f.0, language)),
-        None => grouped(f.0, language),
-    };
+    let amount = |f: Figure| super::super::words::money(f.0, view.currency.as_deref(), language);
     let cost = view
         .cost_to_serve
         .iter()

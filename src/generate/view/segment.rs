@@ -180,13 +180,9 @@ impl<'a> View<'a> {
             customers: p
                 .customers
                 .map(|c| words::grouped(c.value as f64, language)),
-            average_check: p.average_check.map(|a| {
-                let amount = words::grouped(a.value, language);
-                match currency {
-                    Some(code) => format!("{amount} {code}"),
-                    None => amount,
-                }
-            }),
+            average_check: p
+                .average_check
+                .map(|a| words::money(a.value, currency, language)),
             loyal: p.loyal.map(|l| l.value.to_string()),
             sources: &p.sources,
             portrait: p.portrait.as_deref(),

@@ -10,11 +10,13 @@
 //! Where the two count on different clocks, the one that always ends first
 //! is written ([`sooner`]); where neither does (30 business minutes can
 //! outlast 4 hours over a weekend), the shorter figure is written and
-//! `inexact-export` says how long each can take.
+//! `inexact-export` says how long each can take — but a rule's target on
+//! the wall clock is kept in calendar minutes, so a legal deadline never
+//! falls due in Zendesk after the law's (audit 16, M6).
 
 use super::slas::{same, schedule, timed, Target, Tiered};
-use super::sooner::{said, sooner, takes, wall, wall_range, Sooner};
-use super::{filters, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
+use super::sooner::{said, sooner, takes_closing, wall, wall_range, Sooner};
+use super::{filters, metrics, policy, ChannelMatch, SegmentMatch};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::report;
@@ -52,25 +54,6 @@ impl Context<'_> {
         labels.join(", ")
     }
 
-    fn metrics(&self, reply: Option<Target>, resolution: Option<Target>) -> Vec<Value> {
-        let business = |t: Target| !wall(self.model, &t);
-        let mut metrics = Vec::new();
-        for priority in PRIORITIES {
-            if let Some(r) = reply {
-                metrics.extend(metric(priority, "first_reply_time", r.time, business(r)));
-            }
-            if let Some(r) = resolution {
-                metrics.extend(metric(
-                    priority,
-                    "total_resolution_time",
-                    r.time,
-                    business(r),
-                ));
-            }
-        }
-        metrics
-    }
-
     /// The stricter of a complaint's target and an SLA's; an SLA target
     /// that is not always the stricter nor always the weaker is reported.
     fn stricter(
@@ -89,45 +72,60 @@ impl Context<'_> {
             Sooner::First | Sooner::Same => c,
             Sooner::Second => s,
             Sooner::Neither => {
-                self.clocks_differ(c, s, rule, problems);
-                if s.time < c.time {
-                    s
-                } else {
+                // A deadline on the wall clock (the law's 10 calendar days
+                // to answer a refund claim) is exact in calendar minutes
+                // and must never fall due later in Zendesk than it does
+                // (audit 16, M6): the rule's is kept, though the SLA's
+                // business time ends first on some tickets.
+                let kept = if wall(self.model, &c) || c.time <= s.time {
                     c
-                }
+                } else {
+                    s
+                };
+                self.clocks_differ(c, s, kept == c, rule, problems);
+                kept
             }
         })
     }
 
     /// Says that neither of two targets on different clocks always ends
-    /// first, and how long each can take, so when each wins.
+    /// first, how long each can take, so when each wins, and which one the
+    /// policy holds (`rule_kept`: the rule's).
     fn clocks_differ(
         &self,
         c: Target,
         s: Target,
+        rule_kept: bool,
         rule: &Complaint,
         problems: &mut Vec<Diagnostic>,
     ) {
         let model = self.model;
         let limit = |t: &Target| said(model, t);
+        let kept = if rule_kept && wall(model, &c) {
+            "wall"
+        } else {
+            "shorter"
+        };
         let message = match (wall_range(model, &c), wall_range(model, &s)) {
             (Some(rule_range), Some(sla_range)) => {
-                let sla_takes = takes(sla_range);
-                let rule_takes = takes(rule_range);
+                let sla_takes = takes_closing(sla_range);
+                let rule_takes = takes_closing(rule_range);
                 msg!(
                     "zendesk-complaint-clocks",
                     complaint = &rule.header.id,
                     sla = limit(&s),
                     rule_time = limit(&c),
                     sla_takes = sla_takes,
-                    rule_takes = rule_takes
+                    rule_takes = rule_takes,
+                    kept = kept
                 )
             }
             _ => msg!(
                 "zendesk-complaint-clocks-never",
                 complaint = &rule.header.id,
                 sla = limit(&s),
-                rule_time = limit(&c)
+                rule_time = limit(&c),
+                kept = kept
             ),
         };
         let note = Diagnostic::new(Code::InexactExport, s.span, message)
@@ -171,7 +169,7 @@ impl Context<'_> {
                 name,
                 description.clone(),
                 filter,
-                self.metrics(reply, resolution),
+                metrics(self.model, reply, resolution),
             ));
         };
         for tier in self.tiers {

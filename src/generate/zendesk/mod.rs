@@ -42,6 +42,7 @@ mod sooner;
 mod time_zones;
 
 use shared::{shared_via, shared_vias};
+use slas::Target;
 
 pub use schedules::schedules;
 
@@ -310,6 +311,27 @@ fn policy(title: String, description: String, filter: Value, metrics: Vec<Value>
         "filter": filter,
         "policy_metrics": metrics,
     }})
+}
+
+/// A policy's metrics for every priority: the first reply and the
+/// resolution, each on its own clock — `business_hours` false for a target
+/// on the wall clock, whose calendar minutes are exact, true for one the
+/// policy's schedule counts (a 24x7 legal deadline beside an office-hours
+/// first reply: audit 16, M6).
+fn metrics(model: &Model, reply: Option<Target>, resolution: Option<Target>) -> Vec<Value> {
+    let business = |t: &Target| !sooner::wall(model, t);
+    let mut metrics = Vec::new();
+    for priority in PRIORITIES {
+        for (name, target) in [
+            ("first_reply_time", reply),
+            ("total_resolution_time", resolution),
+        ] {
+            if let Some(t) = target {
+                metrics.extend(metric(priority, name, t.time, business(&t)));
+            }
+        }
+    }
+    metrics
 }
 
 /// A policy metric: whole minutes as `target`, anything else as

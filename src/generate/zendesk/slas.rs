@@ -11,7 +11,7 @@
 //! SLA's chat policy is ever tried.
 
 use super::sooner::{sooner_of, Sooner};
-use super::{channel_vias, filters, marks, metric, policy, ChannelMatch, SegmentMatch, PRIORITIES};
+use super::{channel_vias, filters, marks, metrics, policy, ChannelMatch, SegmentMatch};
 use crate::config::Exports;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::generate::minutes::{report, running_time};
@@ -222,8 +222,6 @@ pub(super) fn policies(
     out: Out,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let business =
-        |calendar: Option<Idx<Calendar>>| calendar.is_some_and(|c| !model.calendars[c].is_24x7());
     let mut left_in: Vec<LeftIn> = Vec::new();
     for Tiered {
         covered,
@@ -267,29 +265,14 @@ pub(super) fn policies(
                          reply: Option<Target>,
                          resolution: Option<Target>,
                          filter| {
-            let mut metrics = Vec::new();
-            for priority in PRIORITIES {
-                if let Some(r) = reply {
-                    metrics.extend(metric(
-                        priority,
-                        "first_reply_time",
-                        r.time,
-                        business(r.calendar),
-                    ));
-                }
-                if let Some(r) = resolution {
-                    metrics.extend(metric(
-                        priority,
-                        "total_resolution_time",
-                        r.time,
-                        business(r.calendar),
-                    ));
-                }
-            }
             let calendar = schedule(model, &title, channels, reply, resolution, problems);
             out.calendars.push((title.clone(), calendar));
-            out.bodies
-                .push(policy(title, description.clone(), filter, metrics));
+            out.bodies.push(policy(
+                title,
+                description.clone(),
+                filter,
+                metrics(model, reply, resolution),
+            ));
         };
         for group in groups {
             for &channel in &group.channels {

@@ -103,6 +103,17 @@ pub(super) fn takes((least, most): (Duration, Duration)) -> Message {
     msg!("wall-time-range", least = least, most = most)
 }
 
+/// [`takes`], with where a range's most comes from: "from 4 days to 14
+/// days (the most when the ticket comes in as its calendar closes)" — said
+/// of the range it explains, never of a target on the wall clock (audit
+/// 16, M6: «ровно 10 дней (дольше всего, если…)» confused).
+pub(super) fn takes_closing(range: (Duration, Duration)) -> Message {
+    if range.0 == range.1 {
+        return takes(range);
+    }
+    msg!("wall-time-range-closing", range = takes(range))
+}
+
 /// A target as the export's findings say it: "15 minutes", "1 business
 /// hour" where its clock stops.
 pub(super) fn said(model: &Model, t: &Target) -> Arg {
