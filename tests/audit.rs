@@ -219,8 +219,17 @@ fn pharmacy_check_gives_exactly_the_findings_the_second_audit_makes_true() {
         ("promise-exceeds-sla", "promises.cx", 17),
         ("sla-beyond-channel-hours", "slas.cx", 13),
         ("sla-beyond-channel-hours", "slas.cx", 17),
+        // The regional phone lines belong to regional SLAs that set no
+        // resolution, while the segments have one on their other channels
+        // (true by the guide's rule; audit 16 M5's rule).
+        ("channel-without-resolution", "slas.cx", 24),
+        ("channel-without-resolution", "slas.cx", 28),
+        ("channel-without-resolution", "slas.cx", 32),
         ("sla-beyond-channel-hours", "slas.cx", 36),
         ("sla-beyond-channel-hours", "slas.cx", 39),
+        ("channel-without-resolution", "slas.cx", 45),
+        ("channel-without-resolution", "slas.cx", 49),
+        ("channel-without-resolution", "slas.cx", 53),
         ("forecast-when-closed", "slas.cx", 62),
         ("forecast-when-closed", "slas.cx", 73),
         ("forecast-when-closed", "slas.cx", 85),

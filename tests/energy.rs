@@ -43,6 +43,26 @@ fn check_says_what_the_reviewer_found_true() {
         ("headcount-short", "organisation.cx", 38),
         ("headcount-short", "organisation.cx", 64),
         ("headcount-short", "organisation.cx", 124),
+        // The faults line belongs to the faults SLAs, which set no
+        // resolution, while business, residential and hardship customers
+        // have one on their other channels: a fault reported by phone has
+        // no resolution target in Zendesk, measure or dbt (true by the
+        // guide's rule; found by channel-without-resolution, audit 16 M5).
+        (
+            "channel-without-resolution",
+            "service_levels_and_promises.cx",
+            20,
+        ),
+        (
+            "channel-without-resolution",
+            "service_levels_and_promises.cx",
+            43,
+        ),
+        (
+            "channel-without-resolution",
+            "service_levels_and_promises.cx",
+            43,
+        ),
         // "We connect you within 1 business day" counts to the start of
         // booking the technician: the connection is not done by then.
         (
