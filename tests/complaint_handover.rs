@@ -326,23 +326,11 @@ fn generated_hub_layouts_tell_exactly_the_teams_the_workflow_hands_complaints_to
             &cxc::check::Options::default(),
         );
         let spec = &compiled.specs[0];
-        let checks = cxc::check::Options::default();
-        let (measure, columns) = Default::default();
-        let options = cxc::generate::Options {
-            language,
-            templates: None,
-            targets: &[
-                cxc::generate::Target::Docs,
-                cxc::generate::Target::Taskrouter,
-            ],
-            exports: &spec.config.exports,
-            today: None,
-            checks: &checks,
-            measured: None,
-            measure: &measure,
-            columns: &columns,
-        };
-        let files = cxc::generate::render(&spec.model, &spec.staffing, &options)
+        let targets = [
+            cxc::generate::Target::Docs,
+            cxc::generate::Target::Taskrouter,
+        ];
+        let files = common::render::render(spec, language, &targets)
             .expect("renders")
             .0;
         let n = holds(&files, language, &text);

@@ -4,6 +4,8 @@
 //! (a week and whole-day holidays only) cannot and says so with
 //! `inexact-export`; a calendar without them is exported as before.
 
+#[path = "common/render.rs"]
+mod render;
 #[path = "common/specgen.rs"]
 mod specgen;
 
@@ -30,21 +32,8 @@ fn spec(dated: &str) -> String {
 fn built(dated: &str, language: Language) -> (cxc::generate::Files, Vec<String>) {
     let compiled = specgen::compiled(&spec(dated));
     let spec = &compiled.specs[0];
-    let checks = cxc::check::Options::default();
-    let (measure, columns) = Default::default();
-    let options = cxc::generate::Options {
-        language,
-        templates: None,
-        targets: &[Target::Docs, Target::Zendesk],
-        exports: &spec.config.exports,
-        today: None,
-        checks: &checks,
-        measured: None,
-        measure: &measure,
-        columns: &columns,
-    };
     let (files, problems) =
-        cxc::generate::render(&spec.model, &spec.staffing, &options).expect("renders");
+        render::render(spec, language, &[Target::Docs, Target::Zendesk]).expect("renders");
     let inexact = problems
         .iter()
         .filter(|d| d.code == Code::InexactExport)

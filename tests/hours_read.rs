@@ -310,20 +310,7 @@ fn holds(week: &Week) -> Result<(), String> {
     let compiled =
         cxc::pipeline::compile_bytes("spec.cx", text.as_bytes(), &cxc::check::Options::default());
     let spec = &compiled.specs[0];
-    let checks = cxc::check::Options::default();
-    let (measure, columns) = Default::default();
-    let options = cxc::generate::Options {
-        language,
-        templates: None,
-        targets: &[cxc::generate::Target::Docs],
-        exports: &spec.config.exports,
-        today: None,
-        checks: &checks,
-        measured: None,
-        measure: &measure,
-        columns: &columns,
-    };
-    let files = cxc::generate::render(&spec.model, &spec.staffing, &options)
+    let files = common::render::render(spec, language, &[cxc::generate::Target::Docs])
         .map_err(|e| format!("{e:?}"))?
         .0;
     let read = |name: &str| String::from_utf8(files[name].clone()).unwrap();

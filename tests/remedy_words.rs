@@ -5,6 +5,9 @@
 //! right names the step the promise is timed to (else the promise). Over
 //! every example and test spec that uses `redo`, in English and Russian.
 
+#[path = "common/render.rs"]
+mod render;
+
 use cxc::model::{Model, Remedy};
 use cxc::syntax::values::{Language, SimpleRemedy};
 use std::path::{Path, PathBuf};
@@ -98,20 +101,7 @@ fn redo_names_what_is_redone() {
                 if wanted.is_empty() {
                     continue;
                 }
-                let checks = cxc::check::Options::default();
-                let (measure, columns) = Default::default();
-                let options = cxc::generate::Options {
-                    language,
-                    templates: None,
-                    targets: &[cxc::generate::Target::Docs],
-                    exports: &spec.config.exports,
-                    today: None,
-                    checks: &checks,
-                    measured: None,
-                    measure: &measure,
-                    columns: &columns,
-                };
-                let Ok((files, _)) = cxc::generate::render(&spec.model, &spec.staffing, &options)
+                let Ok((files, _)) = render::render(spec, language, &[cxc::generate::Target::Docs])
                 else {
                     continue;
                 };
