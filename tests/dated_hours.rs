@@ -4,8 +4,6 @@
 //! (a week and whole-day holidays only) cannot and says so with
 //! `inexact-export`; a calendar without them is exported as before.
 
-#[path = "common/render.rs"]
-mod render;
 #[path = "common/specgen.rs"]
 mod specgen;
 
@@ -33,7 +31,7 @@ fn built(dated: &str, language: Language) -> (cxc::generate::Files, Vec<String>)
     let compiled = specgen::compiled(&spec(dated));
     let spec = &compiled.specs[0];
     let (files, problems) =
-        render::render(spec, language, &[Target::Docs, Target::Zendesk]).expect("renders");
+        specgen::render::render(spec, language, &[Target::Docs, Target::Zendesk]).expect("renders");
     let inexact = problems
         .iter()
         .filter(|d| d.code == Code::InexactExport)

@@ -9,6 +9,10 @@
 
 #![allow(dead_code)]
 
+/// One checked spec rendered in process (tests/common/render.rs).
+#[path = "render.rs"]
+pub mod render;
+
 use proptest::prelude::*;
 use std::fmt::Write;
 
@@ -858,22 +862,7 @@ pub fn rendered(
     language: cxc::syntax::values::Language,
     targets: &[cxc::generate::Target],
 ) -> cxc::generate::Files {
-    let checks = cxc::check::Options::default();
-    let (measure, columns) = Default::default();
-    let options = cxc::generate::Options {
-        language,
-        templates: None,
-        targets,
-        exports: &spec.config.exports,
-        today: None,
-        checks: &checks,
-        measured: None,
-        measure: &measure,
-        columns: &columns,
-    };
-    cxc::generate::render(&spec.model, &spec.staffing, &options)
-        .expect("renders")
-        .0
+    render::render(spec, language, targets).expect("renders").0
 }
 
 /// How a document says the office clock, by language: the words around
