@@ -47,6 +47,10 @@ pub struct Plan<'m> {
     /// Per queue, whether it serves each segment: asked for every task, so
     /// built once.
     serves_segment: Vec<Vec<bool>>,
+    /// Per channel, per segment, whether the channel is offered to it
+    /// ([`Self::offered`]): asked for every task and priority, so built
+    /// once, in one pass over the queues (not one per task).
+    offered: Vec<Vec<bool>>,
     /// Per channel, the lowest ordinary priority of a segment the channel
     /// is offered to ([`Self::offered`]): its own customers.
     floors: Vec<Option<u32>>,
@@ -65,7 +69,7 @@ impl<'m> Plan<'m> {
             .iter()
             .map(|t| t.map_or(0, |t| worst.saturating_sub(t) + 1))
             .collect();
-        let serves_segment = model
+        let serves_segment: Vec<Vec<bool>> = model
             .queues
             .values()
             .map(|q| {
@@ -76,10 +80,32 @@ impl<'m> Plan<'m> {
                 served
             })
             .collect();
+        let mut offered: Vec<Vec<bool>> = model
+            .channels
+            .ids()
+            .map(|channel| {
+                (model.segments.ids())
+                    .map(|segment| model.uses_channel(segment, channel))
+                    .collect()
+            })
+            .collect();
+        for (q, queue) in model.queues.iter() {
+            let channels: Vec<usize> = match Self::channel_of(queue) {
+                None => continue,
+                Some(Some(channel)) => vec![channel.index()],
+                Some(None) => (0..offered.len()).collect(),
+            };
+            for channel in channels {
+                for (to, &served) in offered[channel].iter_mut().zip(&serves_segment[q.index()]) {
+                    *to |= served;
+                }
+            }
+        }
         let mut plan = Plan {
             model,
             ranks,
             serves_segment,
+            offered,
             floors: Vec::new(),
             tasks: Vec::new(),
         };
@@ -228,8 +254,7 @@ impl<'m> Plan<'m> {
     /// lists it, or a queue takes the segment there. A task that is not
     /// offered still reaches the channel's queues, without a word.
     pub fn offered(&self, task: Task) -> bool {
-        self.model.uses_channel(task.segment, task.channel)
-            || self.model.queues.ids().any(|q| self.serves(q, task))
+        self.offered[task.channel.index()][task.segment.index()]
     }
 
     /// Where a task waits, in the order it is offered the queues.
