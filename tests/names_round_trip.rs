@@ -142,6 +142,7 @@ fn every_export_name_of_every_spec_is_read_back() {
         "energosbyt",
         "boltbites",
         "uchiversum",
+        "koraremit",
     ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }

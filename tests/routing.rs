@@ -176,6 +176,7 @@ fn the_audit_specs_keep_every_invariant() {
         "energosbyt",
         "boltbites",
         "uchiversum",
+        "koraremit",
     ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());
