@@ -57,6 +57,7 @@ pub fn examples() -> Vec<&'static CodeDoc> {
         .chain(crate::staffing::DOCS)
         .chain(crate::staffing::targets::DOCS)
         .chain(crate::generate::zendesk::DOCS)
+        .chain(crate::generate::templates::DOCS)
         .chain(crate::measure::findings::DOCS)
         .collect();
     docs.sort_by_key(|d| d.code);

@@ -159,14 +159,24 @@ fn a_broken_user_template_names_itself_and_writes_nothing() {
     );
     let output = cxc_in(
         work.path(),
-        &["build", "spec", "-o", "out", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("en/hr/role.md") && stderr.contains("line 3"),
-        "{stderr}"
-    );
+    // A `template-error` finding at the template's file and line.
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = &report["diagnostics"][0];
+    assert_eq!(found["code"], "template-error", "{report}");
+    assert_eq!(found["file"], "tpl/en/hr/role.md", "{report}");
+    assert_eq!(found["line"], 3, "{report}");
     assert!(!work.path().join("out").exists());
 }
 
@@ -181,7 +191,16 @@ fn user_templates_override_by_name_and_cannot_loop_forever() {
     );
     let output = cxc_in(
         work.path(),
-        &["build", "spec", "-o", "out", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
@@ -195,10 +214,19 @@ fn user_templates_override_by_name_and_cannot_loop_forever() {
     );
     let output = cxc_in(
         work.path(),
-        &["build", "spec", "-o", "out2", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out2",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("fuel"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("fuel"));
 }
 
 #[cfg(unix)]
@@ -215,10 +243,19 @@ fn a_template_that_is_a_symlink_is_refused() {
     .unwrap();
     let output = cxc_in(
         work.path(),
-        &["build", "spec", "-o", "out", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("symbolic link"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("symbolic link"));
 }
 
 #[test]

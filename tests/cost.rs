@@ -177,7 +177,16 @@ fn user_templates_cannot_build_huge_values() {
         ]);
         let output = common::cxc_in(
             dir.path(),
-            &["build", "spec", "-o", "out", "--templates", "tpl"],
+            &[
+                "build",
+                "spec",
+                "-o",
+                "out",
+                "--templates",
+                "tpl",
+                "--format",
+                "json",
+            ],
         );
         assert_eq!(output.status.code(), Some(2), "{}", text(&output));
         assert!(

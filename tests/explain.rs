@@ -33,14 +33,18 @@ fn codes(doc: &CodeDoc, example: &str) -> BTreeSet<String> {
         )
         .unwrap();
         for (name, text) in &files {
-            std::fs::write(dir.path().join(name), text).unwrap();
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
         }
         if Code::BUILD_ONLY.contains(&doc.code) {
             // `cxc build` prints its findings for people: a code heads each.
-            let output = common::cxc_in(
-                dir.path(),
-                &["build", ".", "-o", "../out", "--today", common::TODAY],
-            );
+            let mut args = vec!["build", ".", "-o", "../out", "--today", common::TODAY];
+            // Files under `templates/` are the user's templates.
+            if files.iter().any(|(name, _)| name.starts_with("templates/")) {
+                args.extend(["--templates", "templates"]);
+            }
+            let output = common::cxc_in(dir.path(), &args);
             let text = String::from_utf8_lossy(&output.stderr).into_owned()
                 + &String::from_utf8_lossy(&output.stdout);
             return text
@@ -83,7 +87,7 @@ fn codes(doc: &CodeDoc, example: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// `# a.cx` (or `.csv`, or `# cxc.yaml`) lines start files; without them
+/// `# a.cx` (or `.csv`, `# cxc.yaml`, or `# templates/…`) lines start files; without them
 /// the example is one file.
 fn split_files(example: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
@@ -91,7 +95,12 @@ fn split_files(example: &str) -> Vec<(String, String)> {
         let header = line
             .strip_prefix("# ")
             .and_then(|rest| rest.split_whitespace().next())
-            .filter(|name| name.ends_with(".cx") || name.ends_with(".csv") || *name == "cxc.yaml");
+            .filter(|name| {
+                name.ends_with(".cx")
+                    || name.ends_with(".csv")
+                    || *name == "cxc.yaml"
+                    || name.starts_with("templates/")
+            });
         match header {
             Some(name) => files.push((name.to_string(), String::new())),
             None => match files.last_mut() {

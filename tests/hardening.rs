@@ -412,7 +412,16 @@ fn runaway_user_templates_stop_with_an_error() {
     .unwrap();
     let output = run(
         dir.path(),
-        &["build", "spec", "-o", "out", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(
@@ -440,7 +449,16 @@ fn runaway_user_templates_stop_with_an_error() {
     .unwrap();
     let output = run(
         dir.path(),
-        &["build", "spec", "-o", "out", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(text(&output).contains("fuel"), "{}", text(&output));
@@ -451,7 +469,16 @@ fn template_folders_must_exist_and_links_inside_are_refused() {
     let dir = work(&[("main.cx", "team t {}\n")]);
     let output = run(
         dir.path(),
-        &["build", "spec", "-o", "out", "--templates", "/nonexistent"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "/nonexistent",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output).contains("--templates"), "{}", text(&output));
@@ -461,7 +488,16 @@ fn template_folders_must_exist_and_links_inside_are_refused() {
     std::os::unix::fs::symlink(dir.path().join("elsewhere/en"), dir.path().join("tpl/en")).unwrap();
     let output = run(
         dir.path(),
-        &["build", "spec", "-o", "out", "--templates", "tpl"],
+        &[
+            "build",
+            "spec",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(text(&output).contains("symbolic link"), "{}", text(&output));
@@ -578,7 +614,16 @@ fn options_naming_a_link_out_of_the_working_folder_are_refused() {
             "`standards`",
         ),
         (
-            vec!["build", "spec", "-o", "o2", "--templates", "tpl"],
+            vec![
+                "build",
+                "spec",
+                "-o",
+                "o2",
+                "--templates",
+                "tpl",
+                "--format",
+                "json",
+            ],
             "`tpl`",
         ),
         (vec!["build", "spec", "-o", "out"], "`out`"),

@@ -718,3 +718,60 @@ fn diagnostics_come_back_under_the_uri_the_editor_sent() {
         "{published:?}"
     );
 }
+
+/// `$/cancelRequest` (attack 17): a request cancelled while it waits is
+/// answered with `RequestCancelled` (-32800) and nothing else; the one
+/// after it, not cancelled, is answered as usual; cancels for ids never
+/// sent, already answered or written wrongly change nothing. Every message
+/// is queued before the server starts, so what is at hand is certain.
+#[test]
+fn a_request_cancelled_while_it_waits_is_answered_request_cancelled() {
+    let dir = kitchen();
+    let uri = url(&dir.path().join("organisation.cx"));
+    let (server, client) = Connection::memory();
+    let request = |id: i32, method: &str, params: Value| {
+        Message::Request(Request::new(id.into(), method.into(), params))
+    };
+    let notify = |method: &str, params: Value| {
+        Message::Notification(Notification::new(method.into(), params))
+    };
+    let hover = json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}});
+    let root = url(dir.path());
+    for message in [
+        request(
+            1,
+            "initialize",
+            json!({"capabilities": {}, "rootUri": root}),
+        ),
+        notify("initialized", json!({})),
+        request(2, "textDocument/hover", hover.clone()),
+        notify("$/cancelRequest", json!({"id": 99})),
+        notify("$/cancelRequest", json!({"id": 2})),
+        notify("$/cancelRequest", json!({"id": 1})),
+        notify("$/cancelRequest", json!({"id": null})),
+        notify("$/cancelRequest", Value::Null),
+        request(3, "textDocument/hover", hover),
+        request(4, "shutdown", Value::Null),
+        notify("$/cancelRequest", json!({"id": 4})),
+        notify("exit", Value::Null),
+    ] {
+        client.sender.send(message).unwrap();
+    }
+    let handle = std::thread::spawn(move || cxc::lsp::serve(server));
+    handle.join().unwrap().unwrap();
+    let answers: HashMap<String, lsp_server::Response> = client
+        .receiver
+        .try_iter()
+        .filter_map(|m| match m {
+            Message::Response(r) => Some((r.id.to_string(), r)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(answers.len(), 4, "{answers:?}");
+    let cancelled = answers["2"].error.as_ref().expect("an error");
+    assert_eq!(cancelled.code, -32800);
+    assert!(answers["2"].result.is_none());
+    for id in ["1", "3", "4"] {
+        assert!(answers[id].error.is_none(), "{id}: {:?}", answers[id]);
+    }
+}

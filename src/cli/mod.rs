@@ -413,7 +413,17 @@ fn run_build(args: BuildArgs) -> ExitCode {
         let (rendered, mut problems) = match generate::render(&spec.model, &spec.staffing, &options)
         {
             Ok(f) => f,
-            Err(e) => return fail(&e),
+            // A template that cannot be used is a finding of its own, in
+            // every format; cxc could not do its work (exit 2).
+            Err(generate::Failure::Template(e)) => {
+                let mut found = vec![e.diagnostic(sources, spec.root.as_deref())];
+                localize(&mut found);
+                diagnostics.extend(found);
+                report(&diagnostics, sources);
+                eprintln!("{}", say(msg!("cli-nothing-written")));
+                return ExitCode::from(2);
+            }
+            Err(generate::Failure::Other(e)) => return fail(&e),
         };
         problems.extend(data_problems);
         spec.config.apply(&mut problems);

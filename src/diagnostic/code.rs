@@ -137,11 +137,16 @@ codes! {
     ShortWorkingDay = "short-working-day", Warning, Across;
     SameBranchLabel = "same-branch-label", Warning, Local;
     HoursUncovered = "hours-uncovered", Warning, Across;
+    TemplateError = "template-error", Error, Local;
 }
 
 impl Code {
     /// Codes reported by `cxc build` for its exports, not by `cxc check`.
-    pub const BUILD_ONLY: &'static [Code] = &[Code::InexactExport, Code::ExportConflict];
+    pub const BUILD_ONLY: &'static [Code] = &[
+        Code::InexactExport,
+        Code::ExportConflict,
+        Code::TemplateError,
+    ];
 
     /// Codes reported by `cxc measure`: reality held against the spec.
     pub const MEASURE_ONLY: &'static [Code] = &[

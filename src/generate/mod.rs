@@ -102,13 +102,44 @@ pub struct Options<'a> {
     pub columns: &'a crate::measure::rows::Columns,
 }
 
+/// Why a spec could not be rendered.
+#[derive(Debug)]
+pub enum Failure {
+    /// A template (the user's, under `--templates`) could not be used: a
+    /// `template-error` finding.
+    Template(templates::TemplateError),
+    /// Anything else, in words.
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(text: String) -> Failure {
+        Failure::Other(text)
+    }
+}
+
+impl From<templates::TemplateError> for Failure {
+    fn from(error: templates::TemplateError) -> Failure {
+        Failure::Template(error)
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Template(e) => e.fmt(f),
+            Failure::Other(text) => f.write_str(text),
+        }
+    }
+}
+
 /// Renders one spec, in memory: the files, and what the exports could not
 /// express exactly (`inexact-export`). Nothing is written here.
 pub fn render(
     model: &Model,
     plans: &[QueuePlan],
     options: &Options,
-) -> Result<(Files, Vec<Diagnostic>), String> {
+) -> Result<(Files, Vec<Diagnostic>), Failure> {
     let wants = |t: Target| options.targets.contains(&t);
     let mut problems = Vec::new();
     let mut files = Files::new();
@@ -207,7 +238,7 @@ fn documents(
     options: &Options,
     names: &names::ExportNames,
     exports: &Files,
-) -> Result<Files, String> {
+) -> Result<Files, Failure> {
     let language = options.language;
     let mut renderer = templates::Renderer::new(options.templates, model.size())?;
     let view = view::View::new(model, language, plans, options.checks).measuring(
@@ -222,7 +253,7 @@ fn documents(
     let mut render = |output: String,
                       template: &str,
                       extra: Option<(&str, TemplateValue)>|
-     -> Result<(), String> {
+     -> Result<(), templates::TemplateError> {
         let mut context = BTreeMap::new();
         context.insert("spec", spec_value.clone());
         // The filters that say dates and numbers read the language here.

@@ -12,11 +12,14 @@
 //! ([`crate::escape::markdown`]) unless the template marks it `|safe`: spec
 //! strings never become HTML, links or headings.
 
+mod fault;
 mod guard;
 mod operators;
 
+pub use fault::{Fault, TemplateError, DOCS};
 use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value};
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -88,6 +91,8 @@ pub struct Renderer {
     /// document, and the most they may (user templates only).
     made: Arc<guard::Made>,
     made_limit: u64,
+    /// The user's file of each template overridden, by name.
+    files: BTreeMap<String, PathBuf>,
 }
 
 struct Budget {
@@ -97,7 +102,7 @@ struct Budget {
 
 impl Renderer {
     /// `items`: how many declarations and steps the spec has.
-    pub fn new(overrides: Option<&Path>, items: u64) -> Result<Renderer, String> {
+    pub fn new(overrides: Option<&Path>, items: u64) -> Result<Renderer, TemplateError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -140,6 +145,7 @@ impl Renderer {
         });
         let made = Arc::new(guard::Made::default());
         let mut made_limit = u64::MAX;
+        let mut files = BTreeMap::new();
         if let Some(dir) = overrides {
             check_override_folder(dir)?;
             let limit =
@@ -154,17 +160,18 @@ impl Renderer {
             trim_blocks: true,
         };
         for (name, text) in BUILT_IN {
-            let text = match overrides {
-                Some(dir) => {
-                    let text = read_override(dir, name)?.unwrap_or_else(|| text.to_string());
+            let text = match overrides.map(|dir| read_override(dir, name)) {
+                Some(Ok(Some((path, text)))) => {
+                    files.insert(name.to_string(), path);
                     // Every `~`, `+` and `*` through the value limit (one
                     // that does not parse is reported as written).
                     operators::rewrite(&text, name, whitespace).unwrap_or(text)
                 }
-                None => text.to_string(),
+                Some(Err(e)) => return Err(e),
+                Some(Ok(None)) | None => text.to_string(),
             };
             env.add_template_owned(name.to_string(), text)
-                .map_err(|e| describe(&e))?;
+                .map_err(|e| TemplateError::from_minijinja(&e, name, |n| files.get(n).cloned()))?;
         }
         let budget = overrides.map(|_| Budget {
             fuel: USER_FUEL.saturating_add(items.saturating_mul(USER_FUEL_PER_ITEM)),
@@ -176,16 +183,19 @@ impl Renderer {
             printed,
             made,
             made_limit,
+            files,
         })
     }
 
     /// Renders one template with `context`.
-    pub fn render(&mut self, name: &str, context: Value) -> Result<String, String> {
+    pub fn render(&mut self, name: &str, context: Value) -> Result<String, TemplateError> {
         if let Some(budget) = &self.budget {
             // What the earlier documents left is all this one may use.
             self.env.set_fuel(Some(budget.fuel.max(1)));
         }
-        let template = self.env.get_template(name).map_err(|e| describe(&e))?;
+        let files = &self.files;
+        let failed = |e: &Error| TemplateError::from_minijinja(e, name, |n| files.get(n).cloned());
+        let template = self.env.get_template(name).map_err(|e| failed(&e))?;
         let limit = self
             .budget
             .as_ref()
@@ -204,16 +214,21 @@ impl Renderer {
         let captured = template
             .render_captured_to(context, &mut out)
             .map_err(|e| match out.limit {
-                Some(limit) if out.overflowed => format!(
-                    "template error: {name} writes more than {} (the limit for user templates{})",
+                Some(limit) if out.overflowed => TemplateError {
+                    fault: Fault::Output,
+                    line: e.line(),
+                    ..failed(&e)
+                }
+                .saying(format!(
+                    "{name} writes more than {} (the limit for user templates{})",
                     crate::loader::read::bytes(limit),
                     if limit < USER_DOCUMENT_BYTES {
                         " left in this build"
                     } else {
                         " per document"
                     }
-                ),
-                _ => describe(&e),
+                )),
+                _ => failed(&e),
             })?;
         if let Some(budget) = &mut self.budget {
             if let Some((consumed, _)) = captured.state().fuel_levels() {
@@ -221,8 +236,11 @@ impl Renderer {
             }
             budget.bytes = budget.bytes.saturating_sub(out.bytes.len() as u64);
         }
-        String::from_utf8(out.bytes)
-            .map_err(|_| format!("template error: {name} wrote bytes that are not UTF-8"))
+        String::from_utf8(out.bytes).map_err(|_| {
+            let path = self.files.get(name).map(PathBuf::as_path);
+            let detail = format!("{name} wrote bytes that are not UTF-8");
+            TemplateError::new(Fault::Failed, name, path, detail)
+        })
     }
 }
 
@@ -269,14 +287,15 @@ fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Er
 
 /// `--templates DIR` must be a folder: a typo must not silently fall back to
 /// the built-in templates.
-fn check_override_folder(dir: &Path) -> Result<(), String> {
+fn check_override_folder(dir: &Path) -> Result<(), TemplateError> {
+    let unusable = |detail| Err(TemplateError::new(Fault::Unreadable, "", Some(dir), detail));
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(format!(
+        Ok(_) => unusable(format!(
             "--templates {} is not a folder",
             crate::loader::display_name(dir)
         )),
-        Err(e) => Err(format!(
+        Err(e) => unusable(format!(
             "--templates {}: {}",
             crate::loader::display_name(dir),
             crate::loader::read::io_error(&e)
@@ -286,7 +305,7 @@ fn check_override_folder(dir: &Path) -> Result<(), String> {
 
 /// The override for `name` in `dir`, if there is one. Every folder on the
 /// way from `dir` to it, and the file itself, must be real (not a link).
-fn read_override(dir: &Path, name: &str) -> Result<Option<String>, String> {
+fn read_override(dir: &Path, name: &str) -> Result<Option<(PathBuf, String)>, TemplateError> {
     let mut path = dir.to_path_buf();
     let parts: Vec<&str> = name.split('/').collect();
     for (i, part) in parts.iter().enumerate() {
@@ -297,8 +316,16 @@ fn read_override(dir: &Path, name: &str) -> Result<Option<String>, String> {
             Err(_) => return Ok(None),
         };
         let shown = crate::loader::display_name(&path);
+        let unusable = |detail| {
+            Err(TemplateError::new(
+                Fault::Unreadable,
+                name,
+                Some(&path),
+                detail,
+            ))
+        };
         if meta.file_type().is_symlink() {
-            return Err(format!(
+            return unusable(format!(
                 "{shown} is a symbolic link; cxc does not follow links inside --templates"
             ));
         }
@@ -306,33 +333,17 @@ fn read_override(dir: &Path, name: &str) -> Result<Option<String>, String> {
             return Ok(None);
         }
         if last && !meta.is_file() {
-            return Err(format!("template {shown} is not a regular file"));
+            return unusable(format!("template {shown} is not a regular file"));
         }
     }
-    let bytes = crate::loader::read::read_trusted(&path, USER_TEMPLATE_BYTES).map_err(|e| {
-        format!(
-            "cannot read template {}: {e}",
-            crate::loader::display_name(&path)
-        )
-    })?;
-    String::from_utf8(bytes).map(Some).map_err(|_| {
-        format!(
-            "template {} is not UTF-8 text",
-            crate::loader::display_name(&path)
-        )
-    })
-}
-
-/// A template error with the template's name and line.
-pub fn describe(error: &minijinja::Error) -> String {
-    let mut text = format!("template error: {}", error.kind());
-    if let Some(detail) = error.detail() {
-        text.push_str(&format!(": {detail}"));
+    let unusable = |detail| TemplateError::new(Fault::Unreadable, name, Some(&path), detail);
+    let shown = crate::loader::display_name(&path);
+    let bytes = crate::loader::read::read_trusted(&path, USER_TEMPLATE_BYTES)
+        .map_err(|e| unusable(format!("cannot read template {shown}: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some((path, text))),
+        Err(_) => Err(unusable(format!("template {shown} is not UTF-8 text"))),
     }
-    if let (Some(name), Some(line)) = (error.name(), error.line()) {
-        text.push_str(&format!(" (in {name}, line {line})"));
-    }
-    text
 }
 
 /// Kept for templates written before Markdown escaping: every value is now

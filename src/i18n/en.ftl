@@ -645,6 +645,17 @@ forecast-no-aht = queue `{ $queue }` has a forecast but no average handle time
 forecast-no-aht-help = add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file
 forecast-no-rows = the forecast file has a header but no intervals
 forecast-no-rows-help = add one row per interval below the header, e.g. `08:00,120`
+forecast-off-grid = the start { $start } is not on the forecast's grid: with { $per } intervals start at whole multiples of it after midnight
+forecast-off-grid-help = move the row to the interval it belongs to (with `per 30m`: `08:00` or `08:30`), or change `per` to the length the file's rows have
+forecast-past-end = { $week ->
+        [week] this interval runs past the end of the typical week (Sunday midnight)
+       *[day] this interval runs past the end of the typical day (midnight)
+    }
+forecast-past-end-help = a typical day or week has no time after its end: start the interval earlier, or choose a `per` that divides the day
+forecast-outside-range = this date is more than { $days } days away from the forecast's other dated rows
+forecast-outside-range-help = check the row's year: one forecast file covers at most two years, and a stray date would spread the weekly need over all the years between
+forecast-repeated = this interval was already given on an earlier row
+forecast-repeated-help = give each interval once: two rows for the same start would count its contacts twice (the same instant written with another offset is the same interval)
 forecast-skipped-time = the start { $start } is a local time that never occurs on { $zone }: the clock jumps ahead over it (daylight saving begins). cxc reads it at the offset before the change ({ $before }), which is { $read }, and `cxc staff` labels it with that offset
 forecast-skipped-time-help = write the instant the row means with its offset, e.g. { $instead }, or leave out the rows of the hour the clock skips
 forecast-repeated-time = the start { $start } comes { $count } times, but on { $zone } the clock passes it only twice (daylight saving ends): the first row is read as its first occurrence, the second as its second, and this one cannot be told apart from them; cxc reads it as the second ({ $later })
@@ -1407,3 +1418,20 @@ explain-hourly-cost-uncosted =
 explain-right-conflict =
     .summary = A role's declared right caps compensation ("up to 500 without approval") while a complaint rule the role handles lets it compensate with no amount, or a larger one, without approval.
     .why = The job description lists both rights: the one written by hand and the one the model derives from the complaint rules the role handles. When they contradict each other, the agent either breaks the cap or refuses the remedy the standard promises; either way the customer meets a rule the company did not mean.
+template-error = { $kind ->
+        [syntax] the template `{ $file }` is not a valid template
+        [unknown] the template `{ $file }` names something that does not exist
+        [fuel] the templates ran out of the work one build allows, in `{ $file }`
+        [output] the template `{ $file }` writes or builds more than a user template may
+        [unreadable] the template `{ $file }` cannot be used
+       *[failed] the template `{ $file }` failed while the document was made
+    } (minijinja says: { $detail })
+template-error-syntax-help = correct the template at this line (minijinja is written like Jinja2: `{"{{ value }}"}`, `{"{% if … %}…{% endif %}"}`), or delete the file to use the built-in template; nothing was written
+template-error-unknown-help = check the spelling at this line: besides minijinja's own filters cxc adds `cell`, `duration`, `number`, `percent`, `decimal`, `date` and `after_colon`, and the values are those of the built-in template of the same name (start from a copy of it); nothing was written
+template-error-fuel-help = user templates share a budget of work per build (more for a bigger spec): look at this line for a loop that never ends or loops inside loops over the whole spec; nothing was written
+template-error-output-help = a document of a user template may hold at most 64 MB, the build 512 MB, and one value 16 MB (plus 1 KB per declaration and step): look at this line for a loop that repeats or doubles a text; nothing was written
+template-error-failed-help = the template asked for something its values cannot do at this line (compare it with the built-in template of the same name); nothing was written
+template-error-unreadable-help = `--templates` must be a folder of regular UTF-8 text files of at most 1 MB, with no symbolic links inside it; nothing was written
+explain-template-error =
+    .summary = `cxc build --templates DIR`: a user template cannot be used — it does not parse, names a filter or value that does not exist, runs out of the build's budget of work, writes more than a document may hold, fails while it runs, or is not a readable text file. cxc stops (exit 2) and writes nothing.
+    .why = Templates come from whoever edits the repository. A template that loops forever or writes gigabytes must stop the build with a clear word instead of taking the machine, and a broken one must not leave half the documents written. As a finding with a code, the file and the line, the stop reaches CI in every format, SARIF included; the template's text is never quoted back.

@@ -22,6 +22,7 @@
 //!
 //! - `frame.rs`: the base protocol's headers and bodies, read with limits.
 //! - `transport.rs`: bodies as JSON-RPC messages; the reader and writer threads.
+//! - `inbox.rs`: the messages in order, and `$/cancelRequest`.
 //! - `server.rs`: open documents, analyses, diagnostics, and the answers.
 //! - `scope.rs`: which files a document is checked with.
 //! - `text.rs`: byte offsets against the protocol's UTF-16 positions.
@@ -32,6 +33,7 @@
 mod analysis;
 mod features;
 mod frame;
+mod inbox;
 mod index;
 mod scope;
 mod server;
@@ -121,23 +123,23 @@ enum Next {
 }
 
 /// What the server does next: a message, or the check of what changed.
-fn next(connection: &Connection, pace: Pace, dirty: bool) -> Next {
+fn next(inbox: &mut inbox::Inbox, pace: Pace, dirty: bool) -> Next {
     loop {
         let message = match pace {
-            Pace::Queued if dirty => match connection.receiver.try_recv() {
+            Pace::Queued if dirty => match inbox.try_recv() {
                 Ok(message) => message,
                 Err(TryRecvError::Empty) => return Next::Check,
                 Err(TryRecvError::Disconnected) => return Next::Gone,
             },
-            Pace::Queued | Pace::Told => match connection.receiver.recv() {
-                Ok(message) => message,
-                Err(_) => return Next::Gone,
+            Pace::Queued | Pace::Told => match inbox.recv() {
+                Some(message) => message,
+                None => return Next::Gone,
             },
         };
         match message {
             // Messages queued after it are followed by another.
             Message::Notification(n) if n.method == transport::IDLE => {
-                if connection.receiver.is_empty() {
+                if inbox.is_empty() {
                     return Next::Check;
                 }
             }
@@ -156,8 +158,9 @@ fn serve_paced(connection: Connection, pace: Pace) -> Result<(), String> {
     };
     let mut server = Server::new(&connection, workspace_folders(&params));
     let mut shutting_down = false;
+    let mut inbox = inbox::Inbox::new(&connection.receiver);
     loop {
-        let message = match next(&connection, pace, server.dirty()) {
+        let message = match next(&mut inbox, pace, server.dirty()) {
             Next::Message(message) => message,
             Next::Check => {
                 server.check();
@@ -186,6 +189,12 @@ fn serve_paced(connection: Connection, pace: Pace) -> Result<(), String> {
                     serde_json::Value::Null,
                 )));
             }
+            // Cancelled while it waited: the protocol's answer, no work.
+            Message::Request(request) if inbox.cancelled(&request.id) => refuse(
+                request.id,
+                ErrorCode::RequestCanceled,
+                "the request was cancelled",
+            ),
             Message::Request(request) => server.request(request),
             Message::Notification(n) if n.method == "exit" => {
                 return if shutting_down {

@@ -19,7 +19,8 @@ use crate::i18n::Message;
 use crate::model::{Crew, Model, Party, Queue, Team};
 use crate::msg;
 use crate::syntax::Name;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 const DAY: i64 = 86_400;
 const WEEK: i64 = 7 * DAY;
@@ -44,8 +45,8 @@ struct QueueNeed<'m> {
     /// How long each interval lasts.
     seconds: u64,
     /// The queue's hours and zone: where its typical intervals fall on a
-    /// dated day.
-    schedule: Schedule,
+    /// dated day (the queue's plan's own, shared).
+    schedule: Arc<Schedule>,
     /// Seat-hours over a week, on the same figures.
     week_hours: f64,
     /// The queue's zone's offset from UTC in seconds at each
@@ -151,9 +152,12 @@ struct Needs<'m> {
 /// What each team's queues need, gathered while the queues are staffed;
 /// and apart, what the queues whose seats a role holds (its team's queues
 /// on a channel it owns, [`Model::channel_takers`]) need of that role.
-#[derive(Default)]
 pub struct TeamNeeds<'m> {
     teams: HashMap<Party, Needs<'m>>,
+    /// The parties a need is kept for: those with a `headcount` to hold it
+    /// against (roles stating one, teams whose line roles do). The others'
+    /// intervals are never compared, so nothing of them is kept.
+    compared: HashSet<Party>,
 }
 
 /// One interval of a queue, as staffing found it.
@@ -165,12 +169,37 @@ pub struct Need<'a> {
 }
 
 impl<'m> TeamNeeds<'m> {
+    /// Needs kept for the parties of `model` that state a headcount.
+    pub fn new(model: &Model) -> TeamNeeds<'m> {
+        let crew = Crew::new(model);
+        let roles = model
+            .roles
+            .iter()
+            .filter(|(_, r)| r.headcount.is_some())
+            .map(|(id, _)| Party::Role(id));
+        let teams = model
+            .teams
+            .iter()
+            .filter(|&(team, _)| {
+                crew.line(team)
+                    .into_iter()
+                    .any(|r| model.roles[r].headcount.is_some())
+            })
+            .map(|(id, _)| Party::Team(id));
+        TeamNeeds {
+            teams: HashMap::new(),
+            compared: roles.chain(teams).collect(),
+        }
+    }
+
     /// Records what `queue` needs in one interval. Queues without a team
     /// are nobody's to staff. A queue whose seats a role holds counts for
     /// the role and for the team.
-    pub fn add(&mut self, model: &Model, queue: &'m Queue, schedule: &Schedule, need: Need) {
+    pub fn add(&mut self, model: &Model, queue: &'m Queue, schedule: &Arc<Schedule>, need: Need) {
         for party in Self::parties(model, queue) {
-            self.add_to(party, queue, schedule, &need);
+            if self.compared.contains(&party) {
+                self.add_to(party, queue, schedule, &need);
+            }
         }
     }
 
@@ -199,7 +228,7 @@ impl<'m> TeamNeeds<'m> {
         role.into_iter().chain(team).collect()
     }
 
-    fn add_to(&mut self, party: Party, queue: &'m Queue, schedule: &Schedule, need: &Need) {
+    fn add_to(&mut self, party: Party, queue: &'m Queue, schedule: &Arc<Schedule>, need: &Need) {
         let needs = self.teams.entry(party).or_default();
         if let Some((slot, text)) = need.start {
             needs
@@ -595,7 +624,7 @@ channel line { kind phone; hours office }";
             offsets: crate::model::zones::representative_instants()
                 .map(|at| schedule(hours).offset_at(at))
                 .collect(),
-            schedule: schedule(hours),
+            schedule: std::sync::Arc::new(schedule(hours)),
             week_hours: 0.0,
         }
     }

@@ -34,7 +34,9 @@ use crate::model::clock::{self, Clock};
 use crate::model::zones::week_in_zone;
 use crate::model::{Calendar, Idx, Model, WeekHours};
 use jiff::tz::TimeZone;
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 const DAY: i64 = 86_400;
 const WEEK: i64 = 7 * DAY;
@@ -132,19 +134,19 @@ impl Hours {
         }
     }
 
-    /// The same calendar's hours read for a queue whose local times are in
-    /// `zone`.
-    fn new_from(hours: &Hours, zone: &TimeZone) -> Hours {
-        let weeks = hours
-            .calendar
-            .as_ref()
-            .map_or_else(Vec::new, |c| week_in_zone(&c.week, &clock::zone(c), zone));
-        Hours {
-            id: hours.id,
-            calendar: hours.calendar.clone(),
-            weeks,
-            clock: OnceLock::new(),
-        }
+    /// [`Hours::new`], shared with every schedule built for the same model,
+    /// calendar and zone while a [`Sharing`] lasts on this thread.
+    fn shared(model: &Model, id: Option<Idx<Calendar>>, zone: &TimeZone) -> Arc<Hours> {
+        let build = || Arc::new(Hours::new(model, id, zone));
+        // A zone without a name (a fixed offset) is not shared.
+        let Some(name) = zone.iana_name() else {
+            return build();
+        };
+        let key = (std::ptr::from_ref(model) as usize, id, name.to_string());
+        SHARED.with(|shared| match shared.borrow_mut().as_mut() {
+            Some(map) => map.entry(key).or_insert_with(build).clone(),
+            None => build(),
+        })
     }
 
     /// Each season's hours apart (one per distinct week of `weeks`): a
@@ -263,12 +265,12 @@ fn meet(a: &[(i64, i64)], b: &[(i64, i64)]) -> bool {
 /// run on.
 #[derive(Debug, Clone)]
 pub struct Schedule {
-    channel: Hours,
+    channel: Arc<Hours>,
     /// The hours the queue is worked (cxc addition: its own or its team's
     /// `hours`), when they are given: the channel counts as open only
     /// while they are open too.
-    worked: Option<Hours>,
-    clocks: Vec<Hours>,
+    worked: Option<Arc<Hours>>,
+    clocks: Vec<Arc<Hours>>,
     /// Where a date and time without an offset is read.
     zone: TimeZone,
 }
@@ -293,6 +295,38 @@ impl PartialEq for Schedule {
     }
 }
 
+thread_local! {
+    /// Hours built while a [`Sharing`] lasts, by model, calendar and zone.
+    static SHARED: RefCell<Option<SharedHours>> = const { RefCell::new(None) };
+}
+
+type SharedHours = HashMap<(usize, Option<Idx<Calendar>>, String), Arc<Hours>>;
+
+/// While it lasts, the schedules built on this thread share the hours of
+/// each calendar read in each zone: the queues of a spec name a few
+/// calendars, and each queue's copy of them was most of what staffing
+/// kept per queue (attack 17). Built hours are immutable, so sharing them
+/// changes nothing but the memory. The model is part of the key, and the
+/// hours are let go when it ends.
+pub struct Sharing {
+    /// What was shared before (a guard inside another), put back at the end.
+    outer: Option<SharedHours>,
+}
+
+impl Sharing {
+    pub fn begin() -> Sharing {
+        let outer = SHARED.with(|shared| shared.borrow_mut().replace(HashMap::new()));
+        Sharing { outer }
+    }
+}
+
+impl Drop for Sharing {
+    fn drop(&mut self) {
+        let outer = self.outer.take();
+        SHARED.with(|shared| *shared.borrow_mut() = outer);
+    }
+}
+
 impl Schedule {
     pub fn new(model: &Model, channel: Option<Idx<Calendar>>) -> Schedule {
         let zone = channel.map_or_else(
@@ -300,7 +334,7 @@ impl Schedule {
             |c| clock::zone(&model.calendars[c]),
         );
         Schedule {
-            channel: Hours::new(model, channel, &zone),
+            channel: Hours::shared(model, channel, &zone),
             worked: None,
             clocks: Vec::new(),
             zone,
@@ -314,7 +348,7 @@ impl Schedule {
     /// follow-the-sun line staffs its own office hours, not the line's
     /// 24x7 (audit 13, H1b).
     pub fn worked_in(mut self, model: &Model, worked: Option<Idx<Calendar>>) -> Schedule {
-        self.worked = worked.map(|c| Hours::new(model, Some(c), &self.zone));
+        self.worked = worked.map(|c| Hours::shared(model, Some(c), &self.zone));
         self
     }
 
@@ -322,11 +356,11 @@ impl Schedule {
     /// `name` (a queue's `timezone`), when the database knows it: its times
     /// of day and dates without an offset are read there, and the hours
     /// are seen on that clock.
-    pub fn written_in(self, name: Option<&str>) -> Schedule {
+    pub fn written_in(self, model: &Model, name: Option<&str>) -> Schedule {
         let Some(zone) = name.and_then(|n| jiff::tz::db().get(n).ok()) else {
             return self;
         };
-        let rebuild = |h: &Hours| Hours::new_from(h, &zone);
+        let rebuild = |h: &Arc<Hours>| Hours::shared(model, h.id, &zone);
         Schedule {
             channel: rebuild(&self.channel),
             worked: self.worked.as_ref().map(rebuild),
@@ -348,7 +382,7 @@ impl Schedule {
         match self.clocks.iter().position(|h| h.id == calendar) {
             Some(i) => i,
             None => {
-                self.clocks.push(Hours::new(model, calendar, &self.zone));
+                self.clocks.push(Hours::shared(model, calendar, &self.zone));
                 self.clocks.len() - 1
             }
         }
@@ -367,6 +401,31 @@ impl Schedule {
             Place::Daily(s) => Some(Slot::Daily(s)),
             Place::Weekly(s) => Some(Slot::Weekly(s)),
             Place::Week | Place::Unknown => None,
+        }
+    }
+
+    /// The time of day a start is written at, in seconds after midnight on
+    /// its own clock: a local date and time as written, a time with an
+    /// offset at that offset (`2027-01-11T09:00+03:00` is 09:00; `…Z` on
+    /// UTC's clock).
+    pub fn written_time_of_day(&self, start: &str) -> Option<i64> {
+        let seconds = |t: jiff::civil::Time| {
+            i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
+        };
+        match Start::read(start)? {
+            Start::Local(local) => Some(seconds(local.time())),
+            Start::Instant(t) => {
+                let text = start.trim();
+                let civil = text.parse::<jiff::civil::DateTime>().ok().or_else(|| {
+                    let (local, _) = text.rsplit_once(' ')?;
+                    local.trim_end().parse::<jiff::civil::DateTime>().ok()
+                });
+                Some(seconds(civil.map_or_else(
+                    || t.to_zoned(jiff::tz::TimeZone::UTC).time(),
+                    |c| c.time(),
+                )))
+            }
+            Start::Daily(s) | Start::Weekly(s) => Some(s.rem_euclid(DAY)),
         }
     }
 
@@ -472,7 +531,7 @@ impl Schedule {
                 // Worked hours in another zone than the schedule's: the
                 // seat-hours of the season that needs most, not of the
                 // union of winter and summer hours.
-                let open = match self.worked.as_ref().map(Hours::seasons) {
+                let open = match self.worked.as_deref().map(Hours::seasons) {
                     Some(seasons) if seasons.len() > 1 => seasons
                         .iter()
                         .map(|season| {

@@ -16,6 +16,8 @@
 //! - `forecast`: constant forecasts and CSV files.
 //! - `answer`: the targets a queue is staffed for; `interval`: one interval
 //!   staffed; `findings`: `understaffed` and `forecast-when-closed`.
+//! - `grid`: rows off the interval grid, past the day or week, repeated,
+//!   or far from the forecast's other dates.
 
 mod answer;
 mod dating;
@@ -23,6 +25,7 @@ pub mod erlang;
 mod erlang_a;
 mod findings;
 pub mod forecast;
+mod grid;
 mod headcount;
 pub mod hours;
 mod interval;
@@ -75,14 +78,14 @@ queue faults_line { channel faults; team support; agents 3; forecast file \"f.cs
 start,volume
 2027-10-03 01:30,10
 2027-10-03 02:00,10
-2027-10-03 03:00,10",
+2027-10-03 03:30,10",
         fix: "# a.cx
 queue faults_line { channel faults; team support; agents 3; forecast file \"f.csv\" per 30m; aht 5m }
 # f.csv
 start,volume
 2027-10-03 01:30,10
 2027-10-03T03:00+11:00,10
-2027-10-03 03:00,10",
+2027-10-03 03:30,10",
     },
     CodeDoc {
         code: Code::InvalidForecast,
@@ -201,8 +204,9 @@ pub struct QueuePlan {
     pub metrics: Vec<MetricTarget>,
     /// The `service_level` targets it cannot: no answer time to count by.
     pub unjudged: Vec<Unjudged>,
-    /// When the channel and each target's SLA are open.
-    pub schedule: Schedule,
+    /// When the channel and each target's SLA are open (shared with the
+    /// team's need, for `headcount-short`).
+    pub schedule: std::sync::Arc<Schedule>,
     pub agents: Option<u32>,
     pub summary: Summary,
     inputs: Inputs,
@@ -226,7 +230,9 @@ pub fn plan_with(
 ) -> (Vec<QueuePlan>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut plans = Vec::new();
-    let mut needs = headcount::TeamNeeds::default();
+    let mut needs = headcount::TeamNeeds::new(model);
+    // The queues' schedules share the hours of each calendar.
+    let _sharing = hours::Sharing::begin();
     for (id, queue) in model.queues.iter() {
         let Some(forecast) = &queue.forecast else {
             continue;
@@ -273,17 +279,19 @@ fn plan_queue<'m>(
         channel.and_then(|c| model.channels[c].hours.as_ref()?.target),
     )
     .worked_in(model, model.queue_hours(queue))
-    .written_in(queue.timezone.as_ref().map(|z| z.value.as_str()));
+    .written_in(model, queue.timezone.as_ref().map(|z| z.value.as_str()));
     // First pass: every row valid, and the busiest interval.
     let rows = forecast::rows(forecast, files, schedule.zone()).map_err(|e| vec![problem(e)])?;
     let mut found = Vec::new();
     let mut doubtful = 0;
     let mut busiest: Option<Traffic> = None;
     let mut missing_aht = false;
+    let mut grid = grid::Grid::new(inputs.interval_seconds);
     for row in rows {
         let trouble = match row {
             Err(e) => Some(e),
             Ok(interval) => {
+                let placed = grid.place(&schedule, &interval);
                 if let Some(doubt) = &interval.doubt {
                     doubtful += 1;
                     if doubtful <= MAX_ROW_PROBLEMS {
@@ -311,6 +319,7 @@ fn plan_queue<'m>(
                         },
                         help: msg!("forecast-units-help"),
                     })
+                    .or(placed)
             }
         };
         if let Some(e) = trouble {
@@ -362,7 +371,7 @@ fn plan_queue<'m>(
         targets,
         metrics,
         unjudged,
-        schedule,
+        schedule: std::sync::Arc::new(schedule),
         agents: queue.agents.map(|a| a.value),
         summary: Summary::default(),
         inputs,

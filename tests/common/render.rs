@@ -23,5 +23,5 @@ pub fn render(
         measure: &measure,
         columns: &columns,
     };
-    cxc::generate::render(&spec.model, &spec.staffing, &options)
+    cxc::generate::render(&spec.model, &spec.staffing, &options).map_err(|e| e.to_string())
 }

@@ -455,3 +455,45 @@ fn a_burst_of_changes_is_checked_once_at_its_last_version() {
         .unwrap();
     assert!(last_publication < position(3));
 }
+
+/// `$/cancelRequest` for ids the server never saw, already answered, or
+/// written wrongly (no id, a float, an object, no params): no answer (it is
+/// a notification), no crash, and the requests around it are answered as
+/// usual. Many of them leave nothing behind: the server still answers.
+#[test]
+fn cancels_for_unknown_or_broken_ids_are_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = initialize(1, dir.path());
+    input.extend(notification("initialized", json!({})));
+    input.extend(request(2, "shutdownx", Value::Null));
+    input.extend(notification("$/cancelRequest", json!({"id": 2})));
+    for params in [
+        json!({"id": 12345}),
+        json!({"id": "nobody"}),
+        json!({"id": 1.5}),
+        json!({"id": {"a": 1}}),
+        json!({}),
+        Value::Null,
+    ] {
+        input.extend(notification("$/cancelRequest", params));
+    }
+    for id in 0..10_000 {
+        input.extend(notification(
+            "$/cancelRequest",
+            json!({ "id": 100_000 + id }),
+        ));
+    }
+    input.extend(request(3, "shutdown", Value::Null));
+    input.extend(notification("exit", Value::Null));
+    let run = lsp(dir.path(), input);
+    assert!(run.status.success(), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    // Answered before its cancel was read, or cancelled: either is right.
+    let code = run.to(json!(2))["error"]["code"].as_i64();
+    assert!(
+        [Some(METHOD_NOT_FOUND), Some(-32800)].contains(&code),
+        "{code:?}"
+    );
+    assert!(run.to(json!(3))["result"].is_null());
+    assert_eq!(run.answers.len(), 3, "{:?}", run.answers);
+}

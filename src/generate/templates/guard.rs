@@ -139,11 +139,14 @@ pub fn too_large(what: &str, limit: u64) -> Error {
     Error::new(
         ErrorKind::InvalidOperation,
         format!(
-            "`{what}` would build a value of more than {} (the limit for a value in user templates)",
+            "`{what}` would build a value of more than {} ({LIMIT_WORDS})",
             crate::loader::read::bytes(limit)
         ),
     )
 }
+
+/// How [`too_large`] names the limit: what tells its error from others.
+pub const LIMIT_WORDS: &str = "the limit for a value in user templates";
 
 /// At most how many bytes `name` builds from `args` (the filtered value
 /// first), worked out without building it; more than `limit` once it is
