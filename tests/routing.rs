@@ -18,12 +18,16 @@ mod faults;
 mod follow_sun;
 #[path = "routing/generated.rs"]
 mod generated;
+#[path = "routing/hours_told.rs"]
+mod hours_told;
 #[path = "routing/invariants.rs"]
 mod invariants;
 #[path = "routing/legal.rs"]
 mod legal;
 #[path = "routing/own_line.rs"]
 mod own_line;
+#[path = "routing/reserved.rs"]
+mod reserved;
 #[path = "routing/shared_via.rs"]
 mod shared_via;
 #[path = "routing/timeouts.rs"]

@@ -192,7 +192,7 @@ fn gaps<'m>(
 /// from its day and time to its day and time.
 fn when(found: &Uncovered, calendar: &Calendar) -> Message {
     let gap = found.gap;
-    let clock = clock(calendar);
+    let clock = calendar.clock_words();
     let next_day = gap.to.0.div_euclid(24 * 60) - gap.from.0.div_euclid(24 * 60);
     if found.weekdays.len() > 1 && next_day <= 1 {
         let (from, to) = (gap.from.time(), gap.to.time());
@@ -235,24 +235,6 @@ fn when(found: &Uncovered, calendar: &Calendar) -> Message {
         to = gap.to.time(),
         clock = clock
     )
-}
-
-/// "on the clock of `partner_line` (Athens time)"; a calendar that names
-/// no zone is read in the home zone, and says so.
-pub(super) fn clock(calendar: &Calendar) -> Message {
-    match (&calendar.timezone, calendar.zone_name()) {
-        (Some(_), Some(zone)) => msg!(
-            "clock-of-calendar",
-            calendar = &calendar.header.id,
-            zone = crate::i18n::Arg::Zone(zone.to_string())
-        ),
-        (None, Some(zone)) => msg!(
-            "clock-of-calendar-home",
-            calendar = &calendar.header.id,
-            zone = crate::i18n::Arg::Zone(zone.to_string())
-        ),
-        (_, None) => msg!("clock-of-calendar-utc", calendar = &calendar.header.id),
-    }
 }
 
 /// Weekdays (Monday first) in words: runs of three or more as a range

@@ -513,8 +513,8 @@ taskrouter-owner-no-queue = { $kind ->
 taskrouter-owner-no-queue-help = give the owner's team a queue that serves the segment on the channel, or handle these complaints in the ticketing system
 taskrouter-task-lifetime = complaint rule `{ $complaint }` escalates after { $after }, but TaskRouter cancels a task after { $lifetime }: the workflow's ladder ends at the rung before
 taskrouter-task-lifetime-help = if tasks are created with a longer `Timeout`, write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`, the ladder's last rung plus the channel's longest closure, at least an hour); else escalate sooner or in the ticketing system
-taskrouter-closed-longer = channel `{ $channel }` is closed for up to { $closed } on calendar `{ $calendar }` (from { $from } to { $to }), but TaskRouter cancels a task after { $lifetime }: a task created at the closing is cancelled before the line opens
-taskrouter-closed-longer-reach = no team of the queues a task on channel `{ $channel }` reaches ({ $queues }) is at work for up to { $closed } (from { $from } to { $to }, on the clock of calendar `{ $calendar }`), but TaskRouter cancels a task after { $lifetime }: a task created then is cancelled before anyone can take it
+taskrouter-closed-longer = channel `{ $channel }` is closed for up to { $closed }, from { $from } to { $to } { $clock }, but TaskRouter cancels a task after { $lifetime }: a task created at the closing is cancelled before the line opens
+taskrouter-closed-longer-reach = no team of the queues a task on channel `{ $channel }` reaches ({ $queues }) is at work for up to { $closed }, from { $from } to { $to } { $clock }, but TaskRouter cancels a task after { $lifetime }: a task created then is cancelled before anyone can take it
 taskrouter-task-lifetime-voice-help = on a voice line a complaint's ladder cannot wait in a call: escalate it in the ticketing system (a ticket the call creates), or escalate sooner
 taskrouter-closed-longer-help = create the tasks with a `Timeout` of at least { $needed } seconds (the closure plus the escalation ladder) and write it in cxc.yaml (`exports:`, `taskrouter:`, `task_timeout: { $needed }`); else send tasks that arrive while the line is closed elsewhere (a voicemail or call-back flow)
 taskrouter-closed-longer-voice-help = a call cannot wait that long, and no task `Timeout` keeps a caller on the line: have the telephony tell callers of `{ $channel }` that the line is closed and when it opens (and offer a voicemail or call-back request, created as a task of another channel), or open the line or a queue of a team at work then
@@ -531,6 +531,19 @@ taskrouter-closed-moment =
     } { $time }
 taskrouter-other-segments-queue = no queue serves segment `{ $segment }` on channel `{ $channel }`: TaskRouter sends these tasks to `{ $queue }`, which serves the channel for other segments, at the segment's priority
 taskrouter-unserved-help = add a queue for this segment on this channel, or drop the channel from the segment
+taskrouter-reserved-queue = no queue on channel `{ $channel }` is open to the tier of segment `{ $segment }`: TaskRouter sends its tasks to { $count ->
+        [one] `{ $queues }`, a queue
+       *[other] `{ $queues }`, queues
+    } for better tiers only (every segment { $count ->
+        [one] it serves
+       *[other] they serve
+    } is of a better tier), whose people were not planned for these tasks
+taskrouter-reserved-queue-help = give segment `{ $segment }` a queue on `{ $channel }`, or add it to the `segments` of a queue there
+taskrouter-beyond-sla-hours = SLA `{ $sla }` of { $count ->
+        [one] segment
+       *[other] segments
+    } { $segments } runs on calendar `{ $hours }`, but channel `{ $channel }` is open longer (`{ $channel_hours }`), and TaskRouter's filters do not look at the time: outside the SLA's hours these customers' tasks still go to { $queues }, at work then
+taskrouter-beyond-sla-hours-help = if these customers are served only in the SLA's hours, have the channel's entry (the chat widget, the bot, the IVR) hold or turn away their contacts outside them; if they are served whenever someone is at work, give the SLA the channel's hours (`hours { $channel_hours }`)
 taskrouter-fallback-queue = no queue serves channel `{ $channel }`, so the tasks of { $segments } there go to the queue cxc.yaml names for unrouted tasks
 taskrouter-fallback-queue-help = add a queue for the channel, or name the TaskQueue for such tasks in cxc.yaml (`exports:`, `taskrouter:`, `fallback_queue: WQ...`)
 taskrouter-unknown-queue = `exports.taskrouter.queues` gives a SID for `{ $name }`, which is no TaskQueue of this workflow: the SID is used nowhere, and the queue it was meant for keeps its placeholder SID, which Twilio refuses at import
@@ -956,7 +969,7 @@ explain-invalid-forecast =
     .summary = A queue's forecast cannot be used for staffing: the file is missing or malformed, there is no handle time, or the figures are out of range.
     .why = Staffing is computed from the forecast. A forecast that cannot be read would silently leave the queue unchecked.
 explain-inexact-export =
-    .summary = A target or setting cannot be written exactly in an export format: a business-hours timer in TaskRouter's wall-clock timeouts, a time zone Zendesk or TaskRouter has no name for, an escalation to a team without a queue.
+    .summary = A target or setting cannot be written exactly in an export format: a business-hours timer in TaskRouter's wall-clock timeouts, a time zone Zendesk or TaskRouter has no name for, an escalation to a team without a queue, tasks that only a queue for better tiers takes, a segment routed outside its SLA's hours.
     .why = Rounding a target or guessing a time zone would quietly change the standard in the system agents work in. cxc writes the nearest faithful form it can and says what differs, so the admin decides.
 explain-export-conflict =
     .summary = Two segments, channels or complaint rules would have the same name in the Zendesk and TaskRouter exports.

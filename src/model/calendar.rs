@@ -168,6 +168,27 @@ impl Calendar {
             .copied()
     }
 
+    /// "on the clock of `partner_line` (Athens time)"; a calendar that
+    /// names no zone is read in the home zone, and says so (audit 16, L9:
+    /// «по часам `круглосуточно`» told no zone); no zone anywhere: UTC.
+    /// What every finding that gives times on a calendar's clock says.
+    pub fn clock_words(&self) -> crate::i18n::Message {
+        let zone = |z: &str| crate::i18n::Arg::Zone(z.to_string());
+        match (&self.timezone, self.zone_name()) {
+            (Some(_), Some(z)) => crate::msg!(
+                "clock-of-calendar",
+                calendar = &self.header.id,
+                zone = zone(z)
+            ),
+            (None, Some(z)) => crate::msg!(
+                "clock-of-calendar-home",
+                calendar = &self.header.id,
+                zone = zone(z)
+            ),
+            (_, None) => crate::msg!("clock-of-calendar-utc", calendar = &self.header.id),
+        }
+    }
+
     /// The time zone the calendar's hours are in: its own `timezone`, else
     /// the spec's home zone; none when no calendar of the spec names one
     /// (UTC).

@@ -34,7 +34,9 @@ pub enum Place {
     /// Queues that serve the segment on the channel, most specific first.
     Served(Vec<Idx<Queue>>),
     /// No queue serves the segment on the channel; these queues serve the
-    /// channel for other segments (best tier first).
+    /// channel for other segments: those open to its tier, the nearest tier
+    /// first, and queues reserved for better tiers only where none is
+    /// ([`Plan::reserved`]).
     Channel(Vec<Idx<Queue>>),
     /// No queue serves the channel at all.
     Nowhere,
@@ -268,23 +270,66 @@ impl<'m> Plan<'m> {
         if !served.is_empty() {
             return Place::Served(self.most_specific_first(served));
         }
-        let mut on_channel: Vec<(Idx<Queue>, &Queue)> = model
+        let mut on_channel: Vec<(Idx<Queue>, (bool, u32))> = model
             .queues
             .iter()
             .filter(|(_, q)| Self::channel_of(q) == Some(Some(task.channel)))
+            .map(|(id, _)| (id, self.distance(id, task.segment)))
             .collect();
         if on_channel.is_empty() {
             return Place::Nowhere;
         }
-        on_channel.sort_by_cached_key(|(id, q)| {
-            let segments = model.queue_segments(q);
+        // A queue reserved for better tiers takes the task only where no
+        // queue of the channel is open to its tier (audit 16, M2).
+        if on_channel.iter().any(|(_, (reserved, _))| !reserved) {
+            on_channel.retain(|(_, (reserved, _))| !reserved);
+        }
+        on_channel.sort_by_cached_key(|&(id, distance)| {
             (
-                model.best_tier(&segments).unwrap_or(u32::MAX),
-                q.priority.unwrap_or(u32::MAX),
+                distance,
+                model.queues[id].priority.unwrap_or(u32::MAX),
                 id.index(),
             )
         });
         Place::Channel(on_channel.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// Whether `queue` is **reserved** for tiers better than `segment`'s:
+    /// it names its `segments`, and every one of them is of a strictly
+    /// better tier (the Premium curators' queue, to a corporate client).
+    pub fn reserved(&self, queue: Idx<Queue>, segment: Idx<Segment>) -> bool {
+        self.distance(queue, segment).0
+    }
+
+    /// How far a queue on a task's channel that does not serve its segment
+    /// stands from the segment's tier, nearest least: a queue without
+    /// `segments` (the channel's shared queue) 0; one open to the tier (a
+    /// segment of its tier or a worse one) the tiers between the segment's
+    /// and the nearest such; a queue reserved for better tiers
+    /// ([`Self::reserved`]) after every open one, the nearest better tier
+    /// first (audit 16, M2: the corporate clients' chats were offered the
+    /// Premium curators first, ahead of the shared city queues).
+    fn distance(&self, queue: Idx<Queue>, segment: Idx<Segment>) -> (bool, u32) {
+        if self.model.queues[queue].segments.is_empty() {
+            return (false, 0);
+        }
+        let own = self.ranks[segment.index()];
+        let ranks = (self.serves_segment[queue.index()].iter())
+            .zip(&self.ranks)
+            .filter(|(&served, _)| served)
+            .map(|(_, &rank)| rank);
+        let (mut open, mut better) = (None::<u32>, None::<u32>);
+        for rank in ranks {
+            match rank.checked_sub(own).filter(|&d| d > 0) {
+                Some(d) => better = Some(better.map_or(d, |b| b.min(d))),
+                None => open = Some(open.map_or(own - rank, |o| o.min(own - rank))),
+            }
+        }
+        match (open, better) {
+            (Some(d), _) => (false, d),
+            (None, Some(d)) => (true, d),
+            (None, None) => (false, u32::MAX),
+        }
     }
 
     /// How specific a queue serving a task is, most specific least: a

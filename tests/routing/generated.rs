@@ -439,6 +439,29 @@ impl Gen {
         !self.complaints.is_empty() && self.queues.iter().any(|q| q.3 == 5 && tiers(q.1) > 1)
     }
 
+    /// Whether a segment that lists a channel no queue serves it on finds
+    /// there both a queue reserved for better tiers and one open to its
+    /// tier: what invariant 1d reads (audit 16, M2).
+    fn reserved_shape(&self) -> bool {
+        let tier = |s: usize| self.segments[s].0;
+        (0..self.channels.len()).any(|c| {
+            let here: Vec<u32> = self
+                .queues
+                .iter()
+                .filter(|q| q.0 == c)
+                .map(|q| q.1)
+                .collect();
+            (0..self.segments.len()).any(|s| {
+                let lists = self.segments[s].1 & (1 << c) != 0;
+                let served = here.iter().any(|&m| m == 0 || m & (1 << s) != 0);
+                let of = |m: u32| (0..self.segments.len()).filter(move |o| m & (1 << o) != 0);
+                let reserved = here.iter().any(|&m| of(m).all(|o| tier(o) < tier(s)));
+                let open = here.iter().any(|&m| of(m).any(|o| tier(o) >= tier(s)));
+                lists && !served && reserved && open
+            })
+        })
+    }
+
     /// Whether the spec has what makes after-hours routing go wrong (audit
     /// 5, F1): a queue shared by several segments, two queues on one
     /// channel, and a team at work around the clock (a queue on a 24x7
@@ -471,12 +494,16 @@ fn every_generated_spec_keeps_every_invariant() {
     let shaped = std::sync::atomic::AtomicU32::new(0);
     let arrival = std::sync::atomic::AtomicU32::new(0);
     let peers = std::sync::atomic::AtomicU32::new(0);
+    let reserved = std::sync::atomic::AtomicU32::new(0);
     run_seeded("routing invariants", [24u8; 32], 250, &gen(), |g| {
         if g.peers {
             peers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         if g.after_hours_shape() {
             shaped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        if g.reserved_shape() {
+            reserved.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         if g.arrival_shape() {
             arrival.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -491,6 +518,15 @@ fn every_generated_spec_keeps_every_invariant() {
     assert!(
         peers >= 100,
         "only {peers} of 500 specs test peer queues (audit 11, M1)"
+    );
+    let reserved = reserved.into_inner();
+    let _ = writeln!(
+        std::io::stderr(),
+        "routing invariants: {reserved} specs with a segment beside a queue for better tiers only"
+    );
+    assert!(
+        reserved >= 5,
+        "only {reserved} of 500 specs test queues for better tiers only (audit 16, M2)"
     );
     let arrival = arrival.into_inner();
     let _ = writeln!(

@@ -501,6 +501,46 @@ pub fn check(built: &Built, what: &str) {
         }
     }
 
+    // 1d. A task of a segment no queue serves on a channel never reaches a
+    //     queue reserved for better tiers (one whose segments are all of a
+    //     strictly better tier) while a queue of the channel is open to its
+    //     tier (audit 16, M2: corporate clients' chats were offered first to
+    //     the queue of the Premium curators, staffed for Premium alone).
+    let reserved_for = |q: &Value, seg: &str| {
+        let listed = list(q, "segments");
+        !listed.is_empty() && listed.iter().all(|x| tier_of(s(x)) < tier_of(seg))
+    };
+    for &(seg, ch) in &tasks {
+        let on_channel: Vec<&Value> = facts
+            .queues()
+            .iter()
+            .filter(|q| q["channel"] == ch)
+            .collect();
+        let serving = facts.queues().iter().any(|q| Facts::serves(q, seg, ch));
+        if serving || on_channel.iter().all(|q| reserved_for(q, seg)) {
+            continue;
+        }
+        let task = facts.task(seg, ch, None);
+        let mut empty: Vec<String> = Vec::new();
+        while let Some(p) = twilio::route(workflow, &task, moments[0], 0, &|x: &str| {
+            empty.iter().any(|e| e == x)
+        }) {
+            for member in facts.members(&p.queue) {
+                let reserved = on_channel
+                    .iter()
+                    .any(|q| q["id"] == member && reserved_for(q, seg));
+                assert!(
+                    !reserved,
+                    "{what}: {seg} on {ch} reaches {member}, a queue for better tiers only, while a queue there is open to its tier"
+                );
+            }
+            if empty.contains(&p.queue) {
+                break;
+            }
+            empty.push(p.queue);
+        }
+    }
+
     // 2. Every queue is the first some task enters: at once, or when the
     //    queues before it have nobody available; alone, or with its peers.
     for q in facts.queues() {

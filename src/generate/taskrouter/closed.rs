@@ -105,7 +105,11 @@ impl Writer<'_> {
     /// every queue has hours, the channel's are not among them: a 24x7 line
     /// that three centres work on weekdays is unworked at the weekend
     /// (audit 13, H1a).
-    fn worked_hours(&self, own: Idx<Calendar>, queues: &[Idx<Queue>]) -> Vec<Idx<Calendar>> {
+    pub(super) fn worked_hours(
+        &self,
+        own: Idx<Calendar>,
+        queues: &[Idx<Queue>],
+    ) -> Vec<Idx<Calendar>> {
         let model = self.model;
         let mut calendars = Vec::new();
         let mut by_channel = false;
@@ -186,14 +190,14 @@ impl Writer<'_> {
                 crate::i18n::Arg::seconds(closed, false),
                 crate::i18n::Arg::seconds(self.lifetime, false),
             );
-            let (channel_id, calendar_id) = (&channel.header.id, &calendar.header.id);
+            let channel_id = &channel.header.id;
             // Other teams' hours shortened the channel's closure: the
             // queues whose teams are all away then are named.
             let message = if queues.is_empty() {
                 msg!(
                     "taskrouter-closed-longer",
                     channel = channel_id,
-                    calendar = calendar_id,
+                    clock = calendar.clock_words(),
                     closed = closed,
                     from = from,
                     to = to,
@@ -208,7 +212,7 @@ impl Writer<'_> {
                     "taskrouter-closed-longer-reach",
                     channel = channel_id,
                     queues = names.join(", "),
-                    calendar = calendar_id,
+                    clock = calendar.clock_words(),
                     closed = closed,
                     from = from,
                     to = to,

@@ -55,6 +55,8 @@ mod closed;
 mod complaint;
 mod friendly;
 mod overflow;
+mod sla_hours;
+mod strangers;
 mod uncovered;
 mod waiting;
 
@@ -179,6 +181,7 @@ pub fn export(
     filters.extend(writer.ordinary_complaint_filters(&routed.ordinary, &ordinary, language));
     filters.extend(ordinary.filters);
     writer.closures(problems);
+    writer.beyond_sla_hours(problems);
     let mut queues = writer.task_queues(&routed.guests, problems);
     queues.extend(writer.waiting_queues(&ordinary.unions));
     unknown_sids(exports, &queues, problems);
@@ -276,8 +279,8 @@ impl Writer<'_> {
                     (queues, steps)
                 }
                 Place::Channel(queues) => {
-                    if self.plan.offered(task) {
-                        problems.push(self.unserved(task, queues[0]));
+                    if let Some(problem) = self.strangers(task, &queues) {
+                        problems.push(problem);
                     }
                     let steps = queues.iter().map(|&q| vec![q]).collect();
                     (queues, steps)
@@ -364,29 +367,6 @@ impl Writer<'_> {
                 ));
             }
         }
-    }
-
-    /// `inexact-export` for a segment's tasks on a channel that only other
-    /// segments' queues serve: where they go instead.
-    fn unserved(&self, task: Task, instead: Idx<Queue>) -> Diagnostic {
-        let segment = &self.model.segments[task.segment];
-        // The segment's `channels` line names the channel; else its header.
-        let span = segment
-            .channels
-            .iter()
-            .find(|c| c.target == Some(task.channel))
-            .map_or(segment.header.span, |c| c.span);
-        Diagnostic::new(
-            Code::InexactExport,
-            span,
-            msg!(
-                "taskrouter-other-segments-queue",
-                segment = &segment.header.id,
-                channel = &self.model.channels[task.channel].header.id,
-                queue = &self.model.queues[instead].header.id
-            ),
-        )
-        .help(msg!("taskrouter-unserved-help"))
     }
 
     /// The filter of a group, named by its segments and channel and matching
