@@ -371,3 +371,51 @@ fn a_hotline_open_past_midnight_reads_as_one_opening() {
         holds(&week).unwrap();
     }
 }
+
+/// Audit 17, L4: Dubai's shift reads "12:00–02:00 (next day)", and a
+/// closed date shuts 00:00–02:00 of that date too (the engine's reading),
+/// so the page says a closed date is closed from 00:00. A calendar with a
+/// closed date and no shift past midnight says nothing of the kind.
+#[test]
+fn a_closed_date_after_an_overnight_shift_says_where_the_shift_ends() {
+    let spec = |week: &str| {
+        format!(
+            "service \"T\" {{ owner boss; review every 6 months; reviewed 2026-11-01 }}\n\
+             calendar d_hours {{ timezone \"Asia/Dubai\"; {week}; closed 2027-03-10 }}\n\
+             team d {{ lead boss; hours d_hours }}\n\
+             role boss {{ team d; headcount 1; duty \"x\" }}\n\
+             channel phone {{ kind phone; hours d_hours; owner d }}\n\
+             segment s {{ channels phone }}\n\
+             queue q {{ channel phone; team d }}\n"
+        )
+    };
+    let page = |week: &str, language: Language| {
+        let text = spec(week);
+        let compiled = cxc::pipeline::compile_bytes(
+            "spec.cx",
+            text.as_bytes(),
+            &cxc::check::Options::default(),
+        );
+        let files =
+            common::render::render(&compiled.specs[0], language, &[cxc::generate::Target::Docs])
+                .unwrap()
+                .0;
+        String::from_utf8(files["policy/channels.md"].clone()).unwrap()
+    };
+    let overnight = "open mon-sun 12:00-24:00; open mon-sun 00:00-02:00";
+    let en = page(overnight, Language::En);
+    assert!(en.contains("12:00–02:00 (next day)"), "{en}");
+    assert!(
+        en.contains(
+            "A closed date is closed from 00:00: the shift of the day before ends at midnight."
+        ),
+        "{en}"
+    );
+    let ru = page(overnight, Language::Ru);
+    assert!(ru.contains("Нерабочий день закрыт с 00:00"), "{ru}");
+    let day = page("open mon-sun 09:00-18:00", Language::En);
+    assert!(
+        day.contains("10 March 2027") && !day.contains("closed from 00:00"),
+        "{day}"
+    );
+}

@@ -20,6 +20,8 @@ mod metric_channels;
 mod money;
 #[path = "measure/parts.rs"]
 mod parts;
+#[path = "measure/repeated_hour.rs"]
+mod repeated_hour;
 #[path = "measure/row_bomb.rs"]
 mod row_bomb;
 #[path = "measure/shown.rs"]

@@ -751,3 +751,55 @@ fn energosbyts_dispatch_is_short_of_people_over_a_week() {
     assert!(help.contains("на 26"), "{help}");
     assert!(dispatch(Some("thresholds:\n  headcount-short: 76\n")).is_empty());
 }
+
+/// Outside audit 17, L2: a phone line open around the clock whose only
+/// queue's team keeps office hours. Before 09:00 nobody is planned, as when
+/// the line is closed, but it is the queue that is not worked: the table
+/// says so (and JSON adds `"unworked": true` beside `"closed": true`). The
+/// same interval on a line whose own hours are closed says "channel closed".
+#[test]
+fn a_queue_off_its_team_hours_is_not_called_a_closed_channel() {
+    let spec = |team_hours: &str, line_hours: &str| {
+        format!(
+            "calendar always {{ open 24x7 }}\n\
+             calendar day {{ open mon-sun 09:00-17:00 }}\n\
+             team support {{ {team_hours} }}\n\
+             channel phone {{ kind phone; hours {line_hours}; owner support }}\n\
+             segment retail {{ channels phone }}\n\
+             sla standard for retail {{ answer phone 80% within 20s }}\n\
+             queue main_line {{ channel phone; segments retail; team support; forecast file \"f.csv\" per 30m; aht 3m }}\n"
+        )
+    };
+    let forecast = "start,volume\n08:30,10\n09:00,10\n";
+    for (team_hours, line_hours, unworked) in [("hours day", "always", true), ("", "day", false)] {
+        let spec = spec(team_hours, line_hours);
+        let files = [("spec.cx", spec.as_str()), ("f.csv", forecast)];
+        let (_dir, output) = staff(&files, &["--format", "json"]);
+        let report = json(&output);
+        let intervals = report["queues"][0]["intervals"].as_array().unwrap().clone();
+        let at = |start: &str| {
+            intervals
+                .iter()
+                .find(|i| i["start"] == start)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(at("08:30")["closed"], json!(true), "{spec}");
+        assert_eq!(at("08:30")["unworked"] == json!(true), unworked, "{spec}");
+        assert!(at("09:00")["closed"].is_null() && at("09:00")["unworked"].is_null());
+        let text = |lang: &str| stdout(&staff(&files, &["--lang", lang]).1);
+        let (en, ru) = (text("en"), text("ru"));
+        assert_eq!(
+            en.contains("queue not worked (team hours)"),
+            unworked,
+            "{en}"
+        );
+        assert_eq!(en.contains("channel closed"), !unworked, "{en}");
+        assert_eq!(
+            ru.contains("очередь не обслуживается (часы команды)"),
+            unworked,
+            "{ru}"
+        );
+        assert_eq!(ru.contains("канал закрыт"), !unworked, "{ru}");
+    }
+}

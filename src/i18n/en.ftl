@@ -557,6 +557,7 @@ taskrouter-queue-no-team-help = give the queue the team that works it (`team ...
 export-working-days = { $system } counts running time, not working days: `{ $limit }` goes out as { $longest }, the longest running time its deadline can leave (a request made before the first day opens); a request made later is given more time there than the deadline allows
 export-working-days-help = to export exactly, write the limit in hours; `cxc measure` judges `{ $limit }` by its deadline either way
 taskrouter-working-days = TaskRouter timeouts run on the wall clock, not in working days: `{ $limit }` goes out as { $wall }, the longest wall-clock time its deadline can last (a request made as a day begins, before the longest run of working days and holidays), so that no request escalates before its deadline; a request made later escalates after its deadline has passed, by up to { $late }
+taskrouter-working-days-wait = TaskRouter counts no working days: for how long each queue keeps a task before the next is tried, `{ $limit }` counts as { $running } of open time, the least its deadline can leave (a request made as a working day closes); each queue keeps the task for an equal share of half that
 taskrouter-business-hours = complaint rule `{ $complaint }` escalates after business hours, but TaskRouter timeouts run on the clock: the workflow escalates after the same length of wall-clock time, earlier than the rule whenever the hours close in between
 taskrouter-business-hours-help = escalate complaints that count business hours in the ticketing system (Zendesk SLA policies), or accept earlier escalations in TaskRouter
 
@@ -1202,6 +1203,7 @@ staff-concurrency = { $contacts } contacts per agent at once
 staff-no-channel = no channel
 staff-overloaded = overloaded
 staff-closed = channel closed
+staff-unworked = queue not worked (team hours)
 
 kind-folder = a folder
 kind-pipe = a named pipe
@@ -1318,7 +1320,7 @@ measure-flaw-unknown-journey = a journey the spec does not have, such as `{ $nam
 measure-flaw-unknown-step = a step its journey does not have, such as `{ $name }`
 measure-flaw-mixed-segments = a case whose visits name different segments, such as `{ $name }` (the whole case is set aside)
 measure-flaw-before = `{ $field }` is earlier than `{ $since }`
-measure-flaw-before-repeated-hour = `{ $field }` is earlier than `{ $since }` as cxc reads a time without an offset in the hour the clocks go back: as the first of the two instants, before the change; if the export meant the second, the row is right — write times with their offset (`+00:00`) to say which
+measure-flaw-before-repeated-hour = `{ $field }` is earlier than `{ $since }` as cxc reads a time without an offset in the hour the clocks go back: as the first of the two instants, before the change; if the export meant the second, the row is right — write times with their offset (`{ $first }` before the change, `{ $second }` after it) to say which
 measure-subject-channel = channel `{ $channel }`
 measure-pain = { $subject } hurts customers: { $hurts }; { $period }
 measure-hurt-dropoff = { $percent } of { GROUPED($n) } { $n ->

@@ -181,15 +181,24 @@ impl Clocks {
     /// time), the reading of RFC 5545 and of most databases; an export that
     /// meant the second says so with an offset.
     pub fn repeated_hour(&self, when: When) -> bool {
+        self.repeated_offsets(when).is_some()
+    }
+
+    /// The two offsets a time written without one in the hour that repeats
+    /// can mean, before the change and after it (`+10:30` and `+09:30` in
+    /// Adelaide), in the first zone it may be read in where the hour
+    /// repeats: what the row would write to say which instant it means
+    /// (audit 17, L3).
+    pub fn repeated_offsets(&self, when: When) -> Option<(jiff::tz::Offset, jiff::tz::Offset)> {
         let When::Local(dt) = when else {
-            return false;
+            return None;
         };
-        self.distinct.iter().any(|zone| {
-            matches!(
-                zone.to_ambiguous_timestamp(dt).offset(),
-                jiff::tz::AmbiguousOffset::Fold { .. }
-            )
-        })
+        self.distinct
+            .iter()
+            .find_map(|zone| match zone.to_ambiguous_timestamp(dt).offset() {
+                jiff::tz::AmbiguousOffset::Fold { before, after } => Some((before, after)),
+                _ => None,
+            })
     }
 
     /// The zone local times are read in under `calendar`: its own, the

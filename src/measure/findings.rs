@@ -599,11 +599,20 @@ pub(crate) fn flaw_words(flaw: Flaw, example: &str) -> Message {
         Flaw::MixedSegments => msg!("measure-flaw-mixed-segments", name = example),
         // A visit leaves after it enters; a contact's times follow its creation.
         Flaw::Before(field) => msg!("measure-flaw-before", field = field, since = since(field)),
-        Flaw::BeforeRepeatedHour(field) => msg!(
-            "measure-flaw-before-repeated-hour",
-            field = field,
-            since = since(field)
-        ),
+        // The example: the two offsets of the repeated hour in the zone
+        // of the first such row (`Measurement::contradicts`).
+        Flaw::BeforeRepeatedHour(field) => {
+            let mut offsets = example.split(' ');
+            let first = offsets.next().filter(|o| !o.is_empty()).unwrap_or("+00:00");
+            let second = offsets.next().unwrap_or(first);
+            msg!(
+                "measure-flaw-before-repeated-hour",
+                field = field,
+                since = since(field),
+                first = first,
+                second = second
+            )
+        }
         Flaw::DuplicateColumn => msg!("measure-flaw-duplicate-column", name = example),
         Flaw::NoRows => msg!("measure-flaw-no-rows"),
         Flaw::ColumnType(kind) => msg!("measure-flaw-column-type", name = example, kind = kind),

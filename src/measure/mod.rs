@@ -341,7 +341,7 @@ impl<'m> Measurement<'m> {
     /// read for every contact; the complaint times for complaints, as the
     /// dbt project's `bad_rows` has it): such a row contradicts itself and
     /// is set aside whole, before it counts towards any figure.
-    fn contradiction(&self, contact: &Contact<&str>) -> Option<Flaw> {
+    fn contradiction(&self, contact: &Contact<&str>) -> Option<(Flaw, Option<String>)> {
         let complaint = contact.complaint.is_some();
         let times = [
             ("answered", contact.answered, true),
@@ -359,12 +359,17 @@ impl<'m> Measurement<'m> {
 
     /// A time written before the one it follows: said to be in the hour
     /// the clocks go back when one of the two is (read as the first of the
-    /// two instants; the analyst learns why, and that an offset fixes it).
-    fn contradicts(&self, field: &'static str, first: When, later: When) -> Flaw {
-        if self.clocks.repeated_hour(first) || self.clocks.repeated_hour(later) {
-            Flaw::BeforeRepeatedHour(field)
-        } else {
-            Flaw::Before(field)
+    /// two instants; the analyst learns why, and which two offsets say
+    /// which instant: the example, `+10:30 +09:30`).
+    fn contradicts(&self, field: &'static str, first: When, later: When) -> (Flaw, Option<String>) {
+        let offsets =
+            (self.clocks.repeated_offsets(first)).or_else(|| self.clocks.repeated_offsets(later));
+        match offsets {
+            Some((before, after)) => (
+                Flaw::BeforeRepeatedHour(field),
+                Some(format!("{before} {after}")),
+            ),
+            None => (Flaw::Before(field), None),
         }
     }
 
@@ -423,8 +428,8 @@ impl<'m> Measurement<'m> {
         if !inside {
             return;
         }
-        if let Some(flaw) = self.contradiction(contact) {
-            return note(&mut self.flaws, flaw, None);
+        if let Some((flaw, offsets)) = self.contradiction(contact) {
+            return note(&mut self.flaws, flaw, offsets.as_deref());
         }
         seen(&mut self.contact_days, day);
         let home = self.clocks.home();
@@ -579,8 +584,8 @@ impl<'m> Measurement<'m> {
         // A visit that contradicts itself is set aside whole: counted, it
         // would add a case or a step to one.
         if let Some(l) = visit.left.filter(|&l| self.clocks.before(visit.entered, l)) {
-            let flaw = self.contradicts("left", visit.entered, l);
-            return self.bad_visit(Some(journey), &visit, flaw, None);
+            let (flaw, offsets) = self.contradicts("left", visit.entered, l);
+            return self.bad_visit(Some(journey), &visit, flaw, offsets.as_deref());
         }
         let left = visit.left.and_then(|w| w.at(home));
         // The cases' period is that of the cases kept (`journeys::Tally`'s

@@ -279,6 +279,10 @@ pub struct Schedule {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Open {
     pub channel: bool,
+    /// The channel's own hours are open in the interval, but the queue is
+    /// not worked then (its own or its team's `hours` are closed): what is
+    /// closed is the queue, not the channel (audit 17, L2).
+    pub unworked: bool,
     /// Per clock (see [`Schedule::clock`]): open together with the channel.
     pub clocks: Vec<bool>,
 }
@@ -436,6 +440,7 @@ impl Schedule {
         if place == Place::Unknown {
             return Open {
                 channel: true,
+                unworked: false,
                 clocks: vec![true; self.clocks.len()],
             };
         }
@@ -451,8 +456,13 @@ impl Schedule {
                     .any(|(&(a, b), open)| meet(open, &hours.open(place, a, b)))
             })
             .collect();
+        let open = channel.iter().any(|o| !o.is_empty());
+        let unworked = !open
+            && self.worked.is_some()
+            && (stretches.iter()).any(|&(a, b)| !self.channel.open(place, a, b).is_empty());
         Open {
-            channel: channel.iter().any(|o| !o.is_empty()),
+            channel: open,
+            unworked,
             clocks,
         }
     }

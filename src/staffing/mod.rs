@@ -137,6 +137,9 @@ pub struct IntervalPlan {
     pub at_agents: Option<Outcome>,
     /// The queue's channel is closed: nobody answers, no agents are needed.
     pub closed: bool,
+    /// Closed because the queue is not worked (its own or its team's
+    /// `hours`) while its channel's hours are open: `closed` all the same.
+    pub unworked: bool,
     /// The answer target judged in this interval: of those whose SLA's hours
     /// are open in it, the one that needs the most agents.
     pub target: Option<Target>,

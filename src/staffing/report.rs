@@ -102,6 +102,10 @@ struct IntervalOut<'a> {
     /// The queue's channel is closed: no agents are planned.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     closed: bool,
+    /// Closed because the queue is not worked then (its team's hours)
+    /// while its channel is open (audit 17, L2); `closed` is true too.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unworked: bool,
 }
 
 impl<'a> IntervalOut<'a> {
@@ -129,6 +133,7 @@ impl<'a> IntervalOut<'a> {
             abandon_probability: p.and_then(|p| p.abandon_probability),
             overloaded: i.at_agents.map(|o| o == Outcome::Overloaded),
             closed: i.closed,
+            unworked: i.unworked,
         }
     }
 }
@@ -393,7 +398,9 @@ fn row(interval: &IntervalPlan, timed: bool, language: Language) -> [String; 12]
         figure(asa),
         figure(occupancy),
         figure(abandon),
-        if interval.closed {
+        if interval.unworked {
+            msg!("staff-unworked").text(language)
+        } else if interval.closed {
             msg!("staff-closed").text(language)
         } else {
             interval.binding.clone().unwrap_or_else(dash)

@@ -236,6 +236,9 @@ impl Gen {
                 let kind = KINDS[self.channels[c].0];
                 if kind == "phone" || kind == "chat" {
                     sla += &format!("; answer ch{c} 80% within {answer}s");
+                } else if reply % 4 == 0 {
+                    // Some reply targets in working days (audit 17, M4).
+                    sla += &format!("; first_response ch{c} within {}wd", reply % 3 + 1);
                 } else {
                     sla += &format!("; first_response ch{c} within {reply}m");
                 }

@@ -611,25 +611,31 @@ pub fn check(built: &Built, what: &str) {
     let complaints: Vec<&Value> = list(&built.routing, "escalations").iter().collect();
     // 3b. Per TaskQueue and channel, the priorities of the channel's own
     //     customers (a segment it is offered to) and of the others'
-    //     tasks there, by segment (audit 15, M1).
-    type Strangers<'s> = Vec<(&'s str, u64)>;
+    //     tasks there, by segment (audit 15, M1), with the severity step a
+    //     complaint of theirs may add (audit 17, M3).
+    type Strangers<'s> = Vec<(&'s str, u64, u64)>;
     let mut on_channel: BTreeMap<(String, &str), (Vec<u64>, Strangers)> = BTreeMap::new();
     for &(seg, ch) in &tasks {
         let own = facts.offered(seg, ch);
-        let mut variants = vec![(facts.task(seg, ch, None), None)];
+        let mut variants = vec![(facts.task(seg, ch, None), None, 0)];
         for c in &complaints {
             let id = default_name(s(&c["complaint"]));
             // Another segment's complaint task is an ordinary one.
-            let filed =
-                !c["owner"].is_null() && list(c, "segments").iter().any(|x| x == seg) && own;
-            variants.push((facts.task(seg, ch, Some(&id)), filed.then_some(id)));
+            let theirs = !c["owner"].is_null() && list(c, "segments").iter().any(|x| x == seg);
+            let filed = theirs && own;
+            let step = if theirs {
+                u64::from(severity(c)) + 1
+            } else {
+                0
+            };
+            variants.push((facts.task(seg, ch, Some(&id)), filed.then_some(id), step));
         }
-        for (task, complaint) in variants {
+        for (task, complaint, step) in variants {
             let mut record = |p: &twilio::Placed| {
                 let here = on_channel.entry((p.queue.clone(), ch)).or_default();
                 match own {
                     true => here.0.push(p.priority),
-                    false => here.1.push((seg, p.priority)),
+                    false => here.1.push((seg, p.priority, step)),
                 }
                 // Invariant 3 ranks the tiers among a channel's own
                 // customers; 3b the others below them.
@@ -661,15 +667,17 @@ pub fn check(built: &Built, what: &str) {
     // 3b. A segment never outranks, on a channel, a segment the channel is
     //     offered to while it is not: a diner who dials the riders' hotline
     //     waits behind the riders who called before, whatever the diner's
-    //     tier (audit 15, M1).
+    //     tier (audit 15, M1). A complaint of theirs ranks at most as the
+    //     same complaint of the lowest own customers would: their priority
+    //     plus its severity step (audit 17, M3).
     for ((queue, ch), (own, strangers)) in &on_channel {
         let Some(&lowest) = own.iter().min() else {
             continue;
         };
-        for &(seg, priority) in strangers {
+        for &(seg, priority, step) in strangers {
             assert!(
-                priority <= lowest,
-                "{what}: in {queue}, `{seg}`, which is not offered `{ch}`, has priority {priority} there, above {lowest} of the channel's own customers"
+                priority <= lowest + step,
+                "{what}: in {queue}, `{seg}`, which is not offered `{ch}`, has priority {priority} there, above {lowest} of the channel's own customers (plus {step} for a complaint)"
             );
         }
     }
@@ -747,11 +755,26 @@ pub fn check(built: &Built, what: &str) {
                 );
                 continue;
             }
-            // Not offered: answered as an ordinary call (audit 12, M3); in
-            // a queue of arrival order a complaint waits its turn like any
-            // task there (audit 12, M2), so it cannot be told apart.
+            // In a queue of arrival order a complaint waits its turn like
+            // any task there (audit 12, M2), so it cannot be told apart.
             let in_turn = plain.as_ref().is_some_and(|p| facts.by_arrival(&p.queue));
-            if !caught && (!facts.offered(seg, ch) || in_turn) {
+            // Not offered: answered where the segment's ordinary calls are
+            // (audit 12, M3), a severity step above them (audit 17, M3).
+            if !facts.offered(seg, ch) {
+                if let (Some(f), Some(p), false) = (&filed, &plain, in_turn) {
+                    assert!(
+                        (&f.queue, &f.worker_expression) == (&p.queue, &p.worker_expression)
+                            && f.priority > p.priority,
+                        "{what}: complaint {id} of {seg} on {ch}, a line it does not list, goes to {} at {}, its ordinary call to {} at {}",
+                        f.queue,
+                        f.priority,
+                        p.queue,
+                        p.priority
+                    );
+                }
+                continue;
+            }
+            if !caught && in_turn {
                 continue;
             }
             if !caught {
@@ -875,19 +898,79 @@ fn check_overflow_time(facts: &Facts, seg: &str, ch: &str, what: &str) {
         answers if answers.is_empty() => of("first_response"),
         answers => answers,
     };
-    // A working-day target goes out as its longest wall time, which
-    // routing.json need not state the same way.
+    // A working-day target is a target too (audit 17, M4: `1wd` got the
+    // minute meant for none). It lasts between `N` of its calendar's
+    // shortest opening days and its longest running time (routing.json's
+    // `seconds`); each step keeps the task for a share of half of it
+    // whenever that fits the task's lifetime.
+    let bounds: Vec<(u64, u64)> = chosen
+        .iter()
+        .filter_map(|t| {
+            let longest = t["seconds"].as_u64()?;
+            let least = match t["working_days"].as_u64() {
+                Some(days) => days * shortest_day(facts, t["calendar"].as_str()),
+                None => longest,
+            };
+            Some((least, longest))
+        })
+        .collect();
+    let (Some(low), Some(high)) = (
+        bounds.iter().map(|b| b.0).min(),
+        bounds.iter().map(|b| b.1).min(),
+    ) else {
+        return;
+    };
+    if high / 2 < facts.lifetime {
+        let share = |target: u64| (target / (2 * steps)).max(1);
+        for t in list(filter, "targets")
+            .iter()
+            .filter(|t| t["timeout"].is_u64())
+        {
+            let wait = t["timeout"].as_u64().unwrap();
+            assert!(
+                (share(low)..=share(high)).contains(&wait),
+                "{what}: {seg} on {ch} waits {wait} s a step over {steps} steps, not a share of half its target ({low}–{high} s)"
+            );
+        }
+    }
     if chosen.iter().any(|t| !t["working_days"].is_null()) {
         return;
     }
-    let Some(target) = chosen.iter().filter_map(|t| t["seconds"].as_u64()).min() else {
-        return;
-    };
+    let target = high;
     assert!(
         last.entered <= (target / 2).max(steps),
         "{what}: {seg} on {ch} reaches its last step after {} s, past half its {target} s target",
         last.entered
     );
+}
+
+/// The open time of the shortest opening day of `calendar` (none, or one
+/// open around the clock: a whole day), in seconds, from routing.json's
+/// weekly hours.
+fn shortest_day(facts: &Facts, calendar: Option<&str>) -> u64 {
+    const DAY: u64 = 86_400;
+    let Some(cal) = list(&facts.built.routing, "calendars")
+        .iter()
+        .find(|c| calendar.is_some_and(|id| c["id"] == id))
+    else {
+        return DAY;
+    };
+    let minutes = |edge: &str| -> u64 {
+        let (h, m) = edge.split_once(':').unwrap();
+        h.parse::<u64>().unwrap() * 60 + m.parse::<u64>().unwrap()
+    };
+    (cal["week"].as_object().unwrap().values())
+        .map(|ranges| {
+            (ranges.as_array().unwrap().iter())
+                .map(|r| {
+                    let (a, b) = s(r).split_once('-').unwrap();
+                    (minutes(b) - minutes(a)) * 60
+                })
+                .sum::<u64>()
+        })
+        .filter(|&open| open > 0)
+        .min()
+        .unwrap_or(DAY)
 }
 
 /// Invariant 3 on a TaskQueue that serves in order of arrival: every task
@@ -960,12 +1043,10 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
         };
         let mut filed: Vec<(u8, &str, u64, u64)> = Vec::new();
         for c in complaints {
-            // A complaint on a line its segment is not offered is answered
-            // as the segment's ordinary call (audit 12, M3).
-            if !list(c, "segments").iter().any(|x| x == seg)
-                || c["owner"].is_null()
-                || !facts.offered(seg, ch)
-            {
+            // A complaint on a line its segment is not offered (audit 12,
+            // M3) still ranks above the segment's ordinary tasks there,
+            // which wait below the line's own customers (audit 17, M3).
+            if !list(c, "segments").iter().any(|x| x == seg) || c["owner"].is_null() {
                 continue;
             }
             let id = s(&c["complaint"]);

@@ -51,3 +51,51 @@ queue rider_q "Riders" { channel rider_line; team riders }
     assert!(at("plus", "chat").priority > at("regular", "chat").priority);
     invariants::check(&built, "a diner on the rider hotline");
 }
+
+/// Audit 17, M3 (its repro `wa_priority`): Gold (tier 1) lists only the
+/// phone, Silver (tier 2) the phone and WhatsApp. A Gold member's WhatsApp
+/// message waits with Silver's (at most their priority), but a Gold
+/// complaint there ranked at that ordinary priority too — below a Silver
+/// complaint of the same severity. It now keeps its severity step: above
+/// Gold's own ordinary message there, level with Silver's complaint, and
+/// still below nothing Silver sends ordinarily on its own line.
+#[test]
+fn a_complaint_on_a_line_its_segment_does_not_list_keeps_its_severity() {
+    let spec = r#"
+service "T" { language en }
+calendar always { timezone "Asia/Manila"; open 24x7 }
+team t { lead boss }
+role boss { team t; duty "x" }
+role agent { team t; reports_to boss; headcount 20; duty "y" }
+channel phone { kind phone; hours always; owner t }
+channel wa "WhatsApp" { kind messenger; hours always; owner t }
+segment gold { tier 1; share 10%; revenue 50%; channels phone }
+segment silver { tier 2; share 90%; revenue 50%; channels phone, wa }
+sla g for gold { hours always; answer phone 90% within 20s; resolution within 8h }
+sla s for silver { hours always; answer phone 80% within 60s; first_response wa within 10m; resolution within 1d }
+queue ph { channel phone; team t; agents 5 }
+queue waq { channel wa; team t; agents 5 }
+complaint reg "Regulated" { segments gold, silver; severity high; owner t; acknowledge within 1d; resolve within 5d }
+"#;
+    let (_w, built) = build_text(spec, Some("rules:\n  missing-agreement: off\n"));
+    let now = Moment { day: 0, minute: 0 };
+    let at = |segment: &str, channel: &str, complaint: Option<&str>| {
+        let mut task = serde_json::json!({"channel": channel, "segment": segment});
+        if let Some(c) = complaint {
+            task["complaint"] = serde_json::json!(c);
+        }
+        twilio::route(&built.workflow, &task, now, 0, &|_| false)
+            .unwrap()
+            .priority
+    };
+    // Gold's message on WhatsApp waits with Silver's.
+    assert_eq!(at("gold", "wa", None), at("silver", "wa", None));
+    let gold = at("gold", "wa", Some("reg"));
+    let silver = at("silver", "wa", Some("reg"));
+    assert!(gold > at("gold", "wa", None), "gold's complaint {gold}");
+    assert!(gold >= silver, "gold's complaint {gold}, silver's {silver}");
+    // On the phone, which both list, the tiers keep their order.
+    assert!(at("gold", "phone", Some("reg")) > at("silver", "phone", Some("reg")));
+    assert!(at("silver", "phone", Some("reg")) < at("gold", "phone", None));
+    invariants::check(&built, "a gold complaint on WhatsApp");
+}

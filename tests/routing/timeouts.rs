@@ -82,3 +82,62 @@ fn a_voice_line_is_told_what_matters_for_a_call() {
     assert!(advised(&text).is_empty(), "{text}");
     invariants::check(&built, "a voice line");
 }
+
+/// Audit 17, M4: a first response due in `1wd` on 14-hour days is a
+/// target, not none. Each of an e-mail task's two queues keeps it for a
+/// share of half of what `1wd` can leave at least — one opening day, as
+/// `14h` gives — not the minute meant for a channel without a target (the
+/// build said so with an `inexact-export`). Without a reply target the
+/// minute stays.
+#[test]
+fn a_working_day_reply_target_sets_the_overflow_wait() {
+    let spec = |target: &str| {
+        format!(
+            r#"service "Mail" {{ language en }}
+calendar office {{ timezone "Asia/Manila"; open mon-fri 08:00-22:00; closed 2026-12-25, 2027-01-01 }}
+calendar always {{ open 24x7 }}
+team t {{ lead l }}
+role l {{ team t; duty "Lead" }}
+team u {{ lead m }}
+role m {{ team u; duty "Lead" }}
+channel mail {{ kind email; hours always; owner t }}
+segment mass {{ channels mail }}
+sla s for mass {{ hours office; resolution within 5d{target} }}
+queue q1 {{ channel mail; segments mass; team t; priority 1 }}
+queue q2 {{ channel mail; team u; priority 2 }}
+"#
+        )
+    };
+    let config = Some("rules:\n  missing-agreement: off\n");
+    let waits = |built: &Built| -> Vec<u64> {
+        let filters = built.workflow["task_routing"]["filters"]
+            .as_array()
+            .unwrap();
+        let ordinary = filters
+            .iter()
+            .find(|f| {
+                let e = f["expression"].as_str().unwrap();
+                e.contains("channel == 'mail'") && !e.contains("complaint")
+            })
+            .unwrap();
+        (ordinary["targets"].as_array().unwrap().iter())
+            .filter_map(|t| t["timeout"].as_u64())
+            .collect()
+    };
+    let (_w, hours) = build_text(&spec("; first_response mail within 14h"), config);
+    let (_w, days) = build_text(&spec("; first_response mail within 1wd"), config);
+    let (_w, none) = build_text(&spec(""), config);
+    // 14 h ÷ 2 ÷ 2 queues.
+    assert_eq!(waits(&hours), [12_600, 12_600]);
+    assert_eq!(waits(&days), waits(&hours), "{}", flat(&days));
+    assert!(flat(&days).contains("`1wd` counts as"), "{}", flat(&days));
+    assert!(
+        !flat(&hours).contains("counts no working days"),
+        "{}",
+        flat(&hours)
+    );
+    assert_eq!(waits(&none), [60, 60]);
+    for (built, what) in [(&hours, "14h"), (&days, "1wd"), (&none, "none")] {
+        invariants::check(built, what);
+    }
+}

@@ -47,7 +47,7 @@ impl Writer<'_> {
             .tasks
             .iter()
             // A complaint by phone on a line its segment does not list is
-            // answered there as the segment's ordinary call (`Plan::offered`).
+            // answered there with the segment's ordinary calls (below).
             .filter(|t| segments.contains(&t.segment) && self.plan.offered(**t))
         {
             let mut steps: Vec<(u64, Value)> = Vec::new();
@@ -138,6 +138,20 @@ impl Writer<'_> {
                 steps[i].1["timeout"] = json!(wait);
             }
             groups.add(task, steps.into_iter().map(|(_, v)| v).collect());
+        }
+        // A complaint on a public line its segment is not offered (audit
+        // 12, M3) goes where the segment's ordinary tasks there go, at
+        // their priority (at most that of the line's lowest own customers,
+        // `Plan::priority_in`) raised by the complaint's bonus: it ranks as
+        // their complaint would, never below a worse tier's complaint of
+        // the same severity (audit 17, M3: a tier-1 regulated complaint at
+        // 5, below a tier-3 one at 8).
+        let guests = (self.plan.tasks.iter())
+            .filter(|t| segments.contains(&t.segment) && !self.plan.offered(**t));
+        for &task in guests {
+            routed
+                .ordinary
+                .push((id, task, super::plan::bonus(complaint)));
         }
         // A rung's start goes out as the previous target's timeout; the
         // rung TaskRouter would reach too late is named by its start below.

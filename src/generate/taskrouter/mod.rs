@@ -238,6 +238,9 @@ impl Writer<'_> {
     /// dedicated queue never holds a task for the task's whole lifetime
     /// while the shared queue behind it has people; and what a `wd` target
     /// loses as running time, to be said only where it becomes a timeout.
+    /// A `wd` target is a target (audit 17, M4: `1wd` got the minute meant
+    /// for none): it counts as the least running time its deadline can
+    /// leave ([`Self::target_seconds`]).
     fn answer_target(&self, task: Task) -> (Option<u64>, Vec<Diagnostic>) {
         let mut notes = Vec::new();
         if !self.model.target_applies(task.segment, Some(task.channel)) {
@@ -258,9 +261,41 @@ impl Writer<'_> {
         let chosen = if answers.is_empty() { replies } else { answers };
         let wait = chosen
             .into_iter()
-            .map(|(within, span, clock)| self.timeout(within, clock, span, &mut notes))
+            .map(|(within, span, clock)| self.target_seconds(within, clock, span, &mut notes))
             .min();
         (wait, notes)
+    }
+
+    /// An answer or first-response target in seconds, for how long a task
+    /// waits before it overflows: running time as written (as `14h` on
+    /// business hours goes out, audit 11, L13), working days as the least
+    /// running time the deadline can leave on its calendar — asked as a
+    /// working day closes, the next opening day's hours, so `1wd` on
+    /// 14-hour days waits as `14h` does — with a note that says so.
+    fn target_seconds(
+        &self,
+        limit: TimeLimit,
+        calendar: Option<Idx<Calendar>>,
+        span: Span,
+        notes: &mut Vec<Diagnostic>,
+    ) -> u64 {
+        let running = (self.model)
+            .running(limit, calendar, crate::model::Extreme::Shortest)
+            .seconds();
+        if limit.working_days().is_some() {
+            let note = Diagnostic::new(
+                Code::InexactExport,
+                span,
+                msg!(
+                    "taskrouter-working-days-wait",
+                    limit = limit.to_string(),
+                    running = crate::i18n::Arg::seconds(running, false)
+                ),
+            )
+            .help(msg!("export-working-days-help", limit = limit.to_string()));
+            report(notes, note);
+        }
+        running
     }
 
     /// One filter per channel and group of segments with the same targets.

@@ -47,6 +47,10 @@ impl<'a> View<'a> {
             always: c.is_24x7(),
             week,
             closed: c.closed.iter().map(|d| d.to_string()).collect(),
+            overnight: (super::super::clocks::openings(&c.week.days)
+                .iter()
+                .flatten())
+            .any(|o| o.next_day),
             opened,
         }
     }

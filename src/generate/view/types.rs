@@ -48,6 +48,10 @@ pub struct CalendarView<'a> {
     pub always: bool,
     pub week: Vec<DayView>,
     pub closed: Vec<String>,
+    /// Some opening runs past midnight ("12:00–02:00 (next day)"): a closed
+    /// date shuts from its own 00:00, so the page says where such a shift
+    /// ends on the eve of one (audit 17, L4).
+    pub overnight: bool,
     /// Dates with hours of their own (`open 2027-12-25 09:00-18:00`);
     /// left out when there are none, so calendars without them read as
     /// before.
