@@ -317,9 +317,11 @@ fn shares(ctx: &mut Ctx, what: &str, field: impl Fn(&Segment) -> Option<At<Perce
 
 fn mixed_tier_queues(ctx: &mut Ctx) {
     let model = ctx.model;
-    // A queue that serves `order arrival` gives every tier the same
-    // priority on purpose (a clinical line): its tiers do not mix there.
-    for (_, queue) in model.queues.iter().filter(|(_, q)| !q.by_arrival()) {
+    // A queue that says its order chose it (audit 16, L8): `order
+    // arrival` gives every tier the same priority on purpose (a clinical
+    // line), `order tier` shares the queue on purpose, the better tier
+    // served first (a follow-the-sun centre that takes every tier).
+    for (_, queue) in model.queues.iter().filter(|(_, q)| q.order.is_none()) {
         let mut tiers: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
         // A segment named on a channel it does not use sends the queue none
         // of its contacts (`channel-not-offered` says so): no tier of it.

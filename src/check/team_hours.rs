@@ -12,7 +12,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
-use crate::model::closure::{uncovered, Uncovered};
+use crate::model::closure::{uncovered, Closure, LocalMinute, Season, Uncovered, Weekly};
 use crate::model::{Calendar, Channel, Idx, Model, Queue, Segment};
 use crate::msg;
 use crate::source::Span;
@@ -57,17 +57,16 @@ pub fn check(ctx: &mut Ctx) {
         let every_segment = gaps.len() == 1 && gaps[0].whole;
         for gap in gaps {
             let queues = gap.queues.join(", ");
-            let when = when(&gap.found, calendar);
-            let closed =
-                crate::i18n::Arg::seconds(gap.found.gap.minutes().unsigned_abs() * 60, false);
+            let when = when(&gap.found);
+            let clock = calendar.clock_words();
             let message = if every_segment || gap.segments.is_empty() {
                 msg!(
                     "hours-uncovered",
                     channel = &channel.header.id,
                     calendar = &calendar.header.id,
                     queues = queues,
-                    when = when,
-                    closed = closed
+                    clock = clock,
+                    when = when
                 )
             } else {
                 msg!(
@@ -77,8 +76,8 @@ pub fn check(ctx: &mut Ctx) {
                     count = gap.segments.len(),
                     segments = gap.segments.join(", "),
                     queues = queues,
-                    when = when,
-                    closed = closed
+                    clock = clock,
+                    when = when
                 )
             };
             ctx.report(
@@ -186,61 +185,106 @@ fn gaps<'m>(
     out
 }
 
-/// When a stretch comes, on whose clock: "on Saturday and Sunday from
-/// 10:00 to 11:00 on the clock of `always`, Athens time (the home zone)"
-/// (audit 15, L1); a stretch that comes once a week, or on its dates only,
-/// from its day and time to its day and time.
-fn when(found: &Uncovered, calendar: &Calendar) -> Message {
-    let gap = found.gap;
-    let clock = calendar.clock_words();
-    let next_day = gap.to.0.div_euclid(24 * 60) - gap.from.0.div_euclid(24 * 60);
-    if found.weekdays.len() > 1 && next_day <= 1 {
-        let (from, to) = (gap.from.time(), gap.to.time());
-        if found.weekdays.len() == 7 {
-            return if next_day == 0 {
-                msg!("uncovered-daily", from = from, to = to, clock = clock)
-            } else {
-                msg!(
-                    "uncovered-daily-overnight",
-                    from = from,
-                    to = to,
-                    clock = clock
-                )
-            };
-        }
-        let days = weekdays(&found.weekdays);
-        return if next_day == 0 {
-            msg!(
-                "uncovered-days",
-                days = days,
-                from = from,
-                to = to,
-                clock = clock
-            )
-        } else {
-            msg!(
-                "uncovered-days-overnight",
-                days = days,
-                from = from,
-                to = to,
-                clock = clock
-            )
-        };
+/// The most stretches a finding lists; past them it says how many more.
+const LISTED: usize = 4;
+
+/// When the stretches come (audit 16, M4): the weekly ones with every
+/// weekday they come on ("every day from 07:00 to 14:00", "on Saturday and
+/// Sunday from 10:00 to 11:00", audit 15, L1), then those on dates of
+/// their own, longest first, each with its length; past [`LISTED`], how
+/// many more.
+fn when(found: &Uncovered) -> crate::i18n::Arg {
+    let weekly = found.weekly.iter().map(weekly_stretch);
+    let dated = found.dated.iter().map(|&gap| dated_stretch(gap));
+    let all: Vec<Message> = weekly.chain(dated).collect();
+    let more = all.len().saturating_sub(LISTED);
+    let mut items: Vec<crate::i18n::Arg> = all.into_iter().take(LISTED).map(Into::into).collect();
+    if more > 0 {
+        items.push(msg!("uncovered-more", count = more).into());
     }
+    crate::i18n::Arg::List(items)
+}
+
+/// A weekly stretch, with its length.
+fn weekly_stretch(weekly: &Weekly) -> Message {
+    let gap = weekly.gap;
+    let (from, to) = (gap.from.time(), gap.to.time());
+    let next_day = gap.to.0.div_euclid(24 * 60) - gap.from.0.div_euclid(24 * 60);
+    let when = if gap.minutes() >= 7 * 24 * 60 {
+        msg!("uncovered-always")
+    } else if next_day > 1 {
+        msg!(
+            "uncovered-weekly",
+            day = weekday(gap.from),
+            from = from,
+            until = weekday(gap.to),
+            to = to
+        )
+    } else if weekly.weekdays.len() == 7 {
+        msg!(
+            "uncovered-daily",
+            from = from,
+            to = to,
+            overnight = next_day
+        )
+    } else {
+        msg!(
+            "uncovered-days",
+            days = weekdays(&weekly.weekdays),
+            from = from,
+            to = to,
+            overnight = next_day
+        )
+    };
+    let season = match weekly.season {
+        Season::Both => "both",
+        Season::Winter => "winter",
+        Season::Summer => "summer",
+    };
     msg!(
-        "uncovered-once",
-        day = day(gap.from, gap.dated),
-        from = gap.from.time(),
-        until = day(gap.to, gap.dated),
-        to = gap.to.time(),
-        clock = clock
+        "uncovered-stretch",
+        when = when,
+        season = season,
+        closed = length(gap)
     )
 }
 
-/// Weekdays (Monday first) in words: runs of three or more as a range
-/// ("Monday–Friday"), the rest one by one, the last joined with "and".
+/// A stretch on dates of its own, with its length: its day and date, and
+/// those of its end when it runs into another day.
+fn dated_stretch(gap: Closure) -> Message {
+    let same_day = gap.to.0.div_euclid(24 * 60) == gap.from.0.div_euclid(24 * 60);
+    let when = if same_day {
+        msg!(
+            "uncovered-on-date",
+            day = on_date(gap.from),
+            from = gap.from.time(),
+            to = gap.to.time()
+        )
+    } else {
+        msg!(
+            "uncovered-once",
+            day = on_date(gap.from),
+            from = gap.from.time(),
+            until = on_date(gap.to),
+            to = gap.to.time()
+        )
+    };
+    msg!(
+        "uncovered-stretch",
+        when = when,
+        season = "both",
+        closed = length(gap)
+    )
+}
+
+fn length(gap: Closure) -> crate::i18n::Arg {
+    crate::i18n::Arg::seconds(gap.minutes().unsigned_abs() * 60, false)
+}
+
+/// Weekdays (Monday first) in short: runs of three or more as a range
+/// ("Mon–Fri"), the rest one by one, the last joined with "and".
 pub(super) fn weekdays(days: &[Weekday]) -> Message {
-    let full = |d: Weekday| msg!("weekday-full", day = d.as_str());
+    let full = |d: Weekday| msg!("weekday", day = d.as_str());
     let mut items: Vec<Message> = Vec::new();
     let mut i = 0;
     while i < days.len() {
@@ -260,9 +304,7 @@ pub(super) fn weekdays(days: &[Weekday]) -> Message {
         i = j + 1;
     }
     let mut items = items.into_iter().rev();
-    let mut said = items
-        .next()
-        .unwrap_or_else(|| msg!("weekday-full", day = "mon"));
+    let mut said = items.next().unwrap_or_else(|| msg!("weekday", day = "mon"));
     for (n, head) in items.enumerate() {
         said = if n == 0 {
             msg!("weekdays-and", head = head, last = said)
@@ -273,19 +315,18 @@ pub(super) fn weekdays(days: &[Weekday]) -> Message {
     said
 }
 
-/// A stretch's day: its weekday, with its date when it takes in a holiday
-/// (it happens on those dates only).
-fn day(at: crate::model::closure::LocalMinute, dated: bool) -> Message {
-    let weekday = msg!("weekday", day = at.weekday().as_str());
-    if dated {
-        msg!(
-            "weekday-on-date",
-            day = weekday,
-            date = at.date().to_string()
-        )
-    } else {
-        weekday
-    }
+/// A stretch's end as a weekday ("Sat").
+fn weekday(at: LocalMinute) -> Message {
+    msg!("weekday", day = at.weekday().as_str())
+}
+
+/// A stretch's end with its date ("Fri 2027-01-01").
+fn on_date(at: LocalMinute) -> Message {
+    msg!(
+        "weekday-on-date",
+        day = weekday(at),
+        date = at.date().to_string()
+    )
 }
 
 /// The calendar a channel is open on, with the line that says so: its

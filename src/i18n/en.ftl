@@ -27,31 +27,38 @@ unattended-channel-help = remove `self_service` and give it an `owner` and `hour
 preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
 sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer: a contact made then waits until the channel opens, and the target's clock counts the wait
-hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }): { $when }, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
+hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }), { $clock }: { $when } — a contact made then waits until a team comes to work, and TaskRouter may cancel it first
 hours-uncovered-segments = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take { $count ->
         [one] segment
        *[other] segments
-    } { $segments } is worked ({ $queues }; a queue that names other segments does not take theirs): { $when }, { $closed } on end: a contact made then waits until a team comes to work, and TaskRouter may cancel it first
-uncovered-once = from { $day } { $from } to { $until } { $to } { $clock }
-uncovered-daily = every day from { $from } to { $to } { $clock }
-uncovered-daily-overnight = every day from { $from } to { $to } the next day { $clock }
-uncovered-days = on { $days } from { $from } to { $to } { $clock }
-uncovered-days-overnight = on { $days } from { $from } to { $to } the next day { $clock }
+    } { $segments } is worked ({ $queues }; a queue that names other segments does not take theirs), { $clock }: { $when } — a contact made then waits until a team comes to work, and TaskRouter may cancel it first
+uncovered-stretch = { $when }{ $season ->
+        [winter] {" "}in winter
+        [summer] {" "}in summer
+       *[both] {""}
+    } ({ $closed })
+uncovered-always = at every hour it is open
+uncovered-daily = every day from { $from } to { $to }{ $overnight ->
+        [0] {""}
+       *[other] {" "}the next day
+    }
+uncovered-days = on { $days } from { $from } to { $to }{ $overnight ->
+        [0] {""}
+       *[other] {" "}the next day
+    }
+uncovered-weekly = every week from { $day } { $from } to { $until } { $to }
+uncovered-on-date = on { $day } from { $from } to { $to }
+uncovered-once = from { $day } { $from } to { $until } { $to }
+uncovered-more = and { $count ->
+        [one] one more stretch
+       *[other] { $count } more stretches
+    } on dates of their own
 clock-of-calendar = on the clock of `{ $calendar }` ({ $zone })
 clock-of-calendar-home = on the clock of `{ $calendar }`, { $zone } (the calendar names no zone: it is read in the home zone)
 clock-of-calendar-utc = on the clock of `{ $calendar }`, UTC (no calendar names a zone)
 weekdays-range = { $from }–{ $to }
 weekdays-and = { $head } and { $last }
 weekdays-comma = { $head }, { $rest }
-weekday-full = { $day ->
-        [mon] Monday
-        [tue] Tuesday
-        [wed] Wednesday
-        [thu] Thursday
-        [fri] Friday
-        [sat] Saturday
-       *[sun] Sunday
-    }
 hours-uncovered-help = give a queue of `{ $channel }` to a team whose `hours` cover that time (or give the queue such `hours`), or close the channel then (its `hours`)
 sla-beyond-channel-hours-help = count the target on the channel's hours (`hours { $hours }`), or open `{ $channel }` for as long as the SLA promises
 weekday-on-date = { $day } { $date }
@@ -78,11 +85,11 @@ queue-channel-not-offered-help = add `{ $channel }` to the `channels` of `{ $seg
 promise-without-remedy = promise `{ $promise }` says nothing about what happens when it is broken
 promise-without-remedy-help = add `on_breach` with the remedies, e.g. `on_breach apologize, compensate "10% off"`
 promise-exceeds-sla-no-target = promise `{ $promise }` is made to segment `{ $segment }` on channel `{ $channel }`, but no SLA of that segment sets an answer or first-response target for the channel
-promise-exceeds-sla = promise `{ $promise }` tells segment `{ $segment }` { $within } on channel `{ $channel }`, but the internal target there is only { $target }
+promise-exceeds-sla = promise `{ $promise }` tells segment `{ $segment }` { $within } on channel `{ $channel }`, but the internal target there is longer than the promise: { $target }
 promise-exceeds-sla-no-target-help = add a target for `{ $channel }` to the SLA of `{ $segment }` at least as fast as the promise
 promise-exceeds-sla-help = make the internal target at least as fast as the promise (within { $within } or less), or promise { $target }
 promise-exceeds-sla-clock-help = count the target on the promise's clock (the same `hours`), or make it fast enough to last no more than { $within } there, or promise { $longest }
-target-on-promise-clock = { $target } counted { $own }, which can last up to { $longest } on the promise's clock ({ $promise })
+target-on-promise-clock = on the promise's clock ({ $promise }) it can last up to { $longest } ({ $target } counted { $own })
 clock-calendar = on calendar `{ $calendar }`
 clock-around = around the clock
 clock-never-ends = forever (its calendar never opens)
@@ -310,7 +317,7 @@ too-many-tiers = a caller of channel `{ $channel }` can land in { $count } queue
     }); more than { $limit } cannot be staffed and explained
 too-many-tiers-help = merge neighbouring tiers so that at most { $limit } remain
 mixed-tier-queue = queue `{ $queue }` serves segments of different tiers ({ $tiers })
-mixed-tier-queue-help = one queue's people serve every tier in it: the TaskRouter export gives the better tier the higher task priority, so at busy times the lower tier waits behind every better-tier task, and a platform that does not route by priority (a Zendesk view) serves them all in turn; give each tier its own queue where each must keep its own target; or, where every customer must wait only their turn (a clinical or safety line), write `order arrival` in the queue
+mixed-tier-queue-help = one queue's people serve every tier in it: the TaskRouter export gives the better tier the higher task priority, so at busy times the lower tier waits behind every better-tier task (a Zendesk view, which does not route by priority, serves them all in turn); if that is the design (a centre that takes every tier in its shift), write `order tier` in the queue to say so; where each tier must keep its own target, give it its own queue; where every customer must wait only their turn (a clinical or safety line), write `order arrival`
 unused = { $kind ->
         [customer_type] customer type
        *[other] { $kind }
@@ -1001,7 +1008,7 @@ explain-complaint-without-feedback =
     .why = Closing the loop — telling the customer what was done — is what turns a complaint into loyalty. A complaint closed without feedback is, to the customer, ignored.
 explain-mixed-tier-queue =
     .summary = One queue serves segments of different tiers.
-    .why = In a shared queue the tiers compete for the same people. Where tasks are ordered by tier priority (cxc's TaskRouter export) the lower tier waits behind every better-tier task at busy times; where they are not (a Zendesk view, a platform without priorities) the better tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue where each must keep its own target. A queue that must serve everyone in turn — a clinical or safety line — says `order arrival`: every task there gets the same priority, and the rule is silent on it.
+    .why = In a shared queue the tiers compete for the same people. Where tasks are ordered by tier priority (cxc's TaskRouter export) the lower tier waits behind every better-tier task at busy times; where they are not (a Zendesk view, a platform without priorities) the better tier waits behind everyone else (like the operator that queued angry repeat visitors together with corporate clients). Give each tier its own queue where each must keep its own target. A queue that must serve everyone in turn — a clinical or safety line — says `order arrival`: every task there gets the same priority, and the rule is silent on it. A queue shared on purpose, the better tier first (a centre that takes every tier in its shift), says `order tier`, and the rule is silent on it too.
 explain-too-many-tiers =
     .summary = A caller of one channel can land in more than 4 queue priority levels (configurable): the distinct tiers (and "no tier") of the segments whose contacts arrive on the channel — a live channel the segment lists, or a queue taking it there, and only segments that use the channel: a queue that names a segment on another channel takes none of its contacts.
     .why = The IVR rule is at most four levels: each is a separate priority in the channel's queues. Beyond a handful, the differences cannot be staffed or explained to customers, and low levels starve. A complaint is raised within its tier and is no level of its own.
@@ -1420,7 +1427,7 @@ explain-tier-without-value =
     .why = Tiers follow value: the customers who bring the most are the ones served first (the 80/20 rule). Tier 1 for customers with an average check of 1,000 beside tier 2 at 900,000 puts the wrong customers at the front of the queue; a tier with no figure behind it is a guess nobody can check.
 explain-hours-uncovered =
     .summary = A channel is open while none of the teams whose queues take it is at work (cxc addition: `hours` on a team or queue) — a 24x7 line of three centres that all close on Saturday.
-    .why = A follow-the-sun operation hands a line from centre to centre; where the hand-over leaves a gap, the line rings with nobody to answer, and the contact waits until the next centre opens, against a target that counts every minute of it. The hours a line is open must be worked by some team.
+    .why = A follow-the-sun operation hands a line from centre to centre; where the hand-over leaves a gap, the line rings with nobody to answer, and the contact waits until the next centre opens, against a target that counts every minute of it. The hours a line is open must be worked by some team. The finding names every stretch that comes every week (every day, on weekdays) and, apart from them, the stretches on dates of their own (a team's holiday, the weeks the clocks change), each with its date.
 explain-sla-beyond-channel-hours =
     .summary = An SLA's `hours` run while a channel it sets a target for is closed (a 24x7 answer target on an office-hours phone line).
     .why = A target that counts the night on a line that closes at six is missed by every call left for the morning. Routing does not change that: the routing exports have no time-of-day conditions, so a contact made while the channel is closed waits until its agents log in, while the target's clock runs. The target and the channel must keep one clock.

@@ -6,15 +6,18 @@
 //! EU daylight-saving dates differ (mid-March, end of October: a Dublin
 //! and a San Francisco centre are an hour closer then), and the weeks
 //! around each holiday of any of them (a team's calendar closed on a
-//! holiday while the line is open); the stretch is told on the clock of the
-//! open calendar. Dated hours (`open 2027-12-25 09:00-18:00`) are the
+//! holiday while the line is open); the stretches are told on the clock of
+//! the open calendar: every weekly one, and every one on dates of its own
+//! that no week has (audit 16, M4: a daily gap was hidden behind a longer
+//! holiday). Dated hours (`open 2027-12-25 09:00-18:00`) are the
 //! closure warning's (`inexact-export`).
 
 use super::{Closure, LocalMinute};
 use crate::model::clock::{zone, Clock};
 use crate::model::Calendar;
 use crate::syntax::values::{Date, Weekday};
-use jiff::Timestamp;
+use jiff::{tz::TimeZone, Timestamp};
+use std::collections::BTreeMap;
 
 const fn monday(year: i32, month: u32, day: u32) -> Date {
     Date { year, month, day }
@@ -53,99 +56,213 @@ fn distinct<'a>(calendars: &[&'a Calendar]) -> Vec<&'a Calendar> {
         .collect()
 }
 
-/// The longest stretch when `open` is open and none of `others` is, and
-/// the weekdays it starts on when it repeats in a plain week (audit 15,
-/// L1: Saturday and Sunday both have it; one day, or none when it happens
-/// on its dates only).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Uncovered {
-    pub gap: Closure,
-    /// The weekdays (Monday first) on which a stretch as long, starting at
-    /// the same time of day, comes every week; empty for a dated stretch.
-    pub weekdays: Vec<Weekday>,
+/// Which plain week a weekly stretch comes in: both, or only the winter's
+/// or the summer's (two zones a different number of hours apart then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Season {
+    Both,
+    Winter,
+    Summer,
 }
 
-/// The longest stretch when `open` is open and none of `others` is, on
-/// `open`'s wall clock (the earliest of equally long ones), holidays
-/// counted, with the weekdays it repeats on; `None` when they cover it.
+/// A stretch that comes every week (audit 16, M4: every morning, not only
+/// on the holiday that is longer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weekly {
+    /// One time it comes (`dated` false), on its first weekday.
+    pub gap: Closure,
+    /// The weekdays (Monday first) on which it starts, at the same time of
+    /// day and as long.
+    pub weekdays: Vec<Weekday>,
+    pub season: Season,
+}
+
+/// When `open` is open and none of `others` is: the stretches that come
+/// every week, and those that come on their dates only (a holiday of a
+/// team, the weeks the US and EU clocks disagree) and are not one of the
+/// weekly ones, longest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncovered {
+    pub weekly: Vec<Weekly>,
+    pub dated: Vec<Closure>,
+}
+
+/// A weekly stretch as the week knows it: its weekday (0 = Monday), its
+/// start in minutes of the day, its length in minutes; on `open`'s clock.
+type Key = (usize, i64, i64);
+
+/// Every stretch when `open` is open and none of `others` is, on `open`'s
+/// wall clock; `None` when they cover it. The weekly hours without holidays
+/// give the weekly stretches (in the winter and the summer week); the weeks
+/// around each holiday, and those when the clocks change, give the dated
+/// ones that no week has. One clock per calendar and season (attack 15, M2).
 pub fn uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Uncovered> {
     let others = distinct(others);
-    let closed = holidays(open);
-    let demand = Clock::new(&open.week, &closed, zone(open));
-    let supply: Vec<Clock> = others
-        .iter()
-        .map(|c| Clock::new(&c.week, &holidays(c), zone(c)))
-        .collect();
     let tz = zone(open);
-    let minute = |t: i64| {
-        let offset =
-            Timestamp::from_second(t).map_or(0, |at| i64::from(tz.to_offset(at).seconds()));
-        LocalMinute((t + offset).div_euclid(60))
-    };
-    // The Monday a week before each holiday's: the fortnight holds the
-    // holiday and the weekend on either side of it.
-    let mut mondays: Vec<i64> = WEEKS.map(Date::to_days).to_vec();
+    let closed = holidays(open);
+    let plain = Walker::new(
+        Clock::new(&open.week, &[], tz.clone()),
+        others
+            .iter()
+            .map(|c| Clock::new(&c.week, &[], zone(c)))
+            .collect(),
+        tz.clone(),
+    );
+    let mut seasons: Vec<BTreeMap<Key, Closure>> = Vec::new();
+    for monday in [WEEKS[0], WEEKS[1]] {
+        let mut keys = BTreeMap::new();
+        for gap in plain.gaps(monday.to_days()) {
+            keys.entry(key(gap)).or_insert(gap);
+        }
+        seasons.push(keys);
+    }
+    let (winter, summer) = (&seasons[0], &seasons[1]);
+    let weekly = weekly(winter, summer);
+    // The weeks the clocks change, and a week either side of each holiday.
     let mut dated: Vec<i64> = closed.clone();
     dated.extend(others.iter().flat_map(|c| holidays(c)));
     dated.sort_unstable();
     dated.dedup();
+    let mut mondays: Vec<i64> = WEEKS[2..].iter().map(|d| d.to_days()).collect();
     // 1970-01-05 (day 4) was a Monday.
-    let week_start = |d: i64| d - (d - 4).rem_euclid(7) - 7;
-    mondays.extend(dated.iter().take(MAX_HOLIDAY_WEEKS).map(|&d| week_start(d)));
-    // The plain weeks first: a stretch as long in one of them is told as
-    // every week's.
-    let mut seen = std::collections::HashSet::new();
-    mondays.retain(|m| seen.insert(*m));
-    // The stretch, whether a plain week has it too (else it happens in the
-    // weeks the clocks disagree, or on holidays, only), and the stretches
-    // of its fortnight.
-    let mut best: Option<(i64, i64)> = None;
-    let mut every_week = false;
-    let mut fortnight: Vec<(i64, i64)> = Vec::new();
-    let plain = [WEEKS[0].to_days(), WEEKS[1].to_days()];
-    for monday in mondays {
-        // A fortnight, so that a weekly stretch across the turn of the week
-        // is whole once; the others' days two either side, so that a
-        // window crossing midnight in another zone is whole.
-        let mut covered: Vec<(i64, i64)> = supply
+    mondays.extend((dated.iter().take(MAX_HOLIDAY_WEEKS)).map(|&d| d - (d - 4).rem_euclid(7) - 7));
+    mondays.sort_unstable();
+    mondays.dedup();
+    let walker = Walker::new(
+        Clock::new(&open.week, &closed, tz.clone()),
+        others
             .iter()
-            .flat_map(|c| (monday - 2..monday + 16).flat_map(move |d| c.open_on(d)))
-            .collect();
-        covered.sort_unstable();
-        let gaps: Vec<(i64, i64)> = merged((monday..monday + 14).flat_map(|d| demand.open_on(d)))
+            .map(|c| Clock::new(&c.week, &holidays(c), zone(c)))
+            .collect(),
+        tz,
+    );
+    let mut on_dates: Vec<Closure> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for monday in mondays {
+        for gap in walker.gaps(monday) {
+            let known = winter.contains_key(&key(gap)) || summer.contains_key(&key(gap));
+            if !known && seen.insert((gap.from.0, gap.to.0)) {
+                on_dates.push(gap);
+            }
+        }
+    }
+    on_dates.sort_by(|a, b| b.minutes().cmp(&a.minutes()).then(a.from.cmp(&b.from)));
+    if weekly.is_empty() && on_dates.is_empty() {
+        return None;
+    }
+    Some(Uncovered {
+        weekly,
+        dated: on_dates,
+    })
+}
+
+/// A stretch's place in the week.
+fn key(gap: Closure) -> Key {
+    let day = gap.from.0.div_euclid(24 * 60);
+    // 1970-01-01 was a Thursday (index 3).
+    let weekday = (day + 3).rem_euclid(7) as usize;
+    (weekday, gap.from.0.rem_euclid(24 * 60), gap.minutes())
+}
+
+/// The weekly stretches of both weeks, those of one week marked with its
+/// season; stretches alike but for their weekday make one, in the week's
+/// order.
+fn weekly(winter: &BTreeMap<Key, Closure>, summer: &BTreeMap<Key, Closure>) -> Vec<Weekly> {
+    let mut groups: BTreeMap<(Season, i64, i64), Weekly> = BTreeMap::new();
+    let seasons = [
+        (winter, summer, Season::Winter),
+        (summer, winter, Season::Summer),
+    ];
+    for (this, other, only) in seasons {
+        for (&(weekday, time, length), &gap) in this {
+            let both = other.contains_key(&(weekday, time, length));
+            if both && only == Season::Summer {
+                continue; // told with the winter's
+            }
+            let season = if both { Season::Both } else { only };
+            let group = groups.entry((season, time, length)).or_insert(Weekly {
+                gap,
+                weekdays: Vec::new(),
+                season,
+            });
+            group.weekdays.push(Weekday::ALL[weekday]);
+        }
+    }
+    let mut weekly: Vec<Weekly> = groups.into_values().collect();
+    for w in &mut weekly {
+        w.weekdays.sort_by_key(|d| d.index());
+        w.weekdays.dedup();
+        let first = w.weekdays[0];
+        // The group's gap: the one starting on its first weekday.
+        let shift = (first.index() as i64 - w.gap.from.weekday().index() as i64) * 24 * 60;
+        w.gap = Closure {
+            from: LocalMinute(w.gap.from.0 + shift),
+            to: LocalMinute(w.gap.to.0 + shift),
+            dated: false,
+        };
+    }
+    weekly.sort_by_key(|w| {
+        (
+            w.season,
+            w.weekdays[0].index(),
+            w.gap.from.0.rem_euclid(24 * 60),
+        )
+    });
+    weekly
+}
+
+/// The stretches when one clock is open and none of the others is, around
+/// a given Monday.
+struct Walker {
+    demand: Clock,
+    supply: Vec<Clock>,
+    tz: TimeZone,
+}
+
+impl Walker {
+    fn new(demand: Clock, supply: Vec<Clock>, tz: TimeZone) -> Walker {
+        Walker { demand, supply, tz }
+    }
+
+    fn minute(&self, t: i64) -> LocalMinute {
+        let offset =
+            Timestamp::from_second(t).map_or(0, |at| i64::from(self.tz.to_offset(at).seconds()));
+        LocalMinute((t + offset).div_euclid(60))
+    }
+
+    /// The whole stretches of the three weeks from the Monday before
+    /// `monday` (local days), on the open clock: the weeks around them are
+    /// walked too so that a stretch across a week's turn, or a window
+    /// crossing midnight in another zone, is whole; a stretch cut by the
+    /// walk's ends is left out unless it fills the walk (a line nobody
+    /// ever works).
+    fn gaps(&self, monday: i64) -> Vec<Closure> {
+        let (first, last) = (monday - 3, monday + 17);
+        let covered: Vec<(i64, i64)> = {
+            let mut all: Vec<(i64, i64)> = (self.supply.iter())
+                .flat_map(|c| (first - 2..last + 2).flat_map(move |d| c.open_on(d)))
+                .collect();
+            all.sort_unstable();
+            all
+        };
+        let gaps: Vec<(i64, i64)> = merged((first..last).flat_map(|d| self.demand.open_on(d)))
             .into_iter()
             .flat_map(|(a, b)| gaps_in(a, b, &covered))
             .collect();
-        for &gap in &gaps {
-            if best.is_none_or(|(s, e)| gap.1 - gap.0 > e - s) {
-                best = Some(gap);
-                every_week = plain.contains(&monday);
-                fortnight.clone_from(&gaps);
-            }
-        }
+        let (first_minute, last_minute) = (first * 24 * 60, last * 24 * 60);
+        gaps.into_iter()
+            .map(|(a, b)| Closure {
+                from: self.minute(a),
+                to: self.minute(b),
+                dated: true,
+            })
+            .filter(|g| {
+                let whole = g.from.0 > first_minute && g.to.0 < last_minute;
+                let all = g.from.0 <= first_minute && g.to.0 >= last_minute;
+                whole || all
+            })
+            .collect()
     }
-    let (start, end) = best?;
-    let (from, to) = (minute(start), minute(end));
-    // A stretch that takes in a holiday, or that only the weeks of
-    // disagreeing clocks have, happens on its dates only.
-    let days = from.0.div_euclid(24 * 60)..=to.0.div_euclid(24 * 60);
-    let dated = !every_week || dated.iter().any(|d| days.contains(d));
-    let mut weekdays: Vec<Weekday> = Vec::new();
-    if !dated {
-        let time = from.0.rem_euclid(24 * 60);
-        for (a, b) in fortnight {
-            let at = minute(a);
-            if b - a == end - start && at.0.rem_euclid(24 * 60) == time {
-                weekdays.push(at.weekday());
-            }
-        }
-        weekdays.sort_by_key(|d| d.index());
-        weekdays.dedup();
-    }
-    Some(Uncovered {
-        gap: Closure { from, to, dated },
-        weekdays,
-    })
 }
 
 /// Windows in order, those that touch or overlap joined: a 24x7 line's
@@ -194,8 +311,18 @@ fn gaps_in(a: i64, b: i64, covered: &[(i64, i64)]) -> Vec<(i64, i64)> {
 mod tests {
     use super::*;
 
+    /// The longest stretch, weekly or dated (the earliest weekly one of
+    /// equally long ones).
     fn longest_uncovered(open: &Calendar, others: &[&Calendar]) -> Option<Closure> {
-        uncovered(open, others).map(|u| u.gap)
+        let found = uncovered(open, others)?;
+        let weekly = found.weekly.iter().map(|w| w.gap);
+        (weekly.chain(found.dated.iter().copied())).reduce(|best, g| {
+            if g.minutes() > best.minutes() {
+                g
+            } else {
+                best
+            }
+        })
     }
     use crate::model::calendar::fixtures::{calendar_for_tests as calendar, days};
 
@@ -272,15 +399,102 @@ mod tests {
         let day = calendar(&days(0..7, 10, 24), &[], "Europe/Madrid");
         let night = calendar(&days(0..7, 0, 9), &[], "Europe/Madrid");
         let every = uncovered(&always, &[&day, &night]).unwrap();
-        assert_eq!(every.gap.minutes(), 60);
-        assert_eq!(every.weekdays, Weekday::ALL.to_vec());
+        assert_eq!(every.weekly.len(), 1, "{every:?}");
+        assert_eq!(every.weekly[0].gap.minutes(), 60);
+        assert_eq!(every.weekly[0].weekdays, Weekday::ALL.to_vec());
+        assert_eq!(every.weekly[0].season, Season::Both);
+        assert!(every.dated.is_empty());
         let desk = calendar(&days(0..5, 9, 18), &[], "Europe/Madrid");
         let weekend = uncovered(&always, &[&day, &night, &desk]).unwrap();
-        assert_eq!(weekend.gap.from.time(), "09:00");
-        assert_eq!(weekend.weekdays, vec![Weekday::Sat, Weekday::Sun]);
-        // The weekend of three weekday centres comes once a week.
+        assert_eq!(weekend.weekly.len(), 1, "{weekend:?}");
+        assert_eq!(weekend.weekly[0].gap.from.time(), "09:00");
+        assert_eq!(weekend.weekly[0].weekdays, vec![Weekday::Sat, Weekday::Sun]);
+        // The weekend of a weekday centre comes once a week: Friday 17:00
+        // to Monday 07:00 in San Francisco, on the Madrid clock nine hours
+        // later (two weeks a year eight: those are dated).
         let sfo = calendar(&days(0..5, 7, 17), &[], "America/Los_Angeles");
         let once = uncovered(&always, &[&sfo]).unwrap();
-        assert_eq!(once.weekdays.len(), 1, "{once:?}");
+        let weekend: Vec<&Weekly> = (once.weekly.iter())
+            .filter(|w| w.gap.minutes() > 24 * 60)
+            .collect();
+        assert_eq!(weekend.len(), 1, "{once:?}");
+        assert_eq!(weekend[0].weekdays, vec![Weekday::Sat]);
+        assert_eq!(weekend[0].gap.from.time(), "02:00");
+        assert!(!once.dated.is_empty());
+    }
+
+    fn day(date: &str) -> i64 {
+        Date::parse(date).unwrap().to_days()
+    }
+
+    /// «Учиверсум»'s Telegram (audit 16, M4): Moscow works 14:00–24:00 but
+    /// not on 1 January, Tashkent 00:00–09:00 there (22:00–07:00 Moscow).
+    /// Every morning 07:00–14:00 is unworked, and the holiday's 07:00–22:00
+    /// besides: both are told, the daily one as every day's.
+    #[test]
+    fn a_daily_stretch_is_told_beside_a_longer_holiday() {
+        let always = calendar(&days(0..7, 0, 24), &[], "Europe/Moscow");
+        let msk = calendar(&days(0..7, 14, 24), &[day("2027-01-01")], "Europe/Moscow");
+        let tas = calendar(&days(0..7, 0, 9), &[], "Asia/Tashkent");
+        let found = uncovered(&always, &[&msk, &tas]).unwrap();
+        assert_eq!(found.weekly.len(), 1, "{found:?}");
+        let daily = &found.weekly[0];
+        assert_eq!(daily.weekdays, Weekday::ALL.to_vec());
+        assert_eq!(
+            (daily.gap.from.time(), daily.gap.to.time()),
+            ("07:00".into(), "14:00".into())
+        );
+        assert_eq!(found.dated.len(), 1, "{found:?}");
+        let holiday = found.dated[0];
+        assert_eq!(holiday.from.date().to_string(), "2027-01-01");
+        assert_eq!(
+            (holiday.from.time(), holiday.minutes()),
+            ("07:00".into(), 15 * 60)
+        );
+        // Moscow at work on the holiday too: the mornings alone.
+        let msk = calendar(&days(0..7, 14, 24), &[], "Europe/Moscow");
+        let found = uncovered(&always, &[&msk, &tas]).unwrap();
+        assert!(found.dated.is_empty(), "{found:?}");
+        assert_eq!(found.weekly.len(), 1);
+    }
+
+    /// A line open 07:00–18:00 on weekdays, a desk 09:00–18:00: the two
+    /// morning hours on Monday–Friday; none at the weekend.
+    #[test]
+    fn a_weekday_stretch_names_its_weekdays() {
+        let line = calendar(&days(0..5, 7, 18), &[], "Europe/Moscow");
+        let desk = calendar(&days(0..5, 9, 18), &[], "Europe/Moscow");
+        let found = uncovered(&line, &[&desk]).unwrap();
+        assert_eq!(found.weekly.len(), 1, "{found:?}");
+        assert_eq!(found.weekly[0].weekdays, Weekday::ALL[..5].to_vec());
+        assert_eq!(found.weekly[0].gap.minutes(), 120);
+        assert!(found.dated.is_empty());
+    }
+
+    /// Three shifts around the clock; the day shift keeps 3 May, the early
+    /// shift 14 June: both holidays are told, the longer first, though no
+    /// week has a stretch (audit 15, M3: the shorter one was hidden).
+    #[test]
+    fn every_holiday_stretch_is_told_longest_first() {
+        let always = calendar(&days(0..7, 0, 24), &[], "UTC");
+        let early = calendar(&days(0..7, 0, 6), &[day("2027-06-14")], "UTC");
+        let mid = calendar(&days(0..7, 6, 16), &[day("2027-05-03")], "UTC");
+        let late = calendar(&days(0..7, 16, 24), &[], "UTC");
+        let found = uncovered(&always, &[&early, &mid, &late]).unwrap();
+        assert!(found.weekly.is_empty(), "{found:?}");
+        let told: Vec<(String, String, i64)> = (found.dated.iter())
+            .map(|g| (g.from.date().to_string(), g.from.time(), g.minutes()))
+            .collect();
+        assert_eq!(
+            told,
+            vec![
+                ("2027-05-03".into(), "06:00".into(), 600),
+                ("2027-06-14".into(), "00:00".into(), 360)
+            ]
+        );
+        // Nobody keeps a holiday: silent.
+        let early = calendar(&days(0..7, 0, 6), &[], "UTC");
+        let mid = calendar(&days(0..7, 6, 16), &[], "UTC");
+        assert_eq!(uncovered(&always, &[&early, &mid, &late]), None);
     }
 }
