@@ -101,6 +101,35 @@ fn second_round(dir: &std::path::Path) {
         };
         row(&what, run(&dir.join(&name), &["build", "-o", "out"]));
     }
+    // Audit 17, M1: one loop back over a long chain was cubic in the
+    // layout (4,000 steps 18 s, 8,000 145 s); the chain alone is the control.
+    for (steps, looped) in [
+        (1_000, true),
+        (4_000, true),
+        (16_000, true),
+        (16_000, false),
+    ] {
+        let name = format!("looped{steps}{looped}");
+        lay_out(dir, &name, &hostile::looped_chain(steps, looped));
+        let shape = if looped { "one loop back" } else { "no loop" };
+        for target in ["site", "bpmn"] {
+            row(
+                &format!("build --target {target}, {steps}-step chain, {shape}"),
+                run(
+                    &dir.join(&name),
+                    &[
+                        "build",
+                        "-o",
+                        "out",
+                        "--target",
+                        target,
+                        "--today",
+                        "2026-12-07",
+                    ],
+                ),
+            );
+        }
+    }
     for mb in [8, 64] {
         let name = format!("quote{mb}");
         lay_out(dir, &name, &hostile::open_quote_export(mb));

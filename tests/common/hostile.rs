@@ -108,6 +108,37 @@ pub fn tangled_journey(steps: usize, dense: bool) -> Files {
     ]
 }
 
+/// Audit 17, M1: a chain of `steps` steps and a last one in another lane
+/// whose way "again" leads back to the first: one loop over the whole
+/// journey (the auditor's `gen_long_journey.py`). `looped`: without the
+/// way back, the control.
+pub fn looped_chain(steps: usize, looped: bool) -> Files {
+    let mut s = String::from(
+        "service \"E\" { owner boss; review every 6 months; reviewed 2026-11-01 }\n\
+         calendar office { timezone \"Asia/Kathmandu\"; open sun-fri 09:00-18:00 }\n\
+         team t { lead boss }\nrole boss { team t; headcount 1; duty \"x\" }\n\
+         role agent { team t; reports_to boss; headcount 5; duty \"y\" }\n\
+         channel phone { kind phone; hours office; owner t }\nsegment s { channels phone }\n\
+         sla sl for s { hours office; answer phone 80% within 20s; resolution within 8h }\n\
+         journey j { segments s\n  start s0\n",
+    );
+    for i in 0..steps {
+        s.push_str(&format!(
+            "  step s{i} {{ owner agent; channel phone; within 1m; next s{} }}\n",
+            i + 1
+        ));
+    }
+    let back = if looped {
+        "next s0 when \"again\"; "
+    } else {
+        ""
+    };
+    s.push_str(&format!(
+        "  step s{steps} {{ owner t; channel phone; {back}end \"done\" }}\n}}\n"
+    ));
+    vec![("s.cx".into(), s)]
+}
+
 /// The kitchen's spec is not needed: a spec with one segment and channel,
 /// and a contacts export whose last field opens a quote that never closes,
 /// `mb` MB into the file.

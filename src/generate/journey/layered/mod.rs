@@ -159,6 +159,11 @@ pub struct Placed {
     /// Too many long edges to route round the steps within the budget:
     /// edges are straight lines and `when` labels are not placed.
     pub simplified: bool,
+    /// The work of the stages whose cost depends on how long edges lie,
+    /// in elementary steps (nodes, neighbours and lanes a straightened
+    /// loop tries, gaps a turning edge weighs): what tests check grows
+    /// in proportion to the journey, never the seconds it takes.
+    pub effort: usize,
 }
 
 /// Dummy nodes a layout may add before it draws edges straight instead: a
@@ -200,6 +205,8 @@ pub(crate) struct Work {
     /// The real nodes as laid out: [`Input::shapes`], a body that has more
     /// ports on a side than room for them widened ([`place::widened`]).
     shapes: Vec<Shape>,
+    /// [`Placed::effort`] so far.
+    effort: std::cell::Cell<usize>,
 }
 
 pub fn layout(input: &Input, orientation: Orientation) -> Placed {
@@ -246,6 +253,7 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
         band,
         thin,
         shapes,
+        effort: Default::default(),
     };
     // Where each long edge turns into its target's lane: where it crosses
     // fewest lines, in a drawing whose lines keep to their lanes.
@@ -258,7 +266,9 @@ pub fn layout(input: &Input, orientation: Orientation) -> Placed {
                 (end(a), end(b))
             })
             .collect();
-        switch::turns(&ends)
+        let (turns, effort) = switch::turns(&ends);
+        work.effort.set(effort);
+        turns
     } else {
         Vec::new()
     };
@@ -489,6 +499,77 @@ mod tests {
         let edges = [(0, 1), (1, 2), (2, 3), (3, 1), (1, 3), (3, 0), (2, 2)];
         let placed = layout(&input(&[0, 1, 0, 1], &edges), Orientation::TopDown);
         assert!(!placed.simplified);
+    }
+
+    /// The auditor's hostile journey (audit 17, M1): `n` steps in one
+    /// lane, a last step in another whose labelled way leads back to the
+    /// first. Its one loop spans every layer.
+    fn looped_chain(n: usize) -> (Input, Vec<(usize, usize)>) {
+        let mut lanes = vec![0; n];
+        lanes[n - 1] = 1;
+        let mut edges: Vec<_> = (1..n).map(|i| (i - 1, i)).collect();
+        edges.push((n - 1, 0));
+        let mut input = input(&lanes, &edges);
+        input.labels = vec![None; edges.len()];
+        input.labels[n - 1] = Some((14, 40));
+        (input, edges)
+    }
+
+    #[test]
+    fn a_loop_back_over_a_long_chain_costs_in_proportion_to_it() {
+        let effort = |n: usize| {
+            let (input, edges) = looped_chain(n);
+            let placed = layout(&input, Orientation::LeftRight);
+            assert!(!placed.simplified);
+            // The loop is drawn in full, straight along its lane: out of
+            // the last step, one column back, into the first.
+            let columns = columns(&placed.paths[edges.len() - 1], |(_, y)| y);
+            assert!(columns <= 4, "{n} steps: {columns} columns");
+            assert!(placed.labels[edges.len() - 1].is_some());
+            placed.effort
+        };
+        // Every prefix of the loop tried against every node beside it was
+        // cubic: 64 times the work for 4 times the steps. Linear is 4
+        // times; a log factor a little more.
+        let (small, large) = (effort(2_000), effort(8_000));
+        assert!(small >= 2_000, "the loop is straightened: {small}");
+        assert!(large <= 5 * small, "2,000 steps: {small}, 8,000: {large}");
+        // Without the loop there is no long edge: no such work at all.
+        let (mut input, edges) = looped_chain(8_000);
+        input.edges.pop();
+        input.labels.pop();
+        let placed = layout(&input, Orientation::LeftRight);
+        assert_eq!(placed.effort, 0);
+        assert_eq!(placed.paths.len(), edges.len() - 1);
+    }
+
+    #[test]
+    fn a_twenty_thousand_step_chain_with_a_loop_back_lays_out() {
+        let (input, edges) = looped_chain(20_000);
+        let placed = layout(&input, Orientation::TopDown);
+        assert!(!placed.simplified);
+        let path = &placed.paths[edges.len() - 1];
+        assert!(columns(path, |(x, _)| x) <= 4);
+        check_loop_ends(&placed, path);
+    }
+
+    /// How many positions across the flow a line takes: 1 straight, 2
+    /// with a jog, ….
+    fn columns(path: &[(i64, i64)], across: impl Fn((i64, i64)) -> i64) -> usize {
+        let set: std::collections::BTreeSet<i64> = path.iter().map(|&p| across(p)).collect();
+        set.len()
+    }
+
+    /// The loop leaves the last step and ends on the first.
+    fn check_loop_ends(placed: &Placed, path: &[(i64, i64)]) {
+        let (first, last) = (placed.boxes[0], placed.boxes[placed.boxes.len() - 1]);
+        let on =
+            |r: Rect, (x, y): (i64, i64)| r.x <= x && x <= r.right() && r.y <= y && y <= r.bottom();
+        assert!(on(last, path[0]), "{:?} leaves {last:?}", path[0]);
+        assert!(
+            on(first, path[path.len() - 1]),
+            "{path:?} ends on {first:?}"
+        );
     }
 
     #[test]

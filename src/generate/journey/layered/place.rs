@@ -652,5 +652,6 @@ pub(super) fn place(
         width,
         height,
         simplified,
+        effort: work.effort.get(),
     }
 }
