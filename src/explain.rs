@@ -5,6 +5,8 @@ use crate::diagnostic::{Code, CodeDoc};
 use crate::msg;
 use crate::syntax::values::Language;
 
+pub mod words;
+
 /// The organisation every example of `cxc explain` is written against: the
 /// teams, roles and channels they name. An example runs as this, then the
 /// doc's `context`, then its `bad` (or `fix`) text; this alone is clean.
@@ -119,12 +121,23 @@ fn forms(language: Language) -> String {
     use crate::syntax::forms;
     let mut out = format!("\n{}\n", msg!("explain-forms").text(language));
     for &kind in DeclKind::ALL {
-        out.push_str(&format!("\n{}\n", forms::header(kind)));
-        let statements = forms::statements(kind);
-        let width = statements.iter().map(|f| f.form.len()).max().unwrap_or(0);
+        let header = words::localise(forms::header(kind), language);
+        out.push_str(&format!("\n{header}\n"));
+        let statements: Vec<(String, String)> = forms::statements(kind)
+            .iter()
+            .map(|f| {
+                let said = |text| words::localise(text, language);
+                (said(f.form), said(f.example))
+            })
+            .collect();
+        let width = statements
+            .iter()
+            .map(|(form, _)| form.chars().count())
+            .max()
+            .unwrap_or(0);
         let eg = msg!("explain-eg").text(language);
-        for f in statements {
-            out.push_str(&format!("    {:width$}   {eg} {}\n", f.form, f.example));
+        for (form, example) in statements {
+            out.push_str(&format!("    {form:width$}   {eg} {example}\n"));
         }
     }
     out
@@ -149,7 +162,7 @@ fn render_doc(doc: &CodeDoc, language: Language) -> String {
         why = say(msg!("explain-why", why = doc.why(language))),
         example = say(msg!("explain-example")),
         fixed = say(msg!("explain-fixed")),
-        bad = indent(doc.bad),
-        fix = indent(doc.fix),
+        bad = indent(&words::localise(doc.bad, language)),
+        fix = indent(&words::localise(doc.fix, language)),
     )
 }

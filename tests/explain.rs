@@ -142,6 +142,38 @@ fn every_bad_example_triggers_its_code_and_every_fix_does_not() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The Russian examples (`cxc explain --lang ru`: comments and quoted
+/// texts said in Russian, audit 17 L3) do what the English ones do: the
+/// bad one triggers its code, the fixed one does not.
+#[test]
+fn every_russian_example_does_what_the_english_one_does() {
+    use cxc::explain::words::localise;
+    use cxc::syntax::values::Language;
+    let mut failures = Vec::new();
+    let mut said = 0;
+    for doc in cxc::explain::examples() {
+        let code = doc.code.as_str();
+        let (bad, fix) = (
+            localise(doc.bad, Language::Ru),
+            localise(doc.fix, Language::Ru),
+        );
+        if bad != doc.bad && !codes(doc, &bad).contains(code) {
+            failures.push(format!(
+                "{code}: the Russian bad example does not give it:\n{bad}"
+            ));
+        }
+        if fix != doc.fix && codes(doc, &fix).contains(code) {
+            failures.push(format!(
+                "{code}: the Russian fixed example still gives it:\n{fix}"
+            ));
+        }
+        said += usize::from(bad != doc.bad) + usize::from(fix != doc.fix);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The table is read: most examples with prose are said in Russian.
+    assert!(said > 40, "{said}");
+}
+
 /// The README's rules table lists every code, in the order of
 /// `Code::ALL`, with its default severity: it cannot drift from the code.
 #[test]

@@ -129,7 +129,7 @@ proptest! {
             prop_assert_eq!(interval.judged.clone(), vec![judged]);
             prop_assert_eq!(interval.closed, !case.channel_open(hour));
             if !judged {
-                prop_assert!(interval.binding.as_deref().is_none_or(|b| !b.contains("80%") && !b.contains("abandonment")), "{:?}", interval);
+                prop_assert!(interval.binding.map(|b| plan.binding_code(b)).is_none_or(|b| !b.contains("80%") && !b.contains("abandonment")), "{:?}", interval);
             }
             if interval.closed {
                 prop_assert_eq!(interval.required_agents, Some(0));

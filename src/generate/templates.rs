@@ -120,6 +120,7 @@ impl Renderer {
         env.add_filter("after_colon", |text: String| {
             super::words::after_colon(&text)
         });
+        env.add_filter("names", |names: Vec<String>| super::words::names(&names));
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".md") {
                 AutoEscape::Custom("markdown")

@@ -332,6 +332,17 @@ pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, language: Langu
         .join(", ")
 }
 
+/// Names in a list: «А, Б»; with «; » when a name holds a comma itself
+/// (audit 17: «Руководитель группы контакт-центра, Екатеринбург,
+/// Руководитель группы контакт-центра, Омск» read as four names).
+pub fn names(names: &[String]) -> String {
+    let sep = match names.iter().any(|n| n.contains(',')) {
+        true => "; ",
+        false => ", ",
+    };
+    names.join(sep)
+}
+
 /// A message as Markdown for a table cell of a document: its own words
 /// escaped, and each code span — a name it quotes in backticks from the
 /// spec or the data (`{ $name }` between backticks in the catalogue), or

@@ -6,7 +6,7 @@
 use super::erlang::{self, Traffic};
 use super::forecast::{self, ForecastFiles, Interval};
 use super::hours::Open;
-use super::{erlang_a, targets, IntervalPlan, QueuePlan, Target};
+use super::{erlang_a, targets, Binding, IntervalPlan, QueuePlan, Target};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
 use crate::model::{Model, Queue};
@@ -26,6 +26,30 @@ pub(super) struct Inputs {
 }
 
 impl QueuePlan {
+    /// The binding target as the spec writes it: `answer phone 80% within
+    /// 20s`, `abandonment <= 1%` (the JSON report's `binding_target`).
+    pub fn binding_code(&self, binding: Binding) -> String {
+        match binding {
+            Binding::Answer(t) => t.describe(self.channel.as_deref()),
+            Binding::Metric(i) => self.metrics[i].describe(),
+        }
+    }
+
+    /// The binding target in the language's words: English as the spec
+    /// writes it, Russian «ответ: 90% в течение 2 минут» (audit 17, L3).
+    pub fn binding_said(&self, binding: Binding, language: crate::base::Language) -> String {
+        match (language, binding) {
+            (crate::base::Language::En, _) => self.binding_code(binding),
+            (_, Binding::Answer(t)) => msg!(
+                "staff-binds-answer",
+                percent = crate::i18n::Figure::text(crate::base::trim_float(t.percent)),
+                within = t.within_said(language)
+            )
+            .text(language),
+            (_, Binding::Metric(i)) => self.metrics[i].said(language),
+        }
+    }
+
     /// Contacts one agent handles at once.
     pub fn concurrency(&self) -> u32 {
         self.inputs.concurrency
@@ -107,15 +131,18 @@ impl QueuePlan {
             .and_then(|t| traffic.required_agents(t.fraction(), within))
             .map(|lines| lines.div_ceil(c));
         let mut required_agents = answer_agents;
-        let mut binding = target.map(|t| t.describe(self.channel.as_deref()));
+        let mut binding = target.map(Binding::Answer);
         let mut reachable = target.is_none() || answer_agents.is_some();
         let metrics = self.metrics.iter().zip(&judged);
-        for (metric, _) in metrics.filter(|(m, &j)| j && m.helped_by_agents()) {
+        let helping = metrics
+            .enumerate()
+            .filter(|(_, (m, &j))| j && m.helped_by_agents());
+        for (i, (metric, _)) in helping {
             let from = required_agents.unwrap_or(0);
             match targets::fewest_agents(&traffic, metric, metric.within(within), c, from) {
                 Some(n) if required_agents.is_none_or(|r| n > r) => {
                     required_agents = Some(n);
-                    binding = Some(metric.describe());
+                    binding = Some(Binding::Metric(i));
                 }
                 Some(_) => {}
                 None => reachable = false,

@@ -127,9 +127,9 @@ pub struct IntervalPlan {
     pub required_agents: Option<u32>,
     /// The fewest agents meeting the answer target alone.
     pub answer_agents: Option<u32>,
-    /// The target that sets `required_agents`: `answer phone 80% within 20s`
-    /// or e.g. `abandonment <= 1%`.
-    pub binding: Option<String>,
+    /// The target that sets `required_agents`: the answer target or one of
+    /// the plan's `metrics` ([`QueuePlan::binding_code`] writes it).
+    pub binding: Option<Binding>,
     /// `required_agents` grossed up by the queue's `shrinkage`.
     pub required_headcount: Option<u32>,
     /// How the queue's `agents` perform; `None` when it declares none or
@@ -185,6 +185,14 @@ pub struct Summary {
     /// The longest interval label in characters (a start at a clock
     /// change carries its offset): the report's column is this wide.
     pub start_width: usize,
+}
+
+/// The target that sets an interval's agents: an answer target, or the
+/// plan's `metrics[i]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Binding {
+    Answer(Target),
+    Metric(usize),
 }
 
 /// A queue with a forecast, staffed interval by interval.

@@ -91,7 +91,7 @@ struct IntervalOut<'a> {
     offered_load: f64,
     required_agents: Option<u32>,
     /// The target that sets `required_agents`.
-    binding_target: Option<&'a str>,
+    binding_target: Option<String>,
     required_headcount: Option<u32>,
     service_level: Option<f64>,
     wait_probability: Option<f64>,
@@ -112,7 +112,7 @@ impl<'a> IntervalOut<'a> {
     /// `timed`: the queue has an answer target. Without one "in time" has
     /// no threshold (1 − P(wait) would pass for it, audit 13 L3), so
     /// `service_level` is null, as the text table shows "-".
-    fn of(i: &'a IntervalPlan, timed: bool) -> Self {
+    fn of(plan: &QueuePlan, i: &'a IntervalPlan, timed: bool) -> Self {
         let p = match i.at_agents {
             Some(Outcome::Stable(p)) => Some(p),
             _ => None,
@@ -124,7 +124,7 @@ impl<'a> IntervalOut<'a> {
             aht_seconds: i.aht_seconds,
             offered_load: i.offered_load,
             required_agents: i.required_agents,
-            binding_target: i.binding.as_deref(),
+            binding_target: i.binding.map(|b| plan.binding_code(b)),
             required_headcount: i.required_headcount,
             service_level: p.filter(|_| timed).map(|p| p.service_level),
             wait_probability: p.map(|p| p.wait_probability),
@@ -175,7 +175,7 @@ pub fn json(out: &mut dyn Write, queues: &[Staffed]) -> io::Result<()> {
         )?;
         let timed = plan.target.is_some();
         for (i, interval) in plan.intervals(s.model, s.files).enumerate() {
-            let line = crate::escape::json::to_string(&IntervalOut::of(&interval, timed))?;
+            let line = crate::escape::json::to_string(&IntervalOut::of(plan, &interval, timed))?;
             write!(out, "{}\n    {line}", if i == 0 { "" } else { "," })?;
         }
         let tail = crate::escape::json::to_string(&QueueTail {
@@ -224,7 +224,7 @@ pub fn table(out: &mut dyn Write, queues: &[Staffed], language: Language) -> io:
         out.write_all(line(&headings, &widths).as_bytes())?;
         for interval in s.plan.intervals(s.model, s.files) {
             let timed = s.plan.target.is_some();
-            out.write_all(line(&row(&interval, timed, language), &widths).as_bytes())?;
+            out.write_all(line(&row(s.plan, &interval, timed, language), &widths).as_bytes())?;
         }
         out.write_all(b"\n")?;
     }
@@ -294,13 +294,24 @@ fn targets(model: &Model, plan: &QueuePlan, language: Language) -> Vec<String> {
             .iter()
             .map(|m| {
                 let when = when(model, plan, &m.sla, &m.clocks).text(language);
-                format!("{} ({when})", m.describe())
+                format!("{} ({when})", m.said(language))
             })
             .collect();
         parts.push(msg!("staff-also", targets = list.join(", ")).text(language));
     }
     if !plan.unjudged.is_empty() {
-        let list: Vec<String> = plan.unjudged.iter().map(unjudged).collect();
+        let list: Vec<String> = plan
+            .unjudged
+            .iter()
+            .map(|u| {
+                msg!(
+                    "staff-unjudged-item",
+                    target = u.target.as_str(),
+                    sla = u.sla.as_str()
+                )
+                .text(language)
+            })
+            .collect();
         parts.push(msg!("staff-unjudged", targets = list.join(", ")).text(language));
     }
     parts
@@ -355,7 +366,7 @@ fn seconds(text: &str, language: Language) -> String {
 /// One interval's row. `timed`: the queue has an answer target, so "in
 /// time" means within it; a queue without one shows no such share (it
 /// would be 1 − P(wait), audit 11, L7).
-fn row(interval: &IntervalPlan, timed: bool, language: Language) -> [String; 12] {
+fn row(plan: &QueuePlan, interval: &IntervalPlan, timed: bool, language: Language) -> [String; 12] {
     let dash = || "-".to_string();
     let percent = |v: f64| format!("{:.1}%", v * 100.0);
     let (level, waited, asa, occupancy, abandon) = match interval.at_agents {
@@ -403,7 +414,9 @@ fn row(interval: &IntervalPlan, timed: bool, language: Language) -> [String; 12]
         } else if interval.closed {
             msg!("staff-closed").text(language)
         } else {
-            interval.binding.clone().unwrap_or_else(dash)
+            interval
+                .binding
+                .map_or_else(dash, |b| plan.binding_said(b, language))
         },
     ]
 }

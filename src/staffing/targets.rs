@@ -173,6 +173,45 @@ impl MetricTarget {
         )
     }
 
+    /// The target in the language's words. English keeps the spec's form
+    /// ([`MetricTarget::describe`]); Russian names the metric by the
+    /// column of `cxc staff` that shows it (audit 17, L3: «решает» read
+    /// `answer чат 90% within 2m`): «ушли ≤ 1%», «вовремя ≥ 85% (ответ в
+    /// течение 20 секунд)».
+    pub fn said(&self, language: crate::base::Language) -> String {
+        use crate::base::Language;
+        if language == Language::En {
+            return self.describe();
+        }
+        let value = match self.metric {
+            Metric::Asa if self.value.is_finite() => crate::i18n::durations::duration(
+                Duration::from_seconds(self.value.round() as u64),
+                language,
+            ),
+            _ => self.show(self.value).said(language),
+        };
+        let said = msg!(
+            "staff-binds-metric",
+            metric = self.metric.as_str(),
+            comparison = match self.comparison {
+                Comparison::AtLeast => "≥",
+                Comparison::AtMost => "≤",
+                other => other.as_str(),
+            },
+            value = value
+        )
+        .text(language);
+        match self.answer {
+            Some(a) => msg!(
+                "staff-binds-metric-within",
+                target = said,
+                within = a.within_said(language)
+            )
+            .text(language),
+            None => said,
+        }
+    }
+
     /// A measure in the target's own unit.
     pub fn show(&self, value: f64) -> crate::i18n::Figure {
         use crate::i18n::Figure;

@@ -50,8 +50,12 @@ impl Duties<'_> {
                     clocks::schedule(h, Language::Ru)
                 ),
             };
-            // The teams whose queues take its contacts, other than the
-            // owner's own team and those it leads (it organises those).
+            // Every team whose queue takes its contacts, in the spec's
+            // order; the others are those other than the owner's own team
+            // and those it leads (it organises those). Where its own team
+            // shares the channel with others, all are named (audit 17, L7:
+            // «принимает подразделение «… — Алматы»» read as if Almaty
+            // alone answered the lead's line).
             let mut takers: Vec<Idx<Team>> = Vec::new();
             for queue in m.queues.values() {
                 if queue.channel.as_ref().and_then(|q| q.target) != Some(c) {
@@ -60,23 +64,74 @@ impl Duties<'_> {
                 let Some(t) = queue.team.as_ref().and_then(|t| t.target) else {
                     continue;
                 };
-                if Some(t) != own_team && !led.contains(&t) && !takers.contains(&t) {
+                if !takers.contains(&t) {
                     takers.push(t);
                 }
             }
-            let teams = crate::generate::words::quoted_list(
-                takers.iter().map(|&t| m.teams[t].header.label()),
-                self.w.language,
-            );
-            let text = match (en, takers.len()) {
-                (true, 0) => format!("Own the channel {name}: see that it is open {open} and working, and answer for the service customers get on it."),
-                (true, 1) => format!("Own the channel {name}: see that it is open {open} and working, and answer for the service customers get on it. Its contacts are taken by the team {teams}: follow the channel's targets up with its lead."),
-                (true, _) => format!("Own the channel {name}: see that it is open {open} and working, and answer for the service customers get on it. Its contacts are taken by the teams {teams}: follow the channel's targets up with their leads."),
-                (false, 0) => format!("Отвечать за канал {name}: за то, чтобы он работал {open}, и за обслуживание клиентов в нём."),
-                (false, 1) => format!("Отвечать за канал {name}: за то, чтобы он работал {open}, и за обслуживание клиентов в нём. Его обращения принимает подразделение {teams}: контролировать выполнение целевых показателей канала вместе с его руководителем."),
-                (false, _) => format!("Отвечать за канал {name}: за то, чтобы он работал {open}, и за обслуживание клиентов в нём. Его обращения принимают подразделения {teams}: контролировать выполнение целевых показателей канала вместе с их руководителями."),
+            let others: Vec<Idx<Team>> = takers
+                .iter()
+                .copied()
+                .filter(|&t| Some(t) != own_team && !led.contains(&t))
+                .collect();
+            let list = |teams: &[Idx<Team>]| {
+                crate::generate::words::quoted_list(
+                    teams.iter().map(|&t| m.teams[t].header.label()),
+                    self.w.language,
+                )
+            };
+            let owned = format!("{}.", owner_sentence(en, &name, &open));
+            let text = match others.len() {
+                0 => owned,
+                _ => format!(
+                    "{owned} {}",
+                    takers_sentence(
+                        en,
+                        &list(&takers),
+                        takers.len(),
+                        &list(&others),
+                        others.len() == takers.len(),
+                        others.len()
+                    )
+                ),
             };
             self.push(Group::Customers, "channel-owner", Via::Own, text);
         }
+    }
+}
+
+/// The channel owner's duty itself: its hours, that it works, the service.
+fn owner_sentence(en: bool, name: &str, open: &str) -> String {
+    match en {
+        true => format!("Own the channel {name}: see that it is open {open} and working, and answer for the service customers get on it"),
+        false => format!("Отвечать за канал {name}: за то, чтобы он работал {open}, и за обслуживание клиентов в нём"),
+    }
+}
+
+/// Who takes the channel's contacts (`all`, `count` teams) and whose leads
+/// the owner follows its targets up with: the `others`, not its own team.
+/// `only_others`: its own team takes none, so "its/their lead(s)" is plain.
+fn takers_sentence(
+    en: bool,
+    all: &str,
+    count: usize,
+    others: &str,
+    only_others: bool,
+    others_count: usize,
+) -> String {
+    let lead = match (en, only_others, others_count) {
+        (true, true, 1) => "its lead".to_string(),
+        (true, true, _) => "their leads".to_string(),
+        (true, false, 1) => format!("the lead of {others}"),
+        (true, false, _) => format!("the leads of {others}"),
+        (false, true, 1) => "его руководителем".to_string(),
+        (false, true, _) => "их руководителями".to_string(),
+        (false, false, 1) => format!("руководителем подразделения {others}"),
+        (false, false, _) => format!("руководителями подразделений {others}"),
+    };
+    match (en, count) {
+        (true, 1) => format!("Its contacts are taken by the team {all}: follow the channel's targets up with {lead}."),
+        (true, _) => format!("Its contacts are taken by the teams {all}: follow the channel's targets up with {lead}."),
+        (false, 1) => format!("Его обращения принимает подразделение {all}: контролировать выполнение целевых показателей канала вместе с {lead}."),
+        (false, _) => format!("Его обращения принимают подразделения {all}: контролировать выполнение целевых показателей канала вместе с {lead}."),
     }
 }

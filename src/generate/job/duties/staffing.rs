@@ -41,7 +41,15 @@ impl Duties<'_> {
                 if en {
                     format!("; the queue plans {n}")
                 } else {
-                    format!("; в очереди запланировано {n}")
+                    // «запланирован 1 оператор», «запланировано 3
+                    // оператора» (audit 17: «запланировано 1 оператор»).
+                    let planned = crate::i18n::durations::russian_plural(
+                        u64::from(a.value),
+                        "запланирован",
+                        "запланировано",
+                        "запланировано",
+                    );
+                    format!("; в очереди {planned} {n}")
                 }
             });
             let plan = self
