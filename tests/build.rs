@@ -512,12 +512,12 @@ fn the_standards_page_names_the_channels_a_resolution_governs() {
     for (lang, row, any) in [
         (
             "en",
-            "| Resolution | Chat, E-mail | within 1 calendar day",
+            "| Resolution | Chat, E-mail | within 24 hours (around the clock)",
             "| Resolution | any |",
         ),
         (
             "ru",
-            "| Решение вопроса | Chat, E-mail | в течение 1 календарного дня",
+            "| Решение вопроса | Chat, E-mail | в течение 24 часов (круглосуточно)",
             "| Решение вопроса | любой |",
         ),
     ] {

@@ -57,17 +57,11 @@ fn words(seconds: u64, business: bool) -> String {
 }
 
 /// A running time around the clock, as a job description says it: "2 hours
-/// (around the clock)"; a count of whole days or weeks in calendar days,
-/// with no clock after it ("3 calendar days", "1 calendar week").
+/// (around the clock)". The generated spec writes it in seconds, so it is
+/// never said in days (outside audit 17, L1: days only where written):
+/// two days are "48 hours (around the clock)".
 fn around(seconds: u64) -> String {
-    const DAY: u64 = 86_400;
-    let plural =
-        |n: u64, unit: &str| format!("{n} calendar {unit}{}", if n == 1 { "" } else { "s" });
-    match seconds {
-        s if s > 0 && s.is_multiple_of(7 * DAY) => plural(s / (7 * DAY), "week"),
-        s if s > 0 && s.is_multiple_of(DAY) => plural(s / DAY, "day"),
-        s => format!("{} (around the clock)", words(s, false)),
-    }
+    format!("{} (around the clock)", words(seconds, true))
 }
 
 /// A limit and its clock as a job description says them once the office

@@ -49,8 +49,8 @@ fn section<'d>(md: &'d str, label: &str) -> &'d str {
 /// Around the clock a count of whole days (or working days, which count
 /// every day there) is said in calendar days ("5 calendar days").
 fn said(text: &str, limit: TimeLimit, business: bool, language: Language) -> bool {
-    if text.contains(&words::limit(limit, business, language))
-        || text.contains(&words::limit_genitive(limit, business, language))
+    if text.contains(&words::limit_kept(limit, business, language))
+        || text.contains(&words::limit_kept_genitive(limit, business, language))
     {
         return true;
     }
@@ -66,6 +66,9 @@ fn calendar_days(limit: TimeLimit, business: bool, language: Language) -> Option
     let days = match limit {
         _ if business => None,
         TimeLimit::WorkingDays(d) => Some((u64::from(d), false)),
+        // Days only where written (outside audit 17, L1: `24h` is "24
+        // hours").
+        TimeLimit::Running { .. } if !limit.in_days() => None,
         TimeLimit::Running { time, .. } => match time.seconds() {
             s if s > 0 && s.is_multiple_of(7 * DAY) => Some((s / (7 * DAY), true)),
             s if s > 0 && s.is_multiple_of(DAY) => Some((s / DAY, false)),
@@ -189,7 +192,7 @@ fn published_as_checked(compiled: &Compilation, spec: &CheckedSpec) -> Result<us
                         };
                         let said_in =
                             |limit: &str| text.contains(&format!("{phrase}{limit}{ending}"));
-                        let plain = words::limit(own.value, false, language);
+                        let plain = words::limit_kept(own.value, false, language);
                         let sentence = said_in(&plain)
                             || calendar_days(own.value, false, language)
                                 .is_some_and(|(nominative, _)| said_in(&nominative));

@@ -48,7 +48,7 @@ agreement factory_for_design { provider factory; consumer design; respond within
 fn owning_team(model: &Model, owner: Option<&Ref<Party>>) -> Option<Idx<Team>> {
     owner
         .and_then(|o| o.target)
-        .filter(|&p| !matches!(p, Party::Role(r) if model.roles[r].external))
+        .filter(|&p| !model.outside(Some(p)))
         .and_then(|p| model.team_of(p))
 }
 

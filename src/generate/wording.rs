@@ -110,7 +110,10 @@ impl<'a> Wording<'a> {
     }
 
     /// A time limit with its words and the clock it runs on: the one place
-    /// a document says which clock a time counts on.
+    /// a document says which clock a time counts on. Days and weeks only
+    /// where its author wrote them (outside audit 17, L1: a regulator's
+    /// `24h` is "24 hours" in every document, never "1 calendar day"), and
+    /// only where the clock runs around the clock.
     pub fn duration(&self, limit: TimeLimit, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
         let id = calendar.and_then(|c| c.target);
         let calendar = id.map(|c| &self.model.calendars[c]);
@@ -127,13 +130,19 @@ impl<'a> Wording<'a> {
             TimeLimit::Running { time, .. } => {
                 let s = time.seconds();
                 let week = 7 * 86_400;
+                // The units written, largest first; none known (a sum the
+                // model made): days wherever they divide it.
+                let written = limit.written_parts(true);
+                let all_in = |units: &[char]| {
+                    written
+                        .as_ref()
+                        .is_none_or(|parts| parts.iter().all(|(_, u)| units.contains(u)))
+                };
                 // In weeks only as its author wrote it (`2w`): `7d` and
                 // `28d` are "7 calendar days", "28 calendar days", as
                 // regulations count them.
-                let in_weeks = limit
-                    .written_parts(true)
-                    .is_some_and(|parts| parts.iter().all(|&(_, unit)| unit == 'w'));
-                (s > 0 && s.is_multiple_of(86_400)).then(|| {
+                let in_weeks = written.is_some() && all_in(&['w']);
+                (s > 0 && s.is_multiple_of(86_400) && all_in(&['d', 'w'])).then(|| {
                     if in_weeks && s.is_multiple_of(week) {
                         (s / week, true)
                     } else {
@@ -145,8 +154,8 @@ impl<'a> Wording<'a> {
         Time {
             seconds: self.model.longest(limit, id).seconds(),
             working_days: limit.working_days(),
-            text: words::limit(limit, !always, self.language),
-            gen: words::limit_genitive(limit, !always, self.language),
+            text: words::limit_kept(limit, !always, self.language),
+            gen: words::limit_kept_genitive(limit, !always, self.language),
             clock,
             full: String::new(),
             full_gen: String::new(),
@@ -157,8 +166,8 @@ impl<'a> Wording<'a> {
         )
     }
 
-    /// [`Wording::duration`] in the units its author wrote it in ("24
-    /// hours" for `24h`): a public promise's time, quoted as promised.
+    /// [`Wording::duration`] in the very units its author wrote ("90
+    /// minutes" for `90m`): a public promise's time, quoted as promised.
     pub fn as_written(&self, limit: TimeLimit, calendar: Option<&Ref<Idx<Calendar>>>) -> Time {
         let time = self.duration(limit, calendar);
         let always = calendar

@@ -10,7 +10,7 @@ use crate::syntax::values::{
 
 pub use crate::i18n::durations::{
     count, duration, duration_genitive, limit, limit_as_written, limit_as_written_genitive,
-    limit_genitive, russian_plural, Unit,
+    limit_genitive, limit_kept, limit_kept_genitive, russian_plural, Unit,
 };
 
 pub use crate::i18n::grouped;

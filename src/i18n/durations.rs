@@ -8,7 +8,7 @@
 //! 5 дней; 21 день, 11 дней), chosen by the last two digits.
 
 use crate::base::{
-    time::{Duration, TimeLimit},
+    time::{Duration, TimeLimit, Units},
     Language,
 };
 
@@ -114,6 +114,24 @@ pub fn limit(limit: TimeLimit, business_hours: bool, language: Language) -> Stri
 /// [`limit`] in the genitive: "в течение 3 рабочих дней".
 pub fn limit_genitive(limit: TimeLimit, business_hours: bool, language: Language) -> String {
     limit_as(limit, business_hours, language, genitive)
+}
+
+/// [`limit`], with days and weeks only where its author wrote them (outside
+/// audit 17, L1): `24h` is "24 hours", never "1 day"; `90s` still "1
+/// minute 30 seconds"; `2d` "2 days" around the clock. A limit whose units
+/// are not known (a sum cxc made) reads as [`limit`] does.
+pub fn limit_kept(limit: TimeLimit, business_hours: bool, language: Language) -> String {
+    limit_as(limit, business_hours || no_days(limit), language, count)
+}
+
+/// [`limit_kept`] in the genitive: "в течение 24 часов".
+pub fn limit_kept_genitive(limit: TimeLimit, business_hours: bool, language: Language) -> String {
+    limit_as(limit, business_hours || no_days(limit), language, genitive)
+}
+
+/// Running time its author wrote without days or weeks (`24h`, `90m`).
+pub fn no_days(limit: TimeLimit) -> bool {
+    matches!(limit, TimeLimit::Running { units, .. } if units != Units::default() && !units.days())
 }
 
 /// A limit in the units its author wrote it in ("24 hours" for `24h`,

@@ -188,6 +188,13 @@ impl Model {
             .any(|s| !promised.contains(&s))
     }
 
+    /// A party that is an outside body (a role marked `external`): a
+    /// complaint's rung there is the customer's right to refer it, not
+    /// work handed to our staff.
+    pub fn outside(&self, party: Option<Party>) -> bool {
+        matches!(party, Some(Party::Role(r)) if self.roles[r].external)
+    }
+
     /// The highest routing tier (lowest number) among segments.
     pub fn best_tier(&self, segments: &[Idx<Segment>]) -> Option<u32> {
         segments

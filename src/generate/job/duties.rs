@@ -388,6 +388,13 @@ impl Duties<'_> {
         let rung = &complaint.escalations[next];
         let after = self.timed(rung.after, complaint.hours.as_ref());
         let name = self.q(self.w.party(&rung.to).label);
+        let team = self.team(via);
+        let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
+        if self.w.model.outside(rung.to.target) {
+            let text = self.say.complaint_refer(doer, category, &after, &name);
+            self.push(Group::Complaints, "complaint-refer", via, text);
+            return;
+        }
         let to = match (self.say.en, rung.to.target) {
             // The team escalates to the one organising it: it is this
             // position, not a name read as someone else (audit 13, M5: the
@@ -399,8 +406,6 @@ impl Duties<'_> {
             (false, Some(Party::Team(_))) => format!("подразделение {name}"),
             (false, _) => format!("роль {name}"),
         };
-        let team = self.team(via);
-        let doer = team.as_deref().map_or(Doer::Me, Doer::Team);
         let text = self.say.complaint_escalate(doer, category, &after, &to);
         self.push(Group::Complaints, "complaint-escalate", via, text);
     }

@@ -279,6 +279,29 @@ impl Phrases {
         }
     }
 
+    /// A ladder's rung that is an outside body (a role marked `external`):
+    /// nothing is handed to it; the customer is told of their right to
+    /// refer the complaint there, as the complaints policy says (outside
+    /// audit 17, M5: staff told to "escalate" to an ombudsman).
+    pub fn complaint_refer(&self, doer: Doer, category: &str, after: &str, body: &str) -> String {
+        match (self.en, doer) {
+            (true, Doer::Me) => format!("If a complaint of the category {category} is not resolved within {after} of arriving, tell the customer that they may refer it to {body}, an outside body, not our staff."),
+            (true, Doer::Team(t)) => format!("If a complaint of the category {category} is not resolved within {after} of arriving, ensure the team {t} tells the customer that they may refer it to {body}, an outside body, not our staff."),
+            (false, Doer::Me) => format!("Если жалоба категории {category} не решена в течение {after} после поступления, сообщать клиенту, что он вправе передать её во внешний орган {body} (это не наши сотрудники)."),
+            (false, Doer::Team(t)) => format!("Если жалоба категории {category} не решена в течение {after} после поступления, обеспечивать, чтобы подразделение {t} сообщало клиенту, что он вправе передать её во внешний орган {body} (это не наши сотрудники)."),
+        }
+    }
+
+    /// The same rung as a clause of another duty: what happens to a
+    /// complaint not resolved by then.
+    pub fn referred(&self, after: &str, body: &str) -> String {
+        if self.en {
+            format!("if it is not resolved within {after} of arriving, the customer is told that they may refer it to {body}, an outside body")
+        } else {
+            format!("если жалоба не решена в течение {after} после поступления, клиенту сообщают, что он вправе передать её во внешний орган {body}")
+        }
+    }
+
     /// An agreement's resolution time (`resolve within`).
     pub fn agreement_resolve(&self, doer: Doer, consumer: &str, within: &str) -> String {
         match (self.en, doer) {

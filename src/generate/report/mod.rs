@@ -284,9 +284,10 @@ fn target_words(model: &Model, a: &crate::measure::sla::Attainment, language: La
             .to_string()
     };
     // Days on a clock that stops after hours are said in hours or working
-    // days, as every document says them (LANGUAGE.md, language 3).
+    // days, as every document says them (LANGUAGE.md, language 3); a time
+    // in the units written (`24h` is "24 hours", not "1 day").
     let business = sla.clock().is_some_and(|c| !model.calendars[c].is_24x7());
-    let within = |d| super::words::limit_genitive(d, business, language);
+    let within = |d| super::words::limit_kept_genitive(d, business, language);
     let message = match a.target {
         Target::Answer(i) => {
             let t = &sla.answers[i];

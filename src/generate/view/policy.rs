@@ -177,10 +177,7 @@ impl<'a> View<'a> {
                 .map(|e| EscalationView {
                     after: self.w().duration(e.after, hours),
                     to: self.w().party(&e.to),
-                    external: matches!(
-                        e.to.target,
-                        Some(crate::model::Party::Role(r)) if self.model.roles[r].external
-                    ),
+                    external: self.model.outside(e.to.target),
                 })
                 .collect(),
             remedies: c

@@ -98,11 +98,16 @@ impl Duties<'_> {
                 format!("; подразделение решает жалобу в течение {r}")
             };
         }
-        if let Some((after, to)) = self.first_rung(complaint) {
-            text += &if en {
-                format!("; one not resolved within {after} of arriving goes to {to}")
-            } else {
-                format!("; жалоба, не решённая в течение {after} после поступления, передаётся дальше: {to}")
+        if let Some(rung) = self.first_rung(complaint) {
+            text += "; ";
+            text += &match (en, rung) {
+                (_, Rung::Outside { after, body }) => self.say.referred(&after, &body),
+                (true, Rung::Staff { after, to }) => {
+                    format!("one not resolved within {after} of arriving goes to {to}")
+                }
+                (false, Rung::Staff { after, to }) => format!(
+                    "жалоба, не решённая в течение {after} после поступления, передаётся дальше: {to}"
+                ),
             };
         }
         text.push('.');
@@ -141,18 +146,28 @@ impl Duties<'_> {
     }
 
     /// The ladder's first rung: when, and to whom, in words.
-    fn first_rung(&self, complaint: &Complaint) -> Option<(String, String)> {
+    fn first_rung(&self, complaint: &Complaint) -> Option<Rung> {
         let rung = complaint.escalations.first()?;
         let after = self.timed(rung.after, complaint.hours.as_ref());
         let name = self.q(self.w.party(&rung.to).label);
+        if self.w.model.outside(rung.to.target) {
+            return Some(Rung::Outside { after, body: name });
+        }
         let to = match (self.say.en, rung.to.target) {
             (true, Some(Party::Team(_))) => format!("the team {name}"),
             (true, _) => name,
             (false, Some(Party::Team(_))) => format!("подразделение {name}"),
             (false, _) => format!("роль {name}"),
         };
-        Some((after, to))
+        Some(Rung::Staff { after, to })
     }
+}
+
+/// A ladder's rung in words: when, and to whom the complaint goes, or the
+/// outside body the customer may refer it to.
+enum Rung {
+    Staff { after: String, to: String },
+    Outside { after: String, body: String },
 }
 
 /// A handover in words.

@@ -289,8 +289,8 @@ fn step(s: &mut String, node: &Node, lines: &[String], b: &Rect, language: Langu
     if let Some(w) = node.within {
         tip.push(match language {
             // Steps run on the wall clock.
-            Language::En => format!("within {}", words::limit(w, false, language)),
-            Language::Ru => format!("срок: {}", words::limit(w, false, language)),
+            Language::En => format!("within {}", words::limit_kept(w, false, language)),
+            Language::Ru => format!("срок: {}", words::limit_kept(w, false, language)),
         });
     }
     if !node.channels.is_empty() {
