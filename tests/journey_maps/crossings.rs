@@ -64,7 +64,8 @@ pub fn crossings(paths: &[Vec<(i64, i64)>]) -> usize {
 /// booking and distress maps (audit 12), three each, and the database
 /// company's incident map (audit 13), four, and the electricity
 /// retailer's meter-reading dispute (audit 14), one, and the delivery
-/// marketplace's courier appeal (audit 15), one. The order of each
+/// marketplace's courier appeal (audit 15), one, and the remittance
+/// company's transfer (audit 17), three. The order of each
 /// layer is refined after the barycentre sweeps (transpositions, more
 /// sweeps, the order crossing fewest kept: layered/order.rs): the
 /// internet provider's connection crosses once, not twice; the others
@@ -81,6 +82,7 @@ const RECORD: &[(&str, &str, usize)] = &[
     ("stackwise", "incident", 4),
     ("energosbyt", "спор_показаний", 1),
     ("boltbites", "courier_appeal", 1),
+    ("koraremit", "send_money", 3),
 ];
 
 #[test]
