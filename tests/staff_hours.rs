@@ -100,7 +100,14 @@ fn case() -> impl Strategy<Value = Case> {
             to: (from + len).min(23),
             channel_always,
             agents,
-            rows,
+            // Each hour of the week once: a repeated start is an interval
+            // given twice, an error (attack 17).
+            rows: {
+                let mut hours = std::collections::HashSet::new();
+                rows.into_iter()
+                    .filter(|&(hour, _)| hours.insert(hour))
+                    .collect()
+            },
         })
 }
 

@@ -666,7 +666,7 @@ forecast-no-aht = queue `{ $queue }` has a forecast but no average handle time
 forecast-no-aht-help = add `aht` to the queue (e.g. `aht 4m`), or an `aht` column in seconds to the forecast file
 forecast-no-rows = the forecast file has a header but no intervals
 forecast-no-rows-help = add one row per interval below the header, e.g. `08:00,120`
-forecast-off-grid = the start { $start } is not on the forecast's grid: with { $per } intervals start at whole multiples of it after midnight
+forecast-off-grid = the start { $start } is not on the forecast's grid: with { $per } intervals the starts are whole multiples of it apart, from the file's first row
 forecast-off-grid-help = move the row to the interval it belongs to (with `per 30m`: `08:00` or `08:30`), or change `per` to the length the file's rows have
 forecast-past-end = { $week ->
         [week] this interval runs past the end of the typical week (Sunday midnight)

@@ -36,6 +36,13 @@ pub struct Grid {
     seen: HashMap<Slot, bool>,
     /// The earliest and latest dated starts accepted.
     range: Option<(i64, i64)>,
+    /// Where in the interval the file's grid starts (seconds past a
+    /// multiple of the length), set by its first placed row: a centre that
+    /// opens at 07:30 may forecast hours from 07:30 (tests/headcount_zones:
+    /// a typical hour from 23:30 is the hour to 00:30).
+    phase: Option<i64>,
+    /// The same for dated starts read as instants.
+    instant_phase: Option<i64>,
 }
 
 impl Grid {
@@ -44,6 +51,8 @@ impl Grid {
             length: i64::try_from(length_seconds).unwrap_or(i64::MAX).max(1),
             seen: HashMap::new(),
             range: None,
+            phase: None,
+            instant_phase: None,
         }
     }
 
@@ -69,9 +78,11 @@ impl Grid {
         })
     }
 
-    /// A grid only exists when intervals tile a day: `per 30m` starts at
-    /// :00 and :30 of the clock the start is written on.
-    fn off_grid(&self, schedule: &Schedule, start: &str, slot: Slot) -> Option<Found> {
+    /// A grid only exists when intervals tile a day: with `per 30m` the
+    /// file's starts are 30 minutes apart on the clock they are written on
+    /// (`08:00` and `08:30`, or `07:15` and `07:45`), as its first row
+    /// sets them.
+    fn off_grid(&mut self, schedule: &Schedule, start: &str, slot: Slot) -> Option<Found> {
         if DAY % self.length != 0 {
             return None;
         }
@@ -79,7 +90,18 @@ impl Grid {
             Slot::Daily(s) | Slot::Weekly(s) => s.rem_euclid(DAY),
             Slot::Instant(_) => schedule.written_time_of_day(start)?,
         };
-        (time % self.length != 0).then(|| {
+        let phase = *self.phase.get_or_insert(time % self.length);
+        // A dated start is on the grid on the clock it is written on (local
+        // midnights across a clock change) or as an instant (one instant
+        // written at two offsets, `05:30+05:30` and `00:00Z`).
+        let instant = match slot {
+            Slot::Instant(t) => {
+                let utc = t.rem_euclid(self.length);
+                *self.instant_phase.get_or_insert(utc) == utc
+            }
+            _ => false,
+        };
+        (time % self.length != phase && !instant).then(|| {
             (
                 msg!(
                     "forecast-off-grid",
@@ -94,6 +116,11 @@ impl Grid {
     /// An interval of a typical day (week) that ends after midnight
     /// (Sunday midnight): the day (week) has no such time.
     fn past_the_end(&self, slot: Slot) -> Option<Found> {
+        // On a grid that tiles the day an interval across midnight is the
+        // one that meets the next day's first (a typical hour from 23:30).
+        if DAY % self.length == 0 {
+            return None;
+        }
         let (start, end, week) = match slot {
             Slot::Daily(s) => (s, DAY, false),
             Slot::Weekly(s) => (s, WEEK, true),
