@@ -27,7 +27,10 @@ fn uncovered(dir: &Path) -> Vec<String> {
 }
 
 fn koraremit() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/specs/koraremit"))
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/specs/koraremit"
+    ))
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn what_an_export_cannot_say_is_said_at_its_line() {
     assert!(
         built
             .stderr
-            .contains("no queue serves segment `bronze` on channel `phone`"),
+            .contains("no queue on channel `phone` is open to the tier of segment `bronze`"),
         "{}",
         built.stderr
     );
@@ -94,7 +94,7 @@ complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; 
     assert!(default.inexact_names("phone_dv"), "{}", default.stderr);
     assert!(
         text.contains(
-            "closed for up to 1 day 17 hours on calendar `far_east` (from Sat 16:00 to Mon 09:00)"
+            "closed for up to 1 day 17 hours, from Sat 16:00 to Mon 09:00 on the clock of `far_east` (Vladivostok time)"
         ),
         "{text}"
     );
@@ -116,7 +116,7 @@ complaint late { segments mass; owner t; hours far_east; acknowledge within 1h; 
     let (_w, longer) = build_text(&holiday, Some(covered));
     let text = flat(&longer);
     assert!(
-        text.contains("(from 2026-11-07 16:00 to 2026-11-10 09:00)"),
+        text.contains("from 2026-11-07 16:00 to 2026-11-10 09:00 on the clock of `far_east`"),
         "{text}"
     );
     assert!(text.contains("task_timeout: 248400"), "{text}");
@@ -167,7 +167,7 @@ queue india { channel phone_in; segments std; team bt }
     let (_w, alone) = build_text(&alone, None);
     assert!(
         flat(&alone)
-            .contains("channel `phone_np` is closed for up to 6 days 15 hours on calendar `ktm`"),
+            .contains("channel `phone_np` is closed for up to 6 days 15 hours, from 2026-10-16 18:00 to 2026-10-23 09:00 on the clock of `ktm`"),
         "{}",
         alone.stderr
     );
@@ -182,7 +182,7 @@ queue india { channel phone_in; segments std; team bt }
     let text = flat(&both);
     assert!(both.inexact_names("phone_np"), "{}", both.stderr);
     assert!(
-        text.contains("no team of the queues a task on channel `phone_np` reaches (np, np_over) is at work for up to 6 days 12 hours (from 2026-10-16 20:15 to 2026-10-23 08:15"),
+        text.contains("no team of the queues a task on channel `phone_np` reaches (np, np_over) is at work for up to 6 days 12 hours, from 2026-10-16 20:15 to 2026-10-23 08:15 on the clock of `ktm`"),
         "{text}"
     );
 }
