@@ -157,19 +157,7 @@ fn a_broken_user_template_names_itself_and_writes_nothing() {
         "tpl/en/hr/role.md",
         "# {{ role.label }}\n\n{{ role.no_such_field }}\n",
     );
-    let output = cxc_in(
-        work.path(),
-        &[
-            "build",
-            "spec",
-            "-o",
-            "out",
-            "--templates",
-            "tpl",
-            "--format",
-            "json",
-        ],
-    );
+    let output = cxc_in(work.path(), &common::BUILD_WITH_TEMPLATES);
     assert_eq!(output.status.code(), Some(2));
     // A `template-error` finding at the template's file and line.
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -189,19 +177,7 @@ fn user_templates_override_by_name_and_cannot_loop_forever() {
         "tpl/en/hr/role.md",
         "Custom: {{ role.label }}\n",
     );
-    let output = cxc_in(
-        work.path(),
-        &[
-            "build",
-            "spec",
-            "-o",
-            "out",
-            "--templates",
-            "tpl",
-            "--format",
-            "json",
-        ],
-    );
+    let output = cxc_in(work.path(), &common::BUILD_WITH_TEMPLATES);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         std::fs::read_to_string(work.path().join("out/hr/agent.md")).unwrap(),
@@ -241,19 +217,7 @@ fn a_template_that_is_a_symlink_is_refused() {
         work.path().join("tpl/en/index.md"),
     )
     .unwrap();
-    let output = cxc_in(
-        work.path(),
-        &[
-            "build",
-            "spec",
-            "-o",
-            "out",
-            "--templates",
-            "tpl",
-            "--format",
-            "json",
-        ],
-    );
+    let output = cxc_in(work.path(), &common::BUILD_WITH_TEMPLATES);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stdout).contains("symbolic link"));
 }

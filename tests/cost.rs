@@ -175,19 +175,7 @@ fn user_templates_cannot_build_huge_values() {
             ("spec/a.cx".into(), "team t {}\n".into()),
             ("tpl/en/index.md".into(), template.into()),
         ]);
-        let output = common::cxc_in(
-            dir.path(),
-            &[
-                "build",
-                "spec",
-                "-o",
-                "out",
-                "--templates",
-                "tpl",
-                "--format",
-                "json",
-            ],
-        );
+        let output = common::cxc_in(dir.path(), &common::BUILD_WITH_TEMPLATES);
         assert_eq!(output.status.code(), Some(2), "{}", text(&output));
         assert!(
             text(&output).contains("the limit for a value in user templates"),

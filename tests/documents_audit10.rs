@@ -10,8 +10,10 @@ mod common;
 use common::{cxc_in, json, measure_own_data};
 use std::path::{Path, PathBuf};
 
+const CLINIC: &str = "tests/specs/clinic";
+
 fn clinic() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/clinic")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(CLINIC)
 }
 
 /// The documents in `language`, read back by relative path.
@@ -21,26 +23,7 @@ struct Built {
 
 impl Built {
     fn new(language: &str) -> Built {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().to_str().unwrap();
-        let args = [
-            "build",
-            ".",
-            "-o",
-            out,
-            "--target",
-            "docs",
-            "--lang",
-            language,
-            "--today",
-            "2026-12-06",
-        ];
-        let output = cxc_in(&clinic(), &args);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let dir = common::docs_of(CLINIC, Some(language), "2026-12-06");
         Built { dir }
     }
 

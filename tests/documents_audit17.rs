@@ -11,25 +11,8 @@ use std::path::Path;
 
 /// `cxc build --target docs` of a shipped spec, read back by path.
 fn built(spec: &str) -> (tempfile::TempDir, impl Fn(&str) -> String) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::docs_of(spec, None, common::TODAY);
     let out = dir.path().to_path_buf();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
-    let args = [
-        "build",
-        ".",
-        "-o",
-        out.to_str().unwrap(),
-        "--target",
-        "docs",
-        "--today",
-        common::TODAY,
-    ];
-    let output = cxc_in(&root, &args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let read = move |path: &str| {
         std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     };

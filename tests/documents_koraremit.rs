@@ -138,28 +138,7 @@ fn check_rung(files: &Files, label: &str, outside: bool, language: Language) {
 }
 
 fn koraremit(language: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/koraremit");
-    let out = dir.path().to_str().unwrap();
-    let args = [
-        "build",
-        ".",
-        "-o",
-        out,
-        "--target",
-        "docs",
-        "--lang",
-        language,
-        "--today",
-        "2026-12-07",
-    ];
-    let output = cxc_in(&spec, &args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    dir
+    common::docs_of("tests/specs/koraremit", Some(language), "2026-12-07")
 }
 
 /// A built folder read back as files (Markdown as text, Word as bytes).

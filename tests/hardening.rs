@@ -410,19 +410,7 @@ fn runaway_user_templates_stop_with_an_error() {
         "{% for i in range(100000) %}{{ \"x\" * 100000 }}{% endfor %}",
     )
     .unwrap();
-    let output = run(
-        dir.path(),
-        &[
-            "build",
-            "spec",
-            "-o",
-            "out",
-            "--templates",
-            "tpl",
-            "--format",
-            "json",
-        ],
-    );
+    let output = run(dir.path(), &common::BUILD_WITH_TEMPLATES);
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(
         text(&output).contains("writes more than"),
@@ -447,19 +435,7 @@ fn runaway_user_templates_stop_with_an_error() {
         "{% for i in range(30000) %}{% for j in range(100) %}{% endfor %}{% endfor %}",
     )
     .unwrap();
-    let output = run(
-        dir.path(),
-        &[
-            "build",
-            "spec",
-            "-o",
-            "out",
-            "--templates",
-            "tpl",
-            "--format",
-            "json",
-        ],
-    );
+    let output = run(dir.path(), &common::BUILD_WITH_TEMPLATES);
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(text(&output).contains("fuel"), "{}", text(&output));
 }
@@ -486,19 +462,7 @@ fn template_folders_must_exist_and_links_inside_are_refused() {
     std::fs::write(dir.path().join("elsewhere/en/index.md"), "stolen").unwrap();
     std::fs::create_dir_all(dir.path().join("tpl")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("elsewhere/en"), dir.path().join("tpl/en")).unwrap();
-    let output = run(
-        dir.path(),
-        &[
-            "build",
-            "spec",
-            "-o",
-            "out",
-            "--templates",
-            "tpl",
-            "--format",
-            "json",
-        ],
-    );
+    let output = run(dir.path(), &common::BUILD_WITH_TEMPLATES);
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(text(&output).contains("symbolic link"), "{}", text(&output));
 }

@@ -9,6 +9,19 @@ use std::process::{Command, Output};
 
 pub const TODAY: &str = "2026-11-22";
 
+/// `cxc build` of the spec in `spec/` to `out/` with the user's templates
+/// in `tpl/`, findings as JSON: what the user-template tests run.
+pub const BUILD_WITH_TEMPLATES: [&str; 8] = [
+    "build",
+    "spec",
+    "-o",
+    "out",
+    "--templates",
+    "tpl",
+    "--format",
+    "json",
+];
+
 /// The kitchen's month of exports (examples/kitchen/data/generate.py), as
 /// `cxc measure` and `cxc build` take them.
 pub const KITCHEN_DATA: [&str; 4] = [
@@ -165,6 +178,28 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 /// Copies a spec folder (a test that reads a spec with its own cxc.yaml
 /// beside it, the original left as written).
+/// `cxc build --target docs` of the spec folder `spec` (relative to the
+/// crate) in `language` (the spec's own when `None`) on `today`, into a
+/// temporary folder it returns; the build must succeed.
+pub fn docs_of(spec: &str, language: Option<&str>, today: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(spec);
+    let out = dir.path().to_str().unwrap();
+    let mut args = vec![
+        "build", ".", "-o", out, "--target", "docs", "--today", today,
+    ];
+    if let Some(language) = language {
+        args.extend(["--lang", language]);
+    }
+    let output = cxc_in(&root, &args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    dir
+}
+
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {

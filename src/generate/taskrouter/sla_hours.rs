@@ -28,6 +28,15 @@ impl Writer<'_> {
     pub(super) fn beyond_sla_hours(&self, problems: &mut Vec<Diagnostic>) {
         let model = self.model;
         let mut found = Beyond::new();
+        // Each pair of calendars is compared once, not once for every
+        // task, SLA and queue that meet it (a comparison walks weeks of
+        // both clocks).
+        let mut longer = BTreeMap::new();
+        let mut open_longer = |wide: Idx<Calendar>, narrow: Idx<Calendar>| {
+            *longer.entry((wide, narrow)).or_insert_with(|| {
+                uncovered(&model.calendars[wide], &[&model.calendars[narrow]]).is_some()
+            })
+        };
         for &task in &self.plan.tasks {
             let Some(open) = model.channels[task.channel]
                 .hours
@@ -47,17 +56,16 @@ impl Writer<'_> {
                 let Some(hours) = sla.clock().filter(|&h| h != open) else {
                     continue;
                 };
-                if !model.sla_governs(task.segment, sla, task.channel)
-                    || uncovered(&model.calendars[open], &[&model.calendars[hours]]).is_none()
+                if !model.sla_governs(task.segment, sla, task.channel) || !open_longer(open, hours)
                 {
                     continue;
                 }
-                let outside = |q: &Idx<Queue>| {
-                    (self.worked_hours(open, &[*q]).iter()).any(|&w| {
-                        w != hours && beyond(&model.calendars[w], &model.calendars[hours])
+                let late: Vec<Idx<Queue>> = (queues.iter().copied())
+                    .filter(|&q| {
+                        (self.worked_hours(open, &[q]).into_iter())
+                            .any(|w| w != hours && open_longer(w, hours))
                     })
-                };
-                let late: Vec<Idx<Queue>> = queues.iter().copied().filter(outside).collect();
+                    .collect();
                 if late.is_empty() {
                     continue;
                 }
@@ -110,9 +118,4 @@ impl Writer<'_> {
         let span = hours.map_or(sla.header.span, |h| h.span);
         Diagnostic::new(Code::InexactExport, span, message).help(help)
     }
-}
-
-/// Whether `worked` is open at some time `hours` is closed.
-fn beyond(worked: &Calendar, hours: &Calendar) -> bool {
-    uncovered(worked, &[hours]).is_some()
 }
