@@ -5,9 +5,7 @@
 
 mod common;
 
-use common::cxc_in;
 use proptest::prelude::*;
-use std::path::Path;
 
 /// `cxc build --target docs` of a shipped spec, read back by path.
 fn built(spec: &str) -> (tempfile::TempDir, impl Fn(&str) -> String) {

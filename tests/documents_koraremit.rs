@@ -16,7 +16,6 @@
 
 mod common;
 
-use common::cxc_in;
 use cxc::generate::{Files, Target};
 use cxc::syntax::values::Language;
 use proptest::prelude::*;
