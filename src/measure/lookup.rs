@@ -23,15 +23,26 @@ impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
     /// The value of `name`, compared in Unicode's composed form as the
     /// spec's names are ([`crate::syntax::nfc`]): only a name not found as
     /// written is normalised, so the rows' usual names cost nothing more.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, name: &str) -> Option<&V> {
-        self.exact(name).or_else(|| match crate::syntax::nfc(name) {
-            std::borrow::Cow::Owned(composed) => self.exact(&composed),
-            std::borrow::Cow::Borrowed(_) => None,
-        })
+        match self.exact(name) {
+            Some(value) => Some(value),
+            None => self.composed(name),
+        }
     }
 
-    #[inline]
+    /// [`Lookup::get`] of a name not found as written: out of the row's
+    /// loop, which calls `get` twice a row.
+    #[cold]
+    #[inline(never)]
+    fn composed(&self, name: &str) -> Option<&V> {
+        match crate::syntax::nfc(name) {
+            std::borrow::Cow::Owned(composed) => self.exact(&composed),
+            std::borrow::Cow::Borrowed(_) => None,
+        }
+    }
+
+    #[inline(always)]
     fn exact(&self, name: &str) -> Option<&V> {
         match self {
             Lookup::Few(names) => names
@@ -71,13 +82,30 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+impl<K: Borrow<str> + Hash + Eq, V> Lookup<K, V> {
+    /// `names`, with those in `first` compared first, in its order: a
+    /// spec's ids, which nearly every row writes, ahead of its display
+    /// names and aliases. The rest follow in their bytes' order, so that a
+    /// short table's order (and what a lookup costs) is the same in every
+    /// run, not the hash map's.
+    pub fn preferring<'a>(names: Names<K, V>, first: impl IntoIterator<Item = &'a str>) -> Self {
+        if names.len() > FEW {
+            return Lookup::Many(names);
+        }
+        let first: Vec<&str> = first.into_iter().collect();
+        let rank = |name: &str| first.iter().position(|&f| f == name).unwrap_or(first.len());
+        let mut few: Vec<(K, V)> = names.into_iter().collect();
+        few.sort_by(|(a, _), (b, _)| {
+            let (a, b) = (a.borrow(), b.borrow());
+            rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
+        });
+        Lookup::Few(few)
+    }
+}
+
 impl<K: Borrow<str> + Hash + Eq, V> From<Names<K, V>> for Lookup<K, V> {
     fn from(names: Names<K, V>) -> Self {
-        if names.len() <= FEW {
-            Lookup::Few(names.into_iter().collect())
-        } else {
-            Lookup::Many(names)
-        }
+        Lookup::preferring(names, [])
     }
 }
 
@@ -128,8 +156,11 @@ mod tests {
         ) {
             let map: Names<String, u8> = pairs.iter().cloned().collect();
             let lookup: Lookup<String, u8> = pairs.iter().cloned().collect();
+            let first: Vec<&str> = asked.iter().map(String::as_str).collect();
+            let preferring = Lookup::preferring(map.clone(), first);
             for name in asked.iter().chain(pairs.iter().map(|(k, _)| k)) {
                 prop_assert_eq!(lookup.get(name), map.get(name.as_str()));
+                prop_assert_eq!(preferring.get(name), map.get(name.as_str()));
             }
         }
     }
