@@ -122,6 +122,7 @@ impl<K: Ord + Copy> Ledger<K> {
     /// Whether the open deadlines have doubled since the last
     /// [`Ledger::compact`] (or reached [`COMPACT_AT`]): time to compact
     /// them again, which keeps the work per row constant on average.
+    #[inline(always)]
     pub fn due(&self) -> bool {
         self.waiting.len() >= self.compact_at
     }

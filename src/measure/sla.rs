@@ -233,6 +233,7 @@ impl Tally {
     }
 
     /// The replies and resolutions still awaited (see [`Ledger`]).
+    #[inline(always)]
     pub fn awaited(&mut self) -> &mut Ledger<Cell> {
         &mut self.counts
     }
