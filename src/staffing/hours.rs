@@ -275,6 +275,13 @@ pub struct Schedule {
     zone: TimeZone,
 }
 
+/// See [`Schedule::hours_key`].
+pub type HoursKey<'s> = (
+    Option<Idx<Calendar>>,
+    Option<Option<Idx<Calendar>>>,
+    &'s str,
+);
+
 /// Which hours are open in one interval.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Open {
@@ -502,6 +509,14 @@ impl Schedule {
         self.channel_open(place, &stretches)
             .iter()
             .any(|o| !o.is_empty())
+    }
+
+    /// What [`Schedule::week_seconds`] and [`Schedule::channel_open_at`]
+    /// read: the channel's and the worked hours, and the zone. Schedules
+    /// with equal keys answer them alike; `None` for a zone without a name.
+    pub fn hours_key(&self) -> Option<HoursKey<'_>> {
+        let zone = self.zone.iana_name()?;
+        Some((self.channel.id, self.worked.as_ref().map(|h| h.id), zone))
     }
 
     /// The offset of this schedule's zone from UTC at `at`, in seconds.
