@@ -1,6 +1,10 @@
 //! `cargo bench --bench staff`: time `cxc staff` end to end (the release
 //! binary: load, parse, read the forecast CSV, staff every interval, print
-//! JSON) on one queue with 1,000 and 10,000 forecast intervals.
+//! JSON) on one queue with 1,000 and 10,000 forecast intervals; then
+//! `cxc check` on one team of Q queues whose forecasts are D dated
+//! half-hours each, every queue its own stretch of the year, at Q×D = n,
+//! 2n and 4n (`headcount-short` compares every queue's intervals with the
+//! others': about twice the time for twice the intervals is linear).
 //!
 //! Loads range from about 3 to 1,000 Erlangs, so both the small-queue and the
 //! large-queue paths of the Erlang B recursion are measured. Set
@@ -62,6 +66,73 @@ fn run(dir: &Path) -> (Duration, Vec<u8>) {
     (elapsed, output.stdout)
 }
 
+/// One team (a role with a headcount, so `headcount-short` compares the
+/// queues) of `queues` queues, each with `starts` dated half-hours of its
+/// own: queue i forecasts from 2027-01-04 plus i × `starts` half-hours.
+fn dated_team(dir: &Path, queues: usize, starts: usize) {
+    let mut spec = String::from(
+        "team t {}\n\
+         role agent { team t; duty \"Answers\"; headcount 1 }\n\
+         calendar office { timezone \"Europe/Moscow\"; open 24x7 }\n\
+         channel phone { kind phone; owner t; hours office }\n\
+         segment s { channels phone }\n\
+         sla std for s { answer phone 80% within 20s }\n",
+    );
+    let monday = jiff::civil::date(2027, 1, 4).at(0, 0, 0, 0);
+    for q in 0..queues {
+        spec.push_str(&format!(
+            "queue q{q} {{ channel phone; segments s; team t; agents 20; \
+             forecast file \"f{q}.csv\" per 30m; aht 3m }}\n"
+        ));
+        let mut csv = String::from("start,volume\n");
+        for k in 0..starts {
+            let half_hours = (q * starts + k) as i64;
+            let start = monday
+                .checked_add(jiff::SignedDuration::from_mins(30 * half_hours))
+                .expect("in range");
+            csv.push_str(&format!("{start},{}\n", 20 + k * 7 % 40));
+        }
+        std::fs::write(dir.join(format!("f{q}.csv")), csv).unwrap();
+    }
+    std::fs::write(dir.join("spec.cx"), spec).unwrap();
+}
+
+fn print_dated_teams() {
+    println!("\nOne team of dated queues, `cxc check` end to end:");
+    println!(
+        "{:>7} {:>7} {:>10} {:>12}  growth",
+        "queues", "starts", "intervals", "cxc check"
+    );
+    let mut previous: Option<Duration> = None;
+    for queues in [8, 16, 32] {
+        let starts = 4_380; // three months of half-hours
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        dated_team(dir.path(), queues, starts);
+        let best = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let output = Command::new(env!("CARGO_BIN_EXE_cxc"))
+                    .args(["check", ".", "--format", "json"])
+                    .current_dir(dir.path())
+                    .output()
+                    .expect("cxc runs");
+                assert!(output.status.code().is_some_and(|c| c <= 1));
+                start.elapsed()
+            })
+            .min()
+            .unwrap();
+        let growth = previous.map_or(String::new(), |p| {
+            format!("×{:.1}", best.as_secs_f64() / p.as_secs_f64())
+        });
+        println!(
+            "{queues:>7} {starts:>7} {:>10} {:>10.1}ms  {growth}",
+            queues * starts,
+            best.as_secs_f64() * 1000.0
+        );
+        previous = Some(best);
+    }
+}
+
 fn main() {
     println!(
         "{:>10} {:>14} {:>14}",
@@ -95,4 +166,5 @@ fn main() {
             }
         }
     }
+    print_dated_teams();
 }

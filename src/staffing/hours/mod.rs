@@ -29,56 +29,24 @@
 //! The channel is open in an interval when its hours are open at some
 //! moment of it. An SLA's targets are judged in it when the SLA's hours and
 //! the channel's are open at a common moment of it.
+//!
+//! - `start`: a row's start as written; `open`: a calendar's hours read
+//!   for a zone (shared), and the stretches an interval stands for.
 
-use crate::model::clock::{self, Clock};
-use crate::model::zones::week_in_zone;
-use crate::model::{Calendar, Idx, Model, WeekHours};
+mod open;
+mod start;
+
+pub use open::Sharing;
+pub use start::Start;
+
+use crate::model::clock;
+use crate::model::{Calendar, Idx, Model};
 use jiff::tz::TimeZone;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use open::{intersect, length, meet, stretches, Hours};
+use std::sync::Arc;
 
 const DAY: i64 = 86_400;
 const WEEK: i64 = 7 * DAY;
-
-/// A forecast row's `start`, read.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Start {
-    /// A timestamp with an offset.
-    Instant(jiff::Timestamp),
-    /// A date and time without one: read in the schedule's zone.
-    Local(jiff::civil::DateTime),
-    /// Seconds after midnight of a typical day.
-    Daily(i64),
-    /// Seconds after Monday 00:00 of a typical week.
-    Weekly(i64),
-}
-
-impl Start {
-    /// The start a forecast row writes, if it is one (see the module).
-    pub fn read(text: &str) -> Option<Start> {
-        if let Ok(t) = text.parse::<jiff::Timestamp>() {
-            return Some(Start::Instant(t));
-        }
-        // A local time and its offset apart, as `cxc staff` labels a time
-        // at a clock change (`2027-04-04 02:00 +10:00`; see `dating`).
-        let apart = text.trim().rsplit_once(' ');
-        if let Some((local, offset)) = apart.filter(|(_, o)| o.starts_with(['+', '-'])) {
-            if let Ok(t) = format!("{}{offset}", local.trim_end()).parse::<jiff::Timestamp>() {
-                return Some(Start::Instant(t));
-            }
-        }
-        if let Ok(local) = text.parse::<jiff::civil::DateTime>() {
-            return Some(Start::Local(local));
-        }
-        if let Some(seconds) = time_of_day(text) {
-            return Some(Start::Daily(seconds));
-        }
-        let (day, time) = text.trim().split_once(char::is_whitespace)?;
-        let day = weekday(day)?;
-        Some(Start::Weekly(day * DAY + time_of_day(time.trim())?))
-    }
-}
 
 /// Where an interval lies in time.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,102 +72,6 @@ pub enum Slot {
     Daily(i64),
     Weekly(i64),
 }
-
-/// Opening hours as staffing reads them; no calendar is around the clock.
-#[derive(Debug, Clone)]
-struct Hours {
-    id: Option<Idx<Calendar>>,
-    calendar: Option<Calendar>,
-    /// The calendar's week on the clock of the queue's zone, where the
-    /// times of a typical day or week are written: once, or once per
-    /// season when the two zones' difference changes with daylight saving
-    /// (a typical day has no date; it is open when open in either).
-    weeks: Vec<WeekHours>,
-    /// Built the first time an instant is asked about.
-    clock: OnceLock<Clock>,
-}
-
-impl Hours {
-    /// `id`'s hours, read for a queue whose local times are in `zone`.
-    fn new(model: &Model, id: Option<Idx<Calendar>>, zone: &TimeZone) -> Hours {
-        let calendar = id.map(|c| model.calendars[c].clone());
-        let weeks = calendar
-            .as_ref()
-            .map_or_else(Vec::new, |c| week_in_zone(&c.week, &clock::zone(c), zone));
-        Hours {
-            id,
-            calendar,
-            weeks,
-            clock: OnceLock::new(),
-        }
-    }
-
-    /// [`Hours::new`], shared with every schedule built for the same model,
-    /// calendar and zone while a [`Sharing`] lasts on this thread.
-    fn shared(model: &Model, id: Option<Idx<Calendar>>, zone: &TimeZone) -> Arc<Hours> {
-        let build = || Arc::new(Hours::new(model, id, zone));
-        // A zone without a name (a fixed offset) is not shared.
-        let Some(name) = zone.iana_name() else {
-            return build();
-        };
-        let key = (std::ptr::from_ref(model) as usize, id, name.to_string());
-        SHARED.with(|shared| match shared.borrow_mut().as_mut() {
-            Some(map) => map.entry(key).or_insert_with(build).clone(),
-            None => build(),
-        })
-    }
-
-    /// Each season's hours apart (one per distinct week of `weeks`): a
-    /// typical week is one of them, never both at once.
-    fn seasons(&self) -> Vec<Hours> {
-        self.weeks
-            .iter()
-            .map(|week| Hours {
-                id: self.id,
-                calendar: self.calendar.clone(),
-                weeks: vec![week.clone()],
-                clock: OnceLock::new(),
-            })
-            .collect()
-    }
-
-    /// The open stretches within `[from, to)`.
-    fn open(&self, place: Place, from: i64, to: i64) -> Vec<(i64, i64)> {
-        let Some(calendar) = &self.calendar else {
-            return vec![(from, to)];
-        };
-        let mut open = Vec::new();
-        match place {
-            Place::Instant(_) => {
-                let clock = self.clock.get_or_init(|| Clock::of(calendar));
-                for day in clock.local_day(from)..=clock.local_day(to - 1) {
-                    open.extend(clock.open_on(day));
-                }
-            }
-            _ => {
-                // Week seconds from Monday 00:00, the week repeated.
-                for (w, week) in (from.div_euclid(WEEK)..=(to - 1).div_euclid(WEEK))
-                    .flat_map(|w| self.weeks.iter().map(move |week| (w, week)))
-                {
-                    for (d, windows) in week.days.iter().enumerate() {
-                        let midnight = w * WEEK + d as i64 * DAY;
-                        open.extend(windows.iter().map(|(a, b)| {
-                            (
-                                midnight + i64::from(a.minutes()) * 60,
-                                midnight + i64::from(b.minutes()) * 60,
-                            )
-                        }));
-                    }
-                }
-            }
-        }
-        open.iter()
-            .map(|&(a, b)| (a.max(from), b.min(to)))
-            .filter(|(a, b)| a < b)
-            .collect()
-    }
-}
-
 /// How often an interval recurs in a week (see [`Schedule::in_week`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum InWeek {
@@ -208,57 +80,6 @@ pub enum InWeek {
     At(i64),
     /// This many times in every week.
     Times(f64),
-}
-
-/// An interval's length in seconds, within a week.
-fn length(seconds: u64) -> i64 {
-    i64::try_from(seconds).unwrap_or(WEEK).clamp(1, WEEK)
-}
-
-/// The stretches of time an interval at `place` lasting `seconds` stands
-/// for: one for an instant or a time of a typical week, one on each day of
-/// the week for a time of a typical day, the whole week for a forecast of
-/// one figure (none for a start placed nowhere).
-fn stretches(place: Place, seconds: u64) -> Vec<(i64, i64)> {
-    let length = length(seconds);
-    match place {
-        Place::Unknown => Vec::new(),
-        Place::Instant(t) => vec![(t, t.saturating_add(length))],
-        Place::Daily(s) => (0..7)
-            .map(|d| (d * DAY + s, d * DAY + s + length))
-            .collect(),
-        Place::Weekly(s) => vec![(s, s + length)],
-        Place::Week => vec![(0, WEEK)],
-    }
-}
-
-/// Whether two sorted lists of stretches share a moment.
-/// The stretches where both `a` and `b` are open, overlapping ones joined:
-/// a calendar in another zone is open in a typical week in either season
-/// (winter and summer hours overlap), and a stretch counts once.
-fn intersect(a: &[(i64, i64)], b: &[(i64, i64)]) -> Vec<(i64, i64)> {
-    let mut all: Vec<(i64, i64)> = a
-        .iter()
-        .flat_map(|&(x0, x1)| {
-            b.iter()
-                .map(move |&(y0, y1)| (x0.max(y0), x1.min(y1)))
-                .filter(|(from, to)| from < to)
-        })
-        .collect();
-    all.sort_unstable();
-    let mut out: Vec<(i64, i64)> = Vec::new();
-    for (from, to) in all {
-        match out.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => out.push((from, to)),
-        }
-    }
-    out
-}
-
-fn meet(a: &[(i64, i64)], b: &[(i64, i64)]) -> bool {
-    a.iter()
-        .any(|&(x0, x1)| b.iter().any(|&(y0, y1)| x0.max(y0) < x1.min(y1)))
 }
 
 /// A queue's hours: its channel's, and those of each SLA clock its targets
@@ -274,6 +95,13 @@ pub struct Schedule {
     /// Where a date and time without an offset is read.
     zone: TimeZone,
 }
+
+/// See [`Schedule::hours_key`].
+pub type HoursKey<'s> = (
+    Option<Idx<Calendar>>,
+    Option<Option<Idx<Calendar>>>,
+    &'s str,
+);
 
 /// Which hours are open in one interval.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -298,39 +126,6 @@ impl PartialEq for Schedule {
         ids(self) == ids(other) && self.zone == other.zone
     }
 }
-
-thread_local! {
-    /// Hours built while a [`Sharing`] lasts, by model, calendar and zone.
-    static SHARED: RefCell<Option<SharedHours>> = const { RefCell::new(None) };
-}
-
-type SharedHours = HashMap<(usize, Option<Idx<Calendar>>, String), Arc<Hours>>;
-
-/// While it lasts, the schedules built on this thread share the hours of
-/// each calendar read in each zone: the queues of a spec name a few
-/// calendars, and each queue's copy of them was most of what staffing
-/// kept per queue (attack 17). Built hours are immutable, so sharing them
-/// changes nothing but the memory. The model is part of the key, and the
-/// hours are let go when it ends.
-pub struct Sharing {
-    /// What was shared before (a guard inside another), put back at the end.
-    outer: Option<SharedHours>,
-}
-
-impl Sharing {
-    pub fn begin() -> Sharing {
-        let outer = SHARED.with(|shared| shared.borrow_mut().replace(HashMap::new()));
-        Sharing { outer }
-    }
-}
-
-impl Drop for Sharing {
-    fn drop(&mut self) {
-        let outer = self.outer.take();
-        SHARED.with(|shared| *shared.borrow_mut() = outer);
-    }
-}
-
 impl Schedule {
     pub fn new(model: &Model, channel: Option<Idx<Calendar>>) -> Schedule {
         let zone = channel.map_or_else(
@@ -504,6 +299,14 @@ impl Schedule {
             .any(|o| !o.is_empty())
     }
 
+    /// What [`Schedule::week_seconds`] and [`Schedule::channel_open_at`]
+    /// read: the channel's and the worked hours, and the zone. Schedules
+    /// with equal keys answer them alike; `None` for a zone without a name.
+    pub fn hours_key(&self) -> Option<HoursKey<'_>> {
+        let zone = self.zone.iana_name()?;
+        Some((self.channel.id, self.worked.as_ref().map(|h| h.id), zone))
+    }
+
     /// The offset of this schedule's zone from UTC at `at`, in seconds.
     pub fn offset_at(&self, at: jiff::Timestamp) -> i64 {
         i64::from(self.zone.to_offset(at).seconds())
@@ -576,87 +379,5 @@ impl Schedule {
             Some(Start::Weekly(s)) => Place::Weekly(s),
             None => Place::Unknown,
         }
-    }
-}
-
-/// Days of the week as forecasts write them, Monday first: English
-/// (`mon`, `monday`) and Russian (`пн`, `понедельник`), in any letter case.
-const WEEKDAYS: [[&str; 4]; 7] = [
-    ["mon", "monday", "пн", "понедельник"],
-    ["tue", "tuesday", "вт", "вторник"],
-    ["wed", "wednesday", "ср", "среда"],
-    ["thu", "thursday", "чт", "четверг"],
-    ["fri", "friday", "пт", "пятница"],
-    ["sat", "saturday", "сб", "суббота"],
-    ["sun", "sunday", "вс", "воскресенье"],
-];
-
-/// The day of the week `word` names, Monday 0.
-fn weekday(word: &str) -> Option<i64> {
-    let word = word.to_lowercase();
-    WEEKDAYS
-        .iter()
-        .position(|names| names.contains(&word.as_str()))
-        .map(|d| d as i64)
-}
-
-/// `08:30` or `08:30:15` as seconds after midnight.
-fn time_of_day(text: &str) -> Option<i64> {
-    let parts: Vec<&str> = text.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return None;
-    }
-    let mut seconds = 0;
-    for (i, (part, max)) in parts.iter().zip([23, 59, 59]).enumerate() {
-        if part.is_empty() || part.len() > 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let n: i64 = part.parse().ok().filter(|&n| n <= max)?;
-        seconds += n * [3600, 60, 1][i];
-    }
-    Some(seconds)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{time_of_day, Start, DAY};
-
-    #[test]
-    fn weekly_starts() {
-        let monday_eight = Some(Start::Weekly(8 * 3600));
-        for text in [
-            "mon 08:00",
-            "Mon 08:00",
-            "MONDAY  08:00:00",
-            "пн 08:00",
-            "Пн 8:00",
-        ] {
-            assert_eq!(Start::read(text), monday_eight, "{text}");
-        }
-        assert_eq!(
-            Start::read("вс 23:30"),
-            Some(Start::Weekly(6 * DAY + 23 * 3600 + 1800))
-        );
-        for text in [
-            "mon",
-            "mon 24:00",
-            "mo 08:00",
-            "08:00 mon",
-            "d1-08:00",
-            "1",
-            "",
-        ] {
-            assert_eq!(Start::read(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn times_of_day() {
-        assert_eq!(time_of_day("08:30"), Some(8 * 3600 + 30 * 60));
-        assert_eq!(time_of_day("8:05:07"), Some(8 * 3600 + 5 * 60 + 7));
-        assert_eq!(time_of_day("24:00"), None);
-        assert_eq!(time_of_day("0"), None);
-        assert_eq!(time_of_day("08:30:00:00"), None);
-        assert_eq!(time_of_day("ab:cd"), None);
     }
 }

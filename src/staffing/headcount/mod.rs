@@ -4,13 +4,17 @@
 //! Queues of one team peak at different hours (a morning phone line, an
 //! evening chat), so adding up each queue's peak asks for people who would
 //! never all be busy. The need is the largest sum over intervals: intervals
-//! are matched by where they lie on one timeline ([`Moment`]): the same
+//! are matched by where they lie on one timeline ([`timeline::Moment`]): the same
 //! instant however the files write it; a time of a typical day or week on
 //! its queue's clock, placed on UTC's at the representative days of
 //! [`crate::model::zones`] (mid-January and mid-July: a typical day has no
 //! date, so both sides of daylight saving count), so that a Manila line's
 //! 09:00 meets a Sydney line's 11:00 or 12:00, not its 09:00. A queue with
 //! one forecast figure needs its people in every interval.
+//!
+//! - `timeline`: the common timeline and the busiest moment on it.
+
+mod timeline;
 
 use super::hours::{Schedule, Slot};
 use super::week::hours_arg;
@@ -21,125 +25,7 @@ use crate::msg;
 use crate::syntax::Name;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
-
-const DAY: i64 = 86_400;
-const WEEK: i64 = 7 * DAY;
-
-/// Where the queues' intervals are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Moment {
-    /// Seconds since 1970 UTC: a dated interval.
-    Instant(i64),
-    /// Seconds after Monday 00:00 of a typical week on the UTC clock, at
-    /// the representative day `season`: a typical interval.
-    Typical { season: usize, utc: i64 },
-}
-
-/// One queue's need, interval by interval.
-struct QueueNeed<'m> {
-    id: &'m Name,
-    /// People needed in every interval (a forecast of one figure).
-    always: u32,
-    /// People needed by interval; the most when an interval repeats.
-    at: BTreeMap<Slot, u32>,
-    /// How long each interval lasts.
-    seconds: u64,
-    /// The queue's hours and zone: where its typical intervals fall on a
-    /// dated day (the queue's plan's own, shared).
-    schedule: Arc<Schedule>,
-    /// Seat-hours over a week, on the same figures.
-    week_hours: f64,
-    /// The queue's zone's offset from UTC in seconds at each
-    /// representative day.
-    offsets: Vec<i64>,
-}
-
-impl QueueNeed<'_> {
-    /// The queue's interval of the form of `at` that covers `at`, what it
-    /// needs, and how far `at` lies after the interval's start. A time of a
-    /// typical day (week) that runs past midnight (Sunday midnight) covers
-    /// the start of the next day (week) too: `23:30` for an hour covers
-    /// `00:15`, 45 minutes after it starts.
-    fn covering(&self, at: Slot) -> Option<(Slot, u32, i64)> {
-        let length = i64::try_from(self.seconds).unwrap_or(i64::MAX);
-        let find = |low: Slot, key: Slot| {
-            let (&slot, &n) = self.at.range(low..=key).next_back()?;
-            let after = start_of(key) - start_of(slot);
-            (after < length).then_some((slot, n, after))
-        };
-        match at {
-            Slot::Instant(_) => find(Slot::Instant(i64::MIN), at),
-            Slot::Daily(s) => find(Slot::Daily(i64::MIN), at)
-                .or_else(|| find(Slot::Daily(i64::MIN), Slot::Daily(s + DAY))),
-            Slot::Weekly(s) => find(Slot::Weekly(i64::MIN), at)
-                .or_else(|| find(Slot::Weekly(i64::MIN), Slot::Weekly(s + WEEK))),
-        }
-    }
-
-    /// What the typical interval covering the second `w` of a typical week
-    /// (on the queue's clock) needs, placed at `place(its start)` (seconds
-    /// of the typical week, before 0 when it started the week before): a
-    /// time of a typical week, else a time of a typical day, where the
-    /// channel is open then.
-    fn typical(&self, w: i64, place: &dyn Fn(i64) -> Slot) -> u32 {
-        let open = |slot: Slot| self.schedule.channel_open_at(slot, self.seconds);
-        let weekly = self
-            .covering(Slot::Weekly(w))
-            .filter(|&(_, _, after)| open(place(w - after)));
-        let daily = self
-            .covering(Slot::Daily(w.rem_euclid(DAY)))
-            .filter(|&(_, _, after)| open(place(w - after)));
-        weekly.or(daily).map_or(0, |(_, n, _)| n)
-    }
-
-    /// What the queue needs at `at`. A time of a typical day is that time
-    /// of each day of a typical week and of each dated day, and a time of a
-    /// typical week that time of each dated day on its weekday — on the
-    /// queue's own clock (its zone), and only where its channel is open
-    /// then (holidays count on a dated day).
-    fn need_at(&self, at: Moment) -> u32 {
-        let here = match at {
-            Moment::Instant(t) => match self.covering(Slot::Instant(t)) {
-                Some((_, n, _)) => n,
-                None => {
-                    let w = self.schedule.week_seconds(t);
-                    // The typical interval's start on that dated day.
-                    self.typical(w, &|start| Slot::Instant(t - (w - start)))
-                }
-            },
-            Moment::Typical { season, utc } => {
-                let w = (utc + self.offsets[season]).rem_euclid(WEEK);
-                self.typical(w, &|start| Slot::Weekly(start.rem_euclid(WEEK)))
-            }
-        };
-        self.always + here
-    }
-
-    /// Where the interval at `slot` lies on the common timeline: once for
-    /// a dated one; in each season, on each day for a time of a typical
-    /// day, on its weekday for a time of a typical week.
-    fn moments(&self, slot: Slot, seasons: &[usize]) -> Vec<Moment> {
-        let typical = |w: i64| {
-            seasons.iter().map(move |&season| Moment::Typical {
-                season,
-                utc: (w - self.offsets[season]).rem_euclid(WEEK),
-            })
-        };
-        match slot {
-            Slot::Instant(t) => vec![Moment::Instant(t)],
-            Slot::Daily(s) => (0..7).flat_map(|d| typical(d * DAY + s)).collect(),
-            Slot::Weekly(w) => typical(w).collect(),
-        }
-    }
-}
-
-/// Where an interval starts: seconds since 1970, after midnight of a
-/// typical day or after Monday 00:00 of a typical week.
-fn start_of(slot: Slot) -> i64 {
-    match slot {
-        Slot::Instant(t) | Slot::Daily(t) | Slot::Weekly(t) => t,
-    }
-}
+use timeline::{busiest, seasons, Moment, QueueNeed};
 
 /// One team's queues, and how the first forecast to name each interval
 /// wrote its start (the finding quotes it).
@@ -472,70 +358,6 @@ fn season_note(queues: &[QueueNeed<'_>], season: usize) -> crate::i18n::Arg {
     }
 }
 
-/// The representative days whose differences between the queues' clocks
-/// are distinct: one when the queues' clocks keep the same differences all
-/// year.
-fn seasons(queues: &[QueueNeed<'_>]) -> Vec<usize> {
-    let apart = |season: usize| -> Vec<i64> {
-        let first = queues.first().map_or(0, |q| q.offsets[season]);
-        queues.iter().map(|q| q.offsets[season] - first).collect()
-    };
-    let count = queues.first().map_or(0, |q| q.offsets.len());
-    let mut kept: Vec<(usize, Vec<i64>)> = Vec::new();
-    for season in 0..count {
-        let differences = apart(season);
-        if kept.iter().all(|(_, d)| *d != differences) {
-            kept.push((season, differences));
-        }
-    }
-    kept.into_iter().map(|(season, _)| season).collect()
-}
-
-/// The busiest interval: where it lies, and the queue and interval that
-/// first named it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Busiest {
-    moment: Moment,
-    queue: usize,
-    slot: Slot,
-}
-
-/// The most people the queues need in one interval, and that interval
-/// (the earliest among equals; `None` when only one-figure forecasts need
-/// people). Every interval some queue names is looked at on the common
-/// timeline ([`QueueNeed::moments`]), each queue needing there what
-/// [`QueueNeed::need_at`] says.
-fn busiest(queues: &[QueueNeed<'_>]) -> (u64, Option<Busiest>) {
-    let always: u64 = queues.iter().map(|q| u64::from(q.always)).sum();
-    let seasons = seasons(queues);
-    let mut moments: BTreeMap<Moment, (usize, Slot)> = BTreeMap::new();
-    for (i, q) in queues.iter().enumerate() {
-        for &slot in q.at.keys() {
-            for moment in q.moments(slot, &seasons) {
-                moments.entry(moment).or_insert((i, slot));
-            }
-        }
-    }
-    let mut best: Option<(u64, Busiest)> = None;
-    for (moment, (queue, slot)) in moments {
-        let n: u64 = queues.iter().map(|q| u64::from(q.need_at(moment))).sum();
-        if best.is_none_or(|(most, _)| n > most) {
-            best = Some((
-                n,
-                Busiest {
-                    moment,
-                    queue,
-                    slot,
-                },
-            ));
-        }
-    }
-    match best {
-        Some((n, b)) => (n, Some(b)),
-        None => (always, None),
-    }
-}
-
 fn short_team(
     team: &Team,
     (lead, supervisors): (Option<&Name>, &[&Name]),
@@ -585,127 +407,4 @@ fn short_team(
         ),
     )
     .help(help)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{busiest, Moment, QueueNeed, Schedule, Slot};
-    use crate::syntax::Name;
-
-    /// `08:00` as a time of a typical day.
-    fn daily(text: &str) -> Slot {
-        let (h, m) = text.split_once(':').unwrap();
-        Slot::Daily(h.parse::<i64>().unwrap() * 3600 + m.parse::<i64>().unwrap() * 60)
-    }
-
-    /// The schedule of channel `line` of `spec` (Moscow office hours
-    /// unless the spec says otherwise).
-    fn schedule(spec: &str) -> Schedule {
-        let mut workspace = crate::loader::load_bytes("spec.cx", spec.as_bytes());
-        let (model, _) = crate::model::build(&mut workspace.specs[0]);
-        let hours = model
-            .channels
-            .values()
-            .next()
-            .and_then(|c| c.hours.as_ref()?.target);
-        Schedule::new(&model, hours)
-    }
-
-    const MOSCOW_WEEKDAYS: &str =
-        "calendar office { timezone \"Europe/Moscow\"; open mon-fri 09:00-18:00 }
-channel line { kind phone; hours office }";
-
-    fn queue<'m>(id: &'m Name, always: u32, at: &[(Slot, u32)], hours: &str) -> QueueNeed<'m> {
-        QueueNeed {
-            id,
-            always,
-            at: at.iter().copied().collect(),
-            seconds: 1800,
-            offsets: crate::model::zones::representative_instants()
-                .map(|at| schedule(hours).offset_at(at))
-                .collect(),
-            schedule: std::sync::Arc::new(schedule(hours)),
-            week_hours: 0.0,
-        }
-    }
-
-    #[test]
-    fn peaks_at_different_hours_do_not_add_up() {
-        let (a, b) = (Name::new("morning"), Name::new("evening"));
-        let queues = [
-            queue(&a, 0, &[(daily("08:00"), 14), (daily("18:00"), 2)], ""),
-            queue(&b, 0, &[(daily("08:00"), 2), (daily("18:00"), 14)], ""),
-        ];
-        assert_eq!(at(&queues), (16, Some(daily("08:00"))));
-    }
-
-    #[test]
-    fn a_constant_forecast_counts_in_every_interval() {
-        let (a, b) = (Name::new("line"), Name::new("chat"));
-        let queues = [
-            queue(&a, 5, &[], ""),
-            queue(&b, 0, &[(daily("09:00"), 3), (daily("10:00"), 7)], ""),
-        ];
-        assert_eq!(at(&queues), (12, Some(daily("10:00"))));
-        assert_eq!(at(&queues[..1]), (5, None));
-    }
-
-    /// A typical day's 11:00 is 11:00 of every dated day, on the queue's
-    /// own clock, where its channel is open: Monday 2027-01-04 11:00 in
-    /// Moscow is 08:00 UTC; Saturday 2027-01-09 the office is closed.
-    #[test]
-    fn a_typical_day_is_every_dated_day_it_covers_where_its_channel_is_open() {
-        let (day, week) = (Name::new("day"), Name::new("week"));
-        let monday = 1_799_020_800 + 8 * 3600; // 2027-01-04T08:00Z
-        let saturday = 1_799_452_800 + 8 * 3600; // 2027-01-09T08:00Z
-        let queues = [
-            queue(&day, 0, &[(daily("11:00"), 288)], MOSCOW_WEEKDAYS),
-            queue(
-                &week,
-                0,
-                &[(Slot::Instant(monday), 10), (Slot::Instant(saturday), 12)],
-                MOSCOW_WEEKDAYS,
-            ),
-        ];
-        assert_eq!(queues[0].need_at(Moment::Instant(monday)), 288);
-        assert_eq!(queues[0].need_at(Moment::Instant(saturday)), 0);
-        assert_eq!(at(&queues), (298, Some(Slot::Instant(monday))));
-        // The same typical day, half an hour earlier in its zone: 10:30
-        // is not covered by an interval starting at 11:00.
-        let early = Moment::Instant(1_799_020_800 + 7 * 3600 + 1800);
-        assert_eq!(queues[0].need_at(early), 0);
-    }
-
-    const SYDNEY: &str = "calendar office { timezone \"Australia/Sydney\"; open 24x7 }
-channel line { kind phone; hours office }";
-    const MANILA: &str = "calendar office { timezone \"Asia/Manila\"; open 24x7 }
-channel line { kind phone; hours office }";
-
-    /// A typical day's times are on each queue's own clock: Sydney's 08:00
-    /// is Manila's 05:00 in January and 06:00 in July, never its 08:00.
-    #[test]
-    fn typical_days_in_different_zones_meet_at_the_same_instant() {
-        let (sydney, manila) = (Name::new("sydney"), Name::new("manila"));
-        let same_digits = [
-            queue(&sydney, 0, &[(daily("08:00"), 14)], SYDNEY),
-            queue(&manila, 0, &[(daily("08:00"), 14)], MANILA),
-        ];
-        assert_eq!(busiest(&same_digits).0, 14);
-        let july = [
-            queue(&sydney, 0, &[(daily("08:00"), 14)], SYDNEY),
-            queue(&manila, 0, &[(daily("06:00"), 14)], MANILA),
-        ];
-        let (n, b) = busiest(&july);
-        assert_eq!(n, 28);
-        assert!(
-            matches!(b.unwrap().moment, Moment::Typical { season: 1, .. }),
-            "{b:?}"
-        );
-    }
-
-    /// The busiest interval as its slot, for the tests.
-    fn at(queues: &[QueueNeed<'_>]) -> (u64, Option<Slot>) {
-        let (n, b) = busiest(queues);
-        (n, b.map(|b| b.slot))
-    }
 }
