@@ -614,8 +614,9 @@ fn every_generated_spec_keeps_every_invariant() {
         std::io::stderr(),
         "routing invariants: {first_offer} specs with a complaint acknowledged in working days by a team with hours"
     );
+    // About 25 (one spec in twenty): 8 leaves the random seed room.
     assert!(
-        first_offer >= 20,
+        first_offer >= 8,
         "only {first_offer} of 500 specs test a complaint's first offer in working days (prac18)"
     );
     let arrival = arrival.into_inner();
