@@ -59,3 +59,55 @@ fn without_the_dated_line_christmas_is_unworked() {
         "Christmas has nobody at work without Dubai's date: {said:#?}"
     );
 }
+
+/// A line open around the clock in New York, a Dublin centre 08:00–19:00
+/// and a Dubai one 00:00–12:00 (Dubai keeps no summer time). Between the
+/// US and the EU clock changes (14–27 March, 31 October–6 November 2027)
+/// the hour 15:00–16:00 New York time is unworked on every date, which
+/// the check told once per date (prac18) and hid most of them behind "19
+/// more stretches". Consecutive dates with the same stretch are one run;
+/// a stretch on a date of its own stays as it was.
+#[test]
+fn the_same_stretch_on_consecutive_dates_is_one_run() {
+    let spec = |holiday: &str| {
+        format!(
+            r#"service "Line" {{ language en }}
+calendar always {{ timezone "America/New_York"; open 24x7 }}
+calendar dublin {{ timezone "Europe/Dublin"; open mon-sun 08:00-19:00{holiday} }}
+calendar dubai {{ timezone "Asia/Dubai"; open mon-sun 00:00-12:00 }}
+team hub_dub {{ lead l1; hours dublin }}
+role l1 {{ team hub_dub; duty "Lead" }}
+team hub_dxb {{ lead l2; hours dubai }}
+role l2 {{ team hub_dxb; duty "Lead" }}
+channel line {{ kind phone; owner hub_dub; hours always }}
+segment clients {{ channels line }}
+sla clients_sla for clients {{ hours always; answer line 80% within 1m }}
+queue line_dub {{ channel line; team hub_dub }}
+queue line_dxb {{ channel line; team hub_dxb }}
+"#
+        )
+    };
+    let said = |text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("s.cx"), text).unwrap();
+        let said = uncovered(dir.path());
+        assert_eq!(said.len(), 1, "{said:#?}");
+        said[0].clone()
+    };
+    let message = said(&spec(""));
+    for run in [
+        "every day from Sun 2027-03-14 to Sat 2027-03-27, from 15:00 to 16:00 (1 hour)",
+        "every day from Sun 2027-10-31 to Sat 2027-11-06, from 15:00 to 16:00 (1 hour)",
+    ] {
+        assert!(message.contains(run), "{run}: {message}");
+    }
+    // Nothing is left over: every date is in a run.
+    assert!(!message.contains("more stretch"), "{message}");
+    assert!(!message.contains("on Mon 2027-03-15"), "{message}");
+    // A Dublin holiday on a date of its own is told alone.
+    let message = said(&spec("; closed 2027-06-14"));
+    assert!(
+        message.contains("on Mon 2027-06-14 from 04:00 to 16:00"),
+        "{message}"
+    );
+}

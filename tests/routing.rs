@@ -14,6 +14,8 @@ mod common;
 mod exports;
 #[path = "routing/faults.rs"]
 mod faults;
+#[path = "routing/first_offer.rs"]
+mod first_offer;
 #[path = "routing/follow_sun.rs"]
 mod follow_sun;
 #[path = "routing/generated.rs"]

@@ -245,7 +245,8 @@ fn open_beyond(outer: &WeekHours, inner: &WeekHours) -> Option<(Weekday, TimeOfD
 /// closed; offices and field visits aside. Calendars in different zones are
 /// compared in absolute time (see [`on_clock_of`]); an SLA without `hours`
 /// counts wall time by definition and sets no after-hours routing, so it is
-/// not judged.
+/// not judged. The stretch is told on the channel's clock, which names its
+/// zone as the closure warnings do ([`Calendar::clock_words`]).
 fn slas_beyond_channel_hours(ctx: &mut Ctx) {
     let model = ctx.model;
     for (_, sla) in model.slas.iter() {
@@ -287,7 +288,8 @@ fn slas_beyond_channel_hours(ctx: &mut Ctx) {
                         hours = &inner.header.id,
                         day = msg!("weekday", day = day.as_str()),
                         from = from.to_string(),
-                        to = to.to_string()
+                        to = to.to_string(),
+                        clock = inner.clock_words()
                     ),
                 )
                 .help(msg!(

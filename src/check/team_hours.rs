@@ -12,7 +12,7 @@
 use super::Ctx;
 use crate::diagnostic::{Code, CodeDoc, Diagnostic};
 use crate::i18n::Message;
-use crate::model::closure::{uncovered, Closure, LocalMinute, Season, Uncovered, Weekly};
+use crate::model::closure::{uncovered, Closure, DatedRun, LocalMinute, Season, Uncovered, Weekly};
 use crate::model::{Calendar, Channel, Idx, Model, Queue, Segment};
 use crate::msg;
 use crate::source::Span;
@@ -191,11 +191,12 @@ const LISTED: usize = 4;
 /// When the stretches come (audit 16, M4): the weekly ones with every
 /// weekday they come on ("every day from 07:00 to 14:00", "on Saturday and
 /// Sunday from 10:00 to 11:00", audit 15, L1), then those on dates of
-/// their own, longest first, each with its length; past [`LISTED`], how
-/// many more.
+/// their own, longest first, each with its length (those on consecutive
+/// dates at the same time as one run of dates); past [`LISTED`], how many
+/// more.
 fn when(found: &Uncovered) -> crate::i18n::Arg {
     let weekly = found.weekly.iter().map(weekly_stretch);
-    let dated = found.dated.iter().map(|&gap| dated_stretch(gap));
+    let dated = found.dated_runs().into_iter().map(dated_stretch);
     let all: Vec<Message> = weekly.chain(dated).collect();
     let more = all.len().saturating_sub(LISTED);
     let mut items: Vec<crate::i18n::Arg> = all.into_iter().take(LISTED).map(Into::into).collect();
@@ -250,10 +251,22 @@ fn weekly_stretch(weekly: &Weekly) -> Message {
 }
 
 /// A stretch on dates of its own, with its length: its day and date, and
-/// those of its end when it runs into another day.
-fn dated_stretch(gap: Closure) -> Message {
-    let same_day = gap.to.0.div_euclid(24 * 60) == gap.from.0.div_euclid(24 * 60);
-    let when = if same_day {
+/// those of its end when it runs into another day; one on consecutive
+/// dates, the first and last date and its times ("every day from Mon
+/// 2027-03-29 to Sun 2027-04-04, from 01:00 to 02:00").
+fn dated_stretch(run: DatedRun) -> Message {
+    let gap = run.first;
+    let next_day = gap.to.0.div_euclid(24 * 60) - gap.from.0.div_euclid(24 * 60);
+    let when = if run.days > 1 {
+        msg!(
+            "uncovered-on-dates",
+            first = on_date(gap.from),
+            last = on_date(run.last().from),
+            from = gap.from.time(),
+            to = gap.to.time(),
+            overnight = next_day
+        )
+    } else if next_day == 0 {
         msg!(
             "uncovered-on-date",
             day = on_date(gap.from),

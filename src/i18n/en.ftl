@@ -26,7 +26,7 @@ unattended-channel = channel `{ $channel }` is a { $kind } channel marked `self_
 unattended-channel-help = remove `self_service` and give it an `owner` and `hours` (then an answer target in the SLAs), or make it a `portal` if customers only help themselves there
 preferred-channel-not-offered = customer type `{ $customer_type }` is steered to channel `{ $channel }`, but none of its segments ({ $segments }) are offered it
 preferred-channel-not-offered-help = add `{ $channel }` to the `channels` of a segment with this type, or prefer a channel they have
-sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`; e.g. { $day } { $from }–{ $to }): the target runs when nobody can answer: a contact made then waits until the channel opens, and the target's clock counts the wait
+sla-beyond-channel-hours = SLA `{ $sla }` counts on calendar `{ $calendar }` while channel `{ $channel }` is closed (its hours `{ $hours }`), e.g. { $day } { $from }–{ $to } { $clock }: the target runs when nobody can answer: a contact made then waits until the channel opens, and the target's clock counts the wait
 hours-uncovered = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take it is worked ({ $queues }), { $clock }: { $when } — a contact made then waits until a team comes to work, and TaskRouter may cancel it first
 hours-uncovered-segments = channel `{ $channel }` is open (calendar `{ $calendar }`) while none of the queues that take { $count ->
         [one] segment
@@ -48,6 +48,10 @@ uncovered-days = on { $days } from { $from } to { $to }{ $overnight ->
     }
 uncovered-weekly = every week from { $day } { $from } to { $until } { $to }
 uncovered-on-date = on { $day } from { $from } to { $to }
+uncovered-on-dates = every day from { $first } to { $last }, from { $from } to { $to }{ $overnight ->
+        [0] {""}
+       *[other] {" "}the next day
+    }
 uncovered-once = from { $day } { $from } to { $until } { $to }
 uncovered-more = and { $count ->
         [one] one more stretch
@@ -550,7 +554,12 @@ taskrouter-beyond-sla-hours = SLA `{ $sla }` of { $count ->
         [one] segment
        *[other] segments
     } { $segments } runs on calendar `{ $hours }`, but channel `{ $channel }` is open longer (`{ $channel_hours }`), and TaskRouter's filters do not look at the time: outside the SLA's hours these customers' tasks still go to { $queues }, at work then
-taskrouter-beyond-sla-hours-help = if these customers are served only in the SLA's hours, have the channel's entry (the chat widget, the bot, the IVR) hold or turn away their contacts outside them; if they are served whenever someone is at work, give the SLA the channel's hours (`hours { $channel_hours }`)
+taskrouter-beyond-sla-hours-help = if these customers are served only in the SLA's hours, { $entry ->
+        [phone] have the line's IVR hold or turn away their calls outside them
+        [chat] have the chat or messaging widget (or its bot) hold or turn away their messages outside them
+        [written] have the e-mail or web-form auto-reply tell them outside those hours when they will be answered, and hold their messages until the hours begin
+       *[other] have the channel's entry (the IVR, the chat widget or bot, the auto-reply) hold or turn away their contacts outside them
+    }; if they are served whenever someone is at work, give the SLA the channel's hours (`hours { $channel_hours }`)
 taskrouter-fallback-queue = no queue serves channel `{ $channel }`, so the tasks of { $segments } there go to the queue cxc.yaml names for unrouted tasks
 taskrouter-fallback-queue-help = add a queue for the channel, or name the TaskQueue for such tasks in cxc.yaml (`exports:`, `taskrouter:`, `fallback_queue: WQ...`)
 taskrouter-unknown-queue = `exports.taskrouter.queues` gives a SID for `{ $name }`, which is no TaskQueue of this workflow: the SID is used nowhere, and the queue it was meant for keeps its placeholder SID, which Twilio refuses at import

@@ -169,7 +169,7 @@ fn longest_in(days: &Days, from: i64, to: i64) -> Option<Closure> {
 mod joint;
 mod uncovered;
 pub use joint::longest_joint_closure;
-pub use uncovered::{uncovered, Season, Uncovered, Weekly};
+pub use uncovered::{uncovered, DatedRun, Season, Uncovered, Weekly};
 
 #[cfg(test)]
 mod tests;

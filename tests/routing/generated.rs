@@ -73,6 +73,42 @@ struct Gen {
     /// Two channels of one kind share their via ids; told apart or not,
     /// every ticket gets its spec's target or a finding says which wins.
     marked: u32,
+    /// Teams that keep hours of their own (team `t` those of calendar
+    /// `t % calendars`), as a bit mask: a complaint its owner's hub gets
+    /// while asleep is offered there first, for half its acknowledgement,
+    /// then to every queue serving it (audit 15, H1; invariant 11b).
+    team_hours: u32,
+}
+
+/// Makes segment 1 list channel 1 where no queue serves it, beside a
+/// queue for segment 0 (a better tier) and one for segment 2 (its tier or
+/// a worse one): what invariant 1d reads (audit 16, M2). Segments and a
+/// channel are added where there are too few.
+fn reserve(
+    channels: &mut Vec<(usize, usize)>,
+    segments: &mut Vec<(u32, u32, usize, u64, u64, u64)>,
+    queues: &mut Vec<(usize, u32, usize, u32)>,
+    teams: usize,
+) {
+    if channels.len() < 2 {
+        channels.push((1, 0));
+    }
+    while segments.len() < 3 {
+        segments.push(segments[0]);
+    }
+    let c = 1;
+    segments[0].0 = 1;
+    segments[1].0 = segments[1].0.max(2);
+    segments[2].0 = segments[2].0.max(segments[1].0);
+    segments[1].1 |= 1 << c;
+    for q in queues.iter_mut().filter(|q| q.0 == c) {
+        q.1 &= !(1 << 1);
+        if q.1 == 0 {
+            q.1 = 1 << 2;
+        }
+    }
+    queues.push((c, 1 << 0, 0, 2));
+    queues.push((c, 1 << 2, teams - 1, 3));
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -123,7 +159,7 @@ fn gen() -> impl Strategy<Value = Gen> {
                 mut calendars,
                 mut teams,
                 mut channels,
-                segments,
+                mut segments,
                 mut queues,
                 complaints,
                 task_timeout,
@@ -153,6 +189,13 @@ fn gen() -> impl Strategy<Value = Gen> {
                     let every = (1u32 << segments.len()) - 1;
                     queues.extend([(0, 1, 0, 1), (1, 1, 0, 1), (0, every, 1, 5)]);
                 }
+                // Three specs in ten get a segment that lists a channel
+                // whose queues there are reserved for a better tier but
+                // one open to its tier (invariant 1d, audit 16, M2: the
+                // shape came in 9 specs of 500).
+                if (flags.3 >> 26) % 10 < 3 {
+                    reserve(&mut channels, &mut segments, &mut queues, teams);
+                }
                 let peers = flags.3 & (1 << 20) != 0 && !queues.is_empty();
                 if peers {
                     let (channel, segments, team, priority) = queues[0];
@@ -174,6 +217,10 @@ fn gen() -> impl Strategy<Value = Gen> {
                     agents: flags.3.rotate_right(11),
                     peers,
                     marked: flags.3.rotate_right(5) & 0b1111,
+                    team_hours: match flags.3 & (1 << 16) {
+                        0 => 0,
+                        _ => flags.3.rotate_right(17) & 0b111,
+                    },
                 }
             },
         )
@@ -201,7 +248,11 @@ impl Gen {
             );
         }
         for t in 0..self.teams {
-            out += &format!("team team{t} \"Команда {t}\" {{ lead lead{t} }}\n");
+            let hours = match self.team_hours & (1 << t) {
+                0 => String::new(),
+                _ => format!("; hours cal{}", t % self.calendars.len()),
+            };
+            out += &format!("team team{t} \"Команда {t}\" {{ lead lead{t}{hours} }}\n");
             out += &format!("role lead{t} \"Lead {t}\" {{ team team{t}; duty \"Lead\" }}\n");
             if self.agents & (1 << t) != 0 {
                 out += &format!(
@@ -300,8 +351,14 @@ impl Gen {
                     format!("team{team}")
                 }
             };
+            // Some acknowledgements in working days (prac18: the owner's
+            // first offer took the longest wall-clock time they can last).
+            let ack = match Self::ack_days(*mask, *owner) {
+                Some(days) => format!("{days}wd"),
+                None => "1h".to_string(),
+            };
             out += &format!(
-                "complaint k{i} \"Complaint {i}\" {{\n  segments {}\n  severity high\n  owner {}\n  hours cal{cal}\n  acknowledge within 1h\n  resolve within 5d\n",
+                "complaint k{i} \"Complaint {i}\" {{\n  segments {}\n  severity high\n  owner {}\n  hours cal{cal}\n  acknowledge within {ack}\n  resolve within 5d\n",
                 self.mask(*mask).join(", "),
                 party(*owner, *role)
             );
@@ -424,6 +481,22 @@ fn check_generated(g: &Gen) {
 }
 
 impl Gen {
+    /// The working days of the acknowledgement of a complaint of segments
+    /// `mask` owned by team `owner` (or its lead); none: `1h`.
+    fn ack_days(mask: u32, owner: usize) -> Option<u32> {
+        (mask + owner as u32)
+            .is_multiple_of(3)
+            .then_some(mask % 2 + 1)
+    }
+
+    /// Whether a complaint acknowledged in working days is owned by a team
+    /// that keeps hours of its own: what invariant 11b reads (prac18).
+    fn first_offer_shape(&self) -> bool {
+        (self.complaints.iter()).any(|&(mask, owner, _, _, _)| {
+            Self::ack_days(mask, owner).is_some() && self.team_hours & (1 << owner) != 0
+        })
+    }
+
     /// Whether an `order arrival` queue serves segments of two tiers, with
     /// a complaint rule beside it: what invariant 3 reads on such a queue.
     fn arrival_shape(&self) -> bool {
@@ -498,6 +571,7 @@ fn every_generated_spec_keeps_every_invariant() {
     let arrival = std::sync::atomic::AtomicU32::new(0);
     let peers = std::sync::atomic::AtomicU32::new(0);
     let reserved = std::sync::atomic::AtomicU32::new(0);
+    let first_offer = std::sync::atomic::AtomicU32::new(0);
     run_seeded("routing invariants", [24u8; 32], 250, &gen(), |g| {
         if g.peers {
             peers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -507,6 +581,9 @@ fn every_generated_spec_keeps_every_invariant() {
         }
         if g.reserved_shape() {
             reserved.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        if g.first_offer_shape() {
+            first_offer.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         if g.arrival_shape() {
             arrival.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -527,9 +604,20 @@ fn every_generated_spec_keeps_every_invariant() {
         std::io::stderr(),
         "routing invariants: {reserved} specs with a segment beside a queue for better tiers only"
     );
+    // Three in ten are made so (`reserve`): about 150.
     assert!(
-        reserved >= 5,
+        reserved >= 100,
         "only {reserved} of 500 specs test queues for better tiers only (audit 16, M2)"
+    );
+    let first_offer = first_offer.into_inner();
+    let _ = writeln!(
+        std::io::stderr(),
+        "routing invariants: {first_offer} specs with a complaint acknowledged in working days by a team with hours"
+    );
+    // About 25 (one spec in twenty): 8 leaves the random seed room.
+    assert!(
+        first_offer >= 8,
+        "only {first_offer} of 500 specs test a complaint's first offer in working days (prac18)"
     );
     let arrival = arrival.into_inner();
     let _ = writeln!(

@@ -114,3 +114,98 @@ fn a_closure_says_which_zone_its_times_are_in() {
         "{own}"
     );
 }
+
+/// The warning and help of each diagnostic with `code`, each on one line.
+fn said(built: &Built, code: &str) -> Vec<String> {
+    let words = built.stderr.split_whitespace().filter(|w| *w != "│");
+    let text = words.collect::<Vec<_>>().join(" ");
+    text.split(code).skip(1).map(str::to_string).collect()
+}
+
+/// L6's help names what takes the channel's contacts before TaskRouter
+/// (prac18: an e-mail box was told of a chat widget and an IVR): a phone
+/// line's IVR, a chat's or messenger's widget, an e-mail box's or web
+/// form's auto-reply — and nothing of the other kinds.
+#[test]
+fn the_help_names_the_channels_own_entry() {
+    for (kind, target, names, not) in [
+        (
+            "phone",
+            "answer chat 80% within 120s",
+            "IVR",
+            &["widget", "auto-"][..],
+        ),
+        (
+            "chat",
+            "answer chat 80% within 120s",
+            "widget",
+            &["IVR", "auto-"][..],
+        ),
+        (
+            "messenger",
+            "first_response chat within 2h",
+            "widget",
+            &["IVR", "auto-"][..],
+        ),
+        (
+            "email",
+            "first_response chat within 2h",
+            "e-mail",
+            &["IVR", "widget"][..],
+        ),
+        (
+            "portal",
+            "first_response chat within 2h",
+            "web-form",
+            &["IVR", "widget"][..],
+        ),
+    ] {
+        let spec = shop("desk")
+            .replace("kind chat", &format!("kind {kind}"))
+            .replace("answer chat 80% within 120s", target);
+        let (_w, built) = build_text(&spec, None);
+        let found: Vec<String> = said(&built, "inexact-export")
+            .into_iter()
+            .filter(|d| d.contains("do not look at the time"))
+            .collect();
+        assert_eq!(found.len(), 1, "{kind}: {}", built.stderr);
+        let help = found[0].split("help:").nth(1).unwrap_or("");
+        assert!(help.contains(names), "{kind}: {help}");
+        for word in not {
+            assert!(!help.contains(word), "{kind} names {word}: {help}");
+        }
+    }
+}
+
+/// `sla-beyond-channel-hours` says its times on the channel's clock and
+/// names its zone as the closure warnings do (prac18): Moscow, the home
+/// zone, for an office calendar that names none; Tokyo for one that does.
+/// An SLA that counts on the channel's own hours: nothing to say.
+#[test]
+fn sla_beyond_channel_hours_names_the_zone_of_its_times() {
+    let beyond = |zone: &str| {
+        let (_w, built) = build_text(&office(zone), None);
+        said(&built, "sla-beyond-channel-hours")
+    };
+    let home = beyond("");
+    assert_eq!(home.len(), 1, "{home:?}");
+    assert!(
+        home[0].contains("Mon 00:00–09:00 on the clock of `office`, Moscow time"),
+        "{}",
+        home[0]
+    );
+    assert!(home[0].contains("home zone"), "{}", home[0]);
+    let own = beyond("timezone \"Asia/Tokyo\"; ");
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert!(
+        own[0].contains("on the clock of `office` (Tokyo time)") && !own[0].contains("home zone"),
+        "{}",
+        own[0]
+    );
+    let (_w, built) = build_text(&office("").replace("hours law;", "hours office;"), None);
+    assert!(
+        said(&built, "sla-beyond-channel-hours").is_empty(),
+        "{}",
+        built.stderr
+    );
+}

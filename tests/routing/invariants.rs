@@ -59,12 +59,12 @@ impl Built {
 }
 
 /// A list of routing.json; one an older cxc does not write reads as empty.
-fn list<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+pub fn list<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
     static EMPTY: Vec<Value> = Vec::new();
     v[key].as_array().unwrap_or(&EMPTY)
 }
 
-fn s(v: &Value) -> &str {
+pub fn s(v: &Value) -> &str {
     v.as_str().unwrap()
 }
 
@@ -274,7 +274,7 @@ impl<'a> Facts<'a> {
     /// Whether the spec offers `channel` to `segment`: the segment lists it
     /// or a queue serves it there. A complaint on a line that is not
     /// offered is answered as the segment's ordinary call (audit 12, M3).
-    fn offered(&self, segment: &str, channel: &str) -> bool {
+    pub fn offered(&self, segment: &str, channel: &str) -> bool {
         let seg = list(&self.built.routing, "segments")
             .iter()
             .find(|x| x["id"] == segment);
@@ -586,6 +586,10 @@ pub fn check(built: &Built, what: &str) {
     for &(seg, ch) in &tasks {
         check_overflow_time(&facts, seg, ch, what);
     }
+    // 11b. ...and a complaint's owner is offered it first for half its
+    //      acknowledgement, `wd` ones too (prac18), not the minute meant
+    //      for none.
+    super::first_offer::check(&facts, what);
 
     // 3. A better tier gets a higher priority in every queue it shares,
     //    overflow and complaints included — except on a queue that serves
@@ -947,7 +951,7 @@ fn check_overflow_time(facts: &Facts, seg: &str, ch: &str, what: &str) {
 /// The open time of the shortest opening day of `calendar` (none, or one
 /// open around the clock: a whole day), in seconds, from routing.json's
 /// weekly hours.
-fn shortest_day(facts: &Facts, calendar: Option<&str>) -> u64 {
+pub fn shortest_day(facts: &Facts, calendar: Option<&str>) -> u64 {
     const DAY: u64 = 86_400;
     let Some(cal) = list(&facts.built.routing, "calendars")
         .iter()
@@ -1096,7 +1100,7 @@ fn check_complaint_priorities(facts: &Facts, complaints: &[&Value], what: &str) 
     }
 }
 
-fn default_name(id: &str) -> String {
+pub fn default_name(id: &str) -> String {
     id.to_lowercase()
         .chars()
         .map(|c| {

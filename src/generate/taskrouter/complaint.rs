@@ -94,7 +94,7 @@ impl Writer<'_> {
                 }
                 let next = rungs.get(position + 1).map(|r| r.starts);
                 let handover = match position {
-                    0 => self.handover(complaint, rung.party, task, next),
+                    0 => self.handover(complaint, rung.party, task, next, problems),
                     _ => None,
                 };
                 match handover {
@@ -264,7 +264,8 @@ impl Writer<'_> {
     /// TaskQueue of every queue that serves the task (the ordinary filter's
     /// waiting queue), until the ladder's next rung. Returns that union,
     /// sorted, and the first offer in seconds: half the acknowledgement
-    /// target, else [`super::overflow::FIRST_OFFER`]; `None` (the owner's
+    /// target (its least running time for `wd`, with the note that says
+    /// so), else [`super::overflow::FIRST_OFFER`]; `None` (the owner's
     /// queue holds the task, as before) for an owner whose queue's team
     /// keeps no hours, a task with one queue, or a next rung sooner than
     /// the offer. A role owner is handed over the same way: offered first
@@ -279,20 +280,32 @@ impl Writer<'_> {
         party: Party,
         task: super::plan::Task,
         next: Option<u64>,
+        problems: &mut Vec<Diagnostic>,
     ) -> Option<(Vec<Idx<crate::model::Queue>>, u64)> {
         // The owner, its hours and the queues serving the task: the shared
         // reading the job descriptions say it from (`Plan::handover`).
         let queues = self.plan.handover(party, task)?;
+        // The acknowledgement counts as the ordinary tasks' targets do
+        // ([`Writer::target_seconds`]): a `2wd` is a target, not the
+        // longest wall-clock time it can last (prac18; audit 17, M4).
+        let mut notes = Vec::new();
         let first_offer = match &complaint.acknowledge {
             Some(ack) => {
-                let seconds = self.timeout(ack.value, complaint.clock(), ack.span, &mut Vec::new());
+                let seconds =
+                    self.target_seconds(ack.value, complaint.clock(), ack.span, &mut notes);
                 super::overflow::share(seconds, 1)
             }
             None => super::overflow::FIRST_OFFER,
         };
+        // The owner's step and the wait after it stay inside the task's
+        // lifetime (a `2wd` acknowledgement on a 24x7 clock is a 24-hour
+        // first offer, all of TaskRouter's default `Timeout`): the owner
+        // keeps the task for half of it at most.
+        let first_offer = first_offer.min((self.lifetime / 2).max(1));
         if next.is_some_and(|n| n <= first_offer) {
             return None;
         }
+        notes.into_iter().for_each(|n| report(problems, n));
         Some((queues, first_offer))
     }
 

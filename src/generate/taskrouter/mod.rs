@@ -267,7 +267,9 @@ impl Writer<'_> {
     }
 
     /// An answer or first-response target in seconds, for how long a task
-    /// waits before it overflows: running time as written (as `14h` on
+    /// waits before it overflows (and a complaint's acknowledgement, for
+    /// how long its owner is offered it first, `complaint::handover`):
+    /// running time as written (as `14h` on
     /// business hours goes out, audit 11, L13), working days as the least
     /// running time the deadline can leave on its calendar — asked as a
     /// working day closes, the next opening day's hours, so `1wd` on

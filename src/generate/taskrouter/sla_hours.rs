@@ -5,8 +5,9 @@
 //! segment still goes to the queues that take it whenever one of them is
 //! at work — the night shift takes a student's chat at 02:00. cxc does not
 //! hold such tasks (the workflow cannot tell the hour; whether a contact
-//! is taken then is the entry's — the chat widget's, the bot's, the IVR's
-//! — decision); `inexact-export` names the SLA, its segments, the channel
+//! is taken then is the entry's — the IVR's on a phone line, the widget's
+//! or bot's on a chat or messenger, the auto-reply's on e-mail or a web
+//! form — decision, and the help names the channel's own); `inexact-export` names the SLA, its segments, the channel
 //! and the queues at work outside its hours.
 
 use super::plan::Place;
@@ -113,9 +114,24 @@ impl Writer<'_> {
         let help = msg!(
             "taskrouter-beyond-sla-hours-help",
             channel = &channel.header.id,
+            entry = entry(channel),
             channel_hours = calendar(channel.hours.as_ref().and_then(|h| h.target))
         );
         let span = hours.map_or(sla.header.span, |h| h.span);
         Diagnostic::new(Code::InexactExport, span, message).help(help)
+    }
+}
+
+/// What takes a channel's contacts before TaskRouter does, as the help of
+/// the warning names it: a phone line's IVR, a chat or messenger's widget
+/// (or bot), an e-mail box's or web form's auto-reply (prac18: e-mail was
+/// told of a chat widget and an IVR).
+fn entry(channel: &Channel) -> &'static str {
+    use crate::syntax::values::ChannelKind;
+    match channel.kind {
+        Some(ChannelKind::Phone) => "phone",
+        Some(ChannelKind::Chat | ChannelKind::Messenger | ChannelKind::Social) => "chat",
+        Some(ChannelKind::Email | ChannelKind::Portal) => "written",
+        _ => "other",
     }
 }

@@ -279,8 +279,29 @@ proptest! {
         prop_assert_eq!(told, weekly);
         let told: std::collections::BTreeSet<(i64, i64)> =
             found.dated.iter().map(|g| (g.from.0, g.to.0)).collect();
-        prop_assert_eq!(told, dated);
+        prop_assert_eq!(&told, &dated);
         // Longest first.
         prop_assert!(found.dated.windows(2).all(|p| p[0].minutes() >= p[1].minutes()));
+        // As told, in runs of consecutive dates (prac18): each run's dates
+        // are unworked runs of the walk, all of them, once; no two runs
+        // could be one; longest first.
+        let runs = found.dated_runs();
+        let mut expanded = std::collections::BTreeSet::new();
+        for r in &runs {
+            for i in 0..r.days {
+                prop_assert!(expanded.insert((r.first.from.0 + i * 1440, r.first.to.0 + i * 1440)));
+            }
+        }
+        prop_assert_eq!(expanded, dated);
+        for a in &runs {
+            for b in &runs {
+                let next = a.last().from.0 + 1440;
+                prop_assert!(
+                    b.first.minutes() != a.first.minutes() || b.first.from.0 != next,
+                    "{:?} and {:?} are one run", a, b
+                );
+            }
+        }
+        prop_assert!(runs.windows(2).all(|p| p[0].first.minutes() >= p[1].first.minutes()));
     }
 }

@@ -90,6 +90,59 @@ pub struct Uncovered {
     pub dated: Vec<Closure>,
 }
 
+/// Stretches on dates of their own that come on consecutive dates at the
+/// same time of day and as long (prac18: a Dublin centre beside a zone
+/// without summer time leaves the same hour unworked on every day of the
+/// weeks the clocks disagree, once told per date): the first of them, and
+/// on how many dates in a row it comes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatedRun {
+    pub first: Closure,
+    /// Dates in a row, at least 1.
+    pub days: i64,
+}
+
+impl DatedRun {
+    /// The last of its stretches.
+    pub fn last(self) -> Closure {
+        let shift = (self.days - 1) * 24 * 60;
+        Closure {
+            from: LocalMinute(self.first.from.0 + shift),
+            to: LocalMinute(self.first.to.0 + shift),
+            dated: true,
+        }
+    }
+}
+
+impl Uncovered {
+    /// The stretches on dates of their own, those on consecutive dates at
+    /// the same time and as long made one run; longest first, as `dated`
+    /// is, then by their first date.
+    pub fn dated_runs(&self) -> Vec<DatedRun> {
+        let mut by_time: Vec<Closure> = self.dated.clone();
+        by_time.sort_by_key(|g| (g.from.0.rem_euclid(24 * 60), g.minutes(), g.from.0));
+        let mut runs: Vec<DatedRun> = Vec::new();
+        for gap in by_time {
+            match runs.last_mut() {
+                Some(run)
+                    if run.first.minutes() == gap.minutes()
+                        && gap.from.0 - run.first.from.0 == run.days * 24 * 60 =>
+                {
+                    run.days += 1;
+                }
+                _ => runs.push(DatedRun {
+                    first: gap,
+                    days: 1,
+                }),
+            }
+        }
+        runs.sort_by(|a, b| {
+            (b.first.minutes().cmp(&a.first.minutes())).then(a.first.from.cmp(&b.first.from))
+        });
+        runs
+    }
+}
+
 /// A weekly stretch as the week knows it: its weekday (0 = Monday), its
 /// start in minutes of the day, its length in minutes; on `open`'s clock.
 type Key = (usize, i64, i64);
@@ -472,6 +525,39 @@ mod tests {
         assert_eq!(found.weekly[0].weekdays, Weekday::ALL[..5].to_vec());
         assert_eq!(found.weekly[0].gap.minutes(), 120);
         assert!(found.dated.is_empty());
+    }
+
+    /// A New York line, a Dublin centre 08:00–19:00 and a Dubai one
+    /// 00:00–12:00: between the US and the EU clock changes the hour
+    /// 15:00–16:00 is unworked on every date (prac18), one run per
+    /// fortnight, each date once.
+    #[test]
+    fn consecutive_dates_with_one_stretch_are_one_run() {
+        let always = calendar(&days(0..7, 0, 24), &[], "America/New_York");
+        let dub = calendar(&days(0..7, 8, 19), &[], "Europe/Dublin");
+        let dxb = calendar(&days(0..7, 0, 12), &[], "Asia/Dubai");
+        let found = uncovered(&always, &[&dub, &dxb]).unwrap();
+        let runs = found.dated_runs();
+        let told: Vec<(String, i64, String, i64)> = (runs.iter())
+            .map(|r| {
+                let first = r.first.from;
+                (
+                    first.date().to_string(),
+                    r.days,
+                    first.time(),
+                    r.first.minutes(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            told,
+            vec![
+                ("2027-03-14".into(), 14, "15:00".into(), 60),
+                ("2027-10-31".into(), 7, "15:00".into(), 60),
+            ]
+        );
+        assert_eq!(runs[0].last().from.date().to_string(), "2027-03-27");
+        assert_eq!(found.dated.len(), 21);
     }
 
     /// Three shifts around the clock; the day shift keeps 3 May, the early
