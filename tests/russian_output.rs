@@ -395,6 +395,33 @@ fn markup_prose(text: &str) -> String {
     out.join("\n")
 }
 
+/// The lines of a policy or a journey map that show a figure with a
+/// decimal point (`CSAT 4.5`, `Доля клиентов: 0.3%`): Russian writes
+/// 4,5. A section's number (`2.1.`), a version (`2026.1`) and the
+/// standard «BPMN 2.0» are not figures.
+fn decimal_points(prose: &str) -> Vec<String> {
+    let figure = |line: &str| {
+        let chars: Vec<char> = line.chars().collect();
+        chars.windows(4).any(|w| {
+            w[1].is_ascii_digit() && w[2] == '.' && w[3].is_ascii_digit() && !w[0].is_ascii_digit()
+        })
+    };
+    let section = |l: &str| {
+        let head = l.trim_start_matches(['#', ' ']);
+        let number = head.split(' ').next().unwrap_or("");
+        match number.ends_with('.') && number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            true => head[number.len()..].to_string(),
+            false => l.to_string(),
+        }
+        .replace("BPMN 2.0", "BPMN")
+    };
+    prose
+        .lines()
+        .filter(|l| !l.contains("Редакция") && !l.contains("Версия") && figure(&section(l)))
+        .map(str::to_string)
+        .collect()
+}
+
 fn entities(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -441,6 +468,11 @@ fn every_russian_spec_is_built_in_russian() {
             };
             read += 1;
             let shown = file.strip_prefix(out.path()).unwrap().display().to_string();
+            found.extend(
+                decimal_points(&prose)
+                    .into_iter()
+                    .map(|l| format!("{name} {shown}: a decimal point — {l}")),
+            );
             found.extend(
                 english(&prose, &names, false)
                     .into_iter()
