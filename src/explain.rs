@@ -2,10 +2,9 @@
 //! modules that emit them.
 
 use crate::diagnostic::{Code, CodeDoc};
+use crate::i18n::examples as words;
 use crate::msg;
 use crate::syntax::values::Language;
-
-pub mod words;
 
 /// The organisation every example of `cxc explain` is written against: the
 /// teams, roles and channels they name. An example runs as this, then the

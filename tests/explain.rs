@@ -147,7 +147,7 @@ fn every_bad_example_triggers_its_code_and_every_fix_does_not() {
 /// bad one triggers its code, the fixed one does not.
 #[test]
 fn every_russian_example_does_what_the_english_one_does() {
-    use cxc::explain::words::localise;
+    use cxc::i18n::examples::localise;
     use cxc::syntax::values::Language;
     let mut failures = Vec::new();
     let mut said = 0;
@@ -298,4 +298,57 @@ fn every_code_measure_can_emit_is_explained_with_an_example_and_a_readme_row() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// Every text an explanation's example or a form shows (its quoted texts
+/// and comments): the examples of every code, fixed and not, and each
+/// declaration's header and statements with their examples.
+fn example_prose() -> BTreeSet<&'static str> {
+    use cxc::i18n::examples::prose;
+    use cxc::syntax::{ast::DeclKind, forms};
+    let mut texts: Vec<&'static str> = Vec::new();
+    for doc in cxc::explain::examples() {
+        texts.extend([doc.bad, doc.fix]);
+    }
+    for &kind in DeclKind::ALL {
+        texts.push(forms::header(kind));
+        for form in forms::statements(kind) {
+            texts.extend([form.form, form.example]);
+        }
+    }
+    texts.into_iter().flat_map(prose).collect()
+}
+
+/// The Russian of the examples (src/i18n/examples.rs) is keyed by their
+/// English text, beside the catalogues: it cannot drift from it. Every
+/// English prose an example shows has its Russian (a text of Latin words
+/// that is not a name, a path or a zone: `"vip"`, `"data/forecast.csv"`
+/// stay), and every Russian in the table is of an English text some
+/// example still shows.
+#[test]
+fn every_example_text_has_its_russian_and_every_russian_its_example() {
+    use cxc::i18n::examples::{russian, table};
+    let shown = example_prose();
+    let prose = |text: &str| {
+        text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() > 1
+                && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                && !w.chars().all(|c| c.is_ascii_uppercase())
+        }) && !text.contains(['/', '_', '@'])
+    };
+    let missing: Vec<&str> = shown
+        .iter()
+        .copied()
+        .filter(|t| prose(t) && russian(t).is_none())
+        .collect();
+    assert!(missing.is_empty(), "no Russian for: {missing:#?}");
+    let stale: Vec<&str> = table()
+        .iter()
+        .map(|(en, _)| *en)
+        .filter(|en| !shown.contains(en))
+        .collect();
+    assert!(stale.is_empty(), "no example shows: {stale:#?}");
+    // The test reads the examples: many texts, most of them said.
+    assert!(shown.len() > 80 && table().len() > 60, "{}", shown.len());
 }

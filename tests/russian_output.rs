@@ -36,13 +36,21 @@ const PROPER: &[&str] = &[
 /// { ... }`).
 fn english(text: &str, names: &BTreeSet<String>, code_indent: bool) -> Vec<String> {
     // Backticked code, over the whole text: a finding wraps a long span
-    // across lines. Its newlines stay, so the lines stay.
+    // across lines. Its newlines stay, so the lines stay; its quoted texts
+    // are prose (`next production when "approved"` in a syntax error's
+    // help, audit 18).
     let text: String = text
         .split('`')
         .enumerate()
         .map(|(i, part)| match i % 2 {
             0 => part.to_string(),
-            _ => part.chars().filter(|&c| c == '\n').collect(),
+            _ => {
+                let lines = part.chars().filter(|&c| c == '\n');
+                let quoted = part.split('"').skip(1).step_by(2);
+                lines
+                    .chain(quoted.flat_map(|q| [" ", q].concat().chars().collect::<Vec<_>>()))
+                    .collect()
+            }
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -51,7 +59,7 @@ fn english(text: &str, names: &BTreeSet<String>, code_indent: bool) -> Vec<Strin
     let mut names = names.clone();
     if code_indent {
         for line in text.lines().filter(|l| l.starts_with("    ")) {
-            let code = cxc::explain::words::split_comment(line).0;
+            let code = cxc::i18n::examples::split_comment(line).0;
             let code: String = code.split('"').step_by(2).collect();
             names.extend(
                 code.split(|c: char| !c.is_alphanumeric() && c != '_')
@@ -72,7 +80,7 @@ fn english(text: &str, names: &BTreeSet<String>, code_indent: bool) -> Vec<Strin
         }
         let prose = match code_indent && (line.starts_with("    ") || line.contains(" { ")) {
             true => {
-                let (code, comment) = cxc::explain::words::split_comment(line);
+                let (code, comment) = cxc::i18n::examples::split_comment(line);
                 let mut parts: Vec<&str> = code.split('"').skip(1).step_by(2).collect();
                 parts.extend(comment);
                 parts.join(" ")
@@ -132,7 +140,7 @@ fn spec_words(spec: &Path) -> BTreeSet<String> {
         };
         let is_cx = file.extension().is_some_and(|e| e == "cx");
         for line in text.lines() {
-            let line = cxc::explain::words::split_comment(line).0;
+            let line = cxc::i18n::examples::split_comment(line).0;
             // A declared name: `channel email`, `calendar always`.
             let mut tokens = line.split_whitespace();
             if let (true, Some(keyword), Some(name)) = (is_cx, tokens.next(), tokens.next()) {
@@ -254,6 +262,7 @@ fn the_detector_finds_english_and_passes_russian() {
         "    queue line_aus { channel line; team hub_aus }   # both centres close at the weekend",
         "step NAME [\"Title\"] { ... }   (inside a journey)",
         "    description TEXT   напр. description \"First line for every channel\"",
+        "подсказка: пишите так: `next STEP [when TEXT]`, например `next production when \"approved\"`",
     ];
     for line in audit {
         assert!(!english(line, &none, true).is_empty(), "{line}");
@@ -274,4 +283,281 @@ fn the_detector_finds_english_and_passes_russian() {
             english(line, &names, true)
         );
     }
+}
+
+/// The prose of a document `cxc build` writes, as its reader sees it, or
+/// `None` for a file no person reads as prose (the exports' JSON and YAML,
+/// the model, the stylesheet). Markdown as written, its fenced blocks
+/// (Mermaid) by their quoted labels; HTML, SVG and BPMN by their text and
+/// their `title`, `aria-label`, `alt` and `name` attributes (not a
+/// condition's code); Word by its paragraphs' text.
+fn prose_of(path: &Path) -> Option<String> {
+    let extension = path.extension()?.to_str()?;
+    match extension {
+        "md" => Some(markdown_prose(&std::fs::read_to_string(path).ok()?)),
+        "html" | "svg" | "bpmn" => Some(markup_prose(&std::fs::read_to_string(path).ok()?)),
+        "docx" => {
+            let bytes = std::fs::read(path).ok()?;
+            let docx = docx_rs::read_docx(&bytes).expect("a readable Word file");
+            let json = serde_json::to_value(&docx.document).expect("serialises");
+            let mut lines = Vec::new();
+            word_texts(&json, &mut lines);
+            Some(lines.join("\n"))
+        }
+        _ => None,
+    }
+}
+
+/// Every `text` string of a Word document's tree, one a line.
+fn word_texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("text", serde_json::Value::String(s)) => out.push(s.clone()),
+                    _ => word_texts(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| word_texts(v, out)),
+        _ => {}
+    }
+}
+
+/// Markdown: a fenced block's lines give only their quoted labels (tags
+/// such as `<br/>` taken out).
+fn markdown_prose(text: &str) -> String {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        match fenced {
+            true => out.extend(
+                line.split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .map(|q| markup_prose(&q.replace("<br/>", " "))),
+            ),
+            false => out.push(line.to_string()),
+        }
+    }
+    out.join("\n")
+}
+
+/// Markup: each text node on a line of its own, and the attributes a
+/// reader sees; what `<style>`, `<script>`, a BPMN condition and a BPMN
+/// node's references hold is not read.
+fn markup_prose(text: &str) -> String {
+    const READ: &[&str] = &["title", "aria-label", "alt", "name"];
+    // Code: a condition, and a BPMN node's references to others by id.
+    const SKIPPED: &[&str] = &[
+        "style",
+        "script",
+        "bpmn:conditionExpression",
+        "bpmn:flowNodeRef",
+        "bpmn:incoming",
+        "bpmn:outgoing",
+    ];
+    let mut out = Vec::new();
+    let mut skipping: Option<String> = None;
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        if skipping.is_none() {
+            out.push(entities(&rest[..open]));
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c);
+        let tag = &rest[open + 1..close];
+        let name = tag.split_whitespace().next().unwrap_or("");
+        match (&skipping, name.strip_prefix('/')) {
+            (Some(skipped), Some(end)) if end == skipped => skipping = None,
+            (None, None) if SKIPPED.contains(&name) && !tag.ends_with('/') => {
+                skipping = Some(name.to_string())
+            }
+            _ => {}
+        }
+        // `<meta name="viewport">` is for the browser.
+        if skipping.is_none() && name != "meta" {
+            for attribute in READ {
+                let key = format!(" {attribute}=\"");
+                if let Some(at) = tag.find(&key) {
+                    let value = &tag[at + key.len()..];
+                    out.push(entities(&value[..value.find('"').unwrap_or(value.len())]));
+                }
+            }
+        }
+        rest = &rest[(close + 1).min(rest.len())..];
+    }
+    out.push(entities(rest));
+    out.retain(|l| !l.trim().is_empty());
+    out.join("\n")
+}
+
+/// The lines of a policy or a journey map that show a figure with a
+/// decimal point (`CSAT 4.5`, `Доля клиентов: 0.3%`): Russian writes
+/// 4,5. A section's number (`2.1.`), a version (`2026.1`) and the
+/// standard «BPMN 2.0» are not figures.
+fn decimal_points(prose: &str) -> Vec<String> {
+    let figure = |line: &str| {
+        let chars: Vec<char> = line.chars().collect();
+        chars.windows(4).any(|w| {
+            w[1].is_ascii_digit() && w[2] == '.' && w[3].is_ascii_digit() && !w[0].is_ascii_digit()
+        })
+    };
+    let section = |l: &str| {
+        let head = l.trim_start_matches(['#', ' ']);
+        let number = head.split(' ').next().unwrap_or("");
+        match number.ends_with('.') && number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            true => head[number.len()..].to_string(),
+            false => l.to_string(),
+        }
+        .replace("BPMN 2.0", "BPMN")
+    };
+    prose
+        .lines()
+        .filter(|l| !l.contains("Редакция") && !l.contains("Версия") && figure(&section(l)))
+        .map(str::to_string)
+        .collect()
+}
+
+fn entities(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// What `cxc build` writes for every Russian spec — policies, job
+/// descriptions in Markdown and Word, the site's pages, the journey maps
+/// and their BPMN — and the findings it prints (audit 18: the build's
+/// documents were not read).
+#[test]
+fn every_russian_spec_is_built_in_russian() {
+    let mut found = Vec::new();
+    let mut read = 0;
+    for spec in russian_specs() {
+        let names = spec_words(&spec);
+        let (_work, buildable) = common::buildable(&spec);
+        let out = tempfile::tempdir().unwrap();
+        let built = common::cxc_in(
+            &buildable,
+            &[
+                "build",
+                ".",
+                "-o",
+                out.path().to_str().unwrap(),
+                "--target",
+                "docs,site,bpmn",
+                "--today",
+                common::TODAY,
+            ],
+        );
+        let name = spec.display().to_string();
+        found.extend(
+            english(&text(&built), &names, false)
+                .into_iter()
+                .map(|w| format!("{name} build: {w}")),
+        );
+        for file in common::files_under(out.path()) {
+            let Some(prose) = prose_of(&file) else {
+                continue;
+            };
+            read += 1;
+            let shown = file.strip_prefix(out.path()).unwrap().display().to_string();
+            found.extend(
+                decimal_points(&prose)
+                    .into_iter()
+                    .map(|l| format!("{name} {shown}: a decimal point — {l}")),
+            );
+            found.extend(
+                english(&prose, &names, false)
+                    .into_iter()
+                    .map(|w| format!("{name} {shown}: {w}")),
+            );
+        }
+    }
+    assert!(read > 100, "only {read} documents read");
+    assert!(
+        found.is_empty(),
+        "{} English words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// A block of `kind` holding `body`, as a spec writes it.
+fn block_of(kind: cxc::syntax::ast::DeclKind, body: &str) -> String {
+    use cxc::syntax::ast::DeclKind;
+    match kind {
+        DeclKind::Service => format!("service {{\n{body}}}\n"),
+        DeclKind::Sla => format!("sla s for everyone {{\n{body}}}\n"),
+        DeclKind::Step | DeclKind::Phase => {
+            format!("journey j {{\n  {} x {{\n{body}  }}\n}}\n", kind.keyword())
+        }
+        _ => format!("{} x {{\n{body}}}\n", kind.keyword()),
+    }
+}
+
+/// A syntax error's help says how a statement is written, with an example
+/// (audit 18: `next production when "approved"`, `end "Kitchen
+/// delivered"` under `--lang ru`). Every statement of every declaration,
+/// broken after its keyword: in Russian, the error and its help have no
+/// English, the example's texts included; in English, the help quotes
+/// the form's example as written.
+#[test]
+fn every_syntax_error_says_its_example_in_russian() {
+    use cxc::syntax::{ast::DeclKind, forms};
+    let dir = tempfile::tempdir().unwrap();
+    let none = BTreeSet::new();
+    let mut found = Vec::new();
+    let mut helped = 0;
+    for &kind in DeclKind::ALL {
+        let statements = forms::statements(kind);
+        let body: String = statements
+            .iter()
+            .map(|f| format!("    {} =\n", f.keyword))
+            .collect();
+        let file = dir.path().join(format!("{}.cx", kind.keyword()));
+        std::fs::write(&file, block_of(kind, &body)).unwrap();
+        let file = file.to_str().unwrap();
+        let help = |language: &str| -> Vec<String> {
+            let out = common::cxc(&["check", file, "--format", "json", "--lang", language]);
+            common::json(&out)["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["code"] == "syntax")
+                .map(|d| format!("{}\n{}", d["message"], d["help"].as_str().unwrap_or("")))
+                .collect()
+        };
+        let (russian, english_help) = (help("ru"), help("en"));
+        for said in &russian {
+            found.extend(
+                english(said, &none, false)
+                    .into_iter()
+                    .map(|w| format!("{}: {w}", kind.keyword())),
+            );
+        }
+        for form in statements {
+            if english_help
+                .iter()
+                .any(|h| h.contains(&format!("`{}`", form.example)))
+            {
+                helped += 1;
+            }
+        }
+        assert_eq!(russian.len(), english_help.len(), "{}", kind.keyword());
+    }
+    // Most statements broken after their keyword are helped with their form.
+    assert!(helped > 60, "only {helped} forms quoted");
+    assert!(
+        found.is_empty(),
+        "{} English words:\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }

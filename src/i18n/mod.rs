@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 mod counts;
 pub mod dates;
 pub mod durations;
+pub mod examples;
 #[cfg(test)]
 mod tests;
 pub mod zones;
@@ -47,6 +48,10 @@ pub enum Arg {
     Choice(Vec<Arg>),
     /// Items joined with "; ".
     List(Vec<Arg>),
+    /// cxc's own example of the language (`next STEP [when TEXT]`, `end
+    /// "Kitchen delivered"`): code, its quoted texts and comments said in
+    /// the message's language ([`examples::localise`]).
+    Example(&'static str),
     /// A figure as cxc computes it and its JSON writes it ("83.8%",
     /// "4.25"): said with the language's decimal sign ([`decimal`]),
     /// «83,8%» in Russian. Made by [`Figure`].
@@ -295,6 +300,7 @@ impl Message {
                 | Arg::Written { .. }
                 | Arg::Zone(_)
                 | Arg::Period(..)
+                | Arg::Example(_)
                 | Arg::Elided { .. } => args.set(*name, FluentValue::from(say(value, language))),
                 Arg::Message(m) => args.set(*name, FluentValue::from(m.text(language))),
                 Arg::Choice(items) => args.set(*name, FluentValue::from(choice(items, language))),
@@ -336,6 +342,7 @@ fn say(item: &Arg, language: Language) -> String {
             }
         }
         Arg::Zone(id) => zones::after_time(id, language),
+        Arg::Example(text) => examples::localise(text, language),
         Arg::Period(from, to) => dates::period(*from, *to, language),
         Arg::Elided {
             head,

@@ -894,9 +894,11 @@ impl NodeKind {
 /// "write it as `FORM`, e.g. `EXAMPLE`. Here DURATION is …": the form with
 /// what each of its parts is.
 fn write_it_as(form: &super::forms::Form) -> crate::i18n::Message {
+    use crate::i18n::Arg;
+    let (said, example) = (Arg::Example(form.form), Arg::Example(form.example));
     let parts = super::forms::parts(form.form);
     if parts.is_empty() {
-        return msg!("write-it-as", form = form.form, example = form.example);
+        return msg!("write-it-as", form = said, example = example);
     }
     let parts: Vec<crate::i18n::Arg> = parts
         .into_iter()
@@ -904,8 +906,8 @@ fn write_it_as(form: &super::forms::Form) -> crate::i18n::Message {
         .collect();
     msg!(
         "write-it-as-parts",
-        form = form.form,
-        example = form.example,
+        form = said,
+        example = example,
         parts = crate::i18n::Arg::List(parts)
     )
 }

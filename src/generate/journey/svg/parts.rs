@@ -501,9 +501,11 @@ pub(super) fn curve(s: &mut String, graph: &Graph, d: &Drawing, language: Langua
                 } else {
                     (color, 4)
                 };
+                // The figure as the language writes it: 4,5 in Russian.
+                let figure = crate::i18n::decimal(&format!("{v:.1}"), language);
                 let _ = writeln!(
                     s,
-                    "<circle cx=\"{}\" cy=\"{y}\" r=\"{r}\" fill=\"{fill}\"><title>{}: {v:.1}</title></circle>",
+                    "<circle cx=\"{}\" cy=\"{y}\" r=\"{r}\" fill=\"{fill}\"><title>{}: {figure}</title></circle>",
                     at(v),
                     escape(&node.label)
                 );

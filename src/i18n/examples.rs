@@ -1,12 +1,14 @@
-//! The Russian of the prose in `cxc explain` examples and in the forms of
-//! `cxc help language` (audit 17, L3: `# both centres close at the
-//! weekend`, "First line for every channel" in Russian output). An example
+//! The Russian of the prose in `cxc explain` examples, in the forms of
+//! `cxc help language` and in the forms a syntax error's help quotes
+//! (audit 17, L3: `# both centres close at the weekend`, "First line for
+//! every channel" in Russian output; audit 18: `["Display name"]` in a
+//! Russian syntax error, through [`super::Arg::Example`]). An example
 //! is code: its keywords and names stay, its comments and quoted texts —
 //! names for people, duties, promises — are prose and are said in the
 //! language. `tests/explain.rs` runs every Russian example as it runs the
 //! English one, and `tests/russian_output.rs` finds any English left.
 
-use crate::syntax::values::Language;
+use crate::base::Language;
 
 /// Each English comment or quoted text of an example or a form, and its
 /// Russian. A text not here stays as written (the tests name it).
@@ -151,7 +153,13 @@ const RUSSIAN: &[(&str, &str)] = &[
     ("10% off the next order", "Скидка 10% на следующий заказ"),
 ];
 
-fn russian(english: &str) -> Option<&'static str> {
+/// Every English text the table says in Russian, with its Russian.
+pub fn table() -> &'static [(&'static str, &'static str)] {
+    RUSSIAN
+}
+
+/// The Russian of an English comment or quoted text, if the table has it.
+pub fn russian(english: &str) -> Option<&'static str> {
     RUSSIAN
         .iter()
         .find(|(en, _)| *en == english)
@@ -171,6 +179,24 @@ pub fn localise(text: &str, language: Language) -> String {
             out.push('\n');
         }
         out.push_str(&localise_line(line));
+    }
+    out
+}
+
+/// The prose of `text` that [`localise`] says in the language: each
+/// quoted text outside a comment, each comment (not a file's name), a
+/// form header's note (`(inside a journey)`).
+pub fn prose(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let (code, comment) = split_comment(line);
+        let quotes = code.matches('"').count();
+        let quoted = code.split('"').take(quotes - quotes % 2 + 1);
+        out.extend(quoted.skip(1).step_by(2));
+        out.extend(comment.map(str::trim));
+        if let Some(at) = line.rfind("   (") {
+            out.push(&line[at + 3..]);
+        }
     }
     out
 }
