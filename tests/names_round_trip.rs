@@ -143,6 +143,7 @@ fn every_export_name_of_every_spec_is_read_back() {
         "boltbites",
         "uchiversum",
         "koraremit",
+        "lumencare",
     ] {
         round_trip(&manifest(&format!("tests/specs/{spec}")));
     }
