@@ -183,6 +183,7 @@ fn the_audit_specs_keep_every_invariant() {
         "boltbites",
         "uchiversum",
         "koraremit",
+        "lumencare",
     ] {
         let out = tempfile::tempdir().unwrap();
         let built = build(&manifest(&format!("tests/specs/{spec}")), out.path());

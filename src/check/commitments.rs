@@ -283,6 +283,12 @@ fn clock(ctx: &mut Ctx, promise: &Promise) {
     let Some(within) = promise.within else {
         return;
     };
+    // A time in `wd` is a working-day deadline by definition (language 3):
+    // it says its own clock, whatever the words (audit 18, L3: "10 dni
+    // roboczych" called plain time).
+    if within.value.working_days().is_some() {
+        return;
+    }
     let Some(calendar) = model
         .served(&promise.segments)
         .filter_map(|segment| model.promise_clock(promise, segment))
