@@ -45,6 +45,7 @@ use shared::{shared_via, shared_vias};
 use slas::Target;
 
 pub use schedules::schedules;
+pub use shadow::effort;
 
 use super::names::ExportNames;
 use crate::config::Exports;
@@ -236,6 +237,7 @@ pub fn policies(
     language: Language,
     problems: &mut Vec<Diagnostic>,
 ) -> Policies {
+    shadow::reset_effort();
     let mut calendars = Vec::new();
     let segments = SegmentMatch::new(model, exports, names, problems);
     clashes::segment_tags(model, exports, &segments, problems);

@@ -1,13 +1,5 @@
-//! Policies no ticket can reach are not written (audit 13, L2): Zendesk
-//! applies the first policy that matches a ticket, so a policy whose
-//! tickets all match an earlier one (the same conditions, or narrower)
-//! never applies, and would only mislead whoever reads the list.
-//!
-//! Reachability is decided over every ticket the policies can tell apart:
-//! for each field a condition tests, each value some condition names and
-//! one no condition names; for tags, every set of up to three tags the
-//! conditions name (a segment's, a complaint rule's, a channel's). A
-//! condition this module does not know keeps its policy.
+//! The listing of every ticket the policies can tell apart, each tried on
+//! every policy (before attack 18): the tests hold [`super::reached`] to it.
 
 use crate::model::{Calendar, Idx};
 use serde_json::Value;
