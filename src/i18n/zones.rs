@@ -119,6 +119,7 @@ const CITIES: &[Row] = &[
         "острова Лорд-Хау",
     ),
     city("Pacific/Auckland", "Auckland", "Окленда"),
+    city("Pacific/Honolulu", "Honolulu", "Гонолулу"),
     // The Americas
     city("America/New_York", "New York", "Нью-Йорка"),
     city("America/Chicago", "Chicago", "Чикаго"),
