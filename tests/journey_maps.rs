@@ -19,6 +19,7 @@ use proptest::prelude::*;
 mod cards;
 #[path = "journey_maps/check.rs"]
 mod check;
+mod common;
 #[path = "journey_maps/crossings.rs"]
 mod crossings;
 #[path = "journey_maps/hotel.rs"]

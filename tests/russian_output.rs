@@ -366,7 +366,7 @@ fn markup_prose(text: &str) -> String {
     let mut rest = text;
     while let Some(open) = rest.find('<') {
         if skipping.is_none() {
-            out.push(entities(&rest[..open]));
+            out.push(common::unescape_entities(&rest[..open]));
         }
         let close = rest[open..].find('>').map_or(rest.len(), |c| open + c);
         let tag = &rest[open + 1..close];
@@ -384,13 +384,15 @@ fn markup_prose(text: &str) -> String {
                 let key = format!(" {attribute}=\"");
                 if let Some(at) = tag.find(&key) {
                     let value = &tag[at + key.len()..];
-                    out.push(entities(&value[..value.find('"').unwrap_or(value.len())]));
+                    out.push(common::unescape_entities(
+                        &value[..value.find('"').unwrap_or(value.len())],
+                    ));
                 }
             }
         }
         rest = &rest[(close + 1).min(rest.len())..];
     }
-    out.push(entities(rest));
+    out.push(common::unescape_entities(rest));
     out.retain(|l| !l.trim().is_empty());
     out.join("\n")
 }
@@ -420,15 +422,6 @@ fn decimal_points(prose: &str) -> Vec<String> {
         .filter(|l| !l.contains("Редакция") && !l.contains("Версия") && figure(&section(l)))
         .map(str::to_string)
         .collect()
-}
-
-fn entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
 }
 
 /// What `cxc build` writes for every Russian spec — policies, job

@@ -418,3 +418,14 @@ pub fn sarif_validator() -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(&fixed).unwrap();
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
+
+/// Text of an XML or HTML page as written, its entities read back (`&amp;`
+/// last, so an escaped entity stays one): what a reader of the page sees.
+pub fn unescape_entities(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}

@@ -111,7 +111,7 @@ pub fn tags(svg: &str) -> Vec<Tag> {
             attrs,
             at: here,
             groups: stack.iter().map(|(_, c)| c.clone()).collect(),
-            text: unescape(after),
+            text: crate::common::unescape_entities(after),
         };
         if name == "g" && !tag.ends_with('/') {
             let mut at = here;
@@ -131,15 +131,6 @@ pub fn tags(svg: &str) -> Vec<Tag> {
         out.push(t);
     }
     out
-}
-
-/// XML text as written, read back.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Each edge's polyline (its `data-edge`, its points), translated.
